@@ -1,0 +1,63 @@
+import type { Category, Severity, Validation } from "../types.js";
+
+/** One match a rule reports, before the engine turns it into a Finding. */
+export interface RawMatch {
+  /** The sensitive value itself (what gets fingerprinted and redacted). */
+  secret: string;
+  /** 0-based offset of `secret` in the text the rule was given. */
+  index: number;
+  /** Overrides of the rule's defaults for this match. */
+  category?: Category;
+  severity?: Severity;
+  message?: string;
+  validation?: Validation;
+}
+
+/** Examples declared next to a rule. Lines, as they would appear in a source file. */
+export interface RuleExamples {
+  /** Each line must produce a finding of this rule. */
+  truePositives: string[];
+  /** Each line must produce no finding of this rule. */
+  falsePositives: string[];
+}
+
+export interface Rule {
+  /** kebab-case, stable: it is part of fingerprints and ignore files. */
+  id: string;
+  /** Human title, e.g. "GitHub personal access token (classic)". */
+  title: string;
+  /** Provider or family, e.g. "GitHub", "generic". */
+  provider: string;
+  category: Category;
+  severity: Severity;
+  /**
+   * Lower-case literals; the rule runs on a line only when one of them occurs in it (case-insensitive).
+   * Every true match must contain at least one keyword. Prefer distinctive prefixes ("ghp_", "akia").
+   */
+  keywords: string[];
+  /**
+   * The pattern, written without the `g` flag (the engine adds it). The value is the named group
+   * `secret` when present, otherwise the whole match. Must not backtrack catastrophically: bound every
+   * repetition (`{20,40}`, not `+` followed by overlapping classes).
+   */
+  regex?: RegExp;
+  /** Instead of `regex`: a custom matcher over one line (or window, see `window`). */
+  find?: (text: string) => RawMatch[];
+  /** Offline check of a matched value: checksum, structure. */
+  validate?: (secret: string) => Validation;
+  /** Minimum Shannon entropy (bits per char) of the value; lower means it is not reported by this rule. */
+  minEntropy?: number;
+  /** Values the provider documents as examples: reported as `placeholder`, not `secret`. */
+  exampleValues?: string[];
+  /**
+   * Characters of text from the start of the keyword's line the rule may see (multi-line formats such
+   * as PEM blocks). Default: the line alone.
+   */
+  window?: number;
+  /** Provider documentation the format was taken from. */
+  docs?: string;
+  /** How to fix a leak of this kind (rotate where, store where). */
+  remediation?: string;
+  /** Generated at run time, so that no realistic literal secret sits in this repository. */
+  examples: () => RuleExamples;
+}

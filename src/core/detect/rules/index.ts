@@ -1,0 +1,29 @@
+import type { Rule } from "../rule.js";
+import { rules as cloud } from "./providers/cloud.js";
+import { rules as codeHosting } from "./providers/code-hosting.js";
+import { rules as messaging } from "./providers/messaging.js";
+import { rules as payments } from "./providers/payments.js";
+import { rules as ai } from "./providers/ai.js";
+import { rules as registries } from "./providers/registries.js";
+import { rules as saasDevops } from "./providers/saas-devops.js";
+import { rules as saasApps } from "./providers/saas-apps.js";
+import { rules as privateKeys } from "./private-keys.js";
+import { rules as connectionStrings } from "./connection-strings.js";
+import { rules as authHeaders } from "./auth-headers.js";
+import { rules as jwt } from "./jwt.js";
+
+/** Rules for specific formats, most specific first. The generic and placeholder detectors run apart. */
+export const providerRules: readonly Rule[] = [
+  ...privateKeys,
+  ...cloud,
+  ...codeHosting,
+  ...messaging,
+  ...payments,
+  ...ai,
+  ...registries,
+  ...saasDevops,
+  ...saasApps,
+  ...connectionStrings,
+  ...authHeaders,
+  ...jwt,
+];

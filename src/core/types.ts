@@ -1,0 +1,133 @@
+/** Plain data shared by every part of claude-guard. Nothing here does I/O. */
+
+export type Severity = "critical" | "high" | "medium" | "low";
+export type Category = "secret" | "placeholder" | "pii" | "policy";
+
+/** Severity order, highest first; `none` is only meaningful as a fail-on threshold. */
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
+export type FailOn = Severity | "none";
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
+  return threshold !== "none" && severityRank(severity) >= severityRank(threshold);
+}
+
+/**
+ * What an offline check could say about a matched value:
+ * `confirmed`: the format's own checksum or structure holds (a real credential is likely);
+ * `failed`: it does not (a typo, a truncated or fake value: not a confirmed credential);
+ * `unchecked`: the format carries nothing to check.
+ */
+export type ValidationStatus = "confirmed" | "failed" | "unchecked";
+export interface Validation {
+  status: ValidationStatus;
+  /** What was checked, e.g. "CRC32 checksum", "JWT header and payload". */
+  check?: string;
+  /** A short human note, never containing the value. */
+  note?: string;
+}
+
+export interface Finding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  path: string;
+  /** 1-based line in the file as it is after the change. */
+  line: number;
+  /** 1-based column of the value's first character. */
+  column: number;
+  /** 1-based column just past the value (for annotations and SARIF regions). */
+  endColumn: number;
+  commit?: string;
+  /** Stable id: depends on rule, path and the value, not on the line or commit. */
+  fingerprint: string;
+  /** Never the whole value: see redact.ts. */
+  redacted: string;
+  message: string;
+  /** Short title of the rule, e.g. "GitHub personal access token (classic)". */
+  title: string;
+  validation?: Validation;
+}
+
+export type SkipReason = "binary" | "too-large" | "truncated" | "ignored" | "generated" | "lockfile" | "vendored" | "unreadable";
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  commit?: string;
+  detail?: string;
+}
+
+/** A commit as every door hands it to the core. */
+export interface CommitInfo {
+  sha: string;
+  /** Full message: subject, body and trailers. */
+  message: string;
+  author: { name: string; email: string; login?: string };
+  committer: { name: string; email: string; login?: string };
+  parents?: string[];
+  /** ISO 8601 */
+  date?: string;
+}
+
+/** The lines one commit added to one file, with their line numbers in the new file. */
+export interface AddedLines {
+  path: string;
+  lines: string[];
+  /** lineNumbers[i] is the new-file line number of lines[i] (same length as lines). */
+  lineNumbers: number[];
+}
+
+export interface CommitChange {
+  commit: CommitInfo;
+  files: AddedLines[];
+  skipped: SkippedFile[];
+}
+
+/** Why a commit was attributed to a coding agent: one entry per signal found. */
+export type AuthorshipSignalKind =
+  | "co-author-trailer"
+  | "generated-with-line"
+  | "session-trailer"
+  | "bot-author"
+  | "bot-committer"
+  | "author-email"
+  | "branch-name"
+  | "custom-marker";
+
+export interface AuthorshipSignal {
+  kind: AuthorshipSignalKind;
+  /** Which agent profile the signal belongs to, e.g. "claude", "copilot", "cursor". */
+  agent: string;
+  /** What matched, quoted from the metadata (a trailer line, an author), for a human to judge. */
+  evidence: string;
+  /** strong: a marker the tool writes itself; weak: a hint (a branch name, a custom marker). */
+  strength: "strong" | "weak";
+}
+
+export interface AuthorshipVerdict {
+  /** True when Claude (Claude Code, claude-code-action) is among the agents that wrote the commit. */
+  isClaude: boolean;
+  /** Agents with at least one signal, e.g. ["claude"]. */
+  agents: string[];
+  signals: AuthorshipSignal[];
+}
+
+/** What a scan produced, in the shape every report renderer takes. */
+export interface ScanReport {
+  version: 1;
+  tool: { name: string; version: string };
+  scanned: {
+    files: number;
+    bytes: number;
+    commits: number;
+    claudeCommits: number;
+    skipped: SkippedFile[];
+  };
+  findings: Finding[];
+  /** With --git: the commits that were scanned because of their authorship, and why. */
+  commits?: Array<{ sha: string; subject: string; author: string; authorship: AuthorshipVerdict }>;
+}
