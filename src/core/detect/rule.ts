@@ -6,11 +6,24 @@ export interface RawMatch {
   secret: string;
   /** 0-based offset of `secret` in the text the rule was given. */
   index: number;
-  /** Overrides of the rule's defaults for this match. */
+  /** Overrides of the rule's defaults for this match (a family rule may report several ids). */
+  ruleId?: string;
+  title?: string;
   category?: Category;
   severity?: Severity;
   message?: string;
   validation?: Validation;
+}
+
+/** What a rule may know about the text it is given. */
+export interface MatchContext {
+  /** Path of the file, forward slashes. */
+  path: string;
+  /**
+   * True for configuration-like files (.env, YAML, INI, properties, shell, Dockerfile...), where an
+   * unquoted value is a literal; in program code an unquoted value is an expression, not a secret.
+   */
+  configLike: boolean;
 }
 
 /** Examples declared next to a rule. Lines, as they would appear in a source file. */
@@ -42,7 +55,7 @@ export interface Rule {
    */
   regex?: RegExp;
   /** Instead of `regex`: a custom matcher over one line (or window, see `window`). */
-  find?: (text: string) => RawMatch[];
+  find?: (text: string, context: MatchContext) => RawMatch[];
   /** Offline check of a matched value: checksum, structure. */
   validate?: (secret: string) => Validation;
   /** Minimum Shannon entropy (bits per char) of the value; lower means it is not reported by this rule. */
@@ -58,6 +71,8 @@ export interface Rule {
   docs?: string;
   /** How to fix a leak of this kind (rotate where, store where). */
   remediation?: string;
+  /** Further rule ids a `find` rule reports through RawMatch.ruleId, with their titles. */
+  reports?: Array<{ id: string; title: string }>;
   /** Generated at run time, so that no realistic literal secret sits in this repository. */
   examples: () => RuleExamples;
 }

@@ -1,5 +1,7 @@
 import { shannonEntropy } from "./entropy.js";
-import type { RawMatch, Rule } from "./rule.js";
+import type { MatchContext, RawMatch, Rule } from "./rule.js";
+
+const DEFAULT_CONTEXT: MatchContext = { path: "", configLike: true };
 
 const globalRegexCache = new WeakMap<Rule, RegExp>();
 
@@ -18,10 +20,10 @@ function globalRegex(rule: Rule): RegExp | undefined {
  * Every match of one rule in `text`, with its rule-level checks applied (entropy, offline validation,
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
-export function runRule(rule: Rule, text: string): RawMatch[] {
+export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT): RawMatch[] {
   const raw: RawMatch[] = [];
   if (rule.find) {
-    raw.push(...rule.find(text));
+    raw.push(...rule.find(text, context));
   } else {
     const re = globalRegex(rule);
     if (!re) return raw;

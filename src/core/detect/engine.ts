@@ -1,0 +1,222 @@
+/**
+ * The detection engine: one keyword prefilter pass over a document picks the (line, rule) pairs worth
+ * a regex; each rule runs only there; matches become findings with a redacted preview, a stable
+ * fingerprint and a placeholder/secret verdict. Pure: it takes text and returns data.
+ */
+import { fingerprint, redact } from "../report/redact.js";
+import type { Finding, Severity, Validation } from "../types.js";
+import { SEVERITIES } from "../types.js";
+import { classifyPlaceholder } from "./placeholder.js";
+import { KeywordPrefilter } from "./prefilter.js";
+import type { MatchContext, RawMatch, Rule } from "./rule.js";
+import { isConfigLikePath } from "./rules/generic.js";
+import { runRule } from "./run-rule.js";
+import { looksMinified } from "./skip.js";
+import { lineIsAllowed } from "./suppress.js";
+
+/** Text to scan: a whole file, or the lines a commit added to it (joined by "\n"). */
+export interface ScanDocument {
+  path: string;
+  text: string;
+  /** lineNumbers[i] is the file line number of the document's line i; default i + 1. */
+  lineNumbers?: readonly number[];
+  commit?: string;
+}
+
+export interface DocumentResult {
+  findings: Finding[];
+  /** Findings dropped by an inline allow comment or the ignore file. */
+  suppressed: number;
+}
+
+export interface ScannerOptions {
+  /** Fingerprints from `.claude-guard-ignore`. */
+  ignoredFingerprints?: ReadonlySet<string>;
+}
+
+/** Lines longer than this are read around their keywords only (minified code, data blobs). */
+const LONG_LINE = 4000;
+const WINDOW_BEFORE = 300;
+const WINDOW_AFTER = 700;
+
+interface Located {
+  finding: Finding;
+  /** Offsets in the document, for resolving overlaps between rules. */
+  start: number;
+  end: number;
+  generic: boolean;
+}
+
+export class Scanner {
+  private readonly prefilter: KeywordPrefilter;
+  private readonly keywords: string[][];
+
+  constructor(
+    readonly rules: readonly Rule[],
+    private readonly options: ScannerOptions = {},
+  ) {
+    this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
+    this.prefilter = new KeywordPrefilter(this.keywords);
+  }
+
+  scan(doc: ScanDocument): DocumentResult {
+    const { text, path } = doc;
+    const hits = this.prefilter.scan(text);
+    if (hits.length === 0) return { findings: [], suppressed: 0 };
+    const context: MatchContext = { path, configLike: isConfigLikePath(path) };
+    const minified = looksMinified(path, text);
+    const located: Located[] = [];
+    let suppressed = 0;
+    let cachedLineStart = -1;
+    let cachedLineEnd = 0;
+
+    for (const hit of hits) {
+      const rule = this.rules[hit.rule] as Rule;
+      const generic = rule.provider === "generic";
+      if (minified && generic) continue;
+      if (hit.lineStart !== cachedLineStart) {
+        cachedLineStart = hit.lineStart;
+        const newline = text.indexOf("\n", hit.lineStart);
+        cachedLineEnd = newline === -1 ? text.length : newline;
+      }
+      const lineStart = hit.lineStart;
+      const lineEnd = cachedLineEnd;
+      for (const [segmentStart, segmentEnd] of this.segments(rule, hit.rule, text, lineStart, lineEnd)) {
+        const segment = text.slice(segmentStart, segmentEnd);
+        for (const match of runRule(rule, segment, context)) {
+          const start = segmentStart + match.index;
+          const result = this.toFinding(doc, rule, match, start, hit.line, lineStart);
+          if (result === "suppressed") suppressed++;
+          else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic });
+        }
+      }
+    }
+    const findings = resolveOverlaps(located);
+    const ignored = this.options.ignoredFingerprints;
+    if (!ignored || ignored.size === 0) return { findings, suppressed };
+    const kept = findings.filter((f) => !ignored.has(f.fingerprint));
+    return { findings: kept, suppressed: suppressed + findings.length - kept.length };
+  }
+
+  /** The text ranges a rule sees for one selected line. */
+  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, lineEnd: number): Array<[number, number]> {
+    if (rule.window) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
+    let end = lineEnd;
+    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+    if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
+    // A long line: windows around each keyword occurrence, merged.
+    const lower = text.slice(lineStart, end).toLowerCase();
+    const windows: Array<[number, number]> = [];
+    for (const keyword of this.keywords[ruleIndex] as string[]) {
+      for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
+        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), Math.min(end, lineStart + at + WINDOW_AFTER)]);
+      }
+    }
+    windows.sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const w of windows) {
+      const last = merged[merged.length - 1];
+      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+      else merged.push([w[0], w[1]]);
+    }
+    return merged;
+  }
+
+  private toFinding(doc: ScanDocument, rule: Rule, match: RawMatch, start: number, hitLine: number, hitLineStart: number): Finding | "suppressed" | undefined {
+    const { text } = doc;
+    // Line and column of the value (a windowed rule's match may start on a later line).
+    let line = hitLine;
+    let lineStart = hitLineStart;
+    for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const newline = text.indexOf("\n", lineStart);
+    const lineText = text.slice(lineStart, newline === -1 ? text.length : newline);
+    if (lineIsAllowed(lineText) || (lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart))))) {
+      return "suppressed";
+    }
+
+    const ruleId = match.ruleId ?? rule.id;
+    const title = match.title ?? rule.reports?.find((r) => r.id === ruleId)?.title ?? rule.title;
+    let category = match.category ?? rule.category;
+    let severity: Severity = match.severity ?? rule.severity;
+    let message = match.message;
+    const validation: Validation | undefined = match.validation;
+
+    if (category === "secret" && rule.provider !== "generic") {
+      const verdict = classifyPlaceholder(match.secret);
+      if (verdict.placeholder) {
+        category = "placeholder";
+        severity = "medium";
+        message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
+      }
+    }
+    if (category === "secret" && validation?.status === "failed") {
+      severity = lower(severity);
+    }
+    message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+    if (validation?.status === "failed") {
+      message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
+    } else if (validation?.status === "confirmed" && category === "secret") {
+      message += ` Its ${validation.check ?? "offline check"} matches: a well-formed credential.`;
+    }
+
+    const fileLine = doc.lineNumbers ? (doc.lineNumbers[line] ?? line + 1) : line + 1;
+    const column = start - lineStart + 1;
+    const firstLineLength = match.secret.indexOf("\n");
+    const finding: Finding = {
+      rule: ruleId,
+      category,
+      severity,
+      path: doc.path,
+      line: fileLine,
+      column,
+      endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
+      fingerprint: fingerprint(ruleId, doc.path, match.secret),
+      redacted: redact(match.secret, ruleId, category),
+      message,
+      title,
+    };
+    if (doc.commit) finding.commit = doc.commit;
+    if (validation) finding.validation = validation;
+    return finding;
+  }
+}
+
+function lower(severity: Severity): Severity {
+  const index = SEVERITIES.indexOf(severity);
+  return SEVERITIES[Math.min(SEVERITIES.length - 1, index + 1)] as Severity;
+}
+
+/**
+ * Where two rules report overlapping values on the same line, keep one: a specific format over the
+ * generic name-based rule, then the higher severity, then the longer value.
+ */
+function resolveOverlaps(located: Located[]): Finding[] {
+  if (located.length <= 1) return located.map((l) => l.finding);
+  located.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Located[] = [];
+  for (const candidate of located) {
+    // Sorted by start: only the last few kept values can reach this one.
+    let clash = -1;
+    for (let i = kept.length - 1; i >= Math.max(0, kept.length - 8); i--) {
+      const k = kept[i] as Located;
+      if (candidate.start < k.end && k.start < candidate.end) clash = i;
+    }
+    if (clash === -1) {
+      kept.push(candidate);
+      continue;
+    }
+    const incumbent = kept[clash] as Located;
+    if (better(candidate, incumbent)) kept[clash] = candidate;
+  }
+  return kept.sort((a, b) => a.start - b.start).map((l) => l.finding);
+}
+
+function better(a: Located, b: Located): boolean {
+  if (a.generic !== b.generic) return !a.generic;
+  const rank = SEVERITIES.indexOf(b.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
+  if (rank !== 0) return rank > 0;
+  return a.end - a.start > b.end - b.start;
+}

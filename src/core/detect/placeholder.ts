@@ -1,0 +1,72 @@
+/**
+ * Values in a secret position that are obviously dummies or weak defaults. They are reported as their
+ * own category (`placeholder`): AI-written code commits them, and they then get reused for real.
+ */
+
+/** Weak defaults and dummy words, compared after lower-casing and trimming. */
+const WEAK_VALUES = new Set([
+  "changeme", "change_me", "change-me", "changeit", "change_it", "changethis", "change_this", "changeme123", "changeme!",
+  "password", "passw0rd", "p@ssw0rd", "p@ssword", "pa$$word", "password1", "password12", "password123", "password1234",
+  "password!", "password123!", "passwd", "pass", "pass123", "pass1234", "pwd", "pwd123",
+  "secret", "secret1", "secret123", "secrets", "mysecret", "supersecret", "topsecret", "s3cr3t", "secretkey", "secret_key",
+  "admin", "admin1", "admin123", "admin1234", "administrator", "root", "toor", "root123",
+  "test", "test1", "test123", "test1234", "testing", "testpass", "testpassword", "tester",
+  "demo", "demo123", "example", "sample", "default", "dummy", "fake", "foo", "bar", "foobar", "baz", "qux",
+  "qwerty", "qwerty123", "asdf", "asdfgh", "123", "1234", "12345", "123456", "1234567", "12345678", "123456789",
+  "1234567890", "0000", "000000", "111111", "abc", "abc123", "abcd1234", "letmein", "welcome", "welcome1",
+  "welcome123", "guest", "user", "user123", "login", "master", "iloveyou", "monkey", "dragon", "sunshine",
+  "mypassword", "mypass", "yourpassword", "mytoken", "yourtoken", "mykey", "yourkey", "apikey", "api_key",
+  "token", "key", "none", "todo", "tbd", "fixme", "xxx", "redacted", "hidden", "masked", "notset", "not_set", "unset",
+  "postgres", "mysql", "mariadb", "redis", "mongo", "mongodb", "rabbitmq", "oracle", "sa", "sysadmin", "docker",
+  "foobared", "secretpassword", "supersecretpassword", "verysecret", "insecure", "unsafe", "temp", "temp123",
+  "temporary", "private",
+]);
+
+/** Markers that make a value a stand-in wherever they occur in it. */
+const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
+  [/^<[^<>]{1,80}>$/, "a value in angle brackets"],
+  [/^\[[^[\]]{1,80}\]$/, "a value in square brackets"],
+  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "a value in braces"],
+  [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, "says \"your ...\""],
+  [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, "says \"my key\""],
+  [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
+  [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, "says \"... here\""],
+  [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
+  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "a to-do marker"],
+  [/x{4,}|X{4,}/, "a run of x's"],
+  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
+  [/(.)\1{7,}/, "one character repeated"],
+  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop/, "a keyboard or counting sequence"],
+];
+
+export interface PlaceholderVerdict {
+  placeholder: boolean;
+  reason?: string;
+}
+
+/**
+ * Is `value` (a password, token or key found in a secret position) a dummy or weak default?
+ * `keyName` is the assigned name when known (a value equal to it, like `password = "password"`, is one).
+ */
+export function classifyPlaceholder(value: string, keyName?: string): PlaceholderVerdict {
+  const trimmed = value.trim();
+  const lower = trimmed.toLowerCase();
+  if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
+  for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value is ${reason}` };
+  }
+  if (keyName) {
+    const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const normalizedValue = lower.replace(/[^a-z0-9]/g, "");
+    if (normalizedValue.length >= 3 && (normalizedValue === normalizedKey || normalizedKey.endsWith(normalizedValue))) {
+      return { placeholder: true, reason: "the value repeats the name it is assigned to" };
+    }
+  }
+  // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
+  if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
+  return { placeholder: false };
+}
+
+function distinctCharacters(value: string): number {
+  return new Set(value).size;
+}

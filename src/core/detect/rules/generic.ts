@@ -1,0 +1,339 @@
+/**
+ * Generic secrets: a literal value assigned to a secret-like name, in every common syntax (code string
+ * literals, JSON, YAML, .env, properties, TOML, XML, HCL, INI, Dockerfile ENV, shell export, CLI flags,
+ * URL query parameters, SQL). Short and punctuated passwords count: `password: "Tr0ub!e"` is a leak
+ * even though no provider format matches it.
+ *
+ * What keeps this precise is deciding, separately, (1) whether the *name* is secret-like and
+ * (2) whether the *value* is a literal secret rather than a reference, a template, a label or a type.
+ */
+import { shannonEntropy } from "../entropy.js";
+import { fake } from "../fake.js";
+import { classifyPlaceholder } from "../placeholder.js";
+import type { MatchContext, RawMatch, Rule } from "../rule.js";
+
+type KeyKind = "password" | "secret";
+
+const PASSWORD_WORDS = new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
+const SECRET_WORDS = new Set([
+  "secret", "secrets", "token", "credential", "credentials", "creds", "apikey", "bearer", "privatekey", "accesskey",
+  "secretkey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "apitoken", "apisecret", "authkey",
+  "signingkey", "encryptionkey", "masterkey", "sessionkey", "appkey", "appsecret", "consumersecret", "webhooksecret",
+  "jwtsecret", "sharedsecret", "hmackey", "secretaccesskey", "connectionstring", "connstr", "sastoken", "pat",
+]);
+/** Two-word names whose parts are innocent alone: api_key, access_key, private_key, auth_token... */
+const SECRET_BIGRAMS = new Set([
+  "api key", "access key", "secret key", "private key", "auth key", "signing key", "encryption key", "master key",
+  "session key", "app key", "client key", "license key", "account key", "storage key", "shared key", "service key",
+  "admin key", "write key", "api token", "access token", "auth token", "refresh token", "id token", "bot token",
+  "personal token", "connection string", "sas token", "shared access", "client secret",
+]);
+/** Suffix forms in names written as one word (PGPASSWORD, DBPASS, MYSQLPWD, GITHUBTOKEN). */
+const PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
+const SECRET_SUFFIXES = ["secret", "token", "apikey", "secretkey", "accesskey", "privatekey"];
+
+/** A name with one of these words describes a secret without holding one (token_url, password_hash...). */
+const EXCLUDED_WORDS = new Set([
+  "public", "publishable", "pub", "hash", "hashed", "digest", "length", "len", "max", "min", "count", "limit", "limits",
+  "tokens", "type", "types", "name", "names", "id", "ids", "url", "uri", "urls", "endpoint", "path", "paths", "file",
+  "filename", "files", "dir", "directory", "field", "fields", "label", "labels", "placeholder", "hint", "regex",
+  "regexp", "pattern", "format", "policy", "prompt", "message", "msg", "error", "errors", "expiry", "expires",
+  "expiration", "expire", "ttl", "timeout", "header", "headers", "prefix", "suffix", "enabled", "enable", "disabled",
+  "required", "mode", "version", "env", "var", "variable", "ref", "reference", "arn", "manager", "store", "provider",
+  "source", "location", "rotation", "reset", "forgot", "strength", "validator", "validation", "valid", "invalid",
+  "input", "button", "dialog", "icon", "i18n", "translation", "description", "desc", "title", "help", "usage",
+  "index", "position", "pos", "parser", "lexer", "kind", "class", "csrf", "xsrf", "size", "bytes", "bits", "chars",
+  "characters", "lifetime", "duration", "interval", "age", "at", "date", "time", "timestamp", "created", "updated",
+  "method", "methods", "scheme", "schema", "algorithm", "alg", "cipher", "template", "example", "sample", "test",
+  "mock", "fake", "dummy", "key_id", "keyid", "stream", "generator", "visible", "visibility", "show", "hide", "toggle",
+  "changed", "change", "confirmation", "policy", "complexity", "rules", "rule", "selector", "locator", "xpath", "css",
+  "param", "parameter", "option", "options", "column", "col", "table", "attr", "attribute", "property", "prop", "props",
+  "handler", "callback", "event", "listener", "cache", "storage", "service", "client", "factory", "builder", "util",
+  "utils", "helper", "spec", "count", "total", "sum", "vault", "keychain", "keyring", "ssm", "secretsmanager", "kms",
+  "bucket", "region", "host", "hostname", "port", "user", "username", "login", "email", "account", "owner", "issuer",
+  "audience", "scope", "scopes", "grant", "response", "request", "result", "status", "state", "flow", "step", "page",
+])
+
+/** Values that are words of a type system, an auth scheme or a UI, not secrets. */
+const NON_SECRET_VALUES = new Set([
+  "required", "optional", "invalid", "valid", "string", "str", "text", "hidden", "number", "int", "integer", "boolean",
+  "bool", "object", "array", "list", "dict", "map", "any", "unknown", "never", "void", "visible", "value", "input",
+  "field", "label", "missing", "empty", "undefined", "null", "nil", "none", "true", "false", "yes", "no", "on", "off",
+  "enabled", "disabled", "bearer", "basic", "digest", "oauth", "oauth2", "jwt", "header", "query", "cookie", "body",
+  "form", "plain", "plaintext", "md5", "sha1", "sha256", "sha512", "bcrypt", "argon2", "argon2id", "scrypt", "pbkdf2",
+  "hmac", "hs256", "hs512", "rs256", "es256", "aes", "aes256", "rsa", "auto", "manual", "always", "never", "env",
+  "environment", "file", "vault", "keychain", "secrets",
+  "random", "generated", "prompt", "ask", "stdin", "interactive", "inherit", "default", "unset", "current-password",
+  "new-password", "off", "omit", "redacted", "sensitive", "mask", "masked", "encrypted", "protected", "private",
+  "public", "readonly", "read", "write", "admin-only", "internal", "external",
+]);
+
+/** Configuration-like files: here an unquoted value is a literal. */
+const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|ini|cfg|conf|cnf|cf|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
+const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
+
+export function isConfigLikePath(path: string): boolean {
+  if (CONFIG_BASENAMES.test(path) || CONFIG_EXTENSIONS.test(path)) return true;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return !base.includes("."); // no extension: scripts, config files
+}
+
+/** Split `dbPassword`, `DB_PASSWORD`, `db.password`, `x-api-key` into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** Is this name one that holds a secret? Which kind? */
+export function classifyName(name: string): KeyKind | undefined {
+  const words = nameWords(name);
+  if (words.length === 0 || words.length > 10) return undefined;
+  const last = words[words.length - 1] as string;
+  if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
+  // "key id" names an identifier, not a secret (AWS_ACCESS_KEY_ID is found by its own rule).
+  if (last === "id" || last === "ids") return undefined;
+  let kind: KeyKind | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return undefined;
+    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)) kind = "password";
+    else if (kind === undefined && (SECRET_WORDS.has(word) || (word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)))) kind = "secret";
+    else if (kind === undefined && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
+  }
+  // `auth` alone, or as the last word (`_auth`, `basic_auth`): npm's _auth, HTTP basic auth values.
+  if (kind === undefined && last === "auth") kind = "secret";
+  // Plural "tokens" is an LLM or lexer count, not a credential.
+  if (kind === "secret" && words.includes("tokens") && !words.some((w) => SECRET_WORDS.has(w) && w !== "token")) return undefined;
+  return kind;
+}
+
+export type ValueVerdict =
+  | { kind: "secret" }
+  | { kind: "placeholder"; reason: string }
+  | { kind: "none" };
+
+const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|arn:aws:(?:secretsmanager|ssm|kms)|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$/;
+const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
+const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
+const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const NATURAL_LANGUAGE = /^[\p{L}][\p{L}'’,.!?:;()-]*(?:\s+[\p{L}'’,.!?:;()…-]+)+\s*[.!?…:]?$/u;
+const SINGLE_WORD_LABEL = /^\p{Lu}[\p{Ll}]+(?:\s\p{L}[\p{Ll}]*)?$/u;
+const IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
+/** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas. */
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
+
+/**
+ * Is `raw` (the literal assigned to a secret-like name) a secret, a placeholder, or nothing?
+ * `quoted`: the value was a string literal (in code, unquoted values are expressions).
+ */
+export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
+  const value = raw.trim();
+  if (value.length === 0) return { kind: "none" };
+  const lower = value.toLowerCase();
+  if (NON_SECRET_VALUES.has(lower)) return { kind: "none" };
+  if (REFERENCE.test(value)) return { kind: "none" };
+  if (HASHED_PASSWORD.test(value)) return { kind: "none" };
+  if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
+  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
+  if (value.length > 300) return { kind: "none" };
+  if (!quoted && CODE_EXPRESSION.test(value)) return { kind: "none" };
+  const early = classifyPlaceholder(value, name);
+  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  // A UI label: "Password", "API key", "Mot de passe", "Enter your password".
+  if (/\s/.test(value) && NATURAL_LANGUAGE.test(value)) {
+    const verdict = classifyPlaceholder(value, name);
+    return verdict.placeholder && /your|here|replace|change|insert|enter/i.test(value) && !/^enter\s/i.test(value)
+      ? { kind: "placeholder", reason: verdict.reason ?? "" }
+      : { kind: "none" };
+  }
+  if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
+
+  const placeholder = classifyPlaceholder(value, name);
+  if (placeholder.placeholder) return { kind: "placeholder", reason: placeholder.reason ?? "" };
+
+  if (kind === "password") {
+    if (value.length < 4) return { kind: "none" };
+    if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
+    return { kind: "secret" };
+  }
+  // Tokens, keys and secrets are long and irregular; a short or word-like value is a name, not a key.
+  if (value.length < 8) return { kind: "none" };
+  if (IDENTIFIER_LIKE.test(value) && value.length <= 40) return { kind: "none" };
+  if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
+  if (/\s/.test(value)) return { kind: "none" };
+  if (shannonEntropy(value) < 2.6) return { kind: "none" };
+  return { kind: "secret" };
+}
+
+// --- Syntaxes -------------------------------------------------------------------------------------
+
+const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
+/** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
+const ASSIGN_QUOTED = new RegExp(
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?\s{0,8}(?::=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  "gd",
+);
+/** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
+const ASSIGN_UNQUOTED = /(?<![\w$.@-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+/** Dockerfile `ENV NAME value`, redis `requirepass value`, netrc `password value` */
+const SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\s)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+)(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
+/** <password>value</password> */
+const XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
+/** <add key="Password" value="..."/>, <property name="password" value="..."/>, <entry key="x">value</entry> */
+const XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
+/** --password=value, --api-key "value" */
+const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+/** mysql -uroot -pSecret, sshpass -p 'Secret' */
+const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<value>[^\s"'-][^\s"']{0,99})|\bsshpass\s+-p\s{0,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
+/** ?access_token=value&client_secret=value */
+const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
+/** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value") */
+const KEY_ARGUMENT = /(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
+/** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
+const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
+
+interface Candidate {
+  key: string;
+  value: string;
+  index: number;
+  quoted: boolean;
+}
+
+function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "group", keyOverride?: string): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const groups = m.groups ?? {};
+    const valueGroup = groups["value"] !== undefined ? "value" : "value2";
+    const value = groups[valueGroup];
+    const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
+    // redis.conf's directives hold passwords under names of their own.
+    const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
+    const span = m.indices?.groups?.[valueGroup];
+    if (value === undefined || key === undefined || !span) continue;
+    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/** Strip what surrounds a value in config syntax: trailing commas and brackets of flow YAML, `;` of ini. */
+function trimUnquoted(value: string): string {
+  return value.replace(/[,;}\])]+$/, "");
+}
+
+export function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
+  const candidates: Candidate[] = [];
+  collect(ASSIGN_QUOTED, text, candidates, true);
+  collect(KEY_ARGUMENT, text, candidates, true);
+  collect(XML_KEY_VALUE, text, candidates, true);
+  collect(XML_ELEMENT, text, candidates, true);
+  collect(CLI_FLAG, text, candidates, "group");
+  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  collect(SQL_PASSWORD, text, candidates, true, "password");
+  collect(QUERY_PARAM, text, candidates, true);
+  if (context.configLike) {
+    collect(ASSIGN_UNQUOTED, text, candidates, false);
+    collect(SPACE_SEPARATED, text, candidates, false);
+  }
+  const matches: RawMatch[] = [];
+  const seen = new Set<number>();
+  for (const candidate of candidates) {
+    if (seen.has(candidate.index)) continue;
+    const key = candidate.key.replace(/^[$@:]+/, "");
+    const kind = classifyName(key);
+    if (!kind) continue;
+    const value = candidate.quoted ? candidate.value : trimUnquoted(candidate.value);
+    const verdict = classifyValue(value, key, kind, candidate.quoted);
+    if (verdict.kind === "none") continue;
+    seen.add(candidate.index);
+    const ruleId = kind === "password" ? "generic-password" : "generic-secret";
+    const what = kind === "password" ? "password" : "secret";
+    matches.push(
+      verdict.kind === "placeholder"
+        ? {
+            secret: value,
+            index: candidate.index,
+            ruleId,
+            title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
+            category: "placeholder",
+            severity: "medium",
+            message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`,
+          }
+        : {
+            secret: value,
+            index: candidate.index,
+            ruleId,
+            title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
+            message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`,
+          },
+    );
+  }
+  return matches;
+}
+
+/** Names come from the scanned file: keep them short and free of Markdown. */
+function safeName(name: string): string {
+  const cleaned = name.replace(/[^\w.$@-]/g, "");
+  return cleaned.length > 60 ? cleaned.slice(0, 60) + "…" : cleaned;
+}
+
+export const rules: Rule[] = [
+  {
+    // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
+    // so a line with several secret-like words is read once.
+    id: "generic-secret",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
+    reports: [{ id: "generic-password", title: "Hardcoded password" }],
+    find: findGenericSecrets,
+    remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
+    examples: () => {
+      const pw = fake.alnum(10, "generic-password") + "!";
+      const token = fake.alnum(32, "generic-secret");
+      return {
+        truePositives: [
+          `DB_PASSWORD=${pw}`,
+          `password: "${pw}"`,
+          `const dbPassword = '${pw}';`,
+          `    "password": "${pw}",`,
+          `<password>${pw}</password>`,
+          `mysql -u root -p${pw} app`,
+          `spring.datasource.password=${pw}`,
+          `CREATE USER app IDENTIFIED BY '${pw}';`,
+          `define('DB_PASSWORD', '${pw}');`,
+          `db_pass = "Tr0ub!e"`,
+          `API_KEY=${token}`,
+          `client_secret: "${token}"`,
+          `apiKey = "${token}"`,
+          `curl "https://api.example.com/v1/items?access_token=${token}"`,
+          `deploy --api-token ${token}`,
+        ],
+        falsePositives: [
+          `password = os.environ["DB_PASSWORD"]`,
+          `const password = process.env.DB_PASSWORD;`,
+          `password: \${DB_PASSWORD}`,
+          `"password": "Password",`,
+          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
+          `password: string;`,
+          `if (!password) throw new Error("password is required");`,
+          `label: "Enter your password"`,
+          `api_key = os.getenv("API_KEY")`,
+          `token: {{ secrets.DEPLOY_TOKEN }}`,
+          `max_tokens = 4096`,
+          `token_url: "https://auth.example.com/oauth/token"`,
+          `secretName: my-app-secret`,
+          `public_key = "${token}"`,
+        ],
+      };
+    },
+  },
+];

@@ -1,0 +1,73 @@
+import type { AuthorshipVerdict, Finding, ScanReport, SkippedFile } from "../types.js";
+
+/*
+ * The `--format json` report: the contract in DESIGN.md, version 1. Objects are rebuilt field by field
+ * (rather than serializing the report as it is) so that the key order is fixed whatever order the
+ * caller built them in, and so that no field a caller attached by accident (a raw match, a secret)
+ * slips into the output.
+ */
+
+function skippedJson(skipped: SkippedFile) {
+  return {
+    path: skipped.path,
+    reason: skipped.reason,
+    commit: skipped.commit,
+    detail: skipped.detail,
+  };
+}
+
+function findingJson(finding: Finding) {
+  return {
+    rule: finding.rule,
+    category: finding.category,
+    severity: finding.severity,
+    path: finding.path,
+    line: finding.line,
+    column: finding.column,
+    endColumn: finding.endColumn,
+    commit: finding.commit,
+    fingerprint: finding.fingerprint,
+    redacted: finding.redacted,
+    message: finding.message,
+    title: finding.title,
+    validation: finding.validation
+      ? { status: finding.validation.status, check: finding.validation.check, note: finding.validation.note }
+      : undefined,
+  };
+}
+
+function authorshipJson(verdict: AuthorshipVerdict) {
+  return {
+    isClaude: verdict.isClaude,
+    agents: [...verdict.agents],
+    signals: verdict.signals.map((signal) => ({
+      kind: signal.kind,
+      agent: signal.agent,
+      evidence: signal.evidence,
+      strength: signal.strength,
+    })),
+  };
+}
+
+/** The JSON report, 2-space indented, with a final newline. Undefined optional fields are left out. */
+export function renderJson(report: ScanReport): string {
+  const out = {
+    version: 1 as const,
+    tool: { name: report.tool.name, version: report.tool.version },
+    scanned: {
+      files: report.scanned.files,
+      bytes: report.scanned.bytes,
+      commits: report.scanned.commits,
+      claudeCommits: report.scanned.claudeCommits,
+      skipped: report.scanned.skipped.map(skippedJson),
+    },
+    findings: report.findings.map(findingJson),
+    commits: report.commits?.map((commit) => ({
+      sha: commit.sha,
+      subject: commit.subject,
+      author: commit.author,
+      authorship: authorshipJson(commit.authorship),
+    })),
+  };
+  return JSON.stringify(out, null, 2) + "\n";
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "@jest/globals";
+import { Scanner } from "../../src/core/detect/engine.js";
+import { fake } from "../../src/core/detect/fake.js";
+import { classifyName, rules } from "../../src/core/detect/rules/generic.js";
+
+const scanner = new Scanner(rules);
+const scan = (path: string, text: string) => scanner.scan({ path, text }).findings;
+
+describe("generic secrets by name", () => {
+  const pw = "Qz" + fake.alnum(8, "pw") + "#7";
+  const token = fake.alnum(40, "tok");
+
+  it.each([
+    ["app.js", `const password = "${pw}";`],
+    ["app.ts", `  dbPassword: '${pw}',`],
+    ["settings.py", `PASSWORD = "${pw}"`],
+    ["settings.py", `password: str = "${pw}"`],
+    ["config.json", `{"db": {"password": "${pw}"}}`],
+    ["config.yml", `  password: ${pw}`],
+    ["config.yml", `  password: "${pw}"`],
+    [".env", `DB_PASSWORD=${pw}`],
+    [".env.production", `export PGPASSWORD=${pw}`],
+    ["app.properties", `spring.datasource.password=${pw}`],
+    ["config.toml", `password = "${pw}"`],
+    ["web.config", `<add key="DbPassword" value="${pw}" />`],
+    ["pom.xml", `<password>${pw}</password>`],
+    ["main.tf", `  password = "${pw}"`],
+    ["my.ini", `password = ${pw}`],
+    ["Dockerfile", `ENV DB_PASSWORD ${pw}`],
+    ["Dockerfile", `ENV DB_PASSWORD=${pw}`],
+    ["deploy.sh", `mysql -uroot -p${pw} app < dump.sql`],
+    ["deploy.sh", `./server --password=${pw}`],
+    ["Main.java", `String password = "${pw}";`],
+    ["main.go", `	Password: "${pw}",`],
+    ["main.go", `password := "${pw}"`],
+    ["lib.rs", `const PASSWORD: &str = "${pw}";`],
+    ["app.rb", `  :password => '${pw}',`],
+    ["wp-config.php", `define('DB_PASSWORD', '${pw}');`],
+    ["Program.cs", `var password = @"${pw}";`],
+    ["schema.sql", `CREATE USER app IDENTIFIED BY '${pw}';`],
+    ["init.sql", `ALTER ROLE app WITH PASSWORD '${pw}';`],
+    ["redis.conf", `requirepass ${pw}`],
+    ["app.js", `if (password === "${pw}") login();`],
+  ])("finds a password in %s: %s", (path, line) => {
+    const findings = scan(path, line);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: "generic-password", category: "secret", line: 1 });
+    expect(line.slice((findings[0]?.column ?? 0) - 1)).toMatch(new RegExp("^" + pw.replace(/[#]/g, "\\#")));
+    expect(JSON.stringify(findings)).not.toContain(pw);
+  });
+
+  it.each([
+    ["app.js", `const apiKey = "${token}";`],
+    ["config.yml", `client_secret: ${token}`],
+    [".env", `STRIPE_SECRET=${token}`],
+    ["fetch.js", `fetch("https://api.example.com/data?api_key=${token}&page=2")`],
+    ["ci.sh", `deploy --auth-token "${token}"`],
+    [".npmrc", `_auth=${token}`],
+  ])("finds a secret in %s: %s", (path, line) => {
+    const findings = scan(path, line);
+    expect(findings.map((f) => [f.rule, f.category])).toEqual([["generic-secret", "secret"]]);
+  });
+
+  it.each([
+    ["short punctuated", "pw!9"],
+    ["with symbols", "p@$$-W0rd;x"],
+  ])("finds %s passwords other scanners miss", (_label, value) => {
+    expect(scan(".env", `DB_PASS=${value}`).map((f) => f.category)).toEqual(["secret"]);
+  });
+
+  it.each([
+    ["app.js", `const password = process.env.DB_PASSWORD;`],
+    ["app.py", `password = os.environ["DB_PASSWORD"]`],
+    ["app.py", `password = os.getenv("DB_PASSWORD")`],
+    ["config.yml", `password: \${DB_PASSWORD}`],
+    ["workflow.yml", `token: \${{ secrets.DEPLOY_TOKEN }}`],
+    ["config.yml", `password: "{{ db_password }}"`],
+    ["run.bat", `set PASSWORD=%DB_PASSWORD%`],
+    ["deploy.sh", `export PASSWORD=$DB_PASSWORD`],
+    ["i18n/en.json", `"password": "Password",`],
+    ["i18n/de.json", `"password": "Passwort",`],
+    ["i18n/en.json", `"forgot_password": "Forgot your password?",`],
+    ["form.tsx", `<input type="password" name="password" autoComplete="current-password" />`],
+    ["types.ts", `  password: string;`],
+    ["openapi.yml", `        password: string`],
+    ["model.py", `    password_hash = "$2b$12$" + "abc"`],
+    ["llm.py", `max_tokens = 4096`],
+    ["auth.ts", `const tokenUrl = "https://auth.example.com/oauth/token";`],
+    ["k8s.yml", `      secretName: my-app-secret`],
+    ["k8s.yml", `    secretKeyRef:`],
+    ["auth.py", `token_type = "Bearer"`],
+    ["auth.ts", `const token = await getToken();`],
+    ["auth.ts", `headers: { Authorization: \`Bearer \${token}\` }`],
+    ["app.js", `const PASSWORD_FIELD = "password";`],
+    ["app.py", `password = None`],
+    ["app.py", `password = ""`],
+    ["app.yml", `password:`],
+    ["app.js", `validate({ password: "required" })`],
+    ["app.js", `const secretKey = keys.secret;`],
+    ["Dockerfile", `ARG NPM_TOKEN`],
+    ["ansible.yml", `ansible_password: !vault |`],
+    ["app.yml", `password: ENC(AbCdEf)`],
+    ["README.md", `Set the password with --password=<your-password>.`],
+  ])("reports nothing for %s: %s", (path, line) => {
+    expect(scan(path, line).filter((f) => f.category !== "placeholder")).toEqual([]);
+  });
+
+  it.each([
+    ["config.yml", `password: changeme`],
+    [".env", `API_KEY=your-api-key-here`],
+    ["app.js", `const token = "<YOUR_TOKEN>";`],
+    ["settings.py", `SECRET_KEY = "REPLACE_ME"`],
+    ["app.py", `password = "password123"`],
+    ["config.json", `"apiKey": "xxxxxxxxxxxxxxxx"`],
+    ["docker-compose.yml", `      POSTGRES_PASSWORD: postgres`],
+    ["app.yml", `admin_password: admin`],
+    [".env", `JWT_SECRET=secret`],
+  ])("reports a placeholder for %s: %s", (path, line) => {
+    const findings = scan(path, line);
+    expect(findings.map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("classifies names", () => {
+    expect(classifyName("DB_PASSWORD")).toBe("password");
+    expect(classifyName("PGPASSWORD")).toBe("password");
+    expect(classifyName("x-api-key")).toBe("secret");
+    expect(classifyName("clientSecret")).toBe("secret");
+    expect(classifyName("password_reset_url")).toBeUndefined();
+    expect(classifyName("publicKey")).toBeUndefined();
+    expect(classifyName("max_tokens")).toBeUndefined();
+    expect(classifyName("bypass")).toBeUndefined();
+  });
+});
