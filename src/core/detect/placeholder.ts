@@ -16,7 +16,7 @@ const WEAK_VALUES = new Set([
   "1234567890", "0000", "000000", "111111", "abc", "abc123", "abcd1234", "letmein", "welcome", "welcome1",
   "welcome123", "guest", "user", "user123", "login", "master", "iloveyou", "monkey", "dragon", "sunshine",
   "mypassword", "mypass", "yourpassword", "mytoken", "yourtoken", "mykey", "yourkey", "apikey", "api_key",
-  "token", "key", "none", "todo", "tbd", "fixme", "xxx", "redacted", "hidden", "masked", "notset", "not_set", "unset",
+  "todo", "tbd", "fixme", "xxx", "redacted", "hidden", "masked", "notset", "not_set", "unset",
   "postgres", "mysql", "mariadb", "redis", "mongo", "mongodb", "rabbitmq", "oracle", "sa", "sysadmin", "docker",
   "foobared", "secretpassword", "supersecretpassword", "verysecret", "insecure", "unsafe", "temp", "temp123",
   "temporary", "private",
@@ -34,8 +34,10 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
   [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "a to-do marker"],
   [/x{4,}|X{4,}/, "a run of x's"],
+  // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
+  [/^[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{0,6}$/, "a word that names what it stands for"],
+  [/^[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{0,6}$/, "a word that names what it stands for"],
   [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
-  [/(.)\1{7,}/, "one character repeated"],
   [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop/, "a keyboard or counting sequence"],
 ];
 
@@ -62,9 +64,21 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
+  if (longestRun(trimmed) >= 8 && longestRun(trimmed) * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
   if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
   return { placeholder: false };
+}
+
+/** Length of the longest run of one character (some formats pad with a run, e.g. Dropbox's `AAAAAAAAAA`). */
+function longestRun(value: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    run = i > 0 && value[i] === value[i - 1] ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 function distinctCharacters(value: string): number {

@@ -52,7 +52,9 @@ const EXCLUDED_WORDS = new Set([
   "utils", "helper", "spec", "count", "total", "sum", "vault", "keychain", "keyring", "ssm", "secretsmanager", "kms",
   "bucket", "region", "host", "hostname", "port", "user", "username", "login", "email", "account", "owner", "issuer",
   "audience", "scope", "scopes", "grant", "response", "request", "result", "status", "state", "flow", "step", "page",
-])
+  "text", "str", "string", "color", "colour", "style", "indent", "width", "height", "line", "lines", "node", "nodes",
+  "kind", "start", "end", "offset", "char", "literal", "value_type", "display", "fn", "func", "function", "enum",
+]);
 
 /** Values that are words of a type system, an auth scheme or a UI, not secrets. */
 const NON_SECRET_VALUES = new Set([
@@ -90,7 +92,10 @@ export function nameWords(name: string): string[] {
 
 /** Is this name one that holds a secret? Which kind? */
 export function classifyName(name: string): KeyKind | undefined {
-  const words = nameWords(name);
+  // A member access names its last segment: `token.indent` is an indent, `config.db.password` a password.
+  // (Java-style property names keep their dots as words of one name: `spring.datasource.password`.)
+  const lastSegment = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1) : name;
+  const words = nameWords(lastSegment.length > 0 ? lastSegment : name);
   if (words.length === 0 || words.length > 10) return undefined;
   const last = words[words.length - 1] as string;
   if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
@@ -198,14 +203,20 @@ const KEY_ARGUMENT = /(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}
 /** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
 const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 
+const BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
+
 interface Candidate {
   key: string;
   value: string;
   index: number;
   quoted: boolean;
+  /** Found in a URL's query string. */
+  query?: boolean;
+  /** Found as a command-line flag's argument. */
+  flag?: boolean;
 }
 
-function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "group", keyOverride?: string): void {
+function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "group", keyOverride?: string, extra: Partial<Candidate> = {}): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -217,7 +228,7 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
     const span = m.indices?.groups?.[valueGroup];
     if (value === undefined || key === undefined || !span) continue;
-    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted });
+    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
   }
 }
@@ -233,10 +244,10 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
   collect(KEY_ARGUMENT, text, candidates, true);
   collect(XML_KEY_VALUE, text, candidates, true);
   collect(XML_ELEMENT, text, candidates, true);
-  collect(CLI_FLAG, text, candidates, "group");
+  collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
   collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   collect(SQL_PASSWORD, text, candidates, true, "password");
-  collect(QUERY_PARAM, text, candidates, true);
+  collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
   if (context.configLike) {
     collect(ASSIGN_UNQUOTED, text, candidates, false);
     collect(SPACE_SEPARATED, text, candidates, false);
@@ -249,6 +260,10 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     const kind = classifyName(key);
     if (!kind) continue;
     const value = candidate.quoted ? candidate.value : trimUnquoted(candidate.value);
+    // `--token TOKEN` in usage text is a metavariable, not a value.
+    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
+    // Badge images carry public read-only tokens in their query (codecov, shields).
+    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
     const verdict = classifyValue(value, key, kind, candidate.quoted);
     if (verdict.kind === "none") continue;
     seen.add(candidate.index);

@@ -1,0 +1,112 @@
+/** Command-line parsing for `claude-guard`: the contract of DESIGN.md, with errors that say what to type. */
+import { parseArgs } from "node:util";
+import type { FailOn } from "../core/types.js";
+
+export type OutputFormat = "text" | "json" | "sarif";
+
+export interface ScanCommand {
+  command: "scan";
+  paths: string[];
+  git: boolean;
+  repo?: string;
+  range?: string;
+  all: boolean;
+  authors: "claude" | "all";
+  config?: string;
+  format: OutputFormat;
+  output?: string;
+  failOn?: FailOn;
+  color?: boolean;
+  progress: boolean;
+}
+
+export type Command = ScanCommand | { command: "help"; topic?: string } | { command: "version" };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  claude-guard scan [PATH ...]            scan files and folders as they are (default: .)
+  claude-guard scan --git [--repo DIR] [--range BASE..HEAD | --all]
+                                          scan the lines each commit added (default range: the
+                                          upstream's merge base..HEAD, else all of HEAD's history)
+
+Options:
+  --authors claude|all                    with --git: only Claude-authored commits (default) or every commit
+  --config FILE                           default: .github/claude-guard.yml in the scanned repo, if present
+  --format text|json|sarif                default: text
+  --output FILE                           write the report there instead of stdout
+  --fail-on critical|high|medium|low|none default: high (or failOn in the config)
+  --color / --no-color                    default: colour when stdout is a terminal and NO_COLOR is unset
+  --no-progress                           no progress line on stderr during long history scans
+  -h, --help                              this help
+  -v, --version                           the version
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or I/O error.
+Suppress a false positive with a \`claude-guard:allow\` comment on its line, or by adding its fingerprint
+to .claude-guard-ignore at the repository root.`;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} takes one of ${allowed.join(", ")}; got "${value}"`);
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        git: { type: "boolean", default: false },
+        repo: { type: "string" },
+        range: { type: "string" },
+        all: { type: "boolean", default: false },
+        authors: { type: "string" },
+        config: { type: "string" },
+        format: { type: "string" },
+        output: { type: "string", short: "o" },
+        "fail-on": { type: "string" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        "no-progress": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { command: "version" };
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === "help") return { command: "help", topic: rest[0] };
+  if (command !== "scan") throw new UsageError(`unknown command "${command}"; try \`claude-guard scan\``);
+  if (!values.git && (values.range !== undefined || values.all || values.repo !== undefined || values.authors !== undefined)) {
+    throw new UsageError("--range, --all, --repo and --authors go with --git");
+  }
+  if (values.git && rest.length > 0) throw new UsageError("with --git, name the repository with --repo DIR, not as a path");
+  if (values.range !== undefined && values.all) throw new UsageError("--range and --all cannot be used together");
+  if (values.range !== undefined && !/^[^\s.][^\s]*\.\.\.?[^\s]+$/.test(values.range)) {
+    throw new UsageError(`--range takes BASE..HEAD (for example origin/main..HEAD); got "${values.range}"`);
+  }
+  const cmd: ScanCommand = {
+    command: "scan",
+    paths: rest.length > 0 ? rest : ["."],
+    git: values.git ?? false,
+    all: values.all ?? false,
+    authors: oneOf("--authors", values.authors, ["claude", "all"] as const) ?? "claude",
+    format: oneOf("--format", values.format, ["text", "json", "sarif"] as const) ?? "text",
+    progress: !values["no-progress"],
+  };
+  if (values.repo !== undefined) cmd.repo = values.repo;
+  if (values.range !== undefined) cmd.range = values.range;
+  if (values.config !== undefined) cmd.config = values.config;
+  if (values.output !== undefined) cmd.output = values.output;
+  const failOn = oneOf("--fail-on", values["fail-on"], ["critical", "high", "medium", "low", "none"] as const);
+  if (failOn !== undefined) cmd.failOn = failOn;
+  if (values["no-color"]) cmd.color = false;
+  else if (values.color !== undefined) cmd.color = values.color;
+  return cmd;
+}

@@ -1,0 +1,172 @@
+/** `claude-guard`: the command-line door. It reads files and git, asks the core, renders, and exits 0/1/2. */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { renderJson, renderSarif, renderText } from "../core/report/index.js";
+import { prepareScan, type ScanInputs } from "../core/setup.js";
+import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
+import { atOrAbove, type FailOn, type ScanReport } from "../core/types.js";
+import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
+import { scanFiles, WorkerPool } from "./parallel.js";
+import { scanGit } from "./scan-git.js";
+import { listFiles } from "./walk.js";
+
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export function toolVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/** The repository that holds `start`: the nearest folder with a `.git`, else `start` itself. */
+function repositoryRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}
+
+async function readInputs(cmd: ScanCommand, root: string): Promise<ScanInputs> {
+  const inputs: ScanInputs = {};
+  const configFile = cmd.config !== undefined ? resolve(cmd.config) : join(root, ".github", "claude-guard.yml");
+  if (cmd.config !== undefined || existsSync(configFile)) {
+    try {
+      inputs.configText = await readFile(configFile, "utf8");
+      inputs.configFile = cmd.config ?? ".github/claude-guard.yml";
+    } catch (error) {
+      throw new Error(`cannot read the config file ${cmd.config ?? configFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  const ignoreFile = join(root, ".claude-guard-ignore");
+  if (existsSync(ignoreFile)) {
+    inputs.ignoreText = await readFile(ignoreFile, "utf8");
+    inputs.ignoreFile = ".claude-guard-ignore";
+  }
+  return inputs;
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let cmd;
+  try {
+    cmd = parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`claude-guard: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_ERROR;
+    }
+    throw error;
+  }
+  if (cmd.command === "version") {
+    io.stdout.write(`${toolVersion()}\n`);
+    return EXIT_CLEAN;
+  }
+  if (cmd.command === "help") {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  try {
+    return await runScan(cmd, io);
+  } catch (error) {
+    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
+  // Paths in the report (and so fingerprints) are relative to the scan root: the repository with
+  // --git, the folder when one folder is scanned, else the working directory.
+  const first = resolve(io.cwd, cmd.git ? (cmd.repo ?? ".") : (cmd.paths[0] ?? "."));
+  const firstIsDirectory = statSync(first, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const scanRoot = cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
+  const hasOwnSettings = existsSync(join(scanRoot, ".github", "claude-guard.yml")) || existsSync(join(scanRoot, ".claude-guard-ignore"));
+  const root = cmd.git || hasOwnSettings ? scanRoot : repositoryRoot(scanRoot);
+  const inputs = await readInputs(cmd, root);
+  const setup = prepareScan(inputs);
+  for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);
+  if (setup.errors.length > 0) {
+    io.stderr.write(`claude-guard: the configuration has ${setup.errors.length} error(s); nothing was scanned:\n${setup.errors.map((e) => `  ${e}\n`).join("")}`);
+    return EXIT_ERROR;
+  }
+  const failOn: FailOn = cmd.failOn ?? setup.config.failOn;
+  const report: ScanReport = {
+    version: 1,
+    tool: { name: "claude-guard", version: toolVersion() },
+    scanned: { files: 0, bytes: 0, commits: 0, claudeCommits: 0, skipped: [] },
+    findings: [],
+  };
+
+  if (cmd.git) {
+    const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
+    const result = await scanGit(setup, {
+      repo: scanRoot,
+      ...(cmd.range !== undefined ? { range: cmd.range } : {}),
+      all: cmd.all,
+      authors: cmd.authors,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.done();
+    report.scanned = { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped };
+    report.findings = result.findings;
+    report.commits = result.scannedCommits;
+  } else {
+    // Started before the walk, so that loading the rules in the workers overlaps it.
+    const poolSize = WorkerPool.sizeFor();
+    const pool = firstIsDirectory && poolSize > 0 ? new WorkerPool(inputs, poolSize) : undefined;
+    let result;
+    let listed;
+    try {
+      listed = listFiles(cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, setup.isIgnoredPath, DEFAULT_MAX_FILE_BYTES);
+      result = await scanFiles(setup, listed.files, pool);
+    } finally {
+      await pool?.close();
+    }
+    report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: [...listed.skipped, ...result.skipped] };
+    report.findings = result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  }
+
+  const color = cmd.output === undefined && (cmd.color ?? (Boolean(io.stdout.isTTY) && io.env["NO_COLOR"] === undefined));
+  const rendered =
+    cmd.format === "json" ? renderJson(report) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas });
+  if (cmd.output !== undefined) {
+    const target = resolve(io.cwd, cmd.output);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, rendered.endsWith("\n") ? rendered : rendered + "\n");
+  } else {
+    io.stdout.write(rendered.endsWith("\n") ? rendered : rendered + "\n");
+  }
+  return report.findings.some((f) => atOrAbove(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** A one-line progress indicator on stderr for long history scans (only on a terminal). */
+function progressPrinter(io: CliIO) {
+  let last = 0;
+  let shown = false;
+  return {
+    update: (done: number, total: number) => {
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\r\x1b[2Kclaude-guard: reading commits ${done}/${total}`);
+    },
+    done: () => {
+      if (shown) io.stderr.write("\r\x1b[2K");
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Whole-file scanning spread over the main thread and worker threads. Workers are started before the
+ * folder walk so that their start-up (loading the rules, ~100 ms) overlaps it; files go out in small
+ * batches to whichever thread is free. Small scans never wait for a worker.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ScanInputs, ScanSetup } from "../core/setup.js";
+import { emptyResult, mergeResult, scanFileBatch, type FileBatchResult } from "./file-scan.js";
+import type { FileEntry } from "./walk.js";
+
+/** Below this much text the main thread alone is faster than handing work out. */
+const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 64;
+
+interface WorkerMessage {
+  ready?: true;
+  ok?: boolean;
+  result?: FileBatchResult;
+  error?: string;
+}
+
+export class WorkerPool {
+  private readonly workers: Array<{ worker: Worker; ready: boolean; inFlight: number }> = [];
+  private onMessage: (index: number, message: WorkerMessage) => void = () => {};
+  private failure: Error | undefined;
+
+  constructor(inputs: ScanInputs, size: number) {
+    const url = new URL("./scan-worker.js", import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { workerData: inputs });
+      const slot = { worker, ready: false, inFlight: 0 };
+      worker.on("message", (message: WorkerMessage) => {
+        if (message.ready) slot.ready = true;
+        this.onMessage(i, message);
+      });
+      worker.on("error", (error) => {
+        this.failure = error;
+        this.onMessage(i, { ok: false, error: error.message });
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  /** Threads worth starting for a scan on this machine (the main thread is one of them). */
+  static sizeFor(): number {
+    return Math.max(0, Math.min(availableParallelism(), 8) - 1);
+  }
+
+  async run(setup: ScanSetup, entries: readonly FileEntry[]): Promise<FileBatchResult> {
+    const queue = batches(entries);
+    const result = emptyResult();
+    let outstanding = 0;
+    let wake: (() => void) | undefined;
+    const feed = (index: number) => {
+      const slot = this.workers[index];
+      while (slot && slot.ready && slot.inFlight < 2 && queue.length > 0) {
+        slot.worker.postMessage(queue.shift());
+        slot.inFlight++;
+        outstanding++;
+      }
+    };
+    this.onMessage = (index, message) => {
+      const slot = this.workers[index];
+      if (!slot) return;
+      if (message.ok === false) this.failure ??= new Error(`a scan worker failed: ${message.error ?? "unknown error"}`);
+      if (message.result) {
+        mergeResult(result, message.result);
+        slot.inFlight--;
+        outstanding--;
+      }
+      feed(index);
+      wake?.();
+    };
+    this.workers.forEach((_, i) => feed(i));
+    // The main thread scans too, a batch at a time, yielding between batches so workers get fed.
+    while (queue.length > 0) {
+      const batch = queue.shift() as FileEntry[];
+      mergeResult(result, scanFileBatch(setup, batch));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.failure) throw this.failure;
+    }
+    while (outstanding > 0) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+function batches(entries: readonly FileEntry[]): FileEntry[][] {
+  const out: FileEntry[][] = [];
+  let current: FileEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    current.push(entry);
+    bytes += entry.size;
+    if (bytes >= BATCH_BYTES || current.length >= BATCH_FILES) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Scan files, with the pool when there is enough to share (the pool may be undefined). */
+export async function scanFiles(setup: ScanSetup, entries: readonly FileEntry[], pool: WorkerPool | undefined): Promise<FileBatchResult> {
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  const result = pool && total >= PARALLEL_MIN_BYTES ? await pool.run(setup, entries) : scanFileBatch(setup, entries);
+  // Threads finish in any order: sort so the report is the same run after run.
+  result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}

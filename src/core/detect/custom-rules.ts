@@ -1,0 +1,48 @@
+/** Extra detectors from config (`rules:`), compiled into the same Rule shape as the built-in ones. */
+import type { CustomRuleConfig } from "../config/config.js";
+import { checkRegexSafety } from "../safe-regex.js";
+import type { Rule } from "./rule.js";
+
+export interface CustomRuleError {
+  id: string;
+  message: string;
+}
+
+export function compileCustomRules(configs: readonly CustomRuleConfig[], builtinIds: ReadonlySet<string>): { rules: Rule[]; errors: CustomRuleError[] } {
+  const rules: Rule[] = [];
+  const errors: CustomRuleError[] = [];
+  for (const config of configs) {
+    if (builtinIds.has(config.id)) {
+      errors.push({ id: config.id, message: `rule id "${config.id}" is a built-in rule's id: choose another (built-in rules cannot be replaced, only their findings suppressed)` });
+      continue;
+    }
+    const safety = checkRegexSafety(config.regex);
+    if (!safety.ok) {
+      errors.push({ id: config.id, message: `regex refused: ${safety.reason}` });
+      continue;
+    }
+    let regex: RegExp;
+    try {
+      regex = new RegExp(config.regex);
+    } catch (error) {
+      errors.push({ id: config.id, message: `regex does not compile: ${(error as Error).message}` });
+      continue;
+    }
+    if (config.keywords.length === 0) {
+      errors.push({ id: config.id, message: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" });
+      continue;
+    }
+    rules.push({
+      id: config.id,
+      title: config.description ?? `Custom rule ${config.id}`,
+      provider: "custom",
+      category: config.category,
+      severity: config.severity,
+      keywords: config.keywords.map((k) => k.toLowerCase()),
+      regex,
+      remediation: config.description,
+      examples: () => ({ truePositives: [], falsePositives: [] }),
+    });
+  }
+  return { rules, errors };
+}

@@ -1,0 +1,62 @@
+/**
+ * Everything a scan needs, built from the texts of the config and ignore files (the doors read them).
+ * The CLI's worker threads call this with the same texts and get the same scanner.
+ */
+import { DEFAULT_CONFIG, formatConfigError, parseConfig, type GuardConfig } from "./config/config.js";
+import { Scanner } from "./detect/engine.js";
+import { compileCustomRules } from "./detect/custom-rules.js";
+import { builtinRules, ruleMetas } from "./detect/index.js";
+import type { Rule } from "./detect/rule.js";
+import { parseIgnoreFile } from "./detect/suppress.js";
+import { compileGlobs } from "./glob.js";
+import type { RuleMeta } from "./report/meta.js";
+
+export interface ScanInputs {
+  configText?: string;
+  configFile?: string;
+  ignoreText?: string;
+  ignoreFile?: string;
+}
+
+export interface ScanSetup {
+  config: GuardConfig;
+  scanner: Scanner;
+  rules: Rule[];
+  metas: RuleMeta[];
+  isIgnoredPath: (path: string) => boolean;
+  /** Config and ignore-file problems, each naming file, key and line. A scan with errors must not pass. */
+  errors: string[];
+  /** Problems that do not change what is scanned (an ignore-file line that is not a fingerprint). */
+  warnings: string[];
+}
+
+export function prepareScan(inputs: ScanInputs): ScanSetup {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  let config = DEFAULT_CONFIG;
+  if (inputs.configText !== undefined) {
+    const parsed = parseConfig(inputs.configText, inputs.configFile ?? ".github/claude-guard.yml");
+    config = parsed.config;
+    errors.push(...parsed.errors.map(formatConfigError));
+  }
+  const custom = compileCustomRules(config.rules, new Set(ruleMetas(builtinRules).map((r) => r.id)));
+  errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
+  const rules = [...builtinRules, ...custom.rules];
+  let ignored = new Set<string>();
+  if (inputs.ignoreText !== undefined) {
+    const parsed = parseIgnoreFile(inputs.ignoreText);
+    ignored = parsed.fingerprints;
+    for (const bad of parsed.invalid) {
+      warnings.push(`${inputs.ignoreFile ?? ".claude-guard-ignore"}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
+    }
+  }
+  return {
+    config,
+    scanner: new Scanner(rules, { ignoredFingerprints: ignored }),
+    rules,
+    metas: ruleMetas(rules),
+    isIgnoredPath: compileGlobs(config.paths.ignore),
+    errors,
+    warnings,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Parses the patch text git prints for ONE commit (`git log -p --unified=0 -M --src-prefix=a/
+ * --dst-prefix=b/`) into the lines each file gained. Pure: no git, no I/O, so the tricky cases are
+ * tested on literal patch text as well as on real repositories.
+ *
+ * What is kept: every file with at least one added line, under its NEW path (renames included).
+ * What is left out on purpose: deleted files, pure renames, mode-only changes and empty new files (they
+ * add no line), submodule pointer changes (a commit id, not content). What is recorded as skipped:
+ * binary files, files over the added-size cap, files whose over-long lines were cut.
+ */
+import type { AddedLines, SkippedFile } from "../core/types.js";
+
+export interface PatchLimits {
+  /** Added characters per file beyond which its lines are dropped and the file is skipped as `too-large`. */
+  maxFileChars: number;
+  /** Longer added lines are cut to this length and the file is noted as `truncated`. */
+  maxLineChars: number;
+}
+
+export const DEFAULT_PATCH_LIMITS: PatchLimits = { maxFileChars: 5_000_000, maxLineChars: 100_000 };
+
+export interface ParsedPatch {
+  files: AddedLines[];
+  skipped: SkippedFile[];
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+
+/**
+ * Reads a C-quoted string as git writes unusual paths (`"a\tb.txt"`, `"caf\303\251"`), starting at
+ * `text[start] === '"'`. Octal escapes are bytes, so they are collected and decoded as UTF-8 together.
+ * Returns the value and the index just past the closing quote, or undefined if the quote never closes.
+ */
+export function readCQuoted(text: string, start: number): { value: string; end: number } | undefined {
+  const bytes: number[] = [];
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === '"') return { value: Buffer.from(bytes).toString("utf8"), end: i + 1 };
+    if (ch === "\\" && i + 1 < text.length) {
+      const next = text[i + 1] as string;
+      const octal = /^[0-7]{3}/.exec(text.slice(i + 1, i + 4));
+      if (octal) {
+        bytes.push(parseInt(octal[0], 8));
+        i += 4;
+        continue;
+      }
+      const code = C_ESCAPES[next];
+      if (code !== undefined) {
+        bytes.push(code);
+        i += 2;
+        continue;
+      }
+      // Unknown escape: keep it literally rather than lose a character.
+      bytes.push(...Buffer.from(`\\${next}`, "utf8"));
+      i += 2;
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    const char = String.fromCodePoint(cp);
+    bytes.push(...Buffer.from(char, "utf8"));
+    i += char.length;
+  }
+  return undefined;
+}
+
+/** A path as git prints it in a header: C-quoted or raw. */
+export function unquoteGitPath(text: string): string {
+  if (text.startsWith('"')) {
+    const quoted = readCQuoted(text, 0);
+    if (quoted && quoted.end === text.length) return quoted.value;
+  }
+  return text;
+}
+
+function stripPrefix(pathText: string, prefix: string): string {
+  return pathText.startsWith(prefix) ? pathText.slice(prefix.length) : pathText;
+}
+
+/**
+ * The path after `--- ` / `+++ `: `/dev/null`, `b/x`, or quoted. Git adds a TAB after an unquoted name
+ * that contains a space (for GNU patch); that tab is not part of the name.
+ */
+function pathFromMarkerLine(rest: string, prefix: string): string | undefined {
+  // The tab comes after quoted names too (`"b/say \"hi\".txt"<TAB>`); a name that really ends with a
+  // tab is always quoted, so an unquoted trailing tab is never part of it.
+  const name = rest.endsWith("\t") ? rest.slice(0, -1) : rest;
+  if (name === "/dev/null") return undefined;
+  return stripPrefix(unquoteGitPath(name), prefix);
+}
+
+/**
+ * The new path from `diff --git a/X b/Y`, used only when no `+++` or `rename to` line says it (binary
+ * files). Unquoted names with spaces are ambiguous in general; without a rename both sides are equal,
+ * which pins the split.
+ */
+export function pathFromDiffGitLine(line: string): string | undefined {
+  const rest = line.slice("diff --git ".length);
+  if (rest.startsWith('"')) {
+    const first = readCQuoted(rest, 0);
+    if (!first) return undefined;
+    const second = rest.slice(first.end + 1);
+    return stripPrefix(unquoteGitPath(second), "b/");
+  }
+  if (rest.endsWith('"')) {
+    const quoteAt = rest.lastIndexOf(' "b/');
+    if (quoteAt >= 0) return stripPrefix(unquoteGitPath(rest.slice(quoteAt + 1)), "b/");
+  }
+  const half = (rest.length - 5) / 2; // "a/" + P + " b/" + P
+  if (Number.isInteger(half) && rest.slice(2, 2 + half) === rest.slice(5 + half)) return rest.slice(5 + half);
+  const split = rest.indexOf(" b/");
+  return split >= 0 ? rest.slice(split + 3) : undefined;
+}
+
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+interface FileState {
+  diffLine: string;
+  newPath?: string;
+  renameTo?: string;
+  deleted: boolean;
+  binary: boolean;
+  gitlink: boolean;
+  lines: string[];
+  lineNumbers: number[];
+  chars: number;
+  tooLarge: boolean;
+  truncatedLines: number;
+}
+
+function newFile(diffLine: string): FileState {
+  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false, truncatedLines: 0 };
+}
+
+/** Parses one commit's patch text. `commit` is copied into each SkippedFile. */
+export function parseCommitPatch(patch: string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
+  const result: ParsedPatch = { files: [], skipped: [] };
+  let file: FileState | undefined;
+  // Lines still expected in the current hunk, from its header. Counting (instead of guessing from a
+  // line's first characters) is what keeps an added line such as "++ b/x" or "diff --git" from being
+  // read as a header.
+  let oldLeft = 0;
+  let newLeft = 0;
+  let newLine = 0;
+
+  const skip = (path: string, reason: SkippedFile["reason"], detail?: string) => {
+    const entry: SkippedFile = { path, reason };
+    if (commit) entry.commit = commit;
+    if (detail) entry.detail = detail;
+    result.skipped.push(entry);
+  };
+
+  const finish = () => {
+    if (!file) return;
+    const current = file;
+    file = undefined;
+    if (current.deleted || current.gitlink) return;
+    const path = current.newPath ?? current.renameTo ?? pathFromDiffGitLine(current.diffLine) ?? "";
+    if (current.binary) {
+      skip(path, "binary");
+      return;
+    }
+    if (current.tooLarge) {
+      skip(path, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
+      return;
+    }
+    if (current.lines.length === 0) return;
+    if (current.truncatedLines > 0) {
+      skip(path, "truncated", `${current.truncatedLines} added line(s) longer than ${limits.maxLineChars} characters were cut to that length`);
+    }
+    result.files.push({ path, lines: current.lines, lineNumbers: current.lineNumbers });
+  };
+
+  const addLine = (text: string) => {
+    if (!file || file.tooLarge) return;
+    // CRLF files: the \r is the line ending, not content.
+    let line = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (line.length > limits.maxLineChars) {
+      line = line.slice(0, limits.maxLineChars);
+      file.truncatedLines++;
+    }
+    file.chars += line.length + 1;
+    if (file.chars > limits.maxFileChars) {
+      // Drop what was collected: memory stays bounded and the file is reported as skipped, not half-scanned.
+      file.tooLarge = true;
+      file.lines = [];
+      file.lineNumbers = [];
+      return;
+    }
+    file.lines.push(line);
+    file.lineNumbers.push(newLine);
+  };
+
+  let start = 0;
+  while (start <= patch.length) {
+    let end = patch.indexOf("\n", start);
+    if (end < 0) end = patch.length;
+    const line = patch.slice(start, end);
+    start = end + 1;
+
+    if (oldLeft > 0 || newLeft > 0) {
+      const marker = line[0];
+      if (marker === "+") {
+        addLine(line.slice(1));
+        newLine++;
+        newLeft--;
+      } else if (marker === "-") {
+        oldLeft--;
+      } else if (marker === "\\") {
+        // "\ No newline at end of file": about the previous line, not a line itself.
+      } else {
+        // Context line (" x", or "" when diff.suppressBlankEmpty is set); none with --unified=0.
+        newLine++;
+        newLeft--;
+        oldLeft--;
+      }
+      continue;
+    }
+
+    if (line.startsWith("diff --git ")) {
+      finish();
+      file = newFile(line);
+      continue;
+    }
+    if (!file) continue; // the blank line between the commit header and its first diff
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      newLine = Number(hunk[2]);
+      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      continue;
+    }
+    if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
+    else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
+    else if (line.startsWith("deleted file mode ")) file.deleted = true;
+    else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
+    else if (line.startsWith("new file mode 160000") || (line.startsWith("index ") && line.endsWith(" 160000"))) file.gitlink = true;
+  }
+  finish();
+  return result;
+}

@@ -1,0 +1,103 @@
+/**
+ * Which commits `claude-guard scan --git` reads: `--range`, `--all`, or by default what the current
+ * branch adds to its upstream. Revisions are resolved to full SHAs once, so the later `git rev-list`
+ * reads exactly the commits described, even if a branch moves meanwhile.
+ */
+import { GitReadError, openRepository, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
+
+export interface RangeOptions extends GitRunnerOptions {
+  /** `BASE..HEAD`, `BASE...HEAD` (commits on either side since the merge base) or one revision (its whole history). */
+  range?: string;
+  /** Every commit reachable from HEAD. */
+  all?: boolean;
+}
+
+export interface ResolvedRange {
+  /** Arguments for `git rev-list` (full SHAs, `^SHA` exclusions); empty when there is nothing to read. */
+  revisions: string[];
+  /** For humans, e.g. "origin/main..HEAD (merge base 1a2b3c4)". */
+  description: string;
+}
+
+const short = (sha: string) => sha.slice(0, 7);
+
+/** The commit a revision names, or undefined when it names none. */
+async function resolveCommit(git: GitRunner, revision: string): Promise<string | undefined> {
+  const out = await git.tryRun(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]);
+  const sha = out?.trim();
+  return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
+export async function isShallowRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<boolean> {
+  const git = await openRepository(repoDir, options);
+  return isShallow(git);
+}
+
+async function isShallow(git: GitRunner): Promise<boolean> {
+  const out = await git.tryRun(["rev-parse", "--is-shallow-repository"]);
+  return out?.trim() === "true";
+}
+
+async function requireCommit(git: GitRunner, revision: string, range: string): Promise<string> {
+  // A revision starting with "-" would be read by git as an option.
+  if (revision.startsWith("-")) {
+    throw new GitReadError(`Invalid revision "${revision}" in --range ${range}: a revision cannot start with "-"`);
+  }
+  const sha = await resolveCommit(git, revision);
+  if (sha) return sha;
+  const hint = (await isShallow(git))
+    ? " The repository is a shallow clone: fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)."
+    : "";
+  throw new GitReadError(`Unknown revision "${revision}" in --range ${range}: it does not name a commit in ${git.repoDir}.${hint}`);
+}
+
+async function resolveExplicitRange(git: GitRunner, range: string): Promise<ResolvedRange> {
+  const text = range.trim();
+  if (!text) throw new GitReadError("--range is empty: give BASE..HEAD");
+  const symmetric = text.indexOf("...");
+  const twoDot = text.indexOf("..");
+  if (symmetric >= 0 || twoDot >= 0) {
+    const separator = symmetric >= 0 ? "..." : "..";
+    const at = symmetric >= 0 ? symmetric : twoDot;
+    // Like git, an empty side means HEAD ("main.." is "main..HEAD").
+    const baseName = text.slice(0, at) || "HEAD";
+    const headName = text.slice(at + separator.length) || "HEAD";
+    const base = await requireCommit(git, baseName, text);
+    const head = await requireCommit(git, headName, text);
+    return separator === ".."
+      ? { revisions: [`^${base}`, head], description: `${baseName}..${headName} (${short(base)}..${short(head)})` }
+      : { revisions: [`${base}...${head}`], description: `${baseName}...${headName} (${short(base)}...${short(head)})` };
+  }
+  const tip = await requireCommit(git, text, text);
+  return { revisions: [tip], description: `all history of ${text} (${short(tip)})` };
+}
+
+/** Resolves the options of `scan --git` to the revisions to read. */
+export async function resolveRange(repoDir: string, opts: RangeOptions = {}): Promise<ResolvedRange> {
+  const git = await openRepository(repoDir, opts);
+  return resolveRangeWith(git, opts);
+}
+
+export async function resolveRangeWith(git: GitRunner, opts: RangeOptions): Promise<ResolvedRange> {
+  if (opts.range !== undefined && opts.all) throw new GitReadError("Use either --range or --all, not both");
+  if (opts.range !== undefined) return resolveExplicitRange(git, opts.range);
+
+  const head = await resolveCommit(git, "HEAD");
+  if (!head) return { revisions: [], description: "no commits (HEAD does not point to a commit yet)" };
+  const allHistory: ResolvedRange = { revisions: [head], description: `all history of HEAD (${short(head)})` };
+  if (opts.all) return allHistory;
+
+  // Default: what this branch adds to its upstream. Detached HEADs and branches without an upstream
+  // (fresh clones in CI often are both) fall back to HEAD's whole history.
+  const upstream = await resolveCommit(git, "@{upstream}");
+  if (!upstream) return allHistory;
+  const upstreamName = (await git.tryRun(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]))?.trim() || "@{upstream}";
+  const mergeBase = (await git.tryRun(["merge-base", head, upstream]))?.trim();
+  if (!mergeBase) {
+    return { revisions: [head], description: `all history of HEAD (${short(head)}): no common history with ${upstreamName}` };
+  }
+  return {
+    revisions: [`^${mergeBase}`, head],
+    description: `${upstreamName}..HEAD (merge base ${short(mergeBase)}..${short(head)})`,
+  };
+}

@@ -1,0 +1,160 @@
+import { AGENT_IDS, AGENT_PROFILES, detectAuthorship } from "../../src/core/authorship/index.js";
+import type { CommitInfo } from "../../src/core/types.js";
+
+const human = { name: "Dana Reyes", email: "dana.reyes@example.com" };
+function commit(message: string, extra: Partial<CommitInfo> = {}): CommitInfo {
+  return { sha: "a".repeat(40), message, author: human, committer: human, ...extra };
+}
+
+describe("evidence quotes what matched", () => {
+  it("a trailer signal quotes the trailer line", () => {
+    const v = detectAuthorship(commit("Fix\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>"));
+    expect(v.signals).toEqual([
+      { kind: "co-author-trailer", agent: "claude", evidence: "Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>", strength: "strong" },
+    ]);
+  });
+
+  it("author and committer signals quote the identity and the login", () => {
+    const bot = { name: "claude[bot]", email: "209825114+claude[bot]@users.noreply.github.com" };
+    const v = detectAuthorship(commit("Fix", { author: { ...bot, login: "claude[bot]" }, committer: { name: "GitHub", email: "noreply@github.com", login: "web-flow" } }));
+    expect(v.signals).toEqual([
+      { kind: "bot-author", agent: "claude", evidence: "author: claude[bot] <209825114+claude[bot]@users.noreply.github.com>", strength: "strong" },
+    ]);
+  });
+
+  it("branch and footer evidence", () => {
+    const v = detectAuthorship(commit("Fix\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)"), { branch: "claude/issue-9-20250101-1200" });
+    expect(v.signals.map((s) => s.evidence)).toEqual(["🤖 Generated with [Claude Code](https://claude.com/claude-code)", "branch: claude/issue-9-20250101-1200"]);
+  });
+
+  it("a custom marker quotes the line it matched", () => {
+    const v = detectAuthorship(commit("Add x\n\nBody line\nAI-Assisted: acme-claude\nMore"), { markers: ["acme-claude"] });
+    expect(v.signals).toEqual([{ kind: "custom-marker", agent: "claude", evidence: "AI-Assisted: acme-claude", strength: "weak" }]);
+    expect(v.isClaude).toBe(true);
+  });
+
+  it("evidence is cut to 200 characters and loses control characters", () => {
+    const longName = "Claude Opus 4.5 (" + "x".repeat(30) + ")";
+    const v = detectAuthorship(commit(`Fix\n\nCo-Authored-By: ${longName} <noreply@anthropic.com>${" tail".repeat(60)}`));
+    // The trailing junk makes the value unparseable as "Name <email>": no attribution from it.
+    expect(v.isClaude).toBe(false);
+    const author = { name: "claude[bot]\u0007\u001b[31m", email: "209825114+claude[bot]@users.noreply.github.com" };
+    const w = detectAuthorship(commit("Fix", { author, committer: human }));
+    // The name with escape codes is not the bot's name, but its noreply address is.
+    expect(w.signals).toHaveLength(1);
+    expect([...(w.signals[0]?.evidence ?? "")].some((ch) => ch.charCodeAt(0) < 32)).toBe(false);
+    const long = detectAuthorship(commit("Fix\n\nClaude-Session: https://claude.ai/code/session_" + "A".repeat(190)));
+    expect(long.signals[0]?.evidence).toHaveLength(200);
+    expect(long.signals[0]?.evidence.endsWith("…")).toBe(true);
+  });
+
+  it("the same trailer twice gives one signal", () => {
+    const v = detectAuthorship(commit("Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\n* more\n\nCo-Authored-By: Claude <noreply@anthropic.com>"));
+    expect(v.signals).toHaveLength(1);
+  });
+
+  it("a line seen both loose and in a block keeps the strong strength", () => {
+    const line = "Co-Authored-By: Claude <noreply@anthropic.com>";
+    const v = detectAuthorship(commit(`Fix\n\nThe hook strips:\n${line}\n\n${line}`));
+    expect(v.signals).toEqual([expect.objectContaining({ strength: "strong" })]);
+    expect(v.isClaude).toBe(true);
+  });
+});
+
+describe("verdict", () => {
+  it("weak signals alone attribute nothing, but are reported", () => {
+    const v = detectAuthorship(commit("Tweak"), { branch: "claude/x" });
+    expect(v).toEqual({ isClaude: false, agents: [], signals: [expect.objectContaining({ kind: "branch-name", strength: "weak" })] });
+  });
+
+  it("agents are listed in profile order, Claude first", () => {
+    const v = detectAuthorship(
+      commit("Fix\n\nCo-authored-by: Cursor <cursoragent@cursor.com>\nCo-Authored-By: Claude <noreply@anthropic.com>", {
+        author: { name: "copilot-swe-agent[bot]", email: "198982749+Copilot@users.noreply.github.com" },
+      }),
+    );
+    expect(v.agents).toEqual(["claude", "copilot", "cursor"]);
+    expect(v.isClaude).toBe(true);
+  });
+
+  it("isClaude is never true for another agent alone", () => {
+    for (const message of ["Fix\n\nCo-authored-by: Codex <noreply@openai.com>", "aider: fix", "Fix\n\nGenerated with [Devin](https://devin.ai)"]) {
+      const v = detectAuthorship(commit(message));
+      expect(v.agents).toHaveLength(1);
+      expect(v.isClaude).toBe(false);
+    }
+  });
+
+  it("unknown agent ids in options are ignored", () => {
+    const v = detectAuthorship(commit("Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>"), { agents: ["nope", "CLAUDE"] });
+    expect(v.agents).toEqual(["claude"]);
+  });
+});
+
+describe("robustness", () => {
+  it("CRLF messages are read like LF ones", () => {
+    const v = detectAuthorship(commit("Fix\r\n\r\n🤖 Generated with [Claude Code](https://claude.ai/code)\r\n\r\nCo-Authored-By: Claude <noreply@anthropic.com>\r\n"));
+    expect(v.isClaude).toBe(true);
+    expect(v.signals.map((s) => s.kind).sort()).toEqual(["co-author-trailer", "generated-with-line"]);
+  });
+
+  it("never throws on odd metadata", () => {
+    const odd = [
+      { sha: "", message: "", author: { name: "", email: "" }, committer: { name: "", email: "" } },
+      { sha: "x", message: undefined, author: undefined, committer: null },
+      { sha: "x", message: "\n\n\n", author: { name: "<<>>", email: "@" }, committer: { name: "(aider)", email: "" } },
+      { sha: "x", message: "x\n\nCo-authored-by:\nCo-authored-by: <>\nCo-authored-by: <<a@b>>\nClaude-Session:", author: human, committer: human },
+    ] as unknown as CommitInfo[];
+    for (const c of odd) expect(() => detectAuthorship(c, { markers: ["(", "", 5 as unknown as string] })).not.toThrow();
+    const badOptions = { agents: "claude", branch: 42, markers: "x" } as unknown as Parameters<typeof detectAuthorship>[1];
+    expect(detectAuthorship({ sha: "x", message: "Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>", author: human, committer: human }, badOptions).isClaude).toBe(true);
+  });
+
+  it("stays fast on huge and hostile messages", () => {
+    const hostile = [
+      "Subject",
+      "",
+      "Co-Authored-By: " + "Claude ".repeat(50_000) + "<",
+      "claude-" + "1".repeat(100_000) + "x",
+      "🤖 Generated with [Claude Code](https://" + "a".repeat(100_000),
+      "a".repeat(300_000),
+      "",
+      "Co-Authored-By: Claude <noreply@anthropic.com>",
+    ].join("\n");
+    const start = Date.now();
+    const v = detectAuthorship(commit(hostile, { author: { name: "x".repeat(100_000) + " (aider", email: "y".repeat(100_000) } }), {
+      markers: ["a+$", "Claude.*<"],
+    });
+    expect(Date.now() - start).toBeLessThan(1000);
+    // The trailer at the end survives the head-and-tail cut.
+    expect(v.isClaude).toBe(true);
+  });
+});
+
+describe("profiles are data", () => {
+  it("ids are unique and exported", () => {
+    expect(new Set(AGENT_IDS).size).toBe(AGENT_PROFILES.length);
+    expect(AGENT_IDS[0]).toBe("claude");
+    for (const id of ["claude", "copilot", "cursor", "aider", "codex", "devin", "gemini", "windsurf"]) expect(AGENT_IDS).toContain(id);
+  });
+
+  it("no pattern is global or sticky (test() would keep state between commits)", () => {
+    for (const p of AGENT_PROFILES) {
+      const regexes = [
+        ...p.identities.flatMap((i) => [i.name, i.email, i.login].filter((r): r is RegExp => r !== undefined)),
+        ...p.toolTrailerValues,
+        ...p.generatedWith,
+        ...p.sessionTrailers.flatMap((s) => [s.key, s.value]),
+        ...p.subjectPrefixes,
+        ...p.branches,
+      ];
+      for (const re of regexes) expect(re.flags).not.toMatch(/[gy]/);
+      for (const identity of p.identities) expect(identity.name ?? identity.email ?? identity.login).toBeDefined();
+    }
+  });
+
+  it("detection is driven by the profile list: a repeated run gives the same verdict", () => {
+    const c = commit("Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
+    expect(detectAuthorship(c)).toEqual(detectAuthorship(c));
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "@jest/globals";
+import { KeywordPrefilter } from "../../src/core/detect/prefilter.js";
+
+describe("KeywordPrefilter", () => {
+  const prefilter = new KeywordPrefilter([["ghp_", "gho_"], ["akia"], ["pass", "password"], ["-----begin"]]);
+
+  it("reports each (line, rule) pair once, case-insensitively, with the line's start", () => {
+    const text = "nothing here\nconst PASSWORD = 'x'; pass again\nAKIA and ghp_ and GHO_\n-----BEGIN x";
+    const hits = prefilter.scan(text).map((h) => [h.line, h.rule, h.lineStart]);
+    expect(hits).toEqual([
+      [1, 2, 13],
+      [2, 1, 46],
+      [2, 0, 46],
+      [3, 3, 69],
+    ]);
+  });
+
+  it("finds overlapping keywords through failure links", () => {
+    const p = new KeywordPrefilter([["abcd"], ["bc"], ["c"]]);
+    expect(p.scan("xabcdx").map((h) => h.rule).sort()).toEqual([0, 1, 2]);
+  });
+
+  it("does not match across lines and ignores non-ASCII text", () => {
+    expect(prefilter.scan("pa\nss")).toEqual([]);
+    expect(prefilter.scan("é€ pässword ✓")).toEqual([]);
+    expect(prefilter.scan("é€ password ✓").map((h) => h.rule)).toEqual([2]);
+  });
+
+  it("refuses non-ASCII keywords", () => {
+    expect(() => new KeywordPrefilter([["passé"]])).toThrow(/ASCII/);
+  });
+});

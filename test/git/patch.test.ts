@@ -1,0 +1,161 @@
+import { parseCommitPatch, pathFromDiffGitLine, readCQuoted, unquoteGitPath } from "../../src/git/patch.js";
+
+const patch = (...lines: string[]) => lines.join("\n") + "\n";
+
+describe("unquoteGitPath", () => {
+  it("decodes C escapes and octal UTF-8 bytes", () => {
+    expect(unquoteGitPath('"a\\tb.txt"')).toBe("a\tb.txt");
+    expect(unquoteGitPath('"caf\\303\\251/na\\303\\257ve.txt"')).toBe("café/naïve.txt");
+    expect(unquoteGitPath('"say \\"hi\\"\\\\.txt"')).toBe('say "hi"\\.txt');
+    expect(unquoteGitPath('"line\\nbreak"')).toBe("line\nbreak");
+  });
+
+  it("leaves unquoted paths alone, including raw UTF-8", () => {
+    expect(unquoteGitPath("src/app.ts")).toBe("src/app.ts");
+    expect(unquoteGitPath("日本/語.txt")).toBe("日本/語.txt");
+  });
+
+  it("reports where a quoted string ends", () => {
+    expect(readCQuoted('"a b" rest', 0)).toEqual({ value: "a b", end: 5 });
+    expect(readCQuoted('"never closed', 0)).toBeUndefined();
+  });
+});
+
+describe("pathFromDiffGitLine", () => {
+  it("splits equal sides even when the name has spaces", () => {
+    expect(pathFromDiffGitLine("diff --git a/x y/b z.bin b/x y/b z.bin")).toBe("x y/b z.bin");
+  });
+  it("reads quoted sides", () => {
+    expect(pathFromDiffGitLine('diff --git "a/t\\tab.bin" "b/t\\tab.bin"')).toBe("t\tab.bin");
+    expect(pathFromDiffGitLine('diff --git a/plain.bin "b/t\\tab.bin"')).toBe("t\tab.bin");
+  });
+});
+
+describe("parseCommitPatch", () => {
+  it("numbers added lines in the new file across several hunks", () => {
+    const parsed = parseCommitPatch(
+      patch(
+        "",
+        "diff --git a/src/a.ts b/src/a.ts",
+        "index 1111111..2222222 100644",
+        "--- a/src/a.ts",
+        "+++ b/src/a.ts",
+        "@@ -2 +2,2 @@ export const x = 1;",
+        "-old",
+        "+new two",
+        "+new three",
+        "@@ -10,0 +12 @@",
+        "+twelve",
+      ),
+      "abc",
+    );
+    expect(parsed.files).toEqual([{ path: "src/a.ts", lines: ["new two", "new three", "twelve"], lineNumbers: [2, 3, 12] }]);
+    expect(parsed.skipped).toEqual([]);
+  });
+
+  it("reads added lines that look like diff headers as content", () => {
+    const parsed = parseCommitPatch(
+      patch(
+        "diff --git a/n.txt b/n.txt",
+        "new file mode 100644",
+        "--- /dev/null",
+        "+++ b/n.txt",
+        "@@ -0,0 +1,4 @@",
+        "+++ b/evil",
+        "+diff --git a/x b/x",
+        "+@@ -1 +1 @@",
+        "+Binary files a and b differ",
+      ),
+    );
+    expect(parsed.files).toHaveLength(1);
+    expect(parsed.files[0]?.lines).toEqual(["++ b/evil", "diff --git a/x b/x", "@@ -1 +1 @@", "Binary files a and b differ"]);
+    expect(parsed.files[0]?.path).toBe("n.txt");
+  });
+
+  it("ignores '\\ No newline at end of file', strips CR of CRLF lines, drops the tab git appends to names with spaces", () => {
+    const parsed = parseCommitPatch(
+      patch(
+        "diff --git a/d/sp ace.txt b/d/sp ace.txt",
+        "--- a/d/sp ace.txt\t",
+        "+++ b/d/sp ace.txt\t",
+        "@@ -1 +1,2 @@",
+        "-last",
+        "\\ No newline at end of file",
+        "+last\r",
+        "+more\r",
+        "\\ No newline at end of file",
+      ),
+    );
+    expect(parsed.files).toEqual([{ path: "d/sp ace.txt", lines: ["last", "more"], lineNumbers: [1, 2] }]);
+  });
+
+  it("skips binary files with their path, and ignores deletions, submodules and mode-only changes", () => {
+    const parsed = parseCommitPatch(
+      patch(
+        "diff --git a/img.png b/img.png",
+        "new file mode 100644",
+        "index 0000000..1234567",
+        "Binary files /dev/null and b/img.png differ",
+        "diff --git a/gone.txt b/gone.txt",
+        "deleted file mode 100644",
+        "index 1234567..0000000",
+        "--- a/gone.txt",
+        "+++ /dev/null",
+        "@@ -1 +0,0 @@",
+        "-bye",
+        "diff --git a/run.sh b/run.sh",
+        "old mode 100644",
+        "new mode 100755",
+        "diff --git a/vendor/lib b/vendor/lib",
+        "new file mode 160000",
+        "index 0000000..abcdef0",
+        "--- /dev/null",
+        "+++ b/vendor/lib",
+        "@@ -0,0 +1 @@",
+        "+Subproject commit abcdef0123456789abcdef0123456789abcdef01",
+      ),
+      "c0ffee",
+    );
+    expect(parsed.files).toEqual([]);
+    expect(parsed.skipped).toEqual([{ path: "img.png", reason: "binary", commit: "c0ffee" }]);
+  });
+
+  it("reads a quoted name followed by git's tab", () => {
+    const parsed = parseCommitPatch(
+      patch('diff --git "a/say \\"hi\\".txt" "b/say \\"hi\\".txt"', "--- /dev/null", '+++ "b/say \\"hi\\".txt"\t', "@@ -0,0 +1 @@", "+quote"),
+    );
+    expect(parsed.files).toEqual([{ path: 'say "hi".txt', lines: ["quote"], lineNumbers: [1] }]);
+  });
+
+  it("uses the new path of a rename", () => {
+    const parsed = parseCommitPatch(
+      patch(
+        "diff --git a/old name.txt b/new name.txt",
+        "similarity index 80%",
+        "rename from old name.txt",
+        "rename to new name.txt",
+        "index 1..2 100644",
+        "--- a/old name.txt\t",
+        "+++ b/new name.txt\t",
+        "@@ -3,0 +4 @@",
+        "+added",
+      ),
+    );
+    expect(parsed.files).toEqual([{ path: "new name.txt", lines: ["added"], lineNumbers: [4] }]);
+  });
+
+  it("caps added characters per file and line length, recording both", () => {
+    const body = ["diff --git a/big.txt b/big.txt", "--- /dev/null", "+++ b/big.txt", "@@ -0,0 +1,3 @@", "+aaaa", "+bbbb", "+cccc"];
+    const tooLarge = parseCommitPatch(patch(...body), "c1", { maxFileChars: 12, maxLineChars: 100 });
+    expect(tooLarge.files).toEqual([]);
+    expect(tooLarge.skipped).toEqual([expect.objectContaining({ path: "big.txt", reason: "too-large", commit: "c1" })]);
+
+    const long = parseCommitPatch(
+      patch("diff --git a/min.js b/min.js", "--- /dev/null", "+++ b/min.js", "@@ -0,0 +1,2 @@", "+" + "x".repeat(50), "+short"),
+      "c2",
+      { maxFileChars: 1000, maxLineChars: 10 },
+    );
+    expect(long.files).toEqual([{ path: "min.js", lines: ["x".repeat(10), "short"], lineNumbers: [1, 2] }]);
+    expect(long.skipped).toEqual([expect.objectContaining({ path: "min.js", reason: "truncated", commit: "c2" })]);
+  });
+});
