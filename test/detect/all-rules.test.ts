@@ -9,6 +9,13 @@ import { Scanner } from "../../src/core/detect/engine.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 
 const scanner = new Scanner(builtinRules);
+/** Priority of every reported rule id, to accept a more specific rule taking over a value. */
+const priorityOf = new Map<string, number>();
+for (const rule of builtinRules) {
+  const priority = rule.priority ?? (rule.provider === "generic" ? 0 : 2);
+  priorityOf.set(rule.id, priority);
+  for (const extra of rule.reports ?? []) priorityOf.set(extra.id, priority);
+}
 
 describe("the rule set", () => {
   it("has unique ids in kebab-case and enough provider formats", () => {
@@ -41,8 +48,11 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))("rule %s", (
     const lower = line.toLowerCase();
     expect(rule.keywords.some((k) => lower.includes(k))).toBe(true);
     const findings = scanner.scan({ path: "example.txt", text: line }).findings;
-    const mine = findings.filter((f) => reported.has(f.rule));
-    expect(mine.length).toBeGreaterThan(0);
+    const myPriority = rule.priority ?? (rule.provider === "generic" ? 0 : 2);
+    // Reported by this rule, or by a more specific one that takes the same value (a GitHub token
+    // inside an Authorization header is the GitHub rule's finding).
+    const covering = findings.filter((f) => reported.has(f.rule) || (priorityOf.get(f.rule) ?? 0) > myPriority);
+    expect(covering.length).toBeGreaterThan(0);
     // Nothing printable holds the whole value.
     for (const match of runRule(rule, line, { path: "example.txt", configLike: true })) {
       if (match.secret.length >= 8) expect(JSON.stringify(findings)).not.toContain(match.secret);

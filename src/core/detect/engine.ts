@@ -37,7 +37,8 @@ export interface ScannerOptions {
 /** Lines longer than this are read around their keywords only (minified code, data blobs). */
 const LONG_LINE = 4000;
 const WINDOW_BEFORE = 300;
-const WINDOW_AFTER = 700;
+/** Long enough for the longest tokens (JWTs, new GitHub app tokens) that start at the keyword. */
+const WINDOW_AFTER = 2500;
 
 interface Located {
   finding: Finding;
@@ -45,6 +46,7 @@ interface Located {
   start: number;
   end: number;
   generic: boolean;
+  priority: number;
 }
 
 export class Scanner {
@@ -87,7 +89,7 @@ export class Scanner {
           const start = segmentStart + match.index;
           const result = this.toFinding(doc, rule, match, start, hit.line, lineStart);
           if (result === "suppressed") suppressed++;
-          else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic });
+          else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2) });
         }
       }
     }
@@ -100,16 +102,18 @@ export class Scanner {
 
   /** The text ranges a rule sees for one selected line. */
   private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, lineEnd: number): Array<[number, number]> {
-    if (rule.window) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
     let end = lineEnd;
     if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
     if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
     // A long line: windows around each keyword occurrence, merged.
     const lower = text.slice(lineStart, end).toLowerCase();
     const windows: Array<[number, number]> = [];
     for (const keyword of this.keywords[ruleIndex] as string[]) {
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
-        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), Math.min(end, lineStart + at + WINDOW_AFTER)]);
+        // A multi-line rule (a PEM block in a minified JSON line) reads on past the line's end.
+        const stop = rule.window ? Math.min(text.length, lineStart + at + rule.window) : Math.min(end, lineStart + at + WINDOW_AFTER);
+        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
       }
     }
     windows.sort((a, b) => a[0] - b[0]);
@@ -144,7 +148,8 @@ export class Scanner {
     let message = match.message;
     const validation: Validation | undefined = match.validation;
 
-    if (category === "secret" && rule.provider !== "generic") {
+    // A value whose own checksum or structure holds is real, however repetitive it looks.
+    if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
       const verdict = classifyPlaceholder(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
@@ -190,8 +195,9 @@ function lower(severity: Severity): Severity {
 }
 
 /**
- * Where two rules report overlapping values on the same line, keep one: a specific format over the
- * generic name-based rule, then the higher severity, then the longer value.
+ * Where two rules report overlapping values on the same line, keep one: the higher priority (a
+ * provider's format over a header or URL carrying it, over a name-based match), then the higher
+ * severity, then the longer value.
  */
 function resolveOverlaps(located: Located[]): Finding[] {
   if (located.length <= 1) return located.map((l) => l.finding);
@@ -215,7 +221,7 @@ function resolveOverlaps(located: Located[]): Finding[] {
 }
 
 function better(a: Located, b: Located): boolean {
-  if (a.generic !== b.generic) return !a.generic;
+  if (a.priority !== b.priority) return a.priority > b.priority;
   const rank = SEVERITIES.indexOf(b.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
   if (rank !== 0) return rank > 0;
   return a.end - a.start > b.end - b.start;

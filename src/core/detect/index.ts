@@ -13,10 +13,16 @@ export const builtinRules: readonly Rule[] = [...providerRules, ...genericRules]
 /** Metadata of rules and of the extra ids family rules report, for SARIF and help texts. */
 export function ruleMetas(rules: readonly Rule[]): RuleMeta[] {
   const metas: RuleMeta[] = [];
+  const seen = new Set<string>();
+  const push = (meta: RuleMeta) => {
+    if (seen.has(meta.id)) return;
+    seen.add(meta.id);
+    metas.push(meta);
+  };
   for (const rule of rules) {
-    metas.push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
+    push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
-      metas.push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
+      push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     }
   }
   return metas;

@@ -67,6 +67,11 @@ export interface Rule {
    * as PEM blocks). Default: the line alone.
    */
   window?: number;
+  /**
+   * Which rule keeps a value two rules both report: higher wins. Provider formats 2 (the default),
+   * structural carriers such as an Authorization header, a URL or a JWT 1, name-based detectors 0.
+   */
+  priority?: number;
   /** Provider documentation the format was taken from. */
   docs?: string;
   /** How to fix a leak of this kind (rotate where, store where). */

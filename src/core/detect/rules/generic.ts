@@ -71,13 +71,19 @@ const NON_SECRET_VALUES = new Set([
 ]);
 
 /** Configuration-like files: here an unquoted value is a literal. */
-const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|ini|cfg|conf|cnf|cf|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
+const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
 const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
 
 export function isConfigLikePath(path: string): boolean {
   if (CONFIG_BASENAMES.test(path) || CONFIG_EXTENSIONS.test(path)) return true;
   const base = path.slice(path.lastIndexOf("/") + 1);
   return !base.includes("."); // no extension: scripts, config files
+}
+
+/** keypass, storepass, dbpass, rootpass: but not bypass, compass, surpass. */
+const NOT_PASS_COMPOUNDS = new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass"]);
+function isPassCompound(word: string): boolean {
+  return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
 }
 
 /** Split `dbPassword`, `DB_PASSWORD`, `db.password`, `x-api-key` into lower-case words. */
@@ -91,11 +97,11 @@ export function nameWords(name: string): string[] {
 }
 
 /** Is this name one that holds a secret? Which kind? */
-export function classifyName(name: string): KeyKind | undefined {
-  // A member access names its last segment: `token.indent` is an indent, `config.db.password` a password.
-  // (Java-style property names keep their dots as words of one name: `spring.datasource.password`.)
-  const lastSegment = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1) : name;
-  const words = nameWords(lastSegment.length > 0 ? lastSegment : name);
+export function classifyName(name: string, memberAccess = false): KeyKind | undefined {
+  // In code a dotted name is a member access: its last two segments name it (`token.indent` is an
+  // indent, `config.api.key` a key). In config files dots are part of one name (`spring.datasource.password`).
+  const segments = name.split(".").filter((s) => s.length > 0);
+  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name);
   if (words.length === 0 || words.length > 10) return undefined;
   const last = words[words.length - 1] as string;
   if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
@@ -105,7 +111,7 @@ export function classifyName(name: string): KeyKind | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return undefined;
-    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)) kind = "password";
+    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
     else if (kind === undefined && (SECRET_WORDS.has(word) || (word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)))) kind = "secret";
     else if (kind === undefined && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
   }
@@ -123,10 +129,9 @@ export type ValueVerdict =
 
 const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|arn:aws:(?:secretsmanager|ssm|kms)|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$/;
 const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
-const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
+const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-const NATURAL_LANGUAGE = /^[\p{L}][\p{L}'’,.!?:;()-]*(?:\s+[\p{L}'’,.!?:;()…-]+)+\s*[.!?…:]?$/u;
 const SINGLE_WORD_LABEL = /^\p{Lu}[\p{Ll}]+(?:\s\p{L}[\p{Ll}]*)?$/u;
 const IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 /** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas. */
@@ -138,29 +143,33 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^funct
  */
 export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
   const value = raw.trim();
-  if (value.length === 0) return { kind: "none" };
+  if (value.length === 0 || value.length > 300) return { kind: "none" };
   const lower = value.toLowerCase();
-  if (NON_SECRET_VALUES.has(lower)) return { kind: "none" };
+  // "default" is a weak password, but as a token or key setting it names a mode.
+  if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
+  // Shell and template expansions are references, whatever the name inside them says; unless the name
+  // itself asks for a value (`${YOUR_PASSWORD_HERE}`).
+  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{)/.test(value)) {
+    return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value)
+      ? { kind: "placeholder", reason: "the template names a value still to be filled in" }
+      : { kind: "none" };
+  }
+  // A label that repeats its name ("password": "Password", "apiKey": "API Key") is UI text.
+  if (isLabelForName(value, name)) return { kind: "none" };
+  // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
+  const early = classifyPlaceholder(value, name);
+  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
-  if (value.length > 300) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value)) return { kind: "none" };
-  const early = classifyPlaceholder(value, name);
-  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
-  // A UI label: "Password", "API key", "Mot de passe", "Enter your password".
-  if (/\s/.test(value) && NATURAL_LANGUAGE.test(value)) {
-    const verdict = classifyPlaceholder(value, name);
-    return verdict.placeholder && /your|here|replace|change|insert|enter/i.test(value) && !/^enter\s/i.test(value)
-      ? { kind: "placeholder", reason: verdict.reason ?? "" }
-      : { kind: "none" };
-  }
+  // Prose: "Password must be at least 12 characters", "Your session token has expired".
+  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
-
-  const placeholder = classifyPlaceholder(value, name);
-  if (placeholder.placeholder) return { kind: "placeholder", reason: placeholder.reason ?? "" };
 
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
@@ -176,6 +185,27 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   return { kind: "secret" };
 }
 
+/** "<your token here>", "INSERT YOUR KEY HERE", "replace with your password". */
+const SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
+/** `id=openai_api_key,env=OPENAI_API_KEY`: an option list, not a value. */
+const KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
+
+function isLabelForName(value: string, name: string): boolean {
+  if (!/^\p{Lu}/u.test(value) || /\d/.test(value)) return false;
+  const words = nameWords(name);
+  const valueWords = value.toLowerCase().split(/\s+/);
+  const joined = valueWords.join("");
+  return words.join("").endsWith(joined) || valueWords.every((w) => words.includes(w));
+}
+
+/** Three or more words, mostly alphabetic: a sentence, not a passphrase stored in code. */
+function isProse(value: string): boolean {
+  const words = value.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  const alphabetic = words.filter((w) => /^[\p{L}'’]+[,.!?:;…]?$/u.test(w)).length;
+  return words.length >= 3 ? alphabetic / words.length >= 0.6 : alphabetic === words.length;
+}
+
 // --- Syntaxes -------------------------------------------------------------------------------------
 
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
@@ -185,7 +215,7 @@ const ASSIGN_QUOTED = new RegExp(
   "gd",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
-const ASSIGN_UNQUOTED = /(?<![\w$.@-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+const ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
 /** Dockerfile `ENV NAME value`, redis `requirepass value`, netrc `password value` */
 const SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\s)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+)(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 /** <password>value</password> */
@@ -195,11 +225,16 @@ const XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}
 /** --password=value, --api-key "value" */
 const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
 /** mysql -uroot -pSecret, sshpass -p 'Secret' */
-const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<value>[^\s"'-][^\s"']{0,99})|\bsshpass\s+-p\s{0,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
+const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<value>[^\s"'-][^\s"']{0,99})|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
 /** ?access_token=value&client_secret=value */
 const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
 /** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value") */
 const KEY_ARGUMENT = /(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
+/** ~/.pgpass: hostname:port:database:username:password */
+const PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
+/** Kubernetes / ECS environment entries: `- name: DB_PASSWORD` then `value: ...` on the next line,
+ * or `{"name": "DB_PASSWORD", "value": "..."}` on one. */
+const NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?name["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
 /** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
 const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 
@@ -252,12 +287,17 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     collect(ASSIGN_UNQUOTED, text, candidates, false);
     collect(SPACE_SEPARATED, text, candidates, false);
   }
+  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+    const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
+    const span = m?.indices?.groups?.["value"];
+    if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
+  }
   const matches: RawMatch[] = [];
   const seen = new Set<number>();
   for (const candidate of candidates) {
     if (seen.has(candidate.index)) continue;
     const key = candidate.key.replace(/^[$@:]+/, "");
-    const kind = classifyName(key);
+    const kind = classifyName(key, !context.configLike);
     if (!kind) continue;
     const value = candidate.quoted ? candidate.value : trimUnquoted(candidate.value);
     // `--token TOKEN` in usage text is a metavariable, not a value.
@@ -267,35 +307,63 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     const verdict = classifyValue(value, key, kind, candidate.quoted);
     if (verdict.kind === "none") continue;
     seen.add(candidate.index);
-    const ruleId = kind === "password" ? "generic-password" : "generic-secret";
-    const what = kind === "password" ? "password" : "secret";
-    matches.push(
-      verdict.kind === "placeholder"
-        ? {
-            secret: value,
-            index: candidate.index,
-            ruleId,
-            title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
-            category: "placeholder",
-            severity: "medium",
-            message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`,
-          }
-        : {
-            secret: value,
-            index: candidate.index,
-            ruleId,
-            title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
-            message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`,
-          },
-    );
+    matches.push(toMatch(key, value, candidate.index, kind, verdict));
   }
   return matches;
+}
+
+function toMatch(key: string, value: string, index: number, kind: KeyKind, verdict: ValueVerdict): RawMatch {
+  const ruleId = kind === "password" ? "generic-password" : "generic-secret";
+  const what = kind === "password" ? "password" : "secret";
+  return verdict.kind === "placeholder"
+    ? {
+        secret: value,
+        index,
+        ruleId,
+        title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
+        category: "placeholder",
+        severity: "medium",
+        message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`,
+      }
+    : {
+        secret: value,
+        index,
+        ruleId,
+        title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
+        message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`,
+      };
 }
 
 /** Names come from the scanned file: keep them short and free of Markdown. */
 function safeName(name: string): string {
   const cleaned = name.replace(/[^\w.$@-]/g, "");
   return cleaned.length > 60 ? cleaned.slice(0, 60) + "…" : cleaned;
+}
+
+/**
+ * `name:` on one line and `value:` on the next (Kubernetes env, ECS task definitions): the engine gives
+ * this rule a window of a few lines from each line holding `name`.
+ */
+export function findNameValuePairs(window: string): RawMatch[] {
+  // Only the line holding `name` and the next one: bounded work on every line that mentions a name.
+  const firstLineEnd = window.indexOf("\n");
+  const secondLineEnd = firstLineEnd === -1 ? -1 : window.indexOf("\n", firstLineEnd + 1);
+  const text = secondLineEnd === -1 ? window : window.slice(0, secondLineEnd);
+  const m = NAME_VALUE_PAIR.exec(text);
+  if (!m || !m.groups || (firstLineEnd !== -1 && m.index > firstLineEnd)) return [];
+  const key = m.groups["key"] as string;
+  const group = m.groups["value"] !== undefined ? "value" : "value2";
+  const raw = m.groups[group];
+  const span = m.indices?.groups?.[group];
+  // The value must follow on the same or the very next line.
+  if (raw === undefined || !span || text.slice(0, span[0]).split("\n").length > 2) return [];
+  const kind = classifyName(key);
+  if (!kind) return [];
+  const quoted = group === "value";
+  const value = quoted ? raw : trimUnquoted(raw);
+  const verdict = classifyValue(value, key, kind, quoted);
+  if (verdict.kind === "none") return [];
+  return [toMatch(key, value, span[0], kind, verdict)];
 }
 
 export const rules: Rule[] = [
@@ -307,7 +375,7 @@ export const rules: Rule[] = [
     provider: "generic",
     category: "secret",
     severity: "high",
-    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
     reports: [{ id: "generic-password", title: "Hardcoded password" }],
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
@@ -348,6 +416,25 @@ export const rules: Rule[] = [
           `secretName: my-app-secret`,
           `public_key = "${token}"`,
         ],
+      };
+    },
+  },
+  {
+    id: "generic-name-value",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["name"],
+    window: 600,
+    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    find: findNameValuePairs,
+    remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
+    examples: () => {
+      const pw = fake.alnum(14, "name-value") + "#";
+      return {
+        truePositives: [`- name: DB_PASSWORD\n  value: "${pw}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
+        falsePositives: [`- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL\n  value: debug`],
       };
     },
   },

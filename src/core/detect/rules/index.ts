@@ -12,6 +12,9 @@ import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
 import { rules as jwt } from "./jwt.js";
 
+/** Carriers of a credential (a header, a URL, a token envelope): a provider's own format inside wins. */
+const structural = (rules: Rule[]): Rule[] => rules.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+
 /** Rules for specific formats, most specific first. The generic and placeholder detectors run apart. */
 export const providerRules: readonly Rule[] = [
   ...privateKeys,
@@ -23,7 +26,7 @@ export const providerRules: readonly Rule[] = [
   ...registries,
   ...saasDevops,
   ...saasApps,
-  ...connectionStrings,
-  ...authHeaders,
-  ...jwt,
+  ...structural(connectionStrings),
+  ...structural(authHeaders),
+  ...structural(jwt),
 ];

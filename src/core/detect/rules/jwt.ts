@@ -1,3 +1,112 @@
-import type { Rule } from "../rule.js";
+/**
+ * JSON Web Tokens: three base64url segments whose first two decode to JSON objects. A JWT is a bearer
+ * credential (a session, an API key with claims), so a committed one is reported; validate/jwt.ts reads
+ * its header and claims to tell a Supabase service-role key (full database access) from an anon key
+ * (public by design), an unsigned or expired token, and a demo token from jwt.io or an example issuer.
+ */
+import type { Severity } from "../../types.js";
+import { fake } from "../fake.js";
+import type { RawMatch, Rule } from "../rule.js";
+import { inspectJwt } from "../validate/jwt.js";
 
-export const rules: Rule[] = [];
+/**
+ * Header and payload are JSON objects, so both start with `eyJ` (`{"`) or `ey` + another letter (`{ "`).
+ * The look-behind keeps a match from starting inside a longer base64url run, which also keeps it linear.
+ */
+const JWT_PATTERN = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.ey[A-Za-z0-9_-]{3,16384}\.[A-Za-z0-9_-]{0,2048}(?![A-Za-z0-9_-])/g;
+
+const SERVICE_ROLE = { id: "supabase-service-role-key", title: "Supabase service-role key" };
+const ANON = { id: "supabase-anon-key", title: "Supabase anon key" };
+
+function findJwts(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  const re = new RegExp(JWT_PATTERN.source, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const token = m[0];
+    const info = inspectJwt(token);
+    const match: RawMatch = { secret: token, index: m.index, validation: info.validation };
+    const note = info.validation.note;
+    let severity: Severity | undefined;
+    if (info.validation.status === "failed") {
+      match.message = `JSON Web Token-shaped value that does not decode as one (${note}).`;
+    } else if (info.demo) {
+      match.category = "placeholder";
+      severity = "low";
+      match.message = `Demo JSON Web Token: ${info.demo} (${note}). Not a live credential; if a server accepts it, anyone can forge tokens.`;
+    } else if (info.supabaseRole === "service_role") {
+      match.ruleId = SERVICE_ROLE.id;
+      match.title = SERVICE_ROLE.title;
+      severity = info.expired ? "medium" : "critical";
+      match.message = `Supabase service-role key (${note}): it bypasses row-level security and gives full access to the project's data. Roll the project's JWT secret or API keys in the Supabase dashboard and keep this key on the server, in a secret store.`;
+    } else if (info.supabaseRole === "anon") {
+      match.ruleId = ANON.id;
+      match.title = ANON.title;
+      severity = "low";
+      match.message = `Supabase anon key (${note}): public by design and safe in a client only when row-level security protects every table.`;
+    } else if (info.unsigned) {
+      severity = "low";
+      match.message = `Unsigned JSON Web Token (alg none; ${note}): anyone can mint one, so it grants nothing unless a server wrongly accepts unsigned tokens.`;
+    } else if (info.expired) {
+      severity = "low";
+      match.message = `Expired JSON Web Token (${note}): no longer usable by itself, but it shows what the service issues; check that its signing key is not committed too.`;
+    } else {
+      match.message = `JSON Web Token (${note}): a bearer credential for whoever holds it until it expires. Revoke the session or rotate the signing key, and load tokens at run time.`;
+    }
+    if (severity) match.severity = severity;
+    out.push(match);
+  }
+  return out;
+}
+
+function b64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+/** A token with a signature of the right length for its algorithm; random bytes, so it verifies nowhere. */
+export function exampleJwt(payload: Record<string, unknown>, seed: string, alg = "HS256"): string {
+  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
+  const signature = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+  return `${b64url({ alg, typ: "JWT" })}.${b64url(payload)}.${signature}`;
+}
+
+const FAR_FUTURE = 4_102_444_800; // 2100-01-01
+
+export const rules: Rule[] = [
+  {
+    id: "jwt-token",
+    title: "JSON Web Token",
+    provider: "JWT",
+    category: "secret",
+    severity: "high",
+    keywords: ["eyj"],
+    find: (text) => findJwts(text),
+    validate: (secret) => inspectJwt(secret).validation,
+    reports: [SERVICE_ROLE, ANON],
+    docs: "https://www.rfc-editor.org/rfc/rfc7519",
+    remediation:
+      "Revoke the token (end the session, rotate the signing key or API key that issued it) and load tokens from an environment variable or a secret store at run time.",
+    examples: () => {
+      const session = exampleJwt({ sub: fake.uuid("jwt-sub"), iss: "https://auth.acme-internal.io", exp: FAR_FUTURE, scope: "admin" }, "jwt-1");
+      const rs = exampleJwt({ sub: fake.alnum(12, "jwt-sub2"), aud: "billing-api", iat: 1_700_000_000 }, "jwt-2", "RS256");
+      const serviceRole = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref"), role: "service_role", iat: 1_700_000_000, exp: FAR_FUTURE }, "jwt-3");
+      const anon = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref2"), role: "anon", iat: 1_700_000_000, exp: FAR_FUTURE }, "jwt-4");
+      return {
+        truePositives: [
+          `const token = "${session}";`,
+          `Authorization: Bearer ${rs}`,
+          `SUPABASE_SERVICE_ROLE_KEY=${serviceRole}`,
+          `  anonKey: '${anon}',`,
+        ],
+        falsePositives: [
+          // Two segments only, or a JWT-looking run inside a longer identifier.
+          `const header = "${session.split(".").slice(0, 2).join("")}";`,
+          `id = "x${session.replaceAll(".", "")}"`,
+          "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
+          // jwt.io's sample token is a placeholder, not a secret.
+          `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`,
+        ],
+      };
+    },
+  },
+];

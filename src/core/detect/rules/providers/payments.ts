@@ -105,6 +105,8 @@ const stripe: Rule[] = [
     // Test mode cannot move money, but it exposes test data and is often a copy-paste away from a live key.
     severity: "medium",
     keywords: ["sk_test_", "rk_test_"],
+    // Stripe's API reference shows this test-mode key in its examples; copies of it are placeholders.
+    exampleValues: ["sk_" + "test_" + "4eC39HqLyjWDarjtT1zdp7dc"],
     regex: /(?<![A-Za-z0-9_])(?<secret>[sr]k_test_[0-9A-Za-z]{24,247})(?![0-9A-Za-z])/,
     docs: "https://docs.stripe.com/keys#test-live-modes",
     remediation: "Roll the test key in the Stripe Dashboard and keep even test keys in environment variables.",

@@ -1,0 +1,181 @@
+/**
+ * The CLI as users run it: the built `bin/claude-guard.js` in a child process, on real folders and a
+ * real git repository, checking exit codes, the JSON contract and that no output holds a whole secret.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fake } from "../../src/core/detect/fake.js";
+
+const BIN = resolve("bin/claude-guard.js");
+let work: string;
+
+function cli(args: string[], cwd = work) {
+  const out = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+function git(repo: string, args: string[], env: Record<string, string> = {}) {
+  return execFileSync("git", ["-c", "user.name=Dev", "-c", "user.email=dev@example.com", "-c", "commit.gpgsign=false", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z", GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z", ...env },
+  });
+}
+
+// Built at run time: the repository never holds a realistic key.
+const password = "Vb" + fake.alnum(10, "cli-pw") + "%3";
+const awsKeyId = "AK" + "IA" + fake.upperDigits(16, "cli-aws");
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "cg-cli-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("claude-guard scan (files)", () => {
+  it("finds a hardcoded password, reports JSON per the contract, exits 1, never prints the value", () => {
+    const dir = join(work, "files1");
+    mkdirSync(join(dir, "src"), { recursive: true });
+    writeFileSync(join(dir, "src", "db.ts"), `export const config = {\n  host: "db",\n  password: "${password}",\n};\n`);
+    writeFileSync(join(dir, "README.md"), "nothing to see\n");
+    const { code, stdout } = cli(["scan", dir, "--format", "json"]);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain(password);
+    const report = JSON.parse(stdout);
+    expect(report.version).toBe(1);
+    expect(report.scanned).toMatchObject({ files: 2, commits: 0, claudeCommits: 0 });
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ rule: "generic-password", category: "secret", severity: "high", path: "src/db.ts", line: 3, column: 14 });
+    expect(report.findings[0].fingerprint).toMatch(/^[a-f0-9]{32}$/);
+    expect(report.findings[0].redacted).toBe(password.slice(0, 4) + "…" + password.slice(-4));
+  });
+
+  it("exits 0 below --fail-on and with --fail-on none", () => {
+    const dir = join(work, "files2");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "app.yml"), "db:\n  password: changeme\n");
+    expect(cli(["scan", dir]).code).toBe(0); // a placeholder is medium: below the default (high)
+    expect(cli(["scan", dir, "--fail-on", "medium"]).code).toBe(1);
+    writeFileSync(join(dir, "x.env"), `DB_PASSWORD=${password}\n`);
+    expect(cli(["scan", dir, "--fail-on", "none"]).code).toBe(0);
+  });
+
+  it("honours inline allow comments and the ignore file", () => {
+    const dir = join(work, "files3");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "a.py"), `PASSWORD = "${password}"  # claude-guard:allow test fixture\n`);
+    writeFileSync(join(dir, "b.py"), `API_TOKEN = "${fake.alnum(32, "cli-token")}"\n`);
+    const first = JSON.parse(cli(["scan", dir, "--format", "json"]).stdout);
+    expect(first.findings.map((f: { path: string }) => f.path)).toEqual(["b.py"]);
+    writeFileSync(join(dir, ".claude-guard-ignore"), `# reviewed: a test token\n${first.findings[0].fingerprint}\n`);
+    const second = cli(["scan", dir, "--format", "json"]);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).findings).toEqual([]);
+  });
+
+  it("lists lockfiles, vendored and binary files as skipped, never silently", () => {
+    const dir = join(work, "files4");
+    mkdirSync(join(dir, "node_modules", "x"), { recursive: true });
+    writeFileSync(join(dir, "package-lock.json"), "{}\n");
+    writeFileSync(join(dir, "node_modules", "x", "index.js"), `const password = "${password}";\n`);
+    writeFileSync(join(dir, "logo.bin"), Buffer.from([0, 1, 2, 3]));
+    writeFileSync(join(dir, "data.txt"), Buffer.from([65, 0, 66]));
+    const report = JSON.parse(cli(["scan", dir, "--format", "json"]).stdout);
+    const reasons = Object.fromEntries(report.scanned.skipped.map((s: { path: string; reason: string }) => [s.path, s.reason]));
+    expect(reasons).toMatchObject({ "package-lock.json": "lockfile", "node_modules/": "vendored", "logo.bin": "binary", "data.txt": "binary" });
+    expect(report.findings).toEqual([]);
+  });
+
+  it("writes SARIF to --output", () => {
+    const dir = join(work, "files5");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "c.env"), `DB_PASSWORD=${password}\n`);
+    const out = join(work, "out", "report.sarif");
+    expect(cli(["scan", dir, "--format", "sarif", "--output", out]).code).toBe(1);
+    const sarif = JSON.parse(readFileSync(out, "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results[0].ruleId).toBe("generic-password");
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("c.env");
+    expect(readFileSync(out, "utf8")).not.toContain(password);
+  });
+
+  it("exits 2 with a message naming the key and line for a bad config, and for usage errors", () => {
+    const dir = join(work, "files6");
+    mkdirSync(join(dir, ".github"), { recursive: true });
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), "failOn: high\npaths:\n  ignroe: ['x']\n");
+    const bad = cli(["scan", dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(".github/claude-guard.yml:3: paths.ignroe: unknown key (did you mean \"ignore\"?)");
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), "rules:\n  - id: evil\n    regex: '(a+)+$'\n    keywords: [aa]\n");
+    const dangerous = cli(["scan", dir]);
+    expect(dangerous.code).toBe(2);
+    expect(dangerous.stderr).toMatch(/rules\.evil: regex refused/);
+    expect(cli(["scan", "--format", "xml"]).code).toBe(2);
+    expect(cli(["scan", join(work, "does-not-exist")]).code).toBe(2);
+  });
+
+  it("applies custom rules and paths.ignore from the config", () => {
+    const dir = join(work, "files7");
+    mkdirSync(join(dir, ".github"), { recursive: true });
+    mkdirSync(join(dir, "testdata"), { recursive: true });
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), "paths:\n  ignore: ['**/testdata/**']\nrules:\n  - id: acme-internal-token\n    regex: 'acme_[a-z0-9]{24}'\n    keywords: [acme_]\n    severity: critical\n");
+    writeFileSync(join(dir, "testdata", "x.env"), `DB_PASSWORD=${password}\n`);
+    writeFileSync(join(dir, "svc.js"), `const t = "acme_${fake.lowerDigits(24, "acme")}";\n`);
+    const report = JSON.parse(cli(["scan", dir, "--format", "json"]).stdout);
+    expect(report.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([["acme-internal-token", "critical"]]);
+    expect(report.scanned.skipped).toContainEqual(expect.objectContaining({ path: "testdata/", reason: "ignored" }));
+  });
+});
+
+describe("claude-guard scan --git", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = join(work, "repo");
+    mkdirSync(repo);
+    git(repo, ["init", "-q", "-b", "main"]);
+    writeFileSync(join(repo, "README.md"), "# demo\n");
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Initial commit"]);
+    // Claude adds a key, then removes it in a later commit: it is still leaked in history.
+    writeFileSync(join(repo, "deploy.sh"), `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=${awsKeyId}\nexport DB_PASSWORD=${password}\n`);
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Add deploy script\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>"]);
+    writeFileSync(join(repo, "deploy.sh"), "#!/bin/sh\n");
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Remove credentials\n\nCo-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>"]);
+    // A human commit with a secret: only reported with --authors all.
+    writeFileSync(join(repo, "human.env"), `API_TOKEN=${fake.alnum(32, "human")}\n`);
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Human change"]);
+  });
+
+  it("scans only Claude's commits by default, finds what a later commit deleted, and says why each commit is Claude's", () => {
+    const { code, stdout } = cli(["scan", "--git", "--repo", repo, "--all", "--format", "json"]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.scanned).toMatchObject({ commits: 4, claudeCommits: 2 });
+    expect(report.findings.every((f: { path: string }) => f.path === "deploy.sh")).toBe(true);
+    expect(report.findings.map((f: { line: number }) => f.line).sort()).toEqual([2, 3]);
+    expect(report.findings.every((f: { commit: string }) => /^[0-9a-f]{40}$/.test(f.commit))).toBe(true);
+    expect(report.commits[0].authorship.signals.map((s: { kind: string }) => s.kind)).toEqual(expect.arrayContaining(["co-author-trailer", "generated-with-line"]));
+    expect(stdout).not.toContain(password);
+    expect(stdout).not.toContain(awsKeyId);
+  });
+
+  it("scans every commit with --authors all, and a range with --range", () => {
+    const all = JSON.parse(cli(["scan", "--git", "--repo", repo, "--all", "--authors", "all", "--format", "json"]).stdout);
+    expect(all.findings.map((f: { path: string }) => f.path)).toContain("human.env");
+    const last = JSON.parse(cli(["scan", "--git", "--repo", repo, "--range", "HEAD~1..HEAD", "--authors", "all", "--format", "json"]).stdout);
+    expect(last.scanned.commits).toBe(1);
+    expect(last.findings.map((f: { path: string }) => f.path)).toEqual(["human.env"]);
+  });
+
+  it("exits 2 for a range that does not resolve, or a folder that is not a repository", () => {
+    const bad = cli(["scan", "--git", "--repo", repo, "--range", "nope..HEAD"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("nope");
+    expect(cli(["scan", "--git", "--repo", work]).code).toBe(2);
+  });
+});
