@@ -1,6 +1,8 @@
 /** Command-line parsing for `claude-guard`: the contract of DESIGN.md, with errors that say what to type. */
 import { parseArgs } from "node:util";
+import { CLASSIFICATIONS } from "../core/config/config.js";
 import type { FailOn } from "../core/types.js";
+import type { InitCommand } from "./init.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
 
@@ -20,7 +22,7 @@ export interface ScanCommand {
   progress: boolean;
 }
 
-export type Command = ScanCommand | { command: "help"; topic?: string } | { command: "version" };
+export type Command = ScanCommand | InitCommand | { command: "help"; topic?: string } | { command: "version" };
 
 export class UsageError extends Error {}
 
@@ -29,6 +31,8 @@ export const USAGE = `Usage:
   claude-guard scan --git [--repo DIR] [--range BASE..HEAD | --all]
                                           scan the lines each commit added (default range: the
                                           upstream's merge base..HEAD, else all of HEAD's history)
+  claude-guard init [--force] [--classification public|internal|confidential|restricted]
+                                          write a commented starter .github/claude-guard.yml
 
 Options:
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit
@@ -71,6 +75,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         "no-progress": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
+        classification: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -82,7 +88,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { command: "version" };
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === "help") return { command: "help", topic: rest[0] };
+  if (command === "init") {
+    if (rest.length > 0) throw new UsageError(`init takes no paths; it writes .github/claude-guard.yml in the current repository`);
+    const classification = oneOf("--classification", values.classification, CLASSIFICATIONS);
+    return { command: "init", force: values.force ?? false, ...(classification !== undefined ? { classification } : {}) };
+  }
   if (command !== "scan") throw new UsageError(`unknown command "${command}"; try \`claude-guard scan\``);
+  if (values.force) throw new UsageError("--force goes with init");
   if (!values.git && (values.range !== undefined || values.all || values.repo !== undefined || values.authors !== undefined)) {
     throw new UsageError("--range, --all, --repo and --authors go with --git");
   }

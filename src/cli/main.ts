@@ -7,6 +7,7 @@ import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import { atOrAbove, type FailOn, type ScanReport } from "../core/types.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
+import { runInit } from "./init.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
 import { scanGit } from "./scan-git.js";
 import { listFiles } from "./walk.js";
@@ -80,6 +81,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return EXIT_CLEAN;
   }
+  if (cmd.command === "init") return runInit(cmd, io);
   try {
     return await runScan(cmd, io);
   } catch (error) {

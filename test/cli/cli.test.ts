@@ -111,9 +111,29 @@ describe("claude-guard scan (files)", () => {
     writeFileSync(join(dir, ".github", "claude-guard.yml"), "rules:\n  - id: evil\n    regex: '(a+)+$'\n    keywords: [aa]\n");
     const dangerous = cli(["scan", dir]);
     expect(dangerous.code).toBe(2);
-    expect(dangerous.stderr).toMatch(/rules\.evil: regex refused/);
+    // The config names the rule's key path and the line of its regex.
+    expect(dangerous.stderr).toContain(".github/claude-guard.yml:3: rules[0].regex: regex refused: nested quantifiers");
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), "failOn: high\nskills:\n  deploy: [unclosed\n");
+    const malformed = cli(["scan", dir]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/\.github\/claude-guard\.yml:\d+: not valid YAML: /);
+    expect(malformed.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(cli(["scan", "--format", "xml"]).code).toBe(2);
     expect(cli(["scan", join(work, "does-not-exist")]).code).toBe(2);
+  });
+
+  it("init writes a starter config that the next scan accepts, and refuses to overwrite it", () => {
+    const dir = join(work, "init1");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    const first = cli(["init", "--classification", "restricted"], dir);
+    expect(first.code).toBe(0);
+    expect(readFileSync(join(dir, ".github", "claude-guard.yml"), "utf8")).toContain("classification: restricted");
+    writeFileSync(join(dir, "ok.txt"), "nothing to see\n");
+    expect(cli(["scan", dir]).code).toBe(0);
+    const again = cli(["init"], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; nothing was written (run `claude-guard init --force` to replace it)");
+    expect(cli(["init", "--force"], dir).code).toBe(0);
   });
 
   it("applies custom rules and paths.ignore from the config", () => {

@@ -158,7 +158,13 @@ export class Scanner {
       }
     }
     if (category === "secret" && validation?.status === "failed") {
-      severity = lower(severity);
+      // A token of the right shape whose checksum fails and that spells out words
+      // (`ghp_PersonalAccessToken0124...`) is documentation, not a leak.
+      if (SPELLED_OUT.test(match.secret)) {
+        category = "placeholder";
+        severity = "medium";
+        message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
+      } else severity = lower(severity);
     }
     message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
     if (validation?.status === "failed") {
@@ -188,6 +194,9 @@ export class Scanner {
     return finding;
   }
 }
+
+/** Words that fake tokens in documentation spell out. */
+const SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
 
 function lower(severity: Severity): Severity {
   const index = SEVERITIES.indexOf(severity);

@@ -16,12 +16,14 @@ export interface KeywordHit {
 }
 
 const MAX_CODE = 128;
+/** Class table over every UTF-16 code unit, so the inner loop has no range check (64 KB). */
+const CODE_UNITS = 65536;
 
 export class KeywordPrefilter {
-  private readonly classOf = new Uint8Array(MAX_CODE);
+  private readonly classOf = new Uint8Array(CODE_UNITS);
   private readonly classCount: number;
   private readonly table: Int32Array;
-  /** For each DFA state, the rules whose keyword ends there (including through failure links). */
+  /** Indexed by premultiplied state: the rules whose keyword ends there (including through failure links). */
   private readonly outputs: Array<number[] | undefined>;
   readonly ruleCount: number;
 
@@ -91,14 +93,20 @@ export class KeywordPrefilter {
         }
       }
     }
+    // Store next states premultiplied by the class count: one multiplication fewer per character.
+    for (let i = 0; i < table.length; i++) table[i] = (table[i] as number) * classes;
     this.table = table;
-    this.outputs = trieOutputs.map((set) => (set.size > 0 ? [...set] : undefined));
+    const outputs: Array<number[] | undefined> = new Array(states * classes);
+    trieOutputs.forEach((set, state) => {
+      if (set.size > 0) outputs[state * classes] = [...set];
+    });
+    this.outputs = outputs;
   }
 
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
   scan(text: string): KeywordHit[] {
     const hits: KeywordHit[] = [];
-    const { table, classOf, outputs, classCount } = this;
+    const { table, classOf, outputs } = this;
     const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
     let state = 0;
     let line = 0;
@@ -112,7 +120,7 @@ export class KeywordPrefilter {
         state = 0;
         continue;
       }
-      state = table[state * classCount + (code < MAX_CODE ? (classOf[code] as number) : 0)] as number;
+      state = table[state + (classOf[code] as number)] as number;
       const out = outputs[state];
       if (out !== undefined) {
         for (const rule of out) {

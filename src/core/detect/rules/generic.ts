@@ -81,7 +81,7 @@ export function isConfigLikePath(path: string): boolean {
 }
 
 /** keypass, storepass, dbpass, rootpass: but not bypass, compass, surpass. */
-const NOT_PASS_COMPOUNDS = new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass"]);
+const NOT_PASS_COMPOUNDS = new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass", "askpass", "minipass", "sshpass", "multipass", "firstpass", "singlepass", "onepass", "twopass", "renderpass", "subpass"]);
 function isPassCompound(word: string): boolean {
   return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
 }
@@ -134,8 +134,9 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const SINGLE_WORD_LABEL = /^\p{Lu}[\p{Ll}]+(?:\s\p{L}[\p{Ll}]*)?$/u;
 const IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
-/** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas. */
-const CODE_EXPRESSION = /^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
+/** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas, member
+ * paths (`jsTokens.matchToToken`), version ranges (`^7.1.3`). */
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
 
 /**
  * Is `raw` (the literal assigned to a secret-like name) a secret, a placeholder, or nothing?
@@ -251,10 +252,14 @@ interface Candidate {
   flag?: boolean;
 }
 
+/** A declaration keyword before a name: the line is code, so an unquoted value is an expression. */
+const DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
+
 function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "group", keyOverride?: string, extra: Partial<Candidate> = {}): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].length - m[0].trimStart().length)))) continue;
     const groups = m.groups ?? {};
     const valueGroup = groups["value"] !== undefined ? "value" : "value2";
     const value = groups[valueGroup];
