@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { renderJson, renderSarif, renderText } from "../core/report/index.js";
 import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
-import { atOrAbove, type FailOn, type ScanReport } from "../core/types.js";
+import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { runInit } from "./init.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
@@ -152,7 +152,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   } else {
     io.stdout.write(rendered.endsWith("\n") ? rendered : rendered + "\n");
   }
-  return report.findings.some((f) => atOrAbove(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return report.findings.some((f) => isFailing(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /** A one-line progress indicator on stderr for long history scans (only on a terminal). */

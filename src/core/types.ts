@@ -131,3 +131,14 @@ export interface ScanReport {
   /** With --git: the commits that were scanned because of their authorship, and why. */
   commits?: Array<{ sha: string; subject: string; author: string; authorship: AuthorshipVerdict }>;
 }
+
+/**
+ * Does this finding fail a check (and the CLI's exit status)? At or above the threshold; and a policy
+ * violation of medium or more fails whatever the threshold (DESIGN.md: "or a policy is violated"),
+ * unless checks are switched off with `none`. Low policy notes (work outside business hours) never do.
+ */
+export function isFailing(finding: Pick<Finding, "severity" | "category">, failOn: FailOn): boolean {
+  if (failOn === "none") return false;
+  if (finding.category === "policy" && finding.severity !== "low") return true;
+  return atOrAbove(finding.severity, failOn);
+}

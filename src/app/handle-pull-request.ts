@@ -1,0 +1,38 @@
+/** `pull_request` opened, synchronize, reopened, ready_for_review: one check run on the PR's head SHA. */
+import type { Context } from "probot";
+import { queueCheck, type AppDeps } from "./deps.js";
+import type { PropertyValues, ScanTarget } from "./scan-target.js";
+
+export const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+] as const;
+
+export async function handlePullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
+  const { pull_request: pr, repository } = context.payload;
+  const target: ScanTarget = {
+    owner: repository.owner.login,
+    repo: repository.name,
+    headSha: pr.head.sha,
+    defaultBranch: repository.default_branch,
+    change: {
+      kind: "pull_request",
+      number: pr.number,
+      baseRef: pr.base.ref,
+      baseSha: pr.base.sha,
+      headRef: pr.head.ref,
+      ...(typeof pr.commits === "number" ? { commitCount: pr.commits } : {}),
+    },
+    customProperties: customPropertiesOf(repository),
+    ...(pr.user?.login ? { actor: pr.user.login } : {}),
+  };
+  await queueCheck(context, deps, { target, deliveryId: context.id, mode: "event" });
+}
+
+/** `repository.custom_properties` when the payload carries it (absent is not the same as empty). */
+export function customPropertiesOf(repository: unknown): PropertyValues | undefined {
+  const value = (repository as { custom_properties?: unknown } | null)?.custom_properties;
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as PropertyValues) : undefined;
+}

@@ -1,0 +1,137 @@
+/**
+ * One check run's life: find or create the `claude-guard` run on the head SHA, scan, render, complete.
+ * Whatever fails after the run exists ends it with a clear `failure` (never left `in_progress`, never a
+ * silent pass). Logs carry ids, counts and error summaries only: never file content, never a secret.
+ */
+import type { Logger } from "probot";
+import { describeApiError, type GitHubClient } from "../github/client.js";
+import {
+  completeRun,
+  createInProgress,
+  externalIdFor,
+  failRun,
+  findCheckRun,
+  parseExternalId,
+  resumeRun,
+  STALE_IN_PROGRESS_MS,
+  type CheckAction,
+} from "../github/check-runs.js";
+import { ACTION_IDS, annotationBatches, renderCheckRun } from "./check-run-renderer.js";
+import { scanTarget, type ScanTarget, type TargetScan } from "./scan-target.js";
+import type { JobResult } from "./work-queue.js";
+
+export const RESCAN_ACTION: CheckAction = { label: "Re-scan", description: "Scan the Claude-authored commits again", identifier: ACTION_IDS.rescan };
+
+export interface CheckDeps {
+  gh: GitHubClient;
+  log: Pick<Logger, "info" | "warn" | "error" | "debug">;
+  appId?: number;
+  /** The web host for links in the summary, for GitHub Enterprise Server (default https://github.com). */
+  serverUrl?: string;
+  /** Injected by tests and the bench; defaults to Date.now. */
+  now?: () => number;
+}
+
+export interface CheckJob {
+  target: ScanTarget;
+  deliveryId: string;
+  /**
+   * `event`: a webhook about new code (a redelivery, or several events on one SHA, reuse the run);
+   * `rerun`: a person asked for a new scan (GitHub's re-run pattern: a new run on the same SHA).
+   */
+  mode: "event" | "rerun";
+  /** Checked inside the job (not while GitHub waits for the webhook's answer): a reason to do nothing. */
+  skipIf?: () => Promise<string | undefined>;
+}
+
+export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResult> {
+  const { gh, log } = deps;
+  const { target, deliveryId } = job;
+  const repo = { owner: target.owner, repo: target.repo };
+  const started = Date.now();
+  const running = externalIdFor(deliveryId, "running");
+  const inProgressSummary = describeWork(target);
+
+  const skipReason = job.skipIf ? await job.skipIf() : undefined;
+  if (skipReason) {
+    log.info({ reason: skipReason }, "nothing to scan");
+    return "skipped";
+  }
+
+  let checkRunId: number;
+  let existing: Awaited<ReturnType<typeof findCheckRun>>;
+  if (job.mode === "event") {
+    try {
+      existing = await findCheckRun(gh, repo, target.headSha, deps.appId);
+    } catch (error) {
+      // Not knowing is no reason to leave the change unjudged: create a run (at worst a second one).
+      log.warn({ reason: describeApiError(error) }, "could not look for an existing check run; creating one");
+    }
+  }
+  if (existing) {
+    const previous = parseExternalId(existing.externalId);
+    const sameDelivery = previous.deliveryId === deliveryId;
+    const age = existing.startedAt ? (deps.now ?? Date.now)() - Date.parse(existing.startedAt) : Infinity;
+    if (sameDelivery && existing.status === "completed" && previous.outcome === "done") {
+      log.info({ checkRunId: existing.id }, "redelivered webhook: its check run is already complete, nothing to do");
+      return "skipped";
+    }
+    if (sameDelivery && existing.status !== "completed" && age < STALE_IN_PROGRESS_MS) {
+      log.info({ checkRunId: existing.id }, "redelivered webhook: its check run is in progress elsewhere, nothing to do");
+      return "skipped";
+    }
+  }
+  // Reused: a run still in progress (a crashed attempt, another event on this SHA), or this delivery's
+  // own failed attempt (it carries no annotations, so completing it again cannot duplicate any).
+  const reusable =
+    existing &&
+    (existing.status !== "completed" || (parseExternalId(existing.externalId).deliveryId === deliveryId && existing.annotationsCount === 0));
+  if (existing && reusable) checkRunId = await resumeRun(gh, repo, existing, running, inProgressSummary);
+  else checkRunId = await createInProgress(gh, repo, target.headSha, running, inProgressSummary);
+  log.info({ checkRunId, headSha: target.headSha, reused: Boolean(reusable) }, "check run in progress");
+
+  let scan: TargetScan;
+  try {
+    scan = await scanTarget(gh, target);
+    const rendered = renderCheckRun({
+      report: scan.report,
+      rules: scan.rules,
+      failOn: scan.failOn,
+      ...(scan.classification ? { classification: scan.classification } : {}),
+      configErrors: scan.configErrors,
+      notes: scan.notes,
+      repository: { owner: target.owner, repo: target.repo, headSha: target.headSha, ...(deps.serverUrl ? { serverUrl: deps.serverUrl } : {}) },
+    });
+    await completeRun(gh, repo, checkRunId, rendered, annotationBatches(rendered.annotations), externalIdFor(deliveryId, "done"));
+    log.info(
+      {
+        checkRunId,
+        conclusion: rendered.conclusion,
+        commits: scan.report.scanned.commits,
+        claudeCommits: scan.report.scanned.claudeCommits,
+        files: scan.report.scanned.files,
+        findings: scan.report.findings.length,
+        skipped: scan.report.scanned.skipped.length,
+        ms: Date.now() - started,
+      },
+      "check run completed",
+    );
+    return "done";
+  } catch (error) {
+    const reason = describeApiError(error);
+    log.error({ checkRunId, reason }, "scan failed; completing the check run with the reason");
+    try {
+      await failRun(gh, repo, checkRunId, reason, externalIdFor(deliveryId, "retry"), [RESCAN_ACTION]);
+    } catch (secondError) {
+      log.error({ checkRunId, reason: describeApiError(secondError) }, "could not complete the check run either");
+    }
+    return "failed";
+  }
+}
+
+function describeWork(target: ScanTarget): string {
+  const change = target.change;
+  return change.kind === "pull_request"
+    ? `Reading the commits of pull request #${change.number} and scanning what Claude's commits added.`
+    : `Reading the commits pushed to \`${change.branch}\` and scanning what Claude's commits added.`;
+}

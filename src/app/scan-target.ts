@@ -1,0 +1,239 @@
+/**
+ * What one check run judges, read through the REST API and handed to the core: the commits of a pull
+ * request or a push, their authorship, the lines Claude's commits added, the config of the base branch,
+ * the classification. It mirrors src/cli/scan-git.ts step for step (same skip rules, same scanner, same
+ * report), so a finding is the same finding, with the same fingerprint, in every door.
+ */
+import { detectAuthorship } from "../core/authorship/index.js";
+import { skipReasonForPath } from "../core/detect/skip.js";
+import { parseIgnoreFile } from "../core/detect/suppress.js";
+import type { RuleMeta } from "../core/report/meta.js";
+import { prepareScan, type ScanSetup } from "../core/setup.js";
+import type { AuthorshipVerdict, CommitChange, CommitInfo, FailOn, Finding, ScanReport, SkippedFile } from "../core/types.js";
+import { describeApiError, ZERO_SHA, type GitHubClient, type RepoRef } from "../github/client.js";
+import { readCommitChange } from "../github/commit-files.js";
+import { listComparedCommits, listPullRequestCommits, toCommitInfo, type ApiCommit, type CommitList } from "../github/commits.js";
+import { loadGuardConfig } from "../github/config.js";
+import { readFileAt } from "../github/contents.js";
+import { readClassification, type Classification } from "../github/properties.js";
+import { teamMembershipLookup } from "../github/teams.js";
+import { evaluatePolicy } from "./policy.js";
+import { toolVersion } from "./version.js";
+
+export const IGNORE_FILE = ".claude-guard-ignore";
+/** Claude commits read at the same time: fast on big PRs, gentle on GitHub's secondary rate limits. */
+const COMMIT_READ_CONCURRENCY = 4;
+
+export type PropertyValues = Record<string, string | string[] | null | undefined>;
+
+export interface PullRequestChange {
+  kind: "pull_request";
+  number: number;
+  baseRef: string;
+  baseSha: string;
+  headRef: string;
+  /** From the payload when known: decides between the PR listing and the compare API. */
+  commitCount?: number;
+}
+
+export interface PushChange {
+  kind: "push";
+  branch: string;
+  before: string;
+  after: string;
+  /** The push payload's commits (at most 20): used only when there is nothing to compare with. */
+  payloadCommits?: PushPayloadCommit[];
+}
+
+export interface PushPayloadCommit {
+  id: string;
+  message: string;
+  timestamp?: string;
+  author?: { name?: string; email?: string; username?: string };
+  committer?: { name?: string; email?: string; username?: string };
+}
+
+export interface ScanTarget extends RepoRef {
+  headSha: string;
+  defaultBranch: string;
+  change: PullRequestChange | PushChange;
+  /** `repository.custom_properties` from the payload, when it carries them. */
+  customProperties?: PropertyValues | null;
+  actor?: string;
+}
+
+export interface TargetScan {
+  report: ScanReport;
+  rules: RuleMeta[];
+  failOn: FailOn;
+  classification?: Classification;
+  configErrors: string[];
+  notes: string[];
+}
+
+export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<TargetScan> {
+  const repo: RepoRef = { owner: target.owner, repo: target.repo };
+  const notes: string[] = [];
+
+  const config = await loadGuardConfig(gh, repo, configRef(target));
+  const setup = prepareScan(config.inputs);
+  const configErrors = [...config.errors, ...setup.errors];
+  notes.push(`Config: ${config.source}.`);
+
+  const classified = await readClassification(gh, repo, {
+    property: setup.config.classificationProperty,
+    payloadProperties: target.customProperties,
+    ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
+  });
+  notes.push(...classified.notes);
+
+  const listed = await listCommits(gh, repo, target);
+  notes.push(...listed.notes);
+
+  const branch = target.change.kind === "pull_request" ? target.change.headRef : target.change.branch;
+  const claude: Array<{ commit: CommitInfo; authorship: AuthorshipVerdict }> = [];
+  for (const commit of listed.commits) {
+    const authorship = detectAuthorship(commit, { markers: setup.config.authorship.markers, branch });
+    if (authorship.isClaude) claude.push({ commit, authorship });
+  }
+
+  // Merge commits are not read: their changes were read in the commits they merge (as in the CLI).
+  const toRead = claude.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
+  const changes = await mapLimit(toRead, COMMIT_READ_CONCURRENCY, (c) => readCommitChange(gh, repo, c.commit, { isIgnoredPath: setup.isIgnoredPath }));
+
+  const report: ScanReport = {
+    version: 1,
+    tool: { name: "claude-guard", version: toolVersion() },
+    scanned: { files: 0, bytes: 0, commits: listed.commits.length, claudeCommits: claude.length, skipped: [] },
+    findings: [],
+    commits: claude.map(({ commit, authorship }) => ({
+      sha: commit.sha,
+      subject: commit.message.split("\n", 1)[0] ?? "",
+      author: `${commit.author.name} <${commit.author.email}>`,
+      authorship,
+    })),
+  };
+  for (const change of changes) scanChange(setup, change, report);
+
+  const policyFindings = await evaluatePolicy({
+    owner: target.owner,
+    repo: target.repo,
+    config: setup.config,
+    ...(classified.classification ? { classification: classified.classification } : {}),
+    changes: changes.map((change, i) => ({ change, authorship: (toRead[i] as (typeof toRead)[number]).authorship })),
+    ...(target.actor ? { actor: target.actor } : {}),
+    isTeamMember: teamMembershipLookup(gh),
+  });
+  report.findings.push(...policyFindings);
+
+  // The ignore file is read only when there is something it could suppress (one request saved on
+  // every clean scan). It is read at the head: adding a fingerprint is part of the reviewed change.
+  if (report.findings.some((f) => f.category !== "policy")) {
+    // A failed read keeps every finding (the safe side) and says so.
+    const ignore = await readFileAt(gh, repo, IGNORE_FILE, target.headSha).catch((error: unknown) => {
+      notes.push(`${IGNORE_FILE} could not be read (${describeApiError(error)}): no finding was suppressed by it.`);
+      return undefined;
+    });
+    if (ignore?.status === "ok") {
+      const parsed = parseIgnoreFile(ignore.text);
+      const before = report.findings.length;
+      report.findings = report.findings.filter((f) => f.category === "policy" || !parsed.fingerprints.has(f.fingerprint));
+      if (before > report.findings.length) notes.push(`${before - report.findings.length} finding(s) suppressed by ${IGNORE_FILE}.`);
+      for (const bad of parsed.invalid) notes.push(`${IGNORE_FILE}:${bad.line}: not a finding fingerprint (32 hex characters); the line is ignored.`);
+    }
+  }
+
+  const scan: TargetScan = { report, rules: setup.metas, failOn: setup.config.failOn, configErrors, notes };
+  if (classified.classification) scan.classification = classified.classification;
+  return scan;
+}
+
+/** The config a change is judged by: the base branch's, never the change's own. */
+function configRef(target: ScanTarget): string | undefined {
+  const change = target.change;
+  if (change.kind === "pull_request") return change.baseRef === target.defaultBranch ? undefined : change.baseRef;
+  // A push to the default branch is judged by the config it started from, so that it cannot relax its own check.
+  if (change.branch === target.defaultBranch && change.before !== ZERO_SHA) return change.before;
+  return undefined;
+}
+
+async function listCommits(gh: GitHubClient, repo: RepoRef, target: ScanTarget): Promise<CommitList> {
+  const change = target.change;
+  if (change.kind === "pull_request") {
+    return listPullRequestCommits(gh, repo, {
+      number: change.number,
+      baseSha: change.baseSha,
+      headSha: target.headSha,
+      ...(change.commitCount !== undefined ? { commitCount: change.commitCount } : {}),
+    });
+  }
+  if (change.before !== ZERO_SHA) return listComparedCommits(gh, repo, change.before, change.after);
+  if (change.branch !== target.defaultBranch) {
+    // A new branch: what it holds beyond the default branch.
+    const compared = await listComparedCommits(gh, repo, target.defaultBranch, change.after);
+    return { commits: compared.commits, notes: [`A new branch: its commits beyond ${target.defaultBranch} were scanned.`, ...compared.notes] };
+  }
+  // The first push to a repository: nothing to compare with; the payload lists up to 20 commits.
+  if (change.payloadCommits && change.payloadCommits.length > 0) {
+    const commits = change.payloadCommits.map(fromPushPayload);
+    const notes = commits.length >= 20 ? ["The first push to this repository lists only its 20 latest commits; older ones were not scanned."] : [];
+    return { commits, notes };
+  }
+  // A re-run without the push's payload and without a `before`: the head commit alone, and said so.
+  const { data } = await gh.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref: change.after });
+  return { commits: [toCommitInfo(data as unknown as ApiCommit)], notes: ["The push's first commit is unknown here: only the head commit was scanned."] };
+}
+
+function fromPushPayload(c: PushPayloadCommit): CommitInfo {
+  const info = toCommitInfo({
+    sha: c.id,
+    commit: {
+      message: c.message,
+      author: { name: c.author?.name ?? "", email: c.author?.email ?? "", ...(c.timestamp ? { date: c.timestamp } : {}) },
+      committer: { name: c.committer?.name ?? "", email: c.committer?.email ?? "" },
+    },
+    author: c.author?.username ? { login: c.author.username } : null,
+    committer: c.committer?.username ? { login: c.committer.username } : null,
+  });
+  // Parents are unknown here: the patch-less fallback then treats a modified file as wholly added.
+  delete info.parents;
+  return info;
+}
+
+/** The per-file loop of the CLI's `scanGit`: ignored paths, skip rules, then the scanner. */
+function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport): void {
+  const sha = change.commit.sha;
+  const skipped: SkippedFile[] = report.scanned.skipped;
+  skipped.push(...change.skipped);
+  for (const file of change.files) {
+    if (file.lines.length === 0) continue;
+    if (setup.isIgnoredPath(file.path)) {
+      skipped.push({ path: file.path, reason: "ignored", commit: sha, detail: "paths.ignore" });
+      continue;
+    }
+    const reason = skipReasonForPath(file.path);
+    if (reason) {
+      skipped.push({ path: file.path, reason, commit: sha });
+      continue;
+    }
+    const text = file.lines.join("\n");
+    const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: sha });
+    report.findings.push(...(scanned.findings as Finding[]));
+    report.scanned.files++;
+    report.scanned.bytes += Buffer.byteLength(text);
+  }
+}
+
+/** Maps with at most `limit` calls at once, keeping the input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

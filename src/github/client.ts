@@ -1,0 +1,75 @@
+/**
+ * What the REST adapters need from an Octokit: Probot's (`context.octokit`) and @octokit/rest's both fit,
+ * so the App and, later, the Action can share these readers.
+ */
+import type { ProbotOctokit } from "probot";
+
+export type GitHubClient = InstanceType<typeof ProbotOctokit>;
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+interface HttpErrorLike {
+  status?: number;
+  message?: string;
+  request?: { method?: string; url?: string };
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as HttpErrorLike | null)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return httpStatus(error) === 404;
+}
+
+/** True for GitHub's primary and secondary rate limits (403/429 with the telltale headers or message). */
+export function isRateLimited(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status !== 403 && status !== 429) return false;
+  const e = error as HttpErrorLike;
+  const headers = e.response?.headers ?? {};
+  if (String(headers["x-ratelimit-remaining"] ?? "") === "0" || headers["retry-after"] !== undefined) return true;
+  return /rate limit/i.test(e.message ?? "");
+}
+
+/**
+ * One line about a failed API call that is safe to log and to show in a check run: status, method and
+ * route, and GitHub's own message cut short. Never the request body or the response body (which may
+ * hold file content), never headers (which hold the token).
+ */
+export function describeApiError(error: unknown): string {
+  const e = (error ?? {}) as HttpErrorLike;
+  const status = httpStatus(error);
+  const where = e.request?.method && e.request.url ? ` on ${e.request.method} ${stripQuery(e.request.url)}` : "";
+  const firstLine = String(e.message ?? error ?? "unknown error").split("\n", 1)[0] ?? "";
+  const message = firstLine.length > 200 ? firstLine.slice(0, 199) + "…" : firstLine;
+  if (isRateLimited(error)) {
+    const reset = e.response?.headers?.["x-ratelimit-reset"];
+    const when = reset !== undefined && !Number.isNaN(Number(reset)) ? `; the limit resets at ${new Date(Number(reset) * 1000).toISOString()}` : "";
+    return `GitHub API rate limit reached (HTTP ${status})${where}${when}`;
+  }
+  return status !== undefined ? `GitHub API error HTTP ${status}${where}: ${message}` : message;
+}
+
+function stripQuery(url: string): string {
+  const at = url.indexOf("?");
+  return at === -1 ? url : url.slice(0, at);
+}
+
+/** The `rel="next"` URL of a Link header, if any. */
+export function nextLink(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(",")) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** 40 zeros: the `before` of a push that created a branch, the `after` of one that deleted it. */
+export const ZERO_SHA = "0000000000000000000000000000000000000000";

@@ -1,0 +1,151 @@
+/**
+ * The lines one commit added, read through `GET /repos/{owner}/{repo}/commits/{sha}`: its `files`
+ * (paginated past 300, up to GitHub's 3,000) and each file's `patch` (hunks without the git headers).
+ *
+ * GitHub leaves `patch` out for large diffs and binary files. Then the file is read at the commit and
+ * at its parent through the contents API and the added lines are computed from the two texts; a file
+ * that cannot be read that way is reported as skipped with the reason: never dropped silently.
+ */
+import { skipReasonForPath } from "../core/detect/skip.js";
+import type { AddedLines, CommitChange, CommitInfo, SkippedFile } from "../core/types.js";
+import { DEFAULT_PATCH_LIMITS, parseCommitPatch, type PatchLimits } from "../git/patch.js";
+import { nextLink, type GitHubClient, type RepoRef } from "./client.js";
+import { readFileAt, type FileRead } from "./contents.js";
+
+/** GitHub lists at most this many files of one commit. */
+export const COMMIT_FILE_LIST_LIMIT = 3000;
+
+export interface ApiCommitFile {
+  filename: string;
+  status: string;
+  additions?: number;
+  changes?: number;
+  patch?: string;
+  previous_filename?: string;
+}
+
+export interface ReadCommitOptions {
+  /** Files the scan would skip anyway (`paths.ignore`): not fetched when their patch is missing. */
+  isIgnoredPath?: (path: string) => boolean;
+  limits?: PatchLimits;
+}
+
+export async function readCommitChange(gh: GitHubClient, repo: RepoRef, commit: CommitInfo, options: ReadCommitOptions = {}): Promise<CommitChange> {
+  const files = await listCommitFiles(gh, repo, commit.sha);
+  const change: CommitChange = { commit, files: [], skipped: [] };
+  const limits = options.limits ?? DEFAULT_PATCH_LIMITS;
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    if (typeof file.patch === "string") {
+      const parsed = addedLinesFromPatch(file.filename, file.patch, commit.sha, limits);
+      change.files.push(...parsed.files);
+      change.skipped.push(...parsed.skipped);
+      continue;
+    }
+    // No patch and no change: a pure rename or copy. (A binary file also shows 0 changes, so other
+    // statuses are not skipped on that count: the name or the content decides.)
+    if ((file.status === "renamed" || file.status === "copied") && !file.changes) continue;
+    change.skipped.push(...(await readWithoutPatch(gh, repo, commit, file, change, options)));
+  }
+  if (files.length >= COMMIT_FILE_LIST_LIMIT) {
+    change.skipped.push({
+      path: `(files after the first ${COMMIT_FILE_LIST_LIMIT})`,
+      reason: "truncated",
+      commit: commit.sha,
+      detail: `GitHub lists at most ${COMMIT_FILE_LIST_LIMIT} files of a commit; any further file of this commit was not scanned`,
+    });
+  }
+  return change;
+}
+
+/** All pages of a commit's file list, following the Link header GitHub sends past 300 files. */
+export async function listCommitFiles(gh: GitHubClient, repo: RepoRef, sha: string): Promise<ApiCommitFile[]> {
+  const first = await gh.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref: sha });
+  const files = [...((first.data.files ?? []) as ApiCommitFile[])];
+  let next = nextLink(first.headers.link);
+  for (let pages = 1; next && pages < COMMIT_FILE_LIST_LIMIT / 30; pages++) {
+    const response = await gh.request({ method: "GET", url: next });
+    const data = response.data as { files?: ApiCommitFile[] };
+    const pageFiles = data.files ?? [];
+    if (pageFiles.length === 0) break;
+    files.push(...pageFiles);
+    next = nextLink((response.headers as Record<string, string | undefined>).link);
+  }
+  return files;
+}
+
+/**
+ * A REST `patch` is the hunks of one file without the `diff --git`/`---`/`+++` header: given a header,
+ * the CLI's parser reads it, with the same hunk counting and the same limits.
+ */
+export function addedLinesFromPatch(path: string, patch: string, commit: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): { files: AddedLines[]; skipped: SkippedFile[] } {
+  const parsed = parseCommitPatch(`diff --git a/f b/f\n${patch}\n`, commit, limits);
+  return {
+    files: parsed.files.map((f) => ({ ...f, path })),
+    skipped: parsed.skipped.map((s) => ({ ...s, path })),
+  };
+}
+
+/**
+ * The lines of `after` that are not lines of `before`, with their line numbers in `after`. Line
+ * multiset, not a minimal diff: linear time on files too large for GitHub to diff, and a line that was
+ * only moved is not "added" (its value was already in the repository).
+ */
+export function addedLinesByContent(path: string, before: string | undefined, after: string): AddedLines {
+  const remaining = new Map<string, number>();
+  if (before !== undefined) for (const line of splitLines(before)) remaining.set(line, (remaining.get(line) ?? 0) + 1);
+  const lines: string[] = [];
+  const lineNumbers: number[] = [];
+  splitLines(after).forEach((line, i) => {
+    const left = remaining.get(line) ?? 0;
+    if (left > 0) {
+      remaining.set(line, left - 1);
+      return;
+    }
+    lines.push(line);
+    lineNumbers.push(i + 1);
+  });
+  return { path, lines, lineNumbers };
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+async function readWithoutPatch(gh: GitHubClient, repo: RepoRef, commit: CommitInfo, file: ApiCommitFile, change: CommitChange, options: ReadCommitOptions): Promise<SkippedFile[]> {
+  const path = file.filename;
+  const skip = (reason: SkippedFile["reason"], detail: string): SkippedFile[] => [{ path, reason, commit: commit.sha, detail }];
+  // Not worth a download: the scan would skip these by name anyway (and says so).
+  const byName = skipReasonForPath(path);
+  if (byName) return skip(byName, "GitHub sent no patch for it");
+  if (options.isIgnoredPath?.(path)) return skip("ignored", "paths.ignore");
+
+  const after = await readFileAt(gh, repo, path, commit.sha);
+  if (after.status !== "ok") return skip(...notReadable(after, "at this commit"));
+  const parent = commit.parents?.[0];
+  let before: string | undefined;
+  if (file.status !== "added" && parent) {
+    const old = await readFileAt(gh, repo, file.previous_filename ?? path, parent);
+    if (old.status === "ok") before = old.text;
+    else if (old.status !== "missing") return skip(...notReadable(old, "at the parent commit"));
+  }
+  const added = addedLinesByContent(path, before, after.text);
+  if (added.lines.length > 0) change.files.push(added);
+  return [];
+}
+
+function notReadable(read: Exclude<FileRead, { status: "ok" }>, where: string): [SkippedFile["reason"], string] {
+  const why = "GitHub sent no patch for it (a large diff)";
+  switch (read.status) {
+    case "binary":
+      return ["binary", `${why}; the file ${where} is binary`];
+    case "too-large":
+      return ["too-large", `${why}, and the file ${where} (${read.bytes} bytes) is over the size read whole`];
+    case "missing":
+      return ["unreadable", `${why}, and the file ${where} could not be found through the contents API`];
+    case "not-a-file":
+      return ["unreadable", `${why}, and the path ${where} is not a regular file (a submodule or a symlink)`];
+  }
+}

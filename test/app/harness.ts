@@ -1,0 +1,60 @@
+/**
+ * A Probot instance for handler tests: a private key generated at run time, throttling and retries off
+ * (a test must see the first answer, not wait for a retry), logs silenced, and the App's queue shared
+ * so that a test can wait for the work the handlers queued.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { createApp } from "../../src/app/index.js";
+import { WorkQueue } from "../../src/app/work-queue.js";
+import { APP_ID, INSTALLATION_ID, REPO_PATH } from "./github-fixtures.js";
+import { githubApi } from "./http-mock.js";
+
+let privateKey: string | undefined;
+
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  return privateKey;
+}
+
+export interface TestApp {
+  probot: Probot;
+  queue: WorkQueue;
+  /** Delivers a webhook as Probot would after checking its signature, then waits for the queued work. */
+  deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: testPrivateKey(),
+    // A function, not an object: Probot merges its own throttle options over plain defaults.
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { ...(options["throttle"] as object), enabled: false },
+    })),
+    log: pino({ level: "silent" }),
+  });
+  const queue = new WorkQueue("background");
+  await probot.load(createApp({ queue, appId: APP_ID }).app);
+  return {
+    probot,
+    queue,
+    async deliver(name, payload, id = "delivery-1") {
+      await probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]);
+      await queue.idle();
+    },
+  };
+}
+
+/** The installation token request every event's first API call makes. */
+export function mockInstallationToken(times = 1): void {
+  githubApi()
+    .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+    .times(times)
+    .reply(201, { token: "test-installation-token", expires_at: "2099-01-01T00:00:00Z", permissions: { checks: "write", contents: "read" } });
+}
+
+export const CHECK_RUNS_LOOKUP = (headSha: string) => `${REPO_PATH}/commits/${headSha}/check-runs`;
