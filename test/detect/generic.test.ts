@@ -120,6 +120,37 @@ describe("generic secrets by name", () => {
     expect(findings.map((f) => f.category)).toEqual(["placeholder"]);
   });
 
+  it.each([
+    ["app.js", `const secret = process.env.JWT_SECRET || "secret";`],
+    ["app.ts", `const pw = process.env.DB_PASSWORD ?? "changeme";`],
+    ["settings.py", `SECRET_KEY = os.environ.get("SECRET_KEY", "dev-secret-key")`],
+    ["docker-compose.yml", `      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-postgres}`],
+    ["application.properties", `jwt.secret=\${JWT_SECRET:mysecretkey}`],
+    ["values.yaml", `password: {{ .Values.adminPassword | default "admin123" }}`],
+    ["app.py", `password = "Passw0rd!"`],
+    ["app.py", `password = "pa55word"`],
+  ])("reports a fallback or decorated default as a placeholder in %s: %s", (path, line) => {
+    expect(scan(path, line).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it.each([
+    ["run.sh", `API_KEY="\${API_KEY:?missing}"`],
+    ["signup.test.ts", `  ["password", "signup.html", "Password"],`],
+    ["validate.test.ts", `it.each([["password-too-short", "min-length"]])`],
+  ])("reports nothing for tables and error expansions in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it.each([
+    ["cache.sh", `redis-cli -h cache.internal -a '${pw}' ping`],
+    ["backup.sh", `mysqldump -u root -p'${pw}' orders > dump.sql`],
+    ["config.h", `#define API_KEY "${token}"`],
+    ["main.tf", `variable "db_password" {\n  type    = string\n  default = "${pw}"\n}`],
+    ["collection.json", `{"key": "X-API-Key", "value": "${token}"}`],
+  ])("finds secrets in %s: %s", (path, text) => {
+    expect(scan(path, text).map((f) => f.category)).toEqual(["secret"]);
+  });
+
   it("classifies names", () => {
     expect(classifyName("DB_PASSWORD")).toBe("password");
     expect(classifyName("PGPASSWORD")).toBe("password");

@@ -63,34 +63,49 @@ export class Scanner {
 
   scan(doc: ScanDocument): DocumentResult {
     const { text, path } = doc;
-    const hits = this.prefilter.scan(text);
+    const hits = this.prefilter.scanFlat(text);
     if (hits.length === 0) return { findings: [], suppressed: 0 };
     const context: MatchContext = { path, configLike: isConfigLikePath(path) };
     const minified = looksMinified(path, text);
     const located: Located[] = [];
     let suppressed = 0;
-    let cachedLineStart = -1;
-    let cachedLineEnd = 0;
+    let lineStart = -1;
+    let lineEnd = 0;
+    let lineText = "";
+    let longLine = false;
 
-    for (const hit of hits) {
-      const rule = this.rules[hit.rule] as Rule;
+    const record = (rule: Rule, matches: RawMatch[], segmentStart: number, line: number) => {
       const generic = rule.provider === "generic";
-      if (minified && generic) continue;
-      if (hit.lineStart !== cachedLineStart) {
-        cachedLineStart = hit.lineStart;
-        const newline = text.indexOf("\n", hit.lineStart);
-        cachedLineEnd = newline === -1 ? text.length : newline;
+      for (const match of matches) {
+        const start = segmentStart + match.index;
+        const result = this.toFinding(doc, rule, match, start, line, lineStart);
+        if (result === "suppressed") suppressed++;
+        else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2) });
       }
-      const lineStart = hit.lineStart;
-      const lineEnd = cachedLineEnd;
-      for (const [segmentStart, segmentEnd] of this.segments(rule, hit.rule, text, lineStart, lineEnd)) {
-        const segment = text.slice(segmentStart, segmentEnd);
-        for (const match of runRule(rule, segment, context)) {
-          const start = segmentStart + match.index;
-          const result = this.toFinding(doc, rule, match, start, hit.line, lineStart);
-          if (result === "suppressed") suppressed++;
-          else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2) });
-        }
+    };
+
+    for (let h = 0; h < hits.length; h += 4) {
+      const line = hits[h] as number;
+      const ruleIndex = hits[h + 3] as number;
+      const rule = this.rules[ruleIndex] as Rule;
+      if (minified && rule.provider === "generic") continue;
+      if (hits[h + 1] !== lineStart) {
+        lineStart = hits[h + 1] as number;
+        const newline = text.indexOf("\n", lineStart);
+        lineEnd = newline === -1 ? text.length : newline;
+        if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+        longLine = lineEnd - lineStart > LONG_LINE;
+        lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+      }
+      // The common case: a short line, read whole (cached across the rules selected for it).
+      if (!longLine && !rule.window) {
+        const matches = runRule(rule, lineText, context);
+        if (matches.length > 0) record(rule, matches, lineStart, line);
+        continue;
+      }
+      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd)) {
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
+        if (matches.length > 0) record(rule, matches, segmentStart, line);
       }
     }
     const findings = resolveOverlaps(located);
@@ -101,9 +116,7 @@ export class Scanner {
   }
 
   /** The text ranges a rule sees for one selected line. */
-  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, lineEnd: number): Array<[number, number]> {
-    let end = lineEnd;
-    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number): Array<[number, number]> {
     if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
     if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
     // A long line: windows around each keyword occurrence, merged.

@@ -19,7 +19,7 @@ const WEAK_VALUES = new Set([
   "todo", "tbd", "fixme", "xxx", "redacted", "hidden", "masked", "notset", "not_set", "unset",
   "postgres", "mysql", "mariadb", "redis", "mongo", "mongodb", "rabbitmq", "oracle", "sa", "sysadmin", "docker",
   "foobared", "secretpassword", "supersecretpassword", "verysecret", "insecure", "unsafe", "temp", "temp123",
-  "temporary", "private",
+  "temporary", "private", "hunter2", "trustno1", "princess", "football", "baseball", "shadow", "superman",
 ]);
 
 /** Markers that make a value a stand-in wherever they occur in it. */
@@ -56,6 +56,9 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   const trimmed = value.trim();
   const lower = trimmed.toLowerCase();
   if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
+  // Leetspeak and decoration of the same words: Passw0rd!, pa55word, P@ssw0rd123, Admin123!
+  const plain = deLeet(lower);
+  if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
     if (pattern.test(trimmed)) return { placeholder: true, reason: `the value is ${reason}` };
   }
@@ -70,6 +73,20 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
   if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
   return { placeholder: false };
+}
+
+/** passw0rd! → password, pa55word → password, p@$$w0rd123 → password. */
+function deLeet(lower: string): string {
+  return lower
+    .replace(/[!?.#*_-]+$/, "")
+    .replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "")
+    .replace(/0/g, "o")
+    .replace(/[1!|]/g, "i")
+    .replace(/3/g, "e")
+    .replace(/[4@]/g, "a")
+    .replace(/[5$]/g, "s")
+    .replace(/7/g, "t")
+    .replace(/[!?.#*_-]+$/, "");
 }
 
 /** Length of the longest run of one character (some formats pad with a run, e.g. Dropbox's `AAAAAAAAAA`). */

@@ -20,16 +20,21 @@ function globalRegex(rule: Rule): RegExp | undefined {
  * Every match of one rule in `text`, with its rule-level checks applied (entropy, offline validation,
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
+const NO_MATCHES: RawMatch[] = [];
+
 export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT): RawMatch[] {
-  const raw: RawMatch[] = [];
+  let raw: RawMatch[];
   if (rule.find) {
-    raw.push(...rule.find(text, context));
+    raw = rule.find(text, context);
   } else {
     const re = globalRegex(rule);
-    if (!re) return raw;
+    if (!re) return NO_MATCHES;
     re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    let m = re.exec(text);
+    // Most lines the prefilter selects hold no match: allocate nothing for them.
+    if (m === null) return NO_MATCHES;
+    raw = [];
+    for (; m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -40,6 +45,7 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
       raw.push({ secret, index });
     }
   }
+  if (raw.length === 0) return NO_MATCHES;
   const out: RawMatch[] = [];
   for (const match of raw) {
     if (rule.minEntropy !== undefined && shannonEntropy(match.secret) < rule.minEntropy) continue;

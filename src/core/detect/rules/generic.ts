@@ -167,6 +167,7 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value)) return { kind: "none" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
+  if (FILE_NAME.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
   // Prose: "Password must be at least 12 characters", "Your session token has expired".
   if (/\s/.test(value) && isProse(value)) return { kind: "none" };
@@ -186,8 +187,16 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   return { kind: "secret" };
 }
 
+/** A fallback literal worth reporting: a word or phrase, not empty, a number, a boolean or a reference. */
+function isFallbackDefault(value: string): boolean {
+  const v = value.trim();
+  return v.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v) && !/^[$%{<]/.test(v) && !/\s/.test(v) && !URL_LIKE.test(v) && !PATH_LIKE.test(v);
+}
+
 /** "<your token here>", "INSERT YOUR KEY HERE", "replace with your password". */
 const SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
+/** `signup.html`, `id_rsa.pub`, `secrets.yaml`: a file name, not a value. */
+const FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
 /** `id=openai_api_key,env=OPENAI_API_KEY`: an option list, not a value. */
 const KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
 
@@ -226,16 +235,30 @@ const XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}
 /** --password=value, --api-key "value" */
 const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
 /** mysql -uroot -pSecret, sshpass -p 'Secret' */
-const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<value>[^\s"'-][^\s"']{0,99})|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
+const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
 /** ?access_token=value&client_secret=value */
 const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
-/** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value") */
-const KEY_ARGUMENT = /(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
+/** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value");
+ * a call's first two arguments or an index assignment, not a row of a table (`["password", "signup.html"]`). */
+const KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
 /** ~/.pgpass: hostname:port:database:username:password */
 const PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
 /** Kubernetes / ECS environment entries: `- name: DB_PASSWORD` then `value: ...` on the next line,
  * or `{"name": "DB_PASSWORD", "value": "..."}` on one. */
-const NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?name["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
+const NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
+/**
+ * Fallback defaults: `process.env.JWT_SECRET || "secret"`, `?? "changeme"`, `os.environ.get("X", "v")`,
+ * `getenv("X", "v")`, `ENV.fetch("X", "v")`, `${X:-v}` (shell), `${X:v}` (Spring), Helm `| default "v"`.
+ * Whatever the variable is, this literal is what runs when it is unset.
+ */
+const FALLBACK_OR = /(?:process\.env|import\.meta\.env)\.(?<key>[A-Za-z_]\w{0,79})\s{0,3}(?:\|\||\?\?)\s{0,3}(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
+const FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|getOrDefault|get)\(\s{0,3}(?<kq>["'])(?<key>[\w.-]{1,80})\k<kq>\s{0,3},\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
+/** `${X:-v}` and `${X:=v}` (shell), `${X:v}` (Spring); not `${X:?message}` nor `${X:+alternate}`. */
+const FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
+const HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
+/** C and C++: #define API_KEY "value" */
+const C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
+
 /** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
 const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 
@@ -250,6 +273,8 @@ interface Candidate {
   query?: boolean;
   /** Found as a command-line flag's argument. */
   flag?: boolean;
+  /** The default used when a variable is unset. */
+  fallback?: boolean;
 }
 
 /** A declaration keyword before a name: the line is code, so an unquoted value is an expression. */
@@ -261,7 +286,7 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
   while ((m = re.exec(text)) !== null) {
     if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].length - m[0].trimStart().length)))) continue;
     const groups = m.groups ?? {};
-    const valueGroup = groups["value"] !== undefined ? "value" : "value2";
+    const valueGroup = groups["value"] !== undefined ? "value" : groups["value2"] !== undefined ? "value2" : "value3";
     const value = groups[valueGroup];
     const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
     // redis.conf's directives hold passwords under names of their own.
@@ -282,6 +307,11 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
   const candidates: Candidate[] = [];
   collect(ASSIGN_QUOTED, text, candidates, true);
   collect(KEY_ARGUMENT, text, candidates, true);
+  collect(C_DEFINE, text, candidates, true);
+  collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
+  collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
+  collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
+  collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
   collect(XML_KEY_VALUE, text, candidates, true);
   collect(XML_ELEMENT, text, candidates, true);
   collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
@@ -309,7 +339,11 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
     // Badge images carry public read-only tokens in their query (codecov, shields).
     if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    const verdict = classifyValue(value, key, kind, candidate.quoted);
+    let verdict = classifyValue(value, key, kind, candidate.quoted);
+    // A fallback is used whenever the variable is unset: a word there is a default credential.
+    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
+    }
     if (verdict.kind === "none") continue;
     seen.add(candidate.index);
     matches.push(toMatch(key, value, candidate.index, kind, verdict));
@@ -349,6 +383,21 @@ function safeName(name: string): string {
  * `name:` on one line and `value:` on the next (Kubernetes env, ECS task definitions): the engine gives
  * this rule a window of a few lines from each line holding `name`.
  */
+/** Terraform: `variable "db_password" {` ... `default = "value"` within the block. */
+const TERRAFORM_VARIABLE = /^\s*variable\s{1,5}"(?<key>[\w-]{1,80})"\s{0,3}\{[^}]{0,400}?\bdefault\s{0,3}=\s{0,3}"(?<value>(?:\\.|[^"\\\r\n]){1,300})"/d;
+
+export function findTerraformDefaults(window: string): RawMatch[] {
+  const m = TERRAFORM_VARIABLE.exec(window);
+  const key = m?.groups?.["key"];
+  const raw = m?.groups?.["value"];
+  const span = m?.indices?.groups?.["value"];
+  if (!key || raw === undefined || !span) return [];
+  const kind = classifyName(key);
+  if (!kind) return [];
+  const verdict = classifyValue(raw, key, kind, true);
+  return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
+}
+
 export function findNameValuePairs(window: string): RawMatch[] {
   // Only the line holding `name` and the next one: bounded work on every line that mentions a name.
   const firstLineEnd = window.indexOf("\n");
@@ -380,7 +429,7 @@ export const rules: Rule[] = [
     provider: "generic",
     category: "secret",
     severity: "high",
-    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
     reports: [{ id: "generic-password", title: "Hardcoded password" }],
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
@@ -425,12 +474,28 @@ export const rules: Rule[] = [
     },
   },
   {
+    id: "generic-terraform-variable",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["variable"],
+    window: 600,
+    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    find: findTerraformDefaults,
+    remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
+    examples: () => ({
+      truePositives: [`variable "db_password" {\n  type      = string\n  default   = "${fake.alnum(16, "tf-var")}!"\n}`],
+      falsePositives: [`variable "db_password" {\n  type      = string\n  sensitive = true\n}`, `variable "region" {\n  default = "eu-west-1"\n}`],
+    }),
+  },
+  {
     id: "generic-name-value",
     title: "Hardcoded secret",
     provider: "generic",
     category: "secret",
     severity: "high",
-    keywords: ["name"],
+    keywords: ["name", "\"key\"", "'key'", "key:"],
     window: 600,
     reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
     find: findNameValuePairs,

@@ -11,6 +11,7 @@ import { rules as privateKeys } from "./private-keys.js";
 import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
 import { rules as jwt } from "./jwt.js";
+import { rules as pii } from "./pii.js";
 
 /** Carriers of a credential (a header, a URL, a token envelope): a provider's own format inside wins. */
 const structural = (rules: Rule[]): Rule[] => rules.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
@@ -29,4 +30,5 @@ export const providerRules: readonly Rule[] = [
   ...structural(connectionStrings),
   ...structural(authHeaders),
   ...structural(jwt),
+  ...pii,
 ];
