@@ -40,7 +40,7 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "a word that names what it stands for"],
   [/^your[A-Z_-]/, "says \"your ...\""],
   [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
-  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop/, "a keyboard or counting sequence"],
+  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"],
 ];
 
 export interface PlaceholderVerdict {

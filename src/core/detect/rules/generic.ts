@@ -335,6 +335,8 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     const kind = classifyName(key, !context.configLike);
     if (!kind) continue;
     const value = candidate.quoted ? candidate.value : trimUnquoted(candidate.value);
+    // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
+    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
     // `--token TOKEN` in usage text is a metavariable, not a value.
     if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
     // Badge images carry public read-only tokens in their query (codecov, shields).
