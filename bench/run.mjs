@@ -2,7 +2,7 @@
 // history scan, for claude-guard side by side with secretlint (and a ripgrep keyword pass as the floor).
 // Prints a compact table and writes the same figures to bench/.work/results.json.
 //
-//   node bench/run.mjs [--only detection,throughput,history] [--rounds N] [--commits 1000,5000]
+//   node bench/run.mjs [--only detection,throughput,history,hook] [--rounds N] [--commits 1000,5000]
 //   CLAUDE_GUARD_BIN=/path/to/cli.js   run against another build or a stub
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,9 +11,10 @@ import { generateCorpus, DEFAULT_SEED } from "./corpus.mjs";
 import { scoreDetection, formatMisses } from "./score.mjs";
 import { prepareMixed, measureThroughput, MIXED_DIR } from "./throughput.mjs";
 import { measureHistory } from "./history.mjs";
+import { measureHook, printHook } from "./hook.mjs";
 
 function parseArgs(argv) {
-  const opts = { only: new Set(["detection", "throughput", "history"]), rounds: 3, commits: [1000, 5000], seed: DEFAULT_SEED };
+  const opts = { only: new Set(["detection", "throughput", "history", "hook"]), rounds: 3, commits: [1000, 5000], seed: DEFAULT_SEED };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i] ?? "";
@@ -114,6 +115,12 @@ async function main() {
         else console.log(`  ${lpad(run.commits, 5)} commits: ${run.seconds.toFixed(2)} s, peak ${run.peakMB ?? "?"} MB, ${run.findings ?? "?"} findings${run.generateSeconds ? ` (repository generated in ${run.generateSeconds.toFixed(1)} s)` : ""}`);
       }
     }
+  }
+
+  // 4. The Claude Code hook: process start to answer, per event (bench/hook.mjs).
+  if (opts.only.has("hook")) {
+    results.hook = await measureHook({ runs: 20 });
+    printHook(results.hook);
   }
 
   if (missLines.length) {

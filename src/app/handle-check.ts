@@ -13,7 +13,7 @@ import { ZERO_SHA, type GitHubClient } from "../github/client.js";
 import { CHECK_NAME, updateRunText } from "../github/check-runs.js";
 import { ACTION_IDS, renderIgnoreLinesMarkdown } from "./check-run-renderer.js";
 import { queueCheck, queueWork, type AppDeps } from "./deps.js";
-import { customPropertiesOf } from "./handle-pull-request.js";
+import { customPropertiesOf, visibilityOf } from "./handle-pull-request.js";
 import { scanTarget, type ScanTarget } from "./scan-target.js";
 
 export const CHECK_EVENTS = ["check_suite.requested", "check_suite.rerequested", "check_run.rerequested", "check_run.requested_action"] as const;
@@ -85,6 +85,7 @@ function targetFromSuite(repositoryPayload: unknown, suite: SuiteLike, headSha: 
     headSha,
     defaultBranch: repository.default_branch,
     customProperties: customPropertiesOf(repositoryPayload),
+    ...visibilityOf(repositoryPayload),
   };
   const pr = suite.pull_requests?.[0];
   if (pr) {

@@ -26,9 +26,18 @@ export async function handlePullRequest(context: Context<"pull_request">, deps: 
       ...(typeof pr.commits === "number" ? { commitCount: pr.commits } : {}),
     },
     customProperties: customPropertiesOf(repository),
+    ...visibilityOf(repository),
     ...(pr.user?.login ? { actor: pr.user.login } : {}),
   };
   await queueCheck(context, deps, { target, deliveryId: context.id, mode: "event" });
+}
+
+/** `{ visibility }` from the payload's `repository.visibility`, else its `private` flag; `{}` when neither. */
+export function visibilityOf(repository: unknown): { visibility?: string } {
+  const r = repository as { visibility?: unknown; private?: unknown } | null;
+  if (typeof r?.visibility === "string" && r.visibility) return { visibility: r.visibility };
+  if (typeof r?.private === "boolean") return { visibility: r.private ? "private" : "public" };
+  return {};
 }
 
 /** `repository.custom_properties` when the payload carries it (absent is not the same as empty). */

@@ -6,7 +6,7 @@
 import type { Context } from "probot";
 import { ZERO_SHA, type GitHubClient } from "../github/client.js";
 import { queueCheck, type AppDeps } from "./deps.js";
-import { customPropertiesOf } from "./handle-pull-request.js";
+import { customPropertiesOf, visibilityOf } from "./handle-pull-request.js";
 import type { PushPayloadCommit, ScanTarget } from "./scan-target.js";
 
 export async function handlePush(context: Context<"push">, deps: AppDeps): Promise<void> {
@@ -31,6 +31,7 @@ export async function handlePush(context: Context<"push">, deps: AppDeps): Promi
       payloadCommits: payload.commits as unknown as PushPayloadCommit[],
     },
     customProperties: customPropertiesOf(repository),
+    ...visibilityOf(repository),
     ...(payload.pusher?.name ? { actor: payload.pusher.name } : {}),
   };
   const gh = context.octokit as unknown as GitHubClient;

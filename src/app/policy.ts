@@ -1,28 +1,109 @@
 /**
- * SEAM for the policy engine (classification x skills x teams), which is later work. The App calls this
- * once per scan with everything a policy needs and adds what it returns to the report as findings of
- * category `policy` (they fail the check like any finding at or above failOn). Empty for now.
+ * The App's policy checks (issue 3): it reads what the core's policy needs through the REST API and
+ * hands it to evaluateRepositoryPolicy, the same function the CLI and the Action call.
  *
- * When the engine lands in src/core/policy (pure), this function becomes: resolve the team memberships
- * the engine asks about (through `isTeamMember`, the one I/O it needs), then return its findings.
+ * What is read, and only when the scan has Claude-authored commits (a change without any is not judged):
+ * - the agent configuration at the head SHA (skills, permissions, MCP servers), through
+ *   src/github/agent-files.ts: 1 request when the repository has neither `.claude/` nor `.mcp.json`,
+ *   else 2 + one per file;
+ * - for each Claude commit whose file list touches `.claude/**` or `.mcp.json`: the same at the commit
+ *   and at its parent, for drift (trees and blobs already read are not read again);
+ * - team memberships, only for logins that used a skill whose policy names teams: one request per
+ *   (login, team), memoized (src/github/teams.ts).
  */
 import type { GuardConfig } from "../core/config/config.js";
+import {
+  evaluateRepositoryPolicy,
+  isAgentConfigPath,
+  membershipQuestions,
+  readAgentConfig,
+  usedSkillsOf,
+  type ClaudeCommitInput,
+  type ResolvedClassification,
+  type ScannedChange,
+} from "../core/policy/index.js";
 import type { AuthorshipVerdict, CommitChange, Finding } from "../core/types.js";
-import type { Classification } from "../github/properties.js";
+import { githubAgentFiles } from "../github/agent-files.js";
+import { describeApiError, type GitHubClient } from "../github/client.js";
 import type { TeamMembershipLookup } from "../github/teams.js";
 
 export interface PolicyInput {
+  gh: GitHubClient;
   owner: string;
   repo: string;
+  headSha: string;
   config: GuardConfig;
-  classification?: Classification;
+  classification: ResolvedClassification;
   /** The Claude-authored commits with the lines they added, and why each was attributed. */
   changes: Array<{ change: CommitChange; authorship: AuthorshipVerdict }>;
-  /** Who opened the pull request or pushed. */
+  /** Every file x commit the scanner read, and its findings (for content classification). */
+  scannedChanges: ScannedChange[];
+  findings: readonly Finding[];
+  /** Who opened the pull request or pushed: the person behind a commit without a GitHub login. */
   actor?: string;
   isTeamMember: TeamMembershipLookup;
 }
 
-export async function evaluatePolicy(_input: PolicyInput): Promise<Finding[]> {
-  return [];
+export interface PolicyOutput {
+  findings: Finding[];
+  /** Agent-configuration problems at the head, as `path:line: message`: they fail the check like config errors. */
+  problems: string[];
+  notes: string[];
+}
+
+export async function evaluatePolicy(input: PolicyInput): Promise<PolicyOutput> {
+  const notes: string[] = [];
+  if (input.changes.length === 0) return { findings: [], problems: [], notes };
+  const reader = githubAgentFiles(input.gh, { owner: input.owner, repo: input.repo });
+  const headAgentFiles = await reader.filesAt(input.headSha);
+
+  const claudeCommits: ClaudeCommitInput[] = [];
+  for (const { change } of input.changes) {
+    const commit = change.commit;
+    const entry: ClaudeCommitInput = { commit };
+    const login = commit.author.login ?? input.actor;
+    if (login) entry.login = login;
+    const first = change.files.find((f) => f.lines.length > 0);
+    if (first) entry.firstFile = { path: first.path, line: first.lineNumbers[0] ?? 1 };
+    const touched = [...change.files.map((f) => f.path), ...change.skipped.map((s) => s.path)].some(isAgentConfigPath);
+    const parent = commit.parents?.[0];
+    if (touched && (commit.parents?.length ?? 0) <= 1) {
+      entry.agentFiles = { before: parent ? await reader.filesAt(parent) : new Map(), after: commit.sha === input.headSha ? headAgentFiles : await reader.filesAt(commit.sha) };
+    }
+    claudeCommits.push(entry);
+  }
+
+  // Team membership: only what the skills policy will ask about.
+  const teamsByLogin = new Map<string, string[] | undefined>();
+  const questions = membershipQuestions(input.config, readAgentConfig(headAgentFiles).config, usedSkillsOf(claudeCommits));
+  for (const [login, teams] of questions) {
+    const member: string[] = [];
+    try {
+      for (const team of teams) {
+        const [org, slug] = team.includes("/") ? (team.split("/", 2) as [string, string]) : [input.owner, team];
+        if (await input.isTeamMember(org, slug.replace(/^@/, ""), login)) member.push(team);
+      }
+      teamsByLogin.set(login, member);
+    } catch (error) {
+      // No "members: read" permission, or GitHub failing: the policy says membership is unknown.
+      teamsByLogin.set(login, undefined);
+      notes.push(`Team membership of @${login} could not be read (${describeApiError(error)}).`);
+    }
+  }
+
+  const result = evaluateRepositoryPolicy({
+    repository: `${input.owner}/${input.repo}`,
+    config: input.config,
+    classification: input.classification,
+    headAgentFiles,
+    claudeCommits,
+    changes: input.scannedChanges,
+    findings: input.findings,
+    teamsOf: (login) => teamsByLogin.get(login),
+    door: "app",
+  });
+  notes.push(...new Set(reader.notes));
+  for (const p of result.historyProblems) notes.push(`${p.path}${p.line !== undefined ? `:${p.line}` : ""} at ${p.commit.slice(0, 7)}: ${p.message}`);
+  const problems = result.problems.map((p) => `${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message} (agent configuration at ${input.headSha.slice(0, 7)})`);
+  return { findings: result.findings, problems, notes };
 }

@@ -17,6 +17,7 @@ import {
   type CheckAction,
 } from "../github/check-runs.js";
 import { ACTION_IDS, annotationBatches, renderCheckRun } from "./check-run-renderer.js";
+import { auditSettingsFromEnv, recordAudit, type AuditSettings } from "./audit.js";
 import { scanTarget, type ScanTarget, type TargetScan } from "./scan-target.js";
 import type { JobResult } from "./work-queue.js";
 
@@ -30,6 +31,8 @@ export interface CheckDeps {
   serverUrl?: string;
   /** Injected by tests and the bench; defaults to Date.now. */
   now?: () => number;
+  /** The audit trail's key and the App's identity; default from the environment (AUDIT_HMAC_KEY). */
+  audit?: AuditSettings;
 }
 
 export interface CheckJob {
@@ -93,13 +96,16 @@ export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResul
   let scan: TargetScan;
   try {
     scan = await scanTarget(gh, target);
+    // Before the run completes, so that a refused or failed audit write is said in the check run.
+    // recordAudit never throws and never changes the conclusion.
+    const audited = await recordAudit(gh, log, deps.audit ?? auditSettingsFromEnv(process.env, deps.appId), { target, deliveryId, scan });
     const rendered = renderCheckRun({
       report: scan.report,
       rules: scan.rules,
       failOn: scan.failOn,
       ...(scan.classification ? { classification: scan.classification } : {}),
       configErrors: scan.configErrors,
-      notes: scan.notes,
+      notes: audited.note ? [...scan.notes, audited.note] : scan.notes,
       repository: { owner: target.owner, repo: target.repo, headSha: target.headSha, ...(deps.serverUrl ? { serverUrl: deps.serverUrl } : {}) },
     });
     await completeRun(gh, repo, checkRunId, rendered, annotationBatches(rendered.annotations), externalIdFor(deliveryId, "done"));

@@ -7,6 +7,7 @@
 import { detectAuthorship } from "../core/authorship/index.js";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import { parseIgnoreFile } from "../core/detect/suppress.js";
+import type { ScannedChange } from "../core/policy/index.js";
 import type { RuleMeta } from "../core/report/meta.js";
 import { prepareScan, type ScanSetup } from "../core/setup.js";
 import type { AuthorshipVerdict, CommitChange, CommitInfo, FailOn, Finding, ScanReport, SkippedFile } from "../core/types.js";
@@ -59,6 +60,8 @@ export interface ScanTarget extends RepoRef {
   change: PullRequestChange | PushChange;
   /** `repository.custom_properties` from the payload, when it carries them. */
   customProperties?: PropertyValues | null;
+  /** `repository.visibility` from the payload (public, private, internal): the classification's last resort. */
+  visibility?: string;
   actor?: string;
 }
 
@@ -69,6 +72,8 @@ export interface TargetScan {
   classification?: Classification;
   configErrors: string[];
   notes: string[];
+  /** The Claude commits with the lines they added: the audit record's input summary hashes them. */
+  changes: CommitChange[];
 }
 
 export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<TargetScan> {
@@ -83,7 +88,8 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
   const classified = await readClassification(gh, repo, {
     property: setup.config.classificationProperty,
     payloadProperties: target.customProperties,
-    ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
+    ...(setup.config.classification ? { configValue: setup.config.classification, configFile: config.source } : {}),
+    ...(target.visibility ? { visibility: target.visibility } : {}),
   });
   notes.push(...classified.notes);
 
@@ -113,18 +119,26 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
       authorship,
     })),
   };
-  for (const change of changes) scanChange(setup, change, report);
+  const scannedChanges: ScannedChange[] = [];
+  for (const change of changes) scanChange(setup, change, report, scannedChanges);
 
-  const policyFindings = await evaluatePolicy({
+  // Policy (issue 3): skills, permissions and drift of the agent configuration, content classification.
+  const policy = await evaluatePolicy({
+    gh,
     owner: target.owner,
     repo: target.repo,
+    headSha: target.headSha,
     config: setup.config,
-    ...(classified.classification ? { classification: classified.classification } : {}),
+    classification: classified.classification,
     changes: changes.map((change, i) => ({ change, authorship: (toRead[i] as (typeof toRead)[number]).authorship })),
+    scannedChanges,
+    findings: report.findings,
     ...(target.actor ? { actor: target.actor } : {}),
     isTeamMember: teamMembershipLookup(gh),
   });
-  report.findings.push(...policyFindings);
+  report.findings.push(...policy.findings);
+  configErrors.push(...policy.problems);
+  notes.push(...policy.notes);
 
   // The ignore file is read only when there is something it could suppress (one request saved on
   // every clean scan). It is read at the head: adding a fingerprint is part of the reviewed change.
@@ -143,9 +157,7 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
     }
   }
 
-  const scan: TargetScan = { report, rules: setup.metas, failOn: setup.config.failOn, configErrors, notes };
-  if (classified.classification) scan.classification = classified.classification;
-  return scan;
+  return { report, rules: setup.metas, failOn: setup.config.failOn, classification: classified.classification, configErrors, notes, changes };
 }
 
 /** The config a change is judged by: the base branch's, never the change's own. */
@@ -201,7 +213,7 @@ function fromPushPayload(c: PushPayloadCommit): CommitInfo {
 }
 
 /** The per-file loop of the CLI's `scanGit`: ignored paths, skip rules, then the scanner. */
-function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport): void {
+function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport, scannedChanges: ScannedChange[]): void {
   const sha = change.commit.sha;
   const skipped: SkippedFile[] = report.scanned.skipped;
   skipped.push(...change.skipped);
@@ -221,6 +233,7 @@ function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport):
     report.findings.push(...(scanned.findings as Finding[]));
     report.scanned.files++;
     report.scanned.bytes += Buffer.byteLength(text);
+    scannedChanges.push({ path: file.path, commit: sha, firstLine: file.lineNumbers[0] ?? 1 });
   }
 }
 

@@ -5,6 +5,8 @@
  *   PORT (3000)  HOST (0.0.0.0)  APP_ID  PRIVATE_KEY | PRIVATE_KEY_PATH  WEBHOOK_SECRET
  *   GHE_HOST + GHE_PROTOCOL (https): GitHub Enterprise Server, base URL <protocol>://<host>/api/v3
  *   LOG_LEVEL (info)  CLAUDE_GUARD_MODE=inline: finish the scan before answering (serverless adapters)
+ *   AUDIT_HMAC_KEY: key of the audit records' hashes (the audit feature is off without it)
+ *   APP_SLUG (optional): the App's slug, to recognise its own audit issue by its bot login
  *
  * Routes: POST /api/github/webhooks (signed webhooks; a bad or missing signature gets 400 and changes
  * nothing), GET /healthz (and Probot's GET /ping) for load balancers.
@@ -17,6 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pathToFileURL } from "node:url";
 import { pino, type Logger } from "pino";
 import { createNodeMiddleware, createProbot } from "probot";
+import { auditStartupStatus } from "./audit.js";
 import { createApp } from "./index.js";
 import { toolVersion } from "./version.js";
 import type { QueueMode, WorkQueue } from "./work-queue.js";
@@ -158,6 +161,9 @@ export async function startServer(settings: ServerSettings, log: Logger = create
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   log.info({ port, host: settings.host, webhookPath: WEBHOOK_PATH, githubApi: settings.baseUrl ?? "https://api.github.com", version: toolVersion() }, "claude-guard app listening");
+  // The audit trail needs AUDIT_HMAC_KEY: without it the feature stays off (scanning does not) and says why.
+  const audit = auditStartupStatus(process.env);
+  log[audit.level]({ feature: "audit" }, audit.message);
 
   return {
     server,

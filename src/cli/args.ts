@@ -1,8 +1,10 @@
 /** Command-line parsing for `claude-guard`: the contract of DESIGN.md, with errors that say what to type. */
 import { parseArgs } from "node:util";
 import { CLASSIFICATIONS } from "../core/config/config.js";
+import type { Classification } from "../core/config/config.js";
 import type { FailOn } from "../core/types.js";
 import type { InitCommand } from "./init.js";
+import type { PolicyCommand } from "./policy.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
 
@@ -20,9 +22,11 @@ export interface ScanCommand {
   failOn?: FailOn;
   color?: boolean;
   progress: boolean;
+  /** With no GitHub at hand: the repository's classification (beats the config's `classification`). */
+  classification?: Classification;
 }
 
-export type Command = ScanCommand | InitCommand | { command: "help"; topic?: string } | { command: "version" };
+export type Command = ScanCommand | InitCommand | PolicyCommand | { command: "help"; topic?: string } | { command: "version" };
 
 export class UsageError extends Error {}
 
@@ -33,6 +37,12 @@ export const USAGE = `Usage:
                                           upstream's merge base..HEAD, else all of HEAD's history)
   claude-guard init [--force] [--classification public|internal|confidential|restricted]
                                           write a commented starter .github/claude-guard.yml
+  claude-guard policy [--repo DIR] [--format text|json] [--classification X]
+                                          print the effective policy: classification and its source,
+                                          skills, permissions, hooks and MCP servers, and every violation
+  claude-guard hook [install [--project | --local | --user] | uninstall]
+                                          pre-flight: answer a Claude Code hook event from stdin, or add
+                                          (remove) the hook in .claude/settings.json; see hook --help
 
 Options:
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit
@@ -40,6 +50,9 @@ Options:
   --format text|json|sarif                default: text
   --output FILE                           write the report there instead of stdout
   --fail-on critical|high|medium|low|none default: high (or failOn in the config)
+  --classification public|internal|confidential|restricted
+                                          the repository's classification (default: the config's
+                                          classification, else internal); policy findings depend on it
   --color / --no-color                    default: colour when stdout is a terminal and NO_COLOR is unset
   --no-progress                           no progress line on stderr during long history scans
   -h, --help                              this help
@@ -93,6 +106,20 @@ export function parseCommandLine(argv: readonly string[]): Command {
     const classification = oneOf("--classification", values.classification, CLASSIFICATIONS);
     return { command: "init", force: values.force ?? false, ...(classification !== undefined ? { classification } : {}) };
   }
+  if (command === "policy") {
+    if (rest.length > 0) throw new UsageError("policy takes no paths; name the repository with --repo DIR");
+    if (values.git || values.range !== undefined || values.all || values.authors !== undefined || values.output !== undefined || values.force) {
+      throw new UsageError("policy takes --repo, --format text|json, --classification, --config and --fail-on");
+    }
+    const policy: PolicyCommand = { command: "policy", format: oneOf("--format", values.format, ["text", "json"] as const) ?? "text" };
+    if (values.repo !== undefined) policy.repo = values.repo;
+    if (values.config !== undefined) policy.config = values.config;
+    const policyClassification = oneOf("--classification", values.classification, CLASSIFICATIONS);
+    if (policyClassification !== undefined) policy.classification = policyClassification;
+    const policyFailOn = oneOf("--fail-on", values["fail-on"], ["critical", "high", "medium", "low", "none"] as const);
+    if (policyFailOn !== undefined) policy.failOn = policyFailOn;
+    return policy;
+  }
   if (command !== "scan") throw new UsageError(`unknown command "${command}"; try \`claude-guard scan\``);
   if (values.force) throw new UsageError("--force goes with init");
   if (!values.git && (values.range !== undefined || values.all || values.repo !== undefined || values.authors !== undefined)) {
@@ -118,6 +145,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.output !== undefined) cmd.output = values.output;
   const failOn = oneOf("--fail-on", values["fail-on"], ["critical", "high", "medium", "low", "none"] as const);
   if (failOn !== undefined) cmd.failOn = failOn;
+  const classification = oneOf("--classification", values.classification, CLASSIFICATIONS);
+  if (classification !== undefined) cmd.classification = classification;
   if (values["no-color"]) cmd.color = false;
   else if (values.color !== undefined) cmd.color = values.color;
   return cmd;

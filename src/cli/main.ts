@@ -9,6 +9,7 @@ import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { runInit } from "./init.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
+import { cliPolicy, reportAgentProblems, runPolicyCommand, withClassificationField, type CliPolicyInput } from "./policy.js";
 import { scanGit } from "./scan-git.js";
 import { listFiles } from "./walk.js";
 
@@ -63,6 +64,8 @@ async function readInputs(cmd: ScanCommand, root: string): Promise<ScanInputs> {
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  // The Claude Code hook parses its own arguments and loads only its own modules (src/hook).
+  if (argv[0] === "hook") return (await import("../hook/cli.js")).runHookCli(argv.slice(1), io);
   let cmd;
   try {
     cmd = parseCommandLine(argv);
@@ -83,7 +86,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   if (cmd.command === "init") return runInit(cmd, io);
   try {
-    return await runScan(cmd, io);
+    return cmd.command === "policy" ? await runPolicyCommand(cmd, io) : await runScan(cmd, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
     return EXIT_ERROR;
@@ -112,6 +115,9 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     scanned: { files: 0, bytes: 0, commits: 0, claudeCommits: 0, skipped: [] },
     findings: [],
   };
+  // What the policy checks need from the scan (issue 3): the changes scanned, and with --git the commits.
+  let changes: CliPolicyInput["changes"] = [];
+  let gitPolicy: CliPolicyInput["git"];
 
   if (cmd.git) {
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
@@ -126,6 +132,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     report.scanned = { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped };
     report.findings = result.findings;
     report.commits = result.scannedCommits;
+    changes = result.changes;
+    if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges };
   } else {
     // Started before the walk, so that loading the rules in the workers overlaps it.
     const poolSize = WorkerPool.sizeFor();
@@ -140,11 +148,27 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     }
     report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: [...listed.skipped, ...result.skipped] };
     report.findings = result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+    const notRead = new Set(result.skipped.map((s) => s.path));
+    changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
   }
+
+  // Policy: skills, tool permissions and drift of the agent configuration, content classification.
+  // A plain scan judges the working tree's agent configuration when it scans the repository's root.
+  const policy = await cliPolicy({
+    root: scanRoot,
+    setup,
+    ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
+    ...(cmd.classification ? { classificationFlag: cmd.classification } : {}),
+    findings: report.findings,
+    changes,
+    ...(gitPolicy ? { git: gitPolicy } : {}),
+    workingTree: !cmd.git && scanRoot === root && cmd.paths.some((p) => resolve(io.cwd, p) === scanRoot),
+  });
+  report.findings.push(...policy.result.findings);
 
   const color = cmd.output === undefined && (cmd.color ?? (Boolean(io.stdout.isTTY) && io.env["NO_COLOR"] === undefined));
   const rendered =
-    cmd.format === "json" ? renderJson(report) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas });
+    cmd.format === "json" ? withClassificationField(renderJson(report), policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas });
   if (cmd.output !== undefined) {
     const target = resolve(io.cwd, cmd.output);
     await mkdir(dirname(target), { recursive: true });
@@ -152,6 +176,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   } else {
     io.stdout.write(rendered.endsWith("\n") ? rendered : rendered + "\n");
   }
+  // Problems in the agent configuration are reported like config errors: the policy could not judge it.
+  if (reportAgentProblems(io, policy)) return EXIT_ERROR;
   return report.findings.some((f) => isFailing(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 

@@ -2,7 +2,7 @@
 import { detectAuthorship } from "../core/authorship/index.js";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import type { ScanSetup } from "../core/setup.js";
-import type { AuthorshipVerdict, Finding, ScanReport, SkippedFile } from "../core/types.js";
+import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, ScanReport, SkippedFile } from "../core/types.js";
 import { readCommits, resolveRange } from "../git/read-commits.js";
 
 export interface GitScanOptions {
@@ -10,7 +10,16 @@ export interface GitScanOptions {
   range?: string;
   all: boolean;
   authors: "claude" | "all";
+  /** The branch the commits were made on (a pull request's head branch): an authorship hint (`claude/...`). */
+  branch?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called for each scanned file that has findings, while its added lines are still in memory (the
+   * Action reads the matched values back from them to mask them in the logs; they are kept nowhere).
+   */
+  onFindings?: (file: AddedLines, findings: readonly Finding[], change: CommitChange) => void;
+  /** Called with each commit read (Claude's, or all with `authors: "all"`) and why it was attributed. */
+  onCommit?: (change: CommitChange, authorship: AuthorshipVerdict) => void;
 }
 
 export interface GitScanResult {
@@ -23,6 +32,12 @@ export interface GitScanResult {
   suppressed: number;
   rangeDescription: string;
   scannedCommits: NonNullable<ScanReport["commits"]>;
+  /** The range's head commit (the agent configuration the policy judges). */
+  headRevision?: string;
+  /** Claude-authored commits read, with the first file they added lines to (for the policy checks). */
+  claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
+  /** Every file x commit scanned, for content classification. */
+  changes: Array<{ path: string; commit: string; firstLine: number }>;
 }
 
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
@@ -37,12 +52,16 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     suppressed: 0,
     rangeDescription: resolved.description,
     scannedCommits: [],
+    claudeChanges: [],
+    changes: [],
   };
+  const head = resolved.revisions.filter((r) => !r.startsWith("^")).pop();
+  if (head) result.headRevision = head.includes("...") ? head.slice(head.indexOf("...") + 3) : head;
   const verdicts = new Map<string, AuthorshipVerdict>();
   const markers = setup.config.authorship.markers;
   const filter = (commit: Parameters<typeof detectAuthorship>[0]) => {
     result.commits++;
-    const verdict = detectAuthorship(commit, { markers });
+    const verdict = detectAuthorship(commit, options.branch !== undefined ? { markers, branch: options.branch } : { markers });
     if (verdict.isClaude) result.claudeCommits++;
     const keep = options.authors === "all" || verdict.isClaude;
     if (keep) verdicts.set(commit.sha, verdict);
@@ -59,7 +78,10 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
         author: `${change.commit.author.name} <${change.commit.author.email}>`,
         authorship: verdict,
       });
+      const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
+      result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
     }
+    if (verdict) options.onCommit?.(change, verdict);
     verdicts.delete(change.commit.sha);
     result.skipped.push(...change.skipped);
     for (const file of change.files) {
@@ -76,9 +98,11 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
       const text = file.lines.join("\n");
       const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: change.commit.sha });
       result.findings.push(...scanned.findings);
+      if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings, change);
       result.suppressed += scanned.suppressed;
       result.files++;
       result.bytes += Buffer.byteLength(text);
+      result.changes.push({ path: file.path, commit: change.commit.sha, firstLine: file.lineNumbers[0] ?? 1 });
     }
   }
   return result;

@@ -1,8 +1,10 @@
 /**
  * The repository's data classification: its custom property value (the payload's
  * `repository.custom_properties` when the webhook carries it, else one REST call), else the config's
- * `classification`. Reading property values needs only metadata read.
+ * `classification`, else the repository's visibility. Reading property values needs only metadata read.
  */
+import type { Classification as ConfigClassification } from "../core/config/config.js";
+import { resolveClassification, type ResolvedClassification } from "../core/policy/classification.js";
 import { describeApiError, httpStatus, isNotFound, type GitHubClient, type RepoRef } from "./client.js";
 
 export interface Classification {
@@ -14,14 +16,23 @@ export interface Classification {
 type PropertyValue = string | string[] | null | undefined;
 
 export interface ClassificationResult {
-  classification?: Classification;
+  /** Always set: property, config or visibility (see src/core/policy/classification.ts for the order). */
+  classification: ResolvedClassification;
   notes: string[];
 }
 
 export async function readClassification(
   gh: GitHubClient,
   repo: RepoRef,
-  options: { property: string; payloadProperties?: Record<string, PropertyValue> | null; configValue?: string },
+  options: {
+    property: string;
+    payloadProperties?: Record<string, PropertyValue> | null;
+    configValue?: ConfigClassification;
+    /** Where the config was read from, for the source text. */
+    configFile?: string;
+    /** The payload's `repository.visibility` (or `private` mapped to it). */
+    visibility?: string;
+  },
 ): Promise<ClassificationResult> {
   const notes: string[] = [];
   let value: PropertyValue;
@@ -36,15 +47,18 @@ export async function readClassification(
       // versions before 3.12 lack the endpoint. Say so and go on with the config's value.
       notes.push(
         isNotFound(error) || httpStatus(error) === 403
-          ? `The repository's custom property values could not be read (HTTP ${httpStatus(error)}); the classification comes from the config.`
-          : `The repository's custom property values could not be read (${describeApiError(error)}); the classification comes from the config.`,
+          ? `The repository's custom property values could not be read (HTTP ${httpStatus(error)}); the classification comes from the config or the visibility.`
+          : `The repository's custom property values could not be read (${describeApiError(error)}); the classification comes from the config or the visibility.`,
       );
     }
   }
-  const propertyValue = Array.isArray(value) ? value[0] : value;
-  if (typeof propertyValue === "string" && propertyValue.trim() !== "") {
-    return { classification: { value: propertyValue.trim().toLowerCase(), source: `custom property ${options.property}` }, notes };
-  }
-  if (options.configValue) return { classification: { value: options.configValue, source: "config classification" }, notes };
-  return { notes };
+  const resolved = resolveClassification({
+    propertyName: options.property,
+    ...(value !== undefined ? { propertyValue: value } : {}),
+    ...(options.configValue ? { configValue: options.configValue } : {}),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.visibility ? { visibility: options.visibility } : {}),
+  });
+  notes.push(...resolved.problems);
+  return { classification: resolved.classification, notes };
 }

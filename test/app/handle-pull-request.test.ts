@@ -52,6 +52,7 @@ describe("pull_request.opened with human and Claude-authored commits", () => {
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
     githubApi().get(`${REPO_PATH}/commits/${sha(4)}`).reply(200, pr.claude2Detail);
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, { message: "Not Found" });
     githubApi().patch(`${REPO_PATH}/check-runs/42`).reply(200, { id: 42 });
 
@@ -118,6 +119,7 @@ describe("redelivered and repeated webhooks", () => {
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
     githubApi().get(`${REPO_PATH}/commits/${sha(4)}`).reply(200, pr.claude2Detail);
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/42`).reply(200, { id: 42 });
 
@@ -138,6 +140,7 @@ describe("redelivered and repeated webhooks", () => {
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
     githubApi().get(`${REPO_PATH}/commits/${sha(4)}`).reply(200, pr.claude2Detail);
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/42`).reply(200, { id: 42 });
 
@@ -216,6 +219,7 @@ describe("reading the change through the REST API", () => {
     githubApi()
       .get(`${REPO_PATH}/commits/${claude.sha}`)
       .reply(200, commitDetail(claude, [{ filename: "deploy.sh", status: "added", patch: `@@ -0,0 +1 @@\n+export GH_TOKEN=${token}` }]));
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/46`).reply(200, { id: 46 });
 
@@ -246,6 +250,7 @@ describe("reading the change through the REST API", () => {
       .get(`${REPO_PATH}/contents/data%2Fhuge.json`)
       .query({ ref: sha(2) })
       .reply(200, "x".repeat(9 * 1024 * 1024), { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/47`).reply(200, { id: 47 });
 
@@ -272,6 +277,7 @@ describe("reading the change through the REST API", () => {
       .get(`/repositories/1296269/commits/${sha(2)}`)
       .query({ page: "2" })
       .reply(200, commitDetail(claude, [{ filename: "z/last.py", status: "added", patch: `@@ -0,0 +1,2 @@\n+import os\n+TOKEN = "${token}"` }]));
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/48`).reply(200, { id: 48 });
 
@@ -291,6 +297,7 @@ describe("reading the change through the REST API", () => {
     githubApi()
       .get(`${REPO_PATH}/commits/${sha(2)}`)
       .reply(200, commitDetail(claude, [{ filename: "src/a.py", patch: `@@ -1 +1,2 @@\n x = 1\n+TOKEN = "${fakeGithubToken("release")}"` }]));
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/49`).reply(200, { id: 49 });
 
@@ -311,6 +318,7 @@ describe("reading the change through the REST API", () => {
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
     const { prepareScan } = await import("../../src/core/setup.js");
     const [finding] = prepareScan({}).scanner.scan({ path: "src/client.ts", text: `  private token = "${pr.token}";` }).findings;
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi()
       .get(`${REPO_PATH}/contents/.claude-guard-ignore`)
       .query({ ref: HEAD_SHA })
@@ -347,6 +355,7 @@ describe("reading the change through the REST API", () => {
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [claude]);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, commitDetail(claude, [{ filename: "seed.py", status: "added", patch: `@@ -0,0 +1,120 @@\n${lines}` }]));
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/52`).times(3).reply(200, { id: 52 });
 

@@ -36,6 +36,7 @@ describe("push", () => {
     githubApi()
       .get(`${REPO_PATH}/commits/${sha(2)}`)
       .reply(200, commitDetail(claude, [{ filename: "ops/deploy.sh", patch: `@@ -4,0 +5 @@\n+export GITHUB_TOKEN=${fakeGithubToken("push")}` }]));
+    githubApi().get(`${REPO_PATH}/git/trees/${AFTER}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: AFTER }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/60`).reply(200, { id: 60 });
 
@@ -79,6 +80,7 @@ describe("check_suite and check_run", () => {
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
     githubApi().get(`${REPO_PATH}/commits/${sha(4)}`).reply(200, pr.claude2Detail);
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/61`).reply(200, { id: 61 });
 
@@ -100,6 +102,7 @@ describe("check_suite and check_run", () => {
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
     githubApi().get(`${REPO_PATH}/commits/${sha(4)}`).reply(200, pr.claude2Detail);
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false }); // agent configuration at the head: none
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/42`).reply(200, { id: 42 });
 

@@ -34,3 +34,19 @@ export {
 } from "./skills-policy.js";
 export type { AgentPolicyInput, ClassificationPermissions, PermissionsPolicy, SkillPolicy, SkillsPolicy, SkillUse } from "./skills-policy.js";
 export { AGENT_PERMISSION_WIDENED, detectAgentDrift } from "./drift.js";
+export { parseClassification, resolveClassification } from "./classification.js";
+export type { ClassificationInputs, ClassificationResolution, ResolvedClassification } from "./classification.js";
+export {
+  businessHoursFindings,
+  classifyChange,
+  classifyContent,
+  CONTENT_ABOVE_CLASSIFICATION,
+  CONTENT_RULE_TITLES,
+  contentAboveFinding,
+  isOutsideBusinessHours,
+  OUTSIDE_BUSINESS_HOURS,
+  PII_CLASSIFICATION,
+} from "./content.js";
+export type { ChangeContent, ContentSignal, ScannedChange } from "./content.js";
+export { evaluateRepositoryPolicy, isAgentConfigPath, membershipQuestions, usedSkillsOf } from "./repository-policy.js";
+export type { ClaudeCommitInput, RepositoryPolicyInput, RepositoryPolicyResult } from "./repository-policy.js";

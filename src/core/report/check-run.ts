@@ -563,7 +563,9 @@ function annotationFor(f: Finding, failOn: FailOn, rules: Map<string, RuleMeta>)
     ...(note ? [`Check: ${note}`] : []),
     ...(f.commit ? [`Added in commit ${f.commit.slice(0, 12)}.`] : []),
     `How to fix: ${hint.sentence}${(f.category === "secret" || f.category === "placeholder") && meta.remediation ? ` ${meta.remediation.trim().replace(/\.?$/, ".")}` : ""}`,
-    `False positive? ${hint.language.allow && f.category !== "policy" ? `Add "${hint.language.allow}" at the end of line ${line}, or add` : "Add"} the fingerprint ${f.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`,
+    f.category === "policy"
+      ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's .github/claude-guard.yml."
+      : `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of line ${line}, or add` : "Add"} the fingerprint ${f.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`,
   ];
   return {
     path: f.path,
@@ -575,7 +577,10 @@ function annotationFor(f: Finding, failOn: FailOn, rules: Map<string, RuleMeta>)
     title: truncate(visibleControls(`${f.title || meta.title || f.rule} (${f.severity} ${f.category})`), ANNOTATION_TITLE_CHARS),
     // Plain text (GitHub does not render Markdown here); each part kept on its own line.
     message: truncate(parts.map(visibleControls).join("\n"), ANNOTATION_MESSAGE_CHARS),
-    raw_details: `Fingerprint: ${f.fingerprint}\nTo suppress this finding, add this line to ${IGNORE_FILE}:\n${ignoreLine(f)}`,
+    raw_details:
+      f.category === "policy"
+        ? `Fingerprint: ${f.fingerprint}\nPolicy findings are not suppressed by ${IGNORE_FILE}: the policy is changed in the org's config.`
+        : `Fingerprint: ${f.fingerprint}\nTo suppress this finding, add this line to ${IGNORE_FILE}:\n${ignoreLine(f)}`,
   };
 }
 
@@ -638,6 +643,8 @@ export function renderIgnoreLines(findings: Finding[]): string {
     "# Keep only the lines of false positives and accepted test values: a real secret must be rotated, not ignored.",
   ];
   for (const f of sorted) {
+    // Policy findings are judged by the org's policy, not silenced from the repository.
+    if (f.category === "policy") continue;
     const key = f.fingerprint.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,0 +1,374 @@
+/**
+ * The CLI's side of the policy checks (issue 3): the classification (with no GitHub at hand: the
+ * `--classification` flag, else the config, else `internal`), the agent configuration (the working tree
+ * for a plain scan, git for `scan --git`), and the `claude-guard policy` command, which prints the
+ * effective policy and every violation. The decisions are the core's (src/core/policy); this file reads.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Classification, GuardConfig } from "../core/config/config.js";
+import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
+import {
+  evaluateRepositoryPolicy,
+  resolveClassification,
+  withDefaultPermissions,
+  type AgentConfig,
+  type AgentConfigProblem,
+  type ClaudeCommitInput,
+  type RepositoryPolicyResult,
+  type ResolvedClassification,
+  type ScannedChange,
+} from "../core/policy/index.js";
+import { prepareScan, type ScanInputs, type ScanSetup } from "../core/setup.js";
+import { isFailing, SEVERITIES, type CommitInfo, type FailOn, type Finding } from "../core/types.js";
+import { agentFileReader } from "../git/agent-files.js";
+import { openRepository } from "../git/git-runner.js";
+import { scanFiles, WorkerPool } from "./parallel.js";
+import { listFiles } from "./walk.js";
+
+export interface PolicyCommand {
+  command: "policy";
+  repo?: string;
+  format: "text" | "json";
+  config?: string;
+  classification?: Classification;
+  failOn?: FailOn;
+}
+
+interface IO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+const AGENT_FILE_LIMIT = 1024 * 1024;
+
+/** `.claude/**` and `.mcp.json` of a folder as they are on disk (symbolic links are not followed). */
+export function readWorkingTreeAgentFiles(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = (absolute: string, path: string) => {
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > AGENT_FILE_LIMIT) return;
+    try {
+      files.set(path, readFileSync(absolute, "utf8"));
+    } catch {
+      // Unreadable: as if absent (the scan itself reports unreadable files).
+    }
+  };
+  add(join(root, ".mcp.json"), ".mcp.json");
+  const walk = (dir: string, prefix: string, depth: number) => {
+    if (depth > 12) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const absolute = join(dir, entry.name);
+      const path = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(absolute, path, depth + 1);
+      else if (entry.isFile()) add(absolute, path);
+    }
+  };
+  walk(join(root, ".claude"), ".claude", 0);
+  return files;
+}
+
+/**
+ * The person behind a commit, offline: the login of a GitHub noreply address (`123+octocat@users.noreply…`),
+ * else the email's local part, else the author's name.
+ */
+export function localLogin(author: CommitInfo["author"]): string | undefined {
+  if (author.login) return author.login;
+  const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(author.email);
+  if (noreply) return noreply[1];
+  const local = author.email.split("@", 1)[0]?.trim();
+  return local || author.name.trim() || undefined;
+}
+
+/** `owner/name` from the `origin` remote when it is a GitHub-style URL, else the folder's name. */
+export async function repositoryLabel(root: string): Promise<string> {
+  try {
+    const git = await openRepository(root);
+    const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
+    const match = url ? /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) : null;
+    if (match) return `${match[1]}/${match[2]}`;
+  } catch {
+    // Not a repository: the folder's name.
+  }
+  return basename(resolve(root));
+}
+
+export function cliClassification(setup: ScanSetup, flag: Classification | undefined, configFile: string | undefined): { classification: ResolvedClassification; problems: string[] } {
+  const resolved = resolveClassification({
+    propertyName: setup.config.classificationProperty,
+    ...(flag ? { cliValue: flag } : {}),
+    ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
+    ...(configFile ? { configFile } : {}),
+    defaultSource: "--classification flag and no classification in the config",
+  });
+  return resolved;
+}
+
+export interface CliPolicyInput {
+  root: string;
+  setup: ScanSetup;
+  configFile?: string;
+  classificationFlag?: Classification;
+  findings: readonly Finding[];
+  changes: readonly ScannedChange[];
+  /** `scan --git`: the range's head and the Claude-authored commits read. */
+  git?: { headRevision: string; claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }> };
+  /** Plain scan: judge the agent configuration of the working tree. */
+  workingTree: boolean;
+}
+
+export interface CliPolicyOutput {
+  classification: ResolvedClassification;
+  /** Classification values that were not used (never silently). */
+  notes: string[];
+  result: RepositoryPolicyResult;
+}
+
+/** Every policy finding of a CLI scan, and the agent-configuration problems (exit 2). */
+export async function cliPolicy(input: CliPolicyInput): Promise<CliPolicyOutput> {
+  const { classification, problems: notes } = cliClassification(input.setup, input.classificationFlag, input.configFile);
+  let headAgentFiles: Map<string, string> | undefined;
+  const claudeCommits: ClaudeCommitInput[] = [];
+  if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
+  if (input.git && input.git.claudeCommits.length > 0) {
+    const reader = agentFileReader(await openRepository(input.root));
+    // Judged only when Claude worked here: a range without Claude's commits has nothing to judge.
+    headAgentFiles = await reader.filesAt(input.git.headRevision);
+    const single = input.git.claudeCommits.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
+    const touching = await reader.touchingCommits(single.map((c) => c.commit.sha));
+    for (const { commit, firstFile } of input.git.claudeCommits) {
+      const entry: ClaudeCommitInput = { commit };
+      const login = localLogin(commit.author);
+      if (login) entry.login = login;
+      if (firstFile) entry.firstFile = firstFile;
+      if (touching.has(commit.sha)) {
+        const parent = commit.parents?.[0];
+        entry.agentFiles = { before: parent ? await reader.filesAt(parent) : new Map(), after: await reader.filesAt(commit.sha) };
+      }
+      claudeCommits.push(entry);
+    }
+  }
+  const result = evaluateRepositoryPolicy({
+    repository: await repositoryLabel(input.root),
+    config: input.setup.config,
+    classification,
+    ...(headAgentFiles ? { headAgentFiles } : {}),
+    claudeCommits,
+    changes: input.changes,
+    findings: input.findings,
+    teamsOf: () => undefined,
+    door: "cli",
+  });
+  return { classification, notes, result };
+}
+
+export function formatProblem(problem: AgentConfigProblem & { commit?: string }): string {
+  return `${problem.path}${problem.line !== undefined ? `:${problem.line}` : ""}: ${problem.message}${problem.commit ? ` (at commit ${problem.commit.slice(0, 12)})` : ""}`;
+}
+
+/** Reports agent-configuration problems like config errors; returns true when there were any. */
+export function reportAgentProblems(io: Pick<IO, "stderr">, output: CliPolicyOutput): boolean {
+  for (const note of output.notes) io.stderr.write(`claude-guard: warning: ${note}\n`);
+  for (const problem of output.result.historyProblems) io.stderr.write(`claude-guard: warning: ${formatProblem(problem)}\n`);
+  const problems = output.result.problems;
+  if (problems.length === 0) return false;
+  io.stderr.write(
+    `claude-guard: the agent configuration has ${problems.length} problem(s); fix them so that the policy can judge it:\n${problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`,
+  );
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// `claude-guard policy`
+
+function readInputs(root: string, configOption: string | undefined, cwd: string): ScanInputs {
+  const inputs: ScanInputs = {};
+  const configFile = configOption !== undefined ? resolve(cwd, configOption) : join(root, ".github", "claude-guard.yml");
+  if (configOption !== undefined || existsSync(configFile)) {
+    try {
+      inputs.configText = readFileSync(configFile, "utf8");
+      inputs.configFile = configOption ?? ".github/claude-guard.yml";
+    } catch (error) {
+      throw new Error(`cannot read the config file ${configOption ?? configFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  const ignoreFile = join(root, ".claude-guard-ignore");
+  if (existsSync(ignoreFile)) {
+    inputs.ignoreText = readFileSync(ignoreFile, "utf8");
+    inputs.ignoreFile = ".claude-guard-ignore";
+  }
+  return inputs;
+}
+
+export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<number> {
+  const root = resolve(io.cwd, cmd.repo ?? ".");
+  if (!lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr.write(`claude-guard: ${cmd.repo ?? root} is not a folder\n`);
+    return 2;
+  }
+  let inputs: ScanInputs;
+  try {
+    inputs = readInputs(root, cmd.config, io.cwd);
+  } catch (error) {
+    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const setup = prepareScan(inputs);
+  for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);
+  if (setup.errors.length > 0) {
+    io.stderr.write(`claude-guard: the configuration has ${setup.errors.length} error(s):\n${setup.errors.map((e) => `  ${e}\n`).join("")}`);
+    return 2;
+  }
+
+  // The content checks need what the files hold: the same scan as `claude-guard scan` of the folder.
+  const poolSize = WorkerPool.sizeFor();
+  const pool = poolSize > 0 ? new WorkerPool(inputs, poolSize) : undefined;
+  let scanned;
+  let listed;
+  try {
+    listed = listFiles([root], root, setup.isIgnoredPath, DEFAULT_MAX_FILE_BYTES);
+    scanned = await scanFiles(setup, listed.files, pool);
+  } finally {
+    await pool?.close();
+  }
+  const notRead = new Set(scanned.skipped.map((s) => s.path));
+  const changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
+  const output = await cliPolicy({
+    root,
+    setup,
+    ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
+    ...(cmd.classification ? { classificationFlag: cmd.classification } : {}),
+    findings: scanned.findings,
+    changes,
+    workingTree: true,
+  });
+  const failOn: FailOn = cmd.failOn ?? setup.config.failOn;
+  const view = policyView(output, setup.config, inputs.configFile, failOn);
+  io.stdout.write(cmd.format === "json" ? JSON.stringify(view, null, 2) + "\n" : renderPolicyText(view));
+  const hasProblems = reportAgentProblems(io, output);
+  if (hasProblems) return 2;
+  return output.result.findings.some((f) => isFailing(f, failOn)) ? 1 : 0;
+}
+
+/** What `claude-guard policy --format json` prints (version 1; fields may be added, none removed). */
+export function policyView(output: CliPolicyOutput, config: GuardConfig, configFile: string | undefined, failOn: FailOn) {
+  const agent: AgentConfig = output.result.agentConfig;
+  const c = output.classification.value;
+  const written = config.permissions[c];
+  const permissions = withDefaultPermissions(config.permissions)[c];
+  const item = (i: AgentConfig["skills"][number]) => ({
+    id: i.id,
+    path: i.path,
+    line: i.line,
+    ...(i.description !== undefined ? { description: i.description } : {}),
+    ...(i.tools !== undefined ? { allowedTools: i.tools } : {}),
+    ...(i.permissionMode ? { permissionMode: i.permissionMode.mode } : {}),
+  });
+  return {
+    version: 1 as const,
+    classification: output.classification,
+    classificationNotes: output.notes,
+    config: configFile ?? null,
+    failOn,
+    agentConfig: {
+      skills: agent.skills.map(item),
+      commands: agent.commands.map(item),
+      subagents: agent.subagents.map(item),
+      permissions: agent.permissions.map((p) => ({ list: p.list, rule: p.rule, path: p.path, line: p.line })),
+      defaultModes: agent.defaultModes.map((m) => ({ mode: m.value, path: m.path, line: m.line })),
+      additionalDirectories: agent.additionalDirectories.map((d) => ({ directory: d.value, path: d.path, line: d.line })),
+      hooks: agent.hooks.map((h) => ({ event: h.event, matcher: h.matcher, type: h.type, action: h.action, path: h.path, line: h.line })),
+      mcpServers: agent.mcpServers.map((s) => ({ name: s.name, ...(s.type ? { type: s.type } : {}), ...(s.command ? { command: s.command } : {}), ...(s.url ? { url: s.url } : {}), path: s.path, line: s.line })),
+      enabledMcpjsonServers: agent.enabledMcpjsonServers.map((e) => ({ name: e.value, path: e.path, line: e.line })),
+    },
+    policy: {
+      skills: config.skills,
+      permissions: {
+        classification: c,
+        source: written ? `config permissions.${c}` : "built-in default",
+        forbid: permissions.forbid,
+        mcpServers: permissions.mcpServers ?? null,
+      },
+      contentPaths: config.content.paths,
+      businessHours: config.content.businessHours ?? null,
+    },
+    violations: [...output.result.findings].sort((x, y) => SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity)).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      path: f.path,
+      line: f.line,
+      fails: isFailing(f, failOn),
+      fingerprint: f.fingerprint,
+      message: f.message,
+    })),
+    problems: output.result.problems.map((p) => ({ path: p.path, line: p.line ?? null, message: p.message })),
+  };
+}
+
+type PolicyView = ReturnType<typeof policyView>;
+
+export function renderPolicyText(view: PolicyView): string {
+  const lines: string[] = [];
+  const at = (x: { path: string; line: number }) => `${x.path}:${x.line}`;
+  const section = (title: string, rows: string[], empty = "none") => {
+    lines.push(`  ${title}${rows.length ? ` (${rows.length})` : `: ${empty}`}`);
+    for (const row of rows) lines.push(`    ${row}`);
+  };
+  lines.push(`Classification: ${view.classification.value} (from ${view.classification.source})`);
+  for (const note of view.classificationNotes) lines.push(`  note: ${note}`);
+  lines.push(`Config: ${view.config ?? "none (built-in defaults)"} · fails on: ${view.failOn}`);
+  lines.push("");
+  lines.push("Agent configuration (.claude/, .mcp.json)");
+  const a = view.agentConfig;
+  const tools = (t: string[] | undefined) => (t === undefined ? "" : `  allowed-tools: ${t.length ? t.join(", ") : "none"}`);
+  section("Skills", a.skills.map((s) => `${s.id}  ${at(s)}${tools(s.allowedTools)}`));
+  section("Slash commands", a.commands.map((s) => `/${s.id}  ${at(s)}${tools(s.allowedTools)}`));
+  section("Subagents", a.subagents.map((s) => `${s.id}  ${at(s)}${s.allowedTools ? `  tools: ${s.allowedTools.join(", ")}` : ""}${s.permissionMode ? `  permissionMode: ${s.permissionMode}` : ""}`));
+  section("Permission rules", a.permissions.map((p) => `${p.list.padEnd(5)}  ${p.rule}  ${at(p)}`));
+  section("Default mode", a.defaultModes.map((m) => `${m.mode}  ${at(m)}`), "not set (default)");
+  section("Additional directories", a.additionalDirectories.map((d) => `${d.directory}  ${at(d)}`));
+  section("Hooks", a.hooks.map((h) => `${h.event}${h.matcher ? `(${h.matcher})` : ""}  ${h.type}: ${h.action}  ${at(h)}`));
+  section("MCP servers", [...a.mcpServers.map((s) => `${s.name}  ${s.url ?? s.command ?? ""}  ${at(s)}`), ...a.enabledMcpjsonServers.map((e) => `${e.name} (enabled in settings)  ${at(e)}`)]);
+  lines.push("");
+  lines.push("Policy in force");
+  const skillRows = Object.entries(view.policy.skills).map(
+    ([pattern, p]) => `${pattern}  maxClassification: ${p.maxClassification ?? "any"}  teams: ${p.teams ? p.teams.join(", ") || "none" : "anyone"}`,
+  );
+  section("Skills (skills:)", skillRows, "no skill is governed (add patterns under skills: in the config)");
+  const perm = view.policy.permissions;
+  lines.push(`  Permissions for ${perm.classification} repositories (${perm.source}):`);
+  lines.push(`    forbidden: ${perm.forbid.length ? perm.forbid.join(", ") : "nothing"}`);
+  lines.push(`    MCP servers approved: ${perm.mcpServers === null ? "any" : perm.mcpServers.length ? perm.mcpServers.join(", ") : "none"}`);
+  const contentRows = Object.entries(view.policy.contentPaths).map(([glob, c]) => `${glob} -> ${c}`);
+  section("Content paths (content.paths)", contentRows);
+  const hours = view.policy.businessHours;
+  lines.push(`  Business hours: ${hours ? `${hours.days.join(", ")} ${hours.start}-${hours.end} (${hours.timezone}), checked in restricted repositories` : "not set"}`);
+  lines.push("");
+  if (view.violations.length === 0) lines.push("Violations: none");
+  else {
+    lines.push(`Violations (${view.violations.length})`);
+    for (const v of view.violations) {
+      lines.push(`  ${v.severity.padEnd(8)}  ${v.rule}  ${at(v)}${v.fails ? "" : "  (does not fail)"}`);
+      lines.push(`      ${v.message}`);
+    }
+  }
+  if (view.problems.length > 0) {
+    lines.push("");
+    lines.push(`Agent configuration problems (${view.problems.length})`);
+    for (const p of view.problems) lines.push(`  ${p.path}${p.line !== null ? `:${p.line}` : ""}: ${p.message}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The `--format json` report with the classification the policy used (an added field: DESIGN.md allows it). */
+export function withClassificationField(json: string, classification: ResolvedClassification): string {
+  const { version, tool, ...rest } = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify({ version, tool, classification, ...rest }, null, 2) + "\n";
+}

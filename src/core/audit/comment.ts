@@ -1,0 +1,150 @@
+/**
+ * One audit record as a comment of the audit issue, and back. The comment is a hidden, signed marker
+ * (delivery id and head SHA: a redelivered webhook finds it and adds nothing), a short line for a
+ * person, a call to the notify teams on a critical incident, and the record's JSON in a collapsed block.
+ * Repository data (names, logins, refs) is shown only in code spans, so it cannot add links, images or
+ * mentions; the only mentions are the teams of the org config's `audit.notify`. Pure.
+ */
+import { codeBlock, codeSpan } from "../report/markdown.js";
+import type { Category } from "../types.js";
+import { signature, signatureMatches } from "./hash.js";
+import { categoryTotal, CATEGORIES, type AuditRecord, type CheckState } from "./record.js";
+
+const RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32}) -->/;
+const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+const CATEGORY_NOUN: Record<Category, [string, string]> = {
+  secret: ["secret", "secrets"],
+  placeholder: ["placeholder", "placeholders"],
+  pii: ["PII finding", "PII findings"],
+  policy: ["policy finding", "policy findings"],
+};
+
+const REASON_TEXT = {
+  "confirmed-credential": "a credential whose format checks out (likely real) was added",
+  "restricted-policy-violation": "a policy violation in restricted code",
+} as const;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function signedText(deliveryId: string, headSha: string, record: AuditRecord): string {
+  return `audit-record:v1\n${deliveryId}\n${headSha}\n${JSON.stringify(record)}`;
+}
+
+export function recordMarker(record: AuditRecord, key: string): string {
+  const delivery = record.session.id;
+  const head = record.input_summary.head_sha;
+  return `<!-- claude-guard:audit-record v1 delivery=${delivery} head=${head} sig=${signature(key, signedText(delivery, head, record))} -->`;
+}
+
+function checkText(name: string, state: CheckState): string {
+  return state === "failed" ? `${name} **failed**` : `${name} ${state === "passed" ? "passed" : "not run"}`;
+}
+
+/** `notify`: teams as `org/team` (from the org config); anything else is dropped, never rendered. */
+export function renderRecordComment(record: AuditRecord, options: { key: string; notify?: readonly string[] }): string {
+  const repo = `${record.repository.owner}/${record.repository.name}`;
+  const inputSummary = record.input_summary;
+  const change = inputSummary.type === "pull_request" ? `pull request #${inputSummary.pull_request ?? "?"}` : `push to ${codeSpan(inputSummary.ref ?? "?")}`;
+  const who = record.user ? ` by ${codeSpan(record.user)}${record.team ? ` (${codeSpan(record.team)})` : ""}` : "";
+  const found = CATEGORIES.filter((c) => categoryTotal(record, c) > 0).map((c) => {
+    const n = categoryTotal(record, c);
+    const [one, many] = CATEGORY_NOUN[c];
+    return plural(n, one, many);
+  });
+  const checks = record.policy_checks;
+  const lines = [
+    recordMarker(record, options.key),
+    `**Audit record** · ${codeSpan(repo)} · ${change}${who} · ${record.timestamp}`,
+    "",
+    `${plural(inputSummary.claude_commits, "Claude commit")}, ${plural(inputSummary.files, "file")}, ${plural(inputSummary.lines_added, "added line")}` +
+      ` · ${found.length > 0 ? `findings: ${found.join(", ")}` : "no findings"}` +
+      ` · checks: ${checkText("secret scan", checks.secret_scan)}, ${checkText("PII scan", checks.pii_scan)}, ${checkText("skill policy", checks.skill_policy)}` +
+      (record.repository.classification ? ` · classification ${codeSpan(record.repository.classification)}` : ""),
+  ];
+  if (record.incident.critical) {
+    const teams = (options.notify ?? []).filter((t) => TEAM.test(t));
+    const reasons = record.incident.reasons.map((r) => REASON_TEXT[r]).join("; ");
+    lines.push("", `> [!CAUTION]`, `> **Critical incident:** ${reasons}.${teams.length > 0 ? ` cc ${teams.map((t) => `@${t}`).join(" ")}` : ""}`);
+  }
+  lines.push("", `<details><summary>Record (JSON, schema v${record.version})</summary>`, "", codeBlock(JSON.stringify(record, null, 2), "json"), "", "</details>");
+  return lines.join("\n");
+}
+
+export interface ParsedRecordComment {
+  deliveryId: string;
+  headSha: string;
+  record: AuditRecord;
+  /** True when the marker's signature matches the record under the given key. */
+  signed: boolean;
+}
+
+/**
+ * The record in a comment body, or undefined when the body is not a well-formed record comment.
+ * `key`: the signature is checked with it (`signed`); a caller that trusts records decides with it.
+ */
+export function parseRecordComment(body: string, key: string): ParsedRecordComment | undefined {
+  const marker = RECORD_MARKER.exec(body);
+  if (!marker || marker[1] !== "1") return undefined;
+  const json = jsonBlock(body);
+  if (json === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isAuditRecord(value)) return undefined;
+  const deliveryId = marker[2] as string;
+  const headSha = marker[3] as string;
+  if (value.session.id !== deliveryId || value.input_summary.head_sha !== headSha) return undefined;
+  return { deliveryId, headSha, record: value, signed: signatureMatches(key, signedText(deliveryId, headSha, value), marker[4] as string) };
+}
+
+/** The first fenced `json` block, closed by a fence of the same length (codeBlock may lengthen it). */
+function jsonBlock(body: string): string | undefined {
+  const lines = body.split("\n");
+  const start = lines.findIndex((l) => /^`{3,}json$/.test(l));
+  if (start === -1) return undefined;
+  const fence = (lines[start] as string).slice(0, -"json".length);
+  const end = lines.findIndex((l, i) => i > start && l === fence);
+  return end === -1 ? undefined : lines.slice(start + 1, end).join("\n");
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+const isState = (v: unknown): v is CheckState => v === "passed" || v === "failed" || v === "not-run";
+const isStringOrNull = (v: unknown): boolean => v === null || typeof v === "string";
+
+/**
+ * Structural check of a parsed record, field by field (what the dashboard reads): a malformed or older
+ * comment is skipped rather than breaking the rebuild.
+ */
+export function isAuditRecord(value: unknown): value is AuditRecord {
+  if (!isObject(value) || value["version"] !== 1 || typeof value["timestamp"] !== "string" || Number.isNaN(Date.parse(value["timestamp"]))) return false;
+  if (!isStringOrNull(value["user"]) || !isStringOrNull(value["team"])) return false;
+  const session = value["session"];
+  if (!isObject(session) || typeof session["id"] !== "string" || (session["type"] !== "webhook-delivery" && session["type"] !== "workflow-run")) return false;
+  const repo = value["repository"];
+  if (!isObject(repo) || typeof repo["owner"] !== "string" || typeof repo["name"] !== "string" || !isStringOrNull(repo["classification"])) return false;
+  if (!Array.isArray(value["skills_used"]) || !value["skills_used"].every((s) => typeof s === "string")) return false;
+  const input = value["input_summary"];
+  if (!isObject(input) || (input["type"] !== "pull_request" && input["type"] !== "push") || typeof input["head_sha"] !== "string") return false;
+  if (!isCount(input["claude_commits"]) || !isCount(input["files"]) || !isCount(input["lines_added"])) return false;
+  if (!Array.isArray(input["commits"]) || !input["commits"].every((s) => typeof s === "string")) return false;
+  if (input["pull_request"] !== null && !isCount(input["pull_request"])) return false;
+  if (!isStringOrNull(input["ref"])) return false;
+  const output = value["output_summary"];
+  if (!isObject(output) || !isCount(output["findings_total"]) || !isObject(output["findings"])) return false;
+  for (const category of CATEGORIES) {
+    const row = output["findings"][category];
+    if (!isObject(row) || !["critical", "high", "medium", "low"].every((s) => isCount(row[s]))) return false;
+  }
+  const checks = value["policy_checks"];
+  if (!isObject(checks) || !isState(checks["secret_scan"]) || !isState(checks["pii_scan"]) || !isState(checks["skill_policy"])) return false;
+  const incident = value["incident"];
+  if (!isObject(incident) || typeof incident["critical"] !== "boolean" || !Array.isArray(incident["reasons"])) return false;
+  return true;
+}

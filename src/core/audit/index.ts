@@ -1,0 +1,6 @@
+/** The audit trail's pure core: records, keyed hashes, record comments, dashboard, compliance. */
+export * from "./comment.js";
+export * from "./compliance.js";
+export * from "./dashboard.js";
+export * from "./hash.js";
+export * from "./record.js";

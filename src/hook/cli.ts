@@ -1,0 +1,126 @@
+/**
+ * Arguments of `claude-guard hook ...` (also `bin/claude-guard-hook.js ...`, the lean entry the settings
+ * point at). Kept apart from src/cli so that answering an event loads only the hook's modules.
+ */
+import { parseArgs } from "node:util";
+import type { HookProtocol } from "./decide.js";
+import { projectRoot, runHook, type HookIO } from "./run.js";
+
+export const HOOK_USAGE = `Usage:
+  claude-guard hook [--audit-log FILE] [--exit-code]
+      Answer one Claude Code hook event read from stdin (UserPromptSubmit, PreToolUse for Write, Edit,
+      MultiEdit and Bash, PostToolUse for Read and Bash): a credential blocks the prompt or the tool
+      call; placeholders and personal data are passed to Claude as context. Policy, paths.ignore and
+      suppressions come from .github/claude-guard.yml and .claude-guard-ignore in the project.
+  claude-guard hook install [--project | --local | --user] [--command CMD] [--audit-log FILE] [--exit-code]
+      Add the hook entries to .claude/settings.json (--project, default), .claude/settings.local.json
+      (--local) or ~/.claude/settings.json (--user). Running it again adds nothing.
+  claude-guard hook uninstall [--project | --local | --user]
+      Remove claude-guard's entries, and nothing else.
+
+Options:
+  --audit-log FILE   append one JSON line per decision (hashes and counts, never content); also
+                     CLAUDE_GUARD_AUDIT_LOG. Hashes are keyed with AUDIT_HMAC_KEY when it is set.
+  --exit-code        block with exit code 2 and the reason on stderr instead of a JSON reply
+                     (also CLAUDE_GUARD_HOOK_PROTOCOL=exit-code)
+  --settings FILE    with install/uninstall: this settings file instead of the scope's
+  --command CMD      with install: the command to register (default: node and this package's
+                     bin/claude-guard-hook.js)
+
+The hook never breaks a session: malformed input, an invalid config or an internal error is reported on
+stderr and the event is allowed (exit 0).`;
+
+export type HookCliIO = HookIO;
+
+export async function runHookCli(argv: readonly string[], io: HookCliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === "install" || first === "uninstall") return runInstallCli(first, rest, io);
+  if (first === "--help" || first === "-h" || first === "help") {
+    io.stdout.write(HOOK_USAGE + "\n");
+    return 0;
+  }
+  // Answering an event: an option problem must not break the session either.
+  let auditLog: string | undefined;
+  let protocol: HookProtocol | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { "audit-log": { type: "string" }, "exit-code": { type: "boolean" } },
+    });
+    if (positionals.length > 0) io.stderr.write(`claude-guard: hook takes no arguments besides install/uninstall; ignored: ${positionals.join(" ")}\n`);
+    auditLog = values["audit-log"];
+    if (values["exit-code"]) protocol = "exit-code";
+  } catch (error) {
+    io.stderr.write(`claude-guard: ${(error as Error).message}; going on with the defaults\n`);
+  }
+  return runHook({ ...(auditLog !== undefined ? { auditLog } : {}), ...(protocol ? { protocol } : {}) }, io);
+}
+
+async function runInstallCli(action: "install" | "uninstall", argv: readonly string[], io: HookCliIO): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        project: { type: "boolean" },
+        local: { type: "boolean" },
+        user: { type: "boolean" },
+        settings: { type: "string" },
+        command: { type: "string" },
+        "audit-log": { type: "string" },
+        "exit-code": { type: "boolean" },
+      },
+    }).values;
+  } catch (error) {
+    io.stderr.write(`claude-guard: ${(error as Error).message.replace(/\. To specify.*$/s, "")}\n\n${HOOK_USAGE}\n`);
+    return 2;
+  }
+  const scopes = (["project", "local", "user"] as const).filter((s) => values[s]);
+  if (scopes.length > 1) {
+    io.stderr.write(`claude-guard: choose one of --project, --local and --user\n`);
+    return 2;
+  }
+  if (action === "uninstall" && (values.command !== undefined || values["audit-log"] !== undefined || values["exit-code"])) {
+    io.stderr.write(`claude-guard: --command, --audit-log and --exit-code go with install\n`);
+    return 2;
+  }
+  const scope = scopes[0] ?? "project";
+  const install = await import("./install.js");
+  const projectDir = projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
+  const path = values.settings !== undefined ? values.settings : install.settingsPath(scope, projectDir, io.env);
+  try {
+    const file = install.readSettings(path);
+    if (action === "uninstall") {
+      const { settings, removed } = install.removeHookEntries(file.settings);
+      if (removed === 0) {
+        io.stdout.write(`claude-guard: no claude-guard hook in ${path}; nothing to remove\n`);
+        return 0;
+      }
+      install.writeSettings(file, settings);
+      io.stdout.write(`claude-guard: removed ${removed} hook entr${removed === 1 ? "y" : "ies"} from ${path}\n`);
+      return 0;
+    }
+    const extra = [...(values["audit-log"] !== undefined ? ["--audit-log", values["audit-log"]] : []), ...(values["exit-code"] ? ["--exit-code"] : [])];
+    const chosen = values.command !== undefined ? { command: [values.command, ...extra].join(" "), machineSpecific: false } : install.defaultCommand(scope, projectDir, install.hookEntryPath(), extra);
+    const { settings, changed } = install.addHookEntries(file.settings, chosen.command);
+    if (!changed) {
+      io.stdout.write(`claude-guard: the hook is already installed in ${path}; nothing changed\n`);
+      return 0;
+    }
+    install.writeSettings(file, settings);
+    io.stdout.write(
+      `claude-guard: hook installed in ${path} (UserPromptSubmit; PreToolUse ${install.HOOK_ENTRIES[1]?.matcher}; PostToolUse ${install.HOOK_ENTRIES[2]?.matcher})\n  command: ${chosen.command}\n`,
+    );
+    if (chosen.machineSpecific && scope === "project") {
+      io.stdout.write(`  note: the command holds a path on this machine; for a settings file the team shares, install claude-guard in the project (npm install --save-dev claude-guard) and run this again, or use --local\n`);
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The built hook as Claude Code runs it: a child process per event with the event on stdin, through the
+ * lean entry (bin/claude-guard-hook.js) and through `claude-guard hook`; and the command that
+ * `hook install` registers, run through a shell exactly as written in the settings file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { githubToken, password, privateKey, recordedText } from "../fixtures/hook/events.js";
+
+const HOOK_BIN = resolve("bin/claude-guard-hook.js");
+const CLI_BIN = resolve("bin/claude-guard.js");
+let work: string;
+let project: string;
+let cacheDir: string;
+
+function run(args: string[], stdin: string, env: NodeJS.ProcessEnv = {}) {
+  const out = spawnSync(process.execPath, args, { cwd: project, input: stdin, encoding: "utf8", env: { ...process.env, CLAUDE_GUARD_CACHE_DIR: cacheDir, ...env } });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "cg-hook-e2e-"));
+  project = join(work, "project");
+  cacheDir = join(work, "cache");
+  mkdirSync(join(project, ".git"), { recursive: true });
+  mkdirSync(join(project, "src"), { recursive: true });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the built hook in a child process", () => {
+  it("blocks a prompt with a token: exit 0, a JSON block, and the token in no byte of the output", () => {
+    const token = githubToken("e2e-prompt");
+    const r = run([HOOK_BIN], recordedText("user-prompt-submit", { CWD: project, PROMPT: `call the API with ${token} please` }));
+    expect(r.code).toBe(0);
+    const reply = JSON.parse(r.stdout) as { decision: string; reason: string };
+    expect(reply.decision).toBe("block");
+    expect(reply.reason).toContain("line 1, column 19");
+    expect(r.stdout + r.stderr).not.toContain(token);
+    expect(r.stdout + r.stderr).not.toContain(token.slice(4));
+  });
+
+  it("denies a Write of a private key through `claude-guard hook`, with a fix", () => {
+    const key = privateKey();
+    const r = run([CLI_BIN, "hook"], recordedText("pre-tool-use-write", { CWD: project, FILE: "deploy/key.pem", CONTENT: key }));
+    expect(r.code).toBe(0);
+    const reply = JSON.parse(r.stdout) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } };
+    expect(reply.hookSpecificOutput.permissionDecision).toBe("deny");
+    expect(reply.hookSpecificOutput.permissionDecisionReason).toContain("fix:");
+    for (const line of key.split("\n").filter((l) => !l.startsWith("-----"))) expect(r.stdout + r.stderr).not.toContain(line);
+  });
+
+  it("reports a placeholder password but allows it under the default policy", () => {
+    const r = run([HOOK_BIN], recordedText("pre-tool-use-write", { CWD: project, FILE: "src/db.ts", CONTENT: `export const password = "changeme";\n` }));
+    expect(r.code).toBe(0);
+    const reply = JSON.parse(r.stdout) as { hookSpecificOutput: Record<string, string> };
+    expect(reply.hookSpecificOutput["permissionDecision"]).toBeUndefined();
+    expect(reply.hookSpecificOutput["additionalContext"]).toMatch(/placeholder/i);
+  });
+
+  it("allows malformed input with a diagnostic on stderr", () => {
+    for (const stdin of ["", "{\"hook_event_name\": ", "null"]) {
+      const r = run([HOOK_BIN], stdin);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/claude-guard: .*allowed/);
+    }
+  });
+
+  it("blocks with exit code 2 and the reason on stderr with --exit-code", () => {
+    const pw = password("e2e-exit");
+    const r = run([HOOK_BIN, "--exit-code"], recordedText("pre-tool-use-bash", { CWD: project, COMMAND: `psql --password=${pw} -h db` }));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("claude-guard blocked this Bash command");
+    expect(r.stderr).not.toContain(pw);
+  });
+
+  it("answers the same with the cached rule index (only the needed rule modules) as with every rule", () => {
+    const token = githubToken("e2e-index");
+    const events = [
+      recordedText("user-prompt-submit", { CWD: project, PROMPT: `token ${token}` }),
+      recordedText("pre-tool-use-write", { CWD: project, FILE: "src/a.py", CONTENT: `PASSWORD = "${password("idx")}"\nurl = "postgres://app:${password("idx2")}@db:5432/app"\n` }),
+      recordedText("pre-tool-use-write", { CWD: project, FILE: "src/k.pem", CONTENT: privateKey() }),
+      recordedText("post-tool-use-read", { CWD: project, FILE: ".env", CONTENT: `GITHUB_TOKEN=${token}\nAPI_KEY=changeme\n` }),
+    ];
+    run([HOOK_BIN], events[0] as string, { CLAUDE_GUARD_HOOK_TRACE: "1" }); // builds the index
+    for (const event of events) {
+      const indexed = run([HOOK_BIN], event, { CLAUDE_GUARD_HOOK_TRACE: "1" });
+      const all = run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: "", CLAUDE_GUARD_HOOK_TRACE: "1" });
+      expect(indexed.stderr).toContain("rules=index");
+      expect(all.stderr).toContain("rules=all");
+      expect(indexed.stdout).toBe(all.stdout);
+      expect(indexed.stdout).not.toBe("");
+    }
+  });
+
+  it("registers a command with `hook install` that works when a shell runs it", () => {
+    const env = { CLAUDE_PROJECT_DIR: project };
+    const first = run([CLI_BIN, "hook", "install", "--local"], "", env);
+    expect(first.code).toBe(0);
+    const again = run([CLI_BIN, "hook", "install", "--local"], "", env);
+    expect(again.stdout).toContain("already installed");
+    const settings = JSON.parse(readFileSync(join(project, ".claude", "settings.local.json"), "utf8")) as { hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>> };
+    expect(settings.hooks["PreToolUse"]).toHaveLength(1);
+    const command = settings.hooks["PreToolUse"]?.[0]?.hooks[0]?.command ?? "";
+    const token = githubToken("e2e-installed");
+    writeFileSync(join(work, "event.json"), recordedText("pre-tool-use-bash", { CWD: project, COMMAND: `curl -u me:${token} https://example.com` }));
+    const shell = spawnSync("sh", ["-c", `${command} < "${join(work, "event.json")}"`], { cwd: project, encoding: "utf8", env: { ...process.env, CLAUDE_PROJECT_DIR: project, CLAUDE_GUARD_CACHE_DIR: cacheDir } });
+    expect(shell.status).toBe(0);
+    expect((JSON.parse(shell.stdout) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision).toBe("deny");
+    const removed = run([CLI_BIN, "hook", "uninstall", "--local"], "", env);
+    expect(removed.stdout).toContain("removed 3");
+  });
+});

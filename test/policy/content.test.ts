@@ -1,0 +1,108 @@
+import { describe, expect, it } from "@jest/globals";
+import type { BusinessHoursConfig } from "../../src/core/config/config.js";
+import {
+  businessHoursFindings,
+  classifyChange,
+  classifyContent,
+  compileContentPaths,
+  isOutsideBusinessHours,
+  PII_CLASSIFICATION,
+} from "../../src/core/policy/content.js";
+import type { CommitInfo, Finding } from "../../src/core/types.js";
+
+const SHA = "ab".repeat(20);
+const REPO = { name: "acme/payments", classification: "internal" as const, source: "custom property data_classification" };
+
+function finding(rule: string, category: Finding["category"], line: number, extra: Partial<Finding> = {}): Finding {
+  return { rule, category, severity: "high", path: "data/users.csv", line, column: 1, endColumn: 5, commit: SHA, fingerprint: "f".repeat(32), redacted: "…", message: "", title: rule === "payment-card-number" ? "Payment card number" : rule, ...extra };
+}
+
+const change = { path: "data/users.csv", commit: SHA, firstLine: 1 };
+const noPaths = compileContentPaths({});
+
+describe("content classification of a change: the highest signal wins", () => {
+  it("card numbers make the change restricted; one signal for every line of the same kind", () => {
+    const content = classifyChange(change, [finding("payment-card-number", "pii", 3), finding("payment-card-number", "pii", 2), finding("email-address", "pii", 2)], noPaths);
+    expect(content.classification).toBe("restricted");
+    expect(content.signals.map((s) => [s.kind, s.classification, s.line])).toEqual([
+      ["pii", "restricted", 2],
+      ["pii", "internal", 2],
+    ]);
+    expect(content.signals[0]?.description).toBe("it adds personal data: Payment card number on lines 2, 3 (restricted)");
+  });
+
+  it("documents a classification for every built-in PII rule: cards, health and national ids restricted, IBAN confidential, contacts internal", () => {
+    expect(PII_CLASSIFICATION["payment-card-number"]).toBe("restricted");
+    expect(PII_CLASSIFICATION["uk-nhs-number"]).toBe("restricted");
+    expect(PII_CLASSIFICATION["us-ssn"]).toBe("restricted");
+    expect(PII_CLASSIFICATION["iban"]).toBe("confidential");
+    expect(PII_CLASSIFICATION["email-address"]).toBe("internal");
+    expect(PII_CLASSIFICATION["phone-number"]).toBe("internal");
+    // A custom pii rule of the config: personal data, confidential.
+    expect(classifyChange(change, [finding("acme-customer-id", "pii", 4)], noPaths).classification).toBe("confidential");
+  });
+
+  it("path globs of content.paths classify a change; findings of another file or commit do not count", () => {
+    const matchPaths = compileContentPaths({ "**/payments/**": "confidential", "data/**": "internal" });
+    const content = classifyChange({ path: "services/payments/charge.ts", commit: SHA, firstLine: 7 }, [finding("payment-card-number", "pii", 3)], matchPaths);
+    expect(content.classification).toBe("confidential");
+    expect(content.signals).toEqual([{ kind: "path", classification: "confidential", description: 'its path matches content.paths "**/payments/**" (confidential)', line: 7, raises: true }]);
+    expect(classifyChange({ ...change, commit: "cd".repeat(20) }, [finding("payment-card-number", "pii", 3)], noPaths).signals).toEqual([]);
+  });
+
+  it("a secret makes the change confidential but does not raise content-above-classification by itself", () => {
+    const secret = finding("aws-access-key-id", "secret", 5);
+    const { contents, findings } = classifyContent([change], [secret], {}, REPO);
+    expect(contents[0]?.classification).toBe("confidential");
+    expect(contents[0]?.signals[0]).toMatchObject({ kind: "secret", raises: false });
+    expect(findings).toEqual([]);
+    // A value whose own check failed is not a credential; placeholders are no signal.
+    const failed = finding("aws-access-key-id", "secret", 5, { validation: { status: "failed" } });
+    expect(classifyContent([change], [failed, finding("generic-password", "placeholder", 6)], {}, REPO).contents[0]?.signals).toEqual([]);
+  });
+});
+
+describe("content-above-classification", () => {
+  it("is one high finding per change, at its strongest signal, saying which signal and what to do", () => {
+    const { findings } = classifyContent([change], [finding("payment-card-number", "pii", 4), finding("email-address", "pii", 2)], { "data/**": "confidential" }, REPO);
+    expect(findings).toHaveLength(1);
+    const [above] = findings;
+    expect(above).toMatchObject({ rule: "content-above-classification", category: "policy", severity: "high", path: "data/users.csv", line: 4, commit: SHA, redacted: "restricted" });
+    expect(above?.message).toMatch(/^Commit ababababab.. changes data\/users\.csv, whose content is classified restricted: it adds personal data: Payment card number on line 4 \(restricted\); its path matches content\.paths "data\/\*\*" \(confidential\)\. But acme\/payments is classified internal \(from custom property data_classification\)/);
+    expect(above?.message).toContain("Remove the personal data");
+    expect(above?.message).toContain("have its classification raised");
+    // The email (internal) is not above an internal repository and is not named.
+    expect(above?.message).not.toContain("Email");
+  });
+
+  it("nothing when the content is at or below the repository's classification", () => {
+    expect(classifyContent([change], [finding("payment-card-number", "pii", 4)], {}, { ...REPO, classification: "restricted" }).findings).toEqual([]);
+    expect(classifyContent([change], [finding("email-address", "pii", 4)], {}, REPO).findings).toEqual([]);
+    expect(classifyContent([change], [finding("email-address", "pii", 4)], {}, { ...REPO, classification: "public" }).findings).toHaveLength(1);
+  });
+});
+
+describe("business hours", () => {
+  const hours: BusinessHoursConfig = { timezone: "Europe/Berlin", days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "18:00" };
+  const commit = (date: string): CommitInfo => ({ sha: SHA, message: "x", author: { name: "a", email: "a@acme.example" }, committer: { name: "a", email: "a@acme.example" }, date });
+
+  it("reads the author date in the configured time zone; the end is exclusive", () => {
+    // 07:30Z in January is 08:30 in Berlin: before the start.
+    expect(isOutsideBusinessHours("2024-01-03T07:30:00Z", hours)).toEqual({ outside: true, day: "wed", time: "08:30" });
+    expect(isOutsideBusinessHours("2024-01-03T08:00:00Z", hours)?.outside).toBe(false);
+    expect(isOutsideBusinessHours("2024-01-03T16:59:00+00:00", hours)?.outside).toBe(false);
+    expect(isOutsideBusinessHours("2024-01-03T17:00:00Z", hours)?.outside).toBe(true);
+    expect(isOutsideBusinessHours("2024-01-06T10:00:00Z", hours)).toMatchObject({ outside: true, day: "sat" });
+    expect(isOutsideBusinessHours("not a date", hours)).toBeUndefined();
+  });
+
+  it("flags a restricted repository's commits outside the hours, low severity, and nothing elsewhere", () => {
+    const night = [{ commit: commit("2024-01-03T22:15:00Z"), path: "src/a.ts", line: 3 }];
+    const [note] = businessHoursFindings(night, hours, { name: "acme/vault", classification: "restricted" });
+    expect(note).toMatchObject({ rule: "outside-business-hours", category: "policy", severity: "low", path: "src/a.ts", line: 3, commit: SHA });
+    expect(note?.message).toMatch(/made on Wednesday at 23:15 \(Europe\/Berlin\), outside the business hours of content\.businessHours \(Mon, Tue, Wed, Thu, Fri 09:00-18:00\).*does not block the merge/);
+    expect(businessHoursFindings(night, hours, { name: "acme/vault", classification: "confidential" })).toEqual([]);
+    expect(businessHoursFindings(night, undefined, { name: "acme/vault", classification: "restricted" })).toEqual([]);
+    expect(businessHoursFindings([{ commit: commit("2024-01-03T10:00:00Z"), path: "src/a.ts" }], hours, { name: "acme/vault", classification: "restricted" })).toEqual([]);
+  });
+});
