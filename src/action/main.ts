@@ -1,0 +1,335 @@
+/**
+ * The composite Action's step: read the change from the checked-out repository, scan what Claude's
+ * commits added, and report it as GitHub expects from a step (job summary, check run or annotations,
+ * SARIF file, masked secrets, outputs, exit status). Decisions stay in the core; this file only
+ * gathers inputs and hands results to the runner.
+ */
+import * as core from "@actions/core";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { scanGit } from "../cli/scan-git.js";
+import { renderCheckRun, type CheckRunOutput } from "../core/report/check-run.js";
+import { codeBlock } from "../core/report/markdown.js";
+import { renderSarif } from "../core/report/sarif.js";
+import { prepareScan, type ScanInputs } from "../core/setup.js";
+import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type ScanReport } from "../core/types.js";
+import { openRepository, type GitRunner } from "../git/git-runner.js";
+import { emitWorkflowAnnotations, type AnnotationSink } from "./annotations.js";
+import { actionAuditRecord, appendToAuditIssue, auditKey, auditMarkdown } from "./audit.js";
+import { publishCheckRun, type PublishResult } from "./checks-api.js";
+import { planScan, type ScanPlan } from "./event.js";
+import { ensureHistory, isShallow, resolveCommit } from "./history.js";
+import { readInputs, type ActionInputs } from "./inputs.js";
+import { SecretMasker } from "./masking.js";
+import { ACTION_VERSION } from "./version.js";
+
+const CONFIG_FILE = ".github/claude-guard.yml";
+const IGNORE_FILE = ".claude-guard-ignore";
+
+/** What GitHub's runner tells a step about where it runs. */
+export interface RunContext {
+  workspace: string;
+  eventName: string;
+  payload: Record<string, unknown>;
+  owner: string;
+  repo: string;
+  sha?: string;
+  ref?: string;
+  actor?: string;
+  apiUrl: string;
+  serverUrl: string;
+  runId: string;
+  runAttempt?: string;
+  tempDir: string;
+}
+
+export async function readContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
+  const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
+  let payload: Record<string, unknown> = {};
+  const eventPath = env["GITHUB_EVENT_PATH"];
+  if (eventPath && existsSync(eventPath)) {
+    try {
+      payload = JSON.parse(await readFile(eventPath, "utf8")) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${(error as Error).message}`);
+    }
+  }
+  const context: RunContext = {
+    workspace: path.resolve(env["GITHUB_WORKSPACE"] || process.cwd()),
+    eventName: env["GITHUB_EVENT_NAME"] ?? "",
+    payload,
+    owner,
+    repo,
+    apiUrl: env["GITHUB_API_URL"] || "https://api.github.com",
+    serverUrl: env["GITHUB_SERVER_URL"] || "https://github.com",
+    runId: env["GITHUB_RUN_ID"] || "local",
+    tempDir: env["RUNNER_TEMP"] || os.tmpdir(),
+  };
+  const optional = { sha: "GITHUB_SHA", ref: "GITHUB_REF", actor: "GITHUB_ACTOR", runAttempt: "GITHUB_RUN_ATTEMPT" } as const;
+  for (const [key, name] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
+    const value = env[name];
+    if (value) context[key] = value;
+  }
+  // The event name is implied by the payload when a test or a local run does not set it.
+  if (!context.eventName) context.eventName = payload["pull_request"] ? "pull_request" : payload["before"] !== undefined ? "push" : "";
+  return context;
+}
+
+/** A file's text at a commit, or undefined when the commit does not hold it. */
+async function fileAt(git: GitRunner, sha: string, file: string): Promise<string | undefined> {
+  return git.tryRun(["cat-file", "blob", `${sha}:${file}`]);
+}
+
+/**
+ * The config and ignore file. The config is read at the base of the range, like the App reads it from
+ * the base branch: a change cannot relax the check that judges it. The ignore file is read at the head:
+ * adding a fingerprint is part of the reviewed change. An explicit `config` input is a workspace file.
+ */
+async function readScanInputs(git: GitRunner, context: RunContext, inputs: ActionInputs, base: string | undefined, head: string) {
+  const scanInputs: ScanInputs = {};
+  let source: string;
+  if (inputs.config !== undefined) {
+    const file = path.resolve(context.workspace, inputs.config);
+    try {
+      scanInputs.configText = await readFile(file, "utf8");
+    } catch (error) {
+      throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    scanInputs.configFile = inputs.config;
+    source = `\`${inputs.config}\` (config input)`;
+  } else {
+    const at = base ?? head;
+    const text = await fileAt(git, at, CONFIG_FILE);
+    if (text !== undefined) {
+      scanInputs.configText = text;
+      scanInputs.configFile = CONFIG_FILE;
+      source = `\`${CONFIG_FILE}\` at ${base ? "the base" : "the head"} commit ${at.slice(0, 7)}`;
+    } else {
+      source = `defaults (no \`${CONFIG_FILE}\` at ${base ? "the base" : "the head"} commit ${at.slice(0, 7)})`;
+    }
+  }
+  const ignoreText = await fileAt(git, head, IGNORE_FILE);
+  if (ignoreText !== undefined) {
+    scanInputs.ignoreText = ignoreText;
+    scanInputs.ignoreFile = IGNORE_FILE;
+  }
+  return { scanInputs, source };
+}
+
+/** For a new branch: the default branch's tip, fetched when the checkout does not hold it. */
+async function defaultBranchTip(git: GitRunner, branch: string): Promise<string> {
+  const ref = `origin/${branch}`;
+  const known = await resolveCommit(git, ref);
+  if (known) return known;
+  const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`];
+  if (await isShallow(git)) args.splice(1, 0, "--unshallow");
+  core.info(`claude-guard: fetching ${branch}, the default branch, to find where the new branch starts`);
+  try {
+    await git.run(args, `fetching the default branch ${branch}`);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}. Set \`fetch-depth: 0\` in the actions/checkout step so that the default branch is in the clone.`);
+  }
+  const fetched = await resolveCommit(git, ref);
+  if (!fetched) throw new Error(`The default branch ${branch} could not be found on the remote: set the base input.`);
+  return fetched;
+}
+
+function count(report: ScanReport, category: string): number {
+  return report.findings.filter((f) => f.category === category).length;
+}
+
+const ZERO_OUTPUTS = { findings: 0, secrets: 0, placeholders: 0, "policy-violations": 0, "claude-commits": 0 };
+
+function setOutputs(values: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(values)) core.setOutput(name, String(value));
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) {
+    core.info("claude-guard: GITHUB_STEP_SUMMARY is not set: no job summary written");
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write();
+  } catch (error) {
+    core.warning(`claude-guard: could not write the job summary: ${(error as Error).message}`);
+  }
+}
+
+const annotationSink: AnnotationSink = {
+  annotate: (level, message, properties) => core[level](message, properties),
+  log: (line) => core.info(line),
+};
+
+function reportingSection(published: PublishResult | undefined, sarifFile: string, annotated: number, total: number): string {
+  const sarif = `The SARIF report is at \`${sarifFile}\` (output \`sarif-file\`), ready for \`github/codeql-action/upload-sarif\`.`;
+  if (!published) return `${sarif} No check run was created (no \`github-token\`): ${annotated} of ${total} findings are shown as workflow annotations; all are listed above and in the step's log.`;
+  if (published.status === "created") {
+    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${published.annotations} annotation(s).`;
+  }
+  const why =
+    published.status === "forbidden"
+      ? `the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)`
+      : `creating the check run failed (${published.message})`;
+  return `${sarif} No \`claude-guard\` check run: ${why}. Instead, ${annotated} of ${total} findings are shown as workflow annotations (GitHub shows 10 per level and step); all are listed above and in the step's log.`;
+}
+
+async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
+  const context = await readContext(env);
+  const inputs = readInputs(env);
+  const plan: ScanPlan = planScan(context.eventName, context.payload, inputs, context.sha);
+  if (plan.kind === "nothing") {
+    core.info(`claude-guard: ${plan.reason}`);
+    setOutputs({ ...ZERO_OUTPUTS });
+    await writeSummary(`## claude-guard\n\nNothing to scan: ${plan.reason}.\n`);
+    return;
+  }
+
+  const git = await openRepository(context.workspace);
+  let base = plan.kind === "range" ? plan.base : undefined;
+  if (plan.kind === "new-branch") base = await defaultBranchTip(git, plan.defaultBranch);
+  const history = await ensureHistory(
+    git,
+    { ...(base ? { base } : {}), head: plan.head, ...(plan.kind === "range" && plan.commitCount !== undefined ? { commitCount: plan.commitCount } : {}) },
+    (line) => core.info(line),
+  );
+  const head = history.head;
+  base = history.base;
+
+  const { scanInputs, source } = await readScanInputs(git, context, inputs, base, head);
+  const setup = prepareScan(scanInputs);
+  for (const warning of setup.warnings) core.warning(`claude-guard: ${warning}`);
+  const failOn: FailOn = inputs.failOn ?? setup.config.failOn;
+
+  // Secrets are masked while their lines are in memory; Claude's commits are kept for the audit record.
+  const masker = new SecretMasker((value) => core.setSecret(value));
+  const claudeChanges: CommitChange[] = [];
+  const branch = "branch" in plan ? plan.branch : undefined;
+  const result = await scanGit(setup, {
+    repo: context.workspace,
+    range: base ? `${base}..${head}` : head,
+    all: false,
+    authors: inputs.authors,
+    ...(branch ? { branch } : {}),
+    onFindings: (file, findings) => masker.add(file, findings),
+    onCommit: (change: CommitChange, authorship: AuthorshipVerdict) => {
+      if (authorship.isClaude) claudeChanges.push(change);
+    },
+  });
+
+  const report: ScanReport = {
+    version: 1,
+    tool: { name: "claude-guard", version: ACTION_VERSION },
+    scanned: { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped },
+    findings: result.findings,
+    commits: result.scannedCommits,
+  };
+  // TODO(policy): the policy checks (skills, permissions, drift, content classification) are not wired
+  // here yet. The git-based reader the CLI uses fits the Action as it is: call src/cli/policy.ts's
+  // cliPolicy({ root: workspace, setup, findings, changes: result.changes, git: { headRevision: head,
+  // claudeCommits: result.claudeChanges }, workingTree: false }), push its findings into report.findings
+  // and its problems into the config errors. Until then `policy-violations` is always 0.
+  const notes = [`Scanned ${plan.description}${inputs.authors === "all" ? ", every commit" : ""}.`, ...history.notes, `Config: ${source}.`];
+  const classification = setup.config.classification ? { value: setup.config.classification, source: `config ${scanInputs.configFile ?? CONFIG_FILE}` } : undefined;
+  const rendered: CheckRunOutput = renderCheckRun({
+    report,
+    rules: setup.metas,
+    failOn,
+    configErrors: setup.errors,
+    notes,
+    ...(classification ? { classification } : {}),
+    repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl },
+  });
+
+  const sarifFile = path.resolve(context.workspace, inputs.sarifFile ?? path.join(context.tempDir, "claude-guard.sarif"));
+  await mkdir(path.dirname(sarifFile), { recursive: true });
+  await writeFile(sarifFile, renderSarif(report, setup.metas) + "\n");
+
+  let published: PublishResult | undefined;
+  if (inputs.githubToken && context.owner && context.repo) {
+    published = await publishCheckRun(
+      { apiUrl: context.apiUrl, token: inputs.githubToken, owner: context.owner, repo: context.repo, userAgent: `claude-guard-action/${ACTION_VERSION}` },
+      head,
+      rendered,
+      context.runId !== "local" ? `${context.serverUrl.replace(/\/+$/, "")}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
+    );
+    if (published.status === "created") core.info(`claude-guard: check run ${published.id} created with ${published.annotations} annotation(s)`);
+    else core.warning(`claude-guard: no check run (${published.message}); reporting the findings as workflow annotations instead`);
+  }
+  let annotated = 0;
+  if (published?.status !== "created") {
+    annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the job summary and the SARIF file ${sarifFile}`);
+  }
+
+  // The audit record: counts and keyed hashes, never content.
+  const key = auditKey(env);
+  const record = actionAuditRecord({
+    timestamp: new Date().toISOString(),
+    runId: context.runId,
+    ...(context.runAttempt ? { runAttempt: context.runAttempt } : {}),
+    repository: { owner: context.owner, name: context.repo },
+    ...(classification ? { classification } : {}),
+    ...(context.actor ? { user: context.actor } : {}),
+    change: plan.kind === "range" && plan.pullRequest !== undefined ? { type: "pull_request", number: plan.pullRequest } : { type: "push", ref: context.ref ?? branch ?? head },
+    headSha: head,
+    changes: claudeChanges,
+    claudeCommits: result.claudeCommits,
+    findings: report.findings,
+    failOn,
+    configErrorCount: setup.errors.length,
+    piiScanRan: setup.metas.some((m) => m.category === "pii"),
+    skillPolicyRan: false,
+    hmacKey: key.key,
+    tool: { name: "claude-guard", version: ACTION_VERSION },
+  });
+  const auditFile = path.join(context.tempDir, "claude-guard-audit.json");
+  await writeFile(auditFile, JSON.stringify(record, null, 2) + "\n");
+  const auditNote = inputs.auditToken ? (await appendToAuditIssue(record, inputs.auditToken)).note : undefined;
+
+  await writeSummary(
+    [
+      `## claude-guard: ${rendered.title}`,
+      "",
+      rendered.summary.trimEnd(),
+      "",
+      reportingSection(published, sarifFile, annotated, rendered.annotations.length),
+      "",
+      ...(rendered.text ? ["<details><summary>Details</summary>", "", rendered.text.trimEnd(), "", "</details>", ""] : []),
+      auditMarkdown(record, auditFile, key, auditNote),
+    ].join("\n"),
+  );
+
+  setOutputs({
+    findings: report.findings.length,
+    secrets: count(report, "secret"),
+    placeholders: count(report, "placeholder"),
+    "policy-violations": report.findings.filter((f) => f.category === "policy" && f.severity !== "low").length,
+    "claude-commits": result.claudeCommits,
+    "sarif-file": sarifFile,
+    "audit-file": auditFile,
+  });
+
+  const failing = report.findings.filter((f) => isFailing(f, failOn)).length;
+  core.info(
+    `claude-guard: ${result.claudeCommits} Claude-authored commit(s) of ${result.commits}; ${result.files} file(s) scanned; ` +
+      `${report.findings.length} finding(s), ${failing} at or above fail-on ${failOn}; ${masker.count} value(s) masked in the logs`,
+  );
+  if (setup.errors.length > 0) {
+    core.setFailed(`claude-guard: the configuration has ${setup.errors.length} error(s):\n${setup.errors.join("\n")}`);
+  } else if (failing > 0) {
+    core.setFailed(`claude-guard: ${failing} finding(s) at or above fail-on ${failOn}: ${rendered.title}. See the job summary.`);
+  }
+}
+
+/** The step's entry (src/index.ts calls it): any error fails the step with a message meant for people. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await scanAndReport(env);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await writeSummary(`## claude-guard could not scan\n\n${codeBlock(message)}\n`);
+    core.setFailed(`claude-guard: ${message}`);
+  }
+}
