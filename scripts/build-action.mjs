@@ -38,6 +38,9 @@ const result = await build({
   sourcemap: false,
   legalComments: "eof",
   charset: "utf8",
+  // Paths in the bundle's comments stay as written (node_modules/...), even where node_modules is a
+  // symbolic link: the same sources build the same bytes in any checkout.
+  preserveSymlinks: true,
   define: { CLAUDE_GUARD_VERSION: JSON.stringify(pkg.version) },
   banner: {
     js: [
