@@ -2,7 +2,7 @@
 // history scan, for claude-guard side by side with secretlint (and a ripgrep keyword pass as the floor).
 // Prints a compact table and writes the same figures to bench/.work/results.json.
 //
-//   node bench/run.mjs [--only detection,throughput,history,hook] [--rounds N] [--commits 1000,5000]
+//   node bench/run.mjs [--only detection,throughput,history,hook,app] [--rounds N] [--commits 1000,5000]
 //   CLAUDE_GUARD_BIN=/path/to/cli.js   run against another build or a stub
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,9 +12,10 @@ import { scoreDetection, formatMisses } from "./score.mjs";
 import { prepareMixed, measureThroughput, MIXED_DIR } from "./throughput.mjs";
 import { measureHistory } from "./history.mjs";
 import { measureHook, printHook } from "./hook.mjs";
+import { measureApp, printApp } from "./app.mjs";
 
 function parseArgs(argv) {
-  const opts = { only: new Set(["detection", "throughput", "history", "hook"]), rounds: 3, commits: [1000, 5000], seed: DEFAULT_SEED };
+  const opts = { only: new Set(["detection", "throughput", "history", "hook", "app"]), rounds: 3, commits: [1000, 5000], seed: DEFAULT_SEED };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i] ?? "";
@@ -121,6 +122,17 @@ async function main() {
   if (opts.only.has("hook")) {
     results.hook = await measureHook({ runs: 20 });
     printHook(results.hook);
+  }
+
+  // 5. The GitHub App: API requests per pull_request event and webhook to completed check run (bench/app.mjs).
+  if (opts.only.has("app")) {
+    try {
+      results.app = await measureApp({ rounds: 5 });
+      printApp(results.app);
+    } catch (error) {
+      results.app = { error: String(error?.message ?? error) };
+      console.log(`\nGitHub App · ! ${results.app.error}`);
+    }
   }
 
   if (missLines.length) {

@@ -1016,8 +1016,8 @@ var require_util = __commonJS({
     }
     function nop() {
     }
-    function isStream(obj2) {
-      return obj2 && typeof obj2 === "object" && typeof obj2.pipe === "function" && typeof obj2.on === "function";
+    function isStream(obj3) {
+      return obj3 && typeof obj3 === "object" && typeof obj3.pipe === "function" && typeof obj3.on === "function";
     }
     function isBlobLike(object) {
       if (object === null) {
@@ -1122,14 +1122,14 @@ var require_util = __commonJS({
       }
       return servername;
     }
-    function deepClone(obj2) {
-      return JSON.parse(JSON.stringify(obj2));
+    function deepClone(obj3) {
+      return JSON.parse(JSON.stringify(obj3));
     }
-    function isAsyncIterable(obj2) {
-      return !!(obj2 != null && typeof obj2[Symbol.asyncIterator] === "function");
+    function isAsyncIterable(obj3) {
+      return !!(obj3 != null && typeof obj3[Symbol.asyncIterator] === "function");
     }
-    function isIterable(obj2) {
-      return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
+    function isIterable(obj3) {
+      return !!(obj3 != null && (typeof obj3[Symbol.iterator] === "function" || typeof obj3[Symbol.asyncIterator] === "function"));
     }
     function bodyLength(body) {
       if (body == null) {
@@ -1176,30 +1176,30 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj2) {
-      if (obj2 === void 0) obj2 = {};
+    function parseHeaders(headers, obj3) {
+      if (obj3 === void 0) obj3 = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj2[key];
+        let val = obj3[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj2[key] = val;
+            obj3[key] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj2[key] = headersValue;
+            obj3[key] = headersValue;
           } else {
-            obj2[key] = Array.isArray(headersValue) ? headersValue.map((x3) => x3.toString("utf8")) : headersValue.toString("utf8");
+            obj3[key] = Array.isArray(headersValue) ? headersValue.map((x3) => x3.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
-      if ("content-length" in obj2 && "content-disposition" in obj2) {
-        obj2["content-disposition"] = Buffer.from(obj2["content-disposition"]).toString("latin1");
+      if ("content-length" in obj3 && "content-disposition" in obj3) {
+        obj3["content-disposition"] = Buffer.from(obj3["content-disposition"]).toString("latin1");
       }
-      return obj2;
+      return obj3;
     }
     function parseRawHeaders(headers) {
       const len = headers.length;
@@ -1377,17 +1377,17 @@ var require_util = __commonJS({
         size: m2[3] ? parseInt(m2[3]) : null
       } : null;
     }
-    function addListener(obj2, name, listener) {
-      const listeners = obj2[kListeners] ??= [];
+    function addListener(obj3, name, listener) {
+      const listeners = obj3[kListeners] ??= [];
       listeners.push([name, listener]);
-      obj2.on(name, listener);
-      return obj2;
+      obj3.on(name, listener);
+      return obj3;
     }
-    function removeAllListeners(obj2) {
-      for (const [name, listener] of obj2[kListeners] ?? []) {
-        obj2.removeListener(name, listener);
+    function removeAllListeners(obj3) {
+      for (const [name, listener] of obj3[kListeners] ?? []) {
+        obj3.removeListener(name, listener);
       }
-      obj2[kListeners] = null;
+      obj3[kListeners] = null;
     }
     function errorRequest(client, request, err) {
       try {
@@ -2166,9 +2166,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2206,12 +2206,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -2700,10 +2700,10 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.enumToMap = void 0;
-    function enumToMap(obj2) {
+    function enumToMap(obj3) {
       const res = {};
-      Object.keys(obj2).forEach((key) => {
-        const value = obj2[key];
+      Object.keys(obj3).forEach((key) => {
+        const value = obj3[key];
         if (typeof value === "number") {
           res[key] = value;
         }
@@ -3674,8 +3674,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4478,8 +4478,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4861,8 +4861,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6730,12 +6730,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7405,12 +7405,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7889,16 +7889,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7909,7 +7909,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7960,7 +7960,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7972,7 +7972,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8308,8 +8308,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9578,7 +9578,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9591,7 +9591,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9610,7 +9610,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9627,7 +9627,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9697,18 +9697,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9965,9 +9965,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10190,9 +10190,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10477,9 +10477,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10571,9 +10571,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -11238,9 +11238,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -11759,7 +11759,7 @@ var require_dns = __commonJS({
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
         const { records, offset } = hostnameRecords;
-        let family;
+        let family2;
         if (this.dualStack) {
           if (affinity == null) {
             if (offset == null || offset === maxInt) {
@@ -11771,28 +11771,28 @@ var require_dns = __commonJS({
             }
           }
           if (records[affinity] != null && records[affinity].ips.length > 0) {
-            family = records[affinity];
+            family2 = records[affinity];
           } else {
-            family = records[affinity === 4 ? 6 : 4];
+            family2 = records[affinity === 4 ? 6 : 4];
           }
         } else {
-          family = records[affinity];
+          family2 = records[affinity];
         }
-        if (family == null || family.ips.length === 0) {
+        if (family2 == null || family2.ips.length === 0) {
           return ip;
         }
-        if (family.offset == null || family.offset === maxInt) {
-          family.offset = 0;
+        if (family2.offset == null || family2.offset === maxInt) {
+          family2.offset = 0;
         } else {
-          family.offset++;
+          family2.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position = family2.offset % family2.ips.length;
+        ip = family2.ips[position] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family2.ips.splice(position, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -12274,9 +12274,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12316,8 +12316,8 @@ var require_headers = __commonJS({
       static getHeadersList(o2) {
         return o2.#headersList;
       }
-      static setHeadersList(o2, list) {
-        o2.#headersList = list;
+      static setHeadersList(o2, list2) {
+        o2.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13285,13 +13285,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14436,7 +14436,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14512,7 +14512,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14555,7 +14555,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15885,8 +15885,8 @@ var require_cache = __commonJS({
             return false;
           }
           const requestValue = request.headersList.get(fieldValue);
-          const queryValue = requestQuery.headersList.get(fieldValue);
-          if (requestValue !== queryValue) {
+          const queryValue2 = requestQuery.headersList.get(fieldValue);
+          if (requestValue !== queryValue2) {
             return false;
           }
         }
@@ -18296,8 +18296,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms2).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms2).unref();
       });
     }
     module.exports = {
@@ -19251,20 +19251,20 @@ var require_ms = __commonJS({
     function fmtLong(ms2) {
       var msAbs = Math.abs(ms2);
       if (msAbs >= d2) {
-        return plural2(ms2, msAbs, d2, "day");
+        return plural3(ms2, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural2(ms2, msAbs, h3, "hour");
+        return plural3(ms2, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural2(ms2, msAbs, m2, "minute");
+        return plural3(ms2, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms2, msAbs, s, "second");
+        return plural3(ms2, msAbs, s, "second");
       }
       return ms2 + " ms";
     }
-    function plural2(ms2, msAbs, n, name) {
+    function plural3(ms2, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -19836,7 +19836,7 @@ var require_node = __commonJS({
     }
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
-    }).reduce((obj2, key) => {
+    }).reduce((obj3, key) => {
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
         return k2.toUpperCase();
       });
@@ -19850,8 +19850,8 @@ var require_node = __commonJS({
       } else {
         val = Number(val);
       }
-      obj2[prop] = val;
-      return obj2;
+      obj3[prop] = val;
+      return obj3;
     }, {});
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
@@ -20653,7 +20653,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote3 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -20668,11 +20668,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -20749,7 +20749,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -20762,10 +20762,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -21643,10 +21643,10 @@ var require_picomatch = __commonJS({
     var parse2 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob2, options, returnState = false) => {
+    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch2(input, options, returnState));
+        const fns = glob2.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -21656,22 +21656,22 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+      const isState2 = isObject5(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState2) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
+      const regex = isState2 ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob2, posix });
         const result = { glob: glob2, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -21697,7 +21697,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob: glob2, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob: glob2, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21714,24 +21714,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob2, options, posix = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
+    picomatch3.matchBase = (input, glob2, options, posix = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch2.parse(p2, options));
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21742,13 +21742,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21759,9 +21759,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21770,8 +21770,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module.exports = picomatch3;
   }
 });
 
@@ -21781,14 +21781,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob2, options, returnState = false) {
+    function picomatch3(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -22013,11 +22013,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22033,7 +22033,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22106,26 +22106,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve3(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         const chunks2 = [];
         this.message.on("data", (chunk) => {
           chunks2.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks2));
+          resolve3(Buffer.concat(chunks2));
         });
       }));
     });
@@ -22221,8 +22221,8 @@ var HttpClient = class {
     });
   }
   postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data = JSON.stringify(obj2, null, 2);
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj3, additionalHeaders = {}) {
+      const data = JSON.stringify(obj3, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.post(requestUrl, data, additionalHeaders);
@@ -22230,8 +22230,8 @@ var HttpClient = class {
     });
   }
   putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data = JSON.stringify(obj2, null, 2);
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj3, additionalHeaders = {}) {
+      const data = JSON.stringify(obj3, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.put(requestUrl, data, additionalHeaders);
@@ -22239,8 +22239,8 @@ var HttpClient = class {
     });
   }
   patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-      const data = JSON.stringify(obj2, null, 2);
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj3, additionalHeaders = {}) {
+      const data = JSON.stringify(obj3, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.patch(requestUrl, data, additionalHeaders);
@@ -22328,14 +22328,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve3(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -22579,12 +22579,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms2));
+      return new Promise((resolve3) => setTimeout(() => resolve3(), ms2));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -22592,7 +22592,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve3(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -22603,25 +22603,25 @@ var HttpClient = class {
           }
           return value;
         }
-        let obj2;
+        let obj3;
         let contents;
         try {
           contents = yield res.readBody();
           if (contents && contents.length > 0) {
             if (options && options.deserializeDates) {
-              obj2 = JSON.parse(contents, dateTimeDeserializer);
+              obj3 = JSON.parse(contents, dateTimeDeserializer);
             } else {
-              obj2 = JSON.parse(contents);
+              obj3 = JSON.parse(contents);
             }
-            response.result = obj2;
+            response.result = obj3;
           }
           response.headers = res.message.headers;
         } catch (err) {
         }
         if (statusCode > 299) {
           let msg;
-          if (obj2 && obj2.message) {
-            msg = obj2.message;
+          if (obj3 && obj3.message) {
+            msg = obj3.message;
           } else if (contents && contents.length > 0) {
             msg = contents;
           } else {
@@ -22631,22 +22631,22 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve3(response);
         }
       }));
     });
   }
 };
-var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj2[k2], c3), {});
+var lowercaseKeys = (obj3) => Object.keys(obj3).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj3[k2], c3), {});
 
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22662,7 +22662,7 @@ var __awaiter2 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22693,11 +22693,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22713,7 +22713,7 @@ var __awaiter3 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22782,11 +22782,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22802,7 +22802,7 @@ var __awaiter4 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23104,11 +23104,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23124,7 +23124,7 @@ var __awaiter5 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23228,11 +23228,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23248,7 +23248,7 @@ var __awaiter6 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23322,11 +23322,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23342,7 +23342,7 @@ var __awaiter7 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23561,7 +23561,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -23644,7 +23644,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error3) {
             reject(error3);
           } else {
-            resolve2(exitCode);
+            resolve3(exitCode);
           }
         });
         if (this.options.input) {
@@ -23767,11 +23767,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23787,7 +23787,7 @@ var __awaiter8 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23840,11 +23840,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23860,7 +23860,7 @@ var __awaiter9 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23919,11 +23919,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve2) {
-      resolve2(value);
+    return value instanceof P3 ? value : new P3(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve2, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23939,7 +23939,7 @@ var __awaiter10 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24067,7 +24067,7 @@ function getIDToken(aud) {
 
 // src/action/main.ts
 import { readFile as readFile2, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import os7 from "node:os";
 import path8 from "node:path";
 
@@ -24410,17 +24410,17 @@ function sequences(node2) {
   return out;
 }
 function analyse(root, src) {
-  const quote = (n) => {
+  const quote3 = (n) => {
     const text = src.slice(n.start, n.end);
     return `"${text.length > 40 ? text.slice(0, 39) + "…" : text}"`;
   };
   for (const node2 of walk(root)) {
     if (node2.t === "backref") {
-      return { ok: false, reason: `backreference ${quote(node2)} is not allowed: matching it can take exponential time` };
+      return { ok: false, reason: `backreference ${quote3(node2)} is not allowed: matching it can take exponential time` };
     }
     if (node2.t !== "quant") continue;
     if (node2.min > MAX_REPEAT || node2.max !== Infinity && node2.max > MAX_REPEAT) {
-      return { ok: false, reason: `repetition ${quote(node2)} exceeds ${MAX_REPEAT}` };
+      return { ok: false, reason: `repetition ${quote3(node2)} exceeds ${MAX_REPEAT}` };
     }
     if (node2.max <= 1) continue;
     for (const inner of walk(node2.child)) {
@@ -24428,13 +24428,13 @@ function analyse(root, src) {
       if (node2.max === Infinity || inner.max === Infinity) {
         return {
           ok: false,
-          reason: `nested quantifiers in ${quote(node2)}: a repeated part that itself repeats ${quote(inner)} can backtrack exponentially; repeat one level only`
+          reason: `nested quantifiers in ${quote3(node2)}: a repeated part that itself repeats ${quote3(inner)} can backtrack exponentially; repeat one level only`
         };
       }
     }
     if (node2.max !== Infinity) continue;
     if (width(node2.child).min === 0) {
-      return { ok: false, reason: `${quote(node2)} repeats a part that can match the empty string` };
+      return { ok: false, reason: `${quote3(node2)} repeats a part that can match the empty string` };
     }
     const alts = repeatedAlternation(node2.child);
     if (alts) {
@@ -24444,7 +24444,7 @@ function analyse(root, src) {
           if (firstOverlap(firsts[a], firsts[b3])) {
             return {
               ok: false,
-              reason: `overlapping alternatives repeated in ${quote(node2)}: two branches can start with the same character, so the engine can try exponentially many splits; factor the common start out (e.g. "a(?:b|c)" instead of "(?:ab|ac)")`
+              reason: `overlapping alternatives repeated in ${quote3(node2)}: two branches can start with the same character, so the engine can try exponentially many splits; factor the common start out (e.g. "a(?:b|c)" instead of "(?:ab|ac)")`
             };
           }
         }
@@ -24458,7 +24458,7 @@ function analyse(root, src) {
       if (x3.t === "quant" && y2.t === "quant" && x3.max === Infinity && y2.max === Infinity && x3.child.t === "char" && y2.child.t === "char" && overlaps(x3.child.pred, y2.child.pred)) {
         return {
           ok: false,
-          reason: `adjacent repetitions ${quote(x3)} and ${quote(y2)} match the same characters, so matching can take polynomial time; merge them into one`
+          reason: `adjacent repetitions ${quote3(x3)} and ${quote3(y2)} match the same characters, so matching can take polynomial time; merge them into one`
         };
       }
     }
@@ -30823,8 +30823,8 @@ var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   represent: (data) => {
     if (data instanceof Map) return data;
     const map = /* @__PURE__ */ new Map();
-    const obj2 = data;
-    for (const key of Object.keys(obj2)) map.set(key, obj2[key]);
+    const obj3 = data;
+    for (const key of Object.keys(obj3)) map.set(key, obj3[key]);
     return map;
   }
 });
@@ -32984,8 +32984,8 @@ function defineLazy(object, key, getter) {
     configurable: true
   });
 }
-function objectClone(obj2) {
-  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
+function objectClone(obj3) {
+  return Object.create(Object.getPrototypeOf(obj3), Object.getOwnPropertyDescriptors(obj3));
 }
 function assignProp(target, prop, value) {
   Object.defineProperty(target, prop, {
@@ -33056,10 +33056,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj2, path9) {
+function getElementAtPath(obj3, path9) {
   if (!path9)
-    return obj2;
-  return path9.reduce((acc, key) => acc?.[key], obj2);
+    return obj3;
+  return path9.reduce((acc, key) => acc?.[key], obj3);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -33495,9 +33495,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj2 = data;
-      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
-        return obj2.constructor.name;
+      const obj3 = data;
+      if (obj3 && Object.getPrototypeOf(obj3) !== Object.prototype && "constructor" in obj3 && obj3.constructor) {
+        return obj3.constructor.name;
       }
     }
   }
@@ -33515,8 +33515,8 @@ function issue2(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj2) {
-  return Object.entries(obj2).filter(([k2, _3]) => {
+function cleanEnum(obj3) {
+  return Object.entries(obj3).filter(([k2, _3]) => {
     return Number.isNaN(Number.parseInt(k2, 10));
   }).map((el) => el[1]);
 }
@@ -33837,15 +33837,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj2, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj2, key)) {
+function node(obj3, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj3, key)) {
     if (key === "__proto__") {
-      Object.defineProperty(obj2, key, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj3, key, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj2[key] = make();
+      obj3[key] = make();
     }
   }
-  return obj2[key];
+  return obj3[key];
 }
 function flattenError(error3, mapper = (issue3) => issue3.message) {
   const fieldErrors = {};
@@ -35054,7 +35054,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject5 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -35062,7 +35062,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
-    if (!isObject3(input)) {
+    if (!isObject5(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -35198,7 +35198,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject5 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -35207,7 +35207,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
-    if (!isObject3(input)) {
+    if (!isObject5(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -35860,7 +35860,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -35870,7 +35870,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve2);
+      const answer = isRecursive(child2, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -35881,7 +35881,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -35945,7 +35945,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -37325,8 +37325,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -40179,8 +40179,8 @@ function resolveOverlaps(located) {
 }
 function better(a, b3) {
   if (a.priority !== b3.priority) return a.priority > b3.priority;
-  const rank = SEVERITIES.indexOf(b3.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
-  if (rank !== 0) return rank > 0;
+  const rank3 = SEVERITIES.indexOf(b3.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
+  if (rank3 !== 0) return rank3 > 0;
   return a.end - a.start > b3.end - b3.start;
 }
 
@@ -40457,11 +40457,11 @@ var key32 = `[${b64}]{43}=`;
 function azureCask(provider) {
   return `[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}${provider}[A-Za-z0-9]{4}`;
 }
-function identifiable64(signature, seed) {
-  return fake.base64(76, seed) + signature + fake.base64(5, seed + "-tail") + "A==";
+function identifiable64(signature2, seed) {
+  return fake.base64(76, seed) + signature2 + fake.base64(5, seed + "-tail") + "A==";
 }
-function identifiable32(signature, seed) {
-  return fake.base64(33, seed) + signature + "B" + fake.base64(5, seed + "-tail") + "=";
+function identifiable32(signature2, seed) {
+  return fake.base64(33, seed) + signature2 + "B" + fake.base64(5, seed + "-tail") + "=";
 }
 function cask(provider, seed) {
   return fake.alnum(52, seed) + "JQQJ99BBAC" + fake.alnum(14, seed + "-mid") + provider + fake.alnum(4, seed + "-end");
@@ -43238,8 +43238,8 @@ function isMacaroonV2(bytes) {
     if (f3?.type === 4) f3 = field();
     if (f3?.type !== 0) return false;
   }
-  const signature = field();
-  return signature?.type === 6 && signature.length === 32 && pos === bytes.length;
+  const signature2 = field();
+  return signature2?.type === 6 && signature2.length === 32 && pos === bytes.length;
 }
 function validatePypiToken(token2) {
   const ok = token2.startsWith("pypi-") && isMacaroonV2(Buffer.from(token2.slice(5), "base64url"));
@@ -46977,13 +46977,13 @@ function isBase64Char(code) {
 function readWrappedBase64(text, start) {
   let value = "";
   let i = start;
-  let lineLength = 0;
+  let lineLength2 = 0;
   const limit = Math.min(text.length, start + WRAPPED_MAX);
   while (i < limit) {
     const c3 = text.charCodeAt(i);
     if (isBase64Char(c3)) {
       value += text[i];
-      lineLength++;
+      lineLength2++;
       i++;
       continue;
     }
@@ -46991,12 +46991,12 @@ function readWrappedBase64(text, start) {
       while (i < limit && text.charCodeAt(i) === 61) value += text[i++];
       break;
     }
-    if ((c3 === 10 || c3 === 13) && lineLength >= 60 && lineLength <= 76) {
+    if ((c3 === 10 || c3 === 13) && lineLength2 >= 60 && lineLength2 <= 76) {
       let j3 = i + (c3 === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
       while (j3 < limit && (text.charCodeAt(j3) === 32 || text.charCodeAt(j3) === 9)) j3++;
       if (j3 < limit && isBase64Char(text.charCodeAt(j3))) {
         i = j3;
-        lineLength = 0;
+        lineLength2 = 0;
         continue;
       }
     }
@@ -47808,12 +47808,12 @@ function stringClaim(claims, name) {
 function hmacHash(alg) {
   return alg === "HS256" ? "sha256" : alg === "HS384" ? "sha384" : alg === "HS512" ? "sha512" : void 0;
 }
-function signedWithPublishedSecret(alg, signingInput, signature) {
+function signedWithPublishedSecret(alg, signingInput, signature2) {
   const hash = hmacHash(alg);
   if (!hash) return void 0;
   for (const secret of PUBLISHED_HMAC_SECRETS) {
     const expected = createHmac2(hash, secret).update(signingInput).digest();
-    if (expected.length === signature.length && timingSafeEqual(expected, signature)) return secret;
+    if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
   }
   return void 0;
 }
@@ -47860,7 +47860,7 @@ function inspectJwt(token2, now = Date.now()) {
   }
   const role = stringClaim(claims, "role");
   if (role !== void 0) out.role = role;
-  const signature = Buffer.from(signaturePart, "base64url");
+  const signature2 = Buffer.from(signaturePart, "base64url");
   const notes = [];
   if (out.unsigned) {
     if (signaturePart.length > 0) return { ...failed2("alg is none but a signature follows", true), alg };
@@ -47869,11 +47869,11 @@ function inspectJwt(token2, now = Date.now()) {
     if (signaturePart.length === 0) return { ...failed2(`alg is ${alg} but the signature is missing (truncated?)`), alg };
     const sizes = SIGNATURE_BYTES[alg];
     const rsa2 = /^(?:RS|PS)(?:256|384|512)$/.test(alg);
-    if (sizes && !sizes.includes(signature.length)) {
-      return { ...failed2(`a ${alg} signature is ${sizes.join(" or ")} bytes, this one ${signature.length} (truncated or edited)`), alg };
+    if (sizes && !sizes.includes(signature2.length)) {
+      return { ...failed2(`a ${alg} signature is ${sizes.join(" or ")} bytes, this one ${signature2.length} (truncated or edited)`), alg };
     }
-    if (rsa2 && (signature.length < 64 || signature.length > 1024)) {
-      return { ...failed2(`an ${alg} signature of ${signature.length} bytes is implausible (truncated or edited)`), alg };
+    if (rsa2 && (signature2.length < 64 || signature2.length > 1024)) {
+      return { ...failed2(`an ${alg} signature of ${signature2.length} bytes is implausible (truncated or edited)`), alg };
     }
     notes.push(`signed with ${alg}`);
   }
@@ -47889,7 +47889,7 @@ function inspectJwt(token2, now = Date.now()) {
   if (out.role) notes.push(`role ${out.role}`);
   out.validation.note = notes.join(", ");
   const demo = demoReason(claims);
-  const published = out.unsigned ? void 0 : signedWithPublishedSecret(alg, `${headerPart}.${payloadPart}`, signature);
+  const published = out.unsigned ? void 0 : signedWithPublishedSecret(alg, `${headerPart}.${payloadPart}`, signature2);
   if (demo) out.demo = demo;
   else if (published !== void 0) out.demo = `it is signed with the published demo secret "${published}"`;
   if ((role === "service_role" || role === "anon") && (iss === void 0 || /supabase/i.test(iss) || typeof claims["ref"] === "string")) {
@@ -47947,8 +47947,8 @@ function b64url3(value) {
 }
 function exampleJwt(payload, seed, alg = "HS256") {
   const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
-  const signature = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-  return `${b64url3({ alg, typ: "JWT" })}.${b64url3(payload)}.${signature}`;
+  const signature2 = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+  return `${b64url3({ alg, typ: "JWT" })}.${b64url3(payload)}.${signature2}`;
 }
 var FAR_FUTURE = 4102444800;
 var rules13 = [
@@ -49342,13 +49342,13 @@ function emitWorkflowAnnotations(annotations, sink, elsewhere) {
   }
   let shown = 0;
   for (const level of ["error", "warning", "notice"]) {
-    const list = byLevel.get(level) ?? [];
-    const fits = list.length <= ANNOTATIONS_SHOWN_PER_STEP;
-    const annotated = fits ? list : list.slice(0, ANNOTATIONS_SHOWN_PER_STEP - 1);
+    const list2 = byLevel.get(level) ?? [];
+    const fits = list2.length <= ANNOTATIONS_SHOWN_PER_STEP;
+    const annotated = fits ? list2 : list2.slice(0, ANNOTATIONS_SHOWN_PER_STEP - 1);
     for (const a of annotated) sink.annotate(level, a.message, propertiesOf(a));
     shown += annotated.length;
     if (!fits) {
-      const rest = list.length - annotated.length;
+      const rest = list2.length - annotated.length;
       sink.annotate(
         level,
         `${rest} more ${level === "error" ? "failing" : level === "warning" ? "warning-level" : "low-severity"} finding(s) are not annotated here: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${level} annotations per step. All findings are listed in ${elsewhere}, and in this step's log.`,
@@ -49367,6 +49367,47 @@ function emitWorkflowAnnotations(annotations, sink, elsewhere) {
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/core/policy/agent-config.ts
+function emptyAgentConfig() {
+  return {
+    skills: [],
+    commands: [],
+    subagents: [],
+    permissions: [],
+    defaultModes: [],
+    additionalDirectories: [],
+    hooks: [],
+    mcpServers: [],
+    enableAllProjectMcpServers: [],
+    enabledMcpjsonServers: [],
+    disabledMcpjsonServers: [],
+    env: []
+  };
+}
+var PERMISSION_MODES = ["plan", "dontAsk", "default", "acceptEdits", "auto", "bypassPermissions"];
+function permissionModeRank(mode) {
+  const index = PERMISSION_MODES.indexOf(mode ?? "default");
+  return index === -1 ? PERMISSION_MODES.indexOf("default") : index;
+}
+var SKILL_PATH = /^(?:.*\/)?\.claude\/skills\/(.+)\/SKILL\.md$/;
+var COMMAND_PATH = /^(?:.*\/)?\.claude\/commands\/(.+)\.md$/;
+var AGENT_PATH = /^(?:.*\/)?\.claude\/agents\/(.+)\.md$/;
+var SETTINGS_PATHS = /* @__PURE__ */ new Set([".claude/settings.json", ".claude/settings.local.json"]);
+var MCP_PATH = ".mcp.json";
+function readAgentConfig(files) {
+  const config2 = emptyAgentConfig();
+  const problems = [];
+  const entries = [...files.entries()].map(([path9, text]) => [normalizePath(path9).replace(/^\/+/, ""), text]);
+  entries.sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0);
+  for (const [path9, text] of entries) {
+    let match;
+    if (match = SKILL_PATH.exec(path9)) config2.skills.push(readItem("skill", path9, match[1], text, problems));
+    else if (match = COMMAND_PATH.exec(path9)) config2.commands.push(readItem("command", path9, match[1], text, problems));
+    else if (match = AGENT_PATH.exec(path9)) config2.subagents.push(readItem("subagent", path9, match[1], text, problems));
+    else if (SETTINGS_PATHS.has(path9)) readSettings(path9, text, config2, problems);
+    else if (path9 === MCP_PATH) readMcpJson(path9, text, config2, problems);
+  }
+  return { config: config2, problems };
+}
 function skillsFromTrailers(message) {
   const skills = [];
   for (const line4 of message.split(/\r?\n/)) {
@@ -49378,6 +49419,368 @@ function skillsFromTrailers(message) {
     }
   }
   return skills;
+}
+function lineLength(lines, line4) {
+  return (lines[line4 - 1] ?? "").replace(/\s+$/, "").length;
+}
+function declaration(path9, lines, line4) {
+  return { path: path9, line: line4, endColumn: Math.max(2, lineLength(lines, line4) + 1) };
+}
+var isObject3 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+function splitToolList(text) {
+  const out = [];
+  let depth = 0;
+  let current = "";
+  for (const char of text) {
+    if (char === "(") depth++;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (char === "," || /\s/.test(char))) {
+      if (current.trim()) out.push(current.trim());
+      current = "";
+    } else current += char;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+function simpleKeys(lines) {
+  const out = {};
+  for (const line4 of lines) {
+    const match = /^(name|allowed-tools|tools|permissionMode)\s*:\s*([^\s[{|>&*!'"#].*?)\s*$/.exec(line4);
+    if (match) out[match[1]] = match[2];
+  }
+  return out;
+}
+function readItem(kind, path9, pathId, text, problems) {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const item = { kind, id: pathId, aliases: [pathId], ...declaration(path9, lines, 1) };
+  if ((lines[0] ?? "").trimEnd() !== "---") return item;
+  const close = lines.findIndex((l3, i) => i > 0 && (l3.trimEnd() === "---" || l3.trimEnd() === "..."));
+  if (close === -1) {
+    problems.push({ path: path9, line: 1, message: "the YAML front matter opened by `---` on line 1 is never closed by another `---` line" });
+    return item;
+  }
+  let data;
+  try {
+    data = load(lines.slice(1, close).join("\n"), { filename: path9 });
+  } catch (error3) {
+    if (!(error3 instanceof YAMLException)) throw error3;
+    const line4 = error3.mark ? error3.mark.line + 2 : 1;
+    problems.push({ path: path9, line: line4, message: `the front matter is not valid YAML: ${error3.reason}` });
+    data = simpleKeys(lines.slice(1, close));
+  }
+  if (data === void 0 || data === null) return item;
+  if (!isObject3(data)) {
+    problems.push({ path: path9, line: 2, message: "the front matter must be a mapping of keys (for example `name: deploy`)" });
+    return item;
+  }
+  const keyLine = (key) => {
+    const re2 = new RegExp(`^["']?${key.replace(/[-]/g, "\\-")}["']?\\s*:`);
+    for (let i = 1; i < close; i++) if (re2.test(lines[i])) return i + 1;
+    return void 0;
+  };
+  const name = data["name"];
+  if (typeof name === "string" && name.trim()) {
+    item.id = name.trim();
+    if (!item.aliases.includes(item.id)) item.aliases.unshift(item.id);
+    Object.assign(item, declaration(path9, lines, keyLine("name") ?? 1));
+  } else if (name !== void 0 && name !== null) {
+    problems.push({ path: path9, line: keyLine("name") ?? 2, message: `\`name\` must be a string, got ${JSON.stringify(name)}; using "${pathId}"` });
+  }
+  if (typeof data["description"] === "string") item.description = data["description"];
+  const toolsKey = kind === "subagent" ? "tools" : "allowed-tools";
+  const rawTools = data[toolsKey];
+  if (rawTools !== void 0 && rawTools !== null) {
+    const line4 = keyLine(toolsKey) ?? 2;
+    let tools;
+    if (typeof rawTools === "string") tools = splitToolList(rawTools);
+    else if (Array.isArray(rawTools) && rawTools.every((t2) => typeof t2 === "string")) tools = rawTools.flatMap((t2) => splitToolList(t2));
+    if (tools) {
+      item.tools = tools;
+      item.toolsDeclaration = declaration(path9, lines, line4);
+    } else {
+      problems.push({ path: path9, line: line4, message: `\`${toolsKey}\` must be a list of tool rules or one string separated by commas or spaces, got ${JSON.stringify(rawTools)}` });
+    }
+  }
+  if (kind === "subagent" && data["permissionMode"] !== void 0) {
+    const line4 = keyLine("permissionMode") ?? 2;
+    if (typeof data["permissionMode"] === "string") item.permissionMode = { mode: data["permissionMode"], ...declaration(path9, lines, line4) };
+    else problems.push({ path: path9, line: line4, message: `\`permissionMode\` must be one of ${PERMISSION_MODES.join(", ")}` });
+  }
+  return item;
+}
+var JsonSyntaxError = class extends Error {
+  constructor(message, line4) {
+    super(message);
+    this.line = line4;
+  }
+  line;
+};
+var pointer = (base, segment) => `${base}/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+function parseJsonWithLines(text) {
+  const lines = /* @__PURE__ */ new Map();
+  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let line4 = 1;
+  const fail = (message) => {
+    throw new JsonSyntaxError(message, line4);
+  };
+  const describe3 = () => i >= text.length ? "the end of the file" : `\`${text[i]}\``;
+  const skipSpace = () => {
+    while (i < text.length) {
+      const c3 = text[i];
+      if (c3 === "\n") line4++;
+      else if (c3 !== " " && c3 !== "	" && c3 !== "\r") break;
+      i++;
+    }
+  };
+  const parseString = () => {
+    const start = i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === "\\") i++;
+      else if (text[i] === "\n") fail("a string is not closed before the end of the line");
+      i++;
+    }
+    if (i >= text.length) fail("a string is not closed before the end of the file");
+    i++;
+    try {
+      return JSON.parse(text.slice(start, i));
+    } catch {
+      return fail("a string holds an invalid escape sequence");
+    }
+  };
+  const parseValue = (at2) => {
+    skipSpace();
+    if (!lines.has(at2)) lines.set(at2, line4);
+    const c3 = text[i];
+    if (c3 === "{") {
+      i++;
+      const out = {};
+      skipSpace();
+      if (text[i] === "}") {
+        i++;
+        return out;
+      }
+      for (; ; ) {
+        skipSpace();
+        if (text[i] !== '"') fail(`expected a quoted key, found ${describe3()}${text[i] === "}" ? " (a trailing comma is not allowed in JSON)" : ""}`);
+        const keyLine = line4;
+        const key = parseString();
+        lines.set(pointer(at2, key), keyLine);
+        skipSpace();
+        if (text[i] !== ":") fail(`expected \`:\` after the key "${key}", found ${describe3()}`);
+        i++;
+        out[key] = parseValue(pointer(at2, key));
+        skipSpace();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") {
+          i++;
+          return out;
+        } else fail(`expected \`,\` or \`}\` after the value of "${key}", found ${describe3()}`);
+      }
+    }
+    if (c3 === "[") {
+      i++;
+      const out = [];
+      skipSpace();
+      if (text[i] === "]") {
+        i++;
+        return out;
+      }
+      for (; ; ) {
+        skipSpace();
+        if (text[i] === "]") fail("a trailing comma is not allowed in JSON");
+        out.push(parseValue(pointer(at2, out.length)));
+        skipSpace();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") {
+          i++;
+          return out;
+        } else fail(`expected \`,\` or \`]\` in a list, found ${describe3()}`);
+      }
+    }
+    if (c3 === '"') return parseString();
+    const literal2 = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (literal2) {
+      i += literal2[0].length;
+      return JSON.parse(literal2[0]);
+    }
+    return fail(`expected a value, found ${describe3()}`);
+  };
+  const value = parseValue("");
+  skipSpace();
+  if (i < text.length) fail(`unexpected ${describe3()} after the end of the JSON value`);
+  return { value, lines };
+}
+function readJson(path9, text, problems) {
+  const textLines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (textLines.every((l3) => l3.trim() === "")) return void 0;
+  let parsed;
+  try {
+    parsed = parseJsonWithLines(text);
+  } catch (error3) {
+    if (!(error3 instanceof JsonSyntaxError)) throw error3;
+    problems.push({ path: path9, line: error3.line, message: `not valid JSON: ${error3.message}` });
+    return void 0;
+  }
+  if (!isObject3(parsed.value)) {
+    problems.push({ path: path9, line: parsed.lines.get("") ?? 1, message: "expected a JSON object at the top level" });
+    return void 0;
+  }
+  const lineMap = parsed.lines;
+  return { value: parsed.value, at: (p2) => declaration(path9, textLines, lineMap.get(p2) ?? 1) };
+}
+function readSettings(path9, text, config2, problems) {
+  const json = readJson(path9, text, problems);
+  if (!json) return;
+  const { value: settings, at: at2 } = json;
+  const problem = (p2, message) => problems.push({ path: path9, line: at2(p2).line, message });
+  const stringList = (p2, key, raw, each) => {
+    if (raw === void 0) return;
+    if (!Array.isArray(raw)) return problem(p2, `\`${key}\` must be a list of strings`);
+    raw.forEach((v2, index) => typeof v2 === "string" ? each(v2, pointer(p2, index)) : problem(pointer(p2, index), `\`${key}\` entries must be strings, got ${JSON.stringify(v2)}`));
+  };
+  const permissions = settings["permissions"];
+  if (permissions !== void 0) {
+    if (!isObject3(permissions)) problem("/permissions", "`permissions` must be an object with `allow`, `ask`, `deny`, `defaultMode`, `additionalDirectories`");
+    else {
+      for (const list2 of ["allow", "ask", "deny"]) {
+        stringList(`/permissions/${list2}`, `permissions.${list2}`, permissions[list2], (rule, p2) => config2.permissions.push({ list: list2, rule, ...at2(p2) }));
+      }
+      const mode = permissions["defaultMode"];
+      if (typeof mode === "string") config2.defaultModes.push({ value: mode, ...at2("/permissions/defaultMode") });
+      else if (mode !== void 0) problem("/permissions/defaultMode", `\`permissions.defaultMode\` must be one of ${PERMISSION_MODES.join(", ")}`);
+      stringList(
+        "/permissions/additionalDirectories",
+        "permissions.additionalDirectories",
+        permissions["additionalDirectories"],
+        (dir, p2) => config2.additionalDirectories.push({ value: dir, ...at2(p2) })
+      );
+    }
+  }
+  const hooks = settings["hooks"];
+  if (hooks !== void 0) {
+    if (!isObject3(hooks)) problem("/hooks", "`hooks` must map event names (e.g. `PreToolUse`) to lists of { matcher, hooks }");
+    else
+      for (const [event, groups] of Object.entries(hooks)) {
+        const eventAt = pointer("/hooks", event);
+        if (!Array.isArray(groups)) {
+          problem(eventAt, `\`hooks.${event}\` must be a list of { matcher, hooks: [{ type, command }] }`);
+          continue;
+        }
+        groups.forEach((group3, g2) => {
+          const groupAt = pointer(eventAt, g2);
+          if (!isObject3(group3) || !Array.isArray(group3["hooks"])) return problem(groupAt, `\`hooks.${event}[${g2}]\` must be { matcher, hooks: [{ type, command }] }`);
+          const matcher = typeof group3["matcher"] === "string" ? group3["matcher"] : "";
+          group3["hooks"].forEach((hook, h3) => {
+            const hookAt = pointer(pointer(groupAt, "hooks"), h3);
+            if (!isObject3(hook)) return problem(hookAt, `\`hooks.${event}[${g2}].hooks[${h3}]\` must be { type, command }`);
+            const type = typeof hook["type"] === "string" ? hook["type"] : "command";
+            const action = [hook["command"], hook["url"], hook["prompt"]].find((v2) => typeof v2 === "string") ?? "";
+            const actionKey = ["command", "url", "prompt"].find((k2) => typeof hook[k2] === "string");
+            config2.hooks.push({ event, matcher, type, action, ...at2(actionKey ? pointer(hookAt, actionKey) : hookAt) });
+          });
+        });
+      }
+  }
+  const enableAll = settings["enableAllProjectMcpServers"];
+  if (typeof enableAll === "boolean") config2.enableAllProjectMcpServers.push({ value: enableAll, ...at2("/enableAllProjectMcpServers") });
+  else if (enableAll !== void 0) problem("/enableAllProjectMcpServers", "`enableAllProjectMcpServers` must be true or false");
+  stringList("/enabledMcpjsonServers", "enabledMcpjsonServers", settings["enabledMcpjsonServers"], (name, p2) => config2.enabledMcpjsonServers.push({ value: name, ...at2(p2) }));
+  stringList("/disabledMcpjsonServers", "disabledMcpjsonServers", settings["disabledMcpjsonServers"], (name, p2) => config2.disabledMcpjsonServers.push({ value: name, ...at2(p2) }));
+  const env = settings["env"];
+  if (isObject3(env)) for (const name of Object.keys(env)) config2.env.push({ value: name, ...at2(pointer("/env", name)) });
+  else if (env !== void 0) problem("/env", "`env` must be an object of variable names to values");
+}
+function readMcpJson(path9, text, config2, problems) {
+  const json = readJson(path9, text, problems);
+  if (!json) return;
+  const servers = json.value["mcpServers"];
+  if (servers === void 0) return;
+  if (!isObject3(servers)) {
+    problems.push({ path: path9, line: json.at("/mcpServers").line, message: "`mcpServers` must map server names to { command, args } or { type, url }" });
+    return;
+  }
+  for (const [name, raw] of Object.entries(servers)) {
+    const where2 = json.at(pointer("/mcpServers", name));
+    if (!isObject3(raw)) {
+      problems.push({ path: path9, line: where2.line, message: `\`mcpServers.${name}\` must be an object such as { "command": "npx", "args": [...] }` });
+      continue;
+    }
+    const server = { name, args: [], ...where2 };
+    if (typeof raw["type"] === "string") server.type = raw["type"];
+    if (typeof raw["command"] === "string") server.command = raw["command"];
+    if (typeof raw["url"] === "string") server.url = raw["url"];
+    if (Array.isArray(raw["args"])) server.args = raw["args"].filter((a) => typeof a === "string");
+    config2.mcpServers.push(server);
+  }
+}
+function parsePermissionRule(rule) {
+  const text = rule.trim();
+  const match = /^([A-Za-z_][\w.*-]*)\s*(?:\((.*)\))?$/s.exec(text);
+  if (!match) return void 0;
+  const tool = match[1];
+  const parsed = { tool };
+  if (match[2] !== void 0) parsed.specifier = match[2].trim();
+  const mcp = /^mcp__(.+?)(?:__(.+))?$/.exec(tool);
+  if (mcp) parsed.mcp = mcp[2] === void 0 ? { server: mcp[1] } : { server: mcp[1], tool: mcp[2] };
+  return parsed;
+}
+var PATH_TOOLS = /* @__PURE__ */ new Set(["Read", "Edit", "Write", "MultiEdit", "NotebookEdit", "Glob", "Grep", "LS"]);
+var TOOL_ALIAS = { Task: "Agent" };
+var TOOL_FAMILY = { Write: "Edit", MultiEdit: "Edit", NotebookEdit: "Edit" };
+var family = (tool) => TOOL_FAMILY[tool] ?? tool;
+function coversEveryUse(tool, specifier) {
+  if (specifier === void 0 || specifier === "" || specifier === "*") return true;
+  if (tool === "WebFetch") return specifier === "domain:*";
+  if (PATH_TOOLS.has(tool)) return specifier === "**" || specifier === "./**" || specifier === "**/*";
+  return false;
+}
+var escapeRegex2 = (s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+function bashPattern(specifier) {
+  return specifier.endsWith(":*") ? `${specifier.slice(0, -2)} *` : specifier;
+}
+function globCovers(granted, named, style) {
+  let source = "";
+  let rest = granted;
+  let optionalTail = "";
+  if (style === "bash" && rest.endsWith(" *")) {
+    rest = rest.slice(0, -2);
+    optionalTail = "(?: .*)?";
+  }
+  for (let k2 = 0; k2 < rest.length; k2++) {
+    const c3 = rest[k2];
+    if (c3 === "*" && style === "path" && rest[k2 + 1] === "*") {
+      source += ".*";
+      k2++;
+    } else if (c3 === "*") source += style === "path" ? "[^/]*" : ".*";
+    else source += escapeRegex2(c3);
+  }
+  const re2 = new RegExp(`^${source}${optionalTail}$`, "s");
+  if (re2.test(named)) return true;
+  if (style === "path" && !granted.includes("/")) return re2.test(named.slice(named.lastIndexOf("/") + 1));
+  return false;
+}
+var stripDotSlash = (p2) => p2.replace(/^(?:\.\/)+/, "");
+function ruleCovers(granted, named) {
+  const g2 = parsePermissionRule(granted);
+  const n = parsePermissionRule(named);
+  if (!g2 || !n) return granted.trim() === named.trim();
+  if (g2.mcp || n.mcp) {
+    if (!g2.mcp || !n.mcp || g2.mcp.server !== n.mcp.server) return false;
+    if (g2.mcp.tool === void 0 || g2.mcp.tool === "*") return true;
+    if (n.mcp.tool === void 0 || n.mcp.tool === "*") return false;
+    return globCovers(g2.mcp.tool, n.mcp.tool, "any");
+  }
+  g2.tool = TOOL_ALIAS[g2.tool] ?? g2.tool;
+  n.tool = TOOL_ALIAS[n.tool] ?? n.tool;
+  if (family(g2.tool) !== family(n.tool)) return false;
+  if (g2.tool !== n.tool && family(g2.tool) !== g2.tool) return false;
+  if (coversEveryUse(g2.tool, g2.specifier)) return true;
+  if (coversEveryUse(n.tool, n.specifier)) return false;
+  const gs2 = g2.specifier;
+  const ns2 = n.specifier;
+  if (g2.tool === "Bash") return globCovers(bashPattern(gs2), bashPattern(ns2), "bash");
+  if (PATH_TOOLS.has(g2.tool)) return globCovers(stripDotSlash(gs2), stripDotSlash(ns2), "path");
+  return globCovers(gs2, ns2, "any");
 }
 
 // src/core/audit/hash.ts
@@ -49406,10 +49809,19 @@ function* canonicalParts(changes) {
     }
   }
 }
+function signature(key, text) {
+  return hmacHex(key, text).slice(0, 32);
+}
+function signatureMatches(key, text, candidate) {
+  const expected = Buffer.from(signature(key, text), "utf8");
+  const given = Buffer.from(candidate, "utf8");
+  return expected.length === given.length && timingSafeEqual2(expected, given);
+}
 
 // src/core/audit/record.ts
 var AUDIT_RECORD_VERSION = 1;
 var AUDIT_RECORD_SCHEMA = "https://unpkg.com/claude-guard/schema/audit-record.v1.json";
+var CATEGORIES2 = ["secret", "placeholder", "pii", "policy"];
 var MAX_RECORD_COMMITS = 100;
 var MAX_SKILLS = 20;
 var LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
@@ -49436,12 +49848,12 @@ function buildAuditRecord(input) {
   const findings = emptyMatrix();
   for (const finding of input.findings) findings[finding.category][finding.severity]++;
   const count2 = (category) => SEVERITIES.reduce((sum, s) => sum + findings[category][s], 0);
-  const policyViolations = input.findings.filter((f3) => f3.category === "policy" && f3.severity !== "low").length;
+  const policyViolations2 = input.findings.filter((f3) => f3.category === "policy" && f3.severity !== "low").length;
   const repoClassification = input.classification?.value ?? null;
   const contentClassification = highestClassification([repoClassification, ...touchedClassifications(files, input.contentPaths)]);
   const reasons = [];
   if (input.findings.some((f3) => f3.category === "secret" && f3.validation?.status === "confirmed")) reasons.push("confirmed-credential");
-  if (policyViolations > 0 && (repoClassification === "restricted" || contentClassification === "restricted")) reasons.push("restricted-policy-violation");
+  if (policyViolations2 > 0 && (repoClassification === "restricted" || contentClassification === "restricted")) reasons.push("restricted-policy-violation");
   const failing = input.findings.some((f3) => isFailing(f3, input.failOn)) || (input.configErrorCount ?? 0) > 0;
   const conclusion = failing ? "failure" : input.findings.length > 0 ? "neutral" : "success";
   const skills = [];
@@ -49481,16 +49893,27 @@ function buildAuditRecord(input) {
     policy_checks: {
       secret_scan: count2("secret") > 0 ? "failed" : "passed",
       pii_scan: !input.piiScanRan ? "not-run" : count2("pii") > 0 ? "failed" : "passed",
-      skill_policy: policyViolations > 0 ? "failed" : input.skillPolicyRan ? "passed" : "not-run",
+      skill_policy: policyViolations2 > 0 ? "failed" : input.skillPolicyRan ? "passed" : "not-run",
       content_classification: contentClassification
     },
     incident: { critical: reasons.length > 0, reasons },
     tool: { name: input.tool.name, version: input.tool.version }
   };
 }
+function recordKey(record2) {
+  return `${record2.session.id}@${record2.input_summary.head_sha}`;
+}
 function emptyMatrix() {
   const row = () => ({ critical: 0, high: 0, medium: 0, low: 0 });
   return { secret: row(), placeholder: row(), pii: row(), policy: row() };
+}
+function categoryTotal(record2, category) {
+  const row = record2.output_summary.findings[category];
+  return SEVERITIES.reduce((sum, s) => sum + (row?.[s] ?? 0), 0);
+}
+function policyViolations(record2) {
+  const row = record2.output_summary.findings.policy;
+  return row.critical + row.high + row.medium;
 }
 function touchedClassifications(paths, contentPaths) {
   if (!contentPaths) return [];
@@ -49510,8 +49933,8 @@ function highestClassification(values) {
   let best = null;
   for (const value of values) {
     if (value === null) continue;
-    const rank = CLASSIFICATIONS.indexOf(value);
-    if (best === null || rank > CLASSIFICATIONS.indexOf(best)) best = value;
+    const rank3 = CLASSIFICATIONS.indexOf(value);
+    if (best === null || rank3 > CLASSIFICATIONS.indexOf(best)) best = value;
   }
   return best;
 }
@@ -49587,9 +50010,957 @@ function languageOf2(path9) {
   return dot > 0 ? LANGUAGES2[name.slice(dot + 1)] : void 0;
 }
 
+// src/core/config/merge.ts
+var DEFAULT_ORG_FILE = ".github repository: .github/claude-guard.yml";
+var DEFAULT_REPO_FILE = ".github/claude-guard.yml";
+var rank = (c3) => CLASSIFICATIONS.indexOf(c3);
+var strictness = (f3) => f3 === "none" ? -1 : SEVERITY_VALUES.indexOf(f3);
+var sameTeam = (a, b3) => a.toLowerCase() === b3.toLowerCase();
+var unique = (items) => [...new Set(items)];
+function mergeConfigs(org, repo, options = {}) {
+  const repoFile = options.repoFile ?? DEFAULT_REPO_FILE;
+  const warnings = [];
+  const written = (path9) => options.repoLocate ? options.repoLocate(path9) !== void 0 : true;
+  const warn = (path9, message) => {
+    const position = options.repoLocate?.(path9);
+    const warning2 = { file: repoFile, key: formatKeyPath(path9), message, severity: "warning" };
+    if (position) {
+      warning2.line = position.line;
+      warning2.column = position.column;
+    }
+    warnings.push(warning2);
+  };
+  const orgName = options.orgFile ?? DEFAULT_ORG_FILE;
+  if (repo?.audit) warn(["audit"], `ignored: audit is set at org level only (${orgName}); a repository's config cannot redirect it`);
+  if (!repo) return { config: withoutExtends(org ?? defaultConfig()), warnings };
+  if (!org) {
+    const config2 = withoutExtends(repo);
+    delete config2.audit;
+    return { config: config2, warnings };
+  }
+  const base = structuredClone(org);
+  const mine = structuredClone(repo);
+  const merged = defaultConfig();
+  const classification2 = mine.classification ?? base.classification;
+  if (classification2 !== void 0) merged.classification = classification2;
+  merged.classificationProperty = base.classificationProperty;
+  if (mine.classificationProperty !== base.classificationProperty && written(["classificationProperty"])) {
+    warn(["classificationProperty"], `ignored: the org's config (${orgName}) decides which custom property holds the classification ("${base.classificationProperty}")`);
+  }
+  merged.failOn = strictness(mine.failOn) >= strictness(base.failOn) ? mine.failOn : base.failOn;
+  if (merged.failOn !== mine.failOn && written(["failOn"])) {
+    warn(["failOn"], `"${mine.failOn}" would fail on fewer findings than the org's "${base.failOn}": a repository may only lower the threshold; "${base.failOn}" applies`);
+  }
+  merged.authorship.markers = unique([...base.authorship.markers, ...mine.authorship.markers]);
+  merged.paths.ignore = unique([...base.paths.ignore, ...mine.paths.ignore]);
+  merged.rules = [...base.rules];
+  mine.rules.forEach((rule, index) => {
+    if (base.rules.some((r2) => r2.id === rule.id)) warn(["rules", index, "id"], `ignored: the org's config already defines a rule "${rule.id}"; give this one another id`);
+    else merged.rules.push(rule);
+  });
+  merged.skills = { ...base.skills };
+  for (const [pattern, policy] of Object.entries(mine.skills)) {
+    const orgPolicy = base.skills[pattern];
+    merged.skills[pattern] = orgPolicy ? tightenSkill(orgPolicy, policy, (key, message) => warn(["skills", pattern, key], message)) : { ...policy };
+  }
+  merged.permissions = { ...base.permissions };
+  for (const level of CLASSIFICATIONS) {
+    const ours = mine.permissions[level];
+    if (!ours) continue;
+    const theirs = base.permissions[level];
+    merged.permissions[level] = theirs ? tightenPermissions(theirs, ours, (key, message) => warn(["permissions", level, key], message)) : clonePermissions(ours);
+  }
+  merged.content.paths = { ...base.content.paths };
+  for (const [glob2, level] of Object.entries(mine.content.paths)) {
+    const orgLevel = base.content.paths[glob2];
+    if (orgLevel !== void 0 && rank(level) < rank(orgLevel)) {
+      warn(["content", "paths", glob2], `"${level}" is below the org's "${orgLevel}" for this path: a repository may only raise a content classification; "${orgLevel}" applies`);
+    } else merged.content.paths[glob2] = level;
+  }
+  const hours = base.content.businessHours ?? mine.content.businessHours;
+  if (hours) merged.content.businessHours = hours;
+  if (base.content.businessHours && mine.content.businessHours && JSON.stringify(base.content.businessHours) !== JSON.stringify(mine.content.businessHours)) {
+    warn(["content", "businessHours"], `ignored: the org's config (${orgName}) sets the business hours`);
+  }
+  if (base.audit) merged.audit = structuredClone(base.audit);
+  return { config: merged, warnings };
+}
+function tightenSkill(org, repo, warn) {
+  const out = {};
+  const max = repo.maxClassification ?? org.maxClassification;
+  if (max !== void 0) out.maxClassification = max;
+  if (org.maxClassification !== void 0 && repo.maxClassification !== void 0 && rank(repo.maxClassification) > rank(org.maxClassification)) {
+    out.maxClassification = org.maxClassification;
+    warn("maxClassification", `"${repo.maxClassification}" is above the org's "${org.maxClassification}": a repository may only lower a skill's maxClassification; "${org.maxClassification}" applies`);
+  }
+  if (org.teams === void 0) {
+    if (repo.teams !== void 0) out.teams = [...repo.teams];
+  } else if (repo.teams === void 0) {
+    out.teams = [...org.teams];
+  } else {
+    out.teams = repo.teams.filter((team) => org.teams?.some((t2) => sameTeam(t2, team)));
+    const extra = repo.teams.filter((team) => !org.teams?.some((t2) => sameTeam(t2, team)));
+    if (extra.length > 0) {
+      warn("teams", `${extra.map((t2) => `"${t2}"`).join(", ")} not applied: the org allows only ${org.teams.join(", ")}; a repository may only narrow the teams`);
+    }
+  }
+  return out;
+}
+function tightenPermissions(org, repo, warn) {
+  const out = { forbid: unique([...org.forbid, ...repo.forbid]) };
+  if (org.mcpServers === void 0) {
+    if (repo.mcpServers !== void 0) out.mcpServers = [...repo.mcpServers];
+  } else if (repo.mcpServers === void 0) {
+    out.mcpServers = [...org.mcpServers];
+  } else {
+    out.mcpServers = repo.mcpServers.filter((s) => org.mcpServers?.includes(s));
+    const extra = repo.mcpServers.filter((s) => !org.mcpServers?.includes(s));
+    if (extra.length > 0) {
+      warn("mcpServers", `${extra.map((s) => `"${s}"`).join(", ")} not applied: the org approves only ${org.mcpServers.join(", ") || "no MCP server"}; a repository may only narrow the list`);
+    }
+  }
+  return out;
+}
+function clonePermissions(p2) {
+  return p2.mcpServers === void 0 ? { forbid: [...p2.forbid] } : { forbid: [...p2.forbid], mcpServers: [...p2.mcpServers] };
+}
+function withoutExtends(config2) {
+  const { _extends: _ignored, ...rest } = config2;
+  return structuredClone(rest);
+}
+
+// src/core/config/load.ts
+var CONFIG_PATH = ".github/claude-guard.yml";
+var ORG_CONFIG_REPO = ".github";
+function parseExtends(value, owner) {
+  const match = EXTENDS_PATTERN.exec(value);
+  if (!match) return void 0;
+  return { owner: match[1] ?? owner, repo: match[2], path: match[3] ?? CONFIG_PATH };
+}
+function describeLocation(location) {
+  return `${location.owner}/${location.repo}:${location.path}${location.ref ? `@${location.ref}` : ""}`;
+}
+var sameFile = (a, b3) => a.owner.toLowerCase() === b3.owner.toLowerCase() && a.repo.toLowerCase() === b3.repo.toLowerCase() && a.path === b3.path;
+async function loadEffectiveConfig(read, target) {
+  const errors = [];
+  const warnings = [];
+  const sources = [];
+  const readLayer = async (location) => {
+    const text = await read(location);
+    if (text === void 0) return void 0;
+    const file = describeLocation(location);
+    const parsed = parseConfig(text, file);
+    errors.push(...parsed.errors);
+    sources.push(file);
+    return { config: parsed.config, file, locate: parsed.locate };
+  };
+  const readWithBase = async (location, skipBase) => {
+    const top = await readLayer(location);
+    if (!top) return [];
+    const extendsValue = top.config._extends;
+    if (extendsValue === void 0) return [top];
+    const baseLocation = parseExtends(extendsValue, location.owner);
+    if (!baseLocation || skipBase && sameFile(baseLocation, skipBase) || sameFile(baseLocation, location)) return [top];
+    const base = await readLayer(baseLocation);
+    if (!base) {
+      const position = top.locate(["_extends"]);
+      errors.push({ file: top.file, key: "_extends", ...position ?? {}, message: `${describeLocation(baseLocation)} does not exist (or cannot be read)` });
+      return [top];
+    }
+    if (base.config._extends !== void 0) {
+      const position = base.locate(["_extends"]);
+      warnings.push({ file: base.file, key: "_extends", ...position ?? {}, severity: "warning", message: "not followed: `_extends` is followed one level only" });
+    }
+    return [base, top];
+  };
+  const orgLocation = { owner: target.owner, repo: ORG_CONFIG_REPO, path: CONFIG_PATH };
+  const repoLocation = { owner: target.owner, repo: target.repo, path: CONFIG_PATH, ...target.ref !== void 0 ? { ref: target.ref } : {} };
+  const isOrgRepo = target.repo.toLowerCase() === ORG_CONFIG_REPO;
+  const orgLayers = await readWithBase(isOrgRepo ? repoLocation : orgLocation);
+  const repoLayers = isOrgRepo ? [] : await readWithBase(repoLocation, orgLocation);
+  let config2;
+  for (const layer of [...orgLayers, ...repoLayers]) {
+    const merged = mergeConfigs(config2, layer.config, { repoFile: layer.file, repoLocate: layer.locate });
+    if (orgLayers.includes(layer) && layer.config.audit) merged.config.audit = structuredClone(layer.config.audit);
+    warnings.push(...merged.warnings.filter((w2) => !(orgLayers.includes(layer) && w2.key === "audit")));
+    config2 = merged.config;
+  }
+  return { config: config2 ?? mergeConfigs(void 0, void 0).config, errors, warnings, sources };
+}
+
+// src/core/audit/comment.ts
+var RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32}) -->/;
+var TEAM2 = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+var CATEGORY_NOUN2 = {
+  secret: ["secret", "secrets"],
+  placeholder: ["placeholder", "placeholders"],
+  pii: ["PII finding", "PII findings"],
+  policy: ["policy finding", "policy findings"]
+};
+var REASON_TEXT = {
+  "confirmed-credential": "a credential whose format checks out (likely real) was added",
+  "restricted-policy-violation": "a policy violation in restricted code"
+};
+function plural2(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function signedText(deliveryId, headSha, record2) {
+  return `audit-record:v1
+${deliveryId}
+${headSha}
+${JSON.stringify(record2)}`;
+}
+function recordMarker(record2, key) {
+  const delivery = record2.session.id;
+  const head = record2.input_summary.head_sha;
+  return `<!-- claude-guard:audit-record v1 delivery=${delivery} head=${head} sig=${signature(key, signedText(delivery, head, record2))} -->`;
+}
+function checkText(name, state) {
+  return state === "failed" ? `${name} **failed**` : `${name} ${state === "passed" ? "passed" : "not run"}`;
+}
+function renderRecordComment(record2, options) {
+  const repo = `${record2.repository.owner}/${record2.repository.name}`;
+  const inputSummary = record2.input_summary;
+  const change = inputSummary.type === "pull_request" ? `pull request #${inputSummary.pull_request ?? "?"}` : `push to ${codeSpan(inputSummary.ref ?? "?")}`;
+  const who = record2.user ? ` by ${codeSpan(record2.user)}${record2.team ? ` (${codeSpan(record2.team)})` : ""}` : "";
+  const found = CATEGORIES2.filter((c3) => categoryTotal(record2, c3) > 0).map((c3) => {
+    const n = categoryTotal(record2, c3);
+    const [one, many] = CATEGORY_NOUN2[c3];
+    return plural2(n, one, many);
+  });
+  const checks = record2.policy_checks;
+  const lines = [
+    recordMarker(record2, options.key),
+    `**Audit record** · ${codeSpan(repo)} · ${change}${who} · ${record2.timestamp}`,
+    "",
+    `${plural2(inputSummary.claude_commits, "Claude commit")}, ${plural2(inputSummary.files, "file")}, ${plural2(inputSummary.lines_added, "added line")} · ${found.length > 0 ? `findings: ${found.join(", ")}` : "no findings"} · checks: ${checkText("secret scan", checks.secret_scan)}, ${checkText("PII scan", checks.pii_scan)}, ${checkText("skill policy", checks.skill_policy)}` + (record2.repository.classification ? ` · classification ${codeSpan(record2.repository.classification)}` : "")
+  ];
+  if (record2.incident.critical) {
+    const teams = (options.notify ?? []).filter((t2) => TEAM2.test(t2));
+    const reasons = record2.incident.reasons.map((r2) => REASON_TEXT[r2]).join("; ");
+    lines.push("", `> [!CAUTION]`, `> **Critical incident:** ${reasons}.${teams.length > 0 ? ` cc ${teams.map((t2) => `@${t2}`).join(" ")}` : ""}`);
+  }
+  lines.push("", `<details><summary>Record (JSON, schema v${record2.version})</summary>`, "", codeBlock(JSON.stringify(record2, null, 2), "json"), "", "</details>");
+  return lines.join("\n");
+}
+function parseRecordComment(body, key) {
+  const marker2 = RECORD_MARKER.exec(body);
+  if (!marker2 || marker2[1] !== "1") return void 0;
+  const json = jsonBlock(body);
+  if (json === void 0) return void 0;
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+  if (!isAuditRecord(value)) return void 0;
+  const deliveryId = marker2[2];
+  const headSha = marker2[3];
+  if (value.session.id !== deliveryId || value.input_summary.head_sha !== headSha) return void 0;
+  return { deliveryId, headSha, record: value, signed: signatureMatches(key, signedText(deliveryId, headSha, value), marker2[4]) };
+}
+function jsonBlock(body) {
+  const lines = body.split("\n");
+  const start = lines.findIndex((l3) => /^`{3,}json$/.test(l3));
+  if (start === -1) return void 0;
+  const fence = lines[start].slice(0, -"json".length);
+  const end = lines.findIndex((l3, i) => i > start && l3 === fence);
+  return end === -1 ? void 0 : lines.slice(start + 1, end).join("\n");
+}
+var isObject4 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+var isCount = (v2) => typeof v2 === "number" && Number.isInteger(v2) && v2 >= 0;
+var isState = (v2) => v2 === "passed" || v2 === "failed" || v2 === "not-run";
+var isStringOrNull = (v2) => v2 === null || typeof v2 === "string";
+function isAuditRecord(value) {
+  if (!isObject4(value) || value["version"] !== 1 || typeof value["timestamp"] !== "string" || Number.isNaN(Date.parse(value["timestamp"]))) return false;
+  if (!isStringOrNull(value["user"]) || !isStringOrNull(value["team"])) return false;
+  const session = value["session"];
+  if (!isObject4(session) || typeof session["id"] !== "string" || session["type"] !== "webhook-delivery" && session["type"] !== "workflow-run") return false;
+  const repo = value["repository"];
+  if (!isObject4(repo) || typeof repo["owner"] !== "string" || typeof repo["name"] !== "string" || !isStringOrNull(repo["classification"])) return false;
+  if (!Array.isArray(value["skills_used"]) || !value["skills_used"].every((s) => typeof s === "string")) return false;
+  const input = value["input_summary"];
+  if (!isObject4(input) || input["type"] !== "pull_request" && input["type"] !== "push" || typeof input["head_sha"] !== "string") return false;
+  if (!isCount(input["claude_commits"]) || !isCount(input["files"]) || !isCount(input["lines_added"])) return false;
+  if (!Array.isArray(input["commits"]) || !input["commits"].every((s) => typeof s === "string")) return false;
+  if (input["pull_request"] !== null && !isCount(input["pull_request"])) return false;
+  if (!isStringOrNull(input["ref"])) return false;
+  const output = value["output_summary"];
+  if (!isObject4(output) || !isCount(output["findings_total"]) || !isObject4(output["findings"])) return false;
+  for (const category of CATEGORIES2) {
+    const row = output["findings"][category];
+    if (!isObject4(row) || !["critical", "high", "medium", "low"].every((s) => isCount(row[s]))) return false;
+  }
+  const checks = value["policy_checks"];
+  if (!isObject4(checks) || !isState(checks["secret_scan"]) || !isState(checks["pii_scan"]) || !isState(checks["skill_policy"])) return false;
+  const incident = value["incident"];
+  if (!isObject4(incident) || typeof incident["critical"] !== "boolean" || !Array.isArray(incident["reasons"])) return false;
+  return true;
+}
+
+// src/core/audit/compliance.ts
+var CONTROL_LABELS = {
+  auditTrail: "Audit trail (`audit.repository`)",
+  keyedHashes: "Keyed content hashes (`AUDIT_HMAC_KEY`)",
+  secretScan: "Secret scan of every Claude change",
+  piiScan: "Personal-data (PII) scan",
+  classification: "Repository classification",
+  skillPolicy: "Skill and agent permission policy (`skills:`)",
+  contentClassification: "Content classification (`content.paths`)",
+  enforcement: "Failing check on findings (`failOn`)",
+  incidentNotify: "Incident notification (`audit.notify`)"
+};
+var MATURITY_LEVELS = ["ad hoc", "documented", "managed", "measured", "optimised"];
+var MATURITY_REQUIREMENTS = {
+  "ad hoc": [],
+  documented: ["secretScan", "auditTrail", "keyedHashes"],
+  managed: ["classification", "skillPolicy"],
+  measured: ["enforcement", "piiScan", "incidentNotify"],
+  optimised: ["contentClassification"]
+};
+var MATURITY_MEANING = {
+  "ad hoc": "Claude's changes are scanned, but no audit trail is kept.",
+  documented: "Every Claude change is scanned and recorded in a keyed, tamper-evident audit trail.",
+  managed: "Repositories are classified and a policy decides which skills may run where, and for whom.",
+  measured: "Findings fail checks, personal data is scanned, and critical incidents alert a response team.",
+  optimised: "Sensitive paths are classified too, so each change is judged by what it touches, not only where it lives."
+};
+function judgeMaturity(controls) {
+  let level = "ad hoc";
+  for (const candidate of MATURITY_LEVELS.slice(1)) {
+    if (!MATURITY_REQUIREMENTS[candidate].every((c3) => controls[c3])) break;
+    level = candidate;
+  }
+  const nextLevel = MATURITY_LEVELS[MATURITY_LEVELS.indexOf(level) + 1];
+  return { level, meaning: MATURITY_MEANING[level], next: nextLevel ? MATURITY_REQUIREMENTS[nextLevel].filter((c3) => !controls[c3]) : [] };
+}
+var COMPLIANCE_MAP = [
+  {
+    framework: "SOC 2",
+    id: "CC6.1",
+    name: "Logical access security",
+    evidence: ["skillPolicy", "classification"],
+    checks: "Which skills and tool permissions Claude used in each repository, judged against its classification and the teams allowed to run them.",
+    cannot: "Who holds access to the repositories, the identity provider, or access reviews."
+  },
+  {
+    framework: "SOC 2",
+    id: "CC6.6",
+    name: "Protection against threats from outside the system boundary",
+    evidence: ["secretScan", "enforcement"],
+    checks: "Credentials added by Claude's commits are found before merge, with the check failing on them.",
+    cannot: "Network controls, secrets already in history before claude-guard ran, or credentials outside git."
+  },
+  {
+    framework: "SOC 2",
+    id: "CC7.2",
+    name: "Monitoring for anomalies and security events",
+    evidence: ["auditTrail", "incidentNotify"],
+    checks: "Every scanned Claude change is recorded here; critical incidents mention the response teams.",
+    cannot: "Runtime behaviour of the deployed system, or changes made by other tools and people."
+  },
+  {
+    framework: "SOC 2",
+    id: "C1.1",
+    name: "Confidential information is identified",
+    evidence: ["classification", "contentClassification", "piiScan"],
+    checks: "The classification of each repository and of the paths a change touches; personal data in added lines.",
+    cannot: "Confidential data outside the repositories, or data the detectors have no pattern for."
+  },
+  {
+    framework: "GDPR",
+    id: "Art. 30",
+    name: "Records of processing activities",
+    evidence: ["auditTrail"],
+    checks: "A record of each processing of repository content by Claude: when, by whom, where, and with which result.",
+    cannot: "The organisation's register of processing (purposes, recipients, retention): this trail is one input to it."
+  },
+  {
+    framework: "GDPR",
+    id: "Art. 32",
+    name: "Security of processing",
+    evidence: ["piiScan", "secretScan", "keyedHashes"],
+    checks: "Personal data and credentials in Claude's changes are detected; records hold keyed hashes, never content.",
+    cannot: "Encryption, backups or access control of the systems that hold the data."
+  },
+  {
+    framework: "HIPAA",
+    id: "164.312(b)",
+    name: "Audit controls",
+    evidence: ["auditTrail", "keyedHashes"],
+    checks: "Activity of the coding agent in repositories is recorded and can be examined (records can be exported and verified).",
+    cannot: "Access to electronic protected health information in production systems."
+  },
+  {
+    framework: "PCI DSS",
+    id: "10.2",
+    name: "Audit logs of events",
+    evidence: ["auditTrail"],
+    checks: "User, time, repository, change and outcome of each scanned Claude change.",
+    cannot: "Access to cardholder data or the cardholder data environment's own logs."
+  }
+];
+function evidenceStatus(control, controls) {
+  const on2 = control.evidence.filter((c3) => controls[c3]).length;
+  return on2 === control.evidence.length ? "on" : on2 === 0 ? "off" : "partial";
+}
+var STATUS_TEXT = { on: "evidenced", partial: "partly evidenced", off: "not evidenced" };
+function renderComplianceSection(controls) {
+  const maturity = judgeMaturity(controls);
+  const lines = [
+    "## Compliance evidence",
+    "",
+    "What these records evidence, control by control. claude-guard checks Claude-authored changes only; each row says what it cannot see.",
+    "",
+    "| Control | Evidence | What claude-guard checks | What it cannot check |",
+    "| --- | --- | --- | --- |"
+  ];
+  for (const control of COMPLIANCE_MAP) {
+    const status = evidenceStatus(control, controls);
+    const missing = control.evidence.filter((c3) => !controls[c3]).map((c3) => CONTROL_LABELS[c3]);
+    lines.push(
+      `| ${control.framework} ${control.id} ${control.name} | ${STATUS_TEXT[status]}${missing.length > 0 ? ` (off: ${missing.join("; ")})` : ""} | ${control.checks} | ${control.cannot} |`
+    );
+  }
+  lines.push("", "## Governance maturity", "", `**${capitalise(maturity.level)}**: ${maturity.meaning}`, "");
+  lines.push(`Levels: ${MATURITY_LEVELS.map((l3) => l3 === maturity.level ? `**${l3}**` : l3).join(" → ")}.`, "");
+  lines.push("| Control | State |", "| --- | --- |");
+  for (const key of Object.keys(CONTROL_LABELS)) lines.push(`| ${CONTROL_LABELS[key]} | ${controls[key] ? "on" : "off"} |`);
+  if (maturity.next.length > 0) lines.push("", `To reach the next level, switch on: ${maturity.next.map((c3) => CONTROL_LABELS[c3]).join("; ")}.`);
+  return lines.join("\n");
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// src/core/audit/dashboard.ts
+var AUDIT_ISSUE_TITLE = "claude-guard audit trail";
+var AUDIT_LABEL = "claude-guard-audit";
+var BODY_BUDGET = 6e4;
+var MAX_INCIDENTS = 20;
+var ISSUE_MARKER = /^<!-- claude-guard:audit-issue v1 org=([A-Za-z0-9-]{1,39}) sig=([0-9a-f]{32}) -->/;
+function issueSignedText(org) {
+  return `audit-issue:v1
+${org.toLowerCase()}`;
+}
+function issueMarker(org, key) {
+  return `<!-- claude-guard:audit-issue v1 org=${org} sig=${signature(key, issueSignedText(org))} -->`;
+}
+function hasIssueMarker(body, org, key) {
+  const match = ISSUE_MARKER.exec(body ?? "");
+  return Boolean(match && match[1].toLowerCase() === org.toLowerCase() && signatureMatches(key, issueSignedText(org), match[2]));
+}
+function uniqueRecords(records) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const record2 of records) {
+    const key = recordKey(record2);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(record2);
+  }
+  return out;
+}
+function changeKey(record2) {
+  const input = record2.input_summary;
+  return input.type === "pull_request" ? `pr:${input.pull_request}` : `push:${input.ref}@${input.head_sha}`;
+}
+var byTime = (a, b3) => a.timestamp.localeCompare(b3.timestamp) || recordKey(a).localeCompare(recordKey(b3));
+function summarise(recordsInCommentOrder) {
+  const records = uniqueRecords(recordsInCommentOrder).sort(byTime);
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const record2 of records) {
+    const repo = `${record2.repository.owner}/${record2.repository.name}`;
+    byRepo.set(repo, [...byRepo.get(repo) ?? [], record2]);
+  }
+  const repositories = [];
+  for (const [repository, list2] of [...byRepo.entries()].sort(([a], [b3]) => a.toLowerCase() < b3.toLowerCase() ? -1 : a.toLowerCase() > b3.toLowerCase() ? 1 : 0)) {
+    const commits = /* @__PURE__ */ new Set();
+    let extraCommits = 0;
+    const latest = /* @__PURE__ */ new Map();
+    for (const record2 of list2) {
+      record2.input_summary.commits.forEach((sha) => commits.add(sha));
+      extraCommits += Math.max(0, record2.input_summary.claude_commits - record2.input_summary.commits.length);
+      latest.set(changeKey(record2), record2);
+    }
+    const findings = { secret: 0, placeholder: 0, pii: 0, policy: 0 };
+    let openViolations = 0;
+    for (const record2 of latest.values()) {
+      for (const c3 of CATEGORIES2) findings[c3] += categoryTotal(record2, c3);
+      openViolations += policyViolations(record2);
+    }
+    const last = list2[list2.length - 1];
+    repositories.push({
+      repository,
+      classification: last.repository.classification,
+      events: list2.length,
+      claudeCommits: commits.size + extraCommits,
+      findings,
+      openViolations,
+      lastEvent: { timestamp: last.timestamp, user: last.user }
+    });
+  }
+  const sum = (f3) => repositories.reduce((n, r2) => n + f3(r2), 0);
+  const lastRecord = records[records.length - 1];
+  const incidents = records.filter((r2) => r2.incident.critical).reverse();
+  return {
+    repositories,
+    totals: {
+      repositories: repositories.length,
+      events: records.length,
+      claudeCommits: sum((r2) => r2.claudeCommits),
+      findings: { secret: sum((r2) => r2.findings.secret), placeholder: sum((r2) => r2.findings.placeholder), pii: sum((r2) => r2.findings.pii), policy: sum((r2) => r2.findings.policy) },
+      openViolations: sum((r2) => r2.openViolations),
+      criticalIncidents: incidents.length,
+      ...lastRecord ? { lastEvent: { timestamp: lastRecord.timestamp, user: lastRecord.user, repository: `${lastRecord.repository.owner}/${lastRecord.repository.name}` } } : {}
+    },
+    incidents
+  };
+}
+function deriveControls(recordsInCommentOrder, org) {
+  const records = uniqueRecords(recordsInCommentOrder).sort(byTime);
+  const latestByRepo = /* @__PURE__ */ new Map();
+  for (const r2 of records) latestByRepo.set(`${r2.repository.owner}/${r2.repository.name}`.toLowerCase(), r2);
+  const latest = [...latestByRepo.values()];
+  const newest = records[records.length - 1];
+  return {
+    auditTrail: org.auditRepository && records.length > 0,
+    keyedHashes: org.keyedHashes,
+    secretScan: true,
+    piiScan: newest ? newest.policy_checks.pii_scan !== "not-run" : false,
+    classification: latest.length > 0 && latest.every((r2) => r2.repository.classification !== null),
+    skillPolicy: org.skillsConfigured || latest.some((r2) => r2.policy_checks.skill_policy !== "not-run"),
+    contentClassification: org.contentPathsConfigured,
+    enforcement: org.failOn !== "none",
+    incidentNotify: org.notifyTeams > 0
+  };
+}
+function renderDashboard(input) {
+  const summary2 = summarise(input.records);
+  let shown = summary2.repositories;
+  let body = renderBody(input, summary2, shown);
+  while (utf8Length(body) > BODY_BUDGET && shown.length > 1) {
+    const keep = Math.max(1, Math.floor(shown.length * 0.8));
+    shown = [...shown].sort((a, b3) => b3.lastEvent.timestamp.localeCompare(a.lastEvent.timestamp) || a.repository.localeCompare(b3.repository)).slice(0, keep);
+    shown.sort((a, b3) => a.repository.toLowerCase() < b3.repository.toLowerCase() ? -1 : 1);
+    body = renderBody(input, summary2, shown);
+  }
+  return body;
+}
+function renderBody(input, summary2, shown) {
+  const t2 = summary2.totals;
+  const lines = [
+    issueMarker(input.org, input.key),
+    "# claude-guard audit trail",
+    "",
+    "What Claude-authored changes were scanned across the organization, and what was found. This body is rebuilt from the record comments below (one per scanned change, each holding its JSON record); it is written by claude-guard, and edits to it are overwritten.",
+    "",
+    "## Organization totals",
+    "",
+    "| Repositories | Scanned changes | Claude commits | Secrets | Placeholders | PII | Policy | Open policy violations | Critical incidents | Last event |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    `| ${t2.repositories} | ${t2.events} | ${t2.claudeCommits} | ${t2.findings.secret} | ${t2.findings.placeholder} | ${t2.findings.pii} | ${t2.findings.policy} | ${t2.openViolations} | ${t2.criticalIncidents} | ${t2.lastEvent ? `${t2.lastEvent.timestamp} in ${codeSpan(t2.lastEvent.repository, { inTable: true })}` : "none yet"} |`,
+    "",
+    "Findings count the latest scan of each change (a pull request's latest push, and every push); Claude commits are counted once however often they were scanned.",
+    "",
+    "## Repositories",
+    ""
+  ];
+  if (summary2.repositories.length === 0) lines.push("No Claude-authored change has been scanned yet.");
+  else {
+    lines.push(
+      "| Repository | Classification | Claude commits | Secrets | Placeholders | PII | Policy | Open policy violations | Last event |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    );
+    for (const r2 of shown) {
+      const who = r2.lastEvent.user ? ` by ${codeSpan(r2.lastEvent.user, { inTable: true })}` : "";
+      lines.push(
+        `| ${codeSpan(r2.repository, { inTable: true })} | ${r2.classification ? codeSpan(r2.classification, { inTable: true }) : "unclassified"} | ${r2.claudeCommits} | ${r2.findings.secret} | ${r2.findings.placeholder} | ${r2.findings.pii} | ${r2.findings.policy} | ${r2.openViolations} | ${r2.lastEvent.timestamp}${who} |`
+      );
+    }
+    if (shown.length < summary2.repositories.length) lines.push("", `${summary2.repositories.length - shown.length} less recently active repositories are not listed here (the totals include them).`);
+  }
+  lines.push("", "## Critical incidents", "");
+  if (summary2.incidents.length === 0) lines.push("None recorded.");
+  else {
+    for (const record2 of summary2.incidents.slice(0, MAX_INCIDENTS)) {
+      const input2 = record2.input_summary;
+      const change = input2.type === "pull_request" ? `pull request #${input2.pull_request}` : `push to ${codeSpan(input2.ref ?? "?")}`;
+      lines.push(`- ${record2.timestamp}: ${codeSpan(`${record2.repository.owner}/${record2.repository.name}`)}, ${change}: ${record2.incident.reasons.join(", ")}`);
+    }
+    if (summary2.incidents.length > MAX_INCIDENTS) lines.push(`- … and ${summary2.incidents.length - MAX_INCIDENTS} earlier ones (see the record comments).`);
+  }
+  lines.push("", renderComplianceSection(input.controls), "");
+  return lines.join("\n");
+}
+
+// src/github/client.ts
+function httpStatus(error3) {
+  const status = error3?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function isNotFound(error3) {
+  return httpStatus(error3) === 404;
+}
+function isRateLimited(error3) {
+  const status = httpStatus(error3);
+  if (status !== 403 && status !== 429) return false;
+  const e = error3;
+  const headers = e.response?.headers ?? {};
+  if (String(headers["x-ratelimit-remaining"] ?? "") === "0" || headers["retry-after"] !== void 0) return true;
+  return /rate limit/i.test(e.message ?? "");
+}
+function describeApiError(error3) {
+  const e = error3 ?? {};
+  const status = httpStatus(error3);
+  const where2 = e.request?.method && e.request.url ? ` on ${e.request.method} ${stripQuery(e.request.url)}` : "";
+  const firstLine = String(e.message ?? error3 ?? "unknown error").split("\n", 1)[0] ?? "";
+  const message = firstLine.length > 200 ? firstLine.slice(0, 199) + "…" : firstLine;
+  if (isRateLimited(error3)) {
+    const reset = e.response?.headers?.["x-ratelimit-reset"];
+    const when = reset !== void 0 && !Number.isNaN(Number(reset)) ? `; the limit resets at ${new Date(Number(reset) * 1e3).toISOString()}` : "";
+    return `GitHub API rate limit reached (HTTP ${status})${where2}${when}`;
+  }
+  return status !== void 0 ? `GitHub API error HTTP ${status}${where2}: ${message}` : message;
+}
+function stripQuery(url) {
+  const at2 = url.indexOf("?");
+  return at2 === -1 ? url : url.slice(0, at2);
+}
+function nextLink(link) {
+  if (!link) return void 0;
+  for (const part of link.split(",")) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+
+// src/github/audit-issue.ts
+var PER_PAGE = 100;
+var MAX_BODY_ROUNDS = 6;
+var DUPLICATE_GRACE_MS = 2 * 60 * 1e3;
+var DEFAULT_RETRY = { attempts: 4, baseMs: 1e3, maxDelayMs: 3e4 };
+var AuditWriteError = class extends Error {
+  constructor(message, requests) {
+    super(message);
+    this.requests = requests;
+  }
+  requests;
+};
+function authoredByApp(item, identity) {
+  const login = item.user?.login ?? "";
+  if (!(item.user?.type === "Bot" || login.endsWith("[bot]"))) return false;
+  const via = item.performed_via_github_app;
+  if (via && identity.appId !== void 0 && via.id !== void 0) return via.id === identity.appId;
+  if (via?.slug && identity.slug) return via.slug.toLowerCase() === identity.slug.toLowerCase();
+  if (identity.slug) return login.toLowerCase() === `${identity.slug.toLowerCase()}[bot]`;
+  return true;
+}
+function isRetryable(error3) {
+  const status = httpStatus(error3);
+  if (status === void 0) return !(error3 instanceof AuditWriteError);
+  return status >= 500 || status === 409 || status === 429 || isRateLimited(error3);
+}
+var AuditIssueWriter = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Appends the record (unless its delivery and head SHA are already recorded) and syncs the dashboard. */
+  write(record2) {
+    return new AuditWrite(this.options).run(record2);
+  }
+};
+var AuditWrite = class {
+  constructor(options) {
+    this.options = options;
+    this.gh = options.gh;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms2) => new Promise((resolve3) => setTimeout(resolve3, ms2)));
+  }
+  options;
+  gh;
+  retry;
+  sleep;
+  requests = 0;
+  async run(record2) {
+    try {
+      const found = await this.ensureIssue();
+      let comments = await this.listRecords(found.issue.number);
+      const key = recordKey(record2);
+      let outcome = "already-recorded";
+      let mine;
+      if (!comments.some((c3) => c3.key === key)) {
+        const appended = await this.append(found.issue.number, record2, comments);
+        comments = appended.records;
+        if (appended.posted) {
+          outcome = "appended";
+          if (appended.id !== void 0) mine = { key, id: appended.id };
+        }
+      }
+      const synced = await this.syncBody(found.issue, comments, mine);
+      if (synced.droppedMine) outcome = "already-recorded";
+      return { outcome, issueNumber: found.issue.number, created: found.created, duplicatesClosed: found.closed, bodyWrites: synced.writes, requests: this.requests };
+    } catch (error3) {
+      throw new AuditWriteError(error3 instanceof AuditWriteError ? error3.message : describeApiError(error3), this.requests);
+    }
+  }
+  // --- the issue ----------------------------------------------------------------------------------
+  async ensureIssue() {
+    let candidates = await this.findOwnIssues(true);
+    let created = false;
+    if (candidates.length === 0) {
+      candidates = await this.findOwnIssues(false);
+      const first2 = candidates[0];
+      if (first2 && !first2.labelled) await this.call(() => this.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...this.options.repo, issue_number: first2.number, labels: [AUDIT_LABEL] }));
+    }
+    let mine;
+    if (candidates.length === 0) {
+      const body = this.render([]);
+      const response = await this.call(
+        () => this.gh.request("POST /repos/{owner}/{repo}/issues", { ...this.options.repo, title: AUDIT_ISSUE_TITLE, body, labels: [AUDIT_LABEL] })
+      );
+      mine = response.data.number;
+      created = true;
+      candidates = await this.findOwnIssues(true);
+      if (candidates.length === 0) throw new AuditWriteError("the audit issue was created but cannot be found again (is the label filtered out?)", this.requests);
+    }
+    const [survivor, ...duplicates] = candidates;
+    const closed = [];
+    const now = Date.now();
+    const toClose = created ? duplicates.filter((d2) => d2.number === mine) : duplicates.filter((d2) => d2.createdAt === void 0 || now - d2.createdAt > DUPLICATE_GRACE_MS);
+    for (const duplicate of toClose) {
+      await this.closeDuplicate(duplicate, survivor);
+      closed.push(duplicate.number);
+    }
+    return { issue: survivor, created, closed };
+  }
+  /** Open issues this App wrote as the org's audit issue, oldest (lowest number) first. */
+  async findOwnIssues(byLabel) {
+    const org = this.options.repo.owner;
+    const issues = await this.paginate("GET /repos/{owner}/{repo}/issues", {
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      ...byLabel ? { labels: AUDIT_LABEL } : {}
+    });
+    return issues.filter(
+      (issue3) => !issue3.pull_request && issue3.state !== "closed" && issue3.title === AUDIT_ISSUE_TITLE && (!byLabel || (issue3.labels ?? []).some((l3) => (typeof l3 === "string" ? l3 : l3.name) === AUDIT_LABEL)) && authoredByApp(issue3, this.options.identity) && hasIssueMarker(issue3.body, org, this.options.key)
+    ).sort((a, b3) => a.number - b3.number).map((issue3) => {
+      const createdAt = issue3.created_at ? Date.parse(issue3.created_at) : NaN;
+      return {
+        number: issue3.number,
+        body: issue3.body ?? "",
+        labelled: (issue3.labels ?? []).some((l3) => (typeof l3 === "string" ? l3 : l3.name) === AUDIT_LABEL),
+        ...Number.isFinite(createdAt) ? { createdAt } : {}
+      };
+    });
+  }
+  async closeDuplicate(duplicate, survivor) {
+    const theirs = await this.listRecords(duplicate.number);
+    if (theirs.length > 0) {
+      const ours = new Set((await this.listRecords(survivor.number)).map((r2) => r2.key));
+      for (const record2 of theirs) {
+        if (ours.has(record2.key)) continue;
+        await this.call(() => this.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...this.options.repo, issue_number: survivor.number, body: record2.body }));
+        ours.add(record2.key);
+      }
+    }
+    await this.call(
+      () => this.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...this.options.repo,
+        issue_number: duplicate.number,
+        body: `Closed as a duplicate of #${survivor.number}: claude-guard keeps one audit issue per organization (the oldest one). ${theirs.length > 0 ? "The records of this issue were copied there." : ""}`.trim()
+      })
+    );
+    await this.call(
+      () => this.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...this.options.repo, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" })
+    );
+  }
+  // --- the records --------------------------------------------------------------------------------
+  /** Every record comment the App wrote and signed, in comment order. */
+  async listRecords(issueNumber) {
+    const comments = await this.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: issueNumber });
+    const out = [];
+    for (const comment of comments) {
+      if (!comment.body || !authoredByApp(comment, this.options.identity)) continue;
+      const parsed = parseRecordComment(comment.body, this.options.key);
+      if (parsed?.signed) out.push({ id: comment.id, key: recordKey(parsed.record), record: parsed.record, body: comment.body });
+    }
+    return out;
+  }
+  /**
+   * Posts the record's comment. A failed POST may still have landed (a timeout, a 502 from a proxy):
+   * before each retry the comments are read again and the marker looked for.
+   */
+  async append(issueNumber, record2, existing) {
+    const body = renderRecordComment(record2, { key: this.options.key, notify: this.options.notify ?? [] });
+    const key = recordKey(record2);
+    let records = existing;
+    for (let attempt = 1; ; attempt++) {
+      if (records.some((r2) => r2.key === key)) return { posted: false, records };
+      try {
+        this.requests++;
+        const { data } = await this.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...this.options.repo, issue_number: issueNumber, body });
+        const id = data.id;
+        return { posted: true, ...id !== void 0 ? { id } : {}, records: [...records, { id: id ?? Number.MAX_SAFE_INTEGER, key, record: record2, body }] };
+      } catch (error3) {
+        if (!isRetryable(error3) || attempt >= this.retry.attempts) throw error3;
+        await this.sleep(this.delay(attempt, error3));
+        records = await this.listRecords(issueNumber);
+      }
+    }
+  }
+  // --- the body -----------------------------------------------------------------------------------
+  render(records) {
+    const list2 = records.map((r2) => r2.record);
+    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list2, controls: deriveControls(list2, this.options.orgFacts) });
+  }
+  /**
+   * Writes the body when it differs from the last one known, then re-reads the comments: unchanged, the
+   * body just written is complete. Changed (another replica appended meanwhile), the current body is read:
+   * if that replica already wrote the complete body there is nothing to do, else this one writes again.
+   * Each re-read also settles a race on one delivery: two replicas handling the same redelivered event
+   * at the same moment may both append; the later comment (higher id) is deleted by its own writer.
+   */
+  async syncBody(issue3, records, appended) {
+    let mine = appended;
+    let known = issue3.body;
+    let writes = 0;
+    let current = records;
+    let droppedMine = false;
+    let reread = false;
+    const readAgain = async () => {
+      reread = true;
+      let again = await this.listRecords(issue3.number);
+      const own2 = mine;
+      if (own2 && again.some((r2) => r2.key === own2.key && r2.id < own2.id)) {
+        await this.call(() => this.gh.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...this.options.repo, comment_id: own2.id })).catch((error3) => {
+          if (!isNotFound(error3)) throw error3;
+        });
+        again = again.filter((r2) => r2.id !== own2.id);
+        droppedMine = true;
+        mine = void 0;
+      }
+      return again;
+    };
+    for (let round = 0; round < MAX_BODY_ROUNDS; round++) {
+      const body = this.render(current);
+      if (body === known) {
+        if (mine && !reread) await readAgain();
+        return { writes, droppedMine };
+      }
+      await this.call(() => this.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...this.options.repo, issue_number: issue3.number, body }));
+      writes++;
+      const again = await readAgain();
+      if (sameRecords(again, current)) return { writes, droppedMine };
+      current = again;
+      const { data } = await this.call(() => this.gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...this.options.repo, issue_number: issue3.number }));
+      known = data.body ?? "";
+    }
+    return { writes, droppedMine };
+  }
+  // --- plumbing -----------------------------------------------------------------------------------
+  async paginate(route, params) {
+    const out = [];
+    for (let page = 1; ; page++) {
+      const response = await this.call(() => this.gh.request(route, { ...this.options.repo, ...params, per_page: PER_PAGE, page }));
+      const data = response.data;
+      if (!Array.isArray(data)) throw new AuditWriteError(`unexpected answer from ${route}`, this.requests);
+      out.push(...data);
+      const link = response.headers["link"];
+      const more = link !== void 0 ? nextLink(link) !== void 0 : data.length === PER_PAGE;
+      if (!more || data.length === 0) return out;
+    }
+  }
+  async call(request) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.requests++;
+        return await request();
+      } catch (error3) {
+        if (!isRetryable(error3) || attempt >= this.retry.attempts) throw error3;
+        await this.sleep(this.delay(attempt, error3));
+      }
+    }
+  }
+  delay(attempt, error3) {
+    const headers = error3.response?.headers ?? {};
+    const retryAfter = Number(headers["retry-after"]);
+    if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1e3, this.retry.maxDelayMs);
+    const reset = Number(headers["x-ratelimit-reset"]);
+    if (String(headers["x-ratelimit-remaining"] ?? "") === "0" && Number.isFinite(reset)) return Math.min(Math.max(0, reset * 1e3 - Date.now()), this.retry.maxDelayMs);
+    return Math.min(this.retry.baseMs * 2 ** (attempt - 1), this.retry.maxDelayMs);
+  }
+};
+function sameRecords(a, b3) {
+  const keys = new Set(a.map((r2) => r2.key));
+  return keys.size === new Set(b3.map((r2) => r2.key)).size && b3.every((r2) => keys.has(r2.key));
+}
+async function checkAuditRepository(gh, repo) {
+  const name = `${repo.owner}/${repo.repo}`;
+  let data;
+  try {
+    data = (await gh.request("GET /repos/{owner}/{repo}", { ...repo })).data;
+  } catch (error3) {
+    if (isNotFound(error3)) return { ok: false, reason: `the audit repository ${name} does not exist or the App is not installed on it` };
+    return { ok: false, reason: `the visibility of the audit repository ${name} could not be confirmed (${describeApiError(error3)})` };
+  }
+  if (data.visibility === "internal") return { ok: true, visibility: "internal" };
+  if (data.visibility === "public" || data.private === false) return { ok: false, reason: `the audit repository ${name} is public: audit data is written only to a private or internal repository` };
+  if (data.private === true) return { ok: true, visibility: typeof data.visibility === "string" ? data.visibility : "private" };
+  return { ok: false, reason: `the visibility of the audit repository ${name} could not be confirmed (GitHub's answer did not say it is private or internal)` };
+}
+
+// src/github/contents.ts
+var DEFAULT_MAX_CONTENT_BYTES = 8 * 1024 * 1024;
+async function readFileAt(gh, repo, path9, ref, maxBytes = DEFAULT_MAX_CONTENT_BYTES) {
+  let data;
+  try {
+    const response = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: repo.owner,
+      repo: repo.repo,
+      path: path9,
+      ...ref !== void 0 ? { ref } : {},
+      mediaType: { format: "raw" }
+    });
+    data = response.data;
+  } catch (error3) {
+    if (isNotFound(error3)) return { status: "missing" };
+    throw error3;
+  }
+  return decodeContent(data, maxBytes);
+}
+function decodeContent(data, maxBytes) {
+  let bytes;
+  if (typeof data === "string") {
+    bytes = Buffer.from(data, "utf8");
+  } else if (data instanceof ArrayBuffer) {
+    bytes = Buffer.from(data);
+  } else if (ArrayBuffer.isView(data)) {
+    bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  } else if (Array.isArray(data)) {
+    return { status: "not-a-file" };
+  } else if (data && typeof data === "object") {
+    const json = data;
+    if (json.type !== void 0 && json.type !== "file") return { status: "not-a-file" };
+    if (typeof json.content !== "string" || json.encoding !== void 0 && json.encoding !== "base64") {
+      return { status: "too-large", bytes: json.size ?? 0 };
+    }
+    bytes = Buffer.from(json.content, "base64");
+  } else {
+    return { status: "missing" };
+  }
+  if (bytes.length > maxBytes) return { status: "too-large", bytes: bytes.length };
+  if (bytes.subarray(0, 8e3).includes(0)) return { status: "binary", bytes: bytes.length };
+  return { status: "ok", text: bytes.toString("utf8"), bytes: bytes.length };
+}
+
 // src/action/audit.ts
-function auditKey(env) {
-  const key = env["AUDIT_HMAC_KEY"]?.trim();
+function auditKey(env, input) {
+  const key = env["AUDIT_HMAC_KEY"]?.trim() || input?.trim();
   return key ? { key, provided: true } : { key: randomBytes2(32).toString("hex"), provided: false };
 }
 function actionAuditRecord(input) {
@@ -49608,11 +50979,60 @@ function auditMarkdown(record2, file, key, auditTokenNote) {
   lines.push("", "<details><summary>Record (JSON)</summary>", "", codeBlock(JSON.stringify(record2, null, 2), "json"), "", "</details>");
   return lines.join("\n") + "\n";
 }
-async function appendToAuditIssue(_record, _auditToken) {
-  return {
-    written: false,
-    note: "_`audit-token` is set, but appending to the org audit issue from the Action is not available yet: the record is kept in this summary and the `audit-file` output._"
-  };
+async function appendToAuditIssue(gh, owner, record2, key) {
+  if (record2.input_summary.claude_commits === 0) return { status: "no-claude-changes", note: "_No Claude-authored commit in this change: nothing was appended to the org audit issue._" };
+  if (!key.provided) {
+    return {
+      status: "refused",
+      note: "**Audit record not written to the org audit issue:** `audit-token` is set but `AUDIT_HMAC_KEY` (or the `audit-hmac-key` input) is not. Records carry keyed hashes and are never written without the org's key."
+    };
+  }
+  try {
+    const org = await loadEffectiveConfig(
+      async (location) => {
+        const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
+        if (read.status === "missing") return void 0;
+        if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
+        return read.text;
+      },
+      { owner, repo: ORG_CONFIG_REPO }
+    );
+    const audit = org.config.audit;
+    if (!audit?.repository) {
+      return { status: "not-configured", note: `_\`audit-token\` is set, but the org's ${ORG_CONFIG_REPO}/${CONFIG_PATH} names no \`audit.repository\`: nothing was appended to an audit issue._` };
+    }
+    const repo = { owner, repo: audit.repository };
+    const where2 = `${owner}/${audit.repository}`;
+    const visibility = await checkAuditRepository(gh, repo);
+    if (!visibility.ok) {
+      return {
+        status: "refused",
+        note: `**Audit record not written:** refused because ${visibility.reason}. Make it private (or internal), or set \`audit.repository\` in the org's ${ORG_CONFIG_REPO}/${CONFIG_PATH}.`
+      };
+    }
+    const writer = new AuditIssueWriter({
+      gh,
+      repo,
+      key: key.key,
+      // Nothing to compare an App id with from a token alone: the signed marker is the proof (authoredByApp).
+      identity: {},
+      notify: audit.notify,
+      orgFacts: {
+        auditRepository: true,
+        keyedHashes: true,
+        skillsConfigured: Object.keys(org.config.skills).length > 0,
+        contentPathsConfigured: Object.keys(org.config.content.paths).length > 0,
+        failOn: org.config.failOn,
+        notifyTeams: audit.notify.length
+      }
+    });
+    const result = await writer.write(record2);
+    const issue3 = { repository: where2, number: result.issueNumber };
+    return result.outcome === "appended" ? { status: "written", note: `Audit record written to ${where2}#${result.issueNumber}${record2.incident.critical ? " (critical incident: the notify teams were mentioned)" : ""}.`, issue: issue3 } : { status: "already-recorded", note: `Audit record already in ${where2}#${result.issueNumber} (a re-run of the same attempt adds nothing twice).`, issue: issue3 };
+  } catch (error3) {
+    const reason = error3 instanceof AuditWriteError ? error3.message : describeApiError(error3);
+    return { status: "failed", note: `**Audit write failed:** ${reason}. The scan result is unaffected; the record is kept below and in the \`audit-file\` output.` };
+  }
 }
 
 // src/action/checks-api.ts
@@ -49885,6 +51305,7 @@ function readInputs(env) {
   assign("head", getInput2(env, "head"));
   assign("sarifFile", getInput2(env, "sarif-file"));
   assign("auditToken", getInput2(env, "audit-token"));
+  assign("auditHmacKey", getInput2(env, "audit-hmac-key"));
   return inputs;
 }
 
@@ -49932,17 +51353,956 @@ var SecretMasker = class {
   }
 };
 
+// src/cli/policy.ts
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { basename as basename3, join as join3, resolve as resolve2 } from "node:path";
+
+// src/core/policy/skills-policy.ts
+var DEFAULT_PERMISSIONS_POLICY = {
+  public: { forbid: ["bypassPermissions"] },
+  internal: { forbid: ["bypassPermissions"] },
+  confidential: { forbid: ["Bash", "Bash(*)", "bypassPermissions"] },
+  restricted: { forbid: ["Bash", "Bash(*)", "WebFetch", "WebSearch", "bypassPermissions", "auto"], mcpServers: [] }
+};
+function withDefaultPermissions(policy) {
+  const out = {};
+  for (const c3 of CLASSIFICATIONS) {
+    const entry = policy?.[c3] ?? DEFAULT_PERMISSIONS_POLICY[c3];
+    out[c3] = { forbid: [...entry.forbid], ...entry.mcpServers ? { mcpServers: [...entry.mcpServers] } : {} };
+  }
+  return out;
+}
+var POLICY_RULE_TITLES = {
+  "skill-above-classification": "Skill not allowed at this repository's classification",
+  "skill-team-not-allowed": "Skill run by someone outside the teams allowed to run it",
+  "forbidden-tool-permission": "Agent permission forbidden at this repository's classification",
+  "mcp-server-not-approved": "MCP server not approved for this repository's classification"
+};
+var CONFIG_FILE = "the org's .github/claude-guard.yml";
+function classificationRank(c3) {
+  return CLASSIFICATIONS.indexOf(c3);
+}
+var hasWildcard = (pattern) => /[*?]/.test(pattern);
+function skillPatternMatches(pattern, skill) {
+  const p2 = pattern.toLowerCase();
+  const id = skill.toLowerCase().replace(/^\/+|\/+$/g, "");
+  if (!hasWildcard(p2)) return p2 === id;
+  const source = p2.split("").map((c3) => c3 === "*" ? ".*" : c3 === "?" ? "." : c3.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  if (new RegExp(`^${source}$`, "s").test(id)) return true;
+  const root = /^(.*)\/\*+$/.exec(p2);
+  return root !== null && !hasWildcard(root[1]) && root[1] === id;
+}
+function compareSpecificity(a, b3) {
+  const key = (p2) => [hasWildcard(p2) ? 0 : 1, p2.replace(/[*?]/g, "").length, -(p2.match(/[*?]/g)?.length ?? 0)];
+  const ka = key(a);
+  const kb = key(b3);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+  return a < b3 ? 1 : a > b3 ? -1 : 0;
+}
+function matchSkillPattern(skill, policy) {
+  let best;
+  for (const pattern of Object.keys(policy)) {
+    if (skillPatternMatches(pattern, skill) && (best === void 0 || compareSpecificity(pattern, best) > 0)) best = pattern;
+  }
+  return best === void 0 ? void 0 : { pattern: best, policy: policy[best] };
+}
+function governingPatterns(ids, policy) {
+  const out = [];
+  for (const id of ids) {
+    const match = matchSkillPattern(id, policy);
+    if (match && !out.some((m2) => m2.pattern === match.pattern)) out.push(match);
+  }
+  return out;
+}
+var teamSlug2 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
+function isModeName(entry) {
+  return PERMISSION_MODES.includes(entry.trim());
+}
+var quote = (s) => JSON.stringify(s);
+function evaluateAgentPolicy(input) {
+  const { repository, classification: classification2, skillsPolicy, agentConfig: config2 } = input;
+  const findings = /* @__PURE__ */ new Map();
+  const where2 = `${repository} is classified ${classification2}`;
+  const add = (rule, severity, at2, value, redacted, message, commit) => {
+    const id = fingerprint(rule, at2.path, value);
+    const existing = findings.get(id);
+    if (existing) {
+      if (!existing.commit && commit) existing.commit = commit;
+      return;
+    }
+    const finding = {
+      rule,
+      category: "policy",
+      severity,
+      path: at2.path,
+      line: at2.line,
+      column: 1,
+      endColumn: at2.endColumn,
+      fingerprint: id,
+      redacted,
+      message,
+      title: POLICY_RULE_TITLES[rule]
+    };
+    if (commit) finding.commit = commit;
+    findings.set(id, finding);
+  };
+  const items = [...config2.skills, ...config2.commands];
+  const aboveClassification = (skill, ids, at2, subject, commit) => {
+    for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
+      const max = policy.maxClassification;
+      if (!max || classificationRank(classification2) <= classificationRank(max)) continue;
+      add(
+        "skill-above-classification",
+        classification2 === "restricted" ? "critical" : "high",
+        at2,
+        skill,
+        skill,
+        `${subject}, which the skills policy allows only in repositories classified up to ${max} (skills.${quote(pattern)}.maxClassification), but ${where2}. Remove the skill from this repository or stop using it here; if it must run here, have security review it and raise skills.${quote(pattern)}.maxClassification in ${CONFIG_FILE}.`,
+        commit
+      );
+    }
+  };
+  for (const item of items) {
+    aboveClassification(item.id, item.aliases, item, `${item.path} installs the ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)}`);
+  }
+  for (const use of input.usedSkills) {
+    const skill = use.skill.trim().replace(/^\/+/, "");
+    if (!skill) continue;
+    const lower2 = skill.toLowerCase();
+    const installed = items.find((i) => i.aliases.some((a) => a.toLowerCase() === lower2));
+    const ids = installed ? [skill, ...installed.aliases] : [skill];
+    const at2 = use.path ? { path: use.path, line: use.line ?? 1, endColumn: 2 } : installed ? { path: installed.path, line: installed.line, endColumn: installed.endColumn } : { path: `.claude/skills/${skill}/SKILL.md`, line: 1, endColumn: 2 };
+    const commitText = use.commit ? `Commit ${use.commit.slice(0, 12)}` : "A commit";
+    aboveClassification(skill, ids, at2, `${commitText} used the skill ${quote(skill)}`, use.commit);
+    for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
+      if (!policy.teams) continue;
+      const allowed = policy.teams.map(teamSlug2);
+      const teamsText = policy.teams.length ? policy.teams.join(", ") : "no team";
+      const rule = `skills.${quote(pattern)}.teams`;
+      const fix = `If this person should run it, add them to one of those teams or ask security to extend ${rule} in ${CONFIG_FILE}.`;
+      if (!use.login) {
+        add(
+          "skill-team-not-allowed",
+          "medium",
+          at2,
+          `${skill}@:unknown-login`,
+          skill,
+          `${commitText} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}), but no GitHub login is known for its author, so membership could not be checked (${where2}). Link the commit author's email to a GitHub account, or review who ran it. ${fix}`,
+          use.commit
+        );
+        continue;
+      }
+      const teams = input.teamsOf(use.login);
+      if (teams === void 0) {
+        add(
+          "skill-team-not-allowed",
+          "medium",
+          at2,
+          `${skill}@${use.login}:membership-unknown`,
+          skill,
+          `${commitText} by @${use.login} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}); @${use.login}'s team membership could not be read, so this was not verified (${where2}). Grant claude-guard read access to the org's members (the App's "Members: read" permission), or review who ran it. ${fix}`,
+          use.commit
+        );
+        continue;
+      }
+      if (teams.map(teamSlug2).some((t2) => allowed.includes(t2))) continue;
+      add(
+        "skill-team-not-allowed",
+        "high",
+        at2,
+        `${skill}@${use.login}`,
+        skill,
+        `${commitText} by @${use.login} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}); @${use.login} is in ${teams.length ? teams.join(", ") : "no team"} (${where2}). ${fix}`,
+        use.commit
+      );
+    }
+  }
+  const entry = input.permissionsPolicy[classification2];
+  const forbid = entry?.forbid ?? [];
+  const forbiddenRules = forbid.filter((f3) => !isModeName(f3));
+  const forbiddenModes = forbid.filter(isModeName).map((f3) => f3.trim());
+  const policyKey = `permissions.${classification2}.forbid`;
+  const exception = `to request an exception, ask security to change ${policyKey} in ${CONFIG_FILE}.`;
+  const blockers = config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule);
+  const forbiddenBy = (rule) => blockers.some((b3) => ruleCovers(b3, rule)) ? [] : forbiddenRules.filter((f3) => ruleCovers(rule, f3));
+  const forbidText = (hits) => hits.map(quote).join(" and ");
+  for (const p2 of config2.permissions) {
+    if (p2.list !== "allow") continue;
+    const hits = forbiddenBy(p2.rule);
+    if (!hits.length) continue;
+    add(
+      "forbidden-tool-permission",
+      "high",
+      p2,
+      p2.rule,
+      p2.rule,
+      `${p2.path} allows ${quote(p2.rule)} without asking, which grants ${forbidText(hits)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove the rule or narrow it to what the agent needs (for example "Bash(npm run test:*)"), or move it to "ask" so that a person approves each use; ${exception}`
+    );
+  }
+  for (const item of items) {
+    for (const tool of item.tools ?? []) {
+      const hits = forbiddenBy(tool);
+      if (!hits.length) continue;
+      add(
+        "forbidden-tool-permission",
+        "high",
+        item.toolsDeclaration ?? item,
+        tool,
+        tool,
+        `The ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)} pre-approves ${quote(tool)} in allowed-tools, which grants ${forbidText(hits)} while it runs: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove ${quote(tool)} from allowed-tools or narrow it; ${exception}`
+      );
+    }
+  }
+  for (const mode of config2.defaultModes) {
+    if (!forbiddenModes.includes(mode.value)) continue;
+    add(
+      "forbidden-tool-permission",
+      "high",
+      mode,
+      `defaultMode:${mode.value}`,
+      mode.value,
+      `${mode.path} sets permissions.defaultMode to ${quote(mode.value)}, so the agent runs tools without a person approving them: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove defaultMode or set it to "default", "acceptEdits" or "plan"; ${exception}`
+    );
+  }
+  for (const agent of config2.subagents) {
+    const mode = agent.permissionMode;
+    if (!mode || !forbiddenModes.includes(mode.mode)) continue;
+    add(
+      "forbidden-tool-permission",
+      "high",
+      mode,
+      `permissionMode:${agent.id}:${mode.mode}`,
+      mode.mode,
+      `The subagent ${quote(agent.id)} runs with permissionMode ${quote(mode.mode)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove permissionMode from its front matter; ${exception}`
+    );
+  }
+  const approved = entry?.mcpServers;
+  if (approved) {
+    const approvedText = approved.length ? `only ${approved.map(quote).join(", ")}` : "none";
+    const disabled = new Set(config2.disabledMcpjsonServers.map((d2) => d2.value));
+    const declared = new Set(config2.mcpServers.map((s) => s.name));
+    const mcpMessage = (name, how) => `${how} the MCP server ${quote(name)}, but the policy for ${classification2} repositories approves ${approvedText} (permissions.${classification2}.mcpServers), and ${where2}. Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification2}.mcpServers in ${CONFIG_FILE}.`;
+    for (const server of config2.mcpServers) {
+      if (approved.includes(server.name) || disabled.has(server.name)) continue;
+      add("mcp-server-not-approved", "high", server, server.name, server.name, mcpMessage(server.name, `${server.path} declares`));
+    }
+    for (const enabled of config2.enabledMcpjsonServers) {
+      if (approved.includes(enabled.value) || declared.has(enabled.value) || disabled.has(enabled.value)) continue;
+      add("mcp-server-not-approved", "high", enabled, enabled.value, enabled.value, mcpMessage(enabled.value, `${enabled.path} enables`));
+    }
+  }
+  return [...findings.values()].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line || (a.rule < b3.rule ? -1 : a.rule > b3.rule ? 1 : 0));
+}
+
+// src/core/policy/drift.ts
+var AGENT_PERMISSION_WIDENED = "agent-permission-widened";
+var TITLE = "Agent widened its own permissions";
+var quote2 = (s) => JSON.stringify(s);
+var list = (values) => values.length ? values.map(quote2).join(", ") : "none";
+function scrub(text) {
+  const cleaned = text.replace(/(\/\/[^/\s:@]+:)[^@\s/]+@/g, "$1…@").replace(/[A-Za-z0-9_\-+/=.]{24,}/g, (m2) => /^[\w.-]*\/[\w./-]*$/.test(m2) && !/[A-Za-z0-9]{24,}/.test(m2) ? m2 : "…");
+  return cleaned.length > 120 ? cleaned.slice(0, 117) + "…" : cleaned;
+}
+function detectAgentDrift(before, after, commit) {
+  const findings = /* @__PURE__ */ new Map();
+  const subject = commit ? `Claude-authored commit ${commit.slice(0, 12)}` : "This Claude-authored change";
+  const add = (at2, value, redacted, what, severity = "high") => {
+    const id = fingerprint(AGENT_PERMISSION_WIDENED, at2.path, value);
+    if (findings.has(id)) return;
+    const finding = {
+      rule: AGENT_PERMISSION_WIDENED,
+      category: "policy",
+      severity,
+      path: at2.path,
+      line: at2.line,
+      column: 1,
+      endColumn: at2.endColumn,
+      fingerprint: id,
+      redacted,
+      message: `${subject} widens the agent's own permissions: ${what}. An agent must not loosen its own guard rails unreviewed, whatever the repository's classification: have a person review the change to ${at2.path} and commit it themselves, or revert it.`,
+      title: TITLE
+    };
+    if (commit) finding.commit = commit;
+    findings.set(id, finding);
+  };
+  const anchor2 = (path9, prefer) => {
+    const same = (ds2) => ds2.find((d2) => d2.path === path9);
+    return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path9, line: 1, endColumn: 2 };
+  };
+  const rules15 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules15(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules15(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules15(after, "allow");
+  const afterAsk = rules15(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules15(after, "deny").map((p2) => p2.rule);
+  for (const p2 of afterAllow) {
+    if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
+    const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
+    add(
+      p2,
+      `allow:${p2.rule}`,
+      p2.rule,
+      wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
+    );
+  }
+  for (const d2 of rules15(before, "deny")) {
+    if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
+    add(anchor2(d2.path, (c3) => rules15(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+  }
+  for (const a of rules15(before, "ask")) {
+    if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
+    const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
+    if (!takesOver) continue;
+    add(
+      anchor2(a.path, (c3) => rules15(c3, "ask")),
+      `ask-removed:${a.rule}`,
+      a.rule,
+      `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`
+    );
+  }
+  const hookKey = (h3) => `${h3.path}\0${h3.event}\0${h3.matcher}\0${h3.type}\0${h3.action}`;
+  const beforeHooks = new Set(before.hooks.map(hookKey));
+  for (const h3 of after.hooks) {
+    if (beforeHooks.has(hookKey(h3))) continue;
+    const previous = before.hooks.filter((b3) => b3.path === h3.path && b3.event === h3.event).map((b3) => scrub(b3.action));
+    add(
+      h3,
+      `hook:${h3.event}:${h3.matcher}:${h3.type}:${h3.action}`,
+      `${h3.event}${h3.matcher ? `(${h3.matcher})` : ""}`,
+      `${h3.path} adds a ${h3.event} hook${h3.matcher ? ` for ${quote2(h3.matcher)}` : ""} that runs ${h3.type === "command" ? "the command " : `a ${h3.type} hook `}${quote2(scrub(h3.action))} (${h3.event} hooks before: ${previous.length ? previous.map(quote2).join(", ") : "none"})`
+    );
+  }
+  const describeServer = (s) => scrub(s.url ?? [s.command ?? "", ...s.args].join(" ").trim()) || "(no command)";
+  for (const s of after.mcpServers) {
+    const old = before.mcpServers.find((b3) => b3.name === s.name);
+    if (!old) {
+      add(s, `mcp:${s.name}`, s.name, `${s.path} adds the MCP server ${quote2(s.name)} (${quote2(describeServer(s))}), which was not configured before`);
+    } else if (old.command !== s.command || old.url !== s.url || old.type !== s.type || old.args.join("\0") !== s.args.join("\0")) {
+      add(s, `mcp-changed:${s.name}:${describeServer(s)}`, s.name, `${s.path} changes the MCP server ${quote2(s.name)} from ${quote2(describeServer(old))} to ${quote2(describeServer(s))}`);
+    }
+  }
+  for (const e of after.enableAllProjectMcpServers) {
+    if (!e.value || before.enableAllProjectMcpServers.some((b3) => b3.path === e.path && b3.value)) continue;
+    add(e, "enableAllProjectMcpServers", "enableAllProjectMcpServers", `${e.path} turns enableAllProjectMcpServers on (before: off), so every server of .mcp.json starts without a person approving it`);
+  }
+  const beforeEnabled = new Set(before.enabledMcpjsonServers.map((e) => e.value));
+  for (const e of after.enabledMcpjsonServers) {
+    if (beforeEnabled.has(e.value)) continue;
+    add(e, `mcp-enabled:${e.value}`, e.value, `${e.path} enables the .mcp.json server ${quote2(e.value)} (enabled before: ${list([...beforeEnabled])})`);
+  }
+  const afterDisabled = new Set(after.disabledMcpjsonServers.map((e) => e.value));
+  for (const d2 of before.disabledMcpjsonServers) {
+    if (afterDisabled.has(d2.value)) continue;
+    add(anchor2(d2.path, (c3) => c3.disabledMcpjsonServers), `mcp-undisabled:${d2.value}`, d2.value, `${d2.path} no longer disables the .mcp.json server ${quote2(d2.value)}`);
+  }
+  const modePaths = new Set([...before.defaultModes, ...after.defaultModes].map((m2) => m2.path));
+  for (const path9 of modePaths) {
+    const from = before.defaultModes.find((m2) => m2.path === path9)?.value;
+    const toDecl = after.defaultModes.find((m2) => m2.path === path9);
+    const to2 = toDecl?.value;
+    if (permissionModeRank(to2) <= permissionModeRank(from)) continue;
+    add(
+      toDecl ?? anchor2(path9, (c3) => c3.permissions),
+      `defaultMode:${to2 ?? "default"}`,
+      to2 ?? "default",
+      `${path9} switches permissions.defaultMode from ${quote2(from ?? "default")} to ${quote2(to2 ?? "default")}${to2 === "bypassPermissions" ? ", so every tool runs without a person approving it" : ""}`,
+      to2 === "bypassPermissions" ? "critical" : "high"
+    );
+  }
+  const beforeDirs = before.additionalDirectories.map((d2) => d2.value);
+  for (const d2 of after.additionalDirectories) {
+    if (beforeDirs.includes(d2.value)) continue;
+    add(d2, `dir:${d2.value}`, d2.value, `${d2.path} gives the agent access to the directory ${quote2(d2.value)} outside the project (additionalDirectories before: ${list(beforeDirs)})`);
+  }
+  const settingsAllow = afterAllow.map((p2) => p2.rule);
+  const counterpart = (item, olds) => olds.find((o2) => o2.path === item.path) ?? olds.find((o2) => o2.id === item.id);
+  for (const [kind, olds, news] of [
+    ["skill", before.skills, after.skills],
+    ["slash command", before.commands, after.commands]
+  ]) {
+    for (const item of news) {
+      const old = counterpart(item, olds);
+      const oldTools = old?.tools ?? [];
+      const added = (item.tools ?? []).filter((t2) => !oldTools.some((o2) => ruleCovers(o2, t2)) && !settingsAllow.some((a) => ruleCovers(a, t2)));
+      if (!added.length) continue;
+      add(
+        item.toolsDeclaration ?? item,
+        `${kind}-tools:${item.id}:${added.join("\0")}`,
+        item.id,
+        old ? `the ${kind} ${quote2(item.id)} now pre-approves ${list(added)} in allowed-tools (from ${list(oldTools)} to ${list(item.tools ?? [])})` : `${item.path} adds the ${kind} ${quote2(item.id)}, whose allowed-tools pre-approve ${list(added)}, which the settings do not allow`
+      );
+    }
+  }
+  for (const agent of after.subagents) {
+    const old = counterpart(agent, before.subagents);
+    if (old && old.tools !== void 0) {
+      const oldTools = old.tools;
+      const added = agent.tools === void 0 ? void 0 : agent.tools.filter((t2) => !oldTools.some((o2) => ruleCovers(o2, t2)));
+      if (added === void 0 || added.length) {
+        add(
+          agent.toolsDeclaration ?? agent,
+          `subagent-tools:${agent.id}:${added ? added.join("\0") : "*"}`,
+          agent.id,
+          added ? `the subagent ${quote2(agent.id)} gets the tools ${list(added)} (tools from ${list(oldTools)} to ${list(agent.tools ?? [])})` : `the subagent ${quote2(agent.id)} no longer has a tools list, so it gets every tool (tools before: ${list(oldTools)})`
+        );
+      }
+    }
+    const from = old?.permissionMode?.mode;
+    const to2 = agent.permissionMode?.mode;
+    if (permissionModeRank(to2) > permissionModeRank(from)) {
+      add(
+        agent.permissionMode ?? agent,
+        `subagent-mode:${agent.id}:${to2 ?? "default"}`,
+        agent.id,
+        old ? `the subagent ${quote2(agent.id)} switches permissionMode from ${quote2(from ?? "default")} to ${quote2(to2 ?? "default")}` : `${agent.path} adds the subagent ${quote2(agent.id)} with permissionMode ${quote2(to2 ?? "default")}`,
+        to2 === "bypassPermissions" ? "critical" : "high"
+      );
+    }
+  }
+  return [...findings.values()].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line);
+}
+
+// src/core/policy/classification.ts
+function parseClassification(value) {
+  if (typeof value !== "string") return void 0;
+  const normalized = value.trim().toLowerCase();
+  return CLASSIFICATIONS.includes(normalized) ? normalized : void 0;
+}
+function resolveClassification(inputs) {
+  const problems = [];
+  const raw = Array.isArray(inputs.propertyValue) ? inputs.propertyValue[0] : inputs.propertyValue;
+  if (typeof raw === "string" && raw.trim() !== "") {
+    const value = parseClassification(raw);
+    if (value) return { classification: { value, source: `custom property ${inputs.propertyName}` }, problems };
+    problems.push(
+      `The custom property ${inputs.propertyName} holds ${JSON.stringify(raw)}, which is not a classification (expected one of ${CLASSIFICATIONS.join(", ")}); it was ignored. Fix the property value in the organization's settings.`
+    );
+  }
+  if (inputs.cliValue) return { classification: { value: inputs.cliValue, source: "--classification" }, problems };
+  if (inputs.configValue) return { classification: { value: inputs.configValue, source: `config ${inputs.configFile ?? ".github/claude-guard.yml"}` }, problems };
+  const visibility = inputs.visibility?.trim().toLowerCase();
+  if (visibility === "public") return { classification: { value: "public", source: "repository visibility (public)" }, problems };
+  if (visibility === "private" || visibility === "internal") {
+    return { classification: { value: "internal", source: `repository visibility (${visibility})` }, problems };
+  }
+  return {
+    classification: { value: "internal", source: `default, as no ${inputs.defaultSource ?? "custom property, config classification or visibility"} says otherwise` },
+    problems
+  };
+}
+
+// src/core/policy/content.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var CONTENT_ABOVE_CLASSIFICATION = "content-above-classification";
+var OUTSIDE_BUSINESS_HOURS = "outside-business-hours";
+var CONTENT_RULE_TITLES = {
+  [CONTENT_ABOVE_CLASSIFICATION]: "Content classified above the repository's classification",
+  [OUTSIDE_BUSINESS_HOURS]: "Change made outside business hours in a restricted repository"
+};
+var PII_CLASSIFICATION = {
+  "payment-card-number": "restricted",
+  "uk-nhs-number": "restricted",
+  "us-ssn": "restricted",
+  "ca-sin": "restricted",
+  "nl-bsn": "restricted",
+  "in-aadhaar": "restricted",
+  "se-personnummer": "restricted",
+  "br-cpf": "restricted",
+  "es-dni": "restricted",
+  "it-codice-fiscale": "restricted",
+  "fi-hetu": "restricted",
+  iban: "confidential",
+  "email-address": "internal",
+  "phone-number": "internal"
+};
+var DEFAULT_PII_CLASSIFICATION = "confidential";
+var SECRET_CLASSIFICATION = "confidential";
+var rank2 = (c3) => CLASSIFICATIONS.indexOf(c3);
+function compileContentPaths(paths) {
+  const compiled = Object.entries(paths).map(([glob2, classification2]) => ({ glob: glob2, classification: classification2, match: (0, import_picomatch2.default)(glob2, { dot: true }) }));
+  return (path9) => compiled.filter((c3) => c3.match(path9)).map(({ glob: glob2, classification: classification2 }) => ({ glob: glob2, classification: classification2 }));
+}
+function classifyChange(change, findings, matchPaths) {
+  const signals = [];
+  for (const { glob: glob2, classification: classification2 } of matchPaths(change.path)) {
+    signals.push({ kind: "path", classification: classification2, description: `its path matches content.paths ${JSON.stringify(glob2)} (${classification2})`, line: change.firstLine, raises: true });
+  }
+  const grouped2 = /* @__PURE__ */ new Map();
+  for (const f3 of findings) {
+    if (f3.path !== change.path || f3.commit !== change.commit) continue;
+    let kind;
+    let classification2;
+    if (f3.category === "pii") {
+      kind = "pii";
+      classification2 = PII_CLASSIFICATION[f3.rule] ?? DEFAULT_PII_CLASSIFICATION;
+    } else if (f3.category === "secret" && f3.validation?.status !== "failed") {
+      kind = "secret";
+      classification2 = SECRET_CLASSIFICATION;
+    } else continue;
+    const what = f3.title || f3.rule;
+    const key = `${kind}\0${what}`;
+    const group3 = grouped2.get(key) ?? { kind, classification: classification2, what, lines: [] };
+    if (!group3.lines.includes(f3.line)) group3.lines.push(f3.line);
+    grouped2.set(key, group3);
+  }
+  for (const g2 of grouped2.values()) {
+    g2.lines.sort((x3, y2) => x3 - y2);
+    const shown = g2.lines.length > 5 ? `${g2.lines.slice(0, 5).join(", ")} and ${g2.lines.length - 5} more` : g2.lines.join(", ");
+    const where2 = `${g2.lines.length === 1 ? "line" : "lines"} ${shown}`;
+    const description2 = g2.kind === "pii" ? `it adds personal data: ${g2.what} on ${where2} (${g2.classification})` : `it adds a credential: ${g2.what} on ${where2} (${g2.classification})`;
+    signals.push({ kind: g2.kind, classification: g2.classification, description: description2, line: g2.lines[0] ?? change.firstLine, raises: g2.kind === "pii" });
+  }
+  const content = { path: change.path, signals };
+  if (change.commit) content.commit = change.commit;
+  const top = signals.reduce((best, s) => best === void 0 || rank2(s.classification) > rank2(best) ? s.classification : best, void 0);
+  if (top) content.classification = top;
+  return content;
+}
+function contentAboveFinding(content, repository) {
+  const above = content.signals.filter((s) => s.raises && rank2(s.classification) > rank2(repository.classification));
+  if (above.length === 0) return void 0;
+  above.sort((a, b3) => rank2(b3.classification) - rank2(a.classification) || (a.kind === b3.kind ? a.line - b3.line : a.kind === "pii" ? -1 : 1));
+  const strongest = above[0];
+  const level = strongest.classification;
+  const subject = content.commit ? `Commit ${content.commit.slice(0, 12)} changes ${content.path}` : `${content.path}`;
+  const where2 = `${repository.name} is classified ${repository.classification}${repository.source ? ` (from ${repository.source})` : ""}`;
+  const fix = strongest.kind === "pii" ? "Remove the personal data (use generated values in tests) and purge it from the git history" : "Move this content to a repository classified for it";
+  const finding = {
+    rule: CONTENT_ABOVE_CLASSIFICATION,
+    category: "policy",
+    severity: "high",
+    path: content.path,
+    line: strongest.line,
+    column: 1,
+    endColumn: 2,
+    fingerprint: fingerprint(CONTENT_ABOVE_CLASSIFICATION, content.path, `${level}:${above.map((s) => s.kind).sort().join(",")}`),
+    redacted: level,
+    message: `${subject}, whose content is classified ${level}: ${above.map((s) => s.description).join("; ")}. But ${where2}, and content may not sit in a repository classified below it. ${fix}; if the repository really holds ${level} data, have its classification raised (the custom property, or \`classification\` in the config) rather than keeping the content here.`,
+    title: CONTENT_RULE_TITLES[CONTENT_ABOVE_CLASSIFICATION]
+  };
+  if (content.commit) finding.commit = content.commit;
+  return finding;
+}
+function classifyContent(changes, findings, contentPaths, repository) {
+  const matchPaths = compileContentPaths(contentPaths);
+  const contents = changes.map((c3) => classifyChange(c3, findings, matchPaths));
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const content of contents) {
+    const finding = contentAboveFinding(content, repository);
+    if (!finding) continue;
+    const key = `${finding.fingerprint}\0${finding.commit ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding);
+  }
+  return { contents, findings: out };
+}
+var WEEKDAY_NAMES = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+function localTime(date2, timeZone) {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date2);
+  const get = (type) => parts.find((p2) => p2.type === type)?.value ?? "";
+  const day = get("weekday").toLowerCase().slice(0, 3);
+  return { day, time: `${get("hour").padStart(2, "0")}:${get("minute").padStart(2, "0")}` };
+}
+function isOutsideBusinessHours(iso, hours) {
+  const date2 = new Date(iso);
+  if (Number.isNaN(date2.getTime())) return void 0;
+  const { day, time: time2 } = localTime(date2, hours.timezone);
+  const inDays = hours.days.includes(day);
+  const inHours = time2 >= hours.start && time2 < hours.end;
+  return { outside: !(inDays && inHours), day, time: time2 };
+}
+function businessHoursFindings(commits, hours, repository) {
+  if (!hours || repository.classification !== "restricted") return [];
+  const out = [];
+  const dayList = hours.days.map((d2) => d2.charAt(0).toUpperCase() + d2.slice(1)).join(", ");
+  for (const { commit, path: path9, line: line4 } of commits) {
+    if (!commit.date || !path9) continue;
+    const when = isOutsideBusinessHours(commit.date, hours);
+    if (!when?.outside) continue;
+    out.push({
+      rule: OUTSIDE_BUSINESS_HOURS,
+      category: "policy",
+      severity: "low",
+      path: path9,
+      line: line4 ?? 1,
+      column: 1,
+      endColumn: 2,
+      commit: commit.sha,
+      fingerprint: fingerprint(OUTSIDE_BUSINESS_HOURS, path9, commit.sha),
+      redacted: `${when.day} ${when.time}`,
+      message: `Claude-authored commit ${commit.sha.slice(0, 12)} was made on ${WEEKDAY_NAMES[when.day]} at ${when.time} (${hours.timezone}), outside the business hours of content.businessHours (${dayList} ${hours.start}-${hours.end}), and ${repository.name} is classified restricted. Changes to restricted repositories made when nobody is around to watch are flagged for review: have a person check this commit. This note does not block the merge.`,
+      title: CONTENT_RULE_TITLES[OUTSIDE_BUSINESS_HOURS]
+    });
+  }
+  return out;
+}
+
+// src/core/policy/repository-policy.ts
+function usedSkillsOf(commits) {
+  return commits.flatMap(({ commit, login }) => skillsFromTrailers(commit.message).map((skill) => ({ skill, commit: commit.sha, ...login ? { login } : {} })));
+}
+function explainMembership(finding, door) {
+  if (finding.rule !== "skill-team-not-allowed") return finding;
+  let message = finding.message;
+  if (door === "cli") {
+    message = message.replace(/team membership could not be read, so this was not verified/, "team membership could not be checked offline (the CLI does not ask GitHub), so this was not verified").replace(/Grant claude-guard read access to the org's members \(the App's "Members: read" permission\), or review who ran it\./, "The claude-guard App checks membership on pull requests; until then, review who ran it.");
+  } else {
+    message = message.replace(/ is in no team \(/, " is not a member of any of them (");
+  }
+  return message === finding.message ? finding : { ...finding, message };
+}
+function evaluateRepositoryPolicy(input) {
+  const { config: config2, classification: classification2 } = input;
+  const head = input.headAgentFiles ? readAgentConfig(input.headAgentFiles) : { config: emptyAgentConfig(), problems: [] };
+  const usedSkills = usedSkillsOf(input.claudeCommits);
+  const findings = [];
+  if (input.headAgentFiles || usedSkills.length > 0) {
+    findings.push(
+      ...evaluateAgentPolicy({
+        repository: input.repository,
+        classification: classification2.value,
+        skillsPolicy: config2.skills,
+        permissionsPolicy: withDefaultPermissions(config2.permissions),
+        agentConfig: head.config,
+        usedSkills,
+        teamsOf: input.teamsOf
+      }).map((f3) => explainMembership(f3, input.door))
+    );
+  }
+  const historyProblems = [];
+  for (const { commit, agentFiles } of input.claudeCommits) {
+    if (!agentFiles) continue;
+    const before = readAgentConfig(agentFiles.before);
+    const after = readAgentConfig(agentFiles.after);
+    historyProblems.push(...after.problems.map((p2) => ({ ...p2, commit: commit.sha })));
+    findings.push(...detectAgentDrift(before.config, after.config, commit.sha));
+  }
+  const repository = { name: input.repository, classification: classification2.value, source: classification2.source };
+  const content = classifyContent(input.changes, input.findings, config2.content.paths, repository);
+  findings.push(...content.findings);
+  findings.push(
+    ...businessHoursFindings(
+      input.claudeCommits.map((c3) => ({ commit: c3.commit, ...c3.firstFile ? { path: c3.firstFile.path, line: c3.firstFile.line } : {} })),
+      config2.content.businessHours,
+      repository
+    )
+  );
+  const seen = /* @__PURE__ */ new Set();
+  const unique2 = findings.filter((f3) => {
+    const key = `${f3.fingerprint}\0${f3.commit ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique2.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line || (a.rule < b3.rule ? -1 : a.rule > b3.rule ? 1 : 0));
+  return { findings: unique2, problems: head.problems, historyProblems, agentConfig: head.config, usedSkills, contents: content.contents };
+}
+
+// src/git/agent-files.ts
+var AGENT_PATHSPECS = [".claude", ".mcp.json"];
+var MAX_AGENT_FILE_BYTES = 1024 * 1024;
+var LOG_BATCH = 500;
+function agentFileReader(git) {
+  const blobs = /* @__PURE__ */ new Map();
+  const readBlob = (id) => {
+    let text = blobs.get(id);
+    if (!text) {
+      text = git.tryRun(["cat-file", "blob", id]);
+      blobs.set(id, text);
+    }
+    return text;
+  };
+  return {
+    async touchingCommits(shas) {
+      const touching = /* @__PURE__ */ new Set();
+      for (let i = 0; i < shas.length; i += LOG_BATCH) {
+        const batch = shas.slice(i, i + LOG_BATCH);
+        const out = await git.run(["log", "--no-walk=unsorted", "--format=%x00%H", "--name-only", ...batch, "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json");
+        for (const chunk of out.split("\0")) {
+          const sha = chunk.trim().split("\n", 1)[0]?.trim();
+          if (sha && /^[0-9a-f]{40,64}$/.test(sha)) touching.add(sha);
+        }
+      }
+      return touching;
+    },
+    async filesAt(revision) {
+      const files = /* @__PURE__ */ new Map();
+      const out = await git.tryRun(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS]);
+      if (!out) return files;
+      const entries = [];
+      for (const record2 of out.split("\0")) {
+        const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
+        if (!match) continue;
+        const size = Number(match[2]);
+        if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
+        entries.push({ id: match[1], path: match[3] });
+      }
+      const texts = await Promise.all(entries.map((e) => readBlob(e.id)));
+      entries.forEach((e, i) => {
+        const text = texts[i];
+        if (text !== void 0) files.set(e.path, text);
+      });
+      return files;
+    }
+  };
+}
+
+// src/cli/parallel.ts
+var PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+var BATCH_BYTES = 256 * 1024;
+
+// src/cli/policy.ts
+var AGENT_FILE_LIMIT = 1024 * 1024;
+function readWorkingTreeAgentFiles(root) {
+  const files = /* @__PURE__ */ new Map();
+  const add = (absolute, path9) => {
+    const stat3 = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat3?.isFile() || stat3.size > AGENT_FILE_LIMIT) return;
+    try {
+      files.set(path9, readFileSync(absolute, "utf8"));
+    } catch {
+    }
+  };
+  add(join3(root, ".mcp.json"), ".mcp.json");
+  const walk2 = (dir, prefix, depth) => {
+    if (depth > 12) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const absolute = join3(dir, entry.name);
+      const path9 = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk2(absolute, path9, depth + 1);
+      else if (entry.isFile()) add(absolute, path9);
+    }
+  };
+  walk2(join3(root, ".claude"), ".claude", 0);
+  return files;
+}
+function localLogin(author) {
+  if (author.login) return author.login;
+  const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(author.email);
+  if (noreply) return noreply[1];
+  const local = author.email.split("@", 1)[0]?.trim();
+  return local || author.name.trim() || void 0;
+}
+async function repositoryLabel(root) {
+  try {
+    const git = await openRepository(root);
+    const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
+    const match = url ? /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) : null;
+    if (match) return `${match[1]}/${match[2]}`;
+  } catch {
+  }
+  return basename3(resolve2(root));
+}
+function cliClassification(setup, flag, configFile) {
+  const resolved = resolveClassification({
+    propertyName: setup.config.classificationProperty,
+    ...flag ? { cliValue: flag } : {},
+    ...setup.config.classification ? { configValue: setup.config.classification } : {},
+    ...configFile ? { configFile } : {},
+    defaultSource: "--classification flag and no classification in the config"
+  });
+  return resolved;
+}
+async function cliPolicy(input) {
+  const { classification: classification2, problems: notes } = cliClassification(input.setup, input.classificationFlag, input.configFile);
+  let headAgentFiles;
+  const claudeCommits = [];
+  if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
+  if (input.git && input.git.claudeCommits.length > 0) {
+    const reader = agentFileReader(await openRepository(input.root));
+    headAgentFiles = await reader.filesAt(input.git.headRevision);
+    const single = input.git.claudeCommits.filter((c3) => (c3.commit.parents?.length ?? 0) <= 1);
+    const touching = await reader.touchingCommits(single.map((c3) => c3.commit.sha));
+    for (const { commit, firstFile } of input.git.claudeCommits) {
+      const entry = { commit };
+      const login = localLogin(commit.author);
+      if (login) entry.login = login;
+      if (firstFile) entry.firstFile = firstFile;
+      if (touching.has(commit.sha)) {
+        const parent = commit.parents?.[0];
+        entry.agentFiles = { before: parent ? await reader.filesAt(parent) : /* @__PURE__ */ new Map(), after: await reader.filesAt(commit.sha) };
+      }
+      claudeCommits.push(entry);
+    }
+  }
+  const result = evaluateRepositoryPolicy({
+    repository: await repositoryLabel(input.root),
+    config: input.setup.config,
+    classification: classification2,
+    ...headAgentFiles ? { headAgentFiles } : {},
+    claudeCommits,
+    changes: input.changes,
+    findings: input.findings,
+    teamsOf: () => void 0,
+    door: "cli"
+  });
+  return { classification: classification2, notes, result };
+}
+function formatProblem(problem) {
+  return `${problem.path}${problem.line !== void 0 ? `:${problem.line}` : ""}: ${problem.message}${problem.commit ? ` (at commit ${problem.commit.slice(0, 12)})` : ""}`;
+}
+
+// src/github/properties.ts
+async function readClassification(gh, repo, options) {
+  const notes = [];
+  let value;
+  if (options.payloadProperties && typeof options.payloadProperties === "object") {
+    value = options.payloadProperties[options.property];
+  } else {
+    try {
+      const { data } = await gh.request("GET /repos/{owner}/{repo}/properties/values", { owner: repo.owner, repo: repo.repo });
+      value = data.find((p2) => p2.property_name === options.property)?.value;
+    } catch (error3) {
+      notes.push(
+        isNotFound(error3) || httpStatus(error3) === 403 ? `The repository's custom property values could not be read (HTTP ${httpStatus(error3)}); the classification comes from the config or the visibility.` : `The repository's custom property values could not be read (${describeApiError(error3)}); the classification comes from the config or the visibility.`
+      );
+    }
+  }
+  const resolved = resolveClassification({
+    propertyName: options.property,
+    ...value !== void 0 ? { propertyValue: value } : {},
+    ...options.configValue ? { configValue: options.configValue } : {},
+    ...options.configFile ? { configFile: options.configFile } : {},
+    ...options.visibility ? { visibility: options.visibility } : {}
+  });
+  notes.push(...resolved.problems);
+  return { classification: resolved.classification, notes };
+}
+
+// src/action/policy.ts
+function obj2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function payloadVisibility(payload) {
+  const repository = obj2(payload["repository"]);
+  if (typeof repository?.["visibility"] === "string") return repository["visibility"];
+  if (typeof repository?.["private"] === "boolean") return repository["private"] ? "private" : "public";
+  return void 0;
+}
+async function actionClassification(input) {
+  const repository = obj2(input.payload["repository"]);
+  const payloadProperties = obj2(repository?.["custom_properties"]);
+  const visibility = payloadVisibility(input.payload);
+  const properties = payloadProperties ?? (input.gh && input.owner && input.repo ? void 0 : {});
+  return readClassification(input.gh, { owner: input.owner, repo: input.repo }, {
+    property: input.setup.config.classificationProperty,
+    ...properties ? { payloadProperties: properties } : {},
+    ...input.setup.config.classification ? { configValue: input.setup.config.classification } : {},
+    ...input.configFile ? { configFile: input.configFile } : {},
+    ...visibility ? { visibility } : {}
+  });
+}
+async function actionPolicy(input) {
+  const output = await cliPolicy({
+    root: input.workspace,
+    setup: input.setup,
+    ...input.configFile ? { configFile: input.configFile } : {},
+    classificationFlag: input.classification.value,
+    findings: input.findings,
+    changes: input.changes,
+    git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges },
+    workingTree: false
+  });
+  const flagSource = `(from ${output.classification.source})`;
+  const realSource = `(from ${input.classification.source})`;
+  const findings = output.result.findings.map((f3) => f3.message.includes(flagSource) ? { ...f3, message: f3.message.split(flagSource).join(realSource) } : f3);
+  return {
+    findings,
+    problems: output.result.problems.map((p2) => `${formatProblem(p2)} (agent configuration at ${input.headRevision.slice(0, 7)})`),
+    notes: output.result.historyProblems.map((p2) => formatProblem(p2))
+  };
+}
+
+// src/action/rest.ts
+var RestError = class extends Error {
+  constructor(message, status, request, response) {
+    super(message);
+    this.status = status;
+    this.request = request;
+    this.response = response;
+  }
+  status;
+  request;
+  response;
+  name = "HttpError";
+};
+function queryValue(value) {
+  return Array.isArray(value) ? value.map(String).join(",") : String(value);
+}
+function restClient(options) {
+  const base = options.apiUrl.replace(/\/+$/, "");
+  return {
+    async request(route, params = {}) {
+      const space = route.indexOf(" ");
+      const method = space > 0 ? route.slice(0, space).toUpperCase() : "GET";
+      const template = space > 0 ? route.slice(space + 1) : route;
+      const rest = { ...params };
+      const format = rest["mediaType"]?.format;
+      delete rest["mediaType"];
+      delete rest["headers"];
+      const path9 = template.replace(/\{(\w+)\}/g, (_3, name) => {
+        const value = String(rest[name] ?? "");
+        delete rest[name];
+        return name === "path" ? value.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(value);
+      });
+      const entries = Object.entries(rest).filter(([, v2]) => v2 !== void 0);
+      const inQuery = method === "GET" || method === "HEAD" || method === "DELETE";
+      const query = inQuery && entries.length > 0 ? "?" + entries.map(([k2, v2]) => `${encodeURIComponent(k2)}=${encodeURIComponent(queryValue(v2))}`).join("&") : "";
+      const url = `${base}${path9}${query}`;
+      const response = await fetch(url, {
+        method,
+        headers: {
+          accept: format ? `application/vnd.github.${format}` : "application/vnd.github+json",
+          authorization: `Bearer ${options.token}`,
+          "user-agent": options.userAgent,
+          "x-github-api-version": "2022-11-28",
+          ...inQuery ? {} : { "content-type": "application/json" }
+        },
+        ...inQuery ? {} : { body: JSON.stringify(Object.fromEntries(entries)) },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
+      });
+      const headers = {};
+      response.headers.forEach((value, key) => headers[key] = value);
+      const text = await response.text();
+      let data = text;
+      if ((headers["content-type"] ?? "").includes("json") && text !== "") {
+        try {
+          data = JSON.parse(text);
+        } catch {
+        }
+      }
+      if (response.status >= 400) {
+        const said = data && typeof data === "object" && typeof data.message === "string" ? data.message : text.slice(0, 200);
+        throw new RestError(said || `HTTP ${response.status}`, response.status, { method, url: `${base}${path9}` }, { status: response.status, headers, data });
+      }
+      return { status: response.status, url, headers, data: text === "" && !format ? void 0 : data };
+    }
+  };
+}
+function restGitHubClient(options) {
+  return restClient(options);
+}
+
 // src/action/version.ts
 var ACTION_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/action/main.ts
-var CONFIG_FILE = ".github/claude-guard.yml";
+var CONFIG_FILE2 = ".github/claude-guard.yml";
+var USER_AGENT = `claude-guard-action/${ACTION_VERSION}`;
 var IGNORE_FILE2 = ".claude-guard-ignore";
 async function readContext(env) {
   const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
   let payload = {};
   const eventPath = env["GITHUB_EVENT_PATH"];
-  if (eventPath && existsSync2(eventPath)) {
+  if (eventPath && existsSync3(eventPath)) {
     try {
       payload = JSON.parse(await readFile2(eventPath, "utf8"));
     } catch (error3) {
@@ -49985,13 +52345,13 @@ async function readScanInputs(git, context, inputs, base, head) {
     source = `\`${inputs.config}\` (config input)`;
   } else {
     const at2 = base ?? head;
-    const text = await fileAt(git, at2, CONFIG_FILE);
+    const text = await fileAt(git, at2, CONFIG_FILE2);
     if (text !== void 0) {
       scanInputs.configText = text;
-      scanInputs.configFile = CONFIG_FILE;
-      source = `\`${CONFIG_FILE}\` at ${base ? "the base" : "the head"} commit ${at2.slice(0, 7)}`;
+      scanInputs.configFile = CONFIG_FILE2;
+      source = `\`${CONFIG_FILE2}\` at ${base ? "the base" : "the head"} commit ${at2.slice(0, 7)}`;
     } else {
-      source = `defaults (no \`${CONFIG_FILE}\` at ${base ? "the base" : "the head"} commit ${at2.slice(0, 7)})`;
+      source = `defaults (no \`${CONFIG_FILE2}\` at ${base ? "the base" : "the head"} commit ${at2.slice(0, 7)})`;
     }
   }
   const ignoreText = await fileAt(git, head, IGNORE_FILE2);
@@ -50072,6 +52432,8 @@ Nothing to scan: ${plan.reason}.
   const head = history.head;
   base = history.base;
   const { scanInputs, source } = await readScanInputs(git, context, inputs, base, head);
+  if (inputs.auditHmacKey) setSecret(inputs.auditHmacKey);
+  if (inputs.auditToken) setSecret(inputs.auditToken);
   const setup = prepareScan(scanInputs);
   for (const warning2 of setup.warnings) warning(`claude-guard: ${warning2}`);
   const failOn = inputs.failOn ?? setup.config.failOn;
@@ -50089,20 +52451,46 @@ Nothing to scan: ${plan.reason}.
       if (authorship.isClaude) claudeChanges.push(change);
     }
   });
+  const api = inputs.githubToken && context.owner && context.repo ? restGitHubClient({ apiUrl: context.apiUrl, token: inputs.githubToken, userAgent: USER_AGENT }) : void 0;
+  const resolved = await actionClassification({
+    ...api ? { gh: api } : {},
+    owner: context.owner,
+    repo: context.repo,
+    payload: context.payload,
+    setup,
+    ...scanInputs.configFile ? { configFile: scanInputs.configFile } : {}
+  });
+  const classification2 = resolved.classification;
+  const policy = await actionPolicy({
+    workspace: context.workspace,
+    setup,
+    ...scanInputs.configFile ? { configFile: scanInputs.configFile } : {},
+    classification: classification2,
+    findings: result.findings,
+    changes: result.changes,
+    headRevision: head,
+    claudeChanges: result.claudeChanges
+  });
+  const configErrors = [...setup.errors, ...policy.problems];
   const report = {
     version: 1,
     tool: { name: "claude-guard", version: ACTION_VERSION },
     scanned: { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped },
-    findings: result.findings,
+    findings: [...result.findings, ...policy.findings],
     commits: result.scannedCommits
   };
-  const notes = [`Scanned ${plan.description}${inputs.authors === "all" ? ", every commit" : ""}.`, ...history.notes, `Config: ${source}.`];
-  const classification2 = setup.config.classification ? { value: setup.config.classification, source: `config ${scanInputs.configFile ?? CONFIG_FILE}` } : void 0;
+  const notes = [
+    `Scanned ${plan.description}${inputs.authors === "all" ? ", every commit" : ""}.`,
+    ...history.notes,
+    `Config: ${source}.`,
+    ...resolved.notes,
+    ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`)
+  ];
   const rendered = renderCheckRun({
     report,
     rules: setup.metas,
     failOn,
-    configErrors: setup.errors,
+    configErrors,
     notes,
     ...classification2 ? { classification: classification2 } : {},
     repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl }
@@ -50113,7 +52501,7 @@ Nothing to scan: ${plan.reason}.
   let published;
   if (inputs.githubToken && context.owner && context.repo) {
     published = await publishCheckRun(
-      { apiUrl: context.apiUrl, token: inputs.githubToken, owner: context.owner, repo: context.repo, userAgent: `claude-guard-action/${ACTION_VERSION}` },
+      { apiUrl: context.apiUrl, token: inputs.githubToken, owner: context.owner, repo: context.repo, userAgent: USER_AGENT },
       head,
       rendered,
       context.runId !== "local" ? `${context.serverUrl.replace(/\/+$/, "")}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : void 0
@@ -50125,13 +52513,13 @@ Nothing to scan: ${plan.reason}.
   if (published?.status !== "created") {
     annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the job summary and the SARIF file ${sarifFile}`);
   }
-  const key = auditKey(env);
+  const key = auditKey(env, inputs.auditHmacKey);
   const record2 = actionAuditRecord({
     timestamp: (/* @__PURE__ */ new Date()).toISOString(),
     runId: context.runId,
     ...context.runAttempt ? { runAttempt: context.runAttempt } : {},
     repository: { owner: context.owner, name: context.repo },
-    ...classification2 ? { classification: classification2 } : {},
+    classification: classification2,
     ...context.actor ? { user: context.actor } : {},
     change: plan.kind === "range" && plan.pullRequest !== void 0 ? { type: "pull_request", number: plan.pullRequest } : { type: "push", ref: context.ref ?? branch ?? head },
     headSha: head,
@@ -50139,15 +52527,23 @@ Nothing to scan: ${plan.reason}.
     claudeCommits: result.claudeCommits,
     findings: report.findings,
     failOn,
-    configErrorCount: setup.errors.length,
+    configErrorCount: configErrors.length,
     piiScanRan: setup.metas.some((m2) => m2.category === "pii"),
-    skillPolicyRan: false,
+    skillPolicyRan: Object.keys(setup.config.skills).length > 0 || report.findings.some((f3) => f3.category === "policy"),
+    contentPaths: setup.config.content.paths,
     hmacKey: key.key,
     tool: { name: "claude-guard", version: ACTION_VERSION }
   });
   const auditFile = path8.join(context.tempDir, "claude-guard-audit.json");
   await writeFile2(auditFile, JSON.stringify(record2, null, 2) + "\n");
-  const auditNote = inputs.auditToken ? (await appendToAuditIssue(record2, inputs.auditToken)).note : void 0;
+  let auditNote;
+  if (inputs.auditToken && context.owner) {
+    const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
+    const appended = await appendToAuditIssue(auditApi, context.owner, record2, key);
+    auditNote = appended.note;
+    if (appended.status === "failed" || appended.status === "refused") warning(`claude-guard: ${appended.note.replace(/\*\*/g, "")}`);
+    else info(`claude-guard: ${appended.note}`);
+  }
   await writeSummary(
     [
       `## claude-guard: ${rendered.title}`,
@@ -50173,9 +52569,9 @@ Nothing to scan: ${plan.reason}.
   info(
     `claude-guard: ${result.claudeCommits} Claude-authored commit(s) of ${result.commits}; ${result.files} file(s) scanned; ${report.findings.length} finding(s), ${failing} at or above fail-on ${failOn}; ${masker.count} value(s) masked in the logs`
   );
-  if (setup.errors.length > 0) {
-    setFailed(`claude-guard: the configuration has ${setup.errors.length} error(s):
-${setup.errors.join("\n")}`);
+  if (configErrors.length > 0) {
+    setFailed(`claude-guard: the configuration has ${configErrors.length} error(s):
+${configErrors.join("\n")}`);
   } else if (failing > 0) {
     setFailed(`claude-guard: ${failing} finding(s) at or above fail-on ${failOn}: ${rendered.title}. See the job summary.`);
   }

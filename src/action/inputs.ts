@@ -6,7 +6,7 @@
 import { SEVERITIES, type FailOn } from "../core/types.js";
 
 /** Every input action.yml declares; test/action checks that the composite step maps each one. */
-export const INPUT_NAMES = ["github-token", "config", "fail-on", "authors", "base", "head", "sarif-file", "audit-token"] as const;
+export const INPUT_NAMES = ["github-token", "config", "fail-on", "authors", "base", "head", "sarif-file", "audit-token", "audit-hmac-key"] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
 export interface ActionInputs {
@@ -20,6 +20,8 @@ export interface ActionInputs {
   head?: string;
   sarifFile?: string;
   auditToken?: string;
+  /** The org's AUDIT_HMAC_KEY when the environment does not set it (pass it from a secret). */
+  auditHmacKey?: string;
 }
 
 /** A wrong input value: the message names the input and what it accepts. */
@@ -66,5 +68,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   assign("head", getInput(env, "head"));
   assign("sarifFile", getInput(env, "sarif-file"));
   assign("auditToken", getInput(env, "audit-token"));
+  assign("auditHmacKey", getInput(env, "audit-hmac-key"));
   return inputs;
 }

@@ -23,9 +23,12 @@ import { planScan, type ScanPlan } from "./event.js";
 import { ensureHistory, isShallow, resolveCommit } from "./history.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SecretMasker } from "./masking.js";
+import { actionClassification, actionPolicy } from "./policy.js";
+import { restGitHubClient } from "./rest.js";
 import { ACTION_VERSION } from "./version.js";
 
 const CONFIG_FILE = ".github/claude-guard.yml";
+const USER_AGENT = `claude-guard-action/${ACTION_VERSION}`;
 const IGNORE_FILE = ".claude-guard-ignore";
 
 /** What GitHub's runner tells a step about where it runs. */
@@ -199,6 +202,9 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   base = history.base;
 
   const { scanInputs, source } = await readScanInputs(git, context, inputs, base, head);
+  // The audit key is a secret like any other: masked before anything can print it.
+  if (inputs.auditHmacKey) core.setSecret(inputs.auditHmacKey);
+  if (inputs.auditToken) core.setSecret(inputs.auditToken);
   const setup = prepareScan(scanInputs);
   for (const warning of setup.warnings) core.warning(`claude-guard: ${warning}`);
   const failOn: FailOn = inputs.failOn ?? setup.config.failOn;
@@ -219,25 +225,50 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     },
   });
 
+  // The policy checks, as `claude-guard scan --git` runs them on a clone: skills, tool permissions and
+  // drift of the agent configuration, content classification. The classification: the custom property
+  // (read with github-token), else the config, else the payload's visibility.
+  const api = inputs.githubToken && context.owner && context.repo ? restGitHubClient({ apiUrl: context.apiUrl, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined;
+  const resolved = await actionClassification({
+    ...(api ? { gh: api } : {}),
+    owner: context.owner,
+    repo: context.repo,
+    payload: context.payload,
+    setup,
+    ...(scanInputs.configFile ? { configFile: scanInputs.configFile } : {}),
+  });
+  const classification = resolved.classification;
+  const policy = await actionPolicy({
+    workspace: context.workspace,
+    setup,
+    ...(scanInputs.configFile ? { configFile: scanInputs.configFile } : {}),
+    classification,
+    findings: result.findings,
+    changes: result.changes,
+    headRevision: head,
+    claudeChanges: result.claudeChanges,
+  });
+  const configErrors = [...setup.errors, ...policy.problems];
+
   const report: ScanReport = {
     version: 1,
     tool: { name: "claude-guard", version: ACTION_VERSION },
     scanned: { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped },
-    findings: result.findings,
+    findings: [...result.findings, ...policy.findings],
     commits: result.scannedCommits,
   };
-  // TODO(policy): the policy checks (skills, permissions, drift, content classification) are not wired
-  // here yet. The git-based reader the CLI uses fits the Action as it is: call src/cli/policy.ts's
-  // cliPolicy({ root: workspace, setup, findings, changes: result.changes, git: { headRevision: head,
-  // claudeCommits: result.claudeChanges }, workingTree: false }), push its findings into report.findings
-  // and its problems into the config errors. Until then `policy-violations` is always 0.
-  const notes = [`Scanned ${plan.description}${inputs.authors === "all" ? ", every commit" : ""}.`, ...history.notes, `Config: ${source}.`];
-  const classification = setup.config.classification ? { value: setup.config.classification, source: `config ${scanInputs.configFile ?? CONFIG_FILE}` } : undefined;
+  const notes = [
+    `Scanned ${plan.description}${inputs.authors === "all" ? ", every commit" : ""}.`,
+    ...history.notes,
+    `Config: ${source}.`,
+    ...resolved.notes,
+    ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`),
+  ];
   const rendered: CheckRunOutput = renderCheckRun({
     report,
     rules: setup.metas,
     failOn,
-    configErrors: setup.errors,
+    configErrors,
     notes,
     ...(classification ? { classification } : {}),
     repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl },
@@ -250,7 +281,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   let published: PublishResult | undefined;
   if (inputs.githubToken && context.owner && context.repo) {
     published = await publishCheckRun(
-      { apiUrl: context.apiUrl, token: inputs.githubToken, owner: context.owner, repo: context.repo, userAgent: `claude-guard-action/${ACTION_VERSION}` },
+      { apiUrl: context.apiUrl, token: inputs.githubToken, owner: context.owner, repo: context.repo, userAgent: USER_AGENT },
       head,
       rendered,
       context.runId !== "local" ? `${context.serverUrl.replace(/\/+$/, "")}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
@@ -264,13 +295,13 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   }
 
   // The audit record: counts and keyed hashes, never content.
-  const key = auditKey(env);
+  const key = auditKey(env, inputs.auditHmacKey);
   const record = actionAuditRecord({
     timestamp: new Date().toISOString(),
     runId: context.runId,
     ...(context.runAttempt ? { runAttempt: context.runAttempt } : {}),
     repository: { owner: context.owner, name: context.repo },
-    ...(classification ? { classification } : {}),
+    classification,
     ...(context.actor ? { user: context.actor } : {}),
     change: plan.kind === "range" && plan.pullRequest !== undefined ? { type: "pull_request", number: plan.pullRequest } : { type: "push", ref: context.ref ?? branch ?? head },
     headSha: head,
@@ -278,15 +309,23 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     claudeCommits: result.claudeCommits,
     findings: report.findings,
     failOn,
-    configErrorCount: setup.errors.length,
+    configErrorCount: configErrors.length,
     piiScanRan: setup.metas.some((m) => m.category === "pii"),
-    skillPolicyRan: false,
+    skillPolicyRan: Object.keys(setup.config.skills).length > 0 || report.findings.some((f) => f.category === "policy"),
+    contentPaths: setup.config.content.paths,
     hmacKey: key.key,
     tool: { name: "claude-guard", version: ACTION_VERSION },
   });
   const auditFile = path.join(context.tempDir, "claude-guard-audit.json");
   await writeFile(auditFile, JSON.stringify(record, null, 2) + "\n");
-  const auditNote = inputs.auditToken ? (await appendToAuditIssue(record, inputs.auditToken)).note : undefined;
+  let auditNote: string | undefined;
+  if (inputs.auditToken && context.owner) {
+    const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
+    const appended = await appendToAuditIssue(auditApi, context.owner, record, key);
+    auditNote = appended.note;
+    if (appended.status === "failed" || appended.status === "refused") core.warning(`claude-guard: ${appended.note.replace(/\*\*/g, "")}`);
+    else core.info(`claude-guard: ${appended.note}`);
+  }
 
   await writeSummary(
     [
@@ -316,8 +355,8 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     `claude-guard: ${result.claudeCommits} Claude-authored commit(s) of ${result.commits}; ${result.files} file(s) scanned; ` +
       `${report.findings.length} finding(s), ${failing} at or above fail-on ${failOn}; ${masker.count} value(s) masked in the logs`,
   );
-  if (setup.errors.length > 0) {
-    core.setFailed(`claude-guard: the configuration has ${setup.errors.length} error(s):\n${setup.errors.join("\n")}`);
+  if (configErrors.length > 0) {
+    core.setFailed(`claude-guard: the configuration has ${configErrors.length} error(s):\n${configErrors.join("\n")}`);
   } else if (failing > 0) {
     core.setFailed(`claude-guard: ${failing} finding(s) at or above fail-on ${failOn}: ${rendered.title}. See the job summary.`);
   }

@@ -43,6 +43,12 @@ export const USAGE = `Usage:
   claude-guard hook [install [--project | --local | --user] | uninstall]
                                           pre-flight: answer a Claude Code hook event from stdin, or add
                                           (remove) the hook in .claude/settings.json; see hook --help
+  claude-guard audit export --repo OWNER/REPO [--since DATE] [--until DATE] [--user LOGIN]
+                     [--classification X] [--output FILE]
+                                          the org audit issue's records as JSON Lines (GITHUB_TOKEN)
+  claude-guard audit verify [--repo DIR] (--record FILE | --stdin)
+                                          recompute a record's hashes from a clone (AUDIT_HMAC_KEY);
+                                          see audit help
 
 Options:
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit

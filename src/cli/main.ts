@@ -66,6 +66,8 @@ async function readInputs(cmd: ScanCommand, root: string): Promise<ScanInputs> {
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // The Claude Code hook parses its own arguments and loads only its own modules (src/hook).
   if (argv[0] === "hook") return (await import("../hook/cli.js")).runHookCli(argv.slice(1), io);
+  // `audit export|verify` parses its own arguments too, and loads Octokit only when asked for.
+  if (argv[0] === "audit") return (await import("./audit.js")).runAuditCli(argv.slice(1), io);
   let cmd;
   try {
     cmd = parseCommandLine(argv);

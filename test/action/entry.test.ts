@@ -98,7 +98,7 @@ describe(`the Action's bundle on a pull request (node ${NODE === process.execPat
   });
 
   it("creates the claude-guard check run on the PR's head commit, with annotations and no whole secret", () => {
-    const posts = api.requests.filter((r) => r.method === "POST");
+    const posts = api.checkRunRequests().filter((r) => r.method === "POST");
     expect(posts).toHaveLength(1);
     const post = posts[0]!;
     expect(post.url).toBe("/repos/acme/widgets/check-runs");
@@ -176,7 +176,7 @@ describe("when the token may not write check runs (HTTP 403)", () => {
   });
 
   it("reports the findings as workflow annotations on the files instead", () => {
-    expect(api.requests.map((r) => r.method)).toEqual(["POST"]);
+    expect(api.checkRunRequests().map((r) => r.method)).toEqual(["POST"]);
     const errors = result.stdout.split("\n").filter((l) => /^::error title=[^:]*,file=config\/settings\.yml,line=[35],/.test(l));
     expect(errors).toHaveLength(2);
     expect(result.stdout).toMatch(/^::warning title=Placeholder secret \(medium placeholder\),file=config\/settings\.yml,line=7,endLine=7,col=\d+,endColumn=\d+::/m);
@@ -198,7 +198,7 @@ describe("exit status per fail-on", () => {
     const none = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, inputs: { "fail-on": "none" } });
     expect(none.code).toBe(0);
     expect(none.outputs["findings"]).toBe("3");
-    expect(JSON.parse(api.requests[0]!.body).conclusion).toBe("neutral");
+    expect(JSON.parse(api.checkRunRequests()[0]!.body).conclusion).toBe("neutral");
   });
 
   it("follows the threshold: the AWS key id is critical, so fail-on critical fails; a config's failOn is overridden by the input", async () => {
@@ -226,7 +226,7 @@ describe("exit status per fail-on", () => {
     expect(result.outputs["findings"]).toBe("0");
     expect(result.summary).toContain("no Claude-authored commits");
     expect(JSON.parse(readFileSync(result.outputs["audit-file"]!, "utf8")).input_summary).toMatchObject({ type: "pull_request", pull_request: 7, claude_commits: 0 });
-    expect(JSON.parse(api.requests[0]!.body)).toMatchObject({ conclusion: "success", head_sha: humanOnly });
+    expect(JSON.parse(api.checkRunRequests()[0]!.body)).toMatchObject({ conclusion: "success", head_sha: humanOnly });
   });
 
   it("rejects an unknown fail-on value with a message naming the input", async () => {
@@ -265,7 +265,7 @@ describe("shallow clones", () => {
     expect(result.code).toBe(1);
     expect(result.outputs["claude-commits"]).toBe("1");
     expect(result.outputs["findings"]).toBe("3");
-    expect(JSON.parse(api.requests[0]!.body).head_sha).toBe(fixture.head); // the check run goes on the PR head, not the merge
+    expect(JSON.parse(api.checkRunRequests()[0]!.body).head_sha).toBe(fixture.head); // the check run goes on the PR head, not the merge
   });
 
   it("stops with the fetch-depth to set when the history cannot be fetched", async () => {

@@ -29,20 +29,43 @@ export interface RecordedRequest {
   body: string;
 }
 
-/** The Checks API as GitHub answers it; `mode` decides whether the token may write checks. */
+/** An answer from a route handler of the fake API; undefined lets the next handler (or the 404) answer. */
+export type FakeAnswer = { status: number; body: unknown; headers?: Record<string, string> } | undefined;
+export type FakeRoute = (request: RecordedRequest, path: string, query: URLSearchParams) => FakeAnswer;
+
+/**
+ * The Checks API as GitHub answers it; `mode` decides whether the token may write checks. `routes`
+ * answer other endpoints (custom properties, contents, issues) for the scenarios that need them.
+ */
 export class FakeChecksApi {
   readonly requests: RecordedRequest[] = [];
   mode: "ok" | "forbidden" = "ok";
+  routes: FakeRoute[] = [];
   private server?: Server;
   url = "";
+
+  /** The check-run requests only (the Action also reads custom properties with the same token). */
+  checkRunRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => /\/check-runs(\/\d+)?$/.test(r.url));
+  }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       let body = "";
       req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
       req.on("end", () => {
-        this.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+        const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
+        this.requests.push(recorded);
         res.setHeader("content-type", "application/json");
+        const parsed = new URL(recorded.url, "http://fake");
+        for (const route of this.routes) {
+          const answer = route(recorded, parsed.pathname, parsed.searchParams);
+          if (!answer) continue;
+          for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+          res.statusCode = answer.status;
+          res.end(typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body));
+          return;
+        }
         if (this.mode === "forbidden") {
           res.statusCode = 403;
           res.end(JSON.stringify({ message: "Resource not accessible by integration", status: "403" }));
@@ -67,9 +90,10 @@ export class FakeChecksApi {
     this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   }
 
-  reset(mode: "ok" | "forbidden" = "ok"): void {
+  reset(mode: "ok" | "forbidden" = "ok", routes: FakeRoute[] = []): void {
     this.requests.length = 0;
     this.mode = mode;
+    this.routes = routes;
   }
 
   async stop(): Promise<void> {
@@ -284,4 +308,77 @@ export function pullRequestEvent(fixture: Fixture, extra: Record<string, unknown
       ...extra,
     },
   };
+}
+
+/** `GET /repos/{owner}/{repo}/properties/values` answering one custom property. */
+export function customPropertyRoute(repository: string, name: string, value: string | null): FakeRoute {
+  return (request, path) =>
+    request.method === "GET" && path === `/repos/${repository}/properties/values` ? { status: 200, body: [{ property_name: name, value }] } : undefined;
+}
+
+interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: string;
+  labels: Array<{ name: string }>;
+  created_at: string;
+}
+
+/**
+ * An org's `.github` config and audit repository, and the audit issue's REST endpoints, in memory: what
+ * src/github/audit-issue.ts reads and writes. Everything written is authored by `claude-guard[bot]`,
+ * as with an App installation token.
+ */
+export class FakeAuditOrg {
+  visibility: "private" | "public" | "internal" = "private";
+  readonly issues: FakeIssue[] = [];
+  readonly comments: Array<{ id: number; issue: number; body: string }> = [];
+  private nextId = 1000;
+  private readonly bot = { login: "claude-guard[bot]", type: "Bot" };
+
+  constructor(
+    readonly owner: string,
+    readonly auditRepo: string,
+    /** The org's `.github/claude-guard.yml` in `<owner>/.github`. */
+    readonly orgConfig: string,
+    /** Requests must carry this token (the audit-token), others get a 404 as GitHub would. */
+    readonly token: string,
+  ) {}
+
+  route(): FakeRoute {
+    return (request, path) => {
+      const audit = `/repos/${this.owner}/${this.auditRepo}`;
+      const ours = path === `/repos/${this.owner}/.github/contents/.github/claude-guard.yml` || path === audit || path.startsWith(`${audit}/`);
+      if (!ours) return undefined;
+      if (request.headers["authorization"] !== `Bearer ${this.token}`) return { status: 404, body: { message: "Not Found" } };
+      if (!path.startsWith(audit)) return { status: 200, body: this.orgConfig, headers: { "content-type": "application/vnd.github.raw; charset=utf-8" } };
+      const body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
+      const issueView = (i: FakeIssue) => ({ ...i, user: this.bot, performed_via_github_app: null });
+      if (request.method === "GET" && path === audit) return { status: 200, body: { full_name: `${this.owner}/${this.auditRepo}`, private: this.visibility !== "public", visibility: this.visibility } };
+      if (request.method === "GET" && path === `${audit}/issues`) return { status: 200, body: this.issues.filter((i) => i.state === "open").map(issueView) };
+      if (request.method === "POST" && path === `${audit}/issues`) {
+        const issue = { number: this.issues.length + 1, title: String(body["title"]), body: String(body["body"] ?? ""), state: "open", labels: ((body["labels"] as string[]) ?? []).map((name) => ({ name })), created_at: new Date().toISOString() };
+        this.issues.push(issue);
+        return { status: 201, body: issueView(issue) };
+      }
+      const issueMatch = /\/issues\/(\d+)(\/comments|\/labels)?$/.exec(path);
+      const issue = issueMatch ? this.issues.find((i) => i.number === Number(issueMatch[1])) : undefined;
+      if (issueMatch && !issue) return { status: 404, body: { message: "Not Found" } };
+      if (issue && issueMatch?.[2] === "/comments") {
+        if (request.method === "GET") return { status: 200, body: this.comments.filter((c) => c.issue === issue.number).map((c) => ({ id: c.id, body: c.body, user: this.bot })) };
+        const comment = { id: this.nextId++, issue: issue.number, body: String(body["body"]) };
+        this.comments.push(comment);
+        return { status: 201, body: { id: comment.id, body: comment.body, user: this.bot } };
+      }
+      if (issue && issueMatch?.[2] === "/labels") return { status: 200, body: [] };
+      if (issue && request.method === "GET") return { status: 200, body: issueView(issue) };
+      if (issue && request.method === "PATCH") {
+        if (typeof body["body"] === "string") issue.body = body["body"];
+        if (typeof body["state"] === "string") issue.state = body["state"];
+        return { status: 200, body: issueView(issue) };
+      }
+      return { status: 404, body: { message: "Not Found" } };
+    };
+  }
 }

@@ -1,0 +1,95 @@
+/**
+ * The policy checks of the Action: the same evaluation as the CLI's `scan --git` (src/cli/policy.ts's
+ * cliPolicy, which reads the agent configuration from the local clone and calls the core's
+ * evaluateRepositoryPolicy), with the classification a runner can know: the repository's custom
+ * property when the token may read it, else the config's `classification`, else the event payload's
+ * visibility (src/github/properties.ts, as the App does).
+ */
+import { cliPolicy, formatProblem } from "../cli/policy.js";
+import type { Classification } from "../core/config/config.js";
+import type { ResolvedClassification, ScannedChange } from "../core/policy/index.js";
+import type { ScanSetup } from "../core/setup.js";
+import type { CommitInfo, Finding } from "../core/types.js";
+import type { GitHubClient } from "../github/client.js";
+import { readClassification } from "../github/properties.js";
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** The payload's `repository.visibility`, or `private` mapped to it. */
+export function payloadVisibility(payload: Json): string | undefined {
+  const repository = obj(payload["repository"]);
+  if (typeof repository?.["visibility"] === "string") return repository["visibility"];
+  if (typeof repository?.["private"] === "boolean") return repository["private"] ? "private" : "public";
+  return undefined;
+}
+
+export interface ActionClassificationInput {
+  /** Absent (no github-token): the custom property is not asked for. */
+  gh?: GitHubClient;
+  owner: string;
+  repo: string;
+  payload: Json;
+  setup: ScanSetup;
+  configFile?: string;
+}
+
+export async function actionClassification(input: ActionClassificationInput): Promise<{ classification: ResolvedClassification; notes: string[] }> {
+  const repository = obj(input.payload["repository"]);
+  const payloadProperties = obj(repository?.["custom_properties"]) as Record<string, string | string[] | null> | undefined;
+  const visibility = payloadVisibility(input.payload);
+  // Without a token or a repository name there is nothing to ask: an empty property set skips the request.
+  const properties = payloadProperties ?? (input.gh && input.owner && input.repo ? undefined : {});
+  return readClassification(input.gh as GitHubClient, { owner: input.owner, repo: input.repo }, {
+    property: input.setup.config.classificationProperty,
+    ...(properties ? { payloadProperties: properties } : {}),
+    ...(input.setup.config.classification ? { configValue: input.setup.config.classification } : {}),
+    ...(input.configFile ? { configFile: input.configFile } : {}),
+    ...(visibility ? { visibility } : {}),
+  });
+}
+
+export interface ActionPolicyInput {
+  workspace: string;
+  setup: ScanSetup;
+  configFile?: string;
+  classification: ResolvedClassification;
+  findings: readonly Finding[];
+  changes: readonly ScannedChange[];
+  headRevision: string;
+  claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
+}
+
+export interface ActionPolicyResult {
+  findings: Finding[];
+  /** Agent-configuration problems at the head: they fail the step like config errors. */
+  problems: string[];
+  notes: string[];
+}
+
+export async function actionPolicy(input: ActionPolicyInput): Promise<ActionPolicyResult> {
+  // cliPolicy resolves the classification itself, where a `--classification` flag beats the config:
+  // the value resolved here is handed over as that flag, so the evaluation uses exactly it.
+  const output = await cliPolicy({
+    root: input.workspace,
+    setup: input.setup,
+    ...(input.configFile ? { configFile: input.configFile } : {}),
+    classificationFlag: input.classification.value as Classification,
+    findings: input.findings,
+    changes: input.changes,
+    git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges },
+    workingTree: false,
+  });
+  // Messages then name the flag as the source; they should name where the value really came from.
+  const flagSource = `(from ${output.classification.source})`;
+  const realSource = `(from ${input.classification.source})`;
+  const findings = output.result.findings.map((f) => (f.message.includes(flagSource) ? { ...f, message: f.message.split(flagSource).join(realSource) } : f));
+  return {
+    findings,
+    problems: output.result.problems.map((p) => `${formatProblem(p)} (agent configuration at ${input.headRevision.slice(0, 7)})`),
+    notes: output.result.historyProblems.map((p) => formatProblem(p)),
+  };
+}

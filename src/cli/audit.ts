@@ -1,0 +1,400 @@
+/**
+ * `claude-guard audit export|verify`: the investigator's side of the audit trail.
+ *
+ * - export: reads the record comments of the org's audit issue through the REST API (found as the App
+ *   finds it: exact title, label, the App's own authorship and, with AUDIT_HMAC_KEY, its signed marker)
+ *   and writes one record per line (JSON Lines), filtered by date, user and classification, for `jq`.
+ * - verify: recomputes a record's keyed hashes from a local clone (the added lines of the record's
+ *   commits, read with readCommits exactly as `scan --git` reads them) and says match or mismatch
+ *   for each, so a record can be shown to describe the code it claims to describe.
+ *
+ * Exit status: 0 done / all hashes match; 1 a hash does not match (verify); 2 usage or runtime error.
+ */
+import { spawnSync } from "node:child_process";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { Octokit } from "@octokit/rest";
+import {
+  AUDIT_ISSUE_TITLE,
+  AUDIT_LABEL,
+  contentHash,
+  hasIssueMarker,
+  isAuditRecord,
+  keyId,
+  MAX_RECORD_COMMITS,
+  parseRecordComment,
+  uniqueRecords,
+  type AuditRecord,
+} from "../core/audit/index.js";
+import { CLASSIFICATIONS } from "../core/config/config.js";
+import type { CommitChange } from "../core/types.js";
+import { readCommits } from "../git/read-commits.js";
+import { authoredByApp, type AppIdentity } from "../github/audit-issue.js";
+import { describeApiError, nextLink } from "../github/client.js";
+import type { CliIO } from "./main.js";
+
+const EXIT_OK = 0;
+const EXIT_MISMATCH = 1;
+const EXIT_ERROR = 2;
+const PER_PAGE = 100;
+
+export const AUDIT_USAGE = `Usage:
+  claude-guard audit export --repo OWNER/REPO [--since DATE] [--until DATE] [--user LOGIN]
+                            [--classification public|internal|confidential|restricted] [--output FILE]
+      Write the audit issue's records of the audit repository OWNER/REPO as JSON Lines (one record a
+      line). DATE is YYYY-MM-DD (--until includes that whole day, UTC) or an ISO 8601 time.
+      --classification matches the repository's or the touched content's classification.
+      Environment: GITHUB_TOKEN (required, can read the audit repository's issues); GITHUB_API_URL or
+      GHE_HOST (GitHub Enterprise Server) for another API; AUDIT_HMAC_KEY (recommended: only records
+      signed with it are exported; without it, any record comment by a GitHub App is); APP_SLUG.
+  claude-guard audit verify [--repo DIR] (--record FILE | --stdin)
+      Recompute the hashes of a record (JSON, a line of \`audit export\`, or a record comment's body)
+      from the clone DIR (default: .) and print match or mismatch for each. Needs AUDIT_HMAC_KEY.
+      Exit status: 0 all match, 1 a mismatch, 2 an error (no key, commits not in the clone, ...).`;
+
+class AuditCliError extends Error {}
+/** A mistake in the command line: the usage is shown with the message. */
+class AuditUsageError extends AuditCliError {}
+
+export interface AuditCliDeps {
+  /** Reads standard input (for `verify --stdin`); default: process.stdin. */
+  readStdin?: () => Promise<string>;
+}
+
+export async function runAuditCli(argv: readonly string[], io: CliIO, deps: AuditCliDeps = {}): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined) {
+    io.stderr.write(`claude-guard audit: name a command, export or verify\n\n${AUDIT_USAGE}\n`);
+    return EXIT_ERROR;
+  }
+  if (sub === "help" || sub === "--help" || sub === "-h") {
+    io.stdout.write(`${AUDIT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  try {
+    if (sub === "export") return await runExport(rest, io);
+    if (sub === "verify") return await runVerify(rest, io, deps);
+    throw new AuditUsageError(`unknown audit command "${sub}"; use export or verify`);
+  } catch (error) {
+    io.stderr.write(`claude-guard audit: ${(error as Error).message}\n`);
+    if (error instanceof AuditUsageError) io.stderr.write(`\n${AUDIT_USAGE}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function parse(args: readonly string[], options: Record<string, { type: "string" | "boolean" }>) {
+  try {
+    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: false, strict: true });
+    return parsed.values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new AuditUsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+  }
+}
+
+// --- export ---------------------------------------------------------------------------------------
+
+export interface ExportFilter {
+  since?: number;
+  until?: number;
+  user?: string;
+  classification?: string;
+}
+
+/**
+ * A date bound in ms. A bare day is UTC midnight for --since and the end of that day for --until, so
+ * `--since 2025-03-03 --until 2025-03-09` is the whole week.
+ */
+export function parseDateBound(flag: string, text: string, end: boolean): number {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (day) {
+    const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+    // Date.UTC rolls 2025-02-30 over to March: reject dates that do not exist.
+    if (new Date(ms).toISOString().slice(0, 10) !== text) throw new AuditCliError(`${flag}: "${text}" is not a date (use YYYY-MM-DD or an ISO 8601 time)`);
+    return end ? ms + 24 * 3600 * 1000 - 1 : ms;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(Date.parse(text))) throw new AuditCliError(`${flag}: "${text}" is not a date (use YYYY-MM-DD or an ISO 8601 time)`);
+  return Date.parse(text);
+}
+
+export function matchesFilter(record: AuditRecord, filter: ExportFilter): boolean {
+  const at = Date.parse(record.timestamp);
+  if (filter.since !== undefined && at < filter.since) return false;
+  if (filter.until !== undefined && at > filter.until) return false;
+  if (filter.user !== undefined && (record.user ?? "").toLowerCase() !== filter.user.toLowerCase()) return false;
+  if (filter.classification !== undefined && record.repository.classification !== filter.classification && record.policy_checks.content_classification !== filter.classification) return false;
+  return true;
+}
+
+/** The REST API's base: GITHUB_API_URL, else GitHub Enterprise Server's GHE_HOST, else github.com. */
+export function apiBaseUrl(env: NodeJS.ProcessEnv): string {
+  const explicit = env["GITHUB_API_URL"];
+  if (explicit) return explicit.replace(/\/+$/, "");
+  const host = env["GHE_HOST"];
+  if (host) return `${env["GHE_PROTOCOL"] ?? "https"}://${host}/api/v3`;
+  return "https://api.github.com";
+}
+
+interface ApiIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  state?: string;
+  user?: { login?: string; type?: string } | null;
+  labels?: Array<string | { name?: string }>;
+  performed_via_github_app?: { id?: number; slug?: string } | null;
+  pull_request?: unknown;
+}
+interface ApiComment {
+  id: number;
+  body?: string;
+  user?: { login?: string; type?: string } | null;
+  performed_via_github_app?: { id?: number; slug?: string } | null;
+}
+
+async function paginate<T>(octokit: Octokit, route: string, params: Record<string, unknown>): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; ; page++) {
+    const response = await octokit.request(route, { ...params, per_page: PER_PAGE, page });
+    const data = response.data as unknown;
+    if (!Array.isArray(data)) throw new AuditCliError(`unexpected answer from ${route}`);
+    out.push(...(data as T[]));
+    const link = (response.headers as Record<string, string | undefined>)["link"];
+    const more = link !== undefined ? nextLink(link) !== undefined : data.length === PER_PAGE;
+    if (!more || data.length === 0) return out;
+  }
+}
+
+const hasLabel = (issue: ApiIssue) => (issue.labels ?? []).some((l) => (typeof l === "string" ? l : l.name) === AUDIT_LABEL);
+
+/** The open audit issue, as the App picks it: its own, titled and marked; the oldest when there are several. */
+async function findAuditIssue(octokit: Octokit, owner: string, repo: string, identity: AppIdentity, key: string | undefined): Promise<ApiIssue | undefined> {
+  const ours = (issue: ApiIssue, byLabel: boolean) =>
+    !issue.pull_request &&
+    issue.state !== "closed" &&
+    issue.title === AUDIT_ISSUE_TITLE &&
+    (!byLabel || hasLabel(issue)) &&
+    authoredByApp(issue, identity) &&
+    (key === undefined || hasIssueMarker(issue.body, owner, key));
+  for (const byLabel of [true, false]) {
+    const issues = await paginate<ApiIssue>(octokit, "GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      ...(byLabel ? { labels: AUDIT_LABEL } : {}),
+    });
+    const found = issues.filter((i) => ours(i, byLabel)).sort((a, b) => a.number - b.number);
+    if (found[0]) return found[0];
+  }
+  return undefined;
+}
+
+async function runExport(args: readonly string[], io: CliIO): Promise<number> {
+  const values = parse(args, {
+    repo: { type: "string" },
+    since: { type: "string" },
+    until: { type: "string" },
+    user: { type: "string" },
+    classification: { type: "string" },
+    output: { type: "string" },
+  });
+  if (values["help"]) {
+    io.stdout.write(`${AUDIT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const repoArg = values["repo"];
+  const match = typeof repoArg === "string" ? /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repoArg) : null;
+  if (!match) throw new AuditUsageError(`export requires --repo OWNER/REPO (the org's audit repository)${typeof repoArg === "string" ? `; got "${repoArg}"` : ""}`);
+  const [, owner, repo] = match as unknown as [string, string, string];
+  const filter: ExportFilter = {};
+  if (typeof values["since"] === "string") filter.since = parseDateBound("--since", values["since"], false);
+  if (typeof values["until"] === "string") filter.until = parseDateBound("--until", values["until"], true);
+  if (filter.since !== undefined && filter.until !== undefined && filter.since > filter.until) throw new AuditCliError("--since is after --until");
+  if (typeof values["user"] === "string") filter.user = values["user"];
+  if (typeof values["classification"] === "string") {
+    if (!(CLASSIFICATIONS as readonly string[]).includes(values["classification"])) throw new AuditUsageError(`--classification takes one of ${CLASSIFICATIONS.join(", ")}; got "${values["classification"]}"`);
+    filter.classification = values["classification"];
+  }
+  const token = io.env["GITHUB_TOKEN"];
+  if (!token) throw new AuditCliError("GITHUB_TOKEN is not set: export reads the audit issue through the REST API and needs a token that can read the audit repository's issues");
+  const key = io.env["AUDIT_HMAC_KEY"] || undefined;
+  const slug = io.env["APP_SLUG"];
+  const appId = Number(io.env["APP_ID"]);
+  const identity: AppIdentity = { ...(slug ? { slug } : {}), ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}) };
+  if (!key) io.stderr.write("claude-guard audit: warning: AUDIT_HMAC_KEY is not set, so record signatures are not checked: every record comment written by a GitHub App is exported\n");
+
+  const octokit = new Octokit({ auth: token, baseUrl: apiBaseUrl(io.env), userAgent: "claude-guard-cli", log: { debug() {}, info() {}, warn() {}, error() {} } });
+  let issue: ApiIssue | undefined;
+  let comments: ApiComment[];
+  try {
+    issue = await findAuditIssue(octokit, owner, repo, identity, key);
+    if (!issue) {
+      throw new AuditCliError(
+        `no audit issue found in ${owner}/${repo}: no open issue titled "${AUDIT_ISSUE_TITLE}" written by the App${key ? " and signed with this AUDIT_HMAC_KEY" : ""}. Is --repo the org's audit.repository?`,
+      );
+    }
+    comments = await paginate<ApiComment>(octokit, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: issue.number });
+  } catch (error) {
+    if (error instanceof AuditCliError) throw error;
+    throw new AuditCliError(describeApiError(error));
+  }
+
+  const parsed: AuditRecord[] = [];
+  let unsigned = 0;
+  for (const comment of comments) {
+    if (!comment.body || !authoredByApp(comment, identity)) continue;
+    const record = parseRecordComment(comment.body, key ?? "");
+    if (!record) continue;
+    if (key && !record.signed) {
+      unsigned++;
+      continue;
+    }
+    parsed.push(record.record);
+  }
+  // A redelivery that two replicas both appended is one event (the oldest comment counts), as on the dashboard.
+  const all = uniqueRecords(parsed);
+  const selected = all.filter((r) => matchesFilter(r, filter));
+  const text = selected.map((r) => JSON.stringify(r) + "\n").join("");
+  const outputArg = values["output"];
+  if (typeof outputArg === "string") {
+    const target = resolve(io.cwd, outputArg);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  } else {
+    io.stdout.write(text);
+  }
+  io.stderr.write(
+    `claude-guard audit: ${selected.length} of ${all.length} record(s) exported from ${owner}/${repo}#${issue.number}` +
+      (unsigned > 0 ? `; ${unsigned} record comment(s) skipped: their signature does not match AUDIT_HMAC_KEY` : "") +
+      "\n",
+  );
+  return EXIT_OK;
+}
+
+// --- verify ---------------------------------------------------------------------------------------
+
+interface RecordToVerify {
+  record: AuditRecord;
+  /** When the input was a record comment: whether its hidden marker's signature matches the key. */
+  signed?: boolean;
+}
+
+/** A record as JSON, JSON Lines (one record a line, e.g. `audit export`'s output) or a record comment's body. */
+export function parseRecordsInput(text: string, key: string): RecordToVerify[] {
+  if (text.includes("<!-- claude-guard:audit-record")) {
+    const parsed = parseRecordComment(text.trim(), key);
+    if (!parsed) throw new AuditCliError("the input looks like a record comment, but its marker or JSON block is malformed");
+    return [{ record: parsed.record, signed: parsed.signed }];
+  }
+  const candidates: unknown[] = [];
+  try {
+    candidates.push(JSON.parse(text));
+  } catch {
+    for (const [i, line] of text.split("\n").entries()) {
+      if (line.trim() === "") continue;
+      try {
+        candidates.push(JSON.parse(line));
+      } catch {
+        throw new AuditCliError(`line ${i + 1} of the input is not JSON: give a record (JSON), JSON Lines or a record comment's body`);
+      }
+    }
+  }
+  if (candidates.length === 0) throw new AuditCliError("the input holds no record");
+  return candidates.map((value, i) => {
+    if (!isAuditRecord(value)) throw new AuditCliError(`${candidates.length > 1 ? `record ${i + 1}` : "the input"} is not an audit record (schema v1)`);
+    return { record: value };
+  });
+}
+
+async function readClaimedCommits(repoDir: string, shas: readonly string[]): Promise<Map<string, CommitChange>> {
+  const wanted = new Set(shas);
+  const found = new Map<string, CommitChange>();
+  // rev-list from the commits themselves, keeping only them: their order in the record is restored after.
+  for await (const change of readCommits(repoDir, { resolved: { revisions: [...wanted], description: "the record's commits" }, filter: (c) => wanted.has(c.sha) })) {
+    found.set(change.commit.sha, change);
+  }
+  return found;
+}
+
+async function runVerify(args: readonly string[], io: CliIO, deps: AuditCliDeps): Promise<number> {
+  const values = parse(args, { repo: { type: "string" }, record: { type: "string" }, stdin: { type: "boolean" } });
+  if (values["help"]) {
+    io.stdout.write(`${AUDIT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const recordFile = values["record"];
+  if ((typeof recordFile === "string") === Boolean(values["stdin"])) throw new AuditUsageError("verify takes exactly one of --record FILE or --stdin");
+  const key = io.env["AUDIT_HMAC_KEY"];
+  if (!key) throw new AuditCliError("AUDIT_HMAC_KEY is not set: the record's hashes are keyed (HMAC-SHA256) and can only be recomputed with the App's key");
+  let text: string;
+  if (typeof recordFile === "string") {
+    try {
+      text = await readFile(resolve(io.cwd, recordFile), "utf8");
+    } catch (error) {
+      throw new AuditCliError(`cannot read ${recordFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else {
+    text = await (deps.readStdin ?? readProcessStdin)();
+  }
+  const records = parseRecordsInput(text, key);
+  const repoDir = resolve(io.cwd, typeof values["repo"] === "string" ? values["repo"] : ".");
+
+  let mismatch = false;
+  for (const { record, signed } of records) {
+    const input = record.input_summary;
+    const label = `${record.repository.owner}/${record.repository.name} ${input.type === "pull_request" ? `pull request #${input.pull_request ?? "?"}` : `push to ${input.ref ?? "?"}`} (session ${record.session.id}, head ${input.head_sha.slice(0, 12)})`;
+    io.stdout.write(`record ${label}\n`);
+    if (signed !== undefined) {
+      io.stdout.write(`  signature      ${signed ? "match" : "MISMATCH (the comment's marker was not signed with this key over this record)"}\n`);
+      if (!signed) mismatch = true;
+    }
+    const keyMatches = input.key_id === keyId(key);
+    io.stdout.write(`  key_id         ${keyMatches ? "match" : `MISMATCH (the record was hashed with another key: ${input.key_id})`}\n`);
+    if (!keyMatches) mismatch = true;
+
+    if (input.commits.length >= MAX_RECORD_COMMITS && input.claude_commits > input.commits.length) {
+      throw new AuditCliError(`the record lists only the first ${MAX_RECORD_COMMITS} of its ${input.claude_commits} commits: its content_hash cannot be recomputed`);
+    }
+    const absent = missingCommits(repoDir, input.commits);
+    if (absent.length > 0) throw new AuditCliError(`commits not in the clone ${repoDir}: ${absent.join(", ")} (fetch them, e.g. git fetch origin pull/N/head, or unshallow the clone)`);
+    let found: Map<string, CommitChange>;
+    try {
+      found = await readClaimedCommits(repoDir, input.commits);
+    } catch (error) {
+      throw new AuditCliError(`cannot read the record's commits from ${repoDir}: ${(error as Error).message.split("\n", 1)[0]} (are they in this clone? fetch the pull request's head, e.g. git fetch origin pull/N/head)`);
+    }
+    const missing = input.commits.filter((sha) => !found.has(sha));
+    if (missing.length > 0) throw new AuditCliError(`commits not in the clone ${repoDir}: ${missing.join(", ")} (fetch them, e.g. git fetch origin pull/N/head, or unshallow the clone)`);
+    const changes = input.commits.map((sha) => found.get(sha) as CommitChange);
+    const recomputed = contentHash(key, changes);
+    if (recomputed === input.content_hash) {
+      io.stdout.write(`  content_hash   match\n`);
+    } else {
+      mismatch = true;
+      const lines = changes.reduce((n, c) => n + c.files.reduce((m, f) => m + f.lines.length, 0), 0);
+      io.stdout.write(`  content_hash   MISMATCH (the clone's ${input.commits.length} commit(s) add ${lines} line(s); the record says ${input.lines_added})\n`);
+    }
+  }
+  io.stdout.write(mismatch ? "result: MISMATCH\n" : "result: all hashes match\n");
+  return mismatch ? EXIT_MISMATCH : EXIT_OK;
+}
+
+/** The SHAs the clone does not hold as commits (one `git cat-file --batch-check` for all). */
+function missingCommits(repoDir: string, shas: readonly string[]): string[] {
+  if (shas.length === 0) return [];
+  const result = spawnSync("git", ["-C", repoDir, "cat-file", "--batch-check"], { input: shas.map((sha) => `${sha}^{commit}\n`).join(""), encoding: "utf8" });
+  if (result.error || result.status !== 0) {
+    throw new AuditCliError(`cannot read the clone ${repoDir}: ${result.error?.message ?? (result.stderr || "").split("\n", 1)[0] ?? "git failed"}`);
+  }
+  // Each answer line is `<sha> commit <size>`, or `<input> missing`, in input order.
+  const answers = result.stdout.split("\n");
+  return shas.filter((_, i) => !/^[0-9a-f]+ commit /.test(answers[i] ?? ""));
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
