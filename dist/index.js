@@ -18347,12 +18347,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line4, length, field) {
+    function isFieldName(line2, length, field) {
       if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line4[i] !== field[i]) {
+        if (line2[i] !== field[i]) {
           return false;
         }
       }
@@ -18498,31 +18498,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line4, event) {
-        if (line4.length === 0) {
+      parseLine(line2, event) {
+        if (line2.length === 0) {
           return;
         }
-        const colonPosition = line4.indexOf(COLON);
+        const colonPosition = line2.indexOf(COLON);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line4.length;
-        let valueStart = line4.length;
+        let fieldLength = line2.length;
+        let valueStart = line2.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line4[valueStart] === SPACE) {
+          if (line2[valueStart] === SPACE) {
             ++valueStart;
           }
         }
-        if (isFieldName(line4, fieldLength, DATA)) {
+        if (isFieldName(line2, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line4.length - valueStart;
+          const valueBytes = line2.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line4.toString("utf8", valueStart);
+          const value = line2.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -18532,24 +18532,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line4, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line4, valueStart)) {
-            this.setEventFieldSize("retry", line4.length - valueStart);
-            event.retry = line4.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line2, valueStart)) {
+            this.setEventFieldSize("retry", line2.length - valueStart);
+            event.retry = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line4, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line4, valueStart)) {
-            this.setEventFieldSize("id", line4.length - valueStart);
-            event.id = line4.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line2, valueStart)) {
+            this.setEventFieldSize("id", line2.length - valueStart);
+            event.id = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line4, fieldLength, EVENT)) {
-          if (valueStart < line4.length) {
-            this.setEventFieldSize("event", line4.length - valueStart);
-            event.event = line4.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, EVENT)) {
+          if (valueStart < line2.length) {
+            this.setEventFieldSize("event", line2.length - valueStart);
+            event.event = line2.toString("utf8", valueStart);
           }
         }
       }
@@ -20038,7 +20038,7 @@ var require_constants6 = __commonJS({
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
     var STAR = `${QMARK}*?`;
-    var SEP4 = "/";
+    var SEP2 = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
       PLUS_LITERAL,
@@ -20055,7 +20055,7 @@ var require_constants6 = __commonJS({
       QMARK_NO_DOT,
       STAR,
       START_ANCHOR,
-      SEP: SEP4
+      SEP: SEP2
     };
     var WINDOWS_CHARS = {
       ...POSIX_CHARS,
@@ -23397,8 +23397,8 @@ var ToolRunner = class extends events.EventEmitter {
       let s = strBuffer + data.toString();
       let n = s.indexOf(os3.EOL);
       while (n > -1) {
-        const line4 = s.substring(0, n);
-        onLine(line4);
+        const line2 = s.substring(0, n);
+        onLine(line2);
         s = s.substring(n + os3.EOL.length);
         n = s.indexOf(os3.EOL);
       }
@@ -23589,9 +23589,9 @@ var ToolRunner = class extends events.EventEmitter {
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
               optionsNonNull.outStream.write(data);
             }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line4) => {
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line2) => {
               if (this.options.listeners && this.options.listeners.stdline) {
-                this.options.listeners.stdline(line4);
+                this.options.listeners.stdline(line2);
               }
             });
           });
@@ -23607,9 +23607,9 @@ var ToolRunner = class extends events.EventEmitter {
               const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
               s.write(data);
             }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line4) => {
+            errbuffer = this._processLineBuffer(data, errbuffer, (line2) => {
               if (this.options.listeners && this.options.listeners.errline) {
-                this.options.listeners.errline(line4);
+                this.options.listeners.errline(line2);
               }
             });
           });
@@ -24572,13 +24572,13 @@ function parseMessage(message, isFooterLine) {
   const raw = boundedMessage(message).replace(/\r\n?/g, "\n").split("\n");
   const quoted = [];
   let inFence = false;
-  for (const line4 of raw) {
-    if (FENCE.test(line4)) {
+  for (const line2 of raw) {
+    if (FENCE.test(line2)) {
       quoted.push(true);
       inFence = !inFence;
       continue;
     }
-    quoted.push(inFence || /^[ \t]/.test(line4) || line4.startsWith(">"));
+    quoted.push(inFence || /^[ \t]/.test(line2) || line2.startsWith(">"));
   }
   const isBlank = (i2) => (raw[i2] ?? "").trim() === "";
   let subjectIndex = 0;
@@ -24612,9 +24612,9 @@ function parseMessage(message, isFooterLine) {
     }
   }
   const trailers = [];
-  for (const line4 of lines) {
-    const m2 = TRAILER_LINE.exec(line4.text);
-    if (m2) trailers.push({ key: m2[1], value: m2[2].trim(), line: line4 });
+  for (const line2 of lines) {
+    const m2 = TRAILER_LINE.exec(line2.text);
+    if (m2) trailers.push({ key: m2[1], value: m2[2].trim(), line: line2 });
   }
   return { subject, lines, trailers };
 }
@@ -24918,10 +24918,10 @@ function profileSignals(profile, parsed, people, branches, signals) {
       }
     }
   }
-  for (const line4 of parsed.lines) {
-    const trimmed = line4.text.trim();
+  for (const line2 of parsed.lines) {
+    const trimmed = line2.text.trim();
     if (profile.generatedWith.some((re2) => re2.test(trimmed))) {
-      signals.add("generated-with-line", agent, trimmed, combine("strong", line4.placement));
+      signals.add("generated-with-line", agent, trimmed, combine("strong", line2.placement));
     }
   }
   if (profile.subjectPrefixes.some((re2) => re2.test(parsed.subject))) {
@@ -24932,7 +24932,7 @@ function profileSignals(profile, parsed, people, branches, signals) {
   }
 }
 function markerText(message) {
-  const text = message.split("\n").map((line4) => line4.length > MARKER_LINE_CHARS ? line4.slice(0, MARKER_LINE_CHARS) : line4).join("\n");
+  const text = message.split("\n").map((line2) => line2.length > MARKER_LINE_CHARS ? line2.slice(0, MARKER_LINE_CHARS) : line2).join("\n");
   if (text.length <= MARKER_INPUT_CHARS) return text;
   const half = MARKER_INPUT_CHARS / 2;
   return text.slice(0, half) + "\n" + text.slice(text.length - half);
@@ -24946,8 +24946,8 @@ function customMarkerSignals(markers, message, people, signals) {
     if (m2) {
       const lineStart = text.lastIndexOf("\n", m2.index) + 1;
       const lineEnd = text.indexOf("\n", m2.index);
-      const line4 = text.slice(lineStart, lineEnd < 0 ? void 0 : lineEnd);
-      signals.add("custom-marker", CLAUDE_AGENT, line4.trim() ? line4 : m2[0], "weak");
+      const line2 = text.slice(lineStart, lineEnd < 0 ? void 0 : lineEnd);
+      signals.add("custom-marker", CLAUDE_AGENT, line2.trim() ? line2 : m2[0], "weak");
     }
     for (const { role, id } of people) {
       if (regex.test(id.email ? `${id.name} <${id.email}>` : id.name)) signals.add("custom-marker", CLAUDE_AGENT, describeIdentity(role, id), "weak");
@@ -28669,8 +28669,8 @@ function pathFromMarkerLine(rest, prefix) {
   if (name === "/dev/null") return void 0;
   return stripPrefix(unquoteGitPath(name), prefix);
 }
-function pathFromDiffGitLine(line4) {
-  const rest = line4.slice("diff --git ".length);
+function pathFromDiffGitLine(line2) {
+  const rest = line2.slice("diff --git ".length);
   if (rest.startsWith('"')) {
     const first2 = readCQuoted(rest, 0);
     if (!first2) return void 0;
@@ -28724,31 +28724,31 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
   };
   const addLine = (text) => {
     if (!file || file.tooLarge) return;
-    let line4 = text.endsWith("\r") ? text.slice(0, -1) : text;
-    if (line4.length > limits.maxLineChars) {
-      line4 = line4.slice(0, limits.maxLineChars);
+    let line2 = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (line2.length > limits.maxLineChars) {
+      line2 = line2.slice(0, limits.maxLineChars);
       file.truncatedLines++;
     }
-    file.chars += line4.length + 1;
+    file.chars += line2.length + 1;
     if (file.chars > limits.maxFileChars) {
       file.tooLarge = true;
       file.lines = [];
       file.lineNumbers = [];
       return;
     }
-    file.lines.push(line4);
+    file.lines.push(line2);
     file.lineNumbers.push(newLine);
   };
   let start = 0;
   while (start <= patch.length) {
     let end = patch.indexOf("\n", start);
     if (end < 0) end = patch.length;
-    const line4 = patch.slice(start, end);
+    const line2 = patch.slice(start, end);
     start = end + 1;
     if (oldLeft > 0 || newLeft > 0) {
-      const marker2 = line4[0];
+      const marker2 = line2[0];
       if (marker2 === "+") {
-        addLine(line4.slice(1));
+        addLine(line2.slice(1));
         newLine++;
         newLeft--;
       } else if (marker2 === "-") {
@@ -28761,24 +28761,24 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
       }
       continue;
     }
-    if (line4.startsWith("diff --git ")) {
+    if (line2.startsWith("diff --git ")) {
       finish();
-      file = newFile(line4);
+      file = newFile(line2);
       continue;
     }
     if (!file) continue;
-    const hunk = HUNK_HEADER.exec(line4);
+    const hunk = HUNK_HEADER.exec(line2);
     if (hunk) {
       oldLeft = hunk[1] === void 0 ? 1 : Number(hunk[1]);
       newLine = Number(hunk[2]);
       newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
       continue;
     }
-    if (line4.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line4.slice(4), "b/");
-    else if (line4.startsWith("rename to ")) file.renameTo = unquoteGitPath(line4.slice("rename to ".length));
-    else if (line4.startsWith("deleted file mode ")) file.deleted = true;
-    else if (line4.startsWith("Binary files ") && line4.endsWith(" differ")) file.binary = true;
-    else if (line4.startsWith("new file mode 160000") || line4.startsWith("index ") && line4.endsWith(" 160000")) file.gitlink = true;
+    if (line2.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line2.slice(4), "b/");
+    else if (line2.startsWith("rename to ")) file.renameTo = unquoteGitPath(line2.slice("rename to ".length));
+    else if (line2.startsWith("deleted file mode ")) file.deleted = true;
+    else if (line2.startsWith("Binary files ") && line2.endsWith(" differ")) file.binary = true;
+    else if (line2.startsWith("new file mode 160000") || line2.startsWith("index ") && line2.endsWith(" 160000")) file.gitlink = true;
   }
   finish();
   return result;
@@ -28900,7 +28900,7 @@ function* splitLogOutput(output, nonce) {
 async function listRevisions(git, revisions) {
   if (revisions.length === 0) return [];
   const out = await git.run(["rev-list", "--topo-order", "--reverse", ...revisions, "--"], "listing the commits to read");
-  return out.split("\n").filter((line4) => line4.length > 0);
+  return out.split("\n").filter((line2) => line2.length > 0);
 }
 async function readBatch(git, shas, nonce, withPatch) {
   const args = [...LOG_ARGS, formatArg(nonce), ...withPatch ? PATCH_ARGS : [], ...shas, "--"];
@@ -29557,17 +29557,17 @@ var Links = class {
    * `path:line` as a code span, then a link to the line at the head commit when possible. The path is
    * never inside the link text, so a crafted name has nothing to break out of.
    */
-  location(path9, line4, options = {}) {
-    const n = Math.max(1, Math.trunc(line4) || 1);
+  location(path9, line2, options = {}) {
+    const n = Math.max(1, Math.trunc(line2) || 1);
     const label = codeSpan(`${path9}:${n}`, { max: 120, inTable: options.inTable });
     if (!this.base || !this.head) return label;
     return `${label} ${mdLink(`L${n}`, `${this.base}/blob/${this.head}/${urlPath(path9)}#L${n}`)}`;
   }
   /** A line of a file: "line 12", linked when possible. */
-  line(path9, line4) {
-    const label = `line ${Math.max(1, Math.trunc(line4))}`;
+  line(path9, line2) {
+    const label = `line ${Math.max(1, Math.trunc(line2))}`;
     if (!this.base || !this.head) return label;
-    return mdLink(label, `${this.base}/blob/${this.head}/${urlPath(path9)}#L${Math.max(1, Math.trunc(line4))}`);
+    return mdLink(label, `${this.base}/blob/${this.head}/${urlPath(path9)}#L${Math.max(1, Math.trunc(line2))}`);
   }
   commit(sha) {
     const label = codeSpan(sha.slice(0, 7), { max: 7 });
@@ -29597,10 +29597,10 @@ function clampOutput(markdown, what) {
   const lines = markdown.split("\n");
   const kept = [];
   let used = 0;
-  for (const line4 of lines) {
-    const size = utf8Length(line4) + 1;
+  for (const line2 of lines) {
+    const size = utf8Length(line2) + 1;
     if (used + size > OUTPUT_BUDGET - 300) break;
-    kept.push(line4);
+    kept.push(line2);
     used += size;
   }
   kept.push("", `_… ${what} was cut here to stay within GitHub's limit of ${MAX_OUTPUT_CHARS.toLocaleString("en-US")} characters: see the annotations and the SARIF report._`);
@@ -29827,7 +29827,7 @@ function annotationFor(f3, failOn, rules15) {
   if (!f3.path) return void 0;
   const meta2 = metaFor(f3, rules15);
   const hint = fixHint(f3);
-  const line4 = Math.max(1, Math.trunc(f3.line) || 1);
+  const line2 = Math.max(1, Math.trunc(f3.line) || 1);
   const startColumn = Math.max(1, Math.trunc(f3.column) || 1);
   const endColumn = Math.max(startColumn, Math.trunc(f3.endColumn) - 1);
   const note = validationNote(f3.validation);
@@ -29837,12 +29837,12 @@ function annotationFor(f3, failOn, rules15) {
     ...note ? [`Check: ${note}`] : [],
     ...f3.commit ? [`Added in commit ${f3.commit.slice(0, 12)}.`] : [],
     `How to fix: ${hint.sentence}${(f3.category === "secret" || f3.category === "placeholder") && meta2.remediation ? ` ${meta2.remediation.trim().replace(/\.?$/, ".")}` : ""}`,
-    f3.category === "policy" ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's .github/claude-guard.yml." : `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of line ${line4}, or add` : "Add"} the fingerprint ${f3.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`
+    f3.category === "policy" ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's .github/claude-guard.yml." : `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of line ${line2}, or add` : "Add"} the fingerprint ${f3.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`
   ];
   return {
     path: f3.path,
-    start_line: line4,
-    end_line: line4,
+    start_line: line2,
+    end_line: line2,
     start_column: startColumn,
     end_column: endColumn,
     annotation_level: annotationLevel(f3.severity, failOn),
@@ -29933,7 +29933,7 @@ function ruleDescriptor(rule) {
     `**${rule.title}** (${rule.provider}, ${rule.category}, ${rule.severity})`,
     what,
     "### How to fix",
-    fix.map((line4) => `- ${line4}`).join("\n"),
+    fix.map((line2) => `- ${line2}`).join("\n"),
     "### How to suppress",
     [
       `- Inline: add a \`${ALLOW_COMMENT}\` comment on the same line.`,
@@ -30919,19 +30919,19 @@ function makeSnippet(mark, options) {
   const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
   for (let i = 1; i <= opts.linesBefore; i++) {
     if (foundLineNo - i < 0) break;
-    const line5 = getLine(mark.buffer, lineStarts2[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo - i]), maxLineLength);
-    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line5.str}
+    const line3 = getLine(mark.buffer, lineStarts2[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo - i]), maxLineLength);
+    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line3.str}
 ${result}`;
   }
-  const line4 = getLine(mark.buffer, lineStarts2[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line4.str}
+  const line2 = getLine(mark.buffer, lineStarts2[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line2.str}
 `;
-  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line4.pos)}^
+  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line2.pos)}^
 `;
   for (let i = 1; i <= opts.linesAfter; i++) {
     if (foundLineNo + i >= lineEnds.length) break;
-    const line5 = getLine(mark.buffer, lineStarts2[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo + i]), maxLineLength);
-    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line5.str}
+    const line3 = getLine(mark.buffer, lineStarts2[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts2[foundLineNo] - lineStarts2[foundLineNo + i]), maxLineLength);
+    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line3.str}
 `;
   }
   return result.replace(/\n$/, "");
@@ -30972,15 +30972,15 @@ var YAMLException = class YAMLException2 extends Error {
   * the raw input text; `position` is an offset into it.
   */
   static throwAt(source, position, message, filename = "") {
-    let line4 = 0;
+    let line2 = 0;
     let lineStart = 0;
     for (let index = 0; index < position; index++) {
       const ch = source.charCodeAt(index);
       if (ch === 10) {
-        line4++;
+        line2++;
         lineStart = index + 1;
       } else if (ch === 13) {
-        line4++;
+        line2++;
         if (source.charCodeAt(index + 1) === 10) index++;
         lineStart = index + 1;
       }
@@ -30989,7 +30989,7 @@ var YAMLException = class YAMLException2 extends Error {
       name: filename,
       buffer: source,
       position,
-      line: line4,
+      line: line2,
       column: position - lineStart
     };
     mark.snippet = makeSnippet(mark);
@@ -31194,14 +31194,14 @@ function getBlockValue(input, start, end, indent, chomping, folded) {
   let didReadContent = false;
   let emptyLines = 0;
   let atMoreIndented = false;
-  for (const line4 of lines) {
+  for (const line2 of lines) {
     let column = 0;
-    while (column < textIndent && line4.charCodeAt(column) === 32) column++;
-    if (indent < 0 || column >= line4.length) {
+    while (column < textIndent && line2.charCodeAt(column) === 32) column++;
+    if (indent < 0 || column >= line2.length) {
       emptyLines++;
       continue;
     }
-    const content = line4.slice(textIndent);
+    const content = line2.slice(textIndent);
     const first2 = content.charCodeAt(0);
     if (folded) {
       if (first2 === 32 || first2 === 9) {
@@ -32446,8 +32446,8 @@ function tryLongOrMultilineAsBlock(layout) {
     let lineEnd = value.length;
     const nextLineBreak = value.indexOf("\n", position);
     if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line4 = value.slice(position, lineEnd);
-    if (line4.length > availableWidth && line4[0] !== " " && / [^ \t]/.test(line4)) shouldFold = true;
+    const line2 = value.slice(position, lineEnd);
+    if (line2.length > availableWidth && line2[0] !== " " && / [^ \t]/.test(line2)) shouldFold = true;
     if (nextLineBreak === -1) break;
     position = nextLineBreak + 1;
   }
@@ -34327,8 +34327,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x3) => x3);
     const minIndent = Math.min(...lines.map((x3) => x3.length - x3.trimStart().length));
     const dedented = lines.map((x3) => x3.slice(minIndent)).map((x3) => " ".repeat(this.indent * 2) + x3);
-    for (const line4 of dedented) {
-      this.content.push(line4);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -39079,13 +39079,13 @@ var KeywordPrefilter = class {
     let hits = new Int32Array(256);
     let count2 = 0;
     let state = 0;
-    let line4 = 0;
+    let line2 = 0;
     let lineStart = 0;
     const length = text.length;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {
-        line4++;
+        line2++;
         lineStart = i + 1;
         state = 0;
         continue;
@@ -39094,14 +39094,14 @@ var KeywordPrefilter = class {
       const out = outputs[state];
       if (out !== void 0) {
         for (const rule of out) {
-          if (lastLineOfRule[rule] !== line4) {
-            lastLineOfRule[rule] = line4;
+          if (lastLineOfRule[rule] !== line2) {
+            lastLineOfRule[rule] = line2;
             if (count2 + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
               hits = grown;
             }
-            hits[count2++] = line4;
+            hits[count2++] = line2;
             hits[count2++] = lineStart;
             hits[count2++] = i + 1;
             hits[count2++] = rule;
@@ -39990,9 +39990,9 @@ function runRule(rule, text, context = DEFAULT_CONTEXT) {
 
 // src/core/detect/suppress.ts
 var ALLOW_MARKERS = /claude-guard:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret|trufflehog:ignore|detect-secrets:\s*allow/i;
-function lineIsAllowed(line4) {
-  if (!/allow|ignore/i.test(line4)) return false;
-  return ALLOW_MARKERS.test(line4);
+function lineIsAllowed(line2) {
+  if (!/allow|ignore/i.test(line2)) return false;
+  return ALLOW_MARKERS.test(line2);
 }
 function parseIgnoreFile(text) {
   const fingerprints = /* @__PURE__ */ new Set();
@@ -40033,17 +40033,17 @@ var Scanner = class {
     let lineEnd = 0;
     let lineText = "";
     let longLine = false;
-    const record2 = (rule, matches, segmentStart, line4) => {
+    const record2 = (rule, matches, segmentStart, line2) => {
       const generic = rule.provider === "generic";
       for (const match of matches) {
         const start = segmentStart + match.index;
-        const result = this.toFinding(doc, rule, match, start, line4, lineStart);
+        const result = this.toFinding(doc, rule, match, start, line2, lineStart);
         if (result === "suppressed") suppressed++;
         else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2) });
       }
     };
     for (let h3 = 0; h3 < hits.length; h3 += 4) {
-      const line4 = hits[h3];
+      const line2 = hits[h3];
       const ruleIndex = hits[h3 + 3];
       const rule = this.rules[ruleIndex];
       if (minified && rule.provider === "generic") continue;
@@ -40057,12 +40057,12 @@ var Scanner = class {
       }
       if (!longLine && !rule.window) {
         const matches = runRule(rule, lineText, context);
-        if (matches.length > 0) record2(rule, matches, lineStart, line4);
+        if (matches.length > 0) record2(rule, matches, lineStart, line2);
         continue;
       }
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd)) {
         const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
-        if (matches.length > 0) record2(rule, matches, segmentStart, line4);
+        if (matches.length > 0) record2(rule, matches, segmentStart, line2);
       }
     }
     const findings = resolveOverlaps(located);
@@ -40094,10 +40094,10 @@ var Scanner = class {
   }
   toFinding(doc, rule, match, start, hitLine, hitLineStart) {
     const { text } = doc;
-    let line4 = hitLine;
+    let line2 = hitLine;
     let lineStart = hitLineStart;
     for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
-      line4++;
+      line2++;
       lineStart = i + 1;
     }
     const newline = text.indexOf("\n", lineStart);
@@ -40132,7 +40132,7 @@ var Scanner = class {
     } else if (validation?.status === "confirmed" && category === "secret") {
       message += ` Its ${validation.check ?? "offline check"} matches: a well-formed credential.`;
     }
-    const fileLine = doc.lineNumbers ? doc.lineNumbers[line4] ?? line4 + 1 : line4 + 1;
+    const fileLine = doc.lineNumbers ? doc.lineNumbers[line2] ?? line2 + 1 : line2 + 1;
     const column = start - lineStart + 1;
     const firstLineLength = match.secret.indexOf("\n");
     const finding = {
@@ -40224,7 +40224,7 @@ function compileCustomRules(configs, builtinIds) {
   return { rules: rules15, errors };
 }
 
-// src/core/detect/rules/providers/cloud.ts
+// src/core/detect/rules/providers/kit.ts
 function ci(word) {
   return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
@@ -40242,17 +40242,20 @@ var line = {
   json: (name, v2) => `  "${name}": "${v2}",`,
   toml: (name, v2) => `${name} = "${v2}"`
 };
-var exampleSecretsById = /* @__PURE__ */ new Map();
+var samplesById = /* @__PURE__ */ new Map();
 function define(spec) {
   const { samples: samples2, truePositives, falsePositives, ...rule } = spec;
-  const values = samples2();
-  exampleSecretsById.set(rule.id, values);
+  let values;
+  const sample = () => values ??= samples2();
+  samplesById.set(rule.id, sample);
   return {
     ...rule,
     category: "secret",
-    examples: () => ({ truePositives: truePositives(values), falsePositives: falsePositives(values) })
+    examples: () => ({ truePositives: truePositives(sample()), falsePositives: falsePositives(sample()) })
   };
 }
+
+// src/core/detect/rules/providers/cloud.ts
 var BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var BASE32_LOWER = BASE32_UPPER.toLowerCase();
 var uuid2 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -40976,33 +40979,6 @@ function luhnValid(text) {
 }
 
 // src/core/detect/rules/providers/code-hosting.ts
-function ci2(word) {
-  return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
-}
-var SEP2 = "[_.-]?";
-var ASSIGN2 = String.raw`[\w.-]{0,20}?["'\]]{0,2}\s{0,5}(?::=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
-function assigned2(name, value, notAfter) {
-  return new RegExp(`(?:${name})${ASSIGN2}(?<secret>${value})(?!${notAfter})`);
-}
-var line2 = {
-  js: (name, v2) => `const ${name} = "${v2}";`,
-  py: (name, v2) => `${name} = '${v2}'`,
-  env: (name, v2) => `${name}=${v2}`,
-  shell: (name, v2) => `export ${name}="${v2}"`,
-  yaml: (name, v2) => `  ${name}: ${v2}`,
-  json: (name, v2) => `  "${name}": "${v2}",`
-};
-var exampleSecretsById2 = /* @__PURE__ */ new Map();
-function define2(spec) {
-  const { samples: samples2, truePositives, falsePositives, ...rule } = spec;
-  const values = samples2();
-  exampleSecretsById2.set(rule.id, values);
-  return {
-    ...rule,
-    category: "secret",
-    examples: () => ({ truePositives: truePositives(values), falsePositives: falsePositives(values) })
-  };
-}
 var CRC = "CRC32 checksum";
 function githubChecksum(prefix) {
   return (secret) => {
@@ -41023,7 +40999,7 @@ function tamper(token2) {
 var GITHUB_DOCS = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats";
 function githubClassic(id, title, prefix, remediation, lines) {
   const literal2 = prefix;
-  return define2({
+  return define({
     id,
     title,
     provider: "GitHub",
@@ -41034,9 +41010,9 @@ function githubClassic(id, title, prefix, remediation, lines) {
     docs: GITHUB_DOCS,
     remediation,
     samples: () => [githubToken(literal2, id), tamper(githubToken(literal2, id + "-2"))],
-    truePositives: ([t2, typo]) => [...lines(t2), line2.env("GH_TOKEN", typo)],
+    truePositives: ([t2, typo]) => [...lines(t2), line.env("GH_TOKEN", typo)],
     falsePositives: ([t2]) => [
-      line2.env("GITHUB_TOKEN", t2.slice(0, 30)),
+      line.env("GITHUB_TOKEN", t2.slice(0, 30)),
       `const notAToken = "x${t2}";`,
       `const longer = "${t2}Q";`,
       "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}"
@@ -41049,23 +41025,23 @@ var githubRules = [
     "GitHub personal access token (classic)",
     "ghp_",
     "Delete the token under Settings > Developer settings > Personal access tokens, then use a fine-grained token or a GitHub App kept in a secret store.",
-    (t2) => [line2.env("GITHUB_TOKEN", t2), `git remote set-url origin https://${t2}@github.com/acme/app.git`, `  token: "${t2}"`]
+    (t2) => [line.env("GITHUB_TOKEN", t2), `git remote set-url origin https://${t2}@github.com/acme/app.git`, `  token: "${t2}"`]
   ),
   githubClassic(
     "github-oauth-token",
     "GitHub OAuth access token",
     "gho_",
     "Revoke the token (the OAuth app's settings, or DELETE /applications/{client_id}/token) and store user tokens encrypted, outside the code.",
-    (t2) => [`headers: { Authorization: "token ${t2}" },`, line2.json("oauth_token", t2)]
+    (t2) => [`headers: { Authorization: "token ${t2}" },`, line.json("oauth_token", t2)]
   ),
   githubClassic(
     "github-user-to-server-token",
     "GitHub App user access token",
     "ghu_",
     "Revoke the token (DELETE /applications/{client_id}/token or the user's authorized apps) and keep user tokens encrypted, outside the code.",
-    (t2) => [line2.json("access_token", t2), `curl -H "Authorization: Bearer ${t2}" https://api.github.com/user`]
+    (t2) => [line.json("access_token", t2), `curl -H "Authorization: Bearer ${t2}" https://api.github.com/user`]
   ),
-  define2({
+  define({
     id: "github-installation-token",
     title: "GitHub App installation access token",
     provider: "GitHub",
@@ -41083,10 +41059,10 @@ var githubRules = [
       githubToken("ghs_", "ghs"),
       "ghs_" + fake.digits(7, "app-id") + "_eyJ" + fake.base64url(40, "jwt-h") + ".eyJ" + fake.base64url(300, "jwt-p") + "." + fake.base64url(86, "jwt-s")
     ],
-    truePositives: ([t2, stateless]) => [line2.env("GITHUB_TOKEN", t2), `git clone https://x-access-token:${t2}@github.com/acme/app.git`, line2.json("token", stateless)],
-    falsePositives: ([t2]) => [line2.env("GITHUB_TOKEN", t2.slice(0, 38)), `const id = "${"ghs_"}123_notajwt";`]
+    truePositives: ([t2, stateless]) => [line.env("GITHUB_TOKEN", t2), `git clone https://x-access-token:${t2}@github.com/acme/app.git`, line.json("token", stateless)],
+    falsePositives: ([t2]) => [line.env("GITHUB_TOKEN", t2.slice(0, 38)), `const id = "${"ghs_"}123_notajwt";`]
   }),
-  define2({
+  define({
     id: "github-refresh-token",
     title: "GitHub App refresh token",
     provider: "GitHub",
@@ -41100,10 +41076,10 @@ var githubRules = [
     docs: "https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens",
     remediation: "Revoke the user's authorization of the app (or DELETE /applications/{client_id}/grant) and store refresh tokens encrypted, outside the code.",
     samples: () => ["ghr_" + fake.alnum(76, "ghr"), githubToken("ghr_", "ghr-short")],
-    truePositives: ([long, short4]) => [line2.json("refresh_token", long), line2.env("GITHUB_REFRESH_TOKEN", short4)],
-    falsePositives: ([long]) => [line2.json("refresh_token", long.slice(0, 60)), `const x = "${long}Z";`]
+    truePositives: ([long, short4]) => [line.json("refresh_token", long), line.env("GITHUB_REFRESH_TOKEN", short4)],
+    falsePositives: ([long]) => [line.json("refresh_token", long.slice(0, 60)), `const x = "${long}Z";`]
   }),
-  define2({
+  define({
     id: "github-pat-fine-grained",
     title: "GitHub fine-grained personal access token",
     provider: "GitHub",
@@ -41113,22 +41089,22 @@ var githubRules = [
     docs: GITHUB_DOCS,
     remediation: "Delete the token under Settings > Developer settings > Fine-grained tokens and keep its replacement in a secret store.",
     samples: () => ["github_pat_" + fake.alnum(22, "fg-a") + "_" + fake.alnum(59, "fg-b")],
-    truePositives: ([t2]) => [line2.env("GITHUB_TOKEN", t2), `octokit = new Octokit({ auth: "${t2}" });`],
-    falsePositives: ([t2]) => [line2.env("GITHUB_TOKEN", t2.slice(0, 70)), `const prefix = "github_pat_";`]
+    truePositives: ([t2]) => [line.env("GITHUB_TOKEN", t2), `octokit = new Octokit({ auth: "${t2}" });`],
+    falsePositives: ([t2]) => [line.env("GITHUB_TOKEN", t2.slice(0, 70)), `const prefix = "github_pat_";`]
   }),
-  define2({
+  define({
     id: "github-oauth-client-secret",
     title: "GitHub OAuth / GitHub App client secret",
     provider: "GitHub",
     severity: "high",
     keywords: ["github", "gh_client", "ghclient"],
     // 40 hex characters with no prefix: only as the value of a GitHub client secret setting.
-    regex: assigned2(`(?:${ci2("github")}|${ci2("gh")})[\\w.-]{0,20}?${ci2("client")}${SEP2}${ci2("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("github")}|${ci("gh")})[\\w.-]{0,20}?${ci("client")}${SEP}${ci("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps",
     remediation: "Generate a new client secret in the app's settings, delete the old one, and keep it in a secret store.",
     samples: () => [fake.hex(40, "gh-client-secret")],
-    truePositives: ([s]) => [line2.env("GITHUB_CLIENT_SECRET", s), `  githubClientSecret: '${s}',`],
-    falsePositives: ([s]) => [line2.env("GITHUB_CLIENT_ID", s), line2.env("GITHUB_CLIENT_SECRET", s.slice(0, 32)), `const commit = "${s}";`]
+    truePositives: ([s]) => [line.env("GITHUB_CLIENT_SECRET", s), `  githubClientSecret: '${s}',`],
+    falsePositives: ([s]) => [line.env("GITHUB_CLIENT_ID", s), line.env("GITHUB_CLIENT_SECRET", s.slice(0, 32)), `const commit = "${s}";`]
   })
 ];
 var ROUTABLE = String.raw`[A-Za-z0-9_-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}`;
@@ -41147,7 +41123,7 @@ var GITLAB_DOCS = "https://docs.gitlab.com/security/tokens/#token-prefixes";
 function gitlabRule(opts) {
   const { prefix } = opts;
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-  return define2({
+  return define({
     id: opts.id,
     title: opts.title,
     provider: "GitLab",
@@ -41158,8 +41134,8 @@ function gitlabRule(opts) {
     docs: GITLAB_DOCS,
     remediation: opts.remediation,
     samples: () => [prefix + opts.classicSample(opts.id), gitlabRoutable(prefix, opts.id + "-routable")],
-    truePositives: ([classic, routable]) => [...opts.lines(classic), line2.env("GITLAB_TOKEN", routable)],
-    falsePositives: ([classic]) => [line2.env("GITLAB_TOKEN", classic.slice(0, prefix.length + 10)), `const notAToken = "x${classic}";`, `const prefixOnly = "${prefix}";`]
+    truePositives: ([classic, routable]) => [...opts.lines(classic), line.env("GITLAB_TOKEN", routable)],
+    falsePositives: ([classic]) => [line.env("GITLAB_TOKEN", classic.slice(0, prefix.length + 10)), `const notAToken = "x${classic}";`, `const prefixOnly = "${prefix}";`]
   });
 }
 var b64url20 = (seed) => fake.base64url(20, seed);
@@ -41171,7 +41147,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{20}",
     classicSample: b64url20,
     remediation: "Revoke the token (User settings > Access tokens, or the project's/group's Access tokens) and keep its replacement in CI/CD variables or a secret store.",
-    lines: (t2) => [line2.env("GITLAB_TOKEN", t2), `curl --header "PRIVATE-TOKEN: ${t2}" https://gitlab.com/api/v4/projects`]
+    lines: (t2) => [line.env("GITLAB_TOKEN", t2), `curl --header "PRIVATE-TOKEN: ${t2}" https://gitlab.com/api/v4/projects`]
   }),
   gitlabRule({
     id: "gitlab-deploy-token",
@@ -41180,7 +41156,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{20}",
     classicSample: b64url20,
     remediation: "Revoke the deploy token in Settings > Repository > Deploy tokens and create a new one stored as a masked CI/CD variable.",
-    lines: (t2) => [line2.env("CI_DEPLOY_PASSWORD", t2), `docker login -u gitlab+deploy-token-1 -p ${t2} registry.gitlab.com`]
+    lines: (t2) => [line.env("CI_DEPLOY_PASSWORD", t2), `docker login -u gitlab+deploy-token-1 -p ${t2} registry.gitlab.com`]
   }),
   gitlabRule({
     id: "gitlab-runner-authentication-token",
@@ -41199,7 +41175,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{20}",
     classicSample: b64url20,
     remediation: "Delete the runner in the GitLab UI (which revokes its token) and register a new one.",
-    lines: (t2) => [`  token = "${t2}"`, line2.env("RUNNER_TOKEN", t2)]
+    lines: (t2) => [`  token = "${t2}"`, line.env("RUNNER_TOKEN", t2)]
   }),
   gitlabRule({
     id: "gitlab-runner-registration-token",
@@ -41208,7 +41184,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{20}",
     classicSample: b64url20,
     remediation: "Reset the registration token in the project's/group's CI/CD > Runners settings and move to runner authentication tokens.",
-    lines: (t2) => [`gitlab-runner register --registration-token ${t2}`, line2.env("REGISTRATION_TOKEN", t2)]
+    lines: (t2) => [`gitlab-runner register --registration-token ${t2}`, line.env("REGISTRATION_TOKEN", t2)]
   }),
   gitlabRule({
     id: "gitlab-scim-token",
@@ -41217,7 +41193,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{20}",
     classicSample: b64url20,
     remediation: "Reset the SCIM token in the group's SAML SSO settings and update the identity provider with the new one.",
-    lines: (t2) => [line2.env("GITLAB_SCIM_TOKEN", t2), `Authorization: Bearer ${t2}`]
+    lines: (t2) => [line.env("GITLAB_SCIM_TOKEN", t2), `Authorization: Bearer ${t2}`]
   }),
   gitlabRule({
     id: "gitlab-ci-job-token",
@@ -41227,7 +41203,7 @@ var gitlabRules = [
     classicSample: (seed) => fake.alnum(2, seed) + "_" + fake.base64url(20, seed + "-b"),
     severity: "medium",
     remediation: "Job tokens expire with the job; find how it was printed or persisted (logs, artifacts) and stop it, and restrict the job token's allowlist.",
-    lines: (t2) => [`curl --header "JOB-TOKEN: ${t2}" https://gitlab.com/api/v4/jobs`, line2.env("CI_JOB_TOKEN", t2)]
+    lines: (t2) => [`curl --header "JOB-TOKEN: ${t2}" https://gitlab.com/api/v4/jobs`, line.env("CI_JOB_TOKEN", t2)]
   }),
   gitlabRule({
     id: "gitlab-pipeline-trigger-token",
@@ -41236,7 +41212,7 @@ var gitlabRules = [
     classic: "[a-f0-9]{40}",
     classicSample: (seed) => fake.hex(40, seed),
     remediation: "Revoke the trigger token in Settings > CI/CD > Pipeline trigger tokens and create a new one stored as a masked variable.",
-    lines: (t2) => [`curl -X POST -F token=${t2} -F ref=main https://gitlab.com/api/v4/projects/1/trigger/pipeline`, line2.env("TRIGGER_TOKEN", t2)]
+    lines: (t2) => [`curl -X POST -F token=${t2} -F ref=main https://gitlab.com/api/v4/projects/1/trigger/pipeline`, line.env("TRIGGER_TOKEN", t2)]
   }),
   gitlabRule({
     id: "gitlab-incoming-mail-token",
@@ -41246,7 +41222,7 @@ var gitlabRules = [
     classicSample: (seed) => fake.base64url(25, seed),
     severity: "medium",
     remediation: "Reset the incoming email token in User settings > Access tokens, which changes the user's issue-by-email addresses.",
-    lines: (t2) => [line2.json("incoming_email_token", t2), line2.env("GITLAB_INCOMING_TOKEN", t2)]
+    lines: (t2) => [line.json("incoming_email_token", t2), line.env("GITLAB_INCOMING_TOKEN", t2)]
   }),
   gitlabRule({
     id: "gitlab-kubernetes-agent-token",
@@ -41255,7 +41231,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{50}",
     classicSample: (seed) => fake.base64url(50, seed),
     remediation: "Revoke the agent token in Operate > Kubernetes clusters, create a new one and store it as a Kubernetes secret.",
-    lines: (t2) => [`helm upgrade --install agent gitlab/gitlab-agent --set config.token=${t2}`, line2.yaml("token", t2)]
+    lines: (t2) => [`helm upgrade --install agent gitlab/gitlab-agent --set config.token=${t2}`, line.yaml("token", t2)]
   }),
   gitlabRule({
     id: "gitlab-oauth-app-secret",
@@ -41264,7 +41240,7 @@ var gitlabRules = [
     classic: "[A-Za-z0-9_-]{64}",
     classicSample: (seed) => fake.base64url(64, seed),
     remediation: "Renew the application's secret in its Applications settings and keep it in a secret store.",
-    lines: (t2) => [line2.env("GITLAB_CLIENT_SECRET", t2), line2.json("client_secret", t2)]
+    lines: (t2) => [line.env("GITLAB_CLIENT_SECRET", t2), line.json("client_secret", t2)]
   }),
   gitlabRule({
     id: "gitlab-feature-flags-client-token",
@@ -41274,7 +41250,7 @@ var gitlabRules = [
     classicSample: b64url20,
     severity: "medium",
     remediation: "Reset the instance ID token in Deploy > Feature flags > Configure and update the Unleash clients.",
-    lines: (t2) => [`unleash = UnleashClient(url, app_name="prod", instance_id="${t2}")`, line2.env("UNLEASH_INSTANCE_ID", t2)]
+    lines: (t2) => [`unleash = UnleashClient(url, app_name="prod", instance_id="${t2}")`, line.env("UNLEASH_INSTANCE_ID", t2)]
   }),
   gitlabRule({
     id: "gitlab-feed-token",
@@ -41284,11 +41260,11 @@ var gitlabRules = [
     classicSample: b64url20,
     severity: "medium",
     remediation: "Reset the feed token in User settings > Access tokens; it exposes the user's RSS/calendar feeds.",
-    lines: (t2) => [`const feed = "https://gitlab.com/dashboard/issues.atom?feed_token=${t2}";`, line2.env("GITLAB_FEED_TOKEN", t2)]
+    lines: (t2) => [`const feed = "https://gitlab.com/dashboard/issues.atom?feed_token=${t2}";`, line.env("GITLAB_FEED_TOKEN", t2)]
   })
 ];
 var otherRules = [
-  define2({
+  define({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
     provider: "Bitbucket",
@@ -41298,10 +41274,10 @@ var otherRules = [
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
     remediation: "Revoke the app password in Personal Bitbucket settings > App passwords and move to a scoped API token kept in a secret store.",
     samples: () => ["ATBB" + fake.alnum(24, "atbb") + fake.hexUpper(8, "atbb-crc")],
-    truePositives: ([p2]) => [line2.env("BITBUCKET_APP_PASSWORD", p2), `git clone https://jdoe:${p2}@bitbucket.org/acme/app.git`],
-    falsePositives: ([p2]) => [line2.env("BITBUCKET_APP_PASSWORD", p2.slice(0, 30)), `const x = "${p2}7";`]
+    truePositives: ([p2]) => [line.env("BITBUCKET_APP_PASSWORD", p2), `git clone https://jdoe:${p2}@bitbucket.org/acme/app.git`],
+    falsePositives: ([p2]) => [line.env("BITBUCKET_APP_PASSWORD", p2.slice(0, 30)), `const x = "${p2}7";`]
   }),
-  define2({
+  define({
     id: "bitbucket-access-token",
     title: "Bitbucket repository, project or workspace access token",
     provider: "Bitbucket",
@@ -41312,36 +41288,36 @@ var otherRules = [
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/",
     remediation: "Revoke the access token in the repository's, project's or workspace's Access tokens settings and keep its replacement in a secret store.",
     samples: () => ["ATCTT3xFfGN0" + fake.base64url(170, "bb-access") + "=" + fake.hexUpper(8, "bb-crc")],
-    truePositives: ([t2]) => [`curl -H "Authorization: Bearer ${t2}" https://api.bitbucket.org/2.0/repositories/acme`, line2.env("BITBUCKET_TOKEN", t2)],
-    falsePositives: ([t2]) => [line2.env("BITBUCKET_TOKEN", t2.slice(0, 80)), line2.env("BITBUCKET_TOKEN", t2.slice(0, -9))]
+    truePositives: ([t2]) => [`curl -H "Authorization: Bearer ${t2}" https://api.bitbucket.org/2.0/repositories/acme`, line.env("BITBUCKET_TOKEN", t2)],
+    falsePositives: ([t2]) => [line.env("BITBUCKET_TOKEN", t2.slice(0, 80)), line.env("BITBUCKET_TOKEN", t2.slice(0, -9))]
   }),
-  define2({
+  define({
     id: "gitea-access-token",
     title: "Gitea / Forgejo access token",
     provider: "Gitea",
     severity: "high",
     keywords: ["gitea", "forgejo", "codeberg"],
-    regex: assigned2(`(?:${ci2("gitea")}|${ci2("forgejo")}|${ci2("codeberg")})[\\w.-]{0,20}?(?:${ci2("token")}|${ci2("pat")}|${ci2("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("gitea")}|${ci("forgejo")}|${ci("codeberg")})[\\w.-]{0,20}?(?:${ci("token")}|${ci("pat")}|${ci("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens",
     remediation: "Delete the token in Settings > Applications on the Gitea/Forgejo instance and keep its replacement in a secret store.",
     samples: () => [fake.hex(40, "gitea")],
-    truePositives: ([t2]) => [line2.env("GITEA_TOKEN", t2), line2.yaml("forgejo_token", t2)],
-    falsePositives: ([t2]) => [line2.env("GITEA_SHA", t2), line2.env("GITEA_TOKEN", t2.slice(0, 30))]
+    truePositives: ([t2]) => [line.env("GITEA_TOKEN", t2), line.yaml("forgejo_token", t2)],
+    falsePositives: ([t2]) => [line.env("GITEA_SHA", t2), line.env("GITEA_TOKEN", t2.slice(0, 30))]
   }),
-  define2({
+  define({
     id: "travis-ci-api-token",
     title: "Travis CI API token",
     provider: "Travis CI",
     severity: "high",
     keywords: ["travis"],
-    regex: assigned2(`${ci2("travis")}[\\w.-]{0,20}?(?:${ci2("token")}|${ci2("api")}${SEP2}${ci2("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("travis")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     docs: "https://docs.travis-ci.com/user/triggering-builds/",
     remediation: "Regenerate the token in Travis CI's account settings and keep it in a secret store.",
     samples: () => [fake.base64url(22, "travis")],
-    truePositives: ([t2]) => [line2.env("TRAVIS_TOKEN", t2), line2.json("travis_api_token", t2)],
-    falsePositives: ([t2]) => [line2.env("TRAVIS_TOKEN", t2.slice(0, 16)), line2.env("TRAVIS_BUILD_ID", t2)]
+    truePositives: ([t2]) => [line.env("TRAVIS_TOKEN", t2), line.json("travis_api_token", t2)],
+    falsePositives: ([t2]) => [line.env("TRAVIS_TOKEN", t2.slice(0, 16)), line.env("TRAVIS_BUILD_ID", t2)]
   }),
-  define2({
+  define({
     id: "circleci-personal-token",
     title: "CircleCI personal API token",
     provider: "CircleCI",
@@ -41351,10 +41327,10 @@ var otherRules = [
     docs: "https://circleci.com/docs/managing-api-tokens/",
     remediation: "Delete the token in User settings > Personal API tokens and keep its replacement in a secret store.",
     samples: () => ["CCIPAT_" + fake.alnum(22, "ccipat") + "_" + fake.hex(40, "ccipat-b")],
-    truePositives: ([t2]) => [`  headers: { "Circle-Token": "${t2}" },`, line2.env("CIRCLECI_TOKEN", t2)],
-    falsePositives: ([t2]) => [line2.env("CIRCLECI_TOKEN", t2.slice(0, 40)), `const prefix = "CCIPAT_";`]
+    truePositives: ([t2]) => [`  headers: { "Circle-Token": "${t2}" },`, line.env("CIRCLECI_TOKEN", t2)],
+    falsePositives: ([t2]) => [line.env("CIRCLECI_TOKEN", t2.slice(0, 40)), `const prefix = "CCIPAT_";`]
   }),
-  define2({
+  define({
     id: "circleci-project-token",
     title: "CircleCI project API token",
     provider: "CircleCI",
@@ -41364,23 +41340,23 @@ var otherRules = [
     docs: "https://circleci.com/docs/managing-api-tokens/#creating-a-project-api-token",
     remediation: "Delete the token in Project settings > API permissions and keep its replacement in a secret store.",
     samples: () => ["CCIPRJ_" + fake.alnum(22, "cciprj") + "_" + fake.hex(40, "cciprj-b")],
-    truePositives: ([t2]) => [line2.env("CIRCLE_PROJECT_TOKEN", t2), `curl -u ${t2}: https://circleci.com/api/v2/project/gh/acme/app/pipeline`],
-    falsePositives: ([t2]) => [line2.env("CIRCLE_PROJECT_TOKEN", t2.replace(/_[a-f0-9]{40}$/, "")), `const s = "CCIPRJ_${fake.alnum(22, "x")}";`]
+    truePositives: ([t2]) => [line.env("CIRCLE_PROJECT_TOKEN", t2), `curl -u ${t2}: https://circleci.com/api/v2/project/gh/acme/app/pipeline`],
+    falsePositives: ([t2]) => [line.env("CIRCLE_PROJECT_TOKEN", t2.replace(/_[a-f0-9]{40}$/, "")), `const s = "CCIPRJ_${fake.alnum(22, "x")}";`]
   }),
-  define2({
+  define({
     id: "circleci-api-token-legacy",
     title: "CircleCI API token (unprefixed format)",
     provider: "CircleCI",
     severity: "high",
     keywords: ["circle"],
-    regex: assigned2(`${ci2("circle")}(?:${ci2("ci")})?[\\w.-]{0,20}?(?:${ci2("token")}|${ci2("api")}${SEP2}${ci2("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("circle")}(?:${ci("ci")})?[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://circleci.com/docs/managing-api-tokens/",
     remediation: "Delete the token in User settings > Personal API tokens and keep its replacement in a secret store.",
     samples: () => [fake.hex(40, "circle-legacy")],
-    truePositives: ([t2]) => [line2.env("CIRCLECI_TOKEN", t2), `  "circle-token": "${t2}",`],
-    falsePositives: ([t2]) => [line2.env("CIRCLE_SHA1", t2), line2.env("CIRCLECI_TOKEN", t2.slice(0, 36))]
+    truePositives: ([t2]) => [line.env("CIRCLECI_TOKEN", t2), `  "circle-token": "${t2}",`],
+    falsePositives: ([t2]) => [line.env("CIRCLE_SHA1", t2), line.env("CIRCLECI_TOKEN", t2.slice(0, 36))]
   }),
-  define2({
+  define({
     id: "buildkite-api-token",
     title: "Buildkite API access token",
     provider: "Buildkite",
@@ -41390,60 +41366,33 @@ var otherRules = [
     docs: "https://buildkite.com/docs/apis/managing-api-tokens",
     remediation: "Revoke the token in Personal settings > API access tokens and keep its replacement in a secret store.",
     samples: () => ["bkua_" + fake.hex(40, "bkua")],
-    truePositives: ([t2]) => [line2.env("BUILDKITE_API_TOKEN", t2), `curl -H "Authorization: Bearer ${t2}" https://api.buildkite.com/v2/user`],
-    falsePositives: ([t2]) => [line2.env("BUILDKITE_API_TOKEN", t2.slice(0, 30)), line2.env("BUILDKITE_API_TOKEN", "bkua_" + fake.alnum(40, "not-hex").replace(/[0-9a-f]/g, "Z"))]
+    truePositives: ([t2]) => [line.env("BUILDKITE_API_TOKEN", t2), `curl -H "Authorization: Bearer ${t2}" https://api.buildkite.com/v2/user`],
+    falsePositives: ([t2]) => [line.env("BUILDKITE_API_TOKEN", t2.slice(0, 30)), line.env("BUILDKITE_API_TOKEN", "bkua_" + fake.alnum(40, "not-hex").replace(/[0-9a-f]/g, "Z"))]
   }),
-  define2({
+  define({
     id: "drone-ci-token",
     title: "Drone CI personal token",
     provider: "Drone",
     severity: "high",
     keywords: ["drone"],
-    regex: assigned2(`${ci2("drone")}[\\w.-]{0,20}?${ci2("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("drone")}[\\w.-]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://docs.drone.io/cli/setup/",
     remediation: "Rotate the token from the Drone user interface (Account > Token) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "drone")],
-    truePositives: ([t2]) => [line2.shell("DRONE_TOKEN", t2), line2.yaml("drone_token", t2)],
-    falsePositives: ([t2]) => [line2.env("DRONE_TOKEN", t2.slice(0, 20)), line2.env("DRONE_COMMIT", t2)]
+    truePositives: ([t2]) => [line.shell("DRONE_TOKEN", t2), line.yaml("drone_token", t2)],
+    falsePositives: ([t2]) => [line.env("DRONE_TOKEN", t2.slice(0, 20)), line.env("DRONE_COMMIT", t2)]
   })
 ];
 var rules3 = [...githubRules, ...gitlabRules, ...otherRules];
 
 // src/core/detect/rules/providers/messaging.ts
-function ci3(word) {
-  return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
-}
-var SEP3 = "[_.-]?";
-var ASSIGN3 = String.raw`[\w.-]{0,20}?["'\]]{0,2}\s{0,5}(?::=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
-function assigned3(name, value, notAfter) {
-  return new RegExp(`(?:${name})${ASSIGN3}(?<secret>${value})(?!${notAfter})`);
-}
-var line3 = {
-  js: (name, v2) => `const ${name} = "${v2}";`,
-  py: (name, v2) => `${name} = '${v2}'`,
-  env: (name, v2) => `${name}=${v2}`,
-  shell: (name, v2) => `export ${name}="${v2}"`,
-  yaml: (name, v2) => `  ${name}: ${v2}`,
-  json: (name, v2) => `  "${name}": "${v2}",`
-};
-var exampleSecretsById3 = /* @__PURE__ */ new Map();
-function define3(spec) {
-  const { samples: samples2, truePositives, falsePositives, ...rule } = spec;
-  const values = samples2();
-  exampleSecretsById3.set(rule.id, values);
-  return {
-    ...rule,
-    category: "secret",
-    examples: () => ({ truePositives: truePositives(values), falsePositives: falsePositives(values) })
-  };
-}
 var uuid3 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 var UUID_UPPER_OR_LOWER = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 var XOX = "xox";
 var SLACK_TOKEN_DOCS = "https://api.slack.com/concepts/token-types";
 var SLACK_REMEDIATION = "Revoke the token (auth.revoke, or reinstall/rotate it in the app's OAuth & Permissions page) and keep its replacement in a secret store.";
 var slackRules = [
-  define3({
+  define({
     id: "slack-bot-token",
     title: "Slack bot token",
     provider: "Slack",
@@ -41454,10 +41403,10 @@ var slackRules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "b-" + fake.digits(12, "sl-team") + "-" + fake.digits(13, "sl-bot") + "-" + fake.alnum(24, "sl-b")],
-    truePositives: ([t2]) => [line3.env("SLACK_BOT_TOKEN", t2), `app = App(token="${t2}")`],
-    falsePositives: ([t2]) => [line3.env("SLACK_BOT_TOKEN", t2.slice(0, 25)), `const id = "${XOX}b-${fake.digits(12, "x")}";`, line3.env("SLACK_BOT_TOKEN", t2 + "-extra")]
+    truePositives: ([t2]) => [line.env("SLACK_BOT_TOKEN", t2), `app = App(token="${t2}")`],
+    falsePositives: ([t2]) => [line.env("SLACK_BOT_TOKEN", t2.slice(0, 25)), `const id = "${XOX}b-${fake.digits(12, "x")}";`, line.env("SLACK_BOT_TOKEN", t2 + "-extra")]
   }),
-  define3({
+  define({
     id: "slack-user-token",
     title: "Slack user token",
     provider: "Slack",
@@ -41467,10 +41416,10 @@ var slackRules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "p-" + fake.digits(11, "u1") + "-" + fake.digits(12, "u2") + "-" + fake.digits(13, "u3") + "-" + fake.hex(32, "u4")],
-    truePositives: ([t2]) => [line3.env("SLACK_USER_TOKEN", t2), `curl -H "Authorization: Bearer ${t2}" https://slack.com/api/auth.test`],
-    falsePositives: ([t2]) => [line3.env("SLACK_USER_TOKEN", t2.slice(0, 40)), line3.env("SLACK_USER_TOKEN", t2.toUpperCase().replace("XOXP", XOX + "p"))]
+    truePositives: ([t2]) => [line.env("SLACK_USER_TOKEN", t2), `curl -H "Authorization: Bearer ${t2}" https://slack.com/api/auth.test`],
+    falsePositives: ([t2]) => [line.env("SLACK_USER_TOKEN", t2.slice(0, 40)), line.env("SLACK_USER_TOKEN", t2.toUpperCase().replace("XOXP", XOX + "p"))]
   }),
-  define3({
+  define({
     id: "slack-workspace-token",
     title: "Slack workspace app token (legacy)",
     provider: "Slack",
@@ -41480,10 +41429,10 @@ var slackRules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "a-2-" + fake.digits(12, "wa1") + "-" + fake.digits(12, "wa2") + "-" + fake.hex(32, "wa3")],
-    truePositives: ([t2]) => [line3.env("SLACK_TOKEN", t2), line3.json("access_token", t2)],
+    truePositives: ([t2]) => [line.env("SLACK_TOKEN", t2), line.json("access_token", t2)],
     falsePositives: ([t2]) => [`const label = "${XOX}a-short";`, `const y = "${t2}_x";`]
   }),
-  define3({
+  define({
     id: "slack-legacy-refresh-token",
     title: "Slack workspace app refresh token (legacy)",
     provider: "Slack",
@@ -41493,10 +41442,10 @@ var slackRules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "r-" + fake.digits(12, "wr1") + "-" + fake.alnum(40, "wr2")],
-    truePositives: ([t2]) => [line3.json("refresh_token", t2), line3.env("SLACK_REFRESH_TOKEN", t2)],
+    truePositives: ([t2]) => [line.json("refresh_token", t2), line.env("SLACK_REFRESH_TOKEN", t2)],
     falsePositives: () => [`const label = "${XOX}r-1";`, `const y = "${XOX}r-abc";`]
   }),
-  define3({
+  define({
     id: "slack-session-token",
     title: "Slack session token (xoxs/xoxc)",
     provider: "Slack",
@@ -41507,10 +41456,10 @@ var slackRules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: "Sign the user out of all sessions (Account > Sign out all other sessions) so the token dies, and never store session tokens in code.",
     samples: () => [XOX + "c-" + fake.digits(12, "s1") + "-" + fake.digits(12, "s2") + "-" + fake.digits(13, "s3") + "-" + fake.hex(64, "s4")],
-    truePositives: ([t2]) => [line3.env("SLACK_XOXC", t2), `headers = {"Authorization": "Bearer ${t2}"}`],
-    falsePositives: ([t2]) => [line3.env("SLACK_XOXC", t2.slice(0, 30)), `const y = "${XOX}c-123-456-789-abc";`]
+    truePositives: ([t2]) => [line.env("SLACK_XOXC", t2), `headers = {"Authorization": "Bearer ${t2}"}`],
+    falsePositives: ([t2]) => [line.env("SLACK_XOXC", t2.slice(0, 30)), `const y = "${XOX}c-123-456-789-abc";`]
   }),
-  define3({
+  define({
     id: "slack-configuration-token",
     title: "Slack app configuration access token",
     provider: "Slack",
@@ -41520,10 +41469,10 @@ var slackRules = [
     docs: "https://api.slack.com/authentication/config-tokens",
     remediation: "Revoke the configuration token (tooling.tokens.rotate or the app config page) and regenerate it only where needed.",
     samples: () => [XOX + "e." + XOX + "p-1-" + fake.alnum(164, "cfg")],
-    truePositives: ([t2]) => [line3.env("SLACK_CONFIG_TOKEN", t2), `slack manifest --token ${t2}`],
-    falsePositives: ([t2]) => [line3.env("SLACK_CONFIG_TOKEN", t2.slice(0, 100)), `const y = "${XOX}e.${XOX}p-1-abc";`]
+    truePositives: ([t2]) => [line.env("SLACK_CONFIG_TOKEN", t2), `slack manifest --token ${t2}`],
+    falsePositives: ([t2]) => [line.env("SLACK_CONFIG_TOKEN", t2.slice(0, 100)), `const y = "${XOX}e.${XOX}p-1-abc";`]
   }),
-  define3({
+  define({
     id: "slack-rotating-refresh-token",
     title: "Slack refresh token (token rotation / configuration)",
     provider: "Slack",
@@ -41533,10 +41482,10 @@ var slackRules = [
     docs: "https://api.slack.com/authentication/rotation",
     remediation: "Revoke the app's tokens (auth.revoke or reinstall the app) and store rotating refresh tokens encrypted, outside the code.",
     samples: () => [XOX + "e-1-" + fake.alnum(146, "rot")],
-    truePositives: ([t2]) => [line3.json("refresh_token", t2), line3.env("SLACK_REFRESH_TOKEN", t2)],
-    falsePositives: ([t2]) => [line3.env("SLACK_REFRESH_TOKEN", t2.slice(0, 60)), `const y = "${XOX}e-1-short";`]
+    truePositives: ([t2]) => [line.json("refresh_token", t2), line.env("SLACK_REFRESH_TOKEN", t2)],
+    falsePositives: ([t2]) => [line.env("SLACK_REFRESH_TOKEN", t2.slice(0, 60)), `const y = "${XOX}e-1-short";`]
   }),
-  define3({
+  define({
     id: "slack-app-token",
     title: "Slack app-level token",
     provider: "Slack",
@@ -41546,10 +41495,10 @@ var slackRules = [
     docs: "https://api.slack.com/authentication/token-types#app-level",
     remediation: "Revoke the app-level token under Basic Information > App-Level Tokens and generate a new one kept in a secret store.",
     samples: () => ["x\x61pp-1-A" + fake.upperDigits(10, "xapp1") + "-" + fake.digits(13, "xapp2") + "-" + fake.hex(64, "xapp3")],
-    truePositives: ([t2]) => [line3.env("SLACK_APP_TOKEN", t2), `SocketModeHandler(app, "${t2}").start()`],
-    falsePositives: ([t2]) => [line3.env("SLACK_APP_TOKEN", t2.slice(0, 40)), 'const prefix = "xapp-1-";']
+    truePositives: ([t2]) => [line.env("SLACK_APP_TOKEN", t2), `SocketModeHandler(app, "${t2}").start()`],
+    falsePositives: ([t2]) => [line.env("SLACK_APP_TOKEN", t2.slice(0, 40)), 'const prefix = "xapp-1-";']
   }),
-  define3({
+  define({
     id: "slack-webhook-url",
     title: "Slack incoming webhook URL",
     provider: "Slack",
@@ -41559,10 +41508,10 @@ var slackRules = [
     docs: "https://api.slack.com/messaging/webhooks",
     remediation: "Regenerate or remove the webhook in the app's Incoming Webhooks page and load the URL from a secret store.",
     samples: () => ["hooks.slack.com/services/T" + fake.upperDigits(8, "wh-t") + "/B" + fake.upperDigits(10, "wh-b") + "/" + fake.alnum(24, "wh-s")],
-    truePositives: ([u2]) => [line3.env("SLACK_WEBHOOK_URL", "https://" + u2), `requests.post("https://${u2}", json={"text": "deployed"})`],
-    falsePositives: ([u2]) => [line3.env("SLACK_WEBHOOK_URL", "https://" + u2.slice(0, -4)), line3.env("SLACK_WEBHOOK_URL", "https://h\x6foks.slack.com/services/T000/B000/XXXX")]
+    truePositives: ([u2]) => [line.env("SLACK_WEBHOOK_URL", "https://" + u2), `requests.post("https://${u2}", json={"text": "deployed"})`],
+    falsePositives: ([u2]) => [line.env("SLACK_WEBHOOK_URL", "https://" + u2.slice(0, -4)), line.env("SLACK_WEBHOOK_URL", "https://h\x6foks.slack.com/services/T000/B000/XXXX")]
   }),
-  define3({
+  define({
     id: "slack-workflow-webhook-url",
     title: "Slack workflow webhook URL",
     provider: "Slack",
@@ -41575,26 +41524,26 @@ var slackRules = [
       "hooks.slack.com/triggers/T" + fake.upperDigits(9, "wf-t") + "/" + fake.digits(13, "wf-n") + "/" + fake.hex(32, "wf-s"),
       "hooks.slack.com/workflows/T" + fake.upperDigits(9, "wf-t2") + "/A" + fake.upperDigits(10, "wf-a") + "/" + fake.digits(18, "wf-n2") + "/" + fake.alnum(24, "wf-s2")
     ],
-    truePositives: ([trigger, workflow]) => [line3.env("SLACK_WORKFLOW_URL", "https://" + trigger), `fetch("https://${workflow}", { method: "POST" })`],
-    falsePositives: ([trigger]) => [line3.env("SLACK_WORKFLOW_URL", "https://" + trigger.slice(0, -20)), "const docs = 'https://hooks.slack.com/workflows/';"]
+    truePositives: ([trigger, workflow]) => [line.env("SLACK_WORKFLOW_URL", "https://" + trigger), `fetch("https://${workflow}", { method: "POST" })`],
+    falsePositives: ([trigger]) => [line.env("SLACK_WORKFLOW_URL", "https://" + trigger.slice(0, -20)), "const docs = 'https://hooks.slack.com/workflows/';"]
   }),
-  define3({
+  define({
     id: "slack-signing-secret",
     title: "Slack app signing secret",
     provider: "Slack",
     severity: "high",
     keywords: ["slack"],
-    regex: assigned3(`${ci3("slack")}[\\w.-]{0,20}?${ci3("signing")}${SEP3}${ci3("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("slack")}[\\w.-]{0,20}?${ci("signing")}${SEP}${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://api.slack.com/authentication/verifying-requests-from-slack",
     remediation: "Regenerate the signing secret under Basic Information > App Credentials and keep it in a secret store.",
     samples: () => [fake.hex(32, "slack-signing")],
-    truePositives: ([s]) => [line3.env("SLACK_SIGNING_SECRET", s), `app = App(token=bot_token, slackSigningSecret="${s}")`],
-    falsePositives: ([s]) => [line3.env("SLACK_SIGNING_SECRET", s.slice(0, 20)), line3.env("SLACK_CLIENT_ID", s)]
+    truePositives: ([s]) => [line.env("SLACK_SIGNING_SECRET", s), `app = App(token=bot_token, slackSigningSecret="${s}")`],
+    falsePositives: ([s]) => [line.env("SLACK_SIGNING_SECRET", s.slice(0, 20)), line.env("SLACK_CLIENT_ID", s)]
   })
 ];
 var DISCORD_TOKEN = String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`;
 var chatRules = [
-  define3({
+  define({
     id: "discord-bot-token",
     title: "Discord bot token",
     provider: "Discord",
@@ -41603,7 +41552,7 @@ var chatRules = [
     // base64(bot user id) . timestamp . HMAC. Only with context: a Discord/bot-token setting, the
     // "Bot" authorization scheme, or the client's run()/login() call.
     regex: new RegExp(
-      `(?:(?:${ci3("discord")}[\\w.-]{0,30}?|${ci3("bot")}${SEP3}${ci3("token")})${ASSIGN3}|\\b${ci3("bot")}\\s{1,3}|\\.(?:run|login)\\(\\s{0,3}["'\\x60])(?<secret>${DISCORD_TOKEN})(?![A-Za-z0-9_-])`
+      `(?:(?:${ci("discord")}[\\w.-]{0,30}?|${ci("bot")}${SEP}${ci("token")})${ASSIGN}|\\b${ci("bot")}\\s{1,3}|\\.(?:run|login)\\(\\s{0,3}["'\\x60])(?<secret>${DISCORD_TOKEN})(?![A-Za-z0-9_-])`
     ),
     docs: "https://discord.com/developers/docs/reference#authentication",
     remediation: "Reset the bot token in the Developer Portal (Bot > Reset Token) and load it from the environment or a secret store.",
@@ -41611,10 +41560,10 @@ var chatRules = [
       Buffer.from(fake.digits(19, "discord-id").replace(/^0/, "1")).toString("base64url").slice(0, 26) + "." + fake.base64url(6, "dt") + "." + fake.base64url(38, "dh"),
       "MT" + fake.base64url(24, "discord-id-2") + "." + fake.base64url(6, "dt2") + "." + fake.base64url(27, "dh2")
     ],
-    truePositives: ([t2, old]) => [line3.env("DISCORD_TOKEN", t2), `client.run("${t2}")`, `headers = {"Authorization": "Bot ${old}"}`],
-    falsePositives: ([t2]) => [`const version = "${t2}";`, line3.env("DISCORD_TOKEN", t2.split(".").slice(0, 2).join("."))]
+    truePositives: ([t2, old]) => [line.env("DISCORD_TOKEN", t2), `client.run("${t2}")`, `headers = {"Authorization": "Bot ${old}"}`],
+    falsePositives: ([t2]) => [`const version = "${t2}";`, line.env("DISCORD_TOKEN", t2.split(".").slice(0, 2).join("."))]
   }),
-  define3({
+  define({
     id: "discord-webhook-url",
     title: "Discord webhook URL",
     provider: "Discord",
@@ -41624,10 +41573,10 @@ var chatRules = [
     docs: "https://discord.com/developers/docs/resources/webhook#execute-webhook",
     remediation: "Delete the webhook (channel settings > Integrations > Webhooks) and create a new one whose URL lives in a secret store.",
     samples: () => ["discord.com/api/webhooks/" + fake.digits(19, "dw-id") + "/" + fake.base64url(68, "dw-token")],
-    truePositives: ([u2]) => [line3.env("DISCORD_WEBHOOK_URL", "https://" + u2), `requests.post("https://${u2}", json={"content": "hi"})`],
-    falsePositives: ([u2]) => [line3.env("DISCORD_WEBHOOK_URL", "https://" + u2.slice(0, -30)), 'const base = "https://discord.com/api/webhooks/";']
+    truePositives: ([u2]) => [line.env("DISCORD_WEBHOOK_URL", "https://" + u2), `requests.post("https://${u2}", json={"content": "hi"})`],
+    falsePositives: ([u2]) => [line.env("DISCORD_WEBHOOK_URL", "https://" + u2.slice(0, -30)), 'const base = "https://discord.com/api/webhooks/";']
   }),
-  define3({
+  define({
     id: "telegram-bot-token",
     title: "Telegram bot token",
     provider: "Telegram",
@@ -41638,10 +41587,10 @@ var chatRules = [
     docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
     remediation: "Revoke the token with @BotFather (/revoke) and load the new one from the environment or a secret store.",
     samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret")],
-    truePositives: ([t2]) => [line3.env("TELEGRAM_BOT_TOKEN", t2), `fetch("https://api.telegram.org/bot${t2}/sendMessage")`],
-    falsePositives: ([t2]) => [line3.env("TELEGRAM_BOT_TOKEN", t2.slice(0, 30)), "const time = '12:AAmorning';"]
+    truePositives: ([t2]) => [line.env("TELEGRAM_BOT_TOKEN", t2), `fetch("https://api.telegram.org/bot${t2}/sendMessage")`],
+    falsePositives: ([t2]) => [line.env("TELEGRAM_BOT_TOKEN", t2.slice(0, 30)), "const time = '12:AAmorning';"]
   }),
-  define3({
+  define({
     id: "microsoft-teams-webhook-url",
     title: "Microsoft Teams incoming webhook URL",
     provider: "Microsoft Teams",
@@ -41653,10 +41602,10 @@ var chatRules = [
     docs: "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
     remediation: "Remove the connector/webhook from the channel and create a new one whose URL lives in a secret store.",
     samples: () => ["acme.webhook.office.com/webhookb2/" + fake.uuid("tw1") + "@" + fake.uuid("tw2") + "/IncomingWebhook/" + fake.hex(32, "tw3") + "/" + fake.uuid("tw4") + "/V2" + fake.base64url(43, "tw5")],
-    truePositives: ([u2]) => [line3.env("TEAMS_WEBHOOK_URL", "https://" + u2), `await fetch("https://${u2}", { method: "POST", body })`],
-    falsePositives: ([u2]) => [line3.env("TEAMS_WEBHOOK_URL", "https://" + u2.slice(0, 80)), 'const docs = "https://acme.webhook.office.com/webhookb2/<id>";']
+    truePositives: ([u2]) => [line.env("TEAMS_WEBHOOK_URL", "https://" + u2), `await fetch("https://${u2}", { method: "POST", body })`],
+    falsePositives: ([u2]) => [line.env("TEAMS_WEBHOOK_URL", "https://" + u2.slice(0, 80)), 'const docs = "https://acme.webhook.office.com/webhookb2/<id>";']
   }),
-  define3({
+  define({
     id: "microsoft-teams-workflow-webhook",
     title: "Microsoft Teams workflow (Power Automate / Logic Apps) webhook signature",
     provider: "Microsoft Teams",
@@ -41668,14 +41617,14 @@ var chatRules = [
     remediation: "Regenerate the trigger's URL (re-create the workflow trigger or rotate the Logic App's access keys) and keep it in a secret store.",
     samples: () => [fake.base64url(43, "teams-wf-sig")],
     truePositives: ([sig]) => [
-      line3.env("TEAMS_WORKFLOW_URL", `https://prod-12.westus.logic.azure.com:443/workflows/${fake.hex(32, "wf")}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${sig}`),
+      line.env("TEAMS_WORKFLOW_URL", `https://prod-12.westus.logic.azure.com:443/workflows/${fake.hex(32, "wf")}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${sig}`),
       `const url = "https://default${fake.hex(30, "env")}.0e.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/${fake.hex(32, "wf2")}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${sig}";`
     ],
     falsePositives: ([sig]) => [`https://example.com/paths/invoke?sig=${sig}`, `/workflows/${fake.hex(32, "wf3")}/triggers/manual/paths/invoke?api-version=1&sig=short`]
   })
 ];
 var apiRules = [
-  define3({
+  define({
     id: "twilio-api-key",
     title: "Twilio API key SID",
     provider: "Twilio",
@@ -41686,50 +41635,50 @@ var apiRules = [
     docs: "https://www.twilio.com/docs/iam/api-keys",
     remediation: "Delete the API key in the Twilio Console (Account > API keys & tokens); its secret is likely nearby and is revoked with it.",
     samples: () => ["SK" + fake.hex(32, "twilio-sk")],
-    truePositives: ([k2]) => [line3.env("TWILIO_API_KEY", k2), `client = Client("${k2}", api_secret, account_sid)`],
-    falsePositives: ([k2]) => [line3.env("TWILIO_API_KEY", k2.toUpperCase()), line3.env("TWILIO_API_KEY", k2.slice(0, 30)), `const skip = "SKIP_${k2.slice(2)}";`]
+    truePositives: ([k2]) => [line.env("TWILIO_API_KEY", k2), `client = Client("${k2}", api_secret, account_sid)`],
+    falsePositives: ([k2]) => [line.env("TWILIO_API_KEY", k2.toUpperCase()), line.env("TWILIO_API_KEY", k2.slice(0, 30)), `const skip = "SKIP_${k2.slice(2)}";`]
   }),
-  define3({
+  define({
     id: "twilio-account-sid",
     title: "Twilio account SID",
     provider: "Twilio",
     severity: "low",
     keywords: ["twilio", "account_sid", "accountsid", "account-sid"],
     // An identifier, not a secret on its own: reported low, as a sign that the auth token is near.
-    regex: assigned3(`${ci3("twilio")}[\\w.-]{0,20}?${ci3("sid")}|${ci3("account")}${SEP3}${ci3("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w.-]{0,20}?${ci("sid")}|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api/account",
     remediation: "No rotation needed for the SID itself; check that the auth token or API key secret next to it is not committed as well.",
     samples: () => ["AC" + fake.hex(32, "twilio-ac")],
-    truePositives: ([sid]) => [line3.env("TWILIO_ACCOUNT_SID", sid), `  accountSid: "${sid}",`],
-    falsePositives: ([sid]) => [line3.env("TWILIO_ACCOUNT_SID", sid.slice(0, 20)), `const other = "${sid}";`]
+    truePositives: ([sid]) => [line.env("TWILIO_ACCOUNT_SID", sid), `  accountSid: "${sid}",`],
+    falsePositives: ([sid]) => [line.env("TWILIO_ACCOUNT_SID", sid.slice(0, 20)), `const other = "${sid}";`]
   }),
-  define3({
+  define({
     id: "twilio-auth-token",
     title: "Twilio auth token",
     provider: "Twilio",
     severity: "critical",
     keywords: ["twilio"],
-    regex: assigned3(`${ci3("twilio")}[\\w.-]{0,20}?${ci3("auth")}${SEP3}${ci3("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w.-]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/access-tokens#auth-tokens",
     remediation: "Rotate the auth token (promote the secondary token in the Console) and move API access to API keys kept in a secret store.",
     samples: () => [fake.hex(32, "twilio-auth")],
-    truePositives: ([t2]) => [line3.env("TWILIO_AUTH_TOKEN", t2), `  twilioAuthToken: '${t2}',`],
-    falsePositives: ([t2]) => [line3.env("TWILIO_AUTH_TOKEN", t2.slice(0, 20)), "  twilioAuthToken: process.env.TWILIO_AUTH_TOKEN,"]
+    truePositives: ([t2]) => [line.env("TWILIO_AUTH_TOKEN", t2), `  twilioAuthToken: '${t2}',`],
+    falsePositives: ([t2]) => [line.env("TWILIO_AUTH_TOKEN", t2.slice(0, 20)), "  twilioAuthToken: process.env.TWILIO_AUTH_TOKEN,"]
   }),
-  define3({
+  define({
     id: "twilio-api-key-secret",
     title: "Twilio API key secret",
     provider: "Twilio",
     severity: "high",
     keywords: ["twilio"],
-    regex: assigned3(`${ci3("twilio")}[\\w.-]{0,20}?(?:${ci3("api")}${SEP3}(?:${ci3("key")}${SEP3})?)?${ci3("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w.-]{0,20}?(?:${ci("api")}${SEP}(?:${ci("key")}${SEP})?)?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api-keys",
     remediation: "Delete the API key in the Twilio Console and create a new one, with its secret in a secret store.",
     samples: () => [fake.alnum(32, "twilio-secret")],
-    truePositives: ([s]) => [line3.env("TWILIO_API_SECRET", s), line3.yaml("twilio_api_key_secret", s)],
-    falsePositives: ([s]) => [line3.env("TWILIO_API_SECRET", s.slice(0, 24)), `const secret = "${s}";`]
+    truePositives: ([s]) => [line.env("TWILIO_API_SECRET", s), line.yaml("twilio_api_key_secret", s)],
+    falsePositives: ([s]) => [line.env("TWILIO_API_SECRET", s.slice(0, 24)), `const secret = "${s}";`]
   }),
-  define3({
+  define({
     id: "sendgrid-api-key",
     title: "SendGrid API key",
     provider: "SendGrid",
@@ -41739,10 +41688,10 @@ var apiRules = [
     docs: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
     remediation: "Delete the key in Settings > API Keys and create a new, narrowly scoped one stored in a secret store.",
     samples: () => ["SG." + fake.base64url(22, "sg-id") + "." + fake.base64url(43, "sg-secret")],
-    truePositives: ([k2]) => [line3.env("SENDGRID_API_KEY", k2), `sgMail.setApiKey("${k2}");`],
-    falsePositives: ([k2]) => [line3.env("SENDGRID_API_KEY", k2.slice(0, 40)), 'const ns = "SG.util.format";']
+    truePositives: ([k2]) => [line.env("SENDGRID_API_KEY", k2), `sgMail.setApiKey("${k2}");`],
+    falsePositives: ([k2]) => [line.env("SENDGRID_API_KEY", k2.slice(0, 40)), 'const ns = "SG.util.format";']
   }),
-  define3({
+  define({
     id: "mailgun-api-key",
     title: "Mailgun API key",
     provider: "Mailgun",
@@ -41751,36 +41700,36 @@ var apiRules = [
     // Legacy "key-" + 32 base36 characters, or the current <32 hex>-<8 hex>-<8 hex> form; only in a
     // Mailgun setting (not its webhook signing key) or as the password of the "api" user.
     regex: new RegExp(
-      `(?:${ci3("mailgun")}(?![\\w.-]{0,30}?(?:${ci3("webhook")}|${ci3("signing")}))[\\w.-]{0,30}?${ASSIGN3}|\\b${ci3("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?)(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
+      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?)(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     remediation: "Delete or rotate the key in Settings > API Security and keep its replacement in a secret store.",
     samples: () => ["key-" + fake.lowerDigits(32, "mg-legacy"), fake.hex(32, "mg-new") + "-" + fake.hex(8, "mg-b") + "-" + fake.hex(8, "mg-c")],
     truePositives: ([legacy, current]) => [
-      line3.env("MAILGUN_API_KEY", current),
+      line.env("MAILGUN_API_KEY", current),
       `requests.post(url, auth=("api", "${legacy}"), data=payload)`,
       `curl -s --user 'api:${legacy}' https://api.mailgun.net/v3/acme.com/messages`
     ],
-    falsePositives: ([legacy, current]) => [line3.env("MAILGUN_WEBHOOK_SIGNING_KEY", current), `const cacheKey = "${legacy}";`, line3.env("MAILGUN_API_KEY", legacy.slice(0, 20))]
+    falsePositives: ([legacy, current]) => [line.env("MAILGUN_WEBHOOK_SIGNING_KEY", current), `const cacheKey = "${legacy}";`, line.env("MAILGUN_API_KEY", legacy.slice(0, 20))]
   }),
-  define3({
+  define({
     id: "mailgun-webhook-signing-key",
     title: "Mailgun webhook signing key",
     provider: "Mailgun",
     severity: "medium",
     keywords: ["mailgun"],
-    regex: assigned3(
-      `${ci3("mailgun")}[\\w.-]{0,30}?(?:${ci3("webhook")}|${ci3("signing")})[\\w.-]{0,20}?${ci3("key")}`,
+    regex: assigned(
+      `${ci("mailgun")}[\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")})[\\w.-]{0,20}?${ci("key")}`,
       "[0-9a-f]{32}(?:-[0-9a-f]{8}-[0-9a-f]{8})?",
       "[A-Za-z0-9-]"
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#securing-webhooks",
     remediation: "Rotate the HTTP webhook signing key in Settings > API Security and keep it in a secret store.",
     samples: () => [fake.hex(32, "mg-sign") + "-" + fake.hex(8, "mg-sign-b") + "-" + fake.hex(8, "mg-sign-c")],
-    truePositives: ([k2]) => [line3.env("MAILGUN_WEBHOOK_SIGNING_KEY", k2), `  mailgunSigningKey: "${k2}",`],
-    falsePositives: ([k2]) => [line3.env("MAILGUN_WEBHOOK_SIGNING_KEY", k2.slice(0, 20)), line3.env("MAILGUN_API_KEY", k2)]
+    truePositives: ([k2]) => [line.env("MAILGUN_WEBHOOK_SIGNING_KEY", k2), `  mailgunSigningKey: "${k2}",`],
+    falsePositives: ([k2]) => [line.env("MAILGUN_WEBHOOK_SIGNING_KEY", k2.slice(0, 20)), line.env("MAILGUN_API_KEY", k2)]
   }),
-  define3({
+  define({
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
     provider: "Mailchimp",
@@ -41791,37 +41740,37 @@ var apiRules = [
     docs: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
     remediation: "Revoke the key in Account > Extras > API keys and keep its replacement in a secret store.",
     samples: () => [fake.hex(32, "mailchimp") + "-us21"],
-    truePositives: ([k2]) => [line3.env("MAILCHIMP_API_KEY", k2), `mailchimp.setConfig({ apiKey: "${k2}", server: "us21" });`],
-    falsePositives: ([k2]) => [`const locale = "en-us";`, line3.env("MAILCHIMP_API_KEY", k2.slice(0, 20) + "-us21"), `const x = "${k2}x";`]
+    truePositives: ([k2]) => [line.env("MAILCHIMP_API_KEY", k2), `mailchimp.setConfig({ apiKey: "${k2}", server: "us21" });`],
+    falsePositives: ([k2]) => [`const locale = "en-us";`, line.env("MAILCHIMP_API_KEY", k2.slice(0, 20) + "-us21"), `const x = "${k2}x";`]
   }),
-  define3({
+  define({
     id: "mandrill-api-key",
     title: "Mandrill (Mailchimp Transactional) API key",
     provider: "Mailchimp",
     severity: "high",
     keywords: ["mandrill"],
-    regex: assigned3(`${ci3("mandrill")}[\\w.-]{0,20}?(?:${ci3("api")}${SEP3})?${ci3("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("mandrill")}[\\w.-]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     minEntropy: 3,
     docs: "https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key",
     remediation: "Delete the key in Mandrill's Settings > SMTP & API Info and keep its replacement in a secret store.",
     samples: () => ["md-" + fake.base64url(22, "mandrill"), fake.alnum(22, "mandrill-old")],
-    truePositives: ([k2, old]) => [line3.env("MANDRILL_API_KEY", k2), line3.json("mandrillApiKey", k2), line3.yaml("mandrill_key", old)],
-    falsePositives: ([k2]) => [line3.env("MANDRILL_API_KEY", k2.slice(0, 15)), line3.env("MANDRILL_API_KEY", "aaaaaaaaaaaaaaaaaaaaaa")]
+    truePositives: ([k2, old]) => [line.env("MANDRILL_API_KEY", k2), line.json("mandrillApiKey", k2), line.yaml("mandrill_key", old)],
+    falsePositives: ([k2]) => [line.env("MANDRILL_API_KEY", k2.slice(0, 15)), line.env("MANDRILL_API_KEY", "aaaaaaaaaaaaaaaaaaaaaa")]
   }),
-  define3({
+  define({
     id: "postmark-server-token",
     title: "Postmark server or account API token",
     provider: "Postmark",
     severity: "high",
     keywords: ["postmark"],
-    regex: assigned3(`${ci3("postmark")}[\\w.-]{0,30}?(?:${ci3("token")}|${ci3("key")})`, uuid3, "[A-Za-z0-9-]"),
+    regex: assigned(`${ci("postmark")}[\\w.-]{0,30}?(?:${ci("token")}|${ci("key")})`, uuid3, "[A-Za-z0-9-]"),
     docs: "https://postmarkapp.com/developer/api/overview#authentication",
     remediation: "Reset the token in the server's (or account's) API Tokens tab and keep its replacement in a secret store.",
     samples: () => [fake.uuid("postmark")],
-    truePositives: ([t2]) => [line3.env("POSTMARK_SERVER_TOKEN", t2), `curl -H "X-Postmark-Server-Token: ${t2}" https://api.postmarkapp.com/email`],
-    falsePositives: ([t2]) => [line3.env("POSTMARK_MESSAGE_ID", t2), line3.env("POSTMARK_SERVER_TOKEN", t2.slice(0, 30))]
+    truePositives: ([t2]) => [line.env("POSTMARK_SERVER_TOKEN", t2), `curl -H "X-Postmark-Server-Token: ${t2}" https://api.postmarkapp.com/email`],
+    falsePositives: ([t2]) => [line.env("POSTMARK_MESSAGE_ID", t2), line.env("POSTMARK_SERVER_TOKEN", t2.slice(0, 30))]
   }),
-  define3({
+  define({
     id: "brevo-api-key",
     title: "Brevo (Sendinblue) API key",
     provider: "Brevo",
@@ -41831,10 +41780,10 @@ var apiRules = [
     docs: "https://developers.brevo.com/docs/getting-started",
     remediation: "Delete the key in SMTP & API > API Keys and keep its replacement in a secret store.",
     samples: () => ["xkeysib-" + fake.hex(64, "brevo") + "-" + fake.alnum(16, "brevo-b")],
-    truePositives: ([k2]) => [line3.env("BREVO_API_KEY", k2), `headers: { "api-key": "${k2}" },`],
-    falsePositives: ([k2]) => [line3.env("BREVO_API_KEY", k2.slice(0, 60)), 'const prefix = "xkeysib-";']
+    truePositives: ([k2]) => [line.env("BREVO_API_KEY", k2), `headers: { "api-key": "${k2}" },`],
+    falsePositives: ([k2]) => [line.env("BREVO_API_KEY", k2.slice(0, 60)), 'const prefix = "xkeysib-";']
   }),
-  define3({
+  define({
     id: "brevo-smtp-key",
     title: "Brevo (Sendinblue) SMTP key",
     provider: "Brevo",
@@ -41844,49 +41793,49 @@ var apiRules = [
     docs: "https://help.brevo.com/hc/en-us/articles/7924908994450",
     remediation: "Delete the SMTP key in SMTP & API > SMTP and keep its replacement in a secret store.",
     samples: () => ["xsmtpsib-" + fake.hex(64, "brevo-smtp") + "-" + fake.alnum(16, "brevo-smtp-b")],
-    truePositives: ([k2]) => [line3.env("SMTP_PASSWORD", k2), `  smtp_password: "${k2}"`],
-    falsePositives: ([k2]) => [line3.env("SMTP_PASSWORD", k2.slice(0, 50)), 'const prefix = "xsmtpsib-";']
+    truePositives: ([k2]) => [line.env("SMTP_PASSWORD", k2), `  smtp_password: "${k2}"`],
+    falsePositives: ([k2]) => [line.env("SMTP_PASSWORD", k2.slice(0, 50)), 'const prefix = "xsmtpsib-";']
   }),
-  define3({
+  define({
     id: "vonage-api-secret",
     title: "Vonage (Nexmo) API secret",
     provider: "Vonage",
     severity: "high",
     keywords: ["vonage", "nexmo"],
-    regex: assigned3(`(?:${ci3("vonage")}|${ci3("nexmo")})[\\w.-]{0,20}?${ci3("secret")}`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("vonage")}|${ci("nexmo")})[\\w.-]{0,20}?${ci("secret")}`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
     docs: "https://developer.vonage.com/en/getting-started/concepts/authentication",
     remediation: "Rotate the API secret in the Vonage dashboard (API Settings) and keep it in a secret store.",
     samples: () => [fake.alnum(16, "vonage")],
-    truePositives: ([s]) => [line3.env("VONAGE_API_SECRET", s), line3.json("nexmoApiSecret", s)],
-    falsePositives: ([s]) => [line3.env("VONAGE_API_KEY", s.slice(0, 8)), line3.env("VONAGE_API_SECRET", s.slice(0, 10))]
+    truePositives: ([s]) => [line.env("VONAGE_API_SECRET", s), line.json("nexmoApiSecret", s)],
+    falsePositives: ([s]) => [line.env("VONAGE_API_KEY", s.slice(0, 8)), line.env("VONAGE_API_SECRET", s.slice(0, 10))]
   }),
-  define3({
+  define({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
     provider: "MessageBird",
     severity: "high",
     keywords: ["messagebird", "message_bird", "message-bird"],
-    regex: assigned3(`${ci3("message")}${SEP3}${ci3("bird")}[\\w.-]{0,20}?(?:${ci3("key")}|${ci3("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("message")}${SEP}${ci("bird")}[\\w.-]{0,20}?(?:${ci("key")}|${ci("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
     docs: "https://developers.messagebird.com/api/#authentication",
     remediation: "Delete the access key in the dashboard's Developers > API access and keep its replacement in a secret store.",
     samples: () => [fake.alnum(25, "messagebird")],
-    truePositives: ([k2]) => [line3.env("MESSAGEBIRD_ACCESS_KEY", k2), `  messageBirdKey: "${k2}",`],
-    falsePositives: ([k2]) => [line3.env("MESSAGEBIRD_ACCESS_KEY", k2.slice(0, 20)), `const key = "${k2}";`]
+    truePositives: ([k2]) => [line.env("MESSAGEBIRD_ACCESS_KEY", k2), `  messageBirdKey: "${k2}",`],
+    falsePositives: ([k2]) => [line.env("MESSAGEBIRD_ACCESS_KEY", k2.slice(0, 20)), `const key = "${k2}";`]
   }),
-  define3({
+  define({
     id: "plivo-auth-token",
     title: "Plivo auth token",
     provider: "Plivo",
     severity: "high",
     keywords: ["plivo"],
-    regex: assigned3(`${ci3("plivo")}[\\w.-]{0,20}?${ci3("auth")}${SEP3}${ci3("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("plivo")}[\\w.-]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://www.plivo.com/docs/sms/concepts/authentication",
     remediation: "Regenerate the auth token in the Plivo console and keep it in a secret store.",
     samples: () => [fake.alnum(40, "plivo")],
-    truePositives: ([t2]) => [line3.env("PLIVO_AUTH_TOKEN", t2), `  plivoAuthToken: '${t2}',`],
-    falsePositives: ([t2]) => [line3.env("PLIVO_AUTH_ID", t2.slice(0, 20)), line3.env("PLIVO_AUTH_TOKEN", t2.slice(0, 30))]
+    truePositives: ([t2]) => [line.env("PLIVO_AUTH_TOKEN", t2), `  plivoAuthToken: '${t2}',`],
+    falsePositives: ([t2]) => [line.env("PLIVO_AUTH_ID", t2.slice(0, 20)), line.env("PLIVO_AUTH_TOKEN", t2.slice(0, 30))]
   }),
-  define3({
+  define({
     id: "telnyx-api-key",
     title: "Telnyx API v2 key",
     provider: "Telnyx",
@@ -41897,77 +41846,77 @@ var apiRules = [
     docs: "https://developers.telnyx.com/docs/overview/authentication",
     remediation: "Delete the key in the portal's Auth > API Keys and keep its replacement in a secret store.",
     samples: () => ["KEY0" + fake.hexUpper(31, "telnyx") + "_" + fake.alnum(22, "telnyx-s")],
-    truePositives: ([k2]) => [line3.env("TELNYX_API_KEY", k2), `const telnyx = Telnyx("${k2}");`],
-    falsePositives: ([k2]) => [line3.env("TELNYX_API_KEY", k2.split("_")[0] ?? ""), 'const enumName = "KEY0_UP";']
+    truePositives: ([k2]) => [line.env("TELNYX_API_KEY", k2), `const telnyx = Telnyx("${k2}");`],
+    falsePositives: ([k2]) => [line.env("TELNYX_API_KEY", k2.split("_")[0] ?? ""), 'const enumName = "KEY0_UP";']
   })
 ];
 var platformRules = [
-  define3({
+  define({
     id: "mattermost-access-token",
     title: "Mattermost personal access or bot token",
     provider: "Mattermost",
     severity: "high",
     keywords: ["mattermost"],
-    regex: assigned3(`${ci3("mattermost")}[\\w.-]{0,20}?(?:${ci3("token")}|${ci3("key")}|${ci3("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("mattermost")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("key")}|${ci("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
     docs: "https://developers.mattermost.com/integrate/reference/personal-access-token/",
     remediation: "Revoke the token in Profile > Security > Personal Access Tokens (or the bot account) and keep its replacement in a secret store.",
     samples: () => [fake.lowerDigits(26, "mattermost")],
-    truePositives: ([t2]) => [line3.env("MATTERMOST_TOKEN", t2), `  mattermost_bot_token: "${t2}"`],
-    falsePositives: ([t2]) => [line3.env("MATTERMOST_TEAM_ID", t2), line3.env("MATTERMOST_TOKEN", t2.slice(0, 20))]
+    truePositives: ([t2]) => [line.env("MATTERMOST_TOKEN", t2), `  mattermost_bot_token: "${t2}"`],
+    falsePositives: ([t2]) => [line.env("MATTERMOST_TEAM_ID", t2), line.env("MATTERMOST_TOKEN", t2.slice(0, 20))]
   }),
-  define3({
+  define({
     id: "zulip-api-key",
     title: "Zulip API key",
     provider: "Zulip",
     severity: "high",
     keywords: ["zulip"],
-    regex: assigned3(`${ci3("zulip")}[\\w.-]{0,20}?(?:${ci3("api")}${SEP3})?${ci3("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zulip")}[\\w.-]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://zulip.com/api/api-keys",
     remediation: "Regenerate the API key in Personal settings > Account & privacy (or the bot's settings) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zulip")],
-    truePositives: ([k2]) => [line3.env("ZULIP_API_KEY", k2), `  zulipKey: "${k2}",`],
-    falsePositives: ([k2]) => [line3.env("ZULIP_API_KEY", k2.slice(0, 20)), line3.env("ZULIP_SITE", "https://acme.zulipchat.com")]
+    truePositives: ([k2]) => [line.env("ZULIP_API_KEY", k2), `  zulipKey: "${k2}",`],
+    falsePositives: ([k2]) => [line.env("ZULIP_API_KEY", k2.slice(0, 20)), line.env("ZULIP_SITE", "https://acme.zulipchat.com")]
   }),
-  define3({
+  define({
     id: "intercom-access-token",
     title: "Intercom access token",
     provider: "Intercom",
     severity: "high",
     keywords: ["intercom"],
-    regex: assigned3(`${ci3("intercom")}[\\w.-]{0,20}?(?:${ci3("token")}|${ci3("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
+    regex: assigned(`${ci("intercom")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
     docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication",
     remediation: "Revoke the token (regenerate it in the Developer Hub app's Authentication page) and keep it in a secret store.",
     samples: () => ["dG9rOj" + fake.base64url(54, "intercom") + "="],
-    truePositives: ([t2]) => [line3.env("INTERCOM_ACCESS_TOKEN", t2), `  intercomToken: "${t2}",`],
-    falsePositives: ([t2]) => [line3.env("INTERCOM_ACCESS_TOKEN", t2.slice(0, 40)), line3.env("INTERCOM_APP_ID", "abc123")]
+    truePositives: ([t2]) => [line.env("INTERCOM_ACCESS_TOKEN", t2), `  intercomToken: "${t2}",`],
+    falsePositives: ([t2]) => [line.env("INTERCOM_ACCESS_TOKEN", t2.slice(0, 40)), line.env("INTERCOM_APP_ID", "abc123")]
   }),
-  define3({
+  define({
     id: "pusher-app-secret",
     title: "Pusher Channels app secret",
     provider: "Pusher",
     severity: "high",
     keywords: ["pusher"],
-    regex: assigned3(`${ci3("pusher")}[\\w.-]{0,20}?${ci3("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("pusher")}[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
     docs: "https://pusher.com/docs/channels/server_api/authenticating-users/",
     remediation: "Rotate the app's key/secret pair in the Channels dashboard (App Keys) and keep the secret server-side in a secret store.",
     samples: () => [fake.hex(20, "pusher")],
-    truePositives: ([s]) => [line3.env("PUSHER_APP_SECRET", s), line3.json("pusherSecret", s)],
-    falsePositives: ([s]) => [line3.env("PUSHER_APP_KEY", s), line3.env("PUSHER_APP_SECRET", s.slice(0, 12))]
+    truePositives: ([s]) => [line.env("PUSHER_APP_SECRET", s), line.json("pusherSecret", s)],
+    falsePositives: ([s]) => [line.env("PUSHER_APP_KEY", s), line.env("PUSHER_APP_SECRET", s.slice(0, 12))]
   }),
-  define3({
+  define({
     id: "zoom-client-secret",
     title: "Zoom app client secret",
     provider: "Zoom",
     severity: "high",
     keywords: ["zoom"],
-    regex: assigned3(`${ci3("zoom")}[\\w.-]{0,30}?${ci3("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zoom")}[\\w.-]{0,30}?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.zoom.us/docs/integrations/oauth/",
     remediation: "Regenerate the client secret in the app's App Credentials page (Zoom App Marketplace) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zoom")],
-    truePositives: ([s]) => [line3.env("ZOOM_CLIENT_SECRET", s), line3.json("zoomApiSecret", s)],
-    falsePositives: ([s]) => [line3.env("ZOOM_CLIENT_ID", s.slice(0, 22)), line3.env("ZOOM_CLIENT_SECRET", s.slice(0, 20))]
+    truePositives: ([s]) => [line.env("ZOOM_CLIENT_SECRET", s), line.json("zoomApiSecret", s)],
+    falsePositives: ([s]) => [line.env("ZOOM_CLIENT_ID", s.slice(0, 22)), line.env("ZOOM_CLIENT_SECRET", s.slice(0, 20))]
   }),
-  define3({
+  define({
     id: "twitter-bearer-token",
     title: "X (Twitter) app bearer token",
     provider: "X (Twitter)",
@@ -41979,23 +41928,23 @@ var platformRules = [
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/bearer-tokens",
     remediation: "Regenerate the bearer token in the developer portal (Keys and tokens) and keep it in a secret store.",
     samples: () => ["AM" + fake.alnum(10, "tw-a") + "AAAAAA" + fake.alnum(6, "tw-b") + "%2B" + fake.alnum(20, "tw-c") + "%3D" + fake.alnum(50, "tw-d")],
-    truePositives: ([rest]) => [line3.env("TWITTER_BEARER_TOKEN", "A".repeat(21) + rest.slice(1)), `headers = {"Authorization": "Bearer ${"A".repeat(20)}${rest}"}`],
-    falsePositives: ([rest]) => [`const blob = "${"A".repeat(40)}${fake.alnum(90, "blob")}";`, line3.env("TWITTER_BEARER_TOKEN", "A".repeat(20) + rest.slice(0, 40))]
+    truePositives: ([rest]) => [line.env("TWITTER_BEARER_TOKEN", "A".repeat(21) + rest.slice(1)), `headers = {"Authorization": "Bearer ${"A".repeat(20)}${rest}"}`],
+    falsePositives: ([rest]) => [`const blob = "${"A".repeat(40)}${fake.alnum(90, "blob")}";`, line.env("TWITTER_BEARER_TOKEN", "A".repeat(20) + rest.slice(0, 40))]
   }),
-  define3({
+  define({
     id: "twitter-api-secret",
     title: "X (Twitter) API key secret",
     provider: "X (Twitter)",
     severity: "high",
     keywords: ["twitter"],
-    regex: assigned3(`${ci3("twitter")}[\\w.-]{0,20}?(?:${ci3("consumer")}${SEP3}|${ci3("api")}${SEP3})?(?:${ci3("key")}${SEP3})?${ci3("secret")}`, "[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twitter")}[\\w.-]{0,20}?(?:${ci("consumer")}${SEP}|${ci("api")}${SEP})?(?:${ci("key")}${SEP})?${ci("secret")}`, "[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/api-key-and-secret",
     remediation: "Regenerate the API key and secret in the developer portal (Keys and tokens) and keep them in a secret store.",
     samples: () => [fake.alnum(50, "twitter-secret")],
-    truePositives: ([s]) => [line3.env("TWITTER_API_SECRET", s), line3.yaml("twitter_consumer_secret", s)],
-    falsePositives: ([s]) => [line3.env("TWITTER_API_KEY", s.slice(0, 25)), line3.env("TWITTER_API_SECRET", s.slice(0, 40))]
+    truePositives: ([s]) => [line.env("TWITTER_API_SECRET", s), line.yaml("twitter_consumer_secret", s)],
+    falsePositives: ([s]) => [line.env("TWITTER_API_KEY", s.slice(0, 25)), line.env("TWITTER_API_SECRET", s.slice(0, 40))]
   }),
-  define3({
+  define({
     id: "facebook-access-token",
     title: "Facebook / Meta Graph API access token",
     provider: "Meta",
@@ -42007,78 +41956,78 @@ var platformRules = [
     docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens",
     remediation: "Invalidate the token (change the app secret or remove the app's access for that user/page) and keep tokens in a secret store.",
     samples: () => ["EAAG" + fake.alnum(180, "fb-token")],
-    truePositives: ([t2]) => [line3.env("FACEBOOK_ACCESS_TOKEN", t2), `fetch(\`https://graph.facebook.com/v19.0/me?access_token=${t2}\`)`],
-    falsePositives: ([t2]) => [line3.env("FACEBOOK_ACCESS_TOKEN", t2.slice(0, 60)), `const blob = "QUJD${t2}+/==";`]
+    truePositives: ([t2]) => [line.env("FACEBOOK_ACCESS_TOKEN", t2), `fetch(\`https://graph.facebook.com/v19.0/me?access_token=${t2}\`)`],
+    falsePositives: ([t2]) => [line.env("FACEBOOK_ACCESS_TOKEN", t2.slice(0, 60)), `const blob = "QUJD${t2}+/==";`]
   }),
-  define3({
+  define({
     id: "facebook-app-secret",
     title: "Facebook / Meta app secret",
     provider: "Meta",
     severity: "high",
     keywords: ["facebook", "fb_", "fb-", "fb.", "fbapp", "fbsecret"],
-    regex: assigned3(`(?:${ci3("facebook")}|${ci3("fb")})[\\w.-]{0,20}?${ci3("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("facebook")}|${ci("fb")})[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.facebook.com/docs/facebook-login/security/#appsecret",
     remediation: "Reset the app secret in App settings > Basic (this also invalidates tokens signed with it) and keep it in a secret store.",
     samples: () => [fake.hex(32, "fb-secret")],
-    truePositives: ([s]) => [line3.env("FACEBOOK_APP_SECRET", s), line3.env("FB_APP_SECRET", s)],
-    falsePositives: ([s]) => [line3.env("FACEBOOK_APP_ID", s.slice(0, 15)), line3.env("FACEBOOK_APP_SECRET", s.slice(0, 24))]
+    truePositives: ([s]) => [line.env("FACEBOOK_APP_SECRET", s), line.env("FB_APP_SECRET", s)],
+    falsePositives: ([s]) => [line.env("FACEBOOK_APP_ID", s.slice(0, 15)), line.env("FACEBOOK_APP_SECRET", s.slice(0, 24))]
   }),
-  define3({
+  define({
     id: "line-channel-secret",
     title: "LINE Messaging API channel secret",
     provider: "LINE",
     severity: "high",
     keywords: ["channel_secret", "channelsecret", "channel-secret"],
-    regex: assigned3(`${ci3("channel")}${SEP3}${ci3("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("channel")}${SEP}${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.line.biz/en/docs/messaging-api/getting-started/",
     remediation: "Reissue the channel secret in the LINE Developers console (Basic settings) and keep it in a secret store.",
     samples: () => [fake.hex(32, "line-secret")],
-    truePositives: ([s]) => [line3.env("LINE_CHANNEL_SECRET", s), `const config = { channelSecret: "${s}" };`],
-    falsePositives: ([s]) => [line3.env("LINE_CHANNEL_ID", s.slice(0, 10)), "const config = { channelSecret: process.env.LINE_CHANNEL_SECRET };"]
+    truePositives: ([s]) => [line.env("LINE_CHANNEL_SECRET", s), `const config = { channelSecret: "${s}" };`],
+    falsePositives: ([s]) => [line.env("LINE_CHANNEL_ID", s.slice(0, 10)), "const config = { channelSecret: process.env.LINE_CHANNEL_SECRET };"]
   }),
-  define3({
+  define({
     id: "line-channel-access-token",
     title: "LINE Messaging API channel access token",
     provider: "LINE",
     severity: "high",
     keywords: ["channel_access_token", "channelaccesstoken", "channel-access-token"],
-    regex: assigned3(`${ci3("channel")}${SEP3}${ci3("access")}${SEP3}${ci3("token")}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
+    regex: assigned(`${ci("channel")}${SEP}${ci("access")}${SEP}${ci("token")}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
     docs: "https://developers.line.biz/en/docs/basics/channel-access-token/",
     remediation: "Reissue (or revoke) the channel access token in the LINE Developers console and keep it in a secret store.",
     samples: () => [fake.base64(171, "line-token") + "="],
-    truePositives: ([t2]) => [line3.env("LINE_CHANNEL_ACCESS_TOKEN", t2), `const config = { channelAccessToken: "${t2}" };`],
-    falsePositives: ([t2]) => [line3.env("LINE_CHANNEL_ACCESS_TOKEN", t2.slice(0, 100)), "const config = { channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN };"]
+    truePositives: ([t2]) => [line.env("LINE_CHANNEL_ACCESS_TOKEN", t2), `const config = { channelAccessToken: "${t2}" };`],
+    falsePositives: ([t2]) => [line.env("LINE_CHANNEL_ACCESS_TOKEN", t2.slice(0, 100)), "const config = { channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN };"]
   }),
-  define3({
+  define({
     id: "wechat-app-secret",
     title: "WeChat official account / mini program AppSecret",
     provider: "WeChat",
     severity: "high",
     keywords: ["wechat", "weixin", "wx_", "wx-", "wxapp", "wxsecret"],
-    regex: assigned3(`(?:${ci3("wechat")}|${ci3("weixin")}|${ci3("wx")})[\\w.-]{0,20}?${ci3("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("wechat")}|${ci("weixin")}|${ci("wx")})[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html",
     remediation: "Reset the AppSecret in the WeChat Official Accounts / Mini Program admin console and keep it server-side in a secret store.",
     samples: () => [fake.hex(32, "wechat")],
-    truePositives: ([s]) => [line3.env("WECHAT_APP_SECRET", s), line3.yaml("wx_app_secret", s)],
-    falsePositives: ([s]) => [line3.env("WECHAT_APP_ID", "wx" + s.slice(0, 16)), line3.env("WECHAT_APP_SECRET", s.slice(0, 20))]
+    truePositives: ([s]) => [line.env("WECHAT_APP_SECRET", s), line.yaml("wx_app_secret", s)],
+    falsePositives: ([s]) => [line.env("WECHAT_APP_ID", "wx" + s.slice(0, 16)), line.env("WECHAT_APP_SECRET", s.slice(0, 20))]
   })
 ];
 var rules4 = [...slackRules, ...chatRules, ...apiRules, ...platformRules];
 
 // src/core/detect/rules/providers/payments.ts
-function ci4(word) {
+function ci2(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
-var ASSIGN4 = `["'\\]]{0,2}\\s{0,3}(?:=>|:=|[:=,(]|\\s)\\s{0,3}["'\`]?`;
+var ASSIGN2 = `["'\\]]{0,2}\\s{0,3}(?:=>|:=|[:=,(]|\\s)\\s{0,3}["'\`]?`;
 function assignedTo(names, kinds, value, end = "(?![A-Za-z0-9_])") {
-  const name = `(?:${names.map(ci4).join("|")})`;
-  const kind = `(?:${kinds.map(ci4).join("|")})`;
-  const direct = `[\\w.-]{0,24}?${kind}[\\w.-]{0,12}${ASSIGN4}`;
+  const name = `(?:${names.map(ci2).join("|")})`;
+  const kind = `(?:${kinds.map(ci2).join("|")})`;
+  const direct = `[\\w.-]{0,24}?${kind}[\\w.-]{0,12}${ASSIGN2}`;
   const namedArgument = `[\\w.]{0,30}\\(\\s{0,3}\\{?\\s{0,3}\\w{0,12}${kind}\\w{0,12}["']?\\s{0,2}[=:]\\s{0,2}["'\`]?`;
   return new RegExp(`${name}(?:${direct}|${namedArgument})(?<secret>${value})${end}`);
 }
 var UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-var NOT_PAYSTACK = `(?!(?<=${ci4("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
+var NOT_PAYSTACK = `(?!(?<=${ci2("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
 var stripeRemediation = "Roll the key in the Stripe Dashboard (Developers > API keys) and load it from a secret manager or environment variable.";
 var stripe = [
   {
@@ -42343,7 +42292,7 @@ var shopify = [
   shopifyRule("shppa_", "shopify-private-app-token", "Shopify private app password", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
   shopifyRule("shpss_", "shopify-shared-secret", "Shopify app shared secret", "https://shopify.dev/docs/apps/build/authentication-authorization/client-secrets")
 ];
-var ADYEN_CONTEXT = `(?:${ci4("adyen")}|${ci4("x-api-key")})`;
+var ADYEN_CONTEXT = `(?:${ci2("adyen")}|${ci2("x-api-key")})`;
 var otherProviders = [
   {
     id: "adyen-api-key",
@@ -42379,7 +42328,7 @@ var otherProviders = [
     keywords: ["razorpay", "rzp_live_", "rzp_test_"],
     // The secret has no prefix: it is found next to `razorpay` or a `rzp_live_`/`rzp_test_` key id.
     regex: new RegExp(
-      `(?:${ci4("razorpay")}|rzp_(?:live|test)_)[^\\n]{0,200}?${ci4("secret")}[\\w.-]{0,12}${ASSIGN4}(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_])`
+      `(?:${ci2("razorpay")}|rzp_(?:live|test)_)[^\\n]{0,200}?${ci2("secret")}[\\w.-]{0,12}${ASSIGN2}(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_])`
     ),
     minEntropy: 3,
     docs: "https://razorpay.com/docs/api/authentication/",
@@ -42494,7 +42443,7 @@ var africaEurope = [
     category: "secret",
     severity: "critical",
     keywords: ["paystack"],
-    regex: new RegExp(`${ci4("paystack")}[^\\n]{0,200}?(?<![A-Za-z0-9_])(?<secret>sk_live_[0-9a-f]{40})(?![A-Za-z0-9])`),
+    regex: new RegExp(`${ci2("paystack")}[^\\n]{0,200}?(?<![A-Za-z0-9_])(?<secret>sk_live_[0-9a-f]{40})(?![A-Za-z0-9])`),
     docs: "https://paystack.com/docs/api/authentication/",
     remediation: "Generate new API keys in the Paystack Dashboard (Settings > API Keys & Webhooks) and keep the secret key in a secret manager.",
     examples: () => ({
@@ -42590,7 +42539,7 @@ var africaEurope = [
     keywords: ["wise"],
     // `(?<![A-Za-z])` keeps words such as "otherwise" or "likewise" from counting as context.
     regex: new RegExp(
-      `(?<![A-Za-z])(?:${ci4("transferwise")}|${ci4("wise")})[\\w.-]{0,24}?(?:${ci4("token")}|${ci4("key")})[\\w.-]{0,12}${ASSIGN4}(?<secret>${UUID})(?![A-Za-z0-9_-])`
+      `(?<![A-Za-z])(?:${ci2("transferwise")}|${ci2("wise")})[\\w.-]{0,24}?(?:${ci2("token")}|${ci2("key")})[\\w.-]{0,12}${ASSIGN2}(?<secret>${UUID})(?![A-Za-z0-9_-])`
     ),
     docs: "https://docs.wise.com/api-docs/features/authentication-access/personal-tokens",
     remediation: "Delete the token in Wise (Settings > API tokens), create a new one with the least access needed, and keep it in a secret manager.",
@@ -42634,15 +42583,15 @@ var africaEurope = [
 var rules5 = [...stripe, ...square, ...paypal, ...shopify, ...otherProviders, ...africaEurope];
 
 // src/core/detect/rules/providers/ai.ts
-function ci5(word) {
+function ci3(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
-var ASSIGN5 = `["'\\]]{0,2}\\s{0,3}(?:=>|:=|[:=,(]|\\s)\\s{0,3}["'\`]?`;
+var ASSIGN3 = `["'\\]]{0,2}\\s{0,3}(?:=>|:=|[:=,(]|\\s)\\s{0,3}["'\`]?`;
 var KINDS = ["key", "token", "secret", "auth", "cred", "password"];
 function assignmentPrefix(names, kinds = KINDS) {
-  const name = `(?:${names.map(ci5).join("|")})`;
-  const kind = `(?:${kinds.map(ci5).join("|")})`;
-  const direct = `[\\w.-]{0,24}?${kind}[\\w.-]{0,12}${ASSIGN5}`;
+  const name = `(?:${names.map(ci3).join("|")})`;
+  const kind = `(?:${kinds.map(ci3).join("|")})`;
+  const direct = `[\\w.-]{0,24}?${kind}[\\w.-]{0,12}${ASSIGN3}`;
   const namedArgument = `[\\w.]{0,30}\\(\\s{0,3}\\{?\\s{0,3}\\w{0,12}${kind}\\w{0,12}["']?\\s{0,2}[=:]\\s{0,2}["'\`]?`;
   return `${name}(?:${direct}|${namedArgument})`;
 }
@@ -43169,7 +43118,7 @@ var wandb = {
   severity: "high",
   keywords: ["wandb"],
   regex: new RegExp(
-    `(?:${assignmentPrefix(["wandb"])}|${ci5("wandb")}\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}){0,2}\\s{1,3})(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`
+    `(?:${assignmentPrefix(["wandb"])}|${ci3("wandb")}\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}){0,2}\\s{1,3})(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`
   ),
   docs: "https://docs.wandb.ai/guides/track/environment-variables/",
   remediation: "Revoke the key in W&B user settings (API keys), create a new one and load it from WANDB_API_KEY.",
@@ -43181,14 +43130,14 @@ var wandb = {
 var rules6 = [...openai, ...anthropic, ...prefixedTokens, ...contextual, wandb];
 
 // src/core/detect/rules/providers/registries.ts
-function ci6(word) {
+function ci4(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
-var ASSIGN6 = `["'\\]]{0,2}\\s{0,3}(?:=>|:=|[:=,(]|\\s)\\s{0,3}["'\`]?`;
+var ASSIGN4 = `["'\\]]{0,2}\\s{0,3}(?:=>|:=|[:=,(]|\\s)\\s{0,3}["'\`]?`;
 function assignmentPrefix2(names, kinds) {
-  const name = `(?:${names.map(ci6).join("|")})`;
-  const kind = `(?:${kinds.map(ci6).join("|")})`;
-  return `${name}[\\w.-]{0,24}?${kind}[\\w.-]{0,12}${ASSIGN6}`;
+  const name = `(?:${names.map(ci4).join("|")})`;
+  const kind = `(?:${kinds.map(ci4).join("|")})`;
+  return `${name}[\\w.-]{0,24}?${kind}[\\w.-]{0,12}${ASSIGN4}`;
 }
 function prefixed2(body, chars = "A-Za-z0-9_-") {
   return new RegExp(`(?<![${chars}])(?<secret>${body})(?![${chars}])`);
@@ -43443,7 +43392,7 @@ var npm = [
     })
   }
 ];
-var JFROG_CONTEXT = `(?:${["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"].map(ci6).join("|")})`;
+var JFROG_CONTEXT = `(?:${["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"].map(ci4).join("|")})`;
 var containers = [
   {
     id: "docker-hub-personal-access-token",
@@ -43559,7 +43508,7 @@ var contextual2 = [
     keywords: ["anaconda", "binstar"],
     // The token format is not documented: `ANACONDA_API_TOKEN=…` (or BINSTAR_API_TOKEN) and `anaconda -t …`.
     regex: new RegExp(
-      `(?:${assignmentPrefix2(["anaconda", "binstar"], ["token"])}|${ci6("anaconda")}\\s{1,3}(?:-t|--token)(?:\\s{1,3}|=)["']?)(?<secret>[A-Za-z0-9][A-Za-z0-9_-]{20,80})(?![A-Za-z0-9_-])`
+      `(?:${assignmentPrefix2(["anaconda", "binstar"], ["token"])}|${ci4("anaconda")}\\s{1,3}(?:-t|--token)(?:\\s{1,3}|=)["']?)(?<secret>[A-Za-z0-9][A-Za-z0-9_-]{20,80})(?![A-Za-z0-9_-])`
     ),
     minEntropy: 3,
     docs: "https://www.anaconda.com/docs/cli-reference/anaconda-client/commands/auth",
@@ -43579,7 +43528,7 @@ var contextual2 = [
     // 64 upper-case letters and digits, on a line that names Quay before or after the token. Upper-case
     // hex (a SHA-256 digest) is excluded: a robot token practically always has letters beyond F.
     regex: new RegExp(
-      `(?<![A-Za-z0-9])(?![0-9A-F]{64}(?![A-Z0-9]))(?<secret>[A-Z0-9]{64})(?![A-Za-z0-9])(?:(?<=${ci6("quay")}[^\\n]{0,264})|(?=[^\\n]{0,200}${ci6("quay")}))`
+      `(?<![A-Za-z0-9])(?![0-9A-F]{64}(?![A-Z0-9]))(?<secret>[A-Z0-9]{64})(?![A-Za-z0-9])(?:(?<=${ci4("quay")}[^\\n]{0,264})|(?=[^\\n]{0,200}${ci4("quay")}))`
     ),
     docs: "https://docs.quay.io/glossary/robot-accounts.html",
     remediation: "Regenerate the robot account's token in Quay (Robot Accounts > Regenerate token) and keep it in a CI secret.",
@@ -43601,7 +43550,7 @@ var contextual2 = [
     keywords: ["harbor", "robot$"],
     // Robot accounts are named `robot$…`; their secrets are 32 alphanumerics (Harbor 2.2+).
     regex: new RegExp(
-      `(?:${ci6("harbor")}|robot\\$)[^\\n]{0,120}?(?:-p|--password|${ci6("password")}|${ci6("secret")}|${ci6("token")})[\\w.-]{0,12}${ASSIGN6}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_])`
+      `(?:${ci4("harbor")}|robot\\$)[^\\n]{0,120}?(?:-p|--password|${ci4("password")}|${ci4("secret")}|${ci4("token")})[\\w.-]{0,12}${ASSIGN4}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_])`
     ),
     minEntropy: 3.5,
     docs: "https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/",
@@ -43619,29 +43568,29 @@ function samples(secret, ...templates) {
   return templates.map((template) => [template.split("%s").join(secret), secret]);
 }
 function buildRules(specs3) {
-  const samplesById3 = /* @__PURE__ */ new Map();
+  const samplesById4 = /* @__PURE__ */ new Map();
   const rules15 = specs3.map((spec) => {
     const { samples: sampleFn, ...rest } = spec;
-    samplesById3.set(spec.id, sampleFn);
+    samplesById4.set(spec.id, sampleFn);
     return {
       ...rest,
       category: "secret",
       examples: () => {
         const s = sampleFn();
-        return { truePositives: s.tp.map(([line4]) => line4), falsePositives: s.fp };
+        return { truePositives: s.tp.map(([line2]) => line2), falsePositives: s.fp };
       }
     };
   });
-  return { rules: rules15, samplesById: samplesById3 };
+  return { rules: rules15, samplesById: samplesById4 };
 }
-var ASSIGN7 = String.raw`["'\x60]?\]?\s{0,3}(?::=|=>|[:=,])\s{0,3}["'\x60]?(?:(?:bearer|token|basic)\s{1,3})?`;
+var ASSIGN5 = String.raw`["'\x60]?\]?\s{0,3}(?::=|=>|[:=,])\s{0,3}["'\x60]?(?:(?:bearer|token|basic)\s{1,3})?`;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
 var UUID4 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 var SECRET_NAME = String.raw`api[_.-]?key|apikey|api[_.-]?token|access[_.-]?token|auth[_.-]?token|token|secret|key|password|passwd|pwd`;
 function contextRegex(provider, name, value, end = END) {
   const between = name ? String.raw`[\w.-]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w.-]{0,25}?`;
-  return new RegExp(String.raw`(?:${provider})${between}${ASSIGN7}(?<secret>${value})${end}`, "i");
+  return new RegExp(String.raw`(?:${provider})${between}${ASSIGN5}(?<secret>${value})${end}`, "i");
 }
 function hasDigit(max) {
   return String.raw`(?=[^0-9\s"'\x60,;]{0,${max - 1}}[0-9])`;
@@ -44209,7 +44158,7 @@ var specs = [
     severity: "critical",
     keywords: ["okta", "ssws"],
     regex: new RegExp(
-      String.raw`(?:okta[\w.-]{0,25}?(?:${SECRET_NAME})[\w.-]{0,12}?${ASSIGN7}|ssws\s{1,3})(?<secret>00[A-Za-z0-9_-]{40})${END}`,
+      String.raw`(?:okta[\w.-]{0,25}?(?:${SECRET_NAME})[\w.-]{0,12}?${ASSIGN5}|ssws\s{1,3})(?<secret>00[A-Za-z0-9_-]{40})${END}`,
       "i"
     ),
     docs: "https://developer.okta.com/docs/guides/create-an-api-token/main/",
@@ -44452,7 +44401,7 @@ var specs = [
     severity: "high",
     keywords: ["snyk"],
     // Also `snyk auth <token>`, the CLI's login command.
-    regex: new RegExp(String.raw`(?:snyk[\w.-]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN7}|snyk\s{1,3}auth\s{1,3})(?<secret>${UUID4})${END}`, "i"),
+    regex: new RegExp(String.raw`(?:snyk[\w.-]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN5}|snyk\s{1,3}auth\s{1,3})(?<secret>${UUID4})${END}`, "i"),
     docs: "https://docs.snyk.io/snyk-api/authentication-for-api",
     remediation: "Revoke the token in Snyk > Account settings (or the service account) and give CI its replacement as SNYK_TOKEN from a secret.",
     samples: () => {
@@ -44833,7 +44782,7 @@ var specs = [
     severity: "high",
     keywords: ["ngrok"],
     regex: new RegExp(
-      String.raw`(?:ngrok[\w.-]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${ASSIGN7}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${END}`,
+      String.raw`(?:ngrok[\w.-]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${ASSIGN5}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${END}`,
       "i"
     ),
     docs: "https://ngrok.com/docs/agent/#authtokens",
@@ -44908,7 +44857,7 @@ var specs = [
 ];
 var built = buildRules(specs);
 var rules8 = built.rules;
-var samplesById = built.samplesById;
+var samplesById2 = built.samplesById;
 
 // src/core/detect/rules/providers/saas-apps.ts
 var b64url2 = (n, seed) => fake.base64url(n, seed);
@@ -45677,7 +45626,7 @@ var specs2 = [
 ];
 var built2 = buildRules(specs2);
 var rules9 = built2.rules;
-var samplesById2 = built2.samplesById;
+var samplesById3 = built2.samplesById;
 
 // src/core/detect/validate/pem.ts
 import { createHash as createHash2, createHmac } from "node:crypto";
@@ -45744,10 +45693,10 @@ function readPemBlock(text, markerStart, markerEnd, label) {
   let pos = markerEnd;
   let lastHeader;
   scan: while (pos < limit) {
-    const line4 = nextLine(text, pos, limit);
-    let raw = text.slice(line4.start, line4.end);
+    const line2 = nextLine(text, pos, limit);
+    let raw = text.slice(line2.start, line2.end);
     const endAt = raw.indexOf("-----END ");
-    if ((line4.atMarker || markerAt(text, line4.start)) && endAt < 0) {
+    if ((line2.atMarker || markerAt(text, line2.start)) && endAt < 0) {
       problem = "another block begins before this one ends";
       break;
     }
@@ -45780,24 +45729,24 @@ function readPemBlock(text, markerStart, markerEnd, label) {
             break scan;
           }
         }
-        end = line4.start + raw.trimEnd().replace(/["'`]+$/, "").length;
+        end = line2.start + raw.trimEnd().replace(/["'`]+$/, "").length;
       }
     }
     if (endLabel !== void 0) {
       if (endLabel === label) {
         complete = true;
-        end = line4.start + endAt + endMarkerLength;
+        end = line2.start + endAt + endMarkerLength;
       } else {
         problem = endLabel ? `the END line names a different block (${endLabel})` : "malformed END line";
       }
       break;
     }
-    if (line4.atMarker) {
+    if (line2.atMarker) {
       problem = "another block begins before this one ends";
       break;
     }
-    if (line4.next <= pos) break;
-    pos = line4.next;
+    if (line2.next <= pos) break;
+    pos = line2.next;
   }
   if (bodyLength === 0) return void 0;
   if (!complete && !problem) problem = "no END line follows the body (truncated)";
@@ -45866,8 +45815,8 @@ function readPuttyBlock(text, start, markerEnd, version2, algorithm) {
   let mac2;
   let problem;
   while (pos < limit) {
-    const line4 = nextLine(text, pos, limit);
-    const raw = text.slice(line4.start, line4.end);
+    const line2 = nextLine(text, pos, limit);
+    const raw = text.slice(line2.start, line2.end);
     const content = unwrapLine(raw);
     if (remaining > 0 && section) {
       if (!BASE64_TOKEN.test(content)) {
@@ -45877,12 +45826,12 @@ function readPuttyBlock(text, start, markerEnd, version2, algorithm) {
       if (section === "public") publicBody += content;
       else privateBody += content;
       remaining--;
-      end = line4.start + raw.trimEnd().replace(/["'`,+\s]+$/, "").length;
+      end = line2.start + raw.trimEnd().replace(/["'`,+\s]+$/, "").length;
     } else {
       const header = HEADER_LINE.exec(content);
       if (!header) {
         if (content.length === 0 && Object.keys(headers).length === 0) {
-          pos = line4.next;
+          pos = line2.next;
           continue;
         }
         problem = "the key file stops before its Private-MAC line";
@@ -45895,7 +45844,7 @@ function readPuttyBlock(text, start, markerEnd, version2, algorithm) {
         break;
       }
       headers[name] = value;
-      end = line4.start + raw.trimEnd().replace(/["'`,+\s]+$/, "").length;
+      end = line2.start + raw.trimEnd().replace(/["'`,+\s]+$/, "").length;
       if (name === "public-lines" || name === "private-lines") {
         section = name === "public-lines" ? "public" : "private";
         remaining = /^\d{1,4}$/.test(value) ? Number(value) : 0;
@@ -45904,9 +45853,9 @@ function readPuttyBlock(text, start, markerEnd, version2, algorithm) {
         break;
       }
     }
-    if (line4.atMarker) break;
-    if (line4.next <= pos) break;
-    pos = line4.next;
+    if (line2.atMarker) break;
+    if (line2.next <= pos) break;
+    pos = line2.next;
   }
   if (privateBody.length === 0) return void 0;
   if (mac2 === void 0 && !problem) problem = "the key file stops before its Private-MAC line";
@@ -49410,8 +49359,8 @@ function readAgentConfig(files) {
 }
 function skillsFromTrailers(message) {
   const skills = [];
-  for (const line4 of message.split(/\r?\n/)) {
-    const match = /^\s*Claude-Skills?\s*:\s*(.*)$/i.exec(line4);
+  for (const line2 of message.split(/\r?\n/)) {
+    const match = /^\s*Claude-Skills?\s*:\s*(.*)$/i.exec(line2);
     if (!match) continue;
     for (const raw of match[1].split(",")) {
       const skill = raw.trim().replace(/^\/+/, "");
@@ -49420,11 +49369,11 @@ function skillsFromTrailers(message) {
   }
   return skills;
 }
-function lineLength(lines, line4) {
-  return (lines[line4 - 1] ?? "").replace(/\s+$/, "").length;
+function lineLength(lines, line2) {
+  return (lines[line2 - 1] ?? "").replace(/\s+$/, "").length;
 }
-function declaration(path9, lines, line4) {
-  return { path: path9, line: line4, endColumn: Math.max(2, lineLength(lines, line4) + 1) };
+function declaration(path9, lines, line2) {
+  return { path: path9, line: line2, endColumn: Math.max(2, lineLength(lines, line2) + 1) };
 }
 var isObject3 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 function splitToolList(text) {
@@ -49444,8 +49393,8 @@ function splitToolList(text) {
 }
 function simpleKeys(lines) {
   const out = {};
-  for (const line4 of lines) {
-    const match = /^(name|allowed-tools|tools|permissionMode)\s*:\s*([^\s[{|>&*!'"#].*?)\s*$/.exec(line4);
+  for (const line2 of lines) {
+    const match = /^(name|allowed-tools|tools|permissionMode)\s*:\s*([^\s[{|>&*!'"#].*?)\s*$/.exec(line2);
     if (match) out[match[1]] = match[2];
   }
   return out;
@@ -49464,8 +49413,8 @@ function readItem(kind, path9, pathId, text, problems) {
     data = load(lines.slice(1, close).join("\n"), { filename: path9 });
   } catch (error3) {
     if (!(error3 instanceof YAMLException)) throw error3;
-    const line4 = error3.mark ? error3.mark.line + 2 : 1;
-    problems.push({ path: path9, line: line4, message: `the front matter is not valid YAML: ${error3.reason}` });
+    const line2 = error3.mark ? error3.mark.line + 2 : 1;
+    problems.push({ path: path9, line: line2, message: `the front matter is not valid YAML: ${error3.reason}` });
     data = simpleKeys(lines.slice(1, close));
   }
   if (data === void 0 || data === null) return item;
@@ -49490,28 +49439,28 @@ function readItem(kind, path9, pathId, text, problems) {
   const toolsKey = kind === "subagent" ? "tools" : "allowed-tools";
   const rawTools = data[toolsKey];
   if (rawTools !== void 0 && rawTools !== null) {
-    const line4 = keyLine(toolsKey) ?? 2;
+    const line2 = keyLine(toolsKey) ?? 2;
     let tools;
     if (typeof rawTools === "string") tools = splitToolList(rawTools);
     else if (Array.isArray(rawTools) && rawTools.every((t2) => typeof t2 === "string")) tools = rawTools.flatMap((t2) => splitToolList(t2));
     if (tools) {
       item.tools = tools;
-      item.toolsDeclaration = declaration(path9, lines, line4);
+      item.toolsDeclaration = declaration(path9, lines, line2);
     } else {
-      problems.push({ path: path9, line: line4, message: `\`${toolsKey}\` must be a list of tool rules or one string separated by commas or spaces, got ${JSON.stringify(rawTools)}` });
+      problems.push({ path: path9, line: line2, message: `\`${toolsKey}\` must be a list of tool rules or one string separated by commas or spaces, got ${JSON.stringify(rawTools)}` });
     }
   }
   if (kind === "subagent" && data["permissionMode"] !== void 0) {
-    const line4 = keyLine("permissionMode") ?? 2;
-    if (typeof data["permissionMode"] === "string") item.permissionMode = { mode: data["permissionMode"], ...declaration(path9, lines, line4) };
-    else problems.push({ path: path9, line: line4, message: `\`permissionMode\` must be one of ${PERMISSION_MODES.join(", ")}` });
+    const line2 = keyLine("permissionMode") ?? 2;
+    if (typeof data["permissionMode"] === "string") item.permissionMode = { mode: data["permissionMode"], ...declaration(path9, lines, line2) };
+    else problems.push({ path: path9, line: line2, message: `\`permissionMode\` must be one of ${PERMISSION_MODES.join(", ")}` });
   }
   return item;
 }
 var JsonSyntaxError = class extends Error {
-  constructor(message, line4) {
+  constructor(message, line2) {
     super(message);
-    this.line = line4;
+    this.line = line2;
   }
   line;
 };
@@ -49519,15 +49468,15 @@ var pointer = (base, segment) => `${base}/${String(segment).replace(/~/g, "~0").
 function parseJsonWithLines(text) {
   const lines = /* @__PURE__ */ new Map();
   let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-  let line4 = 1;
+  let line2 = 1;
   const fail = (message) => {
-    throw new JsonSyntaxError(message, line4);
+    throw new JsonSyntaxError(message, line2);
   };
   const describe3 = () => i >= text.length ? "the end of the file" : `\`${text[i]}\``;
   const skipSpace = () => {
     while (i < text.length) {
       const c3 = text[i];
-      if (c3 === "\n") line4++;
+      if (c3 === "\n") line2++;
       else if (c3 !== " " && c3 !== "	" && c3 !== "\r") break;
       i++;
     }
@@ -49549,7 +49498,7 @@ function parseJsonWithLines(text) {
   };
   const parseValue = (at2) => {
     skipSpace();
-    if (!lines.has(at2)) lines.set(at2, line4);
+    if (!lines.has(at2)) lines.set(at2, line2);
     const c3 = text[i];
     if (c3 === "{") {
       i++;
@@ -49562,7 +49511,7 @@ function parseJsonWithLines(text) {
       for (; ; ) {
         skipSpace();
         if (text[i] !== '"') fail(`expected a quoted key, found ${describe3()}${text[i] === "}" ? " (a trailing comma is not allowed in JSON)" : ""}`);
-        const keyLine = line4;
+        const keyLine = line2;
         const key = parseString();
         lines.set(pointer(at2, key), keyLine);
         skipSpace();
@@ -49805,7 +49754,7 @@ function* canonicalParts(changes) {
     for (const file of files) {
       yield `file ${file.path}
 `;
-      for (const line4 of file.lines) yield line4 + "\n";
+      for (const line2 of file.lines) yield line2 + "\n";
     }
   }
 }
@@ -51316,9 +51265,9 @@ var KEY_START = /^(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-K
 var KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
 function matchedValues(file, finding) {
   const index = file.lineNumbers.indexOf(finding.line);
-  const line4 = index >= 0 ? file.lines[index] : void 0;
-  if (line4 === void 0) return [];
-  const text = line4.replace(/\r$/, "");
+  const line2 = index >= 0 ? file.lines[index] : void 0;
+  if (line2 === void 0) return [];
+  const text = line2.replace(/\r$/, "");
   const first2 = text.slice(Math.max(0, finding.column - 1), Math.max(0, finding.endColumn - 1));
   const values = [first2];
   if (KEY_START.test(first2) && finding.endColumn - 1 >= text.length) {
@@ -51917,7 +51866,7 @@ function businessHoursFindings(commits, hours, repository) {
   if (!hours || repository.classification !== "restricted") return [];
   const out = [];
   const dayList = hours.days.map((d2) => d2.charAt(0).toUpperCase() + d2.slice(1)).join(", ");
-  for (const { commit, path: path9, line: line4 } of commits) {
+  for (const { commit, path: path9, line: line2 } of commits) {
     if (!commit.date || !path9) continue;
     const when = isOutsideBusinessHours(commit.date, hours);
     if (!when?.outside) continue;
@@ -51926,7 +51875,7 @@ function businessHoursFindings(commits, hours, repository) {
       category: "policy",
       severity: "low",
       path: path9,
-      line: line4 ?? 1,
+      line: line2 ?? 1,
       column: 1,
       endColumn: 2,
       commit: commit.sha,
@@ -52397,7 +52346,7 @@ async function writeSummary(markdown) {
 }
 var annotationSink = {
   annotate: (level, message, properties) => core_exports[level](message, properties),
-  log: (line4) => info(line4)
+  log: (line2) => info(line2)
 };
 function reportingSection(published, sarifFile, annotated, total) {
   const sarif = `The SARIF report is at \`${sarifFile}\` (output \`sarif-file\`), ready for \`github/codeql-action/upload-sarif\`.`;
@@ -52427,7 +52376,7 @@ Nothing to scan: ${plan.reason}.
   const history = await ensureHistory(
     git,
     { ...base ? { base } : {}, head: plan.head, ...plan.kind === "range" && plan.commitCount !== void 0 ? { commitCount: plan.commitCount } : {} },
-    (line4) => info(line4)
+    (line2) => info(line2)
   );
   const head = history.head;
   base = history.base;

@@ -7,69 +7,10 @@
  * Example values are generated at run time (fake.ts) so that no realistic secret sits in this file.
  */
 import type { Rule } from "../../rule.js";
+import { ASSIGN, SEP, assigned, ci, define, line } from "./kit.js";
+
+export { exampleSecrets } from "./kit.js";
 import { fake, randomString } from "../../fake.js";
-
-// ---------------------------------------------------------------------------------------------------
-// Helpers (kept local to this file: each provider file owns its own rules and helpers).
-
-/** A literal matched case-insensitively, written as classes so that the value part of a regex stays case-sensitive. */
-function ci(word: string): string {
-  return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-}
-
-/** Optional separator inside a setting name: AWS_SECRET, aws.secret, aws-secret, awsSecret. */
-const SEP = "[_.-]?";
-
-/**
- * What may sit between a setting's name and its value: a name suffix (`_PROD`), a closing quote or
- * bracket, an assignment (`=`, `:`, `:=`, `=>`), a comma or parenthesis (function arguments) or plain
- * whitespace (CLI flags), then an opening quote. Every repetition is bounded.
- */
-const ASSIGN = String.raw`[\w.-]{0,20}?["'\]]{0,2}\s{0,5}(?::=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
-
-/** Regex for "a setting named like `name` holds a value like `value`". */
-function assigned(name: string, value: string, notAfter: string): RegExp {
-  return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
-}
-
-/** Example lines in the syntaxes code and config use. */
-const line = {
-  js: (name: string, v: string) => `const ${name} = "${v}";`,
-  py: (name: string, v: string) => `${name} = '${v}'`,
-  env: (name: string, v: string) => `${name}=${v}`,
-  shell: (name: string, v: string) => `export ${name}="${v}"`,
-  yaml: (name: string, v: string) => `  ${name}: ${v}`,
-  json: (name: string, v: string) => `  "${name}": "${v}",`,
-  toml: (name: string, v: string) => `${name} = "${v}"`,
-};
-
-const exampleSecretsById = new Map<string, readonly string[]>();
-
-/**
- * The fake values a rule's examples embed: every true positive must report one of them as its secret.
- * (Tests use this to check that the reported value is the credential, not its surroundings.)
- */
-export function exampleSecrets(ruleId: string): readonly string[] {
-  return exampleSecretsById.get(ruleId) ?? [];
-}
-
-interface Spec<T extends readonly string[]> extends Omit<Rule, "category" | "examples"> {
-  /** Fake credentials of the rule's format, generated at run time with fixed seeds. */
-  samples: () => T;
-  truePositives: (samples: T) => string[];
-  falsePositives: (samples: T) => string[];
-}
-
-function define<T extends readonly string[]>(spec: Spec<T>): Rule {
-  const { samples, truePositives, falsePositives, ...rule } = spec;
-  const values = samples();
-  exampleSecretsById.set(rule.id, values);
-  return {
-    ...rule,
-    category: "secret",
-    examples: () => ({ truePositives: truePositives(values), falsePositives: falsePositives(values) }),
-  };
-}
 
 /** Base32 alphabets: AWS key ids (upper case) and legacy Azure DevOps tokens (lower case). */
 const BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -9,59 +9,9 @@
  */
 import type { Rule } from "../../rule.js";
 import { fake } from "../../fake.js";
+import { ASSIGN, SEP, assigned, ci, define, line } from "./kit.js";
 
-// ---------------------------------------------------------------------------------------------------
-// Helpers (kept local to this file: each provider file owns its own rules and helpers).
-
-/** A literal matched case-insensitively, written as classes so that the value part of a regex stays case-sensitive. */
-function ci(word: string): string {
-  return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-}
-
-const SEP = "[_.-]?";
-
-/**
- * What may sit between a setting's name and its value: a name suffix, a closing quote or bracket, an
- * assignment (`=`, `:`, `:=`, `=>`), a comma or parenthesis, or whitespace, then an opening quote.
- */
-const ASSIGN = String.raw`[\w.-]{0,20}?["'\]]{0,2}\s{0,5}(?::=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
-
-function assigned(name: string, value: string, notAfter: string): RegExp {
-  return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
-}
-
-const line = {
-  js: (name: string, v: string) => `const ${name} = "${v}";`,
-  py: (name: string, v: string) => `${name} = '${v}'`,
-  env: (name: string, v: string) => `${name}=${v}`,
-  shell: (name: string, v: string) => `export ${name}="${v}"`,
-  yaml: (name: string, v: string) => `  ${name}: ${v}`,
-  json: (name: string, v: string) => `  "${name}": "${v}",`,
-};
-
-const exampleSecretsById = new Map<string, readonly string[]>();
-
-/** The fake values a rule's examples embed: every true positive must report one of them as its secret. */
-export function exampleSecrets(ruleId: string): readonly string[] {
-  return exampleSecretsById.get(ruleId) ?? [];
-}
-
-interface Spec<T extends readonly string[]> extends Omit<Rule, "category" | "examples"> {
-  samples: () => T;
-  truePositives: (samples: T) => string[];
-  falsePositives: (samples: T) => string[];
-}
-
-function define<T extends readonly string[]>(spec: Spec<T>): Rule {
-  const { samples, truePositives, falsePositives, ...rule } = spec;
-  const values = samples();
-  exampleSecretsById.set(rule.id, values);
-  return {
-    ...rule,
-    category: "secret",
-    examples: () => ({ truePositives: truePositives(values), falsePositives: falsePositives(values) }),
-  };
-}
+export { exampleSecrets } from "./kit.js";
 
 const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const UUID_UPPER_OR_LOWER = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
