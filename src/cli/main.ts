@@ -7,7 +7,7 @@ import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
-import { runInit } from "./init.js";
+import { findRepositoryRoot, runInit } from "./init.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
 import { cliPolicy, reportAgentProblems, runPolicyCommand, withClassificationField, type CliPolicyInput } from "./policy.js";
 import { scanGit } from "./scan-git.js";
@@ -30,17 +30,6 @@ export function toolVersion(): string {
     return pkg.version ?? "0.0.0";
   } catch {
     return "0.0.0";
-  }
-}
-
-/** The repository that holds `start`: the nearest folder with a `.git`, else `start` itself. */
-function repositoryRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
   }
 }
 
@@ -102,7 +91,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const firstIsDirectory = statSync(first, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const scanRoot = cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
   const hasOwnSettings = existsSync(join(scanRoot, ".github", "claude-guard.yml")) || existsSync(join(scanRoot, ".claude-guard-ignore"));
-  const root = cmd.git || hasOwnSettings ? scanRoot : repositoryRoot(scanRoot);
+  const root = cmd.git || hasOwnSettings ? scanRoot : findRepositoryRoot(scanRoot);
   const inputs = await readInputs(cmd, root);
   const setup = prepareScan(inputs);
   for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);

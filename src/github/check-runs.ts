@@ -10,17 +10,9 @@ export const CHECK_NAME = "claude-guard";
 /** An in-progress run younger than this is taken as another replica still working on it. */
 export const STALE_IN_PROGRESS_MS = 10 * 60 * 1000;
 
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: "notice" | "warning" | "failure";
-  title?: string;
-  message: string;
-  raw_details?: string;
-}
+/** One annotation as the Checks API takes it: the core renderer's shape. */
+export type { CheckAnnotation } from "../core/report/check-run.js";
+import type { CheckAnnotation } from "../core/report/check-run.js";
 
 export interface CheckAction {
   label: string;
