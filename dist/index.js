@@ -39634,6 +39634,7 @@ var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1
 var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
+var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
 function classifyValue(raw, name, kind, quoted) {
@@ -39648,7 +39649,7 @@ function classifyValue(raw, name, kind, quoted) {
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
-  if (REFERENCE.test(value)) return { kind: "none" };
+  if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower2.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
@@ -39664,7 +39665,7 @@ function classifyValue(raw, name, kind, quoted) {
     return { kind: "secret" };
   }
   if (value.length < 8) return { kind: "none" };
-  if (IDENTIFIER_LIKE.test(value) && value.length <= 40) return { kind: "none" };
+  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
   if (/\s/.test(value)) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
@@ -39692,7 +39693,7 @@ function isProse(value) {
 }
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
 var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?\s{0,8}(?::=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd"
 );
 var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
@@ -39725,6 +39726,9 @@ function collect(re2, text, out, quoted, keyOverride, extra = {}) {
     const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
     const span = m2.indices?.groups?.[valueGroup];
     if (value === void 0 || key === void 0 || !span) continue;
+    if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
+    if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m2[0].length === 0) re2.lastIndex++;
   }
@@ -39763,7 +39767,7 @@ function findGenericSecrets(text, context) {
     const key = candidate.key.replace(/^[$@:]+/, "");
     const kind = classifyName(key, !context.configLike);
     if (!kind) continue;
-    const value = candidate.quoted ? candidate.value : trimUnquoted(candidate.value);
+    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
     if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
     if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
     if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
@@ -39812,7 +39816,7 @@ function findTerraformDefaults(window2) {
   const verdict = classifyValue(raw, key, kind, true);
   return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
 }
-function findNameValuePairs(window2) {
+function findNameValuePairs(window2, context) {
   const firstLineEnd = window2.indexOf("\n");
   const secondLineEnd = firstLineEnd === -1 ? -1 : window2.indexOf("\n", firstLineEnd + 1);
   const text = secondLineEnd === -1 ? window2 : window2.slice(0, secondLineEnd);
@@ -39826,6 +39830,7 @@ function findNameValuePairs(window2) {
   const kind = classifyName(key);
   if (!kind) return [];
   const quoted = group3 === "value";
+  if (!quoted && context && !context.configLike) return [];
   const value = quoted ? raw : trimUnquoted(raw);
   const verdict = classifyValue(value, key, kind, quoted);
   if (verdict.kind === "none") return [];
@@ -39858,7 +39863,7 @@ var rules = [
           `spring.datasource.password=${pw2}`,
           `CREATE USER app IDENTIFIED BY '${pw2}';`,
           `define('DB_PASSWORD', '${pw2}');`,
-          `db_pass = "Tr0ub!e"`,
+          `db_pass = "${"Tr0ub!e"}"`,
           `API_KEY=${token2}`,
           `client_secret: "${token2}"`,
           `apiKey = "${token2}"`,
@@ -47007,7 +47012,8 @@ function isTemplateOrReference(value) {
   if (value.startsWith("$")) return true;
   if (/\$\{|\{\{|\}\}|#\{|%\{|%\(|<%|@@|\$\(/.test(value)) return true;
   if (/^(?:%[sdvqr]|%\([A-Za-z_]{1,40}\)[sdr]|\{[A-Za-z_0-9.:]{0,60}\}|\[[A-Za-z_ .-]{1,60}\])$/.test(value)) return true;
-  if (/^[*•·]+$/.test(value) || value.includes("***")) return true;
+  if (/^[*•·…]+$/.test(value) || value.includes("***")) return true;
+  if (value.length < 3) return true;
   if (/^(?:process\.env|os\.environ|env)\b/.test(value)) return true;
   return false;
 }
@@ -47420,6 +47426,7 @@ function wordLike(value) {
   if (/^[A-Z]{2,30}(?:_[A-Z]{2,30}){1,6}$/.test(value)) return "an upper-case variable name";
   if (/^[a-z]{2,30}(?:_[a-z]{2,30}){1,6}$/.test(value)) return "a lower-case name";
   if (/^[a-z]{2,30}(?:[A-Z][a-z]{1,30}){1,6}$/.test(value)) return "a camelCase name";
+  if (/^[A-Za-z][a-z]{1,30}$/.test(value)) return "a word";
   return void 0;
 }
 function placeholderOrSecret(match, value, title) {

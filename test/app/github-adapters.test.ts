@@ -61,7 +61,7 @@ describe("small protocol helpers", () => {
 });
 
 describe("server settings", () => {
-  const base = { APP_ID: "123", PRIVATE_KEY: "", WEBHOOK_SECRET: "s3cret-value" };
+  const base = { APP_ID: "123", PRIVATE_KEY: "", WEBHOOK_SECRET: "test-webhook-secret" };
   it("refuses to start without a webhook secret, naming every problem", () => {
     expect(() => readSettings({ ...base, PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: "" })).toThrow(/WEBHOOK_SECRET must be set/);
     expect(() => readSettings({})).toThrow(SettingsError);

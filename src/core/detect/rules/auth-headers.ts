@@ -38,6 +38,8 @@ function wordLike(value: string): string | undefined {
   if (/^[A-Z]{2,30}(?:_[A-Z]{2,30}){1,6}$/.test(value)) return "an upper-case variable name";
   if (/^[a-z]{2,30}(?:_[a-z]{2,30}){1,6}$/.test(value)) return "a lower-case name";
   if (/^[a-z]{2,30}(?:[A-Z][a-z]{1,30}){1,6}$/.test(value)) return "a camelCase name";
+  // `Basic header`, `Basic credentials`: prose; base64 of `user:password` always holds more than letters.
+  if (/^[A-Za-z][a-z]{1,30}$/.test(value)) return "a word";
   return undefined;
 }
 

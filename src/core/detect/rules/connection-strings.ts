@@ -22,7 +22,8 @@ export function isTemplateOrReference(value: string): boolean {
   if (value.startsWith("$")) return true; // $PASS, ${PASS}, $(cat file), $1
   if (/\$\{|\{\{|\}\}|#\{|%\{|%\(|<%|@@|\$\(/.test(value)) return true;
   if (/^(?:%[sdvqr]|%\([A-Za-z_]{1,40}\)[sdr]|\{[A-Za-z_0-9.:]{0,60}\}|\[[A-Za-z_ .-]{1,60}\])$/.test(value)) return true;
-  if (/^[*•·]+$/.test(value) || value.includes("***")) return true; // masked
+  if (/^[*•·…]+$/.test(value) || value.includes("***")) return true; // masked, or elided in docs
+  if (value.length < 3) return true; // `user:p@host` in docs and tests: no real password is that short
   if (/^(?:process\.env|os\.environ|env)\b/.test(value)) return true;
   return false;
 }

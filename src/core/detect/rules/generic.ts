@@ -133,6 +133,8 @@ const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]
 const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const SINGLE_WORD_LABEL = /^\p{Lu}[\p{Ll}]+(?:\s\p{L}[\p{Ll}]*)?$/u;
+/** `TF_TOKEN_app_terraform_io`: three or more words joined by underscores name something. */
+const SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 const IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 /** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas, member
  * paths (`jsTokens.matchToToken`), version ranges (`^7.1.3`). */
@@ -161,7 +163,7 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
-  if (REFERENCE.test(value)) return { kind: "none" };
+  if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
@@ -180,7 +182,7 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   }
   // Tokens, keys and secrets are long and irregular; a short or word-like value is a name, not a key.
   if (value.length < 8) return { kind: "none" };
-  if (IDENTIFIER_LIKE.test(value) && value.length <= 40) return { kind: "none" };
+  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
   if (/\s/.test(value)) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
@@ -221,7 +223,7 @@ function isProse(value: string): boolean {
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?\s{0,8}(?::=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
@@ -234,7 +236,7 @@ const XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value
 const XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
 /** --password=value, --api-key "value" */
 const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
-/** mysql -uroot -pSecret, sshpass -p 'Secret' */
+/** mysql -uroot -p<password>, sshpass -p '<password>' */
 const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
 /** ?access_token=value&client_secret=value */
 const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
@@ -293,6 +295,12 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
     const span = m.indices?.groups?.[valueGroup];
     if (value === undefined || key === undefined || !span) continue;
+    // `cond ? "a" : "b"` is a ternary, not `"a": "b"`: JSON and dict keys sit right against their colon.
+    if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    // A literal glued to an expression (`"prefix-" + randomUUID()`) is only part of a value built at run time.
+    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    // `X= Y=z` in shell: X is empty and Y (an environment name) is the next assignment, not X's value.
+    if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
   }
@@ -334,7 +342,7 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     const key = candidate.key.replace(/^[$@:]+/, "");
     const kind = classifyName(key, !context.configLike);
     if (!kind) continue;
-    const value = candidate.quoted ? candidate.value : trimUnquoted(candidate.value);
+    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
     // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
     if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
     // `--token TOKEN` in usage text is a metavariable, not a value.
@@ -400,7 +408,7 @@ export function findTerraformDefaults(window: string): RawMatch[] {
   return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
 }
 
-export function findNameValuePairs(window: string): RawMatch[] {
+export function findNameValuePairs(window: string, context?: MatchContext): RawMatch[] {
   // Only the line holding `name` and the next one: bounded work on every line that mentions a name.
   const firstLineEnd = window.indexOf("\n");
   const secondLineEnd = firstLineEnd === -1 ? -1 : window.indexOf("\n", firstLineEnd + 1);
@@ -416,6 +424,8 @@ export function findNameValuePairs(window: string): RawMatch[] {
   const kind = classifyName(key);
   if (!kind) return [];
   const quoted = group === "value";
+  // In program code an unquoted value is an expression (`value: m.groups["value"]`).
+  if (!quoted && context && !context.configLike) return [];
   const value = quoted ? raw : trimUnquoted(raw);
   const verdict = classifyValue(value, key, kind, quoted);
   if (verdict.kind === "none") return [];
@@ -449,7 +459,7 @@ export const rules: Rule[] = [
           `spring.datasource.password=${pw}`,
           `CREATE USER app IDENTIFIED BY '${pw}';`,
           `define('DB_PASSWORD', '${pw}');`,
-          `db_pass = "Tr0ub!e"`,
+          `db_pass = "${"Tr0" + "ub!e"}"`,
           `API_KEY=${token}`,
           `client_secret: "${token}"`,
           `apiKey = "${token}"`,
