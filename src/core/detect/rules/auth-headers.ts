@@ -7,6 +7,7 @@
  * `Bearer {{token}}`, `Bearer <token>`, and in code a header whose value is a variable. JWTs are left to
  * the JWT rule, which reads their claims. Basic credentials are decoded to check their `user:password` shape.
  */
+import { shannonEntropy } from "../entropy.js";
 import { fake } from "../fake.js";
 import { classifyPlaceholder } from "../placeholder.js";
 import type { RawMatch, Rule } from "../rule.js";
@@ -29,6 +30,19 @@ const BASIC = new RegExp(
   String.raw`(?<![A-Za-z0-9_])authorization${SEPARATOR}(?<open>["'\x60]?)\s{0,3}basic\s{1,3}(?<secret>[^\s"'\x60,;)}\]\\<>]{4,2048})${VALUE_END}`,
   "dgi",
 );
+
+/**
+ * A scheme and its credentials without the header name on the same line: recorded HTTP fixtures (VCR
+ * cassettes list header values as `- Bearer <token>` under `Authorization:`), Postman collections
+ * (`"value": "Bearer <token>"`), header assertions in tests. Only token-shaped values count here.
+ */
+const BEARER_VALUE = new RegExp(String.raw`(?<![A-Za-z0-9_-])bearer\s{1,3}(?<secret>${TOKEN_CHARS}{16,4096})${VALUE_END}`, "dgi");
+const BASIC_VALUE = /(?<![A-Za-z0-9_-])basic\s{1,3}(?<secret>[A-Za-z0-9+/]{8,2048}={0,2})(?=$|[\s"'\x60,;)}\]\\<])/dgi;
+
+/** Random enough to be a token rather than a word or an identifier: letters and digits, varied. */
+function tokenShaped(value: string): boolean {
+  return /\d/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.2 && !wordLike(value);
+}
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{5,}\.ey[A-Za-z0-9_-]{3,}\.[A-Za-z0-9_-]*$/;
 
@@ -57,19 +71,24 @@ function placeholderOrSecret(match: RawMatch, value: string, title: string): Raw
 
 function findBearer(text: string): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const re of [BEARER, DOTNET_HEADER]) {
+  const seen = new Set<number>();
+  for (const re of [BEARER, DOTNET_HEADER, BEARER_VALUE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const g = m.groups ?? {};
       const secret = g["secret"] ?? "";
+      const at = m.indices?.groups?.["secret"]?.[0] ?? m.index;
+      if (seen.has(at)) continue;
       if (re === DOTNET_HEADER && g["scheme"] !== "Bearer") continue;
+      if (re === BEARER_VALUE && !tokenShaped(secret)) continue;
+      seen.add(at);
       if (JWT_SHAPE.test(secret)) continue; // the JWT rule reports it with its claims
       if (isTemplateOrReference(secret)) continue;
       const scheme = (g["scheme"] ?? "Bearer").toLowerCase() === "token" ? "Token" : "Bearer";
       const match: RawMatch = {
         secret,
-        index: m.indices?.groups?.["secret"]?.[0] ?? m.index,
+        index: at,
         message: `Authorization header with a literal ${scheme} token: whoever reads the code can call the API as its owner.`,
       };
       out.push(placeholderOrSecret(match, secret, "Authorization header"));
@@ -95,7 +114,8 @@ const BASIC_CHECK = "Basic credentials decode to user:password";
 
 function findBasic(text: string): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const re of [BASIC, DOTNET_HEADER]) {
+  const seen = new Set<number>();
+  for (const re of [BASIC, DOTNET_HEADER, BASIC_VALUE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -103,6 +123,10 @@ function findBasic(text: string): RawMatch[] {
       if (re === DOTNET_HEADER && g["scheme"] !== "Basic") continue;
       let secret = g["secret"] ?? "";
       let index = m.indices?.groups?.["secret"]?.[0] ?? m.index;
+      if (seen.has(index)) continue;
+      // Without the header name, only a value that decodes to user:password is credentials (`basic auth` is prose).
+      if (re === BASIC_VALUE && !decodeBasicCredentials(secret)) continue;
+      seen.add(index);
       if (isTemplateOrReference(secret)) continue;
       const raw = secret.indexOf(":");
       if (raw > 0) {
@@ -248,7 +272,7 @@ export const rules: Rule[] = [
     provider: "HTTP",
     category: "secret",
     severity: "high",
-    keywords: ["authorization", "authenticationheadervalue"],
+    keywords: ["authorization", "authenticationheadervalue", "bearer"],
     find: findBearer,
     docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
     remediation: HEADER_REMEDIATION,
@@ -259,6 +283,9 @@ export const rules: Rule[] = [
         `Authorization: Bearer ${token("br3", 48)}`,
         `req.Header.Set("Authorization", "token ${token("br4")}")`,
         `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${token("br5")}");`,
+        // A recorded request (VCR cassette) lists the header's values under the name, one per line.
+        `      - Bearer ${fake.hex(64, "br7")}`,
+        `  "value": "Bearer ${token("br8", 64)}",`,
       ],
       falsePositives: [
         "headers: { Authorization: 'Bearer ' + token },",
@@ -268,6 +295,8 @@ export const rules: Rule[] = [
         "Authorization: Bearer <token>",
         'headers = {"Authorization": f"Bearer {access_token}"}',
         `Authorization: Bearer ${token("br6")}\${suffix}`,
+        "Bearer tokens are accepted by every endpoint of the API.",
+        "  - Bearer access_token_for_the_service",
       ],
     }),
   },
@@ -277,7 +306,7 @@ export const rules: Rule[] = [
     provider: "HTTP",
     category: "secret",
     severity: "high",
-    keywords: ["authorization", "authenticationheadervalue"],
+    keywords: ["authorization", "authenticationheadervalue", "basic"],
     find: findBasic,
     validate: (secret) =>
       decodeBasicCredentials(secret)
@@ -290,12 +319,16 @@ export const rules: Rule[] = [
         `curl -H 'Authorization: Basic ${basic("svc-deploy", token("bs1", 18))}' https://ci.acme.io/api`,
         `  "Authorization": "Basic ${basic(token("bs2", 32), "")}",`,
         `Authorization: Basic admin:${token("bs3", 16)}`,
+        `      - Basic ${basic("api", fake.hex(32, "bs4"))}`,
+        `  assert.Equal(t, "Basic ${basic("svc", token("bs5", 12))}", r.Header.Get("Authorization"))`,
       ],
       falsePositives: [
         "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
         "Authorization: Basic ${BASIC_AUTH}",
         "Authorization: Basic {{credentials}}",
         `Authorization: Basic ${basic("username", "password")}`,
+        "Basic authentication username",
+        "Use basic AUTHENTICATION for the admin endpoints.",
       ],
     }),
   },
