@@ -105,7 +105,7 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
 
   // Merge commits are not read: their changes were read in the commits they merge (as in the CLI).
   const toRead = claude.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
-  const changes = await mapLimit(toRead, COMMIT_READ_CONCURRENCY, (c) => readCommitChange(gh, repo, c.commit, { isIgnoredPath: setup.isIgnoredPath }));
+  const changes = await mapLimit(toRead, COMMIT_READ_CONCURRENCY, (c) => readCommitChange(gh, repo, c.commit, { isIgnoredPath: setup.isIgnoredPath, byClaude: true }));
 
   const report: ScanReport = {
     version: 1,
@@ -212,7 +212,10 @@ function fromPushPayload(c: PushPayloadCommit): CommitInfo {
   return info;
 }
 
-/** The per-file loop of the CLI's `scanGit`: ignored paths, skip rules, then the scanner. */
+/**
+ * The per-file loop of the CLI's `scanGit`: ignored paths, skip rules, then the scanner. Only Claude's
+ * commits get here, so no path is skipped by name (see skipReasonForPath).
+ */
 function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport, scannedChanges: ScannedChange[]): void {
   const sha = change.commit.sha;
   const skipped: SkippedFile[] = report.scanned.skipped;
@@ -223,7 +226,7 @@ function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport, 
       skipped.push({ path: file.path, reason: "ignored", commit: sha, detail: "paths.ignore" });
       continue;
     }
-    const reason = skipReasonForPath(file.path);
+    const reason = skipReasonForPath(file.path, { byClaude: true });
     if (reason) {
       skipped.push({ path: file.path, reason, commit: sha });
       continue;

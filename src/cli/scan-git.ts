@@ -71,7 +71,8 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
   if (options.onProgress) readOptions.onProgress = options.onProgress;
   for await (const change of readCommits(options.repo, readOptions)) {
     const verdict = verdicts.get(change.commit.sha);
-    if (verdict?.isClaude) {
+    const byClaude = verdict?.isClaude === true;
+    if (byClaude) {
       result.scannedCommits.push({
         sha: change.commit.sha,
         subject: change.commit.message.split("\n", 1)[0] ?? "",
@@ -90,7 +91,8 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
         result.skipped.push({ path: file.path, reason: "ignored", commit: change.commit.sha, detail: "paths.ignore" });
         continue;
       }
-      const reason = skipReasonForPath(file.path);
+      // Vendored, lockfile and generated paths are skipped (and listed) in other authors' commits only.
+      const reason = skipReasonForPath(file.path, { byClaude });
       if (reason) {
         result.skipped.push({ path: file.path, reason, commit: change.commit.sha });
         continue;

@@ -6,7 +6,7 @@
  * at its parent through the contents API and the added lines are computed from the two texts; a file
  * that cannot be read that way is reported as skipped with the reason: never dropped silently.
  */
-import { skipReasonForPath } from "../core/detect/skip.js";
+import { hasBinaryExtension, skipReasonForPath } from "../core/detect/skip.js";
 import type { AddedLines, CommitChange, CommitInfo, SkippedFile } from "../core/types.js";
 import { DEFAULT_PATCH_LIMITS, parseCommitPatch, type PatchLimits } from "../git/patch.js";
 import { nextLink, type GitHubClient, type RepoRef } from "./client.js";
@@ -27,6 +27,8 @@ export interface ApiCommitFile {
 export interface ReadCommitOptions {
   /** Files the scan would skip anyway (`paths.ignore`): not fetched when their patch is missing. */
   isIgnoredPath?: (path: string) => boolean;
+  /** A Claude-authored commit: its files are read whatever their names (see skipReasonForPath). */
+  byClaude?: boolean;
   limits?: PatchLimits;
 }
 
@@ -117,8 +119,9 @@ function splitLines(text: string): string[] {
 async function readWithoutPatch(gh: GitHubClient, repo: RepoRef, commit: CommitInfo, file: ApiCommitFile, change: CommitChange, options: ReadCommitOptions): Promise<SkippedFile[]> {
   const path = file.filename;
   const skip = (reason: SkippedFile["reason"], detail: string): SkippedFile[] => [{ path, reason, commit: commit.sha, detail }];
-  // Not worth a download: the scan would skip these by name anyway (and says so).
-  const byName = skipReasonForPath(path);
+  // Not worth a download: the scan would skip these by name anyway (and says so); and GitHub sends no
+  // patch for binary files, so an image or an archive without one is not fetched to learn it is binary.
+  const byName = skipReasonForPath(path, { byClaude: options.byClaude === true }) ?? (hasBinaryExtension(path) ? "binary" : undefined);
   if (byName) return skip(byName, "GitHub sent no patch for it");
   if (options.isIgnoredPath?.(path)) return skip("ignored", "paths.ignore");
 

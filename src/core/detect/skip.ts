@@ -1,6 +1,10 @@
 /**
  * Which files are not worth scanning, and why: lockfiles, vendored and generated code, binaries.
  * Every skipped file is counted and listed in the report, never dropped silently.
+ *
+ * Skipping by name is for text nobody here vouches for: a tree scan, or another author's commit. Text
+ * Claude wrote is scanned whatever its path: a key Claude puts in `vendor/` or `yarn.lock` is still a
+ * leak, and a name is exactly what a careless (or steered) agent can choose.
  */
 import type { SkipReason } from "../types.js";
 
@@ -27,16 +31,32 @@ const BINARY_EXTENSIONS = new Set([
 /** Files this large are not read whole: they are reported as skipped, not scanned by halves. */
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Whose text is about to be scanned: the one input, besides the path, of the skip decision. */
+export interface TextOrigin {
+  /** True for lines a Claude-authored commit added (or Claude is writing): never skipped by name. */
+  byClaude?: boolean;
+}
+
 /** Why a path is skipped before reading it, or undefined when it should be scanned. */
-export function skipReasonForPath(path: string): SkipReason | undefined {
+export function skipReasonForPath(path: string, origin: TextOrigin = {}): SkipReason | undefined {
+  if (origin.byClaude) return undefined;
   const normalized = path.replace(/\\/g, "/");
   const base = normalized.slice(normalized.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(base)) return "lockfile";
   if (VENDORED_DIRS.test(normalized)) return "vendored";
   if (GENERATED.test(base)) return "generated";
-  const dot = base.lastIndexOf(".");
-  if (dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1))) return "binary";
+  if (hasBinaryExtension(base)) return "binary";
   return undefined;
+}
+
+/**
+ * A name that says binary (an image, an archive). Only a guess about content: where the lines are at hand
+ * (a git patch) git's own content check decides, so this is for deciding whether a file is worth fetching.
+ */
+export function hasBinaryExtension(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1));
 }
 
 /** True when the first bytes hold a NUL: binary content whatever the name says. */
