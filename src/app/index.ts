@@ -20,7 +20,10 @@ export interface AppOptions {
   serverUrl?: string;
 }
 
-/** The App with its queue, for the server (shutdown waits for the queue) and for tests. */
+/**
+ * The App with its queue, for the server (shutdown waits for the queue) and for tests. Without
+ * `options.queue`, the queue is built when Probot loads the app, with Probot's logger.
+ */
 export function createApp(options: AppOptions = {}): { app: ApplicationFunction; queue: WorkQueue } {
   let queue = options.queue;
   const app = (probot: Probot) => {
@@ -36,8 +39,10 @@ export function createApp(options: AppOptions = {}): { app: ApplicationFunction;
   };
   return {
     app,
+    // The queue logs failed jobs through Probot's logger, which exists only once Probot loads the app:
+    // asked for before that, it would be a queue that fails in silence.
     get queue(): WorkQueue {
-      queue ??= new WorkQueue(options.mode ?? "background");
+      if (!queue) throw new Error("createApp: the work queue exists once Probot has loaded the app (or pass one in options.queue)");
       return queue;
     },
   };

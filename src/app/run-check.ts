@@ -61,7 +61,7 @@ export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResul
     return "skipped";
   }
 
-  let checkRunId: number;
+  let checkRunId: number | undefined;
   let existing: Awaited<ReturnType<typeof findCheckRun>>;
   if (job.mode === "event") {
     try {
@@ -89,13 +89,19 @@ export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResul
   const reusable =
     existing &&
     (existing.status !== "completed" || (parseExternalId(existing.externalId).deliveryId === deliveryId && existing.annotationsCount === 0));
-  if (existing && reusable) checkRunId = await resumeRun(gh, repo, existing, running, inProgressSummary);
-  else checkRunId = await createInProgress(gh, repo, target.headSha, running, inProgressSummary);
-  log.info({ checkRunId, headSha: target.headSha, reused: Boolean(reusable) }, "check run in progress");
 
-  let scan: TargetScan;
+  let stage = "creating the check run";
   try {
-    scan = await scanTarget(gh, target);
+    if (existing && reusable) {
+      checkRunId = existing.id;
+      await resumeRun(gh, repo, existing, running, inProgressSummary);
+    } else {
+      checkRunId = await createInProgress(gh, repo, target.headSha, running, inProgressSummary);
+    }
+    log.info({ checkRunId, headSha: target.headSha, reused: Boolean(reusable) }, "check run in progress");
+
+    stage = "scanning";
+    const scan: TargetScan = await scanTarget(gh, target);
     // Before the run completes, so that a refused or failed audit write is said in the check run.
     // recordAudit never throws and never changes the conclusion.
     const audited = await recordAudit(gh, log, deps.audit ?? auditSettingsFromEnv(process.env, deps.appId), { target, deliveryId, scan });
@@ -108,6 +114,7 @@ export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResul
       notes: audited.note ? [...scan.notes, audited.note] : scan.notes,
       repository: { owner: target.owner, repo: target.repo, headSha: target.headSha, ...(deps.serverUrl ? { serverUrl: deps.serverUrl } : {}) },
     });
+    stage = "completing the check run";
     await completeRun(gh, repo, checkRunId, rendered, annotationBatches(rendered.annotations), externalIdFor(deliveryId, "done"));
     log.info(
       {
@@ -125,11 +132,17 @@ export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResul
     return "done";
   } catch (error) {
     const reason = describeApiError(error);
-    log.error({ checkRunId, reason }, "scan failed; completing the check run with the reason");
+    // Every failed job is an error (the logger is bound to the delivery id: deps.ts), whatever
+    // the stage: a job that cannot even create its check run must not end as a lone warning.
+    if (checkRunId === undefined) {
+      log.error({ stage, reason }, "scan job failed: the check run could not be created, so the change was not scanned and GitHub shows no claude-guard check for it");
+      return "failed";
+    }
+    log.error({ checkRunId, stage, reason }, "scan job failed; completing the check run with the reason");
     try {
       await failRun(gh, repo, checkRunId, reason, externalIdFor(deliveryId, "retry"), [RESCAN_ACTION]);
     } catch (secondError) {
-      log.error({ checkRunId, reason: describeApiError(secondError) }, "could not complete the check run either");
+      log.error({ checkRunId, reason: describeApiError(secondError) }, "scan job failed and its check run could not be completed either: it stays in progress");
     }
     return "failed";
   }

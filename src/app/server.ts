@@ -129,8 +129,10 @@ export async function startServer(settings: ServerSettings, log: Logger = create
   });
   // Probot's Octokit keeps its throttling and retry plugins on: they are what keeps a busy org under
   // GitHub's rate limits.
-  const { app, queue } = createApp({ appId: settings.appId, mode: settings.mode });
-  const webhooks = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });
+  const created = createApp({ appId: settings.appId, mode: settings.mode });
+  const webhooks = await createNodeMiddleware(created.app, { probot, webhooksPath: WEBHOOK_PATH });
+  // Read after Probot has loaded the app: the queue is then built with Probot's logger (see index.ts).
+  const queue = created.queue;
   const httpLog = log.child({ name: "http" });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

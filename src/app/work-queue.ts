@@ -25,14 +25,15 @@ export class WorkQueue {
   private readonly active = new Set<Promise<void>>();
 
   constructor(
-    readonly mode: QueueMode = "background",
-    private readonly log?: Pick<Logger, "error" | "info">,
+    readonly mode: QueueMode,
+    /** Required: a queue without a logger would drop a failed job in silence. */
+    private readonly log: Pick<Logger, "error" | "info">,
   ) {}
 
   /** Queues `job` after any job on the same key. Resolves at once in background mode. */
   submit(key: string, deliveryId: string, job: () => Promise<JobResult>): Promise<void> {
     if (this.running.has(deliveryId) || this.finished.has(deliveryId)) {
-      this.log?.info({ deliveryId }, "webhook redelivered while its scan is queued or done on this replica: nothing to do");
+      this.log.info({ deliveryId }, "webhook redelivered while its scan is queued or done on this replica: nothing to do");
       return Promise.resolve();
     }
     this.running.add(deliveryId);
@@ -46,7 +47,7 @@ export class WorkQueue {
         (error: unknown) => {
           // The job reports its own failures in the check run; this only keeps one bad job from
           // breaking the chain (and from becoming an unhandled rejection that kills the process).
-          this.log?.error({ deliveryId, error: error instanceof Error ? error.message.split("\n", 1)[0] : String(error) }, "scan job failed");
+          this.log.error({ deliveryId, error: error instanceof Error ? error.message.split("\n", 1)[0] : String(error) }, "scan job failed");
         },
       )
       .finally(() => {

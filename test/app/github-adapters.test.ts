@@ -75,8 +75,9 @@ describe("server settings", () => {
 });
 
 describe("work queue", () => {
+  const silentLog = { error() {}, info() {} };
   it("runs jobs of one head SHA one after the other and drops a delivery it already handled", async () => {
-    const queue = new WorkQueue("background");
+    const queue = new WorkQueue("background", silentLog);
     const order: string[] = [];
     const job = (name: string, ms: number) => async () => {
       order.push(`start ${name}`);
@@ -94,7 +95,7 @@ describe("work queue", () => {
   });
 
   it("lets a failed job's delivery be retried", async () => {
-    const queue = new WorkQueue("inline");
+    const queue = new WorkQueue("inline", silentLog);
     let runs = 0;
     const failing = async () => {
       runs++;

@@ -4,7 +4,7 @@
  * so that a test can wait for the work the handlers queued.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/index.js";
 import { WorkQueue } from "../../src/app/work-queue.js";
@@ -25,7 +25,8 @@ export interface TestApp {
   deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `log`: where the App logs (default: nowhere); the queue logs through it too, as in the server. */
+export async function createTestApp(options: { log?: Logger } = {}): Promise<TestApp> {
   const probot = new Probot({
     appId: APP_ID,
     privateKey: testPrivateKey(),
@@ -35,9 +36,9 @@ export async function createTestApp(): Promise<TestApp> {
       retry: { enabled: false },
       throttle: { ...(options["throttle"] as object), enabled: false },
     })),
-    log: pino({ level: "silent" }),
+    log: options.log ?? pino({ level: "silent" }),
   });
-  const queue = new WorkQueue("background");
+  const queue = new WorkQueue("background", probot.log);
   await probot.load(createApp({ queue, appId: APP_ID }).app);
   return {
     probot,
