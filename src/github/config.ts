@@ -7,7 +7,8 @@
  * - it keeps each file's text, so a config error names the file, key and line as in the CLI.
  * The requests are the ones Probot's loader makes (contents API, raw media type).
  */
-import { dump, load } from "js-yaml";
+import { dump } from "js-yaml";
+import { parseYaml } from "../core/bounded-parse.js";
 import { formatConfigError, parseConfig } from "../core/config/config.js";
 import type { ScanInputs } from "../core/setup.js";
 import type { GitHubClient, RepoRef } from "./client.js";
@@ -96,7 +97,7 @@ export async function loadGuardConfig(gh: GitHubClient, repo: RepoRef, ref?: str
 
 function safeLoad(text: string): unknown {
   try {
-    return load(text);
+    return parseYaml(text);
   } catch {
     return undefined;
   }

@@ -6,6 +6,10 @@
  * Common fields: `session_id`, `transcript_path`, `cwd`, `hook_event_name`.
  * UserPromptSubmit: `prompt`. PreToolUse: `tool_name`, `tool_input`. PostToolUse: also `tool_response`.
  */
+import { BoundedParseError, parseJson, type ParseLimits } from "../core/bounded-parse.js";
+
+/** Events carry whole files (a Write) and tool outputs: large, but never deep. */
+export const EVENT_LIMITS: ParseLimits = { maxChars: 32 * 1024 * 1024, maxDepth: 256, maxEntries: 1_000_000, maxValues: 4_000_000 };
 
 export interface HookEvent {
   hook_event_name: string;
@@ -20,14 +24,18 @@ export interface HookEvent {
 
 export type ParsedEvent = { ok: true; event: HookEvent } | { ok: false; error: string };
 
-/** Parse stdin into an event; malformed input is an error the caller turns into "allow + diagnostic". */
+/**
+ * Parse stdin into an event (a leading UTF-8 byte order mark is accepted); malformed or refused input
+ * (a prototype key, a limit) is an error the caller turns into a decision and a diagnostic.
+ */
 export function parseHookEvent(text: string): ParsedEvent {
-  if (text.trim() === "") return { ok: false, error: "no event on stdin (expected one JSON object from Claude Code)" };
+  if (text.replace(/^\uFEFF/, "").trim() === "") return { ok: false, error: "no event on stdin (expected one JSON object from Claude Code)" };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJson(text, EVENT_LIMITS).value;
   } catch (error) {
-    return { ok: false, error: `stdin is not JSON: ${(error as Error).message}` };
+    if (!(error instanceof BoundedParseError)) throw error;
+    return { ok: false, error: `${error.kind === "syntax" ? "stdin is not JSON" : "the event is refused"}: ${error.message}` };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { ok: false, error: "the event must be a JSON object" };
   const raw = data as Record<string, unknown>;

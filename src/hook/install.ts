@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BoundedParseError, parseJson } from "../core/bounded-parse.js";
 
 export type SettingsScope = "project" | "local" | "user";
 
@@ -151,9 +152,10 @@ export function readSettings(path: string): SettingsFile {
   if (text.trim() === "") return { path, settings: {}, indent: 2, exists: true };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJson(text).value;
   } catch (error) {
-    throw new SettingsError(`${path} is not valid JSON (${(error as Error).message}); nothing was changed`);
+    if (!(error instanceof BoundedParseError)) throw error;
+    throw new SettingsError(`${path}${error.line !== undefined ? `:${error.line}` : ""} ${error.kind === "syntax" ? "is not valid JSON" : "is refused"} (${error.reason}); nothing was changed`);
   }
   if (!isObject(data)) throw new SettingsError(`${path} does not hold a JSON object; nothing was changed`);
   const indented = /\n([ \t]+)"/.exec(text)?.[1];

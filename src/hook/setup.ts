@@ -22,6 +22,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { homedir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseJson } from "../core/bounded-parse.js";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument } from "../core/detect/engine.js";
 import { Scanner } from "../core/detect/engine.js";
@@ -178,7 +179,7 @@ function readJson(file: string): unknown {
     const stat = statSync(file);
     if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return undefined;
     if ((stat.mode & 0o022) !== 0) return undefined;
-    return JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return parseJson(readFileSync(file, "utf8")).value;
   } catch {
     return undefined;
   }

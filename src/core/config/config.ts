@@ -3,8 +3,8 @@
  * schema of schema.ts. Unknown keys and wrong types are errors that name the file, the key path and
  * the line: a typo must never silently switch a check off.
  */
-import { load, YAMLException } from "js-yaml";
 import type * as z from "zod";
+import { BoundedParseError, parseYaml } from "../bounded-parse.js";
 import { issueToErrors, type ConfigError } from "./errors.js";
 import { indexPositions, type KeyPath, type Locator } from "./positions.js";
 import { defaultConfig, guardConfigSchema, type GuardConfig } from "./schema.js";
@@ -13,6 +13,7 @@ export { didYouMean, formatConfigError, formatKeyPath, type ConfigError } from "
 export type { KeyPath, Locator, SourcePosition } from "./positions.js";
 export {
   CLASSIFICATIONS,
+  CONFIG_LIMITS,
   CUSTOM_RULE_CATEGORIES,
   FAIL_ON_VALUES,
   SCHEMA_URL,
@@ -54,14 +55,13 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   if (/^\s*(?:#[^\n]*)?(?:\r?\n\s*(?:#[^\n]*)?)*\s*$/.test(text)) return { config: defaultConfig(), errors: [], locate: nowhere };
   let data: unknown;
   try {
-    data = load(text, { filename: file });
+    // Bounded: an alias bomb, a deep nesting or a huge list is refused here, before anything walks it.
+    data = parseYaml(text);
   } catch (error) {
-    const yaml = error instanceof YAMLException;
-    const failure: ConfigError = { file, key: "", message: `not valid YAML: ${yaml ? error.reason : (error as Error).message}` };
-    if (yaml && error.mark) {
-      failure.line = error.mark.line + 1;
-      failure.column = error.mark.column + 1;
-    }
+    if (!(error instanceof BoundedParseError)) throw error;
+    const failure: ConfigError = { file, key: "", message: `${error.kind === "syntax" ? "not valid YAML" : "refused"}: ${error.reason}` };
+    if (error.line !== undefined) failure.line = error.line;
+    if (error.column !== undefined) failure.column = error.column;
     return { config: defaultConfig(), errors: [failure], locate: nowhere };
   }
   const positions = indexPositions(text);

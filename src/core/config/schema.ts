@@ -36,6 +36,23 @@ const PERMISSION_RULE = /^[A-Za-z_][\w*-]*(?:\(.*\))?$/;
 
 const classification = z.enum(CLASSIFICATIONS);
 
+/**
+ * Most entries a list or mapping of the config may hold. Each glob, marker and rule costs memory and
+ * time on every path or line scanned: a config far beyond what anyone writes by hand is refused with
+ * a message naming the key and the limit, rather than running a scan out of memory.
+ */
+export const CONFIG_LIMITS = { globs: 1000, markers: 100, rules: 200, keywords: 50, skills: 500, teams: 200, permissions: 500 } as const;
+
+const atMost = (limit: number, what: string) => ({ error: `at most ${limit} ${what} are allowed (the limit)` });
+
+/** z.record has no size check of its own. */
+const recordAtMost =
+  (limit: number, what: string) =>
+  (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const count = Object.keys(value).length;
+    if (count > limit) ctx.addIssue({ code: "custom", message: `holds ${count} ${what}; at most ${limit} are allowed (the limit)`, input: value });
+  };
+
 /** A glob over repository paths (picomatch syntax, as `paths.ignore`). */
 const glob = z.string().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
 
@@ -87,6 +104,7 @@ const customRule = z
           .regex(/^[\x20-\x7e]+$/, { error: "expected an ASCII keyword" }),
       )
       .min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" })
+      .max(CONFIG_LIMITS.keywords, atMost(CONFIG_LIMITS.keywords, "keywords"))
       .meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
     category: z.enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
     severity: z.enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
@@ -101,6 +119,7 @@ const skillPolicy = z
       .meta({ description: "Highest repository classification the skill may run in. Unset: no limit." }),
     teams: z
       .array(teamSlug)
+      .max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams"))
       .optional()
       .meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." }),
   })
@@ -110,10 +129,12 @@ const permissionPolicy = z
   .strictObject({
     forbid: z
       .array(z.string().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" }))
+      .max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "rules"))
       .default(() => [])
       .meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
     mcpServers: z
       .array(z.string().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" }))
+      .max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "servers"))
       .optional()
       .meta({ description: "The only MCP servers allowed at this classification. Unset: any." }),
   })
@@ -176,6 +197,7 @@ export const guardConfigSchema = z
       .strictObject({
         markers: z
           .array(marker)
+          .max(CONFIG_LIMITS.markers, atMost(CONFIG_LIMITS.markers, "markers"))
           .default(() => [])
           .meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." }),
       })
@@ -183,11 +205,16 @@ export const guardConfigSchema = z
       .meta({ description: "How Claude-authored commits are recognised." }),
     paths: z
       .strictObject({
-        ignore: z.array(glob).default(() => []).meta({ description: "Path globs that are never scanned." }),
+        ignore: z
+          .array(glob)
+          .max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs"))
+          .default(() => [])
+          .meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` }),
       })
       .default(() => ({ ignore: [] })),
     rules: z
       .array(customRule)
+      .max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules"))
       .default(() => [])
       .superRefine((rules, ctx) => {
         const seen = new Set<string>();
@@ -199,6 +226,7 @@ export const guardConfigSchema = z
       .meta({ description: "Extra detectors: { id, regex, keywords, category, severity, description }." }),
     skills: z
       .record(glob, skillPolicy)
+      .superRefine(recordAtMost(CONFIG_LIMITS.skills, "skill patterns"))
       .default(() => ({}))
       .meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
     permissions: permissionsByClassification,
@@ -206,6 +234,7 @@ export const guardConfigSchema = z
       .strictObject({
         paths: z
           .record(glob, classification)
+          .superRefine(recordAtMost(CONFIG_LIMITS.globs, "path globs"))
           .default(() => ({}))
           .meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
         businessHours: businessHours.optional(),
@@ -215,7 +244,7 @@ export const guardConfigSchema = z
     audit: z
       .strictObject({
         repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
-        notify: z.array(orgTeam).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
+        notify: z.array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
       })
       .optional()
       .meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),

@@ -18,7 +18,7 @@
  *   `enableAllProjectMcpServers`, `enabledMcpjsonServers`, `disabledMcpjsonServers`, `env`.
  * - `.mcp.json`: `mcpServers` (name -> { type, command, args, url }).
  */
-import { load, YAMLException } from "js-yaml";
+import { BoundedParseError, FILE_LIMITS, jsonPointer as pointer, parseJson, parseYaml, type ParsedJson } from "../bounded-parse.js";
 import { normalizePath } from "../report/redact.js";
 
 /** Where something is declared: 1-based line, and the column just past the end of that line. */
@@ -238,12 +238,14 @@ function readItem(kind: AgentItemKind, path: string, pathId: string, text: strin
   }
   let data: unknown;
   try {
-    data = load(lines.slice(1, close).join("\n"), { filename: path });
+    data = parseYaml(lines.slice(1, close).join("\n"));
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
+    if (!(error instanceof BoundedParseError)) throw error;
     // The front matter starts on line 2 of the file.
-    const line = error.mark ? error.mark.line + 2 : 1;
-    problems.push({ path, line, message: `the front matter is not valid YAML: ${error.reason}` });
+    const line = error.line !== undefined ? error.line + 1 : 1;
+    problems.push({ path, line, message: `the front matter ${error.kind === "syntax" ? "is not valid YAML" : "is refused"}: ${error.reason}` });
+    // Refused (a bomb, a prototype key): nothing of it is read.
+    if (error.kind === "refused") return item;
     // A stray `: ` in a description is the usual culprit; the other keys may still be plain one-line
     // values. Read those, so that a broken description cannot hide `allowed-tools` from the policy.
     data = simpleKeys(lines.slice(1, close));
@@ -295,128 +297,24 @@ function readItem(kind: AgentItemKind, path: string, pathId: string, text: strin
 // ---------------------------------------------------------------------------------------------------
 // JSON with line numbers
 
-class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
-
-/** RFC 6901 pointer segment escaping, so that a server named `a/b` keeps its own pointer. */
-const pointer = (base: string, segment: string | number): string => `${base}/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-
 /**
- * A strict JSON parser that also records the line where each value (or object member, by its key)
- * starts, keyed by JSON pointer. `JSON.parse` reports neither lines nor positions consistently across
- * Node versions, and findings must point at the line of a rule.
+ * Parse JSON recording the line where each value (or object member, by its key) starts, keyed by JSON
+ * pointer: findings must point at the line of a rule. Bounded (bounded-parse.ts); throws BoundedParseError.
  */
-export function parseJsonWithLines(text: string): { value: unknown; lines: Map<string, number> } {
-  const lines = new Map<string, number>();
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  const fail = (message: string): never => {
-    throw new JsonSyntaxError(message, line);
-  };
-  const describe = (): string => (i >= text.length ? "the end of the file" : `\`${text[i]}\``);
-  const skipSpace = () => {
-    while (i < text.length) {
-      const c = text[i];
-      if (c === "\n") line++;
-      else if (c !== " " && c !== "\t" && c !== "\r") break;
-      i++;
-    }
-  };
-  const parseString = (): string => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === "\\") i++;
-      else if (text[i] === "\n") fail("a string is not closed before the end of the line");
-      i++;
-    }
-    if (i >= text.length) fail("a string is not closed before the end of the file");
-    i++;
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      return fail("a string holds an invalid escape sequence");
-    }
-  };
-  const parseValue = (at: string): unknown => {
-    skipSpace();
-    if (!lines.has(at)) lines.set(at, line);
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      const out: Obj = {};
-      skipSpace();
-      if (text[i] === "}") {
-        i++;
-        return out;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[i] !== '"') fail(`expected a quoted key, found ${describe()}${text[i] === "}" ? " (a trailing comma is not allowed in JSON)" : ""}`);
-        const keyLine = line;
-        const key = parseString();
-        lines.set(pointer(at, key), keyLine);
-        skipSpace();
-        if (text[i] !== ":") fail(`expected \`:\` after the key "${key}", found ${describe()}`);
-        i++;
-        out[key] = parseValue(pointer(at, key));
-        skipSpace();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") {
-          i++;
-          return out;
-        } else fail(`expected \`,\` or \`}\` after the value of "${key}", found ${describe()}`);
-      }
-    }
-    if (c === "[") {
-      i++;
-      const out: unknown[] = [];
-      skipSpace();
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[i] === "]") fail("a trailing comma is not allowed in JSON");
-        out.push(parseValue(pointer(at, out.length)));
-        skipSpace();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") {
-          i++;
-          return out;
-        } else fail(`expected \`,\` or \`]\` in a list, found ${describe()}`);
-      }
-    }
-    if (c === '"') return parseString();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (literal) {
-      i += literal[0].length;
-      return JSON.parse(literal[0]) as unknown;
-    }
-    return fail(`expected a value, found ${describe()}`);
-  };
-  const value = parseValue("");
-  skipSpace();
-  if (i < text.length) fail(`unexpected ${describe()} after the end of the JSON value`);
-  return { value, lines };
+export function parseJsonWithLines(text: string): ParsedJson {
+  return parseJson(text, FILE_LIMITS, { withLines: true });
 }
 
 /** Parse a JSON file, recording a problem (with its line) instead of throwing. */
 function readJson(path: string, text: string, problems: AgentConfigProblem[]): { value: Obj; at: (p: string) => Declaration } | undefined {
   const textLines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (textLines.every((l) => l.trim() === "")) return undefined; // an empty file configures nothing
-  let parsed: { value: unknown; lines: Map<string, number> };
+  let parsed: ParsedJson;
   try {
     parsed = parseJsonWithLines(text);
   } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    problems.push({ path, line: error.line, message: `not valid JSON: ${error.message}` });
+    if (!(error instanceof BoundedParseError)) throw error;
+    problems.push({ path, ...(error.line !== undefined ? { line: error.line } : {}), message: `${error.kind === "syntax" ? "not valid JSON" : "refused"}: ${error.reason}` });
     return undefined;
   }
   if (!isObject(parsed.value)) {
