@@ -1,7 +1,12 @@
 /**
- * Parses the patch text git prints for ONE commit (`git log -p --unified=0 -M --src-prefix=a/
+ * Parses the patch text git prints for ONE commit (`git log -p --cc --unified=0 -M --src-prefix=a/
  * --dst-prefix=b/`) into the lines each file gained. Pure: no git, no I/O, so the tricky cases are
  * tested on literal patch text as well as on real repositories.
+ *
+ * A merge commit's patch is a combined diff (`diff --cc`, `@@@` hunk headers, one prefix column per
+ * parent). Its added lines are those new against EVERY parent (`++` with two parents): a conflict
+ * resolution's own text and files new in the merge. A line that only one side brought in (`+ ` / ` +`)
+ * was added by a commit of that side, and is read there.
  *
  * What is kept: every file with at least one added line, under its NEW path (renames included).
  * What is left out on purpose: deleted files, pure renames, mode-only changes and empty new files (they
@@ -113,9 +118,13 @@ export function pathFromDiffGitLine(line: string): string | undefined {
 }
 
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/** A combined diff's hunk header: N+1 `@` for N parents, one `-start,count` per parent. */
+const COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @{3,}/;
 
 interface FileState {
   diffLine: string;
+  /** The path of a combined diff's `diff --cc <path>` header. */
+  combinedPath?: string;
   newPath?: string;
   renameTo?: string;
   deleted: boolean;
@@ -139,9 +148,11 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
   // Lines still expected in the current hunk, from its header. Counting (instead of guessing from a
   // line's first characters) is what keeps an added line such as "++ b/x" or "diff --git" from being
   // read as a header.
-  let oldLeft = 0;
+  // One count of old lines per parent: a plain diff has one column, a merge's combined diff one a parent.
+  let oldLeft: number[] = [];
   let newLeft = 0;
   let newLine = 0;
+  const inHunk = () => newLeft > 0 || oldLeft.some((n) => n > 0);
 
   const skip = (path: string, reason: SkippedFile["reason"], detail?: string) => {
     const entry: SkippedFile = { path, reason };
@@ -155,7 +166,7 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     const current = file;
     file = undefined;
     if (current.deleted || current.gitlink) return;
-    const path = current.newPath ?? current.renameTo ?? pathFromDiffGitLine(current.diffLine) ?? "";
+    const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
       skip(path, "binary");
       return;
@@ -198,22 +209,27 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     const line = patch.slice(start, end);
     start = end + 1;
 
-    if (oldLeft > 0 || newLeft > 0) {
-      const marker = line[0];
-      if (marker === "+") {
-        addLine(line.slice(1));
-        newLine++;
-        newLeft--;
-      } else if (marker === "-") {
-        oldLeft--;
-      } else if (marker === "\\") {
-        // "\ No newline at end of file": about the previous line, not a line itself.
-      } else {
-        // Context line (" x", or "" when diff.suppressBlankEmpty is set); none with --unified=0.
-        newLine++;
-        newLeft--;
-        oldLeft--;
+    if (inHunk()) {
+      // "\ No newline at end of file": about the previous line, not a line itself.
+      if (line.startsWith("\\")) continue;
+      const columns = oldLeft.length;
+      const prefix = line.slice(0, columns);
+      if (prefix.includes("-")) {
+        // Not in the result: a line of each parent whose column says "-".
+        for (let i = 0; i < columns; i++) if (prefix[i] === "-") oldLeft[i] = (oldLeft[i] as number) - 1;
+        continue;
       }
+      // In the result. New against every parent when every column says "+"; a " " column is a parent
+      // that has the line (context, or "" when diff.suppressBlankEmpty is set; none with --unified=0).
+      let newAgainstAll = prefix.length === columns;
+      for (let i = 0; i < columns; i++) {
+        if (prefix[i] === "+") continue;
+        newAgainstAll = false;
+        oldLeft[i] = (oldLeft[i] as number) - 1;
+      }
+      if (newAgainstAll) addLine(line.slice(columns));
+      newLine++;
+      newLeft--;
       continue;
     }
 
@@ -222,12 +238,28 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
       file = newFile(line);
       continue;
     }
+    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      finish();
+      file = newFile(line);
+      file.combinedPath = unquoteGitPath(line.slice(line.indexOf(" ", "diff --".length) + 1));
+      continue;
+    }
     if (!file) continue; // the blank line between the commit header and its first diff
     const hunk = HUNK_HEADER.exec(line);
     if (hunk) {
-      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      oldLeft = [hunk[1] === undefined ? 1 : Number(hunk[1])];
       newLine = Number(hunk[2]);
       newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      continue;
+    }
+    const combined = COMBINED_HUNK_HEADER.exec(line);
+    if (combined && (combined[2] as string).trim().split(" ").length === (combined[1] as string).length - 1) {
+      oldLeft = (combined[2] as string)
+        .trim()
+        .split(" ")
+        .map((range) => (range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1));
+      newLine = Number(combined[3]);
+      newLeft = combined[4] === undefined ? 1 : Number(combined[4]);
       continue;
     }
     if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");

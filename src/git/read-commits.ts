@@ -13,9 +13,9 @@
  *   the batch first; patches are then fetched only for the commits that pass.
  * - Order: oldest first, parents before children (`rev-list --topo-order --reverse`), so a consumer
  *   sees a secret being added before it sees it being removed.
- * - Merge commits are yielded with their metadata and NO files: `git log -p` shows no diff for merges by
- *   default and we keep it so (their changes were already read in the commits they merge; a conflict
- *   resolution that adds new text is not seen).
+ * - Merge commits are read as `git log --cc` shows them: the combined diff, whose added lines are those
+ *   new against every parent (a conflict resolution's own text, files new in the merge). Lines one side
+ *   brought in are not the merge's: they were read in the commits of that side (see patch.ts).
  * - A root commit is diffed against the empty tree (`--root`), so everything in it counts as added.
  *   In a shallow clone the oldest fetched commit looks like a root commit too (see isShallowRepository).
  * - File content is decoded as UTF-8 (invalid bytes become U+FFFD); paths are exact (C-quoting undone).
@@ -57,11 +57,13 @@ const FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%aI", "%B"];
  * diff or textconv, fixed a/ b/ prefixes (diff.noprefix, diff.mnemonicPrefix), UTF-8 messages, renames
  * detected, deleted files' old content not printed (it adds nothing, and a big deleted file would
  * otherwise fill the output). Not `--diff-filter`: in `git log` it also hides commits left without a
- * matching file (merges, deletion-only commits), and every commit must be yielded. Signatures and relative
- * paths are switched off through config in git-runner.ts (older gits lack the flags).
+ * matching file (merges, deletion-only commits), and every commit must be yielded. `--cc`: merges' own
+ * changes as a combined diff (plain commits are unaffected). Signatures and relative paths are switched
+ * off through config in git-runner.ts (older gits lack the flags).
  */
 const PATCH_ARGS = [
   "-p",
+  "--cc",
   "--unified=0",
   "--inter-hunk-context=0",
   "--no-color",

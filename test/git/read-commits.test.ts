@@ -122,7 +122,7 @@ describe("readCommits on real repositories", () => {
     expect(byPath(second, "tricky.txt")?.lines).toEqual(["++ b/not-a-header", "diff --git a/x b/x", "@@ -1 +1 @@"]);
   });
 
-  it("yields merge commits with their parents and no files", async () => {
+  it("yields merge commits with their parents, and no file when the merge adds no line of its own", async () => {
     const r = repo();
     r.write("base.txt", "base\n");
     r.commit("base");
