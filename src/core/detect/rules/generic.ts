@@ -20,13 +20,15 @@ const SECRET_WORDS = new Set([
   "secretkey", "clientsecret", "authtoken", "accesstoken", "refreshtoken", "apitoken", "apisecret", "authkey",
   "signingkey", "encryptionkey", "masterkey", "sessionkey", "appkey", "appsecret", "consumersecret", "webhooksecret",
   "jwtsecret", "sharedsecret", "hmackey", "secretaccesskey", "connectionstring", "connstr", "sastoken", "pat",
+  // Inputs of a signature or a hash: whoever has them can forge or precompute (OAuth 1 nonces, password salts).
+  "salt", "nonce", "noncestr", "nkey", "consumerkey",
 ]);
 /** Two-word names whose parts are innocent alone: api_key, access_key, private_key, auth_token... */
 const SECRET_BIGRAMS = new Set([
   "api key", "access key", "secret key", "private key", "auth key", "signing key", "encryption key", "master key",
   "session key", "app key", "client key", "license key", "account key", "storage key", "shared key", "service key",
   "admin key", "write key", "api token", "access token", "auth token", "refresh token", "id token", "bot token",
-  "personal token", "connection string", "sas token", "shared access", "client secret",
+  "personal token", "connection string", "sas token", "shared access", "client secret", "consumer key", "nonce str",
 ]);
 /** Suffix forms in names written as one word (PGPASSWORD, DBPASS, MYSQLPWD, GITHUBTOKEN). */
 const PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
@@ -74,6 +76,13 @@ const NON_SECRET_VALUES = new Set([
 const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
 const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
 
+/** Test code and its fixtures: a directory named for tests, or a file named as a test. */
+const TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
+
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
 export function isConfigLikePath(path: string): boolean {
   if (CONFIG_BASENAMES.test(path) || CONFIG_EXTENSIONS.test(path)) return true;
   const base = path.slice(path.lastIndexOf("/") + 1);
@@ -101,7 +110,7 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
   // In code a dotted name is a member access: its last two segments name it (`token.indent` is an
   // indent, `config.api.key` a key). In config files dots are part of one name (`spring.datasource.password`).
   const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name);
+  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 10) return undefined;
   const last = words[words.length - 1] as string;
   if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
@@ -109,12 +118,15 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
   if (last === "id" || last === "ids") return undefined;
   let kind: KeyKind | undefined;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
+    // `password2`, `token_1`: a numbered copy of the same name.
+    const word = (words[i] as string).replace(/(?<=[a-z]{3})\d{1,2}$/, "");
     if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return undefined;
     if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
     else if (kind === undefined && (SECRET_WORDS.has(word) || (word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)))) kind = "secret";
     else if (kind === undefined && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
   }
+  // A password's salt is not the password: it is a secret of its own kind (`password_salt`).
+  if (kind !== undefined && (last === "salt" || last === "nonce")) kind = "secret";
   // `auth` alone, or as the last word (`_auth`, `basic_auth`): npm's _auth, HTTP basic auth values.
   if (kind === undefined && last === "auth") kind = "secret";
   // Plural "tokens" is an LLM or lexer count, not a credential.
@@ -159,6 +171,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   }
   // A label that repeats its name ("password": "Password", "apiKey": "API Key") is UI text.
   if (isLabelForName(value, name)) return { kind: "none" };
+  // `consumer_key: CONSUMER_KEY` unquoted: the name of a variable that holds the value.
+  if (!quoted && ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
@@ -223,7 +237,7 @@ function isProse(value: string): boolean {
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|SecretString|SecureString|Secret)\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
@@ -351,9 +365,12 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
     let verdict = classifyValue(value, key, kind, candidate.quoted);
     // A fallback is used whenever the variable is unset: a word there is a default credential.
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value) && !ENV_NAME.test(value)) {
       verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
     }
+    // In tests a dummy token is the fixture's purpose (`token: "token"`, `"auth_token": "aaaa…"`): only
+    // real-looking values are worth a finding there. Dummy passwords stay: they are often the real default.
+    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
     if (verdict.kind === "none") continue;
     seen.add(candidate.index);
     matches.push(toMatch(key, value, candidate.index, kind, verdict));
@@ -441,7 +458,7 @@ export const rules: Rule[] = [
     provider: "generic",
     category: "secret",
     severity: "high",
-    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce"],
     reports: [{ id: "generic-password", title: "Hardcoded password" }],
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
@@ -465,6 +482,10 @@ export const rules: Rule[] = [
           `apiKey = "${token}"`,
           `curl "https://api.example.com/v1/items?access_token=${token}"`,
           `deploy --api-token ${token}`,
+          `      oauth_nonce: '${token}',`,
+          `  salt = "${fake.hex(40, "generic-salt")}"`,
+          `    "password2": "${pw}",`,
+          `    password = Some("${pw}"),`,
         ],
         falsePositives: [
           `password = os.environ["DB_PASSWORD"]`,
@@ -481,6 +502,9 @@ export const rules: Rule[] = [
           `token_url: "https://auth.example.com/oauth/token"`,
           `secretName: my-app-secret`,
           `public_key = "${token}"`,
+          "  , consumer_key: CONSUMER_KEY",
+          "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
+          `salt_length = 16`,
         ],
       };
     },

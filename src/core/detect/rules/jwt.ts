@@ -5,6 +5,7 @@
  * (public by design), an unsigned or expired token, and a demo token from jwt.io or an example issuer.
  */
 import type { Severity } from "../../types.js";
+import { shannonEntropy } from "../entropy.js";
 import { fake } from "../fake.js";
 import type { RawMatch, Rule } from "../rule.js";
 import { inspectJwt } from "../validate/jwt.js";
@@ -72,6 +73,35 @@ export function exampleJwt(payload: Record<string, unknown>, seed: string, alg =
 
 const FAR_FUTURE = 4_102_444_800; // 2100-01-01
 
+/**
+ * JSON Web Key private members (RFC 7518 section 6): `d` (RSA private exponent, EC/OKP private key),
+ * `p`, `q`, `dp`, `dq`, `qi` (RSA factors and CRT values) and `k` (a symmetric key), each base64url.
+ * The names are single letters, so only a long, random base64url value in a JSON or object literal counts.
+ */
+const JWK_MEMBER = /(?<![\w$.-])(?<q>["']?)(?<name>d|p|q|dp|dq|qi|k)\k<q>:\s{0,3}(?<vq>["'\x60])(?<secret>[A-Za-z0-9_-]{22,4096})\k<vq>/dg;
+const JWK_KEYWORDS = ["d", "p", "q", "i", "k"].flatMap((c) => [`${c}:`, `${c}":`, `${c}':`]);
+
+function findJwkMembers(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  JWK_MEMBER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JWK_MEMBER.exec(text)) !== null) {
+    const secret = m.groups?.["secret"] ?? "";
+    const name = m.groups?.["name"] ?? "";
+    // A symmetric key is at least 128 bits (22 characters); private RSA and EC values are longer.
+    if (name !== "k" && secret.length < 32) continue;
+    if (!/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || shannonEntropy(secret) < 3.5) continue;
+    out.push({
+      secret,
+      index: m.indices?.groups?.["secret"]?.[0] ?? m.index,
+      message: `JSON Web Key with its private member \`${name}\`: whoever holds it can sign or decrypt as the key's owner.`,
+    });
+  }
+  return out;
+}
+
+const base64urlKey = (bytes: number, seed: string) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+
 export const rules: Rule[] = [
   {
     id: "jwt-token",
@@ -105,6 +135,34 @@ export const rules: Rule[] = [
           "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
           // jwt.io's sample token is a placeholder, not a secret.
           `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`,
+        ],
+      };
+    },
+  },
+  {
+    id: "jwk-private-key",
+    title: "JSON Web Key private key",
+    provider: "JWK",
+    category: "secret",
+    severity: "high",
+    keywords: JWK_KEYWORDS,
+    find: findJwkMembers,
+    docs: "https://www.rfc-editor.org/rfc/rfc7518#section-6",
+    remediation: "Rotate the key pair (publish a new JWK, retire this kid), then load private keys from a secret store or a KMS.",
+    examples: () => {
+      const d = base64urlKey(32, "jwk-d");
+      return {
+        truePositives: [
+          `  d: '${d}',`,
+          `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x")}","y":"${base64urlKey(32, "jwk-y")}","d":"${d}"}`,
+          `    "k": "${base64urlKey(16, "jwk-k")}",`,
+          `  dq: "${base64urlKey(64, "jwk-dq")}",`,
+        ],
+        falsePositives: [
+          `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x2")}","y":"${base64urlKey(32, "jwk-y2")}"}`,
+          `  d: 'M10 10 L20 20 Z',`,
+          `  id: '${d}',`,
+          `  k: 'abcdefghijklmnopqrstuvwxyz',`,
         ],
       };
     },

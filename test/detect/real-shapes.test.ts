@@ -1,0 +1,57 @@
+/**
+ * Shapes of credentials (and of look-alikes) met in public repositories, as CredData labels them:
+ * recorded HTTP fixtures, JWKs, OAuth 1 parameters, salts, test fixtures. Every value is generated.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { Scanner } from "../../src/core/detect/engine.js";
+import { fake } from "../../src/core/detect/fake.js";
+import { builtinRules } from "../../src/core/detect/index.js";
+
+const scanner = new Scanner(builtinRules);
+const scan = (path: string, text: string) => scanner.scan({ path, text }).findings;
+const b64url = (bytes: number, seed: string) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+const basic = (pair: string) => Buffer.from(pair).toString("base64");
+
+describe("credentials in real-world shapes", () => {
+  const hex = fake.hex(64, "shape-hex");
+  const token = fake.alnum(41, "shape-tok");
+
+  it.each([
+    ["VCR cassette: a Bearer header value listed under its name", "spec/cassettes/orders.yml", `      - Bearer ${hex}`],
+    ["VCR cassette: a Basic header value listed under its name", "spec/cassettes/auth.yml", `      - Basic ${basic("api:" + fake.hex(32, "shape-basic"))}`],
+    ["Postman collection header value", "collection.json", `  "value": "Bearer ${token}",`],
+    ["JWK private exponent", "test/keys.mjs", `    d: '${b64url(32, "shape-d")}',`],
+    ["JWK symmetric key in JSON", "jwks.json", `{"kty":"oct","kid":"k1","k":"${b64url(16, "shape-k")}"}`],
+    ["OAuth 1 nonce", "test/oauth.js", `      oauth_nonce: '${token}',`],
+    ["OAuth 1 consumer key", "test/oauth.js", `      oauth_consumer_key: '${fake.alnum(20, "shape-ck")}',`],
+    ["a salt", "test/user_test.rb", `      salt = "${fake.hex(40, "shape-salt")}"`],
+    ["WeChat Pay nonce_str in a log", "pay.log", `{"appid":"wx${fake.hex(16, "shape-wx")}","nonce_str":"${fake.alnum(16, "shape-ns")}"}`],
+    ["a numbered password field", "test/forms.py", `    "password2": "${fake.alnum(12, "shape-pw2")}!",`],
+    ["Scala Option", "Config.scala", `    password = Some("${fake.alnum(10, "shape-some")}"),`],
+  ])("finds %s", (_what, path, line) => {
+    const findings = scan(path, line);
+    expect(findings.filter((f) => f.category === "secret").length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["prose about bearer tokens", "README.md", "Bearer tokens are accepted by every endpoint."],
+    ["prose about basic auth", "docs/auth.md", "There are two ways to authenticate: basic authentication and API tokens."],
+    ["an SVG path under d", "icon.js", "  d: 'M10 10 L20 20 Z',"],
+    ["a public JWK", "jwks.json", `{"kty":"EC","crv":"P-256","x":"${b64url(32, "shape-x")}","y":"${b64url(32, "shape-y")}"}`],
+    ["an environment variable's name as a value", "README.md", "  , consumer_key: CONSUMER_KEY"],
+    ["a fallback naming a variable", "config/env.js", "    clientSecret: process.env.FACEBOOK_SECRET || 'APP_SECRET',"],
+    ["a dummy token in a test", "test/client_test.go", '        config.Token = "token1"'],
+    ["a name-echoing token in a spec", "spec/api/calls_spec.rb", '          "auth_token": "auth_token",'],
+    ["a repeated-character token in a spec", "spec/api/calls_spec.rb", `          "auth_token": "${"b".repeat(33)}",`],
+  ])("reports nothing for %s", (_what, path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("keeps a dummy token outside tests as a placeholder", () => {
+    expect(scan("config/app.yml", "api_token: xxxxxxxxxxxxxxxx").map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("keeps a weak default password in a test as a placeholder: it is often the real default", () => {
+    expect(scan("test/db_test.go", 'Password: "postgres",').map((f) => f.category)).toEqual(["placeholder"]);
+  });
+});
