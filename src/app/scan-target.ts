@@ -103,9 +103,8 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
     if (authorship.isClaude) claude.push({ commit, authorship });
   }
 
-  // Merge commits are not read: their changes were read in the commits they merge (as in the CLI).
-  const toRead = claude.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
-  const changes = await mapLimit(toRead, COMMIT_READ_CONCURRENCY, (c) => readCommitChange(gh, repo, c.commit, { isIgnoredPath: setup.isIgnoredPath, byClaude: true }));
+  // Merge commits are read too: their own lines, new against every parent (as in the CLI; see commit-files.ts).
+  const changes = await mapLimit(claude, COMMIT_READ_CONCURRENCY, (c) => readCommitChange(gh, repo, c.commit, { isIgnoredPath: setup.isIgnoredPath, byClaude: true }));
 
   const report: ScanReport = {
     version: 1,
@@ -130,7 +129,7 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
     headSha: target.headSha,
     config: setup.config,
     classification: classified.classification,
-    changes: changes.map((change, i) => ({ change, authorship: (toRead[i] as (typeof toRead)[number]).authorship })),
+    changes: changes.map((change, i) => ({ change, authorship: (claude[i] as (typeof claude)[number]).authorship })),
     scannedChanges,
     findings: report.findings,
     ...(target.actor ? { actor: target.actor } : {}),

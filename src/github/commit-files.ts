@@ -5,6 +5,12 @@
  * GitHub leaves `patch` out for large diffs and binary files. Then the file is read at the commit and
  * at its parent through the contents API and the added lines are computed from the two texts; a file
  * that cannot be read that way is reported as skipped with the reason: never dropped silently.
+ *
+ * Merge commits: for a commit with several parents this endpoint gives the files and patches against
+ * the FIRST parent only, so every line the merged branch brought in looks added by the merge. What a
+ * merge adds of its own (as `git log --cc` shows it, and as the CLI reads it) is the lines new against
+ * EVERY parent: so each further parent is compared with the merge (`compare/{parent}...{merge}`, which
+ * diffs against the parent since it is an ancestor) and only the lines added in every comparison are kept.
  */
 import { hasBinaryExtension, skipReasonForPath } from "../core/detect/skip.js";
 import type { AddedLines, CommitChange, CommitInfo, SkippedFile } from "../core/types.js";
@@ -14,6 +20,8 @@ import { readFileAt, type FileRead } from "./contents.js";
 
 /** GitHub lists at most this many files of one commit. */
 export const COMMIT_FILE_LIST_LIMIT = 3000;
+/** The compare API lists at most this many files of a comparison (and does not paginate them). */
+export const COMPARE_FILE_LIST_LIMIT = 300;
 
 export interface ApiCommitFile {
   filename: string;
@@ -57,7 +65,52 @@ export async function readCommitChange(gh: GitHubClient, repo: RepoRef, commit: 
       detail: `GitHub lists at most ${COMMIT_FILE_LIST_LIMIT} files of a commit; any further file of this commit was not scanned`,
     });
   }
+  for (const parent of (commit.parents ?? []).slice(1)) {
+    if (change.files.length === 0) break;
+    change.files = await keepLinesNewAgainst(gh, repo, commit.sha, parent, change.files, options.limits ?? DEFAULT_PATCH_LIMITS);
+  }
   return change;
+}
+
+/**
+ * A merge's lines read against its first parent, narrowed to those also new against `parent`: a file
+ * the comparison does not list is the parent's own (nothing new against it); a listed file keeps the
+ * lines its patch adds too. Without a patch (a large diff) or past the listing's limit, the file at the
+ * parent is read and a line is kept unless the parent holds the same text.
+ */
+async function keepLinesNewAgainst(gh: GitHubClient, repo: RepoRef, sha: string, parent: string, files: AddedLines[], limits: PatchLimits): Promise<AddedLines[]> {
+  const { data } = await gh.rest.repos.compareCommitsWithBasehead({ owner: repo.owner, repo: repo.repo, basehead: `${parent}...${sha}`, per_page: 1 });
+  const listed = (data.files ?? []) as ApiCommitFile[];
+  const complete = listed.length < COMPARE_FILE_LIST_LIMIT;
+  const byPath = new Map(listed.map((f) => [f.filename, f]));
+  const kept: AddedLines[] = [];
+  for (const file of files) {
+    const other = byPath.get(file.path);
+    if (!other && complete) continue;
+    let keep: (line: string, lineNumber: number) => boolean = () => true;
+    if (other?.status === "added") {
+      // New against this parent as a whole.
+    } else if (typeof other?.patch === "string") {
+      const added = new Set(addedLinesFromPatch(file.path, other.patch, sha, limits).files.flatMap((f) => f.lineNumbers));
+      keep = (_line, lineNumber) => added.has(lineNumber);
+    } else {
+      const before = await readFileAt(gh, repo, other?.previous_filename ?? file.path, parent);
+      // Unreadable at the parent (binary, too large): the lines are kept, the safe side.
+      if (before.status === "ok") {
+        const present = new Set(splitLines(before.text));
+        keep = (line) => !present.has(line);
+      }
+    }
+    const narrowed: AddedLines = { path: file.path, lines: [], lineNumbers: [] };
+    file.lines.forEach((line, i) => {
+      const lineNumber = file.lineNumbers[i] as number;
+      if (!keep(line, lineNumber)) return;
+      narrowed.lines.push(line);
+      narrowed.lineNumbers.push(lineNumber);
+    });
+    if (narrowed.lines.length > 0) kept.push(narrowed);
+  }
+  return kept;
 }
 
 /** All pages of a commit's file list, following the Link header GitHub sends past 300 files. */

@@ -2,9 +2,13 @@
  * Probe: a secret added in a merge commit itself (a conflict resolution, a file new in the merge) was
  * never read. Merges are read as `git log --cc` shows them: lines new against every parent.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { Octokit } from "@octokit/rest";
+import type { GitHubClient } from "../../src/github/client.js";
+import { readCommitChange } from "../../src/github/commit-files.js";
 import { parseCommitPatch } from "../../src/git/patch.js";
 import { readCommits } from "../../src/git/read-commits.js";
+import { assertAllMocksUsed, githubApi, setUpHttpMock, tearDownHttpMock } from "../app/http-mock.js";
 import { HUMAN, TempRepo } from "../git/repo-helper.js";
 import { CLAUDE_MESSAGE_TRAILER, cli, jsonReport, stripeKey } from "./helpers.js";
 
@@ -103,6 +107,51 @@ describe("combined diff parsing", () => {
     expect(parsed.files).toEqual([
       { path: "app.txt", lines: ["new in the octopus"], lineNumbers: [5] },
       { path: "other.txt", lines: ["diff --git a/x b/x"], lineNumbers: [1] },
+    ]);
+  });
+});
+
+describe("the App reads a merge's own lines through the REST API", () => {
+  const gh = new Octokit({ auth: "test" }) as unknown as GitHubClient;
+  const repoRef = { owner: "acme", repo: "widgets" };
+  const [main, side, merge] = ["a1", "b2", "c3"].map((p) => p + "0".repeat(38)) as [string, string, string];
+
+  beforeEach(() => setUpHttpMock());
+  afterEach(() => assertAllMocksUsed());
+  afterAll(() => tearDownHttpMock());
+
+  it("keeps only the lines new against the second parent too, reading the file where the compare has no patch", async () => {
+    const sideLine = `const other = "${sideKey}";`;
+    // Against the first parent (what the commit endpoint gives), the side's file and line look added.
+    githubApi()
+      .get(`/repos/acme/widgets/commits/${merge}`)
+      .reply(200, {
+        sha: merge,
+        files: [
+          { filename: "config.js", status: "modified", changes: 2, patch: `@@ -2 +2 @@\n-const key = readKey();\n+const key = "${resolvedKey}";` },
+          { filename: "payments/keys.js", status: "added", changes: 1, patch: `@@ -0,0 +1 @@\n+export const KEY = "${newFileKey}";` },
+          { filename: "side.js", status: "added", changes: 1, patch: `@@ -0,0 +1 @@\n+${sideLine}` },
+          { filename: "notes.txt", status: "modified", changes: 2, patch: "@@ -1 +1,2 @@\n-old\n+from the side\n+typed in the merge" },
+        ],
+      });
+    githubApi()
+      .get(`/repos/acme/widgets/compare/${side}...${merge}`)
+      .query(true)
+      .reply(200, {
+        files: [
+          { filename: "config.js", status: "modified", changes: 2, patch: `@@ -2 +2 @@\n-const key = process.env.KEY;\n+const key = "${resolvedKey}";` },
+          { filename: "payments/keys.js", status: "added", changes: 1 },
+          { filename: "notes.txt", status: "modified", changes: 1 },
+        ],
+      });
+    githubApi().get("/repos/acme/widgets/contents/notes.txt").query({ ref: side }).reply(200, "from the side\n");
+
+    const info = { sha: merge, message: "Merge side", author: { name: "a", email: "a@b" }, committer: { name: "a", email: "a@b" }, parents: [main, side] };
+    const change = await readCommitChange(gh, repoRef, info, { byClaude: true });
+    expect(change.files.map((f) => [f.path, f.lineNumbers])).toEqual([
+      ["config.js", [2]],
+      ["payments/keys.js", [1]],
+      ["notes.txt", [2]],
     ]);
   });
 });
