@@ -14,6 +14,7 @@ import { CHECK_NAME, updateRunText } from "../github/check-runs.js";
 import { ACTION_IDS, renderIgnoreLinesMarkdown } from "./check-run-renderer.js";
 import { queueCheck, queueWork, type AppDeps } from "./deps.js";
 import { customPropertiesOf, visibilityOf } from "./handle-pull-request.js";
+import { checkCheckRunPayload, checkCheckSuitePayload } from "./payload.js";
 import { scanTarget, type ScanTarget } from "./scan-target.js";
 
 export const CHECK_EVENTS = ["check_suite.requested", "check_suite.rerequested", "check_run.rerequested", "check_run.requested_action"] as const;
@@ -38,11 +39,13 @@ export async function handleCheckSuite(context: Context<"check_suite">, deps: Ap
     return;
   }
   if (context.payload.action !== "rerequested") return;
+  checkCheckSuitePayload(context.payload);
   const target = targetFromSuite(context.payload.repository, context.payload.check_suite as SuiteLike, context.payload.check_suite.head_sha);
   await queueCheck(context, deps, { target, deliveryId: context.id, mode: "rerun" });
 }
 
 export async function handleCheckRun(context: Context<"check_run">, deps: AppDeps): Promise<void> {
+  checkCheckRunPayload(context.payload);
   const run = context.payload.check_run;
   // Only our own runs: another app's (or the Action's) run of the same name is not ours to redo.
   if (run.name !== CHECK_NAME || (deps.appId && run.app?.id && run.app.id !== deps.appId)) return;

@@ -1,6 +1,7 @@
 /** `pull_request` opened, synchronize, reopened, ready_for_review: one check run on the PR's head SHA. */
 import type { Context } from "probot";
 import { queueCheck, type AppDeps } from "./deps.js";
+import { checkPullRequestPayload } from "./payload.js";
 import type { PropertyValues, ScanTarget } from "./scan-target.js";
 
 export const PULL_REQUEST_EVENTS = [
@@ -11,6 +12,7 @@ export const PULL_REQUEST_EVENTS = [
 ] as const;
 
 export async function handlePullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
+  checkPullRequestPayload(context.payload);
   const { pull_request: pr, repository } = context.payload;
   const target: ScanTarget = {
     owner: repository.owner.login,

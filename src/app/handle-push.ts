@@ -7,9 +7,11 @@ import type { Context } from "probot";
 import { ZERO_SHA, type GitHubClient } from "../github/client.js";
 import { queueCheck, type AppDeps } from "./deps.js";
 import { customPropertiesOf, visibilityOf } from "./handle-pull-request.js";
+import { checkPushPayload } from "./payload.js";
 import type { PushPayloadCommit, ScanTarget } from "./scan-target.js";
 
 export async function handlePush(context: Context<"push">, deps: AppDeps): Promise<void> {
+  checkPushPayload(context.payload);
   const payload = context.payload;
   if (payload.deleted || payload.after === ZERO_SHA || !payload.ref.startsWith("refs/heads/")) {
     context.log.debug({ ref: payload.ref }, "push without new branch commits: nothing to scan");
@@ -28,7 +30,7 @@ export async function handlePush(context: Context<"push">, deps: AppDeps): Promi
       branch,
       before: payload.before,
       after: payload.after,
-      payloadCommits: payload.commits as unknown as PushPayloadCommit[],
+      payloadCommits: (payload.commits ?? []) as unknown as PushPayloadCommit[],
     },
     customProperties: customPropertiesOf(repository),
     ...visibilityOf(repository),

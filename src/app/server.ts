@@ -106,6 +106,42 @@ function safeError(error: unknown): unknown {
   return { type: e.name ?? "Error", message, ...(typeof e.status === "number" ? { status: e.status } : {}) };
 }
 
+/** GitHub sends at most 25 MB per delivery. */
+const MAX_WEBHOOK_BYTES = 26 * 1024 * 1024;
+
+class RefusedBody extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The webhook body, refused (400) when it is not a JSON object: no GitHub event is anything else, and
+ * Probot would answer a signed `null` or `[]` with a 500. Each handler checks its event's fields
+ * (payload.ts); this only keeps what reaches Probot an object, and bounds its size (413).
+ */
+async function readWebhookBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_WEBHOOK_BYTES) throw new RefusedBody(413, "the webhook payload is larger than GitHub sends");
+    chunks.push(chunk as Buffer);
+  }
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new RefusedBody(400, "the webhook payload is not JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new RefusedBody(400, "the webhook payload is not a JSON object");
+  return text;
+}
+
 export interface RunningServer {
   server: Server;
   port: number;
@@ -147,9 +183,25 @@ export async function startServer(settings: ServerSettings, log: Logger = create
       res.writeHead(200, { "content-type": path === "/ping" ? "text/plain" : "application/json" }).end(body);
       return;
     }
-    void webhooks(req, res, () => {
+    const notFound = () => {
       if (!res.headersSent) res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
-    });
+    };
+    // Anything but a JSON POST to the webhook path is Probot's to answer (404, 415, …).
+    if (req.method !== "POST" || path !== WEBHOOK_PATH || !/^\s*application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? "")) {
+      void webhooks(req, res, notFound);
+      return;
+    }
+    void readWebhookBody(req).then(
+      (body) => {
+        // Probot reads a string body as the payload (and checks the signature over it).
+        (req as IncomingMessage & { body?: string }).body = body;
+        void webhooks(req, res, notFound);
+      },
+      (error: unknown) => {
+        const refused = error instanceof RefusedBody ? error : new RefusedBody(400, "the request body could not be read");
+        res.writeHead(refused.status, { "content-type": "application/json" }).end(JSON.stringify({ error: refused.message }));
+      },
+    );
   });
   server.keepAliveTimeout = 65_000; // longer than the usual load balancer idle timeout
 

@@ -7,33 +7,11 @@
  * app-failures-server.test.ts runs the server as `npm start` builds it against a GitHub that answers 401.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { createApp } from "../../src/app/index.js";
 import { HEAD_SHA, REPO_PATH, payload } from "../app/github-fixtures.js";
 import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken } from "../app/harness.js";
 import { assertAllMocksUsed, githubApi, sentBodies, setUpHttpMock, tearDownHttpMock } from "../app/http-mock.js";
-
-interface LogLine {
-  level: number;
-  msg: string;
-  deliveryId?: string;
-  [key: string]: unknown;
-}
-
-const ERROR = 50;
-
-/** A pino logger whose JSON lines land in `lines`. */
-function capturingLogger(): { log: pino.Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString("utf8").split("\n")) if (text.trim()) lines.push(JSON.parse(text) as LogLine);
-      done();
-    },
-  });
-  return { log: pino({ level: "debug" }, stream), lines };
-}
+import { capturingLogger, ERROR } from "./app-server.js";
 
 describe("the App's queue", () => {
   it("does not exist before Probot loads the app (a queue without Probot's logger would fail in silence)", () => {
