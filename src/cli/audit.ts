@@ -27,6 +27,7 @@ import {
   uniqueRecords,
   type AuditRecord,
 } from "../core/audit/index.js";
+import { BoundedParseError, parseJson } from "../core/bounded-parse.js";
 import { CLASSIFICATIONS } from "../core/config/config.js";
 import type { CommitChange } from "../core/types.js";
 import { readCommits } from "../git/read-commits.js";
@@ -290,13 +291,14 @@ export function parseRecordsInput(text: string, key: string): RecordToVerify[] {
   }
   const candidates: unknown[] = [];
   try {
-    candidates.push(JSON.parse(text));
+    candidates.push(parseJson(text).value);
   } catch {
     for (const [i, line] of text.split("\n").entries()) {
       if (line.trim() === "") continue;
       try {
-        candidates.push(JSON.parse(line));
-      } catch {
+        candidates.push(parseJson(line).value);
+      } catch (error) {
+        if (error instanceof BoundedParseError && error.kind === "refused") throw new AuditCliError(`line ${i + 1} of the input is refused: ${error.reason}`);
         throw new AuditCliError(`line ${i + 1} of the input is not JSON: give a record (JSON), JSON Lines or a record comment's body`);
       }
     }

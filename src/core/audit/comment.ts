@@ -5,6 +5,7 @@
  * Repository data (names, logins, refs) is shown only in code spans, so it cannot add links, images or
  * mentions; the only mentions are the teams of the org config's `audit.notify`. Pure.
  */
+import { parseJson } from "../bounded-parse.js";
 import { codeBlock, codeSpan } from "../report/markdown.js";
 import type { Category } from "../types.js";
 import { signature, signatureMatches } from "./hash.js";
@@ -92,7 +93,8 @@ export function parseRecordComment(body: string, key: string): ParsedRecordComme
   if (json === undefined) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    // Bounded, and a record holding a prototype key is refused rather than read.
+    value = parseJson(json).value;
   } catch {
     return undefined;
   }
