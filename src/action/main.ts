@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { scanGit } from "../cli/scan-git.js";
+import { ignoreFileRewrites } from "../core/detect/suppress.js";
 import { renderCheckRun, type CheckRunOutput } from "../core/report/check-run.js";
 import { codeBlock } from "../core/report/markdown.js";
 import { renderSarif } from "../core/report/sarif.js";
@@ -263,6 +264,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     `Config: ${source}.`,
     ...resolved.notes,
     ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`),
+    ...ignoreFileRewrites(setup.ignoreList, result.legacyIgnored, scanInputs.ignoreFile),
   ];
   const rendered: CheckRunOutput = renderCheckRun({
     report,

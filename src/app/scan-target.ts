@@ -6,7 +6,7 @@
  */
 import { detectAuthorship } from "../core/authorship/index.js";
 import { skipReasonForPath } from "../core/detect/skip.js";
-import { parseIgnoreFile } from "../core/detect/suppress.js";
+import { ignoreFileRewrites } from "../core/detect/suppress.js";
 import type { ScannedChange } from "../core/policy/index.js";
 import type { RuleMeta } from "../core/report/meta.js";
 import { prepareScan, type ScanSetup } from "../core/setup.js";
@@ -81,7 +81,7 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
   const notes: string[] = [];
 
   const config = await loadGuardConfig(gh, repo, configRef(target));
-  const setup = prepareScan(config.inputs);
+  let setup = prepareScan(config.inputs);
   const configErrors = [...config.errors, ...setup.errors];
   notes.push(`Config: ${config.source}.`);
 
@@ -118,8 +118,30 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
       authorship,
     })),
   };
-  const scannedChanges: ScannedChange[] = [];
-  for (const change of changes) scanChange(setup, change, report, scannedChanges);
+  let scannedChanges: ScannedChange[] = [];
+  let suppressed = { count: 0, legacy: [] as Array<{ old: string; replacement: string }> };
+  for (const change of changes) scanChange(setup, change, report, scannedChanges, suppressed);
+
+  // The ignore file is read only when there is something it could suppress (one request saved on
+  // every clean scan), at the head: adding a fingerprint is part of the reviewed change. It goes to
+  // the scanner, as in the CLI and the Action, so it is applied one way in every door (old value-hash
+  // entries included, which only the scanner can match). A failed read keeps every finding and says so.
+  if (report.findings.length > 0) {
+    const ignore = await readFileAt(gh, repo, IGNORE_FILE, target.headSha).catch((error: unknown) => {
+      notes.push(`${IGNORE_FILE} could not be read (${describeApiError(error)}): no finding was suppressed by it.`);
+      return undefined;
+    });
+    if (ignore?.status === "ok") {
+      setup = prepareScan({ ...config.inputs, ignoreText: ignore.text, ignoreFile: IGNORE_FILE });
+      report.findings = [];
+      report.scanned = { ...report.scanned, files: 0, bytes: 0, skipped: [] };
+      scannedChanges = [];
+      suppressed = { count: 0, legacy: [] };
+      for (const change of changes) scanChange(setup, change, report, scannedChanges, suppressed);
+      notes.push(...setup.warnings, ...ignoreFileRewrites(setup.ignoreList, suppressed.legacy, IGNORE_FILE));
+    }
+  }
+  if (suppressed.count > 0) notes.push(`${suppressed.count} finding(s) suppressed by an allow comment or ${IGNORE_FILE}.`);
 
   // Policy (issue 3): skills, permissions and drift of the agent configuration, content classification.
   const policy = await evaluatePolicy({
@@ -138,23 +160,6 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
   report.findings.push(...policy.findings);
   configErrors.push(...policy.problems);
   notes.push(...policy.notes);
-
-  // The ignore file is read only when there is something it could suppress (one request saved on
-  // every clean scan). It is read at the head: adding a fingerprint is part of the reviewed change.
-  if (report.findings.some((f) => f.category !== "policy")) {
-    // A failed read keeps every finding (the safe side) and says so.
-    const ignore = await readFileAt(gh, repo, IGNORE_FILE, target.headSha).catch((error: unknown) => {
-      notes.push(`${IGNORE_FILE} could not be read (${describeApiError(error)}): no finding was suppressed by it.`);
-      return undefined;
-    });
-    if (ignore?.status === "ok") {
-      const parsed = parseIgnoreFile(ignore.text);
-      const before = report.findings.length;
-      report.findings = report.findings.filter((f) => f.category === "policy" || !parsed.fingerprints.has(f.fingerprint));
-      if (before > report.findings.length) notes.push(`${before - report.findings.length} finding(s) suppressed by ${IGNORE_FILE}.`);
-      for (const bad of parsed.invalid) notes.push(`${IGNORE_FILE}:${bad.line}: not a finding fingerprint (32 hex characters); the line is ignored.`);
-    }
-  }
 
   return { report, rules: setup.metas, failOn: setup.config.failOn, classification: classified.classification, configErrors, notes, changes };
 }
@@ -215,7 +220,13 @@ function fromPushPayload(c: PushPayloadCommit): CommitInfo {
  * The per-file loop of the CLI's `scanGit`: ignored paths, skip rules, then the scanner. Only Claude's
  * commits get here, so no path is skipped by name (see skipReasonForPath).
  */
-function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport, scannedChanges: ScannedChange[]): void {
+function scanChange(
+  setup: ScanSetup,
+  change: CommitChange,
+  report: ScanReport,
+  scannedChanges: ScannedChange[],
+  suppressed: { count: number; legacy: Array<{ old: string; replacement: string }> },
+): void {
   const sha = change.commit.sha;
   const skipped: SkippedFile[] = report.scanned.skipped;
   skipped.push(...change.skipped);
@@ -233,6 +244,8 @@ function scanChange(setup: ScanSetup, change: CommitChange, report: ScanReport, 
     const text = file.lines.join("\n");
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: sha });
     report.findings.push(...(scanned.findings as Finding[]));
+    suppressed.count += scanned.suppressed;
+    if (scanned.legacyIgnored) suppressed.legacy.push(...scanned.legacyIgnored);
     report.scanned.files++;
     report.scanned.bytes += Buffer.byteLength(text);
     scannedChanges.push({ path: file.path, commit: sha, firstLine: file.lineNumbers[0] ?? 1 });

@@ -11,10 +11,12 @@ export interface FileBatchResult {
   files: number;
   bytes: number;
   suppressed: number;
+  /** Old value-hash ignore entries that matched, with their replacements (see ignoreFileRewrites). */
+  legacyIgnored: Array<{ old: string; replacement: string }>;
 }
 
 export function emptyResult(): FileBatchResult {
-  return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0 };
+  return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, legacyIgnored: [] };
 }
 
 export function mergeResult(into: FileBatchResult, from: FileBatchResult): void {
@@ -23,6 +25,7 @@ export function mergeResult(into: FileBatchResult, from: FileBatchResult): void 
   into.files += from.files;
   into.bytes += from.bytes;
   into.suppressed += from.suppressed;
+  into.legacyIgnored.push(...from.legacyIgnored);
 }
 
 /**
@@ -46,6 +49,7 @@ export function scanFileBatch(setup: ScanSetup, entries: readonly FileEntry[]): 
     const scanned = setup.scanner.scan({ path: entry.path, text: bytes.toString("utf8") });
     for (const finding of scanned.findings) result.findings.push(finding);
     result.suppressed += scanned.suppressed;
+    if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
     result.files++;
     result.bytes += bytes.length;
   }

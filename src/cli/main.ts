@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { renderJson, renderSarif, renderText } from "../core/report/index.js";
 import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
+import { ignoreFileRewrites } from "../core/detect/suppress.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { findRepositoryRoot, runInit } from "./init.js";
@@ -109,6 +110,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // What the policy checks need from the scan (issue 3): the changes scanned, and with --git the commits.
   let changes: CliPolicyInput["changes"] = [];
   let gitPolicy: CliPolicyInput["git"];
+  let legacyIgnored: Array<{ old: string; replacement: string }> = [];
 
   if (cmd.git) {
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
@@ -123,6 +125,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     report.scanned = { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped };
     report.findings = result.findings;
     report.commits = result.scannedCommits;
+    legacyIgnored = result.legacyIgnored;
     changes = result.changes;
     if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges };
   } else {
@@ -138,6 +141,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       await pool?.close();
     }
     report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: [...listed.skipped, ...result.skipped] };
+    legacyIgnored = result.legacyIgnored;
     report.findings = result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
     const notRead = new Set(result.skipped.map((s) => s.path));
     changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
@@ -167,6 +171,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   } else {
     io.stdout.write(rendered.endsWith("\n") ? rendered : rendered + "\n");
   }
+  for (const note of ignoreFileRewrites(setup.ignoreList, legacyIgnored, inputs.ignoreFile)) io.stderr.write(`claude-guard: warning: ${note}\n`);
   // Problems in the agent configuration are reported like config errors: the policy could not judge it.
   if (reportAgentProblems(io, policy)) return EXIT_ERROR;
   return report.findings.some((f) => isFailing(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -30,6 +30,8 @@ export interface GitScanResult {
   commits: number;
   claudeCommits: number;
   suppressed: number;
+  /** Old value-hash ignore entries that matched, with their replacements (see ignoreFileRewrites). */
+  legacyIgnored: Array<{ old: string; replacement: string }>;
   rangeDescription: string;
   scannedCommits: NonNullable<ScanReport["commits"]>;
   /** The range's head commit (the agent configuration the policy judges). */
@@ -50,6 +52,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     commits: 0,
     claudeCommits: 0,
     suppressed: 0,
+    legacyIgnored: [],
     rangeDescription: resolved.description,
     scannedCommits: [],
     claudeChanges: [],
@@ -102,6 +105,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
       result.findings.push(...scanned.findings);
       if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings, change);
       result.suppressed += scanned.suppressed;
+      if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
       result.files++;
       result.bytes += Buffer.byteLength(text);
       result.changes.push({ path: file.path, commit: change.commit.sha, firstLine: file.lineNumbers[0] ?? 1 });

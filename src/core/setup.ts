@@ -7,7 +7,7 @@ import { Scanner } from "./detect/engine.js";
 import { compileCustomRules } from "./detect/custom-rules.js";
 import { builtinRules, ruleMetas } from "./detect/index.js";
 import type { Rule } from "./detect/rule.js";
-import { parseIgnoreFile } from "./detect/suppress.js";
+import { parseIgnoreFile, type IgnoreList } from "./detect/suppress.js";
 import { compileGlobs } from "./glob.js";
 import type { RuleMeta } from "./report/meta.js";
 
@@ -24,6 +24,8 @@ export interface ScanSetup {
   rules: Rule[];
   metas: RuleMeta[];
   isIgnoredPath: (path: string) => boolean;
+  /** The parsed `.claude-guard-ignore` (empty without one), to name its lines in notes. */
+  ignoreList: IgnoreList;
   /** Config and ignore-file problems, each naming file, key and line. A scan with errors must not pass. */
   errors: string[];
   /** Problems that do not change what is scanned (an ignore-file line that is not a fingerprint). */
@@ -42,20 +44,17 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
   const custom = compileCustomRules(config.rules, new Set(ruleMetas(builtinRules).map((r) => r.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
   const rules = [...builtinRules, ...custom.rules];
-  let ignored = new Set<string>();
-  if (inputs.ignoreText !== undefined) {
-    const parsed = parseIgnoreFile(inputs.ignoreText);
-    ignored = parsed.fingerprints;
-    for (const bad of parsed.invalid) {
-      warnings.push(`${inputs.ignoreFile ?? ".claude-guard-ignore"}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
-    }
+  const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
+  for (const bad of ignoreList.invalid) {
+    warnings.push(`${inputs.ignoreFile ?? ".claude-guard-ignore"}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
   return {
     config,
-    scanner: new Scanner(rules, { ignoredFingerprints: ignored }),
+    scanner: new Scanner(rules, { ignoredFingerprints: ignoreList.fingerprints }),
     rules,
     metas: ruleMetas(rules),
     isIgnoredPath: compileGlobs(config.paths.ignore),
+    ignoreList,
     errors,
     warnings,
   };

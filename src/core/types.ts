@@ -42,7 +42,7 @@ export interface Finding {
   /** 1-based column just past the value (for annotations and SARIF regions). */
   endColumn: number;
   commit?: string;
-  /** Stable id: depends on rule, path and the value, not on the line or commit. */
+  /** Stable id from rule, path and the line with the value masked (see redact.ts): nothing of the value. */
   fingerprint: string;
   /** Never the whole value: see redact.ts. */
   redacted: string;

@@ -3,7 +3,7 @@
  * a regex; each rule runs only there; matches become findings with a redacted preview, a stable
  * fingerprint and a placeholder/secret verdict. Pure: it takes text and returns data.
  */
-import { fingerprint, redact } from "../report/redact.js";
+import { fingerprint, maskLine, publicPrefix, redact, valueFingerprint } from "../report/redact.js";
 import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { classifyPlaceholder } from "./placeholder.js";
@@ -27,6 +27,11 @@ export interface DocumentResult {
   findings: Finding[];
   /** Findings dropped by an inline allow comment or the ignore file. */
   suppressed: number;
+  /**
+   * Ignore-file entries that matched in the old value-hash form, each with the fingerprint that
+   * replaces it (see `ignoreFileRewrites`). Absent when there are none.
+   */
+  legacyIgnored?: Array<{ old: string; replacement: string }>;
 }
 
 export interface ScannerOptions {
@@ -47,6 +52,11 @@ interface Located {
   end: number;
   generic: boolean;
   priority: number;
+  /** Offsets of the value's first line in the document, for its fingerprint. */
+  lineStart: number;
+  lineEnd: number;
+  /** The value itself, only to honour old value-hash ignore entries; never leaves the engine. */
+  value: string;
 }
 
 export class Scanner {
@@ -80,7 +90,10 @@ export class Scanner {
         const start = segmentStart + match.index;
         const result = this.toFinding(doc, rule, match, start, line, lineStart);
         if (result === "suppressed") suppressed++;
-        else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2) });
+        else if (result) {
+          const { finding, valueLineStart, valueLineEnd } = result;
+          located.push({ finding, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
+        }
       }
     };
 
@@ -108,11 +121,21 @@ export class Scanner {
         if (matches.length > 0) record(rule, matches, segmentStart, line);
       }
     }
-    const findings = resolveOverlaps(located);
+    const kept = resolveOverlaps(located);
+    assignFingerprints(text, doc.path, kept, located);
     const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings, suppressed };
-    const kept = findings.filter((f) => !ignored.has(f.fingerprint));
-    return { findings: kept, suppressed: suppressed + findings.length - kept.length };
+    if (!ignored || ignored.size === 0) return { findings: kept.map((l) => l.finding), suppressed };
+    const findings: Finding[] = [];
+    const legacyIgnored: Array<{ old: string; replacement: string }> = [];
+    for (const { finding, value } of kept) {
+      if (ignored.has(finding.fingerprint)) continue;
+      const old = valueFingerprint(finding.rule, doc.path, value);
+      if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
+      else findings.push(finding);
+    }
+    const result: DocumentResult = { findings, suppressed: suppressed + kept.length - findings.length };
+    if (legacyIgnored.length > 0) result.legacyIgnored = legacyIgnored;
+    return result;
   }
 
   /** The text ranges a rule sees for one selected line. */
@@ -139,7 +162,14 @@ export class Scanner {
     return merged;
   }
 
-  private toFinding(doc: ScanDocument, rule: Rule, match: RawMatch, start: number, hitLine: number, hitLineStart: number): Finding | "suppressed" | undefined {
+  private toFinding(
+    doc: ScanDocument,
+    rule: Rule,
+    match: RawMatch,
+    start: number,
+    hitLine: number,
+    hitLineStart: number,
+  ): { finding: Finding; valueLineStart: number; valueLineEnd: number } | "suppressed" | undefined {
     const { text } = doc;
     // Line and column of the value (a windowed rule's match may start on a later line).
     let line = hitLine;
@@ -149,7 +179,8 @@ export class Scanner {
       lineStart = i + 1;
     }
     const newline = text.indexOf("\n", lineStart);
-    const lineText = text.slice(lineStart, newline === -1 ? text.length : newline);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const lineText = text.slice(lineStart, lineEnd);
     if (lineIsAllowed(lineText) || (lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart))))) {
       return "suppressed";
     }
@@ -197,14 +228,42 @@ export class Scanner {
       line: fileLine,
       column,
       endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
-      fingerprint: fingerprint(ruleId, doc.path, match.secret),
-      redacted: redact(match.secret, ruleId, category),
+      // Set once every value of the document is known (assignFingerprints).
+      fingerprint: "",
+      redacted: redact(match.secret, ruleId, publicPrefix(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
       message,
       title,
     };
     if (doc.commit) finding.commit = doc.commit;
     if (validation) finding.validation = validation;
-    return finding;
+    return { finding, valueLineStart: lineStart, valueLineEnd: lineEnd };
+  }
+}
+
+/**
+ * Fingerprints from the rule, the path and the value's line with every value any rule matched on it
+ * masked (so that a second secret on the line is not in the hash either), numbered when the same masked
+ * line occurs again in the document.
+ */
+function assignFingerprints(text: string, path: string, kept: Located[], all: Located[]): void {
+  const occurrences = new Map<string, number>();
+  for (const item of kept) {
+    const { lineStart, lineEnd } = item;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const ranges: Array<[number, number]> = [];
+    for (const other of all) {
+      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    }
+    // A value written twice on its line is masked both times.
+    const firstLine = item.value.split("\n", 1)[0] as string;
+    if (firstLine.length > 0) {
+      for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
+    }
+    const masked = maskLine(line, ranges);
+    const key = `${item.finding.rule}\0${masked}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    item.finding.fingerprint = fingerprint(item.finding.rule, path, masked, occurrence);
   }
 }
 
@@ -221,8 +280,8 @@ function lower(severity: Severity): Severity {
  * provider's format over a header or URL carrying it, over a name-based match), then the higher
  * severity, then the longer value.
  */
-function resolveOverlaps(located: Located[]): Finding[] {
-  if (located.length <= 1) return located.map((l) => l.finding);
+function resolveOverlaps(located: Located[]): Located[] {
+  if (located.length <= 1) return [...located];
   located.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Located[] = [];
   for (const candidate of located) {
@@ -239,7 +298,7 @@ function resolveOverlaps(located: Located[]): Finding[] {
     const incumbent = kept[clash] as Located;
     if (better(candidate, incumbent)) kept[clash] = candidate;
   }
-  return kept.sort((a, b) => a.start - b.start).map((l) => l.finding);
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 function better(a: Located, b: Located): boolean {

@@ -11,6 +11,8 @@ export function lineIsAllowed(line: string): boolean {
 
 export interface IgnoreList {
   fingerprints: Set<string>;
+  /** The 1-based line of each fingerprint (the first, if one is listed twice). */
+  lineOf: Map<string, number>;
   /** Lines that are not a fingerprint or a comment, with their 1-based numbers, for a warning. */
   invalid: Array<{ line: number; text: string }>;
 }
@@ -22,12 +24,42 @@ export interface IgnoreList {
  */
 export function parseIgnoreFile(text: string): IgnoreList {
   const fingerprints = new Set<string>();
+  const lineOf = new Map<string, number>();
   const invalid: Array<{ line: number; text: string }> = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const content = raw.replace(/#.*$/, "").trim();
     if (content.length === 0) return;
-    if (/^[a-f0-9]{32}$/i.test(content)) fingerprints.add(content.toLowerCase());
-    else invalid.push({ line: i + 1, text: content.slice(0, 80) });
+    if (/^[a-f0-9]{32}$/i.test(content)) {
+      const id = content.toLowerCase();
+      fingerprints.add(id);
+      if (!lineOf.has(id)) lineOf.set(id, i + 1);
+    } else invalid.push({ line: i + 1, text: content.slice(0, 80) });
   });
-  return { fingerprints, invalid };
+  return { fingerprints, lineOf, invalid };
+}
+
+/**
+ * What to tell a user whose ignore file still holds fingerprints of the old value-hash form (before
+ * 0.2): they keep working, but each should be replaced by its new form, which carries nothing of the
+ * value. Names the ignore file's line, never the old fingerprint itself.
+ */
+export function ignoreFileRewrites(
+  list: Pick<IgnoreList, "lineOf">,
+  legacy: ReadonlyArray<{ old: string; replacement: string }>,
+  file = ".claude-guard-ignore",
+): string[] {
+  const byLine = new Map<number, Set<string>>();
+  for (const { old, replacement } of legacy) {
+    const line = list.lineOf.get(old);
+    if (line === undefined) continue;
+    const set = byLine.get(line) ?? new Set<string>();
+    set.add(replacement);
+    byLine.set(line, set);
+  }
+  return [...byLine]
+    .sort((a, b) => a[0] - b[0])
+    .map(
+      ([line, replacements]) =>
+        `${file}:${line} is an old value-hash fingerprint (it still suppresses its finding, but it could confirm a guess of the value): replace it with ${[...replacements].join(" and ")}.`,
+    );
 }

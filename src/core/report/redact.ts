@@ -1,26 +1,11 @@
 import { createHash } from "node:crypto";
-import type { Category } from "../types.js";
 
 /** What a private key's preview reads: not one character of key material is shown. */
 export const PRIVATE_KEY_PREVIEW = "[private key]";
 const ELLIPSIS = "…";
-
-/**
- * How many characters of a value of `length` characters may be shown at each end. The budget shrinks
- * with the length so that a short value is never given away (a 6-character password with 3 + 3 shown
- * would be the whole password).
- */
-function previewBudget(length: number, category: Category | undefined): { head: number; tail: number } {
-  let budget: { head: number; tail: number };
-  if (length >= 12) budget = { head: 4, tail: 4 };
-  else if (length >= 8) budget = { head: 2, tail: 2 };
-  else if (length >= 4) budget = { head: 1, tail: 0 };
-  else budget = { head: 0, tail: 0 };
-  // Personal data (an email address, a phone number) identifies someone even from a few characters:
-  // show half as much.
-  if (category === "pii") budget = { head: Math.floor(budget.head / 2), tail: Math.floor(budget.tail / 2) };
-  return budget;
-}
+/** Below this many characters after the public prefix, nothing of the value is shown. */
+const SHOWN_FROM = 16;
+const SHOWN_EACH_END = 2;
 
 /** Whitespace and control characters become one space, so that a preview always stays on one line. */
 function oneLine(text: string): string {
@@ -29,19 +14,37 @@ function oneLine(text: string): string {
 }
 
 /**
- * A preview of a matched value that is safe to print, store and send: never the whole value.
- * At most the first 4 and last 4 characters of a value of 12 or more characters, the first 2 and last
- * 2 of 8 to 11, the first one of 4 to 7 and nothing of shorter ones (`…`); nothing at all for private
- * keys; half that for personal data. Characters are counted as code points, so an emoji or an accented
- * letter is never cut in half.
+ * A preview of a matched value that is safe to print, store and send: it cannot help a guess.
+ * `publicPrefix` is the format's documented prefix (`ghp_`, `AKIA`, `xoxb-`; empty for name-based and
+ * custom rules), the same for every value of the rule, so showing it gives nothing away. Of the rest,
+ * only when it has 16 characters or more, the first 2 and the last 2 (at least 12 stay hidden, far
+ * beyond brute force); a shorter rest shows `…` alone. Nothing at all for private keys. Characters are
+ * counted as code points, so an emoji or an accented letter is never cut in half.
  */
-export function redact(value: string, ruleId: string, category?: Category): string {
+export function redact(value: string, ruleId: string, publicPrefix = ""): string {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
-  const chars = Array.from(value);
-  const { head, tail } = previewBudget(chars.length, category);
-  const start = chars.slice(0, head).join("");
-  const end = tail > 0 ? chars.slice(chars.length - tail).join("") : "";
-  return oneLine(start) + ELLIPSIS + oneLine(end);
+  const prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix : "";
+  const rest = Array.from(value.slice(prefix.length));
+  if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
+  const head = rest.slice(0, SHOWN_EACH_END).join("");
+  const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
+  return oneLine(prefix + head) + ELLIPSIS + oneLine(tail);
+}
+
+/**
+ * The documented public prefix of a value a rule matched: the longest of the rule's keywords the value
+ * starts with (`ghp_`, `AKIA`, `sk_live_`), in the value's own spelling. Only for the built-in format
+ * rules, whose keywords are their formats' prefixes; a name-based or custom rule's keyword (`password`)
+ * at the start of a value would be part of the secret.
+ */
+export function publicPrefix(value: string, keywords: readonly string[], formatRule: boolean): string {
+  if (!formatRule) return "";
+  const lower = value.slice(0, 16).toLowerCase();
+  let best = "";
+  for (const keyword of keywords) {
+    if (keyword.length > best.length && keyword.length <= 12 && keyword.length < value.length && lower.startsWith(keyword.toLowerCase())) best = keyword;
+  }
+  return value.slice(0, best.length);
 }
 
 /** Paths as every door spells them: forward slashes, no leading `./`. */
@@ -51,15 +54,46 @@ export function normalizePath(path: string): string {
   return out;
 }
 
+/** What stands in for a value in the line a fingerprint is built from. */
+export const MASK = "\u2022";
+
 /**
- * A stable id for a finding: SHA-256 of `ruleId \0 path \0 secret`, as 32 hex characters. It ignores
- * the line and the commit, so moving the line or re-adding the value in another commit keeps the id
- * (and an entry in `.claude-guard-ignore` keeps working). The path is normalized first, so the CLI on
- * Windows and the App on GitHub compute the same id. The value cannot be read back from it.
+ * The line a finding's fingerprint is built from: every reported value on it replaced by one mask
+ * character, whitespace runs made one space, trimmed (so re-indenting keeps the id).
+ * `ranges` are [start, end) offsets in `line`, in any order, possibly overlapping.
  */
-export function fingerprint(ruleId: string, path: string, secret: string): string {
-  return createHash("sha256")
-    .update(`${ruleId}\0${normalizePath(path)}\0${secret}`, "utf8")
-    .digest("hex")
-    .slice(0, 32);
+export function maskLine(line: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  const sorted = ranges.map(([s, e]) => [Math.max(0, s), Math.min(line.length, e)] as const).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of sorted) {
+    if (end <= at) continue;
+    if (start > at) out += line.slice(at, start);
+    if (start >= at || !out.endsWith(MASK)) out += MASK;
+    at = end;
+  }
+  out += line.slice(at);
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A stable id for a finding that carries nothing of the value: SHA-256 of the rule, the normalized
+ * path and `context` (for a detected value, its line with every value masked, see maskLine; for a
+ * policy finding, what the finding is about), plus an occurrence number when one file holds the same
+ * masked line more than once; 32 hex characters. Not the line number nor the commit, so moving the line
+ * or re-adding it in another commit (a rebase) keeps the id. A report alone cannot confirm a guess of
+ * the value, because the value is not in what is hashed.
+ */
+export function fingerprint(ruleId: string, path: string, context: string, occurrence = 0): string {
+  const input = `fp2\0${ruleId}\0${normalizePath(path)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
+  return createHash("sha256").update(input, "utf8").digest("hex").slice(0, 32);
+}
+
+/**
+ * The fingerprint of releases before 0.2: SHA-256 of rule, path and the value itself. Only ever
+ * computed to honour such lines already in a `.claude-guard-ignore` (the scanner has the value
+ * locally); never printed, stored or sent, since it would let a report confirm a guess.
+ */
+export function valueFingerprint(ruleId: string, path: string, value: string): string {
+  return createHash("sha256").update(`${ruleId}\0${normalizePath(path)}\0${value}`, "utf8").digest("hex").slice(0, 32);
 }
