@@ -43,6 +43,17 @@ describe("credentials in real-world shapes", () => {
     ["a dummy token in a test", "test/client_test.go", '        config.Token = "token1"'],
     ["a name-echoing token in a spec", "spec/api/calls_spec.rb", '          "auth_token": "auth_token",'],
     ["a repeated-character token in a spec", "spec/api/calls_spec.rb", `          "auth_token": "${"b".repeat(33)}",`],
+    ["an IAM action map", "policies.json", '    "ChangePassword": "iam:ChangePassword",'],
+    ["a form class path", "docs/forms.rst", "        'reset_password': 'allauth.account.forms.ResetPasswordForm',"],
+    ["a template binding", "app/view.html", '<password-strength password="formModel.newPassword"></password-strength>'],
+    ["an error code", "NativeMethods.txt", "NTSTATUS.Code.STATUS_WRONG_PASSWORD = 3221225578 -> NTSTATUS.Code"],
+    ["a hashing call's arguments", "auth_test.go", `	hash, err := HashPassword("password", "${fake.alnum(16, "shape-salt2")}", SHA512, 50000)`],
+    ["an encoding call inside a literal", "users_test.go", '	Password: util.EncodePassword("myPass", "salt"),'],
+    ["a Django-style password hash", "init.json", `      "password": "sha1$${fake.hex(5, "shape-h1")}$${fake.hex(40, "shape-h2")}",`],
+    ["SQL built around a variable", "db.go", "	_, err := db.Exec(`ALTER ROLE ` + user + ` WITH PASSWORD = '` + newpw + `'`)"],
+    ["a CredHub interpolation", "docs/pipeline.md", "    password: ((example.password))"],
+    ["a template variable", "docker/init.template", "CREATE LOGIN %%USER%% WITH PASSWORD = '%%PWD%%'"],
+    ["a fallback naming a variable, as a password", "config/env.js", "        pass: process.env.MAILER_PASSWORD || 'MAILER_PASSWORD'"],
   ])("reports nothing for %s", (_what, path, line) => {
     expect(scan(path, line)).toEqual([]);
   });

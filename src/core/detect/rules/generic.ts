@@ -58,6 +58,9 @@ const EXCLUDED_WORDS = new Set([
   "kind", "start", "end", "offset", "char", "literal", "value_type", "display", "fn", "func", "function", "enum",
 ]);
 
+/** Words that make a name describe an event or an outcome concerning a secret, not hold one. */
+const ABOUT_A_SECRET = new Set(["status", "error", "errors", "err", "code", "codes", "wrong", "incorrect", "expired", "history", "restriction", "restrictions", "conflict", "action", "actions", "mismatch", "too"]);
+
 /** Values that are words of a type system, an auth scheme or a UI, not secrets. */
 const NON_SECRET_VALUES = new Set([
   "required", "optional", "invalid", "valid", "string", "str", "text", "hidden", "number", "int", "integer", "boolean",
@@ -114,6 +117,8 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
   if (words.length === 0 || words.length > 10) return undefined;
   const last = words[words.length - 1] as string;
   if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
+  // `STATUS_WRONG_PASSWORD = 3221225578`, `ERR_TOKEN_EXPIRED`: a code or a message about a secret.
+  if (words.some((w) => ABOUT_A_SECRET.has(w))) return undefined;
   // "key id" names an identifier, not a secret (AWS_ACCESS_KEY_ID is found by its own rule).
   if (last === "id" || last === "ids") return undefined;
   let kind: KeyKind | undefined;
@@ -139,8 +144,8 @@ export type ValueVerdict =
   | { kind: "placeholder"; reason: string }
   | { kind: "none" };
 
-const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|arn:aws:(?:secretsmanager|ssm|kms)|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$/;
-const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
+const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|arn:aws:(?:secretsmanager|ssm|kms)|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -164,7 +169,7 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
   // Shell and template expansions are references, whatever the name inside them says; unless the name
   // itself asks for a value (`${YOUR_PASSWORD_HERE}`).
-  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{)/.test(value)) {
+  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
     return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value)
       ? { kind: "placeholder", reason: "the template names a value still to be filled in" }
       : { kind: "none" };
@@ -178,6 +183,11 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
+  // `'` + newpw + `'`: the pieces of a string built around a variable.
+  if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$/.test(value)) return { kind: "none" };
+  // `iam:ChangePassword`, `allauth.forms.ResetPasswordForm`, `formModel.newPassword`: a namespaced
+  // name that mentions the secret is an identifier (an action, a class, a binding), not its value.
+  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
@@ -215,6 +225,14 @@ const SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|past
 const FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
 /** `id=openai_api_key,env=OPENAI_API_KEY`: an option list, not a value. */
 const KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
+
+const NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+
+/** Does the value spell one of the name's secret words (`ResetPassword` for `reset_password`)? */
+function mentionsName(value: string, name: string): boolean {
+  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return nameWords(name).some((w) => w.length >= 3 && (PASSWORD_WORDS.has(w) || SECRET_WORDS.has(w) || w === "key" || w === "auth") && flat.includes(w));
+}
 
 function isLabelForName(value: string, name: string): boolean {
   if (!/^\p{Lu}/u.test(value) || /\d/.test(value)) return false;
@@ -291,7 +309,13 @@ interface Candidate {
   flag?: boolean;
   /** The default used when a variable is unset. */
   fallback?: boolean;
+  /** The first two arguments of a call. */
+  call?: boolean;
 }
+
+/** Calls whose first two arguments are not a name and its value: `HashPassword("pw", "salt")`,
+ * `assert.Equal(t, "a", "b")`, `verify("token", "sig")`. */
+const NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|t)\s{0,3}\($/i;
 
 /** A declaration keyword before a name: the line is code, so an unquoted value is an expression. */
 const DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
@@ -328,7 +352,7 @@ function trimUnquoted(value: string): string {
 export function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const candidates: Candidate[] = [];
   collect(ASSIGN_QUOTED, text, candidates, true);
-  collect(KEY_ARGUMENT, text, candidates, true);
+  collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
   collect(C_DEFINE, text, candidates, true);
   collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
   collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
@@ -353,6 +377,7 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
   const seen = new Set<number>();
   for (const candidate of candidates) {
     if (seen.has(candidate.index)) continue;
+    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
     const key = candidate.key.replace(/^[$@:]+/, "");
     const kind = classifyName(key, !context.configLike);
     if (!kind) continue;
@@ -365,7 +390,9 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
     let verdict = classifyValue(value, key, kind, candidate.quoted);
     // A fallback is used whenever the variable is unset: a word there is a default credential.
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value) && !ENV_NAME.test(value)) {
+    // `process.env.MAILER_PASSWORD || 'MAILER_PASSWORD'`: a fallback that names a variable is a reference.
+    if (candidate.fallback && ENV_NAME.test(value)) continue;
+    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
       verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
     }
     // In tests a dummy token is the fixture's purpose (`token: "token"`, `"auth_token": "aaaa…"`): only
@@ -505,6 +532,10 @@ export const rules: Rule[] = [
           "  , consumer_key: CONSUMER_KEY",
           "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
           `salt_length = 16`,
+          `    "ChangePassword": "iam:ChangePassword",`,
+          `STATUS_WRONG_PASSWORD = 3221225578`,
+          `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
+          "    password: ((concourse.db_password))",
         ],
       };
     },
