@@ -7,6 +7,7 @@ import { rules as ai } from "./providers/ai.js";
 import { rules as registries } from "./providers/registries.js";
 import { rules as saasDevops } from "./providers/saas-devops.js";
 import { rules as saasApps } from "./providers/saas-apps.js";
+import { rules as namedKeys } from "./providers/named-keys.js";
 import { rules as privateKeys } from "./private-keys.js";
 import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
@@ -27,6 +28,7 @@ export const providerRules: readonly Rule[] = [
   ...registries,
   ...saasDevops,
   ...saasApps,
+  ...namedKeys,
   ...structural(connectionStrings),
   ...structural(authHeaders),
   ...structural(jwt),

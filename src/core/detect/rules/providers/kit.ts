@@ -14,11 +14,12 @@ export function ci(word: string): string {
 export const SEP = "[_.-]?";
 
 /**
- * What may sit between a setting's name and its value: a name suffix (`_PROD`), a closing quote or
- * bracket, an assignment (`=`, `:`, `:=`, `=>`), a comma or parenthesis (function arguments) or plain
- * whitespace (CLI flags), then an opening quote. Every repetition is bounded.
+ * What may sit between a setting's name and its value: a name suffix (`_PROD`), a closing quote,
+ * bracket or XML tag end, a declared type (`var x string =`), an assignment (`=`, `:`, `:=`, `=>`,
+ * Makefile `::=`/`?=`, PHP `.=`), a comma or parenthesis (function arguments) or plain whitespace (CLI
+ * flags, an XML element's text on the next line), then an opening quote. Every repetition is bounded.
  */
-export const ASSIGN = String.raw`[\w.-]{0,20}?["'\]]{0,2}\s{0,5}(?::=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
+export const ASSIGN = String.raw`[\w.-]{0,20}?["'\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
 
 /** Regex for "a setting named like `name` holds a value like `value`". */
 export function assigned(name: string, value: string, notAfter: string): RegExp {

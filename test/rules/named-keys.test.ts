@@ -1,0 +1,72 @@
+import { exampleSecrets, rules } from "../../src/core/detect/rules/providers/named-keys.js";
+import { runRule } from "../../src/core/detect/run-rule.js";
+import type { Rule } from "../../src/core/detect/rule.js";
+import { fake } from "../../src/core/detect/fake.js";
+
+function byId(id: string): Rule {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+}
+
+function secretsIn(id: string, text: string): string[] {
+  return runRule(byId(id), text).map((m) => m.secret);
+}
+
+describe("named provider keys: contract", () => {
+  it("has unique kebab-case ids, lower-case keywords, docs and remediation", () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)+$/);
+      expect(rule.category).toBe("secret");
+      for (const k of rule.keywords) expect(k).toBe(k.toLowerCase());
+      expect(rule.regex?.flags ?? "").not.toContain("g");
+      expect(rule.docs).toMatch(/^https:\/\//);
+      expect(rule.remediation?.length ?? 0).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
+  const { truePositives, falsePositives } = rule.examples();
+
+  it("declares at least two true and two false positives", () => {
+    expect(truePositives.length).toBeGreaterThanOrEqual(2);
+    expect(falsePositives.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(truePositives)("reports the credential in: %s", (line) => {
+    expect(rule.keywords.some((k) => line.toLowerCase().includes(k))).toBe(true);
+    const found = runRule(rule, line).map((m) => m.secret);
+    expect(found.some((s) => exampleSecrets(id).includes(s))).toBe(true);
+  });
+
+  it.each(falsePositives)("reports nothing in: %s", (line) => {
+    expect(runRule(rule, line)).toEqual([]);
+  });
+});
+
+describe("the provider's name anchors the value", () => {
+  const key = fake.hex(40, "meraki-edge");
+
+  it("reads the name in a camelCase part, not inside another word", () => {
+    expect(secretsIn("meraki-api-key", `merakiApiKey: "${key}"`)).toEqual([key]);
+    expect(secretsIn("meraki-api-key", `imagePullMerakiKey="${key}"`)).toEqual([key]);
+    expect(secretsIn("meraki-api-key", `ReactNativeCameraKit: ${key}`)).toEqual([]);
+    expect(secretsIn("etsy-api-key", `SetSysctl = "${fake.lowerDigits(24, "etsy-edge")}"`)).toEqual([]);
+  });
+
+  it("takes the value from Makefile, PHP, Go-typed and XML-element assignments", () => {
+    const value = fake.uuid("kucoin-edge");
+    for (const text of [
+      `KUCOIN_SECRET ::= "${value}"`,
+      `KUCOIN_SECRET ?= "${value}"`,
+      `$kucoinSecret .= "${value}"`,
+      `var kucoinSecret string = "${value}"`,
+      `<kucoinSecret>\n    ${value}\n</kucoinSecret>`,
+    ]) {
+      expect(secretsIn("kucoin-api-secret", text)).toEqual([value]);
+    }
+  });
+});
