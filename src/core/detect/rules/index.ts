@@ -8,6 +8,7 @@ import { rules as registries } from "./providers/registries.js";
 import { rules as saasDevops } from "./providers/saas-devops.js";
 import { rules as saasApps } from "./providers/saas-apps.js";
 import { rules as namedKeys } from "./providers/named-keys.js";
+import { rules as keyedAM } from "./providers/keyed-a-m.js";
 import { rules as privateKeys } from "./private-keys.js";
 import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
@@ -29,6 +30,7 @@ export const providerRules: readonly Rule[] = [
   ...saasDevops,
   ...saasApps,
   ...namedKeys,
+  ...keyedAM,
   ...structural(connectionStrings),
   ...structural(authHeaders),
   ...structural(jwt),

@@ -1,0 +1,250 @@
+/**
+ * One declarative form for keyword-anchored provider credentials: a value of a fixed length and
+ * alphabet (or with a distinctive prefix) held by a setting named after the provider. Most SaaS APIs
+ * issue keys of this kind, and the bare shape (32 hex characters, a UUID) occurs everywhere in code, so
+ * the provider's name must sit in the setting's name (`ABYSSALE_API_KEY=`, `abyssale token = `,
+ * `<abyssaleKey>`): a value on a line that only mentions the provider elsewhere is not reported.
+ *
+ * A table entry says what the provider documents (its names, the value's alphabet and length); `keyed`
+ * turns it into a rule with a bounded regex, its keywords, and true and false examples generated at run
+ * time over a shared matrix of syntaxes (env, shell, YAML, JSON, code, CLI flag, XML, prose).
+ */
+import type { Severity } from "../../../types.js";
+import type { Rule } from "../../rule.js";
+import { ALPHABETS, randomString } from "../../fake.js";
+import { ASSIGN, ci, define } from "./kit.js";
+
+/** Character sets a value's body is drawn from. */
+const CLASSES = {
+  digits: { cls: "0-9", chars: ALPHABETS.digits },
+  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
+  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
+  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
+  lower: { cls: "a-z", chars: ALPHABETS.lower },
+  upper: { cls: "A-Z", chars: ALPHABETS.upper },
+  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
+  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
+  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
+  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum },
+} as const;
+
+export type Alphabet = keyof typeof CLASSES;
+
+export interface ValueShape {
+  /** The body's characters; `extra` adds punctuation the provider uses (`-`, `_`, `.`, `+/=`). */
+  alphabet: Alphabet;
+  extra?: "-" | "_" | "-_" | "." | "-." | "._" | "-._" | "+/" | "+/=" | "=" | "-_=" | "-+/=";
+  /** Exact length of the body, or its documented range. */
+  length?: number;
+  range?: readonly [number, number];
+  /** A body in groups of these sizes joined by `-` (a UUID is `[8, 4, 4, 4, 12]`). */
+  groups?: readonly number[];
+  /** A literal start, part of the value (`aio_`). */
+  prefix?: string;
+  /** The prefix alone identifies the format: the value is reported wherever it stands. */
+  standalone?: boolean;
+}
+
+export interface KeyedEntry {
+  /** Rule id, kebab-case, stable. */
+  id: string;
+  provider: string;
+  /** What the value is, for the title: "API key" unless said. */
+  kind?: string;
+  /** Lower-case words the setting's name carries: the provider's name, its products. */
+  names: readonly string[];
+  value: ValueShape;
+  /**
+   * The name must also hold a credential word (key, token, secret, password...). Set for providers
+   * named with a common word, and implied for weak shapes (UUIDs, digits, bodies under 16 characters).
+   */
+  credentialWord?: boolean;
+  severity?: Severity;
+  /** Where the provider documents the credential (or its API). */
+  docs: string;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+/**
+ * Words in a setting's name, in the spellings names use: `key`, `KEY`, `Key` (the first letter in
+ * either case, the rest all lower or all upper). Shorter than a case-insensitive class per letter.
+ */
+function anyCaseWords(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  for (const w of words) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w.slice(1)]);
+  const groups = [...byFirst].map(([first, rests]) => `[${first}${first.toUpperCase()}](?:${rests.flatMap((r) => [r, r.toUpperCase()]).join("|")})`);
+  return `(?:${groups.join("|")})`;
+}
+
+/** Words that, ending a setting's name, say it holds something other than a secret. */
+const NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "url", "uri", "host", "domain", "email", "account", "org", "project", "region", "endpoint", "version", "path", "type"];
+const NOT_SECRET_NAME = `(?<!${anyCaseWords(NOT_SECRET_ENDINGS)})`;
+
+/** Words that name a credential: key, token, secret, password, pwd, pat, credentials, auth. */
+const CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
+/** The strongest of them, for a setting that does not carry the provider's name itself. */
+const KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
+
+/** The provider's name at a word start: `abyssale_key`, `ABYSSALE_KEY`, `myAbyssaleKey`, not `xabyssale`. */
+function nameAtWordStart(name: string): string {
+  const words = name.split(/[ _.-]/).map(ci).join("[ _.-]?");
+  const first = name[0] as string;
+  if (!/[a-z]/.test(first)) return `(?<![A-Za-z0-9])${words}`;
+  // Inside a camelCase identifier the name starts with a capital.
+  return `(?:(?<![A-Za-z0-9])[${first}${first.toUpperCase()}]|(?<=[a-z0-9])${first.toUpperCase()})${words.slice(ci(first).length)}`;
+}
+
+/**
+ * Between the setting's name and the value: the kit's assignment (`=`, `:`, `=>`, a CLI flag's space,
+ * an argument), an XML element's `>`, or .NET's `key="..." value="`.
+ */
+const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["'])`;
+
+function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
+  if (shape.groups) {
+    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b) => a + b + 1, -1) };
+  }
+  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
+  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
+}
+
+/** Letters-and-digits bodies must hold both: a word or a number of the right length is not a key. */
+function mixedLookahead(shape: ValueShape, maxLength: number): string {
+  const chars: string = CLASSES[shape.alphabet].chars;
+  const letters = /[A-Za-z]/.test(chars);
+  const digits = /[0-9]/.test(chars);
+  if (!letters || !digits || maxLength < 12 || shape.groups) return "";
+  const run = `[^\\s"'<>]{0,${maxLength - 1}}`;
+  return `(?=${run}[0-9])(?=${run}[A-Za-z])`;
+}
+
+function isWeak(shape: ValueShape): boolean {
+  const max = shape.range?.[1] ?? shape.length ?? 0;
+  return shape.groups !== undefined || shape.alphabet === "digits" || (!shape.prefix && max < 16);
+}
+
+/** The end of a setting's name that holds a secret, and its assignment. */
+const SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
+
+function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
+  const body = bodyOf(shape);
+  const max = shape.range?.[1] ?? shape.length ?? body.minLength;
+  const value = `${shape.prefix ? escape(shape.prefix) : ""}${mixedLookahead(shape, max)}${body.regex}`;
+  return { value, notAfter: `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+}
+
+/** The regex of a table entry. */
+export function keyedRegex(entry: KeyedEntry): RegExp {
+  const { value, notAfter } = valueRegex(entry.value);
+  if (entry.value.standalone) {
+    if (!entry.value.prefix || entry.value.prefix.length < 3) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
+    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
+  }
+  const names = `(?:${entry.names.map(nameAtWordStart).join("|")})`;
+  const strict = entry.credentialWord || isWeak(entry.value);
+  // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
+  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
+  if (strict) {
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?|${spaced})${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+  }
+  // The name in the setting itself, or on the line just above a setting named as a credential: a
+  // section header (`abyssale:` then `  api_key: ...` in YAML, `"abyssale": {` in JSON, `# Abyssale`
+  // over `API_KEY=...` in an env file).
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${CREDENTIAL})?`;
+  const lineAbove = `[^\\n]{0,80}\\n[^\\n]{0,40}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${KEY_TOKEN_SECRET}[\\w.-]{0,12}?`;
+  return new RegExp(`${names}(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+}
+
+/** Characters a rule sees from its keyword's line: that line and the next (see `lineAbove`). */
+export const KEYED_WINDOW = 1200;
+
+/** A fake value of the entry's shape, made of its alphabet (letters and digits both, when it has them). */
+function fakeValue(shape: ValueShape, seed: string): string {
+  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
+  const pick = (n: number, s: string): string => {
+    for (let attempt = 0; ; attempt++) {
+      const v = randomString(n, chars, `${s}#${attempt}`);
+      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || (/[A-Za-z]/.test(v) && /[0-9]/.test(v));
+      // Punctuation at the ends reads as a separator, not as part of the value.
+      if (ok && /^[A-Za-z0-9]/.test(v) && /[A-Za-z0-9]$/.test(v)) return v;
+    }
+  };
+  const body = shape.groups
+    ? shape.groups.map((n, i) => pick(n, `${seed}/${i}`)).join("-")
+    : pick(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : (shape.length as number), seed);
+  return (shape.prefix ?? "") + body;
+}
+
+/** Identifier forms of a name: `abyssale`, `ABYSSALE`, `Abyssale`. */
+function forms(name: string): { snake: string; upper: string; camel: string; pascal: string } {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const pascal = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0]!.toLowerCase() + pascal.slice(1), pascal };
+}
+
+/** True positives: the value under the provider's name, in each syntax of the shared matrix. */
+function truePositives(entry: KeyedEntry, v: string): string[] {
+  if (entry.value.standalone) {
+    return [`const client = new Client("${v}");`, `token: ${v}`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`];
+  }
+  const { snake, upper, camel, pascal } = forms(entry.names[0] as string);
+  return [
+    `${upper}_API_KEY=${v}`,
+    `export ${upper}_TOKEN="${v}"`,
+    `  ${snake}_secret_key: ${v}`,
+    `  "${camel}ApiKey": "${v}",`,
+    `const ${camel}Token = "${v}";`,
+    `${snake}_api_key = '${v}'`,
+    `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`,
+    `<${camel}ApiKey>${v}</${camel}ApiKey>`,
+    `<add key="${pascal}ApiKey" value="${v}" />`,
+    `${pascal} API key: ${v}`,
+    ...(entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:\n  api_key: ${v}`, `# ${pascal}\nAPI_TOKEN=${v}`]),
+  ];
+}
+
+/** False positives: the shape under another name, a non-secret setting, a wrong length or alphabet. */
+function falsePositives(entry: KeyedEntry, v: string): string[] {
+  const { upper, snake } = forms(entry.names[0] as string);
+  const shape = entry.value;
+  const prefix = shape.prefix ?? "";
+  const bodyLength = v.length - prefix.length;
+  const max = shape.range?.[1] ?? bodyLength;
+  const min = shape.range?.[0] ?? bodyLength;
+  const longer = v + "7k".repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
+  const shorter = v.slice(0, prefix.length + min - 1);
+  const fp = [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
+  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`);
+  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v}`, `# ${snake}\nAPI_KEY=${v}`);
+  else if (!shape.standalone) fp.push(`# ${snake}\n\nAPI_KEY=${v}`, `${snake}:\n  build_id: ${v}`);
+  return fp;
+}
+
+/** The rules of a table. */
+export function keyed(entries: readonly KeyedEntry[]): Rule[] {
+  return entries.map((entry) => {
+    const kind = entry.kind ?? "API key";
+    const keywords = entry.value.standalone
+      ? [(entry.value.prefix as string).toLowerCase()]
+      : [...new Set(entry.names.map((n) => n.toLowerCase().split(/[ _.-]/)[0] as string))];
+    return define({
+      id: entry.id,
+      title: `${entry.provider} ${kind}`,
+      provider: entry.provider,
+      severity: entry.severity ?? "high",
+      keywords,
+      regex: keyedRegex(entry),
+      ...(entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW }),
+      docs: entry.docs,
+      remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(entry.value, entry.id)] as const,
+      truePositives: ([v]) => truePositives(entry, v),
+      falsePositives: ([v]) => falsePositives(entry, v),
+    });
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The keyed table form: every generated rule keeps the contract of all-rules.test.ts (through the whole
+ * engine) and the stricter one of the SaaS suites (each true positive yields exactly its generated
+ * value, as a secret, not a placeholder), its regex passes the safety check users' rules go through,
+ * and its keywords are distinctive.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { Scanner } from "../../src/core/detect/engine.js";
+import { builtinRules } from "../../src/core/detect/index.js";
+import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
+import type { Rule } from "../../src/core/detect/rule.js";
+import { exampleSecrets } from "../../src/core/detect/rules/providers/kit.js";
+import { keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
+import { rules as keyedAM } from "../../src/core/detect/rules/providers/keyed-a-m.js";
+import { runRule } from "../../src/core/detect/run-rule.js";
+import { checkRegexSafety } from "../../src/core/safe-regex.js";
+
+const tables: readonly Rule[] = [...keyedAM];
+const scanner = new Scanner(builtinRules);
+const otherProviderIds = new Set(builtinRules.filter((r) => !tables.includes(r)).map((r) => r.id));
+
+describe("the keyed tables", () => {
+  it("are part of the built-in rules, with ids no other rule uses", () => {
+    for (const rule of tables) expect(builtinRules).toContain(rule);
+    const ids = tables.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(otherProviderIds.has(id)).toBe(false);
+  });
+
+  it("never use a credential word or a short name alone as a keyword", () => {
+    for (const rule of tables) {
+      for (const k of rule.keywords) {
+        expect(k).toBe(k.toLowerCase());
+        expect(["key", "token", "secret", "api", "apikey", "password", "auth", "id", "client"]).not.toContain(k);
+        expect(k.length).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+});
+
+describe("the keyed form", () => {
+  const entry: KeyedEntry = { id: "acme-widgets-api-key", provider: "Acme", names: ["acme"], value: { alphabet: "hex", length: 32 }, docs: "https://acme.example" };
+  const [rule] = keyed([entry]) as [Rule];
+  const value = exampleSecrets(rule.id)[0] as string;
+
+  it("needs the provider's name in the setting, or just above a credential setting", () => {
+    expect(runRule(rule, `ACME_API_KEY=${value}`).map((m) => m.secret)).toEqual([value]);
+    expect(runRule(rule, `acme:\n  token: "${value}"`).map((m) => m.secret)).toEqual([value]);
+    expect(runRule(rule, `# acme\n\nAPI_KEY=${value}`)).toEqual([]);
+    expect(runRule(rule, `acme:\n  build: "${value}"`)).toEqual([]);
+    expect(runRule(rule, `key = "${value}"  # see the acme docs`)).toEqual([]);
+  });
+
+  it("does not report identifiers, or values of the wrong length", () => {
+    expect(runRule(rule, `ACME_PROJECT_ID=${value}`)).toEqual([]);
+    expect(runRule(rule, `ACME_ACCOUNT_NAME=${value}`)).toEqual([]);
+    expect(runRule(rule, `ACME_API_KEY=${value}0`)).toEqual([]);
+    expect(runRule(rule, `ACME_API_KEY=${value.slice(1)}`)).toEqual([]);
+    expect(runRule(rule, `xacme_key=${value}`)).toEqual([]);
+  });
+
+  it("finds the name inside camelCase identifiers", () => {
+    expect(runRule(rule, `const myAcmeKey = "${value}";`).map((m) => m.secret)).toEqual([value]);
+  });
+
+  it("asks for a credential word next to a common-word name or a weak shape", () => {
+    const [strict] = keyed([{ ...entry, id: "acme-strict-key", credentialWord: true }]) as [Rule];
+    expect(runRule(strict, `ACME=${value}`)).toEqual([]);
+    expect(runRule(strict, `# acme\nAPI_KEY=${value}`)).toEqual([]);
+    expect(runRule(strict, `ACME_TOKEN=${value}`).map((m) => m.secret)).toEqual([value]);
+    const uuid = { ...entry, id: "acme-uuid-key", value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] } } as const;
+    expect(keyedRegex(uuid).test(`ACME=0f0e0d0c-1111-4222-a333-444455556666`)).toBe(false);
+    expect(keyedRegex(uuid).test(`ACME_SECRET=0f0e0d0c-1111-4222-a333-444455556666`)).toBe(true);
+  });
+
+  it("matches a distinctive prefix alone", () => {
+    const [prefixed] = keyed([{ ...entry, id: "acme-prefixed-key", value: { prefix: "acme_", alphabet: "alnum", length: 24, standalone: true } }]) as [Rule];
+    const token = exampleSecrets("acme-prefixed-key")[0] as string;
+    expect(runRule(prefixed, `x = call("${token}")`).map((m) => m.secret)).toEqual([token]);
+    expect(runRule(prefixed, `x = call("x${token}")`)).toEqual([]);
+  });
+});
+
+describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) => {
+  const examples = rule.examples();
+  const [value] = exampleSecrets(rule.id) as [string];
+
+  it("has a bounded regex the safety check accepts, and its metadata", () => {
+    const source = rule.regex?.source ?? "";
+    expect(checkRegexSafety(source, rule.regex?.flags)).toEqual({ ok: true });
+    expect(source).toContain("(?<secret>");
+    expect(source).not.toMatch(/(?<!\\)[+*]/);
+    expect(rule.docs).toMatch(/^https:\/\//);
+    expect(rule.remediation?.length ?? 0).toBeGreaterThan(20);
+    expect(classifyPlaceholder(value)).toEqual({ placeholder: false });
+  });
+
+  it("finds its value, as a secret, in every syntax of the matrix", () => {
+    expect(examples.truePositives.length).toBeGreaterThanOrEqual(3);
+    for (const line of examples.truePositives) {
+      expect(rule.keywords.some((k) => line.toLowerCase().includes(k))).toBe(true);
+      expect({ line, found: runRule(rule, line).map((m) => m.secret) }).toEqual({ line, found: [value] });
+      const findings = scanner.scan({ path: "config.env", text: line }).findings;
+      expect({ line, rules: findings.filter((f) => f.category === "secret").map((f) => f.rule) }).toEqual({ line, rules: [rule.id] });
+      expect(JSON.stringify(findings)).not.toContain(value);
+    }
+  });
+
+  it("reports nothing on its false positives", () => {
+    expect(examples.falsePositives.length).toBeGreaterThanOrEqual(3);
+    for (const line of examples.falsePositives) expect({ line, found: runRule(rule, line) }).toEqual({ line, found: [] });
+  });
+
+  it("runs in linear time on long adversarial lines", () => {
+    const started = performance.now();
+    for (const k of rule.keywords) {
+      for (const unit of [k + "_api_key=\"" + "a1".repeat(20), k + " token ", k + "=", "<" + k + "Key>", k + "-"]) {
+        runRule(rule, unit.repeat(Math.ceil(60_000 / unit.length)));
+      }
+      runRule(rule, k + "a".repeat(60_000));
+      runRule(rule, k + "0".repeat(60_000) + "-");
+    }
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
