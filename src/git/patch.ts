@@ -11,18 +11,21 @@
  * What is kept: every file with at least one added line, under its NEW path (renames included).
  * What is left out on purpose: deleted files, pure renames, mode-only changes and empty new files (they
  * add no line), submodule pointer changes (a commit id, not content). What is recorded as skipped:
- * binary files, files over the added-size cap, files whose over-long lines were cut.
+ * binary files and files over the added-size cap. Lines are never cut: a line of any length is kept
+ * whole, within the file's cap (the memory bound: at most `maxFileChars` characters a file are held).
  */
 import type { AddedLines, SkippedFile } from "../core/types.js";
 
 export interface PatchLimits {
-  /** Added characters per file beyond which its lines are dropped and the file is skipped as `too-large`. */
+  /**
+   * Added characters per file beyond which its lines are dropped and the file is skipped as `too-large`.
+   * The one bound on what a file's added text holds in memory: a single line may be this long and is
+   * still scanned whole.
+   */
   maxFileChars: number;
-  /** Longer added lines are cut to this length and the file is noted as `truncated`. */
-  maxLineChars: number;
 }
 
-export const DEFAULT_PATCH_LIMITS: PatchLimits = { maxFileChars: 5_000_000, maxLineChars: 100_000 };
+export const DEFAULT_PATCH_LIMITS: PatchLimits = { maxFileChars: 5_000_000 };
 
 export interface ParsedPatch {
   files: AddedLines[];
@@ -134,11 +137,10 @@ interface FileState {
   lineNumbers: number[];
   chars: number;
   tooLarge: boolean;
-  truncatedLines: number;
 }
 
 function newFile(diffLine: string): FileState {
-  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false, truncatedLines: 0 };
+  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false };
 }
 
 /** Parses one commit's patch text. `commit` is copied into each SkippedFile. */
@@ -176,20 +178,13 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
       return;
     }
     if (current.lines.length === 0) return;
-    if (current.truncatedLines > 0) {
-      skip(path, "truncated", `${current.truncatedLines} added line(s) longer than ${limits.maxLineChars} characters were cut to that length`);
-    }
     result.files.push({ path, lines: current.lines, lineNumbers: current.lineNumbers });
   };
 
   const addLine = (text: string) => {
     if (!file || file.tooLarge) return;
     // CRLF files: the \r is the line ending, not content.
-    let line = text.endsWith("\r") ? text.slice(0, -1) : text;
-    if (line.length > limits.maxLineChars) {
-      line = line.slice(0, limits.maxLineChars);
-      file.truncatedLines++;
-    }
+    const line = text.endsWith("\r") ? text.slice(0, -1) : text;
     file.chars += line.length + 1;
     if (file.chars > limits.maxFileChars) {
       // Drop what was collected: memory stays bounded and the file is reported as skipped, not half-scanned.

@@ -145,10 +145,7 @@ export async function* readCommits(repoDir: string, opts: ReadCommitsOptions = {
   const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
   const shas = await listRevisions(git, resolved.revisions);
   const total = shas.length;
-  const limits: PatchLimits = {
-    maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars,
-    maxLineChars: opts.maxLineChars ?? DEFAULT_PATCH_LIMITS.maxLineChars,
-  };
+  const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
   const nonce = randomBytes(12).toString("hex");
   opts.onProgress?.(0, total);

@@ -144,18 +144,18 @@ describe("parseCommitPatch", () => {
     expect(parsed.files).toEqual([{ path: "new name.txt", lines: ["added"], lineNumbers: [4] }]);
   });
 
-  it("caps added characters per file and line length, recording both", () => {
+  it("caps added characters per file, recording it, and never cuts a line", () => {
     const body = ["diff --git a/big.txt b/big.txt", "--- /dev/null", "+++ b/big.txt", "@@ -0,0 +1,3 @@", "+aaaa", "+bbbb", "+cccc"];
-    const tooLarge = parseCommitPatch(patch(...body), "c1", { maxFileChars: 12, maxLineChars: 100 });
+    const tooLarge = parseCommitPatch(patch(...body), "c1", { maxFileChars: 12 });
     expect(tooLarge.files).toEqual([]);
     expect(tooLarge.skipped).toEqual([expect.objectContaining({ path: "big.txt", reason: "too-large", commit: "c1" })]);
 
     const long = parseCommitPatch(
       patch("diff --git a/min.js b/min.js", "--- /dev/null", "+++ b/min.js", "@@ -0,0 +1,2 @@", "+" + "x".repeat(50), "+short"),
       "c2",
-      { maxFileChars: 1000, maxLineChars: 10 },
+      { maxFileChars: 1000 },
     );
-    expect(long.files).toEqual([{ path: "min.js", lines: ["x".repeat(10), "short"], lineNumbers: [1, 2] }]);
-    expect(long.skipped).toEqual([expect.objectContaining({ path: "min.js", reason: "truncated", commit: "c2" })]);
+    expect(long.files).toEqual([{ path: "min.js", lines: ["x".repeat(50), "short"], lineNumbers: [1, 2] }]);
+    expect(long.skipped).toEqual([]);
   });
 });

@@ -39,7 +39,13 @@ export interface ScannerOptions {
   ignoredFingerprints?: ReadonlySet<string>;
 }
 
-/** Lines longer than this are read around their keywords only (minified code, data blobs). */
+/**
+ * Lines longer than this are read around their keywords only (minified code, data blobs). The keyword
+ * pass reads the whole line whatever its length, so a token a million characters in is found like one
+ * at the start. Memory: the line's text, plus one lower-cased copy of it (made once per line, shared by
+ * the rules selected there), plus the windows; the line itself is bounded by the file caps of the doors
+ * (8 MiB a file in tree scans, 5,000,000 added characters a file in `--git` and the App).
+ */
 const LONG_LINE = 4000;
 const WINDOW_BEFORE = 300;
 /** Long enough for the longest tokens (JWTs, new GitHub app tokens) that start at the keyword. */
@@ -83,6 +89,7 @@ export class Scanner {
     let lineEnd = 0;
     let lineText = "";
     let longLine = false;
+    let lowerLine: string | undefined;
 
     const record = (rule: Rule, matches: RawMatch[], segmentStart: number, line: number) => {
       const generic = rule.provider === "generic";
@@ -109,6 +116,7 @@ export class Scanner {
         if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
         longLine = lineEnd - lineStart > LONG_LINE;
         lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+        lowerLine = undefined;
       }
       // The common case: a short line, read whole (cached across the rules selected for it).
       if (!longLine && !rule.window) {
@@ -116,7 +124,8 @@ export class Scanner {
         if (matches.length > 0) record(rule, matches, lineStart, line);
         continue;
       }
-      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd)) {
+      if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
         if (matches.length > 0) record(rule, matches, segmentStart, line);
       }
@@ -139,11 +148,11 @@ export class Scanner {
   }
 
   /** The text ranges a rule sees for one selected line. */
-  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number): Array<[number, number]> {
+  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number, lowerLine: string | undefined): Array<[number, number]> {
     if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
     if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
     // A long line: windows around each keyword occurrence, merged.
-    const lower = text.slice(lineStart, end).toLowerCase();
+    const lower = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
     const windows: Array<[number, number]> = [];
     for (const keyword of this.keywords[ruleIndex] as string[]) {
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
@@ -265,6 +274,14 @@ function assignFingerprints(text: string, path: string, kept: Located[], all: Lo
     occurrences.set(key, occurrence + 1);
     item.finding.fingerprint = fingerprint(item.finding.rule, path, masked, occurrence);
   }
+}
+
+/**
+ * Lower case for ASCII letters only, so offsets stay those of the text: keywords are ASCII, and
+ * `toLowerCase` makes some characters longer ("İ" becomes two), which would shift every window after them.
+ */
+function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
 /** Words that fake tokens in documentation spell out. */
