@@ -7,12 +7,21 @@
  * anyone able to push a commit could trigger. This module parses the pattern and refuses the shapes
  * that cause exponential or steep polynomial backtracking:
  *
- * - nested quantifiers whose inner part can vary in length: `(a+)+`, `(.*)*`, `(\w{1,5})+`;
+ * - nested quantifiers whose inner part can vary in length: `(a+)+`, `(.*)*`, `(\w{1,5})+`, and
+ *   bounded ones whose splits multiply past a fixed budget when the inner run is not delimited:
+ *   `(a{1,30}){1,30}` (but not `(\d{1,3}\.){3}`, where each `.` ends a run);
  * - a repeated part that can match the empty string: `(a?)*`, `(|x)+`;
- * - alternatives that can start with the same character under a repetition: `(a|ab)*`, `(\w|\d)+`;
- * - two adjacent unbounded repetitions over overlapping characters: `.*.*`, `\w+\d+`;
+ * - alternatives that can start with the same character under a repetition: `(a|ab)*`, `(\w|\d)+`,
+ *   and under a bounded repetition whose choices multiply past the budget: `(?:aa|a){2,100}`;
+ * - two unbounded repetitions over overlapping characters with nothing between them that must end
+ *   the first one (optional parts, or characters the first one also matches): `.*.*`, `\w+\d+`,
+ *   `\d+\.?\d+`, `[a ]*a[a ]*`. Each such pair multiplies the work by the line's length;
  * - backreferences (`\1`, `\k<name>`): matching them is not regular and can be exponential;
  * - huge repetition counts (`a{1,100000}`) and very long patterns.
+ *
+ * What remains is linear in the text, or quadratic at worst (one unbounded repetition tried from
+ * every start), and the engine runs patterns on bounded lines and windows: the cost of any accepted
+ * pattern has a bound fixed before it runs, whatever the machine's load.
  *
  * The check is deliberately conservative: a few harmless patterns are refused too (`(ab|ac)*`), and
  * the reason says how to rewrite them. Pure: no I/O.
@@ -22,8 +31,17 @@ export type RegexSafety = { ok: true } | { ok: false; reason: string };
 
 /** Longest pattern accepted: user patterns are markers and token shapes, not programs. */
 export const MAX_PATTERN_LENGTH = 1000;
-/** Largest repetition count accepted in `{n,m}`. */
-export const MAX_REPEAT = 1000;
+/** Largest repetition count accepted in `{n,m}` (long tokens such as session tokens need thousands). */
+export const MAX_REPEAT = 4096;
+/**
+ * Most ways a bounded repetition may split the same text, as a power of two: `(a{1,30}){1,30}` has
+ * about 30^30, `(\d{1,3}\.?){4}` 3^4 = 81, under 2^10.
+ */
+const MAX_SPLITS_LOG2 = 10;
+/** Repetitions whose count can vary this much take part in the adjacent-repetitions check. */
+const LONG_RANGE = 32;
+/** Most splits two adjacent bounded repetitions of the same characters may try from one start. */
+const MAX_ADJACENT_SPLITS = 1 << 16;
 
 type CharPred = (c: string) => boolean;
 
@@ -409,6 +427,35 @@ function sequences(node: Node): Node[][] {
   return out;
 }
 
+/** Every character a node can match, as one predicate. */
+function charsOf(node: Node): CharPred {
+  const preds: CharPred[] = [];
+  for (const n of walk(node)) if (n.t === "char" || n.t === "backref") preds.push(n.t === "char" ? n.pred : ANY);
+  return (c) => preds.some((p) => p(c));
+}
+
+/** A group with one alternative is just its items: `(?:\.?\d+)` is `\.?` then `\d+`. */
+function flatten(items: Node[]): Node[] {
+  return items.flatMap((item) => (item.t === "group" && !item.look && item.alts.length === 1 ? flatten(item.alts[0] as Node[]) : [item]));
+}
+
+/**
+ * Whether repeating `body` lets the variable repetition `inner` split the same text in several ways:
+ * after `inner`, what follows in the body (or, when that can be empty, the next repetition's start)
+ * can begin with a character `inner` also matches. `(a{1,30}){1,30}` is ambiguous; `([a-z]{1,63}\.){1,9}`
+ * is not, each `.` ends a run. Conservative: an `inner` nested deeper than the body's own items counts
+ * as ambiguous.
+ */
+function ambiguousRepeat(body: Node, inner: Node): boolean {
+  const items = body.t === "group" && !body.look && body.alts.length === 1 ? flatten(body.alts[0] as Node[]) : [body];
+  const at = items.indexOf(inner);
+  if (at === -1) return true;
+  const rest = seqFirst(items.slice(at + 1));
+  const follow = rest.nullable ? [...rest.preds, ...first(body).preds] : rest.preds;
+  const innerChars = charsOf(inner);
+  return follow.length === 0 || overlaps(innerChars, (c) => follow.some((p) => p(c)));
+}
+
 function analyse(root: Node, src: string): RegexSafety {
   const quote = (n: Node): string => {
     const text = src.slice(n.start, n.end);
@@ -431,13 +478,18 @@ function analyse(root: Node, src: string): RegexSafety {
           reason: `nested quantifiers in ${quote(node)}: a repeated part that itself repeats ${quote(inner)} can backtrack exponentially; repeat one level only`,
         };
       }
+      if (node.max * Math.log2(inner.max - inner.min + 1) > MAX_SPLITS_LOG2 && ambiguousRepeat(node.child, inner)) {
+        return {
+          ok: false,
+          reason: `nested quantifiers in ${quote(node)}: its inner repetition ${quote(inner)} can split the same text in up to ${inner.max - inner.min + 1}^${node.max} ways, and nothing ends one run before the next; repeat one level only, or end each run with a character it cannot match`,
+        };
+      }
     }
-    if (node.max !== Infinity) continue;
-    if (width(node.child).min === 0) {
+    if (node.max === Infinity && width(node.child).min === 0) {
       return { ok: false, reason: `${quote(node)} repeats a part that can match the empty string` };
     }
     const alts = repeatedAlternation(node.child);
-    if (alts) {
+    if (alts && (node.max === Infinity || node.max * Math.log2(alts.length) > MAX_SPLITS_LOG2)) {
       const firsts = alts.map(seqFirst);
       for (let a = 0; a < firsts.length; a++) {
         for (let b = a + 1; b < firsts.length; b++) {
@@ -452,15 +504,26 @@ function analyse(root: Node, src: string): RegexSafety {
     }
   }
   for (const seq of sequences(root)) {
-    for (let k = 0; k + 1 < seq.length; k++) {
-      const x = seq[k] as Node;
-      const y = seq[k + 1] as Node;
-      if (x.t === "quant" && y.t === "quant" && x.max === Infinity && y.max === Infinity && x.child.t === "char" && y.child.t === "char" && overlaps(x.child.pred, y.child.pred)) {
-        return {
-          ok: false,
-          reason: `adjacent repetitions ${quote(x)} and ${quote(y)} match the same characters, so matching can take polynomial time; merge them into one`,
-        };
+    // A run: long repetitions that can trade characters, as nothing between them must end one.
+    let run: { chars: CharPred; last: Node & { t: "quant" } } | undefined;
+    for (const item of flatten(seq)) {
+      if (item.t === "quant" && item.max - item.min >= LONG_RANGE) {
+        const chars = charsOf(item.child);
+        if (run && overlaps(run.chars, chars) && (run.last.max === Infinity || item.max === Infinity || (run.last.max - run.last.min) * (item.max - item.min) > MAX_ADJACENT_SPLITS)) {
+          return {
+            ok: false,
+            reason: `adjacent repetitions ${quote(run.last)} and ${quote(item)} can match the same characters with nothing between them that must end the first, so matching can take polynomial time in the line's length; merge them into one, or separate them by a character the first cannot match`,
+          };
+        }
+        run = { chars, last: item };
+        continue;
       }
+      if (!run) continue;
+      const w = width(item);
+      // Optional parts can be skipped; a bounded part made of the run's own characters is absorbed.
+      const runChars = run.chars;
+      const absorbed = w.max !== Infinity && !overlaps(charsOf(item), (c) => !runChars(c));
+      if (w.min > 0 && !absorbed) run = undefined;
     }
   }
   return { ok: true };
@@ -497,4 +560,24 @@ export function checkRegexSafety(source: string, flags = ""): RegexSafety {
     return { ok: false, reason: `the pattern could not be analysed (${(error as Error).message}); simplify it` };
   }
   return analyse(root, source);
+}
+
+/**
+ * `source` with every unbounded repetition (`*`, `+`, `{n,}`) given an upper bound of `limit` more
+ * than its minimum: `[a-z]+@` becomes `[a-z]{1,256}@`. With the shapes checkRegexSafety refuses gone,
+ * what an accepted pattern tries from one start is then bounded by its repetition counts, so its cost
+ * over a line is linear in the line's length, with a factor known before it runs. The pattern must
+ * have passed checkRegexSafety.
+ */
+export function boundRepetitions(source: string, flags = "", limit = 256): string {
+  const root = new Parser(source, flags.includes("u"), flags.includes("i")).parse();
+  const edits: Array<{ from: number; to: number; text: string }> = [];
+  for (const node of walk(root)) {
+    if (node.t !== "quant" || node.max !== Infinity) continue;
+    const lazy = source[node.end - 1] === "?" && node.end - 1 > node.child.end;
+    edits.push({ from: node.child.end, to: node.end, text: `{${node.min},${node.min + limit}}${lazy ? "?" : ""}` });
+  }
+  let out = source;
+  for (const edit of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+  return out;
 }

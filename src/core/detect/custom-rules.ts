@@ -1,7 +1,16 @@
-/** Extra detectors from config (`rules:`), compiled into the same Rule shape as the built-in ones. */
+/**
+ * Extra detectors from config (`rules:`), compiled into the same Rule shape as the built-in ones.
+ *
+ * A custom pattern must pass checkRegexSafety, and then runs with its unbounded repetitions bounded
+ * (boundRepetitions): its cost over a line of any length is linear, with a factor fixed before it
+ * runs, not a timer that depends on the machine's load.
+ */
 import type { CustomRuleConfig } from "../config/config.js";
-import { checkRegexSafety } from "../safe-regex.js";
+import { boundRepetitions, checkRegexSafety } from "../safe-regex.js";
 import type { Rule } from "./rule.js";
+
+/** Most characters one unbounded repetition of a custom pattern (`+`, `*`, `{n,}`) takes beyond its minimum. */
+export const CUSTOM_REPEAT_LIMIT = 256;
 
 export interface CustomRuleError {
   id: string;
@@ -23,7 +32,7 @@ export function compileCustomRules(configs: readonly CustomRuleConfig[], builtin
     }
     let regex: RegExp;
     try {
-      regex = new RegExp(config.regex);
+      regex = new RegExp(boundRepetitions(config.regex, "", CUSTOM_REPEAT_LIMIT));
     } catch (error) {
       errors.push({ id: config.id, message: `regex does not compile: ${(error as Error).message}` });
       continue;
