@@ -1,9 +1,9 @@
 /** Reading and scanning whole files; used by the main thread and by the worker threads alike. */
-import { readFileSync } from "node:fs";
-import { looksBinary } from "../core/detect/skip.js";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { DEFAULT_MAX_FILE_BYTES, looksBinary } from "../core/detect/skip.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { Finding, SkippedFile } from "../core/types.js";
-import type { FileEntry } from "./walk.js";
+import { specialFileKind, type FileEntry } from "./walk.js";
 
 export interface FileBatchResult {
   findings: Finding[];
@@ -28,18 +28,56 @@ export function mergeResult(into: FileBatchResult, from: FileBatchResult): void 
   into.legacyIgnored.push(...from.legacyIgnored);
 }
 
+/** Opening never waits for a FIFO's writer (no effect on regular files; 0 where the flag does not exist). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /**
- * Synchronous reads on purpose: for thousands of small files, readFileSync is several times faster than
+ * A file's bytes, read only if it is (still) a regular file and at most `maxBytes` long. The walk
+ * checked both, but the path can change before it is read: what is open is checked again, and the read
+ * stops past the bound, so no file can block the scan or fill its memory.
+ */
+export function readRegularFile(absolute: string, maxBytes: number): Buffer | Omit<SkippedFile, "path"> {
+  let fd: number;
+  try {
+    fd = openSync(absolute, OPEN_FLAGS);
+  } catch (error) {
+    return { reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? "read error" };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { reason: "unreadable", detail: `${specialFileKind(info)}: only regular files are read` };
+    const tooLarge = { reason: "too-large", detail: `more than ${maxBytes} bytes; the limit is ${maxBytes}` } as const;
+    if (info.size > maxBytes) return tooLarge;
+    // One byte more than the size: a file that grew since is noticed, and read on up to the bound.
+    let buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) return tooLarge;
+        buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxBytes + 1 - length))]);
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return length > maxBytes ? tooLarge : buffer.subarray(0, length);
+  } catch (error) {
+    return { reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? "read error" };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Synchronous reads on purpose: for thousands of small files, sync reads are several times faster than
  * the promise API (no handle objects, no event-loop round trips), and each thread has nothing else to do.
  */
-export function scanFileBatch(setup: ScanSetup, entries: readonly FileEntry[]): FileBatchResult {
+export function scanFileBatch(setup: ScanSetup, entries: readonly FileEntry[], maxBytes = DEFAULT_MAX_FILE_BYTES): FileBatchResult {
   const result = emptyResult();
   for (const entry of entries) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(entry.absolute);
-    } catch (error) {
-      result.skipped.push({ path: entry.path, reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? "read error" });
+    const bytes = readRegularFile(entry.absolute, maxBytes);
+    if (!Buffer.isBuffer(bytes)) {
+      result.skipped.push({ path: entry.path, ...bytes });
       continue;
     }
     if (looksBinary(bytes)) {

@@ -1,5 +1,5 @@
 /** Lists the files under the paths given to `claude-guard scan`, and what is left out and why. */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import type { SkippedFile } from "../core/types.js";
@@ -14,6 +14,18 @@ export interface FileEntry {
 
 /** Folders never descended into: their contents are not the project's own code. */
 const PRUNED_DIRS = new Set([".git", "node_modules", ".hg", ".svn", "bower_components", ".venv", "venv", "__pycache__", ".tox", ".pnpm-store"]);
+
+/**
+ * What a path that is neither a regular file nor a folder is, for messages. Such files are never read:
+ * a FIFO blocks its reader forever, and a device such as /dev/zero never ends.
+ */
+export function specialFileKind(info: Stats | Dirent): string {
+  if (info.isFIFO()) return "a named pipe (FIFO)";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  return "not a regular file";
+}
 
 /** Synchronous on purpose: one thread walking a tree is fastest without promise round trips per entry. */
 export function listFiles(
@@ -56,6 +68,8 @@ export function listFiles(
         }
       } else if (entry.isFile()) {
         visitFile(absolute, statSync(absolute).size);
+      } else if (!entry.isSymbolicLink()) {
+        skipped.push({ path: report(absolute), reason: "unreadable", detail: `${specialFileKind(entry)}: only regular files are read` });
       }
       // Symbolic links are not followed: they can point outside the scanned tree or loop.
     }
@@ -66,7 +80,8 @@ export function listFiles(
     const info = statSync(absolute, { throwIfNoEntry: false });
     if (!info) throw new Error(`cannot read "${given}": no such file or folder`);
     if (info.isDirectory()) walk(absolute);
-    else visitFile(absolute, info.size);
+    else if (info.isFile()) visitFile(absolute, info.size);
+    else throw new Error(`cannot scan "${given}": it is ${specialFileKind(info)}, not a regular file or folder`);
   }
   return { files, skipped };
 }
