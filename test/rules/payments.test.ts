@@ -90,6 +90,8 @@ describe("payment rules: exact values", () => {
     ["coinbase-api-secret", fake.alnum(32, "t-cb-1"), (t) => `COINBASE_SECRET="${t}"`],
     ["flutterwave-secret-key", "FLWSECK-" + fake.hex(32, "t-flw-1") + "-X", (t) => `"${t}"`],
     ["flutterwave-test-secret-key", "FLWSECK_TEST-" + fake.hex(32, "t-flw-2") + "-X", (t) => `"${t}"`],
+    ["flutterwave-encryption-key", "FLWSECK_TEST-" + fake.hex(12, "t-flw-3"), (t) => `FLW_ENCRYPTION_KEY=${t}`],
+    ["flutterwave-public-key", "FLWPUBK_TEST-" + fake.hex(32, "t-flw-4") + "-X", (t) => `"${t}"`],
     ["paystack-secret-key", "sk_live_" + fake.hex(40, "t-ps-1"), (t) => `paystack.secret_key = "${t}"`],
     ["mollie-live-api-key", "live_" + fake.alnum(30, "t-mol-1"), (t) => `mollie_client.set_api_key("${t}")`],
     ["mollie-test-api-key", "test_" + fake.alnum(30, "t-mol-2"), (t) => `MOLLIE_KEY: ${t}`],

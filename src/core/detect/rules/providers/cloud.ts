@@ -514,7 +514,7 @@ const otherCloudRules: Rule[] = [
     severity: "critical",
     keywords: ["alibaba", "aliyun", "alicloud", "accesskeysecret", "access_key_secret", "access-key-secret"],
     regex: assigned(
-      `(?:${ci("alibaba")}|${ci("aliyun")}|${ci("alicloud")})[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")})|${ci("access")}${SEP}${ci("key")}${SEP}${ci("secret")}`,
+      `(?:${ci("alibaba")}|${ci("aliyun")}|${ci("alicloud")})[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")}|${ci("token")})|${ci("access")}${SEP}${ci("key")}${SEP}${ci("secret")}`,
       "[A-Za-z0-9]{30}",
       "[A-Za-z0-9]",
     ),
@@ -697,7 +697,7 @@ const otherCloudRules: Rule[] = [
     keywords: ["yandex", "secret_access_key", "secretaccesskey", "secret-access-key", "yc_secret", "ycsecret"],
     // The S3-compatible secret starts with "YC" and has 40 characters.
     regex: assigned(
-      `${ci("secret")}${SEP}(?:${ci("access")}${SEP})?${ci("key")}|${ci("yandex")}[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")})|${ci("yc")}${SEP}${ci("secret")}`,
+      `${ci("secret")}${SEP}(?:${ci("access")}${SEP})?${ci("key")}|${ci("yandex")}[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")}|${ci("token")})|${ci("yc")}${SEP}${ci("secret")}`,
       "YC[A-Za-z0-9_-]{38}",
       "[A-Za-z0-9_-]",
     ),

@@ -144,12 +144,27 @@ const githubRules: Rule[] = [
     provider: "GitHub",
     severity: "high",
     keywords: ["github_pat_"],
-    regex: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/,
+    // github_pat_<22>_<59>: 82 characters after the prefix, the underscore at the 23rd.
+    regex: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/,
     docs: GITHUB_DOCS,
     remediation: "Delete the token under Settings > Developer settings > Fine-grained tokens and keep its replacement in a secret store.",
     samples: () => ["github_pat_" + fake.alnum(22, "fg-a") + "_" + fake.alnum(59, "fg-b")] as const,
     truePositives: ([t]) => [line.env("GITHUB_TOKEN", t), `octokit = new Octokit({ auth: "${t}" });`],
     falsePositives: ([t]) => [line.env("GITHUB_TOKEN", t.slice(0, 70)), `const prefix = "github_pat_";`],
+  }),
+  define({
+    id: "gitlab-session-cookie",
+    title: "GitLab session cookie",
+    provider: "GitLab",
+    severity: "high",
+    keywords: ["_gitlab_session="],
+    // The signed-in session: whoever holds it acts as the user until it expires.
+    regex: /(?<secret>_gitlab_session=[0-9a-zA-Z]{32})(?![0-9a-zA-Z])/,
+    docs: "https://docs.gitlab.com/ee/user/profile/active_sessions.html",
+    remediation: "Revoke the session under User Settings > Active sessions (or sign out everywhere) and never paste cookies into code or logs.",
+    samples: () => ["_gitlab_session=" + fake.hex(32, "gl-session")] as const,
+    truePositives: ([t]) => [`curl -H "Cookie: ${t}" https://gitlab.example.com/api/v4/user`, line.env("GITLAB_COOKIE", t)],
+    falsePositives: ([t]) => [t.slice(0, 30), 'cookie_name = "_gitlab_session="'],
   }),
   define({
     id: "github-oauth-client-secret",

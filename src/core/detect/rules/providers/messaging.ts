@@ -225,9 +225,10 @@ const chatRules: Rule[] = [
     title: "Telegram bot token",
     provider: "Telegram",
     severity: "high",
-    keywords: [":aa"],
-    // <bot id>:<35 characters starting with "AA">; in API URLs it follows "/bot".
-    regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{6,12}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/,
+    keywords: [":aa", "telegram"],
+    // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot". Other
+    // first letters are only read on a line that names Telegram (the keyword gates the rule).
+    regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
     docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
     remediation: "Revoke the token with @BotFather (/revoke) and load the new one from the environment or a secret store.",
     samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret")] as const,
@@ -332,12 +333,42 @@ const apiRules: Rule[] = [
     provider: "SendGrid",
     severity: "high",
     keywords: ["sg."],
-    regex: /(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    // SG.<22>.<43>; copies that lost the inner dot keep the 66 characters after "SG.".
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>SG\.(?:[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|[A-Za-z0-9_=-]{66}))(?![A-Za-z0-9_=.-])/,
     docs: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
     remediation: "Delete the key in Settings > API Keys and create a new, narrowly scoped one stored in a secret store.",
     samples: () => ["SG." + fake.base64url(22, "sg-id") + "." + fake.base64url(43, "sg-secret")] as const,
     truePositives: ([k]) => [line.env("SENDGRID_API_KEY", k), `sgMail.setApiKey("${k}");`],
     falsePositives: ([k]) => [line.env("SENDGRID_API_KEY", k.slice(0, 40)), 'const ns = "SG.util.format";'],
+  }),
+  define({
+    id: "facebook-app-access-token",
+    title: "Facebook / Meta app access token (app id|app secret)",
+    provider: "Meta",
+    severity: "high",
+    keywords: ["facebook", "fb_", "|", "%7c"],
+    // An app token is "<app id>|<app secret or token>"; the app id is 15-16 digits. Read only where the
+    // line names Facebook (keywords), since "digits|text" alone is common.
+    regex: /(?<![A-Za-z0-9_])(?<secret>[0-9]{15,16}(?:\||%7[Cc])[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/,
+    docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens",
+    remediation: "Reset the app secret in the Meta App Dashboard (Settings > Basic): that invalidates app tokens built from it.",
+    samples: () => [fake.digits(15, "fb-app").replace(/^0/, "1") + "|" + fake.base64url(27, "fb-app-secret")] as const,
+    truePositives: ([t]) => [`facebook_app_token = "${t}"`, `{"facebook access_token":"${t}","token_type":"bearer"}`],
+    falsePositives: () => ['facebook: "2024|release notes"', `facebook_id = "${fake.digits(15, "fb-x")}"`],
+  }),
+  define({
+    id: "mailgun-public-validation-key",
+    title: "Mailgun public validation key",
+    provider: "Mailgun",
+    // Made for client-side address validation: reported so its presence is a reviewed decision.
+    severity: "low",
+    keywords: ["pubkey-"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>pubkey-[a-f0-9]{32})(?![A-Za-z0-9_-])/,
+    docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/",
+    remediation: "Rotate the public validation key in Mailgun (Settings > API Security) if it should not be public.",
+    samples: () => ["pubkey-" + fake.hex(32, "mg-pub")] as const,
+    truePositives: ([t]) => [line.env("MAILGUN_PUBLIC_KEY", t), line.js("mailgunPublicKey", t)],
+    falsePositives: ([t]) => [line.env("MAILGUN_PUBLIC_KEY", t.slice(0, 20)), 'const name = "pubkey-rotation";'],
   }),
   define({
     id: "mailgun-api-key",
@@ -590,7 +621,8 @@ const platformRules: Rule[] = [
     provider: "X (Twitter)",
     severity: "high",
     keywords: ["twitter"],
-    regex: assigned(`${ci("twitter")}[\\w.-]{0,20}?(?:${ci("consumer")}${SEP}|${ci("api")}${SEP})?(?:${ci("key")}${SEP})?${ci("secret")}`, "[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
+    // 50 characters under any Twitter setting: the consumer key is 25 and the access secret 45 (named-keys.ts).
+    regex: assigned(`${ci("twitter")}`, "(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/api-key-and-secret",
     remediation: "Regenerate the API key and secret in the developer portal (Keys and tokens) and keep them in a secret store.",
     samples: () => [fake.alnum(50, "twitter-secret")] as const,

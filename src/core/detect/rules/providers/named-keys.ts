@@ -69,7 +69,7 @@ const TABLE: NamedKey[] = [
   { id: "flickr-api-key", title: "Flickr API key", provider: "Flickr", names: ["flickr"], value: "[a-zA-Z0-9]{32}", sample: hex(32), setting: "FLICKR_API_KEY", docs: "https://www.flickr.com/services/api/misc.api_keys.html" },
   { id: "freshbooks-access-token", title: "FreshBooks access token", provider: "FreshBooks", names: ["freshbooks"], value: "[a-zA-Z0-9]{64}", sample: hex(64), setting: "FRESHBOOKS_ACCESS_TOKEN", docs: "https://www.freshbooks.com/api/authentication" },
   { id: "gitter-access-token", title: "Gitter access token", provider: "Gitter", names: ["gitter"], value: "[a-zA-Z0-9_-]{40}", sample: hex(40), setting: "GITTER_TOKEN", docs: "https://developer.gitter.im/docs/authentication" },
-  { id: "jfrog-identity-token", title: "JFrog identity or access token", provider: "JFrog", names: ["jfrog", "artifactory", "bintray", "xray"], value: "[a-zA-Z0-9]{64}", sample: alnum(64), setting: "JFROG_IDENTITY_TOKEN", docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens" },
+  { id: "jfrog-identity-token", title: "JFrog identity token or API key", provider: "JFrog", names: ["jfrog", "artifactory", "bintray", "xray"], value: "[a-zA-Z0-9]{73}|[a-zA-Z0-9]{64}", sample: alnum(64), setting: "JFROG_IDENTITY_TOKEN", docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens" },
   { id: "kraken-api-secret", title: "Kraken API private key", provider: "Kraken", names: ["kraken"], value: "[a-zA-Z0-9/=_+-]{80,90}", tail: TAIL_B64, sample: (s) => fake.base64(88, s), setting: "KRAKEN_PRIVATE_KEY", docs: "https://docs.kraken.com/api/docs/guides/spot-rest-auth" },
   { id: "kucoin-api-key", title: "KuCoin API key", provider: "KuCoin", names: ["kucoin"], value: "[a-fA-F0-9]{24}", sample: hex(24), setting: "KUCOIN_API_KEY", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request", severity: "medium" },
   { id: "kucoin-api-secret", title: "KuCoin API secret", provider: "KuCoin", names: ["kucoin"], value: UUID, sample: uuid, setting: "KUCOIN_API_SECRET", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request" },
@@ -82,6 +82,7 @@ const TABLE: NamedKey[] = [
   { id: "meraki-api-key", title: "Cisco Meraki API key", provider: "Cisco Meraki", names: ["meraki"], value: "[0-9a-f]{40}", sample: hex(40), setting: "MERAKI_API_KEY", docs: "https://developer.cisco.com/meraki/api-v1/authorization/" },
   { id: "messagebird-client-id", title: "MessageBird client ID", provider: "MessageBird", names: ["messagebird", "message_bird", "message-bird"], value: UUID, sample: uuid, setting: "MESSAGEBIRD_CLIENT_ID", docs: "https://developers.messagebird.com/api/#authentication", severity: "medium" },
   { id: "newrelic-user-api-id", title: "New Relic user API ID", provider: "New Relic", names: ["newrelic", "new_relic", "new-relic"], value: "[a-zA-Z0-9]{64}", sample: alnum(64), setting: "NEW_RELIC_USER_API_ID", docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/", severity: "medium" },
+  { id: "netlify-access-token-legacy", title: "Netlify personal access token (unprefixed)", provider: "Netlify", names: ["netlify"], value: "[a-zA-Z0-9=_-]{40,46}", tail: "[A-Za-z0-9=_-]", sample: (s) => fake.base64url(43, s), setting: "NETLIFY_AUTH_TOKEN", docs: "https://docs.netlify.com/api/get-started/#authentication" },
   { id: "nytimes-api-key", title: "New York Times API key", provider: "New York Times", names: ["nytimes", "new_york_times", "newyorktimes", "nyt_"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "NYTIMES_API_KEY", docs: "https://developer.nytimes.com/get-started" },
   { id: "octopus-deploy-api-key", title: "Octopus Deploy API key", provider: "Octopus Deploy", names: ["octopus"], value: "API-[A-Z0-9]{25,27}", sample: (s) => "API-" + fake.upperDigits(26, s), setting: "OCTOPUS_API_KEY", docs: "https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key" },
   { id: "plaid-client-id", title: "Plaid client ID", provider: "Plaid", names: ["plaid"], value: "[a-zA-Z0-9]{24}", sample: hex(24), setting: "PLAID_CLIENT_ID", docs: "https://plaid.com/docs/api/#api-access", severity: "medium" },
@@ -108,7 +109,7 @@ function ruleOf(k: NamedKey): Rule {
     keywords: k.names,
     // The value follows a quote, an assignment or a space (not a call's parenthesis: `LinkedInTests(Mixin`)
     // and holds a digit (prose such as `LinkedIn authentication` does not).
-    regex: assigned(name, String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])${k.value}`, k.tail ?? TAIL),
+    regex: assigned(name, String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])(?:${k.value})`, k.tail ?? TAIL),
     // An XML element's text may sit on the next line: <kucoinSecret>\n  value\n</kucoinSecret>.
     window: 200,
     // Below the formats with a prefix of their own (`aio_`, `sdk-`): they name the credential better.

@@ -391,7 +391,8 @@ const otherProviders: Rule[] = [
     category: "secret",
     severity: "critical",
     keywords: ["plaid"],
-    regex: assignedTo(["plaid"], ["secret"], "[0-9a-f]{30}"),
+    // 30 hex characters; any 30 letters and digits under a Plaid secret or token setting.
+    regex: assignedTo(["plaid"], ["secret", "token"], "(?=[a-z]{0,29}[0-9])[0-9a-z]{30}"),
     docs: "https://plaid.com/docs/quickstart/glossary/#secret",
     remediation: "Rotate the secret in the Plaid Dashboard (Team Settings > Keys) and keep it in a secret manager.",
     examples: () => ({
@@ -466,6 +467,38 @@ const africaEurope: Rule[] = [
     examples: () => ({
       truePositives: [`FLW_SECRET_KEY=FLWSECK-${fake.hex(32, "flw-1")}-X`, `const flw = new Flutterwave(pub, "FLWSECK-${fake.hex(32, "flw-2")}-X");`],
       falsePositives: [`FLW_PUBLIC_KEY=FLWPUBK-${fake.hex(32, "flw-3")}-X`, `FLWSECK-${fake.hex(20, "flw-4")}-X`],
+    }),
+  },
+  {
+    id: "flutterwave-encryption-key",
+    title: "Flutterwave encryption key",
+    provider: "Flutterwave",
+    category: "secret",
+    severity: "high",
+    keywords: ["flwseck_test-", "flwseck-"],
+    // 12 hex characters after the test or live secret-key prefix (not the 32-character secret key).
+    regex: /(?<![A-Za-z0-9_])(?<secret>FLWSECK(?:_TEST)?-[0-9a-fA-F]{12})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.flutterwave.com/docs/integration-guides/authentication",
+    remediation: "Regenerate the API keys in the Flutterwave Dashboard (Settings > API) and load them from the environment.",
+    examples: () => ({
+      truePositives: [`FLW_ENCRYPTION_KEY=FLWSECK_TEST-${fake.hex(12, "flwe-1")}`, `"encryptionKey": "FLWSECK_TEST-${fake.hex(12, "flwe-2")}"`],
+      falsePositives: [`FLW_ENCRYPTION_KEY=FLWSECK_TEST-${fake.hex(8, "flwe-3")}`, `FLWSECK_TEST-${fake.hex(32, "flwe-4")}-X`],
+    }),
+  },
+  {
+    id: "flutterwave-public-key",
+    title: "Flutterwave public key",
+    provider: "Flutterwave",
+    category: "secret",
+    // Meant for the client side: reported so that it is a visible, reviewed decision.
+    severity: "low",
+    keywords: ["flwpubk"],
+    regex: /(?<![A-Za-z0-9_])(?<secret>FLWPUBK(?:_TEST)?-[0-9a-fA-F]{32}-X)(?![A-Za-z0-9_])/,
+    docs: "https://developer.flutterwave.com/docs/integration-guides/authentication",
+    remediation: "Public keys may ship in client code; rotate the key pair in the Flutterwave Dashboard if it was not meant to be published.",
+    examples: () => ({
+      truePositives: [`FLW_PUBLIC_KEY=FLWPUBK_TEST-${fake.hex(32, "flwp-1")}-X`, `public_key: "FLWPUBK-${fake.hex(32, "flwp-2")}-X"`],
+      falsePositives: [`FLWPUBK_TEST-${fake.hex(20, "flwp-3")}-X`, `const name = "FLWPUBK_TEST-key";`],
     }),
   },
   {

@@ -281,7 +281,8 @@ const npm: Rule[] = [
     category: "secret",
     severity: "high",
     keywords: ["clojars_"],
-    regex: prefixed("CLOJARS_[a-f0-9]{60}", "A-Za-z0-9_"),
+    // 60 hex characters; letters and digits accepted for copies re-cased or re-encoded.
+    regex: prefixed("CLOJARS_[a-z0-9]{60}", "A-Za-z0-9_"),
     docs: "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
     remediation: "Disable the deploy token on clojars.org (Deploy Tokens), create a scoped one, and keep it in a CI secret.",
     examples: () => ({

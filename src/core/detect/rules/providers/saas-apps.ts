@@ -131,7 +131,8 @@ const specs: SaasRuleSpec[] = [
     provider: "Airtable",
     severity: "high",
     keywords: ["airtable"],
-    regex: contextRegex("airtable", String.raw`api[_.-]?key|key|token`, "key" + hasDigit(14) + "[A-Za-z0-9]{14}"),
+    // "key" and 14 characters; some copies lost the "key" prefix, so any 17 characters with a digit.
+    regex: contextRegex("airtable", String.raw`api[_.-]?key|key|token`, hasDigit(17) + "[A-Za-z0-9]{17}"),
     docs: "https://support.airtable.com/docs/airtable-api-key-deprecation-notice",
     remediation: "API keys are deprecated: delete it, create a scoped personal access token and keep it in a secret manager.",
     samples: () => {
@@ -476,6 +477,21 @@ const specs: SaasRuleSpec[] = [
     samples: () => {
       const t = "live_" + fake.hex(35, "lob-1");
       return { tp: samples(t, "LOB_API_KEY=%s", "lob_key: '%s'"), fp: ["GLOBAL_KEY=live_" + fake.hex(35, "lob-fp"), "LOB_API_KEY=live_pub_" + fake.hex(31, "lob-pub")] };
+    },
+  },
+  {
+    id: "lob-publishable-api-key",
+    title: "Lob publishable API key",
+    provider: "Lob",
+    // Publishable keys may appear in front-end code: reported so that it is a reviewed decision.
+    severity: "low",
+    keywords: ["test_pub_", "live_pub_"],
+    regex: /(?<![A-Za-z0-9_])(?<secret>(?:test|live)_pub_[a-f0-9]{31})(?![A-Za-z0-9_])/,
+    docs: "https://docs.lob.com/#tag/Authentication",
+    remediation: "Rotate the publishable key in the Lob dashboard if it was not meant to be public.",
+    samples: () => {
+      const t = "live_pub_" + fake.hex(31, "lob-pub");
+      return { tp: samples(t, "LOB_PUBLISHABLE_KEY=%s", "lob.publishable = '%s'"), fp: ["live_pub_" + fake.hex(20, "lob-pub-short"), "test_pub_" + fake.hex(40, "lob-pub-long")] };
     },
   },
   {

@@ -351,7 +351,7 @@ const specs: SaasRuleSpec[] = [
     provider: "New Relic",
     severity: "high",
     keywords: ["nrak-"],
-    regex: /(?<![\w-])(?<secret>NRAK-[A-Z0-9]{27})(?![\w-])/,
+    regex: /(?<![\w-])(?<secret>NRAK-[A-Za-z0-9]{27})(?![\w-])/,
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     remediation: "Delete the key in New Relic > API keys, create a new one and keep it in a secret manager.",
     samples: () => {
@@ -1271,7 +1271,8 @@ const specs: SaasRuleSpec[] = [
     provider: "Sourcegraph",
     severity: "high",
     keywords: ["sgp_"],
-    regex: /(?<![\w-])(?<secret>sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40})(?![\w-])/,
+    // Hex digits of either case: tokens copied from some UIs come upper-cased.
+    regex: /(?<![\w-])(?<secret>sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})(?![\w-])/,
     docs: "https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token",
     remediation: "Delete the token in Sourcegraph > Settings > Access tokens and give tools its replacement as SRC_ACCESS_TOKEN from a secret.",
     samples: () => {
@@ -1368,7 +1369,7 @@ const specs: SaasRuleSpec[] = [
     provider: "Confluent",
     severity: "high",
     keywords: ["confluent"],
-    regex: contextRegex("confluent", String.raw`api[_.-]?secret|secret|password`, "[A-Za-z0-9+/]{64}", END_B64),
+    regex: contextRegex("confluent", String.raw`api[_.-]?secret|secret|password|token`, "[A-Za-z0-9+/]{64}", END_B64),
     docs: "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html",
     remediation: "Delete the API key pair in Confluent Cloud > API keys and keep its replacement in a secret manager.",
     samples: () => {
@@ -1421,6 +1422,157 @@ const specs: SaasRuleSpec[] = [
     samples: () => {
       const k = fakeElasticApiKey("elastic-1");
       return { tp: samples(k, "ELASTIC_API_KEY=%s", 'elasticsearch.apiKey: "%s"', "es_api_key: '%s'"), fp: ["ELASTIC_API_KEY=${ELASTIC_API_KEY}", "ELASTIC_CLOUD_ID=deployment:" + fake.alnum(30, "elastic-fp")] };
+    },
+  },
+
+  // -------------------------------------------------------------------------------------------------
+  // Prefixed formats gitleaks also covers
+
+  {
+    id: "onepassword-secret-key",
+    title: "1Password account Secret Key",
+    provider: "1Password",
+    severity: "critical",
+    keywords: ["a3-"],
+    // A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX (the second group also printed unbroken, 11 characters).
+    regex: /(?<![A-Za-z0-9-])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})(?:-[A-Z0-9]{5}){3})(?![A-Za-z0-9-])/,
+    docs: "https://support.1password.com/secret-key-security/",
+    remediation: "Regenerate the Secret Key (1password.com > your name > Regenerate Secret Key), change the account password, and never store either in code.",
+    samples: () => {
+      const g = (n: number, seed: string) => fake.upperDigits(n, seed);
+      const k = `A3-${g(6, "op1")}-${g(6, "op2")}-${g(5, "op3")}-${g(5, "op4")}-${g(5, "op5")}-${g(5, "op6")}`;
+      return { tp: samples(k, "OP_SECRET_KEY=%s", 'secretKey: "%s"'), fp: ["A3-" + g(6, "op1") + "-" + g(5, "op2"), "SKU A3-" + g(6, "op7") + "-" + g(4, "op8")] };
+    },
+  },
+  {
+    id: "adobe-client-secret",
+    title: "Adobe Developer Console client secret",
+    provider: "Adobe",
+    severity: "high",
+    keywords: ["p8e-"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>p8e-[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation/",
+    remediation: "Rotate the client secret in Adobe Developer Console > Project > Credentials and keep the new one in a secret store.",
+    samples: () => {
+      const k = "p8e-" + fake.alnum(32, "adobe-secret");
+      return { tp: samples(k, "ADOBE_CLIENT_SECRET=%s", 'clientSecret := "%s"'), fp: ["p8e-" + fake.alnum(20, "adobe-short"), "p8e-" + fake.alnum(40, "adobe-long")] };
+    },
+  },
+  {
+    id: "authress-service-client-access-key",
+    title: "Authress service client access key",
+    provider: "Authress",
+    severity: "high",
+    keywords: ["sc_", "ext_", "scauth_", "authress_"],
+    // <client id>.<key id>.acc_<account id>.<private key>
+    regex: /(?<![A-Za-z0-9_-])(?<secret>(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_-][a-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120})(?![A-Za-z0-9+/_=-])/,
+    docs: "https://authress.io/knowledge-base/docs/authorization/service-clients",
+    remediation: "Delete the access key on the service client in the Authress management portal and create a new one kept in a secret store.",
+    samples: () => {
+      const k = `sc_${fake.lowerDigits(12, "au1")}.${fake.lowerDigits(4, "au2")}.acc_${fake.lowerDigits(12, "au3")}.${fake.base64url(64, "au4")}`;
+      return { tp: samples(k, "AUTHRESS_KEY=%s", 'accessKey: "%s"'), fp: ["sc_" + fake.lowerDigits(12, "au5") + ".abcd", "sc_abc.defg.acc_short.x"] };
+    },
+  },
+  {
+    id: "clickhouse-cloud-api-secret",
+    title: "ClickHouse Cloud API key secret",
+    provider: "ClickHouse",
+    severity: "high",
+    keywords: ["4b1d"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>4b1d[A-Za-z0-9]{38})(?![A-Za-z0-9_-])/,
+    docs: "https://clickhouse.com/docs/cloud/manage/openapi",
+    remediation: "Delete the API key in ClickHouse Cloud > Organization > API keys and create a new one kept in a secret store.",
+    samples: () => {
+      const k = "4b1d" + fake.alnum(38, "clickhouse");
+      return { tp: samples(k, "CLICKHOUSE_KEY_SECRET=%s", 'secret: "%s"'), fp: ["4b1d" + fake.alnum(30, "ch-short"), "id-4b1d" + fake.alnum(38, "ch-inword") + "x"] };
+    },
+  },
+  {
+    id: "freemius-secret-key",
+    title: "Freemius SDK secret key",
+    provider: "Freemius",
+    severity: "high",
+    keywords: ["secret_key"],
+    // The WordPress SDK's configuration array: 'secret_key' => 'sk_…' (29 characters after the prefix).
+    regex: /["']secret_key["']\s{0,5}=>\s{0,5}["'](?<secret>sk_[^\s"']{29})["']/,
+    docs: "https://freemius.com/help/documentation/wordpress-sdk/integrating-freemius-sdk/",
+    remediation: "Regenerate the secret key in the Freemius dashboard (Settings > Keys) and load it from a configuration file kept out of the repository.",
+    samples: () => {
+      const k = "sk_" + fake.base64(29, "freemius").replace(/[/+]/g, "#");
+      return { tp: samples(k, `"secret_key" => "%s",`, `'secret_key' => '%s',`), fp: [`"secret_key" => "sk_short",`, `"public_key" => "pk_${fake.alnum(29, "fm-pk")}",`] };
+    },
+  },
+  {
+    id: "harness-api-key",
+    title: "Harness personal or service account token",
+    provider: "Harness",
+    severity: "high",
+    keywords: ["pat.", "sat."],
+    // pat.<account id>.<token id>.<secret>, sat. for service accounts.
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/",
+    remediation: "Delete the token in Harness (Profile or Service Account > API Keys) and create a new one kept in a secret manager.",
+    samples: () => {
+      const k = `pat.${fake.base64url(22, "hr1")}.${fake.alnum(24, "hr2")}.${fake.alnum(20, "hr3")}`;
+      return { tp: samples(k, "HARNESS_API_KEY=%s", 'x-api-key: "%s"'), fp: ["pat." + fake.alnum(22, "hr4") + "." + fake.alnum(10, "hr5"), "compat.version.number"] };
+    },
+  },
+  {
+    id: "intra42-client-secret",
+    title: "42 intranet (Intra) OAuth client secret",
+    provider: "42",
+    severity: "high",
+    keywords: ["s-s4t2"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>s-s4t2(?:ud|af)-[a-fA-F0-9]{64})(?![A-Za-z0-9_-])/,
+    docs: "https://api.intra.42.fr/apidoc/guides/getting_started",
+    remediation: "Regenerate the application's secret on profile.intra.42.fr (Applications) and keep it out of the repository.",
+    samples: () => {
+      const k = "s-s4t2ud-" + fake.hex(64, "intra42");
+      return { tp: samples(k, "FT_CLIENT_SECRET=%s", 'clientSecret := "%s"'), fp: ["s-s4t2ud-" + fake.hex(40, "i42-short"), "s-s4t2xx-" + fake.hex(64, "i42-bad")] };
+    },
+  },
+  {
+    id: "maxmind-license-key",
+    title: "MaxMind license key",
+    provider: "MaxMind",
+    severity: "high",
+    keywords: ["_mmk"],
+    // 6 characters, _, 29 characters, then the _mmk suffix.
+    regex: /(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)(?![A-Za-z0-9_-])/,
+    docs: "https://dev.maxmind.com/license-key-retirement/",
+    remediation: "Deactivate the license key in your MaxMind account (Manage License Keys) and generate a new one kept in a secret store.",
+    samples: () => {
+      const k = fake.alnum(6, "mm1") + "_" + fake.alnum(29, "mm2") + "_mmk";
+      return { tp: samples(k, "MAXMIND_LICENSE_KEY=%s", "LicenseKey %s"), fp: [fake.alnum(6, "mm3") + "_" + fake.alnum(20, "mm4") + "_mmk", "geo_mmk"] };
+    },
+  },
+  {
+    id: "openshift-user-token",
+    title: "OpenShift OAuth access token",
+    provider: "Red Hat OpenShift",
+    severity: "high",
+    keywords: ["sha256~"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>sha256~[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    docs: "https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html",
+    remediation: "Delete the token (oc delete useroauthaccesstoken <name>, or log out) and let tools obtain short-lived tokens instead of storing one.",
+    samples: () => {
+      const k = "sha256~" + fake.base64url(43, "openshift");
+      return { tp: samples(k, "OC_TOKEN=%s", "oc login --token=%s --server=https://api.cluster.example:6443"), fp: ["sha256~" + fake.base64url(20, "os-short"), "sha256:" + fake.hex(64, "os-digest")] };
+    },
+  },
+  {
+    id: "settlemint-access-token",
+    title: "SettleMint access token",
+    provider: "SettleMint",
+    severity: "high",
+    keywords: ["sm_aat_", "sm_pat_", "sm_sat_"],
+    // Application (aat), personal (pat) and service (sat) access tokens.
+    regex: /(?<![A-Za-z0-9_-])(?<secret>sm_[aps]at_[A-Za-z0-9]{16})(?![A-Za-z0-9_-])/,
+    docs: "https://console.settlemint.com/documentation/platform-components/security-and-authentication/application-access-tokens",
+    remediation: "Delete the access token in the SettleMint console and create a new one kept in a secret store.",
+    samples: () => {
+      const k = "sm_pat_" + fake.lowerDigits(16, "settlemint");
+      return { tp: samples(k, "SETTLEMINT_ACCESS_TOKEN=%s", 'token := "%s"'), fp: ["sm_pat_" + fake.lowerDigits(10, "sm-short"), "sm_xat_" + fake.lowerDigits(16, "sm-bad")] };
     },
   },
 ];
