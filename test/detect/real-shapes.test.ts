@@ -28,6 +28,12 @@ describe("credentials in real-world shapes", () => {
     ["WeChat Pay nonce_str in a log", "pay.log", `{"appid":"wx${fake.hex(16, "shape-wx")}","nonce_str":"${fake.alnum(16, "shape-ns")}"}`],
     ["a numbered password field", "test/forms.py", `    "password2": "${fake.alnum(12, "shape-pw2")}!",`],
     ["Scala Option", "Config.scala", `    password = Some("${fake.alnum(10, "shape-some")}"),`],
+    ["an access token in a recorded JSON body", "spec/cassettes/login.yml", `      string: '{"access_token":"${hex}","token_type":"bearer","expires_in":7776000}'`],
+    ["an access token in escaped JSON", "collection.json", `  "body": "{\\"access_token\\":\\"${token}\\",\\"token_type\\":\\"Bearer\\"}",`],
+    ["a password compared in code", "server_test.go", `	if updated.Password != "${fake.alnum(9, "shape-cmp")}" {`],
+    ["a password confirmation", "spec/users_spec.rb", `      password_confirmation: "${fake.alnum(10, "shape-conf")}!",`],
+    ["credentials in a URL of any scheme", "routes_test.go", `	routeFlag := "nats-route://ruser:${fake.alnum(12, "shape-nr")}@127.0.0.1:7246"`],
+    ["a long typed key", "application.yml", `jwt-secret-key: ${fake.lower(31, "shape-lower")}`],
   ])("finds %s", (_what, path, line) => {
     const findings = scan(path, line);
     expect(findings.filter((f) => f.category === "secret").length).toBeGreaterThan(0);
@@ -54,6 +60,11 @@ describe("credentials in real-world shapes", () => {
     ["a CredHub interpolation", "docs/pipeline.md", "    password: ((example.password))"],
     ["a template variable", "docker/init.template", "CREATE LOGIN %%USER%% WITH PASSWORD = '%%PWD%%'"],
     ["a fallback naming a variable, as a password", "config/env.js", "        pass: process.env.MAILER_PASSWORD || 'MAILER_PASSWORD'"],
+    ["a redacted password in a protocol trace", "server_test.go", '		"CONNECT {\\"user\\":\\"derek\\",\\"pass\\":\\"[REDACTED]\\"}\\r\\n",'],
+    ["a masked password in docs", "docs/api.md", '    "password":"************",'],
+    ["a doc URL on an example host", "lib/proxy.js", `// http://tobi:${fake.alnum(8, "shape-ex")}@example.com`],
+    ["a usage line whose host is a word", "README.md", "$ usql postgres://user:pass@host:port/dbname"],
+    ["a URL whose user is filled in at run time", "client_test.go", 'url := fmt.Sprintf("nats://%s:pass@%s:%d", user, host, port)'],
   ])("reports nothing for %s", (_what, path, line) => {
     expect(scan(path, line)).toEqual([]);
   });

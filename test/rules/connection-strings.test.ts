@@ -114,9 +114,14 @@ describe("references, templates and masks are not passwords", () => {
     '"postgres://" + user + ":" + password + "@" + host',
     "`postgres://${user}:${password}@${host}/app`",
     "postgres://db.internal:5432/app",
-    "mypostgres://user:" + PW + "@db/app",
   ])("%s", (text) => {
     expect(secretsIn(text)).toEqual([]);
+  });
+
+  it("leaves a scheme that only ends like a known one to the any-scheme rule", () => {
+    const text = "mypostgres://user:" + PW + "@db/app";
+    const byRule = rules.flatMap((rule) => run(rule, text).map(() => rule.id));
+    expect(byRule).toEqual(["url-credentials"]);
   });
 
   it("isTemplateOrReference tells references from literals", () => {

@@ -16,6 +16,9 @@ const USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,1
  * `<password>` stand-in, which the engine reports as a placeholder. */
 const PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
 
+/** Hosts reserved for documentation (RFC 2606, RFC 6761) and words that stand for a host in usage text. */
+const EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|host|hostname|your[-_]?host|server|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
+
 /** True when a value is a reference, a template or a mask rather than a literal password. */
 export function isTemplateOrReference(value: string): boolean {
   if (value.length === 0) return true;
@@ -39,6 +42,8 @@ interface UriRuleSpec {
   remediation: string;
   /** Also read `?password=` / `&password=` query parameters. */
   queryPassword: boolean;
+  /** Below the default when a more specific rule should keep the value. */
+  priority?: number;
   examples: () => RuleExamples;
 }
 
@@ -58,7 +63,11 @@ function uriFinder(spec: UriRuleSpec): (text: string) => RawMatch[] {
         const secret = m.groups?.["secret"] ?? "";
         const index = m.indices?.groups?.["secret"]?.[0] ?? m.index;
         const user = m.groups?.["user"] ?? "";
+        const host = m.groups?.["host"] ?? "";
         if (isTemplateOrReference(secret)) continue;
+        // Documentation: an example host (RFC 2606 / 6761) or a host that is itself a stand-in.
+        // A user filled in at run time (`%s:pass@`) makes the whole URL a template.
+        if (EXAMPLE_HOST.test(host) || /^[%{$]/.test(user)) continue;
         // `http://host.example:8080@other`: a host and port, not credentials.
         if (user.includes(".") && /^\d{1,5}$/.test(secret)) continue;
         out.push({ secret, index, message: `${spec.title}: the password of ${user ? `user "${user.slice(0, 40)}"` : "the connection"} is written in the URL.` });
@@ -77,6 +86,7 @@ function uriRule(spec: UriRuleSpec): Rule {
     severity: "high",
     keywords: spec.keywords,
     find: uriFinder(spec),
+    ...(spec.priority !== undefined ? { priority: spec.priority } : {}),
     docs: spec.docs,
     remediation: spec.remediation,
     examples: spec.examples,
@@ -316,6 +326,33 @@ const httpBasic = uriRule({
   }),
 });
 
+/** Any other scheme (`nats-route://`, `firebird://`, `ssh://`, usql's `pg://`): a password in the
+ * userinfo is one whatever the service. Specific rules above keep the values they also match. */
+const anyScheme = uriRule({
+  id: "url-credentials",
+  title: "Credentials in a URL",
+  provider: "URL",
+  schemes: "[a-z][a-z0-9.-]{1,30}",
+  keywords: ["://"],
+  docs: "https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1",
+  remediation: "Change the password in the URL at the service, then build the URL at run time from a secret store; URLs end up in logs.",
+  queryPassword: false,
+  priority: 1,
+  examples: () => ({
+    truePositives: [
+      `routeFlag := "nats-route://ruser:${pw("any1")}@10.0.4.7:7246"`,
+      `DB="firebird://booktest:${pw("any2")}@db.internal/booktest"`,
+      `  - ssh://deploy:${pw("any3")}@build.acme.io:22`,
+    ],
+    falsePositives: [
+      ...sharedFalsePositives("nats-route"),
+      `// https://tobi:${pw("any4")}@example.com/login`,
+      "$ usql oracle://user:pass@host:port/sid",
+      `url := fmt.Sprintf("nats://%s:pass@%s:%d", user, host, port)`,
+    ],
+  }),
+});
+
 /** `jdbc:oracle:thin:user/password@host:1521/service` (and `oci`). */
 const ORACLE_THIN = /jdbc:oracle:(?:thin|oci8?):(?<user>[A-Za-z0-9_$#.]{1,64})\/(?<secret>[^\s@/'"\x60<>\\]{1,128})@/dgi;
 /** JDBC parameters: `jdbc:<driver>:...;password=...` or `?password=` / `&password=`, any driver. */
@@ -446,6 +483,7 @@ export const rules: Rule[] = [
   smtp,
   ftp,
   httpBasic,
+  anyScheme,
   jdbc,
   keywordStrings,
 ];

@@ -21,7 +21,7 @@ const SECRET_WORDS = new Set([
   "signingkey", "encryptionkey", "masterkey", "sessionkey", "appkey", "appsecret", "consumersecret", "webhooksecret",
   "jwtsecret", "sharedsecret", "hmackey", "secretaccesskey", "connectionstring", "connstr", "sastoken", "pat",
   // Inputs of a signature or a hash: whoever has them can forge or precompute (OAuth 1 nonces, password salts).
-  "salt", "nonce", "noncestr", "nkey", "consumerkey",
+  "salt", "nonce", "noncestr", "nkey", "consumerkey", "verifier", "otp", "totp", "hotp",
 ]);
 /** Two-word names whose parts are innocent alone: api_key, access_key, private_key, auth_token... */
 const SECRET_BIGRAMS = new Set([
@@ -29,6 +29,7 @@ const SECRET_BIGRAMS = new Set([
   "session key", "app key", "client key", "license key", "account key", "storage key", "shared key", "service key",
   "admin key", "write key", "api token", "access token", "auth token", "refresh token", "id token", "bot token",
   "personal token", "connection string", "sas token", "shared access", "client secret", "consumer key", "nonce str",
+  "cipher key", "validation key", "decryption key", "auth code", "authorization code",
 ]);
 /** Suffix forms in names written as one word (PGPASSWORD, DBPASS, MYSQLPWD, GITHUBTOKEN). */
 const PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
@@ -48,7 +49,7 @@ const EXCLUDED_WORDS = new Set([
   "characters", "lifetime", "duration", "interval", "age", "at", "date", "time", "timestamp", "created", "updated",
   "method", "methods", "scheme", "schema", "algorithm", "alg", "cipher", "template", "example", "sample", "test",
   "mock", "fake", "dummy", "key_id", "keyid", "stream", "generator", "visible", "visibility", "show", "hide", "toggle",
-  "changed", "change", "confirmation", "policy", "complexity", "rules", "rule", "selector", "locator", "xpath", "css",
+  "changed", "change", "policy", "complexity", "rules", "rule", "selector", "locator", "xpath", "css",
   "param", "parameter", "option", "options", "column", "col", "table", "attr", "attribute", "property", "prop", "props",
   "handler", "callback", "event", "listener", "cache", "storage", "service", "client", "factory", "builder", "util",
   "utils", "helper", "spec", "count", "total", "sum", "vault", "keychain", "keyring", "ssm", "secretsmanager", "kms",
@@ -178,6 +179,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (isLabelForName(value, name)) return { kind: "none" };
   // `consumer_key: CONSUMER_KEY` unquoted: the name of a variable that holds the value.
   if (!quoted && ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  // What a log or a test prints in place of a secret (`[REDACTED]`, `********`, `-redacted-`): no value.
+  if (REDACTION_MARK.test(value)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
@@ -206,7 +209,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   }
   // Tokens, keys and secrets are long and irregular; a short or word-like value is a name, not a key.
   if (value.length < 8) return { kind: "none" };
-  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40) return { kind: "none" };
+  // A long run of lower-case letters without a separator is typed, not named (`asdfhjkqwe…`).
+  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
   if (/\s/.test(value)) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
@@ -218,6 +222,8 @@ function isFallbackDefault(value: string): boolean {
   const v = value.trim();
   return v.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v) && !/^[$%{<]/.test(v) && !/\s/.test(v) && !URL_LIKE.test(v) && !PATH_LIKE.test(v);
 }
+
+const REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
 
 /** "<your token here>", "INSERT YOUR KEY HERE", "replace with your password". */
 const SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
@@ -255,7 +261,7 @@ function isProse(value: string): boolean {
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|SecretString|SecureString|Secret)\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
@@ -274,7 +280,7 @@ const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,2
 const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
 /** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value");
  * a call's first two arguments or an index assignment, not a row of a table (`["password", "signup.html"]`). */
-const KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
+const KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
 /** ~/.pgpass: hostname:port:database:username:password */
 const PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
 /** Kubernetes / ECS environment entries: `- name: DB_PASSWORD` then `value: ...` on the next line,
@@ -341,7 +347,23 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
+    // A string that holds JSON or a form body (`string: '{"access_token":"…"}'` in a recorded
+    // response): read on inside it, or its own pairs are never seen.
+    else if (re === ASSIGN_QUOTED) re.lastIndex = span[0];
   }
+}
+
+function collectUnescaped(text: string, out: Candidate[]): void {
+  const offsets: number[] = [];
+  let unescaped = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\" && text[i + 1] === '"') continue;
+    offsets.push(i);
+    unescaped += text[i];
+  }
+  const inner: Candidate[] = [];
+  collect(ASSIGN_QUOTED, unescaped, inner, true);
+  for (const c of inner) out.push({ ...c, index: offsets[c.index] ?? c.index });
 }
 
 /** Strip what surrounds a value in config syntax: trailing commas and brackets of flow YAML, `;` of ini. */
@@ -352,6 +374,9 @@ function trimUnquoted(value: string): string {
 export function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const candidates: Candidate[] = [];
   collect(ASSIGN_QUOTED, text, candidates, true);
+  // JSON escaped inside a string (`body: "{\"access_token\":\"…\"}"`): read it unescaped, then map
+  // each value's offset back to the line.
+  if (text.includes('\\"')) collectUnescaped(text, candidates);
   collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
   collect(C_DEFINE, text, candidates, true);
   collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
