@@ -12,10 +12,11 @@ import type { Rule } from "../../src/core/detect/rule.js";
 import { exampleSecrets } from "../../src/core/detect/rules/providers/kit.js";
 import { keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
 import { rules as keyedAM } from "../../src/core/detect/rules/providers/keyed-a-m.js";
+import { rules as keyedNZ } from "../../src/core/detect/rules/providers/keyed-n-z.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { checkRegexSafety } from "../../src/core/safe-regex.js";
 
-const tables: readonly Rule[] = [...keyedAM];
+const tables: readonly Rule[] = [...keyedAM, ...keyedNZ];
 const scanner = new Scanner(builtinRules);
 const otherProviderIds = new Set(builtinRules.filter((r) => !tables.includes(r)).map((r) => r.id));
 

@@ -9,6 +9,7 @@ import { rules as saasDevops } from "./providers/saas-devops.js";
 import { rules as saasApps } from "./providers/saas-apps.js";
 import { rules as namedKeys } from "./providers/named-keys.js";
 import { rules as keyedAM } from "./providers/keyed-a-m.js";
+import { rules as keyedNZ } from "./providers/keyed-n-z.js";
 import { rules as privateKeys } from "./private-keys.js";
 import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
@@ -31,6 +32,7 @@ export const providerRules: readonly Rule[] = [
   ...saasApps,
   ...namedKeys,
   ...keyedAM,
+  ...keyedNZ,
   ...structural(connectionStrings),
   ...structural(authHeaders),
   ...structural(jwt),

@@ -1,0 +1,62 @@
+/**
+ * Keyword-anchored API keys of providers N to Z (see keyed.ts for the form). Each entry is what the
+ * provider issues: the names its settings carry and the value's alphabet and length. Providers with
+ * their own file elsewhere (Twilio, Stripe, Slack...) are not repeated here: one rule per format.
+ */
+import { keyed, type KeyedEntry } from "./keyed.js";
+
+const entries: KeyedEntry[] = [
+  {id: "uclassify-api-key", provider: "Uclassify", names: ["uclassify"], value: {alphabet: "alnum", length: 12}, docs: "https://uclassify.com"},
+  {id: "unify-id-api-key", provider: "UnifyID", names: ["unifyid"], value: {alphabet: "alnum", extra: "-_=", length: 44}, docs: "https://unify.id"},
+  {id: "unplugg-api-key", provider: "Unplugg", names: ["unplugg"], value: {alphabet: "lowerDigits", length: 64}, credentialWord: true, docs: "https://unplu.gg"},
+  {id: "unsplash-api-key", provider: "Unsplash", names: ["unsplash"], value: {alphabet: "alnum", extra: "_", length: 43}, docs: "https://unsplash.com"},
+  {id: "upc-database-api-key", provider: "UPCDatabase", names: ["upcdatabase"], value: {alphabet: "upperDigits", length: 32}, docs: "https://upcdatabase.org"},
+  {id: "uplead-api-key", provider: "Uplead", names: ["uplead"], value: {alphabet: "lowerDigits", extra: "-", length: 32}, docs: "https://uplead.com"},
+  {id: "upload-care-api-key", provider: "UploadCare", names: ["uploadcare"], value: {alphabet: "lowerDigits", length: 20}, docs: "https://uploadcare.com"},
+  {id: "uptime-robot-api-key", provider: "UptimeRobot", names: ["uptimerobot"], value: {alphabet: "alnum", groups: [9, 24]}, docs: "https://uptimerobot.com"},
+  {id: "upwave-api-key", provider: "Upwave", names: ["upwave"], value: {alphabet: "lowerDigits", length: 32}, credentialWord: true, docs: "https://upwave.io"},
+  {id: "urlscan-api-key", provider: "Urlscan", names: ["urlscan"], value: {alphabet: "lowerDigits", extra: "-", length: 36}, docs: "https://urlscan.io"},
+  {id: "userflow-api-key", provider: "Userflow", names: ["userflow"], value: {alphabet: "lowerDigits", extra: "_", length: 29}, docs: "https://userflow.com"},
+  {id: "user-stack-api-key", provider: "UserStack", names: ["userstack"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://userstack.com"},
+  {id: "vat-layer-api-key", provider: "VatLayer", names: ["vatlayer"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://apilayer.net"},
+  {id: "vbout-api-key", provider: "Vbout", names: ["vbout"], value: {alphabet: "digits", length: 25}, credentialWord: true, docs: "https://vbout.com"},
+  {id: "verifier-api-key", provider: "Verifier", names: ["verifier"], value: {alphabet: "lowerDigits", length: 96}, credentialWord: true, docs: "https://verifier.meetchopra.com"},
+  {id: "verimail-api-key", provider: "Verimail", names: ["verimail"], value: {alphabet: "upperDigits", length: 32}, docs: "https://verimail.io"},
+  {id: "veriphone-api-key", provider: "Veriphone", names: ["veriphone"], value: {alphabet: "upperDigits", length: 32}, docs: "https://veriphone.io"},
+  {id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: {alphabet: "alnum", extra: "-", length: 40}, docs: "https://versioneye.com"},
+  {id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: {alphabet: "hex", length: 64}, docs: "https://virustotal.com"},
+  {id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: {alphabet: "upperDigits", length: 25}, docs: "https://visualcrossing.com"},
+  {id: "voodoo-sms-api-key", provider: "VoodooSMS", names: ["voodoosms"], value: {alphabet: "alnum", length: 46}, docs: "https://voodoosms.com"},
+  {id: "vpnapi-api-key", provider: "Vpnapi", names: ["vpnapi"], value: {alphabet: "alnum", length: 32}, docs: "https://vpnapi.io"},
+  {id: "vyte-api-key", provider: "Vyte", names: ["vyte"], value: {alphabet: "lowerDigits", length: 50}, credentialWord: true, docs: "https://vyte.in"},
+  {id: "walk-score-api-key", provider: "WalkScore", names: ["walkscore"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://walkscore.com"},
+  {id: "weather-bit-api-key", provider: "WeatherBit", names: ["weatherbit"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://weatherbit.io"},
+  {id: "weather-stack-api-key", provider: "WeatherStack", names: ["weatherstack"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://weatherstack.com"},
+  {id: "webex-api-key", provider: "Webex", names: ["webex"], value: {alphabet: "hex", length: 64}, credentialWord: true, docs: "https://webexapis.com"},
+  {id: "webflow-api-key", provider: "Webflow", names: ["webflow"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://webflow.com"},
+  {id: "web-scraper-api-key", provider: "WebScraper", names: ["webscraper"], value: {alphabet: "alnum", length: 60}, credentialWord: true, docs: "https://webscraper.io"},
+  {id: "webscraping-api-key", provider: "Webscraping", names: ["webscraping"], value: {alphabet: "alnum", length: 32}, credentialWord: true, docs: "https://webscrapingapi.com"},
+  {id: "websitepulse-api-key", provider: "Websitepulse", names: ["websitepulse"], value: {alphabet: "hex", length: 32}, docs: "https://websitepulse.com"},
+  {id: "whoxy-api-key", provider: "Whoxy", names: ["whoxy"], value: {alphabet: "lowerDigits", length: 33}, credentialWord: true, docs: "https://whoxy.com"},
+  {id: "wistia-api-key", provider: "Wistia", names: ["wistia"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://wistia.com"},
+  {id: "wit-api-key", provider: "Wit", names: ["wit"], value: {alphabet: "upperDigits", length: 32}, credentialWord: true, docs: "https://wit.ai"},
+  {id: "wiz-client-secret", provider: "Wiz", kind: "client secret", names: ["wiz"], value: {alphabet: "alnum", length: 64}, credentialWord: true, docs: "https://wiz.io"},
+  {id: "worksnaps-api-key", provider: "Worksnaps", names: ["worksnaps"], value: {alphabet: "alnum", length: 40}, docs: "https://worksnaps.com"},
+  {id: "workstack-api-key", provider: "Workstack", names: ["workstack"], value: {alphabet: "alnum", length: 60}, docs: "https://workstack.io"},
+  {id: "world-coin-index-api-key", provider: "WorldCoinIndex", names: ["worldcoinindex"], value: {alphabet: "alnum", length: 35}, docs: "https://worldcoinindex.com"},
+  {id: "world-weather-api-key", provider: "WorldWeather", names: ["worldweather"], value: {alphabet: "lowerDigits", length: 31}, docs: "https://worldweatheronline.com"},
+  {id: "wrike-api-key", provider: "Wrike", names: ["wrike"], value: {prefix: "ey", alphabet: "alnum", extra: "-._", length: 333}, credentialWord: true, docs: "https://wrike.com"},
+  {id: "you-need-a-budget-api-key", provider: "YouNeedABudget", kind: "personal access token", names: ["youneedabudget", "ynab"], value: {alphabet: "hex", length: 64}, docs: "https://youneedabudget.com"},
+  {id: "zen-rows-api-key", provider: "ZenRows", names: ["zenrows"], value: {alphabet: "hex", length: 40}, docs: "https://zenrows.com"},
+  {id: "zenscrape-api-key", provider: "Zenscrape", names: ["zenscrape"], value: {alphabet: "hexAny", groups: [8, 4, 4, 4, 12]}, docs: "https://zenscrape.com"},
+  {id: "zenserp-api-key", provider: "Zenserp", names: ["zenserp"], value: {alphabet: "lowerDigits", extra: "-", length: 36}, docs: "https://zenserp.com"},
+  {id: "zeplin-api-key", provider: "Zeplin", names: ["zeplin"], value: {alphabet: "alnum", extra: "-.", range: [350, 400]}, docs: "https://zeplin.dev"},
+  {id: "zerobounce-api-key", provider: "Zerobounce", names: ["zerobounce"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://zerobounce.net"},
+  {id: "zero-tier-api-key", provider: "ZeroTier", names: ["zerotier"], value: {alphabet: "alnum", length: 32}, docs: "https://zerotier.com"},
+  {id: "zip-api-key", provider: "Zip", names: ["zipapi"], value: {alphabet: "alnum", length: 32}, docs: "https://zipapi.us"},
+  {id: "zip-code-api-key", provider: "ZipCode", names: ["zipcodeapi"], value: {alphabet: "alnum", length: 64}, docs: "https://zipcodeapi.com"},
+  {id: "zipcodebase-api-key", provider: "Zipcodebase", names: ["zipcodebase"], value: {alphabet: "hexAny", groups: [8, 4, 4, 4, 12]}, docs: "https://zipcodebase.com"},
+  {id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: {alphabet: "alnum", length: 36}, credentialWord: true, docs: "https://zonkafeedback.com"},
+];
+
+export const rules = keyed(entries);
