@@ -8,13 +8,16 @@ import { projectRoot, runHook, type HookIO } from "./run.js";
 
 export const HOOK_USAGE = `Usage:
   claude-guard hook [--audit-log FILE] [--exit-code]
-      Answer one Claude Code hook event read from stdin (UserPromptSubmit, PreToolUse for Write, Edit,
-      MultiEdit and Bash, PostToolUse for Read and Bash): a credential blocks the prompt or the tool
-      call; placeholders and personal data are passed to Claude as context. Policy, paths.ignore and
-      suppressions come from .github/claude-guard.yml and .claude-guard-ignore in the project.
+      Answer one Claude Code hook event read from stdin (UserPromptSubmit; PreToolUse for every tool
+      that writes or runs: Write, Edit, MultiEdit, NotebookEdit, Bash, PowerShell, Monitor; PostToolUse
+      for Read, Bash and PowerShell): a credential blocks the prompt or the tool call; placeholders and
+      personal data are passed to Claude as context. Policy, paths.ignore and suppressions come from
+      .github/claude-guard.yml and .claude-guard-ignore in the project.
   claude-guard hook install [--project | --local | --user] [--command CMD] [--audit-log FILE] [--exit-code]
       Add the hook entries to .claude/settings.json (--project, default), .claude/settings.local.json
-      (--local) or ~/.claude/settings.json (--user). Running it again adds nothing.
+      (--local) or ~/.claude/settings.json (--user). Running it again adds nothing. Claude Code reads a
+      project's settings only in sessions started at the project's root: --user reaches sessions
+      started in a subfolder too.
   claude-guard hook uninstall [--project | --local | --user]
       Remove claude-guard's entries, and nothing else.
 
@@ -115,6 +118,11 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
     io.stdout.write(
       `claude-guard: hook installed in ${path} (UserPromptSubmit; PreToolUse ${install.HOOK_ENTRIES[1]?.matcher}; PostToolUse ${install.HOOK_ENTRIES[2]?.matcher})\n  command: ${chosen.command}\n`,
     );
+    if (scope !== "user") {
+      io.stdout.write(
+        `  note: Claude Code reads ${scope === "local" ? ".claude/settings.local.json" : ".claude/settings.json"} only in sessions started at the project's root (${projectDir}); a session started in a subfolder does not run this hook. To guard those sessions too, install it for your user: claude-guard hook install --user\n`,
+      );
+    }
     if (chosen.machineSpecific && scope === "project") {
       io.stdout.write(`  note: the command holds a path on this machine; for a settings file the team shares, install claude-guard in the project (npm install --save-dev claude-guard) and run this again, or use --local\n`);
     }

@@ -4,11 +4,15 @@
  *
  * - UserPromptSubmit: a credential blocks the prompt (`decision: "block"`, the reason is shown to the
  *   person); placeholders and personal data are passed on as context.
- * - PreToolUse Write / Edit / MultiEdit / Bash: a credential denies the call (`permissionDecision:
+ * - PreToolUse of every tool that writes or runs (WRITE_TOOLS, RUN_TOOLS: Write, Edit, MultiEdit,
+ *   NotebookEdit, Bash, PowerShell, Monitor): a credential denies the call (`permissionDecision:
  *   "deny"`, the reason and the fix go to Claude); placeholders and personal data are context, unless
- *   the repository is `restricted`, where placeholders are denied too.
- * - PostToolUse Read / Bash: a credential that was just read into the conversation adds context telling
- *   Claude not to repeat or commit it.
+ *   the repository is `restricted`, where placeholders are denied too. Any other tool the matcher lets
+ *   through has every string of its input scanned.
+ * - PostToolUse Read / Bash / PowerShell: a credential that was just read into the conversation adds
+ *   context telling Claude not to repeat or commit it.
+ * Whatever the path (vendor/, node_modules/, a lockfile, minified code): what Claude writes is scanned;
+ * only the config's `paths.ignore` is honoured.
  * Messages name the kind of secret and where it is, never the value, not even a redacted preview.
  */
 import { posix } from "node:path";
@@ -31,8 +35,6 @@ export interface DecideContext {
   config: Pick<GuardConfig, "classification" | "failOn">;
   /** `paths.ignore` of the config, on paths relative to `root`. */
   isIgnoredPath: (path: string) => boolean;
-  /** Lockfiles, vendored and generated code: skipped as in scans (skipReasonForPath). */
-  skipReason?: (path: string) => string | undefined;
   /** The project root (git root of the event's cwd, else the cwd): file paths are reported relative to it. */
   root: string;
   /** The file's current text, so an Edit's findings get the line numbers of the file (optional). */
@@ -93,6 +95,17 @@ export interface Piece {
 export const PROMPT_PATH = "(prompt)";
 export const COMMAND_PATH = "(bash)";
 export const OUTPUT_PATH = "(bash output)";
+export const TOOL_INPUT_PATH = "(tool input)";
+
+/** Claude Code's tools that write files (MultiEdit: older versions). */
+export const WRITE_TOOLS = ["Write", "Edit", "MultiEdit", "NotebookEdit"] as const;
+/** Claude Code's tools that run a command: `command` in their input, output in their response. */
+export const RUN_TOOLS = ["Bash", "PowerShell", "Monitor"] as const;
+/** Tools whose output a PostToolUse check reads. */
+export const READ_TOOLS = ["Read", "Bash", "PowerShell"] as const;
+/** Tools that only look at the local project: nothing of theirs to check before they run. */
+const LOCAL_READ_TOOLS = ["Read", "Glob", "Grep", "LS", "NotebookRead", "LSP"] as const;
+const isOneOf = (list: readonly string[], tool: string): boolean => list.includes(tool);
 
 const MAX_LISTED = 8;
 
@@ -154,23 +167,29 @@ function piecesFor(event: HookEvent, ctx: DecideContext): Plan {
   if (name !== "PreToolUse" && name !== "PostToolUse") return { skip: `nothing to check on ${name}`, diagnostic: true };
   if (tool === undefined) return { skip: `${name} without a tool_name`, diagnostic: true };
 
-  if (tool === "Bash") {
+  if (isOneOf(RUN_TOOLS, tool)) {
+    const shell = tool === "PowerShell" ? "command.ps1" : "command.sh";
     if (name === "PreToolUse") {
       const command = inputString(event, "command");
-      if (command === undefined) return { skip: "Bash call without a command", diagnostic: true };
-      return { subject: "this Bash command", pieces: [{ label: "the command", path: COMMAND_PATH, fixPath: "command.sh", text: command, fileLines: false }] };
+      if (command === undefined) return { skip: `${tool} call without a command`, diagnostic: true };
+      return { subject: `this ${tool} command`, pieces: [{ label: "the command", path: COMMAND_PATH, fixPath: shell, text: command, fileLines: false }] };
     }
-    return { subject: "the output of this Bash command", pieces: [{ label: "the output", path: OUTPUT_PATH, fixPath: "output.sh", text: toolOutputText(event.tool_response), fileLines: false }] };
+    if (!isOneOf(READ_TOOLS, tool)) return { skip: `nothing to check on ${name} ${tool}`, diagnostic: true };
+    return { subject: `the output of this ${tool} command`, pieces: [{ label: "the output", path: OUTPUT_PATH, fixPath: shell, text: toolOutputText(event.tool_response), fileLines: false }] };
   }
 
-  const filePath = inputString(event, "file_path");
-  const fileTools = name === "PreToolUse" ? ["Write", "Edit", "MultiEdit"] : ["Read"];
-  if (!fileTools.includes(tool)) return { skip: `nothing to check on ${name} ${tool}`, diagnostic: true };
-  if (filePath === undefined) return { skip: `${tool} call without a file_path`, diagnostic: true };
+  if (name === "PreToolUse" && isOneOf(LOCAL_READ_TOOLS, tool)) return { skip: `nothing to check on ${name} ${tool}`, diagnostic: true };
+  if (name === "PreToolUse" && !isOneOf(WRITE_TOOLS, tool)) {
+    // A tool the matcher was widened to (WebFetch, an MCP tool): every string it would send.
+    const text = inputStrings(event.tool_input);
+    if (text === "") return { skip: `nothing to check on ${name} ${tool}`, diagnostic: true };
+    return { subject: `this ${tool} call`, pieces: [{ label: "the tool input", path: TOOL_INPUT_PATH, fixPath: TOOL_INPUT_PATH, text, fileLines: false }] };
+  }
+  if (name === "PostToolUse" && tool !== "Read") return { skip: `nothing to check on ${name} ${tool}`, diagnostic: true };
+  const filePath = inputString(event, tool === "NotebookEdit" ? "notebook_path" : "file_path");
+  if (filePath === undefined) return { skip: `${tool} call without a ${tool === "NotebookEdit" ? "notebook_path" : "file_path"}`, diagnostic: true };
   const path = relativePath(filePath, ctx.root, event.cwd);
   if (ctx.isIgnoredPath(path)) return { skip: `${path} is in paths.ignore`, diagnostic: false };
-  const skipped = ctx.skipReason?.(path);
-  if (skipped) return { skip: `${path} is skipped as in scans (${skipped})`, diagnostic: false };
   const absolute = absolutePath(filePath, event.cwd ?? ctx.root);
 
   if (name === "PostToolUse") {
@@ -180,6 +199,13 @@ function piecesFor(event: HookEvent, ctx: DecideContext): Plan {
     const content = inputString(event, "content");
     if (content === undefined) return { skip: "Write call without content", diagnostic: true };
     return { subject: `this Write to ${path}`, pieces: [{ label: "the content", path, fixPath: path, text: content, fileLines: true }] };
+  }
+  if (tool === "NotebookEdit") {
+    if (event.tool_input?.["edit_mode"] === "delete") return { skip: `a NotebookEdit that deletes a cell of ${path}`, diagnostic: false };
+    const source = inputString(event, "new_source");
+    if (source === undefined) return { skip: "NotebookEdit call without new_source", diagnostic: true };
+    // The cell's own text: a code cell's language is the notebook's, unknown here; lines count within the cell.
+    return { subject: `this NotebookEdit of ${path}`, pieces: [{ label: "the cell", path, fixPath: path, text: source, fileLines: false }] };
   }
   const edits =
     tool === "Edit"
@@ -204,6 +230,11 @@ function piecesFor(event: HookEvent, ctx: DecideContext): Plan {
     return { label, path, fixPath: path, text: edit.new_string, ...(lineNumbers ? { lineNumbers } : {}), fileLines: lineNumbers !== undefined };
   });
   return { subject: `this ${tool} of ${path}`, pieces };
+}
+
+/** Every string in a tool's input, one a line, depth-first and bounded like tool output. */
+function inputStrings(input: Record<string, unknown> | undefined): string {
+  return input === undefined ? "" : toolOutputText({ input });
 }
 
 /** A file path as scans report it: relative to the root, forward slashes; outside the root, absolute. */
@@ -293,12 +324,15 @@ function blockPrompt(event: HookEvent, blocking: LocatedFinding[], protocol: Hoo
 
 function denyTool(event: HookEvent, subject: string, blocking: LocatedFinding[], reported: LocatedFinding[], config: DecideContext["config"], protocol: HookProtocol): HookReply {
   const tool = event.tool_name ?? "tool";
+  const runs = isOneOf(RUN_TOOLS, tool);
   const pieces = countPieces(blocking);
-  const what = tool === "Bash" ? "it holds" : "it would write";
+  const what = runs ? "it holds" : isOneOf(WRITE_TOOLS, tool) ? "it would write" : "it would send";
   const consequence =
-    tool === "Bash"
+    runs
       ? "a command line ends up in the shell history, the process list and the session transcript"
-      : "a file in the repository is where credentials leak from";
+      : isOneOf(WRITE_TOOLS, tool)
+        ? "a file in the repository is where credentials leak from"
+        : "what a tool sends leaves this session";
   const categories = unique(blocking.map((l) => l.finding.category));
   const lines: string[] = [];
   for (const l of blocking.slice(0, MAX_LISTED)) {
@@ -311,7 +345,7 @@ function denyTool(event: HookEvent, subject: string, blocking: LocatedFinding[],
     `claude-guard blocked ${subject}: ${what} ${categories.map(kind).join(" and ")}, and ${consequence}.`,
     ...lines,
     ...(more(blocking) ? [more(blocking).trim()] : []),
-    tool === "Bash"
+    runs
       ? "Do not run the command with the literal value. Run it with the value taken from an environment variable the user sets (as shown), and never echo it; if the value is real, tell the user to rotate it."
       : "Do not write the literal value again. Read each value at run time from an environment variable or a secret store (as shown), and tell the user which variable to set; if the value is real, tell them to rotate it.",
     `If a value is test data and not a credential, the user can mark its line with \`${allow}\` or add its fingerprint to .claude-guard-ignore (${unique(blocking.map((l) => l.finding.fingerprint)).slice(0, MAX_LISTED).join(", ")}).`,

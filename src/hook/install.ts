@@ -3,10 +3,11 @@
  * settings file, leaving every other setting and hook as it was.
  *
  * Entries (settings.json `hooks`, each `{ matcher?, hooks: [{ type: "command", command, timeout }] }`):
- *   UserPromptSubmit (no matcher), PreToolUse `Write|Edit|MultiEdit|Bash`, PostToolUse `Read|Bash`.
+ *   UserPromptSubmit (no matcher), PreToolUse for every tool that writes or runs, PostToolUse for the
+ *   tools whose output reaches the model (decide.ts's WRITE_TOOLS, RUN_TOOLS, READ_TOOLS).
  * An entry is claude-guard's when its command runs `claude-guard-hook` or `claude-guard hook`. Install is
- * idempotent: an event that already has one keeps it (its matcher too, if the user changed it; the
- * command is brought up to date) and gets no second one. Uninstall removes only those entries, and a
+ * idempotent: an event that already has one keeps it (its matcher too, if the user changed it: a matcher
+ * an older claude-guard wrote is brought up to date, like the command) and gets no second one. Uninstall removes only those entries, and a
  * group or event list only when removing them left it empty.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BoundedParseError, parseJson } from "../core/bounded-parse.js";
+import { READ_TOOLS, RUN_TOOLS, WRITE_TOOLS } from "./decide.js";
 
 export type SettingsScope = "project" | "local" | "user";
 
@@ -24,9 +26,12 @@ export interface HookEntrySpec {
 
 export const HOOK_ENTRIES: readonly HookEntrySpec[] = [
   { event: "UserPromptSubmit" },
-  { event: "PreToolUse", matcher: "Write|Edit|MultiEdit|Bash" },
-  { event: "PostToolUse", matcher: "Read|Bash" },
+  { event: "PreToolUse", matcher: [...WRITE_TOOLS, ...RUN_TOOLS].join("|") },
+  { event: "PostToolUse", matcher: READ_TOOLS.join("|") },
 ];
+
+/** Matchers earlier versions installed: replaced by the current one, a matcher the user wrote is kept. */
+const OLD_MATCHERS: Readonly<Record<string, readonly string[]>> = { PreToolUse: ["Write|Edit|MultiEdit|Bash"], PostToolUse: ["Read|Bash"] };
 
 /** Seconds Claude Code waits before giving up on the hook (and going on without it); its default is 60. */
 export const HOOK_TIMEOUT_SECONDS = 10;
@@ -64,6 +69,10 @@ export function addHookEntries(settings: Json, command: string): { settings: Jso
           found = true;
           if (hook["command"] !== command) {
             hook["command"] = command;
+            changed = true;
+          }
+          if (spec.matcher !== undefined && typeof group["matcher"] === "string" && OLD_MATCHERS[spec.event]?.includes(group["matcher"])) {
+            group["matcher"] = spec.matcher;
             changed = true;
           }
         } else {

@@ -10,7 +10,6 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { skipReasonForPath } from "../core/detect/skip.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
 import { parseHookEvent } from "./event.js";
 import { defaultCacheDir, loadHookSetup } from "./setup.js";
@@ -66,7 +65,6 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
       scanner: setup.scanner,
       config: setup.config,
       isIgnoredPath: setup.isIgnoredPath,
-      skipReason: skipReasonForPath,
       root,
       readFile: readForLines,
       protocol: options.protocol ?? (io.env["CLAUDE_GUARD_HOOK_PROTOCOL"] === "exit-code" ? "exit-code" : "json"),

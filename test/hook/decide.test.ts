@@ -6,7 +6,6 @@ import { describe, expect, it } from "@jest/globals";
 import { decide, type HookDecision, type HookProtocol } from "../../src/hook/decide.js";
 import { parseHookEvent } from "../../src/hook/event.js";
 import { buildHookSetup } from "../../src/hook/setup.js";
-import { skipReasonForPath } from "../../src/core/detect/skip.js";
 import { emailLine, githubToken, password, privateKey, recorded, recordedText, type Fixture } from "../fixtures/hook/events.js";
 
 const CWD = "/work/demo";
@@ -30,7 +29,6 @@ async function run(fixture: Fixture, slots: Record<string, string>, options: Opt
     scanner: setup.scanner,
     config: setup.config,
     isIgnoredPath: setup.isIgnoredPath,
-    skipReason: skipReasonForPath,
     root: CWD,
     readFile: (path) => options.files?.[path],
     ...(options.protocol ? { protocol: options.protocol } : {}),
@@ -185,13 +183,13 @@ describe("PreToolUse Write / Edit / MultiEdit", () => {
     expectNoSecret(d, token);
   });
 
-  it("skips paths.ignore and lockfiles exactly as scans do", async () => {
+  it("skips paths.ignore, and scans lockfiles: what Claude writes is scanned whatever the name", async () => {
     const token = githubToken("ignored");
     const ignored = await run("pre-tool-use-write", { FILE: "test/testdata/token.txt", CONTENT: token }, { configText: `paths:\n  ignore: ["**/testdata/**"]\n` });
     expect(ignored.verdict).toBe("allow");
     expect(ignored.notScanned).toContain("paths.ignore");
     const lock = await run("pre-tool-use-write", { FILE: "package-lock.json", CONTENT: `{"token": "${token}"}` });
-    expect(lock.verdict).toBe("allow");
+    expect(lock.verdict).toBe("block");
   });
 
   it("uses the target path for config-file rules: an unquoted value is a literal in .env, not in code", async () => {

@@ -37,10 +37,10 @@ describe("addHookEntries / removeHookEntries", () => {
     expect(changed).toBe(true);
     const hooks = settings["hooks"] as Record<string, Group[]>;
     expect(hooks["UserPromptSubmit"]).toEqual([{ hooks: [{ type: "command", command: COMMAND, timeout: 10 }] }]);
-    expect(hooks["PreToolUse"]).toEqual([{ matcher: "Write|Edit|MultiEdit|Bash", hooks: [{ type: "command", command: COMMAND, timeout: 10 }] }]);
+    expect(hooks["PreToolUse"]).toEqual([{ matcher: "Write|Edit|MultiEdit|NotebookEdit|Bash|PowerShell|Monitor", hooks: [{ type: "command", command: COMMAND, timeout: 10 }] }]);
     // The existing PostToolUse group (prettier) stays first and untouched; ours is appended.
     expect(hooks["PostToolUse"]?.[0]).toEqual((original["hooks"] as Record<string, Group[]>)["PostToolUse"]?.[0]);
-    expect(hooks["PostToolUse"]?.[1]?.matcher).toBe("Read|Bash");
+    expect(hooks["PostToolUse"]?.[1]?.matcher).toBe("Read|Bash|PowerShell");
     expect(hooks["Notification"]).toEqual((original["hooks"] as Record<string, unknown>)["Notification"]);
     for (const key of ["$schema", "model", "permissions", "env"]) expect(settings[key]).toEqual(original[key]);
     // The input object is not modified.
