@@ -11,6 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { buildAuditRecord, type AuditRecord, type AuditRecordInput } from "../core/audit/record.js";
+import { exportedRecord, signRecord } from "../core/audit/signature.js";
 import { CONFIG_PATH, loadEffectiveConfig, ORG_CONFIG_REPO } from "../core/config/load.js";
 import { codeBlock } from "../core/report/markdown.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository } from "../github/audit-issue.js";
@@ -36,6 +37,16 @@ export function actionAuditRecord(input: Omit<AuditRecordInput, "session"> & { r
   const id = `${input.runId}.${input.runAttempt ?? "1"}`.replace(/[^A-Za-z0-9._:-]/g, "-").slice(0, 100) || "local";
   const { runId: _runId, runAttempt: _runAttempt, ...rest } = input;
   return buildAuditRecord({ ...rest, session: { type: "workflow-run", id } });
+}
+
+/**
+ * The audit file's text: the record with its signature, as `audit export` writes it, so that
+ * `claude-guard audit verify` accepts it. A one-off key signs nothing anyone could check: then the
+ * file holds the bare record, which verify refuses as unsigned.
+ */
+export function auditFileText(record: AuditRecord, key: AuditKey): string {
+  const value = key.provided ? exportedRecord(record, signRecord(key.key, record)) : record;
+  return JSON.stringify(value, null, 2) + "\n";
 }
 
 /** The record as a job-summary section: a collapsed JSON block (counts and hashes only). */

@@ -18,7 +18,7 @@ import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type ScanReport } from "../core/types.js";
 import { openRepository, type GitRunner } from "../git/git-runner.js";
 import { emitWorkflowAnnotations, type AnnotationSink } from "./annotations.js";
-import { actionAuditRecord, appendToAuditIssue, auditKey, auditMarkdown } from "./audit.js";
+import { actionAuditRecord, appendToAuditIssue, auditFileText, auditKey, auditMarkdown } from "./audit.js";
 import { publishCheckRun, type PublishResult } from "./checks-api.js";
 import { planScan, type ScanPlan } from "./event.js";
 import { ensureHistory, isShallow, resolveCommit } from "./history.js";
@@ -319,7 +319,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     tool: { name: "claude-guard", version: ACTION_VERSION },
   });
   const auditFile = path.join(context.tempDir, "claude-guard-audit.json");
-  await writeFile(auditFile, JSON.stringify(record, null, 2) + "\n");
+  await writeFile(auditFile, auditFileText(record, key));
   let auditNote: string | undefined;
   if (inputs.auditToken && context.owner) {
     const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });

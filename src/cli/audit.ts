@@ -3,12 +3,15 @@
  *
  * - export: reads the record comments of the org's audit issue through the REST API (found as the App
  *   finds it: exact title, label, the App's own authorship and, with AUDIT_HMAC_KEY, its signed marker)
- *   and writes one record per line (JSON Lines), filtered by date, user and classification, for `jq`.
- * - verify: recomputes a record's keyed hashes from a local clone (the added lines of the record's
- *   commits, read with readCommits exactly as `scan --git` reads them) and says match or mismatch
- *   for each, so a record can be shown to describe the code it claims to describe.
+ *   and writes one record per line (JSON Lines), each with the signature of its comment's marker,
+ *   filtered by date, user and classification, for `jq`.
+ * - verify: checks each record's signature (a record edited after the App wrote it fails, naming the
+ *   field; a record without a signature fails too), then recomputes its keyed hashes from a local clone
+ *   (the added lines of the record's commits, read with readCommits exactly as `scan --git` reads them)
+ *   and says match or mismatch for each, so a record can be shown to be the App's and to describe the
+ *   code it claims to describe.
  *
- * Exit status: 0 done / all hashes match; 1 a hash does not match (verify); 2 usage or runtime error.
+ * Exit status: 0 done / all match; 1 a record does not verify (verify); 2 usage or runtime error.
  */
 import { spawnSync } from "node:child_process";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
@@ -18,14 +21,18 @@ import { Octokit } from "@octokit/rest";
 import {
   AUDIT_ISSUE_TITLE,
   AUDIT_LABEL,
+  checkRecordSignature,
   contentHash,
+  exportedRecord,
   hasIssueMarker,
   isAuditRecord,
   keyId,
   MAX_RECORD_COMMITS,
   parseRecordComment,
-  uniqueRecords,
+  parseRecordSignature,
+  recordKey,
   type AuditRecord,
+  type RecordSignature,
 } from "../core/audit/index.js";
 import { BoundedParseError, parseJson } from "../core/bounded-parse.js";
 import { CLASSIFICATIONS } from "../core/config/config.js";
@@ -44,15 +51,16 @@ export const AUDIT_USAGE = `Usage:
   claude-guard audit export --repo OWNER/REPO [--since DATE] [--until DATE] [--user LOGIN]
                             [--classification public|internal|confidential|restricted] [--output FILE]
       Write the audit issue's records of the audit repository OWNER/REPO as JSON Lines (one record a
-      line). DATE is YYYY-MM-DD (--until includes that whole day, UTC) or an ISO 8601 time.
+      line, with the \`signature\` of its comment for \`audit verify\`). DATE is YYYY-MM-DD (--until includes that whole day, UTC) or an ISO 8601 time.
       --classification matches the repository's or the touched content's classification.
       Environment: GITHUB_TOKEN (required, can read the audit repository's issues); GITHUB_API_URL or
       GHE_HOST (GitHub Enterprise Server) for another API; AUDIT_HMAC_KEY (recommended: only records
       signed with it are exported; without it, any record comment by a GitHub App is); APP_SLUG.
   claude-guard audit verify [--repo DIR] (--record FILE | --stdin)
-      Recompute the hashes of a record (JSON, a line of \`audit export\`, or a record comment's body)
-      from the clone DIR (default: .) and print match or mismatch for each. Needs AUDIT_HMAC_KEY.
-      Exit status: 0 all match, 1 a mismatch, 2 an error (no key, commits not in the clone, ...).`;
+      Check a record's signature (a line of \`audit export\`, the Action's audit file, or a record
+      comment's body), naming any field changed since it was signed, and recompute its hashes from the
+      clone DIR (default: .). A record without a signature does not verify. Needs AUDIT_HMAC_KEY.
+      Exit status: 0 all match, 1 a record does not verify, 2 an error (no key, commits not in the clone, ...).`;
 
 class AuditCliError extends Error {}
 /** A mistake in the command line: the usage is shown with the message. */
@@ -242,22 +250,25 @@ async function runExport(args: readonly string[], io: CliIO): Promise<number> {
     throw new AuditCliError(describeApiError(error));
   }
 
-  const parsed: AuditRecord[] = [];
+  const all: Array<{ record: AuditRecord; signature: RecordSignature }> = [];
+  const seen = new Set<string>();
   let unsigned = 0;
   for (const comment of comments) {
     if (!comment.body || !authoredByApp(comment, identity)) continue;
-    const record = parseRecordComment(comment.body, key ?? "");
-    if (!record) continue;
-    if (key && !record.signed) {
+    const parsed = parseRecordComment(comment.body, key ?? "");
+    if (!parsed) continue;
+    if (key && !parsed.signed) {
       unsigned++;
       continue;
     }
-    parsed.push(record.record);
+    // A redelivery that two replicas both appended is one event (the oldest comment counts), as on the dashboard.
+    if (seen.has(recordKey(parsed.record))) continue;
+    seen.add(recordKey(parsed.record));
+    all.push({ record: parsed.record, signature: parsed.signature });
   }
-  // A redelivery that two replicas both appended is one event (the oldest comment counts), as on the dashboard.
-  const all = uniqueRecords(parsed);
-  const selected = all.filter((r) => matchesFilter(r, filter));
-  const text = selected.map((r) => JSON.stringify(r) + "\n").join("");
+  const selected = all.filter((r) => matchesFilter(r.record, filter));
+  // Each line keeps its comment's signature: `audit verify` requires it.
+  const text = selected.map((r) => JSON.stringify(exportedRecord(r.record, r.signature)) + "\n").join("");
   const outputArg = values["output"];
   if (typeof outputArg === "string") {
     const target = resolve(io.cwd, outputArg);
@@ -278,16 +289,19 @@ async function runExport(args: readonly string[], io: CliIO): Promise<number> {
 
 interface RecordToVerify {
   record: AuditRecord;
-  /** When the input was a record comment: whether its hidden marker's signature matches the key. */
-  signed?: boolean;
+  /** The signature it carries (a comment's marker, an export line's `signature`); undefined when none. */
+  signature?: RecordSignature;
 }
 
-/** A record as JSON, JSON Lines (one record a line, e.g. `audit export`'s output) or a record comment's body. */
+/**
+ * A record as JSON, JSON Lines (one record a line, e.g. `audit export`'s output) or a record comment's
+ * body. A `signature` that is not one is an error (it was damaged or forged), not a missing signature.
+ */
 export function parseRecordsInput(text: string, key: string): RecordToVerify[] {
   if (text.includes("<!-- claude-guard:audit-record")) {
     const parsed = parseRecordComment(text.trim(), key);
     if (!parsed) throw new AuditCliError("the input looks like a record comment, but its marker or JSON block is malformed");
-    return [{ record: parsed.record, signed: parsed.signed }];
+    return [{ record: parsed.record, signature: parsed.signature }];
   }
   const candidates: unknown[] = [];
   try {
@@ -305,8 +319,14 @@ export function parseRecordsInput(text: string, key: string): RecordToVerify[] {
   }
   if (candidates.length === 0) throw new AuditCliError("the input holds no record");
   return candidates.map((value, i) => {
-    if (!isAuditRecord(value)) throw new AuditCliError(`${candidates.length > 1 ? `record ${i + 1}` : "the input"} is not an audit record (schema v1)`);
-    return { record: value };
+    const which = candidates.length > 1 ? `record ${i + 1}` : "the input";
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new AuditCliError(`${which} is not an audit record (schema v1)`);
+    const { signature: carried, ...record } = value as Record<string, unknown>;
+    if (!isAuditRecord(record)) throw new AuditCliError(`${which} is not an audit record (schema v1)`);
+    if (carried === undefined) return { record };
+    const signature = parseRecordSignature(carried);
+    if (!signature) throw new AuditCliError(`${which}: its "signature" is malformed (a 32-hex "record" signature and, optionally, the "fields" tags)`);
+    return { record, signature };
   });
 }
 
@@ -344,14 +364,11 @@ async function runVerify(args: readonly string[], io: CliIO, deps: AuditCliDeps)
   const repoDir = resolve(io.cwd, typeof values["repo"] === "string" ? values["repo"] : ".");
 
   let mismatch = false;
-  for (const { record, signed } of records) {
+  for (const { record, signature } of records) {
     const input = record.input_summary;
     const label = `${record.repository.owner}/${record.repository.name} ${input.type === "pull_request" ? `pull request #${input.pull_request ?? "?"}` : `push to ${input.ref ?? "?"}`} (session ${record.session.id}, head ${input.head_sha.slice(0, 12)})`;
     io.stdout.write(`record ${label}\n`);
-    if (signed !== undefined) {
-      io.stdout.write(`  signature      ${signed ? "match" : "MISMATCH (the comment's marker was not signed with this key over this record)"}\n`);
-      if (!signed) mismatch = true;
-    }
+    if (!signatureVerifies(io, key, record, signature)) mismatch = true;
     const keyMatches = input.key_id === keyId(key);
     io.stdout.write(`  key_id         ${keyMatches ? "match" : `MISMATCH (the record was hashed with another key: ${input.key_id})`}\n`);
     if (!keyMatches) mismatch = true;
@@ -379,8 +396,37 @@ async function runVerify(args: readonly string[], io: CliIO, deps: AuditCliDeps)
       io.stdout.write(`  content_hash   MISMATCH (the clone's ${input.commits.length} commit(s) add ${lines} line(s); the record says ${input.lines_added})\n`);
     }
   }
-  io.stdout.write(mismatch ? "result: MISMATCH\n" : "result: all hashes match\n");
+  io.stdout.write(mismatch ? "result: MISMATCH\n" : "result: signature and hashes match\n");
   return mismatch ? EXIT_MISMATCH : EXIT_OK;
+}
+
+/**
+ * Prints the signature's verdict; true when it matches. No signature is a failure, never a pass: a
+ * record anyone can write proves nothing. With field tags, the fields changed since signing are named.
+ */
+function signatureVerifies(io: CliIO, key: string, record: AuditRecord, signature: RecordSignature | undefined): boolean {
+  if (!signature) {
+    io.stdout.write("  signature      MISSING (the record carries no signature, so nothing shows it is the App's: take records from `claude-guard audit export` or the audit issue's comments)\n");
+    return false;
+  }
+  const check = checkRecordSignature(key, record as unknown as Record<string, unknown>, signature);
+  if (check.valid) {
+    io.stdout.write("  signature      match\n");
+    return true;
+  }
+  if (check.otherKey) {
+    io.stdout.write("  signature      MISMATCH (signed with another key than this AUDIT_HMAC_KEY)\n");
+    return false;
+  }
+  const fields = [...check.changed, ...check.added];
+  if (fields.length === 0) {
+    io.stdout.write(`  signature      MISMATCH (the record was changed after it was signed${check.fieldsKnown ? "" : "; it carries no field tags, so which field cannot be told"})\n`);
+    return false;
+  }
+  io.stdout.write(`  signature      MISMATCH (changed after it was signed: ${fields.join(", ")})\n`);
+  for (const path of check.changed) io.stdout.write(`  field          ${path}: CHANGED (not the signed value)\n`);
+  for (const path of check.added) io.stdout.write(`  field          ${path}: ADDED (not in a version 1 record)\n`);
+  return false;
 }
 
 /** The SHAs the clone does not hold as commits (one `git cat-file --batch-check` for all). */

@@ -43,7 +43,7 @@ describe("record comments", () => {
     expect(body.startsWith(`<!-- claude-guard:audit-record v1 delivery=delivery-1 head=${sha(1)} sig=`)).toBe(true);
     expect(body).toContain("<details><summary>Record (JSON, schema v1)</summary>");
     const parsed = parseRecordComment(body, HMAC_KEY);
-    expect(parsed).toEqual({ deliveryId: "delivery-1", headSha: sha(1), record, signed: true });
+    expect(parsed).toEqual({ deliveryId: "delivery-1", headSha: sha(1), record, signed: true, signature: { record: expect.stringMatching(/^[0-9a-f]{32}$/), fields: expect.stringMatching(/^[0-9a-f]+$/) } });
     expect(parseRecordComment(body, OTHER_KEY)?.signed).toBe(false);
   });
 

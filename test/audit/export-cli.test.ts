@@ -84,7 +84,10 @@ describe("audit export", () => {
     expect(await run(["audit", "export", "--repo", "acme/governance"], io)).toBe(0);
     const records = lines(out.stdout);
     expect(records.map((r) => r.session.id)).toEqual(["delivery-1", "delivery-2", "delivery-3", "delivery-4"]);
-    expect(records[0]).toEqual(mon);
+    // Each line is the record with its comment's signature, for `audit verify`.
+    const { signature, ...first } = records[0] as AuditRecord & { signature?: unknown };
+    expect(first).toEqual(mon);
+    expect(signature).toEqual({ record: expect.stringMatching(/^[0-9a-f]{32}$/), fields: expect.stringMatching(/^[0-9a-f]+$/) });
     expect(out.stderr).toContain("4 of 4 record(s) exported from acme/governance#5");
     expect(out.stderr).toContain("1 record comment(s) skipped");
   });

@@ -1,6 +1,6 @@
 /**
  * `claude-guard audit verify` against a real temporary git repository: a record built by the core's
- * builder from the commits readCommits reads verifies; a record whose lines, hash, commits or key do
+ * builder from the commits readCommits reads, signed as the App signs it, verifies; a record whose lines, hash, commits or key do
  * not fit the clone does not; missing key or commits are errors (exit 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildAuditRecord, renderRecordComment, type AuditRecord } from "../../src/core/audit/index.js";
+import { buildAuditRecord, exportedRecord, renderRecordComment, signRecord, type AuditRecord } from "../../src/core/audit/index.js";
 import type { CommitChange } from "../../src/core/types.js";
 import { run } from "../../src/cli/main.js";
 import { readCommits } from "../../src/git/read-commits.js";
@@ -54,9 +54,14 @@ function cli(env: Record<string, string | undefined> = {}, stdin = "") {
   return { io, out, stdin: async () => stdin };
 }
 
+/** A record as `audit export` writes it: signed with the App's key over what the App built. */
+function signed(record: AuditRecord, key = HMAC_KEY): Record<string, unknown> {
+  return exportedRecord(record, signRecord(key, record));
+}
+
 async function verify(record: AuditRecord | string, env: Record<string, string | undefined> = {}) {
   const file = join(repo, "..", `record-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, typeof record === "string" ? record : JSON.stringify(record, null, 2));
+  writeFileSync(file, typeof record === "string" ? record : JSON.stringify(signed(record), null, 2));
   const c = cli(env);
   const code = await run(["audit", "verify", "--repo", repo, "--record", file], c.io);
   return { code, ...c.out };
@@ -83,7 +88,8 @@ describe("audit verify", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/key_id\s+match/);
     expect(result.stdout).toMatch(/content_hash\s+match/);
-    expect(result.stdout).toContain("result: all hashes match");
+    expect(result.stdout).toMatch(/signature\s+match/);
+    expect(result.stdout).toContain("result: signature and hashes match");
     expect(result.code).toBe(0);
   });
 
@@ -137,7 +143,7 @@ describe("audit verify", () => {
     const bad = structuredClone(good);
     bad.session.id = "delivery-2";
     bad.input_summary.commits = [claudeShas[0] as string];
-    const result = await verify(`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`);
+    const result = await verify(`${JSON.stringify(signed(good))}\n${JSON.stringify(signed(bad))}\n`);
     expect(result.stdout.match(/content_hash\s+match/g)).toHaveLength(1);
     expect(result.stdout.match(/content_hash\s+MISMATCH/g)).toHaveLength(1);
     expect(result.code).toBe(1);

@@ -8,10 +8,11 @@
 import { parseJson } from "../bounded-parse.js";
 import { codeBlock, codeSpan } from "../report/markdown.js";
 import type { Category } from "../types.js";
-import { signature, signatureMatches } from "./hash.js";
 import { categoryTotal, CATEGORIES, type AuditRecord, type CheckState } from "./record.js";
+import { checkRecordSignature, signRecord, type RecordSignature } from "./signature.js";
 
-const RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32}) -->/;
+// `fields=` (one tag per field, signature.ts) is absent from markers written before field tags existed.
+const RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32})(?: fields=([0-9a-f]{8,4096}))? -->/;
 const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 const CATEGORY_NOUN: Record<Category, [string, string]> = {
@@ -30,14 +31,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function signedText(deliveryId: string, headSha: string, record: AuditRecord): string {
-  return `audit-record:v1\n${deliveryId}\n${headSha}\n${JSON.stringify(record)}`;
-}
-
+/** The hidden marker: the record's identity and its signature (the whole record, then each field). */
 export function recordMarker(record: AuditRecord, key: string): string {
-  const delivery = record.session.id;
-  const head = record.input_summary.head_sha;
-  return `<!-- claude-guard:audit-record v1 delivery=${delivery} head=${head} sig=${signature(key, signedText(delivery, head, record))} -->`;
+  const signed = signRecord(key, record);
+  return `<!-- claude-guard:audit-record v1 delivery=${record.session.id} head=${record.input_summary.head_sha} sig=${signed.record} fields=${signed.fields ?? ""} -->`;
 }
 
 function checkText(name: string, state: CheckState): string {
@@ -80,6 +77,8 @@ export interface ParsedRecordComment {
   record: AuditRecord;
   /** True when the marker's signature matches the record under the given key. */
   signed: boolean;
+  /** The marker's signature, as `audit export` carries it on each line. */
+  signature: RecordSignature;
 }
 
 /**
@@ -102,7 +101,8 @@ export function parseRecordComment(body: string, key: string): ParsedRecordComme
   const deliveryId = marker[2] as string;
   const headSha = marker[3] as string;
   if (value.session.id !== deliveryId || value.input_summary.head_sha !== headSha) return undefined;
-  return { deliveryId, headSha, record: value, signed: signatureMatches(key, signedText(deliveryId, headSha, value), marker[4] as string) };
+  const signature: RecordSignature = { record: marker[4] as string, ...(marker[5] ? { fields: marker[5] } : {}) };
+  return { deliveryId, headSha, record: value, signed: checkRecordSignature(key, value as unknown as Record<string, unknown>, signature).valid, signature };
 }
 
 /** The first fenced `json` block, closed by a fence of the same length (codeBlock may lengthen it). */

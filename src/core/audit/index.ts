@@ -4,3 +4,4 @@ export * from "./compliance.js";
 export * from "./dashboard.js";
 export * from "./hash.js";
 export * from "./record.js";
+export * from "./signature.js";
