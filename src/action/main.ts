@@ -254,7 +254,14 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   const report: ScanReport = {
     version: 1,
     tool: { name: "claude-guard", version: ACTION_VERSION },
-    scanned: { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped },
+    scanned: {
+      files: result.files,
+      bytes: result.bytes,
+      commits: result.commits,
+      claudeCommits: result.claudeCommits,
+      skipped: result.skipped,
+      ...(result.incomplete.length > 0 ? { incomplete: result.incomplete } : {}),
+    },
     findings: [...result.findings, ...policy.findings],
     commits: result.scannedCommits,
   };

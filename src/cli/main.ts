@@ -123,6 +123,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     });
     progress?.done();
     report.scanned = { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped };
+    if (result.incomplete.length > 0) report.scanned.incomplete = result.incomplete;
     report.findings = result.findings;
     report.commits = result.scannedCommits;
     legacyIgnored = result.legacyIgnored;

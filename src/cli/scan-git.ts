@@ -2,8 +2,8 @@
 import { detectAuthorship } from "../core/authorship/index.js";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import type { ScanSetup } from "../core/setup.js";
-import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, ScanReport, SkippedFile } from "../core/types.js";
-import { readCommits, resolveRange } from "../git/read-commits.js";
+import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport, SkippedFile } from "../core/types.js";
+import { readCommits, resolveRange, shallowCutsInRange } from "../git/read-commits.js";
 
 export interface GitScanOptions {
   repo: string;
@@ -25,6 +25,8 @@ export interface GitScanOptions {
 export interface GitScanResult {
   findings: Finding[];
   skipped: SkippedFile[];
+  /** What the range holds that this clone cannot show (a shallow history): for `scanned.incomplete`. */
+  incomplete: IncompleteScan[];
   files: number;
   bytes: number;
   commits: number;
@@ -42,11 +44,25 @@ export interface GitScanResult {
   changes: Array<{ path: string; commit: string; firstLine: number }>;
 }
 
+function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
+  if (cuts.length === 0) return [];
+  const at = cuts.map((sha) => sha.slice(0, 7)).join(", ");
+  return [
+    {
+      reason: "shallow",
+      detail:
+        `this is a shallow clone and the range reaches where its history stops (${at}): older commits are not in the clone and were not scanned, ` +
+        `and ${cuts.length === 1 ? "that commit's" : "those commits'"} files were read as wholly added. Fetch the whole history (git fetch --unshallow) to scan it all.`,
+    },
+  ];
+}
+
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   const resolved = await resolveRange(options.repo, options.range !== undefined ? { range: options.range } : { all: options.all });
   const result: GitScanResult = {
     findings: [],
     skipped: [],
+    incomplete: shallowHistory(await shallowCutsInRange(options.repo, resolved)),
     files: 0,
     bytes: 0,
     commits: 0,

@@ -61,6 +61,16 @@ export interface SkippedFile {
   detail?: string;
 }
 
+/**
+ * Why a scan saw less than it was asked to, beyond the files it skipped: `shallow`, a shallow clone whose
+ * history stops inside the range (the commits before the cut are not there to read).
+ */
+export interface IncompleteScan {
+  reason: "shallow";
+  /** For humans: where it stops and what to do about it. */
+  detail: string;
+}
+
 /** A commit as every door hands it to the core. */
 export interface CommitInfo {
   sha: string;
@@ -126,6 +136,8 @@ export interface ScanReport {
     commits: number;
     claudeCommits: number;
     skipped: SkippedFile[];
+    /** Present when the scan could not read all it was asked to (every format says so). */
+    incomplete?: IncompleteScan[];
   };
   findings: Finding[];
   /** With --git: the commits that were scanned because of their authorship, and why. */

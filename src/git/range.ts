@@ -3,6 +3,8 @@
  * branch adds to its upstream. Revisions are resolved to full SHAs once, so the later `git rev-list`
  * reads exactly the commits described, even if a branch moves meanwhile.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { GitReadError, openRepository, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
 
 export interface RangeOptions extends GitRunnerOptions {
@@ -36,6 +38,24 @@ export async function isShallowRepository(repoDir: string, options: GitRunnerOpt
 async function isShallow(git: GitRunner): Promise<boolean> {
   const out = await git.tryRun(["rev-parse", "--is-shallow-repository"]);
   return out?.trim() === "true";
+}
+
+/**
+ * The commits of a resolved range where a shallow clone's history is cut (git's `shallow` file), oldest
+ * first; empty when the clone is whole or the range stays above the cut. Such a commit's parents are not
+ * there: git diffs it against nothing, so its files read as wholly added, and older commits are not read.
+ * Costs one `rev-list` of the range, and only in a shallow clone.
+ */
+export async function shallowCutsInRange(repoDir: string, resolved: ResolvedRange, options: GitRunnerOptions = {}): Promise<string[]> {
+  const git = await openRepository(repoDir, options);
+  if (resolved.revisions.length === 0 || !(await isShallow(git))) return [];
+  const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
+  if (!shallowFile) return [];
+  const text = await readFile(path.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
+  const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
+  if (cuts.size === 0) return [];
+  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.revisions, "--"], "listing the commits of the range");
+  return listed.split("\n").filter((sha) => cuts.has(sha));
 }
 
 async function requireCommit(git: GitRunner, revision: string, range: string): Promise<string> {

@@ -29,7 +29,7 @@ import { DEFAULT_PATCH_LIMITS, parseCommitPatch, type PatchLimits } from "./patc
 import { resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
 
 export { GitReadError } from "./git-runner.js";
-export { isShallowRepository, resolveRange, type RangeOptions, type ResolvedRange } from "./range.js";
+export { isShallowRepository, resolveRange, shallowCutsInRange, type RangeOptions, type ResolvedRange } from "./range.js";
 
 export interface ReadCommitsOptions extends RangeOptions, Partial<PatchLimits> {
   /** Already resolved revisions (from resolveRange); `range` and `all` are then ignored. */

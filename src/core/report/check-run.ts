@@ -411,6 +411,11 @@ function renderSummary(input: CheckRunInput, conclusion: CheckConclusion, scope:
     const items = configErrors.map((e) => `- ${mdText(e, 500)}`);
     blocks.push([`### Configuration errors (${configErrors.length})`, ...fitItems(items, 8_000, (left) => `- … and ${left} more configuration errors`)]);
   }
+  // A history the scan could not read (a shallow clone): said before anything else it found.
+  const incomplete = report.scanned.incomplete ?? [];
+  if (incomplete.length > 0) {
+    blocks.push([`### Incomplete scan`, ...incomplete.map((gap) => `- **${gap.reason}**: ${mdText(gap.detail, 500)}`)]);
+  }
   if (notes.length > 0) {
     const items = notes.map((n) => `- ${mdText(n, 400)}`);
     blocks.push(["**Notes**", ...fitItems(items, 4_000, (left) => `- … and ${left} more notes`)]);

@@ -60,6 +60,8 @@ export function renderJson(report: ScanReport): string {
       commits: report.scanned.commits,
       claudeCommits: report.scanned.claudeCommits,
       skipped: report.scanned.skipped.map(skippedJson),
+      // Added in version 1 (left out when the scan is complete): what the scan could not read.
+      incomplete: report.scanned.incomplete?.map((gap) => ({ reason: gap.reason, detail: gap.detail })),
     },
     findings: report.findings.map(findingJson),
     commits: report.commits?.map((commit) => ({

@@ -142,6 +142,20 @@ export function renderSarif(report: ScanReport, rules: readonly RuleMeta[]): str
       .map(({ finding }) => finding);
     omitted = report.findings.length - findings.length;
   }
+  const incomplete = report.scanned.incomplete ?? [];
+  const notifications = [
+    ...incomplete.map((gap) => ({ level: "warning", message: { text: `Incomplete scan (${gap.reason}): ${gap.detail}` } })),
+    ...(omitted > 0
+      ? [
+          {
+            level: "warning",
+            message: {
+              text: `${omitted} lower-severity results were left out to stay within GitHub's limit of ${MAX_SARIF_RESULTS} results per run; use the JSON report for all of them.`,
+            },
+          },
+        ]
+      : []),
+  ];
 
   const usedRules: RuleMeta[] = [];
   const ruleIndex = new Map<string, number>();
@@ -184,24 +198,10 @@ export function renderSarif(report: ScanReport, rules: readonly RuleMeta[]): str
     },
     // Columns come from JavaScript string offsets.
     columnKind: "utf16CodeUnits",
-    ...(omitted > 0
-      ? {
-          invocations: [
-            {
-              executionSuccessful: true,
-              toolExecutionNotifications: [
-                {
-                  level: "warning",
-                  message: {
-                    text: `${omitted} lower-severity results were left out to stay within GitHub's limit of ${MAX_SARIF_RESULTS} results per run; use the JSON report for all of them.`,
-                  },
-                },
-              ],
-            },
-          ],
-        }
-      : {}),
+    ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
     results,
+    // What the scan could not read (a shallow history), also as data for tools that read properties.
+    ...(incomplete.length > 0 ? { properties: { incomplete: incomplete.map((gap) => ({ reason: gap.reason, detail: gap.detail })) } } : {}),
   };
 
   return JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] }, null, 2) + "\n";

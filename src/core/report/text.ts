@@ -214,6 +214,14 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     }
   }
 
+  // A scan that could not read all it was asked to says so next to its verdict.
+  const incomplete = report.scanned.incomplete ?? [];
+  if (incomplete.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(paint(ANSI.bold + ANSI.yellow, "Incomplete scan"));
+    for (const gap of incomplete) lines.push(`  ${paint(ANSI.yellow, gap.reason)}: ${clean(gap.detail)}`);
+  }
+
   // The summary line.
   if (lines.length > 0) lines.push("");
   const scanned = `${plural(report.scanned.files, "file")}, ${formatBytes(report.scanned.bytes)} scanned`;
@@ -221,7 +229,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     report.commits !== undefined || report.scanned.commits > 0
       ? ` · ${plural(report.scanned.commits, "commit")} (${report.scanned.claudeCommits} by Claude)`
       : "";
-  const skippedPart = ` · ${skipped.length} skipped`;
+  const skippedPart = ` · ${skipped.length} skipped${incomplete.length > 0 ? " · incomplete" : ""}`;
   if (findings.length === 0) {
     lines.push(paint(ANSI.green, "No findings") + ` · ${scanned}${commits}${skippedPart}`);
   } else {
