@@ -34,6 +34,11 @@ describe("credentials in real-world shapes", () => {
     ["a password confirmation", "spec/users_spec.rb", `      password_confirmation: "${fake.alnum(10, "shape-conf")}!",`],
     ["credentials in a URL of any scheme", "routes_test.go", `	routeFlag := "nats-route://ruser:${fake.alnum(12, "shape-nr")}@127.0.0.1:7246"`],
     ["a long typed key", "application.yml", `jwt-secret-key: ${fake.lower(31, "shape-lower")}`],
+    ["a list of tokens", "spec/cassettes/vehicles.yml", `"access_type":"OWNER","tokens":["${fake.hex(16, "shape-l1")}","${fake.hex(16, "shape-l2")}"],"state":"online"`],
+    ["a setter with a literal key", "ShiroConfig.java", `		manager.setCipherKey(Base64.decode("${Buffer.from(fake.hex(32, "shape-ck2"), "hex").toString("base64")}"));`],
+    ["a TOTP seed", "spec/otp_spec.rb", `    otp = ROTP::TOTP.new('${fake.upper(16, "shape-otp")}')`],
+    ["a PowerShell SecureString from plain text", "notes.md", `$pass = ConvertTo-SecureString '${fake.alnum(12, "shape-ss")}' -AsPlainText -Force`],
+    ["a session cookie in a recorded response", "spec/cassettes/login.yml", `          - tesla-auth.sid=s%3A${fake.alnum(32, "shape-sid")}.${fake.alnum(43, "shape-sid2")};`],
   ])("finds %s", (_what, path, line) => {
     const findings = scan(path, line);
     expect(findings.filter((f) => f.category === "secret").length).toBeGreaterThan(0);

@@ -22,6 +22,8 @@ const SECRET_WORDS = new Set([
   "jwtsecret", "sharedsecret", "hmackey", "secretaccesskey", "connectionstring", "connstr", "sastoken", "pat",
   // Inputs of a signature or a hash: whoever has them can forge or precompute (OAuth 1 nonces, password salts).
   "salt", "nonce", "noncestr", "nkey", "consumerkey", "verifier", "otp", "totp", "hotp",
+  // Session identifiers: a cookie's value logs its holder in (`connect.sid`, `PHPSESSID`).
+  "sid", "sessionid", "sessid", "phpsessid", "jsessionid",
 ]);
 /** Two-word names whose parts are innocent alone: api_key, access_key, private_key, auth_token... */
 const SECRET_BIGRAMS = new Set([
@@ -77,7 +79,7 @@ const NON_SECRET_VALUES = new Set([
 ]);
 
 /** Configuration-like files: here an unquoted value is a literal. */
-const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
+const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
 const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
 
 /** Test code and its fixtures: a directory named for tests, or a file named as a test. */
@@ -261,7 +263,7 @@ function isProse(value: string): boolean {
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
@@ -299,6 +301,15 @@ const HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3
 /** C and C++: #define API_KEY "value" */
 const C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
 
+/** `"tokens": ["…", "…"]`, `api_keys = ['…']`: the first string of a list under a plural name. */
+const LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
+/** Setters: `setPassword("…")`, `.setCipherKey(Base64.decode("…"))`, `.set_api_key('…')`. */
+const SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
+/** One-time password generators seeded with a literal (`ROTP::TOTP.new('…')`, `pyotp.TOTP('…')`). */
+const OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
+/** PowerShell: `ConvertTo-SecureString 'value' -AsPlainText`. */
+const SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
+
 /** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
 const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 
@@ -317,6 +328,8 @@ interface Candidate {
   fallback?: boolean;
   /** The first two arguments of a call. */
   call?: boolean;
+  /** The first element of a list. */
+  list?: boolean;
 }
 
 /** Calls whose first two arguments are not a name and its value: `HashPassword("pw", "salt")`,
@@ -388,6 +401,10 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
   collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
   collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   collect(SQL_PASSWORD, text, candidates, true, "password");
+  collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
+  collect(SETTER, text, candidates, true);
+  collect(OTP_SEED, text, candidates, true, "otp_secret");
+  collect(SECURE_STRING, text, candidates, true, "password");
   collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
   if (context.configLike) {
     collect(ASSIGN_UNQUOTED, text, candidates, false);
@@ -404,7 +421,8 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     if (seen.has(candidate.index)) continue;
     if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
     const key = candidate.key.replace(/^[$@:]+/, "");
-    const kind = classifyName(key, !context.configLike);
+    // A list under a plural name holds several of the singular (`tokens`, `api_keys`).
+    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
     if (!kind) continue;
     const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
     // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
@@ -510,7 +528,7 @@ export const rules: Rule[] = [
     provider: "generic",
     category: "secret",
     severity: "high",
-    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce"],
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce", "otp", "sid", "sess", "securestring"],
     reports: [{ id: "generic-password", title: "Hardcoded password" }],
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
@@ -538,6 +556,8 @@ export const rules: Rule[] = [
           `  salt = "${fake.hex(40, "generic-salt")}"`,
           `    "password2": "${pw}",`,
           `    password = Some("${pw}"),`,
+          `  "tokens": ["${fake.hex(16, "generic-list")}", "${fake.hex(16, "generic-list2")}"],`,
+          `    user.setPassword("${pw}");`,
         ],
         falsePositives: [
           `password = os.environ["DB_PASSWORD"]`,
@@ -561,6 +581,8 @@ export const rules: Rule[] = [
           `STATUS_WRONG_PASSWORD = 3221225578`,
           `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
           "    password: ((concourse.db_password))",
+          `  "tokens": [1024, 2048],`,
+          `    user.setPassword(request.getParameter("password"));`,
         ],
       };
     },
