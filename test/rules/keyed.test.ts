@@ -47,6 +47,7 @@ describe("the keyed form", () => {
   it("needs the provider's name in the setting, or just above a credential setting", () => {
     expect(runRule(rule, `ACME_API_KEY=${value}`).map((m) => m.secret)).toEqual([value]);
     expect(runRule(rule, `acme:\n  token: "${value}"`).map((m) => m.secret)).toEqual([value]);
+    expect(runRule(rule, `Acme token - '${value}'`).map((m) => m.secret)).toEqual([value]);
     expect(runRule(rule, `# acme\n\nAPI_KEY=${value}`)).toEqual([]);
     expect(runRule(rule, `acme:\n  build: "${value}"`)).toEqual([]);
     expect(runRule(rule, `key = "${value}"  # see the acme docs`)).toEqual([]);
@@ -58,6 +59,11 @@ describe("the keyed form", () => {
     expect(runRule(rule, `ACME_API_KEY=${value}0`)).toEqual([]);
     expect(runRule(rule, `ACME_API_KEY=${value.slice(1)}`)).toEqual([]);
     expect(runRule(rule, `xacme_key=${value}`)).toEqual([]);
+  });
+
+  it("matches a name with or without its separators", () => {
+    const both = keyedRegex({ ...entry, names: ["acmewidgets", "acme-widgets"] });
+    for (const name of ["ACMEWIDGETS_KEY", "acme_widgets_key", "acme-widgets-key", "acmeWidgetsKey"]) expect(both.test(`${name}=${value}`)).toBe(true);
   });
 
   it("finds the name inside camelCase identifiers", () => {

@@ -95,11 +95,18 @@ function nameAtWordStart(name: string): string {
   return `(?:(?<![A-Za-z0-9])[${first}${first.toUpperCase()}]|(?<=[a-z0-9])${first.toUpperCase()})${words.slice(ci(first).length)}`;
 }
 
+/** Separators in a name are optional, so `easy-insight` also matches `easyinsight`: keep the former. */
+function distinctNames(names: readonly string[]): string[] {
+  const letters = (n: string): string => n.replace(/[ _.-]/g, "");
+  return names.filter((n) => n !== letters(n) || !names.some((o) => o !== n && letters(o) === n));
+}
+
 /**
  * Between the setting's name and the value: the kit's assignment (`=`, `:`, `=>`, a CLI flag's space,
- * an argument), an XML element's `>`, or .NET's `key="..." value="`.
+ * an argument), an XML element's `>`, .NET's `key="..." value="`, or a spaced dash in notes and
+ * lists (`Acme token - <value>`).
  */
-const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["'])`;
+const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)`;
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
@@ -143,7 +150,7 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
     if (!entry.value.prefix || entry.value.prefix.length < 3) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
-  const names = `(?:${entry.names.map(nameAtWordStart).join("|")})`;
+  const names = `(?:${distinctNames(entry.names).map(nameAtWordStart).join("|")})`;
   const strict = entry.credentialWord || isWeak(entry.value);
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
