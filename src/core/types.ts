@@ -100,6 +100,7 @@ export interface CommitChange {
 /** Why a commit was attributed to a coding agent: one entry per signal found. */
 export type AuthorshipSignalKind =
   | "co-author-trailer"
+  | "tool-trailer"
   | "generated-with-line"
   | "session-trailer"
   | "bot-author"

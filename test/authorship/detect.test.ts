@@ -158,3 +158,36 @@ describe("profiles are data", () => {
     expect(detectAuthorship(c)).toEqual(detectAuthorship(c));
   });
 });
+
+describe("Claude named in the wild (issue 11, item 6)", () => {
+  it("a tool trailer under another key is Claude's, named as a tool trailer and quoted", () => {
+    const v = detectAuthorship(commit("feat: export invoices\n\nAI-Generated-By: Claude Code\nSigned-off-by: Dana Reyes <dana.reyes@example.com>"));
+    expect(v.isClaude).toBe(true);
+    expect(v.signals).toEqual([{ kind: "tool-trailer", agent: "claude", evidence: "AI-Generated-By: Claude Code", strength: "strong" }]);
+  });
+
+  it("Assisted-by: Claude <…> is Claude's whatever the address", () => {
+    for (const address of ["noreply@anthropic.com", "claude@acme.dev", "claude.b@gmail.com"]) {
+      const v = detectAuthorship(commit(`Fix\n\nAssisted-by: Claude <${address}>`));
+      expect(v.signals).toEqual([{ kind: "tool-trailer", agent: "claude", evidence: `Assisted-by: Claude <${address}>`, strength: "strong" }]);
+    }
+  });
+
+  it("a co-author line without Anthropic's address is Claude's when the address is a tool's, a person's otherwise", () => {
+    const verdict = (line: string) => detectAuthorship(commit(`Fix\n\n${line}`));
+    for (const tool of ["Claude <claude@users.noreply.github.com>", "Claude <noreply@claude.ai>", "Claude <claude-code@acme.dev>", "Claude AI <ai@acme.dev>"]) {
+      const v = verdict(`Co-authored-by: ${tool}`);
+      expect(v.isClaude).toBe(true);
+      expect(v.signals).toEqual([{ kind: "co-author-trailer", agent: "claude", evidence: `Co-authored-by: ${tool}`, strength: "strong" }]);
+    }
+    for (const person of ["Claude Monet <claude.monet@gmail.com>", "Claude <claude@acme.com>", "Claude <claude.b@gmail.com>", "Claude <12345678+claudeb@users.noreply.github.com>"]) {
+      expect(verdict(`Co-authored-by: ${person}`)).toEqual({ isClaude: false, agents: [], signals: [] });
+    }
+  });
+
+  it("other agents' trailers under the same keys stay theirs", () => {
+    expect(detectAuthorship(commit("Fix\n\nAssisted-by: GitHub Copilot")).agents).toEqual(["copilot"]);
+    expect(detectAuthorship(commit("Fix\n\nAI-Generated-By: Cursor")).agents).toEqual(["cursor"]);
+    expect(detectAuthorship(commit("Fix\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>")).isClaude).toBe(false);
+  });
+});

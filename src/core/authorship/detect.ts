@@ -26,7 +26,13 @@ export interface AuthorshipOptions {
 }
 
 const CO_AUTHOR_KEY = /^co-(?:authored|developed)-by$/i;
-const TOOL_KEY = /^(?:assisted|generated)-by$/i;
+/**
+ * Trailer keys that say a tool took part, under any prefix: `Assisted-by`, `Generated-by`,
+ * `AI-Generated-By`, `LLM-Assisted-By`, `Generated-with`, and `AI` / `AI-Model` / `AI-Tool` / `AI-Agent`.
+ * The value still has to name an agent (profiles' toolTrailerValues); people's roles (Reviewed-by,
+ * Suggested-by, Helped-by, Signed-off-by) are not tool keys.
+ */
+const TOOL_KEY = /^(?:(?:[a-z0-9]+-){0,3}(?:assisted|generated|written|created)-(?:by|with|using)|(?:x-)?(?:ai|llm)(?:-(?:agent|assistant|model|tool|tools))?)$/i;
 /**
  * Custom markers see a bounded copy of the message: each line cut to 1,000 characters, and at most
  * 8 KiB (its head and tail, where subjects and trailers are). Even a safe pattern is quadratic when
@@ -142,7 +148,7 @@ function profileSignals(
       if (pattern) signals.add("co-author-trailer", agent, trailer.line.text, combine(pattern.strength, placement));
     } else if (TOOL_KEY.test(trailer.key)) {
       if (profile.toolTrailerValues.some((re) => re.test(trailer.value))) {
-        signals.add("co-author-trailer", agent, trailer.line.text, combine("strong", placement));
+        signals.add("tool-trailer", agent, trailer.line.text, combine("strong", placement));
       }
     }
     for (const session of profile.sessionTrailers) {

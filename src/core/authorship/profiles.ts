@@ -102,7 +102,7 @@ const CONTEXT_SUFFIX = String.raw`(?: \([^()]{1,40}\))?`;
 export const CLAUDE_MODEL_NAME = new RegExp(
   "^(?:" +
     [
-      `claude code`,
+      `claude[ _-]code`,
       `claude ${CLAUDE_FAMILY}(?: ${CLAUDE_VERSION})?`,
       `claude ${CLAUDE_VERSION}(?: ${CLAUDE_FAMILY})?`,
       `claude [a-z]{3,12} ${CLAUDE_VERSION}`,
@@ -114,6 +114,43 @@ export const CLAUDE_MODEL_NAME = new RegExp(
 
 const ANTHROPIC_DOMAIN = String.raw`@(?:[a-z0-9-]+\.)*anthropic\.com$`;
 
+/**
+ * Names only the tool carries, whatever the address: "Claude AI", "ClaudeAI", "Claude.ai", "Anthropic
+ * Claude", "Claude (Anthropic)", "Claude by Anthropic", "Claude Assistant", "Claude Agent", "Claude Bot".
+ */
+const CLAUDE_TOOL_NAME = String.raw`(?:anthropic(?:'s)? claude|claude(?: ?ai|[.-]ai| \(anthropic\)| by anthropic| (?:assistant|agent|bot)))`;
+
+/**
+ * Addresses no person named Claude reads, used in hand-written or tool-written `Co-authored-by: Claude
+ * <…>` lines: Claude's own domains (claude.ai, claude.com), a mailbox named for the tool at any domain
+ * (`claude-code@…`, `claude.ai@…`, `claude-bot@…`), and a `claude` login's GitHub-style noreply address
+ * (`claude@users.noreply.github.com`, with or without the numeric id). Not `claude@acme.com` or
+ * `claude.b@gmail.com`: those are people's mailboxes (see the decision above the claude profile).
+ */
+const CLAUDE_TOOL_ADDRESS = new RegExp(
+  "^(?:" +
+    [
+      String.raw`[^@\s]+@(?:[a-z0-9-]+\.)*claude\.(?:ai|com)`,
+      String.raw`claude[-_.](?:code|ai|bot|agent|assistant)@[^@\s]+`,
+      String.raw`(?:\d+\+)?claude(?:[-_.]?(?:code|ai|bot|agent|assistant))?@users\.noreply\.(?:[a-z0-9-]+\.)*[a-z]{2,}`,
+    ].join("|") +
+    ")$",
+  "i",
+);
+
+/**
+ * A person named Claude. "Claude" is a common first name (Claude Monet, Claude Shannon, and people whose
+ * git name is just "Claude"), so the name alone decides nothing; the decision, strongest first:
+ * - an address only the tool writes (Anthropic's, Claude's own domains, a tool-named mailbox, a `claude`
+ *   login's noreply address: CLAUDE_TOOL_ADDRESS), or a name only the tool carries (a model name,
+ *   "Claude Code", "Claude AI", "Anthropic Claude": CLAUDE_MODEL_NAME, CLAUDE_TOOL_NAME) is Claude: strong;
+ * - a trailer whose key says a tool helped (`Assisted-by:`, `*-Generated-By:`, `AI-Model:`: detect.ts)
+ *   naming "Claude", with or without an address, is Claude: strong (people are credited with
+ *   Co-authored-by, Co-developed-by or Helped-by, not Assisted-by);
+ * - a bare `Co-authored-by: Claude` without an address is a hint only: weak;
+ * - "Claude" with a person's address (`Claude <claude.b@gmail.com>`, `Claude <claude@acme.com>`) or a
+ *   person's full name (`Claude Monet <claude.monet@gmail.com>`) is a person: no signal at all.
+ */
 const claude: AgentProfile = {
   id: "claude",
   title: "Claude Code",
@@ -127,12 +164,18 @@ const claude: AgentProfile = {
     { via: "name", name: CLAUDE_MODEL_NAME, strength: "strong" },
     // "Claude <claude@anthropic.com>": hand-written attribution some CLAUDE.md files ask for.
     { via: "name", name: /^claude$/i, email: new RegExp(ANTHROPIC_DOMAIN, "i"), strength: "strong" },
+    // "Claude <claude@users.noreply.github.com>", "Claude <noreply@claude.ai>", "Claude <claude-code@acme.dev>".
+    { via: "email", name: /^claude$/i, email: CLAUDE_TOOL_ADDRESS, strength: "strong" },
+    { via: "name", name: new RegExp(`^${CLAUDE_TOOL_NAME}$`, "i"), strength: "strong" },
     // A bare "Co-authored-by: Claude" without an address: probably Claude, but a person could be meant.
     { via: "name", name: /^claude$/i, noEmail: true, strength: "weak" },
   ],
   toolTrailerValues: [
     /^claude(?:\s*:|\s+(?:code|opus|sonnet|haiku)\b|\s+v?\d|$)/i,
     /^claude-(?:code|opus|sonnet|haiku|\d)/i,
+    // "Claude <claude@…>", "Claude (claude-opus-4-5)", "Claude AI <…>", "Anthropic Claude": the name ends
+    // there, so "Claude Monet" does not pass.
+    new RegExp(String.raw`^(?:${CLAUDE_TOOL_NAME}|claude)\s*(?:$|[<([,;/])`, "i"),
   ],
   generatedWith: [generatedWithLine("Claude Code")],
   sessionTrailers: [

@@ -116,6 +116,7 @@ const SKIP_REASON_TEXT: Record<SkipReason, string> = {
 
 const SIGNAL_TEXT: Record<AuthorshipSignal["kind"], string> = {
   "co-author-trailer": "co-author trailer",
+  "tool-trailer": "tool trailer (Assisted-by, Generated-by)",
   "generated-with-line": "“Generated with” line",
   "session-trailer": "session trailer",
   "bot-author": "bot author",
