@@ -1,6 +1,7 @@
 /** Reading and scanning whole files; used by the main thread and by the worker threads alike. */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { DEFAULT_MAX_FILE_BYTES, looksBinary } from "../core/detect/skip.js";
+import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { Finding, SkippedFile } from "../core/types.js";
 import { specialFileKind, type FileEntry } from "./walk.js";
@@ -80,11 +81,12 @@ export function scanFileBatch(setup: ScanSetup, entries: readonly FileEntry[], m
       result.skipped.push({ path: entry.path, ...bytes });
       continue;
     }
-    if (looksBinary(bytes)) {
+    const utf16 = decodeUtf16WithBom(bytes);
+    if (utf16 === undefined && looksBinary(bytes)) {
       result.skipped.push({ path: entry.path, reason: "binary" });
       continue;
     }
-    const scanned = setup.scanner.scan({ path: entry.path, text: bytes.toString("utf8") });
+    const scanned = setup.scanner.scan({ path: entry.path, text: utf16 ?? bytes.toString("utf8") });
     for (const finding of scanned.findings) result.findings.push(finding);
     result.suppressed += scanned.suppressed;
     if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);

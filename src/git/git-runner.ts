@@ -2,6 +2,7 @@
  * A thin layer over simple-git: one place that knows how git is started for claude-guard and how its
  * failures become errors a user can act on (the CLI turns any of them into exit code 2).
  */
+import { execFile } from "node:child_process";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
@@ -22,6 +23,11 @@ export interface GitRunner {
   run(args: string[], what: string): Promise<string>;
   /** Runs git; returns undefined instead of throwing when git exits with an error. */
   tryRun(args: string[]): Promise<string | undefined>;
+  /**
+   * Runs git for raw bytes (a blob), holding at most `maxBytes`: undefined when git fails or prints
+   * more than that.
+   */
+  tryRunBytes(args: string[], maxBytes: number): Promise<Buffer | undefined>;
 }
 
 /**
@@ -81,6 +87,14 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
         if (isGitMissing(error, binary)) throw wrap(error, "");
         return undefined;
       }
+    },
+    tryRunBytes(args, maxBytes) {
+      const configArgs = GIT_CONFIG.flatMap((c) => ["-c", c]);
+      return new Promise((resolve) => {
+        execFile(binary, [...configArgs, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error, stdout) => {
+          resolve(error ? undefined : stdout);
+        });
+      });
     },
   };
 

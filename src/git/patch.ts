@@ -30,6 +30,11 @@ export const DEFAULT_PATCH_LIMITS: PatchLimits = { maxFileChars: 5_000_000 };
 export interface ParsedPatch {
   files: AddedLines[];
   skipped: SkippedFile[];
+  /**
+   * The files skipped as binary, with their blob ids when the patch has `--full-index` ones: a reader
+   * can look at the bytes (UTF-16 text is "binary" to git) and read them after all.
+   */
+  binary: Array<{ path: string; blob: string; parentBlobs: string[] }>;
 }
 
 const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -128,6 +133,9 @@ interface FileState {
   diffLine: string;
   /** The path of a combined diff's `diff --cc <path>` header. */
   combinedPath?: string;
+  /** From the `index` line: the new blob and one old blob a parent. */
+  blob?: string;
+  parentBlobs?: string[];
   newPath?: string;
   renameTo?: string;
   deleted: boolean;
@@ -145,7 +153,7 @@ function newFile(diffLine: string): FileState {
 
 /** Parses one commit's patch text. `commit` is copied into each SkippedFile. */
 export function parseCommitPatch(patch: string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
-  const result: ParsedPatch = { files: [], skipped: [] };
+  const result: ParsedPatch = { files: [], skipped: [], binary: [] };
   let file: FileState | undefined;
   // Lines still expected in the current hunk, from its header. Counting (instead of guessing from a
   // line's first characters) is what keeps an added line such as "++ b/x" or "diff --git" from being
@@ -171,6 +179,7 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
       skip(path, "binary");
+      if (current.blob) result.binary.push({ path, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
       return;
     }
     if (current.tooLarge) {
@@ -261,8 +270,54 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
     else if (line.startsWith("deleted file mode ")) file.deleted = true;
     else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
+    else if (line.startsWith("index ")) {
+      const ids = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(line);
+      if (ids) {
+        file.blob = ids[2] as string;
+        file.parentBlobs = (ids[1] as string).split(",");
+      }
+    }
     else if (line.startsWith("new file mode 160000") || (line.startsWith("index ") && line.endsWith(" 160000"))) file.gitlink = true;
   }
   finish();
   return result;
+}
+
+/**
+ * The lines of `after` that are in none of `befores` (counted: a line twice where a parent had it once
+ * is once new), with their line numbers in `after`. Line multiset, not a minimal diff: linear time, for
+ * texts git or GitHub would not diff, and a line that was only moved is not "added" (its value was
+ * already in the repository). With several befores (a merge's parents), a line is kept only when it is
+ * new against each of them.
+ */
+export function addedLinesByContent(path: string, befores: ReadonlyArray<string | undefined>, after: string): AddedLines {
+  const afterLines = splitLines(after);
+  let keep = afterLines.map(() => true);
+  for (const before of befores) {
+    if (before === undefined) continue;
+    const remaining = new Map<string, number>();
+    for (const line of splitLines(before)) remaining.set(line, (remaining.get(line) ?? 0) + 1);
+    keep = keep.map((kept, i) => {
+      const line = afterLines[i] as string;
+      const left = remaining.get(line) ?? 0;
+      if (left === 0) return kept;
+      remaining.set(line, left - 1);
+      return false;
+    });
+  }
+  const lines: string[] = [];
+  const lineNumbers: number[] = [];
+  afterLines.forEach((line, i) => {
+    if (!keep[i]) return;
+    lines.push(line);
+    lineNumbers.push(i + 1);
+  });
+  return { path, lines, lineNumbers };
+}
+
+/** Lines of a text as git counts them: CRLF endings are line endings, a final newline ends the last line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
 }

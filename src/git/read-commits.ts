@@ -19,13 +19,19 @@
  * - A root commit is diffed against the empty tree (`--root`), so everything in it counts as added.
  *   In a shallow clone the oldest fetched commit looks like a root commit too (see isShallowRepository).
  * - File content is decoded as UTF-8 (invalid bytes become U+FFFD); paths are exact (C-quoting undone).
+ * - UTF-16 text is "binary" to git. A binary file whose name does not say binary (not an image or an
+ *   archive) has its blob read, bounded; when it is UTF-16 with a byte-order mark it is decoded and its
+ *   added lines are found by content against its parents' blobs (see addedLinesByContent). One git
+ *   process a candidate blob: only such files pay. UTF-16 without a byte-order mark stays `binary`.
  * - Limit: git's output for one batch is buffered whole (simple-git), so one commit adding hundreds of
  *   MB of text is held in memory before the per-file cap drops it.
  */
 import { randomBytes } from "node:crypto";
+import { hasBinaryExtension } from "../core/detect/skip.js";
+import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
 import type { CommitChange, CommitInfo } from "../core/types.js";
 import { GitReadError, openRepository, type GitRunner } from "./git-runner.js";
-import { DEFAULT_PATCH_LIMITS, parseCommitPatch, type PatchLimits } from "./patch.js";
+import { addedLinesByContent, DEFAULT_PATCH_LIMITS, parseCommitPatch, type ParsedPatch, type PatchLimits } from "./patch.js";
 import { resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
 
 export { GitReadError } from "./git-runner.js";
@@ -64,6 +70,7 @@ const FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%aI", "%B"];
 const PATCH_ARGS = [
   "-p",
   "--cc",
+  "--full-index",
   "--unified=0",
   "--inter-hunk-context=0",
   "--no-color",
@@ -128,6 +135,29 @@ async function readBatch(git: GitRunner, shas: string[], nonce: string, withPatc
   const args = [...LOG_ARGS, formatArg(nonce), ...(withPatch ? PATCH_ARGS : []), ...shas, "--"];
   const out = await git.run(args, withPatch ? "reading commit patches" : "reading commit metadata");
   return [...splitLogOutput(out, nonce)];
+}
+
+/** A blob's text when it is UTF-16 with a byte-order mark; `other` says what to do with any other bytes. */
+async function readBlobText(git: GitRunner, blob: string, maxBytes: number, other: "utf8" | "none"): Promise<string | undefined> {
+  const bytes = await git.tryRunBytes(["cat-file", "blob", blob], maxBytes);
+  if (!bytes) return undefined;
+  return decodeUtf16WithBom(bytes) ?? (other === "utf8" ? bytes.toString("utf8") : undefined);
+}
+
+/** Reads the UTF-16 files among a commit's binary ones (see the header): they move from `skipped` to `files`. */
+async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits: PatchLimits): Promise<void> {
+  // Two bytes a UTF-16 code unit: the same bound on characters as a patch's added text.
+  const maxBytes = limits.maxFileChars * 2 + 2;
+  for (const candidate of parsed.binary) {
+    if (hasBinaryExtension(candidate.path)) continue;
+    const after = await readBlobText(git, candidate.blob, maxBytes, "none");
+    if (after === undefined) continue;
+    const befores: Array<string | undefined> = [];
+    for (const blob of candidate.parentBlobs) befores.push(/^0+$/.test(blob) ? undefined : ((await readBlobText(git, blob, maxBytes, "utf8")) ?? ""));
+    const added = addedLinesByContent(candidate.path, befores, after);
+    parsed.skipped = parsed.skipped.filter((s) => !(s.path === candidate.path && s.reason === "binary"));
+    if (added.lines.length > 0) parsed.files.push(added);
+  }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -209,6 +239,7 @@ export async function* readCommits(repoDir: string, opts: ReadCommitsOptions = {
     await fill();
     for (const raw of batch.commits) {
       const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
       yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
     }
     if (batch.doneAfter > lastReported) {

@@ -14,7 +14,7 @@
  */
 import { hasBinaryExtension, skipReasonForPath } from "../core/detect/skip.js";
 import type { AddedLines, CommitChange, CommitInfo, SkippedFile } from "../core/types.js";
-import { DEFAULT_PATCH_LIMITS, parseCommitPatch, type PatchLimits } from "../git/patch.js";
+import { addedLinesByContent as addedLinesByContentOf, DEFAULT_PATCH_LIMITS, parseCommitPatch, splitLines, type PatchLimits } from "../git/patch.js";
 import { nextLink, type GitHubClient, type RepoRef } from "./client.js";
 import { readFileAt, type FileRead } from "./contents.js";
 
@@ -141,32 +141,9 @@ export function addedLinesFromPatch(path: string, patch: string, commit: string,
   };
 }
 
-/**
- * The lines of `after` that are not lines of `before`, with their line numbers in `after`. Line
- * multiset, not a minimal diff: linear time on files too large for GitHub to diff, and a line that was
- * only moved is not "added" (its value was already in the repository).
- */
+/** The lines of `after` that `before` lacks: see addedLinesByContent in src/git/patch.ts (shared with the CLI). */
 export function addedLinesByContent(path: string, before: string | undefined, after: string): AddedLines {
-  const remaining = new Map<string, number>();
-  if (before !== undefined) for (const line of splitLines(before)) remaining.set(line, (remaining.get(line) ?? 0) + 1);
-  const lines: string[] = [];
-  const lineNumbers: number[] = [];
-  splitLines(after).forEach((line, i) => {
-    const left = remaining.get(line) ?? 0;
-    if (left > 0) {
-      remaining.set(line, left - 1);
-      return;
-    }
-    lines.push(line);
-    lineNumbers.push(i + 1);
-  });
-  return { path, lines, lineNumbers };
-}
-
-function splitLines(text: string): string[] {
-  const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
+  return addedLinesByContentOf(path, [before], after);
 }
 
 async function readWithoutPatch(gh: GitHubClient, repo: RepoRef, commit: CommitInfo, file: ApiCommitFile, change: CommitChange, options: ReadCommitOptions): Promise<SkippedFile[]> {
