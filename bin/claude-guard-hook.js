@@ -12,7 +12,11 @@ try {
 }
 try {
   const { runHookCli } = await import("../lib/hook/cli.js");
-  process.exitCode = await runHookCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+  const code = await runHookCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+  process.exitCode = code;
+  // Work the time budget cut short (a scan, a config load) must not hold the answer back: leave as soon
+  // as stdout is flushed.
+  process.stdout.write("", () => process.exit(code));
 } catch (error) {
   process.stderr.write(`claude-guard: the hook could not start (${error instanceof Error ? error.message : String(error)}); allowed\n`);
   process.exitCode = 0;

@@ -17,14 +17,14 @@
  */
 import { posix } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
-import type { DocumentResult, ScanDocument } from "../core/detect/engine.js";
+import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
 import { envVarName, fixHint, languageOf, type FileLanguage } from "../core/report/fix-hints.js";
 import type { Category, Finding } from "../core/types.js";
 import { inputString, multiEdits, toolOutputText, type HookEvent } from "./event.js";
 import { envFormOfLine } from "./fix-line.js";
 
 export interface HookScanner {
-  scan(doc: ScanDocument): DocumentResult;
+  scan(doc: ScanDocument, limits?: ScanLimits): DocumentResult;
 }
 
 /** `json`: exit 0 and a JSON reply (default); `exit-code`: exit 2 and the reason on stderr to block. */
@@ -40,6 +40,13 @@ export interface DecideContext {
   /** The file's current text, so an Edit's findings get the line numbers of the file (optional). */
   readFile?: (absolutePath: string) => string | undefined;
   protocol?: HookProtocol;
+  /** The hook's time budget: true once it is spent (the scan then stops, see HookDecision.incomplete). */
+  expired?: () => boolean;
+  /**
+   * Most characters scanned for one event (all its pieces): beyond, the rest is not scanned and the
+   * decision says `incomplete`. A static bound, so that a huge Write cannot outlast the time budget.
+   */
+  maxChars?: number;
 }
 
 export type Verdict = "allow" | "block" | "context";
@@ -70,6 +77,8 @@ export interface HookDecision {
   reported: LocatedFinding[];
   /** Why the event was not scanned, when it was not. */
   notScanned?: string;
+  /** Set when the scan stopped before the end (the time budget): what was not fully scanned. */
+  incomplete?: string;
   /** The texts that were scanned (for the audit record's hash; never output). */
   texts: string[];
   /** Language of the scanned content, for the audit record. */
@@ -118,13 +127,24 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
     return { ...base, verdict: "allow", blocking: [], reported: [], notScanned: plan.skip, texts: [], reply: { exitCode: 0, stdout: "", stderr: plan.diagnostic ? `claude-guard: ${plan.skip}; allowed\n` : "" } };
   }
   const located: LocatedFinding[] = [];
+  let incomplete: string | undefined;
+  let room = ctx.maxChars ?? Infinity;
   for (const piece of plan.pieces) {
-    const doc: ScanDocument = { path: piece.path, text: piece.text, ...(piece.lineNumbers ? { lineNumbers: piece.lineNumbers } : {}) };
-    for (const finding of ctx.scanner.scan(doc).findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });
+    if (incomplete !== undefined) break;
+    let text = piece.text;
+    if (text.length > room) {
+      incomplete = `${piece.label} of ${plan.subject} past its first ${room} characters (the hook checks at most ${ctx.maxChars} characters an event)`;
+      text = text.slice(0, room);
+    }
+    room -= text.length;
+    const doc: ScanDocument = { path: piece.path, text, ...(piece.lineNumbers ? { lineNumbers: piece.lineNumbers } : {}) };
+    const result = ctx.scanner.scan(doc, ctx.expired ? { expired: ctx.expired } : {});
+    for (const finding of result.findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });
+    if (result.incomplete) incomplete ??= `${piece.label} of ${plan.subject} (the hook's time budget ran out)`;
   }
   const texts = plan.pieces.map((p) => p.text);
   const language = plan.pieces[0] ? languageOf(plan.pieces[0].fixPath).id : undefined;
-  const withLanguage = { ...base, texts, ...(language !== undefined ? { language } : {}) };
+  const withLanguage = { ...base, texts, ...(language !== undefined ? { language } : {}), ...(incomplete !== undefined ? { incomplete } : {}) };
 
   const blocks = (f: Finding) => blocksUnderPolicy(f, name, ctx.config);
   const blocking = name === "PostToolUse" ? [] : located.filter((l) => blocks(l.finding));

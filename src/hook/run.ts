@@ -3,16 +3,19 @@
  * root of the event's `cwd`, else the cwd), loads its config and ignore file, asks decide(), writes the
  * reply, and appends an audit record when asked to.
  *
- * It must never break a Claude Code session: every failure (malformed input, an unreadable or invalid
- * config, an internal error) ends in "allow" (exit 0) with a diagnostic on stderr. A config error in
- * particular does not block everything: the hook goes on with the defaults for the keys that are wrong
- * (which still block credentials), and says so on stderr.
+ * It answers within its own time budget (HOOK_BUDGET_MS, well under Claude Code's timeout), so that the
+ * hook decides and never the timeout. When it cannot finish its check (malformed or refused input, its
+ * time budget, an internal error) it allows the event with a warning the user sees, or blocks it where
+ * the policy says so (`hook.failClosed`, on by default in a `restricted` repository), and says why. A
+ * config error does not count: the hook goes on with the defaults for the keys that are wrong (which
+ * still block credentials), and says so on stderr.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { DEFAULT_CONFIG, hookFailsClosed, parseConfig, type GuardConfig } from "../core/config/config.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
 import { parseHookEvent } from "./event.js";
-import { defaultCacheDir, loadHookSetup } from "./setup.js";
+import { CONFIG_FILE, defaultCacheDir, loadHookSetup } from "./setup.js";
 
 export interface HookIO {
   stdout: { write(text: string): unknown };
@@ -21,6 +24,8 @@ export interface HookIO {
   cwd: string;
   /** The event text; default: all of process.stdin. */
   readStdin?: () => Promise<string>;
+  /** The time budget in milliseconds; default HOOK_BUDGET_MS. */
+  budgetMs?: number;
 }
 
 export interface HookRunOptions {
@@ -29,37 +34,85 @@ export interface HookRunOptions {
   protocol?: HookProtocol;
 }
 
-/** Larger events are not read whole (a Write of a huge generated file): allowed with a diagnostic. */
-export const MAX_EVENT_BYTES = 32 * 1024 * 1024;
-const STDIN_TIMEOUT_MS = 15_000;
+/**
+ * Larger events are not read whole (a Write of a huge generated file): not checked, see cannotCheck.
+ * Reading and parsing this much takes a fraction of the time budget even on a loaded machine.
+ */
+export const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+/** The hook answers within this many milliseconds of starting, whatever the input. */
+export const HOOK_BUDGET_MS = 2000;
+/**
+ * Most characters of one event the hook scans: about a quarter of the budget on a loaded machine. A
+ * larger event (a Write of a huge generated file) is checked up to there and then counts as not checked.
+ */
+export const HOOK_MAX_SCAN_CHARS = 4 * 1024 * 1024;
+/** Kept back from the budget for loading the hook's modules and writing the answer. */
+const ANSWER_MARGIN_MS = 400;
 /** Files read for an Edit's line numbers: beyond this, positions are given within the new text. */
 const MAX_READ_FOR_LINES = 4 * 1024 * 1024;
+/** Largest config read when only its `hook.failClosed` is needed. */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 export async function runHook(options: HookRunOptions, io: HookIO): Promise<number> {
-  const allow = (message: string): number => {
-    io.stderr.write(`claude-guard: ${message}; allowed\n`);
-    return 0;
+  const budget = io.budgetMs ?? HOOK_BUDGET_MS;
+  const deadline = performance.now() + budget - Math.min(ANSWER_MARGIN_MS, budget / 4);
+  const expired = (): boolean => performance.now() >= deadline;
+  const protocol: HookProtocol = options.protocol ?? (io.env["CLAUDE_GUARD_HOOK_PROTOCOL"] === "exit-code" ? "exit-code" : "json");
+  let answered = false;
+  let eventName: string | undefined;
+  let root: string | undefined;
+  let config: GuardConfig | undefined;
+
+  const answer = (code: number, stdout: string, stderr: string): number => {
+    if (answered) return code;
+    answered = true;
+    if (stdout) io.stdout.write(stdout);
+    if (stderr) io.stderr.write(stderr);
+    return code;
   };
-  try {
+  /** The hook's own error or limit: allowed with a warning the user sees, or blocked where the policy says so. */
+  const cannotCheck = (why: string): number => {
+    if (answered) return 0;
+    const policy = config ?? policyOf(root ?? projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd));
+    if (!hookFailsClosed(policy)) {
+      const warning = `claude-guard could not check this event (${why}); allowed without a check`;
+      return answer(0, protocol === "json" ? JSON.stringify({ systemMessage: warning }) + "\n" : "", `claude-guard: ${why}; allowed\n`);
+    }
+    const because = policy.hook?.failClosed === true ? "hook.failClosed is on in .github/claude-guard.yml" : "this repository is restricted, where hook.failClosed is on unless the config turns it off";
+    const reason = `claude-guard blocked this event: it could not finish its check (${why}), and ${because}. Retry, or ask whoever owns .github/claude-guard.yml.`;
+    if (protocol === "json" && eventName === "UserPromptSubmit") return answer(0, JSON.stringify({ decision: "block", reason }) + "\n", `claude-guard: ${why}; blocked\n`);
+    if (protocol === "json" && eventName === "PreToolUse") {
+      const reply = { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason }, systemMessage: reason };
+      return answer(0, JSON.stringify(reply) + "\n", `claude-guard: ${why}; blocked\n`);
+    }
+    // Any other event, or an event that could not be read: exit 2 blocks whatever the event is.
+    return answer(2, "", reason + "\n");
+  };
+
+  const check = async (): Promise<number> => {
     let text: string;
     try {
-      text = await (io.readStdin ?? (() => readStdin(process.stdin)))();
+      text = await (io.readStdin ?? (() => readStdin(process.stdin, MAX_EVENT_BYTES, Math.max(1, deadline - performance.now()))))();
     } catch (error) {
-      return allow(`could not read the event: ${(error as Error).message}`);
+      return cannotCheck(`could not read the event: ${(error as Error).message}`);
     }
     const parsed = parseHookEvent(text);
-    if (!parsed.ok) return allow(parsed.error);
+    if (!parsed.ok) return cannotCheck(parsed.error);
     const event = parsed.event;
+    eventName = event.hook_event_name;
 
-    const root = projectRoot(event.cwd ?? io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
+    root = projectRoot(event.cwd ?? io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
     const cacheDir = defaultCacheDir(io.env);
-    const setup = await loadHookSetup(root, { ...(cacheDir !== undefined ? { cacheDir } : {}), texts: eventTexts(event, root) });
+    const setup = await loadHookSetup(root, { ...(cacheDir !== undefined ? { cacheDir } : {}), texts: eventTexts(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)) });
+    config = setup.config;
+    if (answered) return 0;
     if (setup.errors.length > 0) {
       io.stderr.write(
         `claude-guard: the configuration has ${setup.errors.length} error(s); the hook goes on with the defaults for what is wrong (credentials are still blocked):\n${setup.errors.map((e) => `  ${e}\n`).join("")}`,
       );
     }
     for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);
+    if (expired()) return cannotCheck(`its time budget of ${budget} ms ran out before the scan`);
 
     const decision = decide(event, {
       scanner: setup.scanner,
@@ -67,19 +120,41 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
       isIgnoredPath: setup.isIgnoredPath,
       root,
       readFile: readForLines,
-      protocol: options.protocol ?? (io.env["CLAUDE_GUARD_HOOK_PROTOCOL"] === "exit-code" ? "exit-code" : "json"),
+      protocol,
+      expired,
+      maxChars: HOOK_MAX_SCAN_CHARS,
     });
-    if (decision.reply.stdout) io.stdout.write(decision.reply.stdout);
-    if (decision.reply.stderr) io.stderr.write(decision.reply.stderr);
+    // A credential found before the budget ran out still blocks; otherwise an unfinished scan is no answer.
+    if (decision.incomplete !== undefined && decision.verdict !== "block") return cannotCheck(`it did not scan all of ${decision.incomplete}`);
+    const code = answer(decision.reply.exitCode, decision.reply.stdout, decision.reply.stderr);
     if (io.env["CLAUDE_GUARD_HOOK_TRACE"]) {
       io.stderr.write(`claude-guard: trace: verdict=${decision.verdict} rules=${setup.rulesLoaded} config=${setup.configCached ? "cached" : "parsed"} root=${root}\n`);
     }
 
     const auditLog = options.auditLog ?? io.env["CLAUDE_GUARD_AUDIT_LOG"];
     if (auditLog) await writeAudit(auditLog, root, decision, event.session_id, setup.config.classification, io);
-    return decision.reply.exitCode;
-  } catch (error) {
-    return allow(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    return code;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<number>((resolvePromise) => {
+    timer = setTimeout(() => resolvePromise(cannotCheck(`no answer within its time budget of ${budget} ms`)), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([check().catch((error: unknown) => cannotCheck(`internal error: ${(error as Error)?.message ?? String(error)}`)), outOfTime]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The project's config, for `hook.failClosed` when the hook stops before it loaded it; defaults when unreadable. */
+function policyOf(root: string): GuardConfig {
+  try {
+    const file = join(root, CONFIG_FILE);
+    if (statSync(file).size > MAX_CONFIG_BYTES) return DEFAULT_CONFIG;
+    return parseConfig(readFileSync(file, "utf8"), CONFIG_FILE).config;
+  } catch {
+    return DEFAULT_CONFIG;
   }
 }
 
@@ -133,7 +208,7 @@ function toolVersion(): string {
 }
 
 /** All of a stream, as UTF-8; refuses a terminal (nobody is going to type an event) and huge input. */
-export function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES, timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
+export function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES, timeoutMs = HOOK_BUDGET_MS): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     if (stream.isTTY) {
       reject(new Error("stdin is a terminal: Claude Code pipes one JSON event into this command (see `claude-guard hook --help`)"));
@@ -141,7 +216,7 @@ export function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES,
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => finish(new Error(`no end of input after ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(() => finish(new Error(`no end of input after ${Math.round(timeoutMs)} ms`)), timeoutMs);
     timer.unref();
     const finish = (error?: Error) => {
       clearTimeout(timer);

@@ -24,7 +24,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseJson } from "../core/bounded-parse.js";
 import type { GuardConfig } from "../core/config/config.js";
-import type { DocumentResult, ScanDocument } from "../core/detect/engine.js";
+import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
 import { Scanner } from "../core/detect/engine.js";
 import type { Rule } from "../core/detect/rule.js";
 import { parseIgnoreFile } from "../core/detect/suppress.js";
@@ -116,17 +116,17 @@ export class PreselectingScanner implements HookScanner {
     this.keywords = rules.map((r) => r.keywords.map((k) => k.toLowerCase()));
   }
 
-  scan(doc: ScanDocument): DocumentResult {
+  scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
     const options = { ignoredFingerprints: this.ignoredFingerprints };
     if (doc.text.length > PRESELECT_MAX_CHARS) {
       this.full ??= new Scanner(this.rules, options);
-      return this.full.scan(doc);
+      return this.full.scan(doc, limits);
     }
     // Case-folded like the engine's prefilter (ASCII letters); a superset of its hits is harmless.
     const lower = doc.text.toLowerCase();
     const candidates = this.rules.filter((_, i) => (this.keywords[i] as string[]).some((k) => lower.includes(k)));
     if (candidates.length === 0) return { findings: [], suppressed: 0 };
-    return new Scanner(candidates, options).scan(doc);
+    return new Scanner(candidates, options).scan(doc, limits);
   }
 }
 

@@ -125,7 +125,7 @@ describe("parseConfig: unknown keys, at every level, with a suggestion", () => {
   it("names file, key and line at the top level and one level down", () => {
     const { errors } = parse("failOn: high\nfial_on: low\npaths:\n  ignroe: []\n");
     expect(errors.map(formatConfigError)).toEqual([
-      `${FILE}:2: fial_on: unknown key (did you mean "failOn"?); known keys: classification, classificationProperty, failOn, authorship, paths, rules, skills, permissions, content, audit`,
+      `${FILE}:2: fial_on: unknown key (did you mean "failOn"?); known keys: classification, classificationProperty, failOn, authorship, paths, rules, skills, permissions, content, hook, audit`,
       `${FILE}:4: paths.ignroe: unknown key (did you mean "ignore"?); known keys: ignore`,
     ]);
     expect(errors[0]).toMatchObject({ line: 2, column: 1 });

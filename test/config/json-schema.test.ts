@@ -14,7 +14,7 @@ describe("schema/claude-guard.schema.json", () => {
     const schema = JSON.parse(renderJsonSchema());
     expect(schema.$id).toBe(SCHEMA_URL);
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(["classification", "classificationProperty", "failOn", "authorship", "paths", "rules", "skills", "permissions", "content", "audit", "_extends"]);
+    expect(Object.keys(schema.properties)).toEqual(["classification", "classificationProperty", "failOn", "authorship", "paths", "rules", "skills", "permissions", "content", "hook", "audit", "_extends"]);
     expect(schema.properties.failOn.enum).toEqual(["critical", "high", "medium", "low", "none"]);
     expect(schema.properties.rules.items.required).toEqual(["id", "regex", "keywords"]);
     expect(schema.properties.permissions.properties.restricted.properties.forbid.description).toContain("Bash(*)");

@@ -60,11 +60,11 @@ describe("the built hook in a child process", () => {
     expect(reply.hookSpecificOutput["additionalContext"]).toMatch(/placeholder/i);
   });
 
-  it("allows malformed input with a diagnostic on stderr", () => {
+  it("allows malformed input with a warning the user sees and a diagnostic on stderr", () => {
     for (const stdin of ["", "{\"hook_event_name\": ", "null"]) {
       const r = run([HOOK_BIN], stdin);
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe("");
+      expect(JSON.parse(r.stdout)).toEqual({ systemMessage: expect.stringMatching(/^claude-guard could not check this event/) });
       expect(r.stderr).toMatch(/claude-guard: .*allowed/);
     }
   });

@@ -43,7 +43,8 @@ describe("runHook", () => {
     for (const stdin of ["", "{not json", "[1,2]", JSON.stringify({ prompt: "no event name" })]) {
       const r = await hook(stdin);
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe("");
+      // The user sees the warning (systemMessage), not only the transcript (stderr).
+      expect(JSON.parse(r.stdout)).toEqual({ systemMessage: expect.stringMatching(/^claude-guard could not check this event \(.+\); allowed without a check$/) });
       expect(r.stderr).toMatch(/^claude-guard: .+; allowed\n$/);
     }
     const failing: HookIO = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: work, readStdin: () => Promise.reject(new Error("EPIPE")) };

@@ -1,15 +1,15 @@
 /**
  * Probes of the Claude Code hook: a BOM before the event, tools that write or run besides Write, Edit
- * and Bash (NotebookEdit above all), paths scans skip by name, and where a project-level install does
- * not reach.
+ * and Bash (NotebookEdit above all), paths scans skip by name, where a project-level install does not
+ * reach, and its own time budget and failures (hook.failClosed).
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runHookCli } from "../../src/hook/cli.js";
 import { addHookEntries, HOOK_ENTRIES } from "../../src/hook/install.js";
-import { runHook, type HookIO } from "../../src/hook/run.js";
+import { HOOK_BUDGET_MS, HOOK_MAX_SCAN_CHARS, MAX_EVENT_BYTES, runHook, type HookIO } from "../../src/hook/run.js";
 import { githubToken } from "../fixtures/hook/events.js";
 import { stripeKey } from "./helpers.js";
 
@@ -105,3 +105,78 @@ describe("hook install", () => {
     expect(readFileSync(join(project, ".claude", "settings.json"), "utf8")).toContain("NotebookEdit");
   });
 });
+
+describe("its own time budget and failures", () => {
+  let restricted: string;
+  beforeAll(() => {
+    restricted = mkdtempSync(join(tmpdir(), "cg-hostile-restricted-"));
+    mkdirSync(join(restricted, ".git"));
+    mkdirSync(join(restricted, ".github"));
+    writeFileSync(join(restricted, ".github", "claude-guard.yml"), "classification: restricted\n");
+  });
+  afterAll(() => rmSync(restricted, { recursive: true, force: true }));
+
+  async function hookIn(dir: string, readStdin: () => Promise<string>): Promise<Answer> {
+    const out = { stdout: "", stderr: "" };
+    const start = performance.now();
+    const code = await runHook({}, {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+      env: { CLAUDE_GUARD_CACHE_DIR: join(dir, ".cache"), CLAUDE_PROJECT_DIR: dir },
+      cwd: dir,
+      readStdin,
+    });
+    return { code, ...out, ms: performance.now() - start };
+  }
+  const never = () => new Promise<string>(() => undefined);
+
+  it("a stdin that never ends is answered within 2 s: allowed with a warning the user sees", async () => {
+    const answer = await hookIn(project, never);
+    expect(answer.ms).toBeLessThan(HOOK_BUDGET_MS);
+    expect(answer.code).toBe(0);
+    expect(JSON.parse(answer.stdout)).toEqual({ systemMessage: expect.stringContaining("time budget") });
+  });
+
+  it("in a restricted repository the same is blocked, saying why (hook.failClosed on by default)", async () => {
+    const answer = await hookIn(restricted, never);
+    expect(answer.ms).toBeLessThan(HOOK_BUDGET_MS);
+    expect(answer.code).toBe(2);
+    expect(answer.stderr).toMatch(/claude-guard blocked this event: it could not finish its check \(no answer within its time budget.*restricted, where hook\.failClosed is on/);
+  });
+
+  it("a malformed event in a restricted repository is blocked; hook.failClosed: false allows it with a warning", async () => {
+    expect((await hookIn(restricted, async () => "{not json")).code).toBe(2);
+    writeFileSync(join(restricted, ".github", "claude-guard.yml"), "classification: restricted\nhook:\n  failClosed: false\n");
+    const open = await hookIn(restricted, async () => "{not json");
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout).systemMessage).toContain("stdin is not JSON");
+    writeFileSync(join(restricted, ".github", "claude-guard.yml"), "classification: restricted\n");
+  });
+
+  it("a Write too large to scan within the budget is not allowed silently: a warning, or a deny when restricted", async () => {
+    const content = "see ghp_ and xoxb- and AKIA docs\n".repeat(Math.ceil((HOOK_MAX_SCAN_CHARS + 1000) / 33));
+    const event = (dir: string) => async () => preToolUseIn(dir, "Write", { file_path: join(dir, "big.md"), content });
+    const open = await hookIn(project, event(project));
+    expect(open.ms).toBeLessThan(HOOK_BUDGET_MS + 1000);
+    expect(JSON.parse(open.stdout).systemMessage).toMatch(/did not scan all of the content of this Write to big\.md/);
+    const closed = await hookIn(restricted, event(restricted));
+    expect(denied(closed)).toBe(true);
+    expect(JSON.parse(closed.stdout).hookSpecificOutput.permissionDecisionReason).toMatch(/could not finish its check/);
+  });
+
+  it("an event larger than the hook reads is not allowed silently", async () => {
+    const answer = await hookIn(project, () => Promise.reject(new Error(`the event is larger than ${MAX_EVENT_BYTES} bytes`)));
+    expect(JSON.parse(answer.stdout).systemMessage).toContain("could not read the event: the event is larger than");
+    expect((await hookIn(restricted, () => Promise.reject(new Error("too large")))).code).toBe(2);
+  });
+
+  it("a credential found in what was scanned still blocks", async () => {
+    const content = `const key = "${stripeKey("early")}";\n` + `${"x".repeat(63)}\n`.repeat(HOOK_MAX_SCAN_CHARS / 64 + 10);
+    const answer = await hookIn(project, async () => preToolUseIn(project, "Write", { file_path: join(project, "big.js"), content }));
+    expect(denied(answer)).toBe(true);
+  });
+});
+
+function preToolUseIn(dir: string, tool: string, input: Record<string, unknown>): string {
+  return JSON.stringify({ hook_event_name: "PreToolUse", cwd: dir, tool_name: tool, tool_input: input });
+}

@@ -20,6 +20,7 @@ export {
   SEVERITY_VALUES,
   WEEKDAYS,
   guardConfigSchema,
+  hookFailsClosed,
   type AuditConfig,
   type BusinessHoursConfig,
   type Classification,

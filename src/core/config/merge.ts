@@ -82,6 +82,13 @@ export function mergeConfigs(org: GuardConfig | undefined, repo: GuardConfig | u
     warn(["failOn"], `"${mine.failOn}" would fail on fewer findings than the org's "${base.failOn}": a repository may only lower the threshold; "${base.failOn}" applies`);
   }
 
+  // The hook fails closed if either says so: a repository cannot open what the org closed.
+  const failClosed = base.hook?.failClosed === true ? true : (mine.hook?.failClosed ?? base.hook?.failClosed);
+  if (failClosed !== undefined) merged.hook = { failClosed };
+  if (base.hook?.failClosed === true && mine.hook?.failClosed === false && written(["hook", "failClosed"])) {
+    warn(["hook", "failClosed"], `ignored: the org's config (${orgName}) makes the hook block when it cannot finish its check`);
+  }
+
   // Lists: the repository adds to the org's.
   merged.authorship.markers = unique([...base.authorship.markers, ...mine.authorship.markers]);
   merged.paths.ignore = unique([...base.paths.ignore, ...mine.paths.ignore]);

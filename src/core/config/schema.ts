@@ -241,6 +241,18 @@ export const guardConfigSchema = z
       })
       .default(() => ({ paths: {} }))
       .meta({ description: "Signals that classify the content of a change." }),
+    hook: z
+      .strictObject({
+        failClosed: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "When the Claude Code hook cannot finish its check (its own error, its time budget, an event it cannot read): block (true) or allow with a warning (false). Default: true when classification is restricted, else false.",
+          }),
+      })
+      .optional()
+      .meta({ description: "The Claude Code hook (claude-guard hook)." }),
     audit: z
       .strictObject({
         repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
@@ -265,6 +277,14 @@ export type SkillPolicyConfig = z.output<typeof skillPolicy>;
 export type PermissionPolicyConfig = z.output<typeof permissionPolicy>;
 export type BusinessHoursConfig = z.output<typeof businessHours>;
 export type AuditConfig = NonNullable<GuardConfig["audit"]>;
+
+/**
+ * Whether the hook blocks when it cannot finish its check: `hook.failClosed` when set, else on for a
+ * `restricted` repository (the hook has no GitHub API: the classification is the config's).
+ */
+export function hookFailsClosed(config: Pick<GuardConfig, "hook" | "classification">): boolean {
+  return config.hook?.failClosed ?? config.classification === "restricted";
+}
 
 /** The config of a repository with no config file. */
 export function defaultConfig(): GuardConfig {

@@ -32,6 +32,18 @@ export interface DocumentResult {
    * replaces it (see `ignoreFileRewrites`). Absent when there are none.
    */
   legacyIgnored?: Array<{ old: string; replacement: string }>;
+  /** Set when the scan stopped before the end because `expired` said so: the text is not fully scanned. */
+  incomplete?: "timeout";
+}
+
+/** Per-call limits a door sets. */
+export interface ScanLimits {
+  /**
+   * A wall-clock backstop, asked now and then between rule runs: once it returns true the scan stops
+   * and the result says `incomplete`. The bounds that make results independent of load are static
+   * (rule shapes, line windows); this only guards against what they missed. The door owns the clock.
+   */
+  expired?: () => boolean;
 }
 
 export interface ScannerOptions {
@@ -77,8 +89,10 @@ export class Scanner {
     this.prefilter = new KeywordPrefilter(this.keywords);
   }
 
-  scan(doc: ScanDocument): DocumentResult {
+  scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
     const { text, path } = doc;
+    const expired = limits.expired;
+    let incomplete = false;
     const hits = this.prefilter.scanFlat(text);
     if (hits.length === 0) return { findings: [], suppressed: 0 };
     const context: MatchContext = { path, configLike: isConfigLikePath(path) };
@@ -105,6 +119,10 @@ export class Scanner {
     };
 
     for (let h = 0; h < hits.length; h += 4) {
+      if (expired && h % 256 === 0 && expired()) {
+        incomplete = true;
+        break;
+      }
       const line = hits[h] as number;
       const ruleIndex = hits[h + 3] as number;
       const rule = this.rules[ruleIndex] as Rule;
@@ -133,7 +151,7 @@ export class Scanner {
     const kept = resolveOverlaps(located);
     assignFingerprints(text, doc.path, kept, located);
     const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings: kept.map((l) => l.finding), suppressed };
+    if (!ignored || ignored.size === 0) return { findings: kept.map((l) => l.finding), suppressed, ...(incomplete ? { incomplete: "timeout" as const } : {}) };
     const findings: Finding[] = [];
     const legacyIgnored: Array<{ old: string; replacement: string }> = [];
     for (const { finding, value } of kept) {
@@ -144,6 +162,7 @@ export class Scanner {
     }
     const result: DocumentResult = { findings, suppressed: suppressed + kept.length - findings.length };
     if (legacyIgnored.length > 0) result.legacyIgnored = legacyIgnored;
+    if (incomplete) result.incomplete = "timeout";
     return result;
   }
 
