@@ -62,7 +62,12 @@ const EXCLUDED_WORDS = new Set([
 ]);
 
 /** Words that make a name describe an event or an outcome concerning a secret, not hold one. */
-const ABOUT_A_SECRET = new Set(["status", "error", "errors", "err", "code", "codes", "wrong", "incorrect", "expired", "history", "restriction", "restrictions", "conflict", "action", "actions", "mismatch", "too"]);
+const ABOUT_A_SECRET = new Set([
+  "status", "error", "errors", "err", "code", "codes", "wrong", "incorrect", "expired", "history", "restriction", "restrictions",
+  "conflict", "action", "actions", "mismatch", "too", "filter", "blob", "json", "xml",
+  // Pagination and sync cursors are opaque, not credentials (`next_token`, `page_token`).
+  "next", "page", "continuation", "pagination", "cursor", "sync",
+]);
 
 /** Values that are words of a type system, an auth scheme or a UI, not secrets. */
 const NON_SECRET_VALUES = new Set([
@@ -147,7 +152,7 @@ export type ValueVerdict =
   | { kind: "placeholder"; reason: string }
   | { kind: "none" };
 
-const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|arn:aws:(?:secretsmanager|ssm|kms)|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
 const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
@@ -181,6 +186,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (isLabelForName(value, name)) return { kind: "none" };
   // `consumer_key: CONSUMER_KEY` unquoted: the name of a variable that holds the value.
   if (!quoted && ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  // `'` + newpw + `'`: the pieces of a string built around a variable.
+  if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
   // What a log or a test prints in place of a secret (`[REDACTED]`, `********`, `-redacted-`): no value.
   if (REDACTION_MARK.test(value)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
@@ -188,8 +195,6 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
-  // `'` + newpw + `'`: the pieces of a string built around a variable.
-  if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$/.test(value)) return { kind: "none" };
   // `iam:ChangePassword`, `allauth.forms.ResetPasswordForm`, `formModel.newPassword`: a namespaced
   // name that mentions the secret is an identifier (an action, a class, a binding), not its value.
   if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
@@ -200,6 +205,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (FILE_NAME.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  // A description of the setting: "Joker.com password", "Basic authentication username".
+  if (/\s/.test(value) && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
   // Prose: "Password must be at least 12 characters", "Your session token has expired".
   if (/\s/.test(value) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
@@ -215,6 +222,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
   if (/\s/.test(value)) return { kind: "none" };
+  // Words glued together (`MaestroAccessToken`, `base64EncodedKey`, `PRIVATEBLOB`): a name, not a key.
+  if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
   return { kind: "secret" };
 }
@@ -225,6 +234,15 @@ function isFallbackDefault(value: string): boolean {
   return v.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v) && !/^[$%{<]/.test(v) && !/\s/.test(v) && !URL_LIKE.test(v) && !PATH_LIKE.test(v);
 }
 
+const GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
+
+/** camelCase or PascalCase words, each one pronounceable (it holds a vowel). */
+function gluedWords(value: string): boolean {
+  if (!GLUED_WORDS.test(value)) return false;
+  const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
+  return words.every((w) => w.length < 2 || /[aeiouy]/i.test(w.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w));
+}
+const SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
 const REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
 
 /** "<your token here>", "INSERT YOUR KEY HERE", "replace with your password". */
@@ -343,6 +361,9 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    // `"factorType": "token:software"`: a key right after a quote that does not close after it is
+    // inside a string, not a config key.
+    if (quoted === false && /["']/.test(text[m.index - 1] ?? "") && /^[\w.-]+:\S/.test(m[0]) && text[m.indices?.groups?.["key"]?.[1] ?? 0] !== text[m.index - 1]) continue;
     if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].length - m[0].trimStart().length)))) continue;
     const groups = m.groups ?? {};
     const valueGroup = groups["value"] !== undefined ? "value" : groups["value2"] !== undefined ? "value2" : "value3";
@@ -438,6 +459,10 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
       verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
     }
+    // `<your password>` cut at its space in a usage line: a fragment of a stand-in, not a value.
+    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
+    // A dummy in a URL's query (`?api_key=apikeyvaluehere`) documents the parameter.
+    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
     // In tests a dummy token is the fixture's purpose (`token: "token"`, `"auth_token": "aaaa…"`): only
     // real-looking values are worth a finding there. Dummy passwords stay: they are often the real default.
     if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
