@@ -33,14 +33,14 @@ export type Alphabet = keyof typeof CLASSES;
 export interface ValueShape {
   /** The body's characters; `extra` adds punctuation the provider uses (`-`, `_`, `.`, `+/=`). */
   alphabet: Alphabet;
-  extra?: "-" | "_" | "-_" | "." | "-." | "._" | "-._" | "+/" | "+/=" | "=" | "-_=" | "-+/=";
+  extra?: string;
   /** Exact length of the body, or its documented range. */
   length?: number;
   range?: readonly [number, number];
   /** A body in groups of these sizes joined by `-` (a UUID is `[8, 4, 4, 4, 12]`). */
   groups?: readonly number[];
-  /** A literal start, part of the value (`aio_`). */
-  prefix?: string;
+  /** A literal start, part of the value (`aio_`), or the provider's several starts (`["sk_", "lk_"]`). */
+  prefix?: string | readonly string[];
   /** The prefix alone identifies the format: the value is reported wherever it stands. */
   standalone?: boolean;
 }
@@ -77,8 +77,11 @@ function anyCaseWords(words: readonly string[]): string {
   return `(?:${groups.join("|")})`;
 }
 
-/** Words that, ending a setting's name, say it holds something other than a secret. */
-const NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "url", "uri", "host", "domain", "email", "account", "org", "project", "region", "endpoint", "version", "path", "type"];
+/**
+ * Words that, ending a setting's name, say it holds an identifier rather than a secret. (Hosts, URLs
+ * and emails need no entry: their values hold characters no key alphabet has.)
+ */
+const NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
 const NOT_SECRET_NAME = `(?<!${anyCaseWords(NOT_SECRET_ENDINGS)})`;
 
 /** Words that name a credential: key, token, secret, password, pwd, pat, credentials, auth. */
@@ -86,13 +89,20 @@ const CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat",
 /** The strongest of them, for a setting that does not carry the provider's name itself. */
 const KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
 
-/** The provider's name at a word start: `abyssale_key`, `ABYSSALE_KEY`, `myAbyssaleKey`, not `xabyssale`. */
+/**
+ * The provider's name at a word start, in the spellings names use: `abyssale_key`, `ABYSSALE_KEY`,
+ * `myAbyssaleKey`, not `xabyssale`. A name of several words (`alien vault`) also matches `alienVault`,
+ * `ALIEN_VAULT`, `alien-vault` and `alienvault`.
+ */
 function nameAtWordStart(name: string): string {
-  const words = name.split(/[ _.-]/).map(ci).join("[ _.-]?");
-  const first = name[0] as string;
-  if (!/[a-z]/.test(first)) return `(?<![A-Za-z0-9])${words}`;
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const rest = (w: string): string => (w.length > 1 ? `(?:${escape(w.slice(1))}|${escape(w.slice(1).toUpperCase())})` : "");
+  const spelled = (w: string): string => (/[a-z]/.test(w[0] as string) ? `[${w[0]}${(w[0] as string).toUpperCase()}]` : escape(w[0] as string)) + rest(w);
+  const [first = "", ...others] = words;
+  const tail = rest(first) + others.map((w) => `[ _.-]?${spelled(w)}`).join("");
+  if (!/[a-z]/.test(first[0] as string)) return `(?<![A-Za-z0-9])${escape(first[0] as string)}${tail}`;
   // Inside a camelCase identifier the name starts with a capital.
-  return `(?:(?<![A-Za-z0-9])[${first}${first.toUpperCase()}]|(?<=[a-z0-9])${first.toUpperCase()})${words.slice(ci(first).length)}`;
+  return `(?:(?<![A-Za-z0-9])[${first[0]}${(first[0] as string).toUpperCase()}]|(?<=[a-z0-9])${(first[0] as string).toUpperCase()})${tail}`;
 }
 
 /** Separators in a name are optional, so `easy-insight` also matches `easyinsight`: keep the former. */
@@ -106,9 +116,10 @@ function distinctNames(names: readonly string[]): string[] {
  * an argument), an XML element's `>`, .NET's `key="..." value="`, or a spaced dash in notes and
  * lists (`Acme token - <value>`).
  */
-const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)`;
+const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:[bB]earer\\s|[tT]oken\\s)?`;
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
+  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
   const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
   if (shape.groups) {
     return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b) => a + b + 1, -1) };
@@ -128,6 +139,9 @@ function mixedLookahead(shape: ValueShape, maxLength: number): string {
   return `(?=${run}[0-9])(?=${run}[A-Za-z])`;
 }
 
+/** The entry's prefixes (none, one or several). */
+const prefixes = (shape: ValueShape): readonly string[] => (shape.prefix === undefined ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix);
+
 function isWeak(shape: ValueShape): boolean {
   const max = shape.range?.[1] ?? shape.length ?? 0;
   return shape.groups !== undefined || shape.alphabet === "digits" || (!shape.prefix && max < 16);
@@ -139,7 +153,9 @@ const SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
   const max = shape.range?.[1] ?? shape.length ?? body.minLength;
-  const value = `${shape.prefix ? escape(shape.prefix) : ""}${mixedLookahead(shape, max)}${body.regex}`;
+  const starts = prefixes(shape).map(escape);
+  const prefix = starts.length === 0 ? "" : starts.length === 1 ? (starts[0] as string) : `(?:${starts.join("|")})`;
+  const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
   return { value, notAfter: `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
 }
 
@@ -147,7 +163,7 @@ function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
 export function keyedRegex(entry: KeyedEntry): RegExp {
   const { value, notAfter } = valueRegex(entry.value);
   if (entry.value.standalone) {
-    if (!entry.value.prefix || entry.value.prefix.length < 3) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
+    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p) => p.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
   const names = `(?:${distinctNames(entry.names).map(nameAtWordStart).join("|")})`;
@@ -160,9 +176,11 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
   // The name in the setting itself, or on the line just above a setting named as a credential: a
   // section header (`abyssale:` then `  api_key: ...` in YAML, `"abyssale": {` in JSON, `# Abyssale`
   // over `API_KEY=...` in an env file).
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${CREDENTIAL})?`;
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
   const lineAbove = `[^\\n]{0,80}\\n[^\\n]{0,40}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${KEY_TOKEN_SECRET}[\\w.-]{0,12}?`;
-  return new RegExp(`${names}(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+  // The provider's API host in a URL whose query carries the key: `https://api.disqus.com/x?key=...`.
+  const urlQuery = `[^\\s"'<>?]{0,120}\\?[^\\s"'<>#]{0,120}?(?<=[?&])[\\w-]{0,12}?(?:key|token|secret)=`;
+  return new RegExp(`${names}(?:(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}|${urlQuery})(?<secret>${value})(?!${notAfter})`);
 }
 
 /** Characters a rule sees from its keyword's line: that line and the next (see `lineAbove`). */
@@ -182,7 +200,7 @@ function fakeValue(shape: ValueShape, seed: string): string {
   const body = shape.groups
     ? shape.groups.map((n, i) => pick(n, `${seed}/${i}`)).join("-")
     : pick(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : (shape.length as number), seed);
-  return (shape.prefix ?? "") + body;
+  return (prefixes(shape)[0] ?? "") + body;
 }
 
 /** Identifier forms of a name: `abyssale`, `ABYSSALE`, `Abyssale`. */
@@ -209,7 +227,7 @@ function truePositives(entry: KeyedEntry, v: string): string[] {
     `<${camel}ApiKey>${v}</${camel}ApiKey>`,
     `<add key="${pascal}ApiKey" value="${v}" />`,
     `${pascal} API key: ${v}`,
-    ...(entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:\n  api_key: ${v}`, `# ${pascal}\nAPI_TOKEN=${v}`]),
+    ...(entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:\n  api_key: ${v}`, `# ${pascal}\nAPI_TOKEN=${v}`, `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`]),
   ];
 }
 
@@ -217,7 +235,7 @@ function truePositives(entry: KeyedEntry, v: string): string[] {
 function falsePositives(entry: KeyedEntry, v: string): string[] {
   const { upper, snake } = forms(entry.names[0] as string);
   const shape = entry.value;
-  const prefix = shape.prefix ?? "";
+  const prefix = prefixes(shape)[0] ?? "";
   const bodyLength = v.length - prefix.length;
   const max = shape.range?.[1] ?? bodyLength;
   const min = shape.range?.[0] ?? bodyLength;
@@ -228,17 +246,21 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`);
   if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
   if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v}`, `# ${snake}\nAPI_KEY=${v}`);
-  else if (!shape.standalone) fp.push(`# ${snake}\n\nAPI_KEY=${v}`, `${snake}:\n  build_id: ${v}`);
+  else if (!shape.standalone) fp.push(`# ${snake}\n\nAPI_KEY=${v}`, `${snake}:\n  build_id: ${v}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`);
   return fp;
 }
+
+/** A name's most distinctive word, its keyword: every match holds all its words. */
+const longestWord = (name: string): string =>
+  name.toLowerCase().split(/[ _.-]/).reduce((a, b) => (b.length > a.length ? b : a), "");
 
 /** The rules of a table. */
 export function keyed(entries: readonly KeyedEntry[]): Rule[] {
   return entries.map((entry) => {
     const kind = entry.kind ?? "API key";
     const keywords = entry.value.standalone
-      ? [(entry.value.prefix as string).toLowerCase()]
-      : [...new Set(entry.names.map((n) => n.toLowerCase().split(/[ _.-]/)[0] as string))];
+      ? prefixes(entry.value).map((p) => p.toLowerCase())
+      : [...new Set(entry.names.map(longestWord))];
     return define({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
