@@ -80,6 +80,7 @@ describe("registry rules: exact values", () => {
     ["pypi-api-token", makePypiToken("t-pypi"), (t) => `password: ${t}`],
     ["testpypi-api-token", makePypiToken("t-tpypi", "test.pypi.org"), (t) => `password: ${t}`],
     ["nuget-api-key", "oy2" + fake.lowerDigits(43, "t-nuget"), (t) => `<add key="ApiKey" value="${t}" />`],
+    ["nuget-config-password", fake.alnum(18, "t-nuget-pw"), (t) => `<add key="ClearTextPassword" value="${t}" />`],
     ["rubygems-api-key", "rubygems_" + fake.hex(48, "t-gem"), (t) => `'${t}'`],
     ["crates-io-api-token", "cio" + fake.alnum(32, "t-cio"), (t) => `cargo publish --token ${t}`],
     ["clojars-deploy-token", "CLOJARS_" + fake.hex(60, "t-clj"), (t) => `"${t}"`],

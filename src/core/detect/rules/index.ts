@@ -8,6 +8,7 @@ import { rules as registries } from "./providers/registries.js";
 import { rules as saasDevops } from "./providers/saas-devops.js";
 import { rules as saasApps } from "./providers/saas-apps.js";
 import { rules as namedKeys } from "./providers/named-keys.js";
+import { rules as encoded } from "./providers/encoded.js";
 import { rules as keyedAM } from "./providers/keyed-a-m.js";
 import { rules as keyedNZ } from "./providers/keyed-n-z.js";
 import { rules as privateKeys } from "./private-keys.js";
@@ -31,6 +32,7 @@ export const providerRules: readonly Rule[] = [
   ...saasDevops,
   ...saasApps,
   ...namedKeys,
+  ...encoded,
   ...keyedAM,
   ...keyedNZ,
   ...structural(connectionStrings),

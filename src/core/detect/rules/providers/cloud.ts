@@ -680,9 +680,10 @@ const otherCloudRules: Rule[] = [
     title: "Yandex Cloud IAM token",
     provider: "Yandex Cloud",
     severity: "medium",
-    keywords: ["t1.9euel"],
+    keywords: ["t1.9euel", "yandex"],
     // IAM tokens start with "t1." and the same encoded header ("9euel..."); they live up to 12 hours.
-    regex: /(?<![A-Za-z0-9_.-])(?<secret>t1\.9euel[A-Za-z0-9_-]{40,400}={0,2}\.[A-Za-z0-9_-]{80,100}={0,2})(?![A-Za-z0-9_=-])/,
+    // Other headers are only read on a line that names Yandex (the keyword gates the rule).
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>t1\.[A-Za-z0-9_-]{20,400}={0,2}\.[A-Za-z0-9_-]{80,100}={0,2})(?![A-Za-z0-9_=-])/,
     docs: "https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token",
     remediation: "Revoke the token (yc iam revoke-token) and let the SDK obtain IAM tokens at run time from a service account.",
     samples: () => ["t1.9euel" + fake.base64url(140, "yc-iam-a") + "." + fake.base64url(86, "yc-iam-b")] as const,

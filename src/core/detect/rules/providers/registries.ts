@@ -230,6 +230,23 @@ const npm: Rule[] = [
     }),
   },
   {
+    id: "nuget-config-password",
+    title: "NuGet.Config package source password in clear text",
+    provider: "NuGet",
+    category: "secret",
+    severity: "high",
+    keywords: ["cleartextpassword"],
+    // <packageSourceCredentials> entries: <add key="ClearTextPassword" value="…" />, NuGet's own key
+    // name (key="Password" is meant to hold an encrypted value). Environment references are not values.
+    regex: /<add\s{1,5}key\s{0,3}=\s{0,3}["'][Cc]lear[Tt]ext[Pp]assword["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<secret>[^"'\s%$]{1,256})["']/,
+    docs: "https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials",
+    remediation: "Change the feed password or token, then reference it from an environment variable (%FEED_PASSWORD%) or use a credential provider instead of NuGet.Config.",
+    examples: () => ({
+      truePositives: [`<add key="ClearTextPassword" value="${fake.base64(16, "nuget-pw")}" />`, `    <add key="ClearTextPassword" value="${fake.alnum(24, "nuget-pw2")}"/>`],
+      falsePositives: [`<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />`, `<add key="Password" value="${fake.alnum(12, "nuget-enc")}" />`],
+    }),
+  },
+  {
     id: "nuget-api-key",
     title: "NuGet.org API key",
     provider: "NuGet",
