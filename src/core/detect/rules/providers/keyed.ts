@@ -171,7 +171,8 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
   if (strict) {
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?|${spaced})${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+    // `tatum_key`, `tatum token`, and the product's name after the provider's: `tatumio token`.
+    return new RegExp(`${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
   }
   // The name in the setting itself, or on the line just above a setting named as a credential: a
   // section header (`abyssale:` then `  api_key: ...` in YAML, `"abyssale": {` in JSON, `# Abyssale`
