@@ -100,7 +100,7 @@ const CLAUDE_FAMILY = "(?:opus|sonnet|haiku|instant)";
 const CLAUDE_VERSION = String.raw`v?\d+(?:\.\d+)*`;
 const CONTEXT_SUFFIX = String.raw`(?: \([^()]{1,40}\))?`;
 export const CLAUDE_MODEL_NAME = new RegExp(
-  "^(?:" +
+  "^(?:anthropic(?:'s)? )?(?:" +
     [
       `claude[ _-]code`,
       `claude ${CLAUDE_FAMILY}(?: ${CLAUDE_VERSION})?`,
@@ -171,7 +171,7 @@ const claude: AgentProfile = {
     { via: "name", name: /^claude$/i, noEmail: true, strength: "weak" },
   ],
   toolTrailerValues: [
-    /^claude(?:\s*:|\s+(?:code|opus|sonnet|haiku)\b|\s+v?\d|$)/i,
+    /^(?:anthropic(?:'s)?\s+)?claude(?:\s*:|\s+(?:code|opus|sonnet|haiku)\b|\s+v?\d|$)/i,
     /^claude-(?:code|opus|sonnet|haiku|\d)/i,
     // "Claude <claude@…>", "Claude (claude-opus-4-5)", "Claude AI <…>", "Anthropic Claude": the name ends
     // there, so "Claude Monet" does not pass.
