@@ -40,6 +40,9 @@ describe("credentials in real-world shapes", () => {
     ["a TOTP seed", "spec/otp_spec.rb", `    otp = ROTP::TOTP.new('${fake.upper(16, "shape-otp")}')`],
     ["a PowerShell SecureString from plain text", "notes.md", `$pass = ConvertTo-SecureString '${fake.alnum(12, "shape-ss")}' -AsPlainText -Force`],
     ["a session cookie in a recorded response", "spec/cassettes/login.yml", `          - tesla-auth.sid=s%3A${fake.alnum(32, "shape-sid")}.${fake.alnum(43, "shape-sid2")};`],
+    ["an ApiKey authorization scheme", "test/client.test.js", `      authorization: 'ApiKey ${Buffer.from("id:" + fake.alnum(20, "shape-apikey")).toString("base64")}'`],
+    ["a bare key holding hex key material", "lib/Config.php", `    const KEY = '${fake.hex(32, "shape-barekey")}';`],
+    ["an OAuth authorization code", "ClientTests.cs", `            const string authCode = "${fake.hex(10, "shape-authcode")}";`],
   ])("finds %s", (_what, path, line) => {
     const findings = scan(path, line);
     expect(findings.filter((f) => f.category === "secret").length).toBeGreaterThan(0);
@@ -76,6 +79,8 @@ describe("credentials in real-world shapes", () => {
     ["words glued into a name", "build.yml", "      SecretsFilter: 'MaestroAccessToken'"],
     ["a key-like pair inside a string", "cassette.yml", '                "factorType": "token:software",'],
     ["a string built around variables", "fixture.js", "console.log(\"oldNonce: \"+oldNonce+\", newNonce=\"+newNonce);"],
+    ["a bare key naming a map entry", "collection.json", '    "key": "token",'],
+    ["a bare key naming a database", "application.yml", "        key: oracle1"],
     ["a doc URL on an example host", "lib/proxy.js", `// http://tobi:${fake.alnum(8, "shape-ex")}@example.com`],
     ["a usage line whose host is a word", "README.md", "$ usql postgres://user:pass@host:port/dbname"],
     ["a URL whose user is filled in at run time", "client_test.go", 'url := fmt.Sprintf("nats://%s:pass@%s:%d", user, host, port)'],

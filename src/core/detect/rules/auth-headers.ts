@@ -21,7 +21,7 @@ const VALUE_END = String.raw`(?=$|[\s"'\x60,;)}\]\\<])`;
 const TOKEN_CHARS = String.raw`[A-Za-z0-9._~+/=-]`;
 
 const BEARER = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])authorization${SEPARATOR}(?<open>["'\x60]?)\s{0,3}(?<scheme>bearer|token)\s{1,3}(?<secret>${TOKEN_CHARS}{12,4096})${VALUE_END}`,
+  String.raw`(?<![A-Za-z0-9_])authorization${SEPARATOR}(?<open>["'\x60]?)\s{0,3}(?<scheme>bearer|token|apikey)\s{1,3}(?<secret>${TOKEN_CHARS}{12,4096})${VALUE_END}`,
   "dgi",
 );
 /** .NET: `new AuthenticationHeaderValue("Bearer", "<token>")`. */
@@ -85,7 +85,7 @@ function findBearer(text: string): RawMatch[] {
       seen.add(at);
       if (JWT_SHAPE.test(secret)) continue; // the JWT rule reports it with its claims
       if (isTemplateOrReference(secret)) continue;
-      const scheme = (g["scheme"] ?? "Bearer").toLowerCase() === "token" ? "Token" : "Bearer";
+      const scheme = { token: "Token", apikey: "ApiKey" }[(g["scheme"] ?? "").toLowerCase()] ?? "Bearer";
       const match: RawMatch = {
         secret,
         index: at,
@@ -286,6 +286,7 @@ export const rules: Rule[] = [
         // A recorded request (VCR cassette) lists the header's values under the name, one per line.
         `      - Bearer ${fake.hex(64, "br7")}`,
         `  "value": "Bearer ${token("br8", 64)}",`,
+        `  headers: { authorization: 'ApiKey ${basic(token("br9", 12), token("br10", 22))}' },`,
       ],
       falsePositives: [
         "headers: { Authorization: 'Bearer ' + token },",

@@ -63,7 +63,7 @@ const EXCLUDED_WORDS = new Set([
 
 /** Words that make a name describe an event or an outcome concerning a secret, not hold one. */
 const ABOUT_A_SECRET = new Set([
-  "status", "error", "errors", "err", "code", "codes", "wrong", "incorrect", "expired", "history", "restriction", "restrictions",
+  "status", "error", "errors", "err", "complexity", "wrong", "incorrect", "expired", "history", "restriction", "restrictions",
   "conflict", "action", "actions", "mismatch", "too", "filter", "blob", "json", "xml",
   // Pagination and sync cursors are opaque, not credentials (`next_token`, `page_token`).
   "next", "page", "continuation", "pagination", "cursor", "sync",
@@ -138,6 +138,9 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
     else if (kind === undefined && (SECRET_WORDS.has(word) || (word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)))) kind = "secret";
     else if (kind === undefined && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
   }
+  // `KEY`, `$key`, `'key' =>`: a bare "key" names too many things (maps, caches, i18n); it counts only
+  // for key material, which classifyValue checks (`bareKey`).
+  if (kind === undefined && words.length === 1 && (last === "key" || last === "keys")) kind = "secret";
   // A password's salt is not the password: it is a secret of its own kind (`password_salt`).
   if (kind !== undefined && (last === "salt" || last === "nonce")) kind = "secret";
   // `auth` alone, or as the last word (`_auth`, `basic_auth`): npm's _auth, HTTP basic auth values.
@@ -172,6 +175,7 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\
 export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
   const value = raw.trim();
   if (value.length === 0 || value.length > 300) return { kind: "none" };
+  if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
   const lower = value.toLowerCase();
   // "default" is a weak password, but as a token or key setting it names a mode.
   if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
@@ -235,6 +239,13 @@ function isFallbackDefault(value: string): boolean {
 }
 
 const GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
+
+/** Bytes written out as hex (32+ digits) or base64 (24+ characters, padded or with + and /), random. */
+function isKeyMaterial(value: string): boolean {
+  const hex = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
+  const base64 = /^[A-Za-z0-9+/]{22,1024}={0,2}$/.test(value) && (value.endsWith("=") || /[+/]/.test(value)) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  return (hex || base64) && shannonEntropy(value) >= 3.3;
+}
 
 /** camelCase or PascalCase words, each one pronounceable (it holds a vowel). */
 function gluedWords(value: string): boolean {
