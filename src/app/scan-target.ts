@@ -5,6 +5,7 @@
  * report), so a finding is the same finding, with the same fingerprint, in every door.
  */
 import { detectAuthorship } from "../core/authorship/index.js";
+import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import { ignoreFileRewrites } from "../core/detect/suppress.js";
 import type { ScannedChange } from "../core/policy/index.js";
@@ -242,7 +243,8 @@ function scanChange(
       continue;
     }
     const text = file.lines.join("\n");
-    const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: sha });
+    const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: sha }, fileBackstop());
+    if (scanned.incomplete) skipped.push({ path: file.path, reason: "timeout", commit: sha, detail: TIMEOUT_DETAIL });
     report.findings.push(...(scanned.findings as Finding[]));
     suppressed.count += scanned.suppressed;
     if (scanned.legacyIgnored) suppressed.legacy.push(...scanned.legacyIgnored);

@@ -1,5 +1,6 @@
 /** Reading and scanning whole files; used by the main thread and by the worker threads alike. */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
 import { DEFAULT_MAX_FILE_BYTES, looksBinary } from "../core/detect/skip.js";
 import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
 import type { ScanSetup } from "../core/setup.js";
@@ -86,7 +87,8 @@ export function scanFileBatch(setup: ScanSetup, entries: readonly FileEntry[], m
       result.skipped.push({ path: entry.path, reason: "binary" });
       continue;
     }
-    const scanned = setup.scanner.scan({ path: entry.path, text: utf16 ?? bytes.toString("utf8") });
+    const scanned = setup.scanner.scan({ path: entry.path, text: utf16 ?? bytes.toString("utf8") }, fileBackstop());
+    if (scanned.incomplete) result.skipped.push({ path: entry.path, reason: "timeout", detail: TIMEOUT_DETAIL });
     for (const finding of scanned.findings) result.findings.push(finding);
     result.suppressed += scanned.suppressed;
     if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);

@@ -1,5 +1,6 @@
 /** `claude-guard scan --git`: the lines each commit in a range added, for Claude's commits or all. */
 import { detectAuthorship } from "../core/authorship/index.js";
+import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport, SkippedFile } from "../core/types.js";
@@ -117,7 +118,8 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
         continue;
       }
       const text = file.lines.join("\n");
-      const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: change.commit.sha });
+      const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: change.commit.sha }, fileBackstop());
+      if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", commit: change.commit.sha, detail: TIMEOUT_DETAIL });
       result.findings.push(...scanned.findings);
       if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings, change);
       result.suppressed += scanned.suppressed;

@@ -52,7 +52,8 @@ export interface Finding {
   validation?: Validation;
 }
 
-export type SkipReason = "binary" | "too-large" | "truncated" | "ignored" | "generated" | "lockfile" | "vendored" | "unreadable";
+/** `timeout`: the per-file wall-clock backstop stopped the scan of the file; findings up to there are reported. */
+export type SkipReason = "binary" | "too-large" | "truncated" | "ignored" | "generated" | "lockfile" | "vendored" | "unreadable" | "timeout";
 
 export interface SkippedFile {
   path: string;

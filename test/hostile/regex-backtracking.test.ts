@@ -4,10 +4,16 @@
  * accepted pattern's cost over a long line is linear, fixed before it runs.
  */
 import { describe, expect, it } from "@jest/globals";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseConfig } from "../../src/core/config/config.js";
 import { compileCustomRules, CUSTOM_REPEAT_LIMIT } from "../../src/core/detect/custom-rules.js";
 import { fake } from "../../src/core/detect/fake.js";
+import { FILE_BACKSTOP_MS, fileBackstop } from "../../src/core/detect/engine.js";
 import { builtinRules, Scanner } from "../../src/core/detect/index.js";
+import { prepareScan } from "../../src/core/setup.js";
+import { scanFileBatch } from "../../src/cli/file-scan.js";
 import { boundRepetitions, checkRegexSafety } from "../../src/core/safe-regex.js";
 
 const PROBES = ["(a{1,30}){1,30}$", "(?:aa|a){2,100}$", "[a ]*a[a ]*a[a ]*a[a ]*z", "\\d+\\.?\\d+\\.?\\d+\\.?\\d+x"];
@@ -84,5 +90,33 @@ describe("bounded cost of accepted custom patterns", () => {
     const token = `acme_${fake.alnum(64, "bounded")}`;
     const findings = new Scanner([rule("acme_[A-Za-z0-9]+")]).scan({ path: "a.env", text: `KEY=${token}\n` }).findings;
     expect(findings).toEqual([expect.objectContaining({ rule: "acme-probe", line: 1, column: 5 })]);
+  });
+});
+
+describe("the per-file wall-clock backstop", () => {
+  it("stops a scan that outlasts it, says the result is incomplete, and keeps the findings made before", () => {
+    const token = `acme_${fake.alnum(32, "backstop")}`;
+    const text = `k = ${token}\n` + "acme acme\n".repeat(5000);
+    const [rule] = compileCustomRules([{ id: "acme-key", regex: "acme_[A-Za-z0-9]{32}", keywords: ["acme"], category: "secret", severity: "high" }], new Set()).rules;
+    let calls = 0;
+    const result = new Scanner([rule!]).scan({ path: "a.env", text }, { expired: () => ++calls > 1 });
+    expect(result.incomplete).toBe("timeout");
+    expect(result.findings.map((f) => f.line)).toEqual([1]);
+    // Unhurried, the same scan completes: the backstop only fires on what the static bounds missed.
+    expect(new Scanner([rule!]).scan({ path: "a.env", text }, fileBackstop()).incomplete).toBeUndefined();
+    expect(FILE_BACKSTOP_MS).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it("a file the backstop stopped is listed as skipped with reason timeout, never silently", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cg-backstop-"));
+    try {
+      writeFileSync(join(dir, "a.txt"), "hello\n");
+      const setup = prepareScan({});
+      const slow = { ...setup, scanner: { scan: () => ({ findings: [], suppressed: 0, incomplete: "timeout" as const }) } } as unknown as typeof setup;
+      const result = scanFileBatch(slow, [{ absolute: join(dir, "a.txt"), path: "a.txt", size: 6 }]);
+      expect(result.skipped).toEqual([{ path: "a.txt", reason: "timeout", detail: expect.stringMatching(/^not fully scanned/) }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -46,6 +46,21 @@ export interface ScanLimits {
   expired?: () => boolean;
 }
 
+/**
+ * The doors' per-file backstop. The static bounds (rule shapes, line windows) keep a file far below it on
+ * any machine, so results do not depend on load; if it ever fires, the door lists the file as skipped
+ * with reason `timeout` (not fully scanned), never silently.
+ */
+export const FILE_BACKSTOP_MS = 20_000;
+
+export function fileBackstop(ms: number = FILE_BACKSTOP_MS): ScanLimits {
+  const end = performance.now() + ms;
+  return { expired: () => performance.now() > end };
+}
+
+/** The skipped entry a door lists for a file whose scan the backstop stopped. */
+export const TIMEOUT_DETAIL = `not fully scanned: the scan of this file stopped after ${FILE_BACKSTOP_MS / 1000} s; findings up to there are reported`;
+
 export interface ScannerOptions {
   /** Fingerprints from `.claude-guard-ignore`. */
   ignoredFingerprints?: ReadonlySet<string>;

@@ -112,6 +112,7 @@ const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   lockfile: "lock file",
   vendored: "vendored code",
   unreadable: "could not be read",
+  timeout: "not fully scanned: the per-file time backstop stopped it",
 };
 
 const SIGNAL_TEXT: Record<AuthorshipSignal["kind"], string> = {

@@ -36,6 +36,7 @@ const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   lockfile: "lock file",
   vendored: "vendored code",
   unreadable: "could not be read",
+  timeout: "not fully scanned: the per-file time backstop stopped it",
 };
 
 /** At most this many skipped files are listed one by one; the counts by reason are always shown. */
