@@ -66,8 +66,13 @@ describe("the keyed form", () => {
     for (const name of ["ACMEWIDGETS_KEY", "acme_widgets_key", "acme-widgets-key", "acmeWidgetsKey"]) expect(both.test(`${name}=${value}`)).toBe(true);
   });
 
-  it("finds the name inside camelCase identifiers", () => {
+  it("finds the name inside camelCase identifiers, word by word as the provider spells it", () => {
     expect(runRule(rule, `const myAcmeKey = "${value}";`).map((m) => m.secret)).toEqual([value]);
+    const [twoWords] = keyed([{ ...entry, id: "acme-widgets-key", provider: "AcmeWidgets", names: ["acmewidgets"] }]) as [Rule];
+    expect(twoWords.keywords).toEqual(["widgets"]);
+    for (const name of ["acmeWidgetsKey", "ACME_WIDGETS_KEY", "acmewidgets_key", "acme-widgets-key"]) {
+      expect({ name, found: runRule(twoWords, `${name} = "${value}"`).map((m) => m.secret) }).toEqual({ name, found: [value] });
+    }
   });
 
   it("asks for a credential word next to a common-word name or a weak shape", () => {

@@ -251,13 +251,26 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   return fp;
 }
 
+/**
+ * A name written as one word whose provider spells it in camelCase (`apimatic`, APIMatic) is matched
+ * word by word, so that `apiMaticKey` and `API_MATIC_KEY` hold it too.
+ */
+function splitLikeProvider(name: string, provider: string): string {
+  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+  // Names made of short parts (`bit ly`, `ip stack`) would have weak keywords: they stay whole.
+  const parts = words.split(" ");
+  const distinct = parts.every((w) => w.length >= 3) && parts.some((w) => w.length >= 5);
+  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
+}
+
 /** A name's most distinctive word, its keyword: every match holds all its words. */
 const longestWord = (name: string): string =>
   name.toLowerCase().split(/[ _.-]/).reduce((a, b) => (b.length > a.length ? b : a), "");
 
 /** The rules of a table. */
 export function keyed(entries: readonly KeyedEntry[]): Rule[] {
-  return entries.map((entry) => {
+  return entries.map((given) => {
+    const entry = { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
     const kind = entry.kind ?? "API key";
     const keywords = entry.value.standalone
       ? prefixes(entry.value).map((p) => p.toLowerCase())
