@@ -2,10 +2,15 @@
  * Hostile config and agent files: each probe must fail fast with a message that names the file, the
  * line where it can, and the limit, never exhaust memory or the stack.
  */
-import { describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { BoundedParseError, FILE_LIMITS, parseJson, parseYaml } from "../../src/core/bounded-parse.js";
 import { CONFIG_LIMITS, formatConfigError, parseConfig } from "../../src/core/config/config.js";
 import { readAgentConfig } from "../../src/core/policy/agent-config.js";
+import { runHook } from "../../src/hook/run.js";
+import { cli, stripeKey } from "./helpers.js";
 
 const CONFIG = ".github/claude-guard.yml";
 
@@ -97,5 +102,50 @@ describe("counts and size", () => {
     const rules = Array.from({ length: 250_000 }, (_, i) => `"Bash(cmd${i})"`).join(",");
     const { problems } = within(2000, () => readAgentConfig(new Map([[".claude/settings.json", `{"permissions": {"allow": [${rules}]}}`]])));
     expect(problems).toEqual([expect.objectContaining({ path: ".claude/settings.json", line: 1, message: expect.stringContaining("`/permissions/allow` holds more than 10000 entries") })]);
+  });
+});
+
+describe("the doors", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cg-hostile-bombs-"));
+    mkdirSync(join(dir, ".git"));
+    mkdirSync(join(dir, ".github"));
+    writeFileSync(join(dir, "app.js"), `const key = "${stripeKey("bombs")}";\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("scan with an alias-bomb config exits 2 within seconds, naming the file and line", () => {
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), `failOn: high\n${aliasBomb()}`);
+    const start = performance.now();
+    const run = cli(["scan", dir], dir);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.github\/claude-guard\.yml:\d+: refused: .*aliases are expanded/);
+  });
+
+  it("scan with 250,000 paths.ignore globs exits 2, naming the key and the limit", () => {
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), `paths:\n  ignore: [${Array.from({ length: 250_000 }, (_, i) => `d${i}`).join(", ")}]\n`);
+    const run = cli(["scan", dir], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/`paths\.ignore` holds more than 10000 entries/);
+  });
+
+  it("the hook with an alias-bomb config answers fast and still blocks a prompt holding a token", async () => {
+    writeFileSync(join(dir, ".github", "claude-guard.yml"), `failOn: none\n${aliasBomb()}`);
+    const out = { stdout: "", stderr: "" };
+    const start = performance.now();
+    await runHook({}, {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+      env: { CLAUDE_GUARD_CACHE_DIR: join(dir, ".cache") },
+      cwd: dir,
+      readStdin: async () => JSON.stringify({ hook_event_name: "UserPromptSubmit", cwd: dir, prompt: `deploy with ${stripeKey("prompt")}` }),
+      // Room for a cold start on a loaded test machine: the bomb itself is refused in milliseconds.
+      budgetMs: 10_000,
+    });
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect((JSON.parse(out.stdout) as { decision?: string }).decision).toBe("block");
+    expect(out.stderr).toContain("aliases are expanded");
   });
 });

@@ -116,7 +116,7 @@ describe("its own time budget and failures", () => {
   });
   afterAll(() => rmSync(restricted, { recursive: true, force: true }));
 
-  async function hookIn(dir: string, readStdin: () => Promise<string>): Promise<Answer> {
+  async function hookIn(dir: string, readStdin: () => Promise<string>, budgetMs?: number): Promise<Answer> {
     const out = { stdout: "", stderr: "" };
     const start = performance.now();
     const code = await runHook({}, {
@@ -125,6 +125,7 @@ describe("its own time budget and failures", () => {
       env: { CLAUDE_GUARD_CACHE_DIR: join(dir, ".cache"), CLAUDE_PROJECT_DIR: dir },
       cwd: dir,
       readStdin,
+      ...(budgetMs !== undefined ? { budgetMs } : {}),
     });
     return { code, ...out, ms: performance.now() - start };
   }
@@ -156,10 +157,10 @@ describe("its own time budget and failures", () => {
   it("a Write too large to scan within the budget is not allowed silently: a warning, or a deny when restricted", async () => {
     const content = "see ghp_ and xoxb- and AKIA docs\n".repeat(Math.ceil((HOOK_MAX_SCAN_CHARS + 1000) / 33));
     const event = (dir: string) => async () => preToolUseIn(dir, "Write", { file_path: join(dir, "big.md"), content });
-    const open = await hookIn(project, event(project));
-    expect(open.ms).toBeLessThan(HOOK_BUDGET_MS + 1000);
+    // A roomy budget, so that a loaded test machine shows the size limit rather than the clock.
+    const open = await hookIn(project, event(project), 10_000);
     expect(JSON.parse(open.stdout).systemMessage).toMatch(/did not scan all of the content of this Write to big\.md/);
-    const closed = await hookIn(restricted, event(restricted));
+    const closed = await hookIn(restricted, event(restricted), 10_000);
     expect(denied(closed)).toBe(true);
     expect(JSON.parse(closed.stdout).hookSpecificOutput.permissionDecisionReason).toMatch(/could not finish its check/);
   });
@@ -172,7 +173,7 @@ describe("its own time budget and failures", () => {
 
   it("a credential found in what was scanned still blocks", async () => {
     const content = `const key = "${stripeKey("early")}";\n` + `${"x".repeat(63)}\n`.repeat(HOOK_MAX_SCAN_CHARS / 64 + 10);
-    const answer = await hookIn(project, async () => preToolUseIn(project, "Write", { file_path: join(project, "big.js"), content }));
+    const answer = await hookIn(project, async () => preToolUseIn(project, "Write", { file_path: join(project, "big.js"), content }), 10_000);
     expect(denied(answer)).toBe(true);
   });
 });
