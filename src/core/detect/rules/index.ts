@@ -9,6 +9,7 @@ import { rules as saasDevops } from "./providers/saas-devops.js";
 import { rules as saasApps } from "./providers/saas-apps.js";
 import { rules as namedKeys } from "./providers/named-keys.js";
 import { rules as encoded } from "./providers/encoded.js";
+import { rules as dummyValues } from "./providers/dummy-values.js";
 import { rules as keyedAM } from "./providers/keyed-a-m.js";
 import { rules as keyedNZ } from "./providers/keyed-n-z.js";
 import { rules as privateKeys } from "./private-keys.js";
@@ -33,6 +34,7 @@ export const providerRules: readonly Rule[] = [
   ...saasApps,
   ...namedKeys,
   ...encoded,
+  ...dummyValues,
   ...keyedAM,
   ...keyedNZ,
   ...structural(connectionStrings),

@@ -1,0 +1,87 @@
+/**
+ * A provider's prefix with a dummy body (`xoxb-XXXX…`, `sk-ant-api03-your-key-here`, `ghp_<token>`,
+ * `sk_live_YOUR_SECRET_KEY`): documentation and templates showing where a credential goes. The
+ * provider rules refuse such bodies (they do not have the format's length or alphabet); this rule
+ * reports them as placeholders named with the provider's rule, so a template is never silently
+ * dropped and the reviewer sees which credential it stands for. Real-looking bodies are left to the
+ * provider rules (their own checks classify repetitive values).
+ */
+import type { RawMatch, Rule } from "../../rule.js";
+
+/** Prefix (a regex source, case-sensitive) -> the rule that reports real values of that format. */
+const PREFIXES: ReadonlyArray<readonly [prefix: string, ruleId: string, title: string]> = [
+  ["xoxb-", "slack-bot-token", "Slack bot token"],
+  ["xoxp-", "slack-user-token", "Slack user token"],
+  ["xox[sc]-", "slack-session-token", "Slack session token"],
+  ["xoxa-", "slack-workspace-token", "Slack workspace token"],
+  ["xapp-", "slack-app-token", "Slack app-level token"],
+  ["sk-ant-admin01-", "anthropic-admin-key", "Anthropic admin API key"],
+  ["sk-ant-(?:api03-)?", "anthropic-api-key", "Anthropic API key"],
+  ["sk-(?:proj|svcacct|admin)-", "openai-project-key", "OpenAI API key"],
+  ["ghp_", "github-pat-classic", "GitHub personal access token"],
+  ["gho_", "github-oauth-token", "GitHub OAuth token"],
+  ["ghs_", "github-installation-token", "GitHub installation token"],
+  ["github_pat_", "github-pat-fine-grained", "GitHub fine-grained personal access token"],
+  ["sk_live_", "stripe-secret-key", "Stripe secret key"],
+  ["rk_live_", "stripe-restricted-key", "Stripe restricted key"],
+  ["sk_test_", "stripe-test-key", "Stripe test key"],
+  ["glpat-", "gitlab-pat", "GitLab personal access token"],
+  ["npm_", "npm-access-token", "npm access token"],
+  ["hf_", "huggingface-access-token", "Hugging Face access token"],
+  ["pypi-", "pypi-api-token", "PyPI API token"],
+  ["SG\\.", "sendgrid-api-key", "SendGrid API key"],
+  ["AKIA", "aws-access-key-id", "AWS access key ID"],
+  ["AIza", "gcp-api-key", "Google API key"],
+  ["dop_v1_", "digitalocean-pat", "DigitalOcean personal access token"],
+  ["lin_api_", "linear-api-key", "Linear API key"],
+];
+
+const KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_"];
+
+const TOKEN = String.raw`[A-Za-z0-9_.*<>{}$…-]{3,160}`;
+const CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p]) => `(${p})`).join("|")})${TOKEN}`, "g");
+
+/** A body that shows where a credential goes rather than being one. */
+const DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|…|(.)\1{7,}|0123456|1234567|abcdefg/i;
+
+function findDummyValues(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const group = m.slice(1).findIndex((g) => g !== undefined);
+    const prefix = m[group + 1] as string;
+    const body = m[0].slice(prefix.length).replace(/[.…]+$/, (tail) => (tail.length >= 3 || tail === "…" ? tail : ""));
+    if (!DUMMY.test(body)) continue;
+    const [, ruleId, title] = PREFIXES[group] as readonly [string, string, string];
+    out.push({
+      secret: prefix + body,
+      index: m.index,
+      ruleId,
+      title,
+      category: "placeholder",
+      severity: "medium",
+      message: `${title}: a placeholder in the format's place (its body is a dummy, not a credential). Keep the real value in an environment variable or a secret store when it is filled in.`,
+    });
+  }
+  return out;
+}
+
+export const rules: Rule[] = [
+  {
+    id: "provider-placeholder",
+    title: "Provider credential placeholder",
+    provider: "placeholder",
+    category: "placeholder",
+    severity: "medium",
+    keywords: KEYWORDS,
+    reports: [...new Map(PREFIXES.map(([, id, title]) => [id, { id, title }])).values()],
+    find: (text) => findDummyValues(text),
+    // A provider's rank: over the name-based and carrier rules that would report the same template.
+    priority: 2,
+    docs: "https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password",
+    remediation: "A template value: make sure the real credential is read from an environment variable or a secret store, never written here.",
+    examples: () => ({
+      truePositives: ["SLACK_BOT_TOKEN=xoxb-your-bot-token", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here", "STRIPE_KEY=sk_live_<your-secret-key>"],
+      falsePositives: ["const prefix = 'xoxb-';", "see https://example.com/ghp_docs"],
+    }),
+  },
+];
