@@ -92,6 +92,13 @@ describe("credentials in real-world shapes", () => {
     expect(scan("config/app.yml", "api_token: xxxxxxxxxxxxxxxx").map((f) => f.category)).toEqual(["placeholder"]);
   });
 
+  it.each([
+    ["application.properties", "database.url=postgres://USER:PASSWORD@HOST:5432/DBNAME"],
+    ["Dockerfile", "ENV ADMIN_PASSWORD=YOUR_API_KEY"],
+  ])("keeps a template to fill in as a placeholder in %s", (path, line) => {
+    expect(scan(path, line).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
   it("keeps a weak default password in a test as a placeholder: it is often the real default", () => {
     expect(scan("test/db_test.go", 'Password: "postgres",').map((f) => f.category)).toEqual(["placeholder"]);
   });

@@ -17,7 +17,10 @@ const USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,1
 const PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
 
 /** Hosts reserved for documentation (RFC 2606, RFC 6761) and words that stand for a host in usage text. */
-const EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|host|hostname|your[-_]?host|server|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
+const EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
+/** Usage text names the host with a word (`user:pass@host:port`); an upper-case `HOST` is a template
+ * to fill in, which the engine reports as a placeholder. */
+const HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;
 
 /** True when a value is a reference, a template or a mask rather than a literal password. */
 export function isTemplateOrReference(value: string): boolean {
@@ -67,7 +70,7 @@ function uriFinder(spec: UriRuleSpec): (text: string) => RawMatch[] {
         if (isTemplateOrReference(secret)) continue;
         // Documentation: an example host (RFC 2606 / 6761) or a host that is itself a stand-in.
         // A user filled in at run time (`%s:pass@`) makes the whole URL a template.
-        if (EXAMPLE_HOST.test(host) || /^[%{$]/.test(user)) continue;
+        if (EXAMPLE_HOST.test(host) || HOST_WORD.test(host) || /^[%{$]/.test(user)) continue;
         // `http://host.example:8080@other`: a host and port, not credentials.
         if (user.includes(".") && /^\d{1,5}$/.test(secret)) continue;
         out.push({ secret, index, message: `${spec.title}: the password of ${user ? `user "${user.slice(0, 40)}"` : "the connection"} is written in the URL.` });

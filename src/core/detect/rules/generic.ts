@@ -189,7 +189,8 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   // A label that repeats its name ("password": "Password", "apiKey": "API Key") is UI text.
   if (isLabelForName(value, name)) return { kind: "none" };
   // `consumer_key: CONSUMER_KEY` unquoted: the name of a variable that holds the value.
-  if (!quoted && ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  // (`YOUR_API_KEY`, `TOKEN_HERE` ask for a value: they stay placeholders below.)
+  if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
   // `'` + newpw + `'`: the pieces of a string built around a variable.
   if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
   // What a log or a test prints in place of a secret (`[REDACTED]`, `********`, `-redacted-`): no value.
@@ -253,6 +254,7 @@ function gluedWords(value: string): boolean {
   const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
   return words.every((w) => w.length < 2 || /[aeiouy]/i.test(w.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w));
 }
+const ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
 const SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
 const REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
 
