@@ -1080,14 +1080,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1538,39 +1538,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path10,
           error3.message
         );
       });
@@ -1619,9 +1619,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1684,7 +1684,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -1699,11 +1699,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1769,7 +1769,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4595,7 +4595,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries3() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -5506,7 +5506,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5514,14 +5514,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5663,9 +5663,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries3 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries3) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -5791,7 +5791,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5866,7 +5866,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5961,11 +5961,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5988,10 +5988,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6008,7 +6008,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6188,7 +6188,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6210,7 +6210,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6246,13 +6246,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6462,7 +6462,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request;
+      const { method, path: path10, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6543,7 +6543,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7169,7 +7169,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7522,9 +7522,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8763,10 +8763,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10711,11 +10711,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone2 = headers.slice();
-      const entries = [];
+      const entries3 = [];
       for (let index = 0; index < clone2.length; index += 2) {
-        entries.push([clone2[index], clone2[index + 1]]);
+        entries3.push([clone2[index], clone2[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries3);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10738,20 +10738,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10773,7 +10773,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10811,9 +10811,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -11276,10 +11276,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15533,8 +15533,8 @@ var require_cache = __commonJS({
                 }));
               } else if (response.headersList.contains("vary")) {
                 const fieldValues = getFieldValues(response.headersList.get("vary"));
-                for (const fieldValue of fieldValues) {
-                  if (fieldValue === "*") {
+                for (const fieldValue2 of fieldValues) {
+                  if (fieldValue2 === "*") {
                     responsePromise.reject(webidl.errors.exception({
                       header: "Cache.addAll",
                       message: "invalid vary field value"
@@ -15616,8 +15616,8 @@ var require_cache = __commonJS({
         }
         if (innerResponse.headersList.contains("vary")) {
           const fieldValues = getFieldValues(innerResponse.headersList.get("vary"));
-          for (const fieldValue of fieldValues) {
-            if (fieldValue === "*") {
+          for (const fieldValue2 of fieldValues) {
+            if (fieldValue2 === "*") {
               throw webidl.errors.exception({
                 header: prefix,
                 message: "Got * vary field value"
@@ -15880,12 +15880,12 @@ var require_cache = __commonJS({
           return true;
         }
         const fieldValues = getFieldValues(response.headersList.get("vary"));
-        for (const fieldValue of fieldValues) {
-          if (fieldValue === "*") {
+        for (const fieldValue2 of fieldValues) {
+          if (fieldValue2 === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
-          const queryValue2 = requestQuery.headersList.get(fieldValue);
+          const requestValue = request.headersList.get(fieldValue2);
+          const queryValue2 = requestQuery.headersList.get(fieldValue2);
           if (requestValue !== queryValue2) {
             return false;
           }
@@ -16158,9 +16158,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code = path9.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code = path10.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19080,11 +19080,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19453,7 +19453,7 @@ var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load2;
+    exports.load = load;
     exports.useColors = useColors;
     exports.storage = localstorage();
     exports.destroy = /* @__PURE__ */ (() => {
@@ -19589,7 +19589,7 @@ var require_browser = __commonJS({
       } catch (error3) {
       }
     }
-    function load2() {
+    function load() {
       let r2;
       try {
         r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
@@ -19742,7 +19742,7 @@ var require_node = __commonJS({
     exports.log = log;
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load2;
+    exports.load = load;
     exports.useColors = useColors;
     exports.destroy = util.deprecate(
       () => {
@@ -19884,7 +19884,7 @@ var require_node = __commonJS({
         delete process.env.DEBUG;
       }
     }
-    function load2() {
+    function load() {
       return process.env.DEBUG;
     }
     function init(debug2) {
@@ -19929,10 +19929,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path9, isFile, isDirectory2) {
-      log(`checking %s`, path9);
+    function check(path10, isFile, isDirectory2) {
+      log(`checking %s`, path10);
       try {
-        const stat3 = fs_1.statSync(path9);
+        const stat3 = fs_1.statSync(path10);
         if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -19952,8 +19952,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path9, type = exports.READABLE) {
-      return check(path9, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists2(path10, type = exports.READABLE) {
+      return check(path10, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists2;
     exports.FILE = 1;
@@ -20271,8 +20271,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -20624,7 +20624,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -20632,7 +20632,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -20841,7 +20841,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20887,8 +20887,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21584,7 +21584,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21642,7 +21642,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -21770,7 +21770,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
+    picomatch3.constants = constants4;
     module.exports = picomatch3;
   }
 });
@@ -22945,8 +22945,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
+  addList(items, ordered2 = false) {
+    const tag = ordered2 ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
@@ -24066,14 +24066,17 @@ function getIDToken(aud) {
 }
 
 // src/action/main.ts
-import { readFile as readFile2, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile3, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { existsSync as existsSync3 } from "node:fs";
 import os7 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/core/safe-regex.ts
 var MAX_PATTERN_LENGTH = 1e3;
-var MAX_REPEAT = 1e3;
+var MAX_REPEAT = 4096;
+var MAX_SPLITS_LOG2 = 10;
+var LONG_RANGE = 32;
+var MAX_ADJACENT_SPLITS = 1 << 16;
 var ParseError = class extends Error {
 };
 var ANY = () => true;
@@ -24218,10 +24221,10 @@ var Parser = class {
       case "0":
         return one("\0");
       case "x": {
-        const hex = this.src.slice(this.i, this.i + 2);
-        if (!/^[0-9a-fA-F]{2}$/.test(hex)) return one("x");
+        const hex2 = this.src.slice(this.i, this.i + 2);
+        if (!/^[0-9a-fA-F]{2}$/.test(hex2)) return one("x");
         this.i += 2;
-        return one(String.fromCharCode(parseInt(hex, 16)));
+        return one(String.fromCharCode(parseInt(hex2, 16)));
       }
       case "u": {
         const braced = this.unicode ? /^\{([0-9a-fA-F]{1,6})\}/.exec(this.src.slice(this.i)) : null;
@@ -24229,10 +24232,10 @@ var Parser = class {
           this.i += braced[0].length;
           return one(String.fromCodePoint(parseInt(braced[1], 16)));
         }
-        const hex = this.src.slice(this.i, this.i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) return one("u");
+        const hex2 = this.src.slice(this.i, this.i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex2)) return one("u");
         this.i += 4;
-        return one(String.fromCharCode(parseInt(hex, 16)));
+        return one(String.fromCharCode(parseInt(hex2, 16)));
       }
       case "c": {
         const letter = this.src[this.i];
@@ -24409,6 +24412,23 @@ function sequences(node2) {
   for (const n of walk(node2)) if (n.t === "group") out.push(...n.alts);
   return out;
 }
+function charsOf(node2) {
+  const preds = [];
+  for (const n of walk(node2)) if (n.t === "char" || n.t === "backref") preds.push(n.t === "char" ? n.pred : ANY);
+  return (c3) => preds.some((p2) => p2(c3));
+}
+function flatten(items) {
+  return items.flatMap((item) => item.t === "group" && !item.look && item.alts.length === 1 ? flatten(item.alts[0]) : [item]);
+}
+function ambiguousRepeat(body, inner) {
+  const items = body.t === "group" && !body.look && body.alts.length === 1 ? flatten(body.alts[0]) : [body];
+  const at2 = items.indexOf(inner);
+  if (at2 === -1) return true;
+  const rest = seqFirst(items.slice(at2 + 1));
+  const follow = rest.nullable ? [...rest.preds, ...first(body).preds] : rest.preds;
+  const innerChars = charsOf(inner);
+  return follow.length === 0 || overlaps(innerChars, (c3) => follow.some((p2) => p2(c3)));
+}
 function analyse(root, src) {
   const quote3 = (n) => {
     const text = src.slice(n.start, n.end);
@@ -24431,13 +24451,18 @@ function analyse(root, src) {
           reason: `nested quantifiers in ${quote3(node2)}: a repeated part that itself repeats ${quote3(inner)} can backtrack exponentially; repeat one level only`
         };
       }
+      if (node2.max * Math.log2(inner.max - inner.min + 1) > MAX_SPLITS_LOG2 && ambiguousRepeat(node2.child, inner)) {
+        return {
+          ok: false,
+          reason: `nested quantifiers in ${quote3(node2)}: its inner repetition ${quote3(inner)} can split the same text in up to ${inner.max - inner.min + 1}^${node2.max} ways, and nothing ends one run before the next; repeat one level only, or end each run with a character it cannot match`
+        };
+      }
     }
-    if (node2.max !== Infinity) continue;
-    if (width(node2.child).min === 0) {
+    if (node2.max === Infinity && width(node2.child).min === 0) {
       return { ok: false, reason: `${quote3(node2)} repeats a part that can match the empty string` };
     }
     const alts = repeatedAlternation(node2.child);
-    if (alts) {
+    if (alts && (node2.max === Infinity || node2.max * Math.log2(alts.length) > MAX_SPLITS_LOG2)) {
       const firsts = alts.map(seqFirst);
       for (let a = 0; a < firsts.length; a++) {
         for (let b3 = a + 1; b3 < firsts.length; b3++) {
@@ -24452,15 +24477,24 @@ function analyse(root, src) {
     }
   }
   for (const seq2 of sequences(root)) {
-    for (let k2 = 0; k2 + 1 < seq2.length; k2++) {
-      const x3 = seq2[k2];
-      const y2 = seq2[k2 + 1];
-      if (x3.t === "quant" && y2.t === "quant" && x3.max === Infinity && y2.max === Infinity && x3.child.t === "char" && y2.child.t === "char" && overlaps(x3.child.pred, y2.child.pred)) {
-        return {
-          ok: false,
-          reason: `adjacent repetitions ${quote3(x3)} and ${quote3(y2)} match the same characters, so matching can take polynomial time; merge them into one`
-        };
+    let run2;
+    for (const item of flatten(seq2)) {
+      if (item.t === "quant" && item.max - item.min >= LONG_RANGE) {
+        const chars = charsOf(item.child);
+        if (run2 && overlaps(run2.chars, chars) && (run2.last.max === Infinity || item.max === Infinity || (run2.last.max - run2.last.min) * (item.max - item.min) > MAX_ADJACENT_SPLITS)) {
+          return {
+            ok: false,
+            reason: `adjacent repetitions ${quote3(run2.last)} and ${quote3(item)} can match the same characters with nothing between them that must end the first, so matching can take polynomial time in the line's length; merge them into one, or separate them by a character the first cannot match`
+          };
+        }
+        run2 = { chars, last: item };
+        continue;
       }
+      if (!run2) continue;
+      const w2 = width(item);
+      const runChars = run2.chars;
+      const absorbed = w2.max !== Infinity && !overlaps(charsOf(item), (c3) => !runChars(c3));
+      if (w2.min > 0 && !absorbed) run2 = void 0;
     }
   }
   return { ok: true };
@@ -24489,6 +24523,18 @@ function checkRegexSafety(source, flags = "") {
     return { ok: false, reason: `the pattern could not be analysed (${error3.message}); simplify it` };
   }
   return analyse(root, source);
+}
+function boundRepetitions(source, flags = "", limit = 256) {
+  const root = new Parser(source, flags.includes("u"), flags.includes("i")).parse();
+  const edits = [];
+  for (const node2 of walk(root)) {
+    if (node2.t !== "quant" || node2.max !== Infinity) continue;
+    const lazy = source[node2.end - 1] === "?" && node2.end - 1 > node2.child.end;
+    edits.push({ from: node2.child.end, to: node2.end, text: `{${node2.min},${node2.min + limit}}${lazy ? "?" : ""}` });
+  }
+  let out = source;
+  for (const edit of edits.sort((a, b3) => b3.from - a.from)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+  return out;
 }
 
 // src/core/authorship/markers.ts
@@ -24652,8 +24698,8 @@ var CLAUDE_FAMILY = "(?:opus|sonnet|haiku|instant)";
 var CLAUDE_VERSION = String.raw`v?\d+(?:\.\d+)*`;
 var CONTEXT_SUFFIX = String.raw`(?: \([^()]{1,40}\))?`;
 var CLAUDE_MODEL_NAME = new RegExp(
-  "^(?:" + [
-    `claude code`,
+  "^(?:anthropic(?:'s)? )?(?:" + [
+    `claude[ _-]code`,
     `claude ${CLAUDE_FAMILY}(?: ${CLAUDE_VERSION})?`,
     `claude ${CLAUDE_VERSION}(?: ${CLAUDE_FAMILY})?`,
     `claude [a-z]{3,12} ${CLAUDE_VERSION}`,
@@ -24662,6 +24708,15 @@ var CLAUDE_MODEL_NAME = new RegExp(
   "i"
 );
 var ANTHROPIC_DOMAIN = String.raw`@(?:[a-z0-9-]+\.)*anthropic\.com$`;
+var CLAUDE_TOOL_NAME = String.raw`(?:anthropic(?:'s)? claude|claude(?: ?ai|[.-]ai| \(anthropic\)| by anthropic| (?:assistant|agent|bot)))`;
+var CLAUDE_TOOL_ADDRESS = new RegExp(
+  "^(?:" + [
+    String.raw`[^@\s]+@(?:[a-z0-9-]+\.)*claude\.(?:ai|com)`,
+    String.raw`claude[-_.](?:code|ai|bot|agent|assistant)@[^@\s]+`,
+    String.raw`(?:\d+\+)?claude(?:[-_.]?(?:code|ai|bot|agent|assistant))?@users\.noreply\.(?:[a-z0-9-]+\.)*[a-z]{2,}`
+  ].join("|") + ")$",
+  "i"
+);
 var claude = {
   id: "claude",
   title: "Claude Code",
@@ -24675,12 +24730,18 @@ var claude = {
     { via: "name", name: CLAUDE_MODEL_NAME, strength: "strong" },
     // "Claude <claude@anthropic.com>": hand-written attribution some CLAUDE.md files ask for.
     { via: "name", name: /^claude$/i, email: new RegExp(ANTHROPIC_DOMAIN, "i"), strength: "strong" },
+    // "Claude <claude@users.noreply.github.com>", "Claude <noreply@claude.ai>", "Claude <claude-code@acme.dev>".
+    { via: "email", name: /^claude$/i, email: CLAUDE_TOOL_ADDRESS, strength: "strong" },
+    { via: "name", name: new RegExp(`^${CLAUDE_TOOL_NAME}$`, "i"), strength: "strong" },
     // A bare "Co-authored-by: Claude" without an address: probably Claude, but a person could be meant.
     { via: "name", name: /^claude$/i, noEmail: true, strength: "weak" }
   ],
   toolTrailerValues: [
-    /^claude(?:\s*:|\s+(?:code|opus|sonnet|haiku)\b|\s+v?\d|$)/i,
-    /^claude-(?:code|opus|sonnet|haiku|\d)/i
+    /^(?:anthropic(?:'s)?\s+)?claude(?:\s*:|\s+(?:code|opus|sonnet|haiku)\b|\s+v?\d|$)/i,
+    /^claude-(?:code|opus|sonnet|haiku|\d)/i,
+    // "Claude <claude@…>", "Claude (claude-opus-4-5)", "Claude AI <…>", "Anthropic Claude": the name ends
+    // there, so "Claude Monet" does not pass.
+    new RegExp(String.raw`^(?:${CLAUDE_TOOL_NAME}|claude)\s*(?:$|[<([,;/])`, "i")
   ],
   generatedWith: [generatedWithLine("Claude Code")],
   sessionTrailers: [
@@ -24825,7 +24886,7 @@ var CLAUDE_AGENT = "claude";
 
 // src/core/authorship/detect.ts
 var CO_AUTHOR_KEY = /^co-(?:authored|developed)-by$/i;
-var TOOL_KEY = /^(?:assisted|generated)-by$/i;
+var TOOL_KEY = /^(?:(?:[a-z0-9]+-){0,3}(?:assisted|generated|written|created)-(?:by|with|using)|(?:x-)?(?:ai|llm)(?:-(?:agent|assistant|model|tool|tools))?)$/i;
 var MARKER_INPUT_CHARS = 8 * 1024;
 var MARKER_LINE_CHARS = 1e3;
 var EVIDENCE_CHARS = 200;
@@ -24909,7 +24970,7 @@ function profileSignals(profile, parsed, people, branches, signals) {
       if (pattern) signals.add("co-author-trailer", agent, trailer.line.text, combine(pattern.strength, placement));
     } else if (TOOL_KEY.test(trailer.key)) {
       if (profile.toolTrailerValues.some((re2) => re2.test(trailer.value))) {
-        signals.add("co-author-trailer", agent, trailer.line.text, combine("strong", placement));
+        signals.add("tool-trailer", agent, trailer.line.text, combine("strong", placement));
       }
     }
     for (const session of profile.sessionTrailers) {
@@ -24972,6 +25033,1413 @@ function detectAuthorship(commit, options = {}) {
   const decisive = new Set(signals.list.filter(isDecisive).map((s) => s.agent));
   const agents = profiles.map((p2) => p2.id).filter((id) => decisive.has(id));
   return { isClaude: decisive.has(CLAUDE_AGENT), agents, signals: signals.list };
+}
+
+// src/core/report/redact.ts
+import { createHash } from "node:crypto";
+var PRIVATE_KEY_PREVIEW = "[private key]";
+var ELLIPSIS = "…";
+var SHOWN_FROM = 16;
+var SHOWN_EACH_END = 2;
+function oneLine(text) {
+  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, " ");
+}
+function redact(value, ruleId, publicPrefix2 = "") {
+  if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
+  const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
+  const rest = Array.from(value.slice(prefix.length));
+  if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
+  const head = rest.slice(0, SHOWN_EACH_END).join("");
+  const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
+  return oneLine(prefix + head) + ELLIPSIS + oneLine(tail);
+}
+function publicPrefix(value, keywords, formatRule) {
+  if (!formatRule) return "";
+  const lower2 = value.slice(0, 16).toLowerCase();
+  let best = "";
+  for (const keyword of keywords) {
+    if (keyword.length > best.length && keyword.length <= 12 && keyword.length < value.length && lower2.startsWith(keyword.toLowerCase())) best = keyword;
+  }
+  return value.slice(0, best.length);
+}
+function normalizePath(path10) {
+  let out = path10.replace(/\\/g, "/");
+  while (out.startsWith("./")) out = out.slice(2);
+  return out;
+}
+var MASK = "•";
+function maskLine(line2, ranges) {
+  const sorted = ranges.map(([s, e]) => [Math.max(0, s), Math.min(line2.length, e)]).filter(([s, e]) => e > s).sort((a, b3) => a[0] - b3[0]);
+  let out = "";
+  let at2 = 0;
+  for (const [start, end] of sorted) {
+    if (end <= at2) continue;
+    if (start > at2) out += line2.slice(at2, start);
+    if (start >= at2 || !out.endsWith(MASK)) out += MASK;
+    at2 = end;
+  }
+  out += line2.slice(at2);
+  return out.replace(/\s+/g, " ").trim();
+}
+function fingerprint(ruleId, path10, context, occurrence = 0) {
+  const input = `fp2\0${ruleId}\0${normalizePath(path10)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
+  return createHash("sha256").update(input, "utf8").digest("hex").slice(0, 32);
+}
+function valueFingerprint(ruleId, path10, value) {
+  return createHash("sha256").update(`${ruleId}\0${normalizePath(path10)}\0${value}`, "utf8").digest("hex").slice(0, 32);
+}
+
+// src/core/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+function severityRank(severity) {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+function atOrAbove(severity, threshold) {
+  return threshold !== "none" && severityRank(severity) >= severityRank(threshold);
+}
+function isFailing(finding, failOn) {
+  if (failOn === "none") return false;
+  if (finding.category === "policy" && finding.severity !== "low") return true;
+  return atOrAbove(finding.severity, failOn);
+}
+
+// src/core/detect/placeholder.ts
+var WEAK_VALUES = /* @__PURE__ */ new Set([
+  "changeme",
+  "change_me",
+  "change-me",
+  "changeit",
+  "change_it",
+  "changethis",
+  "change_this",
+  "changeme123",
+  "changeme!",
+  "password",
+  "passw0rd",
+  "p@ssw0rd",
+  "p@ssword",
+  "pa$$word",
+  "password1",
+  "password12",
+  "password123",
+  "password1234",
+  "password!",
+  "password123!",
+  "passwd",
+  "pass",
+  "pass123",
+  "pass1234",
+  "pwd",
+  "pwd123",
+  "secret",
+  "secret1",
+  "secret123",
+  "secrets",
+  "mysecret",
+  "supersecret",
+  "topsecret",
+  "s3cr3t",
+  "secretkey",
+  "secret_key",
+  "admin",
+  "admin1",
+  "admin123",
+  "admin1234",
+  "administrator",
+  "root",
+  "toor",
+  "root123",
+  "test",
+  "test1",
+  "test123",
+  "test1234",
+  "testing",
+  "testpass",
+  "testpassword",
+  "tester",
+  "demo",
+  "demo123",
+  "example",
+  "sample",
+  "default",
+  "dummy",
+  "fake",
+  "foo",
+  "bar",
+  "foobar",
+  "baz",
+  "qux",
+  "qwerty",
+  "qwerty123",
+  "asdf",
+  "asdfgh",
+  "123",
+  "1234",
+  "12345",
+  "123456",
+  "1234567",
+  "12345678",
+  "123456789",
+  "1234567890",
+  "0000",
+  "000000",
+  "111111",
+  "abc",
+  "abc123",
+  "abcd1234",
+  "letmein",
+  "welcome",
+  "welcome1",
+  "welcome123",
+  "guest",
+  "user",
+  "user123",
+  "login",
+  "master",
+  "iloveyou",
+  "monkey",
+  "dragon",
+  "sunshine",
+  "mypassword",
+  "mypass",
+  "yourpassword",
+  "mytoken",
+  "yourtoken",
+  "mykey",
+  "yourkey",
+  "apikey",
+  "api_key",
+  "todo",
+  "tbd",
+  "fixme",
+  "xxx",
+  "redacted",
+  "hidden",
+  "masked",
+  "notset",
+  "not_set",
+  "unset",
+  "postgres",
+  "mysql",
+  "mariadb",
+  "redis",
+  "mongo",
+  "mongodb",
+  "rabbitmq",
+  "oracle",
+  "sa",
+  "sysadmin",
+  "docker",
+  "foobared",
+  "secretpassword",
+  "supersecretpassword",
+  "verysecret",
+  "insecure",
+  "unsafe",
+  "temp",
+  "temp123",
+  "temporary",
+  "private",
+  "hunter2",
+  "trustno1",
+  "princess",
+  "football",
+  "baseball",
+  "shadow",
+  "superman"
+]);
+var PLACEHOLDER_PATTERNS = [
+  [/^<[^<>]{1,80}>$/, "a value in angle brackets"],
+  [/^\[[^[\]]{1,80}\]$/, "a value in square brackets"],
+  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "a value in braces"],
+  [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
+  [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, 'says "my key"'],
+  [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
+  [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
+  [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
+  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "a to-do marker"],
+  [/x{4,}|X{4,}/, "a run of x's"],
+  // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
+  // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
+  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "a word that names what it stands for"],
+  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "a word that names what it stands for"],
+  [/^your[A-Z_-]/, 'says "your ..."'],
+  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
+  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"]
+];
+function classifyPlaceholder(value, keyName) {
+  const trimmed = value.trim();
+  const lower2 = trimmed.toLowerCase();
+  if (WEAK_VALUES.has(lower2)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
+  const plain = deLeet(lower2);
+  if (plain.length >= 4 && plain !== lower2 && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value is ${reason}` };
+  }
+  if (keyName) {
+    const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const normalizedValue = lower2.replace(/[^a-z0-9]/g, "");
+    if (normalizedValue.length >= 3 && (normalizedValue === normalizedKey || normalizedKey.endsWith(normalizedValue))) {
+      return { placeholder: true, reason: "the value repeats the name it is assigned to" };
+    }
+  }
+  if (longestRun(trimmed) >= 8 && longestRun(trimmed) * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
+  if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
+  return { placeholder: false };
+}
+function deLeet(lower2) {
+  return lower2.replace(/[!?.#*_-]+$/, "").replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t").replace(/[!?.#*_-]+$/, "");
+}
+function longestRun(value) {
+  let longest = 0;
+  let run2 = 0;
+  for (let i = 0; i < value.length; i++) {
+    run2 = i > 0 && value[i] === value[i - 1] ? run2 + 1 : 1;
+    if (run2 > longest) longest = run2;
+  }
+  return longest;
+}
+function distinctCharacters(value) {
+  return new Set(value).size;
+}
+
+// src/core/detect/prefilter.ts
+var MAX_CODE = 128;
+var CODE_UNITS = 65536;
+var KeywordPrefilter = class {
+  classOf = new Uint8Array(CODE_UNITS);
+  classCount;
+  table;
+  /** Indexed by premultiplied state: the rules whose keyword ends there (including through failure links). */
+  outputs;
+  ruleCount;
+  /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
+  constructor(keywordsPerRule) {
+    this.ruleCount = keywordsPerRule.length;
+    let classes = 1;
+    for (const keywords of keywordsPerRule) {
+      for (const keyword of keywords) {
+        for (const ch of keyword.toLowerCase()) {
+          const code = ch.charCodeAt(0);
+          if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
+          if (this.classOf[code] === 0) this.classOf[code] = classes++;
+        }
+      }
+    }
+    for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32];
+    this.classCount = classes;
+    const goto = [new Int32Array(classes).fill(-1)];
+    const trieOutputs = [/* @__PURE__ */ new Set()];
+    keywordsPerRule.forEach((keywords, rule) => {
+      for (const keyword of keywords) {
+        if (keyword.length === 0) continue;
+        let state = 0;
+        for (const ch of keyword.toLowerCase()) {
+          const cls = this.classOf[ch.charCodeAt(0)];
+          const row = goto[state];
+          if (row[cls] === -1) {
+            row[cls] = goto.length;
+            goto.push(new Int32Array(classes).fill(-1));
+            trieOutputs.push(/* @__PURE__ */ new Set());
+          }
+          state = row[cls];
+        }
+        trieOutputs[state].add(rule);
+      }
+    });
+    const states = goto.length;
+    const table = new Int32Array(states * classes);
+    const fail = new Int32Array(states);
+    const queue = [];
+    for (let cls = 0; cls < classes; cls++) {
+      const next = goto[0][cls];
+      if (next > 0) {
+        fail[next] = 0;
+        table[cls] = next;
+        queue.push(next);
+      } else table[cls] = 0;
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      for (const rule of trieOutputs[fail[state]]) trieOutputs[state].add(rule);
+      for (let cls = 0; cls < classes; cls++) {
+        const next = goto[state][cls];
+        if (next > 0) {
+          fail[next] = table[fail[state] * classes + cls];
+          table[state * classes + cls] = next;
+          queue.push(next);
+        } else {
+          table[state * classes + cls] = table[fail[state] * classes + cls];
+        }
+      }
+    }
+    for (let i = 0; i < table.length; i++) table[i] = table[i] * classes;
+    this.table = table;
+    const outputs = new Array(states * classes);
+    trieOutputs.forEach((set, state) => {
+      if (set.size > 0) outputs[state * classes] = [...set];
+    });
+    this.outputs = outputs;
+  }
+  /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
+  scan(text) {
+    const flat = this.scanFlat(text);
+    const hits = [];
+    for (let i = 0; i < flat.length; i += 4) {
+      hits.push({ line: flat[i], lineStart: flat[i + 1], at: flat[i + 2], rule: flat[i + 3] });
+    }
+    return hits;
+  }
+  /**
+   * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
+   * path, with no object per hit.
+   */
+  scanFlat(text) {
+    const { table, classOf, outputs } = this;
+    const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
+    let hits = new Int32Array(256);
+    let count2 = 0;
+    let state = 0;
+    let line2 = 0;
+    let lineStart = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) {
+        line2++;
+        lineStart = i + 1;
+        state = 0;
+        continue;
+      }
+      state = table[state + classOf[code]];
+      const out = outputs[state];
+      if (out !== void 0) {
+        for (const rule of out) {
+          if (lastLineOfRule[rule] !== line2) {
+            lastLineOfRule[rule] = line2;
+            if (count2 + 4 > hits.length) {
+              const grown = new Int32Array(hits.length * 2);
+              grown.set(hits);
+              hits = grown;
+            }
+            hits[count2++] = line2;
+            hits[count2++] = lineStart;
+            hits[count2++] = i + 1;
+            hits[count2++] = rule;
+          }
+        }
+      }
+    }
+    return hits.subarray(0, count2);
+  }
+};
+
+// src/core/detect/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const count2 of counts.values()) {
+    const p2 = count2 / value.length;
+    bits -= p2 * Math.log2(p2);
+  }
+  return bits;
+}
+
+// src/core/detect/fake.ts
+var ALPHABETS = {
+  upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  lower: "abcdefghijklmnopqrstuvwxyz",
+  digits: "0123456789",
+  hex: "0123456789abcdef",
+  hexUpper: "0123456789ABCDEF",
+  alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+  upperDigits: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+  lowerDigits: "abcdefghijklmnopqrstuvwxyz0123456789",
+  base64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+  base64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+};
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t2 = a;
+    t2 = Math.imul(t2 ^ t2 >>> 15, t2 | 1);
+    t2 ^= t2 + Math.imul(t2 ^ t2 >>> 7, t2 | 61);
+    return ((t2 ^ t2 >>> 14) >>> 0) / 4294967296;
+  };
+}
+function seedOf(text) {
+  let h3 = 2166136261;
+  for (let i = 0; i < text.length; i++) h3 = Math.imul(h3 ^ text.charCodeAt(i), 16777619);
+  return h3 >>> 0;
+}
+function randomString(length, alphabet = ALPHABETS.alnum, seed = 1) {
+  const next = prng(typeof seed === "string" ? seedOf(seed) : seed);
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
+  return out;
+}
+var fake = {
+  alnum: (n, seed = 1) => randomString(n, ALPHABETS.alnum, seed),
+  upper: (n, seed = 1) => randomString(n, ALPHABETS.upper, seed),
+  lower: (n, seed = 1) => randomString(n, ALPHABETS.lower, seed),
+  digits: (n, seed = 1) => randomString(n, ALPHABETS.digits, seed),
+  hex: (n, seed = 1) => randomString(n, ALPHABETS.hex, seed),
+  hexUpper: (n, seed = 1) => randomString(n, ALPHABETS.hexUpper, seed),
+  upperDigits: (n, seed = 1) => randomString(n, ALPHABETS.upperDigits, seed),
+  lowerDigits: (n, seed = 1) => randomString(n, ALPHABETS.lowerDigits, seed),
+  base64: (n, seed = 1) => randomString(n, ALPHABETS.base64, seed),
+  base64url: (n, seed = 1) => randomString(n, ALPHABETS.base64url, seed),
+  uuid: (seed = 1) => {
+    const h3 = randomString(32, ALPHABETS.hex, seed);
+    return `${h3.slice(0, 8)}-${h3.slice(8, 12)}-4${h3.slice(13, 16)}-a${h3.slice(17, 20)}-${h3.slice(20, 32)}`;
+  }
+};
+
+// src/core/detect/rules/generic.ts
+var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
+var SECRET_WORDS = /* @__PURE__ */ new Set([
+  "secret",
+  "secrets",
+  "token",
+  "credential",
+  "credentials",
+  "creds",
+  "apikey",
+  "bearer",
+  "privatekey",
+  "accesskey",
+  "secretkey",
+  "clientsecret",
+  "authtoken",
+  "accesstoken",
+  "refreshtoken",
+  "apitoken",
+  "apisecret",
+  "authkey",
+  "signingkey",
+  "encryptionkey",
+  "masterkey",
+  "sessionkey",
+  "appkey",
+  "appsecret",
+  "consumersecret",
+  "webhooksecret",
+  "jwtsecret",
+  "sharedsecret",
+  "hmackey",
+  "secretaccesskey",
+  "connectionstring",
+  "connstr",
+  "sastoken",
+  "pat",
+  // Inputs of a signature or a hash: whoever has them can forge or precompute (OAuth 1 nonces, password salts).
+  "salt",
+  "nonce",
+  "noncestr",
+  "nkey",
+  "consumerkey",
+  "verifier",
+  "otp",
+  "totp",
+  "hotp",
+  // Session identifiers: a cookie's value logs its holder in (`connect.sid`, `PHPSESSID`).
+  "sid",
+  "sessionid",
+  "sessid",
+  "phpsessid",
+  "jsessionid"
+]);
+var SECRET_BIGRAMS = /* @__PURE__ */ new Set([
+  "api key",
+  "access key",
+  "secret key",
+  "private key",
+  "auth key",
+  "signing key",
+  "encryption key",
+  "master key",
+  "session key",
+  "app key",
+  "client key",
+  "license key",
+  "account key",
+  "storage key",
+  "shared key",
+  "service key",
+  "admin key",
+  "write key",
+  "api token",
+  "access token",
+  "auth token",
+  "refresh token",
+  "id token",
+  "bot token",
+  "personal token",
+  "connection string",
+  "sas token",
+  "shared access",
+  "client secret",
+  "consumer key",
+  "nonce str",
+  "cipher key",
+  "validation key",
+  "decryption key",
+  "auth code",
+  "authorization code"
+]);
+var PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
+var SECRET_SUFFIXES = ["secret", "token", "apikey", "secretkey", "accesskey", "privatekey"];
+var EXCLUDED_WORDS = /* @__PURE__ */ new Set([
+  "public",
+  "publishable",
+  "pub",
+  "hash",
+  "hashed",
+  "digest",
+  "length",
+  "len",
+  "max",
+  "min",
+  "count",
+  "limit",
+  "limits",
+  "tokens",
+  "type",
+  "types",
+  "name",
+  "names",
+  "id",
+  "ids",
+  "url",
+  "uri",
+  "urls",
+  "endpoint",
+  "path",
+  "paths",
+  "file",
+  "filename",
+  "files",
+  "dir",
+  "directory",
+  "field",
+  "fields",
+  "label",
+  "labels",
+  "placeholder",
+  "hint",
+  "regex",
+  "regexp",
+  "pattern",
+  "format",
+  "policy",
+  "prompt",
+  "message",
+  "msg",
+  "error",
+  "errors",
+  "expiry",
+  "expires",
+  "expiration",
+  "expire",
+  "ttl",
+  "timeout",
+  "header",
+  "headers",
+  "prefix",
+  "suffix",
+  "enabled",
+  "enable",
+  "disabled",
+  "required",
+  "mode",
+  "version",
+  "env",
+  "var",
+  "variable",
+  "ref",
+  "reference",
+  "arn",
+  "manager",
+  "store",
+  "provider",
+  "source",
+  "location",
+  "rotation",
+  "reset",
+  "forgot",
+  "strength",
+  "validator",
+  "validation",
+  "valid",
+  "invalid",
+  "input",
+  "button",
+  "dialog",
+  "icon",
+  "i18n",
+  "translation",
+  "description",
+  "desc",
+  "title",
+  "help",
+  "usage",
+  "index",
+  "position",
+  "pos",
+  "parser",
+  "lexer",
+  "kind",
+  "class",
+  "csrf",
+  "xsrf",
+  "size",
+  "bytes",
+  "bits",
+  "chars",
+  "characters",
+  "lifetime",
+  "duration",
+  "interval",
+  "age",
+  "at",
+  "date",
+  "time",
+  "timestamp",
+  "created",
+  "updated",
+  "method",
+  "methods",
+  "scheme",
+  "schema",
+  "algorithm",
+  "alg",
+  "cipher",
+  "template",
+  "example",
+  "sample",
+  "test",
+  "mock",
+  "fake",
+  "dummy",
+  "key_id",
+  "keyid",
+  "stream",
+  "generator",
+  "visible",
+  "visibility",
+  "show",
+  "hide",
+  "toggle",
+  "changed",
+  "change",
+  "policy",
+  "complexity",
+  "rules",
+  "rule",
+  "selector",
+  "locator",
+  "xpath",
+  "css",
+  "param",
+  "parameter",
+  "option",
+  "options",
+  "column",
+  "col",
+  "table",
+  "attr",
+  "attribute",
+  "property",
+  "prop",
+  "props",
+  "handler",
+  "callback",
+  "event",
+  "listener",
+  "cache",
+  "storage",
+  "service",
+  "client",
+  "factory",
+  "builder",
+  "util",
+  "utils",
+  "helper",
+  "spec",
+  "count",
+  "total",
+  "sum",
+  "vault",
+  "keychain",
+  "keyring",
+  "ssm",
+  "secretsmanager",
+  "kms",
+  "bucket",
+  "region",
+  "host",
+  "hostname",
+  "port",
+  "user",
+  "username",
+  "login",
+  "email",
+  "account",
+  "owner",
+  "issuer",
+  "audience",
+  "scope",
+  "scopes",
+  "grant",
+  "response",
+  "request",
+  "result",
+  "status",
+  "state",
+  "flow",
+  "step",
+  "page",
+  "text",
+  "str",
+  "string",
+  "color",
+  "colour",
+  "style",
+  "indent",
+  "width",
+  "height",
+  "line",
+  "lines",
+  "node",
+  "nodes",
+  "kind",
+  "start",
+  "end",
+  "offset",
+  "char",
+  "literal",
+  "value_type",
+  "display",
+  "fn",
+  "func",
+  "function",
+  "enum"
+]);
+var ABOUT_A_SECRET = /* @__PURE__ */ new Set([
+  "status",
+  "error",
+  "errors",
+  "err",
+  "complexity",
+  "wrong",
+  "incorrect",
+  "expired",
+  "history",
+  "restriction",
+  "restrictions",
+  "conflict",
+  "action",
+  "actions",
+  "mismatch",
+  "too",
+  "filter",
+  "blob",
+  "json",
+  "xml",
+  // Pagination and sync cursors are opaque, not credentials (`next_token`, `page_token`).
+  "next",
+  "page",
+  "continuation",
+  "pagination",
+  "cursor",
+  "sync"
+]);
+var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
+  "required",
+  "optional",
+  "invalid",
+  "valid",
+  "string",
+  "str",
+  "text",
+  "hidden",
+  "number",
+  "int",
+  "integer",
+  "boolean",
+  "bool",
+  "object",
+  "array",
+  "list",
+  "dict",
+  "map",
+  "any",
+  "unknown",
+  "never",
+  "void",
+  "visible",
+  "value",
+  "input",
+  "field",
+  "label",
+  "missing",
+  "empty",
+  "undefined",
+  "null",
+  "nil",
+  "none",
+  "true",
+  "false",
+  "yes",
+  "no",
+  "on",
+  "off",
+  "enabled",
+  "disabled",
+  "bearer",
+  "basic",
+  "digest",
+  "oauth",
+  "oauth2",
+  "jwt",
+  "header",
+  "query",
+  "cookie",
+  "body",
+  "form",
+  "plain",
+  "plaintext",
+  "md5",
+  "sha1",
+  "sha256",
+  "sha512",
+  "bcrypt",
+  "argon2",
+  "argon2id",
+  "scrypt",
+  "pbkdf2",
+  "hmac",
+  "hs256",
+  "hs512",
+  "rs256",
+  "es256",
+  "aes",
+  "aes256",
+  "rsa",
+  "auto",
+  "manual",
+  "always",
+  "never",
+  "env",
+  "environment",
+  "file",
+  "vault",
+  "keychain",
+  "secrets",
+  "random",
+  "generated",
+  "prompt",
+  "ask",
+  "stdin",
+  "interactive",
+  "inherit",
+  "default",
+  "unset",
+  "current-password",
+  "new-password",
+  "off",
+  "omit",
+  "redacted",
+  "sensitive",
+  "mask",
+  "masked",
+  "encrypted",
+  "protected",
+  "private",
+  "public",
+  "readonly",
+  "read",
+  "write",
+  "admin-only",
+  "internal",
+  "external"
+]);
+var CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
+var CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
+var TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
+function isTestPath(path10) {
+  return TEST_PATH.test(path10);
+}
+function isConfigLikePath(path10) {
+  if (CONFIG_BASENAMES.test(path10) || CONFIG_EXTENSIONS.test(path10)) return true;
+  const base = path10.slice(path10.lastIndexOf("/") + 1);
+  return !base.includes(".");
+}
+var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass", "askpass", "minipass", "sshpass", "multipass", "firstpass", "singlepass", "onepass", "twopass", "renderpass", "subpass"]);
+function isPassCompound(word) {
+  return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
+}
+function nameWords(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
+}
+function classifyName(name, memberAccess = false) {
+  const segments = name.split(".").filter((s) => s.length > 0);
+  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
+  if (words.length === 0 || words.length > 10) return void 0;
+  const last = words[words.length - 1];
+  if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
+  if (words.some((w2) => ABOUT_A_SECRET.has(w2))) return void 0;
+  if (last === "id" || last === "ids") return void 0;
+  let kind;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i].replace(/(?<=[a-z]{3})\d{1,2}$/, "");
+    if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return void 0;
+    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
+    else if (kind === void 0 && (SECRET_WORDS.has(word) || word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1))) kind = "secret";
+    else if (kind === void 0 && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
+  }
+  if (kind === void 0 && words.length === 1 && (last === "key" || last === "keys")) kind = "secret";
+  if (kind !== void 0 && (last === "salt" || last === "nonce")) kind = "secret";
+  if (kind === void 0 && last === "auth") kind = "secret";
+  if (kind === "secret" && words.includes("tokens") && !words.some((w2) => SECRET_WORDS.has(w2) && w2 !== "token")) return void 0;
+  return kind;
+}
+var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
+var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
+var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
+var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
+var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
+var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
+var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
+function classifyValue(raw, name, kind, quoted) {
+  const value = raw.trim();
+  if (value.length === 0 || value.length > 300) return { kind: "none" };
+  if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
+  const lower2 = value.toLowerCase();
+  if (NON_SECRET_VALUES.has(lower2) && !(kind === "password" && lower2 === "default")) return { kind: "none" };
+  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
+    return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
+  }
+  if (isLabelForName(value, name)) return { kind: "none" };
+  if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
+  if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
+  if (REDACTION_MARK.test(value)) return { kind: "none" };
+  const early = classifyPlaceholder(value, name);
+  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
+  if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
+  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  if (HASHED_PASSWORD.test(value)) return { kind: "none" };
+  if (URL_LIKE.test(value) || lower2.startsWith("data:")) return { kind: "none" };
+  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
+  if (!quoted && CODE_EXPRESSION.test(value)) return { kind: "none" };
+  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
+  if (FILE_NAME.test(value)) return { kind: "none" };
+  if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  if (/\s/.test(value) && value.split(/\s+/).some((w2) => SECRET_WORD_IN_TEXT.test(w2))) return { kind: "none" };
+  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
+  if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
+  if (kind === "password") {
+    if (value.length < 4) return { kind: "none" };
+    if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
+    return { kind: "secret" };
+  }
+  if (value.length < 8) return { kind: "none" };
+  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
+  if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
+  if (/\s/.test(value)) return { kind: "none" };
+  if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
+  if (shannonEntropy(value) < 2.6) return { kind: "none" };
+  return { kind: "secret" };
+}
+function isFallbackDefault(value) {
+  const v2 = value.trim();
+  return v2.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v2) && !/^[$%{<]/.test(v2) && !/\s/.test(v2) && !URL_LIKE.test(v2) && !PATH_LIKE.test(v2);
+}
+var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
+function isKeyMaterial(value) {
+  const hex2 = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
+  const base642 = /^[A-Za-z0-9+/]{22,1024}={0,2}$/.test(value) && (value.endsWith("=") || /[+/]/.test(value)) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  return (hex2 || base642) && shannonEntropy(value) >= 3.3;
+}
+function gluedWords(value) {
+  if (!GLUED_WORDS.test(value)) return false;
+  const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
+  return words.every((w2) => w2.length < 2 || /[aeiouy]/i.test(w2.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w2));
+}
+var ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
+var SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
+var REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
+var SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
+var FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
+var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
+var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+function mentionsName(value, name) {
+  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return nameWords(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
+}
+function isLabelForName(value, name) {
+  if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
+  const words = nameWords(name);
+  const valueWords = value.toLowerCase().split(/\s+/);
+  const joined = valueWords.join("");
+  return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
+}
+function isProse(value) {
+  const words = value.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  const alphabetic = words.filter((w2) => /^[\p{L}'’]+[,.!?:;…]?$/u.test(w2)).length;
+  return words.length >= 3 ? alphabetic / words.length >= 0.6 : alphabetic === words.length;
+}
+var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
+var ASSIGN_QUOTED = new RegExp(
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  "gd"
+);
+var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\s)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+)(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
+var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
+var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
+var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
+var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
+var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
+var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
+var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
+var FALLBACK_OR = /(?:process\.env|import\.meta\.env)\.(?<key>[A-Za-z_]\w{0,79})\s{0,3}(?:\|\||\?\?)\s{0,3}(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
+var FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|getOrDefault|get)\(\s{0,3}(?<kq>["'])(?<key>[\w.-]{1,80})\k<kq>\s{0,3},\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
+var FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
+var HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
+var C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
+var LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
+var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
+var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
+var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
+var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
+var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
+var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|t)\s{0,3}\($/i;
+var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
+function collect(re2, text, out, quoted, keyOverride, extra = {}) {
+  re2.lastIndex = 0;
+  let m2;
+  while ((m2 = re2.exec(text)) !== null) {
+    if (quoted === false && /["']/.test(text[m2.index - 1] ?? "") && /^[\w.-]+:\S/.test(m2[0]) && text[m2.indices?.groups?.["key"]?.[1] ?? 0] !== text[m2.index - 1]) continue;
+    if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m2.index - 12), m2.index + (m2[0].length - m2[0].trimStart().length)))) continue;
+    const groups = m2.groups ?? {};
+    const valueGroup = groups["value"] !== void 0 ? "value" : groups["value2"] !== void 0 ? "value2" : "value3";
+    const value = groups[valueGroup];
+    const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
+    const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
+    const span = m2.indices?.groups?.[valueGroup];
+    if (value === void 0 || key === void 0 || !span) continue;
+    if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
+    if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
+    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    if (m2[0].length === 0) re2.lastIndex++;
+    else if (re2 === ASSIGN_QUOTED) re2.lastIndex = span[0];
+  }
+}
+function collectUnescaped(text, out) {
+  const offsets = [];
+  let unescaped = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\" && text[i + 1] === '"') continue;
+    offsets.push(i);
+    unescaped += text[i];
+  }
+  const inner = [];
+  collect(ASSIGN_QUOTED, unescaped, inner, true);
+  for (const c3 of inner) out.push({ ...c3, index: offsets[c3.index] ?? c3.index });
+}
+function trimUnquoted(value) {
+  return value.replace(/[,;}\])]+$/, "");
+}
+function findGenericSecrets(text, context) {
+  const candidates = [];
+  collect(ASSIGN_QUOTED, text, candidates, true);
+  if (text.includes('\\"')) collectUnescaped(text, candidates);
+  collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  collect(C_DEFINE, text, candidates, true);
+  collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
+  collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
+  collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
+  collect(XML_KEY_VALUE, text, candidates, true);
+  collect(XML_ELEMENT, text, candidates, true);
+  collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  collect(SQL_PASSWORD, text, candidates, true, "password");
+  collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  collect(SETTER, text, candidates, true);
+  collect(OTP_SEED, text, candidates, true, "otp_secret");
+  collect(SECURE_STRING, text, candidates, true, "password");
+  collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (context.configLike) {
+    collect(ASSIGN_UNQUOTED, text, candidates, false);
+    collect(SPACE_SEPARATED, text, candidates, false);
+  }
+  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+    const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
+    const span = m2?.indices?.groups?.["value"];
+    if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
+  }
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    if (seen.has(candidate.index)) continue;
+    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
+    const key = candidate.key.replace(/^[$@:]+/, "");
+    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
+    if (!kind) continue;
+    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
+    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
+    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
+    let verdict = classifyValue(value, key, kind, candidate.quoted);
+    if (candidate.fallback && ENV_NAME.test(value)) continue;
+    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
+    }
+    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
+    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
+    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
+    if (verdict.kind === "none") continue;
+    seen.add(candidate.index);
+    matches.push(toMatch(key, value, candidate.index, kind, verdict));
+  }
+  return matches;
+}
+function toMatch(key, value, index, kind, verdict) {
+  const ruleId = kind === "password" ? "generic-password" : "generic-secret";
+  const what = kind === "password" ? "password" : "secret";
+  return verdict.kind === "placeholder" ? {
+    secret: value,
+    index,
+    ruleId,
+    title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
+    category: "placeholder",
+    severity: "medium",
+    message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`
+  } : {
+    secret: value,
+    index,
+    ruleId,
+    title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
+    message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`
+  };
+}
+function safeName(name) {
+  const cleaned = name.replace(/[^\w.$@-]/g, "");
+  return cleaned.length > 60 ? cleaned.slice(0, 60) + "…" : cleaned;
+}
+var TERRAFORM_VARIABLE = /^\s*variable\s{1,5}"(?<key>[\w-]{1,80})"\s{0,3}\{[^}]{0,400}?\bdefault\s{0,3}=\s{0,3}"(?<value>(?:\\.|[^"\\\r\n]){1,300})"/d;
+function findTerraformDefaults(window2) {
+  const m2 = TERRAFORM_VARIABLE.exec(window2);
+  const key = m2?.groups?.["key"];
+  const raw = m2?.groups?.["value"];
+  const span = m2?.indices?.groups?.["value"];
+  if (!key || raw === void 0 || !span) return [];
+  const kind = classifyName(key);
+  if (!kind) return [];
+  const verdict = classifyValue(raw, key, kind, true);
+  return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
+}
+function findNameValuePairs(window2, context) {
+  const firstLineEnd = window2.indexOf("\n");
+  const secondLineEnd = firstLineEnd === -1 ? -1 : window2.indexOf("\n", firstLineEnd + 1);
+  const text = secondLineEnd === -1 ? window2 : window2.slice(0, secondLineEnd);
+  const m2 = NAME_VALUE_PAIR.exec(text);
+  if (!m2 || !m2.groups || firstLineEnd !== -1 && m2.index > firstLineEnd) return [];
+  const key = m2.groups["key"];
+  const group3 = m2.groups["value"] !== void 0 ? "value" : "value2";
+  const raw = m2.groups[group3];
+  const span = m2.indices?.groups?.[group3];
+  if (raw === void 0 || !span || text.slice(0, span[0]).split("\n").length > 2) return [];
+  const kind = classifyName(key);
+  if (!kind) return [];
+  const quoted = group3 === "value";
+  if (!quoted && context && !context.configLike) return [];
+  const value = quoted ? raw : trimUnquoted(raw);
+  const verdict = classifyValue(value, key, kind, quoted);
+  if (verdict.kind === "none") return [];
+  return [toMatch(key, value, span[0], kind, verdict)];
+}
+var rules = [
+  {
+    // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
+    // so a line with several secret-like words is read once.
+    id: "generic-secret",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce", "otp", "sid", "sess", "securestring"],
+    reports: [{ id: "generic-password", title: "Hardcoded password" }],
+    find: findGenericSecrets,
+    remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
+    examples: () => {
+      const pw2 = fake.alnum(10, "generic-password") + "!";
+      const token2 = fake.alnum(32, "generic-secret");
+      return {
+        truePositives: [
+          `DB_PASSWORD=${pw2}`,
+          `password: "${pw2}"`,
+          `const dbPassword = '${pw2}';`,
+          `    "password": "${pw2}",`,
+          `<password>${pw2}</password>`,
+          `mysql -u root -p${pw2} app`,
+          `spring.datasource.password=${pw2}`,
+          `CREATE USER app IDENTIFIED BY '${pw2}';`,
+          `define('DB_PASSWORD', '${pw2}');`,
+          `db_pass = "${"Tr0ub!e"}"`,
+          `API_KEY=${token2}`,
+          `client_secret: "${token2}"`,
+          `apiKey = "${token2}"`,
+          `curl "https://api.example.com/v1/items?access_token=${token2}"`,
+          `deploy --api-token ${token2}`,
+          `      oauth_nonce: '${token2}',`,
+          `  salt = "${fake.hex(40, "generic-salt")}"`,
+          `    "password2": "${pw2}",`,
+          `    password = Some("${pw2}"),`,
+          `  "tokens": ["${fake.hex(16, "generic-list")}", "${fake.hex(16, "generic-list2")}"],`,
+          `    user.setPassword("${pw2}");`
+        ],
+        falsePositives: [
+          `password = os.environ["DB_PASSWORD"]`,
+          `const password = process.env.DB_PASSWORD;`,
+          `password: \${DB_PASSWORD}`,
+          `"password": "Password",`,
+          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
+          `password: string;`,
+          `if (!password) throw new Error("password is required");`,
+          `label: "Enter your password"`,
+          `api_key = os.getenv("API_KEY")`,
+          `token: {{ secrets.DEPLOY_TOKEN }}`,
+          `max_tokens = 4096`,
+          `token_url: "https://auth.example.com/oauth/token"`,
+          `secretName: my-app-secret`,
+          `public_key = "${token2}"`,
+          "  , consumer_key: CONSUMER_KEY",
+          "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
+          `salt_length = 16`,
+          `    "ChangePassword": "iam:ChangePassword",`,
+          `STATUS_WRONG_PASSWORD = 3221225578`,
+          `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
+          "    password: ((concourse.db_password))",
+          `  "tokens": [1024, 2048],`,
+          `    user.setPassword(request.getParameter("password"));`
+        ]
+      };
+    }
+  },
+  {
+    id: "generic-terraform-variable",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["variable"],
+    window: 600,
+    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    find: findTerraformDefaults,
+    remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
+    examples: () => ({
+      truePositives: [`variable "db_password" {
+  type      = string
+  default   = "${fake.alnum(16, "tf-var")}!"
+}`],
+      falsePositives: [`variable "db_password" {
+  type      = string
+  sensitive = true
+}`, `variable "region" {
+  default = "eu-west-1"
+}`]
+    })
+  },
+  {
+    id: "generic-name-value",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["name", '"key"', "'key'", "key:"],
+    window: 600,
+    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    find: findNameValuePairs,
+    remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
+    examples: () => {
+      const pw2 = fake.alnum(14, "name-value") + "#";
+      return {
+        truePositives: [`- name: DB_PASSWORD
+  value: "${pw2}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
+        falsePositives: [`- name: DB_PASSWORD
+  valueFrom:
+    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL
+  value: debug`]
+      };
+    }
+  }
+];
+
+// src/core/detect/run-rule.ts
+var DEFAULT_CONTEXT = { path: "", configLike: true };
+var globalRegexCache = /* @__PURE__ */ new WeakMap();
+function globalRegex(rule) {
+  if (!rule.regex) return void 0;
+  let re2 = globalRegexCache.get(rule);
+  if (!re2) {
+    const flags = rule.regex.flags.includes("g") ? rule.regex.flags : rule.regex.flags + "g";
+    re2 = new RegExp(rule.regex.source, flags.includes("d") ? flags : flags + "d");
+    globalRegexCache.set(rule, re2);
+  }
+  return re2;
+}
+var NO_MATCHES = [];
+function runRule(rule, text, context = DEFAULT_CONTEXT) {
+  let raw;
+  if (rule.find) {
+    raw = rule.find(text, context);
+  } else {
+    const re2 = globalRegex(rule);
+    if (!re2) return NO_MATCHES;
+    re2.lastIndex = 0;
+    let m2 = re2.exec(text);
+    if (m2 === null) return NO_MATCHES;
+    raw = [];
+    for (; m2 !== null; m2 = re2.exec(text)) {
+      if (m2[0].length === 0) {
+        re2.lastIndex++;
+        continue;
+      }
+      const named = m2.groups?.["secret"];
+      const secret = named ?? m2[0];
+      const index = named !== void 0 && m2.indices?.groups?.["secret"] ? m2.indices.groups["secret"][0] : m2.index;
+      raw.push({ secret, index });
+    }
+  }
+  if (raw.length === 0) return NO_MATCHES;
+  const out = [];
+  for (const match of raw) {
+    if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
+    if (rule.exampleValues?.includes(match.secret)) {
+      out.push({
+        ...match,
+        category: "placeholder",
+        severity: "low",
+        message: match.message ?? `${rule.title}: this is the provider's documented example value, not a real credential`
+      });
+      continue;
+    }
+    if (rule.validate && !match.validation) out.push({ ...match, validation: rule.validate(match.secret) });
+    else out.push(match);
+  }
+  return out;
 }
 
 // src/core/detect/skip.ts
@@ -25096,18 +26564,23 @@ var BINARY_EXTENSIONS = /* @__PURE__ */ new Set([
   "npz"
 ]);
 var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
-function skipReasonForPath(path9) {
-  const normalized = path9.replace(/\\/g, "/");
+function skipReasonForPath(path10, origin = {}) {
+  if (origin.byClaude) return void 0;
+  const normalized = path10.replace(/\\/g, "/");
   const base = normalized.slice(normalized.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(base)) return "lockfile";
   if (VENDORED_DIRS.test(normalized)) return "vendored";
   if (GENERATED.test(base)) return "generated";
-  const dot = base.lastIndexOf(".");
-  if (dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1))) return "binary";
+  if (hasBinaryExtension(base)) return "binary";
   return void 0;
 }
-function looksMinified(path9, text) {
-  if (!/\.(?:js|mjs|cjs|css|html?)$/i.test(path9)) return false;
+function hasBinaryExtension(path10) {
+  const base = path10.slice(path10.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1));
+}
+function looksMinified(path10, text) {
+  if (!/\.(?:js|mjs|cjs|css|html?)$/i.test(path10)) return false;
   if (text.length < 2e3) return false;
   let lines = 1;
   let longest = 0;
@@ -25121,10 +26594,298 @@ function looksMinified(path9, text) {
   return longest > 1e3 && text.length / lines > 300;
 }
 
+// src/core/detect/suppress.ts
+var ALLOW_MARKERS = /claude-guard:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret|trufflehog:ignore|detect-secrets:\s*allow/i;
+function lineIsAllowed(line2) {
+  if (!/allow|ignore/i.test(line2)) return false;
+  return ALLOW_MARKERS.test(line2);
+}
+function parseIgnoreFile(text) {
+  const fingerprints = /* @__PURE__ */ new Set();
+  const lineOf = /* @__PURE__ */ new Map();
+  const invalid = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const content = raw.replace(/#.*$/, "").trim();
+    if (content.length === 0) return;
+    if (/^[a-f0-9]{32}$/i.test(content)) {
+      const id = content.toLowerCase();
+      fingerprints.add(id);
+      if (!lineOf.has(id)) lineOf.set(id, i + 1);
+    } else invalid.push({ line: i + 1, text: content.slice(0, 80) });
+  });
+  return { fingerprints, lineOf, invalid };
+}
+function ignoreFileRewrites(list2, legacy, file = ".claude-guard-ignore") {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const { old, replacement } of legacy) {
+    const line2 = list2.lineOf.get(old);
+    if (line2 === void 0) continue;
+    const set = byLine.get(line2) ?? /* @__PURE__ */ new Set();
+    set.add(replacement);
+    byLine.set(line2, set);
+  }
+  return [...byLine].sort((a, b3) => a[0] - b3[0]).map(
+    ([line2, replacements]) => `${file}:${line2} is an old value-hash fingerprint (it still suppresses its finding, but it could confirm a guess of the value): replace it with ${[...replacements].join(" and ")}.`
+  );
+}
+
+// src/core/detect/engine.ts
+var FILE_BACKSTOP_MS = 2e4;
+function fileBackstop(ms2 = FILE_BACKSTOP_MS) {
+  const end = performance.now() + ms2;
+  return { expired: () => performance.now() > end };
+}
+var TIMEOUT_DETAIL = `not fully scanned: the scan of this file stopped after ${FILE_BACKSTOP_MS / 1e3} s; findings up to there are reported`;
+var LONG_LINE = 4e3;
+var WINDOW_BEFORE = 300;
+var WINDOW_AFTER = 2500;
+var Scanner = class {
+  constructor(rules20, options = {}) {
+    this.rules = rules20;
+    this.options = options;
+    this.keywords = rules20.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.prefilter = new KeywordPrefilter(this.keywords);
+  }
+  rules;
+  options;
+  prefilter;
+  keywords;
+  scan(doc, limits = {}) {
+    const { text, path: path10 } = doc;
+    const expired = limits.expired;
+    let incomplete = false;
+    const hits = this.prefilter.scanFlat(text);
+    if (hits.length === 0) return { findings: [], suppressed: 0 };
+    const context = { path: path10, configLike: isConfigLikePath(path10) };
+    const minified = looksMinified(path10, text);
+    const located = [];
+    let suppressed = 0;
+    let lineStart = -1;
+    let lineEnd = 0;
+    let lineText = "";
+    let longLine = false;
+    let lowerLine;
+    const record2 = (rule, matches, segmentStart, line2) => {
+      const generic = rule.provider === "generic";
+      for (const match of matches) {
+        const start = segmentStart + match.index;
+        const result2 = this.toFinding(doc, rule, match, start, line2, lineStart);
+        if (result2 === "suppressed") suppressed++;
+        else if (result2) {
+          const { finding, valueLineStart, valueLineEnd } = result2;
+          located.push({ finding, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
+        }
+      }
+    };
+    for (let h3 = 0; h3 < hits.length; h3 += 4) {
+      if (expired && h3 % 256 === 0 && expired()) {
+        incomplete = true;
+        break;
+      }
+      const line2 = hits[h3];
+      const ruleIndex = hits[h3 + 3];
+      const rule = this.rules[ruleIndex];
+      if (minified && rule.provider === "generic") continue;
+      if (hits[h3 + 1] !== lineStart) {
+        lineStart = hits[h3 + 1];
+        const newline = text.indexOf("\n", lineStart);
+        lineEnd = newline === -1 ? text.length : newline;
+        if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+        longLine = lineEnd - lineStart > LONG_LINE;
+        lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+        lowerLine = void 0;
+      }
+      if (!longLine && !rule.window) {
+        const matches = runRule(rule, lineText, context);
+        if (matches.length > 0) record2(rule, matches, lineStart, line2);
+        continue;
+      }
+      if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
+        if (matches.length > 0) record2(rule, matches, segmentStart, line2);
+      }
+    }
+    const kept = resolveOverlaps(located);
+    assignFingerprints(text, doc.path, kept, located);
+    const ignored = this.options.ignoredFingerprints;
+    if (!ignored || ignored.size === 0) return { findings: kept.map((l3) => l3.finding), suppressed, ...incomplete ? { incomplete: "timeout" } : {} };
+    const findings = [];
+    const legacyIgnored = [];
+    for (const { finding, value } of kept) {
+      if (ignored.has(finding.fingerprint)) continue;
+      const old = valueFingerprint(finding.rule, doc.path, value);
+      if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
+      else findings.push(finding);
+    }
+    const result = { findings, suppressed: suppressed + kept.length - findings.length };
+    if (legacyIgnored.length > 0) result.legacyIgnored = legacyIgnored;
+    if (incomplete) result.incomplete = "timeout";
+    return result;
+  }
+  /** The text ranges a rule sees for one selected line. */
+  segments(rule, ruleIndex, text, lineStart, end, lowerLine) {
+    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
+    if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
+    const lower2 = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
+    const windows = [];
+    for (const keyword of this.keywords[ruleIndex]) {
+      for (let at2 = lower2.indexOf(keyword); at2 !== -1; at2 = lower2.indexOf(keyword, at2 + keyword.length)) {
+        const stop = rule.window ? Math.min(text.length, lineStart + at2 + rule.window) : Math.min(end, lineStart + at2 + WINDOW_AFTER);
+        windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
+      }
+    }
+    windows.sort((a, b3) => a[0] - b3[0]);
+    const merged = [];
+    for (const w2 of windows) {
+      const last = merged[merged.length - 1];
+      if (last && w2[0] <= last[1]) last[1] = Math.max(last[1], w2[1]);
+      else merged.push([w2[0], w2[1]]);
+    }
+    return merged;
+  }
+  toFinding(doc, rule, match, start, hitLine, hitLineStart) {
+    const { text } = doc;
+    let line2 = hitLine;
+    let lineStart = hitLineStart;
+    for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
+      line2++;
+      lineStart = i + 1;
+    }
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const lineText = text.slice(lineStart, lineEnd);
+    if (lineIsAllowed(lineText) || lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart)))) {
+      return "suppressed";
+    }
+    const ruleId = match.ruleId ?? rule.id;
+    const title = match.title ?? rule.reports?.find((r2) => r2.id === ruleId)?.title ?? rule.title;
+    let category = match.category ?? rule.category;
+    let severity = match.severity ?? rule.severity;
+    let message = match.message;
+    const validation = match.validation;
+    if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
+      const verdict = classifyPlaceholder(match.secret);
+      if (verdict.placeholder) {
+        category = "placeholder";
+        severity = "medium";
+        message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
+      }
+    }
+    if (category === "secret" && validation?.status === "failed") {
+      if (SPELLED_OUT.test(match.secret)) {
+        category = "placeholder";
+        severity = "medium";
+        message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
+      } else severity = lower(severity);
+    }
+    message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+    if (validation?.status === "failed") {
+      message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
+    } else if (validation?.status === "confirmed" && category === "secret") {
+      message += ` Its ${validation.check ?? "offline check"} matches: a well-formed credential.`;
+    }
+    const fileLine = doc.lineNumbers ? doc.lineNumbers[line2] ?? line2 + 1 : line2 + 1;
+    const column = start - lineStart + 1;
+    const firstLineLength = match.secret.indexOf("\n");
+    const finding = {
+      rule: ruleId,
+      category,
+      severity,
+      path: doc.path,
+      line: fileLine,
+      column,
+      endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
+      // Set once every value of the document is known (assignFingerprints).
+      fingerprint: "",
+      redacted: redact(match.secret, ruleId, publicPrefix(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
+      message,
+      title
+    };
+    if (doc.commit) finding.commit = doc.commit;
+    if (validation) finding.validation = validation;
+    return { finding, valueLineStart: lineStart, valueLineEnd: lineEnd };
+  }
+};
+function assignFingerprints(text, path10, kept, all) {
+  const occurrences = /* @__PURE__ */ new Map();
+  for (const item of kept) {
+    const { lineStart, lineEnd } = item;
+    const line2 = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const ranges = [];
+    for (const other of all) {
+      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    }
+    const firstLine = item.value.split("\n", 1)[0];
+    if (firstLine.length > 0) {
+      for (let at2 = line2.indexOf(firstLine); at2 !== -1; at2 = line2.indexOf(firstLine, at2 + firstLine.length)) ranges.push([at2, at2 + firstLine.length]);
+    }
+    const masked = maskLine(line2, ranges);
+    const key = `${item.finding.rule}\0${masked}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    item.finding.fingerprint = fingerprint(item.finding.rule, path10, masked, occurrence);
+  }
+}
+function asciiLowerCase(text) {
+  return text.replace(/[A-Z]+/g, (run2) => run2.toLowerCase());
+}
+var SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
+function lower(severity) {
+  const index = SEVERITIES.indexOf(severity);
+  return SEVERITIES[Math.min(SEVERITIES.length - 1, index + 1)];
+}
+function resolveOverlaps(located) {
+  if (located.length <= 1) return [...located];
+  located.sort((a, b3) => a.start - b3.start || b3.end - a.end);
+  const kept = [];
+  for (const candidate of located) {
+    let clash = -1;
+    for (let i = kept.length - 1; i >= Math.max(0, kept.length - 8); i--) {
+      const k2 = kept[i];
+      if (candidate.start < k2.end && k2.start < candidate.end) clash = i;
+    }
+    if (clash === -1) {
+      kept.push(candidate);
+      continue;
+    }
+    const incumbent = kept[clash];
+    if (better(candidate, incumbent)) kept[clash] = candidate;
+  }
+  return kept.sort((a, b3) => a.start - b3.start);
+}
+function better(a, b3) {
+  if (a.priority !== b3.priority) return a.priority > b3.priority;
+  const rank3 = SEVERITIES.indexOf(b3.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
+  if (rank3 !== 0) return rank3 > 0;
+  return a.end - a.start > b3.end - b3.start;
+}
+
 // src/git/read-commits.ts
 import { randomBytes } from "node:crypto";
 
+// src/core/detect/text-encoding.ts
+var SNIFF_CHARS = 4e3;
+function decodeUtf16WithBom(bytes) {
+  if (bytes.length < 2) return void 0;
+  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
+  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
+  if (!littleEndian && !bigEndian) return void 0;
+  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
+  if (bigEndian) {
+    const swapped = new Uint8Array(units.length);
+    for (let i = 0; i + 1 < units.length; i += 2) {
+      swapped[i] = units[i + 1];
+      swapped[i + 1] = units[i];
+    }
+    units = swapped;
+  }
+  const text = new TextDecoder("utf-16le").decode(units);
+  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
+}
+
 // src/git/git-runner.ts
+import { execFile } from "node:child_process";
 import { stat as stat2 } from "node:fs/promises";
 import path6 from "node:path";
 
@@ -28609,6 +30370,14 @@ async function openRepository(repoDir, options = {}) {
         if (isGitMissing(error3, binary)) throw wrap(error3, "");
         return void 0;
       }
+    },
+    tryRunBytes(args, maxBytes) {
+      const configArgs = GIT_CONFIG.flatMap((c3) => ["-c", c3]);
+      return new Promise((resolve3) => {
+        execFile(binary, [...configArgs, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error3, stdout) => {
+          resolve3(error3 ? void 0 : stdout);
+        });
+      });
     }
   };
   try {
@@ -28621,7 +30390,7 @@ async function openRepository(repoDir, options = {}) {
 }
 
 // src/git/patch.ts
-var DEFAULT_PATCH_LIMITS = { maxFileChars: 5e6, maxLineChars: 1e5 };
+var DEFAULT_PATCH_LIMITS = { maxFileChars: 5e6 };
 var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function readCQuoted(text, start) {
   const bytes = [];
@@ -28687,17 +30456,19 @@ function pathFromDiffGitLine(line2) {
   return split >= 0 ? rest.slice(split + 3) : void 0;
 }
 var HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @{3,}/;
 function newFile(diffLine) {
-  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false, truncatedLines: 0 };
+  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false };
 }
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
-  const result = { files: [], skipped: [] };
+  const result = { files: [], skipped: [], binary: [] };
   let file;
-  let oldLeft = 0;
+  let oldLeft = [];
   let newLeft = 0;
   let newLine = 0;
-  const skip = (path9, reason, detail) => {
-    const entry = { path: path9, reason };
+  const inHunk = () => newLeft > 0 || oldLeft.some((n) => n > 0);
+  const skip = (path10, reason, detail) => {
+    const entry = { path: path10, reason };
     if (commit) entry.commit = commit;
     if (detail) entry.detail = detail;
     result.skipped.push(entry);
@@ -28707,28 +30478,22 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     const current = file;
     file = void 0;
     if (current.deleted || current.gitlink) return;
-    const path9 = current.newPath ?? current.renameTo ?? pathFromDiffGitLine(current.diffLine) ?? "";
+    const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
-      skip(path9, "binary");
+      skip(path10, "binary");
+      if (current.blob) result.binary.push({ path: path10, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
       return;
     }
     if (current.tooLarge) {
-      skip(path9, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
+      skip(path10, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
       return;
     }
     if (current.lines.length === 0) return;
-    if (current.truncatedLines > 0) {
-      skip(path9, "truncated", `${current.truncatedLines} added line(s) longer than ${limits.maxLineChars} characters were cut to that length`);
-    }
-    result.files.push({ path: path9, lines: current.lines, lineNumbers: current.lineNumbers });
+    result.files.push({ path: path10, lines: current.lines, lineNumbers: current.lineNumbers });
   };
   const addLine = (text) => {
     if (!file || file.tooLarge) return;
-    let line2 = text.endsWith("\r") ? text.slice(0, -1) : text;
-    if (line2.length > limits.maxLineChars) {
-      line2 = line2.slice(0, limits.maxLineChars);
-      file.truncatedLines++;
-    }
+    const line2 = text.endsWith("\r") ? text.slice(0, -1) : text;
     file.chars += line2.length + 1;
     if (file.chars > limits.maxFileChars) {
       file.tooLarge = true;
@@ -28745,20 +30510,23 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     if (end < 0) end = patch.length;
     const line2 = patch.slice(start, end);
     start = end + 1;
-    if (oldLeft > 0 || newLeft > 0) {
-      const marker2 = line2[0];
-      if (marker2 === "+") {
-        addLine(line2.slice(1));
-        newLine++;
-        newLeft--;
-      } else if (marker2 === "-") {
-        oldLeft--;
-      } else if (marker2 === "\\") {
-      } else {
-        newLine++;
-        newLeft--;
-        oldLeft--;
+    if (inHunk()) {
+      if (line2.startsWith("\\")) continue;
+      const columns = oldLeft.length;
+      const prefix = line2.slice(0, columns);
+      if (prefix.includes("-")) {
+        for (let i = 0; i < columns; i++) if (prefix[i] === "-") oldLeft[i] = oldLeft[i] - 1;
+        continue;
       }
+      let newAgainstAll = prefix.length === columns;
+      for (let i = 0; i < columns; i++) {
+        if (prefix[i] === "+") continue;
+        newAgainstAll = false;
+        oldLeft[i] = oldLeft[i] - 1;
+      }
+      if (newAgainstAll) addLine(line2.slice(columns));
+      newLine++;
+      newLeft--;
       continue;
     }
     if (line2.startsWith("diff --git ")) {
@@ -28766,25 +30534,75 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
       file = newFile(line2);
       continue;
     }
+    if (line2.startsWith("diff --cc ") || line2.startsWith("diff --combined ")) {
+      finish();
+      file = newFile(line2);
+      file.combinedPath = unquoteGitPath(line2.slice(line2.indexOf(" ", "diff --".length) + 1));
+      continue;
+    }
     if (!file) continue;
     const hunk = HUNK_HEADER.exec(line2);
     if (hunk) {
-      oldLeft = hunk[1] === void 0 ? 1 : Number(hunk[1]);
+      oldLeft = [hunk[1] === void 0 ? 1 : Number(hunk[1])];
       newLine = Number(hunk[2]);
       newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
+      continue;
+    }
+    const combined = COMBINED_HUNK_HEADER.exec(line2);
+    if (combined && combined[2].trim().split(" ").length === combined[1].length - 1) {
+      oldLeft = combined[2].trim().split(" ").map((range) => range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1);
+      newLine = Number(combined[3]);
+      newLeft = combined[4] === void 0 ? 1 : Number(combined[4]);
       continue;
     }
     if (line2.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line2.slice(4), "b/");
     else if (line2.startsWith("rename to ")) file.renameTo = unquoteGitPath(line2.slice("rename to ".length));
     else if (line2.startsWith("deleted file mode ")) file.deleted = true;
     else if (line2.startsWith("Binary files ") && line2.endsWith(" differ")) file.binary = true;
-    else if (line2.startsWith("new file mode 160000") || line2.startsWith("index ") && line2.endsWith(" 160000")) file.gitlink = true;
+    else if (line2.startsWith("index ")) {
+      const ids = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(line2);
+      if (ids) {
+        file.blob = ids[2];
+        file.parentBlobs = ids[1].split(",");
+      }
+    } else if (line2.startsWith("new file mode 160000") || line2.startsWith("index ") && line2.endsWith(" 160000")) file.gitlink = true;
   }
   finish();
   return result;
 }
+function addedLinesByContent(path10, befores, after) {
+  const afterLines = splitLines(after);
+  let keep = afterLines.map(() => true);
+  for (const before of befores) {
+    if (before === void 0) continue;
+    const remaining = /* @__PURE__ */ new Map();
+    for (const line2 of splitLines(before)) remaining.set(line2, (remaining.get(line2) ?? 0) + 1);
+    keep = keep.map((kept, i) => {
+      const line2 = afterLines[i];
+      const left = remaining.get(line2) ?? 0;
+      if (left === 0) return kept;
+      remaining.set(line2, left - 1);
+      return false;
+    });
+  }
+  const lines = [];
+  const lineNumbers = [];
+  afterLines.forEach((line2, i) => {
+    if (!keep[i]) return;
+    lines.push(line2);
+    lineNumbers.push(i + 1);
+  });
+  return { path: path10, lines, lineNumbers };
+}
+function splitLines(text) {
+  const lines = text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
 
 // src/git/range.ts
+import { readFile } from "node:fs/promises";
+import path7 from "node:path";
 var short = (sha) => sha.slice(0, 7);
 async function resolveCommit(git, revision) {
   const out = await git.tryRun(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]);
@@ -28794,6 +30612,17 @@ async function resolveCommit(git, revision) {
 async function isShallow(git) {
   const out = await git.tryRun(["rev-parse", "--is-shallow-repository"]);
   return out?.trim() === "true";
+}
+async function shallowCutsInRange(repoDir, resolved, options = {}) {
+  const git = await openRepository(repoDir, options);
+  if (resolved.revisions.length === 0 || !await isShallow(git)) return [];
+  const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
+  if (!shallowFile) return [];
+  const text = await readFile(path7.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
+  const cuts = new Set(text.split("\n").map((line2) => line2.trim()).filter((line2) => line2.length > 0));
+  if (cuts.size === 0) return [];
+  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.revisions, "--"], "listing the commits of the range");
+  return listed.split("\n").filter((sha) => cuts.has(sha));
 }
 async function requireCommit(git, revision, range) {
   if (revision.startsWith("-")) {
@@ -28852,6 +30681,8 @@ var META_BATCH = 500;
 var FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%aI", "%B"];
 var PATCH_ARGS = [
   "-p",
+  "--cc",
+  "--full-index",
   "--unified=0",
   "--inter-hunk-context=0",
   "--no-color",
@@ -28907,6 +30738,24 @@ async function readBatch(git, shas, nonce, withPatch) {
   const out = await git.run(args, withPatch ? "reading commit patches" : "reading commit metadata");
   return [...splitLogOutput(out, nonce)];
 }
+async function readBlobText(git, blob, maxBytes, other) {
+  const bytes = await git.tryRunBytes(["cat-file", "blob", blob], maxBytes);
+  if (!bytes) return void 0;
+  return decodeUtf16WithBom(bytes) ?? (other === "utf8" ? bytes.toString("utf8") : void 0);
+}
+async function readUtf16Files(git, parsed, limits) {
+  const maxBytes = limits.maxFileChars * 2 + 2;
+  for (const candidate of parsed.binary) {
+    if (hasBinaryExtension(candidate.path)) continue;
+    const after = await readBlobText(git, candidate.blob, maxBytes, "none");
+    if (after === void 0) continue;
+    const befores = [];
+    for (const blob of candidate.parentBlobs) befores.push(/^0+$/.test(blob) ? void 0 : await readBlobText(git, blob, maxBytes, "utf8") ?? "");
+    const added = addedLinesByContent(candidate.path, befores, after);
+    parsed.skipped = parsed.skipped.filter((s) => !(s.path === candidate.path && s.reason === "binary"));
+    if (added.lines.length > 0) parsed.files.push(added);
+  }
+}
 function chunks(items, size) {
   const out = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -28917,10 +30766,7 @@ async function* readCommits(repoDir, opts = {}) {
   const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
   const shas = await listRevisions(git, resolved.revisions);
   const total = shas.length;
-  const limits = {
-    maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars,
-    maxLineChars: opts.maxLineChars ?? DEFAULT_PATCH_LIMITS.maxLineChars
-  };
+  const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
   const nonce = randomBytes(12).toString("hex");
   opts.onProgress?.(0, total);
@@ -28978,6 +30824,7 @@ async function* readCommits(repoDir, opts = {}) {
     await fill();
     for (const raw of batch.commits) {
       const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
       yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
     }
     if (batch.doneAfter > lastReported) {
@@ -28988,16 +30835,28 @@ async function* readCommits(repoDir, opts = {}) {
 }
 
 // src/cli/scan-git.ts
+function shallowHistory(cuts) {
+  if (cuts.length === 0) return [];
+  const at2 = cuts.map((sha) => sha.slice(0, 7)).join(", ");
+  return [
+    {
+      reason: "shallow",
+      detail: `this is a shallow clone and the range reaches where its history stops (${at2}): older commits are not in the clone and were not scanned, and ${cuts.length === 1 ? "that commit's" : "those commits'"} files were read as wholly added. Fetch the whole history (git fetch --unshallow) to scan it all.`
+    }
+  ];
+}
 async function scanGit(setup, options) {
   const resolved = await resolveRange(options.repo, options.range !== void 0 ? { range: options.range } : { all: options.all });
   const result = {
     findings: [],
     skipped: [],
+    incomplete: shallowHistory(await shallowCutsInRange(options.repo, resolved)),
     files: 0,
     bytes: 0,
     commits: 0,
     claudeCommits: 0,
     suppressed: 0,
+    legacyIgnored: [],
     rangeDescription: resolved.description,
     scannedCommits: [],
     claudeChanges: [],
@@ -29019,7 +30878,8 @@ async function scanGit(setup, options) {
   if (options.onProgress) readOptions.onProgress = options.onProgress;
   for await (const change of readCommits(options.repo, readOptions)) {
     const verdict = verdicts.get(change.commit.sha);
-    if (verdict?.isClaude) {
+    const byClaude = verdict?.isClaude === true;
+    if (byClaude) {
       result.scannedCommits.push({
         sha: change.commit.sha,
         subject: change.commit.message.split("\n", 1)[0] ?? "",
@@ -29038,36 +30898,24 @@ async function scanGit(setup, options) {
         result.skipped.push({ path: file.path, reason: "ignored", commit: change.commit.sha, detail: "paths.ignore" });
         continue;
       }
-      const reason = skipReasonForPath(file.path);
+      const reason = skipReasonForPath(file.path, { byClaude });
       if (reason) {
         result.skipped.push({ path: file.path, reason, commit: change.commit.sha });
         continue;
       }
       const text = file.lines.join("\n");
-      const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: change.commit.sha });
+      const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: change.commit.sha }, fileBackstop());
+      if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", commit: change.commit.sha, detail: TIMEOUT_DETAIL });
       result.findings.push(...scanned.findings);
       if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings, change);
       result.suppressed += scanned.suppressed;
+      if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
       result.files++;
       result.bytes += Buffer.byteLength(text);
       result.changes.push({ path: file.path, commit: change.commit.sha, firstLine: file.lineNumbers[0] ?? 1 });
     }
   }
   return result;
-}
-
-// src/core/types.ts
-var SEVERITIES = ["critical", "high", "medium", "low"];
-function severityRank(severity) {
-  return SEVERITIES.length - SEVERITIES.indexOf(severity);
-}
-function atOrAbove(severity, threshold) {
-  return threshold !== "none" && severityRank(severity) >= severityRank(threshold);
-}
-function isFailing(finding, failOn) {
-  if (failOn === "none") return false;
-  if (finding.category === "policy" && finding.severity !== "low") return true;
-  return atOrAbove(finding.severity, failOn);
 }
 
 // src/core/report/meta.ts
@@ -29084,9 +30932,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules15) {
+function indexRules(rules20) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules15 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules20 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -29281,8 +31129,8 @@ var BY_EXTENSION = {
   html: LANGUAGES.html,
   htm: LANGUAGES.html
 };
-function languageOf(path9) {
-  const normalized = path9.replace(/\\/g, "/");
+function languageOf(path10) {
+  const normalized = path10.replace(/\\/g, "/");
   const base = (normalized.split("/").pop() ?? "").toLowerCase();
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(normalized)) return LANGUAGES.githubWorkflow;
   if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/.test(base)) return LANGUAGES.compose;
@@ -29366,7 +31214,7 @@ function fixHint(finding) {
 }
 
 // src/core/report/markdown.ts
-var ELLIPSIS = "…";
+var ELLIPSIS2 = "…";
 var ZWSP = "​";
 function visibleControls(text) {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu, (ch) => {
@@ -29377,7 +31225,7 @@ function visibleControls(text) {
 function truncate(text, max) {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(0, max - 1)).join("") + ELLIPSIS;
+  return chars.slice(0, Math.max(0, max - 1)).join("") + ELLIPSIS2;
 }
 function mdText(text, max = 300) {
   return visibleControls(truncate(text, max)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+\-.!|~=:]/g, (ch) => "\\" + ch).replace(/@/g, "@" + ZWSP).replace(/\\:\/\//g, "\\:" + ZWSP + "//").replace(/(www)\\\./gi, "$1" + ZWSP + "\\.");
@@ -29403,8 +31251,8 @@ ${fence}`;
 function urlSegment(text) {
   return encodeURIComponent(text).replace(/[()!*'~]/g, (ch) => "%" + ch.codePointAt(0).toString(16).toUpperCase());
 }
-function urlPath(path9) {
-  return path9.replace(/\\/g, "/").split("/").filter((segment, i) => !(i === 0 && segment === ".")).map(urlSegment).join("/");
+function urlPath(path10) {
+  return path10.replace(/\\/g, "/").split("/").filter((segment, i) => !(i === 0 && segment === ".")).map(urlSegment).join("/");
 }
 function mdLink(safeText, url) {
   return `[${safeText}](${url})`;
@@ -29485,10 +31333,12 @@ var SKIP_REASON_TEXT = {
   generated: "generated",
   lockfile: "lock file",
   vendored: "vendored code",
-  unreadable: "could not be read"
+  unreadable: "could not be read",
+  timeout: "not fully scanned: the per-file time backstop stopped it"
 };
 var SIGNAL_TEXT = {
   "co-author-trailer": "co-author trailer",
+  "tool-trailer": "tool trailer (Assisted-by, Generated-by)",
   "generated-with-line": "“Generated with” line",
   "session-trailer": "session trailer",
   "bot-author": "bot author",
@@ -29557,17 +31407,17 @@ var Links = class {
    * `path:line` as a code span, then a link to the line at the head commit when possible. The path is
    * never inside the link text, so a crafted name has nothing to break out of.
    */
-  location(path9, line2, options = {}) {
+  location(path10, line2, options = {}) {
     const n = Math.max(1, Math.trunc(line2) || 1);
-    const label = codeSpan(`${path9}:${n}`, { max: 120, inTable: options.inTable });
+    const label = codeSpan(`${path10}:${n}`, { max: 120, inTable: options.inTable });
     if (!this.base || !this.head) return label;
-    return `${label} ${mdLink(`L${n}`, `${this.base}/blob/${this.head}/${urlPath(path9)}#L${n}`)}`;
+    return `${label} ${mdLink(`L${n}`, `${this.base}/blob/${this.head}/${urlPath(path10)}#L${n}`)}`;
   }
   /** A line of a file: "line 12", linked when possible. */
-  line(path9, line2) {
+  line(path10, line2) {
     const label = `line ${Math.max(1, Math.trunc(line2))}`;
     if (!this.base || !this.head) return label;
-    return mdLink(label, `${this.base}/blob/${this.head}/${urlPath(path9)}#L${Math.max(1, Math.trunc(line2))}`);
+    return mdLink(label, `${this.base}/blob/${this.head}/${urlPath(path10)}#L${Math.max(1, Math.trunc(line2))}`);
   }
   commit(sha) {
     const label = codeSpan(sha.slice(0, 7), { max: 7 });
@@ -29687,12 +31537,12 @@ function fixCell(finding) {
   if (!hint.snippet) return mdText(hint.lead, 80);
   return `${finding.category === "secret" ? "rotate, then use " : "use "}${codeSpan(hint.snippet, { max: 80, inTable: true })}`;
 }
-function topFindingsSection(findings, links, rules15, cap) {
+function topFindingsSection(findings, links, rules20, cap) {
   const others = findings.filter((f3) => f3.category !== "policy").sort(compareBySeverity);
   if (others.length === 0) return [];
   const top = others.slice(0, TOP_FINDINGS);
   const rows = top.map((f3) => {
-    const title = f3.title || metaFor(f3, rules15).title || f3.rule;
+    const title = f3.title || metaFor(f3, rules20).title || f3.rule;
     return `| ${f3.severity} | ${mdText(title, 80)} | ${links.location(f3.path, f3.line, { inTable: true })} | ${codeSpan(f3.redacted, { max: 40, inTable: true })} | ${fixCell(f3)} |`;
   });
   const heading = top.length < others.length ? `### Top findings (${top.length} of ${others.length})` : `### Findings (${others.length})`;
@@ -29705,7 +31555,7 @@ function policySection(findings, links, cap) {
   const items = policy.map((f3) => `- **${f3.severity}** ${links.location(f3.path, f3.line)}: ${mdText(f3.message || f3.title, 400)}`);
   return [`### Policy violations (${policy.length})`, ...fitItems(items, cap, (left) => `- … and ${left} more policy violations: see the details and annotations`)];
 }
-function renderSummary(input, conclusion, scope, links, rules15) {
+function renderSummary(input, conclusion, scope, links, rules20) {
   const { report, failOn } = input;
   const findings = report.findings;
   const configErrors = input.configErrors ?? [];
@@ -29716,6 +31566,10 @@ function renderSummary(input, conclusion, scope, links, rules15) {
   if (configErrors.length > 0) {
     const items = configErrors.map((e) => `- ${mdText(e, 500)}`);
     blocks.push([`### Configuration errors (${configErrors.length})`, ...fitItems(items, 8e3, (left) => `- … and ${left} more configuration errors`)]);
+  }
+  const incomplete = report.scanned.incomplete ?? [];
+  if (incomplete.length > 0) {
+    blocks.push([`### Incomplete scan`, ...incomplete.map((gap) => `- **${gap.reason}**: ${mdText(gap.detail, 500)}`)]);
   }
   if (notes.length > 0) {
     const items = notes.map((n) => `- ${mdText(n, 400)}`);
@@ -29746,13 +31600,13 @@ function renderSummary(input, conclusion, scope, links, rules15) {
   const footer = findings.length > 0 ? [
     `**How to fix:** each finding (above, in the details and in its annotation on the file) says what replaces the value in its file's language. **False positive?** Add a \`${ALLOW_COMMENT}\` comment on its line, or its fingerprint on its own line to \`${IGNORE_FILE}\` at the repository root (the **Show ignore lines** button lists them).`
   ] : [];
-  const top = topFindingsSection(findings, links, rules15, OUTPUT_BUDGET - used - 1500);
+  const top = topFindingsSection(findings, links, rules20, OUTPUT_BUDGET - used - 1500);
   if (top.length > 0) blocks.push(top);
   if (footer.length > 0) blocks.push(footer);
   return clampOutput(blocks.map((b3) => b3.join("\n")).join("\n\n") + "\n", "The summary");
 }
-function findingDetail(f3, links, rules15) {
-  const meta2 = metaFor(f3, rules15);
+function findingDetail(f3, links, rules20) {
+  const meta2 = metaFor(f3, rules20);
   const hint = fixHint(f3);
   const head = [
     `**${f3.severity}**`,
@@ -29779,9 +31633,9 @@ function findingsByFile(findings) {
     if (group3) group3.push(f3);
     else groups.set(f3.path, [f3]);
   }
-  return [...groups.entries()].map(([path9, group3]) => [path9, group3.sort((a, b3) => a.line - b3.line || a.column - b3.column)]);
+  return [...groups.entries()].map(([path10, group3]) => [path10, group3.sort((a, b3) => a.line - b3.line || a.column - b3.column)]);
 }
-function renderDetails(input, links, rules15) {
+function renderDetails(input, links, rules20) {
   const findings = input.report.findings;
   const skipped = input.report.scanned.skipped;
   if (findings.length === 0 && skipped.length === 0) return void 0;
@@ -29794,24 +31648,24 @@ function renderDetails(input, links, rules15) {
     let used = utf8Length(out[0]);
     let shown = 0;
     let cut = false;
-    for (const [path9, group3] of findingsByFile(findings)) {
-      const heading = `### ${codeSpan(path9, { max: 200 })} (${group3.length})`;
-      const entries = [];
+    for (const [path10, group3] of findingsByFile(findings)) {
+      const heading = `### ${codeSpan(path10, { max: 200 })} (${group3.length})`;
+      const entries3 = [];
       let size = utf8Length(heading) + 2;
       for (const f3 of group3) {
-        const entry = findingDetail(f3, links, rules15);
+        const entry = findingDetail(f3, links, rules20);
         const entrySize = utf8Length(entry) + 1;
         if (used + size + entrySize > budget - 400) {
           cut = true;
           break;
         }
-        entries.push(entry);
+        entries3.push(entry);
         size += entrySize;
       }
-      if (entries.length > 0) {
-        out.push("", heading, ...entries);
+      if (entries3.length > 0) {
+        out.push("", heading, ...entries3);
         used += size;
-        shown += entries.length;
+        shown += entries3.length;
       }
       if (cut) break;
     }
@@ -29823,9 +31677,9 @@ function renderDetails(input, links, rules15) {
   if (skippedBlock.length > 0) out.push("", ...skippedBlock);
   return clampOutput(out.join("\n") + "\n", "The details");
 }
-function annotationFor(f3, failOn, rules15) {
+function annotationFor(f3, failOn, rules20) {
   if (!f3.path) return void 0;
-  const meta2 = metaFor(f3, rules15);
+  const meta2 = metaFor(f3, rules20);
   const hint = fixHint(f3);
   const line2 = Math.max(1, Math.trunc(f3.line) || 1);
   const startColumn = Math.max(1, Math.trunc(f3.column) || 1);
@@ -29865,16 +31719,16 @@ function actionsFor(findings) {
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules15 = indexRules(input.rules);
+  const rules20 = indexRules(input.rules);
   const scope = scopeOf(input.report);
   const links = new Links(input.repository);
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const annotations = [...findings].sort(compareBySeverity).map((f3) => annotationFor(f3, input.failOn, rules15)).filter((a) => a !== void 0);
-  const text = renderDetails(input, links, rules15);
+  const annotations = [...findings].sort(compareBySeverity).map((f3) => annotationFor(f3, input.failOn, rules20)).filter((a) => a !== void 0);
+  const text = renderDetails(input, links, rules20);
   return {
     conclusion,
     title: truncate(titleFor(findings, scope, configErrors.length, input.report.scanned.files), 200),
-    summary: renderSummary(input, conclusion, scope, links, rules15),
+    summary: renderSummary(input, conclusion, scope, links, rules20),
     ...text !== void 0 ? { text } : {},
     annotations,
     actions: actionsFor(findings)
@@ -29906,8 +31760,8 @@ var SECURITY_SEVERITY = {
 function pascalCase(id) {
   return id.split(/[^A-Za-z0-9]+/).filter((part) => part.length > 0).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
 }
-function pathToUri(path9) {
-  let p2 = path9.replace(/\\/g, "/");
+function pathToUri(path10) {
+  let p2 = path10.replace(/\\/g, "/");
   while (p2.startsWith("./")) p2 = p2.slice(2);
   const encoded = (s) => s.split("/").map(encodeURIComponent).join("/");
   if (/^[A-Za-z]:\//.test(p2)) return "file:///" + p2.slice(0, 2) + encoded(p2.slice(2));
@@ -29970,14 +31824,26 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules15) {
-  const byId = indexRules(rules15);
+function renderSarif(report, rules20) {
+  const byId = indexRules(rules20);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
     findings = findings.map((finding, index) => ({ finding, index })).sort((a, b3) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b3.finding.severity] || a.index - b3.index).slice(0, MAX_SARIF_RESULTS).sort((a, b3) => a.index - b3.index).map(({ finding }) => finding);
     omitted = report.findings.length - findings.length;
   }
+  const incomplete = report.scanned.incomplete ?? [];
+  const notifications = [
+    ...incomplete.map((gap) => ({ level: "warning", message: { text: `Incomplete scan (${gap.reason}): ${gap.detail}` } })),
+    ...omitted > 0 ? [
+      {
+        level: "warning",
+        message: {
+          text: `${omitted} lower-severity results were left out to stay within GitHub's limit of ${MAX_SARIF_RESULTS} results per run; use the JSON report for all of them.`
+        }
+      }
+    ] : []
+  ];
   const usedRules = [];
   const ruleIndex = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -30017,22 +31883,10 @@ function renderSarif(report, rules15) {
     },
     // Columns come from JavaScript string offsets.
     columnKind: "utf16CodeUnits",
-    ...omitted > 0 ? {
-      invocations: [
-        {
-          executionSuccessful: true,
-          toolExecutionNotifications: [
-            {
-              level: "warning",
-              message: {
-                text: `${omitted} lower-severity results were left out to stay within GitHub's limit of ${MAX_SARIF_RESULTS} results per run; use the JSON report for all of them.`
-              }
-            }
-          ]
-        }
-      ]
-    } : {},
-    results
+    ...notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {},
+    results,
+    // What the scan could not read (a shallow history), also as data for tools that read properties.
+    ...incomplete.length > 0 ? { properties: { incomplete: incomplete.map((gap) => ({ reason: gap.reason, detail: gap.detail })) } } : {}
   };
   return JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] }, null, 2) + "\n";
 }
@@ -30515,11 +32369,6 @@ function isPlainObject(data) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
   const prototype = Object.getPrototypeOf(data);
   return prototype === null || prototype === Object.prototype;
-}
-function pick(object, keys) {
-  const result = {};
-  for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
-  return result;
 }
 var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
   create: () => ({
@@ -32374,25 +34223,6 @@ var DEFAULT_LOAD_OPTIONS = {
   ...DEFAULT_PARSER_OPTIONS,
   ...DEFAULT_CONSTRUCTOR_OPTIONS
 };
-function loadDocuments(input, options = {}) {
-  const opts = {
-    ...DEFAULT_LOAD_OPTIONS,
-    ...options
-  };
-  const source = String(input);
-  const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
-  const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
-  return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
-    ...pick(opts, CONSTRUCTOR_OPT_KEYS),
-    source
-  });
-}
-function load(input, options) {
-  const documents = loadDocuments(input, options);
-  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
-  if (documents.length === 1) return documents[0];
-  throw new YAMLException("expected a single document in the stream, but found more");
-}
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
 }
@@ -32533,14 +34363,287 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
+// src/core/bounded-parse.ts
+var FILE_LIMITS = { maxChars: 16 * 1024 * 1024, maxDepth: 64, maxEntries: 1e4, maxValues: 2e5 };
+var PROTOTYPE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function isPrototypeKey(key) {
+  return PROTOTYPE_KEYS.has(key);
+}
+var BoundedParseError = class extends Error {
+  constructor(kind, reason, line2, column) {
+    super(line2 === void 0 ? reason : `${reason} (line ${line2}${column === void 0 ? "" : `, column ${column}`})`);
+    this.kind = kind;
+    this.reason = reason;
+    this.line = line2;
+    this.column = column;
+    this.name = "BoundedParseError";
+  }
+  kind;
+  reason;
+  line;
+  column;
+};
+var prototypeKeyReason = (key) => `the key "${key}" is not allowed: it would reach JavaScript's object prototype, so it is refused rather than ignored`;
+function describePath(path10) {
+  let out = "";
+  for (const segment of path10) out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
+  return out === "" ? "the top level" : `\`${out}\``;
+}
+function positionOf(text, offset) {
+  let line2 = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line2++;
+    lineStart = i + 1;
+  }
+  return { line: line2, column: offset - lineStart + 1 };
+}
+function checkSize(text, limits) {
+  if (text.length > limits.maxChars) {
+    throw new BoundedParseError("refused", `the file holds ${text.length} characters, more than the limit of ${limits.maxChars}`);
+  }
+}
+function parseYaml(text, limits = FILE_LIMITS) {
+  checkSize(text, limits);
+  let events2;
+  try {
+    events2 = parseEvents(text, { maxDepth: limits.maxDepth });
+  } catch (error3) {
+    throw fromYamlException(error3, limits);
+  }
+  checkYamlEvents(text, events2, limits);
+  let documents;
+  try {
+    documents = constructFromEvents(events2, { source: text });
+  } catch (error3) {
+    throw fromYamlException(error3, limits);
+  }
+  if (documents.length > 1) throw new BoundedParseError("syntax", "expected one YAML document, found several (`---` separates documents)");
+  return documents[0];
+}
+function fromYamlException(error3, limits) {
+  if (!(error3 instanceof YAMLException)) return new BoundedParseError("syntax", error3.message);
+  const kind = /maxDepth|maxAliases/.test(error3.reason) ? "refused" : "syntax";
+  const reason = kind === "refused" && /maxDepth/.test(error3.reason) ? `nesting deeper than ${limits.maxDepth} levels (the limit)` : error3.reason;
+  return error3.mark ? new BoundedParseError(kind, reason, error3.mark.line + 1, error3.mark.column + 1) : new BoundedParseError(kind, reason);
+}
+function checkYamlEvents(text, events2, limits) {
+  const anchors = /* @__PURE__ */ new Map();
+  const stack = [];
+  let total = 0;
+  let offset = 0;
+  const fail = (reason) => {
+    const { line: line2, column } = positionOf(text, offset);
+    throw new BoundedParseError("refused", reason, line2, column);
+  };
+  const valuePath = (parent) => parent.kind === "document" ? [] : [...parent.path, parent.kind === "sequence" ? parent.children : parent.key ?? "?"];
+  const addChild = (size, keyText) => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return;
+    const isKey = parent.kind === "mapping" && parent.children % 2 === 0;
+    if (isKey) {
+      if (keyText !== void 0 && isPrototypeKey(keyText)) fail(prototypeKeyReason(keyText));
+      parent.key = keyText ?? parent.children / 2;
+    }
+    parent.children++;
+    parent.size += size;
+    const entries3 = parent.kind === "mapping" ? Math.ceil(parent.children / 2) : parent.children;
+    if (parent.kind !== "document" && entries3 > limits.maxEntries) {
+      fail(`${describePath(parent.path)} holds more than ${limits.maxEntries} entries, the most one list or mapping may hold`);
+    }
+  };
+  const count2 = (size) => {
+    total += size;
+    if (total > limits.maxValues) {
+      fail(`the document holds more than ${limits.maxValues} values once its aliases are expanded (the limit); an alias that repeats an alias ("billion laughs") is refused`);
+    }
+  };
+  for (const event of events2) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        stack.push({ kind: "document", children: 0, size: 0, path: [] });
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        offset = event.start;
+        count2(1);
+        const parent = stack[stack.length - 1];
+        const frame = { kind: event.type === EVENT_ID.MAPPING ? "mapping" : "sequence", children: 0, size: 1, path: parent ? valuePath(parent) : [] };
+        if (event.anchorStart >= 0) frame.anchor = text.slice(event.anchorStart, event.anchorEnd);
+        stack.push(frame);
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        offset = Math.max(0, event.anchorStart >= 0 ? event.anchorStart : event.valueStart);
+        count2(1);
+        const value = getScalarValue(text, event);
+        if (event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), { size: 1, key: value });
+        addChild(1, value);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        offset = event.anchorStart;
+        const target = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
+        const size = target?.size ?? 1;
+        count2(size);
+        addChild(size, target?.key);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (frame && frame.kind !== "document") {
+          if (frame.anchor !== void 0) anchors.set(frame.anchor, { size: frame.size });
+          addChild(frame.size, void 0);
+        }
+        break;
+      }
+    }
+  }
+}
+var jsonPointer = (base, segment) => `${base}/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+function parseJson(text, limits = FILE_LIMITS, options = {}) {
+  checkSize(text, limits);
+  const lines = /* @__PURE__ */ new Map();
+  const withLines = options.withLines === true;
+  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let line2 = 1;
+  let lineStart = 0;
+  let total = 0;
+  let depth = 0;
+  const fail = (message, kind = "syntax") => {
+    throw new BoundedParseError(kind, message, line2, i - lineStart + 1);
+  };
+  const describe3 = () => i >= text.length ? "the end of the file" : `\`${text[i]}\``;
+  const skipSpace = () => {
+    while (i < text.length) {
+      const c3 = text.charCodeAt(i);
+      if (c3 === 10) {
+        line2++;
+        lineStart = i + 1;
+      } else if (c3 !== 32 && c3 !== 9 && c3 !== 13) break;
+      i++;
+    }
+  };
+  const special = /["\\\u0000-\u001f]/g;
+  const parseString = () => {
+    const start = i++;
+    let escaped = false;
+    for (; ; ) {
+      special.lastIndex = i;
+      const found = special.exec(text);
+      if (!found) {
+        i = text.length;
+        return fail("a string is not closed before the end of the file");
+      }
+      i = found.index;
+      const c3 = text[i];
+      if (c3 === '"') break;
+      if (c3 === "\\") {
+        escaped = true;
+        i += 2;
+        continue;
+      }
+      return fail(c3 === "\n" ? "a string is not closed before the end of the line" : "a string holds a raw control character (write it as an escape such as \\n)");
+    }
+    i++;
+    if (!escaped) return text.slice(start + 1, i - 1);
+    try {
+      return JSON.parse(text.slice(start, i));
+    } catch {
+      return fail("a string holds an invalid escape sequence");
+    }
+  };
+  const countValue = () => {
+    if (++total > limits.maxValues) fail(`the document holds more than ${limits.maxValues} values (the limit)`, "refused");
+  };
+  const checkEntries = (entries3, at2) => {
+    if (entries3 > limits.maxEntries) fail(`${at2 === "" ? "the top level" : `\`${at2}\``} holds more than ${limits.maxEntries} entries, the most one list or object may hold`, "refused");
+  };
+  const parseValue = (at2) => {
+    skipSpace();
+    if (withLines && !lines.has(at2)) lines.set(at2, line2);
+    countValue();
+    const c3 = text[i];
+    if (c3 === "{" || c3 === "[") {
+      if (++depth > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth} levels (the limit)`, "refused");
+      const value2 = c3 === "{" ? parseObject(at2) : parseArray(at2);
+      depth--;
+      return value2;
+    }
+    if (c3 === '"') return parseString();
+    const literal2 = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (literal2) {
+      i += literal2[0].length;
+      return JSON.parse(literal2[0]);
+    }
+    return fail(`expected a value, found ${describe3()}`);
+  };
+  const parseObject = (at2) => {
+    i++;
+    const out = {};
+    skipSpace();
+    if (text[i] === "}") {
+      i++;
+      return out;
+    }
+    for (let entries3 = 1; ; entries3++) {
+      checkEntries(entries3, at2);
+      skipSpace();
+      if (text[i] !== '"') fail(`expected a quoted key, found ${describe3()}${text[i] === "}" ? " (a trailing comma is not allowed in JSON)" : ""}`);
+      const keyLine = line2;
+      const key = parseString();
+      if (isPrototypeKey(key)) {
+        i -= key.length + 2;
+        fail(prototypeKeyReason(key), "refused");
+      }
+      if (withLines) lines.set(jsonPointer(at2, key), keyLine);
+      skipSpace();
+      if (text[i] !== ":") fail(`expected \`:\` after the key "${key}", found ${describe3()}`);
+      i++;
+      out[key] = parseValue(jsonPointer(at2, key));
+      skipSpace();
+      if (text[i] === ",") i++;
+      else if (text[i] === "}") {
+        i++;
+        return out;
+      } else fail(`expected \`,\` or \`}\` after the value of "${key}", found ${describe3()}`);
+    }
+  };
+  const parseArray = (at2) => {
+    i++;
+    const out = [];
+    skipSpace();
+    if (text[i] === "]") {
+      i++;
+      return out;
+    }
+    for (; ; ) {
+      checkEntries(out.length + 1, at2);
+      skipSpace();
+      if (text[i] === "]") fail("a trailing comma is not allowed in JSON");
+      out.push(parseValue(jsonPointer(at2, out.length)));
+      skipSpace();
+      if (text[i] === ",") i++;
+      else if (text[i] === "]") {
+        i++;
+        return out;
+      } else fail(`expected \`,\` or \`]\` in a list, found ${describe3()}`);
+    }
+  };
+  const value = parseValue("");
+  skipSpace();
+  if (i < text.length) fail(`unexpected ${describe3()} after the end of the JSON value`);
+  return { value, lines };
+}
+
 // src/core/config/errors.ts
 function formatConfigError(error3) {
   const where2 = `${error3.file}${error3.line ? `:${error3.line}` : ""}`;
   return `${where2}: ${error3.severity === "warning" ? "warning: " : ""}${error3.key ? `${error3.key}: ` : ""}${error3.message}`;
 }
-function formatKeyPath(path9) {
+function formatKeyPath(path10) {
   let out = "";
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (!/^[A-Za-z_$][\w$-]*$/.test(segment)) out += `[${JSON.stringify(segment)}]`;
     else out += out === "" ? segment : `.${segment}`;
@@ -32594,9 +34697,9 @@ function unwrap(schema) {
   }
   return current;
 }
-function schemaAt(root, path9) {
+function schemaAt(root, path10) {
   let current = unwrap(root);
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (!current) return void 0;
     const def = defOf(current);
     if (def.type === "object" && typeof segment === "string") current = def.shape?.[segment];
@@ -32647,16 +34750,16 @@ function describeExpected(schema) {
       return description(inner) ?? "a different value";
   }
 }
-function valueAt(data, path9) {
+function valueAt(data, path10) {
   let current = data;
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
   return current;
 }
 function issueToErrors(issue3, ctx) {
-  const path9 = issue3.path.filter((s) => typeof s === "string" || typeof s === "number");
+  const path10 = issue3.path.filter((s) => typeof s === "string" || typeof s === "number");
   const make = (at2, message, where2) => {
     const position = where2 === "key" ? ctx.positions.key(at2) : ctx.positions.value(at2);
     const error3 = { file: ctx.file, key: formatKeyPath(at2), message };
@@ -32666,43 +34769,43 @@ function issueToErrors(issue3, ctx) {
     }
     return error3;
   };
-  const value = valueAt(ctx.data, path9);
+  const value = valueAt(ctx.data, path10);
   switch (issue3.code) {
     case "unrecognized_keys": {
-      const known = knownKeys(schemaAt(ctx.root, path9));
+      const known = knownKeys(schemaAt(ctx.root, path10));
       return (issue3.keys ?? []).map(
-        (key) => make([...path9, key], `unknown key${didYouMean(key, known.all)}; known keys: ${known.listed.join(", ") || "none"}`, "key")
+        (key) => make([...path10, key], `unknown key${didYouMean(key, known.all)}; known keys: ${known.listed.join(", ") || "none"}`, "key")
       );
     }
     case "invalid_type": {
-      const schema = schemaAt(ctx.root, path9);
+      const schema = schemaAt(ctx.root, path10);
       if (value === void 0) {
         const about = schema && description(schema);
-        return [make(path9, `required key is missing; expected ${describeExpected(schema)}${about ? `: ${about}` : ""}`, "value")];
+        return [make(path10, `required key is missing; expected ${describeExpected(schema)}${about ? `: ${about}` : ""}`, "value")];
       }
-      return [make(path9, `expected ${describeExpected(schema)}, got ${describeFound(value)}`, "value")];
+      return [make(path10, `expected ${describeExpected(schema)}, got ${describeFound(value)}`, "value")];
     }
     case "invalid_value": {
       const allowed = (issue3.values ?? []).map(String);
       const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
-      return [make(path9, `expected one of ${allowed.join(", ")}, got ${describeFound(value)}${hint}`, "value")];
+      return [make(path10, `expected one of ${allowed.join(", ")}, got ${describeFound(value)}${hint}`, "value")];
     }
     case "invalid_key": {
       const reason = issue3.issues?.[0]?.message ?? "invalid key";
-      return [make(path9, `${reason}, got ${describeFound(path9[path9.length - 1])}`, "key")];
+      return [make(path10, `${reason}, got ${describeFound(path10[path10.length - 1])}`, "key")];
     }
     case "invalid_format":
     case "too_small":
     case "too_big":
-      return [make(path9, value !== null && typeof value === "object" ? issue3.message : `${issue3.message}, got ${describeFound(value)}`, "value")];
+      return [make(path10, value !== null && typeof value === "object" ? issue3.message : `${issue3.message}, got ${describeFound(value)}`, "value")];
     default:
-      return [make(path9, issue3.message, "value")];
+      return [make(path10, issue3.message, "value")];
   }
 }
 
 // src/core/config/positions.ts
 var { DOCUMENT: EVENT_DOCUMENT2, SEQUENCE: EVENT_SEQUENCE2, MAPPING: EVENT_MAPPING2, SCALAR: EVENT_SCALAR2, ALIAS: EVENT_ALIAS2, POP: EVENT_POP2 } = EVENT_ID;
-var pathKey = (path9) => JSON.stringify(path9);
+var pathKey = (path10) => JSON.stringify(path10);
 function lineStarts(text) {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
@@ -32730,7 +34833,7 @@ function startOf(event) {
   return "start" in event ? event.start : void 0;
 }
 function indexPositions(text) {
-  const entries = /* @__PURE__ */ new Map();
+  const entries3 = /* @__PURE__ */ new Map();
   const starts = lineStarts(text);
   let events2 = [];
   try {
@@ -32740,11 +34843,11 @@ function indexPositions(text) {
   }
   const stack = [];
   let documents = 0;
-  const record2 = (path9, key, value) => {
+  const record2 = (path10, key, value) => {
     const entry = {};
     if (key !== void 0) entry.key = key;
     if (value !== void 0) entry.value = value;
-    entries.set(pathKey(path9), entry);
+    entries3.set(pathKey(path10), entry);
   };
   const enter = (event) => {
     const parent = stack[stack.length - 1];
@@ -32756,9 +34859,9 @@ function indexPositions(text) {
     if (parent.kind === "sequence") {
       const index = parent.index++;
       if (parent.path === null) return null;
-      const path10 = [...parent.path, index];
-      record2(path10, void 0, offset);
-      return path10;
+      const path11 = [...parent.path, index];
+      record2(path11, void 0, offset);
+      return path11;
     }
     if (parent.awaitingKey) {
       parent.awaitingKey = false;
@@ -32769,9 +34872,9 @@ function indexPositions(text) {
     const key = parent.key;
     parent.key = null;
     if (parent.path === null || key === null) return null;
-    const path9 = [...parent.path, key.name];
-    record2(path9, key.offset, offset);
-    return path9;
+    const path10 = [...parent.path, key.name];
+    record2(path10, key.offset, offset);
+    return path10;
   };
   for (const event of events2) {
     if (event.type === EVENT_DOCUMENT2) {
@@ -32786,29 +34889,29 @@ function indexPositions(text) {
       stack.pop();
     }
   }
-  return locatorOver(entries, starts);
+  return locatorOver(entries3, starts);
 }
-function locatorOver(entries, starts) {
-  const nearest = (path9) => {
-    for (let n = path9.length; n >= 0; n--) {
-      const entry = entries.get(pathKey(path9.slice(0, n)));
+function locatorOver(entries3, starts) {
+  const nearest = (path10) => {
+    for (let n = path10.length; n >= 0; n--) {
+      const entry = entries3.get(pathKey(path10.slice(0, n)));
       if (entry && (entry.key !== void 0 || entry.value !== void 0)) return entry;
     }
     return void 0;
   };
   return {
-    exact(path9) {
-      const entry = entries.get(pathKey(path9));
+    exact(path10) {
+      const entry = entries3.get(pathKey(path10));
       const offset = entry?.key ?? entry?.value;
       return offset === void 0 ? void 0 : toPosition(starts, offset);
     },
-    key(path9) {
-      const entry = nearest(path9);
+    key(path10) {
+      const entry = nearest(path10);
       const offset = entry?.key ?? entry?.value;
       return offset === void 0 ? void 0 : toPosition(starts, offset);
     },
-    value(path9) {
-      const entry = nearest(path9);
+    value(path10) {
+      const entry = nearest(path10);
       if (!entry) return void 0;
       if (entry.value !== void 0 && (entry.key === void 0 || toPosition(starts, entry.value).line === toPosition(starts, entry.key).line)) {
         return toPosition(starts, entry.value);
@@ -32880,12 +34983,12 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick2,
+  pick: () => pick,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
   propertyKeyTypes: () => propertyKeyTypes,
-  randomString: () => randomString,
+  randomString: () => randomString2,
   rawShape: () => rawShape,
   required: () => required,
   safeExtend: () => safeExtend,
@@ -32915,9 +35018,9 @@ function assertNever(_x) {
 }
 function assert(_3) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v2) => typeof v2 === "number");
-  const values = Object.entries(entries).filter(([k2, _3]) => numericValues.indexOf(+k2) === -1).map(([_3, v2]) => v2);
+function getEnumValues(entries3) {
+  const numericValues = Object.values(entries3).filter((v2) => typeof v2 === "number");
+  const values = Object.entries(entries3).filter(([k2, _3]) => numericValues.indexOf(+k2) === -1).map(([_3, v2]) => v2);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -33056,10 +35159,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj3, path9) {
-  if (!path9)
+function getElementAtPath(obj3, path10) {
+  if (!path10)
     return obj3;
-  return path9.reduce((acc, key) => acc?.[key], obj3);
+  return path10.reduce((acc, key) => acc?.[key], obj3);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -33072,7 +35175,7 @@ function promiseAllObject(promisesObj) {
     return resolvedObj;
   });
 }
-function randomString(length = 10) {
+function randomString2(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   let str2 = "";
   for (let i = 0; i < length; i++) {
@@ -33276,7 +35379,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick2(schema, mask) {
+function pick(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -33399,11 +35502,11 @@ function explicitlyAborted(x3, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path9, issues) {
+function prefixIssues(path10, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path9);
+    iss.path.unshift(path10);
     return iss;
   });
 }
@@ -33543,8 +35646,8 @@ function base64urlToUint8Array(base64url2) {
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex) {
-  const cleanHex = hex.replace(/^0x/, "");
+function hexToUint8Array(hex2) {
+  const cleanHex = hex2.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
@@ -33861,16 +35964,16 @@ function flattenError(error3, mapper = (issue3) => issue3.message) {
 }
 function formatError2(error3, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error4, path9 = []) => {
+  const processError = (error4, path10 = []) => {
     for (const issue3 of error4.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path9, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path10, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path9, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path10, ...issue3.path]);
       } else {
-        const fullpath = [...path9, ...issue3.path];
+        const fullpath = [...path10, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -34110,6 +36213,7 @@ function datetime(args) {
 var anyString = /^[\s\S]{0,}$/;
 var integer = /^-?\d+$/;
 var number = /^-?\d+(?:\.\d+)?$/;
+var boolean = /^(?:true|false)$/i;
 var lowercase = /^[^A-Z]*$/;
 var uppercase = /^[^a-z]*$/;
 
@@ -34835,6 +36939,27 @@ var $ZodJWT = /* @__PURE__ */ $constructor("$ZodJWT", (inst, def) => {
       inst,
       continue: !def.abort
     });
+  };
+});
+var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = boolean;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Boolean(payload.value);
+      } catch (_3) {
+      }
+    const input = payload.value;
+    if (typeof input === "boolean")
+      return payload;
+    payload.issues.push({
+      expected: "boolean",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
   };
 });
 var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
@@ -36562,6 +38687,13 @@ function _isoDuration(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _boolean(Class2, params) {
+  return new Class2({
+    type: "boolean",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function _unknown(Class2) {
   return new Class2({
     type: "unknown"
@@ -37395,6 +39527,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
     }
   }
 };
+var booleanProcessor = (_schema, _ctx, json, _params) => {
+  json.type = "boolean";
+};
 var neverProcessor = (_schema, _ctx, json, _params) => {
   json.not = {};
 };
@@ -38189,6 +40324,14 @@ var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
   $ZodJWT.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
+var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
+  $ZodBoolean.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
+function boolean2(params) {
+  return _boolean(ZodBoolean, params);
+}
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
@@ -38377,10 +40520,10 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
+  const entries3 = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries3,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -38569,6 +40712,12 @@ var TEAM_SLUG = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
 var EXTENDS_PATTERN = new RegExp(`^(?:(${LOGIN})/)?(${REPO_NAME})(?::([^\\s:][^\\s]*))?$`);
 var PERMISSION_RULE = /^[A-Za-z_][\w*-]*(?:\(.*\))?$/;
 var classification = _enum(CLASSIFICATIONS);
+var CONFIG_LIMITS = { globs: 1e3, markers: 100, rules: 200, keywords: 50, skills: 500, teams: 200, permissions: 500 };
+var atMost = (limit, what) => ({ error: `at most ${limit} ${what} are allowed (the limit)` });
+var recordAtMost = (limit, what) => (value, ctx) => {
+  const count2 = Object.keys(value).length;
+  if (count2 > limit) ctx.addIssue({ code: "custom", message: `holds ${count2} ${what}; at most ${limit} are allowed (the limit)`, input: value });
+};
 var glob = string2().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
 var teamSlug = string2().regex(new RegExp(`^(?:${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`)" });
 var orgTeam = string2().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
@@ -38591,18 +40740,18 @@ var customRule = strictObject({
   regex: ruleRegex.meta({ description: "JavaScript regular expression matching the secret; checked for catastrophic backtracking." }),
   keywords: array(
     string2().min(2, { error: "expected a keyword of at least 2 characters" }).regex(/^[\x20-\x7e]+$/, { error: "expected an ASCII keyword" })
-  ).min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" }).meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
+  ).min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" }).max(CONFIG_LIMITS.keywords, atMost(CONFIG_LIMITS.keywords, "keywords")).meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
   category: _enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
   severity: _enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
   description: string2().optional().meta({ description: "Shown with each finding: what it is and how to fix it." })
 }).meta({ description: "An extra detector." });
 var skillPolicy = strictObject({
   maxClassification: classification.optional().meta({ description: "Highest repository classification the skill may run in. Unset: no limit." }),
-  teams: array(teamSlug).optional().meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." })
+  teams: array(teamSlug).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).optional().meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." })
 }).meta({ description: "Policy for skills whose name matches this pattern." });
 var permissionPolicy = strictObject({
-  forbid: array(string2().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" })).default(() => []).meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
-  mcpServers: array(string2().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" })).optional().meta({ description: "The only MCP servers allowed at this classification. Unset: any." })
+  forbid: array(string2().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "rules")).default(() => []).meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
+  mcpServers: array(string2().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "servers")).optional().meta({ description: "The only MCP servers allowed at this classification. Unset: any." })
 }).meta({ description: "What an agent may not hold at this classification." });
 var hhmm = (what, allow24) => string2().regex(allow24 ? /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^(?:[01]\d|2[0-3]):[0-5]\d$/, {
   error: `expected a ${what} time as HH:MM (24-hour clock), such as "${allow24 ? "19:00" : "08:00"}"`
@@ -38632,27 +40781,32 @@ var guardConfigSchema = strictObject({
   classificationProperty: string2().regex(/^[\w.-]{1,75}$/, { error: "expected a custom property name such as `data_classification`" }).default("data_classification").meta({ description: "Org custom property that holds each repository's classification." }),
   failOn: _enum(FAIL_ON_VALUES).default("high").meta({ description: "Lowest severity that fails the check." }),
   authorship: strictObject({
-    markers: array(marker).default(() => []).meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." })
+    markers: array(marker).max(CONFIG_LIMITS.markers, atMost(CONFIG_LIMITS.markers, "markers")).default(() => []).meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." })
   }).default(() => ({ markers: [] })).meta({ description: "How Claude-authored commits are recognised." }),
   paths: strictObject({
-    ignore: array(glob).default(() => []).meta({ description: "Path globs that are never scanned." })
+    ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
   }).default(() => ({ ignore: [] })),
-  rules: array(customRule).default(() => []).superRefine((rules15, ctx) => {
+  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules20, ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    rules15.forEach((rule, index) => {
+    rules20.forEach((rule, index) => {
       if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
       seen.add(rule.id);
     });
   }).meta({ description: "Extra detectors: { id, regex, keywords, category, severity, description }." }),
-  skills: record(glob, skillPolicy).default(() => ({})).meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
+  skills: record(glob, skillPolicy).superRefine(recordAtMost(CONFIG_LIMITS.skills, "skill patterns")).default(() => ({})).meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
   permissions: permissionsByClassification,
   content: strictObject({
-    paths: record(glob, classification).default(() => ({})).meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
+    paths: record(glob, classification).superRefine(recordAtMost(CONFIG_LIMITS.globs, "path globs")).default(() => ({})).meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
     businessHours: businessHours.optional()
   }).default(() => ({ paths: {} })).meta({ description: "Signals that classify the content of a change." }),
+  hook: strictObject({
+    failClosed: boolean2().optional().meta({
+      description: "When the Claude Code hook cannot finish its check (its own error, its time budget, an event it cannot read): block (true) or allow with a warning (false). Default: true when classification is restricted, else false."
+    })
+  }).optional().meta({ description: "The Claude Code hook (claude-guard hook)." }),
   audit: strictObject({
     repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
-    notify: array(orgTeam).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." })
+    notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." })
   }).optional().meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
   _extends: string2().regex(EXTENDS_PATTERN, { error: "expected a repository to inherit from: `repo`, `owner/repo` or `owner/repo:path/to/file.yml`" }).optional().meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." })
 }).meta({ title: "claude-guard configuration", description: "Configuration of claude-guard: .github/claude-guard.yml" });
@@ -38668,18 +40822,16 @@ function parseConfig(text, file) {
   if (/^\s*(?:#[^\n]*)?(?:\r?\n\s*(?:#[^\n]*)?)*\s*$/.test(text)) return { config: defaultConfig(), errors: [], locate: nowhere };
   let data;
   try {
-    data = load(text, { filename: file });
+    data = parseYaml(text);
   } catch (error3) {
-    const yaml = error3 instanceof YAMLException;
-    const failure2 = { file, key: "", message: `not valid YAML: ${yaml ? error3.reason : error3.message}` };
-    if (yaml && error3.mark) {
-      failure2.line = error3.mark.line + 1;
-      failure2.column = error3.mark.column + 1;
-    }
+    if (!(error3 instanceof BoundedParseError)) throw error3;
+    const failure2 = { file, key: "", message: `${error3.kind === "syntax" ? "not valid YAML" : "refused"}: ${error3.reason}` };
+    if (error3.line !== void 0) failure2.line = error3.line;
+    if (error3.column !== void 0) failure2.column = error3.column;
     return { config: defaultConfig(), errors: [failure2], locate: nowhere };
   }
   const positions = indexPositions(text);
-  const locate = (path9) => positions.exact(path9);
+  const locate = (path10) => positions.exact(path10);
   if (data === void 0 || data === null) return { config: defaultConfig(), errors: [], locate };
   if (!isMapping(data)) {
     return { config: defaultConfig(), errors: [{ file, key: "", line: 1, column: 1, message: "the config must be a mapping of keys (for example `failOn: high`)" }], locate };
@@ -38692,10 +40844,10 @@ function parseConfig(text, file) {
     if (result.success) return { config: result.data, errors: sortByPosition(errors), locate };
     const paths = [];
     for (const issue3 of result.error.issues) {
-      const path9 = issue3.path.filter((s) => typeof s === "string" || typeof s === "number");
-      paths.push(...issue3.code === "unrecognized_keys" ? issue3.keys.map((k2) => [...path9, k2]) : [path9]);
-      if (round > 0 && reported.some((p2) => related(p2, path9))) continue;
-      reported.push(path9);
+      const path10 = issue3.path.filter((s) => typeof s === "string" || typeof s === "number");
+      paths.push(...issue3.code === "unrecognized_keys" ? issue3.keys.map((k2) => [...path10, k2]) : [path10]);
+      if (round > 0 && reported.some((p2) => related(p2, path10))) continue;
+      reported.push(path10);
       errors.push(...issueToErrors(issue3, { file, root: guardConfigSchema, data: candidate, positions }));
     }
     candidate = prune(candidate, paths.map(recoveryUnit));
@@ -38715,19 +40867,19 @@ function related(a, b3) {
   for (let i = 0; i < n; i++) if (a[i] !== b3[i]) return false;
   return true;
 }
-function recoveryUnit(path9) {
-  if (path9[0] === "rules" && typeof path9[1] === "number") return path9.slice(0, 2);
-  if (path9[0] === "content" && path9[1] === "businessHours") return path9.slice(0, 2);
-  return path9;
+function recoveryUnit(path10) {
+  if (path10[0] === "rules" && typeof path10[1] === "number") return path10.slice(0, 2);
+  if (path10[0] === "content" && path10[1] === "businessHours") return path10.slice(0, 2);
+  return path10;
 }
 function prune(data, paths) {
   const REMOVED = /* @__PURE__ */ Symbol("removed");
   const copy = structuredClone(data);
-  for (const path9 of paths) {
-    if (path9.length === 0) return {};
+  for (const path10 of paths) {
+    if (path10.length === 0) return {};
     let parent = copy;
-    for (const segment of path9.slice(0, -1)) parent = isMapping(parent) || Array.isArray(parent) ? parent[segment] : void 0;
-    const last = path9[path9.length - 1];
+    for (const segment of path10.slice(0, -1)) parent = isMapping(parent) || Array.isArray(parent) ? parent[segment] : void 0;
+    const last = path10[path10.length - 1];
     if (Array.isArray(parent) && typeof last === "number" && last < parent.length) parent[last] = REMOVED;
     else if (isMapping(parent)) delete parent[last];
   }
@@ -38749,1449 +40901,10 @@ function deepFreeze(value) {
   return value;
 }
 
-// src/core/report/redact.ts
-import { createHash } from "node:crypto";
-var PRIVATE_KEY_PREVIEW = "[private key]";
-var ELLIPSIS2 = "…";
-function previewBudget(length, category) {
-  let budget;
-  if (length >= 12) budget = { head: 4, tail: 4 };
-  else if (length >= 8) budget = { head: 2, tail: 2 };
-  else if (length >= 4) budget = { head: 1, tail: 0 };
-  else budget = { head: 0, tail: 0 };
-  if (category === "pii") budget = { head: Math.floor(budget.head / 2), tail: Math.floor(budget.tail / 2) };
-  return budget;
-}
-function oneLine(text) {
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, " ");
-}
-function redact(value, ruleId, category) {
-  if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
-  const chars = Array.from(value);
-  const { head, tail } = previewBudget(chars.length, category);
-  const start = chars.slice(0, head).join("");
-  const end = tail > 0 ? chars.slice(chars.length - tail).join("") : "";
-  return oneLine(start) + ELLIPSIS2 + oneLine(end);
-}
-function normalizePath(path9) {
-  let out = path9.replace(/\\/g, "/");
-  while (out.startsWith("./")) out = out.slice(2);
-  return out;
-}
-function fingerprint(ruleId, path9, secret) {
-  return createHash("sha256").update(`${ruleId}\0${normalizePath(path9)}\0${secret}`, "utf8").digest("hex").slice(0, 32);
-}
-
-// src/core/detect/placeholder.ts
-var WEAK_VALUES = /* @__PURE__ */ new Set([
-  "changeme",
-  "change_me",
-  "change-me",
-  "changeit",
-  "change_it",
-  "changethis",
-  "change_this",
-  "changeme123",
-  "changeme!",
-  "password",
-  "passw0rd",
-  "p@ssw0rd",
-  "p@ssword",
-  "pa$$word",
-  "password1",
-  "password12",
-  "password123",
-  "password1234",
-  "password!",
-  "password123!",
-  "passwd",
-  "pass",
-  "pass123",
-  "pass1234",
-  "pwd",
-  "pwd123",
-  "secret",
-  "secret1",
-  "secret123",
-  "secrets",
-  "mysecret",
-  "supersecret",
-  "topsecret",
-  "s3cr3t",
-  "secretkey",
-  "secret_key",
-  "admin",
-  "admin1",
-  "admin123",
-  "admin1234",
-  "administrator",
-  "root",
-  "toor",
-  "root123",
-  "test",
-  "test1",
-  "test123",
-  "test1234",
-  "testing",
-  "testpass",
-  "testpassword",
-  "tester",
-  "demo",
-  "demo123",
-  "example",
-  "sample",
-  "default",
-  "dummy",
-  "fake",
-  "foo",
-  "bar",
-  "foobar",
-  "baz",
-  "qux",
-  "qwerty",
-  "qwerty123",
-  "asdf",
-  "asdfgh",
-  "123",
-  "1234",
-  "12345",
-  "123456",
-  "1234567",
-  "12345678",
-  "123456789",
-  "1234567890",
-  "0000",
-  "000000",
-  "111111",
-  "abc",
-  "abc123",
-  "abcd1234",
-  "letmein",
-  "welcome",
-  "welcome1",
-  "welcome123",
-  "guest",
-  "user",
-  "user123",
-  "login",
-  "master",
-  "iloveyou",
-  "monkey",
-  "dragon",
-  "sunshine",
-  "mypassword",
-  "mypass",
-  "yourpassword",
-  "mytoken",
-  "yourtoken",
-  "mykey",
-  "yourkey",
-  "apikey",
-  "api_key",
-  "todo",
-  "tbd",
-  "fixme",
-  "xxx",
-  "redacted",
-  "hidden",
-  "masked",
-  "notset",
-  "not_set",
-  "unset",
-  "postgres",
-  "mysql",
-  "mariadb",
-  "redis",
-  "mongo",
-  "mongodb",
-  "rabbitmq",
-  "oracle",
-  "sa",
-  "sysadmin",
-  "docker",
-  "foobared",
-  "secretpassword",
-  "supersecretpassword",
-  "verysecret",
-  "insecure",
-  "unsafe",
-  "temp",
-  "temp123",
-  "temporary",
-  "private",
-  "hunter2",
-  "trustno1",
-  "princess",
-  "football",
-  "baseball",
-  "shadow",
-  "superman"
-]);
-var PLACEHOLDER_PATTERNS = [
-  [/^<[^<>]{1,80}>$/, "a value in angle brackets"],
-  [/^\[[^[\]]{1,80}\]$/, "a value in square brackets"],
-  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "a value in braces"],
-  [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
-  [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, 'says "my key"'],
-  [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
-  [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
-  [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "a to-do marker"],
-  [/x{4,}|X{4,}/, "a run of x's"],
-  // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
-  // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
-  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "a word that names what it stands for"],
-  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "a word that names what it stands for"],
-  [/^your[A-Z_-]/, 'says "your ..."'],
-  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
-  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"]
-];
-function classifyPlaceholder(value, keyName) {
-  const trimmed = value.trim();
-  const lower2 = trimmed.toLowerCase();
-  if (WEAK_VALUES.has(lower2)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-  const plain = deLeet(lower2);
-  if (plain.length >= 4 && plain !== lower2 && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
-  for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value is ${reason}` };
-  }
-  if (keyName) {
-    const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
-    const normalizedValue = lower2.replace(/[^a-z0-9]/g, "");
-    if (normalizedValue.length >= 3 && (normalizedValue === normalizedKey || normalizedKey.endsWith(normalizedValue))) {
-      return { placeholder: true, reason: "the value repeats the name it is assigned to" };
-    }
-  }
-  if (longestRun(trimmed) >= 8 && longestRun(trimmed) * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
-  if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
-  return { placeholder: false };
-}
-function deLeet(lower2) {
-  return lower2.replace(/[!?.#*_-]+$/, "").replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t").replace(/[!?.#*_-]+$/, "");
-}
-function longestRun(value) {
-  let longest = 0;
-  let run2 = 0;
-  for (let i = 0; i < value.length; i++) {
-    run2 = i > 0 && value[i] === value[i - 1] ? run2 + 1 : 1;
-    if (run2 > longest) longest = run2;
-  }
-  return longest;
-}
-function distinctCharacters(value) {
-  return new Set(value).size;
-}
-
-// src/core/detect/prefilter.ts
-var MAX_CODE = 128;
-var CODE_UNITS = 65536;
-var KeywordPrefilter = class {
-  classOf = new Uint8Array(CODE_UNITS);
-  classCount;
-  table;
-  /** Indexed by premultiplied state: the rules whose keyword ends there (including through failure links). */
-  outputs;
-  ruleCount;
-  /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
-  constructor(keywordsPerRule) {
-    this.ruleCount = keywordsPerRule.length;
-    let classes = 1;
-    for (const keywords of keywordsPerRule) {
-      for (const keyword of keywords) {
-        for (const ch of keyword.toLowerCase()) {
-          const code = ch.charCodeAt(0);
-          if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
-          if (this.classOf[code] === 0) this.classOf[code] = classes++;
-        }
-      }
-    }
-    for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32];
-    this.classCount = classes;
-    const goto = [new Int32Array(classes).fill(-1)];
-    const trieOutputs = [/* @__PURE__ */ new Set()];
-    keywordsPerRule.forEach((keywords, rule) => {
-      for (const keyword of keywords) {
-        if (keyword.length === 0) continue;
-        let state = 0;
-        for (const ch of keyword.toLowerCase()) {
-          const cls = this.classOf[ch.charCodeAt(0)];
-          const row = goto[state];
-          if (row[cls] === -1) {
-            row[cls] = goto.length;
-            goto.push(new Int32Array(classes).fill(-1));
-            trieOutputs.push(/* @__PURE__ */ new Set());
-          }
-          state = row[cls];
-        }
-        trieOutputs[state].add(rule);
-      }
-    });
-    const states = goto.length;
-    const table = new Int32Array(states * classes);
-    const fail = new Int32Array(states);
-    const queue = [];
-    for (let cls = 0; cls < classes; cls++) {
-      const next = goto[0][cls];
-      if (next > 0) {
-        fail[next] = 0;
-        table[cls] = next;
-        queue.push(next);
-      } else table[cls] = 0;
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head];
-      for (const rule of trieOutputs[fail[state]]) trieOutputs[state].add(rule);
-      for (let cls = 0; cls < classes; cls++) {
-        const next = goto[state][cls];
-        if (next > 0) {
-          fail[next] = table[fail[state] * classes + cls];
-          table[state * classes + cls] = next;
-          queue.push(next);
-        } else {
-          table[state * classes + cls] = table[fail[state] * classes + cls];
-        }
-      }
-    }
-    for (let i = 0; i < table.length; i++) table[i] = table[i] * classes;
-    this.table = table;
-    const outputs = new Array(states * classes);
-    trieOutputs.forEach((set, state) => {
-      if (set.size > 0) outputs[state * classes] = [...set];
-    });
-    this.outputs = outputs;
-  }
-  /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
-  scan(text) {
-    const flat = this.scanFlat(text);
-    const hits = [];
-    for (let i = 0; i < flat.length; i += 4) {
-      hits.push({ line: flat[i], lineStart: flat[i + 1], at: flat[i + 2], rule: flat[i + 3] });
-    }
-    return hits;
-  }
-  /**
-   * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
-   * path, with no object per hit.
-   */
-  scanFlat(text) {
-    const { table, classOf, outputs } = this;
-    const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
-    let hits = new Int32Array(256);
-    let count2 = 0;
-    let state = 0;
-    let line2 = 0;
-    let lineStart = 0;
-    const length = text.length;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) {
-        line2++;
-        lineStart = i + 1;
-        state = 0;
-        continue;
-      }
-      state = table[state + classOf[code]];
-      const out = outputs[state];
-      if (out !== void 0) {
-        for (const rule of out) {
-          if (lastLineOfRule[rule] !== line2) {
-            lastLineOfRule[rule] = line2;
-            if (count2 + 4 > hits.length) {
-              const grown = new Int32Array(hits.length * 2);
-              grown.set(hits);
-              hits = grown;
-            }
-            hits[count2++] = line2;
-            hits[count2++] = lineStart;
-            hits[count2++] = i + 1;
-            hits[count2++] = rule;
-          }
-        }
-      }
-    }
-    return hits.subarray(0, count2);
-  }
-};
-
-// src/core/detect/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const count2 of counts.values()) {
-    const p2 = count2 / value.length;
-    bits -= p2 * Math.log2(p2);
-  }
-  return bits;
-}
-
-// src/core/detect/fake.ts
-var ALPHABETS = {
-  upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  lower: "abcdefghijklmnopqrstuvwxyz",
-  digits: "0123456789",
-  hex: "0123456789abcdef",
-  hexUpper: "0123456789ABCDEF",
-  alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
-  upperDigits: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-  lowerDigits: "abcdefghijklmnopqrstuvwxyz0123456789",
-  base64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-  base64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-};
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t2 = a;
-    t2 = Math.imul(t2 ^ t2 >>> 15, t2 | 1);
-    t2 ^= t2 + Math.imul(t2 ^ t2 >>> 7, t2 | 61);
-    return ((t2 ^ t2 >>> 14) >>> 0) / 4294967296;
-  };
-}
-function seedOf(text) {
-  let h3 = 2166136261;
-  for (let i = 0; i < text.length; i++) h3 = Math.imul(h3 ^ text.charCodeAt(i), 16777619);
-  return h3 >>> 0;
-}
-function randomString2(length, alphabet = ALPHABETS.alnum, seed = 1) {
-  const next = prng(typeof seed === "string" ? seedOf(seed) : seed);
-  let out = "";
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
-  return out;
-}
-var fake = {
-  alnum: (n, seed = 1) => randomString2(n, ALPHABETS.alnum, seed),
-  upper: (n, seed = 1) => randomString2(n, ALPHABETS.upper, seed),
-  lower: (n, seed = 1) => randomString2(n, ALPHABETS.lower, seed),
-  digits: (n, seed = 1) => randomString2(n, ALPHABETS.digits, seed),
-  hex: (n, seed = 1) => randomString2(n, ALPHABETS.hex, seed),
-  hexUpper: (n, seed = 1) => randomString2(n, ALPHABETS.hexUpper, seed),
-  upperDigits: (n, seed = 1) => randomString2(n, ALPHABETS.upperDigits, seed),
-  lowerDigits: (n, seed = 1) => randomString2(n, ALPHABETS.lowerDigits, seed),
-  base64: (n, seed = 1) => randomString2(n, ALPHABETS.base64, seed),
-  base64url: (n, seed = 1) => randomString2(n, ALPHABETS.base64url, seed),
-  uuid: (seed = 1) => {
-    const h3 = randomString2(32, ALPHABETS.hex, seed);
-    return `${h3.slice(0, 8)}-${h3.slice(8, 12)}-4${h3.slice(13, 16)}-a${h3.slice(17, 20)}-${h3.slice(20, 32)}`;
-  }
-};
-
-// src/core/detect/rules/generic.ts
-var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
-var SECRET_WORDS = /* @__PURE__ */ new Set([
-  "secret",
-  "secrets",
-  "token",
-  "credential",
-  "credentials",
-  "creds",
-  "apikey",
-  "bearer",
-  "privatekey",
-  "accesskey",
-  "secretkey",
-  "clientsecret",
-  "authtoken",
-  "accesstoken",
-  "refreshtoken",
-  "apitoken",
-  "apisecret",
-  "authkey",
-  "signingkey",
-  "encryptionkey",
-  "masterkey",
-  "sessionkey",
-  "appkey",
-  "appsecret",
-  "consumersecret",
-  "webhooksecret",
-  "jwtsecret",
-  "sharedsecret",
-  "hmackey",
-  "secretaccesskey",
-  "connectionstring",
-  "connstr",
-  "sastoken",
-  "pat"
-]);
-var SECRET_BIGRAMS = /* @__PURE__ */ new Set([
-  "api key",
-  "access key",
-  "secret key",
-  "private key",
-  "auth key",
-  "signing key",
-  "encryption key",
-  "master key",
-  "session key",
-  "app key",
-  "client key",
-  "license key",
-  "account key",
-  "storage key",
-  "shared key",
-  "service key",
-  "admin key",
-  "write key",
-  "api token",
-  "access token",
-  "auth token",
-  "refresh token",
-  "id token",
-  "bot token",
-  "personal token",
-  "connection string",
-  "sas token",
-  "shared access",
-  "client secret"
-]);
-var PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
-var SECRET_SUFFIXES = ["secret", "token", "apikey", "secretkey", "accesskey", "privatekey"];
-var EXCLUDED_WORDS = /* @__PURE__ */ new Set([
-  "public",
-  "publishable",
-  "pub",
-  "hash",
-  "hashed",
-  "digest",
-  "length",
-  "len",
-  "max",
-  "min",
-  "count",
-  "limit",
-  "limits",
-  "tokens",
-  "type",
-  "types",
-  "name",
-  "names",
-  "id",
-  "ids",
-  "url",
-  "uri",
-  "urls",
-  "endpoint",
-  "path",
-  "paths",
-  "file",
-  "filename",
-  "files",
-  "dir",
-  "directory",
-  "field",
-  "fields",
-  "label",
-  "labels",
-  "placeholder",
-  "hint",
-  "regex",
-  "regexp",
-  "pattern",
-  "format",
-  "policy",
-  "prompt",
-  "message",
-  "msg",
-  "error",
-  "errors",
-  "expiry",
-  "expires",
-  "expiration",
-  "expire",
-  "ttl",
-  "timeout",
-  "header",
-  "headers",
-  "prefix",
-  "suffix",
-  "enabled",
-  "enable",
-  "disabled",
-  "required",
-  "mode",
-  "version",
-  "env",
-  "var",
-  "variable",
-  "ref",
-  "reference",
-  "arn",
-  "manager",
-  "store",
-  "provider",
-  "source",
-  "location",
-  "rotation",
-  "reset",
-  "forgot",
-  "strength",
-  "validator",
-  "validation",
-  "valid",
-  "invalid",
-  "input",
-  "button",
-  "dialog",
-  "icon",
-  "i18n",
-  "translation",
-  "description",
-  "desc",
-  "title",
-  "help",
-  "usage",
-  "index",
-  "position",
-  "pos",
-  "parser",
-  "lexer",
-  "kind",
-  "class",
-  "csrf",
-  "xsrf",
-  "size",
-  "bytes",
-  "bits",
-  "chars",
-  "characters",
-  "lifetime",
-  "duration",
-  "interval",
-  "age",
-  "at",
-  "date",
-  "time",
-  "timestamp",
-  "created",
-  "updated",
-  "method",
-  "methods",
-  "scheme",
-  "schema",
-  "algorithm",
-  "alg",
-  "cipher",
-  "template",
-  "example",
-  "sample",
-  "test",
-  "mock",
-  "fake",
-  "dummy",
-  "key_id",
-  "keyid",
-  "stream",
-  "generator",
-  "visible",
-  "visibility",
-  "show",
-  "hide",
-  "toggle",
-  "changed",
-  "change",
-  "confirmation",
-  "policy",
-  "complexity",
-  "rules",
-  "rule",
-  "selector",
-  "locator",
-  "xpath",
-  "css",
-  "param",
-  "parameter",
-  "option",
-  "options",
-  "column",
-  "col",
-  "table",
-  "attr",
-  "attribute",
-  "property",
-  "prop",
-  "props",
-  "handler",
-  "callback",
-  "event",
-  "listener",
-  "cache",
-  "storage",
-  "service",
-  "client",
-  "factory",
-  "builder",
-  "util",
-  "utils",
-  "helper",
-  "spec",
-  "count",
-  "total",
-  "sum",
-  "vault",
-  "keychain",
-  "keyring",
-  "ssm",
-  "secretsmanager",
-  "kms",
-  "bucket",
-  "region",
-  "host",
-  "hostname",
-  "port",
-  "user",
-  "username",
-  "login",
-  "email",
-  "account",
-  "owner",
-  "issuer",
-  "audience",
-  "scope",
-  "scopes",
-  "grant",
-  "response",
-  "request",
-  "result",
-  "status",
-  "state",
-  "flow",
-  "step",
-  "page",
-  "text",
-  "str",
-  "string",
-  "color",
-  "colour",
-  "style",
-  "indent",
-  "width",
-  "height",
-  "line",
-  "lines",
-  "node",
-  "nodes",
-  "kind",
-  "start",
-  "end",
-  "offset",
-  "char",
-  "literal",
-  "value_type",
-  "display",
-  "fn",
-  "func",
-  "function",
-  "enum"
-]);
-var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
-  "required",
-  "optional",
-  "invalid",
-  "valid",
-  "string",
-  "str",
-  "text",
-  "hidden",
-  "number",
-  "int",
-  "integer",
-  "boolean",
-  "bool",
-  "object",
-  "array",
-  "list",
-  "dict",
-  "map",
-  "any",
-  "unknown",
-  "never",
-  "void",
-  "visible",
-  "value",
-  "input",
-  "field",
-  "label",
-  "missing",
-  "empty",
-  "undefined",
-  "null",
-  "nil",
-  "none",
-  "true",
-  "false",
-  "yes",
-  "no",
-  "on",
-  "off",
-  "enabled",
-  "disabled",
-  "bearer",
-  "basic",
-  "digest",
-  "oauth",
-  "oauth2",
-  "jwt",
-  "header",
-  "query",
-  "cookie",
-  "body",
-  "form",
-  "plain",
-  "plaintext",
-  "md5",
-  "sha1",
-  "sha256",
-  "sha512",
-  "bcrypt",
-  "argon2",
-  "argon2id",
-  "scrypt",
-  "pbkdf2",
-  "hmac",
-  "hs256",
-  "hs512",
-  "rs256",
-  "es256",
-  "aes",
-  "aes256",
-  "rsa",
-  "auto",
-  "manual",
-  "always",
-  "never",
-  "env",
-  "environment",
-  "file",
-  "vault",
-  "keychain",
-  "secrets",
-  "random",
-  "generated",
-  "prompt",
-  "ask",
-  "stdin",
-  "interactive",
-  "inherit",
-  "default",
-  "unset",
-  "current-password",
-  "new-password",
-  "off",
-  "omit",
-  "redacted",
-  "sensitive",
-  "mask",
-  "masked",
-  "encrypted",
-  "protected",
-  "private",
-  "public",
-  "readonly",
-  "read",
-  "write",
-  "admin-only",
-  "internal",
-  "external"
-]);
-var CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
-var CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
-function isConfigLikePath(path9) {
-  if (CONFIG_BASENAMES.test(path9) || CONFIG_EXTENSIONS.test(path9)) return true;
-  const base = path9.slice(path9.lastIndexOf("/") + 1);
-  return !base.includes(".");
-}
-var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass", "askpass", "minipass", "sshpass", "multipass", "firstpass", "singlepass", "onepass", "twopass", "renderpass", "subpass"]);
-function isPassCompound(word) {
-  return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
-}
-function nameWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
-}
-function classifyName(name, memberAccess = false) {
-  const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name);
-  if (words.length === 0 || words.length > 10) return void 0;
-  const last = words[words.length - 1];
-  if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
-  if (last === "id" || last === "ids") return void 0;
-  let kind;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return void 0;
-    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
-    else if (kind === void 0 && (SECRET_WORDS.has(word) || word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1))) kind = "secret";
-    else if (kind === void 0 && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
-  }
-  if (kind === void 0 && last === "auth") kind = "secret";
-  if (kind === "secret" && words.includes("tokens") && !words.some((w2) => SECRET_WORDS.has(w2) && w2 !== "token")) return void 0;
-  return kind;
-}
-var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|arn:aws:(?:secretsmanager|ssm|kms)|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$/;
-var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
-var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
-var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
-var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
-var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
-var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
-var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
-function classifyValue(raw, name, kind, quoted) {
-  const value = raw.trim();
-  if (value.length === 0 || value.length > 300) return { kind: "none" };
-  const lower2 = value.toLowerCase();
-  if (NON_SECRET_VALUES.has(lower2) && !(kind === "password" && lower2 === "default")) return { kind: "none" };
-  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{)/.test(value)) {
-    return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
-  }
-  if (isLabelForName(value, name)) return { kind: "none" };
-  const early = classifyPlaceholder(value, name);
-  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
-  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
-  if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
-  if (HASHED_PASSWORD.test(value)) return { kind: "none" };
-  if (URL_LIKE.test(value) || lower2.startsWith("data:")) return { kind: "none" };
-  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
-  if (!quoted && CODE_EXPRESSION.test(value)) return { kind: "none" };
-  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
-  if (FILE_NAME.test(value)) return { kind: "none" };
-  if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
-  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
-  if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
-  if (kind === "password") {
-    if (value.length < 4) return { kind: "none" };
-    if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
-    return { kind: "secret" };
-  }
-  if (value.length < 8) return { kind: "none" };
-  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40) return { kind: "none" };
-  if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value)) return { kind: "none" };
-  if (shannonEntropy(value) < 2.6) return { kind: "none" };
-  return { kind: "secret" };
-}
-function isFallbackDefault(value) {
-  const v2 = value.trim();
-  return v2.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v2) && !/^[$%{<]/.test(v2) && !/\s/.test(v2) && !URL_LIKE.test(v2) && !PATH_LIKE.test(v2);
-}
-var SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
-var FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
-var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
-function isLabelForName(value, name) {
-  if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
-  const words = nameWords(name);
-  const valueWords = value.toLowerCase().split(/\s+/);
-  const joined = valueWords.join("");
-  return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
-}
-function isProse(value) {
-  const words = value.trim().split(/\s+/);
-  if (words.length < 2) return false;
-  const alphabetic = words.filter((w2) => /^[\p{L}'’]+[,.!?:;…]?$/u.test(w2)).length;
-  return words.length >= 3 ? alphabetic / words.length >= 0.6 : alphabetic === words.length;
-}
-var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
-var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|=|:(?!:))\s{0,8}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:new\s+String\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
-  "gd"
-);
-var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
-var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\s)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+)(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
-var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
-var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
-var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
-var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
-var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
-var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
-var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
-var FALLBACK_OR = /(?:process\.env|import\.meta\.env)\.(?<key>[A-Za-z_]\w{0,79})\s{0,3}(?:\|\||\?\?)\s{0,3}(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
-var FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|getOrDefault|get)\(\s{0,3}(?<kq>["'])(?<key>[\w.-]{1,80})\k<kq>\s{0,3},\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
-var FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
-var HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
-var C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
-var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
-var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
-var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
-function collect(re2, text, out, quoted, keyOverride, extra = {}) {
-  re2.lastIndex = 0;
-  let m2;
-  while ((m2 = re2.exec(text)) !== null) {
-    if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m2.index - 12), m2.index + (m2[0].length - m2[0].trimStart().length)))) continue;
-    const groups = m2.groups ?? {};
-    const valueGroup = groups["value"] !== void 0 ? "value" : groups["value2"] !== void 0 ? "value2" : "value3";
-    const value = groups[valueGroup];
-    const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
-    const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
-    const span = m2.indices?.groups?.[valueGroup];
-    if (value === void 0 || key === void 0 || !span) continue;
-    if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
-    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
-    if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
-    if (m2[0].length === 0) re2.lastIndex++;
-  }
-}
-function trimUnquoted(value) {
-  return value.replace(/[,;}\])]+$/, "");
-}
-function findGenericSecrets(text, context) {
-  const candidates = [];
-  collect(ASSIGN_QUOTED, text, candidates, true);
-  collect(KEY_ARGUMENT, text, candidates, true);
-  collect(C_DEFINE, text, candidates, true);
-  collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
-  collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
-  collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
-  collect(XML_KEY_VALUE, text, candidates, true);
-  collect(XML_ELEMENT, text, candidates, true);
-  collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
-  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  collect(SQL_PASSWORD, text, candidates, true, "password");
-  collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
-  if (context.configLike) {
-    collect(ASSIGN_UNQUOTED, text, candidates, false);
-    collect(SPACE_SEPARATED, text, candidates, false);
-  }
-  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
-    const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
-    const span = m2?.indices?.groups?.["value"];
-    if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
-  }
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    if (seen.has(candidate.index)) continue;
-    const key = candidate.key.replace(/^[$@:]+/, "");
-    const kind = classifyName(key, !context.configLike);
-    if (!kind) continue;
-    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
-    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
-    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
-    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    let verdict = classifyValue(value, key, kind, candidate.quoted);
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
-      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
-    }
-    if (verdict.kind === "none") continue;
-    seen.add(candidate.index);
-    matches.push(toMatch(key, value, candidate.index, kind, verdict));
-  }
-  return matches;
-}
-function toMatch(key, value, index, kind, verdict) {
-  const ruleId = kind === "password" ? "generic-password" : "generic-secret";
-  const what = kind === "password" ? "password" : "secret";
-  return verdict.kind === "placeholder" ? {
-    secret: value,
-    index,
-    ruleId,
-    title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
-    category: "placeholder",
-    severity: "medium",
-    message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`
-  } : {
-    secret: value,
-    index,
-    ruleId,
-    title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
-    message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`
-  };
-}
-function safeName(name) {
-  const cleaned = name.replace(/[^\w.$@-]/g, "");
-  return cleaned.length > 60 ? cleaned.slice(0, 60) + "…" : cleaned;
-}
-var TERRAFORM_VARIABLE = /^\s*variable\s{1,5}"(?<key>[\w-]{1,80})"\s{0,3}\{[^}]{0,400}?\bdefault\s{0,3}=\s{0,3}"(?<value>(?:\\.|[^"\\\r\n]){1,300})"/d;
-function findTerraformDefaults(window2) {
-  const m2 = TERRAFORM_VARIABLE.exec(window2);
-  const key = m2?.groups?.["key"];
-  const raw = m2?.groups?.["value"];
-  const span = m2?.indices?.groups?.["value"];
-  if (!key || raw === void 0 || !span) return [];
-  const kind = classifyName(key);
-  if (!kind) return [];
-  const verdict = classifyValue(raw, key, kind, true);
-  return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
-}
-function findNameValuePairs(window2, context) {
-  const firstLineEnd = window2.indexOf("\n");
-  const secondLineEnd = firstLineEnd === -1 ? -1 : window2.indexOf("\n", firstLineEnd + 1);
-  const text = secondLineEnd === -1 ? window2 : window2.slice(0, secondLineEnd);
-  const m2 = NAME_VALUE_PAIR.exec(text);
-  if (!m2 || !m2.groups || firstLineEnd !== -1 && m2.index > firstLineEnd) return [];
-  const key = m2.groups["key"];
-  const group3 = m2.groups["value"] !== void 0 ? "value" : "value2";
-  const raw = m2.groups[group3];
-  const span = m2.indices?.groups?.[group3];
-  if (raw === void 0 || !span || text.slice(0, span[0]).split("\n").length > 2) return [];
-  const kind = classifyName(key);
-  if (!kind) return [];
-  const quoted = group3 === "value";
-  if (!quoted && context && !context.configLike) return [];
-  const value = quoted ? raw : trimUnquoted(raw);
-  const verdict = classifyValue(value, key, kind, quoted);
-  if (verdict.kind === "none") return [];
-  return [toMatch(key, value, span[0], kind, verdict)];
-}
-var rules = [
-  {
-    // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
-    // so a line with several secret-like words is read once.
-    id: "generic-secret",
-    title: "Hardcoded secret",
-    provider: "generic",
-    category: "secret",
-    severity: "high",
-    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas"],
-    reports: [{ id: "generic-password", title: "Hardcoded password" }],
-    find: findGenericSecrets,
-    remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
-    examples: () => {
-      const pw2 = fake.alnum(10, "generic-password") + "!";
-      const token2 = fake.alnum(32, "generic-secret");
-      return {
-        truePositives: [
-          `DB_PASSWORD=${pw2}`,
-          `password: "${pw2}"`,
-          `const dbPassword = '${pw2}';`,
-          `    "password": "${pw2}",`,
-          `<password>${pw2}</password>`,
-          `mysql -u root -p${pw2} app`,
-          `spring.datasource.password=${pw2}`,
-          `CREATE USER app IDENTIFIED BY '${pw2}';`,
-          `define('DB_PASSWORD', '${pw2}');`,
-          `db_pass = "${"Tr0ub!e"}"`,
-          `API_KEY=${token2}`,
-          `client_secret: "${token2}"`,
-          `apiKey = "${token2}"`,
-          `curl "https://api.example.com/v1/items?access_token=${token2}"`,
-          `deploy --api-token ${token2}`
-        ],
-        falsePositives: [
-          `password = os.environ["DB_PASSWORD"]`,
-          `const password = process.env.DB_PASSWORD;`,
-          `password: \${DB_PASSWORD}`,
-          `"password": "Password",`,
-          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
-          `password: string;`,
-          `if (!password) throw new Error("password is required");`,
-          `label: "Enter your password"`,
-          `api_key = os.getenv("API_KEY")`,
-          `token: {{ secrets.DEPLOY_TOKEN }}`,
-          `max_tokens = 4096`,
-          `token_url: "https://auth.example.com/oauth/token"`,
-          `secretName: my-app-secret`,
-          `public_key = "${token2}"`
-        ]
-      };
-    }
-  },
-  {
-    id: "generic-terraform-variable",
-    title: "Hardcoded secret",
-    provider: "generic",
-    category: "secret",
-    severity: "high",
-    keywords: ["variable"],
-    window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
-    find: findTerraformDefaults,
-    remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
-    examples: () => ({
-      truePositives: [`variable "db_password" {
-  type      = string
-  default   = "${fake.alnum(16, "tf-var")}!"
-}`],
-      falsePositives: [`variable "db_password" {
-  type      = string
-  sensitive = true
-}`, `variable "region" {
-  default = "eu-west-1"
-}`]
-    })
-  },
-  {
-    id: "generic-name-value",
-    title: "Hardcoded secret",
-    provider: "generic",
-    category: "secret",
-    severity: "high",
-    keywords: ["name", '"key"', "'key'", "key:"],
-    window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
-    find: findNameValuePairs,
-    remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
-    examples: () => {
-      const pw2 = fake.alnum(14, "name-value") + "#";
-      return {
-        truePositives: [`- name: DB_PASSWORD
-  value: "${pw2}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
-        falsePositives: [`- name: DB_PASSWORD
-  valueFrom:
-    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL
-  value: debug`]
-      };
-    }
-  }
-];
-
-// src/core/detect/run-rule.ts
-var DEFAULT_CONTEXT = { path: "", configLike: true };
-var globalRegexCache = /* @__PURE__ */ new WeakMap();
-function globalRegex(rule) {
-  if (!rule.regex) return void 0;
-  let re2 = globalRegexCache.get(rule);
-  if (!re2) {
-    const flags = rule.regex.flags.includes("g") ? rule.regex.flags : rule.regex.flags + "g";
-    re2 = new RegExp(rule.regex.source, flags.includes("d") ? flags : flags + "d");
-    globalRegexCache.set(rule, re2);
-  }
-  return re2;
-}
-var NO_MATCHES = [];
-function runRule(rule, text, context = DEFAULT_CONTEXT) {
-  let raw;
-  if (rule.find) {
-    raw = rule.find(text, context);
-  } else {
-    const re2 = globalRegex(rule);
-    if (!re2) return NO_MATCHES;
-    re2.lastIndex = 0;
-    let m2 = re2.exec(text);
-    if (m2 === null) return NO_MATCHES;
-    raw = [];
-    for (; m2 !== null; m2 = re2.exec(text)) {
-      if (m2[0].length === 0) {
-        re2.lastIndex++;
-        continue;
-      }
-      const named = m2.groups?.["secret"];
-      const secret = named ?? m2[0];
-      const index = named !== void 0 && m2.indices?.groups?.["secret"] ? m2.indices.groups["secret"][0] : m2.index;
-      raw.push({ secret, index });
-    }
-  }
-  if (raw.length === 0) return NO_MATCHES;
-  const out = [];
-  for (const match of raw) {
-    if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
-    if (rule.exampleValues?.includes(match.secret)) {
-      out.push({
-        ...match,
-        category: "placeholder",
-        severity: "low",
-        message: match.message ?? `${rule.title}: this is the provider's documented example value, not a real credential`
-      });
-      continue;
-    }
-    if (rule.validate && !match.validation) out.push({ ...match, validation: rule.validate(match.secret) });
-    else out.push(match);
-  }
-  return out;
-}
-
-// src/core/detect/suppress.ts
-var ALLOW_MARKERS = /claude-guard:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret|trufflehog:ignore|detect-secrets:\s*allow/i;
-function lineIsAllowed(line2) {
-  if (!/allow|ignore/i.test(line2)) return false;
-  return ALLOW_MARKERS.test(line2);
-}
-function parseIgnoreFile(text) {
-  const fingerprints = /* @__PURE__ */ new Set();
-  const invalid = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const content = raw.replace(/#.*$/, "").trim();
-    if (content.length === 0) return;
-    if (/^[a-f0-9]{32}$/i.test(content)) fingerprints.add(content.toLowerCase());
-    else invalid.push({ line: i + 1, text: content.slice(0, 80) });
-  });
-  return { fingerprints, invalid };
-}
-
-// src/core/detect/engine.ts
-var LONG_LINE = 4e3;
-var WINDOW_BEFORE = 300;
-var WINDOW_AFTER = 2500;
-var Scanner = class {
-  constructor(rules15, options = {}) {
-    this.rules = rules15;
-    this.options = options;
-    this.keywords = rules15.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
-    this.prefilter = new KeywordPrefilter(this.keywords);
-  }
-  rules;
-  options;
-  prefilter;
-  keywords;
-  scan(doc) {
-    const { text, path: path9 } = doc;
-    const hits = this.prefilter.scanFlat(text);
-    if (hits.length === 0) return { findings: [], suppressed: 0 };
-    const context = { path: path9, configLike: isConfigLikePath(path9) };
-    const minified = looksMinified(path9, text);
-    const located = [];
-    let suppressed = 0;
-    let lineStart = -1;
-    let lineEnd = 0;
-    let lineText = "";
-    let longLine = false;
-    const record2 = (rule, matches, segmentStart, line2) => {
-      const generic = rule.provider === "generic";
-      for (const match of matches) {
-        const start = segmentStart + match.index;
-        const result = this.toFinding(doc, rule, match, start, line2, lineStart);
-        if (result === "suppressed") suppressed++;
-        else if (result) located.push({ finding: result, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2) });
-      }
-    };
-    for (let h3 = 0; h3 < hits.length; h3 += 4) {
-      const line2 = hits[h3];
-      const ruleIndex = hits[h3 + 3];
-      const rule = this.rules[ruleIndex];
-      if (minified && rule.provider === "generic") continue;
-      if (hits[h3 + 1] !== lineStart) {
-        lineStart = hits[h3 + 1];
-        const newline = text.indexOf("\n", lineStart);
-        lineEnd = newline === -1 ? text.length : newline;
-        if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-        longLine = lineEnd - lineStart > LONG_LINE;
-        lineText = longLine ? "" : text.slice(lineStart, lineEnd);
-      }
-      if (!longLine && !rule.window) {
-        const matches = runRule(rule, lineText, context);
-        if (matches.length > 0) record2(rule, matches, lineStart, line2);
-        continue;
-      }
-      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd)) {
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
-        if (matches.length > 0) record2(rule, matches, segmentStart, line2);
-      }
-    }
-    const findings = resolveOverlaps(located);
-    const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings, suppressed };
-    const kept = findings.filter((f3) => !ignored.has(f3.fingerprint));
-    return { findings: kept, suppressed: suppressed + findings.length - kept.length };
-  }
-  /** The text ranges a rule sees for one selected line. */
-  segments(rule, ruleIndex, text, lineStart, end) {
-    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
-    if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
-    const lower2 = text.slice(lineStart, end).toLowerCase();
-    const windows = [];
-    for (const keyword of this.keywords[ruleIndex]) {
-      for (let at2 = lower2.indexOf(keyword); at2 !== -1; at2 = lower2.indexOf(keyword, at2 + keyword.length)) {
-        const stop = rule.window ? Math.min(text.length, lineStart + at2 + rule.window) : Math.min(end, lineStart + at2 + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
-      }
-    }
-    windows.sort((a, b3) => a[0] - b3[0]);
-    const merged = [];
-    for (const w2 of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w2[0] <= last[1]) last[1] = Math.max(last[1], w2[1]);
-      else merged.push([w2[0], w2[1]]);
-    }
-    return merged;
-  }
-  toFinding(doc, rule, match, start, hitLine, hitLineStart) {
-    const { text } = doc;
-    let line2 = hitLine;
-    let lineStart = hitLineStart;
-    for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
-      line2++;
-      lineStart = i + 1;
-    }
-    const newline = text.indexOf("\n", lineStart);
-    const lineText = text.slice(lineStart, newline === -1 ? text.length : newline);
-    if (lineIsAllowed(lineText) || lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart)))) {
-      return "suppressed";
-    }
-    const ruleId = match.ruleId ?? rule.id;
-    const title = match.title ?? rule.reports?.find((r2) => r2.id === ruleId)?.title ?? rule.title;
-    let category = match.category ?? rule.category;
-    let severity = match.severity ?? rule.severity;
-    let message = match.message;
-    const validation = match.validation;
-    if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = classifyPlaceholder(match.secret);
-      if (verdict.placeholder) {
-        category = "placeholder";
-        severity = "medium";
-        message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
-      }
-    }
-    if (category === "secret" && validation?.status === "failed") {
-      if (SPELLED_OUT.test(match.secret)) {
-        category = "placeholder";
-        severity = "medium";
-        message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
-      } else severity = lower(severity);
-    }
-    message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
-    if (validation?.status === "failed") {
-      message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
-    } else if (validation?.status === "confirmed" && category === "secret") {
-      message += ` Its ${validation.check ?? "offline check"} matches: a well-formed credential.`;
-    }
-    const fileLine = doc.lineNumbers ? doc.lineNumbers[line2] ?? line2 + 1 : line2 + 1;
-    const column = start - lineStart + 1;
-    const firstLineLength = match.secret.indexOf("\n");
-    const finding = {
-      rule: ruleId,
-      category,
-      severity,
-      path: doc.path,
-      line: fileLine,
-      column,
-      endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
-      fingerprint: fingerprint(ruleId, doc.path, match.secret),
-      redacted: redact(match.secret, ruleId, category),
-      message,
-      title
-    };
-    if (doc.commit) finding.commit = doc.commit;
-    if (validation) finding.validation = validation;
-    return finding;
-  }
-};
-var SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
-function lower(severity) {
-  const index = SEVERITIES.indexOf(severity);
-  return SEVERITIES[Math.min(SEVERITIES.length - 1, index + 1)];
-}
-function resolveOverlaps(located) {
-  if (located.length <= 1) return located.map((l3) => l3.finding);
-  located.sort((a, b3) => a.start - b3.start || b3.end - a.end);
-  const kept = [];
-  for (const candidate of located) {
-    let clash = -1;
-    for (let i = kept.length - 1; i >= Math.max(0, kept.length - 8); i--) {
-      const k2 = kept[i];
-      if (candidate.start < k2.end && k2.start < candidate.end) clash = i;
-    }
-    if (clash === -1) {
-      kept.push(candidate);
-      continue;
-    }
-    const incumbent = kept[clash];
-    if (better(candidate, incumbent)) kept[clash] = candidate;
-  }
-  return kept.sort((a, b3) => a.start - b3.start).map((l3) => l3.finding);
-}
-function better(a, b3) {
-  if (a.priority !== b3.priority) return a.priority > b3.priority;
-  const rank3 = SEVERITIES.indexOf(b3.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
-  if (rank3 !== 0) return rank3 > 0;
-  return a.end - a.start > b3.end - b3.start;
-}
-
 // src/core/detect/custom-rules.ts
+var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules15 = [];
+  const rules20 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -40205,7 +40918,7 @@ function compileCustomRules(configs, builtinIds) {
     }
     let regex;
     try {
-      regex = new RegExp(config2.regex);
+      regex = new RegExp(boundRepetitions(config2.regex, "", CUSTOM_REPEAT_LIMIT));
     } catch (error3) {
       errors.push({ id: config2.id, message: `regex does not compile: ${error3.message}` });
       continue;
@@ -40214,7 +40927,7 @@ function compileCustomRules(configs, builtinIds) {
       errors.push({ id: config2.id, message: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" });
       continue;
     }
-    rules15.push({
+    rules20.push({
       id: config2.id,
       title: config2.description ?? `Custom rule ${config2.id}`,
       provider: "custom",
@@ -40226,7 +40939,7 @@ function compileCustomRules(configs, builtinIds) {
       examples: () => ({ truePositives: [], falsePositives: [] })
     });
   }
-  return { rules: rules15, errors };
+  return { rules: rules20, errors };
 }
 
 // src/core/detect/rules/providers/kit.ts
@@ -40234,7 +40947,7 @@ function ci(word) {
   return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
 var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?["'\]]{0,2}\s{0,5}(?::=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
+var ASSIGN = String.raw`[\w.-]{0,20}?["'\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
 function assigned(name, value, notAfter) {
   return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
@@ -40249,14 +40962,14 @@ var line = {
 };
 var samplesById = /* @__PURE__ */ new Map();
 function define(spec) {
-  const { samples: samples2, truePositives, falsePositives, ...rule } = spec;
+  const { samples: samples2, truePositives: truePositives2, falsePositives: falsePositives2, ...rule } = spec;
   let values;
   const sample = () => values ??= samples2();
   samplesById.set(rule.id, sample);
   return {
     ...rule,
     category: "secret",
-    examples: () => ({ truePositives: truePositives(sample()), falsePositives: falsePositives(sample()) })
+    examples: () => ({ truePositives: truePositives2(sample()), falsePositives: falsePositives2(sample()) })
   };
 }
 
@@ -40278,7 +40991,7 @@ var awsRules = [
     exampleValues: ["A\x4bIAIOSFODNN7EXAMPLE", "A\x4bIAI44QH8DHBEXAMPLE"],
     docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
     remediation: "Deactivate and delete the access key in IAM (and review CloudTrail for its use), then use roles, SSO or a secret manager instead of static keys.",
-    samples: () => ["AKIA" + randomString2(16, BASE32_UPPER, "aws-akia"), "ASIA" + randomString2(16, BASE32_UPPER, "aws-asia")],
+    samples: () => ["AKIA" + randomString(16, BASE32_UPPER, "aws-akia"), "ASIA" + randomString(16, BASE32_UPPER, "aws-asia")],
     truePositives: ([akia, asia]) => [
       line.env("AWS_ACCESS_KEY_ID", akia),
       `aws_access_key_id = ${akia}`,
@@ -40582,7 +41295,7 @@ var azureRules = [
     ),
     docs: "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
     remediation: "Revoke the token under User settings > Personal access tokens and regenerate it (new tokens use the identifiable 84-character format).",
-    samples: () => [randomString2(52, BASE32_LOWER, "ado-legacy")],
+    samples: () => [randomString(52, BASE32_LOWER, "ado-legacy")],
     truePositives: ([t2]) => [line.env("AZURE_DEVOPS_PAT", t2), `var personalAccessToken = "${t2}";`, line.yaml("vsts_token", t2)],
     falsePositives: ([t2]) => [line.env("AZURE_DEVOPS_PAT", t2.slice(0, 40)), `const hash = "${t2}";`, line.env("AZURE_DEVOPS_PAT", t2.toUpperCase())]
   }),
@@ -40721,7 +41434,7 @@ var otherCloudRules = [
     severity: "critical",
     keywords: ["alibaba", "aliyun", "alicloud", "accesskeysecret", "access_key_secret", "access-key-secret"],
     regex: assigned(
-      `(?:${ci("alibaba")}|${ci("aliyun")}|${ci("alicloud")})[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")})|${ci("access")}${SEP}${ci("key")}${SEP}${ci("secret")}`,
+      `(?:${ci("alibaba")}|${ci("aliyun")}|${ci("alicloud")})[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")}|${ci("token")})|${ci("access")}${SEP}${ci("key")}${SEP}${ci("secret")}`,
       "[A-Za-z0-9]{30}",
       "[A-Za-z0-9]"
     ),
@@ -40887,9 +41600,10 @@ var otherCloudRules = [
     title: "Yandex Cloud IAM token",
     provider: "Yandex Cloud",
     severity: "medium",
-    keywords: ["t1.9euel"],
+    keywords: ["t1.9euel", "yandex"],
     // IAM tokens start with "t1." and the same encoded header ("9euel..."); they live up to 12 hours.
-    regex: /(?<![A-Za-z0-9_.-])(?<secret>t1\.9euel[A-Za-z0-9_-]{40,400}={0,2}\.[A-Za-z0-9_-]{80,100}={0,2})(?![A-Za-z0-9_=-])/,
+    // Other headers are only read on a line that names Yandex (the keyword gates the rule).
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>t1\.[A-Za-z0-9_-]{20,400}={0,2}\.[A-Za-z0-9_-]{80,100}={0,2})(?![A-Za-z0-9_=-])/,
     docs: "https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token",
     remediation: "Revoke the token (yc iam revoke-token) and let the SDK obtain IAM tokens at run time from a service account.",
     samples: () => ["t1.9euel" + fake.base64url(140, "yc-iam-a") + "." + fake.base64url(86, "yc-iam-b")],
@@ -40904,7 +41618,7 @@ var otherCloudRules = [
     keywords: ["yandex", "secret_access_key", "secretaccesskey", "secret-access-key", "yc_secret", "ycsecret"],
     // The S3-compatible secret starts with "YC" and has 40 characters.
     regex: assigned(
-      `${ci("secret")}${SEP}(?:${ci("access")}${SEP})?${ci("key")}|${ci("yandex")}[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")})|${ci("yc")}${SEP}${ci("secret")}`,
+      `${ci("secret")}${SEP}(?:${ci("access")}${SEP})?${ci("key")}|${ci("yandex")}[\\w.-]{0,30}?(?:${ci("secret")}|${ci("key")}|${ci("token")})|${ci("yc")}${SEP}${ci("secret")}`,
       "YC[A-Za-z0-9_-]{38}",
       "[A-Za-z0-9_-]"
     ),
@@ -40967,7 +41681,7 @@ function hasGithubStyleChecksum(tokenWithoutPrefix) {
 function luhnValid(text) {
   let sum = 0;
   let double = false;
-  let digits = 0;
+  let digits2 = 0;
   for (let i = text.length - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
     if (code < 48 || code > 57) continue;
@@ -40978,9 +41692,9 @@ function luhnValid(text) {
     }
     sum += d2;
     double = !double;
-    digits++;
+    digits2++;
   }
-  return digits > 1 && sum % 10 === 0;
+  return digits2 > 1 && sum % 10 === 0;
 }
 
 // src/core/detect/rules/providers/code-hosting.ts
@@ -41090,12 +41804,27 @@ var githubRules = [
     provider: "GitHub",
     severity: "high",
     keywords: ["github_pat_"],
-    regex: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/,
+    // github_pat_<22>_<59>: 82 characters after the prefix, the underscore at the 23rd.
+    regex: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/,
     docs: GITHUB_DOCS,
     remediation: "Delete the token under Settings > Developer settings > Fine-grained tokens and keep its replacement in a secret store.",
     samples: () => ["github_pat_" + fake.alnum(22, "fg-a") + "_" + fake.alnum(59, "fg-b")],
     truePositives: ([t2]) => [line.env("GITHUB_TOKEN", t2), `octokit = new Octokit({ auth: "${t2}" });`],
     falsePositives: ([t2]) => [line.env("GITHUB_TOKEN", t2.slice(0, 70)), `const prefix = "github_pat_";`]
+  }),
+  define({
+    id: "gitlab-session-cookie",
+    title: "GitLab session cookie",
+    provider: "GitLab",
+    severity: "high",
+    keywords: ["_gitlab_session="],
+    // The signed-in session: whoever holds it acts as the user until it expires.
+    regex: /(?<secret>_gitlab_session=[0-9a-zA-Z]{32})(?![0-9a-zA-Z])/,
+    docs: "https://docs.gitlab.com/ee/user/profile/active_sessions.html",
+    remediation: "Revoke the session under User Settings > Active sessions (or sign out everywhere) and never paste cookies into code or logs.",
+    samples: () => ["_gitlab_session=" + fake.hex(32, "gl-session")],
+    truePositives: ([t2]) => [`curl -H "Cookie: ${t2}" https://gitlab.example.com/api/v4/user`, line.env("GITLAB_COOKIE", t2)],
+    falsePositives: ([t2]) => [t2.slice(0, 30), 'cookie_name = "_gitlab_session="']
   }),
   define({
     id: "github-oauth-client-secret",
@@ -41586,9 +42315,10 @@ var chatRules = [
     title: "Telegram bot token",
     provider: "Telegram",
     severity: "high",
-    keywords: [":aa"],
-    // <bot id>:<35 characters starting with "AA">; in API URLs it follows "/bot".
-    regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{6,12}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/,
+    keywords: [":aa", "telegram"],
+    // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot". Other
+    // first letters are only read on a line that names Telegram (the keyword gates the rule).
+    regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
     docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
     remediation: "Revoke the token with @BotFather (/revoke) and load the new one from the environment or a secret store.",
     samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret")],
@@ -41689,12 +42419,42 @@ var apiRules = [
     provider: "SendGrid",
     severity: "high",
     keywords: ["sg."],
-    regex: /(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    // SG.<22>.<43>; copies that lost the inner dot keep the 66 characters after "SG.".
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>SG\.(?:[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|[A-Za-z0-9_=-]{66}))(?![A-Za-z0-9_=.-])/,
     docs: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
     remediation: "Delete the key in Settings > API Keys and create a new, narrowly scoped one stored in a secret store.",
     samples: () => ["SG." + fake.base64url(22, "sg-id") + "." + fake.base64url(43, "sg-secret")],
     truePositives: ([k2]) => [line.env("SENDGRID_API_KEY", k2), `sgMail.setApiKey("${k2}");`],
     falsePositives: ([k2]) => [line.env("SENDGRID_API_KEY", k2.slice(0, 40)), 'const ns = "SG.util.format";']
+  }),
+  define({
+    id: "facebook-app-access-token",
+    title: "Facebook / Meta app access token (app id|app secret)",
+    provider: "Meta",
+    severity: "high",
+    keywords: ["facebook", "fb_", "|", "%7c"],
+    // An app token is "<app id>|<app secret or token>"; the app id is 15-16 digits. Read only where the
+    // line names Facebook (keywords), since "digits|text" alone is common.
+    regex: /(?<![A-Za-z0-9_])(?<secret>[0-9]{15,16}(?:\||%7[Cc])[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/,
+    docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens",
+    remediation: "Reset the app secret in the Meta App Dashboard (Settings > Basic): that invalidates app tokens built from it.",
+    samples: () => [fake.digits(15, "fb-app").replace(/^0/, "1") + "|" + fake.base64url(27, "fb-app-secret")],
+    truePositives: ([t2]) => [`facebook_app_token = "${t2}"`, `{"facebook access_token":"${t2}","token_type":"bearer"}`],
+    falsePositives: () => ['facebook: "2024|release notes"', `facebook_id = "${fake.digits(15, "fb-x")}"`]
+  }),
+  define({
+    id: "mailgun-public-validation-key",
+    title: "Mailgun public validation key",
+    provider: "Mailgun",
+    // Made for client-side address validation: reported so its presence is a reviewed decision.
+    severity: "low",
+    keywords: ["pubkey-"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>pubkey-[a-f0-9]{32})(?![A-Za-z0-9_-])/,
+    docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/",
+    remediation: "Rotate the public validation key in Mailgun (Settings > API Security) if it should not be public.",
+    samples: () => ["pubkey-" + fake.hex(32, "mg-pub")],
+    truePositives: ([t2]) => [line.env("MAILGUN_PUBLIC_KEY", t2), line.js("mailgunPublicKey", t2)],
+    falsePositives: ([t2]) => [line.env("MAILGUN_PUBLIC_KEY", t2.slice(0, 20)), 'const name = "pubkey-rotation";']
   }),
   define({
     id: "mailgun-api-key",
@@ -41942,7 +42702,8 @@ var platformRules = [
     provider: "X (Twitter)",
     severity: "high",
     keywords: ["twitter"],
-    regex: assigned(`${ci("twitter")}[\\w.-]{0,20}?(?:${ci("consumer")}${SEP}|${ci("api")}${SEP})?(?:${ci("key")}${SEP})?${ci("secret")}`, "[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
+    // 50 characters under any Twitter setting: the consumer key is 25 and the access secret 45 (named-keys.ts).
+    regex: assigned(`${ci("twitter")}`, "(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/api-key-and-secret",
     remediation: "Regenerate the API key and secret in the developer portal (Keys and tokens) and keep them in a secret store.",
     samples: () => [fake.alnum(50, "twitter-secret")],
@@ -42353,7 +43114,8 @@ var otherProviders = [
     category: "secret",
     severity: "critical",
     keywords: ["plaid"],
-    regex: assignedTo(["plaid"], ["secret"], "[0-9a-f]{30}"),
+    // 30 hex characters; any 30 letters and digits under a Plaid secret or token setting.
+    regex: assignedTo(["plaid"], ["secret", "token"], "(?=[a-z]{0,29}[0-9])[0-9a-z]{30}"),
     docs: "https://plaid.com/docs/quickstart/glossary/#secret",
     remediation: "Rotate the secret in the Plaid Dashboard (Team Settings > Keys) and keep it in a secret manager.",
     examples: () => ({
@@ -42424,6 +43186,38 @@ var africaEurope = [
     examples: () => ({
       truePositives: [`FLW_SECRET_KEY=FLWSECK-${fake.hex(32, "flw-1")}-X`, `const flw = new Flutterwave(pub, "FLWSECK-${fake.hex(32, "flw-2")}-X");`],
       falsePositives: [`FLW_PUBLIC_KEY=FLWPUBK-${fake.hex(32, "flw-3")}-X`, `FLWSECK-${fake.hex(20, "flw-4")}-X`]
+    })
+  },
+  {
+    id: "flutterwave-encryption-key",
+    title: "Flutterwave encryption key",
+    provider: "Flutterwave",
+    category: "secret",
+    severity: "high",
+    keywords: ["flwseck_test-", "flwseck-"],
+    // 12 hex characters after the test or live secret-key prefix (not the 32-character secret key).
+    regex: /(?<![A-Za-z0-9_])(?<secret>FLWSECK(?:_TEST)?-[0-9a-fA-F]{12})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.flutterwave.com/docs/integration-guides/authentication",
+    remediation: "Regenerate the API keys in the Flutterwave Dashboard (Settings > API) and load them from the environment.",
+    examples: () => ({
+      truePositives: [`FLW_ENCRYPTION_KEY=FLWSECK_TEST-${fake.hex(12, "flwe-1")}`, `"encryptionKey": "FLWSECK_TEST-${fake.hex(12, "flwe-2")}"`],
+      falsePositives: [`FLW_ENCRYPTION_KEY=FLWSECK_TEST-${fake.hex(8, "flwe-3")}`, `FLWSECK_TEST-${fake.hex(32, "flwe-4")}-X`]
+    })
+  },
+  {
+    id: "flutterwave-public-key",
+    title: "Flutterwave public key",
+    provider: "Flutterwave",
+    category: "secret",
+    // Meant for the client side: reported so that it is a visible, reviewed decision.
+    severity: "low",
+    keywords: ["flwpubk"],
+    regex: /(?<![A-Za-z0-9_])(?<secret>FLWPUBK(?:_TEST)?-[0-9a-fA-F]{32}-X)(?![A-Za-z0-9_])/,
+    docs: "https://developer.flutterwave.com/docs/integration-guides/authentication",
+    remediation: "Public keys may ship in client code; rotate the key pair in the Flutterwave Dashboard if it was not meant to be published.",
+    examples: () => ({
+      truePositives: [`FLW_PUBLIC_KEY=FLWPUBK_TEST-${fake.hex(32, "flwp-1")}-X`, `public_key: "FLWPUBK-${fake.hex(32, "flwp-2")}-X"`],
+      falsePositives: [`FLWPUBK_TEST-${fake.hex(20, "flwp-3")}-X`, `const name = "FLWPUBK_TEST-key";`]
     })
   },
   {
@@ -43303,6 +44097,23 @@ var npm = [
     })
   },
   {
+    id: "nuget-config-password",
+    title: "NuGet.Config package source password in clear text",
+    provider: "NuGet",
+    category: "secret",
+    severity: "high",
+    keywords: ["cleartextpassword"],
+    // <packageSourceCredentials> entries: <add key="ClearTextPassword" value="…" />, NuGet's own key
+    // name (key="Password" is meant to hold an encrypted value). Environment references are not values.
+    regex: /<add\s{1,5}key\s{0,3}=\s{0,3}["'][Cc]lear[Tt]ext[Pp]assword["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<secret>[^"'\s%$]{1,256})["']/,
+    docs: "https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials",
+    remediation: "Change the feed password or token, then reference it from an environment variable (%FEED_PASSWORD%) or use a credential provider instead of NuGet.Config.",
+    examples: () => ({
+      truePositives: [`<add key="ClearTextPassword" value="${fake.base64(16, "nuget-pw")}" />`, `    <add key="ClearTextPassword" value="${fake.alnum(24, "nuget-pw2")}"/>`],
+      falsePositives: [`<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />`, `<add key="Password" value="${fake.alnum(12, "nuget-enc")}" />`]
+    })
+  },
+  {
     id: "nuget-api-key",
     title: "NuGet.org API key",
     provider: "NuGet",
@@ -43354,7 +44165,8 @@ var npm = [
     category: "secret",
     severity: "high",
     keywords: ["clojars_"],
-    regex: prefixed2("CLOJARS_[a-f0-9]{60}", "A-Za-z0-9_"),
+    // 60 hex characters; letters and digits accepted for copies re-cased or re-encoded.
+    regex: prefixed2("CLOJARS_[a-z0-9]{60}", "A-Za-z0-9_"),
     docs: "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
     remediation: "Disable the deploy token on clojars.org (Deploy Tokens), create a scoped one, and keep it in a CI secret.",
     examples: () => ({
@@ -43574,7 +44386,7 @@ function samples(secret, ...templates) {
 }
 function buildRules(specs3) {
   const samplesById4 = /* @__PURE__ */ new Map();
-  const rules15 = specs3.map((spec) => {
+  const rules20 = specs3.map((spec) => {
     const { samples: sampleFn, ...rest } = spec;
     samplesById4.set(spec.id, sampleFn);
     return {
@@ -43586,7 +44398,7 @@ function buildRules(specs3) {
       }
     };
   });
-  return { rules: rules15, samplesById: samplesById4 };
+  return { rules: rules20, samplesById: samplesById4 };
 }
 var ASSIGN5 = String.raw`["'\x60]?\]?\s{0,3}(?::=|=>|[:=,])\s{0,3}["'\x60]?(?:(?:bearer|token|basic)\s{1,3})?`;
 var END = String.raw`(?![\w-])`;
@@ -43671,7 +44483,7 @@ function bech32Encode(hrp, data) {
   return hrp + "1" + [...data, ...checksum].map((v2) => BECH32_CHARSET[v2]).join("");
 }
 function fakeAgeSecretKey(seed) {
-  const data = [...randomString2(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
+  const data = [...randomString(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
 function validateSentryOrgToken(token2) {
@@ -43679,7 +44491,7 @@ function validateSentryOrgToken(token2) {
   const claims = decodeJsonObject(payload);
   return structureCheck(claims !== void 0 && "iat" in claims, "embedded JSON claims");
 }
-var b642 = (n, seed) => randomString2(n, ALPHABETS.base64, seed);
+var b642 = (n, seed) => randomString(n, ALPHABETS.base64, seed);
 var b64url = (n, seed) => fake.base64url(n, seed);
 function fakeVercelToken(prefix, seed) {
   const body = fake.alnum(50, seed);
@@ -43817,7 +44629,7 @@ var specs = [
     provider: "New Relic",
     severity: "high",
     keywords: ["nrak-"],
-    regex: /(?<![\w-])(?<secret>NRAK-[A-Z0-9]{27})(?![\w-])/,
+    regex: /(?<![\w-])(?<secret>NRAK-[A-Za-z0-9]{27})(?![\w-])/,
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     remediation: "Delete the key in New Relic > API keys, create a new one and keep it in a secret manager.",
     samples: () => {
@@ -44672,7 +45484,7 @@ var specs = [
     remediation: "Generate a new identity with age-keygen, re-encrypt the files to its recipient, and keep the identity file out of the repository.",
     samples: () => {
       const k2 = fakeAgeSecretKey("age-1");
-      return { tp: samples(k2, "%s", "SOPS_AGE_KEY=%s"), fp: ["# public key: age1" + randomString2(58, BECH32_CHARSET, "age-pub"), "AGE-SECRET-KEY-1" + randomString2(40, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age-short")] };
+      return { tp: samples(k2, "%s", "SOPS_AGE_KEY=%s"), fp: ["# public key: age1" + randomString(58, BECH32_CHARSET, "age-pub"), "AGE-SECRET-KEY-1" + randomString(40, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age-short")] };
     }
   },
   // --- LaunchDarkly, Sourcegraph, Codecov ------------------------------------------------------------
@@ -44710,7 +45522,8 @@ var specs = [
     provider: "Sourcegraph",
     severity: "high",
     keywords: ["sgp_"],
-    regex: /(?<![\w-])(?<secret>sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40})(?![\w-])/,
+    // Hex digits of either case: tokens copied from some UIs come upper-cased.
+    regex: /(?<![\w-])(?<secret>sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40})(?![\w-])/,
     docs: "https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token",
     remediation: "Delete the token in Sourcegraph > Settings > Access tokens and give tools its replacement as SRC_ACCESS_TOKEN from a secret.",
     samples: () => {
@@ -44804,7 +45617,7 @@ var specs = [
     provider: "Confluent",
     severity: "high",
     keywords: ["confluent"],
-    regex: contextRegex("confluent", String.raw`api[_.-]?secret|secret|password`, "[A-Za-z0-9+/]{64}", END_B64),
+    regex: contextRegex("confluent", String.raw`api[_.-]?secret|secret|password|token`, "[A-Za-z0-9+/]{64}", END_B64),
     docs: "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html",
     remediation: "Delete the API key pair in Confluent Cloud > API keys and keep its replacement in a secret manager.",
     samples: () => {
@@ -44857,6 +45670,155 @@ var specs = [
     samples: () => {
       const k2 = fakeElasticApiKey("elastic-1");
       return { tp: samples(k2, "ELASTIC_API_KEY=%s", 'elasticsearch.apiKey: "%s"', "es_api_key: '%s'"), fp: ["ELASTIC_API_KEY=${ELASTIC_API_KEY}", "ELASTIC_CLOUD_ID=deployment:" + fake.alnum(30, "elastic-fp")] };
+    }
+  },
+  // -------------------------------------------------------------------------------------------------
+  // Prefixed formats gitleaks also covers
+  {
+    id: "onepassword-secret-key",
+    title: "1Password account Secret Key",
+    provider: "1Password",
+    severity: "critical",
+    keywords: ["a3-"],
+    // A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX (the second group also printed unbroken, 11 characters).
+    regex: /(?<![A-Za-z0-9-])(?<secret>A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})(?:-[A-Z0-9]{5}){3})(?![A-Za-z0-9-])/,
+    docs: "https://support.1password.com/secret-key-security/",
+    remediation: "Regenerate the Secret Key (1password.com > your name > Regenerate Secret Key), change the account password, and never store either in code.",
+    samples: () => {
+      const g2 = (n, seed) => fake.upperDigits(n, seed);
+      const k2 = `A3-${g2(6, "op1")}-${g2(6, "op2")}-${g2(5, "op3")}-${g2(5, "op4")}-${g2(5, "op5")}-${g2(5, "op6")}`;
+      return { tp: samples(k2, "OP_SECRET_KEY=%s", 'secretKey: "%s"'), fp: ["A3-" + g2(6, "op1") + "-" + g2(5, "op2"), "SKU A3-" + g2(6, "op7") + "-" + g2(4, "op8")] };
+    }
+  },
+  {
+    id: "adobe-client-secret",
+    title: "Adobe Developer Console client secret",
+    provider: "Adobe",
+    severity: "high",
+    keywords: ["p8e-"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>p8e-[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation/",
+    remediation: "Rotate the client secret in Adobe Developer Console > Project > Credentials and keep the new one in a secret store.",
+    samples: () => {
+      const k2 = "p8e-" + fake.alnum(32, "adobe-secret");
+      return { tp: samples(k2, "ADOBE_CLIENT_SECRET=%s", 'clientSecret := "%s"'), fp: ["p8e-" + fake.alnum(20, "adobe-short"), "p8e-" + fake.alnum(40, "adobe-long")] };
+    }
+  },
+  {
+    id: "authress-service-client-access-key",
+    title: "Authress service client access key",
+    provider: "Authress",
+    severity: "high",
+    keywords: ["sc_", "ext_", "scauth_", "authress_"],
+    // <client id>.<key id>.acc_<account id>.<private key>
+    regex: /(?<![A-Za-z0-9_-])(?<secret>(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_-][a-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120})(?![A-Za-z0-9+/_=-])/,
+    docs: "https://authress.io/knowledge-base/docs/authorization/service-clients",
+    remediation: "Delete the access key on the service client in the Authress management portal and create a new one kept in a secret store.",
+    samples: () => {
+      const k2 = `sc_${fake.lowerDigits(12, "au1")}.${fake.lowerDigits(4, "au2")}.acc_${fake.lowerDigits(12, "au3")}.${fake.base64url(64, "au4")}`;
+      return { tp: samples(k2, "AUTHRESS_KEY=%s", 'accessKey: "%s"'), fp: ["sc_" + fake.lowerDigits(12, "au5") + ".abcd", "sc_abc.defg.acc_short.x"] };
+    }
+  },
+  {
+    id: "clickhouse-cloud-api-secret",
+    title: "ClickHouse Cloud API key secret",
+    provider: "ClickHouse",
+    severity: "high",
+    keywords: ["4b1d"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>4b1d[A-Za-z0-9]{38})(?![A-Za-z0-9_-])/,
+    docs: "https://clickhouse.com/docs/cloud/manage/openapi",
+    remediation: "Delete the API key in ClickHouse Cloud > Organization > API keys and create a new one kept in a secret store.",
+    samples: () => {
+      const k2 = "4b1d" + fake.alnum(38, "clickhouse");
+      return { tp: samples(k2, "CLICKHOUSE_KEY_SECRET=%s", 'secret: "%s"'), fp: ["4b1d" + fake.alnum(30, "ch-short"), "id-4b1d" + fake.alnum(38, "ch-inword") + "x"] };
+    }
+  },
+  {
+    id: "freemius-secret-key",
+    title: "Freemius SDK secret key",
+    provider: "Freemius",
+    severity: "high",
+    keywords: ["secret_key"],
+    // The WordPress SDK's configuration array: 'secret_key' => 'sk_…' (29 characters after the prefix).
+    regex: /["']secret_key["']\s{0,5}=>\s{0,5}["'](?<secret>sk_[^\s"']{29})["']/,
+    docs: "https://freemius.com/help/documentation/wordpress-sdk/integrating-freemius-sdk/",
+    remediation: "Regenerate the secret key in the Freemius dashboard (Settings > Keys) and load it from a configuration file kept out of the repository.",
+    samples: () => {
+      const k2 = "sk_" + fake.base64(29, "freemius").replace(/[/+]/g, "#");
+      return { tp: samples(k2, `"secret_key" => "%s",`, `'secret_key' => '%s',`), fp: [`"secret_key" => "sk_short",`, `"public_key" => "pk_${fake.alnum(29, "fm-pk")}",`] };
+    }
+  },
+  {
+    id: "harness-api-key",
+    title: "Harness personal or service account token",
+    provider: "Harness",
+    severity: "high",
+    keywords: ["pat.", "sat."],
+    // pat.<account id>.<token id>.<secret>, sat. for service accounts.
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/",
+    remediation: "Delete the token in Harness (Profile or Service Account > API Keys) and create a new one kept in a secret manager.",
+    samples: () => {
+      const k2 = `pat.${fake.base64url(22, "hr1")}.${fake.alnum(24, "hr2")}.${fake.alnum(20, "hr3")}`;
+      return { tp: samples(k2, "HARNESS_API_KEY=%s", 'x-api-key: "%s"'), fp: ["pat." + fake.alnum(22, "hr4") + "." + fake.alnum(10, "hr5"), "compat.version.number"] };
+    }
+  },
+  {
+    id: "intra42-client-secret",
+    title: "42 intranet (Intra) OAuth client secret",
+    provider: "42",
+    severity: "high",
+    keywords: ["s-s4t2"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>s-s4t2(?:ud|af)-[a-fA-F0-9]{64})(?![A-Za-z0-9_-])/,
+    docs: "https://api.intra.42.fr/apidoc/guides/getting_started",
+    remediation: "Regenerate the application's secret on profile.intra.42.fr (Applications) and keep it out of the repository.",
+    samples: () => {
+      const k2 = "s-s4t2ud-" + fake.hex(64, "intra42");
+      return { tp: samples(k2, "FT_CLIENT_SECRET=%s", 'clientSecret := "%s"'), fp: ["s-s4t2ud-" + fake.hex(40, "i42-short"), "s-s4t2xx-" + fake.hex(64, "i42-bad")] };
+    }
+  },
+  {
+    id: "maxmind-license-key",
+    title: "MaxMind license key",
+    provider: "MaxMind",
+    severity: "high",
+    keywords: ["_mmk"],
+    // 6 characters, _, 29 characters, then the _mmk suffix.
+    regex: /(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)(?![A-Za-z0-9_-])/,
+    docs: "https://dev.maxmind.com/license-key-retirement/",
+    remediation: "Deactivate the license key in your MaxMind account (Manage License Keys) and generate a new one kept in a secret store.",
+    samples: () => {
+      const k2 = fake.alnum(6, "mm1") + "_" + fake.alnum(29, "mm2") + "_mmk";
+      return { tp: samples(k2, "MAXMIND_LICENSE_KEY=%s", "LicenseKey %s"), fp: [fake.alnum(6, "mm3") + "_" + fake.alnum(20, "mm4") + "_mmk", "geo_mmk"] };
+    }
+  },
+  {
+    id: "openshift-user-token",
+    title: "OpenShift OAuth access token",
+    provider: "Red Hat OpenShift",
+    severity: "high",
+    keywords: ["sha256~"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>sha256~[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    docs: "https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html",
+    remediation: "Delete the token (oc delete useroauthaccesstoken <name>, or log out) and let tools obtain short-lived tokens instead of storing one.",
+    samples: () => {
+      const k2 = "sha256~" + fake.base64url(43, "openshift");
+      return { tp: samples(k2, "OC_TOKEN=%s", "oc login --token=%s --server=https://api.cluster.example:6443"), fp: ["sha256~" + fake.base64url(20, "os-short"), "sha256:" + fake.hex(64, "os-digest")] };
+    }
+  },
+  {
+    id: "settlemint-access-token",
+    title: "SettleMint access token",
+    provider: "SettleMint",
+    severity: "high",
+    keywords: ["sm_aat_", "sm_pat_", "sm_sat_"],
+    // Application (aat), personal (pat) and service (sat) access tokens.
+    regex: /(?<![A-Za-z0-9_-])(?<secret>sm_[aps]at_[A-Za-z0-9]{16})(?![A-Za-z0-9_-])/,
+    docs: "https://console.settlemint.com/documentation/platform-components/security-and-authentication/application-access-tokens",
+    remediation: "Delete the access token in the SettleMint console and create a new one kept in a secret store.",
+    samples: () => {
+      const k2 = "sm_pat_" + fake.lowerDigits(16, "settlemint");
+      return { tp: samples(k2, "SETTLEMINT_ACCESS_TOKEN=%s", 'token := "%s"'), fp: ["sm_pat_" + fake.lowerDigits(10, "sm-short"), "sm_xat_" + fake.lowerDigits(16, "sm-bad")] };
     }
   }
 ];
@@ -44961,7 +45923,8 @@ var specs2 = [
     provider: "Airtable",
     severity: "high",
     keywords: ["airtable"],
-    regex: contextRegex("airtable", String.raw`api[_.-]?key|key|token`, "key" + hasDigit(14) + "[A-Za-z0-9]{14}"),
+    // "key" and 14 characters; some copies lost the "key" prefix, so any 17 characters with a digit.
+    regex: contextRegex("airtable", String.raw`api[_.-]?key|key|token`, hasDigit(17) + "[A-Za-z0-9]{17}"),
     docs: "https://support.airtable.com/docs/airtable-api-key-deprecation-notice",
     remediation: "API keys are deprecated: delete it, create a scoped personal access token and keep it in a secret manager.",
     samples: () => {
@@ -45305,6 +46268,21 @@ var specs2 = [
     }
   },
   {
+    id: "lob-publishable-api-key",
+    title: "Lob publishable API key",
+    provider: "Lob",
+    // Publishable keys may appear in front-end code: reported so that it is a reviewed decision.
+    severity: "low",
+    keywords: ["test_pub_", "live_pub_"],
+    regex: /(?<![A-Za-z0-9_])(?<secret>(?:test|live)_pub_[a-f0-9]{31})(?![A-Za-z0-9_])/,
+    docs: "https://docs.lob.com/#tag/Authentication",
+    remediation: "Rotate the publishable key in the Lob dashboard if it was not meant to be public.",
+    samples: () => {
+      const t2 = "live_pub_" + fake.hex(31, "lob-pub");
+      return { tp: samples(t2, "LOB_PUBLISHABLE_KEY=%s", "lob.publishable = '%s'"), fp: ["live_pub_" + fake.hex(20, "lob-pub-short"), "test_pub_" + fake.hex(40, "lob-pub-long")] };
+    }
+  },
+  {
     id: "lob-test-api-key",
     title: "Lob test API key",
     provider: "Lob",
@@ -45633,8 +46611,1326 @@ var built2 = buildRules(specs2);
 var rules9 = built2.rules;
 var samplesById3 = built2.samplesById;
 
+// src/core/detect/rules/providers/named-keys.ts
+var UUID5 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+var TAIL = "[A-Za-z0-9_-]";
+var TAIL_B64 = "[A-Za-z0-9_+/=-]";
+var uuid4 = (seed) => fake.uuid(seed);
+var alnum = (n) => (seed) => fake.alnum(n, seed);
+var lowerDigits = (n) => (seed) => fake.lowerDigits(n, seed);
+var hex = (n) => (seed) => fake.hex(n, seed);
+var digits = (n) => (seed) => fake.digits(n, seed).replace(/^0/, "7");
+var TABLE = [
+  { id: "adafruit-io-key-legacy", title: "Adafruit IO key (legacy 32-character)", provider: "Adafruit", names: ["adafruit"], value: "[A-Za-z0-9_-]{32}", sample: alnum(32), setting: "ADAFRUIT_IO_KEY", docs: "https://io.adafruit.com/api/docs/#authentication" },
+  { id: "adobe-client-id", title: "Adobe API client ID", provider: "Adobe", names: ["adobe"], value: "[a-fA-F0-9]{32}", sample: hex(32), setting: "ADOBE_CLIENT_ID", docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/", severity: "medium" },
+  { id: "algolia-api-key", title: "Algolia API key", provider: "Algolia", names: ["algolia"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "ALGOLIA_API_KEY", docs: "https://www.algolia.com/doc/guides/security/api-keys/" },
+  { id: "asana-client-id", title: "Asana OAuth client ID", provider: "Asana", names: ["asana"], value: "[0-9]{16}", tail: "[0-9]", sample: digits(16), setting: "ASANA_CLIENT_ID", docs: "https://developers.asana.com/docs/oauth", severity: "medium" },
+  { id: "asana-client-secret", title: "Asana OAuth client secret", provider: "Asana", names: ["asana"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "ASANA_CLIENT_SECRET", docs: "https://developers.asana.com/docs/oauth" },
+  { id: "bitbucket-client-id", title: "Bitbucket OAuth consumer key", provider: "Bitbucket", names: ["bitbucket"], value: "[a-zA-Z0-9]{32}", sample: alnum(32), setting: "BITBUCKET_CLIENT_ID", docs: "https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/", severity: "medium" },
+  { id: "bitbucket-client-secret", title: "Bitbucket OAuth consumer secret", provider: "Bitbucket", names: ["bitbucket"], value: "[a-zA-Z0-9=_-]{64}", tail: "[A-Za-z0-9=_-]", sample: alnum(64), setting: "BITBUCKET_CLIENT_SECRET", docs: "https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/" },
+  { id: "bittrex-api-key", title: "Bittrex API key or secret", provider: "Bittrex", names: ["bittrex"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "BITTREX_API_SECRET", docs: "https://bittrex.github.io/api/v3#authentication" },
+  { id: "codecov-access-token", title: "Codecov API access token", provider: "Codecov", names: ["codecov"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "CODECOV_API_TOKEN", docs: "https://docs.codecov.com/reference/overview" },
+  { id: "coinbase-access-token", title: "Coinbase access token", provider: "Coinbase", names: ["coinbase"], value: "[a-zA-Z0-9_-]{64}", sample: lowerDigits(64), setting: "COINBASE_ACCESS_TOKEN", docs: "https://docs.cdp.coinbase.com/coinbase-app/docs/auth/oauth" },
+  { id: "confluent-api-key", title: "Confluent Cloud API key", provider: "Confluent", names: ["confluent"], value: "[A-Za-z0-9]{16}", sample: (s) => fake.upperDigits(16, s), setting: "CONFLUENT_API_KEY", docs: "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html", severity: "medium" },
+  { id: "datadog-access-token", title: "Datadog access token", provider: "Datadog", names: ["datadog"], value: "[a-zA-Z0-9]{40}", sample: lowerDigits(40), setting: "DATADOG_ACCESS_TOKEN", docs: "https://docs.datadoghq.com/account_management/api-app-keys/" },
+  { id: "discord-api-token", title: "Discord application public key or token (64 hex)", provider: "Discord", names: ["discord"], value: "[a-fA-F0-9]{64}", sample: hex(64), setting: "DISCORD_API_TOKEN", docs: "https://discord.com/developers/docs/reference#authentication" },
+  { id: "discord-client-id", title: "Discord application client ID", provider: "Discord", names: ["discord"], value: "[0-9]{17,19}", tail: "[0-9]", sample: digits(18), setting: "DISCORD_CLIENT_ID", docs: "https://discord.com/developers/docs/topics/oauth2", severity: "low" },
+  { id: "discord-client-secret", title: "Discord OAuth client secret", provider: "Discord", names: ["discord"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "DISCORD_CLIENT_SECRET", docs: "https://discord.com/developers/docs/topics/oauth2" },
+  { id: "dropbox-app-key", title: "Dropbox app key", provider: "Dropbox", names: ["dropbox"], value: "[a-z0-9]{15}", sample: lowerDigits(15), setting: "DROPBOX_APP_KEY", docs: "https://developers.dropbox.com/oauth-guide", severity: "medium" },
+  { id: "etsy-api-key", title: "Etsy API key", provider: "Etsy", names: ["etsy"], value: "[a-zA-Z0-9]{24}", sample: lowerDigits(24), setting: "ETSY_API_KEY", docs: "https://developers.etsy.com/documentation/essentials/authentication" },
+  { id: "fastly-api-token", title: "Fastly API token", provider: "Fastly", names: ["fastly"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "FASTLY_API_TOKEN", docs: "https://docs.fastly.com/en/guides/using-api-tokens" },
+  { id: "finicity-api-token", title: "Finicity app key", provider: "Finicity", names: ["finicity"], value: "[a-fA-F0-9]{32}", sample: hex(32), setting: "FINICITY_APP_KEY", docs: "https://docs.finicity.com/" },
+  { id: "finicity-client-secret", title: "Finicity partner secret", provider: "Finicity", names: ["finicity"], value: "[a-zA-Z0-9]{20}", sample: alnum(20), setting: "FINICITY_PARTNER_SECRET", docs: "https://docs.finicity.com/" },
+  { id: "finnhub-api-key", title: "Finnhub API key", provider: "Finnhub", names: ["finnhub"], value: "[a-zA-Z0-9]{20}", sample: lowerDigits(20), setting: "FINNHUB_API_KEY", docs: "https://finnhub.io/docs/api/authentication" },
+  { id: "flickr-api-key", title: "Flickr API key", provider: "Flickr", names: ["flickr"], value: "[a-zA-Z0-9]{32}", sample: hex(32), setting: "FLICKR_API_KEY", docs: "https://www.flickr.com/services/api/misc.api_keys.html" },
+  { id: "freshbooks-access-token", title: "FreshBooks access token", provider: "FreshBooks", names: ["freshbooks"], value: "[a-zA-Z0-9]{64}", sample: hex(64), setting: "FRESHBOOKS_ACCESS_TOKEN", docs: "https://www.freshbooks.com/api/authentication" },
+  { id: "gitter-access-token", title: "Gitter access token", provider: "Gitter", names: ["gitter"], value: "[a-zA-Z0-9_-]{40}", sample: hex(40), setting: "GITTER_TOKEN", docs: "https://developer.gitter.im/docs/authentication" },
+  { id: "jfrog-identity-token", title: "JFrog identity token or API key", provider: "JFrog", names: ["jfrog", "artifactory", "bintray", "xray"], value: "[a-zA-Z0-9]{73}|[a-zA-Z0-9]{64}", sample: alnum(64), setting: "JFROG_IDENTITY_TOKEN", docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens" },
+  { id: "kraken-api-secret", title: "Kraken API private key", provider: "Kraken", names: ["kraken"], value: "[a-zA-Z0-9/=_+-]{80,90}", tail: TAIL_B64, sample: (s) => fake.base64(88, s), setting: "KRAKEN_PRIVATE_KEY", docs: "https://docs.kraken.com/api/docs/guides/spot-rest-auth" },
+  { id: "kucoin-api-key", title: "KuCoin API key", provider: "KuCoin", names: ["kucoin"], value: "[a-fA-F0-9]{24}", sample: hex(24), setting: "KUCOIN_API_KEY", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request", severity: "medium" },
+  { id: "kucoin-api-secret", title: "KuCoin API secret", provider: "KuCoin", names: ["kucoin"], value: UUID5, sample: uuid4, setting: "KUCOIN_API_SECRET", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request" },
+  { id: "launchdarkly-api-token-legacy", title: "LaunchDarkly API token (40-character)", provider: "LaunchDarkly", names: ["launchdarkly", "launch_darkly"], value: "[a-zA-Z0-9=_-]{40}", tail: "[A-Za-z0-9=_-]", sample: alnum(40), setting: "LAUNCHDARKLY_ACCESS_TOKEN", docs: "https://launchdarkly.com/docs/home/account/api" },
+  { id: "linear-client-secret", title: "Linear OAuth client secret", provider: "Linear", names: ["linear"], value: "[a-f0-9]{32}", sample: hex(32), setting: "LINEAR_CLIENT_SECRET", docs: "https://linear.app/developers/oauth-2-0-authentication" },
+  { id: "linkedin-client-id", title: "LinkedIn app client ID", provider: "LinkedIn", names: ["linkedin", "linked_in", "linked-in"], value: "[a-zA-Z0-9]{14}", sample: lowerDigits(14), setting: "LINKEDIN_CLIENT_ID", docs: "https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow", severity: "low" },
+  { id: "linkedin-client-secret", title: "LinkedIn app client secret", provider: "LinkedIn", names: ["linkedin", "linked_in", "linked-in"], value: "[a-zA-Z0-9]{16}", sample: alnum(16), setting: "LINKEDIN_CLIENT_SECRET", docs: "https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow" },
+  { id: "looker-client-id", title: "Looker API client ID", provider: "Looker", names: ["looker"], value: "[a-zA-Z0-9]{20}", sample: alnum(20), setting: "LOOKER_CLIENT_ID", docs: "https://cloud.google.com/looker/docs/api-auth", severity: "medium" },
+  { id: "looker-client-secret", title: "Looker API client secret", provider: "Looker", names: ["looker"], value: "[a-zA-Z0-9]{24}", sample: alnum(24), setting: "LOOKER_CLIENT_SECRET", docs: "https://cloud.google.com/looker/docs/api-auth" },
+  { id: "meraki-api-key", title: "Cisco Meraki API key", provider: "Cisco Meraki", names: ["meraki"], value: "[0-9a-f]{40}", sample: hex(40), setting: "MERAKI_API_KEY", docs: "https://developer.cisco.com/meraki/api-v1/authorization/" },
+  { id: "messagebird-client-id", title: "MessageBird client ID", provider: "MessageBird", names: ["messagebird", "message_bird", "message-bird"], value: UUID5, sample: uuid4, setting: "MESSAGEBIRD_CLIENT_ID", docs: "https://developers.messagebird.com/api/#authentication", severity: "medium" },
+  { id: "newrelic-user-api-id", title: "New Relic user API ID", provider: "New Relic", names: ["newrelic", "new_relic", "new-relic"], value: "[a-zA-Z0-9]{64}", sample: alnum(64), setting: "NEW_RELIC_USER_API_ID", docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/", severity: "medium" },
+  { id: "netlify-access-token-legacy", title: "Netlify personal access token (unprefixed)", provider: "Netlify", names: ["netlify"], value: "[a-zA-Z0-9=_-]{40,46}", tail: "[A-Za-z0-9=_-]", sample: (s) => fake.base64url(43, s), setting: "NETLIFY_AUTH_TOKEN", docs: "https://docs.netlify.com/api/get-started/#authentication" },
+  { id: "nytimes-api-key", title: "New York Times API key", provider: "New York Times", names: ["nytimes", "new_york_times", "newyorktimes", "nyt_"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "NYTIMES_API_KEY", docs: "https://developer.nytimes.com/get-started" },
+  { id: "octopus-deploy-api-key", title: "Octopus Deploy API key", provider: "Octopus Deploy", names: ["octopus"], value: "API-[A-Z0-9]{25,27}", sample: (s) => "API-" + fake.upperDigits(26, s), setting: "OCTOPUS_API_KEY", docs: "https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key" },
+  { id: "plaid-client-id", title: "Plaid client ID", provider: "Plaid", names: ["plaid"], value: "[a-zA-Z0-9]{24}", sample: hex(24), setting: "PLAID_CLIENT_ID", docs: "https://plaid.com/docs/api/#api-access", severity: "medium" },
+  { id: "privateai-api-token", title: "Private AI API key", provider: "Private AI", names: ["privateai", "private_ai", "private-ai"], value: "[a-zA-Z0-9]{32}", sample: hex(32), setting: "PRIVATEAI_API_KEY", docs: "https://docs.private-ai.com/" },
+  { id: "rapidapi-access-token", title: "RapidAPI key", provider: "RapidAPI", names: ["rapidapi", "rapid_api", "x-rapidapi"], value: "[a-zA-Z0-9_-]{50}", sample: alnum(50), setting: "RAPIDAPI_KEY", docs: "https://docs.rapidapi.com/docs/keys-and-key-rotation" },
+  { id: "sendbird-app-id", title: "Sendbird application ID", provider: "Sendbird", names: ["sendbird"], value: UUID5, sample: (s) => fake.uuid(s).toUpperCase(), setting: "SENDBIRD_APP_ID", docs: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api", severity: "low" },
+  { id: "sendbird-api-token", title: "Sendbird API token", provider: "Sendbird", names: ["sendbird"], value: "[a-f0-9]{40}", sample: hex(40), setting: "SENDBIRD_API_TOKEN", docs: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api" },
+  { id: "squarespace-api-key", title: "Squarespace API key", provider: "Squarespace", names: ["squarespace"], value: UUID5, sample: uuid4, setting: "SQUARESPACE_API_KEY", docs: "https://developers.squarespace.com/commerce-apis/authentication-and-permissions" },
+  { id: "twitter-api-key", title: "X/Twitter API key (consumer key)", provider: "X (Twitter)", names: ["twitter"], value: "[a-zA-Z0-9]{25}", sample: alnum(25), setting: "TWITTER_API_KEY", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret", severity: "medium" },
+  { id: "twitter-access-token", title: "X/Twitter user access token", provider: "X (Twitter)", names: ["twitter"], value: "[0-9]{15,25}-[a-zA-Z0-9]{20,40}", sample: (s) => fake.digits(19, s).replace(/^0/, "1") + "-" + fake.alnum(31, s), setting: "TWITTER_ACCESS_TOKEN", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
+  { id: "twitter-access-secret", title: "X/Twitter user access token secret", provider: "X (Twitter)", names: ["twitter"], value: "[a-zA-Z0-9]{45}", sample: alnum(45), setting: "TWITTER_ACCESS_SECRET", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
+  { id: "sidekiq-enterprise-credentials", title: "Sidekiq Pro/Enterprise gem server credentials", provider: "Sidekiq", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", tail: "[A-Za-z0-9]", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p"), setting: "BUNDLE_ENTERPRISE__CONTRIBSYS__COM", docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
+];
+function ruleOf(k2) {
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${k2.names.map(ci).join("|")})`;
+  const camel = k2.setting.includes("__") ? k2.setting : k2.setting.toLowerCase().replace(/_([a-z])/g, (_3, c3) => c3.toUpperCase());
+  return define({
+    id: k2.id,
+    title: k2.title,
+    provider: k2.provider,
+    severity: k2.severity ?? "high",
+    keywords: k2.names,
+    // The value follows a quote, an assignment or a space (not a call's parenthesis: `LinkedInTests(Mixin`)
+    // and holds a digit (prose such as `LinkedIn authentication` does not).
+    regex: assigned(name, String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])(?:${k2.value})`, k2.tail ?? TAIL),
+    // An XML element's text may sit on the next line: <kucoinSecret>\n  value\n</kucoinSecret>.
+    window: 200,
+    // Below the formats with a prefix of their own (`aio_`, `sdk-`): they name the credential better.
+    priority: 1.5,
+    docs: k2.docs,
+    remediation: k2.remediation ?? `Revoke or regenerate the ${k2.provider} credential in the provider's console, then load its replacement from a secret store or environment variable.`,
+    samples: () => [k2.sample(k2.id)],
+    truePositives: ([v2]) => [line.env(k2.setting, v2), line.json(camel, v2), `<${camel}>
+    ${v2}
+</${camel}>`],
+    falsePositives: ([v2]) => [line.env("UNRELATED_VALUE", v2), line.env(k2.setting, v2.slice(0, Math.floor(v2.length / 2))), `// ${k2.provider}: see the docs for the ${k2.setting.toLowerCase()} setting`]
+  });
+}
+var rules10 = TABLE.map(ruleOf);
+
+// src/core/detect/validate/jwt.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+var CHECK = "JWT header, payload and signature length";
+var SIGNATURE_BYTES = {
+  HS256: [32],
+  HS384: [48],
+  HS512: [64],
+  ES256: [64],
+  ES256K: [64],
+  ES384: [96],
+  ES512: [132],
+  EdDSA: [64, 114],
+  Ed25519: [64],
+  Ed448: [114]
+};
+var PUBLISHED_HMAC_SECRETS = [
+  "your-256-bit-secret",
+  "your-384-bit-secret",
+  "your-512-bit-secret",
+  "a-string-secret-at-least-256-bits-long",
+  "secret",
+  "your-secret-key",
+  "your_secret_key",
+  "secretkey",
+  "secret-key",
+  "mysecret",
+  "my-secret",
+  "jwt-secret",
+  "shhhhh",
+  "changeme",
+  "test",
+  // Supabase's local development JWT secret (supabase start), published in its docs.
+  "super-secret-jwt-token-with-at-least-32-characters-long"
+];
+function decodeSegment(segment) {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return void 0;
+  try {
+    const json = Buffer.from(segment, "base64url").toString("utf8");
+    return JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function stringClaim(claims, name) {
+  const value = claims[name];
+  if (typeof value === "string") return value.slice(0, 200);
+  if (Array.isArray(value) && typeof value[0] === "string") return value.join(" ").slice(0, 200);
+  return void 0;
+}
+function hmacHash(alg) {
+  return alg === "HS256" ? "sha256" : alg === "HS384" ? "sha384" : alg === "HS512" ? "sha512" : void 0;
+}
+function signedWithPublishedSecret(alg, signingInput, signature2) {
+  const hash = hmacHash(alg);
+  if (!hash) return void 0;
+  for (const secret of PUBLISHED_HMAC_SECRETS) {
+    const expected = createHmac(hash, secret).update(signingInput).digest();
+    if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
+  }
+  return void 0;
+}
+function demoReason(claims) {
+  if (claims["name"] === "John Doe" || claims["sub"] === "1234567890" || claims["iat"] === 1516239022) {
+    return "it carries jwt.io's sample payload";
+  }
+  if (claims["iss"] === "supabase-demo") return "it is the Supabase CLI's published local development key";
+  for (const name of ["iss", "aud", "email", "sub", "name"]) {
+    const value = stringClaim(claims, name);
+    if (value && /(?:^|[^a-z0-9])example\.(?:com|org|net)(?:$|[^a-z0-9])|^example$/i.test(value)) {
+      return `its ${name} claim is an example domain`;
+    }
+  }
+  return void 0;
+}
+function failed(note, unsigned = false) {
+  return { validation: { status: "failed", check: CHECK, note }, unsigned, expired: false };
+}
+function inspectJwt(token2, now = Date.now()) {
+  const parts = token2.split(".");
+  if (parts.length !== 3) return failed("a JWT has exactly three dot-separated parts");
+  const [headerPart, payloadPart, signaturePart] = parts;
+  const header = decodeSegment(headerPart);
+  if (!isObject2(header)) return failed("the header is not base64url-encoded JSON");
+  const alg = header["alg"];
+  if (typeof alg !== "string" || alg.length === 0 || alg.length > 20) return failed("the header names no algorithm (alg)");
+  const claims = decodeSegment(payloadPart);
+  if (!isObject2(claims)) return failed("the payload is not a base64url-encoded JSON object");
+  const out = {
+    validation: { status: "confirmed", check: CHECK, note: "" },
+    alg,
+    unsigned: alg.toLowerCase() === "none",
+    expired: false
+  };
+  const typ = header["typ"];
+  if (typeof typ === "string") out.typ = typ.slice(0, 40);
+  const iss = stringClaim(claims, "iss");
+  if (iss !== void 0) out.iss = iss;
+  const exp = claims["exp"];
+  if (typeof exp === "number" && Number.isFinite(exp)) {
+    out.exp = exp;
+    out.expired = exp * 1e3 < now;
+  }
+  const role = stringClaim(claims, "role");
+  if (role !== void 0) out.role = role;
+  const signature2 = Buffer.from(signaturePart, "base64url");
+  const notes = [];
+  if (out.unsigned) {
+    if (signaturePart.length > 0) return { ...failed("alg is none but a signature follows", true), alg };
+    notes.push("unsigned (alg none)");
+  } else {
+    if (signaturePart.length === 0) return { ...failed(`alg is ${alg} but the signature is missing (truncated?)`), alg };
+    const sizes = SIGNATURE_BYTES[alg];
+    const rsa2 = /^(?:RS|PS)(?:256|384|512)$/.test(alg);
+    if (sizes && !sizes.includes(signature2.length)) {
+      return { ...failed(`a ${alg} signature is ${sizes.join(" or ")} bytes, this one ${signature2.length} (truncated or edited)`), alg };
+    }
+    if (rsa2 && (signature2.length < 64 || signature2.length > 1024)) {
+      return { ...failed(`an ${alg} signature of ${signature2.length} bytes is implausible (truncated or edited)`), alg };
+    }
+    notes.push(`signed with ${alg}`);
+  }
+  if (out.typ && !/jwt|jose/i.test(out.typ)) notes.push(`typ ${out.typ}`);
+  if (out.iss) notes.push(`issuer ${out.iss}`);
+  if (out.exp !== void 0) {
+    const date2 = new Date(out.exp * 1e3);
+    const day = Number.isNaN(date2.getTime()) ? String(out.exp) : date2.toISOString().slice(0, 10);
+    notes.push(out.expired ? `expired on ${day}` : `expires on ${day}`);
+  } else {
+    notes.push("no expiry");
+  }
+  if (out.role) notes.push(`role ${out.role}`);
+  out.validation.note = notes.join(", ");
+  const demo = demoReason(claims);
+  const published = out.unsigned ? void 0 : signedWithPublishedSecret(alg, `${headerPart}.${payloadPart}`, signature2);
+  if (demo) out.demo = demo;
+  else if (published !== void 0) out.demo = `it is signed with the published demo secret "${published}"`;
+  if ((role === "service_role" || role === "anon") && (iss === void 0 || /supabase/i.test(iss) || typeof claims["ref"] === "string")) {
+    out.supabaseRole = role;
+  }
+  return out;
+}
+
+// src/core/detect/rules/jwt.ts
+var JWT_PATTERN = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.ey[A-Za-z0-9_-]{3,16384}\.[A-Za-z0-9_-]{0,2048}(?![A-Za-z0-9_-])/g;
+var SERVICE_ROLE = { id: "supabase-service-role-key", title: "Supabase service-role key" };
+var ANON = { id: "supabase-anon-key", title: "Supabase anon key" };
+function findJwts(text) {
+  const out = [];
+  const re2 = new RegExp(JWT_PATTERN.source, "g");
+  let m2;
+  while ((m2 = re2.exec(text)) !== null) {
+    const token2 = m2[0];
+    const info2 = inspectJwt(token2);
+    const match = { secret: token2, index: m2.index, validation: info2.validation };
+    const note = info2.validation.note;
+    let severity;
+    if (info2.validation.status === "failed") {
+      match.message = `JSON Web Token-shaped value that does not decode as one (${note}).`;
+    } else if (info2.demo) {
+      match.category = "placeholder";
+      severity = "low";
+      match.message = `Demo JSON Web Token: ${info2.demo} (${note}). Not a live credential; if a server accepts it, anyone can forge tokens.`;
+    } else if (info2.supabaseRole === "service_role") {
+      match.ruleId = SERVICE_ROLE.id;
+      match.title = SERVICE_ROLE.title;
+      severity = info2.expired ? "medium" : "critical";
+      match.message = `Supabase service-role key (${note}): it bypasses row-level security and gives full access to the project's data. Roll the project's JWT secret or API keys in the Supabase dashboard and keep this key on the server, in a secret store.`;
+    } else if (info2.supabaseRole === "anon") {
+      match.ruleId = ANON.id;
+      match.title = ANON.title;
+      severity = "low";
+      match.message = `Supabase anon key (${note}): public by design and safe in a client only when row-level security protects every table.`;
+    } else if (info2.unsigned) {
+      severity = "low";
+      match.message = `Unsigned JSON Web Token (alg none; ${note}): anyone can mint one, so it grants nothing unless a server wrongly accepts unsigned tokens.`;
+    } else if (info2.expired) {
+      severity = "low";
+      match.message = `Expired JSON Web Token (${note}): no longer usable by itself, but it shows what the service issues; check that its signing key is not committed too.`;
+    } else {
+      match.message = `JSON Web Token (${note}): a bearer credential for whoever holds it until it expires. Revoke the session or rotate the signing key, and load tokens at run time.`;
+    }
+    if (severity) match.severity = severity;
+    out.push(match);
+  }
+  return out;
+}
+function b64url3(value) {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+function exampleJwt(payload, seed, alg = "HS256") {
+  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
+  const signature2 = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+  return `${b64url3({ alg, typ: "JWT" })}.${b64url3(payload)}.${signature2}`;
+}
+var FAR_FUTURE = 4102444800;
+var JWK_MEMBER = /(?<![\w$.-])(?<q>["']?)(?<name>d|p|q|dp|dq|qi|k)\k<q>:\s{0,3}(?<vq>["'\x60])(?<secret>[A-Za-z0-9_-]{22,4096})\k<vq>/dg;
+var JWK_KEYWORDS = ["d", "p", "q", "i", "k"].flatMap((c3) => [`${c3}:`, `${c3}":`, `${c3}':`]);
+function findJwkMembers(text) {
+  const out = [];
+  JWK_MEMBER.lastIndex = 0;
+  let m2;
+  while ((m2 = JWK_MEMBER.exec(text)) !== null) {
+    const secret = m2.groups?.["secret"] ?? "";
+    const name = m2.groups?.["name"] ?? "";
+    if (name !== "k" && secret.length < 32) continue;
+    if (!/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || shannonEntropy(secret) < 3.5) continue;
+    out.push({
+      secret,
+      index: m2.indices?.groups?.["secret"]?.[0] ?? m2.index,
+      message: `JSON Web Key with its private member \`${name}\`: whoever holds it can sign or decrypt as the key's owner.`
+    });
+  }
+  return out;
+}
+var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+var rules11 = [
+  {
+    id: "jwt-token",
+    title: "JSON Web Token",
+    provider: "JWT",
+    category: "secret",
+    severity: "high",
+    keywords: ["eyj"],
+    find: (text) => findJwts(text),
+    validate: (secret) => inspectJwt(secret).validation,
+    reports: [SERVICE_ROLE, ANON],
+    docs: "https://www.rfc-editor.org/rfc/rfc7519",
+    remediation: "Revoke the token (end the session, rotate the signing key or API key that issued it) and load tokens from an environment variable or a secret store at run time.",
+    examples: () => {
+      const session = exampleJwt({ sub: fake.uuid("jwt-sub"), iss: "https://auth.acme-internal.io", exp: FAR_FUTURE, scope: "admin" }, "jwt-1");
+      const rs2 = exampleJwt({ sub: fake.alnum(12, "jwt-sub2"), aud: "billing-api", iat: 17e8 }, "jwt-2", "RS256");
+      const serviceRole = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref"), role: "service_role", iat: 17e8, exp: FAR_FUTURE }, "jwt-3");
+      const anon = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref2"), role: "anon", iat: 17e8, exp: FAR_FUTURE }, "jwt-4");
+      return {
+        truePositives: [
+          `const token = "${session}";`,
+          `Authorization: Bearer ${rs2}`,
+          `SUPABASE_SERVICE_ROLE_KEY=${serviceRole}`,
+          `  anonKey: '${anon}',`
+        ],
+        falsePositives: [
+          // Two segments only, or a JWT-looking run inside a longer identifier.
+          `const header = "${session.split(".").slice(0, 2).join("")}";`,
+          `id = "x${session.replaceAll(".", "")}"`,
+          "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
+          // jwt.io's sample token is a placeholder, not a secret.
+          `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`
+        ]
+      };
+    }
+  },
+  {
+    id: "jwk-private-key",
+    title: "JSON Web Key private key",
+    provider: "JWK",
+    category: "secret",
+    severity: "high",
+    keywords: JWK_KEYWORDS,
+    find: findJwkMembers,
+    docs: "https://www.rfc-editor.org/rfc/rfc7518#section-6",
+    remediation: "Rotate the key pair (publish a new JWK, retire this kid), then load private keys from a secret store or a KMS.",
+    examples: () => {
+      const d2 = base64urlKey(32, "jwk-d");
+      return {
+        truePositives: [
+          `  d: '${d2}',`,
+          `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x")}","y":"${base64urlKey(32, "jwk-y")}","d":"${d2}"}`,
+          `    "k": "${base64urlKey(16, "jwk-k")}",`,
+          `  dq: "${base64urlKey(64, "jwk-dq")}",`
+        ],
+        falsePositives: [
+          `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x2")}","y":"${base64urlKey(32, "jwk-y2")}"}`,
+          `  d: 'M10 10 L20 20 Z',`,
+          `  id: '${d2}',`,
+          `  k: 'abcdefghijklmnopqrstuvwxyz',`
+        ]
+      };
+    }
+  }
+];
+
+// src/core/detect/rules/providers/encoded.ts
+var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
+function decodedJwt(text) {
+  const decoded = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+  const m2 = /^eyJ([A-Za-z0-9_-]{2,4096})\.[A-Za-z0-9_-]{0,16384}(?:\.[A-Za-z0-9_-]{0,4096})?$/.exec(decoded);
+  if (!m2) return void 0;
+  try {
+    const header = JSON.parse(Buffer.from("eyJ" + m2[1], "base64url").toString("utf8"));
+    return header !== null && typeof header === "object" && !Array.isArray(header) ? decoded : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function findEncodedJwts(text) {
+  const out = [];
+  for (const m2 of text.matchAll(ENCODED_JWT)) {
+    if (decodedJwt(m2[0]) !== void 0) out.push({ secret: m2[0], index: m2.index });
+  }
+  return out;
+}
+var MANIFEST_WINDOW = 6e3;
+var SECRET_KIND = /^\s*kind:\s*["']?[Ss]ecret["']?\s*$/m;
+var DATA_KEY = /^([ \t]*)data:[ \t]*$/m;
+var DATA_ENTRY = /^[ \t]+["']?[\w.-]{1,253}["']?:[ \t]*(?:[|>][-+]?[ \t]*\n[ \t]+)?["']?(?<secret>[A-Za-z0-9+/]{12,65536}={0,2})["']?[ \t]*$/;
+function findKubernetesSecretData(text) {
+  const out = [];
+  const separators = [...text.matchAll(/^---[ \t]*$/gm)].map((m2) => [m2.index, m2.index + m2[0].length]);
+  const bounds = [0, ...separators.flat(), text.length];
+  for (let b3 = 0; b3 < bounds.length; b3 += 2) {
+    const start = bounds[b3];
+    const doc = text.slice(start, bounds[b3 + 1]);
+    const data = SECRET_KIND.test(doc) ? DATA_KEY.exec(doc) : null;
+    if (!data) continue;
+    const indent = data[1].length;
+    const lines = doc.slice(data.index + data[0].length + 1).split("\n");
+    let at2 = start + data.index + data[0].length + 1;
+    for (let i = 0; i < lines.length; i++) {
+      const current = lines[i];
+      const lineStart = at2;
+      at2 += current.length + 1;
+      if (current.trim() === "" || current.trim().startsWith("#")) continue;
+      if (current.length - current.trimStart().length <= indent) break;
+      const candidate = /:[ \t]*[|>][-+]?[ \t]*$/.test(current) && i + 1 < lines.length ? current + "\n" + lines[i + 1] : current;
+      const m2 = DATA_ENTRY.exec(candidate);
+      if (!m2) continue;
+      const secret = m2.groups?.secret;
+      out.push({ secret, index: lineStart + candidate.lastIndexOf(secret) });
+    }
+  }
+  return out;
+}
+var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
+var rules12 = [
+  {
+    id: "kubernetes-secret-data",
+    title: "Kubernetes Secret manifest data",
+    provider: "Kubernetes",
+    category: "secret",
+    severity: "high",
+    keywords: ["apiversion"],
+    window: MANIFEST_WINDOW,
+    find: (text) => findKubernetesSecretData(text),
+    docs: "https://kubernetes.io/docs/concepts/configuration/secret/",
+    remediation: "Rotate the values, delete the manifest from history, and keep Secrets out of Git (Sealed Secrets, SOPS, External Secrets or the cluster's secret store).",
+    examples: () => {
+      const value = Buffer.from(fake.alnum(20, "k8s-secret")).toString("base64");
+      return {
+        truePositives: [
+          `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+type: Opaque
+data:
+  password: ${value}
+`,
+          `apiVersion: v1
+data:
+  token: "${value}"
+kind: Secret
+metadata:
+  name: api
+`
+        ],
+        falsePositives: [
+          `apiVersion: v1
+kind: ConfigMap
+data:
+  settings: ${value}
+`,
+          `apiVersion: v1
+kind: Secret
+data:
+  password: {{ .Values.password }}
+  empty: ""
+`
+        ]
+      };
+    }
+  },
+  {
+    id: "jwt-base64",
+    title: "Base64-encoded JSON Web Token",
+    provider: "JWT",
+    category: "secret",
+    severity: "high",
+    keywords: ["zxlk"],
+    find: (text) => findEncodedJwts(text),
+    docs: "https://www.rfc-editor.org/rfc/rfc7519",
+    remediation: "Revoke the token (end the session or rotate the key that signed it); base64 is an encoding, not protection.",
+    examples: () => {
+      const jwt = exampleJwt({ sub: fake.uuid("jwt-b64-sub"), aud: "payments-api", exp: 4102444800 }, "jwt-b64");
+      return {
+        truePositives: [`  token: ${encode2(jwt)}`, `AUTH_TOKEN_B64="${encode2(jwt).replace(/=+$/, "")}"`],
+        falsePositives: [`data: ${encode2("eyJ" + fake.alnum(60, "jwt-b64-not"))}`, `blob: ZXlK${fake.alnum(60, "jwt-b64-rand")}`]
+      };
+    }
+  }
+];
+
+// src/core/detect/rules/providers/dummy-values.ts
+var PREFIXES = [
+  ["xoxb-", "slack-bot-token", "Slack bot token"],
+  ["xoxp-", "slack-user-token", "Slack user token"],
+  ["xox[sc]-", "slack-session-token", "Slack session token"],
+  ["xoxa-", "slack-workspace-token", "Slack workspace token"],
+  ["xapp-", "slack-app-token", "Slack app-level token"],
+  ["sk-ant-admin01-", "anthropic-admin-key", "Anthropic admin API key"],
+  ["sk-ant-(?:api03-)?", "anthropic-api-key", "Anthropic API key"],
+  ["sk-(?:proj|svcacct|admin)-", "openai-project-key", "OpenAI API key"],
+  ["ghp_", "github-pat-classic", "GitHub personal access token"],
+  ["gho_", "github-oauth-token", "GitHub OAuth token"],
+  ["ghs_", "github-installation-token", "GitHub installation token"],
+  ["github_pat_", "github-pat-fine-grained", "GitHub fine-grained personal access token"],
+  ["sk_live_", "stripe-secret-key", "Stripe secret key"],
+  ["rk_live_", "stripe-restricted-key", "Stripe restricted key"],
+  ["sk_test_", "stripe-test-key", "Stripe test key"],
+  ["glpat-", "gitlab-pat", "GitLab personal access token"],
+  ["npm_", "npm-access-token", "npm access token"],
+  ["hf_", "huggingface-access-token", "Hugging Face access token"],
+  ["pypi-", "pypi-api-token", "PyPI API token"],
+  ["SG\\.", "sendgrid-api-key", "SendGrid API key"],
+  ["AKIA", "aws-access-key-id", "AWS access key ID"],
+  ["AIza", "gcp-api-key", "Google API key"],
+  ["dop_v1_", "digitalocean-pat", "DigitalOcean personal access token"],
+  ["lin_api_", "linear-api-key", "Linear API key"]
+];
+var KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_"];
+var TOKEN = String.raw`[A-Za-z0-9_.*<>{}$…-]{3,160}`;
+var CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p2]) => `(${p2})`).join("|")})${TOKEN}`, "g");
+var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|…|(.)\1{7,}|0123456|1234567|abcdefg/i;
+function findDummyValues(text) {
+  const out = [];
+  for (const m2 of text.matchAll(CANDIDATE)) {
+    const group3 = m2.slice(1).findIndex((g2) => g2 !== void 0);
+    const prefix = m2[group3 + 1];
+    const body = m2[0].slice(prefix.length).replace(/[.…]+$/, (tail) => tail.length >= 3 || tail === "…" ? tail : "");
+    if (!DUMMY.test(body)) continue;
+    const [, ruleId, title] = PREFIXES[group3];
+    out.push({
+      secret: prefix + body,
+      index: m2.index,
+      ruleId,
+      title,
+      category: "placeholder",
+      severity: "medium",
+      message: `${title}: a placeholder in the format's place (its body is a dummy, not a credential). Keep the real value in an environment variable or a secret store when it is filled in.`
+    });
+  }
+  return out;
+}
+var rules13 = [
+  {
+    id: "provider-placeholder",
+    title: "Provider credential placeholder",
+    provider: "placeholder",
+    category: "placeholder",
+    severity: "medium",
+    keywords: KEYWORDS,
+    reports: [...new Map(PREFIXES.map(([, id, title]) => [id, { id, title }])).values()],
+    find: (text) => findDummyValues(text),
+    // A provider's rank: over the name-based and carrier rules that would report the same template.
+    priority: 2,
+    docs: "https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password",
+    remediation: "A template value: make sure the real credential is read from an environment variable or a secret store, never written here.",
+    examples: () => ({
+      truePositives: ["SLACK_BOT_TOKEN=xoxb-your-bot-token", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here", "STRIPE_KEY=sk_live_<your-secret-key>"],
+      falsePositives: ["const prefix = 'xoxb-';", "see https://example.com/ghp_docs"]
+    })
+  }
+];
+
+// src/core/detect/rules/providers/keyed.ts
+var CLASSES = {
+  digits: { cls: "0-9", chars: ALPHABETS.digits },
+  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
+  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
+  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
+  lower: { cls: "a-z", chars: ALPHABETS.lower },
+  upper: { cls: "A-Z", chars: ALPHABETS.upper },
+  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
+  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
+  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
+  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
+};
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+function anyCaseWords(words) {
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
+  const groups = [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}](?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`);
+  return `(?:${groups.join("|")})`;
+}
+var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
+var NOT_SECRET_NAME = `(?<!${anyCaseWords(NOT_SECRET_ENDINGS)})`;
+var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
+var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
+function nameAtWordStart(name) {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const rest = (w2) => w2.length > 1 ? `(?:${escape(w2.slice(1))}|${escape(w2.slice(1).toUpperCase())})` : "";
+  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escape(w2[0])) + rest(w2);
+  const [first2 = "", ...others] = words;
+  const tail = rest(first2) + others.map((w2) => `[ _.-]?${spelled(w2)}`).join("");
+  if (!/[a-z]/.test(first2[0])) return `(?<![A-Za-z0-9])${escape(first2[0])}${tail}`;
+  return `(?:(?<![A-Za-z0-9])[${first2[0]}${first2[0].toUpperCase()}]|(?<=[a-z0-9])${first2[0].toUpperCase()})${tail}`;
+}
+function distinctNames(names) {
+  const letters = (n) => n.replace(/[ _.-]/g, "");
+  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
+}
+var BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:[bB]earer\\s|[tT]oken\\s)?`;
+function bodyOf(shape) {
+  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
+  if (shape.groups) {
+    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
+  }
+  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
+  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
+}
+function mixedLookahead(shape, maxLength) {
+  const chars = CLASSES[shape.alphabet].chars;
+  const letters = /[A-Za-z]/.test(chars);
+  const digits2 = /[0-9]/.test(chars);
+  if (!letters || !digits2 || maxLength < 12 || shape.groups) return "";
+  const run2 = `[^\\s"'<>]{0,${maxLength - 1}}`;
+  return `(?=${run2}[0-9])(?=${run2}[A-Za-z])`;
+}
+var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
+function isWeak(shape) {
+  const max = shape.range?.[1] ?? shape.length ?? 0;
+  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
+}
+var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
+function valueRegex(shape) {
+  const body = bodyOf(shape);
+  const max = shape.range?.[1] ?? shape.length ?? body.minLength;
+  const starts = prefixes(shape).map(escape);
+  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
+  const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
+  return { value, notAfter: `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+}
+function keyedRegex(entry) {
+  const { value, notAfter } = valueRegex(entry.value);
+  if (entry.value.standalone) {
+    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
+    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
+  }
+  const names = `(?:${distinctNames(entry.names).map(nameAtWordStart).join("|")})`;
+  const strict = entry.credentialWord || isWeak(entry.value);
+  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
+  if (strict) {
+    return new RegExp(`${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+  }
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
+  const lineAbove = `[^\\n]{0,80}\\n[^\\n]{0,40}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${KEY_TOKEN_SECRET}[\\w.-]{0,12}?`;
+  const urlQuery = `[^\\s"'<>?]{0,120}\\?[^\\s"'<>#]{0,120}?(?<=[?&])[\\w-]{0,12}?(?:key|token|secret)=`;
+  return new RegExp(`${names}(?:(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}|${urlQuery})(?<secret>${value})(?!${notAfter})`);
+}
+var KEYED_WINDOW = 1200;
+function fakeValue(shape, seed) {
+  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
+  const pick2 = (n, s) => {
+    for (let attempt = 0; ; attempt++) {
+      const v2 = randomString(n, chars, `${s}#${attempt}`);
+      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
+      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
+    }
+  };
+  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
+  return (prefixes(shape)[0] ?? "") + body;
+}
+function forms(name) {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
+  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
+}
+function truePositives(entry, v2) {
+  if (entry.value.standalone) {
+    return [`const client = new Client("${v2}");`, `token: ${v2}`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`];
+  }
+  const { snake, upper, camel, pascal } = forms(entry.names[0]);
+  return [
+    `${upper}_API_KEY=${v2}`,
+    `export ${upper}_TOKEN="${v2}"`,
+    `  ${snake}_secret_key: ${v2}`,
+    `  "${camel}ApiKey": "${v2}",`,
+    `const ${camel}Token = "${v2}";`,
+    `${snake}_api_key = '${v2}'`,
+    `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
+    `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
+    `<add key="${pascal}ApiKey" value="${v2}" />`,
+    `${pascal} API key: ${v2}`,
+    ...entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:
+  api_key: ${v2}`, `# ${pascal}
+API_TOKEN=${v2}`, `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`]
+  ];
+}
+function falsePositives(entry, v2) {
+  const { upper, snake } = forms(entry.names[0]);
+  const shape = entry.value;
+  const prefix = prefixes(shape)[0] ?? "";
+  const bodyLength = v2.length - prefix.length;
+  const max = shape.range?.[1] ?? bodyLength;
+  const min = shape.range?.[0] ?? bodyLength;
+  const longer = v2 + "7k".repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
+  const shorter = v2.slice(0, prefix.length + min - 1);
+  const fp = [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
+  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`);
+  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v2}`, `# ${snake}
+API_KEY=${v2}`);
+  else if (!shape.standalone) fp.push(`# ${snake}
+
+API_KEY=${v2}`, `${snake}:
+  build_id: ${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
+  return fp;
+}
+function splitLikeProvider(name, provider) {
+  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+  const parts = words.split(" ");
+  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
+  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
+}
+var longestWord = (name) => name.toLowerCase().split(/[ _.-]/).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
+function keyed(entries3) {
+  return entries3.map((given) => {
+    const entry = { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    const kind = entry.kind ?? "API key";
+    const keywords = entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
+    return define({
+      id: entry.id,
+      title: `${entry.provider} ${kind}`,
+      provider: entry.provider,
+      severity: entry.severity ?? "high",
+      keywords,
+      regex: keyedRegex(entry),
+      ...entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW },
+      docs: entry.docs,
+      remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(entry.value, entry.id)],
+      truePositives: ([v2]) => truePositives(entry, v2),
+      falsePositives: ([v2]) => falsePositives(entry, v2)
+    });
+  });
+}
+
+// src/core/detect/rules/providers/keyed-a-m.ts
+var UUID6 = [8, 4, 4, 4, 12];
+var entries = [
+  { id: "abstract-api-key", provider: "Abstract", names: ["abstract"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://abstractapi.com" },
+  { id: "abuse-ipdb-api-key", provider: "AbuseIPDB", names: ["abuseipdb"], value: { alphabet: "lowerDigits", length: 80 }, docs: "https://abuseipdb.com" },
+  { id: "abyssale-api-key", provider: "Abyssale", names: ["abyssale"], value: { alphabet: "alnum", length: 40 }, docs: "https://abyssale.com" },
+  { id: "accuweather-api-key", provider: "Accuweather", names: ["accuweather"], value: { alphabet: "alnum", length: 35 }, docs: "https://accuweather.com" },
+  { id: "accuweather-api-key-accuweather", provider: "accuweather", names: ["accuweather"], value: { alphabet: "alnum", length: 32 }, docs: "https://accuweather.com" },
+  { id: "adzuna-api-key", provider: "Adzuna", names: ["adzuna"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://adzuna.com" },
+  { id: "aeroworkflow-api-key", provider: "Aeroworkflow", names: ["aeroworkflow"], value: { alphabet: "alnum", length: 20 }, docs: "https://aeroworkflow.com" },
+  { id: "agora-api-key", provider: "Agora", names: ["agora"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://agora.io" },
+  { id: "aha-api-key", provider: "Aha", names: ["aha"], value: { alphabet: "hex", length: 64 }, credentialWord: true, docs: "https://aha.io" },
+  { id: "airbrake-project-key", provider: "Airbrake", names: ["airbrake"], value: { alphabet: "alnum", extra: "-", length: 32 }, docs: "https://airbrake.io" },
+  { id: "airbrake-user-key", provider: "Airbrake", names: ["airbrake"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://airbrake.io" },
+  { id: "airship-api-key", provider: "Airship", names: ["airship"], value: { alphabet: "alnum", length: 91 }, docs: "https://urbanairship.com" },
+  { id: "air-visual-api-key", provider: "AirVisual", names: ["airvisual"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://airvisual.com" },
+  { id: "aiven-api-key", provider: "Aiven", names: ["aiven"], value: { alphabet: "alnum", extra: "+/=", length: 372 }, docs: "https://aiven.io" },
+  { id: "alconost-api-key", provider: "Alconost", names: ["alconost"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://alconost.com" },
+  { id: "alegra-api-key", provider: "Alegra", names: ["alegra"], value: { alphabet: "lowerDigits", extra: "-", length: 20 }, docs: "https://alegra.com" },
+  { id: "aletheia-api-key", provider: "Aletheia", names: ["aletheiaapi"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://aletheiaapi.com" },
+  { id: "alien-vault-api-key", provider: "AlienVault", names: ["alienvault"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://alienvault.com" },
+  { id: "allsports-api-key", provider: "Allsports", names: ["allsports"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://allsportsapi.com" },
+  { id: "amadeus-api-key", provider: "Amadeus", names: ["amadeus"], value: { alphabet: "alnum", length: 32 }, docs: "https://amadeus.com" },
+  { id: "ambee-api-key", provider: "Ambee", names: ["ambee"], value: { alphabet: "hex", length: 64 }, docs: "https://ambeedata.com" },
+  { id: "anypoint-oauth2-api-key", provider: "AnypointOAuth2", names: ["anypoint"], value: { alphabet: "hex", length: 32 }, docs: "https://mulesoft.com" },
+  { id: "apacta-api-key", provider: "Apacta", names: ["apacta"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://apacta.com" },
+  { id: "api2cart-api-key", provider: "Api2Cart", names: ["api2cart"], value: { alphabet: "hex", length: 32 }, docs: "https://api2cart.com" },
+  { id: "apiflash-api-key", provider: "Apiflash", names: ["apiflash"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://apiflash.com" },
+  { id: "api-fonica-api-key", provider: "ApiFonica", names: ["apifonica"], value: { alphabet: "lowerDigits", groups: [11, 4, 4, 4, 12] }, docs: "https://apifonica.com" },
+  { id: "apify-api-key", provider: "Apify", names: ["apify"], value: { prefix: "apify_api_", alphabet: "alnum", extra: "-", length: 36, standalone: true }, docs: "https://apify.com" },
+  { id: "apilayer-api-key", provider: "Apilayer", names: ["apilayer"], value: { alphabet: "alnum", length: 32 }, docs: "https://apilayer.com" },
+  { id: "api-matic-api-key", provider: "APIMatic", names: ["apimatic"], value: { alphabet: "alnum", extra: "-_", length: 64 }, docs: "https://apimatic.io" },
+  { id: "api-metrics-api-key", provider: "ApiMetrics", names: ["apimetrics"], value: { alphabet: "alnum", length: 32 }, docs: "https://apimetrics.io" },
+  { id: "api-template-api-key", provider: "APITemplate", names: ["apitemplate"], value: { alphabet: "alnum", length: 39 }, docs: "https://apitemplate.io" },
+  { id: "apollo-api-key", provider: "Apollo", names: ["apollo"], value: { alphabet: "alnum", length: 22 }, docs: "https://apollo.io" },
+  { id: "appcues-api-key", provider: "Appcues", names: ["appcues"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://appcues.com" },
+  { id: "app-synergy-api-key", provider: "AppSynergy", names: ["appsynergy"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://appsynergy.com" },
+  { id: "apptivo-api-key", provider: "Apptivo", names: ["apptivo"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://apptivo.com" },
+  { id: "artsy-api-key", provider: "Artsy", names: ["artsy"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://artsy.net" },
+  { id: "atera-api-key", provider: "Atera", names: ["atera"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://atera.com" },
+  { id: "audd-api-key", provider: "Audd", names: ["audd"], value: { alphabet: "lowerDigits", extra: "-", length: 32 }, docs: "https://audd.io" },
+  { id: "autodesk-api-key", provider: "Autodesk", names: ["autodesk"], value: { alphabet: "alnum", length: 32 }, docs: "https://autodesk.com" },
+  { id: "autoklose-api-key", provider: "Autoklose", names: ["autoklose"], value: { alphabet: "alnum", extra: "-", length: 32 }, docs: "https://aklab.xyz" },
+  { id: "auto-pilot-api-key", provider: "AutoPilot", names: ["autopilot"], value: { alphabet: "hex", length: 32 }, docs: "https://autopilothq.com" },
+  { id: "aviation-stack-api-key", provider: "AviationStack", names: ["aviationstack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://aviationstack.com" },
+  { id: "axonaut-api-key", provider: "Axonaut", names: ["axonaut"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://axonaut.com" },
+  { id: "aylien-api-key", provider: "Aylien", names: ["aylien"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://aylien.com" },
+  { id: "ayrshare-api-key", provider: "Ayrshare", names: ["ayrshare"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://ayrshare.com" },
+  { id: "beebole-api-key", provider: "Beebole", names: ["beebole"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://beebole.com" },
+  { id: "besnappy-api-key", provider: "Besnappy", names: ["besnappy"], value: { alphabet: "hex", length: 64 }, docs: "https://besnappy.com" },
+  { id: "besttime-api-key", provider: "Besttime", names: ["besttime"], value: { prefix: "pri_", alphabet: "hex", length: 32 }, docs: "https://besttime.app" },
+  { id: "better-stack-api-key", provider: "BetterStack", names: ["betterstack"], value: { alphabet: "alnum", length: 24 }, docs: "https://betterstack.com" },
+  { id: "billomat-api-key", provider: "Billomat", names: ["billomat"], value: { alphabet: "hex", length: 32 }, docs: "https://billomat.com" },
+  { id: "bitbar-api-key", provider: "Bitbar", names: ["bitbar"], value: { alphabet: "alnum", length: 32 }, docs: "https://smartbear.com" },
+  { id: "bitcoin-average-api-key", provider: "BitcoinAverage", names: ["bitcoinaverage"], value: { alphabet: "alnum", length: 43 }, docs: "https://bitcoinaverage.com" },
+  { id: "bitfinex-api-key", provider: "Bitfinex", names: ["bitfinex"], value: { alphabet: "alnum", extra: "-_", length: 43 }, docs: "https://bitfinex.com" },
+  { id: "bit-ly-access-token", provider: "BitLy", kind: "access token", names: ["bitly"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://bitly.com" },
+  { id: "blazemeter-api-key", provider: "Blazemeter", names: ["blazemeter", "runscope"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://blazemeter.com" },
+  { id: "blit-app-api-key", provider: "BlitApp", names: ["blitapp"], value: { alphabet: "alnum", extra: "-_", length: 39 }, docs: "https://blitapp.com" },
+  { id: "boost-note-api-key", provider: "BoostNote", names: ["boostnote"], value: { alphabet: "hex", length: 64 }, docs: "https://boostnote.io" },
+  { id: "braintree-payments-api-key", provider: "BraintreePayments", names: ["braintree"], value: { alphabet: "hex", length: 32 }, docs: "https://braintree-api.com" },
+  { id: "brandfetch-api-key", provider: "Brandfetch", names: ["brandfetch"], value: { alphabet: "alnum", length: 40 }, docs: "https://brandfetch.com" },
+  { id: "browser-stack-api-key", provider: "BrowserStack", names: ["browserstack"], value: { alphabet: "alnum", length: 20 }, docs: "https://browserstack.com" },
+  { id: "browshot-api-key", provider: "Browshot", names: ["browshot"], value: { alphabet: "alnum", extra: "-", length: 28 }, docs: "https://browshot.com" },
+  { id: "bsc-scan-api-key", provider: "BscScan", names: ["bscscan"], value: { alphabet: "upperDigits", length: 34 }, docs: "https://bscscan.com" },
+  { id: "buddy-ns-api-key", provider: "BuddyNS", names: ["buddyns"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://buddyns.com" },
+  { id: "bugherd-api-key", provider: "Bugherd", names: ["bugherd"], value: { alphabet: "lowerDigits", length: 22 }, docs: "https://bugherd.com" },
+  { id: "bugsnag-api-key", provider: "Bugsnag", names: ["bugsnag"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://bugsnag.com" },
+  { id: "bulbul-api-key", provider: "Bulbul", names: ["bulbul"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://jungleworks.com" },
+  { id: "bulksms-api-key", provider: "Bulksms", names: ["bulksms"], value: { alphabet: "alnum", length: 29 }, docs: "https://bulksms.com" },
+  { id: "butter-cms-api-key", provider: "ButterCMS", names: ["buttercms"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://buttercms.com" },
+  { id: "calendarific-api-key", provider: "Calendarific", names: ["calendarific"], value: { alphabet: "alnum", length: 32 }, docs: "https://calendarific.com" },
+  { id: "calorie-ninja-api-key", provider: "CalorieNinja", names: ["calorieninja"], value: { alphabet: "alnum", length: 40 }, docs: "https://calorieninjas.com" },
+  { id: "campayn-api-key", provider: "Campayn", names: ["campayn"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://campayn.com" },
+  { id: "canny-io-api-key", provider: "CannyIo", names: ["canny"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://canny.io" },
+  { id: "captain-data-api-key", provider: "CaptainData", names: ["captaindata"], value: { alphabet: "hex", length: 64 }, docs: "https://captaindata.co" },
+  { id: "carbon-interface-api-key", provider: "CarbonInterface", names: ["carboninterface"], value: { alphabet: "alnum", length: 21 }, docs: "https://carboninterface.com" },
+  { id: "caspio-api-key", provider: "Caspio", names: ["caspio"], value: { alphabet: "lowerDigits", length: 50 }, docs: "https://caspio.com" },
+  { id: "censys-api-key", provider: "Censys", names: ["censys"], value: { alphabet: "alnum", length: 32 }, docs: "https://censys.io" },
+  { id: "central-station-crm-api-key", provider: "CentralStationCRM", names: ["centralstation"], value: { alphabet: "lowerDigits", length: 30 }, docs: "https://centralstationcrm.net" },
+  { id: "cex-io-api-key", provider: "CexIO", names: ["cexio", "cex.io"], value: { alphabet: "alnum", range: [24, 27] }, credentialWord: true, docs: "https://cex.io" },
+  { id: "chartmogul-api-key", provider: "Chartmogul", names: ["chartmogul"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://chartmogul.com" },
+  { id: "chatbot-api-key", provider: "Chatbot", names: ["chatbot"], value: { alphabet: "alnum", extra: "_", length: 32 }, credentialWord: true, docs: "https://chatbot.com" },
+  { id: "chatfule-api-key", provider: "Chatfule", names: ["chatfuel"], value: { alphabet: "alnum", length: 128 }, docs: "https://chatfuel.com" },
+  { id: "chec-io-api-key", provider: "ChecIO", names: ["checio"], value: { prefix: "pk_", alphabet: "lowerDigits", length: 45 }, docs: "https://chec.io" },
+  { id: "checkly-hq-api-key", provider: "ChecklyHQ", names: ["checklyhq"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://checklyhq.com" },
+  { id: "checkvist-api-key", provider: "Checkvist", names: ["checkvist"], value: { alphabet: "alnum", length: 14 }, docs: "https://checkvist.com" },
+  { id: "cicero-api-key", provider: "Cicero", names: ["cicero"], value: { alphabet: "lowerDigits", length: 40 }, credentialWord: true, docs: "https://azavea.com" },
+  { id: "clarifai-api-key", provider: "Clarifai", names: ["clarifai"], value: { alphabet: "alnum", length: 32 }, docs: "https://clarifai.com" },
+  { id: "clearbit-api-key", provider: "Clearbit", names: ["clearbit"], value: { alphabet: "lowerDigits", extra: "_", length: 35 }, docs: "https://clearbit.com" },
+  { id: "cliengo-api-key", provider: "Cliengo", names: ["cliengo"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://cliengo.com" },
+  { id: "clientary-api-key", provider: "Clientary", names: ["ronin", "clientary"], value: { alphabet: "alnum", range: [24, 26] }, docs: "https://clientary.com" },
+  { id: "clinchpad-api-key", provider: "Clinchpad", names: ["clinchpad"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://clinchpad.com" },
+  { id: "clockify-api-key", provider: "Clockify", names: ["clockify"], value: { alphabet: "alnum", length: 48 }, docs: "https://clockify.me" },
+  { id: "close-api-key", provider: "Close", names: ["closecrm"], value: { prefix: "api_", alphabet: "alnum", extra: ".", length: 45 }, docs: "https://close.com" },
+  { id: "cloud-elements-api-key", provider: "CloudElements", names: ["cloudelements"], value: { alphabet: "alnum", length: 43 }, docs: "https://cloud-elements.com" },
+  { id: "cloud-image-api-key", provider: "CloudImage", names: ["cloudimage"], value: { alphabet: "lowerDigits", extra: "_", length: 30 }, docs: "https://cloudimage.com" },
+  { id: "cloudmersive-api-key", provider: "Cloudmersive", names: ["cloudmersive"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://cloudmersive.com" },
+  { id: "cloudplan-api-key", provider: "Cloudplan", names: ["cloudplan"], value: { alphabet: "upperDigits", extra: "-", length: 32 }, docs: "https://cloudplan.biz" },
+  { id: "cloudsmith-api-key", provider: "Cloudsmith", names: ["cloudsmith"], value: { alphabet: "hex", length: 40 }, docs: "https://cloudsmith.io" },
+  { id: "cloverly-api-key", provider: "Cloverly", names: ["cloverly"], value: { alphabet: "lowerDigits", extra: "_", length: 28 }, docs: "https://cloverly.com" },
+  { id: "cloze-api-key", provider: "Cloze", names: ["cloze"], value: { alphabet: "hex", length: 32 }, credentialWord: true, docs: "https://cloze.com" },
+  { id: "clust-doc-api-key", provider: "ClustDoc", names: ["clustdoc"], value: { alphabet: "alnum", length: 60 }, docs: "https://clustdoc.com" },
+  { id: "coda-api-key", provider: "Coda", names: ["coda"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://coda.io" },
+  { id: "codacy-api-key", provider: "Codacy", names: ["codacy"], value: { alphabet: "alnum", length: 20 }, docs: "https://codacy.com" },
+  { id: "codeclimate-api-key", provider: "Codeclimate", names: ["codeclimate"], value: { alphabet: "hex", length: 40 }, docs: "https://codeclimate.com" },
+  { id: "codequiry-api-key", provider: "Codequiry", names: ["codequiry"], value: { alphabet: "alnum", extra: "-", length: 64 }, docs: "https://codequiry.com" },
+  { id: "coin-api-key", provider: "Coin", names: ["coinapi"], value: { alphabet: "upperDigits", extra: "-", length: 36 }, docs: "https://coinapi.io" },
+  { id: "coinlayer-api-key", provider: "Coinlayer", names: ["coinlayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://coinlayer.com" },
+  { id: "coinlib-api-key", provider: "Coinlib", names: ["coinlib"], value: { alphabet: "lowerDigits", length: 16 }, docs: "https://coinlib.io" },
+  { id: "collect2-api-key", provider: "Collect2", names: ["collect2"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://collect2.com" },
+  { id: "commerce-js-api-key", provider: "CommerceJS", names: ["commercejs"], value: { alphabet: "lowerDigits", extra: "_", length: 48 }, docs: "https://chec.io" },
+  { id: "commodities-api-key", provider: "Commodities", names: ["commodities"], value: { alphabet: "alnum", length: 60 }, credentialWord: true, docs: "https://commodities-api.com" },
+  { id: "company-hub-api-key", provider: "CompanyHub", names: ["companyhub"], value: { alphabet: "alnum", length: 20 }, docs: "https://companyhub.com" },
+  { id: "convert-api-key", provider: "Convert", names: ["convertapi"], value: { prefix: "secret_", alphabet: "alnum", length: 16 }, docs: "https://convertapi.com" },
+  { id: "convertkit-api-key", provider: "Convertkit", names: ["convertkit"], value: { alphabet: "alnum", extra: "_", length: 22 }, docs: "https://convertkit.com" },
+  { id: "copper-api-key", provider: "Copper", names: ["copper"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://copper.com" },
+  { id: "country-layer-api-key", provider: "CountryLayer", names: ["countrylayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://countrylayer.com" },
+  { id: "coveralls-api-key", provider: "Coveralls", names: ["coveralls"], value: { alphabet: "alnum", extra: "-", length: 37 }, docs: "https://coveralls.io" },
+  { id: "craft-my-pdf-api-key", provider: "CraftMyPDF", names: ["craftmypdf"], value: { alphabet: "alnum", length: 35 }, docs: "https://craftmypdf.com" },
+  { id: "crowdin-api-key", provider: "Crowdin", names: ["crowdin"], value: { alphabet: "alnum", length: 80 }, docs: "https://crowdin.com" },
+  { id: "crypto-compare-api-key", provider: "CryptoCompare", names: ["cryptocompare"], value: { alphabet: "lowerDigits", extra: "-", length: 64 }, docs: "https://cryptocompare.com" },
+  { id: "currency-cloud-api-key", provider: "CurrencyCloud", names: ["currencycloud"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://currencycloud.com" },
+  { id: "currencyfreaks-api-key", provider: "Currencyfreaks", names: ["currencyfreaks"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://currencyfreaks.com" },
+  { id: "currencylayer-api-key", provider: "Currencylayer", names: ["currencylayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://currencylayer.com" },
+  { id: "currency-scoop-api-key", provider: "CurrencyScoop", names: ["currencyscoop"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://currencyscoop.com" },
+  { id: "currents-api-key", provider: "Currents", names: ["currentsapi"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://currentsapi.services" },
+  { id: "customer-guru-api-key", provider: "CustomerGuru", names: ["guru"], value: { alphabet: "alnum", length: 30 }, credentialWord: true, docs: "https://customer.guru" },
+  { id: "customer-io-api-key", provider: "CustomerIO", names: ["customerio"], value: { alphabet: "alnum", length: 20 }, docs: "https://customer.io" },
+  { id: "daily-co-api-key", provider: "DailyCO", names: ["daily"], value: { alphabet: "hex", length: 64 }, credentialWord: true, docs: "https://daily.co" },
+  { id: "dandelion-api-key", provider: "Dandelion", names: ["dandelion"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://dandelion.eu" },
+  { id: "dareboost-api-key", provider: "Dareboost", names: ["dareboost"], value: { alphabet: "alnum", length: 60 }, docs: "https://dareboost.com" },
+  { id: "debounce-api-key", provider: "Debounce", names: ["debounce"], value: { alphabet: "alnum", length: 13 }, credentialWord: true, docs: "https://debounce.io" },
+  { id: "deep-ai-api-key", provider: "DeepAI", names: ["deepai"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://deepai.org" },
+  { id: "delighted-api-key", provider: "Delighted", names: ["delighted"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://delighted.com" },
+  { id: "demio-api-key", provider: "Demio", names: ["demio"], value: { alphabet: "alnum", length: 32 }, docs: "https://demio.com" },
+  { id: "deputy-api-key", provider: "Deputy", names: ["deputy"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://deputy.com" },
+  { id: "detectify-api-key", provider: "Detectify", names: ["detectify"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://detectify.com" },
+  { id: "detect-language-api-key", provider: "DetectLanguage", names: ["detectlanguage"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://detectlanguage.com" },
+  { id: "dfuse-api-key", provider: "Dfuse", names: ["dfuse"], value: { prefix: "web_", alphabet: "lowerDigits", length: 32 }, docs: "https://dfuse.io" },
+  { id: "diffbot-api-key", provider: "Diffbot", names: ["diffbot"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://diffbot.com" },
+  { id: "diggernaut-api-key", provider: "Diggernaut", names: ["diggernaut"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://diggernaut.com" },
+  { id: "disqus-api-key", provider: "Disqus", names: ["disqus"], value: { alphabet: "alnum", length: 64 }, docs: "https://disqus.com" },
+  { id: "dnscheck-api-key", provider: "Dnscheck", names: ["dnscheck"], value: { alphabet: "alnum", length: 32 }, docs: "https://dnscheck.co" },
+  { id: "docparser-api-key", provider: "Docparser", names: ["docparser"], value: { alphabet: "hex", length: 40 }, docs: "https://docparser.com" },
+  { id: "drona-hq-api-key", provider: "DronaHQ", names: ["dronahq"], value: { alphabet: "lowerDigits", length: 50 }, docs: "https://dronahq.com" },
+  { id: "duo-api-key", provider: "Duo", names: ["duo"], value: { alphabet: "alnum", length: 40 }, credentialWord: true, docs: "https://duo.com" },
+  { id: "duply-api-key", provider: "Duply", names: ["duply"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://duply.co" },
+  { id: "dwolla-api-key", provider: "Dwolla", names: ["dwolla"], value: { alphabet: "alnum", extra: "-", length: 50 }, docs: "https://dwolla.com" },
+  { id: "dynalist-api-key", provider: "Dynalist", names: ["dynalist"], value: { alphabet: "alnum", extra: "-_", length: 128 }, docs: "https://dynalist.io" },
+  { id: "dyspatch-api-key", provider: "Dyspatch", names: ["dyspatch"], value: { alphabet: "upperDigits", length: 52 }, docs: "https://dyspatch.io" },
+  { id: "eagle-eye-networks-api-key", provider: "EagleEyeNetworks", names: ["eagleeyenetworks"], value: { alphabet: "alnum", length: 15 }, docs: "https://eagleeyenetworks.com" },
+  { id: "easy-insight-api-key", provider: "EasyInsight", names: ["easyinsight", "easy-insight"], value: { alphabet: "alnum", length: 20 }, docs: "https://easy-insight.com" },
+  { id: "edamam-api-key", provider: "Edamam", names: ["edamam"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://edamam.com" },
+  { id: "eightx-eight-api-key", provider: "EightxEight", names: ["8x8"], value: { alphabet: "alnum", length: 43 }, credentialWord: true, docs: "https://8x8.com" },
+  { id: "enablex-api-key", provider: "Enablex", names: ["enablex"], value: { alphabet: "alnum", length: 36 }, docs: "https://enablex.io" },
+  { id: "enigma-api-key", provider: "Enigma", names: ["enigma"], value: { alphabet: "alnum", length: 40 }, credentialWord: true, docs: "https://enigma.com" },
+  { id: "envoy-api-key", provider: "Envoy", names: ["envoy"], value: { alphabet: "alnum", length: 220 }, docs: "https://envoy.com" },
+  { id: "eraser-api-key", provider: "Eraser", names: ["eraser"], value: { alphabet: "alnum", length: 20 }, credentialWord: true, docs: "https://eraser.io" },
+  { id: "etherscan-api-key", provider: "Etherscan", names: ["etherscan"], value: { alphabet: "upperDigits", length: 34 }, docs: "https://etherscan.io" },
+  { id: "ethplorer-api-key", provider: "Ethplorer", names: ["ethplorer"], value: { alphabet: "alnum", extra: "-", length: 22 }, docs: "https://ethplorer.io" },
+  { id: "eventbrite-api-key", provider: "Eventbrite", names: ["eventbrite"], value: { alphabet: "upperDigits", length: 20 }, docs: "https://eventbriteapi.com" },
+  { id: "exchange-rate-api-key", provider: "ExchangeRate", names: ["exchangerate", "exchange-rate"], value: { alphabet: "hex", length: 24 }, docs: "https://exchangerate-api.com" },
+  { id: "exchange-rates-api-key", provider: "ExchangeRates", names: ["exchangerates"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://exchangeratesapi.io" },
+  { id: "extractor-api-key", provider: "Extractor", names: ["extractorapi"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://extractorapi.com" },
+  { id: "face-plus-plus-api-key", provider: "FacePlusPlus", names: ["faceplusplus"], value: { alphabet: "alnum", extra: "-_", length: 32 }, docs: "https://faceplusplus.com" },
+  { id: "fast-forex-api-key", provider: "FastForex", names: ["fastforex"], value: { alphabet: "lowerDigits", extra: "-", length: 28 }, docs: "https://fastforex.io" },
+  { id: "feedier-api-key", provider: "Feedier", names: ["feedier"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://feedier.com" },
+  { id: "fetchrss-api-key", provider: "Fetchrss", names: ["fetchrss"], value: { alphabet: "alnum", extra: ".", length: 40 }, docs: "https://fetchrss.com" },
+  { id: "file-io-api-key", provider: "FileIO", names: ["fileio"], value: { alphabet: "upperDigits", extra: "-.", length: 39 }, docs: "https://file.io" },
+  { id: "financial-modeling-prep-api-key", provider: "FinancialModelingPrep", names: ["financialmodelingprep"], value: { alphabet: "alnum", length: 32 }, docs: "https://financialmodelingprep.com" },
+  { id: "findl-api-key", provider: "Findl", names: ["findl"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://findl.com" },
+  { id: "fixer-io-api-key", provider: "FixerIO", names: ["fixer"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://fixer.io" },
+  { id: "flat-io-api-key", provider: "FlatIO", names: ["flat"], value: { alphabet: "lowerDigits", length: 128 }, credentialWord: true, docs: "https://flat.io" },
+  { id: "fleetbase-api-key", provider: "Fleetbase", names: ["fleetbase"], value: { prefix: "flb_live_", alphabet: "alnum", length: 20, standalone: true }, docs: "https://fleetbase.io" },
+  { id: "flexport-api-key", provider: "Flexport", names: ["flexport"], value: { prefix: "shltm_", alphabet: "alnum", extra: "-_", length: 40, standalone: true }, docs: "https://flexport.com" },
+  { id: "flight-api-key", provider: "Flight", names: ["flightapi"], value: { alphabet: "lowerDigits", length: 24 }, docs: "https://flightapi.io" },
+  { id: "fmfw-api-key", provider: "Fmfw", names: ["fmfw"], value: { alphabet: "alnum", extra: "-_", length: 32 }, docs: "https://fmfw.io" },
+  { id: "formcraft-api-key", provider: "Formcraft", names: ["formcraft"], value: { alphabet: "lowerDigits", length: 16 }, docs: "https://formcrafts.com" },
+  { id: "formsite-api-key", provider: "Formsite", names: ["formsite"], value: { alphabet: "alnum", length: 32 }, docs: "https://formsite.com" },
+  { id: "four-square-api-key", provider: "FourSquare", names: ["foursquare"], value: { alphabet: "upperDigits", length: 48 }, docs: "https://foursquare.com" },
+  { id: "fulcrum-api-key", provider: "Fulcrum", names: ["fulcrum"], value: { alphabet: "lowerDigits", length: 80 }, credentialWord: true, docs: "https://fulcrumapp.com" },
+  { id: "fullstory-api-key", provider: "Fullstory", names: ["fullstory"], value: { prefix: "na1.", alphabet: "alnum", extra: "+/", length: 100, standalone: true }, docs: "https://fullstory.com" },
+  { id: "fx-market-api-key", provider: "FXMarket", names: ["fxmarket"], value: { alphabet: "alnum", extra: "-_=", length: 20 }, docs: "https://fxmarketapi.com" },
+  { id: "geckoboard-api-key", provider: "Geckoboard", names: ["geckoboard"], value: { alphabet: "alnum", length: 44 }, docs: "https://geckoboard.com" },
+  { id: "geoapify-api-key", provider: "Geoapify", names: ["geoapify"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://geoapify.com" },
+  { id: "geocode-api-key", provider: "Geocode", names: ["geocode"], value: { alphabet: "lowerDigits", length: 28 }, credentialWord: true, docs: "https://geocode.xyz" },
+  { id: "geocodify-api-key", provider: "Geocodify", names: ["geocodify"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://geocodify.com" },
+  { id: "geocodio-api-key", provider: "Geocodio", names: ["geocodio"], value: { alphabet: "lowerDigits", length: 39 }, docs: "https://geocod.io" },
+  { id: "geo-ipifi-api-key", provider: "GeoIpifi", names: ["ipifi"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://ipify.org" },
+  { id: "get-email-api-key", provider: "GetEmail", names: ["getemail"], value: { alphabet: "alnum", extra: "-", length: 20 }, docs: "https://getemail.io" },
+  { id: "get-emails-api-key", provider: "GetEmails", names: ["getemails"], value: { alphabet: "lowerDigits", extra: "-", length: 26 }, docs: "https://getemails.com" },
+  { id: "get-geo-api-key", provider: "GetGeo", names: ["getgeoapi"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://getgeoapi.com" },
+  { id: "getresponse-api-key", provider: "Getresponse", names: ["getresponse"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://getresponse.com" },
+  { id: "get-sandbox-api-key", provider: "GetSandbox", names: ["getsandbox"], value: { alphabet: "lowerDigits", extra: "-", length: 40 }, docs: "https://getsandbox.com" },
+  { id: "glassnode-api-key", provider: "Glassnode", names: ["glassnode"], value: { alphabet: "alnum", length: 27 }, docs: "https://glassnode.com" },
+  { id: "good-day-api-key", provider: "GoodDay", names: ["goodday"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://goodday.work" },
+  { id: "graphhopper-api-key", provider: "Graphhopper", names: ["graphhopper"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://graphhopper.com" },
+  { id: "groovehq-api-key", provider: "Groovehq", names: ["groove"], value: { alphabet: "alnum", length: 64 }, credentialWord: true, docs: "https://groovehq.com" },
+  { id: "gt-metrix-api-key", provider: "GTMetrix", names: ["gtmetrix"], value: { alphabet: "hex", length: 32 }, docs: "https://gtmetrix.com" },
+  { id: "gumroad-api-key", provider: "Gumroad", names: ["gumroad"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://gumroad.com" },
+  { id: "gyazo-api-key", provider: "Gyazo", names: ["gyazo"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://gyazo.com" },
+  { id: "happyscribe-api-key", provider: "Happyscribe", names: ["happyscribe"], value: { alphabet: "alnum", length: 24 }, docs: "https://happyscribe.com" },
+  { id: "harvest-api-key", provider: "Harvest", names: ["harvest"], value: { alphabet: "alnum", extra: "._", length: 97 }, credentialWord: true, docs: "https://harvestapp.com" },
+  { id: "help-crunch-api-key", provider: "HelpCrunch", names: ["helpcrunch"], value: { alphabet: "alnum", extra: "-+/=", length: 328 }, docs: "https://helpcrunch.com" },
+  { id: "helpscout-api-key", provider: "Helpscout", names: ["helpscout"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://helpscout.net" },
+  { id: "here-api-key", provider: "Here", names: ["hereapi"], value: { alphabet: "alnum", length: 43 }, docs: "https://hereapi.com" },
+  { id: "hive-api-key", provider: "Hive", names: ["hive"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://hive.com" },
+  { id: "hiveage-api-key", provider: "Hiveage", names: ["hiveage"], value: { alphabet: "alnum", extra: "-_", length: 20 }, docs: "https://hiveage.com" },
+  { id: "holiday-api-key", provider: "Holiday", names: ["holidayapi"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://holidayapi.com" },
+  { id: "holistic-api-key", provider: "Holistic", names: ["holistic"], value: { alphabet: "hex", length: 64 }, credentialWord: true, docs: "https://holistic.dev" },
+  { id: "html2pdf-api-key", provider: "Html2Pdf", names: ["html2pdf"], value: { alphabet: "alnum", length: 64 }, docs: "https://html2pdf.app" },
+  { id: "humanity-api-key", provider: "Humanity", names: ["humanity"], value: { alphabet: "lowerDigits", length: 40 }, credentialWord: true, docs: "https://humanity.com" },
+  { id: "hunter-api-key", provider: "Hunter", names: ["hunter"], value: { alphabet: "lowerDigits", extra: "-_", length: 40 }, credentialWord: true, docs: "https://hunter.io" },
+  { id: "hybiscus-api-key", provider: "Hybiscus", names: ["hybiscus"], value: { alphabet: "alnum", length: 43 }, docs: "https://hybiscus.dev" },
+  { id: "hypertrack-api-key", provider: "Hypertrack", names: ["hypertrack"], value: { alphabet: "alnum", extra: "-_", length: 27 }, docs: "https://hypertrack.com" },
+  { id: "icon-finder-api-key", provider: "IconFinder", names: ["iconfinder"], value: { alphabet: "alnum", length: 64 }, docs: "https://iconfinder.com" },
+  { id: "iexapis-api-key", provider: "Iexapis", names: ["iexapis"], value: { prefix: "sk_", alphabet: "lowerDigits", length: 32 }, docs: "https://iexapis.com" },
+  { id: "iexcloud-api-key", provider: "Iexcloud", names: ["iexcloud"], value: { alphabet: "lowerDigits", extra: "_", length: 35 }, docs: "https://iexapis.com" },
+  { id: "imagga-api-key", provider: "Imagga", names: ["imagga"], value: { alphabet: "alnum", extra: "=", length: 72 }, docs: "https://imagga.com" },
+  { id: "impala-api-key", provider: "Impala", names: ["impala"], value: { alphabet: "alnum", extra: "_", length: 46 }, credentialWord: true, docs: "https://impala.travel" },
+  { id: "infura-api-key", provider: "Infura", names: ["infura"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://infura.io" },
+  { id: "insightly-api-key", provider: "Insightly", names: ["insightly"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://insightly.com" },
+  { id: "instamojo-api-key", provider: "Instamojo", names: ["instamojo"], value: { alphabet: "alnum", length: 40 }, docs: "https://instamojo.com" },
+  { id: "interseller-api-key", provider: "Interseller", names: ["interseller"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://interseller.io" },
+  { id: "intrinio-api-key", provider: "Intrinio", names: ["intrinio"], value: { alphabet: "alnum", length: 44 }, docs: "https://intrinio.com" },
+  { id: "invoice-ocean-api-key", provider: "InvoiceOcean", names: ["invoiceocean"], value: { alphabet: "alnum", length: 20 }, docs: "https://invoiceocean.com" },
+  { id: "ip2location-api-key", provider: "Ip2location", names: ["ip2location"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://ip2location.io" },
+  { id: "ipapi-api-key", provider: "Ipapi", names: ["ipapi"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://ipapi.com" },
+  { id: "ip-geolocation-api-key", provider: "IPGeolocation", names: ["ipgeolocation"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://ipgeolocation.io" },
+  { id: "ip-info-api-key", provider: "IPInfo", names: ["ipinfo"], value: { alphabet: "hex", length: 14 }, docs: "https://ipinfo.io" },
+  { id: "i-pinfo-db-api-key", provider: "IPinfoDB", names: ["ipinfodb"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://ipinfodb.com" },
+  { id: "ip-quality-api-key", provider: "IPQuality", names: ["ipquality"], value: { alphabet: "alnum", length: 32 }, docs: "https://ipqualityscore.com" },
+  { id: "ip-stack-api-key", provider: "IpStack", names: ["ipstack"], value: { alphabet: "hexAny", length: 32 }, docs: "https://ipstack.com" },
+  { id: "jotform-api-key", provider: "Jotform", names: ["jotform"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://jotform.com" },
+  { id: "jumpcloud-api-key", provider: "Jumpcloud", names: ["jumpcloud"], value: { alphabet: "alnum", length: 40 }, docs: "https://jumpcloud.com" },
+  { id: "jupiter-one-api-key", provider: "JupiterOne", names: ["jupiterone"], value: { alphabet: "alnum", length: 76 }, docs: "https://jupiterone.io" },
+  { id: "juro-api-key", provider: "Juro", names: ["juro"], value: { alphabet: "alnum", length: 40 }, credentialWord: true, docs: "https://juro.com" },
+  { id: "kanbantool-api-key", provider: "Kanbantool", names: ["kanbantool"], value: { alphabet: "upperDigits", length: 12 }, docs: "https://kanbantool.com" },
+  { id: "karma-crm-api-key", provider: "KarmaCRM", names: ["karma"], value: { alphabet: "alnum", length: 20 }, credentialWord: true, docs: "https://karmacrm.com" },
+  { id: "keen-io-api-key", provider: "KeenIO", names: ["keen"], value: { alphabet: "upperDigits", length: 64 }, credentialWord: true, docs: "https://keen.io" },
+  { id: "klipfolio-api-key", provider: "Klipfolio", names: ["klipfolio"], value: { alphabet: "hex", length: 40 }, docs: "https://klipfolio.com" },
+  { id: "knapsack-pro-api-key", provider: "KnapsackPro", names: ["knapsackpro"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://knapsackpro.com" },
+  { id: "kylas-api-key", provider: "Kylas", names: ["kylas"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://kylas.io" },
+  { id: "language-layer-api-key", provider: "LanguageLayer", names: ["languagelayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://languagelayer.com" },
+  { id: "lark-suite-api-key", provider: "LarkSuite", names: ["lark", "larksuite"], value: { prefix: "cli_", alphabet: "alnum", length: 16 }, docs: "https://larksuite.com" },
+  { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
+  { id: "lemlist-api-key", provider: "Lemlist", names: ["lemlist"], value: { alphabet: "hex", length: 32 }, docs: "https://lemlist.com" },
+  { id: "less-annoying-crm-api-key", provider: "LessAnnoyingCRM", names: ["less"], value: { alphabet: "alnum", extra: "-", length: 57 }, credentialWord: true, docs: "https://lessannoyingcrm.com" },
+  { id: "lexigram-api-key", provider: "Lexigram", names: ["lexigram"], value: { alphabet: "alnum", length: 301 }, docs: "https://lexigram.io" },
+  { id: "link-preview-api-key", provider: "LinkPreview", names: ["linkpreview"], value: { alphabet: "alnum", length: 32 }, docs: "https://linkpreview.net" },
+  { id: "loadmill-api-key", provider: "Loadmill", names: ["loadmill"], value: { alphabet: "alnum", length: 40 }, docs: "https://loadmill.com" },
+  { id: "location-iq-api-key", provider: "LocationIQ", names: ["locationiq"], value: { prefix: "pk.", alphabet: "alnum", extra: "-", length: 32 }, docs: "https://locationiq.com" },
+  { id: "loginradius-api-key", provider: "Loginradius", names: ["loginradius"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://loginradius.com" },
+  { id: "logz-io-api-key", provider: "LogzIO", names: ["logz"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://logz.io" },
+  { id: "lokalise-token", provider: "Lokalise", kind: "token", names: ["lokalise"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://lokalise.com" },
+  { id: "loyverse-api-key", provider: "Loyverse", names: ["loyverse"], value: { alphabet: "lowerDigits", extra: "-", length: 32 }, docs: "https://loyverse.com" },
+  { id: "lunch-money-api-key", provider: "LunchMoney", names: ["lunchmoney"], value: { alphabet: "hex", length: 50 }, docs: "https://lunchmoney.app" },
+  { id: "luno-api-key", provider: "Luno", names: ["luno"], value: { alphabet: "alnum", extra: "-_", length: 43 }, docs: "https://luno.com" },
+  { id: "m3o-api-key", provider: "M3o", names: ["m3o"], value: { alphabet: "alnum", length: 48 }, credentialWord: true, docs: "https://m3o.com" },
+  { id: "mad-kudu-api-key", provider: "MadKudu", names: ["madkudu"], value: { alphabet: "hex", length: 32 }, docs: "https://madkudu.com" },
+  { id: "magic-bell-api-key", provider: "MagicBell", names: ["magicbell"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://magicbell.com" },
+  { id: "mailboxlayer-api-key", provider: "Mailboxlayer", names: ["mailboxlayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://apilayer.net" },
+  { id: "mailerlite-api-key", provider: "Mailerlite", names: ["mailerlite"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://mailerlite.com" },
+  { id: "mail-jet-sms-api-key", provider: "MailJetSMS", names: ["mailjet"], value: { alphabet: "alnum", length: 32 }, docs: "https://mailjet.com" },
+  { id: "mailmodo-api-key", provider: "Mailmodo", names: ["mailmodo"], value: { alphabet: "upperDigits", groups: [7, 7, 7, 7] }, docs: "https://mailmodo.com" },
+  { id: "manifest-api-key", provider: "Manifest", names: ["manifest"], value: { alphabet: "alnum", extra: "_", length: 32 }, credentialWord: true, docs: "https://manifest.ly" },
+  { id: "mapquest-api-key", provider: "Mapquest", names: ["mapquest"], value: { alphabet: "alnum", length: 32 }, docs: "https://mapquestapi.com" },
+  { id: "marketstack-api-key", provider: "Marketstack", names: ["marketstack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://marketstack.com" },
+  { id: "mavenlink-api-key", provider: "Mavenlink", names: ["mavenlink"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://mavenlink.com" },
+  { id: "meaning-cloud-api-key", provider: "MeaningCloud", names: ["meaningcloud"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://meaningcloud.com" },
+  { id: "media-stack-api-key", provider: "MediaStack", names: ["mediastack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://mediastack.com" },
+  { id: "meistertask-api-key", provider: "Meistertask", names: ["meistertask"], value: { alphabet: "alnum", length: 43 }, docs: "https://meistertask.com" },
+  { id: "mesibo-api-key", provider: "Mesibo", names: ["mesibo"], value: { alphabet: "alnum", length: 64 }, docs: "https://mesibo.com" },
+  { id: "metrilo-api-key", provider: "Metrilo", names: ["metrilo"], value: { alphabet: "lowerDigits", length: 16 }, docs: "https://metrilo.com" },
+  { id: "mindmeister-api-key", provider: "Mindmeister", names: ["mindmeister"], value: { alphabet: "alnum", length: 43 }, docs: "https://mindmeister.com" },
+  { id: "miro-api-key", provider: "Miro", names: ["miro"], value: { alphabet: "alnum", length: 27 }, docs: "https://miro.com" },
+  { id: "mixmax-api-key", provider: "Mixmax", names: ["mixmax"], value: { alphabet: "alnum", extra: "-_", length: 36 }, docs: "https://mixmax.com" },
+  { id: "monkey-learn-api-key", provider: "MonkeyLearn", names: ["monkeylearn"], value: { alphabet: "hex", length: 40 }, docs: "https://monkeylearn.com" },
+  { id: "moonclerk-api-key", provider: "Moonclerk", names: ["moonclerk"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://moonclerk.com" },
+  { id: "moralis-api-key", provider: "Moralis", names: ["moralis"], value: { alphabet: "alnum", length: 64 }, docs: "https://moralis.io" },
+  { id: "mux-api-key", provider: "Mux", names: ["mux"], value: { alphabet: "alnum", extra: "+/", length: 75 }, credentialWord: true, docs: "https://mux.com" },
+  { id: "myfreshworks-api-key", provider: "Myfreshworks", names: ["freshworks"], value: { alphabet: "alnum", extra: "-_", length: 22 }, docs: "https://freshworks.com" },
+  { id: "my-intervals-api-key", provider: "MyIntervals", names: ["myintervals"], value: { alphabet: "lowerDigits", length: 11 }, docs: "https://myintervals.com" },
+  // Several prefixes, or a prefix before a grouped body.
+  { id: "alchemy-access-token", provider: "Alchemy", kind: "access token", names: ["alchemy"], value: { prefix: "alcht_", alphabet: "alnum", length: 30, standalone: true }, docs: "https://alchemy.com" },
+  { id: "bannerbear-project-api-key", provider: "Bannerbear", names: ["bannerbear"], value: { prefix: ["bb_pr_", "bb_ma_"], alphabet: "hex", length: 30, standalone: true }, docs: "https://bannerbear.com" },
+  { id: "baremetrics-api-key", provider: "Baremetrics", names: ["baremetrics"], value: { prefix: ["sk_", "lk_"], alphabet: "alnum", range: [18, 25] }, docs: "https://baremetrics.com" },
+  { id: "column-api-key", provider: "Column", names: ["column"], value: { prefix: ["test_", "live_"], alphabet: "alnum", length: 27 }, credentialWord: true, docs: "https://column.com" },
+  { id: "deno-deploy-token", provider: "Deno Deploy", kind: "access token", names: ["deno"], value: { prefix: ["ddp_", "ddw_"], alphabet: "alnum", length: 36, standalone: true }, docs: "https://deno.com" },
+  { id: "endor-labs-api-key", provider: "Endor Labs", names: ["endorlabs"], value: { prefix: "endr+", alphabet: "alnum", extra: "-", length: 16, standalone: true }, docs: "https://endorlabs.com" },
+  { id: "langfuse-secret-key", provider: "Langfuse", kind: "secret key", names: ["langfuse"], value: { prefix: "sk-lf-", alphabet: "hex", groups: UUID6, standalone: true }, docs: "https://langfuse.com" },
+  { id: "mailsac-api-key", provider: "Mailsac", names: ["mailsac"], value: { prefix: "k_", alphabet: "alnum", range: [36, 40] }, docs: "https://mailsac.com" },
+  // Keys in groups (UUID-like), which need a credential word in the setting's name.
+  { id: "blocknative-api-key", provider: "Blocknative", names: ["blocknative"], value: { alphabet: "hex", groups: UUID6 }, docs: "https://blocknative.com" },
+  { id: "everhour-api-key", provider: "Everhour", names: ["everhour"], value: { alphabet: "hex", groups: [4, 4, 6, 6, 8] }, docs: "https://everhour.com" },
+  { id: "guardian-api-key", provider: "The Guardian", names: ["guardian"], value: { alphabet: "lowerDigits", groups: UUID6 }, credentialWord: true, docs: "https://open-platform.theguardian.com" },
+  { id: "guru-api-token", provider: "Guru", kind: "API token", names: ["guru"], value: { alphabet: "lowerDigits", groups: UUID6 }, credentialWord: true, docs: "https://getguru.com" },
+  { id: "loggly-api-token", provider: "Loggly", kind: "API token", names: ["loggly"], value: { alphabet: "lowerDigits", groups: UUID6 }, docs: "https://loggly.com" },
+  { id: "magnetic-api-key", provider: "Magnetic", names: ["magnetic"], value: { alphabet: "lowerDigits", groups: UUID6 }, credentialWord: true, docs: "https://magnetichq.com" },
+  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hex", groups: UUID6 }, docs: "https://moosend.com" },
+  // Plain shapes the drafts missed.
+  { id: "alchemy-api-key", provider: "Alchemy", names: ["alchemy"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://alchemy.com" },
+  { id: "bitmex-api-secret", provider: "BitMEX", kind: "API secret", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://bitmex.com" },
+  { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
+  { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
+];
+var rules14 = keyed(entries);
+
+// src/core/detect/rules/providers/keyed-n-z.ts
+var entries2 = [
+  { id: "nasdaq-data-link-api-key", provider: "NasdaqDataLink", names: ["nasdaq"], value: { alphabet: "alnum", extra: "-_", length: 20 }, credentialWord: true, docs: "https://nasdaq.com" },
+  { id: "nethunt-api-key", provider: "Nethunt", names: ["nethunt"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://nethunt.com" },
+  { id: "netsuite-token", provider: "NetSuite", kind: "token", names: ["netsuite"], value: { alphabet: "alnum", length: 64 }, docs: "https://docs.oracle.com/en/cloud/saas/netsuite" },
+  { id: "neutrino-api-key", provider: "Neutrino", names: ["neutrinoapi"], value: { alphabet: "alnum", length: 48 }, docs: "https://neutrinoapi.net" },
+  { id: "newsapi-api-key", provider: "NewsAPI", names: ["newsapi"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://newsapi.org" },
+  { id: "newscatcher-api-key", provider: "Newscatcher", names: ["newscatcher"], value: { alphabet: "alnum", extra: "_", length: 43 }, docs: "https://newscatcherapi.com" },
+  { id: "nftport-api-key", provider: "Nftport", names: ["nftport"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://nftport.xyz" },
+  { id: "nicereply-api-key", provider: "Nicereply", names: ["nicereply"], value: { alphabet: "hex", length: 40 }, docs: "https://nicereply.com" },
+  { id: "nightfall-api-key", provider: "Nightfall", names: ["nightfall"], value: { prefix: "NF-", alphabet: "alnum", length: 32, standalone: true }, docs: "https://nightfall.ai" },
+  { id: "nimble-api-key", provider: "Nimble", names: ["nimble"], value: { alphabet: "alnum", length: 30 }, credentialWord: true, docs: "https://nimble.com" },
+  { id: "noticeable-api-key", provider: "Noticeable", names: ["noticeable"], value: { alphabet: "alnum", length: 20 }, credentialWord: true, docs: "https://noticeable.io" },
+  { id: "nozbe-api-key", provider: "Nozbe", names: ["nozbe"], value: { alphabet: "alnum", extra: "-_", length: 81 }, docs: "https://nozbe.com" },
+  { id: "numverify-api-key", provider: "Numverify", names: ["numverify"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://apilayer.net" },
+  { id: "nutritionix-api-key", provider: "Nutritionix", names: ["nutritionix"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://nutritionix.com" },
+  { id: "nvidia-api-key", provider: "NVIDIA", names: ["nvidia"], value: { prefix: "nvapi-", alphabet: "alnum", extra: "-_", length: 64, standalone: true }, docs: "https://docs.api.nvidia.com" },
+  { id: "nylas-api-key", provider: "Nylas", names: ["nylas"], value: { alphabet: "alnum", length: 30 }, credentialWord: true, docs: "https://nylas.com" },
+  { id: "oanda-api-key", provider: "Oanda", names: ["oanda"], value: { alphabet: "alnum", length: 24 }, credentialWord: true, docs: "https://oanda.com" },
+  { id: "omnisend-api-key", provider: "Omnisend", names: ["omnisend"], value: { alphabet: "alnum", extra: "-", length: 75 }, docs: "https://omnisend.com" },
+  { id: "onepage-crm-api-key", provider: "OnepageCRM", names: ["onepagecrm"], value: { alphabet: "alnum", extra: "=", length: 44 }, docs: "https://onepagecrm.com" },
+  { id: "onesignal-api-key", provider: "OneSignal", names: ["onesignal"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://documentation.onesignal.com" },
+  { id: "onfleet-api-key", provider: "Onfleet", names: ["onfleet"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://onfleet.com" },
+  { id: "oop-spam-api-key", provider: "OOPSpam", names: ["oopspam"], value: { alphabet: "alnum", length: 40 }, docs: "https://oopspam.com" },
+  { id: "open-cage-data-api-key", provider: "OpenCageData", names: ["opencagedata"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://opencagedata.com" },
+  { id: "open-weather-api-key", provider: "OpenWeather", names: ["openweather"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://openweathermap.org" },
+  { id: "openuv-api-key", provider: "Openuv", names: ["openuv"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://openuv.io" },
+  { id: "opsgenie-api-key", provider: "Opsgenie", names: ["opsgenie"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://opsgenie.com" },
+  { id: "optimizely-api-key", provider: "Optimizely", names: ["optimizely"], value: { alphabet: "alnum", extra: "-", length: 54 }, docs: "https://optimizely.com" },
+  { id: "overloop-api-key", provider: "Overloop", names: ["overloop"], value: { alphabet: "alnum", extra: "-_", length: 50 }, docs: "https://overloop.com" },
+  { id: "owlbot-api-key", provider: "Owlbot", names: ["owlbot"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://owlbot.info" },
+  { id: "package-cloud-api-key", provider: "PackageCloud", names: ["packagecloud"], value: { alphabet: "hex", length: 48 }, docs: "https://packagecloud.io" },
+  { id: "pagarme-api-key", provider: "Pagarme", names: ["pagarme"], value: { prefix: "ak_live_", alphabet: "alnum", length: 30, standalone: true }, docs: "https://pagar.me" },
+  { id: "pandadoc-api-key", provider: "Pandadoc", names: ["pandadoc"], value: { alphabet: "alnum", length: 40 }, docs: "https://pandadoc.com" },
+  { id: "pandascore-api-key", provider: "PandaScore", names: ["pandascore"], value: { alphabet: "alnum", extra: "-_", length: 51 }, docs: "https://developers.pandascore.co" },
+  { id: "paperform-api-key", provider: "Paperform", names: ["paperform"], value: { alphabet: "alnum", extra: "-._", range: [850, 1e3] }, docs: "https://paperform.co" },
+  { id: "parallel-dots-api-key", provider: "ParallelDots", names: ["paralleldots"], value: { alphabet: "alnum", length: 43 }, docs: "https://paralleldots.com" },
+  { id: "parsehub-api-key", provider: "Parsehub", names: ["parsehub"], value: { alphabet: "alnum", length: 12 }, docs: "https://parsehub.com" },
+  { id: "parsers-api-key", provider: "Parsers", names: ["parsers"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://parsers.dev" },
+  { id: "parseur-api-key", provider: "Parseur", names: ["parseur"], value: { alphabet: "hex", length: 40 }, docs: "https://parseur.com" },
+  { id: "partnerstack-api-key", provider: "Partnerstack", names: ["partnerstack"], value: { alphabet: "alnum", length: 64 }, docs: "https://partnerstack.com" },
+  { id: "pastebin-api-key", provider: "Pastebin", names: ["pastebin"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://pastebin.com" },
+  { id: "paydirtapp-api-key", provider: "Paydirtapp", names: ["paydirtapp"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://paydirtapp.com" },
+  { id: "paymoapp-api-key", provider: "Paymoapp", names: ["paymoapp"], value: { alphabet: "alnum", length: 44 }, docs: "https://paymoapp.com" },
+  { id: "paymongo-api-key", provider: "Paymongo", names: ["paymongo"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://paymongo.com" },
+  { id: "pdf-layer-api-key", provider: "PdfLayer", names: ["pdflayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://pdflayer.com" },
+  { id: "pdf-shift-api-key", provider: "PdfShift", names: ["pdfshift"], value: { alphabet: "hex", length: 32 }, docs: "https://pdfshift.io" },
+  { id: "people-data-labs-api-key", provider: "PeopleDataLabs", names: ["peopledatalabs"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://peopledatalabs.com" },
+  { id: "pepipost-api-key", provider: "Pepipost", names: ["pepipost"], value: { alphabet: "alnum", extra: "-", length: 32 }, docs: "https://pepipost.com" },
+  { id: "percy-token", provider: "Percy", kind: "token", names: ["percy"], value: { alphabet: "hex", length: 64 }, credentialWord: true, docs: "https://www.browserstack.com/docs/percy" },
+  { id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: { prefix: "sk_pr_", alphabet: "alnum", extra: "_", range: [42, 105], standalone: true }, docs: "https://docs.photoroom.com" },
+  { id: "phrase-access-token", provider: "Phrase", kind: "access token", names: ["phrase"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://phrase.com" },
+  { id: "pinata-api-key", provider: "Pinata", names: ["pinata"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://pinata.cloud" },
+  { id: "pipedream-api-key", provider: "Pipedream", names: ["pipedream"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://pipedream.com" },
+  { id: "pipedrive-api-key", provider: "Pipedrive", names: ["pipedrive"], value: { alphabet: "alnum", length: 40 }, docs: "https://pipedrive.com" },
+  { id: "pivotal-tracker-api-key", provider: "PivotalTracker", names: ["pivotal"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://pivotaltracker.com" },
+  { id: "pixabay-api-key", provider: "Pixabay", names: ["pixabay"], value: { alphabet: "lowerDigits", extra: "-", length: 34 }, docs: "https://pixabay.com" },
+  { id: "planview-leankit-api-token", provider: "Planview LeanKit", kind: "API token", names: ["planview", "leankit"], value: { alphabet: "hex", length: 128 }, docs: "https://success.planview.com" },
+  { id: "planyo-api-key", provider: "Planyo", names: ["planyo"], value: { alphabet: "lowerDigits", length: 62 }, docs: "https://planyo.com" },
+  { id: "podio-api-key", provider: "Podio", names: ["podio"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://podio.com" },
+  { id: "polls-api-key", provider: "Polls", names: ["pollsapi"], value: { alphabet: "upperDigits", length: 28 }, docs: "https://pollsapi.com" },
+  { id: "poloniex-api-key", provider: "Poloniex", names: ["poloniex"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://poloniex.com" },
+  { id: "polygon-api-key", provider: "Polygon", names: ["polygon"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://polygon.io" },
+  { id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: { prefix: "ptr_", alphabet: "alnum", extra: "+/=", range: [20, 60] }, docs: "https://docs.portainer.io/api/access" },
+  { id: "position-stack-api-key", provider: "PositionStack", names: ["positionstack"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://positionstack.com" },
+  { id: "postage-app-api-key", provider: "PostageApp", names: ["postageapp"], value: { alphabet: "alnum", length: 32 }, docs: "https://postageapp.com" },
+  { id: "postbacks-api-key", provider: "Postbacks", names: ["postbacks"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://postbacks.io" },
+  { id: "posthog-personal-api-key", provider: "PostHog", kind: "personal API key", names: ["posthog"], value: { prefix: "phx_", alphabet: "alnum", extra: "_", range: [43, 48], standalone: true }, docs: "https://posthog.com" },
+  { id: "powrbot-api-key", provider: "Powrbot", names: ["powrbot"], value: { alphabet: "alnum", length: 40 }, docs: "https://powrbot.com" },
+  { id: "privacy-api-key", provider: "Privacy", names: ["privacy"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://privacy.com" },
+  { id: "prodpad-api-key", provider: "Prodpad", names: ["prodpad"], value: { alphabet: "hex", length: 64 }, docs: "https://prodpad.com" },
+  { id: "prospect-crm-api-key", provider: "ProspectCRM", names: ["prospect"], value: { alphabet: "lowerDigits", extra: "-", length: 32 }, credentialWord: true, docs: "https://prospect365.com" },
+  { id: "protocols-io-api-key", provider: "ProtocolsIO", names: ["protocols"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://protocols.io" },
+  { id: "proxy-crawl-api-key", provider: "ProxyCrawl", names: ["proxycrawl"], value: { alphabet: "alnum", extra: "_", length: 22 }, docs: "https://proxycrawl.com" },
+  { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: "https://www.pubnub.com/docs" },
+  { id: "pure-stake-api-key", provider: "PureStake", names: ["purestake"], value: { alphabet: "alnum", length: 40 }, docs: "https://purestake.io" },
+  { id: "push-bullet-api-key", provider: "PushBullet", names: ["pushbullet"], value: { alphabet: "alnum", extra: "._", length: 34 }, docs: "https://pushbullet.com" },
+  { id: "qase-api-key", provider: "Qase", names: ["qase"], value: { alphabet: "alnum", length: 40 }, credentialWord: true, docs: "https://qase.io" },
+  { id: "qualaroo-api-key", provider: "Qualaroo", names: ["qualaroo"], value: { alphabet: "alnum", extra: "=", length: 64 }, docs: "https://qualaroo.com" },
+  { id: "qubole-api-key", provider: "Qubole", names: ["qubole"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://qubole.com" },
+  { id: "ramp-client-secret", provider: "Ramp", kind: "client secret", names: ["ramp"], value: { prefix: "ramp_sec_", alphabet: "alnum", length: 48, standalone: true }, docs: "https://ramp.com" },
+  { id: "raven-api-key", provider: "Raven", names: ["raven"], value: { alphabet: "upperDigits", extra: "-", length: 16 }, credentialWord: true, docs: "https://raventools.com" },
+  { id: "rawg-api-key", provider: "Rawg", names: ["rawg"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://rawg.io" },
+  { id: "reachmail-api-key", provider: "Reachmail", names: ["reachmail"], value: { alphabet: "alnum", extra: "-_", length: 64 }, docs: "https://reachmail.net" },
+  { id: "rebrandly-api-key", provider: "Rebrandly", names: ["rebrandly"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://rebrandly.com" },
+  { id: "red-hat-pyxis-api-key", provider: "RedHatPyxis", names: ["redhat", "pyxis"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://redhat.com" },
+  { id: "refiner-api-key", provider: "Refiner", names: ["refiner"], value: { alphabet: "hex", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://refiner.io" },
+  { id: "repairshopr-api-key", provider: "RepairShopr", names: ["repairshopr"], value: { alphabet: "alnum", extra: "-", length: 51 }, docs: "https://www.repairshopr.com" },
+  { id: "reply-io-api-key", provider: "ReplyIO", names: ["replyio"], value: { alphabet: "alnum", length: 24 }, docs: "https://reply.io" },
+  { id: "request-finance-api-key", provider: "RequestFinance", names: ["requestfinance"], value: { alphabet: "upperDigits", groups: [7, 7, 7, 7] }, docs: "https://request.finance" },
+  { id: "restpack-api-key", provider: "Restpack", names: ["restpack"], value: { alphabet: "alnum", length: 48 }, docs: "https://restpack.io" },
+  { id: "revamp-crm-api-key", provider: "RevampCRM", names: ["revamp"], value: { alphabet: "alnum", length: 40 }, credentialWord: true, docs: "https://revampcrm.com" },
+  { id: "ring-central-api-key", provider: "RingCentral", names: ["ringcentral"], value: { alphabet: "alnum", extra: "-_", length: 22 }, docs: "https://ringcentral.com" },
+  { id: "rite-kit-api-key", provider: "RiteKit", names: ["ritekit"], value: { alphabet: "hex", length: 44 }, docs: "https://ritekit.com" },
+  { id: "roaring-api-key", provider: "Roaring", names: ["roaring"], value: { alphabet: "alnum", extra: "-_", length: 28 }, credentialWord: true, docs: "https://roaring.io" },
+  { id: "robinhood-crypto-api-key", provider: "Robinhood Crypto", names: ["robinhood"], value: { prefix: "rh-api-", alphabet: "hexAny", groups: [8, 4, 4, 4, 12], standalone: true }, docs: "https://docs.robinhood.com/crypto" },
+  { id: "rocket-reach-api-key", provider: "RocketReach", names: ["rocketreach"], value: { alphabet: "lowerDigits", extra: "-", length: 39 }, docs: "https://rocketreach.co" },
+  { id: "rootly-api-key", provider: "Rootly", names: ["rootly"], value: { prefix: "rootly_", alphabet: "hex", length: 64, standalone: true }, docs: "https://rootly.com" },
+  { id: "route4me-api-key", provider: "Route4me", names: ["route4me"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://route4me.com" },
+  { id: "rownd-api-key", provider: "Rownd", names: ["rownd"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://rownd.io" },
+  { id: "run-run-it-api-key", provider: "RunRunIt", names: ["runrunit"], value: { alphabet: "hex", length: 32 }, docs: "https://runrun.it" },
+  { id: "salad-cloud-api-key", provider: "SaladCloud", names: ["salad"], value: { prefix: "salad_cloud_", alphabet: "alnum", extra: "_", range: [10, 243], standalone: true }, docs: "https://docs.salad.com" },
+  { id: "salesblink-api-key", provider: "SalesBlink", names: ["salesblink"], value: { prefix: "key-", alphabet: "alnum", length: 64 }, docs: "https://salesblink.io" },
+  { id: "salescookie-api-key", provider: "Salescookie", names: ["salescookie"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://salescookie.com" },
+  { id: "salesflare-api-key", provider: "Salesflare", names: ["salesflare"], value: { alphabet: "alnum", extra: "_", length: 45 }, docs: "https://salesflare.com" },
+  { id: "salesmate-api-key", provider: "Salesmate", names: ["salesmate"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://salesmate.io" },
+  { id: "satismeter-project-key", provider: "Satismeter", kind: "project key", names: ["satismeter"], value: { alphabet: "alnum", length: 24 }, docs: "https://satismeter.com" },
+  { id: "satismeter-write-key", provider: "Satismeter", kind: "write key", names: ["satismeter"], value: { alphabet: "alnum", length: 32 }, docs: "https://satismeter.com" },
+  { id: "sauce-labs-access-key", provider: "Sauce Labs", kind: "access key", names: ["sauce labs", "sauce"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://docs.saucelabs.com" },
+  { id: "scalr-api-token", provider: "Scalr", kind: "API token", names: ["scalr"], value: { alphabet: "alnum", extra: "._", length: 136 }, docs: "https://docs.scalr.io" },
+  { id: "scrape-stack-api-key", provider: "ScrapeStack", names: ["scrapestack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://scrapestack.com" },
+  { id: "scrapeowl-api-key", provider: "Scrapeowl", names: ["scrapeowl"], value: { alphabet: "lowerDigits", length: 30 }, docs: "https://scrapeowl.com" },
+  { id: "scraper-api-key", provider: "Scraper", names: ["scraperapi"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://scraperapi.com" },
+  { id: "scraper-box-api-key", provider: "ScraperBox", names: ["scraperbox"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://scraperbox.com" },
+  { id: "scrapfly-api-key", provider: "Scrapfly", names: ["scrapfly"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://scrapfly.io/docs" },
+  { id: "scrapfly-prefixed-api-key", provider: "Scrapfly", names: ["scrapfly"], value: { prefix: "scp-live-", alphabet: "lowerDigits", length: 32, standalone: true }, docs: "https://scrapfly.io/docs" },
+  { id: "scraping-ant-api-key", provider: "ScrapingAnt", names: ["scrapingant"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://scrapingant.com" },
+  { id: "scrapingbee-api-key", provider: "ScrapingBee", names: ["scraping bee"], value: { alphabet: "upperDigits", length: 80 }, docs: "https://www.scrapingbee.com/documentation" },
+  { id: "screenshot-api-key", provider: "Screenshot", names: ["screenshotapi"], value: { alphabet: "upperDigits", groups: [7, 7, 7, 7] }, docs: "https://screenshotapi.net" },
+  { id: "screenshot-layer-api-key", provider: "ScreenshotLayer", names: ["screenshotlayer"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://screenshotlayer.com" },
+  { id: "scrutinizer-ci-api-key", provider: "ScrutinizerCi", names: ["scrutinizer"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://scrutinizer-ci.com" },
+  { id: "security-trails-api-key", provider: "SecurityTrails", names: ["securitytrails"], value: { alphabet: "alnum", length: 32 }, docs: "https://securitytrails.com" },
+  { id: "select-pdf-api-key", provider: "SelectPDF", names: ["selectpdf"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://selectpdf.com" },
+  { id: "semaphore-api-key", provider: "Semaphore", names: ["semaphore"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://semaphore.co" },
+  { id: "serp-stack-api-key", provider: "SerpStack", names: ["serpstack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://serpstack.com" },
+  { id: "serphouse-api-key", provider: "Serphouse", names: ["serphouse"], value: { alphabet: "alnum", length: 60 }, docs: "https://serphouse.com" },
+  { id: "sheety-api-key", provider: "Sheety", names: ["sheety"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://sheety.co" },
+  { id: "sherpadesk-api-key", provider: "Sherpadesk", names: ["sherpadesk"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://sherpadesk.com" },
+  { id: "shipday-api-key", provider: "Shipday", names: ["shipday"], value: { alphabet: "alnum", extra: ".", length: 31 }, docs: "https://docs.shipday.com" },
+  { id: "shodan-api-key", provider: "Shodan", names: ["shodan"], value: { alphabet: "alnum", length: 32 }, docs: "https://shodan.io" },
+  { id: "shortcut-api-key", provider: "Shortcut", names: ["shortcut"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://shortcut.com" },
+  { id: "shotstack-api-key", provider: "Shotstack", names: ["shotstack"], value: { alphabet: "alnum", length: 40 }, docs: "https://shotstack.io" },
+  { id: "shutterstock-api-key", provider: "Shutterstock", names: ["shutterstock"], value: { alphabet: "alnum", length: 32 }, docs: "https://shutterstock.com" },
+  { id: "shutterstock-oauth-token", provider: "Shutterstock", kind: "OAuth token", names: ["shutterstock"], value: { prefix: "v2/", alphabet: "alnum", length: 388 }, docs: "https://www.shutterstock.com/developers/documentation/authentication" },
+  { id: "signalwire-api-token", provider: "SignalWire", kind: "API token", names: ["signalwire"], value: { alphabet: "alnum", length: 50 }, docs: "https://developer.signalwire.com" },
+  { id: "signaturit-api-key", provider: "Signaturit", names: ["signaturit"], value: { alphabet: "alnum", length: 86 }, docs: "https://signaturit.com" },
+  { id: "signupgenius-api-key", provider: "Signupgenius", names: ["signupgenius"], value: { alphabet: "alnum", length: 32 }, docs: "https://signupgenius.com" },
+  { id: "sigopt-api-key", provider: "Sigopt", names: ["sigopt"], value: { alphabet: "upperDigits", length: 48 }, docs: "https://sigopt.com" },
+  { id: "sim-fin-api-key", provider: "SimFin", names: ["simfin"], value: { alphabet: "alnum", length: 32 }, docs: "https://simfin.com" },
+  { id: "simplesat-api-key", provider: "Simplesat", names: ["simplesat"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://simplesat.io" },
+  { id: "simply-noted-api-key", provider: "SimplyNoted", names: ["simplynoted"], value: { alphabet: "alnum", range: [340, 360] }, docs: "https://simplynoted.com" },
+  { id: "simvoly-api-key", provider: "Simvoly", names: ["simvoly"], value: { alphabet: "lowerDigits", length: 33 }, docs: "https://simvoly.com" },
+  { id: "sinch-message-api-key", provider: "SinchMessage", names: ["sinch"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://sinch.com" },
+  { id: "sirv-api-key", provider: "Sirv", names: ["sirv"], value: { alphabet: "alnum", length: 88 }, credentialWord: true, docs: "https://sirv.com" },
+  { id: "siteleaf-api-key", provider: "Siteleaf", names: ["siteleaf"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://siteleaf.com" },
+  { id: "skrappio-api-key", provider: "Skrappio", names: ["skrapp"], value: { alphabet: "alnum", length: 42 }, docs: "https://skrapp.io" },
+  { id: "sky-biometry-api-key", provider: "SkyBiometry", names: ["skybiometry"], value: { alphabet: "lowerDigits", range: [25, 26] }, docs: "https://skybiometry.com" },
+  { id: "smarty-streets-api-key", provider: "SmartyStreets", names: ["smartystreets"], value: { alphabet: "alnum", length: 20 }, docs: "https://smartystreets.com" },
+  { id: "smooch-secret", provider: "Smooch", kind: "secret", names: ["smooch"], value: { alphabet: "alnum", extra: "-_", length: 86 }, docs: "https://smooch.io" },
+  { id: "snipcart-api-key", provider: "Snipcart", names: ["snipcart"], value: { alphabet: "alnum", extra: "_", length: 75 }, docs: "https://snipcart.com" },
+  { id: "solarwinds-observability-token", provider: "SolarWinds Observability", kind: "API token", names: ["solarwinds"], value: { alphabet: "alnum", extra: "-_", length: 71 }, docs: "https://documentation.solarwinds.com" },
+  { id: "sparkpost-api-key", provider: "SparkPost", names: ["sparkpost"], value: { alphabet: "alnum", length: 40 }, docs: "https://developers.sparkpost.com/api" },
+  { id: "spectral-ops-token", provider: "SpectralOps", kind: "token", names: ["spectral"], value: { prefix: "spu-", alphabet: "lowerDigits", length: 32, standalone: true }, docs: "https://spectralops.io" },
+  { id: "speechtext-ai-api-key", provider: "SpeechText.AI", names: ["speechtext"], value: { alphabet: "hex", length: 32 }, docs: "https://speechtext.ai" },
+  { id: "splunk-observability-token", provider: "Splunk Observability", kind: "access token", names: ["splunk"], value: { alphabet: "alnum", length: 22 }, docs: "https://docs.splunk.com/observability" },
+  { id: "spoonacular-api-key", provider: "Spoonacular", names: ["spoonacular"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://spoonacular.com" },
+  { id: "sportmonks-api-key", provider: "Sportmonks", names: ["sportmonks", "sportsmonk"], value: { alphabet: "alnum", length: 60 }, docs: "https://sportmonks.com" },
+  { id: "ssl-mate-api-key", provider: "SslMate", names: ["sslmate"], value: { alphabet: "alnum", length: 36 }, docs: "https://sslmate.com" },
+  { id: "statuscake-api-key", provider: "Statuscake", names: ["statuscake"], value: { alphabet: "alnum", length: 20 }, docs: "https://statuscake.com" },
+  { id: "statuspage-api-key", provider: "Statuspage", names: ["statuspage"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://statuspage.io" },
+  { id: "statuspal-api-key", provider: "Statuspal", names: ["statuspal"], value: { alphabet: "alnum", length: 32 }, docs: "https://statuspal.io" },
+  { id: "stitchdata-api-key", provider: "Stitchdata", names: ["stitchdata"], value: { alphabet: "lowerDigits", extra: "_", length: 35 }, docs: "https://stitchdata.com" },
+  { id: "stockdata-api-key", provider: "Stockdata", names: ["stockdata"], value: { alphabet: "alnum", length: 40 }, credentialWord: true, docs: "https://stockdata.org" },
+  { id: "storecove-api-key", provider: "Storecove", names: ["storecove"], value: { alphabet: "alnum", extra: "-_", length: 43 }, docs: "https://storecove.com" },
+  { id: "stormboard-api-key", provider: "Stormboard", names: ["stormboard"], value: { alphabet: "hex", length: 40 }, docs: "https://stormboard.com" },
+  { id: "stormglass-api-key", provider: "Stormglass", names: ["stormglass"], value: { alphabet: "lowerDigits", extra: "-", length: 73 }, docs: "https://stormglass.io" },
+  { id: "storychief-api-key", provider: "Storychief", names: ["storychief"], value: { alphabet: "alnum", extra: "-._", range: [940, 1e3] }, docs: "https://storychief.io" },
+  { id: "strava-client-secret", provider: "Strava", kind: "client secret", names: ["strava"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://strava.com" },
+  { id: "streak-api-key", provider: "Streak", names: ["streak"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://streak.com" },
+  { id: "stytch-secret", provider: "Stytch", kind: "secret", names: ["stytch"], value: { alphabet: "alnum", extra: "-_=", length: 48 }, docs: "https://stytch.com/docs" },
+  { id: "sugester-api-key", provider: "Sugester", names: ["sugester"], value: { alphabet: "alnum", length: 32 }, docs: "https://sugester.com" },
+  { id: "supernotes-api-key", provider: "Supernotes", names: ["supernotes"], value: { alphabet: "alnum", extra: "-_", length: 43 }, docs: "https://supernotes.app" },
+  { id: "survey-anyplace-api-key", provider: "SurveyAnyplace", names: ["surveyanyplace"], value: { alphabet: "alnum", length: 32 }, docs: "https://surveyanyplace.com" },
+  { id: "survey-bot-api-key", provider: "SurveyBot", names: ["surveybot"], value: { alphabet: "alnum", extra: "-", length: 80 }, docs: "https://surveybot.io" },
+  { id: "survey-sparrow-api-key", provider: "SurveySparrow", names: ["surveysparrow"], value: { alphabet: "alnum", extra: "-_", length: 88 }, docs: "https://surveysparrow.com" },
+  { id: "survicate-api-key", provider: "Survicate", names: ["survicate"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://survicate.com" },
+  { id: "swell-api-key", provider: "Swell", names: ["swell"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://swell.store" },
+  { id: "swiftype-api-key", provider: "Swiftype", names: ["swiftype"], value: { alphabet: "alnum", extra: "-_", length: 20 }, docs: "https://swiftype.com/documentation" },
+  { id: "t-ly-api-key", provider: "TLy", names: ["tly"], value: { alphabet: "alnum", length: 60 }, credentialWord: true, docs: "https://t.ly" },
+  { id: "tatum-io-api-key", provider: "TatumIO", names: ["tatum"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, credentialWord: true, docs: "https://tatum.io" },
+  { id: "taxjar-api-key", provider: "Taxjar", names: ["taxjar"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://taxjar.com" },
+  { id: "teamgate-api-key", provider: "Teamgate", names: ["teamgate"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://teamgate.com" },
+  { id: "teamwork-api-token", provider: "Teamwork", kind: "API token", names: ["teamwork"], value: { prefix: "tkn.v1_", alphabet: "alnum", extra: "=", length: 72 }, docs: "https://apidocs.teamwork.com" },
+  { id: "technical-analysis-api-key", provider: "TechnicalAnalysis", names: ["technicalanalysisapi"], value: { alphabet: "upperDigits", length: 48 }, docs: "https://technical-analysis-api.com" },
+  { id: "tefter-api-key", provider: "Tefter", names: ["tefter"], value: { alphabet: "alnum", length: 20 }, credentialWord: true, docs: "https://tefter.io" },
+  { id: "teletype-api-key", provider: "Teletype", names: ["teletype"], value: { alphabet: "alnum", extra: "-", length: 64 }, docs: "https://teletype.app" },
+  { id: "testing-bot-api-key", provider: "TestingBot", names: ["testingbot"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://testingbot.com" },
+  { id: "textmagic-api-key", provider: "Textmagic", names: ["textmagic"], value: { alphabet: "alnum", length: 30 }, docs: "https://textmagic.com" },
+  { id: "the-odds-api-key", provider: "TheOdds", names: ["theoddsapi", "the-odds-api"], value: { alphabet: "hex", length: 32 }, docs: "https://the-odds-api.com" },
+  { id: "thinkific-api-key", provider: "Thinkific", names: ["thinkific"], value: { alphabet: "hex", length: 32 }, docs: "https://thinkific.com" },
+  { id: "thousand-eyes-api-key", provider: "ThousandEyes", names: ["thousandeyes"], value: { alphabet: "alnum", length: 32 }, docs: "https://thousandeyes.com" },
+  { id: "ticket-master-api-key", provider: "TicketMaster", names: ["ticketmaster"], value: { alphabet: "alnum", length: 32 }, docs: "https://ticketmaster.com" },
+  { id: "ticket-tailor-api-key", provider: "Ticket Tailor", names: ["ticket tailor"], value: { prefix: "sk_", alphabet: "hex", extra: "_", length: 44 }, docs: "https://developers.tickettailor.com" },
+  { id: "tiingo-api-key", provider: "Tiingo", names: ["tiingo"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://tiingo.com" },
+  { id: "time-camp-api-key", provider: "TimeCamp", names: ["timecamp"], value: { alphabet: "lowerDigits", length: 26 }, docs: "https://timecamp.com" },
+  { id: "timezoneapi-api-key", provider: "Timezoneapi", names: ["timezoneapi"], value: { alphabet: "alpha", length: 20 }, docs: "https://timezoneapi.io" },
+  { id: "tmetric-api-key", provider: "Tmetric", names: ["tmetric"], value: { alphabet: "upperDigits", length: 64 }, docs: "https://tmetric.com" },
+  { id: "todoist-api-key", provider: "Todoist", names: ["todoist"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://todoist.com" },
+  { id: "toggl-track-api-key", provider: "TogglTrack", names: ["toggl"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://toggl.com" },
+  { id: "tokeet-api-key", provider: "Tokeet", names: ["tokeet"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://tokeet.com" },
+  { id: "tomorrow-io-api-key", provider: "TomorrowIO", names: ["tomorrow"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://tomorrow.io" },
+  { id: "tomtom-api-key", provider: "Tomtom", names: ["tomtom"], value: { alphabet: "alnum", length: 32 }, docs: "https://tomtom.com" },
+  { id: "tradier-api-key", provider: "Tradier", names: ["tradier"], value: { alphabet: "alnum", length: 28 }, docs: "https://tradier.com" },
+  { id: "travel-payouts-api-key", provider: "TravelPayouts", names: ["travelpayouts"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://travelpayouts.com" },
+  { id: "trufflehog-enterprise-secret", provider: "TruffleHog Enterprise", kind: "secret", names: ["trufflehog"], value: { prefix: "thog-secret-", alphabet: "hex", length: 32, standalone: true }, docs: "https://docs.trufflesecurity.com" },
+  { id: "twelve-data-api-key", provider: "TwelveData", names: ["twelvedata"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://twelvedata.com" },
+  { id: "twist-access-token", provider: "Twist", kind: "access token", names: ["twist"], value: { alphabet: "hex", length: 40 }, credentialWord: true, docs: "https://developer.twist.com" },
+  { id: "tyntec-api-key", provider: "Tyntec", names: ["tyntec"], value: { alphabet: "alnum", length: 32 }, docs: "https://tyntec.com" },
+  { id: "typetalk-api-key", provider: "Typetalk", names: ["typetalk"], value: { alphabet: "alnum", length: 64 }, docs: "https://typetalk.com" },
+  { id: "ubidots-token", provider: "Ubidots", kind: "token", names: ["ubidots"], value: { prefix: "BBFF-", alphabet: "alnum", length: 30, standalone: true }, docs: "https://docs.ubidots.com" },
+  { id: "uclassify-api-key", provider: "Uclassify", names: ["uclassify"], value: { alphabet: "alnum", length: 12 }, docs: "https://uclassify.com" },
+  { id: "unify-id-api-key", provider: "UnifyID", names: ["unifyid"], value: { alphabet: "alnum", extra: "-_=", length: 44 }, docs: "https://unify.id" },
+  { id: "unplugg-api-key", provider: "Unplugg", names: ["unplugg"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://unplu.gg" },
+  { id: "unsplash-api-key", provider: "Unsplash", names: ["unsplash"], value: { alphabet: "alnum", extra: "_", length: 43 }, docs: "https://unsplash.com" },
+  { id: "upc-database-api-key", provider: "UPCDatabase", names: ["upcdatabase"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://upcdatabase.org" },
+  { id: "uplead-api-key", provider: "Uplead", names: ["uplead"], value: { alphabet: "lowerDigits", extra: "-", length: 32 }, docs: "https://uplead.com" },
+  { id: "upload-care-api-key", provider: "UploadCare", names: ["uploadcare"], value: { alphabet: "lowerDigits", length: 20 }, docs: "https://uploadcare.com" },
+  { id: "uptime-robot-api-key", provider: "UptimeRobot", names: ["uptimerobot"], value: { alphabet: "alnum", groups: [9, 24] }, docs: "https://uptimerobot.com" },
+  { id: "upwave-api-key", provider: "Upwave", names: ["upwave"], value: { alphabet: "lowerDigits", length: 32 }, credentialWord: true, docs: "https://upwave.io" },
+  { id: "urlscan-api-key", provider: "Urlscan", names: ["urlscan"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://urlscan.io" },
+  { id: "user-stack-api-key", provider: "UserStack", names: ["userstack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://userstack.com" },
+  { id: "userflow-api-key", provider: "Userflow", names: ["userflow"], value: { alphabet: "lowerDigits", extra: "_", length: 29 }, docs: "https://userflow.com" },
+  { id: "vat-layer-api-key", provider: "VatLayer", names: ["vatlayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://apilayer.net" },
+  { id: "vbout-api-key", provider: "Vbout", names: ["vbout"], value: { alphabet: "digits", length: 25 }, credentialWord: true, docs: "https://vbout.com" },
+  { id: "verifier-api-key", provider: "Verifier", names: ["verifier"], value: { alphabet: "lowerDigits", length: 96 }, credentialWord: true, docs: "https://verifier.meetchopra.com" },
+  { id: "verimail-api-key", provider: "Verimail", names: ["verimail"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://verimail.io" },
+  { id: "veriphone-api-key", provider: "Veriphone", names: ["veriphone"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://veriphone.io" },
+  { id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://versioneye.com" },
+  { id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: { alphabet: "hex", length: 64 }, docs: "https://virustotal.com" },
+  { id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: { alphabet: "upperDigits", length: 25 }, docs: "https://visualcrossing.com" },
+  { id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: { prefix: "VF.DM.", alphabet: "alnum", extra: ".", length: 41, standalone: true }, docs: "https://docs.voiceflow.com" },
+  { id: "voodoo-sms-api-key", provider: "VoodooSMS", names: ["voodoosms"], value: { alphabet: "alnum", length: 46 }, docs: "https://voodoosms.com" },
+  { id: "vouchery-api-key", provider: "Vouchery", names: ["vouchery"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://vouchery.io" },
+  { id: "vpnapi-api-key", provider: "Vpnapi", names: ["vpnapi"], value: { alphabet: "alnum", length: 32 }, docs: "https://vpnapi.io" },
+  { id: "vyte-api-key", provider: "Vyte", names: ["vyte"], value: { alphabet: "lowerDigits", length: 50 }, credentialWord: true, docs: "https://vyte.in" },
+  { id: "walk-score-api-key", provider: "WalkScore", names: ["walkscore"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://walkscore.com" },
+  { id: "weather-bit-api-key", provider: "WeatherBit", names: ["weatherbit"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://weatherbit.io" },
+  { id: "weather-stack-api-key", provider: "WeatherStack", names: ["weatherstack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://weatherstack.com" },
+  { id: "web-scraper-api-key", provider: "WebScraper", names: ["webscraper"], value: { alphabet: "alnum", length: 60 }, credentialWord: true, docs: "https://webscraper.io" },
+  { id: "webex-api-key", provider: "Webex", names: ["webex"], value: { alphabet: "hex", length: 64 }, credentialWord: true, docs: "https://webexapis.com" },
+  { id: "webflow-api-key", provider: "Webflow", names: ["webflow"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://webflow.com" },
+  { id: "webscraping-api-key", provider: "Webscraping", names: ["webscraping"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://webscrapingapi.com" },
+  { id: "websitepulse-api-key", provider: "Websitepulse", names: ["websitepulse"], value: { alphabet: "hex", length: 32 }, docs: "https://websitepulse.com" },
+  { id: "whoxy-api-key", provider: "Whoxy", names: ["whoxy"], value: { alphabet: "lowerDigits", length: 33 }, credentialWord: true, docs: "https://whoxy.com" },
+  { id: "wistia-api-key", provider: "Wistia", names: ["wistia"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://wistia.com" },
+  { id: "wit-api-key", provider: "Wit", names: ["wit"], value: { alphabet: "upperDigits", length: 32 }, credentialWord: true, docs: "https://wit.ai" },
+  { id: "wiz-client-secret", provider: "Wiz", kind: "client secret", names: ["wiz"], value: { alphabet: "alnum", length: 64 }, credentialWord: true, docs: "https://wiz.io" },
+  { id: "worksnaps-api-key", provider: "Worksnaps", names: ["worksnaps"], value: { alphabet: "alnum", length: 40 }, docs: "https://worksnaps.com" },
+  { id: "workstack-api-key", provider: "Workstack", names: ["workstack"], value: { alphabet: "alnum", length: 60 }, docs: "https://workstack.io" },
+  { id: "world-coin-index-api-key", provider: "WorldCoinIndex", names: ["worldcoinindex"], value: { alphabet: "alnum", length: 35 }, docs: "https://worldcoinindex.com" },
+  { id: "world-weather-api-key", provider: "WorldWeather", names: ["worldweather"], value: { alphabet: "lowerDigits", length: 31 }, docs: "https://worldweatheronline.com" },
+  { id: "wrike-api-key", provider: "Wrike", names: ["wrike"], value: { prefix: "ey", alphabet: "alnum", extra: "-._", length: 333 }, credentialWord: true, docs: "https://wrike.com" },
+  { id: "you-need-a-budget-api-key", provider: "YouNeedABudget", kind: "personal access token", names: ["youneedabudget", "ynab"], value: { alphabet: "hex", length: 64 }, docs: "https://youneedabudget.com" },
+  { id: "zapier-webhook-url", provider: "Zapier", kind: "webhook URL", names: ["zapier"], value: { prefix: "https://hooks.zapier.com/hooks/catch/", alphabet: "alnum", extra: "+/", range: [12, 24], standalone: true }, severity: "medium", docs: "https://help.zapier.com/hc/en-us/articles/8496288690317" },
+  { id: "zen-rows-api-key", provider: "ZenRows", names: ["zenrows"], value: { alphabet: "hex", length: 40 }, docs: "https://zenrows.com" },
+  { id: "zenkit-api-key", provider: "Zenkit", names: ["zenkit"], value: { alphabet: "alnum", groups: [8, 32] }, docs: "https://zenkit.com/en/api" },
+  { id: "zenscrape-api-key", provider: "Zenscrape", names: ["zenscrape"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://zenscrape.com" },
+  { id: "zenserp-api-key", provider: "Zenserp", names: ["zenserp"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://zenserp.com" },
+  { id: "zeplin-api-key", provider: "Zeplin", names: ["zeplin"], value: { alphabet: "alnum", extra: "-.", range: [350, 400] }, docs: "https://zeplin.dev" },
+  { id: "zero-tier-api-key", provider: "ZeroTier", names: ["zerotier"], value: { alphabet: "alnum", length: 32 }, docs: "https://zerotier.com" },
+  { id: "zerobounce-api-key", provider: "Zerobounce", names: ["zerobounce"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://zerobounce.net" },
+  { id: "zip-api-key", provider: "Zip", names: ["zipapi"], value: { alphabet: "alnum", length: 32 }, docs: "https://zipapi.us" },
+  { id: "zip-code-api-key", provider: "ZipCode", names: ["zipcodeapi"], value: { alphabet: "alnum", length: 64 }, docs: "https://zipcodeapi.com" },
+  { id: "zipcodebase-api-key", provider: "Zipcodebase", names: ["zipcodebase"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://zipcodebase.com" },
+  { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
+  { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
+];
+var rules15 = keyed(entries2);
+
 // src/core/detect/validate/pem.ts
-import { createHash as createHash2, createHmac } from "node:crypto";
+import { createHash as createHash2, createHmac as createHmac2 } from "node:crypto";
 var MIN_BODY_CHARS = 60;
 var MAX_BLOCK_CHARS = 2e4;
 var LABEL_FORMATS = {
@@ -45890,7 +48186,7 @@ function checkKeyBlock(block) {
   try {
     result = checkBody(block);
   } catch {
-    result = failed("key structure", "the body could not be parsed", isEncryptedByHeaders(block));
+    result = failed2("key structure", "the body could not be parsed", isEncryptedByHeaders(block));
   }
   if (!block.complete && result.status === "confirmed") {
     return { ...result, status: "failed", note: `${block.problem ?? "incomplete block"}; ${result.note}` };
@@ -45902,7 +48198,7 @@ function checkKeyBlock(block) {
 }
 function checkPrivateKeyText(text) {
   const block = [...findPemPrivateKeys(text), ...findPuttyKeys(text)].sort((a, b3) => a.start - b3.start)[0];
-  if (!block) return failed("key structure", "no private key block with a body", false);
+  if (!block) return failed2("key structure", "no private key block with a body", false);
   return checkKeyBlock(block);
 }
 function confirmed(check, note, encrypted, detail) {
@@ -45910,7 +48206,7 @@ function confirmed(check, note, encrypted, detail) {
   if (detail !== void 0) out.detail = detail;
   return out;
 }
-function failed(check, note, encrypted, detail) {
+function failed2(check, note, encrypted, detail) {
   const out = { status: "failed", check, note, encrypted };
   if (detail !== void 0) out.detail = detail;
   return out;
@@ -45952,11 +48248,11 @@ function checkBody(block) {
 function checkLegacyEncryptedPem(block) {
   const check = "PEM encryption headers";
   const dek = /^([A-Z0-9-]{3,30}),([0-9A-Fa-f]{16,64})$/.exec((block.headers["dek-info"] ?? "").trim());
-  if (!dek) return failed(check, "Proc-Type says ENCRYPTED but DEK-Info is missing or malformed", true);
+  if (!dek) return failed2(check, "Proc-Type says ENCRYPTED but DEK-Info is missing or malformed", true);
   const cipher = dek[1];
   const bytes = decodeBase642(block.body).length;
   if (bytes < 16 || bytes % 8 !== 0) {
-    return failed(check, `encrypted body of ${bytes} bytes is not whole cipher blocks`, true, cipher);
+    return failed2(check, `encrypted body of ${bytes} bytes is not whole cipher blocks`, true, cipher);
   }
   return confirmed(check, `encrypted with ${cipher} (passphrase-protected)`, true, cipher);
 }
@@ -46073,33 +48369,33 @@ function allIntegers(items) {
 }
 function checkRsaDer(der2, check) {
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
   if (!items || items.length < 9 || !allIntegers(items.slice(0, 9))) {
-    return failed(check, "the sequence is not version, n, e, d, p, q, dP, dQ, qInv", false);
+    return failed2(check, "the sequence is not version, n, e, d, p, q, dP, dQ, qInv", false);
   }
   const [version2, nT, , , pT, qT] = items;
   const v2 = bigIntOf(der2, version2);
-  if (v2 !== 0n && v2 !== 1n) return failed(check, "unknown RSAPrivateKey version", false);
+  if (v2 !== 0n && v2 !== 1n) return failed2(check, "unknown RSAPrivateKey version", false);
   const n = bigIntOf(der2, nT);
   const detail = `RSA ${bitLength(n)}-bit`;
   if (v2 === 1n) return confirmed(check, `${detail} multi-prime key: structure holds`, false, detail);
   if (n !== bigIntOf(der2, pT) * bigIntOf(der2, qT)) {
-    return failed(check, `${detail}: the modulus is not p × q (an edited or made-up key)`, false, detail);
+    return failed2(check, `${detail}: the modulus is not p × q (an edited or made-up key)`, false, detail);
   }
   return confirmed(`${check}, modulus = p × q`, `${detail} key, unencrypted`, false, detail);
 }
 function checkEcDer(der2, curveFromPkcs8) {
   const check = "EC key structure (SEC 1)";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
-  if (!items || items.length < 2) return failed(check, "the sequence is too short for an EC key", false);
+  if (!items || items.length < 2) return failed2(check, "the sequence is too short for an EC key", false);
   const [version2, secret, ...rest] = items;
-  if (version2.tag !== TAG.integer || bigIntOf(der2, version2) !== 1n) return failed(check, "version is not 1", false);
+  if (version2.tag !== TAG.integer || bigIntOf(der2, version2) !== 1n) return failed2(check, "version is not 1", false);
   const scalarBytes = secret.end - secret.valueStart;
   if (secret.tag !== TAG.octetString || scalarBytes < 16 || scalarBytes > 72) {
-    return failed(check, "the private scalar is missing or has an impossible size", false);
+    return failed2(check, "the private scalar is missing or has an impossible size", false);
   }
   let curve = curveFromPkcs8;
   for (const t2 of rest) {
@@ -46107,7 +48403,7 @@ function checkEcDer(der2, curveFromPkcs8) {
       const oid = readTlv(der2, t2.valueStart, t2.end);
       if (oid?.tag === TAG.oid) curve = CURVES[oidOf(der2, oid)] ?? `curve ${oidOf(der2, oid)}`;
     } else if (t2.tag !== TAG.context1) {
-      return failed(check, "unexpected field after the private scalar", false);
+      return failed2(check, "unexpected field after the private scalar", false);
     }
   }
   const detail = `EC ${curve ?? `${scalarBytes * 8}-bit`}`;
@@ -46128,35 +48424,35 @@ function modPow(base, exponent, modulus) {
 function checkDsaDer(der2) {
   const check = "DSA key structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
-  if (!items || items.length !== 6 || !allIntegers(items)) return failed(check, "the sequence is not version, p, q, g, y, x", false);
+  if (!items || items.length !== 6 || !allIntegers(items)) return failed2(check, "the sequence is not version, p, q, g, y, x", false);
   const [, pT, qT, gT, yT, xT] = items;
   const p2 = bigIntOf(der2, pT);
   const x3 = bigIntOf(der2, xT);
   const detail = `DSA ${bitLength(p2)}-bit`;
   if (p2 < 3n || bitLength(x3) > 512 || bitLength(p2) > 16384 || bitLength(bigIntOf(der2, qT)) > 512) {
-    return failed(check, `${detail}: parameters of impossible sizes`, false, detail);
+    return failed2(check, `${detail}: parameters of impossible sizes`, false, detail);
   }
   if (modPow(bigIntOf(der2, gT), x3, p2) !== bigIntOf(der2, yT)) {
-    return failed(check, `${detail}: y is not g^x mod p (an edited or made-up key)`, false, detail);
+    return failed2(check, `${detail}: y is not g^x mod p (an edited or made-up key)`, false, detail);
   }
   return confirmed(`${check}, y = g^x mod p`, `${detail} key, unencrypted`, false, detail);
 }
 function checkPkcs8(der2) {
   const check = "PKCS#8 key structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
-  if (!items || items.length < 3) return failed(check, "the sequence is not version, algorithm, privateKey", false);
+  if (!items || items.length < 3) return failed2(check, "the sequence is not version, algorithm, privateKey", false);
   const [version2, algorithm, privateKey] = items;
   const v2 = version2.tag === TAG.integer ? bigIntOf(der2, version2) : -1n;
-  if (v2 !== 0n && v2 !== 1n) return failed(check, "version is not 0 or 1", false);
-  if (algorithm.tag !== TAG.sequence) return failed(check, "no algorithm identifier", false);
+  if (v2 !== 0n && v2 !== 1n) return failed2(check, "version is not 0 or 1", false);
+  if (algorithm.tag !== TAG.sequence) return failed2(check, "no algorithm identifier", false);
   const algItems = childrenOf(der2, algorithm);
   const oidTlv = algItems?.[0];
-  if (!algItems || !oidTlv || oidTlv.tag !== TAG.oid) return failed(check, "no algorithm identifier", false);
-  if (privateKey.tag !== TAG.octetString) return failed(check, "privateKey is not an OCTET STRING", false);
+  if (!algItems || !oidTlv || oidTlv.tag !== TAG.oid) return failed2(check, "no algorithm identifier", false);
+  if (privateKey.tag !== TAG.octetString) return failed2(check, "privateKey is not an OCTET STRING", false);
   const oid = oidOf(der2, oidTlv);
   const name = OIDS[oid];
   const inner = der2.subarray(privateKey.valueStart, privateKey.end);
@@ -46174,40 +48470,40 @@ function checkPkcs8(der2) {
     const expected = { Ed25519: 32, X25519: 32, Ed448: 57, X448: 56 }[name];
     const octets2 = readTlv(inner, 0, inner.length);
     if (!octets2 || octets2.tag !== TAG.octetString || octets2.end !== inner.length || octets2.end - octets2.valueStart !== expected) {
-      return failed(check, `${name}: the private key is not a ${expected}-byte string`, false, name);
+      return failed2(check, `${name}: the private key is not a ${expected}-byte string`, false, name);
     }
     return confirmed(`PKCS#8 ${name} key structure`, `${name} key, unencrypted`, false, name);
   }
   if (name === "DSA") {
     const x3 = readTlv(inner, 0, inner.length);
-    if (!x3 || x3.tag !== TAG.integer || x3.end !== inner.length) return failed(check, "DSA: the private key is not an INTEGER", false, name);
+    if (!x3 || x3.tag !== TAG.integer || x3.end !== inner.length) return failed2(check, "DSA: the private key is not an INTEGER", false, name);
     return confirmed(check, "DSA key, unencrypted", false, name);
   }
   const label = name ?? `algorithm ${oid}`;
-  if (inner.length === 0) return failed(check, `${label}: empty private key`, false, label);
+  if (inner.length === 0) return failed2(check, `${label}: empty private key`, false, label);
   return confirmed(check, `${label} key, unencrypted`, false, label);
 }
 function checkEncryptedPkcs8(der2) {
   const check = "PKCS#8 EncryptedPrivateKeyInfo structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", true);
+  if (!top) return failed2(check, problem ?? "not DER", true);
   const items = childrenOf(der2, top);
   const [algorithm, data] = items ?? [];
   if (!items || items.length !== 2 || !algorithm || !data || algorithm.tag !== TAG.sequence || data.tag !== TAG.octetString) {
-    return failed(check, "the sequence is not encryptionAlgorithm, encryptedData", true);
+    return failed2(check, "the sequence is not encryptionAlgorithm, encryptedData", true);
   }
   const oidTlv = childrenOf(der2, algorithm)?.[0];
-  if (!oidTlv || oidTlv.tag !== TAG.oid) return failed(check, "no encryption algorithm identifier", true);
+  if (!oidTlv || oidTlv.tag !== TAG.oid) return failed2(check, "no encryption algorithm identifier", true);
   const scheme = PBE_OIDS[oidOf(der2, oidTlv)] ?? `scheme ${oidOf(der2, oidTlv)}`;
   const bytes = data.end - data.valueStart;
-  if (bytes < 16) return failed(check, "the encrypted data is too short to hold a key", true, scheme);
+  if (bytes < 16) return failed2(check, "the encrypted data is too short to hold a key", true, scheme);
   return confirmed(check, `encrypted with ${scheme} (passphrase-protected)`, true, scheme);
 }
 function checkAnyDer(der2) {
   const check = "DER structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
-  if (!childrenOf(der2, top)) return failed(check, "the sequence's elements do not fill it", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
+  if (!childrenOf(der2, top)) return failed2(check, "the sequence's elements do not fill it", false);
   return confirmed(check, "a well-formed DER key structure", false);
 }
 var OPENSSH_MAGIC = Buffer.from("openssh-key-v1\0", "latin1");
@@ -46254,7 +48550,7 @@ var SSH_CIPHER_BLOCK = {
 function checkOpenSsh(blob) {
   const check = "OpenSSH key structure";
   if (blob.length < OPENSSH_MAGIC.length || !blob.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC)) {
-    return failed(check, "the body does not start with openssh-key-v1", false);
+    return failed2(check, "the body does not start with openssh-key-v1", false);
   }
   const r2 = new SshReader(blob, OPENSSH_MAGIC.length);
   const cipher = r2.string();
@@ -46262,26 +48558,26 @@ function checkOpenSsh(blob) {
   const kdfOptions = r2.bytes();
   const count2 = r2.uint32();
   if (cipher === void 0 || kdf === void 0 || kdfOptions === void 0 || count2 === void 0) {
-    return failed(check, "the header fields are truncated", false);
+    return failed2(check, "the header fields are truncated", false);
   }
   const encrypted = cipher !== "none";
-  if (count2 < 1 || count2 > 16) return failed(check, `implausible number of keys (${count2})`, encrypted, cipher);
+  if (count2 < 1 || count2 > 16) return failed2(check, `implausible number of keys (${count2})`, encrypted, cipher);
   let keyType;
   for (let i = 0; i < count2; i++) {
     const pub = r2.bytes();
-    if (pub === void 0) return failed(check, "a public key field is truncated", encrypted, cipher);
+    if (pub === void 0) return failed2(check, "a public key field is truncated", encrypted, cipher);
     keyType ??= new SshReader(pub).string();
   }
   const privateSection = r2.bytes();
-  if (privateSection === void 0) return failed(check, "the private section is truncated", encrypted, keyType);
+  if (privateSection === void 0) return failed2(check, "the private section is truncated", encrypted, keyType);
   const tagBytes = encrypted && (cipher.includes("gcm") || cipher.includes("poly1305")) ? 16 : 0;
-  if (r2.remaining !== tagBytes) return failed(check, "the data does not end with the private section", encrypted, keyType);
+  if (r2.remaining !== tagBytes) return failed2(check, "the data does not end with the private section", encrypted, keyType);
   if (encrypted) {
     const block = SSH_CIPHER_BLOCK[cipher] ?? 8;
     if (privateSection.length === 0 || privateSection.length % block !== 0) {
-      return failed(check, `the encrypted section is not whole ${cipher} blocks`, true, keyType);
+      return failed2(check, `the encrypted section is not whole ${cipher} blocks`, true, keyType);
     }
-    if (kdf !== "bcrypt" && kdf !== "none") return failed(check, `unknown KDF ${kdf}`, true, keyType);
+    if (kdf !== "bcrypt" && kdf !== "none") return failed2(check, `unknown KDF ${kdf}`, true, keyType);
     return confirmed(check, `${keyType ?? "key"} encrypted with ${cipher} (passphrase-protected)`, true, keyType ?? cipher);
   }
   const p2 = new SshReader(privateSection);
@@ -46289,10 +48585,10 @@ function checkOpenSsh(blob) {
   const check2 = p2.uint32();
   const innerType = p2.string();
   if (check1 === void 0 || check2 === void 0 || check1 !== check2) {
-    return failed(check, "the check integers differ (a corrupted or made-up key)", false, keyType);
+    return failed2(check, "the check integers differ (a corrupted or made-up key)", false, keyType);
   }
   if (innerType === void 0 || keyType !== void 0 && innerType !== keyType) {
-    return failed(check, "the private key type does not match the public key", false, keyType);
+    return failed2(check, "the private key type does not match the public key", false, keyType);
   }
   return confirmed(`${check} and check integers`, `${innerType} key, unencrypted`, false, innerType);
 }
@@ -46412,12 +48708,12 @@ function checkPgp(block) {
     const expected = Buffer.from(block.armorChecksum, "base64");
     const crc = crc24(data);
     if (expected.length !== 3 || expected.readUIntBE(0, 3) !== crc) {
-      return failed(check, "the armor checksum does not match the data (edited or truncated)", false);
+      return failed2(check, "the armor checksum does not match the data (edited or truncated)", false);
     }
   }
   const packet = readPacket(data, 0);
-  if (!packet) return failed(check, "the data does not start with a complete OpenPGP packet", false);
-  if (packet.tag !== 5) return failed(check, `the first packet is not a secret key (tag ${packet.tag})`, false);
+  if (!packet) return failed2(check, "the data does not start with a complete OpenPGP packet", false);
+  if (packet.tag !== 5) return failed2(check, `the first packet is not a secret key (tag ${packet.tag})`, false);
   const version2 = data[packet.bodyStart];
   let p2 = packet.bodyStart + 1;
   let algorithm;
@@ -46432,11 +48728,11 @@ function checkPgp(block) {
     const publicLength = p2 + 5 <= packet.bodyEnd ? data.readUInt32BE(p2 + 1) : void 0;
     secretStart = publicLength === void 0 ? void 0 : p2 + 5 + publicLength;
   } else {
-    return failed(check, `unknown key packet version ${version2 ?? "?"}`, false);
+    return failed2(check, `unknown key packet version ${version2 ?? "?"}`, false);
   }
   const name = algorithm === void 0 ? "?" : PGP_ALGORITHMS[algorithm] ?? `algorithm ${algorithm}`;
   if (secretStart === void 0 || secretStart >= packet.bodyEnd) {
-    return failed(check, `${name}: the public key material is truncated`, false, name);
+    return failed2(check, `${name}: the public key material is truncated`, false, name);
   }
   const usage = data[secretStart];
   if (usage !== 0) return confirmed(check, `${name} secret key protected by a passphrase`, true, name);
@@ -46445,7 +48741,7 @@ function checkPgp(block) {
     let sum = 0;
     for (const b3 of material) sum = sum + b3 & 65535;
     if (packet.bodyEnd - 2 <= secretStart + 1 || data.readUInt16BE(packet.bodyEnd - 2) !== sum) {
-      return failed(check, `${name}: the secret material's checksum does not match`, false, name);
+      return failed2(check, `${name}: the secret material's checksum does not match`, false, name);
     }
     return confirmed(`${check} and its checksum`, `${name} secret key, unencrypted`, false, name);
   }
@@ -46464,30 +48760,30 @@ function puttyMac(parts) {
     sshString(Buffer.from(parts.publicBody, "base64")),
     sshString(Buffer.from(parts.privateBody, "base64"))
   ]);
-  if (parts.version >= 3) return createHmac("sha256", Buffer.alloc(0)).update(data).digest("hex");
+  if (parts.version >= 3) return createHmac2("sha256", Buffer.alloc(0)).update(data).digest("hex");
   const key = createHash2("sha1").update("putty-private-key-file-mac-key").digest();
-  return createHmac("sha1", key).update(data).digest("hex");
+  return createHmac2("sha1", key).update(data).digest("hex");
 }
 function checkPutty(block) {
   const parts = block.putty;
-  if (!parts) return failed("PuTTY key structure", "not a PuTTY key", false);
+  if (!parts) return failed2("PuTTY key structure", "not a PuTTY key", false);
   const encrypted = parts.encryption !== "none";
   const detail = parts.algorithm;
-  if (parts.version === 1) return failed("PuTTY key structure", "PPK version 1 is an unreleased format", encrypted, detail);
+  if (parts.version === 1) return failed2("PuTTY key structure", "PPK version 1 is an unreleased format", encrypted, detail);
   if (encrypted) {
     const bytes = Buffer.from(parts.privateBody, "base64").length;
     if (bytes === 0 || bytes % 16 !== 0) {
-      return failed("PuTTY key structure", `the encrypted private part is not whole ${parts.encryption} blocks`, true, detail);
+      return failed2("PuTTY key structure", `the encrypted private part is not whole ${parts.encryption} blocks`, true, detail);
     }
     if (!parts.mac || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(parts.mac)) {
-      return failed("PuTTY key structure", "the Private-MAC line is missing or malformed", true, detail);
+      return failed2("PuTTY key structure", "the Private-MAC line is missing or malformed", true, detail);
     }
     return confirmed("PuTTY key structure", `${detail} key encrypted with ${parts.encryption} (passphrase-protected)`, true, detail);
   }
   const check = `PuTTY Private-MAC (${parts.version >= 3 ? "HMAC-SHA-256" : "HMAC-SHA-1"})`;
-  if (!parts.mac) return failed(check, "the Private-MAC line is missing", false, detail);
+  if (!parts.mac) return failed2(check, "the Private-MAC line is missing", false, detail);
   if (puttyMac(parts) !== parts.mac.toLowerCase()) {
-    return failed(check, "the Private-MAC does not match the key (edited, truncated or made up)", false, detail);
+    return failed2(check, "the Private-MAC does not match the key (edited, truncated or made up)", false, detail);
   }
   return confirmed(check, `${detail} key, unencrypted`, false, detail);
 }
@@ -46526,9 +48822,9 @@ function seededBigInt(seed, bits) {
   return n | 1n << BigInt(bits - 1) | 1n;
 }
 function bigIntBytes(n) {
-  let hex = n.toString(16);
-  if (hex.length % 2) hex = "0" + hex;
-  return Buffer.from(hex, "hex");
+  let hex2 = n.toString(16);
+  if (hex2.length % 2) hex2 = "0" + hex2;
+  return Buffer.from(hex2, "hex");
 }
 function derLength(n) {
   if (n < 128) return Buffer.from([n]);
@@ -47002,11 +49298,13 @@ var wrapped = {
     ]
   })
 };
-var rules10 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules16 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
 var PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
+var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
+var HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;
 function isTemplateOrReference(value) {
   if (value.length === 0) return true;
   if (value.startsWith("$")) return true;
@@ -47030,7 +49328,9 @@ function uriFinder(spec) {
         const secret = m2.groups?.["secret"] ?? "";
         const index = m2.indices?.groups?.["secret"]?.[0] ?? m2.index;
         const user = m2.groups?.["user"] ?? "";
+        const host = m2.groups?.["host"] ?? "";
         if (isTemplateOrReference(secret)) continue;
+        if (EXAMPLE_HOST.test(host) || HOST_WORD.test(host) || /^[%{$]/.test(user)) continue;
         if (user.includes(".") && /^\d{1,5}$/.test(secret)) continue;
         out.push({ secret, index, message: `${spec.title}: the password of ${user ? `user "${user.slice(0, 40)}"` : "the connection"} is written in the URL.` });
       }
@@ -47047,6 +49347,7 @@ function uriRule(spec) {
     severity: "high",
     keywords: spec.keywords,
     find: uriFinder(spec),
+    ...spec.priority !== void 0 ? { priority: spec.priority } : {},
     docs: spec.docs,
     remediation: spec.remediation,
     examples: spec.examples
@@ -47288,6 +49589,30 @@ var httpBasic = uriRule({
     ]
   })
 });
+var anyScheme = uriRule({
+  id: "url-credentials",
+  title: "Credentials in a URL",
+  provider: "URL",
+  schemes: "[a-z][a-z0-9.-]{1,30}",
+  keywords: ["://"],
+  docs: "https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1",
+  remediation: "Change the password in the URL at the service, then build the URL at run time from a secret store; URLs end up in logs.",
+  queryPassword: false,
+  priority: 1,
+  examples: () => ({
+    truePositives: [
+      `routeFlag := "nats-route://ruser:${pw("any1")}@10.0.4.7:7246"`,
+      `DB="firebird://booktest:${pw("any2")}@db.internal/booktest"`,
+      `  - ssh://deploy:${pw("any3")}@build.acme.io:22`
+    ],
+    falsePositives: [
+      ...sharedFalsePositives("nats-route"),
+      `// https://tobi:${pw("any4")}@example.com/login`,
+      "$ usql oracle://user:pass@host:port/sid",
+      `url := fmt.Sprintf("nats://%s:pass@%s:%d", user, host, port)`
+    ]
+  })
+});
 var ORACLE_THIN = /jdbc:oracle:(?:thin|oci8?):(?<user>[A-Za-z0-9_$#.]{1,64})\/(?<secret>[^\s@/'"\x60<>\\]{1,128})@/dgi;
 var JDBC_PARAM = /jdbc:[a-z0-9]{2,20}:[^\s'"\x60<>]{0,400}?[?&;:](?:password|pwd)=(?<secret>[^\s&;'"\x60<>]{1,256})/dgi;
 function findJdbc(text) {
@@ -47391,7 +49716,7 @@ var keywordStrings = {
     ]
   })
 };
-var rules11 = [
+var rules17 = [
   postgres,
   mysql,
   mongodb,
@@ -47403,6 +49728,7 @@ var rules11 = [
   smtp,
   ftp,
   httpBasic,
+  anyScheme,
   jdbc,
   keywordStrings
 ];
@@ -47412,7 +49738,7 @@ var SEPARATOR = String.raw`(?<nameQuote>["'\x60]?)\]?(?:\s{0,3}(?:=>|[:=,])\s{0,
 var VALUE_END = String.raw`(?=$|[\s"'\x60,;)}\]\\<])`;
 var TOKEN_CHARS = String.raw`[A-Za-z0-9._~+/=-]`;
 var BEARER = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])authorization${SEPARATOR}(?<open>["'\x60]?)\s{0,3}(?<scheme>bearer|token)\s{1,3}(?<secret>${TOKEN_CHARS}{12,4096})${VALUE_END}`,
+  String.raw`(?<![A-Za-z0-9_])authorization${SEPARATOR}(?<open>["'\x60]?)\s{0,3}(?<scheme>bearer|token|apikey)\s{1,3}(?<secret>${TOKEN_CHARS}{12,4096})${VALUE_END}`,
   "dgi"
 );
 var DOTNET_HEADER = /AuthenticationHeaderValue\(\s{0,3}"(?<scheme>Bearer|Basic)"\s{0,3},\s{0,3}"(?<secret>[A-Za-z0-9._~+/=-]{4,4096})"/dg;
@@ -47420,6 +49746,11 @@ var BASIC = new RegExp(
   String.raw`(?<![A-Za-z0-9_])authorization${SEPARATOR}(?<open>["'\x60]?)\s{0,3}basic\s{1,3}(?<secret>[^\s"'\x60,;)}\]\\<>]{4,2048})${VALUE_END}`,
   "dgi"
 );
+var BEARER_VALUE = new RegExp(String.raw`(?<![A-Za-z0-9_-])bearer\s{1,3}(?<secret>${TOKEN_CHARS}{16,4096})${VALUE_END}`, "dgi");
+var BASIC_VALUE = /(?<![A-Za-z0-9_-])basic\s{1,3}(?<secret>[A-Za-z0-9+/]{8,2048}={0,2})(?=$|[\s"'\x60,;)}\]\\<])/dgi;
+function tokenShaped(value) {
+  return /\d/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.2 && !wordLike(value);
+}
 var JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{5,}\.ey[A-Za-z0-9_-]{3,}\.[A-Za-z0-9_-]*$/;
 function wordLike(value) {
   if (/^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$/.test(value) && !/\d/.test(value)) return "a code reference";
@@ -47440,19 +49771,24 @@ function placeholderOrSecret(match, value, title) {
 }
 function findBearer(text) {
   const out = [];
-  for (const re2 of [BEARER, DOTNET_HEADER]) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const re2 of [BEARER, DOTNET_HEADER, BEARER_VALUE]) {
     re2.lastIndex = 0;
     let m2;
     while ((m2 = re2.exec(text)) !== null) {
       const g2 = m2.groups ?? {};
       const secret = g2["secret"] ?? "";
+      const at2 = m2.indices?.groups?.["secret"]?.[0] ?? m2.index;
+      if (seen.has(at2)) continue;
       if (re2 === DOTNET_HEADER && g2["scheme"] !== "Bearer") continue;
+      if (re2 === BEARER_VALUE && !tokenShaped(secret)) continue;
+      seen.add(at2);
       if (JWT_SHAPE.test(secret)) continue;
       if (isTemplateOrReference(secret)) continue;
-      const scheme = (g2["scheme"] ?? "Bearer").toLowerCase() === "token" ? "Token" : "Bearer";
+      const scheme = { token: "Token", apikey: "ApiKey" }[(g2["scheme"] ?? "").toLowerCase()] ?? "Bearer";
       const match = {
         secret,
-        index: m2.indices?.groups?.["secret"]?.[0] ?? m2.index,
+        index: at2,
         message: `Authorization header with a literal ${scheme} token: whoever reads the code can call the API as its owner.`
       };
       out.push(placeholderOrSecret(match, secret, "Authorization header"));
@@ -47472,7 +49808,8 @@ function decodeBasicCredentials(value) {
 var BASIC_CHECK = "Basic credentials decode to user:password";
 function findBasic(text) {
   const out = [];
-  for (const re2 of [BASIC, DOTNET_HEADER]) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const re2 of [BASIC, DOTNET_HEADER, BASIC_VALUE]) {
     re2.lastIndex = 0;
     let m2;
     while ((m2 = re2.exec(text)) !== null) {
@@ -47480,6 +49817,9 @@ function findBasic(text) {
       if (re2 === DOTNET_HEADER && g2["scheme"] !== "Basic") continue;
       let secret = g2["secret"] ?? "";
       let index = m2.indices?.groups?.["secret"]?.[0] ?? m2.index;
+      if (seen.has(index)) continue;
+      if (re2 === BASIC_VALUE && !decodeBasicCredentials(secret)) continue;
+      seen.add(index);
       if (isTemplateOrReference(secret)) continue;
       const raw = secret.indexOf(":");
       if (raw > 0) {
@@ -47598,14 +49938,14 @@ function findApiKeyHeaders(text) {
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules12 = [
+var rules18 = [
   {
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
     provider: "HTTP",
     category: "secret",
     severity: "high",
-    keywords: ["authorization", "authenticationheadervalue"],
+    keywords: ["authorization", "authenticationheadervalue", "bearer"],
     find: findBearer,
     docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
     remediation: HEADER_REMEDIATION,
@@ -47615,7 +49955,11 @@ var rules12 = [
         `  headers: { Authorization: 'Bearer ${token("br2", 32)}' },`,
         `Authorization: Bearer ${token("br3", 48)}`,
         `req.Header.Set("Authorization", "token ${token("br4")}")`,
-        `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${token("br5")}");`
+        `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${token("br5")}");`,
+        // A recorded request (VCR cassette) lists the header's values under the name, one per line.
+        `      - Bearer ${fake.hex(64, "br7")}`,
+        `  "value": "Bearer ${token("br8", 64)}",`,
+        `  headers: { authorization: 'ApiKey ${basic(token("br9", 12), token("br10", 22))}' },`
       ],
       falsePositives: [
         "headers: { Authorization: 'Bearer ' + token },",
@@ -47624,7 +49968,9 @@ var rules12 = [
         "Authorization: Bearer {{token}}",
         "Authorization: Bearer <token>",
         'headers = {"Authorization": f"Bearer {access_token}"}',
-        `Authorization: Bearer ${token("br6")}\${suffix}`
+        `Authorization: Bearer ${token("br6")}\${suffix}`,
+        "Bearer tokens are accepted by every endpoint of the API.",
+        "  - Bearer access_token_for_the_service"
       ]
     })
   },
@@ -47634,7 +49980,7 @@ var rules12 = [
     provider: "HTTP",
     category: "secret",
     severity: "high",
-    keywords: ["authorization", "authenticationheadervalue"],
+    keywords: ["authorization", "authenticationheadervalue", "basic"],
     find: findBasic,
     validate: (secret) => decodeBasicCredentials(secret) ? { status: "confirmed", check: BASIC_CHECK } : { status: "failed", check: BASIC_CHECK, note: "the value is not base64 of user:password" },
     docs: "https://www.rfc-editor.org/rfc/rfc7617#section-2",
@@ -47643,13 +49989,17 @@ var rules12 = [
       truePositives: [
         `curl -H 'Authorization: Basic ${basic("svc-deploy", token("bs1", 18))}' https://ci.acme.io/api`,
         `  "Authorization": "Basic ${basic(token("bs2", 32), "")}",`,
-        `Authorization: Basic admin:${token("bs3", 16)}`
+        `Authorization: Basic admin:${token("bs3", 16)}`,
+        `      - Basic ${basic("api", fake.hex(32, "bs4"))}`,
+        `  assert.Equal(t, "Basic ${basic("svc", token("bs5", 12))}", r.Header.Get("Authorization"))`
       ],
       falsePositives: [
         "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
         "Authorization: Basic ${BASIC_AUTH}",
         "Authorization: Basic {{credentials}}",
-        `Authorization: Basic ${basic("username", "password")}`
+        `Authorization: Basic ${basic("username", "password")}`,
+        "Basic authentication username",
+        "Use basic AUTHENTICATION for the admin endpoints."
       ]
     })
   },
@@ -47709,242 +50059,6 @@ var rules12 = [
   }
 ];
 
-// src/core/detect/validate/jwt.ts
-import { createHmac as createHmac2, timingSafeEqual } from "node:crypto";
-var CHECK = "JWT header, payload and signature length";
-var SIGNATURE_BYTES = {
-  HS256: [32],
-  HS384: [48],
-  HS512: [64],
-  ES256: [64],
-  ES256K: [64],
-  ES384: [96],
-  ES512: [132],
-  EdDSA: [64, 114],
-  Ed25519: [64],
-  Ed448: [114]
-};
-var PUBLISHED_HMAC_SECRETS = [
-  "your-256-bit-secret",
-  "your-384-bit-secret",
-  "your-512-bit-secret",
-  "a-string-secret-at-least-256-bits-long",
-  "secret",
-  "your-secret-key",
-  "your_secret_key",
-  "secretkey",
-  "secret-key",
-  "mysecret",
-  "my-secret",
-  "jwt-secret",
-  "shhhhh",
-  "changeme",
-  "test",
-  // Supabase's local development JWT secret (supabase start), published in its docs.
-  "super-secret-jwt-token-with-at-least-32-characters-long"
-];
-function decodeSegment(segment) {
-  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return void 0;
-  try {
-    const json = Buffer.from(segment, "base64url").toString("utf8");
-    return JSON.parse(json);
-  } catch {
-    return void 0;
-  }
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function stringClaim(claims, name) {
-  const value = claims[name];
-  if (typeof value === "string") return value.slice(0, 200);
-  if (Array.isArray(value) && typeof value[0] === "string") return value.join(" ").slice(0, 200);
-  return void 0;
-}
-function hmacHash(alg) {
-  return alg === "HS256" ? "sha256" : alg === "HS384" ? "sha384" : alg === "HS512" ? "sha512" : void 0;
-}
-function signedWithPublishedSecret(alg, signingInput, signature2) {
-  const hash = hmacHash(alg);
-  if (!hash) return void 0;
-  for (const secret of PUBLISHED_HMAC_SECRETS) {
-    const expected = createHmac2(hash, secret).update(signingInput).digest();
-    if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
-  }
-  return void 0;
-}
-function demoReason(claims) {
-  if (claims["name"] === "John Doe" || claims["sub"] === "1234567890" || claims["iat"] === 1516239022) {
-    return "it carries jwt.io's sample payload";
-  }
-  if (claims["iss"] === "supabase-demo") return "it is the Supabase CLI's published local development key";
-  for (const name of ["iss", "aud", "email", "sub", "name"]) {
-    const value = stringClaim(claims, name);
-    if (value && /(?:^|[^a-z0-9])example\.(?:com|org|net)(?:$|[^a-z0-9])|^example$/i.test(value)) {
-      return `its ${name} claim is an example domain`;
-    }
-  }
-  return void 0;
-}
-function failed2(note, unsigned = false) {
-  return { validation: { status: "failed", check: CHECK, note }, unsigned, expired: false };
-}
-function inspectJwt(token2, now = Date.now()) {
-  const parts = token2.split(".");
-  if (parts.length !== 3) return failed2("a JWT has exactly three dot-separated parts");
-  const [headerPart, payloadPart, signaturePart] = parts;
-  const header = decodeSegment(headerPart);
-  if (!isObject2(header)) return failed2("the header is not base64url-encoded JSON");
-  const alg = header["alg"];
-  if (typeof alg !== "string" || alg.length === 0 || alg.length > 20) return failed2("the header names no algorithm (alg)");
-  const claims = decodeSegment(payloadPart);
-  if (!isObject2(claims)) return failed2("the payload is not a base64url-encoded JSON object");
-  const out = {
-    validation: { status: "confirmed", check: CHECK, note: "" },
-    alg,
-    unsigned: alg.toLowerCase() === "none",
-    expired: false
-  };
-  const typ = header["typ"];
-  if (typeof typ === "string") out.typ = typ.slice(0, 40);
-  const iss = stringClaim(claims, "iss");
-  if (iss !== void 0) out.iss = iss;
-  const exp = claims["exp"];
-  if (typeof exp === "number" && Number.isFinite(exp)) {
-    out.exp = exp;
-    out.expired = exp * 1e3 < now;
-  }
-  const role = stringClaim(claims, "role");
-  if (role !== void 0) out.role = role;
-  const signature2 = Buffer.from(signaturePart, "base64url");
-  const notes = [];
-  if (out.unsigned) {
-    if (signaturePart.length > 0) return { ...failed2("alg is none but a signature follows", true), alg };
-    notes.push("unsigned (alg none)");
-  } else {
-    if (signaturePart.length === 0) return { ...failed2(`alg is ${alg} but the signature is missing (truncated?)`), alg };
-    const sizes = SIGNATURE_BYTES[alg];
-    const rsa2 = /^(?:RS|PS)(?:256|384|512)$/.test(alg);
-    if (sizes && !sizes.includes(signature2.length)) {
-      return { ...failed2(`a ${alg} signature is ${sizes.join(" or ")} bytes, this one ${signature2.length} (truncated or edited)`), alg };
-    }
-    if (rsa2 && (signature2.length < 64 || signature2.length > 1024)) {
-      return { ...failed2(`an ${alg} signature of ${signature2.length} bytes is implausible (truncated or edited)`), alg };
-    }
-    notes.push(`signed with ${alg}`);
-  }
-  if (out.typ && !/jwt|jose/i.test(out.typ)) notes.push(`typ ${out.typ}`);
-  if (out.iss) notes.push(`issuer ${out.iss}`);
-  if (out.exp !== void 0) {
-    const date2 = new Date(out.exp * 1e3);
-    const day = Number.isNaN(date2.getTime()) ? String(out.exp) : date2.toISOString().slice(0, 10);
-    notes.push(out.expired ? `expired on ${day}` : `expires on ${day}`);
-  } else {
-    notes.push("no expiry");
-  }
-  if (out.role) notes.push(`role ${out.role}`);
-  out.validation.note = notes.join(", ");
-  const demo = demoReason(claims);
-  const published = out.unsigned ? void 0 : signedWithPublishedSecret(alg, `${headerPart}.${payloadPart}`, signature2);
-  if (demo) out.demo = demo;
-  else if (published !== void 0) out.demo = `it is signed with the published demo secret "${published}"`;
-  if ((role === "service_role" || role === "anon") && (iss === void 0 || /supabase/i.test(iss) || typeof claims["ref"] === "string")) {
-    out.supabaseRole = role;
-  }
-  return out;
-}
-
-// src/core/detect/rules/jwt.ts
-var JWT_PATTERN = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.ey[A-Za-z0-9_-]{3,16384}\.[A-Za-z0-9_-]{0,2048}(?![A-Za-z0-9_-])/g;
-var SERVICE_ROLE = { id: "supabase-service-role-key", title: "Supabase service-role key" };
-var ANON = { id: "supabase-anon-key", title: "Supabase anon key" };
-function findJwts(text) {
-  const out = [];
-  const re2 = new RegExp(JWT_PATTERN.source, "g");
-  let m2;
-  while ((m2 = re2.exec(text)) !== null) {
-    const token2 = m2[0];
-    const info2 = inspectJwt(token2);
-    const match = { secret: token2, index: m2.index, validation: info2.validation };
-    const note = info2.validation.note;
-    let severity;
-    if (info2.validation.status === "failed") {
-      match.message = `JSON Web Token-shaped value that does not decode as one (${note}).`;
-    } else if (info2.demo) {
-      match.category = "placeholder";
-      severity = "low";
-      match.message = `Demo JSON Web Token: ${info2.demo} (${note}). Not a live credential; if a server accepts it, anyone can forge tokens.`;
-    } else if (info2.supabaseRole === "service_role") {
-      match.ruleId = SERVICE_ROLE.id;
-      match.title = SERVICE_ROLE.title;
-      severity = info2.expired ? "medium" : "critical";
-      match.message = `Supabase service-role key (${note}): it bypasses row-level security and gives full access to the project's data. Roll the project's JWT secret or API keys in the Supabase dashboard and keep this key on the server, in a secret store.`;
-    } else if (info2.supabaseRole === "anon") {
-      match.ruleId = ANON.id;
-      match.title = ANON.title;
-      severity = "low";
-      match.message = `Supabase anon key (${note}): public by design and safe in a client only when row-level security protects every table.`;
-    } else if (info2.unsigned) {
-      severity = "low";
-      match.message = `Unsigned JSON Web Token (alg none; ${note}): anyone can mint one, so it grants nothing unless a server wrongly accepts unsigned tokens.`;
-    } else if (info2.expired) {
-      severity = "low";
-      match.message = `Expired JSON Web Token (${note}): no longer usable by itself, but it shows what the service issues; check that its signing key is not committed too.`;
-    } else {
-      match.message = `JSON Web Token (${note}): a bearer credential for whoever holds it until it expires. Revoke the session or rotate the signing key, and load tokens at run time.`;
-    }
-    if (severity) match.severity = severity;
-    out.push(match);
-  }
-  return out;
-}
-function b64url3(value) {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-function exampleJwt(payload, seed, alg = "HS256") {
-  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
-  const signature2 = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-  return `${b64url3({ alg, typ: "JWT" })}.${b64url3(payload)}.${signature2}`;
-}
-var FAR_FUTURE = 4102444800;
-var rules13 = [
-  {
-    id: "jwt-token",
-    title: "JSON Web Token",
-    provider: "JWT",
-    category: "secret",
-    severity: "high",
-    keywords: ["eyj"],
-    find: (text) => findJwts(text),
-    validate: (secret) => inspectJwt(secret).validation,
-    reports: [SERVICE_ROLE, ANON],
-    docs: "https://www.rfc-editor.org/rfc/rfc7519",
-    remediation: "Revoke the token (end the session, rotate the signing key or API key that issued it) and load tokens from an environment variable or a secret store at run time.",
-    examples: () => {
-      const session = exampleJwt({ sub: fake.uuid("jwt-sub"), iss: "https://auth.acme-internal.io", exp: FAR_FUTURE, scope: "admin" }, "jwt-1");
-      const rs2 = exampleJwt({ sub: fake.alnum(12, "jwt-sub2"), aud: "billing-api", iat: 17e8 }, "jwt-2", "RS256");
-      const serviceRole = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref"), role: "service_role", iat: 17e8, exp: FAR_FUTURE }, "jwt-3");
-      const anon = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref2"), role: "anon", iat: 17e8, exp: FAR_FUTURE }, "jwt-4");
-      return {
-        truePositives: [
-          `const token = "${session}";`,
-          `Authorization: Bearer ${rs2}`,
-          `SUPABASE_SERVICE_ROLE_KEY=${serviceRole}`,
-          `  anonKey: '${anon}',`
-        ],
-        falsePositives: [
-          // Two segments only, or a JWT-looking run inside a longer identifier.
-          `const header = "${session.split(".").slice(0, 2).join("")}";`,
-          `id = "x${session.replaceAll(".", "")}"`,
-          "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
-          // jwt.io's sample token is a placeholder, not a secret.
-          `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`
-        ]
-      };
-    }
-  }
-];
-
 // src/core/detect/validate/pii.ts
 function isDigits(text) {
   return /^\d+$/.test(text);
@@ -47959,22 +50073,22 @@ function luhnCheckDigit(body) {
 function completeLuhn(body) {
   return body + luhnCheckDigit(body);
 }
-function looksMadeUpDigits(digits, longestRealRun = 7) {
-  if (digits.length < 6) return false;
+function looksMadeUpDigits(digits2, longestRealRun = 7) {
+  if (digits2.length < 6) return false;
   let run2 = 1;
-  for (let i = 1; i < digits.length; i++) {
-    run2 = digits[i] === digits[i - 1] ? run2 + 1 : 1;
+  for (let i = 1; i < digits2.length; i++) {
+    run2 = digits2[i] === digits2[i - 1] ? run2 + 1 : 1;
     if (run2 > longestRealRun) return true;
   }
-  if (new Set(digits).size <= 2) return true;
-  const body = digits.slice(0, -1);
+  if (new Set(digits2).size <= 2) return true;
+  const body = digits2.slice(0, -1);
   for (let period = 1; period <= 4; period++) {
     if (body.length < period * 3) continue;
     let same = 0;
     for (let i = period; i < body.length; i++) if (body[i] === body[i - period]) same++;
     if (same >= body.length - period - 1) return true;
   }
-  return /0123456|1234567|2345678|3456789|9876543|8765432|7654321|6543210/.test(digits);
+  return /0123456|1234567|2345678|3456789|9876543|8765432|7654321|6543210/.test(digits2);
 }
 var CARD_RANGES = /* @__PURE__ */ (() => {
   const visa = { name: "Visa", lengths: [13, 16, 19] };
@@ -48013,12 +50127,12 @@ var CARD_RANGES = /* @__PURE__ */ (() => {
     { from: 4, to: 4, digits: 1, issuer: visa }
   ];
 })();
-function cardIssuer(digits) {
-  if (!isDigits(digits)) return void 0;
+function cardIssuer(digits2) {
+  if (!isDigits(digits2)) return void 0;
   for (const range of CARD_RANGES) {
-    const prefix = Number(digits.slice(0, range.digits));
+    const prefix = Number(digits2.slice(0, range.digits));
     if (prefix >= range.from && prefix <= range.to) {
-      return range.issuer.lengths.includes(digits.length) ? range.issuer : void 0;
+      return range.issuer.lengths.includes(digits2.length) ? range.issuer : void 0;
     }
   }
   return void 0;
@@ -48218,11 +50332,11 @@ var EXAMPLE_IBAN_GROUPS = [
   ["DE02", "1203", "0000", "0000", "2020", "51"]
 ];
 var EXAMPLE_IBANS = new Set(EXAMPLE_IBAN_GROUPS.map((groups) => groups.join("")));
-function ssnValid(digits) {
-  if (digits.length !== 9 || !isDigits(digits)) return false;
-  const area = digits.slice(0, 3);
+function ssnValid(digits2) {
+  if (digits2.length !== 9 || !isDigits(digits2)) return false;
+  const area = digits2.slice(0, 3);
   if (area === "000" || area === "666" || area[0] === "9") return false;
-  return digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
+  return digits2.slice(3, 5) !== "00" && digits2.slice(5) !== "0000";
 }
 var SAMPLE_SSNS = new Set([["078", "05", "1120"], ["219", "09", "9999"], ["123", "45", "6789"]].map((g2) => g2.join("")));
 function nhsCheckDigit(body) {
@@ -48232,13 +50346,13 @@ function nhsCheckDigit(body) {
   if (check === 10) return void 0;
   return check === 11 ? 0 : check;
 }
-function nhsNumberValid(digits) {
-  if (digits.length !== 10 || !isDigits(digits)) return false;
-  return nhsCheckDigit(digits) === digitAt(digits, 9);
+function nhsNumberValid(digits2) {
+  if (digits2.length !== 10 || !isDigits(digits2)) return false;
+  return nhsCheckDigit(digits2) === digitAt(digits2, 9);
 }
-function sinValid(digits) {
-  if (digits.length !== 9 || !isDigits(digits)) return false;
-  return digits[0] !== "0" && digits[0] !== "8" && luhnValid(digits);
+function sinValid(digits2) {
+  if (digits2.length !== 9 || !isDigits(digits2)) return false;
+  return digits2[0] !== "0" && digits2[0] !== "8" && luhnValid(digits2);
 }
 var DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 function dniLetter(eightDigits) {
@@ -48271,11 +50385,11 @@ function codiceFiscaleValid(code) {
   if (!(day >= 1 && day <= 31 || day >= 41 && day <= 71)) return false;
   return codiceFiscaleCheck(code.slice(0, 15)) === code[15];
 }
-function bsnValid(digits) {
-  if (digits.length !== 9 || !isDigits(digits) || /^0+$/.test(digits)) return false;
+function bsnValid(digits2) {
+  if (digits2.length !== 9 || !isDigits(digits2) || /^0+$/.test(digits2)) return false;
   let sum = 0;
-  for (let i = 0; i < 8; i++) sum += digitAt(digits, i) * (9 - i);
-  sum -= digitAt(digits, 8);
+  for (let i = 0; i < 8; i++) sum += digitAt(digits2, i) * (9 - i);
+  sum -= digitAt(digits2, 8);
   return sum % 11 === 0;
 }
 function cpfCheckDigits(nine) {
@@ -48287,9 +50401,9 @@ function cpfCheckDigits(nine) {
   const first2 = digit(nine);
   return `${first2}${digit(nine + first2)}`;
 }
-function cpfValid(digits) {
-  if (digits.length !== 11 || !isDigits(digits) || /^(\d)\1{10}$/.test(digits)) return false;
-  return cpfCheckDigits(digits.slice(0, 9)) === digits.slice(9);
+function cpfValid(digits2) {
+  if (digits2.length !== 11 || !isDigits(digits2) || /^(\d)\1{10}$/.test(digits2)) return false;
+  return cpfCheckDigits(digits2.slice(0, 9)) === digits2.slice(9);
 }
 var VERHOEFF_D = [
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
@@ -48314,11 +50428,11 @@ var VERHOEFF_P = [
   [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]
 ];
 var VERHOEFF_INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
-function verhoeffValid(digits) {
-  if (!isDigits(digits)) return false;
+function verhoeffValid(digits2) {
+  if (!isDigits(digits2)) return false;
   let c3 = 0;
-  for (let i = 0; i < digits.length; i++) {
-    const d2 = digitAt(digits, digits.length - 1 - i);
+  for (let i = 0; i < digits2.length; i++) {
+    const d2 = digitAt(digits2, digits2.length - 1 - i);
     c3 = VERHOEFF_D[c3][VERHOEFF_P[i % 8][d2]];
   }
   return c3 === 0;
@@ -48331,8 +50445,8 @@ function verhoeffCheckDigit(body) {
   }
   return VERHOEFF_INV[c3];
 }
-function aadhaarValid(digits) {
-  return digits.length === 12 && /^[2-9]\d{11}$/.test(digits) && verhoeffValid(digits);
+function aadhaarValid(digits2) {
+  return digits2.length === 12 && /^[2-9]\d{11}$/.test(digits2) && verhoeffValid(digits2);
 }
 function validDate(day, month) {
   const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -48351,9 +50465,9 @@ function hetuValid(code) {
   if (Number(nnn) < 2) return false;
   return hetuCheckChar(dd + mm + yy, nnn) === check;
 }
-function personnummerValid(digits) {
-  if (!isDigits(digits) || digits.length !== 10 && digits.length !== 12) return false;
-  const ten = digits.length === 12 ? digits.slice(2) : digits;
+function personnummerValid(digits2) {
+  if (!isDigits(digits2) || digits2.length !== 10 && digits2.length !== 12) return false;
+  const ten = digits2.length === 12 ? digits2.slice(2) : digits2;
   const month = Number(ten.slice(2, 4));
   let day = Number(ten.slice(4, 6));
   if (day > 60) day -= 60;
@@ -48372,16 +50486,16 @@ var TEST_BASENAMES = /[._-](?:test|spec|fixtures?|mocks?|seeds?|factory|factorie
 var SQL_DATA_LINE = /\binsert\s+(?:ignore\s+)?into\b|\bvalues\s*\(/i;
 var cachedPath;
 var cachedKind = "code";
-function pathKind(path9) {
-  if (path9 === cachedPath) return cachedKind;
-  const data = DATA_EXTENSIONS.test(path9) || TEST_DATA_DIRS.test(path9) || DATA_DIRS.test(path9) || DATA_BASENAMES.test(path9) || /\.json$/i.test(path9) && TEST_DIRS.test(path9);
-  const test = TEST_DATA_DIRS.test(path9) || TEST_DIRS.test(path9) || TEST_BASENAMES.test(path9);
+function pathKind(path10) {
+  if (path10 === cachedPath) return cachedKind;
+  const data = DATA_EXTENSIONS.test(path10) || TEST_DATA_DIRS.test(path10) || DATA_DIRS.test(path10) || DATA_BASENAMES.test(path10) || /\.json$/i.test(path10) && TEST_DIRS.test(path10);
+  const test = TEST_DATA_DIRS.test(path10) || TEST_DIRS.test(path10) || TEST_BASENAMES.test(path10);
   cachedKind = data ? test ? "test-data" : "data" : "code";
-  cachedPath = path9;
+  cachedPath = path10;
   return cachedKind;
 }
-function isDataLikePath(path9) {
-  return pathKind(path9) !== "code";
+function isDataLikePath(path10) {
+  return pathKind(path10) !== "code";
 }
 function dataLike(text, context) {
   return isDataLikePath(context.path) || SQL_DATA_LINE.test(text);
@@ -48519,12 +50633,12 @@ function findCardNumbers(text, context, inData = dataLike(text, context)) {
     const sep3 = m2[1] ?? m2[2] ?? "";
     const end = m2.index + value.length;
     if (insideLongerGroupedRun(text, m2.index, end, sep3)) continue;
-    const digits = sep3 ? value.split(sep3).join("") : value;
-    const issuer = cardIssuer(digits);
-    if (!issuer || !luhnValid(digits)) continue;
+    const digits2 = sep3 ? value.split(sep3).join("") : value;
+    const issuer = cardIssuer(digits2);
+    if (!issuer || !luhnValid(digits2)) continue;
     if (!inData && !contextNear(CARD_WORDS, text, m2.index, end) && !contextNear(CARD_ABBREVIATIONS, text, m2.index, end)) continue;
     if (labelledAsSomethingElse(text, m2.index)) continue;
-    if (TEST_CARD_NUMBERS.has(digits) || looksMadeUpDigits(digits)) {
+    if (TEST_CARD_NUMBERS.has(digits2) || looksMadeUpDigits(digits2)) {
       out.push(placeholderMatch(value, m2.index, `${issuer.name} test card number: a documented sandbox number or an obviously made-up one, not customer data. Nothing to do.`, CARD_CHECK));
       continue;
     }
@@ -48540,11 +50654,11 @@ function findCardNumbers(text, context, inData = dataLike(text, context)) {
 function generateCardNumber(issuerPrefix, length, seed) {
   return completeLuhn(issuerPrefix + fake.digits(length - issuerPrefix.length - 1, seed));
 }
-function group2(digits, sizes, sep3) {
+function group2(digits2, sizes, sep3) {
   const parts = [];
   let at2 = 0;
   for (const size of sizes) {
-    parts.push(digits.slice(at2, at2 + size));
+    parts.push(digits2.slice(at2, at2 + size));
     at2 += size;
   }
   return parts.join(sep3);
@@ -48860,15 +50974,15 @@ var FICTIONAL_PHONE = [
   ["61", /^(?:49157\d{4}|[2378](?:5550|7010)\d{4})$/]
 ];
 function splitPhone(value) {
-  const digits = value.replace(/\D/g, "");
+  const digits2 = value.replace(/\D/g, "");
   if (value.startsWith("+")) {
-    for (const cc of ["1", "44", "33", "61"]) if (digits.startsWith(cc)) return { country: cc, national: digits.slice(cc.length).replace(/^0/, "") };
-    return { country: "", national: digits };
+    for (const cc of ["1", "44", "33", "61"]) if (digits2.startsWith(cc)) return { country: cc, national: digits2.slice(cc.length).replace(/^0/, "") };
+    return { country: "", national: digits2 };
   }
-  if (digits.startsWith("0")) {
-    return { country: /^0[1-9](?:[ .-]\d{2}){4}$/.test(value) ? "33" : "44", national: digits.slice(1) };
+  if (digits2.startsWith("0")) {
+    return { country: /^0[1-9](?:[ .-]\d{2}){4}$/.test(value) ? "33" : "44", national: digits2.slice(1) };
   }
-  return { country: "1", national: digits.length === 11 ? digits.slice(1) : digits };
+  return { country: "1", national: digits2.length === 11 ? digits2.slice(1) : digits2 };
 }
 function isFictionalPhone(value) {
   const parts = splitPhone(value);
@@ -48888,8 +51002,8 @@ function findPhones(text, context, inData = dataLike(text, context)) {
   let m2;
   while ((m2 = PHONE.exec(text)) !== null) {
     const value = m2[0];
-    const digits = value.replace(/\D/g, "");
-    if (digits.length < 9 || digits.length > 15) continue;
+    const digits2 = value.replace(/\D/g, "");
+    if (digits2.length < 9 || digits2.length > 15) continue;
     if (value.startsWith("+") && (/[ .-]{2}|\(\s|\s\)|[.-][ ]|[ ][.-]/.test(value) || value.split("(").length !== value.split(")").length)) continue;
     if (isFictionalPhone(value) || labelledAsSomethingElse(text, m2.index)) continue;
     out.push({
@@ -49113,7 +51227,7 @@ function idRule(id, title, keywords, spec, docs, examples) {
     examples
   };
 }
-var rules14 = [
+var rules19 = [
   {
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
@@ -49201,9 +51315,9 @@ var rules14 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules15) => rules15.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules20) => rules20.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules10,
+  ...rules16,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -49212,15 +51326,20 @@ var providerRules = [
   ...rules7,
   ...rules8,
   ...rules9,
+  ...rules10,
+  ...rules12,
+  ...rules13,
+  ...rules14,
+  ...rules15,
+  ...structural(rules17),
+  ...structural(rules18),
   ...structural(rules11),
-  ...structural(rules12),
-  ...structural(rules13),
-  ...rules14
+  ...rules19
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules15) {
+function ruleMetas(rules20) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -49228,7 +51347,7 @@ function ruleMetas(rules15) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules15) {
+  for (const rule of rules20) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -49243,7 +51362,7 @@ function compileGlobs(patterns) {
   if (patterns.length === 0) return () => false;
   const matchers = patterns.map((p2) => (0, import_picomatch.default)(p2, { dot: true }));
   const bare = patterns.filter((p2) => !/[*?[\]{}]/.test(p2)).map((p2) => p2.replace(/\/+$/, ""));
-  return (path9) => matchers.some((m2) => m2(path9)) || bare.some((b3) => path9 === b3 || path9.startsWith(b3 + "/") || path9.includes("/" + b3 + "/"));
+  return (path10) => matchers.some((m2) => m2(path10)) || bare.some((b3) => path10 === b3 || path10.startsWith(b3 + "/") || path10.includes("/" + b3 + "/"));
 }
 
 // src/core/setup.ts
@@ -49258,21 +51377,18 @@ function prepareScan(inputs) {
   }
   const custom = compileCustomRules(config2.rules, new Set(ruleMetas(builtinRules).map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules15 = [...builtinRules, ...custom.rules];
-  let ignored = /* @__PURE__ */ new Set();
-  if (inputs.ignoreText !== void 0) {
-    const parsed = parseIgnoreFile(inputs.ignoreText);
-    ignored = parsed.fingerprints;
-    for (const bad of parsed.invalid) {
-      warnings.push(`${inputs.ignoreFile ?? ".claude-guard-ignore"}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
-    }
+  const rules20 = [...builtinRules, ...custom.rules];
+  const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
+  for (const bad of ignoreList.invalid) {
+    warnings.push(`${inputs.ignoreFile ?? ".claude-guard-ignore"}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
   return {
     config: config2,
-    scanner: new Scanner(rules15, { ignoredFingerprints: ignored }),
-    rules: rules15,
-    metas: ruleMetas(rules15),
+    scanner: new Scanner(rules20, { ignoredFingerprints: ignoreList.fingerprints }),
+    rules: rules20,
+    metas: ruleMetas(rules20),
     isIgnoredPath: compileGlobs(config2.paths.ignore),
+    ignoreList,
     errors,
     warnings
   };
@@ -49352,15 +51468,15 @@ var MCP_PATH = ".mcp.json";
 function readAgentConfig(files) {
   const config2 = emptyAgentConfig();
   const problems = [];
-  const entries = [...files.entries()].map(([path9, text]) => [normalizePath(path9).replace(/^\/+/, ""), text]);
-  entries.sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0);
-  for (const [path9, text] of entries) {
+  const entries3 = [...files.entries()].map(([path10, text]) => [normalizePath(path10).replace(/^\/+/, ""), text]);
+  entries3.sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0);
+  for (const [path10, text] of entries3) {
     let match;
-    if (match = SKILL_PATH.exec(path9)) config2.skills.push(readItem("skill", path9, match[1], text, problems));
-    else if (match = COMMAND_PATH.exec(path9)) config2.commands.push(readItem("command", path9, match[1], text, problems));
-    else if (match = AGENT_PATH.exec(path9)) config2.subagents.push(readItem("subagent", path9, match[1], text, problems));
-    else if (SETTINGS_PATHS.has(path9)) readSettings(path9, text, config2, problems);
-    else if (path9 === MCP_PATH) readMcpJson(path9, text, config2, problems);
+    if (match = SKILL_PATH.exec(path10)) config2.skills.push(readItem("skill", path10, match[1], text, problems));
+    else if (match = COMMAND_PATH.exec(path10)) config2.commands.push(readItem("command", path10, match[1], text, problems));
+    else if (match = AGENT_PATH.exec(path10)) config2.subagents.push(readItem("subagent", path10, match[1], text, problems));
+    else if (SETTINGS_PATHS.has(path10)) readSettings(path10, text, config2, problems);
+    else if (path10 === MCP_PATH) readMcpJson(path10, text, config2, problems);
   }
   return { config: config2, problems };
 }
@@ -49379,8 +51495,8 @@ function skillsFromTrailers(message) {
 function lineLength(lines, line2) {
   return (lines[line2 - 1] ?? "").replace(/\s+$/, "").length;
 }
-function declaration(path9, lines, line2) {
-  return { path: path9, line: line2, endColumn: Math.max(2, lineLength(lines, line2) + 1) };
+function declaration(path10, lines, line2) {
+  return { path: path10, line: line2, endColumn: Math.max(2, lineLength(lines, line2) + 1) };
 }
 var isObject3 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 function splitToolList(text) {
@@ -49406,27 +51522,28 @@ function simpleKeys(lines) {
   }
   return out;
 }
-function readItem(kind, path9, pathId, text, problems) {
+function readItem(kind, path10, pathId, text, problems) {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const item = { kind, id: pathId, aliases: [pathId], ...declaration(path9, lines, 1) };
+  const item = { kind, id: pathId, aliases: [pathId], ...declaration(path10, lines, 1) };
   if ((lines[0] ?? "").trimEnd() !== "---") return item;
   const close = lines.findIndex((l3, i) => i > 0 && (l3.trimEnd() === "---" || l3.trimEnd() === "..."));
   if (close === -1) {
-    problems.push({ path: path9, line: 1, message: "the YAML front matter opened by `---` on line 1 is never closed by another `---` line" });
+    problems.push({ path: path10, line: 1, message: "the YAML front matter opened by `---` on line 1 is never closed by another `---` line" });
     return item;
   }
   let data;
   try {
-    data = load(lines.slice(1, close).join("\n"), { filename: path9 });
+    data = parseYaml(lines.slice(1, close).join("\n"));
   } catch (error3) {
-    if (!(error3 instanceof YAMLException)) throw error3;
-    const line2 = error3.mark ? error3.mark.line + 2 : 1;
-    problems.push({ path: path9, line: line2, message: `the front matter is not valid YAML: ${error3.reason}` });
+    if (!(error3 instanceof BoundedParseError)) throw error3;
+    const line2 = error3.line !== void 0 ? error3.line + 1 : 1;
+    problems.push({ path: path10, line: line2, message: `the front matter ${error3.kind === "syntax" ? "is not valid YAML" : "is refused"}: ${error3.reason}` });
+    if (error3.kind === "refused") return item;
     data = simpleKeys(lines.slice(1, close));
   }
   if (data === void 0 || data === null) return item;
   if (!isObject3(data)) {
-    problems.push({ path: path9, line: 2, message: "the front matter must be a mapping of keys (for example `name: deploy`)" });
+    problems.push({ path: path10, line: 2, message: "the front matter must be a mapping of keys (for example `name: deploy`)" });
     return item;
   }
   const keyLine = (key) => {
@@ -49438,9 +51555,9 @@ function readItem(kind, path9, pathId, text, problems) {
   if (typeof name === "string" && name.trim()) {
     item.id = name.trim();
     if (!item.aliases.includes(item.id)) item.aliases.unshift(item.id);
-    Object.assign(item, declaration(path9, lines, keyLine("name") ?? 1));
+    Object.assign(item, declaration(path10, lines, keyLine("name") ?? 1));
   } else if (name !== void 0 && name !== null) {
-    problems.push({ path: path9, line: keyLine("name") ?? 2, message: `\`name\` must be a string, got ${JSON.stringify(name)}; using "${pathId}"` });
+    problems.push({ path: path10, line: keyLine("name") ?? 2, message: `\`name\` must be a string, got ${JSON.stringify(name)}; using "${pathId}"` });
   }
   if (typeof data["description"] === "string") item.description = data["description"];
   const toolsKey = kind === "subagent" ? "tools" : "allowed-tools";
@@ -49452,147 +51569,48 @@ function readItem(kind, path9, pathId, text, problems) {
     else if (Array.isArray(rawTools) && rawTools.every((t2) => typeof t2 === "string")) tools = rawTools.flatMap((t2) => splitToolList(t2));
     if (tools) {
       item.tools = tools;
-      item.toolsDeclaration = declaration(path9, lines, line2);
+      item.toolsDeclaration = declaration(path10, lines, line2);
     } else {
-      problems.push({ path: path9, line: line2, message: `\`${toolsKey}\` must be a list of tool rules or one string separated by commas or spaces, got ${JSON.stringify(rawTools)}` });
+      problems.push({ path: path10, line: line2, message: `\`${toolsKey}\` must be a list of tool rules or one string separated by commas or spaces, got ${JSON.stringify(rawTools)}` });
     }
   }
   if (kind === "subagent" && data["permissionMode"] !== void 0) {
     const line2 = keyLine("permissionMode") ?? 2;
-    if (typeof data["permissionMode"] === "string") item.permissionMode = { mode: data["permissionMode"], ...declaration(path9, lines, line2) };
-    else problems.push({ path: path9, line: line2, message: `\`permissionMode\` must be one of ${PERMISSION_MODES.join(", ")}` });
+    if (typeof data["permissionMode"] === "string") item.permissionMode = { mode: data["permissionMode"], ...declaration(path10, lines, line2) };
+    else problems.push({ path: path10, line: line2, message: `\`permissionMode\` must be one of ${PERMISSION_MODES.join(", ")}` });
   }
   return item;
 }
-var JsonSyntaxError = class extends Error {
-  constructor(message, line2) {
-    super(message);
-    this.line = line2;
-  }
-  line;
-};
-var pointer = (base, segment) => `${base}/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 function parseJsonWithLines(text) {
-  const lines = /* @__PURE__ */ new Map();
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-  let line2 = 1;
-  const fail = (message) => {
-    throw new JsonSyntaxError(message, line2);
-  };
-  const describe3 = () => i >= text.length ? "the end of the file" : `\`${text[i]}\``;
-  const skipSpace = () => {
-    while (i < text.length) {
-      const c3 = text[i];
-      if (c3 === "\n") line2++;
-      else if (c3 !== " " && c3 !== "	" && c3 !== "\r") break;
-      i++;
-    }
-  };
-  const parseString = () => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === "\\") i++;
-      else if (text[i] === "\n") fail("a string is not closed before the end of the line");
-      i++;
-    }
-    if (i >= text.length) fail("a string is not closed before the end of the file");
-    i++;
-    try {
-      return JSON.parse(text.slice(start, i));
-    } catch {
-      return fail("a string holds an invalid escape sequence");
-    }
-  };
-  const parseValue = (at2) => {
-    skipSpace();
-    if (!lines.has(at2)) lines.set(at2, line2);
-    const c3 = text[i];
-    if (c3 === "{") {
-      i++;
-      const out = {};
-      skipSpace();
-      if (text[i] === "}") {
-        i++;
-        return out;
-      }
-      for (; ; ) {
-        skipSpace();
-        if (text[i] !== '"') fail(`expected a quoted key, found ${describe3()}${text[i] === "}" ? " (a trailing comma is not allowed in JSON)" : ""}`);
-        const keyLine = line2;
-        const key = parseString();
-        lines.set(pointer(at2, key), keyLine);
-        skipSpace();
-        if (text[i] !== ":") fail(`expected \`:\` after the key "${key}", found ${describe3()}`);
-        i++;
-        out[key] = parseValue(pointer(at2, key));
-        skipSpace();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") {
-          i++;
-          return out;
-        } else fail(`expected \`,\` or \`}\` after the value of "${key}", found ${describe3()}`);
-      }
-    }
-    if (c3 === "[") {
-      i++;
-      const out = [];
-      skipSpace();
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      for (; ; ) {
-        skipSpace();
-        if (text[i] === "]") fail("a trailing comma is not allowed in JSON");
-        out.push(parseValue(pointer(at2, out.length)));
-        skipSpace();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") {
-          i++;
-          return out;
-        } else fail(`expected \`,\` or \`]\` in a list, found ${describe3()}`);
-      }
-    }
-    if (c3 === '"') return parseString();
-    const literal2 = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (literal2) {
-      i += literal2[0].length;
-      return JSON.parse(literal2[0]);
-    }
-    return fail(`expected a value, found ${describe3()}`);
-  };
-  const value = parseValue("");
-  skipSpace();
-  if (i < text.length) fail(`unexpected ${describe3()} after the end of the JSON value`);
-  return { value, lines };
+  return parseJson(text, FILE_LIMITS, { withLines: true });
 }
-function readJson(path9, text, problems) {
+function readJson(path10, text, problems) {
   const textLines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (textLines.every((l3) => l3.trim() === "")) return void 0;
   let parsed;
   try {
     parsed = parseJsonWithLines(text);
   } catch (error3) {
-    if (!(error3 instanceof JsonSyntaxError)) throw error3;
-    problems.push({ path: path9, line: error3.line, message: `not valid JSON: ${error3.message}` });
+    if (!(error3 instanceof BoundedParseError)) throw error3;
+    problems.push({ path: path10, ...error3.line !== void 0 ? { line: error3.line } : {}, message: `${error3.kind === "syntax" ? "not valid JSON" : "refused"}: ${error3.reason}` });
     return void 0;
   }
   if (!isObject3(parsed.value)) {
-    problems.push({ path: path9, line: parsed.lines.get("") ?? 1, message: "expected a JSON object at the top level" });
+    problems.push({ path: path10, line: parsed.lines.get("") ?? 1, message: "expected a JSON object at the top level" });
     return void 0;
   }
   const lineMap = parsed.lines;
-  return { value: parsed.value, at: (p2) => declaration(path9, textLines, lineMap.get(p2) ?? 1) };
+  return { value: parsed.value, at: (p2) => declaration(path10, textLines, lineMap.get(p2) ?? 1) };
 }
-function readSettings(path9, text, config2, problems) {
-  const json = readJson(path9, text, problems);
+function readSettings(path10, text, config2, problems) {
+  const json = readJson(path10, text, problems);
   if (!json) return;
   const { value: settings, at: at2 } = json;
-  const problem = (p2, message) => problems.push({ path: path9, line: at2(p2).line, message });
+  const problem = (p2, message) => problems.push({ path: path10, line: at2(p2).line, message });
   const stringList = (p2, key, raw, each) => {
     if (raw === void 0) return;
     if (!Array.isArray(raw)) return problem(p2, `\`${key}\` must be a list of strings`);
-    raw.forEach((v2, index) => typeof v2 === "string" ? each(v2, pointer(p2, index)) : problem(pointer(p2, index), `\`${key}\` entries must be strings, got ${JSON.stringify(v2)}`));
+    raw.forEach((v2, index) => typeof v2 === "string" ? each(v2, jsonPointer(p2, index)) : problem(jsonPointer(p2, index), `\`${key}\` entries must be strings, got ${JSON.stringify(v2)}`));
   };
   const permissions = settings["permissions"];
   if (permissions !== void 0) {
@@ -49617,22 +51635,22 @@ function readSettings(path9, text, config2, problems) {
     if (!isObject3(hooks)) problem("/hooks", "`hooks` must map event names (e.g. `PreToolUse`) to lists of { matcher, hooks }");
     else
       for (const [event, groups] of Object.entries(hooks)) {
-        const eventAt = pointer("/hooks", event);
+        const eventAt = jsonPointer("/hooks", event);
         if (!Array.isArray(groups)) {
           problem(eventAt, `\`hooks.${event}\` must be a list of { matcher, hooks: [{ type, command }] }`);
           continue;
         }
         groups.forEach((group3, g2) => {
-          const groupAt = pointer(eventAt, g2);
+          const groupAt = jsonPointer(eventAt, g2);
           if (!isObject3(group3) || !Array.isArray(group3["hooks"])) return problem(groupAt, `\`hooks.${event}[${g2}]\` must be { matcher, hooks: [{ type, command }] }`);
           const matcher = typeof group3["matcher"] === "string" ? group3["matcher"] : "";
           group3["hooks"].forEach((hook, h3) => {
-            const hookAt = pointer(pointer(groupAt, "hooks"), h3);
+            const hookAt = jsonPointer(jsonPointer(groupAt, "hooks"), h3);
             if (!isObject3(hook)) return problem(hookAt, `\`hooks.${event}[${g2}].hooks[${h3}]\` must be { type, command }`);
             const type = typeof hook["type"] === "string" ? hook["type"] : "command";
             const action = [hook["command"], hook["url"], hook["prompt"]].find((v2) => typeof v2 === "string") ?? "";
             const actionKey = ["command", "url", "prompt"].find((k2) => typeof hook[k2] === "string");
-            config2.hooks.push({ event, matcher, type, action, ...at2(actionKey ? pointer(hookAt, actionKey) : hookAt) });
+            config2.hooks.push({ event, matcher, type, action, ...at2(actionKey ? jsonPointer(hookAt, actionKey) : hookAt) });
           });
         });
       }
@@ -49643,22 +51661,22 @@ function readSettings(path9, text, config2, problems) {
   stringList("/enabledMcpjsonServers", "enabledMcpjsonServers", settings["enabledMcpjsonServers"], (name, p2) => config2.enabledMcpjsonServers.push({ value: name, ...at2(p2) }));
   stringList("/disabledMcpjsonServers", "disabledMcpjsonServers", settings["disabledMcpjsonServers"], (name, p2) => config2.disabledMcpjsonServers.push({ value: name, ...at2(p2) }));
   const env = settings["env"];
-  if (isObject3(env)) for (const name of Object.keys(env)) config2.env.push({ value: name, ...at2(pointer("/env", name)) });
+  if (isObject3(env)) for (const name of Object.keys(env)) config2.env.push({ value: name, ...at2(jsonPointer("/env", name)) });
   else if (env !== void 0) problem("/env", "`env` must be an object of variable names to values");
 }
-function readMcpJson(path9, text, config2, problems) {
-  const json = readJson(path9, text, problems);
+function readMcpJson(path10, text, config2, problems) {
+  const json = readJson(path10, text, problems);
   if (!json) return;
   const servers = json.value["mcpServers"];
   if (servers === void 0) return;
   if (!isObject3(servers)) {
-    problems.push({ path: path9, line: json.at("/mcpServers").line, message: "`mcpServers` must map server names to { command, args } or { type, url }" });
+    problems.push({ path: path10, line: json.at("/mcpServers").line, message: "`mcpServers` must map server names to { command, args } or { type, url }" });
     return;
   }
   for (const [name, raw] of Object.entries(servers)) {
-    const where2 = json.at(pointer("/mcpServers", name));
+    const where2 = json.at(jsonPointer("/mcpServers", name));
     if (!isObject3(raw)) {
-      problems.push({ path: path9, line: where2.line, message: `\`mcpServers.${name}\` must be an object such as { "command": "npx", "args": [...] }` });
+      problems.push({ path: path10, line: where2.line, message: `\`mcpServers.${name}\` must be an object such as { "command": "npx", "args": [...] }` });
       continue;
     }
     const server = { name, args: [], ...where2 };
@@ -49876,8 +51894,8 @@ function touchedClassifications(paths, contentPaths) {
   const out = [];
   for (const [glob2, level] of Object.entries(contentPaths)) {
     const matches = compileGlobs([glob2]);
-    for (const path9 of paths) {
-      if (matches(path9)) {
+    for (const path10 of paths) {
+      if (matches(path10)) {
         out.push(level);
         break;
       }
@@ -49958,12 +51976,123 @@ var LANGUAGES2 = {
   sol: "Solidity"
 };
 var LANGUAGE_FILES = { dockerfile: "Dockerfile", makefile: "Makefile", gemfile: "Ruby", rakefile: "Ruby", jenkinsfile: "Groovy" };
-function languageOf2(path9) {
-  const name = (path9.split("/").pop() ?? "").toLowerCase();
+function languageOf2(path10) {
+  const name = (path10.split("/").pop() ?? "").toLowerCase();
   if (LANGUAGE_FILES[name]) return LANGUAGE_FILES[name];
   if (name.startsWith(".env")) return "Dotenv";
   const dot = name.lastIndexOf(".");
   return dot > 0 ? LANGUAGES2[name.slice(dot + 1)] : void 0;
+}
+
+// src/core/audit/signature.ts
+var RECORD_FIELD_PATHS = [
+  "$schema",
+  "version",
+  "timestamp",
+  "user",
+  "team",
+  "session.type",
+  "session.id",
+  "repository.owner",
+  "repository.name",
+  "repository.classification",
+  "repository.classification_source",
+  "skills_used",
+  "input_summary.type",
+  "input_summary.pull_request",
+  "input_summary.ref",
+  "input_summary.head_sha",
+  "input_summary.claude_commits",
+  "input_summary.commits",
+  "input_summary.files",
+  "input_summary.languages",
+  "input_summary.lines_added",
+  "input_summary.content_hash",
+  "input_summary.key_id",
+  "output_summary.findings_total",
+  ...CATEGORIES2.flatMap((category) => SEVERITIES.map((severity) => `output_summary.findings.${category}.${severity}`)),
+  "output_summary.conclusion",
+  "policy_checks.secret_scan",
+  "policy_checks.pii_scan",
+  "policy_checks.skill_policy",
+  "policy_checks.content_classification",
+  "incident.critical",
+  "incident.reasons",
+  "tool.name",
+  "tool.version"
+];
+var FIELD_TAG_CHARS = 8;
+var RECORD_SIGNATURE = /^[0-9a-f]{32}$/;
+var FIELD_TAGS = new RegExp(`^[0-9a-f]{${FIELD_TAG_CHARS * RECORD_FIELD_PATHS.length}}$`);
+var isPlainObject3 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+var TEMPLATE = (() => {
+  const root = {};
+  for (const path10 of RECORD_FIELD_PATHS) {
+    const parts = path10.split(".");
+    let node2 = root;
+    for (const part of parts.slice(0, -1)) node2 = node2[part] ??= {};
+    node2[parts[parts.length - 1]] = null;
+  }
+  return root;
+})();
+function ordered(value, template, path10, added) {
+  if (template === null || !isPlainObject3(value)) return value;
+  const out = {};
+  for (const key of Object.keys(template)) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) out[key] = ordered(value[key], template[key], `${path10}${key}.`, added);
+  }
+  for (const key of Object.keys(value)) {
+    if (Object.prototype.hasOwnProperty.call(template, key)) continue;
+    out[key] = value[key];
+    added.push(`${path10}${key}`);
+  }
+  return out;
+}
+function canonicalRecord(record2) {
+  const added = [];
+  return { record: ordered(record2, TEMPLATE, "", added), added };
+}
+function signedRecordText(record2) {
+  const canonical = canonicalRecord(record2).record;
+  const session = canonical["session"];
+  const input = canonical["input_summary"];
+  return `audit-record:v1
+${String(session?.id)}
+${String(input?.head_sha)}
+${JSON.stringify(canonical)}`;
+}
+function fieldValue(record2, path10) {
+  let node2 = record2;
+  for (const part of path10.split(".")) {
+    if (!isPlainObject3(node2) || !Object.prototype.hasOwnProperty.call(node2, part)) return void 0;
+    node2 = node2[part];
+  }
+  return node2;
+}
+function fieldTag(key, path10, value) {
+  const text = value === void 0 ? "\0absent" : JSON.stringify(value);
+  return hmacHex(key, `audit-field:v1
+${path10}
+${text}`).slice(0, FIELD_TAG_CHARS);
+}
+function signRecord(key, record2) {
+  const fields = RECORD_FIELD_PATHS.map((path10) => fieldTag(key, path10, fieldValue(record2, path10))).join("");
+  return { record: signature(key, signedRecordText(record2)), fields };
+}
+function checkRecordSignature(key, record2, signature2) {
+  const valid = RECORD_SIGNATURE.test(signature2.record) && signatureMatches(key, signedRecordText(record2), signature2.record);
+  const added = canonicalRecord(record2).added;
+  if (signature2.fields === void 0 || !FIELD_TAGS.test(signature2.fields)) return { valid, changed: [], added, otherKey: false, fieldsKnown: false };
+  const changed = [];
+  RECORD_FIELD_PATHS.forEach((path10, i) => {
+    const tag = signature2.fields.slice(i * FIELD_TAG_CHARS, (i + 1) * FIELD_TAG_CHARS);
+    if (tag !== fieldTag(key, path10, fieldValue(record2, path10))) changed.push(path10);
+  });
+  const otherKey = !valid && changed.length === RECORD_FIELD_PATHS.length;
+  return { valid, changed: otherKey ? [] : changed, added, otherKey, fieldsKnown: true };
+}
+function exportedRecord(record2, signature2) {
+  return { ...canonicalRecord(record2).record, signature: signature2 };
 }
 
 // src/core/config/merge.ts
@@ -49976,10 +52105,10 @@ var unique = (items) => [...new Set(items)];
 function mergeConfigs(org, repo, options = {}) {
   const repoFile = options.repoFile ?? DEFAULT_REPO_FILE;
   const warnings = [];
-  const written = (path9) => options.repoLocate ? options.repoLocate(path9) !== void 0 : true;
-  const warn = (path9, message) => {
-    const position = options.repoLocate?.(path9);
-    const warning2 = { file: repoFile, key: formatKeyPath(path9), message, severity: "warning" };
+  const written = (path10) => options.repoLocate ? options.repoLocate(path10) !== void 0 : true;
+  const warn = (path10, message) => {
+    const position = options.repoLocate?.(path10);
+    const warning2 = { file: repoFile, key: formatKeyPath(path10), message, severity: "warning" };
     if (position) {
       warning2.line = position.line;
       warning2.column = position.column;
@@ -50006,6 +52135,11 @@ function mergeConfigs(org, repo, options = {}) {
   merged.failOn = strictness(mine.failOn) >= strictness(base.failOn) ? mine.failOn : base.failOn;
   if (merged.failOn !== mine.failOn && written(["failOn"])) {
     warn(["failOn"], `"${mine.failOn}" would fail on fewer findings than the org's "${base.failOn}": a repository may only lower the threshold; "${base.failOn}" applies`);
+  }
+  const failClosed = base.hook?.failClosed === true ? true : mine.hook?.failClosed ?? base.hook?.failClosed;
+  if (failClosed !== void 0) merged.hook = { failClosed };
+  if (base.hook?.failClosed === true && mine.hook?.failClosed === false && written(["hook", "failClosed"])) {
+    warn(["hook", "failClosed"], `ignored: the org's config (${orgName}) makes the hook block when it cannot finish its check`);
   }
   merged.authorship.markers = unique([...base.authorship.markers, ...mine.authorship.markers]);
   merged.paths.ignore = unique([...base.paths.ignore, ...mine.paths.ignore]);
@@ -50145,7 +52279,7 @@ async function loadEffectiveConfig(read, target) {
 }
 
 // src/core/audit/comment.ts
-var RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32}) -->/;
+var RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32})(?: fields=([0-9a-f]{8,4096}))? -->/;
 var TEAM2 = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 var CATEGORY_NOUN2 = {
   secret: ["secret", "secrets"],
@@ -50160,16 +52294,9 @@ var REASON_TEXT = {
 function plural2(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
-function signedText(deliveryId, headSha, record2) {
-  return `audit-record:v1
-${deliveryId}
-${headSha}
-${JSON.stringify(record2)}`;
-}
 function recordMarker(record2, key) {
-  const delivery = record2.session.id;
-  const head = record2.input_summary.head_sha;
-  return `<!-- claude-guard:audit-record v1 delivery=${delivery} head=${head} sig=${signature(key, signedText(delivery, head, record2))} -->`;
+  const signed = signRecord(key, record2);
+  return `<!-- claude-guard:audit-record v1 delivery=${record2.session.id} head=${record2.input_summary.head_sha} sig=${signed.record} fields=${signed.fields ?? ""} -->`;
 }
 function checkText(name, state) {
   return state === "failed" ? `${name} **failed**` : `${name} ${state === "passed" ? "passed" : "not run"}`;
@@ -50206,7 +52333,7 @@ function parseRecordComment(body, key) {
   if (json === void 0) return void 0;
   let value;
   try {
-    value = JSON.parse(json);
+    value = parseJson(json).value;
   } catch {
     return void 0;
   }
@@ -50214,7 +52341,8 @@ function parseRecordComment(body, key) {
   const deliveryId = marker2[2];
   const headSha = marker2[3];
   if (value.session.id !== deliveryId || value.input_summary.head_sha !== headSha) return void 0;
-  return { deliveryId, headSha, record: value, signed: signatureMatches(key, signedText(deliveryId, headSha, value), marker2[4]) };
+  const signature2 = { record: marker2[4], ...marker2[5] ? { fields: marker2[5] } : {} };
+  return { deliveryId, headSha, record: value, signed: checkRecordSignature(key, value, signature2).valid, signature: signature2 };
 }
 function jsonBlock(body) {
   const lines = body.split("\n");
@@ -50872,13 +53000,13 @@ async function checkAuditRepository(gh, repo) {
 
 // src/github/contents.ts
 var DEFAULT_MAX_CONTENT_BYTES = 8 * 1024 * 1024;
-async function readFileAt(gh, repo, path9, ref, maxBytes = DEFAULT_MAX_CONTENT_BYTES) {
+async function readFileAt(gh, repo, path10, ref, maxBytes = DEFAULT_MAX_CONTENT_BYTES) {
   let data;
   try {
     const response = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
       owner: repo.owner,
       repo: repo.repo,
-      path: path9,
+      path: path10,
       ...ref !== void 0 ? { ref } : {},
       mediaType: { format: "raw" }
     });
@@ -50923,6 +53051,10 @@ function actionAuditRecord(input) {
   const id = `${input.runId}.${input.runAttempt ?? "1"}`.replace(/[^A-Za-z0-9._:-]/g, "-").slice(0, 100) || "local";
   const { runId: _runId, runAttempt: _runAttempt, ...rest } = input;
   return buildAuditRecord({ ...rest, session: { type: "workflow-run", id } });
+}
+function auditFileText(record2, key) {
+  const value = key.provided ? exportedRecord(record2, signRecord(key.key, record2)) : record2;
+  return JSON.stringify(value, null, 2) + "\n";
 }
 function auditMarkdown(record2, file, key, auditTokenNote) {
   const lines = [
@@ -51137,8 +53269,8 @@ function planScan(eventName, payload, inputs, githubSha) {
 }
 
 // src/action/history.ts
-import { readFile } from "node:fs/promises";
-import path7 from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import path8 from "node:path";
 var HistoryError = class extends Error {
   name = "HistoryError";
 };
@@ -51158,7 +53290,7 @@ async function isShallow2(git) {
 async function shallowBoundaries(git) {
   const gitPath = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!gitPath) return /* @__PURE__ */ new Set();
-  const text = await readFile(path7.resolve(git.repoDir, gitPath), "utf8").catch(() => "");
+  const text = await readFile2(path8.resolve(git.repoDir, gitPath), "utf8").catch(() => "");
   return new Set(text.split("\n").map((l3) => l3.trim()).filter((l3) => l3.length > 0));
 }
 async function whatIsMissing(git, req, remote) {
@@ -51581,16 +53713,16 @@ function detectAgentDrift(before, after, commit) {
     if (commit) finding.commit = commit;
     findings.set(id, finding);
   };
-  const anchor2 = (path9, prefer) => {
-    const same = (ds2) => ds2.find((d2) => d2.path === path9);
-    return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path9, line: 1, endColumn: 2 };
+  const anchor2 = (path10, prefer) => {
+    const same = (ds2) => ds2.find((d2) => d2.path === path10);
+    return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules15 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules15(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules15(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules15(after, "allow");
-  const afterAsk = rules15(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules15(after, "deny").map((p2) => p2.rule);
+  const rules20 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules20(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules20(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules20(after, "allow");
+  const afterAsk = rules20(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules20(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -51601,16 +53733,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules15(before, "deny")) {
+  for (const d2 of rules20(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules15(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules20(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules15(before, "ask")) {
+  for (const a of rules20(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules15(c3, "ask")),
+      anchor2(a.path, (c3) => rules20(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`
@@ -51652,16 +53784,16 @@ function detectAgentDrift(before, after, commit) {
     add(anchor2(d2.path, (c3) => c3.disabledMcpjsonServers), `mcp-undisabled:${d2.value}`, d2.value, `${d2.path} no longer disables the .mcp.json server ${quote2(d2.value)}`);
   }
   const modePaths = new Set([...before.defaultModes, ...after.defaultModes].map((m2) => m2.path));
-  for (const path9 of modePaths) {
-    const from = before.defaultModes.find((m2) => m2.path === path9)?.value;
-    const toDecl = after.defaultModes.find((m2) => m2.path === path9);
+  for (const path10 of modePaths) {
+    const from = before.defaultModes.find((m2) => m2.path === path10)?.value;
+    const toDecl = after.defaultModes.find((m2) => m2.path === path10);
     const to2 = toDecl?.value;
     if (permissionModeRank(to2) <= permissionModeRank(from)) continue;
     add(
-      toDecl ?? anchor2(path9, (c3) => c3.permissions),
+      toDecl ?? anchor2(path10, (c3) => c3.permissions),
       `defaultMode:${to2 ?? "default"}`,
       to2 ?? "default",
-      `${path9} switches permissions.defaultMode from ${quote2(from ?? "default")} to ${quote2(to2 ?? "default")}${to2 === "bypassPermissions" ? ", so every tool runs without a person approving it" : ""}`,
+      `${path10} switches permissions.defaultMode from ${quote2(from ?? "default")} to ${quote2(to2 ?? "default")}${to2 === "bypassPermissions" ? ", so every tool runs without a person approving it" : ""}`,
       to2 === "bypassPermissions" ? "critical" : "high"
     );
   }
@@ -51776,7 +53908,7 @@ var SECRET_CLASSIFICATION = "confidential";
 var rank2 = (c3) => CLASSIFICATIONS.indexOf(c3);
 function compileContentPaths(paths) {
   const compiled = Object.entries(paths).map(([glob2, classification2]) => ({ glob: glob2, classification: classification2, match: (0, import_picomatch2.default)(glob2, { dot: true }) }));
-  return (path9) => compiled.filter((c3) => c3.match(path9)).map(({ glob: glob2, classification: classification2 }) => ({ glob: glob2, classification: classification2 }));
+  return (path10) => compiled.filter((c3) => c3.match(path10)).map(({ glob: glob2, classification: classification2 }) => ({ glob: glob2, classification: classification2 }));
 }
 function classifyChange(change, findings, matchPaths) {
   const signals = [];
@@ -51873,20 +54005,20 @@ function businessHoursFindings(commits, hours, repository) {
   if (!hours || repository.classification !== "restricted") return [];
   const out = [];
   const dayList = hours.days.map((d2) => d2.charAt(0).toUpperCase() + d2.slice(1)).join(", ");
-  for (const { commit, path: path9, line: line2 } of commits) {
-    if (!commit.date || !path9) continue;
+  for (const { commit, path: path10, line: line2 } of commits) {
+    if (!commit.date || !path10) continue;
     const when = isOutsideBusinessHours(commit.date, hours);
     if (!when?.outside) continue;
     out.push({
       rule: OUTSIDE_BUSINESS_HOURS,
       category: "policy",
       severity: "low",
-      path: path9,
+      path: path10,
       line: line2 ?? 1,
       column: 1,
       endColumn: 2,
       commit: commit.sha,
-      fingerprint: fingerprint(OUTSIDE_BUSINESS_HOURS, path9, commit.sha),
+      fingerprint: fingerprint(OUTSIDE_BUSINESS_HOURS, path10, commit.sha),
       redacted: `${when.day} ${when.time}`,
       message: `Claude-authored commit ${commit.sha.slice(0, 12)} was made on ${WEEKDAY_NAMES[when.day]} at ${when.time} (${hours.timezone}), outside the business hours of content.businessHours (${dayList} ${hours.start}-${hours.end}), and ${repository.name} is classified restricted. Changes to restricted repositories made when nobody is around to watch are flagged for review: have a person check this commit. This note does not block the merge.`,
       title: CONTENT_RULE_TITLES[OUTSIDE_BUSINESS_HOURS]
@@ -51987,16 +54119,16 @@ function agentFileReader(git) {
       const files = /* @__PURE__ */ new Map();
       const out = await git.tryRun(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS]);
       if (!out) return files;
-      const entries = [];
+      const entries3 = [];
       for (const record2 of out.split("\0")) {
         const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
         if (!match) continue;
         const size = Number(match[2]);
         if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
-        entries.push({ id: match[1], path: match[3] });
+        entries3.push({ id: match[1], path: match[3] });
       }
-      const texts = await Promise.all(entries.map((e) => readBlob(e.id)));
-      entries.forEach((e, i) => {
+      const texts = await Promise.all(entries3.map((e) => readBlob(e.id)));
+      entries3.forEach((e, i) => {
         const text = texts[i];
         if (text !== void 0) files.set(e.path, text);
       });
@@ -52004,6 +54136,10 @@ function agentFileReader(git) {
     }
   };
 }
+
+// src/cli/file-scan.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
+var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
 
 // src/cli/parallel.ts
 var PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
@@ -52013,28 +54149,28 @@ var BATCH_BYTES = 256 * 1024;
 var AGENT_FILE_LIMIT = 1024 * 1024;
 function readWorkingTreeAgentFiles(root) {
   const files = /* @__PURE__ */ new Map();
-  const add = (absolute, path9) => {
+  const add = (absolute, path10) => {
     const stat3 = lstatSync(absolute, { throwIfNoEntry: false });
     if (!stat3?.isFile() || stat3.size > AGENT_FILE_LIMIT) return;
     try {
-      files.set(path9, readFileSync(absolute, "utf8"));
+      files.set(path10, readFileSync(absolute, "utf8"));
     } catch {
     }
   };
   add(join3(root, ".mcp.json"), ".mcp.json");
   const walk2 = (dir, prefix, depth) => {
     if (depth > 12) return;
-    let entries;
+    let entries3;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries3 = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const entry of entries) {
+    for (const entry of entries3) {
       const absolute = join3(dir, entry.name);
-      const path9 = `${prefix}/${entry.name}`;
-      if (entry.isDirectory()) walk2(absolute, path9, depth + 1);
-      else if (entry.isFile()) add(absolute, path9);
+      const path10 = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk2(absolute, path10, depth + 1);
+      else if (entry.isFile()) add(absolute, path10);
     }
   };
   walk2(join3(root, ".claude"), ".claude", 0);
@@ -52204,15 +54340,15 @@ function restClient(options) {
       const format = rest["mediaType"]?.format;
       delete rest["mediaType"];
       delete rest["headers"];
-      const path9 = template.replace(/\{(\w+)\}/g, (_3, name) => {
+      const path10 = template.replace(/\{(\w+)\}/g, (_3, name) => {
         const value = String(rest[name] ?? "");
         delete rest[name];
         return name === "path" ? value.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(value);
       });
-      const entries = Object.entries(rest).filter(([, v2]) => v2 !== void 0);
+      const entries3 = Object.entries(rest).filter(([, v2]) => v2 !== void 0);
       const inQuery = method === "GET" || method === "HEAD" || method === "DELETE";
-      const query = inQuery && entries.length > 0 ? "?" + entries.map(([k2, v2]) => `${encodeURIComponent(k2)}=${encodeURIComponent(queryValue(v2))}`).join("&") : "";
-      const url = `${base}${path9}${query}`;
+      const query = inQuery && entries3.length > 0 ? "?" + entries3.map(([k2, v2]) => `${encodeURIComponent(k2)}=${encodeURIComponent(queryValue(v2))}`).join("&") : "";
+      const url = `${base}${path10}${query}`;
       const response = await fetch(url, {
         method,
         headers: {
@@ -52222,7 +54358,7 @@ function restClient(options) {
           "x-github-api-version": "2022-11-28",
           ...inQuery ? {} : { "content-type": "application/json" }
         },
-        ...inQuery ? {} : { body: JSON.stringify(Object.fromEntries(entries)) },
+        ...inQuery ? {} : { body: JSON.stringify(Object.fromEntries(entries3)) },
         signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
       });
       const headers = {};
@@ -52237,7 +54373,7 @@ function restClient(options) {
       }
       if (response.status >= 400) {
         const said = data && typeof data === "object" && typeof data.message === "string" ? data.message : text.slice(0, 200);
-        throw new RestError(said || `HTTP ${response.status}`, response.status, { method, url: `${base}${path9}` }, { status: response.status, headers, data });
+        throw new RestError(said || `HTTP ${response.status}`, response.status, { method, url: `${base}${path10}` }, { status: response.status, headers, data });
       }
       return { status: response.status, url, headers, data: text === "" && !format ? void 0 : data };
     }
@@ -52260,13 +54396,13 @@ async function readContext(env) {
   const eventPath = env["GITHUB_EVENT_PATH"];
   if (eventPath && existsSync3(eventPath)) {
     try {
-      payload = JSON.parse(await readFile2(eventPath, "utf8"));
+      payload = JSON.parse(await readFile3(eventPath, "utf8"));
     } catch (error3) {
       throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error3.message}`);
     }
   }
   const context = {
-    workspace: path8.resolve(env["GITHUB_WORKSPACE"] || process.cwd()),
+    workspace: path9.resolve(env["GITHUB_WORKSPACE"] || process.cwd()),
     eventName: env["GITHUB_EVENT_NAME"] ?? "",
     payload,
     owner,
@@ -52291,9 +54427,9 @@ async function readScanInputs(git, context, inputs, base, head) {
   const scanInputs = {};
   let source;
   if (inputs.config !== void 0) {
-    const file = path8.resolve(context.workspace, inputs.config);
+    const file = path9.resolve(context.workspace, inputs.config);
     try {
-      scanInputs.configText = await readFile2(file, "utf8");
+      scanInputs.configText = await readFile3(file, "utf8");
     } catch (error3) {
       throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${error3.code ?? error3.message}`);
     }
@@ -52431,7 +54567,14 @@ Nothing to scan: ${plan.reason}.
   const report = {
     version: 1,
     tool: { name: "claude-guard", version: ACTION_VERSION },
-    scanned: { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped },
+    scanned: {
+      files: result.files,
+      bytes: result.bytes,
+      commits: result.commits,
+      claudeCommits: result.claudeCommits,
+      skipped: result.skipped,
+      ...result.incomplete.length > 0 ? { incomplete: result.incomplete } : {}
+    },
     findings: [...result.findings, ...policy.findings],
     commits: result.scannedCommits
   };
@@ -52440,7 +54583,8 @@ Nothing to scan: ${plan.reason}.
     ...history.notes,
     `Config: ${source}.`,
     ...resolved.notes,
-    ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`)
+    ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`),
+    ...ignoreFileRewrites(setup.ignoreList, result.legacyIgnored, scanInputs.ignoreFile)
   ];
   const rendered = renderCheckRun({
     report,
@@ -52451,8 +54595,8 @@ Nothing to scan: ${plan.reason}.
     ...classification2 ? { classification: classification2 } : {},
     repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl }
   });
-  const sarifFile = path8.resolve(context.workspace, inputs.sarifFile ?? path8.join(context.tempDir, "claude-guard.sarif"));
-  await mkdir2(path8.dirname(sarifFile), { recursive: true });
+  const sarifFile = path9.resolve(context.workspace, inputs.sarifFile ?? path9.join(context.tempDir, "claude-guard.sarif"));
+  await mkdir2(path9.dirname(sarifFile), { recursive: true });
   await writeFile2(sarifFile, renderSarif(report, setup.metas) + "\n");
   let published;
   if (inputs.githubToken && context.owner && context.repo) {
@@ -52490,8 +54634,8 @@ Nothing to scan: ${plan.reason}.
     hmacKey: key.key,
     tool: { name: "claude-guard", version: ACTION_VERSION }
   });
-  const auditFile = path8.join(context.tempDir, "claude-guard-audit.json");
-  await writeFile2(auditFile, JSON.stringify(record2, null, 2) + "\n");
+  const auditFile = path9.join(context.tempDir, "claude-guard-audit.json");
+  await writeFile2(auditFile, auditFileText(record2, key));
   let auditNote;
   if (inputs.auditToken && context.owner) {
     const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
