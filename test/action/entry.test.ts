@@ -92,7 +92,9 @@ describe(`the Action's bundle on a pull request (node ${NODE === process.execPat
     expect(result.summary).toContain("## claude-guard: 2 secrets, 1 placeholder in 1 Claude commit");
     expect(result.summary).toContain("**Failure:**");
     expect(result.summary).toContain("### Claude-authored commits (1 of 3)");
-    expect(result.summary).toContain(CLAUDE_PASSWORD.slice(0, 4) + "…"); // the redacted preview
+    // The redacted preview: a name-based match has no public prefix; of 16 characters or more, 2 and 2.
+    expect(result.summary).toContain("`" + CLAUDE_PASSWORD.slice(0, 2) + "…" + CLAUDE_PASSWORD.slice(-2) + "`");
+    expect(result.summary).not.toContain(CLAUDE_PASSWORD.slice(0, 3));
     expect(result.summary).toContain("### Audit record");
     noWholeSecret(result.summary);
   });
