@@ -99,6 +99,20 @@ describe("credentials in real-world shapes", () => {
     expect(scan(path, line).map((f) => f.category)).toEqual(["placeholder"]);
   });
 
+  it.each([
+    ["a SaaS setting", "airtable-api-key-legacy", "airtableKey", fake.alnum(15, "shape-xml-at") + "42"],
+    ["a provider setting", "mattermost-access-token", "mattermostToken", fake.lowerDigits(26, "shape-xml-mm")],
+  ])("reads %s in an XML element whose text is on the next line", (_what, rule, name, value) => {
+    const found = scan("settings.xml", `<settings>\n  <${name}>\n    ${value}\n  </${name}>\n</settings>`);
+    expect(found.filter((f) => f.category === "secret").map((f) => [f.rule, f.line])).toEqual([[rule, 3]]);
+  });
+
+  it("reads a setting past the first lines' worth of characters of a long line", () => {
+    const value = fake.alnum(15, "shape-long-at") + "42";
+    const found = scan("app.env", `${"x".repeat(1500)} AIRTABLE_API_KEY=${value}`);
+    expect(found.map((f) => f.rule)).toContain("airtable-api-key-legacy");
+  });
+
   it("keeps a weak default password in a test as a placeholder: it is often the real default", () => {
     expect(scan("test/db_test.go", 'Password: "postgres",').map((f) => f.category)).toEqual(["placeholder"]);
   });

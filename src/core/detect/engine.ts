@@ -183,7 +183,8 @@ export class Scanner {
 
   /** The text ranges a rule sees for one selected line. */
   private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number, lowerLine: string | undefined): Array<[number, number]> {
-    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
+    // A window never cuts its own line short.
+    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.max(end, Math.min(text.length, lineStart + rule.window))]];
     if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
     // A long line: windows around each keyword occurrence, merged.
     const lower = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));

@@ -21,6 +21,9 @@ export const SEP = "[_.-]?";
  */
 export const ASSIGN = String.raw`[\w.-]{0,20}?["'\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
 
+/** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
+export const NEXT_LINE_WINDOW = 1200;
+
 /** Regex for "a setting named like `name` holds a value like `value`". */
 export function assigned(name: string, value: string, notAfter: string): RegExp {
   return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
@@ -59,6 +62,8 @@ export function define<T extends readonly string[]>(spec: Spec<T>): Rule {
   samplesById.set(rule.id, sample);
   return {
     ...rule,
+    // A setting rule may find the value on the line after an XML start tag.
+    ...(rule.regex?.source.includes(ASSIGN) && rule.window === undefined ? { window: NEXT_LINE_WINDOW } : {}),
     category: "secret",
     examples: () => ({ truePositives: truePositives(sample()), falsePositives: falsePositives(sample()) }),
   };

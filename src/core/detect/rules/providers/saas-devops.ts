@@ -14,6 +14,7 @@ import type { Rule } from "../../rule.js";
 import type { Validation } from "../../../types.js";
 import { ALPHABETS, fake, randomString } from "../../fake.js";
 import { crc32, githubStyleChecksum } from "../../validate/checksum.js";
+import { NEXT_LINE_WINDOW } from "./kit.js";
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers shared with saas-apps.ts
@@ -45,6 +46,8 @@ export function buildRules(specs: SaasRuleSpec[]): BuiltRules {
     samplesById.set(spec.id, sampleFn);
     return {
       ...rest,
+      // A rule reading a setting's value may find it on the line after an XML start tag.
+      ...(rest.regex?.source.includes(ASSIGN) && rest.window === undefined ? { window: NEXT_LINE_WINDOW } : {}),
       category: "secret",
       examples: () => {
         const s = sampleFn();
@@ -57,10 +60,11 @@ export function buildRules(specs: SaasRuleSpec[]): BuiltRules {
 
 /**
  * What may sit between a variable/header name and its value: a closing quote or bracket, an assignment
- * (`=`, `:`, `:=`, `=>`, or `,` as in `headers.set("X-Key", value)`), an opening quote, and an optional
- * auth scheme (`Bearer`, `Token`). Bounded, so the whole context pattern stays linear.
+ * (`=`, `:`, `:=`, `=>`, or `,` as in `headers.set("X-Key", value)`) and an opening quote, or an XML
+ * start tag's end with the element text on the same or the next line (Maven settings.xml, .NET
+ * configs); then an optional auth scheme (`Bearer`, `Token`). Bounded, so the pattern stays linear.
  */
-const ASSIGN = String.raw`["'\x60]?\]?\s{0,3}(?::=|=>|[:=,])\s{0,3}["'\x60]?(?:(?:bearer|token|basic)\s{1,3})?`;
+const ASSIGN = String.raw`(?:["'\x60]?\]?[ \t]{0,3}(?::=|=>|[:=,])[ \t]{0,3}["'\x60]?|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?)(?:(?:bearer|token|basic)\s{1,3})?`;
 
 /** The value must not continue into a longer identifier. */
 export const END = String.raw`(?![\w-])`;
