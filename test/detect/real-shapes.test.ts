@@ -113,6 +113,18 @@ describe("credentials in real-world shapes", () => {
     expect(found.map((f) => f.rule)).toContain("airtable-api-key-legacy");
   });
 
+  it.each([
+    ["a Sourcegraph token typed as runs", "sourcegraph-access-token", "sgp_" + ["3", "b", "7", "E"].map((c) => c.repeat(10)).join("")],
+    ["a runner registration token with a repeated sequence", "gitlab-runner-registration-token", "GR1348941" + "987".repeat(7).slice(0, 20)],
+    ["a Twilio API key SID with a dummy body", "twilio-api-key", "SK" + "X".repeat(32)],
+  ])("keeps %s as a placeholder", (_what, rule, value) => {
+    expect(scan("deploy/settings.ts", `const sid = "${value}";`).map((f) => [f.rule, f.category])).toEqual([[rule, "placeholder"]]);
+  });
+
+  it("reports nothing for a fingerprinted asset named like an Infracost key", () => {
+    expect(scan("index.html", `<link rel="icon" href="/assets/favicon.ico-${fake.hex(32, "shape-ico")}.png">`)).toEqual([]);
+  });
+
   it("keeps a weak default password in a test as a placeholder: it is often the real default", () => {
     expect(scan("test/db_test.go", 'Password: "postgres",').map((f) => f.category)).toEqual(["placeholder"]);
   });

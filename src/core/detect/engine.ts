@@ -6,7 +6,7 @@
 import { fingerprint, maskLine, publicPrefix, redact, valueFingerprint } from "../report/redact.js";
 import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
-import { classifyPlaceholder } from "./placeholder.js";
+import { classifyFilledFormat, classifyPlaceholder } from "./placeholder.js";
 import { KeywordPrefilter } from "./prefilter.js";
 import type { MatchContext, RawMatch, Rule } from "./rule.js";
 import { isConfigLikePath } from "./rules/generic.js";
@@ -238,7 +238,8 @@ export class Scanner {
 
     // A value whose own checksum or structure holds is real, however repetitive it looks.
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = classifyPlaceholder(match.secret);
+      const general = classifyPlaceholder(match.secret);
+      const verdict = general.placeholder ? general : classifyFilledFormat(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";

@@ -100,6 +100,38 @@ function longestRun(value: string): number {
   return longest;
 }
 
+/**
+ * Is a value of a provider's random format typed in by hand: mostly runs (`5555555dAAAAA7777777...`)
+ * or a short sequence repeated (`123123123...`)? Not for passwords: a repetitive password is weak, yet
+ * real.
+ */
+export function classifyFilledFormat(value: string): PlaceholderVerdict {
+  if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  return { placeholder: false };
+}
+
+/** Characters in runs of four or more of one character. */
+function runCoverage(value: string): number {
+  let covered = 0;
+  let run = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i > 0 && i < value.length && value[i] === value[i - 1]) {
+      run++;
+      continue;
+    }
+    if (run >= 4) covered += run;
+    run = 1;
+  }
+  return covered;
+}
+
+/**
+ * Two to four characters, not one repeated, five times or more in a row (`123123123123123`,
+ * `ababababab`). Runs of one character are runCoverage's: formats pad with them (Dropbox's `AAAA...`).
+ */
+const REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
+
 function distinctCharacters(value: string): number {
   return new Set(value).size;
 }

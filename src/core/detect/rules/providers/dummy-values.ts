@@ -34,9 +34,11 @@ const PREFIXES: ReadonlyArray<readonly [prefix: string, ruleId: string, title: s
   ["AIza", "gcp-api-key", "Google API key"],
   ["dop_v1_", "digitalocean-pat", "DigitalOcean personal access token"],
   ["lin_api_", "linear-api-key", "Linear API key"],
+  // A bare "SK" starts many words: only a body of the SID's 32 characters.
+  ["SK(?=[A-Za-z0-9_.*<>{}$…-]{32}(?![A-Za-z0-9_.*<>{}$…-]))", "twilio-api-key", "Twilio API key SID"],
 ];
 
-const KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_"];
+const KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_", "sk"];
 
 const TOKEN = String.raw`[A-Za-z0-9_.*<>{}$…-]{3,160}`;
 const CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p]) => `(${p})`).join("|")})${TOKEN}`, "g");

@@ -1202,12 +1202,13 @@ const specs: SaasRuleSpec[] = [
     provider: "Infracost",
     severity: "medium",
     keywords: ["ico-"],
-    regex: /(?<![\w-])(?<secret>ico-[A-Za-z0-9]{32})(?![\w-])/,
+    // Not inside a file name: `favicon.ico-<hash>.png` is a fingerprinted asset, not a key.
+    regex: /(?<![\w.-])(?<secret>ico-[A-Za-z0-9]{32})(?![\w-]|\.[A-Za-z0-9])/,
     docs: "https://www.infracost.io/docs/integrations/environment_variables/",
     remediation: "Rotate the key in Infracost Cloud > Org Settings and give CI its replacement as INFRACOST_API_KEY from a secret.",
     samples: () => {
       const t = "ico-" + fake.alnum(32, "ico-1");
-      return { tp: samples(t, "INFRACOST_API_KEY=%s", "infracost configure set api_key %s"), fp: ["ico-" + fake.alnum(16, "ico-short"), "favico-" + fake.alnum(32, "ico-embedded")] };
+      return { tp: samples(t, "INFRACOST_API_KEY=%s", "infracost configure set api_key %s"), fp: ["ico-" + fake.alnum(16, "ico-short"), "favico-" + fake.alnum(32, "ico-embedded"), "/assets/favicon.ico-" + fake.hex(32, "ico-asset") + ".png"] };
     },
   },
   {
