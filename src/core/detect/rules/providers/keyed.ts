@@ -43,6 +43,13 @@ export interface ValueShape {
   prefix?: string | readonly string[];
   /** The prefix alone identifies the format: the value is reported wherever it stands. */
   standalone?: boolean;
+  /**
+   * A body the fields above cannot say (two parts in different alphabets, alternative lengths): its
+   * regex and a fake value. `alphabet` still says which characters may not follow it.
+   */
+  pattern?: { regex: string; sample: (seed: string) => string };
+  /** The characters that may not follow the value, as a regex class, when the provider's differ from the alphabet's. */
+  notAfter?: string;
 }
 
 export interface KeyedEntry {
@@ -60,6 +67,16 @@ export interface KeyedEntry {
    */
   credentialWord?: boolean;
   severity?: Severity;
+  /**
+   * The value of any setting whose name starts with the provider's name, an identifier's
+   * (`ASANA_CLIENT_ID`) as well as a credential's, with no credential word asked: the name starts a
+   * word or a camelCase part (`kucoinSecret`, `imagePullJfrog`, not `CameraKit`), the kit's assignment
+   * follows, and the value holds a digit. For documented shapes distinctive enough that the name
+   * alone anchors them; no prose, line-above or URL forms.
+   */
+  anySetting?: boolean;
+  /** Rank among rules that report the same value (see `Rule.priority`). */
+  priority?: number;
   /** Where the provider documents the credential (or its API). */
   docs: string;
 }
@@ -121,6 +138,7 @@ const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']|
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
   const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
+  if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
   if (shape.groups) {
     return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b) => a + b + 1, -1) };
   }
@@ -156,11 +174,25 @@ function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const starts = prefixes(shape).map(escape);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? (starts[0] as string) : `(?:${starts.join("|")})`;
   const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
-  return { value, notAfter: `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+}
+
+/** The regex of an `anySetting` entry: the name, the kit's assignment, a value that holds a digit. */
+function anySettingRegex(entry: KeyedEntry): RegExp {
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escape(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escape);
+  const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
+  // The value follows a quote, an assignment or a space (not a call's parenthesis: `LinkedInTests(Mixin`)
+  // and holds a digit (prose such as `LinkedIn authentication` does not); `_` or `-` after it would
+  // make it part of a longer identifier.
+  const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escape(entry.value.extra) : ""}-]`;
+  return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 
 /** The regex of a table entry. */
 export function keyedRegex(entry: KeyedEntry): RegExp {
+  if (entry.anySetting) return anySettingRegex(entry);
   const { value, notAfter } = valueRegex(entry.value);
   if (entry.value.standalone) {
     if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p) => p.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
@@ -186,6 +218,8 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
 
 /** Characters a rule sees from its keyword's line: that line and the next (see `lineAbove`). */
 export const KEYED_WINDOW = 1200;
+/** An `anySetting` value may sit on the line after an XML element's start tag. */
+const ANY_SETTING_WINDOW = 200;
 
 /** A fake value of the entry's shape, made of its alphabet (letters and digits both, when it has them). */
 function fakeValue(shape: ValueShape, seed: string): string {
@@ -198,6 +232,7 @@ function fakeValue(shape: ValueShape, seed: string): string {
       if (ok && /^[A-Za-z0-9]/.test(v) && /[A-Za-z0-9]$/.test(v)) return v;
     }
   };
+  if (shape.pattern) return shape.pattern.sample(seed);
   const body = shape.groups
     ? shape.groups.map((n, i) => pick(n, `${seed}/${i}`)).join("-")
     : pick(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : (shape.length as number), seed);
@@ -213,6 +248,14 @@ function forms(name: string): { snake: string; upper: string; camel: string; pas
 
 /** True positives: the value under the provider's name, in each syntax of the shared matrix. */
 function truePositives(entry: KeyedEntry, v: string): string[] {
+  if (entry.anySetting) {
+    // A name with a double underscore (Bundler's `BUNDLE_GEMS__HOST`) is written as it is.
+    const raw = entry.names[0] as string;
+    const { upper, camel, snake } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
+    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`];
+    // An XML element's text may sit on the next line.
+    return [`${upper}_API_KEY=${v}`, `export ${upper}_CLIENT_ID="${v}"`, `  ${snake}_secret_key: ${v}`, `  "${camel}Token": "${v}",`, `const ${camel}Secret = "${v}";`, ...flag, `<${camel}Key>\n    ${v}\n</${camel}Key>`];
+  }
   if (entry.value.standalone) {
     return [`const client = new Client("${v}");`, `token: ${v}`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`];
   }
@@ -240,9 +283,14 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   const bodyLength = v.length - prefix.length;
   const max = shape.range?.[1] ?? bodyLength;
   const min = shape.range?.[0] ?? bodyLength;
-  const longer = v + "7k".repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
+  const longer = v + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
   const shorter = v.slice(0, prefix.length + min - 1);
   const fp = [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  if (entry.anySetting) {
+    // A pattern's parts have ranges of their own: cut the value short instead.
+    if (shape.pattern) fp.splice(0, 2, `${upper}_API_KEY=${v.slice(0, 8)}`);
+    return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v}`, `x${snake}_key=${v}`, `${upper}_API_KEY=${v}${v}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
+  }
   if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`);
   if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
@@ -270,11 +318,14 @@ const longestWord = (name: string): string =>
 /** The rules of a table. */
 export function keyed(entries: readonly KeyedEntry[]): Rule[] {
   return entries.map((given) => {
-    const entry = { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    // An `anySetting` entry's names are matched as written, and are its keywords.
+    const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
     const kind = entry.kind ?? "API key";
-    const keywords = entry.value.standalone
-      ? prefixes(entry.value).map((p) => p.toLowerCase())
-      : [...new Set(entry.names.map(longestWord))];
+    const keywords = entry.anySetting
+      ? [...entry.names]
+      : entry.value.standalone
+        ? prefixes(entry.value).map((p) => p.toLowerCase())
+        : [...new Set(entry.names.map(longestWord))];
     return define({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
@@ -282,7 +333,8 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       severity: entry.severity ?? "high",
       keywords,
       regex: keyedRegex(entry),
-      ...(entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW }),
+      ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW }),
+      ...(entry.priority === undefined ? {} : { priority: entry.priority }),
       docs: entry.docs,
       remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
       samples: () => [fakeValue(entry.value, entry.id)] as const,
