@@ -24221,10 +24221,10 @@ var Parser = class {
       case "0":
         return one("\0");
       case "x": {
-        const hex2 = this.src.slice(this.i, this.i + 2);
-        if (!/^[0-9a-fA-F]{2}$/.test(hex2)) return one("x");
+        const hex = this.src.slice(this.i, this.i + 2);
+        if (!/^[0-9a-fA-F]{2}$/.test(hex)) return one("x");
         this.i += 2;
-        return one(String.fromCharCode(parseInt(hex2, 16)));
+        return one(String.fromCharCode(parseInt(hex, 16)));
       }
       case "u": {
         const braced = this.unicode ? /^\{([0-9a-fA-F]{1,6})\}/.exec(this.src.slice(this.i)) : null;
@@ -24232,10 +24232,10 @@ var Parser = class {
           this.i += braced[0].length;
           return one(String.fromCodePoint(parseInt(braced[1], 16)));
         }
-        const hex2 = this.src.slice(this.i, this.i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex2)) return one("u");
+        const hex = this.src.slice(this.i, this.i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) return one("u");
         this.i += 4;
-        return one(String.fromCharCode(parseInt(hex2, 16)));
+        return one(String.fromCharCode(parseInt(hex, 16)));
       }
       case "c": {
         const letter = this.src[this.i];
@@ -25299,6 +25299,25 @@ function longestRun(value) {
   }
   return longest;
 }
+function classifyFilledFormat(value) {
+  if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  return { placeholder: false };
+}
+function runCoverage(value) {
+  let covered = 0;
+  let run2 = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i > 0 && i < value.length && value[i] === value[i - 1]) {
+      run2++;
+      continue;
+    }
+    if (run2 >= 4) covered += run2;
+    run2 = 1;
+  }
+  return covered;
+}
+var REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
 function distinctCharacters(value) {
   return new Set(value).size;
 }
@@ -26063,9 +26082,9 @@ function isFallbackDefault(value) {
 }
 var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
 function isKeyMaterial(value) {
-  const hex2 = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
+  const hex = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
   const base642 = /^[A-Za-z0-9+/]{22,1024}={0,2}$/.test(value) && (value.endsWith("=") || /[+/]/.test(value)) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
-  return (hex2 || base642) && shannonEntropy(value) >= 3.3;
+  return (hex || base642) && shannonEntropy(value) >= 3.3;
 }
 function gluedWords(value) {
   if (!GLUED_WORDS.test(value)) return false;
@@ -26725,7 +26744,7 @@ var Scanner = class {
   }
   /** The text ranges a rule sees for one selected line. */
   segments(rule, ruleIndex, text, lineStart, end, lowerLine) {
-    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.min(text.length, lineStart + rule.window)]];
+    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.max(end, Math.min(text.length, lineStart + rule.window))]];
     if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
     const lower2 = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
     const windows = [];
@@ -26765,7 +26784,8 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = classifyPlaceholder(match.secret);
+      const general = classifyPlaceholder(match.secret);
+      const verdict = general.placeholder ? general : classifyFilledFormat(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
@@ -35646,8 +35666,8 @@ function base64urlToUint8Array(base64url2) {
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex2) {
-  const cleanHex = hex2.replace(/^0x/, "");
+function hexToUint8Array(hex) {
+  const cleanHex = hex.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
@@ -40948,6 +40968,7 @@ function ci(word) {
 }
 var SEP = "[_.-]?";
 var ASSIGN = String.raw`[\w.-]{0,20}?["'\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|\s)\s{0,5}[\x60"']?`;
+var NEXT_LINE_WINDOW = 1200;
 function assigned(name, value, notAfter) {
   return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
@@ -40968,6 +40989,8 @@ function define(spec) {
   samplesById.set(rule.id, sample);
   return {
     ...rule,
+    // A setting rule may find the value on the line after an XML start tag.
+    ...rule.regex?.source.includes(ASSIGN) && rule.window === void 0 ? { window: NEXT_LINE_WINDOW } : {},
     category: "secret",
     examples: () => ({ truePositives: truePositives2(sample()), falsePositives: falsePositives2(sample()) })
   };
@@ -41681,7 +41704,7 @@ function hasGithubStyleChecksum(tokenWithoutPrefix) {
 function luhnValid(text) {
   let sum = 0;
   let double = false;
-  let digits2 = 0;
+  let digits = 0;
   for (let i = text.length - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
     if (code < 48 || code > 57) continue;
@@ -41692,9 +41715,9 @@ function luhnValid(text) {
     }
     sum += d2;
     double = !double;
-    digits2++;
+    digits++;
   }
-  return digits2 > 1 && sum % 10 === 0;
+  return digits > 1 && sum % 10 === 0;
 }
 
 // src/core/detect/rules/providers/code-hosting.ts
@@ -44391,6 +44414,8 @@ function buildRules(specs3) {
     samplesById4.set(spec.id, sampleFn);
     return {
       ...rest,
+      // A rule reading a setting's value may find it on the line after an XML start tag.
+      ...rest.regex?.source.includes(ASSIGN5) && rest.window === void 0 ? { window: NEXT_LINE_WINDOW } : {},
       category: "secret",
       examples: () => {
         const s = sampleFn();
@@ -44400,7 +44425,7 @@ function buildRules(specs3) {
   });
   return { rules: rules20, samplesById: samplesById4 };
 }
-var ASSIGN5 = String.raw`["'\x60]?\]?\s{0,3}(?::=|=>|[:=,])\s{0,3}["'\x60]?(?:(?:bearer|token|basic)\s{1,3})?`;
+var ASSIGN5 = String.raw`(?:["'\x60]?\]?[ \t]{0,3}(?::=|=>|[:=,])[ \t]{0,3}["'\x60]?|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?)(?:(?:bearer|token|basic)\s{1,3})?`;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
 var UUID4 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -45450,12 +45475,13 @@ var specs = [
     provider: "Infracost",
     severity: "medium",
     keywords: ["ico-"],
-    regex: /(?<![\w-])(?<secret>ico-[A-Za-z0-9]{32})(?![\w-])/,
+    // Not inside a file name: `favicon.ico-<hash>.png` is a fingerprinted asset, not a key.
+    regex: /(?<![\w.-])(?<secret>ico-[A-Za-z0-9]{32})(?![\w-]|\.[A-Za-z0-9])/,
     docs: "https://www.infracost.io/docs/integrations/environment_variables/",
     remediation: "Rotate the key in Infracost Cloud > Org Settings and give CI its replacement as INFRACOST_API_KEY from a secret.",
     samples: () => {
       const t2 = "ico-" + fake.alnum(32, "ico-1");
-      return { tp: samples(t2, "INFRACOST_API_KEY=%s", "infracost configure set api_key %s"), fp: ["ico-" + fake.alnum(16, "ico-short"), "favico-" + fake.alnum(32, "ico-embedded")] };
+      return { tp: samples(t2, "INFRACOST_API_KEY=%s", "infracost configure set api_key %s"), fp: ["ico-" + fake.alnum(16, "ico-short"), "favico-" + fake.alnum(32, "ico-embedded"), "/assets/favicon.ico-" + fake.hex(32, "ico-asset") + ".png"] };
     }
   },
   {
@@ -46611,93 +46637,263 @@ var built2 = buildRules(specs2);
 var rules9 = built2.rules;
 var samplesById3 = built2.samplesById;
 
-// src/core/detect/rules/providers/named-keys.ts
-var UUID5 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-var TAIL = "[A-Za-z0-9_-]";
-var TAIL_B64 = "[A-Za-z0-9_+/=-]";
-var uuid4 = (seed) => fake.uuid(seed);
-var alnum = (n) => (seed) => fake.alnum(n, seed);
-var lowerDigits = (n) => (seed) => fake.lowerDigits(n, seed);
-var hex = (n) => (seed) => fake.hex(n, seed);
-var digits = (n) => (seed) => fake.digits(n, seed).replace(/^0/, "7");
-var TABLE = [
-  { id: "adafruit-io-key-legacy", title: "Adafruit IO key (legacy 32-character)", provider: "Adafruit", names: ["adafruit"], value: "[A-Za-z0-9_-]{32}", sample: alnum(32), setting: "ADAFRUIT_IO_KEY", docs: "https://io.adafruit.com/api/docs/#authentication" },
-  { id: "adobe-client-id", title: "Adobe API client ID", provider: "Adobe", names: ["adobe"], value: "[a-fA-F0-9]{32}", sample: hex(32), setting: "ADOBE_CLIENT_ID", docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/", severity: "medium" },
-  { id: "algolia-api-key", title: "Algolia API key", provider: "Algolia", names: ["algolia"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "ALGOLIA_API_KEY", docs: "https://www.algolia.com/doc/guides/security/api-keys/" },
-  { id: "asana-client-id", title: "Asana OAuth client ID", provider: "Asana", names: ["asana"], value: "[0-9]{16}", tail: "[0-9]", sample: digits(16), setting: "ASANA_CLIENT_ID", docs: "https://developers.asana.com/docs/oauth", severity: "medium" },
-  { id: "asana-client-secret", title: "Asana OAuth client secret", provider: "Asana", names: ["asana"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "ASANA_CLIENT_SECRET", docs: "https://developers.asana.com/docs/oauth" },
-  { id: "bitbucket-client-id", title: "Bitbucket OAuth consumer key", provider: "Bitbucket", names: ["bitbucket"], value: "[a-zA-Z0-9]{32}", sample: alnum(32), setting: "BITBUCKET_CLIENT_ID", docs: "https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/", severity: "medium" },
-  { id: "bitbucket-client-secret", title: "Bitbucket OAuth consumer secret", provider: "Bitbucket", names: ["bitbucket"], value: "[a-zA-Z0-9=_-]{64}", tail: "[A-Za-z0-9=_-]", sample: alnum(64), setting: "BITBUCKET_CLIENT_SECRET", docs: "https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/" },
-  { id: "bittrex-api-key", title: "Bittrex API key or secret", provider: "Bittrex", names: ["bittrex"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "BITTREX_API_SECRET", docs: "https://bittrex.github.io/api/v3#authentication" },
-  { id: "codecov-access-token", title: "Codecov API access token", provider: "Codecov", names: ["codecov"], value: "[a-zA-Z0-9]{32}", sample: lowerDigits(32), setting: "CODECOV_API_TOKEN", docs: "https://docs.codecov.com/reference/overview" },
-  { id: "coinbase-access-token", title: "Coinbase access token", provider: "Coinbase", names: ["coinbase"], value: "[a-zA-Z0-9_-]{64}", sample: lowerDigits(64), setting: "COINBASE_ACCESS_TOKEN", docs: "https://docs.cdp.coinbase.com/coinbase-app/docs/auth/oauth" },
-  { id: "confluent-api-key", title: "Confluent Cloud API key", provider: "Confluent", names: ["confluent"], value: "[A-Za-z0-9]{16}", sample: (s) => fake.upperDigits(16, s), setting: "CONFLUENT_API_KEY", docs: "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html", severity: "medium" },
-  { id: "datadog-access-token", title: "Datadog access token", provider: "Datadog", names: ["datadog"], value: "[a-zA-Z0-9]{40}", sample: lowerDigits(40), setting: "DATADOG_ACCESS_TOKEN", docs: "https://docs.datadoghq.com/account_management/api-app-keys/" },
-  { id: "discord-api-token", title: "Discord application public key or token (64 hex)", provider: "Discord", names: ["discord"], value: "[a-fA-F0-9]{64}", sample: hex(64), setting: "DISCORD_API_TOKEN", docs: "https://discord.com/developers/docs/reference#authentication" },
-  { id: "discord-client-id", title: "Discord application client ID", provider: "Discord", names: ["discord"], value: "[0-9]{17,19}", tail: "[0-9]", sample: digits(18), setting: "DISCORD_CLIENT_ID", docs: "https://discord.com/developers/docs/topics/oauth2", severity: "low" },
-  { id: "discord-client-secret", title: "Discord OAuth client secret", provider: "Discord", names: ["discord"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "DISCORD_CLIENT_SECRET", docs: "https://discord.com/developers/docs/topics/oauth2" },
-  { id: "dropbox-app-key", title: "Dropbox app key", provider: "Dropbox", names: ["dropbox"], value: "[a-z0-9]{15}", sample: lowerDigits(15), setting: "DROPBOX_APP_KEY", docs: "https://developers.dropbox.com/oauth-guide", severity: "medium" },
-  { id: "etsy-api-key", title: "Etsy API key", provider: "Etsy", names: ["etsy"], value: "[a-zA-Z0-9]{24}", sample: lowerDigits(24), setting: "ETSY_API_KEY", docs: "https://developers.etsy.com/documentation/essentials/authentication" },
-  { id: "fastly-api-token", title: "Fastly API token", provider: "Fastly", names: ["fastly"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "FASTLY_API_TOKEN", docs: "https://docs.fastly.com/en/guides/using-api-tokens" },
-  { id: "finicity-api-token", title: "Finicity app key", provider: "Finicity", names: ["finicity"], value: "[a-fA-F0-9]{32}", sample: hex(32), setting: "FINICITY_APP_KEY", docs: "https://docs.finicity.com/" },
-  { id: "finicity-client-secret", title: "Finicity partner secret", provider: "Finicity", names: ["finicity"], value: "[a-zA-Z0-9]{20}", sample: alnum(20), setting: "FINICITY_PARTNER_SECRET", docs: "https://docs.finicity.com/" },
-  { id: "finnhub-api-key", title: "Finnhub API key", provider: "Finnhub", names: ["finnhub"], value: "[a-zA-Z0-9]{20}", sample: lowerDigits(20), setting: "FINNHUB_API_KEY", docs: "https://finnhub.io/docs/api/authentication" },
-  { id: "flickr-api-key", title: "Flickr API key", provider: "Flickr", names: ["flickr"], value: "[a-zA-Z0-9]{32}", sample: hex(32), setting: "FLICKR_API_KEY", docs: "https://www.flickr.com/services/api/misc.api_keys.html" },
-  { id: "freshbooks-access-token", title: "FreshBooks access token", provider: "FreshBooks", names: ["freshbooks"], value: "[a-zA-Z0-9]{64}", sample: hex(64), setting: "FRESHBOOKS_ACCESS_TOKEN", docs: "https://www.freshbooks.com/api/authentication" },
-  { id: "gitter-access-token", title: "Gitter access token", provider: "Gitter", names: ["gitter"], value: "[a-zA-Z0-9_-]{40}", sample: hex(40), setting: "GITTER_TOKEN", docs: "https://developer.gitter.im/docs/authentication" },
-  { id: "jfrog-identity-token", title: "JFrog identity token or API key", provider: "JFrog", names: ["jfrog", "artifactory", "bintray", "xray"], value: "[a-zA-Z0-9]{73}|[a-zA-Z0-9]{64}", sample: alnum(64), setting: "JFROG_IDENTITY_TOKEN", docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens" },
-  { id: "kraken-api-secret", title: "Kraken API private key", provider: "Kraken", names: ["kraken"], value: "[a-zA-Z0-9/=_+-]{80,90}", tail: TAIL_B64, sample: (s) => fake.base64(88, s), setting: "KRAKEN_PRIVATE_KEY", docs: "https://docs.kraken.com/api/docs/guides/spot-rest-auth" },
-  { id: "kucoin-api-key", title: "KuCoin API key", provider: "KuCoin", names: ["kucoin"], value: "[a-fA-F0-9]{24}", sample: hex(24), setting: "KUCOIN_API_KEY", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request", severity: "medium" },
-  { id: "kucoin-api-secret", title: "KuCoin API secret", provider: "KuCoin", names: ["kucoin"], value: UUID5, sample: uuid4, setting: "KUCOIN_API_SECRET", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request" },
-  { id: "launchdarkly-api-token-legacy", title: "LaunchDarkly API token (40-character)", provider: "LaunchDarkly", names: ["launchdarkly", "launch_darkly"], value: "[a-zA-Z0-9=_-]{40}", tail: "[A-Za-z0-9=_-]", sample: alnum(40), setting: "LAUNCHDARKLY_ACCESS_TOKEN", docs: "https://launchdarkly.com/docs/home/account/api" },
-  { id: "linear-client-secret", title: "Linear OAuth client secret", provider: "Linear", names: ["linear"], value: "[a-f0-9]{32}", sample: hex(32), setting: "LINEAR_CLIENT_SECRET", docs: "https://linear.app/developers/oauth-2-0-authentication" },
-  { id: "linkedin-client-id", title: "LinkedIn app client ID", provider: "LinkedIn", names: ["linkedin", "linked_in", "linked-in"], value: "[a-zA-Z0-9]{14}", sample: lowerDigits(14), setting: "LINKEDIN_CLIENT_ID", docs: "https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow", severity: "low" },
-  { id: "linkedin-client-secret", title: "LinkedIn app client secret", provider: "LinkedIn", names: ["linkedin", "linked_in", "linked-in"], value: "[a-zA-Z0-9]{16}", sample: alnum(16), setting: "LINKEDIN_CLIENT_SECRET", docs: "https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow" },
-  { id: "looker-client-id", title: "Looker API client ID", provider: "Looker", names: ["looker"], value: "[a-zA-Z0-9]{20}", sample: alnum(20), setting: "LOOKER_CLIENT_ID", docs: "https://cloud.google.com/looker/docs/api-auth", severity: "medium" },
-  { id: "looker-client-secret", title: "Looker API client secret", provider: "Looker", names: ["looker"], value: "[a-zA-Z0-9]{24}", sample: alnum(24), setting: "LOOKER_CLIENT_SECRET", docs: "https://cloud.google.com/looker/docs/api-auth" },
-  { id: "meraki-api-key", title: "Cisco Meraki API key", provider: "Cisco Meraki", names: ["meraki"], value: "[0-9a-f]{40}", sample: hex(40), setting: "MERAKI_API_KEY", docs: "https://developer.cisco.com/meraki/api-v1/authorization/" },
-  { id: "messagebird-client-id", title: "MessageBird client ID", provider: "MessageBird", names: ["messagebird", "message_bird", "message-bird"], value: UUID5, sample: uuid4, setting: "MESSAGEBIRD_CLIENT_ID", docs: "https://developers.messagebird.com/api/#authentication", severity: "medium" },
-  { id: "newrelic-user-api-id", title: "New Relic user API ID", provider: "New Relic", names: ["newrelic", "new_relic", "new-relic"], value: "[a-zA-Z0-9]{64}", sample: alnum(64), setting: "NEW_RELIC_USER_API_ID", docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/", severity: "medium" },
-  { id: "netlify-access-token-legacy", title: "Netlify personal access token (unprefixed)", provider: "Netlify", names: ["netlify"], value: "[a-zA-Z0-9=_-]{40,46}", tail: "[A-Za-z0-9=_-]", sample: (s) => fake.base64url(43, s), setting: "NETLIFY_AUTH_TOKEN", docs: "https://docs.netlify.com/api/get-started/#authentication" },
-  { id: "nytimes-api-key", title: "New York Times API key", provider: "New York Times", names: ["nytimes", "new_york_times", "newyorktimes", "nyt_"], value: "[a-zA-Z0-9=_-]{32}", tail: "[A-Za-z0-9=_-]", sample: alnum(32), setting: "NYTIMES_API_KEY", docs: "https://developer.nytimes.com/get-started" },
-  { id: "octopus-deploy-api-key", title: "Octopus Deploy API key", provider: "Octopus Deploy", names: ["octopus"], value: "API-[A-Z0-9]{25,27}", sample: (s) => "API-" + fake.upperDigits(26, s), setting: "OCTOPUS_API_KEY", docs: "https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key" },
-  { id: "plaid-client-id", title: "Plaid client ID", provider: "Plaid", names: ["plaid"], value: "[a-zA-Z0-9]{24}", sample: hex(24), setting: "PLAID_CLIENT_ID", docs: "https://plaid.com/docs/api/#api-access", severity: "medium" },
-  { id: "privateai-api-token", title: "Private AI API key", provider: "Private AI", names: ["privateai", "private_ai", "private-ai"], value: "[a-zA-Z0-9]{32}", sample: hex(32), setting: "PRIVATEAI_API_KEY", docs: "https://docs.private-ai.com/" },
-  { id: "rapidapi-access-token", title: "RapidAPI key", provider: "RapidAPI", names: ["rapidapi", "rapid_api", "x-rapidapi"], value: "[a-zA-Z0-9_-]{50}", sample: alnum(50), setting: "RAPIDAPI_KEY", docs: "https://docs.rapidapi.com/docs/keys-and-key-rotation" },
-  { id: "sendbird-app-id", title: "Sendbird application ID", provider: "Sendbird", names: ["sendbird"], value: UUID5, sample: (s) => fake.uuid(s).toUpperCase(), setting: "SENDBIRD_APP_ID", docs: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api", severity: "low" },
-  { id: "sendbird-api-token", title: "Sendbird API token", provider: "Sendbird", names: ["sendbird"], value: "[a-f0-9]{40}", sample: hex(40), setting: "SENDBIRD_API_TOKEN", docs: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api" },
-  { id: "squarespace-api-key", title: "Squarespace API key", provider: "Squarespace", names: ["squarespace"], value: UUID5, sample: uuid4, setting: "SQUARESPACE_API_KEY", docs: "https://developers.squarespace.com/commerce-apis/authentication-and-permissions" },
-  { id: "twitter-api-key", title: "X/Twitter API key (consumer key)", provider: "X (Twitter)", names: ["twitter"], value: "[a-zA-Z0-9]{25}", sample: alnum(25), setting: "TWITTER_API_KEY", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret", severity: "medium" },
-  { id: "twitter-access-token", title: "X/Twitter user access token", provider: "X (Twitter)", names: ["twitter"], value: "[0-9]{15,25}-[a-zA-Z0-9]{20,40}", sample: (s) => fake.digits(19, s).replace(/^0/, "1") + "-" + fake.alnum(31, s), setting: "TWITTER_ACCESS_TOKEN", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
-  { id: "twitter-access-secret", title: "X/Twitter user access token secret", provider: "X (Twitter)", names: ["twitter"], value: "[a-zA-Z0-9]{45}", sample: alnum(45), setting: "TWITTER_ACCESS_SECRET", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
-  { id: "sidekiq-enterprise-credentials", title: "Sidekiq Pro/Enterprise gem server credentials", provider: "Sidekiq", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", tail: "[A-Za-z0-9]", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p"), setting: "BUNDLE_ENTERPRISE__CONTRIBSYS__COM", docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
-];
-function ruleOf(k2) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${k2.names.map(ci).join("|")})`;
-  const camel = k2.setting.includes("__") ? k2.setting : k2.setting.toLowerCase().replace(/_([a-z])/g, (_3, c3) => c3.toUpperCase());
-  return define({
-    id: k2.id,
-    title: k2.title,
-    provider: k2.provider,
-    severity: k2.severity ?? "high",
-    keywords: k2.names,
-    // The value follows a quote, an assignment or a space (not a call's parenthesis: `LinkedInTests(Mixin`)
-    // and holds a digit (prose such as `LinkedIn authentication` does not).
-    regex: assigned(name, String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])(?:${k2.value})`, k2.tail ?? TAIL),
-    // An XML element's text may sit on the next line: <kucoinSecret>\n  value\n</kucoinSecret>.
-    window: 200,
-    // Below the formats with a prefix of their own (`aio_`, `sdk-`): they name the credential better.
-    priority: 1.5,
-    docs: k2.docs,
-    remediation: k2.remediation ?? `Revoke or regenerate the ${k2.provider} credential in the provider's console, then load its replacement from a secret store or environment variable.`,
-    samples: () => [k2.sample(k2.id)],
-    truePositives: ([v2]) => [line.env(k2.setting, v2), line.json(camel, v2), `<${camel}>
+// src/core/detect/rules/providers/keyed.ts
+var CLASSES = {
+  digits: { cls: "0-9", chars: ALPHABETS.digits },
+  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
+  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
+  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
+  lower: { cls: "a-z", chars: ALPHABETS.lower },
+  upper: { cls: "A-Z", chars: ALPHABETS.upper },
+  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
+  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
+  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
+  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
+};
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+function anyCaseWords(words) {
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
+  const groups = [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}](?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`);
+  return `(?:${groups.join("|")})`;
+}
+var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
+var NOT_SECRET_NAME = `(?<!${anyCaseWords(NOT_SECRET_ENDINGS)})`;
+var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
+var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
+function nameAtWordStart(name) {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const rest = (w2) => w2.length > 1 ? `(?:${escape(w2.slice(1))}|${escape(w2.slice(1).toUpperCase())})` : "";
+  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escape(w2[0])) + rest(w2);
+  const [first2 = "", ...others] = words;
+  const tail = rest(first2) + others.map((w2) => `[ _.-]?${spelled(w2)}`).join("");
+  if (!/[a-z]/.test(first2[0])) return `(?<![A-Za-z0-9])${escape(first2[0])}${tail}`;
+  return `(?:(?<![A-Za-z0-9])[${first2[0]}${first2[0].toUpperCase()}]|(?<=[a-z0-9])${first2[0].toUpperCase()})${tail}`;
+}
+function distinctNames(names) {
+  const letters = (n) => n.replace(/[ _.-]/g, "");
+  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
+}
+var BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:[bB]earer\\s|[tT]oken\\s)?`;
+function bodyOf(shape) {
+  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
+  if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
+  if (shape.groups) {
+    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
+  }
+  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
+  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
+}
+function mixedLookahead(shape, maxLength) {
+  const chars = CLASSES[shape.alphabet].chars;
+  const letters = /[A-Za-z]/.test(chars);
+  const digits = /[0-9]/.test(chars);
+  if (!letters || !digits || maxLength < 12 || shape.groups) return "";
+  const run2 = `[^\\s"'<>]{0,${maxLength - 1}}`;
+  return `(?=${run2}[0-9])(?=${run2}[A-Za-z])`;
+}
+var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
+function isWeak(shape) {
+  const max = shape.range?.[1] ?? shape.length ?? 0;
+  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
+}
+var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
+function valueRegex(shape) {
+  const body = bodyOf(shape);
+  const max = shape.range?.[1] ?? shape.length ?? body.minLength;
+  const starts = prefixes(shape).map(escape);
+  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
+  const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
+  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+}
+function anySettingRegex(entry) {
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escape(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escape);
+  const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
+  const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escape(entry.value.extra) : ""}-]`;
+  return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+}
+function keyedRegex(entry) {
+  if (entry.anySetting) return anySettingRegex(entry);
+  const { value, notAfter } = valueRegex(entry.value);
+  if (entry.value.standalone) {
+    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
+    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
+  }
+  const names = `(?:${distinctNames(entry.names).map(nameAtWordStart).join("|")})`;
+  const strict = entry.credentialWord || isWeak(entry.value);
+  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
+  if (strict) {
+    return new RegExp(`${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+  }
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
+  const lineAbove = `[^\\n]{0,80}\\n[^\\n]{0,40}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${KEY_TOKEN_SECRET}[\\w.-]{0,12}?`;
+  const urlQuery = `[^\\s"'<>?]{0,120}\\?[^\\s"'<>#]{0,120}?(?<=[?&])[\\w-]{0,12}?(?:key|token|secret)=`;
+  return new RegExp(`${names}(?:(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}|${urlQuery})(?<secret>${value})(?!${notAfter})`);
+}
+var KEYED_WINDOW = 1200;
+var ANY_SETTING_WINDOW = 200;
+function fakeValue(shape, seed) {
+  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
+  const pick2 = (n, s) => {
+    for (let attempt = 0; ; attempt++) {
+      const v2 = randomString(n, chars, `${s}#${attempt}`);
+      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
+      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
+    }
+  };
+  if (shape.pattern) return shape.pattern.sample(seed);
+  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
+  return (prefixes(shape)[0] ?? "") + body;
+}
+function forms(name) {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
+  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
+}
+function truePositives(entry, v2) {
+  if (entry.anySetting) {
+    const raw = entry.names[0];
+    const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
+    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`];
+    return [`${upper2}_API_KEY=${v2}`, `export ${upper2}_CLIENT_ID="${v2}"`, `  ${snake2}_secret_key: ${v2}`, `  "${camel2}Token": "${v2}",`, `const ${camel2}Secret = "${v2}";`, ...flag, `<${camel2}Key>
     ${v2}
-</${camel}>`],
-    falsePositives: ([v2]) => [line.env("UNRELATED_VALUE", v2), line.env(k2.setting, v2.slice(0, Math.floor(v2.length / 2))), `// ${k2.provider}: see the docs for the ${k2.setting.toLowerCase()} setting`]
+</${camel2}Key>`];
+  }
+  if (entry.value.standalone) {
+    return [`const client = new Client("${v2}");`, `token: ${v2}`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`];
+  }
+  const { snake, upper, camel, pascal } = forms(entry.names[0]);
+  return [
+    `${upper}_API_KEY=${v2}`,
+    `export ${upper}_TOKEN="${v2}"`,
+    `  ${snake}_secret_key: ${v2}`,
+    `  "${camel}ApiKey": "${v2}",`,
+    `const ${camel}Token = "${v2}";`,
+    `${snake}_api_key = '${v2}'`,
+    `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
+    `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
+    `<add key="${pascal}ApiKey" value="${v2}" />`,
+    `${pascal} API key: ${v2}`,
+    ...entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:
+  api_key: ${v2}`, `# ${pascal}
+API_TOKEN=${v2}`, `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`]
+  ];
+}
+function falsePositives(entry, v2) {
+  const { upper, snake } = forms(entry.names[0]);
+  const shape = entry.value;
+  const prefix = prefixes(shape)[0] ?? "";
+  const bodyLength = v2.length - prefix.length;
+  const max = shape.range?.[1] ?? bodyLength;
+  const min = shape.range?.[0] ?? bodyLength;
+  const longer = v2 + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
+  const shorter = v2.slice(0, prefix.length + min - 1);
+  const fp = [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  if (entry.anySetting) {
+    if (shape.pattern) fp.splice(0, 2, `${upper}_API_KEY=${v2.slice(0, 8)}`);
+    return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v2}`, `x${snake}_key=${v2}`, `${upper}_API_KEY=${v2}${v2}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
+  }
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
+  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`);
+  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v2}`, `# ${snake}
+API_KEY=${v2}`);
+  else if (!shape.standalone) fp.push(`# ${snake}
+
+API_KEY=${v2}`, `${snake}:
+  build_id: ${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
+  return fp;
+}
+function splitLikeProvider(name, provider) {
+  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+  const parts = words.split(" ");
+  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
+  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
+}
+var longestWord = (name) => name.toLowerCase().split(/[ _.-]/).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
+function keyed(entries3) {
+  return entries3.map((given) => {
+    const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    const kind = entry.kind ?? "API key";
+    const keywords = entry.anySetting ? [...entry.names] : entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
+    return define({
+      id: entry.id,
+      title: `${entry.provider} ${kind}`,
+      provider: entry.provider,
+      severity: entry.severity ?? "high",
+      keywords,
+      regex: keyedRegex(entry),
+      ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW },
+      ...entry.priority === void 0 ? {} : { priority: entry.priority },
+      docs: entry.docs,
+      remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(entry.value, entry.id)],
+      truePositives: ([v2]) => truePositives(entry, v2),
+      falsePositives: ([v2]) => falsePositives(entry, v2)
+    });
   });
 }
-var rules10 = TABLE.map(ruleOf);
+
+// src/core/detect/rules/providers/named-keys.ts
+var UUID5 = [8, 4, 4, 4, 12];
+var PRIORITY = 1.5;
+var TABLE = [
+  { id: "adafruit-io-key-legacy", provider: "Adafruit", kind: "IO key (legacy 32-character)", names: ["adafruit"], value: { alphabet: "alnum", extra: "_-", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://io.adafruit.com/api/docs/#authentication" },
+  { id: "adobe-client-id", provider: "Adobe", kind: "API client ID", names: ["adobe"], value: { alphabet: "hexAny", length: 32 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" },
+  { id: "algolia-api-key", provider: "Algolia", kind: "API key", names: ["algolia"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://www.algolia.com/doc/guides/security/api-keys/" },
+  { id: "asana-client-id", provider: "Asana", kind: "OAuth client ID", names: ["asana"], value: { alphabet: "digits", length: 16, notAfter: "[0-9]" }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://developers.asana.com/docs/oauth" },
+  { id: "asana-client-secret", provider: "Asana", kind: "OAuth client secret", names: ["asana"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://developers.asana.com/docs/oauth" },
+  { id: "bitbucket-client-id", provider: "Bitbucket", kind: "OAuth consumer key", names: ["bitbucket"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/" },
+  { id: "bitbucket-client-secret", provider: "Bitbucket", kind: "OAuth consumer secret", names: ["bitbucket"], value: { alphabet: "alnum", extra: "=_-", length: 64 }, anySetting: true, priority: PRIORITY, docs: "https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/" },
+  { id: "bittrex-api-key", provider: "Bittrex", kind: "API key or secret", names: ["bittrex"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://bittrex.github.io/api/v3#authentication" },
+  { id: "codecov-access-token", provider: "Codecov", kind: "API access token", names: ["codecov"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://docs.codecov.com/reference/overview" },
+  { id: "coinbase-access-token", provider: "Coinbase", kind: "access token", names: ["coinbase"], value: { alphabet: "alnum", extra: "_-", length: 64 }, anySetting: true, priority: PRIORITY, docs: "https://docs.cdp.coinbase.com/coinbase-app/docs/auth/oauth" },
+  { id: "confluent-api-key", provider: "Confluent", kind: "Cloud API key", names: ["confluent"], value: { alphabet: "alnum", length: 16 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html" },
+  { id: "datadog-access-token", provider: "Datadog", kind: "access token", names: ["datadog"], value: { alphabet: "alnum", length: 40 }, anySetting: true, priority: PRIORITY, docs: "https://docs.datadoghq.com/account_management/api-app-keys/" },
+  { id: "discord-api-token", provider: "Discord", kind: "application public key or token (64 hex)", names: ["discord"], value: { alphabet: "hexAny", length: 64 }, anySetting: true, priority: PRIORITY, docs: "https://discord.com/developers/docs/reference#authentication" },
+  { id: "discord-client-id", provider: "Discord", kind: "application client ID", names: ["discord"], value: { alphabet: "digits", range: [17, 19], notAfter: "[0-9]" }, anySetting: true, priority: PRIORITY, severity: "low", docs: "https://discord.com/developers/docs/topics/oauth2" },
+  { id: "discord-client-secret", provider: "Discord", kind: "OAuth client secret", names: ["discord"], value: { alphabet: "alnum", extra: "=_-", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://discord.com/developers/docs/topics/oauth2" },
+  { id: "dropbox-app-key", provider: "Dropbox", kind: "app key", names: ["dropbox"], value: { alphabet: "lowerDigits", length: 15 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://developers.dropbox.com/oauth-guide" },
+  { id: "etsy-api-key", provider: "Etsy", kind: "API key", names: ["etsy"], value: { alphabet: "alnum", length: 24 }, anySetting: true, priority: PRIORITY, docs: "https://developers.etsy.com/documentation/essentials/authentication" },
+  { id: "fastly-api-token", provider: "Fastly", kind: "API token", names: ["fastly"], value: { alphabet: "alnum", extra: "=_-", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://docs.fastly.com/en/guides/using-api-tokens" },
+  { id: "finicity-api-token", provider: "Finicity", kind: "app key", names: ["finicity"], value: { alphabet: "hexAny", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://docs.finicity.com/" },
+  { id: "finicity-client-secret", provider: "Finicity", kind: "partner secret", names: ["finicity"], value: { alphabet: "alnum", length: 20 }, anySetting: true, priority: PRIORITY, docs: "https://docs.finicity.com/" },
+  { id: "finnhub-api-key", provider: "Finnhub", kind: "API key", names: ["finnhub"], value: { alphabet: "alnum", length: 20 }, anySetting: true, priority: PRIORITY, docs: "https://finnhub.io/docs/api/authentication" },
+  { id: "flickr-api-key", provider: "Flickr", kind: "API key", names: ["flickr"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://www.flickr.com/services/api/misc.api_keys.html" },
+  { id: "freshbooks-access-token", provider: "FreshBooks", kind: "access token", names: ["freshbooks"], value: { alphabet: "alnum", length: 64 }, anySetting: true, priority: PRIORITY, docs: "https://www.freshbooks.com/api/authentication" },
+  { id: "gitter-access-token", provider: "Gitter", kind: "access token", names: ["gitter"], value: { alphabet: "alnum", extra: "_-", length: 40 }, anySetting: true, priority: PRIORITY, docs: "https://developer.gitter.im/docs/authentication" },
+  { id: "jfrog-identity-token", provider: "JFrog", kind: "identity token or API key", names: ["jfrog", "artifactory", "bintray", "xray"], value: { alphabet: "alnum", pattern: { regex: "[a-zA-Z0-9]{73}|[a-zA-Z0-9]{64}", sample: (s) => fake.alnum(64, s) } }, anySetting: true, priority: PRIORITY, docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens" },
+  { id: "kraken-api-secret", provider: "Kraken", kind: "API private key", names: ["kraken"], value: { alphabet: "alnum", extra: "/=_+-", range: [80, 90] }, anySetting: true, priority: PRIORITY, docs: "https://docs.kraken.com/api/docs/guides/spot-rest-auth" },
+  { id: "kucoin-api-key", provider: "KuCoin", kind: "API key", names: ["kucoin"], value: { alphabet: "hexAny", length: 24 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request" },
+  { id: "kucoin-api-secret", provider: "KuCoin", kind: "API secret", names: ["kucoin"], value: { alphabet: "hexAny", groups: UUID5 }, anySetting: true, priority: PRIORITY, docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request" },
+  { id: "launchdarkly-api-token-legacy", provider: "LaunchDarkly", kind: "API token (40-character)", names: ["launchdarkly", "launch_darkly"], value: { alphabet: "alnum", extra: "=_-", length: 40 }, anySetting: true, priority: PRIORITY, docs: "https://launchdarkly.com/docs/home/account/api" },
+  { id: "linear-client-secret", provider: "Linear", kind: "OAuth client secret", names: ["linear"], value: { alphabet: "hex", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://linear.app/developers/oauth-2-0-authentication" },
+  { id: "linkedin-client-id", provider: "LinkedIn", kind: "app client ID", names: ["linkedin", "linked_in", "linked-in"], value: { alphabet: "alnum", length: 14 }, anySetting: true, priority: PRIORITY, severity: "low", docs: "https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow" },
+  { id: "linkedin-client-secret", provider: "LinkedIn", kind: "app client secret", names: ["linkedin", "linked_in", "linked-in"], value: { alphabet: "alnum", length: 16 }, anySetting: true, priority: PRIORITY, docs: "https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow" },
+  { id: "looker-client-id", provider: "Looker", kind: "API client ID", names: ["looker"], value: { alphabet: "alnum", length: 20 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://cloud.google.com/looker/docs/api-auth" },
+  { id: "looker-client-secret", provider: "Looker", kind: "API client secret", names: ["looker"], value: { alphabet: "alnum", length: 24 }, anySetting: true, priority: PRIORITY, docs: "https://cloud.google.com/looker/docs/api-auth" },
+  { id: "meraki-api-key", provider: "Cisco Meraki", kind: "API key", names: ["meraki"], value: { alphabet: "hex", length: 40 }, anySetting: true, priority: PRIORITY, docs: "https://developer.cisco.com/meraki/api-v1/authorization/" },
+  { id: "messagebird-client-id", provider: "MessageBird", kind: "client ID", names: ["messagebird", "message_bird", "message-bird"], value: { alphabet: "hexAny", groups: UUID5 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://developers.messagebird.com/api/#authentication" },
+  { id: "newrelic-user-api-id", provider: "New Relic", kind: "user API ID", names: ["newrelic", "new_relic", "new-relic"], value: { alphabet: "alnum", length: 64 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/" },
+  { id: "netlify-access-token-legacy", provider: "Netlify", kind: "personal access token (unprefixed)", names: ["netlify"], value: { alphabet: "alnum", extra: "=_-", range: [40, 46] }, anySetting: true, priority: PRIORITY, docs: "https://docs.netlify.com/api/get-started/#authentication" },
+  { id: "nytimes-api-key", provider: "New York Times", kind: "API key", names: ["nytimes", "new_york_times", "newyorktimes", "nyt_"], value: { alphabet: "alnum", extra: "=_-", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://developer.nytimes.com/get-started" },
+  { id: "octopus-deploy-api-key", provider: "Octopus Deploy", kind: "API key", names: ["octopus"], value: { prefix: "API-", alphabet: "upperDigits", range: [25, 27] }, anySetting: true, priority: PRIORITY, docs: "https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key" },
+  { id: "plaid-client-id", provider: "Plaid", kind: "client ID", names: ["plaid"], value: { alphabet: "alnum", length: 24 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://plaid.com/docs/api/#api-access" },
+  { id: "privateai-api-token", provider: "Private AI", kind: "API key", names: ["privateai", "private_ai", "private-ai"], value: { alphabet: "alnum", length: 32 }, anySetting: true, priority: PRIORITY, docs: "https://docs.private-ai.com/" },
+  { id: "rapidapi-access-token", provider: "RapidAPI", kind: "key", names: ["rapidapi", "rapid_api", "x-rapidapi"], value: { alphabet: "alnum", extra: "_-", length: 50 }, anySetting: true, priority: PRIORITY, docs: "https://docs.rapidapi.com/docs/keys-and-key-rotation" },
+  { id: "sendbird-app-id", provider: "Sendbird", kind: "application ID", names: ["sendbird"], value: { alphabet: "hexAny", groups: UUID5 }, anySetting: true, priority: PRIORITY, severity: "low", docs: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api" },
+  { id: "sendbird-api-token", provider: "Sendbird", kind: "API token", names: ["sendbird"], value: { alphabet: "hex", length: 40 }, anySetting: true, priority: PRIORITY, docs: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api" },
+  { id: "squarespace-api-key", provider: "Squarespace", kind: "API key", names: ["squarespace"], value: { alphabet: "hexAny", groups: UUID5 }, anySetting: true, priority: PRIORITY, docs: "https://developers.squarespace.com/commerce-apis/authentication-and-permissions" },
+  { id: "twitter-api-key", provider: "X (Twitter)", kind: "API key (consumer key)", names: ["twitter"], value: { alphabet: "alnum", length: 25 }, anySetting: true, priority: PRIORITY, severity: "medium", docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret" },
+  { id: "twitter-access-token", provider: "X (Twitter)", kind: "user access token", names: ["twitter"], value: { alphabet: "alnum", pattern: { regex: "[0-9]{15,25}-[a-zA-Z0-9]{20,40}", sample: (s) => fake.digits(19, s).replace(/^0/, "1") + "-" + fake.alnum(31, s) } }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
+  { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
+  { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
+];
+var rules10 = keyed(TABLE);
 
 // src/core/detect/validate/jwt.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -47128,9 +47324,11 @@ var PREFIXES = [
   ["AKIA", "aws-access-key-id", "AWS access key ID"],
   ["AIza", "gcp-api-key", "Google API key"],
   ["dop_v1_", "digitalocean-pat", "DigitalOcean personal access token"],
-  ["lin_api_", "linear-api-key", "Linear API key"]
+  ["lin_api_", "linear-api-key", "Linear API key"],
+  // A bare "SK" starts many words: only a body of the SID's 32 characters.
+  ["SK(?=[A-Za-z0-9_.*<>{}$…-]{32}(?![A-Za-z0-9_.*<>{}$…-]))", "twilio-api-key", "Twilio API key SID"]
 ];
-var KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_"];
+var KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_", "sk"];
 var TOKEN = String.raw`[A-Za-z0-9_.*<>{}$…-]{3,160}`;
 var CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p2]) => `(${p2})`).join("|")})${TOKEN}`, "g");
 var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|…|(.)\1{7,}|0123456|1234567|abcdefg/i;
@@ -47174,182 +47372,6 @@ var rules13 = [
     })
   }
 ];
-
-// src/core/detect/rules/providers/keyed.ts
-var CLASSES = {
-  digits: { cls: "0-9", chars: ALPHABETS.digits },
-  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
-  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
-  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
-  lower: { cls: "a-z", chars: ALPHABETS.lower },
-  upper: { cls: "A-Z", chars: ALPHABETS.upper },
-  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
-  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
-  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
-  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
-};
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-function anyCaseWords(words) {
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
-  const groups = [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}](?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`);
-  return `(?:${groups.join("|")})`;
-}
-var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
-var NOT_SECRET_NAME = `(?<!${anyCaseWords(NOT_SECRET_ENDINGS)})`;
-var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
-var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
-function nameAtWordStart(name) {
-  const words = name.split(/[ _.-]/).filter(Boolean);
-  const rest = (w2) => w2.length > 1 ? `(?:${escape(w2.slice(1))}|${escape(w2.slice(1).toUpperCase())})` : "";
-  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escape(w2[0])) + rest(w2);
-  const [first2 = "", ...others] = words;
-  const tail = rest(first2) + others.map((w2) => `[ _.-]?${spelled(w2)}`).join("");
-  if (!/[a-z]/.test(first2[0])) return `(?<![A-Za-z0-9])${escape(first2[0])}${tail}`;
-  return `(?:(?<![A-Za-z0-9])[${first2[0]}${first2[0].toUpperCase()}]|(?<=[a-z0-9])${first2[0].toUpperCase()})${tail}`;
-}
-function distinctNames(names) {
-  const letters = (n) => n.replace(/[ _.-]/g, "");
-  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
-}
-var BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:[bB]earer\\s|[tT]oken\\s)?`;
-function bodyOf(shape) {
-  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
-  if (shape.groups) {
-    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
-  }
-  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
-  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
-}
-function mixedLookahead(shape, maxLength) {
-  const chars = CLASSES[shape.alphabet].chars;
-  const letters = /[A-Za-z]/.test(chars);
-  const digits2 = /[0-9]/.test(chars);
-  if (!letters || !digits2 || maxLength < 12 || shape.groups) return "";
-  const run2 = `[^\\s"'<>]{0,${maxLength - 1}}`;
-  return `(?=${run2}[0-9])(?=${run2}[A-Za-z])`;
-}
-var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
-function isWeak(shape) {
-  const max = shape.range?.[1] ?? shape.length ?? 0;
-  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
-}
-var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
-function valueRegex(shape) {
-  const body = bodyOf(shape);
-  const max = shape.range?.[1] ?? shape.length ?? body.minLength;
-  const starts = prefixes(shape).map(escape);
-  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
-  const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
-  return { value, notAfter: `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
-}
-function keyedRegex(entry) {
-  const { value, notAfter } = valueRegex(entry.value);
-  if (entry.value.standalone) {
-    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
-    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
-  }
-  const names = `(?:${distinctNames(entry.names).map(nameAtWordStart).join("|")})`;
-  const strict = entry.credentialWord || isWeak(entry.value);
-  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
-  if (strict) {
-    return new RegExp(`${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
-  }
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  const lineAbove = `[^\\n]{0,80}\\n[^\\n]{0,40}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${KEY_TOKEN_SECRET}[\\w.-]{0,12}?`;
-  const urlQuery = `[^\\s"'<>?]{0,120}\\?[^\\s"'<>#]{0,120}?(?<=[?&])[\\w-]{0,12}?(?:key|token|secret)=`;
-  return new RegExp(`${names}(?:(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}|${urlQuery})(?<secret>${value})(?!${notAfter})`);
-}
-var KEYED_WINDOW = 1200;
-function fakeValue(shape, seed) {
-  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
-  const pick2 = (n, s) => {
-    for (let attempt = 0; ; attempt++) {
-      const v2 = randomString(n, chars, `${s}#${attempt}`);
-      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
-      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
-    }
-  };
-  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
-  return (prefixes(shape)[0] ?? "") + body;
-}
-function forms(name) {
-  const words = name.split(/[ _.-]/).filter(Boolean);
-  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
-  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
-}
-function truePositives(entry, v2) {
-  if (entry.value.standalone) {
-    return [`const client = new Client("${v2}");`, `token: ${v2}`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`];
-  }
-  const { snake, upper, camel, pascal } = forms(entry.names[0]);
-  return [
-    `${upper}_API_KEY=${v2}`,
-    `export ${upper}_TOKEN="${v2}"`,
-    `  ${snake}_secret_key: ${v2}`,
-    `  "${camel}ApiKey": "${v2}",`,
-    `const ${camel}Token = "${v2}";`,
-    `${snake}_api_key = '${v2}'`,
-    `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
-    `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
-    `<add key="${pascal}ApiKey" value="${v2}" />`,
-    `${pascal} API key: ${v2}`,
-    ...entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:
-  api_key: ${v2}`, `# ${pascal}
-API_TOKEN=${v2}`, `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`]
-  ];
-}
-function falsePositives(entry, v2) {
-  const { upper, snake } = forms(entry.names[0]);
-  const shape = entry.value;
-  const prefix = prefixes(shape)[0] ?? "";
-  const bodyLength = v2.length - prefix.length;
-  const max = shape.range?.[1] ?? bodyLength;
-  const min = shape.range?.[0] ?? bodyLength;
-  const longer = v2 + "7k".repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
-  const shorter = v2.slice(0, prefix.length + min - 1);
-  const fp = [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
-  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
-  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`);
-  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
-  if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v2}`, `# ${snake}
-API_KEY=${v2}`);
-  else if (!shape.standalone) fp.push(`# ${snake}
-
-API_KEY=${v2}`, `${snake}:
-  build_id: ${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
-  return fp;
-}
-function splitLikeProvider(name, provider) {
-  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
-  const parts = words.split(" ");
-  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
-  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
-}
-var longestWord = (name) => name.toLowerCase().split(/[ _.-]/).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
-function keyed(entries3) {
-  return entries3.map((given) => {
-    const entry = { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
-    const kind = entry.kind ?? "API key";
-    const keywords = entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
-    return define({
-      id: entry.id,
-      title: `${entry.provider} ${kind}`,
-      provider: entry.provider,
-      severity: entry.severity ?? "high",
-      keywords,
-      regex: keyedRegex(entry),
-      ...entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW },
-      docs: entry.docs,
-      remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
-      samples: () => [fakeValue(entry.value, entry.id)],
-      truePositives: ([v2]) => truePositives(entry, v2),
-      falsePositives: ([v2]) => falsePositives(entry, v2)
-    });
-  });
-}
 
 // src/core/detect/rules/providers/keyed-a-m.ts
 var UUID6 = [8, 4, 4, 4, 12];
@@ -48822,9 +48844,9 @@ function seededBigInt(seed, bits) {
   return n | 1n << BigInt(bits - 1) | 1n;
 }
 function bigIntBytes(n) {
-  let hex2 = n.toString(16);
-  if (hex2.length % 2) hex2 = "0" + hex2;
-  return Buffer.from(hex2, "hex");
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = "0" + hex;
+  return Buffer.from(hex, "hex");
 }
 function derLength(n) {
   if (n < 128) return Buffer.from([n]);
@@ -50073,22 +50095,22 @@ function luhnCheckDigit(body) {
 function completeLuhn(body) {
   return body + luhnCheckDigit(body);
 }
-function looksMadeUpDigits(digits2, longestRealRun = 7) {
-  if (digits2.length < 6) return false;
+function looksMadeUpDigits(digits, longestRealRun = 7) {
+  if (digits.length < 6) return false;
   let run2 = 1;
-  for (let i = 1; i < digits2.length; i++) {
-    run2 = digits2[i] === digits2[i - 1] ? run2 + 1 : 1;
+  for (let i = 1; i < digits.length; i++) {
+    run2 = digits[i] === digits[i - 1] ? run2 + 1 : 1;
     if (run2 > longestRealRun) return true;
   }
-  if (new Set(digits2).size <= 2) return true;
-  const body = digits2.slice(0, -1);
+  if (new Set(digits).size <= 2) return true;
+  const body = digits.slice(0, -1);
   for (let period = 1; period <= 4; period++) {
     if (body.length < period * 3) continue;
     let same = 0;
     for (let i = period; i < body.length; i++) if (body[i] === body[i - period]) same++;
     if (same >= body.length - period - 1) return true;
   }
-  return /0123456|1234567|2345678|3456789|9876543|8765432|7654321|6543210/.test(digits2);
+  return /0123456|1234567|2345678|3456789|9876543|8765432|7654321|6543210/.test(digits);
 }
 var CARD_RANGES = /* @__PURE__ */ (() => {
   const visa = { name: "Visa", lengths: [13, 16, 19] };
@@ -50127,12 +50149,12 @@ var CARD_RANGES = /* @__PURE__ */ (() => {
     { from: 4, to: 4, digits: 1, issuer: visa }
   ];
 })();
-function cardIssuer(digits2) {
-  if (!isDigits(digits2)) return void 0;
+function cardIssuer(digits) {
+  if (!isDigits(digits)) return void 0;
   for (const range of CARD_RANGES) {
-    const prefix = Number(digits2.slice(0, range.digits));
+    const prefix = Number(digits.slice(0, range.digits));
     if (prefix >= range.from && prefix <= range.to) {
-      return range.issuer.lengths.includes(digits2.length) ? range.issuer : void 0;
+      return range.issuer.lengths.includes(digits.length) ? range.issuer : void 0;
     }
   }
   return void 0;
@@ -50332,11 +50354,11 @@ var EXAMPLE_IBAN_GROUPS = [
   ["DE02", "1203", "0000", "0000", "2020", "51"]
 ];
 var EXAMPLE_IBANS = new Set(EXAMPLE_IBAN_GROUPS.map((groups) => groups.join("")));
-function ssnValid(digits2) {
-  if (digits2.length !== 9 || !isDigits(digits2)) return false;
-  const area = digits2.slice(0, 3);
+function ssnValid(digits) {
+  if (digits.length !== 9 || !isDigits(digits)) return false;
+  const area = digits.slice(0, 3);
   if (area === "000" || area === "666" || area[0] === "9") return false;
-  return digits2.slice(3, 5) !== "00" && digits2.slice(5) !== "0000";
+  return digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
 }
 var SAMPLE_SSNS = new Set([["078", "05", "1120"], ["219", "09", "9999"], ["123", "45", "6789"]].map((g2) => g2.join("")));
 function nhsCheckDigit(body) {
@@ -50346,13 +50368,13 @@ function nhsCheckDigit(body) {
   if (check === 10) return void 0;
   return check === 11 ? 0 : check;
 }
-function nhsNumberValid(digits2) {
-  if (digits2.length !== 10 || !isDigits(digits2)) return false;
-  return nhsCheckDigit(digits2) === digitAt(digits2, 9);
+function nhsNumberValid(digits) {
+  if (digits.length !== 10 || !isDigits(digits)) return false;
+  return nhsCheckDigit(digits) === digitAt(digits, 9);
 }
-function sinValid(digits2) {
-  if (digits2.length !== 9 || !isDigits(digits2)) return false;
-  return digits2[0] !== "0" && digits2[0] !== "8" && luhnValid(digits2);
+function sinValid(digits) {
+  if (digits.length !== 9 || !isDigits(digits)) return false;
+  return digits[0] !== "0" && digits[0] !== "8" && luhnValid(digits);
 }
 var DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 function dniLetter(eightDigits) {
@@ -50385,11 +50407,11 @@ function codiceFiscaleValid(code) {
   if (!(day >= 1 && day <= 31 || day >= 41 && day <= 71)) return false;
   return codiceFiscaleCheck(code.slice(0, 15)) === code[15];
 }
-function bsnValid(digits2) {
-  if (digits2.length !== 9 || !isDigits(digits2) || /^0+$/.test(digits2)) return false;
+function bsnValid(digits) {
+  if (digits.length !== 9 || !isDigits(digits) || /^0+$/.test(digits)) return false;
   let sum = 0;
-  for (let i = 0; i < 8; i++) sum += digitAt(digits2, i) * (9 - i);
-  sum -= digitAt(digits2, 8);
+  for (let i = 0; i < 8; i++) sum += digitAt(digits, i) * (9 - i);
+  sum -= digitAt(digits, 8);
   return sum % 11 === 0;
 }
 function cpfCheckDigits(nine) {
@@ -50401,9 +50423,9 @@ function cpfCheckDigits(nine) {
   const first2 = digit(nine);
   return `${first2}${digit(nine + first2)}`;
 }
-function cpfValid(digits2) {
-  if (digits2.length !== 11 || !isDigits(digits2) || /^(\d)\1{10}$/.test(digits2)) return false;
-  return cpfCheckDigits(digits2.slice(0, 9)) === digits2.slice(9);
+function cpfValid(digits) {
+  if (digits.length !== 11 || !isDigits(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  return cpfCheckDigits(digits.slice(0, 9)) === digits.slice(9);
 }
 var VERHOEFF_D = [
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
@@ -50428,11 +50450,11 @@ var VERHOEFF_P = [
   [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]
 ];
 var VERHOEFF_INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
-function verhoeffValid(digits2) {
-  if (!isDigits(digits2)) return false;
+function verhoeffValid(digits) {
+  if (!isDigits(digits)) return false;
   let c3 = 0;
-  for (let i = 0; i < digits2.length; i++) {
-    const d2 = digitAt(digits2, digits2.length - 1 - i);
+  for (let i = 0; i < digits.length; i++) {
+    const d2 = digitAt(digits, digits.length - 1 - i);
     c3 = VERHOEFF_D[c3][VERHOEFF_P[i % 8][d2]];
   }
   return c3 === 0;
@@ -50445,8 +50467,8 @@ function verhoeffCheckDigit(body) {
   }
   return VERHOEFF_INV[c3];
 }
-function aadhaarValid(digits2) {
-  return digits2.length === 12 && /^[2-9]\d{11}$/.test(digits2) && verhoeffValid(digits2);
+function aadhaarValid(digits) {
+  return digits.length === 12 && /^[2-9]\d{11}$/.test(digits) && verhoeffValid(digits);
 }
 function validDate(day, month) {
   const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -50465,9 +50487,9 @@ function hetuValid(code) {
   if (Number(nnn) < 2) return false;
   return hetuCheckChar(dd + mm + yy, nnn) === check;
 }
-function personnummerValid(digits2) {
-  if (!isDigits(digits2) || digits2.length !== 10 && digits2.length !== 12) return false;
-  const ten = digits2.length === 12 ? digits2.slice(2) : digits2;
+function personnummerValid(digits) {
+  if (!isDigits(digits) || digits.length !== 10 && digits.length !== 12) return false;
+  const ten = digits.length === 12 ? digits.slice(2) : digits;
   const month = Number(ten.slice(2, 4));
   let day = Number(ten.slice(4, 6));
   if (day > 60) day -= 60;
@@ -50633,12 +50655,12 @@ function findCardNumbers(text, context, inData = dataLike(text, context)) {
     const sep3 = m2[1] ?? m2[2] ?? "";
     const end = m2.index + value.length;
     if (insideLongerGroupedRun(text, m2.index, end, sep3)) continue;
-    const digits2 = sep3 ? value.split(sep3).join("") : value;
-    const issuer = cardIssuer(digits2);
-    if (!issuer || !luhnValid(digits2)) continue;
+    const digits = sep3 ? value.split(sep3).join("") : value;
+    const issuer = cardIssuer(digits);
+    if (!issuer || !luhnValid(digits)) continue;
     if (!inData && !contextNear(CARD_WORDS, text, m2.index, end) && !contextNear(CARD_ABBREVIATIONS, text, m2.index, end)) continue;
     if (labelledAsSomethingElse(text, m2.index)) continue;
-    if (TEST_CARD_NUMBERS.has(digits2) || looksMadeUpDigits(digits2)) {
+    if (TEST_CARD_NUMBERS.has(digits) || looksMadeUpDigits(digits)) {
       out.push(placeholderMatch(value, m2.index, `${issuer.name} test card number: a documented sandbox number or an obviously made-up one, not customer data. Nothing to do.`, CARD_CHECK));
       continue;
     }
@@ -50654,11 +50676,11 @@ function findCardNumbers(text, context, inData = dataLike(text, context)) {
 function generateCardNumber(issuerPrefix, length, seed) {
   return completeLuhn(issuerPrefix + fake.digits(length - issuerPrefix.length - 1, seed));
 }
-function group2(digits2, sizes, sep3) {
+function group2(digits, sizes, sep3) {
   const parts = [];
   let at2 = 0;
   for (const size of sizes) {
-    parts.push(digits2.slice(at2, at2 + size));
+    parts.push(digits.slice(at2, at2 + size));
     at2 += size;
   }
   return parts.join(sep3);
@@ -50974,15 +50996,15 @@ var FICTIONAL_PHONE = [
   ["61", /^(?:49157\d{4}|[2378](?:5550|7010)\d{4})$/]
 ];
 function splitPhone(value) {
-  const digits2 = value.replace(/\D/g, "");
+  const digits = value.replace(/\D/g, "");
   if (value.startsWith("+")) {
-    for (const cc of ["1", "44", "33", "61"]) if (digits2.startsWith(cc)) return { country: cc, national: digits2.slice(cc.length).replace(/^0/, "") };
-    return { country: "", national: digits2 };
+    for (const cc of ["1", "44", "33", "61"]) if (digits.startsWith(cc)) return { country: cc, national: digits.slice(cc.length).replace(/^0/, "") };
+    return { country: "", national: digits };
   }
-  if (digits2.startsWith("0")) {
-    return { country: /^0[1-9](?:[ .-]\d{2}){4}$/.test(value) ? "33" : "44", national: digits2.slice(1) };
+  if (digits.startsWith("0")) {
+    return { country: /^0[1-9](?:[ .-]\d{2}){4}$/.test(value) ? "33" : "44", national: digits.slice(1) };
   }
-  return { country: "1", national: digits2.length === 11 ? digits2.slice(1) : digits2 };
+  return { country: "1", national: digits.length === 11 ? digits.slice(1) : digits };
 }
 function isFictionalPhone(value) {
   const parts = splitPhone(value);
@@ -51002,8 +51024,8 @@ function findPhones(text, context, inData = dataLike(text, context)) {
   let m2;
   while ((m2 = PHONE.exec(text)) !== null) {
     const value = m2[0];
-    const digits2 = value.replace(/\D/g, "");
-    if (digits2.length < 9 || digits2.length > 15) continue;
+    const digits = value.replace(/\D/g, "");
+    if (digits.length < 9 || digits.length > 15) continue;
     if (value.startsWith("+") && (/[ .-]{2}|\(\s|\s\)|[.-][ ]|[ ][.-]/.test(value) || value.split("(").length !== value.split(")").length)) continue;
     if (isFictionalPhone(value) || labelledAsSomethingElse(text, m2.index)) continue;
     out.push({
