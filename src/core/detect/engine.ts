@@ -291,13 +291,25 @@ export class Scanner {
  * line occurs again in the document.
  */
 function assignFingerprints(text: string, path: string, kept: Located[], all: Located[]): void {
+  // The values that can reach a line: those starting on it, and the few that run past their own first
+  // line (PEM blocks). Indexed once, so a file with many findings costs linear time, not quadratic.
+  const startingOn = new Map<number, Located[]>();
+  const multiLine: Located[] = [];
+  for (const other of all) {
+    const list = startingOn.get(other.lineStart);
+    if (list) list.push(other);
+    else startingOn.set(other.lineStart, [other]);
+    if (other.end > other.lineEnd) multiLine.push(other);
+  }
   const occurrences = new Map<string, number>();
   for (const item of kept) {
     const { lineStart, lineEnd } = item;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
     const ranges: Array<[number, number]> = [];
-    for (const other of all) {
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    for (const candidates of [startingOn.get(lineStart) ?? [], multiLine]) {
+      for (const other of candidates) {
+        if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+      }
     }
     // A value written twice on its line is masked both times.
     const firstLine = item.value.split("\n", 1)[0] as string;
