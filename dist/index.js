@@ -26828,13 +26828,23 @@ var Scanner = class {
   }
 };
 function assignFingerprints(text, path10, kept, all) {
+  const startingOn = /* @__PURE__ */ new Map();
+  const multiLine = [];
+  for (const other of all) {
+    const list2 = startingOn.get(other.lineStart);
+    if (list2) list2.push(other);
+    else startingOn.set(other.lineStart, [other]);
+    if (other.end > other.lineEnd) multiLine.push(other);
+  }
   const occurrences = /* @__PURE__ */ new Map();
   for (const item of kept) {
     const { lineStart, lineEnd } = item;
     const line2 = text.slice(lineStart, lineEnd).replace(/\r$/, "");
     const ranges = [];
-    for (const other of all) {
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    for (const candidates of [startingOn.get(lineStart) ?? [], multiLine]) {
+      for (const other of candidates) {
+        if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+      }
     }
     const firstLine = item.value.split("\n", 1)[0];
     if (firstLine.length > 0) {
