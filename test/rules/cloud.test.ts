@@ -2,6 +2,7 @@ import { exampleSecrets, rules } from "../../src/core/detect/rules/providers/clo
 import { runRule } from "../../src/core/detect/run-rule.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { fake } from "../../src/core/detect/fake.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);
@@ -38,7 +39,8 @@ function ids(): string[] {
 }
 
 describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
-  const { truePositives, falsePositives } = rule.examples();
+  const { truePositives: declared, falsePositives } = rule.examples();
+    const truePositives = declared.map(exampleLine);
 
   it("declares at least two true and two false positives", () => {
     expect(truePositives.length).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,7 @@ import { runRule } from "../../src/core/detect/run-rule.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { crc32, githubStyleChecksum } from "../../src/core/detect/validate/checksum.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);
@@ -50,7 +51,8 @@ describe("code-hosting rules: contract", () => {
 });
 
 describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
-  const { truePositives, falsePositives } = rule.examples();
+  const { truePositives: declared, falsePositives } = rule.examples();
+    const truePositives = declared.map(exampleLine);
 
   it("declares at least two true and two false positives", () => {
     expect(truePositives.length).toBeGreaterThanOrEqual(2);

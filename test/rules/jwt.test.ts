@@ -5,6 +5,7 @@ import { Scanner } from "../../src/core/detect/engine.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { fake } from "../../src/core/detect/fake.js";
 import type { RawMatch, Rule } from "../../src/core/detect/rule.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 const jwtRule = rules[0] as Rule;
 
@@ -25,7 +26,7 @@ describe("JWT rule: contract and examples", () => {
   });
 
   const examples = jwtRule.examples();
-  it.each(examples.truePositives.map((l, i) => [i, l]))("finds true positive #%s, confirmed", (_i, line) => {
+  it.each(examples.truePositives.map(exampleLine).map((l, i) => [i, l]))("finds true positive #%s, confirmed", (_i, line) => {
     const matches = run(line);
     expect(matches).toHaveLength(1);
     expect(matches[0]?.validation?.status).toBe("confirmed");

@@ -15,6 +15,7 @@ import { rules as keyedAM } from "../../src/core/detect/rules/providers/keyed-a-
 import { rules as keyedNZ } from "../../src/core/detect/rules/providers/keyed-n-z.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { checkRegexSafety } from "../../src/core/safe-regex.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 const tables: readonly Rule[] = [...keyedAM, ...keyedNZ];
 const scanner = new Scanner(builtinRules);
@@ -110,7 +111,7 @@ describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) 
 
   it("finds its value, as a secret, in every syntax of the matrix", () => {
     expect(examples.truePositives.length).toBeGreaterThanOrEqual(3);
-    for (const line of examples.truePositives) {
+    for (const line of examples.truePositives.map(exampleLine)) {
       expect(rule.keywords.some((k) => line.toLowerCase().includes(k))).toBe(true);
       expect({ line, found: runRule(rule, line).map((m) => m.secret) }).toEqual({ line, found: [value] });
       const findings = scanner.scan({ path: "config.env", text: line }).findings;

@@ -3,6 +3,7 @@ import { runRule } from "../../src/core/detect/run-rule.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);
@@ -32,7 +33,8 @@ describe("messaging rules: contract", () => {
 });
 
 describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
-  const { truePositives, falsePositives } = rule.examples();
+  const { truePositives: declared, falsePositives } = rule.examples();
+    const truePositives = declared.map(exampleLine);
 
   it("declares at least two true and two false positives", () => {
     expect(truePositives.length).toBeGreaterThanOrEqual(2);

@@ -9,6 +9,7 @@ import { runRule } from "../../src/core/detect/run-rule.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { checkRegexSafety } from "../../src/core/safe-regex.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);
@@ -37,7 +38,8 @@ describe("named provider keys: contract", () => {
 });
 
 describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
-  const { truePositives, falsePositives } = rule.examples();
+  const { truePositives: declared, falsePositives } = rule.examples();
+    const truePositives = declared.map(exampleLine);
 
   it.each(truePositives)("reports the credential in: %s", (line) => {
     expect(rule.keywords.some((k) => line.toLowerCase().includes(k))).toBe(true);

@@ -2,6 +2,7 @@ import { fake } from "../../src/core/detect/fake.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { rules } from "../../src/core/detect/rules/providers/payments.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function rule(id: string): Rule {
   const found = rules.find((r) => r.id === id);
@@ -32,7 +33,8 @@ describe("payment rules: contract", () => {
   });
 
   describe.each(rules.map((r) => [r.id, r] as const))("%s examples", (_id, r) => {
-    const { truePositives, falsePositives } = r.examples();
+    const { truePositives: declared, falsePositives } = r.examples();
+    const truePositives = declared.map(exampleLine);
 
     it("declares at least two true and two false positives", () => {
       expect(truePositives.length).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,7 @@ import { exampleKeys, rules } from "../../src/core/detect/rules/private-keys.js"
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { Scanner } from "../../src/core/detect/engine.js";
 import type { RawMatch, Rule } from "../../src/core/detect/rule.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);
@@ -36,7 +37,7 @@ describe("private key rules: contract", () => {
 
   describe.each(rules.map((r) => [r.id, r] as const))("%s examples", (_id, rule) => {
     const examples = rule.examples();
-    it.each(examples.truePositives.map((l, i) => [i, l]))("finds true positive #%s as a well-formed block", (_i, line) => {
+    it.each(examples.truePositives.map(exampleLine).map((l, i) => [i, l]))("finds true positive #%s as a well-formed block", (_i, line) => {
       const matches = run(rule, line);
       expect(matches.length).toBeGreaterThan(0);
       for (const m of matches) {

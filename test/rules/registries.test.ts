@@ -12,6 +12,7 @@ import {
 } from "../../src/core/detect/rules/providers/registries.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { githubStyleChecksum } from "../../src/core/detect/validate/checksum.js";
+import { exampleLine } from "../../src/core/detect/contract.js";
 
 function rule(id: string): Rule {
   const found = rules.find((r) => r.id === id);
@@ -46,7 +47,8 @@ describe("registry rules: contract", () => {
   });
 
   describe.each(rules.map((r) => [r.id, r] as const))("%s examples", (_id, r) => {
-    const { truePositives, falsePositives } = r.examples();
+    const { truePositives: declared, falsePositives } = r.examples();
+    const truePositives = declared.map(exampleLine);
 
     it("declares at least two true and two false positives", () => {
       expect(truePositives.length).toBeGreaterThanOrEqual(2);

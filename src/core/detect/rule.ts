@@ -26,12 +26,21 @@ export interface MatchContext {
   configLike: boolean;
 }
 
-/** Examples declared next to a rule. Lines, as they would appear in a source file. */
+/**
+ * A true positive: a line (or a few lines) as it would appear in a file, the exact value the rule must
+ * report from it, and, for a rule that reports several ids, the id it must report.
+ */
+export type Example = readonly [line: string, secret: string, ruleId?: string];
+
+/** Examples declared next to a rule, held to one contract (contract.ts). */
 export interface RuleExamples {
-  /** Each line must produce a finding of this rule. */
-  truePositives: string[];
-  /** Each line must produce no finding of this rule. */
-  falsePositives: string[];
+  /**
+   * Each must be reported by this rule with exactly its value. A bare line (no expected value) is the
+   * form of rules not yet moved to the kit (rules/kit.ts): it must yield some finding of the rule.
+   */
+  truePositives: ReadonlyArray<Example | string>;
+  /** Each line must produce no finding of this rule in its category. */
+  falsePositives: readonly string[];
 }
 
 export interface Rule {

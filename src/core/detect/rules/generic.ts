@@ -637,7 +637,10 @@ export const rules: Rule[] = [
     find: findTerraformDefaults,
     remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
     examples: () => ({
-      truePositives: [`variable "db_password" {\n  type      = string\n  default   = "${fake.alnum(16, "tf-var")}!"\n}`],
+      truePositives: [
+        `variable "db_password" {\n  type      = string\n  default   = "${fake.alnum(16, "tf-var")}!"\n}`,
+        `variable "api_token" {\n  default = "${fake.alnum(32, "tf-var-2")}"\n}`,
+      ],
       falsePositives: [`variable "db_password" {\n  type      = string\n  sensitive = true\n}`, `variable "region" {\n  default = "eu-west-1"\n}`],
     }),
   },

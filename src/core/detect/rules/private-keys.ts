@@ -501,7 +501,10 @@ const otherPem: Rule = {
   docs: "https://www.rfc-editor.org/rfc/rfc7468",
   remediation: REMEDIATION,
   examples: () => ({
-    truePositives: [exampleKeys.rsa(43).join("\n").replaceAll("RSA PRIVATE KEY", "ANY PRIVATE KEY")],
+    truePositives: [
+      exampleKeys.rsa(43).join("\n").replaceAll("RSA PRIVATE KEY", "ANY PRIVATE KEY"),
+      exampleKeys.rsa(46).join("\n").replaceAll("RSA PRIVATE KEY", "SSH2 PRIVATE KEY"),
+    ],
     falsePositives: [
       // Known labels belong to their own rules, not to this one.
       exampleKeys.rsa(44).join("\n"),

@@ -1,0 +1,120 @@
+/**
+ * The one way a rule is written. Every built-in rule is a `defineRule({...})` call: id, provider,
+ * keywords, a pattern built from the regex pieces below (or a `find` function for structures a regex
+ * cannot check), an optional offline validator, severity, remediation, and examples generated at run
+ * time as `[line, expectedSecret]` pairs, most of them over the shared syntax matrix (`inSyntaxes`).
+ * contract.ts holds every rule, and every user rule that declares examples, to the same bar.
+ *
+ * Providers described only by a name and a value's shape are rows of the keyed tables (keyed.ts turns
+ * a row into a `defineRule` spec); everything else has a file of its own under providers/.
+ */
+import type { Category } from "../../types.js";
+import type { Example, Rule } from "../rule.js";
+
+// ---------------------------------------------------------------------------------------------------
+// Regex pieces
+
+/** A literal matched case-insensitively, written as classes so that the value part of a regex stays case-sensitive. */
+export function ci(word: string): string {
+  return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+}
+
+/** Optional separator inside a setting name: AWS_SECRET, aws.secret, aws-secret, awsSecret. */
+export const SEP = "[_.-]?";
+
+/**
+ * What may sit between a setting's name and its value: a name suffix (`_PROD`), a closing quote,
+ * bracket or XML tag end, a declared type (`var x string =`), an assignment (`=`, `:`, `:=`, `=>`,
+ * Makefile `::=`/`?=`, PHP `.=`), a comma or parenthesis (function arguments, `headers.set("X-Key",
+ * value)`) or plain whitespace (CLI flags, an XML element's text on the next line), an opening quote,
+ * then an optional auth scheme (`Bearer`, `Token`, `Basic`). Every repetition is bounded, so a pattern
+ * built on it stays linear.
+ */
+export const ASSIGN = String.raw`[\w.-]{0,20}?["'\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+
+/** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
+export const NEXT_LINE_WINDOW = 1200;
+
+/** The value must not continue into a longer identifier. */
+export const END = String.raw`(?![\w-])`;
+/** For base64 values, which may continue with `+`, `/` and `=`. */
+export const END_B64 = String.raw`(?![\w+/=-])`;
+export const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** Names a secret-bearing setting usually has. */
+export const SECRET_NAME = String.raw`api[_.-]?key|apikey|api[_.-]?token|access[_.-]?token|auth[_.-]?token|token|secret|key|password|passwd|pwd`;
+
+/** Regex for "a setting named like `name` holds a value like `value`" (case as written). */
+export function assigned(name: string, value: string, notAfter: string): RegExp {
+  return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+}
+
+/**
+ * Case-insensitive: `provider`, then (within 25 name characters) `name` when given, then an assignment
+ * and the value. The provider's name must be in the setting's name itself: a value on a line that only
+ * mentions the provider elsewhere is not matched.
+ */
+export function contextRegex(provider: string, name: string | null, value: string, end: string = END): RegExp {
+  const between = name ? String.raw`[\w.-]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w.-]{0,25}?`;
+  return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
+}
+
+/** A lookahead requiring a digit within the next `max` characters (bare words are not keys). */
+export function hasDigit(max: number): string {
+  return String.raw`(?=[^0-9\s"'\x60,;]{0,${max - 1}}[0-9])`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Examples
+
+/** The syntaxes code and configuration hold a setting in. */
+export const SYNTAXES = {
+  env: (name: string, v: string) => `${name.toUpperCase()}=${v}`,
+  shell: (name: string, v: string) => `export ${name.toUpperCase()}="${v}"`,
+  yaml: (name: string, v: string) => `  ${name}: ${v}`,
+  json: (name: string, v: string) => `  "${name}": "${v}",`,
+  js: (name: string, v: string) => `const ${name} = "${v}";`,
+  py: (name: string, v: string) => `${name} = '${v}'`,
+  toml: (name: string, v: string) => `${name} = "${v}"`,
+  cli: (name: string, v: string) => `docker run -e ${name.toUpperCase()}=${v} app:latest`,
+  xml: (name: string, v: string) => `<${name}>${v}</${name}>`,
+} as const;
+
+export type Syntax = keyof typeof SYNTAXES;
+
+/** A true positive in each syntax (or the ones given): the setting `name` holding `value`. */
+export function inSyntaxes(name: string, value: string, only: readonly Syntax[] = Object.keys(SYNTAXES) as Syntax[]): Example[] {
+  return only.map((syntax) => [SYNTAXES[syntax](name, value), value] as const);
+}
+
+/** True positives from templates: each `%s` is replaced by `secret`. */
+export function withValue(secret: string, ...templates: string[]): Example[] {
+  return templates.map((template) => [template.split("%s").join(secret), secret] as const);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The form
+
+export interface RuleSpec<T extends readonly string[]> extends Omit<Rule, "category" | "examples"> {
+  /** What the rule finds; `secret` unless said. */
+  category?: Category;
+  /** Fake credentials of the rule's format, generated at run time with fixed seeds (fake.ts). */
+  samples: () => T;
+  /** Lines and the exact value each must yield. */
+  truePositives: (samples: T) => Example[];
+  /** Lines that must yield nothing in the rule's category. */
+  falsePositives: (samples: T) => string[];
+}
+
+/** A rule, with its samples generated on first use (so that loading the rules costs nothing). */
+export function defineRule<T extends readonly string[]>(spec: RuleSpec<T>): Rule {
+  const { samples, truePositives, falsePositives, category, ...rule } = spec;
+  let values: T | undefined;
+  const sample = (): T => (values ??= samples());
+  return {
+    ...rule,
+    // A setting rule may find the value on the line after an XML start tag.
+    ...(rule.regex?.source.includes(ASSIGN) && rule.window === undefined ? { window: NEXT_LINE_WINDOW } : {}),
+    category: category ?? "secret",
+    examples: () => ({ truePositives: truePositives(sample()), falsePositives: falsePositives(sample()) }),
+  };
+}
