@@ -167,7 +167,7 @@ describe("parseConfig: wrong types and values say what was expected and what was
     ["paths: ignore", "paths", 'expected a mapping with keys ignore, got "ignore"'],
     ["paths:\n  ignore: notalist", "paths.ignore", 'expected a list of strings, got "notalist"'],
     ["paths:\n  ignore: ['']", "paths.ignore[0]", "expected a path glob such as `**/testdata/**`"],
-    ["rules: {}", "rules", "expected a list of mappings { id, regex, keywords, category, severity, description }, got a mapping"],
+    ["rules: {}", "rules", "expected a list of mappings { id, regex, keywords, category, severity, description, examples }, got a mapping"],
     ["rules:\n  - id: Bad Id\n    regex: x\n    keywords: [xx]", "rules[0].id", 'expected a kebab-case id such as `acme-internal-token`, got "Bad Id"'],
     ["rules:\n  - id: acme\n    regex: x\n    keywords: []", "rules[0].keywords", "give at least one keyword"],
     ["rules:\n  - id: acme\n    regex: x\n    keywords: [x]", "rules[0].keywords[0]", 'expected a keyword of at least 2 characters, got "x"'],

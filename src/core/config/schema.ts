@@ -41,7 +41,7 @@ const classification = z.enum(CLASSIFICATIONS);
  * time on every path or line scanned: a config far beyond what anyone writes by hand is refused with
  * a message naming the key and the limit, rather than running a scan out of memory.
  */
-export const CONFIG_LIMITS = { globs: 1000, markers: 100, rules: 200, keywords: 50, skills: 500, teams: 200, permissions: 500 } as const;
+export const CONFIG_LIMITS = { globs: 1000, markers: 100, rules: 200, keywords: 50, ruleExamples: 100, skills: 500, teams: 200, permissions: 500 } as const;
 
 const atMost = (limit: number, what: string) => ({ error: `at most ${limit} ${what} are allowed (the limit)` });
 
@@ -109,6 +109,30 @@ const customRule = z
     category: z.enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
     severity: z.enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
     description: z.string().optional().meta({ description: "Shown with each finding: what it is and how to fix it." }),
+    examples: z
+      .strictObject({
+        truePositives: z
+          .array(
+            z.union([
+              z.string().min(1).meta({ description: "A line the rule must report." }),
+              z
+                .strictObject({
+                  line: z.string().min(1).meta({ description: "A line as it appears in a file." }),
+                  secret: z.string().min(1).meta({ description: "The exact value the rule must report from it." }),
+                })
+                .meta({ description: "A line and the exact value the rule must report from it." }),
+            ]),
+          )
+          .max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples"))
+          .default([]),
+        falsePositives: z
+          .array(z.string().min(1))
+          .max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples"))
+          .default([])
+          .meta({ description: "Lines the rule must not report." }),
+      })
+      .optional()
+      .meta({ description: "Lines the rule must and must not report: checked when the config is loaded, as built-in rules are checked by their tests." }),
   })
   .meta({ description: "An extra detector." });
 

@@ -3,10 +3,12 @@
  *
  * A custom pattern must pass checkRegexSafety, and then runs with its unbounded repetitions bounded
  * (boundRepetitions): its cost over a line of any length is linear, with a factor fixed before it
- * runs, not a timer that depends on the machine's load.
+ * runs, not a timer that depends on the machine's load. A rule that declares `examples:` is held to
+ * the contract the built-in rules keep (contract.ts) when the config is loaded.
  */
 import type { CustomRuleConfig } from "../config/config.js";
 import { boundRepetitions, checkRegexSafety } from "../safe-regex.js";
+import { ruleContractProblems } from "./contract.js";
 import type { Rule } from "./rule.js";
 
 /** Most characters one unbounded repetition of a custom pattern (`+`, `*`, `{n,}`) takes beyond its minimum. */
@@ -41,7 +43,9 @@ export function compileCustomRules(configs: readonly CustomRuleConfig[], builtin
       errors.push({ id: config.id, message: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" });
       continue;
     }
-    rules.push({
+    const truePositives = (config.examples?.truePositives ?? []).map((e) => (typeof e === "string" ? e : ([e.line, e.secret] as const)));
+    const falsePositives = config.examples?.falsePositives ?? [];
+    const rule: Rule = {
       id: config.id,
       title: config.description ?? `Custom rule ${config.id}`,
       provider: "custom",
@@ -50,8 +54,11 @@ export function compileCustomRules(configs: readonly CustomRuleConfig[], builtin
       keywords: config.keywords.map((k) => k.toLowerCase()),
       regex,
       remediation: config.description,
-      examples: () => ({ truePositives: [], falsePositives: [] }),
-    });
+      examples: () => ({ truePositives, falsePositives }),
+    };
+    // The rule still runs when an example fails: the error fails the scan, and nothing is missed meanwhile.
+    if (config.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config.id, message: `examples: ${problem}` });
+    rules.push(rule);
   }
   return { rules, errors };
 }
