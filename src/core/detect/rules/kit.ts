@@ -81,6 +81,12 @@ export const SYNTAXES = {
 
 export type Syntax = keyof typeof SYNTAXES;
 
+/**
+ * The syntaxes a name-anchored pattern (built on `ASSIGN`) reads on one line: all but xml, whose
+ * element text it reads only when it starts the next line.
+ */
+export const SETTING_SYNTAXES: readonly Syntax[] = (Object.keys(SYNTAXES) as Syntax[]).filter((s) => s !== "xml");
+
 /** A true positive in each syntax (or the ones given): the setting `name` holding `value`. */
 export function inSyntaxes(name: string, value: string, only: readonly Syntax[] = Object.keys(SYNTAXES) as Syntax[]): Example[] {
   return only.map((syntax) => [SYNTAXES[syntax](name, value), value] as const);
