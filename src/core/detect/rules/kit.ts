@@ -82,10 +82,7 @@ export const SYNTAXES = {
 
 export type Syntax = keyof typeof SYNTAXES;
 
-/**
- * The syntaxes a name-anchored pattern (built on `ASSIGN`) reads on one line: all but xml, whose
- * element text it reads only when it starts the next line.
- */
+/** The matrix without xml, for a rule whose pattern is not meant to read an XML element's text. */
 export const SETTING_SYNTAXES: readonly Syntax[] = (Object.keys(SYNTAXES) as Syntax[]).filter((s) => s !== "xml");
 
 /** A true positive in each syntax (or the ones given): the setting `name` holding `value`. */
