@@ -54,6 +54,26 @@ describe("the keyed form", () => {
     expect(runRule(rule, `key = "${value}"  # see the acme docs`)).toEqual([]);
   });
 
+  it("finds a value in a credential position of the block a line naming the provider opens", () => {
+    const found = (text: string): string[] => runRule(rule, text).map((m) => m.secret);
+    expect(found(`acme:\n  url: https://acme.example\n  region: eu\n  secret_key: ${value}`)).toEqual([value]);
+    expect(found(`[acme]\nregion = eu\npassword = ${value}`)).toEqual([value]);
+    expect(found(`  <id>acme-prod</id>\n  <description>deploys</description>\n  <secret>${value}</secret>`)).toEqual([value]);
+    // A secret element's text may carry a label before the value.
+    expect(found(`  <id>acme</id>\n  <secret>{acme ${value}}</secret>`)).toEqual([value]);
+    expect(found(`[INFO] calling the Acme API\n[DEBUG] using Key=${value}`)).toEqual([value]);
+    // A prose line or a blank line ends the block; so do more than three lines between.
+    expect(found(`[INFO] Acme client ready\n[INFO] sending the request\n[DEBUG] using Key=${value}`)).toEqual([]);
+    expect(found(`acme:\n\n  secret_key: ${value}`)).toEqual([]);
+    expect(found(`acme:\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  secret_key: ${value}`)).toEqual([]);
+    // The name is a whole word, and the position a credential's, not an identifier's.
+    expect(found(`acmetrics:\n  secret_key: ${value}`)).toEqual([]);
+    expect(found(`acme:\n  key_id: ${value}`)).toEqual([]);
+    // A common-word name does not open such a block.
+    const [strict] = keyed([{ ...entry, id: "acme-strict-context-key", credentialWord: true }]) as [Rule];
+    expect(runRule(strict, `acme:\n  url: https://acme.example\n  secret_key: ${value}`)).toEqual([]);
+  });
+
   it("does not report identifiers, or values of the wrong length", () => {
     expect(runRule(rule, `ACME_PROJECT_ID=${value}`)).toEqual([]);
     expect(runRule(rule, `ACME_ACCOUNT_NAME=${value}`)).toEqual([]);

@@ -3,7 +3,8 @@
  * alphabet (or with a distinctive prefix) held by a setting named after the provider. Most SaaS APIs
  * issue keys of this kind, and the bare shape (32 hex characters, a UUID) occurs everywhere in code, so
  * the provider's name must sit in the setting's name (`ABYSSALE_API_KEY=`, `abyssale token = `,
- * `<abyssaleKey>`): a value on a line that only mentions the provider elsewhere is not reported.
+ * `<abyssaleKey>`), or open the block whose credential setting holds the value (`abyssale:` then
+ * `  api_key: ...`): a value on a line that only mentions the provider elsewhere is not reported.
  *
  * A table entry says what the provider documents (its names, the value's alphabet and length); `keyed`
  * turns it into a rule with a bounded regex, its keywords, and true and false examples generated at run
@@ -90,7 +91,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")
 function anyCaseWords(words: readonly string[]): string {
   const byFirst = new Map<string, string[]>();
   for (const w of words) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w.slice(1)]);
-  const groups = [...byFirst].map(([first, rests]) => `[${first}${first.toUpperCase()}](?:${rests.flatMap((r) => [r, r.toUpperCase()]).join("|")})`);
+  const rest = (rests: string[]): string => (rests.length === 1 && rests[0]!.length === 1 ? `[${rests[0]}${rests[0]!.toUpperCase()}]` : `(?:${rests.flatMap((r) => [r, r.toUpperCase()]).join("|")})`);
+  const groups = [...byFirst].map(([first, rests]) => `[${first}${first.toUpperCase()}]${rest(rests)}`);
   return `(?:${groups.join("|")})`;
 }
 
@@ -119,7 +121,8 @@ function nameAtWordStart(name: string): string {
   const tail = rest(first) + others.map((w) => `[ _.-]?${spelled(w)}`).join("");
   if (!/[a-z]/.test(first[0] as string)) return `(?<![A-Za-z0-9])${escape(first[0] as string)}${tail}`;
   // Inside a camelCase identifier the name starts with a capital.
-  return `(?:(?<![A-Za-z0-9])[${first[0]}${(first[0] as string).toUpperCase()}]|(?<=[a-z0-9])${(first[0] as string).toUpperCase()})${tail}`;
+  // Inside a camelCase identifier the name starts with a capital: not after another capital.
+  return `(?:(?<![A-Za-z0-9])${first[0]}|(?<![A-Z])${(first[0] as string).toUpperCase()})${tail}`;
 }
 
 /** Separators in a name are optional, so `easy-insight` also matches `easyinsight`: keep the former. */
@@ -168,6 +171,21 @@ function isWeak(shape: ValueShape): boolean {
 /** The end of a setting's name that holds a secret, and its assignment. */
 const SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
 
+/**
+ * The provider named in the nearby context, the value in a credential position a few lines below:
+ * real configurations nest a credential under its provider (`stripe:` then `  secret_key: ...` in
+ * YAML, `[acme]` then `token = ...` in INI, `"acme": {` in JSON), a Jenkins credential block names
+ * it in its id or description above the `<secret>` element, and a log or comment line names it just
+ * above `API_KEY=...`. The name is a whole word; the lines between are the block's other settings
+ * or elements (a blank line, or prose such as a log line, ends the block); the credential position
+ * is a setting or an XML element whose name holds `key`, `token`, `secret` or `pass` (and does not
+ * end as an identifier's does, see `NOT_SECRET_NAME`). Not for common-word names or weak shapes.
+ */
+const CONTEXT_LINES = 3;
+const CONTEXT = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}(?:- )?["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+/** An XML element's text may carry a label before the value (`<secret>{label value}</secret>`). */
+const ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40}[ \\t]){0,2})?`;
+
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
   const max = shape.range?.[1] ?? shape.length ?? body.minLength;
@@ -198,7 +216,7 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
     if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p) => p.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
-  const names = `(?:${distinctNames(entry.names).map(nameAtWordStart).join("|")})`;
+  const names = `(?:${[...new Set(distinctNames(entry.names).map(nameAtWordStart))].join("|")})`;
   const strict = entry.credentialWord || isWeak(entry.value);
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
@@ -206,17 +224,14 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
     // `tatum_key`, `tatum token`, and the product's name after the provider's: `tatumio token`.
     return new RegExp(`${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
   }
-  // The name in the setting itself, or on the line just above a setting named as a credential: a
-  // section header (`abyssale:` then `  api_key: ...` in YAML, `"abyssale": {` in JSON, `# Abyssale`
-  // over `API_KEY=...` in an env file).
+  // The name in the setting itself (`abyssale_api_key`), in the host of a URL whose query carries the
+  // key (`https://api.disqus.com/x?key=...`), or in the nearby context above (see `CONTEXT`).
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  const lineAbove = `[^\\n]{0,80}\\n[^\\n]{0,40}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${KEY_TOKEN_SECRET}[\\w.-]{0,12}?`;
-  // The provider's API host in a URL whose query carries the key: `https://api.disqus.com/x?key=...`.
-  const urlQuery = `[^\\s"'<>?]{0,120}\\?[^\\s"'<>#]{0,120}?(?<=[?&])[\\w-]{0,12}?(?:key|token|secret)=`;
-  return new RegExp(`${names}(?:(?:${sameLine}|${lineAbove})${SECRET_SETTING_END}|${urlQuery})(?<secret>${value})(?!${notAfter})`);
+  const urlQuery = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)(?==)`;
+  return new RegExp(`${names}(?:${sameLine}|${urlQuery}|${CONTEXT})${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 
-/** Characters a rule sees from its keyword's line: that line and the next (see `lineAbove`). */
+/** Characters a rule sees from its keyword's line: that line and the few below it (see `contextRegex`). */
 export const KEYED_WINDOW = 1200;
 /** An `anySetting` value may sit on the line after an XML element's start tag. */
 const ANY_SETTING_WINDOW = 200;
@@ -271,7 +286,18 @@ function truePositives(entry: KeyedEntry, v: string): string[] {
     `<${camel}ApiKey>${v}</${camel}ApiKey>`,
     `<add key="${pascal}ApiKey" value="${v}" />`,
     `${pascal} API key: ${v}`,
-    ...(entry.credentialWord || isWeak(entry.value) ? [] : [`${snake}:\n  api_key: ${v}`, `# ${pascal}\nAPI_TOKEN=${v}`, `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`]),
+    ...(entry.credentialWord || isWeak(entry.value)
+      ? []
+      : [
+          `${snake}:\n  api_key: ${v}`,
+          `# ${pascal}\nAPI_TOKEN=${v}`,
+          `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`,
+          // The provider named above the block that holds the value, other settings between.
+          `services:\n  ${snake}:\n    url: https://api.example.com\n    timeout: 30\n    secret_key: "${v}"`,
+          `[${snake}]\nregion = eu\npassword = ${v}`,
+          `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>\n  <id>${snake}-prod</id>\n  <description>${pascal} production</description>\n  <secret>${v}</secret>\n</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
+          `[INFO] calling the ${pascal} API\n[DEBUG] using Key=${v}`,
+        ]),
   ];
 }
 
@@ -295,7 +321,17 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`);
   if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
   if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v}`, `# ${snake}\nAPI_KEY=${v}`);
-  else if (!shape.standalone) fp.push(`# ${snake}\n\nAPI_KEY=${v}`, `${snake}:\n  build_id: ${v}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`);
+  else if (!shape.standalone) {
+    fp.push(
+      `# ${snake}\n\nAPI_KEY=${v}`,
+      `${snake}:\n  build_id: ${v}`,
+      `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`,
+      // A prose line, or more than a few lines, between the name and the value; the name inside a word.
+      `[INFO] ${snake} client ready\n[INFO] sending the request\n[DEBUG] using Key=${v}`,
+      `${snake}:\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  api_key: ${v}`,
+      `${snake}x:\n  api_key: ${v}`,
+    );
+  }
   return fp;
 }
 
