@@ -2,7 +2,21 @@ import type { Rule } from "../rule.js";
 import { rules as cloud } from "./providers/cloud.js";
 import { rules as codeHosting } from "./providers/code-hosting.js";
 import { rules as messaging } from "./providers/messaging.js";
-import { rules as payments } from "./providers/payments.js";
+import { rules as stripe } from "./providers/stripe.js";
+import { rules as square } from "./providers/square.js";
+import { rules as paypal } from "./providers/paypal.js";
+import { rules as shopify } from "./providers/shopify.js";
+import { rules as adyen } from "./providers/adyen.js";
+import { rules as razorpay } from "./providers/razorpay.js";
+import { rules as plaid } from "./providers/plaid.js";
+import { rules as coinbase } from "./providers/coinbase.js";
+import { rules as flutterwave } from "./providers/flutterwave.js";
+import { rules as paystack } from "./providers/paystack.js";
+import { rules as mollie } from "./providers/mollie.js";
+import { rules as checkoutCom } from "./providers/checkout-com.js";
+import { rules as gocardless } from "./providers/gocardless.js";
+import { rules as wise } from "./providers/wise.js";
+import { rules as klarna } from "./providers/klarna.js";
 import { rules as ai } from "./providers/ai.js";
 import { rules as registries } from "./providers/registries.js";
 import { rules as saasDevops } from "./providers/saas-devops.js";
@@ -27,7 +41,21 @@ export const providerRules: readonly Rule[] = [
   ...cloud,
   ...codeHosting,
   ...messaging,
-  ...payments,
+  ...stripe,
+  ...square,
+  ...paypal,
+  ...shopify,
+  ...adyen,
+  ...razorpay,
+  ...plaid,
+  ...coinbase,
+  ...flutterwave,
+  ...paystack,
+  ...mollie,
+  ...checkoutCom,
+  ...gocardless,
+  ...wise,
+  ...klarna,
   ...ai,
   ...registries,
   ...saasDevops,

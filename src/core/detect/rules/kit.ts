@@ -41,6 +41,8 @@ export const END = String.raw`(?![\w-])`;
 /** For base64 values, which may continue with `+`, `/` and `=`. */
 export const END_B64 = String.raw`(?![\w+/=-])`;
 export const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** A UUID in either case (keys some providers print upper-case). */
+export const UUID_ANY_CASE = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 /** Names a secret-bearing setting usually has. */
 export const SECRET_NAME = String.raw`api[_.-]?key|apikey|api[_.-]?token|access[_.-]?token|auth[_.-]?token|token|secret|key|password|passwd|pwd`;
 
@@ -57,6 +59,20 @@ export function assigned(name: string, value: string, notAfter: string): RegExp 
 export function contextRegex(provider: string, name: string | null, value: string, end: string = END): RegExp {
   const between = name ? String.raw`[\w.-]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w.-]{0,25}?`;
   return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
+}
+
+/**
+ * What precedes a value set under a name that holds one of `names` (the provider) and then one of
+ * `kinds` (`PLAID_SECRET=…`, `"plaidSecret": "…"`), or, with `call`, passed as a named argument to a
+ * call that names the provider (`Mollie(api_key="…")`, `createMollieClient({ apiKey: "…" })`). Names
+ * are literals, matched case-insensitively; the value that follows keeps its own case.
+ */
+export function providerSetting(names: readonly string[], kinds: readonly string[], call = true): string {
+  const literal = (words: readonly string[]) => `(?:${words.map((w) => ci(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("|")})`;
+  const kind = literal(kinds);
+  const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
+  const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
+  return `${literal(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }
 
 /** A lookahead requiring a digit within the next `max` characters (bare words are not keys). */
