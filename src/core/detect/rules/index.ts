@@ -1,5 +1,18 @@
 import type { Rule } from "../rule.js";
-import { rules as cloud } from "./providers/cloud.js";
+import { rules as aws } from "./providers/aws.js";
+import { rules as googleCloud } from "./providers/google-cloud.js";
+import { rules as azure } from "./providers/azure.js";
+import { rules as digitalocean } from "./providers/digitalocean.js";
+import { rules as alibabaCloud } from "./providers/alibaba-cloud.js";
+import { rules as ibmCloud } from "./providers/ibm-cloud.js";
+import { rules as oracleCloud } from "./providers/oracle-cloud.js";
+import { rules as tencentCloud } from "./providers/tencent-cloud.js";
+import { rules as scaleway } from "./providers/scaleway.js";
+import { rules as linode } from "./providers/linode.js";
+import { rules as hetzner } from "./providers/hetzner.js";
+import { rules as vultr } from "./providers/vultr.js";
+import { rules as yandexCloud } from "./providers/yandex-cloud.js";
+import { rules as cloudinary } from "./providers/cloudinary.js";
 import { rules as codeHosting } from "./providers/code-hosting.js";
 import { rules as messaging } from "./providers/messaging.js";
 import { rules as stripe } from "./providers/stripe.js";
@@ -38,7 +51,20 @@ const structural = (rules: Rule[]): Rule[] => rules.map((rule) => ({ ...rule, pr
 /** Rules for specific formats, most specific first. The generic and placeholder detectors run apart. */
 export const providerRules: readonly Rule[] = [
   ...privateKeys,
-  ...cloud,
+  ...aws,
+  ...googleCloud,
+  ...azure,
+  ...digitalocean,
+  ...alibabaCloud,
+  ...ibmCloud,
+  ...oracleCloud,
+  ...tencentCloud,
+  ...scaleway,
+  ...linode,
+  ...hetzner,
+  ...vultr,
+  ...yandexCloud,
+  ...cloudinary,
   ...codeHosting,
   ...messaging,
   ...stripe,

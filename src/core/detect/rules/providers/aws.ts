@@ -1,0 +1,134 @@
+/**
+ * Amazon Web Services: IAM access key ids and secret keys, STS session tokens, Bedrock API keys and
+ * Marketplace Web Service auth tokens. Formats from AWS's IAM, STS, Bedrock and Selling Partner
+ * documentation (linked on each rule). The secret key and session token have no prefix: they are read
+ * only as the value of a setting whose name says what it is.
+ */
+import type { Rule } from "../../rule.js";
+import { fake, randomString } from "../../fake.js";
+import { ASSIGN, SEP, UUID, ci, defineRule, inSyntaxes, withValue } from "../kit.js";
+
+/** AWS key ids are upper-case base32 after their prefix. */
+const BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+export const rules: Rule[] = [
+  defineRule({
+    id: "aws-access-key-id",
+    title: "AWS access key ID",
+    provider: "AWS",
+    severity: "critical",
+    // AKIA: long-term user key; ASIA: temporary (STS) key; ABIA: STS service bearer token; ACCA:
+    // context-specific credential; A3T*: early key ids. The 16 characters after the prefix are base32 in
+    // practice; digits 0/1/8/9 are allowed too because AWS's own documentation examples use them.
+    keywords: ["akia", "asia", "abia", "acca", "a3t"],
+    regex: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])/,
+    exampleValues: ["AKIA" + "IOSFODNN7EXAMPLE", "AKIAI44QH8DHB" + "EXAMPLE"],
+    docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
+    remediation:
+      "Deactivate and delete the access key in IAM (and review CloudTrail for its use), then use roles, SSO or a secret manager instead of static keys.",
+    samples: () => ["AKIA" + randomString(16, BASE32_UPPER, "aws-akia"), "ASIA" + randomString(16, BASE32_UPPER, "aws-asia")] as const,
+    truePositives: ([akia, asia]) => [
+      ...inSyntaxes("aws_access_key_id", akia),
+      ...withValue(asia, '  "AccessKeyId": "%s",', `const creds = { accessKeyId: '%s', region: "eu-west-1" };`),
+    ],
+    falsePositives: ([akia]) => [
+      `AWS_ACCESS_KEY_ID=${akia.slice(0, 19)}`,
+      `const id = "X${akia}";`,
+      `const lower = "${akia.toLowerCase()}";`,
+      "aws_access_key_id = os.environ['AWS_ACCESS_KEY_ID']",
+    ],
+  }),
+  defineRule({
+    id: "aws-secret-access-key",
+    title: "AWS secret access key",
+    provider: "AWS",
+    severity: "critical",
+    keywords: ["aws_secret", "aws-secret", "aws.secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key"],
+    // 40 base64 characters; only as the value of an AWS secret key setting (the format has no prefix).
+    regex: new RegExp(
+      `(?<![A-Za-z0-9/+])(?:${ci("aws")}${SEP}${ci("secret")}(?:${SEP}${ci("access")})?${SEP}${ci("key")}|${ci("secret")}${SEP}${ci("access")}${SEP}${ci("key")})` +
+        // Values starting "YC" are Yandex Cloud's S3-compatible secrets (yandex-cloud-static-key-secret).
+        `${ASSIGN}(?!YC)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+    ),
+    exampleValues: ["wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY", "je7MtGbClwBF/2Zp9Utk/" + "h3yCo8nvbEXAMPLEKEY"],
+    docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+    remediation:
+      "Deactivate and delete the access key pair in IAM, review CloudTrail for its use, and load credentials from a role, SSO or a secret manager.",
+    samples: () => [fake.base64(40, "aws-secret-1"), fake.base64(40, "aws-secret-2")] as const,
+    truePositives: ([a, b]) => [
+      ...inSyntaxes("aws_secret_access_key", a),
+      ...withValue(b, '  secretAccessKey: "%s",', '  "SecretAccessKey": "%s",'),
+    ],
+    falsePositives: ([a]) => [
+      "aws_secret_access_key = os.environ['AWS_SECRET_ACCESS_KEY']",
+      `AWS_SECRET_ACCESS_KEY=${a.slice(0, 39)}`,
+      `AWS_SECRET_ACCESS_KEY=${a}Zq`,
+      "  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,",
+    ],
+  }),
+  defineRule({
+    id: "aws-session-token",
+    title: "AWS session token",
+    provider: "AWS",
+    severity: "high",
+    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken"],
+    // With an AWS-specific name any long base64 value counts; with a generic name (sessionToken) the
+    // value must start like an STS token does (base64 of its binary header).
+    regex: new RegExp(
+      `(?:${ci("aws")}${SEP}(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}` +
+        `|(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))` +
+        `(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])`,
+    ),
+    docs: "https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html",
+    remediation:
+      "Revoke the role's active sessions (IAM > Roles > Revoke sessions) and never commit temporary credentials; let the SDK fetch them at run time.",
+    samples: () => ["IQoJb3JpZ2luX2Vj" + fake.base64(300, "aws-sts-1"), fake.base64(220, "aws-sts-2")] as const,
+    truePositives: ([sts, other]) => [
+      ...inSyntaxes("aws_session_token", sts),
+      ...withValue(sts, '  sessionToken: "%s",'),
+      ...withValue(other, "aws_security_token = %s"),
+    ],
+    falsePositives: ([, other]) => [
+      `  sessionToken: "${other}",`,
+      `AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake.base64(40, "short")}`,
+      "  sessionToken: process.env.AWS_SESSION_TOKEN,",
+    ],
+  }),
+  defineRule({
+    id: "aws-bedrock-api-key",
+    title: "Amazon Bedrock API key",
+    provider: "AWS",
+    severity: "high",
+    keywords: ["absk", "bedrock-api-key-"],
+    // Long-term keys: "ABSK" + base64("BedrockAPIKey-..."); short-term keys: "bedrock-api-key-" +
+    // base64 of a presigned bedrock.amazonaws.com URL.
+    regex:
+      /(?<![A-Za-z0-9+/-])(?<secret>ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{20,400}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{20,4000}={0,2})(?![A-Za-z0-9+/=])/,
+    docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html",
+    remediation: "Delete the Bedrock API key (IAM service-specific credentials) and use IAM roles or a secret manager.",
+    samples: () =>
+      [
+        "ABSK" + Buffer.from("BedrockAPIKey-" + fake.alnum(12, "bedrock-id") + "-at-" + fake.digits(12, "acct") + ":" + fake.base64(40, "bedrock-secret")).toString("base64"),
+        "bedrock-api-key-" + Buffer.from("bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=" + fake.alnum(60, "bedrock-url")).toString("base64"),
+      ] as const,
+    truePositives: ([longTerm, shortTerm]) => [
+      ...inSyntaxes("aws_bearer_token_bedrock", longTerm),
+      ...inSyntaxes("aws_bearer_token_bedrock", shortTerm, ["env", "json"]),
+      ...withValue(shortTerm, `client = boto3.client("bedrock-runtime")  # token: '%s'`),
+    ],
+    falsePositives: () => ['const service = "bedrock-api-key-manager";', `AWS_BEARER_TOKEN_BEDROCK=ABSK${fake.base64(60, "bedrock-other")}`],
+  }),
+  defineRule({
+    id: "amazon-mws-auth-token",
+    title: "Amazon Marketplace Web Service auth token",
+    provider: "AWS",
+    severity: "high",
+    keywords: ["amzn.mws."],
+    regex: new RegExp(`(?<![A-Za-z0-9.])(?<secret>amzn\\.mws\\.${UUID})(?![A-Za-z0-9-])`),
+    docs: "https://developer-docs.amazon.com/sp-api/docs/migrating-from-mws",
+    remediation: "Revoke the developer's access in Seller Central (User permissions > Third-party developer) and store the token in a secret manager.",
+    samples: () => ["amzn.mws." + fake.uuid("mws")] as const,
+    truePositives: ([t]) => [...inSyntaxes("mws_auth_token", t), ...withValue(t, 'params["MWSAuthToken"] = "%s"')],
+    falsePositives: ([t]) => [`const host = "amzn.mws.amazonservices.com";`, `MWS_AUTH_TOKEN=${t.slice(0, -2)}`],
+  }),
+];

@@ -1,0 +1,241 @@
+/**
+ * Microsoft Azure: storage account and Cosmos DB keys, shared access signatures, Entra ID client
+ * secrets, Azure DevOps tokens, AI services keys, Functions keys, Service Bus / Event Hubs / Relay /
+ * IoT Hub shared access keys and App Configuration connection strings. Formats from Microsoft Learn
+ * (linked on each rule): legacy keys are base64 of 32 or 64 random bytes, read where a connection
+ * string or a setting names them; identifiable keys carry a service signature at a fixed place.
+ */
+import type { Rule } from "../../rule.js";
+import { fake, randomString } from "../../fake.js";
+import { ASSIGN, SEP, assigned, ci, defineRule, inSyntaxes, withValue } from "../kit.js";
+
+/** Legacy Azure DevOps tokens are lower-case base32. */
+const BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567";
+
+const b64 = "A-Za-z0-9+/";
+/** An 88-character (64-byte) Azure key: storage account and Cosmos DB keys. */
+const key64 = `[${b64}]{86}==`;
+/** A 44-character (32-byte) Azure key: Service Bus, Event Hubs, Relay, IoT Hub shared access keys. */
+const key32 = `[${b64}]{43}=`;
+
+/** Azure's "common annotated security key" (84 chars): 52 random, the JQQJ signature, 20, a 4-letter provider signature, 4. */
+function azureCask(provider: string): string {
+  return `[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}${provider}[A-Za-z0-9]{4}`;
+}
+
+/** A fake 64-byte identifiable Azure key carrying `signature` where Azure puts it. */
+function identifiable64(signature: string, seed: string): string {
+  return fake.base64(76, seed) + signature + fake.base64(5, seed + "-tail") + "A==";
+}
+function identifiable32(signature: string, seed: string): string {
+  return fake.base64(33, seed) + signature + "B" + fake.base64(5, seed + "-tail") + "=";
+}
+function cask(provider: string, seed: string): string {
+  return fake.alnum(52, seed) + "JQQJ" + "99BBAC" + fake.alnum(14, seed + "-mid") + provider + fake.alnum(4, seed + "-end");
+}
+
+export const rules: Rule[] = [
+  defineRule({
+    id: "azure-storage-account-key",
+    title: "Azure Storage account key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["accountkey", "account_key", "account-key", "storagekey", "storage_key", "storage-key", "+ast"],
+    // In a connection string (AccountKey=), as the value of a storage key setting, or an identifiable
+    // key carrying the "+ASt" signature. Keys with the Cosmos DB signature belong to azure-cosmosdb-key.
+    regex: new RegExp(
+      `(?:${ci("accountkey")}\\s{0,2}=\\s{0,2}|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}` +
+        `|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`,
+    ),
+    exampleValues: ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2" + "UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="],
+    docs: "https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage",
+    remediation:
+      "Rotate the key in the storage account's Access keys blade, then use Microsoft Entra ID (managed identity) or a SAS from Key Vault instead of account keys.",
+    samples: () => [fake.base64(86, "azure-storage") + "==", identifiable64("+ASt", "azure-storage-id")] as const,
+    truePositives: ([legacy, ident]) => [
+      ...withValue(legacy, `conn = "DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=%s;EndpointSuffix=core.windows.net"`),
+      ...inSyntaxes("azure_storage_key", legacy),
+      ...inSyntaxes("azure_storage_key", ident),
+      ...withValue(ident, 'const key = "%s";'),
+    ],
+    falsePositives: ([legacy]) => [
+      "AccountName=devstoreaccount1;AccountKey=<your-account-key>;",
+      `const other = "${legacy}";`,
+      `AccountKey=${legacy.slice(0, 80)}==;`,
+      `AccountKey=${identifiable64("ACDb", "cosmos-in-storage")};`,
+    ],
+  }),
+  defineRule({
+    id: "azure-cosmosdb-key",
+    title: "Azure Cosmos DB account key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["cosmos", "acdb"],
+    regex: new RegExp(
+      `(?:${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))` +
+        `(?<secret>${key64})(?![${b64}=])`,
+    ),
+    // The Cosmos DB emulator's well-known key: public, and a sign of test code.
+    exampleValues: ["C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuV" + "TqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="],
+    docs: "https://learn.microsoft.com/en-us/azure/cosmos-db/secure-access-to-data",
+    remediation: "Regenerate the key in the account's Keys blade and switch clients to Microsoft Entra ID role-based access.",
+    samples: () => [fake.base64(86, "cosmos-legacy") + "==", identifiable64("ACDb", "cosmos-ident")] as const,
+    truePositives: ([legacy, ident]) => [
+      ...inSyntaxes("cosmos_db_key", legacy),
+      ...withValue(legacy, '  cosmosPrimaryKey: "%s",'),
+      ...inSyntaxes("master_key", ident),
+    ],
+    falsePositives: ([legacy]) => ['  "cosmosKey": "<primary-key>",', `const other = "${legacy}";`, "COSMOS_KEY=${{ secrets.COSMOS_KEY }}"],
+  }),
+  defineRule({
+    id: "azure-sas-token",
+    title: "Azure shared access signature (SAS) token",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["sig="],
+    // A SAS always carries its signed version (sv=YYYY-MM-DD) before the signature (sig=).
+    regex: /(?<![A-Za-z0-9])sv=\d{4}-\d{2}-\d{2}&[^\s"'<>`]{0,400}?(?<=[?&;])sig=(?<secret>[A-Za-z0-9%+/]{40,100}={0,2})(?![A-Za-z0-9%+/=])/,
+    docs: "https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview",
+    remediation:
+      "Revoke the SAS by rotating the key that signed it (or deleting its stored access policy / user delegation key) and issue short-lived SAS at run time.",
+    samples: () => [fake.base64(43, "sas-sig").replace(/\+/g, "%2B").replace(/\//g, "%2F") + "%3D", fake.base64(43, "sas-sig-2") + "="] as const,
+    truePositives: ([s1, s2]) => [
+      ...withValue(
+        s1,
+        `const url = "https://acme.blob.core.windows.net/backups/db.bak?sp=r&st=2024-05-01T10:00:00Z&se=2024-05-02T10:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=%s";`,
+      ),
+      ...withValue(s2, "AZURE_SAS_TOKEN=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupitfx&se=2030-01-01T00:00:00Z&spr=https&sig=%s"),
+    ],
+    falsePositives: ([s1]) => [
+      `https://example.com/download?file=a.zip&sig=${s1}`,
+      "?sv=2022-11-02&sr=b&sig=abc",
+      "const sas = `sv=2022-11-02&sr=b&sig=${signature}`;",
+    ],
+  }),
+  defineRule({
+    id: "azure-entra-client-secret",
+    title: "Microsoft Entra ID (Azure AD) application client secret",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["q~"],
+    // 3 characters, a version digit, "Q~", then 31-34 characters (the current "8Q~" secrets are 40 long).
+    regex: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+    docs: "https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials",
+    remediation:
+      "Delete the secret under App registrations > Certificates & secrets, add a new one stored in Key Vault, or move to certificates or federated credentials.",
+    samples: () => [fake.alnum(3, "entra-a") + "8Q~" + fake.base64url(34, "entra-b").replace(/-/g, "."), fake.alnum(3, "entra-c") + "7Q~" + fake.alnum(31, "entra-d")] as const,
+    truePositives: ([s, old]) => [...inSyntaxes("azure_client_secret", s), ...withValue(s, '  "clientSecret": "%s",'), ...withValue(old, "client_secret = '%s'")],
+    falsePositives: ([s]) => [`AZURE_CLIENT_SECRET=${s.slice(0, 30)}`, "const home = '~/.azure/8Q~config';", "AZURE_CLIENT_SECRET=${AZURE_CLIENT_SECRET}"],
+  }),
+  defineRule({
+    id: "azure-devops-pat",
+    title: "Azure DevOps personal access token",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["azdo"],
+    // Current format: 84 characters with the "JQQJ" key signature and the "AZDO" provider signature.
+    regex: new RegExp(`(?<![A-Za-z0-9])(?<secret>${azureCask("AZDO")})(?![A-Za-z0-9])`),
+    docs: "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
+    remediation: "Revoke the token under User settings > Personal access tokens and use Microsoft Entra tokens or a service connection instead.",
+    samples: () => [cask("AZDO", "ado-pat")] as const,
+    truePositives: ([t]) => [...inSyntaxes("azure_devops_ext_pat", t), ...withValue(t, "git clone https:" + "//pat:%s@dev.azure.com/acme/proj/_git/repo")],
+    falsePositives: ([t]) => [`const t = "${t.slice(1)}";`, `const u = "${cask("ACOG", "ado-other")}";`],
+  }),
+  defineRule({
+    id: "azure-devops-pat-legacy",
+    title: "Azure DevOps personal access token (52-character format)",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["azure_devops", "azuredevops", "azure-devops", "devops", "vsts", "ado_pat", "adopat", "ado_token", "azdo", "personal_access_token", "personalaccesstoken"],
+    // Base32 (lower case) with no prefix: only as the value of a DevOps / PAT setting.
+    regex: assigned(
+      `(?:${ci("azure")}${SEP}${ci("devops")}|${ci("devops")}|${ci("vsts")}|${ci("ado")}${SEP}(?:${ci("pat")}|${ci("token")})|${ci("azdo")}|${ci("personal")}${SEP}${ci("access")}${SEP}${ci("token")})[\\w.-]{0,30}?`,
+      "[a-z2-7]{52}",
+      "[A-Za-z0-9]",
+    ),
+    docs: "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
+    remediation: "Revoke the token under User settings > Personal access tokens and regenerate it (new tokens use the identifiable 84-character format).",
+    samples: () => [randomString(52, BASE32_LOWER, "ado-legacy")] as const,
+    truePositives: ([t]) => [...inSyntaxes("azure_devops_pat", t), ...withValue(t, 'var personalAccessToken = "%s";', "  vsts_token: %s")],
+    falsePositives: ([t]) => [`AZURE_DEVOPS_PAT=${t.slice(0, 40)}`, `const hash = "${t}";`, `AZURE_DEVOPS_PAT=${t.toUpperCase()}`],
+  }),
+  defineRule({
+    id: "azure-ai-services-key",
+    title: "Azure AI services (Cognitive Services / Azure OpenAI) key",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["acog"],
+    // Same 84-character annotated format as DevOps tokens, with the "ACOG" provider signature.
+    regex: new RegExp(`(?<![A-Za-z0-9])(?<secret>${azureCask("ACOG")})(?![A-Za-z0-9])`),
+    docs: "https://learn.microsoft.com/en-us/azure/ai-services/authentication",
+    remediation: "Regenerate the key in the resource's Keys and Endpoint blade and use Microsoft Entra ID (managed identity) or Key Vault.",
+    samples: () => [cask("ACOG", "ai-services")] as const,
+    truePositives: ([k]) => [...inSyntaxes("azure_openai_api_key", k), ...withValue(k, 'client = AzureOpenAI(api_key="%s", api_version="2024-06-01")')],
+    falsePositives: ([k]) => [`const x = "${k}0";`, `const y = "${cask("AZDO", "ai-other")}";`],
+  }),
+  defineRule({
+    id: "azure-functions-key",
+    title: "Azure Functions access key",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["x-functions-key", "azurewebsites.net", "azfu"],
+    // As the x-functions-key header, as ?code= on a function URL, or an identifiable key ("AzFu").
+    regex: new RegExp(
+      `(?:${ci("x-functions-key")}${ASSIGN}|azurewebsites\\.net/api/[^\\s"'?#]{0,100}\\?(?:[^\\s"'#]{0,200}&)?code=|(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==))` +
+        `(?<secret>[A-Za-z0-9_/+%-]{40,100}={0,2})(?![A-Za-z0-9_/+%=-])`,
+    ),
+    docs: "https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to",
+    remediation: "Renew the function or host key in the Function App's App keys blade and keep callers' keys in Key Vault.",
+    samples: () => [fake.base64url(54, "func-legacy") + "==", fake.base64url(44, "func-id") + "AzFu" + fake.base64url(5, "func-id-t") + "A=="] as const,
+    truePositives: ([legacy, ident]) => [
+      ...withValue(legacy, 'fetch("https://acme-fn.azurewebsites.net/api/HttpTrigger1?code=%s")', 'curl -H "x-functions-key: %s" https://acme-fn.azurewebsites.net/api/orders'),
+      ...inSyntaxes("function_key", ident),
+    ],
+    falsePositives: ([legacy]) => [
+      `https://example.com/callback?code=${legacy}`,
+      "fetch(`https://acme-fn.azurewebsites.net/api/HttpTrigger1?code=${process.env.FUNCTION_KEY}`)",
+    ],
+  }),
+  defineRule({
+    id: "azure-shared-access-key",
+    title: "Azure Service Bus / Event Hubs / Relay / IoT Hub shared access key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["sharedaccesskey", "+asb", "+aeh", "+arm", "aiot"],
+    // In a connection string (SharedAccessKey=, not SharedAccessKeyName=), or an identifiable key with
+    // the service's signature (+ASb Service Bus, +AEh Event Hubs, +ARm Relay, AIoT IoT Hub).
+    regex: new RegExp(
+      `(?:${ci("sharedaccesskey")}\\s{0,2}=\\s{0,2}|(?<![${b64}])(?=[${b64}]{33}(?:\\+ASb|\\+AEh|\\+ARm|AIoT)[A-P][${b64}]{5}=))(?<secret>${key32})(?![${b64}=])`,
+    ),
+    docs: "https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas",
+    remediation: "Regenerate the key of that shared access policy (Shared access policies blade) and prefer Microsoft Entra ID with managed identities.",
+    samples: () => [fake.base64(43, "servicebus") + "=", identifiable32("+AEh", "eventhub")] as const,
+    truePositives: ([k, ident]) => [
+      ...withValue(
+        k,
+        `"Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=%s"`,
+        "HostName=acme.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=%s",
+      ),
+      ...inSyntaxes("event_hub_key", ident),
+    ],
+    falsePositives: ([k]) => ["SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>", `const other = "${k}";`],
+  }),
+  defineRule({
+    id: "azure-app-configuration-connection-string",
+    title: "Azure App Configuration connection string secret",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["azconfig.io"],
+    regex: /azconfig\.io\/?;\s{0,2}Id=[^;\s"']{1,60};\s{0,2}Secret=(?<secret>[A-Za-z0-9+/]{40,60}={0,2})(?![A-Za-z0-9+/=])/,
+    docs: "https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-disable-access-key-authentication",
+    remediation: "Regenerate the access key in the store's Access settings blade and connect with Microsoft Entra ID instead.",
+    samples: () => [fake.base64(43, "appconfig") + "="] as const,
+    truePositives: ([s]) =>
+      withValue(
+        s,
+        `Endpoint=https://acme-config.azconfig.io;Id=${fake.alnum(4, "ac-id")}-l0-s0:${fake.alnum(20, "ac-id2")};Secret=%s`,
+        `APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=x1y2-l9-s0:${fake.alnum(20, "ac-id3")};Secret=%s"`,
+      ),
+    falsePositives: () => ["Endpoint=https://contoso.azconfig.io;Id=xxx;Secret=xxx", 'const endpoint = "https://acme.azconfig.io";'],
+  }),
+];
