@@ -9,13 +9,19 @@ import { Scanner } from "../../src/core/detect/engine.js";
 import { builtinRules } from "../../src/core/detect/index.js";
 import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 import type { Rule } from "../../src/core/detect/rule.js";
-import { exampleSecrets } from "../../src/core/detect/rules/providers/kit.js";
 import { keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
 import { rules as keyedAM } from "../../src/core/detect/rules/providers/keyed-a-m.js";
 import { rules as keyedNZ } from "../../src/core/detect/rules/providers/keyed-n-z.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { checkRegexSafety } from "../../src/core/safe-regex.js";
 import { exampleLine } from "../../src/core/detect/contract.js";
+
+/** The fake value a rule's examples embed: the secret its first true positive expects. */
+function sampleOf(rule: Rule): string {
+  const first = rule.examples().truePositives[0];
+  if (first === undefined || typeof first === "string") throw new Error(`${rule.id}: no [line, secret] true positive`);
+  return first[1];
+}
 
 const tables: readonly Rule[] = [...keyedAM, ...keyedNZ];
 const scanner = new Scanner(builtinRules);
@@ -43,7 +49,7 @@ describe("the keyed tables", () => {
 describe("the keyed form", () => {
   const entry: KeyedEntry = { id: "acme-widgets-api-key", provider: "Acme", names: ["acme"], value: { alphabet: "hex", length: 32 }, docs: "https://acme.example" };
   const [rule] = keyed([entry]) as [Rule];
-  const value = exampleSecrets(rule.id)[0] as string;
+  const value = sampleOf(rule);
 
   it("needs the provider's name in the setting, or just above a credential setting", () => {
     expect(runRule(rule, `ACME_API_KEY=${value}`).map((m) => m.secret)).toEqual([value]);
@@ -109,7 +115,7 @@ describe("the keyed form", () => {
 
   it("matches a distinctive prefix alone", () => {
     const [prefixed] = keyed([{ ...entry, id: "acme-prefixed-key", value: { prefix: "acme_", alphabet: "alnum", length: 24, standalone: true } }]) as [Rule];
-    const token = exampleSecrets("acme-prefixed-key")[0] as string;
+    const token = sampleOf(prefixed);
     expect(runRule(prefixed, `x = call("${token}")`).map((m) => m.secret)).toEqual([token]);
     expect(runRule(prefixed, `x = call("x${token}")`)).toEqual([]);
   });
@@ -117,7 +123,7 @@ describe("the keyed form", () => {
 
 describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) => {
   const examples = rule.examples();
-  const [value] = exampleSecrets(rule.id) as [string];
+  const value = sampleOf(rule);
 
   it("has a bounded regex the safety check accepts, and its metadata", () => {
     const source = rule.regex?.source ?? "";

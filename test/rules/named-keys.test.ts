@@ -3,12 +3,18 @@
  * its rule's secret; the provider's name anchors the value at a word or camelCase start.
  */
 import { describe, expect, it } from "@jest/globals";
-import { exampleSecrets } from "../../src/core/detect/rules/providers/kit.js";
 import { rules } from "../../src/core/detect/rules/providers/named-keys.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { checkRegexSafety } from "../../src/core/safe-regex.js";
+
+/** The fake value a rule's examples embed: the secret its first true positive expects. */
+function sampleOf(rule: Rule): string {
+  const first = rule.examples().truePositives[0];
+  if (first === undefined || typeof first === "string") throw new Error(`${rule.id}: no [line, secret] true positive`);
+  return first[1];
+}
 import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
@@ -43,7 +49,7 @@ describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
 
   it.each(truePositives)("reports the credential in: %s", (line) => {
     expect(rule.keywords.some((k) => line.toLowerCase().includes(k))).toBe(true);
-    expect(runRule(rule, line).map((m) => m.secret)).toEqual([exampleSecrets(id)[0]]);
+    expect(runRule(rule, line).map((m) => m.secret)).toEqual([sampleOf(rule)]);
   });
 
   it.each(falsePositives)("reports nothing in: %s", (line) => {

@@ -11,9 +11,9 @@
  * time over a shared matrix of syntaxes (env, shell, YAML, JSON, code, CLI flag, XML, prose).
  */
 import type { Severity } from "../../../types.js";
-import type { Rule } from "../../rule.js";
+import type { Example, Rule } from "../../rule.js";
 import { ALPHABETS, randomString } from "../../fake.js";
-import { ASSIGN, ci, define } from "./kit.js";
+import { ASSIGN, ci, defineRule, inSyntaxes } from "../kit.js";
 
 /** Character sets a value's body is drawn from. */
 const CLASSES = {
@@ -89,11 +89,15 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")
  * either case, the rest all lower or all upper). Shorter than a case-insensitive class per letter.
  */
 function anyCaseWords(words: readonly string[]): string {
+  return `(?:${anyCaseAlternatives(words)})`;
+}
+
+/** The same, without the enclosing group (a lookbehind's own parentheses hold it). */
+function anyCaseAlternatives(words: readonly string[]): string {
   const byFirst = new Map<string, string[]>();
   for (const w of words) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w.slice(1)]);
   const rest = (rests: string[]): string => (rests.length === 1 && rests[0]!.length === 1 ? `[${rests[0]}${rests[0]!.toUpperCase()}]` : `(?:${rests.flatMap((r) => [r, r.toUpperCase()]).join("|")})`);
-  const groups = [...byFirst].map(([first, rests]) => `[${first}${first.toUpperCase()}]${rest(rests)}`);
-  return `(?:${groups.join("|")})`;
+  return [...byFirst].map(([first, rests]) => `[${first}${first.toUpperCase()}]${rest(rests)}`).join("|");
 }
 
 /**
@@ -101,7 +105,7 @@ function anyCaseWords(words: readonly string[]): string {
  * and emails need no entry: their values hold characters no key alphabet has.)
  */
 const NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
-const NOT_SECRET_NAME = `(?<!${anyCaseWords(NOT_SECRET_ENDINGS)})`;
+const NOT_SECRET_NAME = `(?<!${anyCaseAlternatives(NOT_SECRET_ENDINGS)})`;
 
 /** Words that name a credential: key, token, secret, password, pwd, pat, credentials, auth. */
 const CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
@@ -111,18 +115,33 @@ const KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
 /**
  * The provider's name at a word start, in the spellings names use: `abyssale_key`, `ABYSSALE_KEY`,
  * `myAbyssaleKey`, not `xabyssale`. A name of several words (`alien vault`) also matches `alienVault`,
- * `ALIEN_VAULT`, `alien-vault` and `alienvault`.
+ * `ALIEN_VAULT`, `alien-vault` and `alienvault`; names that start with the same word share its regex.
  */
-function nameAtWordStart(name: string): string {
-  const words = name.split(/[ _.-]/).filter(Boolean);
+function namesAtWordStart(names: readonly string[]): string {
   const rest = (w: string): string => (w.length > 1 ? `(?:${escape(w.slice(1))}|${escape(w.slice(1).toUpperCase())})` : "");
   const spelled = (w: string): string => (/[a-z]/.test(w[0] as string) ? `[${w[0]}${(w[0] as string).toUpperCase()}]` : escape(w[0] as string)) + rest(w);
-  const [first = "", ...others] = words;
-  const tail = rest(first) + others.map((w) => `[ _.-]?${spelled(w)}`).join("");
-  if (!/[a-z]/.test(first[0] as string)) return `(?<![A-Za-z0-9])${escape(first[0] as string)}${tail}`;
-  // Inside a camelCase identifier the name starts with a capital.
-  // Inside a camelCase identifier the name starts with a capital: not after another capital.
-  return `(?:(?<![A-Za-z0-9])${first[0]}|(?<![A-Z])${(first[0] as string).toUpperCase()})${tail}`;
+  // Names that share their first word share its regex (`zoho` and `zoho crm` are `zoho(?:[ _.-]?crm)?`),
+  // and names that share their first letter share the word-start test.
+  const byFirst = new Map<string, Set<string>>();
+  for (const name of names) {
+    const [first = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
+    byFirst.set(first, (byFirst.get(first) ?? new Set()).add(others.map((w) => `[ _.-]?${spelled(w)}`).join("")));
+  }
+  const byLetter = new Map<string, string[]>();
+  for (const [first, tailSet] of byFirst) {
+    const tails = [...tailSet].filter(Boolean);
+    const optional = tailSet.has("");
+    const tail = tails.length === 0 ? "" : tails.length === 1 && !optional ? (tails[0] as string) : `(?:${tails.join("|")})${optional ? "?" : ""}`;
+    const letter = first[0] as string;
+    byLetter.set(letter, [...(byLetter.get(letter) ?? []), rest(first) + tail]);
+  }
+  const alternatives = [...byLetter].map(([letter, bodies]) => {
+    const body = bodies.length === 1 ? (bodies[0] as string) : `(?:${bodies.join("|")})`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escape(letter)}${body}`;
+    // Inside a camelCase identifier the name starts with a capital: not after another capital.
+    return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
+  });
+  return `(?:${alternatives.join("|")})`;
 }
 
 /** Separators in a name are optional, so `easy-insight` also matches `easyinsight`: keep the former. */
@@ -136,7 +155,7 @@ function distinctNames(names: readonly string[]): string[] {
  * an argument), an XML element's `>`, .NET's `key="..." value="`, or a spaced dash in notes and
  * lists (`Acme token - <value>`).
  */
-const BETWEEN = `(?:${ASSIGN}|>|["']\\s{1,3}${ci("value")}\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:[bB]earer\\s|[tT]oken\\s)?`;
+const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)`;
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
@@ -156,7 +175,7 @@ function mixedLookahead(shape: ValueShape, maxLength: number): string {
   const letters = /[A-Za-z]/.test(chars);
   const digits = /[0-9]/.test(chars);
   if (!letters || !digits || maxLength < 12 || shape.groups) return "";
-  const run = `[^\\s"'<>]{0,${maxLength - 1}}`;
+  const run = `\\S{0,${maxLength - 1}}`;
   return `(?=${run}[0-9])(?=${run}[A-Za-z])`;
 }
 
@@ -182,9 +201,9 @@ const SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
  * end as an identifier's does, see `NOT_SECRET_NAME`). Not for common-word names or weak shapes.
  */
 const CONTEXT_LINES = 3;
-const CONTEXT = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}(?:- )?["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+const CONTEXT = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
 /** An XML element's text may carry a label before the value (`<secret>{label value}</secret>`). */
-const ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40}[ \\t]){0,2})?`;
+const ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
 
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
@@ -216,7 +235,7 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
     if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p) => p.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
-  const names = `(?:${[...new Set(distinctNames(entry.names).map(nameAtWordStart))].join("|")})`;
+  const names = namesAtWordStart(distinctNames(entry.names));
   const strict = entry.credentialWord || isWeak(entry.value);
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
@@ -227,7 +246,7 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
   // The name in the setting itself (`abyssale_api_key`), in the host of a URL whose query carries the
   // key (`https://api.disqus.com/x?key=...`), or in the nearby context above (see `CONTEXT`).
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  const urlQuery = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)(?==)`;
+  const urlQuery = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
   return new RegExp(`${names}(?:${sameLine}|${urlQuery}|${CONTEXT})${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 
@@ -261,34 +280,35 @@ function forms(name: string): { snake: string; upper: string; camel: string; pas
   return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0]!.toLowerCase() + pascal.slice(1), pascal };
 }
 
-/** True positives: the value under the provider's name, in each syntax of the shared matrix. */
-function truePositives(entry: KeyedEntry, v: string): string[] {
+/** True positives: the value under the provider's name, in each syntax of the shared matrix and more. */
+function truePositives(entry: KeyedEntry, v: string): Example[] {
+  const pairs = (lines: string[]): Example[] => lines.map((line) => [line, v] as const);
   if (entry.anySetting) {
     // A name with a double underscore (Bundler's `BUNDLE_GEMS__HOST`) is written as it is.
     const raw = entry.names[0] as string;
     const { upper, camel, snake } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
     const flag = raw.includes("__") ? [] : [`mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`];
     // An XML element's text may sit on the next line.
-    return [`${upper}_API_KEY=${v}`, `export ${upper}_CLIENT_ID="${v}"`, `  ${snake}_secret_key: ${v}`, `  "${camel}Token": "${v}",`, `const ${camel}Secret = "${v}";`, ...flag, `<${camel}Key>\n    ${v}\n</${camel}Key>`];
+    return [...inSyntaxes(`${snake}_secret_key`, v), ...pairs([`export ${upper}_CLIENT_ID="${v}"`, `  "${camel}Token": "${v}",`, `const ${camel}Secret = "${v}";`, ...flag, `<${camel}Key>\n    ${v}\n</${camel}Key>`])];
   }
   if (entry.value.standalone) {
-    return [`const client = new Client("${v}");`, `token: ${v}`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`];
+    return [...inSyntaxes("service_token", v), ...pairs([`const client = new Client("${v}");`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`])];
   }
   const { snake, upper, camel, pascal } = forms(entry.names[0] as string);
   return [
-    `${upper}_API_KEY=${v}`,
-    `export ${upper}_TOKEN="${v}"`,
-    `  ${snake}_secret_key: ${v}`,
-    `  "${camel}ApiKey": "${v}",`,
-    `const ${camel}Token = "${v}";`,
-    `${snake}_api_key = '${v}'`,
-    `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`,
-    `<${camel}ApiKey>${v}</${camel}ApiKey>`,
-    `<add key="${pascal}ApiKey" value="${v}" />`,
-    `${pascal} API key: ${v}`,
+    ...inSyntaxes(`${snake}_api_key`, v),
+    ...pairs([
+      `export ${upper}_TOKEN="${v}"`,
+      `  "${camel}ApiKey": "${v}",`,
+      `const ${camel}Token = "${v}";`,
+      `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`,
+      `<${camel}ApiKey>${v}</${camel}ApiKey>`,
+      `<add key="${pascal}ApiKey" value="${v}" />`,
+      `${pascal} API key: ${v}`,
+    ]),
     ...(entry.credentialWord || isWeak(entry.value)
       ? []
-      : [
+      : pairs([
           `${snake}:\n  api_key: ${v}`,
           `# ${pascal}\nAPI_TOKEN=${v}`,
           `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`,
@@ -297,7 +317,7 @@ function truePositives(entry: KeyedEntry, v: string): string[] {
           `[${snake}]\nregion = eu\npassword = ${v}`,
           `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>\n  <id>${snake}-prod</id>\n  <description>${pascal} production</description>\n  <secret>${v}</secret>\n</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
           `[INFO] calling the ${pascal} API\n[DEBUG] using Key=${v}`,
-        ]),
+        ])),
   ];
 }
 
@@ -362,7 +382,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       : entry.value.standalone
         ? prefixes(entry.value).map((p) => p.toLowerCase())
         : [...new Set(entry.names.map(longestWord))];
-    return define({
+    return defineRule({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
       provider: entry.provider,
