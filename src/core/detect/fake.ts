@@ -62,3 +62,9 @@ export const fake = {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   },
 };
+
+/** base64 (standard alphabet, padded) of a UTF-8 string, or base64url unpadded: for tokens that embed data. */
+export function toBase64(text: string, urlSafe = false): string {
+  const b64 = Buffer.from(text, "utf8").toString("base64");
+  return urlSafe ? b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "") : b64;
+}

@@ -32,8 +32,94 @@ import { rules as wise } from "./providers/wise.js";
 import { rules as klarna } from "./providers/klarna.js";
 import { rules as ai } from "./providers/ai.js";
 import { rules as registries } from "./providers/registries.js";
-import { rules as saasDevops } from "./providers/saas-devops.js";
-import { rules as saasApps } from "./providers/saas-apps.js";
+import { rules as atlassian } from "./providers/atlassian.js";
+import { rules as datadog } from "./providers/datadog.js";
+import { rules as newRelic } from "./providers/new-relic.js";
+import { rules as sentry } from "./providers/sentry.js";
+import { rules as pagerduty } from "./providers/pagerduty.js";
+import { rules as heroku } from "./providers/heroku.js";
+import { rules as netlify } from "./providers/netlify.js";
+import { rules as vercel } from "./providers/vercel.js";
+import { rules as cloudflare } from "./providers/cloudflare.js";
+import { rules as okta } from "./providers/okta.js";
+import { rules as auth0 } from "./providers/auth0.js";
+import { rules as databricks } from "./providers/databricks.js";
+import { rules as doppler } from "./providers/doppler.js";
+import { rules as hashicorp } from "./providers/hashicorp.js";
+import { rules as pulumi } from "./providers/pulumi.js";
+import { rules as grafana } from "./providers/grafana.js";
+import { rules as dynatrace } from "./providers/dynatrace.js";
+import { rules as snyk } from "./providers/snyk.js";
+import { rules as sonarsource } from "./providers/sonarsource.js";
+import { rules as supabase } from "./providers/supabase.js";
+import { rules as planetscale } from "./providers/planetscale.js";
+import { rules as flyIo } from "./providers/fly-io.js";
+import { rules as render } from "./providers/render.js";
+import { rules as railway } from "./providers/railway.js";
+import { rules as honeycomb } from "./providers/honeycomb.js";
+import { rules as sumoLogic } from "./providers/sumo-logic.js";
+import { rules as prefect } from "./providers/prefect.js";
+import { rules as infracost } from "./providers/infracost.js";
+import { rules as scalingo } from "./providers/scalingo.js";
+import { rules as age } from "./providers/age.js";
+import { rules as launchdarkly } from "./providers/launchdarkly.js";
+import { rules as sourcegraph } from "./providers/sourcegraph.js";
+import { rules as codecov } from "./providers/codecov.js";
+import { rules as onePassword } from "./providers/1password.js";
+import { rules as bitwarden } from "./providers/bitwarden.js";
+import { rules as tailscale } from "./providers/tailscale.js";
+import { rules as ngrok } from "./providers/ngrok.js";
+import { rules as confluent } from "./providers/confluent.js";
+import { rules as mongodb } from "./providers/mongodb.js";
+import { rules as algolia } from "./providers/algolia.js";
+import { rules as elastic } from "./providers/elastic.js";
+import { rules as adobe } from "./providers/adobe.js";
+import { rules as authress } from "./providers/authress.js";
+import { rules as clickhouse } from "./providers/clickhouse.js";
+import { rules as freemius } from "./providers/freemius.js";
+import { rules as harness } from "./providers/harness.js";
+import { rules as intra42 } from "./providers/intra42.js";
+import { rules as maxmind } from "./providers/maxmind.js";
+import { rules as openshift } from "./providers/openshift.js";
+import { rules as settlemint } from "./providers/settlemint.js";
+import { rules as linear } from "./providers/linear.js";
+import { rules as notion } from "./providers/notion.js";
+import { rules as airtable } from "./providers/airtable.js";
+import { rules as postman } from "./providers/postman.js";
+import { rules as figma } from "./providers/figma.js";
+import { rules as asana } from "./providers/asana.js";
+import { rules as typeform } from "./providers/typeform.js";
+import { rules as hubspot } from "./providers/hubspot.js";
+import { rules as zendesk } from "./providers/zendesk.js";
+import { rules as freshdesk } from "./providers/freshdesk.js";
+import { rules as salesforce } from "./providers/salesforce.js";
+import { rules as contentful } from "./providers/contentful.js";
+import { rules as sanity } from "./providers/sanity.js";
+import { rules as storyblok } from "./providers/storyblok.js";
+import { rules as strapi } from "./providers/strapi.js";
+import { rules as prismic } from "./providers/prismic.js";
+import { rules as shippo } from "./providers/shippo.js";
+import { rules as easypost } from "./providers/easypost.js";
+import { rules as duffel } from "./providers/duffel.js";
+import { rules as lob } from "./providers/lob.js";
+import { rules as mapbox } from "./providers/mapbox.js";
+import { rules as dropbox } from "./providers/dropbox.js";
+import { rules as box } from "./providers/box.js";
+import { rules as frameIo } from "./providers/frame-io.js";
+import { rules as twitch } from "./providers/twitch.js";
+import { rules as spotify } from "./providers/spotify.js";
+import { rules as segment } from "./providers/segment.js";
+import { rules as mixpanel } from "./providers/mixpanel.js";
+import { rules as amplitude } from "./providers/amplitude.js";
+import { rules as trello } from "./providers/trello.js";
+import { rules as clickup } from "./providers/clickup.js";
+import { rules as monday } from "./providers/monday.js";
+import { rules as readme } from "./providers/readme.js";
+import { rules as definedNetworking } from "./providers/defined-networking.js";
+import { rules as adafruit } from "./providers/adafruit.js";
+import { rules as beamer } from "./providers/beamer.js";
+import { rules as docusign } from "./providers/docusign.js";
+import { rules as yousign } from "./providers/yousign.js";
 import { rules as namedKeys } from "./providers/named-keys.js";
 import { rules as encoded } from "./providers/encoded.js";
 import { rules as dummyValues } from "./providers/dummy-values.js";
@@ -84,8 +170,94 @@ export const providerRules: readonly Rule[] = [
   ...klarna,
   ...ai,
   ...registries,
-  ...saasDevops,
-  ...saasApps,
+  ...atlassian,
+  ...datadog,
+  ...newRelic,
+  ...sentry,
+  ...pagerduty,
+  ...heroku,
+  ...netlify,
+  ...vercel,
+  ...cloudflare,
+  ...okta,
+  ...auth0,
+  ...databricks,
+  ...doppler,
+  ...hashicorp,
+  ...pulumi,
+  ...grafana,
+  ...dynatrace,
+  ...snyk,
+  ...sonarsource,
+  ...supabase,
+  ...planetscale,
+  ...flyIo,
+  ...render,
+  ...railway,
+  ...honeycomb,
+  ...sumoLogic,
+  ...prefect,
+  ...infracost,
+  ...scalingo,
+  ...age,
+  ...launchdarkly,
+  ...sourcegraph,
+  ...codecov,
+  ...onePassword,
+  ...bitwarden,
+  ...tailscale,
+  ...ngrok,
+  ...confluent,
+  ...mongodb,
+  ...algolia,
+  ...elastic,
+  ...adobe,
+  ...authress,
+  ...clickhouse,
+  ...freemius,
+  ...harness,
+  ...intra42,
+  ...maxmind,
+  ...openshift,
+  ...settlemint,
+  ...linear,
+  ...notion,
+  ...airtable,
+  ...postman,
+  ...figma,
+  ...asana,
+  ...typeform,
+  ...hubspot,
+  ...zendesk,
+  ...freshdesk,
+  ...salesforce,
+  ...contentful,
+  ...sanity,
+  ...storyblok,
+  ...strapi,
+  ...prismic,
+  ...shippo,
+  ...easypost,
+  ...duffel,
+  ...lob,
+  ...mapbox,
+  ...dropbox,
+  ...box,
+  ...frameIo,
+  ...twitch,
+  ...spotify,
+  ...segment,
+  ...mixpanel,
+  ...amplitude,
+  ...trello,
+  ...clickup,
+  ...monday,
+  ...readme,
+  ...definedNetworking,
+  ...adafruit,
+  ...beamer,
+  ...docusign,
+  ...yousign,
   ...namedKeys,
   ...encoded,
   ...dummyValues,

@@ -1,0 +1,51 @@
+/**
+ * Atlassian credentials: API token; API token (legacy 24-character).
+ * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
+ * Formats from the provider's documentation: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
+ */
+import type { Rule } from "../../rule.js";
+import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";
+import { fake } from "../../fake.js";
+
+export const rules: Rule[] = [
+  defineRule({
+    id: "atlassian-api-token",
+    title: "Atlassian API token",
+    provider: "Atlassian",
+    severity: "high",
+    keywords: ["atatt3"],
+    // ATATT3xFfGF0 + random + "=" + 8 upper-case hex (192 characters in all).
+    regex: /(?<![\w-])(?<secret>ATATT3[A-Za-z0-9_=-]{150,220}=[0-9A-F]{8})(?![\w=-])/,
+    docs: "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
+    remediation: "Revoke the token at id.atlassian.com > Security > API tokens, create a new one and keep it in a secret manager or CI secret.",
+    samples: () => {
+      const t = "ATATT3" + "xFfGF0" + fake.base64url(171, "atl-1") + "=" + fake.hexUpper(8, "atl-1c");
+      const t2 = "ATATT3" + "xFfGF0" + fake.base64url(171, "atl-2") + "=" + fake.hexUpper(8, "atl-2c");
+      return [t, t2] as const;
+    },
+    truePositives: ([t, t2]) => [...inSyntaxes("atlassian_api_token", t), ...withValue(t, 'const JIRA_TOKEN = "%s";'), ...withValue(t2, "  jira_token: %s")],
+    falsePositives: () => [
+      "ATLASSIAN_API_TOKEN=${{ secrets.ATLASSIAN_API_TOKEN }}",
+      'token = "ATATT3' + "xFfGF0" + fake.base64url(40, "atl-short") + '"',
+      "ATATT3" + fake.base64url(180, "atl-nosum"),
+    ],
+  }),
+  defineRule({
+    id: "atlassian-api-token-legacy",
+    title: "Atlassian API token (legacy 24-character)",
+    provider: "Atlassian",
+    severity: "high",
+    keywords: ["atlassian", "jira", "confluence"],
+    regex: contextRegex("atlassian|jira|confluence", String.raw`api[_.-]?token|token|password|secret|api[_.-]?key`, hasDigit(24) + "[A-Za-z0-9]{24}"),
+    minEntropy: 3.2,
+    docs: "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
+    remediation: "Revoke the token at id.atlassian.com > Security > API tokens and store its replacement in a secret manager.",
+    samples: () => [fake.alnum(21, "atl-leg-1") + "7" + fake.alnum(2, "atl-leg-1b")] as const,
+    truePositives: ([t]) => [...inSyntaxes("jira_api_token", t), ...withValue(t, 'confluence_password: "%s"', "ATLASSIAN_TOKEN = '%s'")],
+    falsePositives: () => [
+      "JIRA_API_TOKEN=os.environ['JIRA_API_TOKEN']",
+      'jira_project_key = "' + fake.alnum(24, "atl-fp") + '"',
+      'JIRA_TOKEN="' + fake.alnum(30, "atl-long") + '"',
+    ],
+  }),
+];

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "@jest/globals";
+import { fake, toBase64 } from "../../../src/core/detect/fake.js";
+import { rules } from "../../../src/core/detect/rules/providers/elastic.js";
+
+describe("Elastic API keys", () => {
+  it("decode to id:key", () => {
+    const r = rules.find((x) => x.id === "elastic-api-key")!;
+    expect(r.validate?.(toBase64(fake.alnum(20, "e1") + ":" + fake.alnum(22, "e2"))).status).toBe("confirmed");
+    expect(r.validate?.(toBase64(fake.alnum(45, "e3"))).status).toBe("failed");
+  });
+});
