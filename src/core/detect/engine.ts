@@ -228,6 +228,7 @@ export class Scanner {
     if (lineIsAllowed(lineText) || (lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart))))) {
       return "suppressed";
     }
+    if (isPresignedUrlParameter(lineText, start - lineStart, rule.provider === "generic")) return undefined;
 
     const ruleId = match.ruleId ?? rule.id;
     const title = match.title ?? rule.reports?.find((r) => r.id === ruleId)?.title ?? rule.title;
@@ -330,6 +331,26 @@ function assignFingerprints(text: string, path: string, kept: Located[], all: Lo
  */
 function asciiLowerCase(text: string): string {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
+/** The signature a presigned URL carries (S3, GCS, CloudFront): valid for minutes, for that one request,
+ * and no key; the credential scope beside it names the signer and the day. (An access key id there names
+ * a real key: its own rule still reports it.) */
+const PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
+const PRESIGNED_CREDENTIAL = /[?&]X-(?:Amz|Goog)-Credential=$/i;
+const PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
+
+/** Is the value at `column` (0-based) of `line` a parameter of a presigned URL (for a name-based rule,
+ * `byName`, also its credential scope)? */
+function isPresignedUrlParameter(line: string, column: number, byName: boolean): boolean {
+  const before = line.slice(Math.max(0, column - 40), column);
+  if (!PRESIGNED_SIGNATURE.test(before) && !(byName && PRESIGNED_CREDENTIAL.test(before))) return false;
+  // The URL around the value: from the last space or quote before it to the next one after it.
+  let from = column;
+  while (from > 0 && !/[\s"'\x60<>]/.test(line[from - 1] as string)) from--;
+  let to = column;
+  while (to < line.length && !/[\s"'\x60<>]/.test(line[to] as string)) to++;
+  return PRESIGNED_URL.test(line.slice(from, to));
 }
 
 /** Words that fake tokens in documentation spell out. */

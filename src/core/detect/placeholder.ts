@@ -40,6 +40,8 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "a word that names what it stands for"],
   [/^your[A-Z_-]/, "says \"your ...\""],
   [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
+  // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
+  [/^[^\s.]{8,}(?:\.{3}|…)$/, "cut short with an ellipsis"],
   [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"],
 ];
 
@@ -72,6 +74,73 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   if (longestRun(trimmed) >= 8 && longestRun(trimmed) * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
   if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
+  return { placeholder: false };
+}
+
+/**
+ * The share of neighbouring characters (next to each other, or one apart for interleaved `a1b2c3`) that
+ * are consecutive letters or digits, either way: about 3% in a random alphanumeric value, 11% in hex.
+ * Short values need more of it: eight random hex digits reach half by chance now and then.
+ */
+export function countingShare(value: string): number {
+  let best = 0;
+  for (const distance of [1, 2]) {
+    const pairs = value.length - distance;
+    if (pairs < 4) continue;
+    let counting = 0;
+    for (let i = 0; i < pairs; i++) {
+      const a = value.charCodeAt(i) | 0x20;
+      const b = value.charCodeAt(i + distance) | 0x20;
+      const bothLetters = a >= 97 && a <= 122 && b >= 97 && b <= 122;
+      const bothDigits = isDigit(value.charCodeAt(i)) && isDigit(value.charCodeAt(i + distance));
+      if ((bothLetters || bothDigits) && Math.abs(a - b) === 1) counting++;
+    }
+    best = Math.max(best, counting / pairs);
+  }
+  return best;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** How many runs of four or more of one character. */
+function runsOfFour(value: string): number {
+  let runs = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value[i] === value[i - 1]) run++;
+    else {
+      if (run >= 4) runs++;
+      run = 1;
+    }
+  }
+  return runs;
+}
+
+/** A group of three or more characters found three times between separators (`1234-1234-1234`). */
+function repeatedGroup(value: string): boolean {
+  const seen = new Map<string, number>();
+  for (const group of value.split(/[-_.:/]/)) {
+    if (group.length < 3) continue;
+    const n = (seen.get(group) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(group, n);
+  }
+  return false;
+}
+
+/**
+ * A value in a secret position typed by hand rather than generated: counting (`a1b2c3d4`, `zyxwvu98765`,
+ * `AbCdEf123`), several runs of one character (`AAAABBBBCCCC`), or one group over and over
+ * (`1234-1234-1234`). A random value of this length almost never does any of these. For name-based
+ * findings only: a provider's format (a PEM body, a padded token) can hold runs by construction.
+ */
+export function classifyTypedByHand(value: string): PlaceholderVerdict {
+  const counting = countingShare(value);
+  if ((value.length >= 16 && counting >= 0.5) || (value.length >= 8 && counting >= 0.7)) return { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
+  if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
+  if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
   return { placeholder: false };
 }
 

@@ -67,7 +67,15 @@ const ABOUT_A_SECRET = new Set([
   "conflict", "action", "actions", "mismatch", "too", "filter", "blob", "json", "xml",
   // Pagination and sync cursors are opaque, not credentials (`next_token`, `page_token`).
   "next", "page", "continuation", "pagination", "cursor", "sync",
+  // Anti-forgery tokens are handed to every visitor's browser in the page itself (`csrf_token`,
+  // Rails' `authenticity_token`, ASP.NET's `__RequestVerificationToken`).
+  "csrf", "xsrf", "authenticity", "antiforgery", "forgery",
+  // A name that says its value does not work is a test's deliberate counter-example (`invalidToken`,
+  // `nonMatchingToken`, `malformed_secret`).
+  "invalid", "malformed", "bogus", "nonmatching", "unmatched", "nonexistent", "revoked",
 ]);
+/** Words that glue onto a secret word in one-word names (`csrfmiddlewaretoken`, `invalidtoken`). */
+const ABOUT_A_SECRET_PREFIX = /^(?:csrf|xsrf|authenticity|antiforgery|requestverification|invalid|malformed|bogus|nonmatching)/;
 
 /** Values that are words of a type system, an auth scheme or a UI, not secrets. */
 const NON_SECRET_VALUES = new Set([
@@ -126,7 +134,9 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
   const last = words[words.length - 1] as string;
   if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
   // `STATUS_WRONG_PASSWORD = 3221225578`, `ERR_TOKEN_EXPIRED`: a code or a message about a secret.
-  if (words.some((w) => ABOUT_A_SECRET.has(w))) return undefined;
+  if (words.some((w) => ABOUT_A_SECRET.has(w) || ABOUT_A_SECRET_PREFIX.test(w))) return undefined;
+  // `nonMatchingToken`, `non_matching_key`: split by case, "non" and "matching" say the same.
+  if (words.some((w, i) => (w === "non" || w === "not") && /^(?:matching|valid|existent|existing|working)$/.test(words[i + 1] ?? ""))) return undefined;
   // "key id" names an identifier, not a secret (AWS_ACCESS_KEY_ID is found by its own rule).
   if (last === "id" || last === "ids") return undefined;
   let kind: KeyKind | undefined;
@@ -155,7 +165,7 @@ export type ValueVerdict =
   | { kind: "placeholder"; reason: string }
   | { kind: "none" };
 
-const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC\(|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
 const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
@@ -206,9 +216,14 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
-  if (!quoted && CODE_EXPRESSION.test(value)) return { kind: "none" };
+  if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (FILE_NAME.test(value)) return { kind: "none" };
+  // A package's version or version range (`"pbkdf2-password": "1.2.1"` in package.json), a package
+  // coordinate (`jjwt-jackson-0.11.2`) or a host name: what a manifest or a setting names, not a secret.
+  if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
+  // `login_or_token\n+` inside a JSON string: escaped lines of a diff, code or a message, not a value.
+  if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
   // A description of the setting: "Joker.com password", "Basic authentication username".
   if (/\s/.test(value) && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
@@ -231,6 +246,11 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
   return { kind: "secret" };
+}
+
+/** `pk.eyJ1Ijoi….a1B2c3…`: dotted like a member path, but a segment is random (long, digits among letters). */
+function hasRandomSegment(value: string): boolean {
+  return value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
 }
 
 /** A fallback literal worth reporting: a word or phrase, not empty, a number, a boolean or a reference. */
@@ -264,6 +284,14 @@ const SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|past
 const FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
 /** `id=openai_api_key,env=OPENAI_API_KEY`: an option list, not a value. */
 const KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
+
+/** `1.2.1`, `^9.0.0`, `~> 1.2`, `>=2.0,<3`, `v0.0.0-20230101120000-abcdef123456`, npm aliases and
+ * workspace protocols. */
+const VERSION_SPEC = /^(?:(?:[\^~]|~>|[<>]=?|==?|!=)\s{0,2})?v?\d{1,5}(?:\.(?:\d{1,6}|[x*])){1,3}(?:[-+][\w.-]{1,60})?(?:\s{0,2},\s{0,2}[<>=!~^]{1,2}\s{0,2}\d[\w.*-]{0,30})?$|^(?:workspace|npm|file|link|portal|patch|catalog):\S/i;
+/** `jjwt-jackson-0.11.2`, `io.jsonwebtoken:jjwt-api:0.11.5`, `passport-jwt@4.0.1`: a package and its version. */
+const PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-.+][A-Za-z0-9]{1,20})?$/;
+/** `4f2a9c.invoiceocean.com`, `db.internal.example.org`: a host name, whatever its first label looks like. */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
 
 const NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
 
@@ -300,7 +328,7 @@ const ASSIGN_QUOTED = new RegExp(
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
 const ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
 /** Dockerfile `ENV NAME value`, redis `requirepass value`, netrc `password value` */
-const SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\s)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+)(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
+const SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 /** <password>value</password> */
 const XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 /** <add key="Password" value="..."/>, <property name="password" value="..."/>, <entry key="x">value</entry> */
@@ -365,7 +393,7 @@ interface Candidate {
 
 /** Calls whose first two arguments are not a name and its value: `HashPassword("pw", "salt")`,
  * `assert.Equal(t, "a", "b")`, `verify("token", "sig")`. */
-const NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|t)\s{0,3}\($/i;
+const NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 
 /** A declaration keyword before a name: the line is code, so an unquoted value is an expression. */
 const DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
@@ -377,6 +405,9 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     // `"factorType": "token:software"`: a key right after a quote that does not close after it is
     // inside a string, not a config key.
     if (quoted === false && /["']/.test(text[m.index - 1] ?? "") && /^[\w.-]+:\S/.test(m[0]) && text[m.indices?.groups?.["key"]?.[1] ?? 0] !== text[m.index - 1]) continue;
+    // `notes = "Maven - io.jsonwebtoken:jjwt-api-0.11.2"`: a pair inside a string of prose is text. (In
+    // `-e "DB_PASSWORD=…"` or `ENV="A=1 B=2"` the string holds only flags and assignments: those stay.)
+    if (quoted === false && insideProseString(text, m.index, m.groups?.["value"] ?? "")) continue;
     if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].length - m[0].trimStart().length)))) continue;
     const groups = m.groups ?? {};
     const valueGroup = groups["value"] !== undefined ? "value" : groups["value2"] !== undefined ? "value2" : "value3";
@@ -415,7 +446,8 @@ function collectUnescaped(text: string, out: Candidate[]): void {
 
 /** Strip what surrounds a value in config syntax: trailing commas and brackets of flow YAML, `;` of ini. */
 function trimUnquoted(value: string): string {
-  return value.replace(/[,;}\])]+$/, "");
+  // `TOKEN=v\nNEXT=w` inside a JSON string: the value ends with its escaped line.
+  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/[,;}\])]+$/, "");
 }
 
 export function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
@@ -463,6 +495,8 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
     // `--token TOKEN` in usage text is a metavariable, not a value.
     if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
+    // A hidden form field goes to every visitor with the page: an anti-forgery or state value.
+    if (inHiddenInput(text, candidate.index)) continue;
     // Badge images carry public read-only tokens in their query (codecov, shields).
     if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
     let verdict = classifyValue(value, key, kind, candidate.quoted);
@@ -484,6 +518,25 @@ export function findGenericSecrets(text: string, context: MatchContext): RawMatc
     matches.push(toMatch(key, value, candidate.index, kind, verdict));
   }
   return matches;
+}
+
+/** Does the unquoted pair at `index`, whose value ends at a lone closing quote, sit in a string after words? */
+function insideProseString(text: string, index: number, value: string): boolean {
+  const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
+  if (!close) return false;
+  const open = text.lastIndexOf(close, index);
+  if (open === -1) return false;
+  const before = text.slice(open + 1, index).trim();
+  return before.length > 0 && !before.split(/\s+/).every((w) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w));
+}
+
+function inHiddenInput(text: string, index: number): boolean {
+  const open = text.lastIndexOf("<", index);
+  if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
+  const close = text.indexOf(">", open);
+  if (close !== -1 && close < index) return false;
+  const tag = text.slice(open, close === -1 ? text.length : close);
+  return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
 }
 
 function toMatch(key: string, value: string, index: number, kind: KeyKind, verdict: ValueVerdict): RawMatch {
@@ -546,6 +599,7 @@ export function findNameValuePairs(window: string, context?: MatchContext): RawM
   const span = m.indices?.groups?.[group];
   // The value must follow on the same or the very next line.
   if (raw === undefined || !span || text.slice(0, span[0]).split("\n").length > 2) return [];
+  if (inHiddenInput(text, span[0])) return [];
   const kind = classifyName(key);
   if (!kind) return [];
   const quoted = group === "value";

@@ -1,0 +1,100 @@
+/**
+ * Precision on real code (issue 11, item 3): manifests, anti-forgery tokens, presigned URLs, values
+ * that are code, text or versions, and names that say their value does not work. Every value is
+ * generated at run time.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { Scanner } from "../../src/core/detect/engine.js";
+import { fake } from "../../src/core/detect/fake.js";
+import { builtinRules } from "../../src/core/detect/index.js";
+
+const scanner = new Scanner(builtinRules);
+const scan = (path: string, text: string) => scanner.scan({ path, text }).findings;
+const secrets = (path: string, text: string) => scan(path, text).filter((f) => f.category === "secret");
+
+describe("precision on real code", () => {
+  const token = fake.alnum(40, "precision-token");
+
+  it.each([
+    ["a dependency named for passwords", "package.json", `    "pbkdf2-${"password"}": "1.2.1",`],
+    ["a version range", "package.json", `    "passport-oauth2-client-${"password"}": "~0.1.2",`],
+    ["a workspace protocol", "package.json", `    "@acme/secret-store": "workspace:*",`],
+    ["a pinned requirement", "Pipfile", `secret-manager = ">=2.0,<3"`],
+    ["a gem with a version", "Gemfile", `gem "devise-token_auth", "~> 1.2"`],
+    ["a Maven coordinate inside prose", "deps.tf", `  notes = "Maven - io.jsonwebtoken:jjwt-api-0.11.5"`],
+    ["a host name", "config.yml", `  secret: ${fake.hex(6, "precision-host")}.billing-service.com`],
+  ])("reports nothing for %s", (_what, path, line) => {
+    expect(secrets(path, line)).toEqual([]);
+  });
+
+  it.each([
+    ["Rails' hidden form field", "show.html.erb", `<input type="hidden" name="authenticity_token" value="${fake.base64url(86, "csrf-1")}" autocomplete="off">`],
+    ["Laravel's hidden form field", "form.blade.php", `<input type="hidden" name="_token" value="${fake.alnum(40, "csrf-2")}">`],
+    ["a CSRF meta tag", "layout.html", `<meta name="csrf-token" content="${fake.alnum(40, "csrf-3")}">`],
+    ["Django's form token", "page.html", `<input type="hidden" name="csrfmiddlewaretoken" value="${fake.alnum(64, "csrf-4")}">`],
+    ["a CSRF cookie", "session.txt", `csrf-token=${fake.base64(86, "csrf-5")}==`],
+    ["a CSRF header", "request.http", `X-CSRF-Token: ${fake.alnum(43, "csrf-6")}`],
+  ])("reports nothing for an anti-forgery token: %s", (_what, path, line) => {
+    expect(secrets(path, line)).toEqual([]);
+  });
+
+  it.each([
+    ["an invalid token in a test", "client_test.go", `	invalidToken := "${fake.lowerDigits(16, "neg-1")}"`],
+    ["a non-matching token in a test", "rule_test.go", `	nonMatchingToken := "${fake.lowerDigits(16, "neg-2")}"`],
+    ["a malformed secret", "parse.spec.ts", `const malformedSecret = "${fake.alnum(32, "neg-3")}";`],
+  ])("reports nothing where the name says the value does not work: %s", (_what, path, line) => {
+    expect(secrets(path, line)).toEqual([]);
+  });
+
+  it("keeps an access token next to an anti-forgery token", () => {
+    const line = `<input type="hidden" name="authenticity_token" value="${fake.alnum(40, "csrf-7")}"><a href="/export?access_token=${token}">`;
+    expect(secrets("page.html", line).map((f) => line.slice(f.column - 1, f.endColumn - 1))).toEqual([token]);
+  });
+
+  it("reports a presigned URL's access key id, not its signature", () => {
+    const keyId = "AKIA" + fake.upperDigits(16, "presign-id").replace(/[01890]/g, "Q");
+    const url = `https://b.s3.amazonaws.com/k.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${keyId}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240101T000000Z&X-Amz-Expires=300&X-Amz-SignedHeaders=host&X-Amz-Signature=${fake.hex(64, "presign-sig")}`;
+    expect(secrets("fixture.json", `  "download_url": "${url}",`).map((f) => f.rule)).toEqual(["aws-access-key-id"]);
+    const gcs = `https://storage.googleapis.com/b/o?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=svc%40p.iam.gserviceaccount.com%2F20240101%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20240101T000000Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=${fake.hex(128, "presign-gcs")}`;
+    expect(secrets("links.txt", gcs)).toEqual([]);
+  });
+
+  it.each([
+    ["a diff inside a recorded response", "test/fixture.txt", `{"patch": "@@ -1,3 +1,4 @@\\n def login(login_or_token=None,\\n+    password=None,\\n"}`],
+    ["a SOPS-encrypted value", "secrets.enc.yaml", `password: ENC[AES256_GCM,data:${fake.base64(12, "sops-1")},iv:${fake.base64(44, "sops-2")},tag:${fake.base64(24, "sops-3")},type:str]`],
+    ["a comment mentioning a password", "config.yml", "      password: $DB_PASS  # do not share this password publicly"],
+    ["prose that ends a sentence after the word", "NOTES.txt", "password combination."],
+  ])("reports nothing for %s", (_what, path, line) => {
+    expect(secrets(path, line)).toEqual([]);
+  });
+
+  it("reports a token cut short with an ellipsis as a placeholder", () => {
+    expect(scan("README.md", `export SERVICE_TOKEN=${fake.alnum(30, "elided")}...`).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("reads a value in a JSON-encoded file up to its escaped line end", () => {
+    const line = `{"config.ini": "SERVICE_TOKEN=${token}\\nBACKUP_ENABLED=true"}`;
+    expect(secrets("settings.txt", line).map((f) => line.slice(f.column - 1, f.endColumn - 1))).toEqual([token]);
+  });
+
+  it("finds a dotted token whose segments are random, unlike a member path", () => {
+    const value = `pk.${fake.lowerDigits(60, "dotted-1")}.${fake.lowerDigits(22, "dotted-2")}`;
+    expect(secrets("settings.env", `MAP_TOKEN=${value}`).length).toBe(1);
+  });
+
+  it("finds a header set by a call whose name ends in t", () => {
+    expect(secrets("client.go", `	req.Header.Set("X-Api-Key", "${token}")`).length).toBe(1);
+  });
+
+  it("keeps netrc and redis passwords", () => {
+    const pw = fake.alnum(14, "netrc") + "!";
+    expect(secrets(".netrc", `machine api.acme.io login deploy password ${pw}`).length).toBe(1);
+    expect(secrets("redis.conf", `requirepass ${pw}`).length).toBe(1);
+  });
+
+  it("keeps assignments inside a quoted list of flags or variables", () => {
+    const pw = fake.alnum(14, "flag-list") + "#";
+    expect(secrets("run.sh", `docker run -e "DB_PASSWORD=${pw}" app`).length).toBe(1);
+    expect(secrets("Dockerfile", `ENV="MODE=prod DB_PASSWORD=${pw}"`).length).toBe(1);
+  });
+});
