@@ -13,7 +13,14 @@ import { rules as hetzner } from "./providers/hetzner.js";
 import { rules as vultr } from "./providers/vultr.js";
 import { rules as yandexCloud } from "./providers/yandex-cloud.js";
 import { rules as cloudinary } from "./providers/cloudinary.js";
-import { rules as codeHosting } from "./providers/code-hosting.js";
+import { rules as github } from "./providers/github.js";
+import { rules as gitlab } from "./providers/gitlab.js";
+import { rules as bitbucket } from "./providers/bitbucket.js";
+import { rules as gitea } from "./providers/gitea.js";
+import { rules as travisCi } from "./providers/travis-ci.js";
+import { rules as circleci } from "./providers/circleci.js";
+import { rules as buildkite } from "./providers/buildkite.js";
+import { rules as drone } from "./providers/drone.js";
 import { rules as messaging } from "./providers/messaging.js";
 import { rules as stripe } from "./providers/stripe.js";
 import { rules as square } from "./providers/square.js";
@@ -151,7 +158,14 @@ export const providerRules: readonly Rule[] = [
   ...vultr,
   ...yandexCloud,
   ...cloudinary,
-  ...codeHosting,
+  ...github,
+  ...gitlab,
+  ...bitbucket,
+  ...gitea,
+  ...travisCi,
+  ...circleci,
+  ...buildkite,
+  ...drone,
   ...messaging,
   ...stripe,
   ...square,
