@@ -12,11 +12,12 @@
 import { randomBytes } from "node:crypto";
 import { buildAuditRecord, type AuditRecord, type AuditRecordInput } from "../core/audit/record.js";
 import { exportedRecord, signRecord } from "../core/audit/signature.js";
-import { CONFIG_PATH, loadEffectiveConfig, ORG_CONFIG_REPO } from "../core/config/load.js";
+import { orgFactsOf } from "../core/audit/dashboard.js";
+import { CONFIG_PATH, ORG_CONFIG_REPO } from "../core/config/load.js";
 import { codeBlock } from "../core/report/markdown.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository } from "../github/audit-issue.js";
 import { describeApiError, type GitHubClient } from "../github/client.js";
-import { readFileAt } from "../github/contents.js";
+import { loadOrgConfig } from "../github/config.js";
 
 export type { AuditRecord } from "../core/audit/record.js";
 
@@ -91,15 +92,7 @@ export async function appendToAuditIssue(gh: GitHubClient, owner: string, record
     };
   }
   try {
-    const org = await loadEffectiveConfig(
-      async (location) => {
-        const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
-        if (read.status === "missing") return undefined;
-        if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
-        return read.text;
-      },
-      { owner, repo: ORG_CONFIG_REPO },
-    );
+    const org = await loadOrgConfig(gh, owner);
     const audit = org.config.audit;
     if (!audit?.repository) {
       return { status: "not-configured", note: `_\`audit-token\` is set, but the org's ${ORG_CONFIG_REPO}/${CONFIG_PATH} names no \`audit.repository\`: nothing was appended to an audit issue._` };
@@ -120,14 +113,7 @@ export async function appendToAuditIssue(gh: GitHubClient, owner: string, record
       // Nothing to compare an App id with from a token alone: the signed marker is the proof (authoredByApp).
       identity: {},
       notify: audit.notify,
-      orgFacts: {
-        auditRepository: true,
-        keyedHashes: true,
-        skillsConfigured: Object.keys(org.config.skills).length > 0,
-        contentPathsConfigured: Object.keys(org.config.content.paths).length > 0,
-        failOn: org.config.failOn,
-        notifyTeams: audit.notify.length,
-      },
+      orgFacts: orgFactsOf(org.config),
     });
     const result = await writer.write(record);
     const issue = { repository: where, number: result.issueNumber };

@@ -9,17 +9,18 @@ import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { scanGit } from "../cli/scan-git.js";
-import { ignoreFileRewrites } from "../core/detect/suppress.js";
+import { scanGit } from "../git/scan-git.js";
 import { renderCheckRun, type CheckRunOutput } from "../core/report/check-run.js";
 import { codeBlock } from "../core/report/markdown.js";
 import { renderSarif } from "../core/report/sarif.js";
-import { prepareScan, type ScanInputs } from "../core/setup.js";
+import { suppressionNotes } from "../core/scan-change.js";
+import { prepareScan } from "../core/setup.js";
 import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type ScanReport } from "../core/types.js";
+import { publishCheckRun, type PublishResult } from "../github/check-runs.js";
 import { openRepository, type GitRunner } from "../git/git-runner.js";
+import { readScanInputsAt } from "../git/scan-inputs.js";
 import { emitWorkflowAnnotations, type AnnotationSink } from "./annotations.js";
 import { actionAuditRecord, appendToAuditIssue, auditFileText, auditKey, auditMarkdown } from "./audit.js";
-import { publishCheckRun, type PublishResult } from "./checks-api.js";
 import { planScan, type ScanPlan } from "./event.js";
 import { ensureHistory, isShallow, resolveCommit } from "./history.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
@@ -28,9 +29,7 @@ import { actionClassification, actionPolicy } from "./policy.js";
 import { restGitHubClient } from "./rest.js";
 import { ACTION_VERSION } from "./version.js";
 
-const CONFIG_FILE = ".github/claude-guard.yml";
 const USER_AGENT = `claude-guard-action/${ACTION_VERSION}`;
-const IGNORE_FILE = ".claude-guard-ignore";
 
 /** What GitHub's runner tells a step about where it runs. */
 export interface RunContext {
@@ -81,45 +80,20 @@ export async function readContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
   return context;
 }
 
-/** A file's text at a commit, or undefined when the commit does not hold it. */
-async function fileAt(git: GitRunner, sha: string, file: string): Promise<string | undefined> {
-  return git.tryRun(["cat-file", "blob", `${sha}:${file}`]);
-}
-
 /**
- * The config and ignore file. The config is read at the base of the range, like the App reads it from
- * the base branch: a change cannot relax the check that judges it. The ignore file is read at the head:
- * adding a fingerprint is part of the reviewed change. An explicit `config` input is a workspace file.
+ * The config and ignore file (src/git/scan-inputs.ts reads them at the commits of the range); an
+ * explicit `config` input is a workspace file instead.
  */
 async function readScanInputs(git: GitRunner, context: RunContext, inputs: ActionInputs, base: string | undefined, head: string) {
-  const scanInputs: ScanInputs = {};
-  let source: string;
-  if (inputs.config !== undefined) {
-    const file = path.resolve(context.workspace, inputs.config);
-    try {
-      scanInputs.configText = await readFile(file, "utf8");
-    } catch (error) {
-      throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    scanInputs.configFile = inputs.config;
-    source = `\`${inputs.config}\` (config input)`;
-  } else {
-    const at = base ?? head;
-    const text = await fileAt(git, at, CONFIG_FILE);
-    if (text !== undefined) {
-      scanInputs.configText = text;
-      scanInputs.configFile = CONFIG_FILE;
-      source = `\`${CONFIG_FILE}\` at ${base ? "the base" : "the head"} commit ${at.slice(0, 7)}`;
-    } else {
-      source = `defaults (no \`${CONFIG_FILE}\` at ${base ? "the base" : "the head"} commit ${at.slice(0, 7)})`;
-    }
+  if (inputs.config === undefined) return readScanInputsAt(git, { ...(base ? { base } : {}), head });
+  const file = path.resolve(context.workspace, inputs.config);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const ignoreText = await fileAt(git, head, IGNORE_FILE);
-  if (ignoreText !== undefined) {
-    scanInputs.ignoreText = ignoreText;
-    scanInputs.ignoreFile = IGNORE_FILE;
-  }
-  return { scanInputs, source };
+  return readScanInputsAt(git, { ...(base ? { base } : {}), head }, { text, file: inputs.config, source: `\`${inputs.config}\` (config input)` });
 }
 
 /** For a new branch: the default branch's tip, fetched when the checkout does not hold it. */
@@ -202,7 +176,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   const head = history.head;
   base = history.base;
 
-  const { scanInputs, source } = await readScanInputs(git, context, inputs, base, head);
+  const { inputs: scanInputs, source } = await readScanInputs(git, context, inputs, base, head);
   // The audit key is a secret like any other: masked before anything can print it.
   if (inputs.auditHmacKey) core.setSecret(inputs.auditHmacKey);
   if (inputs.auditToken) core.setSecret(inputs.auditToken);
@@ -244,8 +218,8 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     setup,
     ...(scanInputs.configFile ? { configFile: scanInputs.configFile } : {}),
     classification,
-    findings: result.findings,
-    changes: result.changes,
+    findings: result.scan.findings,
+    changes: result.scan.scanned,
     headRevision: head,
     claudeChanges: result.claudeChanges,
   });
@@ -255,14 +229,14 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     version: 1,
     tool: { name: "claude-guard", version: ACTION_VERSION },
     scanned: {
-      files: result.files,
-      bytes: result.bytes,
+      files: result.scan.files,
+      bytes: result.scan.bytes,
       commits: result.commits,
       claudeCommits: result.claudeCommits,
-      skipped: result.skipped,
+      skipped: result.scan.skipped,
       ...(result.incomplete.length > 0 ? { incomplete: result.incomplete } : {}),
     },
-    findings: [...result.findings, ...policy.findings],
+    findings: [...result.scan.findings, ...policy.findings],
     commits: result.scannedCommits,
   };
   const notes = [
@@ -271,7 +245,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     `Config: ${source}.`,
     ...resolved.notes,
     ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`),
-    ...ignoreFileRewrites(setup.ignoreList, result.legacyIgnored, scanInputs.ignoreFile),
+    ...suppressionNotes(setup, result.scan),
   ];
   const rendered: CheckRunOutput = renderCheckRun({
     report,
@@ -287,13 +261,15 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   await mkdir(path.dirname(sarifFile), { recursive: true });
   await writeFile(sarifFile, renderSarif(report, setup.metas) + "\n");
 
+  // The check run goes through the same publisher as the App's (src/github/check-runs.ts).
   let published: PublishResult | undefined;
-  if (inputs.githubToken && context.owner && context.repo) {
+  if (api) {
     published = await publishCheckRun(
-      { apiUrl: context.apiUrl, token: inputs.githubToken, owner: context.owner, repo: context.repo, userAgent: USER_AGENT },
+      api,
+      { owner: context.owner, repo: context.repo },
       head,
       rendered,
-      context.runId !== "local" ? `${context.serverUrl.replace(/\/+$/, "")}/${context.owner}/${context.repo}/actions/runs/${context.runId}` : undefined,
+      context.runId !== "local" ? { detailsUrl: `${context.serverUrl.replace(/\/+$/, "")}/${context.owner}/${context.repo}/actions/runs/${context.runId}` } : {},
     );
     if (published.status === "created") core.info(`claude-guard: check run ${published.id} created with ${published.annotations} annotation(s)`);
     else core.warning(`claude-guard: no check run (${published.message}); reporting the findings as workflow annotations instead`);
@@ -361,7 +337,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
 
   const failing = report.findings.filter((f) => isFailing(f, failOn)).length;
   core.info(
-    `claude-guard: ${result.claudeCommits} Claude-authored commit(s) of ${result.commits}; ${result.files} file(s) scanned; ` +
+    `claude-guard: ${result.claudeCommits} Claude-authored commit(s) of ${result.commits}; ${result.scan.files} file(s) scanned; ` +
       `${report.findings.length} finding(s), ${failing} at or above fail-on ${failOn}; ${masker.count} value(s) masked in the logs`,
   );
   if (configErrors.length > 0) {

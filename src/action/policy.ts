@@ -1,30 +1,22 @@
 /**
- * The policy checks of the Action: the same evaluation as the CLI's `scan --git` (src/cli/policy.ts's
- * cliPolicy, which reads the agent configuration from the local clone and calls the core's
+ * The policy checks of the Action: the same evaluation as the CLI's `scan --git` (src/git/local-policy.ts's
+ * localPolicy, which reads the agent configuration from the local clone and calls the core's
  * evaluateRepositoryPolicy), with the classification a runner can know: the repository's custom
  * property when the token may read it, else the config's `classification`, else the event payload's
  * visibility (src/github/properties.ts, as the App does).
  */
-import { cliPolicy, formatProblem } from "../cli/policy.js";
 import type { Classification } from "../core/config/config.js";
 import type { ResolvedClassification, ScannedChange } from "../core/policy/index.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { CommitInfo, Finding } from "../core/types.js";
 import type { GitHubClient } from "../github/client.js";
-import { readClassification } from "../github/properties.js";
+import { payloadVisibility, readClassification } from "../github/properties.js";
+import { formatProblem, localPolicy } from "../git/local-policy.js";
 
 type Json = Record<string, unknown>;
 
 function obj(value: unknown): Json | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-/** The payload's `repository.visibility`, or `private` mapped to it. */
-export function payloadVisibility(payload: Json): string | undefined {
-  const repository = obj(payload["repository"]);
-  if (typeof repository?.["visibility"] === "string") return repository["visibility"];
-  if (typeof repository?.["private"] === "boolean") return repository["private"] ? "private" : "public";
-  return undefined;
 }
 
 export interface ActionClassificationInput {
@@ -40,7 +32,7 @@ export interface ActionClassificationInput {
 export async function actionClassification(input: ActionClassificationInput): Promise<{ classification: ResolvedClassification; notes: string[] }> {
   const repository = obj(input.payload["repository"]);
   const payloadProperties = obj(repository?.["custom_properties"]) as Record<string, string | string[] | null> | undefined;
-  const visibility = payloadVisibility(input.payload);
+  const visibility = payloadVisibility(repository);
   // Without a token or a repository name there is nothing to ask: an empty property set skips the request.
   const properties = payloadProperties ?? (input.gh && input.owner && input.repo ? undefined : {});
   return readClassification(input.gh as GitHubClient, { owner: input.owner, repo: input.repo }, {
@@ -71,9 +63,9 @@ export interface ActionPolicyResult {
 }
 
 export async function actionPolicy(input: ActionPolicyInput): Promise<ActionPolicyResult> {
-  // cliPolicy resolves the classification itself, where a `--classification` flag beats the config:
+  // localPolicy resolves the classification itself, where a `--classification` flag beats the config:
   // the value resolved here is handed over as that flag, so the evaluation uses exactly it.
-  const output = await cliPolicy({
+  const output = await localPolicy({
     root: input.workspace,
     setup: input.setup,
     ...(input.configFile ? { configFile: input.configFile } : {}),

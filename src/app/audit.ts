@@ -15,11 +15,12 @@
 import type { Logger } from "probot";
 import { buildAuditRecord, RECOMMENDED_KEY_CHARS, type AuditRecord } from "../core/audit/index.js";
 import type { GuardConfig } from "../core/config/config.js";
-import { CONFIG_PATH, loadEffectiveConfig, ORG_CONFIG_REPO } from "../core/config/load.js";
+import { orgFactsOf } from "../core/audit/dashboard.js";
+import { CONFIG_PATH, ORG_CONFIG_REPO } from "../core/config/load.js";
 import type { CommitChange } from "../core/types.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository, type AppIdentity, type RetryPolicy } from "../github/audit-issue.js";
 import { describeApiError, type GitHubClient, type RepoRef } from "../github/client.js";
-import { readFileAt } from "../github/contents.js";
+import { loadOrgConfig } from "../github/config.js";
 import { isTeamMember } from "../github/teams.js";
 import type { ScanTarget, TargetScan } from "./scan-target.js";
 import { toolVersion } from "./version.js";
@@ -89,16 +90,7 @@ export async function recordAudit(gh: GitHubClient, log: Log, settings: AuditSet
   const hmacKey = settings.hmacKey;
   try {
     // 1. The org's config, and only the org's: the audit key is org level.
-    const orgConfig = await loadEffectiveConfig(
-      async (location) => {
-        requests++;
-        const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
-        if (read.status === "missing") return undefined;
-        if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
-        return read.text;
-      },
-      { owner: target.owner, repo: ORG_CONFIG_REPO },
-    );
+    const orgConfig = await loadOrgConfig(gh, target.owner, () => requests++);
     const audit = orgConfig.config.audit;
     if (!audit?.repository) return { status: "not-configured", requests };
     const auditRepo: RepoRef = { owner: target.owner, repo: audit.repository };
@@ -124,14 +116,7 @@ export async function recordAudit(gh: GitHubClient, log: Log, settings: AuditSet
       key: hmacKey,
       identity: settings.identity,
       notify: audit.notify,
-      orgFacts: {
-        auditRepository: true,
-        keyedHashes: true,
-        skillsConfigured: Object.keys(orgConfig.config.skills).length > 0,
-        contentPathsConfigured: Object.keys(orgConfig.config.content.paths).length > 0,
-        failOn: orgConfig.config.failOn,
-        notifyTeams: audit.notify.length,
-      },
+      orgFacts: orgFactsOf(orgConfig.config),
       ...(settings.retry ? { retry: settings.retry } : {}),
       ...(settings.sleep ? { sleep: settings.sleep } : {}),
     });

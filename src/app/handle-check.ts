@@ -10,12 +10,13 @@
  */
 import type { Context } from "probot";
 import { ZERO_SHA, type GitHubClient } from "../github/client.js";
-import { CHECK_NAME, updateRunText } from "../github/check-runs.js";
+import { CHECK_RUN_NAME } from "../core/report/check-run.js";
+import { updateRunText } from "../github/check-runs.js";
+import { payloadCustomProperties } from "../github/properties.js";
 import { ACTION_IDS, renderIgnoreLinesMarkdown } from "./check-run-renderer.js";
 import { queueCheck, queueWork, type AppDeps } from "./deps.js";
-import { customPropertiesOf, visibilityOf } from "./handle-pull-request.js";
 import { checkCheckRunPayload, checkCheckSuitePayload } from "./payload.js";
-import { scanTarget, type ScanTarget } from "./scan-target.js";
+import { scanTarget, visibilityOf, type ScanTarget } from "./scan-target.js";
 
 export const CHECK_EVENTS = ["check_suite.requested", "check_suite.rerequested", "check_run.rerequested", "check_run.requested_action"] as const;
 
@@ -48,7 +49,7 @@ export async function handleCheckRun(context: Context<"check_run">, deps: AppDep
   checkCheckRunPayload(context.payload);
   const run = context.payload.check_run;
   // Only our own runs: another app's (or the Action's) run of the same name is not ours to redo.
-  if (run.name !== CHECK_NAME || (deps.appId && run.app?.id && run.app.id !== deps.appId)) return;
+  if (run.name !== CHECK_RUN_NAME || (deps.appId && run.app?.id && run.app.id !== deps.appId)) return;
   const suite = { ...(run.check_suite as unknown as SuiteLike) };
   if (run.pull_requests?.length) suite.pull_requests = run.pull_requests as SuiteLike["pull_requests"];
   const target = targetFromSuite(context.payload.repository, suite, run.head_sha);
@@ -87,7 +88,7 @@ function targetFromSuite(repositoryPayload: unknown, suite: SuiteLike, headSha: 
     repo: repository.name,
     headSha,
     defaultBranch: repository.default_branch,
-    customProperties: customPropertiesOf(repositoryPayload),
+    customProperties: payloadCustomProperties(repositoryPayload),
     ...visibilityOf(repositoryPayload),
   };
   const pr = suite.pull_requests?.[0];

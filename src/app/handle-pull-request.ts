@@ -2,7 +2,8 @@
 import type { Context } from "probot";
 import { queueCheck, type AppDeps } from "./deps.js";
 import { checkPullRequestPayload } from "./payload.js";
-import type { PropertyValues, ScanTarget } from "./scan-target.js";
+import { payloadCustomProperties } from "../github/properties.js";
+import { visibilityOf, type ScanTarget } from "./scan-target.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -27,23 +28,9 @@ export async function handlePullRequest(context: Context<"pull_request">, deps: 
       headRef: pr.head.ref,
       ...(typeof pr.commits === "number" ? { commitCount: pr.commits } : {}),
     },
-    customProperties: customPropertiesOf(repository),
+    customProperties: payloadCustomProperties(repository),
     ...visibilityOf(repository),
     ...(pr.user?.login ? { actor: pr.user.login } : {}),
   };
   await queueCheck(context, deps, { target, deliveryId: context.id, mode: "event" });
-}
-
-/** `{ visibility }` from the payload's `repository.visibility`, else its `private` flag; `{}` when neither. */
-export function visibilityOf(repository: unknown): { visibility?: string } {
-  const r = repository as { visibility?: unknown; private?: unknown } | null;
-  if (typeof r?.visibility === "string" && r.visibility) return { visibility: r.visibility };
-  if (typeof r?.private === "boolean") return { visibility: r.private ? "private" : "public" };
-  return {};
-}
-
-/** `repository.custom_properties` when the payload carries it (absent is not the same as empty). */
-export function customPropertiesOf(repository: unknown): PropertyValues | undefined {
-  const value = (repository as { custom_properties?: unknown } | null)?.custom_properties;
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as PropertyValues) : undefined;
 }

@@ -6,9 +6,9 @@
 import type { Context } from "probot";
 import { ZERO_SHA, type GitHubClient } from "../github/client.js";
 import { queueCheck, type AppDeps } from "./deps.js";
-import { customPropertiesOf, visibilityOf } from "./handle-pull-request.js";
 import { checkPushPayload } from "./payload.js";
-import type { PushPayloadCommit, ScanTarget } from "./scan-target.js";
+import { payloadCustomProperties } from "../github/properties.js";
+import { visibilityOf, type PushPayloadCommit, type ScanTarget } from "./scan-target.js";
 
 export async function handlePush(context: Context<"push">, deps: AppDeps): Promise<void> {
   checkPushPayload(context.payload);
@@ -32,7 +32,7 @@ export async function handlePush(context: Context<"push">, deps: AppDeps): Promi
       after: payload.after,
       payloadCommits: (payload.commits ?? []) as unknown as PushPayloadCommit[],
     },
-    customProperties: customPropertiesOf(repository),
+    customProperties: payloadCustomProperties(repository),
     ...visibilityOf(repository),
     ...(payload.pusher?.name ? { actor: payload.pusher.name } : {}),
   };

@@ -1,32 +1,27 @@
 /**
  * What one check run judges, read through the REST API and handed to the core: the commits of a pull
  * request or a push, their authorship, the lines Claude's commits added, the config of the base branch,
- * the classification. It mirrors src/cli/scan-git.ts step for step (same skip rules, same scanner, same
- * report), so a finding is the same finding, with the same fingerprint, in every door.
+ * the classification. The lines go through the core's scanChange, as in every door, so a finding is the
+ * same finding, with the same fingerprint, and the same suppressions and notes, wherever it is reported.
  */
 import { detectAuthorship } from "../core/authorship/index.js";
-import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
-import { skipReasonForPath } from "../core/detect/skip.js";
-import { ignoreFileRewrites } from "../core/detect/suppress.js";
-import type { ScannedChange } from "../core/policy/index.js";
+import { IGNORE_FILE } from "../core/files.js";
 import type { RuleMeta } from "../core/report/meta.js";
+import { addChangeScan, emptyChangeScan, scanChange, suppressionNotes, type ChangeScan } from "../core/scan-change.js";
 import { prepareScan, type ScanSetup } from "../core/setup.js";
-import type { AuthorshipVerdict, CommitChange, CommitInfo, FailOn, Finding, ScanReport, SkippedFile } from "../core/types.js";
+import type { AuthorshipVerdict, CommitChange, CommitInfo, FailOn, ScanReport } from "../core/types.js";
 import { describeApiError, ZERO_SHA, type GitHubClient, type RepoRef } from "../github/client.js";
 import { readCommitChange } from "../github/commit-files.js";
 import { listComparedCommits, listPullRequestCommits, toCommitInfo, type ApiCommit, type CommitList } from "../github/commits.js";
 import { loadGuardConfig } from "../github/config.js";
 import { readFileAt } from "../github/contents.js";
-import { readClassification, type Classification } from "../github/properties.js";
+import { payloadVisibility, readClassification, type Classification, type PropertyValues } from "../github/properties.js";
 import { teamMembershipLookup } from "../github/teams.js";
 import { evaluatePolicy } from "./policy.js";
 import { toolVersion } from "./version.js";
 
-export const IGNORE_FILE = ".claude-guard-ignore";
 /** Claude commits read at the same time: fast on big PRs, gentle on GitHub's secondary rate limits. */
 const COMMIT_READ_CONCURRENCY = 4;
-
-export type PropertyValues = Record<string, string | string[] | null | undefined>;
 
 export interface PullRequestChange {
   kind: "pull_request";
@@ -75,6 +70,8 @@ export interface TargetScan {
   notes: string[];
   /** The Claude commits with the lines they added: the audit record's input summary hashes them. */
   changes: CommitChange[];
+  /** What the core made of those lines, before the policy checks added theirs. */
+  scan: ChangeScan;
 }
 
 export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<TargetScan> {
@@ -119,30 +116,28 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
       authorship,
     })),
   };
-  let scannedChanges: ScannedChange[] = [];
-  let suppressed = { count: 0, legacy: [] as Array<{ old: string; replacement: string }> };
-  for (const change of changes) scanChange(setup, change, report, scannedChanges, suppressed);
+  // Each Claude commit through the core, as in the CLI and the Action: same skips, scanner and counts.
+  const scanAll = (with_: ScanSetup) => changes.reduce((all, change) => addChangeScan(all, scanChange(with_, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude: true })), emptyChangeScan());
+  let scan = scanAll(setup);
 
   // The ignore file is read only when there is something it could suppress (one request saved on
   // every clean scan), at the head: adding a fingerprint is part of the reviewed change. It goes to
-  // the scanner, as in the CLI and the Action, so it is applied one way in every door (old value-hash
-  // entries included, which only the scanner can match). A failed read keeps every finding and says so.
-  if (report.findings.length > 0) {
+  // the scanner through prepareScan, as in the CLI and the Action, so it is applied one way in every
+  // door (old value-hash entries included, which only the scanner can match). A failed read keeps
+  // every finding and says so.
+  if (scan.findings.length > 0) {
     const ignore = await readFileAt(gh, repo, IGNORE_FILE, target.headSha).catch((error: unknown) => {
       notes.push(`${IGNORE_FILE} could not be read (${describeApiError(error)}): no finding was suppressed by it.`);
       return undefined;
     });
     if (ignore?.status === "ok") {
       setup = prepareScan({ ...config.inputs, ignoreText: ignore.text, ignoreFile: IGNORE_FILE });
-      report.findings = [];
-      report.scanned = { ...report.scanned, files: 0, bytes: 0, skipped: [] };
-      scannedChanges = [];
-      suppressed = { count: 0, legacy: [] };
-      for (const change of changes) scanChange(setup, change, report, scannedChanges, suppressed);
-      notes.push(...setup.warnings, ...ignoreFileRewrites(setup.ignoreList, suppressed.legacy, IGNORE_FILE));
+      scan = scanAll(setup);
     }
   }
-  if (suppressed.count > 0) notes.push(`${suppressed.count} finding(s) suppressed by an allow comment or ${IGNORE_FILE}.`);
+  notes.push(...suppressionNotes(setup, scan));
+  report.scanned = { ...report.scanned, files: scan.files, bytes: scan.bytes, skipped: scan.skipped };
+  report.findings = [...scan.findings];
 
   // Policy (issue 3): skills, permissions and drift of the agent configuration, content classification.
   const policy = await evaluatePolicy({
@@ -153,8 +148,8 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
     config: setup.config,
     classification: classified.classification,
     changes: changes.map((change, i) => ({ change, authorship: (claude[i] as (typeof claude)[number]).authorship })),
-    scannedChanges,
-    findings: report.findings,
+    scannedChanges: scan.scanned,
+    findings: scan.findings,
     ...(target.actor ? { actor: target.actor } : {}),
     isTeamMember: teamMembershipLookup(gh),
   });
@@ -162,7 +157,13 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
   configErrors.push(...policy.problems);
   notes.push(...policy.notes);
 
-  return { report, rules: setup.metas, failOn: setup.config.failOn, classification: classified.classification, configErrors, notes, changes };
+  return { report, rules: setup.metas, failOn: setup.config.failOn, classification: classified.classification, configErrors, notes, changes, scan };
+}
+
+/** `{ visibility }` from the payload's repository (see payloadVisibility); `{}` when it says nothing. */
+export function visibilityOf(repository: unknown): { visibility?: string } {
+  const visibility = payloadVisibility(repository);
+  return visibility ? { visibility } : {};
 }
 
 /** The config a change is judged by: the base branch's, never the change's own. */
@@ -215,43 +216,6 @@ function fromPushPayload(c: PushPayloadCommit): CommitInfo {
   // Parents are unknown here: the patch-less fallback then treats a modified file as wholly added.
   delete info.parents;
   return info;
-}
-
-/**
- * The per-file loop of the CLI's `scanGit`: ignored paths, skip rules, then the scanner. Only Claude's
- * commits get here, so no path is skipped by name (see skipReasonForPath).
- */
-function scanChange(
-  setup: ScanSetup,
-  change: CommitChange,
-  report: ScanReport,
-  scannedChanges: ScannedChange[],
-  suppressed: { count: number; legacy: Array<{ old: string; replacement: string }> },
-): void {
-  const sha = change.commit.sha;
-  const skipped: SkippedFile[] = report.scanned.skipped;
-  skipped.push(...change.skipped);
-  for (const file of change.files) {
-    if (file.lines.length === 0) continue;
-    if (setup.isIgnoredPath(file.path)) {
-      skipped.push({ path: file.path, reason: "ignored", commit: sha, detail: "paths.ignore" });
-      continue;
-    }
-    const reason = skipReasonForPath(file.path, { byClaude: true });
-    if (reason) {
-      skipped.push({ path: file.path, reason, commit: sha });
-      continue;
-    }
-    const text = file.lines.join("\n");
-    const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: sha }, fileBackstop());
-    if (scanned.incomplete) skipped.push({ path: file.path, reason: "timeout", commit: sha, detail: TIMEOUT_DETAIL });
-    report.findings.push(...(scanned.findings as Finding[]));
-    suppressed.count += scanned.suppressed;
-    if (scanned.legacyIgnored) suppressed.legacy.push(...scanned.legacyIgnored);
-    report.scanned.files++;
-    report.scanned.bytes += Buffer.byteLength(text);
-    scannedChanges.push({ path: file.path, commit: sha, firstLine: file.lineNumbers[0] ?? 1 });
-  }
 }
 
 /** Maps with at most `limit` calls at once, keeping the input order. */

@@ -40,11 +40,8 @@ import type { CommitChange } from "../core/types.js";
 import { readCommits } from "../git/read-commits.js";
 import { authoredByApp, type AppIdentity } from "../github/audit-issue.js";
 import { describeApiError, nextLink } from "../github/client.js";
-import type { CliIO } from "./main.js";
+import { EXIT_CLEAN as EXIT_OK, EXIT_ERROR, EXIT_FINDINGS as EXIT_MISMATCH, type CliIO } from "./io.js";
 
-const EXIT_OK = 0;
-const EXIT_MISMATCH = 1;
-const EXIT_ERROR = 2;
 const PER_PAGE = 100;
 
 export const AUDIT_USAGE = `Usage:

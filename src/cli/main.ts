@@ -1,29 +1,22 @@
 /** `claude-guard`: the command-line door. It reads files and git, asks the core, renders, and exits 0/1/2. */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { renderJson, renderSarif, renderText } from "../core/report/index.js";
-import { prepareScan, type ScanInputs } from "../core/setup.js";
+import { readFileSync, statSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
-import { ignoreFileRewrites } from "../core/detect/suppress.js";
+import { renderJson, renderSarif, renderText } from "../core/report/index.js";
+import { suppressionNotes, type ChangeScan } from "../core/scan-change.js";
+import { prepareScan } from "../core/setup.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
+import { localPolicy, type LocalPolicyInput } from "../git/local-policy.js";
+import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
+import { scanGit } from "../git/scan-git.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { findRepositoryRoot, runInit } from "./init.js";
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
-import { cliPolicy, reportAgentProblems, runPolicyCommand, withClassificationField, type CliPolicyInput } from "./policy.js";
-import { scanGit } from "./scan-git.js";
+import { reportAgentProblems, runPolicyCommand, withClassificationField } from "./policy.js";
 import { listFiles } from "./walk.js";
 
-export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
 
 export function toolVersion(): string {
   try {
@@ -34,28 +27,7 @@ export function toolVersion(): string {
   }
 }
 
-async function readInputs(cmd: ScanCommand, root: string): Promise<ScanInputs> {
-  const inputs: ScanInputs = {};
-  const configFile = cmd.config !== undefined ? resolve(cmd.config) : join(root, ".github", "claude-guard.yml");
-  if (cmd.config !== undefined || existsSync(configFile)) {
-    try {
-      inputs.configText = await readFile(configFile, "utf8");
-      inputs.configFile = cmd.config ?? ".github/claude-guard.yml";
-    } catch (error) {
-      throw new Error(`cannot read the config file ${cmd.config ?? configFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
-  const ignoreFile = join(root, ".claude-guard-ignore");
-  if (existsSync(ignoreFile)) {
-    inputs.ignoreText = await readFile(ignoreFile, "utf8");
-    inputs.ignoreFile = ".claude-guard-ignore";
-  }
-  return inputs;
-}
-
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  // The Claude Code hook parses its own arguments and loads only its own modules (src/hook).
-  if (argv[0] === "hook") return (await import("../hook/cli.js")).runHookCli(argv.slice(1), io);
   // `audit export|verify` parses its own arguments too, and loads Octokit only when asked for.
   if (argv[0] === "audit") return (await import("./audit.js")).runAuditCli(argv.slice(1), io);
   let cmd;
@@ -91,12 +63,11 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const first = resolve(io.cwd, cmd.git ? (cmd.repo ?? ".") : (cmd.paths[0] ?? "."));
   const firstIsDirectory = statSync(first, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const scanRoot = cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
-  const hasOwnSettings = existsSync(join(scanRoot, ".github", "claude-guard.yml")) || existsSync(join(scanRoot, ".claude-guard-ignore"));
-  const root = cmd.git || hasOwnSettings ? scanRoot : findRepositoryRoot(scanRoot);
-  const inputs = await readInputs(cmd, root);
+  const root = cmd.git || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
+  const inputs = readWorkingTreeScanInputs(root, cmd.config, io.cwd);
   const setup = prepareScan(inputs);
-  for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);
   if (setup.errors.length > 0) {
+    for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);
     io.stderr.write(`claude-guard: the configuration has ${setup.errors.length} error(s); nothing was scanned:\n${setup.errors.map((e) => `  ${e}\n`).join("")}`);
     return EXIT_ERROR;
   }
@@ -108,9 +79,9 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     findings: [],
   };
   // What the policy checks need from the scan (issue 3): the changes scanned, and with --git the commits.
-  let changes: CliPolicyInput["changes"] = [];
-  let gitPolicy: CliPolicyInput["git"];
-  let legacyIgnored: Array<{ old: string; replacement: string }> = [];
+  let changes: LocalPolicyInput["changes"] = [];
+  let gitPolicy: LocalPolicyInput["git"];
+  let suppression: Pick<ChangeScan, "suppressed" | "legacyIgnored"> = { suppressed: 0, legacyIgnored: [] };
 
   if (cmd.git) {
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
@@ -122,12 +93,12 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.done();
-    report.scanned = { files: result.files, bytes: result.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.skipped };
+    report.scanned = { files: result.scan.files, bytes: result.scan.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.scan.skipped };
     if (result.incomplete.length > 0) report.scanned.incomplete = result.incomplete;
-    report.findings = result.findings;
+    report.findings = result.scan.findings;
     report.commits = result.scannedCommits;
-    legacyIgnored = result.legacyIgnored;
-    changes = result.changes;
+    suppression = result.scan;
+    changes = result.scan.scanned;
     if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges };
   } else {
     // Started before the walk, so that loading the rules in the workers overlaps it.
@@ -142,7 +113,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       await pool?.close();
     }
     report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: [...listed.skipped, ...result.skipped] };
-    legacyIgnored = result.legacyIgnored;
+    suppression = result;
     report.findings = result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
     const notRead = new Set(result.skipped.map((s) => s.path));
     changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
@@ -150,7 +121,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
 
   // Policy: skills, tool permissions and drift of the agent configuration, content classification.
   // A plain scan judges the working tree's agent configuration when it scans the repository's root.
-  const policy = await cliPolicy({
+  const policy = await localPolicy({
     root: scanRoot,
     setup,
     ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
@@ -172,7 +143,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   } else {
     io.stdout.write(rendered.endsWith("\n") ? rendered : rendered + "\n");
   }
-  for (const note of ignoreFileRewrites(setup.ignoreList, legacyIgnored, inputs.ignoreFile)) io.stderr.write(`claude-guard: warning: ${note}\n`);
+  // What was suppressed and what the ignore file should change: the notes every door gives.
+  for (const note of suppressionNotes(setup, suppression)) io.stderr.write(`claude-guard: note: ${note}\n`);
   // Problems in the agent configuration are reported like config errors: the policy could not judge it.
   if (reportAgentProblems(io, policy)) return EXIT_ERROR;
   return report.findings.some((f) => isFailing(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;

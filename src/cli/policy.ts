@@ -1,28 +1,17 @@
 /**
- * The CLI's side of the policy checks (issue 3): the classification (with no GitHub at hand: the
- * `--classification` flag, else the config, else `internal`), the agent configuration (the working tree
- * for a plain scan, git for `scan --git`), and the `claude-guard policy` command, which prints the
- * effective policy and every violation. The decisions are the core's (src/core/policy); this file reads.
+ * `claude-guard policy`, which prints the effective policy and every violation, and how the CLI reports
+ * the agent configuration's problems. The checks themselves run on the local clone in
+ * src/git/local-policy.ts (shared with the Action); the decisions are the core's (src/core/policy).
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { lstatSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Classification, GuardConfig } from "../core/config/config.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
-import {
-  evaluateRepositoryPolicy,
-  resolveClassification,
-  withDefaultPermissions,
-  type AgentConfig,
-  type AgentConfigProblem,
-  type ClaudeCommitInput,
-  type RepositoryPolicyResult,
-  type ResolvedClassification,
-  type ScannedChange,
-} from "../core/policy/index.js";
-import { prepareScan, type ScanInputs, type ScanSetup } from "../core/setup.js";
-import { isFailing, SEVERITIES, type CommitInfo, type FailOn, type Finding } from "../core/types.js";
-import { agentFileReader } from "../git/agent-files.js";
-import { openRepository } from "../git/git-runner.js";
+import { withDefaultPermissions, type AgentConfig, type ResolvedClassification } from "../core/policy/index.js";
+import { prepareScan, type ScanInputs } from "../core/setup.js";
+import { isFailing, SEVERITIES, type FailOn } from "../core/types.js";
+import { formatProblem, localPolicy, type LocalPolicyOutput } from "../git/local-policy.js";
+import { readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
 import { listFiles } from "./walk.js";
 
@@ -41,140 +30,8 @@ interface IO {
   cwd: string;
 }
 
-const AGENT_FILE_LIMIT = 1024 * 1024;
-
-/** `.claude/**` and `.mcp.json` of a folder as they are on disk (symbolic links are not followed). */
-export function readWorkingTreeAgentFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const add = (absolute: string, path: string) => {
-    const stat = lstatSync(absolute, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size > AGENT_FILE_LIMIT) return;
-    try {
-      files.set(path, readFileSync(absolute, "utf8"));
-    } catch {
-      // Unreadable: as if absent (the scan itself reports unreadable files).
-    }
-  };
-  add(join(root, ".mcp.json"), ".mcp.json");
-  const walk = (dir: string, prefix: string, depth: number) => {
-    if (depth > 12) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const absolute = join(dir, entry.name);
-      const path = `${prefix}/${entry.name}`;
-      if (entry.isDirectory()) walk(absolute, path, depth + 1);
-      else if (entry.isFile()) add(absolute, path);
-    }
-  };
-  walk(join(root, ".claude"), ".claude", 0);
-  return files;
-}
-
-/**
- * The person behind a commit, offline: the login of a GitHub noreply address (`123+octocat@users.noreply…`),
- * else the email's local part, else the author's name.
- */
-export function localLogin(author: CommitInfo["author"]): string | undefined {
-  if (author.login) return author.login;
-  const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(author.email);
-  if (noreply) return noreply[1];
-  const local = author.email.split("@", 1)[0]?.trim();
-  return local || author.name.trim() || undefined;
-}
-
-/** `owner/name` from the `origin` remote when it is a GitHub-style URL, else the folder's name. */
-export async function repositoryLabel(root: string): Promise<string> {
-  try {
-    const git = await openRepository(root);
-    const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
-    const match = url ? /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) : null;
-    if (match) return `${match[1]}/${match[2]}`;
-  } catch {
-    // Not a repository: the folder's name.
-  }
-  return basename(resolve(root));
-}
-
-export function cliClassification(setup: ScanSetup, flag: Classification | undefined, configFile: string | undefined): { classification: ResolvedClassification; problems: string[] } {
-  const resolved = resolveClassification({
-    propertyName: setup.config.classificationProperty,
-    ...(flag ? { cliValue: flag } : {}),
-    ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
-    ...(configFile ? { configFile } : {}),
-    defaultSource: "--classification flag and no classification in the config",
-  });
-  return resolved;
-}
-
-export interface CliPolicyInput {
-  root: string;
-  setup: ScanSetup;
-  configFile?: string;
-  classificationFlag?: Classification;
-  findings: readonly Finding[];
-  changes: readonly ScannedChange[];
-  /** `scan --git`: the range's head and the Claude-authored commits read. */
-  git?: { headRevision: string; claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }> };
-  /** Plain scan: judge the agent configuration of the working tree. */
-  workingTree: boolean;
-}
-
-export interface CliPolicyOutput {
-  classification: ResolvedClassification;
-  /** Classification values that were not used (never silently). */
-  notes: string[];
-  result: RepositoryPolicyResult;
-}
-
-/** Every policy finding of a CLI scan, and the agent-configuration problems (exit 2). */
-export async function cliPolicy(input: CliPolicyInput): Promise<CliPolicyOutput> {
-  const { classification, problems: notes } = cliClassification(input.setup, input.classificationFlag, input.configFile);
-  let headAgentFiles: Map<string, string> | undefined;
-  const claudeCommits: ClaudeCommitInput[] = [];
-  if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
-  if (input.git && input.git.claudeCommits.length > 0) {
-    const reader = agentFileReader(await openRepository(input.root));
-    // Judged only when Claude worked here: a range without Claude's commits has nothing to judge.
-    headAgentFiles = await reader.filesAt(input.git.headRevision);
-    const single = input.git.claudeCommits.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
-    const touching = await reader.touchingCommits(single.map((c) => c.commit.sha));
-    for (const { commit, firstFile } of input.git.claudeCommits) {
-      const entry: ClaudeCommitInput = { commit };
-      const login = localLogin(commit.author);
-      if (login) entry.login = login;
-      if (firstFile) entry.firstFile = firstFile;
-      if (touching.has(commit.sha)) {
-        const parent = commit.parents?.[0];
-        entry.agentFiles = { before: parent ? await reader.filesAt(parent) : new Map(), after: await reader.filesAt(commit.sha) };
-      }
-      claudeCommits.push(entry);
-    }
-  }
-  const result = evaluateRepositoryPolicy({
-    repository: await repositoryLabel(input.root),
-    config: input.setup.config,
-    classification,
-    ...(headAgentFiles ? { headAgentFiles } : {}),
-    claudeCommits,
-    changes: input.changes,
-    findings: input.findings,
-    teamsOf: () => undefined,
-    door: "cli",
-  });
-  return { classification, notes, result };
-}
-
-export function formatProblem(problem: AgentConfigProblem & { commit?: string }): string {
-  return `${problem.path}${problem.line !== undefined ? `:${problem.line}` : ""}: ${problem.message}${problem.commit ? ` (at commit ${problem.commit.slice(0, 12)})` : ""}`;
-}
-
 /** Reports agent-configuration problems like config errors; returns true when there were any. */
-export function reportAgentProblems(io: Pick<IO, "stderr">, output: CliPolicyOutput): boolean {
+export function reportAgentProblems(io: Pick<IO, "stderr">, output: LocalPolicyOutput): boolean {
   for (const note of output.notes) io.stderr.write(`claude-guard: warning: ${note}\n`);
   for (const problem of output.result.historyProblems) io.stderr.write(`claude-guard: warning: ${formatProblem(problem)}\n`);
   const problems = output.result.problems;
@@ -188,25 +45,6 @@ export function reportAgentProblems(io: Pick<IO, "stderr">, output: CliPolicyOut
 // ---------------------------------------------------------------------------------------------------
 // `claude-guard policy`
 
-function readInputs(root: string, configOption: string | undefined, cwd: string): ScanInputs {
-  const inputs: ScanInputs = {};
-  const configFile = configOption !== undefined ? resolve(cwd, configOption) : join(root, ".github", "claude-guard.yml");
-  if (configOption !== undefined || existsSync(configFile)) {
-    try {
-      inputs.configText = readFileSync(configFile, "utf8");
-      inputs.configFile = configOption ?? ".github/claude-guard.yml";
-    } catch (error) {
-      throw new Error(`cannot read the config file ${configOption ?? configFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
-  const ignoreFile = join(root, ".claude-guard-ignore");
-  if (existsSync(ignoreFile)) {
-    inputs.ignoreText = readFileSync(ignoreFile, "utf8");
-    inputs.ignoreFile = ".claude-guard-ignore";
-  }
-  return inputs;
-}
-
 export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<number> {
   const root = resolve(io.cwd, cmd.repo ?? ".");
   if (!lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) {
@@ -215,7 +53,7 @@ export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<numb
   }
   let inputs: ScanInputs;
   try {
-    inputs = readInputs(root, cmd.config, io.cwd);
+    inputs = readWorkingTreeScanInputs(root, cmd.config, io.cwd);
   } catch (error) {
     io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
     return 2;
@@ -240,7 +78,7 @@ export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<numb
   }
   const notRead = new Set(scanned.skipped.map((s) => s.path));
   const changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
-  const output = await cliPolicy({
+  const output = await localPolicy({
     root,
     setup,
     ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
@@ -258,7 +96,7 @@ export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<numb
 }
 
 /** What `claude-guard policy --format json` prints (version 1; fields may be added, none removed). */
-export function policyView(output: CliPolicyOutput, config: GuardConfig, configFile: string | undefined, failOn: FailOn) {
+export function policyView(output: LocalPolicyOutput, config: GuardConfig, configFile: string | undefined, failOn: FailOn) {
   const agent: AgentConfig = output.result.agentConfig;
   const c = output.classification.value;
   const written = config.permissions[c];

@@ -2,6 +2,7 @@
  * Everything a scan needs, built from the texts of the config and ignore files (the doors read them).
  * The CLI's worker threads call this with the same texts and get the same scanner.
  */
+import { CONFIG_FILE, IGNORE_FILE } from "./files.js";
 import { DEFAULT_CONFIG, formatConfigError, parseConfig, type GuardConfig } from "./config/config.js";
 import { Scanner } from "./detect/engine.js";
 import { compileCustomRules } from "./detect/custom-rules.js";
@@ -26,6 +27,8 @@ export interface ScanSetup {
   isIgnoredPath: (path: string) => boolean;
   /** The parsed `.claude-guard-ignore` (empty without one), to name its lines in notes. */
   ignoreList: IgnoreList;
+  /** How notes name the ignore file. */
+  ignoreFile: string;
   /** Config and ignore-file problems, each naming file, key and line. A scan with errors must not pass. */
   errors: string[];
   /** Problems that do not change what is scanned (an ignore-file line that is not a fingerprint). */
@@ -37,7 +40,7 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
   const warnings: string[] = [];
   let config = DEFAULT_CONFIG;
   if (inputs.configText !== undefined) {
-    const parsed = parseConfig(inputs.configText, inputs.configFile ?? ".github/claude-guard.yml");
+    const parsed = parseConfig(inputs.configText, inputs.configFile ?? CONFIG_FILE);
     config = parsed.config;
     errors.push(...parsed.errors.map(formatConfigError));
   }
@@ -45,8 +48,9 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
   const rules = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
+  const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
-    warnings.push(`${inputs.ignoreFile ?? ".claude-guard-ignore"}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
+    warnings.push(`${ignoreFile}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
   return {
     config,
@@ -55,6 +59,7 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
     metas: ruleMetas(rules),
     isIgnoredPath: compileGlobs(config.paths.ignore),
     ignoreList,
+    ignoreFile,
     errors,
     warnings,
   };

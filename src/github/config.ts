@@ -10,12 +10,12 @@
 import { dump } from "js-yaml";
 import { parseYaml } from "../core/bounded-parse.js";
 import { formatConfigError, parseConfig } from "../core/config/config.js";
+import { loadEffectiveConfig, ORG_CONFIG_REPO, type EffectiveConfig } from "../core/config/load.js";
 import type { ScanInputs } from "../core/setup.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { readFileAt } from "./contents.js";
 
 export const CONFIG_PATH = ".github/claude-guard.yml";
-const ORG_CONFIG_REPO = ".github";
 /** Probot's `_extends` syntax: `repo`, `owner/repo` or `owner/repo:path.yml`. */
 const EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
 const MAX_EXTENDS = 5;
@@ -38,6 +38,24 @@ export interface LoadedConfig {
   errors: string[];
   /** Where the config came from, for the summary. */
   source: string;
+}
+
+/**
+ * The org's effective config (its `.github` repository's file and what that extends), as the audit
+ * trail reads it in the App and the Action: the audit settings are org level only. `onRead` counts
+ * the requests.
+ */
+export function loadOrgConfig(gh: GitHubClient, owner: string, onRead: () => void = () => undefined): Promise<EffectiveConfig> {
+  return loadEffectiveConfig(
+    async (location) => {
+      onRead();
+      const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
+      if (read.status === "missing") return undefined;
+      if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
+      return read.text;
+    },
+    { owner, repo: ORG_CONFIG_REPO },
+  );
 }
 
 export async function loadGuardConfig(gh: GitHubClient, repo: RepoRef, ref?: string): Promise<LoadedConfig> {

@@ -14,6 +14,22 @@ export interface Classification {
 }
 
 type PropertyValue = string | string[] | null | undefined;
+/** A repository's custom property values, by property name. */
+export type PropertyValues = Record<string, PropertyValue>;
+
+/** The payload's `repository.visibility`, else its `private` flag mapped to it; undefined when neither. */
+export function payloadVisibility(repository: unknown): string | undefined {
+  const r = repository as { visibility?: unknown; private?: unknown } | null;
+  if (typeof r?.visibility === "string" && r.visibility) return r.visibility;
+  if (typeof r?.private === "boolean") return r.private ? "private" : "public";
+  return undefined;
+}
+
+/** The payload's `repository.custom_properties` when it carries them (absent is not the same as empty). */
+export function payloadCustomProperties(repository: unknown): PropertyValues | undefined {
+  const value = (repository as { custom_properties?: unknown } | null)?.custom_properties;
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as PropertyValues) : undefined;
+}
 
 export interface ClassificationResult {
   /** Always set: property, config or visibility (see src/core/policy/classification.ts for the order). */
@@ -26,7 +42,7 @@ export async function readClassification(
   repo: RepoRef,
   options: {
     property: string;
-    payloadProperties?: Record<string, PropertyValue> | null;
+    payloadProperties?: PropertyValues | null;
     configValue?: ConfigClassification;
     /** Where the config was read from, for the source text. */
     configFile?: string;

@@ -18,6 +18,7 @@
 import { posix } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
+import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import { envVarName, fixHint, languageOf, type FileLanguage } from "../core/report/fix-hints.js";
 import type { Category, Finding } from "../core/types.js";
 import { inputString, multiEdits, toolOutputText, type HookEvent } from "./event.js";
@@ -83,6 +84,8 @@ export interface HookDecision {
   texts: string[];
   /** Language of the scanned content, for the audit record. */
   language?: string;
+  /** What the core's scanChange made of the scanned texts (absent when the event was not scanned). */
+  scan?: ChangeScan;
   reply: HookReply;
 }
 
@@ -127,6 +130,7 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
     return { ...base, verdict: "allow", blocking: [], reported: [], notScanned: plan.skip, texts: [], reply: { exitCode: 0, stdout: "", stderr: plan.diagnostic ? `claude-guard: ${plan.skip}; allowed\n` : "" } };
   }
   const located: LocatedFinding[] = [];
+  const scan = emptyChangeScan();
   let incomplete: string | undefined;
   let room = ctx.maxChars ?? Infinity;
   for (const piece of plan.pieces) {
@@ -137,14 +141,18 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
       text = text.slice(0, room);
     }
     room -= text.length;
-    const doc: ScanDocument = { path: piece.path, text, ...(piece.lineNumbers ? { lineNumbers: piece.lineNumbers } : {}) };
-    const result = ctx.scanner.scan(doc, ctx.expired ? { expired: ctx.expired } : {});
+    // The core step every door runs on a change. paths.ignore was applied to the event already (a
+    // prompt or a command has no path to match); the hook's clock bounds the scan, not the file backstop.
+    const lines = text.split("\n");
+    const file = { path: piece.path, lines, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : lines.map((_, i) => i + 1) };
+    const result = scanChange({ scanner: ctx.scanner, isIgnoredPath: () => false }, { files: [file], byClaude: true }, { limits: () => (ctx.expired ? { expired: ctx.expired } : {}) });
+    addChangeScan(scan, result);
     for (const finding of result.findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });
-    if (result.incomplete) incomplete ??= `${piece.label} of ${plan.subject} (the hook's time budget ran out)`;
+    if (result.skipped.some((s) => s.reason === "timeout")) incomplete ??= `${piece.label} of ${plan.subject} (the hook's time budget ran out)`;
   }
   const texts = plan.pieces.map((p) => p.text);
   const language = plan.pieces[0] ? languageOf(plan.pieces[0].fixPath).id : undefined;
-  const withLanguage = { ...base, texts, ...(language !== undefined ? { language } : {}), ...(incomplete !== undefined ? { incomplete } : {}) };
+  const withLanguage = { ...base, texts, scan, ...(language !== undefined ? { language } : {}), ...(incomplete !== undefined ? { incomplete } : {}) };
 
   const blocks = (f: Finding) => blocksUnderPolicy(f, name, ctx.config);
   const blocking = name === "PostToolUse" ? [] : located.filter((l) => blocks(l.finding));

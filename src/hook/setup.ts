@@ -27,7 +27,7 @@ import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
 import { Scanner } from "../core/detect/engine.js";
 import type { Rule } from "../core/detect/rule.js";
-import { parseIgnoreFile } from "../core/detect/suppress.js";
+import { parseIgnoreFile, type IgnoreList } from "../core/detect/suppress.js";
 import type { HookScanner } from "./decide.js";
 
 export const CONFIG_FILE = ".github/claude-guard.yml";
@@ -37,6 +37,9 @@ export interface HookSetup {
   config: GuardConfig;
   scanner: HookScanner;
   isIgnoredPath: (path: string) => boolean;
+  /** The parsed ignore file (empty without one), for the same suppression notes as the other doors. */
+  ignoreList: IgnoreList;
+  ignoreFile: string;
   /** Config problems: reported on stderr; the hook goes on with defaults where a key was wrong. */
   errors: string[];
   warnings: string[];
@@ -87,18 +90,26 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
     errors.push(...custom.errors.map((e) => `${CONFIG_FILE}: rules.${e.id}: ${e.message}`));
     rules = [...builtin.rules, ...custom.rules];
   }
-  let ignored = new Set<string>();
+  const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   if (inputs.ignoreText !== undefined) {
-    const list = parseIgnoreFile(inputs.ignoreText);
-    ignored = list.fingerprints;
-    for (const bad of list.invalid) warnings.push(`${IGNORE_FILE}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
+    for (const bad of ignoreList.invalid) warnings.push(`${IGNORE_FILE}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
   let isIgnoredPath: (path: string) => boolean = () => false;
   if (config.paths.ignore.length > 0) {
     const { compileGlobs } = await import("../core/glob.js");
     isIgnoredPath = compileGlobs(config.paths.ignore);
   }
-  return { config, scanner: new PreselectingScanner(rules, ignored), isIgnoredPath, errors, warnings, configCached: parsed.cached, rulesLoaded: builtin.how };
+  return {
+    config,
+    scanner: new PreselectingScanner(rules, ignoreList.fingerprints),
+    isIgnoredPath,
+    ignoreList,
+    ignoreFile: IGNORE_FILE,
+    errors,
+    warnings,
+    configCached: parsed.cached,
+    rulesLoaded: builtin.how,
+  };
 }
 
 /** Texts up to this size get a scanner of their candidate rules; larger ones the full one. */

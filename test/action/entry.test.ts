@@ -182,7 +182,8 @@ describe("when the token may not write check runs (HTTP 403)", () => {
     const errors = result.stdout.split("\n").filter((l) => /^::error title=[^:]*,file=config\/settings\.yml,line=[35],/.test(l));
     expect(errors).toHaveLength(2);
     expect(result.stdout).toMatch(/^::warning title=Placeholder secret \(medium placeholder\),file=config\/settings\.yml,line=7,endLine=7,col=\d+,endColumn=\d+::/m);
-    expect(result.stdout).toMatch(/^::warning::claude-guard: no check run \(POST \/check-runs: HTTP 403 Resource not accessible by integration\)/m);
+    // The App's publisher words the failure (src/github/check-runs.ts): status, method and route, GitHub's message.
+    expect(result.stdout).toMatch(/^::warning::claude-guard: no check run \(GitHub API error HTTP 403 on POST \S*\/repos\/acme\/widgets\/check-runs: Resource not accessible by integration\)/m);
     noWholeSecret(logWithoutMasks(result.stdout));
   });
 

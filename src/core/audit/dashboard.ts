@@ -4,6 +4,7 @@
  * compliance and maturity sections. Deterministic: the same records and controls give the same body,
  * byte for byte, which is what lets the App skip writing a body that did not change. Pure.
  */
+import type { GuardConfig } from "../config/config.js";
 import { codeSpan, utf8Length } from "../report/markdown.js";
 import type { Category } from "../types.js";
 import { signature, signatureMatches } from "./hash.js";
@@ -134,6 +135,18 @@ export interface OrgFacts {
   contentPathsConfigured: boolean;
   failOn: string;
   notifyTeams: number;
+}
+
+/** What the org's config says about its controls, for an audit issue written under it. */
+export function orgFactsOf(config: Pick<GuardConfig, "skills" | "content" | "failOn" | "audit">): OrgFacts {
+  return {
+    auditRepository: Boolean(config.audit?.repository),
+    keyedHashes: true,
+    skillsConfigured: Object.keys(config.skills).length > 0,
+    contentPathsConfigured: Object.keys(config.content.paths).length > 0,
+    failOn: config.failOn,
+    notifyTeams: config.audit?.notify.length ?? 0,
+  };
 }
 
 /** The controls, from the org config and what the latest record of each repository says. */

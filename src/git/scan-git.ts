@@ -1,10 +1,9 @@
-/** `claude-guard scan --git`: the lines each commit in a range added, for Claude's commits or all. */
+/** The lines each commit in a range added, scanned, for Claude's commits or all: `scan --git` and the Action. */
 import { detectAuthorship } from "../core/authorship/index.js";
-import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
-import { skipReasonForPath } from "../core/detect/skip.js";
+import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import type { ScanSetup } from "../core/setup.js";
-import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport, SkippedFile } from "../core/types.js";
-import { readCommits, resolveRange, shallowCutsInRange } from "../git/read-commits.js";
+import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
+import { readCommits, resolveRange, shallowCutsInRange } from "./read-commits.js";
 
 export interface GitScanOptions {
   repo: string;
@@ -24,25 +23,18 @@ export interface GitScanOptions {
 }
 
 export interface GitScanResult {
-  findings: Finding[];
-  skipped: SkippedFile[];
+  /** What the core made of the commits' added lines (findings, suppressed, skipped, files scanned). */
+  scan: ChangeScan;
   /** What the range holds that this clone cannot show (a shallow history): for `scanned.incomplete`. */
   incomplete: IncompleteScan[];
-  files: number;
-  bytes: number;
   commits: number;
   claudeCommits: number;
-  suppressed: number;
-  /** Old value-hash ignore entries that matched, with their replacements (see ignoreFileRewrites). */
-  legacyIgnored: Array<{ old: string; replacement: string }>;
   rangeDescription: string;
   scannedCommits: NonNullable<ScanReport["commits"]>;
   /** The range's head commit (the agent configuration the policy judges). */
   headRevision?: string;
   /** Claude-authored commits read, with the first file they added lines to (for the policy checks). */
   claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
-  /** Every file x commit scanned, for content classification. */
-  changes: Array<{ path: string; commit: string; firstLine: number }>;
 }
 
 function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
@@ -61,19 +53,13 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   const resolved = await resolveRange(options.repo, options.range !== undefined ? { range: options.range } : { all: options.all });
   const result: GitScanResult = {
-    findings: [],
-    skipped: [],
+    scan: emptyChangeScan(),
     incomplete: shallowHistory(await shallowCutsInRange(options.repo, resolved)),
-    files: 0,
-    bytes: 0,
     commits: 0,
     claudeCommits: 0,
-    suppressed: 0,
-    legacyIgnored: [],
     rangeDescription: resolved.description,
     scannedCommits: [],
     claudeChanges: [],
-    changes: [],
   };
   const head = resolved.revisions.filter((r) => !r.startsWith("^")).pop();
   if (head) result.headRevision = head.includes("...") ? head.slice(head.indexOf("...") + 3) : head;
@@ -104,30 +90,10 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     }
     if (verdict) options.onCommit?.(change, verdict);
     verdicts.delete(change.commit.sha);
-    result.skipped.push(...change.skipped);
-    for (const file of change.files) {
-      if (file.lines.length === 0) continue;
-      if (setup.isIgnoredPath(file.path)) {
-        result.skipped.push({ path: file.path, reason: "ignored", commit: change.commit.sha, detail: "paths.ignore" });
-        continue;
-      }
-      // Vendored, lockfile and generated paths are skipped (and listed) in other authors' commits only.
-      const reason = skipReasonForPath(file.path, { byClaude });
-      if (reason) {
-        result.skipped.push({ path: file.path, reason, commit: change.commit.sha });
-        continue;
-      }
-      const text = file.lines.join("\n");
-      const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, commit: change.commit.sha }, fileBackstop());
-      if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", commit: change.commit.sha, detail: TIMEOUT_DETAIL });
-      result.findings.push(...scanned.findings);
-      if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings, change);
-      result.suppressed += scanned.suppressed;
-      if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
-      result.files++;
-      result.bytes += Buffer.byteLength(text);
-      result.changes.push({ path: file.path, commit: change.commit.sha, firstLine: file.lineNumbers[0] ?? 1 });
-    }
+    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
+      ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
+    });
+    addChangeScan(result.scan, scanned);
   }
   return result;
 }

@@ -1,0 +1,154 @@
+/**
+ * The policy checks on a local clone, for `claude-guard scan`, `claude-guard policy` and the Action:
+ * the classification with no GitHub at hand (a flag, else the config, else `internal`), the agent
+ * configuration (the working tree for a plain scan, the commits for a history scan), and the core's
+ * evaluateRepositoryPolicy. The decisions are the core's (src/core/policy); this file reads.
+ */
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Classification } from "../core/config/config.js";
+import {
+  evaluateRepositoryPolicy,
+  resolveClassification,
+  type AgentConfigProblem,
+  type ClaudeCommitInput,
+  type RepositoryPolicyResult,
+  type ResolvedClassification,
+  type ScannedChange,
+} from "../core/policy/index.js";
+import type { ScanSetup } from "../core/setup.js";
+import type { CommitInfo, Finding } from "../core/types.js";
+import { agentFileReader } from "./agent-files.js";
+import { openRepository } from "./git-runner.js";
+
+const AGENT_FILE_LIMIT = 1024 * 1024;
+
+/** `.claude/**` and `.mcp.json` of a folder as they are on disk (symbolic links are not followed). */
+export function readWorkingTreeAgentFiles(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = (absolute: string, path: string) => {
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > AGENT_FILE_LIMIT) return;
+    try {
+      files.set(path, readFileSync(absolute, "utf8"));
+    } catch {
+      // Unreadable: as if absent (the scan itself reports unreadable files).
+    }
+  };
+  add(join(root, ".mcp.json"), ".mcp.json");
+  const walk = (dir: string, prefix: string, depth: number) => {
+    if (depth > 12) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const absolute = join(dir, entry.name);
+      const path = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(absolute, path, depth + 1);
+      else if (entry.isFile()) add(absolute, path);
+    }
+  };
+  walk(join(root, ".claude"), ".claude", 0);
+  return files;
+}
+
+/**
+ * The person behind a commit, offline: the login of a GitHub noreply address (`123+octocat@users.noreply…`),
+ * else the email's local part, else the author's name.
+ */
+export function localLogin(author: CommitInfo["author"]): string | undefined {
+  if (author.login) return author.login;
+  const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(author.email);
+  if (noreply) return noreply[1];
+  const local = author.email.split("@", 1)[0]?.trim();
+  return local || author.name.trim() || undefined;
+}
+
+/** `owner/name` from the `origin` remote when it is a GitHub-style URL, else the folder's name. */
+export async function repositoryLabel(root: string): Promise<string> {
+  try {
+    const git = await openRepository(root);
+    const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
+    const match = url ? /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) : null;
+    if (match) return `${match[1]}/${match[2]}`;
+  } catch {
+    // Not a repository: the folder's name.
+  }
+  return basename(resolve(root));
+}
+
+export function localClassification(setup: ScanSetup, flag: Classification | undefined, configFile: string | undefined): { classification: ResolvedClassification; problems: string[] } {
+  const resolved = resolveClassification({
+    propertyName: setup.config.classificationProperty,
+    ...(flag ? { cliValue: flag } : {}),
+    ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
+    ...(configFile ? { configFile } : {}),
+    defaultSource: "--classification flag and no classification in the config",
+  });
+  return resolved;
+}
+
+export interface LocalPolicyInput {
+  root: string;
+  setup: ScanSetup;
+  configFile?: string;
+  classificationFlag?: Classification;
+  findings: readonly Finding[];
+  changes: readonly ScannedChange[];
+  /** `scan --git`: the range's head and the Claude-authored commits read. */
+  git?: { headRevision: string; claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }> };
+  /** Plain scan: judge the agent configuration of the working tree. */
+  workingTree: boolean;
+}
+
+export interface LocalPolicyOutput {
+  classification: ResolvedClassification;
+  /** Classification values that were not used (never silently). */
+  notes: string[];
+  result: RepositoryPolicyResult;
+}
+
+/** Every policy finding of a scan of a local clone, and the agent-configuration problems (they fail it). */
+export async function localPolicy(input: LocalPolicyInput): Promise<LocalPolicyOutput> {
+  const { classification, problems: notes } = localClassification(input.setup, input.classificationFlag, input.configFile);
+  let headAgentFiles: Map<string, string> | undefined;
+  const claudeCommits: ClaudeCommitInput[] = [];
+  if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
+  if (input.git && input.git.claudeCommits.length > 0) {
+    const reader = agentFileReader(await openRepository(input.root));
+    // Judged only when Claude worked here: a range without Claude's commits has nothing to judge.
+    headAgentFiles = await reader.filesAt(input.git.headRevision);
+    const single = input.git.claudeCommits.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
+    const touching = await reader.touchingCommits(single.map((c) => c.commit.sha));
+    for (const { commit, firstFile } of input.git.claudeCommits) {
+      const entry: ClaudeCommitInput = { commit };
+      const login = localLogin(commit.author);
+      if (login) entry.login = login;
+      if (firstFile) entry.firstFile = firstFile;
+      if (touching.has(commit.sha)) {
+        const parent = commit.parents?.[0];
+        entry.agentFiles = { before: parent ? await reader.filesAt(parent) : new Map(), after: await reader.filesAt(commit.sha) };
+      }
+      claudeCommits.push(entry);
+    }
+  }
+  const result = evaluateRepositoryPolicy({
+    repository: await repositoryLabel(input.root),
+    config: input.setup.config,
+    classification,
+    ...(headAgentFiles ? { headAgentFiles } : {}),
+    claudeCommits,
+    changes: input.changes,
+    findings: input.findings,
+    teamsOf: () => undefined,
+    door: "cli",
+  });
+  return { classification, notes, result };
+}
+
+export function formatProblem(problem: AgentConfigProblem & { commit?: string }): string {
+  return `${problem.path}${problem.line !== undefined ? `:${problem.line}` : ""}: ${problem.message}${problem.commit ? ` (at commit ${problem.commit.slice(0, 12)})` : ""}`;
+}
