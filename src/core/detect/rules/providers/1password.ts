@@ -1,6 +1,8 @@
 /**
  * 1Password credentials: service account token; account Secret Key.
- * Formats from the provider's documentation: https://developer.1password.com/docs/service-accounts/security/, https://support.1password.com/secret-key-security/
+ * Formats from the provider's documentation:
+ * - https://developer.1password.com/docs/service-accounts/security/
+ * - https://support.1password.com/secret-key-security/
  */
 import type { Rule } from "../../rule.js";
 import { defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,6 +1,7 @@
 /**
  * Adobe credentials: Developer Console client secret.
- * Formats from the provider's documentation: https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation/
+ * Formats from the provider's documentation:
+ * - https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation/
  */
 import type { Rule } from "../../rule.js";
 import { defineRule, inSyntaxes, withValue } from "../kit.js";

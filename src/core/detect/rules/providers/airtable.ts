@@ -1,7 +1,9 @@
 /**
  * Airtable credentials: personal access token; API key (legacy).
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://airtable.com/developers/web/guides/personal-access-tokens, https://support.airtable.com/docs/airtable-api-key-deprecation-notice
+ * Formats from the provider's documentation:
+ * - https://airtable.com/developers/web/guides/personal-access-tokens
+ * - https://support.airtable.com/docs/airtable-api-key-deprecation-notice
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";

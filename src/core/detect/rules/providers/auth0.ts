@@ -1,7 +1,9 @@
 /**
  * Auth0 credentials: client secret; Management API token.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://auth0.com/docs/get-started/applications/rotate-client-secret, https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
+ * Formats from the provider's documentation:
+ * - https://auth0.com/docs/get-started/applications/rotate-client-secret
+ * - https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

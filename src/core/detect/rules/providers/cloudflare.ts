@@ -1,7 +1,12 @@
 /**
- * Cloudflare credentials: API token (legacy 40-character); global API key (legacy 37-hex); Origin CA key; user API token; account API token; global API key.
+ * Cloudflare credentials: API token (legacy 40-character); global API key (legacy 37-hex); Origin CA key; user
+ * API token; account API token; global API key.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/, https://developers.cloudflare.com/fundamentals/api/get-started/create-token/, https://developers.cloudflare.com/fundamentals/api/get-started/keys/, https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/
+ * Formats from the provider's documentation:
+ * - https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/
+ * - https://developers.cloudflare.com/fundamentals/api/get-started/create-token/
+ * - https://developers.cloudflare.com/fundamentals/api/get-started/keys/
+ * - https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,8 @@
 /**
  * Confluent credentials: Cloud API secret.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html
+ * Formats from the provider's documentation:
+ * - https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html
  */
 import type { Rule } from "../../rule.js";
 import { END_B64, contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

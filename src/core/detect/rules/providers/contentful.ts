@@ -1,7 +1,9 @@
 /**
  * Contentful credentials: personal access token; delivery / preview API token.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://www.contentful.com/developers/docs/references/authentication/#the-content-management-api, https://www.contentful.com/developers/docs/references/authentication/
+ * Formats from the provider's documentation:
+ * - https://www.contentful.com/developers/docs/references/authentication/#the-content-management-api
+ * - https://www.contentful.com/developers/docs/references/authentication/
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";

@@ -31,7 +31,7 @@ export const rules: Rule[] = [
     docs: "https://fly.io/docs/security/tokens/",
     remediation: "Revoke the token with `fly tokens revoke` and give CI its replacement as FLY_API_TOKEN from a secret.",
     samples: () => ["fm2_" + "lJPE" + fake.base64(200, "fm2-1")] as const,
-    truePositives: ([t]) => withValue(t, 'FLY_API_TOKEN="FlyV1 %s"', "Authorization: FlyV1 %s"),
+    truePositives: ([t]) => [...inSyntaxes("fly_api_token", t), ...withValue(t, 'FLY_API_TOKEN="FlyV1 %s"', "Authorization: FlyV1 %s")],
     falsePositives: () => ["fm2_" + fake.alnum(40, "fm2-short"), "rfm2_" + fake.alnum(120, "fm2-embedded")],
   }),
 ];

@@ -1,6 +1,9 @@
 /**
  * Grafana credentials: Cloud access policy token; service account token; API key (legacy).
- * Formats from the provider's documentation: https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/, https://grafana.com/docs/grafana/latest/administration/service-accounts/, https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/
+ * Formats from the provider's documentation:
+ * - https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/
+ * - https://grafana.com/docs/grafana/latest/administration/service-accounts/
+ * - https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/
  */
 import type { Rule } from "../../rule.js";
 import type { Validation } from "../../../types.js";

@@ -1,7 +1,11 @@
 /**
- * HashiCorp credentials: Vault service token; Vault batch token; Vault recovery token; Vault token (legacy s. format); Terraform Cloud / HCP Terraform API token.
+ * HashiCorp credentials: Vault service token; Vault batch token; Vault recovery token; Vault token (legacy s.
+ * format); Terraform Cloud / HCP Terraform API token.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes, https://developer.hashicorp.com/vault/docs/concepts/tokens, https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
+ * Formats from the provider's documentation:
+ * - https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
+ * - https://developer.hashicorp.com/vault/docs/concepts/tokens
+ * - https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";
@@ -74,7 +78,7 @@ export const rules: Rule[] = [
     docs: "https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens",
     remediation: "Revoke the token in HCP Terraform > User / Team / Organization settings > Tokens and give CI its replacement as TF_TOKEN_app_terraform_io from a secret.",
     samples: () => [fake.alnum(14, "tfc-1") + ".atlasv1." + fake.base64url(67, "tfc-1b")] as const,
-    truePositives: ([t]) => withValue(t, "TF_TOKEN_app_terraform_io=%s", 'credentials "app.terraform.io" { token = "%s" }'),
+    truePositives: ([t]) => [...inSyntaxes("tfe_token", t), ...withValue(t, "TF_TOKEN_app_terraform_io=%s", 'credentials "app.terraform.io" { token = "%s" }')],
     falsePositives: () => [fake.alnum(14, "tfc-fp") + ".atlasv1." + fake.alnum(20, "tfc-short"), "TF_TOKEN_app_terraform_io=${TFC_TOKEN}"],
   }),
 ];

@@ -1,7 +1,9 @@
 /**
  * HubSpot credentials: private app access token; API key (legacy hapikey).
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://developers.hubspot.com/docs/api/private-apps, https://developers.hubspot.com/changelog/upcoming-api-key-sunset
+ * Formats from the provider's documentation:
+ * - https://developers.hubspot.com/docs/api/private-apps
+ * - https://developers.hubspot.com/changelog/upcoming-api-key-sunset
  */
 import type { Rule } from "../../rule.js";
 import { SECRET_NAME, UUID, contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,9 @@
 /**
  * LaunchDarkly credentials: API access token; server-side SDK key.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://docs.launchdarkly.com/home/account/api, https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys
+ * Formats from the provider's documentation:
+ * - https://docs.launchdarkly.com/home/account/api
+ * - https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys
  */
 import type { Rule } from "../../rule.js";
 import { UUID, contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

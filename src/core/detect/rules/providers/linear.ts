@@ -1,6 +1,8 @@
 /**
  * Linear credentials: personal API key; OAuth access token.
- * Formats from the provider's documentation: https://linear.app/developers/graphql#personal-api-keys, https://linear.app/developers/oauth-2-0-authentication
+ * Formats from the provider's documentation:
+ * - https://linear.app/developers/graphql#personal-api-keys
+ * - https://linear.app/developers/oauth-2-0-authentication
  */
 import type { Rule } from "../../rule.js";
 import { defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,6 +1,8 @@
 /**
  * Mapbox credentials: secret access token; public access token.
- * Formats from the provider's documentation: https://docs.mapbox.com/accounts/guides/tokens/, https://docs.mapbox.com/accounts/guides/tokens/#public-tokens
+ * Formats from the provider's documentation:
+ * - https://docs.mapbox.com/accounts/guides/tokens/
+ * - https://docs.mapbox.com/accounts/guides/tokens/#public-tokens
  */
 import type { Rule } from "../../rule.js";
 import { defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,12 @@
 /**
- * New Relic credentials: user API key; admin API key (legacy); Insights insert key; browser key; ingest license key; license key (legacy 40-hex).
+ * New Relic credentials: user API key; admin API key (legacy); Insights insert key; browser key; ingest license
+ * key; license key (legacy 40-hex).
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/, https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#insights-insert-key, https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#browser-key, https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key
+ * Formats from the provider's documentation:
+ * - https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
+ * - https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#insights-insert-key
+ * - https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#browser-key
+ * - https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,9 @@
 /**
  * Notion credentials: integration token; integration token (legacy secret_).
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://developers.notion.com/docs/authorization#internal-integration-auth-flow-set-up, https://developers.notion.com/docs/authorization
+ * Formats from the provider's documentation:
+ * - https://developers.notion.com/docs/authorization#internal-integration-auth-flow-set-up
+ * - https://developers.notion.com/docs/authorization
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,9 @@
 /**
  * PagerDuty credentials: REST API key; integration (routing) key.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://support.pagerduty.com/main/docs/api-access-keys, https://developer.pagerduty.com/docs/events-api-v2-overview
+ * Formats from the provider's documentation:
+ * - https://support.pagerduty.com/main/docs/api-access-keys
+ * - https://developer.pagerduty.com/docs/events-api-v2-overview
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";

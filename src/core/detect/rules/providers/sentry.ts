@@ -1,7 +1,11 @@
 /**
  * Sentry credentials: organization auth token; user auth token; auth token (legacy 64-hex); DSN with secret key.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://docs.sentry.io/account/auth-tokens/#organization-auth-tokens, https://docs.sentry.io/account/auth-tokens/#user-auth-tokens, https://docs.sentry.io/account/auth-tokens/, https://docs.sentry.io/concepts/key-terms/dsn-explainer/
+ * Formats from the provider's documentation:
+ * - https://docs.sentry.io/account/auth-tokens/#organization-auth-tokens
+ * - https://docs.sentry.io/account/auth-tokens/#user-auth-tokens
+ * - https://docs.sentry.io/account/auth-tokens/
+ * - https://docs.sentry.io/concepts/key-terms/dsn-explainer/
  */
 import type { Rule } from "../../rule.js";
 import type { Validation } from "../../../types.js";

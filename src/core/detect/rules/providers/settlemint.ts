@@ -1,6 +1,7 @@
 /**
  * SettleMint credentials: access token.
- * Formats from the provider's documentation: https://console.settlemint.com/documentation/platform-components/security-and-authentication/application-access-tokens
+ * Formats from the provider's documentation:
+ * - https://console.settlemint.com/documentation/platform-components/security-and-authentication/application-access-tokens
  */
 import type { Rule } from "../../rule.js";
 import { defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,10 @@
 /**
- * SonarSource credentials: SonarQube / SonarCloud token (legacy 40-hex); SonarQube user token; SonarQube project analysis token; SonarQube global analysis token.
+ * SonarSource credentials: SonarQube / SonarCloud token (legacy 40-hex); SonarQube user token; SonarQube project
+ * analysis token; SonarQube global analysis token.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/, https://docs.sonarsource.com/sonarqube-cloud/managing-your-account/managing-tokens/
+ * Formats from the provider's documentation:
+ * - https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/
+ * - https://docs.sonarsource.com/sonarqube-cloud/managing-your-account/managing-tokens/
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,6 +1,8 @@
 /**
  * Supabase credentials: personal access token; secret API key.
- * Formats from the provider's documentation: https://supabase.com/docs/reference/api/introduction#authentication, https://supabase.com/docs/guides/api/api-keys
+ * Formats from the provider's documentation:
+ * - https://supabase.com/docs/reference/api/introduction#authentication
+ * - https://supabase.com/docs/guides/api/api-keys
  */
 import type { Rule } from "../../rule.js";
 import { defineRule, inSyntaxes, withValue } from "../kit.js";

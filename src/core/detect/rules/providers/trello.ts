@@ -1,7 +1,9 @@
 /**
  * Trello credentials: API token; API key.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/, https://developer.atlassian.com/cloud/trello/guides/rest-api/api-introduction/
+ * Formats from the provider's documentation:
+ * - https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/
+ * - https://developer.atlassian.com/cloud/trello/guides/rest-api/api-introduction/
  */
 import type { Rule } from "../../rule.js";
 import { contextRegex, defineRule, inSyntaxes, withValue } from "../kit.js";

@@ -1,7 +1,10 @@
 /**
- * Vercel credentials: access token (legacy 24-character); personal access token; integration token; app access token; app refresh token; API key (AI Gateway).
+ * Vercel credentials: access token (legacy 24-character); personal access token; integration token; app access
+ * token; app refresh token; API key (AI Gateway).
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://vercel.com/changelog/new-token-formats-and-secret-scanning, https://vercel.com/docs/accounts/access-tokens
+ * Formats from the provider's documentation:
+ * - https://vercel.com/changelog/new-token-formats-and-secret-scanning
+ * - https://vercel.com/docs/accounts/access-tokens
  */
 import type { Rule } from "../../rule.js";
 import type { Validation } from "../../../types.js";
