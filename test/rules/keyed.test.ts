@@ -100,6 +100,13 @@ describe("the keyed form", () => {
     for (const name of ["acmeWidgetsKey", "ACME_WIDGETS_KEY", "acmewidgets_key", "acme-widgets-key"]) {
       expect({ name, found: runRule(twoWords, `${name} = "${value}"`).map((m) => m.secret) }).toEqual({ name, found: [value] });
     }
+    // A name kept whole (a short part) is still read in the provider's own camelCase.
+    const [whole] = keyed([{ ...entry, id: "be-acme-key", provider: "BeAcme", names: ["beacme"] }]) as [Rule];
+    expect(whole.keywords).toEqual(["beacme"]);
+    for (const name of ["beAcmeToken", "BeAcmeToken", "BEACME_TOKEN", "beacme_token"]) {
+      expect({ name, found: runRule(whole, `${name} := "${value}"`).map((m) => m.secret) }).toEqual({ name, found: [value] });
+    }
+    expect(runRule(whole, `beAcMeToken := "${value}"`)).toEqual([]);
   });
 
   it("asks for a credential word next to a common-word name or a weak shape", () => {

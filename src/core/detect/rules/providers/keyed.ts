@@ -117,8 +117,14 @@ const KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
  * `myAbyssaleKey`, not `xabyssale`. A name of several words (`alien vault`) also matches `alienVault`,
  * `ALIEN_VAULT`, `alien-vault` and `alienvault`; names that start with the same word share its regex.
  */
-function namesAtWordStart(names: readonly string[]): string {
-  const rest = (w: string): string => (w.length > 1 ? `(?:${escape(w.slice(1))}|${escape(w.slice(1).toUpperCase())})` : "");
+function namesAtWordStart(names: readonly string[], provider = ""): string {
+  // A one-word name also in the provider's own camelCase (`beSnappyToken` for BeSnappy).
+  const cased = provider.replace(/[^A-Za-z0-9]/g, "");
+  const rest = (w: string): string => {
+    if (w.length <= 1) return "";
+    const spellings = [w.slice(1), w.slice(1).toUpperCase(), ...(cased.toLowerCase() === w && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : [])];
+    return `(?:${spellings.map(escape).join("|")})`;
+  };
   const spelled = (w: string): string => (/[a-z]/.test(w[0] as string) ? `[${w[0]}${(w[0] as string).toUpperCase()}]` : escape(w[0] as string)) + rest(w);
   // Names that share their first word share its regex (`zoho` and `zoho crm` are `zoho(?:[ _.-]?crm)?`),
   // and names that share their first letter share the word-start test.
@@ -235,7 +241,7 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
     if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p) => p.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
-  const names = namesAtWordStart(distinctNames(entry.names));
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
   const strict = entry.credentialWord || isWeak(entry.value);
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
