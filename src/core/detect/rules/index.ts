@@ -38,7 +38,21 @@ import { rules as gocardless } from "./providers/gocardless.js";
 import { rules as wise } from "./providers/wise.js";
 import { rules as klarna } from "./providers/klarna.js";
 import { rules as ai } from "./providers/ai.js";
-import { rules as registries } from "./providers/registries.js";
+import { rules as npm } from "./providers/npm.js";
+import { rules as dockerHub } from "./providers/docker-hub.js";
+import { rules as jfrog } from "./providers/jfrog.js";
+import { rules as pypi } from "./providers/pypi.js";
+import { rules as nuget } from "./providers/nuget.js";
+import { rules as rubygems } from "./providers/rubygems.js";
+import { rules as cratesIo } from "./providers/crates-io.js";
+import { rules as clojars } from "./providers/clojars.js";
+import { rules as packagist } from "./providers/packagist.js";
+import { rules as hex } from "./providers/hex.js";
+import { rules as sonatype } from "./providers/sonatype.js";
+import { rules as cargo } from "./providers/cargo.js";
+import { rules as anaconda } from "./providers/anaconda.js";
+import { rules as quay } from "./providers/quay.js";
+import { rules as harbor } from "./providers/harbor.js";
 import { rules as atlassian } from "./providers/atlassian.js";
 import { rules as datadog } from "./providers/datadog.js";
 import { rules as newRelic } from "./providers/new-relic.js";
@@ -183,7 +197,21 @@ export const providerRules: readonly Rule[] = [
   ...wise,
   ...klarna,
   ...ai,
-  ...registries,
+  ...npm,
+  ...pypi,
+  ...nuget,
+  ...rubygems,
+  ...cratesIo,
+  ...clojars,
+  ...packagist,
+  ...hex,
+  ...dockerHub,
+  ...jfrog,
+  ...sonatype,
+  ...cargo,
+  ...anaconda,
+  ...quay,
+  ...harbor,
   ...atlassian,
   ...datadog,
   ...newRelic,
