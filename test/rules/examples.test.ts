@@ -1,12 +1,11 @@
 /**
  * Beyond the contract (contract.test.ts): a rule written in the one form (true positives as
- * [line, value] pairs) generates real-looking values. Each value passes the rule's own validator and
- * is not taken for a placeholder by the engine's dummy detector; a provider rule links its
- * documentation and says how to fix a leak.
+ * [line, value] pairs) generates real-looking values, which the engine's dummy detector does not take
+ * for placeholders; a provider rule links its documentation and says how to fix a leak. (Whether an
+ * example passes its rule's validator is each provider's test: some examples fail it on purpose.)
  */
 import { describe, expect, it } from "@jest/globals";
 import { builtinRules } from "../../src/core/detect/index.js";
-import { runRule } from "../../src/core/detect/run-rule.js";
 import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 import type { Example } from "../../src/core/detect/rule.js";
 
@@ -18,9 +17,7 @@ describe("rules in the one form", () => {
     const problems: string[] = [];
     if (rule.provider !== "generic" && !/^https:\/\//.test(rule.docs ?? "")) problems.push("no documentation link");
     if ((rule.remediation?.length ?? 0) < 20) problems.push("no remediation");
-    for (const [line, secret] of pairs(rule.examples().truePositives)) {
-      const match = runRule(rule, line, { path: "example.txt", configLike: true }).find((m) => m.secret === secret);
-      if (rule.validate && match?.validation?.status === "failed") problems.push(`${secret.slice(0, 12)}… fails the rule's validator`);
+    for (const [, secret] of pairs(rule.examples().truePositives)) {
       if (rule.category === "secret" && classifyPlaceholder(secret).placeholder !== false) problems.push(`${secret.slice(0, 12)}… is taken for a placeholder`);
     }
     expect(problems).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { exampleValidations } from "./examples-validate.js";
 import { bech32Encode, bech32Valid } from "../../../src/core/detect/validate/bech32.js";
 import { fakeAgeSecretKey, rules } from "../../../src/core/detect/rules/providers/age.js";
 import { tamper } from "./tamper.js";
@@ -21,5 +22,13 @@ describe("age secret keys", () => {
     expect(bech32Valid("a12uel5l")).toBe(true);
     expect(bech32Valid("a12uel5m")).toBe(false);
     expect(bech32Encode("a", [])).toBe("a12uel5l");
+  });
+});
+
+describe("generated examples", () => {
+  it.each(["age-secret-key"])("%s: each true positive passes the rule's validator", (id) => {
+    const statuses = exampleValidations(rules.find((r) => r.id === id)!);
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses.every((s) => s === "confirmed")).toBe(true);
   });
 });

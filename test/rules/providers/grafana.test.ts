@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { exampleValidations } from "./examples-validate.js";
 import type { Rule } from "../../../src/core/detect/rule.js";
 import { runRule } from "../../../src/core/detect/run-rule.js";
 import { fake, toBase64 } from "../../../src/core/detect/fake.js";
@@ -28,5 +29,13 @@ describe("Grafana validators", () => {
     const r = rule("grafana-api-key-legacy");
     expect(r.validate?.(toBase64(JSON.stringify({ k: fake.alnum(32, "g"), n: "x", id: 1 }))).status).toBe("confirmed");
     expect(r.validate?.("eyJrIjoi" + fake.alnum(60, "g2")).status).toBe("failed");
+  });
+});
+
+describe("generated examples", () => {
+  it.each(["grafana-cloud-token", "grafana-service-account-token", "grafana-api-key-legacy"])("%s: each true positive passes the rule's validator", (id) => {
+    const statuses = exampleValidations(rules.find((r) => r.id === id)!);
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses.every((s) => s === "confirmed")).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { exampleValidations } from "./examples-validate.js";
 import type { Rule } from "../../../src/core/detect/rule.js";
 import { runRule } from "../../../src/core/detect/run-rule.js";
 import { fake, toBase64 } from "../../../src/core/detect/fake.js";
@@ -19,5 +20,13 @@ describe("Sentry", () => {
     const sec = fake.hex(32, "s");
     const [m] = runRule(rule("sentry-dsn-secret"), `dsn = "https://${pub}:${sec}@o1.ingest.sentry.io/99"`);
     expect(m?.secret).toBe(sec);
+  });
+});
+
+describe("generated examples", () => {
+  it.each(["sentry-org-token"])("%s: each true positive passes the rule's validator", (id) => {
+    const statuses = exampleValidations(rules.find((r) => r.id === id)!);
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses.every((s) => s === "confirmed")).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { exampleValidations } from "./examples-validate.js";
 import type { Rule } from "../../../src/core/detect/rule.js";
 import { runRule } from "../../../src/core/detect/run-rule.js";
 import { githubStyleChecksum } from "../../../src/core/detect/validate/checksum.js";
@@ -22,5 +23,13 @@ describe("Vercel tokens", () => {
     const [m] = runRule(r, `token = "${documented}"`);
     expect(m?.category).toBe("placeholder");
     expect(m?.severity).toBe("low");
+  });
+});
+
+describe("generated examples", () => {
+  it.each(["vercel-personal-access-token", "vercel-integration-token", "vercel-app-access-token", "vercel-app-refresh-token", "vercel-api-key"])("%s: each true positive passes the rule's validator", (id) => {
+    const statuses = exampleValidations(rules.find((r) => r.id === id)!);
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses.every((s) => s === "confirmed")).toBe(true);
   });
 });
