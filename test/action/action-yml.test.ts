@@ -71,12 +71,20 @@ describe("the example workflow for users", () => {
 
 describe("the project's CI workflow", () => {
   const ci = load(readFileSync(".github/workflows/ci.yml", "utf8")) as {
-    jobs: Record<string, { steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }> }>;
+    jobs: Record<string, { strategy?: { matrix?: { node?: unknown[] } }; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }> }>;
   };
 
   it("runs .ci/run, and a self-test that uses the Action from the repository", () => {
     expect(ci.jobs["ci"]?.steps.some((s) => s.run === "bash .ci/run")).toBe(true);
     const selfTest = ci.jobs["self-test"]?.steps ?? [];
     expect(selfTest.some((s) => s.uses === "./.claude-guard-action")).toBe(true);
+  });
+
+  it("runs .ci/run on Node 20 (the oldest engines allows) and on Node 24", () => {
+    expect(ci.jobs["ci"]?.strategy?.matrix?.node).toEqual([20, 24]);
+    const setup = ci.jobs["ci"]?.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
+    expect(setup?.with?.["node-version"]).toBe("${{ matrix.node }}");
+    const engines = (JSON.parse(readFileSync("package.json", "utf8")) as { engines: { node: string } }).engines.node;
+    expect(engines).toMatch(/^>=20\./);
   });
 });
