@@ -37,7 +37,29 @@ import { rules as checkoutCom } from "./providers/checkout-com.js";
 import { rules as gocardless } from "./providers/gocardless.js";
 import { rules as wise } from "./providers/wise.js";
 import { rules as klarna } from "./providers/klarna.js";
-import { rules as ai } from "./providers/ai.js";
+import { rules as openai } from "./providers/openai.js";
+import { rules as anthropic } from "./providers/anthropic.js";
+import { rules as huggingface } from "./providers/huggingface.js";
+import { rules as replicate } from "./providers/replicate.js";
+import { rules as groq } from "./providers/groq.js";
+import { rules as perplexity } from "./providers/perplexity.js";
+import { rules as xai } from "./providers/xai.js";
+import { rules as togetherAi } from "./providers/together-ai.js";
+import { rules as fireworks } from "./providers/fireworks.js";
+import { rules as elevenlabs } from "./providers/elevenlabs.js";
+import { rules as langchain } from "./providers/langchain.js";
+import { rules as pinecone } from "./providers/pinecone.js";
+import { rules as cerebras } from "./providers/cerebras.js";
+import { rules as openrouter } from "./providers/openrouter.js";
+import { rules as cohere } from "./providers/cohere.js";
+import { rules as mistral } from "./providers/mistral.js";
+import { rules as deepseek } from "./providers/deepseek.js";
+import { rules as assemblyai } from "./providers/assemblyai.js";
+import { rules as deepgram } from "./providers/deepgram.js";
+import { rules as azureOpenai } from "./providers/azure-openai.js";
+import { rules as voyageAi } from "./providers/voyage-ai.js";
+import { rules as stabilityAi } from "./providers/stability-ai.js";
+import { rules as wandb } from "./providers/wandb.js";
 import { rules as npm } from "./providers/npm.js";
 import { rules as dockerHub } from "./providers/docker-hub.js";
 import { rules as jfrog } from "./providers/jfrog.js";
@@ -196,7 +218,29 @@ export const providerRules: readonly Rule[] = [
   ...gocardless,
   ...wise,
   ...klarna,
-  ...ai,
+  ...openai,
+  ...anthropic,
+  ...huggingface,
+  ...replicate,
+  ...groq,
+  ...perplexity,
+  ...xai,
+  ...togetherAi,
+  ...fireworks,
+  ...elevenlabs,
+  ...langchain,
+  ...pinecone,
+  ...cerebras,
+  ...openrouter,
+  ...cohere,
+  ...mistral,
+  ...deepseek,
+  ...assemblyai,
+  ...deepgram,
+  ...azureOpenai,
+  ...voyageAi,
+  ...stabilityAi,
+  ...wandb,
   ...npm,
   ...pypi,
   ...nuget,

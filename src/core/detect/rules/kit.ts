@@ -75,6 +75,9 @@ export function providerSetting(names: readonly string[], kinds: readonly string
   return `${literal(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }
 
+/** Words that, next to a provider's name in a setting, say the value is a credential (for providerSetting). */
+export const CREDENTIAL_KINDS = ["key", "token", "secret", "auth", "cred", "password"] as const;
+
 /** A lookahead requiring a digit within the next `max` characters (bare words are not keys). */
 export function hasDigit(max: number): string {
   return String.raw`(?=[^0-9\s"'\x60,;]{0,${max - 1}}[0-9])`;
