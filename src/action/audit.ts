@@ -13,7 +13,8 @@ import { randomBytes } from "node:crypto";
 import { buildAuditRecord, type AuditRecord, type AuditRecordInput } from "../core/audit/record.js";
 import { exportedRecord, signRecord } from "../core/audit/signature.js";
 import { orgFactsOf } from "../core/audit/dashboard.js";
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../core/config/load.js";
+import { ORG_CONFIG_REPO } from "../core/config/load.js";
+import { CONFIG_FILE } from "../core/files.js";
 import { codeBlock } from "../core/report/markdown.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository } from "../github/audit-issue.js";
 import { describeApiError, type GitHubClient } from "../github/client.js";
@@ -95,7 +96,7 @@ export async function appendToAuditIssue(gh: GitHubClient, owner: string, record
     const org = await loadOrgConfig(gh, owner);
     const audit = org.config.audit;
     if (!audit?.repository) {
-      return { status: "not-configured", note: `_\`audit-token\` is set, but the org's ${ORG_CONFIG_REPO}/${CONFIG_PATH} names no \`audit.repository\`: nothing was appended to an audit issue._` };
+      return { status: "not-configured", note: `_\`audit-token\` is set, but the org's ${ORG_CONFIG_REPO}/${CONFIG_FILE} names no \`audit.repository\`: nothing was appended to an audit issue._` };
     }
     const repo = { owner, repo: audit.repository };
     const where = `${owner}/${audit.repository}`;
@@ -103,7 +104,7 @@ export async function appendToAuditIssue(gh: GitHubClient, owner: string, record
     if (!visibility.ok) {
       return {
         status: "refused",
-        note: `**Audit record not written:** refused because ${visibility.reason}. Make it private (or internal), or set \`audit.repository\` in the org's ${ORG_CONFIG_REPO}/${CONFIG_PATH}.`,
+        note: `**Audit record not written:** refused because ${visibility.reason}. Make it private (or internal), or set \`audit.repository\` in the org's ${ORG_CONFIG_REPO}/${CONFIG_FILE}.`,
       };
     }
     const writer = new AuditIssueWriter({

@@ -41,7 +41,7 @@ export function getInput(env: NodeJS.ProcessEnv, name: InputName): string | unde
 
 const FAIL_ON_VALUES: readonly string[] = [...SEVERITIES, "none"];
 
-export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
+export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const failOn = getInput(env, "fail-on")?.toLowerCase();
   if (failOn !== undefined && !FAIL_ON_VALUES.includes(failOn)) {
     throw new InputError(`Input fail-on is "${failOn}": use one of ${FAIL_ON_VALUES.join(", ")}`);

@@ -23,13 +23,13 @@ import { emitWorkflowAnnotations, type AnnotationSink } from "./annotations.js";
 import { actionAuditRecord, appendToAuditIssue, auditFileText, auditKey, auditMarkdown } from "./audit.js";
 import { planScan, type ScanPlan } from "./event.js";
 import { ensureHistory, isShallow, resolveCommit } from "./history.js";
-import { readInputs, type ActionInputs } from "./inputs.js";
+import { readActionInputs, type ActionInputs } from "./inputs.js";
 import { SecretMasker } from "./masking.js";
 import { actionClassification, actionPolicy } from "./policy.js";
 import { restGitHubClient } from "./rest.js";
-import { ACTION_VERSION } from "./version.js";
+import { toolVersion } from "../version.js";
 
-const USER_AGENT = `claude-guard-action/${ACTION_VERSION}`;
+const USER_AGENT = `claude-guard-action/${toolVersion()}`;
 
 /** What GitHub's runner tells a step about where it runs. */
 export interface RunContext {
@@ -156,7 +156,7 @@ function reportingSection(published: PublishResult | undefined, sarifFile: strin
 
 async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   const context = await readContext(env);
-  const inputs = readInputs(env);
+  const inputs = readActionInputs(env);
   const plan: ScanPlan = planScan(context.eventName, context.payload, inputs, context.sha);
   if (plan.kind === "nothing") {
     core.info(`claude-guard: ${plan.reason}`);
@@ -227,7 +227,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
 
   const report: ScanReport = {
     version: 1,
-    tool: { name: "claude-guard", version: ACTION_VERSION },
+    tool: { name: "claude-guard", version: toolVersion() },
     scanned: {
       files: result.scan.files,
       bytes: result.scan.bytes,
@@ -299,7 +299,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     skillPolicyRan: Object.keys(setup.config.skills).length > 0 || report.findings.some((f) => f.category === "policy"),
     contentPaths: setup.config.content.paths,
     hmacKey: key.key,
-    tool: { name: "claude-guard", version: ACTION_VERSION },
+    tool: { name: "claude-guard", version: toolVersion() },
   });
   const auditFile = path.join(context.tempDir, "claude-guard-audit.json");
   await writeFile(auditFile, auditFileText(record, key));

@@ -16,14 +16,15 @@ import type { Logger } from "probot";
 import { buildAuditRecord, RECOMMENDED_KEY_CHARS, type AuditRecord } from "../core/audit/index.js";
 import type { GuardConfig } from "../core/config/config.js";
 import { orgFactsOf } from "../core/audit/dashboard.js";
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../core/config/load.js";
+import { ORG_CONFIG_REPO } from "../core/config/load.js";
+import { CONFIG_FILE } from "../core/files.js";
 import type { CommitChange } from "../core/types.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository, type AppIdentity, type RetryPolicy } from "../github/audit-issue.js";
 import { describeApiError, type GitHubClient, type RepoRef } from "../github/client.js";
 import { loadOrgConfig } from "../github/config.js";
 import { isTeamMember } from "../github/teams.js";
 import type { ScanTarget, TargetScan } from "./scan-target.js";
-import { toolVersion } from "./version.js";
+import { toolVersion } from "../version.js";
 
 /** Team memberships asked about per event, at most (one request each). */
 const MAX_TEAM_LOOKUPS = 5;
@@ -101,7 +102,7 @@ export async function recordAudit(gh: GitHubClient, log: Log, settings: AuditSet
     const visibility = await checkAuditRepository(gh, auditRepo);
     if (!visibility.ok) {
       log.warn({ auditRepository: where, reason: visibility.reason }, "audit record not written: refused");
-      return { status: "refused", note: `Audit record not written: the App refused because ${visibility.reason}. Make it private (or internal), or set \`audit.repository\` in the org's ${ORG_CONFIG_REPO}/${CONFIG_PATH}.`, requests };
+      return { status: "refused", note: `Audit record not written: the App refused because ${visibility.reason}. Make it private (or internal), or set \`audit.repository\` in the org's ${ORG_CONFIG_REPO}/${CONFIG_FILE}.`, requests };
     }
 
     // 3. The record.

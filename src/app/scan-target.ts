@@ -18,7 +18,7 @@ import { readFileAt } from "../github/contents.js";
 import { payloadVisibility, readClassification, type Classification, type PropertyValues } from "../github/properties.js";
 import { teamMembershipLookup } from "../github/teams.js";
 import { evaluatePolicy } from "./policy.js";
-import { toolVersion } from "./version.js";
+import { toolVersion } from "../version.js";
 
 /** Claude commits read at the same time: fast on big PRs, gentle on GitHub's secondary rate limits. */
 const COMMIT_READ_CONCURRENCY = 4;

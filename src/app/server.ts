@@ -21,7 +21,7 @@ import { pino, type Logger } from "pino";
 import { createNodeMiddleware, createProbot } from "probot";
 import { auditStartupStatus } from "./audit.js";
 import { createApp } from "./index.js";
-import { toolVersion } from "./version.js";
+import { toolVersion } from "../version.js";
 import type { QueueMode, WorkQueue } from "./work-queue.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
@@ -37,7 +37,7 @@ export interface ServerSettings {
   mode: QueueMode;
 }
 
-export class SettingsError extends Error {}
+export class AppSettingsError extends Error {}
 
 /** Reads and checks the environment; every problem is named at once, none is guessed around. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
@@ -60,7 +60,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push("PORT must be a port number");
   const protocol = env["GHE_PROTOCOL"] || "https";
   if (protocol !== "https" && protocol !== "http") problems.push("GHE_PROTOCOL must be https or http");
-  if (problems.length > 0) throw new SettingsError(`claude-guard app: cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length > 0) throw new AppSettingsError(`claude-guard app: cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   const settings: ServerSettings = {
     port,
     host: env["HOST"] || "0.0.0.0",

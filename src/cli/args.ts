@@ -1,4 +1,5 @@
 /** Command-line parsing for `claude-guard`: the contract of DESIGN.md, with errors that say what to type. */
+import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import { parseArgs } from "node:util";
 import { CLASSIFICATIONS } from "../core/config/config.js";
 import type { Classification } from "../core/config/config.js";
@@ -36,7 +37,7 @@ export const USAGE = `Usage:
                                           scan the lines each commit added (default range: the
                                           upstream's merge base..HEAD, else all of HEAD's history)
   claude-guard init [--force] [--classification public|internal|confidential|restricted]
-                                          write a commented starter .github/claude-guard.yml
+                                          write a commented starter ${CONFIG_FILE}
   claude-guard policy [--repo DIR] [--format text|json] [--classification X]
                                           print the effective policy: classification and its source,
                                           skills, permissions, hooks and MCP servers, and every violation
@@ -52,7 +53,7 @@ export const USAGE = `Usage:
 
 Options:
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit
-  --config FILE                           default: .github/claude-guard.yml in the scanned repo, if present
+  --config FILE                           default: ${CONFIG_FILE} in the scanned repo, if present
   --format text|json|sarif                default: text
   --output FILE                           write the report there instead of stdout
   --fail-on critical|high|medium|low|none default: high (or failOn in the config)
@@ -66,7 +67,7 @@ Options:
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or I/O error.
 Suppress a false positive with a \`claude-guard:allow\` comment on its line, or by adding its fingerprint
-to .claude-guard-ignore at the repository root.`;
+to ${IGNORE_FILE} at the repository root.`;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -108,7 +109,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === "help") return { command: "help", topic: rest[0] };
   if (command === "init") {
-    if (rest.length > 0) throw new UsageError(`init takes no paths; it writes .github/claude-guard.yml in the current repository`);
+    if (rest.length > 0) throw new UsageError(`init takes no paths; it writes ${CONFIG_FILE} in the current repository`);
     const classification = oneOf("--classification", values.classification, CLASSIFICATIONS);
     return { command: "init", force: values.force ?? false, ...(classification !== undefined ? { classification } : {}) };
   }

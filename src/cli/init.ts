@@ -3,6 +3,7 @@
  * (src/core/config/starter.ts) to `.github/claude-guard.yml` of the repository it is run in: the git
  * root of the working directory, else the working directory itself.
  */
+import { CONFIG_FILE } from "../core/files.js";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -21,8 +22,6 @@ export interface InitIO {
   cwd: string;
 }
 
-export const CONFIG_RELATIVE_PATH = join(".github", "claude-guard.yml");
-
 /** The nearest folder at or above `start` that holds `.git` (a folder, or a file in worktrees), else `start`. */
 export function findRepositoryRoot(start: string): string {
   let dir = start;
@@ -37,7 +36,7 @@ export function findRepositoryRoot(start: string): string {
 /** Exit codes as the rest of the CLI: 0 written, 2 refused or failed. */
 export async function runInit(cmd: InitCommand, io: InitIO): Promise<number> {
   const root = findRepositoryRoot(io.cwd);
-  const target = join(root, CONFIG_RELATIVE_PATH);
+  const target = join(root, CONFIG_FILE);
   const shown = relative(io.cwd, target) || target;
   const text = starterConfig(cmd.classification !== undefined ? { classification: cmd.classification } : {});
   try {

@@ -1,5 +1,5 @@
 /** `claude-guard`: the command-line door. It reads files and git, asks the core, renders, and exits 0/1/2. */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
@@ -16,16 +16,9 @@ import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
 import { scanFiles, WorkerPool } from "./parallel.js";
 import { reportAgentProblems, runPolicyCommand, withClassificationField } from "./policy.js";
 import { listFiles } from "./walk.js";
+import { toolVersion } from "../version.js";
 
 
-export function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
-    return pkg.version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
-}
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // `audit export|verify` parses its own arguments too, and loads Octokit only when asked for.

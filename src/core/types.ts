@@ -2,6 +2,8 @@
 
 export type Severity = "critical" | "high" | "medium" | "low";
 export type Category = "secret" | "placeholder" | "pii" | "policy";
+/** Every category, in the order reports list them. */
+export const CATEGORIES: readonly Category[] = ["secret", "placeholder", "pii", "policy"];
 
 /** Severity order, highest first; `none` is only meaningful as a fail-on threshold. */
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];

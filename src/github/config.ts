@@ -10,12 +10,12 @@
 import { dump } from "js-yaml";
 import { parseYaml } from "../core/bounded-parse.js";
 import { formatConfigError, parseConfig } from "../core/config/config.js";
+import { CONFIG_FILE } from "../core/files.js";
 import { loadEffectiveConfig, ORG_CONFIG_REPO, type EffectiveConfig } from "../core/config/load.js";
 import type { ScanInputs } from "../core/setup.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { readFileAt } from "./contents.js";
 
-export const CONFIG_PATH = ".github/claude-guard.yml";
 /** Probot's `_extends` syntax: `repo`, `owner/repo` or `owner/repo:path.yml`. */
 const EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
 const MAX_EXTENDS = 5;
@@ -61,14 +61,14 @@ export function loadOrgConfig(gh: GitHubClient, owner: string, onRead: () => voi
 export async function loadGuardConfig(gh: GitHubClient, repo: RepoRef, ref?: string): Promise<LoadedConfig> {
   const files: ConfigFile[] = [];
   const errors: string[] = [];
-  const own = await readFileAt(gh, repo, CONFIG_PATH, ref);
+  const own = await readFileAt(gh, repo, CONFIG_FILE, ref);
   if (own.status === "ok") {
-    files.push({ label: CONFIG_PATH, ...repo, path: CONFIG_PATH, text: own.text });
+    files.push({ label: CONFIG_FILE, ...repo, path: CONFIG_FILE, text: own.text });
   } else if (own.status !== "missing") {
-    errors.push(`${CONFIG_PATH}: could not be read (${own.status})`);
+    errors.push(`${CONFIG_FILE}: could not be read (${own.status})`);
   } else if (repo.repo !== ORG_CONFIG_REPO) {
-    const org = await readFileAt(gh, { owner: repo.owner, repo: ORG_CONFIG_REPO }, CONFIG_PATH, undefined);
-    if (org.status === "ok") files.push({ label: `${repo.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, owner: repo.owner, repo: ORG_CONFIG_REPO, path: CONFIG_PATH, text: org.text });
+    const org = await readFileAt(gh, { owner: repo.owner, repo: ORG_CONFIG_REPO }, CONFIG_FILE, undefined);
+    if (org.status === "ok") files.push({ label: `${repo.owner}/${ORG_CONFIG_REPO}:${CONFIG_FILE}`, owner: repo.owner, repo: ORG_CONFIG_REPO, path: CONFIG_FILE, text: org.text });
   }
 
   // Follow `_extends` from the last file read, as Probot does.
@@ -82,7 +82,7 @@ export async function loadGuardConfig(gh: GitHubClient, repo: RepoRef, ref?: str
       errors.push(`${last.label}: _extends: "${String(extendsValue)}" is not repo, owner/repo or owner/repo:path.yml`);
       break;
     }
-    const target = { owner: match[1] ?? repo.owner, repo: match[2] as string, path: match[3] ?? CONFIG_PATH };
+    const target = { owner: match[1] ?? repo.owner, repo: match[2] as string, path: match[3] ?? CONFIG_FILE };
     if (files.some((f) => f.owner === target.owner && f.repo === target.repo && f.path === target.path)) {
       errors.push(`${last.label}: _extends: "${extendsValue}" loops back to a file already read`);
       break;
@@ -95,7 +95,7 @@ export async function loadGuardConfig(gh: GitHubClient, repo: RepoRef, ref?: str
     files.push({ label: `${target.owner}/${target.repo}:${target.path}`, ...target, text: read.text });
   }
 
-  if (files.length === 0) return { files, inputs: {}, errors, source: "defaults (no .github/claude-guard.yml in the repository or the organization's .github repository)" };
+  if (files.length === 0) return { files, inputs: {}, errors, source: `defaults (no ${CONFIG_FILE} in the repository or the organization's ${ORG_CONFIG_REPO} repository)` };
   const first = files[0] as ConfigFile;
   if (files.length === 1) return { files, inputs: { configText: first.text, configFile: first.label }, errors, source: first.label };
 

@@ -16,11 +16,10 @@
  */
 import { createHash } from "node:crypto";
 import { CONTENT_HASH_PREFIX, hmacHex, keyId } from "../core/audit/hash.js";
-import { SEVERITIES, type Category, type Severity } from "../core/types.js";
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from "../core/types.js";
 import type { HookDecision } from "./decide.js";
 
 export const HOOK_AUDIT_RECORD_VERSION = 1;
-const CATEGORIES: readonly Category[] = ["secret", "placeholder", "pii", "policy"];
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const SESSION_ID = /^[A-Za-z0-9._:-]{1,100}$/;

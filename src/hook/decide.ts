@@ -18,11 +18,13 @@
 import { posix } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
+import { IGNORE_FILE } from "../core/files.js";
 import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import { envVarName, fixHint, languageOf, type FileLanguage } from "../core/report/fix-hints.js";
 import type { Category, Finding } from "../core/types.js";
 import { inputString, multiEdits, toolOutputText, type HookEvent } from "./event.js";
 import { envFormOfLine } from "./fix-line.js";
+import { plural } from "../core/report/plural.js";
 
 export interface HookScanner {
   scan(doc: ScanDocument, limits?: ScanLimits): DocumentResult;
@@ -320,9 +322,6 @@ function more(list: readonly unknown[]): string {
   return list.length > MAX_LISTED ? `\n- and ${list.length - MAX_LISTED} more` : "";
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 // ---- UserPromptSubmit ------------------------------------------------------------------------------
 
@@ -338,7 +337,7 @@ function blockPrompt(event: HookEvent, blocking: LocatedFinding[], protocol: Hoo
     ...(more(blocking) ? [more(blocking).trim()] : []),
     `Take the value out of the prompt. Keep it in an environment variable or a secret store instead (for example \`export ${example}=…\` in the shell that starts Claude Code, or your secret manager) and refer to it by name, such as $${example}.`,
     `Claude Code may still keep the blocked prompt in its local transcript${transcript}: treat the credential as exposed and rotate it.`,
-    `Not a credential? Add \`claude-guard:allow\` to that line of the prompt, or its fingerprint to .claude-guard-ignore: ${unique(blocking.map((l) => l.finding.fingerprint)).slice(0, MAX_LISTED).join(", ")}.`,
+    `Not a credential? Add \`claude-guard:allow\` to that line of the prompt, or its fingerprint to ${IGNORE_FILE}: ${unique(blocking.map((l) => l.finding.fingerprint)).slice(0, MAX_LISTED).join(", ")}.`,
   ].join("\n");
   if (protocol === "exit-code") return { exitCode: 2, stdout: "", stderr: reason + "\n" };
   return {
@@ -376,7 +375,7 @@ function denyTool(event: HookEvent, subject: string, blocking: LocatedFinding[],
     runs
       ? "Do not run the command with the literal value. Run it with the value taken from an environment variable the user sets (as shown), and never echo it; if the value is real, tell the user to rotate it."
       : "Do not write the literal value again. Read each value at run time from an environment variable or a secret store (as shown), and tell the user which variable to set; if the value is real, tell them to rotate it.",
-    `If a value is test data and not a credential, the user can mark its line with \`${allow}\` or add its fingerprint to .claude-guard-ignore (${unique(blocking.map((l) => l.finding.fingerprint)).slice(0, MAX_LISTED).join(", ")}).`,
+    `If a value is test data and not a credential, the user can mark its line with \`${allow}\` or add its fingerprint to ${IGNORE_FILE} (${unique(blocking.map((l) => l.finding.fingerprint)).slice(0, MAX_LISTED).join(", ")}).`,
     ...(reported.length > 0 ? [`Also noted: ${summary(reported)}.`] : []),
   ].join("\n");
   const userMessage = `claude-guard blocked ${subject}: ${summary(blocking)}.`;

@@ -44,7 +44,7 @@ export function isOwnCommand(command: string): boolean {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export class SettingsError extends Error {}
+export class ClaudeSettingsError extends Error {}
 
 /** Settings with claude-guard's entries in place; `changed` is false when they already were. */
 export function addHookEntries(settings: Json, command: string): { settings: Json; changed: boolean } {
@@ -52,11 +52,11 @@ export function addHookEntries(settings: Json, command: string): { settings: Jso
   let changed = false;
   if (next["hooks"] === undefined) next["hooks"] = {};
   const hooks = next["hooks"];
-  if (!isObject(hooks)) throw new SettingsError("`hooks` in the settings file is not an object; fix it by hand first");
+  if (!isObject(hooks)) throw new ClaudeSettingsError("`hooks` in the settings file is not an object; fix it by hand first");
   for (const spec of HOOK_ENTRIES) {
     if (hooks[spec.event] === undefined) hooks[spec.event] = [];
     const groups = hooks[spec.event];
-    if (!Array.isArray(groups)) throw new SettingsError(`\`hooks.${spec.event}\` in the settings file is not a list; fix it by hand first`);
+    if (!Array.isArray(groups)) throw new ClaudeSettingsError(`\`hooks.${spec.event}\` in the settings file is not a list; fix it by hand first`);
     let found = false;
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g] as unknown;
@@ -164,9 +164,9 @@ export function readSettings(path: string): SettingsFile {
     data = parseJson(text).value;
   } catch (error) {
     if (!(error instanceof BoundedParseError)) throw error;
-    throw new SettingsError(`${path}${error.line !== undefined ? `:${error.line}` : ""} ${error.kind === "syntax" ? "is not valid JSON" : "is refused"} (${error.reason}); nothing was changed`);
+    throw new ClaudeSettingsError(`${path}${error.line !== undefined ? `:${error.line}` : ""} ${error.kind === "syntax" ? "is not valid JSON" : "is refused"} (${error.reason}); nothing was changed`);
   }
-  if (!isObject(data)) throw new SettingsError(`${path} does not hold a JSON object; nothing was changed`);
+  if (!isObject(data)) throw new ClaudeSettingsError(`${path} does not hold a JSON object; nothing was changed`);
   const indented = /\n([ \t]+)"/.exec(text)?.[1];
   return { path, settings: data, indent: indented === undefined ? 2 : indented.startsWith("\t") ? "\t" : indented.length, exists: true };
 }

@@ -13,9 +13,11 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { DEFAULT_CONFIG, hookFailsClosed, parseConfig, type GuardConfig } from "../core/config/config.js";
+import { CONFIG_FILE } from "../core/files.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
 import { parseHookEvent } from "./event.js";
-import { CONFIG_FILE, defaultCacheDir, loadHookSetup } from "./setup.js";
+import { defaultCacheDir, loadHookSetup } from "./setup.js";
+import { toolVersion } from "../version.js";
 
 export interface HookIO {
   stdout: { write(text: string): unknown };
@@ -78,8 +80,8 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
       const warning = `claude-guard could not check this event (${why}); allowed without a check`;
       return answer(0, protocol === "json" ? JSON.stringify({ systemMessage: warning }) + "\n" : "", `claude-guard: ${why}; allowed\n`);
     }
-    const because = policy.hook?.failClosed === true ? "hook.failClosed is on in .github/claude-guard.yml" : "this repository is restricted, where hook.failClosed is on unless the config turns it off";
-    const reason = `claude-guard blocked this event: it could not finish its check (${why}), and ${because}. Retry, or ask whoever owns .github/claude-guard.yml.`;
+    const because = policy.hook?.failClosed === true ? `hook.failClosed is on in ${CONFIG_FILE}` : "this repository is restricted, where hook.failClosed is on unless the config turns it off";
+    const reason = `claude-guard blocked this event: it could not finish its check (${why}), and ${because}. Retry, or ask whoever owns ${CONFIG_FILE}.`;
     if (protocol === "json" && eventName === "UserPromptSubmit") return answer(0, JSON.stringify({ decision: "block", reason }) + "\n", `claude-guard: ${why}; blocked\n`);
     if (protocol === "json" && eventName === "PreToolUse") {
       const reply = { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason }, systemMessage: reason };
@@ -199,13 +201,6 @@ async function writeAudit(file: string, root: string, decision: HookDecision, se
   }
 }
 
-function toolVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
-}
 
 /** All of a stream, as UTF-8; refuses a terminal (nobody is going to type an event) and huge input. */
 export function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES, timeoutMs = HOOK_BUDGET_MS): Promise<string> {

@@ -28,10 +28,9 @@ import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/en
 import { Scanner } from "../core/detect/engine.js";
 import type { Rule } from "../core/detect/rule.js";
 import { parseIgnoreFile, type IgnoreList } from "../core/detect/suppress.js";
+import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import type { HookScanner } from "./decide.js";
 
-export const CONFIG_FILE = ".github/claude-guard.yml";
-export const IGNORE_FILE = ".claude-guard-ignore";
 
 export interface HookSetup {
   config: GuardConfig;

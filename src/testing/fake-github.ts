@@ -5,6 +5,7 @@
  * answers the endpoints the App calls, keeping check runs in memory like GitHub does (annotations
  * appended on each update). Test support only: nothing in the App imports it.
  */
+import { CONFIG_FILE } from "../core/files.js";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 export interface RecordedRequest {
@@ -129,7 +130,7 @@ export class FakeGitHub {
       }
       return reply(200, run);
     }
-    if (req.method === "GET" && path === `${repoPrefix}/contents/.github/claude-guard.yml`) {
+    if (req.method === "GET" && path === `${repoPrefix}/contents/${CONFIG_FILE}`) {
       return this.data.config !== undefined ? reply(200, this.data.config, "application/vnd.github.raw; charset=utf-8") : reply(404, { message: "Not Found" });
     }
     if (req.method === "GET" && (m = new RegExp(`^${repoPrefix}/pulls/(\\d+)/commits$`).exec(path))) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { emitWorkflowAnnotations, type AnnotationProperties, type WorkflowLevel } from "../../src/action/annotations.js";
 import { planScan } from "../../src/action/event.js";
-import { InputError, readInputs } from "../../src/action/inputs.js";
+import { InputError, readActionInputs } from "../../src/action/inputs.js";
 import { matchedValues, SecretMasker } from "../../src/action/masking.js";
 import { fake } from "../../src/core/detect/fake.js";
 import type { CheckAnnotation } from "../../src/core/report/check-run.js";
@@ -45,16 +45,16 @@ describe("planScan: which commits an event asks to scan", () => {
   });
 });
 
-describe("readInputs", () => {
+describe("readActionInputs", () => {
   it("reads INPUT_<NAME> with the hyphen kept, and with an underscore", () => {
-    expect(readInputs({ "INPUT_FAIL-ON": "Medium", INPUT_AUTHORS: "all", "INPUT_SARIF-FILE": " out.sarif " })).toMatchObject({ failOn: "medium", authors: "all", sarifFile: "out.sarif" });
-    expect(readInputs({ INPUT_FAIL_ON: "low" }).failOn).toBe("low");
+    expect(readActionInputs({ "INPUT_FAIL-ON": "Medium", INPUT_AUTHORS: "all", "INPUT_SARIF-FILE": " out.sarif " })).toMatchObject({ failOn: "medium", authors: "all", sarifFile: "out.sarif" });
+    expect(readActionInputs({ INPUT_FAIL_ON: "low" }).failOn).toBe("low");
   });
 
   it("empty inputs are absent; wrong values are errors naming the input", () => {
-    expect(readInputs({ "INPUT_FAIL-ON": "", INPUT_BASE: "  " })).toEqual({ authors: "claude" });
-    expect(() => readInputs({ INPUT_AUTHORS: "humans" })).toThrow(InputError);
-    expect(() => readInputs({ INPUT_BASE: "--upload-pack=x" })).toThrow(/Input base/);
+    expect(readActionInputs({ "INPUT_FAIL-ON": "", INPUT_BASE: "  " })).toEqual({ authors: "claude" });
+    expect(() => readActionInputs({ INPUT_AUTHORS: "humans" })).toThrow(InputError);
+    expect(() => readActionInputs({ INPUT_BASE: "--upload-pack=x" })).toThrow(/Input base/);
   });
 });
 

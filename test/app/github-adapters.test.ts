@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { SettingsError, readSettings } from "../../src/app/server.js";
+import { AppSettingsError, readSettings } from "../../src/app/server.js";
 import { WorkQueue } from "../../src/app/work-queue.js";
 import { externalIdFor, parseExternalId } from "../../src/github/check-runs.js";
 import { describeApiError, nextLink } from "../../src/github/client.js";
@@ -64,7 +64,7 @@ describe("server settings", () => {
   const base = { APP_ID: "123", PRIVATE_KEY: "", WEBHOOK_SECRET: "test-webhook-secret" };
   it("refuses to start without a webhook secret, naming every problem", () => {
     expect(() => readSettings({ ...base, PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: "" })).toThrow(/WEBHOOK_SECRET must be set/);
-    expect(() => readSettings({})).toThrow(SettingsError);
+    expect(() => readSettings({})).toThrow(AppSettingsError);
     expect(() => readSettings({})).toThrow(/APP_ID[\s\S]*PRIVATE_KEY[\s\S]*WEBHOOK_SECRET/);
   });
   it("reads GitHub Enterprise Server's host and protocol into the API base URL", () => {

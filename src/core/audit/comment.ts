@@ -7,9 +7,10 @@
  */
 import { parseJson } from "../bounded-parse.js";
 import { codeBlock, codeSpan } from "../report/markdown.js";
-import type { Category } from "../types.js";
-import { categoryTotal, CATEGORIES, type AuditRecord, type CheckState } from "./record.js";
+import { CATEGORIES, type Category } from "../types.js";
+import { categoryTotal, type AuditRecord, type CheckState } from "./record.js";
 import { checkRecordSignature, signRecord, type RecordSignature } from "./signature.js";
+import { plural } from "../report/plural.js";
 
 // `fields=` (one tag per field, signature.ts) is absent from markers written before field tags existed.
 const RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32})(?: fields=([0-9a-f]{8,4096}))? -->/;
@@ -27,9 +28,6 @@ const REASON_TEXT = {
   "restricted-policy-violation": "a policy violation in restricted code",
 } as const;
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** The hidden marker: the record's identity and its signature (the whole record, then each field). */
 export function recordMarker(record: AuditRecord, key: string): string {

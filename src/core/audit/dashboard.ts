@@ -6,10 +6,10 @@
  */
 import type { GuardConfig } from "../config/config.js";
 import { codeSpan, utf8Length } from "../report/markdown.js";
-import type { Category } from "../types.js";
+import { CATEGORIES, type Category } from "../types.js";
 import { signature, signatureMatches } from "./hash.js";
 import { renderComplianceSection, type GovernanceControls } from "./compliance.js";
-import { categoryTotal, CATEGORIES, policyViolations, recordKey, type AuditRecord } from "./record.js";
+import { categoryTotal, policyViolations, recordKey, type AuditRecord } from "./record.js";
 
 export const AUDIT_ISSUE_TITLE = "claude-guard audit trail";
 export const AUDIT_LABEL = "claude-guard-audit";

@@ -17,7 +17,6 @@ import { contentHash, keyId } from "./hash.js";
 
 export const AUDIT_RECORD_VERSION = 1;
 export const AUDIT_RECORD_SCHEMA = "https://unpkg.com/claude-guard/schema/audit-record.v1.json";
-export const CATEGORIES: readonly Category[] = ["secret", "placeholder", "pii", "policy"];
 /** Commit SHAs kept in a record (the count is always exact): enough to tell re-scans apart. */
 export const MAX_RECORD_COMMITS = 100;
 const MAX_SKILLS = 20;

@@ -11,9 +11,9 @@
  * whatever order a file holds them in (`jq -S` reorders keys; that is not an edit), with any field the
  * schema does not know appended where it stands, so that adding one breaks the signature. Pure.
  */
-import { SEVERITIES } from "../types.js";
+import { CATEGORIES, SEVERITIES } from "../types.js";
 import { hmacHex, signature as shortSignature, signatureMatches } from "./hash.js";
-import { CATEGORIES, type AuditRecord } from "./record.js";
+import type { AuditRecord } from "./record.js";
 
 /** Every field of a version 1 record, in the order the record is built (record.ts) and signed. */
 export const RECORD_FIELD_PATHS: readonly string[] = [

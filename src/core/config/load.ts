@@ -11,11 +11,11 @@
  *   4. the repository's config, read at `ref`: for a pull request, its **base** (configSourceRef).
  * As in Probot, `_extends` is followed one level: an extended file's own `_extends` is not followed.
  */
+import { CONFIG_FILE } from "../files.js";
 import { formatConfigError, parseConfig, type ConfigError } from "./config.js";
 import { mergeConfigs } from "./merge.js";
 import { EXTENDS_PATTERN, type GuardConfig } from "./schema.js";
 
-export const CONFIG_PATH = ".github/claude-guard.yml";
 /** The repository that holds org-wide settings, as in Probot and GitHub's community health files. */
 export const ORG_CONFIG_REPO = ".github";
 
@@ -44,7 +44,7 @@ export interface EffectiveConfig {
 export function parseExtends(value: string, owner: string): ConfigLocation | undefined {
   const match = EXTENDS_PATTERN.exec(value);
   if (!match) return undefined;
-  return { owner: match[1] ?? owner, repo: match[2] as string, path: match[3] ?? CONFIG_PATH };
+  return { owner: match[1] ?? owner, repo: match[2] as string, path: match[3] ?? CONFIG_FILE };
 }
 
 export function describeLocation(location: ConfigLocation): string {
@@ -95,8 +95,8 @@ export async function loadEffectiveConfig(read: ReadConfigText, target: { owner:
     return [base, top];
   };
 
-  const orgLocation: ConfigLocation = { owner: target.owner, repo: ORG_CONFIG_REPO, path: CONFIG_PATH };
-  const repoLocation: ConfigLocation = { owner: target.owner, repo: target.repo, path: CONFIG_PATH, ...(target.ref !== undefined ? { ref: target.ref } : {}) };
+  const orgLocation: ConfigLocation = { owner: target.owner, repo: ORG_CONFIG_REPO, path: CONFIG_FILE };
+  const repoLocation: ConfigLocation = { owner: target.owner, repo: target.repo, path: CONFIG_FILE, ...(target.ref !== undefined ? { ref: target.ref } : {}) };
   const isOrgRepo = target.repo.toLowerCase() === ORG_CONFIG_REPO;
 
   // The org's `.github` repository is itself governed by its own file, read at `ref` like any other.

@@ -7,6 +7,7 @@
  * repository's admins see that their value was not applied. The rules, key by key, are in
  * docs/config.md; this file is their implementation and the two must change together.
  */
+import { CONFIG_FILE } from "../files.js";
 import { formatKeyPath, type ConfigError } from "./errors.js";
 import type { KeyPath, Locator } from "./positions.js";
 import { CLASSIFICATIONS, defaultConfig, SEVERITY_VALUES, type Classification, type GuardConfig, type PermissionPolicyConfig, type SkillPolicyConfig } from "./schema.js";
@@ -27,8 +28,7 @@ export interface MergeResult {
   warnings: ConfigError[];
 }
 
-export const DEFAULT_ORG_FILE = ".github repository: .github/claude-guard.yml";
-export const DEFAULT_REPO_FILE = ".github/claude-guard.yml";
+const DEFAULT_ORG_FILE = `.github repository: ${CONFIG_FILE}`;
 
 const rank = (c: Classification): number => CLASSIFICATIONS.indexOf(c);
 /** failOn strictness: `low` fails on the most findings, `none` on none. */
@@ -42,7 +42,7 @@ const unique = <T>(items: T[]): T[] => [...new Set(items)];
  * (see load.ts): an extended config is one more layer, merged with these same rules.
  */
 export function mergeConfigs(org: GuardConfig | undefined, repo: GuardConfig | undefined, options: MergeOptions = {}): MergeResult {
-  const repoFile = options.repoFile ?? DEFAULT_REPO_FILE;
+  const repoFile = options.repoFile ?? CONFIG_FILE;
   const warnings: ConfigError[] = [];
   const written = (path: KeyPath): boolean => (options.repoLocate ? options.repoLocate(path) !== undefined : true);
   const warn = (path: KeyPath, message: string) => {

@@ -27,6 +27,7 @@
  *   `.claude-guard-ignore`) can tell an unapproved integration from a forbidden tool grant.
  * - Subagent `tools` lists only limit what a subagent sees; they pre-approve nothing and are not checked.
  */
+import { CONFIG_FILE } from "../files.js";
 import { CLASSIFICATIONS, type Classification } from "../config/config.js";
 import { fingerprint } from "../report/redact.js";
 import type { Finding, Severity } from "../types.js";
@@ -107,7 +108,7 @@ export const POLICY_RULE_TITLES = {
 } as const;
 type PolicyRuleId = keyof typeof POLICY_RULE_TITLES;
 
-const CONFIG_FILE = "the org's .github/claude-guard.yml";
+const ORG_CONFIG = `the org's ${CONFIG_FILE}`;
 
 // ---------------------------------------------------------------------------------------------------
 // Skill patterns
@@ -216,7 +217,7 @@ export function evaluateAgentPolicy(input: AgentPolicyInput): Finding[] {
         skill,
         `${subject}, which the skills policy allows only in repositories classified up to ${max} ` +
           `(skills.${quote(pattern)}.maxClassification), but ${where}. Remove the skill from this repository or stop using it here; ` +
-          `if it must run here, have security review it and raise skills.${quote(pattern)}.maxClassification in ${CONFIG_FILE}.`,
+          `if it must run here, have security review it and raise skills.${quote(pattern)}.maxClassification in ${ORG_CONFIG}.`,
         commit,
       );
     }
@@ -246,7 +247,7 @@ export function evaluateAgentPolicy(input: AgentPolicyInput): Finding[] {
       const allowed = policy.teams.map(teamSlug);
       const teamsText = policy.teams.length ? policy.teams.join(", ") : "no team";
       const rule = `skills.${quote(pattern)}.teams`;
-      const fix = `If this person should run it, add them to one of those teams or ask security to extend ${rule} in ${CONFIG_FILE}.`;
+      const fix = `If this person should run it, add them to one of those teams or ask security to extend ${rule} in ${ORG_CONFIG}.`;
       if (!use.login) {
         add(
           "skill-team-not-allowed",
@@ -295,7 +296,7 @@ export function evaluateAgentPolicy(input: AgentPolicyInput): Finding[] {
   const forbiddenRules = forbid.filter((f) => !isModeName(f));
   const forbiddenModes = forbid.filter(isModeName).map((f) => f.trim());
   const policyKey = `permissions.${classification}.forbid`;
-  const exception = `to request an exception, ask security to change ${policyKey} in ${CONFIG_FILE}.`;
+  const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
   // ask and deny beat allow in Claude Code: an allow rule they fully cover grants nothing.
   const blockers = config.permissions.filter((p) => p.list !== "allow").map((p) => p.rule);
   const forbiddenBy = (rule: string): string[] => (blockers.some((b) => ruleCovers(b, rule)) ? [] : forbiddenRules.filter((f) => ruleCovers(rule, f)));
@@ -363,7 +364,7 @@ export function evaluateAgentPolicy(input: AgentPolicyInput): Finding[] {
     const declared = new Set(config.mcpServers.map((s) => s.name));
     const mcpMessage = (name: string, how: string) =>
       `${how} the MCP server ${quote(name)}, but the policy for ${classification} repositories approves ${approvedText} (permissions.${classification}.mcpServers), and ${where}. ` +
-      `Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification}.mcpServers in ${CONFIG_FILE}.`;
+      `Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification}.mcpServers in ${ORG_CONFIG}.`;
     for (const server of config.mcpServers) {
       if (approved.includes(server.name) || disabled.has(server.name)) continue;
       add("mcp-server-not-approved", "high", server, server.name, server.name, mcpMessage(server.name, `${server.path} declares`));

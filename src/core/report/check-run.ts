@@ -4,12 +4,14 @@
  * sends what these functions return. Everything that comes from the repository goes through the
  * escaping helpers of markdown.ts; values appear only as their redacted previews.
  */
-import { atOrAbove, isFailing, SEVERITIES } from "../types.js";
+import { atOrAbove, CATEGORIES, isFailing, SEVERITIES } from "../types.js";
 import type { AuthorshipSignal, Category, FailOn, Finding, ScanReport, Severity, SkipReason, SkippedFile } from "../types.js";
 import { fixHint } from "./fix-hints.js";
 import { codeBlock, codeSpan, mdLink, mdText, truncate, urlPath, urlSegment, utf8Length, visibleControls } from "./markdown.js";
-import { ALLOW_COMMENT, IGNORE_FILE, indexRules, metaFor, SEVERITY_ORDER, TOOL_NAME, validationNote, type RuleMeta } from "./meta.js";
+import { CONFIG_FILE, IGNORE_FILE } from "../files.js";
+import { ALLOW_COMMENT, indexRules, metaFor, SEVERITY_ORDER, TOOL_NAME, validationNote, type RuleMeta } from "./meta.js";
 import { formatBytes } from "./text.js";
+import { plural } from "./plural.js";
 
 export const CHECK_RUN_NAME = TOOL_NAME;
 /** GitHub's limit for a check run's `output.summary` and `output.text`, each. */
@@ -85,7 +87,6 @@ export interface CheckRunOutput {
   actions: CheckRunAction[];
 }
 
-const CATEGORIES: readonly Category[] = ["secret", "placeholder", "pii", "policy"];
 
 const CATEGORY_LABEL: Record<Category, string> = {
   secret: "Secret",
@@ -127,9 +128,6 @@ const SIGNAL_TEXT: Record<AuthorshipSignal["kind"], string> = {
   "custom-marker": "custom marker (config)",
 };
 
-function plural(count: number, one: string, many = one + "s"): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function compareBySeverity(a: Finding, b: Finding): number {
   return (
@@ -571,7 +569,7 @@ function annotationFor(f: Finding, failOn: FailOn, rules: Map<string, RuleMeta>)
     ...(f.commit ? [`Added in commit ${f.commit.slice(0, 12)}.`] : []),
     `How to fix: ${hint.sentence}${(f.category === "secret" || f.category === "placeholder") && meta.remediation ? ` ${meta.remediation.trim().replace(/\.?$/, ".")}` : ""}`,
     f.category === "policy"
-      ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's .github/claude-guard.yml."
+      ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's " + CONFIG_FILE + "."
       : `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of line ${line}, or add` : "Add"} the fingerprint ${f.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`,
   ];
   return {

@@ -1,4 +1,5 @@
 import type { Rule } from "../detect/rule.js";
+import { IGNORE_FILE } from "../files.js";
 import type { Category, Finding, Severity, Validation } from "../types.js";
 
 /** What the renderers need to know about a rule (no regex, no code). */
@@ -7,7 +8,6 @@ export type RuleMeta = Pick<Rule, "id" | "title" | "provider" | "category" | "se
 /** Where to read about the tool; the SARIF driver's `informationUri`. */
 export const TOOL_INFORMATION_URI = "https://www.npmjs.com/package/claude-guard";
 export const TOOL_NAME = "claude-guard";
-export const IGNORE_FILE = ".claude-guard-ignore";
 export const ALLOW_COMMENT = "claude-guard:allow";
 
 /**

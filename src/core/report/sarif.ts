@@ -9,10 +9,10 @@ import {
   TOOL_INFORMATION_URI,
   TOOL_NAME,
   validationNote,
-  IGNORE_FILE,
   ALLOW_COMMENT,
   type RuleMeta,
 } from "./meta.js";
+import { IGNORE_FILE } from "../files.js";
 
 /*
  * SARIF 2.1.0 for GitHub code scanning (upload-sarif). GitHub reads: rules' shortDescription,

@@ -1,5 +1,7 @@
 import type { Finding, ScanReport, Severity, SkipReason, SkippedFile } from "../types.js";
-import { fixSentences, IGNORE_FILE, ALLOW_COMMENT, indexRules, SEVERITY_ORDER, validationNote, type RuleMeta } from "./meta.js";
+import { IGNORE_FILE } from "../files.js";
+import { fixSentences, ALLOW_COMMENT, indexRules, SEVERITY_ORDER, validationNote, type RuleMeta } from "./meta.js";
+import { plural } from "./plural.js";
 
 export interface TextOptions {
   /** ANSI colours: the caller decides (TTY, NO_COLOR, FORCE_COLOR); the renderer does no I/O. */
@@ -64,9 +66,6 @@ function pad(text: string, to: number): string {
   return text + " ".repeat(Math.max(0, to - width(text)));
 }
 
-function plural(count: number, one: string, many = one + "s"): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
