@@ -12,6 +12,7 @@ import type { Rule } from "../../src/core/detect/rule.js";
 import { keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
 import { rules as keyedAM } from "../../src/core/detect/rules/providers/keyed-a-m.js";
 import { rules as keyedNZ } from "../../src/core/detect/rules/providers/keyed-n-z.js";
+import { rules as keyedMore } from "../../src/core/detect/rules/providers/keyed-more.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { checkRegexSafety } from "../../src/core/safe-regex.js";
 import { exampleLine } from "../../src/core/detect/contract.js";
@@ -23,7 +24,7 @@ function sampleOf(rule: Rule): string {
   return first[1];
 }
 
-const tables: readonly Rule[] = [...keyedAM, ...keyedNZ];
+const tables: readonly Rule[] = [...keyedAM, ...keyedNZ, ...keyedMore];
 const scanner = new Scanner(builtinRules);
 const otherProviderIds = new Set(builtinRules.filter((r) => !tables.includes(r)).map((r) => r.id));
 

@@ -168,6 +168,7 @@ import { rules as encoded } from "./providers/encoded.js";
 import { rules as dummyValues } from "./providers/dummy-values.js";
 import { rules as keyedAM } from "./providers/keyed-a-m.js";
 import { rules as keyedNZ } from "./providers/keyed-n-z.js";
+import { rules as keyedMore } from "./providers/keyed-more.js";
 import { rules as privateKeys } from "./private-keys.js";
 import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
@@ -349,6 +350,7 @@ export const providerRules: readonly Rule[] = [
   ...dummyValues,
   ...keyedAM,
   ...keyedNZ,
+  ...keyedMore,
   ...structural(connectionStrings),
   ...structural(authHeaders),
   ...structural(jwt),

@@ -189,7 +189,8 @@ function mixedLookahead(shape: ValueShape, maxLength: number): string {
 const prefixes = (shape: ValueShape): readonly string[] => (shape.prefix === undefined ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix);
 
 function isWeak(shape: ValueShape): boolean {
-  const max = shape.range?.[1] ?? shape.length ?? 0;
+  // A pattern of several parts is as long as its sample.
+  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
   return shape.groups !== undefined || shape.alphabet === "digits" || (!shape.prefix && max < 16);
 }
 
@@ -337,10 +338,9 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   const min = shape.range?.[0] ?? bodyLength;
   const longer = v + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
   const shorter = v.slice(0, prefix.length + min - 1);
-  const fp = [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  // A pattern's parts have ranges of their own: cut the value short instead.
+  const fp = shape.pattern ? [`${upper}_API_KEY=${v.slice(0, 8)}`] : [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
   if (entry.anySetting) {
-    // A pattern's parts have ranges of their own: cut the value short instead.
-    if (shape.pattern) fp.splice(0, 2, `${upper}_API_KEY=${v.slice(0, 8)}`);
     return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v}`, `x${snake}_key=${v}`, `${upper}_API_KEY=${v}${v}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
   }
   if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
