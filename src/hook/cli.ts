@@ -124,7 +124,7 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
       );
     }
     if (chosen.machineSpecific && scope === "project") {
-      io.stdout.write(`  note: the command holds a path on this machine; for a settings file the team shares, install claude-guard in the project (npm install --save-dev claude-guard) and run this again, or use --local\n`);
+      io.stdout.write(`  note: the command holds a path on this machine; for a settings file the team shares, install claude-guard in the project (npm install --save-dev git+https://<host>/<owner>/claude-guard.git, or the .tgz that npm pack makes) and run this again, or use --local\n`);
     }
     return 0;
   } catch (error) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
+import { posix } from "node:path";
 import { renderJsonSchema } from "../../src/core/config/json-schema.js";
-import { SCHEMA_URL } from "../../src/core/config/config.js";
+import { SCHEMA_REF } from "../../src/core/config/config.js";
 
 const COMMITTED = "schema/claude-guard.schema.json";
 
@@ -10,9 +11,17 @@ describe("schema/claude-guard.schema.json", () => {
     expect(readFileSync(COMMITTED, "utf8")).toBe(renderJsonSchema());
   });
 
-  it("describes the keys for editors: closed mappings, enums, descriptions, the schema URL", () => {
+  it("is where the line init writes points: the installed package's copy, which the package ships", () => {
+    // The line sits in .github/claude-guard.yml; editors resolve it from there.
+    expect(posix.join(".github", SCHEMA_REF)).toBe(`node_modules/claude-guard/${COMMITTED}`);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { name: string; files: string[] };
+    expect(pkg.name).toBe("claude-guard");
+    expect(pkg.files).toContain("schema");
+  });
+
+  it("describes the keys for editors: closed mappings, enums, descriptions", () => {
     const schema = JSON.parse(renderJsonSchema());
-    expect(schema.$id).toBe(SCHEMA_URL);
+    expect(schema.$id).toBe("claude-guard.schema.json");
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual(["classification", "classificationProperty", "failOn", "authorship", "paths", "rules", "skills", "permissions", "content", "hook", "audit", "_extends"]);
     expect(schema.properties.failOn.enum).toEqual(["critical", "high", "medium", "low", "none"]);

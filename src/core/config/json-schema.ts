@@ -5,14 +5,14 @@
  * schema/claude-guard.schema.json and a test checks the committed file is up to date.
  */
 import * as z from "zod";
-import { guardConfigSchema, SCHEMA_URL } from "./schema.js";
+import { guardConfigSchema } from "./schema.js";
 
 export function buildJsonSchema(): Record<string, unknown> {
   // "input": what users write (keys with defaults are optional). Draft-07: what YAML language servers
   // support best. Checks JSON Schema cannot express (regex safety, time zones) stay in claude-guard.
   const generated = z.toJSONSchema(guardConfigSchema, { io: "input", target: "draft-07" }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return { $schema, $id: SCHEMA_URL, ...rest };
+  return { $schema, $id: "claude-guard.schema.json", ...rest };
 }
 
 /** The file's exact text (stable key order, trailing newline). */

@@ -19,8 +19,12 @@ export const CUSTOM_RULE_CATEGORIES = ["secret", "placeholder", "pii"] as const;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Where editors fetch the JSON Schema (the npm package ships `schema/`). */
-export const SCHEMA_URL = "https://unpkg.com/claude-guard/schema/claude-guard.schema.json";
+/**
+ * The JSON Schema as `.github/claude-guard.yml` refers to it: a path relative to that file, into the
+ * claude-guard package installed in the repository (its `files` ship `schema/`). Nothing is published
+ * at a URL, so a URL would point nowhere.
+ */
+export const SCHEMA_REF = "../node_modules/claude-guard/schema/claude-guard.schema.json";
 
 // GitHub's own shapes: an account (org or user) login, a repository name, a team slug.
 const LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}";

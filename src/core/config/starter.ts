@@ -3,7 +3,7 @@
  * writes the text. Every key is present with its default or a safe value and a comment that says what
  * it does; examples of the policy keys are commented out. A test parses it with zero errors.
  */
-import { SCHEMA_URL, type Classification } from "./schema.js";
+import { SCHEMA_REF, type Classification } from "./schema.js";
 
 export interface StarterOptions {
   /** The repository's classification; absent: the line is written commented out. */
@@ -15,7 +15,7 @@ export function starterConfig(options: StarterOptions = {}): string {
     options.classification !== undefined
       ? `classification: ${options.classification}`
       : "# classification: internal";
-  return `# yaml-language-server: $schema=${SCHEMA_URL}
+  return `# yaml-language-server: $schema=${SCHEMA_REF}
 #
 # claude-guard: what Claude Code may do in this repository, and how its changes are checked.
 # Reference: docs/config.md in the claude-guard package. Unknown keys and wrong values are errors
