@@ -1,5 +1,6 @@
 import { decodeBasicCredentials, rules } from "../../src/core/detect/rules/auth-headers.js";
-import { rules as jwtRules, exampleJwt } from "../../src/core/detect/rules/jwt.js";
+import { rules as jwtRules } from "../../src/core/detect/rules/jwt.js";
+import { exampleJwt } from "../../src/core/detect/fake.js";
 import { builtinRules } from "../../src/core/detect/index.js";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { runRule } from "../../src/core/detect/run-rule.js";

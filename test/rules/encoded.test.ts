@@ -1,9 +1,8 @@
 import { rules } from "../../src/core/detect/rules/providers/encoded.js";
 import { decodedJwt } from "../../src/core/detect/rules/providers/encoded.js";
-import { exampleJwt } from "../../src/core/detect/rules/jwt.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import type { Rule } from "../../src/core/detect/rule.js";
-import { fake } from "../../src/core/detect/fake.js";
+import { exampleJwt, fake } from "../../src/core/detect/fake.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { exampleJwt, rules } from "../../src/core/detect/rules/jwt.js";
+import { rules } from "../../src/core/detect/rules/jwt.js";
+import { exampleJwt } from "../../src/core/detect/fake.js";
 import { builtinRules } from "../../src/core/detect/index.js";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
@@ -18,22 +19,10 @@ function run(text: string): RawMatch[] {
 const FAR = 4_102_444_800;
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-describe("JWT rule: contract and examples", () => {
-  it("declares the Supabase ids it reports", () => {
-    expect(jwtRule.id).toBe("jwt-token");
-    expect(jwtRule.keywords).toEqual(["eyj"]);
-    expect(jwtRule.reports?.map((r) => r.id)).toEqual(["supabase-service-role-key", "supabase-anon-key"]);
-  });
-
-  const examples = jwtRule.examples();
-  it.each(examples.truePositives.map(exampleLine).map((l, i) => [i, l]))("finds true positive #%s, confirmed", (_i, line) => {
-    const matches = run(line);
-    expect(matches).toHaveLength(1);
-    expect(matches[0]?.validation?.status).toBe("confirmed");
-    expect(matches[0]?.category ?? "secret").toBe("secret");
-  });
-  it.each(examples.falsePositives.map((l, i) => [i, l]))("reports no secret in false positive #%s", (_i, line) => {
-    expect(run(line).filter((m) => (m.category ?? "secret") === "secret")).toEqual([]);
+describe("JWT rule examples", () => {
+  // The contract checks each example's value and id; here, that the validator confirms each one.
+  it.each(jwtRule.examples().truePositives.map(exampleLine).map((l, i) => [i, l]))("confirms true positive #%s", (_i, line) => {
+    expect(run(line).map((m) => m.validation?.status)).toEqual(["confirmed"]);
   });
 });
 

@@ -68,3 +68,11 @@ export function toBase64(text: string, urlSafe = false): string {
   const b64 = Buffer.from(text, "utf8").toString("base64");
   return urlSafe ? b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "") : b64;
 }
+
+/** A JSON Web Token with a signature of the right length for its algorithm; random bytes, so it verifies nowhere. */
+export function exampleJwt(payload: Record<string, unknown>, seed: string, alg = "HS256"): string {
+  const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
+  const signature = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+  return `${segment({ alg, typ: "JWT" })}.${segment(payload)}.${signature}`;
+}

@@ -6,9 +6,10 @@
  */
 import type { Severity } from "../../types.js";
 import { shannonEntropy } from "../entropy.js";
-import { fake } from "../fake.js";
+import { exampleJwt, fake } from "../fake.js";
 import type { RawMatch, Rule } from "../rule.js";
 import { inspectJwt } from "../validate/jwt.js";
+import { defineRule, inSyntaxes, withValue } from "./kit.js";
 
 /**
  * Header and payload are JSON objects, so both start with `eyJ` (`{"`) or `ey` + another letter (`{ "`).
@@ -60,17 +61,6 @@ function findJwts(text: string): RawMatch[] {
   return out;
 }
 
-function b64url(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-/** A token with a signature of the right length for its algorithm; random bytes, so it verifies nowhere. */
-export function exampleJwt(payload: Record<string, unknown>, seed: string, alg = "HS256"): string {
-  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
-  const signature = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-  return `${b64url({ alg, typ: "JWT" })}.${b64url(payload)}.${signature}`;
-}
-
 const FAR_FUTURE = 4_102_444_800; // 2100-01-01
 
 /**
@@ -103,11 +93,10 @@ function findJwkMembers(text: string): RawMatch[] {
 const base64urlKey = (bytes: number, seed: string) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
 
 export const rules: Rule[] = [
-  {
+  defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
     provider: "JWT",
-    category: "secret",
     severity: "high",
     keywords: ["eyj"],
     find: (text) => findJwts(text),
@@ -116,55 +105,49 @@ export const rules: Rule[] = [
     docs: "https://www.rfc-editor.org/rfc/rfc7519",
     remediation:
       "Revoke the token (end the session, rotate the signing key or API key that issued it) and load tokens from an environment variable or a secret store at run time.",
-    examples: () => {
-      const session = exampleJwt({ sub: fake.uuid("jwt-sub"), iss: "https://auth.acme-internal.io", exp: FAR_FUTURE, scope: "admin" }, "jwt-1");
-      const rs = exampleJwt({ sub: fake.alnum(12, "jwt-sub2"), aud: "billing-api", iat: 1_700_000_000 }, "jwt-2", "RS256");
-      const serviceRole = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref"), role: "service_role", iat: 1_700_000_000, exp: FAR_FUTURE }, "jwt-3");
-      const anon = exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref2"), role: "anon", iat: 1_700_000_000, exp: FAR_FUTURE }, "jwt-4");
-      return {
-        truePositives: [
-          `const token = "${session}";`,
-          `Authorization: Bearer ${rs}`,
-          `SUPABASE_SERVICE_ROLE_KEY=${serviceRole}`,
-          `  anonKey: '${anon}',`,
-        ],
-        falsePositives: [
-          // Two segments only, or a JWT-looking run inside a longer identifier.
-          `const header = "${session.split(".").slice(0, 2).join("")}";`,
-          `id = "x${session.replaceAll(".", "")}"`,
-          "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
-          // jwt.io's sample token is a placeholder, not a secret.
-          `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`,
-        ],
-      };
-    },
-  },
-  {
+    samples: () => [
+      exampleJwt({ sub: fake.uuid("jwt-sub"), iss: "https://auth.acme-internal.io", exp: FAR_FUTURE, scope: "admin" }, "jwt-1"),
+      exampleJwt({ sub: fake.alnum(12, "jwt-sub2"), aud: "billing-api", iat: 1_700_000_000 }, "jwt-2", "RS256"),
+      exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref"), role: "service_role", iat: 1_700_000_000, exp: FAR_FUTURE }, "jwt-3"),
+      exampleJwt({ iss: "supabase", ref: fake.lower(20, "jwt-ref2"), role: "anon", iat: 1_700_000_000, exp: FAR_FUTURE }, "jwt-4"),
+    ] as const,
+    truePositives: ([session, rs, serviceRole, anon]) => [
+      ...inSyntaxes("session_token", session),
+      ...withValue(session, `const token = "%s";`),
+      ...withValue(rs, `Authorization: Bearer %s`),
+      [`SUPABASE_SERVICE_ROLE_KEY=${serviceRole}`, serviceRole, SERVICE_ROLE.id],
+      [`  anonKey: '${anon}',`, anon, ANON.id],
+    ],
+    falsePositives: ([session]) => [
+      // Two segments only, or a JWT-looking run inside a longer identifier.
+      `const header = "${session.split(".").slice(0, 2).join("")}";`,
+      `id = "x${session.replaceAll(".", "")}"`,
+      "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
+      // jwt.io's sample token is a placeholder, not a secret.
+      `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`,
+    ],
+  }),
+  defineRule({
     id: "jwk-private-key",
     title: "JSON Web Key private key",
     provider: "JWK",
-    category: "secret",
     severity: "high",
     keywords: JWK_KEYWORDS,
     find: findJwkMembers,
     docs: "https://www.rfc-editor.org/rfc/rfc7518#section-6",
     remediation: "Rotate the key pair (publish a new JWK, retire this kid), then load private keys from a secret store or a KMS.",
-    examples: () => {
-      const d = base64urlKey(32, "jwk-d");
-      return {
-        truePositives: [
-          `  d: '${d}',`,
-          `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x")}","y":"${base64urlKey(32, "jwk-y")}","d":"${d}"}`,
-          `    "k": "${base64urlKey(16, "jwk-k")}",`,
-          `  dq: "${base64urlKey(64, "jwk-dq")}",`,
-        ],
-        falsePositives: [
-          `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x2")}","y":"${base64urlKey(32, "jwk-y2")}"}`,
-          `  d: 'M10 10 L20 20 Z',`,
-          `  id: '${d}',`,
-          `  k: 'abcdefghijklmnopqrstuvwxyz',`,
-        ],
-      };
-    },
-  },
+    samples: () => [base64urlKey(32, "jwk-d"), base64urlKey(16, "jwk-k"), base64urlKey(64, "jwk-dq")] as const,
+    // JWK members are JSON or object-literal members: the setting matrix does not apply.
+    truePositives: ([d, k, dq]) => [
+      ...withValue(d, `  d: '%s',`, `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x")}","y":"${base64urlKey(32, "jwk-y")}","d":"%s"}`),
+      ...withValue(k, `    "k": "%s",`),
+      ...withValue(dq, `  dq: "%s",`),
+    ],
+    falsePositives: ([d]) => [
+      `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x2")}","y":"${base64urlKey(32, "jwk-y2")}"}`,
+      `  d: 'M10 10 L20 20 Z',`,
+      `  id: '${d}',`,
+      `  k: 'abcdefghijklmnopqrstuvwxyz',`,
+    ],
+  }),
 ];

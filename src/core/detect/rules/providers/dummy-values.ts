@@ -7,6 +7,7 @@
  * provider rules (their own checks classify repetitive values).
  */
 import type { RawMatch, Rule } from "../../rule.js";
+import { defineRule } from "../kit.js";
 
 /** Prefix (a regex source, case-sensitive) -> the rule that reports real values of that format. */
 const PREFIXES: ReadonlyArray<readonly [prefix: string, ruleId: string, title: string]> = [
@@ -68,7 +69,7 @@ function findDummyValues(text: string): RawMatch[] {
 }
 
 export const rules: Rule[] = [
-  {
+  defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
     provider: "placeholder",
@@ -81,9 +82,16 @@ export const rules: Rule[] = [
     priority: 2,
     docs: "https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password",
     remediation: "A template value: make sure the real credential is read from an environment variable or a secret store, never written here.",
-    examples: () => ({
-      truePositives: ["SLACK_BOT_TOKEN=xoxb-your-bot-token", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here", "STRIPE_KEY=sk_live_<your-secret-key>"],
-      falsePositives: ["const prefix = 'xoxb-';", "see https://example.com/ghp_docs"],
-    }),
-  },
+    samples: () => [] as const,
+    // Each placeholder is reported under the id of the provider rule whose format it stands in for.
+    truePositives: () => [
+      ["SLACK_BOT_TOKEN=xoxb-your-bot-token", "xoxb-your-bot-token", "slack-bot-token"],
+      ["ANTHROPIC_API_KEY=sk-ant-api03-your-key-here", "sk-ant-api03-your-key-here", "anthropic-api-key"],
+      ["STRIPE_KEY=sk_live_<your-secret-key>", "sk_live_<your-secret-key>", "stripe-secret-key"],
+      ["OPENAI_API_KEY=sk-proj-<your-key>", "sk-proj-<your-key>", "openai-project-key"],
+      ["GITHUB_TOKEN=ghp_<your-token>", "ghp_<your-token>", "github-pat-classic"],
+      ["GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx", "glpat-xxxxxxxxxxxxxxxxxxxx", "gitlab-pat"],
+    ],
+    falsePositives: () => ["const prefix = 'xoxb-';", "see https://example.com/ghp_docs"],
+  }),
 ];

@@ -9,8 +9,8 @@
  *   reported, nor manifests of other kinds such as ExternalSecret or SopsSecret).
  */
 import type { RawMatch, Rule } from "../../rule.js";
-import { fake } from "../../fake.js";
-import { exampleJwt } from "../jwt.js";
+import { exampleJwt, fake } from "../../fake.js";
+import { defineRule, withValue } from "../kit.js";
 
 const ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
 
@@ -76,47 +76,46 @@ function findKubernetesSecretData(text: string): RawMatch[] {
 const encode = (jwt: string) => Buffer.from(jwt, "latin1").toString("base64");
 
 export const rules: Rule[] = [
-  {
+  defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
     provider: "Kubernetes",
-    category: "secret",
     severity: "high",
     keywords: ["apiversion"],
     window: MANIFEST_WINDOW,
     find: (text) => findKubernetesSecretData(text),
     docs: "https://kubernetes.io/docs/concepts/configuration/secret/",
     remediation: "Rotate the values, delete the manifest from history, and keep Secrets out of Git (Sealed Secrets, SOPS, External Secrets or the cluster's secret store).",
-    examples: () => {
-      const value = Buffer.from(fake.alnum(20, "k8s-secret")).toString("base64");
-      return {
-        truePositives: [
-          `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${value}\n`,
-          `apiVersion: v1\ndata:\n  token: "${value}"\nkind: Secret\nmetadata:\n  name: api\n`,
-        ],
-        falsePositives: [
-          `apiVersion: v1\nkind: ConfigMap\ndata:\n  settings: ${value}\n`,
-          `apiVersion: v1\nkind: Secret\ndata:\n  password: {{ .Values.password }}\n  empty: ""\n`,
-        ],
-      };
-    },
-  },
-  {
+    samples: () => [Buffer.from(fake.alnum(20, "k8s-secret")).toString("base64"), Buffer.from(fake.alnum(16, "k8s-pw")).toString("base64")] as const,
+    // A manifest, not a setting: the syntax matrix does not apply.
+    truePositives: ([value, other]) => [
+      ...withValue(value, `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: %s\n`, `apiVersion: v1\ndata:\n  token: "%s"\nkind: Secret\nmetadata:\n  name: api\n`),
+      ...withValue(other, `apiVersion: v1\nkind: Secret\ndata:\n  .dockercfg: |\n    %s\nmetadata:\n  name: registry\n`),
+    ],
+    falsePositives: ([value]) => [
+      `apiVersion: v1\nkind: ConfigMap\ndata:\n  settings: ${value}\n`,
+      `apiVersion: v1\nkind: Secret\ndata:\n  password: {{ .Values.password }}\n  empty: ""\n`,
+      `apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\ndata:\n  key: ${value}\n`,
+    ],
+  }),
+  defineRule({
     id: "jwt-base64",
     title: "Base64-encoded JSON Web Token",
     provider: "JWT",
-    category: "secret",
     severity: "high",
     keywords: ["zxlk"],
     find: (text) => findEncodedJwts(text),
     docs: "https://www.rfc-editor.org/rfc/rfc7519",
     remediation: "Revoke the token (end the session or rotate the key that signed it); base64 is an encoding, not protection.",
-    examples: () => {
+    samples: () => {
       const jwt = exampleJwt({ sub: fake.uuid("jwt-b64-sub"), aud: "payments-api", exp: 4_102_444_800 }, "jwt-b64");
-      return {
-        truePositives: [`  token: ${encode(jwt)}`, `AUTH_TOKEN_B64="${encode(jwt).replace(/=+$/, "")}"`],
-        falsePositives: [`data: ${encode("eyJ" + fake.alnum(60, "jwt-b64-not"))}`, `blob: ZXlK${fake.alnum(60, "jwt-b64-rand")}`],
-      };
+      return [encode(jwt), encode(jwt).replace(/=+$/, ""), Buffer.from(jwt, "latin1").toString("base64url")] as const;
     },
-  },
+    truePositives: ([padded, unpadded, urlSafe]) => [
+      ...withValue(padded, `  token: %s`),
+      ...withValue(unpadded, `AUTH_TOKEN_B64="%s"`),
+      ...withValue(urlSafe, `TOKEN=%s`),
+    ],
+    falsePositives: () => [`data: ${encode("eyJ" + fake.alnum(60, "jwt-b64-not"))}`, `blob: ZXlK${fake.alnum(60, "jwt-b64-rand")}`],
+  }),
 ];
