@@ -21,7 +21,29 @@ import { rules as travisCi } from "./providers/travis-ci.js";
 import { rules as circleci } from "./providers/circleci.js";
 import { rules as buildkite } from "./providers/buildkite.js";
 import { rules as drone } from "./providers/drone.js";
-import { rules as messaging } from "./providers/messaging.js";
+import { rules as slack } from "./providers/slack.js";
+import { rules as discord } from "./providers/discord.js";
+import { rules as telegram } from "./providers/telegram.js";
+import { rules as microsoftTeams } from "./providers/microsoft-teams.js";
+import { rules as twilio } from "./providers/twilio.js";
+import { rules as sendgrid } from "./providers/sendgrid.js";
+import { rules as mailgun } from "./providers/mailgun.js";
+import { rules as mailchimp } from "./providers/mailchimp.js";
+import { rules as postmark } from "./providers/postmark.js";
+import { rules as brevo } from "./providers/brevo.js";
+import { rules as vonage } from "./providers/vonage.js";
+import { rules as messagebird } from "./providers/messagebird.js";
+import { rules as plivo } from "./providers/plivo.js";
+import { rules as telnyx } from "./providers/telnyx.js";
+import { rules as mattermost } from "./providers/mattermost.js";
+import { rules as zulip } from "./providers/zulip.js";
+import { rules as intercom } from "./providers/intercom.js";
+import { rules as pusher } from "./providers/pusher.js";
+import { rules as zoom } from "./providers/zoom.js";
+import { rules as xTwitter } from "./providers/x-twitter.js";
+import { rules as meta } from "./providers/meta.js";
+import { rules as lineMessaging } from "./providers/line.js";
+import { rules as wechat } from "./providers/wechat.js";
 import { rules as stripe } from "./providers/stripe.js";
 import { rules as square } from "./providers/square.js";
 import { rules as paypal } from "./providers/paypal.js";
@@ -203,7 +225,29 @@ export const providerRules: readonly Rule[] = [
   ...circleci,
   ...buildkite,
   ...drone,
-  ...messaging,
+  ...slack,
+  ...discord,
+  ...telegram,
+  ...microsoftTeams,
+  ...twilio,
+  ...sendgrid,
+  ...mailgun,
+  ...mailchimp,
+  ...postmark,
+  ...brevo,
+  ...vonage,
+  ...messagebird,
+  ...plivo,
+  ...telnyx,
+  ...mattermost,
+  ...zulip,
+  ...intercom,
+  ...pusher,
+  ...zoom,
+  ...xTwitter,
+  ...meta,
+  ...lineMessaging,
+  ...wechat,
   ...stripe,
   ...square,
   ...paypal,
