@@ -4,7 +4,8 @@
  * - e2e (`npm run test:e2e`, which builds first): every suite that starts a process or a server (the
  *   built CLI in lib/ and bin/, the Action bundle in dist/, the App's server, git on real repositories,
  *   the SARIF validator) and test/hostile/.
- * A new suite that starts processes belongs in E2E below. TypeScript goes through esbuild
+ * A new suite that starts processes belongs in E2E below (the doors' contract test,
+ * test/doors/same-change.test.ts, makes one small git repository and stays in unit). TypeScript goes through esbuild
  * (scripts/jest-esbuild.mjs) without type checks: `npm run typecheck` checks types.
  */
 import { availableParallelism } from "node:os";

@@ -84,6 +84,8 @@ describe("the starter config and the example", () => {
     const text = readFileSync("examples/claude-guard.yml", "utf8");
     const { config, errors } = parseConfig(text, "examples/claude-guard.yml");
     expect(errors.map(formatConfigError)).toEqual([]);
+    // Copied to .github/claude-guard.yml, its schema line points where init's does.
+    expect(text.split("\n")[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_REF}`);
     expect(config.classification).toBe("confidential");
     expect(config.skills["deploy/*"]).toEqual({ maxClassification: "internal", teams: ["platform"] });
     expect(config.permissions.restricted).toEqual({ forbid: ["Bash(*)", "WebFetch"], mcpServers: ["approved-server"] });
