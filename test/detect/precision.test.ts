@@ -97,4 +97,57 @@ describe("precision on real code", () => {
     expect(secrets("run.sh", `docker run -e "DB_PASSWORD=${pw}" app`).length).toBe(1);
     expect(secrets("Dockerfile", `ENV="MODE=prod DB_PASSWORD=${pw}"`).length).toBe(1);
   });
+
+  const counting = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? String.fromCharCode(97 + ((i >> 1) % 26)) : String((i >> 1) % 10))).join("");
+  const letters = (from: number, n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(from + i)).join("");
+
+  it.each([
+    ["interleaved counting", `client_secret = "${counting(32)}"`],
+    ["counting down and up", `api_token = "${letters(97, 18).split("").reverse().join("")}9876543210"`],
+    ["runs of one character", `refresh_token = "${fake.alnum(12, "runs")}${["A", "B", "C", "D"].map((c) => c.repeat(4)).join("")}${fake.alnum(12, "runs2")}"`],
+    ["one group again and again", `"token": "xoxp-${["1234", "1234", "1234"].join("-")}-${fake.hex(32, "group")}"`],
+    ["capitalised words naming a password", `<add key="Password" value="Cleartext${"Password"}7" />`],
+  ])("reports a value typed by hand as a placeholder: %s", (_what, line) => {
+    expect(scan("settings.conf", line).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("keeps a random token a secret however its characters fall", () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const value = fake.alnum(32, seed);
+      expect(secrets("settings.conf", `api_token = "${value}"`).length).toBe(1);
+    }
+  });
+
+  it.each([
+    ["a query mark inside", (v: string) => `${v.slice(0, 12)}?${v.slice(12)}`],
+    ["a format verb's leftovers at the end", (v: string) => `${v}%c^`],
+    ["brackets inside", (v: string) => `${v.slice(0, 20)}[qy]${v.slice(20)}`],
+  ])("reports a token with %s as a placeholder, not a secret", (_what, doctor) => {
+    const line = `service_token = "${doctor(fake.alnum(36, "doctored"))}"`;
+    expect(scan("settings.conf", line).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("keeps a chosen secret with symbols throughout, and percent-escapes, as secrets", () => {
+    expect(secrets("settings.py", `SECRET_KEY = "${"k9_)d!w2#rt**p&x%z(#4^#^8_q!$"}"`).length).toBe(1);
+    expect(secrets("client.yml", `  refresh_token: "${fake.alnum(20, "pct")}%2F${fake.alnum(20, "pct2")}%3D"`).length).toBe(1);
+  });
+
+  it.each([
+    ["curl -u <user:password> https://api.acme.io/v1"],
+    ['curl --user "xxx:yyy" https://api.acme.io/v1'],
+  ])("reports usage text as a placeholder: %s", (line) => {
+    expect(scan("README.md", line).map((f) => [f.rule, f.category])).toEqual([["curl-basic-auth", "placeholder"]]);
+  });
+
+  it.each([
+    ["a README", "README.md", `    mysql://root:${fake.alnum(12, "local-1")}@127.0.0.1:3306/app`],
+    ["a code comment", "db.js", `// postgres://app:${fake.alnum(12, "local-2")}@localhost:5432/app`],
+    ["a shell comment", "setup.sh", `# redis://:${fake.alnum(12, "local-3")}@cache.localhost:6379`],
+  ])("reports a local server's password in %s as a placeholder", (_what, path, line) => {
+    expect(scan(path, line).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("keeps a local server's password in code as a secret", () => {
+    expect(secrets("db.test.js", `const url = new URL("https://elastic:${fake.alnum(12, "local-4")}@node.localhost");`).length).toBe(1);
+  });
 });

@@ -210,6 +210,12 @@ function findCurlUser(text: string): RawMatch[] {
       } else if (isTemplateOrReference(secret)) {
         continue;
       }
+      // `-u <user:password>`, `--user "xxx:yyy"`: usage text with a pair to fill in.
+      const standIn = /^<[^<>]*$/.test(user) && /^[^<>]*>$/.test(secret) ? "a <user:password> template" : /^(.)\1*$/.test(secret) && /^(.)\1*$/.test(user) ? "one character repeated" : undefined;
+      if (standIn) {
+        out.push({ secret, index, category: "placeholder", severity: "medium", message: `curl command with a placeholder user and password (${standIn}).` });
+        continue;
+      }
       out.push({ secret, index, message: `curl command with literal credentials (-u ${secret === user ? "API key" : `user "${user.slice(0, 40)}"`}).` });
     }
     if (end > CURL.lastIndex) CURL.lastIndex = end;

@@ -8,7 +8,7 @@
  * passwords (`password`, `changeme`) still match and the engine classes them as placeholders.
  */
 import { fake } from "../fake.js";
-import type { RawMatch, Rule, RuleExamples } from "../rule.js";
+import type { MatchContext, RawMatch, Rule, RuleExamples } from "../rule.js";
 
 /** Characters that end a URL's userinfo or cannot be part of it in code. */
 const USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -18,6 +18,15 @@ const PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
 
 /** Hosts reserved for documentation (RFC 2606, RFC 6761) and words that stand for a host in usage text. */
 const EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
+/** This machine (RFC 6761's `localhost`, loopback addresses): in documentation and comments, a local
+ * development setup to copy, not a deployed one. */
+const LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
+const DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
+/** The match sits after a comment marker on its line (`// …`, `# …`, ` * …`, `<!-- …`, `-- …`). */
+function inComment(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
+}
 /** Usage text names the host with a word (`user:pass@host:port`); an upper-case `HOST` is a template
  * to fill in, which the engine reports as a placeholder. */
 const HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;
@@ -50,14 +59,14 @@ interface UriRuleSpec {
   examples: () => RuleExamples;
 }
 
-function uriFinder(spec: UriRuleSpec): (text: string) => RawMatch[] {
+function uriFinder(spec: UriRuleSpec): (text: string, context?: MatchContext) => RawMatch[] {
   // The look-behind keeps `notpostgres://` out while letting `jdbc:postgresql://` and `git+https://` in.
   const scheme = String.raw`(?<![A-Za-z0-9.-])(?<scheme>${spec.schemes})(?:\+[a-z0-9]{1,20}){0,2}://`;
   const userinfo = new RegExp(String.raw`${scheme}(?<user>${USER}):(?<secret>${PASSWORD})@(?<host>[^\s/?#'"\x60<>\\]{0,255})`, "gid");
   const query = spec.queryPassword
     ? new RegExp(String.raw`${scheme}[^\s'"\x60<>]{0,400}?[?&;](?:password|pass|pwd)=(?<secret>[^\s&#;'"\x60<>]{1,256})`, "gid")
     : undefined;
-  return (text) => {
+  return (text, context) => {
     const out: RawMatch[] = [];
     for (const re of query ? [userinfo, query] : [userinfo]) {
       re.lastIndex = 0;
@@ -73,6 +82,10 @@ function uriFinder(spec: UriRuleSpec): (text: string) => RawMatch[] {
         if (EXAMPLE_HOST.test(host) || HOST_WORD.test(host) || /^[%{$]/.test(user)) continue;
         // `http://host.example:8080@other`: a host and port, not credentials.
         if (user.includes(".") && /^\d{1,5}$/.test(secret)) continue;
+        if (LOCAL_HOST.test(host) && ((context && DOCUMENTATION.test(context.path)) || inComment(text, m.index))) {
+          out.push({ secret, index, category: "placeholder", severity: "medium", message: `${spec.title}: a password for a server on this machine, in documentation or a comment: an example setup. Use a generated password in real deployments and keep it out of the docs.` });
+          continue;
+        }
         out.push({ secret, index, message: `${spec.title}: the password of ${user ? `user "${user.slice(0, 40)}"` : "the connection"} is written in the URL.` });
       }
     }

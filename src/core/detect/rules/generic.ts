@@ -9,7 +9,7 @@
  */
 import { shannonEntropy } from "../entropy.js";
 import { fake } from "../fake.js";
-import { classifyPlaceholder } from "../placeholder.js";
+import { classifyPlaceholder, classifyTypedByHand } from "../placeholder.js";
 import type { MatchContext, RawMatch, Rule } from "../rule.js";
 
 type KeyKind = "password" | "secret";
@@ -234,7 +234,7 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
     if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
-    return { kind: "secret" };
+    return typedByHand(value);
   }
   // Tokens, keys and secrets are long and irregular; a short or word-like value is a name, not a key.
   if (value.length < 8) return { kind: "none" };
@@ -245,12 +245,28 @@ export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: 
   // Words glued together (`MaestroAccessToken`, `base64EncodedKey`, `PRIVATEBLOB`): a name, not a key.
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
-  return { kind: "secret" };
+  // Generated tokens are written in letters, digits and a few separators (base64, hex, base64url, dotted
+  // or dashed parts). One or two other characters inside such a value (`…Zf7v?Htm…`, `…3gSD%c^`) make a
+  // doctored or broken copy, not a working token; a chosen secret with symbols has them throughout.
+  if (hasStrayCharacters(value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  return typedByHand(value);
+}
+
+/** A value that passed every other check: a secret, unless typed by hand (`a1b2c3d4…`, `AAAABBBB…`). */
+function typedByHand(value: string): ValueVerdict {
+  const typed = classifyTypedByHand(value);
+  return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
+}
+
+/** A few characters outside a token's alphabet in a value otherwise written in it (percent-escapes aside). */
+function hasStrayCharacters(value: string): boolean {
+  const stray = value.replace(/%[0-9A-Fa-f]{2}/g, "").match(/[^A-Za-z0-9_\-+/=.~:]/g)?.length ?? 0;
+  return stray > 0 && stray * 100 < value.length * 15;
 }
 
 /** `pk.eyJ1Ijoi….a1B2c3…`: dotted like a member path, but a segment is random (long, digits among letters). */
 function hasRandomSegment(value: string): boolean {
-  return value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
+  return /^[\w.-]+$/.test(value) && value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
 }
 
 /** A fallback literal worth reporting: a word or phrase, not empty, a number, a boolean or a reference. */
@@ -447,7 +463,8 @@ function collectUnescaped(text: string, out: Candidate[]): void {
 /** Strip what surrounds a value in config syntax: trailing commas and brackets of flow YAML, `;` of ini. */
 function trimUnquoted(value: string): string {
   // `TOKEN=v\nNEXT=w` inside a JSON string: the value ends with its escaped line.
-  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/[,;}\])]+$/, "");
+  // `'PERCY_TOKEN=v'`: a quote that closes the string the pair sits in is not part of the value.
+  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
 }
 
 export function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
