@@ -9,7 +9,7 @@ import type { CheckAnnotation } from "../core/report/check-run.js";
 import { visibleControls } from "../core/report/markdown.js";
 
 /** What GitHub displays per level and step. */
-export const ANNOTATIONS_SHOWN_PER_STEP = 10;
+const ANNOTATIONS_SHOWN_PER_STEP = 10;
 
 export type WorkflowLevel = "error" | "warning" | "notice";
 

@@ -22,7 +22,7 @@ import { loadOrgConfig } from "../github/config.js";
 
 export type { AuditRecord } from "../core/audit/record.js";
 
-export interface AuditKey {
+interface AuditKey {
   key: string;
   /** False when AUDIT_HMAC_KEY was not set and a random key stands in. */
   provided: boolean;
@@ -64,9 +64,9 @@ export function auditMarkdown(record: AuditRecord, file: string | undefined, key
   return lines.join("\n") + "\n";
 }
 
-export type AuditAppendStatus = "written" | "already-recorded" | "no-claude-changes" | "not-configured" | "refused" | "failed";
+type AuditAppendStatus = "written" | "already-recorded" | "no-claude-changes" | "not-configured" | "refused" | "failed";
 
-export interface AuditAppendResult {
+interface AuditAppendResult {
   status: AuditAppendStatus;
   /** For the job summary (Markdown). */
   note: string;

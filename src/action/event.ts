@@ -25,7 +25,7 @@ export type ScanPlan =
   | { kind: "history"; head: string; branch?: string; description: string }
   | { kind: "nothing"; reason: string };
 
-export interface PlanInputs {
+interface PlanInputs {
   base?: string;
   head?: string;
 }

@@ -9,11 +9,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { GitRunner } from "../git/git-runner.js";
 
-export class HistoryError extends Error {
+class HistoryError extends Error {
   override name = "HistoryError";
 }
 
-export interface HistoryRequest {
+interface HistoryRequest {
   /** Revisions as given (SHAs or names); `base` absent means HEAD's whole history from `head`. */
   base?: string;
   head: string;
@@ -22,7 +22,7 @@ export interface HistoryRequest {
   remote?: string;
 }
 
-export interface HistoryResult {
+interface HistoryResult {
   base?: string;
   head: string;
   /** What was done to the clone, for the summary; empty when it already held the range. */

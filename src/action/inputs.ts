@@ -7,7 +7,7 @@ import { SEVERITIES, type FailOn } from "../core/types.js";
 
 /** Every input action.yml declares; test/action checks that the composite step maps each one. */
 export const INPUT_NAMES = ["github-token", "config", "fail-on", "authors", "base", "head", "sarif-file", "audit-token", "audit-hmac-key"] as const;
-export type InputName = (typeof INPUT_NAMES)[number];
+type InputName = (typeof INPUT_NAMES)[number];
 
 export interface ActionInputs {
   githubToken?: string;
@@ -33,7 +33,7 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 
-export function getInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
+function getInput(env: NodeJS.ProcessEnv, name: InputName): string | undefined {
   const value = env[inputVariable(name)] ?? env[inputVariable(name).replace(/-/g, "_")];
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;

@@ -32,7 +32,7 @@ import { toolVersion } from "../version.js";
 const USER_AGENT = `claude-guard-action/${toolVersion()}`;
 
 /** What GitHub's runner tells a step about where it runs. */
-export interface RunContext {
+interface RunContext {
   workspace: string;
   eventName: string;
   payload: Record<string, unknown>;
@@ -48,7 +48,7 @@ export interface RunContext {
   tempDir: string;
 }
 
-export async function readContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
+async function readContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
   const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
   let payload: Record<string, unknown> = {};
   const eventPath = env["GITHUB_EVENT_PATH"];

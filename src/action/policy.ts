@@ -19,7 +19,7 @@ function obj(value: unknown): Json | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-export interface ActionClassificationInput {
+interface ActionClassificationInput {
   /** Absent (no github-token): the custom property is not asked for. */
   gh?: GitHubClient;
   owner: string;
@@ -44,7 +44,7 @@ export async function actionClassification(input: ActionClassificationInput): Pr
   });
 }
 
-export interface ActionPolicyInput {
+interface ActionPolicyInput {
   workspace: string;
   setup: ScanSetup;
   configFile?: string;
@@ -55,7 +55,7 @@ export interface ActionPolicyInput {
   claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
 }
 
-export interface ActionPolicyResult {
+interface ActionPolicyResult {
   findings: Finding[];
   /** Agent-configuration problems at the head: they fail the step like config errors. */
   problems: string[];

@@ -8,14 +8,14 @@
  */
 import type { GitHubClient } from "../github/client.js";
 
-export interface RestOptions {
+interface RestOptions {
   apiUrl: string;
   token: string;
   userAgent: string;
   timeoutMs?: number;
 }
 
-export interface RestResponse {
+interface RestResponse {
   status: number;
   url: string;
   headers: Record<string, string>;
@@ -23,7 +23,7 @@ export interface RestResponse {
 }
 
 /** What Octokit's RequestError holds and src/github/client.ts reads. Never the token nor the body sent. */
-export class RestError extends Error {
+class RestError extends Error {
   override name = "HttpError";
   constructor(
     message: string,
@@ -41,7 +41,7 @@ function queryValue(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join(",") : String(value);
 }
 
-export function restClient(options: RestOptions): { request(route: string, params?: Params): Promise<RestResponse> } {
+function restClient(options: RestOptions): { request(route: string, params?: Params): Promise<RestResponse> } {
   const base = options.apiUrl.replace(/\/+$/, "");
   return {
     async request(route: string, params: Params = {}): Promise<RestResponse> {

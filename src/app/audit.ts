@@ -38,7 +38,7 @@ export interface AuditSettings {
   now?: () => number;
 }
 
-export const MISSING_KEY_MESSAGE =
+const MISSING_KEY_MESSAGE =
   "AUDIT_HMAC_KEY is not set on the App, so the audit feature is off: audit records carry keyed hashes (HMAC-SHA256) and are never written without the key. Scanning is not affected.";
 
 /** From the App's environment: AUDIT_HMAC_KEY, APP_SLUG (optional; the App's bot is `<slug>[bot]`). */
@@ -59,9 +59,9 @@ export function auditStartupStatus(env: NodeJS.ProcessEnv): { level: "info" | "w
   return { level: "info", message: "audit feature on (AUDIT_HMAC_KEY set)" };
 }
 
-export type AuditStatus = "written" | "already-recorded" | "not-configured" | "no-claude-changes" | "refused" | "failed";
+type AuditStatus = "written" | "already-recorded" | "not-configured" | "no-claude-changes" | "refused" | "failed";
 
-export interface AuditOutcome {
+interface AuditOutcome {
   status: AuditStatus;
   /** For the check run's notes; absent when there is nothing to say (no audit configured). */
   note?: string;

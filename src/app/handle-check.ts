@@ -13,7 +13,7 @@ import { ZERO_SHA, type GitHubClient } from "../github/client.js";
 import { CHECK_RUN_NAME } from "../core/report/check-run.js";
 import { updateRunText } from "../github/check-runs.js";
 import { payloadCustomProperties } from "../github/properties.js";
-import { ACTION_IDS, renderIgnoreLinesMarkdown } from "./check-run-renderer.js";
+import { ACTION_IDS, renderIgnoreLinesMarkdown } from "../core/report/check-run.js";
 import { queueCheck, queueWork, type AppDeps } from "./deps.js";
 import { checkCheckRunPayload, checkCheckSuitePayload } from "./payload.js";
 import { scanTarget, visibilityOf, type ScanTarget } from "./scan-target.js";

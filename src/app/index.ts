@@ -10,7 +10,7 @@ import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js
 import { handlePush } from "./handle-push.js";
 import { WorkQueue, type QueueMode } from "./work-queue.js";
 
-export interface AppOptions {
+interface AppOptions {
   /** Share a queue to wait for the work (tests, graceful shutdown). */
   queue?: WorkQueue;
   /** `inline` for serverless adapters that freeze the process after the response. */

@@ -8,7 +8,7 @@
  * Values that end up in API paths (owner, repository, SHAs) are held to GitHub's own formats too.
  */
 
-export class MalformedPayloadError extends Error {
+class MalformedPayloadError extends Error {
   readonly status = 400;
   constructor(event: string, problem: string) {
     super(`malformed ${event} payload: ${problem}`);

@@ -1,5 +1,5 @@
 /**
- * The App's policy checks (issue 3): it reads what the core's policy needs through the REST API and
+ * The App's policy checks (skills, permissions, drift, content classification): it reads what the core's policy needs through the REST API and
  * hands it to evaluateRepositoryPolicy, the same function the CLI and the Action call.
  *
  * What is read, and only when the scan has Claude-authored commits (a change without any is not judged):
@@ -27,7 +27,7 @@ import { githubAgentFiles } from "../github/agent-files.js";
 import { describeApiError, type GitHubClient } from "../github/client.js";
 import type { TeamMembershipLookup } from "../github/teams.js";
 
-export interface PolicyInput {
+interface PolicyInput {
   gh: GitHubClient;
   owner: string;
   repo: string;
@@ -44,7 +44,7 @@ export interface PolicyInput {
   isTeamMember: TeamMembershipLookup;
 }
 
-export interface PolicyOutput {
+interface PolicyOutput {
   findings: Finding[];
   /** Agent-configuration problems at the head, as `path:line: message`: they fail the check like config errors. */
   problems: string[];

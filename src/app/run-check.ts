@@ -16,14 +16,14 @@ import {
   STALE_IN_PROGRESS_MS,
   type CheckAction,
 } from "../github/check-runs.js";
-import { ACTION_IDS, annotationBatches, renderCheckRun } from "./check-run-renderer.js";
+import { ACTION_IDS, annotationBatches, renderCheckRun } from "../core/report/check-run.js";
 import { auditSettingsFromEnv, recordAudit, type AuditSettings } from "./audit.js";
 import { scanTarget, type ScanTarget, type TargetScan } from "./scan-target.js";
 import type { JobResult } from "./work-queue.js";
 
-export const RESCAN_ACTION: CheckAction = { label: "Re-scan", description: "Scan the Claude-authored commits again", identifier: ACTION_IDS.rescan };
+const RESCAN_ACTION: CheckAction = { label: "Re-scan", description: "Scan the Claude-authored commits again", identifier: ACTION_IDS.rescan };
 
-export interface CheckDeps {
+interface CheckDeps {
   gh: GitHubClient;
   log: Pick<Logger, "info" | "warn" | "error" | "debug">;
   appId?: number;

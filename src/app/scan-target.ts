@@ -23,7 +23,7 @@ import { toolVersion } from "../version.js";
 /** Claude commits read at the same time: fast on big PRs, gentle on GitHub's secondary rate limits. */
 const COMMIT_READ_CONCURRENCY = 4;
 
-export interface PullRequestChange {
+interface PullRequestChange {
   kind: "pull_request";
   number: number;
   baseRef: string;
@@ -33,7 +33,7 @@ export interface PullRequestChange {
   commitCount?: number;
 }
 
-export interface PushChange {
+interface PushChange {
   kind: "push";
   branch: string;
   before: string;
@@ -139,7 +139,7 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
   report.scanned = { ...report.scanned, files: scan.files, bytes: scan.bytes, skipped: scan.skipped };
   report.findings = [...scan.findings];
 
-  // Policy (issue 3): skills, permissions and drift of the agent configuration, content classification.
+  // The policy checks: skills, permissions and drift of the agent configuration, content classification.
   const policy = await evaluatePolicy({
     gh,
     owner: target.owner,

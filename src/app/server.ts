@@ -1,6 +1,6 @@
 /**
- * `npm start`: the App's HTTP server, configured by Probot's standard environment (DESIGN.md, App
- * contract). Stateless: any number of replicas can run behind a load balancer.
+ * `npm start`: the App's HTTP server, configured by Probot's standard environment (the variables
+ * below, as the README documents them). Stateless: any number of replicas can run behind a load balancer.
  *
  *   PORT (3000)  HOST (0.0.0.0)  APP_ID  PRIVATE_KEY | PRIVATE_KEY_PATH  WEBHOOK_SECRET
  *   GHE_HOST + GHE_PROTOCOL (https): GitHub Enterprise Server, base URL <protocol>://<host>/api/v3
@@ -24,9 +24,9 @@ import { createApp } from "./index.js";
 import { toolVersion } from "../version.js";
 import type { QueueMode, WorkQueue } from "./work-queue.js";
 
-export const WEBHOOK_PATH = "/api/github/webhooks";
+const WEBHOOK_PATH = "/api/github/webhooks";
 
-export interface ServerSettings {
+interface ServerSettings {
   port: number;
   host: string;
   appId: number;
@@ -79,7 +79,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
  * body (check-run outputs) to its debug lines: only the method, route and status are kept. Headers that
  * carry credentials are redacted wherever they appear.
  */
-export function createLogger(level: string): Logger {
+function createLogger(level: string): Logger {
   return pino({
     level,
     base: { app: "claude-guard" },

@@ -1,4 +1,4 @@
-/** Command-line parsing for `claude-guard`: the contract of DESIGN.md, with errors that say what to type. */
+/** Command-line parsing for `claude-guard` (the commands and flags USAGE lists), with errors that say what to type. */
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import { parseArgs } from "node:util";
 import { CLASSIFICATIONS } from "../core/config/config.js";
@@ -7,7 +7,7 @@ import type { FailOn } from "../core/types.js";
 import type { InitCommand } from "./init.js";
 import type { PolicyCommand } from "./policy.js";
 
-export type OutputFormat = "text" | "json" | "sarif";
+type OutputFormat = "text" | "json" | "sarif";
 
 export interface ScanCommand {
   command: "scan";
@@ -27,7 +27,7 @@ export interface ScanCommand {
   classification?: Classification;
 }
 
-export type Command = ScanCommand | InitCommand | PolicyCommand | { command: "help"; topic?: string } | { command: "version" };
+type Command = ScanCommand | InitCommand | PolicyCommand | { command: "help"; topic?: string } | { command: "version" };
 
 export class UsageError extends Error {}
 

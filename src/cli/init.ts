@@ -16,7 +16,7 @@ export interface InitCommand {
   classification?: Classification;
 }
 
-export interface InitIO {
+interface InitIO {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   cwd: string;

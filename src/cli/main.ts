@@ -71,7 +71,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     scanned: { files: 0, bytes: 0, commits: 0, claudeCommits: 0, skipped: [] },
     findings: [],
   };
-  // What the policy checks need from the scan (issue 3): the changes scanned, and with --git the commits.
+  // What the policy checks need from the scan: the changes scanned, and with --git the commits.
   let changes: LocalPolicyInput["changes"] = [];
   let gitPolicy: LocalPolicyInput["git"];
   let suppression: Pick<ChangeScan, "suppressed" | "legacyIgnored"> = { suppressed: 0, legacyIgnored: [] };

@@ -96,7 +96,7 @@ export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<numb
 }
 
 /** What `claude-guard policy --format json` prints (version 1; fields may be added, none removed). */
-export function policyView(output: LocalPolicyOutput, config: GuardConfig, configFile: string | undefined, failOn: FailOn) {
+function policyView(output: LocalPolicyOutput, config: GuardConfig, configFile: string | undefined, failOn: FailOn) {
   const agent: AgentConfig = output.result.agentConfig;
   const c = output.classification.value;
   const written = config.permissions[c];
@@ -152,7 +152,7 @@ export function policyView(output: LocalPolicyOutput, config: GuardConfig, confi
 
 type PolicyView = ReturnType<typeof policyView>;
 
-export function renderPolicyText(view: PolicyView): string {
+function renderPolicyText(view: PolicyView): string {
   const lines: string[] = [];
   const at = (x: { path: string; line: number }) => `${x.path}:${x.line}`;
   const section = (title: string, rows: string[], empty = "none") => {
@@ -205,7 +205,7 @@ export function renderPolicyText(view: PolicyView): string {
   return lines.join("\n") + "\n";
 }
 
-/** The `--format json` report with the classification the policy used (an added field: DESIGN.md allows it). */
+/** The `--format json` report with the classification the policy used (an added field: the version 1 report may gain fields, never lose one). */
 export function withClassificationField(json: string, classification: ResolvedClassification): string {
   const { version, tool, ...rest } = JSON.parse(json) as Record<string, unknown>;
   return JSON.stringify({ version, tool, classification, ...rest }, null, 2) + "\n";

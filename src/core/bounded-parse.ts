@@ -27,7 +27,7 @@ export const FILE_LIMITS: ParseLimits = { maxChars: 16 * 1024 * 1024, maxDepth: 
 /** Keys that would reach an object's prototype when written with `obj[key] = …` or read back. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-export function isPrototypeKey(key: string): boolean {
+function isPrototypeKey(key: string): boolean {
   return PROTOTYPE_KEYS.has(key);
 }
 

@@ -27,12 +27,12 @@
  * the reason says how to rewrite them. Pure: no I/O.
  */
 
-export type RegexSafety = { ok: true } | { ok: false; reason: string };
+type RegexSafety = { ok: true } | { ok: false; reason: string };
 
 /** Longest pattern accepted: user patterns are markers and token shapes, not programs. */
 export const MAX_PATTERN_LENGTH = 1000;
 /** Largest repetition count accepted in `{n,m}` (long tokens such as session tokens need thousands). */
-export const MAX_REPEAT = 4096;
+const MAX_REPEAT = 4096;
 /**
  * Most ways a bounded repetition may split the same text, as a power of two: `(a{1,30}){1,30}` has
  * about 30^30, `(\d{1,3}\.?){4}` 3^4 = 81, under 2^10.

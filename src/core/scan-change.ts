@@ -12,12 +12,12 @@ import type { ScannedChange } from "./policy/content.js";
 import type { AddedLines, Finding, SkippedFile } from "./types.js";
 
 /** What scanning a change needs from the scan's setup (core/setup.ts builds it; the hook its own). */
-export interface ChangeScanSetup {
+interface ChangeScanSetup {
   scanner: { scan(doc: ScanDocument, limits?: ScanLimits): DocumentResult };
   isIgnoredPath: (path: string) => boolean;
 }
 
-export interface ChangeToScan {
+interface ChangeToScan {
   /** The commit that added the lines; absent for a change that is not committed (a hook event). */
   commit?: string;
   files: readonly AddedLines[];
@@ -27,7 +27,7 @@ export interface ChangeToScan {
   byClaude: boolean;
 }
 
-export interface ChangeScanOptions {
+interface ChangeScanOptions {
   /** The limits of one file's scan: by default the per-file wall-clock backstop. */
   limits?: () => ScanLimits;
   /** Called for each file with findings while its lines are at hand (the Action masks the values). */
@@ -95,7 +95,7 @@ export function scanChange(setup: ChangeScanSetup, change: ChangeToScan, options
 }
 
 /** The setup's side of suppression: the parsed ignore file, its problems, and its name. */
-export interface IgnoreSetup {
+interface IgnoreSetup {
   ignoreList: Pick<IgnoreList, "lineOf">;
   /** Lines of the ignore file that are not fingerprints (prepareScan words them). */
   warnings: readonly string[];

@@ -9,7 +9,7 @@ export const CATEGORIES: readonly Category[] = ["secret", "placeholder", "pii", 
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 export type FailOn = Severity | "none";
 
-export function severityRank(severity: Severity): number {
+function severityRank(severity: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(severity);
 }
 
@@ -23,7 +23,7 @@ export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
  * `failed`: it does not (a typo, a truncated or fake value: not a confirmed credential);
  * `unchecked`: the format carries nothing to check.
  */
-export type ValidationStatus = "confirmed" | "failed" | "unchecked";
+type ValidationStatus = "confirmed" | "failed" | "unchecked";
 export interface Validation {
   status: ValidationStatus;
   /** What was checked, e.g. "CRC32 checksum", "JWT header and payload". */
@@ -150,7 +150,7 @@ export interface ScanReport {
 
 /**
  * Does this finding fail a check (and the CLI's exit status)? At or above the threshold; and a policy
- * violation of medium or more fails whatever the threshold (DESIGN.md: "or a policy is violated"),
+ * violation of medium or more fails whatever the threshold (a violated policy fails the check),
  * unless checks are switched off with `none`. Low policy notes (work outside business hours) never do.
  */
 export function isFailing(finding: Pick<Finding, "severity" | "category">, failOn: FailOn): boolean {

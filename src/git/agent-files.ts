@@ -9,12 +9,12 @@
  */
 import { openRepository, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
 
-export const AGENT_PATHSPECS = [".claude", ".mcp.json"];
+const AGENT_PATHSPECS = [".claude", ".mcp.json"];
 /** Agent configuration files are small; a larger file is not read (and cannot configure much). */
 const MAX_AGENT_FILE_BYTES = 1024 * 1024;
 const LOG_BATCH = 500;
 
-export interface AgentFileReader {
+interface AgentFileReader {
   /** The subset of `shas` whose commit added, changed or removed a file under `.claude/` or `.mcp.json`. */
   touchingCommits(shas: readonly string[]): Promise<Set<string>>;
   /** The agent files at a revision (path -> text); an empty map for a revision without them. */

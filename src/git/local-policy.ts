@@ -24,7 +24,7 @@ import { openRepository } from "./git-runner.js";
 const AGENT_FILE_LIMIT = 1024 * 1024;
 
 /** `.claude/**` and `.mcp.json` of a folder as they are on disk (symbolic links are not followed). */
-export function readWorkingTreeAgentFiles(root: string): Map<string, string> {
+function readWorkingTreeAgentFiles(root: string): Map<string, string> {
   const files = new Map<string, string>();
   const add = (absolute: string, path: string) => {
     const stat = lstatSync(absolute, { throwIfNoEntry: false });
@@ -59,7 +59,7 @@ export function readWorkingTreeAgentFiles(root: string): Map<string, string> {
  * The person behind a commit, offline: the login of a GitHub noreply address (`123+octocat@users.noreply…`),
  * else the email's local part, else the author's name.
  */
-export function localLogin(author: CommitInfo["author"]): string | undefined {
+function localLogin(author: CommitInfo["author"]): string | undefined {
   if (author.login) return author.login;
   const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(author.email);
   if (noreply) return noreply[1];
@@ -68,7 +68,7 @@ export function localLogin(author: CommitInfo["author"]): string | undefined {
 }
 
 /** `owner/name` from the `origin` remote when it is a GitHub-style URL, else the folder's name. */
-export async function repositoryLabel(root: string): Promise<string> {
+async function repositoryLabel(root: string): Promise<string> {
   try {
     const git = await openRepository(root);
     const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
@@ -80,7 +80,7 @@ export async function repositoryLabel(root: string): Promise<string> {
   return basename(resolve(root));
 }
 
-export function localClassification(setup: ScanSetup, flag: Classification | undefined, configFile: string | undefined): { classification: ResolvedClassification; problems: string[] } {
+function localClassification(setup: ScanSetup, flag: Classification | undefined, configFile: string | undefined): { classification: ResolvedClassification; problems: string[] } {
   const resolved = resolveClassification({
     propertyName: setup.config.classificationProperty,
     ...(flag ? { cliValue: flag } : {}),

@@ -95,7 +95,7 @@ function formatArg(nonce: string): string {
 }
 
 /** Splits `git log --format=<formatArg>` output into commits; `patch` is whatever git printed after the metadata. */
-export function* splitLogOutput(output: string, nonce: string): Generator<RawCommit> {
+function* splitLogOutput(output: string, nonce: string): Generator<RawCommit> {
   const marker = `\0${nonce}\0`;
   let at = output.indexOf(marker);
   while (at >= 0) {

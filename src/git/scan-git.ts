@@ -5,7 +5,7 @@ import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
 import { readCommits, resolveRange, shallowCutsInRange } from "./read-commits.js";
 
-export interface GitScanOptions {
+interface GitScanOptions {
   repo: string;
   range?: string;
   all: boolean;
@@ -22,7 +22,7 @@ export interface GitScanOptions {
   onCommit?: (change: CommitChange, authorship: AuthorshipVerdict) => void;
 }
 
-export interface GitScanResult {
+interface GitScanResult {
   /** What the core made of the commits' added lines (findings, suppressed, skipped, files scanned). */
   scan: ChangeScan;
   /** What the range holds that this clone cannot show (a shallow history): for `scanned.incomplete`. */

@@ -22,7 +22,7 @@ interface TreeEntry {
   size?: number;
 }
 
-export interface GitHubAgentFiles {
+interface GitHubAgentFiles {
   /** The agent files at a commit (path -> text); empty when it has none. */
   filesAt(commitSha: string): Promise<Map<string, string>>;
   /** What could not be read (a truncated tree, a file too large), for the check run's notes. */

@@ -49,7 +49,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 1000, maxDelayMs: 30_000 };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 1000, maxDelayMs: 30_000 };
 
 export interface AuditWriterOptions {
   gh: GitHubClient;
@@ -140,7 +140,7 @@ export function authoredByApp(item: { user?: ApiUser | null; performed_via_githu
   return true;
 }
 
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   const status = httpStatus(error);
   if (status === undefined) return !(error instanceof AuditWriteError); // network errors, timeouts
   return status >= 500 || status === 409 || status === 429 || isRateLimited(error);
@@ -416,7 +416,7 @@ function sameRecords(a: readonly TrustedRecord[], b: readonly TrustedRecord[]): 
   return keys.size === new Set(b.map((r) => r.key)).size && b.every((r) => keys.has(r.key));
 }
 
-export type VisibilityCheck = { ok: true; visibility: string } | { ok: false; reason: string };
+type VisibilityCheck = { ok: true; visibility: string } | { ok: false; reason: string };
 
 /**
  * Audit data goes only to a repository GitHub confirms is private or internal. Anything else (public,

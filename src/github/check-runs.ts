@@ -15,9 +15,9 @@ import { describeApiError, httpStatus, type GitHubClient, type RepoRef } from ".
 export const STALE_IN_PROGRESS_MS = 10 * 60 * 1000;
 
 export type CheckAction = CheckRunAction;
-export type RenderedCheckRun = CheckRunOutput;
+type RenderedCheckRun = CheckRunOutput;
 
-export interface ExistingCheckRun {
+interface ExistingCheckRun {
   id: number;
   status: string;
   conclusion: string | null;

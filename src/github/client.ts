@@ -1,6 +1,7 @@
 /**
  * What the REST adapters need from an Octokit: Probot's (`context.octokit`) and @octokit/rest's both fit,
- * so the App and, later, the Action can share these readers.
+ * and so does the Action's fetch-based client (src/action/rest.ts), so the App and the Action share these
+ * readers and writers.
  */
 import type { ProbotOctokit } from "probot";
 

@@ -19,11 +19,11 @@ import { nextLink, type GitHubClient, type RepoRef } from "./client.js";
 import { readFileAt, type FileRead } from "./contents.js";
 
 /** GitHub lists at most this many files of one commit. */
-export const COMMIT_FILE_LIST_LIMIT = 3000;
+const COMMIT_FILE_LIST_LIMIT = 3000;
 /** The compare API lists at most this many files of a comparison (and does not paginate them). */
-export const COMPARE_FILE_LIST_LIMIT = 300;
+const COMPARE_FILE_LIST_LIMIT = 300;
 
-export interface ApiCommitFile {
+interface ApiCommitFile {
   filename: string;
   status: string;
   additions?: number;
@@ -32,7 +32,7 @@ export interface ApiCommitFile {
   previous_filename?: string;
 }
 
-export interface ReadCommitOptions {
+interface ReadCommitOptions {
   /** Files the scan would skip anyway (`paths.ignore`): not fetched when their patch is missing. */
   isIgnoredPath?: (path: string) => boolean;
   /** A Claude-authored commit: its files are read whatever their names (see skipReasonForPath). */
@@ -114,7 +114,7 @@ async function keepLinesNewAgainst(gh: GitHubClient, repo: RepoRef, sha: string,
 }
 
 /** All pages of a commit's file list, following the Link header GitHub sends past 300 files. */
-export async function listCommitFiles(gh: GitHubClient, repo: RepoRef, sha: string): Promise<ApiCommitFile[]> {
+async function listCommitFiles(gh: GitHubClient, repo: RepoRef, sha: string): Promise<ApiCommitFile[]> {
   const first = await gh.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref: sha });
   const files = [...((first.data.files ?? []) as ApiCommitFile[])];
   let next = nextLink(first.headers.link);

@@ -8,7 +8,7 @@ import type { CommitInfo } from "../core/types.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /** GitHub lists at most this many commits of a pull request. */
-export const PR_COMMIT_LIST_LIMIT = 250;
+const PR_COMMIT_LIST_LIMIT = 250;
 const PER_PAGE = 100;
 /** Pages of the compare API read at most (10,000 commits): a guard, not an expected size. */
 const MAX_COMPARE_PAGES = 100;
@@ -48,7 +48,7 @@ export function toCommitInfo(api: ApiCommit): CommitInfo {
   return info;
 }
 
-export interface PullRequestRef {
+interface PullRequestRef {
   number: number;
   baseSha: string;
   headSha: string;

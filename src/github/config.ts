@@ -20,7 +20,7 @@ import { readFileAt } from "./contents.js";
 const EXTENDS = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.ya?ml))?$/i;
 const MAX_EXTENDS = 5;
 
-export interface ConfigFile {
+interface ConfigFile {
   /** How the check run names it: `.github/claude-guard.yml` for the repository's own file. */
   label: string;
   owner: string;
@@ -29,7 +29,7 @@ export interface ConfigFile {
   text: string;
 }
 
-export interface LoadedConfig {
+interface LoadedConfig {
   /** Most specific first: the repository's file (or the org's fallback), then what it extends. */
   files: ConfigFile[];
   /** For prepareScan: the one file's text, or the merged chain. Absent when no file exists. */

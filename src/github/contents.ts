@@ -13,7 +13,7 @@ export type FileRead =
   | { status: "not-a-file" };
 
 /** Files larger than this are not decoded (the scanner's own cap for a file read whole). */
-export const DEFAULT_MAX_CONTENT_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_CONTENT_BYTES = 8 * 1024 * 1024;
 
 export async function readFileAt(gh: GitHubClient, repo: RepoRef, path: string, ref: string | undefined, maxBytes = DEFAULT_MAX_CONTENT_BYTES): Promise<FileRead> {
   let data: unknown;

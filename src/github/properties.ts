@@ -31,7 +31,7 @@ export function payloadCustomProperties(repository: unknown): PropertyValues | u
   return value && typeof value === "object" && !Array.isArray(value) ? (value as PropertyValues) : undefined;
 }
 
-export interface ClassificationResult {
+interface ClassificationResult {
   /** Always set: property, config or visibility (see src/core/policy/classification.ts for the order). */
   classification: ResolvedClassification;
   notes: string[];

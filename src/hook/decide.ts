@@ -33,7 +33,7 @@ export interface HookScanner {
 /** `json`: exit 0 and a JSON reply (default); `exit-code`: exit 2 and the reason on stderr to block. */
 export type HookProtocol = "json" | "exit-code";
 
-export interface DecideContext {
+interface DecideContext {
   scanner: HookScanner;
   config: Pick<GuardConfig, "classification" | "failOn">;
   /** `paths.ignore` of the config, on paths relative to `root`. */
@@ -52,9 +52,9 @@ export interface DecideContext {
   maxChars?: number;
 }
 
-export type Verdict = "allow" | "block" | "context";
+type Verdict = "allow" | "block" | "context";
 
-export interface HookReply {
+interface HookReply {
   exitCode: 0 | 2;
   /** What goes to stdout: a JSON reply, or "" for a plain allow. */
   stdout: string;
@@ -63,7 +63,7 @@ export interface HookReply {
 }
 
 /** One finding with the piece of the event it was found in. */
-export interface LocatedFinding {
+interface LocatedFinding {
   finding: Finding;
   piece: Piece;
   /** The text of the finding's line, for the env-var form of the line (never output as is). */
@@ -92,7 +92,7 @@ export interface HookDecision {
 }
 
 /** A text taken from the event, with where its findings are said to be. */
-export interface Piece {
+interface Piece {
   /** How messages name it: "the prompt", "edit 2 of 3", "the command". */
   label: string;
   /** Path given to the scanner (config-file rules, fingerprints): the file's path relative to the root. */
@@ -106,10 +106,10 @@ export interface Piece {
 }
 
 /** Virtual paths for texts that are not files; no extension, so values count as literals. */
-export const PROMPT_PATH = "(prompt)";
-export const COMMAND_PATH = "(bash)";
-export const OUTPUT_PATH = "(bash output)";
-export const TOOL_INPUT_PATH = "(tool input)";
+const PROMPT_PATH = "(prompt)";
+const COMMAND_PATH = "(bash)";
+const OUTPUT_PATH = "(bash output)";
+const TOOL_INPUT_PATH = "(tool input)";
 
 /** Claude Code's tools that write files (MultiEdit: older versions). */
 export const WRITE_TOOLS = ["Write", "Edit", "MultiEdit", "NotebookEdit"] as const;
@@ -171,7 +171,7 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
 }
 
 /** Does this finding stop the prompt or the tool call, under the repository's policy? */
-export function blocksUnderPolicy(finding: Pick<Finding, "category">, eventName: string, config: Pick<GuardConfig, "classification" | "failOn">): boolean {
+function blocksUnderPolicy(finding: Pick<Finding, "category">, eventName: string, config: Pick<GuardConfig, "classification" | "failOn">): boolean {
   // `failOn: none` makes the repository report-only: the hook then informs and never blocks.
   if (config.failOn === "none") return false;
   if (finding.category === "secret") return true;
@@ -268,7 +268,7 @@ function inputStrings(input: Record<string, unknown> | undefined): string {
 }
 
 /** A file path as scans report it: relative to the root, forward slashes; outside the root, absolute. */
-export function relativePath(filePath: string, root: string, cwd?: string): string {
+function relativePath(filePath: string, root: string, cwd?: string): string {
   const absolute = absolutePath(filePath, cwd ?? root);
   const rootPosix = toPosix(root).replace(/\/+$/, "");
   if (absolute.startsWith(rootPosix + "/")) return absolute.slice(rootPosix.length + 1);

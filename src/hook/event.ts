@@ -9,7 +9,7 @@
 import { BoundedParseError, parseJson, type ParseLimits } from "../core/bounded-parse.js";
 
 /** Events carry whole files (a Write) and tool outputs: large, but never deep. */
-export const EVENT_LIMITS: ParseLimits = { maxChars: 8 * 1024 * 1024, maxDepth: 256, maxEntries: 1_000_000, maxValues: 4_000_000 };
+const EVENT_LIMITS: ParseLimits = { maxChars: 8 * 1024 * 1024, maxDepth: 256, maxEntries: 1_000_000, maxValues: 4_000_000 };
 
 export interface HookEvent {
   hook_event_name: string;
@@ -22,7 +22,7 @@ export interface HookEvent {
   tool_response?: unknown;
 }
 
-export type ParsedEvent = { ok: true; event: HookEvent } | { ok: false; error: string };
+type ParsedEvent = { ok: true; event: HookEvent } | { ok: false; error: string };
 
 /**
  * Parse stdin into an event (a leading UTF-8 byte order mark is accepted); malformed or refused input

@@ -22,7 +22,7 @@ const QUOTES = new Set(["\"", "'", "`"]);
 /** Longest rewritten line shown; a longer one is cut around the first replacement. */
 const MAX_SHOWN = 220;
 
-export type LineFinding = Pick<Finding, "rule" | "message" | "column" | "endColumn" | "category">;
+type LineFinding = Pick<Finding, "rule" | "message" | "column" | "endColumn" | "category">;
 
 /**
  * The line with every finding's value replaced by its environment read, or undefined when that cannot

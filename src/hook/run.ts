@@ -30,7 +30,7 @@ export interface HookIO {
   budgetMs?: number;
 }
 
-export interface HookRunOptions {
+interface HookRunOptions {
   /** Append one JSON line per decision to this file (also: CLAUDE_GUARD_AUDIT_LOG). */
   auditLog?: string;
   protocol?: HookProtocol;
@@ -203,7 +203,7 @@ async function writeAudit(file: string, root: string, decision: HookDecision, se
 
 
 /** All of a stream, as UTF-8; refuses a terminal (nobody is going to type an event) and huge input. */
-export function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES, timeoutMs = HOOK_BUDGET_MS): Promise<string> {
+function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES, timeoutMs = HOOK_BUDGET_MS): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     if (stream.isTTY) {
       reject(new Error("stdin is a terminal: Claude Code pipes one JSON event into this command (see `claude-guard hook --help`)"));

@@ -32,7 +32,7 @@ import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import type { HookScanner } from "./decide.js";
 
 
-export interface HookSetup {
+interface HookSetup {
   config: GuardConfig;
   scanner: HookScanner;
   isIgnoredPath: (path: string) => boolean;
@@ -48,7 +48,7 @@ export interface HookSetup {
   rulesLoaded: "all" | "index";
 }
 
-export interface SetupOptions {
+interface SetupOptions {
   /** Where validated configs and the rule index are cached; undefined: no cache. */
   cacheDir?: string;
   /**
@@ -115,7 +115,7 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
 const PRESELECT_MAX_CHARS = 64 * 1024;
 
 /** A Scanner that, for small texts, is built over the rules whose keywords occur in the text only. */
-export class PreselectingScanner implements HookScanner {
+class PreselectingScanner implements HookScanner {
   private full: Scanner | undefined;
   private readonly keywords: string[][];
 

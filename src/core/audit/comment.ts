@@ -30,7 +30,7 @@ const REASON_TEXT = {
 
 
 /** The hidden marker: the record's identity and its signature (the whole record, then each field). */
-export function recordMarker(record: AuditRecord, key: string): string {
+function recordMarker(record: AuditRecord, key: string): string {
   const signed = signRecord(key, record);
   return `<!-- claude-guard:audit-record v1 delivery=${record.session.id} head=${record.input_summary.head_sha} sig=${signed.record} fields=${signed.fields ?? ""} -->`;
 }
@@ -69,7 +69,7 @@ export function renderRecordComment(record: AuditRecord, options: { key: string;
   return lines.join("\n");
 }
 
-export interface ParsedRecordComment {
+interface ParsedRecordComment {
   deliveryId: string;
   headSha: string;
   record: AuditRecord;

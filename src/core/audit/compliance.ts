@@ -27,9 +27,9 @@ export interface GovernanceControls {
   incidentNotify: boolean;
 }
 
-export type ControlKey = keyof GovernanceControls;
+type ControlKey = keyof GovernanceControls;
 
-export const CONTROL_LABELS: Record<ControlKey, string> = {
+const CONTROL_LABELS: Record<ControlKey, string> = {
   auditTrail: "Audit trail (`audit.repository`)",
   keyedHashes: "Keyed content hashes (`AUDIT_HMAC_KEY`)",
   secretScan: "Secret scan of every Claude change",
@@ -41,11 +41,11 @@ export const CONTROL_LABELS: Record<ControlKey, string> = {
   incidentNotify: "Incident notification (`audit.notify`)",
 };
 
-export type MaturityLevel = "ad hoc" | "documented" | "managed" | "measured" | "optimised";
-export const MATURITY_LEVELS: readonly MaturityLevel[] = ["ad hoc", "documented", "managed", "measured", "optimised"];
+type MaturityLevel = "ad hoc" | "documented" | "managed" | "measured" | "optimised";
+const MATURITY_LEVELS: readonly MaturityLevel[] = ["ad hoc", "documented", "managed", "measured", "optimised"];
 
 /** What each level adds to the one below it (cumulative). */
-export const MATURITY_REQUIREMENTS: Record<MaturityLevel, readonly ControlKey[]> = {
+const MATURITY_REQUIREMENTS: Record<MaturityLevel, readonly ControlKey[]> = {
   "ad hoc": [],
   documented: ["secretScan", "auditTrail", "keyedHashes"],
   managed: ["classification", "skillPolicy"],
@@ -61,7 +61,7 @@ const MATURITY_MEANING: Record<MaturityLevel, string> = {
   optimised: "Sensitive paths are classified too, so each change is judged by what it touches, not only where it lives.",
 };
 
-export interface MaturityJudgement {
+interface MaturityJudgement {
   level: MaturityLevel;
   meaning: string;
   /** Controls to switch on to reach the next level (empty at the top). */
@@ -79,7 +79,7 @@ export function judgeMaturity(controls: GovernanceControls): MaturityJudgement {
   return { level, meaning: MATURITY_MEANING[level], next: nextLevel ? MATURITY_REQUIREMENTS[nextLevel].filter((c) => !controls[c]) : [] };
 }
 
-export interface ComplianceControl {
+interface ComplianceControl {
   framework: string;
   id: string;
   name: string;
@@ -156,9 +156,9 @@ export const COMPLIANCE_MAP: readonly ComplianceControl[] = [
   },
 ];
 
-export type EvidenceStatus = "on" | "partial" | "off";
+type EvidenceStatus = "on" | "partial" | "off";
 
-export function evidenceStatus(control: ComplianceControl, controls: GovernanceControls): EvidenceStatus {
+function evidenceStatus(control: ComplianceControl, controls: GovernanceControls): EvidenceStatus {
   const on = control.evidence.filter((c) => controls[c]).length;
   return on === control.evidence.length ? "on" : on === 0 ? "off" : "partial";
 }

@@ -34,7 +34,7 @@ export function hasIssueMarker(body: string | null | undefined, org: string, key
 }
 
 /** Records in comment order with redeliveries (same key) counted once: the oldest comment wins. */
-export function uniqueRecords(records: readonly AuditRecord[]): AuditRecord[] {
+function uniqueRecords(records: readonly AuditRecord[]): AuditRecord[] {
   const seen = new Set<string>();
   const out: AuditRecord[] = [];
   for (const record of records) {
@@ -46,7 +46,7 @@ export function uniqueRecords(records: readonly AuditRecord[]): AuditRecord[] {
   return out;
 }
 
-export interface RepositorySummary {
+interface RepositorySummary {
   repository: string;
   classification: string | null;
   events: number;
@@ -58,7 +58,7 @@ export interface RepositorySummary {
   lastEvent: { timestamp: string; user: string | null };
 }
 
-export interface DashboardSummary {
+interface DashboardSummary {
   repositories: RepositorySummary[];
   totals: Omit<RepositorySummary, "repository" | "classification" | "lastEvent"> & { repositories: number; criticalIncidents: number; lastEvent?: { timestamp: string; user: string | null; repository: string } };
   incidents: AuditRecord[];
@@ -169,7 +169,7 @@ export function deriveControls(recordsInCommentOrder: readonly AuditRecord[], or
   };
 }
 
-export interface DashboardInput {
+interface DashboardInput {
   org: string;
   key: string;
   records: readonly AuditRecord[];

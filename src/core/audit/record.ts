@@ -15,15 +15,15 @@ import { CLASSIFICATIONS, type Classification } from "../config/schema.js";
 import { isFailing, SEVERITIES, type Category, type CommitChange, type FailOn, type Finding, type Severity } from "../types.js";
 import { contentHash, keyId } from "./hash.js";
 
-export const AUDIT_RECORD_VERSION = 1;
-export const AUDIT_RECORD_SCHEMA = "https://unpkg.com/claude-guard/schema/audit-record.v1.json";
+const AUDIT_RECORD_VERSION = 1;
+const AUDIT_RECORD_SCHEMA = "https://unpkg.com/claude-guard/schema/audit-record.v1.json";
 /** Commit SHAs kept in a record (the count is always exact): enough to tell re-scans apart. */
 export const MAX_RECORD_COMMITS = 100;
 const MAX_SKILLS = 20;
 
 export type CheckState = "passed" | "failed" | "not-run";
-export type IncidentReason = "confirmed-credential" | "restricted-policy-violation";
-export type SessionType = "webhook-delivery" | "workflow-run";
+type IncidentReason = "confirmed-credential" | "restricted-policy-violation";
+type SessionType = "webhook-delivery" | "workflow-run";
 
 export interface AuditRecord {
   $schema: string;
@@ -185,7 +185,7 @@ export function recordKey(record: Pick<AuditRecord, "session" | "input_summary">
   return `${record.session.id}@${record.input_summary.head_sha}`;
 }
 
-export function emptyMatrix(): Record<Category, Record<Severity, number>> {
+function emptyMatrix(): Record<Category, Record<Severity, number>> {
   const row = () => ({ critical: 0, high: 0, medium: 0, low: 0 });
   return { secret: row(), placeholder: row(), pii: row(), policy: row() };
 }

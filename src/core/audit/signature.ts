@@ -16,7 +16,7 @@ import { hmacHex, signature as shortSignature, signatureMatches } from "./hash.j
 import type { AuditRecord } from "./record.js";
 
 /** Every field of a version 1 record, in the order the record is built (record.ts) and signed. */
-export const RECORD_FIELD_PATHS: readonly string[] = [
+const RECORD_FIELD_PATHS: readonly string[] = [
   "$schema",
   "version",
   "timestamp",
@@ -94,13 +94,13 @@ function ordered(value: unknown, template: Template | null, path: string, added:
 }
 
 /** The record in its canonical field order, and the fields it holds that a version 1 record has not. */
-export function canonicalRecord(record: AuditRecord | Record<string, unknown>): { record: Record<string, unknown>; added: string[] } {
+function canonicalRecord(record: AuditRecord | Record<string, unknown>): { record: Record<string, unknown>; added: string[] } {
   const added: string[] = [];
   return { record: ordered(record, TEMPLATE, "", added) as Record<string, unknown>, added };
 }
 
 /** What the record signature covers: the marker's delivery id and head SHA, then the canonical record. */
-export function signedRecordText(record: AuditRecord | Record<string, unknown>): string {
+function signedRecordText(record: AuditRecord | Record<string, unknown>): string {
   const canonical = canonicalRecord(record).record;
   const session = canonical["session"] as { id?: unknown } | undefined;
   const input = canonical["input_summary"] as { head_sha?: unknown } | undefined;
@@ -126,7 +126,7 @@ export function signRecord(key: string, record: AuditRecord): RecordSignature {
   return { record: shortSignature(key, signedRecordText(record)), fields };
 }
 
-export interface SignatureCheck {
+interface SignatureCheck {
   /** The record signature matches: the record is what the key's holder signed. */
   valid: boolean;
   /** Fields whose value is not the signed one (only known with field tags). */

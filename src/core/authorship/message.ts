@@ -15,7 +15,7 @@
 
 export type Placement = "block" | "loose";
 
-export interface MessageLine {
+interface MessageLine {
   /** The line, without its line break. */
   text: string;
   /** 0-based line number in the message. */
@@ -23,7 +23,7 @@ export interface MessageLine {
   placement: Placement;
 }
 
-export interface Trailer {
+interface Trailer {
   /** The key as written, e.g. "Co-Authored-By". */
   key: string;
   value: string;
@@ -46,9 +46,9 @@ const FENCE = /^\s{0,3}(?:```|~~~)/;
  * Messages larger than this are cut to their head and tail before analysis: markers live in the
  * subject and the trailer block, and a bounded input keeps every pass linear and cheap.
  */
-export const MAX_MESSAGE_CHARS = 256 * 1024;
+const MAX_MESSAGE_CHARS = 256 * 1024;
 
-export function boundedMessage(message: string): string {
+function boundedMessage(message: string): string {
   if (message.length <= MAX_MESSAGE_CHARS) return message;
   const half = MAX_MESSAGE_CHARS / 2;
   return message.slice(0, half) + "\n\n" + message.slice(message.length - half);

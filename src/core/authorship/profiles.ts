@@ -38,7 +38,7 @@ export interface IdentityPattern {
 }
 
 /** A trailer that links the commit to an agent session, e.g. `Claude-Session: https://claude.ai/code/session_…`. */
-export interface SessionTrailerPattern {
+interface SessionTrailerPattern {
   key: RegExp;
   value: RegExp;
 }
@@ -99,7 +99,7 @@ function generatedWithLine(tool: string): RegExp {
 const CLAUDE_FAMILY = "(?:opus|sonnet|haiku|instant)";
 const CLAUDE_VERSION = String.raw`v?\d+(?:\.\d+)*`;
 const CONTEXT_SUFFIX = String.raw`(?: \([^()]{1,40}\))?`;
-export const CLAUDE_MODEL_NAME = new RegExp(
+const CLAUDE_MODEL_NAME = new RegExp(
   "^(?:anthropic(?:'s)? )?(?:" +
     [
       `claude[ _-]code`,

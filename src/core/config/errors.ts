@@ -69,7 +69,7 @@ export function didYouMean(key: string, known: readonly string[]): string {
 }
 
 /** What was written, as a message shows it. */
-export function describeFound(value: unknown): string {
+function describeFound(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return "a list";
@@ -106,7 +106,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The schema of the value at `path`, if the path exists in the schema. */
-export function schemaAt(root: z.ZodType, path: KeyPath): z.ZodType | undefined {
+function schemaAt(root: z.ZodType, path: KeyPath): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(root);
   for (const segment of path) {
     if (!current) return undefined;
@@ -121,7 +121,7 @@ export function schemaAt(root: z.ZodType, path: KeyPath): z.ZodType | undefined 
 }
 
 /** Keys a mapping accepts; `_`-prefixed keys (`_extends`) are valid but not advertised. */
-export function knownKeys(schema: z.ZodType | undefined): { listed: string[]; all: string[] } {
+function knownKeys(schema: z.ZodType | undefined): { listed: string[]; all: string[] } {
   const def = schema && defOf(unwrap(schema));
   const all = def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
   return { listed: all.filter((k) => !k.startsWith("_")), all };
@@ -132,7 +132,7 @@ function description(schema: z.ZodType): string | undefined {
 }
 
 /** "one of a, b, c", "a list of strings", "a mapping with keys x, y": what a key expects. */
-export function describeExpected(schema: z.ZodType | undefined): string {
+function describeExpected(schema: z.ZodType | undefined): string {
   if (!schema) return "nothing here";
   const inner = unwrap(schema);
   const def = defOf(inner);

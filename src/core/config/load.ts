@@ -12,7 +12,7 @@
  * As in Probot, `_extends` is followed one level: an extended file's own `_extends` is not followed.
  */
 import { CONFIG_FILE } from "../files.js";
-import { formatConfigError, parseConfig, type ConfigError } from "./config.js";
+import { parseConfig, type ConfigError } from "./config.js";
 import { mergeConfigs } from "./merge.js";
 import { EXTENDS_PATTERN, type GuardConfig } from "./schema.js";
 
@@ -28,7 +28,7 @@ export interface ConfigLocation {
 }
 
 /** Reads one file; resolves to undefined when it does not exist (any other failure should reject). */
-export type ReadConfigText = (location: ConfigLocation) => Promise<string | undefined>;
+type ReadConfigText = (location: ConfigLocation) => Promise<string | undefined>;
 
 export interface EffectiveConfig {
   config: GuardConfig;
@@ -47,7 +47,7 @@ export function parseExtends(value: string, owner: string): ConfigLocation | und
   return { owner: match[1] ?? owner, repo: match[2] as string, path: match[3] ?? CONFIG_FILE };
 }
 
-export function describeLocation(location: ConfigLocation): string {
+function describeLocation(location: ConfigLocation): string {
   return `${location.owner}/${location.repo}:${location.path}${location.ref ? `@${location.ref}` : ""}`;
 }
 
@@ -113,9 +113,4 @@ export async function loadEffectiveConfig(read: ReadConfigText, target: { owner:
     config = merged.config;
   }
   return { config: config ?? mergeConfigs(undefined, undefined).config, errors, warnings, sources };
-}
-
-/** For logs and check-run summaries: every error and warning, one a line. */
-export function formatEffectiveConfigProblems(result: Pick<EffectiveConfig, "errors" | "warnings">): string[] {
-  return [...result.errors, ...result.warnings].map(formatConfigError);
 }

@@ -12,7 +12,7 @@ import { formatKeyPath, type ConfigError } from "./errors.js";
 import type { KeyPath, Locator } from "./positions.js";
 import { CLASSIFICATIONS, defaultConfig, SEVERITY_VALUES, type Classification, type GuardConfig, type PermissionPolicyConfig, type SkillPolicyConfig } from "./schema.js";
 
-export interface MergeOptions {
+interface MergeOptions {
   /** How the org's file is named in messages. */
   orgFile?: string;
   /** How the repository's file is named in messages. */
@@ -22,7 +22,7 @@ export interface MergeOptions {
   repoLocate?: Locator;
 }
 
-export interface MergeResult {
+interface MergeResult {
   config: GuardConfig;
   /** Repository values that were not applied because they would loosen the org's policy, or are org-only. */
   warnings: ConfigError[];

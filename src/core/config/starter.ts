@@ -5,7 +5,7 @@
  */
 import { SCHEMA_REF, type Classification } from "./schema.js";
 
-export interface StarterOptions {
+interface StarterOptions {
   /** The repository's classification; absent: the line is written commented out. */
   classification?: Classification;
 }

@@ -1,5 +1,5 @@
 /**
- * The repository's data classification and where it came from, in the order of issue 3:
+ * The repository's data classification and where it came from, first found wins:
  *   1. the org custom property named by `classificationProperty` (default `data_classification`);
  *   2. the repository config's `classification`;
  *   3. a default from the repository's visibility: public -> `public`, private and internal -> `internal`;

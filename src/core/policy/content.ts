@@ -56,8 +56,8 @@ export const PII_CLASSIFICATION: Readonly<Record<string, Classification>> = {
   "email-address": "internal",
   "phone-number": "internal",
 };
-export const DEFAULT_PII_CLASSIFICATION: Classification = "confidential";
-export const SECRET_CLASSIFICATION: Classification = "confidential";
+const DEFAULT_PII_CLASSIFICATION: Classification = "confidential";
+const SECRET_CLASSIFICATION: Classification = "confidential";
 
 const rank = (c: Classification): number => CLASSIFICATIONS.indexOf(c);
 
@@ -193,7 +193,7 @@ export function classifyContent(
 const WEEKDAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
 
 /** The weekday and HH:MM of an instant in a time zone. */
-export function localTime(date: Date, timeZone: string): { day: Weekday; time: string } {
+function localTime(date: Date, timeZone: string): { day: Weekday; time: string } {
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const day = get("weekday").toLowerCase().slice(0, 3) as Weekday;
@@ -211,7 +211,7 @@ export function isOutsideBusinessHours(iso: string, hours: BusinessHoursConfig):
   return { outside: !(inDays && inHours), day, time };
 }
 
-export interface CommitForHours {
+interface CommitForHours {
   commit: CommitInfo;
   /** Where to point the finding: the first file (and line) the commit added lines to. */
   path?: string;

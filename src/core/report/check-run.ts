@@ -1,5 +1,5 @@
 /**
- * The `claude-guard` check run (DESIGN.md "Check run"): conclusion, title, a summary a reviewer reads in
+ * The `claude-guard` check run: conclusion, title, a summary a reviewer reads in
  * ten seconds, details, annotations and buttons. Pure: the App (and the Action, for its job summary)
  * sends what these functions return. Everything that comes from the repository goes through the
  * escaping helpers of markdown.ts; values appear only as their redacted previews.
@@ -15,9 +15,9 @@ import { plural } from "./plural.js";
 
 export const CHECK_RUN_NAME = TOOL_NAME;
 /** GitHub's limit for a check run's `output.summary` and `output.text`, each. */
-export const MAX_OUTPUT_CHARS = 65_535;
+const MAX_OUTPUT_CHARS = 65_535;
 /** GitHub takes at most this many annotations per create or update request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's limits for `actions` buttons. */
 export const ACTION_LIMITS = { count: 3, label: 20, description: 40, identifier: 20 } as const;
 export const ACTION_IDS = { rescan: "rescan", ignoreLines: "ignore-lines" } as const;
@@ -65,7 +65,7 @@ export interface CheckRunInput {
   repository?: { owner: string; repo: string; headSha?: string; serverUrl?: string };
 }
 
-export type CheckConclusion = "success" | "failure" | "neutral";
+type CheckConclusion = "success" | "failure" | "neutral";
 
 export interface CheckRunAction {
   label: string;
@@ -139,15 +139,15 @@ function compareBySeverity(a: Finding, b: Finding): number {
   );
 }
 
-/** DESIGN.md's rule: failure at or above failOn (policy included) or on a config error; neutral below; success clean. */
-export function checkConclusion(findings: readonly Finding[], failOn: FailOn, configErrors: readonly string[] = []): CheckConclusion {
+/** Failure at or above failOn (policy included) or on a config error; neutral below; success when clean. */
+function checkConclusion(findings: readonly Finding[], failOn: FailOn, configErrors: readonly string[] = []): CheckConclusion {
   if (configErrors.length > 0) return "failure";
   if (findings.some((f) => isFailing(f, failOn))) return "failure";
   return findings.length > 0 ? "neutral" : "success";
 }
 
 /** failure for a finding that fails the check, notice for a low one that does not, warning otherwise. */
-export function annotationLevel(severity: Severity, failOn: FailOn): CheckAnnotation["annotation_level"] {
+function annotationLevel(severity: Severity, failOn: FailOn): CheckAnnotation["annotation_level"] {
   if (atOrAbove(severity, failOn)) return "failure";
   return severity === "low" ? "notice" : "warning";
 }

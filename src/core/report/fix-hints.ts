@@ -174,7 +174,7 @@ const FAMILY_ENV: Array<[RegExp, string]> = [
 ];
 
 /** `dbPassword`, `db-password`, `this.db.password` -> `DB_PASSWORD` (the last member when dotted). */
-export function toEnvName(key: string): string {
+function toEnvName(key: string): string {
   const last = key.split(/\.|->|::/).filter(Boolean).pop() ?? key;
   const snake = last
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
@@ -203,7 +203,7 @@ export function envVarName(finding: Pick<Finding, "rule" | "message">): string {
   return /^[A-Z]/.test(fromRule) ? fromRule : `SECRET_${fromRule || "VALUE"}`;
 }
 
-export interface FixHint {
+interface FixHint {
   language: FileLanguage;
   env: string;
   /** What to do, plain text without a final period, e.g. "Rotate the credential ..., then read it ...". */

@@ -1,7 +1,7 @@
 import type { AuthorshipVerdict, Finding, ScanReport, SkippedFile } from "../types.js";
 
 /*
- * The `--format json` report: the contract in DESIGN.md, version 1. Objects are rebuilt field by field
+ * The `--format json` report, version 1: a contract with users (fields may be added, none removed). Objects are rebuilt field by field
  * (rather than serializing the report as it is) so that the key order is fixed whatever order the
  * caller built them in, and so that no field a caller attached by accident (a raw match, a secret)
  * slips into the output.
