@@ -116,6 +116,10 @@ describe("the keyed form", () => {
     expect(runRule(strict, `# acme\nAPI_KEY=${value}`)).toEqual([]);
     expect(runRule(strict, `ACME_TOKEN=${value}`).map((m) => m.secret)).toEqual([value]);
     expect(runRule(strict, `acmeio token: ${value}`).map((m) => m.secret)).toEqual([value]);
+    // The provider's name as a label of a URL's host, the value in its query's key.
+    expect(runRule(strict, `fetch("https://api.acme.io/v2/items?key=${value}")`).map((m) => m.secret)).toEqual([value]);
+    expect(runRule(strict, `fetch("https://example.com/acme/items?key=${value}")`)).toEqual([]);
+    expect(runRule(strict, `fetch("https://api.acme.io/v2/items?id=${value}")`)).toEqual([]);
     const uuid = { ...entry, id: "acme-uuid-key", value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] } } as const;
     expect(keyedRegex(uuid).test(`ACME=0f0e0d0c-1111-4222-a333-444455556666`)).toBe(false);
     expect(keyedRegex(uuid).test(`ACME_SECRET=0f0e0d0c-1111-4222-a333-444455556666`)).toBe(true);

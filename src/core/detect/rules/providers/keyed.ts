@@ -194,6 +194,9 @@ function isWeak(shape: ValueShape): boolean {
   return shape.groups !== undefined || shape.alphabet === "digits" || (!shape.prefix && max < 16);
 }
 
+/** The rest of a URL whose query carries the key: `https://api.disqus.com/x?key=...`. */
+const URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
+
 /** The end of a setting's name that holds a secret, and its assignment. */
 const SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
 
@@ -246,15 +249,16 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
   const strict = entry.credentialWord || isWeak(entry.value);
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
+  // The provider's name as a label of a URL's host: `https://api.cicero.net/v1?key=...`.
+  const urlQuery = `(?<=[/.])${names}\\.${URL_QUERY}`;
   if (strict) {
     // `tatum_key`, `tatum token`, and the product's name after the provider's: `tatumio token`.
-    return new RegExp(`${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+    return new RegExp(`(?:${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?|${urlQuery})${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
   }
-  // The name in the setting itself (`abyssale_api_key`), in the host of a URL whose query carries the
-  // key (`https://api.disqus.com/x?key=...`), or in the nearby context above (see `CONTEXT`).
+  // The name in the setting itself (`abyssale_api_key`), in a URL's host as above, or in the nearby
+  // context above (see `CONTEXT`).
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  const urlQuery = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
-  return new RegExp(`${names}(?:${sameLine}|${urlQuery}|${CONTEXT})${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  return new RegExp(`${names}(?:${sameLine}|${URL_QUERY}|${CONTEXT})${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 
 /** Characters a rule sees from its keyword's line: that line and the few below it (see `contextRegex`). */
@@ -312,13 +316,13 @@ function truePositives(entry: KeyedEntry, v: string): Example[] {
       `<${camel}ApiKey>${v}</${camel}ApiKey>`,
       `<add key="${pascal}ApiKey" value="${v}" />`,
       `${pascal} API key: ${v}`,
+      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`,
     ]),
     ...(entry.credentialWord || isWeak(entry.value)
       ? []
       : pairs([
           `${snake}:\n  api_key: ${v}`,
           `# ${pascal}\nAPI_TOKEN=${v}`,
-          `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`,
           // The provider named above the block that holds the value, other settings between.
           `services:\n  ${snake}:\n    url: https://api.example.com\n    timeout: 30\n    secret_key: "${v}"`,
           `[${snake}]\nregion = eu\npassword = ${v}`,
@@ -344,14 +348,13 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
     return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v}`, `x${snake}_key=${v}`, `${upper}_API_KEY=${v}${v}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
   }
   if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
-  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`);
+  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`);
   if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
   if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v}`, `# ${snake}\nAPI_KEY=${v}`);
   else if (!shape.standalone) {
     fp.push(
       `# ${snake}\n\nAPI_KEY=${v}`,
       `${snake}:\n  build_id: ${v}`,
-      `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`,
       // A prose line, or more than a few lines, between the name and the value; the name inside a word.
       `[INFO] ${snake} client ready\n[INFO] sending the request\n[DEBUG] using Key=${v}`,
       `${snake}:\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  api_key: ${v}`,
