@@ -7,6 +7,7 @@
  * config. Checks a JSON Schema cannot express (regex safety, time zones) are refinements.
  */
 import * as z from "zod";
+import { CONFIG_FILE } from "../files.js";
 import { compileMarkers } from "../authorship/markers.js";
 import { checkRegexSafety } from "../safe-regex.js";
 
@@ -294,7 +295,7 @@ export const guardConfigSchema = z
       .optional()
       .meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." }),
   })
-  .meta({ title: "claude-guard configuration", description: "Configuration of claude-guard: .github/claude-guard.yml" });
+  .meta({ title: "claude-guard configuration", description: `Configuration of claude-guard: ${CONFIG_FILE}` });
 
 /** The config as validated, with every default filled in. */
 export type GuardConfig = z.output<typeof guardConfigSchema>;

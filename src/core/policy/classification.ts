@@ -12,6 +12,7 @@
  * Pure.
  */
 import { CLASSIFICATIONS, type Classification } from "../config/config.js";
+import { CONFIG_FILE } from "../files.js";
 
 export interface ResolvedClassification {
   value: Classification;
@@ -60,7 +61,7 @@ export function resolveClassification(inputs: ClassificationInputs): Classificat
     );
   }
   if (inputs.cliValue) return { classification: { value: inputs.cliValue, source: "--classification" }, problems };
-  if (inputs.configValue) return { classification: { value: inputs.configValue, source: `config ${inputs.configFile ?? ".github/claude-guard.yml"}` }, problems };
+  if (inputs.configValue) return { classification: { value: inputs.configValue, source: `config ${inputs.configFile ?? CONFIG_FILE}` }, problems };
   const visibility = inputs.visibility?.trim().toLowerCase();
   if (visibility === "public") return { classification: { value: "public", source: "repository visibility (public)" }, problems };
   if (visibility === "private" || visibility === "internal") {
