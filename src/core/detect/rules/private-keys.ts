@@ -9,7 +9,7 @@
  */
 import type { Severity, Validation } from "../../types.js";
 import { prng } from "../fake.js";
-import type { RawMatch, Rule, RuleExamples } from "../rule.js";
+import type { Example, RawMatch, Rule } from "../rule.js";
 import {
   checkKeyBlock,
   checkPrivateKeyText,
@@ -21,6 +21,7 @@ import {
   type KeyBlock,
   type PrivateKeyFormat,
 } from "../validate/pem.js";
+import { defineRule, withValue } from "./kit.js";
 
 /** How far past the BEGIN line a rule may read: enough for an RSA 16384-bit key or a PGP key with subkeys. */
 const KEY_WINDOW = 20_000;
@@ -319,7 +320,11 @@ function markerOnlyFalsePositives(label: string): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Rules
 
-interface PemRuleSpec {
+/** A key written in a JSON string or a double-quoted shell value: its lines joined by `\n` escapes. */
+const escaped = (key: string): string => key.split("\n").join("\\n");
+const lines = (key: string): string[] => key.split("\n");
+
+interface PemRuleSpec<T extends readonly string[]> {
   id: string;
   provider: string;
   title: string;
@@ -327,15 +332,16 @@ interface PemRuleSpec {
   format: PrivateKeyFormat;
   label: string;
   docs: string;
-  examples: () => RuleExamples;
+  samples: () => T;
+  truePositives: (keys: T) => Example[];
+  falsePositives: (keys: T) => string[];
 }
 
-function pemRule(spec: PemRuleSpec): Rule {
-  return {
+function pemRule<T extends readonly string[]>(spec: PemRuleSpec<T>): Rule {
+  return defineRule({
     id: spec.id,
     title: spec.title,
     provider: spec.provider,
-    category: "secret",
     severity: "critical",
     keywords: [`begin ${spec.label.toLowerCase()}-----`],
     window: KEY_WINDOW,
@@ -349,9 +355,14 @@ function pemRule(spec: PemRuleSpec): Rule {
     },
     docs: spec.docs,
     remediation: REMEDIATION,
-    examples: spec.examples,
-  };
+    samples: spec.samples,
+    truePositives: spec.truePositives,
+    falsePositives: spec.falsePositives,
+  });
 }
+
+// A key file is a block, not a setting: the syntax matrix does not apply. Each true positive's value is
+// the block from its BEGIN line to its END line, as the line holds it.
 
 const rsa = pemRule({
   id: "private-key-rsa",
@@ -361,18 +372,17 @@ const rsa = pemRule({
   format: "rsa",
   label: "RSA PRIVATE KEY",
   docs: "https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.2",
-  examples: () => ({
-    truePositives: [
-      exampleKeys.rsa().join("\n"),
-      `  "private_key": "${asJsonString(exampleKeys.rsa(31))}",`,
-      `SSH_KEY="${asJsonString(exampleKeys.rsaLegacyEncrypted())}"`,
-      ["deploy_key: |", ...exampleKeys.rsa(32).map((l) => "  " + l)].join("\n"),
-    ],
-    falsePositives: [
-      ...markerOnlyFalsePositives("RSA PRIVATE KEY"),
-      ["-----BEGIN RSA PUBLIC KEY-----", ...exampleKeys.rsa(33).slice(1, -1), "-----END RSA PUBLIC KEY-----"].join("\n"),
-    ],
-  }),
+  samples: () => [exampleKeys.rsa().join("\n"), exampleKeys.rsa(31).join("\n"), exampleKeys.rsaLegacyEncrypted().join("\n"), exampleKeys.rsa(32).join("\n")] as const,
+  truePositives: ([key, json, legacy, yaml]) => [
+    [key, key],
+    [`  "private_key": "${escaped(json)}\\n",`, escaped(json)],
+    [`SSH_KEY="${escaped(legacy)}\\n"`, escaped(legacy)],
+    [["deploy_key: |", ...lines(yaml).map((l) => "  " + l)].join("\n"), lines(yaml).join("\n  ")],
+  ],
+  falsePositives: () => [
+    ...markerOnlyFalsePositives("RSA PRIVATE KEY"),
+    ["-----BEGIN RSA PUBLIC KEY-----", ...exampleKeys.rsa(33).slice(1, -1), "-----END RSA PUBLIC KEY-----"].join("\n"),
+  ],
 });
 
 const ec = pemRule({
@@ -383,13 +393,15 @@ const ec = pemRule({
   format: "ec",
   label: "EC PRIVATE KEY",
   docs: "https://www.rfc-editor.org/rfc/rfc5915",
-  examples: () => ({
-    truePositives: [exampleKeys.ec().join("\n"), `const key = "${asJsonString(exampleKeys.ec(34))}";`],
-    falsePositives: [
-      ...markerOnlyFalsePositives("EC PRIVATE KEY"),
-      ["-----BEGIN EC PARAMETERS-----", "BggqhkjOPQMBBw==", "-----END EC PARAMETERS-----"].join("\n"),
-    ],
-  }),
+  samples: () => [exampleKeys.ec().join("\n"), exampleKeys.ec(34).join("\n")] as const,
+  truePositives: ([key, js]) => [
+    [key, key],
+    [`const key = "${escaped(js)}\\n";`, escaped(js)],
+  ],
+  falsePositives: () => [
+    ...markerOnlyFalsePositives("EC PRIVATE KEY"),
+    ["-----BEGIN EC PARAMETERS-----", "BggqhkjOPQMBBw==", "-----END EC PARAMETERS-----"].join("\n"),
+  ],
 });
 
 const dsa = pemRule({
@@ -400,10 +412,12 @@ const dsa = pemRule({
   format: "dsa",
   label: "DSA PRIVATE KEY",
   docs: "https://docs.openssl.org/master/man1/openssl-dsa/",
-  examples: () => ({
-    truePositives: [exampleKeys.dsa().join("\n"), `key = """${exampleKeys.dsa(35).join("\n")}"""`],
-    falsePositives: markerOnlyFalsePositives("DSA PRIVATE KEY"),
-  }),
+  samples: () => [exampleKeys.dsa().join("\n"), exampleKeys.dsa(35).join("\n")] as const,
+  truePositives: ([key, py]) => [
+    [key, key],
+    [`key = """${py}"""`, py],
+  ],
+  falsePositives: () => markerOnlyFalsePositives("DSA PRIVATE KEY"),
 });
 
 const openssh = pemRule({
@@ -414,17 +428,16 @@ const openssh = pemRule({
   format: "openssh",
   label: "OPENSSH PRIVATE KEY",
   docs: "https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.key",
-  examples: () => ({
-    truePositives: [
-      exampleKeys.openssh().join("\n"),
-      `echo "${asJsonString(exampleKeys.openssh(36))}" > ~/.ssh/id_ed25519`,
-      exampleKeys.opensshEncrypted().join("\n"),
-    ],
-    falsePositives: [
-      ...markerOnlyFalsePositives("OPENSSH PRIVATE KEY"),
-      "ssh-ed25519 " + Buffer.concat([sshString("ssh-ed25519"), sshString(seededBytes(37, 32))]).toString("base64") + " me@laptop",
-    ],
-  }),
+  samples: () => [exampleKeys.openssh().join("\n"), exampleKeys.openssh(36).join("\n"), exampleKeys.opensshEncrypted().join("\n")] as const,
+  truePositives: ([key, shell, encrypted]) => [
+    [key, key],
+    [`echo "${escaped(shell)}\\n" > ~/.ssh/id_ed25519`, escaped(shell)],
+    [encrypted, encrypted],
+  ],
+  falsePositives: () => [
+    ...markerOnlyFalsePositives("OPENSSH PRIVATE KEY"),
+    "ssh-ed25519 " + Buffer.concat([sshString("ssh-ed25519"), sshString(seededBytes(37, 32))]).toString("base64") + " me@laptop",
+  ],
 });
 
 const pkcs8 = pemRule({
@@ -435,19 +448,19 @@ const pkcs8 = pemRule({
   format: "pkcs8",
   label: "PRIVATE KEY",
   docs: "https://www.rfc-editor.org/rfc/rfc5958",
-  examples: () => ({
-    truePositives: [
-      // A GCP service-account file holds its key exactly like this.
-      `  "private_key": "${asJsonString(exampleKeys.pkcs8Rsa())}",`,
-      exampleKeys.pkcs8Ed25519().join("\n"),
-      [`const PRIVATE_KEY =`, ...exampleKeys.pkcs8Rsa(38).map((l) => `  "${l}\\n" +`), `  "";`].join("\n"),
-    ],
-    falsePositives: [
-      ...markerOnlyFalsePositives("PRIVATE KEY"),
-      ["-----BEGIN PUBLIC KEY-----", ...exampleKeys.pkcs8Ed25519(39).slice(1, -1), "-----END PUBLIC KEY-----"].join("\n"),
-      `  "private_key": "-----BEGIN PRIVATE KEY-----\\n<your key>\\n-----END PRIVATE KEY-----\\n",`,
-    ],
-  }),
+  samples: () => [exampleKeys.pkcs8Rsa().join("\n"), exampleKeys.pkcs8Ed25519().join("\n"), exampleKeys.pkcs8Rsa(38).join("\n")] as const,
+  truePositives: ([json, ed25519, concatenated]) => [
+    // A GCP service-account file holds its key exactly like this.
+    [`  "private_key": "${escaped(json)}\\n",`, escaped(json)],
+    [ed25519, ed25519],
+    // A key concatenated line by line in code: the block runs across the string pieces.
+    [[`const PRIVATE_KEY =`, ...lines(concatenated).map((l) => `  "${l}\\n" +`), `  "";`].join("\n"), lines(concatenated).join(`\\n" +\n  "`)],
+  ],
+  falsePositives: () => [
+    ...markerOnlyFalsePositives("PRIVATE KEY"),
+    ["-----BEGIN PUBLIC KEY-----", ...exampleKeys.pkcs8Ed25519(39).slice(1, -1), "-----END PUBLIC KEY-----"].join("\n"),
+    `  "private_key": "-----BEGIN PRIVATE KEY-----\\n<your key>\\n-----END PRIVATE KEY-----\\n",`,
+  ],
 });
 
 const pkcs8Encrypted = pemRule({
@@ -458,10 +471,12 @@ const pkcs8Encrypted = pemRule({
   format: "pkcs8-encrypted",
   label: "ENCRYPTED PRIVATE KEY",
   docs: "https://www.rfc-editor.org/rfc/rfc7468#section-11",
-  examples: () => ({
-    truePositives: [exampleKeys.pkcs8Encrypted().join("\n"), `TLS_KEY="${asJsonString(exampleKeys.pkcs8Encrypted(40))}"`],
-    falsePositives: markerOnlyFalsePositives("ENCRYPTED PRIVATE KEY"),
-  }),
+  samples: () => [exampleKeys.pkcs8Encrypted().join("\n"), exampleKeys.pkcs8Encrypted(40).join("\n")] as const,
+  truePositives: ([key, env]) => [
+    [key, key],
+    [`TLS_KEY="${escaped(env)}\\n"`, escaped(env)],
+  ],
+  falsePositives: () => markerOnlyFalsePositives("ENCRYPTED PRIVATE KEY"),
 });
 
 const pgp = pemRule({
@@ -472,21 +487,22 @@ const pgp = pemRule({
   format: "pgp",
   label: "PGP PRIVATE KEY BLOCK",
   docs: "https://www.rfc-editor.org/rfc/rfc9580#section-6",
-  examples: () => ({
-    truePositives: [exampleKeys.pgp().join("\n"), `GPG_PRIVATE_KEY: "${asJsonString(exampleKeys.pgp(41))}"`],
-    falsePositives: [
-      ...markerOnlyFalsePositives("PGP PRIVATE KEY BLOCK"),
-      ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "", ...exampleKeys.pgp(42).slice(2, -1), "-----END PGP PUBLIC KEY BLOCK-----"].join("\n"),
-    ],
-  }),
+  samples: () => [exampleKeys.pgp().join("\n"), exampleKeys.pgp(41).join("\n")] as const,
+  truePositives: ([key, yaml]) => [
+    [key, key],
+    [`GPG_PRIVATE_KEY: "${escaped(yaml)}\\n"`, escaped(yaml)],
+  ],
+  falsePositives: () => [
+    ...markerOnlyFalsePositives("PGP PRIVATE KEY BLOCK"),
+    ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "", ...exampleKeys.pgp(42).slice(2, -1), "-----END PGP PUBLIC KEY BLOCK-----"].join("\n"),
+  ],
 });
 
 /** Other `BEGIN … PRIVATE KEY` labels (e.g. `ANY PRIVATE KEY`, `DH PRIVATE KEY`): structure is plain DER. */
-const otherPem: Rule = {
+const otherPem = defineRule({
   id: "private-key-pem",
   title: "Private key (other PEM type)",
   provider: "PEM",
-  category: "secret",
   severity: "critical",
   keywords: ["private key-----"],
   window: KEY_WINDOW,
@@ -500,24 +516,25 @@ const otherPem: Rule = {
   },
   docs: "https://www.rfc-editor.org/rfc/rfc7468",
   remediation: REMEDIATION,
-  examples: () => ({
-    truePositives: [
-      exampleKeys.rsa(43).join("\n").replaceAll("RSA PRIVATE KEY", "ANY PRIVATE KEY"),
-      exampleKeys.rsa(46).join("\n").replaceAll("RSA PRIVATE KEY", "SSH2 PRIVATE KEY"),
-    ],
-    falsePositives: [
-      // Known labels belong to their own rules, not to this one.
-      exampleKeys.rsa(44).join("\n"),
-      ...markerOnlyFalsePositives("ANY PRIVATE KEY"),
-    ],
-  }),
-};
+  samples: () => [
+    exampleKeys.rsa(43).join("\n").replaceAll("RSA PRIVATE KEY", "ANY PRIVATE KEY"),
+    exampleKeys.rsa(46).join("\n").replaceAll("RSA PRIVATE KEY", "SSH2 PRIVATE KEY"),
+  ] as const,
+  truePositives: ([any, ssh2]) => [
+    [any, any],
+    [ssh2, ssh2],
+  ],
+  falsePositives: () => [
+    // Known labels belong to their own rules, not to this one.
+    exampleKeys.rsa(44).join("\n"),
+    ...markerOnlyFalsePositives("ANY PRIVATE KEY"),
+  ],
+});
 
-const putty: Rule = {
+const putty = defineRule({
   id: "private-key-putty",
   title: "PuTTY private key (.ppk)",
   provider: "PuTTY",
-  category: "secret",
   severity: "critical",
   keywords: ["putty-user-key-file-"],
   window: KEY_WINDOW,
@@ -528,14 +545,21 @@ const putty: Rule = {
   },
   docs: "https://the.earth.li/~sgtatham/putty/latest/htmldoc/AppendixC.html",
   remediation: REMEDIATION,
-  examples: () => ({
-    truePositives: [exampleKeys.putty().join("\n"), exampleKeys.puttyEncrypted().join("\r\n"), JSON.stringify({ ppk: exampleKeys.putty(45).join("\n") })],
-    falsePositives: [
-      'if (text.startsWith("PuTTY-User-Key-File-3: ")) return "ppk";',
-      ["PuTTY-User-Key-File-3: ssh-ed25519", "Encryption: none", "Comment: example", "Public-Lines: 2", "..."].join("\n"),
-    ],
-  }),
-};
+  samples: () => [exampleKeys.putty().join("\n"), exampleKeys.puttyEncrypted().join("\r\n"), exampleKeys.putty(45).join("\n")] as const,
+  truePositives: ([key, crlf, json]) => {
+    const inJson = JSON.stringify({ ppk: json });
+    return [
+      [key, key],
+      [crlf, crlf],
+      // A .ppk block has no END line: it runs to the end of the text the key's last line is on.
+      [inJson, inJson.slice(inJson.indexOf("PuTTY"))],
+    ];
+  },
+  falsePositives: () => [
+    'if (text.startsWith("PuTTY-User-Key-File-3: ")) return "ppk";',
+    ["PuTTY-User-Key-File-3: ssh-ed25519", "Encryption: none", "Comment: example", "Public-Lines: 2", "..."].join("\n"),
+  ],
+});
 
 // --- PEM files base64-encoded once more (Kubernetes Secret data, *_BASE64 variables) -------------------------
 
@@ -604,28 +628,24 @@ function findWrappedKeys(text: string): RawMatch[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const wrapped: Rule = {
+const wrapped = defineRule({
   id: "private-key-base64-pem",
   title: "Base64-encoded private key file",
   provider: "PEM",
-  category: "secret",
   severity: "critical",
   keywords: ["ls0tls1crudjti", "uhvuvfktvxnlci1lzxktrmlszs"],
   window: KEY_WINDOW * 2,
   find: findWrappedKeys,
   docs: "https://kubernetes.io/docs/concepts/configuration/secret/",
   remediation: REMEDIATION,
-  examples: () => ({
-    truePositives: [
-      `  tls.key: ${Buffer.from(exampleKeys.ec(46).join("\n") + "\n").toString("base64")}`,
-      `export SSH_KEY_B64=${Buffer.from(exampleKeys.openssh(47).join("\n") + "\n").toString("base64")}`,
-    ],
-    falsePositives: [
-      // A certificate is public: same prefix, no private key inside.
-      `  tls.crt: ${Buffer.from(["-----BEGIN CERTIFICATE-----", ...exampleKeys.rsa(48).slice(1, -1), "-----END CERTIFICATE-----"].join("\n")).toString("base64")}`,
-      `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`,
-    ],
-  }),
-};
+  samples: () =>
+    [Buffer.from(exampleKeys.ec(46).join("\n") + "\n").toString("base64"), Buffer.from(exampleKeys.openssh(47).join("\n") + "\n").toString("base64")] as const,
+  truePositives: ([ec, openssh]) => [...withValue(ec, `  tls.key: %s`), ...withValue(openssh, `export SSH_KEY_B64=%s`)],
+  falsePositives: () => [
+    // A certificate is public: same prefix, no private key inside.
+    `  tls.crt: ${Buffer.from(["-----BEGIN CERTIFICATE-----", ...exampleKeys.rsa(48).slice(1, -1), "-----END CERTIFICATE-----"].join("\n")).toString("base64")}`,
+    `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`,
+  ],
+});
 
 export const rules: Rule[] = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
