@@ -448,7 +448,7 @@ const pkcs8 = pemRule({
   format: "pkcs8",
   label: "PRIVATE KEY",
   docs: "https://www.rfc-editor.org/rfc/rfc5958",
-  samples: () => [exampleKeys.pkcs8Rsa().join("\n"), exampleKeys.pkcs8Ed25519().join("\n"), exampleKeys.pkcs8Rsa(38).join("\n")] as const,
+  samples: () => [exampleKeys.pkcs8Rsa(49).join("\n"), exampleKeys.pkcs8Ed25519().join("\n"), exampleKeys.pkcs8Rsa(38).join("\n")] as const,
   truePositives: ([json, ed25519, concatenated]) => [
     // A GCP service-account file holds its key exactly like this.
     [`  "private_key": "${escaped(json)}\\n",`, escaped(json)],
