@@ -18,11 +18,11 @@ export const rules: Rule[] = [
     provider: "AWS",
     severity: "critical",
     // AKIA: long-term user key; ASIA: temporary (STS) key; ABIA: STS service bearer token; ACCA:
-    // context-specific credential; A3T*: early key ids. The 16 characters after the prefix are base32 in
-    // practice; digits 0/1/8/9 are allowed too because AWS's own documentation examples use them.
+    // context-specific credential; A3T*: early key ids. The 16 characters after the prefix are base32
+    // (A-Z, 2-7): a run with 0, 1, 8 or 9 is not a key id.
     keywords: ["akia", "asia", "abia", "acca", "a3t"],
-    regex: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])/,
-    exampleValues: ["AKIA" + "IOSFODNN7EXAMPLE", "AKIAI44QH8DHB" + "EXAMPLE"],
+    regex: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Za-z0-9])/,
+    exampleValues: ["AKIA" + "IOSFODNN7EXAMPLE"],
     docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
     remediation:
       "Deactivate and delete the access key in IAM (and review CloudTrail for its use), then use roles, SSO or a secret manager instead of static keys.",
@@ -31,10 +31,12 @@ export const rules: Rule[] = [
       ...inSyntaxes("aws_access_key_id", akia),
       ...withValue(asia, '  "AccessKeyId": "%s",', `const creds = { accessKeyId: '%s', region: "eu-west-1" };`),
     ],
-    falsePositives: ([akia]) => [
+    falsePositives: ([akia, asia]) => [
       `AWS_ACCESS_KEY_ID=${akia.slice(0, 19)}`,
       `const id = "X${akia}";`,
       `const lower = "${akia.toLowerCase()}";`,
+      // Not base32: 0, 1, 8 and 9 never appear in a key id.
+      `AWS_SESSION_ID=${asia.slice(0, 12)}0189${asia.slice(16)}`,
       "aws_access_key_id = os.environ['AWS_ACCESS_KEY_ID']",
     ],
   }),
