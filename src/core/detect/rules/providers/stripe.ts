@@ -24,7 +24,7 @@ export const rules: Rule[] = [
     provider: "Stripe",
     severity: "critical",
     keywords: ["sk_live_"],
-    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>sk_live_${NOT_PAYSTACK}[0-9A-Za-z]{24,247})(?![0-9A-Za-z])`),
+    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>sk_live_${NOT_PAYSTACK}[0-9A-Za-z]{24,247})(?![0-9A-Za-z-])`),
     docs: "https://docs.stripe.com/keys",
     remediation,
     samples: () => ["sk_live_" + fake.alnum(24, "stripe-sk-1"), "sk_live_51" + fake.alnum(97, "stripe-sk-2"), "sk_live_" + fake.hex(40, "stripe-sk-3")] as const,
@@ -42,6 +42,8 @@ export const rules: Rule[] = [
       `const PAYSTACK_SECRET = "sk_live_${fake.hex(40, "stripe-sk-paystack")}";`,
       `my_sk_live_${fake.alnum(30, "edge-embed")}`,
       `"sk_test_${fake.alnum(30, "edge-sev")}"`,
+      // Stripe keys are alphanumeric: a run continued by `-` is some other token.
+      `Using Key=sk_live_${fake.alnum(34, "stripe-sk-dash-1")}-${fake.alnum(40, "stripe-sk-dash-2")}`,
     ],
   }),
   defineRule({
