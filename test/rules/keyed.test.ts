@@ -172,6 +172,7 @@ describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) 
       runRule(rule, k + "a".repeat(60_000));
       runRule(rule, k + "0".repeat(60_000) + "-");
     }
-    expect(performance.now() - started).toBeLessThan(1500);
+    // A loaded machine stretches a linear scan; catastrophic backtracking would take minutes.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
