@@ -74,9 +74,16 @@ describe("what the claims change", () => {
     expect(run(signed)[0]?.message).toMatch(/published demo secret/);
   });
 
-  it("a JWT-shaped value that does not decode is reported as not confirmed", () => {
-    const token = `eyJ${fake.base64url(30, "h")}.eyJ${fake.base64url(40, "p")}.${fake.base64url(43, "s")}`;
-    const [m] = run(token);
+  it("a JWT-shaped value whose header or payload is not a JSON object is not reported", () => {
+    const header = b64url({ alg: "HS256", typ: "JWT" });
+    const payload = b64url({ sub: fake.uuid("nd") });
+    const signature = fake.base64url(43, "s");
+    expect(run(`eyJ${fake.base64url(30, "h")}.${payload}.${signature}`)).toEqual([]);
+    expect(run(`${header}.eyJ${fake.base64url(40, "p")}.${signature}`)).toEqual([]);
+  });
+
+  it("a decodable token with a bad signature is still reported, as not confirmed", () => {
+    const [m] = run(`${b64url({ alg: "ES256" })}.${b64url({ sub: fake.uuid("bs"), exp: FAR })}.${fake.base64url(43, "bs")}`);
     expect(m?.validation?.status).toBe("failed");
   });
 });

@@ -27,6 +27,8 @@ function findJwts(text: string): RawMatch[] {
   while ((m = re.exec(text)) !== null) {
     const token = m[0];
     const info = inspectJwt(token);
+    // Segments that merely start like `{"` but do not decode to JSON objects: some other base64 data.
+    if (info.undecodable) continue;
     const match: RawMatch = { secret: token, index: m.index, validation: info.validation };
     const note = info.validation.note;
     let severity: Severity | undefined;
@@ -125,6 +127,8 @@ export const rules: Rule[] = [
       "const token = process.env.SUPABASE_SERVICE_ROLE_KEY;",
       // jwt.io's sample token is a placeholder, not a secret.
       `const demo = "${exampleJwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwt-5")}";`,
+      // JWT-shaped, but the payload is random base64url, not JSON.
+      `token: "${session.split(".")[0]}.eyJ${fake.base64url(40, "jwt-fp-payload")}.${fake.base64url(43, "jwt-fp-sig")}"`,
     ],
   }),
   defineRule({

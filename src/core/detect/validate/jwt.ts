@@ -16,6 +16,8 @@ export interface JwtInspection {
   /** Expiry, seconds since the epoch. */
   exp?: number;
   role?: string;
+  /** The header or payload is not a base64url-encoded JSON object: the value is not a JWT at all. */
+  undecodable?: true;
   /** `alg: none`: anyone can mint such a token. */
   unsigned: boolean;
   expired: boolean;
@@ -125,11 +127,11 @@ export function inspectJwt(token: string, now: number = Date.now()): JwtInspecti
   if (parts.length !== 3) return failed("a JWT has exactly three dot-separated parts");
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const header = decodeSegment(headerPart);
-  if (!isObject(header)) return failed("the header is not base64url-encoded JSON");
+  if (!isObject(header)) return { ...failed("the header is not base64url-encoded JSON"), undecodable: true };
   const alg = header["alg"];
   if (typeof alg !== "string" || alg.length === 0 || alg.length > 20) return failed("the header names no algorithm (alg)");
   const claims = decodeSegment(payloadPart);
-  if (!isObject(claims)) return failed("the payload is not a base64url-encoded JSON object");
+  if (!isObject(claims)) return { ...failed("the payload is not a base64url-encoded JSON object"), undecodable: true };
 
   const out: JwtInspection = {
     validation: { status: "confirmed", check: CHECK, note: "" },
