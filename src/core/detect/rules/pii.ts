@@ -47,6 +47,7 @@ import {
   TEST_CARD_NUMBERS,
   verhoeffCheckDigit,
 } from "../validate/pii.js";
+import { defineRule, withValue, type RuleSpec } from "./kit.js";
 
 const DIGIT_PAIRS: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
 
@@ -854,8 +855,15 @@ function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
   return out;
 }
 
-function idRule(id: string, title: string, keywords: string[], spec: IdSpec, docs: string, examples: Rule["examples"]): Rule {
-  return {
+function idRule<T extends readonly string[]>(
+  id: string,
+  title: string,
+  keywords: string[],
+  spec: IdSpec,
+  docs: string,
+  examples: Pick<RuleSpec<T>, "samples" | "truePositives" | "falsePositives">,
+): Rule {
+  return defineRule({
     id,
     title,
     provider: "PII",
@@ -865,8 +873,8 @@ function idRule(id: string, title: string, keywords: string[], spec: IdSpec, doc
     find: idFinder(spec),
     docs,
     remediation: `Remove the ${spec.what} and purge it from the git history; use generated values in tests (${spec.generated}).`,
-    examples,
-  };
+    ...examples,
+  });
 }
 
 export const rules: Rule[] = [
@@ -888,49 +896,64 @@ export const rules: Rule[] = [
       return { truePositives: all.flatMap((e) => e.truePositives), falsePositives: all.flatMap((e) => e.falsePositives) };
     },
   },
-  idRule("uk-nhs-number", "UK NHS number", ["nhs"], NHS_SPEC, "https://www.datadictionary.nhs.uk/attributes/nhs_number.html", () => {
-      const nhs = examplesOf.nhs("ex-nhs");
-      return {
-        truePositives: [`nhs_number: "${nhs}"`, `NHS No: ${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`],
-        falsePositives: [`nhs_number: "${breakLastDigit(nhs)}"`, `created_at = ${nhs} // nhs sync`, `phone: ${nhs}`],
-      };
-    }),
-  idRule("ca-sin", "Canadian Social Insurance Number", ["sin", "insurance", "assurance"], SIN_SPEC, "https://www.canada.ca/en/employment-social-development/services/sin.html", () => {
-      const sin = examplesOf.sin("ex-sin");
-      return {
-        truePositives: [`sin: ${sin.slice(0, 3)}-${sin.slice(3, 6)}-${sin.slice(6)}`, `"social_insurance_number": "${sin}"`],
-        falsePositives: [`sin: ${breakLastDigit(sin)}`, `Math.sin(${sin})`, `using ${sin}`],
-      };
-    }),
-  idRule("nl-bsn", "Dutch citizen service number (BSN)", ["bsn", "burgerservicenummer", "sofi"], BSN_SPEC, "https://www.rvig.nl/burgerservicenummer", () => {
-      const bsn = examplesOf.bsn("ex-bsn");
-      return {
-        truePositives: [`bsn: "${bsn}"`, `<burgerservicenummer>${bsn}</burgerservicenummer>`],
-        falsePositives: [`bsn: "${breakLastDigit(bsn)}"`, `bsn_id: "${bsn}"`, `value: "${bsn}"`],
-      };
-    }),
-  idRule("in-aadhaar", "Indian Aadhaar number", ["aadhaar", "aadhar", "uidai"], AADHAAR_SPEC, "https://uidai.gov.in/en/my-aadhaar/about-your-aadhaar.html", () => {
-      const aadhaar = examplesOf.aadhaar("ex-aadhaar");
-      return {
-        truePositives: [`aadhaar: ${aadhaar}`, `"aadhaar_no": "${aadhaar.slice(0, 4)} ${aadhaar.slice(4, 8)} ${aadhaar.slice(8)}"`],
-        falsePositives: [`aadhaar: ${breakLastDigit(aadhaar)}`, `aadhaar: 1${aadhaar.slice(1)}`, `aadhaar ${aadhaar}0`],
-      };
-    }),
+  // National ids are data, not settings: the syntax matrix does not apply.
+  idRule("uk-nhs-number", "UK NHS number", ["nhs"], NHS_SPEC, "https://www.datadictionary.nhs.uk/attributes/nhs_number.html", {
+    samples: () => [examplesOf.nhs("ex-nhs")] as const,
+    truePositives: ([nhs]) => {
+      const spaced = `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;
+      return [
+        [`nhs_number: "${nhs}"`, nhs],
+        [`NHS No: ${spaced}`, spaced],
+      ];
+    },
+    falsePositives: ([nhs]) => [`nhs_number: "${breakLastDigit(nhs)}"`, `created_at = ${nhs} // nhs sync`, `phone: ${nhs}`],
+  }),
+  idRule("ca-sin", "Canadian Social Insurance Number", ["sin", "insurance", "assurance"], SIN_SPEC, "https://www.canada.ca/en/employment-social-development/services/sin.html", {
+    samples: () => [examplesOf.sin("ex-sin")] as const,
+    truePositives: ([sin]) => {
+      const dashed = `${sin.slice(0, 3)}-${sin.slice(3, 6)}-${sin.slice(6)}`;
+      return [
+        [`sin: ${dashed}`, dashed],
+        [`"social_insurance_number": "${sin}"`, sin],
+      ];
+    },
+    falsePositives: ([sin]) => [`sin: ${breakLastDigit(sin)}`, `Math.sin(${sin})`, `using ${sin}`],
+  }),
+  idRule("nl-bsn", "Dutch citizen service number (BSN)", ["bsn", "burgerservicenummer", "sofi"], BSN_SPEC, "https://www.rvig.nl/burgerservicenummer", {
+    samples: () => [examplesOf.bsn("ex-bsn")] as const,
+    truePositives: ([bsn]) => withValue(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
+    falsePositives: ([bsn]) => [`bsn: "${breakLastDigit(bsn)}"`, `bsn_id: "${bsn}"`, `value: "${bsn}"`],
+  }),
+  idRule("in-aadhaar", "Indian Aadhaar number", ["aadhaar", "aadhar", "uidai"], AADHAAR_SPEC, "https://uidai.gov.in/en/my-aadhaar/about-your-aadhaar.html", {
+    samples: () => [examplesOf.aadhaar("ex-aadhaar")] as const,
+    truePositives: ([aadhaar]) => {
+      const spaced = `${aadhaar.slice(0, 4)} ${aadhaar.slice(4, 8)} ${aadhaar.slice(8)}`;
+      return [
+        [`aadhaar: ${aadhaar}`, aadhaar],
+        [`"aadhaar_no": "${spaced}"`, spaced],
+      ];
+    },
+    falsePositives: ([aadhaar]) => [`aadhaar: ${breakLastDigit(aadhaar)}`, `aadhaar: 1${aadhaar.slice(1)}`, `aadhaar ${aadhaar}0`],
+  }),
   idRule(
     "se-personnummer",
     "Swedish personal identity number (personnummer)",
     ["personnummer", "personnr", "samordningsnummer", "pnr"],
     PERSONNUMMER_SPEC,
     "https://www.skatteverket.se/privat/folkbokforing/personnummer.4.3810a01c150939e893f18c29.html",
-    () => {
-      const pnr = examplesOf.personnummer("ex-pnr");
-      return {
-        truePositives: [`personnummer: ${pnr}`, `"personnr": "19${pnr.replace("-", "")}"`],
-        falsePositives: [`personnummer: ${breakLastDigit(pnr)}`, `personnummer: ${pnr.slice(0, 2)}13${pnr.slice(4)}`, `id: ${pnr}`],
-      };
+    {
+      samples: () => [examplesOf.personnummer("ex-pnr")] as const,
+      truePositives: ([pnr]) => {
+        const long = `19${pnr.replace("-", "")}`;
+        return [
+          [`personnummer: ${pnr}`, pnr],
+          [`"personnr": "${long}"`, long],
+        ];
+      },
+      falsePositives: ([pnr]) => [`personnummer: ${breakLastDigit(pnr)}`, `personnummer: ${pnr.slice(0, 2)}13${pnr.slice(4)}`, `id: ${pnr}`],
     },
   ),
-  {
+  defineRule({
     id: "email-address",
     title: "Email address in data",
     provider: "PII",
@@ -940,18 +963,14 @@ export const rules: Rule[] = [
     find: findEmails,
     docs: "https://www.rfc-editor.org/rfc/rfc2606",
     remediation: "Replace real addresses in test data with generated ones at example.com (RFC 2606), and purge the real ones from the git history.",
-    examples: () => {
-      const email = examplesOf.email("ex-email");
-      return {
-        truePositives: [`INSERT INTO users (email) VALUES ('${email}');`, `insert into contacts values (1, 'A', 'mailto:${email}')`],
-        falsePositives: [
-          `INSERT INTO users (email) VALUES ('jane@example.com');`,
-          `INSERT INTO users (email) VALUES ('noreply@${email.split("@")[1]}');`,
-          `INSERT INTO users (email) VALUES ('a@b.test');`,
-          `INSERT INTO assets VALUES ('logo@2x.png');`,
-          `const author = "${email}"; // not a data file`,
-        ],
-      };
-    },
-  },
+    samples: () => [examplesOf.email("ex-email")] as const,
+    truePositives: ([email]) => withValue(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
+    falsePositives: ([email]) => [
+      `INSERT INTO users (email) VALUES ('jane@example.com');`,
+      `INSERT INTO users (email) VALUES ('noreply@${email.split("@")[1]}');`,
+      `INSERT INTO users (email) VALUES ('a@b.test');`,
+      `INSERT INTO assets VALUES ('logo@2x.png');`,
+      `const author = "${email}"; // not a data file`,
+    ],
+  }),
 ];
