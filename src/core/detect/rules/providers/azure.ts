@@ -5,9 +5,42 @@
  * (linked on each rule): legacy keys are base64 of 32 or 64 random bytes, read where a connection
  * string or a setting names them; identifiable keys carry a service signature at a fixed place.
  */
-import type { Rule } from "../../rule.js";
+import type { RawMatch, Rule } from "../../rule.js";
 import { fake, randomString } from "../../fake.js";
 import { ASSIGN, SEP, assigned, ci, defineRule, inSyntaxes, withValue } from "../kit.js";
+
+/** A SAS always carries its signed version (sv=YYYY-MM-DD) before the signature (sig=). */
+const SAS_PATTERN = /(?<![A-Za-z0-9])sv=\d{4}-\d{2}-\d{2}&[^\s"'<>`]{0,400}?(?<=[?&;])sig=(?<secret>[A-Za-z0-9%+/]{40,100}={0,2})(?![A-Za-z0-9%+/=])/dg;
+/** Every SAS permission letter (blob, file, queue, table and account SAS). */
+const SAS_PERMISSIONS = /^[racwdxyltfmeopiu]+$/;
+const IPV4 = String.raw`(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+/** `sip=`: one IPv4 address or a range of two. */
+const SAS_IP = new RegExp(`^${IPV4}(?:-${IPV4})?$`);
+
+/** The SAS's other fields must be well formed: a permission outside Azure's set or a bad IP is not a SAS. */
+function sasFieldsValid(query: string): boolean {
+  // A field follows `?`, `&`, `;` or the `=` of a setting that holds the whole query (TOKEN=sp=r&...).
+  for (const [, name, value = ""] of query.matchAll(/(?:^|[?&;=])(sp|sip)=([^&;#]*)/g)) {
+    if (name === "sp" && !SAS_PERMISSIONS.test(value)) return false;
+    if (name === "sip" && !SAS_IP.test(value)) return false;
+  }
+  return true;
+}
+
+function findSasTokens(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  SAS_PATTERN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SAS_PATTERN.exec(text)) !== null) {
+    const secret = m.groups?.["secret"] ?? "";
+    const at = m.index;
+    // The query starts after the last space or quote before `sv=` (fields such as sp= may come first).
+    const start = Math.max(...[" ", "\t", '"', "'", "<", ">", "`"].map((c) => text.lastIndexOf(c, at) + 1));
+    if (!sasFieldsValid(text.slice(start, m.index + m[0].length))) continue;
+    out.push({ secret, index: m.indices?.groups?.["secret"]?.[0] ?? m.index });
+  }
+  return out;
+}
 
 /** Legacy Azure DevOps tokens are lower-case base32. */
 const BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567";
@@ -93,8 +126,7 @@ export const rules: Rule[] = [
     provider: "Azure",
     severity: "high",
     keywords: ["sig="],
-    // A SAS always carries its signed version (sv=YYYY-MM-DD) before the signature (sig=).
-    regex: /(?<![A-Za-z0-9])sv=\d{4}-\d{2}-\d{2}&[^\s"'<>`]{0,400}?(?<=[?&;])sig=(?<secret>[A-Za-z0-9%+/]{40,100}={0,2})(?![A-Za-z0-9%+/=])/,
+    find: findSasTokens,
     docs: "https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview",
     remediation:
       "Revoke the SAS by rotating the key that signed it (or deleting its stored access policy / user delegation key) and issue short-lived SAS at run time.",
@@ -105,11 +137,15 @@ export const rules: Rule[] = [
         `const url = "https://acme.blob.core.windows.net/backups/db.bak?sp=r&st=2024-05-01T10:00:00Z&se=2024-05-02T10:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=%s";`,
       ),
       ...withValue(s2, "AZURE_SAS_TOKEN=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupitfx&se=2030-01-01T00:00:00Z&spr=https&sig=%s"),
+      ...withValue(s2, "AZURE_SAS_TOKEN=sp=rl&sip=10.1.7.1-10.1.7.255&spr=https&sv=2022-11-02&sr=c&sig=%s"),
     ],
     falsePositives: ([s1]) => [
       `https://example.com/download?file=a.zip&sig=${s1}`,
       "?sv=2022-11-02&sr=b&sig=abc",
       "const sas = `sv=2022-11-02&sr=b&sig=${signature}`;",
+      // `q` is no SAS permission; `sip` must be an IPv4 address or range.
+      `AZURE_SAS_TOKEN=sp=rqx&se=2030-01-01T00:00:00Z&spr=https&sv=2022-11-02&sr=c&sig=${s1}`,
+      `AZURE_SAS_TOKEN=sp=rl&sip=10.1.7&spr=https&sv=2022-11-02&sr=c&sig=${s1}`,
     ],
   }),
   defineRule({
