@@ -8,7 +8,8 @@
  * passwords (`password`, `changeme`) still match and the engine classes them as placeholders.
  */
 import { fake } from "../fake.js";
-import type { MatchContext, RawMatch, Rule, RuleExamples } from "../rule.js";
+import type { MatchContext, RawMatch, Rule } from "../rule.js";
+import { defineRule, type RuleSpec } from "./kit.js";
 
 /** Characters that end a URL's userinfo or cannot be part of it in code. */
 const USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -43,20 +44,12 @@ export function isTemplateOrReference(value: string): boolean {
   return false;
 }
 
-interface UriRuleSpec {
-  id: string;
-  title: string;
-  provider: string;
+/** A URI rule: the kit's form, with the URI's schemes and whether its query may carry the password. */
+interface UriRuleSpec extends Omit<RuleSpec<readonly []>, "severity" | "find"> {
   /** Regex alternation of schemes, lower case. */
   schemes: string;
-  keywords: string[];
-  docs: string;
-  remediation: string;
   /** Also read `?password=` / `&password=` query parameters. */
   queryPassword: boolean;
-  /** Below the default when a more specific rule should keep the value. */
-  priority?: number;
-  examples: () => RuleExamples;
 }
 
 function uriFinder(spec: UriRuleSpec): (text: string, context?: MatchContext) => RawMatch[] {
@@ -94,19 +87,8 @@ function uriFinder(spec: UriRuleSpec): (text: string, context?: MatchContext) =>
 }
 
 function uriRule(spec: UriRuleSpec): Rule {
-  return {
-    id: spec.id,
-    title: spec.title,
-    provider: spec.provider,
-    category: "secret",
-    severity: "high",
-    keywords: spec.keywords,
-    find: uriFinder(spec),
-    ...(spec.priority !== undefined ? { priority: spec.priority } : {}),
-    docs: spec.docs,
-    remediation: spec.remediation,
-    examples: spec.examples,
-  };
+  const { schemes: _schemes, queryPassword: _queryPassword, ...rule } = spec;
+  return defineRule({ ...rule, severity: "high", find: uriFinder(spec) });
 }
 
 const DB_REMEDIATION =
@@ -137,15 +119,14 @@ const postgres = uriRule({
   docs: "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS",
   remediation: DB_REMEDIATION,
   queryPassword: true,
-  examples: () => ({
-    truePositives: [
-      `DATABASE_URL=postgres://app:${pw("pg1")}@db.prod.internal:5432/app`,
-      `engine = create_engine("postgresql+psycopg2://svc_reports:${pw("pg2")}@10.0.3.7/reports")`,
-      `  url: "postgresql://db.internal:5432/app?user=app&password=${pw("pg3")}&sslmode=require"`,
-      `const url = \`postgresql://:${pw("pg4")}@db.internal/app\`;`,
-    ],
-    falsePositives: [...sharedFalsePositives("postgres"), "see https://www.postgresql.org/docs/current/libpq-connect.html"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`DATABASE_URL=postgres://app:${pw("pg1")}@db.prod.internal:5432/app`, pw("pg1")],
+      [`engine = create_engine("postgresql+psycopg2://svc_reports:${pw("pg2")}@10.0.3.7/reports")`, pw("pg2")],
+      [`  url: "postgresql://db.internal:5432/app?user=app&password=${pw("pg3")}&sslmode=require"`, pw("pg3")],
+      [`const url = \`postgresql://:${pw("pg4")}@db.internal/app\`;`, pw("pg4")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("postgres"), "see https://www.postgresql.org/docs/current/libpq-connect.html"],
 });
 
 const mysql = uriRule({
@@ -157,14 +138,13 @@ const mysql = uriRule({
   docs: "https://dev.mysql.com/doc/refman/8.0/en/connecting-using-uri-or-key-value-pairs.html",
   remediation: DB_REMEDIATION,
   queryPassword: true,
-  examples: () => ({
-    truePositives: [
-      `spring.datasource.url=jdbc:mysql://root:${pw("my1")}@mysql.internal:3306/shop`,
-      `DATABASE_URL="mysql://shop:${pw("my2")}@127.0.0.1/shop"`,
-      `  - MARIADB_URL=mariadb://app:${pw("my3")}@mariadb:3306/app`,
-    ],
-    falsePositives: [...sharedFalsePositives("mysql"), "mysql -u root -p shop"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`spring.datasource.url=jdbc:mysql://root:${pw("my1")}@mysql.internal:3306/shop`, pw("my1")],
+      [`DATABASE_URL="mysql://shop:${pw("my2")}@10.0.3.12/shop"`, pw("my2")],
+      [`  - MARIADB_URL=mariadb://app:${pw("my3")}@mariadb:3306/app`, pw("my3")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("mysql"), "mysql -u root -p shop"],
 });
 
 const mongodb = uriRule({
@@ -176,13 +156,12 @@ const mongodb = uriRule({
   docs: "https://www.mongodb.com/docs/manual/reference/connection-string/",
   remediation: "Change the database user's password in MongoDB (Atlas: Database Access), then load the URI from a secret store.",
   queryPassword: false,
-  examples: () => ({
-    truePositives: [
-      `MONGO_URI=mongodb+srv://api:${pw("mg1")}@cluster0.ab1cd.mongodb.net/prod?retryWrites=true&w=majority`,
-      `client = MongoClient("mongodb://admin:${pw("mg2")}@mongo-0:27017,mongo-1:27017/?replicaSet=rs0")`,
-    ],
-    falsePositives: sharedFalsePositives("mongodb"),
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`MONGO_URI=mongodb+srv://api:${pw("mg1")}@cluster0.ab1cd.mongodb.net/prod?retryWrites=true&w=majority`, pw("mg1")],
+      [`client = MongoClient("mongodb://admin:${pw("mg2")}@mongo-0:27017,mongo-1:27017/?replicaSet=rs0")`, pw("mg2")],
+  ],
+  falsePositives: () => sharedFalsePositives("mongodb"),
 });
 
 const redis = uriRule({
@@ -194,13 +173,12 @@ const redis = uriRule({
   docs: "https://www.iana.org/assignments/uri-schemes/prov/redis",
   remediation: "Change the Redis password (requirepass or the ACL user), then load the URL from a secret store.",
   queryPassword: true,
-  examples: () => ({
-    truePositives: [
-      `REDIS_URL=redis://:${pw("rd1")}@redis.internal:6379/0`,
-      `cache: { url: 'rediss://default:${pw("rd2")}@eu1-redis.upstash.io:6379' },`,
-    ],
-    falsePositives: [...sharedFalsePositives("redis"), "REDIS_URL=redis://localhost:6379/0"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`REDIS_URL=redis://:${pw("rd1")}@redis.internal:6379/0`, pw("rd1")],
+      [`cache: { url: 'rediss://default:${pw("rd2")}@eu1-redis.upstash.io:6379' },`, pw("rd2")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("redis"), "REDIS_URL=redis://localhost:6379/0"],
 });
 
 const amqp = uriRule({
@@ -212,13 +190,12 @@ const amqp = uriRule({
   docs: "https://www.rabbitmq.com/docs/uri-spec",
   remediation: "Change the broker user's password (rabbitmqctl change_password), then load the URL from a secret store.",
   queryPassword: false,
-  examples: () => ({
-    truePositives: [
-      `CELERY_BROKER_URL=amqp://worker:${pw("aq1")}@rabbitmq:5672/prod`,
-      `conn = await amqplib.connect("amqps://svc:${pw("aq2")}@b-1234.mq.eu-west-1.amazonaws.com:5671");`,
-    ],
-    falsePositives: [...sharedFalsePositives("amqp"), "amqp://guest@localhost"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`CELERY_BROKER_URL=amqp://worker:${pw("aq1")}@rabbitmq:5672/prod`, pw("aq1")],
+      [`conn = await amqplib.connect("amqps://svc:${pw("aq2")}@b-1234.mq.eu-west-1.amazonaws.com:5671");`, pw("aq2")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("amqp"), "amqp://guest@localhost"],
 });
 
 const sqlserver = uriRule({
@@ -230,14 +207,13 @@ const sqlserver = uriRule({
   docs: "https://github.com/microsoft/go-mssqldb#connection-parameters-and-dsn",
   remediation: DB_REMEDIATION,
   queryPassword: true,
-  examples: () => ({
-    truePositives: [
-      `DB_URL=sqlserver://sa:${pw("ms1")}@sql.internal:1433?database=orders`,
-      `engine = create_engine("mssql+pyodbc://report:${pw("ms2")}@dsn_reports")`,
-      `MSSQL_URL=mssql://sql.internal:1433/orders?user=sa&password=${pw("ms3")}`,
-    ],
-    falsePositives: sharedFalsePositives("sqlserver"),
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`DB_URL=sqlserver://sa:${pw("ms1")}@sql.internal:1433?database=orders`, pw("ms1")],
+      [`engine = create_engine("mssql+pyodbc://report:${pw("ms2")}@dsn_reports")`, pw("ms2")],
+      [`MSSQL_URL=mssql://sql.internal:1433/orders?user=sa&password=${pw("ms3")}`, pw("ms3")],
+  ],
+  falsePositives: () => sharedFalsePositives("sqlserver"),
 });
 
 const otherDatabases = uriRule({
@@ -254,14 +230,13 @@ const otherDatabases = uriRule({
   docs: "https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1",
   remediation: DB_REMEDIATION,
   queryPassword: true,
-  examples: () => ({
-    truePositives: [
-      `NEO4J_URI=neo4j+s://neo4j:${pw("db1")}@abcd1234.databases.neo4j.io`,
-      `CLICKHOUSE_URL="clickhouse://default:${pw("db2")}@ch.internal:9000/events"`,
-      `MQTT_URL=mqtts://device:${pw("db3")}@broker.internal:8883`,
-    ],
-    falsePositives: [...sharedFalsePositives("neo4j"), "neo4j://localhost:7687"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`NEO4J_URI=neo4j+s://neo4j:${pw("db1")}@abcd1234.databases.neo4j.io`, pw("db1")],
+      [`CLICKHOUSE_URL="clickhouse://default:${pw("db2")}@ch.internal:9000/events"`, pw("db2")],
+      [`MQTT_URL=mqtts://device:${pw("db3")}@broker.internal:8883`, pw("db3")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("neo4j"), "neo4j://localhost:7687"],
 });
 
 const ldap = uriRule({
@@ -273,13 +248,12 @@ const ldap = uriRule({
   docs: "https://www.rfc-editor.org/rfc/rfc4516",
   remediation: "Change the bind account's password in the directory, then load it from a secret store.",
   queryPassword: false,
-  examples: () => ({
-    truePositives: [
-      `LDAP_URL=ldaps://svc-bind:${pw("ld1")}@ldap.corp.internal:636`,
-      `auth.ldap.url = "ldap://cn=admin:${pw("ld2")}@10.1.1.5:389"`,
-    ],
-    falsePositives: [...sharedFalsePositives("ldap"), "ldap://ldap.corp.internal/dc=corp,dc=internal?uid?sub"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`LDAP_URL=ldaps://svc-bind:${pw("ld1")}@ldap.corp.internal:636`, pw("ld1")],
+      [`auth.ldap.url = "ldap://cn=admin:${pw("ld2")}@10.1.1.5:389"`, pw("ld2")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("ldap"), "ldap://ldap.corp.internal/dc=corp,dc=internal?uid?sub"],
 });
 
 const smtp = uriRule({
@@ -291,13 +265,12 @@ const smtp = uriRule({
   docs: "https://www.iana.org/assignments/uri-schemes/uri-schemes.xhtml",
   remediation: "Change the mail account's password (or revoke the app password / SMTP credential at the provider), then load it from a secret store.",
   queryPassword: false,
-  examples: () => ({
-    truePositives: [
-      `EMAIL_URL=smtp://noreply%40acme.io:${pw("sm1")}@smtp.gmail.com:587`,
-      `MAILER_DSN=smtps://apikey:${pw("sm2", 40)}@smtp.sendgrid.net:465`,
-    ],
-    falsePositives: [...sharedFalsePositives("smtp"), "MAILER_DSN=smtp://localhost:1025"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`EMAIL_URL=smtp://noreply%40acme.io:${pw("sm1")}@smtp.gmail.com:587`, pw("sm1")],
+      [`MAILER_DSN=smtps://apikey:${pw("sm2", 40)}@smtp.sendgrid.net:465`, pw("sm2", 40)],
+  ],
+  falsePositives: () => [...sharedFalsePositives("smtp"), "MAILER_DSN=smtp://localhost:1025"],
 });
 
 const ftp = uriRule({
@@ -309,13 +282,12 @@ const ftp = uriRule({
   docs: "https://www.rfc-editor.org/rfc/rfc1738#section-3.2",
   remediation: "Change the account's password on the server (prefer key-based SFTP), then load credentials from a secret store.",
   queryPassword: false,
-  examples: () => ({
-    truePositives: [
-      `curl -T backup.tgz ftp://backup:${pw("ft1")}@ftp.acme.io/incoming/`,
-      `DEPLOY_TARGET=sftp://deploy:${pw("ft2")}@files.acme.io:22/var/www`,
-    ],
-    falsePositives: [...sharedFalsePositives("ftp"), "ftp://ftp.gnu.org/gnu/"],
-  }),
+  samples: () => [] as const,
+  truePositives: () => [
+      [`curl -T backup.tgz ftp://backup:${pw("ft1")}@ftp.acme.io/incoming/`, pw("ft1")],
+      [`DEPLOY_TARGET=sftp://deploy:${pw("ft2")}@files.acme.io:22/var/www`, pw("ft2")],
+  ],
+  falsePositives: () => [...sharedFalsePositives("ftp"), "ftp://ftp.gnu.org/gnu/"],
 });
 
 const httpBasic = uriRule({
@@ -327,19 +299,18 @@ const httpBasic = uriRule({
   docs: "https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1",
   remediation: "Revoke or change the credential in the URL (a password or a token), then pass it in a header from a secret store; URLs end up in logs.",
   queryPassword: false,
-  examples: () => ({
-    truePositives: [
-      `git clone https://x-access-token:${pw("ht1", 36)}@github.com/acme/infra.git`,
-      `PIP_INDEX_URL=https://deploy:${pw("ht2")}@pypi.acme.io/simple`,
-      `proxy = "http://proxyuser:${pw("ht3")}@proxy.corp:3128"`,
-    ],
-    falsePositives: [
+  samples: () => [] as const,
+  truePositives: () => [
+      [`git clone https://x-access-token:${pw("ht1", 36)}@github.com/acme/infra.git`, pw("ht1", 36)],
+      [`PIP_INDEX_URL=https://deploy:${pw("ht2")}@pypi.acme.io/simple`, pw("ht2")],
+      [`proxy = "http://proxyuser:${pw("ht3")}@proxy.corp:3128"`, pw("ht3")],
+  ],
+  falsePositives: () => [
       ...sharedFalsePositives("https"),
       "https://github.com/acme/repo@v1.2.3",
       "http://www.example.com:80@evil.test/",
       "See https://en.wikipedia.org/wiki/URL:Basic_access",
-    ],
-  }),
+  ],
 });
 
 /** Any other scheme (`nats-route://`, `firebird://`, `ssh://`, usql's `pg://`): a password in the
@@ -354,19 +325,18 @@ const anyScheme = uriRule({
   remediation: "Change the password in the URL at the service, then build the URL at run time from a secret store; URLs end up in logs.",
   queryPassword: false,
   priority: 1,
-  examples: () => ({
-    truePositives: [
-      `routeFlag := "nats-route://ruser:${pw("any1")}@10.0.4.7:7246"`,
-      `DB="firebird://booktest:${pw("any2")}@db.internal/booktest"`,
-      `  - ssh://deploy:${pw("any3")}@build.acme.io:22`,
-    ],
-    falsePositives: [
+  samples: () => [] as const,
+  truePositives: () => [
+      [`routeFlag := "nats-route://ruser:${pw("any1")}@10.0.4.7:7246"`, pw("any1")],
+      [`DB="firebird://booktest:${pw("any2")}@db.internal/booktest"`, pw("any2")],
+      [`  - ssh://deploy:${pw("any3")}@build.acme.io:22`, pw("any3")],
+  ],
+  falsePositives: () => [
       ...sharedFalsePositives("nats-route"),
       `// https://tobi:${pw("any4")}@example.com/login`,
       "$ usql oracle://user:pass@host:port/sid",
       `url := fmt.Sprintf("nats://%s:pass@%s:%d", user, host, port)`,
-    ],
-  }),
+  ],
 });
 
 /** `jdbc:oracle:thin:user/password@host:1521/service` (and `oci`). */
@@ -388,7 +358,7 @@ function findJdbc(text: string): RawMatch[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const jdbc: Rule = {
+const jdbc = defineRule({
   id: "jdbc-connection-string",
   title: "JDBC URL with a password",
   provider: "JDBC",
@@ -398,20 +368,19 @@ const jdbc: Rule = {
   find: findJdbc,
   docs: "https://docs.oracle.com/en/java/javase/21/docs/api/java.sql/java/sql/DriverManager.html",
   remediation: DB_REMEDIATION,
-  examples: () => ({
-    truePositives: [
-      `jdbc.url=jdbc:oracle:thin:scott/${pw("jd1")}@db.internal:1521/ORCLPDB1`,
-      `String url = "jdbc:db2://db2.internal:50000/SAMPLE:user=db2inst1;password=${pw("jd2")};";`,
-      `url: jdbc:h2:tcp://localhost/~/test;USER=sa;PASSWORD=${pw("jd3")}`,
-      `jdbc:sqlserver://sql.internal:1433;databaseName=orders;user=sa;password=${pw("jd4")};encrypt=true`,
-    ],
-    falsePositives: [
+  samples: () => [] as const,
+  truePositives: () => [
+      [`jdbc.url=jdbc:oracle:thin:scott/${pw("jd1")}@db.internal:1521/ORCLPDB1`, pw("jd1")],
+      [`String url = "jdbc:db2://db2.internal:50000/SAMPLE:user=db2inst1;password=${pw("jd2")};";`, pw("jd2")],
+      [`url: jdbc:h2:tcp://localhost/~/test;USER=sa;PASSWORD=${pw("jd3")}`, pw("jd3")],
+      [`jdbc:sqlserver://sql.internal:1433;databaseName=orders;user=sa;password=${pw("jd4")};encrypt=true`, pw("jd4")],
+  ],
+  falsePositives: () => [
       "jdbc.url=jdbc:oracle:thin:scott/${DB_PASSWORD}@db.internal:1521/ORCLPDB1",
       "url: jdbc:postgresql://db.internal:5432/app?user=app&password=${DB_PASSWORD}",
       "jdbc:sqlserver://sql.internal:1433;databaseName=orders;integratedSecurity=true",
-    ],
-  }),
-};
+  ],
+});
 
 // --- ODBC / ADO.NET and libpq keyword strings ----------------------------------------------------------------
 
@@ -460,7 +429,7 @@ function findKeywordConnectionStrings(text: string): RawMatch[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const keywordStrings: Rule = {
+const keywordStrings = defineRule({
   id: "odbc-connection-string",
   title: "Connection string with a password (ODBC, ADO.NET, libpq)",
   provider: "Databases",
@@ -470,22 +439,21 @@ const keywordStrings: Rule = {
   find: findKeywordConnectionStrings,
   docs: "https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-string-syntax",
   remediation: DB_REMEDIATION,
-  examples: () => ({
-    truePositives: [
-      `"DefaultConnection": "Server=tcp:acme.database.windows.net,1433;Initial Catalog=orders;User ID=app;Password=${pw("od1")};Encrypt=True;"`,
-      `conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01;DATABASE=hr;UID=hr_app;PWD=${pw("od2")}")`,
-      `psql "host=db.internal port=5432 dbname=app user=app password=${pw("od3")} sslmode=require"`,
-      `Data Source=ora01;User Id=scott;Password={${pw("od4", 12)};x};`,
-    ],
-    falsePositives: [
+  samples: () => [] as const,
+  truePositives: () => [
+      [`"DefaultConnection": "Server=tcp:acme.database.windows.net,1433;Initial Catalog=orders;User ID=app;Password=${pw("od1")};Encrypt=True;"`, pw("od1")],
+      [`conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01;DATABASE=hr;UID=hr_app;PWD=${pw("od2")}")`, pw("od2")],
+      [`psql "host=db.internal port=5432 dbname=app user=app password=${pw("od3")} sslmode=require"`, pw("od3")],
+      [`Data Source=ora01;User Id=scott;Password={${pw("od4", 12)};x};`, `${pw("od4", 12)};x`],
+  ],
+  falsePositives: () => [
       '"DefaultConnection": "Server=tcp:acme.database.windows.net;Database=orders;User ID=app;Password=${DB_PASSWORD};"',
       'var cs = $"Server={server};Database={db};User Id={user};Password={password};";',
       'conn_str = "DRIVER={ODBC Driver 18};SERVER=%s;UID=%s;PWD=%s" % (host, user, pwd)',
       '"Server=sql01;Database=hr;Trusted_Connection=True;"',
       `password=${pw("od5")}`,
-    ],
-  }),
-};
+  ],
+});
 
 export const rules: Rule[] = [
   postgres,
