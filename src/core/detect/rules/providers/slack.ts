@@ -62,12 +62,16 @@ export const rules: Rule[] = [
     provider: "Slack",
     severity: "high",
     keywords: [XOX + "r-"],
-    // At least two dash-separated parts after the prefix: `xoxr-` + one run is a fragment, not a token.
-    regex: /(?<![A-Za-z0-9_-])(?<secret>xoxr-(?:[0-9]-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{8,64}){1,5})(?![A-Za-z0-9_-])/,
+    // A run continued by `?` is a fragment of a longer value (a masked or split token), not a token.
+    regex: /(?<![A-Za-z0-9_-])(?<secret>xoxr-(?:[0-9]-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{8,64}){0,5})(?![A-Za-z0-9_?-])/,
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "r-" + fake.digits(12, "wr1") + "-" + fake.alnum(40, "wr2")] as const,
-    truePositives: ([t]) => [...inSyntaxes("slack_refresh_token", t), ...withValue(t, '  "refresh_token": "%s",')],
+    truePositives: ([t]) => [
+      ...inSyntaxes("slack_refresh_token", t),
+      ...withValue(t, '  "refresh_token": "%s",'),
+      ...withValue(`${XOX}r-1-${fake.alnum(12, "wr3")}`, '  "refresh_token": "%s",'),
+    ],
     falsePositives: () => [
       `const label = "${XOX}r-1";`,
       `const y = "${XOX}r-abc";`,
