@@ -27,7 +27,7 @@ function git(repo: string, args: string[], env: Record<string, string> = {}) {
 
 // Built at run time: the repository never holds a realistic key.
 const password = "Vb" + fake.alnum(10, "cli-pw") + "%3";
-const awsKeyId = "AK" + "IA" + fake.upperDigits(16, "cli-aws");
+const awsKeyId = "AK" + "IA" + fake.upper(16, "cli-aws");
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "cg-cli-"));

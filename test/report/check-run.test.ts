@@ -403,7 +403,7 @@ describe("annotations", () => {
 describe("no whole secret anywhere", () => {
   const values = {
     token: ghToken("whole"),
-    aws: "AK" + "IA" + fake.upperDigits(16, "whole-aws"),
+    aws: "AK" + "IA" + fake.upper(16, "whole-aws"),
     password: fake.alnum(9, "whole-pw") + "!",
     short: fake.alnum(6, "whole-short"),
     email: "jane.doe" + "@" + "example.com",
