@@ -47,7 +47,7 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"],
 ];
 
-export interface PlaceholderVerdict {
+interface PlaceholderVerdict {
   placeholder: boolean;
   reason?: string;
 }
@@ -84,7 +84,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
  * are consecutive letters or digits, either way: about 3% in a random alphanumeric value, 11% in hex.
  * Short values need more of it: eight random hex digits reach half by chance now and then.
  */
-export function countingShare(value: string): number {
+function countingShare(value: string): number {
   let best = 0;
   for (const distance of [1, 2]) {
     const pairs = value.length - distance;

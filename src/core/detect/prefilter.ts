@@ -4,7 +4,7 @@
  * per character. Rules run only on the lines this pass selects, which is what makes scanning fast.
  */
 
-export interface KeywordHit {
+interface KeywordHit {
   /** 0-based line index in the text. */
   line: number;
   /** Offset of the line's first character. */

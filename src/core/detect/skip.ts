@@ -32,7 +32,7 @@ const BINARY_EXTENSIONS = new Set([
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** Whose text is about to be scanned: the one input, besides the path, of the skip decision. */
-export interface TextOrigin {
+interface TextOrigin {
   /** True for lines a Claude-authored commit added (or Claude is writing): never skipped by name. */
   byClaude?: boolean;
 }

@@ -98,7 +98,7 @@ const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfil
 /** Test code and its fixtures: a directory named for tests, or a file named as a test. */
 const TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
 
-export function isTestPath(path: string): boolean {
+function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
 }
 
@@ -115,7 +115,7 @@ function isPassCompound(word: string): boolean {
 }
 
 /** Split `dbPassword`, `DB_PASSWORD`, `db.password`, `x-api-key` into lower-case words. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
@@ -160,7 +160,7 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
   return kind;
 }
 
-export type ValueVerdict =
+type ValueVerdict =
   | { kind: "secret" }
   | { kind: "placeholder"; reason: string }
   | { kind: "none" };
@@ -182,7 +182,7 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\
  * Is `raw` (the literal assigned to a secret-like name) a secret, a placeholder, or nothing?
  * `quoted`: the value was a string literal (in code, unquoted values are expressions).
  */
-export function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
+function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
   const value = raw.trim();
   if (value.length === 0 || value.length > 300) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
@@ -467,7 +467,7 @@ function trimUnquoted(value: string): string {
   return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
 }
 
-export function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
+function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const candidates: Candidate[] = [];
   collect(ASSIGN_QUOTED, text, candidates, true);
   // JSON escaped inside a string (`body: "{\"access_token\":\"…\"}"`): read it unescaped, then map
@@ -591,7 +591,7 @@ function safeName(name: string): string {
 /** Terraform: `variable "db_password" {` ... `default = "value"` within the block. */
 const TERRAFORM_VARIABLE = /^\s*variable\s{1,5}"(?<key>[\w-]{1,80})"\s{0,3}\{[^}]{0,400}?\bdefault\s{0,3}=\s{0,3}"(?<value>(?:\\.|[^"\\\r\n]){1,300})"/d;
 
-export function findTerraformDefaults(window: string): RawMatch[] {
+function findTerraformDefaults(window: string): RawMatch[] {
   const m = TERRAFORM_VARIABLE.exec(window);
   const key = m?.groups?.["key"];
   const raw = m?.groups?.["value"];
@@ -603,7 +603,7 @@ export function findTerraformDefaults(window: string): RawMatch[] {
   return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
 }
 
-export function findNameValuePairs(window: string, context?: MatchContext): RawMatch[] {
+function findNameValuePairs(window: string, context?: MatchContext): RawMatch[] {
   // Only the line holding `name` and the next one: bounded work on every line that mentions a name.
   const firstLineEnd = window.indexOf("\n");
   const secondLineEnd = firstLineEnd === -1 ? -1 : window.indexOf("\n", firstLineEnd + 1);

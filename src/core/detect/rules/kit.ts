@@ -34,7 +34,7 @@ export const SEP = "[_.-]?";
 export const ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 
 /** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
-export const NEXT_LINE_WINDOW = 1200;
+const NEXT_LINE_WINDOW = 1200;
 
 /** The value must not continue into a longer identifier. */
 export const END = String.raw`(?![\w-])`;
@@ -87,7 +87,7 @@ export function hasDigit(max: number): string {
 // Examples
 
 /** The syntaxes code and configuration hold a setting in. */
-export const SYNTAXES = {
+const SYNTAXES = {
   env: (name: string, v: string) => `${name.toUpperCase()}=${v}`,
   shell: (name: string, v: string) => `export ${name.toUpperCase()}="${v}"`,
   yaml: (name: string, v: string) => `  ${name}: ${v}`,
@@ -99,7 +99,7 @@ export const SYNTAXES = {
   xml: (name: string, v: string) => `<${name}>${v}</${name}>`,
 } as const;
 
-export type Syntax = keyof typeof SYNTAXES;
+type Syntax = keyof typeof SYNTAXES;
 
 /** The matrix without xml, for a rule whose pattern is not meant to read an XML element's text. */
 export const SETTING_SYNTAXES: readonly Syntax[] = (Object.keys(SYNTAXES) as Syntax[]).filter((s) => s !== "xml");

@@ -8,7 +8,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Validation } from "../../types.js";
 
-export interface JwtInspection {
+interface JwtInspection {
   validation: Validation & { status: "confirmed" | "failed"; check: string; note: string };
   alg?: string;
   typ?: string;

@@ -23,7 +23,7 @@ export type PrivateKeyFormat =
   | "putty"
   | "other";
 
-export interface KeyCheck extends Validation {
+interface KeyCheck extends Validation {
   status: "confirmed" | "failed";
   check: string;
   note: string;
@@ -52,7 +52,7 @@ export interface KeyBlock {
   putty?: PuttyParts;
 }
 
-export interface PuttyParts {
+interface PuttyParts {
   version: number;
   algorithm: string;
   encryption: string;
@@ -65,7 +65,7 @@ export interface PuttyParts {
 /** Shortest body worth reporting: an Ed25519 PKCS#8 key (48 bytes) is 64 base64 characters. */
 export const MIN_BODY_CHARS = 60;
 /** Longest stretch of text a block may span (an RSA 16384-bit key is about 12,500 characters). */
-export const MAX_BLOCK_CHARS = 20_000;
+const MAX_BLOCK_CHARS = 20_000;
 
 const LABEL_FORMATS: Record<string, PrivateKeyFormat> = {
   "RSA PRIVATE KEY": "rsa",
@@ -77,7 +77,7 @@ const LABEL_FORMATS: Record<string, PrivateKeyFormat> = {
   "PGP PRIVATE KEY BLOCK": "pgp",
 };
 
-export function formatOfLabel(label: string): PrivateKeyFormat {
+function formatOfLabel(label: string): PrivateKeyFormat {
   return LABEL_FORMATS[label] ?? "other";
 }
 
@@ -154,7 +154,7 @@ const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]{0,8}(.{0,500})$/;
  * Reads the block whose BEGIN marker spans [markerStart, markerEnd). Returns undefined when there is no
  * body at all (a header mentioned in docs, a regex or a string comparison).
  */
-export function readPemBlock(text: string, markerStart: number, markerEnd: number, label: string): KeyBlock | undefined {
+function readPemBlock(text: string, markerStart: number, markerEnd: number, label: string): KeyBlock | undefined {
   const limit = Math.min(text.length, markerStart + MAX_BLOCK_CHARS);
   const headers: Record<string, string> = {};
   const bodyParts: string[] = [];

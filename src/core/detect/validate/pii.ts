@@ -19,7 +19,7 @@ function digitAt(text: string, i: number): number {
 }
 
 /** The Luhn check digit that completes `body` (digits only). */
-export function luhnCheckDigit(body: string): number {
+function luhnCheckDigit(body: string): number {
   for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return d;
   return 0; // unreachable: exactly one digit completes any body
 }
@@ -56,7 +56,7 @@ export function looksMadeUpDigits(digits: string, longestRealRun = 7): boolean {
 
 // --- Payment cards ------------------------------------------------------------------------------------
 
-export interface CardIssuer {
+interface CardIssuer {
   name: string;
   lengths: readonly number[];
 }
@@ -285,7 +285,7 @@ export function spanishIdValid(value: string): boolean {
 /** Italian codice fiscale: 16 characters, the last a check letter over odd/even position values. */
 const CF_ODD: readonly number[] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 const CF_OMOCODE = "LMNPQRSTUV"; // letters that stand for digits 0-9 when two people share a code
-export const CODICE_FISCALE_SHAPE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+const CODICE_FISCALE_SHAPE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 export function codiceFiscaleCheck(first15: string): string {
   let sum = 0;
@@ -379,7 +379,7 @@ function validDate(day: number, month: number): boolean {
 
 /** Finnish henkilötunnus: DDMMYY, a century sign, a 3-digit individual number and a check character. */
 const HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY";
-export const HETU_SHAPE = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/;
+const HETU_SHAPE = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/;
 
 export function hetuCheckChar(dateDigits: string, individual: string): string {
   return HETU_CHECK[Number(dateDigits + individual) % 31] as string;

@@ -29,9 +29,9 @@ const CLASSES = {
   alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum },
 } as const;
 
-export type Alphabet = keyof typeof CLASSES;
+type Alphabet = keyof typeof CLASSES;
 
-export interface ValueShape {
+interface ValueShape {
   /** The body's characters; `extra` adds punctuation the provider uses (`-`, `_`, `.`, `+/=`). */
   alphabet: Alphabet;
   extra?: string;
@@ -262,7 +262,7 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
 }
 
 /** Characters a rule sees from its keyword's line: that line and the few below it (see `contextRegex`). */
-export const KEYED_WINDOW = 1200;
+const KEYED_WINDOW = 1200;
 /** An `anySetting` value may sit on the line after an XML element's start tag. */
 const ANY_SETTING_WINDOW = 200;
 
