@@ -162,17 +162,4 @@ describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) 
     expect(examples.falsePositives.length).toBeGreaterThanOrEqual(3);
     for (const line of examples.falsePositives) expect({ line, found: runRule(rule, line) }).toEqual({ line, found: [] });
   });
-
-  it("runs in linear time on long adversarial lines", () => {
-    const started = performance.now();
-    for (const k of rule.keywords) {
-      for (const unit of [k + "_api_key=\"" + "a1".repeat(20), k + " token ", k + "=", "<" + k + "Key>", k + "-"]) {
-        runRule(rule, unit.repeat(Math.ceil(60_000 / unit.length)));
-      }
-      runRule(rule, k + "a".repeat(60_000));
-      runRule(rule, k + "0".repeat(60_000) + "-");
-    }
-    // A loaded machine stretches a linear scan; catastrophic backtracking would take minutes.
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
 });
