@@ -1,5 +1,5 @@
 /**
- * The App's policy checks (issue 3) through its real webhook path, with GitHub's API mocked by nock: the
+ * The App's policy checks (classification, skills, permissions) through its real webhook path, with GitHub's API mocked by nock: the
  * classification from the payload's custom properties, the agent configuration read through the git
  * trees and blobs API (and how many requests that costs), team membership, and the check run.
  */

@@ -159,7 +159,7 @@ describe("profiles are data", () => {
   });
 });
 
-describe("Claude named in the wild (issue 11, item 6)", () => {
+describe("Claude named in the wild: other trailer keys and co-author lines", () => {
   it("a tool trailer under another key is Claude's, named as a tool trailer and quoted", () => {
     const v = detectAuthorship(commit("feat: export invoices\n\nAI-Generated-By: Claude Code\nSigned-off-by: Dana Reyes <dana.reyes@example.com>"));
     expect(v.isClaude).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Issue 3 end to end, as a new user runs it: the built `bin/claude-guard.js` on real temporary git
+ * The policy checks end to end, as a new user runs them: the built `bin/claude-guard.js` on real temporary git
  * repositories built from test/fixtures/repos/<scenario>/ (`base/`: a human commit; `claude/`: the files
  * of a Claude-authored commit). Exit codes, the findings of category `policy` and `pii`, the messages a
  * security reviewer reads, and the `claude-guard policy` command.
@@ -103,7 +103,7 @@ function customersCsv(): string {
 
 const piiRulesWired = builtinRules.some((r) => r.category === "pii");
 
-describe("issue 3's judged scenario: a restricted repository, Claude adds a deploy skill, Bash(*) and card numbers", () => {
+describe("the restricted-deploy scenario: a restricted repository, Claude adds a deploy skill, Bash(*) and card numbers", () => {
   const SCENARIO = "restricted-claude-adds-deploy-skill-bash-and-cards";
 
   it("yields the three policy findings (and the CSV's pii findings), with messages a reviewer understands, and exits 1", () => {

@@ -1,5 +1,5 @@
 /**
- * Precision on real code (issue 11, item 3): manifests, anti-forgery tokens, presigned URLs, values
+ * Precision on real code: manifests, anti-forgery tokens, presigned URLs, values
  * that are code, text or versions, and names that say their value does not work. Every value is
  * generated at run time.
  */

@@ -1,5 +1,5 @@
 /**
- * Hostile conditions for the App (issue 10, "silent failures"), on the server as `npm start` builds it:
+ * Hostile conditions for the App (no silent failures), on the server as `npm start` builds it:
  * with credentials GitHub rejects (401 on every request) no check run can be created, and the failed
  * job must still be an error line with its delivery id, logged through Probot's logger (the queue's
  * too), never a lone warning.

@@ -1,5 +1,5 @@
 /**
- * Hostile conditions for the App (issue 10, "silent failures"): every failed job is logged at error level
+ * Hostile conditions for the App (no silent failures): every failed job is logged at error level
  * with its delivery id, through Probot's logger (the queue's too), and leaves a completed check run
  * saying why whenever GitHub lets the App create one.
  *

@@ -1,5 +1,5 @@
 /**
- * Hostile input for the App (issue 10): signed webhooks whose payload is malformed get HTTP 400 naming
+ * Hostile input for the App: signed webhooks whose payload is malformed get HTTP 400 naming
  * what is wrong, never a 500 with a TypeError, and make no request to GitHub. The server is the one
  * `npm start` builds (app-server.ts); GitHub there answers 401, so any request it records is a failure.
  */

@@ -1,5 +1,5 @@
 /**
- * Tampering with exported audit records (issue 10): a record taken out of the audit issue with
+ * Tampering with exported audit records: a record taken out of the audit issue with
  * `audit export` keeps its comment's signature on its line, and `audit verify` checks it with
  * AUDIT_HMAC_KEY. Editing any field after the App wrote it (the findings count, the lines added, the
  * classification, ...) fails with exit 1 naming the field; a record without a signature fails too.

@@ -3,7 +3,7 @@ import { parseClassification, resolveClassification } from "../../src/core/polic
 
 const NAME = "data_classification";
 
-describe("resolveClassification: the order of issue 3, with the source said", () => {
+describe("resolveClassification: config, custom property, default, in that order, with the source said", () => {
   it("the custom property wins over everything", () => {
     expect(resolveClassification({ propertyName: NAME, propertyValue: "restricted", configValue: "public", visibility: "public", cliValue: "internal" })).toEqual({
       classification: { value: "restricted", source: "custom property data_classification" },

@@ -1,5 +1,5 @@
 /**
- * Issue 3's judging scenario, on the policy core: a repository classified `restricted`, in which a
+ * The restricted-deploy scenario, on the policy core: a repository classified `restricted`, in which a
  * Claude-authored commit adds a `deploy` skill allowed only up to `internal` and widens
  * .claude/settings.json with `Bash(*)`. (The CSV of card numbers is the PII detector's part.)
  */
@@ -29,7 +29,7 @@ function findingsFor(classification: Classification): Finding[] {
     ...evaluateAgentPolicy({
       repository: "acme/payments",
       classification,
-      // As in DESIGN.md's example config.
+      // As in docs/config.md's example config.
       skillsPolicy: { "code-review/*": { maxClassification: "restricted" }, "deploy/*": { maxClassification: "internal" } },
       permissionsPolicy: DEFAULT_PERMISSIONS_POLICY,
       agentConfig: after.config,

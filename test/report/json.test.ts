@@ -36,7 +36,7 @@ function report(overrides: Partial<ScanReport> = {}): ScanReport {
 }
 
 describe("renderJson", () => {
-  test("follows the version 1 contract of DESIGN.md", () => {
+  test("follows the version 1 contract of the JSON report", () => {
     const out = JSON.parse(renderJson(report()));
     expect(out.version).toBe(1);
     expect(out.scanned).toEqual({
