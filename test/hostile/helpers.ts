@@ -20,8 +20,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export function cli(args: string[], cwd: string, timeoutMs = 20_000): CliRun {
+/**
+ * Runs the built CLI. The default bound is generous: the e2e suites share two cores with an npm
+ * install, and a run killed by the bound must not read as a wrong report. Tests about speed pass their
+ * own bound.
+ */
+export function cli(args: string[], cwd: string, timeoutMs = 90_000): CliRun {
   const out = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: timeoutMs, env: { ...process.env, NO_COLOR: "1" } });
+  if (out.signal && timeoutMs >= 90_000) throw new Error(`claude-guard ${args.join(" ")} was killed (${out.signal}) after ${timeoutMs} ms`);
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
