@@ -26736,6 +26736,10 @@ function looksMinified(path10, text) {
   return longest > 1e3 && text.length / lines2 > 300;
 }
 
+// src/core/files.ts
+var CONFIG_FILE = ".github/claude-guard.yml";
+var IGNORE_FILE = ".claude-guard-ignore";
+
 // src/core/detect/suppress.ts
 var ALLOW_MARKERS = /claude-guard:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret|trufflehog:ignore|detect-secrets:\s*allow/i;
 function lineIsAllowed(line) {
@@ -26757,7 +26761,7 @@ function parseIgnoreFile(text) {
   });
   return { fingerprints, lineOf, invalid };
 }
-function ignoreFileRewrites(list2, legacy, file = ".claude-guard-ignore") {
+function ignoreFileRewrites(list2, legacy, file = IGNORE_FILE) {
   const byLine = /* @__PURE__ */ new Map();
   for (const { old, replacement } of legacy) {
     const line = list2.lineOf.get(old);
@@ -31110,12 +31114,7 @@ async function scanGit(setup, options) {
   return result;
 }
 
-// src/core/files.ts
-var CONFIG_FILE = ".github/claude-guard.yml";
-var IGNORE_FILE = ".claude-guard-ignore";
-
 // src/core/report/meta.ts
-var TOOL_INFORMATION_URI = "https://www.npmjs.com/package/claude-guard";
 var TOOL_NAME = "claude-guard";
 var ALLOW_COMMENT = "claude-guard:allow";
 function metaFor(finding, byId) {
@@ -32071,8 +32070,8 @@ function renderSarif(report, rules199) {
   const run2 = {
     tool: {
       driver: {
+        // No informationUri: the tool has no published page to point to (SARIF makes it optional).
         name: TOOL_NAME,
-        informationUri: TOOL_INFORMATION_URI,
         semanticVersion: report.tool.version,
         rules: usedRules.map(ruleDescriptor)
       }

@@ -12,7 +12,8 @@ describe("renderSarif", () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe("claude-guard");
     expect(driver.semanticVersion).toBe("0.1.0");
-    expect(driver.informationUri).toMatch(/^https:\/\//);
+    // No page is published for the tool: no link that leads nowhere.
+    expect(driver.informationUri).toBeUndefined();
   });
 
   test("lists only rules that have results, each fully described, and ruleIndex points at them", () => {

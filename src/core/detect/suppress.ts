@@ -1,4 +1,5 @@
 /** Suppressions: inline allow comments and the `.claude-guard-ignore` fingerprint file. */
+import { IGNORE_FILE } from "../files.js";
 
 /** Inline markers honoured on the line of a finding (other scanners' markers too, so teams can migrate). */
 const ALLOW_MARKERS = /claude-guard:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret|trufflehog:ignore|detect-secrets:\s*allow/i;
@@ -46,7 +47,7 @@ export function parseIgnoreFile(text: string): IgnoreList {
 export function ignoreFileRewrites(
   list: Pick<IgnoreList, "lineOf">,
   legacy: ReadonlyArray<{ old: string; replacement: string }>,
-  file = ".claude-guard-ignore",
+  file = IGNORE_FILE,
 ): string[] {
   const byLine = new Map<number, Set<string>>();
   for (const { old, replacement } of legacy) {

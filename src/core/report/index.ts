@@ -12,4 +12,4 @@ export {
 } from "./sarif.js";
 export { renderText, formatBytes, type TextOptions } from "./text.js";
 export { redact, fingerprint, normalizePath, PRIVATE_KEY_PREVIEW } from "./redact.js";
-export { TOOL_INFORMATION_URI, TOOL_NAME, type RuleMeta } from "./meta.js";
+export { TOOL_NAME, type RuleMeta } from "./meta.js";

@@ -5,8 +5,6 @@ import type { Category, Finding, Severity, Validation } from "../types.js";
 /** What the renderers need to know about a rule (no regex, no code). */
 export type RuleMeta = Pick<Rule, "id" | "title" | "provider" | "category" | "severity" | "docs" | "remediation">;
 
-/** Where to read about the tool; the SARIF driver's `informationUri`. */
-export const TOOL_INFORMATION_URI = "https://www.npmjs.com/package/claude-guard";
 export const TOOL_NAME = "claude-guard";
 export const ALLOW_COMMENT = "claude-guard:allow";
 

@@ -6,7 +6,6 @@ import {
   metaFor,
   SEVERITY_ORDER,
   suppressSentence,
-  TOOL_INFORMATION_URI,
   TOOL_NAME,
   validationNote,
   ALLOW_COMMENT,
@@ -190,8 +189,8 @@ export function renderSarif(report: ScanReport, rules: readonly RuleMeta[]): str
   const run = {
     tool: {
       driver: {
+        // No informationUri: the tool has no published page to point to (SARIF makes it optional).
         name: TOOL_NAME,
-        informationUri: TOOL_INFORMATION_URI,
         semanticVersion: report.tool.version,
         rules: usedRules.map(ruleDescriptor),
       },
