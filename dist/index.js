@@ -5506,7 +5506,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5514,14 +5514,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -41207,6 +41207,9 @@ function compileCustomRules(configs, builtinIds) {
 function ci(word) {
   return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
+function escapeRegex2(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
 var SEP = "[_.-]?";
 var ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 var NEXT_LINE_WINDOW = 1200;
@@ -41223,7 +41226,7 @@ function contextRegex(provider, name, value, end = END) {
   return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
 }
 function providerSetting(names, kinds, call = true) {
-  const literal2 = (words) => `(?:${words.map((w2) => ci(w2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("|")})`;
+  const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex2(w2))).join("|")})`;
   const kind = literal2(kinds);
   const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
@@ -42241,7 +42244,7 @@ function gitlabRoutable(prefix, seed) {
 var GITLAB_DOCS = "https://docs.gitlab.com/security/tokens/#token-prefixes";
 function gitlabRule(opts) {
   const { prefix } = opts;
-  const escaped2 = prefix.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const escaped2 = escapeRegex2(prefix);
   return defineRule({
     id: opts.id,
     title: opts.title,
@@ -42775,7 +42778,6 @@ var rules26 = [
 ];
 
 // src/core/detect/rules/providers/microsoft-teams.ts
-var UUID_UPPER_OR_LOWER = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 var rules27 = [
   defineRule({
     id: "microsoft-teams-webhook-url",
@@ -42784,7 +42786,7 @@ var rules27 = [
     severity: "medium",
     keywords: ["webhook.office.com", "outlook.office.com/webhook", "outlook.office365.com/webhook"],
     regex: new RegExp(
-      `(?<secret>(?:[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID_UPPER_OR_LOWER}@${UUID_UPPER_OR_LOWER}/IncomingWebhook/[a-f0-9]{32}/${UUID_UPPER_OR_LOWER}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`
+      `(?<secret>(?:[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID_ANY_CASE}@${UUID_ANY_CASE}/IncomingWebhook/[a-f0-9]{32}/${UUID_ANY_CASE}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`
     ),
     docs: "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
     remediation: "Remove the connector/webhook from the channel and create a new one whose URL lives in a secret store.",
@@ -47326,7 +47328,6 @@ var CLASSES = {
   upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
   alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
 };
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 function anyCaseWords(words) {
   return `(?:${anyCaseAlternatives(words)})`;
 }
@@ -47345,9 +47346,9 @@ function namesAtWordStart(names, provider = "") {
   const rest = (w2) => {
     if (w2.length <= 1) return "";
     const spellings = [w2.slice(1), w2.slice(1).toUpperCase(), ...cased.toLowerCase() === w2 && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
-    return `(?:${spellings.map(escape).join("|")})`;
+    return `(?:${spellings.map(escapeRegex2).join("|")})`;
   };
-  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escape(w2[0])) + rest(w2);
+  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex2(w2[0])) + rest(w2);
   const byFirst = /* @__PURE__ */ new Map();
   for (const name of names) {
     const [first2 = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
@@ -47363,7 +47364,7 @@ function namesAtWordStart(names, provider = "") {
   }
   const alternatives = [...byLetter].map(([letter, bodies]) => {
     const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
-    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escape(letter)}${body}`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex2(letter)}${body}`;
     return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
   });
   return `(?:${alternatives.join("|")})`;
@@ -47375,7 +47376,7 @@ function distinctNames(names) {
 var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)`;
 function bodyOf(shape) {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
   if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
   if (shape.groups) {
     return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
@@ -47405,17 +47406,17 @@ var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
 function valueRegex(shape) {
   const body = bodyOf(shape);
   const max = shape.range?.[1] ?? shape.length ?? body.minLength;
-  const starts = prefixes(shape).map(escape);
+  const starts = prefixes(shape).map(escapeRegex2);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
   const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
-  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]` };
 }
 function anySettingRegex(entry) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escape(n))).join("|")})`;
-  const starts = prefixes(entry.value).map(escape);
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escapeRegex2);
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
-  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escape(entry.value.extra) : ""}-]`;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
   return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 function keyedRegex(entry) {
@@ -52820,7 +52821,7 @@ function coversEveryUse(tool, specifier) {
   if (PATH_TOOLS.has(tool)) return specifier === "**" || specifier === "./**" || specifier === "**/*";
   return false;
 }
-var escapeRegex2 = (s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+var escapeRegex3 = (s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 function bashPattern(specifier) {
   return specifier.endsWith(":*") ? `${specifier.slice(0, -2)} *` : specifier;
 }
@@ -52838,7 +52839,7 @@ function globCovers(granted, named, style) {
       source += ".*";
       k2++;
     } else if (c3 === "*") source += style === "path" ? "[^/]*" : ".*";
-    else source += escapeRegex2(c3);
+    else source += escapeRegex3(c3);
   }
   const re2 = new RegExp(`^${source}${optionalTail}$`, "s");
   if (re2.test(named)) return true;

@@ -19,6 +19,11 @@ export function ci(word: string): string {
   return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 }
 
+/** `text` as a regex literal, safe inside a character class too (`-` and `/` escaped). */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
 /** Optional separator inside a setting name: AWS_SECRET, aws.secret, aws-secret, awsSecret. */
 export const SEP = "[_.-]?";
 
@@ -68,7 +73,7 @@ export function contextRegex(provider: string, name: string | null, value: strin
  * are literals, matched case-insensitively; the value that follows keeps its own case.
  */
 export function providerSetting(names: readonly string[], kinds: readonly string[], call = true): string {
-  const literal = (words: readonly string[]) => `(?:${words.map((w) => ci(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("|")})`;
+  const literal = (words: readonly string[]) => `(?:${words.map((w) => ci(escapeRegex(w))).join("|")})`;
   const kind = literal(kinds);
   const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;

@@ -8,7 +8,7 @@ import type { Example, Rule } from "../../rule.js";
 import type { Validation } from "../../../types.js";
 import { fake } from "../../fake.js";
 import { crc32 } from "../../validate/checksum.js";
-import { defineRule, inSyntaxes, withValue } from "../kit.js";
+import { defineRule, escapeRegex, inSyntaxes, withValue } from "../kit.js";
 
 /**
  * GitLab's routable token format: prefix + base64url payload + "." + 2-char version + "." + the payload
@@ -50,7 +50,7 @@ function gitlabRule(opts: {
   lines: (t: string) => Example[];
 }): Rule {
   const { prefix } = opts;
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const escaped = escapeRegex(prefix);
   return defineRule({
     id: opts.id,
     title: opts.title,

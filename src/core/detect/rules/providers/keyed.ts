@@ -13,7 +13,7 @@
 import type { Severity } from "../../../types.js";
 import type { Example, Rule } from "../../rule.js";
 import { ALPHABETS, randomString } from "../../fake.js";
-import { ASSIGN, ci, defineRule, inSyntaxes } from "../kit.js";
+import { ASSIGN, ci, defineRule, escapeRegex, inSyntaxes } from "../kit.js";
 
 /** Character sets a value's body is drawn from. */
 const CLASSES = {
@@ -82,8 +82,6 @@ export interface KeyedEntry {
   docs: string;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-
 /**
  * Words in a setting's name, in the spellings names use: `key`, `KEY`, `Key` (the first letter in
  * either case, the rest all lower or all upper). Shorter than a case-insensitive class per letter.
@@ -123,9 +121,9 @@ function namesAtWordStart(names: readonly string[], provider = ""): string {
   const rest = (w: string): string => {
     if (w.length <= 1) return "";
     const spellings = [w.slice(1), w.slice(1).toUpperCase(), ...(cased.toLowerCase() === w && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : [])];
-    return `(?:${spellings.map(escape).join("|")})`;
+    return `(?:${spellings.map(escapeRegex).join("|")})`;
   };
-  const spelled = (w: string): string => (/[a-z]/.test(w[0] as string) ? `[${w[0]}${(w[0] as string).toUpperCase()}]` : escape(w[0] as string)) + rest(w);
+  const spelled = (w: string): string => (/[a-z]/.test(w[0] as string) ? `[${w[0]}${(w[0] as string).toUpperCase()}]` : escapeRegex(w[0] as string)) + rest(w);
   // Names that share their first word share its regex (`zoho` and `zoho crm` are `zoho(?:[ _.-]?crm)?`),
   // and names that share their first letter share the word-start test.
   const byFirst = new Map<string, Set<string>>();
@@ -143,7 +141,7 @@ function namesAtWordStart(names: readonly string[], provider = ""): string {
   }
   const alternatives = [...byLetter].map(([letter, bodies]) => {
     const body = bodies.length === 1 ? (bodies[0] as string) : `(?:${bodies.join("|")})`;
-    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escape(letter)}${body}`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex(letter)}${body}`;
     // Inside a camelCase identifier the name starts with a capital: not after another capital.
     return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
   });
@@ -165,7 +163,7 @@ const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escape(shape.extra) : ""}]`;
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex(shape.extra) : ""}]`;
   if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
   if (shape.groups) {
     return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b) => a + b + 1, -1) };
@@ -218,22 +216,22 @@ const ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
   const max = shape.range?.[1] ?? shape.length ?? body.minLength;
-  const starts = prefixes(shape).map(escape);
+  const starts = prefixes(shape).map(escapeRegex);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? (starts[0] as string) : `(?:${starts.join("|")})`;
   const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
-  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escape(shape.extra) : ""}]` };
+  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex(shape.extra) : ""}]` };
 }
 
 /** The regex of an `anySetting` entry: the name, the kit's assignment, a value that holds a digit. */
 function anySettingRegex(entry: KeyedEntry): RegExp {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escape(n))).join("|")})`;
-  const starts = prefixes(entry.value).map(escape);
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escapeRegex);
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   // The value follows a quote, an assignment or a space (not a call's parenthesis: `LinkedInTests(Mixin`)
   // and holds a digit (prose such as `LinkedIn authentication` does not); `_` or `-` after it would
   // make it part of a longer identifier.
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
-  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escape(entry.value.extra) : ""}-]`;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex(entry.value.extra) : ""}-]`;
   return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 

@@ -5,9 +5,7 @@
  */
 import type { Rule } from "../../rule.js";
 import { fake } from "../../fake.js";
-import { defineRule, withValue } from "../kit.js";
-
-const UUID_UPPER_OR_LOWER = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+import { UUID_ANY_CASE, defineRule, withValue } from "../kit.js";
 
 export const rules: Rule[] = [
   defineRule({
@@ -17,7 +15,7 @@ export const rules: Rule[] = [
     severity: "medium",
     keywords: ["webhook.office.com", "outlook.office.com/webhook", "outlook.office365.com/webhook"],
     regex: new RegExp(
-      `(?<secret>(?:[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID_UPPER_OR_LOWER}@${UUID_UPPER_OR_LOWER}/IncomingWebhook/[a-f0-9]{32}/${UUID_UPPER_OR_LOWER}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`,
+      `(?<secret>(?:[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID_ANY_CASE}@${UUID_ANY_CASE}/IncomingWebhook/[a-f0-9]{32}/${UUID_ANY_CASE}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`,
     ),
     docs: "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
     remediation: "Remove the connector/webhook from the channel and create a new one whose URL lives in a secret store.",
