@@ -25507,6 +25507,11 @@ var KeywordPrefilter = class {
   }
 };
 
+// src/core/detect/rule.ts
+function rulePriority(rule) {
+  return rule.priority ?? (rule.provider === "generic" ? 0 : 2);
+}
+
 // src/core/detect/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
@@ -25519,1015 +25524,6 @@ function shannonEntropy(value) {
   }
   return bits;
 }
-
-// src/core/detect/fake.ts
-var ALPHABETS = {
-  upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-  lower: "abcdefghijklmnopqrstuvwxyz",
-  digits: "0123456789",
-  hex: "0123456789abcdef",
-  hexUpper: "0123456789ABCDEF",
-  alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
-  upperDigits: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-  lowerDigits: "abcdefghijklmnopqrstuvwxyz0123456789",
-  base64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-  base64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-};
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t2 = a;
-    t2 = Math.imul(t2 ^ t2 >>> 15, t2 | 1);
-    t2 ^= t2 + Math.imul(t2 ^ t2 >>> 7, t2 | 61);
-    return ((t2 ^ t2 >>> 14) >>> 0) / 4294967296;
-  };
-}
-function seedOf(text) {
-  let h3 = 2166136261;
-  for (let i = 0; i < text.length; i++) h3 = Math.imul(h3 ^ text.charCodeAt(i), 16777619);
-  return h3 >>> 0;
-}
-function randomString(length, alphabet = ALPHABETS.alnum, seed = 1) {
-  const next = prng(typeof seed === "string" ? seedOf(seed) : seed);
-  let out = "";
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
-  return out;
-}
-var fake = {
-  alnum: (n, seed = 1) => randomString(n, ALPHABETS.alnum, seed),
-  upper: (n, seed = 1) => randomString(n, ALPHABETS.upper, seed),
-  lower: (n, seed = 1) => randomString(n, ALPHABETS.lower, seed),
-  digits: (n, seed = 1) => randomString(n, ALPHABETS.digits, seed),
-  hex: (n, seed = 1) => randomString(n, ALPHABETS.hex, seed),
-  hexUpper: (n, seed = 1) => randomString(n, ALPHABETS.hexUpper, seed),
-  upperDigits: (n, seed = 1) => randomString(n, ALPHABETS.upperDigits, seed),
-  lowerDigits: (n, seed = 1) => randomString(n, ALPHABETS.lowerDigits, seed),
-  base64: (n, seed = 1) => randomString(n, ALPHABETS.base64, seed),
-  base64url: (n, seed = 1) => randomString(n, ALPHABETS.base64url, seed),
-  uuid: (seed = 1) => {
-    const h3 = randomString(32, ALPHABETS.hex, seed);
-    return `${h3.slice(0, 8)}-${h3.slice(8, 12)}-4${h3.slice(13, 16)}-a${h3.slice(17, 20)}-${h3.slice(20, 32)}`;
-  }
-};
-function toBase64(text, urlSafe = false) {
-  const b642 = Buffer.from(text, "utf8").toString("base64");
-  return urlSafe ? b642.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "") : b642;
-}
-function exampleJwt(payload, seed, alg = "HS256") {
-  const segment = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
-  const signature2 = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-  return `${segment({ alg, typ: "JWT" })}.${segment(payload)}.${signature2}`;
-}
-
-// src/core/detect/rules/generic.ts
-var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
-var SECRET_WORDS = /* @__PURE__ */ new Set([
-  "secret",
-  "secrets",
-  "token",
-  "credential",
-  "credentials",
-  "creds",
-  "apikey",
-  "bearer",
-  "privatekey",
-  "accesskey",
-  "secretkey",
-  "clientsecret",
-  "authtoken",
-  "accesstoken",
-  "refreshtoken",
-  "apitoken",
-  "apisecret",
-  "authkey",
-  "signingkey",
-  "encryptionkey",
-  "masterkey",
-  "sessionkey",
-  "appkey",
-  "appsecret",
-  "consumersecret",
-  "webhooksecret",
-  "jwtsecret",
-  "sharedsecret",
-  "hmackey",
-  "secretaccesskey",
-  "connectionstring",
-  "connstr",
-  "sastoken",
-  "pat",
-  // Inputs of a signature or a hash: whoever has them can forge or precompute (OAuth 1 nonces, password salts).
-  "salt",
-  "nonce",
-  "noncestr",
-  "nkey",
-  "consumerkey",
-  "verifier",
-  "otp",
-  "totp",
-  "hotp",
-  // Session identifiers: a cookie's value logs its holder in (`connect.sid`, `PHPSESSID`).
-  "sid",
-  "sessionid",
-  "sessid",
-  "phpsessid",
-  "jsessionid"
-]);
-var SECRET_BIGRAMS = /* @__PURE__ */ new Set([
-  "api key",
-  "access key",
-  "secret key",
-  "private key",
-  "auth key",
-  "signing key",
-  "encryption key",
-  "master key",
-  "session key",
-  "app key",
-  "client key",
-  "license key",
-  "account key",
-  "storage key",
-  "shared key",
-  "service key",
-  "admin key",
-  "write key",
-  "api token",
-  "access token",
-  "auth token",
-  "refresh token",
-  "id token",
-  "bot token",
-  "personal token",
-  "connection string",
-  "sas token",
-  "shared access",
-  "client secret",
-  "consumer key",
-  "nonce str",
-  "cipher key",
-  "validation key",
-  "decryption key",
-  "auth code",
-  "authorization code"
-]);
-var PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
-var SECRET_SUFFIXES = ["secret", "token", "apikey", "secretkey", "accesskey", "privatekey"];
-var EXCLUDED_WORDS = /* @__PURE__ */ new Set([
-  "public",
-  "publishable",
-  "pub",
-  "hash",
-  "hashed",
-  "digest",
-  "length",
-  "len",
-  "max",
-  "min",
-  "count",
-  "limit",
-  "limits",
-  "tokens",
-  "type",
-  "types",
-  "name",
-  "names",
-  "id",
-  "ids",
-  "url",
-  "uri",
-  "urls",
-  "endpoint",
-  "path",
-  "paths",
-  "file",
-  "filename",
-  "files",
-  "dir",
-  "directory",
-  "field",
-  "fields",
-  "label",
-  "labels",
-  "placeholder",
-  "hint",
-  "regex",
-  "regexp",
-  "pattern",
-  "format",
-  "policy",
-  "prompt",
-  "message",
-  "msg",
-  "error",
-  "errors",
-  "expiry",
-  "expires",
-  "expiration",
-  "expire",
-  "ttl",
-  "timeout",
-  "header",
-  "headers",
-  "prefix",
-  "suffix",
-  "enabled",
-  "enable",
-  "disabled",
-  "required",
-  "mode",
-  "version",
-  "env",
-  "var",
-  "variable",
-  "ref",
-  "reference",
-  "arn",
-  "manager",
-  "store",
-  "provider",
-  "source",
-  "location",
-  "rotation",
-  "reset",
-  "forgot",
-  "strength",
-  "validator",
-  "validation",
-  "valid",
-  "invalid",
-  "input",
-  "button",
-  "dialog",
-  "icon",
-  "i18n",
-  "translation",
-  "description",
-  "desc",
-  "title",
-  "help",
-  "usage",
-  "index",
-  "position",
-  "pos",
-  "parser",
-  "lexer",
-  "kind",
-  "class",
-  "csrf",
-  "xsrf",
-  "size",
-  "bytes",
-  "bits",
-  "chars",
-  "characters",
-  "lifetime",
-  "duration",
-  "interval",
-  "age",
-  "at",
-  "date",
-  "time",
-  "timestamp",
-  "created",
-  "updated",
-  "method",
-  "methods",
-  "scheme",
-  "schema",
-  "algorithm",
-  "alg",
-  "cipher",
-  "template",
-  "example",
-  "sample",
-  "test",
-  "mock",
-  "fake",
-  "dummy",
-  "key_id",
-  "keyid",
-  "stream",
-  "generator",
-  "visible",
-  "visibility",
-  "show",
-  "hide",
-  "toggle",
-  "changed",
-  "change",
-  "policy",
-  "complexity",
-  "rules",
-  "rule",
-  "selector",
-  "locator",
-  "xpath",
-  "css",
-  "param",
-  "parameter",
-  "option",
-  "options",
-  "column",
-  "col",
-  "table",
-  "attr",
-  "attribute",
-  "property",
-  "prop",
-  "props",
-  "handler",
-  "callback",
-  "event",
-  "listener",
-  "cache",
-  "storage",
-  "service",
-  "client",
-  "factory",
-  "builder",
-  "util",
-  "utils",
-  "helper",
-  "spec",
-  "count",
-  "total",
-  "sum",
-  "vault",
-  "keychain",
-  "keyring",
-  "ssm",
-  "secretsmanager",
-  "kms",
-  "bucket",
-  "region",
-  "host",
-  "hostname",
-  "port",
-  "user",
-  "username",
-  "login",
-  "email",
-  "account",
-  "owner",
-  "issuer",
-  "audience",
-  "scope",
-  "scopes",
-  "grant",
-  "response",
-  "request",
-  "result",
-  "status",
-  "state",
-  "flow",
-  "step",
-  "page",
-  "text",
-  "str",
-  "string",
-  "color",
-  "colour",
-  "style",
-  "indent",
-  "width",
-  "height",
-  "line",
-  "lines",
-  "node",
-  "nodes",
-  "kind",
-  "start",
-  "end",
-  "offset",
-  "char",
-  "literal",
-  "value_type",
-  "display",
-  "fn",
-  "func",
-  "function",
-  "enum"
-]);
-var ABOUT_A_SECRET = /* @__PURE__ */ new Set([
-  "status",
-  "error",
-  "errors",
-  "err",
-  "complexity",
-  "wrong",
-  "incorrect",
-  "expired",
-  "history",
-  "restriction",
-  "restrictions",
-  "conflict",
-  "action",
-  "actions",
-  "mismatch",
-  "too",
-  "filter",
-  "blob",
-  "json",
-  "xml",
-  // Pagination and sync cursors are opaque, not credentials (`next_token`, `page_token`).
-  "next",
-  "page",
-  "continuation",
-  "pagination",
-  "cursor",
-  "sync",
-  // Anti-forgery tokens are handed to every visitor's browser in the page itself (`csrf_token`,
-  // Rails' `authenticity_token`, ASP.NET's `__RequestVerificationToken`).
-  "csrf",
-  "xsrf",
-  "authenticity",
-  "antiforgery",
-  "forgery",
-  // A name that says its value does not work is a test's deliberate counter-example (`invalidToken`,
-  // `nonMatchingToken`, `malformed_secret`).
-  "invalid",
-  "malformed",
-  "bogus",
-  "nonmatching",
-  "unmatched",
-  "nonexistent",
-  "revoked"
-]);
-var ABOUT_A_SECRET_PREFIX = /^(?:csrf|xsrf|authenticity|antiforgery|requestverification|invalid|malformed|bogus|nonmatching)/;
-var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
-  "required",
-  "optional",
-  "invalid",
-  "valid",
-  "string",
-  "str",
-  "text",
-  "hidden",
-  "number",
-  "int",
-  "integer",
-  "boolean",
-  "bool",
-  "object",
-  "array",
-  "list",
-  "dict",
-  "map",
-  "any",
-  "unknown",
-  "never",
-  "void",
-  "visible",
-  "value",
-  "input",
-  "field",
-  "label",
-  "missing",
-  "empty",
-  "undefined",
-  "null",
-  "nil",
-  "none",
-  "true",
-  "false",
-  "yes",
-  "no",
-  "on",
-  "off",
-  "enabled",
-  "disabled",
-  "bearer",
-  "basic",
-  "digest",
-  "oauth",
-  "oauth2",
-  "jwt",
-  "header",
-  "query",
-  "cookie",
-  "body",
-  "form",
-  "plain",
-  "plaintext",
-  "md5",
-  "sha1",
-  "sha256",
-  "sha512",
-  "bcrypt",
-  "argon2",
-  "argon2id",
-  "scrypt",
-  "pbkdf2",
-  "hmac",
-  "hs256",
-  "hs512",
-  "rs256",
-  "es256",
-  "aes",
-  "aes256",
-  "rsa",
-  "auto",
-  "manual",
-  "always",
-  "never",
-  "env",
-  "environment",
-  "file",
-  "vault",
-  "keychain",
-  "secrets",
-  "random",
-  "generated",
-  "prompt",
-  "ask",
-  "stdin",
-  "interactive",
-  "inherit",
-  "default",
-  "unset",
-  "current-password",
-  "new-password",
-  "off",
-  "omit",
-  "redacted",
-  "sensitive",
-  "mask",
-  "masked",
-  "encrypted",
-  "protected",
-  "private",
-  "public",
-  "readonly",
-  "read",
-  "write",
-  "admin-only",
-  "internal",
-  "external"
-]);
-var CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
-var CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
-var TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
-function isTestPath(path10) {
-  return TEST_PATH.test(path10);
-}
-function isConfigLikePath(path10) {
-  if (CONFIG_BASENAMES.test(path10) || CONFIG_EXTENSIONS.test(path10)) return true;
-  const base = path10.slice(path10.lastIndexOf("/") + 1);
-  return !base.includes(".");
-}
-var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass", "askpass", "minipass", "sshpass", "multipass", "firstpass", "singlepass", "onepass", "twopass", "renderpass", "subpass"]);
-function isPassCompound(word) {
-  return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
-}
-function nameWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
-}
-function classifyName(name, memberAccess = false) {
-  const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
-  if (words.length === 0 || words.length > 10) return void 0;
-  const last = words[words.length - 1];
-  if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
-  if (words.some((w2) => ABOUT_A_SECRET.has(w2) || ABOUT_A_SECRET_PREFIX.test(w2))) return void 0;
-  if (words.some((w2, i) => (w2 === "non" || w2 === "not") && /^(?:matching|valid|existent|existing|working)$/.test(words[i + 1] ?? ""))) return void 0;
-  if (last === "id" || last === "ids") return void 0;
-  let kind;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i].replace(/(?<=[a-z]{3})\d{1,2}$/, "");
-    if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return void 0;
-    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
-    else if (kind === void 0 && (SECRET_WORDS.has(word) || word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1))) kind = "secret";
-    else if (kind === void 0 && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
-  }
-  if (kind === void 0 && words.length === 1 && (last === "key" || last === "keys")) kind = "secret";
-  if (kind !== void 0 && (last === "salt" || last === "nonce")) kind = "secret";
-  if (kind === void 0 && last === "auth") kind = "secret";
-  if (kind === "secret" && words.includes("tokens") && !words.some((w2) => SECRET_WORDS.has(w2) && w2 !== "token")) return void 0;
-  return kind;
-}
-var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
-var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
-var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
-var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
-var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
-var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
-var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
-var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
-function classifyValue(raw, name, kind, quoted) {
-  const value = raw.trim();
-  if (value.length === 0 || value.length > 300) return { kind: "none" };
-  if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
-  const lower2 = value.toLowerCase();
-  if (NON_SECRET_VALUES.has(lower2) && !(kind === "password" && lower2 === "default")) return { kind: "none" };
-  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
-    return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
-  }
-  if (isLabelForName(value, name)) return { kind: "none" };
-  if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
-  if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
-  if (REDACTION_MARK.test(value)) return { kind: "none" };
-  const early = classifyPlaceholder(value, name);
-  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
-  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
-  if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
-  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
-  if (HASHED_PASSWORD.test(value)) return { kind: "none" };
-  if (URL_LIKE.test(value) || lower2.startsWith("data:")) return { kind: "none" };
-  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
-  if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
-  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
-  if (FILE_NAME.test(value)) return { kind: "none" };
-  if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
-  if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
-  if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
-  if (/\s/.test(value) && value.split(/\s+/).some((w2) => SECRET_WORD_IN_TEXT.test(w2))) return { kind: "none" };
-  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
-  if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
-  if (kind === "password") {
-    if (value.length < 4) return { kind: "none" };
-    if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
-    return typedByHand(value);
-  }
-  if (value.length < 8) return { kind: "none" };
-  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
-  if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value)) return { kind: "none" };
-  if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
-  if (shannonEntropy(value) < 2.6) return { kind: "none" };
-  if (hasStrayCharacters(value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
-  return typedByHand(value);
-}
-function typedByHand(value) {
-  const typed = classifyTypedByHand(value);
-  return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
-}
-function hasStrayCharacters(value) {
-  const stray = value.replace(/%[0-9A-Fa-f]{2}/g, "").match(/[^A-Za-z0-9_\-+/=.~:]/g)?.length ?? 0;
-  return stray > 0 && stray * 100 < value.length * 15;
-}
-function hasRandomSegment(value) {
-  return /^[\w.-]+$/.test(value) && value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
-}
-function isFallbackDefault(value) {
-  const v2 = value.trim();
-  return v2.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v2) && !/^[$%{<]/.test(v2) && !/\s/.test(v2) && !URL_LIKE.test(v2) && !PATH_LIKE.test(v2);
-}
-var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
-function isKeyMaterial(value) {
-  const hex = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
-  const base642 = /^[A-Za-z0-9+/]{22,1024}={0,2}$/.test(value) && (value.endsWith("=") || /[+/]/.test(value)) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
-  return (hex || base642) && shannonEntropy(value) >= 3.3;
-}
-function gluedWords(value) {
-  if (!GLUED_WORDS.test(value)) return false;
-  const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
-  return words.every((w2) => w2.length < 2 || /[aeiouy]/i.test(w2.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w2));
-}
-var ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
-var SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
-var REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
-var SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
-var FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
-var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
-var VERSION_SPEC = /^(?:(?:[\^~]|~>|[<>]=?|==?|!=)\s{0,2})?v?\d{1,5}(?:\.(?:\d{1,6}|[x*])){1,3}(?:[-+][\w.-]{1,60})?(?:\s{0,2},\s{0,2}[<>=!~^]{1,2}\s{0,2}\d[\w.*-]{0,30})?$|^(?:workspace|npm|file|link|portal|patch|catalog):\S/i;
-var PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-.+][A-Za-z0-9]{1,20})?$/;
-var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
-var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
-function mentionsName(value, name) {
-  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return nameWords(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
-}
-function isLabelForName(value, name) {
-  if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
-  const words = nameWords(name);
-  const valueWords = value.toLowerCase().split(/\s+/);
-  const joined = valueWords.join("");
-  return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
-}
-function isProse(value) {
-  const words = value.trim().split(/\s+/);
-  if (words.length < 2) return false;
-  const alphabetic = words.filter((w2) => /^[\p{L}'’]+[,.!?:;…]?$/u.test(w2)).length;
-  return words.length >= 3 ? alphabetic / words.length >= 0.6 : alphabetic === words.length;
-}
-var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
-var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
-  "gd"
-);
-var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
-var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
-var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
-var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
-var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
-var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
-var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
-var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
-var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
-var FALLBACK_OR = /(?:process\.env|import\.meta\.env)\.(?<key>[A-Za-z_]\w{0,79})\s{0,3}(?:\|\||\?\?)\s{0,3}(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
-var FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|getOrDefault|get)\(\s{0,3}(?<kq>["'])(?<key>[\w.-]{1,80})\k<kq>\s{0,3},\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
-var FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
-var HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
-var C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
-var LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
-var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
-var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
-var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
-var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
-var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
-var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
-var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
-function collect(re2, text, out, quoted, keyOverride, extra = {}) {
-  re2.lastIndex = 0;
-  let m2;
-  while ((m2 = re2.exec(text)) !== null) {
-    if (quoted === false && /["']/.test(text[m2.index - 1] ?? "") && /^[\w.-]+:\S/.test(m2[0]) && text[m2.indices?.groups?.["key"]?.[1] ?? 0] !== text[m2.index - 1]) continue;
-    if (quoted === false && insideProseString(text, m2.index, m2.groups?.["value"] ?? "")) continue;
-    if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m2.index - 12), m2.index + (m2[0].length - m2[0].trimStart().length)))) continue;
-    const groups = m2.groups ?? {};
-    const valueGroup = groups["value"] !== void 0 ? "value" : groups["value2"] !== void 0 ? "value2" : "value3";
-    const value = groups[valueGroup];
-    const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
-    const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
-    const span = m2.indices?.groups?.[valueGroup];
-    if (value === void 0 || key === void 0 || !span) continue;
-    if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
-    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
-    if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
-    if (m2[0].length === 0) re2.lastIndex++;
-    else if (re2 === ASSIGN_QUOTED) re2.lastIndex = span[0];
-  }
-}
-function collectUnescaped(text, out) {
-  const offsets = [];
-  let unescaped = "";
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\\" && text[i + 1] === '"') continue;
-    offsets.push(i);
-    unescaped += text[i];
-  }
-  const inner = [];
-  collect(ASSIGN_QUOTED, unescaped, inner, true);
-  for (const c3 of inner) out.push({ ...c3, index: offsets[c3.index] ?? c3.index });
-}
-function trimUnquoted(value) {
-  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
-}
-function findGenericSecrets(text, context) {
-  const candidates = [];
-  collect(ASSIGN_QUOTED, text, candidates, true);
-  if (text.includes('\\"')) collectUnescaped(text, candidates);
-  collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
-  collect(C_DEFINE, text, candidates, true);
-  collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
-  collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
-  collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
-  collect(XML_KEY_VALUE, text, candidates, true);
-  collect(XML_ELEMENT, text, candidates, true);
-  collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
-  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  collect(SQL_PASSWORD, text, candidates, true, "password");
-  collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
-  collect(SETTER, text, candidates, true);
-  collect(OTP_SEED, text, candidates, true, "otp_secret");
-  collect(SECURE_STRING, text, candidates, true, "password");
-  collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
-  if (context.configLike) {
-    collect(ASSIGN_UNQUOTED, text, candidates, false);
-    collect(SPACE_SEPARATED, text, candidates, false);
-  }
-  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
-    const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
-    const span = m2?.indices?.groups?.["value"];
-    if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
-  }
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    if (seen.has(candidate.index)) continue;
-    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
-    const key = candidate.key.replace(/^[$@:]+/, "");
-    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
-    if (!kind) continue;
-    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
-    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
-    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
-    if (inHiddenInput(text, candidate.index)) continue;
-    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    let verdict = classifyValue(value, key, kind, candidate.quoted);
-    if (candidate.fallback && ENV_NAME.test(value)) continue;
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
-      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
-    }
-    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
-    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
-    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
-    if (verdict.kind === "none") continue;
-    seen.add(candidate.index);
-    matches.push(toMatch(key, value, candidate.index, kind, verdict));
-  }
-  return matches;
-}
-function insideProseString(text, index, value) {
-  const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
-  if (!close) return false;
-  const open3 = text.lastIndexOf(close, index);
-  if (open3 === -1) return false;
-  const before = text.slice(open3 + 1, index).trim();
-  return before.length > 0 && !before.split(/\s+/).every((w2) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w2));
-}
-function inHiddenInput(text, index) {
-  const open3 = text.lastIndexOf("<", index);
-  if (open3 === -1 || !/^<input\b/i.test(text.slice(open3, open3 + 7))) return false;
-  const close = text.indexOf(">", open3);
-  if (close !== -1 && close < index) return false;
-  const tag = text.slice(open3, close === -1 ? text.length : close);
-  return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
-}
-function toMatch(key, value, index, kind, verdict) {
-  const ruleId = kind === "password" ? "generic-password" : "generic-secret";
-  const what = kind === "password" ? "password" : "secret";
-  return verdict.kind === "placeholder" ? {
-    secret: value,
-    index,
-    ruleId,
-    title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
-    category: "placeholder",
-    severity: "medium",
-    message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`
-  } : {
-    secret: value,
-    index,
-    ruleId,
-    title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
-    message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`
-  };
-}
-function safeName(name) {
-  const cleaned = name.replace(/[^\w.$@-]/g, "");
-  return cleaned.length > 60 ? cleaned.slice(0, 60) + "…" : cleaned;
-}
-var TERRAFORM_VARIABLE = /^\s*variable\s{1,5}"(?<key>[\w-]{1,80})"\s{0,3}\{[^}]{0,400}?\bdefault\s{0,3}=\s{0,3}"(?<value>(?:\\.|[^"\\\r\n]){1,300})"/d;
-function findTerraformDefaults(window2) {
-  const m2 = TERRAFORM_VARIABLE.exec(window2);
-  const key = m2?.groups?.["key"];
-  const raw = m2?.groups?.["value"];
-  const span = m2?.indices?.groups?.["value"];
-  if (!key || raw === void 0 || !span) return [];
-  const kind = classifyName(key);
-  if (!kind) return [];
-  const verdict = classifyValue(raw, key, kind, true);
-  return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
-}
-function findNameValuePairs(window2, context) {
-  const firstLineEnd = window2.indexOf("\n");
-  const secondLineEnd = firstLineEnd === -1 ? -1 : window2.indexOf("\n", firstLineEnd + 1);
-  const text = secondLineEnd === -1 ? window2 : window2.slice(0, secondLineEnd);
-  const m2 = NAME_VALUE_PAIR.exec(text);
-  if (!m2 || !m2.groups || firstLineEnd !== -1 && m2.index > firstLineEnd) return [];
-  const key = m2.groups["key"];
-  const group3 = m2.groups["value"] !== void 0 ? "value" : "value2";
-  const raw = m2.groups[group3];
-  const span = m2.indices?.groups?.[group3];
-  if (raw === void 0 || !span || text.slice(0, span[0]).split("\n").length > 2) return [];
-  if (inHiddenInput(text, span[0])) return [];
-  const kind = classifyName(key);
-  if (!kind) return [];
-  const quoted = group3 === "value";
-  if (!quoted && context && !context.configLike) return [];
-  const value = quoted ? raw : trimUnquoted(raw);
-  const verdict = classifyValue(value, key, kind, quoted);
-  if (verdict.kind === "none") return [];
-  return [toMatch(key, value, span[0], kind, verdict)];
-}
-var rules = [
-  {
-    // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
-    // so a line with several secret-like words is read once.
-    id: "generic-secret",
-    title: "Hardcoded secret",
-    provider: "generic",
-    category: "secret",
-    severity: "high",
-    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce", "otp", "sid", "sess", "securestring"],
-    reports: [{ id: "generic-password", title: "Hardcoded password" }],
-    find: findGenericSecrets,
-    remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
-    examples: () => {
-      const pw2 = fake.alnum(10, "generic-password") + "!";
-      const token2 = fake.alnum(32, "generic-secret");
-      return {
-        truePositives: [
-          `DB_PASSWORD=${pw2}`,
-          `password: "${pw2}"`,
-          `const dbPassword = '${pw2}';`,
-          `    "password": "${pw2}",`,
-          `<password>${pw2}</password>`,
-          `mysql -u root -p${pw2} app`,
-          `spring.datasource.password=${pw2}`,
-          `CREATE USER app IDENTIFIED BY '${pw2}';`,
-          `define('DB_PASSWORD', '${pw2}');`,
-          `db_pass = "${"Tr0ub!e"}"`,
-          `API_KEY=${token2}`,
-          `client_secret: "${token2}"`,
-          `apiKey = "${token2}"`,
-          `curl "https://api.example.com/v1/items?access_token=${token2}"`,
-          `deploy --api-token ${token2}`,
-          `      oauth_nonce: '${token2}',`,
-          `  salt = "${fake.hex(40, "generic-salt")}"`,
-          `    "password2": "${pw2}",`,
-          `    password = Some("${pw2}"),`,
-          `  "tokens": ["${fake.hex(16, "generic-list")}", "${fake.hex(16, "generic-list2")}"],`,
-          `    user.setPassword("${pw2}");`
-        ],
-        falsePositives: [
-          `password = os.environ["DB_PASSWORD"]`,
-          `const password = process.env.DB_PASSWORD;`,
-          `password: \${DB_PASSWORD}`,
-          `"password": "Password",`,
-          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
-          `password: string;`,
-          `if (!password) throw new Error("password is required");`,
-          `label: "Enter your password"`,
-          `api_key = os.getenv("API_KEY")`,
-          `token: {{ secrets.DEPLOY_TOKEN }}`,
-          `max_tokens = 4096`,
-          `token_url: "https://auth.example.com/oauth/token"`,
-          `secretName: my-app-secret`,
-          `public_key = "${token2}"`,
-          "  , consumer_key: CONSUMER_KEY",
-          "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
-          `salt_length = 16`,
-          `    "ChangePassword": "iam:ChangePassword",`,
-          `STATUS_WRONG_PASSWORD = 3221225578`,
-          `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
-          "    password: ((concourse.db_password))",
-          `  "tokens": [1024, 2048],`,
-          `    user.setPassword(request.getParameter("password"));`
-        ]
-      };
-    }
-  },
-  {
-    id: "generic-terraform-variable",
-    title: "Hardcoded secret",
-    provider: "generic",
-    category: "secret",
-    severity: "high",
-    keywords: ["variable"],
-    window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
-    find: findTerraformDefaults,
-    remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
-    examples: () => ({
-      truePositives: [
-        `variable "db_password" {
-  type      = string
-  default   = "${fake.alnum(16, "tf-var")}!"
-}`,
-        `variable "api_token" {
-  default = "${fake.alnum(32, "tf-var-2")}"
-}`
-      ],
-      falsePositives: [`variable "db_password" {
-  type      = string
-  sensitive = true
-}`, `variable "region" {
-  default = "eu-west-1"
-}`]
-    })
-  },
-  {
-    id: "generic-name-value",
-    title: "Hardcoded secret",
-    provider: "generic",
-    category: "secret",
-    severity: "high",
-    keywords: ["name", '"key"', "'key'", "key:"],
-    window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
-    find: findNameValuePairs,
-    remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
-    examples: () => {
-      const pw2 = fake.alnum(14, "name-value") + "#";
-      return {
-        truePositives: [`- name: DB_PASSWORD
-  value: "${pw2}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
-        falsePositives: [`- name: DB_PASSWORD
-  valueFrom:
-    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL
-  value: debug`]
-      };
-    }
-  }
-];
 
 // src/core/detect/run-rule.ts
 var DEFAULT_CONTEXT = { path: "", configLike: true };
@@ -26776,6 +25772,13 @@ function ignoreFileRewrites(list2, legacy, file = IGNORE_FILE) {
 }
 
 // src/core/detect/engine.ts
+var CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
+var CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
+function isConfigLikePath(path10) {
+  if (CONFIG_BASENAMES.test(path10) || CONFIG_EXTENSIONS.test(path10)) return true;
+  const base = path10.slice(path10.lastIndexOf("/") + 1);
+  return !base.includes(".");
+}
 var FILE_BACKSTOP_MS = 2e4;
 function fileBackstop(ms2 = FILE_BACKSTOP_MS) {
   const end = performance.now() + ms2;
@@ -26819,7 +25822,7 @@ var Scanner = class {
         if (result2 === "suppressed") suppressed++;
         else if (result2) {
           const { finding, valueLineStart, valueLineEnd } = result2;
-          located.push({ finding, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
+          located.push({ finding, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
         }
       }
     };
@@ -35183,7 +34186,7 @@ __export(util_exports, {
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
   propertyKeyTypes: () => propertyKeyTypes,
-  randomString: () => randomString2,
+  randomString: () => randomString,
   rawShape: () => rawShape,
   required: () => required,
   safeExtend: () => safeExtend,
@@ -35370,7 +34373,7 @@ function promiseAllObject(promisesObj) {
     return resolvedObj;
   });
 }
-function randomString2(length = 10) {
+function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   let str2 = "";
   for (let i = 0; i < length; i++) {
@@ -41203,6 +40206,1008 @@ function compileCustomRules(configs, builtinIds) {
   return { rules: rules199, errors };
 }
 
+// src/core/detect/fake.ts
+var ALPHABETS = {
+  upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  lower: "abcdefghijklmnopqrstuvwxyz",
+  digits: "0123456789",
+  hex: "0123456789abcdef",
+  hexUpper: "0123456789ABCDEF",
+  alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+  upperDigits: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+  lowerDigits: "abcdefghijklmnopqrstuvwxyz0123456789",
+  base64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+  base64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+};
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t2 = a;
+    t2 = Math.imul(t2 ^ t2 >>> 15, t2 | 1);
+    t2 ^= t2 + Math.imul(t2 ^ t2 >>> 7, t2 | 61);
+    return ((t2 ^ t2 >>> 14) >>> 0) / 4294967296;
+  };
+}
+function seedOf(text) {
+  let h3 = 2166136261;
+  for (let i = 0; i < text.length; i++) h3 = Math.imul(h3 ^ text.charCodeAt(i), 16777619);
+  return h3 >>> 0;
+}
+function randomString2(length, alphabet = ALPHABETS.alnum, seed = 1) {
+  const next = prng(typeof seed === "string" ? seedOf(seed) : seed);
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
+  return out;
+}
+var fake = {
+  alnum: (n, seed = 1) => randomString2(n, ALPHABETS.alnum, seed),
+  upper: (n, seed = 1) => randomString2(n, ALPHABETS.upper, seed),
+  lower: (n, seed = 1) => randomString2(n, ALPHABETS.lower, seed),
+  digits: (n, seed = 1) => randomString2(n, ALPHABETS.digits, seed),
+  hex: (n, seed = 1) => randomString2(n, ALPHABETS.hex, seed),
+  hexUpper: (n, seed = 1) => randomString2(n, ALPHABETS.hexUpper, seed),
+  upperDigits: (n, seed = 1) => randomString2(n, ALPHABETS.upperDigits, seed),
+  lowerDigits: (n, seed = 1) => randomString2(n, ALPHABETS.lowerDigits, seed),
+  base64: (n, seed = 1) => randomString2(n, ALPHABETS.base64, seed),
+  base64url: (n, seed = 1) => randomString2(n, ALPHABETS.base64url, seed),
+  uuid: (seed = 1) => {
+    const h3 = randomString2(32, ALPHABETS.hex, seed);
+    return `${h3.slice(0, 8)}-${h3.slice(8, 12)}-4${h3.slice(13, 16)}-a${h3.slice(17, 20)}-${h3.slice(20, 32)}`;
+  }
+};
+function toBase64(text, urlSafe = false) {
+  const b642 = Buffer.from(text, "utf8").toString("base64");
+  return urlSafe ? b642.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "") : b642;
+}
+function exampleJwt(payload, seed, alg = "HS256") {
+  const segment = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
+  const signature2 = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
+  return `${segment({ alg, typ: "JWT" })}.${segment(payload)}.${signature2}`;
+}
+
+// src/core/detect/rules/generic.ts
+var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
+var SECRET_WORDS = /* @__PURE__ */ new Set([
+  "secret",
+  "secrets",
+  "token",
+  "credential",
+  "credentials",
+  "creds",
+  "apikey",
+  "bearer",
+  "privatekey",
+  "accesskey",
+  "secretkey",
+  "clientsecret",
+  "authtoken",
+  "accesstoken",
+  "refreshtoken",
+  "apitoken",
+  "apisecret",
+  "authkey",
+  "signingkey",
+  "encryptionkey",
+  "masterkey",
+  "sessionkey",
+  "appkey",
+  "appsecret",
+  "consumersecret",
+  "webhooksecret",
+  "jwtsecret",
+  "sharedsecret",
+  "hmackey",
+  "secretaccesskey",
+  "connectionstring",
+  "connstr",
+  "sastoken",
+  "pat",
+  // Inputs of a signature or a hash: whoever has them can forge or precompute (OAuth 1 nonces, password salts).
+  "salt",
+  "nonce",
+  "noncestr",
+  "nkey",
+  "consumerkey",
+  "verifier",
+  "otp",
+  "totp",
+  "hotp",
+  // Session identifiers: a cookie's value logs its holder in (`connect.sid`, `PHPSESSID`).
+  "sid",
+  "sessionid",
+  "sessid",
+  "phpsessid",
+  "jsessionid"
+]);
+var SECRET_BIGRAMS = /* @__PURE__ */ new Set([
+  "api key",
+  "access key",
+  "secret key",
+  "private key",
+  "auth key",
+  "signing key",
+  "encryption key",
+  "master key",
+  "session key",
+  "app key",
+  "client key",
+  "license key",
+  "account key",
+  "storage key",
+  "shared key",
+  "service key",
+  "admin key",
+  "write key",
+  "api token",
+  "access token",
+  "auth token",
+  "refresh token",
+  "id token",
+  "bot token",
+  "personal token",
+  "connection string",
+  "sas token",
+  "shared access",
+  "client secret",
+  "consumer key",
+  "nonce str",
+  "cipher key",
+  "validation key",
+  "decryption key",
+  "auth code",
+  "authorization code"
+]);
+var PASSWORD_SUFFIXES = ["password", "passwd", "passphrase", "pwd"];
+var SECRET_SUFFIXES = ["secret", "token", "apikey", "secretkey", "accesskey", "privatekey"];
+var EXCLUDED_WORDS = /* @__PURE__ */ new Set([
+  "public",
+  "publishable",
+  "pub",
+  "hash",
+  "hashed",
+  "digest",
+  "length",
+  "len",
+  "max",
+  "min",
+  "count",
+  "limit",
+  "limits",
+  "tokens",
+  "type",
+  "types",
+  "name",
+  "names",
+  "id",
+  "ids",
+  "url",
+  "uri",
+  "urls",
+  "endpoint",
+  "path",
+  "paths",
+  "file",
+  "filename",
+  "files",
+  "dir",
+  "directory",
+  "field",
+  "fields",
+  "label",
+  "labels",
+  "placeholder",
+  "hint",
+  "regex",
+  "regexp",
+  "pattern",
+  "format",
+  "policy",
+  "prompt",
+  "message",
+  "msg",
+  "error",
+  "errors",
+  "expiry",
+  "expires",
+  "expiration",
+  "expire",
+  "ttl",
+  "timeout",
+  "header",
+  "headers",
+  "prefix",
+  "suffix",
+  "enabled",
+  "enable",
+  "disabled",
+  "required",
+  "mode",
+  "version",
+  "env",
+  "var",
+  "variable",
+  "ref",
+  "reference",
+  "arn",
+  "manager",
+  "store",
+  "provider",
+  "source",
+  "location",
+  "rotation",
+  "reset",
+  "forgot",
+  "strength",
+  "validator",
+  "validation",
+  "valid",
+  "invalid",
+  "input",
+  "button",
+  "dialog",
+  "icon",
+  "i18n",
+  "translation",
+  "description",
+  "desc",
+  "title",
+  "help",
+  "usage",
+  "index",
+  "position",
+  "pos",
+  "parser",
+  "lexer",
+  "kind",
+  "class",
+  "csrf",
+  "xsrf",
+  "size",
+  "bytes",
+  "bits",
+  "chars",
+  "characters",
+  "lifetime",
+  "duration",
+  "interval",
+  "age",
+  "at",
+  "date",
+  "time",
+  "timestamp",
+  "created",
+  "updated",
+  "method",
+  "methods",
+  "scheme",
+  "schema",
+  "algorithm",
+  "alg",
+  "cipher",
+  "template",
+  "example",
+  "sample",
+  "test",
+  "mock",
+  "fake",
+  "dummy",
+  "key_id",
+  "keyid",
+  "stream",
+  "generator",
+  "visible",
+  "visibility",
+  "show",
+  "hide",
+  "toggle",
+  "changed",
+  "change",
+  "policy",
+  "complexity",
+  "rules",
+  "rule",
+  "selector",
+  "locator",
+  "xpath",
+  "css",
+  "param",
+  "parameter",
+  "option",
+  "options",
+  "column",
+  "col",
+  "table",
+  "attr",
+  "attribute",
+  "property",
+  "prop",
+  "props",
+  "handler",
+  "callback",
+  "event",
+  "listener",
+  "cache",
+  "storage",
+  "service",
+  "client",
+  "factory",
+  "builder",
+  "util",
+  "utils",
+  "helper",
+  "spec",
+  "count",
+  "total",
+  "sum",
+  "vault",
+  "keychain",
+  "keyring",
+  "ssm",
+  "secretsmanager",
+  "kms",
+  "bucket",
+  "region",
+  "host",
+  "hostname",
+  "port",
+  "user",
+  "username",
+  "login",
+  "email",
+  "account",
+  "owner",
+  "issuer",
+  "audience",
+  "scope",
+  "scopes",
+  "grant",
+  "response",
+  "request",
+  "result",
+  "status",
+  "state",
+  "flow",
+  "step",
+  "page",
+  "text",
+  "str",
+  "string",
+  "color",
+  "colour",
+  "style",
+  "indent",
+  "width",
+  "height",
+  "line",
+  "lines",
+  "node",
+  "nodes",
+  "kind",
+  "start",
+  "end",
+  "offset",
+  "char",
+  "literal",
+  "value_type",
+  "display",
+  "fn",
+  "func",
+  "function",
+  "enum"
+]);
+var ABOUT_A_SECRET = /* @__PURE__ */ new Set([
+  "status",
+  "error",
+  "errors",
+  "err",
+  "complexity",
+  "wrong",
+  "incorrect",
+  "expired",
+  "history",
+  "restriction",
+  "restrictions",
+  "conflict",
+  "action",
+  "actions",
+  "mismatch",
+  "too",
+  "filter",
+  "blob",
+  "json",
+  "xml",
+  // Pagination and sync cursors are opaque, not credentials (`next_token`, `page_token`).
+  "next",
+  "page",
+  "continuation",
+  "pagination",
+  "cursor",
+  "sync",
+  // Anti-forgery tokens are handed to every visitor's browser in the page itself (`csrf_token`,
+  // Rails' `authenticity_token`, ASP.NET's `__RequestVerificationToken`).
+  "csrf",
+  "xsrf",
+  "authenticity",
+  "antiforgery",
+  "forgery",
+  // A name that says its value does not work is a test's deliberate counter-example (`invalidToken`,
+  // `nonMatchingToken`, `malformed_secret`).
+  "invalid",
+  "malformed",
+  "bogus",
+  "nonmatching",
+  "unmatched",
+  "nonexistent",
+  "revoked"
+]);
+var ABOUT_A_SECRET_PREFIX = /^(?:csrf|xsrf|authenticity|antiforgery|requestverification|invalid|malformed|bogus|nonmatching)/;
+var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
+  "required",
+  "optional",
+  "invalid",
+  "valid",
+  "string",
+  "str",
+  "text",
+  "hidden",
+  "number",
+  "int",
+  "integer",
+  "boolean",
+  "bool",
+  "object",
+  "array",
+  "list",
+  "dict",
+  "map",
+  "any",
+  "unknown",
+  "never",
+  "void",
+  "visible",
+  "value",
+  "input",
+  "field",
+  "label",
+  "missing",
+  "empty",
+  "undefined",
+  "null",
+  "nil",
+  "none",
+  "true",
+  "false",
+  "yes",
+  "no",
+  "on",
+  "off",
+  "enabled",
+  "disabled",
+  "bearer",
+  "basic",
+  "digest",
+  "oauth",
+  "oauth2",
+  "jwt",
+  "header",
+  "query",
+  "cookie",
+  "body",
+  "form",
+  "plain",
+  "plaintext",
+  "md5",
+  "sha1",
+  "sha256",
+  "sha512",
+  "bcrypt",
+  "argon2",
+  "argon2id",
+  "scrypt",
+  "pbkdf2",
+  "hmac",
+  "hs256",
+  "hs512",
+  "rs256",
+  "es256",
+  "aes",
+  "aes256",
+  "rsa",
+  "auto",
+  "manual",
+  "always",
+  "never",
+  "env",
+  "environment",
+  "file",
+  "vault",
+  "keychain",
+  "secrets",
+  "random",
+  "generated",
+  "prompt",
+  "ask",
+  "stdin",
+  "interactive",
+  "inherit",
+  "default",
+  "unset",
+  "current-password",
+  "new-password",
+  "off",
+  "omit",
+  "redacted",
+  "sensitive",
+  "mask",
+  "masked",
+  "encrypted",
+  "protected",
+  "private",
+  "public",
+  "readonly",
+  "read",
+  "write",
+  "admin-only",
+  "internal",
+  "external"
+]);
+var TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
+function isTestPath(path10) {
+  return TEST_PATH.test(path10);
+}
+var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass", "askpass", "minipass", "sshpass", "multipass", "firstpass", "singlepass", "onepass", "twopass", "renderpass", "subpass"]);
+function isPassCompound(word) {
+  return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
+}
+function nameWords(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
+}
+function classifyName(name, memberAccess = false) {
+  const segments = name.split(".").filter((s) => s.length > 0);
+  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
+  if (words.length === 0 || words.length > 10) return void 0;
+  const last = words[words.length - 1];
+  if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
+  if (words.some((w2) => ABOUT_A_SECRET.has(w2) || ABOUT_A_SECRET_PREFIX.test(w2))) return void 0;
+  if (words.some((w2, i) => (w2 === "non" || w2 === "not") && /^(?:matching|valid|existent|existing|working)$/.test(words[i + 1] ?? ""))) return void 0;
+  if (last === "id" || last === "ids") return void 0;
+  let kind;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i].replace(/(?<=[a-z]{3})\d{1,2}$/, "");
+    if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return void 0;
+    if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
+    else if (kind === void 0 && (SECRET_WORDS.has(word) || word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1))) kind = "secret";
+    else if (kind === void 0 && i > 0 && SECRET_BIGRAMS.has(`${words[i - 1]} ${word}`)) kind = "secret";
+  }
+  if (kind === void 0 && words.length === 1 && (last === "key" || last === "keys")) kind = "secret";
+  if (kind !== void 0 && (last === "salt" || last === "nonce")) kind = "secret";
+  if (kind === void 0 && last === "auth") kind = "secret";
+  if (kind === "secret" && words.includes("tokens") && !words.some((w2) => SECRET_WORDS.has(w2) && w2 !== "token")) return void 0;
+  return kind;
+}
+var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
+var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
+var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
+var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
+var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
+var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
+var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
+function classifyValue(raw, name, kind, quoted) {
+  const value = raw.trim();
+  if (value.length === 0 || value.length > 300) return { kind: "none" };
+  if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
+  const lower2 = value.toLowerCase();
+  if (NON_SECRET_VALUES.has(lower2) && !(kind === "password" && lower2 === "default")) return { kind: "none" };
+  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
+    return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
+  }
+  if (isLabelForName(value, name)) return { kind: "none" };
+  if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
+  if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
+  if (REDACTION_MARK.test(value)) return { kind: "none" };
+  const early = classifyPlaceholder(value, name);
+  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
+  if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
+  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  if (HASHED_PASSWORD.test(value)) return { kind: "none" };
+  if (URL_LIKE.test(value) || lower2.startsWith("data:")) return { kind: "none" };
+  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
+  if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
+  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
+  if (FILE_NAME.test(value)) return { kind: "none" };
+  if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
+  if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
+  if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
+  if (/\s/.test(value) && value.split(/\s+/).some((w2) => SECRET_WORD_IN_TEXT.test(w2))) return { kind: "none" };
+  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
+  if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
+  if (kind === "password") {
+    if (value.length < 4) return { kind: "none" };
+    if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
+    return typedByHand(value);
+  }
+  if (value.length < 8) return { kind: "none" };
+  if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
+  if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
+  if (/\s/.test(value)) return { kind: "none" };
+  if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
+  if (shannonEntropy(value) < 2.6) return { kind: "none" };
+  if (hasStrayCharacters(value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  return typedByHand(value);
+}
+function typedByHand(value) {
+  const typed = classifyTypedByHand(value);
+  return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
+}
+function hasStrayCharacters(value) {
+  const stray = value.replace(/%[0-9A-Fa-f]{2}/g, "").match(/[^A-Za-z0-9_\-+/=.~:]/g)?.length ?? 0;
+  return stray > 0 && stray * 100 < value.length * 15;
+}
+function hasRandomSegment(value) {
+  return /^[\w.-]+$/.test(value) && value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
+}
+function isFallbackDefault(value) {
+  const v2 = value.trim();
+  return v2.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v2) && !/^[$%{<]/.test(v2) && !/\s/.test(v2) && !URL_LIKE.test(v2) && !PATH_LIKE.test(v2);
+}
+var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
+function isKeyMaterial(value) {
+  const hex = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
+  const base642 = /^[A-Za-z0-9+/]{22,1024}={0,2}$/.test(value) && (value.endsWith("=") || /[+/]/.test(value)) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  return (hex || base642) && shannonEntropy(value) >= 3.3;
+}
+function gluedWords(value) {
+  if (!GLUED_WORDS.test(value)) return false;
+  const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
+  return words.every((w2) => w2.length < 2 || /[aeiouy]/i.test(w2.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w2));
+}
+var ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
+var SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
+var REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
+var SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
+var FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
+var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
+var VERSION_SPEC = /^(?:(?:[\^~]|~>|[<>]=?|==?|!=)\s{0,2})?v?\d{1,5}(?:\.(?:\d{1,6}|[x*])){1,3}(?:[-+][\w.-]{1,60})?(?:\s{0,2},\s{0,2}[<>=!~^]{1,2}\s{0,2}\d[\w.*-]{0,30})?$|^(?:workspace|npm|file|link|portal|patch|catalog):\S/i;
+var PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-.+][A-Za-z0-9]{1,20})?$/;
+var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
+var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+function mentionsName(value, name) {
+  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return nameWords(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
+}
+function isLabelForName(value, name) {
+  if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
+  const words = nameWords(name);
+  const valueWords = value.toLowerCase().split(/\s+/);
+  const joined = valueWords.join("");
+  return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
+}
+function isProse(value) {
+  const words = value.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  const alphabetic = words.filter((w2) => /^[\p{L}'’]+[,.!?:;…]?$/u.test(w2)).length;
+  return words.length >= 3 ? alphabetic / words.length >= 0.6 : alphabetic === words.length;
+}
+var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
+var ASSIGN_QUOTED = new RegExp(
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  "gd"
+);
+var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
+var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
+var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
+var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
+var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
+var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
+var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
+var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
+var FALLBACK_OR = /(?:process\.env|import\.meta\.env)\.(?<key>[A-Za-z_]\w{0,79})\s{0,3}(?:\|\||\?\?)\s{0,3}(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
+var FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|getOrDefault|get)\(\s{0,3}(?<kq>["'])(?<key>[\w.-]{1,80})\k<kq>\s{0,3},\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>/dg;
+var FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
+var HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
+var C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
+var LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
+var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
+var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
+var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
+var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
+var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
+var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
+var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
+function collect(re2, text, out, quoted, keyOverride, extra = {}) {
+  re2.lastIndex = 0;
+  let m2;
+  while ((m2 = re2.exec(text)) !== null) {
+    if (quoted === false && /["']/.test(text[m2.index - 1] ?? "") && /^[\w.-]+:\S/.test(m2[0]) && text[m2.indices?.groups?.["key"]?.[1] ?? 0] !== text[m2.index - 1]) continue;
+    if (quoted === false && insideProseString(text, m2.index, m2.groups?.["value"] ?? "")) continue;
+    if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m2.index - 12), m2.index + (m2[0].length - m2[0].trimStart().length)))) continue;
+    const groups = m2.groups ?? {};
+    const valueGroup = groups["value"] !== void 0 ? "value" : groups["value2"] !== void 0 ? "value2" : "value3";
+    const value = groups[valueGroup];
+    const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
+    const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
+    const span = m2.indices?.groups?.[valueGroup];
+    if (value === void 0 || key === void 0 || !span) continue;
+    if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
+    if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
+    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    if (m2[0].length === 0) re2.lastIndex++;
+    else if (re2 === ASSIGN_QUOTED) re2.lastIndex = span[0];
+  }
+}
+function collectUnescaped(text, out) {
+  const offsets = [];
+  let unescaped = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\" && text[i + 1] === '"') continue;
+    offsets.push(i);
+    unescaped += text[i];
+  }
+  const inner = [];
+  collect(ASSIGN_QUOTED, unescaped, inner, true);
+  for (const c3 of inner) out.push({ ...c3, index: offsets[c3.index] ?? c3.index });
+}
+function trimUnquoted(value) {
+  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
+}
+function findGenericSecrets(text, context) {
+  const candidates = [];
+  collect(ASSIGN_QUOTED, text, candidates, true);
+  if (text.includes('\\"')) collectUnescaped(text, candidates);
+  collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  collect(C_DEFINE, text, candidates, true);
+  collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
+  collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
+  collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
+  collect(XML_KEY_VALUE, text, candidates, true);
+  collect(XML_ELEMENT, text, candidates, true);
+  collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  collect(SQL_PASSWORD, text, candidates, true, "password");
+  collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  collect(SETTER, text, candidates, true);
+  collect(OTP_SEED, text, candidates, true, "otp_secret");
+  collect(SECURE_STRING, text, candidates, true, "password");
+  collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (context.configLike) {
+    collect(ASSIGN_UNQUOTED, text, candidates, false);
+    collect(SPACE_SEPARATED, text, candidates, false);
+  }
+  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+    const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
+    const span = m2?.indices?.groups?.["value"];
+    if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
+  }
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    if (seen.has(candidate.index)) continue;
+    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
+    const key = candidate.key.replace(/^[$@:]+/, "");
+    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
+    if (!kind) continue;
+    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
+    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
+    if (inHiddenInput(text, candidate.index)) continue;
+    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
+    let verdict = classifyValue(value, key, kind, candidate.quoted);
+    if (candidate.fallback && ENV_NAME.test(value)) continue;
+    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
+    }
+    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
+    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
+    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
+    if (verdict.kind === "none") continue;
+    seen.add(candidate.index);
+    matches.push(toMatch(key, value, candidate.index, kind, verdict));
+  }
+  return matches;
+}
+function insideProseString(text, index, value) {
+  const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
+  if (!close) return false;
+  const open3 = text.lastIndexOf(close, index);
+  if (open3 === -1) return false;
+  const before = text.slice(open3 + 1, index).trim();
+  return before.length > 0 && !before.split(/\s+/).every((w2) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w2));
+}
+function inHiddenInput(text, index) {
+  const open3 = text.lastIndexOf("<", index);
+  if (open3 === -1 || !/^<input\b/i.test(text.slice(open3, open3 + 7))) return false;
+  const close = text.indexOf(">", open3);
+  if (close !== -1 && close < index) return false;
+  const tag = text.slice(open3, close === -1 ? text.length : close);
+  return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
+}
+function toMatch(key, value, index, kind, verdict) {
+  const ruleId = kind === "password" ? "generic-password" : "generic-secret";
+  const what = kind === "password" ? "password" : "secret";
+  return verdict.kind === "placeholder" ? {
+    secret: value,
+    index,
+    ruleId,
+    title: kind === "password" ? "Placeholder or default password" : "Placeholder secret",
+    category: "placeholder",
+    severity: "medium",
+    message: `A placeholder ${what} is assigned to \`${safeName(key)}\` (${verdict.reason}). Dummy values get committed and then reused for real: read it from the environment or a secret store instead, and fail when it is missing.`
+  } : {
+    secret: value,
+    index,
+    ruleId,
+    title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
+    message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`
+  };
+}
+function safeName(name) {
+  const cleaned = name.replace(/[^\w.$@-]/g, "");
+  return cleaned.length > 60 ? cleaned.slice(0, 60) + "…" : cleaned;
+}
+var TERRAFORM_VARIABLE = /^\s*variable\s{1,5}"(?<key>[\w-]{1,80})"\s{0,3}\{[^}]{0,400}?\bdefault\s{0,3}=\s{0,3}"(?<value>(?:\\.|[^"\\\r\n]){1,300})"/d;
+function findTerraformDefaults(window2) {
+  const m2 = TERRAFORM_VARIABLE.exec(window2);
+  const key = m2?.groups?.["key"];
+  const raw = m2?.groups?.["value"];
+  const span = m2?.indices?.groups?.["value"];
+  if (!key || raw === void 0 || !span) return [];
+  const kind = classifyName(key);
+  if (!kind) return [];
+  const verdict = classifyValue(raw, key, kind, true);
+  return verdict.kind === "none" ? [] : [toMatch(key, raw, span[0], kind, verdict)];
+}
+function findNameValuePairs(window2, context) {
+  const firstLineEnd = window2.indexOf("\n");
+  const secondLineEnd = firstLineEnd === -1 ? -1 : window2.indexOf("\n", firstLineEnd + 1);
+  const text = secondLineEnd === -1 ? window2 : window2.slice(0, secondLineEnd);
+  const m2 = NAME_VALUE_PAIR.exec(text);
+  if (!m2 || !m2.groups || firstLineEnd !== -1 && m2.index > firstLineEnd) return [];
+  const key = m2.groups["key"];
+  const group3 = m2.groups["value"] !== void 0 ? "value" : "value2";
+  const raw = m2.groups[group3];
+  const span = m2.indices?.groups?.[group3];
+  if (raw === void 0 || !span || text.slice(0, span[0]).split("\n").length > 2) return [];
+  if (inHiddenInput(text, span[0])) return [];
+  const kind = classifyName(key);
+  if (!kind) return [];
+  const quoted = group3 === "value";
+  if (!quoted && context && !context.configLike) return [];
+  const value = quoted ? raw : trimUnquoted(raw);
+  const verdict = classifyValue(value, key, kind, quoted);
+  if (verdict.kind === "none") return [];
+  return [toMatch(key, value, span[0], kind, verdict)];
+}
+var rules = [
+  {
+    // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
+    // so a line with several secret-like words is read once.
+    id: "generic-secret",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce", "otp", "sid", "sess", "securestring"],
+    reports: [{ id: "generic-password", title: "Hardcoded password" }],
+    find: findGenericSecrets,
+    remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
+    examples: () => {
+      const pw2 = fake.alnum(10, "generic-password") + "!";
+      const token2 = fake.alnum(32, "generic-secret");
+      return {
+        truePositives: [
+          `DB_PASSWORD=${pw2}`,
+          `password: "${pw2}"`,
+          `const dbPassword = '${pw2}';`,
+          `    "password": "${pw2}",`,
+          `<password>${pw2}</password>`,
+          `mysql -u root -p${pw2} app`,
+          `spring.datasource.password=${pw2}`,
+          `CREATE USER app IDENTIFIED BY '${pw2}';`,
+          `define('DB_PASSWORD', '${pw2}');`,
+          `db_pass = "${"Tr0ub!e"}"`,
+          `API_KEY=${token2}`,
+          `client_secret: "${token2}"`,
+          `apiKey = "${token2}"`,
+          `curl "https://api.example.com/v1/items?access_token=${token2}"`,
+          `deploy --api-token ${token2}`,
+          `      oauth_nonce: '${token2}',`,
+          `  salt = "${fake.hex(40, "generic-salt")}"`,
+          `    "password2": "${pw2}",`,
+          `    password = Some("${pw2}"),`,
+          `  "tokens": ["${fake.hex(16, "generic-list")}", "${fake.hex(16, "generic-list2")}"],`,
+          `    user.setPassword("${pw2}");`
+        ],
+        falsePositives: [
+          `password = os.environ["DB_PASSWORD"]`,
+          `const password = process.env.DB_PASSWORD;`,
+          `password: \${DB_PASSWORD}`,
+          `"password": "Password",`,
+          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
+          `password: string;`,
+          `if (!password) throw new Error("password is required");`,
+          `label: "Enter your password"`,
+          `api_key = os.getenv("API_KEY")`,
+          `token: {{ secrets.DEPLOY_TOKEN }}`,
+          `max_tokens = 4096`,
+          `token_url: "https://auth.example.com/oauth/token"`,
+          `secretName: my-app-secret`,
+          `public_key = "${token2}"`,
+          "  , consumer_key: CONSUMER_KEY",
+          "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
+          `salt_length = 16`,
+          `    "ChangePassword": "iam:ChangePassword",`,
+          `STATUS_WRONG_PASSWORD = 3221225578`,
+          `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
+          "    password: ((concourse.db_password))",
+          `  "tokens": [1024, 2048],`,
+          `    user.setPassword(request.getParameter("password"));`
+        ]
+      };
+    }
+  },
+  {
+    id: "generic-terraform-variable",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["variable"],
+    window: 600,
+    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    find: findTerraformDefaults,
+    remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
+    examples: () => ({
+      truePositives: [
+        `variable "db_password" {
+  type      = string
+  default   = "${fake.alnum(16, "tf-var")}!"
+}`,
+        `variable "api_token" {
+  default = "${fake.alnum(32, "tf-var-2")}"
+}`
+      ],
+      falsePositives: [`variable "db_password" {
+  type      = string
+  sensitive = true
+}`, `variable "region" {
+  default = "eu-west-1"
+}`]
+    })
+  },
+  {
+    id: "generic-name-value",
+    title: "Hardcoded secret",
+    provider: "generic",
+    category: "secret",
+    severity: "high",
+    keywords: ["name", '"key"', "'key'", "key:"],
+    window: 600,
+    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    find: findNameValuePairs,
+    remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
+    examples: () => {
+      const pw2 = fake.alnum(14, "name-value") + "#";
+      return {
+        truePositives: [`- name: DB_PASSWORD
+  value: "${pw2}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
+        falsePositives: [`- name: DB_PASSWORD
+  valueFrom:
+    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL
+  value: debug`]
+      };
+    }
+  }
+];
+
 // src/core/detect/rules/kit.ts
 function ci(word) {
   return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
@@ -41283,7 +41288,7 @@ var rules2 = [
     exampleValues: ["A\x4bIAIOSFODNN7EXAMPLE"],
     docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
     remediation: "Deactivate and delete the access key in IAM (and review CloudTrail for its use), then use roles, SSO or a secret manager instead of static keys.",
-    samples: () => ["AKIA" + randomString(16, BASE32_UPPER, "aws-akia"), "ASIA" + randomString(16, BASE32_UPPER, "aws-asia")],
+    samples: () => ["AKIA" + randomString2(16, BASE32_UPPER, "aws-akia"), "ASIA" + randomString2(16, BASE32_UPPER, "aws-asia")],
     truePositives: ([akia, asia]) => [
       ...inSyntaxes("aws_access_key_id", akia),
       ...withValue(asia, '  "AccessKeyId": "%s",', `const creds = { accessKeyId: '%s', region: "eu-west-1" };`)
@@ -41640,7 +41645,7 @@ var rules4 = [
     ),
     docs: "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
     remediation: "Revoke the token under User settings > Personal access tokens and regenerate it (new tokens use the identifiable 84-character format).",
-    samples: () => [randomString(52, BASE32_LOWER, "ado-legacy")],
+    samples: () => [randomString2(52, BASE32_LOWER, "ado-legacy")],
     truePositives: ([t2]) => [...inSyntaxes("azure_devops_pat", t2), ...withValue(t2, 'var personalAccessToken = "%s";', "  vsts_token: %s")],
     falsePositives: ([t2]) => [`AZURE_DEVOPS_PAT=${t2.slice(0, 40)}`, `const hash = "${t2}";`, `AZURE_DEVOPS_PAT=${t2.toUpperCase()}`]
   }),
@@ -46015,7 +46020,7 @@ function bech32Encode(hrp, data) {
 
 // src/core/detect/rules/providers/age.ts
 function fakeAgeSecretKey(seed) {
-  const data = [...randomString(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
+  const data = [...randomString2(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
 var rules129 = [
@@ -46031,7 +46036,7 @@ var rules129 = [
     remediation: "Generate a new identity with age-keygen, re-encrypt the files to its recipient, and keep the identity file out of the repository.",
     samples: () => [fakeAgeSecretKey("age-1")],
     truePositives: ([k2]) => [...inSyntaxes("sops_age_key", k2), ...withValue(k2, "%s")],
-    falsePositives: () => ["# public key: age1" + randomString(58, BECH32_CHARSET, "age-pub"), "AGE-SECRET-KEY-1" + randomString(40, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age-short")]
+    falsePositives: () => ["# public key: age1" + randomString2(58, BECH32_CHARSET, "age-pub"), "AGE-SECRET-KEY-1" + randomString2(40, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age-short")]
   })
 ];
 
@@ -47442,7 +47447,7 @@ function fakeValue(shape, seed) {
   const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
   const pick2 = (n, s) => {
     for (let attempt = 0; ; attempt++) {
-      const v2 = randomString(n, chars, `${s}#${attempt}`);
+      const v2 = randomString2(n, chars, `${s}#${attempt}`);
       const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
       if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
     }
@@ -47521,7 +47526,7 @@ function falsePositives(entry, v2) {
   }
   if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
-  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
   if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v2}`, `# ${snake}
 API_KEY=${v2}`);
   else if (!shape.standalone) {

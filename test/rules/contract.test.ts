@@ -8,16 +8,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { builtinRules } from "../../src/core/detect/index.js";
 import { Scanner } from "../../src/core/detect/engine.js";
-import { ruleContractProblems } from "../../src/core/detect/contract.js";
+import { exampleLine, ruleContractProblems } from "../../src/core/detect/contract.js";
 import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
-import type { Rule } from "../../src/core/detect/rule.js";
+import { rulePriority, type Rule } from "../../src/core/detect/rule.js";
 
 const scanner = new Scanner(builtinRules);
-const rank = (rule: Rule): number => rule.priority ?? (rule.provider === "generic" ? 0 : 2);
 /** Priority of every reported rule id, to accept a more specific rule taking over a value. */
 const priorityOf = new Map<string, number>();
-for (const rule of builtinRules) for (const id of [rule.id, ...(rule.reports ?? []).map((r) => r.id)]) priorityOf.set(id, rank(rule));
+for (const rule of builtinRules) for (const id of [rule.id, ...(rule.reports ?? []).map((r) => r.id)]) priorityOf.set(id, rulePriority(rule));
 
 function engineProblems(rule: Rule): string[] {
   const problems: string[] = [];
@@ -32,7 +31,7 @@ function engineProblems(rule: Rule): string[] {
     if (typeof example !== "string" && rule.category === "secret" && classifyPlaceholder(example[1]).placeholder !== false) problems.push(`the example value ${example[1].slice(0, 12)}… is taken for a placeholder`);
     const [line, secret] = typeof example === "string" ? [example, undefined] : example;
     const findings = scanner.scan({ path: "example.txt", text: line }).findings;
-    const covering = findings.filter((f) => reported.has(f.rule) || (priorityOf.get(f.rule) ?? 0) > rank(rule));
+    const covering = findings.filter((f) => reported.has(f.rule) || (priorityOf.get(f.rule) ?? 0) > rulePriority(rule));
     if (covering.length === 0) problems.push(`the engine does not report ${JSON.stringify(line.slice(0, 100))} as this rule`);
     if (secret !== undefined && secret.length >= 8 && JSON.stringify(findings).includes(secret)) problems.push(`a finding prints the whole value of ${JSON.stringify(line.slice(0, 60))}`);
   }
@@ -54,7 +53,7 @@ const FIND_FILLERS = ["a", "A1", "=", ":", "-", " ", "/", "_", "0", '_api_key="a
 
 function slowInputs(rule: Rule): string[] {
   const slow: string[] = [];
-  const seeds = [...rule.keywords.slice(0, 3), ...rule.examples().truePositives.slice(0, 2).map((e) => (typeof e === "string" ? e : e[0]).slice(0, 40))];
+  const seeds = [...rule.keywords.slice(0, 3), ...rule.examples().truePositives.slice(0, 2).map((e) => exampleLine(e).slice(0, 40))];
   const [fillers, length] = rule.find ? [FIND_FILLERS, 60_000] : [REGEX_FILLERS, 20_000];
   for (const seed of seeds) {
     for (const filler of fillers) {

@@ -8,11 +8,20 @@ import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { classifyFilledFormat, classifyPlaceholder } from "./placeholder.js";
 import { KeywordPrefilter } from "./prefilter.js";
-import type { MatchContext, RawMatch, Rule } from "./rule.js";
-import { isConfigLikePath } from "./rules/generic.js";
+import { rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
 import { runRule } from "./run-rule.js";
 import { looksMinified } from "./skip.js";
 import { lineIsAllowed } from "./suppress.js";
+
+/** Configuration-like files: here an unquoted value is a literal. */
+const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
+const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
+
+function isConfigLikePath(path: string): boolean {
+  if (CONFIG_BASENAMES.test(path) || CONFIG_EXTENSIONS.test(path)) return true;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return !base.includes("."); // no extension: scripts, config files
+}
 
 /** Text to scan: a whole file, or the lines a commit added to it (joined by "\n"). */
 export interface ScanDocument {
@@ -128,7 +137,7 @@ export class Scanner {
         if (result === "suppressed") suppressed++;
         else if (result) {
           const { finding, valueLineStart, valueLineEnd } = result;
-          located.push({ finding, start, end: start + match.secret.length, generic, priority: rule.priority ?? (generic ? 0 : 2), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
+          located.push({ finding, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
         }
       }
     };

@@ -43,6 +43,11 @@ export interface RuleExamples {
   falsePositives: readonly string[];
 }
 
+/** Which rule keeps a value two rules report (see `Rule.priority`): its own, else generic 0, others 2. */
+export function rulePriority(rule: Pick<Rule, "priority" | "provider">): number {
+  return rule.priority ?? (rule.provider === "generic" ? 0 : 2);
+}
+
 export interface Rule {
   /** kebab-case, stable: it is part of fingerprints and ignore files. */
   id: string;

@@ -91,21 +91,11 @@ const NON_SECRET_VALUES = new Set([
   "public", "readonly", "read", "write", "admin-only", "internal", "external",
 ]);
 
-/** Configuration-like files: here an unquoted value is a literal. */
-const CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
-const CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
-
 /** Test code and its fixtures: a directory named for tests, or a file named as a test. */
 const TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
 
 function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
-}
-
-export function isConfigLikePath(path: string): boolean {
-  if (CONFIG_BASENAMES.test(path) || CONFIG_EXTENSIONS.test(path)) return true;
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  return !base.includes("."); // no extension: scripts, config files
 }
 
 /** keypass, storepass, dbpass, rootpass: but not bypass, compass, surpass. */
