@@ -39,8 +39,13 @@ describe("examples on a user's rule", () => {
   });
 
   it("refuses a true positive without any of the rule's keywords", () => {
-    const setup = prepareScan({ configFile: FILE, configText: config(`      truePositives: ['value ${token.slice(5)}']`) });
+    const setup = prepareScan({ configFile: FILE, configText: config(`      truePositives:\n        - { line: 'value ${token.slice(5)}', secret: '${token.slice(5)}' }`) });
     expect(setup.errors.join("\n")).toContain("holds none of the keywords");
+  });
+
+  it("refuses a bare line the rule yields nothing from", () => {
+    const setup = prepareScan({ configFile: FILE, configText: config(`      truePositives: ['acme_ ${token.slice(5, 20)}']`) });
+    expect(setup.errors).toEqual([`${FILE}: rules.acme-internal-token: examples: true positive "acme_ ${token.slice(5, 20)}" yields nothing`]);
   });
 
   it("rejects unknown keys under examples with the config's own error", () => {

@@ -12,7 +12,6 @@ import { buildHookSetup } from "../../src/hook/setup.js";
 import { prepareScan } from "../../src/core/setup.js";
 import { builtinRules } from "../../src/core/detect/index.js";
 import { githubToken, recordedText } from "../fixtures/hook/events.js";
-import { exampleLine } from "../../src/core/detect/contract.js";
 
 let work: string;
 let project: string;
@@ -93,7 +92,7 @@ describe("runHook", () => {
     const texts = [
       `const t = "${token}";`,
       "export ACME=acme_" + "abcdefghijklmnopqrstuvwx",
-      ...builtinRules.flatMap((r) => r.examples().truePositives.map(exampleLine)).slice(0, 400),
+      ...builtinRules.flatMap((r) => r.examples().truePositives.map(([line]) => line)).slice(0, 400),
     ];
     for (const text of texts) {
       const a = reference.scanner.scan({ path: "src/a.ts", text }).findings;

@@ -15,7 +15,6 @@ function sampleOf(rule: Rule): string {
   if (first === undefined || typeof first === "string") throw new Error(`${rule.id}: no [line, secret] true positive`);
   return first[1];
 }
-import { exampleLine } from "../../src/core/detect/contract.js";
 
 function byId(id: string): Rule {
   const rule = rules.find((r) => r.id === id);
@@ -45,7 +44,7 @@ describe("named provider keys: contract", () => {
 
 describe.each(rules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
   const { truePositives: declared, falsePositives } = rule.examples();
-    const truePositives = declared.map(exampleLine);
+    const truePositives = declared.map(([line]) => line);
 
   it.each(truePositives)("reports the credential in: %s", (line) => {
     expect(rule.keywords.some((k) => line.toLowerCase().includes(k))).toBe(true);

@@ -40,7 +40,6 @@ import {
   verhoeffCheckDigit,
   verhoeffValid,
 } from "../../src/core/detect/validate/pii.js";
-import { exampleLine } from "../../src/core/detect/contract.js";
 
 /** The rule that reports `id`: its own rule, or the `pii-number` family. */
 function rule(id: string): Rule {
@@ -110,7 +109,7 @@ describe("PII rules: contract", () => {
   it("sets severity by what leaks: low for email and phone, high for financial, national and health ids", () => {
     const scanner = new Scanner(rules);
     for (const [id, examples] of REPORTED) {
-      for (const line of examples().truePositives.map(exampleLine)) {
+      for (const line of examples().truePositives.map(([line]) => line)) {
         for (const f of scanner.scan({ path: "example.txt", text: line }).findings.filter((x) => x.rule === id)) {
           expect({ id, severity: f.severity }).toEqual({ id, severity: id === "email-address" || id === "phone-number" ? "low" : "high" });
         }
@@ -129,7 +128,7 @@ describe("PII rules: contract", () => {
   describe.each(REPORTED)("%s examples", (id, examples) => {
     const r = rule(id);
     const { truePositives: declared, falsePositives } = examples();
-    const truePositives = declared.map(exampleLine);
+    const truePositives = declared.map(([line]) => line);
 
     it("declares at least two true and two false positives", () => {
       expect(truePositives.length).toBeGreaterThanOrEqual(2);
@@ -719,7 +718,7 @@ describe("through the engine", () => {
   it("every id's examples are found by the full rule set on a plain text path", () => {
     const scanner = new Scanner([...builtinRules, ...rules]);
     for (const [id, examples] of REPORTED) {
-      for (const line of examples().truePositives.map(exampleLine)) {
+      for (const line of examples().truePositives.map(([line]) => line)) {
         const findings = scanner.scan({ path: "example.txt", text: line }).findings.filter((f) => f.rule === id);
         expect({ rule: id, line, found: findings.length }).toEqual({ rule: id, line, found: 1 });
         expect(findings[0]?.category).toBe("pii");

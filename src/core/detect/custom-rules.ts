@@ -9,7 +9,8 @@
 import type { CustomRuleConfig } from "../config/config.js";
 import { boundRepetitions, checkRegexSafety } from "../safe-regex.js";
 import { ruleContractProblems } from "./contract.js";
-import type { Rule } from "./rule.js";
+import type { Example, Rule } from "./rule.js";
+import { runRule } from "./run-rule.js";
 
 /** Most characters one unbounded repetition of a custom pattern (`+`, `*`, `{n,}`) takes beyond its minimum. */
 export const CUSTOM_REPEAT_LIMIT = 256;
@@ -43,7 +44,7 @@ export function compileCustomRules(configs: readonly CustomRuleConfig[], builtin
       errors.push({ id: config.id, message: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" });
       continue;
     }
-    const truePositives = (config.examples?.truePositives ?? []).map((e) => (typeof e === "string" ? e : ([e.line, e.secret] as const)));
+    const truePositives: Example[] = [];
     const falsePositives = config.examples?.falsePositives ?? [];
     const rule: Rule = {
       id: config.id,
@@ -56,6 +57,16 @@ export function compileCustomRules(configs: readonly CustomRuleConfig[], builtin
       remediation: config.description,
       examples: () => ({ truePositives, falsePositives }),
     };
+    // A bare line in the config names no value: the first value the rule yields from it is the one held
+    // to the contract (its place, its category); a line that yields none is refused.
+    for (const example of config.examples?.truePositives ?? []) {
+      if (typeof example !== "string") truePositives.push([example.line, example.secret]);
+      else {
+        const [first] = runRule(rule, example, { path: "example.txt", configLike: true });
+        if (first) truePositives.push([example, first.secret]);
+        else errors.push({ id: config.id, message: `examples: true positive ${JSON.stringify(example.length > 120 ? example.slice(0, 117) + "..." : example)} yields nothing` });
+      }
+    }
     // The rule still runs when an example fails: the error fails the scan, and nothing is missed meanwhile.
     if (config.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config.id, message: `examples: ${problem}` });
     rules.push(rule);

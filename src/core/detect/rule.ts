@@ -34,11 +34,8 @@ export type Example = readonly [line: string, secret: string, ruleId?: string];
 
 /** Examples declared next to a rule, held to one contract (contract.ts). */
 export interface RuleExamples {
-  /**
-   * Each must be reported by this rule with exactly its value. A bare line (no expected value) is the
-   * form of rules not yet moved to the kit (rules/kit.ts): it must yield some finding of the rule.
-   */
-  truePositives: ReadonlyArray<Example | string>;
+  /** Each must be reported by this rule (or the id it names) with exactly its value, at its place. */
+  truePositives: readonly Example[];
   /** Each line must produce no finding of this rule in its category. */
   falsePositives: readonly string[];
 }

@@ -12,6 +12,7 @@ import { fake } from "../fake.js";
 import { classifyPlaceholder } from "../placeholder.js";
 import type { RawMatch, Rule } from "../rule.js";
 import { isTemplateOrReference } from "./connection-strings.js";
+import { defineRule, withValue } from "./kit.js";
 
 /** Between a header name and its value, in every syntax: `: `, `": "`, `", "`, `"] = "`, `' => '`,
  * and server configs' space before a quoted value (nginx `proxy_set_header Authorization "Basic ..."`). */
@@ -272,46 +273,41 @@ const token = (seed: string, n = 40) => fake.alnum(n, seed);
 const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString("base64");
 
 export const rules: Rule[] = [
-  {
+  defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: ["authorization", "authenticationheadervalue", "bearer"],
     find: findBearer,
     docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
     remediation: HEADER_REMEDIATION,
-    examples: () => ({
-      truePositives: [
-        `curl -H "Authorization: Bearer ${token("br1")}" https://api.acme.io/v1/orders`,
-        `  headers: { Authorization: 'Bearer ${token("br2", 32)}' },`,
-        `Authorization: Bearer ${token("br3", 48)}`,
-        `req.Header.Set("Authorization", "token ${token("br4")}")`,
-        `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${token("br5")}");`,
-        // A recorded request (VCR cassette) lists the header's values under the name, one per line.
-        `      - Bearer ${fake.hex(64, "br7")}`,
-        `  "value": "Bearer ${token("br8", 64)}",`,
-        `  headers: { authorization: 'ApiKey ${basic(token("br9", 12), token("br10", 22))}' },`,
-      ],
-      falsePositives: [
-        "headers: { Authorization: 'Bearer ' + token },",
-        "headers: { Authorization: `Bearer ${token}` },",
-        'curl -H "Authorization: Bearer $API_TOKEN" https://api.acme.io',
-        "Authorization: Bearer {{token}}",
-        "Authorization: Bearer <token>",
-        'headers = {"Authorization": f"Bearer {access_token}"}',
-        `Authorization: Bearer ${token("br6")}\${suffix}`,
-        "Bearer tokens are accepted by every endpoint of the API.",
-        "  - Bearer access_token_for_the_service",
-      ],
-    }),
-  },
-  {
+    samples: () => [token("br1"), token("br2", 32), token("br3", 48), fake.hex(64, "br7"), token("br8", 64), basic(token("br9", 12), token("br10", 22)), token("br6")] as const,
+    truePositives: ([t40, t32, t48, hex, t64, apiKey]) => [
+      ...withValue(t40, `curl -H "Authorization: Bearer %s" https://api.acme.io/v1/orders`, `req.Header.Set("Authorization", "token %s")`),
+      ...withValue(t32, `  headers: { Authorization: 'Bearer %s' },`),
+      ...withValue(t48, `Authorization: Bearer %s`, `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "%s");`),
+      // A recorded request (VCR cassette) lists the header's values under the name, one per line.
+      ...withValue(hex, `      - Bearer %s`),
+      ...withValue(t64, `  "value": "Bearer %s",`),
+      ...withValue(apiKey, `  headers: { authorization: 'ApiKey %s' },`),
+    ],
+    falsePositives: ([, , , , , , glued]) => [
+      "headers: { Authorization: 'Bearer ' + token },",
+      "headers: { Authorization: `Bearer ${token}` },",
+      'curl -H "Authorization: Bearer $API_TOKEN" https://api.acme.io',
+      "Authorization: Bearer {{token}}",
+      "Authorization: Bearer <token>",
+      'headers = {"Authorization": f"Bearer {access_token}"}',
+      `Authorization: Bearer ${glued}\${suffix}`,
+      "Bearer tokens are accepted by every endpoint of the API.",
+      "  - Bearer access_token_for_the_service",
+    ],
+  }),
+  defineRule({
     id: "authorization-basic-credentials",
     title: "Basic credentials in an Authorization header",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: ["authorization", "authenticationheadervalue", "basic"],
     find: findBasic,
@@ -321,74 +317,71 @@ export const rules: Rule[] = [
         : { status: "failed", check: BASIC_CHECK, note: "the value is not base64 of user:password" },
     docs: "https://www.rfc-editor.org/rfc/rfc7617#section-2",
     remediation: "Change the account's password (or revoke the API key used as user name), then read credentials from a secret store.",
-    examples: () => ({
-      truePositives: [
-        `curl -H 'Authorization: Basic ${basic("svc-deploy", token("bs1", 18))}' https://ci.acme.io/api`,
-        `  "Authorization": "Basic ${basic(token("bs2", 32), "")}",`,
-        `Authorization: Basic admin:${token("bs3", 16)}`,
-        `      - Basic ${basic("api", fake.hex(32, "bs4"))}`,
-        `  assert.Equal(t, "Basic ${basic("svc", token("bs5", 12))}", r.Header.Get("Authorization"))`,
-      ],
-      falsePositives: [
-        "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
-        "Authorization: Basic ${BASIC_AUTH}",
-        "Authorization: Basic {{credentials}}",
-        `Authorization: Basic ${basic("username", "password")}`,
-        "Basic authentication username",
-        "Use basic AUTHENTICATION for the admin endpoints.",
-      ],
-    }),
-  },
-  {
+    samples: () => [basic("svc-deploy", token("bs1", 18)), basic(token("bs2", 32), ""), token("bs3", 16), basic("api", fake.hex(32, "bs4")), basic("svc", token("bs5", 12))] as const,
+    truePositives: ([deploy, keyAsUser, password, recorded, asserted]) => [
+      ...withValue(deploy, `curl -H 'Authorization: Basic %s' https://ci.acme.io/api`),
+      ...withValue(keyAsUser, `  "Authorization": "Basic %s",`),
+      // REST Client files take `user:password` unencoded: the password is the value.
+      ...withValue(password, `Authorization: Basic admin:%s`),
+      ...withValue(recorded, `      - Basic %s`),
+      ...withValue(asserted, `  assert.Equal(t, "Basic %s", r.Header.Get("Authorization"))`),
+    ],
+    falsePositives: () => [
+      "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
+      "Authorization: Basic ${BASIC_AUTH}",
+      "Authorization: Basic {{credentials}}",
+      `Authorization: Basic ${basic("username", "password")}`,
+      "Basic authentication username",
+      "Use basic AUTHENTICATION for the admin endpoints.",
+    ],
+  }),
+  defineRule({
     id: "curl-basic-auth",
     title: "curl command with -u user:password",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: ["curl"],
     window: MAX_COMMAND,
     find: findCurlUser,
     docs: "https://curl.se/docs/manpage.html#-u",
     remediation: "Change the password or revoke the key, and let curl read it from a netrc file or an environment variable (-u \"$USER:$PASS\").",
-    examples: () => ({
-      truePositives: [
-        `curl -u admin:${token("cu1", 16)} https://jenkins.acme.io/api/json`,
-        `curl https://api.acme.io/v1/charges \\\n  --user "billing:${token("cu2", 24)}" \\\n  -d amount=100`,
-        `curl -u ${"sk_" + "test_" + token("cu3", 24)}: https://api.stripe.com/v1/charges`,
-      ],
-      falsePositives: [
-        'curl -u "$USER:$PASS" https://api.acme.io',
-        "curl -u admin https://jenkins.acme.io",
-        'curl --user-agent "Mozilla/5.0" https://acme.io',
-        `mysql -u root:${token("cu4", 12)} shop`,
-        "curl -u ${API_KEY}: https://api.stripe.com/v1/charges",
-      ],
-    }),
-  },
-  {
+    samples: () => [token("cu1", 16), token("cu2", 24), "sk_" + "test_" + token("cu3", 24), token("cu4", 12)] as const,
+    truePositives: ([password, continued, apiKey]) => [
+      ...withValue(password, `curl -u admin:%s https://jenkins.acme.io/api/json`),
+      ...withValue(continued, `curl https://api.acme.io/v1/charges \\\n  --user "billing:%s" \\\n  -d amount=100`),
+      // `-u key:` (Stripe-style): the API key is the user name, the password is empty.
+      ...withValue(apiKey, `curl -u %s: https://api.stripe.com/v1/charges`),
+    ],
+    falsePositives: ([, , , other]) => [
+      'curl -u "$USER:$PASS" https://api.acme.io',
+      "curl -u admin https://jenkins.acme.io",
+      'curl --user-agent "Mozilla/5.0" https://acme.io',
+      `mysql -u root:${other} shop`,
+      "curl -u ${API_KEY}: https://api.stripe.com/v1/charges",
+    ],
+  }),
+  defineRule({
     id: "api-key-header",
     title: "API key in a request header",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: API_KEY_HEADERS,
     find: findApiKeyHeaders,
     docs: "https://swagger.io/docs/specification/v3_0/authentication/api-keys/",
     remediation: HEADER_REMEDIATION,
-    examples: () => ({
-      truePositives: [
-        `curl -H "X-API-Key: ${token("ak1", 32)}" https://api.acme.io/v2/items`,
-        `  headers: { 'x-api-key': '${token("ak2", 40)}', 'content-type': 'application/json' },`,
-        `PRIVATE-TOKEN: ${"glpat-" + token("ak3", 20)}`,
-        `requests.get(url, headers={"api-key": "${fake.hex(32, "ak4")}"})`,
-      ],
-      falsePositives: [
-        "headers: { 'x-api-key': apiKey },",
-        '"X-API-Key": os.environ["API_KEY"],',
-        "x-api-key: ${API_KEY}",
-        `openai-api-key: ${token("ak5", 32)}`,
-        "'X-Auth-Token': this.configService.get('TOKEN'),",
-      ],
-    }),
-  },
+    samples: () => [token("ak1", 32), token("ak2", 40), "glpat-" + token("ak3", 20), fake.hex(32, "ak4"), token("ak5", 32)] as const,
+    truePositives: ([curl, object, gitlab, hex]) => [
+      ...withValue(curl, `curl -H "X-API-Key: %s" https://api.acme.io/v2/items`),
+      ...withValue(object, `  headers: { 'x-api-key': '%s', 'content-type': 'application/json' },`),
+      ...withValue(gitlab, `PRIVATE-TOKEN: %s`),
+      ...withValue(hex, `requests.get(url, headers={"api-key": "%s"})`),
+    ],
+    falsePositives: ([, , , , other]) => [
+      "headers: { 'x-api-key': apiKey },",
+      '"X-API-Key": os.environ["API_KEY"],',
+      "x-api-key: ${API_KEY}",
+      `openai-api-key: ${other}`,
+      "'X-Auth-Token': this.configService.get('TOKEN'),",
+    ],
+  }),
 ];

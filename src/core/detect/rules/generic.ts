@@ -10,7 +10,8 @@
 import { shannonEntropy } from "../entropy.js";
 import { fake } from "../fake.js";
 import { classifyPlaceholder, classifyTypedByHand } from "../placeholder.js";
-import type { MatchContext, RawMatch, Rule } from "../rule.js";
+import type { Example, MatchContext, RawMatch, Rule } from "../rule.js";
+import { defineRule, inSyntaxes, withValue } from "./kit.js";
 
 type KeyKind = "password" | "secret";
 
@@ -618,110 +619,100 @@ function findNameValuePairs(window: string, context?: MatchContext): RawMatch[] 
   return [toMatch(key, value, span[0], kind, verdict)];
 }
 
+const PASSWORD = "generic-password";
+const SECRET = "generic-secret";
+
 export const rules: Rule[] = [
-  {
+  defineRule({
     // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
     // so a line with several secret-like words is read once.
-    id: "generic-secret",
+    id: SECRET,
     title: "Hardcoded secret",
     provider: "generic",
-    category: "secret",
     severity: "high",
     keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce", "otp", "sid", "sess", "securestring"],
-    reports: [{ id: "generic-password", title: "Hardcoded password" }],
+    reports: [{ id: PASSWORD, title: "Hardcoded password" }],
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
-    examples: () => {
-      const pw = fake.alnum(10, "generic-password") + "!";
-      const token = fake.alnum(32, "generic-secret");
-      return {
-        truePositives: [
-          `DB_PASSWORD=${pw}`,
-          `password: "${pw}"`,
-          `const dbPassword = '${pw}';`,
-          `    "password": "${pw}",`,
-          `<password>${pw}</password>`,
-          `mysql -u root -p${pw} app`,
-          `spring.datasource.password=${pw}`,
-          `CREATE USER app IDENTIFIED BY '${pw}';`,
-          `define('DB_PASSWORD', '${pw}');`,
-          `db_pass = "${"Tr0" + "ub!e"}"`,
-          `API_KEY=${token}`,
-          `client_secret: "${token}"`,
-          `apiKey = "${token}"`,
-          `curl "https://api.example.com/v1/items?access_token=${token}"`,
-          `deploy --api-token ${token}`,
-          `      oauth_nonce: '${token}',`,
-          `  salt = "${fake.hex(40, "generic-salt")}"`,
-          `    "password2": "${pw}",`,
-          `    password = Some("${pw}"),`,
-          `  "tokens": ["${fake.hex(16, "generic-list")}", "${fake.hex(16, "generic-list2")}"],`,
-          `    user.setPassword("${pw}");`,
-        ],
-        falsePositives: [
-          `password = os.environ["DB_PASSWORD"]`,
-          `const password = process.env.DB_PASSWORD;`,
-          `password: \${DB_PASSWORD}`,
-          `"password": "Password",`,
-          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
-          `password: string;`,
-          `if (!password) throw new Error("password is required");`,
-          `label: "Enter your password"`,
-          `api_key = os.getenv("API_KEY")`,
-          `token: {{ secrets.DEPLOY_TOKEN }}`,
-          `max_tokens = 4096`,
-          `token_url: "https://auth.example.com/oauth/token"`,
-          `secretName: my-app-secret`,
-          `public_key = "${token}"`,
-          "  , consumer_key: CONSUMER_KEY",
-          "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
-          `salt_length = 16`,
-          `    "ChangePassword": "iam:ChangePassword",`,
-          `STATUS_WRONG_PASSWORD = 3221225578`,
-          `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
-          "    password: ((concourse.db_password))",
-          `  "tokens": [1024, 2048],`,
-          `    user.setPassword(request.getParameter("password"));`,
-        ],
-      };
+    samples: () => [fake.alnum(10, "generic-password") + "!", fake.alnum(32, "generic-secret"), fake.hex(40, "generic-salt"), fake.hex(16, "generic-list"), fake.hex(16, "generic-list2"), fake.alnum(16, "generic-salt2")] as const,
+    truePositives: ([pw, token, salt, first, second]) => {
+      const typed = "Tr0" + "ub!e";
+      const as = (id: string) => (examples: Example[]): Example[] => examples.map(([line, value]) => [line, value, id]);
+      return [
+        ...as(PASSWORD)([
+          ...inSyntaxes("db_password", pw),
+          ...withValue(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
+          ...withValue(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
+          ...withValue(typed, `db_pass = "%s"`),
+        ]),
+        ...as(SECRET)([
+          ...inSyntaxes("api_key", token),
+          ...withValue(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...withValue(salt, `  salt = "%s"`),
+          ...withValue(first, `  "tokens": ["%s", "${second}"],`),
+        ]),
+      ];
     },
-  },
-  {
+    falsePositives: ([, token, , , , salt]) => [
+      `password = os.environ["DB_PASSWORD"]`,
+      `const password = process.env.DB_PASSWORD;`,
+      `password: \${DB_PASSWORD}`,
+      `"password": "Password",`,
+      `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
+      `password: string;`,
+      `if (!password) throw new Error("password is required");`,
+      `label: "Enter your password"`,
+      `api_key = os.getenv("API_KEY")`,
+      `token: {{ secrets.DEPLOY_TOKEN }}`,
+      `max_tokens = 4096`,
+      `token_url: "https://auth.example.com/oauth/token"`,
+      `secretName: my-app-secret`,
+      `public_key = "${token}"`,
+      "  , consumer_key: CONSUMER_KEY",
+      "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
+      `salt_length = 16`,
+      `    "ChangePassword": "iam:ChangePassword",`,
+      `STATUS_WRONG_PASSWORD = 3221225578`,
+      `hash, err := HashPassword("password", "${salt}", SHA512)`,
+      "    password: ((concourse.db_password))",
+      `  "tokens": [1024, 2048],`,
+      `    user.setPassword(request.getParameter("password"));`,
+    ],
+  }),
+  defineRule({
     id: "generic-terraform-variable",
     title: "Hardcoded secret",
     provider: "generic",
-    category: "secret",
     severity: "high",
     keywords: ["variable"],
     window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findTerraformDefaults,
     remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
-    examples: () => ({
-      truePositives: [
-        `variable "db_password" {\n  type      = string\n  default   = "${fake.alnum(16, "tf-var")}!"\n}`,
-        `variable "api_token" {\n  default = "${fake.alnum(32, "tf-var-2")}"\n}`,
-      ],
-      falsePositives: [`variable "db_password" {\n  type      = string\n  sensitive = true\n}`, `variable "region" {\n  default = "eu-west-1"\n}`],
-    }),
-  },
-  {
+    samples: () => [`${fake.alnum(16, "tf-var")}!`, fake.alnum(32, "tf-var-2")] as const,
+    // A variable block spans lines: the setting matrix does not apply.
+    truePositives: ([pw, token]) => [
+      [`variable "db_password" {\n  type      = string\n  default   = "${pw}"\n}`, pw, PASSWORD],
+      [`variable "api_token" {\n  default = "${token}"\n}`, token, SECRET],
+    ],
+    falsePositives: () => [`variable "db_password" {\n  type      = string\n  sensitive = true\n}`, `variable "region" {\n  default = "eu-west-1"\n}`],
+  }),
+  defineRule({
     id: "generic-name-value",
     title: "Hardcoded secret",
     provider: "generic",
-    category: "secret",
     severity: "high",
     keywords: ["name", "\"key\"", "'key'", "key:"],
     window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findNameValuePairs,
     remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
-    examples: () => {
-      const pw = fake.alnum(14, "name-value") + "#";
-      return {
-        truePositives: [`- name: DB_PASSWORD\n  value: "${pw}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
-        falsePositives: [`- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL\n  value: debug`],
-      };
-    },
-  },
+    samples: () => [fake.alnum(14, "name-value") + "#", fake.alnum(32, "nv2")] as const,
+    // A name and its value in an environment list: the setting matrix does not apply.
+    truePositives: ([pw, token]) => [
+      [`- name: DB_PASSWORD\n  value: "${pw}"`, pw, PASSWORD],
+      [`{"name": "API_TOKEN", "value": "${token}"}`, token, SECRET],
+    ],
+    falsePositives: () => [`- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL\n  value: debug`],
+  }),
 ];
