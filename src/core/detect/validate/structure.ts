@@ -27,3 +27,13 @@ export function decodeJsonObject(text: string): Record<string, unknown> | undefi
 export function structureCheck(ok: boolean, check: string, note?: string): Validation {
   return ok ? { status: "confirmed", check } : { status: "failed", check, ...(note ? { note } : {}) };
 }
+
+/**
+ * Atlassian Data Center tokens (Jira and Confluence personal access tokens, the body of Bitbucket's
+ * `BBDC-` HTTP access tokens): 44 base64 characters encoding a 12-digit token id, `:` and 20 random bytes.
+ */
+export function isAtlassianDataCenterToken(body: string): boolean {
+  if (!/^[A-Za-z0-9+/]{44}$/.test(body)) return false;
+  const bytes = Buffer.from(body, "base64");
+  return bytes.length === 33 && /^\d{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
+}

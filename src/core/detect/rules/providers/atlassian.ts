@@ -1,11 +1,31 @@
 /**
- * Atlassian credentials: API token; API token (legacy 24-character).
- * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
- * Formats from the provider's documentation: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
+ * Atlassian credentials: API token; API token (legacy 24-character); Jira and Confluence Data Center
+ * personal access tokens.
+ * Values without a prefix of their own are matched only next to the provider's name in the setting's name;
+ * Data Center tokens by their structure (base64 of a 12-digit token id, `:` and random bytes).
+ * Formats from the provider's documentation: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/,
+ * https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html
  */
-import type { Rule } from "../../rule.js";
+import type { RawMatch, Rule } from "../../rule.js";
 import { contextRegex, defineRule, hasDigit, inSyntaxes, withValue } from "../kit.js";
-import { fake } from "../../fake.js";
+import { fake, toBase64 } from "../../fake.js";
+import { isAtlassianDataCenterToken } from "../../validate/structure.js";
+
+/** 44 base64 characters on their own (a Bitbucket `BBDC-` token's body belongs to the Bitbucket rule). */
+const DATA_CENTER_CANDIDATE = /(?<![A-Za-z0-9+/-])(?<!BBDC-)[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
+
+function findDataCenterTokens(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const m of text.matchAll(DATA_CENTER_CANDIDATE)) {
+    if (isAtlassianDataCenterToken(m[0])) out.push({ secret: m[0], index: m.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
+  }
+  return out;
+}
+
+/** A fake Data Center token: base64 of a 12-digit id, `:` and 20 random characters. */
+function dataCenterToken(seed: string): string {
+  return toBase64(fake.digits(12, seed).replace(/^0/, "4") + ":" + fake.alnum(20, seed + "-body"));
+}
 
 export const rules: Rule[] = [
   defineRule({
@@ -46,6 +66,23 @@ export const rules: Rule[] = [
       "JIRA_API_TOKEN=os.environ['JIRA_API_TOKEN']",
       'jira_project_key = "' + fake.alnum(24, "atl-fp") + '"',
       'JIRA_TOKEN="' + fake.alnum(30, "atl-long") + '"',
+    ],
+  }),
+  defineRule({
+    id: "atlassian-data-center-pat",
+    title: "Jira / Confluence Data Center personal access token",
+    provider: "Atlassian",
+    severity: "high",
+    keywords: ["jira", "confluence", "atlassian", "token", "bearer"],
+    find: findDataCenterTokens,
+    docs: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
+    remediation: "Revoke the token under Profile > Personal Access Tokens on the Jira or Confluence server and keep its replacement in a secret store.",
+    samples: () => [dataCenterToken("dc-pat-1"), dataCenterToken("dc-pat-2")] as const,
+    truePositives: ([t, u]) => [...inSyntaxes("jira_token", t), ...withValue(u, "confluence_b=%s", 'curl -H "Authorization: Bearer %s" https://jira.acme.internal/rest/api/2/myself')],
+    falsePositives: ([t]) => [
+      `jira_token: ${fake.base64(44, "dc-random").replace(/^./, "N")}`,
+      `jira_token: ${t}AAAA`,
+      `jira_token: ${t.toUpperCase()}`,
     ],
   }),
 ];

@@ -1,6 +1,6 @@
 /**
- * Amazon Web Services: IAM access key ids and secret keys, STS session tokens, Bedrock API keys and
- * Marketplace Web Service auth tokens. Formats from AWS's IAM, STS, Bedrock and Selling Partner
+ * Amazon Web Services: IAM access key ids and secret keys, STS session tokens, Bedrock API keys,
+ * AppSync GraphQL API keys and Marketplace Web Service auth tokens. Formats from AWS's IAM, STS, Bedrock, AppSync and Selling Partner
  * documentation (linked on each rule). The secret key and session token have no prefix: they are read
  * only as the value of a setting whose name says what it is.
  */
@@ -132,5 +132,19 @@ export const rules: Rule[] = [
     samples: () => ["amzn.mws." + fake.uuid("mws")] as const,
     truePositives: ([t]) => [...inSyntaxes("mws_auth_token", t), ...withValue(t, 'params["MWSAuthToken"] = "%s"')],
     falsePositives: ([t]) => [`const host = "amzn.mws.amazonservices.com";`, `MWS_AUTH_TOKEN=${t.slice(0, -2)}`],
+  }),
+  defineRule({
+    id: "aws-appsync-api-key",
+    title: "AWS AppSync GraphQL API key",
+    provider: "AWS",
+    severity: "medium",
+    keywords: ["da2-"],
+    // da2- then 26 lower-case letters and digits, as the AppSync console and CLI print them.
+    regex: /(?<![\w-])(?<secret>da2-[a-z0-9]{26})(?![\w-])/,
+    docs: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization",
+    remediation: "Delete the API key in the AppSync console (Settings > API keys), create one with a short expiry, and prefer IAM or Cognito authorization for anything not public.",
+    samples: () => ["da2-" + fake.lowerDigits(26, "appsync-1"), "da2-" + fake.lowerDigits(26, "appsync-2")] as const,
+    truePositives: ([k, l]) => [...inSyntaxes("appsync_api_key", k), ...withValue(l, '"aws_appsync_apiKey": "%s",', 'curl -H "x-api-key: %s" https://example.appsync-api.us-east-1.amazonaws.com/graphql')],
+    falsePositives: ([k]) => [`APPSYNC_API_KEY=da2-${fake.lowerDigits(12, "appsync-short")}`, `APPSYNC_API_KEY=${k.toUpperCase()}`, `const id = "${k}x";`],
   }),
 ];

@@ -1,7 +1,8 @@
 /**
  * Microsoft Azure: storage account and Cosmos DB keys, shared access signatures, Entra ID client
- * secrets, Azure DevOps tokens, AI services keys, Functions keys, Service Bus / Event Hubs / Relay /
- * IoT Hub shared access keys and App Configuration connection strings. Formats from Microsoft Learn
+ * secrets and refresh tokens, Azure DevOps tokens, AI services keys, Functions keys, Service Bus / Event
+ * Hubs / Relay / IoT Hub shared access keys, Container Registry passwords and App Configuration
+ * connection strings. Formats from Microsoft Learn
  * (linked on each rule): legacy keys are base64 of 32 or 64 random bytes, read where a connection
  * string or a setting names them; identifiable keys carry a service signature at a fixed place.
  */
@@ -77,7 +78,7 @@ export const rules: Rule[] = [
     // In a connection string (AccountKey=), as the value of a storage key setting, or an identifiable
     // key carrying the "+ASt" signature. Keys with the Cosmos DB signature belong to azure-cosmosdb-key.
     regex: new RegExp(
-      `(?:${ci("accountkey")}\\s{0,2}=\\s{0,2}|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}` +
+      `(?:${ci("accountkey")}(?:\\s{0,2}=\\s{0,2}|${ASSIGN})|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}` +
         `|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`,
     ),
     exampleValues: ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2" + "UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="],
@@ -262,16 +263,47 @@ export const rules: Rule[] = [
     provider: "Azure",
     severity: "high",
     keywords: ["azconfig.io"],
-    regex: /azconfig\.io\/?;\s{0,2}Id=[^;\s"']{1,60};\s{0,2}Secret=(?<secret>[A-Za-z0-9+/]{40,60}={0,2})(?![A-Za-z0-9+/=])/,
+    regex: /azconfig\.io\/?;\s{0,2}Id=[^;\s"']{1,60};\s{0,2}Secret=(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])/,
     docs: "https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-disable-access-key-authentication",
     remediation: "Regenerate the access key in the store's Access settings blade and connect with Microsoft Entra ID instead.",
-    samples: () => [fake.base64(43, "appconfig") + "="] as const,
-    truePositives: ([s]) =>
-      withValue(
+    samples: () => [fake.base64(43, "appconfig") + "=", cask("AZC", "appconfig-id")] as const,
+    truePositives: ([s, ident]) => [
+      ...withValue(ident, `Endpoint=https://acme.azconfig.io;Id=${fake.alnum(4, "ac-id4")};Secret=%s`),
+      ...withValue(
         s,
         `Endpoint=https://acme-config.azconfig.io;Id=${fake.alnum(4, "ac-id")}-l0-s0:${fake.alnum(20, "ac-id2")};Secret=%s`,
         `APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=x1y2-l9-s0:${fake.alnum(20, "ac-id3")};Secret=%s"`,
       ),
+    ],
     falsePositives: () => ["Endpoint=https://contoso.azconfig.io;Id=xxx;Secret=xxx", 'const endpoint = "https://acme.azconfig.io";'],
+  }),
+  defineRule({
+    id: "azure-container-registry-password",
+    title: "Azure Container Registry password",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["+acr"],
+    // Admin-user and token passwords: 52 base64 characters with the "+ACR" signature at offset 42.
+    regex: new RegExp(`(?<![${b64}])(?<secret>[${b64}]{42}\\+ACR[A-Za-z0-9]{6})(?![${b64}=])`),
+    docs: "https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication",
+    remediation: "Regenerate the password (Access keys blade, or the token's password) and log in with Microsoft Entra ID or a managed identity instead.",
+    samples: () => [fake.base64(42, "acr-1") + "+ACR" + "B" + fake.alnum(5, "acr-1t"), fake.base64(42, "acr-2") + "+ACR" + "A" + fake.alnum(5, "acr-2t")] as const,
+    truePositives: ([p, q]) => [...inSyntaxes("acr_password", p), ...withValue(q, "docker login acme.azurecr.io -u acme -p %s", "%s")],
+    falsePositives: ([p]) => [`ACR_PASSWORD=${p.slice(1)}`, `ACR_PASSWORD=${p}xyz`],
+  }),
+  defineRule({
+    id: "azure-entra-refresh-token",
+    title: "Microsoft Entra ID refresh token",
+    provider: "Azure",
+    severity: "high",
+    keywords: [".ag"],
+    // As the token endpoint returns it: a version (0 or 1), ".A" and the client segment, ".Ag" and the
+    // encrypted body, sometimes a further ".A" segment.
+    regex: /(?<![\w.-])(?<secret>[01]\.A[\w-]{40,120}(?:\.\d)?\.Ag[\w-]{300,3000}(?:\.A[\w-]{100,1000})?)(?![\w.-])/,
+    docs: "https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens",
+    remediation: "Revoke the user's sessions (Entra admin center > Users > Revoke sessions, or Revoke-MgUserSignInSession) and keep tokens in a token cache, never in code.",
+    samples: () => [`0.A${fake.base64url(51, "rt-client")}.AgAB${fake.base64url(700, "rt-body")}`, `1.A${fake.base64url(54, "rt-client2")}.1.AgAB${fake.base64url(900, "rt-body2")}.A${fake.base64url(200, "rt-tail")}`] as const,
+    truePositives: ([t, u]) => [...withValue(t, '"refresh_token": "%s",', "AZURE_REFRESH_TOKEN=%s"), ...withValue(u, "let refresh_token = '%s';")],
+    falsePositives: ([t]) => [`"refresh_token": "${t.slice(0, 200)}"`, `"version": "0.A${fake.base64url(20, "rt-short")}.Agent"`],
   }),
 ];

@@ -1,6 +1,6 @@
 /**
- * New Relic credentials: user API key; admin API key (legacy); Insights insert key; browser key; ingest license
- * key; license key (legacy 40-hex).
+ * New Relic credentials: user API key; admin API key (legacy); Insights insert and query keys; browser key;
+ * ingest license key; license key (legacy 40-hex); mobile app token.
  * Values without a prefix of their own are matched only next to the provider's name in the setting's name.
  * Formats from the provider's documentation:
  * - https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
@@ -53,17 +53,32 @@ export const rules: Rule[] = [
     falsePositives: () => ["NRII-" + fake.alnum(16, "nrii-short"), "NRII-" + fake.alnum(40, "nrii-long")],
   }),
   defineRule({
+    id: "newrelic-query-key",
+    title: "New Relic Insights query key",
+    provider: "New Relic",
+    severity: "medium",
+    keywords: ["nriq-"],
+    // Issued beside insert keys, in the same form: NRIQ- then 32 URL-safe characters.
+    regex: /(?<![\w-])(?<secret>NRIQ-[A-Za-z0-9_-]{32})(?![\w-])/,
+    docs: "https://docs.newrelic.com/docs/apis/insights-apis/query-insights-event-data-api/",
+    remediation: "Delete the query key in New Relic > API keys and query through NerdGraph with a user key kept in a secret store.",
+    samples: () => ["NRIQ-" + fake.base64url(32, "nriq-1")] as const,
+    truePositives: ([k]) => [...inSyntaxes("new_relic_query_key", k), ...withValue(k, 'curl -H "X-Query-Key: %s" https://insights-api.newrelic.com/v1/accounts/1/query')],
+    falsePositives: () => ["NRIQ-" + fake.alnum(16, "nriq-short"), "NRIQ-" + fake.alnum(40, "nriq-long")],
+  }),
+  defineRule({
     id: "newrelic-browser-key",
     title: "New Relic browser key",
     provider: "New Relic",
     // Shipped to browsers by design; worth knowing about, not a breach on its own.
     severity: "low",
-    keywords: ["nrjs-"],
-    regex: /(?<![\w-])(?<secret>NRJS-[a-f0-9]{19})(?![\w-])/,
+    keywords: ["nrjs-", "nrbr-"],
+    // The browser agent's snippet carries it as `licenseKey`: NRJS- or NRBR- then 19 hex characters.
+    regex: /(?<![\w-])(?<secret>NR(?:JS|BR)-[a-f0-9]{19})(?![\w-])/,
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#browser-key",
     remediation: "If the key was not meant to be public, rotate it in New Relic > API keys.",
-    samples: () => ["NRJS-" + fake.hex(19, "nrjs-1")] as const,
-    truePositives: ([k]) => [...inSyntaxes("new_relic_browser_key", k), ...withValue(k, 'licenseKey: "%s",')],
+    samples: () => ["NRJS-" + fake.hex(19, "nrjs-1"), "NRBR-" + fake.hex(19, "nrbr-1")] as const,
+    truePositives: ([k, br]) => [...inSyntaxes("new_relic_browser_key", k), ...withValue(k, 'licenseKey: "%s",'), ...withValue(br, 'NREUM.info={"licenseKey":"%s","applicationID":"1"}')],
     falsePositives: () => ["NRJS-" + fake.hex(12, "nrjs-short"), "NRJS-" + fake.hex(25, "nrjs-long")],
   }),
   defineRule({
@@ -72,12 +87,13 @@ export const rules: Rule[] = [
     provider: "New Relic",
     severity: "medium",
     keywords: ["nral"],
-    // 36 characters then the literal NRAL suffix New Relic puts on ingest license keys.
-    regex: /(?<![\w-])(?<secret>[a-z0-9]{36}NRAL)(?![\w-])/,
+    // 40 characters ending in the literal NRAL New Relic puts on ingest license keys (most end FFFFNRAL;
+    // EU-region keys start eu01xx).
+    regex: /(?<![\w-])(?<secret>[a-z0-9]{32}(?:[a-z0-9]{4}|FFFF)NRAL)(?![\w-])/,
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
     remediation: "Rotate the license key in New Relic > API keys and pass it to agents through an environment variable or secret.",
-    samples: () => [fake.hex(36, "nral-1") + "NRAL"] as const,
-    truePositives: ([k]) => [...inSyntaxes("new_relic_license_key", k), ...withValue(k, "license_key: '%s'")],
+    samples: () => [fake.hex(36, "nral-1") + "NRAL", fake.hex(32, "nral-2") + "FFFFNRAL", "eu01xx" + fake.hex(26, "nral-3") + "FFFFNRAL"] as const,
+    truePositives: ([k, ffff, eu]) => [...inSyntaxes("new_relic_license_key", k), ...withValue(k, "license_key: '%s'"), ...inSyntaxes("new_relic_license_key", ffff), ...withValue(eu, "new relic license key EU = '%s'")],
     falsePositives: () => ["NEW_RELIC_LICENSE_KEY=" + fake.hex(30, "nral-short") + "NRAL", "GENERAL_SETTING=" + fake.hex(40, "nral-fp")],
   }),
   defineRule({
@@ -92,5 +108,20 @@ export const rules: Rule[] = [
     samples: () => [fake.hex(40, "nrlic-1")] as const,
     truePositives: ([k]) => [...inSyntaxes("new_relic_license_key", k), ...withValue(k, "newrelic.license_key = '%s'")],
     falsePositives: () => ["NEW_RELIC_LICENSE_KEY=<%= ENV['KEY'] %>", "NEW_RELIC_APP_NAME=" + fake.hex(40, "nrlic-fp")],
+  }),
+  defineRule({
+    id: "newrelic-mobile-app-token",
+    title: "New Relic mobile app token",
+    provider: "New Relic",
+    // Compiled into the mobile app by design; it can only report data.
+    severity: "low",
+    keywords: ["-nrma"],
+    // AA then 40 hex characters (EU region: eu01xx then 36), ending -NRMA.
+    regex: /(?<![\w-])(?<secret>(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA)(?![\w-])/,
+    docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#mobile-app-token",
+    remediation: "If the app is not public, regenerate the token with New Relic support and ship it only in release builds.",
+    samples: () => ["AA" + fake.hex(40, "nrma-1") + "-NRMA", "eu01xx" + fake.hex(36, "nrma-2") + "-NRMA"] as const,
+    truePositives: ([k, eu]) => [...inSyntaxes("new_relic_app_token", k), ...withValue(k, 'NewRelic.withApplicationToken("%s").start(this);'), ...withValue(eu, "NEW_RELIC_MOBILE_TOKEN=%s")],
+    falsePositives: ([k]) => ["AA" + fake.hex(30, "nrma-short") + "-NRMA", `${k.slice(0, -5)}`],
   }),
 ];
