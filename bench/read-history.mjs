@@ -2,7 +2,7 @@
 // Times readCommits (src/git) over a repository's whole history and reports its peak memory.
 // Needs the compiled library: `npx tsc -p tsconfig.build.json` first.
 //
-//   node bench/read-history.mjs <repo> [--claude-only] [--batch N]
+//   node bench/read-history.mjs <repo> [--claude-only]
 //
 // Prints one JSON line: commits read, files and added lines seen, seconds, peak RSS and peak heap (MB).
 // Run with `node --expose-gc` to also get peakLiveHeapMB: the heap still in use after a full GC, sampled
@@ -12,14 +12,12 @@ import { clearInterval, setInterval } from "node:timers";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const args = process.argv.slice(2);
-const repo = args.find((a) => !a.startsWith("--") && args[args.indexOf(a) - 1] !== "--batch");
+const repo = args.find((a) => !a.startsWith("--"));
 if (!repo) {
-  console.error("usage: node bench/read-history.mjs <repo> [--claude-only] [--batch N]");
+  console.error("usage: node bench/read-history.mjs <repo> [--claude-only]");
   process.exit(2);
 }
 const claudeOnly = args.includes("--claude-only");
-const batchAt = args.indexOf("--batch");
-const batchSize = batchAt >= 0 ? Number(args[batchAt + 1]) : undefined;
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { readCommits } = await import(pathToFileURL(path.join(root, "lib/git/read-commits.js")).href);
@@ -42,7 +40,7 @@ let files = 0;
 let lines = 0;
 let chars = 0;
 let skipped = 0;
-for await (const change of readCommits(repo, { all: true, filter, batchSize })) {
+for await (const change of readCommits(repo, { all: true, filter })) {
   commits++;
   skipped += change.skipped.length;
   for (const file of change.files) {

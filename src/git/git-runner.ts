@@ -1,11 +1,11 @@
 /**
- * A thin layer over simple-git: one place that knows how git is started for claude-guard and how its
- * failures become errors a user can act on (the CLI turns any of them into exit code 2).
+ * How claude-guard starts git: one place that knows the arguments every call carries and how git's
+ * failures become errors a user can act on (the CLI turns any of them into exit code 2). Plain
+ * `node:child_process`, no wrapper library: a history scan's start-up and each process it starts count.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { simpleGit, type SimpleGit } from "simple-git";
 
 export interface GitRunnerOptions {
   /** The git executable (default `git` on PATH). For tests and unusual installs. */
@@ -28,6 +28,12 @@ export interface GitRunner {
    * more than that.
    */
   tryRunBytes(args: string[], maxBytes: number): Promise<Buffer | undefined>;
+  /**
+   * Runs git and hands over its output as it comes, at the caller's pace (git waits while the caller
+   * does not read, so memory holds a pipe's worth, not the whole output). `input` goes to git's stdin.
+   * Iterating throws a GitReadError naming `what` when git fails; stopping early ends git.
+   */
+  stream(args: string[], what: string, input?: string): AsyncIterable<Buffer>;
 }
 
 /**
@@ -37,6 +43,10 @@ export interface GitRunner {
  * as flags, because gits older than those flags ignore unknown config keys but reject unknown flags.
  */
 const GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
+const CONFIG_ARGS = GIT_CONFIG.flatMap((c) => ["-c", c]);
+
+/** At most this many buffered git calls at a time (callers may start many, e.g. one per blob). */
+const MAX_CONCURRENT = 4;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -51,6 +61,9 @@ function firstLines(text: string, count = 3): string {
   return text.trim().split("\n").slice(0, count).join(" / ");
 }
 
+/** A failed call's error: git's own words (stderr) when it said something, else the process error. */
+class GitCallError extends Error {}
+
 /**
  * Opens `repoDir` for reading: checks that the folder exists, that git runs and that the folder is
  * inside a git repository (bare repositories are fine).
@@ -61,7 +74,30 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
   const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!exists) throw new GitReadError(`Repository folder not found: ${dir}`);
 
-  const git: SimpleGit = simpleGit({ baseDir: dir, binary, config: GIT_CONFIG, maxConcurrentProcesses: 4 });
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const limited = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+
+  const call = (args: string[]): Promise<string> =>
+    limited(
+      () =>
+        new Promise((resolve, reject) => {
+          execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "utf8", maxBuffer: Infinity }, (error, stdout, stderr) => {
+            if (!error) resolve(stdout);
+            else if (isGitMissing(error, binary) || !stderr.trim()) reject(error);
+            else reject(new GitCallError(stderr));
+          });
+        }),
+    );
 
   const wrap = (error: unknown, what: string): GitReadError => {
     if (isGitMissing(error, binary)) {
@@ -74,14 +110,14 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
     repoDir: dir,
     async run(args, what) {
       try {
-        return await git.raw(args);
+        return await call(args);
       } catch (error) {
         throw wrap(error, what);
       }
     },
     async tryRun(args) {
       try {
-        return await git.raw(args);
+        return await call(args);
       } catch (error) {
         // A missing git is never "the revision does not exist": say what is really wrong.
         if (isGitMissing(error, binary)) throw wrap(error, "");
@@ -89,17 +125,51 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
       }
     },
     tryRunBytes(args, maxBytes) {
-      const configArgs = GIT_CONFIG.flatMap((c) => ["-c", c]);
-      return new Promise((resolve) => {
-        execFile(binary, [...configArgs, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error, stdout) => {
-          resolve(error ? undefined : stdout);
-        });
-      });
+      return limited(
+        () =>
+          new Promise((resolve) => {
+            execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error, stdout) => {
+              resolve(error ? undefined : stdout);
+            });
+          }),
+      );
+    },
+    stream(args, what, input) {
+      return {
+        async *[Symbol.asyncIterator]() {
+          const child = spawn(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+          const { stdout, stderr: errors } = child;
+          if (!stdout || !errors) throw new GitReadError(`git failed ${what} in ${dir}: no output pipe`);
+          let stderr = "";
+          errors.setEncoding("utf8");
+          errors.on("data", (text: string) => {
+            if (stderr.length < 16_384) stderr += text;
+          });
+          const exited = new Promise<{ code: number | null; error?: Error }>((resolve) => {
+            child.once("error", (error) => resolve({ code: null, error }));
+            child.once("close", (code) => resolve({ code }));
+          });
+          if (child.stdin) {
+            child.stdin.on("error", () => undefined); // git that stopped early closes its end: its exit code says why
+            child.stdin.end(input);
+          }
+          let done = false;
+          try {
+            for await (const chunk of stdout) yield chunk as Buffer;
+            const end = await exited;
+            done = true;
+            if (end.error) throw wrap(end.error, what);
+            if (end.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${end.code}`), what);
+          } finally {
+            if (!done) child.kill();
+          }
+        },
+      };
     },
   };
 
   try {
-    await git.raw(["rev-parse", "--git-dir"]);
+    await call(["rev-parse", "--git-dir"]);
   } catch (error) {
     if (isGitMissing(error, binary)) throw wrap(error, "");
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);

@@ -46,8 +46,7 @@ async function isShallow(git: GitRunner): Promise<boolean> {
  * there: git diffs it against nothing, so its files read as wholly added, and older commits are not read.
  * Costs one `rev-list` of the range, and only in a shallow clone.
  */
-export async function shallowCutsInRange(repoDir: string, resolved: ResolvedRange, options: GitRunnerOptions = {}): Promise<string[]> {
-  const git = await openRepository(repoDir, options);
+export async function shallowCutsInRange(git: GitRunner, resolved: ResolvedRange): Promise<string[]> {
   if (resolved.revisions.length === 0 || !(await isShallow(git))) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!shallowFile) return [];

@@ -2,17 +2,18 @@
  * Reads commits and the lines they added from a local clone, for `claude-guard scan --git` and the Action.
  *
  * How, and why this way:
- * - One `git rev-list` lists the range's SHAs; then commits are read in batches with ONE
- *   `git log --no-walk=unsorted <shas...>` per batch. A git process per commit is 40-80x slower, and
- *   batches keep memory flat: at most `lookahead + 1` batches of output are held at a time, whatever the
- *   range size (the list of SHAs, 41 bytes a commit, is the only part that grows with it).
+ * - ONE `git log -p` over the range, read as a stream and parsed a commit at a time: git's own walk and
+ *   diff are the floor, and a scan adds no process nor setup per commit (a git process per commit is
+ *   40-80x slower). Memory holds the commit being scanned and a pipe's worth of git's output, whatever
+ *   the range's size: git waits while the caller scans.
  * - Every commit of the range that passes the filter is yielded, also those that add no line (merges,
  *   deletions, empty commits), so callers can count and attribute them. `files` lists only files with
  *   at least one added line; binary, too-large and truncated files are in `skipped`.
- * - With a `filter` (the common case: only Claude-authored commits), a cheap metadata-only call reads
- *   the batch first; patches are then fetched only for the commits that pass.
- * - Order: oldest first, parents before children (`rev-list --topo-order --reverse`), so a consumer
- *   sees a secret being added before it sees it being removed.
+ * - With a `filter` (the common case: only Claude-authored commits), one metadata-only `git log` reads
+ *   the range first (no diffs: cheap); the patches are then read, in one more stream, only for the
+ *   commits that pass (their SHAs on git's stdin, so no command-line limit applies).
+ * - Order: oldest first, parents before children (`--topo-order --reverse`), so a consumer sees a
+ *   secret being added before it sees it being removed.
  * - Merge commits are read as `git log --cc` shows them: the combined diff, whose added lines are those
  *   new against every parent (a conflict resolution's own text, files new in the merge). Lines one side
  *   brought in are not the merge's: they were read in the commits of that side (see patch.ts).
@@ -23,8 +24,8 @@
  *   archive) has its blob read, bounded; when it is UTF-16 with a byte-order mark it is decoded and its
  *   added lines are found by content against its parents' blobs (see addedLinesByContent). One git
  *   process a candidate blob: only such files pay. UTF-16 without a byte-order mark stays `binary`.
- * - Limit: git's output for one batch is buffered whole (simple-git), so one commit adding hundreds of
- *   MB of text is held in memory before the per-file cap drops it.
+ * - Limit: one commit's output is held whole before the per-file cap drops a file's lines, so a commit
+ *   adding hundreds of MB of text is held in memory while it is parsed.
  */
 import { randomBytes } from "node:crypto";
 import { hasBinaryExtension } from "../core/detect/skip.js";
@@ -35,25 +36,16 @@ import { addedLinesByContent, DEFAULT_PATCH_LIMITS, parseCommitPatch, type Parse
 import { resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
 
 export { GitReadError } from "./git-runner.js";
-export { isShallowRepository, resolveRange, shallowCutsInRange, type RangeOptions, type ResolvedRange } from "./range.js";
+export { isShallowRepository, resolveRange, type RangeOptions, type ResolvedRange } from "./range.js";
 
 export interface ReadCommitsOptions extends RangeOptions, Partial<PatchLimits> {
   /** Already resolved revisions (from resolveRange); `range` and `all` are then ignored. */
   resolved?: ResolvedRange;
   /** Called with each commit's metadata; commits for which it returns false are not read further nor yielded. */
   filter?: (commit: CommitInfo) => boolean;
-  /** Called after each batch: commits looked at so far (yielded or filtered out), and the range's size. */
+  /** Called as commits are read: commits looked at so far (yielded or filtered out), and the range's size. */
   onProgress?: (done: number, total: number) => void;
-  /** Commits per `git log -p` call (default 200). */
-  batchSize?: number;
-  /** How many batches git reads ahead of the caller, each in its own process (default 2). */
-  lookahead?: number;
 }
-
-const DEFAULT_BATCH = 200;
-const DEFAULT_LOOKAHEAD = 2;
-/** Metadata is small: fewer, larger calls; still well under Windows' 32K command-line limit (41 chars a SHA). */
-const META_BATCH = 500;
 
 /** NUL-separated fields. NUL cannot occur in commit metadata, and the random nonce keeps file content from faking a header. */
 const FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%aI", "%B"];
@@ -83,7 +75,9 @@ const PATCH_ARGS = [
   "--root",
   "--submodule=short",
 ];
-const LOG_ARGS = ["log", "--no-walk=unsorted", "--encoding=UTF-8", "--no-notes"];
+const LOG_ARGS = ["log", "--encoding=UTF-8", "--no-notes"];
+/** The range's commits, oldest first, parents before children (what `rev-list --topo-order --reverse` lists). */
+const WALK_ARGS = ["--topo-order", "--reverse"];
 
 interface RawCommit {
   info: CommitInfo;
@@ -94,47 +88,70 @@ function formatArg(nonce: string): string {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
 }
 
-/** Splits `git log --format=<formatArg>` output into commits; `patch` is whatever git printed after the metadata. */
-function* splitLogOutput(output: string, nonce: string): Generator<RawCommit> {
-  const marker = `\0${nonce}\0`;
-  let at = output.indexOf(marker);
-  while (at >= 0) {
-    const start = at + marker.length;
-    const next = output.indexOf(marker, start);
-    const chunk = output.slice(start, next < 0 ? output.length : next);
-    at = next;
-    const fields: string[] = [];
-    let cursor = 0;
-    for (let i = 0; i < FIELDS.length; i++) {
-      const end = chunk.indexOf("\0", cursor);
-      if (end < 0) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
-      fields.push(chunk.slice(cursor, end));
-      cursor = end + 1;
-    }
-    const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date = "", message = ""] = fields;
-    const info: CommitInfo = {
-      sha,
-      // %B ends with the newline git adds after the message: not part of it.
-      message: message.replace(/\n+$/, ""),
-      author: { name: authorName, email: authorEmail },
-      committer: { name: committerName, email: committerEmail },
-      parents: parents ? parents.split(" ") : [],
-      date,
-    };
-    yield { info, patch: chunk.slice(cursor) };
+/** One commit's record (what follows its marker): the metadata fields, then whatever git printed after them. */
+function parseRecord(record: string): RawCommit {
+  const fields: string[] = [];
+  let cursor = 0;
+  for (let i = 0; i < FIELDS.length; i++) {
+    const end = record.indexOf("\0", cursor);
+    if (end < 0) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
+    fields.push(record.slice(cursor, end));
+    cursor = end + 1;
   }
+  const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date = "", message = ""] = fields;
+  const info: CommitInfo = {
+    sha,
+    // %B ends with the newline git adds after the message: not part of it.
+    message: message.replace(/\n+$/, ""),
+    author: { name: authorName, email: authorEmail },
+    committer: { name: committerName, email: committerEmail },
+    parents: parents ? parents.split(" ") : [],
+    date,
+  };
+  return { info, patch: record.slice(cursor) };
 }
 
-async function listRevisions(git: GitRunner, revisions: string[]): Promise<string[]> {
-  if (revisions.length === 0) return [];
-  const out = await git.run(["rev-list", "--topo-order", "--reverse", ...revisions, "--"], "listing the commits to read");
-  return out.split("\n").filter((line) => line.length > 0);
+/** The last `count` bytes of `pieces` (count is at most a marker's length). */
+function lastBytes(pieces: readonly Buffer[], count: number): Buffer {
+  const out: Buffer[] = [];
+  let left = count;
+  for (let i = pieces.length - 1; i >= 0 && left > 0; i--) {
+    const piece = pieces[i] as Buffer;
+    out.unshift(piece.subarray(Math.max(0, piece.length - left)));
+    left -= Math.min(left, piece.length);
+  }
+  return Buffer.concat(out);
 }
 
-async function readBatch(git: GitRunner, shas: string[], nonce: string, withPatch: boolean): Promise<RawCommit[]> {
-  const args = [...LOG_ARGS, formatArg(nonce), ...(withPatch ? PATCH_ARGS : []), ...shas, "--"];
-  const out = await git.run(args, withPatch ? "reading commit patches" : "reading commit metadata");
-  return [...splitLogOutput(out, nonce)];
+/**
+ * Cuts `git log --format=<formatArg>` output into commits as it streams in. Bytes are collected until the
+ * next commit's marker and decoded a commit at a time (the marker is ASCII, so no character is split).
+ */
+export async function* splitCommits(output: AsyncIterable<Buffer>, nonce: string): AsyncGenerator<RawCommit> {
+  const marker = Buffer.from(`\0${nonce}\0`);
+  let pieces: Buffer[] = [];
+  let size = 0;
+  let started = false;
+  for await (const chunk of output) {
+    // A marker may straddle two chunks: look from the last bytes of what came before.
+    const carry = Math.min(marker.length - 1, size);
+    const probe = carry > 0 ? Buffer.concat([lastBytes(pieces, carry), chunk]) : chunk;
+    const cuts: number[] = [];
+    for (let at = probe.indexOf(marker); at >= 0; at = probe.indexOf(marker, at + marker.length)) cuts.push(size - carry + at);
+    pieces.push(chunk);
+    size += chunk.length;
+    if (cuts.length === 0) continue;
+    const bytes = pieces.length === 1 ? chunk : Buffer.concat(pieces, size);
+    let start = 0;
+    for (const cut of cuts) {
+      if (started) yield parseRecord(bytes.toString("utf8", start, cut));
+      started = true;
+      start = cut + marker.length;
+    }
+    pieces = [bytes.subarray(start)];
+    size = bytes.length - start;
+  }
+  if (started) yield parseRecord(Buffer.concat(pieces, size).toString("utf8"));
 }
 
 /** A blob's text when it is UTF-16 with a byte-order mark; `other` says what to do with any other bytes. */
@@ -160,91 +177,60 @@ async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits: Patch
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * Yields each commit of the range (oldest first) with the lines it added. Throws a GitReadError when the
  * folder is not a repository, the range does not resolve or git is missing.
  */
-export async function* readCommits(repoDir: string, opts: ReadCommitsOptions = {}): AsyncGenerator<CommitChange> {
-  const git = await openRepository(repoDir, opts);
+export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<CommitChange> {
+  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
   const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
-  const shas = await listRevisions(git, resolved.revisions);
-  const total = shas.length;
   const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
-  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
   const nonce = randomBytes(12).toString("hex");
-  opts.onProgress?.(0, total);
+  const revisions = resolved.revisions;
+  if (revisions.length === 0) {
+    opts.onProgress?.(0, 0);
+    return;
+  }
 
-  // Work items: a batch of SHAs to read with patches, and how many range commits are done once it is.
-  const plan = async function* (): AsyncGenerator<{ shas: string[]; doneAfter: number }> {
-    if (!opts.filter) {
-      for (let i = 0; i < shas.length; i += batchSize) {
-        yield { shas: shas.slice(i, i + batchSize), doneAfter: Math.min(i + batchSize, total) };
+  // What the patch stream reads, and for each commit it yields, how many range commits are done then.
+  let patchArgs: string[];
+  let input: string | undefined;
+  let total: number;
+  let doneAt: (yielded: number) => number;
+  if (opts.filter) {
+    // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
+    const kept: string[] = [];
+    const keptIndex: number[] = [];
+    total = 0;
+    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...revisions, "--"], "reading commit metadata"), nonce)) {
+      if (opts.filter(raw.info)) {
+        kept.push(raw.info.sha);
+        keptIndex.push(total);
       }
+      total++;
+    }
+    opts.onProgress?.(0, total);
+    if (kept.length === 0) {
+      if (total > 0) opts.onProgress?.(total, total);
       return;
     }
-    for (let i = 0; i < shas.length; i += META_BATCH) {
-      const group = shas.slice(i, i + META_BATCH);
-      const metadata = await readBatch(git, group, nonce, false);
-      const passing: { sha: string; index: number }[] = [];
-      metadata.forEach((commit, index) => {
-        if (opts.filter?.(commit.info)) passing.push({ sha: commit.info.sha, index });
-      });
-      const groupDone = Math.min(i + META_BATCH, total);
-      if (passing.length === 0) {
-        yield { shas: [], doneAfter: groupDone };
-        continue;
-      }
-      const parts = chunks(passing, batchSize);
-      for (const [k, part] of parts.entries()) {
-        const last = part[part.length - 1];
-        const doneAfter = k === parts.length - 1 ? groupDone : i + (last ? last.index + 1 : 0);
-        yield { shas: part.map((p) => p.sha), doneAfter };
-      }
-    }
-  };
+    patchArgs = [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
+    input = kept.join("\n") + "\n";
+    doneAt = (yielded) => (yielded === kept.length ? total : (keptIndex[yielded] as number));
+  } else {
+    // The count only when someone shows progress: rev-list without diffs is cheap, but it is a process.
+    total = opts.onProgress ? Number((await git.run(["rev-list", "--count", ...revisions, "--"], "counting the commits to read")).trim()) : 0;
+    opts.onProgress?.(0, total);
+    patchArgs = [...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...PATCH_ARGS, ...revisions, "--"];
+    doneAt = (yielded) => yielded;
+  }
 
-  const fetch = async (item: { shas: string[]; doneAfter: number }) => ({
-    commits: item.shas.length > 0 ? await readBatch(git, item.shas, nonce, true) : [],
-    doneAfter: item.doneAfter,
-  });
-
-  // Read ahead: up to `lookahead` git processes run while the caller scans the current batch. Memory
-  // stays bounded by (lookahead + 1) batches of output.
-  const lookahead = Math.max(1, opts.lookahead ?? DEFAULT_LOOKAHEAD);
-  const items = plan();
-  const queue: Promise<{ commits: RawCommit[]; doneAfter: number }>[] = [];
-  let planDone = false;
-  const fill = async () => {
-    while (!planDone && queue.length < lookahead) {
-      const next = await items.next();
-      if (next.done) {
-        planDone = true;
-        return;
-      }
-      const pending = fetch(next.value);
-      pending.catch(() => undefined); // a caller that stops early must not leave an unhandled rejection
-      queue.push(pending);
-    }
-  };
-  let lastReported = 0;
-  await fill();
-  while (queue.length > 0) {
-    const batch = await (queue.shift() as Promise<{ commits: RawCommit[]; doneAfter: number }>);
-    await fill();
-    for (const raw of batch.commits) {
-      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-    }
-    if (batch.doneAfter > lastReported) {
-      lastReported = batch.doneAfter;
-      opts.onProgress?.(batch.doneAfter, total);
-    }
+  let yielded = 0;
+  for await (const raw of splitCommits(git.stream(patchArgs, "reading commit patches", input), nonce)) {
+    const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+    if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+    yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+    yielded++;
+    opts.onProgress?.(doneAt(yielded), total);
   }
 }

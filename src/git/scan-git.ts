@@ -3,7 +3,9 @@ import { detectAuthorship } from "../core/authorship/index.js";
 import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
-import { readCommits, resolveRange, shallowCutsInRange } from "./read-commits.js";
+import { openRepository } from "./git-runner.js";
+import { readCommits } from "./read-commits.js";
+import { resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
   repo: string;
@@ -51,10 +53,12 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
 }
 
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
-  const resolved = await resolveRange(options.repo, options.range !== undefined ? { range: options.range } : { all: options.all });
+  // One repository handle for the whole scan: each git process it starts costs start-up time.
+  const git = await openRepository(options.repo);
+  const resolved = await resolveRangeWith(git, options.range !== undefined ? { range: options.range } : { all: options.all });
   const result: GitScanResult = {
     scan: emptyChangeScan(),
-    incomplete: shallowHistory(await shallowCutsInRange(options.repo, resolved)),
+    incomplete: shallowHistory(await shallowCutsInRange(git, resolved)),
     commits: 0,
     claudeCommits: 0,
     rangeDescription: resolved.description,
@@ -63,21 +67,29 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
   };
   const head = resolved.revisions.filter((r) => !r.startsWith("^")).pop();
   if (head) result.headRevision = head.includes("...") ? head.slice(head.indexOf("...") + 3) : head;
-  const verdicts = new Map<string, AuthorshipVerdict>();
   const markers = setup.config.authorship.markers;
-  const filter = (commit: Parameters<typeof detectAuthorship>[0]) => {
+  const attribute = (commit: CommitInfo): AuthorshipVerdict => {
     result.commits++;
     const verdict = detectAuthorship(commit, options.branch !== undefined ? { markers, branch: options.branch } : { markers });
     if (verdict.isClaude) result.claudeCommits++;
-    const keep = options.authors === "all" || verdict.isClaude;
-    if (keep) verdicts.set(commit.sha, verdict);
-    return keep;
+    return verdict;
   };
-  const readOptions: Parameters<typeof readCommits>[1] = { resolved, filter };
+  // Only Claude's commits: a metadata pass picks them, and only their patches are read. All authors:
+  // no filter, so the whole range is one `git log -p` stream, attributed as it is read.
+  const verdicts = new Map<string, AuthorshipVerdict>();
+  const readOptions: Parameters<typeof readCommits>[1] = { resolved };
+  if (options.authors === "claude") {
+    readOptions.filter = (commit) => {
+      const verdict = attribute(commit);
+      if (verdict.isClaude) verdicts.set(commit.sha, verdict);
+      return verdict.isClaude;
+    };
+  }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-  for await (const change of readCommits(options.repo, readOptions)) {
-    const verdict = verdicts.get(change.commit.sha);
-    const byClaude = verdict?.isClaude === true;
+  for await (const change of readCommits(git, readOptions)) {
+    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+    verdicts.delete(change.commit.sha);
+    const byClaude = verdict.isClaude;
     if (byClaude) {
       result.scannedCommits.push({
         sha: change.commit.sha,
@@ -88,8 +100,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
       const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
       result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
     }
-    if (verdict) options.onCommit?.(change, verdict);
-    verdicts.delete(change.commit.sha);
+    options.onCommit?.(change, verdict);
     const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
       ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
     });

@@ -169,21 +169,31 @@ describe("readCommits batching, filtering and progress", () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  /** A git wrapper that logs each call's arguments, to count processes and see which SHAs got patches. */
-  function loggingGit(): { binary: string; calls: () => string[][] } {
+  /**
+   * A git wrapper that logs each call's arguments, and what a `--stdin` call got on stdin, to count
+   * processes and see which SHAs got patches.
+   */
+  function loggingGit(): { binary: string; calls: () => string[][]; stdin: () => string[] } {
     const dir = tempDir("cg-gitlog-");
     dirs.push(dir);
     const log = path.join(dir, "calls.log");
+    const stdinLog = path.join(dir, "stdin.log");
     const binary = path.join(dir, "git-logged");
-    writeFileSync(binary, `#!/bin/sh\nprintf '%s\\037' "$@" >> "${log}"\nprintf '\\n' >> "${log}"\nexec git "$@"\n`);
+    writeFileSync(
+      binary,
+      `#!/bin/sh\nprintf '%s\\037' "$@" >> "${log}"\nprintf '\\n' >> "${log}"\n` +
+        `case " $* " in *" --stdin "*) tee -a "${stdinLog}" | git "$@"; exit $? ;; esac\nexec git "$@"\n`,
+    );
     chmodSync(binary, 0o755);
     writeFileSync(log, "");
+    writeFileSync(stdinLog, "");
     const calls = () =>
       readFileSync(log, "utf8")
         .split("\n")
         .filter(Boolean)
         .map((line) => line.split("\x1f").filter(Boolean));
-    return { binary, calls };
+    const stdin = () => readFileSync(stdinLog, "utf8").split("\n").filter(Boolean);
+    return { binary, calls, stdin };
   }
 
   function sevenCommits(): { repo: TempRepo; shas: string[] } {
@@ -198,14 +208,15 @@ describe("readCommits batching, filtering and progress", () => {
     return { repo: r, shas };
   }
 
-  it("reads patches in batches, not one git process per commit", async () => {
+  it("reads every patch of the range in one git process, not one a commit", async () => {
     const { repo: r, shas } = sevenCommits();
     const git = loggingGit();
-    const changes = await collect(r.dir, { gitBinary: git.binary, batchSize: 3 });
+    const changes = await collect(r.dir, { gitBinary: git.binary });
     expect(changes.map((c) => c.commit.sha)).toEqual(shas);
     expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
-    const patchCalls = git.calls().filter((args) => args.includes("log") && args.includes("-p"));
-    expect(patchCalls.map((args) => args.filter((a) => shas.includes(a)).length)).toEqual([3, 3, 1]);
+    expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(1);
+    // Without a filter there is no metadata pass, and without progress no count either.
+    expect(git.calls().filter((args) => args.includes("log") || args.includes("rev-list"))).toHaveLength(1);
   });
 
   it("fetches patches only for commits the filter keeps, and reports progress up to the total", async () => {
@@ -228,7 +239,7 @@ describe("readCommits batching, filtering and progress", () => {
 
     const patchCalls = git.calls().filter((args) => args.includes("log") && args.includes("-p"));
     expect(patchCalls).toHaveLength(1);
-    expect(patchCalls[0]?.filter((a) => shas.includes(a))).toEqual([shas[2], shas[5]]);
+    expect(git.stdin()).toEqual([shas[2], shas[5]]);
 
     expect(progress[0]).toEqual([0, 7]);
     expect(progress[progress.length - 1]).toEqual([7, 7]);
@@ -239,7 +250,7 @@ describe("readCommits batching, filtering and progress", () => {
   it("stops cleanly when the caller breaks out early", async () => {
     const { repo: r, shas } = sevenCommits();
     const got: string[] = [];
-    for await (const change of readCommits(r.dir, { batchSize: 2 })) {
+    for await (const change of readCommits(r.dir)) {
       got.push(change.commit.sha);
       if (got.length === 3) break;
     }
