@@ -5,15 +5,16 @@
  * same finding, with the same fingerprint, and the same suppressions and notes, wherever it is reported.
  */
 import { detectAuthorship } from "../core/authorship/index.js";
-import { IGNORE_FILE } from "../core/files.js";
+import { ORG_CONFIG_REPO } from "../core/config/load.js";
+import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import type { RuleMeta } from "../core/report/meta.js";
 import { addChangeScan, emptyChangeScan, scanChange, suppressionNotes, type ChangeScan } from "../core/scan-change.js";
-import { prepareScan, type ScanSetup } from "../core/setup.js";
+import { prepareScan, type ScanInputs, type ScanSetup } from "../core/setup.js";
 import type { AuthorshipVerdict, CommitChange, CommitInfo, FailOn, ScanReport } from "../core/types.js";
 import { describeApiError, ZERO_SHA, type GitHubClient, type RepoRef } from "../github/client.js";
 import { readCommitChange } from "../github/commit-files.js";
 import { listComparedCommits, listPullRequestCommits, toCommitInfo, type ApiCommit, type CommitList } from "../github/commits.js";
-import { loadGuardConfig } from "../github/config.js";
+import { loadRepoConfig } from "../github/config.js";
 import { readFileAt } from "../github/contents.js";
 import { payloadVisibility, readClassification, type Classification, type PropertyValues } from "../github/properties.js";
 import { teamMembershipLookup } from "../github/teams.js";
@@ -78,10 +79,10 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
   const repo: RepoRef = { owner: target.owner, repo: target.repo };
   const notes: string[] = [];
 
-  const config = await loadGuardConfig(gh, repo, configRef(target));
+  const config = await readRepoConfig(gh, repo, configRef(target));
   let setup = prepareScan(config.inputs);
   const configErrors = [...config.errors, ...setup.errors];
-  notes.push(`Config: ${config.source}.`);
+  notes.push(`Config: ${config.source}.`, ...setup.warnings);
 
   const classified = await readClassification(gh, repo, {
     property: setup.config.classificationProperty,
@@ -164,6 +165,16 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
 export function visibilityOf(repository: unknown): { visibility?: string } {
   const visibility = payloadVisibility(repository);
   return visibility ? { visibility } : {};
+}
+
+/**
+ * The effective config (org floor, repository on top) for prepareScan, and where it came from. A file
+ * that exists but cannot be read stops the scan (the check fails closed, naming the file).
+ */
+async function readRepoConfig(gh: GitHubClient, repo: RepoRef, ref: string | undefined): Promise<{ inputs: ScanInputs; errors: string[]; source: string }> {
+  const effective = await loadRepoConfig(gh, repo, ref);
+  const source = effective.sources.length > 0 ? effective.sources.join(", then ") : `defaults (no ${CONFIG_FILE} in the repository or the organization's ${ORG_CONFIG_REPO} repository)`;
+  return { inputs: { effectiveConfig: effective, configFile: effective.sources.at(-1) ?? CONFIG_FILE }, errors: [], source };
 }
 
 /** The config a change is judged by: the base branch's, never the change's own. */

@@ -4,6 +4,7 @@
  */
 import { CONFIG_FILE, IGNORE_FILE } from "./files.js";
 import { DEFAULT_CONFIG, formatConfigError, parseConfig, type GuardConfig } from "./config/config.js";
+import type { EffectiveConfig } from "./config/load.js";
 import { Scanner } from "./detect/engine.js";
 import { compileCustomRules } from "./detect/custom-rules.js";
 import { builtinRules, ruleMetas } from "./detect/index.js";
@@ -15,6 +16,8 @@ import type { RuleMeta } from "./report/meta.js";
 export interface ScanInputs {
   configText?: string;
   configFile?: string;
+  /** A config already layered from several files (the App's org and repository files): used instead of `configText`. */
+  effectiveConfig?: EffectiveConfig;
   ignoreText?: string;
   ignoreFile?: string;
 }
@@ -39,7 +42,11 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
   const errors: string[] = [];
   const warnings: string[] = [];
   let config = DEFAULT_CONFIG;
-  if (inputs.configText !== undefined) {
+  if (inputs.effectiveConfig) {
+    config = inputs.effectiveConfig.config;
+    errors.push(...inputs.effectiveConfig.errors.map(formatConfigError));
+    warnings.push(...inputs.effectiveConfig.warnings.map(formatConfigError));
+  } else if (inputs.configText !== undefined) {
     const parsed = parseConfig(inputs.configText, inputs.configFile ?? CONFIG_FILE);
     config = parsed.config;
     errors.push(...parsed.errors.map(formatConfigError));

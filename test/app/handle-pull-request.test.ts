@@ -12,7 +12,7 @@ import {
   sha,
 } from "./github-fixtures.js";
 import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp } from "./harness.js";
-import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock } from "./http-mock.js";
+import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock, mockNoOrgConfig } from "./http-mock.js";
 
 interface CheckRunBody {
   name?: string;
@@ -48,6 +48,7 @@ describe("pull_request.opened with human and Claude-authored commits", () => {
     const pr = pullRequestSeven();
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 42 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML, { "content-type": "application/vnd.github.raw; charset=utf-8" });
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
@@ -115,6 +116,7 @@ describe("redelivered and repeated webhooks", () => {
     const pr = pullRequestSeven();
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 42 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
@@ -136,6 +138,7 @@ describe("redelivered and repeated webhooks", () => {
     const pr = pullRequestSeven();
     mockCheckRunStart([{ id: 42, name: "claude-guard", status: "completed", conclusion: "failure", external_id: "delivery:delivery-pr-7:retry", app: { id: 123 }, output: { annotations_count: 0 } }]);
     githubApi().patch(`${REPO_PATH}/check-runs/42`).reply(200, { id: 42 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
@@ -157,6 +160,7 @@ describe("failures end the check run instead of leaving it in progress", () => {
     mockInstallationToken();
     githubApi().get(CHECK_RUNS_LOOKUP(HEAD_SHA)).query(true).reply(404, { message: "Not Found" });
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 53 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [apiCommit(sha(1), "Human", "human")]);
     githubApi().patch(`${REPO_PATH}/check-runs/53`).reply(200, { id: 53 });
@@ -170,6 +174,7 @@ describe("failures end the check run instead of leaving it in progress", () => {
     const pr = pullRequestSeven();
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 44 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(502, { message: "Server Error" });
@@ -188,8 +193,9 @@ describe("failures end the check run instead of leaving it in progress", () => {
   it("names GitHub's rate limit when that is what stopped the scan", async () => {
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 45 });
+    // The org's file is read first and meets the limit: the repository's file is never asked for.
     githubApi()
-      .get(CONFIG_PATH)
+      .get("/repos/acme/.github/contents/.github%2Fclaude-guard.yml")
       .reply(403, { message: "API rate limit exceeded for installation ID 4242." }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1893456000" });
     githubApi().patch(`${REPO_PATH}/check-runs/45`).reply(200, { id: 45 });
 
@@ -209,6 +215,7 @@ describe("reading the change through the REST API", () => {
     const token = fakeGithubToken("compare");
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 46 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     for (let page = 1; page <= 3; page++) {
       githubApi()
@@ -238,6 +245,7 @@ describe("reading the change through the REST API", () => {
     const after = before.replace("setting_30 = 30\n", `setting_30 = 30\nsecret_token = "${token}"\n`);
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 47 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [claude]);
     githubApi()
@@ -266,6 +274,7 @@ describe("reading the change through the REST API", () => {
     const claude = apiCommit(sha(2), "Touch many files", "claude", [sha(1)]);
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 48 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [claude]);
     githubApi()
@@ -313,6 +322,7 @@ describe("reading the change through the REST API", () => {
     const pr = pullRequestSeven();
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 50 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [pr.commits[1]]);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
@@ -335,6 +345,7 @@ describe("reading the change through the REST API", () => {
   it("reads the custom property values when the payload does not carry them", async () => {
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 51 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/properties/values`).reply(200, [{ property_name: "data_classification", value: "restricted" }]);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [apiCommit(sha(1), "Human", "human")]);
@@ -352,6 +363,7 @@ describe("reading the change through the REST API", () => {
     const lines = Array.from({ length: 120 }, (_, i) => `+TOKEN_${i} = "${fakeGithubToken(`batch-${i}`)}"`).join("\n");
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 52 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, [claude]);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, commitDetail(claude, [{ filename: "seed.py", status: "added", patch: `@@ -0,0 +1,120 @@\n${lines}` }]));

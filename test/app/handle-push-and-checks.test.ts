@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { CONFIG_YAML, HEAD_SHA, REPO_PATH, apiCommit, commitDetail, fakeGithubToken, payload, pullRequestSeven, sha } from "./github-fixtures.js";
 import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp } from "./harness.js";
-import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock } from "./http-mock.js";
+import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock, mockNoOrgConfig } from "./http-mock.js";
 
 const AFTER = "af" + "7".repeat(38);
 const BEFORE = "be" + "f".repeat(38);
@@ -28,6 +28,7 @@ describe("push", () => {
     mockInstallationToken();
     githubApi().get(CHECK_RUNS_LOOKUP(AFTER)).query(true).reply(200, { total_count: 0, check_runs: [] });
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 60 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).query({ ref: BEFORE }).reply(200, CONFIG_YAML);
     githubApi()
       .get(`${REPO_PATH}/compare/${BEFORE}...${AFTER}`)
@@ -76,6 +77,7 @@ describe("check_suite and check_run", () => {
     const pr = pullRequestSeven();
     mockInstallationToken();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 61 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
@@ -98,6 +100,7 @@ describe("check_suite and check_run", () => {
   it("writes the .claude-guard-ignore lines into the run when its button is clicked", async () => {
     const pr = pullRequestSeven();
     mockInstallationToken();
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML);
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);

@@ -66,3 +66,8 @@ export function tearDownHttpMock(): void {
   nock.cleanAll();
   nock.enableNetConnect();
 }
+
+/** The org's `.github` repository holds no claude-guard config: every App scan reads it before the repository's. */
+export function mockNoOrgConfig(owner = "acme"): void {
+  githubApi().get(`/repos/${owner}/.github/contents/.github%2Fclaude-guard.yml`).reply(404, { message: "Not Found" });
+}

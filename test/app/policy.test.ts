@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { BASE_SHA, HEAD_SHA, REPO_PATH, apiCommit, commitDetail, payload, sha } from "./github-fixtures.js";
 import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp } from "./harness.js";
-import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock } from "./http-mock.js";
+import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock, mockNoOrgConfig } from "./http-mock.js";
 
 interface CheckRunBody {
   status?: string;
@@ -41,6 +41,7 @@ function mockStart(id: number, configYaml: string) {
   mockInstallationToken();
   githubApi().get(CHECK_RUNS_LOOKUP(HEAD_SHA)).query(true).reply(200, { total_count: 0, check_runs: [] });
   githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id });
+  mockNoOrgConfig();
   githubApi().get(CONFIG_PATH).reply(200, configYaml, { "content-type": "application/vnd.github.raw; charset=utf-8" });
 }
 

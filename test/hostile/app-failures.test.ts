@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/glo
 import { createApp } from "../../src/app/index.js";
 import { HEAD_SHA, REPO_PATH, payload } from "../app/github-fixtures.js";
 import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken } from "../app/harness.js";
-import { assertAllMocksUsed, githubApi, sentBodies, setUpHttpMock, tearDownHttpMock } from "../app/http-mock.js";
+import { assertAllMocksUsed, githubApi, sentBodies, setUpHttpMock, tearDownHttpMock, mockNoOrgConfig } from "../app/http-mock.js";
 import { capturingLogger, ERROR } from "./app-server.js";
 
 describe("the App's queue", () => {
@@ -31,6 +31,7 @@ describe("a scan that fails after its check run exists", () => {
     mockInstallationToken();
     githubApi().get(CHECK_RUNS_LOOKUP(HEAD_SHA)).query(true).reply(200, { total_count: 0, check_runs: [] });
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 77 });
+    mockNoOrgConfig();
     githubApi().get(`${REPO_PATH}/contents/.github%2Fclaude-guard.yml`).reply(200, "failOn: high\n");
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(500, { message: "Server Error" });
     githubApi().patch(`${REPO_PATH}/check-runs/77`).reply(200, { id: 77 });

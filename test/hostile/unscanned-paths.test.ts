@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { apiCommit, commitDetail, CONFIG_YAML, payload, REPO_PATH, sha } from "../app/github-fixtures.js";
 import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken } from "../app/harness.js";
-import { assertAllMocksUsed, githubApi, sentBodies, setUpHttpMock, tearDownHttpMock } from "../app/http-mock.js";
+import { assertAllMocksUsed, githubApi, mockNoOrgConfig, sentBodies, setUpHttpMock, tearDownHttpMock } from "../app/http-mock.js";
 import { HUMAN, TempRepo } from "../git/repo-helper.js";
 import { CLAUDE_MESSAGE_TRAILER, cli, jsonReport, stripeKey } from "./helpers.js";
 
@@ -74,6 +74,7 @@ describe("the App scans a Claude commit's vendored path too", () => {
     mockInstallationToken();
     githubApi().get(CHECK_RUNS_LOOKUP(AFTER)).query(true).reply(200, { total_count: 0, check_runs: [] });
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 61 });
+    mockNoOrgConfig();
     githubApi().get(`${REPO_PATH}/contents/.github%2Fclaude-guard.yml`).query({ ref: BEFORE }).reply(200, CONFIG_YAML);
     githubApi()
       .get(`${REPO_PATH}/compare/${BEFORE}...${AFTER}`)
