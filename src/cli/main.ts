@@ -2,7 +2,6 @@
 import { statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import { renderJson, renderSarif, renderText } from "../core/report/index.js";
 import { suppressionNotes, type ChangeScan } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
@@ -13,9 +12,8 @@ import { scanGit } from "../git/scan-git.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { findRepositoryRoot, runInit } from "./init.js";
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
-import { scanFiles, WorkerPool } from "./parallel.js";
+import { scanPaths } from "./parallel.js";
 import { reportAgentProblems, runPolicyCommand, withClassificationField } from "./policy.js";
-import { listFiles } from "./walk.js";
 import { toolVersion } from "../version.js";
 
 
@@ -94,20 +92,11 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     changes = result.scan.scanned;
     if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges };
   } else {
-    // Started before the walk, so that loading the rules in the workers overlaps it.
-    const poolSize = WorkerPool.sizeFor();
-    const pool = firstIsDirectory && poolSize > 0 ? new WorkerPool(inputs, poolSize) : undefined;
-    let result;
-    let listed;
-    try {
-      listed = listFiles(cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, setup.isIgnoredPath, DEFAULT_MAX_FILE_BYTES);
-      result = await scanFiles(setup, listed.files, pool);
-    } finally {
-      await pool?.close();
-    }
+    const listed = await scanPaths(setup, inputs, cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, firstIsDirectory);
+    const result = listed.result;
     report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: [...listed.skipped, ...result.skipped] };
     suppression = result;
-    report.findings = result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+    report.findings = result.findings;
     const notRead = new Set(result.skipped.map((s) => s.path));
     changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
   }

@@ -1,17 +1,20 @@
 /**
- * Whole-file scanning spread over the main thread and worker threads. Workers are started before the
- * folder walk so that their start-up (loading the rules, ~100 ms) overlaps it; files go out in small
- * batches to whichever thread is free. Small scans never wait for a worker.
+ * Whole-file scanning spread over the main thread and worker threads. Workers start during the folder
+ * walk, as soon as it has listed enough text to share, so that their start-up (loading the rules)
+ * overlaps the rest of the walk; small scans never start one. Files go out in batches of about the same
+ * size to whichever thread is free.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import type { ScanInputs, ScanSetup } from "../core/setup.js";
+import type { SkippedFile } from "../core/types.js";
 import { emptyResult, mergeResult, scanFileBatch, type FileBatchResult } from "./file-scan.js";
-import type { FileEntry } from "./walk.js";
+import { listFiles, type FileEntry } from "./walk.js";
 
 /** Below this much text the main thread alone is faster than handing work out. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
-const BATCH_BYTES = 256 * 1024;
+const BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
 
 interface WorkerMessage {
@@ -21,7 +24,7 @@ interface WorkerMessage {
   error?: string;
 }
 
-export class WorkerPool {
+class WorkerPool {
   private readonly workers: Array<{ worker: Worker; ready: boolean; inFlight: number }> = [];
   private onMessage: (index: number, message: WorkerMessage) => void = () => {};
   private failure: Error | undefined;
@@ -43,10 +46,6 @@ export class WorkerPool {
     }
   }
 
-  /** Threads worth starting for a scan on this machine (the main thread is one of them). */
-  static sizeFor(): number {
-    return Math.max(0, Math.min(availableParallelism(), 8) - 1);
-  }
 
   async run(setup: ScanSetup, entries: readonly FileEntry[]): Promise<FileBatchResult> {
     const queue = batches(entries);
@@ -110,12 +109,37 @@ function batches(entries: readonly FileEntry[]): FileEntry[][] {
   return out;
 }
 
-/** Scan files, with the pool when there is enough to share (the pool may be undefined). */
-export async function scanFiles(setup: ScanSetup, entries: readonly FileEntry[], pool: WorkerPool | undefined): Promise<FileBatchResult> {
-  const total = entries.reduce((sum, e) => sum + e.size, 0);
-  const result = pool && total >= PARALLEL_MIN_BYTES ? await pool.run(setup, entries) : scanFileBatch(setup, entries);
-  // Threads finish in any order: sort so the report is the same run after run.
-  result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
-  result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return result;
+/** Worker threads worth starting on this machine (the main thread scans too). */
+function workerCount(): number {
+  return Math.max(0, Math.min(availableParallelism(), 8) - 1);
+}
+
+/**
+ * Lists the files under `paths` and scans them: the walk and the scan of `claude-guard scan` and of
+ * the policy checks. Worker threads (with `parallel`) start once the walk has listed enough text.
+ */
+export async function scanPaths(
+  setup: ScanSetup,
+  inputs: ScanInputs,
+  paths: readonly string[],
+  root: string,
+  parallel: boolean,
+): Promise<{ files: FileEntry[]; skipped: SkippedFile[]; result: FileBatchResult }> {
+  const workers = parallel ? workerCount() : 0;
+  let pool: WorkerPool | undefined;
+  let listedBytes = 0;
+  const onListed = (entry: FileEntry) => {
+    listedBytes += entry.size;
+    if (!pool && workers > 0 && listedBytes >= PARALLEL_MIN_BYTES) pool = new WorkerPool(inputs, workers);
+  };
+  try {
+    const listed = listFiles(paths, root, setup.isIgnoredPath, DEFAULT_MAX_FILE_BYTES, onListed);
+    const result = pool ? await pool.run(setup, listed.files) : scanFileBatch(setup, listed.files);
+    // Threads finish in any order: sort so the report is the same run after run.
+    result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+    result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { ...listed, result };
+  } finally {
+    await pool?.close();
+  }
 }

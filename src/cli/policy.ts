@@ -6,14 +6,12 @@
 import { lstatSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Classification, GuardConfig } from "../core/config/config.js";
-import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import { withDefaultPermissions, type AgentConfig, type ResolvedClassification } from "../core/policy/index.js";
 import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { isFailing, SEVERITIES, type FailOn } from "../core/types.js";
 import { formatProblem, localPolicy, type LocalPolicyOutput } from "../git/local-policy.js";
 import { readWorkingTreeScanInputs } from "../git/scan-inputs.js";
-import { scanFiles, WorkerPool } from "./parallel.js";
-import { listFiles } from "./walk.js";
+import { scanPaths } from "./parallel.js";
 
 export interface PolicyCommand {
   command: "policy";
@@ -66,16 +64,8 @@ export async function runPolicyCommand(cmd: PolicyCommand, io: IO): Promise<numb
   }
 
   // The content checks need what the files hold: the same scan as `claude-guard scan` of the folder.
-  const poolSize = WorkerPool.sizeFor();
-  const pool = poolSize > 0 ? new WorkerPool(inputs, poolSize) : undefined;
-  let scanned;
-  let listed;
-  try {
-    listed = listFiles([root], root, setup.isIgnoredPath, DEFAULT_MAX_FILE_BYTES);
-    scanned = await scanFiles(setup, listed.files, pool);
-  } finally {
-    await pool?.close();
-  }
+  const listed = await scanPaths(setup, inputs, [root], root, true);
+  const scanned = listed.result;
   const notRead = new Set(scanned.skipped.map((s) => s.path));
   const changes = listed.files.filter((f) => !notRead.has(f.path)).map((f) => ({ path: f.path, firstLine: 1 }));
   const output = await localPolicy({

@@ -33,6 +33,8 @@ export function listFiles(
   root: string,
   isIgnoredPath: (path: string) => boolean,
   maxFileBytes: number,
+  /** Told of each file listed, as the walk goes (the scan can get ready meanwhile). */
+  onListed?: (entry: FileEntry) => void,
 ): { files: FileEntry[]; skipped: SkippedFile[] } {
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
@@ -44,7 +46,9 @@ export function listFiles(
     const reason = skipReasonForPath(path);
     if (reason) return skipped.push({ path, reason });
     if (size > maxFileBytes) return skipped.push({ path, reason: "too-large", detail: `${size} bytes; the limit is ${maxFileBytes}` });
-    files.push({ absolute, path, size });
+    const entry = { absolute, path, size };
+    files.push(entry);
+    onListed?.(entry);
   };
 
   const walk = (dir: string): void => {

@@ -22,9 +22,13 @@ const CODE_UNITS = 65536;
 export class KeywordPrefilter {
   private readonly classOf = new Uint8Array(CODE_UNITS);
   private readonly classCount: number;
+  /**
+   * Next state for (state, class), premultiplied by the class count (one multiplication fewer per
+   * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
+   */
   private readonly table: Int32Array;
-  /** Indexed by premultiplied state: the rules whose keyword ends there (including through failure links). */
-  private readonly outputs: Array<number[] | undefined>;
+  /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
+  private readonly outputs: Array<readonly number[]>;
   readonly ruleCount: number;
 
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
@@ -41,65 +45,78 @@ export class KeywordPrefilter {
         }
       }
     }
+    if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
     // Fold upper-case letters onto their lower-case class.
     for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32] as number;
     this.classCount = classes;
 
-    // Trie.
-    const goto: Array<Int32Array> = [new Int32Array(classes).fill(-1)];
-    const trieOutputs: Array<Set<number>> = [new Set()];
+    // Trie, in one flat table (0 = no edge: the root is never a child). Built in flat typed arrays
+    // because every thread builds it at start-up, for thousands of states.
+    let goto = new Int32Array(1024 * classes);
+    let states = 1;
+    const own: number[][] = [[]];
     keywordsPerRule.forEach((keywords, rule) => {
       for (const keyword of keywords) {
         if (keyword.length === 0) continue;
         let state = 0;
         for (const ch of keyword.toLowerCase()) {
-          const cls = this.classOf[ch.charCodeAt(0)] as number;
-          const row = goto[state] as Int32Array;
-          if (row[cls] === -1) {
-            row[cls] = goto.length;
-            goto.push(new Int32Array(classes).fill(-1));
-            trieOutputs.push(new Set());
+          const at = state * classes + (this.classOf[ch.charCodeAt(0)] as number);
+          if (goto[at] === 0) {
+            if ((states + 1) * classes > goto.length) {
+              const grown = new Int32Array(goto.length * 2);
+              grown.set(goto);
+              goto = grown;
+            }
+            goto[at] = states++;
+            own.push([]);
           }
-          state = row[cls] as number;
+          state = goto[at] as number;
         }
-        (trieOutputs[state] as Set<number>).add(rule);
+        const rules = own[state] as number[];
+        if (!rules.includes(rule)) rules.push(rule);
       }
     });
 
-    // Breadth-first failure links, folded into a full transition table.
-    const states = goto.length;
+    // Breadth-first failure links, folded into a full transition table; each state's outputs are its
+    // own rules, then those of its failure state not already listed.
     const table = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const queue: number[] = [];
+    const outputs: Array<readonly number[]> = new Array<readonly number[]>(states);
+    outputs[0] = [];
+    const queue = new Int32Array(states);
+    let tail = 0;
     for (let cls = 0; cls < classes; cls++) {
-      const next = (goto[0] as Int32Array)[cls] as number;
-      if (next > 0) {
-        fail[next] = 0;
-        table[cls] = next;
-        queue.push(next);
-      } else table[cls] = 0;
+      const next = goto[cls] as number;
+      table[cls] = next;
+      if (next > 0) queue[tail++] = next;
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head] as number;
-      for (const rule of trieOutputs[fail[state] as number] as Set<number>) (trieOutputs[state] as Set<number>).add(rule);
+      const inherited = outputs[fail[state] as number] as readonly number[];
+      const mine = own[state] as number[];
+      if (mine.length === 0) outputs[state] = inherited;
+      else {
+        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
+        outputs[state] = mine;
+      }
+      const failRow = (fail[state] as number) * classes;
+      const row = state * classes;
       for (let cls = 0; cls < classes; cls++) {
-        const next = (goto[state] as Int32Array)[cls] as number;
+        const next = goto[row + cls] as number;
         if (next > 0) {
-          fail[next] = table[(fail[state] as number) * classes + cls] as number;
-          table[state * classes + cls] = next;
-          queue.push(next);
+          fail[next] = table[failRow + cls] as number;
+          table[row + cls] = next;
+          queue[tail++] = next;
         } else {
-          table[state * classes + cls] = table[(fail[state] as number) * classes + cls] as number;
+          table[row + cls] = table[failRow + cls] as number;
         }
       }
     }
-    // Store next states premultiplied by the class count: one multiplication fewer per character.
-    for (let i = 0; i < table.length; i++) table[i] = (table[i] as number) * classes;
+    for (let i = 0; i < table.length; i++) {
+      const next = table[i] as number;
+      table[i] = (outputs[next] as readonly number[]).length > 0 ? -next * classes : next * classes;
+    }
     this.table = table;
-    const outputs: Array<number[] | undefined> = new Array(states * classes);
-    trieOutputs.forEach((set, state) => {
-      if (set.size > 0) outputs[state * classes] = [...set];
-    });
     this.outputs = outputs;
   }
 
@@ -118,7 +135,7 @@ export class KeywordPrefilter {
    * path, with no object per hit.
    */
   scanFlat(text: string): Int32Array {
-    const { table, classOf, outputs } = this;
+    const { table, classOf, outputs, classCount: classes } = this;
     const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
     let hits = new Int32Array(256);
     let count = 0;
@@ -135,9 +152,9 @@ export class KeywordPrefilter {
         continue;
       }
       state = table[state + (classOf[code] as number)] as number;
-      const out = outputs[state];
-      if (out !== undefined) {
-        for (const rule of out) {
+      if (state < 0) {
+        state = -state;
+        for (const rule of outputs[state / classes] as readonly number[]) {
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
             if (count + 4 > hits.length) {
