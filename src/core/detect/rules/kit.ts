@@ -57,12 +57,13 @@ export function assigned(name: string, value: string, notAfter: string): RegExp 
 }
 
 /**
- * Case-insensitive: `provider`, then (within 25 name characters) `name` when given, then an assignment
- * and the value. The provider's name must be in the setting's name itself: a value on a line that only
- * mentions the provider elsewhere is not matched.
+ * Case-insensitive: `provider`, then (within 25 name characters, words may be spaced as in notes:
+ * `Vultr API key: …`) `name` when given, then an assignment and the value. The provider's name must
+ * be in the setting's name itself: a value on a line that only mentions the provider elsewhere is not
+ * matched.
  */
 export function contextRegex(provider: string, name: string | null, value: string, end: string = END): RegExp {
-  const between = name ? String.raw`[\w.-]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w.-]{0,25}?`;
+  const between = name ? String.raw`[\w. -]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w. -]{0,25}?`;
   return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
 }
 

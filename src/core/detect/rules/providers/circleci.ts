@@ -40,7 +40,7 @@ export const rules: Rule[] = [
     provider: "CircleCI",
     severity: "high",
     keywords: ["circle"],
-    regex: assigned(`${ci("circle")}(?:${ci("ci")})?[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("circle")}(?:${ci("ci")})?[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://circleci.com/docs/managing-api-tokens/",
     remediation: "Delete the token in User settings > Personal API tokens and keep its replacement in a secret store.",
     samples: () => [fake.hex(40, "circle-legacy")] as const,

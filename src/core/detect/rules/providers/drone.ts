@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Drone",
     severity: "high",
     keywords: ["drone"],
-    regex: assigned(`${ci("drone")}[\\w.-]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("drone")}[\\w. -]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://docs.drone.io/cli/setup/",
     remediation: "Rotate the token from the Drone user interface (Account > Token) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "drone")] as const,

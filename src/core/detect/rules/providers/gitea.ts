@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Gitea",
     severity: "high",
     keywords: ["gitea", "forgejo", "codeberg"],
-    regex: assigned(`(?:${ci("gitea")}|${ci("forgejo")}|${ci("codeberg")})[\\w.-]{0,20}?(?:${ci("token")}|${ci("pat")}|${ci("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("gitea")}|${ci("forgejo")}|${ci("codeberg")})[\\w. -]{0,20}?(?:${ci("token")}|${ci("pat")}|${ci("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens",
     remediation: "Delete the token in Settings > Applications on the Gitea/Forgejo instance and keep its replacement in a secret store.",
     samples: () => [fake.hex(40, "gitea")] as const,

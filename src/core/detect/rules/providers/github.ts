@@ -150,7 +150,7 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["github", "gh_client", "ghclient"],
     // 40 hex characters with no prefix: only as the value of a GitHub client secret setting.
-    regex: assigned(`(?:${ci("github")}|${ci("gh")})[\\w.-]{0,20}?${ci("client")}${SEP}${ci("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("github")}|${ci("gh")})[\\w. -]{0,20}?${ci("client")}${SEP}${ci("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps",
     remediation: "Generate a new client secret in the app's settings, delete the old one, and keep it in a secret store.",
     samples: () => [fake.hex(40, "gh-client-secret")] as const,

@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Hetzner",
     severity: "critical",
     keywords: ["hcloud", "hetzner"],
-    regex: assigned(`(?:${ci("hcloud")}|${ci("hetzner")})[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("hcloud")}|${ci("hetzner")})[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://docs.hetzner.cloud/#authentication",
     remediation: "Delete the token in the project's Security > API tokens and keep its replacement in a secret manager.",
     samples: () => [fake.alnum(64, "hcloud")] as const,

@@ -14,7 +14,7 @@ export const rules: Rule[] = [
     provider: "IBM Cloud",
     severity: "critical",
     keywords: ["ibm", "ic_api_key"],
-    regex: assigned(`${ci("ibm")}[\\w.-]{0,20}?${ci("api")}${SEP}${ci("key")}|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("ibm")}[\\w. -]{0,20}?${ci("api")}${SEP}${ci("key")}|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
     docs: "https://cloud.ibm.com/docs/account?topic=account-userapikey",
     remediation: "Delete the key under Manage > Access (IAM) > API keys and use trusted profiles or a secret manager.",
     samples: () => [fake.base64url(44, "ibm-key")] as const,

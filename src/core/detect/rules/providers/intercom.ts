@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Intercom",
     severity: "high",
     keywords: ["intercom"],
-    regex: assigned(`${ci("intercom")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
+    regex: assigned(`${ci("intercom")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
     docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication",
     remediation: "Revoke the token (regenerate it in the Developer Hub app's Authentication page) and keep it in a secret store.",
     samples: () => ["dG9rOj" + fake.base64url(54, "intercom") + "="] as const,

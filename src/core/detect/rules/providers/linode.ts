@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Linode",
     severity: "critical",
     keywords: ["linode"],
-    regex: assigned(`${ci("linode")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")}|${ci("pat")})`, "[a-f0-9]{64}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("linode")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")}|${ci("pat")})`, "[a-f0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://techdocs.akamai.com/linode-api/reference/get-started#personal-access-tokens",
     remediation: "Revoke the token in Cloud Manager (My Profile > API Tokens) and keep its replacement in a secret manager.",
     samples: () => [fake.hex(64, "linode")] as const,

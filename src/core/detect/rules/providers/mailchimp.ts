@@ -28,7 +28,7 @@ export const rules: Rule[] = [
     provider: "Mailchimp",
     severity: "high",
     keywords: ["mandrill"],
-    regex: assigned(`${ci("mandrill")}[\\w.-]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("mandrill")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     minEntropy: 3,
     docs: "https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key",
     remediation: "Delete the key in Mandrill's Settings > SMTP & API Info and keep its replacement in a secret store.",

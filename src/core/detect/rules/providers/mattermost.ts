@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Mattermost",
     severity: "high",
     keywords: ["mattermost"],
-    regex: assigned(`${ci("mattermost")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("key")}|${ci("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("mattermost")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("key")}|${ci("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
     docs: "https://developers.mattermost.com/integrate/reference/personal-access-token/",
     remediation: "Revoke the token in Profile > Security > Personal Access Tokens (or the bot account) and keep its replacement in a secret store.",
     samples: () => [fake.lowerDigits(26, "mattermost")] as const,

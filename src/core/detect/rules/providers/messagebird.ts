@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "MessageBird",
     severity: "high",
     keywords: ["messagebird", "message_bird", "message-bird"],
-    regex: assigned(`${ci("message")}${SEP}${ci("bird")}[\\w.-]{0,20}?(?:${ci("key")}|${ci("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("message")}${SEP}${ci("bird")}[\\w. -]{0,20}?(?:${ci("key")}|${ci("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
     docs: "https://developers.messagebird.com/api/#authentication",
     remediation: "Delete the access key in the dashboard's Developers > API access and keep its replacement in a secret store.",
     samples: () => [fake.alnum(25, "messagebird")] as const,

@@ -45,7 +45,7 @@ export const rules: Rule[] = [
     provider: "Meta",
     severity: "high",
     keywords: ["facebook", "fb_", "fb-", "fb.", "fbapp", "fbsecret"],
-    regex: assigned(`(?:${ci("facebook")}|${ci("fb")})[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("facebook")}|${ci("fb")})[\\w. -]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.facebook.com/docs/facebook-login/security/#appsecret",
     remediation: "Reset the app secret in App settings > Basic (this also invalidates tokens signed with it) and keep it in a secret store.",
     samples: () => [fake.hex(32, "fb-secret")] as const,

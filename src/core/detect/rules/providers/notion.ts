@@ -33,7 +33,7 @@ export const rules: Rule[] = [
     docs: "https://developers.notion.com/docs/authorization",
     remediation: "Refresh the integration secret at notion.so/profile/integrations and keep its replacement in a secret manager.",
     samples: () => ["secret_" + fake.alnum(43, "notion-leg-1")] as const,
-    truePositives: ([t]) => [...inSyntaxes("notion_api_key", t), ...withValue(t, "notion_token: '%s'")],
+    truePositives: ([t]) => [...inSyntaxes("notion_api_key", t), ...withValue(t, "notion_token: '%s'", "notion token = '%s'")],
     falsePositives: () => ["NOTION_API_KEY=secret_" + fake.alnum(20, "notion-short"), "client_secret_" + fake.alnum(43, "notion-fp")],
   }),
 ];

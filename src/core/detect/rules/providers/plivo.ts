@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Plivo",
     severity: "high",
     keywords: ["plivo"],
-    regex: assigned(`${ci("plivo")}[\\w.-]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("plivo")}[\\w. -]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://www.plivo.com/docs/sms/concepts/authentication",
     remediation: "Regenerate the auth token in the Plivo console and keep it in a secret store.",
     samples: () => [fake.alnum(40, "plivo")] as const,

@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Postmark",
     severity: "high",
     keywords: ["postmark"],
-    regex: assigned(`${ci("postmark")}[\\w.-]{0,30}?(?:${ci("token")}|${ci("key")})`, UUID, "[A-Za-z0-9-]"),
+    regex: assigned(`${ci("postmark")}[\\w. -]{0,30}?(?:${ci("token")}|${ci("key")})`, UUID, "[A-Za-z0-9-]"),
     docs: "https://postmarkapp.com/developer/api/overview#authentication",
     remediation: "Reset the token in the server's (or account's) API Tokens tab and keep its replacement in a secret store.",
     samples: () => [fake.uuid("postmark")] as const,

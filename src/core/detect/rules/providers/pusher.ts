@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Pusher",
     severity: "high",
     keywords: ["pusher"],
-    regex: assigned(`${ci("pusher")}[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("pusher")}[\\w. -]{0,20}?${ci("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
     docs: "https://pusher.com/docs/channels/server_api/authenticating-users/",
     remediation: "Rotate the app's key/secret pair in the Channels dashboard (App Keys) and keep the secret server-side in a secret store.",
     samples: () => [fake.hex(20, "pusher")] as const,

@@ -27,7 +27,7 @@ export const rules: Rule[] = [
     provider: "Scaleway",
     severity: "critical",
     keywords: ["scw", "scaleway"],
-    regex: assigned(`(?:${ci("scw")}|${ci("scaleway")})[\\w.-]{0,20}?${ci("secret")}`, UUID, "[A-Za-z0-9-]"),
+    regex: assigned(`(?:${ci("scw")}|${ci("scaleway")})[\\w. -]{0,20}?${ci("secret")}`, UUID, "[A-Za-z0-9-]"),
     docs: "https://www.scaleway.com/en/docs/iam/concepts/#api-key",
     remediation: "Delete the API key in IAM > API keys and generate a new one, kept in a secret manager.",
     samples: () => [fake.uuid("scw-secret")] as const,

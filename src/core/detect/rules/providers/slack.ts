@@ -168,7 +168,7 @@ export const rules: Rule[] = [
     provider: "Slack",
     severity: "high",
     keywords: ["slack"],
-    regex: assigned(`${ci("slack")}[\\w.-]{0,20}?${ci("signing")}${SEP}${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("slack")}[\\w. -]{0,20}?${ci("signing")}${SEP}${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://api.slack.com/authentication/verifying-requests-from-slack",
     remediation: "Regenerate the signing secret under Basic Information > App Credentials and keep it in a secret store.",
     samples: () => [fake.hex(32, "slack-signing")] as const,

@@ -27,7 +27,7 @@ export const rules: Rule[] = [
     provider: "Tencent Cloud",
     severity: "critical",
     keywords: ["tencent", "qcloud", "tccli"],
-    regex: assigned(`(?:${ci("tencent")}|${ci("qcloud")}|${ci("tccli")})[\\w.-]{0,30}?${ci("secret")}${SEP}${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("tencent")}|${ci("qcloud")}|${ci("tccli")})[\\w. -]{0,30}?${ci("secret")}${SEP}${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.tencentcloud.com/document/product/598/32675",
     remediation: "Disable and delete the API key in CAM > Access Keys, then use CAM roles or a secret manager.",
     samples: () => [fake.alnum(32, "tencent-key")] as const,

@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Travis CI",
     severity: "high",
     keywords: ["travis"],
-    regex: assigned(`${ci("travis")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("travis")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     docs: "https://docs.travis-ci.com/user/triggering-builds/",
     remediation: "Regenerate the token in Travis CI's account settings and keep it in a secret store.",
     samples: () => [fake.base64url(22, "travis")] as const,

@@ -13,11 +13,11 @@ export const rules: Rule[] = [
     provider: "Vultr",
     severity: "critical",
     keywords: ["vultr"],
-    regex: assigned(`${ci("vultr")}[\\w.-]{0,20}?(?:${ci("api")}${SEP}${ci("key")}|${ci("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("vultr")}[\\w. -]{0,20}?(?:${ci("api")}${SEP}${ci("key")}|${ci("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
     docs: "https://www.vultr.com/api/#section/Authentication",
     remediation: "Regenerate the API key under Account > API and restrict it to known IP ranges.",
     samples: () => [fake.upperDigits(36, "vultr")] as const,
-    truePositives: ([k]) => [...inSyntaxes("vultr_api_key", k), ...withValue(k, '  vultrToken: "%s",')],
+    truePositives: ([k]) => [...inSyntaxes("vultr_api_key", k), ...withValue(k, '  vultrToken: "%s",', "Vultr token: %s")],
     falsePositives: ([k]) => [`VULTR_API_KEY=${k.toLowerCase()}`, `VULTR_API_KEY=${k.slice(0, 30)}`],
   }),
 ];

@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "WeChat",
     severity: "high",
     keywords: ["wechat", "weixin", "wx_", "wx-", "wxapp", "wxsecret"],
-    regex: assigned(`(?:${ci("wechat")}|${ci("weixin")}|${ci("wx")})[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("wechat")}|${ci("weixin")}|${ci("wx")})[\\w. -]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html",
     remediation: "Reset the AppSecret in the WeChat Official Accounts / Mini Program admin console and keep it server-side in a secret store.",
     samples: () => [fake.hex(32, "wechat")] as const,

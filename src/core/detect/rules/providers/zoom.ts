@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Zoom",
     severity: "high",
     keywords: ["zoom"],
-    regex: assigned(`${ci("zoom")}[\\w.-]{0,30}?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zoom")}[\\w. -]{0,30}?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.zoom.us/docs/integrations/oauth/",
     remediation: "Regenerate the client secret in the app's App Credentials page (Zoom App Marketplace) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zoom")] as const,

@@ -13,7 +13,7 @@ export const rules: Rule[] = [
     provider: "Zulip",
     severity: "high",
     keywords: ["zulip"],
-    regex: assigned(`${ci("zulip")}[\\w.-]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zulip")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://zulip.com/api/api-keys",
     remediation: "Regenerate the API key in Personal settings > Account & privacy (or the bot's settings) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zulip")] as const,
