@@ -19,6 +19,7 @@ const E2E = [
   "test/app/e2e-audit.test.ts",
   "test/audit/concurrency.test.ts",
   "test/audit/verify-cli.test.ts",
+  "test/bench/bench-parts.test.ts",
   "test/cli/cli.test.ts",
   "test/cli/policy-scenarios.test.ts",
   "test/git/agent-files.test.ts",

@@ -2,10 +2,11 @@
 // Generates a git repository with a long, realistic-looking history for benchmarks, fast, through
 // `git fast-import` (no working tree churn, no process per commit).
 //
-//   node bench/gen-history.mjs <dir> <commits> [--seed N] [--manifest FILE]
+//   node bench/gen-history.mjs <dir> <commits> [--lines N] [--seed N] [--manifest FILE]
 //
 // Each commit touches 1-3 source-like files (TypeScript, Python, Go, Java, Rust, Ruby, YAML, SQL,
-// Markdown) by adding lines at random places; now and then a file is deleted or renamed. About 20% of
+// Markdown) by adding lines at random places (a few blocks a file; with --lines N, about N lines a
+// commit in all); now and then a file is deleted or renamed. About 20% of
 // the commits carry one of the markers Claude Code leaves (co-author trailers, model-named trailers,
 // "Generated with" lines of both link forms, the claude[bot] author). A handful of commits add fake
 // secrets, built here at run time (never stored literally), and some are deleted again later.
@@ -17,7 +18,7 @@ import path from "node:path";
 
 function usage(message) {
   if (message) console.error(message);
-  console.error("usage: node bench/gen-history.mjs <dir> <commits> [--seed N] [--manifest FILE]");
+  console.error("usage: node bench/gen-history.mjs <dir> <commits> [--lines N] [--seed N] [--manifest FILE]");
   process.exit(2);
 }
 
@@ -25,8 +26,10 @@ const args = process.argv.slice(2);
 const positional = [];
 let seed = 1;
 let manifestFile;
+let linesPerCommit;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--seed") seed = Number(args[++i]);
+  else if (args[i] === "--lines") linesPerCommit = Number(args[++i]);
   else if (args[i] === "--manifest") manifestFile = args[++i];
   else positional.push(args[i]);
 }
@@ -35,6 +38,7 @@ if (!dirArg || !countArg) usage();
 const commitCount = Number(countArg);
 if (!Number.isInteger(commitCount) || commitCount < 1) usage(`not a commit count: ${countArg}`);
 if (!Number.isFinite(seed)) usage("--seed needs a number");
+if (linesPerCommit !== undefined && !(Number.isInteger(linesPerCommit) && linesPerCommit > 0)) usage("--lines needs a positive whole number");
 const dir = path.resolve(dirArg);
 if (dir === path.parse(dir).root || dir === os.homedir()) usage(`refusing to replace ${dir}`);
 
@@ -161,12 +165,79 @@ function newPath(ext) {
   const base = ext === "sql" ? `${String(fileSerial).padStart(4, "0")}_${snake()}` : `${pick(MODULES)}_${pick(NOUNS)}_${fileSerial}`;
   return `${folder}/${pick(MODULES)}/${base}.${ext}`;
 }
-function editablePaths() {
-  // Config files holding fake secrets are not edited again: the manifest's line numbers stay true.
-  return [...files.keys()].filter((p) => files.get(p).length < MAX_LINES && !p.endsWith(".env"));
+// Paths to pick from without listing every file each commit (a 20,000-commit history has tens of
+// thousands): entries that no longer qualify are dropped when drawn.
+const editable = [];
+const everyPath = [];
+const editableNow = (p) => files.has(p) && files.get(p).length < MAX_LINES && !p.endsWith(".env");
+/** A random path from `list` that passes `ok` and is not `touched` this commit, or undefined. */
+function draw(list, ok, touched) {
+  for (let tries = 0; tries < 12 && list.length > 0; tries++) {
+    const i = Math.floor(random() * list.length);
+    const p = list[i];
+    if (!ok(p)) {
+      list[i] = list[list.length - 1];
+      list.pop();
+    } else if (!touched.has(p)) return p;
+  }
+  return undefined;
+}
+/** Adds new blocks of `ext` code to `lines` at random places until `count` lines were added (at least one block). */
+function addBlocks(lines, ext, count, blocks) {
+  let added = 0;
+  for (let b = 0; added < count || b < blocks; b++) {
+    const block = LANGUAGES[ext]();
+    lines.splice(int(0, lines.length), 0, ...block);
+    added += block.length;
+    if (count === 0 && b + 1 >= blocks) break;
+  }
+  return lines;
 }
 
-const stream = [];
+// ---------------------------------------------------------------- the repository, written as commits are made
+const started = Date.now();
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const git = (gitArgs, options = {}) =>
+  execFileSync("git", ["-c", "core.hooksPath=/dev/null", ...gitArgs], { cwd: dir, encoding: "utf8", stdio: ["pipe", "pipe", "inherit"], ...options });
+git(["init", "-q"]);
+git(["symbolic-ref", "HEAD", "refs/heads/main"]);
+
+const marksDir = mkdtempSync(path.join(os.tmpdir(), "gen-history-"));
+const marksFile = path.join(marksDir, "marks");
+/**
+ * git fast-import, fed with back-pressure so a large history never sits in memory whole; in pieces of
+ * about a megabyte, because each wake-up of fast-import costs a scheduler slot on a busy machine.
+ */
+const importer = (() => {
+  const child = spawn("git", ["fast-import", "--quiet", `--export-marks=${marksFile}`], { cwd: dir, stdio: ["pipe", "inherit", "inherit"] });
+  const closed = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited with ${code}`))));
+  });
+  closed.catch(() => undefined); // reported by finish()
+  let pending = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    const text = pending.join("");
+    pending = [];
+    pendingBytes = 0;
+    return child.stdin.write(text) ? undefined : new Promise((resolve) => child.stdin.once("drain", resolve));
+  };
+  return {
+    write: (text) => {
+      pending.push(text);
+      pendingBytes += text.length;
+      return pendingBytes >= 1 << 20 ? flush() : undefined;
+    },
+    finish: async () => {
+      await flush();
+      child.stdin.end("done\n");
+      return closed;
+    },
+  };
+})();
+
 const manifest = { seed, commits: commitCount, claudeCommits: 0, secrets: [] };
 const dataBlock = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
 
@@ -201,20 +272,18 @@ for (let i = 0; i < commitCount; i++) {
 
   const fileCount = int(1, 3);
   for (let f = 0; f < fileCount; f++) {
-    const editable = editablePaths().filter((p) => !touched.has(p));
-    if (editable.length > 0 && chance(0.7)) {
-      const p = pick(editable);
-      const lines = [...files.get(p)];
+    // With --lines, each file gets its share of the commit's lines; else one to three blocks.
+    const share = linesPerCommit ? Math.max(1, Math.round(linesPerCommit / fileCount)) : 0;
+    const p = chance(0.7) ? draw(editable, editableNow, touched) : undefined;
+    if (p !== undefined) {
       const ext = p.slice(p.lastIndexOf(".") + 1);
-      const blocks = int(1, 3);
-      for (let b = 0; b < blocks; b++) lines.splice(int(0, lines.length), 0, ...LANGUAGES[ext]());
-      touch(p, lines);
+      touch(p, addBlocks([...files.get(p)], ext, share, int(1, 3)));
     } else {
       const ext = pick(EXTENSIONS);
-      const lines = [];
-      const blocks = int(1, 4);
-      for (let b = 0; b < blocks; b++) lines.push(...LANGUAGES[ext]());
-      touch(newPath(ext), lines);
+      const fresh = newPath(ext);
+      touch(fresh, addBlocks([], ext, share, int(1, 4)));
+      editable.push(fresh);
+      everyPath.push(fresh);
     }
   }
 
@@ -223,25 +292,26 @@ for (let i = 0; i < commitCount; i++) {
     const p = `config/${pick(MODULES)}_${fileSerial++}.env`;
     const lines = [`# ${pick(MODULES)} settings`, `LOG_LEVEL=info`, secret.line(), `TIMEOUT=${int(5, 60)}`];
     touch(p, lines);
+    everyPath.push(p);
     const secretIndex = manifest.secrets.length;
     manifest.secrets.push({ kind: secret.kind, commit: mark, path: p, line: 3 });
     if (chance(0.5) && i + 1 < commitCount) pendingDeletions.push({ at: int(i + 1, Math.min(commitCount - 1, i + 50)), path: p, secretIndex });
   }
 
   // Now and then, housekeeping: remove or rename an old file.
-  const untouched = [...files.keys()].filter((p) => !touched.has(p));
-  const housekeeping = untouched.length > 20 ? random() : 1;
-  if (housekeeping < 0.03) {
-    const p = pick(untouched);
-    files.delete(p);
-    changes.push(`D ${p}\n`);
-  } else if (housekeeping < 0.06) {
-    const from = pick(untouched);
-    const to = from.replace(/([^/]+)$/, "renamed_$1");
+  const housekeeping = files.size - touched.size > 20 ? random() : 1;
+  const old = housekeeping < 0.06 ? draw(everyPath, (p) => files.has(p), touched) : undefined;
+  if (old !== undefined && housekeeping < 0.03) {
+    files.delete(old);
+    changes.push(`D ${old}\n`);
+  } else if (old !== undefined) {
+    const to = old.replace(/([^/]+)$/, "renamed_$1");
     if (!files.has(to)) {
-      files.set(to, files.get(from));
-      files.delete(from);
-      changes.push(`R ${from} ${to}\n`);
+      files.set(to, files.get(old));
+      files.delete(old);
+      changes.push(`R ${old} ${to}\n`);
+      everyPath.push(to);
+      if (editableNow(to)) editable.push(to);
     }
   }
 
@@ -263,7 +333,7 @@ for (let i = 0; i < commitCount; i++) {
     messageLines.push("", `Needed by the ${pick(MODULES)} rollout.`);
   }
   const when = `${startEpoch + i * 3600} +0000`;
-  stream.push(
+  await importer.write(
     `commit refs/heads/main\nmark :${mark}\n` +
       `author ${authorName} <${authorEmail}> ${when}\n` +
       `committer ${claude?.author ? "GitHub" : authorName} <${claude?.author ? "noreply@github.com" : authorEmail}> ${when}\n` +
@@ -274,34 +344,7 @@ for (let i = 0; i < commitCount; i++) {
   );
 }
 
-// ---------------------------------------------------------------- write the repository
-const started = Date.now();
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const git = (gitArgs, options = {}) =>
-  execFileSync("git", ["-c", "core.hooksPath=/dev/null", ...gitArgs], { cwd: dir, encoding: "utf8", stdio: ["pipe", "pipe", "inherit"], ...options });
-git(["init", "-q"]);
-git(["symbolic-ref", "HEAD", "refs/heads/main"]);
-
-const marksDir = mkdtempSync(path.join(os.tmpdir(), "gen-history-"));
-const marksFile = path.join(marksDir, "marks");
-await new Promise((resolve, reject) => {
-  const child = spawn("git", ["fast-import", "--quiet", `--export-marks=${marksFile}`], { cwd: dir, stdio: ["pipe", "inherit", "inherit"] });
-  child.on("error", reject);
-  child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited with ${code}`))));
-  // Write with back-pressure: the whole stream can be hundreds of MB for large histories.
-  let index = 0;
-  const pump = () => {
-    while (index < stream.length) {
-      if (!child.stdin.write(stream[index++])) {
-        child.stdin.once("drain", pump);
-        return;
-      }
-    }
-    child.stdin.end("done\n");
-  };
-  pump();
-});
+await importer.finish();
 git(["reset", "-q", "--hard", "main"]);
 
 const shaOfMark = new Map(

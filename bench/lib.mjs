@@ -1,5 +1,5 @@
-// Shared helpers for the benchmark: a seeded PRNG, child-process timing, peak-memory measurement and
-// machine facts. Plain Node ESM, no dependencies.
+// Shared helpers for the benchmark: a seeded PRNG, child-process timing, peak memory of a process tree
+// and machine facts. Plain Node ESM, no dependencies.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, closeSync, readFileSync, rmSync, statSync, readdirSync } from "node:fs";
 import { setInterval, clearInterval } from "node:timers";
@@ -98,82 +98,54 @@ export function base62(n, width) {
   return out.padStart(width, "0");
 }
 
+let timeProbe;
+/** GNU time's path when it is there (it reports a child's CPU time); BusyBox and shell `time` do not count. */
+function gnuTime() {
+  if (timeProbe !== undefined) return timeProbe;
+  timeProbe = "";
+  if (existsSync("/usr/bin/time")) {
+    const probe = spawnSync("/usr/bin/time", ["-f", "%U %S", "true"], { encoding: "utf8" });
+    if (probe.status === 0 && /^\d+\.\d+ \d+\.\d+\s*$/m.test(probe.stderr ?? "")) timeProbe = "/usr/bin/time";
+  }
+  return timeProbe;
+}
+
 /**
  * Runs a command, stdout to a file (so a large report costs the child what it would cost a user, and
- * never fills the harness's memory), and returns { code, seconds, stderr, peakKB? }.
- * With measureMemory, wraps it in GNU time (-f %M) when present, else polls /proc/<pid>/status VmHWM.
+ * never fills the harness's memory), and returns { code, seconds, cpuSeconds?, stderr }: wall time from
+ * spawn to exit, and with GNU time the CPU time (user + system) of the process and what it waited for,
+ * which a busy machine disturbs less than the wall time.
  */
-export function runTimed(cmd, args, { cwd = REPO_DIR, stdoutFile, measureMemory = false, env } = {}) {
+export function runTimed(cmd, args, { cwd = REPO_DIR, stdoutFile, env } = {}) {
   return new Promise((resolve, reject) => {
     const outFd = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
-    let realCmd = cmd;
-    let realArgs = args;
-    let timeFile;
-    const method = measureMemory ? memoryMethod() : undefined;
-    if (method === "gnu-time") {
-      timeFile = path.join(WORK_DIR, `time-${process.pid}-${Date.now()}.txt`);
-      realCmd = "/usr/bin/time";
-      realArgs = ["-f", "%M", "-o", timeFile, cmd, ...args];
-    }
+    const time = gnuTime();
+    const timeFile = time ? path.join(os.tmpdir(), `cg-bench-time-${process.pid}-${Date.now()}`) : undefined;
+    const [realCmd, realArgs] = time ? [time, ["-f", "%U %S", "-o", timeFile, cmd, ...args]] : [cmd, args];
     const started = process.hrtime.bigint();
     const child = spawn(realCmd, realArgs, { cwd, stdio: ["ignore", outFd, "pipe"], env: env ?? process.env });
     let stderr = "";
     child.stderr.on("data", (d) => {
       if (stderr.length < 64 * 1024) stderr += d.toString();
     });
-    let peakKB = 0;
-    let poll;
-    if (method === "proc-vmhwm") {
-      const readHwm = () => {
-        try {
-          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-          if (m) peakKB = Math.max(peakKB, Number(m[1]));
-        } catch {
-          /* the child has exited */
-        }
-      };
-      poll = setInterval(readHwm, 20);
-    }
     child.on("error", (err) => {
-      if (poll) clearInterval(poll);
       if (typeof outFd === "number") closeSync(outFd);
       reject(err);
     });
     child.on("close", (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (poll) clearInterval(poll);
       if (typeof outFd === "number") closeSync(outFd);
+      let cpuSeconds;
       if (timeFile && existsSync(timeFile)) {
-        const lines = readFileSync(timeFile, "utf8").trim().split("\n");
-        const last = Number(lines[lines.length - 1]);
-        if (Number.isFinite(last)) peakKB = last;
+        const last = readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "";
+        const m = /^(\d+\.\d+) (\d+\.\d+)$/.exec(last);
+        if (m) cpuSeconds = Number(m[1]) + Number(m[2]);
         rmSync(timeFile, { force: true });
       }
-      resolve({ code, seconds, stderr, peakKB: measureMemory ? peakKB : undefined, memoryMethod: method });
+      // GNU time exits with the command's code (and says "Command exited with non-zero status" on stderr).
+      resolve({ code, seconds, cpuSeconds, stderr: stderr.replace(/^Command exited with non-zero status \d+\n?/m, "") });
     });
   });
-}
-
-let cachedMemoryMethod;
-export function memoryMethod() {
-  if (cachedMemoryMethod) return cachedMemoryMethod;
-  cachedMemoryMethod = "proc-vmhwm";
-  // BENCH_MEMORY=proc forces the /proc fallback (to test it, or where GNU time misreports).
-  if (process.env.BENCH_MEMORY !== "proc" && existsSync("/usr/bin/time")) {
-    // BusyBox time has no -f %M; GNU time does. Probe once.
-    try {
-      const probe = spawnSyncQuiet("/usr/bin/time", ["-f", "%M", "true"]);
-      if (probe.status === 0 && /^\d+\s*$/m.test(probe.stderr)) cachedMemoryMethod = "gnu-time";
-    } catch {
-      /* keep the /proc fallback */
-    }
-  }
-  return cachedMemoryMethod;
-}
-
-function spawnSyncQuiet(cmd, args) {
-  const r = spawnSync(cmd, args, { encoding: "utf8" });
-  return { status: r.status, stderr: r.stderr ?? "" };
 }
 
 export function commandExists(cmd) {
@@ -226,3 +198,72 @@ export const fmt = {
   pct: (x) => (x === undefined || Number.isNaN(x) ? "n/a" : `${(x * 100).toFixed(1)}%`),
   num: (x, d = 2) => (x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(d)),
 };
+
+/** The pids of `pid` and all its descendants, from /proc/<pid>/task/<tid>/children. */
+function processTree(pid) {
+  const out = [];
+  const visit = (p) => {
+    out.push(p);
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      return;
+    }
+    for (const tid of tasks) {
+      let children = "";
+      try {
+        children = readFileSync(`/proc/${p}/task/${tid}/children`, "utf8");
+      } catch {
+        continue;
+      }
+      for (const child of children.split(" ").filter(Boolean)) visit(Number(child));
+    }
+  };
+  visit(pid);
+  return out;
+}
+
+function statusKB(pid, field) {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Peak memory of a command's whole process tree (the CLI, its worker threads, the git it starts): every
+ * 20 ms, the resident sets of the process and its descendants are summed; the peak is the largest sum,
+ * or the main process's own high-water mark (VmHWM) if that is larger. Needs /proc (Linux); elsewhere
+ * `peakKB` is undefined. Not used for timing: the sampling costs CPU.
+ */
+export function runPeakMemory(cmd, args, { cwd = REPO_DIR, stdoutFile } = {}) {
+  return new Promise((resolve, reject) => {
+    const outFd = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
+    const child = spawn(cmd, args, { cwd, stdio: ["ignore", outFd, "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      if (stderr.length < 64 * 1024) stderr += d.toString();
+    });
+    const supported = existsSync("/proc/self/status");
+    let peakKB = 0;
+    const sample = () => {
+      const pids = processTree(child.pid);
+      const sum = pids.reduce((total, p) => total + statusKB(p, "VmRSS"), 0);
+      peakKB = Math.max(peakKB, sum, statusKB(child.pid, "VmHWM"));
+    };
+    const poll = supported ? setInterval(sample, 20) : undefined;
+    child.on("error", (err) => {
+      if (poll) clearInterval(poll);
+      if (typeof outFd === "number") closeSync(outFd);
+      reject(err);
+    });
+    child.on("close", (code) => {
+      if (poll) clearInterval(poll);
+      if (typeof outFd === "number") closeSync(outFd);
+      resolve({ code, stderr, peakKB: supported ? peakKB : undefined });
+    });
+  });
+}

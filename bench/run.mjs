@@ -1,33 +1,50 @@
-// `npm run bench`: detection quality on a labeled corpus, throughput on a large mixed input, and a
-// history scan, for claude-guard side by side with secretlint (and a ripgrep keyword pass as the floor).
-// Prints a compact table and writes the same figures to bench/.work/results.json.
+// `npm run bench`: detection quality on a labeled corpus; speed on three input classes (real source,
+// secret-dense snippets, both mixed) and on git histories, side by side with secretlint, a keyword pass
+// and `git log -p`; peak memory; the hook's start-to-answer. Ends with one table of ratios against
+// issue 13's bars, and writes every figure to bench/.work/results.json.
 //
-//   node bench/run.mjs [--only detection,throughput,history,hook,app] [--rounds N] [--commits 1000,5000]
+//   node bench/run.mjs [--quick] [--only detection,throughput,history,memory,hook,app] [--rounds N]
+//                      [--histories 2000x130,200x2500,20000]   generated histories (COMMITS[xLINES])
+//                      [--repo DIR]...                          a real clone, scanned with the histories
 //                      [--external DIR]   labeled data in CredData's layout (see bench/external.mjs)
 //   CLAUDE_GUARD_BIN=/path/to/cli.js   run against another build or a stub
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { WORK_DIR, claudeGuardBin, machineInfo, fmt } from "./lib.mjs";
+import { WORK_DIR, claudeGuardBin, machineInfo, fmt, runPeakMemory } from "./lib.mjs";
 import { generateCorpus, DEFAULT_SEED } from "./corpus.mjs";
 import { scoreDetection, formatMisses } from "./score.mjs";
-import { prepareMixed, measureThroughput, MIXED_DIR } from "./throughput.mjs";
-import { measureHistory } from "./history.mjs";
+import { prepareInputs, measureThroughput, CLASS_LABELS } from "./throughput.mjs";
+import { ensureHistory, historyName, measureHistory, parseHistorySpec, scanGitArgs } from "./history.mjs";
 import { measureHook, printHook } from "./hook.mjs";
 import { measureApp, printApp } from "./app.mjs";
 import { measureExternal, printExternal } from "./external.mjs";
+import { barRows, printBars } from "./bars.mjs";
+
+const FULL_HISTORIES = "2000x130,200x2500,20000";
+const QUICK_HISTORIES = "300x130,30x2500";
 
 function parseArgs(argv) {
-  const opts = { only: new Set(["detection", "throughput", "history", "hook", "app"]), rounds: 3, commits: [1000, 5000], seed: DEFAULT_SEED };
+  const opts = { only: new Set(["detection", "throughput", "history", "memory", "hook", "app"]), rounds: undefined, histories: undefined, repos: [], seed: DEFAULT_SEED, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i] ?? "";
     if (a === "--only") opts.only = new Set(val().split(",").filter(Boolean));
+    else if (a === "--quick") opts.quick = true;
     else if (a === "--rounds") opts.rounds = Math.max(1, Number(val()));
-    else if (a === "--commits") opts.commits = val().split(",").map(Number).filter((n) => n > 0);
+    else if (a === "--histories" || a === "--commits") opts.histories = val();
+    else if (a === "--repo") opts.repos.push(path.resolve(val()));
     else if (a === "--seed") opts.seed = Number(val());
     else if (a === "--external") opts.external = path.resolve(val());
     else {
       console.error(`unknown option ${a}`);
+      process.exit(2);
+    }
+  }
+  opts.rounds ??= opts.quick ? 1 : 3;
+  opts.histories = parseHistorySpec(opts.histories ?? (opts.quick ? QUICK_HISTORIES : FULL_HISTORIES));
+  for (const repo of opts.repos) {
+    if (!existsSync(path.join(repo, ".git")) && !statSync(repo, { throwIfNoEntry: false })?.isDirectory()) {
+      console.error(`--repo ${repo}: not a folder`);
       process.exit(2);
     }
   }
@@ -86,55 +103,71 @@ async function main() {
     }
   }
 
-  // 2. Throughput on the mixed input.
+  // 2. Throughput on the three input classes.
+  const size = opts.quick ? "quick" : "full";
+  let inputs;
+  if (opts.only.has("throughput") || opts.only.has("memory")) inputs = prepareInputs({ seed: opts.seed, size });
   if (opts.only.has("throughput")) {
-    const mixed = prepareMixed(opts.seed);
-    const tp = await measureThroughput({ rounds: opts.rounds });
-    const r = tp.results;
-    const mbps = (t) => (t.best ? mixed.bytes / MB / t.best : undefined);
-    results.throughput = {
-      input: { dir: path.relative(process.cwd(), MIXED_DIR), bytes: mixed.bytes, files: mixed.files, nestedModulesRenamed: mixed.nestedRenamed },
-      rounds: opts.rounds,
-      floorTool: tp.floorTool,
-      tools: Object.fromEntries(Object.entries(r).map(([id, t]) => [id, { ...t, mbPerSecond: mbps(t) }])),
-      ratioClaudeGuardOverSecretlintThroughput: r.claudeGuard.best && r.secretlint.best ? r.secretlint.best / r.claudeGuard.best : undefined,
-      ratioClaudeGuardTimeOverFloorTime: r.claudeGuard.best && r.floor.best ? r.claudeGuard.best / r.floor.best : undefined,
-    };
-    const T = results.throughput;
-    console.log(`\nThroughput · ${(mixed.bytes / MB).toFixed(1)} MB in ${mixed.files} files (${T.input.dir}), best of ${opts.rounds}, interleaved`);
-    if (tp.rgMissing) console.log(`  ! ripgrep (rg) is not installed: the floor is measured with grep -r instead, labeled grep`);
-    if (mixed.belowMinimum) console.log(`  ! input is below 50 MB: node_modules did not hold enough source files`);
-    console.log(`  ${pad("", 26)}${lpad("time", 10)}${lpad("MB/s", 10)}`);
-    for (const id of ["claudeGuard", "secretlint", "floor"]) {
-      const t = r[id];
-      const label = id === "floor" ? `${t.label} keyword pass` : t.label;
-      console.log(`  ${pad(label, 26)}${lpad(t.best ? t.best.toFixed(2) + " s" : "error", 10)}${lpad(fmt.num(mbps(t), 1), 10)}`);
-      if (t.errors.length) console.log(`    ! ${t.errors[0]}`);
+    const tp = await measureThroughput(inputs, { rounds: opts.rounds });
+    results.throughput = { size, rounds: opts.rounds, keywordTool: tp.keywordTool, sourceKinds: inputs.kinds, droppedBeforeMeasuring: inputs.dropped, classes: tp.classes };
+    console.log(`\nThroughput · whole processes incl. start-up, best of ${opts.rounds}, interleaved, page cache warm; claude-guard: scan DIR --format json (default workers)`);
+    if (tp.rgMissing) console.log(`  ! ripgrep (rg) is not on PATH: the keyword pass is grep -r -i -E with the same keyword list, labeled grep`);
+    const kinds = Object.entries(inputs.kinds).map(([k, v]) => `${k} ${(v.bytes / MB).toFixed(1)} MB`).join(", ");
+    console.log(`  source kinds: ${kinds}; ${inputs.dropped.files} file(s) claude-guard would skip were removed before measuring (${(inputs.dropped.bytes / MB).toFixed(2)} MB)`);
+    console.log(`  ${pad("class", 32)}${lpad("MB", 7)}${lpad("files", 7)}${lpad("c-guard", 9)}${lpad("secretlint", 11)}${lpad(tp.keywordTool, 9)}${lpad("skipped", 16)}`);
+    for (const [id, c] of Object.entries(tp.classes)) {
+      const t = (tool) => (c.tools[tool]?.best !== undefined ? c.tools[tool].best.toFixed(2) + " s" : "error");
+      const sk = c.tools.claudeGuard?.scanned;
+      const skipped = sk ? `${sk.skippedFiles ?? "?"} / ${sk.skippedBytes !== undefined ? (sk.skippedBytes / MB).toFixed(2) : "?"} MB` : "?";
+      console.log(`  ${pad(CLASS_LABELS[id], 32)}${lpad((c.input.bytes / MB).toFixed(1), 7)}${lpad(c.input.files, 7)}${lpad(t("claudeGuard"), 9)}${lpad(t("secretlint"), 11)}${lpad(t("keywords"), 9)}${lpad(skipped, 16)}`);
+      for (const tool of Object.values(c.tools)) if (tool.errors.length) console.log(`    ! ${tool.label}: ${tool.errors[0]}`);
     }
-    console.log(`  claude-guard / secretlint throughput: ${fmt.num(T.ratioClaudeGuardOverSecretlintThroughput, 2)}x`);
-    console.log(`  claude-guard time / ${tp.floorTool} time:  ${fmt.num(T.ratioClaudeGuardTimeOverFloorTime, 1)}x`);
-    const s = r.claudeGuard.scanned;
-    if (s) console.log(`  claude-guard reported: ${s.files ?? "?"} files, ${s.bytes !== undefined ? (s.bytes / MB).toFixed(1) : "?"} MB scanned, ${s.skipped ?? "?"} skipped, ${r.claudeGuard.findings ?? "?"} findings`);
+    console.log(`  skipped = files / bytes claude-guard's report says it did not read (none should be: the inputs hold only what it reads)`);
   }
 
-  // 3. History scan.
-  if (opts.only.has("history")) {
-    const h = await measureHistory(opts.commits);
-    results.history = h;
-    console.log(`\nHistory scan · claude-guard scan --git --repo DIR --all --authors all --format json`);
-    if (h.error) console.log(`  ! ${h.error}`);
-    else {
-      console.log(`  peak memory measured with ${h.memoryMethod === "gnu-time" ? "/usr/bin/time -f %M (max RSS)" : "VmHWM from /proc/<pid>/status, polled every 20 ms"}`);
-      for (const run of h.runs) {
-        if (run.error) console.log(`  ${lpad(run.commits, 5)} commits: ! ${run.error}`);
-        else console.log(`  ${lpad(run.commits, 5)} commits: ${run.seconds.toFixed(2)} s, peak ${run.peakMB ?? "?"} MB, ${run.findings ?? "?"} findings${run.generateSeconds ? ` (repository generated in ${run.generateSeconds.toFixed(1)} s)` : ""}`);
+  // 3. History scans: generated histories and any clone given, against `git log -p` on the same range.
+  if (opts.only.has("history") || opts.only.has("memory")) {
+    const repos = [];
+    const generated = [];
+    for (const h of opts.histories) {
+      const made = await ensureHistory(h);
+      if (made.error) console.log(`  ! ${historyName(h)}: ${made.error}`);
+      else {
+        repos.push({ name: historyName(h), dir: made.dir, spec: h });
+        generated.push(made);
       }
+    }
+    for (const dir of opts.repos) repos.push({ name: path.basename(dir), dir, given: true });
+    if (opts.only.has("history")) {
+      const runs = await measureHistory(repos, { rounds: opts.rounds });
+      results.history = { rounds: opts.rounds, command: "claude-guard scan --git --repo DIR --all --authors all --format json; git -C DIR log -p HEAD > /dev/null", runs };
+      console.log(`\nHistory · claude-guard scan --git --all --authors all vs git log -p over the same range, best of ${opts.rounds}, interleaved`);
+      console.log(`  ${pad("history", 22)}${lpad("commits", 8)}${lpad("added MB", 10)}${lpad("c-guard", 9)}${lpad("git log -p", 11)}${lpad("ratio", 8)}`);
+      for (const r of runs) {
+        const name = r.name + (repos.find((x) => x.name === r.name)?.given ? " (given)" : "");
+        console.log(`  ${pad(name, 22)}${lpad(r.commits ?? "?", 8)}${lpad(r.addedBytes !== undefined ? (r.addedBytes / MB).toFixed(1) : "?", 10)}${lpad(r.claudeGuard.best?.toFixed(2) + " s", 9)}${lpad(r.gitLog.best?.toFixed(2) + " s", 11)}${lpad(fmt.num(r.ratio, 1) + "x", 8)}`);
+        for (const e of r.errors.slice(0, 1)) console.log(`    ! ${e}`);
+      }
+    }
+    // 3b. Peak memory of the process tree: the mixed tree and the largest generated history.
+    if (opts.only.has("memory")) {
+      results.memory = [];
+      const largest = repos.filter((r) => r.spec).sort((a, b) => b.spec.commits - a.spec.commits)[0];
+      const targets = [];
+      if (inputs) targets.push({ what: `mixed tree (${(inputs.classes.mixed.bytes / MB).toFixed(0)} MB)`, args: [claudeGuardBin(), "scan", inputs.classes.mixed.dir, "--format", "json"] });
+      if (largest) targets.push({ what: `history of ${largest.spec.commits} commits`, args: scanGitArgs(largest.dir) });
+      for (const t of targets) {
+        const res = await runPeakMemory(process.execPath, t.args, { stdoutFile: path.join(WORK_DIR, "memory.out") });
+        results.memory.push({ what: t.what, peakMB: res.peakKB !== undefined ? Math.round(res.peakKB / 102.4) / 10 : undefined, code: res.code });
+      }
+      console.log(`\nPeak memory · resident set of the whole process tree (CLI, worker threads, git), sampled every 20 ms from /proc`);
+      for (const m of results.memory) console.log(`  ${pad(m.what, 40)}${lpad(m.peakMB !== undefined ? m.peakMB + " MB" : "n/a (no /proc)", 12)}`);
     }
   }
 
   // 4. The Claude Code hook: process start to answer, per event (bench/hook.mjs).
   if (opts.only.has("hook")) {
-    results.hook = await measureHook({ runs: 20 });
+    results.hook = await measureHook({ runs: opts.quick ? 8 : 20 });
     printHook(results.hook);
   }
 
@@ -148,6 +181,9 @@ async function main() {
       console.log(`\nGitHub App · ! ${results.app.error}`);
     }
   }
+
+  results.bars = barRows(results);
+  printBars(results.bars);
 
   if (missLines.length) {
     console.log(`\nclaude-guard misses and false positives by kind (file [what it reported]):`);

@@ -57,10 +57,10 @@ describe("bench/gen-history.mjs", () => {
     head: string;
     secrets: Array<{ kind: string; sha: string; path: string; line: number; deletedInSha?: string }>;
   }
-  const generate = (name: string, commits: number, seed: number): { dir: string; manifest: Manifest } => {
+  const generate = (name: string, commits: number, seed: number, extra: string[] = []): { dir: string; manifest: Manifest } => {
     const dir = path.join(parent, name);
     const manifestFile = path.join(parent, `${name}.json`);
-    execFileSync(process.execPath, [genScript, dir, String(commits), "--seed", String(seed), "--manifest", manifestFile], {
+    execFileSync(process.execPath, [genScript, dir, String(commits), "--seed", String(seed), "--manifest", manifestFile, ...extra], {
       env: gitEnv(),
       stdio: "pipe",
     });
@@ -94,6 +94,20 @@ describe("bench/gen-history.mjs", () => {
         const tree = execFileSync("git", ["ls-tree", "-r", "--name-only", secret.deletedInSha], { cwd: dir, encoding: "utf8" });
         expect(tree.split("\n")).not.toContain(secret.path);
       }
+    }
+  });
+
+  it("adds about --lines lines a commit, small or large", async () => {
+    for (const lines of [130, 2000]) {
+      const { dir } = generate(`lines-${lines}`, 40, 3, ["--lines", String(lines)]);
+      const changes = await collect(dir);
+      expect(changes).toHaveLength(40);
+      const added = changes.map((c) => c.files.reduce((sum, f) => sum + f.lines.length, 0));
+      const mean = added.reduce((a, b) => a + b, 0) / added.length;
+      expect(mean).toBeGreaterThan(lines * 0.9);
+      expect(mean).toBeLessThan(lines * 1.25);
+      // Every commit is near the target, not a few huge ones among empty ones.
+      expect(Math.min(...added)).toBeGreaterThan(lines * 0.8);
     }
   });
 
