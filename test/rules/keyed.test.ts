@@ -124,6 +124,16 @@ describe("the keyed form", () => {
     expect(keyedRegex(uuid).test(`ACME_SECRET=0f0e0d0c-1111-4222-a333-444455556666`)).toBe(true);
   });
 
+  it("takes a common-word name from a credential store's XML block, not from a log line", () => {
+    const [strict] = keyed([{ ...entry, id: "acme-strict-key", credentialWord: true }]) as [Rule];
+    const found = (text: string) => runRule(strict, text).map((m) => m.secret);
+    expect(found(`<id>{acme}</id>\n<scope>GLOBAL</scope>\n<secret>{AQAAABAAA ${value}}</secret>`)).toEqual([value]);
+    expect(found(`<secret>{acme AQAAABAAA ${value}}</secret>`)).toEqual([value]);
+    expect(found(`[INFO] calling the acme API\n[DEBUG] using Key=${value}`)).toEqual([]);
+    expect(found(`<id>acme</id>\n<secret_id>${value}</secret_id>`)).toEqual([]);
+    expect(found(`<id>acme</id>\n<a>1</a>\n<b>2</b>\n<c>3</c>\n<d>4</d>\n<secret>${value}</secret>`)).toEqual([]);
+  });
+
   it("matches a distinctive prefix alone", () => {
     const [prefixed] = keyed([{ ...entry, id: "acme-prefixed-key", value: { prefix: "acme_", alphabet: "alnum", length: 24, standalone: true } }]) as [Rule];
     const token = sampleOf(prefixed);
@@ -139,6 +149,7 @@ describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) 
   it("has a bounded regex the safety check accepts, and its metadata", () => {
     const source = rule.regex?.source ?? "";
     expect(checkRegexSafety(source, rule.regex?.flags)).toEqual({ ok: true });
+    if (rule.nearbyRegex) expect(checkRegexSafety(rule.nearbyRegex.source, rule.nearbyRegex.flags)).toEqual({ ok: true });
     expect(source).toContain("(?<secret>");
     expect(source).not.toMatch(/(?<!\\)[+*]/);
     expect(rule.docs).toMatch(/^https:\/\//);

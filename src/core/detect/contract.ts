@@ -19,9 +19,12 @@ export function ruleContractProblems(rule: Rule): string[] {
     if (k !== k.toLowerCase() || !/^[\x20-\x7e]+$/.test(k)) problems.push(`keyword "${k}" is not lower-case ASCII`);
   }
   if (rule.regex) {
-    if (rule.regex.flags.includes("g")) problems.push("its regex carries the g flag (the engine adds it)");
-    const safety = checkRegexSafety(rule.regex.source);
-    if (!safety.ok) problems.push(`its regex is refused by the safety check: ${safety.reason}`);
+    for (const [name, regex] of [["regex", rule.regex], ["nearby regex", rule.nearbyRegex]] as const) {
+      if (!regex) continue;
+      if (regex.flags.includes("g")) problems.push(`its ${name} carries the g flag (the engine adds it)`);
+      const safety = checkRegexSafety(regex.source);
+      if (!safety.ok) problems.push(`its ${name} is refused by the safety check: ${safety.reason}`);
+    }
   } else if (!rule.find) problems.push("has neither a regex nor a find function");
 
   const examples = rule.examples();

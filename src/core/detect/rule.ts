@@ -65,6 +65,12 @@ export interface Rule {
    * repetition (`{20,40}`, not `+` followed by overlapping classes).
    */
   regex?: RegExp;
+  /**
+   * With `regex`, a second pattern run over the same text: the value found through its context (the
+   * provider named in the block, element or log line above it) rather than in its own setting. Kept
+   * apart so that each pattern stays under the safety check's length cap; held to the same check.
+   */
+  nearbyRegex?: RegExp;
   /** Instead of `regex`: a custom matcher over one line (or window, see `window`). */
   find?: (text: string, context: MatchContext) => RawMatch[];
   /** Offline check of a matched value: checksum, structure. */

@@ -3,49 +3,54 @@ import type { MatchContext, RawMatch, Rule } from "./rule.js";
 
 const DEFAULT_CONTEXT: MatchContext = { path: "", configLike: true };
 
-const globalRegexCache = new WeakMap<Rule, RegExp>();
+const globalRegexCache = new WeakMap<RegExp, RegExp>();
 
-function globalRegex(rule: Rule): RegExp | undefined {
-  if (!rule.regex) return undefined;
-  let re = globalRegexCache.get(rule);
+/** The rule's pattern with the flags the engine runs it with (`g` to walk the text, `d` for the value's place). */
+function globalRegex(regex: RegExp): RegExp {
+  let re = globalRegexCache.get(regex);
   if (!re) {
-    const flags = rule.regex.flags.includes("g") ? rule.regex.flags : rule.regex.flags + "g";
-    re = new RegExp(rule.regex.source, flags.includes("d") ? flags : flags + "d");
-    globalRegexCache.set(rule, re);
+    const flags = regex.flags.includes("g") ? regex.flags : regex.flags + "g";
+    re = new RegExp(regex.source, flags.includes("d") ? flags : flags + "d");
+    globalRegexCache.set(regex, re);
   }
   return re;
+}
+
+const NO_MATCHES: RawMatch[] = [];
+
+/**
+ * The matches of one pattern, appended to `raw` (none at a place `raw` already holds). Most lines the
+ * prefilter selects hold no match: nothing is allocated for them.
+ */
+function execAll(regex: RegExp, text: string, raw: RawMatch[] | undefined): RawMatch[] | undefined {
+  const re = globalRegex(regex);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const named = m.groups?.["secret"];
+    const secret = named ?? m[0];
+    const index = named !== undefined && m.indices?.groups?.["secret"] ? m.indices.groups["secret"][0] : m.index;
+    if (raw?.some((r) => r.index === index)) continue;
+    (raw ??= []).push({ secret, index });
+  }
+  return raw;
 }
 
 /**
  * Every match of one rule in `text`, with its rule-level checks applied (entropy, offline validation,
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
-const NO_MATCHES: RawMatch[] = [];
-
 export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT): RawMatch[] {
-  let raw: RawMatch[];
-  if (rule.find) {
-    raw = rule.find(text, context);
-  } else {
-    const re = globalRegex(rule);
-    if (!re) return NO_MATCHES;
-    re.lastIndex = 0;
-    let m = re.exec(text);
-    // Most lines the prefilter selects hold no match: allocate nothing for them.
-    if (m === null) return NO_MATCHES;
-    raw = [];
-    for (; m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const named = m.groups?.["secret"];
-      const secret = named ?? m[0];
-      const index = named !== undefined && m.indices?.groups?.["secret"] ? m.indices.groups["secret"][0] : m.index;
-      raw.push({ secret, index });
-    }
+  let raw: RawMatch[] | undefined;
+  if (rule.find) raw = rule.find(text, context);
+  else if (rule.regex) {
+    raw = execAll(rule.regex, text, undefined);
+    if (rule.nearbyRegex) raw = execAll(rule.nearbyRegex, text, raw);
   }
-  if (raw.length === 0) return NO_MATCHES;
+  if (raw === undefined || raw.length === 0) return NO_MATCHES;
   const out: RawMatch[] = [];
   for (const match of raw) {
     if (rule.minEntropy !== undefined && shannonEntropy(match.secret) < rule.minEntropy) continue;

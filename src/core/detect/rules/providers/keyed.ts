@@ -192,6 +192,9 @@ function isWeak(shape: ValueShape): boolean {
   return shape.groups !== undefined || shape.alphabet === "digits" || (!shape.prefix && max < 16);
 }
 
+/** The name must hold a credential word: a common-word name, or a weak shape (see `credentialWord`). */
+const isStrict = (entry: KeyedEntry): boolean => entry.credentialWord === true || isWeak(entry.value);
+
 /** The rest of a URL whose query carries the key: `https://api.disqus.com/x?key=...`. */
 const URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
 
@@ -212,6 +215,23 @@ const CONTEXT_LINES = 3;
 const CONTEXT = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
 /** An XML element's text may carry a label before the value (`<secret>{label value}</secret>`). */
 const ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
+
+/**
+ * The nearby context a common-word name or a weak shape may use: only a credential store's XML block
+ * (Jenkins' credentials.xml, Maven's settings.xml), where the name is in one element's text
+ * (`<id>{acme-prod}</id>`, `<description>Acme production</description>`) and the value in a sibling
+ * element named for a credential a few lines below. A log or comment line that mentions the
+ * name is too weak a tie for these.
+ */
+const XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+
+/**
+ * Jenkins' encrypted-secret prefix before a value in a credential store's text (`{acme AQAAABAAA
+ * <value>}`, the form exports and test fixtures of Jenkins credentials take): a template, so the
+ * provider's name before it is tie enough.
+ */
+const JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
+const BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=${JENKINS_LABEL})`;
 
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
@@ -235,7 +255,7 @@ function anySettingRegex(entry: KeyedEntry): RegExp {
   return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 
-/** The regex of a table entry. */
+/** The regex of a table entry: the value in a setting named after the provider, on its line. */
 export function keyedRegex(entry: KeyedEntry): RegExp {
   if (entry.anySetting) return anySettingRegex(entry);
   const { value, notAfter } = valueRegex(entry.value);
@@ -244,19 +264,34 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
   const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
-  const strict = entry.credentialWord || isWeak(entry.value);
   // `abyssale_api_key`, `abyssaleToken`, or `abyssale token` / `Abyssale API key` in prose and logs.
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
-  // The provider's name as a label of a URL's host: `https://api.cicero.net/v1?key=...`.
-  const urlQuery = `(?<=[/.])${names}\\.${URL_QUERY}`;
-  if (strict) {
-    // `tatum_key`, `tatum token`, and the product's name after the provider's: `tatumio token`.
-    return new RegExp(`(?:${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?|${urlQuery})${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+  if (isStrict(entry)) {
+    // `tatum_key`, `tatum token`, and the product's name after the provider's: `tatumio token`; or
+    // the name before Jenkins' prefix.
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
   }
-  // The name in the setting itself (`abyssale_api_key`), in a URL's host as above, or in the nearby
-  // context above (see `CONTEXT`).
+  // The name in the setting itself (`abyssale_api_key`), in a URL whose query holds the value
+  // (`https://api.abyssale.com/v1?key=...`), or before Jenkins' prefix.
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  return new RegExp(`${names}(?:${sameLine}|${URL_QUERY}|${CONTEXT})${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+}
+
+/**
+ * The nearby regex of a table entry: the provider named in the context above the value's setting
+ * (see `CONTEXT`), or, for common-word names and weak shapes, in a credential store's XML block
+ * (`XML_CONTEXT`) or as a label of the host of a URL whose query holds the value
+ * (`https://api.cicero.net/v1?key=...`). None for the forms that need no name (standalone prefixes)
+ * or take only the setting's own (`anySetting`).
+ */
+function keyedNearbyRegex(entry: KeyedEntry): RegExp | undefined {
+  if (entry.anySetting || entry.value.standalone) return undefined;
+  const { value, notAfter } = valueRegex(entry.value);
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
+  if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  // Each form with its own end (the query's `=`, the element's `>`): the kit's assignment would not fit.
+  const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
+  return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
 }
 
 /** Characters a rule sees from its keyword's line: that line and the few below it (see `contextRegex`). */
@@ -315,8 +350,12 @@ function truePositives(entry: KeyedEntry, v: string): Example[] {
       `<add key="${pascal}ApiKey" value="${v}" />`,
       `${pascal} API key: ${v}`,
       `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`,
+      // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
+      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>\n  <id>${snake}-prod</id>\n  <description>${pascal} production</description>\n  <secret>${v}</secret>\n</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
+      `  <id>{${snake}}</id>\n  <secret>{AQAAABAAA ${v}}</secret>`,
+      `  <secret>{${snake} AQAAABAAA ${v}}</secret>`,
     ]),
-    ...(entry.credentialWord || isWeak(entry.value)
+    ...(isStrict(entry)
       ? []
       : pairs([
           `${snake}:\n  api_key: ${v}`,
@@ -324,7 +363,6 @@ function truePositives(entry: KeyedEntry, v: string): Example[] {
           // The provider named above the block that holds the value, other settings between.
           `services:\n  ${snake}:\n    url: https://api.example.com\n    timeout: 30\n    secret_key: "${v}"`,
           `[${snake}]\nregion = eu\npassword = ${v}`,
-          `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>\n  <id>${snake}-prod</id>\n  <description>${pascal} production</description>\n  <secret>${v}</secret>\n</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
           `[INFO] calling the ${pascal} API\n[DEBUG] using Key=${v}`,
         ])),
   ];
@@ -348,8 +386,12 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`);
   if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
-  if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v}`, `# ${snake}\nAPI_KEY=${v}`);
-  else if (!shape.standalone) {
+  // The name in an element too far above the credential's.
+  if (!shape.standalone) fp.push(`<id>${snake}</id>\n<a>1</a>\n<b>2</b>\n<c>3</c>\n<d>4</d>\n<secret>${v}</secret>`);
+  if (!shape.standalone && isStrict(entry)) {
+    // A log or comment line naming the provider is not tie enough for a common word or a weak shape.
+    fp.push(`${upper}=${v}`, `# ${snake}\nAPI_KEY=${v}`, `[INFO] calling the ${snake} API\n[DEBUG] using Key=${v}`, `<!-- ${snake} -->\n<secret>${v}</secret>`);
+  } else if (!shape.standalone) {
     fp.push(
       `# ${snake}\n\nAPI_KEY=${v}`,
       `${snake}:\n  build_id: ${v}`,
@@ -384,6 +426,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
     // An `anySetting` entry's names are matched as written, and are its keywords.
     const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
     const kind = entry.kind ?? "API key";
+    const nearby = keyedNearbyRegex(entry);
     const keywords = entry.anySetting
       ? [...entry.names]
       : entry.value.standalone
@@ -396,7 +439,8 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       severity: entry.severity ?? "high",
       keywords,
       regex: keyedRegex(entry),
-      ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW }),
+      ...(nearby ? { nearbyRegex: nearby } : {}),
+      ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
       docs: entry.docs,
       remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
