@@ -134,6 +134,7 @@ import { rules as onePassword } from "./providers/1password.js";
 import { rules as bitwarden } from "./providers/bitwarden.js";
 import { rules as tailscale } from "./providers/tailscale.js";
 import { rules as tableau } from "./providers/tableau.js";
+import { rules as tines } from "./providers/tines.js";
 import { rules as ngrok } from "./providers/ngrok.js";
 import { rules as confluent } from "./providers/confluent.js";
 import { rules as mongodb } from "./providers/mongodb.js";
@@ -339,6 +340,7 @@ export const providerRules: readonly Rule[] = [
   ...bitwarden,
   ...tailscale,
   ...tableau,
+  ...tines,
   ...ngrok,
   ...confluent,
   ...mongodb,

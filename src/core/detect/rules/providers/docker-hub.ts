@@ -63,7 +63,7 @@ export const rules: Rule[] = [
     title: "Docker registry credentials (config.json auth)",
     provider: "Docker",
     severity: "high",
-    keywords: ['"auth"', 'auth\\"'],
+    keywords: ['"auth"', 'auth\\'],
     find: findConfigAuths,
     docs: "https://docs.docker.com/reference/cli/docker/login/",
     remediation: "Change the registry password or revoke the token it holds, then use a credential helper (credsStore) or a CI secret instead of a config with inline auths.",

@@ -3,6 +3,7 @@
  * provider issues: the names its settings carry and the value's alphabet and length. Providers with
  * their own file elsewhere (Twilio, Stripe, Slack...) are not repeated here: one rule per format.
  */
+import { fake } from "../../fake.js";
 import { keyed, type KeyedEntry } from "./keyed.js";
 
 const entries: KeyedEntry[] = [
@@ -234,7 +235,7 @@ const entries: KeyedEntry[] = [
   {id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: {alphabet: "alnum", extra: "-", length: 40}, docs: "https://versioneye.com"},
   {id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: {alphabet: "hex", length: 64}, docs: "https://virustotal.com"},
   {id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: {alphabet: "upperDigits", length: 25}, docs: "https://visualcrossing.com"},
-  {id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: {prefix: "VF.DM.", alphabet: "alnum", extra: ".", length: 41, standalone: true}, docs: "https://docs.voiceflow.com"},
+  {id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: {prefix: ["VF.DM.", "VF.WS.", "VF."], alphabet: "alnum", pattern: {regex: "[0-9a-f]{24}\\.[A-Za-z0-9]{16}", sample: (s) => "VF.DM." + fake.hex(24, s) + "." + fake.alnum(16, s + "-secret")}, standalone: true}, docs: "https://docs.voiceflow.com/reference/authentication"},
   {id: "voodoo-sms-api-key", provider: "VoodooSMS", names: ["voodoosms"], value: {alphabet: "alnum", length: 46}, docs: "https://voodoosms.com"},
   {id: "vouchery-api-key", provider: "Vouchery", names: ["vouchery"], value: {alphabet: "lowerDigits", extra: "-", length: 36}, docs: "https://vouchery.io"},
   {id: "vpnapi-api-key", provider: "Vpnapi", names: ["vpnapi"], value: {alphabet: "alnum", length: 32}, docs: "https://vpnapi.io"},
