@@ -1,11 +1,18 @@
 /**
  * How claude-guard starts git: one place that knows the arguments every call carries and how git's
- * failures become errors a user can act on (the CLI turns any of them into exit code 2). Plain
- * `node:child_process`, no wrapper library: a history scan's start-up and each process it starts count.
+ * failures become errors a user can act on (the CLI turns any of them into exit code 2).
+ *
+ * Which path does what: simple-git runs the one-shot calls whose whole output is wanted as text
+ * (rev-parse, rev-list, ls-tree, cat-file of a config: `run` and `tryRun`). `node:child_process` does what
+ * simple-git does not do well: raw blob bytes with a bound (`tryRunBytes`: simple-git decodes to text
+ * and has no output cap) and the streamed `git log -p` of a history scan (`stream`: simple-git buffers a
+ * call's whole output, which for a long history is hundreds of MB and delays the first commit until the
+ * last is read).
  */
 import { execFile, spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { simpleGit, type SimpleGit } from "simple-git";
 
 export interface GitRunnerOptions {
   /** The git executable (default `git` on PATH). For tests and unusual installs. */
@@ -45,9 +52,6 @@ export interface GitRunner {
 const GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
 const CONFIG_ARGS = GIT_CONFIG.flatMap((c) => ["-c", c]);
 
-/** At most this many buffered git calls at a time (callers may start many, e.g. one per blob). */
-const MAX_CONCURRENT = 4;
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -61,7 +65,7 @@ function firstLines(text: string, count = 3): string {
   return text.trim().split("\n").slice(0, count).join(" / ");
 }
 
-/** A failed call's error: git's own words (stderr) when it said something, else the process error. */
+/** A streamed call's failure: git's own words (stderr) when it said something. */
 class GitCallError extends Error {}
 
 /**
@@ -74,30 +78,7 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
   const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!exists) throw new GitReadError(`Repository folder not found: ${dir}`);
 
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  const limited = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-
-  const call = (args: string[]): Promise<string> =>
-    limited(
-      () =>
-        new Promise((resolve, reject) => {
-          execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "utf8", maxBuffer: Infinity }, (error, stdout, stderr) => {
-            if (!error) resolve(stdout);
-            else if (isGitMissing(error, binary) || !stderr.trim()) reject(error);
-            else reject(new GitCallError(stderr));
-          });
-        }),
-    );
+  const git: SimpleGit = simpleGit({ baseDir: dir, binary, config: GIT_CONFIG, maxConcurrentProcesses: 4 });
 
   const wrap = (error: unknown, what: string): GitReadError => {
     if (isGitMissing(error, binary)) {
@@ -110,14 +91,14 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
     repoDir: dir,
     async run(args, what) {
       try {
-        return await call(args);
+        return await git.raw(args);
       } catch (error) {
         throw wrap(error, what);
       }
     },
     async tryRun(args) {
       try {
-        return await call(args);
+        return await git.raw(args);
       } catch (error) {
         // A missing git is never "the revision does not exist": say what is really wrong.
         if (isGitMissing(error, binary)) throw wrap(error, "");
@@ -125,14 +106,11 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
       }
     },
     tryRunBytes(args, maxBytes) {
-      return limited(
-        () =>
-          new Promise((resolve) => {
-            execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error, stdout) => {
-              resolve(error ? undefined : stdout);
-            });
-          }),
-      );
+      return new Promise((resolve) => {
+        execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error, stdout) => {
+          resolve(error ? undefined : stdout);
+        });
+      });
     },
     stream(args, what, input) {
       return {
@@ -169,7 +147,7 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
   };
 
   try {
-    await call(["rev-parse", "--git-dir"]);
+    await git.raw(["rev-parse", "--git-dir"]);
   } catch (error) {
     if (isGitMissing(error, binary)) throw wrap(error, "");
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
