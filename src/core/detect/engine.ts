@@ -6,6 +6,7 @@
 import { fingerprint, maskLine, publicPrefix, redact, valueFingerprint } from "../report/redact.js";
 import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
+import { Claims } from "./claims.js";
 import { classifyFilledFormat, classifyPlaceholder } from "./placeholder.js";
 import { KeywordPrefilter } from "./prefilter.js";
 import { rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
@@ -104,6 +105,7 @@ interface Located {
 export class Scanner {
   private readonly prefilter: KeywordPrefilter;
   private readonly keywords: string[][];
+  private readonly claims: Claims;
 
   constructor(
     readonly rules: readonly Rule[],
@@ -111,6 +113,7 @@ export class Scanner {
   ) {
     this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
+    this.claims = new Claims(rules);
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
@@ -256,6 +259,15 @@ export class Scanner {
         message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
       }
     }
+    // A value in a provider's setting or with its prefix that only a name-based or carrier rule found:
+    // a broken copy of the provider's format (claims.ts), not a working credential.
+    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start)) : undefined;
+    if (copy) {
+      category = "placeholder";
+      severity = "medium";
+      const where = copy.by === "prefix" ? "starts like" : `is set under a ${copy.rule.provider} setting, and resembles`;
+      message = `${title}: the value ${where} a ${copy.rule.title} but does not have its format (length or characters): a cut-short, mistyped or made-up copy, not a working credential. If a real one belongs here, load it from an environment variable or a secret store.`;
+    }
     if (category === "secret" && validation?.status === "failed") {
       // A token of the right shape whose checksum fails and that spells out words
       // (`ghp_PersonalAccessToken0124...`) is documentation, not a leak.
@@ -333,6 +345,7 @@ function assignFingerprints(text: string, path: string, kept: Located[], all: Lo
     item.finding.fingerprint = fingerprint(item.finding.rule, path, masked, occurrence);
   }
 }
+
 
 /**
  * Lower case for ASCII letters only, so offsets stay those of the text: keywords are ASCII, and

@@ -13,6 +13,8 @@ export interface RawMatch {
   severity?: Severity;
   message?: string;
   validation?: Validation;
+  /** For a name-based match: the name the value is set under (`DB_PASSWORD`), read by providers' claims (`Rule.owns`). */
+  setting?: string;
 }
 
 /** What a rule may know about the text it is given. */
@@ -38,6 +40,31 @@ export interface RuleExamples {
   truePositives: readonly Example[];
   /** Each line must produce no finding of this rule in its category. */
   falsePositives: readonly string[];
+}
+
+/**
+ * Where a provider's format is the one expected: under a setting whose name carries one of `names`
+ * (`WANDB_API_KEY` for `wandb`), or in a value that starts with one of `prefixes` (`spu-`). A value
+ * there that only a name-based or carrier rule reports, and that resembles the format without matching
+ * it (`shape`: a few characters off its length or alphabet), is a cut-short, mistyped or made-up copy of
+ * the provider's credential, not a working one (claims.ts).
+ */
+export interface Claim {
+  /** Lower-case words of a setting's name; several words are written with a space (`new relic`). */
+  names?: readonly string[];
+  /** Starts of the value only this format has, as written (at least 3 characters). */
+  prefixes?: readonly string[];
+  /**
+   * The whole value's characters (a regex class body: `0-9a-f`), lengths and starts (`cli_`), for the
+   * settings claimed: what a copy resembles.
+   */
+  shape?: {
+    chars: string;
+    length: readonly [number, number];
+    starts?: readonly string[];
+    /** The whole value as a regex source, when characters and lengths say less than the format (`[0-9]{5,16}:A[\w-]{34}`). */
+    exact?: string;
+  };
 }
 
 /** Which rule keeps a value two rules report (see `Rule.priority`): its own, else generic 0, others 2. */
@@ -93,6 +120,8 @@ export interface Rule {
   docs?: string;
   /** How to fix a leak of this kind (rotate where, store where). */
   remediation?: string;
+  /** Settings and value starts where this format is the one expected (see `Claim`). */
+  owns?: Claim;
   /** Further rule ids a `find` rule reports through RawMatch.ruleId, with their titles. */
   reports?: Array<{ id: string; title: string }>;
   /** Generated at run time, so that no realistic literal secret sits in this repository. */

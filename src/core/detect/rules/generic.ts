@@ -564,6 +564,7 @@ function toMatch(key: string, value: string, index: number, kind: KeyKind, verdi
         secret: value,
         index,
         ruleId,
+        setting: key,
         title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
         message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`,
       };

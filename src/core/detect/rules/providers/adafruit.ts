@@ -13,6 +13,7 @@ export const rules: Rule[] = [
     provider: "Adafruit",
     severity: "medium",
     keywords: ["aio_"],
+    owns: { prefixes: ["aio_"] },
     regex: /(?<![\w-])(?<secret>aio_[A-Za-z0-9]{28})(?![\w-])/,
     docs: "https://io.adafruit.com/api/docs/#authentication",
     remediation: "Regenerate the key on io.adafruit.com (My Key > Regenerate) and keep it out of firmware sources and repositories.",

@@ -26,6 +26,7 @@ export const rules: Rule[] = [
       provider: "Cloudflare",
       severity,
       keywords: [prefix],
+      owns: { prefixes: [prefix] },
       // Prefix, 40 characters, then an 8-hex checksum (algorithm not published).
       regex: new RegExp(String.raw`(?<![\w-])(?<secret>${prefix}[A-Za-z0-9_-]{40}[A-Fa-f0-9]{8})(?![\w-])`),
       docs: "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",

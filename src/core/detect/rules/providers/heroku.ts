@@ -14,6 +14,7 @@ export const rules: Rule[] = [
     provider: "Heroku",
     severity: "critical",
     keywords: ["hrku-"],
+    owns: { prefixes: ["HRKU-"] },
     regex: /(?<![\w-])(?<secret>HRKU-AA[0-9A-Za-z_-]{58})(?![\w-])/,
     docs: "https://devcenter.heroku.com/articles/authentication",
     remediation: "Revoke the authorization with `heroku authorizations:revoke` (or in Account settings), then store its replacement as a CI secret.",

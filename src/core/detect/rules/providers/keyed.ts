@@ -11,7 +11,7 @@
  * time over a shared matrix of syntaxes (env, shell, YAML, JSON, code, CLI flag, XML, prose).
  */
 import type { Severity } from "../../../types.js";
-import type { Example, Rule } from "../../rule.js";
+import type { Claim, Example, Rule } from "../../rule.js";
 import { ALPHABETS, randomString } from "../../fake.js";
 import { ASSIGN, ci, defineRule, escapeRegex, inSyntaxes } from "../kit.js";
 
@@ -420,6 +420,24 @@ function splitLikeProvider(name: string, provider: string): string {
 const longestWord = (name: string): string =>
   name.toLowerCase().split(/[ _.-]/).reduce((a, b) => (b.length > a.length ? b : a), "");
 
+/**
+ * Where an entry's format is the one expected (`Rule.owns`): settings named after the provider (names
+ * of three letters or fewer are too often other words), its prefixes when they alone identify the
+ * format, and the whole value's shape, so that a copy a few characters off is known for one.
+ */
+function claimOf(entry: KeyedEntry): Claim {
+  const shape = entry.value;
+  const starts = prefixes(shape);
+  const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
+  const claim: Claim = { names, ...(shape.standalone ? { prefixes: starts } : {}) };
+  if (shape.pattern) return claim;
+  const startLengths = starts.length === 0 ? [0] : starts.map((p) => p.length);
+  const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : (shape.range ?? [shape.length ?? 0, shape.length ?? 0]);
+  const chars = CLASSES[shape.alphabet].cls + escapeRegex((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
+  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex).join("|")})`}${bodyOf(shape).regex}`;
+  return { ...claim, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
+}
+
 /** The rules of a table. */
 export function keyed(entries: readonly KeyedEntry[]): Rule[] {
   return entries.map((given) => {
@@ -442,6 +460,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       ...(nearby ? { nearbyRegex: nearby } : {}),
       ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
+      owns: claimOf(entry),
       docs: entry.docs,
       remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
       samples: () => [fakeValue(entry.value, entry.id)] as const,

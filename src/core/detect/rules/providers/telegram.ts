@@ -13,6 +13,7 @@ export const rules: Rule[] = [
     provider: "Telegram",
     severity: "high",
     keywords: [":aa", "telegram"],
+    owns: { names: ["telegram"], shape: { chars: "0-9A-Za-z:_-", length: [41, 52], exact: "[0-9]{5,16}:A[A-Za-z0-9_-]{34}" } },
     // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot". Other
     // first letters are only read on a line that names Telegram (the keyword gates the rule).
     regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,

@@ -13,6 +13,7 @@ export const rules: Rule[] = [
     provider: "Weights & Biases",
     severity: "high",
     keywords: ["wandb"],
+    owns: { names: ["wandb"], shape: { chars: "0-9a-f", length: [40, 40] } },
     regex: new RegExp(
       `(?:${providerSetting(["wandb"], CREDENTIAL_KINDS)}|${ci("wandb")}\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}){0,2}\\s{1,3})(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`,
     ),

@@ -12,6 +12,7 @@ export const rules: Rule[] = [
     provider: "xAI",
     severity: "high",
     keywords: ["xai-"],
+    owns: { prefixes: ["xai-"] },
     regex: /(?<![A-Za-z0-9_-])(?<secret>xai-[A-Za-z0-9]{80})(?![A-Za-z0-9_-])/,
     docs: "https://docs.x.ai/docs/overview",
     remediation: "Delete the key in the xAI console (API Keys), create a new one and load it from XAI_API_KEY.",

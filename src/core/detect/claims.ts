@@ -1,0 +1,131 @@
+/**
+ * Providers' claims (`Rule.owns`): the name-based and carrier rules yield to the provider whose setting
+ * or prefix a value sits in. A value there that no rule of the provider reports, but that resembles its
+ * format (its prefix; or, under its setting, its alphabet and length give or take a few characters), is
+ * a broken copy of the provider's credential: cut short, mistyped, padded or made up. Nothing separates
+ * it from a real secret but the provider's format, so only the provider can say it is not one.
+ */
+import type { Claim, Rule } from "./rule.js";
+
+/** How far from a format's length a copy may be, as a fraction of it. */
+const LENGTH_SLACK = 0.25;
+
+interface Shape {
+  /** Characters outside the format's alphabet, in the case written and in any case. */
+  outside: RegExp;
+  outsideAnyCase: RegExp;
+  min: number;
+  max: number;
+  starts: readonly string[];
+  exact?: RegExp;
+}
+
+interface Owner {
+  rule: Rule;
+  shape?: Shape;
+}
+
+/** A broken copy of a provider's format: the rule whose format it copies, and how it was recognized. */
+interface BrokenCopy {
+  rule: Rule;
+  by: "prefix" | "setting";
+}
+
+/** `newRelicToken`, `NEW_RELIC_TOKEN`, `new-relic.token` → new, relic, token. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+function shapeOf(claim: Claim): Shape | undefined {
+  if (!claim.shape) return undefined;
+  const [min, max] = claim.shape.length;
+  const { chars, starts = [], exact } = claim.shape;
+  return { outside: new RegExp(`[^${chars}]`, "g"), outsideAnyCase: new RegExp(`[^${chars}]`, "i"), min, max, starts, ...(exact ? { exact: new RegExp(`^(?:${exact})$`, "i") } : {}) };
+}
+
+/**
+ * 0: the value has the shape (in any case: providers print some formats upper-case); 1: it resembles
+ * it (its start, its length give or take a quarter, a few wrong letters or digits); 2: it does not.
+ * Punctuation the alphabet lacks says another format (a key and secret joined by `:`), not a typo.
+ */
+function distance(value: string, shape: Shape): 0 | 1 | 2 {
+  if (shape.starts.length > 0 && !shape.starts.some((s) => value.startsWith(s))) return 2;
+  const inLength = value.length >= shape.min && value.length <= shape.max;
+  if (shape.exact ? shape.exact.test(value) : inLength && !shape.outsideAnyCase.test(value)) return 0;
+  const outside = value.match(shape.outside) ?? [];
+  const nearLength = value.length >= Math.floor(shape.min * (1 - LENGTH_SLACK)) && value.length <= Math.ceil(shape.max * (1 + LENGTH_SLACK));
+  return nearLength && outside.length <= Math.max(2, Math.floor(value.length / 10)) && outside.every((c) => /[A-Za-z0-9]/.test(c)) ? 1 : 2;
+}
+
+export class Claims {
+  /** Prefix owners by the prefix's first three characters. */
+  private readonly byStart = new Map<string, Array<{ prefix: string; rule: Rule }>>();
+  /** Setting owners by the name's letters and digits (`newrelic`). */
+  private readonly byName = new Map<string, Owner[]>();
+
+  constructor(rules: readonly Rule[]) {
+    for (const rule of rules) {
+      const claim = rule.owns;
+      if (!claim) continue;
+      for (const prefix of claim.prefixes ?? []) {
+        if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
+        const start = prefix.slice(0, 3);
+        this.byStart.set(start, [...(this.byStart.get(start) ?? []), { prefix, rule }]);
+      }
+      const shape = shapeOf(claim);
+      for (const name of claim.names ?? []) {
+        const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+        this.byName.set(key, [...(this.byName.get(key) ?? []), { rule, ...(shape ? { shape } : {}) }]);
+      }
+    }
+  }
+
+  /**
+   * The provider format `value` (set under `setting`, when known) is a broken copy of, if any. Ask
+   * only about values no provider rule reported: a value a provider reports is its own.
+   */
+  brokenCopyOf(value: string, setting?: string, before = ""): BrokenCopy | undefined {
+    for (const { prefix, rule } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return { rule, by: "prefix" };
+    if (!setting || this.byName.size === 0) return undefined;
+    const owners = this.ownersOf(setting, before);
+    // Another credential of the same provider (a secret next to its key) has a shape of its own: only
+    // a value that resembles one of the provider's formats, and has none of them, is a copy.
+    let copied: Rule | undefined;
+    for (const { rule, shape } of owners) {
+      if (!shape) continue;
+      const d = distance(value, shape);
+      if (d === 0) return undefined;
+      if (d === 1) copied ??= rule;
+    }
+    return copied ? { rule: copied, by: "setting" } : undefined;
+  }
+
+  /**
+   * The owners of the provider names in a setting's name (a word, a few words together, or a word's
+   * start: `lokalisetoken`), or the word just before it on its line (`amplitude Key=`).
+   */
+  private ownersOf(setting: string, before: string): Owner[] {
+    const owners = new Set<Owner>();
+    const add = (key: string) => {
+      for (const owner of this.byName.get(key) ?? []) owners.add(owner);
+    };
+    const words = nameWords(setting).slice(-8);
+    for (const word of words) for (let k = 5; k < word.length; k++) add(word.slice(0, k));
+    // The setting's own name is the end of the text before the value; the word before it qualifies it.
+    const at = before.lastIndexOf(setting);
+    const qualifier = at > 0 ? /([A-Za-z][A-Za-z0-9]{2,40})[ \t]{1,2}$/.exec(before.slice(Math.max(0, at - 60), at))?.[1] : undefined;
+    const all = [...(qualifier ? nameWords(qualifier) : []), ...words];
+    for (let i = 0; i < all.length; i++) {
+      const word = all[i] as string;
+      add(word);
+      if (i + 1 < all.length) add(word + all[i + 1]);
+      if (i + 2 < all.length) add(word + all[i + 1] + all[i + 2]);
+    }
+    return [...owners];
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Providers' claims: a value under a provider's setting, or with its prefix, that only the name-based
+ * or header rules find and that resembles the provider's format without having it, is reported as a
+ * broken copy (a placeholder), not a secret. A value of another shape under the same name stays a secret.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { builtinRules } from "../../src/core/detect/index.js";
+import { Scanner } from "../../src/core/detect/engine.js";
+import { Claims } from "../../src/core/detect/claims.js";
+import { fake } from "../../src/core/detect/fake.js";
+import type { Rule } from "../../src/core/detect/rule.js";
+
+const scanner = new Scanner(builtinRules);
+const scan = (text: string, path = "settings.env") => scanner.scan({ path, text }).findings.map((f) => ({ rule: f.rule, category: f.category }));
+/** Lower-case letters and digits, both present. */
+const lowerDigits = (n: number, seed: string) => fake.lower(2, seed + "l") + fake.digits(2, seed + "d") + fake.lowerDigits(n - 4, seed);
+
+describe("a provider's setting", () => {
+  it("keeps a value of the provider's format as the provider's", () => {
+    expect(scan(`LOKALISE_TOKEN=${lowerDigits(40, "lok-ok")}`)).toEqual([{ rule: "lokalise-token", category: "secret" }]);
+  });
+
+  it("takes a value one character off the format's length for a broken copy", () => {
+    const found = scanner.scan({ path: "settings.env", text: `LOKALISE_TOKEN=${lowerDigits(39, "lok-short")}` }).findings;
+    expect(found.map((f) => [f.rule, f.category])).toEqual([["generic-secret", "placeholder"]]);
+    expect(found[0]?.message).toMatch(/Lokalise setting.*cut-short, mistyped or made-up copy/);
+  });
+
+  it("takes a value with a wrong letter in a hex format for a broken copy, in the word before the name too", () => {
+    const hex = fake.hex(40, "wandb-typo");
+    expect(scan(`WANDB_API_KEY=${hex.slice(0, 20)}g${hex.slice(21)}`)).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    const amplitude = fake.hex(32, "amp-typo");
+    expect(scan(`Using amplitude Secret=${amplitude.slice(0, 9)}q${amplitude.slice(10)}`, "debug.txt")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+  });
+
+  it("leaves a value of another shape under the same name a secret: another credential of the provider", () => {
+    expect(scan(`LOKALISE_TOKEN=${fake.alnum(14, "lok-other")}-${fake.alnum(6, "lok-other2")}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
+    expect(scan(`WANDB_API_KEY=${fake.alnum(20, "wandb-other")}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
+  });
+
+  it("holds a format's whole structure where the alphabet and length say too little", () => {
+    const id = fake.digits(8, "tg-id").replace(/^0/, "5");
+    expect(scan(`TELEGRAM_BOT_TOKEN=${id}:AA${fake.alnum(33, "tg-ok")}`)).toEqual([{ rule: "telegram-bot-token", category: "secret" }]);
+    expect(scan(`TELEGRAM_BOT_TOKEN=${id}:A${fake.lowerDigits(39, "tg-long")}`)).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+  });
+});
+
+describe("a provider's prefix", () => {
+  it("takes a value that starts with it but has the wrong length for a broken copy, under any name", () => {
+    expect(scan(`token = "spu-${fake.digits(4, "spu-short")}"`, "app.py")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(scan(`API_KEY=xai-${fake.alnum(41, "xai-short")}`)).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+  });
+
+  it("keeps a value with the prefix and the format as the provider's", () => {
+    expect(scan(`token = "spu-${lowerDigits(32, "spu-ok")}"`, "app.py")).toEqual([{ rule: "spectral-ops-token", category: "secret" }]);
+  });
+});
+
+describe("Claims", () => {
+  const owner: Rule = { id: "acme-key", title: "Acme key", provider: "Acme", category: "secret", severity: "high", keywords: ["acme"], owns: { names: ["acme cloud"], prefixes: ["acm_"], shape: { chars: "0-9a-f", length: [32, 32] } }, examples: () => ({ truePositives: [], falsePositives: [] }) };
+  const claims = new Claims([owner]);
+
+  it("reads the provider's name in a setting's words, however the name is written", () => {
+    const near = fake.hex(31, "acme-near");
+    for (const setting of ["ACME_CLOUD_KEY", "acmeCloudToken", "acme-cloud.secret", "AcmeCloudApiKey"]) expect(claims.brokenCopyOf(near, setting)?.by).toBe("setting");
+    expect(claims.brokenCopyOf(near, "ACME_KEY")).toBeUndefined();
+    expect(claims.brokenCopyOf(near, "CLOUD_KEY")).toBeUndefined();
+  });
+
+  it("claims its prefix whatever the setting, and refuses a prefix too short to be distinctive", () => {
+    expect(claims.brokenCopyOf(`acm_${fake.alnum(5, "acm")}`)?.by).toBe("prefix");
+    expect(() => new Claims([{ ...owner, owns: { prefixes: ["a_"] } }])).toThrow(/3 characters/);
+  });
+});
