@@ -3,7 +3,7 @@
  * workflow-command annotations. GitHub shows at most 10 errors, 10 warnings and 10 notices of one step
  * (50 a job); beyond that they would be dropped silently. So each level shows its 9 most severe
  * findings and a 10th annotation that says how many more there are and where to read them; every
- * finding is also printed in the step's log.
+ * annotation is also printed in the step's log.
  */
 import type { CheckAnnotation } from "../core/report/check-run.js";
 import { visibleControls } from "../core/report/markdown.js";
@@ -60,13 +60,13 @@ export function emitWorkflowAnnotations(annotations: readonly CheckAnnotation[],
       const rest = list.length - annotated.length;
       sink.annotate(
         level,
-        `${rest} more ${level === "error" ? "failing" : level === "warning" ? "warning-level" : "low-severity"} finding(s) are not annotated here: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${level} annotations per step. All findings are listed in ${elsewhere}, and in this step's log.`,
+        `${rest} more ${level === "error" ? "failing" : level === "warning" ? "warning-level" : "low-severity"} finding(s) are not annotated here: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${level} annotations per step. Every finding is in ${elsewhere}; every annotation is in this step's log.`,
         { title: `claude-guard: ${rest} more finding(s)` },
       );
     }
   }
   // The complete list in the log: the annotations above are only the first of each level.
-  sink.log(`claude-guard: ${annotations.length} finding(s):`);
+  sink.log(`claude-guard: ${annotations.length} annotation(s):`);
   for (const a of annotations) {
     // Control characters made visible: a crafted path must not start a workflow command on a new line.
     sink.log(visibleControls(`  ${a.annotation_level.padEnd(7)} ${a.path}:${a.start_line}${a.start_column ? `:${a.start_column}` : ""}  ${a.title ?? ""}`));

@@ -11,11 +11,12 @@ import os from "node:os";
 import path from "node:path";
 import { scanGit } from "../git/scan-git.js";
 import { renderCheckRun, type CheckRunOutput } from "../core/report/check-run.js";
+import { addedLineIndex, locateAtHead } from "../core/report/head-lines.js";
 import { codeBlock } from "../core/report/markdown.js";
 import { renderSarif } from "../core/report/sarif.js";
 import { suppressionNotes } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
-import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type ScanReport } from "../core/types.js";
+import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type Finding, type ScanReport } from "../core/types.js";
 import { publishCheckRun, type PublishResult } from "../github/check-runs.js";
 import { openRepository, type GitRunner } from "../git/git-runner.js";
 import { readScanInputsAt } from "../git/scan-inputs.js";
@@ -28,6 +29,7 @@ import { SecretMasker } from "./masking.js";
 import { actionClassification, actionPolicy } from "./policy.js";
 import { restGitHubClient } from "./rest.js";
 import { toolVersion } from "../version.js";
+import { plural } from "../core/report/plural.js";
 
 const USER_AGENT = `claude-guard-action/${toolVersion()}`;
 
@@ -46,6 +48,8 @@ interface RunContext {
   runId: string;
   runAttempt?: string;
   tempDir: string;
+  /** claude-guard's docs for this release, when the Action runs from GitHub (`uses: owner/repo@ref`). */
+  docsUrl?: string;
 }
 
 async function readContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
@@ -75,6 +79,9 @@ async function readContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
     const value = env[name];
     if (value) context[key] = value;
   }
+  // A composite action's own repository and ref are in its path (`…/_actions/OWNER/REPO/REF`): the rule pages of this release.
+  const own = /[\\/]_actions[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/]?$/.exec(env["GITHUB_ACTION_PATH"] ?? "");
+  if (own) context.docsUrl = `${context.serverUrl.replace(/\/+$/, "")}/${own[1]}/${own[2]}/blob/${own[3]}/docs`;
   // The event name is implied by the payload when a test or a local run does not set it.
   if (!context.eventName) context.eventName = payload["pull_request"] ? "pull_request" : payload["before"] !== undefined ? "push" : "";
   return context;
@@ -141,17 +148,34 @@ const annotationSink: AnnotationSink = {
   log: (line) => core.info(line),
 };
 
-function reportingSection(published: PublishResult | undefined, sarifFile: string, annotated: number, total: number): string {
-  const sarif = `The SARIF report is at \`${sarifFile}\` (output \`sarif-file\`), ready for \`github/codeql-action/upload-sarif\`.`;
-  if (!published) return `${sarif} No check run was created (no \`github-token\`): ${annotated} of ${total} findings are shown as workflow annotations; all are listed above and in the step's log.`;
-  if (published.status === "created") {
-    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${published.annotations} annotation(s).`;
+/** Where the findings went besides the summary's table: counts that are true, nothing on a clean run. */
+function reportingSection(published: PublishResult | undefined, sarifFile: string, annotated: number, rendered: CheckRunOutput): string {
+  const sarif = `SARIF: \`${sarifFile}\` (output \`sarif-file\`), one result per finding, ready for \`github/codeql-action/upload-sarif\`.`;
+  if (rendered.table.findings === 0) return sarif;
+  const annotations = rendered.annotations.length;
+  if (published?.status === "created") {
+    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${plural(published.annotations, "annotation")}.`;
   }
-  const why =
-    published.status === "forbidden"
-      ? `the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)`
-      : `creating the check run failed (${published.message})`;
-  return `${sarif} No \`claude-guard\` check run: ${why}. Instead, ${annotated} of ${total} findings are shown as workflow annotations (GitHub shows 10 per level and step); all are listed above and in the step's log.`;
+  const why = !published
+    ? "no check run was created (no `github-token`)"
+    : published.status === "forbidden"
+      ? `no check run: the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)`
+      : `no check run: creating it failed (${published.message})`;
+  const cut = annotations > annotated ? `; GitHub shows 10 per level and step, so ${annotations - annotated} more are only in the step's log` : "";
+  return `${sarif} ${why[0]?.toUpperCase()}${why.slice(1)}: ${annotated} of ${plural(annotations, "annotation")} shown as workflow annotations${cut}.`;
+}
+
+/**
+ * Where the findings of earlier commits are at the head: the head's version of each file they are in,
+ * compared with the lines the commits added (kept only for lines with findings).
+ */
+async function headLinesOf(git: GitRunner, head: string, findings: readonly Finding[], added: Parameters<typeof addedLineIndex>[0]): Promise<Map<Finding, number | null>> {
+  const texts = new Map<string, string | null>();
+  for (const path of new Set(findings.filter((f) => f.commit && f.commit !== head && f.category !== "policy").map((f) => f.path))) {
+    // Absent at the head (deleted, renamed): git show fails, and the findings are gone there.
+    texts.set(path, (await git.tryRun(["show", `${head}:${path}`])) ?? null);
+  }
+  return locateAtHead(findings, head, { text: (path) => texts.get(path), addedLine: addedLineIndex(added) });
 }
 
 async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
@@ -187,6 +211,8 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   // Secrets are masked while their lines are in memory; Claude's commits are kept for the audit record.
   const masker = new SecretMasker((value) => core.setSecret(value));
   const claudeChanges: CommitChange[] = [];
+  // The added lines that hold findings, to place them at the head (annotations can only sit there).
+  const findingLines: Array<{ commit: string; files: Array<{ path: string; lines: string[]; lineNumbers: number[] }> }> = [];
   const branch = "branch" in plan ? plan.branch : undefined;
   const result = await scanGit(setup, {
     repo: context.workspace,
@@ -194,7 +220,11 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     all: false,
     authors: inputs.authors,
     ...(branch ? { branch } : {}),
-    onFindings: (file, findings) => masker.add(file, findings),
+    onFindings: (file, findings, change) => {
+      masker.add(file, findings);
+      const at = findings.map((f) => file.lineNumbers.indexOf(f.line)).filter((i) => i >= 0);
+      findingLines.push({ commit: change.commit.sha, files: [{ path: file.path, lines: at.map((i) => file.lines[i] as string), lineNumbers: at.map((i) => file.lineNumbers[i] as number) }] });
+    },
     onCommit: (change: CommitChange, authorship: AuthorshipVerdict) => {
       if (authorship.isClaude) claudeChanges.push(change);
     },
@@ -222,6 +252,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     changes: result.scan.scanned,
     headRevision: head,
     claudeChanges: result.claudeChanges,
+    repository: `${context.owner}/${context.repo}`,
   });
   const configErrors = [...setup.errors, ...policy.problems];
 
@@ -247,6 +278,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`),
     ...suppressionNotes(setup, result.scan),
   ];
+  const sarifFile = path.resolve(context.workspace, inputs.sarifFile ?? path.join(context.tempDir, "claude-guard.sarif"));
   const rendered: CheckRunOutput = renderCheckRun({
     report,
     rules: setup.metas,
@@ -255,9 +287,11 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     notes,
     ...(classification ? { classification } : {}),
     repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl },
+    headLines: await headLinesOf(git, head, report.findings, findingLines),
+    ...(context.docsUrl ? { docsUrl: context.docsUrl } : {}),
+    everyFindingIn: `Every finding is in the SARIF file \`${sarifFile}\` (output \`sarif-file\`)`,
   });
 
-  const sarifFile = path.resolve(context.workspace, inputs.sarifFile ?? path.join(context.tempDir, "claude-guard.sarif"));
   await mkdir(path.dirname(sarifFile), { recursive: true });
   await writeFile(sarifFile, renderSarif(report, setup.metas) + "\n");
 
@@ -276,7 +310,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   }
   let annotated = 0;
   if (published?.status !== "created") {
-    annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the job summary and the SARIF file ${sarifFile}`);
+    annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the SARIF file ${sarifFile}`);
   }
 
   // The audit record: counts and keyed hashes, never content.
@@ -314,11 +348,11 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
 
   await writeSummary(
     [
-      `## claude-guard: ${rendered.title}`,
+      "## claude-guard",
       "",
       rendered.summary.trimEnd(),
       "",
-      reportingSection(published, sarifFile, annotated, rendered.annotations.length),
+      reportingSection(published, sarifFile, annotated, rendered),
       "",
       ...(rendered.text ? ["<details><summary>Details</summary>", "", rendered.text.trimEnd(), "", "</details>", ""] : []),
       auditMarkdown(record, auditFile, key, auditNote),

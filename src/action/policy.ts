@@ -53,6 +53,8 @@ interface ActionPolicyInput {
   changes: readonly ScannedChange[];
   headRevision: string;
   claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
+  /** `owner/name` from GITHUB_REPOSITORY, for messages (the clone's remote may be a mirror or missing). */
+  repository: string;
 }
 
 interface ActionPolicyResult {
@@ -74,6 +76,7 @@ export async function actionPolicy(input: ActionPolicyInput): Promise<ActionPoli
     changes: input.changes,
     git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges },
     workingTree: false,
+    ...(input.repository !== "/" ? { repository: input.repository } : {}),
   });
   // Messages then name the flag as the source; they should name where the value really came from.
   const flagSource = `(from ${output.classification.source})`;

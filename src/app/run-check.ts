@@ -17,9 +17,38 @@ import {
   type CheckAction,
 } from "../github/check-runs.js";
 import { ACTION_IDS, annotationBatches, renderCheckRun } from "../core/report/check-run.js";
+import { addedLineIndex, locateAtHead } from "../core/report/head-lines.js";
+import type { Finding } from "../core/types.js";
+import { readFileAt } from "../github/contents.js";
 import { auditSettingsFromEnv, recordAudit, type AuditSettings } from "./audit.js";
 import { scanTarget, type ScanTarget, type TargetScan } from "./scan-target.js";
 import type { JobResult } from "./work-queue.js";
+
+/** Files read at the head to place earlier commits' findings there; past this, findings are taken as at the head. */
+const HEAD_FILE_READS = 30;
+
+/**
+ * Where the findings of earlier commits are at the head (annotations can only sit there): each file
+ * they are in, read once at the head, compared with the line the commit added. A file that cannot be
+ * read leaves its findings where the commit put them.
+ */
+async function headLinesOf(gh: GitHubClient, target: ScanTarget, scan: TargetScan): Promise<Map<Finding, number | null>> {
+  const repo = { owner: target.owner, repo: target.repo };
+  const findings = scan.report.findings;
+  const paths = [...new Set(findings.filter((f) => f.commit && f.commit !== target.headSha && f.category !== "policy").map((f) => f.path))].slice(0, HEAD_FILE_READS);
+  const texts = new Map<string, string | null>();
+  for (let i = 0; i < paths.length; i += 5) {
+    await Promise.all(
+      paths.slice(i, i + 5).map(async (path) => {
+        const read = await readFileAt(gh, repo, path, target.headSha).catch(() => undefined);
+        if (read?.status === "ok") texts.set(path, read.text);
+        else if (read?.status === "missing") texts.set(path, null);
+      }),
+    );
+  }
+  const addedLine = addedLineIndex(scan.changes.map((c) => ({ commit: c.commit.sha, files: c.files })));
+  return locateAtHead(findings, target.headSha, { text: (path) => texts.get(path), addedLine });
+}
 
 const RESCAN_ACTION: CheckAction = { label: "Re-scan", description: "Scan the Claude-authored commits again", identifier: ACTION_IDS.rescan };
 
@@ -105,13 +134,19 @@ export async function runCheck(deps: CheckDeps, job: CheckJob): Promise<JobResul
     // Before the run completes, so that a refused or failed audit write is said in the check run.
     // recordAudit never throws and never changes the conclusion.
     const audited = await recordAudit(gh, log, deps.audit ?? auditSettingsFromEnv(process.env, deps.appId), { target, deliveryId, scan });
+    const headLines = await headLinesOf(gh, target, scan);
     const rendered = renderCheckRun({
       report: scan.report,
+      headLines,
+      // Where this deployment's claude-guard docs are (e.g. https://github.com/OWNER/claude-guard/blob/main/docs): rule pages are linked.
+      ...(process.env["CLAUDE_GUARD_DOCS_URL"] ? { docsUrl: process.env["CLAUDE_GUARD_DOCS_URL"] } : {}),
       rules: scan.rules,
       failOn: scan.failOn,
       ...(scan.classification ? { classification: scan.classification } : {}),
       configErrors: scan.configErrors,
-      notes: audited.note ? [...scan.notes, audited.note] : scan.notes,
+      // A failed audit write is said on the first screen; a written or refused record is a note.
+      notes: audited.note && audited.status !== "failed" ? [...scan.notes, audited.note] : scan.notes,
+      ...(audited.note && audited.status === "failed" ? { warnings: [audited.note] } : {}),
       repository: { owner: target.owner, repo: target.repo, headSha: target.headSha, ...(deps.serverUrl ? { serverUrl: deps.serverUrl } : {}) },
     });
     stage = "completing the check run";

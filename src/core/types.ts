@@ -13,7 +13,7 @@ function severityRank(severity: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(severity);
 }
 
-export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
+function atOrAbove(severity: Severity, threshold: FailOn): boolean {
   return threshold !== "none" && severityRank(severity) >= severityRank(threshold);
 }
 

@@ -102,6 +102,8 @@ export interface LocalPolicyInput {
   git?: { headRevision: string; claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }> };
   /** Plain scan: judge the agent configuration of the working tree. */
   workingTree: boolean;
+  /** `owner/name` when the caller knows it (the Action: GITHUB_REPOSITORY); else from the `origin` remote. */
+  repository?: string;
 }
 
 export interface LocalPolicyOutput {
@@ -136,7 +138,7 @@ export async function localPolicy(input: LocalPolicyInput): Promise<LocalPolicyO
     }
   }
   const result = evaluateRepositoryPolicy({
-    repository: await repositoryLabel(input.root),
+    repository: input.repository ?? (await repositoryLabel(input.root)),
     config: input.setup.config,
     classification,
     ...(headAgentFiles ? { headAgentFiles } : {}),

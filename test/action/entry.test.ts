@@ -89,9 +89,11 @@ describe(`the Action's bundle on a pull request (node ${NODE === process.execPat
   });
 
   it("writes a job summary with the check run's content and no whole secret", () => {
-    expect(result.summary).toContain("## claude-guard: 2 secrets, 1 placeholder in 1 Claude commit");
-    expect(result.summary).toContain("**Failure:**");
-    expect(result.summary).toContain("### Claude-authored commits (1 of 3)");
+    expect(result.summary).toContain("## claude-guard\n\n❌ **2 credentials, 1 placeholder\\: rotate before merge.**");
+    // The same table as the check run, one row per finding here (none repeats or pairs).
+    expect(result.summary).toContain("| Severity | What | Where (added) | Commit | Fix |");
+    expect(result.summary.split("\n").filter((l) => /^\| (critical|high|medium|low) \|/.test(l))).toHaveLength(3);
+    expect(result.summary).toContain("How Claude's commits were recognised (1 of 3):");
     // The redacted preview: a name-based match has no public prefix; of 16 characters or more, 2 and 2.
     expect(result.summary).toContain("`" + CLAUDE_PASSWORD.slice(0, 2) + "…" + CLAUDE_PASSWORD.slice(-2) + "`");
     expect(result.summary).not.toContain(CLAUDE_PASSWORD.slice(0, 3));
@@ -107,12 +109,12 @@ describe(`the Action's bundle on a pull request (node ${NODE === process.execPat
     expect(post.headers["authorization"]).toBe("Bearer fake-token-for-tests");
     const body = JSON.parse(post.body);
     expect(body).toMatchObject({ name: "claude-guard", head_sha: fixture.head, status: "completed", conclusion: "failure" });
-    expect(body.output.title).toBe("2 secrets, 1 placeholder in 1 Claude commit");
+    expect(body.output.title).toBe("2 credentials, 1 placeholder: rotate before merge");
     expect(body.output.annotations).toHaveLength(3);
     expect(body.output.annotations.map((a: { path: string }) => a.path)).toEqual(["config/settings.yml", "config/settings.yml", "config/settings.yml"]);
     expect(body.details_url).toBe("https://github.example/acme/widgets/actions/runs/987654");
     noWholeSecret(post.body);
-    expect(result.summary).toContain("check run ([open](https://github.example/acme/widgets/runs/4242)) carries 3 annotation(s)");
+    expect(result.summary).toContain("check run ([open](https://github.example/acme/widgets/runs/4242)) carries 3 annotations.");
     // With a check run, no workflow annotations repeat the findings.
     expect(result.stdout).not.toMatch(/^::(error|warning) file=/m);
   });
@@ -181,7 +183,7 @@ describe("when the token may not write check runs (HTTP 403)", () => {
     expect(api.checkRunRequests().map((r) => r.method)).toEqual(["POST"]);
     const errors = result.stdout.split("\n").filter((l) => /^::error title=[^:]*,file=config\/settings\.yml,line=[35],/.test(l));
     expect(errors).toHaveLength(2);
-    expect(result.stdout).toMatch(/^::warning title=Placeholder secret \(medium placeholder\),file=config\/settings\.yml,line=7,endLine=7,col=\d+,endColumn=\d+::/m);
+    expect(result.stdout).toMatch(/^::warning title=Placeholder secret \(medium\),file=config\/settings\.yml,line=7,endLine=7,col=\d+,endColumn=\d+::/m);
     // The App's publisher words the failure (src/github/check-runs.ts): status, method and route, GitHub's message.
     expect(result.stdout).toMatch(/^::warning::claude-guard: no check run \(GitHub API error HTTP 403 on POST \S*\/repos\/acme\/widgets\/check-runs: Resource not accessible by integration\)/m);
     noWholeSecret(logWithoutMasks(result.stdout));
@@ -189,7 +191,9 @@ describe("when the token may not write check runs (HTTP 403)", () => {
 
   it("says in the summary why there is no check run, and still fails the step", () => {
     expect(result.summary).toContain("HTTP 403: give the job `permissions: checks: write`");
-    expect(result.summary).toContain("3 of 3 findings are shown as workflow annotations");
+    expect(result.summary).toContain("3 of 3 annotations shown as workflow annotations.");
+    // Every count said is true: nothing claims the table or the annotations list more than they do.
+    expect(result.summary).not.toMatch(/all are listed above|all of them are annotated/);
     expect(result.code).toBe(1);
     noWholeSecret(result.summary);
   });
@@ -227,7 +231,9 @@ describe("exit status per fail-on", () => {
     expect(result.code).toBe(0);
     expect(result.outputs["claude-commits"]).toBe("0");
     expect(result.outputs["findings"]).toBe("0");
-    expect(result.summary).toContain("no Claude-authored commits");
+    expect(result.summary).toContain("✅ **No Claude-authored commits** in this change");
+    // A clean run says nothing about annotations, and no "0 of 0".
+    expect(result.summary).not.toMatch(/0 of 0|annotation/);
     expect(JSON.parse(readFileSync(result.outputs["audit-file"]!, "utf8")).input_summary).toMatchObject({ type: "pull_request", pull_request: 7, claude_commits: 0 });
     expect(JSON.parse(api.checkRunRequests()[0]!.body)).toMatchObject({ conclusion: "success", head_sha: humanOnly });
   });
@@ -297,7 +303,7 @@ describe("push events", () => {
     const payload = { ref: "refs/heads/feature", before: "0".repeat(40), after: fixture.head, created: true, repository: { default_branch: "main" } };
     const result = await run({ workspace, event: { name: "push", payload }, apiUrl: api.url });
     expect(result.summary).toContain("new branch feature\\: its commits beyond main"); // Markdown-escaped
-    expect(result.summary).toContain("### Claude-authored commits (1 of 3)");
+    expect(result.summary).toContain("How Claude's commits were recognised (1 of 3):");
     expect(result.outputs["secrets"]).toBe("2");
   });
 });

@@ -98,10 +98,12 @@ describe("policy: Claude adds Bash(*) to a repository classified restricted by i
 
   it("names the violation and the classification's source in the job summary, and fails the step", () => {
     const summary = plain(result.summary);
-    expect(summary).toMatch(/### Policy violations \(\d+\)/);
+    expect(summary).toMatch(/\| (critical|high) \| Agent permission forbidden at this repository's classification \|/);
+    // The repository is named from GITHUB_REPOSITORY, not from the clone's remote.
+    expect(summary).toContain("acme/widgets is classified restricted");
     expect(summary).toContain('.claude/settings.json allows "Bash(*)" without asking');
     expect(summary).toContain("forbidden in restricted repositories");
-    expect(summary).toContain("**Classification:** `restricted`, from custom property data_classification");
+    expect(summary).toContain("Classification: `restricted`, from custom property data_classification");
     expect(summary).not.toContain("--classification");
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error::claude-guard: \d+ finding\(s\) at or above fail-on high/m);

@@ -254,7 +254,7 @@ describe("the App's audit trail, end to end", () => {
     // The check run says where the record went.
     const run = fake.checkRuns.find((r) => r.head_sha === HEAD_SHA);
     // (The summary escapes Markdown: compare without the backslashes.)
-    expect((run?.output.summary ?? "").replace(/\\/g, "")).toContain(`Audit record written to acme/${AUDIT_REPO}#${issue.number}`);
+    expect((run?.output.text ?? "").replace(/\\/g, "")).toContain(`Audit record written to acme/${AUDIT_REPO}#${issue.number}`);
   }, 30_000);
 
   it("sends no whole secret, no key and no file content or commit message in any byte", () => {
@@ -284,7 +284,7 @@ describe("the App's audit trail, end to end", () => {
     expect(await sendWebhook("pull_request", body, randomUUID())).toBe(200);
     await fake.waitFor(completedOn(PUBLIC_HEAD));
     const run = fake.checkRuns.find((r) => r.head_sha === PUBLIC_HEAD);
-    const output = (run?.output.summary ?? "").replace(/\\/g, "");
+    const output = `${run?.output.summary}${run?.output.text}`.replace(/\\/g, "");
     expect(output).toContain("Audit record not written");
     expect(output).toContain(`acme/${AUDIT_REPO} is public`);
     expect(auditWrites().length).toBe(before);

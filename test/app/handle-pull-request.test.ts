@@ -11,7 +11,7 @@ import {
   pullRequestSeven,
   sha,
 } from "./github-fixtures.js";
-import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp } from "./harness.js";
+import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp, headFilesNotReadable, mockHeadFile } from "./harness.js";
 import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock, mockNoOrgConfig } from "./http-mock.js";
 
 interface CheckRunBody {
@@ -30,6 +30,7 @@ let app: TestApp;
 beforeEach(async () => {
   setUpHttpMock();
   app = await createTestApp();
+  headFilesNotReadable(HEAD_SHA);
 });
 afterEach(() => assertAllMocksUsed());
 afterAll(() => tearDownHttpMock());
@@ -76,12 +77,38 @@ describe("pull_request.opened with human and Claude-authored commits", () => {
     );
     // The human commit's token was never read, so never reported.
     expect(annotations.some((a) => a.path === "src/debug.ts")).toBe(false);
-    expect(done.output?.summary).toContain("assets/logo.png");
+    expect(`${done.output?.summary}${done.output?.text}`).toContain("assets/logo.png");
     // No whole secret in anything the App sent.
     for (const request of sentRequests()) {
       expect(request.body).not.toContain(pr.token);
       expect(request.body).not.toContain(pr.humanToken);
     }
+  });
+
+  it("annotates a line a later commit moved where it is at the head, and a line deleted since only in the table, linked at the commit that added it", async () => {
+    const pr = pullRequestSeven();
+    mockCheckRunStart();
+    githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 43 });
+    githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
+    githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
+    githubApi().get(`${REPO_PATH}/commits/${sha(4)}`).reply(200, pr.claude2Detail);
+    githubApi().get(`${REPO_PATH}/git/trees/${HEAD_SHA}`).reply(200, { tree: [], truncated: false });
+    githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: HEAD_SHA }).reply(404, { message: "Not Found" });
+    // At the head, two lines were added above the token (line 12 -> 14), and the example .env file was deleted.
+    const clientAtHead = [...Array.from({ length: 9 }, (_, i) => `// line ${i + 1}`), "export class Client {", "  constructor() {}", "  // new", "  // talks to the widgets API", `  private token = "${pr.token}";`, "  get() {}", "}"].join("\n");
+    mockHeadFile("src/client.ts", HEAD_SHA, clientAtHead);
+    mockHeadFile("config/example.env", HEAD_SHA, null);
+    githubApi().patch(`${REPO_PATH}/check-runs/43`).reply(200, { id: 43 });
+
+    await app.deliver("pull_request", payload("pull-request-opened-with-claude-and-human-commits"), "delivery-pr-7-moved");
+
+    const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/43");
+    expect(done?.output?.annotations?.map((a) => [a.path, a.start_line])).toEqual([["src/client.ts", 14]]);
+    const summary = done?.output?.summary ?? "";
+    // The deleted line keeps its row, linked at the commit that added it, at its line there.
+    expect(summary).toContain(`[\`config/example.env:3\`](https://github.com/acme/widgets/blob/${sha(4)}/config/example.env#L3) (gone at the head)`);
+    expect(summary).toContain(`[\`src/client.ts:12\`](https://github.com/acme/widgets/blob/${sha(2)}/src/client.ts#L12)`);
   });
 
   it("passes a pull request without Claude-authored commits after reading no commit's files", async () => {
@@ -234,7 +261,7 @@ describe("reading the change through the REST API", () => {
 
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/46");
     expect(done?.conclusion).toBe("failure");
-    expect(done?.output?.summary).toContain("compare API");
+    expect(`${done?.output?.summary}${done?.output?.text}`).toContain("compare API");
     expect(done?.output?.annotations?.[0]).toMatchObject({ path: "deploy.sh", start_line: 1 });
   });
 
@@ -266,7 +293,7 @@ describe("reading the change through the REST API", () => {
 
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/47");
     expect(done?.output?.annotations?.map((a) => [a.path, a.start_line])).toEqual([["conf/settings.toml", 32]]);
-    expect(done?.output?.summary).toContain("data/huge.json");
+    expect(`${done?.output?.summary}${done?.output?.text}`).toContain("data/huge.json");
   });
 
   it("follows the Link header past the first page of a commit's files", async () => {
@@ -315,7 +342,7 @@ describe("reading the change through the REST API", () => {
     // failOn: critical from the org config: the high-severity token no longer fails the check.
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/49");
     expect(done?.conclusion).toBe("neutral");
-    expect(done?.output?.summary).toMatch(/acme\/\\?\.github/); // Markdown-escaped in the summary
+    expect(`${done?.output?.summary}${done?.output?.text}`).toMatch(/acme\/\\?\.github/); // Markdown-escaped in the summary
   });
 
   it("suppresses a finding whose fingerprint is in .claude-guard-ignore at the head", async () => {
@@ -354,8 +381,8 @@ describe("reading the change through the REST API", () => {
     await app.deliver("pull_request", payload("pull-request-synchronize-without-custom-properties"));
 
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/51");
-    expect(done?.output?.summary).toContain("restricted");
-    expect(done?.output?.summary).toMatch(/custom property data\\?_classification/);
+    expect(`${done?.output?.summary}${done?.output?.text}`).toContain("restricted");
+    expect(`${done?.output?.summary}${done?.output?.text}`).toMatch(/custom property data\\?_classification/);
   });
 
   it("sends annotations 50 per request, the last batch with the conclusion", async () => {

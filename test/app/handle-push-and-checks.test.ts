@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { CONFIG_YAML, HEAD_SHA, REPO_PATH, apiCommit, commitDetail, fakeGithubToken, payload, pullRequestSeven, sha } from "./github-fixtures.js";
-import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp } from "./harness.js";
+import { CHECK_RUNS_LOOKUP, createTestApp, mockInstallationToken, type TestApp, headFilesNotReadable } from "./harness.js";
 import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock, mockNoOrgConfig } from "./http-mock.js";
 
 const AFTER = "af" + "7".repeat(38);
@@ -18,6 +18,7 @@ let app: TestApp;
 beforeEach(async () => {
   setUpHttpMock();
   app = await createTestApp();
+  headFilesNotReadable(HEAD_SHA, AFTER);
 });
 afterEach(() => assertAllMocksUsed());
 afterAll(() => tearDownHttpMock());

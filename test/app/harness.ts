@@ -59,3 +59,32 @@ export function mockInstallationToken(times = 1): void {
 }
 
 export const CHECK_RUNS_LOOKUP = (headSha: string) => `${REPO_PATH}/commits/${headSha}/check-runs`;
+
+/** Paths a test serves at the head itself (mockHeadFile): headFilesNotReadable leaves them alone. */
+const servedAtHead = new Set<string>();
+
+/**
+ * The files the App reads at the head to place earlier commits' findings there (src/app/run-check.ts),
+ * answered "not accessible" for tests about something else: their findings stay where their commit put
+ * them. A test of that placement serves its files with mockHeadFile.
+ */
+export function headFilesNotReadable(...heads: string[]): void {
+  servedAtHead.clear();
+  githubApi()
+    .persist()
+    .get((uri) => {
+      const path = decodeURIComponent(uri.split("?")[0]?.replace(/^.*?\/contents\//, "") ?? "");
+      return uri.includes("/contents/") && path !== ".claude-guard-ignore" && !path.startsWith(".github/") && !servedAtHead.has(path);
+    })
+    .query((query) => heads.includes(String(query["ref"])))
+    .optionally()
+    .reply(403, { message: "Resource not accessible by integration" });
+}
+
+/** A file as it is at the head (`text`), or gone there (null). */
+export function mockHeadFile(path: string, head: string, text: string | null): void {
+  servedAtHead.add(path);
+  const scope = githubApi().get(`${REPO_PATH}/contents/${encodeURIComponent(path)}`).query({ ref: head });
+  if (text === null) scope.reply(404, { message: "Not Found" });
+  else scope.reply(200, text, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+}

@@ -11,7 +11,7 @@ import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock,
 interface CheckRunBody {
   status?: string;
   conclusion?: string;
-  output?: { title: string; summary: string; annotations?: Array<{ path: string; start_line: number; annotation_level: string; message: string }> };
+  output?: { title: string; summary: string; text?: string; annotations?: Array<{ path: string; start_line: number; annotation_level: string; message: string }> };
 }
 
 const CONFIG_PATH = `${REPO_PATH}/contents/.github%2Fclaude-guard.yml`;
@@ -73,9 +73,9 @@ describe("the App's policy checks", () => {
 
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/60");
     expect(done?.conclusion).toBe("failure");
-    const summary = plain(done?.output?.summary);
+    const summary = plain(`${done?.output?.summary}\n${done?.output?.text}`);
     expect(summary).toMatch(/restricted`?, from custom property data_classification/);
-    expect(summary).toMatch(/Policy violations \(1\)/);
+    expect(plain(done?.output?.summary)).toMatch(/\| critical \| Skill not allowed at this repository's classification \|/);
     expect(summary).toMatch(/skill "deploy", which the skills policy allows only in repositories classified up to internal/);
     expect(summary).toMatch(/acme\/widgets is classified restricted/);
     expect(done?.output?.annotations?.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([[".claude/skills/deploy/SKILL.md", 2, "failure"]]);
@@ -105,7 +105,7 @@ describe("the App's policy checks", () => {
 
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/62");
     expect(done?.conclusion).toBe("failure");
-    expect(plain(done?.output?.summary)).toMatch(/@dana used the skill "deploy", which only members of platform may run.*@dana is not a member of any of them/s);
+    expect(plain(done?.output?.text)).toMatch(/@dana used the skill "deploy", which only members of platform may run.*@dana is not a member of any of them/s);
   });
 
   it("reports a malformed settings file at the head like a config error", async () => {
@@ -121,6 +121,6 @@ describe("the App's policy checks", () => {
 
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/63");
     expect(done?.conclusion).toBe("failure");
-    expect(plain(done?.output?.summary)).toMatch(/Configuration errors \(1\)\n- \.mcp\.json:3: not valid JSON/);
+    expect(plain(done?.output?.summary)).toMatch(/Configuration errors \(1\)\*\*\n- \.mcp\.json:3: not valid JSON/);
   });
 });

@@ -58,7 +58,7 @@ describe("a shallow history is reported as incomplete", () => {
     expect(Object.keys(whole.scanned)).toEqual(["files", "bytes", "commits", "claudeCommits", "skipped"]);
   });
 
-  it("the check run (the Action's summary) puts it in its own section", () => {
+  it("the check run (the Action's summary) says it on its first screen, even when clean", () => {
     const report: ScanReport = {
       version: 1,
       tool: { name: "claude-guard", version: "0" },
@@ -66,6 +66,6 @@ describe("a shallow history is reported as incomplete", () => {
       findings: [],
     };
     const out = renderCheckRun({ report, rules: [], failOn: "high" });
-    expect(out.summary).toContain("### Incomplete scan\n- **shallow**: history stops at abc1234");
+    expect(out.summary.split("\n\n")[1]?.trimEnd()).toBe("⚠️ **Incomplete history** (shallow): history stops at abc1234");
   });
 });

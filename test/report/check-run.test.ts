@@ -98,27 +98,31 @@ describe("conclusion", () => {
   test("failure when a finding is at or above failOn", () => {
     const out = renderCheckRun(input({ report: report({ findings: [finding(ghToken("c1"), { severity: "high" })] }) }));
     expect(out.conclusion).toBe("failure");
-    expect(out.summary.split("\n")[0]).toMatch(/^❌ \*\*Failure:\*\* 1 finding is at or above `high`/);
+    expect(out.title).toBe("1 credential: rotate before merge");
+    expect(out.summary.split("\n")[0]).toMatch(/^❌ \*\*1 credential\\: rotate before merge\.\*\* 1 finding fails the check/);
   });
 
   test("failure for a policy finding at or above failOn", () => {
     const policy = finding("skill:deploy", { rule: "skill-classification", category: "policy", severity: "high", path: ".claude/skills/deploy/SKILL.md", message: "Skill deploy/run is allowed up to internal; this repository is restricted", title: "Skill above classification" });
     const out = renderCheckRun(input({ report: report({ findings: [policy] }) }));
     expect(out.conclusion).toBe("failure");
-    expect(out.title).toBe("1 policy violation in 1 Claude commit");
-    // The violation is in the summary with its message, not only in the details.
-    expect(out.summary).toContain("### Policy violations (1)");
-    expect(out.summary).toContain(mdText("Skill deploy/run is allowed up to internal; this repository is restricted", 400));
+    expect(out.title).toBe("1 policy violation: fix before merge");
+    // The violation is a row of the table; its whole message is in the details.
+    expect(out.summary).toMatch(/\| high \| Skill above classification \|/);
+    expect(out.text).toContain(mdText("Skill deploy/run is allowed up to internal; this repository is restricted", 400));
   });
 
   test("failure on a config error alone, shown before everything else but the verdict", () => {
     const out = renderCheckRun(input({ configErrors: ["failOn: must be one of critical, high, medium, low, none (line 3)"], notes: ["audit write failed"] }));
     expect(out.conclusion).toBe("failure");
-    expect(out.title).toBe("1 config error");
+    expect(out.title).toBe("1 config error: fix the configuration");
     const lines = out.summary.split("\n");
-    expect(lines[0]).toContain("configuration has 1 error");
-    expect(lines[2]).toBe("### Configuration errors (1)");
-    expect(out.summary.indexOf("failOn")).toBeLessThan(out.summary.indexOf("audit write failed"));
+    expect(lines[0]).toContain("1 config error");
+    expect(lines[2]).toBe("**Configuration errors (1)**");
+    expect(lines[3]).toContain("failOn");
+    // Notes are folded in the details, not on the first screen.
+    expect(out.summary).not.toContain("audit write failed");
+    expect(out.text).toContain("audit write failed");
   });
 
   test("neutral when only findings below failOn remain; success when clean", () => {
@@ -126,12 +130,14 @@ describe("conclusion", () => {
     const medium = finding(ghToken("n1"), { severity: "medium" });
     const neutral = renderCheckRun(input({ report: report({ findings: [low, medium] }) }));
     expect(neutral.conclusion).toBe("neutral");
-    expect(neutral.summary.split("\n")[0]).toMatch(/^⚠️ \*\*Neutral:\*\* 2 findings .* all below the fail-on level `high`/);
+    expect(neutral.title).toBe("1 credential, 1 personal data finding: review, does not block");
+    expect(neutral.summary.split("\n")[0]).toMatch(/^⚠️ .* 2 findings, all below the fail-on level `high`/);
 
     const clean = renderCheckRun(input());
     expect(clean.conclusion).toBe("success");
     expect(clean.title).toBe("No findings in 1 Claude commit");
-    expect(clean.summary.split("\n")[0]).toContain("no secrets, placeholders, personal data or policy violations in the lines added by 1 Claude-authored commit");
+    // A clean run is one line.
+    expect(clean.summary).toBe("✅ **No findings** in the lines 1 Claude-authored commit added (4 files).\n");
   });
 
   test("failOn none never fails on findings, but still fails on a config error", () => {
@@ -151,11 +157,9 @@ describe("conclusion", () => {
     const out = renderCheckRun(input({ report: noClaude }));
     expect(out.conclusion).toBe("success");
     expect(out.title).toBe("No Claude-authored commits");
-    expect(out.summary.split("\n")[0]).toBe("✅ **Success: no Claude-authored commits** in this change (2 commits checked), so there was nothing to scan.");
-    expect(out.summary).not.toContain("| Category |");
-    expect(out.summary).toContain("None of the commits in this change carries one.");
+    expect(out.summary).toBe("✅ **No Claude-authored commits** in this change (2 commits checked): nothing to scan.\n");
+    expect(out.text).toContain("None of the commits in this change carries one.");
     expect(out.annotations).toEqual([]);
-    expect(out.text).toBeUndefined();
   });
 });
 
@@ -181,35 +185,42 @@ describe("summary", () => {
     }),
   );
 
-  test("counts findings by category and severity in a table", () => {
-    expect(out.summary).toContain("| Category | Critical ⛔ | High ⛔ | Medium | Low | Total |");
-    expect(out.summary).toContain("| Secret | 1 | 1 | · | · | 2 |");
-    expect(out.summary).toContain("| Placeholder | · | · | 1 | · | 1 |");
-    expect(out.summary).toContain("| **Total** | **1** | **1** | **1** | **·** | **3** |");
-    expect(out.title).toBe("2 secrets, 1 placeholder in 1 Claude commit");
+  test("opens with the verdict, then the findings table at once; counts by category are folded in the details", () => {
+    const lines = out.summary.split("\n");
+    expect(lines[0]).toMatch(/^❌ \*\*2 credentials, 1 placeholder\\: rotate before merge\.\*\*/);
+    const table = lines.indexOf("| Severity | What | Where (added) | Commit | Fix |");
+    // Only the not-scanned line stands between the verdict and the table.
+    expect(table).toBe(4);
+    expect(out.summary).not.toContain("<details>");
+    expect(out.text).toContain("Findings by category: Secret 2 (1 critical, 1 high) · Placeholder 1 (1 medium).");
+    expect(out.title).toBe("2 credentials, 1 placeholder: rotate before merge");
   });
 
   test("names each Claude commit and why it was recognised, with the evidence quoted", () => {
-    expect(out.summary).toContain("### Claude-authored commits (1 of 3)");
-    expect(out.summary).toContain("Add config loader");
-    expect(out.summary).toContain("co-author trailer (strong): `Co-Authored-By: Claude <noreply@anthropic.com>`");
-    // Human commits are counted, not listed.
-    expect(out.summary).not.toContain("Fix typo");
+    const text = out.text ?? "";
+    expect(text).toContain("How Claude's commits were recognised (1 of 3):");
+    expect(text).toContain("Add config loader");
+    expect(text).toContain("co-author trailer (strong): `Co-Authored-By: Claude <noreply@anthropic.com>`");
+    // Folded, and human commits are counted, not listed.
+    expect(text.indexOf("<summary>Scope, notes and Claude's commits</summary>")).toBeLessThan(text.indexOf("Add config loader"));
+    expect(text).not.toContain("Fix typo");
   });
 
   test("shows the classification with its source, and the notes", () => {
-    expect(out.summary).toContain("**Classification:** `restricted`, from custom property data\\_classification.");
-    expect(out.summary).toContain("PR has more than 250 commits\\: compare API used");
+    expect(out.text).toContain("Classification: `restricted`, from custom property data\\_classification.");
+    expect(out.text).toContain("PR has more than 250 commits\\: compare API used");
   });
 
   test("lists what was not scanned, grouped by reason with counts, the likely-missed first", () => {
-    expect(out.summary).toContain("### Not scanned (4 files)");
-    const truncated = out.summary.indexOf("(1): `src/huge.ts`");
-    const binary = out.summary.indexOf("**binary** (2): `assets/a.png`, `assets/b.png`");
+    const text = out.text ?? "";
+    expect(text).toContain("<summary>Files not scanned (4)</summary>");
+    const truncated = text.indexOf("(1): `src/huge.ts`");
+    const binary = text.indexOf("**binary** (2): `assets/a.png`, `assets/b.png`");
     expect(truncated).toBeGreaterThan(0);
     expect(binary).toBeGreaterThan(truncated);
-    expect(out.summary).toContain("`data/dump.sql` (3 MB over the 1 MB limit)");
-    expect(out.summary.split("\n")[0]).toContain("4 files were not scanned");
+    expect(text).toContain("`data/dump.sql` (3 MB over the 1 MB limit)");
+    // On the first screen: one line with the counts by reason.
+    expect(out.summary.split("\n")[2]).toMatch(/^⚠️ \*\*4 files were not scanned\*\* \(1 truncated.*; 1 too large to scan; 2 binary\)/);
   });
 
   test("top findings are ordered by severity and each says how to fix it for its language", () => {
@@ -217,27 +228,28 @@ describe("summary", () => {
     const medium = out.summary.indexOf("| medium |");
     expect(critical).toBeGreaterThan(0);
     expect(medium).toBeGreaterThan(critical);
-    expect(out.summary).toContain("rotate, then use `process.env.GITHUB_TOKEN`");
+    expect(out.summary).toContain("rotate, then `process.env.GITHUB_TOKEN`");
     expect(out.summary).toContain('use `os.environ["DB_PASSWORD"]`');
-    expect(out.summary).toContain("`claude-guard:allow`");
-    expect(out.summary).toContain("`.claude-guard-ignore`");
+    // How to suppress is in the details, once.
+    expect(out.text?.match(/\*\*False positive\?\*\*/g)).toHaveLength(1);
   });
 
   test("the details give every finding its fix, the rule's advice, and both ways to suppress it", () => {
     const text = out.text ?? "";
-    expect(text).toContain("## Findings (3)");
-    expect(text).toContain("`process.env.GITHUB_TOKEN`");
-    expect(text).toContain("Revoke it under Settings &gt; Developer settings.");
+    expect(text).toContain("## How to fix");
+    // The fix once per rule: two GitHub tokens, one fix paragraph.
+    expect(text.match(/`process\.env\.GITHUB_TOKEN`/g)).toHaveLength(1);
+    expect(text).toContain("### GitHub personal access token \\(classic\\) (`github-pat-classic`, 2 findings)");
+    expect(text).toContain("Revoke it under Settings &gt; Developer settings\\.");
     const placeholder = findingBlock(text, "Placeholder or default password");
-    expect(placeholder).toContain("`# claude-guard:allow`");
-    expect(placeholder).toMatch(/`[0-9a-f]{32}` on its own line to `\.claude-guard-ignore`/);
-    expect(text).toContain("## Not scanned (4 files)");
+    expect(placeholder).toMatch(/fingerprint `[0-9a-f]{32}`/);
+    expect(text).toContain(`a \`claude-guard:allow\` comment on the line, or the finding's fingerprint on its own line to \`.claude-guard-ignore\``);
   });
 });
 
 function findingBlock(text: string, title: string): string {
   const start = text.indexOf(title);
-  const end = text.indexOf("\n- ", start);
+  const end = text.indexOf("\n### ", start);
   return text.slice(start, end < 0 ? undefined : end);
 }
 
@@ -281,8 +293,8 @@ describe("escaping what comes from the repository", () => {
   });
 
   test("the login and the commit subject are shown escaped, not dropped", () => {
-    expect(out.summary).toContain(`by @${ZWSP}org/team`);
-    expect(out.summary).toContain(`Fix \\[click\\]\\(https\\:${ZWSP}//evil\\) &lt;script&gt;alert\\(1\\)&lt;/script&gt; for @${ZWSP}org/team \\| x`);
+    expect(out.text).toContain(`by @${ZWSP}org/team`);
+    expect(out.text).toContain(`Fix \\[click\\]\\(https\\:${ZWSP}//evil\\) &lt;script&gt;alert\\(1\\)&lt;/script&gt; for @${ZWSP}org/team \\| x`);
   });
 
   test("a path with | and backticks stays in one table cell and is a literal code span", () => {
@@ -336,20 +348,30 @@ describe("size limits", () => {
   });
 
   test("what was cut is said, with the right count", () => {
-    const shown = (out.text ?? "").split("\n").filter((line) => /^- \*\*(critical|high|medium|low)\*\*/.test(line)).length;
-    expect(shown).toBeGreaterThan(10);
-    expect(shown).toBeLessThan(5000);
-    expect(out.text).toContain(`… and ${5000 - shown} more findings: see the annotations`);
-    expect(out.summary).toContain("### Top findings (10 of 5000)");
-    expect(out.summary).toMatch(/… and \d+ more Claude commits/);
+    // The table: single rows, then roll-ups by rule and file, then a cut that counts rows and findings.
+    const rows = out.summary.split("\n").filter((line) => /^\| (critical|high|medium|low) \|/.test(line));
+    expect(rows.length).toBe(out.table.rowsShown);
+    expect(out.table.findings).toBe(5000);
+    const cut = /\*\*(\d+) more rows \((\d+) findings\) cut here\*\*/.exec(out.summary);
+    expect(cut).not.toBeNull();
+    expect(Number(cut?.[1])).toBe(out.table.rows <= 40 ? 0 : Number(cut?.[1]));
+    expect(Number(cut?.[2])).toBe(5000 - out.table.findingsShown);
+    expect(out.summary).toContain(`_Not in this table: ${5000 - out.table.findingsShown} findings.`);
+    // The App makes no SARIF report: the default cut note names the CLI.
+    expect(out.summary).not.toMatch(/SARIF/i);
+    expect(out.summary).toContain("`claude-guard scan --git --format json` on a clone lists every finding");
+    const details = (out.text ?? "").split("\n").filter((line) => line.startsWith("- [`src/module-")).length;
+    expect(details).toBeGreaterThan(10);
+    expect(out.text).toContain(`The details of ${5000 - details} findings were cut`);
+    expect(out.text).toMatch(/… and \d+ more Claude commits/);
     expect(out.summary).toMatch(/… and \d+ more configuration errors/);
   });
 
   test("the files not scanned are counted by reason even when their list is cut", () => {
-    expect(out.summary).toContain("### Not scanned (5000 files)");
-    expect(out.summary).toContain("**too large to scan** (2500):");
-    expect(out.summary).toContain("**binary** (2500):");
-    expect(out.summary).toMatch(/\*\*binary\*\* \(2500\): .*and 2490 more/);
+    expect(out.summary).toContain("**5000 files were not scanned** (2500 too large to scan; 2500 binary)");
+    expect(out.text).toContain("<summary>Files not scanned (5000)</summary>");
+    expect(out.text).toContain("**too large to scan** (2500):");
+    expect(out.text).toMatch(/\*\*binary\*\* \(2500\): .*and 2490 more/);
   });
 
   test("every finding still gets an annotation, most severe first", () => {
@@ -385,10 +407,13 @@ describe("annotations", () => {
     const out = renderCheckRun(input({ failOn: "high", report: report({ findings: [low, medium, f] }) }));
     const [first, second, third] = out.annotations;
     expect(first).toMatchObject({ path: "lib/a.go", start_line: 42, end_line: 42, start_column: 9, end_column: 48, annotation_level: "failure" });
-    expect(first?.title).toBe("GitHub personal access token (classic) (high secret)");
+    expect(first?.title).toBe("GitHub personal access token (classic) (high)");
     expect(first?.message).toContain('os.Getenv("GITHUB_TOKEN")');
-    expect(first?.message).toContain(`Value (redacted): ${f.redacted}`);
-    expect(first?.message).toContain('Add "// claude-guard:allow" at the end of line 42');
+    expect(first?.message).toContain(`GitHub personal access token (classic): ${f.redacted}.`);
+    // Short: what, the fix, the rule's page; how to suppress is in raw_details.
+    expect(first?.message.split("\n")).toHaveLength(3);
+    expect(first?.message).toContain("Rule: docs/rules/github-pat-classic.md");
+    expect(first?.raw_details).toContain('Add "// claude-guard:allow" at the end of the line');
     expect(first?.raw_details).toContain(f.fingerprint);
     expect(parseIgnoreFile(first?.raw_details ?? "").fingerprints.has(f.fingerprint)).toBe(true);
     expect(second?.annotation_level).toBe("warning");
@@ -427,7 +452,8 @@ describe("no whole secret anywhere", () => {
   });
 
   test("the previews do appear, so a reviewer can find the value", () => {
-    expect(out.summary).toContain(codeSpan(redact(values.token, "github-pat-classic"), { inTable: true }));
+    expect(out.text).toContain(`value ${codeSpan(redact(values.token, "github-pat-classic"))}`);
+    expect(out.annotations[0]?.message).toContain(redact(values.key, "private-key-rsa"));
     expect(out.text).toContain("`[private key]`");
   });
 });
@@ -471,7 +497,7 @@ describe("fix snippets per language", () => {
     expect(languageOf("q.sql").allow).toBe("-- claude-guard:allow");
     expect(languageOf("package.json").allow).toBeUndefined();
     const out = renderCheckRun(input({ report: report({ findings: [finding(ghToken("json"), { path: "config/app.json" })] }) }));
-    expect(out.annotations[0]?.message).toContain("False positive? Add the fingerprint");
+    expect(out.annotations[0]?.raw_details).toContain("False positive? Add this line to .claude-guard-ignore");
     expect(out.annotations[0]?.message).not.toContain("claude-guard:allow");
   });
 

@@ -1,15 +1,17 @@
 /**
- * The `claude-guard` check run: conclusion, title, a summary a reviewer reads in
- * ten seconds, details, annotations and buttons. Pure: the App (and the Action, for its job summary)
- * sends what these functions return. Everything that comes from the repository goes through the
- * escaping helpers of markdown.ts; values appear only as their redacted previews.
+ * The `claude-guard` check run: conclusion, title, a summary a reviewer acts on from its first screen
+ * (the verdict, then one table row per distinct secret, most severe first; everything else folded),
+ * details (the fix once per rule, what each finding adds to its row), annotations and buttons. Pure:
+ * the App and the Action send what these functions return. Everything that comes from the repository
+ * goes through the escaping helpers of markdown.ts; values appear only as their redacted previews.
  */
-import { atOrAbove, CATEGORIES, isFailing, SEVERITIES } from "../types.js";
-import type { AuthorshipSignal, Category, FailOn, Finding, ScanReport, Severity, SkipReason, SkippedFile } from "../types.js";
+import { CATEGORIES, isFailing, SEVERITIES } from "../types.js";
+import type { AuthorshipSignal, Category, FailOn, Finding, ScanReport, SkipReason, SkippedFile } from "../types.js";
 import { fixHint } from "./fix-hints.js";
-import { codeBlock, codeSpan, mdLink, mdText, truncate, urlPath, urlSegment, utf8Length, visibleControls } from "./markdown.js";
-import { CONFIG_FILE, IGNORE_FILE } from "../files.js";
-import { ALLOW_COMMENT, indexRules, metaFor, SEVERITY_ORDER, TOOL_NAME, validationNote, type RuleMeta } from "./meta.js";
+import { codeBlock, codeSpan, mdInline, mdLink, mdText, truncate, urlPath, urlSegment, utf8Length, visibleControls } from "./markdown.js";
+import { IGNORE_FILE } from "../files.js";
+import { ALLOW_COMMENT, indexRules, metaFor, TOOL_NAME, validationNote, type RuleMeta } from "./meta.js";
+import { compareFindings, rollUp, type FindingRow } from "./roll-up.js";
 import { formatBytes } from "./text.js";
 import { plural } from "./plural.js";
 
@@ -29,9 +31,12 @@ export const ACTION_IDS = { rescan: "rescan", ignoreLines: "ignore-lines" } as c
 const OUTPUT_BUDGET = MAX_OUTPUT_CHARS - 512;
 const ANNOTATION_MESSAGE_CHARS = 4000;
 const ANNOTATION_TITLE_CHARS = 255;
-const TOP_FINDINGS = 10;
+/** Rows shown one by one; past them, the rest is rolled up by rule and file. */
+const SINGLE_ROWS = 40;
 const PATHS_PER_SKIP_REASON = 10;
 const SIGNALS_PER_COMMIT = 4;
+/** Line numbers a rolled-up row names before "…". */
+const LINES_PER_ROLLED_ROW = 6;
 
 /** The shape of one annotation in the Checks API (`output.annotations[]`). */
 export interface CheckAnnotation {
@@ -56,13 +61,25 @@ export interface CheckRunInput {
   classification?: { value: string; source: string };
   /** Config problems: they make the conclusion failure and are shown first. */
   configErrors?: string[];
-  /** e.g. "PR has more than 250 commits: compare API used", "audit write failed". */
+  /** e.g. "PR has more than 250 commits: compare API used". Plain text; `code` allowed. Folded in the details. */
   notes?: string[];
+  /** What went wrong beside the scan (e.g. "Audit write failed: …"): said on the first screen. Plain text; `code` allowed. */
+  warnings?: string[];
   /**
    * For blob and commit links. `serverUrl` (default https://github.com) is the web host, for GitHub
    * Enterprise Server.
    */
   repository?: { owner: string; repo: string; headSha?: string; serverUrl?: string };
+  /**
+   * Where each finding's line is at the head commit (annotations can only sit there): its line number
+   * there, or null when the line is gone (added, then deleted or changed). A finding not in the map is
+   * taken as at the head on its own line.
+   */
+  headLines?: ReadonlyMap<Finding, number | null>;
+  /** The web address of claude-guard's `docs/` folder, for links to rule pages; without it pages are named, not linked. */
+  docsUrl?: string;
+  /** Where every finding can be read when the page is cut, e.g. "the SARIF file `x.sarif`". Plain text; `code` allowed. */
+  everyFindingIn?: string;
 }
 
 type CheckConclusion = "success" | "failure" | "neutral";
@@ -75,32 +92,25 @@ export interface CheckRunAction {
 
 export interface CheckRunOutput {
   conclusion: CheckConclusion;
-  /** e.g. "2 secrets, 1 policy violation in 3 Claude commits". */
+  /** What to do, e.g. "2 credentials (1 verified), 3 policy violations: rotate before merge". */
   title: string;
   /** Markdown, at most 65,535 characters. */
   summary: string;
   /** Details, Markdown, at most 65,535 characters. */
   text?: string;
-  /** All annotations, most severe first; the caller sends them in batches (annotationBatches). */
+  /** One per finding whose line is at the head (merged per line), most severe first; the caller sends them in batches (annotationBatches). */
   annotations: CheckAnnotation[];
   /** At most 3 buttons, within GitHub's length limits. */
   actions: CheckRunAction[];
+  /** Table rows (distinct findings) and findings the summary's table shows, and the totals. */
+  table: { rows: number; rowsShown: number; findings: number; findingsShown: number };
 }
-
 
 const CATEGORY_LABEL: Record<Category, string> = {
   secret: "Secret",
   placeholder: "Placeholder",
   pii: "Personal data (PII)",
   policy: "Policy",
-};
-
-/** How a title counts each category. */
-const CATEGORY_NOUN: Record<Category, [string, string]> = {
-  secret: ["secret", "secrets"],
-  placeholder: ["placeholder", "placeholders"],
-  pii: ["PII finding", "PII findings"],
-  policy: ["policy violation", "policy violations"],
 };
 
 /** Why a file was not scanned; reads both as a group heading and after one path. */
@@ -128,17 +138,6 @@ const SIGNAL_TEXT: Record<AuthorshipSignal["kind"], string> = {
   "custom-marker": "custom marker (config)",
 };
 
-
-function compareBySeverity(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.rule.localeCompare(b.rule)
-  );
-}
-
 /** Failure at or above failOn (policy included) or on a config error; neutral below; success when clean. */
 function checkConclusion(findings: readonly Finding[], failOn: FailOn, configErrors: readonly string[] = []): CheckConclusion {
   if (configErrors.length > 0) return "failure";
@@ -147,9 +146,9 @@ function checkConclusion(findings: readonly Finding[], failOn: FailOn, configErr
 }
 
 /** failure for a finding that fails the check, notice for a low one that does not, warning otherwise. */
-function annotationLevel(severity: Severity, failOn: FailOn): CheckAnnotation["annotation_level"] {
-  if (atOrAbove(severity, failOn)) return "failure";
-  return severity === "low" ? "notice" : "warning";
+function annotationLevel(finding: Finding, failOn: FailOn): CheckAnnotation["annotation_level"] {
+  if (isFailing(finding, failOn)) return "failure";
+  return finding.severity === "low" ? "notice" : "warning";
 }
 
 /** The commit facts the renderers need, whether the door listed the commits or only counted them. */
@@ -172,58 +171,69 @@ function scopeOf(report: ScanReport): Scope {
   };
 }
 
-function countBy<T extends string>(findings: readonly Finding[], key: (f: Finding) => T): Map<T, number> {
-  const counts = new Map<T, number>();
-  for (const f of findings) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
-  return counts;
-}
+const isVerified = (f: Finding): boolean => f.category === "secret" && f.validation?.status === "confirmed";
 
-function titleFor(findings: readonly Finding[], scope: Scope, configErrors: number, filesScanned: number): string {
+/**
+ * The title says what to do: "2 credentials (1 verified), 3 policy violations: rotate before merge".
+ * Credentials count distinct secrets (table rows); verified = its checksum or structure checked offline.
+ */
+function titleFor(rows: readonly FindingRow[], conclusion: CheckConclusion, failOn: FailOn, scope: Scope, configErrors: number, filesScanned: number): string {
+  const rowsOf = (category: Category) => rows.filter((r) => (r.findings[0] as Finding).category === category);
   const parts: string[] = [];
   if (configErrors > 0) parts.push(plural(configErrors, "config error"));
-  const byCategory = countBy(findings, (f) => f.category);
-  const counted = CATEGORIES.filter((c) => byCategory.has(c)).map((c) => {
-    const n = byCategory.get(c) ?? 0;
-    const [one, many] = CATEGORY_NOUN[c];
-    return plural(n, one, many);
-  });
-  let where: string;
-  if (scope.commitScan) where = scope.claudeCommits > 0 ? plural(scope.claudeCommits, "Claude commit") : plural(scope.commits, "commit");
-  else where = plural(new Set(findings.map((f) => f.path)).size, "file");
-  if (counted.length > 0) parts.push(`${counted.join(", ")} in ${where}`);
-  if (parts.length > 0) return parts.join("; ");
-  if (scope.commitScan && scope.claudeCommits === 0) return "No Claude-authored commits";
-  return scope.commitScan ? `No findings in ${plural(scope.claudeCommits, "Claude commit")}` : `No findings in ${plural(filesScanned, "file")}`;
+  const secrets = rowsOf("secret");
+  if (secrets.length > 0) {
+    const verified = secrets.filter((r) => r.findings.some(isVerified)).length;
+    parts.push(`${plural(secrets.length, "credential")}${verified > 0 ? ` (${verified} verified)` : ""}`);
+  }
+  const placeholders = rowsOf("placeholder").length;
+  if (placeholders > 0) parts.push(plural(placeholders, "placeholder"));
+  const pii = rowsOf("pii").length;
+  if (pii > 0) parts.push(plural(pii, "personal data finding"));
+  const policy = rowsOf("policy");
+  const violations = policy.filter((r) => (r.findings[0] as Finding).severity !== "low").length;
+  if (violations > 0) parts.push(plural(violations, "policy violation"));
+  if (policy.length > violations) parts.push(plural(policy.length - violations, "policy note"));
+
+  if (parts.length === 0) {
+    if (scope.commitScan && scope.claudeCommits === 0) return "No Claude-authored commits";
+    return scope.commitScan ? `No findings in ${plural(scope.claudeCommits, "Claude commit")}` : `No findings in ${plural(filesScanned, "file")}`;
+  }
+  const failing = rows.flatMap((r) => r.findings).filter((f) => isFailing(f, failOn));
+  let todo: string;
+  if (failing.some((f) => f.category === "secret")) todo = "rotate before merge";
+  else if (failing.length > 0) todo = "fix before merge";
+  else if (configErrors > 0) todo = "fix the configuration";
+  else todo = conclusion === "neutral" ? "review, does not block" : "review";
+  return `${parts.join(", ")}: ${todo}`;
 }
 
 /** Web links into the repository, when the caller said which one; otherwise none. */
 class Links {
   private readonly base?: string;
   private readonly head?: string;
+  private readonly docs?: string;
 
-  constructor(repository: CheckRunInput["repository"]) {
+  constructor(repository: CheckRunInput["repository"], docsUrl: string | undefined) {
+    const safeUrl = (url: string | undefined) => (url && /^https?:\/\/[^\s()<>\]["'`]+$/.test(url) ? url.replace(/\/+$/, "") : undefined);
+    const docs = safeUrl(docsUrl);
+    if (docs) this.docs = docs;
     if (!repository || !repository.owner || !repository.repo) return;
-    const server = repository.serverUrl && /^https?:\/\/[^\s()<>\]["'`]+$/.test(repository.serverUrl) ? repository.serverUrl.replace(/\/+$/, "") : "https://github.com";
+    const server = safeUrl(repository.serverUrl) ?? "https://github.com";
     this.base = `${server}/${urlSegment(repository.owner)}/${urlSegment(repository.repo)}`;
     if (repository.headSha && /^[0-9a-f]{7,64}$/i.test(repository.headSha)) this.head = repository.headSha;
   }
 
   /**
-   * `path:line` as a code span, then a link to the line at the head commit when possible. The path is
-   * never inside the link text, so a crafted name has nothing to break out of.
+   * `path:line` as one link to the line in the commit that added it (else at the head). The label is a
+   * code span, which binds tighter than the link's brackets, so a crafted path has nothing to break out of.
    */
-  location(path: string, line: number, options: { inTable?: boolean } = {}): string {
+  addedAt(path: string, line: number, commit: string | undefined, options: { inTable?: boolean } = {}): string {
     const n = Math.max(1, Math.trunc(line) || 1);
     const label = codeSpan(`${path}:${n}`, { max: 120, inTable: options.inTable });
-    if (!this.base || !this.head) return label;
-    return `${label} ${mdLink(`L${n}`, `${this.base}/blob/${this.head}/${urlPath(path)}#L${n}`)}`;
-  }
-
-  /** A line of a file: "line 12", linked when possible. */
-  line(path: string, line: number): string {
-    const label = `line ${Math.max(1, Math.trunc(line))}`;
-    if (!this.base || !this.head) return label;
-    return mdLink(label, `${this.base}/blob/${this.head}/${urlPath(path)}#L${Math.max(1, Math.trunc(line))}`);
+    const at = commit && /^[0-9a-f]{7,64}$/i.test(commit) ? commit : this.head;
+    if (!this.base || !at) return label;
+    return mdLink(label, `${this.base}/blob/${at}/${urlPath(path)}#L${n}`);
   }
 
   commit(sha: string): string {
@@ -231,14 +241,20 @@ class Links {
     if (!this.base || !/^[0-9a-f]{7,64}$/i.test(sha)) return label;
     return mdLink(label, `${this.base}/commit/${sha}`);
   }
+
+  /** The rule's page in claude-guard's docs: a URL when the docs' address is known, else the page's path. */
+  rulePage(ruleId: string): { url?: string; path: string } {
+    const path = `docs/rules/${urlSegment(ruleId)}.md`;
+    return this.docs ? { url: `${this.docs}/rules/${urlSegment(ruleId)}.md`, path } : { path };
+  }
 }
 
 /**
  * Items of a list, as many as fit in `cap` bytes, then one line saying how many were left out: a cut
- * list always says so.
+ * list always says so. `shown` counts the items kept.
  */
-function fitItems(items: readonly string[], cap: number, more: (left: number) => string): string[] {
-  const out: string[] = [];
+function fit(items: readonly string[], cap: number, more: (left: number, shown: number) => string): { lines: string[]; shown: number } {
+  const lines: string[] = [];
   let used = 0;
   const reserve = 400;
   for (let i = 0; i < items.length; i++) {
@@ -246,76 +262,133 @@ function fitItems(items: readonly string[], cap: number, more: (left: number) =>
     const size = utf8Length(item) + 1;
     const isLast = i === items.length - 1;
     if (used + size + (isLast ? 0 : reserve) > cap) {
-      out.push(more(items.length - i));
-      break;
+      lines.push(more(items.length - i, i));
+      return { lines, shown: i };
     }
-    out.push(item);
+    lines.push(item);
     used += size;
   }
-  return out;
+  return { lines, shown: items.length };
+}
+
+function fitItems(items: readonly string[], cap: number, more: (left: number) => string): string[] {
+  return fit(items, cap, more).lines;
 }
 
 /** The last resort: cut at a line boundary within the budget and say so. Sections are sized so this rarely runs. */
-function clampOutput(markdown: string, what: string): string {
+function clampOutput(markdown: string, what: string, elsewhere: string): string {
   if (utf8Length(markdown) <= OUTPUT_BUDGET) return markdown;
   const lines = markdown.split("\n");
   const kept: string[] = [];
   let used = 0;
   for (const line of lines) {
     const size = utf8Length(line) + 1;
-    if (used + size > OUTPUT_BUDGET - 300) break;
+    if (used + size > OUTPUT_BUDGET - 600) break;
     kept.push(line);
     used += size;
   }
-  kept.push("", `_… ${what} was cut here to stay within GitHub's limit of ${MAX_OUTPUT_CHARS.toLocaleString("en-US")} characters: see the annotations and the SARIF report._`);
+  kept.push("", `_… ${what} was cut here to stay within GitHub's limit of ${MAX_OUTPUT_CHARS.toLocaleString("en-US")} characters: ${elsewhere}._`);
   return kept.join("\n");
 }
 
-function verdictLine(
-  conclusion: CheckConclusion,
-  findings: readonly Finding[],
-  failOn: FailOn,
-  scope: Scope,
-  configErrors: number,
-  skipped: number,
-  filesScanned: number,
-): string {
-  const blocking = findings.filter((f) => isFailing(f, failOn)).length;
-  const threshold = failOn === "none" ? "`none` (nothing fails)" : `\`${failOn}\``;
+function verdictLine(conclusion: CheckConclusion, title: string, findings: readonly Finding[], failOn: FailOn, scope: Scope, filesScanned: number): string {
   const where = !scope.commitScan
     ? `in ${plural(filesScanned, "file")}`
     : scope.claudeCommits > 0
-      ? `in the lines added by ${plural(scope.claudeCommits, "Claude-authored commit")}`
-      : `in the lines added by ${plural(scope.commits, "commit")}`;
-  const notScanned = skipped > 0 ? ` ${plural(skipped, "file was", "files were")} not scanned (see *Not scanned*).` : "";
+      ? `in the lines ${plural(scope.claudeCommits, "Claude-authored commit")} added (${plural(filesScanned, "file")})`
+      : `in the lines ${plural(scope.commits, "commit")} added`;
   if (conclusion === "failure") {
-    const reasons: string[] = [];
-    if (configErrors > 0) reasons.push(`the claude-guard configuration has ${plural(configErrors, "error")} (listed below)`);
-    if (blocking > 0) reasons.push(`${plural(blocking, "finding is", "findings are")} at or above ${threshold}, the fail-on level, ${where}`);
-    const fix = blocking > 0 ? " Fix them, or suppress false positives, to pass." : "";
-    return `❌ **Failure:** ${reasons.join("; and ")}.${fix}${notScanned}`;
+    const blocking = findings.filter((f) => isFailing(f, failOn)).length;
+    const why = blocking > 0 ? ` ${plural(blocking, "finding fails", "findings fail")} the check (at or above \`${failOn}\`, or a policy violation).` : "";
+    return `❌ **${mdText(title, 200)}.**${why}`;
   }
   if (conclusion === "neutral") {
-    return `⚠️ **Neutral:** ${plural(findings.length, "finding")} ${where}, all below the fail-on level ${threshold}: worth a look, but they do not fail the check.${notScanned}`;
+    return `⚠️ **${mdText(title, 200)}.** ${plural(findings.length, "finding")}, all below the fail-on level ${failOn === "none" ? "(`none`: nothing fails)" : `\`${failOn}\``}.`;
   }
   if (scope.commitScan && scope.claudeCommits === 0) {
-    return `✅ **Success: no Claude-authored commits** in this change (${plural(scope.commits, "commit")} checked), so there was nothing to scan.${notScanned}`;
+    return `✅ **No Claude-authored commits** in this change (${plural(scope.commits, "commit")} checked): nothing to scan.`;
   }
-  return `✅ **Success:** no secrets, placeholders, personal data or policy violations ${where}.${notScanned}`;
+  return `✅ **No findings** ${where}.`;
 }
 
-function countsTable(findings: readonly Finding[], failOn: FailOn): string[] {
-  const header = SEVERITIES.map((s) => (atOrAbove(s, failOn) ? `${s[0]?.toUpperCase()}${s.slice(1)} ⛔` : `${s[0]?.toUpperCase()}${s.slice(1)}`));
-  const rows = [`| Category | ${header.join(" | ")} | Total |`, `| :-- | ${SEVERITIES.map(() => "--:").join(" | ")} | --: |`];
-  const cell = (n: number) => (n === 0 ? "·" : String(n));
-  for (const category of CATEGORIES) {
-    const inCategory = findings.filter((f) => f.category === category);
-    const bySeverity = countBy(inCategory, (f) => f.severity);
-    rows.push(`| ${CATEGORY_LABEL[category]} | ${SEVERITIES.map((s) => cell(bySeverity.get(s) ?? 0)).join(" | ")} | ${cell(inCategory.length)} |`);
+/** A few words of fix for a table cell: "rotate, then `process.env.X`". */
+function fixCell(f: Finding): string {
+  const hint = fixHint(f);
+  if (hint.snippet && f.category === "secret") return `rotate, then ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
+  if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
+  return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
+}
+
+interface TableContext {
+  links: Links;
+  rules: Map<string, RuleMeta>;
+  headLine: (f: Finding) => number | null;
+}
+
+function titleOf(f: Finding, rules: Map<string, RuleMeta>): string {
+  // The finding's own title first: a family rule titles each match ("Placeholder password" vs "Hardcoded password").
+  return f.title || metaFor(f, rules).title || f.rule;
+}
+
+function rowCells(row: FindingRow, ctx: TableContext): string {
+  const lead = row.findings[0] as Finding;
+  const titles = [...new Set(row.findings.map((f) => titleOf(f, ctx.rules)))];
+  const places = new Set(row.findings.map((f) => `${f.path}\0${f.commit ?? ""}`)).size;
+  const what =
+    titles.map((t) => mdText(t, 80)).join(" + ") +
+    (row.findings.some(isVerified) ? " · verified" : "") +
+    (places > 1 ? ` · ${places} places` : "");
+  const gone = ctx.headLine(lead) === null ? " (gone at the head)" : "";
+  const others = row.findings.length > titles.length ? ` +${row.findings.length - titles.length} more` : "";
+  const where = `${ctx.links.addedAt(lead.path, lead.line, lead.commit, { inTable: true })}${gone}${others}`;
+  const commit = lead.commit ? ctx.links.commit(lead.commit) : "—";
+  return `| ${lead.severity} | ${what} | ${where} | ${commit} | ${fixCell(lead)} |`;
+}
+
+/** Rows past the single ones, rolled up by rule and file: "AWS access key ID ×12", the lines listed. */
+function rolledRows(rows: readonly FindingRow[], ctx: TableContext): Array<{ cells: string; findings: number }> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of rows.flatMap((r) => r.findings).sort(compareFindings)) {
+    const key = `${f.rule}\0${f.path}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const totals = countBy(findings, (f) => f.severity);
-  rows.push(`| **Total** | ${SEVERITIES.map((s) => `**${cell(totals.get(s) ?? 0)}**`).join(" | ")} | **${findings.length}** |`);
-  return rows;
+  return [...groups.values()].map((group) => {
+    const lead = group[0] as Finding;
+    const byLine = [...group].sort((a, b) => a.line - b.line);
+    const first = byLine[0] as Finding;
+    const lines = byLine.slice(1, LINES_PER_ROLLED_ROW).map((f) => String(f.line));
+    const more = byLine.length > LINES_PER_ROLLED_ROW ? ", …" : "";
+    const where = `${ctx.links.addedAt(first.path, first.line, first.commit, { inTable: true })}${lines.length > 0 ? ` and lines ${lines.join(", ")}${more}` : ""}`;
+    const commits = [...new Set(group.map((f) => f.commit).filter((c): c is string => Boolean(c)))];
+    const commit = commits.length === 1 ? ctx.links.commit(commits[0] as string) : commits.length === 0 ? "—" : `${commits.length} commits`;
+    const what = `${mdText(titleOf(lead, ctx.rules), 60)} ×${group.length}${group.some(isVerified) ? " · verified" : ""}`;
+    return { cells: `| ${lead.severity} | ${what} | ${where} | ${commit} | ${fixCell(lead)} |`, findings: group.length };
+  });
+}
+
+const TABLE_HEAD = ["| Severity | What | Where (added) | Commit | Fix |", "| :-- | :-- | :-- | :-- | :-- |"];
+
+/** The findings table: single rows, then roll-ups by rule and file, cut (and said so) at the byte cap. */
+function findingsTable(rows: readonly FindingRow[], ctx: TableContext, cap: number, elsewhere: string): { lines: string[]; rowsShown: number; findingsShown: number } {
+  const single = rows.slice(0, SINGLE_ROWS).map((row) => ({ cells: rowCells(row, ctx), findings: row.findings.length }));
+  const rolled = rows.length > SINGLE_ROWS ? rolledRows(rows.slice(SINGLE_ROWS), ctx) : [];
+  const all = [...single, ...rolled];
+  const total = rows.reduce((n, r) => n + r.findings.length, 0);
+  const { lines, shown: shownRows } = fit(
+    all.map((r) => r.cells),
+    cap - 600,
+    (left, shown) => {
+      const findingsLeft = all.slice(shown).reduce((n, r) => n + r.findings, 0);
+      return `| … | **${plural(left, "more row")} (${plural(findingsLeft, "finding")}) cut here** to stay within GitHub's ${MAX_OUTPUT_CHARS.toLocaleString("en-US")}-character limit | | | |`;
+    },
+  );
+  const shownFindings = all.slice(0, shownRows).reduce((n, r) => n + r.findings, 0);
+  const out = [...TABLE_HEAD, ...lines];
+  if (rolled.length > 0 && shownRows > single.length) {
+    out.push("", `_The first ${plural(single.length, "row")} show one secret each; the ${plural(Math.min(rolled.length, shownRows - single.length), "row")} after them roll up the other ${plural(total - single.reduce((n, r) => n + r.findings, 0), "finding")} by rule and file._`);
+  }
+  if (shownFindings < total) out.push("", `_Not in this table: ${plural(total - shownFindings, "finding")}. ${mdInline(elsewhere, 300)}._`);
+  return { lines: out, rowsShown: shownRows, findingsShown: shownFindings };
 }
 
 function signalLine(signal: AuthorshipSignal): string {
@@ -343,7 +416,7 @@ function skippedGroups(skipped: readonly SkippedFile[]): Array<[SkipReason, Skip
     else groups.set(skip.reason, [skip]);
   }
   // Files that may hold unscanned additions come first: they matter most to a reviewer.
-  const priority: SkipReason[] = ["truncated", "too-large", "unreadable", "binary", "generated", "vendored", "lockfile", "ignored"];
+  const priority: SkipReason[] = ["truncated", "too-large", "unreadable", "timeout", "binary", "generated", "vendored", "lockfile", "ignored"];
   return [...groups.entries()].sort(([a], [b]) => priority.indexOf(a) - priority.indexOf(b));
 }
 
@@ -352,12 +425,18 @@ function skipDetail(skip: SkippedFile): string {
   return extra.length > 0 ? ` (${extra.join("; ")})` : "";
 }
 
-/** Not scanned, by reason: the counts always; the paths as far as `cap` allows. Never hidden. */
-function notScannedSection(skipped: readonly SkippedFile[], cap: number): string[] {
-  if (skipped.length === 0) return [];
+/** One line: how many files were not scanned, by reason. */
+function notScannedLine(skipped: readonly SkippedFile[]): string | undefined {
+  if (skipped.length === 0) return undefined;
+  const reasons = skippedGroups(skipped).map(([reason, files]) => `${files.length} ${SKIP_REASON_TEXT[reason] ?? mdText(reason, 30)}`);
+  return `⚠️ **${plural(skipped.length, "file was", "files were")} not scanned** (${reasons.join("; ")}): review ${skipped.length === 1 ? "it" : "them"} by hand, or with \`claude-guard scan --git\`.`;
+}
+
+/** Not scanned, by reason: the counts always; the paths as far as `cap` allows. */
+function notScannedList(skipped: readonly SkippedFile[], cap: number): string[] {
   const groups = skippedGroups(skipped);
-  const lines = [`### Not scanned (${plural(skipped.length, "file")})`];
-  const perGroup = Math.max(400, Math.floor(cap / groups.length) - 200);
+  const lines: string[] = [];
+  const perGroup = Math.max(400, Math.floor(cap / Math.max(1, groups.length)) - 200);
   for (const [reason, files] of groups) {
     const paths = files.slice(0, PATHS_PER_SKIP_REASON).map((s) => `${codeSpan(s.path, { max: 120 })}${skipDetail(s)}`);
     // The "and N more" counts every file of the reason that is not listed, whether the cap or the byte budget cut it.
@@ -365,237 +444,208 @@ function notScannedSection(skipped: readonly SkippedFile[], cap: number): string
     const more = files.length > listed.length ? [`and ${files.length - listed.length} more`] : [];
     lines.push(`- **${SKIP_REASON_TEXT[reason] ?? mdText(reason, 30)}** (${files.length}): ${[...listed, ...more].join(", ")}`);
   }
-  lines.push("", "_Lines in these files were not checked: review them by hand, or scan them with the CLI (`claude-guard scan --git`)._");
   return lines;
 }
 
-function fixCell(finding: Finding): string {
-  const hint = fixHint(finding);
-  if (!hint.snippet) return mdText(hint.lead, 80);
-  return `${finding.category === "secret" ? "rotate, then use " : "use "}${codeSpan(hint.snippet, { max: 80, inTable: true })}`;
+function folded(summary: string, body: readonly string[]): string[] {
+  return ["<details>", `<summary>${summary}</summary>`, "", ...body, "", "</details>"];
 }
 
-function topFindingsSection(findings: readonly Finding[], links: Links, rules: Map<string, RuleMeta>, cap: number): string[] {
-  const others = findings.filter((f) => f.category !== "policy").sort(compareBySeverity);
-  if (others.length === 0) return [];
-  const top = others.slice(0, TOP_FINDINGS);
-  const rows = top.map((f) => {
-    // The finding's own title first: a family rule titles each match ("Placeholder password" vs "Hardcoded password").
-    const title = f.title || metaFor(f, rules).title || f.rule;
-    return `| ${f.severity} | ${mdText(title, 80)} | ${links.location(f.path, f.line, { inTable: true })} | ${codeSpan(f.redacted, { max: 40, inTable: true })} | ${fixCell(f)} |`;
-  });
-  const heading = top.length < others.length ? `### Top findings (${top.length} of ${others.length})` : `### Findings (${others.length})`;
-  const listed = fitItems(rows, cap - 400, (left) => `| … | and ${left} more | | | |`);
-  return [heading, "| Severity | Finding | Where | Value (redacted) | Fix |", "| :-- | :-- | :-- | :-- | :-- |", ...listed];
-}
-
-function policySection(findings: readonly Finding[], links: Links, cap: number): string[] {
-  const policy = findings.filter((f) => f.category === "policy").sort(compareBySeverity);
-  if (policy.length === 0) return [];
-  const items = policy.map((f) => `- **${f.severity}** ${links.location(f.path, f.line)}: ${mdText(f.message || f.title, 400)}`);
-  return [`### Policy violations (${policy.length})`, ...fitItems(items, cap, (left) => `- … and ${left} more policy violations: see the details and annotations`)];
-}
-
-function renderSummary(input: CheckRunInput, conclusion: CheckConclusion, scope: Scope, links: Links, rules: Map<string, RuleMeta>): string {
+function renderSummary(input: CheckRunInput, conclusion: CheckConclusion, title: string, scope: Scope, rows: readonly FindingRow[], ctx: TableContext, elsewhere: string) {
   const { report, failOn } = input;
   const findings = report.findings;
   const configErrors = input.configErrors ?? [];
-  const notes = input.notes ?? [];
-  const skipped = report.scanned.skipped;
-  const blocks: string[][] = [];
-
-  blocks.push([verdictLine(conclusion, findings, failOn, scope, configErrors.length, skipped.length, report.scanned.files)]);
+  const blocks: string[][] = [[verdictLine(conclusion, title, findings, failOn, scope, report.scanned.files)]];
 
   // Config errors come first: until they are fixed the scan may not be the one the org configured.
   if (configErrors.length > 0) {
-    const items = configErrors.map((e) => `- ${mdText(e, 500)}`);
-    blocks.push([`### Configuration errors (${configErrors.length})`, ...fitItems(items, 8_000, (left) => `- … and ${left} more configuration errors`)]);
+    const items = configErrors.map((e) => `- ${mdInline(e, 500)}`);
+    blocks.push([`**Configuration errors (${configErrors.length})**`, ...fitItems(items, 8_000, (left) => `- … and ${left} more configuration errors`)]);
   }
-  // A history the scan could not read (a shallow clone): said before anything else it found.
-  const incomplete = report.scanned.incomplete ?? [];
-  if (incomplete.length > 0) {
-    blocks.push([`### Incomplete scan`, ...incomplete.map((gap) => `- **${gap.reason}**: ${mdText(gap.detail, 500)}`)]);
-  }
-  if (notes.length > 0) {
-    const items = notes.map((n) => `- ${mdText(n, 400)}`);
-    blocks.push(["**Notes**", ...fitItems(items, 4_000, (left) => `- … and ${left} more notes`)]);
-  }
+  // What the scan could not see is said on the first screen, even on a clean run.
+  for (const gap of report.scanned.incomplete ?? []) blocks.push([`⚠️ **Incomplete history** (${mdText(gap.reason, 30)}): ${mdText(gap.detail, 500)}`]);
+  for (const warning of input.warnings ?? []) blocks.push([`⚠️ ${mdInline(warning, 500)}`]);
+  const notScanned = notScannedLine(report.scanned.skipped);
+  if (notScanned) blocks.push([notScanned]);
 
-  if (findings.length > 0) blocks.push(countsTable(findings, failOn));
+  let table = { rowsShown: 0, findingsShown: 0 };
+  if (rows.length > 0) {
+    const used = utf8Length(blocks.map((b) => b.join("\n")).join("\n\n"));
+    const rendered = findingsTable(rows, ctx, OUTPUT_BUDGET - used - 400, elsewhere);
+    blocks.push(rendered.lines);
+    table = { rowsShown: rendered.rowsShown, findingsShown: rendered.findingsShown };
+  }
+  const summary = clampOutput(blocks.map((b) => b.join("\n")).join("\n\n") + "\n", "The summary", mdInline(elsewhere, 300));
+  return { summary, table };
+}
 
-  // Scope: what was looked at, against which threshold and classification.
-  const nothingToScan = scope.commitScan && scope.claudeCommits === 0 && findings.length === 0;
+/** Per category and severity, one line: "Secret 2 (1 critical, 1 high) · Policy 3 (3 high)". */
+function countsLine(findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  for (const category of CATEGORIES) {
+    const inCategory = findings.filter((f) => f.category === category);
+    if (inCategory.length === 0) continue;
+    const bySeverity = SEVERITIES.map((s) => [s, inCategory.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+    parts.push(`${CATEGORY_LABEL[category]} ${inCategory.length} (${bySeverity.map(([s, n]) => `${n} ${s}`).join(", ")})`);
+  }
+  return parts.join(" · ");
+}
+
+/** Scope, classification, notes, counts and how Claude's commits were recognised: folded in the details. */
+function scopeSection(input: CheckRunInput, scope: Scope, links: Links): string[] {
+  const { report, failOn } = input;
+  const body: string[] = [];
   const scopeParts: string[] = [];
   if (scope.commitScan) scopeParts.push(`${plural(scope.claudeCommits, "Claude-authored commit")} of ${scope.commits}`);
   scopeParts.push(`${plural(report.scanned.files, "file")} (${formatBytes(report.scanned.bytes)}) scanned`);
   scopeParts.push(failOn === "none" ? "fail-on `none`" : `fails on \`${failOn}\` and above`);
-  const classification = input.classification
-    ? `**Classification:** ${codeSpan(input.classification.value, { max: 60 })}, from ${mdText(input.classification.source, 120)}.`
-    : "**Classification:** not set (no custom property value and no `classification` in the config).";
-  // With nothing scanned, "0 files scanned" is noise: the verdict already said why.
-  blocks.push(nothingToScan ? [classification] : [scopeParts.join(" · "), "", classification]);
-
-  if (nothingToScan) {
-    blocks.push([
-      "claude-guard scans the lines that Claude Code added. It recognises a commit by the markers Claude Code writes: " +
+  body.push(scopeParts.join(" · "));
+  if (input.classification) body.push("", `Classification: ${codeSpan(input.classification.value, { max: 60 })}, from ${mdInline(input.classification.source, 160)}.`);
+  if (report.findings.length > 0) body.push("", `Findings by category: ${countsLine(report.findings)}.`);
+  const notes = input.notes ?? [];
+  if (notes.length > 0) body.push("", ...fitItems(notes.map((n) => `- ${mdInline(n, 400)}`), 4_000, (left) => `- … and ${left} more notes`));
+  if (scope.commitScan && scope.claudeCommits === 0) {
+    body.push(
+      "",
+      "claude-guard scans the lines Claude Code added. It recognises a commit by the markers Claude Code writes: " +
         "a `Co-Authored-By: Claude` trailer, the “Generated with Claude Code” line, a `Claude-Session` trailer, or the `claude[bot]` author " +
         "(plus any `authorship.markers` in the config). None of the commits in this change carries one.",
-    ]);
+    );
   }
-
-  const policy = policySection(findings, links, 8_000);
   if (scope.claude.length > 0) {
-    const heading = `### Claude-authored commits (${scope.claudeCommits} of ${scope.commits})`;
-    blocks.push([heading, ...fitItems(commitItems(scope, links), 14_000, (left) => `- … and ${plural(left, "more Claude commit")}`)]);
+    body.push("", `How Claude's commits were recognised (${scope.claudeCommits} of ${scope.commits}):`, ...fitItems(commitItems(scope, links), 14_000, (left) => `- … and ${plural(left, "more Claude commit")}`));
   }
-  const notScanned = notScannedSection(skipped, 12_000);
-  if (policy.length > 0) blocks.push(policy);
-  if (notScanned.length > 0) blocks.push(notScanned);
-
-  // Whatever is left of the budget goes to the top findings.
-  const used = utf8Length(blocks.map((b) => b.join("\n")).join("\n\n"));
-  const footer = findings.length > 0
-    ? [
-        `**How to fix:** each finding (above, in the details and in its annotation on the file) says what replaces the value in its file's language. ` +
-          `**False positive?** Add a \`${ALLOW_COMMENT}\` comment on its line, or its fingerprint on its own line to \`${IGNORE_FILE}\` at the repository root ` +
-          `(the **Show ignore lines** button lists them).`,
-      ]
-    : [];
-  const top = topFindingsSection(findings, links, rules, OUTPUT_BUDGET - used - 1_500);
-  if (top.length > 0) blocks.push(top);
-  if (footer.length > 0) blocks.push(footer);
-
-  return clampOutput(blocks.map((b) => b.join("\n")).join("\n\n") + "\n", "The summary");
+  return folded("Scope, notes and Claude's commits", body);
 }
 
-function findingDetail(f: Finding, links: Links, rules: Map<string, RuleMeta>): string {
-  const meta = metaFor(f, rules);
-  const hint = fixHint(f);
-  const head = [
-    `**${f.severity}**`,
-    `${mdText(f.title || meta.title || f.rule, 100)} (${codeSpan(f.rule, { max: 60 })})`,
-    links.line(f.path, f.line),
-    ...(f.category !== "policy" ? [`value ${codeSpan(f.redacted, { max: 40 })}`] : []),
-    ...(f.commit ? [`commit ${links.commit(f.commit)}`] : []),
-  ].join(" · ");
-  const lines = [`- ${head}`];
-  if (f.message && f.message !== (f.title || meta.title)) lines.push(`  ${mdText(f.message, 400)}`);
+/** What a finding adds to its table row in the details: the check's note, a policy's whole message, its fingerprint. */
+function findingLine(f: Finding, ctx: TableContext, blockSnippet: string | undefined): string {
+  const parts: string[] = [ctx.links.addedAt(f.path, f.line, f.commit)];
+  if (f.category !== "policy") parts.push(`value ${codeSpan(f.redacted, { max: 40 })}`);
   const note = validationNote(f.validation);
-  if (note) lines.push(`  _${mdText(note, 200)}_`);
-  const remediation = meta.remediation ? ` ${mdText(meta.remediation, 300)}.`.replace(/\.\.$/, ".") : "";
-  const fix = hint.snippet
-    ? `${mdText(hint.lead, 300)}: ${codeSpan(hint.snippet, { max: 120 })}${hint.note ? ` (${mdText(hint.note, 200)})` : ""}.`
-    : `${mdText(hint.lead, 300)}.`;
-  lines.push(`  **Fix:** ${fix}${f.category === "secret" || f.category === "placeholder" ? remediation : ""}`);
-  // A policy finding is about the change as a whole: only its fingerprint can accept it.
-  const inline = hint.language.allow && f.category !== "policy" ? `Add ${codeSpan(hint.language.allow)} at the end of the line, or add` : "Add";
-  lines.push(`  **False positive?** ${inline} ${codeSpan(f.fingerprint, { max: 64 })} on its own line to \`${IGNORE_FILE}\`.`);
-  return lines.join("\n");
+  if (note) parts.push(mdText(note, 200));
+  const hint = fixHint(f);
+  if (hint.snippet && hint.snippet !== blockSnippet) parts.push(`use ${codeSpan(hint.snippet, { max: 120 })}`);
+  if (f.category !== "policy") parts.push(`fingerprint ${codeSpan(f.fingerprint, { max: 64 })}`);
+  const line = `- ${parts.join(" · ")}`;
+  // A policy message says what was allowed, by which policy key, and what to change: kept whole.
+  return f.category === "policy" ? `${line}\n  ${mdInline(f.message || f.title, 2_000)}` : line;
 }
 
-/** Files ordered by their worst finding, then by path; findings in a file by line. */
-function findingsByFile(findings: readonly Finding[]): Array<[string, Finding[]]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of [...findings].sort(compareBySeverity)) {
-    const group = groups.get(f.path);
-    if (group) group.push(f);
-    else groups.set(f.path, [f]);
-  }
-  return [...groups.entries()].map(([path, group]): [string, Finding[]] => [path, group.sort((a, b) => a.line - b.line || a.column - b.column)]);
+function ruleLink(ruleId: string, links: Links): string {
+  const page = links.rulePage(ruleId);
+  return page.url ? mdLink(codeSpan(page.path), page.url) : codeSpan(page.path);
 }
 
-function renderDetails(input: CheckRunInput, links: Links, rules: Map<string, RuleMeta>): string | undefined {
-  const findings = input.report.findings;
+/** The fix, once per rule, then each finding's own facts; most severe rule first. */
+function renderDetails(input: CheckRunInput, scope: Scope, ctx: TableContext, elsewhere: string): string {
+  const findings = [...input.report.findings].sort(compareFindings);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const scopeBlock = scopeSection(input, scope, ctx.links);
   const skipped = input.report.scanned.skipped;
-  if (findings.length === 0 && skipped.length === 0) return undefined;
-
-  // The full list of files not scanned is kept to a share of the budget; findings get the rest.
-  const skippedLines = skipped.map((s) => `- ${codeSpan(s.path, { max: 200 })}: ${SKIP_REASON_TEXT[s.reason] ?? mdText(s.reason, 30)}${skipDetail(s)}`);
-  const skippedBlock = skipped.length > 0
-    ? [`## Not scanned (${plural(skipped.length, "file")})`, ...fitItems(skippedLines, findings.length > 0 ? 12_000 : OUTPUT_BUDGET - 1_000, (left) => `- … and ${left} more files not scanned (the summary counts them all by reason)`)]
-    : [];
-  const budget = OUTPUT_BUDGET - utf8Length(skippedBlock.join("\n")) - 1_000;
+  const skippedBlock = skipped.length > 0 ? folded(`Files not scanned (${skipped.length})`, notScannedList(skipped, 12_000)) : [];
+  let budget = OUTPUT_BUDGET - utf8Length([...scopeBlock, ...skippedBlock].join("\n")) - 1_500;
 
   const out: string[] = [];
-  if (findings.length > 0) {
-    out.push(`## Findings (${findings.length})`);
-    let used = utf8Length(out[0] as string);
-    let shown = 0;
-    let cut = false;
-    for (const [path, group] of findingsByFile(findings)) {
-      const heading = `### ${codeSpan(path, { max: 200 })} (${group.length})`;
-      const entries: string[] = [];
-      let size = utf8Length(heading) + 2;
-      for (const f of group) {
-        const entry = findingDetail(f, links, rules);
-        const entrySize = utf8Length(entry) + 1;
-        if (used + size + entrySize > budget - 400) {
-          cut = true;
-          break;
-        }
-        entries.push(entry);
-        size += entrySize;
-      }
-      if (entries.length > 0) {
-        out.push("", heading, ...entries);
-        used += size;
-        shown += entries.length;
-      }
-      if (cut) break;
-    }
-    if (shown < findings.length) {
-      const left = findings.length - shown;
-      out.push("", `_… and ${plural(left, "more finding")}: see the annotations on the files (all of them are annotated) or the SARIF report (\`claude-guard scan --format sarif\`). The most severe are listed first._`);
-    }
+  let shown = 0;
+  if (findings.length > 0) out.push("## How to fix");
+  for (const [rule, group] of byRule) {
+    const lead = group[0] as Finding;
+    const meta = metaFor(lead, ctx.rules);
+    const hint = fixHint(lead);
+    const fix = hint.snippet
+      ? `${mdText(hint.lead, 300)}: ${codeSpan(hint.snippet, { max: 120 })}${hint.note ? ` (${mdText(hint.note, 200)})` : ""}.`
+      : `${mdText(hint.lead, 300)}.`;
+    const remediation = meta.remediation && lead.category !== "policy" ? ` ${mdInline(meta.remediation.trim().replace(/\.?$/, "."), 400)}` : "";
+    const known = ctx.rules.has(rule) ? ` Rule: ${ruleLink(rule, ctx.links)}.` : "";
+    const heading = [`### ${mdText(titleOf(lead, ctx.rules), 100)} (${codeSpan(rule, { max: 60 })}, ${plural(group.length, "finding")})`, `${fix}${remediation}${known}`];
+    const items = group.map((f) => findingLine(f, ctx, hint.snippet));
+    const headSize = utf8Length(heading.join("\n")) + 2;
+    if (budget - headSize < 600) break;
+    const listed = fit(items, budget - headSize, (left) => `- … and ${plural(left, "more finding")} of this rule`);
+    out.push("", ...heading, ...listed.lines);
+    shown += listed.shown;
+    budget -= headSize + utf8Length(listed.lines.join("\n")) + 1;
   }
+  if (shown < findings.length) out.push("", `_The details of ${plural(findings.length - shown, "finding")} were cut to stay within GitHub's limit. ${mdInline(elsewhere, 300)}._`);
+  if (findings.some((f) => f.category !== "policy")) {
+    out.push(
+      "",
+      `**False positive?** Add a \`${ALLOW_COMMENT}\` comment on the line, or the finding's fingerprint on its own line to \`${IGNORE_FILE}\` at the repository root ` +
+        `(the **Show ignore lines** button lists them). A real secret must be rotated: deleting the line leaves it in the Git history.`,
+    );
+  }
+  if (findings.some((f) => f.category === "policy")) {
+    out.push("", `**Policy violations** are not suppressed by \`${ALLOW_COMMENT}\` or \`${IGNORE_FILE}\`: change the line named above, or have the security team change the policy in the org's config.`);
+  }
+  out.push("", ...scopeBlock);
   if (skippedBlock.length > 0) out.push("", ...skippedBlock);
-  return clampOutput(out.join("\n") + "\n", "The details");
+  return clampOutput(out.join("\n").replace(/^\n+/, "") + "\n", "The details", mdInline(elsewhere, 300));
 }
 
-function annotationFor(f: Finding, failOn: FailOn, rules: Map<string, RuleMeta>): CheckAnnotation | undefined {
+/** One annotation per finding whose line is at the head: a short plain-text message and the rule's page. */
+function annotationFor(f: Finding, headLine: number, failOn: FailOn, ctx: TableContext): CheckAnnotation | undefined {
   // GitHub rejects an annotation without a path; the summary and details still show the finding.
   if (!f.path) return undefined;
-  const meta = metaFor(f, rules);
   const hint = fixHint(f);
-  const line = Math.max(1, Math.trunc(f.line) || 1);
+  const title = titleOf(f, ctx.rules);
+  const line = Math.max(1, Math.trunc(headLine) || 1);
   const startColumn = Math.max(1, Math.trunc(f.column) || 1);
   // Finding.endColumn is just past the value; GitHub's end_column is the last column covered.
   const endColumn = Math.max(startColumn, Math.trunc(f.endColumn) - 1);
+  const page = ctx.rules.has(f.rule) ? ctx.links.rulePage(f.rule) : undefined;
   const note = validationNote(f.validation);
-  const parts = [
-    `${(f.message || f.title || meta.title || f.rule).trim()}`,
-    ...(f.category !== "policy" ? [`Value (redacted): ${f.redacted}`] : []),
-    ...(note ? [`Check: ${note}`] : []),
-    ...(f.commit ? [`Added in commit ${f.commit.slice(0, 12)}.`] : []),
-    `How to fix: ${hint.sentence}${(f.category === "secret" || f.category === "placeholder") && meta.remediation ? ` ${meta.remediation.trim().replace(/\.?$/, ".")}` : ""}`,
+  const parts =
     f.category === "policy"
-      ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's " + CONFIG_FILE + "."
-      : `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of line ${line}, or add` : "Add"} the fingerprint ${f.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`,
-  ];
-  return {
+      ? [(f.message || title).trim()]
+      : [
+          `${title}: ${f.redacted}${f.commit ? `, added in ${f.commit.slice(0, 7)}` : ""}.${note ? ` ${note.charAt(0).toUpperCase()}${note.slice(1)}.` : ""}`,
+          `Fix: ${hint.sentence}`,
+        ];
+  if (page) parts.push(`Rule: ${page.url ?? `${page.path} in claude-guard`}`);
+  const annotation: CheckAnnotation = {
     path: f.path,
     start_line: line,
     end_line: line,
     start_column: startColumn,
     end_column: endColumn,
-    annotation_level: annotationLevel(f.severity, failOn),
-    title: truncate(visibleControls(`${f.title || meta.title || f.rule} (${f.severity} ${f.category})`), ANNOTATION_TITLE_CHARS),
+    annotation_level: annotationLevel(f, failOn),
+    title: truncate(visibleControls(`${title} (${f.severity})`), ANNOTATION_TITLE_CHARS),
     // Plain text (GitHub does not render Markdown here); each part kept on its own line.
     message: truncate(parts.map(visibleControls).join("\n"), ANNOTATION_MESSAGE_CHARS),
-    raw_details:
-      f.category === "policy"
-        ? `Fingerprint: ${f.fingerprint}\nPolicy findings are not suppressed by ${IGNORE_FILE}: the policy is changed in the org's config.`
-        : `Fingerprint: ${f.fingerprint}\nTo suppress this finding, add this line to ${IGNORE_FILE}:\n${ignoreLine(f)}`,
   };
+  if (f.category !== "policy") {
+    annotation.raw_details = `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of the line, or add` : "Add"} this line to ${IGNORE_FILE}:\n${ignoreLine(f)}`;
+  }
+  return annotation;
 }
 
-/** The buttons: Re-scan always; Show ignore lines when there is something to ignore. */
-function actionsFor(findings: readonly Finding[]): CheckRunAction[] {
-  const actions: CheckRunAction[] = [{ label: "Re-scan", description: "Scan this commit again", identifier: ACTION_IDS.rescan }];
-  if (findings.length > 0) {
-    actions.push({ label: "Show ignore lines", description: `Fingerprints for ${IGNORE_FILE}`, identifier: ACTION_IDS.ignoreLines });
+const LEVEL_ORDER: Record<CheckAnnotation["annotation_level"], number> = { failure: 0, warning: 1, notice: 2 };
+
+/** Findings on one line of one file share one annotation: one cause, one box on the line. */
+function mergeByLine(annotations: readonly CheckAnnotation[]): CheckAnnotation[] {
+  const byLine = new Map<string, CheckAnnotation[]>();
+  for (const a of annotations) {
+    const key = `${a.path}\0${a.start_line}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), a]);
   }
-  return actions;
+  return [...byLine.values()].map((group) => {
+    if (group.length === 1) return group[0] as CheckAnnotation;
+    const lead = group[0] as CheckAnnotation;
+    const level = group.map((a) => a.annotation_level).sort((a, b) => LEVEL_ORDER[a] - LEVEL_ORDER[b])[0] as CheckAnnotation["annotation_level"];
+    const details = group.map((a) => a.raw_details).filter((d): d is string => Boolean(d));
+    const merged: CheckAnnotation = {
+      path: lead.path,
+      start_line: lead.start_line,
+      end_line: lead.end_line,
+      annotation_level: level,
+      title: truncate(`${group.length} findings: ${group.map((a) => a.title ?? "").join("; ")}`, ANNOTATION_TITLE_CHARS),
+      message: truncate(group.map((a) => a.message).join("\n\n"), ANNOTATION_MESSAGE_CHARS),
+    };
+    if (details.length > 0) merged.raw_details = truncate(details.join("\n\n"), ANNOTATION_MESSAGE_CHARS);
+    return merged;
+  });
 }
 
 /** Everything the `claude-guard` check run shows, from one scan. */
@@ -604,21 +654,45 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   const configErrors = input.configErrors ?? [];
   const rules = indexRules(input.rules);
   const scope = scopeOf(input.report);
-  const links = new Links(input.repository);
+  const links = new Links(input.repository, input.docsUrl);
+  const headLine = (f: Finding): number | null => (input.headLines?.has(f) ? (input.headLines.get(f) ?? null) : f.line);
+  const ctx: TableContext = { links, rules, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const annotations = [...findings]
-    .sort(compareBySeverity)
-    .map((f) => annotationFor(f, input.failOn, rules))
-    .filter((a): a is CheckAnnotation => a !== undefined);
-  const text = renderDetails(input, links, rules);
+  const rows = rollUp(findings, rules);
+  const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
+  // Where a cut page sends the reader: never to a report this door does not make.
+  const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
+  const { summary, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
+  const annotations = mergeByLine(
+    [...findings]
+      .sort(compareFindings)
+      .flatMap((f) => {
+        const line = headLine(f);
+        // Annotations can only sit on the head commit: a line gone there has its row in the table only.
+        const annotation = line === null ? undefined : annotationFor(f, line, input.failOn, ctx);
+        return annotation ? [annotation] : [];
+      }),
+  );
+  const clean = findings.length === 0 && configErrors.length === 0;
   return {
     conclusion,
-    title: truncate(titleFor(findings, scope, configErrors.length, input.report.scanned.files), 200),
-    summary: renderSummary(input, conclusion, scope, links, rules),
-    ...(text !== undefined ? { text } : {}),
+    title: truncate(title, 200),
+    summary,
+    // A clean run's page is its one line; the scope and notes stay one click away.
+    text: renderDetails(input, scope, ctx, elsewhere),
     annotations,
     actions: actionsFor(findings),
+    table: { rows: rows.length, rowsShown: clean ? 0 : table.rowsShown, findings: findings.length, findingsShown: table.findingsShown },
   };
+}
+
+/** The buttons: Re-scan always; Show ignore lines when there is something to ignore. */
+function actionsFor(findings: readonly Finding[]): CheckRunAction[] {
+  const actions: CheckRunAction[] = [{ label: "Re-scan", description: "Scan this commit again", identifier: ACTION_IDS.rescan }];
+  if (findings.some((f) => f.category !== "policy")) {
+    actions.push({ label: "Show ignore lines", description: `Fingerprints for ${IGNORE_FILE}`, identifier: ACTION_IDS.ignoreLines });
+  }
+  return actions;
 }
 
 /** Annotations in request-sized batches (GitHub takes 50 per create/update call), in order. */

@@ -203,6 +203,20 @@ export function envVarName(finding: Pick<Finding, "rule" | "message">): string {
   return /^[A-Z]/.test(fromRule) ? fromRule : `SECRET_${fromRule || "VALUE"}`;
 }
 
+/**
+ * What fixes a policy finding, in a few words, by its rule: the finding's message says in full what was
+ * allowed, by which policy key, and what to change on its line.
+ */
+const POLICY_FIX: Record<string, string> = {
+  "skill-above-classification": "Remove the skill here, or have security raise its maxClassification",
+  "skill-team-not-allowed": "Have a member of an allowed team run it, or extend the skill's teams",
+  "forbidden-tool-permission": "Remove or narrow the permission, or move it to ask",
+  "mcp-server-not-approved": "Remove or disable the MCP server, or have security approve it",
+  "agent-permission-widened": "Have a person review and commit the change, or revert it",
+  "content-above-classification": "Move the content out, or raise the repository's classification",
+  "outside-business-hours": "Have a person review the commit (does not block)",
+};
+
 interface FixHint {
   language: FileLanguage;
   env: string;
@@ -236,7 +250,7 @@ export function fixHint(finding: Pick<Finding, "rule" | "message" | "category" |
       return { language, env, lead, sentence: lead + "." };
     }
     case "policy": {
-      const lead = "Change the code or the configuration so that it meets the policy named in the message";
+      const lead = POLICY_FIX[finding.rule] ?? "Change the line so that it meets the policy its message names, or have security change the policy";
       return { language, env, lead, sentence: lead + "." };
     }
   }

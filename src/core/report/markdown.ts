@@ -47,6 +47,22 @@ export function mdText(text: string, max = 300): string {
 }
 
 /**
+ * Plain text whose `backticked` parts were meant as code (a note naming a file or a key): those parts
+ * become code spans, the rest goes through mdText. Unpaired backticks stay literal text.
+ */
+export function mdInline(text: string, max = 300): string {
+  const cut = truncate(text, max);
+  const out: string[] = [];
+  let at = 0;
+  for (const match of cut.matchAll(/`([^`\n]{1,300})`/g)) {
+    out.push(mdText(cut.slice(at, match.index), max), codeSpan(match[1] as string, { max }));
+    at = match.index + match[0].length;
+  }
+  out.push(mdText(cut.slice(at), max));
+  return out.join("");
+}
+
+/**
  * A code span that holds `text` literally, whatever backticks it contains: the fence is one backtick
  * longer than the longest run inside (CommonMark), padded with a space when the text starts or ends
  * with a backtick. Code spans are never linked, mentioned or parsed as HTML. In a table, pass
