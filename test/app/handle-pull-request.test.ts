@@ -89,6 +89,7 @@ describe("pull_request.opened with human and Claude-authored commits", () => {
     const pr = pullRequestSeven();
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 43 });
+    mockNoOrgConfig();
     githubApi().get(CONFIG_PATH).reply(200, CONFIG_YAML, { "content-type": "application/vnd.github.raw; charset=utf-8" });
     githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, pr.commits);
     githubApi().get(`${REPO_PATH}/commits/${sha(2)}`).reply(200, pr.claude1Detail);
