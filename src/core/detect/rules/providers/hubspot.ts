@@ -33,7 +33,7 @@ export const rules: Rule[] = [
     provider: "HubSpot",
     severity: "high",
     keywords: ["hubspot", "hapikey"],
-    regex: contextRegex(String.raw`hubspot[\w.-]{0,25}?(?:${SECRET_NAME})|hapikey`, null, UUID),
+    regex: contextRegex(String.raw`hubspot[\w. -]{0,25}?(?:${SECRET_NAME})|hapikey`, null, UUID),
     docs: "https://developers.hubspot.com/changelog/upcoming-api-key-sunset",
     remediation: "HubSpot API keys are retired: delete it and use a private app token kept in a secret manager.",
     samples: () => [fake.uuid("hapikey-1")] as const,

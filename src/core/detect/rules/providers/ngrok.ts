@@ -15,13 +15,13 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["ngrok"],
     regex: new RegExp(
-      String.raw`(?:ngrok[\w.-]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${ASSIGN}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${END}`,
+      String.raw`(?:ngrok[\w. -]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${ASSIGN}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${END}`,
       "i",
     ),
     docs: "https://ngrok.com/docs/agent/#authtokens",
     remediation: "Reset the authtoken (or delete the API key) in the ngrok dashboard and pass its replacement as NGROK_AUTHTOKEN from a secret.",
     samples: () => ["2" + fake.alnum(26, "ngrok-1") + "_" + fake.alnum(21, "ngrok-1b")] as const,
-    truePositives: ([t]) => [...inSyntaxes("ngrok_authtoken", t), ...withValue(t, "ngrok config add-authtoken %s", "ngrok authtoken %s")],
+    truePositives: ([t]) => [...inSyntaxes("ngrok_authtoken", t), ...withValue(t, "ngrok config add-authtoken %s", "ngrok authtoken %s", "ngrok token = '%s'")],
     falsePositives: () => ["NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}", "ngrok http 8080 --domain=" + fake.lower(10, "ngrok-fp") + ".ngrok.app"],
   }),
 ];

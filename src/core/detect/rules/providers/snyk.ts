@@ -15,7 +15,7 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["snyk"],
     // Also `snyk auth <token>`, the CLI's login command.
-    regex: new RegExp(String.raw`(?:snyk[\w.-]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}|snyk\s{1,3}auth\s{1,3})(?<secret>${UUID})${END}`, "i"),
+    regex: new RegExp(String.raw`(?:snyk[\w. -]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}|snyk\s{1,3}auth\s{1,3})(?<secret>${UUID})${END}`, "i"),
     docs: "https://docs.snyk.io/snyk-api/authentication-for-api",
     remediation: "Revoke the token in Snyk > Account settings (or the service account) and give CI its replacement as SNYK_TOKEN from a secret.",
     samples: () => [fake.uuid("snyk-1")] as const,
