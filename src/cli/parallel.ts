@@ -17,6 +17,9 @@ const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 const BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
 
+/** Set by scripts/build-bundles.mjs in the bundled CLI: its own worker bundle. */
+declare const CLAUDE_GUARD_WORKER: string | undefined;
+
 interface WorkerMessage {
   ready?: true;
   ok?: boolean;
@@ -30,7 +33,7 @@ class WorkerPool {
   private failure: Error | undefined;
 
   constructor(inputs: ScanInputs, size: number) {
-    const url = new URL("./scan-worker.js", import.meta.url);
+    const url = new URL(typeof CLAUDE_GUARD_WORKER === "string" ? CLAUDE_GUARD_WORKER : "./scan-worker.js", import.meta.url);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, { workerData: inputs });
       const slot = { worker, ready: false, inFlight: 0 };
