@@ -23,6 +23,8 @@ export interface ScanCommand {
   failOn?: FailOn;
   color?: boolean;
   progress: boolean;
+  /** The text report: `quiet` prints the summary line only, `verbose` adds the Claude commits and their evidence. */
+  detail: "quiet" | "normal" | "verbose";
   /** With no GitHub at hand: the repository's classification (beats the config's `classification`). */
   classification?: Classification;
 }
@@ -62,6 +64,9 @@ Options:
                                           classification, else internal); policy findings depend on it
   --color / --no-color                    default: colour when stdout is a terminal and NO_COLOR is unset
   --no-progress                           no progress line on stderr during long history scans
+  -q, --quiet                             text report: the summary line only
+  --verbose                               text report: also each Claude commit with the markers that
+                                          attributed it
   -h, --help                              this help
   -v, --version                           the version
 
@@ -95,6 +100,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         "no-progress": { type: "boolean", default: false },
+        quiet: { type: "boolean", short: "q", default: false },
+        verbose: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         classification: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -129,6 +136,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command !== "scan") throw new UsageError(`unknown command "${command}"; try \`claude-guard scan\``);
   if (values.force) throw new UsageError("--force goes with init");
+  if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
   if (!values.git && (values.range !== undefined || values.all || values.repo !== undefined || values.authors !== undefined)) {
     throw new UsageError("--range, --all, --repo and --authors go with --git");
   }
@@ -145,6 +153,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     authors: oneOf("--authors", values.authors, ["claude", "all"] as const) ?? "claude",
     format: oneOf("--format", values.format, ["text", "json", "sarif"] as const) ?? "text",
     progress: !values["no-progress"],
+    detail: values.quiet ? "quiet" : values.verbose ? "verbose" : "normal",
   };
   if (values.repo !== undefined) cmd.repo = values.repo;
   if (values.range !== undefined) cmd.range = values.range;

@@ -85,6 +85,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     });
     progress?.done();
     report.scanned = { files: result.scan.files, bytes: result.scan.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.scan.skipped };
+    // Named in the summary (and the JSON) only when other agents wrote some of the commits read.
+    if (Object.keys(result.otherAgents).length > 0) report.scanned.otherAgents = result.otherAgents;
     if (result.incomplete.length > 0) report.scanned.incomplete = result.incomplete;
     report.findings = result.scan.findings;
     report.commits = result.scannedCommits;
@@ -117,7 +119,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
 
   const color = cmd.output === undefined && (cmd.color ?? (Boolean(io.stdout.isTTY) && io.env["NO_COLOR"] === undefined));
   const rendered =
-    cmd.format === "json" ? withClassificationField(renderJson(report), policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas });
+    cmd.format === "json" ? withClassificationField(renderJson(report), policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas, detail: cmd.detail, ...(cmd.git ? { authors: cmd.authors } : {}) });
   if (cmd.output !== undefined) {
     const target = resolve(io.cwd, cmd.output);
     await mkdir(dirname(target), { recursive: true });

@@ -142,6 +142,11 @@ export interface ScanReport {
     skipped: SkippedFile[];
     /** Present when the scan could not read all it was asked to (every format says so). */
     incomplete?: IncompleteScan[];
+    /**
+     * With --git: commits read that other coding agents wrote, by agent id (`copilot: 2`); a commit
+     * counts once, under its first agent, and Claude's commits are not in it.
+     */
+    otherAgents?: Record<string, number>;
   };
   findings: Finding[];
   /** With --git: the commits that were scanned because of their authorship, and why. */

@@ -31,6 +31,8 @@ interface GitScanResult {
   incomplete: IncompleteScan[];
   commits: number;
   claudeCommits: number;
+  /** Commits read that other agents wrote, by agent id (each counted once, under its first agent). */
+  otherAgents: Record<string, number>;
   rangeDescription: string;
   scannedCommits: NonNullable<ScanReport["commits"]>;
   /** The range's head commit (the agent configuration the policy judges). */
@@ -61,6 +63,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     incomplete: shallowHistory(await shallowCutsInRange(git, resolved)),
     commits: 0,
     claudeCommits: 0,
+    otherAgents: {},
     rangeDescription: resolved.description,
     scannedCommits: [],
     claudeChanges: [],
@@ -72,6 +75,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     result.commits++;
     const verdict = detectAuthorship(commit, options.branch !== undefined ? { markers, branch: options.branch } : { markers });
     if (verdict.isClaude) result.claudeCommits++;
+    else if (verdict.agents[0]) result.otherAgents[verdict.agents[0]] = (result.otherAgents[verdict.agents[0]] ?? 0) + 1;
     return verdict;
   };
   // Only Claude's commits: a metadata pass picks them, and only their patches are read. All authors:

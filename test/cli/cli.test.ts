@@ -201,3 +201,49 @@ describe("claude-guard scan --git", () => {
     expect(cli(["scan", "--git", "--repo", work]).code).toBe(2);
   });
 });
+
+describe("claude-guard scan --git: the text report's detail", () => {
+  let repo: string;
+  const token = "ghp_" + fake.alnum(36, "cli-detail");
+  beforeAll(() => {
+    repo = join(work, "detail");
+    mkdirSync(join(repo, "services", "payments", "config", "environments", "production", "overrides"), { recursive: true });
+    git(repo, ["init", "-q", "-b", "main"]);
+    writeFileSync(join(repo, "README.md"), "# demo\n");
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Initial commit"]);
+    const deep = join("services", "payments", "config", "environments", "production", "overrides", "a-rather-long-file-name-for-settings.env");
+    writeFileSync(join(repo, deep), `GITHUB_TOKEN=${token}\nAWS_ACCESS_KEY_ID=${awsKeyId}\n`);
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Add settings\n\nCo-Authored-By: Claude <noreply@anthropic.com>"]);
+    writeFileSync(join(repo, "notes.md"), "notes\n");
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "Add notes\n\nCo-authored-by: Copilot <198982749+Copilot@users.noreply.github.com>"]);
+  });
+
+  it("default: one line per finding within 120 columns, no commit list, other agents named in the summary", () => {
+    const { code, stdout } = cli(["scan", "--git", "--repo", repo, "--all"]);
+    expect(code).toBe(1);
+    for (const line of stdout.split("\n")) expect(Array.from(line).length).toBeLessThanOrEqual(120);
+    expect(stdout).toMatch(/^ {2}[a-z]+ +services\/\S*…\S*-for-settings\.env:1 +github-pat-classic +ghp_\S*…/m);
+    expect(stdout).not.toContain("co-author-trailer");
+    expect(stdout).toMatch(/Claude's 1 of 3 commits scanned \(the rest: 1 by Copilot, 1 with no agent marker\)/);
+    expect(stdout).not.toContain(token);
+    expect(stdout).not.toContain(awsKeyId);
+  });
+
+  it("--verbose lists the Claude commits with their evidence; --quiet prints the summary line only", () => {
+    const verbose = cli(["scan", "--git", "--repo", repo, "--all", "--verbose"]);
+    expect(verbose.code).toBe(1);
+    expect(verbose.stdout).toContain("Claude-authored commits (1)");
+    expect(verbose.stdout).toMatch(/co-author-trailer \[claude, strong\]: Co-Authored-By: Claude <noreply@anthropic\.com>/);
+    const quiet = cli(["scan", "--git", "--repo", repo, "--all", "-q"]);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout.trimEnd().split("\n")).toEqual([expect.stringMatching(/^2 findings \(.*\) · Claude's 1 of 3 commits scanned/)]);
+    for (const out of [verbose.stdout, quiet.stdout]) {
+      expect(out).not.toContain(token);
+      expect(out).not.toContain(awsKeyId);
+    }
+    expect(cli(["scan", "--quiet", "--verbose"]).code).toBe(2);
+  });
+});

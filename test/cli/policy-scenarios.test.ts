@@ -151,8 +151,8 @@ describe("the restricted-deploy scenario: a restricted repository, Claude adds a
     const { dir } = repoFrom(SCENARIO);
     const run = cli(["scan", "--git", "--repo", dir, "--all"], dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/\.claude\/skills\/deploy\/SKILL\.md\n\s+2:1\s+critical\s+skill-above-classification/);
-    expect(run.stdout).toMatch(/\.claude\/settings\.json\n(?:.*\n)*?\s+6:1\s+high\s+forbidden-tool-permission/);
+    expect(run.stdout).toMatch(/^ {2}critical {2}\.claude\/skills\/deploy\/SKILL\.md:2 +skill-above-classification/m);
+    expect(run.stdout).toMatch(/^ {2}high {6}\.claude\/settings\.json:6 +forbidden-tool-permission/m);
   });
 
   it("classified internal (--classification beats the config), the deploy skill passes the skill check", () => {

@@ -69,152 +69,175 @@ function mixedReport(): ScanReport {
   });
 }
 
-describe("renderText", () => {
-  test("groups findings by file: a path header, then aligned rows sorted by position", () => {
-    const out = renderText(mixedReport(), { color: false });
-    const lines = out.split("\n");
-    const configHeader = lines.indexOf("src/config.ts");
-    const zHeader = lines.indexOf("src/z.ts");
-    expect(configHeader).toBeGreaterThanOrEqual(0);
-    expect(zHeader).toBeGreaterThan(configHeader);
-    // Rows of src/config.ts: line 3 before line 120, both under their header and before the next file.
-    const row3 = lines.findIndex((l) => l.startsWith("  3:1 "));
-    const row120 = lines.findIndex((l) => l.startsWith("  120:9 "));
-    expect(row3).toBe(configHeader + 1);
-    expect(row120).toBeGreaterThan(row3);
-    expect(row120).toBeLessThan(zHeader);
-    expect(lines[zHeader + 1]).toMatch(/^ {2}40:13 /);
+const SHA = "abcdef1234567890abcdef1234567890abcdef12";
 
-    // Columns line up: severity, rule, redacted and message start at the same offset on every row.
-    const rows = lines.filter((l) => /^ {2}\d+:\d+ /.test(l));
+describe("renderText", () => {
+  test("one line per finding, most severe first: severity, file:line, rule, preview, commit, aligned", () => {
+    const out = renderText(mixedReport(), { color: false });
+    const rows = out.split("\n").filter((l) => /^ {2}(critical|high|medium|low) /.test(l));
     expect(rows).toHaveLength(3);
-    const offsets = (needle: (l: string) => number) => new Set(rows.map(needle));
-    expect(offsets((l) => l.search(/critical|high/)).size).toBe(1);
-    expect(offsets((l) => l.search(/github-pat-classic|aws-access-key-id/)).size).toBe(1);
-    expect(offsets((l) => l.search(/ghp_…|AKIA…/)).size).toBe(1);
-    expect(offsets((l) => l.search(/GitHub personal|AWS access/)).size).toBe(1);
-    expect(rows[0]).toMatch(/^ {2}3:1 {4}critical {2}aws-access-key-id {3}AKIA…\S{4} {2}AWS access key ID$/);
+    expect(rows[0]).toMatch(/^ {2}critical {2}src\/config\.ts:3 +aws-access-key-id +AKIA…\S{4}$/);
+    expect(rows[1]).toMatch(/^ {2}high {6}src\/config\.ts:120 +github-pat-classic +ghp_…\S{4} +check failed$/);
+    expect(rows[2]).toMatch(/^ {2}high {6}src\/z\.ts:40 +github-pat-classic/);
+    // Columns line up: rule and preview start at the same offset on every row.
+    const offsets = (re: RegExp) => new Set(rows.map((l) => l.search(re)));
+    expect(offsets(/github-pat-classic|aws-access-key-id/).size).toBe(1);
+    expect(offsets(/ghp_…|AKIA…/).size).toBe(1);
+    // The message (and its fix) is not repeated on the finding's line.
+    expect(rows.join("\n")).not.toContain("GitHub personal access token");
   });
 
-  test("shows validation notes under the finding", () => {
-    const out = renderText(mixedReport(), { color: false });
-    const lines = out.split("\n");
-    const row = lines.findIndex((l) => l.startsWith("  120:9 "));
-    expect(lines[row + 1]).toMatch(/^\s+↳ checksum failed: not a confirmed credential$/);
+  test("marks a verified credential, and a passing check on a non-secret says nothing of a real credential", () => {
+    const out = renderText(
+      report({
+        findings: [
+          finding({ validation: { status: "confirmed", check: "CRC32 checksum" } }),
+          finding({ rule: "payment-card-test", category: "placeholder", severity: "low", line: 30, redacted: "…", validation: { status: "confirmed", check: "Luhn check" } }),
+        ],
+      }),
+      { color: false },
+    );
+    expect(out).toMatch(/high +src\/config\.ts:12 +github-pat-classic +\S+ +verified/);
+    const card = out.split("\n").find((l) => l.includes("payment-card-test") && l.includes(":30"));
+    expect(card).toBeDefined();
+    expect(card).not.toMatch(/verified|real credential/);
+  });
+
+  test("every line fits 120 columns, long paths shortened in the middle with the line number kept", () => {
+    const deep = "services/" + "very-long-folder-name/".repeat(12) + "settings.production.yml";
+    const out = renderText(
+      report({
+        scanned: { files: 3, bytes: 900, commits: 8, claudeCommits: 3, otherAgents: { copilot: 2, cursor: 1 }, skipped: [{ path: deep, reason: "too-large", detail: "x".repeat(200) }] },
+        findings: [
+          finding({ path: deep, line: 4817, commit: SHA, rule: "slack-legacy-refresh-token-with-a-long-name", redacted: "xoxe-1-…" + "ab" }),
+          finding({ path: "a.ts", line: 1, commit: SHA, message: "word ".repeat(100) }),
+          finding({ rule: "skill-above-classification", category: "policy", severity: "critical", path: ".claude/skills/deploy/SKILL.md", line: 2, redacted: "deploy", message: "A policy message that is long. ".repeat(12) }),
+        ],
+        commits: [{ sha: SHA, subject: "s".repeat(300), author: "Jane Doe <jane@example.com>", authorship: { isClaude: true, agents: ["claude"], signals: [{ kind: "co-author-trailer", agent: "claude", evidence: "e".repeat(300), strength: "strong" }] } }],
+      }),
+      { color: true, detail: "verbose", rules: RULES },
+    );
+    const lines = stripAnsi(out).split("\n");
+    for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(120);
+    const row = lines.find((l) => l.includes(":4817"));
+    expect(row).toMatch(/services\/very-long.*….*settings\.production\.yml:4817/);
+  });
+
+  test("gives the fix once per rule at the end, however many findings the rule has", () => {
+    const many = Array.from({ length: 5 }, (_, i) => finding({ line: i + 1 }));
+    const out = renderText(report({ findings: many }), { color: false, rules: RULES });
+    expect(out.match(/Revoke it in GitHub's developer settings/g)).toHaveLength(1);
+    expect(out).toContain("github-pat-classic  GitHub personal access token (classic), 5 findings");
+    expect(out).toMatch(/Secrets: Rotate the credential/);
+    expect(out).toContain("claude-guard:allow");
+    expect(out).toContain(".claude-guard-ignore");
+    // Without rule metadata, the category's advice stands in.
+    expect(renderText(report({ findings: many }), { color: false })).not.toContain("Revoke it in GitHub's developer settings");
+  });
+
+  test("policy findings keep their own remediation, and no suppression is offered for them alone", () => {
+    const message = 'A commit used the skill "deploy", which only platform may run (skills."deploy/*".teams). Add them to the team.';
+    const out = renderText(report({ findings: [finding({ rule: "skill-team-not-allowed", category: "policy", severity: "high", message, redacted: "deploy" })] }), { color: false });
+    expect(out).toContain('skills."deploy/*".teams');
+    expect(out).not.toContain("claude-guard:allow");
   });
 
   test("colours severities with ANSI codes only when asked", () => {
     const plain = renderText(mixedReport(), { color: false });
     expect(plain).not.toContain(ESC);
-
     const coloured = renderText(mixedReport(), { color: true });
     expect(coloured).toContain(`${ESC}1;31mcritical${ESC}0m`);
     expect(coloured).toContain(`${ESC}31mhigh    ${ESC}0m`);
-    expect(coloured).toContain(`${ESC}1msrc/config.ts${ESC}0m`);
-    // Colour changes nothing but the escape codes.
     expect(stripAnsi(coloured)).toBe(plain);
-  });
-
-  test("medium and low get their own colours", () => {
-    const out = renderText(report({ findings: [finding({ severity: "medium" }), finding({ severity: "low", line: 13 })] }), { color: true });
-    expect(out).toContain(`${ESC}33mmedium${ESC}0m`);
-    expect(out).toContain(`${ESC}36mlow   ${ESC}0m`);
   });
 
   test("ends with a summary line: counts by severity, files, size, skipped", () => {
     const out = renderText(mixedReport(), { color: false });
-    const last = out.trimEnd().split("\n").at(-1);
-    expect(last).toBe("3 findings (1 critical, 2 high) in 2 files · 120 files, 1.2 MB scanned · 4 skipped");
+    expect(out.trimEnd().split("\n").at(-1)).toBe("3 findings (1 critical, 2 high) · 120 files, 1.2 MB scanned · 4 skipped");
     expect(out.endsWith("\n")).toBe(true);
   });
 
   test("says plainly when there are no findings", () => {
-    const out = renderText(report(), { color: false });
-    expect(out).toBe("No findings · 120 files, 1.2 MB scanned · 0 skipped\n");
+    expect(renderText(report(), { color: false })).toBe("No findings · 120 files, 1.2 MB scanned\n");
     expect(renderText(report(), { color: true })).toContain(`${ESC}32mNo findings${ESC}0m`);
   });
 
-  test("lists what was skipped and why, never silently", () => {
+  test("--quiet: the summary line alone", () => {
+    expect(renderText(mixedReport(), { color: false, detail: "quiet" })).toBe("3 findings (1 critical, 2 high) · 120 files, 1.2 MB scanned · 4 skipped\n");
+  });
+
+  test("lists what was skipped and why, never silently, capped with the rest counted", () => {
     const out = renderText(mixedReport(), { color: false });
     expect(out).toContain("Skipped 4 files (1 binary, 1 too-large, 1 generated, 1 truncated)");
-    expect(out).toMatch(/ {2}assets\/logo\.png +binary file/);
     expect(out).toMatch(/ {2}vendor\/big\.js +too large \(3 MB over the 1 MB limit\)/);
-    expect(out).toMatch(/data\/dump\.sql +truncated: only the first part was scanned/);
-  });
-
-  test("a long skipped list is capped, with the rest counted", () => {
     const skipped = Array.from({ length: 50 }, (_, i) => ({ path: `node_modules/p${i}.js`, reason: "vendored" as const }));
-    const out = renderText(report({ scanned: { files: 1, bytes: 10, commits: 0, claudeCommits: 0, skipped } }), { color: false });
-    expect(out).toContain("Skipped 50 files (50 vendored)");
-    expect(out).toContain("… and 30 more");
-    expect(out).toContain("node_modules/p19.js");
-    expect(out).not.toContain("node_modules/p20.js");
-    expect(out.trimEnd().split("\n").at(-1)).toBe("No findings · 1 file, 10 B scanned · 50 skipped");
+    const capped = renderText(report({ scanned: { files: 1, bytes: 10, commits: 0, claudeCommits: 0, skipped } }), { color: false });
+    expect(capped).toContain("… and 30 more");
+    expect(capped).toContain("node_modules/p19.js");
+    expect(capped).not.toContain("node_modules/p20.js");
   });
 
-  test("with --git: lists the Claude commits with the evidence for each, and counts commits in the summary", () => {
-    const out = renderText(
+  describe("with --git", () => {
+    const gitReport = () =>
       report({
-        scanned: { files: 5, bytes: 2048, commits: 4, claudeCommits: 1, skipped: [] },
-        findings: [finding({ commit: "abcdef1234567890abcdef1234567890abcdef12" })],
+        scanned: { files: 5, bytes: 2048, commits: 8, claudeCommits: 3, otherAgents: { cursor: 1, copilot: 2 }, skipped: [] },
+        findings: [finding({ commit: SHA })],
         commits: [
           {
-            sha: "abcdef1234567890abcdef1234567890abcdef12",
+            sha: SHA,
             subject: "Add config loader",
             author: "Jane Doe",
             authorship: {
               isClaude: true,
               agents: ["claude"],
-              signals: [
-                { kind: "co-author-trailer", agent: "claude", evidence: "Co-Authored-By: Claude <noreply@anthropic.com>", strength: "strong" },
-                { kind: "branch-name", agent: "claude", evidence: "claude/issue-12-config", strength: "weak" },
-              ],
+              signals: [{ kind: "co-author-trailer", agent: "claude", evidence: "Co-Authored-By: Claude <noreply@anthropic.com>", strength: "strong" }],
             },
           },
         ],
-      }),
-      { color: false },
-    );
-    expect(out).toContain("Commits scanned (1, 1 by Claude)");
-    expect(out).toMatch(/ {2}abcdef1 {2}Add config loader {2}\(Jane Doe; claude\)/);
-    expect(out).toContain("co-author-trailer [claude, strong]: Co-Authored-By: Claude <noreply@anthropic.com>");
-    expect(out).toContain("branch-name [claude, weak]: claude/issue-12-config");
-    expect(out).toContain("(commit abcdef1)");
-    expect(out.trimEnd().split("\n").at(-1)).toBe("1 finding (1 high) in 1 file · 5 files, 2 KB scanned · 4 commits (1 by Claude) · 0 skipped");
-  });
+      });
 
-  test("with --git and no Claude commit, says so", () => {
-    const out = renderText(report({ commits: [], scanned: { files: 0, bytes: 0, commits: 7, claudeCommits: 0, skipped: [] } }), { color: false });
-    expect(out).toContain("No Claude-authored commits in the scanned range.");
-    expect(out).toContain("No findings · 0 files, 0 B scanned · 7 commits (0 by Claude) · 0 skipped");
-  });
+    test("the summary counts every commit read, Claude's, and other agents' by name", () => {
+      const out = renderText(gitReport(), { color: false, authors: "claude" });
+      // Longer than 120 columns: it goes on at a separator, on a line of its own.
+      expect(out.trimEnd().split("\n\n").at(-1)?.replace("\n  ", " · ")).toBe(
+        "1 finding (1 high) · Claude's 3 of 8 commits scanned (the rest: 2 by Copilot, 1 by Cursor, 2 with no agent marker) · 5 files, 2 KB",
+      );
+      const all = renderText(gitReport(), { color: false, authors: "all" });
+      expect(all).toContain("8 commits scanned (3 by Claude, 2 by Copilot, 1 by Cursor, 2 with no agent marker)");
+    });
 
-  test("gives fix hints: the rule's own remediation when rules are passed, and how to suppress", () => {
-    const withRules = renderText(mixedReport(), { color: false, rules: RULES });
-    expect(withRules).toContain("github-pat-classic: Revoke it in GitHub's developer settings");
-    expect(withRules).toMatch(/secret: Rotate the credential/);
-    expect(withRules).toMatch(/environment variable or a secret manager/);
-    expect(withRules).toContain("claude-guard:allow");
-    expect(withRules).toContain(".claude-guard-ignore");
-    const without = renderText(mixedReport(), { color: false });
-    expect(without).not.toContain("Revoke it in GitHub's developer settings");
-    expect(without).toMatch(/secret: Rotate the credential/);
+    test("--quiet keeps even a long summary on one line, for scripts", () => {
+      const quiet = renderText(gitReport(), { color: false, authors: "claude", detail: "quiet" });
+      expect(quiet.split("\n")).toEqual([expect.stringMatching(/^1 finding \(1 high\) · Claude's 3 of 8 commits scanned .* · 5 files, 2 KB$/), ""]);
+    });
+
+    test("the commit list and its evidence only with --verbose", () => {
+      const normal = renderText(gitReport(), { color: false });
+      expect(normal).not.toContain("Add config loader");
+      expect(normal).not.toContain("co-author-trailer");
+      const verbose = renderText(gitReport(), { color: false, detail: "verbose" });
+      expect(verbose).toContain("Claude-authored commits (1), with the markers that attributed them");
+      expect(verbose).toMatch(/ {2}abcdef1 {2}Add config loader \(Jane Doe; claude\)/);
+      expect(verbose).toContain("co-author-trailer [claude, strong]: Co-Authored-By: Claude <noreply@anthropic.com>");
+    });
+
+    test("no Claude commit: the summary says 0 of how many", () => {
+      const out = renderText(report({ commits: [], scanned: { files: 0, bytes: 0, commits: 7, claudeCommits: 0, skipped: [] } }), { color: false });
+      expect(out).toBe("No findings · Claude's 0 of 7 commits scanned (the rest: 7 with no agent marker) · 0 files, 0 B\n");
+    });
   });
 
   test("escapes terminal control and bidi characters coming from the repository", () => {
-    const out = renderText(
-      report({ findings: [finding({ path: "src/evil\x1b[2Jname\u202e.ts", message: "line\nbreak" })] }),
-      { color: false },
-    );
+    const out = renderText(report({ findings: [finding({ path: "src/evil\x1b[2Jname\u202e.ts", rule: "x\nrule" })] }), { color: false });
     expect(out).not.toContain("\x1b");
     expect(out).not.toContain("\u202e");
     expect(out).toContain("src/evil\\x1b[2Jname\\u202e.ts");
-    expect(out).toContain("line\\x0abreak");
+    expect(out).toContain("x\\x0arule");
   });
 
   test("shows unicode paths as they are", () => {
     const out = renderText(report({ findings: [finding({ path: "docs/日本語/my file.md" })] }), { color: false });
-    expect(out.split("\n")[0]).toBe("docs/日本語/my file.md");
+    expect(out).toContain("docs/日本語/my file.md:12");
   });
 });
 

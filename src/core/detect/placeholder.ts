@@ -22,29 +22,29 @@ const WEAK_VALUES = new Set([
   "temporary", "private", "hunter2", "trustno1", "princess", "football", "baseball", "shadow", "superman",
 ]);
 
-/** Markers that make a value a stand-in wherever they occur in it. */
+/** Markers that make a value a stand-in wherever they occur in it; each reason reads after "the value". */
 const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
-  [/^<[^<>]{1,80}>$/, "a value in angle brackets"],
-  [/^\[[^[\]]{1,80}\]$/, "a value in square brackets"],
-  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "a value in braces"],
+  [/^<[^<>]{1,80}>$/, "is in angle brackets"],
+  [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
+  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "is in braces"],
   [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, "says \"your ...\""],
   [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, "says \"my key\""],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, "says \"... here\""],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "a to-do marker"],
-  [/x{4,}|X{4,}/, "a run of x's"],
+  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "is a to-do marker"],
+  [/x{4,}|X{4,}/, "is a run of x's"],
   // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
   // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
-  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "a word that names what it stands for"],
-  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "a word that names what it stands for"],
+  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "is a word that names what it stands for"],
+  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "is a word that names what it stands for"],
   [/^your[A-Z_-]/, "says \"your ...\""],
   // `CleartextPassword1`, `MySecretToken42`: capitalised words ending in the kind of value they stand for.
-  [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "a word that names what it stands for"],
-  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
+  [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "is a word that names what it stands for"],
+  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "is masked"],
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
-  [/^[^\s.]{8,}(?:\.{3}|…)$/, "cut short with an ellipsis"],
-  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"],
+  [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
+  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "is a keyboard or counting sequence"],
 ];
 
 interface PlaceholderVerdict {
@@ -64,7 +64,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   const plain = deLeet(lower);
   if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value is ${reason}` };
+    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");

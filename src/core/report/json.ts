@@ -62,6 +62,8 @@ export function renderJson(report: ScanReport): string {
       skipped: report.scanned.skipped.map(skippedJson),
       // Added in version 1 (left out when the scan is complete): what the scan could not read.
       incomplete: report.scanned.incomplete?.map((gap) => ({ reason: gap.reason, detail: gap.detail })),
+      // Added in version 1 (with --git): commits read that other coding agents wrote, by agent.
+      otherAgents: report.scanned.otherAgents ? { ...report.scanned.otherAgents } : undefined,
     },
     findings: report.findings.map(findingJson),
     commits: report.commits?.map((commit) => ({

@@ -1,6 +1,6 @@
-import type { Finding, ScanReport, Severity, SkipReason, SkippedFile } from "../types.js";
+import { CATEGORIES, type Finding, type ScanReport, type Severity, type SkipReason, type SkippedFile } from "../types.js";
 import { IGNORE_FILE } from "../files.js";
-import { fixSentences, ALLOW_COMMENT, indexRules, SEVERITY_ORDER, validationNote, type RuleMeta } from "./meta.js";
+import { fixSentences, ALLOW_COMMENT, indexRules, metaFor, SEVERITY_ORDER, type RuleMeta } from "./meta.js";
 import { plural } from "./plural.js";
 
 export interface TextOptions {
@@ -8,7 +8,16 @@ export interface TextOptions {
   color: boolean;
   /** Rule metadata, for the "how to fix" hints of the rules that have findings. */
   rules?: readonly RuleMeta[];
+  /** `quiet`: the summary line only; `verbose`: also the Claude commits with their evidence. */
+  detail?: "quiet" | "normal" | "verbose";
+  /** With --git: whose commits were scanned (the summary says what it counts). */
+  authors?: "claude" | "all";
+  /** Lines are kept within this many columns (paths shortened in the middle, text wrapped). */
+  columns?: number;
 }
+
+/** A terminal's width when the caller does not know better. */
+const TEXT_COLUMNS = 120;
 
 /* The few escape codes needed; no dependency for them. */
 const ANSI = {
@@ -57,9 +66,11 @@ function clean(text: string): string {
   });
 }
 
-/** Display width in code points (good enough for alignment: values are mostly ASCII). */
+/** Display width in code points, colours left out (good enough for alignment: values are mostly ASCII). */
 function width(text: string): number {
-  return Array.from(text).length;
+  // The only escapes in a line are the renderer's own colours (clean() escapes the repository's).
+  // eslint-disable-next-line no-control-regex
+  return Array.from(text.replace(/\x1b\[[0-9;]*m/g, "")).length;
 }
 
 function pad(text: string, to: number): string {
@@ -80,21 +91,42 @@ export function formatBytes(bytes: number): string {
   return `${shown} ${units[unit]}`;
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+/** The text cut to `max` columns, the cut marked with `…` at the end. */
+function cutEnd(text: string, max: number): string {
+  if (width(text) <= max) return text;
+  return Array.from(text).slice(0, Math.max(0, max - 1)).join("") + "…";
 }
 
-/** Findings by file, files in path order, findings by position. */
-function groupByFile(findings: readonly Finding[]): Array<[string, Finding[]]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.path);
-    if (group) group.push(finding);
-    else groups.set(finding.path, [finding]);
+/** A path cut to `max` columns in the middle (the file name and the top folder stay readable). */
+function cutMiddle(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  if (max <= 1) return "…";
+  const tail = Math.ceil((max - 1) * 0.6);
+  return chars.slice(0, max - 1 - tail).join("") + "…" + chars.slice(chars.length - tail).join("");
+}
+
+/** Words wrapped to `max` columns, each line after the first indented by `indent`. */
+function wrap(text: string, first: string, indent: string, max: number): string[] {
+  const out: string[] = [];
+  let line = first;
+  let lineHasWord = false;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = lineHasWord ? `${line} ${word}` : line + word;
+    if (width(candidate) > max && lineHasWord) {
+      out.push(line);
+      line = indent + word;
+    } else line = candidate;
+    lineHasWord = true;
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, group]) => [path, [...group].sort(compareFindings)]);
+  out.push(line);
+  // A single word longer than the line (a URL) is cut rather than allowed to overflow.
+  return out.map((l) => cutEnd(l, max));
+}
+
+/** Most severe first, then by file and position. */
+function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
 function severityCounts(findings: readonly Finding[]): string {
@@ -112,130 +144,183 @@ function skipCounts(skipped: readonly SkippedFile[]): string {
   return [...counts.entries()].map(([reason, count]) => `${count} ${reason}`).join(", ");
 }
 
-/** A readable terminal report: findings by file, notes, Claude commits, skipped files and a summary. */
+/** What the offline check said, in a word or two (secrets only: a test card's passing check proves nothing). */
+function checkWord(f: Finding): string {
+  if (f.category !== "secret" || !f.validation) return "";
+  if (f.validation.status === "confirmed") return "verified";
+  if (f.validation.status === "failed") return "check failed";
+  return "";
+}
+
+/** An agent id as people write it: `copilot` -> `Copilot`. */
+function agentName(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** What the --git scan read and which commits' lines it scanned, in words that say what they count. */
+function commitScope(report: ScanReport, authors: "claude" | "all"): string {
+  const { commits, claudeCommits } = report.scanned;
+  const others = Object.entries(report.scanned.otherAgents ?? {})
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const otherTotal = others.reduce((n, [, c]) => n + c, 0);
+  const unmarked = Math.max(0, commits - claudeCommits - otherTotal);
+  const parts = others.map(([agent, n]) => `${n} by ${clean(agentName(agent))}`);
+  if (unmarked > 0) parts.push(`${unmarked} with no agent marker`);
+  if (authors === "all") return `${plural(commits, "commit")} scanned (${[`${claudeCommits} by Claude`, ...parts].join(", ")})`;
+  return `Claude's ${claudeCommits} of ${plural(commits, "commit")} scanned${parts.length > 0 ? ` (the rest: ${parts.join(", ")})` : ""}`;
+}
+
+/**
+ * A terminal report that fits the screen: one line per finding (severity, file:line, rule, preview,
+ * commit), then how to fix each rule once, what was skipped, and a summary line. `verbose` adds the
+ * Claude commits with the markers that attributed them; `quiet` prints the summary line alone.
+ */
 export function renderText(report: ScanReport, options: TextOptions): string {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const columns = Math.max(60, options.columns ?? TEXT_COLUMNS);
+  const detail = options.detail ?? "normal";
   const lines: string[] = [];
   const { findings } = report;
-  const groups = groupByFile(findings);
-
-  // Findings, aligned across all files so that the columns line up over the whole report.
-  if (findings.length > 0) {
-    const rows = findings.map((f) => ({
-      loc: `${f.line}:${f.column}`,
-      rule: clean(f.rule),
-      redacted: clean(f.redacted),
-    }));
-    const locWidth = Math.max(...rows.map((r) => width(r.loc)));
-    const sevWidth = Math.max(...findings.map((f) => f.severity.length));
-    const ruleWidth = Math.max(...rows.map((r) => width(r.rule)));
-    const redactedWidth = Math.max(...rows.map((r) => width(r.redacted)));
-    const messageIndent = " ".repeat(2 + locWidth + 2 + sevWidth + 2 + ruleWidth + 2 + redactedWidth + 2);
-
-    for (const [path, group] of groups) {
-      if (lines.length > 0) lines.push("");
-      lines.push(paint(ANSI.bold, clean(path)));
-      for (const f of group) {
-        const sev = paint(SEVERITY_COLOR[f.severity], pad(f.severity, sevWidth));
-        const commit = f.commit ? paint(ANSI.dim, `  (commit ${clean(f.commit.slice(0, 7))})`) : "";
-        lines.push(
-          `  ${pad(`${f.line}:${f.column}`, locWidth)}  ${sev}  ${pad(clean(f.rule), ruleWidth)}  ` +
-            `${pad(clean(f.redacted), redactedWidth)}  ${clean(f.message || f.title)}${commit}`,
-        );
-        const note = validationNote(f.validation);
-        if (note) lines.push(messageIndent + paint(ANSI.dim, `↳ ${clean(note)}`));
-      }
-    }
-
-    // How to fix: the rule's own advice when the caller passed rule metadata, and the general steps.
-    lines.push("");
-    lines.push(paint(ANSI.bold, "How to fix"));
-    const byId = indexRules(options.rules);
-    const seen = new Set<string>();
-    for (const f of findings) {
-      if (seen.has(f.rule)) continue;
-      seen.add(f.rule);
-      const rule = byId.get(f.rule);
-      if (rule?.remediation) lines.push(`  ${clean(f.rule)}: ${clean(rule.remediation)}`);
-      if (rule?.docs) lines.push(paint(ANSI.dim, `  ${clean(f.rule)}: format documented at ${clean(rule.docs)}`));
-    }
-    const categories = new Set(findings.map((f) => f.category));
-    for (const category of ["secret", "placeholder", "pii", "policy"] as const) {
-      if (categories.has(category)) lines.push(`  ${category}: ${fixSentences(category).join(" ")}`);
-    }
-    lines.push(
-      paint(
-        ANSI.dim,
-        `  To suppress a false positive: a \`${ALLOW_COMMENT}\` comment on the line, or the finding's fingerprint ` +
-          `(see --format json) on its own line in ${IGNORE_FILE}.`,
-      ),
-    );
-  }
-
-  // With --git: which commits were scanned because of their authorship, and the evidence for each.
-  if (report.commits) {
+  const { skipped } = report.scanned;
+  const incomplete = report.scanned.incomplete ?? [];
+  const section = (title: string) => {
     if (lines.length > 0) lines.push("");
-    const claude = report.commits.filter((c) => c.authorship.isClaude).length;
-    if (report.commits.length === 0) {
-      lines.push(paint(ANSI.bold, "No Claude-authored commits in the scanned range."));
-    } else {
-      lines.push(paint(ANSI.bold, `Commits scanned (${report.commits.length}, ${claude} by Claude)`));
-      for (const commit of report.commits) {
-        const agents = commit.authorship.agents.length > 0 ? commit.authorship.agents.join(", ") : "no agent marker";
-        lines.push(
-          `  ${paint(ANSI.yellow, clean(commit.sha.slice(0, 7)))}  ${clean(commit.subject)}  ` +
-            paint(ANSI.dim, `(${clean(commit.author)}; ${clean(agents)})`),
-        );
+    lines.push(paint(ANSI.bold, title));
+  };
+
+  if (detail !== "quiet") {
+    if (findings.length > 0) renderFindings(findings, options, columns, paint, lines);
+
+    if (detail === "verbose" && report.commits) {
+      const claude = report.commits.filter((c) => c.authorship.isClaude);
+      section(claude.length === 0 ? "No Claude-authored commit in the scanned range." : `Claude-authored commits (${claude.length}), with the markers that attributed them`);
+      for (const commit of claude) {
+        const agents = commit.authorship.agents.join(", ");
+        const head = `  ${clean(commit.sha.slice(0, 7))}  `;
+        const who = ` (${clean(commit.author)}; ${clean(agents)})`;
+        const subject = cutEnd(clean(commit.subject), Math.max(10, columns - width(head) - width(who)));
+        lines.push(`  ${paint(ANSI.yellow, clean(commit.sha.slice(0, 7)))}  ${subject}` + paint(ANSI.dim, cutEnd(who, columns - width(head) - width(subject))));
         for (const signal of commit.authorship.signals) {
-          lines.push(
-            paint(ANSI.dim, `           ${signal.kind} [${signal.agent}, ${signal.strength}]: `) + clean(signal.evidence),
-          );
+          const label = `           ${signal.kind} [${signal.agent}, ${signal.strength}]: `;
+          lines.push(paint(ANSI.dim, label) + cutEnd(clean(signal.evidence), Math.max(10, columns - width(label))));
         }
       }
     }
-  }
 
-  // Skipped files are always accounted for: a scan that looked at less than asked must say so.
-  const { skipped } = report.scanned;
-  if (skipped.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push(paint(ANSI.bold, `Skipped ${plural(skipped.length, "file")} (${skipCounts(skipped)})`));
-    const listed = skipped.slice(0, MAX_SKIPPED_LISTED);
-    const pathWidth = Math.max(...listed.map((s) => width(clean(s.path))));
-    for (const skip of listed) {
-      const why = SKIP_REASON_TEXT[skip.reason] ?? skip.reason;
-      const extra = [skip.detail ? clean(skip.detail) : "", skip.commit ? `commit ${clean(skip.commit.slice(0, 7))}` : ""]
-        .filter(Boolean)
-        .join("; ");
-      lines.push(`  ${pad(clean(skip.path), pathWidth)}  ${paint(ANSI.dim, why + (extra ? ` (${extra})` : ""))}`);
+    // Skipped files are always accounted for: a scan that looked at less than asked must say so.
+    if (skipped.length > 0) {
+      section(`Skipped ${plural(skipped.length, "file")} (${skipCounts(skipped)})`);
+      const listed = skipped.slice(0, MAX_SKIPPED_LISTED);
+      const pathWidth = Math.min(Math.floor(columns / 2), Math.max(...listed.map((s) => width(clean(s.path)))));
+      for (const skip of listed) {
+        const why = SKIP_REASON_TEXT[skip.reason] ?? skip.reason;
+        const extra = [skip.detail ? clean(skip.detail) : "", skip.commit ? `commit ${clean(skip.commit.slice(0, 7))}` : ""].filter(Boolean).join("; ");
+        const path = pad(cutMiddle(clean(skip.path), pathWidth), pathWidth);
+        lines.push(`  ${path}  ${paint(ANSI.dim, cutEnd(why + (extra ? ` (${extra})` : ""), columns - 4 - pathWidth))}`);
+      }
+      if (skipped.length > listed.length) lines.push(paint(ANSI.dim, `  … and ${skipped.length - listed.length} more (the JSON report lists them all)`));
     }
-    if (skipped.length > listed.length) {
-      lines.push(paint(ANSI.dim, `  … and ${skipped.length - listed.length} more (the JSON report lists them all)`));
+
+    // A scan that could not read all it was asked to says so next to its verdict.
+    if (incomplete.length > 0) {
+      if (lines.length > 0) lines.push("");
+      lines.push(paint(ANSI.bold + ANSI.yellow, "Incomplete scan"));
+      for (const gap of incomplete) lines.push(...wrap(clean(gap.detail), `  ${gap.reason}: `, "    ", columns));
+    }
+    if (lines.length > 0) lines.push("");
+  }
+
+  // The summary: the verdict, then what was scanned; wrapped at a separator when it would not fit,
+  // except with --quiet, whose one line is meant for scripts and logs.
+  const summaryColumns = detail === "quiet" ? Infinity : columns;
+  const verdict = findings.length === 0 ? "No findings" : `${plural(findings.length, "finding")} (${severityCounts(findings)})`;
+  const worst = findings.length === 0 ? undefined : findings.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a)).severity;
+  const parts: string[] = [];
+  if (report.commits !== undefined || report.scanned.commits > 0) parts.push(commitScope(report, options.authors ?? "claude"));
+  parts.push(`${plural(report.scanned.files, "file")}, ${formatBytes(report.scanned.bytes)}${parts.length > 0 ? "" : " scanned"}`);
+  if (skipped.length > 0) parts.push(`${skipped.length} skipped`);
+  if (incomplete.length > 0) parts.push("incomplete");
+  let summary = paint(worst ? SEVERITY_COLOR[worst] : ANSI.green, verdict);
+  let used = width(verdict);
+  for (const part of parts) {
+    if (used + 3 + width(part) > summaryColumns) {
+      summary += "\n  " + part;
+      used = 2 + width(part);
+    } else {
+      summary += ` · ${part}`;
+      used += 3 + width(part);
     }
   }
-
-  // A scan that could not read all it was asked to says so next to its verdict.
-  const incomplete = report.scanned.incomplete ?? [];
-  if (incomplete.length > 0) {
-    if (lines.length > 0) lines.push("");
-    lines.push(paint(ANSI.bold + ANSI.yellow, "Incomplete scan"));
-    for (const gap of incomplete) lines.push(`  ${paint(ANSI.yellow, gap.reason)}: ${clean(gap.detail)}`);
-  }
-
-  // The summary line.
-  if (lines.length > 0) lines.push("");
-  const scanned = `${plural(report.scanned.files, "file")}, ${formatBytes(report.scanned.bytes)} scanned`;
-  const commits =
-    report.commits !== undefined || report.scanned.commits > 0
-      ? ` · ${plural(report.scanned.commits, "commit")} (${report.scanned.claudeCommits} by Claude)`
-      : "";
-  const skippedPart = ` · ${skipped.length} skipped${incomplete.length > 0 ? " · incomplete" : ""}`;
-  if (findings.length === 0) {
-    lines.push(paint(ANSI.green, "No findings") + ` · ${scanned}${commits}${skippedPart}`);
-  } else {
-    const head = `${plural(findings.length, "finding")} (${severityCounts(findings)}) in ${plural(groups.length, "file")}`;
-    const worst = findings.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a)).severity;
-    lines.push(paint(SEVERITY_COLOR[worst], head) + ` · ${scanned}${commits}${skippedPart}`);
-  }
+  lines.push(summary);
   return lines.join("\n") + "\n";
+}
+
+const CATEGORY_PLURAL = { secret: "Secrets", placeholder: "Placeholders", pii: "Personal data", policy: "Policy" } as const;
+
+type Paint = (code: string, text: string) => string;
+
+/** One aligned line per finding, then "How to fix" once per rule. */
+function renderFindings(findings: readonly Finding[], options: TextOptions, columns: number, paint: Paint, lines: string[]): void {
+  const sorted = [...findings].sort(compareFindings);
+  const rows = sorted.map((f) => ({
+    f,
+    loc: `${clean(f.path)}:${f.line}`,
+    rule: cutEnd(clean(f.rule), 34),
+    preview: cutEnd(clean(f.redacted), 22),
+    commit: f.commit ? clean(f.commit.slice(0, 7)) : "",
+    check: checkWord(f),
+  }));
+  const col = (pick: (r: (typeof rows)[number]) => string) => Math.max(0, ...rows.map((r) => width(pick(r))));
+  const sevWidth = Math.max(...sorted.map((f) => f.severity.length));
+  const ruleWidth = col((r) => r.rule);
+  const previewWidth = col((r) => r.preview);
+  const commitWidth = col((r) => r.commit);
+  const checkWidth = col((r) => r.check);
+  // Everything but the location has its width; the location gets what is left of the line.
+  const fixed = 2 + sevWidth + 2 + 2 + ruleWidth + 2 + previewWidth + (commitWidth ? 2 + commitWidth : 0) + (checkWidth ? 2 + checkWidth : 0);
+  const locWidth = Math.max(12, Math.min(col((r) => r.loc), columns - fixed));
+  for (const r of rows) {
+    const line = r.f.line.toString();
+    const loc = width(r.loc) <= locWidth ? r.loc : `${cutMiddle(clean(r.f.path), Math.max(1, locWidth - line.length - 1))}:${line}`;
+    let text = `  ${paint(SEVERITY_COLOR[r.f.severity], pad(r.f.severity, sevWidth))}  ${pad(loc, locWidth)}  ${pad(r.rule, ruleWidth)}  ${pad(r.preview, previewWidth)}`;
+    if (commitWidth) text += `  ${paint(ANSI.dim, pad(r.commit, commitWidth))}`;
+    if (r.check) text += `  ${paint(r.check === "verified" ? ANSI.boldRed : ANSI.dim, r.check)}`;
+    lines.push(text.trimEnd());
+  }
+
+  // How to fix: once per rule, most severe rule first. Policy findings carry their own remediation.
+  lines.push("", paint(ANSI.bold, "How to fix"));
+  const byId = indexRules(options.rules);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of sorted) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const [ruleId, list] of byRule) {
+    const meta = metaFor(list[0] as Finding, byId);
+    lines.push(`  ${paint(ANSI.bold, clean(ruleId))}${paint(ANSI.dim, cutEnd(`  ${clean(meta.title)}, ${plural(list.length, "finding")}`, Math.max(0, columns - 2 - width(clean(ruleId)))))}`);
+    if (meta.category === "policy" || (list[0] as Finding).category === "policy") {
+      // A policy message names the setting, the rule that forbids it and the line to change.
+      const messages = [...new Set(list.map((f) => clean(f.message)))];
+      for (const message of messages.slice(0, 3)) lines.push(...wrap(message, "    ", "    ", columns));
+      if (messages.length > 3) lines.push(paint(ANSI.dim, `    … and ${messages.length - 3} more like these (--format json lists each)`));
+    } else {
+      const advice = meta.remediation ? clean(meta.remediation) : (fixSentences(meta.category)[0] as string);
+      lines.push(...wrap(advice, "    ", "    ", columns));
+    }
+  }
+  // The steps every finding of a category shares, once.
+  const categories = new Set(findings.map((f) => f.category));
+  for (const category of CATEGORIES) {
+    if (category === "policy" || !categories.has(category)) continue;
+    lines.push(...wrap(fixSentences(category)[0] as string, `  ${paint(ANSI.bold, CATEGORY_PLURAL[category])}: `, "    ", columns));
+  }
+  if ([...categories].some((c) => c !== "policy")) {
+    lines.push(
+      ...wrap(
+        `A false positive: a \`${ALLOW_COMMENT}\` comment on its line, or its fingerprint (--format json) on a line of ${IGNORE_FILE}.`,
+        "  ",
+        "    ",
+        columns,
+      ).map((l) => paint(ANSI.dim, l)),
+    );
+  }
 }

@@ -160,8 +160,9 @@ function contextNear(context: RegExp, text: string, index: number, end: number):
 
 const CONFIRMED = (check: string) => ({ status: "confirmed" as const, check });
 
+/** A documented test value: its check passes, and the note says that is expected (not "likely real"). */
 function placeholderMatch(secret: string, index: number, message: string, check: string): RawMatch {
-  return { secret, index, category: "placeholder", severity: "low", message, validation: CONFIRMED(check) };
+  return { secret, index, category: "placeholder", severity: "low", message, validation: { ...CONFIRMED(check), note: "as documented test values do; not real data" } };
 }
 
 // --- Payment cards ------------------------------------------------------------------------------------
