@@ -83,7 +83,7 @@ interface AuditAppendResult {
  * The writer trusts issues and comments written by a bot and signed with AUDIT_HMAC_KEY: give an App
  * installation token (the claude-guard App's, for one issue shared with the App) and the App's key.
  */
-export async function appendToAuditIssue(gh: GitHubClient, owner: string, record: AuditRecord, key: AuditKey): Promise<AuditAppendResult> {
+export async function appendToAuditIssue(gh: GitHubClient, owner: string, record: AuditRecord, key: AuditKey, serverUrl?: string): Promise<AuditAppendResult> {
   if (record.input_summary.claude_commits === 0) return { status: "no-claude-changes", note: "_No Claude-authored commit in this change: nothing was appended to the org audit issue._" };
   // A one-off key would sign a marker no later run (nor the App) can verify: nothing is written without the real key.
   if (!key.provided) {
@@ -115,6 +115,7 @@ export async function appendToAuditIssue(gh: GitHubClient, owner: string, record
       identity: {},
       notify: audit.notify,
       orgFacts: orgFactsOf(org.config),
+      ...(serverUrl ? { serverUrl } : {}),
     });
     const result = await writer.write(record);
     const issue = { repository: where, number: result.issueNumber };

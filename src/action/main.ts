@@ -340,7 +340,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   let auditNote: string | undefined;
   if (inputs.auditToken && context.owner) {
     const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
-    const appended = await appendToAuditIssue(auditApi, context.owner, record, key);
+    const appended = await appendToAuditIssue(auditApi, context.owner, record, key, context.serverUrl);
     auditNote = appended.note;
     if (appended.status === "failed" || appended.status === "refused") core.warning(`claude-guard: ${appended.note.replace(/\*\*/g, "")}`);
     else core.info(`claude-guard: ${appended.note}`);

@@ -22,7 +22,7 @@ import type { CommitChange } from "../core/types.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository, type AppIdentity, type RetryPolicy } from "../github/audit-issue.js";
 import { describeApiError, type GitHubClient, type RepoRef } from "../github/client.js";
 import { loadOrgConfig } from "../github/config.js";
-import { isTeamMember } from "../github/teams.js";
+import { ownerTeam } from "../github/teams.js";
 import type { ScanTarget, TargetScan } from "./scan-target.js";
 import { toolVersion } from "../version.js";
 
@@ -186,22 +186,8 @@ function firstAuthorLogin(changes: readonly CommitChange[] | undefined): string 
   return undefined;
 }
 
-/**
- * The user's team, among the teams the org config names (`skills.*.teams`), checked in a stable order;
- * a few lookups at most. Not knowing is not an error: the record says `team: null`.
- */
-async function findTeam(gh: GitHubClient, config: GuardConfig, org: string, user: string, count: () => void): Promise<string | undefined> {
-  const candidates = new Set<string>();
-  for (const policy of Object.values(config.skills)) {
-    for (const team of policy.teams ?? []) {
-      const [teamOrg, slug] = team.includes("/") ? (team.split("/", 2) as [string, string]) : [org, team];
-      if (teamOrg.toLowerCase() === org.toLowerCase()) candidates.add(`${org}/${slug}`);
-    }
-  }
-  for (const team of [...candidates].sort().slice(0, MAX_TEAM_LOOKUPS)) {
-    count();
-    const slug = team.slice(org.length + 1);
-    if (await isTeamMember(gh, org, slug, user).catch(() => false)) return team;
-  }
-  return undefined;
+/** The user's team, a team the org config names (`skills.*.teams`) preferred; null in the record when unknown. */
+function findTeam(gh: GitHubClient, config: GuardConfig, org: string, user: string, count: () => void): Promise<string | undefined> {
+  const named = Object.values(config.skills).flatMap((policy) => policy.teams ?? []);
+  return ownerTeam(gh, org, user, named, { maxLookups: MAX_TEAM_LOOKUPS, onRequest: count });
 }

@@ -27,6 +27,7 @@ import {
   type AuditRecord,
   type OrgFacts,
 } from "../core/audit/index.js";
+import { serverUrlOf } from "../core/audit/words.js";
 import { describeApiError, httpStatus, isNotFound, isRateLimited, nextLink, type GitHubClient, type RepoRef } from "./client.js";
 
 const PER_PAGE = 100;
@@ -61,6 +62,8 @@ export interface AuditWriterOptions {
   orgFacts: OrgFacts;
   /** Teams mentioned on critical incidents (`audit.notify`). */
   notify?: readonly string[];
+  /** Where the audited repositories live, for links (default: from the client's API address). */
+  serverUrl?: string;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -162,9 +165,13 @@ class AuditWrite {
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private requests = 0;
+  private readonly serverUrl: string;
 
   constructor(private readonly options: AuditWriterOptions) {
     this.gh = options.gh;
+    // Octokit knows its API address (api.github.com, or a GHES /api/v3); the Action's client does not.
+    const defaults = (options.gh.request as { endpoint?: { DEFAULTS?: { baseUrl?: string } } } | undefined)?.endpoint?.DEFAULTS;
+    this.serverUrl = options.serverUrl ?? serverUrlOf(defaults?.baseUrl);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -303,7 +310,7 @@ class AuditWrite {
    * before each retry the comments are read again and the marker looked for.
    */
   private async append(issueNumber: number, record: AuditRecord, existing: TrustedRecord[]): Promise<{ posted: boolean; id?: number; records: TrustedRecord[] }> {
-    const body = renderRecordComment(record, { key: this.options.key, notify: this.options.notify ?? [] });
+    const body = renderRecordComment(record, { key: this.options.key, notify: this.options.notify ?? [], serverUrl: this.serverUrl });
     const key = recordKey(record);
     let records = existing;
     for (let attempt = 1; ; attempt++) {
@@ -325,7 +332,7 @@ class AuditWrite {
 
   private render(records: readonly TrustedRecord[]): string {
     const list = records.map((r) => r.record);
-    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list, controls: deriveControls(list, this.options.orgFacts) });
+    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list, controls: deriveControls(list, this.options.orgFacts), serverUrl: this.serverUrl });
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
- * Team membership, for the skill permissions of the policy (`skills.<pattern>.teams`). Needs the App's
- * "members: read" organization permission. Answers are memoized per scan: a policy asks about the same
- * user and team for every commit.
+ * Team membership: for the skill permissions of the policy (`skills.<pattern>.teams`), and for the team
+ * an audit record names. Needs the App's "members: read" organization permission. Answers are memoized
+ * per scan: a policy asks about the same user and team for every commit.
  */
 import { isNotFound, type GitHubClient } from "./client.js";
 
@@ -21,12 +21,68 @@ export function teamMembershipLookup(gh: GitHubClient): TeamMembershipLookup {
 }
 
 /** True for an active member or maintainer; a pending invitation is not membership. */
-export async function isTeamMember(gh: GitHubClient, org: string, teamSlug: string, username: string): Promise<boolean> {
+async function isTeamMember(gh: GitHubClient, org: string, teamSlug: string, username: string): Promise<boolean> {
   try {
     const { data } = await gh.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username });
     return data.state === "active";
   } catch (error) {
     if (isNotFound(error)) return false;
     throw error;
+  }
+}
+
+/** Teams a user is in, by name; GraphQL is the one API that answers it in one request for an App. */
+const USER_TEAMS_QUERY = `query($org: String!, $login: String!) {
+  organization(login: $org) { teams(first: 25, userLogins: [$login], orderBy: { field: NAME, direction: ASC }) { nodes { slug } } }
+}`;
+
+interface UserTeamsAnswer {
+  organization?: { teams?: { nodes?: Array<{ slug?: unknown } | null> } } | null;
+}
+
+/**
+ * The team a record names as the owner of a user's change: the first (by name) of the org's teams the
+ * user is in, a team in `preferred` first (`platform`, `acme/platform` and `@acme/platform` name the same
+ * team). When GitHub will not list the user's teams, the preferred teams are asked about one by one
+ * (`maxLookups` at most). Undefined when no team is known; never throws.
+ */
+export async function ownerTeam(
+  gh: GitHubClient,
+  org: string,
+  login: string,
+  preferred: readonly string[],
+  options: { maxLookups?: number; onRequest?: () => void } = {},
+): Promise<string | undefined> {
+  const named = new Set<string>();
+  for (const team of preferred) {
+    const bare = team.trim().replace(/^@/, "");
+    const [teamOrg, slug] = bare.includes("/") ? (bare.split("/", 2) as [string, string]) : [org, bare];
+    if (teamOrg.toLowerCase() === org.toLowerCase() && slug) named.add(slug.toLowerCase());
+  }
+  options.onRequest?.();
+  const teams = await userTeams(gh, org, login);
+  if (teams) {
+    const team = teams.find((t) => named.has(t.toLowerCase())) ?? teams[0];
+    return team ? `${org}/${team}` : undefined;
+  }
+  for (const slug of [...named].sort().slice(0, options.maxLookups ?? 5)) {
+    options.onRequest?.();
+    if (await isTeamMember(gh, org, slug, login).catch(() => false)) return `${org}/${slug}`;
+  }
+  return undefined;
+}
+
+/**
+ * The slugs of the org's teams that `login` is a member of (maintainers included), in name order;
+ * undefined when GitHub would not say (no "members: read", GraphQL unavailable, an error).
+ */
+async function userTeams(gh: GitHubClient, org: string, login: string): Promise<string[] | undefined> {
+  try {
+    const answer = await gh.graphql<UserTeamsAnswer>(USER_TEAMS_QUERY, { org, login });
+    const nodes = answer.organization?.teams?.nodes;
+    if (!Array.isArray(nodes)) return undefined;
+    return nodes.map((node) => node?.slug).filter((slug): slug is string => typeof slug === "string" && slug.length > 0);
+  } catch {
+    return undefined;
   }
 }

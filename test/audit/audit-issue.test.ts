@@ -127,7 +127,7 @@ describe("finding or creating the audit issue", () => {
     expect(result).toMatchObject({ outcome: "appended", issueNumber: 3, duplicatesClosed: [8], bodyWrites: 1 });
     const body = sentBodies<{ body?: string }>("PATCH", "/issues/3")[0]?.body ?? "";
     expect(body).toBe(dashboardOf([stray, record]));
-    expect(body).toContain("| 2 | 2 | 2 |"); // two repositories, two events, two commits
+    expect(body).toContain("2 repositories, 2 scanned changes, 2 Claude commits");
   });
 });
 
@@ -242,7 +242,7 @@ describe("records: nothing twice, nothing lost", () => {
     githubApi().get(`${AUDIT}/issues/5/comments`).query({ per_page: "100", page: "1" }).reply(200, comments.slice(0, 100), next);
     githubApi().get(`${AUDIT}/issues/5/comments`).query({ per_page: "100", page: "2" }).reply(200, [...comments.slice(100), ourComment(999, mine)]);
     await writer().write(mine);
-    expect(sentBodies<{ body: string }>("PATCH")[0]?.body).toContain("| 8 | 151 | 151 |");
+    expect(sentBodies<{ body: string }>("PATCH")[0]?.body).toContain("8 repositories, 151 scanned changes, 151 Claude commits");
   });
 });
 

@@ -50,7 +50,7 @@ describe.each([1, 2, 3])("20 events at once across two App processes (interleavi
     }
     const expected = renderDashboard({ org: "acme", key: HMAC_KEY, records: events, controls: deriveControls(events, ORG_FACTS) });
     expect(issue.body).toBe(expected);
-    expect(issue.body).toContain("| 20 | 20 | 20 |");
+    expect(issue.body).toContain("20 repositories, 20 scanned changes, 20 Claude commits");
     expect(results.filter((r) => r.outcome === "appended")).toHaveLength(20);
     expect(results.filter((r) => r.outcome === "already-recorded")).toHaveLength(1);
 
@@ -78,7 +78,7 @@ it("20 events at once on an existing issue: 20 records, the body counts them all
   const issue = api.openIssues()[0]!;
   expect(api.openIssues()).toHaveLength(1);
   expect(issue.comments).toHaveLength(21);
-  expect(issue.body).toContain("| 21 | 21 | 21 |");
+  expect(issue.body).toContain("21 repositories, 21 scanned changes, 21 Claude commits");
   const perEvent = (api.requests.length - before) / 20;
   process.stdout.write(`existing issue: ${api.requests.length - before} requests for 20 concurrent events (${perEvent.toFixed(1)} per event)\n`);
   expect(perEvent).toBeLessThan(15);

@@ -32,7 +32,7 @@ const ALL_ON: GovernanceControls = {
 const criticalRecord = (n: number, overrides = {}): AuditRecord =>
   simpleRecord(n, "vault", {
     classification: { value: "restricted", source: "config classification" },
-    findings: [{ category: "policy", severity: "high" }],
+    findings: [{ category: "policy", severity: "critical" }],
     ...overrides,
   });
 
@@ -97,17 +97,80 @@ describe("the dashboard, rebuilt from the records", () => {
     expect(summary.totals).toMatchObject({ repositories: 2, events: 3, claudeCommits: 3, openViolations: 1, lastEvent: { repository: "acme/web" } });
   });
 
-  it("renders totals, a row per repository and the critical incidents; the same records give the same bytes", () => {
-    const records = [simpleRecord(1, "api"), criticalRecord(2), simpleRecord(3, "web", { classification: undefined })];
-    const controls = deriveControls(records, ORG_FACTS);
-    const body = renderDashboard({ org: "acme", key: HMAC_KEY, records, controls });
-    expect(hasIssueMarker(body, "acme", HMAC_KEY)).toBe(true);
-    expect(body).toContain("| 3 | 3 | 3 | 0 | 0 | 0 | 1 | 1 | 1 |");
-    expect(body).toContain("| `acme/vault` | `restricted` | 1 | 0 | 0 | 0 | 1 | 1 |");
-    expect(body).toContain("| `acme/web` | unclassified |");
-    expect(body).toMatch(/acme\/vault`, pull request #7: restricted-policy-violation/);
-    expect(renderDashboard({ org: "acme", key: HMAC_KEY, records: [...records].reverse(), controls })).toBe(body);
-    expect(renderDashboard({ org: "acme", key: HMAC_KEY, records: [], controls })).toContain("No Claude-authored change has been scanned yet.");
+  it("opens with what needs action: incident, repository, links to the change and its checks, age, owner team", () => {
+    const leak = simpleRecord(1, "payments", {
+      classification: { value: "restricted", source: "custom property data_classification" },
+      change: { type: "pull_request", number: 42 },
+      team: "acme/payments-team",
+      timestamp: "2025-03-01T09:15:27.123Z",
+      findings: [{ category: "secret", severity: "critical", validation: { status: "confirmed", check: "CRC32 checksum" } }],
+    });
+    // 80 critical AWS keys in a confidential repository: an incident too, with no key verified.
+    const keys = simpleRecord(2, "warehouse", {
+      classification: { value: "confidential", source: "config classification" },
+      change: { type: "push", ref: "main" },
+      timestamp: "2025-03-04T10:00:00.000Z",
+      findings: Array.from({ length: 80 }, () => ({ category: "secret" as const, severity: "critical" as const })),
+    });
+    const calm = simpleRecord(3, "web", { classification: undefined, timestamp: "2025-03-04T11:30:00.000Z", findings: [{ category: "secret", severity: "critical" }] });
+    const records = [leak, keys, calm];
+    const body = renderDashboard({ org: "acme", key: HMAC_KEY, records, controls: deriveControls(records, ORG_FACTS) });
+    const needs = body.slice(body.indexOf("## Needs action"), body.indexOf("\n## ", body.indexOf("## Needs action") + 3));
+    expect(needs).toContain("## Needs action (2)");
+    expect(needs).toContain("| Incident | Repository | Change | Age | Owner team |");
+    const rows = needs.split("\n").filter((l) => l.startsWith("| **"));
+    expect(rows).toHaveLength(2);
+    // Newest first: the confidential push, then the payments pull request.
+    expect(rows[0]).toBe(`| **Critical finding in a confidential repository**: 80 secrets | \`acme/warehouse\` (\`confidential\`) | [push ${sha(2).slice(0, 7)}](https://github.com/acme/warehouse/commit/${sha(2)}) · [checks](https://github.com/acme/warehouse/commit/${sha(2)}/checks) | 1 hour | unknown |`);
+    expect(rows[1]).toBe("| **Verified credential, critical finding in a restricted repository**: 1 secret | `acme/payments` (`restricted`) | [#42](https://github.com/acme/payments/pull/42) · [checks](https://github.com/acme/payments/pull/42/checks) | 3 days | `acme/payments-team` |");
+    // An internal repository's critical finding that nothing verified is not an incident.
+    expect(needs).not.toContain("acme/web");
+    // People's times, not ISO stamps; reasons in words, not codes.
+    expect(body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect(body).toContain("Mar 4, 2025 11:30 UTC");
+    expect(body).not.toMatch(/confirmed-credential|critical-in-confidential-or-restricted/);
+    // Every table is narrow.
+    for (const line of body.split("\n").filter((l) => l.startsWith("| "))) expect(line.split(" | ").length).toBeLessThanOrEqual(5);
+    expect(renderDashboard({ org: "acme", key: HMAC_KEY, records: [...records].reverse(), controls: deriveControls(records, ORG_FACTS) })).toBe(body);
+  });
+
+  it("charts findings per week by category and by classification in Mermaid, and counts per team", () => {
+    const week1 = simpleRecord(1, "api", { timestamp: "2025-02-18T10:00:00.000Z", team: "acme/platform", findings: [{ category: "secret", severity: "high" }, { category: "pii", severity: "medium" }] });
+    const week3 = simpleRecord(2, "vault", { timestamp: "2025-03-04T10:00:00.000Z", classification: { value: "restricted", source: "config" }, findings: [{ category: "policy", severity: "high" }] });
+    const body = renderDashboard({ org: "acme", key: HMAC_KEY, records: [week1, week3], controls: ALL_ON });
+    const chart = body.slice(body.indexOf("```mermaid"), body.indexOf("```", body.indexOf("```mermaid") + 3));
+    expect(chart).toContain("xychart-beta");
+    expect(chart).toContain('x-axis ["Feb 17", "Feb 24", "Mar 3"]');
+    expect(chart).toContain("line [1, 0, 0]"); // secrets
+    expect(chart).toContain("line [0, 0, 1]"); // policy
+    expect(body).toContain("Lines: secrets (red), personal data (purple), policy (blue).");
+    expect(body).toMatch(/```mermaid\npie showData\n {2}"internal" : 2\n {2}"restricted" : 1\n```/);
+    expect(body).toContain("| `acme/platform` | 1 | 1 | 2 | 0 |");
+    expect(body).toContain("| no team known | 1 | 1 | 1 | 0 |");
+  });
+
+  it("a clean org says nothing needs action, and the dashboard of no records is short", () => {
+    const body = renderDashboard({ org: "acme", key: HMAC_KEY, records: [simpleRecord(1, "api")], controls: ALL_ON });
+    expect(body).toContain("## Needs action\n\nNothing: no open incident");
+    expect(body).not.toContain("```mermaid");
+    expect(renderDashboard({ org: "acme", key: HMAC_KEY, records: [], controls: ALL_ON })).toContain("No Claude-authored change has been scanned yet.");
+  });
+
+  it("an incident fixed by a later push of the same pull request leaves the list", () => {
+    const leaked = simpleRecord(1, "api", { change: { type: "pull_request", number: 9 }, findings: [{ category: "secret", severity: "high", validation: { status: "confirmed" } }] });
+    const fixed = simpleRecord(2, "api", { change: { type: "pull_request", number: 9 }, findings: [] });
+    expect(renderDashboard({ org: "acme", key: HMAC_KEY, records: [leaked], controls: ALL_ON })).toContain("## Needs action (1)");
+    expect(renderDashboard({ org: "acme", key: HMAC_KEY, records: [leaked, fixed], controls: ALL_ON })).toContain("Nothing: no open incident");
+  });
+
+  it("puts compliance mapping and maturity in a collapsed section that says mapped, never evidenced", () => {
+    const body = renderDashboard({ org: "acme", key: HMAC_KEY, records: [simpleRecord(1, "api")], controls: ALL_ON });
+    const details = body.indexOf("<details><summary>Compliance mapping and governance maturity</summary>");
+    expect(details).toBeGreaterThan(body.indexOf("## Repositories"));
+    expect(body.indexOf("### Compliance mapping")).toBeGreaterThan(details);
+    expect(body.indexOf("</details>")).toBeGreaterThan(body.indexOf("### Governance maturity"));
+    expect(body).toContain("mapped, controls on");
+    expect(body).not.toMatch(/evidenced/i);
   });
 
   it("stays within GitHub's body limit with thousands of repositories, and says how many are left out", () => {
@@ -115,7 +178,7 @@ describe("the dashboard, rebuilt from the records", () => {
     const body = renderDashboard({ org: "acme", key: HMAC_KEY, records, controls: ALL_ON });
     expect(utf8Length(body)).toBeLessThan(65_536);
     expect(body).toMatch(/\d+ less recently active repositories are not listed here/);
-    expect(body).toContain("| 3000 | 3000 | 3000 |");
+    expect(body).toContain("3000 repositories, 3000 scanned changes, 3000 Claude commits");
     expect(body).toContain("`acme/service-2999`"); // the most recent ones are kept
   });
 
@@ -163,8 +226,9 @@ describe("controls, compliance and maturity", () => {
     expect(COMPLIANCE_MAP.map((c) => `${c.framework} ${c.id}`)).toEqual(["SOC 2 CC6.1", "SOC 2 CC6.6", "SOC 2 CC7.2", "SOC 2 C1.1", "GDPR Art. 30", "GDPR Art. 32", "HIPAA 164.312(b)", "PCI DSS 10.2"]);
     const section = renderComplianceSection({ ...ALL_ON, skillPolicy: false, incidentNotify: false });
     expect(section).toContain("| What claude-guard checks | What it cannot check |");
-    expect(section).toMatch(/SOC 2 CC6\.1 Logical access security \| partly evidenced \(off: Skill and agent permission policy/);
-    expect(section).toMatch(/PCI DSS 10\.2 Audit logs of events \| evidenced \|/);
+    expect(section).toMatch(/SOC 2 CC6\.1 Logical access security \| mapped, some controls off \(off: Skill and agent permission policy/);
+    expect(section).toMatch(/PCI DSS 10\.2 Audit logs of events \| mapped, controls on \|/);
+    expect(section).not.toMatch(/evidenced/i);
     expect(section).toContain("**Documented**");
     expect(section).toContain("To reach the next level, switch on: Skill and agent permission policy");
     for (const control of COMPLIANCE_MAP) expect(section).toContain(control.cannot);

@@ -67,18 +67,28 @@ describe("audit record: the governance framework's fields", () => {
     expect(record.policy_checks.skill_policy).toBe("not-run");
   });
 
-  it("flags a policy violation in a restricted repository (or restricted content) as critical, a low policy note not", () => {
-    const restricted = simpleRecord(5, "vault", { classification: { value: "restricted", source: "custom property data_classification" }, findings: [policyFinding("high")] });
-    expect(restricted.policy_checks.skill_policy).toBe("failed");
-    expect(restricted.incident).toEqual({ critical: true, reasons: ["restricted-policy-violation"] });
-
-    const note = simpleRecord(6, "vault", { classification: { value: "restricted", source: "config classification" }, findings: [policyFinding("low")] });
-    expect(note.incident.critical).toBe(false);
-
-    const byContent = simpleRecord(7, "web", { contentPaths: { "src/**": "restricted" }, findings: [policyFinding("medium")] });
+  it("an incident: a verified credential anywhere, or a critical finding in a confidential or restricted repository (or content)", () => {
+    const confidential = simpleRecord(5, "warehouse", { classification: { value: "confidential", source: "custom property data_classification" }, findings: [{ category: "secret", severity: "critical" }] });
+    expect(confidential.incident).toEqual({ critical: true, reasons: ["critical-in-confidential-or-restricted"] });
+    // A high policy violation in restricted code is a failing check, not a critical incident.
+    const violation = simpleRecord(6, "vault", { classification: { value: "restricted", source: "config classification" }, findings: [policyFinding("high")] });
+    expect(violation.policy_checks.skill_policy).toBe("failed");
+    expect(violation.incident.critical).toBe(false);
+    const internal = simpleRecord(7, "web", { findings: [{ category: "secret", severity: "critical" }] });
+    expect(internal.incident.critical).toBe(false);
+    const byContent = simpleRecord(8, "web", { contentPaths: { "src/**": "restricted" }, findings: [policyFinding("critical")] });
     expect(byContent.policy_checks.content_classification).toBe("restricted");
     expect(byContent.repository.classification).toBe("internal");
-    expect(byContent.incident.reasons).toEqual(["restricted-policy-violation"]);
+    expect(byContent.incident.reasons).toEqual(["critical-in-confidential-or-restricted"]);
+    const verified = simpleRecord(9, "web", { findings: [{ category: "secret", severity: "high", validation: { status: "confirmed" } }] });
+    expect(verified.incident.reasons).toEqual(["confirmed-credential"]);
+  });
+
+  it("names the skills a change added or edited, by front matter name or folder, with the trailers' skills", () => {
+    const change = claudeChange(11, { skills: ["code-review"], paths: [".claude/skills/deploy/prod/SKILL.md", ".claude/skills/notes/SKILL.md", "packages/web/.claude/commands/frontend/component.md", "src/app.ts"] });
+    change.files[0] = { path: ".claude/skills/deploy/prod/SKILL.md", lines: ["---", "name: deploy", "description: ship it", "---"], lineNumbers: [1, 2, 3, 4] };
+    const record = buildAuditRecord(recordInput({ changes: [change], findings: [] }));
+    expect(record.skills_used).toEqual(["code-review", "deploy", "notes", "frontend/component"]);
   });
 
   it("keeps only login-shaped users and skill ids that do not look like tokens", () => {

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { recordAudit, type AuditEvent, type AuditSettings } from "../../src/app/audit.js";
+import { ownerTeam } from "../../src/github/teams.js";
 import { parseRecordComment } from "../../src/core/audit/index.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { assertAllMocksUsed, githubApi, sentBodies, sentRequests, setUpHttpMock, tearDownHttpMock } from "../app/http-mock.js";
@@ -83,6 +84,10 @@ describe("recordAudit", () => {
   it("writes the record to the private audit repository, mentioning the notify teams on a critical incident", async () => {
     orgConfig(AUDIT_CONFIG);
     githubApi().get(AUDIT).reply(200, { private: true, visibility: "private" });
+    // The author's teams, from the org's membership (no team named in any config).
+    githubApi()
+      .post("/graphql", (body: { variables?: { org?: string; login?: string } }) => body.variables?.org === "acme" && body.variables?.login === "jane-dev")
+      .reply(200, { data: { organization: { teams: { nodes: [{ slug: "payments" }, { slug: "platform" }] } } } });
     githubApi().get(`${AUDIT}/issues`).query(true).reply(200, []);
     githubApi().get(`${AUDIT}/issues`).query(true).reply(200, []);
     githubApi().post(`${AUDIT}/issues`).reply(201, { number: 5 });
@@ -106,7 +111,7 @@ describe("recordAudit", () => {
       status: "written",
       note: "Audit record written to acme/governance#5 (critical incident: the notify teams were mentioned).",
       issue: { repository: "acme/governance", number: 5 },
-      requests: 10,
+      requests: 11,
     });
     const comment = sentBodies<{ body: string }>("POST", "/issues/5/comments")[0]?.body ?? "";
     expect(comment).toContain("cc @acme/security");
@@ -114,6 +119,7 @@ describe("recordAudit", () => {
     expect(parsed?.signed).toBe(true);
     expect(parsed?.record).toMatchObject({
       user: "jane-dev",
+      team: "acme/payments",
       session: { type: "webhook-delivery", id: "5f1c2e00-0000-4000-8000-000000000001" },
       repository: { owner: "acme", name: "api", classification: "internal" },
       input_summary: { type: "pull_request", pull_request: 7, head_sha: sha(99), claude_commits: 1 },
@@ -130,9 +136,10 @@ describe("recordAudit", () => {
   it("when GitHub keeps failing, the check run is told the audit write failed", async () => {
     orgConfig(AUDIT_CONFIG);
     githubApi().get(AUDIT).reply(200, { private: true });
+    githubApi().post("/graphql").reply(200, { data: { organization: { teams: { nodes: [] } } } });
     githubApi().get(`${AUDIT}/issues`).query(true).times(4).reply(502, { message: "Bad Gateway" });
     const outcome = await recordAudit(gh(), log, settings(), event());
-    expect(outcome).toMatchObject({ status: "failed", requests: 6 });
+    expect(outcome).toMatchObject({ status: "failed", requests: 7 });
     expect(outcome.note).toMatch(/^Audit write failed: the record of this scan could not be written to acme\/governance \(GitHub API error HTTP 502/);
     expect(logged).toEqual([["error", "audit write failed"]]);
   });
@@ -141,5 +148,30 @@ describe("recordAudit", () => {
     githubApi().get(ORG_CONFIG).reply(500, { message: "boom" });
     const outcome = await recordAudit(gh(), log, settings(), event());
     expect(outcome).toMatchObject({ status: "failed", note: expect.stringMatching(/^Audit write failed: GitHub API error HTTP 500/) });
+  });
+});
+
+describe("ownerTeam: the author's team from the org's membership", () => {
+  const teamsAnswer = (slugs: string[]) => ({ data: { organization: { teams: { nodes: slugs.map((slug) => ({ slug })) } } } });
+
+  it("one GraphQL request; the first team by name, or a team the config names", async () => {
+    githubApi().post("/graphql").reply(200, teamsAnswer(["payments", "platform"]));
+    expect(await ownerTeam(gh(), "acme", "jane-dev", [])).toBe("acme/payments");
+    githubApi().post("/graphql").reply(200, teamsAnswer(["payments", "platform"]));
+    expect(await ownerTeam(gh(), "acme", "jane-dev", ["@acme/platform"])).toBe("acme/platform");
+    githubApi().post("/graphql").reply(200, teamsAnswer([]));
+    expect(await ownerTeam(gh(), "acme", "jane-dev", ["platform"])).toBeUndefined();
+    expect(sentRequests().filter((r) => r.path === "/graphql")).toHaveLength(3);
+  });
+
+  it("without GraphQL (no permission), asks about the config's teams one by one; `@acme/platform` is acme's platform", async () => {
+    githubApi().post("/graphql").reply(403, { message: "Resource not accessible by integration" });
+    githubApi().get("/orgs/acme/teams/platform/memberships/jane-dev").reply(200, { state: "active" });
+    let requests = 0;
+    expect(await ownerTeam(gh(), "acme", "jane-dev", ["@acme/platform", "other-org/x"], { onRequest: () => requests++ })).toBe("acme/platform");
+    expect(requests).toBe(2);
+    githubApi().post("/graphql").reply(502, { message: "Bad Gateway" });
+    githubApi().get("/orgs/acme/teams/platform/memberships/jane-dev").reply(404, { message: "Not Found" });
+    expect(await ownerTeam(gh(), "acme", "jane-dev", ["platform"])).toBeUndefined();
   });
 });

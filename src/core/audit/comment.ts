@@ -11,6 +11,7 @@ import { CATEGORIES, type Category } from "../types.js";
 import { categoryTotal, type AuditRecord, type CheckState } from "./record.js";
 import { checkRecordSignature, signRecord, type RecordSignature } from "./signature.js";
 import { plural } from "../report/plural.js";
+import { changeLinks, formatTime, reasonText, recordClassification } from "./words.js";
 
 // `fields=` (one tag per field, signature.ts) is absent from markers written before field tags existed.
 const RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32})(?: fields=([0-9a-f]{8,4096}))? -->/;
@@ -23,11 +24,6 @@ const CATEGORY_NOUN: Record<Category, [string, string]> = {
   policy: ["policy finding", "policy findings"],
 };
 
-const REASON_TEXT = {
-  "confirmed-credential": "a credential whose format checks out (likely real) was added",
-  "restricted-policy-violation": "a policy violation in restricted code",
-} as const;
-
 
 /** The hidden marker: the record's identity and its signature (the whole record, then each field). */
 function recordMarker(record: AuditRecord, key: string): string {
@@ -39,11 +35,16 @@ function checkText(name: string, state: CheckState): string {
   return state === "failed" ? `${name} **failed**` : `${name} ${state === "passed" ? "passed" : "not run"}`;
 }
 
-/** `notify`: teams as `org/team` (from the org config); anything else is dropped, never rendered. */
-export function renderRecordComment(record: AuditRecord, options: { key: string; notify?: readonly string[] }): string {
+/**
+ * `notify`: teams as `org/team` (from the org config); anything else is dropped, never rendered.
+ * `serverUrl`: where the repositories live, for the links to the change and its checks.
+ */
+export function renderRecordComment(record: AuditRecord, options: { key: string; notify?: readonly string[]; serverUrl?: string }): string {
   const repo = `${record.repository.owner}/${record.repository.name}`;
   const inputSummary = record.input_summary;
-  const change = inputSummary.type === "pull_request" ? `pull request #${inputSummary.pull_request ?? "?"}` : `push to ${codeSpan(inputSummary.ref ?? "?")}`;
+  const links = changeLinks(record, options.serverUrl ?? "https://github.com");
+  const changeText = inputSummary.type === "pull_request" ? `pull request #${inputSummary.pull_request ?? "?"}` : "push";
+  const change = (links ? `[${changeText}](${links.change}) ([checks](${links.checks}))` : changeText) + (inputSummary.type === "push" ? ` to ${codeSpan(inputSummary.ref ?? "?")}` : "");
   const who = record.user ? ` by ${codeSpan(record.user)}${record.team ? ` (${codeSpan(record.team)})` : ""}` : "";
   const found = CATEGORIES.filter((c) => categoryTotal(record, c) > 0).map((c) => {
     const n = categoryTotal(record, c);
@@ -53,7 +54,7 @@ export function renderRecordComment(record: AuditRecord, options: { key: string;
   const checks = record.policy_checks;
   const lines = [
     recordMarker(record, options.key),
-    `**Audit record** · ${codeSpan(repo)} · ${change}${who} · ${record.timestamp}`,
+    `**Audit record** · ${codeSpan(repo)} · ${change}${who} · ${formatTime(record.timestamp)}`,
     "",
     `${plural(inputSummary.claude_commits, "Claude commit")}, ${plural(inputSummary.files, "file")}, ${plural(inputSummary.lines_added, "added line")}` +
       ` · ${found.length > 0 ? `findings: ${found.join(", ")}` : "no findings"}` +
@@ -62,7 +63,7 @@ export function renderRecordComment(record: AuditRecord, options: { key: string;
   ];
   if (record.incident.critical) {
     const teams = (options.notify ?? []).filter((t) => TEAM.test(t));
-    const reasons = record.incident.reasons.map((r) => REASON_TEXT[r]).join("; ");
+    const reasons = record.incident.reasons.map((r) => reasonText(r, recordClassification(record)).toLowerCase()).join("; ");
     lines.push("", `> [!CAUTION]`, `> **Critical incident:** ${reasons}.${teams.length > 0 ? ` cc ${teams.map((t) => `@${t}`).join(" ")}` : ""}`);
   }
   lines.push("", `<details><summary>Record (JSON, schema v${record.version})</summary>`, "", codeBlock(JSON.stringify(record, null, 2), "json"), "", "</details>");

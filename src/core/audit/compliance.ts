@@ -1,8 +1,9 @@
 /**
- * What the audit trail evidences, control by control, and the org's governance maturity judged from
- * which controls are switched on. Pure: the door states the controls (from the org config and the
- * records); this module only judges and renders. The texts say plainly what the App cannot check:
- * an auditor must not read more into the evidence than it holds.
+ * Which framework controls the audit trail maps to, control by control, and the org's governance
+ * maturity judged from which controls are switched on. Pure: the door states the controls (from the org
+ * config and the records); this module only judges and renders. A mapping says where these records can
+ * help; it is not evidence that a framework's control is met, and the texts say plainly what the App
+ * cannot check.
  */
 
 /** The controls an org can switch on, each a fact the App can observe. */
@@ -83,7 +84,7 @@ interface ComplianceControl {
   framework: string;
   id: string;
   name: string;
-  /** The controls whose records evidence it. */
+  /** The claude-guard controls whose records this framework control maps to. */
   evidence: readonly ControlKey[];
   checks: string;
   cannot: string;
@@ -163,17 +164,17 @@ function evidenceStatus(control: ComplianceControl, controls: GovernanceControls
   return on === control.evidence.length ? "on" : on === 0 ? "off" : "partial";
 }
 
-const STATUS_TEXT: Record<EvidenceStatus, string> = { on: "evidenced", partial: "partly evidenced", off: "not evidenced" };
+const STATUS_TEXT: Record<EvidenceStatus, string> = { on: "mapped, controls on", partial: "mapped, some controls off", off: "mapped, controls off" };
 
 /** The compliance and maturity sections of the dashboard (Markdown; no repository data in them). */
 export function renderComplianceSection(controls: GovernanceControls): string {
   const maturity = judgeMaturity(controls);
   const lines: string[] = [
-    "## Compliance evidence",
+    "### Compliance mapping",
     "",
-    "What these records evidence, control by control. claude-guard checks Claude-authored changes only; each row says what it cannot see.",
+    "Where these records can support a framework control. A mapping is not an attestation: an auditor decides what the records show. claude-guard checks Claude-authored changes only; each row says what it cannot see.",
     "",
-    "| Control | Evidence | What claude-guard checks | What it cannot check |",
+    "| Control | Mapping | What claude-guard checks | What it cannot check |",
     "| --- | --- | --- | --- |",
   ];
   for (const control of COMPLIANCE_MAP) {
@@ -183,7 +184,7 @@ export function renderComplianceSection(controls: GovernanceControls): string {
       `| ${control.framework} ${control.id} ${control.name} | ${STATUS_TEXT[status]}${missing.length > 0 ? ` (off: ${missing.join("; ")})` : ""} | ${control.checks} | ${control.cannot} |`,
     );
   }
-  lines.push("", "## Governance maturity", "", `**${capitalise(maturity.level)}**: ${maturity.meaning}`, "");
+  lines.push("", "### Governance maturity", "", `**${capitalise(maturity.level)}**: ${maturity.meaning}`, "");
   lines.push(`Levels: ${MATURITY_LEVELS.map((l) => (l === maturity.level ? `**${l}**` : l)).join(" → ")}.`, "");
   lines.push("| Control | State |", "| --- | --- |");
   for (const key of Object.keys(CONTROL_LABELS) as ControlKey[]) lines.push(`| ${CONTROL_LABELS[key]} | ${controls[key] ? "on" : "off"} |`);

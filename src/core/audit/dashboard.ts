@@ -1,8 +1,11 @@
 /**
  * The audit issue's body: a dashboard rebuilt from every record comment (never from a counter held in
- * memory, so any replica that rebuilds after the last write produces the complete body), plus the
- * compliance and maturity sections. Deterministic: the same records and controls give the same body,
- * byte for byte, which is what lets the App skip writing a body that did not change. Pure.
+ * memory, so any replica that rebuilds after the last write produces the complete body). It opens with
+ * what needs action (incidents still present in the latest scan of their change), then charts GitHub
+ * renders (Mermaid), a short table per repository and per team, and the compliance mapping folded away.
+ * Deterministic: the same records and controls give the same body, byte for byte (ages are counted to
+ * the newest record, not to a clock), which is what lets the App skip writing a body that did not
+ * change. Pure.
  */
 import type { GuardConfig } from "../config/config.js";
 import { codeSpan, utf8Length } from "../report/markdown.js";
@@ -10,12 +13,17 @@ import { CATEGORIES, type Category } from "../types.js";
 import { signature, signatureMatches } from "./hash.js";
 import { renderComplianceSection, type GovernanceControls } from "./compliance.js";
 import { categoryTotal, policyViolations, recordKey, type AuditRecord } from "./record.js";
+import { changeLinks, formatAge, formatDay, formatTime, reasonText, recordClassification } from "./words.js";
 
 export const AUDIT_ISSUE_TITLE = "claude-guard audit trail";
 export const AUDIT_LABEL = "claude-guard-audit";
 /** GitHub's limit for an issue body is 65,536 characters; bytes are never fewer. */
 const BODY_BUDGET = 60_000;
-const MAX_INCIDENTS = 20;
+/** Rows of "Needs action" (the rest are counted), teams listed, weeks charted. */
+const MAX_INCIDENTS = 25;
+const MAX_TEAMS = 15;
+const CHART_WEEKS = 12;
+const WEEK_MS = 7 * 24 * 3_600_000;
 
 const ISSUE_MARKER = /^<!-- claude-guard:audit-issue v1 org=([A-Za-z0-9-]{1,39}) sig=([0-9a-f]{32}) -->/;
 
@@ -58,19 +66,51 @@ interface RepositorySummary {
   lastEvent: { timestamp: string; user: string | null };
 }
 
+/** A change whose latest scan is still an incident. */
+interface OpenIncident {
+  record: AuditRecord;
+  /** When the change was first recorded as an incident. */
+  since: string;
+}
+
+interface TeamSummary {
+  team: string;
+  changes: number;
+  claudeCommits: number;
+  findings: number;
+  incidents: number;
+}
+
 interface DashboardSummary {
   repositories: RepositorySummary[];
   totals: Omit<RepositorySummary, "repository" | "classification" | "lastEvent"> & { repositories: number; criticalIncidents: number; lastEvent?: { timestamp: string; user: string | null; repository: string } };
+  /** Every record that was an incident, newest first. */
   incidents: AuditRecord[];
+  /** Incidents the latest scan of their change still shows, newest first. */
+  open: OpenIncident[];
+  teams: TeamSummary[];
+  /** Findings of the latest scan of each change, by the week (Monday, UTC) of that scan. */
+  weeks: Array<{ start: number; findings: Record<Category, number> }>;
+  /** Findings of the latest scan of each change, by the classification of what it touched. */
+  byClassification: Array<[string, number]>;
 }
 
 /** A pull request is one change across its pushes; each push is a change of its own. */
 function changeKey(record: AuditRecord): string {
   const input = record.input_summary;
-  return input.type === "pull_request" ? `pr:${input.pull_request}` : `push:${input.ref}@${input.head_sha}`;
+  const repo = `${record.repository.owner}/${record.repository.name}`.toLowerCase();
+  return input.type === "pull_request" ? `${repo}#pr:${input.pull_request}` : `${repo}#push:${input.ref}@${input.head_sha}`;
 }
 
 const byTime = (a: AuditRecord, b: AuditRecord): number => a.timestamp.localeCompare(b.timestamp) || recordKey(a).localeCompare(recordKey(b));
+const byName = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+
+/** Monday 00:00 UTC of the week holding `ms`. */
+function weekStart(ms: number): number {
+  const d = new Date(ms);
+  const day = (d.getUTCDay() + 6) % 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day);
+}
 
 export function summarise(recordsInCommentOrder: readonly AuditRecord[]): DashboardSummary {
   const records = uniqueRecords(recordsInCommentOrder).sort(byTime);
@@ -80,7 +120,7 @@ export function summarise(recordsInCommentOrder: readonly AuditRecord[]): Dashbo
     byRepo.set(repo, [...(byRepo.get(repo) ?? []), record]);
   }
   const repositories: RepositorySummary[] = [];
-  for (const [repository, list] of [...byRepo.entries()].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0))) {
+  for (const [repository, list] of [...byRepo.entries()].sort(([a], [b]) => byName(a, b))) {
     const commits = new Set<string>();
     let extraCommits = 0;
     const latest = new Map<string, AuditRecord>();
@@ -107,6 +147,52 @@ export function summarise(recordsInCommentOrder: readonly AuditRecord[]): Dashbo
       lastEvent: { timestamp: last.timestamp, user: last.user },
     });
   }
+
+  // The latest scan of each change, and when each change first became an incident.
+  const latestByChange = new Map<string, AuditRecord>();
+  const firstIncident = new Map<string, string>();
+  for (const record of records) {
+    const key = changeKey(record);
+    latestByChange.set(key, record);
+    if (record.incident.critical && !firstIncident.has(key)) firstIncident.set(key, record.timestamp);
+  }
+  const latest = [...latestByChange.values()].sort(byTime);
+  const open = latest
+    .filter((r) => r.incident.critical)
+    .reverse()
+    .map((record) => ({ record, since: firstIncident.get(changeKey(record)) ?? record.timestamp }));
+
+  const teams = new Map<string, TeamSummary>();
+  for (const record of latest) {
+    const team = record.team ?? "";
+    const row = teams.get(team) ?? { team, changes: 0, claudeCommits: 0, findings: 0, incidents: 0 };
+    row.changes++;
+    row.claudeCommits += record.input_summary.claude_commits;
+    row.findings += record.output_summary.findings_total;
+    if (record.incident.critical) row.incidents++;
+    teams.set(team, row);
+  }
+
+  const weeks = new Map<number, Record<Category, number>>();
+  const classes = new Map<string, number>();
+  for (const record of latest) {
+    const week = weekStart(Date.parse(record.timestamp));
+    const row = weeks.get(week) ?? { secret: 0, placeholder: 0, pii: 0, policy: 0 };
+    for (const c of CATEGORIES) row[c] += categoryTotal(record, c);
+    weeks.set(week, row);
+    const level = recordClassification(record) ?? "unclassified";
+    classes.set(level, (classes.get(level) ?? 0) + record.output_summary.findings_total);
+  }
+  const newestWeek = records.length > 0 ? weekStart(Date.parse((records[records.length - 1] as AuditRecord).timestamp)) : 0;
+  const firstWeek = Math.max(newestWeek - (CHART_WEEKS - 1) * WEEK_MS, Math.min(newestWeek, ...weeks.keys()));
+  const weekRows: DashboardSummary["weeks"] = [];
+  if (records.length > 0) {
+    // Weeks step by calendar days (a UTC week is always 7 days), empty ones shown as zeros.
+    for (let start = firstWeek; start <= newestWeek; start = weekStart(start + WEEK_MS + 12 * 3_600_000)) {
+      weekRows.push({ start, findings: weeks.get(start) ?? { secret: 0, placeholder: 0, pii: 0, policy: 0 } });
+    }
+  }
+
   const sum = (f: (r: RepositorySummary) => number) => repositories.reduce((n, r) => n + f(r), 0);
   const lastRecord = records[records.length - 1];
   const incidents = records.filter((r) => r.incident.critical).reverse();
@@ -122,6 +208,10 @@ export function summarise(recordsInCommentOrder: readonly AuditRecord[]): Dashbo
       ...(lastRecord ? { lastEvent: { timestamp: lastRecord.timestamp, user: lastRecord.user, repository: `${lastRecord.repository.owner}/${lastRecord.repository.name}` } } : {}),
     },
     incidents,
+    open,
+    teams: [...teams.values()].sort((a, b) => b.findings - a.findings || b.changes - a.changes || byName(a.team, b.team)),
+    weeks: weekRows,
+    byClassification: [...classes.entries()].filter(([, n]) => n > 0).sort(([a, x], [b, y]) => y - x || byName(a, b)),
   };
 }
 
@@ -174,6 +264,8 @@ interface DashboardInput {
   key: string;
   records: readonly AuditRecord[];
   controls: GovernanceControls;
+  /** Where the records' repositories live, for links (default https://github.com). */
+  serverUrl?: string;
 }
 
 export function renderDashboard(input: DashboardInput): string {
@@ -184,58 +276,130 @@ export function renderDashboard(input: DashboardInput): string {
   while (utf8Length(body) > BODY_BUDGET && shown.length > 1) {
     const keep = Math.max(1, Math.floor(shown.length * 0.8));
     shown = [...shown].sort((a, b) => b.lastEvent.timestamp.localeCompare(a.lastEvent.timestamp) || a.repository.localeCompare(b.repository)).slice(0, keep);
-    shown.sort((a, b) => (a.repository.toLowerCase() < b.repository.toLowerCase() ? -1 : 1));
+    shown.sort((a, b) => byName(a.repository, b.repository));
     body = renderBody(input, summary, shown);
   }
   return body;
 }
 
+const CATEGORY_WORDS: Record<Category, [string, string]> = {
+  secret: ["secret", "secrets"],
+  placeholder: ["placeholder", "placeholders"],
+  pii: ["personal data", "personal data"],
+  policy: ["policy", "policy"],
+};
+const CHART_COLORS: Record<Category, [string, string]> = { secret: ["#cf222e", "red"], placeholder: ["#bf8700", "yellow"], pii: ["#8250df", "purple"], policy: ["#0969da", "blue"] };
+
+/** `3 secrets, 1 policy`, or `none`. */
+function findingWords(findings: Record<Category, number>): string {
+  const parts = CATEGORIES.filter((c) => findings[c] > 0).map((c) => `${findings[c]} ${CATEGORY_WORDS[c][findings[c] === 1 ? 0 : 1]}`);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+const recordFindings = (record: AuditRecord): Record<Category, number> => ({
+  secret: categoryTotal(record, "secret"),
+  placeholder: categoryTotal(record, "placeholder"),
+  pii: categoryTotal(record, "pii"),
+  policy: categoryTotal(record, "policy"),
+});
+
+/** A Mermaid string: quotes and anything that could end the block are left out. */
+const mermaidText = (text: string): string => text.replace(/["`\n\r<>]/g, "").slice(0, 60);
+
 function renderBody(input: DashboardInput, summary: DashboardSummary, shown: RepositorySummary[]): string {
   const t = summary.totals;
-  const lines: string[] = [
-    issueMarker(input.org, input.key),
-    "# claude-guard audit trail",
-    "",
-    "What Claude-authored changes were scanned across the organization, and what was found. This body is rebuilt from the record comments below " +
-      "(one per scanned change, each holding its JSON record); it is written by claude-guard, and edits to it are overwritten.",
-    "",
-    "## Organization totals",
-    "",
-    "| Repositories | Scanned changes | Claude commits | Secrets | Placeholders | PII | Policy | Open policy violations | Critical incidents | Last event |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    `| ${t.repositories} | ${t.events} | ${t.claudeCommits} | ${t.findings.secret} | ${t.findings.placeholder} | ${t.findings.pii} | ${t.findings.policy} | ${t.openViolations} | ${t.criticalIncidents} | ${
-      t.lastEvent ? `${t.lastEvent.timestamp} in ${codeSpan(t.lastEvent.repository, { inTable: true })}` : "none yet"
-    } |`,
-    "",
-    "Findings count the latest scan of each change (a pull request's latest push, and every push); Claude commits are counted once however often they were scanned.",
-    "",
-    "## Repositories",
-    "",
-  ];
-  if (summary.repositories.length === 0) lines.push("No Claude-authored change has been scanned yet.");
-  else {
+  const serverUrl = input.serverUrl ?? "https://github.com";
+  const newest = t.lastEvent ? Date.parse(t.lastEvent.timestamp) : 0;
+  const lines: string[] = [issueMarker(input.org, input.key), "# claude-guard audit trail", ""];
+  if (t.lastEvent) {
     lines.push(
-      "| Repository | Classification | Claude commits | Secrets | Placeholders | PII | Policy | Open policy violations | Last event |",
-      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      `${t.repositories} ${t.repositories === 1 ? "repository" : "repositories"}, ${t.events} scanned ${t.events === 1 ? "change" : "changes"}, ${t.claudeCommits} Claude ${t.claudeCommits === 1 ? "commit" : "commits"}` +
+        ` · latest scan ${formatTime(t.lastEvent.timestamp)} in ${codeSpan(t.lastEvent.repository)}.`,
     );
+  } else lines.push("No Claude-authored change has been scanned yet.");
+  lines.push("");
+
+  // --- Needs action -----------------------------------------------------------------------------------
+  lines.push(`## Needs action${summary.open.length > 0 ? ` (${summary.open.length})` : ""}`, "");
+  if (summary.open.length === 0) {
+    lines.push("Nothing: no open incident (a verified credential, or a critical finding in a confidential or restricted repository).");
+  } else {
+    lines.push("| Incident | Repository | Change | Age | Owner team |", "| --- | --- | --- | --- | --- |");
+    for (const { record, since } of summary.open.slice(0, MAX_INCIDENTS)) {
+      const links = changeLinks(record, serverUrl);
+      const input_ = record.input_summary;
+      const label = input_.type === "pull_request" ? `#${input_.pull_request}` : `push ${input_.head_sha.slice(0, 7)}`;
+      const change = links ? `[${label}](${links.change}) · [checks](${links.checks})` : label;
+      const what = record.incident.reasons.map((r, i) => (i === 0 ? reasonText(r, recordClassification(record)) : reasonText(r, recordClassification(record)).toLowerCase())).join(", ") || "Critical incident";
+      const found = findingWords(recordFindings(record));
+      const repo = `${codeSpan(`${record.repository.owner}/${record.repository.name}`, { inTable: true })}${record.repository.classification ? ` (${codeSpan(record.repository.classification, { inTable: true })})` : ""}`;
+      lines.push(`| **${what}**: ${found} | ${repo} | ${change} | ${formatAge(newest - Date.parse(since))} | ${record.team ? codeSpan(record.team, { inTable: true }) : "unknown"} |`);
+    }
+    if (summary.open.length > MAX_INCIDENTS) lines.push("", `… and ${summary.open.length - MAX_INCIDENTS} older ones (see the record comments).`);
+    lines.push(
+      "",
+      `An incident is a verified credential (its checksum or structure checked offline: rotate it) or a critical finding in a confidential or restricted repository. It stays listed while the latest scan of its change still finds it. Ages are counted to the latest scan (${formatTime(t.lastEvent?.timestamp ?? new Date(0).toISOString())}).`,
+    );
+  }
+  lines.push("");
+
+  // --- Charts -----------------------------------------------------------------------------------------
+  const charted = CATEGORIES.filter((c) => summary.weeks.some((w) => w.findings[c] > 0));
+  if (charted.length > 0) {
+    lines.push("## Findings per week", "");
+    const labels = summary.weeks.map((w) => `"${formatDay(w.start).replace(/, \d{4}$/, "")}"`);
+    const max = Math.max(1, ...summary.weeks.flatMap((w) => charted.map((c) => w.findings[c])));
+    lines.push(
+      "```mermaid",
+      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${charted.map((c) => CHART_COLORS[c][0]).join(", ")}"}}}}%%`,
+      "xychart-beta",
+      `  x-axis [${labels.join(", ")}]`,
+      `  y-axis "Findings" 0 --> ${max}`,
+      ...charted.map((c) => `  line [${summary.weeks.map((w) => w.findings[c]).join(", ")}]`),
+      "```",
+      "",
+      `Lines: ${charted.map((c) => `${CATEGORY_WORDS[c][1]} (${CHART_COLORS[c][1]})`).join(", ")}. Each change counts with its latest scan, in the week of that scan (weeks start on Monday, UTC).`,
+      "",
+    );
+  }
+  if (summary.byClassification.length > 0) {
+    lines.push("## Findings by classification", "", "```mermaid", "pie showData", ...summary.byClassification.map(([level, n]) => `  "${mermaidText(level)}" : ${n}`), "```", "");
+  }
+
+  // --- Repositories and teams ---------------------------------------------------------------------------
+  lines.push("## Repositories", "");
+  if (summary.repositories.length === 0) lines.push("None yet.");
+  else {
+    lines.push("| Repository | Claude commits | Findings (latest scans) | Last scan |", "| --- | ---: | --- | --- |");
     for (const r of shown) {
+      const repo = `${codeSpan(r.repository, { inTable: true })} · ${r.classification ? codeSpan(r.classification, { inTable: true }) : "unclassified"}`;
+      const violations = r.openViolations > 0 ? ` (**${r.openViolations} open policy ${r.openViolations === 1 ? "violation" : "violations"}**)` : "";
       const who = r.lastEvent.user ? ` by ${codeSpan(r.lastEvent.user, { inTable: true })}` : "";
-      lines.push(
-        `| ${codeSpan(r.repository, { inTable: true })} | ${r.classification ? codeSpan(r.classification, { inTable: true }) : "unclassified"} | ${r.claudeCommits} | ${r.findings.secret} | ${r.findings.placeholder} | ${r.findings.pii} | ${r.findings.policy} | ${r.openViolations} | ${r.lastEvent.timestamp}${who} |`,
-      );
+      lines.push(`| ${repo} | ${r.claudeCommits} | ${findingWords(r.findings)}${violations} | ${formatTime(r.lastEvent.timestamp)}${who} |`);
     }
     if (shown.length < summary.repositories.length) lines.push("", `${summary.repositories.length - shown.length} less recently active repositories are not listed here (the totals include them).`);
+    lines.push("", `Findings in all: ${findingWords(t.findings)}; ${t.openViolations} open policy ${t.openViolations === 1 ? "violation" : "violations"}. Each change counts with its latest scan; Claude commits count once however often they were scanned.`);
   }
-  lines.push("", "## Critical incidents", "");
-  if (summary.incidents.length === 0) lines.push("None recorded.");
-  else {
-    for (const record of summary.incidents.slice(0, MAX_INCIDENTS)) {
-      const input = record.input_summary;
-      const change = input.type === "pull_request" ? `pull request #${input.pull_request}` : `push to ${codeSpan(input.ref ?? "?")}`;
-      lines.push(`- ${record.timestamp}: ${codeSpan(`${record.repository.owner}/${record.repository.name}`)}, ${change}: ${record.incident.reasons.join(", ")}`);
+  if (summary.teams.length > 0) {
+    lines.push("", "## Teams", "", "| Team | Changes | Claude commits | Findings | Incidents |", "| --- | ---: | ---: | ---: | ---: |");
+    for (const team of summary.teams.slice(0, MAX_TEAMS)) {
+      lines.push(`| ${team.team ? codeSpan(team.team, { inTable: true }) : "no team known"} | ${team.changes} | ${team.claudeCommits} | ${team.findings} | ${team.incidents} |`);
     }
-    if (summary.incidents.length > MAX_INCIDENTS) lines.push(`- … and ${summary.incidents.length - MAX_INCIDENTS} earlier ones (see the record comments).`);
+    if (summary.teams.length > MAX_TEAMS) lines.push("", `… and ${summary.teams.length - MAX_TEAMS} more teams.`);
+    lines.push("", "The team is the author's team in the organization, from GitHub's team membership when the change was scanned.");
   }
-  lines.push("", renderComplianceSection(input.controls), "");
+
+  lines.push(
+    "",
+    "<details><summary>Compliance mapping and governance maturity</summary>",
+    "",
+    renderComplianceSection(input.controls),
+    "",
+    "</details>",
+    "",
+    "---",
+    `<sub>Rebuilt by claude-guard from the record comments below (one per scanned change, each holding its signed JSON record); edits to this body are overwritten. ${summary.incidents.length} critical ${summary.incidents.length === 1 ? "incident" : "incidents"} recorded in all.</sub>`,
+    "",
+  );
   return lines.join("\n");
 }

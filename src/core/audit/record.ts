@@ -22,7 +22,13 @@ export const MAX_RECORD_COMMITS = 100;
 const MAX_SKILLS = 20;
 
 export type CheckState = "passed" | "failed" | "not-run";
-type IncidentReason = "confirmed-credential" | "restricted-policy-violation";
+/**
+ * Why a record is a critical incident: a verified credential (its checksum or structure checked offline),
+ * or a critical finding in a confidential or restricted repository (or content). Records written by
+ * earlier versions may say `restricted-policy-violation` (any policy violation in restricted code).
+ */
+export type IncidentReason = "confirmed-credential" | "critical-in-confidential-or-restricted" | "restricted-policy-violation";
+const SENSITIVE: readonly string[] = ["confidential", "restricted"];
 type SessionType = "webhook-delivery" | "workflow-run";
 
 export interface AuditRecord {
@@ -32,11 +38,11 @@ export interface AuditRecord {
   timestamp: string;
   /** GitHub login that opened the pull request or pushed; null when unknown. */
   user: string | null;
-  /** `org/team` the user belongs to, from the teams the org config names; null when none is known. */
+  /** `org/team` the user belongs to, from the org's team membership; null when none is known. */
   team: string | null;
   session: { type: SessionType; id: string };
   repository: { owner: string; name: string; classification: string | null; classification_source: string | null };
-  /** Skill ids from the commits' `Claude-Skill:` trailers. */
+  /** Skill ids the change used (`Claude-Skill:` trailers) or added or edited (`.claude/skills`, `.claude/commands`). */
   skills_used: string[];
   input_summary: {
     type: "pull_request" | "push";
@@ -129,14 +135,15 @@ export function buildAuditRecord(input: AuditRecordInput): AuditRecord {
   const contentClassification = highestClassification([repoClassification, ...touchedClassifications(files, input.contentPaths)]);
   const reasons: IncidentReason[] = [];
   if (input.findings.some((f) => f.category === "secret" && f.validation?.status === "confirmed")) reasons.push("confirmed-credential");
-  if (policyViolations > 0 && (repoClassification === "restricted" || contentClassification === "restricted")) reasons.push("restricted-policy-violation");
+  const sensitive = [repoClassification, contentClassification].some((c) => c !== null && SENSITIVE.includes(c));
+  if (sensitive && input.findings.some((f) => f.severity === "critical")) reasons.push("critical-in-confidential-or-restricted");
 
   const failing = input.findings.some((f) => isFailing(f as Pick<Finding, "category" | "severity">, input.failOn)) || (input.configErrorCount ?? 0) > 0;
   const conclusion = failing ? "failure" : input.findings.length > 0 ? "neutral" : "success";
 
   const skills: string[] = [];
   for (const change of input.changes) {
-    for (const skill of skillsFromTrailers(change.commit.message)) {
+    for (const skill of [...skillsFromTrailers(change.commit.message), ...skillsInFiles(change)]) {
       if (SKILL_ID.test(skill) && !TOKEN_LIKE.test(skill) && !skills.includes(skill) && skills.length < MAX_SKILLS) skills.push(skill);
     }
   }
@@ -178,6 +185,27 @@ export function buildAuditRecord(input: AuditRecordInput): AuditRecord {
     incident: { critical: reasons.length > 0, reasons },
     tool: { name: input.tool.name, version: input.tool.version },
   };
+}
+
+const SKILL_FILE = /^(?:.*\/)?\.claude\/skills\/(.+)\/SKILL\.md$/;
+const COMMAND_FILE = /^(?:.*\/)?\.claude\/commands\/(.+)\.md$/;
+/** `name:` in the front matter (its first lines), as Claude Code reads a skill's id. */
+const FRONT_MATTER_NAME = /^name:\s*["']?([^"'\s#]+)["']?\s*$/;
+
+/**
+ * The skills and slash commands whose files a change added lines to: the id Claude Code gives them
+ * (front matter `name`, else the folder or file path), as the skill policy names them.
+ */
+function skillsInFiles(change: CommitChange): string[] {
+  const out: string[] = [];
+  for (const file of change.files) {
+    if (file.lines.length === 0) continue;
+    const match = SKILL_FILE.exec(file.path) ?? COMMAND_FILE.exec(file.path);
+    if (!match) continue;
+    const named = file.lines.findIndex((line, i) => (file.lineNumbers[i] ?? Infinity) <= 10 && FRONT_MATTER_NAME.test(line.trim()));
+    out.push(named >= 0 ? (FRONT_MATTER_NAME.exec((file.lines[named] as string).trim())?.[1] as string) : (match[1] as string));
+  }
+  return out;
 }
 
 /** The record's identity: a redelivered webhook has the same delivery id and head SHA. */
