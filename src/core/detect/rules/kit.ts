@@ -31,12 +31,13 @@ export const SEP = "[_.-]?";
  * What may sit between a setting's name and its value: a name suffix (`_PROD`), a closing quote,
  * backtick, bracket or XML tag end, a declared type (`var x string =`), an assignment (`=`, `:`, `:=`,
  * `=>`, Makefile `::=`/`?=`, PHP `.=`), a comma or parenthesis (function arguments, `headers.set("X-Key",
- * value)`), an XML start tag's end with the element's text right after it or indented on the next line
- * (Maven settings.xml, .NET configs), or plain whitespace (CLI flags), an opening quote, then an optional
+ * value)`), a spaced dash before a quoted value (notes: `acme token - 'value'`), an XML start tag's
+ * end with the element's text right after it or indented on the next line (Maven settings.xml, .NET
+ * configs), or plain whitespace (CLI flags), an opening quote, then an optional
  * auth scheme (`Bearer`, `Token`, `Basic`). Every repetition is bounded, so a pattern built on it stays
  * linear.
  */
-export const ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+export const ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 
 /** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
 const NEXT_LINE_WINDOW = 1200;

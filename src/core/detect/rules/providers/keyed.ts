@@ -349,6 +349,7 @@ function truePositives(entry: KeyedEntry, v: string): Example[] {
       `<${camel}ApiKey>${v}</${camel}ApiKey>`,
       `<add key="${pascal}ApiKey" value="${v}" />`,
       `${pascal} API key: ${v}`,
+      `${snake} token - '${v}'`,
       `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v}")`,
       // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
       `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>\n  <id>${snake}-prod</id>\n  <description>${pascal} production</description>\n  <secret>${v}</secret>\n</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
