@@ -2,16 +2,17 @@
  * Reads commits and the lines they added from a local clone, for `claude-guard scan --git` and the Action.
  *
  * How, and why this way:
- * - ONE `git log -p` over the range, read as a stream and parsed a commit at a time: git's own walk and
- *   diff are the floor, and a scan adds no process nor setup per commit (a git process per commit is
- *   40-80x slower). Memory holds the commit being scanned and a pipe's worth of git's output, whatever
- *   the range's size: git waits while the caller scans.
+ * - `git log -p` read as a stream and parsed a commit at a time, one process for up to 2,000 commits
+ *   (their SHAs on its stdin, listed first by one `rev-list`): git's own diff is the floor, and a scan
+ *   adds no process nor setup per commit (a git process per commit is 40-80x slower). Memory holds the
+ *   commit being scanned and a pipe's worth of git's output (git waits while the caller scans), plus
+ *   what one git call keeps of the objects it parsed, bounded by the chunk.
  * - Every commit of the range that passes the filter is yielded, also those that add no line (merges,
  *   deletions, empty commits), so callers can count and attribute them. `files` lists only files with
  *   at least one added line; binary, too-large and truncated files are in `skipped`.
  * - With a `filter` (the common case: only Claude-authored commits), one metadata-only `git log` reads
- *   the range first (no diffs: cheap); the patches are then read, in one more stream, only for the
- *   commits that pass (their SHAs on git's stdin, so no command-line limit applies).
+ *   the range first instead of the `rev-list` (no diffs: cheap); patches are then read only for the
+ *   commits that pass.
  * - Order: oldest first, parents before children (`--topo-order --reverse`), so a consumer sees a
  *   secret being added before it sees it being removed.
  * - Merge commits are read as `git log --cc` shows them: the combined diff, whose added lines are those
@@ -76,8 +77,11 @@ const PATCH_ARGS = [
   "--submodule=short",
 ];
 const LOG_ARGS = ["log", "--encoding=UTF-8", "--no-notes"];
-/** The range's commits, oldest first, parents before children (what `rev-list --topo-order --reverse` lists). */
+/** The range's commits, oldest first, parents before children. */
 const WALK_ARGS = ["--topo-order", "--reverse"];
+/** Commits a `git log -p` call reads (their SHAs on its stdin, so no command-line limit applies). */
+const PATCH_CHUNK = 2000;
+const PATCH_LOG_ARGS = (nonce: string) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
 
 interface RawCommit {
   info: CommitInfo;
@@ -193,15 +197,12 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
   }
 
   // What the patch stream reads, and for each commit it yields, how many range commits are done then.
-  let patchArgs: string[];
-  let input: string | undefined;
-  let total: number;
-  let doneAt: (yielded: number) => number;
+  // The commits whose patches are read, and for each, how many range commits are done once it is.
+  const kept: string[] = [];
+  const keptIndex: number[] = [];
+  let total = 0;
   if (opts.filter) {
     // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
-    const kept: string[] = [];
-    const keptIndex: number[] = [];
-    total = 0;
     for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...revisions, "--"], "reading commit metadata"), nonce)) {
       if (opts.filter(raw.info)) {
         kept.push(raw.info.sha);
@@ -209,28 +210,31 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
       }
       total++;
     }
-    opts.onProgress?.(0, total);
-    if (kept.length === 0) {
-      if (total > 0) opts.onProgress?.(total, total);
-      return;
-    }
-    patchArgs = [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
-    input = kept.join("\n") + "\n";
-    doneAt = (yielded) => (yielded === kept.length ? total : (keptIndex[yielded] as number));
   } else {
-    // The count only when someone shows progress: rev-list without diffs is cheap, but it is a process.
-    total = opts.onProgress ? Number((await git.run(["rev-list", "--count", ...revisions, "--"], "counting the commits to read")).trim()) : 0;
-    opts.onProgress?.(0, total);
-    patchArgs = [...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...PATCH_ARGS, ...revisions, "--"];
-    doneAt = (yielded) => yielded;
+    const listed = await git.run(["rev-list", ...WALK_ARGS, ...revisions, "--"], "listing the commits to read");
+    for (const sha of listed.split("\n")) {
+      if (!sha) continue;
+      kept.push(sha);
+      keptIndex.push(total++);
+    }
+  }
+  opts.onProgress?.(0, total);
+  if (kept.length === 0) {
+    if (total > 0) opts.onProgress?.(total, total);
+    return;
   }
 
+  // One git process a chunk of commits: git keeps what it parsed for the whole of one call (over 100 MB
+  // for 20,000 commits), so a long history is read in a few calls, one at a time.
   let yielded = 0;
-  for await (const raw of splitCommits(git.stream(patchArgs, "reading commit patches", input), nonce)) {
-    const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-    if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-    yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-    yielded++;
-    opts.onProgress?.(doneAt(yielded), total);
+  for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
+    const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
+    for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
+      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+      yielded++;
+      opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
+    }
   }
 }

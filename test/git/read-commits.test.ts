@@ -208,15 +208,16 @@ describe("readCommits batching, filtering and progress", () => {
     return { repo: r, shas };
   }
 
-  it("reads every patch of the range in one git process, not one a commit", async () => {
+  it("reads the range's patches in one git process, not one a commit", async () => {
     const { repo: r, shas } = sevenCommits();
     const git = loggingGit();
     const changes = await collect(r.dir, { gitBinary: git.binary });
     expect(changes.map((c) => c.commit.sha)).toEqual(shas);
     expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
     expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(1);
-    // Without a filter there is no metadata pass, and without progress no count either.
-    expect(git.calls().filter((args) => args.includes("log") || args.includes("rev-list"))).toHaveLength(1);
+    expect(git.stdin()).toEqual(shas);
+    // Without a filter, one rev-list lists the commits; no metadata pass.
+    expect(git.calls().filter((args) => args.includes("log") || args.includes("rev-list"))).toHaveLength(2);
   });
 
   it("fetches patches only for commits the filter keeps, and reports progress up to the total", async () => {
