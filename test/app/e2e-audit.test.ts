@@ -48,6 +48,8 @@ function auditApi(request: { method: string; path: string; query: URLSearchParam
   const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
   let m: RegExpExecArray | null;
   if (method === "GET" && path === "/api/v3/repos/acme/.github/contents/.github/claude-guard.yml") return { status: 200, data: ORG_CONFIG, headers: { "content-type": "application/vnd.github.raw; charset=utf-8" } };
+  // The author's teams (GraphQL, as GitHub Enterprise Server serves it beside /api/v3).
+  if (method === "POST" && path === "/api/graphql") return { status: 200, data: { data: { organization: { teams: { nodes: [{ slug: "widgets-team" }] } } } } };
   if (method === "GET" && path === AUDIT_PATH) return { status: 200, data: { name: AUDIT_REPO, full_name: `acme/${AUDIT_REPO}`, private: audit.visibility !== "public", visibility: audit.visibility } };
   if (method === "GET" && path === `${AUDIT_PATH}/issues`) {
     const label = query.get("labels");
@@ -248,7 +250,10 @@ describe("the App's audit trail, end to end", () => {
     // The body is the dashboard rebuilt from the records (the App's renderer, same inputs).
     const records = issue.comments.map((c) => parseRecordComment(c.body, HMAC_KEY)?.record as AuditRecord);
     const controls = deriveControls(records, { auditRepository: true, keyedHashes: true, skillsConfigured: false, contentPathsConfigured: false, failOn: "high", notifyTeams: 1 });
-    expect(issue.body).toBe(renderDashboard({ org: "acme", key: HMAC_KEY, records, controls }));
+    // Links go to the GitHub the App talks to (GHE_HOST), the owner team from the org's membership.
+    expect(record.team).toBe("acme/widgets-team");
+    expect(issue.body).toBe(renderDashboard({ org: "acme", key: HMAC_KEY, records, controls, serverUrl: `http://127.0.0.1:${fake.port}` }));
+    expect(issue.body).toMatch(/\[#7\]\(http:\/\/127\.0\.0\.1:\d+\/acme\/widgets\/pull\/7\) · \[checks\]\(.*\| `acme\/widgets-team` \|/);
     expect(issue.body).toContain("widgets");
 
     // The check run says where the record went.
