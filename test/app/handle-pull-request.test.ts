@@ -329,7 +329,7 @@ describe("reading the change through the REST API", () => {
     mockCheckRunStart();
     githubApi().post(`${REPO_PATH}/check-runs`).reply(201, { id: 49 });
     githubApi().get(CONFIG_PATH).query({ ref: "release/1.x" }).reply(404, { message: "Not Found" });
-    githubApi().get(`/repos/acme/.github/contents/.github%2Fclaude-guard.yml`).reply(200, "failOn: critical\n");
+    githubApi().get(`/repos/acme/.github/contents/.github%2Fclaude-guard.yml`).reply(200, "failOn: none\n");
     githubApi().get(`${REPO_PATH}/pulls/9/commits`).query({ per_page: "100" }).reply(200, [claude]);
     githubApi()
       .get(`${REPO_PATH}/commits/${sha(2)}`)
@@ -340,7 +340,7 @@ describe("reading the change through the REST API", () => {
 
     await app.deliver("pull_request", payload("pull-request-into-release-branch"));
 
-    // failOn: critical from the org config: the high-severity token no longer fails the check.
+    // failOn: none from the org config: the token (critical: its checksum verified) no longer fails the check.
     const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/49");
     expect(done?.conclusion).toBe("neutral");
     expect(`${done?.output?.summary}${done?.output?.text}`).toMatch(/acme\/\\?\.github/); // Markdown-escaped in the summary

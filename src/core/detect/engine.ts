@@ -8,6 +8,7 @@ import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { Claims } from "./claims.js";
 import { classifyFilledFormat, classifyPlaceholder } from "./placeholder.js";
+import { secretSeverity } from "./severity.js";
 import { KeywordPrefilter } from "./prefilter.js";
 import { rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
 import { runRule } from "./run-rule.js";
@@ -275,8 +276,10 @@ export class Scanner {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
-      } else severity = lower(severity);
+      }
     }
+    // One table sets a built-in secret's severity (docs/severity.md); a custom rule keeps the one its config gives.
+    if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
     message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
@@ -377,11 +380,6 @@ function isPresignedUrlParameter(line: string, column: number, byName: boolean):
 
 /** Words that fake tokens in documentation spell out. */
 const SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
-
-function lower(severity: Severity): Severity {
-  const index = SEVERITIES.indexOf(severity);
-  return SEVERITIES[Math.min(SEVERITIES.length - 1, index + 1)] as Severity;
-}
 
 /**
  * Where two rules report overlapping values on the same line, keep one: the higher priority (a
