@@ -3,10 +3,6 @@
 // renderers, git, worker pools), since it starts on every prompt and tool call. Same arguments as
 // `claude-guard hook`. If even loading fails, the event is allowed: a hook must never break a session.
 import module from "node:module";
-import { setFlagsFromString } from "node:v8";
-
-// Rule expressions compiled straight to machine code: cheaper than bytecode first (see claude-guard.js).
-setFlagsFromString("--no-regexp-tier-up");
 
 try {
   // Node 22.1 and later keep V8's compiled code between runs; Node 20 has no such cache (a no-op there).

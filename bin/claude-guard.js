@@ -2,12 +2,7 @@
 // The package's command: runs the compiled CLI (npm run build writes lib/). `claude-guard hook` is the
 // Claude Code hook, a door of its own: it goes to the hook's entry, which loads none of the CLI.
 import { statSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
 
-// V8 runs a regular expression from bytecode first and compiles it to machine code on its second run;
-// for ~1,000 large rule expressions, compiling straight to machine code costs half as much per thread
-// (same matches; process-wide, so worker threads inherit it).
-setFlagsFromString("--no-regexp-tier-up");
 if (process.argv[2] === "hook") {
   process.argv.splice(2, 1);
   await import("./claude-guard-hook.js");
