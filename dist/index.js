@@ -9671,26 +9671,26 @@ var require_readable = __commonJS({
       while (consume2.stream.read() != null) {
       }
     }
-    function chunksDecode(chunks2, length) {
-      if (chunks2.length === 0 || length === 0) {
+    function chunksDecode(chunks, length) {
+      if (chunks.length === 0 || length === 0) {
         return "";
       }
-      const buffer = chunks2.length === 1 ? chunks2[0] : Buffer.concat(chunks2, length);
+      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
       const bufferLength = buffer.length;
       const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
       return buffer.utf8Slice(start, bufferLength);
     }
-    function chunksConcat(chunks2, length) {
-      if (chunks2.length === 0 || length === 0) {
+    function chunksConcat(chunks, length) {
+      if (chunks.length === 0 || length === 0) {
         return new Uint8Array(0);
       }
-      if (chunks2.length === 1) {
-        return new Uint8Array(chunks2[0]);
+      if (chunks.length === 1) {
+        return new Uint8Array(chunks[0]);
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
-      for (let i = 0; i < chunks2.length; ++i) {
-        const chunk = chunks2[i];
+      for (let i = 0; i < chunks.length; ++i) {
+        const chunk = chunks[i];
         buffer.set(chunk, offset);
         offset += chunk.length;
       }
@@ -9750,20 +9750,20 @@ var require_util3 = __commonJS({
     var CHUNK_LIMIT = 128 * 1024;
     async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
       assert2(body);
-      let chunks2 = [];
+      let chunks = [];
       let length = 0;
       try {
         for await (const chunk of body) {
-          chunks2.push(chunk);
+          chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
-            chunks2 = [];
+            chunks = [];
             length = 0;
             break;
           }
         }
       } catch {
-        chunks2 = [];
+        chunks = [];
         length = 0;
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
@@ -9776,9 +9776,9 @@ var require_util3 = __commonJS({
       let payload;
       try {
         if (isContentTypeApplicationJson(contentType)) {
-          payload = JSON.parse(chunksDecode(chunks2, length));
+          payload = JSON.parse(chunksDecode(chunks, length));
         } else if (isContentTypeText(contentType)) {
-          payload = chunksDecode(chunks2, length);
+          payload = chunksDecode(chunks, length);
         }
       } catch {
       } finally {
@@ -17591,12 +17591,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower2 = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
+            const lower = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower2;
+            this.#info.payloadLength = lower;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -18639,7 +18639,7 @@ ${value}`;
         if (this.lineChunkIndex === this.chunkIndex) {
           return this.chunks[this.chunkIndex].subarray(this.linePos, this.pos);
         }
-        const chunks2 = [];
+        const chunks = [];
         let length = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
@@ -18647,9 +18647,9 @@ ${value}`;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
           length += slice.length;
-          chunks2.push(slice);
+          chunks.push(slice);
         }
-        return Buffer.concat(chunks2, length);
+        return Buffer.concat(chunks, length);
       }
       peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
@@ -22120,12 +22120,12 @@ var HttpClientResponse = class {
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
-        const chunks2 = [];
+        const chunks = [];
         this.message.on("data", (chunk) => {
-          chunks2.push(chunk);
+          chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve3(Buffer.concat(chunks2));
+          resolve3(Buffer.concat(chunks));
         });
       }));
     });
@@ -25055,10 +25055,10 @@ function redact(value, ruleId, publicPrefix2 = "") {
 }
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";
-  const lower2 = value.slice(0, 16).toLowerCase();
+  const lower = value.slice(0, 16).toLowerCase();
   let best = "";
   for (const keyword of keywords) {
-    if (keyword.length > best.length && keyword.length <= 12 && keyword.length < value.length && lower2.startsWith(keyword.toLowerCase())) best = keyword;
+    if (keyword.length > best.length && keyword.length <= 12 && keyword.length < value.length && lower.startsWith(keyword.toLowerCase())) best = keyword;
   }
   return value.slice(0, best.length);
 }
@@ -25103,6 +25103,87 @@ function isFailing(finding, failOn) {
   if (finding.category === "policy" && finding.severity !== "low") return true;
   return atOrAbove(finding.severity, failOn);
 }
+
+// src/core/detect/claims.ts
+var LENGTH_SLACK = 0.25;
+function nameWords(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
+}
+function shapeOf(claim2) {
+  if (!claim2.shape) return void 0;
+  const [min, max] = claim2.shape.length;
+  const { chars, starts = [], exact } = claim2.shape;
+  return { outside: new RegExp(`[^${chars}]`, "g"), outsideAnyCase: new RegExp(`[^${chars}]`, "i"), min, max, starts, ...exact ? { exact: new RegExp(`^(?:${exact})$`, "i") } : {} };
+}
+function distance(value, shape) {
+  if (shape.starts.length > 0 && !shape.starts.some((s) => value.startsWith(s))) return 2;
+  const inLength = value.length >= shape.min && value.length <= shape.max;
+  if (shape.exact ? shape.exact.test(value) : inLength && !shape.outsideAnyCase.test(value)) return 0;
+  const outside = value.match(shape.outside) ?? [];
+  const nearLength = value.length >= Math.floor(shape.min * (1 - LENGTH_SLACK)) && value.length <= Math.ceil(shape.max * (1 + LENGTH_SLACK));
+  return nearLength && outside.length <= Math.max(2, Math.floor(value.length / 10)) && outside.every((c3) => /[A-Za-z0-9]/.test(c3)) ? 1 : 2;
+}
+var Claims = class {
+  /** Prefix owners by the prefix's first three characters. */
+  byStart = /* @__PURE__ */ new Map();
+  /** Setting owners by the name's letters and digits (`newrelic`). */
+  byName = /* @__PURE__ */ new Map();
+  constructor(rules201) {
+    for (const rule of rules201) {
+      const claim2 = rule.owns;
+      if (!claim2) continue;
+      for (const prefix of claim2.prefixes ?? []) {
+        if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
+        const start = prefix.slice(0, 3);
+        this.byStart.set(start, [...this.byStart.get(start) ?? [], { prefix, rule }]);
+      }
+      const shape = shapeOf(claim2);
+      for (const name of claim2.names ?? []) {
+        const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+        this.byName.set(key, [...this.byName.get(key) ?? [], { rule, ...shape ? { shape } : {} }]);
+      }
+    }
+  }
+  /**
+   * The provider format `value` (set under `setting`, when known) is a broken copy of, if any. Ask
+   * only about values no provider rule reported: a value a provider reports is its own.
+   */
+  brokenCopyOf(value, setting, before = "") {
+    for (const { prefix, rule } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return { rule, by: "prefix" };
+    if (!setting || this.byName.size === 0) return void 0;
+    const owners = this.ownersOf(setting, before);
+    let copied;
+    for (const { rule, shape } of owners) {
+      if (!shape) continue;
+      const d2 = distance(value, shape);
+      if (d2 === 0) return void 0;
+      if (d2 === 1) copied ??= rule;
+    }
+    return copied ? { rule: copied, by: "setting" } : void 0;
+  }
+  /**
+   * The owners of the provider names in a setting's name (a word, a few words together, or a word's
+   * start: `lokalisetoken`), or the word just before it on its line (`amplitude Key=`).
+   */
+  ownersOf(setting, before) {
+    const owners = /* @__PURE__ */ new Set();
+    const add = (key) => {
+      for (const owner of this.byName.get(key) ?? []) owners.add(owner);
+    };
+    const words = nameWords(setting).slice(-8);
+    for (const word of words) for (let k2 = 5; k2 < word.length; k2++) add(word.slice(0, k2));
+    const at2 = before.lastIndexOf(setting);
+    const qualifier = at2 > 0 ? /([A-Za-z][A-Za-z0-9]{2,40})[ \t]{1,2}$/.exec(before.slice(Math.max(0, at2 - 60), at2))?.[1] : void 0;
+    const all = [...qualifier ? nameWords(qualifier) : [], ...words];
+    for (let i = 0; i < all.length; i++) {
+      const word = all[i];
+      add(word);
+      if (i + 1 < all.length) add(word + all[i + 1]);
+      if (i + 2 < all.length) add(word + all[i + 1] + all[i + 2]);
+    }
+    return [...owners];
+  }
+};
 
 // src/core/detect/placeholder.ts
 var WEAK_VALUES = /* @__PURE__ */ new Set([
@@ -25250,40 +25331,40 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
   "superman"
 ]);
 var PLACEHOLDER_PATTERNS = [
-  [/^<[^<>]{1,80}>$/, "a value in angle brackets"],
-  [/^\[[^[\]]{1,80}\]$/, "a value in square brackets"],
-  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "a value in braces"],
+  [/^<[^<>]{1,80}>$/, "is in angle brackets"],
+  [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
+  [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "is in braces"],
   [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
   [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, 'says "my key"'],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "a to-do marker"],
-  [/x{4,}|X{4,}/, "a run of x's"],
+  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "is a to-do marker"],
+  [/x{4,}|X{4,}/, "is a run of x's"],
   // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
   // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
-  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "a word that names what it stands for"],
-  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "a word that names what it stands for"],
+  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "is a word that names what it stands for"],
+  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "is a word that names what it stands for"],
   [/^your[A-Z_-]/, 'says "your ..."'],
   // `CleartextPassword1`, `MySecretToken42`: capitalised words ending in the kind of value they stand for.
-  [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "a word that names what it stands for"],
-  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "masked"],
+  [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "is a word that names what it stands for"],
+  [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "is masked"],
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
-  [/^[^\s.]{8,}(?:\.{3}|…)$/, "cut short with an ellipsis"],
-  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "a keyboard or counting sequence"]
+  [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
+  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "is a keyboard or counting sequence"]
 ];
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
-  const lower2 = trimmed.toLowerCase();
-  if (WEAK_VALUES.has(lower2)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-  const plain = deLeet(lower2);
-  if (plain.length >= 4 && plain !== lower2 && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  const lower = trimmed.toLowerCase();
+  if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
+  const plain = deLeet(lower);
+  if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value is ${reason}` };
+    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
-    const normalizedValue = lower2.replace(/[^a-z0-9]/g, "");
+    const normalizedValue = lower.replace(/[^a-z0-9]/g, "");
     if (normalizedValue.length >= 3 && (normalizedValue === normalizedKey || normalizedKey.endsWith(normalizedValue))) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
@@ -25294,15 +25375,15 @@ function classifyPlaceholder(value, keyName) {
 }
 function countingShare(value) {
   let best = 0;
-  for (const distance2 of [1, 2]) {
-    const pairs = value.length - distance2;
+  for (const distance3 of [1, 2]) {
+    const pairs = value.length - distance3;
     if (pairs < 4) continue;
     let counting = 0;
     for (let i = 0; i < pairs; i++) {
       const a = value.charCodeAt(i) | 32;
-      const b3 = value.charCodeAt(i + distance2) | 32;
+      const b3 = value.charCodeAt(i + distance3) | 32;
       const bothLetters = a >= 97 && a <= 122 && b3 >= 97 && b3 <= 122;
-      const bothDigits = isDigit2(value.charCodeAt(i)) && isDigit2(value.charCodeAt(i + distance2));
+      const bothDigits = isDigit2(value.charCodeAt(i)) && isDigit2(value.charCodeAt(i + distance3));
       if ((bothLetters || bothDigits) && Math.abs(a - b3) === 1) counting++;
     }
     best = Math.max(best, counting / pairs);
@@ -25341,8 +25422,8 @@ function classifyTypedByHand(value) {
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
   return { placeholder: false };
 }
-function deLeet(lower2) {
-  return lower2.replace(/[!?.#*_-]+$/, "").replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t").replace(/[!?.#*_-]+$/, "");
+function deLeet(lower) {
+  return lower.replace(/[!?.#*_-]+$/, "").replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t").replace(/[!?.#*_-]+$/, "");
 }
 function longestRun(value) {
   let longest = 0;
@@ -25376,14 +25457,39 @@ function distinctCharacters(value) {
   return new Set(value).size;
 }
 
+// src/core/detect/severity.ts
+function blastRadius(declared) {
+  return declared === "critical" || declared === "high" ? "broad" : declared === "medium" ? "scoped" : "narrow";
+}
+var SECRET_SEVERITY = {
+  verified: { broad: "critical", scoped: "high", narrow: "medium" },
+  format: { broad: "high", scoped: "medium", narrow: "low" },
+  failed: { broad: "medium", scoped: "low", narrow: "low" },
+  // A name-based match cannot be checked, but a password in code still fails the default check (failOn: high).
+  generic: { broad: "high", scoped: "medium", narrow: "low" }
+};
+function evidenceOf(provider, validation) {
+  if (provider === "generic") return "generic";
+  if (validation?.status === "confirmed") return "verified";
+  if (validation?.status === "failed") return "failed";
+  return "format";
+}
+function secretSeverity(provider, declared, validation) {
+  return SECRET_SEVERITY[evidenceOf(provider, validation)][blastRadius(declared)];
+}
+
 // src/core/detect/prefilter.ts
 var MAX_CODE = 128;
 var CODE_UNITS = 65536;
 var KeywordPrefilter = class {
   classOf = new Uint8Array(CODE_UNITS);
   classCount;
+  /**
+   * Next state for (state, class), premultiplied by the class count (one multiplication fewer per
+   * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
+   */
   table;
-  /** Indexed by premultiplied state: the rules whose keyword ends there (including through failure links). */
+  /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
   outputs;
   ruleCount;
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
@@ -25399,59 +25505,71 @@ var KeywordPrefilter = class {
         }
       }
     }
+    if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
     for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32];
     this.classCount = classes;
-    const goto = [new Int32Array(classes).fill(-1)];
-    const trieOutputs = [/* @__PURE__ */ new Set()];
+    let goto = new Int32Array(1024 * classes);
+    let states = 1;
+    const own2 = [[]];
     keywordsPerRule.forEach((keywords, rule) => {
       for (const keyword of keywords) {
         if (keyword.length === 0) continue;
         let state = 0;
         for (const ch of keyword.toLowerCase()) {
-          const cls = this.classOf[ch.charCodeAt(0)];
-          const row = goto[state];
-          if (row[cls] === -1) {
-            row[cls] = goto.length;
-            goto.push(new Int32Array(classes).fill(-1));
-            trieOutputs.push(/* @__PURE__ */ new Set());
+          const at2 = state * classes + this.classOf[ch.charCodeAt(0)];
+          if (goto[at2] === 0) {
+            if ((states + 1) * classes > goto.length) {
+              const grown = new Int32Array(goto.length * 2);
+              grown.set(goto);
+              goto = grown;
+            }
+            goto[at2] = states++;
+            own2.push([]);
           }
-          state = row[cls];
+          state = goto[at2];
         }
-        trieOutputs[state].add(rule);
+        const rules201 = own2[state];
+        if (!rules201.includes(rule)) rules201.push(rule);
       }
     });
-    const states = goto.length;
     const table = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const queue = [];
+    const outputs = new Array(states);
+    outputs[0] = [];
+    const queue = new Int32Array(states);
+    let tail = 0;
     for (let cls = 0; cls < classes; cls++) {
-      const next = goto[0][cls];
-      if (next > 0) {
-        fail[next] = 0;
-        table[cls] = next;
-        queue.push(next);
-      } else table[cls] = 0;
+      const next = goto[cls];
+      table[cls] = next;
+      if (next > 0) queue[tail++] = next;
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head];
-      for (const rule of trieOutputs[fail[state]]) trieOutputs[state].add(rule);
+      const inherited = outputs[fail[state]];
+      const mine = own2[state];
+      if (mine.length === 0) outputs[state] = inherited;
+      else {
+        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
+        outputs[state] = mine;
+      }
+      const failRow = fail[state] * classes;
+      const row = state * classes;
       for (let cls = 0; cls < classes; cls++) {
-        const next = goto[state][cls];
+        const next = goto[row + cls];
         if (next > 0) {
-          fail[next] = table[fail[state] * classes + cls];
-          table[state * classes + cls] = next;
-          queue.push(next);
+          fail[next] = table[failRow + cls];
+          table[row + cls] = next;
+          queue[tail++] = next;
         } else {
-          table[state * classes + cls] = table[fail[state] * classes + cls];
+          table[row + cls] = table[failRow + cls];
         }
       }
     }
-    for (let i = 0; i < table.length; i++) table[i] = table[i] * classes;
+    for (let i = 0; i < table.length; i++) {
+      const next = table[i];
+      table[i] = outputs[next].length > 0 ? -next * classes : next * classes;
+    }
     this.table = table;
-    const outputs = new Array(states * classes);
-    trieOutputs.forEach((set, state) => {
-      if (set.size > 0) outputs[state * classes] = [...set];
-    });
     this.outputs = outputs;
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
@@ -25468,7 +25586,7 @@ var KeywordPrefilter = class {
    * path, with no object per hit.
    */
   scanFlat(text) {
-    const { table, classOf, outputs } = this;
+    const { table, classOf, outputs, classCount: classes } = this;
     const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
     let hits = new Int32Array(256);
     let count2 = 0;
@@ -25485,9 +25603,9 @@ var KeywordPrefilter = class {
         continue;
       }
       state = table[state + classOf[code]];
-      const out = outputs[state];
-      if (out !== void 0) {
-        for (const rule of out) {
+      if (state < 0) {
+        state = -state;
+        for (const rule of outputs[state / classes]) {
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
             if (count2 + 4 > hits.length) {
@@ -25528,40 +25646,40 @@ function shannonEntropy(value) {
 // src/core/detect/run-rule.ts
 var DEFAULT_CONTEXT = { path: "", configLike: true };
 var globalRegexCache = /* @__PURE__ */ new WeakMap();
-function globalRegex(rule) {
-  if (!rule.regex) return void 0;
-  let re2 = globalRegexCache.get(rule);
+function globalRegex(regex) {
+  let re2 = globalRegexCache.get(regex);
   if (!re2) {
-    const flags = rule.regex.flags.includes("g") ? rule.regex.flags : rule.regex.flags + "g";
-    re2 = new RegExp(rule.regex.source, flags.includes("d") ? flags : flags + "d");
-    globalRegexCache.set(rule, re2);
+    const flags = regex.flags.includes("g") ? regex.flags : regex.flags + "g";
+    re2 = new RegExp(regex.source, flags.includes("d") ? flags : flags + "d");
+    globalRegexCache.set(regex, re2);
   }
   return re2;
 }
 var NO_MATCHES = [];
+function execAll(regex, text, raw) {
+  const re2 = globalRegex(regex);
+  re2.lastIndex = 0;
+  for (let m2 = re2.exec(text); m2 !== null; m2 = re2.exec(text)) {
+    if (m2[0].length === 0) {
+      re2.lastIndex++;
+      continue;
+    }
+    const named = m2.groups?.["secret"];
+    const secret = named ?? m2[0];
+    const index = named !== void 0 && m2.indices?.groups?.["secret"] ? m2.indices.groups["secret"][0] : m2.index;
+    if (raw?.some((r2) => r2.index === index)) continue;
+    (raw ??= []).push({ secret, index });
+  }
+  return raw;
+}
 function runRule(rule, text, context = DEFAULT_CONTEXT) {
   let raw;
-  if (rule.find) {
-    raw = rule.find(text, context);
-  } else {
-    const re2 = globalRegex(rule);
-    if (!re2) return NO_MATCHES;
-    re2.lastIndex = 0;
-    let m2 = re2.exec(text);
-    if (m2 === null) return NO_MATCHES;
-    raw = [];
-    for (; m2 !== null; m2 = re2.exec(text)) {
-      if (m2[0].length === 0) {
-        re2.lastIndex++;
-        continue;
-      }
-      const named = m2.groups?.["secret"];
-      const secret = named ?? m2[0];
-      const index = named !== void 0 && m2.indices?.groups?.["secret"] ? m2.indices.groups["secret"][0] : m2.index;
-      raw.push({ secret, index });
-    }
+  if (rule.find) raw = rule.find(text, context);
+  else if (rule.regex) {
+    raw = execAll(rule.regex, text, void 0);
+    if (rule.nearbyRegex) raw = execAll(rule.nearbyRegex, text, raw);
   }
-  if (raw.length === 0) return NO_MATCHES;
+  if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
   for (const match of raw) {
     if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
@@ -25789,16 +25907,18 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var Scanner = class {
-  constructor(rules199, options = {}) {
-    this.rules = rules199;
+  constructor(rules201, options = {}) {
+    this.rules = rules201;
     this.options = options;
-    this.keywords = rules199.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.keywords = rules201.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
+    this.claims = new Claims(rules201);
   }
   rules;
   options;
   prefilter;
   keywords;
+  claims;
   scan(doc, limits = {}) {
     const { text, path: path10 } = doc;
     const expired = limits.expired;
@@ -25876,10 +25996,10 @@ var Scanner = class {
   segments(rule, ruleIndex, text, lineStart, end, lowerLine) {
     if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.max(end, Math.min(text.length, lineStart + rule.window))]];
     if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
-    const lower2 = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
+    const lower = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
     const windows = [];
     for (const keyword of this.keywords[ruleIndex]) {
-      for (let at2 = lower2.indexOf(keyword); at2 !== -1; at2 = lower2.indexOf(keyword, at2 + keyword.length)) {
+      for (let at2 = lower.indexOf(keyword); at2 !== -1; at2 = lower.indexOf(keyword, at2 + keyword.length)) {
         const stop = rule.window ? Math.min(text.length, lineStart + at2 + rule.window) : Math.min(end, lineStart + at2 + WINDOW_AFTER);
         windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
       }
@@ -25923,13 +26043,21 @@ var Scanner = class {
         message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
       }
     }
+    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start)) : void 0;
+    if (copy) {
+      category = "placeholder";
+      severity = "medium";
+      const where2 = copy.by === "prefix" ? "starts like" : `is set under a ${copy.rule.provider} setting, and resembles`;
+      message = `${title}: the value ${where2} a ${copy.rule.title} but does not have its format (length or characters): a cut-short, mistyped or made-up copy, not a working credential. If a real one belongs here, load it from an environment variable or a secret store.`;
+    }
     if (category === "secret" && validation?.status === "failed") {
       if (SPELLED_OUT.test(match.secret)) {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
-      } else severity = lower(severity);
+      }
     }
+    if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
     message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
@@ -25994,9 +26122,9 @@ function asciiLowerCase(text) {
 var PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
 var PRESIGNED_CREDENTIAL = /[?&]X-(?:Amz|Goog)-Credential=$/i;
 var PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
-function isPresignedUrlParameter(line, column, byName) {
+function isPresignedUrlParameter(line, column, byName2) {
   const before = line.slice(Math.max(0, column - 40), column);
-  if (!PRESIGNED_SIGNATURE.test(before) && !(byName && PRESIGNED_CREDENTIAL.test(before))) return false;
+  if (!PRESIGNED_SIGNATURE.test(before) && !(byName2 && PRESIGNED_CREDENTIAL.test(before))) return false;
   let from = column;
   while (from > 0 && !/[\s"'\x60<>]/.test(line[from - 1])) from--;
   let to2 = column;
@@ -26004,10 +26132,6 @@ function isPresignedUrlParameter(line, column, byName) {
   return PRESIGNED_URL.test(line.slice(from, to2));
 }
 var SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
-function lower(severity) {
-  const index = SEVERITIES.indexOf(severity);
-  return SEVERITIES[Math.min(SEVERITIES.length - 1, index + 1)];
-}
 function resolveOverlaps(located) {
   if (located.length <= 1) return [...located];
   located.sort((a, b3) => a.start - b3.start || b3.end - a.end);
@@ -26085,31 +26209,8 @@ function suppressionNotes(setup, scan) {
   ];
 }
 
-// src/git/read-commits.ts
-import { randomBytes } from "node:crypto";
-
-// src/core/detect/text-encoding.ts
-var SNIFF_CHARS = 4e3;
-function decodeUtf16WithBom(bytes) {
-  if (bytes.length < 2) return void 0;
-  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
-  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
-  if (!littleEndian && !bigEndian) return void 0;
-  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
-  if (bigEndian) {
-    const swapped = new Uint8Array(units.length);
-    for (let i = 0; i + 1 < units.length; i += 2) {
-      swapped[i] = units[i + 1];
-      swapped[i + 1] = units[i];
-    }
-    units = swapped;
-  }
-  const text = new TextDecoder("utf-16le").decode(units);
-  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
-}
-
 // src/git/git-runner.ts
-import { execFile } from "node:child_process";
+import { execFile, spawn as spawn2 } from "node:child_process";
 import { stat as stat2 } from "node:fs/promises";
 import path6 from "node:path";
 
@@ -29556,6 +29657,7 @@ var GitReadError = class extends Error {
   name = "GitReadError";
 };
 var GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
+var CONFIG_ARGS = GIT_CONFIG.flatMap((c3) => ["-c", c3]);
 function messageOf(error3) {
   return error3 instanceof Error ? error3.message : String(error3);
 }
@@ -29566,6 +29668,8 @@ function isGitMissing(error3, binary) {
 function firstLines(text, count2 = 3) {
   return text.trim().split("\n").slice(0, count2).join(" / ");
 }
+var GitCallError = class extends Error {
+};
 async function openRepository(repoDir, options = {}) {
   const dir = path6.resolve(repoDir);
   const binary = options.gitBinary ?? "git";
@@ -29596,12 +29700,43 @@ async function openRepository(repoDir, options = {}) {
       }
     },
     tryRunBytes(args, maxBytes) {
-      const configArgs = GIT_CONFIG.flatMap((c3) => ["-c", c3]);
       return new Promise((resolve3) => {
-        execFile(binary, [...configArgs, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error3, stdout) => {
+        execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "buffer", maxBuffer: maxBytes }, (error3, stdout) => {
           resolve3(error3 ? void 0 : stdout);
         });
       });
+    },
+    stream(args, what, input) {
+      return {
+        async *[Symbol.asyncIterator]() {
+          const child2 = spawn2(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+          const { stdout, stderr: errors } = child2;
+          if (!stdout || !errors) throw new GitReadError(`git failed ${what} in ${dir}: no output pipe`);
+          let stderr = "";
+          errors.setEncoding("utf8");
+          errors.on("data", (text) => {
+            if (stderr.length < 16384) stderr += text;
+          });
+          const exited = new Promise((resolve3) => {
+            child2.once("error", (error3) => resolve3({ code: null, error: error3 }));
+            child2.once("close", (code) => resolve3({ code }));
+          });
+          if (child2.stdin) {
+            child2.stdin.on("error", () => void 0);
+            child2.stdin.end(input);
+          }
+          let done = false;
+          try {
+            for await (const chunk of stdout) yield chunk;
+            const end = await exited;
+            done = true;
+            if (end.error) throw wrap(end.error, what);
+            if (end.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${end.code}`), what);
+          } finally {
+            if (!done) child2.kill();
+          }
+        }
+      };
     }
   };
   try {
@@ -29611,6 +29746,29 @@ async function openRepository(repoDir, options = {}) {
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error3), 1)})`);
   }
   return runner;
+}
+
+// src/git/read-commits.ts
+import { randomBytes } from "node:crypto";
+
+// src/core/detect/text-encoding.ts
+var SNIFF_CHARS = 4e3;
+function decodeUtf16WithBom(bytes) {
+  if (bytes.length < 2) return void 0;
+  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
+  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
+  if (!littleEndian && !bigEndian) return void 0;
+  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
+  if (bigEndian) {
+    const swapped = new Uint8Array(units.length);
+    for (let i = 0; i + 1 < units.length; i += 2) {
+      swapped[i] = units[i + 1];
+      swapped[i + 1] = units[i];
+    }
+    units = swapped;
+  }
+  const text = new TextDecoder("utf-16le").decode(units);
+  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
 }
 
 // src/git/patch.ts
@@ -29837,8 +29995,7 @@ async function isShallow(git) {
   const out = await git.tryRun(["rev-parse", "--is-shallow-repository"]);
   return out?.trim() === "true";
 }
-async function shallowCutsInRange(repoDir, resolved, options = {}) {
-  const git = await openRepository(repoDir, options);
+async function shallowCutsInRange(git, resolved) {
   if (resolved.revisions.length === 0 || !await isShallow(git)) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!shallowFile) return [];
@@ -29874,10 +30031,6 @@ async function resolveExplicitRange(git, range) {
   const tip = await requireCommit(git, text, text);
   return { revisions: [tip], description: `all history of ${text} (${short(tip)})` };
 }
-async function resolveRange(repoDir, opts = {}) {
-  const git = await openRepository(repoDir, opts);
-  return resolveRangeWith(git, opts);
-}
 async function resolveRangeWith(git, opts) {
   if (opts.range !== void 0 && opts.all) throw new GitReadError("Use either --range or --all, not both");
   if (opts.range !== void 0) return resolveExplicitRange(git, opts.range);
@@ -29899,9 +30052,6 @@ async function resolveRangeWith(git, opts) {
 }
 
 // src/git/read-commits.ts
-var DEFAULT_BATCH = 200;
-var DEFAULT_LOOKAHEAD = 2;
-var META_BATCH = 500;
 var FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%aI", "%B"];
 var PATCH_ARGS = [
   "-p",
@@ -29919,48 +30069,68 @@ var PATCH_ARGS = [
   "--root",
   "--submodule=short"
 ];
-var LOG_ARGS = ["log", "--no-walk=unsorted", "--encoding=UTF-8", "--no-notes"];
+var LOG_ARGS = ["log", "--encoding=UTF-8", "--no-notes"];
+var WALK_ARGS = ["--topo-order", "--reverse"];
+var PATCH_CHUNK = 2e3;
+var PATCH_LOG_ARGS = (nonce) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
 function formatArg(nonce) {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
 }
-function* splitLogOutput(output, nonce) {
-  const marker2 = `\0${nonce}\0`;
-  let at2 = output.indexOf(marker2);
-  while (at2 >= 0) {
-    const start = at2 + marker2.length;
-    const next = output.indexOf(marker2, start);
-    const chunk = output.slice(start, next < 0 ? output.length : next);
-    at2 = next;
-    const fields = [];
-    let cursor2 = 0;
-    for (let i = 0; i < FIELDS.length; i++) {
-      const end = chunk.indexOf("\0", cursor2);
-      if (end < 0) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
-      fields.push(chunk.slice(cursor2, end));
-      cursor2 = end + 1;
-    }
-    const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date2 = "", message = ""] = fields;
-    const info2 = {
-      sha,
-      // %B ends with the newline git adds after the message: not part of it.
-      message: message.replace(/\n+$/, ""),
-      author: { name: authorName, email: authorEmail },
-      committer: { name: committerName, email: committerEmail },
-      parents: parents ? parents.split(" ") : [],
-      date: date2
-    };
-    yield { info: info2, patch: chunk.slice(cursor2) };
+function parseRecord(record2) {
+  const fields = [];
+  let cursor2 = 0;
+  for (let i = 0; i < FIELDS.length; i++) {
+    const end = record2.indexOf("\0", cursor2);
+    if (end < 0) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
+    fields.push(record2.slice(cursor2, end));
+    cursor2 = end + 1;
   }
+  const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date2 = "", message = ""] = fields;
+  const info2 = {
+    sha,
+    // %B ends with the newline git adds after the message: not part of it.
+    message: message.replace(/\n+$/, ""),
+    author: { name: authorName, email: authorEmail },
+    committer: { name: committerName, email: committerEmail },
+    parents: parents ? parents.split(" ") : [],
+    date: date2
+  };
+  return { info: info2, patch: record2.slice(cursor2) };
 }
-async function listRevisions(git, revisions) {
-  if (revisions.length === 0) return [];
-  const out = await git.run(["rev-list", "--topo-order", "--reverse", ...revisions, "--"], "listing the commits to read");
-  return out.split("\n").filter((line) => line.length > 0);
+function lastBytes(pieces, count2) {
+  const out = [];
+  let left = count2;
+  for (let i = pieces.length - 1; i >= 0 && left > 0; i--) {
+    const piece = pieces[i];
+    out.unshift(piece.subarray(Math.max(0, piece.length - left)));
+    left -= Math.min(left, piece.length);
+  }
+  return Buffer.concat(out);
 }
-async function readBatch(git, shas, nonce, withPatch) {
-  const args = [...LOG_ARGS, formatArg(nonce), ...withPatch ? PATCH_ARGS : [], ...shas, "--"];
-  const out = await git.run(args, withPatch ? "reading commit patches" : "reading commit metadata");
-  return [...splitLogOutput(out, nonce)];
+async function* splitCommits(output, nonce) {
+  const marker2 = Buffer.from(`\0${nonce}\0`);
+  let pieces = [];
+  let size = 0;
+  let started = false;
+  for await (const chunk of output) {
+    const carry = Math.min(marker2.length - 1, size);
+    const probe = carry > 0 ? Buffer.concat([lastBytes(pieces, carry), chunk]) : chunk;
+    const cuts = [];
+    for (let at2 = probe.indexOf(marker2); at2 >= 0; at2 = probe.indexOf(marker2, at2 + marker2.length)) cuts.push(size - carry + at2);
+    pieces.push(chunk);
+    size += chunk.length;
+    if (cuts.length === 0) continue;
+    const bytes = pieces.length === 1 ? chunk : Buffer.concat(pieces, size);
+    let start = 0;
+    for (const cut of cuts) {
+      if (started) yield parseRecord(bytes.toString("utf8", start, cut));
+      started = true;
+      start = cut + marker2.length;
+    }
+    pieces = [bytes.subarray(start)];
+    size = bytes.length - start;
+  }
+  if (started) yield parseRecord(Buffer.concat(pieces, size).toString("utf8"));
 }
 async function readBlobText(git, blob, maxBytes, other) {
   const bytes = await git.tryRunBytes(["cat-file", "blob", blob], maxBytes);
@@ -29980,80 +30150,49 @@ async function readUtf16Files(git, parsed, limits) {
     if (added.lines.length > 0) parsed.files.push(added);
   }
 }
-function chunks(items, size) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-async function* readCommits(repoDir, opts = {}) {
-  const git = await openRepository(repoDir, opts);
+async function* readCommits(repo, opts = {}) {
+  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
   const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
-  const shas = await listRevisions(git, resolved.revisions);
-  const total = shas.length;
   const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
-  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
   const nonce = randomBytes(12).toString("hex");
+  const revisions = resolved.revisions;
+  if (revisions.length === 0) {
+    opts.onProgress?.(0, 0);
+    return;
+  }
+  const kept = [];
+  const keptIndex = [];
+  let total = 0;
+  if (opts.filter) {
+    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...revisions, "--"], "reading commit metadata"), nonce)) {
+      if (opts.filter(raw.info)) {
+        kept.push(raw.info.sha);
+        keptIndex.push(total);
+      }
+      total++;
+    }
+  } else {
+    const listed = await git.run(["rev-list", ...WALK_ARGS, ...revisions, "--"], "listing the commits to read");
+    for (const sha of listed.split("\n")) {
+      if (!sha) continue;
+      kept.push(sha);
+      keptIndex.push(total++);
+    }
+  }
   opts.onProgress?.(0, total);
-  const plan = async function* () {
-    if (!opts.filter) {
-      for (let i = 0; i < shas.length; i += batchSize) {
-        yield { shas: shas.slice(i, i + batchSize), doneAfter: Math.min(i + batchSize, total) };
-      }
-      return;
-    }
-    for (let i = 0; i < shas.length; i += META_BATCH) {
-      const group3 = shas.slice(i, i + META_BATCH);
-      const metadata = await readBatch(git, group3, nonce, false);
-      const passing = [];
-      metadata.forEach((commit, index) => {
-        if (opts.filter?.(commit.info)) passing.push({ sha: commit.info.sha, index });
-      });
-      const groupDone = Math.min(i + META_BATCH, total);
-      if (passing.length === 0) {
-        yield { shas: [], doneAfter: groupDone };
-        continue;
-      }
-      const parts = chunks(passing, batchSize);
-      for (const [k2, part] of parts.entries()) {
-        const last = part[part.length - 1];
-        const doneAfter = k2 === parts.length - 1 ? groupDone : i + (last ? last.index + 1 : 0);
-        yield { shas: part.map((p2) => p2.sha), doneAfter };
-      }
-    }
-  };
-  const fetch2 = async (item) => ({
-    commits: item.shas.length > 0 ? await readBatch(git, item.shas, nonce, true) : [],
-    doneAfter: item.doneAfter
-  });
-  const lookahead = Math.max(1, opts.lookahead ?? DEFAULT_LOOKAHEAD);
-  const items = plan();
-  const queue = [];
-  let planDone = false;
-  const fill = async () => {
-    while (!planDone && queue.length < lookahead) {
-      const next = await items.next();
-      if (next.done) {
-        planDone = true;
-        return;
-      }
-      const pending = fetch2(next.value);
-      pending.catch(() => void 0);
-      queue.push(pending);
-    }
-  };
-  let lastReported = 0;
-  await fill();
-  while (queue.length > 0) {
-    const batch = await queue.shift();
-    await fill();
-    for (const raw of batch.commits) {
+  if (kept.length === 0) {
+    if (total > 0) opts.onProgress?.(total, total);
+    return;
+  }
+  let yielded = 0;
+  for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
+    const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
+    for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
       const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
       if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
       yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-    }
-    if (batch.doneAfter > lastReported) {
-      lastReported = batch.doneAfter;
-      opts.onProgress?.(batch.doneAfter, total);
+      yielded++;
+      opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
     }
   }
 }
@@ -30070,33 +30209,42 @@ function shallowHistory(cuts) {
   ];
 }
 async function scanGit(setup, options) {
-  const resolved = await resolveRange(options.repo, options.range !== void 0 ? { range: options.range } : { all: options.all });
+  const git = await openRepository(options.repo);
+  const resolved = await resolveRangeWith(git, options.range !== void 0 ? { range: options.range } : { all: options.all });
   const result = {
     scan: emptyChangeScan(),
-    incomplete: shallowHistory(await shallowCutsInRange(options.repo, resolved)),
+    incomplete: shallowHistory(await shallowCutsInRange(git, resolved)),
     commits: 0,
     claudeCommits: 0,
+    otherAgents: {},
     rangeDescription: resolved.description,
     scannedCommits: [],
     claudeChanges: []
   };
   const head = resolved.revisions.filter((r2) => !r2.startsWith("^")).pop();
   if (head) result.headRevision = head.includes("...") ? head.slice(head.indexOf("...") + 3) : head;
-  const verdicts = /* @__PURE__ */ new Map();
   const markers = setup.config.authorship.markers;
-  const filter = (commit) => {
+  const attribute = (commit) => {
     result.commits++;
     const verdict = detectAuthorship(commit, options.branch !== void 0 ? { markers, branch: options.branch } : { markers });
     if (verdict.isClaude) result.claudeCommits++;
-    const keep = options.authors === "all" || verdict.isClaude;
-    if (keep) verdicts.set(commit.sha, verdict);
-    return keep;
+    else if (verdict.agents[0]) result.otherAgents[verdict.agents[0]] = (result.otherAgents[verdict.agents[0]] ?? 0) + 1;
+    return verdict;
   };
-  const readOptions = { resolved, filter };
+  const verdicts = /* @__PURE__ */ new Map();
+  const readOptions = { resolved };
+  if (options.authors === "claude") {
+    readOptions.filter = (commit) => {
+      const verdict = attribute(commit);
+      if (verdict.isClaude) verdicts.set(commit.sha, verdict);
+      return verdict.isClaude;
+    };
+  }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-  for await (const change of readCommits(options.repo, readOptions)) {
-    const verdict = verdicts.get(change.commit.sha);
-    const byClaude = verdict?.isClaude === true;
+  for await (const change of readCommits(git, readOptions)) {
+    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+    verdicts.delete(change.commit.sha);
+    const byClaude = verdict.isClaude;
     if (byClaude) {
       result.scannedCommits.push({
         sha: change.commit.sha,
@@ -30107,8 +30255,7 @@ async function scanGit(setup, options) {
       const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
       result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
     }
-    if (verdict) options.onCommit?.(change, verdict);
-    verdicts.delete(change.commit.sha);
+    options.onCommit?.(change, verdict);
     const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
       ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
     });
@@ -30129,9 +30276,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules199) {
+function indexRules(rules201) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules199 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules201 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -30388,6 +30535,15 @@ function envVarName(finding) {
   const fromRule = toEnvName(finding.rule.replace(/-(legacy|classic|fine-grained)$/, ""));
   return /^[A-Z]/.test(fromRule) ? fromRule : `SECRET_${fromRule || "VALUE"}`;
 }
+var POLICY_FIX = {
+  "skill-above-classification": "Remove the skill here, or have security raise its maxClassification",
+  "skill-team-not-allowed": "Have a member of an allowed team run it, or extend the skill's teams",
+  "forbidden-tool-permission": "Remove or narrow the permission, or move it to ask",
+  "mcp-server-not-approved": "Remove or disable the MCP server, or have security approve it",
+  "agent-permission-widened": "Have a person review and commit the change, or revert it",
+  "content-above-classification": "Move the content out, or raise the repository's classification",
+  "outside-business-hours": "Have a person review the commit (does not block)"
+};
 function fixHint(finding) {
   const language = languageOf(finding.path);
   const env = envVarName(finding);
@@ -30404,7 +30560,7 @@ function fixHint(finding) {
       return { language, env, lead, sentence: lead + "." };
     }
     case "policy": {
-      const lead = "Change the code or the configuration so that it meets the policy named in the message";
+      const lead = POLICY_FIX[finding.rule] ?? "Change the line so that it meets the policy its message names, or have security change the policy";
       return { language, env, lead, sentence: lead + "." };
     }
   }
@@ -30426,6 +30582,17 @@ function truncate(text, max) {
 }
 function mdText(text, max = 300) {
   return visibleControls(truncate(text, max)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+\-.!|~=:]/g, (ch) => "\\" + ch).replace(/@/g, "@" + ZWSP).replace(/\\:\/\//g, "\\:" + ZWSP + "//").replace(/(www)\\\./gi, "$1" + ZWSP + "\\.");
+}
+function mdInline(text, max = 300) {
+  const cut = truncate(text, max);
+  const out = [];
+  let at2 = 0;
+  for (const match of cut.matchAll(/`([^`\n]{1,300})`/g)) {
+    out.push(mdText(cut.slice(at2, match.index), max), codeSpan(match[1], { max }));
+    at2 = match.index + match[0].length;
+  }
+  out.push(mdText(cut.slice(at2), max));
+  return out.join("");
 }
 function codeSpan(text, options = {}) {
   let body = visibleControls(truncate(text, options.max ?? 200));
@@ -30466,6 +30633,73 @@ function utf8Length(text) {
     } else bytes += 3;
   }
   return bytes;
+}
+
+// src/core/report/roll-up.ts
+var PAIR_DISTANCE = 3;
+function compareFindings(a, b3) {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b3.severity] || (a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0) || a.line - b3.line || a.column - b3.column || a.rule.localeCompare(b3.rule);
+}
+function repeatKey(f3) {
+  if (f3.category !== "secret" && f3.category !== "placeholder") return void 0;
+  const cut = f3.redacted.indexOf("…");
+  if (cut < 2 || f3.redacted.length - cut - 1 < 2) return void 0;
+  return `${f3.rule}\0${f3.redacted}`;
+}
+function pairable(f3, rules201) {
+  if (f3.category !== "secret") return void 0;
+  const provider = metaFor(f3, rules201).provider;
+  if (!provider || provider === "generic" || provider === "custom") return void 0;
+  return `${f3.commit ?? ""}\0${f3.path}\0${provider}`;
+}
+function rollUp(findings, rules201) {
+  const sorted = [...findings].sort(compareFindings);
+  const parent = sorted.map((_3, i) => i);
+  const root = (i) => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union2 = (a, b3) => {
+    const ra = root(a);
+    const rb = root(b3);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const byValue = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
+  sorted.forEach((f3, i) => {
+    const value = repeatKey(f3);
+    if (value !== void 0) {
+      const first2 = byValue.get(value);
+      if (first2 === void 0) byValue.set(value, i);
+      else union2(first2, i);
+    }
+    const file = pairable(f3, rules201);
+    if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
+  });
+  for (const members2 of byFile.values()) {
+    const paired = /* @__PURE__ */ new Set();
+    const ordered2 = [...members2].sort((a, b3) => sorted[a].line - sorted[b3].line);
+    for (let x3 = 0; x3 < ordered2.length; x3++) {
+      const i = ordered2[x3];
+      if (paired.has(i)) continue;
+      for (let y2 = x3 + 1; y2 < ordered2.length; y2++) {
+        const j3 = ordered2[y2];
+        const a = sorted[i];
+        const b3 = sorted[j3];
+        if (b3.line - a.line > PAIR_DISTANCE) break;
+        if (paired.has(j3) || a.rule === b3.rule) continue;
+        union2(i, j3);
+        paired.add(i).add(j3);
+        break;
+      }
+    }
+  }
+  const rows = /* @__PURE__ */ new Map();
+  sorted.forEach((f3, i) => {
+    const r2 = root(i);
+    rows.set(r2, [...rows.get(r2) ?? [], f3]);
+  });
+  return [...rows.entries()].sort(([a], [b3]) => a - b3).map(([, group3]) => ({ findings: group3 }));
 }
 
 // src/core/report/plural.ts
@@ -30511,20 +30745,15 @@ var ACTION_IDS = { rescan: "rescan", ignoreLines: "ignore-lines" };
 var OUTPUT_BUDGET = MAX_OUTPUT_CHARS - 512;
 var ANNOTATION_MESSAGE_CHARS = 4e3;
 var ANNOTATION_TITLE_CHARS = 255;
-var TOP_FINDINGS = 10;
+var SINGLE_ROWS = 40;
 var PATHS_PER_SKIP_REASON = 10;
 var SIGNALS_PER_COMMIT = 4;
+var LINES_PER_ROLLED_ROW = 6;
 var CATEGORY_LABEL = {
   secret: "Secret",
   placeholder: "Placeholder",
   pii: "Personal data (PII)",
   policy: "Policy"
-};
-var CATEGORY_NOUN = {
-  secret: ["secret", "secrets"],
-  placeholder: ["placeholder", "placeholders"],
-  pii: ["PII finding", "PII findings"],
-  policy: ["policy violation", "policy violations"]
 };
 var SKIP_REASON_TEXT = {
   binary: "binary",
@@ -30548,17 +30777,14 @@ var SIGNAL_TEXT = {
   "branch-name": "branch name",
   "custom-marker": "custom marker (config)"
 };
-function compareBySeverity(a, b3) {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b3.severity] || (a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0) || a.line - b3.line || a.column - b3.column || a.rule.localeCompare(b3.rule);
-}
 function checkConclusion(findings, failOn, configErrors = []) {
   if (configErrors.length > 0) return "failure";
   if (findings.some((f3) => isFailing(f3, failOn))) return "failure";
   return findings.length > 0 ? "neutral" : "success";
 }
-function annotationLevel(severity, failOn) {
-  if (atOrAbove(severity, failOn)) return "failure";
-  return severity === "low" ? "notice" : "warning";
+function annotationLevel(finding, failOn) {
+  if (isFailing(finding, failOn)) return "failure";
+  return finding.severity === "low" ? "notice" : "warning";
 }
 function scopeOf(report) {
   const listed = report.commits ?? [];
@@ -30570,61 +30796,73 @@ function scopeOf(report) {
     claude: claude2
   };
 }
-function countBy(findings, key) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const f3 of findings) counts.set(key(f3), (counts.get(key(f3)) ?? 0) + 1);
-  return counts;
-}
-function titleFor(findings, scope, configErrors, filesScanned) {
+var isVerified = (f3) => f3.category === "secret" && f3.validation?.status === "confirmed";
+function titleFor(rows, conclusion, failOn, scope, configErrors, filesScanned) {
+  const rowsOf = (category) => rows.filter((r2) => r2.findings[0].category === category);
   const parts = [];
   if (configErrors > 0) parts.push(plural(configErrors, "config error"));
-  const byCategory = countBy(findings, (f3) => f3.category);
-  const counted = CATEGORIES.filter((c3) => byCategory.has(c3)).map((c3) => {
-    const n = byCategory.get(c3) ?? 0;
-    const [one, many] = CATEGORY_NOUN[c3];
-    return plural(n, one, many);
-  });
-  let where2;
-  if (scope.commitScan) where2 = scope.claudeCommits > 0 ? plural(scope.claudeCommits, "Claude commit") : plural(scope.commits, "commit");
-  else where2 = plural(new Set(findings.map((f3) => f3.path)).size, "file");
-  if (counted.length > 0) parts.push(`${counted.join(", ")} in ${where2}`);
-  if (parts.length > 0) return parts.join("; ");
-  if (scope.commitScan && scope.claudeCommits === 0) return "No Claude-authored commits";
-  return scope.commitScan ? `No findings in ${plural(scope.claudeCommits, "Claude commit")}` : `No findings in ${plural(filesScanned, "file")}`;
+  const secrets = rowsOf("secret");
+  if (secrets.length > 0) {
+    const verified = secrets.filter((r2) => r2.findings.some(isVerified)).length;
+    parts.push(`${plural(secrets.length, "credential")}${verified > 0 ? ` (${verified} verified)` : ""}`);
+  }
+  const placeholders = rowsOf("placeholder").length;
+  if (placeholders > 0) parts.push(plural(placeholders, "placeholder"));
+  const pii = rowsOf("pii").length;
+  if (pii > 0) parts.push(plural(pii, "personal data finding"));
+  const policy = rowsOf("policy");
+  const violations = policy.filter((r2) => r2.findings[0].severity !== "low").length;
+  if (violations > 0) parts.push(plural(violations, "policy violation"));
+  if (policy.length > violations) parts.push(plural(policy.length - violations, "policy note"));
+  if (parts.length === 0) {
+    if (scope.commitScan && scope.claudeCommits === 0) return "No Claude-authored commits";
+    return scope.commitScan ? `No findings in ${plural(scope.claudeCommits, "Claude commit")}` : `No findings in ${plural(filesScanned, "file")}`;
+  }
+  const failing = rows.flatMap((r2) => r2.findings).filter((f3) => isFailing(f3, failOn));
+  let todo;
+  if (failing.some((f3) => f3.category === "secret")) todo = "rotate before merge";
+  else if (failing.length > 0) todo = "fix before merge";
+  else if (configErrors > 0) todo = "fix the configuration";
+  else todo = conclusion === "neutral" ? "review, does not block" : "review";
+  return `${parts.join(", ")}: ${todo}`;
 }
 var Links = class {
   base;
   head;
-  constructor(repository) {
+  docs;
+  constructor(repository, docsUrl) {
+    const safeUrl = (url) => url && /^https?:\/\/[^\s()<>\]["'`]+$/.test(url) ? url.replace(/\/+$/, "") : void 0;
+    const docs5 = safeUrl(docsUrl);
+    if (docs5) this.docs = docs5;
     if (!repository || !repository.owner || !repository.repo) return;
-    const server = repository.serverUrl && /^https?:\/\/[^\s()<>\]["'`]+$/.test(repository.serverUrl) ? repository.serverUrl.replace(/\/+$/, "") : "https://github.com";
+    const server = safeUrl(repository.serverUrl) ?? "https://github.com";
     this.base = `${server}/${urlSegment(repository.owner)}/${urlSegment(repository.repo)}`;
     if (repository.headSha && /^[0-9a-f]{7,64}$/i.test(repository.headSha)) this.head = repository.headSha;
   }
   /**
-   * `path:line` as a code span, then a link to the line at the head commit when possible. The path is
-   * never inside the link text, so a crafted name has nothing to break out of.
+   * `path:line` as one link to the line in the commit that added it (else at the head). The label is a
+   * code span, which binds tighter than the link's brackets, so a crafted path has nothing to break out of.
    */
-  location(path10, line, options = {}) {
+  addedAt(path10, line, commit, options = {}) {
     const n = Math.max(1, Math.trunc(line) || 1);
     const label = codeSpan(`${path10}:${n}`, { max: 120, inTable: options.inTable });
-    if (!this.base || !this.head) return label;
-    return `${label} ${mdLink(`L${n}`, `${this.base}/blob/${this.head}/${urlPath(path10)}#L${n}`)}`;
-  }
-  /** A line of a file: "line 12", linked when possible. */
-  line(path10, line) {
-    const label = `line ${Math.max(1, Math.trunc(line))}`;
-    if (!this.base || !this.head) return label;
-    return mdLink(label, `${this.base}/blob/${this.head}/${urlPath(path10)}#L${Math.max(1, Math.trunc(line))}`);
+    const at2 = commit && /^[0-9a-f]{7,64}$/i.test(commit) ? commit : this.head;
+    if (!this.base || !at2) return label;
+    return mdLink(label, `${this.base}/blob/${at2}/${urlPath(path10)}#L${n}`);
   }
   commit(sha) {
     const label = codeSpan(sha.slice(0, 7), { max: 7 });
     if (!this.base || !/^[0-9a-f]{7,64}$/i.test(sha)) return label;
     return mdLink(label, `${this.base}/commit/${sha}`);
   }
+  /** The rule's page in claude-guard's docs: a URL when the docs' address is known, else the page's path. */
+  rulePage(ruleId) {
+    const path10 = `docs/rules/${urlSegment(ruleId)}.md`;
+    return this.docs ? { url: `${this.docs}/rules/${urlSegment(ruleId)}.md`, path: path10 } : { path: path10 };
+  }
 };
-function fitItems(items, cap, more) {
-  const out = [];
+function fit(items, cap, more) {
+  const lines2 = [];
   let used = 0;
   const reserve = 400;
   for (let i = 0; i < items.length; i++) {
@@ -30632,60 +30870,106 @@ function fitItems(items, cap, more) {
     const size = utf8Length(item) + 1;
     const isLast = i === items.length - 1;
     if (used + size + (isLast ? 0 : reserve) > cap) {
-      out.push(more(items.length - i));
-      break;
+      lines2.push(more(items.length - i, i));
+      return { lines: lines2, shown: i };
     }
-    out.push(item);
+    lines2.push(item);
     used += size;
   }
-  return out;
+  return { lines: lines2, shown: items.length };
 }
-function clampOutput(markdown, what) {
+function fitItems(items, cap, more) {
+  return fit(items, cap, more).lines;
+}
+function clampOutput(markdown, what, elsewhere) {
   if (utf8Length(markdown) <= OUTPUT_BUDGET) return markdown;
   const lines2 = markdown.split("\n");
   const kept = [];
   let used = 0;
   for (const line of lines2) {
     const size = utf8Length(line) + 1;
-    if (used + size > OUTPUT_BUDGET - 300) break;
+    if (used + size > OUTPUT_BUDGET - 600) break;
     kept.push(line);
     used += size;
   }
-  kept.push("", `_… ${what} was cut here to stay within GitHub's limit of ${MAX_OUTPUT_CHARS.toLocaleString("en-US")} characters: see the annotations and the SARIF report._`);
+  kept.push("", `_… ${what} was cut here to stay within GitHub's limit of ${MAX_OUTPUT_CHARS.toLocaleString("en-US")} characters: ${elsewhere}._`);
   return kept.join("\n");
 }
-function verdictLine(conclusion, findings, failOn, scope, configErrors, skipped, filesScanned) {
-  const blocking = findings.filter((f3) => isFailing(f3, failOn)).length;
-  const threshold = failOn === "none" ? "`none` (nothing fails)" : `\`${failOn}\``;
-  const where2 = !scope.commitScan ? `in ${plural(filesScanned, "file")}` : scope.claudeCommits > 0 ? `in the lines added by ${plural(scope.claudeCommits, "Claude-authored commit")}` : `in the lines added by ${plural(scope.commits, "commit")}`;
-  const notScanned = skipped > 0 ? ` ${plural(skipped, "file was", "files were")} not scanned (see *Not scanned*).` : "";
+function verdictLine(conclusion, title, findings, failOn, scope, filesScanned) {
+  const where2 = !scope.commitScan ? `in ${plural(filesScanned, "file")}` : scope.claudeCommits > 0 ? `in the lines ${plural(scope.claudeCommits, "Claude-authored commit")} added (${plural(filesScanned, "file")})` : `in the lines ${plural(scope.commits, "commit")} added`;
   if (conclusion === "failure") {
-    const reasons = [];
-    if (configErrors > 0) reasons.push(`the claude-guard configuration has ${plural(configErrors, "error")} (listed below)`);
-    if (blocking > 0) reasons.push(`${plural(blocking, "finding is", "findings are")} at or above ${threshold}, the fail-on level, ${where2}`);
-    const fix = blocking > 0 ? " Fix them, or suppress false positives, to pass." : "";
-    return `❌ **Failure:** ${reasons.join("; and ")}.${fix}${notScanned}`;
+    const blocking = findings.filter((f3) => isFailing(f3, failOn)).length;
+    const why = blocking > 0 ? ` ${plural(blocking, "finding fails", "findings fail")} the check (at or above \`${failOn}\`, or a policy violation).` : "";
+    return `❌ **${mdText(title, 200)}.**${why}`;
   }
   if (conclusion === "neutral") {
-    return `⚠️ **Neutral:** ${plural(findings.length, "finding")} ${where2}, all below the fail-on level ${threshold}: worth a look, but they do not fail the check.${notScanned}`;
+    return `⚠️ **${mdText(title, 200)}.** ${plural(findings.length, "finding")}, all below the fail-on level ${failOn === "none" ? "(`none`: nothing fails)" : `\`${failOn}\``}.`;
   }
   if (scope.commitScan && scope.claudeCommits === 0) {
-    return `✅ **Success: no Claude-authored commits** in this change (${plural(scope.commits, "commit")} checked), so there was nothing to scan.${notScanned}`;
+    return `✅ **No Claude-authored commits** in this change (${plural(scope.commits, "commit")} checked): nothing to scan.`;
   }
-  return `✅ **Success:** no secrets, placeholders, personal data or policy violations ${where2}.${notScanned}`;
+  return `✅ **No findings** ${where2}.`;
 }
-function countsTable(findings, failOn) {
-  const header = SEVERITIES.map((s) => atOrAbove(s, failOn) ? `${s[0]?.toUpperCase()}${s.slice(1)} ⛔` : `${s[0]?.toUpperCase()}${s.slice(1)}`);
-  const rows = [`| Category | ${header.join(" | ")} | Total |`, `| :-- | ${SEVERITIES.map(() => "--:").join(" | ")} | --: |`];
-  const cell = (n) => n === 0 ? "·" : String(n);
-  for (const category of CATEGORIES) {
-    const inCategory = findings.filter((f3) => f3.category === category);
-    const bySeverity = countBy(inCategory, (f3) => f3.severity);
-    rows.push(`| ${CATEGORY_LABEL[category]} | ${SEVERITIES.map((s) => cell(bySeverity.get(s) ?? 0)).join(" | ")} | ${cell(inCategory.length)} |`);
+function fixCell(f3) {
+  const hint = fixHint(f3);
+  if (hint.snippet && f3.category === "secret") return `rotate, then ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
+  if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
+  return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
+}
+function titleOf(f3, rules201) {
+  return f3.title || metaFor(f3, rules201).title || f3.rule;
+}
+function rowCells(row, ctx) {
+  const lead = row.findings[0];
+  const titles = [...new Set(row.findings.map((f3) => titleOf(f3, ctx.rules)))];
+  const places = new Set(row.findings.map((f3) => `${f3.path}\0${f3.commit ?? ""}`)).size;
+  const what = titles.map((t2) => mdText(t2, 80)).join(" + ") + (row.findings.some(isVerified) ? " · verified" : "") + (places > 1 ? ` · ${places} places` : "");
+  const gone = ctx.headLine(lead) === null ? " (gone at the head)" : "";
+  const others = row.findings.length > titles.length ? ` +${row.findings.length - titles.length} more` : "";
+  const where2 = `${ctx.links.addedAt(lead.path, lead.line, lead.commit, { inTable: true })}${gone}${others}`;
+  const commit = lead.commit ? ctx.links.commit(lead.commit) : "—";
+  return `| ${lead.severity} | ${what} | ${where2} | ${commit} | ${fixCell(lead)} |`;
+}
+function rolledRows(rows, ctx) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f3 of rows.flatMap((r2) => r2.findings).sort(compareFindings)) {
+    const key = `${f3.rule}\0${f3.path}`;
+    groups.set(key, [...groups.get(key) ?? [], f3]);
   }
-  const totals = countBy(findings, (f3) => f3.severity);
-  rows.push(`| **Total** | ${SEVERITIES.map((s) => `**${cell(totals.get(s) ?? 0)}**`).join(" | ")} | **${findings.length}** |`);
-  return rows;
+  return [...groups.values()].map((group3) => {
+    const lead = group3[0];
+    const byLine = [...group3].sort((a, b3) => a.line - b3.line);
+    const first2 = byLine[0];
+    const lines2 = byLine.slice(1, LINES_PER_ROLLED_ROW).map((f3) => String(f3.line));
+    const more = byLine.length > LINES_PER_ROLLED_ROW ? ", …" : "";
+    const where2 = `${ctx.links.addedAt(first2.path, first2.line, first2.commit, { inTable: true })}${lines2.length > 0 ? ` and lines ${lines2.join(", ")}${more}` : ""}`;
+    const commits = [...new Set(group3.map((f3) => f3.commit).filter((c3) => Boolean(c3)))];
+    const commit = commits.length === 1 ? ctx.links.commit(commits[0]) : commits.length === 0 ? "—" : `${commits.length} commits`;
+    const what = `${mdText(titleOf(lead, ctx.rules), 60)} ×${group3.length}${group3.some(isVerified) ? " · verified" : ""}`;
+    return { cells: `| ${lead.severity} | ${what} | ${where2} | ${commit} | ${fixCell(lead)} |`, findings: group3.length };
+  });
+}
+var TABLE_HEAD = ["| Severity | What | Where (added) | Commit | Fix |", "| :-- | :-- | :-- | :-- | :-- |"];
+function findingsTable(rows, ctx, cap, elsewhere) {
+  const single = rows.slice(0, SINGLE_ROWS).map((row) => ({ cells: rowCells(row, ctx), findings: row.findings.length }));
+  const rolled = rows.length > SINGLE_ROWS ? rolledRows(rows.slice(SINGLE_ROWS), ctx) : [];
+  const all = [...single, ...rolled];
+  const total = rows.reduce((n, r2) => n + r2.findings.length, 0);
+  const { lines: lines2, shown: shownRows } = fit(
+    all.map((r2) => r2.cells),
+    cap - 600,
+    (left, shown) => {
+      const findingsLeft = all.slice(shown).reduce((n, r2) => n + r2.findings, 0);
+      return `| … | **${plural(left, "more row")} (${plural(findingsLeft, "finding")}) cut here** to stay within GitHub's ${MAX_OUTPUT_CHARS.toLocaleString("en-US")}-character limit | | | |`;
+    }
+  );
+  const shownFindings = all.slice(0, shownRows).reduce((n, r2) => n + r2.findings, 0);
+  const out = [...TABLE_HEAD, ...lines2];
+  if (rolled.length > 0 && shownRows > single.length) {
+    out.push("", `_The first ${plural(single.length, "row")} show one secret each; the ${plural(Math.min(rolled.length, shownRows - single.length), "row")} after them roll up the other ${plural(total - single.reduce((n, r2) => n + r2.findings, 0), "finding")} by rule and file._`);
+  }
+  if (shownFindings < total) out.push("", `_Not in this table: ${plural(total - shownFindings, "finding")}. ${mdInline(elsewhere, 300)}._`);
+  return { lines: out, rowsShown: shownRows, findingsShown: shownFindings };
 }
 function signalLine(signal) {
   const agent = signal.agent === "claude" ? "" : `${mdText(signal.agent, 30)}, `;
@@ -30709,228 +30993,239 @@ function skippedGroups(skipped) {
     if (group3) group3.push(skip);
     else groups.set(skip.reason, [skip]);
   }
-  const priority = ["truncated", "too-large", "unreadable", "binary", "generated", "vendored", "lockfile", "ignored"];
+  const priority = ["truncated", "too-large", "unreadable", "timeout", "binary", "generated", "vendored", "lockfile", "ignored"];
   return [...groups.entries()].sort(([a], [b3]) => priority.indexOf(a) - priority.indexOf(b3));
 }
 function skipDetail(skip) {
   const extra = [skip.detail ? mdText(skip.detail, 100) : "", skip.commit ? `commit ${codeSpan(skip.commit.slice(0, 7), { max: 7 })}` : ""].filter(Boolean);
   return extra.length > 0 ? ` (${extra.join("; ")})` : "";
 }
-function notScannedSection(skipped, cap) {
-  if (skipped.length === 0) return [];
+function notScannedLine(skipped) {
+  if (skipped.length === 0) return void 0;
+  const reasons = skippedGroups(skipped).map(([reason, files]) => `${files.length} ${SKIP_REASON_TEXT[reason] ?? mdText(reason, 30)}`);
+  return `⚠️ **${plural(skipped.length, "file was", "files were")} not scanned** (${reasons.join("; ")}): review ${skipped.length === 1 ? "it" : "them"} by hand, or with \`claude-guard scan --git\`.`;
+}
+function notScannedList(skipped, cap) {
   const groups = skippedGroups(skipped);
-  const lines2 = [`### Not scanned (${plural(skipped.length, "file")})`];
-  const perGroup = Math.max(400, Math.floor(cap / groups.length) - 200);
+  const lines2 = [];
+  const perGroup = Math.max(400, Math.floor(cap / Math.max(1, groups.length)) - 200);
   for (const [reason, files] of groups) {
     const paths = files.slice(0, PATHS_PER_SKIP_REASON).map((s) => `${codeSpan(s.path, { max: 120 })}${skipDetail(s)}`);
     const listed = fitItems(paths, perGroup, () => "").filter((item) => item !== "");
     const more = files.length > listed.length ? [`and ${files.length - listed.length} more`] : [];
     lines2.push(`- **${SKIP_REASON_TEXT[reason] ?? mdText(reason, 30)}** (${files.length}): ${[...listed, ...more].join(", ")}`);
   }
-  lines2.push("", "_Lines in these files were not checked: review them by hand, or scan them with the CLI (`claude-guard scan --git`)._");
   return lines2;
 }
-function fixCell(finding) {
-  const hint = fixHint(finding);
-  if (!hint.snippet) return mdText(hint.lead, 80);
-  return `${finding.category === "secret" ? "rotate, then use " : "use "}${codeSpan(hint.snippet, { max: 80, inTable: true })}`;
+function folded(summary2, body) {
+  return ["<details>", `<summary>${summary2}</summary>`, "", ...body, "", "</details>"];
 }
-function topFindingsSection(findings, links, rules199, cap) {
-  const others = findings.filter((f3) => f3.category !== "policy").sort(compareBySeverity);
-  if (others.length === 0) return [];
-  const top = others.slice(0, TOP_FINDINGS);
-  const rows = top.map((f3) => {
-    const title = f3.title || metaFor(f3, rules199).title || f3.rule;
-    return `| ${f3.severity} | ${mdText(title, 80)} | ${links.location(f3.path, f3.line, { inTable: true })} | ${codeSpan(f3.redacted, { max: 40, inTable: true })} | ${fixCell(f3)} |`;
-  });
-  const heading = top.length < others.length ? `### Top findings (${top.length} of ${others.length})` : `### Findings (${others.length})`;
-  const listed = fitItems(rows, cap - 400, (left) => `| … | and ${left} more | | | |`);
-  return [heading, "| Severity | Finding | Where | Value (redacted) | Fix |", "| :-- | :-- | :-- | :-- | :-- |", ...listed];
-}
-function policySection(findings, links, cap) {
-  const policy = findings.filter((f3) => f3.category === "policy").sort(compareBySeverity);
-  if (policy.length === 0) return [];
-  const items = policy.map((f3) => `- **${f3.severity}** ${links.location(f3.path, f3.line)}: ${mdText(f3.message || f3.title, 400)}`);
-  return [`### Policy violations (${policy.length})`, ...fitItems(items, cap, (left) => `- … and ${left} more policy violations: see the details and annotations`)];
-}
-function renderSummary(input, conclusion, scope, links, rules199) {
+function renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere) {
   const { report, failOn } = input;
   const findings = report.findings;
   const configErrors = input.configErrors ?? [];
-  const notes = input.notes ?? [];
-  const skipped = report.scanned.skipped;
-  const blocks = [];
-  blocks.push([verdictLine(conclusion, findings, failOn, scope, configErrors.length, skipped.length, report.scanned.files)]);
+  const blocks = [[verdictLine(conclusion, title, findings, failOn, scope, report.scanned.files)]];
   if (configErrors.length > 0) {
-    const items = configErrors.map((e) => `- ${mdText(e, 500)}`);
-    blocks.push([`### Configuration errors (${configErrors.length})`, ...fitItems(items, 8e3, (left) => `- … and ${left} more configuration errors`)]);
+    const items = configErrors.map((e) => `- ${mdInline(e, 500)}`);
+    blocks.push([`**Configuration errors (${configErrors.length})**`, ...fitItems(items, 8e3, (left) => `- … and ${left} more configuration errors`)]);
   }
-  const incomplete = report.scanned.incomplete ?? [];
-  if (incomplete.length > 0) {
-    blocks.push([`### Incomplete scan`, ...incomplete.map((gap) => `- **${gap.reason}**: ${mdText(gap.detail, 500)}`)]);
+  for (const gap of report.scanned.incomplete ?? []) blocks.push([`⚠️ **Incomplete history** (${mdText(gap.reason, 30)}): ${mdText(gap.detail, 500)}`]);
+  for (const warning2 of input.warnings ?? []) blocks.push([`⚠️ ${mdInline(warning2, 500)}`]);
+  const notScanned = notScannedLine(report.scanned.skipped);
+  if (notScanned) blocks.push([notScanned]);
+  let table = { rowsShown: 0, findingsShown: 0 };
+  if (rows.length > 0) {
+    const used = utf8Length(blocks.map((b3) => b3.join("\n")).join("\n\n"));
+    const rendered = findingsTable(rows, ctx, OUTPUT_BUDGET - used - 400, elsewhere);
+    blocks.push(rendered.lines);
+    table = { rowsShown: rendered.rowsShown, findingsShown: rendered.findingsShown };
   }
-  if (notes.length > 0) {
-    const items = notes.map((n) => `- ${mdText(n, 400)}`);
-    blocks.push(["**Notes**", ...fitItems(items, 4e3, (left) => `- … and ${left} more notes`)]);
+  const summary2 = clampOutput(blocks.map((b3) => b3.join("\n")).join("\n\n") + "\n", "The summary", mdInline(elsewhere, 300));
+  return { summary: summary2, table };
+}
+function countsLine(findings) {
+  const parts = [];
+  for (const category of CATEGORIES) {
+    const inCategory = findings.filter((f3) => f3.category === category);
+    if (inCategory.length === 0) continue;
+    const bySeverity = SEVERITIES.map((s) => [s, inCategory.filter((f3) => f3.severity === s).length]).filter(([, n]) => n > 0);
+    parts.push(`${CATEGORY_LABEL[category]} ${inCategory.length} (${bySeverity.map(([s, n]) => `${n} ${s}`).join(", ")})`);
   }
-  if (findings.length > 0) blocks.push(countsTable(findings, failOn));
-  const nothingToScan = scope.commitScan && scope.claudeCommits === 0 && findings.length === 0;
+  return parts.join(" · ");
+}
+function scopeSection(input, scope, links) {
+  const { report, failOn } = input;
+  const body = [];
   const scopeParts = [];
   if (scope.commitScan) scopeParts.push(`${plural(scope.claudeCommits, "Claude-authored commit")} of ${scope.commits}`);
   scopeParts.push(`${plural(report.scanned.files, "file")} (${formatBytes(report.scanned.bytes)}) scanned`);
   scopeParts.push(failOn === "none" ? "fail-on `none`" : `fails on \`${failOn}\` and above`);
-  const classification2 = input.classification ? `**Classification:** ${codeSpan(input.classification.value, { max: 60 })}, from ${mdText(input.classification.source, 120)}.` : "**Classification:** not set (no custom property value and no `classification` in the config).";
-  blocks.push(nothingToScan ? [classification2] : [scopeParts.join(" · "), "", classification2]);
-  if (nothingToScan) {
-    blocks.push([
-      "claude-guard scans the lines that Claude Code added. It recognises a commit by the markers Claude Code writes: a `Co-Authored-By: Claude` trailer, the “Generated with Claude Code” line, a `Claude-Session` trailer, or the `claude[bot]` author (plus any `authorship.markers` in the config). None of the commits in this change carries one."
-    ]);
+  body.push(scopeParts.join(" · "));
+  if (input.classification) body.push("", `Classification: ${codeSpan(input.classification.value, { max: 60 })}, from ${mdInline(input.classification.source, 160)}.`);
+  if (report.findings.length > 0) body.push("", `Findings by category: ${countsLine(report.findings)}.`);
+  const notes = input.notes ?? [];
+  if (notes.length > 0) body.push("", ...fitItems(notes.map((n) => `- ${mdInline(n, 400)}`), 4e3, (left) => `- … and ${left} more notes`));
+  if (scope.commitScan && scope.claudeCommits === 0) {
+    body.push(
+      "",
+      "claude-guard scans the lines Claude Code added. It recognises a commit by the markers Claude Code writes: a `Co-Authored-By: Claude` trailer, the “Generated with Claude Code” line, a `Claude-Session` trailer, or the `claude[bot]` author (plus any `authorship.markers` in the config). None of the commits in this change carries one."
+    );
   }
-  const policy = policySection(findings, links, 8e3);
   if (scope.claude.length > 0) {
-    const heading = `### Claude-authored commits (${scope.claudeCommits} of ${scope.commits})`;
-    blocks.push([heading, ...fitItems(commitItems(scope, links), 14e3, (left) => `- … and ${plural(left, "more Claude commit")}`)]);
+    body.push("", `How Claude's commits were recognised (${scope.claudeCommits} of ${scope.commits}):`, ...fitItems(commitItems(scope, links), 14e3, (left) => `- … and ${plural(left, "more Claude commit")}`));
   }
-  const notScanned = notScannedSection(skipped, 12e3);
-  if (policy.length > 0) blocks.push(policy);
-  if (notScanned.length > 0) blocks.push(notScanned);
-  const used = utf8Length(blocks.map((b3) => b3.join("\n")).join("\n\n"));
-  const footer = findings.length > 0 ? [
-    `**How to fix:** each finding (above, in the details and in its annotation on the file) says what replaces the value in its file's language. **False positive?** Add a \`${ALLOW_COMMENT}\` comment on its line, or its fingerprint on its own line to \`${IGNORE_FILE}\` at the repository root (the **Show ignore lines** button lists them).`
-  ] : [];
-  const top = topFindingsSection(findings, links, rules199, OUTPUT_BUDGET - used - 1500);
-  if (top.length > 0) blocks.push(top);
-  if (footer.length > 0) blocks.push(footer);
-  return clampOutput(blocks.map((b3) => b3.join("\n")).join("\n\n") + "\n", "The summary");
+  return folded("Scope, notes and Claude's commits", body);
 }
-function findingDetail(f3, links, rules199) {
-  const meta2 = metaFor(f3, rules199);
-  const hint = fixHint(f3);
-  const head = [
-    `**${f3.severity}**`,
-    `${mdText(f3.title || meta2.title || f3.rule, 100)} (${codeSpan(f3.rule, { max: 60 })})`,
-    links.line(f3.path, f3.line),
-    ...f3.category !== "policy" ? [`value ${codeSpan(f3.redacted, { max: 40 })}`] : [],
-    ...f3.commit ? [`commit ${links.commit(f3.commit)}`] : []
-  ].join(" · ");
-  const lines2 = [`- ${head}`];
-  if (f3.message && f3.message !== (f3.title || meta2.title)) lines2.push(`  ${mdText(f3.message, 400)}`);
+function findingLine(f3, ctx, blockSnippet) {
+  const parts = [ctx.links.addedAt(f3.path, f3.line, f3.commit)];
+  if (f3.category !== "policy") parts.push(`value ${codeSpan(f3.redacted, { max: 40 })}`);
   const note = validationNote(f3.validation);
-  if (note) lines2.push(`  _${mdText(note, 200)}_`);
-  const remediation4 = meta2.remediation ? ` ${mdText(meta2.remediation, 300)}.`.replace(/\.\.$/, ".") : "";
-  const fix = hint.snippet ? `${mdText(hint.lead, 300)}: ${codeSpan(hint.snippet, { max: 120 })}${hint.note ? ` (${mdText(hint.note, 200)})` : ""}.` : `${mdText(hint.lead, 300)}.`;
-  lines2.push(`  **Fix:** ${fix}${f3.category === "secret" || f3.category === "placeholder" ? remediation4 : ""}`);
-  const inline = hint.language.allow && f3.category !== "policy" ? `Add ${codeSpan(hint.language.allow)} at the end of the line, or add` : "Add";
-  lines2.push(`  **False positive?** ${inline} ${codeSpan(f3.fingerprint, { max: 64 })} on its own line to \`${IGNORE_FILE}\`.`);
-  return lines2.join("\n");
-}
-function findingsByFile(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f3 of [...findings].sort(compareBySeverity)) {
-    const group3 = groups.get(f3.path);
-    if (group3) group3.push(f3);
-    else groups.set(f3.path, [f3]);
-  }
-  return [...groups.entries()].map(([path10, group3]) => [path10, group3.sort((a, b3) => a.line - b3.line || a.column - b3.column)]);
-}
-function renderDetails(input, links, rules199) {
-  const findings = input.report.findings;
-  const skipped = input.report.scanned.skipped;
-  if (findings.length === 0 && skipped.length === 0) return void 0;
-  const skippedLines = skipped.map((s) => `- ${codeSpan(s.path, { max: 200 })}: ${SKIP_REASON_TEXT[s.reason] ?? mdText(s.reason, 30)}${skipDetail(s)}`);
-  const skippedBlock = skipped.length > 0 ? [`## Not scanned (${plural(skipped.length, "file")})`, ...fitItems(skippedLines, findings.length > 0 ? 12e3 : OUTPUT_BUDGET - 1e3, (left) => `- … and ${left} more files not scanned (the summary counts them all by reason)`)] : [];
-  const budget = OUTPUT_BUDGET - utf8Length(skippedBlock.join("\n")) - 1e3;
-  const out = [];
-  if (findings.length > 0) {
-    out.push(`## Findings (${findings.length})`);
-    let used = utf8Length(out[0]);
-    let shown = 0;
-    let cut = false;
-    for (const [path10, group3] of findingsByFile(findings)) {
-      const heading = `### ${codeSpan(path10, { max: 200 })} (${group3.length})`;
-      const entries3 = [];
-      let size = utf8Length(heading) + 2;
-      for (const f3 of group3) {
-        const entry = findingDetail(f3, links, rules199);
-        const entrySize = utf8Length(entry) + 1;
-        if (used + size + entrySize > budget - 400) {
-          cut = true;
-          break;
-        }
-        entries3.push(entry);
-        size += entrySize;
-      }
-      if (entries3.length > 0) {
-        out.push("", heading, ...entries3);
-        used += size;
-        shown += entries3.length;
-      }
-      if (cut) break;
-    }
-    if (shown < findings.length) {
-      const left = findings.length - shown;
-      out.push("", `_… and ${plural(left, "more finding")}: see the annotations on the files (all of them are annotated) or the SARIF report (\`claude-guard scan --format sarif\`). The most severe are listed first._`);
-    }
-  }
-  if (skippedBlock.length > 0) out.push("", ...skippedBlock);
-  return clampOutput(out.join("\n") + "\n", "The details");
-}
-function annotationFor(f3, failOn, rules199) {
-  if (!f3.path) return void 0;
-  const meta2 = metaFor(f3, rules199);
+  if (note) parts.push(mdText(note, 200));
   const hint = fixHint(f3);
-  const line = Math.max(1, Math.trunc(f3.line) || 1);
+  if (hint.snippet && hint.snippet !== blockSnippet) parts.push(`use ${codeSpan(hint.snippet, { max: 120 })}`);
+  if (f3.category !== "policy") parts.push(`fingerprint ${codeSpan(f3.fingerprint, { max: 64 })}`);
+  const line = `- ${parts.join(" · ")}`;
+  return f3.category === "policy" ? `${line}
+  ${mdInline(f3.message || f3.title, 2e3)}` : line;
+}
+function ruleLink(ruleId, links) {
+  const page = links.rulePage(ruleId);
+  return page.url ? mdLink(codeSpan(page.path), page.url) : codeSpan(page.path);
+}
+function renderDetails(input, scope, ctx, elsewhere) {
+  const findings = [...input.report.findings].sort(compareFindings);
+  const byRule = /* @__PURE__ */ new Map();
+  for (const f3 of findings) byRule.set(f3.rule, [...byRule.get(f3.rule) ?? [], f3]);
+  const scopeBlock = scopeSection(input, scope, ctx.links);
+  const skipped = input.report.scanned.skipped;
+  const skippedBlock = skipped.length > 0 ? folded(`Files not scanned (${skipped.length})`, notScannedList(skipped, 12e3)) : [];
+  let budget = OUTPUT_BUDGET - utf8Length([...scopeBlock, ...skippedBlock].join("\n")) - 1500;
+  const out = [];
+  let shown = 0;
+  if (findings.length > 0) out.push("## How to fix");
+  for (const [rule, group3] of byRule) {
+    const lead = group3[0];
+    const meta2 = metaFor(lead, ctx.rules);
+    const hint = fixHint(lead);
+    const fix = hint.snippet ? `${mdText(hint.lead, 300)}: ${codeSpan(hint.snippet, { max: 120 })}${hint.note ? ` (${mdText(hint.note, 200)})` : ""}.` : `${mdText(hint.lead, 300)}.`;
+    const remediation4 = meta2.remediation && lead.category !== "policy" ? ` ${mdInline(meta2.remediation.trim().replace(/\.?$/, "."), 400)}` : "";
+    const known = ctx.rules.has(rule) ? ` Rule: ${ruleLink(rule, ctx.links)}.` : "";
+    const heading = [`### ${mdText(titleOf(lead, ctx.rules), 100)} (${codeSpan(rule, { max: 60 })}, ${plural(group3.length, "finding")})`, `${fix}${remediation4}${known}`];
+    const items = group3.map((f3) => findingLine(f3, ctx, hint.snippet));
+    const headSize = utf8Length(heading.join("\n")) + 2;
+    if (budget - headSize < 600) break;
+    const listed = fit(items, budget - headSize, (left) => `- … and ${plural(left, "more finding")} of this rule`);
+    out.push("", ...heading, ...listed.lines);
+    shown += listed.shown;
+    budget -= headSize + utf8Length(listed.lines.join("\n")) + 1;
+  }
+  if (shown < findings.length) out.push("", `_The details of ${plural(findings.length - shown, "finding")} were cut to stay within GitHub's limit. ${mdInline(elsewhere, 300)}._`);
+  if (findings.some((f3) => f3.category !== "policy")) {
+    out.push(
+      "",
+      `**False positive?** Add a \`${ALLOW_COMMENT}\` comment on the line, or the finding's fingerprint on its own line to \`${IGNORE_FILE}\` at the repository root (the **Show ignore lines** button lists them). A real secret must be rotated: deleting the line leaves it in the Git history.`
+    );
+  }
+  if (findings.some((f3) => f3.category === "policy")) {
+    out.push("", `**Policy violations** are not suppressed by \`${ALLOW_COMMENT}\` or \`${IGNORE_FILE}\`: change the line named above, or have the security team change the policy in the org's config.`);
+  }
+  out.push("", ...scopeBlock);
+  if (skippedBlock.length > 0) out.push("", ...skippedBlock);
+  return clampOutput(out.join("\n").replace(/^\n+/, "") + "\n", "The details", mdInline(elsewhere, 300));
+}
+function annotationFor(f3, headLine, failOn, ctx) {
+  if (!f3.path) return void 0;
+  const hint = fixHint(f3);
+  const title = titleOf(f3, ctx.rules);
+  const line = Math.max(1, Math.trunc(headLine) || 1);
   const startColumn = Math.max(1, Math.trunc(f3.column) || 1);
   const endColumn = Math.max(startColumn, Math.trunc(f3.endColumn) - 1);
+  const page = ctx.rules.has(f3.rule) ? ctx.links.rulePage(f3.rule) : void 0;
   const note = validationNote(f3.validation);
-  const parts = [
-    `${(f3.message || f3.title || meta2.title || f3.rule).trim()}`,
-    ...f3.category !== "policy" ? [`Value (redacted): ${f3.redacted}`] : [],
-    ...note ? [`Check: ${note}`] : [],
-    ...f3.commit ? [`Added in commit ${f3.commit.slice(0, 12)}.`] : [],
-    `How to fix: ${hint.sentence}${(f3.category === "secret" || f3.category === "placeholder") && meta2.remediation ? ` ${meta2.remediation.trim().replace(/\.?$/, ".")}` : ""}`,
-    f3.category === "policy" ? "Exception? A policy violation cannot be suppressed from the change it judges: ask the security team to change the policy in the org's " + CONFIG_FILE + "." : `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of line ${line}, or add` : "Add"} the fingerprint ${f3.fingerprint} on its own line to ${IGNORE_FILE} at the repository root.`
+  const parts = f3.category === "policy" ? [(f3.message || title).trim()] : [
+    `${title}: ${f3.redacted}${f3.commit ? `, added in ${f3.commit.slice(0, 7)}` : ""}.${note ? ` ${note.charAt(0).toUpperCase()}${note.slice(1)}.` : ""}`,
+    `Fix: ${hint.sentence}`
   ];
-  return {
+  if (page) parts.push(`Rule: ${page.url ?? `${page.path} in claude-guard`}`);
+  const annotation = {
     path: f3.path,
     start_line: line,
     end_line: line,
     start_column: startColumn,
     end_column: endColumn,
-    annotation_level: annotationLevel(f3.severity, failOn),
-    title: truncate(visibleControls(`${f3.title || meta2.title || f3.rule} (${f3.severity} ${f3.category})`), ANNOTATION_TITLE_CHARS),
+    annotation_level: annotationLevel(f3, failOn),
+    title: truncate(visibleControls(`${title} (${f3.severity})`), ANNOTATION_TITLE_CHARS),
     // Plain text (GitHub does not render Markdown here); each part kept on its own line.
-    message: truncate(parts.map(visibleControls).join("\n"), ANNOTATION_MESSAGE_CHARS),
-    raw_details: f3.category === "policy" ? `Fingerprint: ${f3.fingerprint}
-Policy findings are not suppressed by ${IGNORE_FILE}: the policy is changed in the org's config.` : `Fingerprint: ${f3.fingerprint}
-To suppress this finding, add this line to ${IGNORE_FILE}:
-${ignoreLine(f3)}`
+    message: truncate(parts.map(visibleControls).join("\n"), ANNOTATION_MESSAGE_CHARS)
   };
-}
-function actionsFor(findings) {
-  const actions = [{ label: "Re-scan", description: "Scan this commit again", identifier: ACTION_IDS.rescan }];
-  if (findings.length > 0) {
-    actions.push({ label: "Show ignore lines", description: `Fingerprints for ${IGNORE_FILE}`, identifier: ACTION_IDS.ignoreLines });
+  if (f3.category !== "policy") {
+    annotation.raw_details = `False positive? ${hint.language.allow ? `Add "${hint.language.allow}" at the end of the line, or add` : "Add"} this line to ${IGNORE_FILE}:
+${ignoreLine(f3)}`;
   }
-  return actions;
+  return annotation;
+}
+var LEVEL_ORDER = { failure: 0, warning: 1, notice: 2 };
+function mergeByLine(annotations) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const a of annotations) {
+    const key = `${a.path}\0${a.start_line}`;
+    byLine.set(key, [...byLine.get(key) ?? [], a]);
+  }
+  return [...byLine.values()].map((group3) => {
+    if (group3.length === 1) return group3[0];
+    const lead = group3[0];
+    const level = group3.map((a) => a.annotation_level).sort((a, b3) => LEVEL_ORDER[a] - LEVEL_ORDER[b3])[0];
+    const details = group3.map((a) => a.raw_details).filter((d2) => Boolean(d2));
+    const merged = {
+      path: lead.path,
+      start_line: lead.start_line,
+      end_line: lead.end_line,
+      annotation_level: level,
+      title: truncate(`${group3.length} findings: ${group3.map((a) => a.title ?? "").join("; ")}`, ANNOTATION_TITLE_CHARS),
+      message: truncate(group3.map((a) => a.message).join("\n\n"), ANNOTATION_MESSAGE_CHARS)
+    };
+    if (details.length > 0) merged.raw_details = truncate(details.join("\n\n"), ANNOTATION_MESSAGE_CHARS);
+    return merged;
+  });
 }
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules199 = indexRules(input.rules);
+  const rules201 = indexRules(input.rules);
   const scope = scopeOf(input.report);
-  const links = new Links(input.repository);
+  const links = new Links(input.repository, input.docsUrl);
+  const headLine = (f3) => input.headLines?.has(f3) ? input.headLines.get(f3) ?? null : f3.line;
+  const ctx = { links, rules: rules201, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const annotations = [...findings].sort(compareBySeverity).map((f3) => annotationFor(f3, input.failOn, rules199)).filter((a) => a !== void 0);
-  const text = renderDetails(input, links, rules199);
+  const rows = rollUp(findings, rules201);
+  const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
+  const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
+  const { summary: summary2, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
+  const annotations = mergeByLine(
+    [...findings].sort(compareFindings).flatMap((f3) => {
+      const line = headLine(f3);
+      const annotation = line === null ? void 0 : annotationFor(f3, line, input.failOn, ctx);
+      return annotation ? [annotation] : [];
+    })
+  );
+  const clean = findings.length === 0 && configErrors.length === 0;
   return {
     conclusion,
-    title: truncate(titleFor(findings, scope, configErrors.length, input.report.scanned.files), 200),
-    summary: renderSummary(input, conclusion, scope, links, rules199),
-    ...text !== void 0 ? { text } : {},
+    title: truncate(title, 200),
+    summary: summary2,
+    // A clean run's page is its one line; the scope and notes stay one click away.
+    text: renderDetails(input, scope, ctx, elsewhere),
     annotations,
-    actions: actionsFor(findings)
+    actions: actionsFor(findings),
+    table: { rows: rows.length, rowsShown: clean ? 0 : table.rowsShown, findings: findings.length, findingsShown: table.findingsShown }
   };
+}
+function actionsFor(findings) {
+  const actions = [{ label: "Re-scan", description: "Scan this commit again", identifier: ACTION_IDS.rescan }];
+  if (findings.some((f3) => f3.category !== "policy")) {
+    actions.push({ label: "Show ignore lines", description: `Fingerprints for ${IGNORE_FILE}`, identifier: ACTION_IDS.ignoreLines });
+  }
+  return actions;
 }
 function annotationBatches(annotations, size = ANNOTATIONS_PER_REQUEST) {
   const step = Math.max(1, Math.trunc(size));
@@ -30940,6 +31235,51 @@ function annotationBatches(annotations, size = ANNOTATIONS_PER_REQUEST) {
 }
 function ignoreLine(f3) {
   return `${f3.fingerprint}  # ${visibleControls(f3.rule)} at ${visibleControls(truncate(f3.path, 200))}:${f3.line}`;
+}
+
+// src/core/report/head-lines.ts
+function locateAtHead(findings, headSha, files) {
+  const located = /* @__PURE__ */ new Map();
+  const split = /* @__PURE__ */ new Map();
+  for (const f3 of findings) {
+    if (!f3.commit || f3.commit === headSha || f3.category === "policy") continue;
+    const added = files.addedLine(f3);
+    if (added === void 0) continue;
+    if (!split.has(f3.path)) {
+      const text = files.text(f3.path);
+      if (text === void 0) continue;
+      split.set(f3.path, text === null ? null : text.split(/\r?\n/));
+    }
+    const lines2 = split.get(f3.path);
+    if (lines2 === null || lines2 === void 0) {
+      located.set(f3, null);
+      continue;
+    }
+    const want = added.replace(/\r$/, "");
+    if (lines2[f3.line - 1] === want) {
+      located.set(f3, f3.line);
+      continue;
+    }
+    let best = null;
+    for (let i = 0; i < lines2.length; i++) {
+      if (lines2[i] !== want) continue;
+      if (best === null || Math.abs(i + 1 - f3.line) < Math.abs(best - f3.line)) best = i + 1;
+    }
+    located.set(f3, best);
+  }
+  return located;
+}
+function addedLineIndex(changes) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    for (const file of change.files) {
+      const key = `${change.commit}\0${file.path}`;
+      const lines2 = byKey.get(key) ?? /* @__PURE__ */ new Map();
+      file.lineNumbers.forEach((n, i) => lines2.set(n, file.lines[i]));
+      byKey.set(key, lines2);
+    }
+  }
+  return (f3) => byKey.get(`${f3.commit ?? ""}\0${f3.path}`)?.get(f3.line);
 }
 
 // src/core/report/sarif.ts
@@ -31022,8 +31362,8 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules199) {
-  const byId = indexRules(rules199);
+function renderSarif(report, rules201) {
+  const byId = indexRules(rules201);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -32233,7 +32573,7 @@ function getDoubleQuotedValue(input, start, end) {
   }
   return result + input.slice(captureStart, end);
 }
-function getBlockValue(input, start, end, indent, chomping, folded) {
+function getBlockValue(input, start, end, indent, chomping, folded2) {
   const textIndent = indent < 0 ? 0 : indent;
   const region2 = input.slice(start, end).replace(/\r\n?/g, "\n");
   const lines2 = region2 === "" ? [] : (region2.endsWith("\n") ? region2.slice(0, -1) : region2).split("\n");
@@ -32250,7 +32590,7 @@ function getBlockValue(input, start, end, indent, chomping, folded) {
     }
     const content = line.slice(textIndent);
     const first2 = content.charCodeAt(0);
-    if (folded) {
+    if (folded2) {
       if (first2 === 32 || first2 === 9) {
         atMoreIndented = true;
         result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
@@ -33848,7 +34188,7 @@ function formatKeyPath(path10) {
   }
   return out;
 }
-function distance(a, b3) {
+function distance2(a, b3) {
   const row = Array.from({ length: b3.length + 1 }, (_3, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0];
@@ -33868,7 +34208,7 @@ function didYouMean(key, known) {
   const abbreviated = normal(key).length >= 3 ? known.filter((c3) => normal(c3).startsWith(normal(key))) : [];
   if (abbreviated.length === 1) return ` (did you mean "${abbreviated[0]}"?)`;
   for (const candidate of known) {
-    const d2 = distance(normal(key), normal(candidate));
+    const d2 = distance2(normal(key), normal(candidate));
     if (d2 < bestDistance) {
       best = candidate;
       bestDistance = d2;
@@ -38320,11 +38660,11 @@ function foldObjects(members2) {
     for (const key of object.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object) => object.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object of objects) {
@@ -38333,11 +38673,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json) {
   const allOf = json.allOf;
@@ -38347,9 +38687,9 @@ function foldIntersection(json) {
     if (key in json)
       return;
   const unions = allOf.filter((m2) => UNION_KEYS.some((k2) => Array.isArray(m2[k2])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k2) => Array.isArray(union2[k2]));
@@ -38359,12 +38699,12 @@ function foldIntersection(json) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b3) => !b3))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json.allOf;
-  assignProps(json, folded);
+  assignProps(json, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -39996,9 +40336,9 @@ var guardConfigSchema = strictObject({
   paths: strictObject({
     ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
   }).default(() => ({ ignore: [] })),
-  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules199, ctx) => {
+  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules201, ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    rules199.forEach((rule, index) => {
+    rules201.forEach((rule, index) => {
       if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
       seen.add(rule.id);
     });
@@ -40121,21 +40461,20 @@ function ruleContractProblems(rule) {
     if (k2 !== k2.toLowerCase() || !/^[\x20-\x7e]+$/.test(k2)) problems.push(`keyword "${k2}" is not lower-case ASCII`);
   }
   if (rule.regex) {
-    if (rule.regex.flags.includes("g")) problems.push("its regex carries the g flag (the engine adds it)");
-    const safety = checkRegexSafety(rule.regex.source);
-    if (!safety.ok) problems.push(`its regex is refused by the safety check: ${safety.reason}`);
+    for (const [name, regex] of [["regex", rule.regex], ["nearby regex", rule.nearbyRegex]]) {
+      if (!regex) continue;
+      if (regex.flags.includes("g")) problems.push(`its ${name} carries the g flag (the engine adds it)`);
+      const safety = checkRegexSafety(regex.source);
+      if (!safety.ok) problems.push(`its ${name} is refused by the safety check: ${safety.reason}`);
+    }
   } else if (!rule.find) problems.push("has neither a regex nor a find function");
   const examples = rule.examples();
   const ids = /* @__PURE__ */ new Set([rule.id, ...(rule.reports ?? []).map((r2) => r2.id)]);
   for (const example of examples.truePositives) {
-    const [line, secret, ruleId] = typeof example === "string" ? [example, void 0, void 0] : example;
+    const [line, secret, ruleId] = example;
     const shown = JSON.stringify(line.length > 120 ? line.slice(0, 117) + "..." : line);
-    const lower2 = line.toLowerCase();
-    if (!rule.keywords.some((k2) => lower2.includes(k2))) problems.push(`true positive ${shown} holds none of the keywords`);
-    if (secret === void 0) {
-      if (runRule(rule, line, CONTEXT).length === 0) problems.push(`true positive ${shown} yields nothing`);
-      continue;
-    }
+    const lower = line.toLowerCase();
+    if (!rule.keywords.some((k2) => lower.includes(k2))) problems.push(`true positive ${shown} holds none of the keywords`);
     const at2 = line.indexOf(secret);
     if (secret.length === 0 || at2 < 0) {
       problems.push(`true positive ${shown} does not hold its expected value`);
@@ -40164,7 +40503,7 @@ function ruleContractProblems(rule) {
 // src/core/detect/custom-rules.ts
 var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules199 = [];
+  const rules201 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -40187,7 +40526,7 @@ function compileCustomRules(configs, builtinIds) {
       errors.push({ id: config2.id, message: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" });
       continue;
     }
-    const truePositives2 = (config2.examples?.truePositives ?? []).map((e) => typeof e === "string" ? e : [e.line, e.secret]);
+    const truePositives2 = [];
     const falsePositives2 = config2.examples?.falsePositives ?? [];
     const rule = {
       id: config2.id,
@@ -40200,10 +40539,18 @@ function compileCustomRules(configs, builtinIds) {
       remediation: config2.description,
       examples: () => ({ truePositives: truePositives2, falsePositives: falsePositives2 })
     };
+    for (const example of config2.examples?.truePositives ?? []) {
+      if (typeof example !== "string") truePositives2.push([example.line, example.secret]);
+      else {
+        const [first2] = runRule(rule, example, { path: "example.txt", configLike: true });
+        if (first2) truePositives2.push([example, first2.secret]);
+        else errors.push({ id: config2.id, message: `examples: true positive ${JSON.stringify(example.length > 120 ? example.slice(0, 117) + "..." : example)} yields nothing` });
+      }
+    }
     if (config2.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config2.id, message: `examples: ${problem}` });
-    rules199.push(rule);
+    rules201.push(rule);
   }
-  return { rules: rules199, errors };
+  return { rules: rules201, errors };
 }
 
 // src/core/detect/fake.ts
@@ -40265,6 +40612,70 @@ function exampleJwt(payload, seed, alg = "HS256") {
   const bytes = alg === "HS256" ? 32 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 0;
   const signature2 = Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
   return `${segment({ alg, typ: "JWT" })}.${segment(payload)}.${signature2}`;
+}
+
+// src/core/detect/rules/kit.ts
+function ci(word) {
+  return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
+}
+function escapeRegex2(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+var SEP = "[_.-]?";
+var ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+var NEXT_LINE_WINDOW = 1200;
+var END = String.raw`(?![\w-])`;
+var END_B64 = String.raw`(?![\w+/=-])`;
+var UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+var UUID_ANY_CASE = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+var SECRET_NAME = String.raw`api[_.-]?key|apikey|api[_.-]?token|access[_.-]?token|auth[_.-]?token|token|secret|key|password|passwd|pwd`;
+function assigned(name, value, notAfter) {
+  return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+}
+function contextRegex(provider, name, value, end = END) {
+  const between = name ? String.raw`[\w. -]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w. -]{0,25}?`;
+  return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
+}
+function providerSetting(names, kinds, call = true) {
+  const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex2(w2))).join("|")})`;
+  const kind = literal2(kinds);
+  const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
+  const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
+  return `${literal2(names)}(?:${call ? `${direct}|${argument}` : direct})`;
+}
+var CREDENTIAL_KINDS = ["key", "token", "secret", "auth", "cred", "password"];
+function hasDigit(max) {
+  return String.raw`(?=[^0-9\s"'\x60,;]{0,${max - 1}}[0-9])`;
+}
+var SYNTAXES = {
+  env: (name, v2) => `${name.toUpperCase()}=${v2}`,
+  shell: (name, v2) => `export ${name.toUpperCase()}="${v2}"`,
+  yaml: (name, v2) => `  ${name}: ${v2}`,
+  json: (name, v2) => `  "${name}": "${v2}",`,
+  js: (name, v2) => `const ${name} = "${v2}";`,
+  py: (name, v2) => `${name} = '${v2}'`,
+  toml: (name, v2) => `${name} = "${v2}"`,
+  cli: (name, v2) => `docker run -e ${name.toUpperCase()}=${v2} app:latest`,
+  xml: (name, v2) => `<${name}>${v2}</${name}>`
+};
+var SETTING_SYNTAXES = Object.keys(SYNTAXES).filter((s) => s !== "xml");
+function inSyntaxes(name, value, only = Object.keys(SYNTAXES)) {
+  return only.map((syntax) => [SYNTAXES[syntax](name, value), value]);
+}
+function withValue(secret, ...templates) {
+  return templates.map((template) => [template.split("%s").join(secret), secret]);
+}
+function defineRule(spec) {
+  const { samples, truePositives: truePositives2, falsePositives: falsePositives2, category, ...rule } = spec;
+  let values;
+  const sample = () => values ??= samples();
+  return {
+    ...rule,
+    // A setting rule may find the value on the line after an XML start tag.
+    ...rule.regex?.source.includes(ASSIGN) && rule.window === void 0 ? { window: NEXT_LINE_WINDOW } : {},
+    category: category ?? "secret",
+    examples: () => ({ truePositives: truePositives2(sample()), falsePositives: falsePositives2(sample()) })
+  };
 }
 
 // src/core/detect/rules/generic.ts
@@ -40761,12 +41172,12 @@ var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass"
 function isPassCompound(word) {
   return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
 }
-function nameWords(name) {
+function nameWords2(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
 }
 function classifyName(name, memberAccess = false) {
   const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
+  const words = nameWords2(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
   if (words.length === 0 || words.length > 10) return void 0;
   const last = words[words.length - 1];
   if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
@@ -40800,8 +41211,8 @@ function classifyValue(raw, name, kind, quoted) {
   const value = raw.trim();
   if (value.length === 0 || value.length > 300) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
-  const lower2 = value.toLowerCase();
-  if (NON_SECRET_VALUES.has(lower2) && !(kind === "password" && lower2 === "default")) return { kind: "none" };
+  const lower = value.toLowerCase();
+  if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
   if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
     return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
   }
@@ -40815,7 +41226,7 @@ function classifyValue(raw, name, kind, quoted) {
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
-  if (URL_LIKE.test(value) || lower2.startsWith("data:")) return { kind: "none" };
+  if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
@@ -40878,11 +41289,11 @@ var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|
 var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
 function mentionsName(value, name) {
   const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return nameWords(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
+  return nameWords2(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
 }
 function isLabelForName(value, name) {
   if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
-  const words = nameWords(name);
+  const words = nameWords2(name);
   const valueWords = value.toLowerCase().split(/\s+/);
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
@@ -41045,6 +41456,7 @@ function toMatch(key, value, index, kind, verdict) {
     secret: value,
     index,
     ruleId,
+    setting: key,
     title: kind === "password" ? "Hardcoded password" : "Hardcoded secret",
     message: `A hardcoded ${what} is assigned to \`${safeName(key)}\`. Rotate it, then read it from an environment variable or a secret store.`
   };
@@ -41086,191 +41498,116 @@ function findNameValuePairs(window2, context) {
   if (verdict.kind === "none") return [];
   return [toMatch(key, value, span[0], kind, verdict)];
 }
+var PASSWORD = "generic-password";
+var SECRET = "generic-secret";
 var rules = [
-  {
+  defineRule({
     // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
     // so a line with several secret-like words is read once.
-    id: "generic-secret",
+    id: SECRET,
     title: "Hardcoded secret",
     provider: "generic",
-    category: "secret",
     severity: "high",
     keywords: ["pass", "pwd", "psw", "identified", "pw=", "mysql", "mariadb", "masterauth", "login", "redis-cli", ":5432:", ":*:", "secret", "token", "key", "auth", "cred", "bearer", "connstr", "sas", "salt", "nonce", "otp", "sid", "sess", "securestring"],
-    reports: [{ id: "generic-password", title: "Hardcoded password" }],
+    reports: [{ id: PASSWORD, title: "Hardcoded password" }],
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
-    examples: () => {
-      const pw2 = fake.alnum(10, "generic-password") + "!";
-      const token2 = fake.alnum(32, "generic-secret");
-      return {
-        truePositives: [
-          `DB_PASSWORD=${pw2}`,
-          `password: "${pw2}"`,
-          `const dbPassword = '${pw2}';`,
-          `    "password": "${pw2}",`,
-          `<password>${pw2}</password>`,
-          `mysql -u root -p${pw2} app`,
-          `spring.datasource.password=${pw2}`,
-          `CREATE USER app IDENTIFIED BY '${pw2}';`,
-          `define('DB_PASSWORD', '${pw2}');`,
-          `db_pass = "${"Tr0ub!e"}"`,
-          `API_KEY=${token2}`,
-          `client_secret: "${token2}"`,
-          `apiKey = "${token2}"`,
-          `curl "https://api.example.com/v1/items?access_token=${token2}"`,
-          `deploy --api-token ${token2}`,
-          `      oauth_nonce: '${token2}',`,
-          `  salt = "${fake.hex(40, "generic-salt")}"`,
-          `    "password2": "${pw2}",`,
-          `    password = Some("${pw2}"),`,
-          `  "tokens": ["${fake.hex(16, "generic-list")}", "${fake.hex(16, "generic-list2")}"],`,
-          `    user.setPassword("${pw2}");`
-        ],
-        falsePositives: [
-          `password = os.environ["DB_PASSWORD"]`,
-          `const password = process.env.DB_PASSWORD;`,
-          `password: \${DB_PASSWORD}`,
-          `"password": "Password",`,
-          `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
-          `password: string;`,
-          `if (!password) throw new Error("password is required");`,
-          `label: "Enter your password"`,
-          `api_key = os.getenv("API_KEY")`,
-          `token: {{ secrets.DEPLOY_TOKEN }}`,
-          `max_tokens = 4096`,
-          `token_url: "https://auth.example.com/oauth/token"`,
-          `secretName: my-app-secret`,
-          `public_key = "${token2}"`,
-          "  , consumer_key: CONSUMER_KEY",
-          "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
-          `salt_length = 16`,
-          `    "ChangePassword": "iam:ChangePassword",`,
-          `STATUS_WRONG_PASSWORD = 3221225578`,
-          `hash, err := HashPassword("password", "${fake.alnum(16, "generic-salt2")}", SHA512)`,
-          "    password: ((concourse.db_password))",
-          `  "tokens": [1024, 2048],`,
-          `    user.setPassword(request.getParameter("password"));`
-        ]
-      };
-    }
-  },
-  {
+    samples: () => [fake.alnum(10, "generic-password") + "!", fake.alnum(32, "generic-secret"), fake.hex(40, "generic-salt"), fake.hex(16, "generic-list"), fake.hex(16, "generic-list2"), fake.alnum(16, "generic-salt2")],
+    truePositives: ([pw2, token2, salt, first2, second]) => {
+      const typed = "Tr0ub!e";
+      const as2 = (id) => (examples) => examples.map(([line, value]) => [line, value, id]);
+      return [
+        ...as2(PASSWORD)([
+          ...inSyntaxes("db_password", pw2),
+          ...withValue(pw2, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
+          ...withValue(pw2, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
+          ...withValue(typed, `db_pass = "%s"`)
+        ]),
+        ...as2(SECRET)([
+          ...inSyntaxes("api_key", token2),
+          ...withValue(token2, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...withValue(salt, `  salt = "%s"`),
+          ...withValue(first2, `  "tokens": ["%s", "${second}"],`)
+        ])
+      ];
+    },
+    falsePositives: ([, token2, , , , salt]) => [
+      `password = os.environ["DB_PASSWORD"]`,
+      `const password = process.env.DB_PASSWORD;`,
+      `password: \${DB_PASSWORD}`,
+      `"password": "Password",`,
+      `password_hash = "$2b$12$${fake.alnum(53, "bcrypt")}"`,
+      `password: string;`,
+      `if (!password) throw new Error("password is required");`,
+      `label: "Enter your password"`,
+      `api_key = os.getenv("API_KEY")`,
+      `token: {{ secrets.DEPLOY_TOKEN }}`,
+      `max_tokens = 4096`,
+      `token_url: "https://auth.example.com/oauth/token"`,
+      `secretName: my-app-secret`,
+      `public_key = "${token2}"`,
+      "  , consumer_key: CONSUMER_KEY",
+      "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
+      `salt_length = 16`,
+      `    "ChangePassword": "iam:ChangePassword",`,
+      `STATUS_WRONG_PASSWORD = 3221225578`,
+      `hash, err := HashPassword("password", "${salt}", SHA512)`,
+      "    password: ((concourse.db_password))",
+      `  "tokens": [1024, 2048],`,
+      `    user.setPassword(request.getParameter("password"));`
+    ]
+  }),
+  defineRule({
     id: "generic-terraform-variable",
     title: "Hardcoded secret",
     provider: "generic",
-    category: "secret",
     severity: "high",
     keywords: ["variable"],
     window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findTerraformDefaults,
     remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
-    examples: () => ({
-      truePositives: [
-        `variable "db_password" {
+    samples: () => [`${fake.alnum(16, "tf-var")}!`, fake.alnum(32, "tf-var-2")],
+    // A variable block spans lines: the setting matrix does not apply.
+    truePositives: ([pw2, token2]) => [
+      [`variable "db_password" {
   type      = string
-  default   = "${fake.alnum(16, "tf-var")}!"
-}`,
-        `variable "api_token" {
-  default = "${fake.alnum(32, "tf-var-2")}"
-}`
-      ],
-      falsePositives: [`variable "db_password" {
+  default   = "${pw2}"
+}`, pw2, PASSWORD],
+      [`variable "api_token" {
+  default = "${token2}"
+}`, token2, SECRET]
+    ],
+    falsePositives: () => [`variable "db_password" {
   type      = string
   sensitive = true
 }`, `variable "region" {
   default = "eu-west-1"
 }`]
-    })
-  },
-  {
+  }),
+  defineRule({
     id: "generic-name-value",
     title: "Hardcoded secret",
     provider: "generic",
-    category: "secret",
     severity: "high",
     keywords: ["name", '"key"', "'key'", "key:"],
     window: 600,
-    reports: [{ id: "generic-secret", title: "Hardcoded secret" }, { id: "generic-password", title: "Hardcoded password" }],
+    reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findNameValuePairs,
     remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
-    examples: () => {
-      const pw2 = fake.alnum(14, "name-value") + "#";
-      return {
-        truePositives: [`- name: DB_PASSWORD
-  value: "${pw2}"`, `{"name": "API_TOKEN", "value": "${fake.alnum(32, "nv2")}"}`],
-        falsePositives: [`- name: DB_PASSWORD
+    samples: () => [fake.alnum(14, "name-value") + "#", fake.alnum(32, "nv2")],
+    // A name and its value in an environment list: the setting matrix does not apply.
+    truePositives: ([pw2, token2]) => [
+      [`- name: DB_PASSWORD
+  value: "${pw2}"`, pw2, PASSWORD],
+      [`{"name": "API_TOKEN", "value": "${token2}"}`, token2, SECRET]
+    ],
+    falsePositives: () => [`- name: DB_PASSWORD
   valueFrom:
     secretKeyRef: { name: db, key: password }`, `- name: LOG_LEVEL
   value: debug`]
-      };
-    }
-  }
+  })
 ];
-
-// src/core/detect/rules/kit.ts
-function ci(word) {
-  return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
-}
-function escapeRegex2(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
-var NEXT_LINE_WINDOW = 1200;
-var END = String.raw`(?![\w-])`;
-var END_B64 = String.raw`(?![\w+/=-])`;
-var UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-var UUID_ANY_CASE = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-var SECRET_NAME = String.raw`api[_.-]?key|apikey|api[_.-]?token|access[_.-]?token|auth[_.-]?token|token|secret|key|password|passwd|pwd`;
-function assigned(name, value, notAfter) {
-  return new RegExp(`(?:${name})${ASSIGN}(?<secret>${value})(?!${notAfter})`);
-}
-function contextRegex(provider, name, value, end = END) {
-  const between = name ? String.raw`[\w.-]{0,25}?(?:${name})[\w.-]{0,12}?` : String.raw`[\w.-]{0,25}?`;
-  return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
-}
-function providerSetting(names, kinds, call = true) {
-  const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex2(w2))).join("|")})`;
-  const kind = literal2(kinds);
-  const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
-  const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
-  return `${literal2(names)}(?:${call ? `${direct}|${argument}` : direct})`;
-}
-var CREDENTIAL_KINDS = ["key", "token", "secret", "auth", "cred", "password"];
-function hasDigit(max) {
-  return String.raw`(?=[^0-9\s"'\x60,;]{0,${max - 1}}[0-9])`;
-}
-var SYNTAXES = {
-  env: (name, v2) => `${name.toUpperCase()}=${v2}`,
-  shell: (name, v2) => `export ${name.toUpperCase()}="${v2}"`,
-  yaml: (name, v2) => `  ${name}: ${v2}`,
-  json: (name, v2) => `  "${name}": "${v2}",`,
-  js: (name, v2) => `const ${name} = "${v2}";`,
-  py: (name, v2) => `${name} = '${v2}'`,
-  toml: (name, v2) => `${name} = "${v2}"`,
-  cli: (name, v2) => `docker run -e ${name.toUpperCase()}=${v2} app:latest`,
-  xml: (name, v2) => `<${name}>${v2}</${name}>`
-};
-var SETTING_SYNTAXES = Object.keys(SYNTAXES).filter((s) => s !== "xml");
-function inSyntaxes(name, value, only = Object.keys(SYNTAXES)) {
-  return only.map((syntax) => [SYNTAXES[syntax](name, value), value]);
-}
-function withValue(secret, ...templates) {
-  return templates.map((template) => [template.split("%s").join(secret), secret]);
-}
-function defineRule(spec) {
-  const { samples, truePositives: truePositives2, falsePositives: falsePositives2, category, ...rule } = spec;
-  let values;
-  const sample = () => values ??= samples();
-  return {
-    ...rule,
-    // A setting rule may find the value on the line after an XML start tag.
-    ...rule.regex?.source.includes(ASSIGN) && rule.window === void 0 ? { window: NEXT_LINE_WINDOW } : {},
-    category: category ?? "secret",
-    examples: () => ({ truePositives: truePositives2(sample()), falsePositives: falsePositives2(sample()) })
-  };
-}
 
 // src/core/detect/rules/providers/aws.ts
 var BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -41386,6 +41723,20 @@ var rules2 = [
     samples: () => ["amzn.mws." + fake.uuid("mws")],
     truePositives: ([t2]) => [...inSyntaxes("mws_auth_token", t2), ...withValue(t2, 'params["MWSAuthToken"] = "%s"')],
     falsePositives: ([t2]) => [`const host = "amzn.mws.amazonservices.com";`, `MWS_AUTH_TOKEN=${t2.slice(0, -2)}`]
+  }),
+  defineRule({
+    id: "aws-appsync-api-key",
+    title: "AWS AppSync GraphQL API key",
+    provider: "AWS",
+    severity: "medium",
+    keywords: ["da2-"],
+    // da2- then 26 lower-case letters and digits, as the AppSync console and CLI print them.
+    regex: /(?<![\w-])(?<secret>da2-[a-z0-9]{26})(?![\w-])/,
+    docs: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization",
+    remediation: "Delete the API key in the AppSync console (Settings > API keys), create one with a short expiry, and prefer IAM or Cognito authorization for anything not public.",
+    samples: () => ["da2-" + fake.lowerDigits(26, "appsync-1"), "da2-" + fake.lowerDigits(26, "appsync-2")],
+    truePositives: ([k2, l3]) => [...inSyntaxes("appsync_api_key", k2), ...withValue(l3, '"aws_appsync_apiKey": "%s",', 'curl -H "x-api-key: %s" https://example.appsync-api.us-east-1.amazonaws.com/graphql')],
+    falsePositives: ([k2]) => [`APPSYNC_API_KEY=da2-${fake.lowerDigits(12, "appsync-short")}`, `APPSYNC_API_KEY=${k2.toUpperCase()}`, `const id = "${k2}x";`]
   })
 ];
 
@@ -41536,7 +41887,7 @@ var rules4 = [
     // In a connection string (AccountKey=), as the value of a storage key setting, or an identifiable
     // key carrying the "+ASt" signature. Keys with the Cosmos DB signature belong to azure-cosmosdb-key.
     regex: new RegExp(
-      `(?:${ci("accountkey")}\\s{0,2}=\\s{0,2}|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`
+      `(?:${ci("accountkey")}(?:\\s{0,2}=\\s{0,2}|${ASSIGN})|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`
     ),
     exampleValues: ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="],
     docs: "https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage",
@@ -41715,16 +42066,48 @@ var rules4 = [
     provider: "Azure",
     severity: "high",
     keywords: ["azconfig.io"],
-    regex: /azconfig\.io\/?;\s{0,2}Id=[^;\s"']{1,60};\s{0,2}Secret=(?<secret>[A-Za-z0-9+/]{40,60}={0,2})(?![A-Za-z0-9+/=])/,
+    regex: /azconfig\.io\/?;\s{0,2}Id=[^;\s"']{1,60};\s{0,2}Secret=(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])/,
     docs: "https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-disable-access-key-authentication",
     remediation: "Regenerate the access key in the store's Access settings blade and connect with Microsoft Entra ID instead.",
-    samples: () => [fake.base64(43, "appconfig") + "="],
-    truePositives: ([s]) => withValue(
-      s,
-      `Endpoint=https://acme-config.azconfig.io;Id=${fake.alnum(4, "ac-id")}-l0-s0:${fake.alnum(20, "ac-id2")};Secret=%s`,
-      `APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=x1y2-l9-s0:${fake.alnum(20, "ac-id3")};Secret=%s"`
-    ),
+    samples: () => [fake.base64(43, "appconfig") + "=", cask("AZC", "appconfig-id")],
+    truePositives: ([s, ident]) => [
+      ...withValue(ident, `Endpoint=https://acme.azconfig.io;Id=${fake.alnum(4, "ac-id4")};Secret=%s`),
+      ...withValue(
+        s,
+        `Endpoint=https://acme-config.azconfig.io;Id=${fake.alnum(4, "ac-id")}-l0-s0:${fake.alnum(20, "ac-id2")};Secret=%s`,
+        `APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=x1y2-l9-s0:${fake.alnum(20, "ac-id3")};Secret=%s"`
+      )
+    ],
     falsePositives: () => ["Endpoint=https://contoso.azconfig.io;Id=xxx;Secret=xxx", 'const endpoint = "https://acme.azconfig.io";']
+  }),
+  defineRule({
+    id: "azure-container-registry-password",
+    title: "Azure Container Registry password",
+    provider: "Azure",
+    severity: "high",
+    keywords: ["+acr"],
+    // Admin-user and token passwords: 52 base64 characters with the "+ACR" signature at offset 42.
+    regex: new RegExp(`(?<![${b64}])(?<secret>[${b64}]{42}\\+ACR[A-Za-z0-9]{6})(?![${b64}=])`),
+    docs: "https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication",
+    remediation: "Regenerate the password (Access keys blade, or the token's password) and log in with Microsoft Entra ID or a managed identity instead.",
+    samples: () => [fake.base64(42, "acr-1") + "+ACRB" + fake.alnum(5, "acr-1t"), fake.base64(42, "acr-2") + "+ACRA" + fake.alnum(5, "acr-2t")],
+    truePositives: ([p2, q3]) => [...inSyntaxes("acr_password", p2), ...withValue(q3, "docker login acme.azurecr.io -u acme -p %s", "%s")],
+    falsePositives: ([p2]) => [`ACR_PASSWORD=${p2.slice(1)}`, `ACR_PASSWORD=${p2}xyz`]
+  }),
+  defineRule({
+    id: "azure-entra-refresh-token",
+    title: "Microsoft Entra ID refresh token",
+    provider: "Azure",
+    severity: "high",
+    keywords: [".ag"],
+    // As the token endpoint returns it: a version (0 or 1), ".A" and the client segment, ".Ag" and the
+    // encrypted body, sometimes a further ".A" segment.
+    regex: /(?<![\w.-])(?<secret>[01]\.A[\w-]{40,120}(?:\.\d)?\.Ag[\w-]{300,3000}(?:\.A[\w-]{100,1000})?)(?![\w.-])/,
+    docs: "https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens",
+    remediation: "Revoke the user's sessions (Entra admin center > Users > Revoke sessions, or Revoke-MgUserSignInSession) and keep tokens in a token cache, never in code.",
+    samples: () => [`0.A${fake.base64url(51, "rt-client")}.AgAB${fake.base64url(700, "rt-body")}`, `1.A${fake.base64url(54, "rt-client2")}.1.AgAB${fake.base64url(900, "rt-body2")}.A${fake.base64url(200, "rt-tail")}`],
+    truePositives: ([t2, u2]) => [...withValue(t2, '"refresh_token": "%s",', "AZURE_REFRESH_TOKEN=%s"), ...withValue(u2, "let refresh_token = '%s';")],
+    falsePositives: ([t2]) => [`"refresh_token": "${t2.slice(0, 200)}"`, `"version": "0.A${fake.base64url(20, "rt-short")}.Agent"`]
   })
 ];
 
@@ -41813,7 +42196,7 @@ var rules7 = [
     provider: "IBM Cloud",
     severity: "critical",
     keywords: ["ibm", "ic_api_key"],
-    regex: assigned(`${ci("ibm")}[\\w.-]{0,20}?${ci("api")}${SEP}${ci("key")}|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("ibm")}[\\w. -]{0,20}?${ci("api")}${SEP}${ci("key")}|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
     docs: "https://cloud.ibm.com/docs/account?topic=account-userapikey",
     remediation: "Delete the key under Manage > Access (IAM) > API keys and use trusted profiles or a secret manager.",
     samples: () => [fake.base64url(44, "ibm-key")],
@@ -41884,7 +42267,7 @@ var rules9 = [
     provider: "Tencent Cloud",
     severity: "critical",
     keywords: ["tencent", "qcloud", "tccli"],
-    regex: assigned(`(?:${ci("tencent")}|${ci("qcloud")}|${ci("tccli")})[\\w.-]{0,30}?${ci("secret")}${SEP}${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("tencent")}|${ci("qcloud")}|${ci("tccli")})[\\w. -]{0,30}?${ci("secret")}${SEP}${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.tencentcloud.com/document/product/598/32675",
     remediation: "Disable and delete the API key in CAM > Access Keys, then use CAM roles or a secret manager.",
     samples: () => [fake.alnum(32, "tencent-key")],
@@ -41915,7 +42298,7 @@ var rules10 = [
     provider: "Scaleway",
     severity: "critical",
     keywords: ["scw", "scaleway"],
-    regex: assigned(`(?:${ci("scw")}|${ci("scaleway")})[\\w.-]{0,20}?${ci("secret")}`, UUID, "[A-Za-z0-9-]"),
+    regex: assigned(`(?:${ci("scw")}|${ci("scaleway")})[\\w. -]{0,20}?${ci("secret")}`, UUID, "[A-Za-z0-9-]"),
     docs: "https://www.scaleway.com/en/docs/iam/concepts/#api-key",
     remediation: "Delete the API key in IAM > API keys and generate a new one, kept in a secret manager.",
     samples: () => [fake.uuid("scw-secret")],
@@ -41932,7 +42315,7 @@ var rules11 = [
     provider: "Linode",
     severity: "critical",
     keywords: ["linode"],
-    regex: assigned(`${ci("linode")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")}|${ci("pat")})`, "[a-f0-9]{64}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("linode")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")}|${ci("pat")})`, "[a-f0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://techdocs.akamai.com/linode-api/reference/get-started#personal-access-tokens",
     remediation: "Revoke the token in Cloud Manager (My Profile > API Tokens) and keep its replacement in a secret manager.",
     samples: () => [fake.hex(64, "linode")],
@@ -41949,7 +42332,7 @@ var rules12 = [
     provider: "Hetzner",
     severity: "critical",
     keywords: ["hcloud", "hetzner"],
-    regex: assigned(`(?:${ci("hcloud")}|${ci("hetzner")})[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("hcloud")}|${ci("hetzner")})[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://docs.hetzner.cloud/#authentication",
     remediation: "Delete the token in the project's Security > API tokens and keep its replacement in a secret manager.",
     samples: () => [fake.alnum(64, "hcloud")],
@@ -41966,11 +42349,11 @@ var rules13 = [
     provider: "Vultr",
     severity: "critical",
     keywords: ["vultr"],
-    regex: assigned(`${ci("vultr")}[\\w.-]{0,20}?(?:${ci("api")}${SEP}${ci("key")}|${ci("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("vultr")}[\\w. -]{0,20}?(?:${ci("api")}${SEP}${ci("key")}|${ci("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
     docs: "https://www.vultr.com/api/#section/Authentication",
     remediation: "Regenerate the API key under Account > API and restrict it to known IP ranges.",
     samples: () => [fake.upperDigits(36, "vultr")],
-    truePositives: ([k2]) => [...inSyntaxes("vultr_api_key", k2), ...withValue(k2, '  vultrToken: "%s",')],
+    truePositives: ([k2]) => [...inSyntaxes("vultr_api_key", k2), ...withValue(k2, '  vultrToken: "%s",', "Vultr token: %s")],
     falsePositives: ([k2]) => [`VULTR_API_KEY=${k2.toLowerCase()}`, `VULTR_API_KEY=${k2.slice(0, 30)}`]
   })
 ];
@@ -42224,7 +42607,7 @@ var rules16 = [
     severity: "high",
     keywords: ["github", "gh_client", "ghclient"],
     // 40 hex characters with no prefix: only as the value of a GitHub client secret setting.
-    regex: assigned(`(?:${ci("github")}|${ci("gh")})[\\w.-]{0,20}?${ci("client")}${SEP}${ci("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("github")}|${ci("gh")})[\\w. -]{0,20}?${ci("client")}${SEP}${ci("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps",
     remediation: "Generate a new client secret in the app's settings, delete the old one, and keep it in a secret store.",
     samples: () => [fake.hex(40, "gh-client-secret")],
@@ -42419,7 +42802,45 @@ var rules17 = [
   })
 ];
 
+// src/core/detect/validate/structure.ts
+function decodeBase64(text) {
+  const cleaned = text.replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/_-]*$/.test(cleaned)) return void 0;
+  return Buffer.from(cleaned, "base64").toString("utf8");
+}
+function decodeJsonObject(text) {
+  const decoded = decodeBase64(text);
+  if (decoded === void 0) return void 0;
+  try {
+    const value = JSON.parse(decoded);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function structureCheck(ok, check, note) {
+  return ok ? { status: "confirmed", check } : { status: "failed", check, ...note ? { note } : {} };
+}
+function isAtlassianDataCenterToken(body) {
+  if (!/^[A-Za-z0-9+/]{44}$/.test(body)) return false;
+  const bytes = Buffer.from(body, "base64");
+  return bytes.length === 33 && /^\d{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
+}
+
 // src/core/detect/rules/providers/bitbucket.ts
+var DATA_CENTER_TOKEN = /(?<![A-Za-z0-9_-])BBDC-([A-Za-z0-9+/]{30,60})(?![A-Za-z0-9+/=_-])/g;
+function findDataCenterTokens(text) {
+  const out = [];
+  for (const m2 of text.matchAll(DATA_CENTER_TOKEN)) {
+    const body = m2[1];
+    if (isAtlassianDataCenterToken(body)) out.push({ secret: m2[0], index: m2.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
+    else if (classifyPlaceholder(body).placeholder) out.push({ secret: m2[0], index: m2.index ?? 0, category: "placeholder" });
+  }
+  return out;
+}
+function dataCenterToken(seed) {
+  return "BBDC-" + toBase64(fake.digits(12, seed).replace(/^0/, "7") + ":" + fake.alnum(20, seed + "-body"));
+}
 var rules18 = [
   defineRule({
     id: "bitbucket-app-password",
@@ -42447,6 +42868,19 @@ var rules18 = [
     samples: () => ["ATCTT3xFfGN0" + fake.base64url(170, "bb-access") + "=" + fake.hexUpper(8, "bb-crc")],
     truePositives: ([t2]) => [...inSyntaxes("bitbucket_token", t2), ...withValue(t2, 'curl -H "Authorization: Bearer %s" https://api.bitbucket.org/2.0/repositories/acme')],
     falsePositives: ([t2]) => [`BITBUCKET_TOKEN=${t2.slice(0, 80)}`, `BITBUCKET_TOKEN=${t2.slice(0, -9)}`]
+  }),
+  defineRule({
+    id: "bitbucket-data-center-http-access-token",
+    title: "Bitbucket Data Center HTTP access token",
+    provider: "Bitbucket",
+    severity: "high",
+    keywords: ["bbdc-"],
+    find: findDataCenterTokens,
+    docs: "https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html",
+    remediation: "Revoke the token in the user's, project's or repository's HTTP access tokens settings and keep its replacement in a secret store.",
+    samples: () => [dataCenterToken("bbdc-1"), dataCenterToken("bbdc-2")],
+    truePositives: ([t2, u2]) => [...inSyntaxes("bitbucket_token", t2), ...withValue(u2, "%s", "git clone https://ci:%s@git.acme.internal/scm/proj/repo.git")],
+    falsePositives: ([t2]) => [`BITBUCKET_TOKEN=BBDC-${fake.base64(44, "bbdc-random")}`, `BITBUCKET_TOKEN=${t2.toUpperCase()}`, "BBDC-1234"]
   })
 ];
 
@@ -42458,7 +42892,7 @@ var rules19 = [
     provider: "Gitea",
     severity: "high",
     keywords: ["gitea", "forgejo", "codeberg"],
-    regex: assigned(`(?:${ci("gitea")}|${ci("forgejo")}|${ci("codeberg")})[\\w.-]{0,20}?(?:${ci("token")}|${ci("pat")}|${ci("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("gitea")}|${ci("forgejo")}|${ci("codeberg")})[\\w. -]{0,20}?(?:${ci("token")}|${ci("pat")}|${ci("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens",
     remediation: "Delete the token in Settings > Applications on the Gitea/Forgejo instance and keep its replacement in a secret store.",
     samples: () => [fake.hex(40, "gitea")],
@@ -42475,7 +42909,7 @@ var rules20 = [
     provider: "Travis CI",
     severity: "high",
     keywords: ["travis"],
-    regex: assigned(`${ci("travis")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("travis")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     docs: "https://docs.travis-ci.com/user/triggering-builds/",
     remediation: "Regenerate the token in Travis CI's account settings and keep it in a secret store.",
     samples: () => [fake.base64url(22, "travis")],
@@ -42518,7 +42952,7 @@ var rules21 = [
     provider: "CircleCI",
     severity: "high",
     keywords: ["circle"],
-    regex: assigned(`${ci("circle")}(?:${ci("ci")})?[\\w.-]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("circle")}(?:${ci("ci")})?[\\w. -]{0,20}?(?:${ci("token")}|${ci("api")}${SEP}${ci("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://circleci.com/docs/managing-api-tokens/",
     remediation: "Delete the token in User settings > Personal API tokens and keep its replacement in a secret store.",
     samples: () => [fake.hex(40, "circle-legacy")],
@@ -42552,7 +42986,7 @@ var rules23 = [
     provider: "Drone",
     severity: "high",
     keywords: ["drone"],
-    regex: assigned(`${ci("drone")}[\\w.-]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("drone")}[\\w. -]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://docs.drone.io/cli/setup/",
     remediation: "Rotate the token from the Drone user interface (Account > Token) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "drone")],
@@ -42716,7 +43150,7 @@ var rules24 = [
     provider: "Slack",
     severity: "high",
     keywords: ["slack"],
-    regex: assigned(`${ci("slack")}[\\w.-]{0,20}?${ci("signing")}${SEP}${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("slack")}[\\w. -]{0,20}?${ci("signing")}${SEP}${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://api.slack.com/authentication/verifying-requests-from-slack",
     remediation: "Regenerate the signing secret under Basic Information > App Credentials and keep it in a secret store.",
     samples: () => [fake.hex(32, "slack-signing")],
@@ -42771,6 +43205,7 @@ var rules26 = [
     provider: "Telegram",
     severity: "high",
     keywords: [":aa", "telegram"],
+    owns: { names: ["telegram"], shape: { chars: "0-9A-Za-z:_-", length: [41, 52], exact: "[0-9]{5,16}:A[A-Za-z0-9_-]{34}" } },
     // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot". Other
     // first letters are only read on a line that names Telegram (the keyword gates the rule).
     regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
@@ -42842,7 +43277,7 @@ var rules28 = [
     severity: "low",
     keywords: ["twilio", "account_sid", "accountsid", "account-sid"],
     // An identifier, not a secret on its own: reported low, as a sign that the auth token is near.
-    regex: assigned(`${ci("twilio")}[\\w.-]{0,20}?${ci("sid")}|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?${ci("sid")}|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api/account",
     remediation: "No rotation needed for the SID itself; check that the auth token or API key secret next to it is not committed as well.",
     samples: () => ["AC" + fake.hex(32, "twilio-ac")],
@@ -42855,7 +43290,7 @@ var rules28 = [
     provider: "Twilio",
     severity: "critical",
     keywords: ["twilio"],
-    regex: assigned(`${ci("twilio")}[\\w.-]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/access-tokens#auth-tokens",
     remediation: "Rotate the auth token (promote the secondary token in the Console) and move API access to API keys kept in a secret store.",
     samples: () => [fake.hex(32, "twilio-auth")],
@@ -42868,7 +43303,7 @@ var rules28 = [
     provider: "Twilio",
     severity: "high",
     keywords: ["twilio"],
-    regex: assigned(`${ci("twilio")}[\\w.-]{0,20}?(?:${ci("api")}${SEP}(?:${ci("key")}${SEP})?)?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?(?:${ci("api")}${SEP}(?:${ci("key")}${SEP})?)?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api-keys",
     remediation: "Delete the API key in the Twilio Console and create a new one, with its secret in a secret store.",
     samples: () => [fake.alnum(32, "twilio-secret")],
@@ -42972,7 +43407,7 @@ var rules31 = [
     provider: "Mailchimp",
     severity: "high",
     keywords: ["mandrill"],
-    regex: assigned(`${ci("mandrill")}[\\w.-]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: assigned(`${ci("mandrill")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     minEntropy: 3,
     docs: "https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key",
     remediation: "Delete the key in Mandrill's Settings > SMTP & API Info and keep its replacement in a secret store.",
@@ -42990,7 +43425,7 @@ var rules32 = [
     provider: "Postmark",
     severity: "high",
     keywords: ["postmark"],
-    regex: assigned(`${ci("postmark")}[\\w.-]{0,30}?(?:${ci("token")}|${ci("key")})`, UUID, "[A-Za-z0-9-]"),
+    regex: assigned(`${ci("postmark")}[\\w. -]{0,30}?(?:${ci("token")}|${ci("key")})`, UUID, "[A-Za-z0-9-]"),
     docs: "https://postmarkapp.com/developer/api/overview#authentication",
     remediation: "Reset the token in the server's (or account's) API Tokens tab and keep its replacement in a secret store.",
     samples: () => [fake.uuid("postmark")],
@@ -43037,7 +43472,7 @@ var rules34 = [
     provider: "Vonage",
     severity: "high",
     keywords: ["vonage", "nexmo"],
-    regex: assigned(`(?:${ci("vonage")}|${ci("nexmo")})[\\w.-]{0,20}?${ci("secret")}`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("vonage")}|${ci("nexmo")})[\\w. -]{0,20}?${ci("secret")}`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
     docs: "https://developer.vonage.com/en/getting-started/concepts/authentication",
     remediation: "Rotate the API secret in the Vonage dashboard (API Settings) and keep it in a secret store.",
     samples: () => [fake.alnum(16, "vonage")],
@@ -43054,7 +43489,7 @@ var rules35 = [
     provider: "MessageBird",
     severity: "high",
     keywords: ["messagebird", "message_bird", "message-bird"],
-    regex: assigned(`${ci("message")}${SEP}${ci("bird")}[\\w.-]{0,20}?(?:${ci("key")}|${ci("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("message")}${SEP}${ci("bird")}[\\w. -]{0,20}?(?:${ci("key")}|${ci("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
     docs: "https://developers.messagebird.com/api/#authentication",
     remediation: "Delete the access key in the dashboard's Developers > API access and keep its replacement in a secret store.",
     samples: () => [fake.alnum(25, "messagebird")],
@@ -43071,7 +43506,7 @@ var rules36 = [
     provider: "Plivo",
     severity: "high",
     keywords: ["plivo"],
-    regex: assigned(`${ci("plivo")}[\\w.-]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("plivo")}[\\w. -]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://www.plivo.com/docs/sms/concepts/authentication",
     remediation: "Regenerate the auth token in the Plivo console and keep it in a secret store.",
     samples: () => [fake.alnum(40, "plivo")],
@@ -43106,7 +43541,7 @@ var rules38 = [
     provider: "Mattermost",
     severity: "high",
     keywords: ["mattermost"],
-    regex: assigned(`${ci("mattermost")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("key")}|${ci("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("mattermost")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("key")}|${ci("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
     docs: "https://developers.mattermost.com/integrate/reference/personal-access-token/",
     remediation: "Revoke the token in Profile > Security > Personal Access Tokens (or the bot account) and keep its replacement in a secret store.",
     samples: () => [fake.lowerDigits(26, "mattermost")],
@@ -43123,7 +43558,7 @@ var rules39 = [
     provider: "Zulip",
     severity: "high",
     keywords: ["zulip"],
-    regex: assigned(`${ci("zulip")}[\\w.-]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zulip")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://zulip.com/api/api-keys",
     remediation: "Regenerate the API key in Personal settings > Account & privacy (or the bot's settings) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zulip")],
@@ -43140,7 +43575,7 @@ var rules40 = [
     provider: "Intercom",
     severity: "high",
     keywords: ["intercom"],
-    regex: assigned(`${ci("intercom")}[\\w.-]{0,20}?(?:${ci("token")}|${ci("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
+    regex: assigned(`${ci("intercom")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
     docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication",
     remediation: "Revoke the token (regenerate it in the Developer Hub app's Authentication page) and keep it in a secret store.",
     samples: () => ["dG9rOj" + fake.base64url(54, "intercom") + "="],
@@ -43157,7 +43592,7 @@ var rules41 = [
     provider: "Pusher",
     severity: "high",
     keywords: ["pusher"],
-    regex: assigned(`${ci("pusher")}[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("pusher")}[\\w. -]{0,20}?${ci("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
     docs: "https://pusher.com/docs/channels/server_api/authenticating-users/",
     remediation: "Rotate the app's key/secret pair in the Channels dashboard (App Keys) and keep the secret server-side in a secret store.",
     samples: () => [fake.hex(20, "pusher")],
@@ -43174,7 +43609,7 @@ var rules42 = [
     provider: "Zoom",
     severity: "high",
     keywords: ["zoom"],
-    regex: assigned(`${ci("zoom")}[\\w.-]{0,30}?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zoom")}[\\w. -]{0,30}?${ci("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.zoom.us/docs/integrations/oauth/",
     remediation: "Regenerate the client secret in the app's App Credentials page (Zoom App Marketplace) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zoom")],
@@ -43261,7 +43696,7 @@ var rules44 = [
     provider: "Meta",
     severity: "high",
     keywords: ["facebook", "fb_", "fb-", "fb.", "fbapp", "fbsecret"],
-    regex: assigned(`(?:${ci("facebook")}|${ci("fb")})[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("facebook")}|${ci("fb")})[\\w. -]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.facebook.com/docs/facebook-login/security/#appsecret",
     remediation: "Reset the app secret in App settings > Basic (this also invalidates tokens signed with it) and keep it in a secret store.",
     samples: () => [fake.hex(32, "fb-secret")],
@@ -43308,7 +43743,7 @@ var rules46 = [
     provider: "WeChat",
     severity: "high",
     keywords: ["wechat", "weixin", "wx_", "wx-", "wxapp", "wxsecret"],
-    regex: assigned(`(?:${ci("wechat")}|${ci("weixin")}|${ci("wx")})[\\w.-]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("wechat")}|${ci("weixin")}|${ci("wx")})[\\w. -]{0,20}?${ci("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html",
     remediation: "Reset the AppSecret in the WeChat Official Accounts / Mini Program admin console and keep it server-side in a secret store.",
     samples: () => [fake.hex(32, "wechat")],
@@ -44108,6 +44543,7 @@ var rules68 = [
     provider: "xAI",
     severity: "high",
     keywords: ["xai-"],
+    owns: { prefixes: ["xai-"] },
     regex: /(?<![A-Za-z0-9_-])(?<secret>xai-[A-Za-z0-9]{80})(?![A-Za-z0-9_-])/,
     docs: "https://docs.x.ai/docs/overview",
     remediation: "Delete the key in the xAI console (API Keys), create a new one and load it from XAI_API_KEY.",
@@ -44444,6 +44880,7 @@ var rules84 = [
     provider: "Weights & Biases",
     severity: "high",
     keywords: ["wandb"],
+    owns: { names: ["wandb"], shape: { chars: "0-9a-f", length: [40, 40] } },
     regex: new RegExp(
       `(?:${providerSetting(["wandb"], CREDENTIAL_KINDS)}|${ci("wandb")}\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}){0,2}\\s{1,3})(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`
     ),
@@ -44516,6 +44953,20 @@ var rules85 = [
 ];
 
 // src/core/detect/rules/providers/docker-hub.ts
+var CONFIG_AUTH = /\\{0,3}"auth\\{0,3}"\s{0,3}:\s{0,3}\\{0,3}"(?<secret>[A-Za-z0-9+/]{8,4000}={0,2})\\{0,3}"/g;
+function findConfigAuths(text) {
+  const out = [];
+  for (const m2 of text.matchAll(CONFIG_AUTH)) {
+    const secret = m2.groups?.["secret"];
+    const decoded = Buffer.from(secret, "base64").toString("utf8");
+    const pair = /^([^\s:]{1,200}):([\x21-\x7e][\x20-\x7e\n]*)$/.exec(decoded);
+    if (!pair) continue;
+    const index = (m2.index ?? 0) + m2[0].lastIndexOf(secret);
+    const dummy = classifyPlaceholder(pair[2]).placeholder;
+    out.push({ secret, index, ...dummy ? { category: "placeholder" } : { validation: { status: "confirmed", check: "username:password encoding" } } });
+  }
+  return out;
+}
 var rules86 = [
   defineRule({
     id: "docker-hub-personal-access-token",
@@ -44546,6 +44997,24 @@ var rules86 = [
     samples: () => ["dckr_oat_" + fake.alnum(32, "oat-1"), "dckr_oat_" + fake.base64url(27, "oat-2")],
     truePositives: ([a, b3]) => [...inSyntaxes("docker_password", a), ...withValue(a, `password: %s`), ...withValue(b3, `docker login -u myorg -p '%s'`)],
     falsePositives: () => [`dckr_oat_${fake.base64url(10, "oat-3")}`, `dckr_oat_${fake.base64url(45, "oat-4")}`]
+  }),
+  defineRule({
+    id: "docker-config-auth",
+    title: "Docker registry credentials (config.json auth)",
+    provider: "Docker",
+    severity: "high",
+    keywords: ['"auth"', "auth\\"],
+    find: findConfigAuths,
+    docs: "https://docs.docker.com/reference/cli/docker/login/",
+    remediation: "Change the registry password or revoke the token it holds, then use a credential helper (credsStore) or a CI secret instead of a config with inline auths.",
+    samples: () => [toBase64(`ci-bot:${fake.alnum(24, "dockercfg-1")}`), toBase64(`_json_key:${fake.alnum(60, "dockercfg-2")}`)],
+    truePositives: ([a, b3]) => withValue(
+      a,
+      '{"auths": {"registry.acme.io": {"auth": "%s"}}}',
+      '      "auth": "%s",',
+      'DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.acme.io:5000\\":{\\"auth\\":\\"%s\\"}}}'
+    ).concat(withValue(b3, '  config.json: "{\\n\\t\\"auths\\": {\\"https://gcr.io\\": {\\"auth\\":\\"%s\\"}}}"')),
+    falsePositives: () => ['"auth": "bearer"', `"auth": "${toBase64("ci-bot:password")}"`, `"auth": "${fake.base64(40, "dockercfg-noise")}"`]
   })
 ];
 
@@ -44966,6 +45435,17 @@ var rules99 = [
 ];
 
 // src/core/detect/rules/providers/atlassian.ts
+var DATA_CENTER_CANDIDATE = /(?<![A-Za-z0-9+/-])(?<!BBDC-)[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
+function findDataCenterTokens2(text) {
+  const out = [];
+  for (const m2 of text.matchAll(DATA_CENTER_CANDIDATE)) {
+    if (isAtlassianDataCenterToken(m2[0])) out.push({ secret: m2[0], index: m2.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
+  }
+  return out;
+}
+function dataCenterToken2(seed) {
+  return toBase64(fake.digits(12, seed).replace(/^0/, "4") + ":" + fake.alnum(20, seed + "-body"));
+}
 var rules100 = [
   defineRule({
     id: "atlassian-api-token",
@@ -45005,6 +45485,23 @@ var rules100 = [
       "JIRA_API_TOKEN=os.environ['JIRA_API_TOKEN']",
       'jira_project_key = "' + fake.alnum(24, "atl-fp") + '"',
       'JIRA_TOKEN="' + fake.alnum(30, "atl-long") + '"'
+    ]
+  }),
+  defineRule({
+    id: "atlassian-data-center-pat",
+    title: "Jira / Confluence Data Center personal access token",
+    provider: "Atlassian",
+    severity: "high",
+    keywords: ["jira", "confluence", "atlassian", "token", "bearer"],
+    find: findDataCenterTokens2,
+    docs: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
+    remediation: "Revoke the token under Profile > Personal Access Tokens on the Jira or Confluence server and keep its replacement in a secret store.",
+    samples: () => [dataCenterToken2("dc-pat-1"), dataCenterToken2("dc-pat-2")],
+    truePositives: ([t2, u2]) => [...inSyntaxes("jira_token", t2), ...withValue(u2, "confluence_b=%s", 'curl -H "Authorization: Bearer %s" https://jira.acme.internal/rest/api/2/myself')],
+    falsePositives: ([t2]) => [
+      `jira_token: ${fake.base64(44, "dc-random").replace(/^./, "N")}`,
+      `jira_token: ${t2}AAAA`,
+      `jira_token: ${t2.toUpperCase()}`
     ]
   })
 ];
@@ -45087,17 +45584,32 @@ var rules102 = [
     falsePositives: () => ["NRII-" + fake.alnum(16, "nrii-short"), "NRII-" + fake.alnum(40, "nrii-long")]
   }),
   defineRule({
+    id: "newrelic-query-key",
+    title: "New Relic Insights query key",
+    provider: "New Relic",
+    severity: "medium",
+    keywords: ["nriq-"],
+    // Issued beside insert keys, in the same form: NRIQ- then 32 URL-safe characters.
+    regex: /(?<![\w-])(?<secret>NRIQ-[A-Za-z0-9_-]{32})(?![\w-])/,
+    docs: "https://docs.newrelic.com/docs/apis/insights-apis/query-insights-event-data-api/",
+    remediation: "Delete the query key in New Relic > API keys and query through NerdGraph with a user key kept in a secret store.",
+    samples: () => ["NRIQ-" + fake.base64url(32, "nriq-1")],
+    truePositives: ([k2]) => [...inSyntaxes("new_relic_query_key", k2), ...withValue(k2, 'curl -H "X-Query-Key: %s" https://insights-api.newrelic.com/v1/accounts/1/query')],
+    falsePositives: () => ["NRIQ-" + fake.alnum(16, "nriq-short"), "NRIQ-" + fake.alnum(40, "nriq-long")]
+  }),
+  defineRule({
     id: "newrelic-browser-key",
     title: "New Relic browser key",
     provider: "New Relic",
     // Shipped to browsers by design; worth knowing about, not a breach on its own.
     severity: "low",
-    keywords: ["nrjs-"],
-    regex: /(?<![\w-])(?<secret>NRJS-[a-f0-9]{19})(?![\w-])/,
+    keywords: ["nrjs-", "nrbr-"],
+    // The browser agent's snippet carries it as `licenseKey`: NRJS- or NRBR- then 19 hex characters.
+    regex: /(?<![\w-])(?<secret>NR(?:JS|BR)-[a-f0-9]{19})(?![\w-])/,
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#browser-key",
     remediation: "If the key was not meant to be public, rotate it in New Relic > API keys.",
-    samples: () => ["NRJS-" + fake.hex(19, "nrjs-1")],
-    truePositives: ([k2]) => [...inSyntaxes("new_relic_browser_key", k2), ...withValue(k2, 'licenseKey: "%s",')],
+    samples: () => ["NRJS-" + fake.hex(19, "nrjs-1"), "NRBR-" + fake.hex(19, "nrbr-1")],
+    truePositives: ([k2, br2]) => [...inSyntaxes("new_relic_browser_key", k2), ...withValue(k2, 'licenseKey: "%s",'), ...withValue(br2, 'NREUM.info={"licenseKey":"%s","applicationID":"1"}')],
     falsePositives: () => ["NRJS-" + fake.hex(12, "nrjs-short"), "NRJS-" + fake.hex(25, "nrjs-long")]
   }),
   defineRule({
@@ -45106,12 +45618,13 @@ var rules102 = [
     provider: "New Relic",
     severity: "medium",
     keywords: ["nral"],
-    // 36 characters then the literal NRAL suffix New Relic puts on ingest license keys.
-    regex: /(?<![\w-])(?<secret>[a-z0-9]{36}NRAL)(?![\w-])/,
+    // 40 characters ending in the literal NRAL New Relic puts on ingest license keys (most end FFFFNRAL;
+    // EU-region keys start eu01xx).
+    regex: /(?<![\w-])(?<secret>[a-z0-9]{32}(?:[a-z0-9]{4}|FFFF)NRAL)(?![\w-])/,
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
     remediation: "Rotate the license key in New Relic > API keys and pass it to agents through an environment variable or secret.",
-    samples: () => [fake.hex(36, "nral-1") + "NRAL"],
-    truePositives: ([k2]) => [...inSyntaxes("new_relic_license_key", k2), ...withValue(k2, "license_key: '%s'")],
+    samples: () => [fake.hex(36, "nral-1") + "NRAL", fake.hex(32, "nral-2") + "FFFFNRAL", "eu01xx" + fake.hex(26, "nral-3") + "FFFFNRAL"],
+    truePositives: ([k2, ffff, eu]) => [...inSyntaxes("new_relic_license_key", k2), ...withValue(k2, "license_key: '%s'"), ...inSyntaxes("new_relic_license_key", ffff), ...withValue(eu, "new relic license key EU = '%s'")],
     falsePositives: () => ["NEW_RELIC_LICENSE_KEY=" + fake.hex(30, "nral-short") + "NRAL", "GENERAL_SETTING=" + fake.hex(40, "nral-fp")]
   }),
   defineRule({
@@ -45126,28 +45639,23 @@ var rules102 = [
     samples: () => [fake.hex(40, "nrlic-1")],
     truePositives: ([k2]) => [...inSyntaxes("new_relic_license_key", k2), ...withValue(k2, "newrelic.license_key = '%s'")],
     falsePositives: () => ["NEW_RELIC_LICENSE_KEY=<%= ENV['KEY'] %>", "NEW_RELIC_APP_NAME=" + fake.hex(40, "nrlic-fp")]
+  }),
+  defineRule({
+    id: "newrelic-mobile-app-token",
+    title: "New Relic mobile app token",
+    provider: "New Relic",
+    // Compiled into the mobile app by design; it can only report data.
+    severity: "low",
+    keywords: ["-nrma"],
+    // AA then 40 hex characters (EU region: eu01xx then 36), ending -NRMA.
+    regex: /(?<![\w-])(?<secret>(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA)(?![\w-])/,
+    docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#mobile-app-token",
+    remediation: "If the app is not public, regenerate the token with New Relic support and ship it only in release builds.",
+    samples: () => ["AA" + fake.hex(40, "nrma-1") + "-NRMA", "eu01xx" + fake.hex(36, "nrma-2") + "-NRMA"],
+    truePositives: ([k2, eu]) => [...inSyntaxes("new_relic_app_token", k2), ...withValue(k2, 'NewRelic.withApplicationToken("%s").start(this);'), ...withValue(eu, "NEW_RELIC_MOBILE_TOKEN=%s")],
+    falsePositives: ([k2]) => ["AA" + fake.hex(30, "nrma-short") + "-NRMA", `${k2.slice(0, -5)}`]
   })
 ];
-
-// src/core/detect/validate/structure.ts
-function decodeBase64(text) {
-  const cleaned = text.replace(/=+$/, "");
-  if (!/^[A-Za-z0-9+/_-]*$/.test(cleaned)) return void 0;
-  return Buffer.from(cleaned, "base64").toString("utf8");
-}
-function decodeJsonObject(text) {
-  const decoded = decodeBase64(text);
-  if (decoded === void 0) return void 0;
-  try {
-    const value = JSON.parse(decoded);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function structureCheck(ok, check, note) {
-  return ok ? { status: "confirmed", check } : { status: "failed", check, ...note ? { note } : {} };
-}
 
 // src/core/detect/rules/providers/sentry.ts
 function validateSentryOrgToken(token2) {
@@ -45261,6 +45769,7 @@ var rules105 = [
     provider: "Heroku",
     severity: "critical",
     keywords: ["hrku-"],
+    owns: { prefixes: ["HRKU-"] },
     regex: /(?<![\w-])(?<secret>HRKU-AA[0-9A-Za-z_-]{58})(?![\w-])/,
     docs: "https://devcenter.heroku.com/articles/authentication",
     remediation: "Revoke the authorization with `heroku authorizations:revoke` (or in Account settings), then store its replacement as a CI secret.",
@@ -45363,6 +45872,7 @@ var rules108 = [
       provider: "Cloudflare",
       severity,
       keywords: [prefix],
+      owns: { prefixes: [prefix] },
       // Prefix, 40 characters, then an 8-hex checksum (algorithm not published).
       regex: new RegExp(String.raw`(?<![\w-])(?<secret>${prefix}[A-Za-z0-9_-]{40}[A-Fa-f0-9]{8})(?![\w-])`),
       docs: "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
@@ -45423,13 +45933,13 @@ var rules109 = [
     severity: "critical",
     keywords: ["okta", "ssws"],
     regex: new RegExp(
-      String.raw`(?:okta[\w.-]{0,25}?(?:${SECRET_NAME})[\w.-]{0,12}?${ASSIGN}|ssws\s{1,3})(?<secret>00[A-Za-z0-9_-]{40})${END}`,
+      String.raw`(?:okta[\w. -]{0,25}?(?:${SECRET_NAME})[\w.-]{0,12}?${ASSIGN}|ssws\s{1,3})(?<secret>00[A-Za-z0-9_-]{40})${END}`,
       "i"
     ),
     docs: "https://developer.okta.com/docs/guides/create-an-api-token/main/",
     remediation: "Revoke the token in Okta Admin > Security > API > Tokens and move automation to OAuth service apps with keys in a secret manager.",
     samples: () => ["00" + fake.base64url(40, "okta-1")],
-    truePositives: ([t2]) => [...inSyntaxes("okta_api_token", t2), ...withValue(t2, "Authorization: SSWS %s", "  okta_client_token: %s")],
+    truePositives: ([t2]) => [...inSyntaxes("okta_api_token", t2), ...withValue(t2, "Authorization: SSWS %s", "  okta_client_token: %s", "Okta API token: %s")],
     falsePositives: () => ["OKTA_API_TOKEN=00" + fake.base64url(30, "okta-short"), "OKTA_ORG_URL=https://dev-123456.okta.com"]
   })
 ];
@@ -45698,7 +46208,7 @@ var rules117 = [
     severity: "high",
     keywords: ["snyk"],
     // Also `snyk auth <token>`, the CLI's login command.
-    regex: new RegExp(String.raw`(?:snyk[\w.-]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}|snyk\s{1,3}auth\s{1,3})(?<secret>${UUID})${END}`, "i"),
+    regex: new RegExp(String.raw`(?:snyk[\w. -]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}|snyk\s{1,3}auth\s{1,3})(?<secret>${UUID})${END}`, "i"),
     docs: "https://docs.snyk.io/snyk-api/authentication-for-api",
     remediation: "Revoke the token in Snyk > Account settings (or the service account) and give CI its replacement as SNYK_TOKEN from a secret.",
     samples: () => [fake.uuid("snyk-1")],
@@ -46001,16 +46511,16 @@ function bech32HrpExpand(hrp) {
   return out;
 }
 function bech32Valid(text) {
-  const lower2 = text.toLowerCase();
-  const sep3 = lower2.lastIndexOf("1");
-  if (sep3 < 1 || sep3 + 7 > lower2.length) return false;
+  const lower = text.toLowerCase();
+  const sep3 = lower.lastIndexOf("1");
+  if (sep3 < 1 || sep3 + 7 > lower.length) return false;
   const data = [];
-  for (const ch of lower2.slice(sep3 + 1)) {
+  for (const ch of lower.slice(sep3 + 1)) {
     const v2 = BECH32_CHARSET.indexOf(ch);
     if (v2 < 0) return false;
     data.push(v2);
   }
-  return bech32Polymod([...bech32HrpExpand(lower2.slice(0, sep3)), ...data]) === 1;
+  return bech32Polymod([...bech32HrpExpand(lower.slice(0, sep3)), ...data]) === 1;
 }
 function bech32Encode(hrp, data) {
   const mod = bech32Polymod([...bech32HrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
@@ -46194,8 +46704,45 @@ var rules135 = [
   })
 ];
 
-// src/core/detect/rules/providers/ngrok.ts
+// src/core/detect/rules/providers/tableau.ts
 var rules136 = [
+  defineRule({
+    id: "tableau-personal-access-token-secret",
+    title: "Tableau personal access token secret",
+    provider: "Tableau",
+    severity: "high",
+    keywords: ["==:"],
+    regex: /(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{21}[AQgw]==:[A-Za-z0-9]{32})(?![A-Za-z0-9])/,
+    docs: "https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm",
+    remediation: "Revoke the token in Tableau (My Account Settings > Personal Access Tokens, or by a site admin), create a new one and keep it in a secret store.",
+    samples: () => [fake.base64(21, "tableau-1") + "Q==:" + fake.alnum(32, "tableau-1b"), fake.base64(21, "tableau-2") + "g==:" + fake.alnum(32, "tableau-2b")],
+    truePositives: ([s, t2]) => [
+      ...inSyntaxes("tableau_pat_secret", s),
+      ...withValue(t2, "tableau_auth = TSC.PersonalAccessTokenAuth('ci-token', '%s', site_id='acme')", "%s")
+    ],
+    falsePositives: ([s]) => [`TABLEAU_PAT_SECRET=${s.slice(0, -1)}`, `TABLEAU_PAT_SECRET=${s.replace("==:", "==")}`]
+  })
+];
+
+// src/core/detect/rules/providers/tines.ts
+var rules137 = [
+  defineRule({
+    id: "tines-webhook-url",
+    title: "Tines webhook URL",
+    provider: "Tines",
+    severity: "medium",
+    keywords: [".tines.com/webhook/"],
+    regex: /(?<secret>https:\/\/[A-Za-z0-9-]{1,63}\.tines\.com\/webhook\/[a-z0-9]{32}\/[a-z0-9]{32})(?![A-Za-z0-9])/,
+    docs: "https://www.tines.com/docs/actions/types/webhook/",
+    remediation: "Change the webhook action's secret in the Tines story (the old URL stops working) and keep the URL in a secret store.",
+    samples: () => [`https://acme-corp.tines.com/webhook/${fake.lowerDigits(32, "tines-path")}/${fake.lowerDigits(32, "tines-secret")}`],
+    truePositives: ([u2]) => [...inSyntaxes("tines_webhook_url", u2), ...withValue(u2, "curl -X POST %s -d '{}'")],
+    falsePositives: ([u2]) => [`TINES_WEBHOOK_URL=${u2.slice(0, -10)}`, "https://acme.tines.com/webhook/"]
+  })
+];
+
+// src/core/detect/rules/providers/ngrok.ts
+var rules138 = [
   defineRule({
     id: "ngrok-authtoken",
     title: "ngrok authtoken / API key",
@@ -46203,19 +46750,19 @@ var rules136 = [
     severity: "high",
     keywords: ["ngrok"],
     regex: new RegExp(
-      String.raw`(?:ngrok[\w.-]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${ASSIGN}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${END}`,
+      String.raw`(?:ngrok[\w. -]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${ASSIGN}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${END}`,
       "i"
     ),
     docs: "https://ngrok.com/docs/agent/#authtokens",
     remediation: "Reset the authtoken (or delete the API key) in the ngrok dashboard and pass its replacement as NGROK_AUTHTOKEN from a secret.",
     samples: () => ["2" + fake.alnum(26, "ngrok-1") + "_" + fake.alnum(21, "ngrok-1b")],
-    truePositives: ([t2]) => [...inSyntaxes("ngrok_authtoken", t2), ...withValue(t2, "ngrok config add-authtoken %s", "ngrok authtoken %s")],
+    truePositives: ([t2]) => [...inSyntaxes("ngrok_authtoken", t2), ...withValue(t2, "ngrok config add-authtoken %s", "ngrok authtoken %s", "ngrok token = '%s'")],
     falsePositives: () => ["NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}", "ngrok http 8080 --domain=" + fake.lower(10, "ngrok-fp") + ".ngrok.app"]
   })
 ];
 
 // src/core/detect/rules/providers/confluent.ts
-var rules137 = [
+var rules139 = [
   defineRule({
     id: "confluent-api-secret",
     title: "Confluent Cloud API secret",
@@ -46232,7 +46779,7 @@ var rules137 = [
 ];
 
 // src/core/detect/rules/providers/mongodb.ts
-var rules138 = [
+var rules140 = [
   defineRule({
     id: "mongodb-atlas-private-key",
     title: "MongoDB Atlas API private key",
@@ -46249,7 +46796,7 @@ var rules138 = [
 ];
 
 // src/core/detect/rules/providers/algolia.ts
-var rules139 = [
+var rules141 = [
   defineRule({
     id: "algolia-admin-api-key",
     title: "Algolia admin API key",
@@ -46269,7 +46816,7 @@ var rules139 = [
 function fakeElasticApiKey(seed) {
   return toBase64(fake.alnum(20, seed) + ":" + fake.base64url(22, seed + "k"));
 }
-var rules140 = [
+var rules142 = [
   defineRule({
     id: "elastic-api-key",
     title: "Elastic / Elastic Cloud API key",
@@ -46291,7 +46838,7 @@ var rules140 = [
 ];
 
 // src/core/detect/rules/providers/adobe.ts
-var rules141 = [
+var rules143 = [
   defineRule({
     id: "adobe-client-secret",
     title: "Adobe Developer Console client secret",
@@ -46308,7 +46855,7 @@ var rules141 = [
 ];
 
 // src/core/detect/rules/providers/authress.ts
-var rules142 = [
+var rules144 = [
   defineRule({
     id: "authress-service-client-access-key",
     title: "Authress service client access key",
@@ -46326,7 +46873,7 @@ var rules142 = [
 ];
 
 // src/core/detect/rules/providers/clickhouse.ts
-var rules143 = [
+var rules145 = [
   defineRule({
     id: "clickhouse-cloud-api-secret",
     title: "ClickHouse Cloud API key secret",
@@ -46343,7 +46890,7 @@ var rules143 = [
 ];
 
 // src/core/detect/rules/providers/freemius.ts
-var rules144 = [
+var rules146 = [
   defineRule({
     id: "freemius-secret-key",
     title: "Freemius SDK secret key",
@@ -46361,7 +46908,7 @@ var rules144 = [
 ];
 
 // src/core/detect/rules/providers/harness.ts
-var rules145 = [
+var rules147 = [
   defineRule({
     id: "harness-api-key",
     title: "Harness personal or service account token",
@@ -46379,7 +46926,7 @@ var rules145 = [
 ];
 
 // src/core/detect/rules/providers/intra42.ts
-var rules146 = [
+var rules148 = [
   defineRule({
     id: "intra42-client-secret",
     title: "42 intranet (Intra) OAuth client secret",
@@ -46396,7 +46943,7 @@ var rules146 = [
 ];
 
 // src/core/detect/rules/providers/maxmind.ts
-var rules147 = [
+var rules149 = [
   defineRule({
     id: "maxmind-license-key",
     title: "MaxMind license key",
@@ -46414,7 +46961,7 @@ var rules147 = [
 ];
 
 // src/core/detect/rules/providers/openshift.ts
-var rules148 = [
+var rules150 = [
   defineRule({
     id: "openshift-user-token",
     title: "OpenShift OAuth access token",
@@ -46431,7 +46978,7 @@ var rules148 = [
 ];
 
 // src/core/detect/rules/providers/settlemint.ts
-var rules149 = [
+var rules151 = [
   defineRule({
     id: "settlemint-access-token",
     title: "SettleMint access token",
@@ -46449,7 +46996,7 @@ var rules149 = [
 ];
 
 // src/core/detect/rules/providers/linear.ts
-var rules150 = [
+var rules152 = [
   defineRule({
     id: "linear-api-key",
     title: "Linear personal API key",
@@ -46479,7 +47026,7 @@ var rules150 = [
 ];
 
 // src/core/detect/rules/providers/notion.ts
-var rules151 = [
+var rules153 = [
   defineRule({
     id: "notion-api-token",
     title: "Notion integration token",
@@ -46503,13 +47050,13 @@ var rules151 = [
     docs: "https://developers.notion.com/docs/authorization",
     remediation: "Refresh the integration secret at notion.so/profile/integrations and keep its replacement in a secret manager.",
     samples: () => ["secret_" + fake.alnum(43, "notion-leg-1")],
-    truePositives: ([t2]) => [...inSyntaxes("notion_api_key", t2), ...withValue(t2, "notion_token: '%s'")],
+    truePositives: ([t2]) => [...inSyntaxes("notion_api_key", t2), ...withValue(t2, "notion_token: '%s'", "notion token = '%s'")],
     falsePositives: () => ["NOTION_API_KEY=secret_" + fake.alnum(20, "notion-short"), "client_secret_" + fake.alnum(43, "notion-fp")]
   })
 ];
 
 // src/core/detect/rules/providers/airtable.ts
-var rules152 = [
+var rules154 = [
   defineRule({
     id: "airtable-personal-access-token",
     title: "Airtable personal access token",
@@ -46540,7 +47087,7 @@ var rules152 = [
 ];
 
 // src/core/detect/rules/providers/postman.ts
-var rules153 = [
+var rules155 = [
   defineRule({
     id: "postman-api-key",
     title: "Postman API key",
@@ -46557,7 +47104,7 @@ var rules153 = [
 ];
 
 // src/core/detect/rules/providers/figma.ts
-var rules154 = [
+var rules156 = [
   defineRule({
     id: "figma-personal-access-token",
     title: "Figma personal access token",
@@ -46574,7 +47121,7 @@ var rules154 = [
 ];
 
 // src/core/detect/rules/providers/asana.ts
-var rules155 = [
+var rules157 = [
   defineRule({
     id: "asana-personal-access-token",
     title: "Asana personal access token",
@@ -46605,7 +47152,7 @@ var rules155 = [
 ];
 
 // src/core/detect/rules/providers/typeform.ts
-var rules156 = [
+var rules158 = [
   defineRule({
     id: "typeform-personal-access-token",
     title: "Typeform personal access token",
@@ -46622,7 +47169,7 @@ var rules156 = [
 ];
 
 // src/core/detect/rules/providers/hubspot.ts
-var rules157 = [
+var rules159 = [
   defineRule({
     id: "hubspot-private-app-token",
     title: "HubSpot private app access token",
@@ -46646,7 +47193,7 @@ var rules157 = [
     provider: "HubSpot",
     severity: "high",
     keywords: ["hubspot", "hapikey"],
-    regex: contextRegex(String.raw`hubspot[\w.-]{0,25}?(?:${SECRET_NAME})|hapikey`, null, UUID),
+    regex: contextRegex(String.raw`hubspot[\w. -]{0,25}?(?:${SECRET_NAME})|hapikey`, null, UUID),
     docs: "https://developers.hubspot.com/changelog/upcoming-api-key-sunset",
     remediation: "HubSpot API keys are retired: delete it and use a private app token kept in a secret manager.",
     samples: () => [fake.uuid("hapikey-1")],
@@ -46656,7 +47203,7 @@ var rules157 = [
 ];
 
 // src/core/detect/rules/providers/zendesk.ts
-var rules158 = [
+var rules160 = [
   defineRule({
     id: "zendesk-api-token",
     title: "Zendesk API token",
@@ -46674,7 +47221,7 @@ var rules158 = [
 ];
 
 // src/core/detect/rules/providers/freshdesk.ts
-var rules159 = [
+var rules161 = [
   defineRule({
     id: "freshdesk-api-key",
     title: "Freshdesk API key",
@@ -46692,7 +47239,7 @@ var rules159 = [
 ];
 
 // src/core/detect/rules/providers/salesforce.ts
-var rules160 = [
+var rules162 = [
   defineRule({
     id: "salesforce-access-token",
     title: "Salesforce access token / session ID",
@@ -46710,7 +47257,7 @@ var rules160 = [
 ];
 
 // src/core/detect/rules/providers/contentful.ts
-var rules161 = [
+var rules163 = [
   defineRule({
     id: "contentful-personal-access-token",
     title: "Contentful personal access token",
@@ -46742,7 +47289,7 @@ var rules161 = [
 ];
 
 // src/core/detect/rules/providers/sanity.ts
-var rules162 = [
+var rules164 = [
   defineRule({
     id: "sanity-api-token",
     title: "Sanity API token",
@@ -46759,7 +47306,7 @@ var rules162 = [
 ];
 
 // src/core/detect/rules/providers/storyblok.ts
-var rules163 = [
+var rules165 = [
   defineRule({
     id: "storyblok-access-token",
     title: "Storyblok access token",
@@ -46777,7 +47324,7 @@ var rules163 = [
 ];
 
 // src/core/detect/rules/providers/strapi.ts
-var rules164 = [
+var rules166 = [
   defineRule({
     id: "strapi-api-token",
     title: "Strapi API token",
@@ -46794,7 +47341,7 @@ var rules164 = [
 ];
 
 // src/core/detect/rules/providers/prismic.ts
-var rules165 = [
+var rules167 = [
   defineRule({
     id: "prismic-access-token",
     title: "Prismic permanent access token",
@@ -46812,7 +47359,7 @@ var rules165 = [
 ];
 
 // src/core/detect/rules/providers/shippo.ts
-var rules166 = [
+var rules168 = [
   defineRule({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
@@ -46842,7 +47389,7 @@ var rules166 = [
 ];
 
 // src/core/detect/rules/providers/easypost.ts
-var rules167 = [
+var rules169 = [
   defineRule({
     id: "easypost-production-api-key",
     title: "EasyPost production API key",
@@ -46872,7 +47419,7 @@ var rules167 = [
 ];
 
 // src/core/detect/rules/providers/duffel.ts
-var rules168 = [
+var rules170 = [
   defineRule({
     id: "duffel-live-token",
     title: "Duffel live access token",
@@ -46904,7 +47451,7 @@ var rules168 = [
 // src/core/detect/rules/providers/lob.ts
 var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
-var rules169 = [
+var rules171 = [
   defineRule({
     id: "lob-live-api-key",
     title: "Lob live API key",
@@ -46956,7 +47503,7 @@ function validateMapbox(token2) {
   const claims = decodeJsonObject(token2.split(".")[1] ?? "");
   return claims && typeof claims["u"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "failed", check: "embedded JSON claims" };
 }
-var rules170 = [
+var rules172 = [
   defineRule({
     id: "mapbox-secret-token",
     title: "Mapbox secret access token",
@@ -46989,7 +47536,7 @@ var rules170 = [
 ];
 
 // src/core/detect/rules/providers/dropbox.ts
-var rules171 = [
+var rules173 = [
   defineRule({
     id: "dropbox-short-lived-token",
     title: "Dropbox short-lived access token",
@@ -47020,7 +47567,7 @@ var rules171 = [
 
 // src/core/detect/rules/providers/box.ts
 var BOX_KEYWORDS = ["_", "-", "."].flatMap((sep3) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep3 + name));
-var rules172 = [
+var rules174 = [
   defineRule({
     id: "box-api-credential",
     title: "Box developer token / client secret",
@@ -47039,7 +47586,7 @@ var rules172 = [
 ];
 
 // src/core/detect/rules/providers/frame-io.ts
-var rules173 = [
+var rules175 = [
   defineRule({
     id: "frameio-api-token",
     title: "Frame.io developer token",
@@ -47056,7 +47603,7 @@ var rules173 = [
 ];
 
 // src/core/detect/rules/providers/twitch.ts
-var rules174 = [
+var rules176 = [
   defineRule({
     id: "twitch-client-secret",
     title: "Twitch client secret / OAuth token",
@@ -47074,7 +47621,7 @@ var rules174 = [
 ];
 
 // src/core/detect/rules/providers/spotify.ts
-var rules175 = [
+var rules177 = [
   defineRule({
     id: "spotify-client-secret",
     title: "Spotify client secret",
@@ -47091,7 +47638,7 @@ var rules175 = [
 ];
 
 // src/core/detect/rules/providers/segment.ts
-var rules176 = [
+var rules178 = [
   defineRule({
     id: "segment-write-key",
     title: "Segment write key",
@@ -47110,7 +47657,7 @@ var rules176 = [
 ];
 
 // src/core/detect/rules/providers/mixpanel.ts
-var rules177 = [
+var rules179 = [
   defineRule({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
@@ -47128,7 +47675,7 @@ var rules177 = [
 ];
 
 // src/core/detect/rules/providers/amplitude.ts
-var rules178 = [
+var rules180 = [
   defineRule({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
@@ -47145,7 +47692,7 @@ var rules178 = [
 ];
 
 // src/core/detect/rules/providers/trello.ts
-var rules179 = [
+var rules181 = [
   defineRule({
     id: "trello-api-token",
     title: "Trello API token",
@@ -47180,7 +47727,7 @@ var rules179 = [
 ];
 
 // src/core/detect/rules/providers/clickup.ts
-var rules180 = [
+var rules182 = [
   defineRule({
     id: "clickup-personal-token",
     title: "ClickUp personal API token",
@@ -47201,7 +47748,7 @@ function fakeJwt(seed, payload) {
   return toBase64('{"alg":"HS256","typ":"JWT"}', true) + "." + toBase64(JSON.stringify(payload), true) + "." + fake.base64url(43, seed + "sig");
 }
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`;
-var rules181 = [
+var rules183 = [
   defineRule({
     id: "monday-api-token",
     title: "monday.com API token",
@@ -47218,7 +47765,7 @@ var rules181 = [
 ];
 
 // src/core/detect/rules/providers/readme.ts
-var rules182 = [
+var rules184 = [
   defineRule({
     id: "readme-api-key",
     title: "ReadMe API key",
@@ -47235,7 +47782,7 @@ var rules182 = [
 ];
 
 // src/core/detect/rules/providers/defined-networking.ts
-var rules183 = [
+var rules185 = [
   defineRule({
     id: "defined-networking-api-token",
     title: "Defined Networking API token",
@@ -47252,13 +47799,14 @@ var rules183 = [
 ];
 
 // src/core/detect/rules/providers/adafruit.ts
-var rules184 = [
+var rules186 = [
   defineRule({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
     provider: "Adafruit",
     severity: "medium",
     keywords: ["aio_"],
+    owns: { prefixes: ["aio_"] },
     regex: /(?<![\w-])(?<secret>aio_[A-Za-z0-9]{28})(?![\w-])/,
     docs: "https://io.adafruit.com/api/docs/#authentication",
     remediation: "Regenerate the key on io.adafruit.com (My Key > Regenerate) and keep it out of firmware sources and repositories.",
@@ -47269,7 +47817,7 @@ var rules184 = [
 ];
 
 // src/core/detect/rules/providers/beamer.ts
-var rules185 = [
+var rules187 = [
   defineRule({
     id: "beamer-api-key",
     title: "Beamer API key",
@@ -47286,7 +47834,7 @@ var rules185 = [
 ];
 
 // src/core/detect/rules/providers/docusign.ts
-var rules186 = [
+var rules188 = [
   defineRule({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
@@ -47303,7 +47851,7 @@ var rules186 = [
 ];
 
 // src/core/detect/rules/providers/yousign.ts
-var rules187 = [
+var rules189 = [
   defineRule({
     id: "yousign-api-key",
     title: "Yousign API key",
@@ -47403,11 +47951,15 @@ function isWeak(shape) {
   const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
   return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
 }
+var isStrict = (entry) => entry.credentialWord === true || isWeak(entry.value);
 var URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
 var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
 var CONTEXT_LINES = 3;
 var CONTEXT4 = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
 var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
+var XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
+var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=${JENKINS_LABEL})`;
 function valueRegex(shape) {
   const body = bodyOf(shape);
   const max = shape.range?.[1] ?? shape.length ?? body.minLength;
@@ -47432,14 +47984,20 @@ function keyedRegex(entry) {
     return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
   }
   const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
-  const strict = entry.credentialWord || isWeak(entry.value);
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
-  const urlQuery = `(?<=[/.])${names}\\.${URL_QUERY}`;
-  if (strict) {
-    return new RegExp(`(?:${names}[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?|${urlQuery})${SECRET_SETTING_END}(?<secret>${value})(?!${notAfter})`);
+  if (isStrict(entry)) {
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
   }
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  return new RegExp(`${names}(?:${sameLine}|${URL_QUERY}|${CONTEXT4})${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+}
+function keyedNearbyRegex(entry) {
+  if (entry.anySetting || entry.value.standalone) return void 0;
+  const { value, notAfter } = valueRegex(entry.value);
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
+  if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT4}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
+  return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
 }
 var KEYED_WINDOW = 1200;
 var ANY_SETTING_WINDOW = 200;
@@ -47485,9 +48043,19 @@ function truePositives(entry, v2) {
       `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
       `<add key="${pascal}ApiKey" value="${v2}" />`,
       `${pascal} API key: ${v2}`,
-      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`
+      `${snake} token - '${v2}'`,
+      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`,
+      // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
+      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>
+  <id>${snake}-prod</id>
+  <description>${pascal} production</description>
+  <secret>${v2}</secret>
+</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
+      `  <id>{${snake}}</id>
+  <secret>{AQAAABAAA ${v2}}</secret>`,
+      `  <secret>{${snake} AQAAABAAA ${v2}}</secret>`
     ]),
-    ...entry.credentialWord || isWeak(entry.value) ? [] : pairs([
+    ...isStrict(entry) ? [] : pairs([
       `${snake}:
   api_key: ${v2}`,
       `# ${pascal}
@@ -47501,11 +48069,6 @@ API_TOKEN=${v2}`,
       `[${snake}]
 region = eu
 password = ${v2}`,
-      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>
-  <id>${snake}-prod</id>
-  <description>${pascal} production</description>
-  <secret>${v2}</secret>
-</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
       `[INFO] calling the ${pascal} API
 [DEBUG] using Key=${v2}`
     ])
@@ -47527,9 +48090,18 @@ function falsePositives(entry, v2) {
   if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
   if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
-  if (!shape.standalone && (entry.credentialWord || isWeak(shape))) fp.push(`${upper}=${v2}`, `# ${snake}
-API_KEY=${v2}`);
-  else if (!shape.standalone) {
+  if (!shape.standalone) fp.push(`<id>${snake}</id>
+<a>1</a>
+<b>2</b>
+<c>3</c>
+<d>4</d>
+<secret>${v2}</secret>`);
+  if (!shape.standalone && isStrict(entry)) {
+    fp.push(`${upper}=${v2}`, `# ${snake}
+API_KEY=${v2}`, `[INFO] calling the ${snake} API
+[DEBUG] using Key=${v2}`, `<!-- ${snake} -->
+<secret>${v2}</secret>`);
+  } else if (!shape.standalone) {
     fp.push(
       `# ${snake}
 
@@ -47559,10 +48131,23 @@ function splitLikeProvider(name, provider) {
   return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
 }
 var longestWord = (name) => name.toLowerCase().split(/[ _.-]/).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
+function claimOf(entry) {
+  const shape = entry.value;
+  const starts = prefixes(shape);
+  const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
+  const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
+  if (shape.pattern) return claim2;
+  const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
+  const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
+  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
+  return { ...claim2, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
+}
 function keyed(entries3) {
   return entries3.map((given) => {
     const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
     const kind = entry.kind ?? "API key";
+    const nearby = keyedNearbyRegex(entry);
     const keywords = entry.anySetting ? [...entry.names] : entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
     return defineRule({
       id: entry.id,
@@ -47571,8 +48156,10 @@ function keyed(entries3) {
       severity: entry.severity ?? "high",
       keywords,
       regex: keyedRegex(entry),
-      ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone || entry.credentialWord || isWeak(entry.value) ? {} : { window: KEYED_WINDOW },
+      ...nearby ? { nearbyRegex: nearby } : {},
+      ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
       ...entry.priority === void 0 ? {} : { priority: entry.priority },
+      owns: claimOf(entry),
       docs: entry.docs,
       remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
       samples: () => [fakeValue(entry.value, entry.id)],
@@ -47637,7 +48224,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules188 = keyed(TABLE);
+var rules190 = keyed(TABLE);
 
 // src/core/detect/rules/providers/encoded.ts
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -47691,7 +48278,7 @@ function findKubernetesSecretData(text) {
   return out;
 }
 var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
-var rules189 = [
+var rules191 = [
   defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
@@ -47822,7 +48409,7 @@ function findDummyValues(text) {
   }
   return out;
 }
-var rules190 = [
+var rules192 = [
   defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
@@ -47900,7 +48487,7 @@ var entries = [
   { id: "ayrshare-api-key", provider: "Ayrshare", names: ["ayrshare"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://ayrshare.com" },
   { id: "beebole-api-key", provider: "Beebole", names: ["beebole"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://beebole.com" },
   { id: "besnappy-api-key", provider: "Besnappy", names: ["besnappy"], value: { alphabet: "hex", length: 64 }, docs: "https://besnappy.com" },
-  { id: "besttime-api-key", provider: "Besttime", names: ["besttime"], value: { prefix: "pri_", alphabet: "hex", length: 32 }, docs: "https://besttime.app" },
+  { id: "besttime-api-key", provider: "Besttime", names: ["besttime"], value: { prefix: "pri_", alphabet: "hex", length: 32, standalone: true }, docs: "https://documentation.besttime.app/#api-keys" },
   { id: "better-stack-api-key", provider: "BetterStack", names: ["betterstack"], value: { alphabet: "alnum", length: 24 }, docs: "https://betterstack.com" },
   { id: "billomat-api-key", provider: "Billomat", names: ["billomat"], value: { alphabet: "hex", length: 32 }, docs: "https://billomat.com" },
   { id: "bitbar-api-key", provider: "Bitbar", names: ["bitbar"], value: { alphabet: "alnum", length: 32 }, docs: "https://smartbear.com" },
@@ -48157,7 +48744,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules191 = keyed(entries);
+var rules193 = keyed(entries);
 
 // src/core/detect/rules/providers/keyed-n-z.ts
 var entries2 = [
@@ -48389,7 +48976,7 @@ var entries2 = [
   { id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://versioneye.com" },
   { id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: { alphabet: "hex", length: 64 }, docs: "https://virustotal.com" },
   { id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: { alphabet: "upperDigits", length: 25 }, docs: "https://visualcrossing.com" },
-  { id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: { prefix: "VF.DM.", alphabet: "alnum", extra: ".", length: 41, standalone: true }, docs: "https://docs.voiceflow.com" },
+  { id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: { prefix: ["VF.DM.", "VF.WS.", "VF."], alphabet: "alnum", pattern: { regex: "[0-9a-f]{24}\\.[A-Za-z0-9]{16}", sample: (s) => "VF.DM." + fake.hex(24, s) + "." + fake.alnum(16, s + "-secret") }, standalone: true }, docs: "https://docs.voiceflow.com/reference/authentication" },
   { id: "voodoo-sms-api-key", provider: "VoodooSMS", names: ["voodoosms"], value: { alphabet: "alnum", length: 46 }, docs: "https://voodoosms.com" },
   { id: "vouchery-api-key", provider: "Vouchery", names: ["vouchery"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://vouchery.io" },
   { id: "vpnapi-api-key", provider: "Vpnapi", names: ["vpnapi"], value: { alphabet: "alnum", length: 32 }, docs: "https://vpnapi.io" },
@@ -48426,7 +49013,7 @@ var entries2 = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules192 = keyed(entries2);
+var rules194 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
@@ -48464,7 +49051,7 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules193 = keyed(ENTRIES);
+var rules195 = keyed(ENTRIES);
 
 // src/core/detect/validate/pem.ts
 import { createHash as createHash2, createHmac } from "node:crypto";
@@ -49847,11 +50434,11 @@ var wrapped = defineRule({
     `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`
   ]
 });
-var rules194 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules196 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
-var PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
+var PASSWORD2 = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
 var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
 var LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
 var DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
@@ -49872,7 +50459,7 @@ function isTemplateOrReference(value) {
 }
 function uriFinder(spec) {
   const scheme = String.raw`(?<![A-Za-z0-9.-])(?<scheme>${spec.schemes})(?:\+[a-z0-9]{1,20}){0,2}://`;
-  const userinfo = new RegExp(String.raw`${scheme}(?<user>${USER}):(?<secret>${PASSWORD})@(?<host>[^\s/?#'"\x60<>\\]{0,255})`, "gid");
+  const userinfo = new RegExp(String.raw`${scheme}(?<user>${USER}):(?<secret>${PASSWORD2})@(?<host>[^\s/?#'"\x60<>\\]{0,255})`, "gid");
   const query = spec.queryPassword ? new RegExp(String.raw`${scheme}[^\s'"\x60<>]{0,400}?[?&;](?:password|pass|pwd)=(?<secret>[^\s&#;'"\x60<>]{1,256})`, "gid") : void 0;
   return (text, context) => {
     const out = [];
@@ -50250,7 +50837,7 @@ var keywordStrings = defineRule({
     `password=${pw("od5")}`
   ]
 });
-var rules195 = [
+var rules197 = [
   postgres,
   mysql,
   mongodb,
@@ -50477,125 +51064,117 @@ function findApiKeyHeaders(text) {
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules196 = [
-  {
+var rules198 = [
+  defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: ["authorization", "authenticationheadervalue", "bearer"],
     find: findBearer,
     docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
     remediation: HEADER_REMEDIATION,
-    examples: () => ({
-      truePositives: [
-        `curl -H "Authorization: Bearer ${token("br1")}" https://api.acme.io/v1/orders`,
-        `  headers: { Authorization: 'Bearer ${token("br2", 32)}' },`,
-        `Authorization: Bearer ${token("br3", 48)}`,
-        `req.Header.Set("Authorization", "token ${token("br4")}")`,
-        `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${token("br5")}");`,
-        // A recorded request (VCR cassette) lists the header's values under the name, one per line.
-        `      - Bearer ${fake.hex(64, "br7")}`,
-        `  "value": "Bearer ${token("br8", 64)}",`,
-        `  headers: { authorization: 'ApiKey ${basic(token("br9", 12), token("br10", 22))}' },`
-      ],
-      falsePositives: [
-        "headers: { Authorization: 'Bearer ' + token },",
-        "headers: { Authorization: `Bearer ${token}` },",
-        'curl -H "Authorization: Bearer $API_TOKEN" https://api.acme.io',
-        "Authorization: Bearer {{token}}",
-        "Authorization: Bearer <token>",
-        'headers = {"Authorization": f"Bearer {access_token}"}',
-        `Authorization: Bearer ${token("br6")}\${suffix}`,
-        "Bearer tokens are accepted by every endpoint of the API.",
-        "  - Bearer access_token_for_the_service"
-      ]
-    })
-  },
-  {
+    samples: () => [token("br1"), token("br2", 32), token("br3", 48), fake.hex(64, "br7"), token("br8", 64), basic(token("br9", 12), token("br10", 22)), token("br6")],
+    truePositives: ([t40, t32, t48, hex, t64, apiKey]) => [
+      ...withValue(t40, `curl -H "Authorization: Bearer %s" https://api.acme.io/v1/orders`, `req.Header.Set("Authorization", "token %s")`),
+      ...withValue(t32, `  headers: { Authorization: 'Bearer %s' },`),
+      ...withValue(t48, `Authorization: Bearer %s`, `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "%s");`),
+      // A recorded request (VCR cassette) lists the header's values under the name, one per line.
+      ...withValue(hex, `      - Bearer %s`),
+      ...withValue(t64, `  "value": "Bearer %s",`),
+      ...withValue(apiKey, `  headers: { authorization: 'ApiKey %s' },`)
+    ],
+    falsePositives: ([, , , , , , glued]) => [
+      "headers: { Authorization: 'Bearer ' + token },",
+      "headers: { Authorization: `Bearer ${token}` },",
+      'curl -H "Authorization: Bearer $API_TOKEN" https://api.acme.io',
+      "Authorization: Bearer {{token}}",
+      "Authorization: Bearer <token>",
+      'headers = {"Authorization": f"Bearer {access_token}"}',
+      `Authorization: Bearer ${glued}\${suffix}`,
+      "Bearer tokens are accepted by every endpoint of the API.",
+      "  - Bearer access_token_for_the_service"
+    ]
+  }),
+  defineRule({
     id: "authorization-basic-credentials",
     title: "Basic credentials in an Authorization header",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: ["authorization", "authenticationheadervalue", "basic"],
     find: findBasic,
     validate: (secret) => decodeBasicCredentials(secret) ? { status: "confirmed", check: BASIC_CHECK } : { status: "failed", check: BASIC_CHECK, note: "the value is not base64 of user:password" },
     docs: "https://www.rfc-editor.org/rfc/rfc7617#section-2",
     remediation: "Change the account's password (or revoke the API key used as user name), then read credentials from a secret store.",
-    examples: () => ({
-      truePositives: [
-        `curl -H 'Authorization: Basic ${basic("svc-deploy", token("bs1", 18))}' https://ci.acme.io/api`,
-        `  "Authorization": "Basic ${basic(token("bs2", 32), "")}",`,
-        `Authorization: Basic admin:${token("bs3", 16)}`,
-        `      - Basic ${basic("api", fake.hex(32, "bs4"))}`,
-        `  assert.Equal(t, "Basic ${basic("svc", token("bs5", 12))}", r.Header.Get("Authorization"))`
-      ],
-      falsePositives: [
-        "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
-        "Authorization: Basic ${BASIC_AUTH}",
-        "Authorization: Basic {{credentials}}",
-        `Authorization: Basic ${basic("username", "password")}`,
-        "Basic authentication username",
-        "Use basic AUTHENTICATION for the admin endpoints."
-      ]
-    })
-  },
-  {
+    samples: () => [basic("svc-deploy", token("bs1", 18)), basic(token("bs2", 32), ""), token("bs3", 16), basic("api", fake.hex(32, "bs4")), basic("svc", token("bs5", 12))],
+    truePositives: ([deploy, keyAsUser, password, recorded, asserted]) => [
+      ...withValue(deploy, `curl -H 'Authorization: Basic %s' https://ci.acme.io/api`),
+      ...withValue(keyAsUser, `  "Authorization": "Basic %s",`),
+      // REST Client files take `user:password` unencoded: the password is the value.
+      ...withValue(password, `Authorization: Basic admin:%s`),
+      ...withValue(recorded, `      - Basic %s`),
+      ...withValue(asserted, `  assert.Equal(t, "Basic %s", r.Header.Get("Authorization"))`)
+    ],
+    falsePositives: () => [
+      "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
+      "Authorization: Basic ${BASIC_AUTH}",
+      "Authorization: Basic {{credentials}}",
+      `Authorization: Basic ${basic("username", "password")}`,
+      "Basic authentication username",
+      "Use basic AUTHENTICATION for the admin endpoints."
+    ]
+  }),
+  defineRule({
     id: "curl-basic-auth",
     title: "curl command with -u user:password",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: ["curl"],
     window: MAX_COMMAND,
     find: findCurlUser,
     docs: "https://curl.se/docs/manpage.html#-u",
     remediation: 'Change the password or revoke the key, and let curl read it from a netrc file or an environment variable (-u "$USER:$PASS").',
-    examples: () => ({
-      truePositives: [
-        `curl -u admin:${token("cu1", 16)} https://jenkins.acme.io/api/json`,
-        `curl https://api.acme.io/v1/charges \\
-  --user "billing:${token("cu2", 24)}" \\
-  -d amount=100`,
-        `curl -u ${"sk_test_" + token("cu3", 24)}: https://api.stripe.com/v1/charges`
-      ],
-      falsePositives: [
-        'curl -u "$USER:$PASS" https://api.acme.io',
-        "curl -u admin https://jenkins.acme.io",
-        'curl --user-agent "Mozilla/5.0" https://acme.io',
-        `mysql -u root:${token("cu4", 12)} shop`,
-        "curl -u ${API_KEY}: https://api.stripe.com/v1/charges"
-      ]
-    })
-  },
-  {
+    samples: () => [token("cu1", 16), token("cu2", 24), "sk_test_" + token("cu3", 24), token("cu4", 12)],
+    truePositives: ([password, continued, apiKey]) => [
+      ...withValue(password, `curl -u admin:%s https://jenkins.acme.io/api/json`),
+      ...withValue(continued, `curl https://api.acme.io/v1/charges \\
+  --user "billing:%s" \\
+  -d amount=100`),
+      // `-u key:` (Stripe-style): the API key is the user name, the password is empty.
+      ...withValue(apiKey, `curl -u %s: https://api.stripe.com/v1/charges`)
+    ],
+    falsePositives: ([, , , other]) => [
+      'curl -u "$USER:$PASS" https://api.acme.io',
+      "curl -u admin https://jenkins.acme.io",
+      'curl --user-agent "Mozilla/5.0" https://acme.io',
+      `mysql -u root:${other} shop`,
+      "curl -u ${API_KEY}: https://api.stripe.com/v1/charges"
+    ]
+  }),
+  defineRule({
     id: "api-key-header",
     title: "API key in a request header",
     provider: "HTTP",
-    category: "secret",
     severity: "high",
     keywords: API_KEY_HEADERS,
     find: findApiKeyHeaders,
     docs: "https://swagger.io/docs/specification/v3_0/authentication/api-keys/",
     remediation: HEADER_REMEDIATION,
-    examples: () => ({
-      truePositives: [
-        `curl -H "X-API-Key: ${token("ak1", 32)}" https://api.acme.io/v2/items`,
-        `  headers: { 'x-api-key': '${token("ak2", 40)}', 'content-type': 'application/json' },`,
-        `PRIVATE-TOKEN: ${"glpat-" + token("ak3", 20)}`,
-        `requests.get(url, headers={"api-key": "${fake.hex(32, "ak4")}"})`
-      ],
-      falsePositives: [
-        "headers: { 'x-api-key': apiKey },",
-        '"X-API-Key": os.environ["API_KEY"],',
-        "x-api-key: ${API_KEY}",
-        `openai-api-key: ${token("ak5", 32)}`,
-        "'X-Auth-Token': this.configService.get('TOKEN'),"
-      ]
-    })
-  }
+    samples: () => [token("ak1", 32), token("ak2", 40), "glpat-" + token("ak3", 20), fake.hex(32, "ak4"), token("ak5", 32)],
+    truePositives: ([curl, object, gitlab, hex]) => [
+      ...withValue(curl, `curl -H "X-API-Key: %s" https://api.acme.io/v2/items`),
+      ...withValue(object, `  headers: { 'x-api-key': '%s', 'content-type': 'application/json' },`),
+      ...withValue(gitlab, `PRIVATE-TOKEN: %s`),
+      ...withValue(hex, `requests.get(url, headers={"api-key": "%s"})`)
+    ],
+    falsePositives: ([, , , , other]) => [
+      "headers: { 'x-api-key': apiKey },",
+      '"X-API-Key": os.environ["API_KEY"],',
+      "x-api-key: ${API_KEY}",
+      `openai-api-key: ${other}`,
+      "'X-Auth-Token': this.configService.get('TOKEN'),"
+    ]
+  })
 ];
 
 // src/core/detect/validate/jwt.ts
@@ -50809,7 +51388,7 @@ function findJwkMembers(text) {
   return out;
 }
 var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-var rules197 = [
+var rules199 = [
   defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
@@ -51406,14 +51985,14 @@ var NOT_PII_LAST_WORDS = /* @__PURE__ */ new Set([
   "index",
   "idx"
 ]);
-function nameWords2(name) {
+function nameWords3(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
 }
 var LABEL_BEFORE = /((?:[A-Za-z][\w.-]{0,39} ){0,2}[A-Za-z][\w.-]{0,39})["'\]]?\s{0,3}(?:[:=]>?|#|\bno\.?|\bis)?\s{0,3}["'(]?\s{0,2}$/;
 function labelledAsSomethingElse(text, index) {
   const m2 = LABEL_BEFORE.exec(text.slice(Math.max(0, index - 40), index));
   if (!m2) return false;
-  const words = nameWords2(m2[1]);
+  const words = nameWords3(m2[1]);
   const last = words[words.length - 1];
   return words.some((w2) => NOT_PII_WORDS.has(w2)) || last !== void 0 && NOT_PII_LAST_WORDS.has(last);
 }
@@ -51428,7 +52007,7 @@ function contextNear(context, text, index, end) {
 }
 var CONFIRMED = (check) => ({ status: "confirmed", check });
 function placeholderMatch(secret, index, message, check) {
-  return { secret, index, category: "placeholder", severity: "low", message, validation: CONFIRMED(check) };
+  return { secret, index, category: "placeholder", severity: "low", message, validation: { ...CONFIRMED(check), note: "as documented test values do; not real data" } };
 }
 var CARD_CANDIDATE = /(?<![\w.+\-/#@$%])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\w@%]|\.\d)/g;
 var CARD_WORDS = /card|credit|debit|visa|master ?card|amex|american ?express|discover|maestro|\bjcb\b|diners|union ?pay|payment|billing|checkout|\bcvv|\bcvc|\bexpir/i;
@@ -51742,12 +52321,12 @@ var NON_PERSONAL_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|do_not_reply|m
 var AGENT_IDENTITIES = /* @__PURE__ */ new Set(["cursoragent@cursor.com", "aider@aider.chat", "claude@anthropic.com", "windsurf@codeium.com", "devin-ai-integration@cognition.ai"]);
 var FILE_TLDS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "js", "mjs", "cjs", "ts", "tsx", "jsx", "css", "scss", "json", "map", "html", "htm", "md", "txt", "lock", "yml", "yaml", "py", "rb", "go", "rs", "java", "xml", "zip", "gz", "tgz", "pdf", "wasm", "node"]);
 function isDummyEmail(local, domain) {
-  const lower2 = domain.toLowerCase();
-  const labels = lower2.split(".");
+  const lower = domain.toLowerCase();
+  const labels = lower.split(".");
   const tld = labels[labels.length - 1];
   if (RESERVED_TLDS.has(tld) || FILE_TLDS.has(tld)) return true;
-  if (DUMMY_DOMAINS.has(lower2) || DUMMY_DOMAINS.has(labels.slice(-2).join("."))) return true;
-  if (AGENT_IDENTITIES.has(`${local.toLowerCase()}@${lower2}`) || /(?:bot|\[bot\]|agent)$/i.test(local)) return true;
+  if (DUMMY_DOMAINS.has(lower) || DUMMY_DOMAINS.has(labels.slice(-2).join("."))) return true;
+  if (AGENT_IDENTITIES.has(`${local.toLowerCase()}@${lower}`) || /(?:bot|\[bot\]|agent)$/i.test(local)) return true;
   if (labels.slice(0, -1).some((label) => DUMMY_DOMAIN_LABELS.test(label))) return true;
   return NON_PERSONAL_LOCAL.test(local);
 }
@@ -51910,17 +52489,20 @@ function breakLastDigit(value) {
   const last = Number(value.slice(-1));
   return value.slice(0, -1) + String((last + 1) % 10);
 }
+var CARD = "payment-card-number";
 function cardExamples() {
   const visa = examplesOf.card("4", 16, "ex-visa");
   const mastercard = examplesOf.card("53", 16, "ex-mc");
   const amex = examplesOf.card("37", 15, "ex-amex");
   const discover = examplesOf.card("6011", 16, "ex-disc");
+  const spaced = group2(mastercard, [4, 4, 4, 4], " ");
+  const dashed = group2(amex, [4, 6, 5], "-");
   return {
     truePositives: [
-      `card_number: "${visa}"`,
-      `{"name": "A. Buyer", "credit_card": "${group2(mastercard, [4, 4, 4, 4], " ")}"}`,
-      `payment.card = '${group2(amex, [4, 6, 5], "-")}'`,
-      `INSERT INTO payments (pan) VALUES ('${discover}');`
+      [`card_number: "${visa}"`, visa, CARD],
+      [`{"name": "A. Buyer", "credit_card": "${spaced}"}`, spaced, CARD],
+      [`payment.card = '${dashed}'`, dashed, CARD],
+      [`INSERT INTO payments (pan) VALUES ('${discover}');`, discover, CARD]
     ],
     falsePositives: [
       `card_number: "${breakLastDigit(visa)}"`,
@@ -51940,14 +52522,22 @@ function ibanExamples() {
   const paper = (iban2) => iban2.replace(/(.{4})(?=.)/g, "$1 ");
   const wrong = de2.slice(0, 2) + String((Number(de2.slice(2, 4)) + 1) % 100).padStart(2, "0") + de2.slice(4);
   return {
-    truePositives: [`iban: ${de2}`, `"account": "${paper(gb)}",`, `Überweisung an ${paper(fr2)} bis Freitag`],
+    truePositives: [
+      [`iban: ${de2}`, de2, "iban"],
+      [`"account": "${paper(gb)}",`, paper(gb), "iban"],
+      [`Überweisung an ${paper(fr2)} bis Freitag`, paper(fr2), "iban"]
+    ],
     falsePositives: [`iban: ${wrong}`, `iban: ${de2}0`, `const KEY = "X${de2}";`, `hash: ${"ZZ" + de2.slice(2)}`, `iban: ${de2.toLowerCase()}`]
   };
 }
 function ssnExamples() {
   const ssn = examplesOf.ssn("ex-ssn");
   return {
-    truePositives: [`ssn: ${ssn}`, `{"name": "A", "social_security_number": "${ssn.replace(/-/g, "")}"}`, `applicant,${ssn},2021`],
+    truePositives: [
+      [`ssn: ${ssn}`, ssn, "us-ssn"],
+      [`{"name": "A", "social_security_number": "${ssn.replace(/-/g, "")}"}`, ssn.replace(/-/g, ""), "us-ssn"],
+      [`applicant,${ssn},2021`, ssn, "us-ssn"]
+    ],
     falsePositives: [`ssn: 666-${ssn.slice(4)}`, `id: ${ssn}`, `value = "${ssn.replace(/-/g, "")}"`, `ssn: ${ssn.slice(0, 4)}00-${ssn.slice(7)}`, `part ${ssn}-7`]
   };
 }
@@ -51955,7 +52545,10 @@ function cpfExamples() {
   const cpf = examplesOf.cpf("ex-cpf");
   const dotted = `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
   return {
-    truePositives: [`cliente: ${dotted}`, `"cpf": "${cpf}"`],
+    truePositives: [
+      [`cliente: ${dotted}`, dotted, "br-cpf"],
+      [`"cpf": "${cpf}"`, cpf, "br-cpf"]
+    ],
     falsePositives: [`cpf: ${breakLastDigit(cpf)}`, `value: "${cpf}"`, `cpf: 111.111.111-11`, `v${dotted}`]
   };
 }
@@ -51964,7 +52557,11 @@ function dniExamples() {
   const nie = examplesOf.nie("ex-nie");
   const wrongLetter = dni.slice(0, 8) + (dni.endsWith("T") ? "R" : "T");
   return {
-    truePositives: [`dni: "${dni}"`, `{"nie": "${nie}"}`, `INSERT INTO clientes VALUES ('${dni}');`],
+    truePositives: [
+      [`dni: "${dni}"`, dni, "es-dni"],
+      [`{"nie": "${nie}"}`, nie, "es-dni"],
+      [`INSERT INTO clientes VALUES ('${dni}');`, dni, "es-dni"]
+    ],
     falsePositives: [`dni: "${wrongLetter}"`, `const build = "${dni}";`, `dni: "x${dni}"`]
   };
 }
@@ -51972,7 +52569,10 @@ function codiceFiscaleExamples() {
   const cf = examplesOf.codiceFiscale("ex-cf");
   const wrong = cf.slice(0, 15) + (cf.endsWith("A") ? "B" : "A");
   return {
-    truePositives: [`codice_fiscale: "${cf}"`, `cliente;${cf};Roma`],
+    truePositives: [
+      [`codice_fiscale: "${cf}"`, cf, "it-codice-fiscale"],
+      [`cliente;${cf};Roma`, cf, "it-codice-fiscale"]
+    ],
     falsePositives: [`codice_fiscale: "${wrong}"`, `const ID = "X${cf}";`, `cf: "${cf.toLowerCase()}"`]
   };
 }
@@ -51980,14 +52580,21 @@ function hetuExamples() {
   const hetu = examplesOf.hetu("ex-hetu");
   const wrongCheck = hetu.slice(0, -1) + (hetu.endsWith("0") ? "1" : "0");
   return {
-    truePositives: [`hetu: ${hetu}`, `INSERT INTO henkilot VALUES ('${hetu}');`],
+    truePositives: [
+      [`hetu: ${hetu}`, hetu, "fi-hetu"],
+      [`INSERT INTO henkilot VALUES ('${hetu}');`, hetu, "fi-hetu"]
+    ],
     falsePositives: [`hetu: ${wrongCheck}`, `ref = "${hetu}"`, `hetu: 1${hetu}`]
   };
 }
 function phoneExamples() {
   const phone = examplesOf.usPhone("ex-phone");
+  const uk = `+44 7${fake.digits(3, "ex-uk")} ${fake.digits(6, "ex-uk2").replace(/^9/, "4")}`;
   return {
-    truePositives: [`INSERT INTO users (phone) VALUES ('${phone}');`, `INSERT INTO users VALUES ('+44 7${fake.digits(3, "ex-uk")} ${fake.digits(6, "ex-uk2").replace(/^9/, "4")}');`],
+    truePositives: [
+      [`INSERT INTO users (phone) VALUES ('${phone}');`, phone, "phone-number"],
+      [`INSERT INTO users VALUES ('${uk}');`, uk, "phone-number"]
+    ],
     falsePositives: [
       `INSERT INTO users (phone) VALUES ('415-555-0142');`,
       `INSERT INTO users (phone) VALUES ('+1 (212) 555-0100');`,
@@ -52038,8 +52645,8 @@ function idRule(id, title, keywords, spec, docs5, examples) {
     ...examples
   });
 }
-var rules198 = [
-  {
+var rules200 = [
+  defineRule({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
     id: "pii-number",
@@ -52052,11 +52659,11 @@ var rules198 = [
     reports: NUMBER_DETECTORS.map((d2) => ({ id: d2.id, title: d2.title })),
     docs: "https://csrc.nist.gov/pubs/sp/800/122/final",
     remediation: "Remove the personal data and purge it from the git history; tests should use generated values (a faker library, the card networks' test numbers, the IBAN registry's examples).",
-    examples: () => {
-      const all = NUMBER_DETECTORS.map((d2) => d2.examples());
-      return { truePositives: all.flatMap((e) => e.truePositives), falsePositives: all.flatMap((e) => e.falsePositives) };
-    }
-  },
+    // Each detector generates its own values; a pair names the id the family must report it as.
+    samples: () => [],
+    truePositives: () => NUMBER_DETECTORS.flatMap((d2) => d2.examples().truePositives),
+    falsePositives: () => NUMBER_DETECTORS.flatMap((d2) => d2.examples().falsePositives)
+  }),
   // National ids are data, not settings: the syntax matrix does not apply.
   idRule("uk-nhs-number", "UK NHS number", ["nhs"], NHS_SPEC, "https://www.datadictionary.nhs.uk/attributes/nhs_number.html", {
     samples: () => [examplesOf.nhs("ex-nhs")],
@@ -52137,9 +52744,9 @@ var rules198 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules199) => rules199.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules201) => rules201.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules194,
+  ...rules196,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -52332,15 +52939,17 @@ var providerRules = [
   ...rules191,
   ...rules192,
   ...rules193,
-  ...structural(rules195),
-  ...structural(rules196),
+  ...rules194,
+  ...rules195,
   ...structural(rules197),
-  ...rules198
+  ...structural(rules198),
+  ...structural(rules199),
+  ...rules200
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules199) {
+function ruleMetas(rules201) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -52348,7 +52957,7 @@ function ruleMetas(rules199) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules199) {
+  for (const rule of rules201) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -52371,14 +52980,18 @@ function prepareScan(inputs) {
   const errors = [];
   const warnings = [];
   let config2 = DEFAULT_CONFIG;
-  if (inputs.configText !== void 0) {
+  if (inputs.effectiveConfig) {
+    config2 = inputs.effectiveConfig.config;
+    errors.push(...inputs.effectiveConfig.errors.map(formatConfigError));
+    warnings.push(...inputs.effectiveConfig.warnings.map(formatConfigError));
+  } else if (inputs.configText !== void 0) {
     const parsed = parseConfig(inputs.configText, inputs.configFile ?? CONFIG_FILE);
     config2 = parsed.config;
     errors.push(...parsed.errors.map(formatConfigError));
   }
   const custom = compileCustomRules(config2.rules, new Set(ruleMetas(builtinRules).map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules199 = [...builtinRules, ...custom.rules];
+  const rules201 = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
@@ -52386,9 +52999,9 @@ function prepareScan(inputs) {
   }
   return {
     config: config2,
-    scanner: new Scanner(rules199, { ignoredFingerprints: ignoreList.fingerprints }),
-    rules: rules199,
-    metas: ruleMetas(rules199),
+    scanner: new Scanner(rules201, { ignoredFingerprints: ignoreList.fingerprints }),
+    rules: rules201,
+    metas: ruleMetas(rules201),
     isIgnoredPath: compileGlobs(config2.paths.ignore),
     ignoreList,
     ignoreFile,
@@ -52541,12 +53154,12 @@ function emitWorkflowAnnotations(annotations, sink, elsewhere) {
       const rest = list2.length - annotated.length;
       sink.annotate(
         level,
-        `${rest} more ${level === "error" ? "failing" : level === "warning" ? "warning-level" : "low-severity"} finding(s) are not annotated here: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${level} annotations per step. All findings are listed in ${elsewhere}, and in this step's log.`,
+        `${rest} more ${level === "error" ? "failing" : level === "warning" ? "warning-level" : "low-severity"} finding(s) are not annotated here: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${level} annotations per step. Every finding is in ${elsewhere}; every annotation is in this step's log.`,
         { title: `claude-guard: ${rest} more finding(s)` }
       );
     }
   }
-  sink.log(`claude-guard: ${annotations.length} finding(s):`);
+  sink.log(`claude-guard: ${annotations.length} annotation(s):`);
   for (const a of annotations) {
     sink.log(visibleControls(`  ${a.annotation_level.padEnd(7)} ${a.path}:${a.start_line}${a.start_column ? `:${a.start_column}` : ""}  ${a.title ?? ""}`));
   }
@@ -52915,6 +53528,7 @@ var AUDIT_RECORD_VERSION = 1;
 var AUDIT_RECORD_SCHEMA = "https://unpkg.com/claude-guard/schema/audit-record.v1.json";
 var MAX_RECORD_COMMITS = 100;
 var MAX_SKILLS = 20;
+var SENSITIVE = ["confidential", "restricted"];
 var LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 var TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 var SKILL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
@@ -52944,12 +53558,13 @@ function buildAuditRecord(input) {
   const contentClassification = highestClassification([repoClassification, ...touchedClassifications(files, input.contentPaths)]);
   const reasons = [];
   if (input.findings.some((f3) => f3.category === "secret" && f3.validation?.status === "confirmed")) reasons.push("confirmed-credential");
-  if (policyViolations2 > 0 && (repoClassification === "restricted" || contentClassification === "restricted")) reasons.push("restricted-policy-violation");
+  const sensitive = [repoClassification, contentClassification].some((c3) => c3 !== null && SENSITIVE.includes(c3));
+  if (sensitive && input.findings.some((f3) => f3.severity === "critical")) reasons.push("critical-in-confidential-or-restricted");
   const failing = input.findings.some((f3) => isFailing(f3, input.failOn)) || (input.configErrorCount ?? 0) > 0;
   const conclusion = failing ? "failure" : input.findings.length > 0 ? "neutral" : "success";
   const skills = [];
   for (const change of input.changes) {
-    for (const skill of skillsFromTrailers(change.commit.message)) {
+    for (const skill of [...skillsFromTrailers(change.commit.message), ...skillsInFiles(change)]) {
       if (SKILL_ID.test(skill) && !TOKEN_LIKE.test(skill) && !skills.includes(skill) && skills.length < MAX_SKILLS) skills.push(skill);
     }
   }
@@ -52990,6 +53605,20 @@ function buildAuditRecord(input) {
     incident: { critical: reasons.length > 0, reasons },
     tool: { name: input.tool.name, version: input.tool.version }
   };
+}
+var SKILL_FILE = /^(?:.*\/)?\.claude\/skills\/(.+)\/SKILL\.md$/;
+var COMMAND_FILE = /^(?:.*\/)?\.claude\/commands\/(.+)\.md$/;
+var FRONT_MATTER_NAME = /^name:\s*["']?([^"'\s#]+)["']?\s*$/;
+function skillsInFiles(change) {
+  const out = [];
+  for (const file of change.files) {
+    if (file.lines.length === 0) continue;
+    const match = SKILL_FILE.exec(file.path) ?? COMMAND_FILE.exec(file.path);
+    if (!match) continue;
+    const named = file.lines.findIndex((line, i) => (file.lineNumbers[i] ?? Infinity) <= 10 && FRONT_MATTER_NAME.test(line.trim()));
+    out.push(named >= 0 ? FRONT_MATTER_NAME.exec(file.lines[named].trim())?.[1] : match[1]);
+  }
+  return out;
 }
 function recordKey(record2) {
   return `${record2.session.id}@${record2.input_summary.head_sha}`;
@@ -53318,15 +53947,15 @@ function evidenceStatus(control, controls) {
   const on2 = control.evidence.filter((c3) => controls[c3]).length;
   return on2 === control.evidence.length ? "on" : on2 === 0 ? "off" : "partial";
 }
-var STATUS_TEXT = { on: "evidenced", partial: "partly evidenced", off: "not evidenced" };
+var STATUS_TEXT = { on: "mapped, controls on", partial: "mapped, some controls off", off: "mapped, controls off" };
 function renderComplianceSection(controls) {
   const maturity = judgeMaturity(controls);
   const lines2 = [
-    "## Compliance evidence",
+    "### Compliance mapping",
     "",
-    "What these records evidence, control by control. claude-guard checks Claude-authored changes only; each row says what it cannot see.",
+    "Where these records can support a framework control. A mapping is not an attestation: an auditor decides what the records show. claude-guard checks Claude-authored changes only; each row says what it cannot see.",
     "",
-    "| Control | Evidence | What claude-guard checks | What it cannot check |",
+    "| Control | Mapping | What claude-guard checks | What it cannot check |",
     "| --- | --- | --- | --- |"
   ];
   for (const control of COMPLIANCE_MAP) {
@@ -53336,7 +53965,7 @@ function renderComplianceSection(controls) {
       `| ${control.framework} ${control.id} ${control.name} | ${STATUS_TEXT[status]}${missing.length > 0 ? ` (off: ${missing.join("; ")})` : ""} | ${control.checks} | ${control.cannot} |`
     );
   }
-  lines2.push("", "## Governance maturity", "", `**${capitalise(maturity.level)}**: ${maturity.meaning}`, "");
+  lines2.push("", "### Governance maturity", "", `**${capitalise(maturity.level)}**: ${maturity.meaning}`, "");
   lines2.push(`Levels: ${MATURITY_LEVELS.map((l3) => l3 === maturity.level ? `**${l3}**` : l3).join(" → ")}.`, "");
   lines2.push("| Control | State |", "| --- | --- |");
   for (const key of Object.keys(CONTROL_LABELS)) lines2.push(`| ${CONTROL_LABELS[key]} | ${controls[key] ? "on" : "off"} |`);
@@ -53347,11 +53976,69 @@ function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// src/core/audit/words.ts
+var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function formatDay(iso) {
+  const d2 = new Date(iso);
+  return `${MONTHS[d2.getUTCMonth()]} ${d2.getUTCDate()}, ${d2.getUTCFullYear()}`;
+}
+function formatTime(iso) {
+  const d2 = new Date(iso);
+  return `${formatDay(iso)} ${String(d2.getUTCHours()).padStart(2, "0")}:${String(d2.getUTCMinutes()).padStart(2, "0")} UTC`;
+}
+function formatAge(ms2) {
+  const hours = Math.floor(Math.max(0, ms2) / 36e5);
+  if (hours < 1) return "under an hour";
+  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"}`;
+  const days = Math.floor(hours / 24);
+  if (days < 28) return `${days} days`;
+  return `${Math.floor(days / 7)} weeks`;
+}
+function reasonText(reason, classification2) {
+  switch (reason) {
+    case "confirmed-credential":
+      return "Verified credential";
+    case "critical-in-confidential-or-restricted":
+      return `Critical finding in ${classification2 === "confidential" || classification2 === "restricted" ? `a ${classification2}` : "a confidential or restricted"} repository`;
+    case "restricted-policy-violation":
+      return "Policy violation in restricted code";
+    default:
+      return "Critical incident";
+  }
+}
+function recordClassification(record2) {
+  return record2.policy_checks.content_classification ?? record2.repository.classification;
+}
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+function serverUrlOf(apiBaseUrl) {
+  if (!apiBaseUrl) return "https://github.com";
+  try {
+    const url = new URL(apiBaseUrl);
+    if (url.hostname === "api.github.com") return "https://github.com";
+    if (url.hostname.startsWith("api.") && url.hostname.endsWith(".ghe.com")) return `${url.protocol}//${url.hostname.slice(4)}`;
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/api\/v3\/?$/, "").replace(/\/+$/, "")}`;
+  } catch {
+    return "https://github.com";
+  }
+}
+function changeLinks(record2, serverUrl) {
+  const { owner, name } = record2.repository;
+  if (!NAME.test(owner) || !NAME.test(name)) return void 0;
+  const base = `${serverUrl.replace(/\/+$/, "")}/${owner}/${name}`;
+  const input = record2.input_summary;
+  if (input.type === "pull_request" && input.pull_request !== null) return { change: `${base}/pull/${input.pull_request}`, checks: `${base}/pull/${input.pull_request}/checks` };
+  if (!/^[0-9a-f]{40,64}$/.test(input.head_sha)) return void 0;
+  return { change: `${base}/commit/${input.head_sha}`, checks: `${base}/commit/${input.head_sha}/checks` };
+}
+
 // src/core/audit/dashboard.ts
 var AUDIT_ISSUE_TITLE = "claude-guard audit trail";
 var AUDIT_LABEL = "claude-guard-audit";
 var BODY_BUDGET = 6e4;
-var MAX_INCIDENTS = 20;
+var MAX_INCIDENTS = 25;
+var MAX_TEAMS = 15;
+var CHART_WEEKS = 12;
+var WEEK_MS = 7 * 24 * 36e5;
 var ISSUE_MARKER = /^<!-- claude-guard:audit-issue v1 org=([A-Za-z0-9-]{1,39}) sig=([0-9a-f]{32}) -->/;
 function issueSignedText(org) {
   return `audit-issue:v1
@@ -53377,9 +54064,16 @@ function uniqueRecords(records) {
 }
 function changeKey(record2) {
   const input = record2.input_summary;
-  return input.type === "pull_request" ? `pr:${input.pull_request}` : `push:${input.ref}@${input.head_sha}`;
+  const repo = `${record2.repository.owner}/${record2.repository.name}`.toLowerCase();
+  return input.type === "pull_request" ? `${repo}#pr:${input.pull_request}` : `${repo}#push:${input.ref}@${input.head_sha}`;
 }
 var byTime = (a, b3) => a.timestamp.localeCompare(b3.timestamp) || recordKey(a).localeCompare(recordKey(b3));
+var byName = (a, b3) => a.toLowerCase() < b3.toLowerCase() ? -1 : a.toLowerCase() > b3.toLowerCase() ? 1 : 0;
+function weekStart(ms2) {
+  const d2 = new Date(ms2);
+  const day = (d2.getUTCDay() + 6) % 7;
+  return Date.UTC(d2.getUTCFullYear(), d2.getUTCMonth(), d2.getUTCDate() - day);
+}
 function summarise(recordsInCommentOrder) {
   const records = uniqueRecords(recordsInCommentOrder).sort(byTime);
   const byRepo = /* @__PURE__ */ new Map();
@@ -53388,18 +54082,18 @@ function summarise(recordsInCommentOrder) {
     byRepo.set(repo, [...byRepo.get(repo) ?? [], record2]);
   }
   const repositories = [];
-  for (const [repository, list2] of [...byRepo.entries()].sort(([a], [b3]) => a.toLowerCase() < b3.toLowerCase() ? -1 : a.toLowerCase() > b3.toLowerCase() ? 1 : 0)) {
+  for (const [repository, list2] of [...byRepo.entries()].sort(([a], [b3]) => byName(a, b3))) {
     const commits = /* @__PURE__ */ new Set();
     let extraCommits = 0;
-    const latest = /* @__PURE__ */ new Map();
+    const latest2 = /* @__PURE__ */ new Map();
     for (const record2 of list2) {
       record2.input_summary.commits.forEach((sha) => commits.add(sha));
       extraCommits += Math.max(0, record2.input_summary.claude_commits - record2.input_summary.commits.length);
-      latest.set(changeKey(record2), record2);
+      latest2.set(changeKey(record2), record2);
     }
     const findings = { secret: 0, placeholder: 0, pii: 0, policy: 0 };
     let openViolations = 0;
-    for (const record2 of latest.values()) {
+    for (const record2 of latest2.values()) {
       for (const c3 of CATEGORIES) findings[c3] += categoryTotal(record2, c3);
       openViolations += policyViolations(record2);
     }
@@ -53413,6 +54107,43 @@ function summarise(recordsInCommentOrder) {
       openViolations,
       lastEvent: { timestamp: last.timestamp, user: last.user }
     });
+  }
+  const latestByChange = /* @__PURE__ */ new Map();
+  const firstIncident = /* @__PURE__ */ new Map();
+  for (const record2 of records) {
+    const key = changeKey(record2);
+    latestByChange.set(key, record2);
+    if (record2.incident.critical && !firstIncident.has(key)) firstIncident.set(key, record2.timestamp);
+  }
+  const latest = [...latestByChange.values()].sort(byTime);
+  const open3 = latest.filter((r2) => r2.incident.critical).reverse().map((record2) => ({ record: record2, since: firstIncident.get(changeKey(record2)) ?? record2.timestamp }));
+  const teams = /* @__PURE__ */ new Map();
+  for (const record2 of latest) {
+    const team = record2.team ?? "";
+    const row = teams.get(team) ?? { team, changes: 0, claudeCommits: 0, findings: 0, incidents: 0 };
+    row.changes++;
+    row.claudeCommits += record2.input_summary.claude_commits;
+    row.findings += record2.output_summary.findings_total;
+    if (record2.incident.critical) row.incidents++;
+    teams.set(team, row);
+  }
+  const weeks = /* @__PURE__ */ new Map();
+  const classes = /* @__PURE__ */ new Map();
+  for (const record2 of latest) {
+    const week = weekStart(Date.parse(record2.timestamp));
+    const row = weeks.get(week) ?? { secret: 0, placeholder: 0, pii: 0, policy: 0 };
+    for (const c3 of CATEGORIES) row[c3] += categoryTotal(record2, c3);
+    weeks.set(week, row);
+    const level = recordClassification(record2) ?? "unclassified";
+    classes.set(level, (classes.get(level) ?? 0) + record2.output_summary.findings_total);
+  }
+  const newestWeek = records.length > 0 ? weekStart(Date.parse(records[records.length - 1].timestamp)) : 0;
+  const firstWeek = Math.max(newestWeek - (CHART_WEEKS - 1) * WEEK_MS, Math.min(newestWeek, ...weeks.keys()));
+  const weekRows = [];
+  if (records.length > 0) {
+    for (let start = firstWeek; start <= newestWeek; start = weekStart(start + WEEK_MS + 12 * 36e5)) {
+      weekRows.push({ start, findings: weeks.get(start) ?? { secret: 0, placeholder: 0, pii: 0, policy: 0 } });
+    }
   }
   const sum = (f3) => repositories.reduce((n, r2) => n + f3(r2), 0);
   const lastRecord = records[records.length - 1];
@@ -53428,7 +54159,11 @@ function summarise(recordsInCommentOrder) {
       criticalIncidents: incidents.length,
       ...lastRecord ? { lastEvent: { timestamp: lastRecord.timestamp, user: lastRecord.user, repository: `${lastRecord.repository.owner}/${lastRecord.repository.name}` } } : {}
     },
-    incidents
+    incidents,
+    open: open3,
+    teams: [...teams.values()].sort((a, b3) => b3.findings - a.findings || b3.changes - a.changes || byName(a.team, b3.team)),
+    weeks: weekRows,
+    byClassification: [...classes.entries()].filter(([, n]) => n > 0).sort(([a, x3], [b3, y2]) => y2 - x3 || byName(a, b3))
   };
 }
 function orgFactsOf(config2) {
@@ -53466,55 +54201,116 @@ function renderDashboard(input) {
   while (utf8Length(body) > BODY_BUDGET && shown.length > 1) {
     const keep = Math.max(1, Math.floor(shown.length * 0.8));
     shown = [...shown].sort((a, b3) => b3.lastEvent.timestamp.localeCompare(a.lastEvent.timestamp) || a.repository.localeCompare(b3.repository)).slice(0, keep);
-    shown.sort((a, b3) => a.repository.toLowerCase() < b3.repository.toLowerCase() ? -1 : 1);
+    shown.sort((a, b3) => byName(a.repository, b3.repository));
     body = renderBody(input, summary2, shown);
   }
   return body;
 }
+var CATEGORY_WORDS = {
+  secret: ["secret", "secrets"],
+  placeholder: ["placeholder", "placeholders"],
+  pii: ["personal data", "personal data"],
+  policy: ["policy", "policy"]
+};
+var CHART_COLORS = { secret: ["#cf222e", "red"], placeholder: ["#bf8700", "yellow"], pii: ["#8250df", "purple"], policy: ["#0969da", "blue"] };
+function findingWords(findings) {
+  const parts = CATEGORIES.filter((c3) => findings[c3] > 0).map((c3) => `${findings[c3]} ${CATEGORY_WORDS[c3][findings[c3] === 1 ? 0 : 1]}`);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+var recordFindings = (record2) => ({
+  secret: categoryTotal(record2, "secret"),
+  placeholder: categoryTotal(record2, "placeholder"),
+  pii: categoryTotal(record2, "pii"),
+  policy: categoryTotal(record2, "policy")
+});
+var mermaidText = (text) => text.replace(/["`\n\r<>]/g, "").slice(0, 60);
 function renderBody(input, summary2, shown) {
   const t2 = summary2.totals;
-  const lines2 = [
-    issueMarker(input.org, input.key),
-    "# claude-guard audit trail",
-    "",
-    "What Claude-authored changes were scanned across the organization, and what was found. This body is rebuilt from the record comments below (one per scanned change, each holding its JSON record); it is written by claude-guard, and edits to it are overwritten.",
-    "",
-    "## Organization totals",
-    "",
-    "| Repositories | Scanned changes | Claude commits | Secrets | Placeholders | PII | Policy | Open policy violations | Critical incidents | Last event |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    `| ${t2.repositories} | ${t2.events} | ${t2.claudeCommits} | ${t2.findings.secret} | ${t2.findings.placeholder} | ${t2.findings.pii} | ${t2.findings.policy} | ${t2.openViolations} | ${t2.criticalIncidents} | ${t2.lastEvent ? `${t2.lastEvent.timestamp} in ${codeSpan(t2.lastEvent.repository, { inTable: true })}` : "none yet"} |`,
-    "",
-    "Findings count the latest scan of each change (a pull request's latest push, and every push); Claude commits are counted once however often they were scanned.",
-    "",
-    "## Repositories",
-    ""
-  ];
-  if (summary2.repositories.length === 0) lines2.push("No Claude-authored change has been scanned yet.");
-  else {
+  const serverUrl = input.serverUrl ?? "https://github.com";
+  const newest = t2.lastEvent ? Date.parse(t2.lastEvent.timestamp) : 0;
+  const lines2 = [issueMarker(input.org, input.key), "# claude-guard audit trail", ""];
+  if (t2.lastEvent) {
     lines2.push(
-      "| Repository | Classification | Claude commits | Secrets | Placeholders | PII | Policy | Open policy violations | Last event |",
-      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+      `${t2.repositories} ${t2.repositories === 1 ? "repository" : "repositories"}, ${t2.events} scanned ${t2.events === 1 ? "change" : "changes"}, ${t2.claudeCommits} Claude ${t2.claudeCommits === 1 ? "commit" : "commits"} · latest scan ${formatTime(t2.lastEvent.timestamp)} in ${codeSpan(t2.lastEvent.repository)}.`
     );
+  } else lines2.push("No Claude-authored change has been scanned yet.");
+  lines2.push("");
+  lines2.push(`## Needs action${summary2.open.length > 0 ? ` (${summary2.open.length})` : ""}`, "");
+  if (summary2.open.length === 0) {
+    lines2.push("Nothing: no open incident (a verified credential, or a critical finding in a confidential or restricted repository).");
+  } else {
+    lines2.push("| Incident | Repository | Change | Age | Owner team |", "| --- | --- | --- | --- | --- |");
+    for (const { record: record2, since } of summary2.open.slice(0, MAX_INCIDENTS)) {
+      const links = changeLinks(record2, serverUrl);
+      const input_ = record2.input_summary;
+      const label = input_.type === "pull_request" ? `#${input_.pull_request}` : `push ${input_.head_sha.slice(0, 7)}`;
+      const change = links ? `[${label}](${links.change}) · [checks](${links.checks})` : label;
+      const what = record2.incident.reasons.map((r2, i) => i === 0 ? reasonText(r2, recordClassification(record2)) : reasonText(r2, recordClassification(record2)).toLowerCase()).join(", ") || "Critical incident";
+      const found = findingWords(recordFindings(record2));
+      const repo = `${codeSpan(`${record2.repository.owner}/${record2.repository.name}`, { inTable: true })}${record2.repository.classification ? ` (${codeSpan(record2.repository.classification, { inTable: true })})` : ""}`;
+      lines2.push(`| **${what}**: ${found} | ${repo} | ${change} | ${formatAge(newest - Date.parse(since))} | ${record2.team ? codeSpan(record2.team, { inTable: true }) : "unknown"} |`);
+    }
+    if (summary2.open.length > MAX_INCIDENTS) lines2.push("", `… and ${summary2.open.length - MAX_INCIDENTS} older ones (see the record comments).`);
+    lines2.push(
+      "",
+      `An incident is a verified credential (its checksum or structure checked offline: rotate it) or a critical finding in a confidential or restricted repository. It stays listed while the latest scan of its change still finds it. Ages are counted to the latest scan (${formatTime(t2.lastEvent?.timestamp ?? (/* @__PURE__ */ new Date(0)).toISOString())}).`
+    );
+  }
+  lines2.push("");
+  const charted = CATEGORIES.filter((c3) => summary2.weeks.some((w2) => w2.findings[c3] > 0));
+  if (charted.length > 0) {
+    lines2.push("## Findings per week", "");
+    const labels = summary2.weeks.map((w2) => `"${formatDay(w2.start).replace(/, \d{4}$/, "")}"`);
+    const max = Math.max(1, ...summary2.weeks.flatMap((w2) => charted.map((c3) => w2.findings[c3])));
+    lines2.push(
+      "```mermaid",
+      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${charted.map((c3) => CHART_COLORS[c3][0]).join(", ")}"}}}}%%`,
+      "xychart-beta",
+      `  x-axis [${labels.join(", ")}]`,
+      `  y-axis "Findings" 0 --> ${max}`,
+      ...charted.map((c3) => `  line [${summary2.weeks.map((w2) => w2.findings[c3]).join(", ")}]`),
+      "```",
+      "",
+      `Lines: ${charted.map((c3) => `${CATEGORY_WORDS[c3][1]} (${CHART_COLORS[c3][1]})`).join(", ")}. Each change counts with its latest scan, in the week of that scan (weeks start on Monday, UTC).`,
+      ""
+    );
+  }
+  if (summary2.byClassification.length > 0) {
+    lines2.push("## Findings by classification", "", "```mermaid", "pie showData", ...summary2.byClassification.map(([level, n]) => `  "${mermaidText(level)}" : ${n}`), "```", "");
+  }
+  lines2.push("## Repositories", "");
+  if (summary2.repositories.length === 0) lines2.push("None yet.");
+  else {
+    lines2.push("| Repository | Claude commits | Findings (latest scans) | Last scan |", "| --- | ---: | --- | --- |");
     for (const r2 of shown) {
+      const repo = `${codeSpan(r2.repository, { inTable: true })} · ${r2.classification ? codeSpan(r2.classification, { inTable: true }) : "unclassified"}`;
+      const violations = r2.openViolations > 0 ? ` (**${r2.openViolations} open policy ${r2.openViolations === 1 ? "violation" : "violations"}**)` : "";
       const who = r2.lastEvent.user ? ` by ${codeSpan(r2.lastEvent.user, { inTable: true })}` : "";
-      lines2.push(
-        `| ${codeSpan(r2.repository, { inTable: true })} | ${r2.classification ? codeSpan(r2.classification, { inTable: true }) : "unclassified"} | ${r2.claudeCommits} | ${r2.findings.secret} | ${r2.findings.placeholder} | ${r2.findings.pii} | ${r2.findings.policy} | ${r2.openViolations} | ${r2.lastEvent.timestamp}${who} |`
-      );
+      lines2.push(`| ${repo} | ${r2.claudeCommits} | ${findingWords(r2.findings)}${violations} | ${formatTime(r2.lastEvent.timestamp)}${who} |`);
     }
     if (shown.length < summary2.repositories.length) lines2.push("", `${summary2.repositories.length - shown.length} less recently active repositories are not listed here (the totals include them).`);
+    lines2.push("", `Findings in all: ${findingWords(t2.findings)}; ${t2.openViolations} open policy ${t2.openViolations === 1 ? "violation" : "violations"}. Each change counts with its latest scan; Claude commits count once however often they were scanned.`);
   }
-  lines2.push("", "## Critical incidents", "");
-  if (summary2.incidents.length === 0) lines2.push("None recorded.");
-  else {
-    for (const record2 of summary2.incidents.slice(0, MAX_INCIDENTS)) {
-      const input2 = record2.input_summary;
-      const change = input2.type === "pull_request" ? `pull request #${input2.pull_request}` : `push to ${codeSpan(input2.ref ?? "?")}`;
-      lines2.push(`- ${record2.timestamp}: ${codeSpan(`${record2.repository.owner}/${record2.repository.name}`)}, ${change}: ${record2.incident.reasons.join(", ")}`);
+  if (summary2.teams.length > 0) {
+    lines2.push("", "## Teams", "", "| Team | Changes | Claude commits | Findings | Incidents |", "| --- | ---: | ---: | ---: | ---: |");
+    for (const team of summary2.teams.slice(0, MAX_TEAMS)) {
+      lines2.push(`| ${team.team ? codeSpan(team.team, { inTable: true }) : "no team known"} | ${team.changes} | ${team.claudeCommits} | ${team.findings} | ${team.incidents} |`);
     }
-    if (summary2.incidents.length > MAX_INCIDENTS) lines2.push(`- … and ${summary2.incidents.length - MAX_INCIDENTS} earlier ones (see the record comments).`);
+    if (summary2.teams.length > MAX_TEAMS) lines2.push("", `… and ${summary2.teams.length - MAX_TEAMS} more teams.`);
+    lines2.push("", "The team is the author's team in the organization, from GitHub's team membership when the change was scanned.");
   }
-  lines2.push("", renderComplianceSection(input.controls), "");
+  lines2.push(
+    "",
+    "<details><summary>Compliance mapping and governance maturity</summary>",
+    "",
+    renderComplianceSection(input.controls),
+    "",
+    "</details>",
+    "",
+    "---",
+    `<sub>Rebuilt by claude-guard from the record comments below (one per scanned change, each holding its signed JSON record); edits to this body are overwritten. ${summary2.incidents.length} critical ${summary2.incidents.length === 1 ? "incident" : "incidents"} recorded in all.</sub>`,
+    ""
+  );
   return lines2.join("\n");
 }
 
@@ -53702,15 +54498,11 @@ async function loadEffectiveConfig(read, target) {
 // src/core/audit/comment.ts
 var RECORD_MARKER = /^<!-- claude-guard:audit-record v(\d+) delivery=([A-Za-z0-9._:-]{1,100}) head=([0-9a-f]{40,64}) sig=([0-9a-f]{32})(?: fields=([0-9a-f]{8,4096}))? -->/;
 var TEAM2 = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-var CATEGORY_NOUN2 = {
+var CATEGORY_NOUN = {
   secret: ["secret", "secrets"],
   placeholder: ["placeholder", "placeholders"],
   pii: ["PII finding", "PII findings"],
   policy: ["policy finding", "policy findings"]
-};
-var REASON_TEXT = {
-  "confirmed-credential": "a credential whose format checks out (likely real) was added",
-  "restricted-policy-violation": "a policy violation in restricted code"
 };
 function recordMarker(record2, key) {
   const signed = signRecord(key, record2);
@@ -53722,23 +54514,25 @@ function checkText(name, state) {
 function renderRecordComment(record2, options) {
   const repo = `${record2.repository.owner}/${record2.repository.name}`;
   const inputSummary = record2.input_summary;
-  const change = inputSummary.type === "pull_request" ? `pull request #${inputSummary.pull_request ?? "?"}` : `push to ${codeSpan(inputSummary.ref ?? "?")}`;
+  const links = changeLinks(record2, options.serverUrl ?? "https://github.com");
+  const changeText = inputSummary.type === "pull_request" ? `pull request #${inputSummary.pull_request ?? "?"}` : "push";
+  const change = (links ? `[${changeText}](${links.change}) ([checks](${links.checks}))` : changeText) + (inputSummary.type === "push" ? ` to ${codeSpan(inputSummary.ref ?? "?")}` : "");
   const who = record2.user ? ` by ${codeSpan(record2.user)}${record2.team ? ` (${codeSpan(record2.team)})` : ""}` : "";
   const found = CATEGORIES.filter((c3) => categoryTotal(record2, c3) > 0).map((c3) => {
     const n = categoryTotal(record2, c3);
-    const [one, many] = CATEGORY_NOUN2[c3];
+    const [one, many] = CATEGORY_NOUN[c3];
     return plural(n, one, many);
   });
   const checks = record2.policy_checks;
   const lines2 = [
     recordMarker(record2, options.key),
-    `**Audit record** · ${codeSpan(repo)} · ${change}${who} · ${record2.timestamp}`,
+    `**Audit record** · ${codeSpan(repo)} · ${change}${who} · ${formatTime(record2.timestamp)}`,
     "",
     `${plural(inputSummary.claude_commits, "Claude commit")}, ${plural(inputSummary.files, "file")}, ${plural(inputSummary.lines_added, "added line")} · ${found.length > 0 ? `findings: ${found.join(", ")}` : "no findings"} · checks: ${checkText("secret scan", checks.secret_scan)}, ${checkText("PII scan", checks.pii_scan)}, ${checkText("skill policy", checks.skill_policy)}` + (record2.repository.classification ? ` · classification ${codeSpan(record2.repository.classification)}` : "")
   ];
   if (record2.incident.critical) {
     const teams = (options.notify ?? []).filter((t2) => TEAM2.test(t2));
-    const reasons = record2.incident.reasons.map((r2) => REASON_TEXT[r2]).join("; ");
+    const reasons = record2.incident.reasons.map((r2) => reasonText(r2, recordClassification(record2)).toLowerCase()).join("; ");
     lines2.push("", `> [!CAUTION]`, `> **Critical incident:** ${reasons}.${teams.length > 0 ? ` cc ${teams.map((t2) => `@${t2}`).join(" ")}` : ""}`);
   }
   lines2.push("", `<details><summary>Record (JSON, schema v${record2.version})</summary>`, "", codeBlock(JSON.stringify(record2, null, 2), "json"), "", "</details>");
@@ -53841,6 +54635,8 @@ var AuditWrite = class {
   constructor(options) {
     this.options = options;
     this.gh = options.gh;
+    const defaults = options.gh.request?.endpoint?.DEFAULTS;
+    this.serverUrl = options.serverUrl ?? serverUrlOf(defaults?.baseUrl);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.sleep = options.sleep ?? ((ms2) => new Promise((resolve3) => setTimeout(resolve3, ms2)));
   }
@@ -53849,6 +54645,7 @@ var AuditWrite = class {
   retry;
   sleep;
   requests = 0;
+  serverUrl;
   async run(record2) {
     try {
       const found = await this.ensureIssue();
@@ -53960,7 +54757,7 @@ var AuditWrite = class {
    * before each retry the comments are read again and the marker looked for.
    */
   async append(issueNumber, record2, existing) {
-    const body = renderRecordComment(record2, { key: this.options.key, notify: this.options.notify ?? [] });
+    const body = renderRecordComment(record2, { key: this.options.key, notify: this.options.notify ?? [], serverUrl: this.serverUrl });
     const key = recordKey(record2);
     let records = existing;
     for (let attempt = 1; ; attempt++) {
@@ -53980,7 +54777,7 @@ var AuditWrite = class {
   // --- the body -----------------------------------------------------------------------------------
   render(records) {
     const list2 = records.map((r2) => r2.record);
-    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list2, controls: deriveControls(list2, this.options.orgFacts) });
+    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list2, controls: deriveControls(list2, this.options.orgFacts), serverUrl: this.serverUrl });
   }
   /**
    * Writes the body when it differs from the last one known, then re-reads the comments: unchanged, the
@@ -54123,17 +54920,17 @@ function decodeContent(data, maxBytes) {
 }
 
 // src/github/config.ts
+function readConfigText(gh, onRead) {
+  return async (location) => {
+    onRead();
+    const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
+    if (read.status === "missing") return void 0;
+    if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
+    return read.text;
+  };
+}
 function loadOrgConfig(gh, owner, onRead = () => void 0) {
-  return loadEffectiveConfig(
-    async (location) => {
-      onRead();
-      const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
-      if (read.status === "missing") return void 0;
-      if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
-      return read.text;
-    },
-    { owner, repo: ORG_CONFIG_REPO }
-  );
+  return loadEffectiveConfig(readConfigText(gh, onRead), { owner, repo: ORG_CONFIG_REPO });
 }
 
 // src/action/audit.ts
@@ -54161,7 +54958,7 @@ function auditMarkdown(record2, file, key, auditTokenNote) {
   lines2.push("", "<details><summary>Record (JSON)</summary>", "", codeBlock(JSON.stringify(record2, null, 2), "json"), "", "</details>");
   return lines2.join("\n") + "\n";
 }
-async function appendToAuditIssue(gh, owner, record2, key) {
+async function appendToAuditIssue(gh, owner, record2, key, serverUrl) {
   if (record2.input_summary.claude_commits === 0) return { status: "no-claude-changes", note: "_No Claude-authored commit in this change: nothing was appended to the org audit issue._" };
   if (!key.provided) {
     return {
@@ -54191,7 +54988,8 @@ async function appendToAuditIssue(gh, owner, record2, key) {
       // Nothing to compare an App id with from a token alone: the signed marker is the proof (authoredByApp).
       identity: {},
       notify: audit.notify,
-      orgFacts: orgFactsOf(org.config)
+      orgFacts: orgFactsOf(org.config),
+      ...serverUrl ? { serverUrl } : {}
     });
     const result = await writer.write(record2);
     const issue3 = { repository: where2, number: result.issueNumber };
@@ -54631,8 +55429,8 @@ function evaluateAgentPolicy(input) {
   for (const use of input.usedSkills) {
     const skill = use.skill.trim().replace(/^\/+/, "");
     if (!skill) continue;
-    const lower2 = skill.toLowerCase();
-    const installed = items.find((i) => i.aliases.some((a) => a.toLowerCase() === lower2));
+    const lower = skill.toLowerCase();
+    const installed = items.find((i) => i.aliases.some((a) => a.toLowerCase() === lower));
     const ids = installed ? [skill, ...installed.aliases] : [skill];
     const at2 = use.path ? { path: use.path, line: use.line ?? 1, endColumn: 2 } : installed ? { path: installed.path, line: installed.line, endColumn: installed.endColumn } : { path: `.claude/skills/${skill}/SKILL.md`, line: 1, endColumn: 2 };
     const commitText = use.commit ? `Commit ${use.commit.slice(0, 12)}` : "A commit";
@@ -54792,12 +55590,12 @@ function detectAgentDrift(before, after, commit) {
     const same = (ds2) => ds2.find((d2) => d2.path === path10);
     return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules199 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules199(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules199(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules199(after, "allow");
-  const afterAsk = rules199(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules199(after, "deny").map((p2) => p2.rule);
+  const rules201 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules201(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules201(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules201(after, "allow");
+  const afterAsk = rules201(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules201(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -54808,16 +55606,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules199(before, "deny")) {
+  for (const d2 of rules201(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules199(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules201(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules199(before, "ask")) {
+  for (const a of rules201(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules199(c3, "ask")),
+      anchor2(a.path, (c3) => rules201(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`
@@ -55264,7 +56062,7 @@ async function localPolicy(input) {
     }
   }
   const result = evaluateRepositoryPolicy({
-    repository: await repositoryLabel(input.root),
+    repository: input.repository ?? await repositoryLabel(input.root),
     config: input.setup.config,
     classification: classification2,
     ...headAgentFiles ? { headAgentFiles } : {},
@@ -55306,7 +56104,8 @@ async function actionPolicy(input) {
     findings: input.findings,
     changes: input.changes,
     git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges },
-    workingTree: false
+    workingTree: false,
+    ...input.repository !== "/" ? { repository: input.repository } : {}
   });
   const flagSource = `(from ${output.classification.source})`;
   const realSource = `(from ${input.classification.source})`;
@@ -55432,6 +56231,8 @@ async function readContext(env) {
     const value = env[name];
     if (value) context[key] = value;
   }
+  const own2 = /[\\/]_actions[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/]?$/.exec(env["GITHUB_ACTION_PATH"] ?? "");
+  if (own2) context.docsUrl = `${context.serverUrl.replace(/\/+$/, "")}/${own2[1]}/${own2[2]}/blob/${own2[3]}/docs`;
   if (!context.eventName) context.eventName = payload["pull_request"] ? "pull_request" : payload["before"] !== void 0 ? "push" : "";
   return context;
 }
@@ -55484,14 +56285,23 @@ var annotationSink = {
   annotate: (level, message, properties) => core_exports[level](message, properties),
   log: (line) => info(line)
 };
-function reportingSection(published, sarifFile, annotated, total) {
-  const sarif = `The SARIF report is at \`${sarifFile}\` (output \`sarif-file\`), ready for \`github/codeql-action/upload-sarif\`.`;
-  if (!published) return `${sarif} No check run was created (no \`github-token\`): ${annotated} of ${total} findings are shown as workflow annotations; all are listed above and in the step's log.`;
-  if (published.status === "created") {
-    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${published.annotations} annotation(s).`;
+function reportingSection(published, sarifFile, annotated, rendered) {
+  const sarif = `SARIF: \`${sarifFile}\` (output \`sarif-file\`), one result per finding, ready for \`github/codeql-action/upload-sarif\`.`;
+  if (rendered.table.findings === 0) return sarif;
+  const annotations = rendered.annotations.length;
+  if (published?.status === "created") {
+    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${plural(published.annotations, "annotation")}.`;
   }
-  const why = published.status === "forbidden" ? `the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)` : `creating the check run failed (${published.message})`;
-  return `${sarif} No \`claude-guard\` check run: ${why}. Instead, ${annotated} of ${total} findings are shown as workflow annotations (GitHub shows 10 per level and step); all are listed above and in the step's log.`;
+  const why = !published ? "no check run was created (no `github-token`)" : published.status === "forbidden" ? `no check run: the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)` : `no check run: creating it failed (${published.message})`;
+  const cut = annotations > annotated ? `; GitHub shows 10 per level and step, so ${annotations - annotated} more are only in the step's log` : "";
+  return `${sarif} ${why[0]?.toUpperCase()}${why.slice(1)}: ${annotated} of ${plural(annotations, "annotation")} shown as workflow annotations${cut}.`;
+}
+async function headLinesOf(git, head, findings, added) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const path10 of new Set(findings.filter((f3) => f3.commit && f3.commit !== head && f3.category !== "policy").map((f3) => f3.path))) {
+    texts.set(path10, await git.tryRun(["show", `${head}:${path10}`]) ?? null);
+  }
+  return locateAtHead(findings, head, { text: (path10) => texts.get(path10), addedLine: addedLineIndex(added) });
 }
 async function scanAndReport(env) {
   const context = await readContext(env);
@@ -55524,6 +56334,7 @@ Nothing to scan: ${plan.reason}.
   const failOn = inputs.failOn ?? setup.config.failOn;
   const masker = new SecretMasker((value) => setSecret(value));
   const claudeChanges = [];
+  const findingLines = [];
   const branch = "branch" in plan ? plan.branch : void 0;
   const result = await scanGit(setup, {
     repo: context.workspace,
@@ -55531,7 +56342,11 @@ Nothing to scan: ${plan.reason}.
     all: false,
     authors: inputs.authors,
     ...branch ? { branch } : {},
-    onFindings: (file, findings) => masker.add(file, findings),
+    onFindings: (file, findings, change) => {
+      masker.add(file, findings);
+      const at2 = findings.map((f3) => file.lineNumbers.indexOf(f3.line)).filter((i) => i >= 0);
+      findingLines.push({ commit: change.commit.sha, files: [{ path: file.path, lines: at2.map((i) => file.lines[i]), lineNumbers: at2.map((i) => file.lineNumbers[i]) }] });
+    },
     onCommit: (change, authorship) => {
       if (authorship.isClaude) claudeChanges.push(change);
     }
@@ -55554,7 +56369,8 @@ Nothing to scan: ${plan.reason}.
     findings: result.scan.findings,
     changes: result.scan.scanned,
     headRevision: head,
-    claudeChanges: result.claudeChanges
+    claudeChanges: result.claudeChanges,
+    repository: `${context.owner}/${context.repo}`
   });
   const configErrors = [...setup.errors, ...policy.problems];
   const report = {
@@ -55579,6 +56395,7 @@ Nothing to scan: ${plan.reason}.
     ...policy.notes.map((n) => `Agent configuration at an earlier commit: ${n}`),
     ...suppressionNotes(setup, result.scan)
   ];
+  const sarifFile = path9.resolve(context.workspace, inputs.sarifFile ?? path9.join(context.tempDir, "claude-guard.sarif"));
   const rendered = renderCheckRun({
     report,
     rules: setup.metas,
@@ -55586,9 +56403,11 @@ Nothing to scan: ${plan.reason}.
     configErrors,
     notes,
     ...classification2 ? { classification: classification2 } : {},
-    repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl }
+    repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl },
+    headLines: await headLinesOf(git, head, report.findings, findingLines),
+    ...context.docsUrl ? { docsUrl: context.docsUrl } : {},
+    everyFindingIn: `Every finding is in the SARIF file \`${sarifFile}\` (output \`sarif-file\`)`
   });
-  const sarifFile = path9.resolve(context.workspace, inputs.sarifFile ?? path9.join(context.tempDir, "claude-guard.sarif"));
   await mkdir2(path9.dirname(sarifFile), { recursive: true });
   await writeFile2(sarifFile, renderSarif(report, setup.metas) + "\n");
   let published;
@@ -55605,7 +56424,7 @@ Nothing to scan: ${plan.reason}.
   }
   let annotated = 0;
   if (published?.status !== "created") {
-    annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the job summary and the SARIF file ${sarifFile}`);
+    annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the SARIF file ${sarifFile}`);
   }
   const key = auditKey(env, inputs.auditHmacKey);
   const record2 = actionAuditRecord({
@@ -55633,18 +56452,18 @@ Nothing to scan: ${plan.reason}.
   let auditNote;
   if (inputs.auditToken && context.owner) {
     const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
-    const appended = await appendToAuditIssue(auditApi, context.owner, record2, key);
+    const appended = await appendToAuditIssue(auditApi, context.owner, record2, key, context.serverUrl);
     auditNote = appended.note;
     if (appended.status === "failed" || appended.status === "refused") warning(`claude-guard: ${appended.note.replace(/\*\*/g, "")}`);
     else info(`claude-guard: ${appended.note}`);
   }
   await writeSummary(
     [
-      `## claude-guard: ${rendered.title}`,
+      "## claude-guard",
       "",
       rendered.summary.trimEnd(),
       "",
-      reportingSection(published, sarifFile, annotated, rendered.annotations.length),
+      reportingSection(published, sarifFile, annotated, rendered),
       "",
       ...rendered.text ? ["<details><summary>Details</summary>", "", rendered.text.trimEnd(), "", "</details>", ""] : [],
       auditMarkdown(record2, auditFile, key, auditNote)
