@@ -133,6 +133,10 @@ export class FakeGitHub {
     if (req.method === "GET" && path === `${repoPrefix}/contents/${CONFIG_FILE}`) {
       return this.data.config !== undefined ? reply(200, this.data.config, "application/vnd.github.raw; charset=utf-8") : reply(404, { message: "Not Found" });
     }
+    if (req.method === "GET" && url.searchParams.has("ref") && (m = new RegExp(`^${repoPrefix}/contents/(.+)$`).exec(path))) {
+      const text = this.headText(decodeURIComponent(m[1] as string));
+      if (text !== undefined) return reply(200, text, "application/vnd.github.raw; charset=utf-8");
+    }
     if (req.method === "GET" && (m = new RegExp(`^${repoPrefix}/pulls/(\\d+)/commits$`).exec(path))) {
       const all = this.data.pullCommits.get(Number(m[1])) ?? [];
       const perPage = Number(url.searchParams.get("per_page") ?? 30);
@@ -152,5 +156,30 @@ export class FakeGitHub {
     const answer = this.data.extra?.({ method: req.method ?? "", path, query: url.searchParams, body });
     if (answer) return reply(answer.status, answer.data, undefined, answer.headers ?? {});
     return reply(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
+  }
+
+  /**
+   * A file's text at the head as far as the commits' patches show it: each added line at its new line
+   * number (lines no patch shows are empty), so the App finds an earlier commit's line still in place.
+   * Undefined when no commit touches the path.
+   */
+  private headText(filePath: string): string | undefined {
+    const lines: string[] = [];
+    let touched = false;
+    for (const detail of this.data.commitDetails.values()) {
+      const files = (detail as { files?: Array<{ filename?: string; patch?: string }> }).files ?? [];
+      for (const file of files) {
+        if (file.filename !== filePath || typeof file.patch !== "string") continue;
+        touched = true;
+        let line = 0;
+        for (const row of file.patch.split("\n")) {
+          const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(row);
+          if (hunk) line = Number(hunk[1]);
+          else if (row.startsWith("+")) lines[line++ - 1] = row.slice(1);
+          else if (!row.startsWith("-")) line++;
+        }
+      }
+    }
+    return touched ? Array.from(lines, (l) => l ?? "").join("\n") : undefined;
   }
 }

@@ -208,18 +208,20 @@ describe("exit status per fail-on", () => {
     expect(JSON.parse(api.checkRunRequests()[0]!.body).conclusion).toBe("neutral");
   });
 
-  it("follows the threshold: the AWS key id is critical, so fail-on critical fails; a config's failOn is overridden by the input", async () => {
+  it("follows the threshold: the AWS key id is high (format-only, docs/severity.md), so fail-on high fails and critical passes; a config's failOn is overridden by the input", async () => {
     api.reset("ok");
+    const high = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, inputs: { "fail-on": "high" } });
+    expect(high.code).toBe(1);
+    expect(high.stdout).toMatch(/^::error::claude-guard: \d+ finding\(s\) at or above fail-on high/m);
     const critical = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, inputs: { "fail-on": "critical" } });
-    expect(critical.code).toBe(1);
-    expect(critical.stdout).toMatch(/^::error::claude-guard: 1 finding\(s\) at or above fail-on critical/m);
+    expect(critical.code).toBe(0);
     // A config file (the config input) that says failOn: none passes the step...
     write(workspace, "ci/claude-guard.yml", "failOn: none\n");
     const relaxed = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, inputs: { config: "ci/claude-guard.yml" } });
     expect(relaxed.code).toBe(0);
     expect(relaxed.summary).toContain("config input");
     // ...and the fail-on input wins over it.
-    const strict = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, inputs: { config: "ci/claude-guard.yml", "fail-on": "critical" } });
+    const strict = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, inputs: { config: "ci/claude-guard.yml", "fail-on": "high" } });
     expect(strict.code).toBe(1);
   });
 

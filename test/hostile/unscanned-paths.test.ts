@@ -80,15 +80,20 @@ describe("the App scans a Claude commit's vendored path too", () => {
       .get(`${REPO_PATH}/compare/${BEFORE}...${AFTER}`)
       .query({ per_page: "100", page: "1" })
       .reply(200, { total_commits: 1, commits: [claude] });
+    const vendorLine = `const key = "${stripeKey("app-vendor")}";`;
+    const lockLine = `  token "${stripeKey("app-lock")}"`;
     githubApi()
       .get(`${REPO_PATH}/commits/${sha(2)}`)
       .reply(
         200,
         commitDetail(claude, [
-          { filename: "vendor/payments.js", status: "added", patch: `@@ -0,0 +1 @@\n+const key = "${stripeKey("app-vendor")}";` },
-          { filename: "yarn.lock", patch: `@@ -4,0 +5 @@\n+  token "${stripeKey("app-lock")}"` },
+          { filename: "vendor/payments.js", status: "added", patch: `@@ -0,0 +1 @@\n+${vendorLine}` },
+          { filename: "yarn.lock", patch: `@@ -4,0 +5 @@\n+${lockLine}` },
         ]),
       );
+    // Both lines are still there at the head: their findings are annotated where the commit put them.
+    githubApi().get(`${REPO_PATH}/contents/vendor%2Fpayments.js`).query({ ref: AFTER }).reply(200, `${vendorLine}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+    githubApi().get(`${REPO_PATH}/contents/yarn.lock`).query({ ref: AFTER }).reply(200, `a\nb\nc\nd\n${lockLine}\n`, { "content-type": "application/vnd.github.raw; charset=utf-8" });
     githubApi().get(`${REPO_PATH}/git/trees/${AFTER}`).reply(200, { tree: [], truncated: false });
     githubApi().get(`${REPO_PATH}/contents/.claude-guard-ignore`).query({ ref: AFTER }).reply(404, {});
     githubApi().patch(`${REPO_PATH}/check-runs/61`).reply(200, { id: 61 });
