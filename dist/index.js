@@ -25104,11 +25104,13 @@ function isFailing(finding, failOn) {
   return atOrAbove(finding.severity, failOn);
 }
 
-// src/core/detect/claims.ts
-var LENGTH_SLACK = 0.25;
+// src/core/detect/name-words.ts
 function nameWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
 }
+
+// src/core/detect/claims.ts
+var LENGTH_SLACK = 0.25;
 function shapeOf(claim2) {
   if (!claim2.shape) return void 0;
   const [min, max] = claim2.shape.length;
@@ -41172,12 +41174,9 @@ var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass"
 function isPassCompound(word) {
   return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
 }
-function nameWords2(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
-}
 function classifyName(name, memberAccess = false) {
   const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords2(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
+  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
   if (words.length === 0 || words.length > 10) return void 0;
   const last = words[words.length - 1];
   if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
@@ -41289,11 +41288,11 @@ var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|
 var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
 function mentionsName(value, name) {
   const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return nameWords2(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
+  return nameWords(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
 }
 function isLabelForName(value, name) {
   if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
-  const words = nameWords2(name);
+  const words = nameWords(name);
   const valueWords = value.toLowerCase().split(/\s+/);
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
@@ -51985,14 +51984,14 @@ var NOT_PII_LAST_WORDS = /* @__PURE__ */ new Set([
   "index",
   "idx"
 ]);
-function nameWords3(name) {
+function nameWords2(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
 }
 var LABEL_BEFORE = /((?:[A-Za-z][\w.-]{0,39} ){0,2}[A-Za-z][\w.-]{0,39})["'\]]?\s{0,3}(?:[:=]>?|#|\bno\.?|\bis)?\s{0,3}["'(]?\s{0,2}$/;
 function labelledAsSomethingElse(text, index) {
   const m2 = LABEL_BEFORE.exec(text.slice(Math.max(0, index - 40), index));
   if (!m2) return false;
-  const words = nameWords3(m2[1]);
+  const words = nameWords2(m2[1]);
   const last = words[words.length - 1];
   return words.some((w2) => NOT_PII_WORDS.has(w2)) || last !== void 0 && NOT_PII_LAST_WORDS.has(last);
 }

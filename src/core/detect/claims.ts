@@ -6,6 +6,7 @@
  * it from a real secret but the provider's format, so only the provider can say it is not one.
  */
 import type { Claim, Rule } from "./rule.js";
+import { nameWords } from "./name-words.js";
 
 /** How far from a format's length a copy may be, as a fraction of it. */
 const LENGTH_SLACK = 0.25;
@@ -29,16 +30,6 @@ interface Owner {
 interface BrokenCopy {
   rule: Rule;
   by: "prefix" | "setting";
-}
-
-/** `newRelicToken`, `NEW_RELIC_TOKEN`, `new-relic.token` → new, relic, token. */
-function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
 }
 
 function shapeOf(claim: Claim): Shape | undefined {

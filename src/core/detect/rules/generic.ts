@@ -12,6 +12,7 @@ import { fake } from "../fake.js";
 import { classifyPlaceholder, classifyTypedByHand } from "../placeholder.js";
 import type { Example, MatchContext, RawMatch, Rule } from "../rule.js";
 import { defineRule, inSyntaxes, withValue } from "./kit.js";
+import { nameWords } from "../name-words.js";
 
 type KeyKind = "password" | "secret";
 
@@ -103,16 +104,6 @@ function isTestPath(path: string): boolean {
 const NOT_PASS_COMPOUNDS = new Set(["bypass", "compass", "surpass", "encompass", "overpass", "underpass", "trespass", "impass", "impasse", "kompass", "askpass", "minipass", "sshpass", "multipass", "firstpass", "singlepass", "onepass", "twopass", "renderpass", "subpass"]);
 function isPassCompound(word: string): boolean {
   return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
-}
-
-/** Split `dbPassword`, `DB_PASSWORD`, `db.password`, `x-api-key` into lower-case words. */
-function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
 }
 
 /** Is this name one that holds a secret? Which kind? */
