@@ -13,6 +13,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defuseTokenLiterals } from "./defuse-token-literals.mjs";
+import { NODE_ESM_BUNDLE, REQUIRE_SHIM } from "./esbuild-node.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
@@ -22,22 +23,13 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: entries,
   outdir: "lib/cli",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  minify: false,
-  sourcemap: false,
-  charset: "utf8",
+  ...NODE_ESM_BUNDLE,
   // Loaded on demand only (audit export, the App): left out, so they stay lazy.
   external: ["@octokit/*", "probot"],
   // The bundled CLI starts the bundled worker (src/cli/parallel.ts); the version is fixed (src/version.ts
   // reads ../package.json from its own place in lib/).
   define: { CLAUDE_GUARD_WORKER: JSON.stringify("./scan-worker.bundle.js"), CLAUDE_GUARD_VERSION: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies call `require`, which an ES module does not have.
-  banner: { js: 'import { createRequire as __cgCreateRequire } from "node:module";\nconst require = __cgCreateRequire(import.meta.url);' },
-  logLevel: "warning",
-  metafile: true,
+  banner: { js: REQUIRE_SHIM.join("\n") },
 });
 for (const name of Object.keys(entries)) {
   const path = join(root, "lib", "cli", `${name}.js`);
