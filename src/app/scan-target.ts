@@ -81,7 +81,7 @@ export async function scanTarget(gh: GitHubClient, target: ScanTarget): Promise<
 
   const config = await readRepoConfig(gh, repo, configRef(target));
   let setup = prepareScan(config.inputs);
-  const configErrors = [...config.errors, ...setup.errors];
+  const configErrors = [...setup.errors];
   notes.push(`Config: ${config.source}.`, ...setup.warnings);
 
   const classified = await readClassification(gh, repo, {
@@ -171,10 +171,10 @@ export function visibilityOf(repository: unknown): { visibility?: string } {
  * The effective config (org floor, repository on top) for prepareScan, and where it came from. A file
  * that exists but cannot be read stops the scan (the check fails closed, naming the file).
  */
-async function readRepoConfig(gh: GitHubClient, repo: RepoRef, ref: string | undefined): Promise<{ inputs: ScanInputs; errors: string[]; source: string }> {
+async function readRepoConfig(gh: GitHubClient, repo: RepoRef, ref: string | undefined): Promise<{ inputs: ScanInputs; source: string }> {
   const effective = await loadRepoConfig(gh, repo, ref);
   const source = effective.sources.length > 0 ? effective.sources.join(", then ") : `defaults (no ${CONFIG_FILE} in the repository or the organization's ${ORG_CONFIG_REPO} repository)`;
-  return { inputs: { effectiveConfig: effective, configFile: effective.sources.at(-1) ?? CONFIG_FILE }, errors: [], source };
+  return { inputs: { effectiveConfig: effective, configFile: effective.sources.at(-1) ?? CONFIG_FILE }, source };
 }
 
 /** The config a change is judged by: the base branch's, never the change's own. */
