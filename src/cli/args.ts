@@ -23,6 +23,8 @@ export interface ScanCommand {
   failOn?: FailOn;
   color?: boolean;
   progress: boolean;
+  /** A tree scan leaves out what git ignores (`--no-gitignore`: it does not). */
+  gitignore: boolean;
   /** The text report: `quiet` prints the summary line only, `verbose` adds the Claude commits and their evidence. */
   detail: "quiet" | "normal" | "verbose";
   /** With no GitHub at hand: the repository's classification (beats the config's `classification`). */
@@ -64,6 +66,7 @@ Options:
                                           classification, else internal); policy findings depend on it
   --color / --no-color                    default: colour when stdout is a terminal and NO_COLOR is unset
   --no-progress                           no progress line on stderr during long history scans
+  --no-gitignore                          scan PATH: also the files git ignores (.gitignore, .git/info/exclude)
   -q, --quiet                             text report: the summary line only
   --verbose                               text report: also each Claude commit with the markers that
                                           attributed it
@@ -100,6 +103,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         "no-progress": { type: "boolean", default: false },
+        "no-gitignore": { type: "boolean", default: false },
         quiet: { type: "boolean", short: "q", default: false },
         verbose: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
@@ -153,6 +157,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     authors: oneOf("--authors", values.authors, ["claude", "all"] as const) ?? "claude",
     format: oneOf("--format", values.format, ["text", "json", "sarif"] as const) ?? "text",
     progress: !values["no-progress"],
+    gitignore: !values["no-gitignore"],
     detail: values.quiet ? "quiet" : values.verbose ? "verbose" : "normal",
   };
   if (values.repo !== undefined) cmd.repo = values.repo;

@@ -9,6 +9,7 @@ import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { localPolicy, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
+import { gitIgnoredPaths } from "../git/ignored.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { findRepositoryRoot, runInit } from "./init.js";
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
@@ -94,7 +95,10 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     changes = result.scan.scanned;
     if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges };
   } else {
-    const listed = await scanPaths(setup, inputs, cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, firstIsDirectory);
+    // Inside a work tree, what git ignores is left out (build output, dependencies, local files).
+    const ignored = cmd.gitignore ? await gitIgnoredPaths(scanRoot) : undefined;
+    const exclusion = ignored ? { isExcluded: ignored.isIgnored, detail: ".gitignore" } : undefined;
+    const listed = await scanPaths(setup, inputs, cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, firstIsDirectory, exclusion);
     const result = listed.result;
     report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: [...listed.skipped, ...result.skipped] };
     suppression = result;

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import type { ScanInputs, ScanSetup } from "../core/setup.js";
 import type { SkippedFile } from "../core/types.js";
 import { emptyResult, mergeResult, scanFileBatch, type FileBatchResult } from "./file-scan.js";
-import { listFiles, type FileEntry } from "./walk.js";
+import { listFiles, type FileEntry, type WalkExclusion } from "./walk.js";
 
 /** Below this much text the main thread alone is faster than handing work out. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
@@ -127,6 +127,8 @@ export async function scanPaths(
   paths: readonly string[],
   root: string,
   parallel: boolean,
+  /** What the walk leaves out besides the config's and ignore file's paths (`.gitignore`). */
+  exclusion?: WalkExclusion,
 ): Promise<{ files: FileEntry[]; skipped: SkippedFile[]; result: FileBatchResult }> {
   const workers = parallel ? workerCount() : 0;
   let pool: WorkerPool | undefined;
@@ -136,7 +138,7 @@ export async function scanPaths(
     if (!pool && workers > 0 && listedBytes >= PARALLEL_MIN_BYTES) pool = new WorkerPool(inputs, workers);
   };
   try {
-    const listed = listFiles(paths, root, setup.isIgnoredPath, DEFAULT_MAX_FILE_BYTES, onListed);
+    const listed = listFiles(paths, root, setup, DEFAULT_MAX_FILE_BYTES, onListed, exclusion);
     const result = pool ? await pool.run(setup, listed.files) : scanFileBatch(setup, listed.files);
     // Threads finish in any order: sort so the report is the same run after run.
     result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));

@@ -27,22 +27,35 @@ export function specialFileKind(info: Stats | Dirent): string {
   return "not a regular file";
 }
 
-/** Synchronous on purpose: one thread walking a tree is fastest without promise round trips per entry. */
+/** Paths left out before the scan's own settings are asked (what `.gitignore` ignores), and the word for the skipped list. */
+export interface WalkExclusion {
+  isExcluded(absolute: string, isFolder: boolean): boolean;
+  detail: string;
+}
+
+/**
+ * Synchronous on purpose: one thread walking a tree is fastest without promise round trips per entry.
+ * The paths given are always read (as git reads a file named to it); `exclusion` and `isIgnoredPath`
+ * decide about what the walk finds below them.
+ */
 export function listFiles(
   paths: readonly string[],
   root: string,
-  isIgnoredPath: (path: string) => boolean,
+  setup: { isIgnoredPath: (path: string) => boolean; ignoredPathDetail?: (path: string) => string },
   maxFileBytes: number,
   /** Told of each file listed, as the walk goes (the scan can get ready meanwhile). */
   onListed?: (entry: FileEntry) => void,
+  exclusion?: WalkExclusion,
 ): { files: FileEntry[]; skipped: SkippedFile[] } {
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
   const report = (absolute: string) => relative(root, absolute).split(sep).join("/") || absolute.split(sep).pop() || absolute;
 
-  const visitFile = (absolute: string, size: number) => {
+  const ignoredDetail = (path: string) => setup.ignoredPathDetail?.(path) ?? "paths.ignore";
+  const visitFile = (absolute: string, size: number, named = false) => {
     const path = report(absolute);
-    if (isIgnoredPath(path)) return skipped.push({ path, reason: "ignored", detail: "paths.ignore" });
+    if (!named && exclusion?.isExcluded(absolute, false)) return skipped.push({ path, reason: "ignored", detail: exclusion.detail });
+    if (setup.isIgnoredPath(path)) return skipped.push({ path, reason: "ignored", detail: ignoredDetail(path) });
     const reason = skipReasonForPath(path);
     if (reason) return skipped.push({ path, reason });
     if (size > maxFileBytes) return skipped.push({ path, reason: "too-large", detail: `${size} bytes; the limit is ${maxFileBytes}` });
@@ -65,8 +78,10 @@ export function listFiles(
       if (entry.isDirectory()) {
         if (PRUNED_DIRS.has(entry.name)) {
           if (entry.name !== ".git") skipped.push({ path: report(absolute) + "/", reason: "vendored", detail: "folder not descended into" });
-        } else if (isIgnoredPath(report(absolute))) {
-          skipped.push({ path: report(absolute) + "/", reason: "ignored", detail: "paths.ignore" });
+        } else if (exclusion?.isExcluded(absolute, true)) {
+          skipped.push({ path: report(absolute) + "/", reason: "ignored", detail: exclusion.detail });
+        } else if (setup.isIgnoredPath(report(absolute))) {
+          skipped.push({ path: report(absolute) + "/", reason: "ignored", detail: ignoredDetail(report(absolute)) });
         } else {
           walk(absolute);
         }
@@ -84,7 +99,7 @@ export function listFiles(
     const info = statSync(absolute, { throwIfNoEntry: false });
     if (!info) throw new Error(`cannot read "${given}": no such file or folder`);
     if (info.isDirectory()) walk(absolute);
-    else if (info.isFile()) visitFile(absolute, info.size);
+    else if (info.isFile()) visitFile(absolute, info.size, true);
     else throw new Error(`cannot scan "${given}": it is ${specialFileKind(info)}, not a regular file or folder`);
   }
   return { files, skipped };

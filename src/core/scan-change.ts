@@ -15,6 +15,8 @@ import type { AddedLines, Finding, SkippedFile } from "./types.js";
 interface ChangeScanSetup {
   scanner: { scan(doc: ScanDocument, limits?: ScanLimits): DocumentResult };
   isIgnoredPath: (path: string) => boolean;
+  /** Which setting leaves an ignored path out (default: `paths.ignore`). */
+  ignoredPathDetail?: (path: string) => string;
 }
 
 interface ChangeToScan {
@@ -72,7 +74,7 @@ export function scanChange(setup: ChangeScanSetup, change: ChangeToScan, options
   for (const file of change.files) {
     if (file.lines.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
-      result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: "paths.ignore" });
+      result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: setup.ignoredPathDetail?.(file.path) ?? "paths.ignore" });
       continue;
     }
     const reason = skipReasonForPath(file.path, { byClaude: change.byClaude });

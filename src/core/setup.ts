@@ -27,7 +27,10 @@ export interface ScanSetup {
   scanner: Scanner;
   rules: Rule[];
   metas: RuleMeta[];
+  /** Paths the scan leaves out: `paths.ignore` in the config and the ignore file's path lines. */
   isIgnoredPath: (path: string) => boolean;
+  /** Which of the two leaves an ignored path out, for the skipped list. */
+  ignoredPathDetail: (path: string) => string;
   /** The parsed `.claude-guard-ignore` (empty without one), to name its lines in notes. */
   ignoreList: IgnoreList;
   /** How notes name the ignore file. */
@@ -59,12 +62,15 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
   for (const bad of ignoreList.invalid) {
     warnings.push(`${ignoreFile}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
+  const byConfig = compileGlobs(config.paths.ignore);
+  const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config,
     scanner: new Scanner(rules, { ignoredFingerprints: ignoreList.fingerprints }),
     rules,
     metas: ruleMetas(rules),
-    isIgnoredPath: compileGlobs(config.paths.ignore),
+    isIgnoredPath: (path) => byConfig(path) || byIgnoreFile(path),
+    ignoredPathDetail: (path) => (byConfig(path) ? "paths.ignore" : ignoreFile),
     ignoreList,
     ignoreFile,
     errors,

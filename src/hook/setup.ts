@@ -94,9 +94,9 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
     for (const bad of ignoreList.invalid) warnings.push(`${IGNORE_FILE}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
   let isIgnoredPath: (path: string) => boolean = () => false;
-  if (config.paths.ignore.length > 0) {
+  if (config.paths.ignore.length > 0 || ignoreList.paths.length > 0) {
     const { compileGlobs } = await import("../core/glob.js");
-    isIgnoredPath = compileGlobs(config.paths.ignore);
+    isIgnoredPath = compileGlobs([...config.paths.ignore, ...ignoreList.paths]);
   }
   return {
     config,

@@ -12,6 +12,8 @@ export function lineIsAllowed(line: string): boolean {
 
 export interface IgnoreList {
   fingerprints: Set<string>;
+  /** Path patterns (gitignore-like globs, from the repository root): files the scan leaves out. */
+  paths: string[];
   /** The 1-based line of each fingerprint (the first, if one is listed twice). */
   lineOf: Map<string, number>;
   /** Lines that are not a fingerprint or a comment, with their 1-based numbers, for a warning. */
@@ -19,12 +21,22 @@ export interface IgnoreList {
 }
 
 /**
- * `.claude-guard-ignore`: one finding fingerprint a line; `#` starts a comment (a whole line or after
- * the fingerprint, to say why). gitleaks-style `commit:path:rule:line` entries are not fingerprints and
- * are reported as invalid rather than silently ignored.
+ * A path line of the ignore file: it holds a `/`, a `*` or a `.` (`build/`, `*.min.js`, `docs/x.json`),
+ * so that a mistyped fingerprint or a bare word is reported rather than taken for a path. Not a
+ * gitleaks-style `commit:path:rule:line` entry (a colon), nor a negation (`!`), which is not supported.
+ */
+function isPathPattern(content: string): boolean {
+  return /[/*.]/.test(content) && !/[:!]/.test(content) && !/^[a-f0-9]+$/i.test(content);
+}
+
+/**
+ * `.claude-guard-ignore`: one finding fingerprint a line, or a path pattern (see isPathPattern); `#`
+ * starts a comment (a whole line or after the entry, to say why). Other lines, gitleaks-style
+ * `commit:path:rule:line` entries among them, are reported as invalid rather than silently ignored.
  */
 export function parseIgnoreFile(text: string): IgnoreList {
   const fingerprints = new Set<string>();
+  const paths: string[] = [];
   const lineOf = new Map<string, number>();
   const invalid: Array<{ line: number; text: string }> = [];
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -34,9 +46,12 @@ export function parseIgnoreFile(text: string): IgnoreList {
       const id = content.toLowerCase();
       fingerprints.add(id);
       if (!lineOf.has(id)) lineOf.set(id, i + 1);
+    } else if (isPathPattern(content)) {
+      // Anchored like .gitignore's `/build`: every pattern is matched from the repository root anyway.
+      paths.push(content.replace(/^\/+/, ""));
     } else invalid.push({ line: i + 1, text: content.slice(0, 80) });
   });
-  return { fingerprints, lineOf, invalid };
+  return { fingerprints, paths, lineOf, invalid };
 }
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * What git leaves out of a working tree (`.gitignore` files, `.git/info/exclude`, `core.excludesFile`),
+ * for a tree scan that should look at what the repository holds, not at build output.
+ *
+ * One `git ls-files --others --ignored --exclude-standard --directory` from the work tree's top: the
+ * untracked files git ignores, a wholly ignored folder as one `folder/` entry. That is the complement of
+ * `git ls-files --cached --others --exclude-standard` (what git would commit) within the files on
+ * disk, so a tracked file stays scanned even when a pattern matches it, as git itself keeps it.
+ */
+import { relative, resolve, sep } from "node:path";
+import { GitReadError, openRepository } from "./git-runner.js";
+
+interface GitIgnored {
+  /** The work tree's top folder. */
+  top: string;
+  /** Whether git ignores this absolute path (a folder: wholly ignored). */
+  isIgnored(absolute: string, isFolder: boolean): boolean;
+}
+
+/**
+ * The paths git ignores in the work tree holding `dir`; undefined when `dir` is in no work tree (or git
+ * is not installed): the scan then has no `.gitignore` to honour.
+ */
+export async function gitIgnoredPaths(dir: string): Promise<GitIgnored | undefined> {
+  let top: string;
+  let listed: string;
+  try {
+    const here = await openRepository(dir);
+    // The top as a path from `dir` (not git's real path), so paths under a symlinked folder still compare.
+    const up = await here.tryRun(["rev-parse", "--is-inside-work-tree", "--show-cdup"]);
+    const [inside, cdup = ""] = (up ?? "").split("\n");
+    if (inside !== "true") return undefined; // a bare repository, or inside .git
+    const git = await openRepository(resolve(dir, cdup));
+    top = git.repoDir;
+    listed = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], "listing the files .gitignore leaves out");
+  } catch (error) {
+    if (error instanceof GitReadError) return undefined;
+    throw error;
+  }
+  const ignored = new Set(listed.split("\0").filter((entry) => entry.length > 0));
+  return {
+    top,
+    isIgnored(absolute, isFolder) {
+      const path = relative(top, absolute).split(sep).join("/");
+      if (path === "" || path.startsWith("../")) return false;
+      return ignored.has(isFolder ? `${path}/` : path);
+    },
+  };
+}

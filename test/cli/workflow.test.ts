@@ -1,0 +1,90 @@
+/**
+ * The daily-workflow side of the CLI (issue 16), through the built `bin/claude-guard.js`: tree scans
+ * that honour .gitignore, `scan --staged` and the git pre-commit hook, `scan -` from stdin, the
+ * baseline, history windows and the summary's counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fake } from "../../src/core/detect/fake.js";
+
+const BIN = resolve("bin/claude-guard.js");
+let work: string;
+
+function cli(args: string[], cwd = work, input?: string) {
+  const out = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+function git(repo: string, args: string[], env: Record<string, string> = {}) {
+  return execFileSync("git", ["-c", "user.name=Dev", "-c", "user.email=dev@example.com", "-c", "commit.gpgsign=false", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z", GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z", ...env },
+  });
+}
+
+function newRepo(name: string): string {
+  const repo = join(work, name);
+  mkdirSync(repo, { recursive: true });
+  git(repo, ["init", "-q", "-b", "main"]);
+  return repo;
+}
+
+// Built at run time: the repository never holds a realistic secret.
+const password = (seed: string) => "Vb" + fake.alnum(10, seed) + "%3";
+const json = (stdout: string) => JSON.parse(stdout) as { findings: Array<{ path: string; line: number; rule: string; fingerprint: string }>; scanned: Record<string, unknown> };
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "cg-flow-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("scan PATH honours .gitignore", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = newRepo("gitignore");
+    mkdirSync(join(repo, "src"));
+    mkdirSync(join(repo, "dist"));
+    mkdirSync(join(repo, "fixtures"));
+    writeFileSync(join(repo, ".gitignore"), "dist/\n*.log\n");
+    const line = `const password = "${password("gi")}";\n`;
+    writeFileSync(join(repo, "src", "db.ts"), line);
+    writeFileSync(join(repo, "dist", "db.js"), line); // build output: the same finding again
+    writeFileSync(join(repo, "debug.log"), line);
+    writeFileSync(join(repo, "fixtures", "sample.ts"), line);
+    writeFileSync(join(repo, ".claude-guard-ignore"), "# test data, not secrets\nfixtures/\n");
+    git(repo, ["add", "src", ".gitignore"]);
+  });
+
+  it("leaves out what git ignores and the ignore file's paths, and lists them as skipped", () => {
+    const { code, stdout } = cli(["scan", ".", "--format", "json"], repo);
+    expect(code).toBe(1);
+    const report = json(stdout);
+    expect(report.findings.map((f) => f.path)).toEqual(["src/db.ts"]);
+    expect(report.scanned["skipped"]).toEqual(
+      expect.arrayContaining([
+        { path: "dist/", reason: "ignored", detail: ".gitignore" },
+        { path: "debug.log", reason: "ignored", detail: ".gitignore" },
+        { path: "fixtures/", reason: "ignored", detail: ".claude-guard-ignore" },
+      ]),
+    );
+  });
+
+  it("--no-gitignore scans them again (the ignore file's paths stay left out); a file named is always read", () => {
+    const all = json(cli(["scan", ".", "--no-gitignore", "--format", "json"], repo).stdout);
+    expect(all.findings.map((f) => f.path).sort()).toEqual(["debug.log", "dist/db.js", "src/db.ts"]);
+    const named = json(cli(["scan", "debug.log", "--format", "json"], repo).stdout);
+    expect(named.findings.map((f) => f.path)).toEqual(["debug.log"]);
+  });
+
+  it("outside a repository there is no .gitignore to honour: every file is scanned", () => {
+    const plain = join(work, "plain");
+    mkdirSync(plain);
+    writeFileSync(join(plain, ".gitignore"), "*.log\n");
+    writeFileSync(join(plain, "debug.log"), `password = "${password("plain")}"\n`);
+    expect(json(cli(["scan", plain, "--format", "json"]).stdout).findings.map((f) => f.path)).toEqual(["debug.log"]);
+  });
+});
