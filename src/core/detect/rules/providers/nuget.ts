@@ -16,6 +16,8 @@ export const rules: Rule[] = [
     // <packageSourceCredentials> entries: <add key="ClearTextPassword" value="…" />, NuGet's own key
     // name (key="Password" is meant to hold an encrypted value). Environment references are not values.
     regex: /<add\s{1,5}key\s{0,3}=\s{0,3}["'][Cc]lear[Tt]ext[Pp]assword["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<secret>[^"'\s%$]{1,256})["']/,
+    // The clear-text passwords of the nuget.config reference's own <packageSourceCredentials> example.
+    exampleValues: ["33f!!lloppa", "hal+9ooo_da!sY"],
     docs: "https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials",
     remediation: "Change the feed password or token, then reference it from an environment variable (%FEED_PASSWORD%) or use a credential provider instead of NuGet.Config.",
     samples: () => [fake.base64(16, "nuget-pw"), fake.alnum(24, "nuget-pw2"), fake.alnum(18, "t-nuget-pw")] as const,
