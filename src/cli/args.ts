@@ -13,6 +13,8 @@ export interface ScanCommand {
   command: "scan";
   paths: string[];
   git: boolean;
+  /** The lines staged for the next commit (`git diff --cached`), for a pre-commit hook. */
+  staged: boolean;
   repo?: string;
   range?: string;
   all: boolean;
@@ -40,6 +42,7 @@ export const USAGE = `Usage:
   claude-guard scan --git [--repo DIR] [--range BASE..HEAD | --all]
                                           scan the lines each commit added (default range: the
                                           upstream's merge base..HEAD, else all of HEAD's history)
+  claude-guard scan --staged [--repo DIR]  scan the lines staged for the next commit (for a pre-commit hook)
   claude-guard init [--force] [--classification public|internal|confidential|restricted]
                                           write a commented starter ${CONFIG_FILE}
   claude-guard policy [--repo DIR] [--format text|json] [--classification X]
@@ -92,6 +95,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       strict: true,
       options: {
         git: { type: "boolean", default: false },
+        staged: { type: "boolean", default: false },
         repo: { type: "string" },
         range: { type: "string" },
         all: { type: "boolean", default: false },
@@ -141,8 +145,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command !== "scan") throw new UsageError(`unknown command "${command}"; try \`claude-guard scan\``);
   if (values.force) throw new UsageError("--force goes with init");
   if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
-  if (!values.git && (values.range !== undefined || values.all || values.repo !== undefined || values.authors !== undefined)) {
-    throw new UsageError("--range, --all, --repo and --authors go with --git");
+  if (values.staged && (values.git || rest.length > 0 || values.range !== undefined || values.all || values.authors !== undefined)) {
+    throw new UsageError("--staged scans the staged lines of one repository: name it with --repo DIR; it takes no paths, --git, --range, --all or --authors");
+  }
+  if (!values.git && !values.staged && values.repo !== undefined) throw new UsageError("--repo goes with --git or --staged");
+  if (!values.git && (values.range !== undefined || values.all || values.authors !== undefined)) {
+    throw new UsageError("--range, --all and --authors go with --git");
   }
   if (values.git && rest.length > 0) throw new UsageError("with --git, name the repository with --repo DIR, not as a path");
   if (values.range !== undefined && values.all) throw new UsageError("--range and --all cannot be used together");
@@ -153,6 +161,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     command: "scan",
     paths: rest.length > 0 ? rest : ["."],
     git: values.git ?? false,
+    staged: values.staged ?? false,
     all: values.all ?? false,
     authors: oneOf("--authors", values.authors, ["claude", "all"] as const) ?? "claude",
     format: oneOf("--format", values.format, ["text", "json", "sarif"] as const) ?? "text",

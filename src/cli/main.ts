@@ -10,6 +10,7 @@ import { localPolicy, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
 import { gitIgnoredPaths } from "../git/ignored.js";
+import { scanStaged } from "../git/staged.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { findRepositoryRoot, runInit } from "./init.js";
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
@@ -52,10 +53,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // Paths in the report (and so fingerprints) are relative to the scan root: the repository with
   // --git, the folder when one folder is scanned, else the working directory.
-  const first = resolve(io.cwd, cmd.git ? (cmd.repo ?? ".") : (cmd.paths[0] ?? "."));
+  // With --staged, the repository's top: staged paths are relative to it.
+  const first = resolve(io.cwd, cmd.git || cmd.staged ? (cmd.repo ?? ".") : (cmd.paths[0] ?? "."));
   const firstIsDirectory = statSync(first, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  const scanRoot = cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
-  const root = cmd.git || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
+  const scanRoot = cmd.staged ? findRepositoryRoot(first) : cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
+  const root = cmd.git || cmd.staged || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
   const inputs = readWorkingTreeScanInputs(root, cmd.config, io.cwd);
   const setup = prepareScan(inputs);
   if (setup.errors.length > 0) {
@@ -75,7 +77,13 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   let gitPolicy: LocalPolicyInput["git"];
   let suppression: Pick<ChangeScan, "suppressed" | "legacyIgnored"> = { suppressed: 0, legacyIgnored: [] };
 
-  if (cmd.git) {
+  if (cmd.staged) {
+    const result = await scanStaged(setup, scanRoot);
+    report.scanned = { files: result.scan.files, bytes: result.scan.bytes, commits: 0, claudeCommits: 0, skipped: result.scan.skipped };
+    report.findings = result.scan.findings;
+    suppression = result.scan;
+    changes = result.scan.scanned;
+  } else if (cmd.git) {
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
     const result = await scanGit(setup, {
       repo: scanRoot,

@@ -60,7 +60,7 @@ const FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%aI", "%B"];
  * changes as a combined diff (plain commits are unaffected). Signatures and relative paths are switched
  * off through config in git-runner.ts (older gits lack the flags).
  */
-const PATCH_ARGS = [
+export const PATCH_ARGS = [
   "-p",
   "--cc",
   "--full-index",
@@ -166,7 +166,7 @@ async function readBlobText(git: GitRunner, blob: string, maxBytes: number, othe
 }
 
 /** Reads the UTF-16 files among a commit's binary ones (see the header): they move from `skipped` to `files`. */
-async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits: PatchLimits): Promise<void> {
+export async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits: PatchLimits): Promise<void> {
   // Two bytes a UTF-16 code unit: the same bound on characters as a patch's added text.
   const maxBytes = limits.maxFileChars * 2 + 2;
   for (const candidate of parsed.binary) {

@@ -24,7 +24,7 @@ interface GitScanOptions {
   onCommit?: (change: CommitChange, authorship: AuthorshipVerdict) => void;
 }
 
-interface GitScanResult {
+export interface GitScanResult {
   /** What the core made of the commits' added lines (findings, suppressed, skipped, files scanned). */
   scan: ChangeScan;
   /** What the range holds that this clone cannot show (a shallow history): for `scanned.incomplete`. */

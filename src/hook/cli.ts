@@ -20,6 +20,10 @@ export const HOOK_USAGE = `Usage:
       started in a subfolder too.
   claude-guard hook uninstall [--project | --local | --user]
       Remove claude-guard's entries, and nothing else.
+  claude-guard hook install --git [--chain] [--command CMD]   |   claude-guard hook uninstall --git
+      A git pre-commit hook that runs \`claude-guard scan --staged\`, in the folder git runs hooks from
+      (core.hooksPath, else .git/hooks). A pre-commit hook that is not claude-guard's is left alone:
+      --chain keeps it (as pre-commit.before-claude-guard) and runs it first. Uninstall puts it back.
 
 Options:
   --audit-log FILE   append one JSON line per decision (hashes and counts, never content); also
@@ -76,12 +80,15 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
         command: { type: "string" },
         "audit-log": { type: "string" },
         "exit-code": { type: "boolean" },
+        git: { type: "boolean" },
+        chain: { type: "boolean" },
       },
     }).values;
   } catch (error) {
     io.stderr.write(`claude-guard: ${(error as Error).message.replace(/\. To specify.*$/s, "")}\n\n${HOOK_USAGE}\n`);
     return 2;
   }
+  if (values.git || values.chain) return runGitHookInstall(action, values, io);
   const scopes = (["project", "local", "user"] as const).filter((s) => values[s]);
   if (scopes.length > 1) {
     io.stderr.write(`claude-guard: choose one of --project, --local and --user\n`);
@@ -127,6 +134,29 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
       io.stdout.write(`  note: the command holds a path on this machine; for a settings file the team shares, install claude-guard in the project (npm install --save-dev git+https://<host>/<owner>/claude-guard.git, or the .tgz that npm pack makes) and run this again, or use --local\n`);
     }
     return 0;
+  } catch (error) {
+    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** `hook install --git` / `uninstall --git`: the git pre-commit hook (git-hook.ts). */
+async function runGitHookInstall(action: "install" | "uninstall", values: { git?: boolean; chain?: boolean; command?: string; [flag: string]: unknown }, io: HookCliIO): Promise<number> {
+  const others = ["project", "local", "user", "settings", "audit-log", "exit-code"].filter((flag) => values[flag] !== undefined);
+  const problem = !values.git
+    ? "--chain goes with install --git"
+    : others.length > 0
+      ? `--git installs a git hook, not Claude Code settings: it does not take --${others.join(", --")}`
+      : action === "uninstall" && (values.chain || values.command !== undefined)
+        ? "--chain and --command go with install --git"
+        : undefined;
+  if (problem) {
+    io.stderr.write(`claude-guard: ${problem}\n`);
+    return 2;
+  }
+  try {
+    const { runGitHookCli } = await import("./git-hook.js");
+    return await runGitHookCli(action, { chain: values.chain ?? false, ...(values.command !== undefined ? { command: values.command } : {}) }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
     return 2;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fake } from "../../src/core/detect/fake.js";
@@ -86,5 +86,64 @@ describe("scan PATH honours .gitignore", () => {
     writeFileSync(join(plain, ".gitignore"), "*.log\n");
     writeFileSync(join(plain, "debug.log"), `password = "${password("plain")}"\n`);
     expect(json(cli(["scan", plain, "--format", "json"]).stdout).findings.map((f) => f.path)).toEqual(["debug.log"]);
+  });
+});
+
+describe("scan --staged and the git pre-commit hook", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = newRepo("staged");
+    writeFileSync(join(repo, "old.env"), `DB_PASSWORD=${password("committed")}\n`);
+    git(repo, ["add", "."]);
+    git(repo, ["commit", "-q", "-m", "old"]);
+  });
+
+  it("scans only the lines staged for the next commit: not the committed ones, not the unstaged ones", () => {
+    writeFileSync(join(repo, "old.env"), `DB_PASSWORD=${password("committed")}\nAPI_PASSWORD=${password("staged")}\n`);
+    git(repo, ["add", "old.env"]);
+    writeFileSync(join(repo, "later.env"), `OTHER_PASSWORD=${password("unstaged")}\n`);
+    const { code, stdout } = cli(["scan", "--staged", "--format", "json"], repo);
+    expect(code).toBe(1);
+    const report = json(stdout);
+    expect(report.findings.map((f) => `${f.path}:${f.line}`)).toEqual(["old.env:2"]);
+    expect(report.scanned).toMatchObject({ files: 1, commits: 0 });
+    expect(stdout).not.toContain(password("staged"));
+    // Nothing staged: clean.
+    git(repo, ["reset", "-q"]);
+    expect(cli(["scan", "--staged"], repo).code).toBe(0);
+    expect(cli(["scan", "--staged", "--git"], repo).code).toBe(2);
+  });
+
+  it("hook install --git writes an executable pre-commit hook that blocks a commit with a secret; uninstall removes it", () => {
+    const installed = cli(["hook", "install", "--git"], repo);
+    expect(installed.code).toBe(0);
+    expect(installed.stdout).toContain(join(repo, ".git", "hooks", "pre-commit"));
+    writeFileSync(join(repo, "new.env"), `NEW_PASSWORD=${password("hooked")}\n`);
+    git(repo, ["add", "new.env"]);
+    expect(() => git(repo, ["commit", "-q", "-m", "with a secret"])).toThrow(/new\.env:1/);
+    git(repo, ["reset", "-q"]);
+    expect(cli(["hook", "install", "--git"], repo).stdout).toContain("already installed");
+    expect(cli(["hook", "uninstall", "--git"], repo).code).toBe(0);
+    git(repo, ["add", "new.env"]);
+    git(repo, ["commit", "-q", "-m", "no hook now"]);
+  });
+
+  it("leaves someone else's hook alone unless --chain, which runs it first; respects core.hooksPath", () => {
+    const hooks = join(repo, ".githooks");
+    mkdirSync(hooks);
+    git(repo, ["config", "core.hooksPath", ".githooks"]);
+    writeFileSync(join(hooks, "pre-commit"), "#!/bin/sh\necho theirs-ran >&2\n", { mode: 0o755 });
+    const refused = cli(["hook", "install", "--git"], repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists and is not claude-guard's; nothing was changed\. Run `claude-guard hook install --git --chain`/);
+    expect(cli(["hook", "install", "--git", "--chain"], repo).code).toBe(0);
+    writeFileSync(join(repo, "chained.env"), `CHAINED_PASSWORD=${password("chained")}\n`);
+    git(repo, ["add", "chained.env"]);
+    const commit = spawnSync("git", ["-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", "x"], { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null" } });
+    expect(commit.status).toBe(1);
+    expect(commit.stderr).toContain("theirs-ran");
+    expect(commit.stdout + commit.stderr).toContain("chained.env:1");
+    expect(cli(["hook", "uninstall", "--git"], repo).stdout).toContain("is back in");
+    expect(readFileSync(join(hooks, "pre-commit"), "utf8")).toBe("#!/bin/sh\necho theirs-ran >&2\n");
   });
 });
