@@ -6,7 +6,7 @@
  * Common fields: `session_id`, `transcript_path`, `cwd`, `hook_event_name`.
  * UserPromptSubmit: `prompt`. PreToolUse: `tool_name`, `tool_input`. PostToolUse: also `tool_response`.
  */
-import { BoundedParseError, parseJson, type ParseLimits } from "../core/bounded-parse.js";
+import { BoundedParseError, parseJson, type ParseLimits } from "../core/bounded-json.js";
 
 /** Events carry whole files (a Write) and tool outputs: large, but never deep. */
 const EVENT_LIMITS: ParseLimits = { maxChars: 8 * 1024 * 1024, maxDepth: 256, maxEntries: 1_000_000, maxValues: 4_000_000 };

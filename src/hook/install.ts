@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BoundedParseError, parseJson } from "../core/bounded-parse.js";
+import { BoundedParseError, parseJson } from "../core/bounded-json.js";
 import { READ_TOOLS, RUN_TOOLS, WRITE_TOOLS } from "./decide.js";
 
 export type SettingsScope = "project" | "local" | "user";

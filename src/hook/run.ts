@@ -12,11 +12,12 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { DEFAULT_CONFIG, hookFailsClosed, parseConfig, type GuardConfig } from "../core/config/config.js";
+import type { GuardConfig } from "../core/config/config.js";
+import { hookFailsClosed } from "../core/config/hook-policy.js";
 import { CONFIG_FILE } from "../core/files.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
 import { parseHookEvent } from "./event.js";
-import { defaultCacheDir, loadHookSetup } from "./setup.js";
+import { defaultCacheDir, loadHookPolicy, loadHookSetup } from "./setup.js";
 import { toolVersion } from "../version.js";
 
 export interface HookIO {
@@ -52,8 +53,6 @@ export const HOOK_MAX_SCAN_CHARS = 4 * 1024 * 1024;
 const ANSWER_MARGIN_MS = 400;
 /** Files read for an Edit's line numbers: beyond this, positions are given within the new text. */
 const MAX_READ_FOR_LINES = 4 * 1024 * 1024;
-/** Largest config read when only its `hook.failClosed` is needed. */
-const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 export async function runHook(options: HookRunOptions, io: HookIO): Promise<number> {
   const budget = io.budgetMs ?? HOOK_BUDGET_MS;
@@ -61,21 +60,24 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
   const expired = (): boolean => performance.now() >= deadline;
   const protocol: HookProtocol = options.protocol ?? (io.env["CLAUDE_GUARD_HOOK_PROTOCOL"] === "exit-code" ? "exit-code" : "json");
   let answered = false;
+  /** The exit code of the answer given: a later call (the budget's timer, a late check) returns it too. */
+  let answeredCode = 0;
   let eventName: string | undefined;
   let root: string | undefined;
   let config: GuardConfig | undefined;
 
   const answer = (code: number, stdout: string, stderr: string): number => {
-    if (answered) return code;
+    if (answered) return answeredCode;
     answered = true;
+    answeredCode = code;
     if (stdout) io.stdout.write(stdout);
     if (stderr) io.stderr.write(stderr);
     return code;
   };
   /** The hook's own error or limit: allowed with a warning the user sees, or blocked where the policy says so. */
-  const cannotCheck = (why: string): number => {
-    if (answered) return 0;
-    const policy = config ?? policyOf(root ?? projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd));
+  const cannotCheck = async (why: string): Promise<number> => {
+    if (answered) return answeredCode;
+    const policy = config ?? (await policyOf(root ?? projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd), defaultCacheDir(io.env)));
     if (!hookFailsClosed(policy)) {
       const warning = `claude-guard could not check this event (${why}); allowed without a check`;
       return answer(0, protocol === "json" ? JSON.stringify({ systemMessage: warning }) + "\n" : "", `claude-guard: ${why}; allowed\n`);
@@ -149,14 +151,12 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
   }
 }
 
-/** The project's config, for `hook.failClosed` when the hook stops before it loaded it; defaults when unreadable. */
-function policyOf(root: string): GuardConfig {
+/** The project's config, for `hook.failClosed` when the hook stops before it loaded it; the defaults' policy when unreadable. */
+async function policyOf(root: string, cacheDir: string | undefined): Promise<Pick<GuardConfig, "hook" | "classification">> {
   try {
-    const file = join(root, CONFIG_FILE);
-    if (statSync(file).size > MAX_CONFIG_BYTES) return DEFAULT_CONFIG;
-    return parseConfig(readFileSync(file, "utf8"), CONFIG_FILE).config;
+    return await loadHookPolicy(root, cacheDir);
   } catch {
-    return DEFAULT_CONFIG;
+    return { classification: undefined, hook: undefined };
   }
 }
 

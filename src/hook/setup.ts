@@ -20,9 +20,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseJson } from "../core/bounded-parse.js";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
 import { Scanner } from "../core/detect/engine.js";
@@ -73,6 +72,17 @@ export async function loadHookSetup(root: string, options: SetupOptions = {}): P
   const configText = readOptional(join(root, CONFIG_FILE));
   const ignoreText = readOptional(join(root, IGNORE_FILE));
   return buildHookSetup({ ...(configText !== undefined ? { configText } : {}), ...(ignoreText !== undefined ? { ignoreText } : {}) }, options);
+}
+
+/** Largest config read when only its policy is needed (the hook stopped before its setup). */
+const MAX_POLICY_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/** The project's config alone, validated once per change of its text like loadHookSetup's; the defaults without a file. */
+export async function loadHookPolicy(root: string, cacheDir: string | undefined): Promise<GuardConfig> {
+  const file = join(root, CONFIG_FILE);
+  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  const text = size <= MAX_POLICY_CONFIG_BYTES ? readOptional(file) : undefined;
+  return (await parseConfigCached(text ?? "", cacheDir)).config;
 }
 
 export async function buildHookSetup(inputs: { configText?: string; ignoreText?: string }, options: SetupOptions = {}): Promise<HookSetup> {
@@ -183,13 +193,17 @@ function readCache(file: string): CachedConfig | undefined {
   return data as CachedConfig;
 }
 
-/** A cache file's JSON, if this user wrote it and nobody else could have: cached configs are policy. */
+/**
+ * A cache file's JSON, if this user wrote it and nobody else could have: cached configs are policy.
+ * Plain JSON.parse: the file is the hook's own output, and the rule index is large enough that the
+ * bounded parser (for untrusted input) took a tenth of the hook's start-up.
+ */
 function readJson(file: string): unknown {
   try {
     const stat = statSync(file);
     if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return undefined;
     if ((stat.mode & 0o022) !== 0) return undefined;
-    return parseJson(readFileSync(file, "utf8")).value;
+    return JSON.parse(readFileSync(file, "utf8")) as unknown;
   } catch {
     return undefined;
   }
@@ -283,10 +297,9 @@ async function buildIndex(builtin: readonly Rule[], ids: string[]): Promise<Rule
   try {
     const rulesDir = fileURLToPath(new URL("rules/", DETECT_DIR));
     const candidates = new Map<string, Array<{ file: string; position: number; rule: Rule }>>();
-    for (const path of listModules(rulesDir)) {
-      const file = relative(rulesDir, path).split("\\").join("/");
+    for (const file of listModules(rulesDir)) {
       if (file === "index.js") continue;
-      const mod = (await import(pathToFileURL(path).href)) as { rules?: unknown };
+      const mod = (await import(pathToFileURL(join(rulesDir, file)).href)) as { rules?: unknown };
       if (!Array.isArray(mod.rules)) continue;
       mod.rules.forEach((rule: Rule, position: number) => {
         if (typeof rule?.id !== "string") return;
@@ -327,12 +340,13 @@ function plainDifferences(rule: Rule, base: Rule): Record<string, string | numbe
   return out;
 }
 
-function listModules(dir: string): string[] {
+/** The .js modules under `dir`, as paths relative to it with `/`, sorted. */
+function listModules(dir: string, prefix = ""): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listModules(path));
-    else if (entry.name.endsWith(".js")) out.push(path);
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const name = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...listModules(dir, `${name}/`));
+    else if (entry.name.endsWith(".js")) out.push(name);
   }
   return out;
 }
@@ -342,9 +356,9 @@ function detectStamp(): string {
   try {
     const dir = fileURLToPath(DETECT_DIR);
     return listModules(dir)
-      .map((path) => {
-        const stat = statSync(path);
-        return `${relative(dir, path)}:${stat.size}:${stat.mtimeMs}`;
+      .map((name) => {
+        const stat = statSync(join(dir, name));
+        return `${name}:${stat.size}:${stat.mtimeMs}`;
       })
       .join("|");
   } catch {

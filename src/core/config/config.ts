@@ -20,7 +20,6 @@ export {
   SEVERITY_VALUES,
   WEEKDAYS,
   guardConfigSchema,
-  hookFailsClosed,
   type AuditConfig,
   type BusinessHoursConfig,
   type Classification,

@@ -307,14 +307,6 @@ export type PermissionPolicyConfig = z.output<typeof permissionPolicy>;
 export type BusinessHoursConfig = z.output<typeof businessHours>;
 export type AuditConfig = NonNullable<GuardConfig["audit"]>;
 
-/**
- * Whether the hook blocks when it cannot finish its check: `hook.failClosed` when set, else on for a
- * `restricted` repository (the hook has no GitHub API: the classification is the config's).
- */
-export function hookFailsClosed(config: Pick<GuardConfig, "hook" | "classification">): boolean {
-  return config.hook?.failClosed ?? config.classification === "restricted";
-}
-
 /** The config of a repository with no config file. */
 export function defaultConfig(): GuardConfig {
   return guardConfigSchema.parse({});
