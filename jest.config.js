@@ -21,6 +21,7 @@ const E2E = [
   "test/audit/verify-cli.test.ts",
   "test/bench/bench-parts.test.ts",
   "test/cli/cli.test.ts",
+  "test/cli/inventory-local.test.ts",
   "test/cli/policy-scenarios.test.ts",
   "test/cli/workflow.test.ts",
   "test/git/agent-files.test.ts",

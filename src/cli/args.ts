@@ -57,6 +57,12 @@ export const USAGE = `Usage:
   claude-guard audit verify [--repo DIR] (--record FILE | --stdin)
                                           recompute a record's hashes from a clone (AUDIT_HMAC_KEY);
                                           see audit help
+  claude-guard inventory --org ORG [--repos NAME,...] [--since DATE] [--until DATE] [--scan]
+                         [--format json|markdown|csv] [--output FILE] [--shard I/N] [--checkpoint FILE]
+  claude-guard inventory --repo DIR [--repo DIR ...] [--scan] [--format json|markdown|csv]
+  claude-guard inventory merge FILE... [--format json|markdown|csv] [--output FILE]
+                                          Claude's and other agents' work per repository and per week,
+                                          with anomalies (GITHUB_TOKEN for --org); see inventory help
 
 Options:
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit
@@ -73,6 +79,13 @@ Options:
   -q, --quiet                             text report: the summary line only
   --verbose                               text report: also each Claude commit with the markers that
                                           attributed it
+  --org ORG | --repo DIR                  inventory: the organization (REST API) or a local clone to read
+  --repos NAME,...                        inventory --org: only these repositories
+  --since DATE / --until DATE             inventory --org, audit export: the period (YYYY-MM-DD or ISO 8601)
+  --scan                                  inventory: also scan the lines Claude added (findings counted)
+  --shard I/N                             inventory --org: the I-th of N parts of the repositories
+  --checkpoint FILE                       inventory --org: where progress is kept to resume (default:
+                                          claude-guard-inventory.checkpoint.json)
   -h, --help                              this help
   -v, --version                           the version
 

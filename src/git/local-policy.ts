@@ -59,7 +59,7 @@ function readWorkingTreeAgentFiles(root: string): Map<string, string> {
  * The person behind a commit, offline: the login of a GitHub noreply address (`123+octocat@users.noreply…`),
  * else the email's local part, else the author's name.
  */
-function localLogin(author: CommitInfo["author"]): string | undefined {
+export function localLogin(author: CommitInfo["author"]): string | undefined {
   if (author.login) return author.login;
   const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(author.email);
   if (noreply) return noreply[1];
@@ -68,7 +68,7 @@ function localLogin(author: CommitInfo["author"]): string | undefined {
 }
 
 /** `owner/name` from the `origin` remote when it is a GitHub-style URL, else the folder's name. */
-async function repositoryLabel(root: string): Promise<string> {
+export async function repositoryLabel(root: string): Promise<string> {
   try {
     const git = await openRepository(root);
     const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();

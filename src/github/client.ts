@@ -74,3 +74,53 @@ export function nextLink(link: string | undefined): string | undefined {
 
 /** 40 zeros: the `before` of a push that created a branch, the `after` of one that deleted it. */
 export const ZERO_SHA = "0000000000000000000000000000000000000000";
+
+/** How long to wait before asking again after a rate-limited answer: retry-after, else until the reset. */
+function rateLimitWaitMs(headers: Record<string, string | number | undefined> | undefined, now: number): number {
+  const retryAfter = Number(headers?.["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1000;
+  const reset = Number(headers?.["x-ratelimit-reset"]);
+  // A minute when GitHub does not say (its advice for secondary limits).
+  return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 1000 : 60_000;
+}
+
+interface RateLimitOptions {
+  /** Told before each wait (the CLI says so on stderr). */
+  onWait: (waitMs: number, why: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Waits at most this many times in a row for one request before giving up (default 10). */
+  maxWaits?: number;
+}
+
+/**
+ * Makes a client wait out GitHub's rate limits instead of failing: a request answered 403/429 for a
+ * rate limit is sent again after the wait GitHub asks for, and an answer that used the last request
+ * of the window (`x-ratelimit-remaining: 0`) makes the next request wait for the reset. For long
+ * read-only runs (the inventory); the App and the Action fail fast and say so instead.
+ */
+export function honourRateLimits(gh: Pick<GitHubClient, "hook">, options: RateLimitOptions): void {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = options.now ?? Date.now;
+  let pausedUntil = 0;
+  gh.hook.wrap("request", async (request, params) => {
+    for (let waits = 0; ; waits++) {
+      if (pausedUntil > now()) {
+        const wait = pausedUntil - now();
+        options.onWait(wait, "the rate limit's window is used up");
+        await sleep(wait);
+      }
+      try {
+        const response = await request(params);
+        const headers = response.headers as Record<string, string | number | undefined>;
+        if (String(headers["x-ratelimit-remaining"] ?? "") === "0") pausedUntil = now() + rateLimitWaitMs(headers, now());
+        return response;
+      } catch (error) {
+        if (!isRateLimited(error) || waits >= (options.maxWaits ?? 10)) throw error;
+        const wait = rateLimitWaitMs((error as HttpErrorLike).response?.headers, now());
+        options.onWait(wait, describeApiError(error));
+        await sleep(wait);
+      }
+    }
+  });
+}

@@ -38,10 +38,19 @@ interface ReadCommitOptions {
   /** A Claude-authored commit: its files are read whatever their names (see skipReasonForPath). */
   byClaude?: boolean;
   limits?: PatchLimits;
+  /** Called with what the commit's listing says (the inventory counts lines added from it: no second request). */
+  onListed?: (listed: ListedCommit) => void;
+}
+
+/** What `GET /repos/{owner}/{repo}/commits/{sha}` says of a commit's size: its lines added, the paths it touched. */
+export interface ListedCommit {
+  additions: number;
+  paths: string[];
 }
 
 export async function readCommitChange(gh: GitHubClient, repo: RepoRef, commit: CommitInfo, options: ReadCommitOptions = {}): Promise<CommitChange> {
-  const files = await listCommitFiles(gh, repo, commit.sha);
+  const { files, additions } = await listCommitFiles(gh, repo, commit.sha);
+  options.onListed?.({ additions, paths: files.map((f) => f.filename) });
   const change: CommitChange = { commit, files: [], skipped: [] };
   const limits = options.limits ?? DEFAULT_PATCH_LIMITS;
   for (const file of files) {
@@ -113,10 +122,20 @@ async function keepLinesNewAgainst(gh: GitHubClient, repo: RepoRef, sha: string,
   return kept;
 }
 
-/** All pages of a commit's file list, following the Link header GitHub sends past 300 files. */
-async function listCommitFiles(gh: GitHubClient, repo: RepoRef, sha: string): Promise<ApiCommitFile[]> {
+/** A commit's lines added and the paths it touched, from its listing alone (the inventory without --scan). */
+export async function readListedCommit(gh: GitHubClient, repo: RepoRef, sha: string): Promise<ListedCommit> {
+  const { files, additions } = await listCommitFiles(gh, repo, sha);
+  return { additions, paths: files.map((f) => f.filename) };
+}
+
+/**
+ * All pages of a commit's file list, following the Link header GitHub sends past 300 files, and the
+ * commit's lines added (its `stats`, which count every file, else the listed files' sum).
+ */
+async function listCommitFiles(gh: GitHubClient, repo: RepoRef, sha: string): Promise<{ files: ApiCommitFile[]; additions: number }> {
   const first = await gh.rest.repos.getCommit({ owner: repo.owner, repo: repo.repo, ref: sha });
   const files = [...((first.data.files ?? []) as ApiCommitFile[])];
+  const stated = (first.data as { stats?: { additions?: number } }).stats?.additions;
   let next = nextLink(first.headers.link);
   for (let pages = 1; next && pages < COMMIT_FILE_LIST_LIMIT / 30; pages++) {
     const response = await gh.request({ method: "GET", url: next });
@@ -126,7 +145,7 @@ async function listCommitFiles(gh: GitHubClient, repo: RepoRef, sha: string): Pr
     files.push(...pageFiles);
     next = nextLink((response.headers as Record<string, string | undefined>).link);
   }
-  return files;
+  return { files, additions: typeof stated === "number" ? stated : files.reduce((sum, f) => sum + (f.additions ?? 0), 0) };
 }
 
 /**

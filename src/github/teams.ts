@@ -76,7 +76,7 @@ export async function ownerTeam(
  * The slugs of the org's teams that `login` is a member of (maintainers included), in name order;
  * undefined when GitHub would not say (no "members: read", GraphQL unavailable, an error).
  */
-async function userTeams(gh: GitHubClient, org: string, login: string): Promise<string[] | undefined> {
+export async function userTeams(gh: GitHubClient, org: string, login: string): Promise<string[] | undefined> {
   try {
     const answer = await gh.graphql<UserTeamsAnswer>(USER_TEAMS_QUERY, { org, login });
     const nodes = answer.organization?.teams?.nodes;

@@ -1,14 +1,14 @@
 /**
  * A tiny JSON Schema validator for exactly the keywords schema/audit-record.v1.json uses: type (one or
  * a list), const, enum, pattern, maxLength, minimum, maxItems, items, required, properties,
- * additionalProperties: false and local $ref (#/$defs/...). Any other keyword is an error, so the
+ * additionalProperties (false or a schema), maximum and local $ref (#/$defs/...). Any other keyword is an error, so the
  * schema cannot grow a keyword this validator would silently ignore. Not worth a dependency.
  */
 type Schema = Record<string, unknown>;
 
 const KNOWN = new Set([
   "$schema", "$id", "$defs", "$ref", "title", "description",
-  "type", "const", "enum", "pattern", "maxLength", "minimum", "maxItems", "items", "required", "properties", "additionalProperties",
+  "type", "const", "enum", "pattern", "maxLength", "minimum", "maximum", "maxItems", "items", "required", "properties", "additionalProperties",
 ]);
 
 function typeOf(value: unknown): string {
@@ -41,6 +41,7 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     if (typeof schema["maxLength"] === "number" && Array.from(value).length > schema["maxLength"]) errors.push(`${path}: longer than ${schema["maxLength"]}`);
   }
   if (typeof value === "number" && typeof schema["minimum"] === "number" && value < schema["minimum"]) errors.push(`${path}: below ${schema["minimum"]}`);
+  if (typeof value === "number" && typeof schema["maximum"] === "number" && value > schema["maximum"]) errors.push(`${path}: above ${schema["maximum"]}`);
   if (Array.isArray(value)) {
     if (typeof schema["maxItems"] === "number" && value.length > schema["maxItems"]) errors.push(`${path}: more than ${schema["maxItems"]} items`);
     if (schema["items"]) value.forEach((item, i) => errors.push(...validate(schema["items"] as Schema, item, root, `${path}[${i}]`)));
@@ -52,6 +53,7 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
     for (const [key, item] of Object.entries(object)) {
       if (properties[key]) errors.push(...validate(properties[key], item, root, `${path}.${key}`));
       else if (schema["additionalProperties"] === false) errors.push(`${path}: unexpected property "${key}"`);
+      else if (typeof schema["additionalProperties"] === "object") errors.push(...validate(schema["additionalProperties"] as Schema, item, root, `${path}.${key}`));
     }
   }
   return errors;

@@ -145,6 +145,11 @@ const AGENT_PATH = /^(?:.*\/)?\.claude\/agents\/(.+)\.md$/;
 const SETTINGS_PATHS = new Set([".claude/settings.json", ".claude/settings.local.json"]);
 const MCP_PATH = ".mcp.json";
 
+/** The skill whose definition a path is (`.claude/skills/<id>/SKILL.md`), else undefined. */
+export function skillOfPath(path: string): string | undefined {
+  return SKILL_PATH.exec(normalizePath(path).replace(/^\/+/, ""))?.[1];
+}
+
 /**
  * Discover the agent configuration in `files` (repository path -> content). Paths are normalized
  * (forward slashes, no leading `./` or `/`). Files that are not agent configuration are ignored.
