@@ -19,6 +19,7 @@ import { fake, randomString } from "../lib/core/detect/fake.js";
 import { githubStyleChecksum } from "../lib/core/detect/validate/checksum.js";
 import { renderText } from "../lib/core/report/text.js";
 import { renderCheckRun } from "../lib/core/report/check-run.js";
+import { jobSummaryMarkdown } from "../lib/action/summary.js";
 import { buildAuditRecord, deriveControls, renderDashboard } from "../lib/core/audit/index.js";
 
 const require = createRequire(import.meta.url);
@@ -134,8 +135,10 @@ async function main() {
     const md = `## ${out.title}\n\n${out.summary}\n\n${out.text ?? ""}`;
     shots.push([name, page("check run", marked.parse(md)), `${s.report.findings.length} findings`]);
   }
-  const job = renderCheckRun({ report: pr.report, rules: pr.setup.metas, failOn: "high", repository });
-  shots.push(["job-summary", page("job summary", marked.parse(`## claude-guard: ${job.title}\n\n${job.summary}`)), "job summary"]);
+  // The job summary as the Action writes it (src/action/summary.ts), with no check run (no github-token).
+  const job = renderCheckRun({ report: pr.report, rules: pr.setup.metas, failOn: "high", repository, everyFindingIn: "Every finding is in the SARIF file `/home/runner/work/_temp/claude-guard.sarif` (output `sarif-file`)" });
+  const jobMarkdown = jobSummaryMarkdown({ rendered: job, sarifFile: "/home/runner/work/_temp/claude-guard.sarif", annotated: Math.min(10, job.annotations.length), auditSection: "" });
+  shots.push(["job-summary", page("job summary", marked.parse(jobMarkdown)), "job summary"]);
 
   // The audit issue: records of the three pull requests, and of a confidential repository's push.
   const record = (n, s, repo, classification, change, team, day) =>

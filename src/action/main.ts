@@ -18,6 +18,7 @@ import { suppressionNotes } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
 import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type Finding, type ScanReport } from "../core/types.js";
 import { publishCheckRun, type PublishResult } from "../github/check-runs.js";
+import { recordTeam } from "../github/teams.js";
 import { openRepository, type GitRunner } from "../git/git-runner.js";
 import { readScanInputsAt } from "../git/scan-inputs.js";
 import { emitWorkflowAnnotations, type AnnotationSink } from "./annotations.js";
@@ -29,7 +30,7 @@ import { SecretMasker } from "./masking.js";
 import { actionClassification, actionPolicy } from "./policy.js";
 import { restGitHubClient } from "./rest.js";
 import { toolVersion } from "../version.js";
-import { plural } from "../core/report/plural.js";
+import { jobSummaryMarkdown } from "./summary.js";
 
 const USER_AGENT = `claude-guard-action/${toolVersion()}`;
 
@@ -147,23 +148,6 @@ const annotationSink: AnnotationSink = {
   annotate: (level, message, properties) => core[level](message, properties),
   log: (line) => core.info(line),
 };
-
-/** Where the findings went besides the summary's table: counts that are true, nothing on a clean run. */
-function reportingSection(published: PublishResult | undefined, sarifFile: string, annotated: number, rendered: CheckRunOutput): string {
-  const sarif = `SARIF: \`${sarifFile}\` (output \`sarif-file\`), one result per finding, ready for \`github/codeql-action/upload-sarif\`.`;
-  if (rendered.table.findings === 0) return sarif;
-  const annotations = rendered.annotations.length;
-  if (published?.status === "created") {
-    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${plural(published.annotations, "annotation")}.`;
-  }
-  const why = !published
-    ? "no check run was created (no `github-token`)"
-    : published.status === "forbidden"
-      ? `no check run: the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)`
-      : `no check run: creating it failed (${published.message})`;
-  const cut = annotations > annotated ? `; GitHub shows 10 per level and step, so ${annotations - annotated} more are only in the step's log` : "";
-  return `${sarif} ${why[0]?.toUpperCase()}${why.slice(1)}: ${annotated} of ${plural(annotations, "annotation")} shown as workflow annotations${cut}.`;
-}
 
 /**
  * Where the findings of earlier commits are at the head: the head's version of each file they are in,
@@ -313,8 +297,12 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the SARIF file ${sarifFile}`);
   }
 
-  // The audit record: counts and keyed hashes, never content.
+  // The audit record: counts and keyed hashes, never content. Its team comes from the org's membership,
+  // asked with the audit token (an App installation token can read it) or else the workflow's token.
   const key = auditKey(env, inputs.auditHmacKey);
+  const auditApi = inputs.auditToken && context.owner ? restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT }) : undefined;
+  const teamApi = auditApi ?? api;
+  const team = teamApi && context.actor && context.owner ? await recordTeam(teamApi, setup.config, context.owner, context.actor) : undefined;
   const record = actionAuditRecord({
     timestamp: new Date().toISOString(),
     runId: context.runId,
@@ -322,6 +310,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     repository: { owner: context.owner, name: context.repo },
     classification,
     ...(context.actor ? { user: context.actor } : {}),
+    ...(team ? { team } : {}),
     change: plan.kind === "range" && plan.pullRequest !== undefined ? { type: "pull_request", number: plan.pullRequest } : { type: "push", ref: context.ref ?? branch ?? head },
     headSha: head,
     changes: claudeChanges,
@@ -338,26 +327,14 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   const auditFile = path.join(context.tempDir, "claude-guard-audit.json");
   await writeFile(auditFile, auditFileText(record, key));
   let auditNote: string | undefined;
-  if (inputs.auditToken && context.owner) {
-    const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
+  if (auditApi) {
     const appended = await appendToAuditIssue(auditApi, context.owner, record, key, context.serverUrl);
     auditNote = appended.note;
     if (appended.status === "failed" || appended.status === "refused") core.warning(`claude-guard: ${appended.note.replace(/\*\*/g, "")}`);
     else core.info(`claude-guard: ${appended.note}`);
   }
 
-  await writeSummary(
-    [
-      "## claude-guard",
-      "",
-      rendered.summary.trimEnd(),
-      "",
-      reportingSection(published, sarifFile, annotated, rendered),
-      "",
-      ...(rendered.text ? ["<details><summary>Details</summary>", "", rendered.text.trimEnd(), "", "</details>", ""] : []),
-      auditMarkdown(record, auditFile, key, auditNote),
-    ].join("\n"),
-  );
+  await writeSummary(jobSummaryMarkdown({ rendered, ...(published ? { published } : {}), sarifFile, annotated, auditSection: auditMarkdown(record, auditFile, key, auditNote) }));
 
   setOutputs({
     findings: report.findings.length,

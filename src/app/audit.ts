@@ -22,12 +22,9 @@ import type { CommitChange } from "../core/types.js";
 import { AuditIssueWriter, AuditWriteError, checkAuditRepository, type AppIdentity, type RetryPolicy } from "../github/audit-issue.js";
 import { describeApiError, type GitHubClient, type RepoRef } from "../github/client.js";
 import { loadOrgConfig } from "../github/config.js";
-import { ownerTeam } from "../github/teams.js";
+import { recordTeam } from "../github/teams.js";
 import type { ScanTarget, TargetScan } from "./scan-target.js";
 import { toolVersion } from "../version.js";
-
-/** Team memberships asked about per event, at most (one request each). */
-const MAX_TEAM_LOOKUPS = 5;
 
 export interface AuditSettings {
   /** AUDIT_HMAC_KEY. Absent: the audit feature is off and says why. */
@@ -107,7 +104,7 @@ export async function recordAudit(gh: GitHubClient, log: Log, settings: AuditSet
 
     // 3. The record.
     const user = target.actor ?? firstAuthorLogin(event.scan.changes);
-    const team = user ? await findTeam(gh, orgConfig.config, target.owner, user, () => requests++) : undefined;
+    const team = user ? await recordTeam(gh, orgConfig.config, target.owner, user, () => requests++) : undefined;
     const record = buildRecord(settings, event, orgConfig.config, user, team);
 
     // 4. The issue.
@@ -184,10 +181,4 @@ function sessionId(deliveryId: string): string {
 function firstAuthorLogin(changes: readonly CommitChange[] | undefined): string | undefined {
   for (const change of changes ?? []) if (change.commit.author.login) return change.commit.author.login;
   return undefined;
-}
-
-/** The user's team, a team the org config names (`skills.*.teams`) preferred; null in the record when unknown. */
-function findTeam(gh: GitHubClient, config: GuardConfig, org: string, user: string, count: () => void): Promise<string | undefined> {
-  const named = Object.values(config.skills).flatMap((policy) => policy.teams ?? []);
-  return ownerTeam(gh, org, user, named, { maxLookups: MAX_TEAM_LOOKUPS, onRequest: count });
 }

@@ -3,6 +3,7 @@
  * an audit record names. Needs the App's "members: read" organization permission. Answers are memoized
  * per scan: a policy asks about the same user and team for every commit.
  */
+import type { GuardConfig } from "../core/config/config.js";
 import { isNotFound, type GitHubClient } from "./client.js";
 
 export type TeamMembershipLookup = (org: string, teamSlug: string, username: string) => Promise<boolean>;
@@ -23,7 +24,8 @@ export function teamMembershipLookup(gh: GitHubClient): TeamMembershipLookup {
 /** True for an active member or maintainer; a pending invitation is not membership. */
 async function isTeamMember(gh: GitHubClient, org: string, teamSlug: string, username: string): Promise<boolean> {
   try {
-    const { data } = await gh.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username });
+    // The route form, not gh.rest.teams: the Action's small REST client answers routes only.
+    const { data } = await gh.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: teamSlug, username });
     return data.state === "active";
   } catch (error) {
     if (isNotFound(error)) return false;
@@ -38,6 +40,18 @@ const USER_TEAMS_QUERY = `query($org: String!, $login: String!) {
 
 interface UserTeamsAnswer {
   organization?: { teams?: { nodes?: Array<{ slug?: unknown } | null> } } | null;
+}
+
+/** Membership questions one record may ask at most, when GitHub will not list a user's teams. */
+const MAX_TEAM_LOOKUPS = 5;
+
+/**
+ * The team an audit record names for `login`, for every door (App and Action): the owner team below,
+ * preferring the teams the policy names (`skills.*.teams`).
+ */
+export function recordTeam(gh: GitHubClient, config: GuardConfig, org: string, login: string, onRequest?: () => void): Promise<string | undefined> {
+  const named = Object.values(config.skills).flatMap((policy) => policy.teams ?? []);
+  return ownerTeam(gh, org, login, named, { maxLookups: MAX_TEAM_LOOKUPS, ...(onRequest ? { onRequest } : {}) });
 }
 
 /**

@@ -336,6 +336,8 @@ export class FakeAuditOrg {
   readonly comments: Array<{ id: number; issue: number; body: string }> = [];
   private nextId = 1000;
   private readonly bot = { login: "claude-guard[bot]", type: "Bot" };
+  /** The org's teams by member login, in name order. */
+  readonly teams: Record<string, string[]> = {};
 
   constructor(
     readonly owner: string,
@@ -349,6 +351,12 @@ export class FakeAuditOrg {
   route(): FakeRoute {
     return (request, path) => {
       const audit = `/repos/${this.owner}/${this.auditRepo}`;
+      // The author's teams (the record's `team`), answered only to the audit token, as an App token would be.
+      if (request.method === "POST" && path === "/graphql") {
+        if (request.headers["authorization"] !== `Bearer ${this.token}`) return { status: 403, body: { message: "Resource not accessible by integration" } };
+        const login = (JSON.parse(request.body ?? "{}") as { variables?: { login?: string } }).variables?.login;
+        return { status: 200, body: { data: { organization: { teams: { nodes: (this.teams[login ?? ""] ?? []).map((slug) => ({ slug })) } } } } };
+      }
       const ours = path === `/repos/${this.owner}/.github/contents/.github/claude-guard.yml` || path === audit || path.startsWith(`${audit}/`);
       if (!ours) return undefined;
       if (request.headers["authorization"] !== `Bearer ${this.token}`) return { status: 404, body: { message: "Not Found" } };

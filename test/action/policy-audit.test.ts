@@ -162,6 +162,7 @@ describe("audit-token: the record appended to the org audit issue, as the App do
 
   it("reads audit.repository from the org's .github with the audit token, and appends the record comment to a private audit repository", async () => {
     org = new FakeAuditOrg("acme", "audit", "audit:\n  repository: audit\n", AUDIT_TOKEN);
+    org.teams["dev-person"] = ["payments", "platform"];
     const result = await auditRun({ AUDIT_HMAC_KEY: AUDIT_KEY });
     const config = api.requests.find((r) => r.url.startsWith("/repos/acme/.github/contents/.github/claude-guard.yml"));
     expect(config?.headers["authorization"]).toBe(`Bearer ${AUDIT_TOKEN}`);
@@ -171,6 +172,8 @@ describe("audit-token: the record appended to the org audit issue, as the App do
     const record = JSON.parse(readFileSync(result.outputs["audit-file"]!, "utf8"));
     expect(comment).toContain(record.input_summary.content_hash);
     expect(comment).toContain("987654.1"); // the workflow run's session
+    expect(record.team).toBe("acme/payments"); // the actor's first team by name, from the org's membership
+    expect(comment).toContain("acme/payments");
     expect(comment).not.toContain(CLAUDE_PASSWORD);
     expect(comment).not.toContain(CLAUDE_AWS_KEY_ID);
     expect(comment).not.toContain(AUDIT_KEY);
@@ -214,5 +217,16 @@ describe("audit-token: the record appended to the org audit issue, as the App do
     expect(api.requests.filter((r) => r.url.startsWith("/repos/acme/.github") || r.url.startsWith("/repos/acme/audit"))).toEqual([]);
     expect(result.summary).toContain("### Audit record");
     expect(result.summary).not.toContain("acme/audit#");
+  });
+
+  it("asks the workflow's token for the actor's team without audit-token, and records none when GitHub refuses", async () => {
+    org = new FakeAuditOrg("acme", "audit", "audit:\n  repository: audit\n", AUDIT_TOKEN);
+    org.teams["dev-person"] = ["payments"];
+    api.reset("ok", [org.route()]);
+    const result = await run({ workspace, event: pullRequestEvent(fixture), apiUrl: api.url, env: { AUDIT_HMAC_KEY: AUDIT_KEY } });
+    const asked = api.requests.filter((r) => r.url === "/graphql");
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.headers["authorization"]).toBe("Bearer fake-token-for-tests");
+    expect(JSON.parse(readFileSync(result.outputs["audit-file"]!, "utf8")).team).toBeNull();
   });
 });
