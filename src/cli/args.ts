@@ -16,6 +16,8 @@ export interface ScanCommand {
   /** The lines staged for the next commit (`git diff --cached`), for a pre-commit hook. */
   staged: boolean;
   repo?: string;
+  /** `scan -`: the path the text read from stdin is reported (and judged by path rules) as. */
+  stdinName?: string;
   range?: string;
   all: boolean;
   authors: "claude" | "all";
@@ -42,6 +44,7 @@ export const USAGE = `Usage:
   claude-guard scan --git [--repo DIR] [--range BASE..HEAD | --all]
                                           scan the lines each commit added (default range: the
                                           upstream's merge base..HEAD, else all of HEAD's history)
+  claude-guard scan - [--stdin-name PATH]  scan the text read from stdin (at most 8 MiB) as the file PATH
   claude-guard scan --staged [--repo DIR]  scan the lines staged for the next commit (for a pre-commit hook)
   claude-guard init [--force] [--classification public|internal|confidential|restricted]
                                           write a commented starter ${CONFIG_FILE}
@@ -109,6 +112,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       options: {
         git: { type: "boolean", default: false },
         staged: { type: "boolean", default: false },
+        "stdin-name": { type: "string" },
         repo: { type: "string" },
         range: { type: "string" },
         all: { type: "boolean", default: false },
@@ -161,6 +165,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.staged && (values.git || rest.length > 0 || values.range !== undefined || values.all || values.authors !== undefined)) {
     throw new UsageError("--staged scans the staged lines of one repository: name it with --repo DIR; it takes no paths, --git, --range, --all or --authors");
   }
+  if (rest.includes("-") && (rest.length > 1 || values.git || values.staged)) throw new UsageError("scan - reads stdin alone: no other paths, --git or --staged with it");
+  if (values["stdin-name"] !== undefined && !rest.includes("-")) throw new UsageError("--stdin-name goes with scan - (stdin)");
   if (!values.git && !values.staged && values.repo !== undefined) throw new UsageError("--repo goes with --git or --staged");
   if (!values.git && (values.range !== undefined || values.all || values.authors !== undefined)) {
     throw new UsageError("--range, --all and --authors go with --git");
@@ -184,6 +190,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   };
   if (values.repo !== undefined) cmd.repo = values.repo;
   if (values.range !== undefined) cmd.range = values.range;
+  if (values["stdin-name"] !== undefined) cmd.stdinName = values["stdin-name"];
   if (values.config !== undefined) cmd.config = values.config;
   if (values.output !== undefined) cmd.output = values.output;
   const failOn = oneOf("--fail-on", values["fail-on"], ["critical", "high", "medium", "low", "none"] as const);

@@ -78,22 +78,24 @@ export function scanFileBatch(setup: ScanSetup, entries: readonly FileEntry[], m
   const result = emptyResult();
   for (const entry of entries) {
     const bytes = readRegularFile(entry.absolute, maxBytes);
-    if (!Buffer.isBuffer(bytes)) {
-      result.skipped.push({ path: entry.path, ...bytes });
-      continue;
-    }
-    const utf16 = decodeUtf16WithBom(bytes);
-    if (utf16 === undefined && looksBinary(bytes)) {
-      result.skipped.push({ path: entry.path, reason: "binary" });
-      continue;
-    }
-    const scanned = setup.scanner.scan({ path: entry.path, text: utf16 ?? bytes.toString("utf8") }, fileBackstop());
-    if (scanned.incomplete) result.skipped.push({ path: entry.path, reason: "timeout", detail: TIMEOUT_DETAIL });
-    for (const finding of scanned.findings) result.findings.push(finding);
-    result.suppressed += scanned.suppressed;
-    if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
-    result.files++;
-    result.bytes += bytes.length;
+    if (!Buffer.isBuffer(bytes)) result.skipped.push({ path: entry.path, ...bytes });
+    else scanFileBytes(setup, entry.path, bytes, result);
   }
   return result;
+}
+
+/** One whole file's bytes (read from disk, or stdin for `scan -`) scanned as `path`, into `result`. */
+export function scanFileBytes(setup: ScanSetup, path: string, bytes: Buffer, result: FileBatchResult): void {
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16 === undefined && looksBinary(bytes)) {
+    result.skipped.push({ path, reason: "binary" });
+    return;
+  }
+  const scanned = setup.scanner.scan({ path, text: utf16 ?? bytes.toString("utf8") }, fileBackstop());
+  if (scanned.incomplete) result.skipped.push({ path, reason: "timeout", detail: TIMEOUT_DETAIL });
+  for (const finding of scanned.findings) result.findings.push(finding);
+  result.suppressed += scanned.suppressed;
+  if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
+  result.files++;
+  result.bytes += bytes.length;
 }

@@ -2,6 +2,8 @@
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** What `scan -` reads (the process's stdin). */
+  stdin?: AsyncIterable<Buffer | string> & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

@@ -1,7 +1,7 @@
 /** `claude-guard`: the command-line door. It reads files and git, asks the core, renders, and exits 0/1/2. */
 import { statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { renderJson, renderSarif, renderText } from "../core/report/index.js";
 import { suppressionNotes, type ChangeScan } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
@@ -15,6 +15,9 @@ import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js
 import { findRepositoryRoot, runInit } from "./init.js";
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
 import { scanPaths } from "./parallel.js";
+import { emptyResult, scanFileBytes } from "./file-scan.js";
+import { readBounded } from "./stdin.js";
+import { DEFAULT_MAX_FILE_BYTES, skipReasonForPath } from "../core/detect/skip.js";
 import { reportAgentProblems, runPolicyCommand, withClassificationField } from "./policy.js";
 import { toolVersion } from "../version.js";
 
@@ -78,7 +81,22 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   let gitPolicy: LocalPolicyInput["git"];
   let suppression: Pick<ChangeScan, "suppressed" | "legacyIgnored"> = { suppressed: 0, legacyIgnored: [] };
 
-  if (cmd.staged) {
+  if (cmd.paths.length === 1 && cmd.paths[0] === "-" && !cmd.git && !cmd.staged) {
+    if (!io.stdin || io.stdin.isTTY) throw new Error("scan - reads the text to scan from stdin, and stdin is a terminal: pipe it in (for example: cat file | claude-guard scan - --stdin-name file)");
+    const bytes = await readBounded(io.stdin, DEFAULT_MAX_FILE_BYTES);
+    // Named from the repository's root, as a tree scan there names the file: path rules and fingerprints match.
+    const named = cmd.stdinName === undefined ? "stdin" : relative(root, resolve(io.cwd, cmd.stdinName)).split(sep).join("/");
+    const path = cmd.stdinName === undefined || named.startsWith("../") || isAbsolute(named) ? (cmd.stdinName ?? "stdin") : named;
+    const result = emptyResult();
+    const skip = skipReasonForPath(path);
+    if (setup.isIgnoredPath(path)) result.skipped.push({ path, reason: "ignored", detail: setup.ignoredPathDetail(path) });
+    else if (skip) result.skipped.push({ path, reason: skip });
+    else scanFileBytes(setup, path, bytes, result);
+    report.scanned = { files: result.files, bytes: result.bytes, commits: 0, claudeCommits: 0, skipped: result.skipped };
+    report.findings = result.findings;
+    suppression = result;
+    changes = result.files > 0 ? [{ path, firstLine: 1 }] : [];
+  } else if (cmd.staged) {
     const result = await scanStaged(setup, scanRoot);
     report.scanned = { files: result.scan.files, bytes: result.scan.bytes, commits: 0, claudeCommits: 0, skipped: result.scan.skipped };
     report.findings = result.scan.findings;

@@ -147,3 +147,35 @@ describe("scan --staged and the git pre-commit hook", () => {
     expect(readFileSync(join(hooks, "pre-commit"), "utf8")).toBe("#!/bin/sh\necho theirs-ran >&2\n");
   });
 });
+
+describe("scan - (stdin)", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = newRepo("stdin");
+    writeFileSync(join(repo, ".claude-guard-ignore"), "fixtures/\n");
+  });
+
+  it("scans stdin as the file --stdin-name names, with that file's path rules", () => {
+    const text = `export const password = "${password("stdin")}";\n`;
+    const named = cli(["scan", "-", "--stdin-name", "src/db.ts", "--format", "json"], repo, text);
+    expect(named.code).toBe(1);
+    expect(json(named.stdout).findings.map((f) => `${f.path}:${f.line}`)).toEqual(["src/db.ts:1"]);
+    // The same fingerprint as a tree scan of that file would give.
+    mkdirSync(join(repo, "src"), { recursive: true });
+    writeFileSync(join(repo, "src", "db.ts"), text);
+    expect(json(cli(["scan", ".", "--format", "json"], repo).stdout).findings[0]?.fingerprint).toBe(json(named.stdout).findings[0]?.fingerprint);
+    const ignored = cli(["scan", "-", "--stdin-name", "fixtures/db.ts", "--format", "json"], repo, text);
+    expect(ignored.code).toBe(0);
+    expect(json(ignored.stdout).scanned["skipped"]).toEqual([{ path: "fixtures/db.ts", reason: "ignored", detail: ".claude-guard-ignore" }]);
+    expect(cli(["scan", "-", "--stdin-name", "package-lock.json"], repo, text).code).toBe(0);
+    expect(cli(["scan", "--stdin-name", "x.ts"], repo).code).toBe(2);
+  });
+
+  it("an endless stream ends the scan with a clear error, not a hang", () => {
+    const started = Date.now();
+    const out = spawnSync("sh", ["-c", `yes | "${process.execPath}" "${BIN}" scan -`], { cwd: repo, encoding: "utf8", timeout: 60_000 });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/stdin holds more than 8 MB, the most claude-guard reads of one file/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
