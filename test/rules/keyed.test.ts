@@ -7,6 +7,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { builtinRules } from "../../src/core/detect/index.js";
+import { fake } from "../../src/core/detect/fake.js";
 import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 import { keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
@@ -86,6 +87,16 @@ describe("the keyed form", () => {
     expect(runRule(rule, `ACME_API_KEY=${value}0`)).toEqual([]);
     expect(runRule(rule, `ACME_API_KEY=${value.slice(1)}`)).toEqual([]);
     expect(runRule(rule, `xacme_key=${value}`)).toEqual([]);
+  });
+
+  it("takes a long body of both cases without digits, not a one-case word or a short one", () => {
+    const mixed = keyedRegex({ ...entry, value: { alphabet: "alnum", length: 24 } });
+    const letters = fake.lower(12, "acme-mix-l").split("").map((c, i) => (i % 3 === 0 ? c.toUpperCase() : c)).join("") + fake.upper(6, "acme-mix-u") + fake.lower(6, "acme-mix-t");
+    expect(/[0-9]/.test(letters)).toBe(false);
+    expect(mixed.test(`ACME_API_KEY=${letters}`)).toBe(true);
+    expect(mixed.test(`ACME_API_KEY=${letters.toLowerCase()}`)).toBe(false);
+    const short = keyedRegex({ ...entry, value: { alphabet: "alnum", length: 16 } });
+    expect(short.test(`ACME_API_KEY=${letters.slice(0, 16)}`)).toBe(false);
   });
 
   it("matches a name with or without its separators", () => {

@@ -173,14 +173,20 @@ function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: num
   return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
 }
 
-/** Letters-and-digits bodies must hold both: a word or a number of the right length is not a key. */
+/**
+ * Letters-and-digits bodies must hold both: a word or a number of the right length is not a key. A
+ * long body of both cases may lack digits (a random 22-character key has none once in fifty): there
+ * the mix of capitals and small letters says it is not one lower-case word run together.
+ */
 function mixedLookahead(shape: ValueShape, maxLength: number): string {
   const chars: string = CLASSES[shape.alphabet].chars;
   const letters = /[A-Za-z]/.test(chars);
   const digits = /[0-9]/.test(chars);
   if (!letters || !digits || maxLength < 12 || shape.groups) return "";
   const run = `\\S{0,${maxLength - 1}}`;
-  return `(?=${run}[0-9])(?=${run}[A-Za-z])`;
+  const withDigit = `(?=${run}[0-9])(?=${run}[A-Za-z])`;
+  if (maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars)) return withDigit;
+  return `(?:${withDigit}|(?=${run}[a-z][A-Z])(?=${run}[A-Z][a-z]))`;
 }
 
 /** The entry's prefixes (none, one or several). */
