@@ -22,13 +22,24 @@ const WEAK_VALUES = new Set([
   "temporary", "private", "hunter2", "trustno1", "princess", "football", "baseball", "shadow", "superman",
 ]);
 
+/** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
+const MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
+
+/**
+ * A part of 32 or more letters and digits, both present and varied: what a key generator emits. Formats
+ * that carry a label the user chose (Photoroom's `sk_pr_<name>_<hex>`) hold one beside the label.
+ */
+function hasRandomBody(value: string): boolean {
+  return value.split(/[^A-Za-z0-9]/).some((part) => part.length >= 32 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && distinctCharacters(part) >= 12);
+}
+
 /** Markers that make a value a stand-in wherever they occur in it; each reason reads after "the value". */
 const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/^<[^<>]{1,80}>$/, "is in angle brackets"],
   [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
   [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "is in braces"],
   [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, "says \"your ...\""],
-  [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, "says \"my key\""],
+  [MY_KEY, "says \"my key\""],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, "says \"... here\""],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
@@ -64,6 +75,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   const plain = deLeet(lower);
   if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+    if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
     if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
   }
   if (keyName) {

@@ -2,6 +2,7 @@ import type { Rule } from "../rule.js";
 import { rules as aws } from "./providers/aws.js";
 import { rules as googleCloud } from "./providers/google-cloud.js";
 import { rules as azure } from "./providers/azure.js";
+import { rules as azureCacheForRedis } from "./providers/azure-cache-for-redis.js";
 import { rules as digitalocean } from "./providers/digitalocean.js";
 import { rules as alibabaCloud } from "./providers/alibaba-cloud.js";
 import { rules as ibmCloud } from "./providers/ibm-cloud.js";
@@ -208,6 +209,7 @@ export const providerRules: readonly Rule[] = [
   ...aws,
   ...googleCloud,
   ...azure,
+  ...azureCacheForRedis,
   ...digitalocean,
   ...alibabaCloud,
   ...ibmCloud,

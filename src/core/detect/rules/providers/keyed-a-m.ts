@@ -3,9 +3,10 @@
  * provider issues: the names its settings carry and the value's alphabet and length. Providers with
  * their own file elsewhere (GitHub, Stripe, Slack...) are not repeated here: one rule per format.
  */
-import { keyed, type KeyedEntry } from "./keyed.js";
+import { JWT_LIKE, keyed, type KeyedEntry } from "./keyed.js";
 
 const UUID = [8, 4, 4, 4, 12] as const;
+
 
 const entries: KeyedEntry[] = [
   {id: "abstract-api-key", provider: "Abstract", names: ["abstract"], value: {alphabet: "lowerDigits", length: 32}, credentialWord: true, docs: "https://abstractapi.com"},
@@ -254,6 +255,8 @@ const entries: KeyedEntry[] = [
   {id: "language-layer-api-key", provider: "LanguageLayer", names: ["languagelayer"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://languagelayer.com"},
   {id: "lark-suite-api-key", provider: "LarkSuite", names: ["lark", "larksuite"], value: {prefix: "cli_", alphabet: "alnum", length: 16}, docs: "https://larksuite.com"},
   {id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: {alphabet: "alnum", extra: "-", length: 43}, docs: "https://leadfeeder.com"},
+  {id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: {alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE}, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication"},
+  {id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: {alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE}, docs: "https://lendflow.com"},
   {id: "lemlist-api-key", provider: "Lemlist", names: ["lemlist"], value: {alphabet: "hex", length: 32}, docs: "https://lemlist.com"},
   {id: "less-annoying-crm-api-key", provider: "LessAnnoyingCRM", names: ["less"], value: {alphabet: "alnum", extra: "-", length: 57}, credentialWord: true, docs: "https://lessannoyingcrm.com"},
   {id: "lexigram-api-key", provider: "Lexigram", names: ["lexigram"], value: {alphabet: "alnum", length: 301}, docs: "https://lexigram.io"},

@@ -4,7 +4,8 @@
  * their own file elsewhere (Twilio, Stripe, Slack...) are not repeated here: one rule per format.
  */
 import { fake } from "../../fake.js";
-import { keyed, type KeyedEntry } from "./keyed.js";
+import { JWT_LIKE, keyed, type KeyedEntry } from "./keyed.js";
+
 
 const entries: KeyedEntry[] = [
   {id: "nasdaq-data-link-api-key", provider: "NasdaqDataLink", names: ["nasdaq"], value: {alphabet: "alnum", extra: "-_", length: 20}, docs: "https://nasdaq.com"},
@@ -55,7 +56,7 @@ const entries: KeyedEntry[] = [
   {id: "people-data-labs-api-key", provider: "PeopleDataLabs", names: ["peopledatalabs"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://peopledatalabs.com"},
   {id: "pepipost-api-key", provider: "Pepipost", names: ["pepipost"], value: {alphabet: "alnum", extra: "-", length: 32}, docs: "https://pepipost.com"},
   {id: "percy-token", provider: "Percy", kind: "token", names: ["percy"], value: {alphabet: "hex", length: 64}, credentialWord: true, docs: "https://www.browserstack.com/docs/percy"},
-  {id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: {prefix: "sk_pr_", alphabet: "alnum", extra: "_", range: [42, 105], standalone: true}, docs: "https://docs.photoroom.com"},
+  {id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: {prefix: ["sk_pr_", "sandbox_sk_pr_"], alphabet: "alnum", extra: "_", range: [42, 105], standalone: true}, docs: "https://docs.photoroom.com/getting-started/how-to-get-your-api-key"},
   {id: "phrase-access-token", provider: "Phrase", kind: "access token", names: ["phrase"], value: {alphabet: "lowerDigits", length: 64}, credentialWord: true, docs: "https://phrase.com"},
   {id: "pinata-api-key", provider: "Pinata", names: ["pinata"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://pinata.cloud"},
   {id: "pipedream-api-key", provider: "Pipedream", names: ["pipedream"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://pipedream.com"},
@@ -68,7 +69,7 @@ const entries: KeyedEntry[] = [
   {id: "polls-api-key", provider: "Polls", names: ["pollsapi"], value: {alphabet: "upperDigits", length: 28}, docs: "https://pollsapi.com"},
   {id: "poloniex-api-key", provider: "Poloniex", names: ["poloniex"], value: {alphabet: "upperDigits", groups: [8, 8, 8, 8]}, docs: "https://poloniex.com"},
   {id: "polygon-api-key", provider: "Polygon", names: ["polygon"], value: {alphabet: "alnum", length: 32}, credentialWord: true, docs: "https://polygon.io"},
-  {id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: {prefix: "ptr_", alphabet: "alnum", extra: "+/=", range: [20, 60]}, docs: "https://docs.portainer.io/api/access"},
+  {id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: {prefix: "ptr_", alphabet: "alnum", extra: "+/=_-", range: [20, 60]}, docs: "https://docs.portainer.io/api/access"},
   {id: "position-stack-api-key", provider: "PositionStack", names: ["positionstack"], value: {alphabet: "alnum", extra: "_", length: 32}, docs: "https://positionstack.com"},
   {id: "postage-app-api-key", provider: "PostageApp", names: ["postageapp"], value: {alphabet: "alnum", length: 32}, docs: "https://postageapp.com"},
   {id: "postbacks-api-key", provider: "Postbacks", names: ["postbacks"], value: {alphabet: "hexAny", groups: [8, 4, 4, 4, 12]}, credentialWord: true, docs: "https://postbacks.io"},
@@ -138,6 +139,7 @@ const entries: KeyedEntry[] = [
   {id: "shortcut-api-key", provider: "Shortcut", names: ["shortcut"], value: {alphabet: "hexAny", groups: [8, 4, 4, 4, 12]}, credentialWord: true, docs: "https://shortcut.com"},
   {id: "shotstack-api-key", provider: "Shotstack", names: ["shotstack"], value: {alphabet: "alnum", length: 40}, docs: "https://shotstack.io"},
   {id: "shutterstock-api-key", provider: "Shutterstock", names: ["shutterstock"], value: {alphabet: "alnum", length: 32}, docs: "https://shutterstock.com"},
+  {id: "shutterstock-api-secret", provider: "Shutterstock", kind: "API secret", names: ["shutterstock"], value: {alphabet: "alnum", length: 16}, credentialWord: true, docs: "https://www.shutterstock.com/developers/documentation/authentication"},
   {id: "shutterstock-oauth-token", provider: "Shutterstock", kind: "OAuth token", names: ["shutterstock"], value: {prefix: "v2/", alphabet: "alnum", length: 388}, docs: "https://www.shutterstock.com/developers/documentation/authentication"},
   {id: "signalwire-api-token", provider: "SignalWire", kind: "API token", names: ["signalwire"], value: {alphabet: "alnum", length: 50}, docs: "https://developer.signalwire.com"},
   {id: "signaturit-api-key", provider: "Signaturit", names: ["signaturit"], value: {alphabet: "alnum", length: 86}, docs: "https://signaturit.com"},
@@ -185,6 +187,7 @@ const entries: KeyedEntry[] = [
   {id: "swiftype-api-key", provider: "Swiftype", names: ["swiftype"], value: {alphabet: "alnum", extra: "-_", length: 20}, docs: "https://swiftype.com/documentation"},
   {id: "t-ly-api-key", provider: "TLy", names: ["tly"], value: {alphabet: "alnum", length: 60}, credentialWord: true, docs: "https://t.ly"},
   {id: "tatum-io-api-key", provider: "TatumIO", names: ["tatum"], value: {alphabet: "lowerDigits", extra: "-", length: 36}, credentialWord: true, docs: "https://tatum.io"},
+  {id: "tallyfy-api-token", provider: "Tallyfy", kind: "API token", names: ["tallyfy"], value: {alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE}, docs: "https://tallyfy.com/products/pro/integrations/open-api/"},
   {id: "taxjar-api-key", provider: "Taxjar", names: ["taxjar"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://taxjar.com"},
   {id: "teamgate-api-key", provider: "Teamgate", names: ["teamgate"], value: {alphabet: "lowerDigits", length: 40}, docs: "https://teamgate.com"},
   {id: "teamwork-api-token", provider: "Teamwork", kind: "API token", names: ["teamwork"], value: {prefix: "tkn.v1_", alphabet: "alnum", extra: "=", length: 72}, docs: "https://apidocs.teamwork.com"},
@@ -209,6 +212,7 @@ const entries: KeyedEntry[] = [
   {id: "tomtom-api-key", provider: "Tomtom", names: ["tomtom"], value: {alphabet: "alnum", length: 32}, docs: "https://tomtom.com"},
   {id: "tradier-api-key", provider: "Tradier", names: ["tradier"], value: {alphabet: "alnum", length: 28}, docs: "https://tradier.com"},
   {id: "travel-payouts-api-key", provider: "TravelPayouts", names: ["travelpayouts"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://travelpayouts.com"},
+  {id: "trufflehog-enterprise-key", provider: "TruffleHog Enterprise", kind: "key", names: ["trufflehog"], value: {prefix: "thog-key-", alphabet: "hex", length: 16, standalone: true}, docs: "https://docs.trufflesecurity.com"},
   {id: "trufflehog-enterprise-secret", provider: "TruffleHog Enterprise", kind: "secret", names: ["trufflehog"], value: {prefix: "thog-secret-", alphabet: "hex", length: 32, standalone: true}, docs: "https://docs.trufflesecurity.com"},
   {id: "twelve-data-api-key", provider: "TwelveData", names: ["twelvedata"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://twelvedata.com"},
   {id: "twist-access-token", provider: "Twist", kind: "access token", names: ["twist"], value: {alphabet: "hex", length: 40}, credentialWord: true, docs: "https://developer.twist.com"},
@@ -233,6 +237,7 @@ const entries: KeyedEntry[] = [
   {id: "verimail-api-key", provider: "Verimail", names: ["verimail"], value: {alphabet: "upperDigits", length: 32}, docs: "https://verimail.io"},
   {id: "veriphone-api-key", provider: "Veriphone", names: ["veriphone"], value: {alphabet: "upperDigits", length: 32}, docs: "https://veriphone.io"},
   {id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: {alphabet: "alnum", extra: "-", length: 40}, docs: "https://versioneye.com"},
+  {id: "viewneo-api-token", provider: "Viewneo", kind: "API token", names: ["viewneo"], value: {alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE}, docs: "https://viewneo.com"},
   {id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: {alphabet: "hex", length: 64}, docs: "https://virustotal.com"},
   {id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: {alphabet: "upperDigits", length: 25}, docs: "https://visualcrossing.com"},
   {id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: {prefix: ["VF.DM.", "VF.WS.", "VF."], alphabet: "alnum", pattern: {regex: "[0-9a-f]{24}\\.[A-Za-z0-9]{16}", sample: (s) => "VF.DM." + fake.hex(24, s) + "." + fake.alnum(16, s + "-secret")}, standalone: true}, docs: "https://docs.voiceflow.com/reference/authentication"},

@@ -53,6 +53,15 @@ interface ValueShape {
   notAfter?: string;
 }
 
+/**
+ * A JWT-style token (header.payload.signature, each part base64url), the form some providers' API
+ * tokens take (Laravel Passport and similar OAuth servers issue them as personal access tokens).
+ */
+export const JWT_LIKE: NonNullable<ValueShape["pattern"]> = {
+  regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
+  sample: (seed) => [randomString(36, ALPHABETS.alnum, seed), randomString(240, ALPHABETS.base64url, `${seed}/payload`), randomString(400, ALPHABETS.base64url, `${seed}/signature`) + randomString(8, ALPHABETS.alnum, seed)].join("."),
+};
+
 export interface KeyedEntry {
   /** Rule id, kebab-case, stable. */
   id: string;

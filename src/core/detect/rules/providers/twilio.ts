@@ -29,11 +29,11 @@ export const rules: Rule[] = [
     severity: "low",
     keywords: ["twilio", "account_sid", "accountsid", "account-sid"],
     // An identifier, not a secret on its own: reported low, as a sign that the auth token is near.
-    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?${ci("sid")}|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?(?:${ci("sid")}|${ci("token")})|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api/account",
     remediation: "No rotation needed for the SID itself; check that the auth token or API key secret next to it is not committed as well.",
     samples: () => ["AC" + fake.hex(32, "twilio-ac")] as const,
-    truePositives: ([sid]) => [...inSyntaxes("twilio_account_sid", sid), ...withValue(sid, '  accountSid: "%s",')],
+    truePositives: ([sid]) => [...inSyntaxes("twilio_account_sid", sid), ...withValue(sid, '  accountSid: "%s",'), ...withValue(sid, "twilio token - '%s'")],
     falsePositives: ([sid]) => [`TWILIO_ACCOUNT_SID=${sid.slice(0, 20)}`, `const other = "${sid}";`],
   }),
   defineRule({
@@ -42,11 +42,11 @@ export const rules: Rule[] = [
     provider: "Twilio",
     severity: "critical",
     keywords: ["twilio"],
-    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?(?:${ci("auth")}${SEP})?${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/access-tokens#auth-tokens",
     remediation: "Rotate the auth token (promote the secondary token in the Console) and move API access to API keys kept in a secret store.",
     samples: () => [fake.hex(32, "twilio-auth")] as const,
-    truePositives: ([t]) => [...inSyntaxes("twilio_auth_token", t), ...withValue(t, "  twilioAuthToken: '%s',")],
+    truePositives: ([t]) => [...inSyntaxes("twilio_auth_token", t), ...withValue(t, "  twilioAuthToken: '%s',"), ...withValue(t, "twilio token - '%s'")],
     falsePositives: ([t]) => [`TWILIO_AUTH_TOKEN=${t.slice(0, 20)}`, "  twilioAuthToken: process.env.TWILIO_AUTH_TOKEN,"],
   }),
   defineRule({
