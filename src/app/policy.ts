@@ -25,7 +25,7 @@ import {
 import type { AuthorshipVerdict, CommitChange, Finding } from "../core/types.js";
 import { githubAgentFiles } from "../github/agent-files.js";
 import { describeApiError, type GitHubClient } from "../github/client.js";
-import type { TeamMembershipLookup } from "../github/teams.js";
+import { teamRef, type TeamMembershipLookup } from "../github/teams.js";
 
 interface PolicyInput {
   gh: GitHubClient;
@@ -80,8 +80,8 @@ export async function evaluatePolicy(input: PolicyInput): Promise<PolicyOutput> 
     const member: string[] = [];
     try {
       for (const team of teams) {
-        const [org, slug] = team.includes("/") ? (team.split("/", 2) as [string, string]) : [input.owner, team];
-        if (await input.isTeamMember(org, slug.replace(/^@/, ""), login)) member.push(team);
+        const { org, slug } = teamRef(team, input.owner);
+        if (await input.isTeamMember(org, slug, login)) member.push(team);
       }
       teamsByLogin.set(login, member);
     } catch (error) {

@@ -21,6 +21,13 @@ export function teamMembershipLookup(gh: GitHubClient): TeamMembershipLookup {
   };
 }
 
+/** A team as a config names it: `platform`, `acme/platform` and `@acme/platform` are acme's platform. */
+export function teamRef(team: string, defaultOrg: string): { org: string; slug: string } {
+  const bare = team.trim().replace(/^@/, "");
+  const [org, slug] = bare.includes("/") ? (bare.split("/", 2) as [string, string]) : [defaultOrg, bare];
+  return { org, slug };
+}
+
 /** True for an active member or maintainer; a pending invitation is not membership. */
 async function isTeamMember(gh: GitHubClient, org: string, teamSlug: string, username: string): Promise<boolean> {
   try {
@@ -69,9 +76,8 @@ export async function ownerTeam(
 ): Promise<string | undefined> {
   const named = new Set<string>();
   for (const team of preferred) {
-    const bare = team.trim().replace(/^@/, "");
-    const [teamOrg, slug] = bare.includes("/") ? (bare.split("/", 2) as [string, string]) : [org, bare];
-    if (teamOrg.toLowerCase() === org.toLowerCase() && slug) named.add(slug.toLowerCase());
+    const ref = teamRef(team, org);
+    if (ref.org.toLowerCase() === org.toLowerCase() && ref.slug) named.add(ref.slug.toLowerCase());
   }
   options.onRequest?.();
   const teams = await userTeams(gh, org, login);

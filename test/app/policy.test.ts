@@ -108,6 +108,19 @@ describe("the App's policy checks", () => {
     expect(plain(done?.output?.text)).toMatch(/@dana used the skill "deploy", which only members of platform may run.*@dana is not a member of any of them/s);
   });
 
+  it("reads `@acme/platform` in a skills policy as acme's platform team, and lets its member run the skill", async () => {
+    mockStart(64, 'failOn: high\nskills:\n  "deploy/*": { maxClassification: restricted, teams: ["@acme/platform"] }\n');
+    mockClaudeAddsDeploySkill("Deploy the fix\n\nClaude-Skill: deploy");
+    githubApi().get("/orgs/acme/teams/platform/memberships/dana").reply(200, { state: "active" });
+    githubApi().patch(`${REPO_PATH}/check-runs/64`).reply(200, { id: 64 });
+
+    await app.deliver("pull_request", pullRequestPayload("internal"), "delivery-policy-5");
+
+    const [done] = sentBodies<CheckRunBody>("PATCH", "/check-runs/64");
+    expect(plain(done?.output?.text ?? "")).not.toMatch(/only members of/);
+    expect(done?.conclusion).toBe("success");
+  });
+
   it("reports a malformed settings file at the head like a config error", async () => {
     mockStart(63, "failOn: high\n");
     const claude = apiCommit(sha(2), "Tidy", "claude", [BASE_SHA]);

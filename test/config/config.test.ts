@@ -178,7 +178,7 @@ describe("parseConfig: wrong types and values say what was expected and what was
     ["skills:\n  deploy: internal", "skills.deploy", 'expected a mapping with keys maxClassification, teams, got "internal"'],
     ["skills:\n  deploy: { maxClassification: top }", "skills.deploy.maxClassification", "expected one of public, internal, confidential, restricted"],
     ["skills:\n  deploy: { teams: platform }", "skills.deploy.teams", 'expected a list of strings, got "platform"'],
-    ["skills:\n  deploy: { teams: ['@platform'] }", "skills.deploy.teams[0]", 'expected a GitHub team slug such as `platform` (or `acme/platform`), got "@platform"'],
+    ["skills:\n  deploy: { teams: ['@platform'] }", "skills.deploy.teams[0]", 'expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`), got "@platform"'],
     ["permissions:\n  restricted: { forbid: 'Bash(*)' }", "permissions.restricted.forbid", 'expected a list of strings, got "Bash(*)"'],
     ["permissions:\n  restricted: { forbid: ['run anything'] }", "permissions.restricted.forbid[0]", "expected a Claude Code permission rule"],
     ["permissions:\n  restricted: { mcpServers: ['two words'] }", "permissions.restricted.mcpServers[0]", "expected an MCP server name"],

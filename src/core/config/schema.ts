@@ -61,9 +61,11 @@ const recordAtMost =
 /** A glob over repository paths (picomatch syntax, as `paths.ignore`). */
 const glob = z.string().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
 
+// `@acme/platform` is how GitHub mentions a team (and CODEOWNERS names one): the same team as `acme/platform`.
 const teamSlug = z
   .string()
-  .regex(new RegExp(`^(?:${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`)" });
+  .regex(new RegExp(`^(?:@?${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`)" })
+  .transform((team) => team.replace(/^@/, ""));
 
 const orgTeam = z.string().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
 
