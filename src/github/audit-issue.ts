@@ -332,7 +332,14 @@ class AuditWrite {
 
   private render(records: readonly TrustedRecord[]): string {
     const list = records.map((r) => r.record);
-    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list, controls: deriveControls(list, this.options.orgFacts), serverUrl: this.serverUrl });
+    return renderDashboard({
+      org: this.options.repo.owner,
+      key: this.options.key,
+      records: list,
+      controls: deriveControls(list, this.options.orgFacts),
+      serverUrl: this.serverUrl,
+      ...(this.options.orgFacts.anomalies ? { anomalies: this.options.orgFacts.anomalies } : {}),
+    });
   }
 
   /**

@@ -116,10 +116,13 @@ describe("the dashboard, rebuilt from the records", () => {
     const records = [leak, keys, calm];
     const body = renderDashboard({ org: "acme", key: HMAC_KEY, records, controls: deriveControls(records, ORG_FACTS) });
     const needs = body.slice(body.indexOf("## Needs action"), body.indexOf("\n## ", body.indexOf("## Needs action") + 3));
-    expect(needs).toContain("## Needs action (2)");
+    // Two incidents, and one anomaly: the first Claude change in a restricted repository.
+    expect(needs).toContain("## Needs action (3)");
     expect(needs).toContain("| Incident | Repository | Change | Age | Owner team |");
-    const rows = needs.split("\n").filter((l) => l.startsWith("| **"));
+    const incidentTable = needs.slice(0, needs.indexOf("| Anomaly |"));
+    const rows = incidentTable.split("\n").filter((l) => l.startsWith("| **"));
     expect(rows).toHaveLength(2);
+    expect(needs).toContain("| **First change in a restricted repository** | `acme/payments` | First Claude change in acme/payments, classified restricted: commit");
     // Newest first: the confidential push, then the payments pull request.
     expect(rows[0]).toBe(`| **Critical finding in a confidential repository**: 80 secrets | \`acme/warehouse\` (\`confidential\`) | [push ${sha(2).slice(0, 7)}](https://github.com/acme/warehouse/commit/${sha(2)}) · [checks](https://github.com/acme/warehouse/commit/${sha(2)}/checks) | 1 hour | unknown |`);
     expect(rows[1]).toBe("| **Verified credential, critical finding in a restricted repository**: 1 secret | `acme/payments` (`restricted`) | [#42](https://github.com/acme/payments/pull/42) · [checks](https://github.com/acme/payments/pull/42/checks) | 3 days | `acme/payments-team` |");

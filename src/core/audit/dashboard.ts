@@ -7,12 +7,13 @@
  * the newest record, not to a clock), which is what lets the App skip writing a body that did not
  * change. Pure.
  */
-import type { GuardConfig } from "../config/config.js";
+import { CLASSIFICATIONS, DEFAULT_CONFIG, type GuardConfig } from "../config/config.js";
 import { codeSpan, utf8Length } from "../report/markdown.js";
 import { CATEGORIES, type Category } from "../types.js";
 import { signature, signatureMatches } from "./hash.js";
 import { renderComplianceSection, type GovernanceControls } from "./compliance.js";
 import { categoryTotal, policyViolations, recordKey, type AuditRecord } from "./record.js";
+import { anomalyOptionsOf, changeFactsFromRecords, findAnomalies, NO_TEAM, UNCLASSIFIED, weeklyClaudeChanges, type Anomaly, type AnomalyOptions, type WeekTrend } from "./trends.js";
 import { changeLinks, formatAge, formatDay, formatTime, reasonText, recordClassification } from "./words.js";
 
 export const AUDIT_ISSUE_TITLE = "claude-guard audit trail";
@@ -225,6 +226,8 @@ export interface OrgFacts {
   contentPathsConfigured: boolean;
   failOn: string;
   notifyTeams: number;
+  /** Thresholds, business hours and skill teams for the anomalies (defaults when absent). */
+  anomalies?: AnomalyOptions;
 }
 
 /** What the org's config says about its controls, for an audit issue written under it. */
@@ -236,6 +239,7 @@ export function orgFactsOf(config: Pick<GuardConfig, "skills" | "content" | "fai
     contentPathsConfigured: Object.keys(config.content.paths).length > 0,
     failOn: config.failOn,
     notifyTeams: config.audit?.notify.length ?? 0,
+    anomalies: anomalyOptionsOf(config),
   };
 }
 
@@ -266,18 +270,36 @@ interface DashboardInput {
   controls: GovernanceControls;
   /** Where the records' repositories live, for links (default https://github.com). */
   serverUrl?: string;
+  /** For the anomalies: the org config's (orgFactsOf); the defaults when absent. */
+  anomalies?: AnomalyOptions;
+}
+
+/** Claude changes per week (author dates) and the anomalies of the charted weeks, newest first. */
+interface Trends {
+  weeks: WeekTrend[];
+  anomalies: Anomaly[];
+}
+
+function trendsOf(records: readonly AuditRecord[], options: AnomalyOptions): Trends {
+  const facts = changeFactsFromRecords(uniqueRecords(records));
+  const weeks = weeklyClaudeChanges(facts, CHART_WEEKS);
+  const since = weeks[0]?.week ?? "";
+  // Anomalies are found over every record (a spike needs the weeks before), shown for the charted weeks.
+  const anomalies = findAnomalies(facts, options).filter((a) => a.week >= since).reverse();
+  return { weeks, anomalies };
 }
 
 export function renderDashboard(input: DashboardInput): string {
   const summary = summarise(input.records);
+  const trends = trendsOf(input.records, input.anomalies ?? anomalyOptionsOf(DEFAULT_CONFIG));
   let shown = summary.repositories;
-  let body = renderBody(input, summary, shown);
+  let body = renderBody(input, summary, trends, shown);
   // Too many repositories for one issue body: keep the most recently active, say how many are left out.
   while (utf8Length(body) > BODY_BUDGET && shown.length > 1) {
     const keep = Math.max(1, Math.floor(shown.length * 0.8));
     shown = [...shown].sort((a, b) => b.lastEvent.timestamp.localeCompare(a.lastEvent.timestamp) || a.repository.localeCompare(b.repository)).slice(0, keep);
     shown.sort((a, b) => byName(a.repository, b.repository));
-    body = renderBody(input, summary, shown);
+    body = renderBody(input, summary, trends, shown);
   }
   return body;
 }
@@ -306,7 +328,96 @@ const recordFindings = (record: AuditRecord): Record<Category, number> => ({
 /** A Mermaid string: quotes and anything that could end the block are left out. */
 const mermaidText = (text: string): string => text.replace(/["`\n\r<>]/g, "").slice(0, 60);
 
-function renderBody(input: DashboardInput, summary: DashboardSummary, shown: RepositorySummary[]): string {
+const ANOMALY_WORDS: Record<Anomaly["kind"], string> = {
+  "weekly-spike": "Weekly spike",
+  "first-restricted-change": "First change in a restricted repository",
+  "off-hours-burst": "Burst outside business hours",
+  "new-skill": "New skill",
+  "skill-outside-teams": "Skill used outside its teams",
+};
+/** Series colours (Mermaid's palette) and their names for the legend line. */
+const SERIES_COLORS: Array<[string, string]> = [
+  ["#0969da", "blue"],
+  ["#1a7f37", "green"],
+  ["#bf8700", "yellow"],
+  ["#8250df", "purple"],
+  ["#cf222e", "red"],
+  ["#bc4c00", "orange"],
+  ["#57606a", "grey"],
+];
+const CLASSIFICATION_COLORS: Record<string, [string, string]> = {
+  public: ["#1a7f37", "green"],
+  internal: ["#0969da", "blue"],
+  confidential: ["#bc4c00", "orange"],
+  restricted: ["#cf222e", "red"],
+  [UNCLASSIFIED]: ["#57606a", "grey"],
+};
+/** Teams charted one by one; the rest share one line. */
+const MAX_TEAM_SERIES = 6;
+const OTHER_TEAMS = "other teams";
+
+/** A table cell: pipes escaped, code spans kept. */
+const tableText = (text: string): string => text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+
+/** Claude changes per week by team and by classification: two line charts, their legends and the numbers. */
+function renderTrendCharts(weeks: readonly WeekTrend[]): string[] {
+  if (weeks.length === 0) return [];
+  const totals = (pick: (w: WeekTrend) => Record<string, number>): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const week of weeks) for (const [k, n] of Object.entries(pick(week))) out.set(k, (out.get(k) ?? 0) + n);
+    return out;
+  };
+  const teamTotals = [...totals((w) => w.byTeam).entries()].sort(([a, x], [b, y]) => y - x || byName(a, b));
+  const named = teamTotals.length > MAX_TEAM_SERIES ? teamTotals.slice(0, MAX_TEAM_SERIES - 1).map(([k]) => k) : teamTotals.map(([k]) => k);
+  const teamSeries: Array<{ name: string; color: [string, string]; values: number[] }> = named.map((team, i) => ({
+    name: team,
+    color: SERIES_COLORS[i % SERIES_COLORS.length] as [string, string],
+    values: weeks.map((w) => w.byTeam[team] ?? 0),
+  }));
+  if (named.length < teamTotals.length) {
+    teamSeries.push({ name: OTHER_TEAMS, color: SERIES_COLORS[SERIES_COLORS.length - 1] as [string, string], values: weeks.map((w) => Object.entries(w.byTeam).filter(([k]) => !named.includes(k)).reduce((n, [, v]) => n + v, 0)) });
+  }
+  const classTotals = totals((w) => w.byClassification);
+  const classSeries = [...CLASSIFICATIONS, UNCLASSIFIED]
+    .filter((c) => (classTotals.get(c) ?? 0) > 0)
+    .map((c) => ({ name: c, color: CLASSIFICATION_COLORS[c] as [string, string], values: weeks.map((w) => w.byClassification[c] ?? 0) }));
+
+  const labels = weeks.map((w) => `"${w.week}"`).join(", ");
+  const chart = (title: string, series: typeof teamSeries): string[] => [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map((s) => s.color[0]).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${labels}]`,
+    `  y-axis "Claude changes" 0 --> ${Math.max(1, ...series.flatMap((s) => s.values))}`,
+    ...series.map((s) => `  line [${s.values.join(", ")}]`),
+    "```",
+    "",
+  ];
+  const legend = (series: typeof teamSeries): string => series.map((s) => `${s.name === NO_TEAM || s.name === OTHER_TEAMS || s.name === UNCLASSIFIED ? s.name : codeSpan(s.name)} (${s.color[1]})`).join(", ");
+  const lines = ["## Claude changes per week", ""];
+  // One week is no trend: its numbers alone.
+  if (weeks.length > 1) {
+    lines.push(...chart("By team", teamSeries), `Lines: ${legend(teamSeries)}.`, "");
+    lines.push(...chart("By classification", classSeries), `Lines: ${legend(classSeries)}.`, "");
+  }
+  const words = (series: typeof teamSeries, i: number): string =>
+    series
+      .filter((s) => (s.values[i] as number) > 0)
+      .map((s) => `${s.name === NO_TEAM || s.name === OTHER_TEAMS || s.name === UNCLASSIFIED ? s.name : codeSpan(s.name)} ${s.values[i]}`)
+      .join(", ");
+  for (const [i, week] of weeks.entries()) {
+    lines.push(`- ${week.week}: ${week.claudeCommits}${week.claudeCommits > 0 ? ` (${words(teamSeries, i)}; ${words(classSeries, i)})` : ""}`);
+  }
+  lines.push(
+    "",
+    "Each Claude commit counts once, in the ISO week of its author date (UTC; the scan's time for records written before author dates were kept), under its author's team and its repository's classification.",
+    "",
+  );
+  return lines;
+}
+
+function renderBody(input: DashboardInput, summary: DashboardSummary, trends: Trends, shown: RepositorySummary[]): string {
   const t = summary.totals;
   const serverUrl = input.serverUrl ?? "https://github.com";
   const newest = t.lastEvent ? Date.parse(t.lastEvent.timestamp) : 0;
@@ -320,10 +431,11 @@ function renderBody(input: DashboardInput, summary: DashboardSummary, shown: Rep
   lines.push("");
 
   // --- Needs action -----------------------------------------------------------------------------------
-  lines.push(`## Needs action${summary.open.length > 0 ? ` (${summary.open.length})` : ""}`, "");
-  if (summary.open.length === 0) {
-    lines.push("Nothing: no open incident (a verified credential, or a critical finding in a confidential or restricted repository).");
-  } else {
+  const needed = summary.open.length + trends.anomalies.length;
+  lines.push(`## Needs action${needed > 0 ? ` (${needed})` : ""}`, "");
+  if (needed === 0) {
+    lines.push("Nothing: no open incident (a verified credential, or a critical finding in a confidential or restricted repository) and no anomaly.");
+  } else if (summary.open.length > 0) {
     lines.push("| Incident | Repository | Change | Age | Owner team |", "| --- | --- | --- | --- | --- |");
     for (const { record, since } of summary.open.slice(0, MAX_INCIDENTS)) {
       const links = changeLinks(record, serverUrl);
@@ -339,6 +451,18 @@ function renderBody(input: DashboardInput, summary: DashboardSummary, shown: Rep
     lines.push(
       "",
       `An incident is a verified credential (its checksum or structure checked offline: rotate it) or a critical finding in a confidential or restricted repository. It stays listed while the latest scan of its change still finds it. Ages are counted to the latest scan (${formatTime(t.lastEvent?.timestamp ?? new Date(0).toISOString())}).`,
+    );
+  }
+  if (trends.anomalies.length > 0) {
+    if (summary.open.length > 0) lines.push("");
+    lines.push("| Anomaly | Repository | Why | Week |", "| --- | --- | --- | --- |");
+    for (const anomaly of trends.anomalies.slice(0, MAX_INCIDENTS)) {
+      lines.push(`| **${ANOMALY_WORDS[anomaly.kind]}** | ${codeSpan(anomaly.repository, { inTable: true })} | ${tableText(anomaly.reason)} | ${anomaly.week} |`);
+    }
+    if (trends.anomalies.length > MAX_INCIDENTS) lines.push("", `… and ${trends.anomalies.length - MAX_INCIDENTS} older ones.`);
+    lines.push(
+      "",
+      `Anomalies of the charted weeks, newest first, from the Claude commits' author dates: thresholds and business hours come from \`audit.anomalies\` and \`content.businessHours\` in the org's config. Review each; they block nothing.`,
     );
   }
   lines.push("");
@@ -365,6 +489,7 @@ function renderBody(input: DashboardInput, summary: DashboardSummary, shown: Rep
   if (summary.byClassification.length > 0) {
     lines.push("## Findings by classification", "", "```mermaid", "pie showData", ...summary.byClassification.map(([level, n]) => `  "${mermaidText(level)}" : ${n}`), "```", "");
   }
+  lines.push(...renderTrendCharts(trends.weeks));
 
   // --- Repositories and teams ---------------------------------------------------------------------------
   lines.push("## Repositories", "");

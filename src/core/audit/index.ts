@@ -5,3 +5,4 @@ export * from "./dashboard.js";
 export * from "./hash.js";
 export * from "./record.js";
 export * from "./signature.js";
+export * from "./trends.js";

@@ -59,6 +59,8 @@ export interface AuditRecord {
     content_hash: string;
     /** Which key made content_hash (keyId), for verification after a rotation. */
     key_id: string;
+    /** Each listed commit's author date (ISO 8601, UTC), same order as `commits`; null when unknown. Absent in older records. */
+    commit_dates?: Array<string | null>;
   };
   output_summary: {
     findings_total: number;
@@ -148,6 +150,7 @@ export function buildAuditRecord(input: AuditRecordInput): AuditRecord {
     }
   }
 
+  const listed = input.changes.filter((c) => SHA.test(c.commit.sha)).slice(0, MAX_RECORD_COMMITS);
   return {
     $schema: AUDIT_RECORD_SCHEMA,
     version: AUDIT_RECORD_VERSION,
@@ -168,12 +171,13 @@ export function buildAuditRecord(input: AuditRecordInput): AuditRecord {
       ref: input.change.type === "push" ? input.change.ref.slice(0, 255) : null,
       head_sha: input.headSha,
       claude_commits: input.claudeCommits,
-      commits: input.changes.map((c) => c.commit.sha).filter((sha) => SHA.test(sha)).slice(0, MAX_RECORD_COMMITS),
+      commits: listed.map((c) => c.commit.sha),
       files: files.size,
       languages: [...languages].sort(),
       lines_added: linesAdded,
       content_hash: contentHash(input.hmacKey, input.changes),
       key_id: keyId(input.hmacKey),
+      commit_dates: listed.map((c) => authorDate(c.commit.date)),
     },
     output_summary: { findings_total: input.findings.length, findings, conclusion },
     policy_checks: {
@@ -206,6 +210,12 @@ function skillsInFiles(change: CommitChange): string[] {
     out.push(named >= 0 ? (FRONT_MATTER_NAME.exec((file.lines[named] as string).trim())?.[1] as string) : (match[1] as string));
   }
   return out;
+}
+
+/** An author date as UTC ISO 8601 (what weekly trends count by); null when there is none or it cannot be read. */
+function authorDate(date: string | undefined): string | null {
+  const ms = date ? Date.parse(date) : NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
 /** The record's identity: a redelivered webhook has the same delivery id and head SHA. */

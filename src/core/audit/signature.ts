@@ -51,11 +51,15 @@ const RECORD_FIELD_PATHS: readonly string[] = [
   "incident.reasons",
   "tool.name",
   "tool.version",
+  // Added after the first records were signed: their field tags cover the fields above only.
+  "input_summary.commit_dates",
 ];
+/** Field tags of records signed before `input_summary.commit_dates` existed cover this many fields. */
+const FIRST_FIELD_COUNT = RECORD_FIELD_PATHS.length - 1;
 
 const FIELD_TAG_CHARS = 8;
 const RECORD_SIGNATURE = /^[0-9a-f]{32}$/;
-const FIELD_TAGS = new RegExp(`^[0-9a-f]{${FIELD_TAG_CHARS * RECORD_FIELD_PATHS.length}}$`);
+const FIELD_TAGS = new RegExp(`^(?:[0-9a-f]{${FIELD_TAG_CHARS * FIRST_FIELD_COUNT}}|[0-9a-f]{${FIELD_TAG_CHARS * RECORD_FIELD_PATHS.length}})$`);
 
 export interface RecordSignature {
   /** The whole record's signature (the comment marker's `sig=`). */
@@ -144,11 +148,12 @@ export function checkRecordSignature(key: string, record: Record<string, unknown
   const added = canonicalRecord(record).added;
   if (signature.fields === undefined || !FIELD_TAGS.test(signature.fields)) return { valid, changed: [], added, otherKey: false, fieldsKnown: false };
   const changed: string[] = [];
-  RECORD_FIELD_PATHS.forEach((path, i) => {
+  const tagged = RECORD_FIELD_PATHS.slice(0, signature.fields.length / FIELD_TAG_CHARS);
+  tagged.forEach((path, i) => {
     const tag = (signature.fields as string).slice(i * FIELD_TAG_CHARS, (i + 1) * FIELD_TAG_CHARS);
     if (tag !== fieldTag(key, path, fieldValue(record, path))) changed.push(path);
   });
-  const otherKey = !valid && changed.length === RECORD_FIELD_PATHS.length;
+  const otherKey = !valid && changed.length === tagged.length;
   return { valid, changed: otherKey ? [] : changed, added, otherKey, fieldsKnown: true };
 }
 

@@ -12,6 +12,7 @@ import { defaultConfig, guardConfigSchema, type GuardConfig } from "./schema.js"
 export { didYouMean, formatConfigError, formatKeyPath, type ConfigError } from "./errors.js";
 export type { KeyPath, Locator, SourcePosition } from "./positions.js";
 export {
+  ANOMALY_KINDS,
   CLASSIFICATIONS,
   CONFIG_LIMITS,
   CUSTOM_RULE_CATEGORIES,
@@ -20,6 +21,7 @@ export {
   SEVERITY_VALUES,
   WEEKDAYS,
   guardConfigSchema,
+  type AnomalyConfig,
   type AuditConfig,
   type BusinessHoursConfig,
   type Classification,

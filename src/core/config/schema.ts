@@ -18,6 +18,8 @@ export const FAIL_ON_VALUES = ["critical", "high", "medium", "low", "none"] as c
 export const SEVERITY_VALUES = ["critical", "high", "medium", "low"] as const;
 export const CUSTOM_RULE_CATEGORIES = ["secret", "placeholder", "pii"] as const;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** The anomalies the audit issue and the inventory flag (src/core/audit/trends.ts). */
+export const ANOMALY_KINDS = ["weekly-spike", "first-restricted-change", "off-hours-burst", "new-skill", "skill-outside-teams"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /**
@@ -199,6 +201,30 @@ const businessHours = z
   })
   .meta({ description: "Changes made outside these hours in restricted repositories are flagged for review (low severity)." });
 
+const anomalies = z
+  .strictObject({
+    weeklySpike: z
+      .strictObject({
+        min: z.number().int().min(0).max(100_000).default(3).meta({ description: "A week is a spike when a repository has more than this many Claude changes in it ... Default 3." }),
+        factor: z.number().min(1).max(1000).default(3).meta({ description: "... and more than this many times its mean over the weeks before. Default 3." }),
+        baselineWeeks: z.number().int().min(1).max(52).default(4).meta({ description: "How many weeks before make the mean (empty weeks count as 0). Default 4." }),
+      })
+      .default(() => ({ min: 3, factor: 3, baselineWeeks: 4 }))
+      .meta({ description: "A repository's weekly Claude changes far above its own recent mean." }),
+    offHoursBurst: z
+      .strictObject({
+        commits: z.number().int().min(2).max(10_000).default(3).meta({ description: "At least this many Claude commits outside business hours ... Default 3." }),
+        hours: z.number().min(1).max(168).default(24).meta({ description: "... within this many hours. Default 24." }),
+      })
+      .default(() => ({ commits: 3, hours: 24 }))
+      .meta({ description: "A burst of Claude commits outside business hours (content.businessHours; default 09:00-18:00 Monday to Friday, UTC)." }),
+    ignore: z
+      .array(z.enum(ANOMALY_KINDS))
+      .default(() => [])
+      .meta({ description: `Anomaly kinds not reported: ${ANOMALY_KINDS.join(", ")}.` }),
+  })
+  .meta({ description: "Anomalies flagged on the audit issue and in the inventory, and their thresholds." });
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -288,6 +314,7 @@ export const guardConfigSchema = z
       .strictObject({
         repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
         notify: z.array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
+        anomalies: anomalies.optional(),
       })
       .optional()
       .meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
@@ -308,6 +335,7 @@ export type SkillPolicyConfig = z.output<typeof skillPolicy>;
 export type PermissionPolicyConfig = z.output<typeof permissionPolicy>;
 export type BusinessHoursConfig = z.output<typeof businessHours>;
 export type AuditConfig = NonNullable<GuardConfig["audit"]>;
+export type AnomalyConfig = NonNullable<AuditConfig["anomalies"]>;
 
 /** The config of a repository with no config file. */
 export function defaultConfig(): GuardConfig {
