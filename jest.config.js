@@ -22,6 +22,7 @@ const E2E = [
   "test/bench/bench-parts.test.ts",
   "test/cli/cli.test.ts",
   "test/cli/inventory-local.test.ts",
+  "test/cli/mistakes.test.ts",
   "test/cli/policy-scenarios.test.ts",
   "test/cli/workflow.test.ts",
   "test/git/agent-files.test.ts",

@@ -7,6 +7,7 @@
 import * as core from "@actions/core";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { errorReason } from "../core/command-line.js";
 import os from "node:os";
 import path from "node:path";
 import { scanGit } from "../git/scan-git.js";
@@ -99,7 +100,7 @@ async function readScanInputs(git: GitRunner, context: RunContext, inputs: Actio
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${errorReason(error)}`);
   }
   return readScanInputsAt(git, { ...(base ? { base } : {}), head }, { text, file: inputs.config, source: `\`${inputs.config}\` (config input)` });
 }

@@ -1,6 +1,6 @@
 /** Command-line parsing for `claude-guard` (the commands and flags USAGE lists), with errors that say what to type. */
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
-import { parseArgs } from "node:util";
+import { parseFlags, unknownCommand } from "../core/command-line.js";
 import { CLASSIFICATIONS } from "../core/config/config.js";
 import type { Classification } from "../core/config/config.js";
 import type { FailOn } from "../core/types.js";
@@ -102,39 +102,40 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   throw new UsageError(`${flag} takes one of ${allowed.join(", ")}; got "${value}"`);
 }
 
+/** Every option of scan, init and policy (`hook` and `audit` have their own tables). */
+export const MAIN_OPTIONS = {
+  git: { type: "boolean", default: false },
+  staged: { type: "boolean", default: false },
+  "stdin-name": { type: "string" },
+  repo: { type: "string" },
+  range: { type: "string" },
+  all: { type: "boolean", default: false },
+  authors: { type: "string" },
+  config: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  "fail-on": { type: "string" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  "no-progress": { type: "boolean", default: false },
+  "no-gitignore": { type: "boolean", default: false },
+  quiet: { type: "boolean", short: "q", default: false },
+  verbose: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
+  classification: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+} as const;
+
+/** The commands `claude-guard` takes first. */
+const COMMANDS = ["scan", "init", "policy", "hook", "audit", "help"];
+
 export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        git: { type: "boolean", default: false },
-        staged: { type: "boolean", default: false },
-        "stdin-name": { type: "string" },
-        repo: { type: "string" },
-        range: { type: "string" },
-        all: { type: "boolean", default: false },
-        authors: { type: "string" },
-        config: { type: "string" },
-        format: { type: "string" },
-        output: { type: "string", short: "o" },
-        "fail-on": { type: "string" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        "no-progress": { type: "boolean", default: false },
-        "no-gitignore": { type: "boolean", default: false },
-        quiet: { type: "boolean", short: "q", default: false },
-        verbose: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        classification: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
-    });
+    parsed = parseFlags(argv, MAIN_OPTIONS, true);
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+    throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.version) return { command: "version" };
@@ -159,7 +160,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (policyFailOn !== undefined) policy.failOn = policyFailOn;
     return policy;
   }
-  if (command !== "scan") throw new UsageError(`unknown command "${command}"; try \`claude-guard scan\``);
+  if (command !== "scan") throw new UsageError(unknownCommand("command", command, COMMANDS).message);
   if (values.force) throw new UsageError("--force goes with init");
   if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
   if (values.staged && (values.git || rest.length > 0 || values.range !== undefined || values.all || values.authors !== undefined)) {

@@ -14,9 +14,8 @@
  * Exit status: 0 done / all match; 1 a record does not verify (verify); 2 usage or runtime error.
  */
 import { spawnSync } from "node:child_process";
-import { readFile, mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { Octokit } from "@octokit/rest";
 import {
   AUDIT_ISSUE_TITLE,
@@ -40,7 +39,8 @@ import type { CommitChange } from "../core/types.js";
 import { readCommits } from "../git/read-commits.js";
 import { authoredByApp, type AppIdentity } from "../github/audit-issue.js";
 import { describeApiError, nextLink } from "../github/client.js";
-import { EXIT_CLEAN as EXIT_OK, EXIT_ERROR, EXIT_FINDINGS as EXIT_MISMATCH, type CliIO } from "./io.js";
+import { EXIT_CLEAN as EXIT_OK, EXIT_ERROR, EXIT_FINDINGS as EXIT_MISMATCH, writeOutputFile, type CliIO } from "./io.js";
+import { errorSentence, parseFlags, unknownCommand } from "../core/command-line.js";
 
 const PER_PAGE = 100;
 
@@ -81,20 +81,31 @@ export async function runAuditCli(argv: readonly string[], io: CliIO, deps: Audi
   try {
     if (sub === "export") return await runExport(rest, io);
     if (sub === "verify") return await runVerify(rest, io, deps);
-    throw new AuditUsageError(`unknown audit command "${sub}"; use export or verify`);
+    throw new AuditUsageError(unknownCommand("audit command", sub, ["export", "verify"]).message);
   } catch (error) {
-    io.stderr.write(`claude-guard audit: ${(error as Error).message}\n`);
+    io.stderr.write(`claude-guard audit: ${errorSentence(error)}\n`);
     if (error instanceof AuditUsageError) io.stderr.write(`\n${AUDIT_USAGE}\n`);
     return EXIT_ERROR;
   }
 }
 
-function parse(args: readonly string[], options: Record<string, { type: "string" | "boolean" }>) {
+/** The options of `audit export` and of `audit verify`. */
+export const AUDIT_EXPORT_OPTIONS = {
+  repo: { type: "string" },
+  since: { type: "string" },
+  until: { type: "string" },
+  user: { type: "string" },
+  classification: { type: "string" },
+  output: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+export const AUDIT_VERIFY_OPTIONS = { repo: { type: "string" }, record: { type: "string" }, stdin: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+
+function parse(args: readonly string[], options: typeof AUDIT_EXPORT_OPTIONS | typeof AUDIT_VERIFY_OPTIONS) {
   try {
-    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: false, strict: true });
-    return parsed.values as Record<string, string | boolean | undefined>;
+    return parseFlags(args, options, false).values as Record<string, string | boolean | undefined>;
   } catch (error) {
-    throw new AuditUsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+    throw new AuditUsageError((error as Error).message);
   }
 }
 
@@ -198,14 +209,7 @@ async function findAuditIssue(octokit: Octokit, owner: string, repo: string, ide
 }
 
 async function runExport(args: readonly string[], io: CliIO): Promise<number> {
-  const values = parse(args, {
-    repo: { type: "string" },
-    since: { type: "string" },
-    until: { type: "string" },
-    user: { type: "string" },
-    classification: { type: "string" },
-    output: { type: "string" },
-  });
+  const values = parse(args, AUDIT_EXPORT_OPTIONS);
   if (values["help"]) {
     io.stdout.write(`${AUDIT_USAGE}\n`);
     return EXIT_OK;
@@ -268,9 +272,7 @@ async function runExport(args: readonly string[], io: CliIO): Promise<number> {
   const text = selected.map((r) => JSON.stringify(exportedRecord(r.record, r.signature)) + "\n").join("");
   const outputArg = values["output"];
   if (typeof outputArg === "string") {
-    const target = resolve(io.cwd, outputArg);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, text);
+    await writeOutputFile(resolve(io.cwd, outputArg), text);
   } else {
     io.stdout.write(text);
   }
@@ -338,7 +340,7 @@ async function readClaimedCommits(repoDir: string, shas: readonly string[]): Pro
 }
 
 async function runVerify(args: readonly string[], io: CliIO, deps: AuditCliDeps): Promise<number> {
-  const values = parse(args, { repo: { type: "string" }, record: { type: "string" }, stdin: { type: "boolean" } });
+  const values = parse(args, AUDIT_VERIFY_OPTIONS);
   if (values["help"]) {
     io.stdout.write(`${AUDIT_USAGE}\n`);
     return EXIT_OK;
@@ -352,7 +354,7 @@ async function runVerify(args: readonly string[], io: CliIO, deps: AuditCliDeps)
     try {
       text = await readFile(resolve(io.cwd, recordFile), "utf8");
     } catch (error) {
-      throw new AuditCliError(`cannot read ${recordFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new AuditCliError(errorSentence(error));
     }
   } else {
     text = await (deps.readStdin ?? readProcessStdin)();

@@ -3,6 +3,7 @@
  * (src/core/config/starter.ts) to `.github/claude-guard.yml` of the repository it is run in: the git
  * root of the working directory, else the working directory itself.
  */
+import { describeSystemError, errorReason } from "../core/command-line.js";
 import { CONFIG_FILE } from "../core/files.js";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -44,11 +45,11 @@ export async function runInit(cmd: InitCommand, io: InitIO): Promise<number> {
     // "wx" fails if the file exists: no window between a check and the write.
     await writeFile(target, text, { flag: cmd.force ? "w" : "wx" });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") {
+    // EEXIST from mkdir means a file stands where the folder should be; from the write, the config exists.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST" && (error as NodeJS.ErrnoException).syscall === "open") {
       io.stderr.write(`claude-guard: ${shown} already exists; nothing was written (run \`claude-guard init --force\` to replace it)\n`);
     } else {
-      io.stderr.write(`claude-guard: cannot write ${shown}: ${code ?? (error as Error).message}\n`);
+      io.stderr.write(`claude-guard: cannot write ${shown}: ${describeSystemError(error) ?? errorReason(error)}\n`);
     }
     return 2;
   }

@@ -1,3 +1,7 @@
+import { writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { errorReason } from "../core/command-line.js";
+
 /** What the CLI's commands write to and read from, and the exit statuses they return. */
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -14,3 +18,16 @@ export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 /** A usage, config or I/O error. */
 export const EXIT_ERROR = 2;
+
+/**
+ * Writes an --output FILE. Its folder must exist already: a typo in a path must not quietly create
+ * folders, so a missing one is an error that says so.
+ */
+export async function writeOutputFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`cannot write ${path}: the folder ${dirname(path)} does not exist (create it first)`);
+    throw new Error(`cannot write ${path}: ${errorReason(error)}`);
+  }
+}

@@ -1,6 +1,5 @@
 /** `claude-guard`: the command-line door. It reads files and git, asks the core, renders, and exits 0/1/2. */
 import { statSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { renderJson, renderSarif, renderText } from "../core/report/index.js";
 import { suppressionNotes, type ChangeScan } from "../core/scan-change.js";
@@ -13,7 +12,8 @@ import { gitIgnoredPaths } from "../git/ignored.js";
 import { scanStaged } from "../git/staged.js";
 import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js";
 import { findRepositoryRoot, runInit } from "./init.js";
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from "./io.js";
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, writeOutputFile, type CliIO } from "./io.js";
+import { errorSentence } from "../core/command-line.js";
 import { scanPaths } from "./parallel.js";
 import { emptyResult, scanFileBytes } from "./file-scan.js";
 import { readBounded } from "./stdin.js";
@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     return cmd.command === "policy" ? await runPolicyCommand(cmd, io) : await runScan(cmd, io);
   } catch (error) {
-    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    io.stderr.write(`claude-guard: ${errorSentence(error)}\n`);
     return EXIT_ERROR;
   }
 }
@@ -152,9 +152,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const rendered =
     cmd.format === "json" ? withClassificationField(renderJson(report), policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas, detail: cmd.detail, ...(cmd.git ? { authors: cmd.authors } : {}) });
   if (cmd.output !== undefined) {
-    const target = resolve(io.cwd, cmd.output);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, rendered.endsWith("\n") ? rendered : rendered + "\n");
+    await writeOutputFile(resolve(io.cwd, cmd.output), rendered.endsWith("\n") ? rendered : rendered + "\n");
   } else {
     io.stdout.write(rendered.endsWith("\n") ? rendered : rendered + "\n");
   }

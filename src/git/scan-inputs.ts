@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { errorReason } from "../core/command-line.js";
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import type { ScanInputs } from "../core/setup.js";
 import type { GitRunner } from "./git-runner.js";
@@ -21,7 +22,7 @@ export function readWorkingTreeScanInputs(root: string, configOption: string | u
       inputs.configText = readFileSync(configFile, "utf8");
       inputs.configFile = configOption ?? CONFIG_FILE;
     } catch (error) {
-      throw new Error(`cannot read the config file ${configOption ?? configFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new Error(`cannot read the config file ${configOption ?? configFile}: ${errorReason(error)}`);
     }
   }
   const ignoreFile = join(root, IGNORE_FILE);

@@ -4,6 +4,7 @@
  * readers and writers.
  */
 import type { ProbotOctokit } from "probot";
+import { describeSystemError } from "../core/command-line.js";
 
 export type GitHubClient = InstanceType<typeof ProbotOctokit>;
 
@@ -49,6 +50,9 @@ export function describeApiError(error: unknown): string {
   const where = e.request?.method && e.request.url ? ` on ${e.request.method} ${stripQuery(e.request.url)}` : "";
   const firstLine = String(e.message ?? error ?? "unknown error").split("\n", 1)[0] ?? "";
   const message = firstLine.length > 200 ? firstLine.slice(0, 199) + "…" : firstLine;
+  // Octokit reports a request that never reached the server (DNS, refused connection, TLS) as HTTP 500.
+  const network = describeSystemError(error);
+  if (network !== undefined) return `${network}${where ? ` (${where.slice(4)})` : ""}`;
   if (isRateLimited(error)) {
     const reset = e.response?.headers?.["x-ratelimit-reset"];
     const when = reset !== undefined && !Number.isNaN(Number(reset)) ? `; the limit resets at ${new Date(Number(reset) * 1000).toISOString()}` : "";

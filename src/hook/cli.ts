@@ -2,7 +2,7 @@
  * Arguments of `claude-guard hook ...` (also `bin/claude-guard-hook.js ...`, the lean entry the settings
  * point at). Kept apart from src/cli so that answering an event loads only the hook's modules.
  */
-import { parseArgs } from "node:util";
+import { closestWord, errorSentence, parseFlags } from "../core/command-line.js";
 import type { HookProtocol } from "./decide.js";
 import { projectRoot, runHook, type HookIO } from "./run.js";
 
@@ -39,6 +39,19 @@ stderr and the event is allowed (exit 0).`;
 
 export type HookCliIO = HookIO;
 
+/** The options of `claude-guard hook` (answering an event) and of `hook install|uninstall`. */
+export const HOOK_EVENT_OPTIONS = { "audit-log": { type: "string" }, "exit-code": { type: "boolean" } } as const;
+export const HOOK_INSTALL_OPTIONS = {
+  project: { type: "boolean" },
+  local: { type: "boolean" },
+  user: { type: "boolean" },
+  settings: { type: "string" },
+  command: { type: "string" },
+  ...HOOK_EVENT_OPTIONS,
+  git: { type: "boolean" },
+  chain: { type: "boolean" },
+} as const;
+
 export async function runHookCli(argv: readonly string[], io: HookCliIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === "install" || first === "uninstall") return runInstallCli(first, rest, io);
@@ -46,17 +59,19 @@ export async function runHookCli(argv: readonly string[], io: HookCliIO): Promis
     io.stdout.write(HOOK_USAGE + "\n");
     return 0;
   }
+  // A word that is no subcommand is a typo at a terminal (`hook instal`): say so before reading stdin, and
+  // exit 1, which Claude Code shows without blocking, should a settings file hold the typo.
+  const word = argv.find((a, i) => !a.startsWith("-") && argv[i - 1] !== "--audit-log");
+  if (word !== undefined) {
+    const guess = closestWord(word, ["install", "uninstall", "help"]);
+    io.stderr.write(`claude-guard: unknown hook command "${word}"${guess ? `; did you mean "${guess}"?` : "; use install, uninstall or help (with no command, the hook answers the event on stdin)"}\n`);
+    return 1;
+  }
   // Answering an event: an option problem must not break the session either.
   let auditLog: string | undefined;
   let protocol: HookProtocol | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { "audit-log": { type: "string" }, "exit-code": { type: "boolean" } },
-    });
-    if (positionals.length > 0) io.stderr.write(`claude-guard: hook takes no arguments besides install/uninstall; ignored: ${positionals.join(" ")}\n`);
+    const { values } = parseFlags(argv, HOOK_EVENT_OPTIONS, false);
     auditLog = values["audit-log"];
     if (values["exit-code"]) protocol = "exit-code";
   } catch (error) {
@@ -68,24 +83,9 @@ export async function runHookCli(argv: readonly string[], io: HookCliIO): Promis
 async function runInstallCli(action: "install" | "uninstall", argv: readonly string[], io: HookCliIO): Promise<number> {
   let values;
   try {
-    values = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        project: { type: "boolean" },
-        local: { type: "boolean" },
-        user: { type: "boolean" },
-        settings: { type: "string" },
-        command: { type: "string" },
-        "audit-log": { type: "string" },
-        "exit-code": { type: "boolean" },
-        git: { type: "boolean" },
-        chain: { type: "boolean" },
-      },
-    }).values;
+    values = parseFlags(argv, HOOK_INSTALL_OPTIONS, false).values;
   } catch (error) {
-    io.stderr.write(`claude-guard: ${(error as Error).message.replace(/\. To specify.*$/s, "")}\n\n${HOOK_USAGE}\n`);
+    io.stderr.write(`claude-guard: ${(error as Error).message}\n\n${HOOK_USAGE}\n`);
     return 2;
   }
   if (values.git || values.chain) return runGitHookInstall(action, values, io);
@@ -110,8 +110,11 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
         io.stdout.write(`claude-guard: no claude-guard hook in ${path}; nothing to remove\n`);
         return 0;
       }
-      install.writeSettings(file, settings);
-      io.stdout.write(`claude-guard: removed ${removed} hook entr${removed === 1 ? "y" : "ies"} from ${path}\n`);
+      // A file that held only claude-guard's hook goes, rather than stay behind as `{}`.
+      const emptied = Object.keys(settings).length === 0;
+      if (emptied) install.removeSettingsFile(file);
+      else install.writeSettings(file, settings);
+      io.stdout.write(`claude-guard: removed ${removed} hook entr${removed === 1 ? "y" : "ies"} from ${path}${emptied ? `; nothing else was in it, so the file was removed` : ""}\n`);
       return 0;
     }
     const extra = [...(values["audit-log"] !== undefined ? ["--audit-log", values["audit-log"]] : []), ...(values["exit-code"] ? ["--exit-code"] : [])];
@@ -135,7 +138,7 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
     }
     return 0;
   } catch (error) {
-    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    io.stderr.write(`claude-guard: ${errorSentence(error)}\n`);
     return 2;
   }
 }

@@ -10,7 +10,7 @@
  * an older claude-guard wrote is brought up to date, like the command) and gets no second one. Uninstall removes only those entries, and a
  * group or event list only when removing them left it empty.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -169,6 +169,11 @@ export function readSettings(path: string): SettingsFile {
   if (!isObject(data)) throw new ClaudeSettingsError(`${path} does not hold a JSON object; nothing was changed`);
   const indented = /\n([ \t]+)"/.exec(text)?.[1];
   return { path, settings: data, indent: indented === undefined ? 2 : indented.startsWith("\t") ? "\t" : indented.length, exists: true };
+}
+
+/** Removes a settings file that uninstall left empty. */
+export function removeSettingsFile(file: SettingsFile): void {
+  if (file.exists) rmSync(file.path);
 }
 
 /** Write through a temporary file and a rename, so Claude Code never reads half a settings file. */

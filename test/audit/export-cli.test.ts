@@ -4,7 +4,7 @@
  * Every test ends by asserting no mock was left unused and no request went unmocked.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AUDIT_ISSUE_TITLE, AUDIT_LABEL, issueMarker, renderRecordComment, type AuditRecord } from "../../src/core/audit/index.js";
@@ -121,6 +121,7 @@ describe("audit export", () => {
     try {
       mockIssueWithComments([[comment(1, mon), comment(2, wed, OTHER_KEY), comment(3, fri, HMAC_KEY, { login: "mallory", type: "User" })]], "https://ghe.example.com/api/v3");
       const { io, out } = cli({ GITHUB_API_URL: "https://ghe.example.com/api/v3/", AUDIT_HMAC_KEY: undefined }, dir);
+      mkdirSync(join(dir, "out"));
       expect(await run(["audit", "export", "--repo", "acme/governance", "--output", "out/records.jsonl"], io)).toBe(0);
       expect(out.stdout).toBe("");
       expect(out.stderr).toContain("AUDIT_HMAC_KEY is not set");
