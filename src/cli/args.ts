@@ -128,7 +128,7 @@ export const MAIN_OPTIONS = {
 } as const;
 
 /** The commands `claude-guard` takes first. */
-const COMMANDS = ["scan", "init", "policy", "hook", "audit", "help"];
+const COMMANDS = ["scan", "init", "policy", "hook", "audit", "inventory", "help"];
 
 export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;

@@ -9,7 +9,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { Octokit } from "@octokit/rest";
 import { parseJson } from "../core/bounded-parse.js";
 import { businessHoursOrDefault } from "../core/calendar.js";
@@ -37,7 +36,8 @@ import { loadRepoConfig } from "../github/config.js";
 import { listOrgRepositories, orgPropertyValues, readRepositoryHistory } from "../github/inventory.js";
 import { userTeams } from "../github/teams.js";
 import { apiBaseUrl, parseDateBound } from "./audit.js";
-import { EXIT_CLEAN, EXIT_ERROR, type CliIO } from "./io.js";
+import { EXIT_CLEAN, EXIT_ERROR, writeOutputFile, type CliIO } from "./io.js";
+import { errorSentence, parseFlags } from "../core/command-line.js";
 
 export const INVENTORY_USAGE = `Usage:
   claude-guard inventory --org ORG [--repos NAME,...] [--since DATE] [--until DATE] [--scan]
@@ -91,41 +91,37 @@ export async function runInventoryCli(argv: readonly string[], io: CliIO): Promi
     }
     const text = format === "markdown" ? renderInventoryMarkdown(report) : format === "csv" ? renderInventoryCsv(report) : JSON.stringify(report, null, 2) + "\n";
     if (values.output !== undefined) {
-      const target = resolve(io.cwd, values.output);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
+      await writeOutputFile(resolve(io.cwd, values.output), text);
     } else io.stdout.write(text);
     return EXIT_CLEAN;
   } catch (error) {
-    io.stderr.write(`claude-guard inventory: ${(error as Error).message}\n`);
+    io.stderr.write(`claude-guard inventory: ${errorSentence(error)}\n`);
     if (error instanceof InventoryUsageError) io.stderr.write(`\n${INVENTORY_USAGE}\n`);
     return EXIT_ERROR;
   }
 }
 
+/** The options of `claude-guard inventory`. */
+export const INVENTORY_OPTIONS = {
+  org: { type: "string" },
+  repo: { type: "string", multiple: true },
+  repos: { type: "string" },
+  since: { type: "string" },
+  until: { type: "string" },
+  scan: { type: "boolean" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  shard: { type: "string" },
+  checkpoint: { type: "string" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parse(args: readonly string[]) {
   try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        org: { type: "string" },
-        repo: { type: "string", multiple: true },
-        repos: { type: "string" },
-        since: { type: "string" },
-        until: { type: "string" },
-        scan: { type: "boolean" },
-        format: { type: "string" },
-        output: { type: "string", short: "o" },
-        shard: { type: "string" },
-        checkpoint: { type: "string" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    return parseFlags(args, INVENTORY_OPTIONS, true);
   } catch (error) {
-    throw new InventoryUsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+    throw new InventoryUsageError((error as Error).message);
   }
 }
 type Values = ReturnType<typeof parse>["values"];
