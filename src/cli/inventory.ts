@@ -11,7 +11,9 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Octokit } from "@octokit/rest";
 import { parseJson } from "../core/bounded-parse.js";
+import { anomalyOptionsOf } from "../core/audit/trends.js";
 import { businessHoursOrDefault } from "../core/calendar.js";
+import { DEFAULT_CONFIG, formatConfigError, parseConfig, type GuardConfig } from "../core/config/config.js";
 import {
   buildInventory,
   claudeChange,
@@ -32,7 +34,7 @@ import { localLogin, repositoryLabel } from "../git/local-policy.js";
 import { readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
 import { describeApiError, honourRateLimits, type GitHubClient } from "../github/client.js";
-import { loadRepoConfig } from "../github/config.js";
+import { loadOrgConfig, loadRepoConfig } from "../github/config.js";
 import { listOrgRepositories, orgPropertyValues, readRepositoryHistory } from "../github/inventory.js";
 import { userTeams } from "../github/teams.js";
 import { apiBaseUrl, parseDateBound } from "./audit.js";
@@ -51,8 +53,9 @@ export const INVENTORY_USAGE = `Usage:
       Environment: GITHUB_TOKEN (required); GITHUB_API_URL or GHE_HOST (GitHub Enterprise Server).
   claude-guard inventory --repo DIR [--repo DIR ...] [--scan] [--format ...] [--output FILE]
       The same from local clones (all of HEAD's history), without the API: no teams.
-  claude-guard inventory merge FILE... [--format ...] [--output FILE]
-      One report from the JSON reports of a sharded run.
+  claude-guard inventory merge FILE... [--config FILE] [--format ...] [--output FILE]
+      One report from the JSON reports of a sharded run; --config is the org's config file (the
+      anomalies' thresholds under audit.anomalies, the skills policy), else the defaults.
   DATE is YYYY-MM-DD (--until includes that whole day, UTC) or an ISO 8601 time. Default format: json.`;
 
 class InventoryError extends Error {}
@@ -79,7 +82,7 @@ export async function runInventoryCli(argv: readonly string[], io: CliIO): Promi
     let report: InventoryReport;
     if (merge) {
       if (positionals.length === 0) throw new InventoryUsageError("merge takes the JSON reports of the shards: inventory merge FILE...");
-      report = mergeInventories(await Promise.all(positionals.map((file) => readReport(resolve(io.cwd, file)))));
+      report = mergeInventories(await Promise.all(positionals.map((file) => readReport(resolve(io.cwd, file)))), anomalyOptionsOf(await mergeConfig(values.config, io)));
     } else {
       if (positionals.length > 0) throw new InventoryUsageError(`unexpected argument "${positionals[0]}"`);
       const repos = values.repo ?? [];
@@ -126,6 +129,14 @@ function parse(args: readonly string[]) {
 }
 type Values = ReturnType<typeof parse>["values"];
 
+/** merge's config (the org's, for the anomalies' thresholds and skills policy): --config FILE, else the defaults. */
+async function mergeConfig(file: string | undefined, io: CliIO): Promise<GuardConfig> {
+  if (file === undefined) return DEFAULT_CONFIG;
+  const parsed = parseConfig(await readFile(resolve(io.cwd, file), "utf8"), file);
+  if (parsed.errors.length > 0) throw new InventoryError(`the configuration has ${parsed.errors.length} error(s):\n${parsed.errors.map((e) => `  ${formatConfigError(e)}`).join("\n")}`);
+  return parsed.config;
+}
+
 async function readReport(file: string): Promise<InventoryReport> {
   let value: unknown;
   try {
@@ -147,12 +158,15 @@ function findingsByCommit(findings: readonly Finding[]): Map<string, Finding[]> 
 
 async function localInventory(dirs: readonly string[], scan: boolean, config: string | undefined, io: CliIO): Promise<InventoryReport> {
   const histories: RepositoryHistory[] = [];
+  // The anomalies' thresholds and skills policy: the first repository's config (or --config).
+  let anomalyConfig: GuardConfig | undefined;
   for (const dir of dirs) {
     const root = resolve(io.cwd, dir);
     if (!existsSync(root)) throw new InventoryError(`--repo ${dir}: no such folder`);
     const inputs = readWorkingTreeScanInputs(root, config, io.cwd);
     const setup = prepareScan(inputs);
     if (setup.errors.length > 0) throw new InventoryError(`${dir}: the configuration has ${setup.errors.length} error(s):\n${setup.errors.map((e) => `  ${e}`).join("\n")}`);
+    anomalyConfig ??= setup.config;
     const hours = businessHoursOrDefault(setup.config.content.businessHours);
     const history: RepositoryHistory = {
       name: await repositoryLabel(root),
@@ -188,7 +202,7 @@ async function localInventory(dirs: readonly string[], scan: boolean, config: st
     });
     histories.push(history);
   }
-  return buildInventory(histories, { source: { kind: "local", scan }, teamsOf: () => [] });
+  return buildInventory(histories, { source: { kind: "local", scan }, teamsOf: () => [], anomalies: anomalyOptionsOf(anomalyConfig ?? DEFAULT_CONFIG) });
 }
 
 // --- the organization, through the REST API --------------------------------------------------------
@@ -290,7 +304,9 @@ async function orgInventory(values: Values, io: CliIO): Promise<InventoryReport>
     const logins = [...new Set(histories.flatMap((h) => h.claude.map((c) => c.login)))].sort();
     const teams = new Map<string, string[]>();
     for (const login of logins) teams.set(login, ((await userTeams(gh, org, login)) ?? []).map((slug) => `${org}/${slug}`));
-    const report = buildInventory(histories, { source, teamsOf: (login) => teams.get(login) ?? [] });
+    // The anomalies follow the org's config (its audit settings are org level only).
+    const orgConfig = (await loadOrgConfig(gh, org)).config;
+    const report = buildInventory(histories, { source, teamsOf: (login) => teams.get(login) ?? [], anomalies: anomalyOptionsOf(orgConfig) });
     await rm(checkpointFile, { force: true });
     return report;
   } catch (error) {

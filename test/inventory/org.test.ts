@@ -11,7 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInventoryCli } from "../../src/cli/inventory.js";
-import { isOffHours, isoWeek, DEFAULT_BUSINESS_HOURS } from "../../src/core/calendar.js";
+import { NO_TEAM } from "../../src/core/audit/trends.js";
+import { isOffHours, isoWeek, isoWeekStart, DEFAULT_BUSINESS_HOURS } from "../../src/core/calendar.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { inShard, type InventoryReport } from "../../src/core/inventory/index.js";
 import { FakeGitHub } from "../../src/testing/fake-github.js";
@@ -29,7 +30,7 @@ const people = {
 const TEAMS: Record<string, string[]> = { alice: ["platform"], bob: ["web", "payments"], dan: ["platform"] };
 
 let counter = 0;
-const sha = () => (++counter).toString(16).padStart(40, "0");
+const sha = () => `${(++counter).toString(16).padStart(7, "0")}a`.repeat(5);
 const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `export const ${tag}${i} = ${i};`);
 
 interface ClaudeSpec {
@@ -88,7 +89,9 @@ function buildWorld(): FakeOrg {
   };
   // docs (public): people only.
   const docs: FakeOrgRepo = { name: "docs", visibility: "public", commits: [human("dan", "2026-11-05T12:00:00Z"), human("alice", "2026-11-06T12:00:00Z")] };
-  return { org: ORG, repos: [api, docs, vault, web], teams: TEAMS };
+  // The org's config limits the deploy skill to the platform team: Bob (payments, web) and Carol (no team) are outside it.
+  const orgConfig = "skills:\n  deploy: { maxClassification: restricted, teams: [platform] }\n";
+  return { org: ORG, repos: [api, docs, vault, web], teams: TEAMS, orgConfig };
 }
 
 let world: FakeOrg;
@@ -125,7 +128,7 @@ async function inventory(args: string[]) {
 const isClaude = (c: FakeOrgCommit) => c.message.includes(CLAUDE_TRAILER);
 const claudeOf = (repo: FakeOrgRepo) => repo.commits.filter(isClaude);
 const requests = (pattern: RegExp) => server.requests.filter((r) => pattern.test(r.path.split("?")[0] as string));
-const teamOf = (login: string) => [...(TEAMS[login] ?? [])].sort().map((t) => `${ORG}/${t}`)[0] ?? "(no team)";
+const teamOf = (login: string) => [...(TEAMS[login] ?? [])].sort().map((t) => `${ORG}/${t}`)[0] ?? NO_TEAM;
 
 describe("claude-guard inventory --org (fake GitHub organization)", () => {
   it("counts every repository's figures from the commits, with one list request per 100 commits and one read per Claude commit", async () => {
@@ -191,7 +194,7 @@ describe("claude-guard inventory --org (fake GitHub organization)", () => {
     }
     expect(report.weeks.map((w) => w.week)).toEqual([...expected.keys()].sort());
     expect(report.weeks.map((w) => w.week)).toEqual(["2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"]);
-    for (const w of report.weeks) expect(w).toEqual({ week: w.week, ...expected.get(w.week) });
+    for (const w of report.weeks) expect(w).toEqual({ week: w.week, start: `${isoWeekStart(w.week)}T00:00:00.000Z`, ...expected.get(w.week) });
 
     // Requests: one commit-list request per 100 commits of each repository, one read per Claude commit,
     // one team lookup per Claude author, and nothing per human or other agent's commit.
@@ -207,6 +210,40 @@ describe("claude-guard inventory --org (fake GitHub organization)", () => {
     expect(existsSync(join(dir, "claude-guard-inventory.checkpoint.json"))).toBe(false);
   });
 
+  it("flags each anomaly the world holds, with why, and no other", async () => {
+    const report = JSON.parse((await inventory(["--org", ORG])).stdout) as InventoryReport;
+    const [api, web, vault] = (["api", "web", "vault"] as const).map((name) => world.repos.find((r) => r.name === name) as FakeOrgRepo);
+    const claudeApi = claudeOf(api as FakeOrgRepo);
+    const claudeWeb = claudeOf(web as FakeOrgRepo);
+    const claudeVault = claudeOf(vault as FakeOrgRepo);
+    // api: week 48 holds six Claude commits against one a week in the four weeks before (mean 0.75).
+    const apiW48 = claudeApi.filter((c) => isoWeek(c.date) === "2026-W48");
+    const apiBefore = claudeApi.filter((c) => ["2026-W44", "2026-W45", "2026-W46", "2026-W47"].includes(isoWeek(c.date) as string));
+    expect([apiW48.length, apiBefore.length]).toEqual([6, 3]);
+    expect(apiW48.length > 3 && apiW48.length > 3 * (apiBefore.length / 4)).toBe(true);
+    // web: Bob's three commits are all outside business hours, within 24 hours of the first.
+    const burst = claudeWeb.filter((c) => isOffHours(c.date, DEFAULT_BUSINESS_HOURS));
+    expect(burst).toHaveLength(3);
+    expect(Date.parse(burst[2]?.date as string) - Date.parse(burst[0]?.date as string)).toBeLessThanOrEqual(24 * 3600 * 1000);
+    const last = (list: FakeOrgCommit[]) => [...list].sort((a, b) => a.date.localeCompare(b.date)).pop()?.date;
+    expect(report.anomalies.map((a) => [a.kind, a.repository, a.at])).toEqual([
+      ["new-skill", "acme/api", claudeApi.find((c) => c.message.includes("Claude-Skill: review"))?.date], // review, first seen
+      ["weekly-spike", "acme/api", last(apiW48)],
+      ["new-skill", "acme/web", claudeWeb.find((c) => c.files.some((f) => f.filename.includes("skills/deploy")))?.date], // deploy, first seen
+      ["skill-outside-teams", "acme/web", claudeWeb[0]?.date], // Bob is in payments and web, not platform
+      ["off-hours-burst", "acme/web", last(burst)],
+      ["first-restricted-change", "acme/vault", claudeVault[0]?.date],
+      ["skill-outside-teams", "acme/vault", claudeVault[0]?.date], // Carol is in no team
+    ]);
+    const reason = (kind: string, repo: string) => report.anomalies.find((a) => a.kind === kind && a.repository === repo)?.reason ?? "";
+    expect(reason("weekly-spike", "acme/api")).toMatch(/^6 Claude changes in acme\/api in 2026-W48, against a mean of 0\.75 a week/);
+    expect(reason("off-hours-burst", "acme/web")).toMatch(/^3 Claude commits in acme\/web outside business hours/);
+    expect(reason("skill-outside-teams", "acme/vault")).toContain("no team is known for its author");
+    // The Markdown lists them too.
+    const md = (await inventory(["--org", ORG, "--format", "markdown"])).stdout;
+    expect(md.split("## Anomalies")[1]?.match(/^- \*\*/gm)).toHaveLength(report.anomalies.length);
+  });
+
   it("draws the charts from the weekly series and writes one CSV row per repository", async () => {
     const json = JSON.parse((await inventory(["--org", ORG])).stdout) as InventoryReport;
     const md = (await inventory(["--org", ORG, "--format", "markdown"])).stdout;
@@ -220,7 +257,7 @@ describe("claude-guard inventory --org (fake GitHub organization)", () => {
     const teamTotals: Record<string, number> = {};
     for (const repo of world.repos) for (const c of claudeOf(repo)) teamTotals[teamOf(c.author.login as string)] = (teamTotals[teamOf(c.author.login as string)] ?? 0) + 1;
     expect(slices).toEqual(teamTotals);
-    expect(teamTotals).toEqual({ "acme/platform": 8, "acme/payments": 4, "(no team)": 1 });
+    expect(teamTotals).toEqual({ "acme/platform": 8, "acme/payments": 4, [NO_TEAM]: 1 });
 
     const csv = (await inventory(["--org", ORG, "--format", "csv"])).stdout.trimEnd().split("\r\n");
     expect(csv).toHaveLength(1 + world.repos.length);
@@ -286,7 +323,9 @@ describe("claude-guard inventory --org (fake GitHub organization)", () => {
       expect(shard.repositories.map((r) => r.name)).toEqual(world.repos.filter((r) => inShard(r.name, i, 3)).map((r) => `${ORG}/${r.name}`));
       files.push(`shard-${i}.json`);
     }
-    const merged = await inventory(["merge", ...files]);
+    // The anomalies follow the org's config (the skills policy): merge is given it as the shards read it.
+    writeFileSync(join(dir, "org.yml"), world.orgConfig as string);
+    const merged = await inventory(["merge", ...files, "--config", "org.yml"]);
     expect(merged.code).toBe(0);
     expect(JSON.parse(merged.stdout)).toEqual(whole);
     // The same shard twice overlaps: refused.

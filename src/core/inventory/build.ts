@@ -9,16 +9,15 @@
  * repository keeps its Claude changes' metadata (`claude.changes`: sha, author date, login, lines added,
  * skills, off-hours; never content or messages).
  */
+import { findAnomalies, weeklyClaudeChanges, type Anomaly, type AnomalyOptions, type ClaudeChangeFact, type WeekTrend } from "../audit/trends.js";
 import { detectAuthorship } from "../authorship/index.js";
-import { isOffHours, isoWeek } from "../calendar.js";
+import { isOffHours } from "../calendar.js";
 import type { Classification } from "../config/config.js";
 import type { BusinessHoursConfig } from "../config/schema.js";
 import { skillOfPath, skillsFromTrailers } from "../policy/agent-config.js";
 import { CATEGORIES, SEVERITIES, type Category, type CommitInfo, type Severity } from "../types.js";
 
 export const INVENTORY_SCHEMA = "https://unpkg.com/claude-guard/schema/inventory.v1.json";
-/** The team a change counts under in the weekly series when its author is in none. */
-export const NO_TEAM = "(no team)";
 
 /** One Claude-authored commit as the inventory keeps it: metadata and counts, no content. */
 export interface ClaudeChange {
@@ -80,33 +79,15 @@ export interface RepositoryInventory {
   notes?: string[];
 }
 
-export interface InventoryWeek {
-  /** ISO week of the author date in UTC, `2026-W48`. */
-  week: string;
-  claudeCommits: number;
-  byTeam: Record<string, number>;
-  byRepository: Record<string, number>;
-  byClassification: Partial<Record<Classification, number>>;
-}
-
-export interface InventoryAnomaly {
-  kind: string;
-  repository: string;
-  reason: string;
-  week?: string;
-  login?: string;
-  skill?: string;
-  commits?: string[];
-}
-
 export interface InventoryReport {
   $schema: string;
   version: 1;
   source: InventorySource;
   totals: { repositories: number; commitsRead: number; claudeCommits: number; linesAdded: number; otherAgents: Record<string, number>; findings?: FindingCounts };
   repositories: RepositoryInventory[];
-  weeks: InventoryWeek[];
-  anomalies: InventoryAnomaly[];
+  /** Claude's changes per ISO week (the audit issue's trends compute them the same way). */
+  weeks: WeekTrend[];
+  anomalies: Anomaly[];
 }
 
 export interface InventorySource {
@@ -179,11 +160,6 @@ function sumFindings(all: ReadonlyArray<FindingCounts | undefined>): FindingCoun
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortedRecord = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => byName(a, b)));
 
-/** The team a change counts under: the author's first team by name, else NO_TEAM. */
-function teamOf(teams: readonly string[] | undefined): string {
-  return [...(teams ?? [])].sort(byName)[0] ?? NO_TEAM;
-}
-
 /** One repository's part of the report; `teamsOf` gives a login's teams (`org/slug`; empty offline). */
 export function repositoryInventory(history: RepositoryHistory, teamsOf: (login: string) => readonly string[]): RepositoryInventory {
   const changes = [...history.claude].sort((a, b) => byName(a.date ?? "", b.date ?? "") || byName(a.sha, b.sha));
@@ -216,30 +192,21 @@ export function repositoryInventory(history: RepositoryHistory, teamsOf: (login:
   };
 }
 
-/** Claude changes per ISO week (author date, UTC) by team, repository and classification; oldest first. */
-function weeklySeries(repositories: readonly RepositoryInventory[]): InventoryWeek[] {
-  const weeks = new Map<string, InventoryWeek>();
-  for (const repository of repositories) {
+/**
+ * Each Claude change as the trends and anomalies take it: its repository, classification, author date,
+ * login, teams (the first by name is the one it counts under) and skills. Undated changes are left out.
+ */
+function changeFacts(repositories: readonly RepositoryInventory[]): ClaudeChangeFact[] {
+  return repositories.flatMap((repository) => {
     const teams = new Map(repository.claude.authors.map((a) => [a.login, a.teams]));
-    for (const change of repository.claude.changes) {
-      const week = change.date ? isoWeek(change.date) : undefined;
-      if (!week) continue;
-      let entry = weeks.get(week);
-      if (!entry) weeks.set(week, (entry = { week, claudeCommits: 0, byTeam: {}, byRepository: {}, byClassification: {} }));
-      entry.claudeCommits++;
-      const team = teamOf(teams.get(change.login));
-      entry.byTeam[team] = (entry.byTeam[team] ?? 0) + 1;
-      entry.byRepository[repository.name] = (entry.byRepository[repository.name] ?? 0) + 1;
-      entry.byClassification[repository.classification] = (entry.byClassification[repository.classification] ?? 0) + 1;
-    }
-  }
-  return [...weeks.values()]
-    .sort((a, b) => byName(a.week, b.week))
-    .map((w) => ({ ...w, byTeam: sortedRecord(w.byTeam), byRepository: sortedRecord(w.byRepository), byClassification: sortedRecord(w.byClassification) }));
+    return repository.claude.changes.flatMap((change) =>
+      change.date ? [{ repository: repository.name, classification: repository.classification, sha: change.sha, date: change.date, login: change.login, teams: teams.get(change.login) ?? [], skills: change.skills }] : [],
+    );
+  });
 }
 
-/** The report from its repositories' parts (sorted by name); `anomalies` from the shared anomaly module. */
-function assemble(source: InventorySource, repositories: RepositoryInventory[], anomalies: InventoryAnomaly[]): InventoryReport {
+/** The report from its repositories' parts (sorted by name): weeks and anomalies from the audit trends' module. */
+function assemble(source: InventorySource, repositories: RepositoryInventory[], anomalies: AnomalyOptions): InventoryReport {
   const sorted = [...repositories].sort((a, b) => byName(a.name, b.name));
   const otherAgents: Record<string, number> = {};
   for (const r of sorted) for (const [agent, n] of Object.entries(r.otherAgents)) otherAgents[agent] = (otherAgents[agent] ?? 0) + n;
@@ -256,31 +223,28 @@ function assemble(source: InventorySource, repositories: RepositoryInventory[], 
       ...(source.scan ? { findings: sumFindings(sorted.map((r) => r.claude.findings)) } : {}),
     },
     repositories: sorted,
-    weeks: weeklySeries(sorted),
-    anomalies,
+    weeks: weeklyClaudeChanges(changeFacts(sorted)),
+    anomalies: findAnomalies(changeFacts(sorted), anomalies),
   };
 }
 
 interface InventoryOptions {
   source: InventorySource;
   teamsOf: (login: string) => readonly string[];
-  /**
-   * The anomalies of Claude's changes (issue 15 item 3): the audit trends' anomaly module, called once
-   * with every repository's part. Absent: none are reported.
-   */
-  anomalies?: (repositories: readonly RepositoryInventory[]) => InventoryAnomaly[];
+  /** The anomalies' thresholds, business hours and skills policy: anomalyOptionsOf(the org's config). */
+  anomalies: AnomalyOptions;
 }
 
 export function buildInventory(histories: readonly RepositoryHistory[], options: InventoryOptions): InventoryReport {
   const repositories = histories.map((h) => repositoryInventory(h, options.teamsOf));
-  return assemble(options.source, repositories, options.anomalies?.(repositories) ?? []);
+  return assemble(options.source, repositories, options.anomalies);
 }
 
 /**
  * One report from the reports of a sharded run: repositories side by side (a repository in two shards
  * is an error: the shards overlap), then the weekly series and the anomalies recomputed from them.
  */
-export function mergeInventories(reports: readonly InventoryReport[], anomalies?: InventoryOptions["anomalies"]): InventoryReport {
+export function mergeInventories(reports: readonly InventoryReport[], anomalies: AnomalyOptions): InventoryReport {
   const seen = new Map<string, number>();
   const repositories: RepositoryInventory[] = [];
   reports.forEach((report, i) => {
@@ -294,7 +258,7 @@ export function mergeInventories(reports: readonly InventoryReport[], anomalies?
   const first = reports[0]?.source ?? { kind: "org" as const, scan: false };
   const { shard: _shard, ...source } = first;
   source.scan = reports.every((r) => r.source.scan);
-  return assemble(source, repositories, anomalies?.(repositories) ?? []);
+  return assemble(source, repositories, anomalies);
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { CLASSIFICATIONS } from "../config/config.js";
 import { CATEGORIES, SEVERITIES } from "../types.js";
-import { NO_TEAM, type FindingCounts, type InventoryReport, type InventoryWeek } from "./build.js";
+import { NO_TEAM, type WeekTrend } from "../audit/trends.js";
+import type { FindingCounts, InventoryReport } from "./build.js";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** Mermaid strings are double-quoted; a quote inside would end them. */
@@ -26,14 +27,14 @@ const agentsText = (agents: Record<string, number>) =>
     .join(", ") || "-";
 
 /** The keys a weekly breakdown has, in a fixed order (classifications in their own order, the rest by name). */
-function seriesKeys(weeks: readonly InventoryWeek[], pick: (w: InventoryWeek) => Record<string, number>, order?: readonly string[]): string[] {
+function seriesKeys(weeks: readonly WeekTrend[], pick: (w: WeekTrend) => Record<string, number>, order?: readonly string[]): string[] {
   const keys = new Set(weeks.flatMap((w) => Object.keys(pick(w))));
   if (order) return order.filter((k) => keys.has(k));
   return [...keys].sort((a, b) => (a === NO_TEAM ? 1 : b === NO_TEAM ? -1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** A bar chart of one weekly series. */
-function weeklyChart(title: string, weeks: readonly InventoryWeek[], values: number[]): string[] {
+function weeklyChart(title: string, weeks: readonly WeekTrend[], values: number[]): string[] {
   const top = Math.max(1, ...values);
   return [
     "```mermaid",
@@ -51,7 +52,7 @@ function pieChart(title: string, totals: ReadonlyArray<[string, number]>): strin
   return ["```mermaid", `pie showData title ${title}`, ...totals.map(([key, n]) => `  ${label(key)} : ${n}`), "```"];
 }
 
-function breakdown(heading: string, weeks: readonly InventoryWeek[], pick: (w: InventoryWeek) => Record<string, number>, order?: readonly string[]): string[] {
+function breakdown(heading: string, weeks: readonly WeekTrend[], pick: (w: WeekTrend) => Record<string, number>, order?: readonly string[]): string[] {
   const keys = seriesKeys(weeks, pick, order);
   if (keys.length === 0) return [];
   const totals = keys.map((k) => [k, weeks.reduce((sum, w) => sum + (pick(w)[k] ?? 0), 0)] as [string, number]);
