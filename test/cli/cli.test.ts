@@ -149,6 +149,18 @@ describe("claude-guard scan (files)", () => {
     expect(report.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([["acme-internal-token", "critical"]]);
     expect(report.scanned.skipped).toContainEqual(expect.objectContaining({ path: "testdata/", reason: "ignored" }));
   });
+
+  it("finds a German mobile number written the international and the national ways in a data file", () => {
+    const dir = join(work, "phones");
+    mkdirSync(dir, { recursive: true });
+    const subscriber = fake.digits(8, "cli-de-mobile").replace(/^0/, "4");
+    const forms = [`+49 151 ${subscriber}`, `0049 151 ${subscriber}`, `0151/${subscriber}`];
+    writeFileSync(join(dir, "contacts.csv"), ["name,phone", ...forms.map((f, i) => `Person ${i},${f}`), "Build,1.2.3+49.151.1", "Stamp,2024/01/15 10:22:31"].join("\n") + "\n");
+    const r = cli(["scan", dir, "--format", "json", "--fail-on", "none"]);
+    expect(r.code).toBe(0);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ rule: string; line: number }> }).findings;
+    expect(findings.filter((f) => f.rule === "phone-number").map((f) => f.line)).toEqual([2, 3, 4]);
+  });
 });
 
 describe("claude-guard scan --git", () => {

@@ -534,11 +534,18 @@ function findEmails(text: string, context: MatchContext): RawMatch[] {
 /**
  * Phone numbers in the formats that cannot be mistaken for other numbers: international (`+` and a
  * country code), North American `(415) 555-0199` / `415-555-0199`, UK `07xxx xxxxxx` / `020 xxxx xxxx`,
- * French `06 12 34 56 78`. A bare run of ten digits is an id as often as a phone, so it is not read.
+ * French `06 12 34 56 78`, German `0151/48273916`; international with `+` or `00` (`+49 151 …`,
+ * `0049 151 …`, `+49 (0)151 …`). A bare run of ten digits is an id as often as a phone, so it is not read.
  */
 const PHONE = new RegExp(
   [
-    String.raw`(?<![\w+])\+[1-9][\d ().-]{6,20}\d`,
+    String.raw`(?<![\w+])\+[1-9][\d ().\/-]{6,20}\d`,
+    // The international prefix written 00 (ITU-T E.164's "+" as dialled in most of Europe, Africa and
+    // Asia), with a separator after the country code: a bare 00-led run is as often a zero-padded id.
+    String.raw`(?<![\w+\-.(/])00[1-9]\d{0,2}[ .-]\(?\d[\d ().\/-]{5,18}\d`,
+    // German and Austrian national numbers with the area or mobile prefix cut off by a slash
+    // (DIN 5008's older form, still common in data): 0151/48273916, 089/1234567.
+    String.raw`(?<![\w+\-.(/])0[1-9]\d{1,4}\/\d{3,4}[ -]?\d{2,5}`,
     String.raw`(?<![\w+\-.(])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}`,
     // UK numbers only with their spaces: eleven bare digits after a 0 are as often a zero-padded id.
     String.raw`(?<![\w+\-.(])\(?0(?:7\d{3}\)? \d{3} ?\d{3}|20\)? \d{4} ?\d{4}|1\d{2,3}\)? \d{3} ?\d{3,4})`,
@@ -564,10 +571,12 @@ const FICTIONAL_PHONE: ReadonlyArray<[string, RegExp]> = [
 /** A phone number's country code and national digits, as far as the format tells. */
 function splitPhone(value: string): { country: string; national: string } | undefined {
   const digits = value.replace(/\D/g, "");
-  if (value.startsWith("+")) {
-    for (const cc of ["1", "44", "33", "61"]) if (digits.startsWith(cc)) return { country: cc, national: digits.slice(cc.length).replace(/^0/, "") };
-    return { country: "", national: digits };
+  if (value.startsWith("+") || value.startsWith("00")) {
+    const international = value.startsWith("+") ? digits : digits.slice(2);
+    for (const cc of ["1", "44", "33", "61"]) if (international.startsWith(cc)) return { country: cc, national: international.slice(cc.length).replace(/^0/, "") };
+    return { country: "", national: international };
   }
+  if (value.includes("/")) return { country: "49", national: digits.slice(1) };
   if (digits.startsWith("0")) {
     // UK and French formats both start with a trunk 0; ten French digits, eleven UK.
     return { country: /^0[1-9](?:[ .-]\d{2}){4}$/.test(value) ? "33" : "44", national: digits.slice(1) };
@@ -598,7 +607,9 @@ function findPhones(text: string, context: MatchContext, inData = dataLike(text,
     const digits = value.replace(/\D/g, "");
     if (digits.length < 9 || digits.length > 15) continue;
     // A `+` number must keep to one separator between groups and balanced parentheses.
-    if (value.startsWith("+") && (/[ .-]{2}|\(\s|\s\)|[.-][ ]|[ ][.-]/.test(value) || (value.split("(").length !== value.split(")").length))) continue;
+    if (/^(?:\+|00)/.test(value) && (/[ ./-]{2}|\(\s|\s\)|[./-][ ]|[ ][./-]|\/.*\//.test(value) || (value.split("(").length !== value.split(")").length))) continue;
+    // 00 and a country code: the digits after the 00 are the E.164 number.
+    if (value.startsWith("00") && digits.length - 2 < 9) continue;
     if (isFictionalPhone(value) || labelledAsSomethingElse(text, m.index)) continue;
     out.push({
       secret: value,
@@ -815,16 +826,22 @@ function hetuExamples(): RuleExamples {
 function phoneExamples(): RuleExamples {
   const phone = examplesOf.usPhone("ex-phone");
   const uk = `+44 7${fake.digits(3, "ex-uk")} ${fake.digits(6, "ex-uk2").replace(/^9/, "4")}`;
+  // A German mobile (BNetzA's 015x/016x/017x blocks) in the forms people write it.
+  const subscriber = fake.digits(8, "ex-de").replace(/^0/, "4");
+  const germanForms = [`+49 151 ${subscriber}`, `+49 (0)151 ${subscriber.slice(0, 4)} ${subscriber.slice(4)}`, `0049 151 ${subscriber}`, `+49 151/${subscriber}`, `0151/${subscriber}`];
   return {
     truePositives: [
       [`INSERT INTO users (phone) VALUES ('${phone}');`, phone, "phone-number"],
       [`INSERT INTO users VALUES ('${uk}');`, uk, "phone-number"],
+      ...germanForms.map((de): [string, string, string] => [`INSERT INTO kunden (telefon) VALUES ('${de}');`, de, "phone-number"]),
     ],
     falsePositives: [
       `INSERT INTO users (phone) VALUES ('415-555-0142');`,
       `INSERT INTO users (phone) VALUES ('+1 (212) 555-0100');`,
       `INSERT INTO users (phone) VALUES ('999-999-9999');`,
       `INSERT INTO t VALUES ('2023-10-12 14:22:01', '10.15.7');`,
+      `INSERT INTO t VALUES ('2024/01/15 10:22:31', '1.2.3+49.151.1', '0001/2345678', '0815/2024');`,
+      `INSERT INTO t VALUES ('2024-01-15T10:22:31+01:00', 'v0.15.1/48273916', '0049151482739160');`,
       `const phone = "${phone}"; // not a data file`,
     ],
   };
