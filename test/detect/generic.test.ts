@@ -10,6 +10,15 @@ describe("generic secrets by name", () => {
   const pw = "Qz" + fake.alnum(8, "pw") + "#7";
   const token = fake.alnum(40, "tok");
 
+  it("reads a quoted token of up to a kilobyte whole, not prose that long", () => {
+    const signed = fake.base64url(36, "long-h") + "." + fake.base64url(700, "long-p") + "." + fake.base64url(43, "long-s");
+    const found = scan("config.json", `  "service_secret": "${signed}",`);
+    expect(found.map((f) => [f.rule, f.category, f.endColumn! - f.column])).toEqual([["generic-secret", "secret", signed.length]]);
+    const prose = Array.from({ length: 60 }, (_, i) => fake.lower(5, `w${i}`)).join(" ");
+    expect(scan("config.json", `  "service_secret": "${prose}",`)).toEqual([]);
+    expect(scan("config.json", `  "service_secret": "${fake.base64url(1300, "too-long")}",`)).toEqual([]);
+  });
+
   it.each([
     ["app.js", `const password = "${pw}";`],
     ["app.ts", `  dbPassword: '${pw}',`],

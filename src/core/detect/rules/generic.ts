@@ -166,7 +166,8 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\
  */
 function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
   const value = raw.trim();
-  if (value.length === 0 || value.length > 300) return { kind: "none" };
+  // A token may be long (signed tokens, macaroons run to a kilobyte); prose that long is not a value.
+  if (value.length === 0 || value.length > MAX_TOKEN || (value.length > 300 && /\s/.test(value))) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
   const lower = value.toLowerCase();
   // "default" is a weak password, but as a token or key setting it names a mode.
@@ -317,7 +318,9 @@ function isProse(value: string): boolean {
 
 // --- Syntaxes -------------------------------------------------------------------------------------
 
-const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
+/** The longest quoted value read as one: long enough for signed tokens, bounded for the regex's cost. */
+const MAX_TOKEN = 1200;
+const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
   String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,

@@ -55,7 +55,7 @@ const entries: KeyedEntry[] = [
   {id: "aylien-api-key", provider: "Aylien", names: ["aylien"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://aylien.com"},
   {id: "ayrshare-api-key", provider: "Ayrshare", names: ["ayrshare"], value: {alphabet: "upperDigits", groups: [8, 8, 8, 8]}, docs: "https://ayrshare.com"},
   {id: "beebole-api-key", provider: "Beebole", names: ["beebole"], value: {alphabet: "lowerDigits", length: 40}, docs: "https://beebole.com"},
-  {id: "besnappy-api-key", provider: "Besnappy", names: ["besnappy"], value: {alphabet: "hex", length: 64}, docs: "https://besnappy.com"},
+  {id: "besnappy-api-key", provider: "BeSnappy", names: ["besnappy"], value: {alphabet: "hex", length: 64}, docs: "https://besnappy.com"},
   {id: "besttime-api-key", provider: "Besttime", names: ["besttime"], value: {prefix: "pri_", alphabet: "hex", length: 32, standalone: true}, docs: "https://documentation.besttime.app/#api-keys"},
   {id: "better-stack-api-key", provider: "BetterStack", names: ["betterstack"], value: {alphabet: "alnum", length: 24}, docs: "https://betterstack.com"},
   {id: "billomat-api-key", provider: "Billomat", names: ["billomat"], value: {alphabet: "hex", length: 32}, docs: "https://billomat.com"},
