@@ -56,7 +56,7 @@ const entries: KeyedEntry[] = [
   {id: "people-data-labs-api-key", provider: "PeopleDataLabs", names: ["peopledatalabs"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://peopledatalabs.com"},
   {id: "pepipost-api-key", provider: "Pepipost", names: ["pepipost"], value: {alphabet: "alnum", extra: "-", length: 32}, docs: "https://pepipost.com"},
   {id: "percy-token", provider: "Percy", kind: "token", names: ["percy"], value: {alphabet: "hex", length: 64}, credentialWord: true, docs: "https://www.browserstack.com/docs/percy"},
-  {id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: {prefix: ["sk_pr_", "sandbox_sk_pr_"], alphabet: "alnum", extra: "_", range: [42, 105], standalone: true}, docs: "https://docs.photoroom.com/getting-started/how-to-get-your-api-key"},
+  {id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: {prefix: ["sk_pr_", "sandbox_sk_pr_"], alphabet: "alnum", extra: "_", pattern: {regex: "[A-Za-z0-9]{1,64}_[0-9a-fA-F]{40}", sample: (s) => `sk_pr_default_${fake.hex(40, s)}`}, standalone: true}, docs: "https://docs.photoroom.com/getting-started/how-to-get-your-api-key"},
   {id: "phrase-access-token", provider: "Phrase", kind: "access token", names: ["phrase"], value: {alphabet: "lowerDigits", length: 64}, credentialWord: true, docs: "https://phrase.com"},
   {id: "pinata-api-key", provider: "Pinata", names: ["pinata"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://pinata.cloud"},
   {id: "pipedream-api-key", provider: "Pipedream", names: ["pipedream"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://pipedream.com"},
