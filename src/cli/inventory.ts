@@ -34,7 +34,7 @@ import { localLogin, repositoryLabel } from "../git/local-policy.js";
 import { readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
 import { describeApiError, honourRateLimits, type GitHubClient } from "../github/client.js";
-import { loadOrgConfig, loadRepoConfig } from "../github/config.js";
+import { loadOrgConfig, loadRepoConfig, type ConfigTextCache } from "../github/config.js";
 import { listOrgRepositories, orgPropertyValues, readRepositoryHistory } from "../github/inventory.js";
 import { userTeams } from "../github/teams.js";
 import { apiBaseUrl, parseDateBound } from "./audit.js";
@@ -265,6 +265,8 @@ async function orgInventory(values: Values, io: CliIO): Promise<InventoryReport>
     }
     if (shard) repositories = repositories.filter((r) => inShard(r.name, shard.index, shard.count));
     const properties = await orgPropertyValues(gh, org);
+    // The org's config file is read once for every repository (and for the anomalies).
+    const configTexts: ConfigTextCache = new Map();
     const histories: RepositoryHistory[] = [];
     for (const [i, repository] of repositories.entries()) {
       const name = `${org}/${repository.name}`;
@@ -274,7 +276,7 @@ async function orgInventory(values: Values, io: CliIO): Promise<InventoryReport>
         continue;
       }
       const ref = { owner: org, repo: repository.name };
-      const effective = await loadRepoConfig(gh, ref);
+      const effective = await loadRepoConfig(gh, ref, undefined, configTexts);
       const setup = prepareScan({ effectiveConfig: effective });
       const notes = setup.errors.map((e) => `config error, defaults used where it is wrong: ${e}`);
       const propertyValue = properties?.get(repository.name)?.[setup.config.classificationProperty];
@@ -305,7 +307,7 @@ async function orgInventory(values: Values, io: CliIO): Promise<InventoryReport>
     const teams = new Map<string, string[]>();
     for (const login of logins) teams.set(login, ((await userTeams(gh, org, login)) ?? []).map((slug) => `${org}/${slug}`));
     // The anomalies follow the org's config (its audit settings are org level only).
-    const orgConfig = (await loadOrgConfig(gh, org)).config;
+    const orgConfig = (await loadOrgConfig(gh, org, undefined, configTexts)).config;
     const report = buildInventory(histories, { source, teamsOf: (login) => teams.get(login) ?? [], anomalies: anomalyOptionsOf(orgConfig) });
     await rm(checkpointFile, { force: true });
     return report;

@@ -9,8 +9,22 @@ import { loadEffectiveConfig, ORG_CONFIG_REPO, type ConfigLocation, type Effecti
 import type { GitHubClient, RepoRef } from "./client.js";
 import { readFileAt } from "./contents.js";
 
+/** Config files already read, by location: a run over many repositories reads the org's file once. */
+export type ConfigTextCache = Map<string, Promise<string | undefined>>;
+
 /** One file through the contents API: undefined when it does not exist, a rejection for any other failure. */
-function readConfigText(gh: GitHubClient, onRead: () => void) {
+function readConfigText(gh: GitHubClient, onRead: () => void, cache?: ConfigTextCache) {
+  const read = readConfigTextOnce(gh, onRead);
+  if (!cache) return read;
+  return (location: ConfigLocation): Promise<string | undefined> => {
+    const key = `${location.owner}/${location.repo}:${location.path}@${location.ref ?? ""}`.toLowerCase();
+    let text = cache.get(key);
+    if (!text) cache.set(key, (text = read(location)));
+    return text;
+  };
+}
+
+function readConfigTextOnce(gh: GitHubClient, onRead: () => void) {
   return async (location: ConfigLocation): Promise<string | undefined> => {
     onRead();
     const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
@@ -25,11 +39,11 @@ function readConfigText(gh: GitHubClient, onRead: () => void) {
  * trail reads it in the App and the Action: the audit settings are org level only. `onRead` counts
  * the requests.
  */
-export function loadOrgConfig(gh: GitHubClient, owner: string, onRead: () => void = () => undefined): Promise<EffectiveConfig> {
-  return loadEffectiveConfig(readConfigText(gh, onRead), { owner, repo: ORG_CONFIG_REPO });
+export function loadOrgConfig(gh: GitHubClient, owner: string, onRead: () => void = () => undefined, cache?: ConfigTextCache): Promise<EffectiveConfig> {
+  return loadEffectiveConfig(readConfigText(gh, onRead, cache), { owner, repo: ORG_CONFIG_REPO });
 }
 
 /** A repository's effective config: the org's floor with the repository's file (read at `ref`) on top. */
-export function loadRepoConfig(gh: GitHubClient, repo: RepoRef, ref?: string): Promise<EffectiveConfig> {
-  return loadEffectiveConfig(readConfigText(gh, () => undefined), { ...repo, ...(ref !== undefined ? { ref } : {}) });
+export function loadRepoConfig(gh: GitHubClient, repo: RepoRef, ref?: string, cache?: ConfigTextCache): Promise<EffectiveConfig> {
+  return loadEffectiveConfig(readConfigText(gh, () => undefined, cache), { ...repo, ...(ref !== undefined ? { ref } : {}) });
 }

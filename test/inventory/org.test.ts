@@ -206,6 +206,9 @@ describe("claude-guard inventory --org (fake GitHub organization)", () => {
     expect(reads.sort()).toEqual([...claudeShas].sort());
     expect(requests(/^\/api\/graphql$/)).toHaveLength(3);
     expect(requests(/^\/api\/v3\/orgs\/acme\/(repos|properties\/values)$/)).toHaveLength(2);
+    // Config: the org's file once, each repository's own once.
+    expect(requests(/^\/api\/v3\/repos\/acme\/[^/]+\/contents\//).map((r) => r.path.split("/")[5]).sort()).toEqual([".github", ...world.repos.map((r) => r.name)].sort());
+    expect(server.requests).toHaveLength(2 + pages + claudeShas.length + 3 + 1 + world.repos.length);
     // The checkpoint is gone once the run is complete.
     expect(existsSync(join(dir, "claude-guard-inventory.checkpoint.json"))).toBe(false);
   });
