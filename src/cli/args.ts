@@ -16,6 +16,10 @@ export interface ScanCommand {
   /** The lines staged for the next commit (`git diff --cached`), for a pre-commit hook. */
   staged: boolean;
   repo?: string;
+  /** `scan --baseline FILE`: findings it records are counted apart and do not fail the scan. */
+  baseline?: string;
+  /** The `baseline` command: the scan's findings are recorded in a baseline file instead of reported. */
+  record?: { output?: string; update: boolean };
   /** `scan -`: the path the text read from stdin is reported (and judged by path rules) as. */
   stdinName?: string;
   range?: string;
@@ -46,6 +50,10 @@ export const USAGE = `Usage:
                                           upstream's merge base..HEAD, else all of HEAD's history)
   claude-guard scan - [--stdin-name PATH]  scan the text read from stdin (at most 8 MiB) as the file PATH
   claude-guard scan --staged [--repo DIR]  scan the lines staged for the next commit (for a pre-commit hook)
+  claude-guard baseline [PATH ... | --git ...] [--output FILE] [--update]
+                                          record today's findings (fingerprint, rule, path; no values)
+                                          in .claude-guard-baseline.json, so scans with --baseline fail
+                                          only on new ones; --update adds new findings and drops fixed ones
   claude-guard init [--force] [--classification public|internal|confidential|restricted]
                                           write a commented starter ${CONFIG_FILE}
   claude-guard policy [--repo DIR] [--format text|json] [--classification X]
@@ -73,6 +81,8 @@ Options:
   --format text|json|sarif                default: text
   --output FILE                           write the report there instead of stdout
   --fail-on critical|high|medium|low|none default: high (or failOn in the config)
+  --baseline FILE                         findings the baseline records are counted apart ("baselined")
+                                          and do not fail the scan
   --classification public|internal|confidential|restricted
                                           the repository's classification (default: the config's
                                           classification, else internal); policy findings depend on it
@@ -107,6 +117,8 @@ export const MAIN_OPTIONS = {
   git: { type: "boolean", default: false },
   staged: { type: "boolean", default: false },
   "stdin-name": { type: "string" },
+  baseline: { type: "string" },
+  update: { type: "boolean", default: false },
   repo: { type: "string" },
   range: { type: "string" },
   all: { type: "boolean", default: false },
@@ -128,7 +140,7 @@ export const MAIN_OPTIONS = {
 } as const;
 
 /** The commands `claude-guard` takes first. */
-const COMMANDS = ["scan", "init", "policy", "hook", "audit", "inventory", "help"];
+const COMMANDS = ["scan", "baseline", "init", "policy", "hook", "audit", "inventory", "help"];
 
 export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;
@@ -160,7 +172,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (policyFailOn !== undefined) policy.failOn = policyFailOn;
     return policy;
   }
-  if (command !== "scan") throw new UsageError(unknownCommand("command", command, COMMANDS).message);
+  if (command !== "scan" && command !== "baseline") throw new UsageError(unknownCommand("command", command, COMMANDS).message);
+  if (command === "baseline" && (values.format !== undefined || values["fail-on"] !== undefined || values.baseline !== undefined || values.quiet || values.verbose || rest.includes("-"))) {
+    throw new UsageError("baseline records findings in a file: it takes the paths or --git options of scan, --config, --output FILE and --update; not --format, --fail-on, --baseline, --quiet, --verbose or stdin");
+  }
+  if (command === "scan" && values.update) throw new UsageError("--update goes with baseline");
   if (values.force) throw new UsageError("--force goes with init");
   if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
   if (values.staged && (values.git || rest.length > 0 || values.range !== undefined || values.all || values.authors !== undefined)) {
@@ -192,6 +208,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.repo !== undefined) cmd.repo = values.repo;
   if (values.range !== undefined) cmd.range = values.range;
   if (values["stdin-name"] !== undefined) cmd.stdinName = values["stdin-name"];
+  if (values.baseline !== undefined) cmd.baseline = values.baseline;
   if (values.config !== undefined) cmd.config = values.config;
   if (values.output !== undefined) cmd.output = values.output;
   const failOn = oneOf("--fail-on", values["fail-on"], ["critical", "high", "medium", "low", "none"] as const);
@@ -200,5 +217,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (classification !== undefined) cmd.classification = classification;
   if (values["no-color"]) cmd.color = false;
   else if (values.color !== undefined) cmd.color = values.color;
+  if (command === "baseline") {
+    // --output names the baseline file here, not a report.
+    cmd.record = { update: values.update ?? false, ...(cmd.output !== undefined ? { output: cmd.output } : {}) };
+    delete cmd.output;
+  }
   return cmd;
 }

@@ -17,6 +17,8 @@ import { errorSentence } from "../core/command-line.js";
 import { scanPaths } from "./parallel.js";
 import { emptyResult, scanFileBytes } from "./file-scan.js";
 import { readBounded } from "./stdin.js";
+import { readBaselineFile, writeBaselineFile } from "./baseline.js";
+import { splitBaselined } from "../core/baseline.js";
 import { DEFAULT_MAX_FILE_BYTES, skipReasonForPath } from "../core/detect/skip.js";
 import { reportAgentProblems, runPolicyCommand, withClassificationField } from "./policy.js";
 import { toolVersion } from "../version.js";
@@ -70,6 +72,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   const failOn: FailOn = cmd.failOn ?? setup.config.failOn;
+  // Read before the scan: a baseline that cannot be used stops it at once.
+  const baseline = cmd.baseline !== undefined ? readBaselineFile(io.cwd, cmd.baseline) : undefined;
   const report: ScanReport = {
     version: 1,
     tool: { name: "claude-guard", version: toolVersion() },
@@ -147,6 +151,14 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     workingTree: !cmd.git && scanRoot === root && cmd.paths.some((p) => resolve(io.cwd, p) === scanRoot),
   });
   report.findings.push(...policy.result.findings);
+  report.scanned.suppressed = suppression.suppressed;
+  if (cmd.record) return writeBaselineFile(cmd.record, report.findings, new Set(changes.map((c) => c.path)), root, io);
+  if (baseline) {
+    const split = splitBaselined(report.findings, baseline);
+    report.findings = split.fresh;
+    report.baselined = split.baselined;
+    report.scanned.baselined = split.baselined.length;
+  }
 
   const color = cmd.output === undefined && (cmd.color ?? (Boolean(io.stdout.isTTY) && io.env["NO_COLOR"] === undefined));
   const rendered =

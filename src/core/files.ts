@@ -4,3 +4,5 @@
 export const CONFIG_FILE = ".github/claude-guard.yml";
 /** Fingerprints of findings a team has judged harmless, one a line (see core/detect/suppress.ts). */
 export const IGNORE_FILE = ".claude-guard-ignore";
+/** Findings known when claude-guard was adopted, not yet fixed (see core/baseline.ts); written by `claude-guard baseline`. */
+export const BASELINE_FILE = ".claude-guard-baseline.json";

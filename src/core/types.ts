@@ -147,8 +147,14 @@ export interface ScanReport {
      * counts once, under its first agent, and Claude's commits are not in it.
      */
     otherAgents?: Record<string, number>;
+    /** Findings an allow comment or the ignore file suppressed (the CLI counts them in its summary). */
+    suppressed?: number;
+    /** With a baseline: findings it records, listed in `baselined` and not in `findings`. */
+    baselined?: number;
   };
   findings: Finding[];
+  /** With a baseline: the findings it records (known, not fixed yet); they do not fail the scan. */
+  baselined?: Finding[];
   /** With --git: the commits that were scanned because of their authorship, and why. */
   commits?: Array<{ sha: string; subject: string; author: string; authorship: AuthorshipVerdict }>;
 }

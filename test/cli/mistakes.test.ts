@@ -49,7 +49,7 @@ describe("typos get a suggestion and a non-zero exit", () => {
   it("a word with no near command lists the commands", () => {
     const r = cli(["frobnicate"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown command "frobnicate"; use scan, init, policy, hook, audit, inventory, help');
+    expect(r.stderr).toContain('unknown command "frobnicate"; use scan, baseline, init, policy, hook, audit, inventory, help');
   });
 });
 

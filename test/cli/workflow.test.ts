@@ -179,3 +179,50 @@ describe("scan - (stdin)", () => {
     expect(Date.now() - started).toBeLessThan(60_000);
   });
 });
+
+describe("baseline", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = newRepo("baseline");
+    writeFileSync(join(repo, "old.ts"), `const password = "${password("old")}";\n`);
+    writeFileSync(join(repo, "allowed.ts"), `const password = "${password("allowed")}"; // claude-guard:allow test fixture\n`);
+  });
+
+  it("records today's findings without values, and a scan with --baseline fails only on new ones, counting the rest apart", () => {
+    const recorded = cli(["baseline"], repo);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout).toContain("recorded 1 finding(s) in");
+    const file = readFileSync(join(repo, ".claude-guard-baseline.json"), "utf8");
+    expect(file).not.toContain(password("old"));
+    expect(JSON.parse(file).findings).toEqual([{ fingerprint: expect.stringMatching(/^[a-f0-9]{32}$/), rule: "generic-password", path: "old.ts" }]);
+    // Without --update an existing baseline is never replaced.
+    expect(cli(["baseline"], repo).code).toBe(2);
+
+    const known = cli(["scan", ".", "--baseline", ".claude-guard-baseline.json"], repo);
+    expect(known.code).toBe(0);
+    expect(known.stdout.trimEnd().split("\n").pop()).toMatch(/^No findings · .* · 1 suppressed · 1 baselined$/);
+    const asJson = JSON.parse(cli(["scan", ".", "--baseline", ".claude-guard-baseline.json", "--format", "json"], repo).stdout);
+    expect(asJson.findings).toEqual([]);
+    expect(asJson.scanned).toMatchObject({ suppressed: 1, baselined: 1 });
+    expect(asJson.baselined.map((f: { path: string }) => f.path)).toEqual(["old.ts"]);
+
+    writeFileSync(join(repo, "new.ts"), `const password = "${password("new")}";\n`);
+    const fresh = cli(["scan", ".", "--baseline", ".claude-guard-baseline.json", "-q"], repo);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stdout).toMatch(/^1 finding \(1 high\) · .* · 1 suppressed · 1 baselined\n$/);
+
+    const updated = cli(["baseline", "--update"], repo);
+    expect(updated.stdout).toContain("1 new finding(s) added, 0 no longer found removed, 2 in all");
+    expect(cli(["scan", ".", "--baseline", ".claude-guard-baseline.json"], repo).code).toBe(0);
+    expect(cli(["scan", ".", "--baseline", "missing.json"], repo).stderr).toContain("the baseline file missing.json does not exist");
+  });
+});
+
+describe("every text summary counts suppressed findings", () => {
+  it("says 0 suppressed when nothing was", () => {
+    const dir = join(work, "summary");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.ts"), "const x = 1;\n");
+    expect(cli(["scan", dir]).stdout).toMatch(/^No findings · 1 file, \d+ B scanned · 0 suppressed\n$/m);
+  });
+});

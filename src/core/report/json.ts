@@ -64,8 +64,14 @@ export function renderJson(report: ScanReport): string {
       incomplete: report.scanned.incomplete?.map((gap) => ({ reason: gap.reason, detail: gap.detail })),
       // Added in version 1 (with --git): commits read that other coding agents wrote, by agent.
       otherAgents: report.scanned.otherAgents ? { ...report.scanned.otherAgents } : undefined,
+      // Added in version 1 (the CLI): findings an allow comment or the ignore file suppressed.
+      suppressed: report.scanned.suppressed,
+      // Added in version 1 (with --baseline): how many findings the baseline records.
+      baselined: report.scanned.baselined,
     },
     findings: report.findings.map(findingJson),
+    // Added in version 1 (with --baseline): the findings the baseline records; they do not fail the scan.
+    baselined: report.baselined?.map(findingJson),
     commits: report.commits?.map((commit) => ({
       sha: commit.sha,
       subject: commit.subject,

@@ -240,6 +240,9 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   if (report.commits !== undefined || report.scanned.commits > 0) parts.push(commitScope(report, options.authors ?? "claude"));
   parts.push(`${plural(report.scanned.files, "file")}, ${formatBytes(report.scanned.bytes)}${parts.length > 0 ? "" : " scanned"}`);
   if (skipped.length > 0) parts.push(`${skipped.length} skipped`);
+  // What was found but is not listed: suppressed (allow comments, the ignore file) and baselined.
+  if (report.scanned.suppressed !== undefined) parts.push(`${report.scanned.suppressed} suppressed`);
+  if (report.scanned.baselined !== undefined) parts.push(`${report.scanned.baselined} baselined`);
   if (incomplete.length > 0) parts.push("incomplete");
   let summary = paint(worst ? SEVERITY_COLOR[worst] : ANSI.green, verdict);
   let used = width(verdict);
