@@ -71,7 +71,7 @@ export const USAGE = `Usage:
   claude-guard inventory --org ORG [--repos NAME,...] [--since DATE] [--until DATE] [--scan]
                          [--format json|markdown|csv] [--output FILE] [--shard I/N] [--checkpoint FILE]
   claude-guard inventory --repo DIR [--repo DIR ...] [--scan] [--format json|markdown|csv]
-  claude-guard inventory merge FILE... [--format json|markdown|csv] [--output FILE]
+  claude-guard inventory merge FILE... [--config FILE] [--format json|markdown|csv] [--output FILE]
                                           Claude's and other agents' work per repository and per week,
                                           with anomalies (GITHUB_TOKEN for --org); see inventory help
 
