@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 
 const E2E = [
   "test/hostile/",
+  "test/plugin/",
   "test/install/",
   "test/action/entry.test.ts",
   "test/action/policy-audit.test.ts",
