@@ -74,6 +74,9 @@ export const USAGE = `Usage:
   claude-guard inventory merge FILE... [--config FILE] [--format json|markdown|csv] [--output FILE]
                                           Claude's and other agents' work per repository and per week,
                                           with anomalies (GITHUB_TOKEN for --org); see inventory help
+  claude-guard usage --audit-log FILE [--since DATE] [--format json|markdown]
+                                          sum up the hook's audit log: sessions and tokens per day,
+                                          skill and user; blocked and allowed events; see usage --help
 
 Options:
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit

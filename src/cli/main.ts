@@ -29,6 +29,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // `audit export|verify` parses its own arguments too, and loads Octokit only when asked for.
   if (argv[0] === "audit") return (await import("./audit.js")).runAuditCli(argv.slice(1), io);
   if (argv[0] === "inventory") return (await import("./inventory.js")).runInventoryCli(argv.slice(1), io);
+  if (argv[0] === "usage") return (await import("./usage.js")).runUsageCli(argv.slice(1), io);
   let cmd;
   try {
     cmd = parseCommandLine(argv);

@@ -28,6 +28,9 @@ export const HOOK_USAGE = `Usage:
 Options:
   --audit-log FILE   append one JSON line per decision (hashes and counts, never content); also
                      CLAUDE_GUARD_AUDIT_LOG. Hashes are keyed with AUDIT_HMAC_KEY when it is set.
+                     With install, also a SessionEnd entry: one usage record per session (tokens,
+                     model calls, tool calls, skills, prompts, duration, the hook's decisions), read
+                     from the transcript's counts, never its text; \`claude-guard usage\` sums them up.
   --exit-code        block with exit code 2 and the reason on stderr instead of a JSON reply
                      (also CLAUDE_GUARD_HOOK_PROTOCOL=exit-code)
   --settings FILE    with install/uninstall: this settings file instead of the scope's
@@ -119,14 +122,14 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
     }
     const extra = [...(values["audit-log"] !== undefined ? ["--audit-log", values["audit-log"]] : []), ...(values["exit-code"] ? ["--exit-code"] : [])];
     const chosen = values.command !== undefined ? { command: [values.command, ...extra].join(" "), machineSpecific: false } : install.defaultCommand(scope, projectDir, install.hookEntryPath(), extra);
-    const { settings, changed } = install.addHookEntries(file.settings, chosen.command);
+    const { settings, changed } = install.addHookEntries(file.settings, chosen.command, { sessionEnd: values["audit-log"] !== undefined });
     if (!changed) {
       io.stdout.write(`claude-guard: the hook is already installed in ${path}; nothing changed\n`);
       return 0;
     }
     install.writeSettings(file, settings);
     io.stdout.write(
-      `claude-guard: hook installed in ${path} (UserPromptSubmit; PreToolUse ${install.HOOK_ENTRIES[1]?.matcher}; PostToolUse ${install.HOOK_ENTRIES[2]?.matcher})\n  command: ${chosen.command}\n`,
+      `claude-guard: hook installed in ${path} (UserPromptSubmit; PreToolUse ${install.HOOK_ENTRIES[1]?.matcher}; PostToolUse ${install.HOOK_ENTRIES[2]?.matcher}${values["audit-log"] !== undefined ? "; SessionEnd, for one usage record per session" : ""})\n  command: ${chosen.command}\n`,
     );
     if (scope !== "user") {
       io.stdout.write(

@@ -20,6 +20,8 @@ export interface HookEvent {
   tool_name?: string;
   tool_input?: Record<string, unknown>;
   tool_response?: unknown;
+  /** SessionEnd: why the session ended. */
+  reason?: string;
 }
 
 type ParsedEvent = { ok: true; event: HookEvent } | { ok: false; error: string };
@@ -42,7 +44,7 @@ export function parseHookEvent(text: string): ParsedEvent {
   const name = raw["hook_event_name"];
   if (typeof name !== "string" || name === "") return { ok: false, error: "the event has no hook_event_name" };
   const event: HookEvent = { hook_event_name: name };
-  for (const key of ["session_id", "transcript_path", "cwd", "prompt", "tool_name"] as const) {
+  for (const key of ["session_id", "transcript_path", "cwd", "prompt", "tool_name", "reason"] as const) {
     const value = raw[key];
     if (typeof value === "string") event[key] = value;
   }

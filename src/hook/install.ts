@@ -20,7 +20,7 @@ import { READ_TOOLS, RUN_TOOLS, WRITE_TOOLS } from "./decide.js";
 export type SettingsScope = "project" | "local" | "user";
 
 export interface HookEntrySpec {
-  event: "UserPromptSubmit" | "PreToolUse" | "PostToolUse";
+  event: "UserPromptSubmit" | "PreToolUse" | "PostToolUse" | "SessionEnd";
   matcher?: string;
 }
 
@@ -29,6 +29,9 @@ export const HOOK_ENTRIES: readonly HookEntrySpec[] = [
   { event: "PreToolUse", matcher: [...WRITE_TOOLS, ...RUN_TOOLS].join("|") },
   { event: "PostToolUse", matcher: READ_TOOLS.join("|") },
 ];
+
+/** With `--audit-log`: one usage record per session, written when it ends (usage.ts). */
+export const SESSION_END_ENTRY: HookEntrySpec = { event: "SessionEnd" };
 
 /** Matchers earlier versions installed: replaced by the current one, a matcher the user wrote is kept. */
 const OLD_MATCHERS: Readonly<Record<string, readonly string[]>> = { PreToolUse: ["Write|Edit|MultiEdit|Bash"], PostToolUse: ["Read|Bash"] };
@@ -47,13 +50,23 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 export class ClaudeSettingsError extends Error {}
 
 /** Settings with claude-guard's entries in place; `changed` is false when they already were. */
-export function addHookEntries(settings: Json, command: string): { settings: Json; changed: boolean } {
+export function addHookEntries(settings: Json, command: string, options: { sessionEnd?: boolean } = {}): { settings: Json; changed: boolean } {
   const next = structuredClone(settings);
   let changed = false;
   if (next["hooks"] === undefined) next["hooks"] = {};
   const hooks = next["hooks"];
   if (!isObject(hooks)) throw new ClaudeSettingsError("`hooks` in the settings file is not an object; fix it by hand first");
-  for (const spec of HOOK_ENTRIES) {
+  // A SessionEnd entry without an audit log would write nothing: installed with --audit-log only, else removed.
+  if (!options.sessionEnd && Array.isArray(hooks[SESSION_END_ENTRY.event])) {
+    const without = removeHookEntries({ hooks: { [SESSION_END_ENTRY.event]: hooks[SESSION_END_ENTRY.event] } });
+    if (without.removed > 0) {
+      changed = true;
+      const rest = (without.settings["hooks"] as Json | undefined)?.[SESSION_END_ENTRY.event];
+      if (rest === undefined) delete hooks[SESSION_END_ENTRY.event];
+      else hooks[SESSION_END_ENTRY.event] = rest;
+    }
+  }
+  for (const spec of options.sessionEnd ? [...HOOK_ENTRIES, SESSION_END_ENTRY] : HOOK_ENTRIES) {
     if (hooks[spec.event] === undefined) hooks[spec.event] = [];
     const groups = hooks[spec.event];
     if (!Array.isArray(groups)) throw new ClaudeSettingsError(`\`hooks.${spec.event}\` in the settings file is not a list; fix it by hand first`);

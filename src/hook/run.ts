@@ -16,7 +16,7 @@ import type { GuardConfig } from "../core/config/config.js";
 import { hookFailsClosed } from "../core/config/hook-policy.js";
 import { CONFIG_FILE } from "../core/files.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
-import { parseHookEvent } from "./event.js";
+import { parseHookEvent, type HookEvent } from "./event.js";
 import { defaultCacheDir, loadHookPolicy, loadHookSetup } from "./setup.js";
 import { toolVersion } from "../version.js";
 
@@ -107,6 +107,7 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
 
     root = projectRoot(event.cwd ?? io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
     const cacheDir = defaultCacheDir(io.env);
+    if (event.hook_event_name === "SessionEnd") return sessionEnd(options.auditLog ?? io.env["CLAUDE_GUARD_AUDIT_LOG"], root, event, cacheDir);
     const setup = await loadHookSetup(root, { ...(cacheDir !== undefined ? { cacheDir } : {}), texts: eventTexts(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)) });
     config = setup.config;
     if (answered) return 0;
@@ -138,6 +139,18 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
     const auditLog = options.auditLog ?? io.env["CLAUDE_GUARD_AUDIT_LOG"];
     if (auditLog) await writeAudit(auditLog, root, decision, event.session_id, setup.config.classification, io);
     return code;
+  };
+
+  /** A session ended: its usage record, when there is a log to write it to; nothing to decide. */
+  const sessionEnd = async (auditLog: string | undefined, at: string, event: HookEvent, cacheDir: string | undefined): Promise<number> => {
+    if (!auditLog) return answer(0, "", "");
+    try {
+      const [{ writeSessionUsage }, policy] = await Promise.all([import("./usage.js"), policyOf(at, cacheDir)]);
+      writeSessionUsage(auditLog, at, event, { env: io.env, classification: policy.classification, version: toolVersion() });
+      return answer(0, "", "");
+    } catch (error) {
+      return answer(0, "", `claude-guard: could not write the session's usage record to ${auditLog}: ${(error as Error).message}\n`);
+    }
   };
 
   let timer: NodeJS.Timeout | undefined;
