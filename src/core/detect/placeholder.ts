@@ -22,6 +22,19 @@ const WEAK_VALUES = new Set([
   "temporary", "private", "hunter2", "trustno1", "princess", "football", "baseball", "shadow", "superman",
 ]);
 
+const LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v) => v.length));
+
+/** Characters deLeet may strip from a value's end (besides up to four digits). */
+function countDecoration(lower: string): number {
+  let n = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    // ! # * - . ? _
+    if (c === 33 || c === 35 || c === 42 || c === 45 || c === 46 || c === 63 || c === 95) n++;
+  }
+  return n;
+}
+
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
 const MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 
@@ -30,7 +43,7 @@ const MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secr
  * that carry a label the user chose (Photoroom's `sk_pr_<name>_<hex>`) hold one beside the label.
  */
 function hasRandomBody(value: string): boolean {
-  return value.split(/[^A-Za-z0-9]/).some((part) => part.length >= 32 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && distinctCharacters(part) >= 12);
+  return value.split(/[^A-Za-z0-9]/).some((part) => part.length >= 32 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && !atMostDistinct(part, 11));
 }
 
 /** Markers that make a value a stand-in wherever they occur in it; each reason reads after "the value". */
@@ -72,8 +85,11 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   const lower = trimmed.toLowerCase();
   if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
   // Leetspeak and decoration of the same words: Passw0rd!, pa55word, P@ssw0rd123, Admin123!
-  const plain = deLeet(lower);
-  if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  // deLeet drops at most four digits and the punctuation it strips: a longer value cannot become a weak one.
+  if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+    const plain = deLeet(lower);
+    if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  }
   for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
     if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
     if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
@@ -85,9 +101,10 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
-  if (longestRun(trimmed) >= 8 && longestRun(trimmed) * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
+  const run = longestRun(trimmed);
+  if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
-  if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
+  if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
   return { placeholder: false };
 }
 
@@ -215,6 +232,15 @@ function runCoverage(value: string): number {
  */
 const REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
 
-function distinctCharacters(value: string): number {
-  return new Set(value).size;
+/** Does `value` use at most `limit` distinct characters? (Stops at the first one over.) */
+function atMostDistinct(value: string, limit: number): boolean {
+  const seen: string[] = [];
+  // By code point, as a Set of the string counts them.
+  for (const c of value) {
+    if (!seen.includes(c)) {
+      if (seen.length === limit) return false;
+      seen.push(c);
+    }
+  }
+  return true;
 }

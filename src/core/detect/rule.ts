@@ -98,6 +98,12 @@ export interface Rule {
    * apart so that each pattern stays under the safety check's length cap; held to the same check.
    */
   nearbyRegex?: RegExp;
+  /**
+   * Cheap patterns every match's text holds (all the words of a name, a run of the value's characters as
+   * long as the shortest value): the rule's patterns run only on a text where each occurs. Most texts a
+   * common-word keyword selects hold neither, and the full patterns cost far more than these tests.
+   */
+  requires?: readonly RegExp[];
   /** Instead of `regex`: a custom matcher over one line (or window, see `window`). */
   find?: (text: string, context: MatchContext) => RawMatch[];
   /** Offline check of a matched value: checksum, structure. */

@@ -373,6 +373,13 @@ const SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["']
 /** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
 const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 
+/** Literals the patterns above hold, for testing a text before running them (findGenericSecrets). */
+const QUOTE = /["'\x60]/;
+const FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
+const SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
+const SQL_PASSWORD_WORD = /identified|password/i;
+const SECURE_STRING_WORD = /ConvertTo-SecureString/i;
+
 const BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 
 interface Candidate {
@@ -454,26 +461,31 @@ function trimUnquoted(value: string): string {
 
 function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const candidates: Candidate[] = [];
-  collect(ASSIGN_QUOTED, text, candidates, true);
+  // Each syntax's pattern runs only where the text holds a literal every match of it holds: most lines
+  // a common keyword selects hold few of them, and a test for a character costs far less than a pattern.
+  const quote = QUOTE.test(text);
+  if (quote) collect(ASSIGN_QUOTED, text, candidates, true);
   // JSON escaped inside a string (`body: "{\"access_token\":\"…\"}"`): read it unescaped, then map
   // each value's offset back to the line.
   if (text.includes('\\"')) collectUnescaped(text, candidates);
-  collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
-  collect(C_DEFINE, text, candidates, true);
-  collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
-  collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
-  collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
-  collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
-  collect(XML_KEY_VALUE, text, candidates, true);
-  collect(XML_ELEMENT, text, candidates, true);
-  collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
-  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  collect(SQL_PASSWORD, text, candidates, true, "password");
-  collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
-  collect(SETTER, text, candidates, true);
-  collect(OTP_SEED, text, candidates, true, "otp_secret");
-  collect(SECURE_STRING, text, candidates, true, "password");
-  collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
+  const paren = text.includes("(");
+  const bracket = text.includes("[");
+  if (quote && (paren || bracket)) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
+  if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
+  if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
+  if (paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
+  if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
+  if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
+  if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
+  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true);
+  if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
+  if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
+  if (quote && bracket) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
+  if (quote && text.includes(".set")) collect(SETTER, text, candidates, true);
+  if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
+  if (quote && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
+  if (text.includes("=")) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
   if (context.configLike) {
     collect(ASSIGN_UNQUOTED, text, candidates, false);
     collect(SPACE_SEPARATED, text, candidates, false);

@@ -309,6 +309,25 @@ function keyedNearbyRegex(entry: KeyedEntry): RegExp | undefined {
   return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
 }
 
+/**
+ * What every match of an entry's patterns holds, as cheap tests (see `Rule.requires`): one of its names
+ * with all its words (any case, any separator), and its body, a run of the body's characters at least as
+ * long as the shortest body (the `-` of grouped bodies included; none for a body given as a pattern).
+ */
+function requiredParts(entry: KeyedEntry): RegExp[] {
+  const parts: RegExp[] = [];
+  const shape = entry.value;
+  if (!shape.standalone) {
+    const spelled = entry.names.map((n) => (entry.anySetting ? escapeRegex(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex).join("[ _.-]?")));
+    parts.push(new RegExp(spelled.join("|"), "i"));
+  }
+  if (!shape.pattern) {
+    const { cls, minLength } = bodyOf(shape);
+    parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
+  }
+  return parts;
+}
+
 /** Characters a rule sees from its keyword's line: that line and the few below it (see `contextRegex`). */
 const KEYED_WINDOW = 1200;
 /** An `anySetting` value may sit on the line after an XML element's start tag. */
@@ -474,6 +493,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       keywords,
       regex: keyedRegex(entry),
       ...(nearby ? { nearbyRegex: nearby } : {}),
+      requires: requiredParts(entry),
       ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
       owns: claimOf(entry),
