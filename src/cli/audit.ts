@@ -16,7 +16,8 @@
 import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Octokit } from "@octokit/rest";
+// A type only here: the client is loaded when `audit export` runs, so other commands do not pay for it.
+import type { Octokit } from "@octokit/rest";
 import {
   AUDIT_ISSUE_TITLE,
   AUDIT_LABEL,
@@ -235,6 +236,7 @@ async function runExport(args: readonly string[], io: CliIO): Promise<number> {
   const identity: AppIdentity = { ...(slug ? { slug } : {}), ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}) };
   if (!key) io.stderr.write("claude-guard audit: warning: AUDIT_HMAC_KEY is not set, so record signatures are not checked: every record comment written by a GitHub App is exported\n");
 
+  const { Octokit } = await import("@octokit/rest");
   const octokit = new Octokit({ auth: token, baseUrl: apiBaseUrl(io.env), userAgent: "claude-guard-cli", log: { debug() {}, info() {}, warn() {}, error() {} } });
   let issue: ApiIssue | undefined;
   let comments: ApiComment[];

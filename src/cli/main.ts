@@ -20,7 +20,7 @@ import { readBounded } from "./stdin.js";
 import { readBaselineFile, writeBaselineFile } from "./baseline.js";
 import { splitBaselined } from "../core/baseline.js";
 import { DEFAULT_MAX_FILE_BYTES, skipReasonForPath } from "../core/detect/skip.js";
-import { reportAgentProblems, runPolicyCommand, withClassificationField } from "./policy.js";
+import { reportAgentProblems, runPolicyCommand } from "./policy.js";
 import { toolVersion } from "../version.js";
 
 
@@ -163,7 +163,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
 
   const color = cmd.output === undefined && (cmd.color ?? (Boolean(io.stdout.isTTY) && io.env["NO_COLOR"] === undefined));
   const rendered =
-    cmd.format === "json" ? withClassificationField(renderJson(report), policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas, detail: cmd.detail, ...(cmd.git ? { authors: cmd.authors } : {}) });
+    cmd.format === "json" ? renderJson(report, policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas, detail: cmd.detail, ...(cmd.git ? { authors: cmd.authors } : {}) });
   if (cmd.output !== undefined) {
     await writeOutputFile(resolve(io.cwd, cmd.output), rendered.endsWith("\n") ? rendered : rendered + "\n");
   } else {

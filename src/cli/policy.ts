@@ -6,7 +6,7 @@
 import { lstatSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Classification, GuardConfig } from "../core/config/config.js";
-import { withDefaultPermissions, type AgentConfig, type ResolvedClassification } from "../core/policy/index.js";
+import { withDefaultPermissions, type AgentConfig } from "../core/policy/index.js";
 import { prepareScan, type ScanInputs } from "../core/setup.js";
 import { isFailing, SEVERITIES, type FailOn } from "../core/types.js";
 import { formatProblem, localPolicy, type LocalPolicyOutput } from "../git/local-policy.js";
@@ -193,10 +193,4 @@ function renderPolicyText(view: PolicyView): string {
     for (const p of view.problems) lines.push(`  ${p.path}${p.line !== null ? `:${p.line}` : ""}: ${p.message}`);
   }
   return lines.join("\n") + "\n";
-}
-
-/** The `--format json` report with the classification the policy used (an added field: the version 1 report may gain fields, never lose one). */
-export function withClassificationField(json: string, classification: ResolvedClassification): string {
-  const { version, tool, ...rest } = JSON.parse(json) as Record<string, unknown>;
-  return JSON.stringify({ version, tool, classification, ...rest }, null, 2) + "\n";
 }

@@ -173,7 +173,16 @@ export function classifyContent(
   repository: { name: string; classification: Classification; source?: string },
 ): { contents: ChangeContent[]; findings: Finding[] } {
   const matchPaths = compileContentPaths(contentPaths);
-  const contents = changes.map((c) => classifyChange(c, findings, matchPaths));
+  // Each change sees only its own file's findings: indexed once, not searched per change (a tree of
+  // thousands of files with thousands of findings would cost their product).
+  const byChange = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.path}\0${f.commit ?? ""}`;
+    const list = byChange.get(key);
+    if (list) list.push(f);
+    else byChange.set(key, [f]);
+  }
+  const contents = changes.map((c) => classifyChange(c, byChange.get(`${c.path}\0${c.commit ?? ""}`) ?? [], matchPaths));
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const content of contents) {

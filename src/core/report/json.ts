@@ -1,3 +1,4 @@
+import type { ResolvedClassification } from "../policy/classification.js";
 import type { AuthorshipVerdict, Finding, ScanReport, SkippedFile } from "../types.js";
 
 /*
@@ -50,10 +51,12 @@ function authorshipJson(verdict: AuthorshipVerdict) {
 }
 
 /** The JSON report, 2-space indented, with a final newline. Undefined optional fields are left out. */
-export function renderJson(report: ScanReport): string {
+export function renderJson(report: ScanReport, classification?: ResolvedClassification): string {
   const out = {
     version: 1 as const,
     tool: { name: report.tool.name, version: report.tool.version },
+    // Added in version 1 (by \`scan\`): the classification the policy used.
+    classification,
     scanned: {
       files: report.scanned.files,
       bytes: report.scanned.bytes,
