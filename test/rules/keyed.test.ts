@@ -184,3 +184,24 @@ describe.each(tables.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) 
     for (const line of examples.falsePositives) expect({ line, found: runRule(rule, line) }).toEqual({ line, found: [] });
   });
 });
+
+describe("a provider's prefix before a dummy body (issue 11 item 5)", () => {
+  const [rule] = keyed([{ id: "acmeco-api-key", provider: "AcmeCo", names: ["acmeco"], value: { prefix: "acm_", alphabet: "alnum", length: 32, standalone: true }, docs: "https://example.com/docs" }]);
+  const scan = (line: string) => new Scanner([rule!]).scan({ path: "app.env", text: line + "\n" }).findings.map((f) => [f.rule, f.category]);
+
+  it("is reported as the provider's placeholder, never dropped", () => {
+    for (const body of ["1".repeat(32), "x".repeat(32), "X".repeat(32), "1234567890".repeat(3) + "12", "A".repeat(32)]) {
+      expect(scan(`ACMECO_API_KEY=acm_${body}`)).toEqual([["acmeco-api-key", "placeholder"]]);
+    }
+  });
+
+  it("while a generated body stays a secret, and a word of the right length stays nothing", () => {
+    expect(scan(`ACMECO_API_KEY=acm_${fake.alnum(32, "acmeco-dummy")}`)).toEqual([["acmeco-api-key", "secret"]]);
+    expect(scan(`ACMECO_API_KEY=acm_${"abcdefgh".repeat(4)}`)).toEqual([]);
+  });
+
+  it("holds for the real rows: a Braintrust key of x's is Braintrust's placeholder", () => {
+    const findings = scanner.scan({ path: "app.env", text: `BRAINTRUST_API_KEY=sk-${"x".repeat(48)}\n` }).findings;
+    expect(findings.map((f) => [f.rule, f.category])).toEqual([["braintrust-api-key", "placeholder"]]);
+  });
+});

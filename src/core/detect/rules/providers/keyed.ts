@@ -194,9 +194,14 @@ function mixedLookahead(shape: ValueShape, maxLength: number): string {
   if (!letters || !digits || maxLength < 12 || shape.groups) return "";
   const run = `\\S{0,${maxLength - 1}}`;
   const withDigit = `(?=${run}[0-9])(?=${run}[A-Za-z])`;
-  if (maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars)) return withDigit;
-  return `(?:${withDigit}|(?=${run}[a-z][A-Z])(?=${run}[A-Z][a-z]))`;
+  const mixed = maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars) ? withDigit : `(?:${withDigit}|(?=${run}[a-z][A-Z])(?=${run}[A-Z][a-z]))`;
+  // After the provider's own prefix, a dummy body (`pgar_1111…`, `sk-xxxx…`, all digits) is still
+  // its format filled in by hand: matched here so the placeholder classifier names it (issue 11 item 5).
+  return prefixes(shape).length > 0 && prefixes(shape).every((p) => p.length >= 3) ? `(?:${mixed}|(?=${DUMMY_BODY}))` : mixed;
 }
+
+/** How a dummy body starts: one character repeated, or digits only (checked further by the classifier). */
+const DUMMY_BODY = `(?:[0-9]{12}|x{6}|X{6}|a{6}|A{6}|0{6}|1{6}|\\*{6})`;
 
 /** The entry's prefixes (none, one or several). */
 const prefixes = (shape: ValueShape): readonly string[] => (shape.prefix === undefined ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix);
