@@ -18,6 +18,8 @@ export const USAGE_USAGE = `Usage:
       per skill and per user, and the hook's blocked and allowed events. DATE is YYYY-MM-DD or an
       ISO 8601 time. Default format: markdown.`;
 
+export const USAGE_OPTIONS = { "audit-log": { type: "string" }, since: { type: "string" }, format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } } as const;
+
 export async function runUsageCli(argv: readonly string[], io: CliIO): Promise<number> {
   let values;
   try {
@@ -25,7 +27,7 @@ export async function runUsageCli(argv: readonly string[], io: CliIO): Promise<n
       args: [...argv],
       allowPositionals: false,
       strict: true,
-      options: { "audit-log": { type: "string" }, since: { type: "string" }, format: { type: "string" }, output: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+      options: USAGE_OPTIONS,
     }).values;
   } catch (error) {
     io.stderr.write(`claude-guard: ${(error as Error).message.replace(/\. To specify.*$/s, "")}\n\n${USAGE_USAGE}\n`);
