@@ -2,6 +2,7 @@
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import { parseFlags, unknownCommand } from "../core/command-line.js";
 import { CLASSIFICATIONS } from "../core/config/config.js";
+import { dateBound, notADate } from "../core/date-bound.js";
 import type { Classification } from "../core/config/config.js";
 import type { FailOn } from "../core/types.js";
 import type { InitCommand } from "./init.js";
@@ -16,6 +17,8 @@ export interface ScanCommand {
   /** The lines staged for the next commit (`git diff --cached`), for a pre-commit hook. */
   staged: boolean;
   repo?: string;
+  /** With --git: a history window (committer dates; the newest N commits). */
+  window?: { since?: Date; until?: Date; maxCommits?: number };
   /** `scan --baseline FILE`: findings it records are counted apart and do not fail the scan. */
   baseline?: string;
   /** The `baseline` command: the scan's findings are recorded in a baseline file instead of reported. */
@@ -79,6 +82,9 @@ export const USAGE = `Usage:
                                           skill and user; blocked and allowed events; see usage --help
 
 Options:
+  --since DATE / --until DATE             with --git: only commits made (committer date) in this window;
+                                          DATE is YYYY-MM-DD or an ISO 8601 time
+  --max-commits N                         with --git: at most the newest N commits of the range
   --authors claude|all                    with --git: only Claude-authored commits (default) or every commit
   --config FILE                           default: ${CONFIG_FILE} in the scanned repo, if present
   --format text|json|sarif                default: text
@@ -122,6 +128,9 @@ export const MAIN_OPTIONS = {
   "stdin-name": { type: "string" },
   baseline: { type: "string" },
   update: { type: "boolean", default: false },
+  since: { type: "string" },
+  until: { type: "string" },
+  "max-commits": { type: "string" },
   repo: { type: "string" },
   range: { type: "string" },
   all: { type: "boolean", default: false },
@@ -144,6 +153,24 @@ export const MAIN_OPTIONS = {
 
 /** The commands `claude-guard` takes first. */
 const COMMANDS = ["scan", "baseline", "init", "policy", "hook", "audit", "inventory", "help"];
+
+/** `--since`, `--until` and `--max-commits` checked and read; undefined when none is given. */
+function historyWindow(since: string | undefined, until: string | undefined, maxCommits: string | undefined): ScanCommand["window"] {
+  if (since === undefined && until === undefined && maxCommits === undefined) return undefined;
+  const window: NonNullable<ScanCommand["window"]> = {};
+  for (const [flag, text, end] of [["--since", since, false], ["--until", until, true]] as const) {
+    if (text === undefined) continue;
+    const ms = dateBound(text, end);
+    if (ms === undefined) throw new UsageError(notADate(flag, text));
+    window[end ? "until" : "since"] = new Date(ms);
+  }
+  if (window.since && window.until && window.since > window.until) throw new UsageError("--since is after --until");
+  if (maxCommits !== undefined) {
+    if (!/^[1-9]\d{0,8}$/.test(maxCommits)) throw new UsageError(`--max-commits takes a whole number of commits, 1 or more; got "${maxCommits}"`);
+    window.maxCommits = Number(maxCommits);
+  }
+  return window;
+}
 
 export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;
@@ -188,8 +215,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (rest.includes("-") && (rest.length > 1 || values.git || values.staged)) throw new UsageError("scan - reads stdin alone: no other paths, --git or --staged with it");
   if (values["stdin-name"] !== undefined && !rest.includes("-")) throw new UsageError("--stdin-name goes with scan - (stdin)");
   if (!values.git && !values.staged && values.repo !== undefined) throw new UsageError("--repo goes with --git or --staged");
-  if (!values.git && (values.range !== undefined || values.all || values.authors !== undefined)) {
-    throw new UsageError("--range, --all and --authors go with --git");
+  if (!values.git && (values.range !== undefined || values.all || values.authors !== undefined || values.since !== undefined || values.until !== undefined || values["max-commits"] !== undefined)) {
+    throw new UsageError("--range, --all, --authors, --since, --until and --max-commits go with --git");
   }
   if (values.git && rest.length > 0) throw new UsageError("with --git, name the repository with --repo DIR, not as a path");
   if (values.range !== undefined && values.all) throw new UsageError("--range and --all cannot be used together");
@@ -212,6 +239,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.range !== undefined) cmd.range = values.range;
   if (values["stdin-name"] !== undefined) cmd.stdinName = values["stdin-name"];
   if (values.baseline !== undefined) cmd.baseline = values.baseline;
+  const window = historyWindow(values.since, values.until, values["max-commits"]);
+  if (window) cmd.window = window;
   if (values.config !== undefined) cmd.config = values.config;
   if (values.output !== undefined) cmd.output = values.output;
   const failOn = oneOf("--fail-on", values["fail-on"], ["critical", "high", "medium", "low", "none"] as const);

@@ -18,6 +18,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 // A type only here: the client is loaded when `audit export` runs, so other commands do not pay for it.
 import type { Octokit } from "@octokit/rest";
+import { dateBound, notADate } from "../core/date-bound.js";
 import {
   AUDIT_ISSUE_TITLE,
   AUDIT_LABEL,
@@ -119,20 +120,11 @@ export interface ExportFilter {
   classification?: string;
 }
 
-/**
- * A date bound in ms. A bare day is UTC midnight for --since and the end of that day for --until, so
- * `--since 2025-03-03 --until 2025-03-09` is the whole week.
- */
+/** A date bound in ms (see core/date-bound.ts); a usage error when `text` is not a date. */
 export function parseDateBound(flag: string, text: string, end: boolean): number {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (day) {
-    const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-    // Date.UTC rolls 2025-02-30 over to March: reject dates that do not exist.
-    if (new Date(ms).toISOString().slice(0, 10) !== text) throw new AuditCliError(`${flag}: "${text}" is not a date (use YYYY-MM-DD or an ISO 8601 time)`);
-    return end ? ms + 24 * 3600 * 1000 - 1 : ms;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(Date.parse(text))) throw new AuditCliError(`${flag}: "${text}" is not a date (use YYYY-MM-DD or an ISO 8601 time)`);
-  return Date.parse(text);
+  const ms = dateBound(text, end);
+  if (ms === undefined) throw new AuditCliError(notADate(flag, text));
+  return ms;
 }
 
 export function matchesFilter(record: AuditRecord, filter: ExportFilter): boolean {

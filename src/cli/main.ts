@@ -114,6 +114,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       ...(cmd.range !== undefined ? { range: cmd.range } : {}),
       all: cmd.all,
       authors: cmd.authors,
+      ...(cmd.window ? { window: cmd.window } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.done();

@@ -19,6 +19,8 @@ export interface ResolvedRange {
   revisions: string[];
   /** For humans, e.g. "origin/main..HEAD (merge base 1a2b3c4)". */
   description: string;
+  /** A history window (`--since=`, `--until=`, `--max-count=`): options every walk of the range carries. */
+  window?: string[];
 }
 
 const short = (sha: string) => sha.slice(0, 7);
@@ -53,7 +55,7 @@ export async function shallowCutsInRange(git: GitRunner, resolved: ResolvedRange
   const text = await readFile(path.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
   const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   if (cuts.size === 0) return [];
-  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.revisions, "--"], "listing the commits of the range");
+  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...(resolved.window ?? []), ...resolved.revisions, "--"], "listing the commits of the range");
   return listed.split("\n").filter((sha) => cuts.has(sha));
 }
 

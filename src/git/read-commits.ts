@@ -203,7 +203,7 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
   let total = 0;
   if (opts.filter) {
     // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
-    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...revisions, "--"], "reading commit metadata"), nonce)) {
+    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...(resolved.window ?? []), ...revisions, "--"], "reading commit metadata"), nonce)) {
       if (opts.filter(raw.info)) {
         kept.push(raw.info.sha);
         keptIndex.push(total);
@@ -211,7 +211,7 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
       total++;
     }
   } else {
-    const listed = await git.run(["rev-list", ...WALK_ARGS, ...revisions, "--"], "listing the commits to read");
+    const listed = await git.run(["rev-list", ...WALK_ARGS, ...(resolved.window ?? []), ...revisions, "--"], "listing the commits to read");
     for (const sha of listed.split("\n")) {
       if (!sha) continue;
       kept.push(sha);

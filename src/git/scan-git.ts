@@ -12,6 +12,8 @@ interface GitScanOptions {
   range?: string;
   all: boolean;
   authors: "claude" | "all";
+  /** A history window: commits made (committer date) since / until these times, at most the newest `maxCommits`. */
+  window?: HistoryWindow;
   /** The branch the commits were made on (a pull request's head branch): an authorship hint (`claude/...`). */
   branch?: string;
   onProgress?: (done: number, total: number) => void;
@@ -41,6 +43,30 @@ export interface GitScanResult {
   claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
 }
 
+interface HistoryWindow {
+  since?: Date;
+  until?: Date;
+  maxCommits?: number;
+}
+
+/** git's options for a window: committer dates, as `git log --since` reads them; the newest N commits of what is left. */
+function windowArgs(window: HistoryWindow): string[] {
+  return [
+    ...(window.since ? [`--since=${window.since.toISOString()}`] : []),
+    ...(window.until ? [`--until=${window.until.toISOString()}`] : []),
+    ...(window.maxCommits !== undefined ? [`--max-count=${window.maxCommits}`] : []),
+  ];
+}
+
+function windowWords(window: HistoryWindow): string {
+  const parts = [
+    ...(window.since ? [`since ${window.since.toISOString()}`] : []),
+    ...(window.until ? [`until ${window.until.toISOString()}`] : []),
+    ...(window.maxCommits !== undefined ? [`the newest ${window.maxCommits} commit(s)`] : []),
+  ];
+  return `(${parts.join(", ")})`;
+}
+
 function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
   if (cuts.length === 0) return [];
   const at = cuts.map((sha) => sha.slice(0, 7)).join(", ");
@@ -58,6 +84,10 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
   // One repository handle for the whole scan: each git process it starts costs start-up time.
   const git = await openRepository(options.repo);
   const resolved = await resolveRangeWith(git, options.range !== undefined ? { range: options.range } : { all: options.all });
+  if (options.window) {
+    resolved.window = windowArgs(options.window);
+    resolved.description += ` ${windowWords(options.window)}`;
+  }
   const result: GitScanResult = {
     scan: emptyChangeScan(),
     incomplete: shallowHistory(await shallowCutsInRange(git, resolved)),

@@ -226,3 +226,35 @@ describe("every text summary counts suppressed findings", () => {
     expect(cli(["scan", dir]).stdout).toMatch(/^No findings · 1 file, \d+ B scanned · 0 suppressed\n$/m);
   });
 });
+
+describe("scan --git history windows", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = newRepo("window");
+    for (const [n, day] of [[1, "2026-01-01"], [2, "2026-02-01"], [3, "2026-03-01"], [4, "2026-04-01"]] as const) {
+      writeFileSync(join(repo, `c${n}.env`), `PASSWORD_${n}=${password(`window-${n}`)}\n`);
+      git(repo, ["add", "."]);
+      git(repo, ["commit", "-q", "-m", `commit ${n}`], { GIT_AUTHOR_DATE: `${day}T12:00:00Z`, GIT_COMMITTER_DATE: `${day}T12:00:00Z` });
+    }
+  });
+  const paths = (args: string[]) => {
+    const out = cli(["scan", "--git", "--repo", repo, "--all", "--authors", "all", "--format", "json", ...args]);
+    const report = json(out.stdout);
+    return { commits: report.scanned["commits"], paths: report.findings.map((f) => f.path).sort() };
+  };
+
+  it("--since and --until keep the commits made in the window (a bare --until day includes that day)", () => {
+    expect(paths(["--since", "2026-02-01", "--until", "2026-03-01"])).toEqual({ commits: 2, paths: ["c2.env", "c3.env"] });
+    expect(paths(["--since", "2026-03-15T00:00:00Z"])).toEqual({ commits: 1, paths: ["c4.env"] });
+  });
+
+  it("--max-commits keeps the newest N; bad values are usage errors", () => {
+    expect(paths(["--max-commits", "2"])).toEqual({ commits: 2, paths: ["c3.env", "c4.env"] });
+    expect(paths(["--max-commits", "1", "--until", "2026-02-15"])).toEqual({ commits: 1, paths: ["c2.env"] });
+    const bad = cli(["scan", "--git", "--repo", repo, "--since", "last tuesday"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--since: "last tuesday" is not a date');
+    expect(cli(["scan", "--git", "--repo", repo, "--max-commits", "0"]).code).toBe(2);
+    expect(cli(["scan", ".", "--since", "2026-01-01"], repo).code).toBe(2);
+  });
+});
