@@ -94,6 +94,8 @@ describe("claude-guard scan (files)", () => {
     const dir = join(work, "files5");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "c.env"), `DB_PASSWORD=${password}\n`);
+    // --output writes into an existing folder only (test/cli/mistakes.test.ts covers a missing one).
+    mkdirSync(join(work, "out"), { recursive: true });
     const out = join(work, "out", "report.sarif");
     expect(cli(["scan", dir, "--format", "sarif", "--output", out]).code).toBe(1);
     const sarif = JSON.parse(readFileSync(out, "utf8"));
