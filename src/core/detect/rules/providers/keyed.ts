@@ -484,20 +484,20 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
     // An `anySetting` entry's names are matched as written, and are its keywords.
     const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
     const kind = entry.kind ?? "API key";
-    const nearby = keyedNearbyRegex(entry);
     const keywords = entry.anySetting
       ? [...entry.names]
       : entry.value.standalone
         ? prefixes(entry.value).map((p) => p.toLowerCase())
         : [...new Set(entry.names.map(longestWord))];
-    return defineRule({
+    // A setting's patterns are long and most never run (`requires` turns their texts away): built on first use.
+    const lazy = !entry.value.standalone;
+    const rule = defineRule({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
       provider: entry.provider,
       severity: entry.severity ?? "high",
       keywords,
-      regex: keyedRegex(entry),
-      ...(nearby ? { nearbyRegex: nearby } : {}),
+      ...(lazy ? {} : { regex: keyedRegex(entry) }),
       requires: requiredParts(entry),
       ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
@@ -508,5 +508,12 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       truePositives: ([v]) => truePositives(entry, v),
       falsePositives: ([v]) => falsePositives(entry, v),
     });
+    if (lazy) {
+      let regex: RegExp | undefined;
+      let nearby: RegExp | undefined;
+      Object.defineProperty(rule, "regex", { get: () => (regex ??= keyedRegex(entry)), enumerable: true });
+      if (!entry.anySetting) Object.defineProperty(rule, "nearbyRegex", { get: () => (nearby ??= keyedNearbyRegex(entry)), enumerable: true });
+    }
+    return rule;
   });
 }
