@@ -7,6 +7,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import type { AppDeps } from "./deps.js";
 import { CHECK_EVENTS, handleCheckRun, handleCheckSuite } from "./handle-check.js";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handle-pull-request.js";
+import { handleInstallation, INSTALLATION_EVENTS } from "./handle-installation.js";
 import { handlePush } from "./handle-push.js";
 import { WorkQueue, type QueueMode } from "./work-queue.js";
 
@@ -34,6 +35,7 @@ export function createApp(options: AppOptions = {}): { app: ApplicationFunction;
     const deps: AppDeps = { queue, ...(appId ? { appId } : {}), ...(serverUrl ? { serverUrl } : {}) };
     probot.on([...PULL_REQUEST_EVENTS], (context) => handlePullRequest(context, deps));
     probot.on("push", (context) => handlePush(context, deps));
+    probot.on([...INSTALLATION_EVENTS], (context) => handleInstallation(context, deps));
     probot.on(CHECK_EVENTS.filter((e) => e.startsWith("check_suite.")) as Array<"check_suite.requested" | "check_suite.rerequested">, (context) => handleCheckSuite(context, deps));
     probot.on(CHECK_EVENTS.filter((e) => e.startsWith("check_run.")) as Array<"check_run.rerequested" | "check_run.requested_action">, (context) => handleCheckRun(context, deps));
   };

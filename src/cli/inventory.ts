@@ -34,9 +34,8 @@ import { localLogin, repositoryLabel } from "../git/local-policy.js";
 import { readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
 import { describeApiError, honourRateLimits, type GitHubClient } from "../github/client.js";
-import { loadOrgConfig, loadRepoConfig, type ConfigTextCache } from "../github/config.js";
-import { listOrgRepositories, orgPropertyValues, readRepositoryHistory } from "../github/inventory.js";
-import { userTeams } from "../github/teams.js";
+import { loadOrgConfig, type ConfigTextCache } from "../github/config.js";
+import { authorTeams, listOrgRepositories, orgPropertyValues, readInventoryRepository } from "../github/inventory.js";
 import { apiBaseUrl, parseDateBound } from "./audit.js";
 import { EXIT_CLEAN, EXIT_ERROR, writeOutputFile, type CliIO } from "./io.js";
 import { errorSentence, parseFlags } from "../core/command-line.js";
@@ -275,21 +274,9 @@ async function orgInventory(values: Values, io: CliIO): Promise<InventoryReport>
         histories.push(resumed);
         continue;
       }
-      const ref = { owner: org, repo: repository.name };
-      const effective = await loadRepoConfig(gh, ref, undefined, configTexts);
-      const setup = prepareScan({ effectiveConfig: effective });
-      const notes = setup.errors.map((e) => `config error, defaults used where it is wrong: ${e}`);
-      const propertyValue = properties?.get(repository.name)?.[setup.config.classificationProperty];
-      const resolved = resolveClassification({
-        propertyName: setup.config.classificationProperty,
-        ...(propertyValue != null ? { propertyValue } : {}),
-        ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
-        ...(repository.visibility ? { visibility: repository.visibility } : {}),
-      });
-      notes.push(...resolved.problems);
-      const history = await readRepositoryHistory(gh, ref, {
-        setup,
-        classification: resolved.classification,
+      const history = await readInventoryRepository(gh, org, repository, {
+        properties,
+        configTexts,
         ...(since ? { since } : {}),
         ...(until ? { until } : {}),
         scan,
@@ -298,14 +285,11 @@ async function orgInventory(values: Values, io: CliIO): Promise<InventoryReport>
         },
       });
       if (io.stderr.isTTY) io.stderr.write("\r\x1b[2K");
-      if (notes.length > 0) history.notes = notes;
       say(`[${i + 1}/${repositories.length}] ${name}: ${history.commitsRead} commits, ${history.claude.length} by Claude`);
       histories.push(history);
       await writeCheckpoint(checkpointFile, { version: 1, run, histories });
     }
-    const logins = [...new Set(histories.flatMap((h) => h.claude.map((c) => c.login)))].sort();
-    const teams = new Map<string, string[]>();
-    for (const login of logins) teams.set(login, ((await userTeams(gh, org, login)) ?? []).map((slug) => `${org}/${slug}`));
+    const teams = await authorTeams(gh, org, histories);
     // The anomalies follow the org's config (its audit settings are org level only).
     const orgConfig = (await loadOrgConfig(gh, org, undefined, configTexts)).config;
     const report = buildInventory(histories, { source, teamsOf: (login) => teams.get(login) ?? [], anomalies: anomalyOptionsOf(orgConfig) });

@@ -20,11 +20,14 @@ import {
   AUDIT_LABEL,
   deriveControls,
   hasIssueMarker,
+  parseBaselineComment,
   parseRecordComment,
+  renderBaselineComment,
   recordKey,
   renderDashboard,
   renderRecordComment,
   type AuditRecord,
+  type InventoryBaselineRecord,
   type OrgFacts,
 } from "../core/audit/index.js";
 import { serverUrlOf } from "../core/audit/words.js";
@@ -157,6 +160,19 @@ export class AuditIssueWriter {
   write(record: AuditRecord): Promise<AuditWriteResult> {
     return new AuditWrite(this.options).run(record);
   }
+
+  /**
+   * The installation baseline's checkpoint: the audit issue (created when there is none) and the
+   * repositories (`owner/name`, lower case) whose signed baseline record it already holds.
+   */
+  recordedBaselines(): Promise<{ issueNumber: number; repositories: Set<string>; requests: number }> {
+    return new AuditWrite(this.options).recordedBaselines();
+  }
+
+  /** Appends one repository's baseline record as a comment (the body's dashboard counts audit records only). */
+  appendBaseline(issueNumber: number, record: InventoryBaselineRecord): Promise<{ requests: number }> {
+    return new AuditWrite(this.options).appendBaseline(issueNumber, record);
+  }
 }
 
 /** One write: its request count and retry state. */
@@ -196,6 +212,32 @@ class AuditWrite {
       return { outcome, issueNumber: found.issue.number, created: found.created, duplicatesClosed: found.closed, bodyWrites: synced.writes, requests: this.requests };
     } catch (error) {
       throw new AuditWriteError(error instanceof AuditWriteError ? error.message : describeApiError(error), this.requests);
+    }
+  }
+
+  async recordedBaselines(): Promise<{ issueNumber: number; repositories: Set<string>; requests: number }> {
+    try {
+      const { issue } = await this.ensureIssue();
+      const comments = await this.paginate<ApiComment>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: issue.number });
+      const repositories = new Set<string>();
+      for (const comment of comments) {
+        if (!comment.body || !authoredByApp(comment, this.options.identity)) continue;
+        const parsed = parseBaselineComment(comment.body, this.options.key);
+        if (parsed?.signed) repositories.add(parsed.record.repository.name.toLowerCase());
+      }
+      return { issueNumber: issue.number, repositories, requests: this.requests };
+    } catch (error) {
+      throw new AuditWriteError(error instanceof AuditWriteError ? error.message : describeApiError(error), this.requests);
+    }
+  }
+
+  async appendBaseline(issueNumber: number, record: InventoryBaselineRecord): Promise<{ requests: number }> {
+    const body = renderBaselineComment(record, this.options.key);
+    try {
+      await this.call(() => this.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...this.options.repo, issue_number: issueNumber, body }));
+      return { requests: this.requests };
+    } catch (error) {
+      throw new AuditWriteError(describeApiError(error), this.requests);
     }
   }
 

@@ -10,13 +10,16 @@
 import { claudeChange, commitAgent, countFindings, type ClaudeChange, type RepositoryHistory } from "../core/inventory/index.js";
 import { businessHoursOrDefault } from "../core/calendar.js";
 import type { Classification } from "../core/config/config.js";
+import { resolveClassification } from "../core/policy/classification.js";
 import { scanChange } from "../core/scan-change.js";
-import type { ScanSetup } from "../core/setup.js";
+import { prepareScan, type ScanSetup } from "../core/setup.js";
 import { localLogin } from "../git/local-policy.js";
 import { httpStatus, nextLink, type GitHubClient, type RepoRef } from "./client.js";
 import { readCommitChange, readListedCommit, type ListedCommit } from "./commit-files.js";
 import { toCommitInfo, type ApiCommit } from "./commits.js";
+import { loadRepoConfig, type ConfigTextCache } from "./config.js";
 import type { PropertyValues } from "./properties.js";
+import { userTeams } from "./teams.js";
 
 const PER_PAGE = 100;
 
@@ -78,7 +81,7 @@ interface HistoryOptions {
 }
 
 /** One repository's history since/until on its default branch: Claude's changes, other agents' counts. */
-export async function readRepositoryHistory(gh: GitHubClient, repo: RepoRef, options: HistoryOptions): Promise<RepositoryHistory> {
+async function readRepositoryHistory(gh: GitHubClient, repo: RepoRef, options: HistoryOptions): Promise<RepositoryHistory> {
   const history: RepositoryHistory = { name: `${repo.owner}/${repo.repo}`, classification: options.classification, commitsRead: 0, claude: [], otherAgents: {}, scanned: options.scan };
   const hours = businessHoursOrDefault(options.setup.config.content.businessHours);
   const markers = options.setup.config.authorship.markers;
@@ -120,4 +123,53 @@ export async function readRepositoryHistory(gh: GitHubClient, repo: RepoRef, opt
     options.onProgress?.({ commitsListed: listed.length, claudeRead: ++claudeRead });
   }
   return history;
+}
+
+interface InventoryReadOptions {
+  /** The org's custom property values (orgPropertyValues), for the classification. */
+  properties: Map<string, PropertyValues> | undefined;
+  /** Shared across repositories: the org's config file is read once. */
+  configTexts: ConfigTextCache;
+  since?: string;
+  until?: string;
+  scan: boolean;
+  onProgress?: HistoryOptions["onProgress"];
+}
+
+/**
+ * One repository of an organization as the inventory reads it (`inventory --org` and the App's
+ * installation baseline): its effective config, its classification (custom property, config,
+ * visibility), then its history; config and classification problems become the history's notes.
+ */
+export async function readInventoryRepository(gh: GitHubClient, org: string, repository: Pick<OrgRepository, "name" | "visibility">, options: InventoryReadOptions): Promise<RepositoryHistory> {
+  const ref = { owner: org, repo: repository.name };
+  const effective = await loadRepoConfig(gh, ref, undefined, options.configTexts);
+  const setup = prepareScan({ effectiveConfig: effective });
+  const notes = setup.errors.map((e) => `config error, defaults used where it is wrong: ${e}`);
+  const propertyValue = options.properties?.get(repository.name)?.[setup.config.classificationProperty];
+  const resolved = resolveClassification({
+    propertyName: setup.config.classificationProperty,
+    ...(propertyValue != null ? { propertyValue } : {}),
+    ...(setup.config.classification ? { configValue: setup.config.classification } : {}),
+    ...(repository.visibility ? { visibility: repository.visibility } : {}),
+  });
+  notes.push(...resolved.problems);
+  const history = await readRepositoryHistory(gh, ref, {
+    setup,
+    classification: resolved.classification,
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
+    scan: options.scan,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (notes.length > 0) history.notes = notes;
+  return history;
+}
+
+/** Each Claude author's teams in the org (`org/slug`), one lookup per login. */
+export async function authorTeams(gh: GitHubClient, org: string, histories: readonly RepositoryHistory[]): Promise<Map<string, string[]>> {
+  const logins = [...new Set(histories.flatMap((h) => h.claude.map((c) => c.login)))].sort();
+  const teams = new Map<string, string[]>();
+  for (const login of logins) teams.set(login, ((await userTeams(gh, org, login)) ?? []).map((slug) => `${org}/${slug}`));
+  return teams;
 }

@@ -105,7 +105,7 @@ export function parseRecordComment(body: string, key: string): ParsedRecordComme
 }
 
 /** The first fenced `json` block, closed by a fence of the same length (codeBlock may lengthen it). */
-function jsonBlock(body: string): string | undefined {
+export function jsonBlock(body: string): string | undefined {
   const lines = body.split("\n");
   const start = lines.findIndex((l) => /^`{3,}json$/.test(l));
   if (start === -1) return undefined;
