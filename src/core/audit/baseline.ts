@@ -18,7 +18,13 @@ const BASELINE_SCHEMA = "https://unpkg.com/claude-guard/schema/inventory-baselin
 const REPOSITORY_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const BASELINE_MARKER = /^<!-- claude-guard:inventory-baseline v1 repo=([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}) sig=([0-9a-f]{32}) -->/;
 
-/** A repository's inventory without the per-commit list (a comment holds at most 65536 characters). */
+/** Authors listed in a record (most commits first); the rest are counted in a note. */
+export const MAX_BASELINE_AUTHORS = 200;
+
+/**
+ * A repository's inventory without the per-commit list, and with at most MAX_BASELINE_AUTHORS authors:
+ * a comment holds at most 65536 characters, and a record too long to post would stop the baseline there.
+ */
 type BaselineRepository = Omit<RepositoryInventory, "claude"> & { claude: Omit<RepositoryInventory["claude"], "changes"> };
 
 export interface InventoryBaselineRecord {
@@ -36,13 +42,15 @@ export interface InventoryBaselineRecord {
 export function buildBaselineRecord(input: { timestamp: string; deliveryId: string; inventory: RepositoryInventory; tool: { name: string; version: string } }): InventoryBaselineRecord {
   if (!REPOSITORY_NAME.test(input.inventory.name)) throw new Error("inventory baseline: repository name is not owner/name");
   const { changes: _changes, ...claude } = input.inventory.claude;
+  const omitted = claude.authors.length - MAX_BASELINE_AUTHORS;
+  const notes = [...(input.inventory.notes ?? []), ...(omitted > 0 ? [`${omitted} more Claude authors not listed (the ${MAX_BASELINE_AUTHORS} with the most commits are)`] : [])];
   return {
     $schema: BASELINE_SCHEMA,
     version: 1,
     type: "inventory-baseline",
     timestamp: new Date(input.timestamp).toISOString(),
     session: { type: "installation", id: input.deliveryId.replace(/[^A-Za-z0-9._:-]/g, "_").slice(0, 100) || "unknown" },
-    repository: { ...input.inventory, claude },
+    repository: { ...input.inventory, claude: { ...claude, authors: claude.authors.slice(0, MAX_BASELINE_AUTHORS) }, ...(notes.length > 0 ? { notes } : {}) },
     tool: input.tool,
   };
 }
