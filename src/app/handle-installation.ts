@@ -7,8 +7,9 @@
  * The same rules as the audit records (audit.ts): the audit repository comes from the org's config only,
  * must be private or internal (confirmed by GitHub), and nothing is written without AUDIT_HMAC_KEY. The
  * App keeps no state: the records already in the issue are the checkpoint, so a redelivered event or a
- * restart after a crash reads and writes only the repositories still missing. Rate limits are waited out
- * (the baseline is a long read, not an answer someone waits for).
+ * restart after a crash reads and writes only the repositories still missing (a repository that could not
+ * be read is skipped and left for that next run). Rate limits are waited out (the baseline is a long read,
+ * not an answer someone waits for).
  */
 import type { Context, Logger } from "probot";
 import { buildBaselineRecord } from "../core/audit/index.js";
@@ -107,7 +108,15 @@ export async function takeInstallationBaseline(gh: GitHubClient, log: Log, setti
         properties = await orgPropertyValues(gh, owner);
         propertiesRead = true;
       }
-      const history = await readInventoryRepository(gh, owner, repository, { properties, configTexts, scan: false });
+      let history: Awaited<ReturnType<typeof readInventoryRepository>>;
+      try {
+        history = await readInventoryRepository(gh, owner, repository, { properties, configTexts, scan: false });
+      } catch (error) {
+        // One unreadable repository does not hold up the others; it is read again on the next run.
+        log.warn({ repository: name, reason: describeApiError(error) }, "installation baseline: repository not read, left for the next run");
+        outcome.status = "failed";
+        continue;
+      }
       const teams = await authorTeams(gh, owner, [history]);
       const record = buildBaselineRecord({
         timestamp: new Date((settings.now ?? Date.now)()).toISOString(),

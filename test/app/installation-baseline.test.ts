@@ -172,7 +172,7 @@ describe("installation baseline", () => {
   });
 
   it("resumes from the records already in the issue: a run stopped after one record, run again, writes only the missing one", async () => {
-    // The second repository's commit list fails once: the run stops after the first record.
+    // The second repository's commit list fails once: the run ends with the first record only.
     world.interruptions = [{ pathPrefix: `/api/v3/repos/${ORG}/web/commits`, status: 500, data: { message: "Server Error" } }];
     await server.stop();
     const orgEndpoints = fakeOrgEndpoints(world, () => server.port);
@@ -195,6 +195,21 @@ describe("installation baseline", () => {
     expect(third).toEqual({ status: "done", written: [], alreadyRecorded: ["acme/api", "acme/web"] });
     expect(baselineComments()).toHaveLength(2);
     expect(audit.issues).toHaveLength(1);
+  });
+
+  it("an unreadable repository does not hold up the others: it is skipped, and the next run takes it", async () => {
+    world.interruptions = [{ pathPrefix: `/api/v3/repos/${ORG}/api/commits`, status: 403, data: { message: "Resource not accessible by integration" } }];
+    await server.stop();
+    const orgEndpoints = fakeOrgEndpoints(world, () => server.port);
+    server = new FakeGitHub({ owner: ORG, repo: "-", pullCommits: new Map(), commitDetails: new Map(), extra: (request) => auditApi(request) ?? orgEndpoints(request) });
+    await server.start();
+
+    expect(await takeInstallationBaseline(gh(), silent, settings, event("delivery-1"))).toEqual({ status: "failed", written: ["acme/web"], alreadyRecorded: [] });
+    expect(await takeInstallationBaseline(gh(), silent, settings, event("delivery-1"))).toEqual({ status: "done", written: ["acme/api"], alreadyRecorded: ["acme/web"] });
+    expect(records().map((p) => [p?.record.repository.name, p?.record.repository.claude.commits])).toEqual([
+      ["acme/web", 1],
+      ["acme/api", 3],
+    ]);
   });
 
   it("writes nothing to a public audit repository, without the key, or without audit.repository", async () => {
