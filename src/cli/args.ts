@@ -152,7 +152,7 @@ export const MAIN_OPTIONS = {
 } as const;
 
 /** The commands `claude-guard` takes first. */
-const COMMANDS = ["scan", "baseline", "init", "policy", "hook", "audit", "inventory", "help"];
+const COMMANDS = ["scan", "baseline", "init", "policy", "hook", "audit", "inventory", "usage", "help"];
 
 /** `--since`, `--until` and `--max-commits` checked and read; undefined when none is given. */
 function historyWindow(since: string | undefined, until: string | undefined, maxCommits: string | undefined): ScanCommand["window"] {

@@ -35,7 +35,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     cmd = parseCommandLine(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`claude-guard: ${error.message}\n\n${USAGE}\n`);
+      // The mistake and where to look, not the whole help: the sentence is what a user needs to read.
+      io.stderr.write(`claude-guard: ${error.message}\nRun \`claude-guard --help\` for the commands and options.\n`);
       return EXIT_ERROR;
     }
     throw error;

@@ -46,10 +46,15 @@ describe("typos get a suggestion and a non-zero exit", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("says the mistake in a few lines, not the whole help", () => {
+    const r = cli(["scan", "--stagd"]);
+    expect(r.stderr.trim().split("\n")).toEqual(["claude-guard: unknown option --stagd; did you mean --staged?", "Run `claude-guard --help` for the commands and options."]);
+  });
+
   it("a word with no near command lists the commands", () => {
     const r = cli(["frobnicate"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown command "frobnicate"; use scan, baseline, init, policy, hook, audit, inventory, help');
+    expect(r.stderr).toContain('unknown command "frobnicate"; use scan, baseline, init, policy, hook, audit, inventory, usage, help');
   });
 });
 
