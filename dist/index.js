@@ -3312,7 +3312,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var encoder2 = new TextEncoder();
+    var encoder = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3385,7 +3385,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder2.encode(input);
+      const bytes = encoder.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -11242,11 +11242,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -18665,15 +18665,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20952,13 +20952,13 @@ var require_parse2 = __commonJS({
         consume(token2.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -24068,6 +24068,79 @@ function getIDToken(aud) {
 // src/action/main.ts
 import { readFile as readFile3, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
+
+// src/core/command-line.ts
+var REASONS = {
+  ENOENT: "no such file or folder",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EEXIST: "something of that name is already there",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "the operation is not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EMFILE: "too many files are open",
+  ENAMETOOLONG: "the name is too long",
+  ENOTEMPTY: "the folder is not empty",
+  EBUSY: "it is busy",
+  ENOTFOUND: "cannot resolve host",
+  EAI_AGAIN: "cannot resolve host (the name lookup failed; is the network up?)",
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was reset",
+  ETIMEDOUT: "the connection timed out",
+  EHOSTUNREACH: "the host is unreachable",
+  ENETUNREACH: "the network is unreachable",
+  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate cannot be verified",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed"
+};
+var ACTIONS = {
+  open: "open",
+  read: "read",
+  write: "write",
+  mkdir: "create the folder",
+  rmdir: "remove the folder",
+  scandir: "list the folder",
+  stat: "read",
+  lstat: "read",
+  rename: "rename",
+  unlink: "remove",
+  copyfile: "copy",
+  access: "reach",
+  spawn: "start"
+};
+function systemError(error3) {
+  let current = error3;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current;
+    if (typeof e.code === "string" && REASONS[e.code] !== void 0) return e;
+    current = e.cause;
+  }
+  return void 0;
+}
+function describeSystemError(error3) {
+  const e = systemError(error3);
+  if (!e) return void 0;
+  const code = e.code;
+  const reason = REASONS[code];
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    const host = typeof e.hostname === "string" ? e.hostname : /(?:ENOTFOUND|EAI_AGAIN)\s+(\S+)/.exec(String(e.message))?.[1];
+    return host ? `${reason.replace("host", `host ${host}`)}` : reason;
+  }
+  const action = typeof e.syscall === "string" ? ACTIONS[e.syscall] : void 0;
+  if (typeof e.path === "string") return `cannot ${action ?? "use"} ${e.path}: ${reason}`;
+  return reason;
+}
+function errorReason(error3) {
+  const code = systemError(error3)?.code;
+  return typeof code === "string" ? REASONS[code] : firstLine(error3);
+}
+function firstLine(error3) {
+  return String(error3?.message ?? error3).split("\n", 1)[0];
+}
+
+// src/action/main.ts
 import os7 from "node:os";
 import path9 from "node:path";
 
@@ -25130,8 +25203,8 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
-  constructor(rules201) {
-    for (const rule of rules201) {
+  constructor(rules202) {
+    for (const rule of rules202) {
       const claim2 = rule.owns;
       if (!claim2) continue;
       for (const prefix of claim2.prefixes ?? []) {
@@ -25332,12 +25405,25 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
   "shadow",
   "superman"
 ]);
+var LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v2) => v2.length));
+function countDecoration(lower) {
+  let n = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c3 = lower.charCodeAt(i);
+    if (c3 === 33 || c3 === 35 || c3 === 42 || c3 === 45 || c3 === 46 || c3 === 63 || c3 === 95) n++;
+  }
+  return n;
+}
+var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
+function hasRandomBody(value) {
+  return value.split(/[^A-Za-z0-9]/).some((part) => part.length >= 32 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && !atMostDistinct(part, 11));
+}
 var PLACEHOLDER_PATTERNS = [
   [/^<[^<>]{1,80}>$/, "is in angle brackets"],
   [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
   [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "is in braces"],
   [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
-  [/(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i, 'says "my key"'],
+  [MY_KEY, 'says "my key"'],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
@@ -25359,9 +25445,12 @@ function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
   const lower = trimmed.toLowerCase();
   if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-  const plain = deLeet(lower);
-  if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+    const plain = deLeet(lower);
+    if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  }
   for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+    if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
     if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
   }
   if (keyName) {
@@ -25371,8 +25460,9 @@ function classifyPlaceholder(value, keyName) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
-  if (longestRun(trimmed) >= 8 && longestRun(trimmed) * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
-  if (trimmed.length >= 16 && distinctCharacters(trimmed) <= 4) return { placeholder: true, reason: "the value has almost no variety" };
+  const run2 = longestRun(trimmed);
+  if (run2 >= 8 && run2 * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
+  if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
   return { placeholder: false };
 }
 function countingShare(value) {
@@ -25455,8 +25545,15 @@ function runCoverage(value) {
   return covered;
 }
 var REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
-function distinctCharacters(value) {
-  return new Set(value).size;
+function atMostDistinct(value, limit) {
+  const seen = [];
+  for (const c3 of value) {
+    if (!seen.includes(c3)) {
+      if (seen.length === limit) return false;
+      seen.push(c3);
+    }
+  }
+  return true;
 }
 
 // src/core/detect/severity.ts
@@ -25530,8 +25627,8 @@ var KeywordPrefilter = class {
           }
           state = goto[at2];
         }
-        const rules201 = own2[state];
-        if (!rules201.includes(rule)) rules201.push(rule);
+        const rules202 = own2[state];
+        if (!rules202.includes(rule)) rules202.push(rule);
       }
     });
     const table = new Int32Array(states * classes);
@@ -25591,7 +25688,7 @@ var KeywordPrefilter = class {
     const { table, classOf, outputs, classCount: classes } = this;
     const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
     let hits = new Int32Array(256);
-    let count2 = 0;
+    let count3 = 0;
     let state = 0;
     let line = 0;
     let lineStart = 0;
@@ -25610,20 +25707,20 @@ var KeywordPrefilter = class {
         for (const rule of outputs[state / classes]) {
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
-            if (count2 + 4 > hits.length) {
+            if (count3 + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
               hits = grown;
             }
-            hits[count2++] = line;
-            hits[count2++] = lineStart;
-            hits[count2++] = i + 1;
-            hits[count2++] = rule;
+            hits[count3++] = line;
+            hits[count3++] = lineStart;
+            hits[count3++] = i + 1;
+            hits[count3++] = rule;
           }
         }
       }
     }
-    return hits.subarray(0, count2);
+    return hits.subarray(0, count3);
   }
 };
 
@@ -25638,8 +25735,8 @@ function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;
-  for (const count2 of counts.values()) {
-    const p2 = count2 / value.length;
+  for (const count3 of counts.values()) {
+    const p2 = count3 / value.length;
     bits -= p2 * Math.log2(p2);
   }
   return bits;
@@ -25675,6 +25772,7 @@ function execAll(regex, text, raw) {
   return raw;
 }
 function runRule(rule, text, context = DEFAULT_CONTEXT) {
+  if (rule.requires && !rule.requires.every((re2) => re2.test(text))) return NO_MATCHES;
   let raw;
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
@@ -25862,8 +25960,12 @@ function lineIsAllowed(line) {
   if (!/allow|ignore/i.test(line)) return false;
   return ALLOW_MARKERS.test(line);
 }
+function isPathPattern(content) {
+  return /[/*.]/.test(content) && !/[:!]/.test(content) && !/^[a-f0-9]+$/i.test(content);
+}
 function parseIgnoreFile(text) {
   const fingerprints = /* @__PURE__ */ new Set();
+  const paths = [];
   const lineOf = /* @__PURE__ */ new Map();
   const invalid = [];
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -25873,9 +25975,11 @@ function parseIgnoreFile(text) {
       const id = content.toLowerCase();
       fingerprints.add(id);
       if (!lineOf.has(id)) lineOf.set(id, i + 1);
+    } else if (isPathPattern(content)) {
+      paths.push(content.replace(/^\/+/, ""));
     } else invalid.push({ line: i + 1, text: content.slice(0, 80) });
   });
-  return { fingerprints, lineOf, invalid };
+  return { fingerprints, paths, lineOf, invalid };
 }
 function ignoreFileRewrites(list2, legacy, file = IGNORE_FILE) {
   const byLine = /* @__PURE__ */ new Map();
@@ -25909,12 +26013,12 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var Scanner = class {
-  constructor(rules201, options = {}) {
-    this.rules = rules201;
+  constructor(rules202, options = {}) {
+    this.rules = rules202;
     this.options = options;
-    this.keywords = rules201.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.keywords = rules202.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
-    this.claims = new Claims(rules201);
+    this.claims = new Claims(rules202);
   }
   rules;
   options;
@@ -26107,9 +26211,9 @@ function assignFingerprints(text, path10, kept, all) {
         if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
       }
     }
-    const firstLine = item.value.split("\n", 1)[0];
-    if (firstLine.length > 0) {
-      for (let at2 = line.indexOf(firstLine); at2 !== -1; at2 = line.indexOf(firstLine, at2 + firstLine.length)) ranges.push([at2, at2 + firstLine.length]);
+    const firstLine2 = item.value.split("\n", 1)[0];
+    if (firstLine2.length > 0) {
+      for (let at2 = line.indexOf(firstLine2); at2 !== -1; at2 = line.indexOf(firstLine2, at2 + firstLine2.length)) ranges.push([at2, at2 + firstLine2.length]);
     }
     const masked = maskLine(line, ranges);
     const key = `${item.finding.rule}\0${masked}`;
@@ -26174,7 +26278,6 @@ function addChangeScan(into, from) {
   into.bytes += from.bytes;
   return into;
 }
-var encoder = new TextEncoder();
 function scanChange(setup, change, options = {}) {
   const result = emptyChangeScan();
   const commit = change.commit !== void 0 ? { commit: change.commit } : {};
@@ -26182,7 +26285,7 @@ function scanChange(setup, change, options = {}) {
   for (const file of change.files) {
     if (file.lines.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
-      result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: "paths.ignore" });
+      result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: setup.ignoredPathDetail?.(file.path) ?? "paths.ignore" });
       continue;
     }
     const reason = skipReasonForPath(file.path, { byClaude: change.byClaude });
@@ -26198,7 +26301,7 @@ function scanChange(setup, change, options = {}) {
     result.suppressed += scanned.suppressed;
     if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
     result.files++;
-    result.bytes += encoder.encode(text).length;
+    result.bytes += Buffer.byteLength(text, "utf8");
     result.scanned.push({ path: file.path, ...commit, firstLine: file.lineNumbers[0] ?? 1 });
   }
   return result;
@@ -29667,8 +29770,8 @@ function isGitMissing(error3, binary) {
   const text = messageOf(error3);
   return text.includes("ENOENT") && text.includes(`spawn ${binary}`);
 }
-function firstLines(text, count2 = 3) {
-  return text.trim().split("\n").slice(0, count2).join(" / ");
+function firstLines(text, count3 = 3) {
+  return text.trim().split("\n").slice(0, count3).join(" / ");
 }
 var GitCallError = class extends Error {
 };
@@ -30004,7 +30107,7 @@ async function shallowCutsInRange(git, resolved) {
   const text = await readFile(path7.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
   const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   if (cuts.size === 0) return [];
-  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.revisions, "--"], "listing the commits of the range");
+  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.window ?? [], ...resolved.revisions, "--"], "listing the commits of the range");
   return listed.split("\n").filter((sha) => cuts.has(sha));
 }
 async function requireCommit(git, revision, range) {
@@ -30099,9 +30202,9 @@ function parseRecord(record2) {
   };
   return { info: info2, patch: record2.slice(cursor2) };
 }
-function lastBytes(pieces, count2) {
+function lastBytes(pieces, count3) {
   const out = [];
-  let left = count2;
+  let left = count3;
   for (let i = pieces.length - 1; i >= 0 && left > 0; i--) {
     const piece = pieces[i];
     out.unshift(piece.subarray(Math.max(0, piece.length - left)));
@@ -30166,7 +30269,7 @@ async function* readCommits(repo, opts = {}) {
   const keptIndex = [];
   let total = 0;
   if (opts.filter) {
-    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...revisions, "--"], "reading commit metadata"), nonce)) {
+    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...resolved.window ?? [], ...revisions, "--"], "reading commit metadata"), nonce)) {
       if (opts.filter(raw.info)) {
         kept.push(raw.info.sha);
         keptIndex.push(total);
@@ -30174,7 +30277,7 @@ async function* readCommits(repo, opts = {}) {
       total++;
     }
   } else {
-    const listed = await git.run(["rev-list", ...WALK_ARGS, ...revisions, "--"], "listing the commits to read");
+    const listed = await git.run(["rev-list", ...WALK_ARGS, ...resolved.window ?? [], ...revisions, "--"], "listing the commits to read");
     for (const sha of listed.split("\n")) {
       if (!sha) continue;
       kept.push(sha);
@@ -30200,6 +30303,21 @@ async function* readCommits(repo, opts = {}) {
 }
 
 // src/git/scan-git.ts
+function windowArgs(window2) {
+  return [
+    ...window2.since ? [`--since=${window2.since.toISOString()}`] : [],
+    ...window2.until ? [`--until=${window2.until.toISOString()}`] : [],
+    ...window2.maxCommits !== void 0 ? [`--max-count=${window2.maxCommits}`] : []
+  ];
+}
+function windowWords(window2) {
+  const parts = [
+    ...window2.since ? [`since ${window2.since.toISOString()}`] : [],
+    ...window2.until ? [`until ${window2.until.toISOString()}`] : [],
+    ...window2.maxCommits !== void 0 ? [`the newest ${window2.maxCommits} commit(s)`] : []
+  ];
+  return `(${parts.join(", ")})`;
+}
 function shallowHistory(cuts) {
   if (cuts.length === 0) return [];
   const at2 = cuts.map((sha) => sha.slice(0, 7)).join(", ");
@@ -30213,6 +30331,10 @@ function shallowHistory(cuts) {
 async function scanGit(setup, options) {
   const git = await openRepository(options.repo);
   const resolved = await resolveRangeWith(git, options.range !== void 0 ? { range: options.range } : { all: options.all });
+  if (options.window) {
+    resolved.window = windowArgs(options.window);
+    resolved.description += ` ${windowWords(options.window)}`;
+  }
   const result = {
     scan: emptyChangeScan(),
     incomplete: shallowHistory(await shallowCutsInRange(git, resolved)),
@@ -30278,9 +30400,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules201) {
+function indexRules(rules202) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules201 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules202 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -30648,13 +30770,13 @@ function repeatKey(f3) {
   if (cut < 2 || f3.redacted.length - cut - 1 < 2) return void 0;
   return `${f3.rule}\0${f3.redacted}`;
 }
-function pairable(f3, rules201) {
+function pairable(f3, rules202) {
   if (f3.category !== "secret") return void 0;
-  const provider = metaFor(f3, rules201).provider;
+  const provider = metaFor(f3, rules202).provider;
   if (!provider || provider === "generic" || provider === "custom") return void 0;
   return `${f3.commit ?? ""}\0${f3.path}\0${provider}`;
 }
-function rollUp(findings, rules201) {
+function rollUp(findings, rules202) {
   const sorted = [...findings].sort(compareFindings);
   const parent = sorted.map((_3, i) => i);
   const root = (i) => {
@@ -30675,7 +30797,7 @@ function rollUp(findings, rules201) {
       if (first2 === void 0) byValue.set(value, i);
       else union2(first2, i);
     }
-    const file = pairable(f3, rules201);
+    const file = pairable(f3, rules202);
     if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
   });
   for (const members2 of byFile.values()) {
@@ -30705,8 +30827,8 @@ function rollUp(findings, rules201) {
 }
 
 // src/core/report/plural.ts
-function plural(count2, one, many = one + "s") {
-  return `${count2} ${count2 === 1 ? one : many}`;
+function plural(count3, one, many = one + "s") {
+  return `${count3} ${count3 === 1 ? one : many}`;
 }
 
 // src/core/report/text.ts
@@ -30918,8 +31040,8 @@ function fixCell(f3) {
   if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
   return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
 }
-function titleOf(f3, rules201) {
-  return f3.title || metaFor(f3, rules201).title || f3.rule;
+function titleOf(f3, rules202) {
+  return f3.title || metaFor(f3, rules202).title || f3.rule;
 }
 function rowCells(row, ctx) {
   const lead = row.findings[0];
@@ -31193,13 +31315,13 @@ function mergeByLine(annotations) {
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules201 = indexRules(input.rules);
+  const rules202 = indexRules(input.rules);
   const scope = scopeOf(input.report);
   const links = new Links(input.repository, input.docsUrl);
   const headLine = (f3) => input.headLines?.has(f3) ? input.headLines.get(f3) ?? null : f3.line;
-  const ctx = { links, rules: rules201, headLine };
+  const ctx = { links, rules: rules202, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const rows = rollUp(findings, rules201);
+  const rows = rollUp(findings, rules202);
   const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
   const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
   const { summary: summary2, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
@@ -31364,8 +31486,8 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules201) {
-  const byId = indexRules(rules201);
+function renderSarif(report, rules202) {
+  const byId = indexRules(rules202);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -32490,9 +32612,9 @@ function skipFoldedBreaks(input, position, end) {
     breaks
   };
 }
-function foldedBreaks(count2) {
-  if (count2 === 1) return " ";
-  return "\n".repeat(count2 - 1);
+function foldedBreaks(count3) {
+  if (count3 === 1) return " ";
+  return "\n".repeat(count3 - 1);
 }
 function getPlainValue(input, start, end) {
   let result = "";
@@ -33903,7 +34025,7 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/core/bounded-parse.ts
+// src/core/bounded-json.ts
 var FILE_LIMITS = { maxChars: 16 * 1024 * 1024, maxDepth: 64, maxEntries: 1e4, maxValues: 2e5 };
 var PROTOTYPE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 function isPrototypeKey(key) {
@@ -33924,120 +34046,9 @@ var BoundedParseError = class extends Error {
   column;
 };
 var prototypeKeyReason = (key) => `the key "${key}" is not allowed: it would reach JavaScript's object prototype, so it is refused rather than ignored`;
-function describePath(path10) {
-  let out = "";
-  for (const segment of path10) out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
-  return out === "" ? "the top level" : `\`${out}\``;
-}
-function positionOf(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 function checkSize(text, limits) {
   if (text.length > limits.maxChars) {
     throw new BoundedParseError("refused", `the file holds ${text.length} characters, more than the limit of ${limits.maxChars}`);
-  }
-}
-function parseYaml(text, limits = FILE_LIMITS) {
-  checkSize(text, limits);
-  let events2;
-  try {
-    events2 = parseEvents(text, { maxDepth: limits.maxDepth });
-  } catch (error3) {
-    throw fromYamlException(error3, limits);
-  }
-  checkYamlEvents(text, events2, limits);
-  let documents;
-  try {
-    documents = constructFromEvents(events2, { source: text });
-  } catch (error3) {
-    throw fromYamlException(error3, limits);
-  }
-  if (documents.length > 1) throw new BoundedParseError("syntax", "expected one YAML document, found several (`---` separates documents)");
-  return documents[0];
-}
-function fromYamlException(error3, limits) {
-  if (!(error3 instanceof YAMLException)) return new BoundedParseError("syntax", error3.message);
-  const kind = /maxDepth|maxAliases/.test(error3.reason) ? "refused" : "syntax";
-  const reason = kind === "refused" && /maxDepth/.test(error3.reason) ? `nesting deeper than ${limits.maxDepth} levels (the limit)` : error3.reason;
-  return error3.mark ? new BoundedParseError(kind, reason, error3.mark.line + 1, error3.mark.column + 1) : new BoundedParseError(kind, reason);
-}
-function checkYamlEvents(text, events2, limits) {
-  const anchors = /* @__PURE__ */ new Map();
-  const stack = [];
-  let total = 0;
-  let offset = 0;
-  const fail = (reason) => {
-    const { line, column } = positionOf(text, offset);
-    throw new BoundedParseError("refused", reason, line, column);
-  };
-  const valuePath = (parent) => parent.kind === "document" ? [] : [...parent.path, parent.kind === "sequence" ? parent.children : parent.key ?? "?"];
-  const addChild = (size, keyText) => {
-    const parent = stack[stack.length - 1];
-    if (!parent) return;
-    const isKey = parent.kind === "mapping" && parent.children % 2 === 0;
-    if (isKey) {
-      if (keyText !== void 0 && isPrototypeKey(keyText)) fail(prototypeKeyReason(keyText));
-      parent.key = keyText ?? parent.children / 2;
-    }
-    parent.children++;
-    parent.size += size;
-    const entries3 = parent.kind === "mapping" ? Math.ceil(parent.children / 2) : parent.children;
-    if (parent.kind !== "document" && entries3 > limits.maxEntries) {
-      fail(`${describePath(parent.path)} holds more than ${limits.maxEntries} entries, the most one list or mapping may hold`);
-    }
-  };
-  const count2 = (size) => {
-    total += size;
-    if (total > limits.maxValues) {
-      fail(`the document holds more than ${limits.maxValues} values once its aliases are expanded (the limit); an alias that repeats an alias ("billion laughs") is refused`);
-    }
-  };
-  for (const event of events2) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        stack.push({ kind: "document", children: 0, size: 0, path: [] });
-        break;
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        offset = event.start;
-        count2(1);
-        const parent = stack[stack.length - 1];
-        const frame = { kind: event.type === EVENT_ID.MAPPING ? "mapping" : "sequence", children: 0, size: 1, path: parent ? valuePath(parent) : [] };
-        if (event.anchorStart >= 0) frame.anchor = text.slice(event.anchorStart, event.anchorEnd);
-        stack.push(frame);
-        break;
-      }
-      case EVENT_ID.SCALAR: {
-        offset = Math.max(0, event.anchorStart >= 0 ? event.anchorStart : event.valueStart);
-        count2(1);
-        const value = getScalarValue(text, event);
-        if (event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), { size: 1, key: value });
-        addChild(1, value);
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        offset = event.anchorStart;
-        const target = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
-        const size = target?.size ?? 1;
-        count2(size);
-        addChild(size, target?.key);
-        break;
-      }
-      case EVENT_ID.POP: {
-        const frame = stack.pop();
-        if (frame && frame.kind !== "document") {
-          if (frame.anchor !== void 0) anchors.set(frame.anchor, { size: frame.size });
-          addChild(frame.size, void 0);
-        }
-        break;
-      }
-    }
   }
 }
 var jsonPointer = (base, segment) => `${base}/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`;
@@ -34174,6 +34185,119 @@ function parseJson(text, limits = FILE_LIMITS, options = {}) {
   skipSpace();
   if (i < text.length) fail(`unexpected ${describe3()} after the end of the JSON value`);
   return { value, lines: lines2 };
+}
+
+// src/core/bounded-parse.ts
+function describePath(path10) {
+  let out = "";
+  for (const segment of path10) out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
+  return out === "" ? "the top level" : `\`${out}\``;
+}
+function positionOf(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function parseYaml(text, limits = FILE_LIMITS) {
+  checkSize(text, limits);
+  let events2;
+  try {
+    events2 = parseEvents(text, { maxDepth: limits.maxDepth });
+  } catch (error3) {
+    throw fromYamlException(error3, limits);
+  }
+  checkYamlEvents(text, events2, limits);
+  let documents;
+  try {
+    documents = constructFromEvents(events2, { source: text });
+  } catch (error3) {
+    throw fromYamlException(error3, limits);
+  }
+  if (documents.length > 1) throw new BoundedParseError("syntax", "expected one YAML document, found several (`---` separates documents)");
+  return documents[0];
+}
+function fromYamlException(error3, limits) {
+  if (!(error3 instanceof YAMLException)) return new BoundedParseError("syntax", error3.message);
+  const kind = /maxDepth|maxAliases/.test(error3.reason) ? "refused" : "syntax";
+  const reason = kind === "refused" && /maxDepth/.test(error3.reason) ? `nesting deeper than ${limits.maxDepth} levels (the limit)` : error3.reason;
+  return error3.mark ? new BoundedParseError(kind, reason, error3.mark.line + 1, error3.mark.column + 1) : new BoundedParseError(kind, reason);
+}
+function checkYamlEvents(text, events2, limits) {
+  const anchors = /* @__PURE__ */ new Map();
+  const stack = [];
+  let total = 0;
+  let offset = 0;
+  const fail = (reason) => {
+    const { line, column } = positionOf(text, offset);
+    throw new BoundedParseError("refused", reason, line, column);
+  };
+  const valuePath = (parent) => parent.kind === "document" ? [] : [...parent.path, parent.kind === "sequence" ? parent.children : parent.key ?? "?"];
+  const addChild = (size, keyText) => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return;
+    const isKey = parent.kind === "mapping" && parent.children % 2 === 0;
+    if (isKey) {
+      if (keyText !== void 0 && isPrototypeKey(keyText)) fail(prototypeKeyReason(keyText));
+      parent.key = keyText ?? parent.children / 2;
+    }
+    parent.children++;
+    parent.size += size;
+    const entries3 = parent.kind === "mapping" ? Math.ceil(parent.children / 2) : parent.children;
+    if (parent.kind !== "document" && entries3 > limits.maxEntries) {
+      fail(`${describePath(parent.path)} holds more than ${limits.maxEntries} entries, the most one list or mapping may hold`);
+    }
+  };
+  const count3 = (size) => {
+    total += size;
+    if (total > limits.maxValues) {
+      fail(`the document holds more than ${limits.maxValues} values once its aliases are expanded (the limit); an alias that repeats an alias ("billion laughs") is refused`);
+    }
+  };
+  for (const event of events2) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        stack.push({ kind: "document", children: 0, size: 0, path: [] });
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        offset = event.start;
+        count3(1);
+        const parent = stack[stack.length - 1];
+        const frame = { kind: event.type === EVENT_ID.MAPPING ? "mapping" : "sequence", children: 0, size: 1, path: parent ? valuePath(parent) : [] };
+        if (event.anchorStart >= 0) frame.anchor = text.slice(event.anchorStart, event.anchorEnd);
+        stack.push(frame);
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        offset = Math.max(0, event.anchorStart >= 0 ? event.anchorStart : event.valueStart);
+        count3(1);
+        const value = getScalarValue(text, event);
+        if (event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), { size: 1, key: value });
+        addChild(1, value);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        offset = event.anchorStart;
+        const target = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
+        const size = target?.size ?? 1;
+        count3(size);
+        addChild(size, target?.key);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (frame && frame.kind !== "document") {
+          if (frame.anchor !== void 0) anchors.set(frame.anchor, { size: frame.size });
+          addChild(frame.size, void 0);
+        }
+        break;
+      }
+    }
+  }
 }
 
 // src/core/config/errors.ts
@@ -35109,14 +35233,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input) {
   if (Array.isArray(input))
@@ -35768,6 +35892,139 @@ var _whenHasLength = (payload) => {
   const val = payload.value;
   return !nullish(val) && val.length !== void 0;
 };
+var numericOriginMap = {
+  number: "number",
+  bigint: "bigint",
+  object: "date"
+};
+var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const origin = numericOriginMap[typeof def.value];
+  inst._zod.check = (payload) => {
+    if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+      return;
+    }
+    payload.issues.push({
+      origin: numericOriginMap[typeof payload.value] ?? origin,
+      code: "too_big",
+      maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+      input: payload.value,
+      inclusive: def.inclusive,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const origin = numericOriginMap[typeof def.value];
+  inst._zod.check = (payload) => {
+    if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+      return;
+    }
+    payload.issues.push({
+      origin: numericOriginMap[typeof payload.value] ?? origin,
+      code: "too_small",
+      minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+      input: payload.value,
+      inclusive: def.inclusive,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckMultipleOf = /* @__PURE__ */ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (typeof payload.value !== typeof def.value)
+      throw new Error("Cannot mix number and bigint in multiple_of check.");
+    const isMultiple = typeof payload.value === "bigint" ? (
+      // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+      def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+    ) : floatSafeRemainder(payload.value, def.value) === 0;
+    if (isMultiple)
+      return;
+    payload.issues.push({
+      origin: typeof payload.value,
+      code: "not_multiple_of",
+      divisor: def.value,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  def.format = def.format || "float64";
+  const isInt = def.format?.includes("int");
+  const origin = isInt ? "int" : "number";
+  const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    if (isInt) {
+      if (!Number.isInteger(input)) {
+        payload.issues.push({
+          expected: origin,
+          format: def.format,
+          code: "invalid_type",
+          continue: false,
+          input,
+          inst
+        });
+        return;
+      }
+      if (!Number.isSafeInteger(input)) {
+        if (input > 0) {
+          payload.issues.push({
+            input,
+            code: "too_big",
+            maximum: Number.MAX_SAFE_INTEGER,
+            note: "Integers must be within the safe integer range.",
+            inst,
+            origin,
+            inclusive: true,
+            continue: !def.abort
+          });
+        } else {
+          payload.issues.push({
+            input,
+            code: "too_small",
+            minimum: Number.MIN_SAFE_INTEGER,
+            note: "Integers must be within the safe integer range.",
+            inst,
+            origin,
+            inclusive: true,
+            continue: !def.abort
+          });
+        }
+        return;
+      }
+    }
+    if (input < minimum) {
+      payload.issues.push({
+        origin: "number",
+        input,
+        code: "too_small",
+        minimum,
+        inclusive: true,
+        inst,
+        continue: !def.abort
+      });
+    }
+    if (input > maximum) {
+      payload.issues.push({
+        origin: "number",
+        input,
+        code: "too_big",
+        maximum,
+        inclusive: true,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
   var _a3;
   $ZodCheck.init(inst, def);
@@ -36480,6 +36737,34 @@ var $ZodJWT = /* @__PURE__ */ $constructor("$ZodJWT", (inst, def) => {
       continue: !def.abort
     });
   };
+});
+var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = number;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Number(payload.value);
+      } catch (_3) {
+      }
+    const input = payload.value;
+    if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+      return payload;
+    }
+    const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+    payload.issues.push({
+      expected: "number",
+      code: "invalid_type",
+      input,
+      inst,
+      ...received ? { received } : {}
+    });
+    return payload;
+  };
+});
+var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+  $ZodCheckNumberFormat.init(inst, def);
+  $ZodNumber.init(inst, def);
 });
 var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
   $ZodType.init(inst, def);
@@ -38227,6 +38512,20 @@ function _isoDuration(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _number(Class2, params) {
+  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class2, params) {
+  return new Class2({
+    type: "number",
+    check: "number_format",
+    abort: false,
+    format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function _boolean(Class2, params) {
   return new Class2({
     type: "boolean",
@@ -38244,6 +38543,50 @@ function _never(Class2, params) {
   return new Class2({
     type: "never",
     ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+  return new $ZodCheckMultipleOf({
+    check: "multiple_of",
+    ...normalizeParams(params),
+    value
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -39067,6 +39410,48 @@ var stringProcessor = (schema, ctx, _json, _params) => {
     }
   }
 };
+var numberProcessor = (schema, ctx, _json, params) => {
+  const json = _json;
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+  json.type = isInt ? "integer" : "number";
+  const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+  const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+  const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+  if (exMin) {
+    if (legacy) {
+      json.minimum = exclusiveMinimum;
+      json.exclusiveMinimum = true;
+    } else {
+      json.exclusiveMinimum = exclusiveMinimum;
+    }
+  } else if (typeof minimum === "number") {
+    json.minimum = minimum;
+  }
+  if (exMax) {
+    if (legacy) {
+      json.maximum = exclusiveMaximum;
+      json.exclusiveMaximum = true;
+    } else {
+      json.exclusiveMaximum = exclusiveMaximum;
+    }
+  } else if (typeof maximum === "number") {
+    json.maximum = maximum;
+  }
+  if (multipleOf) {
+    const divisors = /* @__PURE__ */ new Set();
+    for (const divisor of multipleOf) {
+      if (Number.isFinite(divisor) && divisor !== 0)
+        divisors.add(Math.abs(divisor));
+      else
+        handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+    }
+    const [first2, ...rest] = divisors;
+    if (first2 !== void 0)
+      json.multipleOf = first2;
+    if (rest.length)
+      json.allOf = [...json.allOf ?? [], ...rest.map((m2) => ({ multipleOf: m2 }))];
+  }
+};
 var booleanProcessor = (_schema, _ctx, json, _params) => {
   json.type = "boolean";
 };
@@ -39864,6 +40249,86 @@ var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
   $ZodJWT.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
+var ZodNumber = /* @__PURE__ */ $constructor(
+  "ZodNumber",
+  (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+    inst.isFinite = true;
+  },
+  /* @__PURE__ */ util_exports.derived({
+    minValue: (inst) => {
+      const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+      return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+      const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+      return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+      const { isInt, multipleOf } = aggregateChecks(inst);
+      return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null
+  }, {
+    gt(value, params) {
+      return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+      return this.check(_gte(value, params));
+    },
+    min(value, params) {
+      return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+      return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+      return this.check(_lte(value, params));
+    },
+    max(value, params) {
+      return this.check(_lte(value, params));
+    },
+    int(params) {
+      return this.check(int(params));
+    },
+    safe(params) {
+      return this.check(int(params));
+    },
+    positive(params) {
+      return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+      return this.check(_gte(0, params));
+    },
+    negative(params) {
+      return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+      return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+      return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+      return this.check(_multipleOf(value, params));
+    },
+    finite() {
+      return this;
+    }
+  })
+);
+function number2(params) {
+  return _number(ZodNumber, params);
+}
+var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
+  $ZodNumberFormat.init(inst, def);
+  ZodNumber.init(inst, def);
+});
+function int(params) {
+  return _int(ZodNumberFormat, params);
+}
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
@@ -40246,6 +40711,7 @@ var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "none"];
 var SEVERITY_VALUES = ["critical", "high", "medium", "low"];
 var CUSTOM_RULE_CATEGORIES = ["secret", "placeholder", "pii"];
 var WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var ANOMALY_KINDS = ["weekly-spike", "first-restricted-change", "off-hours-burst", "new-skill", "skill-outside-teams"];
 var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}";
 var REPO_NAME = "[A-Za-z0-9._-]{1,100}";
 var TEAM_SLUG = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
@@ -40255,11 +40721,11 @@ var classification = _enum(CLASSIFICATIONS);
 var CONFIG_LIMITS = { globs: 1e3, markers: 100, rules: 200, keywords: 50, ruleExamples: 100, skills: 500, teams: 200, permissions: 500 };
 var atMost = (limit, what) => ({ error: `at most ${limit} ${what} are allowed (the limit)` });
 var recordAtMost = (limit, what) => (value, ctx) => {
-  const count2 = Object.keys(value).length;
-  if (count2 > limit) ctx.addIssue({ code: "custom", message: `holds ${count2} ${what}; at most ${limit} are allowed (the limit)`, input: value });
+  const count3 = Object.keys(value).length;
+  if (count3 > limit) ctx.addIssue({ code: "custom", message: `holds ${count3} ${what}; at most ${limit} are allowed (the limit)`, input: value });
 };
 var glob = string2().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
-var teamSlug = string2().regex(new RegExp(`^(?:${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`)" });
+var teamSlug = string2().regex(new RegExp(`^(?:@?${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`)" }).transform((team) => team.replace(/^@/, ""));
 var orgTeam = string2().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
 var repositoryName = string2().regex(new RegExp(`^${REPO_NAME}$`), { error: "expected a repository name in the org, such as `governance`" }).refine((name) => name !== "." && name !== "..", { error: "expected a repository name in the org, such as `governance`" });
 var marker = string2().superRefine((value, ctx) => {
@@ -40319,6 +40785,18 @@ var businessHours = strictObject({
   const time2 = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
   if (time2.test(hours.start) && time2.test(hours.end) && hours.end <= hours.start) ctx.addIssue({ code: "custom", path: ["end"], message: `expected an end after the start (${hours.start}); got ${hours.end}`, input: hours.end });
 }).meta({ description: "Changes made outside these hours in restricted repositories are flagged for review (low severity)." });
+var anomalies = strictObject({
+  weeklySpike: strictObject({
+    min: number2().int().min(0).max(1e5).default(3).meta({ description: "A week is a spike when a repository has more than this many Claude changes in it ... Default 3." }),
+    factor: number2().min(1).max(1e3).default(3).meta({ description: "... and more than this many times its mean over the weeks before. Default 3." }),
+    baselineWeeks: number2().int().min(1).max(52).default(4).meta({ description: "How many weeks before make the mean (empty weeks count as 0). Default 4." })
+  }).default(() => ({ min: 3, factor: 3, baselineWeeks: 4 })).meta({ description: "A repository's weekly Claude changes far above its own recent mean." }),
+  offHoursBurst: strictObject({
+    commits: number2().int().min(2).max(1e4).default(3).meta({ description: "At least this many Claude commits outside business hours ... Default 3." }),
+    hours: number2().min(1).max(168).default(24).meta({ description: "... within this many hours. Default 24." })
+  }).default(() => ({ commits: 3, hours: 24 })).meta({ description: "A burst of Claude commits outside business hours (content.businessHours; default 09:00-18:00 Monday to Friday, UTC)." }),
+  ignore: array(_enum(ANOMALY_KINDS)).default(() => []).meta({ description: `Anomaly kinds not reported: ${ANOMALY_KINDS.join(", ")}.` })
+}).meta({ description: "Anomalies flagged on the audit issue and in the inventory, and their thresholds." });
 function isTimeZone(zone) {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -40338,9 +40816,9 @@ var guardConfigSchema = strictObject({
   paths: strictObject({
     ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
   }).default(() => ({ ignore: [] })),
-  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules201, ctx) => {
+  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules202, ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    rules201.forEach((rule, index) => {
+    rules202.forEach((rule, index) => {
       if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
       seen.add(rule.id);
     });
@@ -40358,7 +40836,8 @@ var guardConfigSchema = strictObject({
   }).optional().meta({ description: "The Claude Code hook (claude-guard hook)." }),
   audit: strictObject({
     repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
-    notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." })
+    notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
+    anomalies: anomalies.optional()
   }).optional().meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
   _extends: string2().regex(EXTENDS_PATTERN, { error: "expected a repository to inherit from: `repo`, `owner/repo` or `owner/repo:path/to/file.yml`" }).optional().meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." })
 }).meta({ title: "claude-guard configuration", description: `Configuration of claude-guard: ${CONFIG_FILE}` });
@@ -40391,14 +40870,14 @@ function parseConfig(text, file) {
   let candidate = withoutEmptyValues(data);
   const errors = [];
   const reported = [];
-  for (let round = 0; round < RECOVERY_ROUNDS; round++) {
+  for (let round2 = 0; round2 < RECOVERY_ROUNDS; round2++) {
     const result = guardConfigSchema.safeParse(candidate);
     if (result.success) return { config: result.data, errors: sortByPosition(errors), locate };
     const paths = [];
     for (const issue3 of result.error.issues) {
       const path10 = issue3.path.filter((s) => typeof s === "string" || typeof s === "number");
       paths.push(...issue3.code === "unrecognized_keys" ? issue3.keys.map((k2) => [...path10, k2]) : [path10]);
-      if (round > 0 && reported.some((p2) => related(p2, path10))) continue;
+      if (round2 > 0 && reported.some((p2) => related(p2, path10))) continue;
       reported.push(path10);
       errors.push(...issueToErrors(issue3, { file, root: guardConfigSchema, data: candidate, positions }));
     }
@@ -40505,7 +40984,7 @@ function ruleContractProblems(rule) {
 // src/core/detect/custom-rules.ts
 var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules201 = [];
+  const rules202 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -40550,9 +41029,9 @@ function compileCustomRules(configs, builtinIds) {
       }
     }
     if (config2.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config2.id, message: `examples: ${problem}` });
-    rules201.push(rule);
+    rules202.push(rule);
   }
-  return { rules: rules201, errors };
+  return { rules: rules202, errors };
 }
 
 // src/core/detect/fake.ts
@@ -41208,7 +41687,7 @@ var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
 function classifyValue(raw, name, kind, quoted) {
   const value = raw.trim();
-  if (value.length === 0 || value.length > 300) return { kind: "none" };
+  if (value.length === 0 || value.length > MAX_TOKEN || value.length > 300 && /\s/.test(value)) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
   const lower = value.toLowerCase();
   if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
@@ -41303,7 +41782,8 @@ function isProse(value) {
   const alphabetic = words.filter((w2) => /^[\p{L}'’]+[,.!?:;…]?$/u.test(w2)).length;
   return words.length >= 3 ? alphabetic / words.length >= 0.6 : alphabetic === words.length;
 }
-var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>`;
+var MAX_TOKEN = 1200;
+var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 var ASSIGN_QUOTED = new RegExp(
   String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd"
@@ -41328,6 +41808,11 @@ var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})
 var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
 var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
 var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
+var QUOTE = /["'\x60]/;
+var FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
+var SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
+var SQL_PASSWORD_WORD = /identified|password/i;
+var SECURE_STRING_WORD = /ConvertTo-SecureString/i;
 var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
@@ -41370,24 +41855,27 @@ function trimUnquoted(value) {
 }
 function findGenericSecrets(text, context) {
   const candidates = [];
-  collect(ASSIGN_QUOTED, text, candidates, true);
+  const quote3 = QUOTE.test(text);
+  if (quote3) collect(ASSIGN_QUOTED, text, candidates, true);
   if (text.includes('\\"')) collectUnescaped(text, candidates);
-  collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
-  collect(C_DEFINE, text, candidates, true);
-  collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
-  collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
-  collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
-  collect(XML_KEY_VALUE, text, candidates, true);
-  collect(XML_ELEMENT, text, candidates, true);
-  collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
-  collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  collect(SQL_PASSWORD, text, candidates, true, "password");
-  collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
-  collect(SETTER, text, candidates, true);
-  collect(OTP_SEED, text, candidates, true, "otp_secret");
-  collect(SECURE_STRING, text, candidates, true, "password");
-  collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  const paren = text.includes("(");
+  const bracket = text.includes("[");
+  if (quote3 && (paren || bracket)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
+  if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
+  if (paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
+  if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
+  if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
+  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true);
+  if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
+  if (quote3 && bracket) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  if (quote3 && text.includes(".set")) collect(SETTER, text, candidates, true);
+  if (quote3 && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
+  if (quote3 && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
+  if (text.includes("=")) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
   if (context.configLike) {
     collect(ASSIGN_UNQUOTED, text, candidates, false);
     collect(SPACE_SEPARATED, text, candidates, false);
@@ -42110,8 +42598,34 @@ var rules4 = [
   })
 ];
 
-// src/core/detect/rules/providers/digitalocean.ts
+// src/core/detect/rules/providers/azure-cache-for-redis.ts
+var AZURE_REDIS_HOST = String.raw`[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,30})?\.redis\.(?:cache\.windows\.net|azure\.net)(?::[0-9]{2,5})?,(?:[A-Za-z]{2,24}=[^,\s"']{0,40},){0,6}?`;
 var rules5 = [
+  defineRule({
+    id: "azure-cache-for-redis-access-key",
+    title: "Azure Cache for Redis access key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["redis.cache.windows.net", "redis.azure.net"],
+    regex: new RegExp(`(?<![\\w.-])${AZURE_REDIS_HOST}password=(?<secret>[A-Za-z0-9+/]{42,44}={0,2})(?![A-Za-z0-9+/=])`, "i"),
+    docs: "https://learn.microsoft.com/azure/azure-cache-for-redis/cache-configure#access-keys",
+    remediation: "Regenerate the access key in the Azure portal (the cache's Authentication > Access keys), switch clients to the other key or to Microsoft Entra authentication, and keep the connection string in Key Vault.",
+    samples: () => [`${fake.base64(43, "azredis")}=`],
+    truePositives: ([k2]) => [
+      ...inSyntaxes("redis_connection", `contoso.redis.cache.windows.net:6380,password=${k2},ssl=True,abortConnect=False`).map(([line]) => [line, k2]),
+      ...withValue(k2, '"Redis": "acme-cache.redis.cache.windows.net:6380,ssl=True,password=%s,abortConnect=False"'),
+      ...withValue(k2, "REDIS=acme.westeurope.redis.azure.net:10000,password=%s,ssl=True")
+    ],
+    falsePositives: ([k2]) => [
+      `REDIS=localhost:6379,password=${k2}`,
+      `REDIS=contoso.redis.cache.windows.net:6380,password=${k2.slice(0, 20)},ssl=True`,
+      "REDIS=contoso.redis.cache.windows.net:6380,ssl=True,abortConnect=False"
+    ]
+  })
+];
+
+// src/core/detect/rules/providers/digitalocean.ts
+var rules6 = [
   defineRule({
     id: "digitalocean-pat",
     title: "DigitalOcean personal access token",
@@ -42154,7 +42668,7 @@ var rules5 = [
 ];
 
 // src/core/detect/rules/providers/alibaba-cloud.ts
-var rules6 = [
+var rules7 = [
   defineRule({
     id: "alibaba-access-key-id",
     title: "Alibaba Cloud AccessKey ID",
@@ -42188,7 +42702,7 @@ var rules6 = [
 ];
 
 // src/core/detect/rules/providers/ibm-cloud.ts
-var rules7 = [
+var rules8 = [
   defineRule({
     id: "ibm-cloud-api-key",
     title: "IBM Cloud API key",
@@ -42222,7 +42736,7 @@ var rules7 = [
 ];
 
 // src/core/detect/rules/providers/oracle-cloud.ts
-var rules8 = [
+var rules9 = [
   defineRule({
     id: "oci-auth-token",
     title: "Oracle Cloud Infrastructure auth token",
@@ -42246,7 +42760,7 @@ var rules8 = [
 ];
 
 // src/core/detect/rules/providers/tencent-cloud.ts
-var rules9 = [
+var rules10 = [
   defineRule({
     id: "tencent-cloud-secret-id",
     title: "Tencent Cloud SecretId",
@@ -42276,7 +42790,7 @@ var rules9 = [
 ];
 
 // src/core/detect/rules/providers/scaleway.ts
-var rules10 = [
+var rules11 = [
   defineRule({
     id: "scaleway-access-key",
     title: "Scaleway API access key",
@@ -42307,7 +42821,7 @@ var rules10 = [
 ];
 
 // src/core/detect/rules/providers/linode.ts
-var rules11 = [
+var rules12 = [
   defineRule({
     id: "linode-api-token",
     title: "Linode (Akamai) personal access token",
@@ -42324,7 +42838,7 @@ var rules11 = [
 ];
 
 // src/core/detect/rules/providers/hetzner.ts
-var rules12 = [
+var rules13 = [
   defineRule({
     id: "hetzner-cloud-api-token",
     title: "Hetzner Cloud API token",
@@ -42341,7 +42855,7 @@ var rules12 = [
 ];
 
 // src/core/detect/rules/providers/vultr.ts
-var rules13 = [
+var rules14 = [
   defineRule({
     id: "vultr-api-key",
     title: "Vultr API key",
@@ -42358,7 +42872,7 @@ var rules13 = [
 ];
 
 // src/core/detect/rules/providers/yandex-cloud.ts
-var rules14 = [
+var rules15 = [
   defineRule({
     id: "yandex-cloud-api-key",
     title: "Yandex Cloud API key",
@@ -42408,7 +42922,7 @@ var rules14 = [
 ];
 
 // src/core/detect/rules/providers/cloudinary.ts
-var rules15 = [
+var rules16 = [
   defineRule({
     id: "cloudinary-url",
     title: "Cloudinary URL with API secret",
@@ -42518,7 +43032,7 @@ function githubClassic(id, title, prefix, remediation4, setting, lines2) {
     falsePositives: ([t2]) => [`GITHUB_TOKEN=${t2.slice(0, 30)}`, `const notAToken = "x${t2}";`, `const longer = "${t2}Q";`, "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}"]
   });
 }
-var rules16 = [
+var rules17 = [
   githubClassic(
     "github-pat-classic",
     "GitHub personal access token (classic)",
@@ -42648,7 +43162,7 @@ function gitlabRule(opts) {
   });
 }
 var b64url20 = (seed) => fake.base64url(20, seed);
-var rules17 = [
+var rules18 = [
   defineRule({
     id: "gitlab-session-cookie",
     title: "GitLab session cookie",
@@ -42840,7 +43354,7 @@ function findDataCenterTokens(text) {
 function dataCenterToken(seed) {
   return "BBDC-" + toBase64(fake.digits(12, seed).replace(/^0/, "7") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules18 = [
+var rules19 = [
   defineRule({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
@@ -42884,7 +43398,7 @@ var rules18 = [
 ];
 
 // src/core/detect/rules/providers/gitea.ts
-var rules19 = [
+var rules20 = [
   defineRule({
     id: "gitea-access-token",
     title: "Gitea / Forgejo access token",
@@ -42901,7 +43415,7 @@ var rules19 = [
 ];
 
 // src/core/detect/rules/providers/travis-ci.ts
-var rules20 = [
+var rules21 = [
   defineRule({
     id: "travis-ci-api-token",
     title: "Travis CI API token",
@@ -42918,7 +43432,7 @@ var rules20 = [
 ];
 
 // src/core/detect/rules/providers/circleci.ts
-var rules21 = [
+var rules22 = [
   defineRule({
     id: "circleci-personal-token",
     title: "CircleCI personal API token",
@@ -42961,7 +43475,7 @@ var rules21 = [
 ];
 
 // src/core/detect/rules/providers/buildkite.ts
-var rules22 = [
+var rules23 = [
   defineRule({
     id: "buildkite-api-token",
     title: "Buildkite API access token",
@@ -42978,7 +43492,7 @@ var rules22 = [
 ];
 
 // src/core/detect/rules/providers/drone.ts
-var rules23 = [
+var rules24 = [
   defineRule({
     id: "drone-ci-token",
     title: "Drone CI personal token",
@@ -42998,7 +43512,7 @@ var rules23 = [
 var XOX = "xox";
 var SLACK_TOKEN_DOCS = "https://api.slack.com/concepts/token-types";
 var SLACK_REMEDIATION = "Revoke the token (auth.revoke, or reinstall/rotate it in the app's OAuth & Permissions page) and keep its replacement in a secret store.";
-var rules24 = [
+var rules25 = [
   defineRule({
     id: "slack-bot-token",
     title: "Slack bot token",
@@ -43160,7 +43674,7 @@ var rules24 = [
 
 // src/core/detect/rules/providers/discord.ts
 var DISCORD_TOKEN = String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`;
-var rules25 = [
+var rules26 = [
   defineRule({
     id: "discord-bot-token",
     title: "Discord bot token",
@@ -43197,7 +43711,7 @@ var rules25 = [
 ];
 
 // src/core/detect/rules/providers/telegram.ts
-var rules26 = [
+var rules27 = [
   defineRule({
     id: "telegram-bot-token",
     title: "Telegram bot token",
@@ -43217,7 +43731,7 @@ var rules26 = [
 ];
 
 // src/core/detect/rules/providers/microsoft-teams.ts
-var rules27 = [
+var rules28 = [
   defineRule({
     id: "microsoft-teams-webhook-url",
     title: "Microsoft Teams incoming webhook URL",
@@ -43254,7 +43768,7 @@ var rules27 = [
 ];
 
 // src/core/detect/rules/providers/twilio.ts
-var rules28 = [
+var rules29 = [
   defineRule({
     id: "twilio-api-key",
     title: "Twilio API key SID",
@@ -43276,11 +43790,11 @@ var rules28 = [
     severity: "low",
     keywords: ["twilio", "account_sid", "accountsid", "account-sid"],
     // An identifier, not a secret on its own: reported low, as a sign that the auth token is near.
-    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?${ci("sid")}|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?(?:${ci("sid")}|${ci("token")})|${ci("account")}${SEP}${ci("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api/account",
     remediation: "No rotation needed for the SID itself; check that the auth token or API key secret next to it is not committed as well.",
     samples: () => ["AC" + fake.hex(32, "twilio-ac")],
-    truePositives: ([sid]) => [...inSyntaxes("twilio_account_sid", sid), ...withValue(sid, '  accountSid: "%s",')],
+    truePositives: ([sid]) => [...inSyntaxes("twilio_account_sid", sid), ...withValue(sid, '  accountSid: "%s",'), ...withValue(sid, "twilio token - '%s'")],
     falsePositives: ([sid]) => [`TWILIO_ACCOUNT_SID=${sid.slice(0, 20)}`, `const other = "${sid}";`]
   }),
   defineRule({
@@ -43289,11 +43803,11 @@ var rules28 = [
     provider: "Twilio",
     severity: "critical",
     keywords: ["twilio"],
-    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?${ci("auth")}${SEP}${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("twilio")}[\\w. -]{0,20}?(?:${ci("auth")}${SEP})?${ci("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/access-tokens#auth-tokens",
     remediation: "Rotate the auth token (promote the secondary token in the Console) and move API access to API keys kept in a secret store.",
     samples: () => [fake.hex(32, "twilio-auth")],
-    truePositives: ([t2]) => [...inSyntaxes("twilio_auth_token", t2), ...withValue(t2, "  twilioAuthToken: '%s',")],
+    truePositives: ([t2]) => [...inSyntaxes("twilio_auth_token", t2), ...withValue(t2, "  twilioAuthToken: '%s',"), ...withValue(t2, "twilio token - '%s'")],
     falsePositives: ([t2]) => [`TWILIO_AUTH_TOKEN=${t2.slice(0, 20)}`, "  twilioAuthToken: process.env.TWILIO_AUTH_TOKEN,"]
   }),
   defineRule({
@@ -43312,7 +43826,7 @@ var rules28 = [
 ];
 
 // src/core/detect/rules/providers/sendgrid.ts
-var rules29 = [
+var rules30 = [
   defineRule({
     id: "sendgrid-api-key",
     title: "SendGrid API key",
@@ -43330,7 +43844,7 @@ var rules29 = [
 ];
 
 // src/core/detect/rules/providers/mailgun.ts
-var rules30 = [
+var rules31 = [
   defineRule({
     id: "mailgun-public-validation-key",
     title: "Mailgun public validation key",
@@ -43353,17 +43867,20 @@ var rules30 = [
     keywords: ["mailgun", "key-"],
     // Legacy "key-" + 32 base36 characters, or the current <32 hex>-<8 hex>-<8 hex> form; only in a
     // Mailgun setting (not its webhook signing key) or as the password of the "api" user.
+    // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings).
     regex: new RegExp(
-      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?)(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
+      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?(?<=[\\s"'\`=:,(])(?<![\\w-]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     remediation: "Delete or rotate the key in Settings > API Security and keep its replacement in a secret store.",
     samples: () => ["key-" + fake.lowerDigits(32, "mg-legacy"), fake.hex(32, "mg-new") + "-" + fake.hex(8, "mg-b") + "-" + fake.hex(8, "mg-c")],
     truePositives: ([legacy, current]) => [
       ...inSyntaxes("mailgun_api_key", current),
+      ...withValue(current, 'const mg = new Mailgun(formData).client({ username: "sender", key: "%s" });'),
+      ...withValue(legacy, "mailgun domain 'mg.acme.com' key '%s'"),
       ...withValue(legacy, 'requests.post(url, auth=("api", "%s"), data=payload)', "curl -s --user 'api:%s' https://api.mailgun.net/v3/acme.com/messages")
     ],
-    falsePositives: ([legacy, current]) => [`MAILGUN_WEBHOOK_SIGNING_KEY=${current}`, `const cacheKey = "${legacy}";`, `MAILGUN_API_KEY=${legacy.slice(0, 20)}`]
+    falsePositives: ([legacy, current]) => [`MAILGUN_WEBHOOK_SIGNING_KEY=${current}`, `mailgun webhook signing key '${current}'`, `// mailgun: ${legacy}x`, `const cacheKey = "${legacy}";`, `MAILGUN_API_KEY=${legacy.slice(0, 20)}`]
   }),
   defineRule({
     id: "mailgun-webhook-signing-key",
@@ -43385,7 +43902,7 @@ var rules30 = [
 ];
 
 // src/core/detect/rules/providers/mailchimp.ts
-var rules31 = [
+var rules32 = [
   defineRule({
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
@@ -43417,7 +43934,7 @@ var rules31 = [
 ];
 
 // src/core/detect/rules/providers/postmark.ts
-var rules32 = [
+var rules33 = [
   defineRule({
     id: "postmark-server-token",
     title: "Postmark server or account API token",
@@ -43434,7 +43951,7 @@ var rules32 = [
 ];
 
 // src/core/detect/rules/providers/brevo.ts
-var rules33 = [
+var rules34 = [
   defineRule({
     id: "brevo-api-key",
     title: "Brevo (Sendinblue) API key",
@@ -43464,24 +43981,24 @@ var rules33 = [
 ];
 
 // src/core/detect/rules/providers/vonage.ts
-var rules34 = [
+var rules35 = [
   defineRule({
     id: "vonage-api-secret",
     title: "Vonage (Nexmo) API secret",
     provider: "Vonage",
     severity: "high",
     keywords: ["vonage", "nexmo"],
-    regex: assigned(`(?:${ci("vonage")}|${ci("nexmo")})[\\w. -]{0,20}?${ci("secret")}`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
+    regex: assigned(`(?:${ci("vonage")}|${ci("nexmo")})[\\w. -]{0,20}?(?:${ci("secret")}|${ci("token")})`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
     docs: "https://developer.vonage.com/en/getting-started/concepts/authentication",
     remediation: "Rotate the API secret in the Vonage dashboard (API Settings) and keep it in a secret store.",
     samples: () => [fake.alnum(16, "vonage")],
-    truePositives: ([s]) => [...inSyntaxes("vonage_api_secret", s), ...withValue(s, '  "nexmoApiSecret": "%s",')],
+    truePositives: ([s]) => [...inSyntaxes("vonage_api_secret", s), ...withValue(s, '  "nexmoApiSecret": "%s",'), ...withValue(s, "nexmo token - '%s'")],
     falsePositives: ([s]) => [`VONAGE_API_KEY=${s.slice(0, 8)}`, `VONAGE_API_SECRET=${s.slice(0, 10)}`]
   })
 ];
 
 // src/core/detect/rules/providers/messagebird.ts
-var rules35 = [
+var rules36 = [
   defineRule({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
@@ -43498,7 +44015,7 @@ var rules35 = [
 ];
 
 // src/core/detect/rules/providers/plivo.ts
-var rules36 = [
+var rules37 = [
   defineRule({
     id: "plivo-auth-token",
     title: "Plivo auth token",
@@ -43515,7 +44032,7 @@ var rules36 = [
 ];
 
 // src/core/detect/rules/providers/telnyx.ts
-var rules37 = [
+var rules38 = [
   defineRule({
     id: "telnyx-api-key",
     title: "Telnyx API v2 key",
@@ -43533,7 +44050,7 @@ var rules37 = [
 ];
 
 // src/core/detect/rules/providers/mattermost.ts
-var rules38 = [
+var rules39 = [
   defineRule({
     id: "mattermost-access-token",
     title: "Mattermost personal access or bot token",
@@ -43550,24 +44067,24 @@ var rules38 = [
 ];
 
 // src/core/detect/rules/providers/zulip.ts
-var rules39 = [
+var rules40 = [
   defineRule({
     id: "zulip-api-key",
     title: "Zulip API key",
     provider: "Zulip",
     severity: "high",
     keywords: ["zulip"],
-    regex: assigned(`${ci("zulip")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("zulip")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?(?:${ci("key")}|${ci("token")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://zulip.com/api/api-keys",
     remediation: "Regenerate the API key in Personal settings > Account & privacy (or the bot's settings) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "zulip")],
-    truePositives: ([k2]) => [...inSyntaxes("zulip_api_key", k2), ...withValue(k2, '  zulipKey: "%s",')],
+    truePositives: ([k2]) => [...inSyntaxes("zulip_api_key", k2), ...withValue(k2, '  zulipKey: "%s",'), ...withValue(k2, "zulip token - '%s'")],
     falsePositives: ([k2]) => [`ZULIP_API_KEY=${k2.slice(0, 20)}`, "ZULIP_SITE=https://acme.zulipchat.com"]
   })
 ];
 
 // src/core/detect/rules/providers/intercom.ts
-var rules40 = [
+var rules41 = [
   defineRule({
     id: "intercom-access-token",
     title: "Intercom access token",
@@ -43584,7 +44101,7 @@ var rules40 = [
 ];
 
 // src/core/detect/rules/providers/pusher.ts
-var rules41 = [
+var rules42 = [
   defineRule({
     id: "pusher-app-secret",
     title: "Pusher Channels app secret",
@@ -43601,7 +44118,7 @@ var rules41 = [
 ];
 
 // src/core/detect/rules/providers/zoom.ts
-var rules42 = [
+var rules43 = [
   defineRule({
     id: "zoom-client-secret",
     title: "Zoom app client secret",
@@ -43618,7 +44135,7 @@ var rules42 = [
 ];
 
 // src/core/detect/rules/providers/x-twitter.ts
-var rules43 = [
+var rules44 = [
   defineRule({
     id: "twitter-bearer-token",
     title: "X (Twitter) app bearer token",
@@ -43658,7 +44175,7 @@ var rules43 = [
 ];
 
 // src/core/detect/rules/providers/meta.ts
-var rules44 = [
+var rules45 = [
   defineRule({
     id: "facebook-app-access-token",
     title: "Facebook / Meta app access token (app id|app secret)",
@@ -43705,7 +44222,7 @@ var rules44 = [
 ];
 
 // src/core/detect/rules/providers/line.ts
-var rules45 = [
+var rules46 = [
   defineRule({
     id: "line-channel-secret",
     title: "LINE Messaging API channel secret",
@@ -43735,7 +44252,7 @@ var rules45 = [
 ];
 
 // src/core/detect/rules/providers/wechat.ts
-var rules46 = [
+var rules47 = [
   defineRule({
     id: "wechat-app-secret",
     title: "WeChat official account / mini program AppSecret",
@@ -43754,7 +44271,7 @@ var rules46 = [
 // src/core/detect/rules/providers/stripe.ts
 var NOT_PAYSTACK = `(?!(?<=${ci("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
 var remediation = "Roll the key in the Stripe Dashboard (Developers > API keys) and load it from a secret manager or environment variable.";
-var rules47 = [
+var rules48 = [
   defineRule({
     id: "stripe-secret-key",
     title: "Stripe live secret key",
@@ -43856,7 +44373,7 @@ var rules47 = [
 
 // src/core/detect/rules/providers/square.ts
 var remediation2 = "Revoke or replace the credential in the Square Developer Console and load it from a secret manager or environment variable.";
-var rules48 = [
+var rules49 = [
   defineRule({
     id: "square-access-token",
     title: "Square access token",
@@ -43905,7 +44422,7 @@ var rules48 = [
 
 // src/core/detect/rules/providers/paypal.ts
 var braintreeToken = (env, seed) => `access_token$${env}$` + fake.lowerDigits(16, seed + "-a") + "$" + fake.hex(32, seed + "-b");
-var rules49 = [
+var rules50 = [
   defineRule({
     id: "braintree-access-token",
     title: "Braintree production access token",
@@ -43975,7 +44492,7 @@ function shopifyRule(prefix, id, title, docs5) {
     falsePositives: () => [`${prefix}${fake.hex(20, id + "-short")}`, `"${prefix}${fake.alnum(32, id + "-charset")}Q"`]
   });
 }
-var rules50 = [
+var rules51 = [
   shopifyRule("shpat_", "shopify-access-token", "Shopify Admin API access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
   shopifyRule("shpca_", "shopify-custom-app-token", "Shopify custom app access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin"),
   shopifyRule("shppa_", "shopify-private-app-token", "Shopify private app password", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
@@ -43984,7 +44501,7 @@ var rules50 = [
 
 // src/core/detect/rules/providers/adyen.ts
 var CONTEXT2 = `(?:${ci("adyen")}|${ci("x-api-key")})`;
-var rules51 = [
+var rules52 = [
   defineRule({
     id: "adyen-api-key",
     title: "Adyen API key",
@@ -44016,21 +44533,22 @@ var rules51 = [
 ];
 
 // src/core/detect/rules/providers/razorpay.ts
-var rules52 = [
+var rules53 = [
   defineRule({
     id: "razorpay-key-secret",
     title: "Razorpay API key secret",
     provider: "Razorpay",
     severity: "critical",
     keywords: ["razorpay", "rzp_live_", "rzp_test_"],
-    // The secret has no prefix: it is found next to `razorpay` or a `rzp_live_`/`rzp_test_` key id.
-    regex: new RegExp(`(?:${ci("razorpay")}|rzp_(?:live|test)_)[^\\n]{0,200}?${ci("secret")}[\\w.-]{0,12}${ASSIGN}(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_])`),
+    // The secret has no prefix: it is found as a secret or token next to `razorpay` or a `rzp_live_`/`rzp_test_` key id.
+    regex: new RegExp(`(?:${ci("razorpay")}|rzp_(?:live|test)_)[^\\n]{0,200}?(?:${ci("secret")}|${ci("token")})[\\w.-]{0,12}${ASSIGN}(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_])`),
     minEntropy: 3,
     docs: "https://razorpay.com/docs/api/authentication/",
     remediation: "Regenerate the API key pair in the Razorpay Dashboard (Account & Settings > API Keys) and keep the secret server-side in a secret manager.",
     samples: () => [fake.alnum(24, "rzp-1"), fake.alnum(24, "rzp-3")],
     truePositives: ([a, b3]) => [
       ...inSyntaxes("razorpay_key_secret", a),
+      ...withValue(a, "razorpay token - '%s'"),
       ...withValue(b3, `const rzp = new Razorpay({ key_id: "rzp_live_${fake.alnum(14, "rzp-2")}", key_secret: "%s" });`)
     ],
     falsePositives: () => [`RAZORPAY_KEY_SECRET=process.env.RAZORPAY_SECRET`, `RAZORPAY_KEY_ID=rzp_live_${fake.alnum(14, "rzp-4")}`]
@@ -44038,7 +44556,7 @@ var rules52 = [
 ];
 
 // src/core/detect/rules/providers/plaid.ts
-var rules53 = [
+var rules54 = [
   defineRule({
     id: "plaid-secret",
     title: "Plaid API secret",
@@ -44070,7 +44588,7 @@ var rules53 = [
 ];
 
 // src/core/detect/rules/providers/coinbase.ts
-var rules54 = [
+var rules55 = [
   defineRule({
     id: "coinbase-commerce-api-key",
     title: "Coinbase Commerce API key",
@@ -44109,7 +44627,7 @@ var rules54 = [
 
 // src/core/detect/rules/providers/flutterwave.ts
 var docs = "https://developer.flutterwave.com/docs/integration-guides/authentication";
-var rules55 = [
+var rules56 = [
   defineRule({
     id: "flutterwave-secret-key",
     title: "Flutterwave live secret key",
@@ -44167,7 +44685,7 @@ var rules55 = [
 ];
 
 // src/core/detect/rules/providers/paystack.ts
-var rules56 = [
+var rules57 = [
   defineRule({
     id: "paystack-secret-key",
     title: "Paystack live secret key",
@@ -44193,7 +44711,7 @@ var rules56 = [
 // src/core/detect/rules/providers/mollie.ts
 var SETTING = providerSetting(["mollie"], ["key", "token", "secret"]);
 var docs2 = "https://docs.mollie.com/reference/authentication";
-var rules57 = [
+var rules58 = [
   defineRule({
     id: "mollie-live-api-key",
     title: "Mollie live API key",
@@ -44227,7 +44745,7 @@ var rules57 = [
 
 // src/core/detect/rules/providers/checkout-com.ts
 var docs3 = "https://www.checkout.com/docs/developer-resources/api/manage-api-keys";
-var rules58 = [
+var rules59 = [
   defineRule({
     id: "checkout-secret-key",
     title: "Checkout.com secret key",
@@ -44257,7 +44775,7 @@ var rules58 = [
 ];
 
 // src/core/detect/rules/providers/gocardless.ts
-var rules59 = [
+var rules60 = [
   defineRule({
     id: "gocardless-live-access-token",
     title: "GoCardless live access token",
@@ -44277,7 +44795,7 @@ var rules59 = [
 ];
 
 // src/core/detect/rules/providers/wise.ts
-var rules60 = [
+var rules61 = [
   defineRule({
     id: "wise-api-token",
     title: "Wise (TransferWise) API token",
@@ -44298,7 +44816,7 @@ var rules60 = [
 
 // src/core/detect/rules/providers/klarna.ts
 var docs4 = "https://docs.klarna.com/api/authentication/";
-var rules61 = [
+var rules62 = [
   defineRule({
     id: "klarna-live-api-key",
     title: "Klarna live API key",
@@ -44367,7 +44885,7 @@ function openaiRule(kind, id, title, docs5) {
     ]
   });
 }
-var rules62 = [
+var rules63 = [
   openaiRule("proj", "openai-project-key", "OpenAI project API key", "https://platform.openai.com/docs/api-reference/authentication"),
   openaiRule("svcacct", "openai-service-account-key", "OpenAI service account key", "https://platform.openai.com/docs/api-reference/project-service-accounts"),
   openaiRule("admin", "openai-admin-key", "OpenAI admin API key", "https://platform.openai.com/docs/api-reference/administration"),
@@ -44391,7 +44909,7 @@ var rules62 = [
 ];
 
 // src/core/detect/rules/providers/anthropic.ts
-var rules63 = [
+var rules64 = [
   defineRule({
     id: "anthropic-api-key",
     title: "Anthropic API key",
@@ -44453,7 +44971,7 @@ var rules63 = [
 ];
 
 // src/core/detect/rules/providers/huggingface.ts
-var rules64 = [
+var rules65 = [
   defineRule({
     id: "huggingface-access-token",
     title: "Hugging Face user access token",
@@ -44484,7 +45002,7 @@ var rules64 = [
 ];
 
 // src/core/detect/rules/providers/replicate.ts
-var rules65 = [
+var rules66 = [
   defineRule({
     id: "replicate-api-token",
     title: "Replicate API token",
@@ -44501,7 +45019,7 @@ var rules65 = [
 ];
 
 // src/core/detect/rules/providers/groq.ts
-var rules66 = [
+var rules67 = [
   defineRule({
     id: "groq-api-key",
     title: "Groq API key",
@@ -44518,7 +45036,7 @@ var rules66 = [
 ];
 
 // src/core/detect/rules/providers/perplexity.ts
-var rules67 = [
+var rules68 = [
   defineRule({
     id: "perplexity-api-key",
     title: "Perplexity API key",
@@ -44535,7 +45053,7 @@ var rules67 = [
 ];
 
 // src/core/detect/rules/providers/xai.ts
-var rules68 = [
+var rules69 = [
   defineRule({
     id: "xai-api-key",
     title: "xAI (Grok) API key",
@@ -44553,7 +45071,7 @@ var rules68 = [
 ];
 
 // src/core/detect/rules/providers/together-ai.ts
-var rules69 = [
+var rules70 = [
   defineRule({
     id: "together-api-key",
     title: "Together AI API key",
@@ -44583,7 +45101,7 @@ var rules69 = [
 ];
 
 // src/core/detect/rules/providers/fireworks.ts
-var rules70 = [
+var rules71 = [
   defineRule({
     id: "fireworks-api-key",
     title: "Fireworks AI API key",
@@ -44602,7 +45120,7 @@ var rules70 = [
 ];
 
 // src/core/detect/rules/providers/elevenlabs.ts
-var rules71 = [
+var rules72 = [
   defineRule({
     id: "elevenlabs-api-key",
     title: "ElevenLabs API key",
@@ -44632,7 +45150,7 @@ var rules71 = [
 ];
 
 // src/core/detect/rules/providers/langchain.ts
-var rules72 = [
+var rules73 = [
   defineRule({
     id: "langsmith-personal-access-token",
     title: "LangSmith personal access token",
@@ -44662,7 +45180,7 @@ var rules72 = [
 ];
 
 // src/core/detect/rules/providers/pinecone.ts
-var rules73 = [
+var rules74 = [
   defineRule({
     id: "pinecone-api-key",
     title: "Pinecone API key",
@@ -44698,7 +45216,7 @@ var rules73 = [
 ];
 
 // src/core/detect/rules/providers/cerebras.ts
-var rules74 = [
+var rules75 = [
   defineRule({
     id: "cerebras-api-key",
     title: "Cerebras Cloud API key",
@@ -44715,7 +45233,7 @@ var rules74 = [
 ];
 
 // src/core/detect/rules/providers/openrouter.ts
-var rules75 = [
+var rules76 = [
   defineRule({
     id: "openrouter-api-key",
     title: "OpenRouter API key",
@@ -44732,7 +45250,7 @@ var rules75 = [
 ];
 
 // src/core/detect/rules/providers/cohere.ts
-var rules76 = [
+var rules77 = [
   defineRule({
     id: "cohere-api-key",
     title: "Cohere API key",
@@ -44750,7 +45268,7 @@ var rules76 = [
 ];
 
 // src/core/detect/rules/providers/mistral.ts
-var rules77 = [
+var rules78 = [
   defineRule({
     id: "mistral-api-key",
     title: "Mistral AI API key",
@@ -44768,7 +45286,7 @@ var rules77 = [
 ];
 
 // src/core/detect/rules/providers/deepseek.ts
-var rules78 = [
+var rules79 = [
   defineRule({
     id: "deepseek-api-key",
     title: "DeepSeek API key",
@@ -44785,7 +45303,7 @@ var rules78 = [
 ];
 
 // src/core/detect/rules/providers/assemblyai.ts
-var rules79 = [
+var rules80 = [
   defineRule({
     id: "assemblyai-api-key",
     title: "AssemblyAI API key",
@@ -44802,7 +45320,7 @@ var rules79 = [
 ];
 
 // src/core/detect/rules/providers/deepgram.ts
-var rules80 = [
+var rules81 = [
   defineRule({
     id: "deepgram-api-key",
     title: "Deepgram API key",
@@ -44819,7 +45337,7 @@ var rules80 = [
 ];
 
 // src/core/detect/rules/providers/azure-openai.ts
-var rules81 = [
+var rules82 = [
   defineRule({
     id: "azure-openai-api-key",
     title: "Azure OpenAI API key",
@@ -44838,7 +45356,7 @@ var rules81 = [
 ];
 
 // src/core/detect/rules/providers/voyage-ai.ts
-var rules82 = [
+var rules83 = [
   defineRule({
     id: "voyage-api-key",
     title: "Voyage AI API key",
@@ -44855,7 +45373,7 @@ var rules82 = [
 ];
 
 // src/core/detect/rules/providers/stability-ai.ts
-var rules83 = [
+var rules84 = [
   defineRule({
     id: "stability-api-key",
     title: "Stability AI API key",
@@ -44872,7 +45390,7 @@ var rules83 = [
 ];
 
 // src/core/detect/rules/providers/wandb.ts
-var rules84 = [
+var rules85 = [
   defineRule({
     id: "wandb-api-key",
     title: "Weights & Biases API key",
@@ -44904,7 +45422,7 @@ function makeNpmToken(seed) {
   const body = fake.alnum(30, seed);
   return "npm_" + body + githubStyleChecksum(body);
 }
-var rules85 = [
+var rules86 = [
   defineRule({
     id: "npm-access-token",
     title: "npm access token",
@@ -44966,7 +45484,7 @@ function findConfigAuths(text) {
   }
   return out;
 }
-var rules86 = [
+var rules87 = [
   defineRule({
     id: "docker-hub-personal-access-token",
     title: "Docker Hub personal access token",
@@ -45028,7 +45546,7 @@ function makeJfrogReferenceToken(seed) {
 }
 var CONTEXT_WORDS = ["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"];
 var CONTEXT3 = `(?:${CONTEXT_WORDS.map(ci).join("|")})`;
-var rules87 = [
+var rules88 = [
   defineRule({
     id: "jfrog-api-key",
     title: "JFrog Artifactory API key",
@@ -45131,7 +45649,7 @@ function makePypiToken(seed, location = "pypi.org") {
   ]);
   return "pypi-" + bytes.toString("base64url");
 }
-var rules88 = [
+var rules89 = [
   defineRule({
     id: "pypi-api-token",
     title: "PyPI API token",
@@ -45169,7 +45687,7 @@ var rules88 = [
 ];
 
 // src/core/detect/rules/providers/nuget.ts
-var rules89 = [
+var rules90 = [
   defineRule({
     id: "nuget-config-password",
     title: "NuGet.Config package source password in clear text",
@@ -45179,6 +45697,8 @@ var rules89 = [
     // <packageSourceCredentials> entries: <add key="ClearTextPassword" value="…" />, NuGet's own key
     // name (key="Password" is meant to hold an encrypted value). Environment references are not values.
     regex: /<add\s{1,5}key\s{0,3}=\s{0,3}["'][Cc]lear[Tt]ext[Pp]assword["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<secret>[^"'\s%$]{1,256})["']/,
+    // The clear-text passwords of the nuget.config reference's own <packageSourceCredentials> example.
+    exampleValues: ["33f!!lloppa", "hal+9ooo_da!sY"],
     docs: "https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials",
     remediation: "Change the feed password or token, then reference it from an environment variable (%FEED_PASSWORD%) or use a credential provider instead of NuGet.Config.",
     samples: () => [fake.base64(16, "nuget-pw"), fake.alnum(24, "nuget-pw2"), fake.alnum(18, "t-nuget-pw")],
@@ -45209,7 +45729,7 @@ var rules89 = [
 ];
 
 // src/core/detect/rules/providers/rubygems.ts
-var rules90 = [
+var rules91 = [
   defineRule({
     id: "rubygems-api-key",
     title: "RubyGems API key",
@@ -45226,7 +45746,7 @@ var rules90 = [
 ];
 
 // src/core/detect/rules/providers/crates-io.ts
-var rules91 = [
+var rules92 = [
   defineRule({
     id: "crates-io-api-token",
     title: "crates.io API token",
@@ -45248,7 +45768,7 @@ var rules91 = [
 ];
 
 // src/core/detect/rules/providers/clojars.ts
-var rules92 = [
+var rules93 = [
   defineRule({
     id: "clojars-deploy-token",
     title: "Clojars deploy token",
@@ -45266,7 +45786,7 @@ var rules92 = [
 ];
 
 // src/core/detect/rules/providers/packagist.ts
-var rules93 = [
+var rules94 = [
   defineRule({
     id: "packagist-token",
     title: "Private Packagist token",
@@ -45287,7 +45807,7 @@ var rules93 = [
 ];
 
 // src/core/detect/rules/providers/hex.ts
-var rules94 = [
+var rules95 = [
   defineRule({
     id: "hex-api-key",
     title: "Hex.pm API key",
@@ -45305,7 +45825,7 @@ var rules94 = [
 
 // src/core/detect/rules/providers/sonatype.ts
 var NAMES = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "centralportal", "central_portal"];
-var rules95 = [
+var rules96 = [
   defineRule({
     id: "sonatype-central-token",
     title: "Sonatype Maven Central (OSSRH / Central Portal) token",
@@ -45328,7 +45848,7 @@ var rules95 = [
 ];
 
 // src/core/detect/rules/providers/cargo.ts
-var rules96 = [
+var rules97 = [
   defineRule({
     id: "cargo-registry-token",
     title: "Cargo registry token",
@@ -45357,7 +45877,7 @@ var rules96 = [
 ];
 
 // src/core/detect/rules/providers/anaconda.ts
-var rules97 = [
+var rules98 = [
   defineRule({
     id: "anaconda-api-token",
     title: "Anaconda.org API token",
@@ -45381,7 +45901,7 @@ var rules97 = [
 ];
 
 // src/core/detect/rules/providers/quay.ts
-var rules98 = [
+var rules99 = [
   defineRule({
     id: "quay-robot-token",
     title: "Quay.io robot account token",
@@ -45410,7 +45930,7 @@ var rules98 = [
 ];
 
 // src/core/detect/rules/providers/harbor.ts
-var rules99 = [
+var rules100 = [
   defineRule({
     id: "harbor-robot-secret",
     title: "Harbor robot account secret",
@@ -45445,7 +45965,7 @@ function findDataCenterTokens2(text) {
 function dataCenterToken2(seed) {
   return toBase64(fake.digits(12, seed).replace(/^0/, "4") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules100 = [
+var rules101 = [
   defineRule({
     id: "atlassian-api-token",
     title: "Atlassian API token",
@@ -45508,7 +46028,7 @@ var rules100 = [
 // src/core/detect/rules/providers/datadog.ts
 var DATADOG = String.raw`datadog|(?<![a-z])dd[_-]?(?=api|app)`;
 var DATADOG_KEYWORDS = ["datadog", "dd_api", "dd-api", "ddapi", "dd_app", "dd-app", "ddapp"];
-var rules101 = [
+var rules102 = [
   defineRule({
     id: "datadog-api-key",
     title: "Datadog API key",
@@ -45542,7 +46062,7 @@ var rules101 = [
 ];
 
 // src/core/detect/rules/providers/new-relic.ts
-var rules102 = [
+var rules103 = [
   defineRule({
     id: "newrelic-user-api-key",
     title: "New Relic user API key",
@@ -45671,7 +46191,7 @@ function fakeSentryOrgToken(seed) {
   });
   return "sntrys_" + toBase64(claims) + "_" + fake.base64(43, seed + "-secret");
 }
-var rules103 = [
+var rules104 = [
   defineRule({
     id: "sentry-org-token",
     title: "Sentry organization auth token",
@@ -45729,7 +46249,7 @@ var rules103 = [
 ];
 
 // src/core/detect/rules/providers/pagerduty.ts
-var rules104 = [
+var rules105 = [
   defineRule({
     id: "pagerduty-api-key",
     title: "PagerDuty REST API key",
@@ -45761,7 +46281,7 @@ var rules104 = [
 ];
 
 // src/core/detect/rules/providers/heroku.ts
-var rules105 = [
+var rules106 = [
   defineRule({
     id: "heroku-api-key",
     title: "Heroku API key",
@@ -45792,7 +46312,7 @@ var rules105 = [
 ];
 
 // src/core/detect/rules/providers/netlify.ts
-var rules106 = [
+var rules107 = [
   defineRule({
     id: "netlify-access-token",
     title: "Netlify personal access token",
@@ -45817,7 +46337,7 @@ function fakeVercelToken(prefix, seed) {
   const body = fake.alnum(50, seed);
   return prefix + body + githubStyleChecksum(body);
 }
-var rules107 = [
+var rules108 = [
   ...[
     ["vcp_", "vercel-personal-access-token", "Vercel personal access token", "critical"],
     ["vci_", "vercel-integration-token", "Vercel integration token", "high"],
@@ -45859,7 +46379,7 @@ var rules107 = [
 ];
 
 // src/core/detect/rules/providers/cloudflare.ts
-var rules108 = [
+var rules109 = [
   ...[
     ["cfut_", "cloudflare-user-api-token", "Cloudflare user API token", "high"],
     ["cfat_", "cloudflare-account-api-token", "Cloudflare account API token", "high"],
@@ -45924,7 +46444,7 @@ var rules108 = [
 ];
 
 // src/core/detect/rules/providers/okta.ts
-var rules109 = [
+var rules110 = [
   defineRule({
     id: "okta-api-token",
     title: "Okta API token",
@@ -45944,7 +46464,7 @@ var rules109 = [
 ];
 
 // src/core/detect/rules/providers/auth0.ts
-var rules110 = [
+var rules111 = [
   defineRule({
     id: "auth0-client-secret",
     title: "Auth0 client secret",
@@ -45975,7 +46495,7 @@ var rules110 = [
 ];
 
 // src/core/detect/rules/providers/databricks.ts
-var rules111 = [
+var rules112 = [
   defineRule({
     id: "databricks-access-token",
     title: "Databricks personal access token",
@@ -45992,7 +46512,7 @@ var rules111 = [
 ];
 
 // src/core/detect/rules/providers/doppler.ts
-var rules112 = [
+var rules113 = [
   ...[
     ["pt", "doppler-personal-token", "Doppler personal token", "critical"],
     ["ct", "doppler-cli-token", "Doppler CLI token", "critical"],
@@ -46019,7 +46539,7 @@ var rules112 = [
 ];
 
 // src/core/detect/rules/providers/hashicorp.ts
-var rules113 = [
+var rules114 = [
   defineRule({
     id: "vault-service-token",
     title: "HashiCorp Vault service token",
@@ -46092,7 +46612,7 @@ var rules113 = [
 ];
 
 // src/core/detect/rules/providers/pulumi.ts
-var rules114 = [
+var rules115 = [
   defineRule({
     id: "pulumi-access-token",
     title: "Pulumi access token",
@@ -46129,7 +46649,7 @@ function fakeGrafanaCloudToken(seed) {
 function fakeGrafanaLegacyKey(seed) {
   return toBase64(JSON.stringify({ k: fake.alnum(32, seed), n: "deploy-" + fake.lower(5, seed), id: 1 }));
 }
-var rules115 = [
+var rules116 = [
   defineRule({
     id: "grafana-cloud-token",
     title: "Grafana Cloud access policy token",
@@ -46182,7 +46702,7 @@ var rules115 = [
 ];
 
 // src/core/detect/rules/providers/dynatrace.ts
-var rules116 = [
+var rules117 = [
   defineRule({
     id: "dynatrace-api-token",
     title: "Dynatrace API token",
@@ -46199,7 +46719,7 @@ var rules116 = [
 ];
 
 // src/core/detect/rules/providers/snyk.ts
-var rules117 = [
+var rules118 = [
   defineRule({
     id: "snyk-api-token",
     title: "Snyk API token",
@@ -46217,7 +46737,7 @@ var rules117 = [
 ];
 
 // src/core/detect/rules/providers/sonarsource.ts
-var rules118 = [
+var rules119 = [
   ...[
     ["squ_", "sonarqube-user-token", "SonarQube user token", "high"],
     ["sqp_", "sonarqube-project-analysis-token", "SonarQube project analysis token", "medium"],
@@ -46253,7 +46773,7 @@ var rules118 = [
 ];
 
 // src/core/detect/rules/providers/supabase.ts
-var rules119 = [
+var rules120 = [
   defineRule({
     id: "supabase-access-token",
     title: "Supabase personal access token",
@@ -46284,7 +46804,7 @@ var rules119 = [
 ];
 
 // src/core/detect/rules/providers/planetscale.ts
-var rules120 = [
+var rules121 = [
   ...[
     ["pscale_tkn_", "planetscale-service-token", "PlanetScale service token", "high"],
     ["pscale_pw_", "planetscale-password", "PlanetScale database password", "high"],
@@ -46307,7 +46827,7 @@ var rules120 = [
 ];
 
 // src/core/detect/rules/providers/fly-io.ts
-var rules121 = [
+var rules122 = [
   defineRule({
     id: "flyio-access-token",
     title: "Fly.io access token",
@@ -46338,7 +46858,7 @@ var rules121 = [
 ];
 
 // src/core/detect/rules/providers/render.ts
-var rules122 = [
+var rules123 = [
   defineRule({
     id: "render-api-key",
     title: "Render API key",
@@ -46355,7 +46875,7 @@ var rules122 = [
 ];
 
 // src/core/detect/rules/providers/railway.ts
-var rules123 = [
+var rules124 = [
   defineRule({
     id: "railway-token",
     title: "Railway API / project token",
@@ -46372,7 +46892,7 @@ var rules123 = [
 ];
 
 // src/core/detect/rules/providers/honeycomb.ts
-var rules124 = [
+var rules125 = [
   defineRule({
     id: "honeycomb-api-key",
     title: "Honeycomb API key",
@@ -46407,7 +46927,7 @@ var rules124 = [
 ];
 
 // src/core/detect/rules/providers/sumo-logic.ts
-var rules125 = [
+var rules126 = [
   defineRule({
     id: "sumologic-access-key",
     title: "Sumo Logic access key",
@@ -46439,7 +46959,7 @@ var rules125 = [
 ];
 
 // src/core/detect/rules/providers/prefect.ts
-var rules126 = [
+var rules127 = [
   defineRule({
     id: "prefect-api-key",
     title: "Prefect Cloud API key",
@@ -46456,7 +46976,7 @@ var rules126 = [
 ];
 
 // src/core/detect/rules/providers/infracost.ts
-var rules127 = [
+var rules128 = [
   defineRule({
     id: "infracost-api-key",
     title: "Infracost API key",
@@ -46474,7 +46994,7 @@ var rules127 = [
 ];
 
 // src/core/detect/rules/providers/scalingo.ts
-var rules128 = [
+var rules129 = [
   defineRule({
     id: "scalingo-api-token",
     title: "Scalingo API token",
@@ -46532,7 +47052,7 @@ function fakeAgeSecretKey(seed) {
   const data = [...randomString2(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
-var rules129 = [
+var rules130 = [
   defineRule({
     id: "age-secret-key",
     title: "age encryption secret key",
@@ -46552,7 +47072,7 @@ var rules129 = [
 // src/core/detect/rules/providers/launchdarkly.ts
 var LAUNCHDARKLY = String.raw`launch[_.-]?darkly|(?<![a-z])ld[_-](?=sdk|api|access)`;
 var LAUNCHDARKLY_KEYWORDS = ["launchdarkly", "launch_darkly", "launch-darkly", "ld_sdk", "ld-sdk", "ld_api", "ld-api", "ld_access", "ld-access"];
-var rules130 = [
+var rules131 = [
   defineRule({
     id: "launchdarkly-access-token",
     title: "LaunchDarkly API access token",
@@ -46582,7 +47102,7 @@ var rules130 = [
 ];
 
 // src/core/detect/rules/providers/sourcegraph.ts
-var rules131 = [
+var rules132 = [
   defineRule({
     id: "sourcegraph-access-token",
     title: "Sourcegraph access token",
@@ -46604,7 +47124,7 @@ var rules131 = [
 ];
 
 // src/core/detect/rules/providers/codecov.ts
-var rules132 = [
+var rules133 = [
   defineRule({
     id: "codecov-upload-token",
     title: "Codecov upload token",
@@ -46633,7 +47153,7 @@ function fakeOnePasswordServiceToken(seed) {
   });
   return "ops_" + toBase64(claims, true);
 }
-var rules133 = [
+var rules134 = [
   defineRule({
     id: "onepassword-service-account-token",
     title: "1Password service account token",
@@ -46665,7 +47185,7 @@ var rules133 = [
 ];
 
 // src/core/detect/rules/providers/bitwarden.ts
-var rules134 = [
+var rules135 = [
   defineRule({
     id: "bitwarden-access-token",
     title: "Bitwarden Secrets Manager access token",
@@ -46683,7 +47203,7 @@ var rules134 = [
 ];
 
 // src/core/detect/rules/providers/tailscale.ts
-var rules135 = [
+var rules136 = [
   defineRule({
     id: "tailscale-key",
     title: "Tailscale auth key / API key / OAuth client secret",
@@ -46704,7 +47224,7 @@ var rules135 = [
 ];
 
 // src/core/detect/rules/providers/tableau.ts
-var rules136 = [
+var rules137 = [
   defineRule({
     id: "tableau-personal-access-token-secret",
     title: "Tableau personal access token secret",
@@ -46724,7 +47244,7 @@ var rules136 = [
 ];
 
 // src/core/detect/rules/providers/tines.ts
-var rules137 = [
+var rules138 = [
   defineRule({
     id: "tines-webhook-url",
     title: "Tines webhook URL",
@@ -46741,7 +47261,7 @@ var rules137 = [
 ];
 
 // src/core/detect/rules/providers/ngrok.ts
-var rules138 = [
+var rules139 = [
   defineRule({
     id: "ngrok-authtoken",
     title: "ngrok authtoken / API key",
@@ -46761,7 +47281,7 @@ var rules138 = [
 ];
 
 // src/core/detect/rules/providers/confluent.ts
-var rules139 = [
+var rules140 = [
   defineRule({
     id: "confluent-api-secret",
     title: "Confluent Cloud API secret",
@@ -46778,7 +47298,7 @@ var rules139 = [
 ];
 
 // src/core/detect/rules/providers/mongodb.ts
-var rules140 = [
+var rules141 = [
   defineRule({
     id: "mongodb-atlas-private-key",
     title: "MongoDB Atlas API private key",
@@ -46795,7 +47315,7 @@ var rules140 = [
 ];
 
 // src/core/detect/rules/providers/algolia.ts
-var rules141 = [
+var rules142 = [
   defineRule({
     id: "algolia-admin-api-key",
     title: "Algolia admin API key",
@@ -46815,7 +47335,7 @@ var rules141 = [
 function fakeElasticApiKey(seed) {
   return toBase64(fake.alnum(20, seed) + ":" + fake.base64url(22, seed + "k"));
 }
-var rules142 = [
+var rules143 = [
   defineRule({
     id: "elastic-api-key",
     title: "Elastic / Elastic Cloud API key",
@@ -46837,7 +47357,7 @@ var rules142 = [
 ];
 
 // src/core/detect/rules/providers/adobe.ts
-var rules143 = [
+var rules144 = [
   defineRule({
     id: "adobe-client-secret",
     title: "Adobe Developer Console client secret",
@@ -46854,7 +47374,7 @@ var rules143 = [
 ];
 
 // src/core/detect/rules/providers/authress.ts
-var rules144 = [
+var rules145 = [
   defineRule({
     id: "authress-service-client-access-key",
     title: "Authress service client access key",
@@ -46872,7 +47392,7 @@ var rules144 = [
 ];
 
 // src/core/detect/rules/providers/clickhouse.ts
-var rules145 = [
+var rules146 = [
   defineRule({
     id: "clickhouse-cloud-api-secret",
     title: "ClickHouse Cloud API key secret",
@@ -46889,7 +47409,7 @@ var rules145 = [
 ];
 
 // src/core/detect/rules/providers/freemius.ts
-var rules146 = [
+var rules147 = [
   defineRule({
     id: "freemius-secret-key",
     title: "Freemius SDK secret key",
@@ -46907,7 +47427,7 @@ var rules146 = [
 ];
 
 // src/core/detect/rules/providers/harness.ts
-var rules147 = [
+var rules148 = [
   defineRule({
     id: "harness-api-key",
     title: "Harness personal or service account token",
@@ -46925,7 +47445,7 @@ var rules147 = [
 ];
 
 // src/core/detect/rules/providers/intra42.ts
-var rules148 = [
+var rules149 = [
   defineRule({
     id: "intra42-client-secret",
     title: "42 intranet (Intra) OAuth client secret",
@@ -46942,7 +47462,7 @@ var rules148 = [
 ];
 
 // src/core/detect/rules/providers/maxmind.ts
-var rules149 = [
+var rules150 = [
   defineRule({
     id: "maxmind-license-key",
     title: "MaxMind license key",
@@ -46960,7 +47480,7 @@ var rules149 = [
 ];
 
 // src/core/detect/rules/providers/openshift.ts
-var rules150 = [
+var rules151 = [
   defineRule({
     id: "openshift-user-token",
     title: "OpenShift OAuth access token",
@@ -46977,7 +47497,7 @@ var rules150 = [
 ];
 
 // src/core/detect/rules/providers/settlemint.ts
-var rules151 = [
+var rules152 = [
   defineRule({
     id: "settlemint-access-token",
     title: "SettleMint access token",
@@ -46995,7 +47515,7 @@ var rules151 = [
 ];
 
 // src/core/detect/rules/providers/linear.ts
-var rules152 = [
+var rules153 = [
   defineRule({
     id: "linear-api-key",
     title: "Linear personal API key",
@@ -47025,7 +47545,7 @@ var rules152 = [
 ];
 
 // src/core/detect/rules/providers/notion.ts
-var rules153 = [
+var rules154 = [
   defineRule({
     id: "notion-api-token",
     title: "Notion integration token",
@@ -47055,7 +47575,7 @@ var rules153 = [
 ];
 
 // src/core/detect/rules/providers/airtable.ts
-var rules154 = [
+var rules155 = [
   defineRule({
     id: "airtable-personal-access-token",
     title: "Airtable personal access token",
@@ -47068,6 +47588,23 @@ var rules154 = [
     samples: () => ["pat" + fake.alnum(14, "airtable-1") + "." + fake.hex(64, "airtable-1b")],
     truePositives: ([t2]) => [...inSyntaxes("airtable_token", t2), ...withValue(t2, "new Airtable({ apiKey: '%s' })")],
     falsePositives: () => ["pat" + fake.alnum(14, "airtable-fp") + "." + fake.hex(30, "airtable-short"), "spat" + fake.alnum(14, "airtable-e") + "." + fake.hex(64, "airtable-e2")]
+  }),
+  defineRule({
+    id: "airtable-oauth-access-token",
+    title: "Airtable OAuth access token",
+    provider: "Airtable",
+    severity: "high",
+    keywords: ["oaa"],
+    // "oaa" and 14 characters, the format version ".v1.", a base64url JSON payload (user, app,
+    // expiry) and a 64-hex signature, as the token endpoint returns it.
+    regex: /(?<![\w-])(?<secret>oaa[A-Za-z0-9]{14}\.v1\.eyJ[A-Za-z0-9_-]{20,2000}\.[a-f0-9]{64})(?![\w-])/,
+    docs: "https://airtable.com/developers/web/api/oauth-reference",
+    remediation: "Revoke the integration's grant (or its refresh token), let it request a new token, and keep tokens in a secret manager, never in code.",
+    samples: () => [
+      "oaa" + fake.alnum(14, "airtable-oauth") + ".v1." + Buffer.from(JSON.stringify({ userId: "usr" + fake.alnum(14, "at-usr"), expiresAt: "2030-01-01T00:00:00.000Z", oauthApplicationId: "oap" + fake.alnum(14, "at-app"), secret: fake.hex(64, "at-sec") })).toString("base64url") + "." + fake.hex(64, "airtable-oauth-sig")
+    ],
+    truePositives: ([t2]) => [...inSyntaxes("airtable_access_token", t2), ...withValue(t2, "Authorization: Bearer %s")],
+    falsePositives: ([t2]) => [t2.replace(".v1.", ".v2."), t2.slice(0, -10), `const id = "x${t2}";`]
   }),
   defineRule({
     id: "airtable-api-key-legacy",
@@ -47086,7 +47623,7 @@ var rules154 = [
 ];
 
 // src/core/detect/rules/providers/postman.ts
-var rules155 = [
+var rules156 = [
   defineRule({
     id: "postman-api-key",
     title: "Postman API key",
@@ -47103,7 +47640,7 @@ var rules155 = [
 ];
 
 // src/core/detect/rules/providers/figma.ts
-var rules156 = [
+var rules157 = [
   defineRule({
     id: "figma-personal-access-token",
     title: "Figma personal access token",
@@ -47120,7 +47657,7 @@ var rules156 = [
 ];
 
 // src/core/detect/rules/providers/asana.ts
-var rules157 = [
+var rules158 = [
   defineRule({
     id: "asana-personal-access-token",
     title: "Asana personal access token",
@@ -47151,7 +47688,7 @@ var rules157 = [
 ];
 
 // src/core/detect/rules/providers/typeform.ts
-var rules158 = [
+var rules159 = [
   defineRule({
     id: "typeform-personal-access-token",
     title: "Typeform personal access token",
@@ -47168,7 +47705,7 @@ var rules158 = [
 ];
 
 // src/core/detect/rules/providers/hubspot.ts
-var rules159 = [
+var rules160 = [
   defineRule({
     id: "hubspot-private-app-token",
     title: "HubSpot private app access token",
@@ -47202,7 +47739,7 @@ var rules159 = [
 ];
 
 // src/core/detect/rules/providers/zendesk.ts
-var rules160 = [
+var rules161 = [
   defineRule({
     id: "zendesk-api-token",
     title: "Zendesk API token",
@@ -47220,7 +47757,7 @@ var rules160 = [
 ];
 
 // src/core/detect/rules/providers/freshdesk.ts
-var rules161 = [
+var rules162 = [
   defineRule({
     id: "freshdesk-api-key",
     title: "Freshdesk API key",
@@ -47238,7 +47775,7 @@ var rules161 = [
 ];
 
 // src/core/detect/rules/providers/salesforce.ts
-var rules162 = [
+var rules163 = [
   defineRule({
     id: "salesforce-access-token",
     title: "Salesforce access token / session ID",
@@ -47252,11 +47789,38 @@ var rules162 = [
     samples: () => ["00D" + fake.alnum(15, "sf-1") + "!AQ" + fake.alnum(10, "sf-1b") + "." + fake.base64url(84, "sf-1c").replace(/-/g, "x")],
     truePositives: ([t2]) => [...inSyntaxes("salesforce_access_token", t2), ...withValue(t2, "sf.Connection({ accessToken: '%s' })")],
     falsePositives: () => ["00D" + fake.alnum(15, "sf-fp") + " is our org id", "00D" + fake.alnum(15, "sf-fp2") + "!" + fake.alnum(20, "sf-short")]
+  }),
+  defineRule({
+    id: "salesforce-consumer-secret",
+    title: "Salesforce connected app consumer secret",
+    provider: "Salesforce",
+    severity: "high",
+    keywords: ["salesforce", "sfdc"],
+    // 64 upper-case hex characters with no prefix: read only as the value of a Salesforce setting.
+    regex: assigned(`(?:${ci("salesforce")}|${ci("sfdc")})[\\w. -]{0,20}?(?:${ci("consumer")}${SEP}|${ci("client")}${SEP})?${ci("secret")}`, "[0-9A-F]{64}", "[A-Za-z0-9]"),
+    docs: "https://help.salesforce.com/s/articleView?id=sf.connected_app_rotate_consumer_details.htm",
+    remediation: "Rotate the consumer key and secret of the connected app (Setup > App Manager > Manage Consumer Details) and keep them in a secret store.",
+    samples: () => [fake.hexUpper(64, "sf-cs")],
+    truePositives: ([k2]) => [...inSyntaxes("salesforce_consumer_secret", k2), ...withValue(k2, '  "sfdcClientSecret": "%s",')],
+    falsePositives: ([k2]) => [`SALESFORCE_CONSUMER_SECRET=${k2.slice(0, 40)}`, `SALESFORCE_CONSUMER_KEY=${k2}`, `const digest = "${k2}";`]
+  }),
+  defineRule({
+    id: "salesforce-refresh-token",
+    title: "Salesforce OAuth refresh token",
+    provider: "Salesforce",
+    severity: "high",
+    keywords: ["5aep861"],
+    regex: /(?<![\w.])(?<secret>5Aep861[A-Za-z0-9._]{75,90})(?![\w.])/,
+    docs: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_flow.htm",
+    remediation: "Revoke the refresh token (Setup > Connected Apps OAuth Usage, or the OAuth revoke endpoint) and store new tokens in a secret store.",
+    samples: () => ["5Aep861" + fake.alnum(40, "sf-rt") + "_" + fake.alnum(40, "sf-rt2")],
+    truePositives: ([t2]) => [...inSyntaxes("salesforce_refresh_token", t2), ...withValue(t2, "refresh_token=%s&grant_type=refresh_token")],
+    falsePositives: ([t2]) => [`SALESFORCE_REFRESH_TOKEN=${t2.slice(0, 30)}`, `SALESFORCE_REFRESH_TOKEN=${t2}${fake.alnum(20, "sf-long")}`]
   })
 ];
 
 // src/core/detect/rules/providers/contentful.ts
-var rules163 = [
+var rules164 = [
   defineRule({
     id: "contentful-personal-access-token",
     title: "Contentful personal access token",
@@ -47288,7 +47852,7 @@ var rules163 = [
 ];
 
 // src/core/detect/rules/providers/sanity.ts
-var rules164 = [
+var rules165 = [
   defineRule({
     id: "sanity-api-token",
     title: "Sanity API token",
@@ -47305,7 +47869,7 @@ var rules164 = [
 ];
 
 // src/core/detect/rules/providers/storyblok.ts
-var rules165 = [
+var rules166 = [
   defineRule({
     id: "storyblok-access-token",
     title: "Storyblok access token",
@@ -47323,7 +47887,7 @@ var rules165 = [
 ];
 
 // src/core/detect/rules/providers/strapi.ts
-var rules166 = [
+var rules167 = [
   defineRule({
     id: "strapi-api-token",
     title: "Strapi API token",
@@ -47340,7 +47904,7 @@ var rules166 = [
 ];
 
 // src/core/detect/rules/providers/prismic.ts
-var rules167 = [
+var rules168 = [
   defineRule({
     id: "prismic-access-token",
     title: "Prismic permanent access token",
@@ -47358,7 +47922,7 @@ var rules167 = [
 ];
 
 // src/core/detect/rules/providers/shippo.ts
-var rules168 = [
+var rules169 = [
   defineRule({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
@@ -47388,7 +47952,7 @@ var rules168 = [
 ];
 
 // src/core/detect/rules/providers/easypost.ts
-var rules169 = [
+var rules170 = [
   defineRule({
     id: "easypost-production-api-key",
     title: "EasyPost production API key",
@@ -47418,7 +47982,7 @@ var rules169 = [
 ];
 
 // src/core/detect/rules/providers/duffel.ts
-var rules170 = [
+var rules171 = [
   defineRule({
     id: "duffel-live-token",
     title: "Duffel live access token",
@@ -47450,7 +48014,7 @@ var rules170 = [
 // src/core/detect/rules/providers/lob.ts
 var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
-var rules171 = [
+var rules172 = [
   defineRule({
     id: "lob-live-api-key",
     title: "Lob live API key",
@@ -47502,7 +48066,7 @@ function validateMapbox(token2) {
   const claims = decodeJsonObject(token2.split(".")[1] ?? "");
   return claims && typeof claims["u"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "failed", check: "embedded JSON claims" };
 }
-var rules172 = [
+var rules173 = [
   defineRule({
     id: "mapbox-secret-token",
     title: "Mapbox secret access token",
@@ -47535,7 +48099,7 @@ var rules172 = [
 ];
 
 // src/core/detect/rules/providers/dropbox.ts
-var rules173 = [
+var rules174 = [
   defineRule({
     id: "dropbox-short-lived-token",
     title: "Dropbox short-lived access token",
@@ -47566,7 +48130,7 @@ var rules173 = [
 
 // src/core/detect/rules/providers/box.ts
 var BOX_KEYWORDS = ["_", "-", "."].flatMap((sep3) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep3 + name));
-var rules174 = [
+var rules175 = [
   defineRule({
     id: "box-api-credential",
     title: "Box developer token / client secret",
@@ -47585,7 +48149,7 @@ var rules174 = [
 ];
 
 // src/core/detect/rules/providers/frame-io.ts
-var rules175 = [
+var rules176 = [
   defineRule({
     id: "frameio-api-token",
     title: "Frame.io developer token",
@@ -47602,7 +48166,7 @@ var rules175 = [
 ];
 
 // src/core/detect/rules/providers/twitch.ts
-var rules176 = [
+var rules177 = [
   defineRule({
     id: "twitch-client-secret",
     title: "Twitch client secret / OAuth token",
@@ -47620,7 +48184,7 @@ var rules176 = [
 ];
 
 // src/core/detect/rules/providers/spotify.ts
-var rules177 = [
+var rules178 = [
   defineRule({
     id: "spotify-client-secret",
     title: "Spotify client secret",
@@ -47637,7 +48201,7 @@ var rules177 = [
 ];
 
 // src/core/detect/rules/providers/segment.ts
-var rules178 = [
+var rules179 = [
   defineRule({
     id: "segment-write-key",
     title: "Segment write key",
@@ -47656,7 +48220,7 @@ var rules178 = [
 ];
 
 // src/core/detect/rules/providers/mixpanel.ts
-var rules179 = [
+var rules180 = [
   defineRule({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
@@ -47674,7 +48238,7 @@ var rules179 = [
 ];
 
 // src/core/detect/rules/providers/amplitude.ts
-var rules180 = [
+var rules181 = [
   defineRule({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
@@ -47691,7 +48255,7 @@ var rules180 = [
 ];
 
 // src/core/detect/rules/providers/trello.ts
-var rules181 = [
+var rules182 = [
   defineRule({
     id: "trello-api-token",
     title: "Trello API token",
@@ -47726,7 +48290,7 @@ var rules181 = [
 ];
 
 // src/core/detect/rules/providers/clickup.ts
-var rules182 = [
+var rules183 = [
   defineRule({
     id: "clickup-personal-token",
     title: "ClickUp personal API token",
@@ -47747,7 +48311,7 @@ function fakeJwt(seed, payload) {
   return toBase64('{"alg":"HS256","typ":"JWT"}', true) + "." + toBase64(JSON.stringify(payload), true) + "." + fake.base64url(43, seed + "sig");
 }
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`;
-var rules183 = [
+var rules184 = [
   defineRule({
     id: "monday-api-token",
     title: "monday.com API token",
@@ -47764,7 +48328,7 @@ var rules183 = [
 ];
 
 // src/core/detect/rules/providers/readme.ts
-var rules184 = [
+var rules185 = [
   defineRule({
     id: "readme-api-key",
     title: "ReadMe API key",
@@ -47781,7 +48345,7 @@ var rules184 = [
 ];
 
 // src/core/detect/rules/providers/defined-networking.ts
-var rules185 = [
+var rules186 = [
   defineRule({
     id: "defined-networking-api-token",
     title: "Defined Networking API token",
@@ -47798,7 +48362,7 @@ var rules185 = [
 ];
 
 // src/core/detect/rules/providers/adafruit.ts
-var rules186 = [
+var rules187 = [
   defineRule({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
@@ -47816,7 +48380,7 @@ var rules186 = [
 ];
 
 // src/core/detect/rules/providers/beamer.ts
-var rules187 = [
+var rules188 = [
   defineRule({
     id: "beamer-api-key",
     title: "Beamer API key",
@@ -47833,7 +48397,7 @@ var rules187 = [
 ];
 
 // src/core/detect/rules/providers/docusign.ts
-var rules188 = [
+var rules189 = [
   defineRule({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
@@ -47850,7 +48414,7 @@ var rules188 = [
 ];
 
 // src/core/detect/rules/providers/yousign.ts
-var rules189 = [
+var rules190 = [
   defineRule({
     id: "yousign-api-key",
     title: "Yousign API key",
@@ -47879,6 +48443,10 @@ var CLASSES = {
   lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
   upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
   alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
+};
+var JWT_LIKE = {
+  regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
+  sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
 };
 function anyCaseWords(words) {
   return `(?:${anyCaseAlternatives(words)})`;
@@ -47943,8 +48511,11 @@ function mixedLookahead(shape, maxLength) {
   const digits = /[0-9]/.test(chars);
   if (!letters || !digits || maxLength < 12 || shape.groups) return "";
   const run2 = `\\S{0,${maxLength - 1}}`;
-  return `(?=${run2}[0-9])(?=${run2}[A-Za-z])`;
+  const withDigit = `(?=${run2}[0-9])(?=${run2}[A-Za-z])`;
+  const mixed = maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars) ? withDigit : `(?:${withDigit}|(?=${run2}[a-z][A-Z])(?=${run2}[A-Z][a-z]))`;
+  return prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3) ? `(?:${mixed}|(?=${DUMMY_BODY}))` : mixed;
 }
+var DUMMY_BODY = `(?:[0-9]{12}|x{6}|X{6}|a{6}|A{6}|0{6}|1{6}|\\*{6})`;
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
 function isWeak(shape) {
   const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
@@ -47997,6 +48568,19 @@ function keyedNearbyRegex(entry) {
   if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT4}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
   const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
   return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
+}
+function requiredParts(entry) {
+  const parts = [];
+  const shape = entry.value;
+  if (!shape.standalone) {
+    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
+    parts.push(new RegExp(spelled.join("|"), "i"));
+  }
+  if (!shape.pattern) {
+    const { cls, minLength } = bodyOf(shape);
+    parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
+  }
+  return parts;
 }
 var KEYED_WINDOW = 1200;
 var ANY_SETTING_WINDOW = 200;
@@ -48146,16 +48730,16 @@ function keyed(entries3) {
   return entries3.map((given) => {
     const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
     const kind = entry.kind ?? "API key";
-    const nearby = keyedNearbyRegex(entry);
     const keywords = entry.anySetting ? [...entry.names] : entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
-    return defineRule({
+    const lazy = !entry.value.standalone;
+    const rule = defineRule({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
       provider: entry.provider,
       severity: entry.severity ?? "high",
       keywords,
-      regex: keyedRegex(entry),
-      ...nearby ? { nearbyRegex: nearby } : {},
+      ...lazy ? {} : { regex: keyedRegex(entry) },
+      requires: requiredParts(entry),
       ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
       ...entry.priority === void 0 ? {} : { priority: entry.priority },
       owns: claimOf(entry),
@@ -48165,6 +48749,13 @@ function keyed(entries3) {
       truePositives: ([v2]) => truePositives(entry, v2),
       falsePositives: ([v2]) => falsePositives(entry, v2)
     });
+    if (lazy) {
+      let regex;
+      let nearby;
+      Object.defineProperty(rule, "regex", { get: () => regex ??= keyedRegex(entry), enumerable: true });
+      if (!entry.anySetting) Object.defineProperty(rule, "nearbyRegex", { get: () => nearby ??= keyedNearbyRegex(entry), enumerable: true });
+    }
+    return rule;
   });
 }
 
@@ -48223,7 +48814,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules190 = keyed(TABLE);
+var rules191 = keyed(TABLE);
 
 // src/core/detect/rules/providers/encoded.ts
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -48277,7 +48868,7 @@ function findKubernetesSecretData(text) {
   return out;
 }
 var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
-var rules191 = [
+var rules192 = [
   defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
@@ -48408,7 +48999,7 @@ function findDummyValues(text) {
   }
   return out;
 }
-var rules192 = [
+var rules193 = [
   defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
@@ -48485,7 +49076,7 @@ var entries = [
   { id: "aylien-api-key", provider: "Aylien", names: ["aylien"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://aylien.com" },
   { id: "ayrshare-api-key", provider: "Ayrshare", names: ["ayrshare"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://ayrshare.com" },
   { id: "beebole-api-key", provider: "Beebole", names: ["beebole"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://beebole.com" },
-  { id: "besnappy-api-key", provider: "Besnappy", names: ["besnappy"], value: { alphabet: "hex", length: 64 }, docs: "https://besnappy.com" },
+  { id: "besnappy-api-key", provider: "BeSnappy", names: ["besnappy"], value: { alphabet: "hex", length: 64 }, docs: "https://besnappy.com" },
   { id: "besttime-api-key", provider: "Besttime", names: ["besttime"], value: { prefix: "pri_", alphabet: "hex", length: 32, standalone: true }, docs: "https://documentation.besttime.app/#api-keys" },
   { id: "better-stack-api-key", provider: "BetterStack", names: ["betterstack"], value: { alphabet: "alnum", length: 24 }, docs: "https://betterstack.com" },
   { id: "billomat-api-key", provider: "Billomat", names: ["billomat"], value: { alphabet: "hex", length: 32 }, docs: "https://billomat.com" },
@@ -48497,6 +49088,7 @@ var entries = [
   { id: "blit-app-api-key", provider: "BlitApp", names: ["blitapp"], value: { alphabet: "alnum", extra: "-_", length: 39 }, docs: "https://blitapp.com" },
   { id: "boost-note-api-key", provider: "BoostNote", names: ["boostnote"], value: { alphabet: "hex", length: 64 }, docs: "https://boostnote.io" },
   { id: "braintree-payments-api-key", provider: "BraintreePayments", names: ["braintree"], value: { alphabet: "hex", length: 32 }, docs: "https://braintree-api.com" },
+  { id: "braintrust-api-key", provider: "Braintrust", names: ["braintrust"], value: { prefix: "sk-", alphabet: "alnum", length: 48 }, docs: "https://www.braintrust.dev/docs/reference/api" },
   { id: "brandfetch-api-key", provider: "Brandfetch", names: ["brandfetch"], value: { alphabet: "alnum", length: 40 }, docs: "https://brandfetch.com" },
   { id: "browser-stack-api-key", provider: "BrowserStack", names: ["browserstack"], value: { alphabet: "alnum", length: 20 }, docs: "https://browserstack.com" },
   { id: "browshot-api-key", provider: "Browshot", names: ["browshot"], value: { alphabet: "alnum", extra: "-", length: 28 }, docs: "https://browshot.com" },
@@ -48513,6 +49105,7 @@ var entries = [
   { id: "canny-io-api-key", provider: "CannyIo", names: ["canny"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://canny.io" },
   { id: "captain-data-api-key", provider: "CaptainData", names: ["captaindata"], value: { alphabet: "hex", length: 64 }, docs: "https://captaindata.co" },
   { id: "carbon-interface-api-key", provider: "CarbonInterface", names: ["carboninterface"], value: { alphabet: "alnum", length: 21 }, docs: "https://carboninterface.com" },
+  { id: "cashboard-api-key", provider: "Cashboard", names: ["cashboard"], value: { alphabet: "upperDigits", groups: [3, 3, 3, 3] }, docs: "https://cashboardapp.com" },
   { id: "caspio-api-key", provider: "Caspio", names: ["caspio"], value: { alphabet: "lowerDigits", length: 50 }, docs: "https://caspio.com" },
   { id: "censys-api-key", provider: "Censys", names: ["censys"], value: { alphabet: "alnum", length: 32 }, docs: "https://censys.io" },
   { id: "central-station-crm-api-key", provider: "CentralStationCRM", names: ["centralstation"], value: { alphabet: "lowerDigits", length: 30 }, docs: "https://centralstationcrm.net" },
@@ -48683,6 +49276,8 @@ var entries = [
   { id: "language-layer-api-key", provider: "LanguageLayer", names: ["languagelayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://languagelayer.com" },
   { id: "lark-suite-api-key", provider: "LarkSuite", names: ["lark", "larksuite"], value: { prefix: "cli_", alphabet: "alnum", length: 16 }, docs: "https://larksuite.com" },
   { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
+  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
+  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://lendflow.com" },
   { id: "lemlist-api-key", provider: "Lemlist", names: ["lemlist"], value: { alphabet: "hex", length: 32 }, docs: "https://lemlist.com" },
   { id: "less-annoying-crm-api-key", provider: "LessAnnoyingCRM", names: ["less"], value: { alphabet: "alnum", extra: "-", length: 57 }, credentialWord: true, docs: "https://lessannoyingcrm.com" },
   { id: "lexigram-api-key", provider: "Lexigram", names: ["lexigram"], value: { alphabet: "alnum", length: 301 }, docs: "https://lexigram.io" },
@@ -48743,7 +49338,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules193 = keyed(entries);
+var rules194 = keyed(entries);
 
 // src/core/detect/rules/providers/keyed-n-z.ts
 var entries2 = [
@@ -48795,7 +49390,7 @@ var entries2 = [
   { id: "people-data-labs-api-key", provider: "PeopleDataLabs", names: ["peopledatalabs"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://peopledatalabs.com" },
   { id: "pepipost-api-key", provider: "Pepipost", names: ["pepipost"], value: { alphabet: "alnum", extra: "-", length: 32 }, docs: "https://pepipost.com" },
   { id: "percy-token", provider: "Percy", kind: "token", names: ["percy"], value: { alphabet: "hex", length: 64 }, credentialWord: true, docs: "https://www.browserstack.com/docs/percy" },
-  { id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: { prefix: "sk_pr_", alphabet: "alnum", extra: "_", range: [42, 105], standalone: true }, docs: "https://docs.photoroom.com" },
+  { id: "photoroom-api-key", provider: "Photoroom", names: ["photoroom"], value: { prefix: ["sk_pr_", "sandbox_sk_pr_"], alphabet: "alnum", extra: "_", pattern: { regex: "[A-Za-z0-9]{1,64}_[0-9a-fA-F]{40}", sample: (s) => `sk_pr_default_${fake.hex(40, s)}` }, standalone: true }, docs: "https://docs.photoroom.com/getting-started/how-to-get-your-api-key" },
   { id: "phrase-access-token", provider: "Phrase", kind: "access token", names: ["phrase"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://phrase.com" },
   { id: "pinata-api-key", provider: "Pinata", names: ["pinata"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://pinata.cloud" },
   { id: "pipedream-api-key", provider: "Pipedream", names: ["pipedream"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://pipedream.com" },
@@ -48808,7 +49403,7 @@ var entries2 = [
   { id: "polls-api-key", provider: "Polls", names: ["pollsapi"], value: { alphabet: "upperDigits", length: 28 }, docs: "https://pollsapi.com" },
   { id: "poloniex-api-key", provider: "Poloniex", names: ["poloniex"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://poloniex.com" },
   { id: "polygon-api-key", provider: "Polygon", names: ["polygon"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://polygon.io" },
-  { id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: { prefix: "ptr_", alphabet: "alnum", extra: "+/=", range: [20, 60] }, docs: "https://docs.portainer.io/api/access" },
+  { id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: { prefix: "ptr_", alphabet: "alnum", extra: "+/=_-", range: [20, 60] }, docs: "https://docs.portainer.io/api/access" },
   { id: "position-stack-api-key", provider: "PositionStack", names: ["positionstack"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://positionstack.com" },
   { id: "postage-app-api-key", provider: "PostageApp", names: ["postageapp"], value: { alphabet: "alnum", length: 32 }, docs: "https://postageapp.com" },
   { id: "postbacks-api-key", provider: "Postbacks", names: ["postbacks"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://postbacks.io" },
@@ -48878,6 +49473,7 @@ var entries2 = [
   { id: "shortcut-api-key", provider: "Shortcut", names: ["shortcut"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, credentialWord: true, docs: "https://shortcut.com" },
   { id: "shotstack-api-key", provider: "Shotstack", names: ["shotstack"], value: { alphabet: "alnum", length: 40 }, docs: "https://shotstack.io" },
   { id: "shutterstock-api-key", provider: "Shutterstock", names: ["shutterstock"], value: { alphabet: "alnum", length: 32 }, docs: "https://shutterstock.com" },
+  { id: "shutterstock-api-secret", provider: "Shutterstock", kind: "API secret", names: ["shutterstock"], value: { alphabet: "alnum", length: 16 }, credentialWord: true, docs: "https://www.shutterstock.com/developers/documentation/authentication" },
   { id: "shutterstock-oauth-token", provider: "Shutterstock", kind: "OAuth token", names: ["shutterstock"], value: { prefix: "v2/", alphabet: "alnum", length: 388 }, docs: "https://www.shutterstock.com/developers/documentation/authentication" },
   { id: "signalwire-api-token", provider: "SignalWire", kind: "API token", names: ["signalwire"], value: { alphabet: "alnum", length: 50 }, docs: "https://developer.signalwire.com" },
   { id: "signaturit-api-key", provider: "Signaturit", names: ["signaturit"], value: { alphabet: "alnum", length: 86 }, docs: "https://signaturit.com" },
@@ -48925,6 +49521,7 @@ var entries2 = [
   { id: "swiftype-api-key", provider: "Swiftype", names: ["swiftype"], value: { alphabet: "alnum", extra: "-_", length: 20 }, docs: "https://swiftype.com/documentation" },
   { id: "t-ly-api-key", provider: "TLy", names: ["tly"], value: { alphabet: "alnum", length: 60 }, credentialWord: true, docs: "https://t.ly" },
   { id: "tatum-io-api-key", provider: "TatumIO", names: ["tatum"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, credentialWord: true, docs: "https://tatum.io" },
+  { id: "tallyfy-api-token", provider: "Tallyfy", kind: "API token", names: ["tallyfy"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://tallyfy.com/products/pro/integrations/open-api/" },
   { id: "taxjar-api-key", provider: "Taxjar", names: ["taxjar"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://taxjar.com" },
   { id: "teamgate-api-key", provider: "Teamgate", names: ["teamgate"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://teamgate.com" },
   { id: "teamwork-api-token", provider: "Teamwork", kind: "API token", names: ["teamwork"], value: { prefix: "tkn.v1_", alphabet: "alnum", extra: "=", length: 72 }, docs: "https://apidocs.teamwork.com" },
@@ -48949,6 +49546,7 @@ var entries2 = [
   { id: "tomtom-api-key", provider: "Tomtom", names: ["tomtom"], value: { alphabet: "alnum", length: 32 }, docs: "https://tomtom.com" },
   { id: "tradier-api-key", provider: "Tradier", names: ["tradier"], value: { alphabet: "alnum", length: 28 }, docs: "https://tradier.com" },
   { id: "travel-payouts-api-key", provider: "TravelPayouts", names: ["travelpayouts"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://travelpayouts.com" },
+  { id: "trufflehog-enterprise-key", provider: "TruffleHog Enterprise", kind: "key", names: ["trufflehog"], value: { prefix: "thog-key-", alphabet: "hex", length: 16, standalone: true }, docs: "https://docs.trufflesecurity.com" },
   { id: "trufflehog-enterprise-secret", provider: "TruffleHog Enterprise", kind: "secret", names: ["trufflehog"], value: { prefix: "thog-secret-", alphabet: "hex", length: 32, standalone: true }, docs: "https://docs.trufflesecurity.com" },
   { id: "twelve-data-api-key", provider: "TwelveData", names: ["twelvedata"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://twelvedata.com" },
   { id: "twist-access-token", provider: "Twist", kind: "access token", names: ["twist"], value: { alphabet: "hex", length: 40 }, credentialWord: true, docs: "https://developer.twist.com" },
@@ -48973,6 +49571,7 @@ var entries2 = [
   { id: "verimail-api-key", provider: "Verimail", names: ["verimail"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://verimail.io" },
   { id: "veriphone-api-key", provider: "Veriphone", names: ["veriphone"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://veriphone.io" },
   { id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://versioneye.com" },
+  { id: "viewneo-api-token", provider: "Viewneo", kind: "API token", names: ["viewneo"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://viewneo.com" },
   { id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: { alphabet: "hex", length: 64 }, docs: "https://virustotal.com" },
   { id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: { alphabet: "upperDigits", length: 25 }, docs: "https://visualcrossing.com" },
   { id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: { prefix: ["VF.DM.", "VF.WS.", "VF."], alphabet: "alnum", pattern: { regex: "[0-9a-f]{24}\\.[A-Za-z0-9]{16}", sample: (s) => "VF.DM." + fake.hex(24, s) + "." + fake.alnum(16, s + "-secret") }, standalone: true }, docs: "https://docs.voiceflow.com/reference/authentication" },
@@ -49012,7 +49611,7 @@ var entries2 = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules194 = keyed(entries2);
+var rules195 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
@@ -49050,7 +49649,7 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules195 = keyed(ENTRIES);
+var rules196 = keyed(ENTRIES);
 
 // src/core/detect/validate/pem.ts
 import { createHash as createHash2, createHmac } from "node:crypto";
@@ -49679,14 +50278,14 @@ function checkOpenSsh(blob) {
   const cipher = r2.string();
   const kdf = r2.string();
   const kdfOptions = r2.bytes();
-  const count2 = r2.uint32();
-  if (cipher === void 0 || kdf === void 0 || kdfOptions === void 0 || count2 === void 0) {
+  const count3 = r2.uint32();
+  if (cipher === void 0 || kdf === void 0 || kdfOptions === void 0 || count3 === void 0) {
     return failed(check, "the header fields are truncated", false);
   }
   const encrypted = cipher !== "none";
-  if (count2 < 1 || count2 > 16) return failed(check, `implausible number of keys (${count2})`, encrypted, cipher);
+  if (count3 < 1 || count3 > 16) return failed(check, `implausible number of keys (${count3})`, encrypted, cipher);
   let keyType;
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     const pub = r2.bytes();
     if (pub === void 0) return failed(check, "a public key field is truncated", encrypted, cipher);
     keyType ??= new SshReader(pub).string();
@@ -50433,7 +51032,7 @@ var wrapped = defineRule({
     `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`
   ]
 });
-var rules196 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules197 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -50836,7 +51435,7 @@ var keywordStrings = defineRule({
     `password=${pw("od5")}`
   ]
 });
-var rules197 = [
+var rules198 = [
   postgres,
   mysql,
   mongodb,
@@ -51063,7 +51662,7 @@ function findApiKeyHeaders(text) {
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules198 = [
+var rules199 = [
   defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
@@ -51387,7 +51986,7 @@ function findJwkMembers(text) {
   return out;
 }
 var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-var rules199 = [
+var rules200 = [
   defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
@@ -51660,8 +52259,8 @@ var BBAN_REGEX = new Map(
   Object.entries(BBAN_STRUCTURE).map(([country, structure]) => {
     let source = "";
     let length = 0;
-    for (const [, count2, kind] of structure.matchAll(/(\d+)([nac])/g)) {
-      const n = Number(count2);
+    for (const [, count3, kind] of structure.matchAll(/(\d+)([nac])/g)) {
+      const n = Number(count3);
       length += n;
       source += (kind === "n" ? "\\d" : kind === "a" ? "[A-Z]" : "[A-Z0-9]") + `{${n}}`;
     }
@@ -52348,7 +52947,13 @@ function findEmails(text, context) {
 }
 var PHONE = new RegExp(
   [
-    String.raw`(?<![\w+])\+[1-9][\d ().-]{6,20}\d`,
+    String.raw`(?<![\w+])\+[1-9][\d ().\/-]{6,20}\d`,
+    // The international prefix written 00 (ITU-T E.164's "+" as dialled in most of Europe, Africa and
+    // Asia), with a separator after the country code: a bare 00-led run is as often a zero-padded id.
+    String.raw`(?<![\w+\-.(/])00[1-9]\d{0,2}[ .-]\(?\d[\d ().\/-]{5,18}\d`,
+    // German and Austrian national numbers with the area or mobile prefix cut off by a slash
+    // (DIN 5008's older form, still common in data): 0151/48273916, 089/1234567.
+    String.raw`(?<![\w+\-.(/])0[1-9]\d{1,4}\/\d{3,4}[ -]?\d{2,5}`,
     String.raw`(?<![\w+\-.(])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}`,
     // UK numbers only with their spaces: eleven bare digits after a 0 are as often a zero-padded id.
     String.raw`(?<![\w+\-.(])\(?0(?:7\d{3}\)? \d{3} ?\d{3}|20\)? \d{4} ?\d{4}|1\d{2,3}\)? \d{3} ?\d{3,4})`,
@@ -52364,10 +52969,12 @@ var FICTIONAL_PHONE = [
 ];
 function splitPhone(value) {
   const digits = value.replace(/\D/g, "");
-  if (value.startsWith("+")) {
-    for (const cc of ["1", "44", "33", "61"]) if (digits.startsWith(cc)) return { country: cc, national: digits.slice(cc.length).replace(/^0/, "") };
-    return { country: "", national: digits };
+  if (value.startsWith("+") || value.startsWith("00")) {
+    const international = value.startsWith("+") ? digits : digits.slice(2);
+    for (const cc of ["1", "44", "33", "61"]) if (international.startsWith(cc)) return { country: cc, national: international.slice(cc.length).replace(/^0/, "") };
+    return { country: "", national: international };
   }
+  if (value.includes("/")) return { country: "49", national: digits.slice(1) };
   if (digits.startsWith("0")) {
     return { country: /^0[1-9](?:[ .-]\d{2}){4}$/.test(value) ? "33" : "44", national: digits.slice(1) };
   }
@@ -52393,7 +53000,8 @@ function findPhones(text, context, inData = dataLike(text, context)) {
     const value = m2[0];
     const digits = value.replace(/\D/g, "");
     if (digits.length < 9 || digits.length > 15) continue;
-    if (value.startsWith("+") && (/[ .-]{2}|\(\s|\s\)|[.-][ ]|[ ][.-]/.test(value) || value.split("(").length !== value.split(")").length)) continue;
+    if (/^(?:\+|00)/.test(value) && (/[ ./-]{2}|\(\s|\s\)|[./-][ ]|[ ][./-]|\/.*\//.test(value) || value.split("(").length !== value.split(")").length)) continue;
+    if (value.startsWith("00") && digits.length - 2 < 9) continue;
     if (isFictionalPhone(value) || labelledAsSomethingElse(text, m2.index)) continue;
     out.push({
       secret: value,
@@ -52589,16 +53197,21 @@ function hetuExamples() {
 function phoneExamples() {
   const phone = examplesOf.usPhone("ex-phone");
   const uk = `+44 7${fake.digits(3, "ex-uk")} ${fake.digits(6, "ex-uk2").replace(/^9/, "4")}`;
+  const subscriber = fake.digits(8, "ex-de").replace(/^0/, "4");
+  const germanForms = [`+49 151 ${subscriber}`, `+49 (0)151 ${subscriber.slice(0, 4)} ${subscriber.slice(4)}`, `0049 151 ${subscriber}`, `+49 151/${subscriber}`, `0151/${subscriber}`];
   return {
     truePositives: [
       [`INSERT INTO users (phone) VALUES ('${phone}');`, phone, "phone-number"],
-      [`INSERT INTO users VALUES ('${uk}');`, uk, "phone-number"]
+      [`INSERT INTO users VALUES ('${uk}');`, uk, "phone-number"],
+      ...germanForms.map((de2) => [`INSERT INTO kunden (telefon) VALUES ('${de2}');`, de2, "phone-number"])
     ],
     falsePositives: [
       `INSERT INTO users (phone) VALUES ('415-555-0142');`,
       `INSERT INTO users (phone) VALUES ('+1 (212) 555-0100');`,
       `INSERT INTO users (phone) VALUES ('999-999-9999');`,
       `INSERT INTO t VALUES ('2023-10-12 14:22:01', '10.15.7');`,
+      `INSERT INTO t VALUES ('2024/01/15 10:22:31', '1.2.3+49.151.1', '0001/2345678', '0815/2024');`,
+      `INSERT INTO t VALUES ('2024-01-15T10:22:31+01:00', 'v0.15.1/48273916', '0049151482739160');`,
       `const phone = "${phone}"; // not a data file`
     ]
   };
@@ -52644,7 +53257,7 @@ function idRule(id, title, keywords, spec, docs5, examples) {
     ...examples
   });
 }
-var rules200 = [
+var rules201 = [
   defineRule({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
@@ -52743,9 +53356,9 @@ var rules200 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules201) => rules201.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules202) => rules202.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules196,
+  ...rules197,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -52830,16 +53443,16 @@ var providerRules = [
   ...rules83,
   ...rules84,
   ...rules85,
-  ...rules88,
+  ...rules86,
   ...rules89,
   ...rules90,
   ...rules91,
   ...rules92,
   ...rules93,
   ...rules94,
-  ...rules86,
-  ...rules87,
   ...rules95,
+  ...rules87,
+  ...rules88,
   ...rules96,
   ...rules97,
   ...rules98,
@@ -52940,15 +53553,16 @@ var providerRules = [
   ...rules193,
   ...rules194,
   ...rules195,
-  ...structural(rules197),
+  ...rules196,
   ...structural(rules198),
   ...structural(rules199),
-  ...rules200
+  ...structural(rules200),
+  ...rules201
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules201) {
+function ruleMetas(rules202) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -52956,7 +53570,7 @@ function ruleMetas(rules201) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules201) {
+  for (const rule of rules202) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -52990,18 +53604,21 @@ function prepareScan(inputs) {
   }
   const custom = compileCustomRules(config2.rules, new Set(ruleMetas(builtinRules).map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules201 = [...builtinRules, ...custom.rules];
+  const rules202 = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
     warnings.push(`${ignoreFile}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
+  const byConfig = compileGlobs(config2.paths.ignore);
+  const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config: config2,
-    scanner: new Scanner(rules201, { ignoredFingerprints: ignoreList.fingerprints }),
-    rules: rules201,
-    metas: ruleMetas(rules201),
-    isIgnoredPath: compileGlobs(config2.paths.ignore),
+    scanner: new Scanner(rules202, { ignoredFingerprints: ignoreList.fingerprints }),
+    rules: rules202,
+    metas: ruleMetas(rules202),
+    isIgnoredPath: (path10) => byConfig(path10) || byIgnoreFile(path10),
+    ignoredPathDetail: (path10) => byConfig(path10) ? "paths.ignore" : ignoreFile,
     ignoreList,
     ignoreFile,
     errors,
@@ -53029,8 +53646,10 @@ function describeApiError(error3) {
   const e = error3 ?? {};
   const status = httpStatus(error3);
   const where2 = e.request?.method && e.request.url ? ` on ${e.request.method} ${stripQuery(e.request.url)}` : "";
-  const firstLine = String(e.message ?? error3 ?? "unknown error").split("\n", 1)[0] ?? "";
-  const message = firstLine.length > 200 ? firstLine.slice(0, 199) + "…" : firstLine;
+  const firstLine2 = String(e.message ?? error3 ?? "unknown error").split("\n", 1)[0] ?? "";
+  const message = firstLine2.length > 200 ? firstLine2.slice(0, 199) + "…" : firstLine2;
+  const network = describeSystemError(error3);
+  if (network !== void 0) return `${network}${where2 ? ` (${where2.slice(4)})` : ""}`;
   if (isRateLimited(error3)) {
     const reset = e.response?.headers?.["x-ratelimit-reset"];
     const when = reset !== void 0 && !Number.isNaN(Number(reset)) ? `; the limit resets at ${new Date(Number(reset) * 1e3).toISOString()}` : "";
@@ -53090,6 +53709,58 @@ async function publishCheckRun(gh, repo, headSha, rendered, options = {}) {
     const status = httpStatus(error3);
     if (id === void 0 && (status === 403 || status === 404)) return { status: "forbidden", httpStatus: status, message };
     return { status: "failed", message, ...id !== void 0 ? { id } : {} };
+  }
+}
+
+// src/github/teams.ts
+function teamRef(team, defaultOrg) {
+  const bare = team.trim().replace(/^@/, "");
+  const [org, slug] = bare.includes("/") ? bare.split("/", 2) : [defaultOrg, bare];
+  return { org, slug };
+}
+async function isTeamMember(gh, org, teamSlug4, username) {
+  try {
+    const { data } = await gh.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: teamSlug4, username });
+    return data.state === "active";
+  } catch (error3) {
+    if (isNotFound(error3)) return false;
+    throw error3;
+  }
+}
+var USER_TEAMS_QUERY = `query($org: String!, $login: String!) {
+  organization(login: $org) { teams(first: 25, userLogins: [$login], orderBy: { field: NAME, direction: ASC }) { nodes { slug } } }
+}`;
+var MAX_TEAM_LOOKUPS = 5;
+function recordTeam(gh, config2, org, login, onRequest) {
+  const named = Object.values(config2.skills).flatMap((policy) => policy.teams ?? []);
+  return ownerTeam(gh, org, login, named, { maxLookups: MAX_TEAM_LOOKUPS, ...onRequest ? { onRequest } : {} });
+}
+async function ownerTeam(gh, org, login, preferred, options = {}) {
+  const named = /* @__PURE__ */ new Set();
+  for (const team of preferred) {
+    const ref = teamRef(team, org);
+    if (ref.org.toLowerCase() === org.toLowerCase() && ref.slug) named.add(ref.slug.toLowerCase());
+  }
+  options.onRequest?.();
+  const teams = await userTeams(gh, org, login);
+  if (teams) {
+    const team = teams.find((t2) => named.has(t2.toLowerCase())) ?? teams[0];
+    return team ? `${org}/${team}` : void 0;
+  }
+  for (const slug of [...named].sort().slice(0, options.maxLookups ?? 5)) {
+    options.onRequest?.();
+    if (await isTeamMember(gh, org, slug, login).catch(() => false)) return `${org}/${slug}`;
+  }
+  return void 0;
+}
+async function userTeams(gh, org, login) {
+  try {
+    const answer = await gh.graphql(USER_TEAMS_QUERY, { org, login });
+    const nodes = answer.organization?.teams?.nodes;
+    if (!Array.isArray(nodes)) return void 0;
+    return nodes.map((node2) => node2?.slug).filter((slug) => typeof slug === "string" && slug.length > 0);
+  } catch {
+    return void 0;
   }
 }
 
@@ -53551,7 +54222,7 @@ function buildAuditRecord(input) {
   }
   const findings = emptyMatrix();
   for (const finding of input.findings) findings[finding.category][finding.severity]++;
-  const count2 = (category) => SEVERITIES.reduce((sum, s) => sum + findings[category][s], 0);
+  const count3 = (category) => SEVERITIES.reduce((sum, s) => sum + findings[category][s], 0);
   const policyViolations2 = input.findings.filter((f3) => f3.category === "policy" && f3.severity !== "low").length;
   const repoClassification = input.classification?.value ?? null;
   const contentClassification = highestClassification([repoClassification, ...touchedClassifications(files, input.contentPaths)]);
@@ -53567,6 +54238,7 @@ function buildAuditRecord(input) {
       if (SKILL_ID.test(skill) && !TOKEN_LIKE.test(skill) && !skills.includes(skill) && skills.length < MAX_SKILLS) skills.push(skill);
     }
   }
+  const listed = input.changes.filter((c3) => SHA.test(c3.commit.sha)).slice(0, MAX_RECORD_COMMITS);
   return {
     $schema: AUDIT_RECORD_SCHEMA,
     version: AUDIT_RECORD_VERSION,
@@ -53587,17 +54259,18 @@ function buildAuditRecord(input) {
       ref: input.change.type === "push" ? input.change.ref.slice(0, 255) : null,
       head_sha: input.headSha,
       claude_commits: input.claudeCommits,
-      commits: input.changes.map((c3) => c3.commit.sha).filter((sha) => SHA.test(sha)).slice(0, MAX_RECORD_COMMITS),
+      commits: listed.map((c3) => c3.commit.sha),
       files: files.size,
       languages: [...languages].sort(),
       lines_added: linesAdded,
       content_hash: contentHash(input.hmacKey, input.changes),
-      key_id: keyId(input.hmacKey)
+      key_id: keyId(input.hmacKey),
+      commit_dates: listed.map((c3) => authorDate(c3.commit.date))
     },
     output_summary: { findings_total: input.findings.length, findings, conclusion },
     policy_checks: {
-      secret_scan: count2("secret") > 0 ? "failed" : "passed",
-      pii_scan: !input.piiScanRan ? "not-run" : count2("pii") > 0 ? "failed" : "passed",
+      secret_scan: count3("secret") > 0 ? "failed" : "passed",
+      pii_scan: !input.piiScanRan ? "not-run" : count3("pii") > 0 ? "failed" : "passed",
       skill_policy: policyViolations2 > 0 ? "failed" : input.skillPolicyRan ? "passed" : "not-run",
       content_classification: contentClassification
     },
@@ -53618,6 +54291,10 @@ function skillsInFiles(change) {
     out.push(named >= 0 ? FRONT_MATTER_NAME.exec(file.lines[named].trim())?.[1] : match[1]);
   }
   return out;
+}
+function authorDate(date2) {
+  const ms2 = date2 ? Date.parse(date2) : NaN;
+  return Number.isNaN(ms2) ? null : new Date(ms2).toISOString();
 }
 function recordKey(record2) {
   return `${record2.session.id}@${record2.input_summary.head_sha}`;
@@ -53764,11 +54441,14 @@ var RECORD_FIELD_PATHS = [
   "incident.critical",
   "incident.reasons",
   "tool.name",
-  "tool.version"
+  "tool.version",
+  // Added after the first records were signed: their field tags cover the fields above only.
+  "input_summary.commit_dates"
 ];
+var FIRST_FIELD_COUNT = RECORD_FIELD_PATHS.length - 1;
 var FIELD_TAG_CHARS = 8;
 var RECORD_SIGNATURE = /^[0-9a-f]{32}$/;
-var FIELD_TAGS = new RegExp(`^[0-9a-f]{${FIELD_TAG_CHARS * RECORD_FIELD_PATHS.length}}$`);
+var FIELD_TAGS = new RegExp(`^(?:[0-9a-f]{${FIELD_TAG_CHARS * FIRST_FIELD_COUNT}}|[0-9a-f]{${FIELD_TAG_CHARS * RECORD_FIELD_PATHS.length}})$`);
 var isPlainObject3 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 var TEMPLATE = (() => {
   const root = {};
@@ -53829,11 +54509,12 @@ function checkRecordSignature(key, record2, signature2) {
   const added = canonicalRecord(record2).added;
   if (signature2.fields === void 0 || !FIELD_TAGS.test(signature2.fields)) return { valid, changed: [], added, otherKey: false, fieldsKnown: false };
   const changed = [];
-  RECORD_FIELD_PATHS.forEach((path10, i) => {
+  const tagged = RECORD_FIELD_PATHS.slice(0, signature2.fields.length / FIELD_TAG_CHARS);
+  tagged.forEach((path10, i) => {
     const tag = signature2.fields.slice(i * FIELD_TAG_CHARS, (i + 1) * FIELD_TAG_CHARS);
     if (tag !== fieldTag(key, path10, fieldValue(record2, path10))) changed.push(path10);
   });
-  const otherKey = !valid && changed.length === RECORD_FIELD_PATHS.length;
+  const otherKey = !valid && changed.length === tagged.length;
   return { valid, changed: otherKey ? [] : changed, added, otherKey, fieldsKnown: true };
 }
 function exportedRecord(record2, signature2) {
@@ -53975,6 +54656,417 @@ function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// src/core/policy/content.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var CONTENT_ABOVE_CLASSIFICATION = "content-above-classification";
+var OUTSIDE_BUSINESS_HOURS = "outside-business-hours";
+var CONTENT_RULE_TITLES = {
+  [CONTENT_ABOVE_CLASSIFICATION]: "Content classified above the repository's classification",
+  [OUTSIDE_BUSINESS_HOURS]: "Change made outside business hours in a restricted repository"
+};
+var PII_CLASSIFICATION = {
+  "payment-card-number": "restricted",
+  "uk-nhs-number": "restricted",
+  "us-ssn": "restricted",
+  "ca-sin": "restricted",
+  "nl-bsn": "restricted",
+  "in-aadhaar": "restricted",
+  "se-personnummer": "restricted",
+  "br-cpf": "restricted",
+  "es-dni": "restricted",
+  "it-codice-fiscale": "restricted",
+  "fi-hetu": "restricted",
+  iban: "confidential",
+  "email-address": "internal",
+  "phone-number": "internal"
+};
+var DEFAULT_PII_CLASSIFICATION = "confidential";
+var SECRET_CLASSIFICATION = "confidential";
+var rank = (c3) => CLASSIFICATIONS.indexOf(c3);
+function compileContentPaths(paths) {
+  const compiled = Object.entries(paths).map(([glob2, classification2]) => ({ glob: glob2, classification: classification2, match: (0, import_picomatch2.default)(glob2, { dot: true }) }));
+  return (path10) => compiled.filter((c3) => c3.match(path10)).map(({ glob: glob2, classification: classification2 }) => ({ glob: glob2, classification: classification2 }));
+}
+function classifyChange(change, findings, matchPaths) {
+  const signals = [];
+  for (const { glob: glob2, classification: classification2 } of matchPaths(change.path)) {
+    signals.push({ kind: "path", classification: classification2, description: `its path matches content.paths ${JSON.stringify(glob2)} (${classification2})`, line: change.firstLine, raises: true });
+  }
+  const grouped2 = /* @__PURE__ */ new Map();
+  for (const f3 of findings) {
+    if (f3.path !== change.path || f3.commit !== change.commit) continue;
+    let kind;
+    let classification2;
+    if (f3.category === "pii") {
+      kind = "pii";
+      classification2 = PII_CLASSIFICATION[f3.rule] ?? DEFAULT_PII_CLASSIFICATION;
+    } else if (f3.category === "secret" && f3.validation?.status !== "failed") {
+      kind = "secret";
+      classification2 = SECRET_CLASSIFICATION;
+    } else continue;
+    const what = f3.title || f3.rule;
+    const key = `${kind}\0${what}`;
+    const group3 = grouped2.get(key) ?? { kind, classification: classification2, what, lines: [] };
+    if (!group3.lines.includes(f3.line)) group3.lines.push(f3.line);
+    grouped2.set(key, group3);
+  }
+  for (const g2 of grouped2.values()) {
+    g2.lines.sort((x3, y2) => x3 - y2);
+    const shown = g2.lines.length > 5 ? `${g2.lines.slice(0, 5).join(", ")} and ${g2.lines.length - 5} more` : g2.lines.join(", ");
+    const where2 = `${g2.lines.length === 1 ? "line" : "lines"} ${shown}`;
+    const description2 = g2.kind === "pii" ? `it adds personal data: ${g2.what} on ${where2} (${g2.classification})` : `it adds a credential: ${g2.what} on ${where2} (${g2.classification})`;
+    signals.push({ kind: g2.kind, classification: g2.classification, description: description2, line: g2.lines[0] ?? change.firstLine, raises: g2.kind === "pii" });
+  }
+  const content = { path: change.path, signals };
+  if (change.commit) content.commit = change.commit;
+  const top = signals.reduce((best, s) => best === void 0 || rank(s.classification) > rank(best) ? s.classification : best, void 0);
+  if (top) content.classification = top;
+  return content;
+}
+function contentAboveFinding(content, repository) {
+  const above = content.signals.filter((s) => s.raises && rank(s.classification) > rank(repository.classification));
+  if (above.length === 0) return void 0;
+  above.sort((a, b3) => rank(b3.classification) - rank(a.classification) || (a.kind === b3.kind ? a.line - b3.line : a.kind === "pii" ? -1 : 1));
+  const strongest = above[0];
+  const level = strongest.classification;
+  const subject = content.commit ? `Commit ${content.commit.slice(0, 12)} changes ${content.path}` : `${content.path}`;
+  const where2 = `${repository.name} is classified ${repository.classification}${repository.source ? ` (from ${repository.source})` : ""}`;
+  const fix = strongest.kind === "pii" ? "Remove the personal data (use generated values in tests) and purge it from the git history" : "Move this content to a repository classified for it";
+  const finding = {
+    rule: CONTENT_ABOVE_CLASSIFICATION,
+    category: "policy",
+    severity: "high",
+    path: content.path,
+    line: strongest.line,
+    column: 1,
+    endColumn: 2,
+    fingerprint: fingerprint(CONTENT_ABOVE_CLASSIFICATION, content.path, `${level}:${above.map((s) => s.kind).sort().join(",")}`),
+    redacted: level,
+    message: `${subject}, whose content is classified ${level}: ${above.map((s) => s.description).join("; ")}. But ${where2}, and content may not sit in a repository classified below it. ${fix}; if the repository really holds ${level} data, have its classification raised (the custom property, or \`classification\` in the config) rather than keeping the content here.`,
+    title: CONTENT_RULE_TITLES[CONTENT_ABOVE_CLASSIFICATION]
+  };
+  if (content.commit) finding.commit = content.commit;
+  return finding;
+}
+function classifyContent(changes, findings, contentPaths, repository) {
+  const matchPaths = compileContentPaths(contentPaths);
+  const byChange = /* @__PURE__ */ new Map();
+  for (const f3 of findings) {
+    const key = `${f3.path}\0${f3.commit ?? ""}`;
+    const list2 = byChange.get(key);
+    if (list2) list2.push(f3);
+    else byChange.set(key, [f3]);
+  }
+  const contents = changes.map((c3) => classifyChange(c3, byChange.get(`${c3.path}\0${c3.commit ?? ""}`) ?? [], matchPaths));
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const content of contents) {
+    const finding = contentAboveFinding(content, repository);
+    if (!finding) continue;
+    const key = `${finding.fingerprint}\0${finding.commit ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding);
+  }
+  return { contents, findings: out };
+}
+var WEEKDAY_NAMES = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+function localTime(date2, timeZone) {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date2);
+  const get = (type) => parts.find((p2) => p2.type === type)?.value ?? "";
+  const day = get("weekday").toLowerCase().slice(0, 3);
+  return { day, time: `${get("hour").padStart(2, "0")}:${get("minute").padStart(2, "0")}` };
+}
+function isOutsideBusinessHours(iso, hours) {
+  const date2 = new Date(iso);
+  if (Number.isNaN(date2.getTime())) return void 0;
+  const { day, time: time2 } = localTime(date2, hours.timezone);
+  const inDays = hours.days.includes(day);
+  const inHours = time2 >= hours.start && time2 < hours.end;
+  return { outside: !(inDays && inHours), day, time: time2 };
+}
+function businessHoursFindings(commits, hours, repository) {
+  if (!hours || repository.classification !== "restricted") return [];
+  const out = [];
+  const dayList = hours.days.map((d2) => d2.charAt(0).toUpperCase() + d2.slice(1)).join(", ");
+  for (const { commit, path: path10, line } of commits) {
+    if (!commit.date || !path10) continue;
+    const when = isOutsideBusinessHours(commit.date, hours);
+    if (!when?.outside) continue;
+    out.push({
+      rule: OUTSIDE_BUSINESS_HOURS,
+      category: "policy",
+      severity: "low",
+      path: path10,
+      line: line ?? 1,
+      column: 1,
+      endColumn: 2,
+      commit: commit.sha,
+      fingerprint: fingerprint(OUTSIDE_BUSINESS_HOURS, path10, commit.sha),
+      redacted: `${when.day} ${when.time}`,
+      message: `Claude-authored commit ${commit.sha.slice(0, 12)} was made on ${WEEKDAY_NAMES[when.day]} at ${when.time} (${hours.timezone}), outside the business hours of content.businessHours (${dayList} ${hours.start}-${hours.end}), and ${repository.name} is classified restricted. Changes to restricted repositories made when nobody is around to watch are flagged for review: have a person check this commit. This note does not block the merge.`,
+      title: CONTENT_RULE_TITLES[OUTSIDE_BUSINESS_HOURS]
+    });
+  }
+  return out;
+}
+
+// src/core/calendar.ts
+var DEFAULT_BUSINESS_HOURS = { timezone: "UTC", days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "18:00" };
+function businessHoursOrDefault(hours) {
+  return hours ?? DEFAULT_BUSINESS_HOURS;
+}
+function isOffHours(iso, hours) {
+  return isOutsideBusinessHours(iso, hours)?.outside;
+}
+function isoWeek(iso) {
+  const ms2 = Date.parse(iso);
+  if (Number.isNaN(ms2)) return void 0;
+  const day = new Date(ms2);
+  const weekday = (day.getUTCDay() + 6) % 7;
+  const thursday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - weekday + 3);
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 24 * 3600 * 1e3));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+// src/core/policy/skills-policy.ts
+var DEFAULT_PERMISSIONS_POLICY = {
+  public: { forbid: ["bypassPermissions"] },
+  internal: { forbid: ["bypassPermissions"] },
+  confidential: { forbid: ["Bash", "Bash(*)", "bypassPermissions"] },
+  restricted: { forbid: ["Bash", "Bash(*)", "WebFetch", "WebSearch", "bypassPermissions", "auto"], mcpServers: [] }
+};
+function withDefaultPermissions(policy) {
+  const out = {};
+  for (const c3 of CLASSIFICATIONS) {
+    const entry = policy?.[c3] ?? DEFAULT_PERMISSIONS_POLICY[c3];
+    out[c3] = { forbid: [...entry.forbid], ...entry.mcpServers ? { mcpServers: [...entry.mcpServers] } : {} };
+  }
+  return out;
+}
+var POLICY_RULE_TITLES = {
+  "skill-above-classification": "Skill not allowed at this repository's classification",
+  "skill-team-not-allowed": "Skill run by someone outside the teams allowed to run it",
+  "forbidden-tool-permission": "Agent permission forbidden at this repository's classification",
+  "mcp-server-not-approved": "MCP server not approved for this repository's classification"
+};
+var ORG_CONFIG = `the org's ${CONFIG_FILE}`;
+function classificationRank(c3) {
+  return CLASSIFICATIONS.indexOf(c3);
+}
+var hasWildcard = (pattern) => /[*?]/.test(pattern);
+function skillPatternMatches(pattern, skill) {
+  const p2 = pattern.toLowerCase();
+  const id = skill.toLowerCase().replace(/^\/+|\/+$/g, "");
+  if (!hasWildcard(p2)) return p2 === id;
+  const source = p2.split("").map((c3) => c3 === "*" ? ".*" : c3 === "?" ? "." : c3.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  if (new RegExp(`^${source}$`, "s").test(id)) return true;
+  const root = /^(.*)\/\*+$/.exec(p2);
+  return root !== null && !hasWildcard(root[1]) && root[1] === id;
+}
+function compareSpecificity(a, b3) {
+  const key = (p2) => [hasWildcard(p2) ? 0 : 1, p2.replace(/[*?]/g, "").length, -(p2.match(/[*?]/g)?.length ?? 0)];
+  const ka = key(a);
+  const kb = key(b3);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+  return a < b3 ? 1 : a > b3 ? -1 : 0;
+}
+function matchSkillPattern(skill, policy) {
+  let best;
+  for (const pattern of Object.keys(policy)) {
+    if (skillPatternMatches(pattern, skill) && (best === void 0 || compareSpecificity(pattern, best) > 0)) best = pattern;
+  }
+  return best === void 0 ? void 0 : { pattern: best, policy: policy[best] };
+}
+function governingPatterns(ids, policy) {
+  const out = [];
+  for (const id of ids) {
+    const match = matchSkillPattern(id, policy);
+    if (match && !out.some((m2) => m2.pattern === match.pattern)) out.push(match);
+  }
+  return out;
+}
+var teamSlug2 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
+function isModeName(entry) {
+  return PERMISSION_MODES.includes(entry.trim());
+}
+var quote = (s) => JSON.stringify(s);
+function evaluateAgentPolicy(input) {
+  const { repository, classification: classification2, skillsPolicy, agentConfig: config2 } = input;
+  const findings = /* @__PURE__ */ new Map();
+  const where2 = `${repository} is classified ${classification2}`;
+  const add = (rule, severity, at2, value, redacted, message, commit) => {
+    const id = fingerprint(rule, at2.path, value);
+    const existing = findings.get(id);
+    if (existing) {
+      if (!existing.commit && commit) existing.commit = commit;
+      return;
+    }
+    const finding = {
+      rule,
+      category: "policy",
+      severity,
+      path: at2.path,
+      line: at2.line,
+      column: 1,
+      endColumn: at2.endColumn,
+      fingerprint: id,
+      redacted,
+      message,
+      title: POLICY_RULE_TITLES[rule]
+    };
+    if (commit) finding.commit = commit;
+    findings.set(id, finding);
+  };
+  const items = [...config2.skills, ...config2.commands];
+  const aboveClassification = (skill, ids, at2, subject, commit) => {
+    for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
+      const max = policy.maxClassification;
+      if (!max || classificationRank(classification2) <= classificationRank(max)) continue;
+      add(
+        "skill-above-classification",
+        classification2 === "restricted" ? "critical" : "high",
+        at2,
+        skill,
+        skill,
+        `${subject}, which the skills policy allows only in repositories classified up to ${max} (skills.${quote(pattern)}.maxClassification), but ${where2}. Remove the skill from this repository or stop using it here; if it must run here, have security review it and raise skills.${quote(pattern)}.maxClassification in ${ORG_CONFIG}.`,
+        commit
+      );
+    }
+  };
+  for (const item of items) {
+    aboveClassification(item.id, item.aliases, item, `${item.path} installs the ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)}`);
+  }
+  for (const use of input.usedSkills) {
+    const skill = use.skill.trim().replace(/^\/+/, "");
+    if (!skill) continue;
+    const lower = skill.toLowerCase();
+    const installed = items.find((i) => i.aliases.some((a) => a.toLowerCase() === lower));
+    const ids = installed ? [skill, ...installed.aliases] : [skill];
+    const at2 = use.path ? { path: use.path, line: use.line ?? 1, endColumn: 2 } : installed ? { path: installed.path, line: installed.line, endColumn: installed.endColumn } : { path: `.claude/skills/${skill}/SKILL.md`, line: 1, endColumn: 2 };
+    const commitText = use.commit ? `Commit ${use.commit.slice(0, 12)}` : "A commit";
+    aboveClassification(skill, ids, at2, `${commitText} used the skill ${quote(skill)}`, use.commit);
+    for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
+      if (!policy.teams) continue;
+      const allowed = policy.teams.map(teamSlug2);
+      const teamsText = policy.teams.length ? policy.teams.join(", ") : "no team";
+      const rule = `skills.${quote(pattern)}.teams`;
+      const fix = `If this person should run it, add them to one of those teams or ask security to extend ${rule} in ${ORG_CONFIG}.`;
+      if (!use.login) {
+        add(
+          "skill-team-not-allowed",
+          "medium",
+          at2,
+          `${skill}@:unknown-login`,
+          skill,
+          `${commitText} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}), but no GitHub login is known for its author, so membership could not be checked (${where2}). Link the commit author's email to a GitHub account, or review who ran it. ${fix}`,
+          use.commit
+        );
+        continue;
+      }
+      const teams = input.teamsOf(use.login);
+      if (teams === void 0) {
+        add(
+          "skill-team-not-allowed",
+          "medium",
+          at2,
+          `${skill}@${use.login}:membership-unknown`,
+          skill,
+          `${commitText} by @${use.login} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}); @${use.login}'s team membership could not be read, so this was not verified (${where2}). Grant claude-guard read access to the org's members (the App's "Members: read" permission), or review who ran it. ${fix}`,
+          use.commit
+        );
+        continue;
+      }
+      if (teams.map(teamSlug2).some((t2) => allowed.includes(t2))) continue;
+      add(
+        "skill-team-not-allowed",
+        "high",
+        at2,
+        `${skill}@${use.login}`,
+        skill,
+        `${commitText} by @${use.login} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}); @${use.login} is in ${teams.length ? teams.join(", ") : "no team"} (${where2}). ${fix}`,
+        use.commit
+      );
+    }
+  }
+  const entry = input.permissionsPolicy[classification2];
+  const forbid = entry?.forbid ?? [];
+  const forbiddenRules = forbid.filter((f3) => !isModeName(f3));
+  const forbiddenModes = forbid.filter(isModeName).map((f3) => f3.trim());
+  const policyKey = `permissions.${classification2}.forbid`;
+  const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
+  const blockers = config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule);
+  const forbiddenBy = (rule) => blockers.some((b3) => ruleCovers(b3, rule)) ? [] : forbiddenRules.filter((f3) => ruleCovers(rule, f3));
+  const forbidText = (hits) => hits.map(quote).join(" and ");
+  for (const p2 of config2.permissions) {
+    if (p2.list !== "allow") continue;
+    const hits = forbiddenBy(p2.rule);
+    if (!hits.length) continue;
+    add(
+      "forbidden-tool-permission",
+      "high",
+      p2,
+      p2.rule,
+      p2.rule,
+      `${p2.path} allows ${quote(p2.rule)} without asking, which grants ${forbidText(hits)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove the rule or narrow it to what the agent needs (for example "Bash(npm run test:*)"), or move it to "ask" so that a person approves each use; ${exception}`
+    );
+  }
+  for (const item of items) {
+    for (const tool of item.tools ?? []) {
+      const hits = forbiddenBy(tool);
+      if (!hits.length) continue;
+      add(
+        "forbidden-tool-permission",
+        "high",
+        item.toolsDeclaration ?? item,
+        tool,
+        tool,
+        `The ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)} pre-approves ${quote(tool)} in allowed-tools, which grants ${forbidText(hits)} while it runs: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove ${quote(tool)} from allowed-tools or narrow it; ${exception}`
+      );
+    }
+  }
+  for (const mode of config2.defaultModes) {
+    if (!forbiddenModes.includes(mode.value)) continue;
+    add(
+      "forbidden-tool-permission",
+      "high",
+      mode,
+      `defaultMode:${mode.value}`,
+      mode.value,
+      `${mode.path} sets permissions.defaultMode to ${quote(mode.value)}, so the agent runs tools without a person approving them: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove defaultMode or set it to "default", "acceptEdits" or "plan"; ${exception}`
+    );
+  }
+  for (const agent of config2.subagents) {
+    const mode = agent.permissionMode;
+    if (!mode || !forbiddenModes.includes(mode.mode)) continue;
+    add(
+      "forbidden-tool-permission",
+      "high",
+      mode,
+      `permissionMode:${agent.id}:${mode.mode}`,
+      mode.mode,
+      `The subagent ${quote(agent.id)} runs with permissionMode ${quote(mode.mode)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove permissionMode from its front matter; ${exception}`
+    );
+  }
+  const approved = entry?.mcpServers;
+  if (approved) {
+    const approvedText = approved.length ? `only ${approved.map(quote).join(", ")}` : "none";
+    const disabled = new Set(config2.disabledMcpjsonServers.map((d2) => d2.value));
+    const declared = new Set(config2.mcpServers.map((s) => s.name));
+    const mcpMessage = (name, how) => `${how} the MCP server ${quote(name)}, but the policy for ${classification2} repositories approves ${approvedText} (permissions.${classification2}.mcpServers), and ${where2}. Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification2}.mcpServers in ${ORG_CONFIG}.`;
+    for (const server of config2.mcpServers) {
+      if (approved.includes(server.name) || disabled.has(server.name)) continue;
+      add("mcp-server-not-approved", "high", server, server.name, server.name, mcpMessage(server.name, `${server.path} declares`));
+    }
+    for (const enabled of config2.enabledMcpjsonServers) {
+      if (approved.includes(enabled.value) || declared.has(enabled.value) || disabled.has(enabled.value)) continue;
+      add("mcp-server-not-approved", "high", enabled, enabled.value, enabled.value, mcpMessage(enabled.value, `${enabled.path} enables`));
+    }
+  }
+  return [...findings.values()].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line || (a.rule < b3.rule ? -1 : a.rule > b3.rule ? 1 : 0));
+}
+
 // src/core/audit/words.ts
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 function formatDay(iso) {
@@ -54030,6 +55122,200 @@ function changeLinks(record2, serverUrl) {
   return { change: `${base}/commit/${input.head_sha}`, checks: `${base}/commit/${input.head_sha}/checks` };
 }
 
+// src/core/audit/trends.ts
+var NO_TEAM = "no team";
+var UNCLASSIFIED = "unclassified";
+var DAY_MS = 24 * 36e5;
+var WEEK_MS = 7 * DAY_MS;
+var DEFAULT_THRESHOLDS = { weeklySpike: { min: 3, factor: 3, baselineWeeks: 4 }, offHoursBurst: { commits: 3, hours: 24 } };
+function anomalyOptionsOf(config2) {
+  const set = config2.audit?.anomalies;
+  return {
+    thresholds: { weeklySpike: set?.weeklySpike ?? DEFAULT_THRESHOLDS.weeklySpike, offHoursBurst: set?.offHoursBurst ?? DEFAULT_THRESHOLDS.offHoursBurst },
+    ignore: set?.ignore ?? [],
+    businessHours: businessHoursOrDefault(config2.content.businessHours),
+    skills: config2.skills
+  };
+}
+function isoWeekStart(ms2) {
+  const d2 = new Date(ms2);
+  return Date.UTC(d2.getUTCFullYear(), d2.getUTCMonth(), d2.getUTCDate() - (d2.getUTCDay() + 6) % 7);
+}
+var isoWeek2 = (when) => isoWeek(typeof when === "number" ? new Date(when).toISOString() : when) ?? "";
+var validDate2 = (fact) => !Number.isNaN(Date.parse(fact.date));
+var byDate = (a, b3) => a.date.localeCompare(b3.date) || (a.sha ?? "").localeCompare(b3.sha ?? "") || a.repository.localeCompare(b3.repository);
+var count = (map, key) => {
+  map[key] = (map[key] ?? 0) + 1;
+};
+function weeklyClaudeChanges(facts, limit) {
+  const dated = facts.filter(validDate2);
+  if (dated.length === 0) return [];
+  const byWeek = /* @__PURE__ */ new Map();
+  for (const fact of dated) {
+    const start = isoWeekStart(Date.parse(fact.date));
+    const row = byWeek.get(start) ?? emptyWeek(start);
+    row.claudeCommits++;
+    count(row.byTeam, fact.teams[0] ?? NO_TEAM);
+    count(row.byRepository, fact.repository);
+    count(row.byClassification, fact.classification ?? UNCLASSIFIED);
+    byWeek.set(start, row);
+  }
+  const starts = [...byWeek.keys()];
+  const last = Math.max(...starts);
+  const first2 = limit === void 0 ? Math.min(...starts) : Math.max(Math.min(...starts), last - (limit - 1) * WEEK_MS);
+  const out = [];
+  for (let start = first2; start <= last; start = isoWeekStart(start + WEEK_MS + DAY_MS / 2)) out.push(byWeek.get(start) ?? emptyWeek(start));
+  return out;
+}
+function emptyWeek(start) {
+  return { week: isoWeek2(start), start: new Date(start).toISOString(), claudeCommits: 0, byTeam: {}, byRepository: {}, byClassification: {} };
+}
+function findAnomalies(facts, options) {
+  const sorted = facts.filter(validDate2).sort(byDate);
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const fact of sorted) byRepo.set(fact.repository, [...byRepo.get(fact.repository) ?? [], fact]);
+  const out = [];
+  for (const [repository, list2] of byRepo) {
+    out.push(...weeklySpikes(repository, list2, options.thresholds.weeklySpike));
+    const restricted = list2.find((f3) => f3.classification === "restricted");
+    if (restricted) {
+      out.push({
+        kind: "first-restricted-change",
+        repository,
+        reason: `First Claude change in ${repository}, classified restricted: ${commitWords(restricted)} on ${timeWords(restricted.date)}.`,
+        week: isoWeek2(restricted.date),
+        at: restricted.date
+      });
+    }
+    out.push(...offHoursBursts(repository, list2, options));
+  }
+  out.push(...skillAnomalies(sorted, options.skills));
+  const ignored = new Set(options.ignore);
+  return out.filter((a) => !ignored.has(a.kind)).sort((a, b3) => a.at.localeCompare(b3.at) || a.kind.localeCompare(b3.kind) || a.repository.localeCompare(b3.repository));
+}
+function weeklySpikes(repository, list2, spike) {
+  const perWeek = /* @__PURE__ */ new Map();
+  for (const fact of list2) {
+    const start = isoWeekStart(Date.parse(fact.date));
+    const row = perWeek.get(start) ?? { n: 0, last: fact.date };
+    row.n++;
+    row.last = fact.date;
+    perWeek.set(start, row);
+  }
+  const out = [];
+  for (const [start, { n, last }] of perWeek) {
+    if (n <= spike.min) continue;
+    let before = 0;
+    for (let i = 1; i <= spike.baselineWeeks; i++) before += perWeek.get(isoWeekStart(start - i * WEEK_MS + DAY_MS / 2))?.n ?? 0;
+    const mean = before / spike.baselineWeeks;
+    if (n <= spike.factor * mean) continue;
+    const from = isoWeek2(start - spike.baselineWeeks * WEEK_MS + DAY_MS / 2);
+    const to2 = isoWeek2(start - WEEK_MS + DAY_MS / 2);
+    out.push({
+      kind: "weekly-spike",
+      repository,
+      reason: `${n} Claude changes in ${repository} in ${isoWeek2(start)}, against a mean of ${round(mean)} a week over the ${spike.baselineWeeks} weeks before (${from} to ${to2}, ${before} in all): more than ${spike.min} and more than ${spike.factor} times that mean.`,
+      week: isoWeek2(start),
+      at: last
+    });
+  }
+  return out;
+}
+function offHoursBursts(repository, list2, options) {
+  const { commits: min, hours } = options.thresholds.offHoursBurst;
+  const off = list2.filter((f3) => isOffHours(f3.date, options.businessHours) === true);
+  const window2 = hours * 36e5;
+  const out = [];
+  let i = 0;
+  while (i < off.length) {
+    let j3 = i;
+    while (j3 < off.length && Date.parse(off[j3].date) - Date.parse(off[i].date) <= window2) j3++;
+    if (j3 - i < min) {
+      i++;
+      continue;
+    }
+    const first2 = off[i];
+    const last = off[j3 - 1];
+    const people = [...new Set(off.slice(i, j3).map((f3) => f3.login).filter((l3) => l3 !== null))];
+    out.push({
+      kind: "off-hours-burst",
+      repository,
+      reason: `${j3 - i} Claude commits in ${repository} outside business hours (${hoursWords(options.businessHours)}) within ${hours} hours, from ${timeWords(first2.date)} to ${timeWords(last.date)}${people.length > 0 ? ` (by ${people.map(loginWords).join(", ")})` : ""}: ${min} or more make a burst.`,
+      week: isoWeek2(last.date),
+      at: last.date
+    });
+    i = j3;
+  }
+  return out;
+}
+function skillAnomalies(sorted, skills) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const flagged = /* @__PURE__ */ new Set();
+  for (const fact of sorted) {
+    for (const skill of fact.skills) {
+      const id = skill.toLowerCase();
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push({
+          kind: "new-skill",
+          repository: fact.repository,
+          reason: `Skill \`${skill}\` seen for the first time: ${commitWords(fact)} in ${fact.repository} on ${timeWords(fact.date)}.`,
+          week: isoWeek2(fact.date),
+          at: fact.date
+        });
+      }
+      const match = matchSkillPattern(skill, skills);
+      const allowed = match?.policy.teams;
+      if (!match || !allowed) continue;
+      const slugs = allowed.map(teamSlug3);
+      if (fact.teams.some((t2) => slugs.includes(teamSlug3(t2)))) continue;
+      const key = `${fact.repository}
+${id}
+${fact.login ?? ""}`;
+      if (flagged.has(key)) continue;
+      flagged.add(key);
+      out.push({
+        kind: "skill-outside-teams",
+        repository: fact.repository,
+        reason: `Skill \`${skill}\` may only be run by ${allowed.length > 0 ? allowed.map((t2) => `\`${t2}\``).join(", ") : "no team"} (\`skills."${match.pattern}".teams\`), but ${commitWords(fact)} in ${fact.repository} on ${timeWords(fact.date)} used it${fact.teams.length > 0 ? `, and ${fact.login ? loginWords(fact.login) : "its author"} is in ${fact.teams.map((t2) => `\`${t2}\``).join(", ")}` : ", and no team is known for its author"}.`,
+        week: isoWeek2(fact.date),
+        at: fact.date
+      });
+    }
+  }
+  return out;
+}
+var teamSlug3 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
+var round = (n) => Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, "");
+var loginWords = (login) => `\`@${login}\``;
+var commitWords = (fact) => `${fact.sha ? `commit ${fact.sha.slice(0, 7)}` : "a commit"}${fact.login ? ` by ${loginWords(fact.login)}` : ""}`;
+var timeWords = (iso) => formatTime(iso);
+var hoursWords = (h3) => `${h3.days.join(", ")} ${h3.start}-${h3.end} ${h3.timezone}`;
+function changeFactsFromRecords(records) {
+  const facts = /* @__PURE__ */ new Map();
+  const unlisted = /* @__PURE__ */ new Map();
+  for (const record2 of [...records].sort((a, b3) => a.timestamp.localeCompare(b3.timestamp))) {
+    const repository = `${record2.repository.owner}/${record2.repository.name}`;
+    const base = {
+      repository,
+      classification: record2.repository.classification,
+      login: record2.user,
+      teams: record2.team ? [record2.team] : [],
+      skills: record2.skills_used
+    };
+    const input = record2.input_summary;
+    input.commits.forEach((sha, i) => {
+      const key = `${repository.toLowerCase()}@${sha}`;
+      if (!facts.has(key)) facts.set(key, { ...base, sha, date: input.commit_dates?.[i] ?? record2.timestamp });
+    });
+    const extra = Math.max(0, input.claude_commits - input.commits.length);
+    const change = input.type === "pull_request" ? `${repository.toLowerCase()}#${input.pull_request}` : `${repository.toLowerCase()}@${input.head_sha}`;
+    if (extra > (unlisted.get(change)?.length ?? 0)) unlisted.set(change, Array.from({ length: extra }, () => ({ ...base, date: record2.timestamp })));
+  }
+  return [...facts.values(), ...[...unlisted.values()].flat()];
+}
+
 // src/core/audit/dashboard.ts
 var AUDIT_ISSUE_TITLE = "claude-guard audit trail";
 var AUDIT_LABEL = "claude-guard-audit";
@@ -54037,7 +55323,7 @@ var BODY_BUDGET = 6e4;
 var MAX_INCIDENTS = 25;
 var MAX_TEAMS = 15;
 var CHART_WEEKS = 12;
-var WEEK_MS = 7 * 24 * 36e5;
+var WEEK_MS2 = 7 * 24 * 36e5;
 var ISSUE_MARKER = /^<!-- claude-guard:audit-issue v1 org=([A-Za-z0-9-]{1,39}) sig=([0-9a-f]{32}) -->/;
 function issueSignedText(org) {
   return `audit-issue:v1
@@ -54137,10 +55423,10 @@ function summarise(recordsInCommentOrder) {
     classes.set(level, (classes.get(level) ?? 0) + record2.output_summary.findings_total);
   }
   const newestWeek = records.length > 0 ? weekStart(Date.parse(records[records.length - 1].timestamp)) : 0;
-  const firstWeek = Math.max(newestWeek - (CHART_WEEKS - 1) * WEEK_MS, Math.min(newestWeek, ...weeks.keys()));
+  const firstWeek = Math.max(newestWeek - (CHART_WEEKS - 1) * WEEK_MS2, Math.min(newestWeek, ...weeks.keys()));
   const weekRows = [];
   if (records.length > 0) {
-    for (let start = firstWeek; start <= newestWeek; start = weekStart(start + WEEK_MS + 12 * 36e5)) {
+    for (let start = firstWeek; start <= newestWeek; start = weekStart(start + WEEK_MS2 + 12 * 36e5)) {
       weekRows.push({ start, findings: weeks.get(start) ?? { secret: 0, placeholder: 0, pii: 0, policy: 0 } });
     }
   }
@@ -54172,7 +55458,8 @@ function orgFactsOf(config2) {
     skillsConfigured: Object.keys(config2.skills).length > 0,
     contentPathsConfigured: Object.keys(config2.content.paths).length > 0,
     failOn: config2.failOn,
-    notifyTeams: config2.audit?.notify.length ?? 0
+    notifyTeams: config2.audit?.notify.length ?? 0,
+    anomalies: anomalyOptionsOf(config2)
   };
 }
 function deriveControls(recordsInCommentOrder, org) {
@@ -54193,15 +55480,23 @@ function deriveControls(recordsInCommentOrder, org) {
     incidentNotify: org.notifyTeams > 0
   };
 }
+function trendsOf(records, options) {
+  const facts = changeFactsFromRecords(uniqueRecords(records));
+  const weeks = weeklyClaudeChanges(facts, CHART_WEEKS);
+  const since = weeks[0]?.week ?? "";
+  const anomalies2 = findAnomalies(facts, options).filter((a) => a.week >= since).reverse();
+  return { weeks, anomalies: anomalies2 };
+}
 function renderDashboard(input) {
   const summary2 = summarise(input.records);
+  const trends = trendsOf(input.records, input.anomalies ?? anomalyOptionsOf(DEFAULT_CONFIG));
   let shown = summary2.repositories;
-  let body = renderBody(input, summary2, shown);
+  let body = renderBody(input, summary2, trends, shown);
   while (utf8Length(body) > BODY_BUDGET && shown.length > 1) {
     const keep = Math.max(1, Math.floor(shown.length * 0.8));
     shown = [...shown].sort((a, b3) => b3.lastEvent.timestamp.localeCompare(a.lastEvent.timestamp) || a.repository.localeCompare(b3.repository)).slice(0, keep);
     shown.sort((a, b3) => byName(a.repository, b3.repository));
-    body = renderBody(input, summary2, shown);
+    body = renderBody(input, summary2, trends, shown);
   }
   return body;
 }
@@ -54223,7 +55518,81 @@ var recordFindings = (record2) => ({
   policy: categoryTotal(record2, "policy")
 });
 var mermaidText = (text) => text.replace(/["`\n\r<>]/g, "").slice(0, 60);
-function renderBody(input, summary2, shown) {
+var ANOMALY_WORDS = {
+  "weekly-spike": "Weekly spike",
+  "first-restricted-change": "First change in a restricted repository",
+  "off-hours-burst": "Burst outside business hours",
+  "new-skill": "New skill",
+  "skill-outside-teams": "Skill used outside its teams"
+};
+var SERIES_COLORS = [
+  ["#0969da", "blue"],
+  ["#1a7f37", "green"],
+  ["#bf8700", "yellow"],
+  ["#8250df", "purple"],
+  ["#cf222e", "red"],
+  ["#bc4c00", "orange"],
+  ["#57606a", "grey"]
+];
+var CLASSIFICATION_COLORS = {
+  public: ["#1a7f37", "green"],
+  internal: ["#0969da", "blue"],
+  confidential: ["#bc4c00", "orange"],
+  restricted: ["#cf222e", "red"],
+  [UNCLASSIFIED]: ["#57606a", "grey"]
+};
+var MAX_TEAM_SERIES = 6;
+var OTHER_TEAMS = "other teams";
+var tableText = (text) => text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+function renderTrendCharts(weeks) {
+  if (weeks.length === 0) return [];
+  const totals = (pick2) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const week of weeks) for (const [k2, n] of Object.entries(pick2(week))) out.set(k2, (out.get(k2) ?? 0) + n);
+    return out;
+  };
+  const teamTotals = [...totals((w2) => w2.byTeam).entries()].sort(([a, x3], [b3, y2]) => y2 - x3 || byName(a, b3));
+  const named = teamTotals.length > MAX_TEAM_SERIES ? teamTotals.slice(0, MAX_TEAM_SERIES - 1).map(([k2]) => k2) : teamTotals.map(([k2]) => k2);
+  const teamSeries = named.map((team, i) => ({
+    name: team,
+    color: SERIES_COLORS[i % SERIES_COLORS.length],
+    values: weeks.map((w2) => w2.byTeam[team] ?? 0)
+  }));
+  if (named.length < teamTotals.length) {
+    teamSeries.push({ name: OTHER_TEAMS, color: SERIES_COLORS[SERIES_COLORS.length - 1], values: weeks.map((w2) => Object.entries(w2.byTeam).filter(([k2]) => !named.includes(k2)).reduce((n, [, v2]) => n + v2, 0)) });
+  }
+  const classTotals = totals((w2) => w2.byClassification);
+  const classSeries = [...CLASSIFICATIONS, UNCLASSIFIED].filter((c3) => (classTotals.get(c3) ?? 0) > 0).map((c3) => ({ name: c3, color: CLASSIFICATION_COLORS[c3], values: weeks.map((w2) => w2.byClassification[c3] ?? 0) }));
+  const labels = weeks.map((w2) => `"${w2.week}"`).join(", ");
+  const chart = (title, series) => [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map((s) => s.color[0]).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${labels}]`,
+    `  y-axis "Claude changes" 0 --> ${Math.max(1, ...series.flatMap((s) => s.values))}`,
+    ...series.map((s) => `  line [${s.values.join(", ")}]`),
+    "```",
+    ""
+  ];
+  const legend = (series) => series.map((s) => `${s.name === NO_TEAM || s.name === OTHER_TEAMS || s.name === UNCLASSIFIED ? s.name : codeSpan(s.name)} (${s.color[1]})`).join(", ");
+  const lines2 = ["## Claude changes per week", ""];
+  if (weeks.length > 1) {
+    lines2.push(...chart("By team", teamSeries), `Lines: ${legend(teamSeries)}.`, "");
+    lines2.push(...chart("By classification", classSeries), `Lines: ${legend(classSeries)}.`, "");
+  }
+  const words = (series, i) => series.filter((s) => s.values[i] > 0).map((s) => `${s.name === NO_TEAM || s.name === OTHER_TEAMS || s.name === UNCLASSIFIED ? s.name : codeSpan(s.name)} ${s.values[i]}`).join(", ");
+  for (const [i, week] of weeks.entries()) {
+    lines2.push(`- ${week.week}: ${week.claudeCommits}${week.claudeCommits > 0 ? ` (${words(teamSeries, i)}; ${words(classSeries, i)})` : ""}`);
+  }
+  lines2.push(
+    "",
+    "Each Claude commit counts once, in the ISO week of its author date (UTC; the scan's time for records written before author dates were kept), under its author's team and its repository's classification.",
+    ""
+  );
+  return lines2;
+}
+function renderBody(input, summary2, trends, shown) {
   const t2 = summary2.totals;
   const serverUrl = input.serverUrl ?? "https://github.com";
   const newest = t2.lastEvent ? Date.parse(t2.lastEvent.timestamp) : 0;
@@ -54234,10 +55603,11 @@ function renderBody(input, summary2, shown) {
     );
   } else lines2.push("No Claude-authored change has been scanned yet.");
   lines2.push("");
-  lines2.push(`## Needs action${summary2.open.length > 0 ? ` (${summary2.open.length})` : ""}`, "");
-  if (summary2.open.length === 0) {
-    lines2.push("Nothing: no open incident (a verified credential, or a critical finding in a confidential or restricted repository).");
-  } else {
+  const needed = summary2.open.length + trends.anomalies.length;
+  lines2.push(`## Needs action${needed > 0 ? ` (${needed})` : ""}`, "");
+  if (needed === 0) {
+    lines2.push("Nothing: no open incident (a verified credential, or a critical finding in a confidential or restricted repository) and no anomaly.");
+  } else if (summary2.open.length > 0) {
     lines2.push("| Incident | Repository | Change | Age | Owner team |", "| --- | --- | --- | --- | --- |");
     for (const { record: record2, since } of summary2.open.slice(0, MAX_INCIDENTS)) {
       const links = changeLinks(record2, serverUrl);
@@ -54253,6 +55623,18 @@ function renderBody(input, summary2, shown) {
     lines2.push(
       "",
       `An incident is a verified credential (its checksum or structure checked offline: rotate it) or a critical finding in a confidential or restricted repository. It stays listed while the latest scan of its change still finds it. Ages are counted to the latest scan (${formatTime(t2.lastEvent?.timestamp ?? (/* @__PURE__ */ new Date(0)).toISOString())}).`
+    );
+  }
+  if (trends.anomalies.length > 0) {
+    if (summary2.open.length > 0) lines2.push("");
+    lines2.push("| Anomaly | Repository | Why | Week |", "| --- | --- | --- | --- |");
+    for (const anomaly of trends.anomalies.slice(0, MAX_INCIDENTS)) {
+      lines2.push(`| **${ANOMALY_WORDS[anomaly.kind]}** | ${codeSpan(anomaly.repository, { inTable: true })} | ${tableText(anomaly.reason)} | ${anomaly.week} |`);
+    }
+    if (trends.anomalies.length > MAX_INCIDENTS) lines2.push("", `… and ${trends.anomalies.length - MAX_INCIDENTS} older ones.`);
+    lines2.push(
+      "",
+      `Anomalies of the charted weeks, newest first, from the Claude commits' author dates: thresholds and business hours come from \`audit.anomalies\` and \`content.businessHours\` in the org's config. Review each; they block nothing.`
     );
   }
   lines2.push("");
@@ -54277,6 +55659,7 @@ function renderBody(input, summary2, shown) {
   if (summary2.byClassification.length > 0) {
     lines2.push("## Findings by classification", "", "```mermaid", "pie showData", ...summary2.byClassification.map(([level, n]) => `  "${mermaidText(level)}" : ${n}`), "```", "");
   }
+  lines2.push(...renderTrendCharts(trends.weeks));
   lines2.push("## Repositories", "");
   if (summary2.repositories.length === 0) lines2.push("None yet.");
   else {
@@ -54315,7 +55698,7 @@ function renderBody(input, summary2, shown) {
 
 // src/core/config/merge.ts
 var DEFAULT_ORG_FILE = `.github repository: ${CONFIG_FILE}`;
-var rank = (c3) => CLASSIFICATIONS.indexOf(c3);
+var rank2 = (c3) => CLASSIFICATIONS.indexOf(c3);
 var strictness = (f3) => f3 === "none" ? -1 : SEVERITY_VALUES.indexOf(f3);
 var sameTeam = (a, b3) => a.toLowerCase() === b3.toLowerCase();
 var unique = (items) => [...new Set(items)];
@@ -54380,7 +55763,7 @@ function mergeConfigs(org, repo, options = {}) {
   merged.content.paths = { ...base.content.paths };
   for (const [glob2, level] of Object.entries(mine.content.paths)) {
     const orgLevel = base.content.paths[glob2];
-    if (orgLevel !== void 0 && rank(level) < rank(orgLevel)) {
+    if (orgLevel !== void 0 && rank2(level) < rank2(orgLevel)) {
       warn(["content", "paths", glob2], `"${level}" is below the org's "${orgLevel}" for this path: a repository may only raise a content classification; "${orgLevel}" applies`);
     } else merged.content.paths[glob2] = level;
   }
@@ -54396,7 +55779,7 @@ function tightenSkill(org, repo, warn) {
   const out = {};
   const max = repo.maxClassification ?? org.maxClassification;
   if (max !== void 0) out.maxClassification = max;
-  if (org.maxClassification !== void 0 && repo.maxClassification !== void 0 && rank(repo.maxClassification) > rank(org.maxClassification)) {
+  if (org.maxClassification !== void 0 && repo.maxClassification !== void 0 && rank2(repo.maxClassification) > rank2(org.maxClassification)) {
     out.maxClassification = org.maxClassification;
     warn("maxClassification", `"${repo.maxClassification}" is above the org's "${org.maxClassification}": a repository may only lower a skill's maxClassification; "${org.maxClassification}" applies`);
   }
@@ -54594,6 +55977,53 @@ function isAuditRecord(value) {
   return true;
 }
 
+// src/core/audit/baseline.ts
+var BASELINE_MARKER = /^<!-- claude-guard:inventory-baseline v1 repo=([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}) sig=([0-9a-f]{32}) -->/;
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries3 = Object.entries(value).filter(([, v2]) => v2 !== void 0);
+    entries3.sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0);
+    return `{${entries3.map(([k2, v2]) => `${JSON.stringify(k2)}:${canonicalJson(v2)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function signedText(name, record2) {
+  return `inventory-baseline:v1
+${name}
+${canonicalJson(record2)}`;
+}
+function renderBaselineComment(record2, key) {
+  const repo = record2.repository;
+  const agents = Object.values(repo.otherAgents).reduce((sum, n) => sum + n, 0);
+  return [
+    `<!-- claude-guard:inventory-baseline v1 repo=${repo.name} sig=${signature(key, signedText(repo.name, record2))} -->`,
+    `**Inventory baseline** · ${codeSpan(repo.name)} · classification ${codeSpan(repo.classification)}`,
+    "",
+    `${plural(repo.commitsRead, "commit")} read: ${plural(repo.claude.commits, "Claude commit")} (${plural(repo.claude.linesAdded, "added line")}, ${plural(repo.claude.authors.length, "author")}), ${plural(agents, "other agent's commit", "other agents' commits")}`,
+    "",
+    `<details><summary>Record (JSON, ${record2.type} v${record2.version})</summary>`,
+    "",
+    codeBlock(JSON.stringify(record2, null, 2), "json"),
+    "",
+    "</details>"
+  ].join("\n");
+}
+function parseBaselineComment(body, key) {
+  const marker2 = BASELINE_MARKER.exec(body);
+  const json = marker2 ? jsonBlock(body) : void 0;
+  if (!marker2 || json === void 0) return void 0;
+  let value;
+  try {
+    value = parseJson(json).value;
+  } catch {
+    return void 0;
+  }
+  const record2 = value;
+  if (typeof record2 !== "object" || record2 === null || record2.type !== "inventory-baseline" || record2.repository?.name !== marker2[1]) return void 0;
+  return { record: record2, signed: signatureMatches(key, signedText(marker2[1], record2), marker2[2]) };
+}
+
 // src/github/audit-issue.ts
 var PER_PAGE = 100;
 var MAX_BODY_ROUNDS = 6;
@@ -54628,6 +56058,17 @@ var AuditIssueWriter = class {
   /** Appends the record (unless its delivery and head SHA are already recorded) and syncs the dashboard. */
   write(record2) {
     return new AuditWrite(this.options).run(record2);
+  }
+  /**
+   * The installation baseline's checkpoint: the audit issue (created when there is none) and the
+   * repositories (`owner/name`, lower case) whose signed baseline record it already holds.
+   */
+  recordedBaselines() {
+    return new AuditWrite(this.options).recordedBaselines();
+  }
+  /** Appends one repository's baseline record as a comment (the body's dashboard counts audit records only). */
+  appendBaseline(issueNumber, record2) {
+    return new AuditWrite(this.options).appendBaseline(issueNumber, record2);
   }
 };
 var AuditWrite = class {
@@ -54665,6 +56106,30 @@ var AuditWrite = class {
       return { outcome, issueNumber: found.issue.number, created: found.created, duplicatesClosed: found.closed, bodyWrites: synced.writes, requests: this.requests };
     } catch (error3) {
       throw new AuditWriteError(error3 instanceof AuditWriteError ? error3.message : describeApiError(error3), this.requests);
+    }
+  }
+  async recordedBaselines() {
+    try {
+      const { issue: issue3 } = await this.ensureIssue();
+      const comments = await this.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: issue3.number });
+      const repositories = /* @__PURE__ */ new Set();
+      for (const comment of comments) {
+        if (!comment.body || !authoredByApp(comment, this.options.identity)) continue;
+        const parsed = parseBaselineComment(comment.body, this.options.key);
+        if (parsed?.signed) repositories.add(parsed.record.repository.name.toLowerCase());
+      }
+      return { issueNumber: issue3.number, repositories, requests: this.requests };
+    } catch (error3) {
+      throw new AuditWriteError(error3 instanceof AuditWriteError ? error3.message : describeApiError(error3), this.requests);
+    }
+  }
+  async appendBaseline(issueNumber, record2) {
+    const body = renderBaselineComment(record2, this.options.key);
+    try {
+      await this.call(() => this.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...this.options.repo, issue_number: issueNumber, body }));
+      return { requests: this.requests };
+    } catch (error3) {
+      throw new AuditWriteError(describeApiError(error3), this.requests);
     }
   }
   // --- the issue ----------------------------------------------------------------------------------
@@ -54776,7 +56241,14 @@ var AuditWrite = class {
   // --- the body -----------------------------------------------------------------------------------
   render(records) {
     const list2 = records.map((r2) => r2.record);
-    return renderDashboard({ org: this.options.repo.owner, key: this.options.key, records: list2, controls: deriveControls(list2, this.options.orgFacts), serverUrl: this.serverUrl });
+    return renderDashboard({
+      org: this.options.repo.owner,
+      key: this.options.key,
+      records: list2,
+      controls: deriveControls(list2, this.options.orgFacts),
+      serverUrl: this.serverUrl,
+      ...this.options.orgFacts.anomalies ? { anomalies: this.options.orgFacts.anomalies } : {}
+    });
   }
   /**
    * Writes the body when it differs from the last one known, then re-reads the comments: unchanged, the
@@ -54806,7 +56278,7 @@ var AuditWrite = class {
       }
       return again;
     };
-    for (let round = 0; round < MAX_BODY_ROUNDS; round++) {
+    for (let round2 = 0; round2 < MAX_BODY_ROUNDS; round2++) {
       const body = this.render(current);
       if (body === known) {
         if (mine && !reread) await readAgain();
@@ -54919,7 +56391,17 @@ function decodeContent(data, maxBytes) {
 }
 
 // src/github/config.ts
-function readConfigText(gh, onRead) {
+function readConfigText(gh, onRead, cache2) {
+  const read = readConfigTextOnce(gh, onRead);
+  if (!cache2) return read;
+  return (location) => {
+    const key = `${location.owner}/${location.repo}:${location.path}@${location.ref ?? ""}`.toLowerCase();
+    let text = cache2.get(key);
+    if (!text) cache2.set(key, text = read(location));
+    return text;
+  };
+}
+function readConfigTextOnce(gh, onRead) {
   return async (location) => {
     onRead();
     const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
@@ -54928,8 +56410,8 @@ function readConfigText(gh, onRead) {
     return read.text;
   };
 }
-function loadOrgConfig(gh, owner, onRead = () => void 0) {
-  return loadEffectiveConfig(readConfigText(gh, onRead), { owner, repo: ORG_CONFIG_REPO });
+function loadOrgConfig(gh, owner, onRead = () => void 0, cache2) {
+  return loadEffectiveConfig(readConfigText(gh, onRead, cache2), { owner, repo: ORG_CONFIG_REPO });
 }
 
 // src/action/audit.ts
@@ -55014,17 +56496,17 @@ function planFromEvent(eventName, payload, fallbackSha) {
     const base = str(obj(pr2?.["base"])?.["sha"]);
     const head = str(obj(pr2?.["head"])?.["sha"]);
     if (!pr2 || !base || !head) return void 0;
-    const number2 = typeof pr2["number"] === "number" ? pr2["number"] : typeof payload["number"] === "number" ? payload["number"] : void 0;
+    const number3 = typeof pr2["number"] === "number" ? pr2["number"] : typeof payload["number"] === "number" ? payload["number"] : void 0;
     const branch = str(obj(pr2["head"])?.["ref"]);
     const plan = {
       kind: "range",
       base,
       head,
-      description: `pull request${number2 !== void 0 ? ` #${number2}` : ""} (${short2(base)}..${short2(head)})`
+      description: `pull request${number3 !== void 0 ? ` #${number3}` : ""} (${short2(base)}..${short2(head)})`
     };
     if (branch) plan.branch = branch;
     if (typeof pr2["commits"] === "number") plan.commitCount = pr2["commits"];
-    if (number2 !== void 0) plan.pullRequest = number2;
+    if (number3 !== void 0) plan.pullRequest = number3;
     return plan;
   }
   if (eventName === "push") {
@@ -55317,243 +56799,6 @@ async function readClassification(gh, repo, options) {
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { basename as basename3, join as join3, resolve as resolve2 } from "node:path";
 
-// src/core/policy/skills-policy.ts
-var DEFAULT_PERMISSIONS_POLICY = {
-  public: { forbid: ["bypassPermissions"] },
-  internal: { forbid: ["bypassPermissions"] },
-  confidential: { forbid: ["Bash", "Bash(*)", "bypassPermissions"] },
-  restricted: { forbid: ["Bash", "Bash(*)", "WebFetch", "WebSearch", "bypassPermissions", "auto"], mcpServers: [] }
-};
-function withDefaultPermissions(policy) {
-  const out = {};
-  for (const c3 of CLASSIFICATIONS) {
-    const entry = policy?.[c3] ?? DEFAULT_PERMISSIONS_POLICY[c3];
-    out[c3] = { forbid: [...entry.forbid], ...entry.mcpServers ? { mcpServers: [...entry.mcpServers] } : {} };
-  }
-  return out;
-}
-var POLICY_RULE_TITLES = {
-  "skill-above-classification": "Skill not allowed at this repository's classification",
-  "skill-team-not-allowed": "Skill run by someone outside the teams allowed to run it",
-  "forbidden-tool-permission": "Agent permission forbidden at this repository's classification",
-  "mcp-server-not-approved": "MCP server not approved for this repository's classification"
-};
-var ORG_CONFIG = `the org's ${CONFIG_FILE}`;
-function classificationRank(c3) {
-  return CLASSIFICATIONS.indexOf(c3);
-}
-var hasWildcard = (pattern) => /[*?]/.test(pattern);
-function skillPatternMatches(pattern, skill) {
-  const p2 = pattern.toLowerCase();
-  const id = skill.toLowerCase().replace(/^\/+|\/+$/g, "");
-  if (!hasWildcard(p2)) return p2 === id;
-  const source = p2.split("").map((c3) => c3 === "*" ? ".*" : c3 === "?" ? "." : c3.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
-  if (new RegExp(`^${source}$`, "s").test(id)) return true;
-  const root = /^(.*)\/\*+$/.exec(p2);
-  return root !== null && !hasWildcard(root[1]) && root[1] === id;
-}
-function compareSpecificity(a, b3) {
-  const key = (p2) => [hasWildcard(p2) ? 0 : 1, p2.replace(/[*?]/g, "").length, -(p2.match(/[*?]/g)?.length ?? 0)];
-  const ka = key(a);
-  const kb = key(b3);
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
-  return a < b3 ? 1 : a > b3 ? -1 : 0;
-}
-function matchSkillPattern(skill, policy) {
-  let best;
-  for (const pattern of Object.keys(policy)) {
-    if (skillPatternMatches(pattern, skill) && (best === void 0 || compareSpecificity(pattern, best) > 0)) best = pattern;
-  }
-  return best === void 0 ? void 0 : { pattern: best, policy: policy[best] };
-}
-function governingPatterns(ids, policy) {
-  const out = [];
-  for (const id of ids) {
-    const match = matchSkillPattern(id, policy);
-    if (match && !out.some((m2) => m2.pattern === match.pattern)) out.push(match);
-  }
-  return out;
-}
-var teamSlug2 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
-function isModeName(entry) {
-  return PERMISSION_MODES.includes(entry.trim());
-}
-var quote = (s) => JSON.stringify(s);
-function evaluateAgentPolicy(input) {
-  const { repository, classification: classification2, skillsPolicy, agentConfig: config2 } = input;
-  const findings = /* @__PURE__ */ new Map();
-  const where2 = `${repository} is classified ${classification2}`;
-  const add = (rule, severity, at2, value, redacted, message, commit) => {
-    const id = fingerprint(rule, at2.path, value);
-    const existing = findings.get(id);
-    if (existing) {
-      if (!existing.commit && commit) existing.commit = commit;
-      return;
-    }
-    const finding = {
-      rule,
-      category: "policy",
-      severity,
-      path: at2.path,
-      line: at2.line,
-      column: 1,
-      endColumn: at2.endColumn,
-      fingerprint: id,
-      redacted,
-      message,
-      title: POLICY_RULE_TITLES[rule]
-    };
-    if (commit) finding.commit = commit;
-    findings.set(id, finding);
-  };
-  const items = [...config2.skills, ...config2.commands];
-  const aboveClassification = (skill, ids, at2, subject, commit) => {
-    for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
-      const max = policy.maxClassification;
-      if (!max || classificationRank(classification2) <= classificationRank(max)) continue;
-      add(
-        "skill-above-classification",
-        classification2 === "restricted" ? "critical" : "high",
-        at2,
-        skill,
-        skill,
-        `${subject}, which the skills policy allows only in repositories classified up to ${max} (skills.${quote(pattern)}.maxClassification), but ${where2}. Remove the skill from this repository or stop using it here; if it must run here, have security review it and raise skills.${quote(pattern)}.maxClassification in ${ORG_CONFIG}.`,
-        commit
-      );
-    }
-  };
-  for (const item of items) {
-    aboveClassification(item.id, item.aliases, item, `${item.path} installs the ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)}`);
-  }
-  for (const use of input.usedSkills) {
-    const skill = use.skill.trim().replace(/^\/+/, "");
-    if (!skill) continue;
-    const lower = skill.toLowerCase();
-    const installed = items.find((i) => i.aliases.some((a) => a.toLowerCase() === lower));
-    const ids = installed ? [skill, ...installed.aliases] : [skill];
-    const at2 = use.path ? { path: use.path, line: use.line ?? 1, endColumn: 2 } : installed ? { path: installed.path, line: installed.line, endColumn: installed.endColumn } : { path: `.claude/skills/${skill}/SKILL.md`, line: 1, endColumn: 2 };
-    const commitText = use.commit ? `Commit ${use.commit.slice(0, 12)}` : "A commit";
-    aboveClassification(skill, ids, at2, `${commitText} used the skill ${quote(skill)}`, use.commit);
-    for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
-      if (!policy.teams) continue;
-      const allowed = policy.teams.map(teamSlug2);
-      const teamsText = policy.teams.length ? policy.teams.join(", ") : "no team";
-      const rule = `skills.${quote(pattern)}.teams`;
-      const fix = `If this person should run it, add them to one of those teams or ask security to extend ${rule} in ${ORG_CONFIG}.`;
-      if (!use.login) {
-        add(
-          "skill-team-not-allowed",
-          "medium",
-          at2,
-          `${skill}@:unknown-login`,
-          skill,
-          `${commitText} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}), but no GitHub login is known for its author, so membership could not be checked (${where2}). Link the commit author's email to a GitHub account, or review who ran it. ${fix}`,
-          use.commit
-        );
-        continue;
-      }
-      const teams = input.teamsOf(use.login);
-      if (teams === void 0) {
-        add(
-          "skill-team-not-allowed",
-          "medium",
-          at2,
-          `${skill}@${use.login}:membership-unknown`,
-          skill,
-          `${commitText} by @${use.login} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}); @${use.login}'s team membership could not be read, so this was not verified (${where2}). Grant claude-guard read access to the org's members (the App's "Members: read" permission), or review who ran it. ${fix}`,
-          use.commit
-        );
-        continue;
-      }
-      if (teams.map(teamSlug2).some((t2) => allowed.includes(t2))) continue;
-      add(
-        "skill-team-not-allowed",
-        "high",
-        at2,
-        `${skill}@${use.login}`,
-        skill,
-        `${commitText} by @${use.login} used the skill ${quote(skill)}, which only members of ${teamsText} may run (${rule}); @${use.login} is in ${teams.length ? teams.join(", ") : "no team"} (${where2}). ${fix}`,
-        use.commit
-      );
-    }
-  }
-  const entry = input.permissionsPolicy[classification2];
-  const forbid = entry?.forbid ?? [];
-  const forbiddenRules = forbid.filter((f3) => !isModeName(f3));
-  const forbiddenModes = forbid.filter(isModeName).map((f3) => f3.trim());
-  const policyKey = `permissions.${classification2}.forbid`;
-  const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
-  const blockers = config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule);
-  const forbiddenBy = (rule) => blockers.some((b3) => ruleCovers(b3, rule)) ? [] : forbiddenRules.filter((f3) => ruleCovers(rule, f3));
-  const forbidText = (hits) => hits.map(quote).join(" and ");
-  for (const p2 of config2.permissions) {
-    if (p2.list !== "allow") continue;
-    const hits = forbiddenBy(p2.rule);
-    if (!hits.length) continue;
-    add(
-      "forbidden-tool-permission",
-      "high",
-      p2,
-      p2.rule,
-      p2.rule,
-      `${p2.path} allows ${quote(p2.rule)} without asking, which grants ${forbidText(hits)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove the rule or narrow it to what the agent needs (for example "Bash(npm run test:*)"), or move it to "ask" so that a person approves each use; ${exception}`
-    );
-  }
-  for (const item of items) {
-    for (const tool of item.tools ?? []) {
-      const hits = forbiddenBy(tool);
-      if (!hits.length) continue;
-      add(
-        "forbidden-tool-permission",
-        "high",
-        item.toolsDeclaration ?? item,
-        tool,
-        tool,
-        `The ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)} pre-approves ${quote(tool)} in allowed-tools, which grants ${forbidText(hits)} while it runs: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove ${quote(tool)} from allowed-tools or narrow it; ${exception}`
-      );
-    }
-  }
-  for (const mode of config2.defaultModes) {
-    if (!forbiddenModes.includes(mode.value)) continue;
-    add(
-      "forbidden-tool-permission",
-      "high",
-      mode,
-      `defaultMode:${mode.value}`,
-      mode.value,
-      `${mode.path} sets permissions.defaultMode to ${quote(mode.value)}, so the agent runs tools without a person approving them: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove defaultMode or set it to "default", "acceptEdits" or "plan"; ${exception}`
-    );
-  }
-  for (const agent of config2.subagents) {
-    const mode = agent.permissionMode;
-    if (!mode || !forbiddenModes.includes(mode.mode)) continue;
-    add(
-      "forbidden-tool-permission",
-      "high",
-      mode,
-      `permissionMode:${agent.id}:${mode.mode}`,
-      mode.mode,
-      `The subagent ${quote(agent.id)} runs with permissionMode ${quote(mode.mode)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove permissionMode from its front matter; ${exception}`
-    );
-  }
-  const approved = entry?.mcpServers;
-  if (approved) {
-    const approvedText = approved.length ? `only ${approved.map(quote).join(", ")}` : "none";
-    const disabled = new Set(config2.disabledMcpjsonServers.map((d2) => d2.value));
-    const declared = new Set(config2.mcpServers.map((s) => s.name));
-    const mcpMessage = (name, how) => `${how} the MCP server ${quote(name)}, but the policy for ${classification2} repositories approves ${approvedText} (permissions.${classification2}.mcpServers), and ${where2}. Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification2}.mcpServers in ${ORG_CONFIG}.`;
-    for (const server of config2.mcpServers) {
-      if (approved.includes(server.name) || disabled.has(server.name)) continue;
-      add("mcp-server-not-approved", "high", server, server.name, server.name, mcpMessage(server.name, `${server.path} declares`));
-    }
-    for (const enabled of config2.enabledMcpjsonServers) {
-      if (approved.includes(enabled.value) || declared.has(enabled.value) || disabled.has(enabled.value)) continue;
-      add("mcp-server-not-approved", "high", enabled, enabled.value, enabled.value, mcpMessage(enabled.value, `${enabled.path} enables`));
-    }
-  }
-  return [...findings.values()].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line || (a.rule < b3.rule ? -1 : a.rule > b3.rule ? 1 : 0));
-}
-
 // src/core/policy/drift.ts
 var AGENT_PERMISSION_WIDENED = "agent-permission-widened";
 var TITLE = "Agent widened its own permissions";
@@ -55589,12 +56834,12 @@ function detectAgentDrift(before, after, commit) {
     const same = (ds2) => ds2.find((d2) => d2.path === path10);
     return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules201 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules201(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules201(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules201(after, "allow");
-  const afterAsk = rules201(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules201(after, "deny").map((p2) => p2.rule);
+  const rules202 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules202(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules202(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules202(after, "allow");
+  const afterAsk = rules202(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules202(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -55605,16 +56850,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules201(before, "deny")) {
+  for (const d2 of rules202(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules201(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules202(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules201(before, "ask")) {
+  for (const a of rules202(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules201(c3, "ask")),
+      anchor2(a.path, (c3) => rules202(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`
@@ -55720,154 +56965,6 @@ function detectAgentDrift(before, after, commit) {
     }
   }
   return [...findings.values()].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line);
-}
-
-// src/core/policy/content.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var CONTENT_ABOVE_CLASSIFICATION = "content-above-classification";
-var OUTSIDE_BUSINESS_HOURS = "outside-business-hours";
-var CONTENT_RULE_TITLES = {
-  [CONTENT_ABOVE_CLASSIFICATION]: "Content classified above the repository's classification",
-  [OUTSIDE_BUSINESS_HOURS]: "Change made outside business hours in a restricted repository"
-};
-var PII_CLASSIFICATION = {
-  "payment-card-number": "restricted",
-  "uk-nhs-number": "restricted",
-  "us-ssn": "restricted",
-  "ca-sin": "restricted",
-  "nl-bsn": "restricted",
-  "in-aadhaar": "restricted",
-  "se-personnummer": "restricted",
-  "br-cpf": "restricted",
-  "es-dni": "restricted",
-  "it-codice-fiscale": "restricted",
-  "fi-hetu": "restricted",
-  iban: "confidential",
-  "email-address": "internal",
-  "phone-number": "internal"
-};
-var DEFAULT_PII_CLASSIFICATION = "confidential";
-var SECRET_CLASSIFICATION = "confidential";
-var rank2 = (c3) => CLASSIFICATIONS.indexOf(c3);
-function compileContentPaths(paths) {
-  const compiled = Object.entries(paths).map(([glob2, classification2]) => ({ glob: glob2, classification: classification2, match: (0, import_picomatch2.default)(glob2, { dot: true }) }));
-  return (path10) => compiled.filter((c3) => c3.match(path10)).map(({ glob: glob2, classification: classification2 }) => ({ glob: glob2, classification: classification2 }));
-}
-function classifyChange(change, findings, matchPaths) {
-  const signals = [];
-  for (const { glob: glob2, classification: classification2 } of matchPaths(change.path)) {
-    signals.push({ kind: "path", classification: classification2, description: `its path matches content.paths ${JSON.stringify(glob2)} (${classification2})`, line: change.firstLine, raises: true });
-  }
-  const grouped2 = /* @__PURE__ */ new Map();
-  for (const f3 of findings) {
-    if (f3.path !== change.path || f3.commit !== change.commit) continue;
-    let kind;
-    let classification2;
-    if (f3.category === "pii") {
-      kind = "pii";
-      classification2 = PII_CLASSIFICATION[f3.rule] ?? DEFAULT_PII_CLASSIFICATION;
-    } else if (f3.category === "secret" && f3.validation?.status !== "failed") {
-      kind = "secret";
-      classification2 = SECRET_CLASSIFICATION;
-    } else continue;
-    const what = f3.title || f3.rule;
-    const key = `${kind}\0${what}`;
-    const group3 = grouped2.get(key) ?? { kind, classification: classification2, what, lines: [] };
-    if (!group3.lines.includes(f3.line)) group3.lines.push(f3.line);
-    grouped2.set(key, group3);
-  }
-  for (const g2 of grouped2.values()) {
-    g2.lines.sort((x3, y2) => x3 - y2);
-    const shown = g2.lines.length > 5 ? `${g2.lines.slice(0, 5).join(", ")} and ${g2.lines.length - 5} more` : g2.lines.join(", ");
-    const where2 = `${g2.lines.length === 1 ? "line" : "lines"} ${shown}`;
-    const description2 = g2.kind === "pii" ? `it adds personal data: ${g2.what} on ${where2} (${g2.classification})` : `it adds a credential: ${g2.what} on ${where2} (${g2.classification})`;
-    signals.push({ kind: g2.kind, classification: g2.classification, description: description2, line: g2.lines[0] ?? change.firstLine, raises: g2.kind === "pii" });
-  }
-  const content = { path: change.path, signals };
-  if (change.commit) content.commit = change.commit;
-  const top = signals.reduce((best, s) => best === void 0 || rank2(s.classification) > rank2(best) ? s.classification : best, void 0);
-  if (top) content.classification = top;
-  return content;
-}
-function contentAboveFinding(content, repository) {
-  const above = content.signals.filter((s) => s.raises && rank2(s.classification) > rank2(repository.classification));
-  if (above.length === 0) return void 0;
-  above.sort((a, b3) => rank2(b3.classification) - rank2(a.classification) || (a.kind === b3.kind ? a.line - b3.line : a.kind === "pii" ? -1 : 1));
-  const strongest = above[0];
-  const level = strongest.classification;
-  const subject = content.commit ? `Commit ${content.commit.slice(0, 12)} changes ${content.path}` : `${content.path}`;
-  const where2 = `${repository.name} is classified ${repository.classification}${repository.source ? ` (from ${repository.source})` : ""}`;
-  const fix = strongest.kind === "pii" ? "Remove the personal data (use generated values in tests) and purge it from the git history" : "Move this content to a repository classified for it";
-  const finding = {
-    rule: CONTENT_ABOVE_CLASSIFICATION,
-    category: "policy",
-    severity: "high",
-    path: content.path,
-    line: strongest.line,
-    column: 1,
-    endColumn: 2,
-    fingerprint: fingerprint(CONTENT_ABOVE_CLASSIFICATION, content.path, `${level}:${above.map((s) => s.kind).sort().join(",")}`),
-    redacted: level,
-    message: `${subject}, whose content is classified ${level}: ${above.map((s) => s.description).join("; ")}. But ${where2}, and content may not sit in a repository classified below it. ${fix}; if the repository really holds ${level} data, have its classification raised (the custom property, or \`classification\` in the config) rather than keeping the content here.`,
-    title: CONTENT_RULE_TITLES[CONTENT_ABOVE_CLASSIFICATION]
-  };
-  if (content.commit) finding.commit = content.commit;
-  return finding;
-}
-function classifyContent(changes, findings, contentPaths, repository) {
-  const matchPaths = compileContentPaths(contentPaths);
-  const contents = changes.map((c3) => classifyChange(c3, findings, matchPaths));
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const content of contents) {
-    const finding = contentAboveFinding(content, repository);
-    if (!finding) continue;
-    const key = `${finding.fingerprint}\0${finding.commit ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(finding);
-  }
-  return { contents, findings: out };
-}
-var WEEKDAY_NAMES = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
-function localTime(date2, timeZone) {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date2);
-  const get = (type) => parts.find((p2) => p2.type === type)?.value ?? "";
-  const day = get("weekday").toLowerCase().slice(0, 3);
-  return { day, time: `${get("hour").padStart(2, "0")}:${get("minute").padStart(2, "0")}` };
-}
-function isOutsideBusinessHours(iso, hours) {
-  const date2 = new Date(iso);
-  if (Number.isNaN(date2.getTime())) return void 0;
-  const { day, time: time2 } = localTime(date2, hours.timezone);
-  const inDays = hours.days.includes(day);
-  const inHours = time2 >= hours.start && time2 < hours.end;
-  return { outside: !(inDays && inHours), day, time: time2 };
-}
-function businessHoursFindings(commits, hours, repository) {
-  if (!hours || repository.classification !== "restricted") return [];
-  const out = [];
-  const dayList = hours.days.map((d2) => d2.charAt(0).toUpperCase() + d2.slice(1)).join(", ");
-  for (const { commit, path: path10, line } of commits) {
-    if (!commit.date || !path10) continue;
-    const when = isOutsideBusinessHours(commit.date, hours);
-    if (!when?.outside) continue;
-    out.push({
-      rule: OUTSIDE_BUSINESS_HOURS,
-      category: "policy",
-      severity: "low",
-      path: path10,
-      line: line ?? 1,
-      column: 1,
-      endColumn: 2,
-      commit: commit.sha,
-      fingerprint: fingerprint(OUTSIDE_BUSINESS_HOURS, path10, commit.sha),
-      redacted: `${when.day} ${when.time}`,
-      message: `Claude-authored commit ${commit.sha.slice(0, 12)} was made on ${WEEKDAY_NAMES[when.day]} at ${when.time} (${hours.timezone}), outside the business hours of content.businessHours (${dayList} ${hours.start}-${hours.end}), and ${repository.name} is classified restricted. Changes to restricted repositories made when nobody is around to watch are flagged for review: have a person check this commit. This note does not block the merge.`,
-      title: CONTENT_RULE_TITLES[OUTSIDE_BUSINESS_HOURS]
-    });
-  }
-  return out;
 }
 
 // src/core/policy/repository-policy.ts
@@ -56132,9 +57229,19 @@ var RestError = class extends Error {
 function queryValue(value) {
   return Array.isArray(value) ? value.map(String).join(",") : String(value);
 }
+function graphqlUrl(base) {
+  return base.endsWith("/api/v3") ? `${base.slice(0, -"/v3".length)}/graphql` : `${base}/graphql`;
+}
 function restClient(options) {
   const base = options.apiUrl.replace(/\/+$/, "");
   return {
+    // As Octokit's graphql(): the answer's `data`, or an error when GitHub reports errors and no data.
+    async graphql(query, variables = {}) {
+      const { data } = await send("POST", graphqlUrl(base), "", { query, variables });
+      const answer = data;
+      if (!answer?.data) throw new Error(`GraphQL: ${answer?.errors?.[0]?.message ?? "no data in the answer"}`);
+      return answer.data;
+    },
     async request(route, params = {}) {
       const space = route.indexOf(" ");
       const method = space > 0 ? route.slice(0, space).toUpperCase() : "GET";
@@ -56151,36 +57258,40 @@ function restClient(options) {
       const entries3 = Object.entries(rest).filter(([, v2]) => v2 !== void 0);
       const inQuery = method === "GET" || method === "HEAD" || method === "DELETE";
       const query = inQuery && entries3.length > 0 ? "?" + entries3.map(([k2, v2]) => `${encodeURIComponent(k2)}=${encodeURIComponent(queryValue(v2))}`).join("&") : "";
-      const url = `${base}${path10}${query}`;
-      const response = await fetch(url, {
-        method,
-        headers: {
-          accept: format ? `application/vnd.github.${format}` : "application/vnd.github+json",
-          authorization: `Bearer ${options.token}`,
-          "user-agent": options.userAgent,
-          "x-github-api-version": "2022-11-28",
-          ...inQuery ? {} : { "content-type": "application/json" }
-        },
-        ...inQuery ? {} : { body: JSON.stringify(Object.fromEntries(entries3)) },
-        signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
-      });
-      const headers = {};
-      response.headers.forEach((value, key) => headers[key] = value);
-      const text = await response.text();
-      let data = text;
-      if ((headers["content-type"] ?? "").includes("json") && text !== "") {
-        try {
-          data = JSON.parse(text);
-        } catch {
-        }
-      }
-      if (response.status >= 400) {
-        const said = data && typeof data === "object" && typeof data.message === "string" ? data.message : text.slice(0, 200);
-        throw new RestError(said || `HTTP ${response.status}`, response.status, { method, url: `${base}${path10}` }, { status: response.status, headers, data });
-      }
-      return { status: response.status, url, headers, data: text === "" && !format ? void 0 : data };
+      return send(method, `${base}${path10}`, query, inQuery ? void 0 : Object.fromEntries(entries3), format);
     }
   };
+  async function send(method, where2, query, body, format) {
+    const url = `${where2}${query}`;
+    const inQuery = body === void 0;
+    const response = await fetch(url, {
+      method,
+      headers: {
+        accept: format ? `application/vnd.github.${format}` : "application/vnd.github+json",
+        authorization: `Bearer ${options.token}`,
+        "user-agent": options.userAgent,
+        "x-github-api-version": "2022-11-28",
+        ...inQuery ? {} : { "content-type": "application/json" }
+      },
+      ...inQuery ? {} : { body: JSON.stringify(body) },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
+    });
+    const headers = {};
+    response.headers.forEach((value, key) => headers[key] = value);
+    const text = await response.text();
+    let data = text;
+    if ((headers["content-type"] ?? "").includes("json") && text !== "") {
+      try {
+        data = JSON.parse(text);
+      } catch {
+      }
+    }
+    if (response.status >= 400) {
+      const said = data && typeof data === "object" && typeof data.message === "string" ? data.message : text.slice(0, 200);
+      throw new RestError(said || `HTTP ${response.status}`, response.status, { method, url: where2 }, { status: response.status, headers, data });
+    }
+    return { status: response.status, url, headers, data: text === "" && !format ? void 0 : data };
+  }
 }
 function restGitHubClient(options) {
   return restClient(options);
@@ -56199,6 +57310,32 @@ function toolVersion() {
     }
   }
   return cached2;
+}
+
+// src/action/summary.ts
+function jobSummaryMarkdown(input) {
+  const { rendered } = input;
+  return [
+    "## claude-guard",
+    "",
+    rendered.summary.trimEnd(),
+    "",
+    reportingSection(input),
+    "",
+    ...rendered.text ? ["<details><summary>Details</summary>", "", rendered.text.trimEnd(), "", "</details>", ""] : [],
+    input.auditSection
+  ].join("\n");
+}
+function reportingSection({ published, sarifFile, annotated, rendered }) {
+  const sarif = `SARIF: \`${sarifFile}\` (output \`sarif-file\`), one result per finding, ready for \`github/codeql-action/upload-sarif\`.`;
+  if (rendered.table.findings === 0) return sarif;
+  const annotations = rendered.annotations.length;
+  if (published?.status === "created") {
+    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${plural(published.annotations, "annotation")}.`;
+  }
+  const why = !published ? "no check run was created (no `github-token`)" : published.status === "forbidden" ? `no check run: the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)` : `no check run: creating it failed (${published.message})`;
+  const cut = annotations > annotated ? `; GitHub shows 10 per level and step, so ${annotations - annotated} more are only in the step's log` : "";
+  return `${sarif} ${why[0]?.toUpperCase()}${why.slice(1)}: ${annotated} of ${plural(annotations, "annotation")} shown as workflow annotations${cut}.`;
 }
 
 // src/action/main.ts
@@ -56242,7 +57379,7 @@ async function readScanInputs(git, context, inputs, base, head) {
   try {
     text = await readFile3(file, "utf8");
   } catch (error3) {
-    throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${error3.code ?? error3.message}`);
+    throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${errorReason(error3)}`);
   }
   return readScanInputsAt(git, { ...base ? { base } : {}, head }, { text, file: inputs.config, source: `\`${inputs.config}\` (config input)` });
 }
@@ -56262,7 +57399,7 @@ async function defaultBranchTip(git, branch) {
   if (!fetched) throw new Error(`The default branch ${branch} could not be found on the remote: set the base input.`);
   return fetched;
 }
-function count(report, category) {
+function count2(report, category) {
   return report.findings.filter((f3) => f3.category === category).length;
 }
 var ZERO_OUTPUTS = { findings: 0, secrets: 0, placeholders: 0, "policy-violations": 0, "claude-commits": 0 };
@@ -56284,17 +57421,6 @@ var annotationSink = {
   annotate: (level, message, properties) => core_exports[level](message, properties),
   log: (line) => info(line)
 };
-function reportingSection(published, sarifFile, annotated, rendered) {
-  const sarif = `SARIF: \`${sarifFile}\` (output \`sarif-file\`), one result per finding, ready for \`github/codeql-action/upload-sarif\`.`;
-  if (rendered.table.findings === 0) return sarif;
-  const annotations = rendered.annotations.length;
-  if (published?.status === "created") {
-    return `${sarif} The \`claude-guard\` check run${published.url ? ` ([open](${published.url}))` : ""} carries ${plural(published.annotations, "annotation")}.`;
-  }
-  const why = !published ? "no check run was created (no `github-token`)" : published.status === "forbidden" ? `no check run: the token may not write check runs (HTTP ${published.httpStatus}: give the job \`permissions: checks: write\`; a pull request from a fork gets a read-only token whatever the workflow asks)` : `no check run: creating it failed (${published.message})`;
-  const cut = annotations > annotated ? `; GitHub shows 10 per level and step, so ${annotations - annotated} more are only in the step's log` : "";
-  return `${sarif} ${why[0]?.toUpperCase()}${why.slice(1)}: ${annotated} of ${plural(annotations, "annotation")} shown as workflow annotations${cut}.`;
-}
 async function headLinesOf(git, head, findings, added) {
   const texts = /* @__PURE__ */ new Map();
   for (const path10 of new Set(findings.filter((f3) => f3.commit && f3.commit !== head && f3.category !== "policy").map((f3) => f3.path))) {
@@ -56426,6 +57552,9 @@ Nothing to scan: ${plan.reason}.
     annotated = emitWorkflowAnnotations(rendered.annotations, annotationSink, `the SARIF file ${sarifFile}`);
   }
   const key = auditKey(env, inputs.auditHmacKey);
+  const auditApi = inputs.auditToken && context.owner ? restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT }) : void 0;
+  const teamApi = auditApi ?? api;
+  const team = teamApi && context.actor && context.owner ? await recordTeam(teamApi, setup.config, context.owner, context.actor) : void 0;
   const record2 = actionAuditRecord({
     timestamp: (/* @__PURE__ */ new Date()).toISOString(),
     runId: context.runId,
@@ -56433,6 +57562,7 @@ Nothing to scan: ${plan.reason}.
     repository: { owner: context.owner, name: context.repo },
     classification: classification2,
     ...context.actor ? { user: context.actor } : {},
+    ...team ? { team } : {},
     change: plan.kind === "range" && plan.pullRequest !== void 0 ? { type: "pull_request", number: plan.pullRequest } : { type: "push", ref: context.ref ?? branch ?? head },
     headSha: head,
     changes: claudeChanges,
@@ -56449,29 +57579,17 @@ Nothing to scan: ${plan.reason}.
   const auditFile = path9.join(context.tempDir, "claude-guard-audit.json");
   await writeFile2(auditFile, auditFileText(record2, key));
   let auditNote;
-  if (inputs.auditToken && context.owner) {
-    const auditApi = restGitHubClient({ apiUrl: context.apiUrl, token: inputs.auditToken, userAgent: USER_AGENT });
+  if (auditApi) {
     const appended = await appendToAuditIssue(auditApi, context.owner, record2, key, context.serverUrl);
     auditNote = appended.note;
     if (appended.status === "failed" || appended.status === "refused") warning(`claude-guard: ${appended.note.replace(/\*\*/g, "")}`);
     else info(`claude-guard: ${appended.note}`);
   }
-  await writeSummary(
-    [
-      "## claude-guard",
-      "",
-      rendered.summary.trimEnd(),
-      "",
-      reportingSection(published, sarifFile, annotated, rendered),
-      "",
-      ...rendered.text ? ["<details><summary>Details</summary>", "", rendered.text.trimEnd(), "", "</details>", ""] : [],
-      auditMarkdown(record2, auditFile, key, auditNote)
-    ].join("\n")
-  );
+  await writeSummary(jobSummaryMarkdown({ rendered, ...published ? { published } : {}, sarifFile, annotated, auditSection: auditMarkdown(record2, auditFile, key, auditNote) }));
   setOutputs({
     findings: report.findings.length,
-    secrets: count(report, "secret"),
-    placeholders: count(report, "placeholder"),
+    secrets: count2(report, "secret"),
+    placeholders: count2(report, "placeholder"),
     "policy-violations": report.findings.filter((f3) => f3.category === "policy" && f3.severity !== "low").length,
     "claude-commits": result.claudeCommits,
     "sarif-file": sarifFile,
