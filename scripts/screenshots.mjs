@@ -6,7 +6,8 @@
  * findings), turns the GitHub-flavoured Markdown into HTML with `marked` and GitHub's stylesheet
  * (`github-markdown-css`), and screenshots each page at 1280 px in headless chromium driven by
  * `puppeteer-core`. Images go to docs/images/. Every token is generated here at run time.
- * Mermaid blocks are left as code: GitHub renders them, this page does not.
+ * Mermaid blocks are left as code: GitHub renders them, this page does not. Emoji need Debian's
+ * fonts-noto-color-emoji (without it chromium draws a box).
  */
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
