@@ -35,7 +35,7 @@ describe("a shallow history is reported as incomplete", () => {
     const run = cli(["scan", "--git", "--repo", shallow, "--all", "--format", "json"], work);
     expect(run.code).toBe(0);
     const report = jsonReport(run);
-    expect(Object.keys(report.scanned)).toEqual(["files", "bytes", "commits", "claudeCommits", "skipped", "incomplete"]);
+    expect(Object.keys(report.scanned)).toEqual(["files", "bytes", "commits", "claudeCommits", "skipped", "incomplete", "suppressed"]);
     expect(report.scanned.incomplete).toEqual([{ reason: "shallow", detail: expect.stringContaining("shallow clone") }]);
     expect(report.scanned.incomplete?.[0]?.detail).toContain("git fetch --unshallow");
   });
@@ -55,7 +55,7 @@ describe("a shallow history is reported as incomplete", () => {
     expect(above.scanned.incomplete).toBeUndefined();
     const whole = jsonReport(cli(["scan", "--git", "--repo", origin.dir, "--all", "--format", "json"], work));
     expect(whole.scanned.incomplete).toBeUndefined();
-    expect(Object.keys(whole.scanned)).toEqual(["files", "bytes", "commits", "claudeCommits", "skipped"]);
+    expect(Object.keys(whole.scanned)).toEqual(["files", "bytes", "commits", "claudeCommits", "skipped", "suppressed"]);
   });
 
   it("the check run (the Action's summary) says it on its first screen, even when clean", () => {
