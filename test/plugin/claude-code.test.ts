@@ -1,5 +1,5 @@
 /**
- * The plugin in the real Claude Code client (the npm package @anthropic-ai/claude-code, a devDependency),
+ * The plugin in the real Claude Code client (the npm package @anthropic-ai/claude-code, installed here),
  * offline: a throwaway HOME, the model API answered by a local stand-in (ANTHROPIC_BASE_URL), the
  * repository's committed files copied as a clean clone holds them (no lib/, no node_modules; dist/ as
  * built). `claude plugin validate`, `plugin marketplace add` and `plugin install`, then a session started
@@ -15,7 +15,21 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { githubToken } from "../fixtures/hook/events.js";
 
-const CLAUDE = resolve("node_modules/.bin/claude");
+/**
+ * The client, pinned, installed by this test from the npm registry into node_modules/.cache rather than
+ * listed as a devDependency: its engines field asks for Node >= 22, so `npm ci --engine-strict` (CI,
+ * Node 20) would refuse the whole install. The client is a native binary and needs no Node to run.
+ */
+const CLIENT_VERSION = "2.1.332";
+const CLIENT_DIR = resolve("node_modules/.cache/claude-code-client", CLIENT_VERSION);
+const CLAUDE = join(CLIENT_DIR, "node_modules/.bin/claude");
+
+function installClient(): void {
+  if (existsSync(CLAUDE)) return;
+  mkdirSync(CLIENT_DIR, { recursive: true });
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  execFileSync(npm, ["install", "--prefix", CLIENT_DIR, "--no-save", "--no-package-lock", "--engine-strict=false", "--no-audit", "--no-fund", `@anthropic-ai/claude-code@${CLIENT_VERSION}`], { stdio: "ignore", timeout: 600000 });
+}
 let work: string;
 let home: string;
 let server: Server;
@@ -75,13 +89,14 @@ function standIn(): Server {
 }
 
 beforeAll(async () => {
+  installClient();
   work = mkdtempSync(join(tmpdir(), "cg-plugin-"));
   home = join(work, "home");
   mkdirSync(home);
   server = standIn();
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, 660000);
 afterAll(async () => {
   await new Promise<void>((done) => server.close(() => done()));
   rmSync(work, { recursive: true, force: true });
@@ -89,7 +104,7 @@ afterAll(async () => {
 
 describe("the Claude Code plugin in the real client", () => {
   it("validates, installs from the repository's marketplace, and blocks a token in a prompt from a subfolder session", () => {
-    // npm ci installs the client (its postinstall puts the native binary in place); npm run test:e2e builds dist/.
+    // beforeAll installs the client (its postinstall puts the native binary in place); npm run test:e2e builds dist/.
     expect({ client: existsSync(CLAUDE), hookBundle: existsSync(resolve("dist/hook.js")) }).toEqual({ client: true, hookBundle: true });
     // The repository as a clone holds it: the files git tracks (and the plugin files being added), with
     // dist/ as built; no lib/, no node_modules.
