@@ -4,12 +4,12 @@
  * per day, per skill and per user, and the events the hook blocked and allowed. The counting is the
  * core's (src/core/usage.ts). Exit status: 0 done; 2 usage or I/O error.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { errorSentence, parseFlags } from "../core/command-line.js";
+import { dateBound, notADate } from "../core/date-bound.js";
 import { renderUsageMarkdown, summarizeUsageLog } from "../core/usage.js";
-import { parseDateBound } from "./audit.js";
-import { EXIT_CLEAN, EXIT_ERROR, type CliIO } from "./io.js";
+import { EXIT_CLEAN, EXIT_ERROR, writeOutputFile, type CliIO } from "./io.js";
 
 export const USAGE_USAGE = `Usage:
   claude-guard usage --audit-log FILE [--since DATE] [--format json|markdown] [--output FILE]
@@ -23,14 +23,9 @@ export const USAGE_OPTIONS = { "audit-log": { type: "string" }, since: { type: "
 export async function runUsageCli(argv: readonly string[], io: CliIO): Promise<number> {
   let values;
   try {
-    values = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: USAGE_OPTIONS,
-    }).values;
+    values = parseFlags(argv, USAGE_OPTIONS, false).values;
   } catch (error) {
-    io.stderr.write(`claude-guard: ${(error as Error).message.replace(/\. To specify.*$/s, "")}\n\n${USAGE_USAGE}\n`);
+    io.stderr.write(`claude-guard: ${(error as Error).message}\n\n${USAGE_USAGE}\n`);
     return EXIT_ERROR;
   }
   if (values.help) {
@@ -45,18 +40,18 @@ export async function runUsageCli(argv: readonly string[], io: CliIO): Promise<n
     return EXIT_ERROR;
   }
   try {
-    const since = values.since !== undefined ? new Date(parseDateBound("--since", values.since, false)) : undefined;
+    const sinceMs = values.since !== undefined ? dateBound(values.since, false) : undefined;
+    if (values.since !== undefined && sinceMs === undefined) throw new Error(notADate("--since", values.since));
+    const since = sinceMs !== undefined ? new Date(sinceMs) : undefined;
     const text = await readFile(resolve(io.cwd, values["audit-log"] as string), "utf8");
     const summary = summarizeUsageLog(text, since);
     const out = format === "json" ? JSON.stringify(summary, null, 2) + "\n" : renderUsageMarkdown(summary);
-    if (values.output !== undefined) {
-      const target = resolve(io.cwd, values.output);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, out);
-    } else io.stdout.write(out);
+    // --output into an existing folder only, as every command's (src/cli/io.ts).
+    if (values.output !== undefined) await writeOutputFile(resolve(io.cwd, values.output), out);
+    else io.stdout.write(out);
     return EXIT_CLEAN;
   } catch (error) {
-    io.stderr.write(`claude-guard: ${(error as Error).message}\n`);
+    io.stderr.write(`claude-guard: ${errorSentence(error)}\n`);
     return EXIT_ERROR;
   }
 }

@@ -198,5 +198,8 @@ describe("claude-guard usage", () => {
     expect(markdown.stdout).toContain("| deploy/prod | 2 | 1500 | 6 |");
     expect(await cli(["usage"])).toMatchObject({ code: 2, stderr: expect.stringContaining("usage needs --audit-log FILE") });
     expect(await cli(["usage", "--audit-log", log, "--since", "yesterday"])).toMatchObject({ code: 2, stderr: expect.stringContaining('--since: "yesterday" is not a date') });
+    // The same command-line rules as every command: a did-you-mean, no folder made for --output.
+    expect(await cli(["usage", "--audit-log", log, "--sinse", "2026-12-01"])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --sinse; did you mean --since?") });
+    expect(await cli(["usage", "--audit-log", log, "--output", join(work, "no-such-folder", "u.md")])).toMatchObject({ code: 2, stderr: expect.stringContaining("does not exist (create it first)") });
   });
 });
