@@ -10,12 +10,13 @@
  * config error does not count: the hook goes on with the defaults for the keys that are wrong (which
  * still block credentials), and says so on stderr.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
 import { hookFailsClosed } from "../core/config/hook-policy.js";
 import { CONFIG_FILE } from "../core/files.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
+import { appendAuditLine, auditIdentity, auditLogPath } from "./audit-log.js";
 import { parseHookEvent, type HookEvent } from "./event.js";
 import { defaultCacheDir, loadHookPolicy, loadHookSetup } from "./setup.js";
 import { toolVersion } from "../version.js";
@@ -201,14 +202,9 @@ async function writeAudit(file: string, root: string, decision: HookDecision, se
       version: toolVersion(),
       ...(sessionId !== undefined ? { sessionId } : {}),
       ...(classification !== undefined ? { classification } : {}),
-      ...(io.env["AUDIT_HMAC_KEY"] ? { hmacKey: io.env["AUDIT_HMAC_KEY"] } : {}),
-      ...(io.env["CLAUDE_GUARD_AUDIT_USER"] ? { user: io.env["CLAUDE_GUARD_AUDIT_USER"] } : {}),
-      ...(io.env["CLAUDE_GUARD_AUDIT_TEAM"] ? { team: io.env["CLAUDE_GUARD_AUDIT_TEAM"] } : {}),
+      ...auditIdentity(io.env),
     });
-    const target = isAbsolute(file) ? file : join(root, file);
-    mkdirSync(dirname(target), { recursive: true });
-    // One write per record with O_APPEND: concurrent hook processes do not interleave lines.
-    appendFileSync(target, JSON.stringify(record) + "\n", { mode: 0o600 });
+    appendAuditLine(auditLogPath(file, root), record);
   } catch (error) {
     io.stderr.write(`claude-guard: could not write the audit record to ${file}: ${(error as Error).message}\n`);
   }

@@ -4,8 +4,8 @@
  * reads the transcript Claude Code names and the end of the log; it writes counts and hashes, never text.
  * Synchronous on purpose: Claude Code may end the process soon after the session ends.
  */
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { appendAuditLine, auditIdentity, auditLogPath } from "./audit-log.js";
 import { buildSessionUsageRecord } from "../core/usage.js";
 import type { HookEvent } from "./event.js";
 
@@ -22,7 +22,7 @@ interface UsageContext {
 }
 
 export function writeSessionUsage(file: string, root: string, event: HookEvent, ctx: UsageContext): void {
-  const target = isAbsolute(file) ? file : join(root, file);
+  const target = auditLogPath(file, root);
   const transcript = event.transcript_path ? readPart(event.transcript_path, MAX_TRANSCRIPT_BYTES, "head") : "";
   const log = readPart(target, LOG_TAIL_BYTES, "tail")
     .split("\n")
@@ -40,13 +40,9 @@ export function writeSessionUsage(file: string, root: string, event: HookEvent, 
     ...(event.session_id !== undefined ? { sessionId: event.session_id } : {}),
     ...(event.reason !== undefined ? { endReason: event.reason } : {}),
     ...(ctx.classification !== undefined ? { classification: ctx.classification } : {}),
-    ...(ctx.env["AUDIT_HMAC_KEY"] ? { hmacKey: ctx.env["AUDIT_HMAC_KEY"] } : {}),
-    ...(ctx.env["CLAUDE_GUARD_AUDIT_USER"] ? { user: ctx.env["CLAUDE_GUARD_AUDIT_USER"] } : {}),
-    ...(ctx.env["CLAUDE_GUARD_AUDIT_TEAM"] ? { team: ctx.env["CLAUDE_GUARD_AUDIT_TEAM"] } : {}),
+    ...auditIdentity(ctx.env),
   });
-  mkdirSync(dirname(target), { recursive: true });
-  // One write with O_APPEND, as the pre-flight records: concurrent hook processes do not interleave lines.
-  appendFileSync(target, JSON.stringify(record) + "\n", { mode: 0o600 });
+  appendAuditLine(target, record);
 }
 
 /** Up to `max` bytes of a file from its start or its end ("" when it cannot be read); a cut first line is dropped at the tail. */
