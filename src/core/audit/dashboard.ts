@@ -9,6 +9,7 @@
  */
 import { CLASSIFICATIONS, DEFAULT_CONFIG, type GuardConfig } from "../config/config.js";
 import { codeSpan, utf8Length } from "../report/markdown.js";
+import { pieChart, xyChart } from "../report/mermaid.js";
 import { CATEGORIES, type Category } from "../types.js";
 import { signature, signatureMatches } from "./hash.js";
 import { renderComplianceSection, type GovernanceControls } from "./compliance.js";
@@ -326,7 +327,6 @@ const recordFindings = (record: AuditRecord): Record<Category, number> => ({
 });
 
 /** A Mermaid string: quotes and anything that could end the block are left out. */
-const mermaidText = (text: string): string => text.replace(/["`\n\r<>]/g, "").slice(0, 60);
 
 const ANOMALY_WORDS: Record<Anomaly["kind"], string> = {
   "weekly-spike": "Weekly spike",
@@ -382,16 +382,14 @@ function renderTrendCharts(weeks: readonly WeekTrend[]): string[] {
     .filter((c) => (classTotals.get(c) ?? 0) > 0)
     .map((c) => ({ name: c, color: CLASSIFICATION_COLORS[c] as [string, string], values: weeks.map((w) => w.byClassification[c] ?? 0) }));
 
-  const labels = weeks.map((w) => `"${w.week}"`).join(", ");
   const chart = (title: string, series: typeof teamSeries): string[] => [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map((s) => s.color[0]).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    `  title "${title}"`,
-    `  x-axis [${labels}]`,
-    `  y-axis "Claude changes" 0 --> ${Math.max(1, ...series.flatMap((s) => s.values))}`,
-    ...series.map((s) => `  line [${s.values.join(", ")}]`),
-    "```",
+    ...xyChart({
+      title,
+      xLabels: weeks.map((w) => w.week),
+      yTitle: "Claude changes",
+      series: series.map((s) => ({ kind: "line", values: s.values })),
+      palette: series.map((s) => s.color[0]),
+    }),
     "",
   ];
   const legend = (series: typeof teamSeries): string => series.map((s) => `${s.name === NO_TEAM || s.name === OTHER_TEAMS || s.name === UNCLASSIFIED ? s.name : codeSpan(s.name)} (${s.color[1]})`).join(", ");
@@ -471,23 +469,20 @@ function renderBody(input: DashboardInput, summary: DashboardSummary, trends: Tr
   const charted = CATEGORIES.filter((c) => summary.weeks.some((w) => w.findings[c] > 0));
   if (charted.length > 0) {
     lines.push("## Findings per week", "");
-    const labels = summary.weeks.map((w) => `"${formatDay(w.start).replace(/, \d{4}$/, "")}"`);
-    const max = Math.max(1, ...summary.weeks.flatMap((w) => charted.map((c) => w.findings[c])));
     lines.push(
-      "```mermaid",
-      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${charted.map((c) => CHART_COLORS[c][0]).join(", ")}"}}}}%%`,
-      "xychart-beta",
-      `  x-axis [${labels.join(", ")}]`,
-      `  y-axis "Findings" 0 --> ${max}`,
-      ...charted.map((c) => `  line [${summary.weeks.map((w) => w.findings[c]).join(", ")}]`),
-      "```",
+      ...xyChart({
+        xLabels: summary.weeks.map((w) => formatDay(w.start).replace(/, \d{4}$/, "")),
+        yTitle: "Findings",
+        series: charted.map((c) => ({ kind: "line", values: summary.weeks.map((w) => w.findings[c]) })),
+        palette: charted.map((c) => CHART_COLORS[c][0]),
+      }),
       "",
       `Lines: ${charted.map((c) => `${CATEGORY_WORDS[c][1]} (${CHART_COLORS[c][1]})`).join(", ")}. Each change counts with its latest scan, in the week of that scan (weeks start on Monday, UTC).`,
       "",
     );
   }
   if (summary.byClassification.length > 0) {
-    lines.push("## Findings by classification", "", "```mermaid", "pie showData", ...summary.byClassification.map(([level, n]) => `  "${mermaidText(level)}" : ${n}`), "```", "");
+    lines.push("## Findings by classification", "", ...pieChart(summary.byClassification), "");
   }
   lines.push(...renderTrendCharts(trends.weeks));
 

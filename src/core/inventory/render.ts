@@ -5,11 +5,11 @@
 import { CLASSIFICATIONS } from "../config/config.js";
 import { CATEGORIES, SEVERITIES } from "../types.js";
 import { NO_TEAM, type WeekTrend } from "../audit/trends.js";
+import { pieChart, xyChart } from "../report/mermaid.js";
 import type { FindingCounts, InventoryReport } from "./build.js";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 /** Mermaid strings are double-quoted; a quote inside would end them. */
-const label = (text: string) => `"${text.replace(/"/g, "'")}"`;
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "-");
 
@@ -33,25 +33,6 @@ function seriesKeys(weeks: readonly WeekTrend[], pick: (w: WeekTrend) => Record<
   return [...keys].sort((a, b) => (a === NO_TEAM ? 1 : b === NO_TEAM ? -1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A bar chart of one weekly series. */
-function weeklyChart(title: string, weeks: readonly WeekTrend[], values: number[]): string[] {
-  const top = Math.max(1, ...values);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title ${label(title)}`,
-    `  x-axis [${weeks.map((w) => label(w.week)).join(", ")}]`,
-    `  y-axis "Claude commits" 0 --> ${top}`,
-    `  bar [${values.join(", ")}]`,
-    "```",
-  ];
-}
-
-/** A pie of totals by key. */
-function pieChart(title: string, totals: ReadonlyArray<[string, number]>): string[] {
-  return ["```mermaid", `pie showData title ${title}`, ...totals.map(([key, n]) => `  ${label(key)} : ${n}`), "```"];
-}
-
 function breakdown(heading: string, weeks: readonly WeekTrend[], pick: (w: WeekTrend) => Record<string, number>, order?: readonly string[]): string[] {
   const keys = seriesKeys(weeks, pick, order);
   if (keys.length === 0) return [];
@@ -59,7 +40,7 @@ function breakdown(heading: string, weeks: readonly WeekTrend[], pick: (w: WeekT
   return [
     `### Claude commits per week by ${heading}`,
     "",
-    ...pieChart(`Claude commits by ${heading}`, totals),
+    ...pieChart(totals, `Claude commits by ${heading}`),
     "",
     `| Week | ${keys.map(cell).join(" | ")} |`,
     `|---|${keys.map(() => "---:").join("|")}|`,
@@ -97,7 +78,10 @@ export function renderInventoryMarkdown(report: InventoryReport): string {
   lines.push("", "## Claude commits per ISO week (author date, UTC)", "");
   if (report.weeks.length === 0) lines.push("No Claude commit with a date.", "");
   else {
-    lines.push(...weeklyChart("Claude commits per ISO week", report.weeks, report.weeks.map((w) => w.claudeCommits)), "");
+    lines.push(
+      ...xyChart({ title: "Claude commits per ISO week", xLabels: report.weeks.map((w) => w.week), yTitle: "Claude commits", series: [{ kind: "bar", values: report.weeks.map((w) => w.claudeCommits) }] }),
+      "",
+    );
     lines.push(...breakdown("team", report.weeks, (w) => w.byTeam));
     lines.push(...breakdown("classification", report.weeks, (w) => w.byClassification, CLASSIFICATIONS));
     lines.push(...breakdown("repository", report.weeks, (w) => w.byRepository));
