@@ -8,9 +8,10 @@
  * overwritten: install refuses and says what to do, or with `--chain` moves it aside and runs it first.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openRepository } from "../git/git-runner.js";
+import { defaultCommand } from "./install.js";
 
 /** The line that marks a hook file as claude-guard's. */
 const MARK = "# claude-guard pre-commit hook";
@@ -54,12 +55,9 @@ export function ownHook(text: string): { own: boolean; chained: boolean } {
   return { own: text.includes(MARK), chained: text.includes(`/${CHAINED}"\n`) };
 }
 
-/** The command for a repository: a path from its top when claude-guard is inside it (node_modules), so every clone works. */
-function defaultCommand(top: string): string {
-  const entry = fileURLToPath(new URL("../../bin/claude-guard.js", import.meta.url));
-  const rel = relative(top, entry);
-  if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return `node "$(git rev-parse --show-toplevel)/${rel.split(sep).join("/")}"`;
-  return `node '${entry.replace(/'/g, `'\\''`)}'`;
+/** The command for a repository: claude-guard's CLI entry, from the repository's top when it holds it (node_modules). */
+function cliCommand(top: string): string {
+  return defaultCommand("project", top, fileURLToPath(new URL("../../bin/claude-guard.js", import.meta.url)), [], "$(git rev-parse --show-toplevel)").command;
 }
 
 function writeExecutable(path: string, text: string): void {
@@ -99,7 +97,7 @@ export async function runGitHookCli(action: "install" | "uninstall", options: Gi
     return 0;
   }
 
-  const command = options.command ?? defaultCommand(top);
+  const command = options.command ?? cliCommand(top);
   let chained = state?.chained ?? false;
   if (existing !== undefined && !state?.own) {
     if (!options.chain) {

@@ -144,15 +144,22 @@ export function hookEntryPath(): string {
 }
 
 /**
- * The command Claude Code runs. In a project that holds the entry (claude-guard in its node_modules, or
- * this repository), a path from `$CLAUDE_PROJECT_DIR`, so a committed settings file works on every
- * clone; otherwise the absolute path on this machine.
+ * The command Claude Code (or git's pre-commit hook) runs. In a project that holds the entry (claude-guard
+ * in its node_modules, or this repository), a path from the project's top as the shell finds it
+ * (`$CLAUDE_PROJECT_DIR` by default), so a committed settings file or hook works on every clone;
+ * otherwise the absolute path on this machine.
  */
-export function defaultCommand(scope: SettingsScope, projectDir: string, entry: string, extraArgs: readonly string[] = []): { command: string; machineSpecific: boolean } {
+export function defaultCommand(
+  scope: SettingsScope,
+  projectDir: string,
+  entry: string,
+  extraArgs: readonly string[] = [],
+  projectTop = "$CLAUDE_PROJECT_DIR",
+): { command: string; machineSpecific: boolean } {
   const rel = relative(projectDir, entry);
   const inside = scope !== "user" && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
   const args = extraArgs.map(shellQuote).join(" ");
-  const base = inside ? `node "$CLAUDE_PROJECT_DIR/${rel.split(sep).join("/")}"` : `node ${shellQuote(entry)}`;
+  const base = inside ? `node "${projectTop}/${rel.split(sep).join("/")}"` : `node ${shellQuote(entry)}`;
   return { command: args ? `${base} ${args}` : base, machineSpecific: !inside };
 }
 
