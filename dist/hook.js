@@ -2042,8 +2042,8 @@ function relativePath(filePath, root, cwd) {
 }
 function absolutePath(filePath, base) {
   const p2 = toPosix(filePath);
-  const isAbsolute5 = p2.startsWith("/") || /^[A-Za-z]:\//.test(p2);
-  return posix.normalize(isAbsolute5 ? p2 : `${toPosix(base).replace(/\/+$/, "")}/${p2}`);
+  const isAbsolute3 = p2.startsWith("/") || /^[A-Za-z]:\//.test(p2);
+  return posix.normalize(isAbsolute3 ? p2 : `${toPosix(base).replace(/\/+$/, "")}/${p2}`);
 }
 function countNewlines(text, end) {
   let n = 0;
@@ -2233,6 +2233,29 @@ var init_decide = __esm({
     MAX_LISTED = 8;
     toPosix = (p2) => p2.replace(/\\/g, "/");
     NO_EXPRESSION = /* @__PURE__ */ new Set(["other", "json", "toml", "ini", "markdown", "html", "sql"]);
+  }
+});
+
+// src/hook/audit-log.ts
+import { appendFileSync, mkdirSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+function auditLogPath(file, root) {
+  return isAbsolute(file) ? file : join(root, file);
+}
+function auditIdentity(env) {
+  return {
+    ...env["AUDIT_HMAC_KEY"] ? { hmacKey: env["AUDIT_HMAC_KEY"] } : {},
+    ...env["CLAUDE_GUARD_AUDIT_USER"] ? { user: env["CLAUDE_GUARD_AUDIT_USER"] } : {},
+    ...env["CLAUDE_GUARD_AUDIT_TEAM"] ? { team: env["CLAUDE_GUARD_AUDIT_TEAM"] } : {}
+  };
+}
+function appendAuditLine(target, record2) {
+  mkdirSync(dirname(target), { recursive: true });
+  appendFileSync(target, JSON.stringify(record2) + "\n", { mode: 384 });
+}
+var init_audit_log = __esm({
+  "src/hook/audit-log.ts"() {
+    "use strict";
   }
 });
 
@@ -21250,15 +21273,15 @@ function bech32HrpExpand(hrp) {
 }
 function bech32Valid(text) {
   const lower = text.toLowerCase();
-  const sep3 = lower.lastIndexOf("1");
-  if (sep3 < 1 || sep3 + 7 > lower.length) return false;
+  const sep2 = lower.lastIndexOf("1");
+  if (sep2 < 1 || sep2 + 7 > lower.length) return false;
   const data = [];
-  for (const ch of lower.slice(sep3 + 1)) {
+  for (const ch of lower.slice(sep2 + 1)) {
     const v2 = BECH32_CHARSET.indexOf(ch);
     if (v2 < 0) return false;
     data.push(v2);
   }
-  return bech32Polymod([...bech32HrpExpand(lower.slice(0, sep3)), ...data]) === 1;
+  return bech32Polymod([...bech32HrpExpand(lower.slice(0, sep2)), ...data]) === 1;
 }
 function bech32Encode(hrp, data) {
   const mod = bech32Polymod([...bech32HrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
@@ -22727,7 +22750,7 @@ var init_box = __esm({
     "use strict";
     init_kit();
     init_fake();
-    BOX_KEYWORDS = ["_", "-", "."].flatMap((sep3) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep3 + name));
+    BOX_KEYWORDS = ["_", "-", "."].flatMap((sep2) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep2 + name));
     rules175 = [
       defineRule({
         id: "box-api-credential",
@@ -27331,11 +27354,11 @@ function labelledAsSomethingElse(text, index) {
   const last = words[words.length - 1];
   return words.some((w2) => NOT_PII_WORDS.has(w2)) || last !== void 0 && NOT_PII_LAST_WORDS.has(last);
 }
-function insideLongerGroupedRun(text, index, end, sep3) {
-  if (sep3 === "") return false;
+function insideLongerGroupedRun(text, index, end, sep2) {
+  if (sep2 === "") return false;
   const before = text.charCodeAt(index - 2);
   const after = text.charCodeAt(end + 1);
-  return text[index - 1] === sep3 && before >= 48 && before <= 57 || text[end] === sep3 && after >= 48 && after <= 57;
+  return text[index - 1] === sep2 && before >= 48 && before <= 57 || text[end] === sep2 && after >= 48 && after <= 57;
 }
 function contextNear(context, text, index, end) {
   return context.test(text.slice(Math.max(0, index - 80), end + 40));
@@ -27350,10 +27373,10 @@ function findCardNumbers(text, context, inData = dataLike(text, context)) {
   let m2;
   while ((m2 = CARD_CANDIDATE.exec(text)) !== null) {
     const value = m2[0];
-    const sep3 = m2[1] ?? m2[2] ?? "";
+    const sep2 = m2[1] ?? m2[2] ?? "";
     const end = m2.index + value.length;
-    if (insideLongerGroupedRun(text, m2.index, end, sep3)) continue;
-    const digits = sep3 ? value.split(sep3).join("") : value;
+    if (insideLongerGroupedRun(text, m2.index, end, sep2)) continue;
+    const digits = sep2 ? value.split(sep2).join("") : value;
     const issuer = cardIssuer(digits);
     if (!issuer || !luhnValid(digits)) continue;
     if (!inData && !contextNear(CARD_WORDS, text, m2.index, end) && !contextNear(CARD_ABBREVIATIONS, text, m2.index, end)) continue;
@@ -27374,14 +27397,14 @@ function findCardNumbers(text, context, inData = dataLike(text, context)) {
 function generateCardNumber(issuerPrefix, length, seed) {
   return completeLuhn(issuerPrefix + fake.digits(length - issuerPrefix.length - 1, seed));
 }
-function group(digits, sizes, sep3) {
+function group(digits, sizes, sep2) {
   const parts = [];
   let at2 = 0;
   for (const size of sizes) {
     parts.push(digits.slice(at2, at2 + size));
     at2 += size;
   }
-  return parts.join(sep3);
+  return parts.join(sep2);
 }
 function findIbans(text, context) {
   if (!IBAN_START.test(text)) return [];
@@ -28831,10 +28854,9 @@ var usage_exports = {};
 __export(usage_exports, {
   writeSessionUsage: () => writeSessionUsage
 });
-import { appendFileSync, closeSync, fstatSync, mkdirSync as mkdirSync2, openSync, readSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2 } from "node:path";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 function writeSessionUsage(file, root, event, ctx) {
-  const target = isAbsolute(file) ? file : join2(root, file);
+  const target = auditLogPath(file, root);
   const transcript = event.transcript_path ? readPart(event.transcript_path, MAX_TRANSCRIPT_BYTES, "head") : "";
   const log = readPart(target, LOG_TAIL_BYTES, "tail").split("\n").flatMap((line) => {
     try {
@@ -28850,12 +28872,9 @@ function writeSessionUsage(file, root, event, ctx) {
     ...event.session_id !== void 0 ? { sessionId: event.session_id } : {},
     ...event.reason !== void 0 ? { endReason: event.reason } : {},
     ...ctx.classification !== void 0 ? { classification: ctx.classification } : {},
-    ...ctx.env["AUDIT_HMAC_KEY"] ? { hmacKey: ctx.env["AUDIT_HMAC_KEY"] } : {},
-    ...ctx.env["CLAUDE_GUARD_AUDIT_USER"] ? { user: ctx.env["CLAUDE_GUARD_AUDIT_USER"] } : {},
-    ...ctx.env["CLAUDE_GUARD_AUDIT_TEAM"] ? { team: ctx.env["CLAUDE_GUARD_AUDIT_TEAM"] } : {}
+    ...auditIdentity(ctx.env)
   });
-  mkdirSync2(dirname2(target), { recursive: true });
-  appendFileSync(target, JSON.stringify(record2) + "\n", { mode: 384 });
+  appendAuditLine(target, record2);
 }
 function readPart(path2, max, from) {
   let fd;
@@ -28877,6 +28896,7 @@ var MAX_TRANSCRIPT_BYTES, LOG_TAIL_BYTES;
 var init_usage2 = __esm({
   "src/hook/usage.ts"() {
     "use strict";
+    init_audit_log();
     init_usage();
     MAX_TRANSCRIPT_BYTES = 128 * 1024 * 1024;
     LOG_TAIL_BYTES = 16 * 1024 * 1024;
@@ -28972,9 +28992,9 @@ __export(install_exports, {
   settingsPath: () => settingsPath,
   writeSettings: () => writeSettings
 });
-import { existsSync as existsSync2, mkdirSync as mkdirSync4, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join4, relative, sep } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative, sep } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function isOwnCommand(command) {
   return /claude-guard-hook\b|claude-guard(?:\.js)?["']?\s+hook(?:\s|$)/.test(command);
@@ -29063,11 +29083,11 @@ function settingsPath(scope, projectDir, env) {
 function hookEntryPath() {
   return fileURLToPath2(new URL("../../bin/claude-guard-hook.js", import.meta.url));
 }
-function defaultCommand(scope, projectDir, entry, extraArgs = []) {
+function defaultCommand(scope, projectDir, entry, extraArgs = [], projectTop = "$CLAUDE_PROJECT_DIR") {
   const rel = relative(projectDir, entry);
-  const inside = scope !== "user" && rel !== "" && !rel.startsWith("..") && !isAbsolute3(rel);
+  const inside = scope !== "user" && rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel);
   const args = extraArgs.map(shellQuote).join(" ");
-  const base = inside ? `node "$CLAUDE_PROJECT_DIR/${rel.split(sep).join("/")}"` : `node ${shellQuote(entry)}`;
+  const base = inside ? `node "${projectTop}/${rel.split(sep).join("/")}"` : `node ${shellQuote(entry)}`;
   return { command: args ? `${base} ${args}` : base, machineSpecific: !inside };
 }
 function shellQuote(arg) {
@@ -29092,7 +29112,7 @@ function removeSettingsFile(file) {
   if (file.exists) rmSync(file.path);
 }
 function writeSettings(file, settings) {
-  mkdirSync4(dirname4(file.path), { recursive: true });
+  mkdirSync3(dirname4(file.path), { recursive: true });
   const temp = `${file.path}.${process.pid}.tmp`;
   const mode = file.exists ? statSync3(file.path).mode & 511 : 420;
   writeFileSync2(temp, JSON.stringify(settings, null, file.indent) + "\n", { mode });
@@ -33546,8 +33566,8 @@ __export(git_hook_exports, {
   ownHook: () => ownHook,
   runGitHookCli: () => runGitHookCli
 });
-import { chmodSync, existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync5, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { chmodSync, existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname5, join as join5, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function hookScript(command, chained) {
   return [
@@ -33568,14 +33588,11 @@ function ownHook(text) {
   return { own: text.includes(MARK), chained: text.includes(`/${CHAINED}"
 `) };
 }
-function defaultCommand2(top) {
-  const entry = fileURLToPath3(new URL("../../bin/claude-guard.js", import.meta.url));
-  const rel = relative2(top, entry);
-  if (rel !== "" && !rel.startsWith("..") && !isAbsolute4(rel)) return `node "$(git rev-parse --show-toplevel)/${rel.split(sep2).join("/")}"`;
-  return `node '${entry.replace(/'/g, `'\\''`)}'`;
+function cliCommand(top) {
+  return defaultCommand("project", top, fileURLToPath3(new URL("../../bin/claude-guard.js", import.meta.url)), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
-  mkdirSync5(dirname5(path2), { recursive: true });
+  mkdirSync4(dirname5(path2), { recursive: true });
   const temp = `${path2}.${process.pid}.tmp`;
   writeFileSync3(temp, text, { mode: 493 });
   chmodSync(temp, 493);
@@ -33611,7 +33628,7 @@ async function runGitHookCli(action, options, io2) {
     }
     return 0;
   }
-  const command = options.command ?? defaultCommand2(top);
+  const command = options.command ?? cliCommand(top);
   let chained = state?.chained ?? false;
   if (existing !== void 0 && !state?.own) {
     if (!options.chain) {
@@ -33646,6 +33663,7 @@ var init_git_hook = __esm({
   "src/hook/git-hook.ts"() {
     "use strict";
     init_git_runner();
+    init_install();
     MARK = "# claude-guard pre-commit hook";
     CHAINED = "pre-commit.before-claude-guard";
   }
@@ -33776,8 +33794,8 @@ function errorSentence(error2) {
 }
 
 // src/hook/run.ts
-import { appendFileSync as appendFileSync2, existsSync, mkdirSync as mkdirSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
+import { existsSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join3, resolve } from "node:path";
 
 // src/core/config/hook-policy.ts
 function hookFailsClosed(config2) {
@@ -33787,6 +33805,7 @@ function hookFailsClosed(config2) {
 // src/hook/run.ts
 init_files();
 init_decide();
+init_audit_log();
 init_event();
 
 // src/hook/setup.ts
@@ -33794,26 +33813,26 @@ init_engine();
 init_suppress();
 init_files();
 import { createHash as createHash3 } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync as mkdirSync2, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 function defaultCacheDir(env) {
   if (env["CLAUDE_GUARD_CACHE_DIR"] !== void 0) return env["CLAUDE_GUARD_CACHE_DIR"] === "" ? void 0 : env["CLAUDE_GUARD_CACHE_DIR"];
   try {
-    return join(env["XDG_CACHE_HOME"] || join(homedir(), ".cache"), "claude-guard");
+    return join2(env["XDG_CACHE_HOME"] || join2(homedir(), ".cache"), "claude-guard");
   } catch {
     return void 0;
   }
 }
 async function loadHookSetup(root, options = {}) {
-  const configText = readOptional(join(root, CONFIG_FILE));
-  const ignoreText = readOptional(join(root, IGNORE_FILE));
+  const configText = readOptional(join2(root, CONFIG_FILE));
+  const ignoreText = readOptional(join2(root, IGNORE_FILE));
   return buildHookSetup({ ...configText !== void 0 ? { configText } : {}, ...ignoreText !== void 0 ? { ignoreText } : {} }, options);
 }
 var MAX_POLICY_CONFIG_BYTES = 16 * 1024 * 1024;
 async function loadHookPolicy(root, cacheDir) {
-  const file = join(root, CONFIG_FILE);
+  const file = join2(root, CONFIG_FILE);
   const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   const text = size <= MAX_POLICY_CONFIG_BYTES ? readOptional(file) : void 0;
   return (await parseConfigCached(text ?? "", cacheDir)).config;
@@ -33877,7 +33896,7 @@ var PreselectingScanner = class {
 };
 var CACHE_FORMAT = "hook-config-1";
 async function parseConfigCached(text, cacheDir) {
-  const file = cacheDir !== void 0 ? join(cacheDir, `${createHash3("sha256").update(`${CACHE_FORMAT}\0${buildStamp()}\0${text}`).digest("hex").slice(0, 40)}.json`) : void 0;
+  const file = cacheDir !== void 0 ? join2(cacheDir, `${createHash3("sha256").update(`${CACHE_FORMAT}\0${buildStamp()}\0${text}`).digest("hex").slice(0, 40)}.json`) : void 0;
   if (file !== void 0) {
     const hit = readCache(file);
     if (hit) return { ...hit, cached: true };
@@ -33915,7 +33934,7 @@ function readJson(file) {
 }
 function writeJson(file, value) {
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 448 });
+    mkdirSync2(dirname2(file), { recursive: true, mode: 448 });
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(value), { mode: 384 });
     renameSync(temp, file);
@@ -33927,7 +33946,7 @@ var DETECT_DIR = new URL("../core/detect/", import.meta.url);
 async function loadBuiltinRules(texts, cacheDir) {
   const compiled = import.meta.url.endsWith(".js");
   const total = texts?.reduce((n, t2) => n + t2.length, 0) ?? Number.POSITIVE_INFINITY;
-  const file = compiled && cacheDir !== void 0 ? join(cacheDir, `rules-${createHash3("sha256").update(`${CACHE_FORMAT}\0${detectStamp()}`).digest("hex").slice(0, 40)}.json`) : void 0;
+  const file = compiled && cacheDir !== void 0 ? join2(cacheDir, `rules-${createHash3("sha256").update(`${CACHE_FORMAT}\0${detectStamp()}`).digest("hex").slice(0, 40)}.json`) : void 0;
   if (file !== void 0 && texts !== void 0 && total <= INDEX_MAX_CHARS) {
     const index = readIndex(file);
     if (index) {
@@ -33967,7 +33986,7 @@ async function buildIndex(builtin, ids) {
     const candidates = /* @__PURE__ */ new Map();
     for (const file of listModules(rulesDir)) {
       if (file === "index.js") continue;
-      const mod = await import(pathToFileURL(join(rulesDir, file)).href);
+      const mod = await import(pathToFileURL(join2(rulesDir, file)).href);
       if (!Array.isArray(mod.rules)) continue;
       mod.rules.forEach((rule, position) => {
         if (typeof rule?.id !== "string") return;
@@ -34007,7 +34026,7 @@ function plainDifferences(rule, base) {
 }
 function listModules(dir, prefix = "") {
   const out = [];
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true }).sort((x3, y2) => x3.name < y2.name ? -1 : 1)) {
+  for (const entry of readdirSync(join2(dir, prefix), { withFileTypes: true }).sort((x3, y2) => x3.name < y2.name ? -1 : 1)) {
     const name = prefix + entry.name;
     if (entry.isDirectory()) out.push(...listModules(dir, `${name}/`));
     else if (entry.name.endsWith(".js")) out.push(name);
@@ -34018,7 +34037,7 @@ function detectStamp() {
   try {
     const dir = fileURLToPath(DETECT_DIR);
     return listModules(dir).map((name) => {
-      const stat2 = statSync(join(dir, name));
+      const stat2 = statSync(join2(dir, name));
       return `${name}:${stat2.size}:${stat2.mtimeMs}`;
     }).join("|");
   } catch {
@@ -34196,13 +34215,9 @@ async function writeAudit(file, root, decision, sessionId, classification2, io2)
       version: toolVersion(),
       ...sessionId !== void 0 ? { sessionId } : {},
       ...classification2 !== void 0 ? { classification: classification2 } : {},
-      ...io2.env["AUDIT_HMAC_KEY"] ? { hmacKey: io2.env["AUDIT_HMAC_KEY"] } : {},
-      ...io2.env["CLAUDE_GUARD_AUDIT_USER"] ? { user: io2.env["CLAUDE_GUARD_AUDIT_USER"] } : {},
-      ...io2.env["CLAUDE_GUARD_AUDIT_TEAM"] ? { team: io2.env["CLAUDE_GUARD_AUDIT_TEAM"] } : {}
+      ...auditIdentity(io2.env)
     });
-    const target = isAbsolute2(file) ? file : join3(root, file);
-    mkdirSync3(dirname3(target), { recursive: true });
-    appendFileSync2(target, JSON.stringify(record2) + "\n", { mode: 384 });
+    appendAuditLine(auditLogPath(file, root), record2);
   } catch (error2) {
     io2.stderr.write(`claude-guard: could not write the audit record to ${file}: ${error2.message}
 `);

@@ -54521,6 +54521,25 @@ function exportedRecord(record2, signature2) {
   return { ...canonicalRecord(record2).record, signature: signature2 };
 }
 
+// src/core/report/mermaid.ts
+var mermaidLabel = (text) => `"${text.replace(/["`\n\r<>]/g, "")}"`;
+function xyChart(chart) {
+  const top = Math.max(1, ...chart.series.flatMap((s) => s.values));
+  return [
+    "```mermaid",
+    ...chart.palette ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${chart.palette.join(", ")}"}}}}%%`] : [],
+    "xychart-beta",
+    ...chart.title !== void 0 ? [`  title ${mermaidLabel(chart.title)}`] : [],
+    `  x-axis [${chart.xLabels.map(mermaidLabel).join(", ")}]`,
+    `  y-axis ${mermaidLabel(chart.yTitle)} 0 --> ${top}`,
+    ...chart.series.map((s) => `  ${s.kind} [${s.values.join(", ")}]`),
+    "```"
+  ];
+}
+function pieChart(totals, title) {
+  return ["```mermaid", title === void 0 ? "pie showData" : `pie showData title ${title}`, ...totals.map(([key, n]) => `  ${mermaidLabel(key)} : ${n}`), "```"];
+}
+
 // src/core/audit/compliance.ts
 var CONTROL_LABELS = {
   auditTrail: "Audit trail (`audit.repository`)",
@@ -55517,7 +55536,6 @@ var recordFindings = (record2) => ({
   pii: categoryTotal(record2, "pii"),
   policy: categoryTotal(record2, "policy")
 });
-var mermaidText = (text) => text.replace(/["`\n\r<>]/g, "").slice(0, 60);
 var ANOMALY_WORDS = {
   "weekly-spike": "Weekly spike",
   "first-restricted-change": "First change in a restricted repository",
@@ -55563,16 +55581,14 @@ function renderTrendCharts(weeks) {
   }
   const classTotals = totals((w2) => w2.byClassification);
   const classSeries = [...CLASSIFICATIONS, UNCLASSIFIED].filter((c3) => (classTotals.get(c3) ?? 0) > 0).map((c3) => ({ name: c3, color: CLASSIFICATION_COLORS[c3], values: weeks.map((w2) => w2.byClassification[c3] ?? 0) }));
-  const labels = weeks.map((w2) => `"${w2.week}"`).join(", ");
   const chart = (title, series) => [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map((s) => s.color[0]).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    `  title "${title}"`,
-    `  x-axis [${labels}]`,
-    `  y-axis "Claude changes" 0 --> ${Math.max(1, ...series.flatMap((s) => s.values))}`,
-    ...series.map((s) => `  line [${s.values.join(", ")}]`),
-    "```",
+    ...xyChart({
+      title,
+      xLabels: weeks.map((w2) => w2.week),
+      yTitle: "Claude changes",
+      series: series.map((s) => ({ kind: "line", values: s.values })),
+      palette: series.map((s) => s.color[0])
+    }),
     ""
   ];
   const legend = (series) => series.map((s) => `${s.name === NO_TEAM || s.name === OTHER_TEAMS || s.name === UNCLASSIFIED ? s.name : codeSpan(s.name)} (${s.color[1]})`).join(", ");
@@ -55641,23 +55657,20 @@ function renderBody(input, summary2, trends, shown) {
   const charted = CATEGORIES.filter((c3) => summary2.weeks.some((w2) => w2.findings[c3] > 0));
   if (charted.length > 0) {
     lines2.push("## Findings per week", "");
-    const labels = summary2.weeks.map((w2) => `"${formatDay(w2.start).replace(/, \d{4}$/, "")}"`);
-    const max = Math.max(1, ...summary2.weeks.flatMap((w2) => charted.map((c3) => w2.findings[c3])));
     lines2.push(
-      "```mermaid",
-      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${charted.map((c3) => CHART_COLORS[c3][0]).join(", ")}"}}}}%%`,
-      "xychart-beta",
-      `  x-axis [${labels.join(", ")}]`,
-      `  y-axis "Findings" 0 --> ${max}`,
-      ...charted.map((c3) => `  line [${summary2.weeks.map((w2) => w2.findings[c3]).join(", ")}]`),
-      "```",
+      ...xyChart({
+        xLabels: summary2.weeks.map((w2) => formatDay(w2.start).replace(/, \d{4}$/, "")),
+        yTitle: "Findings",
+        series: charted.map((c3) => ({ kind: "line", values: summary2.weeks.map((w2) => w2.findings[c3]) })),
+        palette: charted.map((c3) => CHART_COLORS[c3][0])
+      }),
       "",
       `Lines: ${charted.map((c3) => `${CATEGORY_WORDS[c3][1]} (${CHART_COLORS[c3][1]})`).join(", ")}. Each change counts with its latest scan, in the week of that scan (weeks start on Monday, UTC).`,
       ""
     );
   }
   if (summary2.byClassification.length > 0) {
-    lines2.push("## Findings by classification", "", "```mermaid", "pie showData", ...summary2.byClassification.map(([level, n]) => `  "${mermaidText(level)}" : ${n}`), "```", "");
+    lines2.push("## Findings by classification", "", ...pieChart(summary2.byClassification), "");
   }
   lines2.push(...renderTrendCharts(trends.weeks));
   lines2.push("## Repositories", "");
