@@ -77,7 +77,9 @@ export function contextRegex(provider: string, name: string | null, value: strin
 export function providerSetting(names: readonly string[], kinds: readonly string[], call = true): string {
   const literal = (words: readonly string[]) => `(?:${words.map((w) => ci(escapeRegex(w))).join("|")})`;
   const kind = literal(kinds);
-  const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
+  // The kind may follow a space or two words, as notes and labels write it (`Plaid secret - "…"`,
+  // `Acme client secret: …`).
+  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
   return `${literal(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }

@@ -272,7 +272,9 @@ function anySettingRegex(entry: KeyedEntry): RegExp {
   // make it part of a longer identifier.
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
   const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex(entry.value.extra) : ""}-]`;
-  return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+  // A credential word may follow the name after a space, as notes and labels write it (`Sendbird token - "…"`).
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
+  return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 
 /** The regex of a table entry: the value in a setting named after the provider, on its line. */
@@ -370,7 +372,7 @@ function truePositives(entry: KeyedEntry, v: string): Example[] {
     // A name with a double underscore (Bundler's `BUNDLE_GEMS__HOST`) is written as it is.
     const raw = entry.names[0] as string;
     const { upper, camel, snake } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
-    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`];
+    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v}`, `${snake} token - '${v}'`];
     // An XML element's text may sit on the next line.
     return [...inSyntaxes(`${snake}_secret_key`, v), ...pairs([`export ${upper}_CLIENT_ID="${v}"`, `  "${camel}Token": "${v}",`, `const ${camel}Secret = "${v}";`, ...flag, `<${camel}Key>\n    ${v}\n</${camel}Key>`])];
   }

@@ -18,7 +18,7 @@ export const rules: Rule[] = [
     docs: "https://plaid.com/docs/quickstart/glossary/#secret",
     remediation: "Rotate the secret in the Plaid Dashboard (Team Settings > Keys) and keep it in a secret manager.",
     samples: () => [fake.hex(30, "plaid-1"), fake.hex(30, "plaid-2")] as const,
-    truePositives: ([a, b]) => [...inSyntaxes("plaid_secret", a), ...withValue(b, `plaid_config = {"plaidSecret": "%s"}`, `PLAID_SECRET_SANDBOX="%s"`)],
+    truePositives: ([a, b]) => [...inSyntaxes("plaid_secret", a), ...withValue(b, `plaid_config = {"plaidSecret": "%s"}`, `PLAID_SECRET_SANDBOX="%s"`, "Plaid secret - '%s'", "Plaid client secret: %s")],
     falsePositives: () => [`PLAID_CLIENT_ID=${fake.hex(24, "plaid-3")}`, `PLAID_SECRET=${fake.hex(40, "plaid-4")}`, "PLAID_SECRET=${PLAID_SECRET}"],
   }),
   defineRule({
