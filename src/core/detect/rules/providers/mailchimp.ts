@@ -28,12 +28,13 @@ export const rules: Rule[] = [
     provider: "Mailchimp",
     severity: "high",
     keywords: ["mandrill"],
-    regex: assigned(`${ci("mandrill")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    // Called an API key in the docs; settings and notes also name it a token.
+    regex: assigned(`${ci("mandrill")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?(?:${ci("key")}|${ci("token")})`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     minEntropy: 3,
     docs: "https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key",
     remediation: "Delete the key in Mandrill's Settings > SMTP & API Info and keep its replacement in a secret store.",
     samples: () => ["md-" + fake.base64url(22, "mandrill"), fake.alnum(22, "mandrill-old")] as const,
-    truePositives: ([k, old]) => [...inSyntaxes("mandrill_api_key", k), ...withValue(k, '  "mandrillApiKey": "%s",'), ...withValue(old, "  mandrill_key: %s")],
+    truePositives: ([k, old]) => [...inSyntaxes("mandrill_api_key", k), ...withValue(k, '  "mandrillApiKey": "%s",'), ...withValue(old, "  mandrill_key: %s", "MANDRILL_TOKEN=%s")],
     falsePositives: ([k]) => [`MANDRILL_API_KEY=${k.slice(0, 15)}`, "MANDRILL_API_KEY=aaaaaaaaaaaaaaaaaaaaaa"],
   }),
 ];

@@ -30,10 +30,11 @@ export const rules: Rule[] = [
     keywords: ["mailgun", "key-"],
     // Legacy "key-" + 32 base36 characters, or the current <32 hex>-<8 hex>-<8 hex> form; only in a
     // Mailgun setting (not its webhook signing key) or as the password of the "api" user.
-    // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings).
+    // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings): a
+    // lookbehind, so that each of several values on such a line is reported, not only the first.
     regex: new RegExp(
       `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?` +
-        `|${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?(?<=[\\s"'\x60=:,(])(?<![\\w-]))` +
+        `|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?[\\s"'\x60=:,(]))` +
         `(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`,
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
@@ -43,6 +44,8 @@ export const rules: Rule[] = [
       ...inSyntaxes("mailgun_api_key", current),
       ...withValue(current, 'const mg = new Mailgun(formData).client({ username: "sender", key: "%s" });'),
       ...withValue(legacy, "mailgun domain 'mg.acme.com' key '%s'"),
+      // The second of two values on a line that names Mailgun.
+      [`mailgun pass '${current}' key ${legacy}`, legacy],
       ...withValue(legacy, 'requests.post(url, auth=("api", "%s"), data=payload)', "curl -s --user 'api:%s' https://api.mailgun.net/v3/acme.com/messages"),
     ],
     falsePositives: ([legacy, current]) => [`MAILGUN_WEBHOOK_SIGNING_KEY=${current}`, `mailgun webhook signing key '${current}'`, `// mailgun: ${legacy}x`, `const cacheKey = "${legacy}";`, `MAILGUN_API_KEY=${legacy.slice(0, 20)}`],
