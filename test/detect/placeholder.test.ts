@@ -19,3 +19,23 @@ describe("\"my key\" in a value", () => {
     expect(classifyPlaceholder(`sk_pr_mykey_${"ab12".repeat(10)}`).placeholder).toBe(true);
   });
 });
+
+describe("counting and keyboard runs", () => {
+  it("make a placeholder of a value typed from them", () => {
+    for (const value of ["abc123xyz456", "Summer123456", "sk-abc123def456ghi789jkl012mno345pq", `duffel_test_abc123`, "qwerty-asdf-zxcv", "tfp_ABCDEfghijKLMNOPqrstuvWXYZ0123456789"]) {
+      expect(classifyPlaceholder(value)).toEqual({ placeholder: true, reason: "the value is a keyboard or counting sequence" });
+    }
+  });
+
+  it("leave a long generated body a secret when one short run sits in it", () => {
+    const body = fake.base64url(120, "ph-run-body");
+    expect(classifyPlaceholder(`${body.slice(0, 40)}abc123${body.slice(40)}`).placeholder).toBe(false);
+    expect(classifyPlaceholder(`0.ABCDEFGHIJKLMNOPQRS_${fake.alnum(200, "ph-run-entra")}`).placeholder).toBe(false);
+    expect(classifyPlaceholder(`sk_live_${fake.alnum(40, "ph-run-suffix")}qwerty`).placeholder).toBe(false);
+  });
+
+  it("still make a placeholder when the runs are most of a long value", () => {
+    const typed = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(4);
+    expect(classifyPlaceholder(`fm2_${fake.alnum(30, "ph-run-head")}${typed}`).placeholder).toBe(true);
+  });
+});

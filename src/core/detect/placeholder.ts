@@ -68,7 +68,6 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "is masked"],
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
-  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "is a keyboard or counting sequence"],
 ];
 
 interface PlaceholderVerdict {
@@ -101,11 +100,108 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
+  // Counting and keyboard runs judged by their share of the value: `abc123xyz456` is typed, while a long
+  // generated body that happens to hold one `abc123` run is still a key.
+  if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
   const run = longestRun(trimmed);
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
   if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
   return { placeholder: false };
+}
+
+/** The runs a typed stand-in starts with; typedRunsDominate then weighs them. */
+const COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+
+/** Keyboard rows, for runs typed along them (`qwer`, `asdf`, `vbnm`). */
+const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const KEYBOARD_POSITION = new Map<number, number>(KEYBOARD_ROWS.flatMap((row, r) => [...row].map((c, i) => [c.charCodeAt(0), r * 16 + i] as [number, number])));
+
+/**
+ * Is a value that holds a counting or keyboard run made of such runs? Counting (`abcd`, `4321`, `7890`,
+ * interleaved `a1b2c3`) and keyboard-row (`qwer`, `asdf`) runs are typed. The value is a stand-in unless
+ * they cover less than half of its letters and digits and a generated part (16 or more letters and
+ * digits, mixed and varied) stands beside them: `abc123xyz456` and `duffel_test_abc123` are typed, a
+ * long random body that happens to hold one `abc123` run is a key.
+ */
+function typedRunsDominate(value: string): boolean {
+  const covered = new Uint8Array(value.length);
+  markRuns(value, covered, 1, countingStep, 3);
+  markRuns(value, covered, 2, countingStep, 3);
+  markRuns(value, covered, 1, keyboardStep, 4);
+  let alnum = 0;
+  let runs = 0;
+  let generated = false;
+  let part = "";
+  for (let i = 0; i <= value.length; i++) {
+    const letterOrDigit = i < value.length && alphanumericRank(value.charCodeAt(i)) !== -1;
+    if (letterOrDigit) {
+      alnum++;
+      runs += covered[i] as number;
+    }
+    if (letterOrDigit && !covered[i]) part += value[i];
+    else {
+      generated ||= part.length >= 16 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && !atMostDistinct(part, 11);
+      part = "";
+    }
+  }
+  return runs * 2 >= alnum || !generated;
+}
+
+/** A letter's place in the alphabet (either case) or a digit's on the keyboard (1…9, 0); -1 otherwise. */
+function alphanumericRank(code: number): number {
+  if (code >= 48 && code <= 57) return code === 48 ? 110 : 100 + code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122 ? lower - 97 : -1;
+}
+
+/** +1 or -1 when `b` follows or precedes `a` in counting (`0` both before `1` and after `9`); else 0. */
+function countingStep(a: number, b: number): number {
+  const ra = alphanumericRank(a);
+  const rb = alphanumericRank(b);
+  if (ra === -1 || rb === -1) return 0;
+  if (ra >= 100 && rb >= 100 && (a === 48 || b === 48)) {
+    // 0 is counted as 0 and as 10: `0123` and `7890` both count.
+    const da = a - 48;
+    const db = b - 48;
+    return db - da === 1 || (da === 9 && db === 0) ? 1 : db - da === -1 || (da === 0 && db === 9) ? -1 : 0;
+  }
+  const d = rb - ra;
+  return d === 1 || d === -1 ? d : 0;
+}
+
+/** +1 or -1 when `b` is next to `a` along one keyboard row; else 0. */
+function keyboardStep(a: number, b: number): number {
+  const pa = KEYBOARD_POSITION.get(a | 0x20);
+  const pb = KEYBOARD_POSITION.get(b | 0x20);
+  if (pa === undefined || pb === undefined) return 0;
+  const d = pb - pa;
+  return d === 1 || d === -1 ? d : 0;
+}
+
+/** Mark runs of at least `min` characters, `distance` apart, each one step further in one direction. */
+function markRuns(value: string, covered: Uint8Array, distance: number, step: (a: number, b: number) => number, min: number): void {
+  const close = (from: number, to: number) => {
+    // Three random digits count up or down one time in fifty: a run of digits needs four.
+    const need = isDigit(value.charCodeAt(from)) ? Math.max(min, 4) : min;
+    if ((to - from) / distance + 1 >= need) for (let k = from; k <= to; k += distance) covered[k] = 1;
+  };
+  for (let start = 0; start < distance; start++) {
+    let runStart = start;
+    let direction = 0;
+    let i = start;
+    for (; i + distance < value.length; i += distance) {
+      const s = step(value.charCodeAt(i), value.charCodeAt(i + distance));
+      if (s !== 0 && (direction === 0 || s === direction)) {
+        direction = s;
+        continue;
+      }
+      close(runStart, i);
+      runStart = s === 0 ? i + distance : i;
+      direction = s;
+    }
+    close(runStart, i);
+  }
 }
 
 /**
