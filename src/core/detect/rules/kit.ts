@@ -28,16 +28,19 @@ export function escapeRegex(text: string): string {
 export const SEP = "[_.-]?";
 
 /**
- * What may sit between a setting's name and its value: a name suffix (`_PROD`), a closing quote,
- * backtick, bracket or XML tag end, a declared type (`var x string =`), an assignment (`=`, `:`, `:=`,
- * `=>`, Makefile `::=`/`?=`, PHP `.=`), a comma or parenthesis (function arguments, `headers.set("X-Key",
- * value)`), a spaced dash before a quoted value (notes: `acme token - 'value'`), an XML start tag's
- * end with the element's text right after it or indented on the next line (Maven settings.xml, .NET
- * configs), or plain whitespace (CLI flags), an opening quote, then an optional
- * auth scheme (`Bearer`, `Token`, `Basic`). Every repetition is bounded, so a pattern built on it stays
- * linear.
+ * What may sit between a setting's name and its value: a name suffix (`_PROD`), a getter's `()` and
+ * return type (`getKey() string {`), a closing quote, backtick, bracket or XML tag end, line breaks
+ * and indentation (an assignment wrapped onto the next line: `KEY\n        = "value"`), a declared
+ * type (`var x string =`), an assignment (`=`, `:`, `:=`, `=>`, Makefile `::=`/`?=`, PHP `.=`), a
+ * fallback after an environment lookup (`process.env.KEY || "value"`, `?? "value"`), a comma or
+ * parenthesis (function arguments, `headers.set("X-Key", value)`), a brace (a getter's body, C++ and
+ * Rust initializers: `AccountKey{"value"}`), a spaced dash before a quoted value (notes: `acme token -
+ * 'value'`), an XML start tag's end with the element's text right after it or indented on the next
+ * line (Maven settings.xml, .NET configs), or plain whitespace (CLI flags); then a getter's `return`
+ * or prose's `is` (`your Acme key is …`), an opening quote, and an optional auth scheme (`Bearer`,
+ * `Token`, `Basic`). Every repetition is bounded, so a pattern built on it stays linear.
  */
-export const ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,9}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 
 /** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
 const NEXT_LINE_WINDOW = 1200;

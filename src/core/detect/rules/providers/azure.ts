@@ -78,7 +78,7 @@ export const rules: Rule[] = [
     // In a connection string (AccountKey=), as the value of a storage key setting, or an identifiable
     // key carrying the "+ASt" signature. Keys with the Cosmos DB signature belong to azure-cosmosdb-key.
     regex: new RegExp(
-      `(?:${ci("accountkey")}(?:\\s{0,2}=\\s{0,2}|${ASSIGN})|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}` +
+      `(?:(?:${ci("storage")}${SEP}(?:${ci("account")}${SEP})?|${ci("account")}[_-]?)${ci("key")}${ASSIGN}` +
         `|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`,
     ),
     exampleValues: ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2" + "UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="],

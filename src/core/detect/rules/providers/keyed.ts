@@ -201,7 +201,7 @@ function mixedLookahead(shape: ValueShape, maxLength: number): string {
 }
 
 /** How a dummy body starts: one character repeated, or digits only (checked further by the classifier). */
-const DUMMY_BODY = `(?:[0-9]{12}|x{6}|X{6}|a{6}|A{6}|0{6}|1{6}|\\*{6})`;
+const DUMMY_BODY = `(?:[0-9]{12}|[xX]{6}|[aA]{6}|0{6}|1{6}|\\*{6})`;
 
 /** The entry's prefixes (none, one or several). */
 const prefixes = (shape: ValueShape): readonly string[] => (shape.prefix === undefined ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix);
@@ -251,7 +251,7 @@ const XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:
  * provider's name before it is tie enough.
  */
 const JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
-const BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=${JENKINS_LABEL})`;
+const BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
