@@ -5,7 +5,7 @@
  */
 import type { Rule } from "../../rule.js";
 import { fake } from "../../fake.js";
-import { assigned, ci, defineRule, inSyntaxes, withValue } from "../kit.js";
+import { ASSIGN, ci, defineRule, inSyntaxes, providerSetting, withValue } from "../kit.js";
 
 export const rules: Rule[] = [
   defineRule({
@@ -38,11 +38,12 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["twitter"],
     // 50 characters under any Twitter setting: the consumer key is 25 and the access secret 45 (named-keys.ts).
-    regex: assigned(`${ci("twitter")}`, "(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
+    // Also in notes and labels that space the setting's words (`Twitter consumer secret: …`).
+    regex: new RegExp(`(?:${ci("twitter")}${ASSIGN}|${providerSetting(["twitter"], ["secret", "key", "token"], false)})(?<secret>(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50})(?![A-Za-z0-9])`),
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/api-key-and-secret",
     remediation: "Regenerate the API key and secret in the developer portal (Keys and tokens) and keep them in a secret store.",
     samples: () => [fake.alnum(50, "twitter-secret")] as const,
-    truePositives: ([s]) => [...inSyntaxes("twitter_api_secret", s), ...withValue(s, "  twitter_consumer_secret: %s")],
+    truePositives: ([s]) => [...inSyntaxes("twitter_api_secret", s), ...withValue(s, "  twitter_consumer_secret: %s", "Twitter consumer secret: %s", "twitter API key secret - '%s'")],
     falsePositives: ([s]) => [`TWITTER_API_KEY=${s.slice(0, 25)}`, `TWITTER_API_SECRET=${s.slice(0, 40)}`],
   }),
 ];
