@@ -5,7 +5,7 @@
 // like any check it cannot finish, allows the event with a warning the user sees, or blocks it (exit 2)
 // where the project's config asks the hook to fail closed.
 import module from "node:module";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 try {
@@ -16,7 +16,7 @@ try {
 }
 const args = process.argv.slice(2);
 try {
-  const { runHookCli } = await import("../lib/hook/cli.js");
+  const { runHookCli } = await import(hookModule());
   const code = await runHookCli(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
   process.exitCode = code;
   // Work the time budget cut short (a scan, a config load) must not hold the answer back: leave as soon
@@ -37,6 +37,20 @@ try {
     process.stderr.write(`claude-guard: ${why}; allowed\n`);
     process.exitCode = 0;
   }
+}
+
+/**
+ * The hook's code: its bundle (lib/hook-bundle/, from `npm run build`; it loads a fraction of the modules),
+ * unless a later plain tsc build left it older than lib/; else lib/ as tsc compiled it; and where there
+ * is no lib/ at all (the Claude Code plugin, a copy of the repository), the bundle committed in dist/hook/.
+ */
+function hookModule() {
+  const modified = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const bundle = modified("../lib/hook-bundle/hook/cli.js");
+  const lib = modified("../lib/hook/cli.js");
+  if (bundle >= 0 && bundle >= lib) return "../lib/hook-bundle/hook/cli.js";
+  if (lib < 0 && modified("../dist/hook/hook/cli.js") >= 0) return "../dist/hook/hook/cli.js";
+  return "../lib/hook/cli.js";
 }
 
 /**

@@ -5,13 +5,16 @@
  * read, compile each) was about a third of a small scan's CPU time, paid again by every worker thread;
  * one file costs far less. They sit in lib/cli/ so that paths the code takes from import.meta.url
  * (../../bin/, ../core/detect/) resolve as from lib/cli/*.js. bin/claude-guard.js runs the bundle only
- * when it is at least as new as lib/ (a plain `tsc` build leaves an older bundle unused). The hook is not
- * bundled: it loads only the rule modules an event needs (src/hook/setup.ts). Run by `npm run build:lib`.
+ * when it is at least as new as lib/ (a plain `tsc` build leaves an older bundle unused). The Claude Code
+ * hook has a bundle of its own, split so that an event loads only the rule modules it needs:
+ * lib/hook-bundle/ (scripts/build-hook.mjs; bin/claude-guard-hook.js picks it the same way). Run by
+ * `npm run build:lib`.
  */
 import { build } from "esbuild";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildHookBundle } from "./build-hook.mjs";
 import { defuseTokenLiterals } from "./defuse-token-literals.mjs";
 import { NODE_ESM_BUNDLE, REQUIRE_SHIM } from "./esbuild-node.mjs";
 
@@ -37,3 +40,5 @@ for (const name of Object.keys(entries)) {
 }
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`lib/cli/*.bundle.js: ${Object.keys(entries).length} bundles, ${(bytes / 1024).toFixed(0)} KiB`);
+const hook = await buildHookBundle({ root, outdir: "lib/hook-bundle", version: pkg.version });
+console.log(`lib/hook-bundle/: ${hook.files.length} files, ${(hook.files.reduce((sum, f) => sum + f.text.length, 0) / 1024).toFixed(0)} KiB`);

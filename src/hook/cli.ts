@@ -6,7 +6,7 @@ import { closestWord, errorSentence, parseFlags } from "../core/command-line.js"
 import type { HookProtocol } from "./decide.js";
 import { projectRoot, runHook, type HookIO } from "./run.js";
 
-export const HOOK_USAGE = `Usage:
+const HOOK_USAGE = `Usage:
   claude-guard hook [--audit-log FILE] [--exit-code]
       Answer one Claude Code hook event read from stdin (UserPromptSubmit; PreToolUse for every tool
       that writes or runs: Write, Edit, MultiEdit, NotebookEdit, Bash, PowerShell, Monitor; PostToolUse
@@ -40,8 +40,6 @@ Options:
 The hook never breaks a session: malformed input, an invalid config or an internal error is reported on
 stderr and the event is allowed (exit 0).`;
 
-export type HookCliIO = HookIO;
-
 /** The options of `claude-guard hook` (answering an event) and of `hook install|uninstall`. */
 export const HOOK_EVENT_OPTIONS = { "audit-log": { type: "string" }, "exit-code": { type: "boolean" } } as const;
 export const HOOK_INSTALL_OPTIONS = {
@@ -55,7 +53,7 @@ export const HOOK_INSTALL_OPTIONS = {
   chain: { type: "boolean" },
 } as const;
 
-export async function runHookCli(argv: readonly string[], io: HookCliIO): Promise<number> {
+export async function runHookCli(argv: readonly string[], io: HookIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === "install" || first === "uninstall") return runInstallCli(first, rest, io);
   if (first === "--help" || first === "-h" || first === "help") {
@@ -83,7 +81,7 @@ export async function runHookCli(argv: readonly string[], io: HookCliIO): Promis
   return runHook({ ...(auditLog !== undefined ? { auditLog } : {}), ...(protocol ? { protocol } : {}) }, io);
 }
 
-async function runInstallCli(action: "install" | "uninstall", argv: readonly string[], io: HookCliIO): Promise<number> {
+async function runInstallCli(action: "install" | "uninstall", argv: readonly string[], io: HookIO): Promise<number> {
   let values;
   try {
     values = parseFlags(argv, HOOK_INSTALL_OPTIONS, false).values;
@@ -147,7 +145,7 @@ async function runInstallCli(action: "install" | "uninstall", argv: readonly str
 }
 
 /** `hook install --git` / `uninstall --git`: the git pre-commit hook (git-hook.ts). */
-async function runGitHookInstall(action: "install" | "uninstall", values: { git?: boolean; chain?: boolean; command?: string; [flag: string]: unknown }, io: HookCliIO): Promise<number> {
+async function runGitHookInstall(action: "install" | "uninstall", values: { git?: boolean; chain?: boolean; command?: string; [flag: string]: unknown }, io: HookIO): Promise<number> {
   const others = ["project", "local", "user", "settings", "audit-log", "exit-code"].filter((flag) => values[flag] !== undefined);
   const problem = !values.git
     ? "--chain goes with install --git"

@@ -9,9 +9,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openRepository } from "../git/git-runner.js";
-import { defaultCommand } from "./install.js";
+import { defaultCommand, packageBin } from "./install.js";
 
 /** The line that marks a hook file as claude-guard's. */
 const MARK = "# claude-guard pre-commit hook";
@@ -57,7 +56,7 @@ export function ownHook(text: string): { own: boolean; chained: boolean } {
 
 /** The command for a repository: claude-guard's CLI entry, from the repository's top when it holds it (node_modules). */
 function cliCommand(top: string): string {
-  return defaultCommand("project", top, fileURLToPath(new URL("../../bin/claude-guard.js", import.meta.url)), [], "$(git rev-parse --show-toplevel)").command;
+  return defaultCommand("project", top, packageBin("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 
 function writeExecutable(path: string, text: string): void {

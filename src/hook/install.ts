@@ -138,9 +138,21 @@ export function settingsPath(scope: SettingsScope, projectDir: string, env: Node
   return join(projectDir, ".claude", scope === "local" ? "settings.local.json" : "settings.json");
 }
 
-/** This package's hook entry (bin/claude-guard-hook.js), from the compiled module's place in lib/hook/. */
+/** This package's hook entry (bin/claude-guard-hook.js). */
 export function hookEntryPath(): string {
-  return fileURLToPath(new URL("../../bin/claude-guard-hook.js", import.meta.url));
+  return packageBin("claude-guard-hook.js");
+}
+
+/**
+ * A file of this package's bin/: the nearest above this module, which sits in lib/hook/ as tsc compiles
+ * it, or in a chunk of the hook's bundle (lib/hook-bundle/chunks/, dist/hook/chunks/).
+ */
+export function packageBin(name: string): string {
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = dirname(here); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, "bin", name))) return join(dir, "bin", name);
+  }
+  return join(dirname(here), "..", "..", "bin", name);
 }
 
 /**

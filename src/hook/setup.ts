@@ -12,23 +12,23 @@
  *   only on lines holding one of its keywords, so the findings are the same; but building the keyword
  *   automaton for all rules costs more than scanning a prompt does.
  * - Likewise only the rule modules that hold such rules are loaded: parsing all of them is most of the
- *   hook's start-up. Which module holds which rule, with its keywords, is an index built once from the
- *   loaded rules (rules/index.ts stays the one list) and cached with the build's stamp. A rule the index
- *   cannot reproduce exactly (rules/index.ts changed an object or function of it) makes the hook load
- *   every rule instead, as it also does for large texts.
+ *   hook's start-up. Which module holds which rule, with its keywords, is the rule index (rule-index.ts),
+ *   built from rules/index.ts (the one list) when the hook's bundle is built and fixed in it. Large texts
+ *   load every rule; so does the hook run from lib/ as tsc compiled it, without the bundle.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
 import { Scanner } from "../core/detect/engine.js";
+import type * as DetectIndex from "../core/detect/index.js";
 import type { Rule } from "../core/detect/rule.js";
 import { parseIgnoreFile, type IgnoreList } from "../core/detect/suppress.js";
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
 import type { HookScanner } from "./decide.js";
+import { rulesFor, type RuleIndex } from "./rule-index.js";
 
 
 interface HookSetup {
@@ -48,11 +48,11 @@ interface HookSetup {
 }
 
 interface SetupOptions {
-  /** Where validated configs and the rule index are cached; undefined: no cache. */
+  /** Where validated configs are cached; undefined: no cache. */
   cacheDir?: string;
   /**
-   * The texts the event will have scanned: only the rule modules they need are loaded (when the rule
-   * index is cached). Undefined: every rule is loaded.
+   * The texts the event will have scanned: only the rule modules they need are loaded (in the hook's
+   * bundle, which holds the rule index). Undefined: every rule is loaded.
    */
   texts?: readonly string[];
 }
@@ -91,7 +91,7 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
   const errors = [...parsed.errors];
   const warnings: string[] = [];
 
-  const builtin = await loadBuiltinRules(options.texts, options.cacheDir);
+  const builtin = await loadBuiltinRules(options.texts);
   let rules: readonly Rule[] = builtin.rules;
   if (config.rules.length > 0) {
     const { compileCustomRules } = await import("../core/detect/custom-rules.js");
@@ -172,10 +172,17 @@ async function parseConfigCached(text: string, cacheDir: string | undefined): Pr
 }
 
 /**
- * What the cached result depends on besides the text: the build of the config schema (its file's
- * modification time), so a rebuilt claude-guard never reads a config validated by an older schema.
+ * The hook's bundle, a hash of its own code fixed at build time (scripts/build-hook.mjs); undefined
+ * outside the bundle.
+ */
+declare const CLAUDE_GUARD_BUILD_ID: string | undefined;
+
+/**
+ * What the cached result depends on besides the text: the build (the bundle's id, else the config
+ * schema's modification time), so a rebuilt claude-guard never reads a config validated by an older schema.
  */
 function buildStamp(): string {
+  if (typeof CLAUDE_GUARD_BUILD_ID === "string") return CLAUDE_GUARD_BUILD_ID;
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, import.meta.url)).mtimeMs);
@@ -195,8 +202,7 @@ function readCache(file: string): CachedConfig | undefined {
 
 /**
  * A cache file's JSON, if this user wrote it and nobody else could have: cached configs are policy.
- * Plain JSON.parse: the file is the hook's own output, and the rule index is large enough that the
- * bounded parser (for untrusted input) took a tenth of the hook's start-up.
+ * Plain JSON.parse: the file is the hook's own output (the bounded parser is for untrusted input).
  */
 function readJson(file: string): unknown {
   try {
@@ -224,23 +230,11 @@ function writeJson(file: string, value: unknown): void {
 
 /** Texts larger than this (in total) load every rule: searching them for each keyword costs more. */
 const INDEX_MAX_CHARS = 64 * 1024;
-const DETECT_DIR = new URL("../core/detect/", import.meta.url);
-
-interface RuleIndexEntry {
-  id: string;
-  keywords: string[];
-  /** Module under core/detect/rules/, and the rule's place in its `rules` export. */
-  file: string;
-  position: number;
-  /** Plain values rules/index.ts set on the module's rule (a priority). */
-  overrides?: Record<string, string | number | boolean | null>;
-}
-
-interface RuleIndex {
-  entries: RuleIndexEntry[];
-  /** Every id the built-in rules report (custom rules may not take one). */
-  ids: string[];
-}
+/**
+ * The rule index as JSON, fixed in the hook's bundle at build time (scripts/build-hook.mjs); undefined
+ * outside the bundle, where every rule is loaded through core/detect/index.js.
+ */
+declare const CLAUDE_GUARD_RULE_INDEX: string | undefined;
 
 interface BuiltinRules {
   rules: readonly Rule[];
@@ -248,128 +242,34 @@ interface BuiltinRules {
   how: "all" | "index";
 }
 
-async function loadBuiltinRules(texts: readonly string[] | undefined, cacheDir: string | undefined): Promise<BuiltinRules> {
-  // The index holds compiled module names: from the TypeScript sources (tests), every rule is loaded.
-  const compiled = import.meta.url.endsWith(".js");
+async function loadBuiltinRules(texts: readonly string[] | undefined): Promise<BuiltinRules> {
+  // A conditional expression, not an if: the bundle's build drops the other branch and with it the
+  // import of every rule module through core/detect/index.js.
+  return typeof CLAUDE_GUARD_RULE_INDEX === "string" ? rulesByIndex(JSON.parse(CLAUDE_GUARD_RULE_INDEX) as RuleIndex, texts) : everyRule(await import("../core/detect/index.js"));
+}
+
+function everyRule({ builtinRules, ruleMetas }: typeof DetectIndex): BuiltinRules {
+  return { rules: builtinRules, ids: new Set(ruleMetas(builtinRules).map((r) => r.id)), how: "all" };
+}
+
+/** The rules whose keywords occur in the texts, from the modules that hold them, in the built-in order; all of them for large texts. */
+async function rulesByIndex(index: RuleIndex, texts: readonly string[] | undefined): Promise<BuiltinRules> {
   const total = texts?.reduce((n, t) => n + t.length, 0) ?? Number.POSITIVE_INFINITY;
-  const file = compiled && cacheDir !== undefined ? join(cacheDir, `rules-${createHash("sha256").update(`${CACHE_FORMAT}\0${detectStamp()}`).digest("hex").slice(0, 40)}.json`) : undefined;
-  if (file !== undefined && texts !== undefined && total <= INDEX_MAX_CHARS) {
-    const index = readIndex(file);
-    if (index) {
-      const rules = await rulesFromIndex(index, texts);
-      if (rules) return { rules, ids: new Set(index.ids), how: "index" };
-    }
-  }
-  const { builtinRules, ruleMetas } = await import("../core/detect/index.js");
-  const ids = new Set(ruleMetas(builtinRules).map((r) => r.id));
-  if (file !== undefined && !readIndex(file)) {
-    const index = await buildIndex(builtinRules, [...ids]);
-    if (index) writeJson(file, index);
-  }
-  return { rules: builtinRules, ids, how: "all" };
-}
-
-/** The rules whose keywords occur in the texts, from the modules that hold them, in the built-in order. */
-async function rulesFromIndex(index: RuleIndex, texts: readonly string[]): Promise<Rule[] | undefined> {
-  const lower = texts.map((t) => t.toLowerCase());
-  const selected = index.entries.filter((e) => e.keywords.some((k) => lower.some((t) => t.includes(k))));
-  const files = [...new Set(selected.map((e) => e.file))];
-  try {
-    const modules = new Map(await Promise.all(files.map(async (f) => [f, (await import(new URL(`rules/${f}`, DETECT_DIR).href)) as { rules?: unknown }] as const)));
-    const out: Rule[] = [];
-    for (const entry of selected) {
-      const list = modules.get(entry.file)?.rules;
-      const rule = Array.isArray(list) ? (list[entry.position] as Rule | undefined) : undefined;
-      if (!rule || rule.id !== entry.id) return undefined;
-      out.push(entry.overrides ? ({ ...rule, ...entry.overrides } as Rule) : rule);
-    }
-    return out;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Where each built-in rule comes from: the module under rules/ whose `rules` export holds a rule with its
- * id and the very same functions, patterns and lists. Undefined when one cannot be found that way.
- */
-async function buildIndex(builtin: readonly Rule[], ids: string[]): Promise<RuleIndex | undefined> {
-  try {
-    const rulesDir = fileURLToPath(new URL("rules/", DETECT_DIR));
-    const candidates = new Map<string, Array<{ file: string; position: number; rule: Rule }>>();
-    for (const file of listModules(rulesDir)) {
-      if (file === "index.js") continue;
-      const mod = (await import(pathToFileURL(join(rulesDir, file)).href)) as { rules?: unknown };
-      if (!Array.isArray(mod.rules)) continue;
-      mod.rules.forEach((rule: Rule, position: number) => {
-        if (typeof rule?.id !== "string") return;
-        const list = candidates.get(rule.id) ?? [];
-        list.push({ file, position, rule });
-        candidates.set(rule.id, list);
-      });
-    }
-    const entries: RuleIndexEntry[] = [];
-    for (const rule of builtin) {
-      let entry: RuleIndexEntry | undefined;
-      for (const candidate of candidates.get(rule.id) ?? []) {
-        const overrides = plainDifferences(rule, candidate.rule);
-        if (overrides === undefined) continue;
-        entry = { id: rule.id, keywords: rule.keywords.map((k) => k.toLowerCase()), file: candidate.file, position: candidate.position, ...(Object.keys(overrides).length > 0 ? { overrides } : {}) };
-        break;
-      }
-      if (!entry) return undefined;
-      entries.push(entry);
-    }
-    return { entries, ids };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The plain values in which `rule` differs from `base`; undefined when anything else differs. */
-function plainDifferences(rule: Rule, base: Rule): Record<string, string | number | boolean | null> | undefined {
-  const out: Record<string, string | number | boolean | null> = {};
-  const a = rule as unknown as Record<string, unknown>;
-  const b = base as unknown as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (a[key] === b[key]) continue;
-    const value = a[key];
-    if (!(key in a) || (value !== null && typeof value === "object") || typeof value === "function" || value === undefined) return undefined;
-    out[key] = value as string | number | boolean | null;
-  }
-  return out;
-}
-
-/** The .js modules under `dir`, as paths relative to it with `/`, sorted. */
-function listModules(dir: string, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const name = prefix + entry.name;
-    if (entry.isDirectory()) out.push(...listModules(dir, `${name}/`));
-    else if (entry.name.endsWith(".js")) out.push(name);
-  }
-  return out;
-}
-
-/** Names, sizes and modification times of the compiled detection modules: the rule index's validity. */
-function detectStamp(): string {
-  try {
-    const dir = fileURLToPath(DETECT_DIR);
-    return listModules(dir)
-      .map((name) => {
-        const stat = statSync(join(dir, name));
-        return `${name}:${stat.size}:${stat.mtimeMs}`;
-      })
-      .join("|");
-  } catch {
-    return "unknown";
-  }
-}
-
-function readIndex(file: string): RuleIndex | undefined {
-  const data = readJson(file) as Partial<RuleIndex> | undefined;
-  if (!data || !Array.isArray(data.entries) || !Array.isArray(data.ids) || data.entries.length === 0) return undefined;
-  return data as RuleIndex;
+  const some = texts !== undefined && total <= INDEX_MAX_CHARS;
+  const chosen = some ? rulesFor(index, texts) : index.rules.map((_, i) => i);
+  // The bundle's rule modules sit at their places under core/ beside the hook's own (hook/cli.js, this code).
+  const rulesDir = new URL("../core/detect/rules/", import.meta.url);
+  const files = [...new Set(chosen.map((i) => (index.rules[i] as RuleIndex["rules"][number])[1]))];
+  const modules = new Map(await Promise.all(files.map(async (f) => [f, (await import(new URL(index.files[f] as string, rulesDir).href)) as { rules?: unknown }] as const)));
+  const rules = chosen.map((i) => {
+    const [id, file, position] = index.rules[i] as RuleIndex["rules"][number];
+    const list = modules.get(file)?.rules;
+    const rule = Array.isArray(list) ? (list[position] as Rule | undefined) : undefined;
+    if (!rule || rule.id !== id) throw new Error(`the rule index does not match the rule modules (${id} in ${index.files[file]}): rebuild claude-guard`);
+    const overrides = index.overrides[i];
+    return overrides ? ({ ...rule, ...overrides } as Rule) : rule;
+  });
+  return { rules, ids: new Set([...index.rules.map(([id]) => id), ...index.reports]), how: some ? "index" : "all" };
 }
 
 function readOptional(path: string): string | undefined {

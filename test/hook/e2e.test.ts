@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { githubToken, password, privateKey, recordedText } from "../fixtures/hook/events.js";
 
 const HOOK_BIN = resolve("bin/claude-guard-hook.js");
@@ -78,7 +79,11 @@ describe("the built hook in a child process", () => {
     expect(r.stderr).not.toContain(pw);
   });
 
-  it("answers the same with the cached rule index (only the needed rule modules) as with every rule", () => {
+  it("answers the same from its bundle (only the rule modules an event needs) as from lib/ (every rule)", () => {
+    // lib/hook/cli.js as tsc compiled it, unbundled: it has no rule index and loads every rule (slowly:
+    // under load, past the time budget, which this comparison does not test).
+    const unbundled = `const { runHookCli } = await import(${JSON.stringify(pathToFileURL(resolve("lib/hook/cli.js")).href)});
+process.exitCode = await runHookCli([], { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), budgetMs: 120000 });`;
     const token = githubToken("e2e-index");
     const events = [
       recordedText("user-prompt-submit", { CWD: project, PROMPT: `token ${token}` }),
@@ -86,10 +91,9 @@ describe("the built hook in a child process", () => {
       recordedText("pre-tool-use-write", { CWD: project, FILE: "src/k.pem", CONTENT: privateKey() }),
       recordedText("post-tool-use-read", { CWD: project, FILE: ".env", CONTENT: `GITHUB_TOKEN=${token}\nAPI_KEY=changeme\n` }),
     ];
-    run([HOOK_BIN], events[0] as string, { CLAUDE_GUARD_HOOK_TRACE: "1" }); // builds the index
     for (const event of events) {
       const indexed = run([HOOK_BIN], event, { CLAUDE_GUARD_HOOK_TRACE: "1" });
-      const all = run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: "", CLAUDE_GUARD_HOOK_TRACE: "1" });
+      const all = run(["--input-type=module", "-e", unbundled], event, { CLAUDE_GUARD_HOOK_TRACE: "1" });
       expect(indexed.stderr).toContain("rules=index");
       expect(all.stderr).toContain("rules=all");
       expect(indexed.stdout).toBe(all.stdout);

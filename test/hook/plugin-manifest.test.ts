@@ -6,13 +6,13 @@ import { HOOK_ENTRIES, HOOK_TIMEOUT_SECONDS } from "../../src/hook/install.js";
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8"));
 
 describe("the plugin's manifests", () => {
-  it("hooks/hooks.json: every entry of `hook install`, each running the bundled hook from the plugin root", () => {
+  it("hooks/hooks.json: every entry of `hook install`, each running the hook's entry from the plugin root (it runs the bundle in dist/hook/ there)", () => {
     const { hooks } = read("hooks/hooks.json") as { hooks: Record<string, Array<{ matcher?: string; hooks: Array<{ type: string; command: string; timeout: number }> }>> };
     expect(Object.keys(hooks).sort()).toEqual(HOOK_ENTRIES.map((e) => e.event).sort());
     for (const spec of HOOK_ENTRIES) {
       const groups = hooks[spec.event] ?? [];
       expect(groups.map((g) => g.matcher)).toEqual([spec.matcher]);
-      expect(groups[0]?.hooks).toEqual([{ type: "command", command: 'node "${CLAUDE_PLUGIN_ROOT}/dist/hook.js"', timeout: HOOK_TIMEOUT_SECONDS }]);
+      expect(groups[0]?.hooks).toEqual([{ type: "command", command: 'node "${CLAUDE_PLUGIN_ROOT}/bin/claude-guard-hook.js"', timeout: HOOK_TIMEOUT_SECONDS }]);
     }
   });
 

@@ -105,7 +105,7 @@ afterAll(async () => {
 describe("the Claude Code plugin in the real client", () => {
   it("validates, installs from the repository's marketplace, and blocks a token in a prompt from a subfolder session", () => {
     // beforeAll installs the client (its postinstall puts the native binary in place); npm run test:e2e builds dist/.
-    expect({ client: existsSync(CLAUDE), hookBundle: existsSync(resolve("dist/hook.js")) }).toEqual({ client: true, hookBundle: true });
+    expect({ client: existsSync(CLAUDE), hookBundle: existsSync(resolve("dist/hook/hook/cli.js")) }).toEqual({ client: true, hookBundle: true });
     // The repository as a clone holds it: the files git tracks (and the plugin files being added), with
     // dist/ as built; no lib/, no node_modules.
     const source = join(work, "claude-guard");

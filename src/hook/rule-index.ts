@@ -1,0 +1,78 @@
+/**
+ * The hook's rule index: which module under core/detect/rules/ holds each built-in rule, at which place
+ * in its `rules` export, with its keywords. With it the hook loads only the modules whose rules' keywords
+ * occur in an event's texts (setup.ts). The hook's bundle (scripts/build-hook.mjs) builds the index from
+ * the same sources as the rule modules it holds and fixes it in the bundle, so no event pays for it and it
+ * cannot fall out of step with the modules.
+ */
+import type { Rule } from "../core/detect/rule.js";
+
+/** Plain values rules/index.ts set on a module's rule (a priority). */
+type Overrides = Record<string, string | number | boolean | null>;
+
+/** Compact, since every event parses it: a tenth of the hook's start-up went into a verbose one. */
+export interface RuleIndex {
+  /** The rule modules, as paths under core/detect/rules/ (`providers/github.js`). */
+  files: string[];
+  /**
+   * Every built-in rule, in the built-in order: its id, its module (a place in `files`), its place in the
+   * module's `rules` export, and its keywords in lower case.
+   */
+  rules: Array<[id: string, file: number, position: number, ...keywords: string[]]>;
+  /** Overrides of a module's rule, by the rule's place in `rules`. */
+  overrides: Record<number, Overrides>;
+  /** The ids rules report besides their own (no custom rule may take one either). */
+  reports: string[];
+}
+
+/**
+ * Where each built-in rule comes from: the module whose `rules` export holds a rule with its id and the
+ * very same functions, patterns and lists (so `modules` must come from the same module graph as
+ * `builtin`). `ids`: every id the rules report. Throws when a rule cannot be found that way.
+ */
+export function buildRuleIndex(builtin: readonly Rule[], ids: readonly string[], modules: Readonly<Record<string, { rules?: unknown }>>): RuleIndex {
+  const files = Object.keys(modules).sort();
+  const candidates = new Map<string, Array<{ file: number; position: number; rule: Rule }>>();
+  files.forEach((name, file) => {
+    const list = modules[name]?.rules;
+    if (!Array.isArray(list)) return;
+    list.forEach((rule: Rule, position: number) => {
+      if (typeof rule?.id !== "string") return;
+      candidates.set(rule.id, [...(candidates.get(rule.id) ?? []), { file, position, rule }]);
+    });
+  });
+  const index: RuleIndex = { files, rules: [], overrides: {}, reports: [] };
+  for (const rule of builtin) {
+    const found = (candidates.get(rule.id) ?? []).map((c) => ({ ...c, overrides: plainDifferences(rule, c.rule) })).find((c) => c.overrides !== undefined);
+    if (!found?.overrides) throw new Error(`the built-in rule ${rule.id} is in no rule module's \`rules\` export as it is (only plain values may differ)`);
+    if (Object.keys(found.overrides).length > 0) index.overrides[index.rules.length] = found.overrides;
+    index.rules.push([rule.id, found.file, found.position, ...rule.keywords.map((k) => k.toLowerCase())]);
+  }
+  const own = new Set(builtin.map((r) => r.id));
+  index.reports = ids.filter((id) => !own.has(id));
+  return index;
+}
+
+/** Places in `index.rules` of the rules whose keywords occur in one of the texts (case-folded: a superset of the engine's prefilter hits). */
+export function rulesFor(index: RuleIndex, texts: readonly string[]): number[] {
+  const lower = texts.map((t) => t.toLowerCase());
+  const out: number[] = [];
+  index.rules.forEach(([, , , ...keywords], i) => {
+    if (keywords.some((k) => lower.some((t) => t.includes(k)))) out.push(i);
+  });
+  return out;
+}
+
+/** The plain values in which `rule` differs from `base`; undefined when anything else differs. */
+function plainDifferences(rule: Rule, base: Rule): Overrides | undefined {
+  const out: Overrides = {};
+  const a = rule as unknown as Record<string, unknown>;
+  const b = base as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (a[key] === b[key]) continue;
+    const value = a[key];
+    if (!(key in a) || (value !== null && typeof value === "object") || typeof value === "function" || value === undefined) return undefined;
+    out[key] = value as string | number | boolean | null;
+  }
+  return out;
+}
