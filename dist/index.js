@@ -25438,8 +25438,7 @@ var PLACEHOLDER_PATTERNS = [
   [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "is a word that names what it stands for"],
   [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "is masked"],
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
-  [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
-  [/0123456789|1234567890|abcdefghij|ABCDEFGHIJ|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i, "is a keyboard or counting sequence"]
+  [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
 ];
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
@@ -25460,10 +25459,83 @@ function classifyPlaceholder(value, keyName) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
+  if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
   const run2 = longestRun(trimmed);
   if (run2 >= 8 && run2 * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
   return { placeholder: false };
+}
+var COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+var KEYBOARD_POSITION = new Map(KEYBOARD_ROWS.flatMap((row, r2) => [...row].map((c3, i) => [c3.charCodeAt(0), r2 * 16 + i])));
+function typedRunsDominate(value) {
+  const covered = new Uint8Array(value.length);
+  markRuns(value, covered, 1, countingStep, 3);
+  markRuns(value, covered, 2, countingStep, 3);
+  markRuns(value, covered, 1, keyboardStep, 4);
+  let alnum = 0;
+  let runs = 0;
+  let generated2 = false;
+  let part = "";
+  for (let i = 0; i <= value.length; i++) {
+    const letterOrDigit = i < value.length && alphanumericRank(value.charCodeAt(i)) !== -1;
+    if (letterOrDigit) {
+      alnum++;
+      runs += covered[i];
+    }
+    if (letterOrDigit && !covered[i]) part += value[i];
+    else {
+      generated2 ||= part.length >= 16 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && !atMostDistinct(part, 11);
+      part = "";
+    }
+  }
+  return runs * 2 >= alnum || !generated2;
+}
+function alphanumericRank(code) {
+  if (code >= 48 && code <= 57) return code === 48 ? 110 : 100 + code - 48;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower - 97 : -1;
+}
+function countingStep(a, b3) {
+  const ra = alphanumericRank(a);
+  const rb = alphanumericRank(b3);
+  if (ra === -1 || rb === -1) return 0;
+  if (ra >= 100 && rb >= 100 && (a === 48 || b3 === 48)) {
+    const da = a - 48;
+    const db = b3 - 48;
+    return db - da === 1 || da === 9 && db === 0 ? 1 : db - da === -1 || da === 0 && db === 9 ? -1 : 0;
+  }
+  const d2 = rb - ra;
+  return d2 === 1 || d2 === -1 ? d2 : 0;
+}
+function keyboardStep(a, b3) {
+  const pa = KEYBOARD_POSITION.get(a | 32);
+  const pb = KEYBOARD_POSITION.get(b3 | 32);
+  if (pa === void 0 || pb === void 0) return 0;
+  const d2 = pb - pa;
+  return d2 === 1 || d2 === -1 ? d2 : 0;
+}
+function markRuns(value, covered, distance3, step, min) {
+  const close = (from, to2) => {
+    const need = isDigit2(value.charCodeAt(from)) ? Math.max(min, 4) : min;
+    if ((to2 - from) / distance3 + 1 >= need) for (let k2 = from; k2 <= to2; k2 += distance3) covered[k2] = 1;
+  };
+  for (let start = 0; start < distance3; start++) {
+    let runStart = start;
+    let direction = 0;
+    let i = start;
+    for (; i + distance3 < value.length; i += distance3) {
+      const s = step(value.charCodeAt(i), value.charCodeAt(i + distance3));
+      if (s !== 0 && (direction === 0 || s === direction)) {
+        direction = s;
+        continue;
+      }
+      close(runStart, i);
+      runStart = s === 0 ? i + distance3 : i;
+      direction = s;
+    }
+    close(runStart, i);
+  }
 }
 function countingShare(value) {
   let best = 0;
@@ -41103,7 +41175,7 @@ function escapeRegex2(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?["'\x60\]>]{0,2}\s{0,5}(?:[Ss]tring\s{1,3})?(?::{1,3}=|[.?]=|=>|[=:,(]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,5}[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,9}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 var NEXT_LINE_WINDOW = 1200;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
@@ -41120,7 +41192,7 @@ function contextRegex(provider, name, value, end = END) {
 function providerSetting(names, kinds, call = true) {
   const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex2(w2))).join("|")})`;
   const kind = literal2(kinds);
-  const direct = String.raw`[\w.-]{0,24}?${kind}[\w.-]{0,12}${ASSIGN}`;
+  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
   return `${literal2(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }
@@ -42374,7 +42446,7 @@ var rules4 = [
     // In a connection string (AccountKey=), as the value of a storage key setting, or an identifiable
     // key carrying the "+ASt" signature. Keys with the Cosmos DB signature belong to azure-cosmosdb-key.
     regex: new RegExp(
-      `(?:${ci("accountkey")}(?:\\s{0,2}=\\s{0,2}|${ASSIGN})|${ci("storage")}${SEP}(?:${ci("account")}${SEP})?${ci("key")}${ASSIGN}|${ci("account")}[_-]${ci("key")}${ASSIGN}|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`
+      `(?:(?:${ci("storage")}${SEP}(?:${ci("account")}${SEP})?|${ci("account")}[_-]?)${ci("key")}${ASSIGN}|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`
     ),
     exampleValues: ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="],
     docs: "https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage",
@@ -43867,9 +43939,10 @@ var rules31 = [
     keywords: ["mailgun", "key-"],
     // Legacy "key-" + 32 base36 characters, or the current <32 hex>-<8 hex>-<8 hex> form; only in a
     // Mailgun setting (not its webhook signing key) or as the password of the "api" user.
-    // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings).
+    // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings): a
+    // lookbehind, so that each of several values on such a line is reported, not only the first.
     regex: new RegExp(
-      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?(?<=[\\s"'\`=:,(])(?<![\\w-]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
+      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     remediation: "Delete or rotate the key in Settings > API Security and keep its replacement in a secret store.",
@@ -43878,6 +43951,8 @@ var rules31 = [
       ...inSyntaxes("mailgun_api_key", current),
       ...withValue(current, 'const mg = new Mailgun(formData).client({ username: "sender", key: "%s" });'),
       ...withValue(legacy, "mailgun domain 'mg.acme.com' key '%s'"),
+      // The second of two values on a line that names Mailgun.
+      [`mailgun pass '${current}' key ${legacy}`, legacy],
       ...withValue(legacy, 'requests.post(url, auth=("api", "%s"), data=payload)', "curl -s --user 'api:%s' https://api.mailgun.net/v3/acme.com/messages")
     ],
     falsePositives: ([legacy, current]) => [`MAILGUN_WEBHOOK_SIGNING_KEY=${current}`, `mailgun webhook signing key '${current}'`, `// mailgun: ${legacy}x`, `const cacheKey = "${legacy}";`, `MAILGUN_API_KEY=${legacy.slice(0, 20)}`]
@@ -43923,12 +43998,13 @@ var rules32 = [
     provider: "Mailchimp",
     severity: "high",
     keywords: ["mandrill"],
-    regex: assigned(`${ci("mandrill")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?${ci("key")}`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    // Called an API key in the docs; settings and notes also name it a token.
+    regex: assigned(`${ci("mandrill")}[\\w. -]{0,20}?(?:${ci("api")}${SEP})?(?:${ci("key")}|${ci("token")})`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     minEntropy: 3,
     docs: "https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key",
     remediation: "Delete the key in Mandrill's Settings > SMTP & API Info and keep its replacement in a secret store.",
     samples: () => ["md-" + fake.base64url(22, "mandrill"), fake.alnum(22, "mandrill-old")],
-    truePositives: ([k2, old]) => [...inSyntaxes("mandrill_api_key", k2), ...withValue(k2, '  "mandrillApiKey": "%s",'), ...withValue(old, "  mandrill_key: %s")],
+    truePositives: ([k2, old]) => [...inSyntaxes("mandrill_api_key", k2), ...withValue(k2, '  "mandrillApiKey": "%s",'), ...withValue(old, "  mandrill_key: %s", "MANDRILL_TOKEN=%s")],
     falsePositives: ([k2]) => [`MANDRILL_API_KEY=${k2.slice(0, 15)}`, "MANDRILL_API_KEY=aaaaaaaaaaaaaaaaaaaaaa"]
   })
 ];
@@ -44165,11 +44241,12 @@ var rules44 = [
     severity: "high",
     keywords: ["twitter"],
     // 50 characters under any Twitter setting: the consumer key is 25 and the access secret 45 (named-keys.ts).
-    regex: assigned(`${ci("twitter")}`, "(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50}", "[A-Za-z0-9]"),
+    // Also in notes and labels that space the setting's words (`Twitter consumer secret: …`).
+    regex: new RegExp(`(?:${ci("twitter")}${ASSIGN}|${providerSetting(["twitter"], ["secret", "key", "token"], false)})(?<secret>(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50})(?![A-Za-z0-9])`),
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/api-key-and-secret",
     remediation: "Regenerate the API key and secret in the developer portal (Keys and tokens) and keep them in a secret store.",
     samples: () => [fake.alnum(50, "twitter-secret")],
-    truePositives: ([s]) => [...inSyntaxes("twitter_api_secret", s), ...withValue(s, "  twitter_consumer_secret: %s")],
+    truePositives: ([s]) => [...inSyntaxes("twitter_api_secret", s), ...withValue(s, "  twitter_consumer_secret: %s", "Twitter consumer secret: %s", "twitter API key secret - '%s'")],
     falsePositives: ([s]) => [`TWITTER_API_KEY=${s.slice(0, 25)}`, `TWITTER_API_SECRET=${s.slice(0, 40)}`]
   })
 ];
@@ -44410,13 +44487,29 @@ var rules49 = [
     title: "Square OAuth application secret",
     provider: "Square",
     severity: "high",
-    keywords: ["sq0csp-"],
-    regex: /(?<![A-Za-z0-9_-])(?<secret>sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    keywords: ["sq0csp-", "sq0csb-"],
+    // Production `sq0csp-`, sandbox `sandbox-sq0csb-`: 43 URL-safe base64 characters after the prefix.
+    regex: /(?<![A-Za-z0-9_-])(?<secret>(?:sq0csp|sandbox-sq0csb)-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
     docs: "https://developer.squareup.com/docs/oauth-api/create-urls-for-square-authorization",
     remediation: "Replace the application secret in the Square Developer Console (OAuth page) and keep it server-side in a secret store.",
-    samples: () => ["sq0csp-" + fake.alnum(43, "square-csp-1"), "sq0csp-" + fake.base64url(43, "square-csp-2")],
-    truePositives: ([a, b3]) => [...inSyntaxes("square_app_secret", a), ...withValue(b3, `SQUARE_APP_SECRET='%s'`, `client_secret: %s`)],
-    falsePositives: () => [`sq0csp-${fake.base64url(20, "square-csp-short")}`, `const name = "sq0csp-placeholder";`]
+    samples: () => ["sq0csp-" + fake.alnum(43, "square-csp-1"), "sq0csp-" + fake.base64url(43, "square-csp-2"), "sandbox-sq0csb-" + fake.alnum(43, "square-csb")],
+    truePositives: ([a, b3, c3]) => [...inSyntaxes("square_app_secret", a), ...withValue(b3, `SQUARE_APP_SECRET='%s'`, `client_secret: %s`), ...withValue(c3, `SQUARE_SANDBOX_SECRET=%s`)],
+    falsePositives: () => [`sq0csp-${fake.base64url(20, "square-csp-short")}`, `const name = "sq0csp-placeholder";`, `sq0csb-${fake.alnum(43, "square-csb-bare")}`]
+  }),
+  defineRule({
+    id: "square-application-id",
+    title: "Square application ID",
+    provider: "Square",
+    // Public by design (the Web Payments SDK runs it in browsers): reported so that it is a reviewed
+    // decision, and because it sits next to the application's secret in most configurations.
+    severity: "low",
+    keywords: ["sq0idp-", "sq0idb-"],
+    regex: /(?<![A-Za-z0-9_-])(?<secret>(?:sq0idp|sandbox-sq0idb)-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/,
+    docs: "https://developer.squareup.com/docs/build-basics/access-tokens#get-an-application-id",
+    remediation: "An application ID is not a secret on its own: check that the application's secret and access tokens next to it are not committed.",
+    samples: () => ["sq0idp-" + fake.alnum(22, "square-idp"), "sandbox-sq0idb-" + fake.base64url(22, "square-idb")],
+    truePositives: ([a, b3]) => [...inSyntaxes("square_application_id", a), ...withValue(b3, `squareAppId: "%s",`)],
+    falsePositives: () => [`sq0idp-${fake.alnum(12, "square-idp-short")}`, `sq0idb-${fake.alnum(22, "square-idb-bare")}`]
   })
 ];
 
@@ -44568,7 +44661,7 @@ var rules54 = [
     docs: "https://plaid.com/docs/quickstart/glossary/#secret",
     remediation: "Rotate the secret in the Plaid Dashboard (Team Settings > Keys) and keep it in a secret manager.",
     samples: () => [fake.hex(30, "plaid-1"), fake.hex(30, "plaid-2")],
-    truePositives: ([a, b3]) => [...inSyntaxes("plaid_secret", a), ...withValue(b3, `plaid_config = {"plaidSecret": "%s"}`, `PLAID_SECRET_SANDBOX="%s"`)],
+    truePositives: ([a, b3]) => [...inSyntaxes("plaid_secret", a), ...withValue(b3, `plaid_config = {"plaidSecret": "%s"}`, `PLAID_SECRET_SANDBOX="%s"`, "Plaid secret - '%s'", "Plaid client secret: %s")],
     falsePositives: () => [`PLAID_CLIENT_ID=${fake.hex(24, "plaid-3")}`, `PLAID_SECRET=${fake.hex(40, "plaid-4")}`, "PLAID_SECRET=${PLAID_SECRET}"]
   }),
   defineRule({
@@ -48515,7 +48608,7 @@ function mixedLookahead(shape, maxLength) {
   const mixed = maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars) ? withDigit : `(?:${withDigit}|(?=${run2}[a-z][A-Z])(?=${run2}[A-Z][a-z]))`;
   return prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3) ? `(?:${mixed}|(?=${DUMMY_BODY}))` : mixed;
 }
-var DUMMY_BODY = `(?:[0-9]{12}|x{6}|X{6}|a{6}|A{6}|0{6}|1{6}|\\*{6})`;
+var DUMMY_BODY = `(?:[0-9]{12}|[xX]{6}|[aA]{6}|0{6}|1{6}|\\*{6})`;
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
 function isWeak(shape) {
   const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
@@ -48529,7 +48622,7 @@ var CONTEXT4 = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["
 var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
 var XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
 var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
-var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=${JENKINS_LABEL})`;
+var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 function valueRegex(shape) {
   const body = bodyOf(shape);
   const max = shape.range?.[1] ?? shape.length ?? body.minLength;
@@ -48544,7 +48637,8 @@ function anySettingRegex(entry) {
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
   const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
-  return new RegExp(`${name}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
+  return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 function keyedRegex(entry) {
   if (entry.anySetting) return anySettingRegex(entry);
@@ -48607,7 +48701,7 @@ function truePositives(entry, v2) {
   if (entry.anySetting) {
     const raw = entry.names[0];
     const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
-    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`];
+    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`, `${snake2} token - '${v2}'`];
     return [...inSyntaxes(`${snake2}_secret_key`, v2), ...pairs([`export ${upper2}_CLIENT_ID="${v2}"`, `  "${camel2}Token": "${v2}",`, `const ${camel2}Secret = "${v2}";`, ...flag, `<${camel2}Key>
     ${v2}
 </${camel2}Key>`])];
