@@ -90,7 +90,12 @@ const WINDOW_BEFORE = 300;
 const WINDOW_AFTER = 2500;
 
 interface Located {
-  finding: Finding;
+  /**
+   * Built on first need (findingOf): only for values that survive the overlaps, or whose severity
+   * decides one. Most values a name-based rule matches on secret-dense text are a provider's, and lose.
+   */
+  finding?: Finding;
+  build: () => Finding;
   /** Offsets in the document, for resolving overlaps between rules. */
   start: number;
   end: number;
@@ -137,11 +142,11 @@ export class Scanner {
       const generic = rule.provider === "generic";
       for (const match of matches) {
         const start = segmentStart + match.index;
-        const result = this.toFinding(doc, rule, match, start, line, lineStart);
-        if (result === "suppressed") suppressed++;
-        else if (result) {
-          const { finding, valueLineStart, valueLineEnd } = result;
-          located.push({ finding, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
+        const place = this.place(text, rule, match, start, line, lineStart);
+        if (place === "suppressed") suppressed++;
+        else if (place) {
+          const build = () => this.toFinding(doc, rule, match, start, place);
+          located.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
         }
       }
     };
@@ -179,10 +184,12 @@ export class Scanner {
     const kept = resolveOverlaps(located);
     assignFingerprints(text, doc.path, kept, located);
     const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings: kept.map((l) => l.finding), suppressed, ...(incomplete ? { incomplete: "timeout" as const } : {}) };
+    if (!ignored || ignored.size === 0) return { findings: kept.map(findingOf), suppressed, ...(incomplete ? { incomplete: "timeout" as const } : {}) };
     const findings: Finding[] = [];
     const legacyIgnored: Array<{ old: string; replacement: string }> = [];
-    for (const { finding, value } of kept) {
+    for (const item of kept) {
+      const finding = findingOf(item);
+      const value = item.value;
       if (ignored.has(finding.fingerprint)) continue;
       const old = valueFingerprint(finding.rule, doc.path, value);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
@@ -219,16 +226,11 @@ export class Scanner {
     return merged;
   }
 
-  private toFinding(
-    doc: ScanDocument,
-    rule: Rule,
-    match: RawMatch,
-    start: number,
-    hitLine: number,
-    hitLineStart: number,
-  ): { finding: Finding; valueLineStart: number; valueLineEnd: number } | "suppressed" | undefined {
-    const { text } = doc;
-    // Line and column of the value (a windowed rule's match may start on a later line).
+  /**
+   * Where a match's value is (a windowed rule's match may start on a later line than its keyword), or
+   * why it is no finding: an allow comment on its line, or a presigned URL's signature.
+   */
+  private place(text: string, rule: Rule, match: RawMatch, start: number, hitLine: number, hitLineStart: number): Place | "suppressed" | undefined {
     let line = hitLine;
     let lineStart = hitLineStart;
     for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
@@ -242,7 +244,12 @@ export class Scanner {
       return "suppressed";
     }
     if (isPresignedUrlParameter(lineText, start - lineStart, rule.provider === "generic")) return undefined;
+    return { line, lineStart, lineEnd };
+  }
 
+  /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
+  private toFinding(doc: ScanDocument, rule: Rule, match: RawMatch, start: number, { line, lineStart }: Place): Finding {
+    const { text } = doc;
     const ruleId = match.ruleId ?? rule.id;
     const title = match.title ?? rule.reports?.find((r) => r.id === ruleId)?.title ?? rule.title;
     let category = match.category ?? rule.category;
@@ -306,8 +313,19 @@ export class Scanner {
     };
     if (doc.commit) finding.commit = doc.commit;
     if (validation) finding.validation = validation;
-    return { finding, valueLineStart: lineStart, valueLineEnd: lineEnd };
+    return finding;
   }
+}
+
+/** A match's value line: its 0-based index in the document and its offsets. */
+interface Place {
+  line: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+function findingOf(item: Located): Finding {
+  return (item.finding ??= item.build());
 }
 
 /**
@@ -342,10 +360,11 @@ function assignFingerprints(text: string, path: string, kept: Located[], all: Lo
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
     const masked = maskLine(line, ranges);
-    const key = `${item.finding.rule}\0${masked}`;
+    const finding = findingOf(item);
+    const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    item.finding.fingerprint = fingerprint(item.finding.rule, path, masked, occurrence);
+    finding.fingerprint = fingerprint(finding.rule, path, masked, occurrence);
   }
 }
 
@@ -409,7 +428,7 @@ function resolveOverlaps(located: Located[]): Located[] {
 
 function better(a: Located, b: Located): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
-  const rank = SEVERITIES.indexOf(b.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
+  const rank = SEVERITIES.indexOf(findingOf(b).severity) - SEVERITIES.indexOf(findingOf(a).severity);
   if (rank !== 0) return rank > 0;
   return a.end - a.start > b.end - b.start;
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** What a private key's preview reads: not one character of key material is shown. */
 export const PRIVATE_KEY_PREVIEW = "[private key]";
@@ -6,6 +6,7 @@ const ELLIPSIS = "…";
 /** Below this many characters after the public prefix, nothing of the value is shown. */
 const SHOWN_FROM = 16;
 const SHOWN_EACH_END = 2;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whitespace and control characters become one space, so that a preview always stays on one line. */
 function oneLine(text: string): string {
@@ -24,7 +25,13 @@ function oneLine(text: string): string {
 export function redact(value: string, ruleId: string, publicPrefix = ""): string {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix : "";
-  const rest = Array.from(value.slice(prefix.length));
+  const restText = value.slice(prefix.length);
+  // Without surrogate pairs code units are code points: no array of characters needed.
+  if (!SURROGATE.test(restText)) {
+    if (restText.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
+    return oneLine(prefix + restText.slice(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(restText.slice(restText.length - SHOWN_EACH_END));
+  }
+  const rest = Array.from(restText);
   if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
   const head = rest.slice(0, SHOWN_EACH_END).join("");
   const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
@@ -86,7 +93,8 @@ export function maskLine(line: string, ranges: ReadonlyArray<readonly [number, n
  */
 export function fingerprint(ruleId: string, path: string, context: string, occurrence = 0): string {
   const input = `fp2\0${ruleId}\0${normalizePath(path)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
-  return createHash("sha256").update(input, "utf8").digest("hex").slice(0, 32);
+  // One-shot hash (UTF-8 of the string): no Hash object per finding.
+  return hash("sha256", input, "hex").slice(0, 32);
 }
 
 /**
@@ -95,5 +103,5 @@ export function fingerprint(ruleId: string, path: string, context: string, occur
  * locally); never printed, stored or sent, since it would let a report confirm a guess.
  */
 export function valueFingerprint(ruleId: string, path: string, value: string): string {
-  return createHash("sha256").update(`${ruleId}\0${normalizePath(path)}\0${value}`, "utf8").digest("hex").slice(0, 32);
+  return hash("sha256", `${ruleId}\0${normalizePath(path)}\0${value}`, "hex").slice(0, 32);
 }

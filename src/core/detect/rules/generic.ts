@@ -106,8 +106,22 @@ function isPassCompound(word: string): boolean {
   return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
 }
 
+/** Names repeat from line to line (`password`, `api_key`): each is classified once per thread. */
+const nameKinds = [new Map<string, KeyKind | null>(), new Map<string, KeyKind | null>()] as const;
+const NAME_KINDS_MAX = 10_000;
+
 /** Is this name one that holds a secret? Which kind? */
 export function classifyName(name: string, memberAccess = false): KeyKind | undefined {
+  const cache = nameKinds[memberAccess ? 1 : 0];
+  const known = cache.get(name);
+  if (known !== undefined) return known ?? undefined;
+  if (cache.size >= NAME_KINDS_MAX) cache.clear();
+  const kind = kindOfName(name, memberAccess);
+  cache.set(name, kind ?? null);
+  return kind;
+}
+
+function kindOfName(name: string, memberAccess: boolean): KeyKind | undefined {
   // In code a dotted name is a member access: its last two segments name it (`token.indent` is an
   // indent, `config.api.key` a key). In config files dots are part of one name (`spring.datasource.password`).
   const segments = name.split(".").filter((s) => s.length > 0);
