@@ -174,4 +174,20 @@ describe("generic secrets by name", () => {
     expect(classifyName("max_tokens")).toBeUndefined();
     expect(classifyName("bypass")).toBeUndefined();
   });
+
+  it("names the thing before \"to\", not its purpose: a vault to store secrets is no secret", () => {
+    expect(classifyName("keyVaultToStoreSecrets")).toBeUndefined();
+    expect(classifyName("key_vault")).toBeUndefined();
+    expect(classifyName("pathToToken")).toBeUndefined();
+    expect(classifyName("tokenToUse")).toBe("secret");
+    expect(classifyName("vault_token")).toBe("secret");
+  });
+
+  it("reads a qualified name of capitalised words (an XML type) as an identifier, not a token", () => {
+    const prefix = "ns" + fake.digits(5, "qname");
+    expect(scan("schema.txt", `api_token = "${prefix}:AgencyIdentificationCodeContentType"`)).toEqual([]);
+    expect(scan("schema.txt", `api_token = "tns:AuthenticationTokenResponse"`)).toEqual([]);
+    // A generated body after a colon stays a secret.
+    expect(scan("app.txt", `api_token = "${prefix}:${fake.alnum(36, "qname-body")}"`).map((f) => f.category)).toEqual(["secret"]);
+  });
 });

@@ -99,6 +99,15 @@ describe("Authorization: Bearer", () => {
 describe("Authorization: Basic", () => {
   const basicRule = byId("authorization-basic-credentials");
 
+  it("leaves a JWT sent under the Basic scheme to the JWT rule: it is no user:password", () => {
+    const jwt = exampleJwt({ sub: fake.uuid("basic-jwt"), exp: 4_102_444_800 }, "basic-jwt");
+    const line = `curl -X POST -H "Authorization: Basic ${jwt}" https://api.acme.io/v1`;
+    expect(run(basicRule, line)).toEqual([]);
+    expect(runRule(jwtRules[0] as Rule, line).map((m) => m.secret)).toEqual([jwt]);
+    // A value that is neither base64 of user:password nor a JWT is still reported (a broken credential).
+    expect(run(basicRule, `Authorization: Basic ${fake.base64url(40, "basic-broken")}.x`).length).toBe(1);
+  });
+
   it("decodes user:password and confirms the shape", () => {
     const value = basic(`deploy:${TOKEN}`);
     const [m] = run(basicRule, `curl -H "Authorization: Basic ${value}" https://ci.acme.io`);

@@ -140,6 +140,8 @@ function findBasic(text: string): RawMatch[] {
         continue;
       }
       const credentials = decodeBasicCredentials(secret);
+      // A JWT sent under the wrong scheme is no user:password: the JWT rule reports it with its claims.
+      if (!credentials && JWT_SHAPE.test(secret)) continue;
       const match: RawMatch = { secret, index };
       if (!credentials) {
         match.validation = { status: "failed", check: BASIC_CHECK, note: "the value is not base64 of user:password" };

@@ -46,7 +46,7 @@ const EXCLUDED_WORDS = new Set([
   "filename", "files", "dir", "directory", "field", "fields", "label", "labels", "placeholder", "hint", "regex",
   "regexp", "pattern", "format", "policy", "prompt", "message", "msg", "error", "errors", "expiry", "expires",
   "expiration", "expire", "ttl", "timeout", "header", "headers", "prefix", "suffix", "enabled", "enable", "disabled",
-  "required", "mode", "version", "env", "var", "variable", "ref", "reference", "arn", "manager", "store", "provider",
+  "required", "mode", "version", "env", "var", "variable", "ref", "reference", "arn", "manager", "store", "vault", "provider",
   "source", "location", "rotation", "reset", "forgot", "strength", "validator", "validation", "valid", "invalid",
   "input", "button", "dialog", "icon", "i18n", "translation", "description", "desc", "title", "help", "usage",
   "index", "position", "pos", "parser", "lexer", "kind", "class", "csrf", "xsrf", "size", "bytes", "bits", "chars",
@@ -127,6 +127,9 @@ function kindOfName(name: string, memberAccess: boolean): KeyKind | undefined {
   const segments = name.split(".").filter((s) => s.length > 0);
   const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 10) return undefined;
+  // `keyVaultToStoreSecrets`, `pathToToken`: what comes before "to" is the thing named, the rest its purpose.
+  const purpose = words.indexOf("to");
+  if (purpose > 0) words.length = purpose;
   const last = words[words.length - 1] as string;
   if (EXCLUDED_WORDS.has(last) || words.some((w) => w === "public" || w === "publishable" || w === "hash" || w === "hashed")) return undefined;
   // `STATUS_WRONG_PASSWORD = 3221225578`, `ERR_TOKEN_EXPIRED`: a code or a message about a secret.
@@ -210,6 +213,9 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // `iam:ChangePassword`, `allauth.forms.ResetPasswordForm`, `formModel.newPassword`: a namespaced
   // name that mentions the secret is an identifier (an action, a class, a binding), not its value.
   if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  // `tns:AuthenticationTokenType`, `clm5:AgencyIdentificationCodeContentType`: a qualified name (an XML
+  // type or element), words a generator does not write.
+  if (kind !== "password" && isQualifiedName(value)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
@@ -307,6 +313,14 @@ const PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
 
 const NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+
+const QUALIFIED_NAME = /^[A-Za-z][\w.-]{0,30}:(?<local>(?:[A-Z][a-z]{1,20}){3,8})$/;
+
+/** A namespace prefix and a local name of three or more capitalised words, each one pronounceable. */
+function isQualifiedName(value: string): boolean {
+  const local = QUALIFIED_NAME.exec(value)?.groups?.["local"];
+  return local !== undefined && local.split(/(?=[A-Z])/).every((w) => /[aeiouy]/.test(w));
+}
 
 /** Does the value spell one of the name's secret words (`ResetPassword` for `reset_password`)? */
 function mentionsName(value: string, name: string): boolean {
