@@ -4,6 +4,7 @@
  * their own file elsewhere (GitHub, Stripe, Slack...) are not repeated here: one rule per format.
  */
 import { JWT_LIKE, keyed, type KeyedEntry } from "./keyed.js";
+import { fake } from "../../fake.js";
 
 const UUID = [8, 4, 4, 4, 12] as const;
 
@@ -53,6 +54,9 @@ const entries: KeyedEntry[] = [
   {id: "aviation-stack-api-key", provider: "AviationStack", names: ["aviationstack"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://aviationstack.com"},
   {id: "axonaut-api-key", provider: "Axonaut", names: ["axonaut"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://axonaut.com"},
   {id: "aylien-api-key", provider: "Aylien", names: ["aylien"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://aylien.com"},
+  // Admin and query keys alike: "a unique string composed of 52 randomly generated numbers and letters",
+  // so both cases several times over (an all-lower-case value under an Azure name is a DevOps token's shape).
+  {id: "azure-search-api-key", provider: "Azure AI Search", names: ["azure search", "azure"], value: {alphabet: "alnum", pattern: {regex: "(?=(?:[a-z0-9]{0,51}[A-Z]){3})(?=(?:[A-Z0-9]{0,51}[a-z]){3})[A-Za-z0-9]{52}", sample: (s) => fake.alnum(52, s)}}, credentialWord: true, docs: "https://learn.microsoft.com/en-us/azure/search/search-security-api-keys"},
   {id: "ayrshare-api-key", provider: "Ayrshare", names: ["ayrshare"], value: {alphabet: "upperDigits", groups: [8, 8, 8, 8]}, docs: "https://ayrshare.com"},
   {id: "beebole-api-key", provider: "Beebole", names: ["beebole"], value: {alphabet: "lowerDigits", length: 40}, docs: "https://beebole.com"},
   {id: "besnappy-api-key", provider: "BeSnappy", names: ["besnappy"], value: {alphabet: "hex", length: 64}, docs: "https://besnappy.com"},
@@ -102,7 +106,8 @@ const entries: KeyedEntry[] = [
   {id: "clientary-api-key", provider: "Clientary", names: ["ronin", "clientary"], value: {alphabet: "alnum", range: [24, 26]}, docs: "https://clientary.com"},
   {id: "clinchpad-api-key", provider: "Clinchpad", names: ["clinchpad"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://clinchpad.com"},
   {id: "clockify-api-key", provider: "Clockify", names: ["clockify"], value: {alphabet: "alnum", length: 48}, docs: "https://clockify.me"},
-  {id: "close-api-key", provider: "Close", names: ["closecrm"], value: {prefix: "api_", alphabet: "alnum", extra: ".", length: 45}, docs: "https://close.com"},
+  // "close" alone is a common word: the setting must also say key or token (`close_key`, `CLOSE_API_KEY`).
+  {id: "close-api-key", provider: "Close", names: ["closecrm", "close"], value: {prefix: "api_", alphabet: "alnum", extra: ".", length: 45}, credentialWord: true, docs: "https://developer.close.com/topics/authentication/"},
   {id: "cloud-elements-api-key", provider: "CloudElements", names: ["cloudelements"], value: {alphabet: "alnum", length: 43}, docs: "https://cloud-elements.com"},
   {id: "cloud-image-api-key", provider: "CloudImage", names: ["cloudimage"], value: {alphabet: "lowerDigits", extra: "_", length: 30}, docs: "https://cloudimage.com"},
   {id: "cloudmersive-api-key", provider: "Cloudmersive", names: ["cloudmersive"], value: {alphabet: "lowerDigits", extra: "-", length: 36}, docs: "https://cloudmersive.com"},
