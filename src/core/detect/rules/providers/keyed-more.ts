@@ -10,12 +10,12 @@ import { fake } from "../../fake.js";
 import { keyed, type KeyedEntry } from "./keyed.js";
 
 const ENTRIES: KeyedEntry[] = [
-  // Prefixed or structured values.
+  // Prefixed or structured values. Recharge's tokens issued before its `sk_` form are hex digests (56 or 32).
   { id: "courier-auth-token", provider: "Courier", kind: "auth token", names: ["courier"], value: { alphabet: "alnum", pattern: { regex: "pk_(?:prod|test)_[A-Z0-9]{28}", sample: (s) => "pk_prod_" + fake.upperDigits(28, s) } }, docs: "https://www.courier.com/docs/reference/auth/intro" },
   { id: "kickbox-api-key", provider: "Kickbox", names: ["kickbox"], value: { prefix: ["live_", "test_"], alphabet: "hexAny", length: 64 }, docs: "https://docs.kickbox.com/docs/using-the-api" },
   { id: "imagekit-private-key", provider: "ImageKit", kind: "private API key", names: ["imagekit"], value: { prefix: "private_", alphabet: "alnum", extra: "+/=", length: 28 }, docs: "https://docs.imagekit.io/api-reference/api-introduction/api-keys" },
   { id: "pganalyze-api-key", provider: "pganalyze", kind: "API key", names: ["pganalyze"], value: { prefix: "pgar_", alphabet: "alnum", length: 27, standalone: true }, docs: "https://pganalyze.com/docs/api" },
-  { id: "recharge-api-token", provider: "Recharge", kind: "API token", names: ["recharge", "rechargepayments"], credentialWord: true, value: { alphabet: "hexAny", pattern: { regex: "sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64}", sample: (s) => "sk_1x1_" + fake.hex(64, s) } }, docs: "https://developer.rechargepayments.com/2021-11/authentication" },
+  { id: "recharge-api-token", provider: "Recharge", kind: "API token", names: ["recharge", "rechargepayments"], credentialWord: true, value: { alphabet: "hexAny", pattern: { regex: "sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64}|[0-9a-fA-F]{56}|[0-9a-fA-F]{32}", sample: (s) => "sk_1x1_" + fake.hex(64, s) } }, docs: "https://developer.rechargepayments.com/2021-11/authentication" },
   { id: "ecostruxure-it-api-key", provider: "EcoStruxure IT", kind: "API key", names: ["ecostruxureit", "ecostruxure"], value: { prefix: "AK1", alphabet: "alnum", extra: "/", range: [50, 55] }, docs: "https://api.ecostruxureit.com/rest/docs/public/index.html" },
   { id: "convier-api-token", provider: "Convier", kind: "API token", names: ["convier"], value: { alphabet: "alnum", pattern: { regex: "[0-9]{1,6}\\|[A-Za-z0-9]{40}", sample: (s) => "42|" + fake.alnum(40, s) } }, docs: "https://convier.me/api" },
   { id: "avaza-personal-access-token", provider: "Avaza", kind: "personal access token", names: ["avaza"], value: { alphabet: "hex", pattern: { regex: "[0-9]{1,12}-[0-9a-f]{40}", sample: (s) => fake.digits(6, s).replace(/^0/, "1") + "-" + fake.hex(40, s) } }, docs: "https://api.avaza.com/" },
