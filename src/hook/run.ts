@@ -17,7 +17,7 @@ import { hookFailsClosed } from "../core/config/hook-policy.js";
 import { CONFIG_FILE } from "../core/files.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
 import { appendAuditLine, auditIdentity, auditLogPath } from "./audit-log.js";
-import { parseHookEvent, type HookEvent } from "./event.js";
+import { inputString, parseHookEvent, type HookEvent } from "./event.js";
 import { defaultCacheDir, loadHookPolicy, loadHookSetup } from "./setup.js";
 import { toolVersion } from "../version.js";
 
@@ -109,7 +109,8 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
     root = projectRoot(event.cwd ?? io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
     const cacheDir = defaultCacheDir(io.env);
     if (event.hook_event_name === "SessionEnd") return sessionEnd(options.auditLog ?? io.env["CLAUDE_GUARD_AUDIT_LOG"], root, event, cacheDir);
-    const setup = await loadHookSetup(root, { ...(cacheDir !== undefined ? { cacheDir } : {}), texts: eventTexts(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)) });
+    const filePaths = inputString(event, "file_path") !== undefined || inputString(event, "notebook_path") !== undefined;
+    const setup = await loadHookSetup(root, { ...(cacheDir !== undefined ? { cacheDir } : {}), texts: eventTexts(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)), filePaths });
     config = setup.config;
     if (answered) return 0;
     if (setup.errors.length > 0) {

@@ -55,6 +55,11 @@ interface SetupOptions {
    * bundle, which holds the rule index). Undefined: every rule is loaded.
    */
   texts?: readonly string[];
+  /**
+   * False when the event names no file (a prompt, a command): nothing to match against paths.ignore, so
+   * its glob matcher is not loaded and isIgnoredPath answers false.
+   */
+  filePaths?: boolean;
 }
 
 /** The per-user cache directory: $CLAUDE_GUARD_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, /claude-guard. */
@@ -104,7 +109,7 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
     for (const bad of ignoreList.invalid) warnings.push(`${IGNORE_FILE}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
   let isIgnoredPath: (path: string) => boolean = () => false;
-  if (config.paths.ignore.length > 0 || ignoreList.paths.length > 0) {
+  if (options.filePaths !== false && (config.paths.ignore.length > 0 || ignoreList.paths.length > 0)) {
     const { compileGlobs } = await import("../core/glob.js");
     isIgnoredPath = compileGlobs([...config.paths.ignore, ...ignoreList.paths]);
   }
