@@ -4097,7 +4097,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -19290,12 +19290,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -25109,18 +25109,24 @@ function detectAuthorship(commit, options = {}) {
 }
 
 // src/core/report/redact.ts
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 var PRIVATE_KEY_PREVIEW = "[private key]";
 var ELLIPSIS = "…";
 var SHOWN_FROM = 16;
 var SHOWN_EACH_END = 2;
+var SURROGATE = /[\uD800-\uDFFF]/;
 function oneLine(text) {
   return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, " ");
 }
 function redact(value, ruleId, publicPrefix2 = "") {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
-  const rest = Array.from(value.slice(prefix.length));
+  const restText = value.slice(prefix.length);
+  if (!SURROGATE.test(restText)) {
+    if (restText.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
+    return oneLine(prefix + restText.slice(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(restText.slice(restText.length - SHOWN_EACH_END));
+  }
+  const rest = Array.from(restText);
   if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
   const head = rest.slice(0, SHOWN_EACH_END).join("");
   const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
@@ -25156,10 +25162,10 @@ function maskLine(line, ranges) {
 }
 function fingerprint(ruleId, path10, context, occurrence = 0) {
   const input = `fp2\0${ruleId}\0${normalizePath(path10)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
-  return createHash("sha256").update(input, "utf8").digest("hex").slice(0, 32);
+  return hash("sha256", input, "hex").slice(0, 32);
 }
 function valueFingerprint(ruleId, path10, value) {
-  return createHash("sha256").update(`${ruleId}\0${normalizePath(path10)}\0${value}`, "utf8").digest("hex").slice(0, 32);
+  return hash("sha256", `${ruleId}\0${normalizePath(path10)}\0${value}`, "hex").slice(0, 32);
 }
 
 // src/core/types.ts
@@ -25802,8 +25808,30 @@ function rulePriority(rule) {
 }
 
 // src/core/detect/entropy.ts
+var asciiCounts = new Int32Array(128);
+var asciiOrder = new Uint8Array(128);
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
+  let distinct = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128) {
+      for (let k2 = 0; k2 < distinct; k2++) asciiCounts[asciiOrder[k2]] = 0;
+      return entropyOfCodePoints(value);
+    }
+    if (asciiCounts[code] === 0) asciiOrder[distinct++] = code;
+    asciiCounts[code] = asciiCounts[code] + 1;
+  }
+  let bits = 0;
+  for (let k2 = 0; k2 < distinct; k2++) {
+    const code = asciiOrder[k2];
+    const p2 = asciiCounts[code] / value.length;
+    bits -= p2 * Math.log2(p2);
+    asciiCounts[code] = 0;
+  }
+  return bits;
+}
+function entropyOfCodePoints(value) {
   const counts = /* @__PURE__ */ new Map();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;
@@ -26116,11 +26144,11 @@ var Scanner = class {
       const generic = rule.provider === "generic";
       for (const match of matches) {
         const start = segmentStart + match.index;
-        const result2 = this.toFinding(doc, rule, match, start, line, lineStart);
-        if (result2 === "suppressed") suppressed++;
-        else if (result2) {
-          const { finding, valueLineStart, valueLineEnd } = result2;
-          located.push({ finding, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: valueLineStart, lineEnd: valueLineEnd, value: match.secret });
+        const place = this.place(text, rule, match, start, line, lineStart);
+        if (place === "suppressed") suppressed++;
+        else if (place) {
+          const build = () => this.toFinding(doc, rule, match, start, place);
+          located.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
         }
       }
     };
@@ -26156,10 +26184,12 @@ var Scanner = class {
     const kept = resolveOverlaps(located);
     assignFingerprints(text, doc.path, kept, located);
     const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings: kept.map((l3) => l3.finding), suppressed, ...incomplete ? { incomplete: "timeout" } : {} };
+    if (!ignored || ignored.size === 0) return { findings: kept.map(findingOf), suppressed, ...incomplete ? { incomplete: "timeout" } : {} };
     const findings = [];
     const legacyIgnored = [];
-    for (const { finding, value } of kept) {
+    for (const item of kept) {
+      const finding = findingOf(item);
+      const value = item.value;
       if (ignored.has(finding.fingerprint)) continue;
       const old = valueFingerprint(finding.rule, doc.path, value);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
@@ -26191,8 +26221,11 @@ var Scanner = class {
     }
     return merged;
   }
-  toFinding(doc, rule, match, start, hitLine, hitLineStart) {
-    const { text } = doc;
+  /**
+   * Where a match's value is (a windowed rule's match may start on a later line than its keyword), or
+   * why it is no finding: an allow comment on its line, or a presigned URL's signature.
+   */
+  place(text, rule, match, start, hitLine, hitLineStart) {
     let line = hitLine;
     let lineStart = hitLineStart;
     for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
@@ -26206,6 +26239,11 @@ var Scanner = class {
       return "suppressed";
     }
     if (isPresignedUrlParameter(lineText, start - lineStart, rule.provider === "generic")) return void 0;
+    return { line, lineStart, lineEnd };
+  }
+  /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
+  toFinding(doc, rule, match, start, { line, lineStart }) {
+    const { text } = doc;
     const ruleId = match.ruleId ?? rule.id;
     const title = match.title ?? rule.reports?.find((r2) => r2.id === ruleId)?.title ?? rule.title;
     let category = match.category ?? rule.category;
@@ -26261,9 +26299,12 @@ var Scanner = class {
     };
     if (doc.commit) finding.commit = doc.commit;
     if (validation) finding.validation = validation;
-    return { finding, valueLineStart: lineStart, valueLineEnd: lineEnd };
+    return finding;
   }
 };
+function findingOf(item) {
+  return item.finding ??= item.build();
+}
 function assignFingerprints(text, path10, kept, all) {
   const startingOn = /* @__PURE__ */ new Map();
   const multiLine = [];
@@ -26288,10 +26329,11 @@ function assignFingerprints(text, path10, kept, all) {
       for (let at2 = line.indexOf(firstLine2); at2 !== -1; at2 = line.indexOf(firstLine2, at2 + firstLine2.length)) ranges.push([at2, at2 + firstLine2.length]);
     }
     const masked = maskLine(line, ranges);
-    const key = `${item.finding.rule}\0${masked}`;
+    const finding = findingOf(item);
+    const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    item.finding.fingerprint = fingerprint(item.finding.rule, path10, masked, occurrence);
+    finding.fingerprint = fingerprint(finding.rule, path10, masked, occurrence);
   }
 }
 function asciiLowerCase(text) {
@@ -26331,7 +26373,7 @@ function resolveOverlaps(located) {
 }
 function better(a, b3) {
   if (a.priority !== b3.priority) return a.priority > b3.priority;
-  const rank3 = SEVERITIES.indexOf(b3.finding.severity) - SEVERITIES.indexOf(a.finding.severity);
+  const rank3 = SEVERITIES.indexOf(findingOf(b3).severity) - SEVERITIES.indexOf(findingOf(a).severity);
   if (rank3 !== 0) return rank3 > 0;
   return a.end - a.start > b3.end - b3.start;
 }
@@ -29925,29 +29967,6 @@ async function openRepository(repoDir, options = {}) {
   return runner;
 }
 
-// src/git/read-commits.ts
-import { randomBytes } from "node:crypto";
-
-// src/core/detect/text-encoding.ts
-var SNIFF_CHARS = 4e3;
-function decodeUtf16WithBom(bytes) {
-  if (bytes.length < 2) return void 0;
-  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
-  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
-  if (!littleEndian && !bigEndian) return void 0;
-  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
-  if (bigEndian) {
-    const swapped = new Uint8Array(units.length);
-    for (let i = 0; i + 1 < units.length; i += 2) {
-      swapped[i] = units[i + 1];
-      swapped[i + 1] = units[i];
-    }
-    units = swapped;
-  }
-  const text = new TextDecoder("utf-16le").decode(units);
-  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
-}
-
 // src/git/patch.ts
 var DEFAULT_PATCH_LIMITS = { maxFileChars: 5e6 };
 var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -30159,6 +30178,29 @@ function splitLines(text) {
   return lines2;
 }
 
+// src/git/read-commits.ts
+import { randomBytes } from "node:crypto";
+
+// src/core/detect/text-encoding.ts
+var SNIFF_CHARS = 4e3;
+function decodeUtf16WithBom(bytes) {
+  if (bytes.length < 2) return void 0;
+  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
+  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
+  if (!littleEndian && !bigEndian) return void 0;
+  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
+  if (bigEndian) {
+    const swapped = new Uint8Array(units.length);
+    for (let i = 0; i + 1 < units.length; i += 2) {
+      swapped[i] = units[i + 1];
+      swapped[i + 1] = units[i];
+    }
+    units = swapped;
+  }
+  const text = new TextDecoder("utf-16le").decode(units);
+  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
+}
+
 // src/git/range.ts
 import { readFile } from "node:fs/promises";
 import path7 from "node:path";
@@ -30248,7 +30290,7 @@ var PATCH_ARGS = [
 ];
 var LOG_ARGS = ["log", "--encoding=UTF-8", "--no-notes"];
 var WALK_ARGS = ["--topo-order", "--reverse"];
-var PATCH_CHUNK = 2e3;
+var PATCH_CHUNK = 1e3;
 var PATCH_LOG_ARGS = (nonce) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
 function formatArg(nonce) {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
@@ -30327,10 +30369,13 @@ async function readUtf16Files(git, parsed, limits) {
     if (added.lines.length > 0) parsed.files.push(added);
   }
 }
-async function* readCommits(repo, opts = {}) {
-  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
+async function readChange(git, raw, limits = DEFAULT_PATCH_LIMITS) {
+  const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+  if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+  return { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+}
+async function* readCommitPatches(git, opts = {}) {
   const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
-  const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const nonce = randomBytes(12).toString("hex");
   const revisions = resolved.revisions;
   if (revisions.length === 0) {
@@ -30365,9 +30410,7 @@ async function* readCommits(repo, opts = {}) {
   for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
     const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
     for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
-      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+      yield raw;
       yielded++;
       opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
     }
@@ -30375,6 +30418,18 @@ async function* readCommits(repo, opts = {}) {
 }
 
 // src/git/scan-git.ts
+var BATCH_CHARS = 256 * 1024;
+var BINARY_MARK = "\nBinary files ";
+function scanCommitChange(setup, change, byClaude, options = {}) {
+  const scan = scanChange(setup, { commit: change.sha, files: change.files, skipped: change.skipped, byClaude }, options);
+  if (!byClaude) return { scan };
+  const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
+  return first2 ? { scan, firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : { scan };
+}
+function scanCommitPatch(setup, commit) {
+  const parsed = parseCommitPatch(commit.patch, commit.sha, DEFAULT_PATCH_LIMITS);
+  return scanCommitChange(setup, { sha: commit.sha, files: parsed.files, skipped: parsed.skipped }, commit.byClaude);
+}
 function windowArgs(window2) {
   return [
     ...window2.since ? [`--since=${window2.since.toISOString()}`] : [],
@@ -30437,27 +30492,76 @@ async function scanGit(setup, options) {
     };
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-  for await (const change of readCommits(git, readOptions)) {
-    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
-    verdicts.delete(change.commit.sha);
-    const byClaude = verdict.isClaude;
-    if (byClaude) {
+  const helpers = options.onFindings || options.onCommit ? void 0 : options.helpers;
+  const pending = [];
+  const flush = async (wait) => {
+    for (let head2 = pending[0]; head2; head2 = pending[0]) {
+      if (head2.results instanceof Promise) {
+        if (!wait) return;
+        head2.results = await head2.results;
+      }
+      pending.shift();
+      const results = head2.results;
+      head2.read.forEach(({ commit, byClaude }, i) => {
+        const scanned = results[i];
+        addChangeScan(result.scan, scanned.scan);
+        if (byClaude) result.claudeChanges.push({ commit, ...scanned.firstFile ? { firstFile: scanned.firstFile } : {} });
+      });
+    }
+  };
+  let batch = [];
+  let batchRead = [];
+  let batchChars = 0;
+  const submit = async () => {
+    if (batch.length === 0) return;
+    const jobs = batch;
+    const entry = { read: batchRead, results: [] };
+    const offloaded = helpers?.trySubmit(jobs, batchChars);
+    [batch, batchRead, batchChars] = [[], [], 0];
+    pending.push(entry);
+    if (offloaded) {
+      entry.results = offloaded;
+      offloaded.then((results) => entry.results = results).catch(() => {
+      });
+    } else {
+      entry.results = jobs.map((job) => scanCommitPatch(setup, job));
+      await new Promise((resolve3) => setImmediate(resolve3));
+    }
+    await flush(false);
+  };
+  for await (const raw of readCommitPatches(git, readOptions)) {
+    const verdict = verdicts.get(raw.info.sha) ?? attribute(raw.info);
+    verdicts.delete(raw.info.sha);
+    const read = { commit: raw.info, byClaude: verdict.isClaude };
+    if (read.byClaude) {
       result.scannedCommits.push({
-        sha: change.commit.sha,
-        subject: change.commit.message.split("\n", 1)[0] ?? "",
-        author: `${change.commit.author.name} <${change.commit.author.email}>`,
+        sha: raw.info.sha,
+        subject: raw.info.message.split("\n", 1)[0] ?? "",
+        author: `${raw.info.author.name} <${raw.info.author.email}>`,
         authorship: verdict
       });
-      const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
-      result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
     }
+    if (helpers && !raw.patch.includes(BINARY_MARK)) {
+      batch.push({ sha: raw.info.sha, patch: raw.patch, byClaude: read.byClaude });
+      batchRead.push(read);
+      batchChars += raw.patch.length;
+      if (batchChars >= BATCH_CHARS) await submit();
+      continue;
+    }
+    await submit();
+    pending.push({ read: [read], results: [await scanHere(raw, verdict)] });
+    await flush(false);
+  }
+  await submit();
+  await flush(true);
+  return result;
+  async function scanHere(raw, verdict) {
+    const change = await readChange(git, raw);
     options.onCommit?.(change, verdict);
-    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
+    return scanCommitChange(setup, { sha: raw.info.sha, files: change.files, skipped: change.skipped }, verdict.isClaude, {
       ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
     });
-    addChangeScan(result.scan, scanned);
   }
-  return result;
 }
 
 // src/core/report/meta.ts
@@ -41397,6 +41501,7 @@ var EXCLUDED_WORDS = /* @__PURE__ */ new Set([
   "arn",
   "manager",
   "store",
+  "vault",
   "provider",
   "source",
   "location",
@@ -41725,10 +41830,23 @@ var NOT_PASS_COMPOUNDS = /* @__PURE__ */ new Set(["bypass", "compass", "surpass"
 function isPassCompound(word) {
   return word.length > 5 && word.endsWith("pass") && !NOT_PASS_COMPOUNDS.has(word);
 }
+var nameKinds = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
+var NAME_KINDS_MAX = 1e4;
 function classifyName(name, memberAccess = false) {
+  const cache2 = nameKinds[memberAccess ? 1 : 0];
+  const known = cache2.get(name);
+  if (known !== void 0) return known ?? void 0;
+  if (cache2.size >= NAME_KINDS_MAX) cache2.clear();
+  const kind = kindOfName(name, memberAccess);
+  cache2.set(name, kind ?? null);
+  return kind;
+}
+function kindOfName(name, memberAccess) {
   const segments = name.split(".").filter((s) => s.length > 0);
   const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
   if (words.length === 0 || words.length > 10) return void 0;
+  const purpose = words.indexOf("to");
+  if (purpose > 0) words.length = purpose;
   const last = words[words.length - 1];
   if (EXCLUDED_WORDS.has(last) || words.some((w2) => w2 === "public" || w2 === "publishable" || w2 === "hash" || w2 === "hashed")) return void 0;
   if (words.some((w2) => ABOUT_A_SECRET.has(w2) || ABOUT_A_SECRET_PREFIX.test(w2))) return void 0;
@@ -41775,6 +41893,7 @@ function classifyValue(raw, name, kind, quoted) {
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  if (kind !== "password" && isQualifiedName(value)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
@@ -41837,6 +41956,11 @@ var VERSION_SPEC = /^(?:(?:[\^~]|~>|[<>]=?|==?|!=)\s{0,2})?v?\d{1,5}(?:\.(?:\d{1
 var PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-.+][A-Za-z0-9]{1,20})?$/;
 var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
 var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+var QUALIFIED_NAME = /^[A-Za-z][\w.-]{0,30}:(?<local>(?:[A-Z][a-z]{1,20}){3,8})$/;
+function isQualifiedName(value) {
+  const local = QUALIFIED_NAME.exec(value)?.groups?.["local"];
+  return local !== void 0 && local.split(/(?=[A-Z])/).every((w2) => /[aeiouy]/.test(w2));
+}
 function mentionsName(value, name) {
   const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
   return nameWords(name).some((w2) => w2.length >= 3 && (PASSWORD_WORDS.has(w2) || SECRET_WORDS.has(w2) || w2 === "key" || w2 === "auth") && flat.includes(w2));
@@ -45430,21 +45554,57 @@ var rules81 = [
 ];
 
 // src/core/detect/rules/providers/azure-openai.ts
+var KEY_VALUE = "[a-f0-9]{32}";
+var ENDPOINT = String.raw`\.openai\.azure\.com`;
+var LINES_BETWEEN = String.raw`[^\n]{0,300}\n(?:[^\n]{0,300}\n){0,4}?[^\n]{0,300}?`;
+var API_KEY_SETTING = `(?<![A-Za-z0-9])[\\w.-]{0,30}?${ci("api")}${SEP}${ci("key")}${ASSIGN}`;
 var rules82 = [
   defineRule({
     id: "azure-openai-api-key",
     title: "Azure OpenAI API key",
     provider: "Microsoft Azure",
     severity: "high",
-    keywords: ["azure"],
+    keywords: ["azure", "openai"],
     // Random 32-hex values score about 3.5-3.9 bits: 3 only drops repeats and words.
-    regex: new RegExp(`${providerSetting(["azure_openai", "azure-openai", "azureopenai", "azure.openai"], CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${providerSetting(["azure_openai", "azure-openai", "azureopenai", "azure.openai"], CREDENTIAL_KINDS)}(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`),
+    nearbyRegex: new RegExp(
+      `(?:${ENDPOINT}${LINES_BETWEEN}${API_KEY_SETTING}|${API_KEY_SETTING}(?=${KEY_VALUE}${LINES_BETWEEN}${ENDPOINT}))(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`
+    ),
     minEntropy: 3,
     docs: "https://learn.microsoft.com/azure/ai-services/openai/reference",
     remediation: "Regenerate the key in the Azure portal (resource > Keys and Endpoint), switch callers to the other key first, and prefer Microsoft Entra ID authentication.",
     samples: () => [fake.hex(32, "az-1"), fake.hex(32, "t-az")],
-    truePositives: ([a, b3]) => [...inSyntaxes("azure_openai_api_key", a), ...withValue(b3, `client = AzureOpenAI(api_key="%s", api_version="2024-06-01")`, `azure_openai_key: "%s"`)],
-    falsePositives: () => [`AZURE_OPENAI_DEPLOYMENT=${fake.hex(32, "az-fp")}`, `AZURE_OPENAI_API_KEY=${fake.alnum(60, "az-fp-2")}`, `AZURE_OPENAI_API_KEY=${fake.alnum(84, "az-fp-3")}`]
+    truePositives: ([a, b3]) => [
+      ...inSyntaxes("azure_openai_api_key", a),
+      ...withValue(b3, `client = AzureOpenAI(api_key="%s", api_version="2024-06-01")`, `azure_openai_key: "%s"`),
+      // OpenAI's names, the Azure endpoint above or below.
+      ...withValue(a, `export OPENAI_API_BASE=https://acme-gpt.openai.azure.com/
+export OPENAI_API_KEY=%s`, `openai.api_key = '%s'
+openai.api_base = "https://acme.openai.azure.com/"`),
+      ...withValue(b3, `const openai = new OpenAI({
+  apiKey: "%s",
+  baseURL:
+    "https://acme.openai.azure.com/openai/deployments/chat",
+});`)
+    ],
+    falsePositives: ([a]) => [
+      `AZURE_OPENAI_DEPLOYMENT=${fake.hex(32, "az-fp")}`,
+      `AZURE_OPENAI_API_KEY=${fake.alnum(60, "az-fp-2")}`,
+      `AZURE_OPENAI_API_KEY=${fake.alnum(84, "az-fp-3")}`,
+      // OpenAI's names without an Azure endpoint nearby, or the endpoint too far away.
+      `OPENAI_API_KEY=${a}
+OPENAI_API_BASE=https://api.openai.com/v1`,
+      `OPENAI_API_BASE=https://acme.openai.azure.com/
+a=1
+b=2
+c=3
+d=4
+e=5
+f=6
+OPENAI_API_KEY=${a}`,
+      `OPENAI_DEPLOYMENT_ID=${a}
+OPENAI_API_BASE=https://acme.openai.azure.com/`
+    ]
   })
 ];
 
@@ -49168,6 +49328,9 @@ var entries = [
   { id: "aviation-stack-api-key", provider: "AviationStack", names: ["aviationstack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://aviationstack.com" },
   { id: "axonaut-api-key", provider: "Axonaut", names: ["axonaut"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://axonaut.com" },
   { id: "aylien-api-key", provider: "Aylien", names: ["aylien"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://aylien.com" },
+  // Admin and query keys alike: "a unique string composed of 52 randomly generated numbers and letters",
+  // so both cases several times over (an all-lower-case value under an Azure name is a DevOps token's shape).
+  { id: "azure-search-api-key", provider: "Azure AI Search", names: ["azure search", "azure"], value: { alphabet: "alnum", pattern: { regex: "(?=(?:[a-z0-9]{0,51}[A-Z]){3})(?=(?:[A-Z0-9]{0,51}[a-z]){3})[A-Za-z0-9]{52}", sample: (s) => fake.alnum(52, s) } }, credentialWord: true, docs: "https://learn.microsoft.com/en-us/azure/search/search-security-api-keys" },
   { id: "ayrshare-api-key", provider: "Ayrshare", names: ["ayrshare"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://ayrshare.com" },
   { id: "beebole-api-key", provider: "Beebole", names: ["beebole"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://beebole.com" },
   { id: "besnappy-api-key", provider: "BeSnappy", names: ["besnappy"], value: { alphabet: "hex", length: 64 }, docs: "https://besnappy.com" },
@@ -49217,7 +49380,8 @@ var entries = [
   { id: "clientary-api-key", provider: "Clientary", names: ["ronin", "clientary"], value: { alphabet: "alnum", range: [24, 26] }, docs: "https://clientary.com" },
   { id: "clinchpad-api-key", provider: "Clinchpad", names: ["clinchpad"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://clinchpad.com" },
   { id: "clockify-api-key", provider: "Clockify", names: ["clockify"], value: { alphabet: "alnum", length: 48 }, docs: "https://clockify.me" },
-  { id: "close-api-key", provider: "Close", names: ["closecrm"], value: { prefix: "api_", alphabet: "alnum", extra: ".", length: 45 }, docs: "https://close.com" },
+  // "close" alone is a common word: the setting must also say key or token (`close_key`, `CLOSE_API_KEY`).
+  { id: "close-api-key", provider: "Close", names: ["closecrm", "close"], value: { prefix: "api_", alphabet: "alnum", extra: ".", length: 45 }, credentialWord: true, docs: "https://developer.close.com/topics/authentication/" },
   { id: "cloud-elements-api-key", provider: "CloudElements", names: ["cloudelements"], value: { alphabet: "alnum", length: 43 }, docs: "https://cloud-elements.com" },
   { id: "cloud-image-api-key", provider: "CloudImage", names: ["cloudimage"], value: { alphabet: "lowerDigits", extra: "_", length: 30 }, docs: "https://cloudimage.com" },
   { id: "cloudmersive-api-key", provider: "Cloudmersive", names: ["cloudmersive"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://cloudmersive.com" },
@@ -49709,12 +49873,12 @@ var rules195 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
-  // Prefixed or structured values.
+  // Prefixed or structured values. Recharge's tokens issued before its `sk_` form are hex digests (56 or 32).
   { id: "courier-auth-token", provider: "Courier", kind: "auth token", names: ["courier"], value: { alphabet: "alnum", pattern: { regex: "pk_(?:prod|test)_[A-Z0-9]{28}", sample: (s) => "pk_prod_" + fake.upperDigits(28, s) } }, docs: "https://www.courier.com/docs/reference/auth/intro" },
   { id: "kickbox-api-key", provider: "Kickbox", names: ["kickbox"], value: { prefix: ["live_", "test_"], alphabet: "hexAny", length: 64 }, docs: "https://docs.kickbox.com/docs/using-the-api" },
   { id: "imagekit-private-key", provider: "ImageKit", kind: "private API key", names: ["imagekit"], value: { prefix: "private_", alphabet: "alnum", extra: "+/=", length: 28 }, docs: "https://docs.imagekit.io/api-reference/api-introduction/api-keys" },
   { id: "pganalyze-api-key", provider: "pganalyze", kind: "API key", names: ["pganalyze"], value: { prefix: "pgar_", alphabet: "alnum", length: 27, standalone: true }, docs: "https://pganalyze.com/docs/api" },
-  { id: "recharge-api-token", provider: "Recharge", kind: "API token", names: ["recharge", "rechargepayments"], credentialWord: true, value: { alphabet: "hexAny", pattern: { regex: "sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64}", sample: (s) => "sk_1x1_" + fake.hex(64, s) } }, docs: "https://developer.rechargepayments.com/2021-11/authentication" },
+  { id: "recharge-api-token", provider: "Recharge", kind: "API token", names: ["recharge", "rechargepayments"], credentialWord: true, value: { alphabet: "hexAny", pattern: { regex: "sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64}|[0-9a-fA-F]{56}|[0-9a-fA-F]{32}", sample: (s) => "sk_1x1_" + fake.hex(64, s) } }, docs: "https://developer.rechargepayments.com/2021-11/authentication" },
   { id: "ecostruxure-it-api-key", provider: "EcoStruxure IT", kind: "API key", names: ["ecostruxureit", "ecostruxure"], value: { prefix: "AK1", alphabet: "alnum", extra: "/", range: [50, 55] }, docs: "https://api.ecostruxureit.com/rest/docs/public/index.html" },
   { id: "convier-api-token", provider: "Convier", kind: "API token", names: ["convier"], value: { alphabet: "alnum", pattern: { regex: "[0-9]{1,6}\\|[A-Za-z0-9]{40}", sample: (s) => "42|" + fake.alnum(40, s) } }, docs: "https://convier.me/api" },
   { id: "avaza-personal-access-token", provider: "Avaza", kind: "personal access token", names: ["avaza"], value: { alphabet: "hex", pattern: { regex: "[0-9]{1,12}-[0-9a-f]{40}", sample: (s) => fake.digits(6, s).replace(/^0/, "1") + "-" + fake.hex(40, s) } }, docs: "https://api.avaza.com/" },
@@ -49746,7 +49910,7 @@ var ENTRIES = [
 var rules196 = keyed(ENTRIES);
 
 // src/core/detect/validate/pem.ts
-import { createHash as createHash2, createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 var MIN_BODY_CHARS = 60;
 var MAX_BLOCK_CHARS = 2e4;
 var LABEL_FORMATS = {
@@ -50577,7 +50741,7 @@ function puttyMac(parts) {
     sshString(Buffer.from(parts.privateBody, "base64"))
   ]);
   if (parts.version >= 3) return createHmac("sha256", Buffer.alloc(0)).update(data).digest("hex");
-  const key = createHash2("sha1").update("putty-private-key-file-mac-key").digest();
+  const key = createHash("sha1").update("putty-private-key-file-mac-key").digest();
   return createHmac("sha1", key).update(data).digest("hex");
 }
 function checkPutty(block) {
@@ -51644,6 +51808,7 @@ function findBasic(text) {
         continue;
       }
       const credentials = decodeBasicCredentials(secret);
+      if (!credentials && JWT_SHAPE.test(secret)) continue;
       const match = { secret, index };
       if (!credentials) {
         match.validation = { status: "failed", check: BASIC_CHECK, note: "the value is not base64 of user:password" };
@@ -51925,10 +52090,10 @@ function hmacHash(alg) {
   return alg === "HS256" ? "sha256" : alg === "HS384" ? "sha384" : alg === "HS512" ? "sha512" : void 0;
 }
 function signedWithPublishedSecret(alg, signingInput, signature2) {
-  const hash = hmacHash(alg);
-  if (!hash) return void 0;
+  const hash2 = hmacHash(alg);
+  if (!hash2) return void 0;
   for (const secret of PUBLISHED_HMAC_SECRETS) {
-    const expected = createHmac2(hash, secret).update(signingInput).digest();
+    const expected = createHmac2(hash2, secret).update(signingInput).digest();
     if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
   }
   return void 0;

@@ -3,13 +3,13 @@ import { createRequire as __cgCreateRequire } from "node:module";
 const require = __cgCreateRequire(import.meta.url);
 import {
   fake
-} from "../../../../chunks/chunk-72TLVYQ6.js";
+} from "../../../../chunks/chunk-KBVS5DTB.js";
 import {
   defineRule,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-6KIDIC4A.js";
-import "../../../../chunks/chunk-Y7GARQXR.js";
+} from "../../../../chunks/chunk-DJJWTSWQ.js";
+import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/huggingface.ts
 var rules = [

@@ -3,10 +3,10 @@ import { createRequire as __cgCreateRequire } from "node:module";
 const require = __cgCreateRequire(import.meta.url);
 import {
   fake
-} from "./chunk-72TLVYQ6.js";
+} from "./chunk-KBVS5DTB.js";
 import {
   defineRule
-} from "./chunk-6KIDIC4A.js";
+} from "./chunk-DJJWTSWQ.js";
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
