@@ -293,6 +293,7 @@ const entries: KeyedEntry[] = [
   {id: "mindmeister-api-key", provider: "Mindmeister", names: ["mindmeister"], value: {alphabet: "alnum", length: 43}, docs: "https://mindmeister.com"},
   {id: "miro-api-key", provider: "Miro", names: ["miro"], value: {alphabet: "alnum", length: 27}, docs: "https://miro.com"},
   {id: "mixmax-api-key", provider: "Mixmax", names: ["mixmax"], value: {alphabet: "alnum", extra: "-_", length: 36}, docs: "https://mixmax.com"},
+  {id: "mockaroo-api-key", provider: "Mockaroo", names: ["mockaroo"], value: {alphabet: "hex", length: 8}, docs: "https://www.mockaroo.com/docs"},
   {id: "monkey-learn-api-key", provider: "MonkeyLearn", names: ["monkeylearn"], value: {alphabet: "hex", length: 40}, docs: "https://monkeylearn.com"},
   {id: "moonclerk-api-key", provider: "Moonclerk", names: ["moonclerk"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://moonclerk.com"},
   {id: "moralis-api-key", provider: "Moralis", names: ["moralis"], value: {alphabet: "alnum", length: 64}, docs: "https://moralis.io"},
