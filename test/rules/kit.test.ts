@@ -51,3 +51,13 @@ describe("ASSIGN in code that wraps or computes the value", () => {
     expect(found(`ACME_TOKEN\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n= "${value}"`)).toBeUndefined();
   });
 });
+
+describe("ASSIGN after an XML start tag", () => {
+  const value = fake.alnum(24, "kit-assign-xml");
+  const rule = assigned(`${ci("acme")}${SEP}${ci("token")}`, "[A-Za-z0-9]{24}", "[A-Za-z0-9]");
+
+  it("takes the element's text on the tag's line or indented on the next", () => {
+    expect(rule.exec(`<acmeToken>${value}</acmeToken>`)?.groups?.["secret"]).toBe(value);
+    expect(rule.exec(`<acmeToken>\n            ${value}\n</acmeToken>`)?.groups?.["secret"]).toBe(value);
+  });
+});

@@ -40,7 +40,7 @@ export const SEP = "[_.-]?";
  * or prose's `is` (`your Acme key is …`), an opening quote, and an optional auth scheme (`Bearer`,
  * `Token`, `Basic`). Every repetition is bounded, so a pattern built on it stays linear.
  */
-export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,9}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 
 /** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
 const NEXT_LINE_WINDOW = 1200;
