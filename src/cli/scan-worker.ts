@@ -1,7 +1,7 @@
 /** A worker thread: builds the same scanner as the main thread and scans the batches it is sent (files, or commits' patch text). */
 import { parentPort, workerData } from "node:worker_threads";
 import { prepareScan, type ScanInputs } from "../core/setup.js";
-import { scanCommitPatch, type CommitToScan } from "../git/scan-git.js";
+import { scanCommitPatch, type CommitToScan } from "../git/scan-commit.js";
 import { scanFileBatch } from "./file-scan.js";
 import type { FileEntry } from "./walk.js";
 

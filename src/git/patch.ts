@@ -190,10 +190,11 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     result.files.push({ path, lines: current.lines, lineNumbers: current.lineNumbers });
   };
 
-  const addLine = (text: string) => {
+  /** Adds the text of patch[from, to) as a line (read straight from the patch: one string, no copies in between). */
+  const addLine = (from: number, to: number) => {
     if (!file || file.tooLarge) return;
     // CRLF files: the \r is the line ending, not content.
-    const line = text.endsWith("\r") ? text.slice(0, -1) : text;
+    const line = patch.slice(from, to > from && patch.charCodeAt(to - 1) === 13 ? to - 1 : to);
     file.chars += line.length + 1;
     if (file.chars > limits.maxFileChars) {
       // Drop what was collected: memory stays bounded and the file is reported as skipped, not half-scanned.
@@ -210,9 +211,27 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
   while (start <= patch.length) {
     let end = patch.indexOf("\n", start);
     if (end < 0) end = patch.length;
-    const line = patch.slice(start, end);
+    const lineStart = start;
     start = end + 1;
 
+    // A plain diff's hunk line, read by its first character (the common case, so no string is made
+    // for the lines it drops).
+    if (oldLeft.length === 1 && (newLeft > 0 || (oldLeft[0] as number) > 0)) {
+      const first = end > lineStart ? patch.charCodeAt(lineStart) : -1;
+      // "\ No newline at end of file": about the previous line, not a line itself.
+      if (first === 92) continue;
+      if (first === 45) {
+        oldLeft[0] = (oldLeft[0] as number) - 1;
+        continue;
+      }
+      if (first === 43) addLine(lineStart + 1, end);
+      else oldLeft[0] = (oldLeft[0] as number) - 1;
+      newLine++;
+      newLeft--;
+      continue;
+    }
+
+    const line = patch.slice(lineStart, end);
     if (inHunk()) {
       // "\ No newline at end of file": about the previous line, not a line itself.
       if (line.startsWith("\\")) continue;
@@ -231,7 +250,7 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
         newAgainstAll = false;
         oldLeft[i] = (oldLeft[i] as number) - 1;
       }
-      if (newAgainstAll) addLine(line.slice(columns));
+      if (newAgainstAll) addLine(lineStart + columns, end);
       newLine++;
       newLeft--;
       continue;

@@ -1,11 +1,11 @@
 /** The lines each commit in a range added, scanned, for Claude's commits or all: `scan --git` and the Action. */
 import { detectAuthorship } from "../core/authorship/index.js";
-import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
+import { addChangeScan, emptyChangeScan, type ChangeScan } from "../core/scan-change.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
 import { openRepository } from "./git-runner.js";
-import { DEFAULT_PATCH_LIMITS, parseCommitPatch } from "./patch.js";
 import { readChange, readCommitPatches, type RawCommit, type ReadCommitsOptions } from "./read-commits.js";
+import { scanCommitChange, scanCommitPatch, type CommitToScan, type ScannedCommit } from "./scan-commit.js";
 import { resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
@@ -32,20 +32,6 @@ interface GitScanOptions {
   helpers?: CommitScanHelpers;
 }
 
-/** A commit's patch text to parse and scan, and whether Claude wrote it (see scanChange's byClaude). */
-export interface CommitToScan {
-  sha: string;
-  patch: string;
-  byClaude: boolean;
-}
-
-/** What scanning one commit's added lines gives. */
-export interface ScannedCommit {
-  scan: ChangeScan;
-  /** For a commit by Claude: the first file it added lines to that no setting ignores (for the policy checks). */
-  firstFile?: { path: string; line: number };
-}
-
 export interface CommitScanHelpers {
   /**
    * Parses and scans a batch elsewhere, results in the batch's order; undefined when no helper is free
@@ -59,20 +45,6 @@ export interface CommitScanHelpers {
 const BATCH_CHARS = 256 * 1024;
 /** Commits whose patch may hold a binary file are read on this thread: a UTF-16 file's blob is read with git. */
 const BINARY_MARK = "\nBinary files ";
-
-/** Scans one commit's added lines: the same on the main thread and in a helper. */
-function scanCommitChange(setup: ScanSetup, change: Pick<CommitChange, "files" | "skipped"> & { sha: string }, byClaude: boolean, options: Parameters<typeof scanChange>[2] = {}): ScannedCommit {
-  const scan = scanChange(setup, { commit: change.sha, files: change.files, skipped: change.skipped, byClaude }, options);
-  if (!byClaude) return { scan };
-  const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
-  return first ? { scan, firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : { scan };
-}
-
-/** A helper's job for one commit: parse its patch text, scan what it added. */
-export function scanCommitPatch(setup: ScanSetup, commit: CommitToScan): ScannedCommit {
-  const parsed = parseCommitPatch(commit.patch, commit.sha, DEFAULT_PATCH_LIMITS);
-  return scanCommitChange(setup, { sha: commit.sha, files: parsed.files, skipped: parsed.skipped }, commit.byClaude);
-}
 
 export interface GitScanResult {
   /** What the core made of the commits' added lines (findings, suppressed, skipped, files scanned). */

@@ -2,13 +2,14 @@
  * scan --git hands commits' patch text to helper threads and adds their results in commit order: the
  * result must be the same as scanning every commit on the main thread, whichever thread scans which
  * batch and in whatever order the helpers answer. In-process with a stand-in for the threads, then the
- * built CLI (whose worker threads start past 2 MB of patch text) against the in-process scan.
+ * built CLI (whose worker threads start past 512 KB of patch text) against the in-process scan.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { prepareScan } from "../../src/core/setup.js";
-import { scanCommitPatch, scanGit, type CommitScanHelpers, type GitScanResult } from "../../src/git/scan-git.js";
+import { scanCommitPatch } from "../../src/git/scan-commit.js";
+import { scanGit, type CommitScanHelpers, type GitScanResult } from "../../src/git/scan-git.js";
 import { CLAUDE_TRAILERS, fakeGithubToken } from "../app/github-fixtures.js";
 import { TempRepo } from "./repo-helper.js";
 
