@@ -74,5 +74,6 @@ process.stdout.write(JSON.stringify(metafile.outputs));`;
     expect(inputs.map((i) => i.slice("src/".length)).filter((m) => LAZY.test(m))).toEqual([]);
     // The rule modules are there, to be loaded one by one.
     expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["lib/hook-bundle/core/detect/rules/generic.js", "lib/hook-bundle/core/detect/rules/providers/github.js"]));
-  });
+    // Two esbuild builds in a child process: seconds, many more on a loaded machine.
+  }, 180000);
 });
