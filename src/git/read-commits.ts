@@ -132,11 +132,20 @@ export async function* splitCommits(output: AsyncIterable<Buffer>, nonce: string
   let size = 0;
   let started = false;
   for await (const chunk of output) {
-    // A marker may straddle two chunks: look from the last bytes of what came before.
+    // A marker may straddle two chunks: look at the last bytes of what came before with the first of
+    // this chunk (a few bytes copied, not the chunk), then in the chunk itself.
     const carry = Math.min(marker.length - 1, size);
-    const probe = carry > 0 ? Buffer.concat([lastBytes(pieces, carry), chunk]) : chunk;
     const cuts: number[] = [];
-    for (let at = probe.indexOf(marker); at >= 0; at = probe.indexOf(marker, at + marker.length)) cuts.push(size - carry + at);
+    let from = 0;
+    if (carry > 0) {
+      const edge = Buffer.concat([lastBytes(pieces, carry), chunk.subarray(0, marker.length - 1)]);
+      const at = edge.indexOf(marker);
+      if (at >= 0 && at < carry) {
+        cuts.push(size - carry + at);
+        from = at + marker.length - carry;
+      }
+    }
+    for (let at = chunk.indexOf(marker, from); at >= 0; at = chunk.indexOf(marker, at + marker.length)) cuts.push(size + at);
     pieces.push(chunk);
     size += chunk.length;
     if (cuts.length === 0) continue;
