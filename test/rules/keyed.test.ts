@@ -90,13 +90,13 @@ describe("the keyed form", () => {
   });
 
   it("takes a long body of both cases without digits, not a one-case word or a short one", () => {
-    const mixed = keyedRegex({ ...entry, value: { alphabet: "alnum", length: 24 } });
+    const [mixed] = keyed([{ ...entry, value: { alphabet: "alnum", length: 24 } }]) as [Rule];
     const letters = fake.lower(12, "acme-mix-l").split("").map((c, i) => (i % 3 === 0 ? c.toUpperCase() : c)).join("") + fake.upper(6, "acme-mix-u") + fake.lower(6, "acme-mix-t");
     expect(/[0-9]/.test(letters)).toBe(false);
-    expect(mixed.test(`ACME_API_KEY=${letters}`)).toBe(true);
-    expect(mixed.test(`ACME_API_KEY=${letters.toLowerCase()}`)).toBe(false);
-    const short = keyedRegex({ ...entry, value: { alphabet: "alnum", length: 16 } });
-    expect(short.test(`ACME_API_KEY=${letters.slice(0, 16)}`)).toBe(false);
+    expect(runRule(mixed, `ACME_API_KEY=${letters}`).map((m) => m.secret)).toEqual([letters]);
+    expect(runRule(mixed, `ACME_API_KEY=${letters.toLowerCase()}`)).toEqual([]);
+    const [short] = keyed([{ ...entry, value: { alphabet: "alnum", length: 16 } }]) as [Rule];
+    expect(runRule(short, `ACME_API_KEY=${letters.slice(0, 16)}`)).toEqual([]);
   });
 
   it("matches a name with or without its separators", () => {
@@ -198,6 +198,42 @@ describe("a provider's prefix before a dummy body (issue 11 item 5)", () => {
   it("while a generated body stays a secret, and a word of the right length stays nothing", () => {
     expect(scan(`ACMECO_API_KEY=acm_${fake.alnum(32, "acmeco-dummy")}`)).toEqual([["acmeco-api-key", "secret"]]);
     expect(scan(`ACMECO_API_KEY=acm_${"abcdefgh".repeat(4)}`)).toEqual([]);
+  });
+
+  it("whatever character repeats or counts, with the placeholder classifier's notion of a dummy", () => {
+    for (const c of ["b", "B", "z", "7"]) expect(scan(`ACMECO_API_KEY=acm_${c.repeat(32)}`)).toEqual([["acmeco-api-key", "placeholder"]]);
+    const counting = "abcdefghijklmnopqrstuvwxyz".slice(0, 26) + "ABCDEF";
+    expect(scan(`ACMECO_API_KEY=acm_${counting}`)).toEqual([["acmeco-api-key", "placeholder"]]);
+    // One random part beside a short run is still the format's body.
+    expect(scan(`ACMECO_API_KEY=acm_${fake.lower(29, "acmeco-run")}abc`)).toEqual([]);
+  });
+
+  const [named] = keyed([{ id: "acmeco-named-key", provider: "AcmeCo", names: ["acmeco"], value: { prefix: "acm-", alphabet: "alnum", length: 32 }, docs: "https://example.com/docs" }]);
+  const scanNamed = (line: string) => new Scanner([named!]).scan({ path: "app.env", text: line + "\n" }).findings.map((f) => [f.rule, f.category, f.redacted.length > 0]);
+
+  it("under the provider's setting, a stand-in beyond the format's alphabet and length: your-…, <…>, EXAMPLE", () => {
+    for (const body of ["your-api-key-here", "YOUR_ACMECO_KEY", "<your key>", "<API_KEY>", "EXAMPLEKEY", "xxxx-xxxx-xxxx"]) {
+      expect({ body, found: scanNamed(`ACMECO_API_KEY=acm-${body}`) }).toEqual({ body, found: [["acmeco-named-key", "placeholder", true]] });
+      expect({ body, found: scanNamed(`  "acmecoToken": "acm-${body}",`) }).toEqual({ body, found: [["acmeco-named-key", "placeholder", true]] });
+    }
+  });
+
+  it("while a real-looking value off the format is nothing, and the format's body a secret", () => {
+    expect(scanNamed(`ACMECO_API_KEY=acm-${fake.alnum(20, "acmeco-short")}`)).toEqual([]);
+    expect(scanNamed(`ACMECO_API_KEY=acm-settings-page`)).toEqual([]);
+    expect(scanNamed(`ACMECO_API_KEY=acm-${fake.alnum(32, "acmeco-ok")}`)).toEqual([["acmeco-named-key", "secret", true]]);
+  });
+
+  it("a standalone prefix, which no name anchors, is not read beyond its alphabet", () => {
+    expect(scan(`see acm_your-api-key-here`)).toEqual([]);
+    expect(scan(`see acm_${"x".repeat(32)}`)).toEqual([["acmeco-api-key", "placeholder"]]);
+  });
+
+  it("holds for the real rows: pganalyze and Braintrust keys of one repeated letter are their placeholders", () => {
+    const found = (text: string) => scanner.scan({ path: "app.env", text: text + "\n" }).findings.map((f) => [f.rule, f.category]);
+    expect(found(`PGANALYZE_API_KEY=pgar_${"b".repeat(27)}`)).toEqual([["pganalyze-api-key", "placeholder"]]);
+    expect(found(`BRAINTRUST_API_KEY=sk-${"B".repeat(48)}`)).toEqual([["braintrust-api-key", "placeholder"]]);
+    expect(found(`BRAINTRUST_API_KEY=sk-<your-braintrust-key>`)).toEqual([["braintrust-api-key", "placeholder"]]);
   });
 
   it("holds for the real rows: a Braintrust key of x's is Braintrust's placeholder", () => {

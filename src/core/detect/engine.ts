@@ -7,7 +7,7 @@ import { fingerprint, maskLine, publicPrefix, redact, valueFingerprint } from ".
 import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { Claims } from "./claims.js";
-import { classifyFilledFormat, classifyPlaceholder } from "./placeholder.js";
+import { classifyFormatValue } from "./placeholder.js";
 import { secretSeverity } from "./severity.js";
 import { KeywordPrefilter } from "./prefilter.js";
 import { rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
@@ -259,8 +259,7 @@ export class Scanner {
 
     // A value whose own checksum or structure holds is real, however repetitive it looks.
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const general = classifyPlaceholder(match.secret);
-      const verdict = general.placeholder ? general : classifyFilledFormat(match.secret);
+      const verdict = classifyFormatValue(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";

@@ -297,15 +297,29 @@ function longestRun(value: string): number {
 }
 
 /**
- * Is a value of a provider's random format typed in by hand: mostly runs (`5555555dAAAAA7777777...`)
- * or a short sequence repeated (`123123123...`)? Not for passwords: a repetitive password is weak, yet
- * real.
+ * Is a value found as a provider's format a stand-in? A dummy or weak default (classifyPlaceholder), or
+ * the format filled in by hand (classifyFilledFormat). The engine's verdict on every provider finding,
+ * and the test a keyed row puts to a value with its prefix whose body is not the format's.
  */
-export function classifyFilledFormat(value: string): PlaceholderVerdict {
+export function classifyFormatValue(value: string): PlaceholderVerdict {
+  const general = classifyPlaceholder(value);
+  return general.placeholder ? general : classifyFilledFormat(value);
+}
+
+/**
+ * Is a value of a provider's random format typed in by hand: mostly runs (`5555555dAAAAA7777777...`),
+ * a short sequence repeated (`123123123...`), or the format's prefix then a bracketed stand-in
+ * (`sk-<API_KEY>`)? Not for passwords: a repetitive password is weak, yet real.
+ */
+function classifyFilledFormat(value: string): PlaceholderVerdict {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
+
+/** A format's literal start (`sk-`, `pk_live_`), then `<…>`, `[…]` or `{…}` where its body goes. */
+const PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
 
 /** Characters in runs of four or more of one character. */
 function runCoverage(value: string): number {

@@ -108,6 +108,11 @@ export interface Rule {
   find?: (text: string, context: MatchContext) => RawMatch[];
   /** Offline check of a matched value: checksum, structure. */
   validate?: (secret: string) => Validation;
+  /**
+   * With `regex`: a test in code of each match's value, for what a bounded pattern cannot say cheaply
+   * (a keyed row's body mixes letters and digits, or is a stand-in); a value it refuses is no match.
+   */
+  accepts?: (secret: string) => boolean;
   /** Minimum Shannon entropy (bits per char) of the value; lower means it is not reported by this rule. */
   minEntropy?: number;
   /** Values the provider documents as examples: reported as `placeholder`, not `secret`. */

@@ -40,7 +40,7 @@ function execAll(regex: RegExp, text: string, raw: RawMatch[] | undefined): RawM
 }
 
 /**
- * Every match of one rule in `text`, with its rule-level checks applied (entropy, offline validation,
+ * Every match of one rule in `text`, with its rule-level checks applied (the rule's own test, entropy, offline validation,
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
 export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT): RawMatch[] {
@@ -54,6 +54,7 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
   if (raw === undefined || raw.length === 0) return NO_MATCHES;
   const out: RawMatch[] = [];
   for (const match of raw) {
+    if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== undefined && shannonEntropy(match.secret) < rule.minEntropy) continue;
     if (rule.exampleValues?.includes(match.secret)) {
       out.push({

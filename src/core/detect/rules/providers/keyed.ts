@@ -13,6 +13,7 @@
 import type { Severity } from "../../../types.js";
 import type { Claim, Example, Rule } from "../../rule.js";
 import { ALPHABETS, randomString } from "../../fake.js";
+import { classifyFormatValue } from "../../placeholder.js";
 import { ASSIGN, ci, defineRule, escapeRegex, inSyntaxes } from "../kit.js";
 
 /** Character sets a value's body is drawn from. */
@@ -185,23 +186,51 @@ function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: num
 /**
  * Letters-and-digits bodies must hold both: a word or a number of the right length is not a key. A
  * long body of both cases may lack digits (a random 22-character key has none once in fifty): there
- * the mix of capitals and small letters says it is not one lower-case word run together.
+ * the mix of capitals and small letters says it is not one lower-case word run together. Tested in
+ * code after the match (see `valueCheck`): as a lookahead it cost each pattern 130 characters.
  */
-function mixedLookahead(shape: ValueShape, maxLength: number): string {
+function mixTest(shape: ValueShape): ((body: string) => boolean) | undefined {
   const chars: string = CLASSES[shape.alphabet].chars;
-  const letters = /[A-Za-z]/.test(chars);
-  const digits = /[0-9]/.test(chars);
-  if (!letters || !digits || maxLength < 12 || shape.groups) return "";
-  const run = `\\S{0,${maxLength - 1}}`;
-  const withDigit = `(?=${run}[0-9])(?=${run}[A-Za-z])`;
-  const mixed = maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars) ? withDigit : `(?:${withDigit}|(?=${run}[a-z][A-Z])(?=${run}[A-Z][a-z]))`;
-  // After the provider's own prefix, a dummy body (`pgar_1111…`, `sk-xxxx…`, all digits) is still
-  // its format filled in by hand: matched here so the placeholder classifier names it (issue 11 item 5).
-  return prefixes(shape).length > 0 && prefixes(shape).every((p) => p.length >= 3) ? `(?:${mixed}|(?=${DUMMY_BODY}))` : mixed;
+  if (!/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || maxBodyLength(shape) < 12 || shape.groups) return undefined;
+  const bothCases = maxBodyLength(shape) >= 20 && /[a-z]/.test(chars) && /[A-Z]/.test(chars);
+  return (body) => (/[0-9]/.test(body) && /[A-Za-z]/.test(body)) || (bothCases && /[a-z][A-Z]/.test(body) && /[A-Z][a-z]/.test(body));
 }
 
-/** How a dummy body starts: one character repeated, or digits only (checked further by the classifier). */
-const DUMMY_BODY = `(?:[0-9]{12}|[xX]{6}|[aA]{6}|0{6}|1{6}|\\*{6})`;
+/** The longest body the shape allows (a pattern's or a grouped body's: the shortest, as their regexes say). */
+const maxBodyLength = (shape: ValueShape): number => shape.range?.[1] ?? shape.length ?? bodyOf(shape).minLength;
+
+/**
+ * After the provider's own prefix (three characters or more), a body that is not the format's may be
+ * the format filled in by hand (`pgar_bbbb…`, `sk-1234…`, `sk-your-key-here`, `sk-<API_KEY>`): such a
+ * value is reported, and the engine's placeholder verdict (`classifyFormatValue`, the same test) names
+ * it the provider's placeholder (issue 11 item 5). A setting's patterns read such bodies beyond the
+ * format's alphabet and length (`STAND_IN_BODY`); a standalone prefix, which no name anchors, only
+ * within them.
+ */
+const fillable = (shape: ValueShape): boolean => prefixes(shape).length > 0 && prefixes(shape).every((p) => p.length >= 3);
+
+/** A body written in the format's place: a word of the characters names use, or anything in `<…>`. */
+const STAND_IN_BODY = String.raw`<[^<>\r\n"'\x60]{1,60}>|[\w.-]{4,80}`;
+
+/**
+ * The test a match's value must pass (`Rule.accepts`): a body of the format that mixes as `mixTest`
+ * asks, or, for a fillable shape, a value the placeholder verdict calls a stand-in. None when the
+ * pattern says it all.
+ */
+function valueCheck(entry: KeyedEntry): ((secret: string) => boolean) | undefined {
+  if (entry.anySetting) return undefined;
+  const shape = entry.value;
+  const mixed = mixTest(shape);
+  // Longest first: `VF.DM.` before `VF.`.
+  const starts = [...prefixes(shape)].sort((a, b) => b.length - a.length);
+  const bodyOfValue = (secret: string): string => secret.slice(starts.find((p) => secret.startsWith(p))?.length ?? 0);
+  if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
+  const exact = new RegExp(`^${bodyOf(shape).regex}$`);
+  return (secret) => {
+    const body = bodyOfValue(secret);
+    return (exact.test(body) && (mixed === undefined || mixed(body))) || classifyFormatValue(secret).placeholder;
+  };
+}
 
 /** The entry's prefixes (none, one or several). */
 const prefixes = (shape: ValueShape): readonly string[] => (shape.prefix === undefined ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix);
@@ -255,10 +284,9 @@ const BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const body = bodyOf(shape);
-  const max = shape.range?.[1] ?? shape.length ?? body.minLength;
   const starts = prefixes(shape).map(escapeRegex);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? (starts[0] as string) : `(?:${starts.join("|")})`;
-  const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
+  const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
   return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex(shape.extra) : ""}]` };
 }
 
@@ -319,7 +347,8 @@ function keyedNearbyRegex(entry: KeyedEntry): RegExp | undefined {
 /**
  * What every match of an entry's patterns holds, as cheap tests (see `Rule.requires`): one of its names
  * with all its words (any case, any separator), and its body, a run of the body's characters at least as
- * long as the shortest body (the `-` of grouped bodies included; none for a body given as a pattern).
+ * long as the shortest body (the `-` of grouped bodies included; none for a body given as a pattern), or
+ * its prefix where a setting may hold a stand-in (see `fillable`).
  */
 function requiredParts(entry: KeyedEntry): RegExp[] {
   const parts: RegExp[] = [];
@@ -328,7 +357,9 @@ function requiredParts(entry: KeyedEntry): RegExp[] {
     const spelled = entry.names.map((n) => (entry.anySetting ? escapeRegex(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex).join("[ _.-]?")));
     parts.push(new RegExp(spelled.join("|"), "i"));
   }
-  if (!shape.pattern) {
+  // A setting's stand-in body (`sk-your-key`) is shorter than the format's: its prefix is required instead.
+  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex).join("|")));
+  else if (!shape.pattern) {
     const { cls, minLength } = bodyOf(shape);
     parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
   }
@@ -425,9 +456,11 @@ function falsePositives(entry: KeyedEntry, v: string): string[] {
   if (entry.anySetting) {
     return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v}`, `x${snake}_key=${v}`, `${upper}_API_KEY=${v}${v}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
   }
-  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
+  // (A dummy word there, `…____example`, is the format filled in by hand: the provider's placeholder.)
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}settings`);
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v}`, `${upper}_PROJECT_ID=${v}`, `  ${snake}_url: https://example.com/items?id=${v}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v}`);
-  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
+  // Small letters alone: not a body that mixes (nor a pattern's parts).
+  if (mixTest(shape) || shape.pattern) fp.push(`${upper}_API_KEY=${prefix}${randomString(bodyLength, ALPHABETS.lower, entry.id)}`);
   // The name in an element too far above the credential's.
   if (!shape.standalone) fp.push(`<id>${snake}</id>\n<a>1</a>\n<b>2</b>\n<c>3</c>\n<d>4</d>\n<secret>${v}</secret>`);
   if (!shape.standalone && isStrict(entry)) {
@@ -501,6 +534,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       keywords,
       ...(lazy ? {} : { regex: keyedRegex(entry) }),
       requires: requiredParts(entry),
+      ...(valueCheck(entry) ? { accepts: valueCheck(entry) } : {}),
       ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
       owns: claimOf(entry),
