@@ -184,6 +184,7 @@ import { rules as clickup } from "./providers/clickup.js";
 import { rules as monday } from "./providers/monday.js";
 import { rules as readme } from "./providers/readme.js";
 import { rules as definedNetworking } from "./providers/defined-networking.js";
+import { rules as nats } from "./providers/nats.js";
 import { rules as adafruit } from "./providers/adafruit.js";
 import { rules as beamer } from "./providers/beamer.js";
 import { rules as docusign } from "./providers/docusign.js";
@@ -391,6 +392,7 @@ export const providerRules: readonly Rule[] = [
   ...monday,
   ...readme,
   ...definedNetworking,
+  ...nats,
   ...adafruit,
   ...beamer,
   ...docusign,
