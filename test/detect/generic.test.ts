@@ -39,6 +39,9 @@ describe("generic secrets by name", () => {
     ["Dockerfile", `ENV DB_PASSWORD=${pw}`],
     ["deploy.sh", `mysql -uroot -p${pw} app < dump.sql`],
     ["deploy.sh", `./server --password=${pw}`],
+    // Java system properties: dotted names after -D.
+    ["run.sh", `exec java -Djavax.net.ssl.trustStorePassword=${pw} -jar app.jar`],
+    ["Dockerfile", `CMD java -Dspring.datasource.password=${pw} -jar /app.jar`],
     ["Main.java", `String password = "${pw}";`],
     ["main.go", `	Password: "${pw}",`],
     ["main.go", `password := "${pw}"`],
