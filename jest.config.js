@@ -29,7 +29,6 @@ const E2E = [
   "test/git/agent-files.test.ts",
   "test/git/range.test.ts",
   "test/git/read-commits.test.ts",
-  "test/git/scan-git-helpers.test.ts",
   "test/git/scripts.test.ts",
   "test/hook/e2e.test.ts",
   "test/report/sarif-validator.test.ts",

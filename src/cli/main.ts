@@ -14,7 +14,7 @@ import { parseCommandLine, USAGE, UsageError, type ScanCommand } from "./args.js
 import { findRepositoryRoot, runInit } from "./init.js";
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, writeOutputFile, type CliIO } from "./io.js";
 import { errorSentence } from "../core/command-line.js";
-import { historyScanHelpers, scanPaths } from "./parallel.js";
+import { scanPaths } from "./parallel.js";
 import { emptyResult, scanFileBytes } from "./file-scan.js";
 import { readBounded } from "./stdin.js";
 import { readBaselineFile, writeBaselineFile } from "./baseline.js";
@@ -110,7 +110,6 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     changes = result.scan.scanned;
   } else if (cmd.git) {
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
-    const helpers = historyScanHelpers(inputs);
     const result = await scanGit(setup, {
       repo: scanRoot,
       ...(cmd.range !== undefined ? { range: cmd.range } : {}),
@@ -118,8 +117,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       authors: cmd.authors,
       ...(cmd.window ? { window: cmd.window } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
-      helpers,
-    }).finally(() => helpers.close());
+    });
     progress?.done();
     report.scanned = { files: result.scan.files, bytes: result.scan.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.scan.skipped };
     // Named in the summary (and the JSON) only when other agents wrote some of the commits read.

@@ -2,27 +2,18 @@
  * Whole-file scanning spread over the main thread and worker threads. Workers start during the folder
  * walk, as soon as it has listed enough text to share, so that their start-up (loading the rules)
  * overlaps the rest of the walk; small scans never start one. Files go out in batches of about the same
- * size to whichever thread is free. A history scan (`scan --git`) hands the same workers batches of
- * commits' patch text (historyScanHelpers).
+ * size to whichever thread is free.
  */
 import { availableParallelism } from "node:os";
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import type { ScanInputs, ScanSetup } from "../core/setup.js";
 import type { SkippedFile } from "../core/types.js";
-import type { CommitToScan, ScannedCommit } from "../git/scan-commit.js";
-import type { CommitScanHelpers } from "../git/scan-git.js";
 import { emptyResult, mergeResult, scanFileBatch, type FileBatchResult } from "./file-scan.js";
 import { listFiles, type FileEntry, type WalkExclusion } from "./walk.js";
 
 /** Below this much text the main thread alone is faster than handing work out. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
-/**
- * A history scan's threshold, in patch text read: lower than a folder's, as reading and attributing
- * commits keep the main thread busier than a walk, and the whole history is the worker's to share
- * (on 2,000 small commits, a 2 MB threshold had the main thread scan a quarter of them alone).
- */
-const HISTORY_PARALLEL_MIN_CHARS = 512 * 1024;
 const BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
 
@@ -33,36 +24,25 @@ interface WorkerMessage {
   ready?: true;
   ok?: boolean;
   result?: FileBatchResult;
-  commits?: ScannedCommit[];
   error?: string;
 }
 
 class WorkerPool {
-  private readonly workers: Array<{ worker: Worker; ready: boolean; inFlight: number; commitBatches: Array<{ resolve: (r: ScannedCommit[]) => void; reject: (e: Error) => void }> }> = [];
+  private readonly workers: Array<{ worker: Worker; ready: boolean; inFlight: number }> = [];
   private onMessage: (index: number, message: WorkerMessage) => void = () => {};
   private failure: Error | undefined;
 
-  constructor(inputs: ScanInputs, size: number, resourceLimits?: ResourceLimits) {
+  constructor(inputs: ScanInputs, size: number) {
     const url = new URL(typeof CLAUDE_GUARD_WORKER === "string" ? CLAUDE_GUARD_WORKER : "./scan-worker.js", import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { workerData: inputs, ...(resourceLimits ? { resourceLimits } : {}) });
-      const slot: (typeof this.workers)[number] = { worker, ready: false, inFlight: 0, commitBatches: [] };
+      const worker = new Worker(url, { workerData: inputs });
+      const slot = { worker, ready: false, inFlight: 0 };
       worker.on("message", (message: WorkerMessage) => {
         if (message.ready) slot.ready = true;
-        // A worker answers in the order it was sent batches.
-        if (message.commits || (message.ok === false && slot.commitBatches.length > 0)) {
-          slot.inFlight--;
-          const waiting = slot.commitBatches.shift();
-          if (message.commits) waiting?.resolve(message.commits);
-          else waiting?.reject(new Error(`a scan worker failed: ${message.error ?? "unknown error"}`));
-          return;
-        }
         this.onMessage(i, message);
       });
       worker.on("error", (error) => {
         this.failure = error;
-        slot.ready = false;
-        for (const waiting of slot.commitBatches.splice(0)) waiting.reject(error);
         this.onMessage(i, { ok: false, error: error.message });
       });
       this.workers.push(slot);
@@ -108,15 +88,6 @@ class WorkerPool {
       await new Promise<void>((resolve) => (wake = resolve));
     }
     return result;
-  }
-
-  /** Hands a batch of commits to a ready worker with room for it; undefined when there is none. */
-  trySubmitCommits(commits: CommitToScan[]): Promise<ScannedCommit[]> | undefined {
-    const slot = this.workers.find((w) => w.ready && w.inFlight < 2);
-    if (!slot) return undefined;
-    slot.inFlight++;
-    slot.worker.postMessage({ commits });
-    return new Promise((resolve, reject) => slot.commitBatches.push({ resolve, reject }));
   }
 
   async close(): Promise<void> {
@@ -176,24 +147,4 @@ export async function scanPaths(
   } finally {
     await pool?.close();
   }
-}
-
-/**
- * Worker threads for a history scan (`scan --git`): started once the commits read hold enough text to
- * share, so that a short history never pays for them. Close it when the scan is done.
- */
-export function historyScanHelpers(inputs: ScanInputs): CommitScanHelpers & { close(): Promise<void> } {
-  const workers = workerCount();
-  let pool: WorkerPool | undefined;
-  let offered = 0;
-  return {
-    trySubmit(batch, chars) {
-      offered += chars;
-      // A smaller young generation than V8's default: on a 20,000-commit history the worker's share of
-      // the process's peak memory fell from about 45 MB to 20 MB.
-      if (!pool && workers > 0 && offered >= HISTORY_PARALLEL_MIN_CHARS) pool = new WorkerPool(inputs, workers, { maxYoungGenerationSizeMb: 8 });
-      return pool?.trySubmitCommits(batch);
-    },
-    close: async () => pool?.close(),
-  };
 }

@@ -1,17 +1,15 @@
-/** A worker thread: builds the same scanner as the main thread and scans the batches it is sent (files, or commits' patch text). */
+/** A worker thread: builds the same scanner as the main thread and scans the batches it is sent. */
 import { parentPort, workerData } from "node:worker_threads";
 import { prepareScan, type ScanInputs } from "../core/setup.js";
-import { scanCommitPatch, type CommitToScan } from "../git/scan-commit.js";
 import { scanFileBatch } from "./file-scan.js";
 import type { FileEntry } from "./walk.js";
 
 const setup = prepareScan(workerData as ScanInputs);
 const port = parentPort;
 if (!port) throw new Error("scan-worker must run as a worker thread");
-port.on("message", (batch: FileEntry[] | { commits: CommitToScan[] }) => {
+port.on("message", (batch: FileEntry[]) => {
   try {
-    if ("commits" in batch) port.postMessage({ ok: true, commits: batch.commits.map((commit) => scanCommitPatch(setup, commit)) });
-    else port.postMessage({ ok: true, result: scanFileBatch(setup, batch) });
+    port.postMessage({ ok: true, result: scanFileBatch(setup, batch) });
   } catch (error) {
     port.postMessage({ ok: false, error: (error as Error).message });
   }

@@ -2,7 +2,7 @@
  * Reads commits and the lines they added from a local clone, for `claude-guard scan --git` and the Action.
  *
  * How, and why this way:
- * - `git log -p` read as a stream and parsed a commit at a time, one process for up to 1,000 commits
+ * - `git log -p` read as a stream and parsed a commit at a time, one process for up to 2,000 commits
  *   (their SHAs on its stdin, listed first by one `rev-list`): git's own diff is the floor, and a scan
  *   adds no process nor setup per commit (a git process per commit is 40-80x slower). Memory holds the
  *   commit being scanned and a pipe's worth of git's output (git waits while the caller scans), plus
@@ -80,8 +80,13 @@ const LOG_ARGS = ["log", "--encoding=UTF-8", "--no-notes"];
 /** The range's commits, oldest first, parents before children. */
 const WALK_ARGS = ["--topo-order", "--reverse"];
 /** Commits a `git log -p` call reads (their SHAs on its stdin, so no command-line limit applies). */
-const PATCH_CHUNK = 1000;
+const PATCH_CHUNK = 2000;
 const PATCH_LOG_ARGS = (nonce: string) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
+
+interface RawCommit {
+  info: CommitInfo;
+  patch: string;
+}
 
 function formatArg(nonce: string): string {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
@@ -185,35 +190,14 @@ export async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits
   }
 }
 
-/** One commit's metadata and its patch text, as `git log -p` printed it (parsed by readChange or a worker). */
-export interface RawCommit {
-  info: CommitInfo;
-  patch: string;
-}
-
-/** A commit's added lines from its patch text: parsed, and its UTF-16 files read (see the header). */
-export async function readChange(git: GitRunner, raw: RawCommit, limits: PatchLimits = DEFAULT_PATCH_LIMITS): Promise<CommitChange> {
-  const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-  if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-  return { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-}
-
 /**
  * Yields each commit of the range (oldest first) with the lines it added. Throws a GitReadError when the
  * folder is not a repository, the range does not resolve or git is missing.
  */
 export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<CommitChange> {
   const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
-  const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
-  for await (const raw of readCommitPatches(git, opts)) yield await readChange(git, raw, limits);
-}
-
-/**
- * What readCommits yields, before its patch text is parsed: scan --git hands the text of most commits
- * to worker threads, which parse and scan it there.
- */
-export async function* readCommitPatches(git: GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<RawCommit> {
   const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
+  const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const nonce = randomBytes(12).toString("hex");
   const revisions = resolved.revisions;
   if (revisions.length === 0) {
@@ -250,13 +234,14 @@ export async function* readCommitPatches(git: GitRunner, opts: ReadCommitsOption
   }
 
   // One git process a chunk of commits: git keeps what it parsed for the whole of one call (over 100 MB
-  // for 20,000 commits; 65 MB for 2,000 commits of a large tree, 50 MB for 1,000), so a long history is
-  // read in a few calls, one at a time.
+  // for 20,000 commits), so a long history is read in a few calls, one at a time.
   let yielded = 0;
   for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
     const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
     for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
-      yield raw;
+      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
       yielded++;
       opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
     }

@@ -1,11 +1,10 @@
 /** The lines each commit in a range added, scanned, for Claude's commits or all: `scan --git` and the Action. */
 import { detectAuthorship } from "../core/authorship/index.js";
-import { addChangeScan, emptyChangeScan, type ChangeScan } from "../core/scan-change.js";
+import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
 import { openRepository } from "./git-runner.js";
-import { readChange, readCommitPatches, type RawCommit, type ReadCommitsOptions } from "./read-commits.js";
-import { scanCommitChange, scanCommitPatch, type CommitToScan, type ScannedCommit } from "./scan-commit.js";
+import { readCommits } from "./read-commits.js";
 import { resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
@@ -25,26 +24,7 @@ interface GitScanOptions {
   onFindings?: (file: AddedLines, findings: readonly Finding[], change: CommitChange) => void;
   /** Called with each commit read (Claude's, or all with `authors: "all"`) and why it was attributed. */
   onCommit?: (change: CommitChange, authorship: AuthorshipVerdict) => void;
-  /**
-   * Other threads that parse and scan commits' patch text (the CLI's worker threads). Not used with
-   * onFindings or onCommit, which need each commit's lines on this thread.
-   */
-  helpers?: CommitScanHelpers;
 }
-
-export interface CommitScanHelpers {
-  /**
-   * Parses and scans a batch elsewhere, results in the batch's order; undefined when no helper is free
-   * (the caller scans the batch itself, which also paces how fast git is read). `chars` is the batch's
-   * patch text length.
-   */
-  trySubmit(batch: CommitToScan[], chars: number): Promise<ScannedCommit[]> | undefined;
-}
-
-/** About this much patch text a batch of commits handed to a helper (a few large commits, or many small ones). */
-const BATCH_CHARS = 256 * 1024;
-/** Commits whose patch may hold a binary file are read on this thread: a UTF-16 file's blob is read with git. */
-const BINARY_MARK = "\nBinary files ";
 
 export interface GitScanResult {
   /** What the core made of the commits' added lines (findings, suppressed, skipped, files scanned). */
@@ -131,7 +111,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
   // Only Claude's commits: a metadata pass picks them, and only their patches are read. All authors:
   // no filter, so the whole range is one `git log -p` stream, attributed as it is read.
   const verdicts = new Map<string, AuthorshipVerdict>();
-  const readOptions: ReadCommitsOptions = { resolved };
+  const readOptions: Parameters<typeof readCommits>[1] = { resolved };
   if (options.authors === "claude") {
     readOptions.filter = (commit) => {
       const verdict = attribute(commit);
@@ -140,81 +120,25 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     };
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-
-  // Commits are scanned here or by the helpers, and their results added in commit order (the report is
-  // the same either way): `pending` holds them, oldest first, until the oldest is done.
-  const helpers = options.onFindings || options.onCommit ? undefined : options.helpers;
-  type Read = { commit: CommitInfo; byClaude: boolean };
-  const pending: Array<{ read: Read[]; results: ScannedCommit[] | Promise<ScannedCommit[]> }> = [];
-  const flush = async (wait: boolean) => {
-    for (let head = pending[0]; head; head = pending[0]) {
-      if (head.results instanceof Promise) {
-        if (!wait) return;
-        head.results = await head.results;
-      }
-      pending.shift();
-      const results = head.results;
-      head.read.forEach(({ commit, byClaude }, i) => {
-        const scanned = results[i] as ScannedCommit;
-        addChangeScan(result.scan, scanned.scan);
-        if (byClaude) result.claudeChanges.push({ commit, ...(scanned.firstFile ? { firstFile: scanned.firstFile } : {}) });
-      });
-    }
-  };
-  let batch: CommitToScan[] = [];
-  let batchRead: Read[] = [];
-  let batchChars = 0;
-  const submit = async () => {
-    if (batch.length === 0) return;
-    const jobs = batch;
-    const entry: (typeof pending)[number] = { read: batchRead, results: [] };
-    const offloaded = helpers?.trySubmit(jobs, batchChars);
-    [batch, batchRead, batchChars] = [[], [], 0];
-    pending.push(entry);
-    if (offloaded) {
-      entry.results = offloaded;
-      // Noted when done, so that a finished head is taken without waiting (failures surface in flush).
-      offloaded.then((results) => (entry.results = results)).catch(() => {});
-    } else {
-      entry.results = jobs.map((job) => scanCommitPatch(setup, job));
-      // Lets the helpers' answers in between batches scanned here.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await flush(false);
-  };
-
-  for await (const raw of readCommitPatches(git, readOptions)) {
-    const verdict = verdicts.get(raw.info.sha) ?? attribute(raw.info);
-    verdicts.delete(raw.info.sha);
-    const read = { commit: raw.info, byClaude: verdict.isClaude };
-    if (read.byClaude) {
+  for await (const change of readCommits(git, readOptions)) {
+    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+    verdicts.delete(change.commit.sha);
+    const byClaude = verdict.isClaude;
+    if (byClaude) {
       result.scannedCommits.push({
-        sha: raw.info.sha,
-        subject: raw.info.message.split("\n", 1)[0] ?? "",
-        author: `${raw.info.author.name} <${raw.info.author.email}>`,
+        sha: change.commit.sha,
+        subject: change.commit.message.split("\n", 1)[0] ?? "",
+        author: `${change.commit.author.name} <${change.commit.author.email}>`,
         authorship: verdict,
       });
+      const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
+      result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
     }
-    if (helpers && !raw.patch.includes(BINARY_MARK)) {
-      batch.push({ sha: raw.info.sha, patch: raw.patch, byClaude: read.byClaude });
-      batchRead.push(read);
-      batchChars += raw.patch.length;
-      if (batchChars >= BATCH_CHARS) await submit();
-      continue;
-    }
-    await submit();
-    pending.push({ read: [read], results: [await scanHere(raw, verdict)] });
-    await flush(false);
-  }
-  await submit();
-  await flush(true);
-  return result;
-
-  async function scanHere(raw: RawCommit, verdict: AuthorshipVerdict): Promise<ScannedCommit> {
-    const change = await readChange(git, raw);
     options.onCommit?.(change, verdict);
-    return scanCommitChange(setup, { sha: raw.info.sha, files: change.files, skipped: change.skipped }, verdict.isClaude, {
+    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
       ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
     });
+    addChangeScan(result.scan, scanned);
   }
+  return result;
 }
