@@ -25209,8 +25209,8 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
-  constructor(rules202) {
-    for (const rule of rules202) {
+  constructor(rules203) {
+    for (const rule of rules203) {
       const claim2 = rule.owns;
       if (!claim2) continue;
       for (const prefix of claim2.prefixes ?? []) {
@@ -25604,11 +25604,17 @@ function longestRun(value) {
   }
   return longest;
 }
+function classifyFormatValue(value) {
+  const general = classifyPlaceholder(value);
+  return general.placeholder ? general : classifyFilledFormat(value);
+}
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
+var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
 function runCoverage(value) {
   let covered = 0;
   let run2 = 0;
@@ -25705,8 +25711,8 @@ var KeywordPrefilter = class {
           }
           state = goto[at2];
         }
-        const rules202 = own2[state];
-        if (!rules202.includes(rule)) rules202.push(rule);
+        const rules203 = own2[state];
+        if (!rules203.includes(rule)) rules203.push(rule);
       }
     });
     const table = new Int32Array(states * classes);
@@ -25882,6 +25888,7 @@ function runRule(rule, text, context = DEFAULT_CONTEXT) {
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
   for (const match of raw) {
+    if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
     if (rule.exampleValues?.includes(match.secret)) {
       out.push({
@@ -26113,12 +26120,12 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var Scanner = class {
-  constructor(rules202, options = {}) {
-    this.rules = rules202;
+  constructor(rules203, options = {}) {
+    this.rules = rules203;
     this.options = options;
-    this.keywords = rules202.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.keywords = rules203.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
-    this.claims = new Claims(rules202);
+    this.claims = new Claims(rules203);
   }
   rules;
   options;
@@ -26251,8 +26258,7 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const general = classifyPlaceholder(match.secret);
-      const verdict = general.placeholder ? general : classifyFilledFormat(match.secret);
+      const verdict = classifyFormatValue(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
@@ -29967,6 +29973,29 @@ async function openRepository(repoDir, options = {}) {
   return runner;
 }
 
+// src/git/read-commits.ts
+import { randomBytes } from "node:crypto";
+
+// src/core/detect/text-encoding.ts
+var SNIFF_CHARS = 4e3;
+function decodeUtf16WithBom(bytes) {
+  if (bytes.length < 2) return void 0;
+  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
+  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
+  if (!littleEndian && !bigEndian) return void 0;
+  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
+  if (bigEndian) {
+    const swapped = new Uint8Array(units.length);
+    for (let i = 0; i + 1 < units.length; i += 2) {
+      swapped[i] = units[i + 1];
+      swapped[i + 1] = units[i];
+    }
+    units = swapped;
+  }
+  const text = new TextDecoder("utf-16le").decode(units);
+  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
+}
+
 // src/git/patch.ts
 var DEFAULT_PATCH_LIMITS = { maxFileChars: 5e6 };
 var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -30069,9 +30098,9 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     if (current.lines.length === 0) return;
     result.files.push({ path: path10, lines: current.lines, lineNumbers: current.lineNumbers });
   };
-  const addLine = (text) => {
+  const addLine = (from, to2) => {
     if (!file || file.tooLarge) return;
-    const line = text.endsWith("\r") ? text.slice(0, -1) : text;
+    const line = patch.slice(from, to2 > from && patch.charCodeAt(to2 - 1) === 13 ? to2 - 1 : to2);
     file.chars += line.length + 1;
     if (file.chars > limits.maxFileChars) {
       file.tooLarge = true;
@@ -30086,8 +30115,22 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
   while (start <= patch.length) {
     let end = patch.indexOf("\n", start);
     if (end < 0) end = patch.length;
-    const line = patch.slice(start, end);
+    const lineStart = start;
     start = end + 1;
+    if (oldLeft.length === 1 && (newLeft > 0 || oldLeft[0] > 0)) {
+      const first2 = end > lineStart ? patch.charCodeAt(lineStart) : -1;
+      if (first2 === 92) continue;
+      if (first2 === 45) {
+        oldLeft[0] = oldLeft[0] - 1;
+        continue;
+      }
+      if (first2 === 43) addLine(lineStart + 1, end);
+      else oldLeft[0] = oldLeft[0] - 1;
+      newLine++;
+      newLeft--;
+      continue;
+    }
+    const line = patch.slice(lineStart, end);
     if (inHunk()) {
       if (line.startsWith("\\")) continue;
       const columns = oldLeft.length;
@@ -30102,7 +30145,7 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
         newAgainstAll = false;
         oldLeft[i] = oldLeft[i] - 1;
       }
-      if (newAgainstAll) addLine(line.slice(columns));
+      if (newAgainstAll) addLine(lineStart + columns, end);
       newLine++;
       newLeft--;
       continue;
@@ -30176,29 +30219,6 @@ function splitLines(text) {
   const lines2 = text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
   if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
   return lines2;
-}
-
-// src/git/read-commits.ts
-import { randomBytes } from "node:crypto";
-
-// src/core/detect/text-encoding.ts
-var SNIFF_CHARS = 4e3;
-function decodeUtf16WithBom(bytes) {
-  if (bytes.length < 2) return void 0;
-  const littleEndian = bytes[0] === 255 && bytes[1] === 254;
-  const bigEndian = bytes[0] === 254 && bytes[1] === 255;
-  if (!littleEndian && !bigEndian) return void 0;
-  let units = bytes.subarray(2, bytes.length - bytes.length % 2);
-  if (bigEndian) {
-    const swapped = new Uint8Array(units.length);
-    for (let i = 0; i + 1 < units.length; i += 2) {
-      swapped[i] = units[i + 1];
-      swapped[i + 1] = units[i];
-    }
-    units = swapped;
-  }
-  const text = new TextDecoder("utf-16le").decode(units);
-  return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
 }
 
 // src/git/range.ts
@@ -30290,7 +30310,7 @@ var PATCH_ARGS = [
 ];
 var LOG_ARGS = ["log", "--encoding=UTF-8", "--no-notes"];
 var WALK_ARGS = ["--topo-order", "--reverse"];
-var PATCH_CHUNK = 1e3;
+var PATCH_CHUNK = 2e3;
 var PATCH_LOG_ARGS = (nonce) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
 function formatArg(nonce) {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
@@ -30333,9 +30353,17 @@ async function* splitCommits(output, nonce) {
   let started = false;
   for await (const chunk of output) {
     const carry = Math.min(marker2.length - 1, size);
-    const probe = carry > 0 ? Buffer.concat([lastBytes(pieces, carry), chunk]) : chunk;
     const cuts = [];
-    for (let at2 = probe.indexOf(marker2); at2 >= 0; at2 = probe.indexOf(marker2, at2 + marker2.length)) cuts.push(size - carry + at2);
+    let from = 0;
+    if (carry > 0) {
+      const edge = Buffer.concat([lastBytes(pieces, carry), chunk.subarray(0, marker2.length - 1)]);
+      const at2 = edge.indexOf(marker2);
+      if (at2 >= 0 && at2 < carry) {
+        cuts.push(size - carry + at2);
+        from = at2 + marker2.length - carry;
+      }
+    }
+    for (let at2 = chunk.indexOf(marker2, from); at2 >= 0; at2 = chunk.indexOf(marker2, at2 + marker2.length)) cuts.push(size + at2);
     pieces.push(chunk);
     size += chunk.length;
     if (cuts.length === 0) continue;
@@ -30369,13 +30397,10 @@ async function readUtf16Files(git, parsed, limits) {
     if (added.lines.length > 0) parsed.files.push(added);
   }
 }
-async function readChange(git, raw, limits = DEFAULT_PATCH_LIMITS) {
-  const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-  if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-  return { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-}
-async function* readCommitPatches(git, opts = {}) {
+async function* readCommits(repo, opts = {}) {
+  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
   const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
+  const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const nonce = randomBytes(12).toString("hex");
   const revisions = resolved.revisions;
   if (revisions.length === 0) {
@@ -30410,7 +30435,9 @@ async function* readCommitPatches(git, opts = {}) {
   for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
     const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
     for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
-      yield raw;
+      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
       yielded++;
       opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
     }
@@ -30418,18 +30445,6 @@ async function* readCommitPatches(git, opts = {}) {
 }
 
 // src/git/scan-git.ts
-var BATCH_CHARS = 256 * 1024;
-var BINARY_MARK = "\nBinary files ";
-function scanCommitChange(setup, change, byClaude, options = {}) {
-  const scan = scanChange(setup, { commit: change.sha, files: change.files, skipped: change.skipped, byClaude }, options);
-  if (!byClaude) return { scan };
-  const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
-  return first2 ? { scan, firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : { scan };
-}
-function scanCommitPatch(setup, commit) {
-  const parsed = parseCommitPatch(commit.patch, commit.sha, DEFAULT_PATCH_LIMITS);
-  return scanCommitChange(setup, { sha: commit.sha, files: parsed.files, skipped: parsed.skipped }, commit.byClaude);
-}
 function windowArgs(window2) {
   return [
     ...window2.since ? [`--since=${window2.since.toISOString()}`] : [],
@@ -30492,76 +30507,27 @@ async function scanGit(setup, options) {
     };
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-  const helpers = options.onFindings || options.onCommit ? void 0 : options.helpers;
-  const pending = [];
-  const flush = async (wait) => {
-    for (let head2 = pending[0]; head2; head2 = pending[0]) {
-      if (head2.results instanceof Promise) {
-        if (!wait) return;
-        head2.results = await head2.results;
-      }
-      pending.shift();
-      const results = head2.results;
-      head2.read.forEach(({ commit, byClaude }, i) => {
-        const scanned = results[i];
-        addChangeScan(result.scan, scanned.scan);
-        if (byClaude) result.claudeChanges.push({ commit, ...scanned.firstFile ? { firstFile: scanned.firstFile } : {} });
-      });
-    }
-  };
-  let batch = [];
-  let batchRead = [];
-  let batchChars = 0;
-  const submit = async () => {
-    if (batch.length === 0) return;
-    const jobs = batch;
-    const entry = { read: batchRead, results: [] };
-    const offloaded = helpers?.trySubmit(jobs, batchChars);
-    [batch, batchRead, batchChars] = [[], [], 0];
-    pending.push(entry);
-    if (offloaded) {
-      entry.results = offloaded;
-      offloaded.then((results) => entry.results = results).catch(() => {
-      });
-    } else {
-      entry.results = jobs.map((job) => scanCommitPatch(setup, job));
-      await new Promise((resolve3) => setImmediate(resolve3));
-    }
-    await flush(false);
-  };
-  for await (const raw of readCommitPatches(git, readOptions)) {
-    const verdict = verdicts.get(raw.info.sha) ?? attribute(raw.info);
-    verdicts.delete(raw.info.sha);
-    const read = { commit: raw.info, byClaude: verdict.isClaude };
-    if (read.byClaude) {
+  for await (const change of readCommits(git, readOptions)) {
+    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+    verdicts.delete(change.commit.sha);
+    const byClaude = verdict.isClaude;
+    if (byClaude) {
       result.scannedCommits.push({
-        sha: raw.info.sha,
-        subject: raw.info.message.split("\n", 1)[0] ?? "",
-        author: `${raw.info.author.name} <${raw.info.author.email}>`,
+        sha: change.commit.sha,
+        subject: change.commit.message.split("\n", 1)[0] ?? "",
+        author: `${change.commit.author.name} <${change.commit.author.email}>`,
         authorship: verdict
       });
+      const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
+      result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
     }
-    if (helpers && !raw.patch.includes(BINARY_MARK)) {
-      batch.push({ sha: raw.info.sha, patch: raw.patch, byClaude: read.byClaude });
-      batchRead.push(read);
-      batchChars += raw.patch.length;
-      if (batchChars >= BATCH_CHARS) await submit();
-      continue;
-    }
-    await submit();
-    pending.push({ read: [read], results: [await scanHere(raw, verdict)] });
-    await flush(false);
-  }
-  await submit();
-  await flush(true);
-  return result;
-  async function scanHere(raw, verdict) {
-    const change = await readChange(git, raw);
     options.onCommit?.(change, verdict);
-    return scanCommitChange(setup, { sha: raw.info.sha, files: change.files, skipped: change.skipped }, verdict.isClaude, {
+    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
       ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
     });
+    addChangeScan(result.scan, scanned);
   }
+  return result;
 }
 
 // src/core/report/meta.ts
@@ -30576,9 +30542,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules202) {
+function indexRules(rules203) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules202 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules203 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -30946,13 +30912,13 @@ function repeatKey(f3) {
   if (cut < 2 || f3.redacted.length - cut - 1 < 2) return void 0;
   return `${f3.rule}\0${f3.redacted}`;
 }
-function pairable(f3, rules202) {
+function pairable(f3, rules203) {
   if (f3.category !== "secret") return void 0;
-  const provider = metaFor(f3, rules202).provider;
+  const provider = metaFor(f3, rules203).provider;
   if (!provider || provider === "generic" || provider === "custom") return void 0;
   return `${f3.commit ?? ""}\0${f3.path}\0${provider}`;
 }
-function rollUp(findings, rules202) {
+function rollUp(findings, rules203) {
   const sorted = [...findings].sort(compareFindings);
   const parent = sorted.map((_3, i) => i);
   const root = (i) => {
@@ -30973,7 +30939,7 @@ function rollUp(findings, rules202) {
       if (first2 === void 0) byValue.set(value, i);
       else union2(first2, i);
     }
-    const file = pairable(f3, rules202);
+    const file = pairable(f3, rules203);
     if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
   });
   for (const members2 of byFile.values()) {
@@ -31216,8 +31182,8 @@ function fixCell(f3) {
   if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
   return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
 }
-function titleOf(f3, rules202) {
-  return f3.title || metaFor(f3, rules202).title || f3.rule;
+function titleOf(f3, rules203) {
+  return f3.title || metaFor(f3, rules203).title || f3.rule;
 }
 function rowCells(row, ctx) {
   const lead = row.findings[0];
@@ -31491,13 +31457,13 @@ function mergeByLine(annotations) {
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules202 = indexRules(input.rules);
+  const rules203 = indexRules(input.rules);
   const scope = scopeOf(input.report);
   const links = new Links(input.repository, input.docsUrl);
   const headLine = (f3) => input.headLines?.has(f3) ? input.headLines.get(f3) ?? null : f3.line;
-  const ctx = { links, rules: rules202, headLine };
+  const ctx = { links, rules: rules203, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const rows = rollUp(findings, rules202);
+  const rows = rollUp(findings, rules203);
   const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
   const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
   const { summary: summary2, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
@@ -31662,8 +31628,8 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules202) {
-  const byId = indexRules(rules202);
+function renderSarif(report, rules203) {
+  const byId = indexRules(rules203);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -40992,9 +40958,9 @@ var guardConfigSchema = strictObject({
   paths: strictObject({
     ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
   }).default(() => ({ ignore: [] })),
-  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules202, ctx) => {
+  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules203, ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    rules202.forEach((rule, index) => {
+    rules203.forEach((rule, index) => {
       if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
       seen.add(rule.id);
     });
@@ -41160,7 +41126,7 @@ function ruleContractProblems(rule) {
 // src/core/detect/custom-rules.ts
 var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules202 = [];
+  const rules203 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -41205,9 +41171,9 @@ function compileCustomRules(configs, builtinIds) {
       }
     }
     if (config2.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config2.id, message: `examples: ${problem}` });
-    rules202.push(rule);
+    rules203.push(rule);
   }
-  return { rules: rules202, errors };
+  return { rules: rules203, errors };
 }
 
 // src/core/detect/fake.ts
@@ -41279,7 +41245,7 @@ function escapeRegex2(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,9}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 var NEXT_LINE_WINDOW = 1200;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
@@ -41988,7 +41954,7 @@ var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s
 var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
-var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
 var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
 var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
 var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
@@ -46850,6 +46816,44 @@ var rules114 = [
     falsePositives: () => ["VAULT_TOKEN=s." + fake.alnum(10, "vault-short"), "VAULT_TOKEN_PATH=s.tokenhelperconfigpath"]
   }),
   defineRule({
+    id: "vault-approle-secret-id",
+    title: "HashiCorp Vault AppRole SecretID",
+    provider: "HashiCorp",
+    severity: "high",
+    // The RoleID's names too: a match that starts at the RoleID is looked for from its line.
+    keywords: ["secret_id", "secretid", "secret-id", "secret.id", "role_id", "roleid", "role-id", "role.id"],
+    // A SecretID Vault generates is a lower-case UUID, the password half of an AppRole login: under a Vault or AppRole setting
+    // (VAULT_SECRET_ID), or a secret_id a few lines below its RoleID (the pair an AppRole login takes).
+    regex: new RegExp(
+      `(?:(?:${ci("vault")}|${ci("approle")})[\\w.-]{0,20}?|${ci("role")}${SEP}${ci("id")}${ASSIGN}${UUID_ANY_CASE}[^\\n]{0,80}\\n(?:[^\\n]{0,200}\\n){0,2}?[^\\n]{0,40}?(?<![A-Za-z0-9]))${ci("secret")}${SEP}${ci("id")}${ASSIGN}(?<secret>${UUID})(?![\\w-])`
+    ),
+    docs: "https://developer.hashicorp.com/vault/docs/auth/approle",
+    remediation: "Destroy the SecretID (`vault write auth/approle/role/<role>/secret-id/destroy`), issue a new one with a short TTL and limited uses, and deliver it by response wrapping.",
+    samples: () => [fake.uuid("approle-secret"), fake.uuid("approle-role")],
+    truePositives: ([secret, role]) => [
+      ...inSyntaxes("vault_secret_id", secret),
+      ...withValue(secret, `approle_secret_id: "%s"`, `role_id = "${role}"
+secret_id = "%s"`, `{
+  "role_id": "${role}",
+  "secret_id": "%s"
+}`)
+    ],
+    falsePositives: ([secret, role]) => [
+      // A secret_id with nothing saying it is Vault's, a RoleID alone, a value that is not a UUID.
+      `secret_id = "${secret}"`,
+      `VAULT_ROLE_ID=${role}`,
+      `client_secret_id: "${secret}"`,
+      `VAULT_SECRET_ID=${secret.slice(0, 30)}`,
+      `VAULT_SECRET_ID=${secret.toUpperCase()}`,
+      `role_id = "${role}"
+a = 1
+b = 2
+c = 3
+d = 4
+secret_id = "${secret}"`
+    ]
+  }),
+  defineRule({
     id: "terraform-cloud-token",
     title: "Terraform Cloud / HCP Terraform API token",
     provider: "HashiCorp",
@@ -47982,12 +47986,21 @@ var rules160 = [
     provider: "HubSpot",
     severity: "high",
     keywords: ["hubspot", "hapikey"],
-    regex: contextRegex(String.raw`hubspot[\w. -]{0,25}?(?:${SECRET_NAME})|hapikey`, null, UUID),
+    // Under a key setting, as the hapikey query parameter, or as the one argument of a HubSpot client's
+    // constructor (`new HubSpotAPI("…")`, the form the legacy SDKs took).
+    regex: contextRegex(String.raw`hubspot[\w. -]{0,25}?(?:${SECRET_NAME})|hapikey|new\s{1,3}hubspot\w{0,12}(?=\(\s{0,3}["'])`, null, UUID),
     docs: "https://developers.hubspot.com/changelog/upcoming-api-key-sunset",
     remediation: "HubSpot API keys are retired: delete it and use a private app token kept in a secret manager.",
     samples: () => [fake.uuid("hapikey-1")],
-    truePositives: ([t2]) => [...inSyntaxes("hubspot_api_key", t2), ...withValue(t2, "https://api.hubapi.com/contacts/v1/lists?hapikey=%s")],
-    falsePositives: () => ["HUBSPOT_PORTAL_ID=" + fake.uuid("hapikey-fp"), "HUBSPOT_API_KEY=${HUBSPOT_API_KEY}"]
+    truePositives: ([t2]) => [...inSyntaxes("hubspot_api_key", t2), ...withValue(t2, "https://api.hubapi.com/contacts/v1/lists?hapikey=%s", `const hs = new HubSpotAPI("%s");`)],
+    falsePositives: () => [
+      "HUBSPOT_PORTAL_ID=" + fake.uuid("hapikey-fp"),
+      "HUBSPOT_API_KEY=${HUBSPOT_API_KEY}",
+      // A record's id passed to a client's method is not the key.
+      `const deal = await hubspot.deals.getById("${fake.uuid("hapikey-fp-2")}");`,
+      `const hs = new HubSpotAPI(config);
+hs.contacts.get("${fake.uuid("hapikey-fp-3")}");`
+    ]
   })
 ];
 
@@ -48614,8 +48627,38 @@ var rules186 = [
   })
 ];
 
-// src/core/detect/rules/providers/adafruit.ts
+// src/core/detect/rules/providers/nats.ts
+var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+var TYPES = "ACNOUX";
 var rules187 = [
+  defineRule({
+    id: "nats-nkey-seed",
+    title: "NATS NKEY seed",
+    provider: "NATS",
+    severity: "high",
+    keywords: [...TYPES].map((t2) => `s${t2.toLowerCase()}a`),
+    regex: new RegExp(`(?<![A-Za-z0-9+/_-])(?<secret>S[${TYPES}]A[A-Z2-7]{55})(?![A-Za-z0-9+/=_-])`),
+    docs: "https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth",
+    remediation: "Generate a new NKEY (nk -gen user, or nsc for accounts and operators), replace the public key in the server's or operator's configuration, and keep the seed in a secret store or a .creds file outside the repository.",
+    samples: () => ["SUA" + randomString2(55, BASE32, "nats-user-seed"), "SOA" + randomString2(55, BASE32, "nats-operator-seed")],
+    truePositives: ([user, operator]) => [
+      ...inSyntaxes("nats_seed", user),
+      ...withValue(user, 'seed := []byte("%s")', "# %s", "%s"),
+      ...withValue(operator, 'var oSeed = []byte("%s")', "  signing_key_seed: %s")
+    ],
+    falsePositives: ([user]) => [
+      // A public key (56 characters, no S), a seed cut short or run on, lower case, outside base32.
+      `authorization { users = [ { nkey: ${user.slice(2)} } ] }`,
+      `SEED=${user.slice(0, 57)}`,
+      `SEED=${user}AB`,
+      `SEED=${user.toLowerCase()}`,
+      `SEED=${user.slice(0, 20)}8${user.slice(21)}`
+    ]
+  })
+];
+
+// src/core/detect/rules/providers/adafruit.ts
+var rules188 = [
   defineRule({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
@@ -48633,7 +48676,7 @@ var rules187 = [
 ];
 
 // src/core/detect/rules/providers/beamer.ts
-var rules188 = [
+var rules189 = [
   defineRule({
     id: "beamer-api-key",
     title: "Beamer API key",
@@ -48650,7 +48693,7 @@ var rules188 = [
 ];
 
 // src/core/detect/rules/providers/docusign.ts
-var rules189 = [
+var rules190 = [
   defineRule({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
@@ -48667,7 +48710,7 @@ var rules189 = [
 ];
 
 // src/core/detect/rules/providers/yousign.ts
-var rules190 = [
+var rules191 = [
   defineRule({
     id: "yousign-api-key",
     title: "Yousign API key",
@@ -48758,17 +48801,28 @@ function bodyOf(shape) {
   if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
   return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
 }
-function mixedLookahead(shape, maxLength) {
+function mixTest(shape) {
   const chars = CLASSES[shape.alphabet].chars;
-  const letters = /[A-Za-z]/.test(chars);
-  const digits = /[0-9]/.test(chars);
-  if (!letters || !digits || maxLength < 12 || shape.groups) return "";
-  const run2 = `\\S{0,${maxLength - 1}}`;
-  const withDigit = `(?=${run2}[0-9])(?=${run2}[A-Za-z])`;
-  const mixed = maxLength < 20 || !/[a-z]/.test(chars) || !/[A-Z]/.test(chars) ? withDigit : `(?:${withDigit}|(?=${run2}[a-z][A-Z])(?=${run2}[A-Z][a-z]))`;
-  return prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3) ? `(?:${mixed}|(?=${DUMMY_BODY}))` : mixed;
+  if (!/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || maxBodyLength(shape) < 12 || shape.groups) return void 0;
+  const bothCases = maxBodyLength(shape) >= 20 && /[a-z]/.test(chars) && /[A-Z]/.test(chars);
+  return (body) => /[0-9]/.test(body) && /[A-Za-z]/.test(body) || bothCases && /[a-z][A-Z]/.test(body) && /[A-Z][a-z]/.test(body);
 }
-var DUMMY_BODY = `(?:[0-9]{12}|[xX]{6}|[aA]{6}|0{6}|1{6}|\\*{6})`;
+var maxBodyLength = (shape) => shape.range?.[1] ?? shape.length ?? bodyOf(shape).minLength;
+var fillable = (shape) => prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3);
+var STAND_IN_BODY = String.raw`<[^<>\r\n"'\x60]{1,60}>|[\w.-]{4,80}`;
+function valueCheck(entry) {
+  if (entry.anySetting) return void 0;
+  const shape = entry.value;
+  const mixed = mixTest(shape);
+  const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
+  const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
+  if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
+  const exact = new RegExp(`^${bodyOf(shape).regex}$`);
+  return (secret) => {
+    const body = bodyOfValue(secret);
+    return exact.test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
+  };
+}
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
 function isWeak(shape) {
   const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
@@ -48785,10 +48839,9 @@ var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
 var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 function valueRegex(shape) {
   const body = bodyOf(shape);
-  const max = shape.range?.[1] ?? shape.length ?? body.minLength;
   const starts = prefixes(shape).map(escapeRegex2);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
-  const value = `${prefix}${mixedLookahead(shape, max)}${body.regex}`;
+  const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
   return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]` };
 }
 function anySettingRegex(entry) {
@@ -48830,7 +48883,8 @@ function requiredParts(entry) {
     const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
     parts.push(new RegExp(spelled.join("|"), "i"));
   }
-  if (!shape.pattern) {
+  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex2).join("|")));
+  else if (!shape.pattern) {
     const { cls, minLength } = bodyOf(shape);
     parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
   }
@@ -48924,9 +48978,9 @@ function falsePositives(entry, v2) {
   if (entry.anySetting) {
     return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v2}`, `x${snake}_key=${v2}`, `${upper}_API_KEY=${v2}${v2}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
   }
-  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}example`);
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}settings`);
   else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
-  if (mixedLookahead(shape, max)) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (mixTest(shape) || shape.pattern) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
   if (!shape.standalone) fp.push(`<id>${snake}</id>
 <a>1</a>
 <b>2</b>
@@ -48994,6 +49048,7 @@ function keyed(entries3) {
       keywords,
       ...lazy ? {} : { regex: keyedRegex(entry) },
       requires: requiredParts(entry),
+      ...valueCheck(entry) ? { accepts: valueCheck(entry) } : {},
       ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
       ...entry.priority === void 0 ? {} : { priority: entry.priority },
       owns: claimOf(entry),
@@ -49068,7 +49123,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules191 = keyed(TABLE);
+var rules192 = keyed(TABLE);
 
 // src/core/detect/rules/providers/encoded.ts
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -49122,7 +49177,7 @@ function findKubernetesSecretData(text) {
   return out;
 }
 var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
-var rules192 = [
+var rules193 = [
   defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
@@ -49253,7 +49308,7 @@ function findDummyValues(text) {
   }
   return out;
 }
-var rules193 = [
+var rules194 = [
   defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
@@ -49563,10 +49618,13 @@ var entries = [
   { id: "media-stack-api-key", provider: "MediaStack", names: ["mediastack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://mediastack.com" },
   { id: "meistertask-api-key", provider: "Meistertask", names: ["meistertask"], value: { alphabet: "alnum", length: 43 }, docs: "https://meistertask.com" },
   { id: "mesibo-api-key", provider: "Mesibo", names: ["mesibo"], value: { alphabet: "alnum", length: 64 }, docs: "https://mesibo.com" },
+  { id: "metabase-api-key", provider: "Metabase", names: ["metabase"], value: { prefix: "mb_", alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://www.metabase.com/docs/latest/people-and-groups/api-keys" },
   { id: "metrilo-api-key", provider: "Metrilo", names: ["metrilo"], value: { alphabet: "lowerDigits", length: 16 }, docs: "https://metrilo.com" },
   { id: "mindmeister-api-key", provider: "Mindmeister", names: ["mindmeister"], value: { alphabet: "alnum", length: 43 }, docs: "https://mindmeister.com" },
+  { id: "mite-api-key", provider: "mite", names: ["mite"], value: { alphabet: "hex", length: 16 }, credentialWord: true, docs: "https://mite.de/en/api/" },
   { id: "miro-api-key", provider: "Miro", names: ["miro"], value: { alphabet: "alnum", length: 27 }, docs: "https://miro.com" },
   { id: "mixmax-api-key", provider: "Mixmax", names: ["mixmax"], value: { alphabet: "alnum", extra: "-_", length: 36 }, docs: "https://mixmax.com" },
+  { id: "mockaroo-api-key", provider: "Mockaroo", names: ["mockaroo"], value: { alphabet: "hex", length: 8 }, docs: "https://www.mockaroo.com/docs" },
   { id: "monkey-learn-api-key", provider: "MonkeyLearn", names: ["monkeylearn"], value: { alphabet: "hex", length: 40 }, docs: "https://monkeylearn.com" },
   { id: "moonclerk-api-key", provider: "Moonclerk", names: ["moonclerk"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://moonclerk.com" },
   { id: "moralis-api-key", provider: "Moralis", names: ["moralis"], value: { alphabet: "alnum", length: 64 }, docs: "https://moralis.io" },
@@ -49596,7 +49654,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules194 = keyed(entries);
+var rules195 = keyed(entries);
 
 // src/core/detect/rules/providers/keyed-n-z.ts
 var entries2 = [
@@ -49618,6 +49676,7 @@ var entries2 = [
   { id: "nylas-api-key", provider: "Nylas", names: ["nylas"], value: { alphabet: "alnum", length: 30 }, docs: "https://nylas.com" },
   { id: "oanda-api-key", provider: "Oanda", names: ["oanda"], value: { alphabet: "alnum", length: 24 }, docs: "https://oanda.com" },
   { id: "omnisend-api-key", provider: "Omnisend", names: ["omnisend"], value: { alphabet: "alnum", extra: "-", length: 75 }, docs: "https://omnisend.com" },
+  { id: "onelogin-api-client-secret", provider: "OneLogin", kind: "API client secret", names: ["onelogin"], value: { alphabet: "hex", length: 64 }, docs: "https://developers.onelogin.com/api-docs/2/getting-started/working-with-api-credentials" },
   { id: "onepage-crm-api-key", provider: "OnepageCRM", names: ["onepagecrm"], value: { alphabet: "alnum", extra: "=", length: 44 }, docs: "https://onepagecrm.com" },
   { id: "onesignal-api-key", provider: "OneSignal", names: ["onesignal"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://documentation.onesignal.com" },
   { id: "onfleet-api-key", provider: "Onfleet", names: ["onfleet"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://onfleet.com" },
@@ -49869,7 +49928,7 @@ var entries2 = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules195 = keyed(entries2);
+var rules196 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
@@ -49907,7 +49966,7 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules196 = keyed(ENTRIES);
+var rules197 = keyed(ENTRIES);
 
 // src/core/detect/validate/pem.ts
 import { createHash, createHmac } from "node:crypto";
@@ -51290,7 +51349,7 @@ var wrapped = defineRule({
     `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`
   ]
 });
-var rules197 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules198 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -51693,7 +51752,7 @@ var keywordStrings = defineRule({
     `password=${pw("od5")}`
   ]
 });
-var rules198 = [
+var rules199 = [
   postgres,
   mysql,
   mongodb,
@@ -51921,7 +51980,7 @@ function findApiKeyHeaders(text) {
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules199 = [
+var rules200 = [
   defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
@@ -52245,7 +52304,7 @@ function findJwkMembers(text) {
   return out;
 }
 var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-var rules200 = [
+var rules201 = [
   defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
@@ -53516,7 +53575,7 @@ function idRule(id, title, keywords, spec, docs5, examples) {
     ...examples
   });
 }
-var rules201 = [
+var rules202 = [
   defineRule({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
@@ -53615,9 +53674,9 @@ var rules201 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules202) => rules202.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules203) => rules203.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules197,
+  ...rules198,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -53813,15 +53872,16 @@ var providerRules = [
   ...rules194,
   ...rules195,
   ...rules196,
-  ...structural(rules198),
+  ...rules197,
   ...structural(rules199),
   ...structural(rules200),
-  ...rules201
+  ...structural(rules201),
+  ...rules202
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules202) {
+function ruleMetas(rules203) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -53829,7 +53889,7 @@ function ruleMetas(rules202) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules202) {
+  for (const rule of rules203) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -53863,7 +53923,7 @@ function prepareScan(inputs) {
   }
   const custom = compileCustomRules(config2.rules, new Set(ruleMetas(builtinRules).map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules202 = [...builtinRules, ...custom.rules];
+  const rules203 = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
@@ -53873,9 +53933,9 @@ function prepareScan(inputs) {
   const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config: config2,
-    scanner: new Scanner(rules202, { ignoredFingerprints: ignoreList.fingerprints }),
-    rules: rules202,
-    metas: ruleMetas(rules202),
+    scanner: new Scanner(rules203, { ignoredFingerprints: ignoreList.fingerprints }),
+    rules: rules203,
+    metas: ruleMetas(rules203),
     isIgnoredPath: (path10) => byConfig(path10) || byIgnoreFile(path10),
     ignoredPathDetail: (path10) => byConfig(path10) ? "paths.ignore" : ignoreFile,
     ignoreList,
@@ -57106,12 +57166,12 @@ function detectAgentDrift(before, after, commit) {
     const same = (ds2) => ds2.find((d2) => d2.path === path10);
     return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules202 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules202(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules202(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules202(after, "allow");
-  const afterAsk = rules202(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules202(after, "deny").map((p2) => p2.rule);
+  const rules203 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules203(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules203(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules203(after, "allow");
+  const afterAsk = rules203(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules203(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -57122,16 +57182,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules202(before, "deny")) {
+  for (const d2 of rules203(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules202(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules203(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules202(before, "ask")) {
+  for (const a of rules203(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules202(c3, "ask")),
+      anchor2(a.path, (c3) => rules203(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`

@@ -2,9 +2,9 @@
 import {
   isTemplateOrReference,
   rules
-} from "../../../chunks/chunk-3457J2YE.js";
+} from "../../../chunks/chunk-3BW566JV.js";
 import "../../../chunks/chunk-KBVS5DTB.js";
-import "../../../chunks/chunk-DJJWTSWQ.js";
+import "../../../chunks/chunk-OTVSDK4V.js";
 import "../../../chunks/chunk-IRZL3BGP.js";
 export {
   isTemplateOrReference,

@@ -5,7 +5,7 @@ import {
 import {
   classifyPlaceholder,
   classifyTypedByHand
-} from "../../../chunks/chunk-E3QPEHHW.js";
+} from "../../../chunks/chunk-TLRTMNPX.js";
 import {
   shannonEntropy
 } from "../../../chunks/chunk-YMMRCIC4.js";
@@ -16,7 +16,7 @@ import {
   defineRule,
   inSyntaxes,
   withValue
-} from "../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../chunks/chunk-OTVSDK4V.js";
 import "../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/generic.ts
@@ -672,7 +672,7 @@ var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s
 var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
-var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
 var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
 var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
 var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;

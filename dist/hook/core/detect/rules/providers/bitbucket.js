@@ -4,7 +4,7 @@ import {
 } from "../../../../chunks/chunk-5DJJHIZY.js";
 import {
   classifyPlaceholder
-} from "../../../../chunks/chunk-E3QPEHHW.js";
+} from "../../../../chunks/chunk-TLRTMNPX.js";
 import {
   fake,
   toBase64
@@ -13,7 +13,7 @@ import {
   defineRule,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/bitbucket.ts

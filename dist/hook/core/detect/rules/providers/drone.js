@@ -7,7 +7,7 @@ import {
   ci,
   defineRule,
   inSyntaxes
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/drone.ts

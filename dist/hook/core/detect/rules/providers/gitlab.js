@@ -10,7 +10,7 @@ import {
   escapeRegex,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/gitlab.ts

@@ -3,12 +3,17 @@ import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";
 import {
+  ASSIGN,
+  SEP,
+  UUID,
+  UUID_ANY_CASE,
+  ci,
   contextRegex,
   defineRule,
   hasDigit,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/hashicorp.ts
@@ -68,6 +73,44 @@ var rules = [
     samples: () => ["s." + fake.alnum(22, "vault-leg-1") + "9" + fake.alnum(1, "vault-leg-1b")],
     truePositives: ([t]) => [...inSyntaxes("vault_token", t), ...withValue(t, "vault_token: '%s'")],
     falsePositives: () => ["VAULT_TOKEN=s." + fake.alnum(10, "vault-short"), "VAULT_TOKEN_PATH=s.tokenhelperconfigpath"]
+  }),
+  defineRule({
+    id: "vault-approle-secret-id",
+    title: "HashiCorp Vault AppRole SecretID",
+    provider: "HashiCorp",
+    severity: "high",
+    // The RoleID's names too: a match that starts at the RoleID is looked for from its line.
+    keywords: ["secret_id", "secretid", "secret-id", "secret.id", "role_id", "roleid", "role-id", "role.id"],
+    // A SecretID Vault generates is a lower-case UUID, the password half of an AppRole login: under a Vault or AppRole setting
+    // (VAULT_SECRET_ID), or a secret_id a few lines below its RoleID (the pair an AppRole login takes).
+    regex: new RegExp(
+      `(?:(?:${ci("vault")}|${ci("approle")})[\\w.-]{0,20}?|${ci("role")}${SEP}${ci("id")}${ASSIGN}${UUID_ANY_CASE}[^\\n]{0,80}\\n(?:[^\\n]{0,200}\\n){0,2}?[^\\n]{0,40}?(?<![A-Za-z0-9]))${ci("secret")}${SEP}${ci("id")}${ASSIGN}(?<secret>${UUID})(?![\\w-])`
+    ),
+    docs: "https://developer.hashicorp.com/vault/docs/auth/approle",
+    remediation: "Destroy the SecretID (`vault write auth/approle/role/<role>/secret-id/destroy`), issue a new one with a short TTL and limited uses, and deliver it by response wrapping.",
+    samples: () => [fake.uuid("approle-secret"), fake.uuid("approle-role")],
+    truePositives: ([secret, role]) => [
+      ...inSyntaxes("vault_secret_id", secret),
+      ...withValue(secret, `approle_secret_id: "%s"`, `role_id = "${role}"
+secret_id = "%s"`, `{
+  "role_id": "${role}",
+  "secret_id": "%s"
+}`)
+    ],
+    falsePositives: ([secret, role]) => [
+      // A secret_id with nothing saying it is Vault's, a RoleID alone, a value that is not a UUID.
+      `secret_id = "${secret}"`,
+      `VAULT_ROLE_ID=${role}`,
+      `client_secret_id: "${secret}"`,
+      `VAULT_SECRET_ID=${secret.slice(0, 30)}`,
+      `VAULT_SECRET_ID=${secret.toUpperCase()}`,
+      `role_id = "${role}"
+a = 1
+b = 2
+c = 3
+d = 4
+secret_id = "${secret}"`
+    ]
   }),
   defineRule({
     id: "terraform-cloud-token",

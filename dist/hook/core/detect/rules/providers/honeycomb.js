@@ -8,7 +8,7 @@ import {
   hasDigit,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/honeycomb.ts

@@ -9,7 +9,7 @@ import {
   defineRule,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/hubspot.ts
@@ -37,12 +37,21 @@ var rules = [
     provider: "HubSpot",
     severity: "high",
     keywords: ["hubspot", "hapikey"],
-    regex: contextRegex(String.raw`hubspot[\w. -]{0,25}?(?:${SECRET_NAME})|hapikey`, null, UUID),
+    // Under a key setting, as the hapikey query parameter, or as the one argument of a HubSpot client's
+    // constructor (`new HubSpotAPI("…")`, the form the legacy SDKs took).
+    regex: contextRegex(String.raw`hubspot[\w. -]{0,25}?(?:${SECRET_NAME})|hapikey|new\s{1,3}hubspot\w{0,12}(?=\(\s{0,3}["'])`, null, UUID),
     docs: "https://developers.hubspot.com/changelog/upcoming-api-key-sunset",
     remediation: "HubSpot API keys are retired: delete it and use a private app token kept in a secret manager.",
     samples: () => [fake.uuid("hapikey-1")],
-    truePositives: ([t]) => [...inSyntaxes("hubspot_api_key", t), ...withValue(t, "https://api.hubapi.com/contacts/v1/lists?hapikey=%s")],
-    falsePositives: () => ["HUBSPOT_PORTAL_ID=" + fake.uuid("hapikey-fp"), "HUBSPOT_API_KEY=${HUBSPOT_API_KEY}"]
+    truePositives: ([t]) => [...inSyntaxes("hubspot_api_key", t), ...withValue(t, "https://api.hubapi.com/contacts/v1/lists?hapikey=%s", `const hs = new HubSpotAPI("%s");`)],
+    falsePositives: () => [
+      "HUBSPOT_PORTAL_ID=" + fake.uuid("hapikey-fp"),
+      "HUBSPOT_API_KEY=${HUBSPOT_API_KEY}",
+      // A record's id passed to a client's method is not the key.
+      `const deal = await hubspot.deals.getById("${fake.uuid("hapikey-fp-2")}");`,
+      `const hs = new HubSpotAPI(config);
+hs.contacts.get("${fake.uuid("hapikey-fp-3")}");`
+    ]
   })
 ];
 export {

@@ -2,11 +2,12 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-JDJYYFPZ.js";
+} from "../../../../chunks/chunk-5MC6AMK4.js";
+import "../../../../chunks/chunk-TLRTMNPX.js";
 import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";
-import "../../../../chunks/chunk-DJJWTSWQ.js";
+import "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/keyed-a-m.ts
@@ -291,10 +292,13 @@ var entries = [
   { id: "media-stack-api-key", provider: "MediaStack", names: ["mediastack"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://mediastack.com" },
   { id: "meistertask-api-key", provider: "Meistertask", names: ["meistertask"], value: { alphabet: "alnum", length: 43 }, docs: "https://meistertask.com" },
   { id: "mesibo-api-key", provider: "Mesibo", names: ["mesibo"], value: { alphabet: "alnum", length: 64 }, docs: "https://mesibo.com" },
+  { id: "metabase-api-key", provider: "Metabase", names: ["metabase"], value: { prefix: "mb_", alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://www.metabase.com/docs/latest/people-and-groups/api-keys" },
   { id: "metrilo-api-key", provider: "Metrilo", names: ["metrilo"], value: { alphabet: "lowerDigits", length: 16 }, docs: "https://metrilo.com" },
   { id: "mindmeister-api-key", provider: "Mindmeister", names: ["mindmeister"], value: { alphabet: "alnum", length: 43 }, docs: "https://mindmeister.com" },
+  { id: "mite-api-key", provider: "mite", names: ["mite"], value: { alphabet: "hex", length: 16 }, credentialWord: true, docs: "https://mite.de/en/api/" },
   { id: "miro-api-key", provider: "Miro", names: ["miro"], value: { alphabet: "alnum", length: 27 }, docs: "https://miro.com" },
   { id: "mixmax-api-key", provider: "Mixmax", names: ["mixmax"], value: { alphabet: "alnum", extra: "-_", length: 36 }, docs: "https://mixmax.com" },
+  { id: "mockaroo-api-key", provider: "Mockaroo", names: ["mockaroo"], value: { alphabet: "hex", length: 8 }, docs: "https://www.mockaroo.com/docs" },
   { id: "monkey-learn-api-key", provider: "MonkeyLearn", names: ["monkeylearn"], value: { alphabet: "hex", length: 40 }, docs: "https://monkeylearn.com" },
   { id: "moonclerk-api-key", provider: "Moonclerk", names: ["moonclerk"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://moonclerk.com" },
   { id: "moralis-api-key", provider: "Moralis", names: ["moralis"], value: { alphabet: "alnum", length: 64 }, docs: "https://moralis.io" },

@@ -2,11 +2,12 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-JDJYYFPZ.js";
+} from "../../../../chunks/chunk-5MC6AMK4.js";
+import "../../../../chunks/chunk-TLRTMNPX.js";
 import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";
-import "../../../../chunks/chunk-DJJWTSWQ.js";
+import "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/keyed-n-z.ts
@@ -29,6 +30,7 @@ var entries = [
   { id: "nylas-api-key", provider: "Nylas", names: ["nylas"], value: { alphabet: "alnum", length: 30 }, docs: "https://nylas.com" },
   { id: "oanda-api-key", provider: "Oanda", names: ["oanda"], value: { alphabet: "alnum", length: 24 }, docs: "https://oanda.com" },
   { id: "omnisend-api-key", provider: "Omnisend", names: ["omnisend"], value: { alphabet: "alnum", extra: "-", length: 75 }, docs: "https://omnisend.com" },
+  { id: "onelogin-api-client-secret", provider: "OneLogin", kind: "API client secret", names: ["onelogin"], value: { alphabet: "hex", length: 64 }, docs: "https://developers.onelogin.com/api-docs/2/getting-started/working-with-api-credentials" },
   { id: "onepage-crm-api-key", provider: "OnepageCRM", names: ["onepagecrm"], value: { alphabet: "alnum", extra: "=", length: 44 }, docs: "https://onepagecrm.com" },
   { id: "onesignal-api-key", provider: "OneSignal", names: ["onesignal"], value: { alphabet: "hexAny", groups: [8, 4, 4, 4, 12] }, docs: "https://documentation.onesignal.com" },
   { id: "onfleet-api-key", provider: "Onfleet", names: ["onfleet"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://onfleet.com" },

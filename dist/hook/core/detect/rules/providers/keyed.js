@@ -3,9 +3,10 @@ import {
   JWT_LIKE,
   keyed,
   keyedRegex
-} from "../../../../chunks/chunk-JDJYYFPZ.js";
+} from "../../../../chunks/chunk-5MC6AMK4.js";
+import "../../../../chunks/chunk-TLRTMNPX.js";
 import "../../../../chunks/chunk-KBVS5DTB.js";
-import "../../../../chunks/chunk-DJJWTSWQ.js";
+import "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 export {
   JWT_LIKE,

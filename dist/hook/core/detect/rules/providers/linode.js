@@ -9,7 +9,7 @@ import {
   defineRule,
   inSyntaxes,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/linode.ts

@@ -6,7 +6,7 @@ import {
   UUID_ANY_CASE,
   defineRule,
   withValue
-} from "../../../../chunks/chunk-DJJWTSWQ.js";
+} from "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/microsoft-teams.ts

@@ -14,15 +14,15 @@ import {
   removeSettingsFile,
   settingsPath,
   writeSettings
-} from "./chunk-EZZDD5CM.js";
-import "./chunk-56AVISIB.js";
-import "./chunk-LXSANFHC.js";
-import "./chunk-SF7W236C.js";
-import "./chunk-F5FCXCT4.js";
+} from "./chunk-JQYQQWD6.js";
+import "./chunk-MMZISEOT.js";
 import "./chunk-VYO4MTE7.js";
+import "./chunk-LXSANFHC.js";
+import "./chunk-WSIKIMZF.js";
+import "./chunk-F5FCXCT4.js";
 import "./chunk-NBV23Z5Q.js";
 import "./chunk-2WR3XI5E.js";
-import "./chunk-E3QPEHHW.js";
+import "./chunk-TLRTMNPX.js";
 import "./chunk-YMMRCIC4.js";
 import "./chunk-IRZL3BGP.js";
 export {

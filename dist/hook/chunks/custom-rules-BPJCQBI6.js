@@ -5,7 +5,7 @@ import {
 } from "./chunk-Z3LQCVDA.js";
 import {
   runRule
-} from "./chunk-SF7W236C.js";
+} from "./chunk-WSIKIMZF.js";
 import "./chunk-YMMRCIC4.js";
 import "./chunk-IRZL3BGP.js";
 

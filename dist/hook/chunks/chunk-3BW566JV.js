@@ -6,7 +6,7 @@ import {
 } from "./chunk-KBVS5DTB.js";
 import {
   defineRule
-} from "./chunk-DJJWTSWQ.js";
+} from "./chunk-OTVSDK4V.js";
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;

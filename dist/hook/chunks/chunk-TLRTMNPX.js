@@ -338,11 +338,17 @@ function longestRun(value) {
   }
   return longest;
 }
+function classifyFormatValue(value) {
+  const general = classifyPlaceholder(value);
+  return general.placeholder ? general : classifyFilledFormat(value);
+}
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
+var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
 function runCoverage(value) {
   let covered = 0;
   let run = 0;
@@ -371,5 +377,5 @@ function atMostDistinct(value, limit) {
 export {
   classifyPlaceholder,
   classifyTypedByHand,
-  classifyFilledFormat
+  classifyFormatValue
 };

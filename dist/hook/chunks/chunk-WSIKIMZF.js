@@ -43,6 +43,7 @@ function runRule(rule, text, context = DEFAULT_CONTEXT) {
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
   for (const match of raw) {
+    if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
     if (rule.exampleValues?.includes(match.secret)) {
       out.push({

@@ -3,7 +3,7 @@ import {
   READ_TOOLS,
   RUN_TOOLS,
   WRITE_TOOLS
-} from "./chunk-56AVISIB.js";
+} from "./chunk-MMZISEOT.js";
 import {
   BoundedParseError,
   parseJson

@@ -8,7 +8,7 @@ function escapeRegex(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({]|-(?=\s{1,3}[\x60"'])|>[ \t]{0,8}(?:\r?\n[ \t]{0,16})?|\s)\s{0,9}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 var NEXT_LINE_WINDOW = 1200;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
