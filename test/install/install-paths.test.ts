@@ -74,7 +74,10 @@ describe("install paths", () => {
     () => {
       const packed = join(work, "packed");
       mkdirSync(packed);
-      npm(["pack", "--pack-destination", packed], ROOT);
+      // --ignore-scripts: packs lib/ as `npm run test:e2e` built it. With `prepare`, npm would rebuild lib/
+      // in this checkout while other e2e suites run from it (the hook's entry then saw lib/ newer than its
+      // bundle); the git+file install above is the test of `prepare`.
+      npm(["pack", "--ignore-scripts", "--pack-destination", packed], ROOT);
       const [tarball] = readdirSync(packed).filter((f) => f.endsWith(".tgz"));
       expect(tarball).toBe(`claude-guard-${VERSION}.tgz`);
       const project = newProject("from-tarball");
