@@ -26,16 +26,11 @@ export function redact(value: string, ruleId: string, publicPrefix = ""): string
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix : "";
   const restText = value.slice(prefix.length);
-  // Without surrogate pairs code units are code points: no array of characters needed.
-  if (!SURROGATE.test(restText)) {
-    if (restText.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-    return oneLine(prefix + restText.slice(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(restText.slice(restText.length - SHOWN_EACH_END));
-  }
-  const rest = Array.from(restText);
+  // Without surrogate pairs code units are code points: the string itself, no array of characters.
+  const rest: string | string[] = SURROGATE.test(restText) ? Array.from(restText) : restText;
   if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-  const head = rest.slice(0, SHOWN_EACH_END).join("");
-  const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
-  return oneLine(prefix + head) + ELLIPSIS + oneLine(tail);
+  const part = (from: number, to: number): string => (typeof rest === "string" ? rest.slice(from, to) : rest.slice(from, to).join(""));
+  return oneLine(prefix + part(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(part(rest.length - SHOWN_EACH_END, rest.length));
 }
 
 /**

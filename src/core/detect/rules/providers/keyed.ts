@@ -526,6 +526,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
         : [...new Set(entry.names.map(longestWord))];
     // A setting's patterns are long and most never run (`requires` turns their texts away): built on first use.
     const lazy = !entry.value.standalone;
+    const accepts = valueCheck(entry);
     const rule = defineRule({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
@@ -534,7 +535,7 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       keywords,
       ...(lazy ? {} : { regex: keyedRegex(entry) }),
       requires: requiredParts(entry),
-      ...(valueCheck(entry) ? { accepts: valueCheck(entry) } : {}),
+      ...(accepts ? { accepts } : {}),
       ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
       owns: claimOf(entry),
