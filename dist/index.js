@@ -25122,15 +25122,10 @@ function redact(value, ruleId, publicPrefix2 = "") {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
   const restText = value.slice(prefix.length);
-  if (!SURROGATE.test(restText)) {
-    if (restText.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-    return oneLine(prefix + restText.slice(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(restText.slice(restText.length - SHOWN_EACH_END));
-  }
-  const rest = Array.from(restText);
+  const rest = SURROGATE.test(restText) ? Array.from(restText) : restText;
   if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-  const head = rest.slice(0, SHOWN_EACH_END).join("");
-  const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
-  return oneLine(prefix + head) + ELLIPSIS + oneLine(tail);
+  const part = (from, to2) => typeof rest === "string" ? rest.slice(from, to2) : rest.slice(from, to2).join("");
+  return oneLine(prefix + part(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(part(rest.length - SHOWN_EACH_END, rest.length));
 }
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";
@@ -49040,6 +49035,7 @@ function keyed(entries3) {
     const kind = entry.kind ?? "API key";
     const keywords = entry.anySetting ? [...entry.names] : entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
     const lazy = !entry.value.standalone;
+    const accepts = valueCheck(entry);
     const rule = defineRule({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
@@ -49048,7 +49044,7 @@ function keyed(entries3) {
       keywords,
       ...lazy ? {} : { regex: keyedRegex(entry) },
       requires: requiredParts(entry),
-      ...valueCheck(entry) ? { accepts: valueCheck(entry) } : {},
+      ...accepts ? { accepts } : {},
       ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
       ...entry.priority === void 0 ? {} : { priority: entry.priority },
       owns: claimOf(entry),

@@ -11,7 +11,7 @@ import {
   inputString,
   parseHookEvent,
   parseIgnoreFile
-} from "../chunks/chunk-MMZISEOT.js";
+} from "../chunks/chunk-KNOA7T6O.js";
 import "../chunks/chunk-VYO4MTE7.js";
 import "../chunks/chunk-LXSANFHC.js";
 import "../chunks/chunk-WSIKIMZF.js";
@@ -266,7 +266,7 @@ async function parseConfigCached(text, cacheDir) {
   return { ...result, cached: false };
 }
 function buildStamp() {
-  if (true) return "19eda41de830936f140a14e3de2ec189";
+  if (true) return "b80cbd8826471c61ea4b86e68fbe7b77";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, import.meta.url)).mtimeMs);
@@ -618,7 +618,7 @@ ${HOOK_USAGE}
     return 2;
   }
   const scope = scopes[0] ?? "project";
-  const install = await import("../chunks/install-6VTKGNIJ.js");
+  const install = await import("../chunks/install-D73N7XFF.js");
   const projectDir = projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
   const path = values.settings !== void 0 ? values.settings : install.settingsPath(scope, projectDir, io.env);
   try {
@@ -677,7 +677,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await import("../chunks/git-hook-FS24CDW4.js");
+    const { runGitHookCli } = await import("../chunks/git-hook-FWFZZDLB.js");
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}

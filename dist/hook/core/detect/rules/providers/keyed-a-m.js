@@ -2,7 +2,7 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-5MC6AMK4.js";
+} from "../../../../chunks/chunk-PE7NYGFU.js";
 import "../../../../chunks/chunk-TLRTMNPX.js";
 import {
   fake

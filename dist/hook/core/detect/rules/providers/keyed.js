@@ -3,7 +3,7 @@ import {
   JWT_LIKE,
   keyed,
   keyedRegex
-} from "../../../../chunks/chunk-5MC6AMK4.js";
+} from "../../../../chunks/chunk-PE7NYGFU.js";
 import "../../../../chunks/chunk-TLRTMNPX.js";
 import "../../../../chunks/chunk-KBVS5DTB.js";
 import "../../../../chunks/chunk-OTVSDK4V.js";

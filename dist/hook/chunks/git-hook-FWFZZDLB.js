@@ -2,8 +2,8 @@
 import {
   defaultCommand,
   packageBin
-} from "./chunk-JQYQQWD6.js";
-import "./chunk-MMZISEOT.js";
+} from "./chunk-K5TKPA52.js";
+import "./chunk-KNOA7T6O.js";
 import "./chunk-VYO4MTE7.js";
 import "./chunk-LXSANFHC.js";
 import "./chunk-WSIKIMZF.js";

@@ -41,15 +41,10 @@ function redact(value, ruleId, publicPrefix2 = "") {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
   const restText = value.slice(prefix.length);
-  if (!SURROGATE.test(restText)) {
-    if (restText.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-    return oneLine(prefix + restText.slice(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(restText.slice(restText.length - SHOWN_EACH_END));
-  }
-  const rest = Array.from(restText);
+  const rest = SURROGATE.test(restText) ? Array.from(restText) : restText;
   if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-  const head = rest.slice(0, SHOWN_EACH_END).join("");
-  const tail = rest.slice(rest.length - SHOWN_EACH_END).join("");
-  return oneLine(prefix + head) + ELLIPSIS + oneLine(tail);
+  const part = (from, to) => typeof rest === "string" ? rest.slice(from, to) : rest.slice(from, to).join("");
+  return oneLine(prefix + part(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(part(rest.length - SHOWN_EACH_END, rest.length));
 }
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";

@@ -327,6 +327,7 @@ function keyed(entries) {
     const kind = entry.kind ?? "API key";
     const keywords = entry.anySetting ? [...entry.names] : entry.value.standalone ? prefixes(entry.value).map((p) => p.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
     const lazy = !entry.value.standalone;
+    const accepts = valueCheck(entry);
     const rule = defineRule({
       id: entry.id,
       title: `${entry.provider} ${kind}`,
@@ -335,7 +336,7 @@ function keyed(entries) {
       keywords,
       ...lazy ? {} : { regex: keyedRegex(entry) },
       requires: requiredParts(entry),
-      ...valueCheck(entry) ? { accepts: valueCheck(entry) } : {},
+      ...accepts ? { accepts } : {},
       ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
       ...entry.priority === void 0 ? {} : { priority: entry.priority },
       owns: claimOf(entry),

@@ -3,7 +3,7 @@ import {
   READ_TOOLS,
   RUN_TOOLS,
   WRITE_TOOLS
-} from "./chunk-MMZISEOT.js";
+} from "./chunk-KNOA7T6O.js";
 import {
   BoundedParseError,
   parseJson
