@@ -2,6 +2,7 @@ import type { Rule } from "../rule.js";
 import { rules as aws } from "./providers/aws.js";
 import { rules as googleCloud } from "./providers/google-cloud.js";
 import { rules as azure } from "./providers/azure.js";
+import { rules as azureApiManagement } from "./providers/azure-api-management.js";
 import { rules as azureCacheForRedis } from "./providers/azure-cache-for-redis.js";
 import { rules as digitalocean } from "./providers/digitalocean.js";
 import { rules as alibabaCloud } from "./providers/alibaba-cloud.js";
@@ -17,6 +18,7 @@ import { rules as cloudinary } from "./providers/cloudinary.js";
 import { rules as github } from "./providers/github.js";
 import { rules as gitlab } from "./providers/gitlab.js";
 import { rules as bitbucket } from "./providers/bitbucket.js";
+import { rules as geminiExchange } from "./providers/gemini-exchange.js";
 import { rules as gitea } from "./providers/gitea.js";
 import { rules as travisCi } from "./providers/travis-ci.js";
 import { rules as circleci } from "./providers/circleci.js";
@@ -210,6 +212,7 @@ export const providerRules: readonly Rule[] = [
   ...aws,
   ...googleCloud,
   ...azure,
+  ...azureApiManagement,
   ...azureCacheForRedis,
   ...digitalocean,
   ...alibabaCloud,
@@ -225,6 +228,7 @@ export const providerRules: readonly Rule[] = [
   ...github,
   ...gitlab,
   ...bitbucket,
+  ...geminiExchange,
   ...gitea,
   ...travisCi,
   ...circleci,
