@@ -167,6 +167,22 @@ describe("generic secrets by name", () => {
     expect(scan(path, text).map((f) => f.category)).toEqual(["secret"]);
   });
 
+  it("reads a secret Jenkins or Maven stored wrapped in braces: the value is what the braces hold", () => {
+    const blob = "AQAAABAAAAAQ" + fake.base64(44, "jenkins-blob") + "=";
+    const maven = fake.base64(22, "maven-blob") + "=";
+    const value = (text: string) => scan("credentials.xml", text).map((f) => [f.rule, f.category, text.slice(f.column - 1, f.endColumn! - 1)]);
+    expect(value(`      <secret>{${blob}}</secret>`)).toEqual([["generic-secret", "secret", blob]]);
+    expect(value(`      <privateKeyPassphrase>{${blob}}</privateKeyPassphrase>`)).toEqual([["generic-password", "secret", blob]]);
+    expect(value(`  <password>{${maven}}</password>`)).toEqual([["generic-password", "secret", maven]]);
+    // Jenkins reads text it cannot decrypt as the secret itself, spaces and all.
+    const spaced = `${fake.lower(6, "label")} ${fake.alnum(24, "spaced-token")}`;
+    expect(value(`<apiToken>{${spaced}}</apiToken>`)).toEqual([["generic-secret", "secret", spaced]]);
+    // Words in braces are a template or a stand-in, not a stored secret.
+    expect(value(`<secret>{db.secret}</secret>`)).toEqual([]);
+    expect(value(`<secret>{This is the thing}</secret>`)).toEqual([]);
+    expect(value(`<id>{${blob}}</id>`)).toEqual([]);
+  });
+
   it("classifies names", () => {
     expect(classifyName("DB_PASSWORD")).toBe("password");
     expect(classifyName("PGPASSWORD")).toBe("password");

@@ -181,7 +181,7 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\
  * Is `raw` (the literal assigned to a secret-like name) a secret, a placeholder, or nothing?
  * `quoted`: the value was a string literal (in code, unquoted values are expressions).
  */
-function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean): ValueVerdict {
+function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean, spaced = false): ValueVerdict {
   const value = raw.trim();
   // A token may be long (signed tokens, macaroons run to a kilobyte); prose that long is not a value.
   if (value.length === 0 || value.length > MAX_TOKEN || (value.length > 300 && /\s/.test(value))) return { kind: "none" };
@@ -231,7 +231,8 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // A description of the setting: "Joker.com password", "Basic authentication username".
   if (/\s/.test(value) && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
   // Prose: "Password must be at least 12 characters", "Your session token has expired".
-  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
+  // (A wrapped value holding a token among its words is not prose: `{acme AQAAABAAA x7Kq…}`.)
+  if (/\s/.test(value) && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
 
   if (kind === "password") {
@@ -244,15 +245,20 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // A long run of lower-case letters without a separator is typed, not named (`asdfhjkqwe…`).
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value)) return { kind: "none" };
+  if (/\s/.test(value) && !spaced) return { kind: "none" };
   // Words glued together (`MaestroAccessToken`, `base64EncodedKey`, `PRIVATEBLOB`): a name, not a key.
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
   // Generated tokens are written in letters, digits and a few separators (base64, hex, base64url, dotted
   // or dashed parts). One or two other characters inside such a value (`…Zf7v?Htm…`, `…3gSD%c^`) make a
   // doctored or broken copy, not a working token; a chosen secret with symbols has them throughout.
-  if (hasStrayCharacters(value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   return typedByHand(value);
+}
+
+/** A word that reads as a generated token: long, with letters and digits. */
+function isTokenLike(word: string): boolean {
+  return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
 
 /** A value that passed every other check: a secret, unless typed by hand (`a1b2c3d4…`, `AAAABBBB…`). */
@@ -401,6 +407,9 @@ const SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["']
 /** CREATE USER x IDENTIFIED BY 'value'; ALTER ROLE x WITH PASSWORD 'value' */
 const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 
+/** A secret as Jenkins and Maven serialize it: `{…}`, one line, no nested braces. */
+const SERIALIZED_SECRET = /^\{([^{}\s][^{}]{0,298}[^{}\s])\}$/;
+
 /** Literals the patterns above hold, for testing a text before running them (findGenericSecrets). */
 const QUOTE = /["'\x60]/;
 const FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
@@ -425,6 +434,8 @@ interface Candidate {
   call?: boolean;
   /** The first element of a list. */
   list?: boolean;
+  /** The text of an XML element. */
+  element?: boolean;
 }
 
 /** Calls whose first two arguments are not a name and its value: `HashPassword("pw", "salt")`,
@@ -505,7 +516,7 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
   if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
   if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true);
+  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, undefined, { element: true });
   if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
   if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
@@ -532,7 +543,16 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
     // A list under a plural name holds several of the singular (`tokens`, `api_keys`).
     const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
     if (!kind) continue;
-    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+    let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+    let index = candidate.index;
+    // Jenkins and Maven store a secret wrapped in braces (`<secret>{AQAAABAAAA…}</secret>`, an encrypted
+    // blob the controller's key decrypts): the value is what the braces hold. Jenkins reads text it
+    // cannot decrypt verbatim, so spaces inside are part of the secret, not prose.
+    const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : undefined;
+    if (wrapped !== undefined) {
+      value = wrapped;
+      index += 1;
+    }
     // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
     if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
     // `--token TOKEN` in usage text is a metavariable, not a value.
@@ -541,7 +561,7 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
     if (inHiddenInput(text, candidate.index)) continue;
     // Badge images carry public read-only tokens in their query (codecov, shields).
     if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    let verdict = classifyValue(value, key, kind, candidate.quoted);
+    let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped !== undefined);
     // A fallback is used whenever the variable is unset: a word there is a default credential.
     // `process.env.MAILER_PASSWORD || 'MAILER_PASSWORD'`: a fallback that names a variable is a reference.
     if (candidate.fallback && ENV_NAME.test(value)) continue;
@@ -557,7 +577,8 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
     if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
     if (verdict.kind === "none") continue;
     seen.add(candidate.index);
-    matches.push(toMatch(key, value, candidate.index, kind, verdict));
+    seen.add(index);
+    matches.push(toMatch(key, value, index, kind, verdict));
   }
   return matches;
 }
