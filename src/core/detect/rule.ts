@@ -118,6 +118,12 @@ export interface Rule {
   /** Values the provider documents as examples: reported as `placeholder`, not `secret`. */
   exampleValues?: string[];
   /**
+   * Like `exampleValues`, as SHA-256 digests (lower-case hex) of values the provider itself published in
+   * its own public repositories as test or example configuration: a literal of a real-format key in our
+   * tree would read as a leak. See `isPublishedExample`.
+   */
+  exampleValueHashes?: ReadonlySet<string>;
+  /**
    * Characters of text from the start of the keyword's line the rule may see (multi-line formats such
    * as PEM blocks). Default: the line alone.
    */

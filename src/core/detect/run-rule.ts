@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { shannonEntropy } from "./entropy.js";
 import type { MatchContext, RawMatch, Rule } from "./rule.js";
 
@@ -56,12 +57,17 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
   for (const match of raw) {
     if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== undefined && shannonEntropy(match.secret) < rule.minEntropy) continue;
-    if (rule.exampleValues?.includes(match.secret)) {
+    const published = isPublishedExample(rule, match.secret);
+    if (published) {
       out.push({
         ...match,
         category: "placeholder",
         severity: "low",
-        message: match.message ?? `${rule.title}: this is the provider's documented example value, not a real credential`,
+        message:
+          match.message ??
+          (published === "documented"
+            ? `${rule.title}: this is the provider's documented example value, not a real credential`
+            : `${rule.title}: a value the provider itself published in its own repository's tests or examples, not a private credential`),
       });
       continue;
     }
@@ -69,4 +75,19 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
     else out.push(match);
   }
   return out;
+}
+
+/**
+ * Is `secret` a value the provider published as an example: written in its documentation
+ * (`exampleValues`), or in its own public repository's tests and sample configuration
+ * (`exampleValueHashes`, compared by SHA-256)? Such values are public and known: a placeholder.
+ */
+function isPublishedExample(rule: Rule, secret: string): "documented" | "published" | undefined {
+  if (rule.exampleValues?.includes(secret)) return "documented";
+  if (rule.exampleValueHashes?.has(sha256Hex(secret))) return "published";
+  return undefined;
+}
+
+function sha256Hex(value: string): string {
+  return createHash("sha256").update(value, "utf8").digest("hex");
 }
