@@ -197,6 +197,7 @@ import { rules as dummyValues } from "./providers/dummy-values.js";
 import { rules as keyedAM } from "./providers/keyed-a-m.js";
 import { rules as keyedNZ } from "./providers/keyed-n-z.js";
 import { rules as keyedMore } from "./providers/keyed-more.js";
+import { rules as keyedJwt } from "./providers/keyed-jwt.js";
 import { rules as privateKeys } from "./private-keys.js";
 import { rules as connectionStrings } from "./connection-strings.js";
 import { rules as authHeaders } from "./auth-headers.js";
@@ -407,6 +408,7 @@ export const providerRules: readonly Rule[] = [
   ...keyedAM,
   ...keyedNZ,
   ...keyedMore,
+  ...keyedJwt,
   ...structural(connectionStrings),
   ...structural(authHeaders),
   ...structural(jwt),

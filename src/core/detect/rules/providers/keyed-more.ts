@@ -34,7 +34,7 @@ const ENTRIES: KeyedEntry[] = [
   { id: "smartsheet-access-token", provider: "Smartsheet", kind: "API access token", names: ["smartsheet"], value: { alphabet: "alnum", length: 37 }, docs: "https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication" },
   { id: "codemagic-api-token", provider: "Codemagic", kind: "API token", names: ["codemagic"], value: { alphabet: "alnum", extra: "_", length: 43 }, docs: "https://docs.codemagic.io/rest-api/codemagic-rest-api/" },
   { id: "databox-token", provider: "Databox", kind: "push token", names: ["databox"], value: { alphabet: "lowerDigits", length: 21 }, docs: "https://developers.databox.com/" },
-  { id: "data-gov-api-key", provider: "api.data.gov", kind: "API key", names: ["datagov"], value: { alphabet: "alnum", length: 40 }, docs: "https://api.data.gov/docs/developer-manual/" },
+  { id: "data-gov-api-key", provider: "api.data.gov", kind: "API key", names: ["data gov"], value: { alphabet: "alnum", length: 40 }, docs: "https://api.data.gov/docs/developer-manual/" },
   { id: "flowflu-api-key", provider: "Flowlu", kind: "API key", names: ["flowflu", "flowlu"], value: { alphabet: "alnum", length: 51 }, docs: "https://www.flowlu.com/api/" },
   { id: "getgist-api-key", provider: "Gist", kind: "API key", names: ["getgist"], value: { alphabet: "alnum", extra: "+=", length: 68 }, docs: "https://developers.getgist.com/api/" },
   { id: "gocanvas-api-key", provider: "GoCanvas", kind: "API key", names: ["gocanvas"], value: { alphabet: "alnum", pattern: { regex: "[A-Za-z0-9/\\+]{43}=", sample: (s) => fake.alnum(43, s) + "=" } }, docs: "https://help.gocanvas.com/hc/en-us/articles/360056004272-GoCanvas-API" },
