@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { classifyName, rules } from "../../src/core/detect/rules/generic.js";
+import type { Rule } from "../../src/core/detect/rule.js";
 
 const scanner = new Scanner(rules);
 const scan = (path: string, text: string) => scanner.scan({ path, text }).findings;
@@ -208,5 +209,51 @@ describe("generic secrets by name", () => {
     expect(scan("schema.txt", `api_token = "tns:AuthenticationTokenResponse"`)).toEqual([]);
     // A generated body after a colon stays a secret.
     expect(scan("app.txt", `api_token = "${prefix}:${fake.alnum(36, "qname-body")}"`).map((f) => f.category)).toEqual(["secret"]);
+  });
+});
+
+describe("values a format rule already reports", () => {
+  const token = "tok_" + fake.alnum(28, "claimed-token");
+  const formatRule: Rule = {
+    id: "test-format-token",
+    title: "Test format token",
+    provider: "Test",
+    category: "secret",
+    severity: "high",
+    keywords: ["tok_"],
+    regex: /\btok_[A-Za-z0-9]{28}\b/,
+    examples: () => ({ truePositives: [], falsePositives: [] }),
+  };
+  const generic = rules[0] as Rule;
+  const lines = [
+    `api_key = "${token}"`,
+    `  "client_secret": "${token}", "password": "Qz${fake.alnum(10, "claimed-pw")}#7"`,
+    `auth_token: "Bearer ${token}"`,
+    `export API_TOKEN=${token}`,
+  ];
+
+  it("are not judged again by the name-based rule", () => {
+    const line = lines[0] as string;
+    const at = line.indexOf(token);
+    const context = { path: "app.py", configLike: false };
+    expect(generic.find!(line, context).map((m) => m.secret)).toEqual([token]);
+    expect(generic.find!(line, { ...context, claimed: (index, length) => index === at && length === token.length })).toEqual([]);
+    expect(generic.find!(line, { ...context, claimed: (index) => index === at + 1 }).map((m) => m.secret)).toEqual([token]);
+  });
+
+  it("leave the engine's findings, fingerprints included, as if the name-based rule had judged them", () => {
+    const asked: boolean[] = [];
+    const told = new Scanner([formatRule, { ...generic, find: (text, context) => {
+      asked.push(context.claimed !== undefined);
+      return generic.find!(text, context);
+    } }]);
+    const untold = new Scanner([formatRule, { ...generic, find: (text, context) => generic.find!(text, { ...context, claimed: undefined }) }]);
+    for (const path of ["app.py", ".env"]) {
+      const text = lines.join("\n");
+      const findings = told.scan({ path, text }).findings;
+      expect(findings).toEqual(untold.scan({ path, text }).findings);
+      expect(findings.filter((f) => f.rule === formatRule.id)).toHaveLength(lines.length);
+    }
+    expect(asked).toContain(true);
   });
 });

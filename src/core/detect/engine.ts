@@ -88,6 +88,8 @@ const LONG_LINE = 4000;
 const WINDOW_BEFORE = 300;
 /** Long enough for the longest tokens (JWTs, new GitHub app tokens) that start at the keyword. */
 const WINDOW_AFTER = 2500;
+/** A claimed span's key: its start in the line times this, plus its length (a short line is under it). */
+const SPAN_KEY = 1 << 16;
 
 interface Located {
   /**
@@ -112,6 +114,8 @@ export class Scanner {
   private readonly prefilter: KeywordPrefilter;
   private readonly keywords: string[][];
   private readonly claims: Claims;
+  /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
+  private readonly generic: boolean[];
 
   constructor(
     readonly rules: readonly Rule[],
@@ -120,6 +124,7 @@ export class Scanner {
     this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
     this.claims = new Claims(rules);
+    this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
@@ -138,7 +143,7 @@ export class Scanner {
     let longLine = false;
     let lowerLine: string | undefined;
 
-    const record = (rule: Rule, matches: RawMatch[], segmentStart: number, line: number) => {
+    const record = (rule: Rule, matches: RawMatch[], segmentStart: number, line: number, into: Located[]) => {
       const generic = rule.provider === "generic";
       for (const match of matches) {
         const start = segmentStart + match.index;
@@ -146,40 +151,84 @@ export class Scanner {
         if (place === "suppressed") suppressed++;
         else if (place) {
           const build = () => this.toFinding(doc, rule, match, start, place);
-          located.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
+          into.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
         }
       }
     };
-
-    for (let h = 0; h < hits.length; h += 4) {
-      if (expired && h % 256 === 0 && expired()) {
-        incomplete = true;
-        break;
-      }
-      const line = hits[h] as number;
-      const ruleIndex = hits[h + 3] as number;
-      const rule = this.rules[ruleIndex] as Rule;
-      if (minified && rule.provider === "generic") continue;
-      if (hits[h + 1] !== lineStart) {
-        lineStart = hits[h + 1] as number;
-        const newline = text.indexOf("\n", lineStart);
-        lineEnd = newline === -1 ? text.length : newline;
-        if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-        longLine = lineEnd - lineStart > LONG_LINE;
-        lineText = longLine ? "" : text.slice(lineStart, lineEnd);
-        lowerLine = undefined;
-      }
+    /** One selected rule on the current line: its matches, placed, appended to `into`. */
+    const runOn = (rule: Rule, ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext) => {
       // The common case: a short line, read whole (cached across the rules selected for it).
       if (!longLine && !rule.window) {
-        const matches = runRule(rule, lineText, context);
-        if (matches.length > 0) record(rule, matches, lineStart, line);
-        continue;
+        const matches = runRule(rule, lineText, ruleContext);
+        if (matches.length > 0) record(rule, matches, lineStart, line, into);
+        return;
       }
       if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
-        if (matches.length > 0) record(rule, matches, segmentStart, line);
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext);
+        if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
+    };
+
+    let nextCheck = 0;
+    for (let h = 0; h < hits.length; ) {
+      if (expired && h >= nextCheck) {
+        nextCheck = h + 256;
+        if (expired()) {
+          incomplete = true;
+          break;
+        }
+      }
+      const line = hits[h] as number;
+      lineStart = hits[h + 1] as number;
+      const newline = text.indexOf("\n", lineStart);
+      lineEnd = newline === -1 ? text.length : newline;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      longLine = lineEnd - lineStart > LONG_LINE;
+      lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+      lowerLine = undefined;
+      // This line's hits: [h, next).
+      let next = h + 4;
+      let generics = this.generic[hits[h + 3] as number] ? 1 : 0;
+      while (next < hits.length && hits[next + 1] === lineStart) {
+        if (this.generic[hits[next + 3] as number]) generics++;
+        next += 4;
+      }
+      const count = (next - h) / 4;
+      if (generics === 0 || generics === count || longLine || minified) {
+        for (let k = h; k < next; k += 4) {
+          const ruleIndex = hits[k + 3] as number;
+          const rule = this.rules[ruleIndex] as Rule;
+          if (minified && rule.provider === "generic") continue;
+          runOn(rule, ruleIndex, line, located, context);
+        }
+      } else {
+        // Format rules first: the values they report on this line are handed to the name-based rules
+        // (`claimed`), which need not judge a value a format rule already reports exactly there (it
+        // outranks theirs in resolveOverlaps, and their copy would mask the same span in fingerprints).
+        // Findings are kept in hit order, as if each rule ran in turn.
+        const found: Located[][] = [];
+        let spans: Set<number> | undefined;
+        for (let k = h, i = 0; k < next; k += 4, i++) {
+          const ruleIndex = hits[k + 3] as number;
+          if (this.generic[ruleIndex]) continue;
+          const into: Located[] = (found[i] = []);
+          runOn(this.rules[ruleIndex] as Rule, ruleIndex, line, into, context);
+          for (const item of into) {
+            if (item.priority > 0 && item.end <= lineEnd) (spans ??= new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
+          }
+        }
+        const claimed = spans;
+        const genericContext: MatchContext = claimed ? { ...context, claimed: (index, length) => claimed.has(index * SPAN_KEY + length) } : context;
+        for (let k = h, i = 0; k < next; k += 4, i++) {
+          const ruleIndex = hits[k + 3] as number;
+          if (!this.generic[ruleIndex]) continue;
+          const into: Located[] = (found[i] = []);
+          runOn(this.rules[ruleIndex] as Rule, ruleIndex, line, into, genericContext);
+        }
+        for (const into of found) if (into) for (const item of into) located.push(item);
+      }
+      h = next;
     }
     const kept = resolveOverlaps(located);
     assignFingerprints(text, doc.path, kept, located);

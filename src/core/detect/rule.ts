@@ -26,6 +26,12 @@ export interface MatchContext {
    * unquoted value is a literal; in program code an unquoted value is an expression, not a secret.
    */
   configLike: boolean;
+  /**
+   * Set by the engine for name-based rules: does a format rule already report exactly this value (at
+   * `index` in the text the rule is given, `length` characters long)? That finding outranks a name-based
+   * one on the same span whatever its verdict, so the name-based rule need not judge the value.
+   */
+  claimed?: (index: number, length: number) => boolean;
 }
 
 /**

@@ -536,51 +536,65 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   }
   const matches: RawMatch[] = [];
   const seen = new Set<number>();
-  for (const candidate of candidates) {
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c] as Candidate;
     if (seen.has(candidate.index)) continue;
-    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
-    const key = candidate.key.replace(/^[$@:]+/, "");
-    // A list under a plural name holds several of the singular (`tokens`, `api_keys`).
-    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
-    if (!kind) continue;
-    let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
-    let index = candidate.index;
-    // Jenkins and Maven store a secret wrapped in braces (`<secret>{AQAAABAAAA…}</secret>`, an encrypted
-    // blob the controller's key decrypts): the value is what the braces hold. Jenkins reads text it
-    // cannot decrypt verbatim, so spaces inside are part of the secret, not prose.
-    const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : undefined;
-    if (wrapped !== undefined) {
-      value = wrapped;
-      index += 1;
-    }
-    // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
-    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
-    // `--token TOKEN` in usage text is a metavariable, not a value.
-    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
-    // A hidden form field goes to every visitor with the page: an anti-forgery or state value.
-    if (inHiddenInput(text, candidate.index)) continue;
-    // Badge images carry public read-only tokens in their query (codecov, shields).
-    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped !== undefined);
-    // A fallback is used whenever the variable is unset: a word there is a default credential.
-    // `process.env.MAILER_PASSWORD || 'MAILER_PASSWORD'`: a fallback that names a variable is a reference.
-    if (candidate.fallback && ENV_NAME.test(value)) continue;
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
-      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
-    }
-    // `<your password>` cut at its space in a usage line: a fragment of a stand-in, not a value.
-    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
-    // A dummy in a URL's query (`?api_key=apikeyvaluehere`) documents the parameter.
-    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
-    // In tests a dummy token is the fixture's purpose (`token: "token"`, `"auth_token": "aaaa…"`): only
-    // real-looking values are worth a finding there. Dummy passwords stay: they are often the real default.
-    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
-    if (verdict.kind === "none") continue;
+    const { value, index, wrapped } = reportedValue(candidate);
+    // A value a format rule reports exactly (context.claimed) is that rule's finding whatever this one
+    // says: not judged, unless a later candidate at its index waits on whether it would be reported.
+    if (context.claimed?.(index, value.length) && !candidates.some((other, o) => o > c && (other.index === candidate.index || other.index === index))) continue;
+    const match = judgeCandidate(candidate, value, index, wrapped, text, context);
+    if (!match) continue;
     seen.add(candidate.index);
     seen.add(index);
-    matches.push(toMatch(key, value, index, kind, verdict));
+    matches.push(match);
   }
   return matches;
+}
+
+/**
+ * A candidate's value and its place as reported: a quoted literal whole, an unquoted one trimmed of its
+ * syntax. Jenkins and Maven store a secret wrapped in braces (`<secret>{AQAAABAAAA…}</secret>`, an
+ * encrypted blob the controller's key decrypts): the value is what the braces hold. Jenkins reads text
+ * it cannot decrypt verbatim, so spaces inside are part of the secret, not prose.
+ */
+function reportedValue(candidate: Candidate): { value: string; index: number; wrapped: boolean } {
+  const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : undefined;
+  return wrapped === undefined ? { value, index: candidate.index, wrapped: false } : { value: wrapped, index: candidate.index + 1, wrapped: true };
+}
+
+/** The finding a candidate makes, if any: a secret-like name and a literal value that is a secret or a placeholder. */
+function judgeCandidate(candidate: Candidate, value: string, index: number, wrapped: boolean, text: string, context: MatchContext): RawMatch | undefined {
+  if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) return undefined;
+  const key = candidate.key.replace(/^[$@:]+/, "");
+  // A list under a plural name holds several of the singular (`tokens`, `api_keys`).
+  const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
+  if (!kind) return undefined;
+  // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
+  if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) return undefined;
+  // `--token TOKEN` in usage text is a metavariable, not a value.
+  if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return undefined;
+  // A hidden form field goes to every visitor with the page: an anti-forgery or state value.
+  if (inHiddenInput(text, candidate.index)) return undefined;
+  // Badge images carry public read-only tokens in their query (codecov, shields).
+  if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) return undefined;
+  let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped);
+  // A fallback is used whenever the variable is unset: a word there is a default credential.
+  // `process.env.MAILER_PASSWORD || 'MAILER_PASSWORD'`: a fallback that names a variable is a reference.
+  if (candidate.fallback && ENV_NAME.test(value)) return undefined;
+  if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+    verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
+  }
+  // `<your password>` cut at its space in a usage line: a fragment of a stand-in, not a value.
+  if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) return undefined;
+  // A dummy in a URL's query (`?api_key=apikeyvaluehere`) documents the parameter.
+  if (candidate.query && verdict.kind === "placeholder" && kind === "secret") return undefined;
+  // In tests a dummy token is the fixture's purpose (`token: "token"`, `"auth_token": "aaaa…"`): only
+  // real-looking values are worth a finding there. Dummy passwords stay: they are often the real default.
+  if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) return undefined;
+  if (verdict.kind === "none") return undefined;
+  return toMatch(key, value, index, kind, verdict);
 }
 
 /** Does the unquoted pair at `index`, whose value ends at a lone closing quote, sit in a string after words? */
