@@ -75,4 +75,24 @@ describe("the hook's rule index", () => {
     expect(found).toBeGreaterThanOrEqual(4);
     expect(rulesFor(index, [`token ${githubToken("index-pick")}`]).map((i) => index.rules[i]?.[0])).toContain("github-pat-classic");
   });
+
+  it("picks exactly the rules one of whose keywords a text holds, case-folded", () => {
+    const naive = (texts: string[]): number[] =>
+      index.rules.flatMap(([, , , ...keywords], i) => (keywords.some((k) => texts.some((t) => t.toLowerCase().includes(k))) ? [i] : []));
+    // Every keyword once, each in a text of its own, in upper case and cut one character short.
+    const keywords = [...new Set(index.rules.flatMap(([, , , ...k]) => k))];
+    const samples: string[][] = [
+      ...keywords.map((k) => [`x ${k.toUpperCase()} y`]),
+      ...keywords.filter((k) => k.length > 1).map((k) => [k.slice(0, -1), k.slice(1)]),
+      [`${password("grams")} 42 İ \u212a ü`, "ENV NAME=value"],
+      ["", "a", "ab"],
+    ];
+    let picked = 0;
+    for (const texts of samples) {
+      const expected = naive(texts);
+      expect(rulesFor(index, texts)).toEqual(expected);
+      picked += expected.length;
+    }
+    expect(picked).toBeGreaterThan(keywords.length);
+  });
 });
