@@ -5,7 +5,7 @@ import { renderJson, renderSarif, renderText } from "../core/report/index.js";
 import { suppressionNotes, type ChangeScan } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
-import { localPolicy, type LocalPolicyInput } from "../git/local-policy.js";
+import { localPolicy, repositoryLabel, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
 import { gitIgnoredPaths } from "../git/ignored.js";
@@ -66,6 +66,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const firstIsDirectory = statSync(first, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const scanRoot = cmd.staged ? findRepositoryRoot(first) : cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
   const root = cmd.git || cmd.staged || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
+  // Started first: git answers while the scan runs (the policy names the repository in its findings).
+  const repository = repositoryLabel(scanRoot);
   const inputs = readWorkingTreeScanInputs(root, cmd.config, io.cwd);
   const setup = prepareScan(inputs);
   if (setup.errors.length > 0) {
@@ -145,6 +147,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // A plain scan judges the working tree's agent configuration when it scans the repository's root.
   const policy = await localPolicy({
     root: scanRoot,
+    repository,
     setup,
     ...(inputs.configFile ? { configFile: inputs.configFile } : {}),
     ...(cmd.classification ? { classificationFlag: cmd.classification } : {}),

@@ -10,6 +10,7 @@
  * last is read).
  */
 import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
@@ -26,6 +27,12 @@ export class GitReadError extends Error {
 
 export interface GitRunner {
   readonly repoDir: string;
+  /**
+   * What openRepository saw when it opened the repository (one `git rev-parse` asks for all of it): the
+   * commit HEAD pointed to (undefined before the first commit), and whether the clone was shallow. A
+   * fetch made afterwards (the Action's) can change both: ask git again then.
+   */
+  readonly opened: { head?: string; shallow: boolean };
   /** Runs git; throws a GitReadError naming `what` when git fails. */
   run(args: string[], what: string): Promise<string>;
   /** Runs git; returns undefined instead of throwing when git exits with an error. */
@@ -74,10 +81,48 @@ class GitCallError extends Error {}
  */
 export async function openRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<GitRunner> {
   const dir = path.resolve(repoDir);
-  const binary = options.gitBinary ?? "git";
   const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!exists) throw new GitReadError(`Repository folder not found: ${dir}`);
+  const { runner, raw, wrap, binary } = connect(dir, options);
+  // One process checks that this is a repository and reads what a range's resolution needs. Before
+  // the first commit `--verify --quiet` exits 1 without a word, which is no error (only stderr is).
+  let lines: string[];
+  try {
+    lines = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
+  } catch (error) {
+    if (isGitMissing(error, binary)) throw wrap(error, "");
+    throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
+  }
+  const head = lines[2]?.trim();
+  runner.opened = { shallow: lines[1]?.trim() === "true", ...(head && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {}) };
+  return runner;
+}
 
+/**
+ * A runner for `dir` without openRepository's check (one git process fewer), for calls whose own
+ * failure tells what is wrong: a label read from a remote, a work tree's top already found.
+ */
+export function uncheckedRepository(dir: string, options: GitRunnerOptions = {}): GitRunner {
+  return connect(path.resolve(dir), options).runner;
+}
+
+/**
+ * Whether git could find a repository holding `dir`: a `.git` in it or a folder above, with `bare`
+ * also a bare repository's own files (HEAD, objects/, refs/), or git's environment naming one. A
+ * folder in no repository, the common case of a plain scan, then needs no git process to say so.
+ */
+export function mayBeInRepository(dir: string, { bare }: { bare: boolean }): boolean {
+  if (!existsSync(dir)) return false;
+  if (process.env["GIT_DIR"] !== undefined || process.env["GIT_WORK_TREE"] !== undefined) return true;
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, ".git"))) return true;
+    if (bare && existsSync(path.join(at, "HEAD")) && existsSync(path.join(at, "objects")) && existsSync(path.join(at, "refs"))) return true;
+    if (path.dirname(at) === at) return false;
+  }
+}
+
+function connect(dir: string, options: GitRunnerOptions) {
+  const binary = options.gitBinary ?? "git";
   const git: SimpleGit = simpleGit({ baseDir: dir, binary, config: GIT_CONFIG, maxConcurrentProcesses: 4 });
 
   const wrap = (error: unknown, what: string): GitReadError => {
@@ -87,8 +132,9 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
     return new GitReadError(`git failed ${what} in ${dir}: ${firstLines(messageOf(error))}`);
   };
 
-  const runner: GitRunner = {
+  const runner: GitRunner & { opened: GitRunner["opened"] } = {
     repoDir: dir,
+    opened: { shallow: false },
     async run(args, what) {
       try {
         return await git.raw(args);
@@ -145,12 +191,5 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
       };
     },
   };
-
-  try {
-    await git.raw(["rev-parse", "--git-dir"]);
-  } catch (error) {
-    if (isGitMissing(error, binary)) throw wrap(error, "");
-    throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
-  }
-  return runner;
+  return { runner, raw: (args: string[]) => git.raw(args), wrap, binary };
 }

@@ -8,7 +8,7 @@
  * disk, so a tracked file stays scanned even when a pattern matches it, as git itself keeps it.
  */
 import { relative, resolve, sep } from "node:path";
-import { GitReadError, openRepository } from "./git-runner.js";
+import { GitReadError, mayBeInRepository, uncheckedRepository } from "./git-runner.js";
 
 interface GitIgnored {
   /** The work tree's top folder. */
@@ -24,13 +24,13 @@ interface GitIgnored {
 export async function gitIgnoredPaths(dir: string): Promise<GitIgnored | undefined> {
   let top: string;
   let listed: string;
+  if (!mayBeInRepository(dir, { bare: false })) return undefined;
   try {
-    const here = await openRepository(dir);
     // The top as a path from `dir` (not git's real path), so paths under a symlinked folder still compare.
-    const up = await here.tryRun(["rev-parse", "--is-inside-work-tree", "--show-cdup"]);
+    const up = await uncheckedRepository(dir).tryRun(["rev-parse", "--is-inside-work-tree", "--show-cdup"]);
     const [inside, cdup = ""] = (up ?? "").split("\n");
-    if (inside !== "true") return undefined; // a bare repository, or inside .git
-    const git = await openRepository(resolve(dir, cdup));
+    if (inside !== "true") return undefined; // no repository, a bare one, or inside .git
+    const git = uncheckedRepository(resolve(dir, cdup));
     top = git.repoDir;
     listed = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], "listing the files .gitignore leaves out");
   } catch (error) {
@@ -47,3 +47,4 @@ export async function gitIgnoredPaths(dir: string): Promise<GitIgnored | undefin
     },
   };
 }
+

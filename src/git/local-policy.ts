@@ -19,7 +19,7 @@ import {
 import type { ScanSetup } from "../core/setup.js";
 import type { CommitInfo, Finding } from "../core/types.js";
 import { agentFileReader } from "./agent-files.js";
-import { openRepository } from "./git-runner.js";
+import { mayBeInRepository, uncheckedRepository } from "./git-runner.js";
 
 const AGENT_FILE_LIMIT = 1024 * 1024;
 
@@ -70,8 +70,9 @@ export function localLogin(author: CommitInfo["author"]): string | undefined {
 /** `owner/name` from the `origin` remote when it is a GitHub-style URL, else the folder's name. */
 export async function repositoryLabel(root: string): Promise<string> {
   try {
-    const git = await openRepository(root);
-    const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
+    // Not opened first: outside a repository this call fails too, and one git process is enough.
+    if (!mayBeInRepository(root, { bare: true })) return basename(resolve(root));
+    const url = (await uncheckedRepository(root).tryRun(["remote", "get-url", "origin"]))?.trim();
     const match = url ? /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) : null;
     if (match) return `${match[1]}/${match[2]}`;
   } catch {
@@ -102,8 +103,11 @@ export interface LocalPolicyInput {
   git?: { headRevision: string; claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }> };
   /** Plain scan: judge the agent configuration of the working tree. */
   workingTree: boolean;
-  /** `owner/name` when the caller knows it (the Action: GITHUB_REPOSITORY); else from the `origin` remote. */
-  repository?: string;
+  /**
+   * `owner/name` when the caller knows it (the Action: GITHUB_REPOSITORY), or the caller's own
+   * repositoryLabel started early; else read from the `origin` remote here.
+   */
+  repository?: string | Promise<string>;
 }
 
 export interface LocalPolicyOutput {
@@ -116,15 +120,18 @@ export interface LocalPolicyOutput {
 /** Every policy finding of a scan of a local clone, and the agent-configuration problems (they fail it). */
 export async function localPolicy(input: LocalPolicyInput): Promise<LocalPolicyOutput> {
   const { classification, problems: notes } = localClassification(input.setup, input.classificationFlag, input.configFile);
+  // Started now: git answers while the agent files are read.
+  const repository = input.repository ?? repositoryLabel(input.root);
   let headAgentFiles: Map<string, string> | undefined;
   const claudeCommits: ClaudeCommitInput[] = [];
   if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
   if (input.git && input.git.claudeCommits.length > 0) {
-    const reader = agentFileReader(await openRepository(input.root));
+    // The history scan that gave these commits has checked the repository: no need to again.
+    const reader = agentFileReader(uncheckedRepository(input.root));
     // Judged only when Claude worked here: a range without Claude's commits has nothing to judge.
-    headAgentFiles = await reader.filesAt(input.git.headRevision);
     const single = input.git.claudeCommits.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
-    const touching = await reader.touchingCommits(single.map((c) => c.commit.sha));
+    const [head, touching] = await Promise.all([reader.filesAt(input.git.headRevision), reader.touchingCommits(single.map((c) => c.commit.sha))]);
+    headAgentFiles = head;
     for (const { commit, firstFile } of input.git.claudeCommits) {
       const entry: ClaudeCommitInput = { commit };
       const login = localLogin(commit.author);
@@ -138,7 +145,7 @@ export async function localPolicy(input: LocalPolicyInput): Promise<LocalPolicyO
     }
   }
   const result = evaluateRepositoryPolicy({
-    repository: input.repository ?? (await repositoryLabel(input.root)),
+    repository: await repository,
     config: input.setup.config,
     classification,
     ...(headAgentFiles ? { headAgentFiles } : {}),

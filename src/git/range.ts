@@ -33,13 +33,7 @@ async function resolveCommit(git: GitRunner, revision: string): Promise<string |
 }
 
 export async function isShallowRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<boolean> {
-  const git = await openRepository(repoDir, options);
-  return isShallow(git);
-}
-
-async function isShallow(git: GitRunner): Promise<boolean> {
-  const out = await git.tryRun(["rev-parse", "--is-shallow-repository"]);
-  return out?.trim() === "true";
+  return (await openRepository(repoDir, options)).opened.shallow;
 }
 
 /**
@@ -49,7 +43,7 @@ async function isShallow(git: GitRunner): Promise<boolean> {
  * Costs one `rev-list` of the range, and only in a shallow clone.
  */
 export async function shallowCutsInRange(git: GitRunner, resolved: ResolvedRange): Promise<string[]> {
-  if (resolved.revisions.length === 0 || !(await isShallow(git))) return [];
+  if (resolved.revisions.length === 0 || !git.opened.shallow) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!shallowFile) return [];
   const text = await readFile(path.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
@@ -66,7 +60,7 @@ async function requireCommit(git: GitRunner, revision: string, range: string): P
   }
   const sha = await resolveCommit(git, revision);
   if (sha) return sha;
-  const hint = (await isShallow(git))
+  const hint = git.opened.shallow
     ? " The repository is a shallow clone: fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)."
     : "";
   throw new GitReadError(`Unknown revision "${revision}" in --range ${range}: it does not name a commit in ${git.repoDir}.${hint}`);
@@ -103,7 +97,7 @@ export async function resolveRangeWith(git: GitRunner, opts: RangeOptions): Prom
   if (opts.range !== undefined && opts.all) throw new GitReadError("Use either --range or --all, not both");
   if (opts.range !== undefined) return resolveExplicitRange(git, opts.range);
 
-  const head = await resolveCommit(git, "HEAD");
+  const head = git.opened.head;
   if (!head) return { revisions: [], description: "no commits (HEAD does not point to a commit yet)" };
   const allHistory: ResolvedRange = { revisions: [head], description: `all history of HEAD (${short(head)})` };
   if (opts.all) return allHistory;
