@@ -2,14 +2,20 @@
 // The package's command: runs the compiled CLI (npm run build writes lib/). `claude-guard hook` is the
 // Claude Code hook, a door of its own: it goes to the hook's entry, which loads none of the CLI.
 import { statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 if (process.argv[2] === "hook") {
   process.argv.splice(2, 1);
   await import("./claude-guard-hook.js");
 } else {
-  // One bundled file loads much faster than lib/'s modules one by one; used only if not older than lib/
-  // (a plain tsc build does not rebuild it).
+  // One bundled file loads much faster than lib/'s modules one by one, and with V8's code cache
+  // (lib/cli/code-cache.js) faster still; used only if not older than lib/ (a plain tsc build does not
+  // rebuild it).
   const modified = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  if (modified("../lib/cli/cli.bundle.js") >= modified("../lib/cli/main.js")) await import("../lib/cli/cli.bundle.js");
-  else await import("../lib/cli/index.js");
+  if (modified("../lib/cli/cli.bundle.cjs") >= modified("../lib/cli/main.js")) {
+    const { loadBundle } = await import("../lib/cli/code-cache.js");
+    const cli = loadBundle(fileURLToPath(new URL("../lib/cli/cli.bundle.cjs", import.meta.url)));
+    process.exitCode = await cli.exports.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
+    cli.save();
+  } else await import("../lib/cli/index.js");
 }

@@ -5,6 +5,7 @@
  * size to whichever thread is free.
  */
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DEFAULT_MAX_FILE_BYTES } from "../core/detect/skip.js";
 import type { ScanInputs, ScanSetup } from "../core/setup.js";
@@ -33,9 +34,8 @@ class WorkerPool {
   private failure: Error | undefined;
 
   constructor(inputs: ScanInputs, size: number) {
-    const url = new URL(typeof CLAUDE_GUARD_WORKER === "string" ? CLAUDE_GUARD_WORKER : "./scan-worker.js", import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { workerData: inputs });
+      const worker = typeof CLAUDE_GUARD_WORKER === "string" ? bundledWorker(CLAUDE_GUARD_WORKER, inputs) : new Worker(new URL("./scan-worker.js", import.meta.url), { workerData: inputs });
       const slot = { worker, ready: false, inFlight: 0 };
       worker.on("message", (message: WorkerMessage) => {
         if (message.ready) slot.ready = true;
@@ -93,6 +93,13 @@ class WorkerPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** The bundled worker, run as the CLI's bundle is (bin/claude-guard.js): through V8's code cache (code-cache.ts). */
+function bundledWorker(bundle: string, inputs: ScanInputs): Worker {
+  const loader = JSON.stringify(new URL("./code-cache.js", import.meta.url).href);
+  const file = JSON.stringify(fileURLToPath(new URL(bundle, import.meta.url)));
+  return new Worker(`import(${loader}).then(({ loadBundle }) => loadBundle(${file}).save());`, { eval: true, workerData: inputs });
 }
 
 function batches(entries: readonly FileEntry[]): FileEntry[][] {

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import module from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fake } from "../../src/core/detect/fake.js";
@@ -162,6 +163,30 @@ describe("claude-guard scan (files)", () => {
     expect(r.code).toBe(0);
     const findings = (JSON.parse(r.stdout) as { findings: Array<{ rule: string; line: number }> }).findings;
     expect(findings.filter((f) => f.rule === "phone-number").map((f) => f.line)).toEqual([2, 3, 4]);
+  });
+});
+
+describe("claude-guard's start-up (lib/cli/code-cache.js)", () => {
+  it("runs the CLI through the code cache, written by the first run and used by the next, and its scan workers the same way", () => {
+    // Over 2 MiB, so that a scan worker starts too; the key sits in the last batch.
+    const dir = join(work, "large");
+    mkdirSync(dir, { recursive: true });
+    const filler = "export const total = values.reduce((sum, value) => sum + value, 0);\n".repeat(600);
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `module${String(i).padStart(2, "0")}.ts`), filler);
+    writeFileSync(join(dir, "zz-settings.ts"), `export const keyId = "${awsKeyId}";\n`);
+    const env = { ...process.env, XDG_CACHE_HOME: join(work, "xdg"), NODE_DEBUG: "claude-guard" };
+    // Node 22.1 and later keep the cache themselves (module.enableCompileCache): nothing to report.
+    const nodeCaches = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+    for (const expected of ["miss", "hit"]) {
+      const r = spawnSync(process.execPath, [BIN, "scan", dir, "--format", "json"], { encoding: "utf8", env });
+      expect(r.status).toBe(1);
+      expect((JSON.parse(r.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path)).toEqual(["zz-settings.ts"]);
+      if (nodeCaches) continue;
+      expect(r.stderr).toMatch(new RegExp(`code cache ${expected}: \\S*cli\\.bundle\\.cjs-`));
+      // A worker the main thread outran (a loaded machine) is stopped before it says anything.
+      for (const line of r.stderr.split("\n").filter((l) => l.includes("scan-worker.bundle.cjs"))) expect(line).toMatch(/code cache (miss|hit|written): /);
+    }
+    expect(readdirSync(join(work, "xdg", "claude-guard")).length).toBeGreaterThan(0);
   });
 });
 

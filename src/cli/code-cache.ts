@@ -1,0 +1,132 @@
+/**
+ * Runs a CommonJS bundle of the CLI (lib/cli/*.bundle.cjs, from scripts/build-bundles.mjs) with V8's code
+ * cache, so that a start-up (the command's, and each scan worker's) does not compile its megabyte again.
+ * Node 22.1 and later keep the cache themselves (module.enableCompileCache); on Node 20 the bundle runs as
+ * a vm.Script with cachedData, the cache written after the run so that it holds the functions compiled
+ * lazily too. The cache is only a speed-up: any failure is ignored, NODE_DISABLE_COMPILE_CACHE (Node's own
+ * switch) turns it off, and it lives in a directory of the user's own that no one else can write, since
+ * whoever can write it chooses the code the next run executes. `NODE_DEBUG=claude-guard` says what it did.
+ */
+import { isAscii } from "node:buffer";
+import { createHash } from "node:crypto";
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import module, { createRequire } from "node:module";
+import { tmpdir, userInfo } from "node:os";
+import { basename, dirname, isAbsolute, join } from "node:path";
+import { debuglog } from "node:util";
+import vm from "node:vm";
+import { threadId } from "node:worker_threads";
+import { crc32 } from "node:zlib";
+
+const debug = debuglog("claude-guard");
+/** Caches of other builds of a bundle left this long unwritten are removed when one is written. */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Node 22.1 and later; @types/node 20 does not declare them. */
+const nodeCache = module as { enableCompileCache?: (dir?: string) => unknown; flushCompileCache?: () => void };
+
+export interface LoadedBundle {
+  exports: Record<string, unknown>;
+  /** What the cache did: Node's own (22.1 and later), V8's data used, none yet, data V8 refused, or no cache. */
+  cache: "node" | "hit" | "miss" | "rejected" | "off";
+  /** Writes the cache if this run had none: call once the run has done its work, so that the functions it compiled are in it. */
+  save(): void;
+}
+
+/** Runs the bundle `file` (an absolute path) as a CommonJS module and returns what it exports. */
+export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle {
+  const dir = env["NODE_DISABLE_COMPILE_CACHE"] ? undefined : cacheDir(env);
+  if (typeof nodeCache.enableCompileCache === "function") {
+    if (dir) ignoreFailure(() => nodeCache.enableCompileCache?.(dir));
+    return { exports: createRequire(file)(file) as Record<string, unknown>, cache: dir ? "node" : "off", save: () => ignoreFailure(() => nodeCache.flushCompileCache?.()) };
+  }
+  const bytes = readFileSync(file);
+  // The build writes the bundles in ASCII: read as Latin-1, V8 keeps one byte a character and nothing is decoded.
+  const source = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  // V8 checks a cache against the source's length only: the name holds a hash of the content.
+  const cacheFile = dir && join(dir, `${basename(file)}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}-${process.version}-${process.arch}.v8`);
+  const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+  // The bundle's import() calls (scripts/build-bundles.mjs) come here: V8 keeps no import() for a script
+  // run from its cache. This module sits beside the bundles, so specifiers resolve as from them.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}\n})`, { filename: file, cachedData });
+  const cache = !cacheFile ? "off" : cachedData === undefined ? "miss" : script.cachedDataRejected ? "rejected" : "hit";
+  debug("code cache %s: %s", cache, cacheFile ?? file);
+  const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string, load: (specifier: string) => Promise<unknown>) => void;
+  const loaded = { exports: {} };
+  wrapper.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dirname(file), (specifier) => import(specifier));
+  let saved = cache === "hit" || cache === "off";
+  return {
+    exports: loaded.exports,
+    cache,
+    save: () => {
+      if (saved || !cacheFile) return;
+      saved = true;
+      ignoreFailure(() => writeCache(cacheFile, script.createCachedData(), `${basename(file)}-`));
+    },
+  };
+}
+
+/** The user's cache directory, made if missing; undefined where it is not the user's alone. */
+function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    const uid = process.getuid?.();
+    const xdg = env["XDG_CACHE_HOME"];
+    const dir = xdg && isAbsolute(xdg) ? join(xdg, "claude-guard") : join(tmpdir(), `claude-guard-${uid ?? userInfo().username}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    // Windows has no uids (its temporary directory is the user's own).
+    if (stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0))) return dir;
+    debug("code cache off: %s is not a directory only this user can write", dir);
+  } catch (error) {
+    debug("code cache off: %s", (error as Error).message);
+  }
+  return undefined;
+}
+
+/** The cached data, if the file holds it whole: a CRC-32 of the data, then the data. */
+function readCache(path: string): Buffer | undefined {
+  try {
+    const file = readFileSync(path);
+    const data = file.subarray(4);
+    if (file.length > 4 && file.readUInt32LE(0) === crc32(data)) return data;
+    debug("code cache corrupt: %s", path);
+  } catch {
+    // none yet
+  }
+  return undefined;
+}
+
+/** Writes the cache whole or not at all (a temporary file renamed), and removes stale caches of other builds. */
+function writeCache(path: string, data: Buffer, prefix: string): void {
+  const temporary = `${path}.${process.pid}-${threadId}.tmp`;
+  try {
+    const fd = openSync(temporary, "wx", 0o600);
+    try {
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(crc32(data));
+      writeSync(fd, header);
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+    debug("code cache written: %s", path);
+  } finally {
+    ignoreFailure(() => unlinkSync(temporary));
+  }
+  const dir = dirname(path);
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix) || join(dir, name) === path) continue;
+    ignoreFailure(() => {
+      if (Date.now() - statSync(join(dir, name)).mtimeMs > STALE_MS) unlinkSync(join(dir, name));
+    });
+  }
+}
+
+function ignoreFailure(action: () => unknown): void {
+  try {
+    action();
+  } catch {
+    // only a speed-up
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The loader that runs the CLI's bundles with V8's code cache (src/cli/code-cache.ts), on a small
+ * CommonJS bundle written here: a second run uses the cache; a corrupt cache, one V8 refuses, and a
+ * directory that others can write or own are never used; NODE_DISABLE_COMPILE_CACHE turns it off. On
+ * Node 22.1 and later the loader hands caching to Node (module.enableCompileCache): the V8 cases are
+ * Node 20's.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import module from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import vm from "node:vm";
+import { crc32 } from "node:zlib";
+import { loadBundle } from "../../src/cli/code-cache.js";
+
+const nodeCaches = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+const onNode20 = nodeCaches ? it.skip : it;
+const asRoot = !nodeCaches && process.getuid?.() === 0 ? it : it.skip;
+
+let work: string;
+let bundle = "";
+let env: NodeJS.ProcessEnv;
+const cacheDir = () => join(work, "xdg", "claude-guard");
+const cacheFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith(".v8"));
+
+let answer = 42;
+let runs = 0;
+
+/**
+ * The bundle, with some functions, written to a folder of its own each time: V8 keeps the scripts a
+ * process compiled in memory by name, and would not look at the cached data of one it already holds.
+ */
+function writeBundle(): void {
+  bundle = join(work, `copy${++runs}`, "app.bundle.cjs");
+  mkdirSync(join(work, `copy${runs}`));
+  const helpers = Array.from({ length: 50 }, (_, i) => `function helper${i}(x) { return x * ${i} + ${answer}; }`).join("\n");
+  writeFileSync(bundle, `"use strict";\n${helpers}\nexports.answer = () => helper1(0);\nexports.file = __filename;\n`);
+}
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), "cg-code-cache-"));
+  env = { XDG_CACHE_HOME: join(work, "xdg") };
+  answer = 42;
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function run(): ReturnType<typeof loadBundle> {
+  writeBundle();
+  const loaded = loadBundle(bundle, env);
+  expect((loaded.exports["answer"] as () => number)()).toBe(answer);
+  loaded.save();
+  return loaded;
+}
+
+describe("code cache", () => {
+  onNode20("writes the cache after the first run, in a directory only the user can use, and uses it on the next", () => {
+    const first = run();
+    expect(first.cache).toBe("miss");
+    expect(first.exports["file"]).toBe(bundle);
+    expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
+    expect(cacheFiles()).toHaveLength(1);
+    const file = join(cacheDir(), cacheFiles()[0] as string);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const written = statSync(file).mtimeMs;
+    expect(run().cache).toBe("hit");
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  onNode20("ignores a corrupt cache and one V8 refuses, and writes a good one in their place", () => {
+    run();
+    const file = join(cacheDir(), cacheFiles()[0] as string);
+    const flipped = readFileSync(file);
+    flipped[flipped.length - 10] = (flipped[flipped.length - 10] as number) ^ 0xff;
+    writeFileSync(file, flipped);
+    expect(run().cache).toBe("miss");
+    expect(run().cache).toBe("hit");
+    // Whole (its checksum matches) but V8's cache of another script.
+    const other = new vm.Script("globalThis.x = 1;").createCachedData();
+    const header = Buffer.alloc(4);
+    header.writeUInt32LE(crc32(other));
+    writeFileSync(file, Buffer.concat([header, other]));
+    expect(run().cache).toBe("rejected");
+    expect(run().cache).toBe("hit");
+  });
+
+  onNode20("keys the cache by the bundle's content, not its length", () => {
+    run();
+    answer = 24;
+    expect(run().cache).toBe("miss");
+    expect(cacheFiles()).toHaveLength(2);
+  });
+
+  onNode20("uses no directory that others can write", () => {
+    mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
+    chmodSync(cacheDir(), 0o777);
+    expect(run().cache).toBe("off");
+    expect(cacheFiles()).toHaveLength(0);
+  });
+
+  asRoot("uses no directory another user owns, nor a cache placed in it", () => {
+    run();
+    const name = cacheFiles()[0] as string;
+    chownSync(cacheDir(), 12345, 12345);
+    expect(run().cache).toBe("off");
+    // Placed by the other user: never read, never replaced.
+    writeFileSync(join(cacheDir(), name), "not a cache");
+    expect(run().cache).toBe("off");
+    expect(readFileSync(join(cacheDir(), name), "utf8")).toBe("not a cache");
+  });
+
+  it("is off with NODE_DISABLE_COMPILE_CACHE, and the bundle still runs", () => {
+    env["NODE_DISABLE_COMPILE_CACHE"] = "1";
+    expect(run().cache).toBe("off");
+    expect(existsSync(cacheDir())).toBe(false);
+  });
+});
