@@ -184,6 +184,23 @@ describe("generic secrets by name", () => {
     expect(value(`<id>{${blob}}</id>`)).toEqual([]);
   });
 
+  it("reads a note's spaced dash before a quoted value, on one line only", () => {
+    const value = (path: string, text: string) => scan(path, text).map((f) => [f.rule, f.category, text.slice(f.column - 1, f.endColumn! - 1)]);
+    expect(value("notes.txt", `acme token - '${token}'`)).toEqual([["generic-secret", "secret", token]]);
+    expect(value("notes.md", `* db password - "${pw}"`)).toEqual([["generic-password", "secret", pw]]);
+    expect(value("notes.txt", `acme token\n  - '${token}'`)).toEqual([]);
+  });
+
+  it("reads a token with a `?` or a JWT header that does not decode as a broken copy, not a live secret", () => {
+    const categories = (text: string) => scan("app.py", text).map((f) => [f.rule, f.category]);
+    // Two in twelve characters: too many to pass as a stray character or two; still no token's.
+    const broken = `?${fake.alnum(10, "broken")}?`;
+    expect(categories(`api_token = "${broken}"`)).toEqual([["generic-secret", "placeholder"]]);
+    const header = fake.base64url(24, "jwt-header");
+    const payload = "eyJ" + fake.base64url(40, "jwt-payload");
+    expect(categories(`api_token = "eyJ${header}.${payload}.${fake.base64url(43, "jwt-sig")}"`)).toEqual([["generic-secret", "placeholder"]]);
+  });
+
   it("classifies names", () => {
     expect(classifyName("DB_PASSWORD")).toBe("password");
     expect(classifyName("PGPASSWORD")).toBe("password");

@@ -13,6 +13,7 @@ import { classifyPlaceholder, classifyTypedByHand } from "../placeholder.js";
 import type { Example, MatchContext, RawMatch, Rule } from "../rule.js";
 import { defineRule, inSyntaxes, withValue } from "./kit.js";
 import { nameWords } from "../name-words.js";
+import { segmentIsJsonObject } from "../validate/jwt.js";
 
 type KeyKind = "password" | "secret";
 
@@ -249,12 +250,18 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // Words glued together (`MaestroAccessToken`, `base64EncodedKey`, `PRIVATEBLOB`): a name, not a key.
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
+  // `eyJ…` opens a JSON Web Token's header (`{"`): one that does not decode to JSON is a broken copy.
+  if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
+  // No token alphabet holds `?`: at a token's end or inside it, it marks a character lost in a copy.
+  if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
   // Generated tokens are written in letters, digits and a few separators (base64, hex, base64url, dotted
   // or dashed parts). One or two other characters inside such a value (`…Zf7v?Htm…`, `…3gSD%c^`) make a
   // doctored or broken copy, not a working token; a chosen secret with symbols has them throughout.
   if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   return typedByHand(value);
 }
+
+const JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
 
 /** A word that reads as a generated token: long, with letters and digits. */
 function isTokenLike(word: string): boolean {
@@ -357,7 +364,7 @@ const MAX_TOKEN = 1200;
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
@@ -466,6 +473,8 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     if (value === undefined || key === undefined || !span) continue;
     // `cond ? "a" : "b"` is a ternary, not `"a": "b"`: JSON and dict keys sit right against their colon.
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    // `acme token - 'value'` (notes) is a dash between words on one line, not a list item on the next.
+    if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     // A literal glued to an expression (`"prefix-" + randomUUID()`) is only part of a value built at run time.
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     // `X= Y=z` in shell: X is empty and Y (an environment name) is the next assignment, not X's value.

@@ -67,6 +67,11 @@ const PUBLISHED_HMAC_SECRETS = [
   "super-secret-jwt-token-with-at-least-32-characters-long",
 ];
 
+/** Does a token's segment decode to a JSON object, as a JWT's header and payload do? */
+export function segmentIsJsonObject(segment: string): boolean {
+  return isObject(decodeSegment(segment));
+}
+
 function decodeSegment(segment: string): unknown {
   if (!/^[A-Za-z0-9_-]*$/.test(segment)) return undefined;
   try {
