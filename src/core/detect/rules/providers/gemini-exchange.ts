@@ -15,11 +15,13 @@ export const rules: Rule[] = [
     provider: "Gemini",
     severity: "medium",
     keywords: ["gemini"],
-    regex: contextRegex("gemini", null, "(?:account|master)-(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{16,24}"),
+    // No digit is required: a dummy body (`account-xxxxxxxxxxxxxxxx`, as the docs write it) is then
+    // reported as this rule's placeholder.
+    regex: contextRegex("gemini", null, "(?:account|master)-[A-Za-z0-9]{16,24}"),
     docs: "https://developer.gemini.com/authentication/api-key",
     remediation: "Revoke the key in Gemini > Settings > API (its secret stops working with it) and keep the replacement key and secret in a secret manager.",
     samples: () => ["account-" + fake.alnum(20, "gemini-1"), "master-" + fake.alnum(20, "gemini-2")] as const,
     truePositives: ([account, master]) => [...inSyntaxes("gemini_api_key", account), ...withValue(master, "GEMINI_MASTER_KEY=%s", "gemini key: '%s'")],
-    falsePositives: () => ["GEMINI_API_KEY=AIza" + fake.alnum(35, "gemini-google"), "gemini_account = account-settings", "GEMINI_API_KEY=account-xxxxxxxxxxxxxxxx".replace("xxxxxxxxxxxxxxxx", fake.lower(20, "gemini-nodigit"))],
+    falsePositives: () => ["GEMINI_API_KEY=AIza" + fake.alnum(35, "gemini-google"), "gemini_account = account-settings", "GEMINI_KEY=master-" + fake.alnum(30, "gemini-long")],
   }),
 ];
