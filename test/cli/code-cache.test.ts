@@ -16,6 +16,7 @@ import { loadBundle } from "../../src/cli/code-cache.js";
 
 const nodeCaches = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
 const onNode20 = nodeCaches ? it.skip : it;
+const onNode22 = nodeCaches ? it : it.skip;
 const asRoot = !nodeCaches && process.getuid?.() === 0 ? it : it.skip;
 
 let work: string;
@@ -91,7 +92,7 @@ describe("code cache", () => {
     expect(cacheFiles()).toHaveLength(2);
   });
 
-  onNode20("uses no directory that others can write", () => {
+  it("uses no directory that others can write", () => {
     mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
     chmodSync(cacheDir(), 0o777);
     expect(run().cache).toBe("off");
@@ -107,6 +108,11 @@ describe("code cache", () => {
     writeFileSync(join(cacheDir(), name), "not a cache");
     expect(run().cache).toBe("off");
     expect(readFileSync(join(cacheDir(), name), "utf8")).toBe("not a cache");
+  });
+
+  onNode22("hands the cache to Node, in a directory only the user can use", () => {
+    expect(run().cache).toBe("node");
+    expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE, and the bundle still runs", () => {
