@@ -16,7 +16,6 @@ import { basename, dirname, isAbsolute, join } from "node:path";
 import { debuglog } from "node:util";
 import vm from "node:vm";
 import { threadId } from "node:worker_threads";
-import { crc32 } from "node:zlib";
 
 const debug = debuglog("claude-guard");
 /** Caches of other builds of a bundle left this long unwritten are removed when one is written. */
@@ -83,12 +82,16 @@ function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-/** The cached data, if the file holds it whole: a CRC-32 of the data, then the data. */
+/** A check of the data, in the cache file before it (zlib's CRC-32 would load zlib, which nothing else needs). */
+const CHECK_BYTES = 16;
+const check = (data: Buffer) => createHash("sha256").update(data).digest().subarray(0, CHECK_BYTES);
+
+/** The cached data, if the file holds it whole: its check, then the data. */
 function readCache(path: string): Buffer | undefined {
   try {
     const file = readFileSync(path);
-    const data = file.subarray(4);
-    if (file.length > 4 && file.readUInt32LE(0) === crc32(data)) return data;
+    const data = file.subarray(CHECK_BYTES);
+    if (file.length > CHECK_BYTES && check(data).equals(file.subarray(0, CHECK_BYTES))) return data;
     debug("code cache corrupt: %s", path);
   } catch {
     // none yet
@@ -102,9 +105,7 @@ function writeCache(path: string, data: Buffer, prefix: string): void {
   try {
     const fd = openSync(temporary, "wx", 0o600);
     try {
-      const header = Buffer.alloc(4);
-      header.writeUInt32LE(crc32(data));
-      writeSync(fd, header);
+      writeSync(fd, check(data));
       writeSync(fd, data);
     } finally {
       closeSync(fd);
