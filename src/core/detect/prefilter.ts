@@ -16,6 +16,14 @@ interface KeywordHit {
 }
 
 const MAX_CODE = 128;
+const NO_RULES: readonly number[] = [];
+
+/** A copy of `array` in a larger one. */
+function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
+}
 /** Class table over every UTF-16 code unit, so the inner loop has no range check (64 KB). */
 const CODE_UNITS = 65536;
 
@@ -34,12 +42,15 @@ export class KeywordPrefilter {
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
   constructor(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>) {
     this.ruleCount = keywordsPerRule.length;
+    // Every thread builds this at start-up (thousands of states), mostly before V8 has optimised any
+    // of it: flat typed arrays, index loops and native row copies keep that cheap.
+    const lowered = keywordsPerRule.map((keywords) => keywords.map((k) => k.toLowerCase()));
     // Alphabet: every character used in a keyword gets its own class; everything else is class 0.
     let classes = 1;
-    for (const keywords of keywordsPerRule) {
+    for (const keywords of lowered) {
       for (const keyword of keywords) {
-        for (const ch of keyword.toLowerCase()) {
-          const code = ch.charCodeAt(0);
+        for (let i = 0; i < keyword.length; i++) {
+          const code = keyword.charCodeAt(i);
           if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
           if (this.classOf[code] === 0) this.classOf[code] = classes++;
         }
@@ -50,71 +61,76 @@ export class KeywordPrefilter {
     for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32] as number;
     this.classCount = classes;
 
-    // Trie, in one flat table (0 = no edge: the root is never a child). Built in flat typed arrays
-    // because every thread builds it at start-up, for thousands of states.
-    let goto = new Int32Array(1024 * classes);
+    // Trie: each state's edges as a list (first child, next sibling, the class it is reached by), so
+    // that no table of every state and class is filled but the final one.
+    let capacity = 1024;
+    let firstChild = new Int32Array(capacity);
+    let nextSibling = new Int32Array(capacity);
+    let viaClass = new Int32Array(capacity);
     let states = 1;
-    const own: number[][] = [[]];
-    keywordsPerRule.forEach((keywords, rule) => {
+    /** The rules whose keyword ends exactly at a state (only those states have an entry). */
+    const own = new Map<number, number[]>();
+    lowered.forEach((keywords, rule) => {
       for (const keyword of keywords) {
         if (keyword.length === 0) continue;
         let state = 0;
-        for (const ch of keyword.toLowerCase()) {
-          const at = state * classes + (this.classOf[ch.charCodeAt(0)] as number);
-          if (goto[at] === 0) {
-            if ((states + 1) * classes > goto.length) {
-              const grown = new Int32Array(goto.length * 2);
-              grown.set(goto);
-              goto = grown;
+        for (let i = 0; i < keyword.length; i++) {
+          const cls = this.classOf[keyword.charCodeAt(i)] as number;
+          let child = firstChild[state] as number;
+          while (child !== 0 && viaClass[child] !== cls) child = nextSibling[child] as number;
+          if (child === 0) {
+            if (states === capacity) {
+              capacity *= 2;
+              firstChild = grow(firstChild, capacity);
+              nextSibling = grow(nextSibling, capacity);
+              viaClass = grow(viaClass, capacity);
             }
-            goto[at] = states++;
-            own.push([]);
+            child = states++;
+            viaClass[child] = cls;
+            nextSibling[child] = firstChild[state] as number;
+            firstChild[state] = child;
           }
-          state = goto[at] as number;
+          state = child;
         }
-        const rules = own[state] as number[];
-        if (!rules.includes(rule)) rules.push(rule);
+        const rules = own.get(state);
+        if (!rules) own.set(state, [rule]);
+        else if (!rules.includes(rule)) rules.push(rule);
       }
     });
 
-    // Breadth-first failure links, folded into a full transition table; each state's outputs are its
-    // own rules, then those of its failure state not already listed.
+    // Breadth-first failure links, folded into a full transition table: a state's row is its failure
+    // state's row (already final: failure states are shallower) with its own edges written over it.
+    // Entries are final as written: premultiplied by the class count, negated when keywords end in
+    // the target state. Each state's outputs are its own rules, then those of its failure state not
+    // already listed.
     const table = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const outputs: Array<readonly number[]> = new Array<readonly number[]>(states);
-    outputs[0] = [];
+    const outputs: Array<readonly number[]> = new Array<readonly number[]>(states).fill(NO_RULES);
     const queue = new Int32Array(states);
     let tail = 0;
-    for (let cls = 0; cls < classes; cls++) {
-      const next = goto[cls] as number;
-      table[cls] = next;
-      if (next > 0) queue[tail++] = next;
-    }
+    const enter = (child: number, failure: number): number => {
+      fail[child] = failure;
+      const mine = own.get(child);
+      const inherited = outputs[failure] as readonly number[];
+      if (mine) {
+        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
+        outputs[child] = mine;
+      } else outputs[child] = inherited;
+      queue[tail++] = child;
+      return outputs[child]!.length > 0 ? -child * classes : child * classes;
+    };
+    for (let child = firstChild[0] as number; child !== 0; child = nextSibling[child] as number) table[viaClass[child] as number] = enter(child, 0);
     for (let head = 0; head < tail; head++) {
       const state = queue[head] as number;
-      const inherited = outputs[fail[state] as number] as readonly number[];
-      const mine = own[state] as number[];
-      if (mine.length === 0) outputs[state] = inherited;
-      else {
-        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
-        outputs[state] = mine;
-      }
-      const failRow = (fail[state] as number) * classes;
       const row = state * classes;
-      for (let cls = 0; cls < classes; cls++) {
-        const next = goto[row + cls] as number;
-        if (next > 0) {
-          fail[next] = table[failRow + cls] as number;
-          table[row + cls] = next;
-          queue[tail++] = next;
-        } else {
-          table[row + cls] = table[failRow + cls] as number;
-        }
+      const failRow = (fail[state] as number) * classes;
+      table.copyWithin(row, failRow, failRow + classes);
+      for (let child = firstChild[state] as number; child !== 0; child = nextSibling[child] as number) {
+        const cls = viaClass[child] as number;
+        // Where the failure state goes on this character (an entry already encoded: decode it).
+        const failure = Math.abs(table[failRow + cls] as number) / classes;
+        table[row + cls] = enter(child, failure);
       }
-    }
-    for (let i = 0; i < table.length; i++) {
-      const next = table[i] as number;
-      table[i] = (outputs[next] as readonly number[]).length > 0 ? -next * classes : next * classes;
     }
     this.table = table;
     this.outputs = outputs;
