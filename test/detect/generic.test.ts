@@ -201,6 +201,13 @@ describe("generic secrets by name", () => {
     expect(categories(`api_token = "eyJ${header}.${payload}.${fake.base64url(43, "jwt-sig")}"`)).toEqual([["generic-secret", "placeholder"]]);
   });
 
+  it("reads the credential after an auth scheme under a token's name, and an issue key as an identifier", () => {
+    const value = (text: string) => scan("config.yml", text).map((f) => [f.rule, f.category, text.slice(f.column - 1, f.endColumn! - 1)]);
+    expect(value(`acme_auth_token: "Bearer ${token}"`)).toEqual([["generic-secret", "secret", token]]);
+    expect(value(`acme_auth_token: "Bearer"`)).toEqual([]);
+    expect(value(`  api_key: "API-1234"`)).toEqual([]);
+  });
+
   it("classifies names", () => {
     expect(classifyName("DB_PASSWORD")).toBe("password");
     expect(classifyName("PGPASSWORD")).toBe("password");

@@ -252,6 +252,8 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
   // `eyJ…` opens a JSON Web Token's header (`{"`): one that does not decode to JSON is a broken copy.
   if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
+  // `API-1234`, `PROJ-42`: an issue key's shape (a capitalised word and a number), an identifier.
+  if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
   // No token alphabet holds `?`: at a token's end or inside it, it marks a character lost in a copy.
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
   // Generated tokens are written in letters, digits and a few separators (base64, hex, base64url, dotted
@@ -417,6 +419,9 @@ const SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|pass
 /** A secret as Jenkins and Maven serialize it: `{…}`, one line, no nested braces. */
 const SERIALIZED_SECRET = /^\{([^{}\s][^{}]{0,298}[^{}\s])\}$/;
 
+/** An HTTP auth scheme before one credential (`Bearer eyJ…`, `token ghp_…`). */
+const AUTH_SCHEME = /^(?:bearer|token|basic)\s{1,3}(?=\S{8,}$)/i;
+
 /** Literals the patterns above hold, for testing a text before running them (findGenericSecrets). */
 const QUOTE = /["'\x60]/;
 const FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
@@ -570,7 +575,10 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
 function reportedValue(candidate: Candidate): { value: string; index: number; wrapped: boolean } {
   const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
   const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : undefined;
-  return wrapped === undefined ? { value, index: candidate.index, wrapped: false } : { value: wrapped, index: candidate.index + 1, wrapped: true };
+  if (wrapped !== undefined) return { value: wrapped, index: candidate.index + 1, wrapped: true };
+  // `"Bearer <token>"` under a token's name: the scheme is the header's syntax, the credential follows it.
+  const scheme = AUTH_SCHEME.exec(value)?.[0];
+  return scheme ? { value: value.slice(scheme.length), index: candidate.index + scheme.length, wrapped: false } : { value, index: candidate.index, wrapped: false };
 }
 
 /** The finding a candidate makes, if any: a secret-like name and a literal value that is a secret or a placeholder. */
