@@ -70,6 +70,20 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
 ];
 
+/**
+ * The patterns joined into one regex per set of flags: most values (generated tokens) match none, and
+ * one test then answers for all. A pattern with a backreference is its own screen (joining would renumber it).
+ */
+const PATTERN_SCREENS: readonly RegExp[] = (() => {
+  const byFlags = new Map<string, string[]>();
+  const alone: RegExp[] = [];
+  for (const [pattern] of PLACEHOLDER_PATTERNS) {
+    if (/\\(?:[1-9]|k<)/.test(pattern.source)) alone.push(pattern);
+    else byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
+  }
+  return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
+})();
+
 interface PlaceholderVerdict {
   placeholder: boolean;
   reason?: string;
@@ -89,9 +103,11 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
     const plain = deLeet(lower);
     if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   }
-  for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-    if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
-    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+  if (PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
+    for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+      if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
+      if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+    }
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -313,7 +329,7 @@ export function classifyFormatValue(value: string): PlaceholderVerdict {
  */
 function classifyFilledFormat(value: string): PlaceholderVerdict {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (repeatsShortUnit(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
@@ -338,9 +354,29 @@ function runCoverage(value: string): number {
 
 /**
  * Two to four characters, not one repeated, five times or more in a row (`123123123123123`,
- * `ababababab`). Runs of one character are runCoverage's: formats pad with them (Dropbox's `AAAA...`).
+ * `ababababab`): what /((.)(?!\2).{1,3})\1{4}/ finds, by comparing characters rather than backtracking.
+ * Runs of one character are runCoverage's: formats pad with them (Dropbox's `AAAA...`).
  */
-const REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
+function repeatsShortUnit(value: string): boolean {
+  const n = value.length;
+  for (let i = 0; i + 10 <= n; i++) {
+    if (value.charCodeAt(i) === value.charCodeAt(i + 1)) continue;
+    for (let unit = 2; unit <= 4 && i + unit * 5 <= n; unit++) {
+      let k = unit;
+      while (k < unit * 5 && value.charCodeAt(i + k) === value.charCodeAt(i + k - unit)) k++;
+      if (k < unit * 5) continue;
+      let breaks = false;
+      for (let c = i; c < i + unit; c++) breaks ||= isLineBreak(value.charCodeAt(c));
+      if (!breaks) return true;
+    }
+  }
+  return false;
+}
+
+/** The characters a regex's `.` does not match. */
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
 
 /** Does `value` use at most `limit` distinct characters? (Stops at the first one over.) */
 function atMostDistinct(value: string, limit: number): boolean {
