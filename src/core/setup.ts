@@ -54,7 +54,8 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
     config = parsed.config;
     errors.push(...parsed.errors.map(formatConfigError));
   }
-  const custom = compileCustomRules(config.rules, new Set(ruleMetas(builtinRules).map((r) => r.id)));
+  const builtinMetas = ruleMetas(builtinRules);
+  const custom = compileCustomRules(config.rules, new Set(builtinMetas.map((r) => r.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
   const rules = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
@@ -68,7 +69,7 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
     config,
     scanner: new Scanner(rules, { ignoredFingerprints: ignoreList.fingerprints }),
     rules,
-    metas: ruleMetas(rules),
+    metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules),
     isIgnoredPath: (path) => byConfig(path) || byIgnoreFile(path),
     ignoredPathDetail: (path) => (byConfig(path) ? "paths.ignore" : ignoreFile),
     ignoreList,

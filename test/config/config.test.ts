@@ -4,6 +4,7 @@ import {
   DEFAULT_CONFIG,
   didYouMean,
   formatConfigError,
+  guardConfigSchema,
   parseConfig,
   type ConfigError,
   type CustomRuleConfig,
@@ -101,6 +102,8 @@ describe("parseConfig: valid configs", () => {
       content: { paths: {} },
     });
     expect(Object.isFrozen(DEFAULT_CONFIG.paths.ignore)).toBe(true);
+    // Written out so that no schema is built without a config file: it must stay what the schema says.
+    expect(guardConfigSchema().parse({})).toEqual(DEFAULT_CONFIG);
   });
 
   it("treats a key with an empty value as not set (a section whose entries are all commented out)", () => {

@@ -76,8 +76,9 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   let candidate: unknown = withoutEmptyValues(data);
   const errors: ConfigError[] = [];
   const reported: KeyPath[] = [];
+  const schema = guardConfigSchema();
   for (let round = 0; round < RECOVERY_ROUNDS; round++) {
-    const result = guardConfigSchema.safeParse(candidate);
+    const result = schema.safeParse(candidate);
     if (result.success) return { config: result.data, errors: sortByPosition(errors), locate };
     const paths: KeyPath[] = [];
     for (const issue of result.error.issues) {
@@ -87,7 +88,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       // required key now missing): only the first report about a path is kept.
       if (round > 0 && reported.some((p) => related(p, path))) continue;
       reported.push(path);
-      errors.push(...issueToErrors(issue as Parameters<typeof issueToErrors>[0], { file, root: guardConfigSchema as z.ZodType, data: candidate, positions }));
+      errors.push(...issueToErrors(issue as Parameters<typeof issueToErrors>[0], { file, root: schema as z.ZodType, data: candidate, positions }));
     }
     // Drop what is wrong and validate the rest again, so the config returned keeps every valid key.
     candidate = prune(candidate, paths.map(recoveryUnit));

@@ -10,7 +10,7 @@ import { guardConfigSchema } from "./schema.js";
 export function buildJsonSchema(): Record<string, unknown> {
   // "input": what users write (keys with defaults are optional). Draft-07: what YAML language servers
   // support best. Checks JSON Schema cannot express (regex safety, time zones) stay in claude-guard.
-  const generated = z.toJSONSchema(guardConfigSchema, { io: "input", target: "draft-07" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(guardConfigSchema(), { io: "input", target: "draft-07" }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, $id: "claude-guard.schema.json", ...rest };
 }
