@@ -225,10 +225,11 @@ function valueCheck(entry: KeyedEntry): ((secret: string) => boolean) | undefine
   const starts = [...prefixes(shape)].sort((a, b) => b.length - a.length);
   const bodyOfValue = (secret: string): string => secret.slice(starts.find((p) => secret.startsWith(p))?.length ?? 0);
   if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
-  const exact = new RegExp(`^${bodyOf(shape).regex}$`);
+  // Built on the first value to test: most rows never see one.
+  let exact: RegExp | undefined;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return (exact.test(body) && (mixed === undefined || mixed(body))) || classifyFormatValue(secret).placeholder;
+    return ((exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === undefined || mixed(body))) || classifyFormatValue(secret).placeholder;
   };
 }
 
@@ -534,7 +535,6 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       severity: entry.severity ?? "high",
       keywords,
       ...(lazy ? {} : { regex: keyedRegex(entry) }),
-      requires: requiredParts(entry),
       ...(accepts ? { accepts } : {}),
       ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
       ...(entry.priority === undefined ? {} : { priority: entry.priority }),
@@ -545,6 +545,9 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       truePositives: ([v]) => truePositives(entry, v),
       falsePositives: ([v]) => falsePositives(entry, v),
     });
+    // What a text must hold is asked only of texts holding a keyword: built then.
+    let requires: RegExp[] | undefined;
+    Object.defineProperty(rule, "requires", { get: () => (requires ??= requiredParts(entry)), enumerable: true });
     if (lazy) {
       let regex: RegExp | undefined;
       let nearby: RegExp | undefined;
