@@ -4,15 +4,16 @@
  * Node 22.1 and later keep the cache themselves (module.enableCompileCache); on Node 20 the bundle runs as
  * a vm.Script with cachedData, the cache written after the run so that it holds the functions compiled
  * lazily too. The cache is only a speed-up: any failure is ignored, NODE_DISABLE_COMPILE_CACHE (Node's own
- * switch) turns it off, and it lives in a directory of the user's own that no one else can write, since
- * whoever can write it chooses the code the next run executes. `NODE_DEBUG=claude-guard` says what it did.
+ * switch) turns it off (so does CLAUDE_GUARD_CACHE_DIR=""), and it lives in the user's cache directory,
+ * used only if no one else can write it, since whoever can write it chooses the code the next run
+ * executes. `NODE_DEBUG=claude-guard` says what it did.
  */
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import module, { createRequire } from "node:module";
-import { tmpdir, userInfo } from "node:os";
-import { basename, dirname, isAbsolute, join } from "node:path";
+import { homedir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { debuglog } from "node:util";
 import vm from "node:vm";
 import { threadId } from "node:worker_threads";
@@ -65,15 +66,20 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-/** The user's cache directory, made if missing; undefined where it is not the user's alone. */
+/**
+ * The user's cache directory, the hook's too (src/hook/setup.ts): $CLAUDE_GUARD_CACHE_DIR (empty: none),
+ * else $XDG_CACHE_HOME or ~/.cache, then /claude-guard; made if missing, undefined where it is not the
+ * user's alone.
+ */
 function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   try {
-    const uid = process.getuid?.();
-    const xdg = env["XDG_CACHE_HOME"];
-    const dir = xdg && isAbsolute(xdg) ? join(xdg, "claude-guard") : join(tmpdir(), `claude-guard-${uid ?? userInfo().username}`);
+    const chosen = env["CLAUDE_GUARD_CACHE_DIR"];
+    if (chosen === "") return undefined;
+    const dir = chosen ?? join(env["XDG_CACHE_HOME"] || join(homedir(), ".cache"), "claude-guard");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
-    // Windows has no uids (its temporary directory is the user's own).
+    // Windows has no uids (a user's profile is their own).
+    const uid = process.getuid?.();
     if (stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0))) return dir;
     debug("code cache off: %s is not a directory only this user can write", dir);
   } catch (error) {

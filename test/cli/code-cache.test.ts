@@ -113,9 +113,18 @@ describe("code cache", () => {
     expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
   });
 
-  it("is off with NODE_DISABLE_COMPILE_CACHE, and the bundle still runs", () => {
+  it("is off with NODE_DISABLE_COMPILE_CACHE or an empty CLAUDE_GUARD_CACHE_DIR, and the bundle still runs", () => {
     env["NODE_DISABLE_COMPILE_CACHE"] = "1";
     expect(run().cache).toBe("off");
+    env = { XDG_CACHE_HOME: join(work, "xdg"), CLAUDE_GUARD_CACHE_DIR: "" };
+    expect(run().cache).toBe("off");
+    expect(existsSync(cacheDir())).toBe(false);
+  });
+
+  it("lives where CLAUDE_GUARD_CACHE_DIR says, as the hook's cache does", () => {
+    env["CLAUDE_GUARD_CACHE_DIR"] = join(work, "chosen");
+    expect(run().cache).not.toBe("off");
+    expect(existsSync(join(work, "chosen"))).toBe(true);
     expect(existsSync(cacheDir())).toBe(false);
   });
 });
