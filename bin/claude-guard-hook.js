@@ -4,9 +4,11 @@
 // `claude-guard hook`. If even loading fails, the hook cannot check the event: it says so on stderr and,
 // like any check it cannot finish, allows the event with a warning the user sees, or blocks it (exit 2)
 // where the project's config asks the hook to fail closed.
-import module from "node:module";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// Built-ins from process.getBuiltinModule, not imported: an import builds a facade that reads every
+// export, and node:fs's stream getters load the streams stack, which the hook does not need.
+const module = process.getBuiltinModule("node:module");
+const { existsSync, readFileSync, statSync, writeSync } = process.getBuiltinModule("node:fs");
+const { dirname, join, resolve } = process.getBuiltinModule("node:path");
 
 try {
   // Node 22.1 and later keep V8's compiled code between runs; Node 20 has no such cache (a no-op there).
@@ -17,11 +19,12 @@ try {
 const args = process.argv.slice(2);
 try {
   const { runHookCli } = await import(hookModule());
-  const code = await runHookCli(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+  const stdout = descriptorWriter(1, () => process.stdout);
+  const code = await runHookCli(args, { stdout, stderr: descriptorWriter(2, () => process.stderr), env: process.env, cwd: process.cwd() });
   process.exitCode = code;
   // Work the time budget cut short (a scan, a config load) must not hold the answer back: leave as soon
   // as stdout is flushed.
-  process.stdout.write("", () => process.exit(code));
+  stdout.flushed(() => process.exit(code));
 } catch (error) {
   const why = `the hook could not start: ${error instanceof Error ? error.message : String(error)}`;
   if (["install", "uninstall", "help", "--help", "-h"].includes(args[0] ?? "")) {
@@ -37,6 +40,33 @@ try {
     process.stderr.write(`claude-guard: ${why}; allowed\n`);
     process.exitCode = 0;
   }
+}
+
+/**
+ * Writes to a file descriptor directly, as Node writes to pipes and files anyway (synchronously): the
+ * process.stdout stream would load Node's streams stack for a line or two. Where the descriptor refuses
+ * a write (one that would block, a closed pipe), the rest goes to the stream, which deals with it as before.
+ */
+function descriptorWriter(fd, stream) {
+  let fallback;
+  return {
+    write(text) {
+      if (fallback) return fallback.write(text);
+      const bytes = Buffer.from(String(text), "utf8");
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+      } catch {
+        fallback = stream();
+        return fallback.write(bytes.subarray(done));
+      }
+      return true;
+    },
+    flushed(callback) {
+      if (fallback) fallback.write("", callback);
+      else callback();
+    },
+  };
 }
 
 /**

@@ -59,13 +59,14 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
     banner: { js: BANNER },
   });
   const outRoot = join(root, outdir);
+  const inCycle = filesInImportCycles(result.metafile, outdir);
   const files = result.outputFiles
     .map((f) => {
       const path = relative(outRoot, f.path).split("\\").join("/");
       // `require` only in the files that name it (bundled CommonJS: esbuild's __require helper), not in
       // every rule module an event loads.
       const text = /\brequire\b/.test(f.text) ? f.text.replace(BANNER, [BANNER, ...REQUIRE_SHIM].join("\n")) : f.text;
-      return { path, text: defuseTokenLiterals(text, `${outdir}/${path}`).code };
+      return { path, text: defuseTokenLiterals(inCycle.has(path) ? text : builtinsWithoutImport(text), `${outdir}/${path}`).code };
     })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const id = files.reduce((hash, f) => hash.update(`${f.path}\0${f.text}\0`), createHash("sha256")).digest("hex").slice(0, 32);
@@ -83,6 +84,32 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
     }
   }
   return { metafile: result.metafile, files };
+}
+
+/**
+ * The file with Node's built-in modules taken from process.getBuiltinModule instead of imported: an ES
+ * module import of a built-in builds its facade by reading every export, and some exports are getters
+ * that load more (node:fs's ReadStream loads the streams stack, node:crypto's webcrypto the Web Crypto
+ * API), which every event paid for. The declarations go first in the file: a const is not hoisted as
+ * an import is. So only for files in no import cycle (no code of theirs runs before their body does).
+ */
+function builtinsWithoutImport(text) {
+  const declarations = [];
+  const rest = text.replace(/^import\s+(?:([\w$]+)|\{([^}]*)\})\s+from\s+"(node:[\w/]+)";\n/gm, (_, name, names, spec) => {
+    const bindings = names === undefined ? name : `{ ${names.split(",").map((s) => s.trim()).filter(Boolean).map((s) => s.replace(/^([\w$]+)\s+as\s+([\w$]+)$/, "$1: $2")).join(", ")} }`;
+    declarations.push(`const ${bindings} = process.getBuiltinModule(${JSON.stringify(spec)});`);
+    return "";
+  });
+  if (/^import\b[^;]*"node:/m.test(rest)) throw new Error("build-hook: an import of a Node built-in in a form builtinsWithoutImport does not know");
+  return declarations.length === 0 ? text : rest.replace(BANNER, [BANNER, ...declarations].join("\n"));
+}
+
+/** Output files (relative to outdir) on a cycle of static imports, from esbuild's metafile. */
+function filesInImportCycles(metafile, outdir) {
+  const name = (path) => relative(outdir, path).split("\\").join("/");
+  const edges = new Map(Object.entries(metafile.outputs).map(([path, out]) => [name(path), out.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => name(i.path))]));
+  const reaches = (from, to, seen = new Set()) => (edges.get(from) ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+  return new Set([...edges.keys()].filter((file) => reaches(file, file)));
 }
 
 /** The rule modules under src/core/detect/rules/, as paths relative to it, sorted; not rules/index.ts (the list). */

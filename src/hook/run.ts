@@ -10,7 +10,7 @@
  * config error does not count: the hook goes on with the defaults for the keys that are wrong (which
  * still block credentials), and says so on stderr.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, fstatSync, read, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
 import { hookFailsClosed } from "../core/config/hook-policy.js";
@@ -55,10 +55,16 @@ const ANSWER_MARGIN_MS = 400;
 /** Files read for an Edit's line numbers: beyond this, positions are given within the new text. */
 const MAX_READ_FOR_LINES = 4 * 1024 * 1024;
 
+/**
+ * Milliseconds since the process started, as performance.now() counts them; that global loads Node's
+ * perf_hooks modules on first use, a cost every event would pay.
+ */
+const sinceStart = (): number => process.uptime() * 1000;
+
 export async function runHook(options: HookRunOptions, io: HookIO): Promise<number> {
   const budget = io.budgetMs ?? HOOK_BUDGET_MS;
-  const deadline = performance.now() + budget - Math.min(ANSWER_MARGIN_MS, budget / 4);
-  const expired = (): boolean => performance.now() >= deadline;
+  const deadline = sinceStart() + budget - Math.min(ANSWER_MARGIN_MS, budget / 4);
+  const expired = (): boolean => sinceStart() >= deadline;
   const protocol: HookProtocol = options.protocol ?? (io.env["CLAUDE_GUARD_HOOK_PROTOCOL"] === "exit-code" ? "exit-code" : "json");
   let answered = false;
   /** The exit code of the answer given: a later call (the budget's timer, a late check) returns it too. */
@@ -97,7 +103,7 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
   const check = async (): Promise<number> => {
     let text: string;
     try {
-      text = await (io.readStdin ?? (() => readStdin(process.stdin, MAX_EVENT_BYTES, Math.max(1, deadline - performance.now()))))();
+      text = await (io.readStdin ?? (() => readStdin(MAX_EVENT_BYTES, Math.max(1, deadline - sinceStart()))))();
     } catch (error) {
       return cannotCheck(`could not read the event: ${(error as Error).message}`);
     }
@@ -157,7 +163,7 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
 
   let timer: NodeJS.Timeout | undefined;
   const outOfTime = new Promise<number>((resolvePromise) => {
-    timer = setTimeout(() => resolvePromise(cannotCheck(`no answer within its time budget of ${budget} ms`)), Math.max(0, deadline - performance.now()));
+    timer = setTimeout(() => resolvePromise(cannotCheck(`no answer within its time budget of ${budget} ms`)), Math.max(0, deadline - sinceStart()));
   });
   try {
     return await Promise.race([check().catch((error: unknown) => cannotCheck(`internal error: ${(error as Error)?.message ?? String(error)}`)), outOfTime]);
@@ -212,15 +218,64 @@ async function writeAudit(file: string, root: string, decision: HookDecision, se
 }
 
 
-/** All of a stream, as UTF-8; refuses a terminal (nobody is going to type an event) and huge input. */
-function readStdin(stream: NodeJS.ReadStream, maxBytes = MAX_EVENT_BYTES, timeoutMs = HOOK_BUDGET_MS): Promise<string> {
+/**
+ * All of stdin, as UTF-8, at most `maxBytes`, within `timeoutMs`. From a pipe, a socket or a file, read
+ * straight from descriptor 0: process.stdin would load Node's streams stack, a tenth of the hook's
+ * start-up. Anything else (a terminal, which is refused; /dev/null), or a descriptor that will not block
+ * (EAGAIN), goes through process.stdin.
+ */
+function readStdin(maxBytes = MAX_EVENT_BYTES, timeoutMs = HOOK_BUDGET_MS): Promise<string> {
+  let direct = false;
+  try {
+    const stat = fstatSync(0);
+    direct = stat.isFIFO() || stat.isSocket() || stat.isFile();
+  } catch {
+    // no descriptor 0 to look at: the stream says what is wrong
+  }
+  if (!direct) return readStream(process.stdin, [], maxBytes, timeoutMs);
+  const started = sinceStart();
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const timer = setTimeout(() => finish(new Error(`no end of input after ${Math.round(timeoutMs)} ms`)), timeoutMs);
+    timer.unref();
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolvePromise(Buffer.concat(chunks).toString("utf8"));
+    };
+    const next = (): void => {
+      const buffer = Buffer.allocUnsafe(64 * 1024);
+      read(0, buffer, 0, buffer.length, null, (error, bytes) => {
+        if (settled) return;
+        if ((error as NodeJS.ErrnoException | null)?.code === "EAGAIN") {
+          settled = true;
+          clearTimeout(timer);
+          readStream(process.stdin, chunks, maxBytes, Math.max(1, timeoutMs - (sinceStart() - started))).then(resolvePromise, reject);
+        } else if (error) finish(error);
+        else if (bytes === 0) finish();
+        else if ((size += bytes) > maxBytes) finish(new Error(`the event is larger than ${maxBytes} bytes`));
+        else {
+          chunks.push(buffer.subarray(0, bytes));
+          next();
+        }
+      });
+    };
+    next();
+  });
+}
+
+/** The rest of a stream after `chunks`, as UTF-8; refuses a terminal (nobody is going to type an event) and huge input. */
+function readStream(stream: NodeJS.ReadStream, chunks: Buffer[], maxBytes: number, timeoutMs: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     if (stream.isTTY) {
       reject(new Error("stdin is a terminal: Claude Code pipes one JSON event into this command (see `claude-guard hook --help`)"));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let size = chunks.reduce((n, c) => n + c.length, 0);
     const timer = setTimeout(() => finish(new Error(`no end of input after ${Math.round(timeoutMs)} ms`)), timeoutMs);
     timer.unref();
     const finish = (error?: Error) => {

@@ -16,7 +16,6 @@
  *   built from rules/index.ts (the one list) when the hook's bundle is built and fixed in it. Large texts
  *   load every rule; so does the hook run from lib/ as tsc compiled it, without the bundle.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -161,19 +160,34 @@ interface CachedConfig {
 }
 
 /** Bumped when the cached shape changes. */
-const CACHE_FORMAT = "hook-config-1";
+const CACHE_FORMAT = "hook-config-2";
 
 async function parseConfigCached(text: string, cacheDir: string | undefined): Promise<CachedConfig & { cached: boolean }> {
-  const file = cacheDir !== undefined ? join(cacheDir, `${createHash("sha256").update(`${CACHE_FORMAT}\0${buildStamp()}\0${text}`).digest("hex").slice(0, 40)}.json`) : undefined;
+  // What the result depends on, kept in the cache file whole: a hit must hold the very same key, so
+  // the file's name needs no cryptographic hash (node:crypto would load Node's streams stack).
+  const key = `${CACHE_FORMAT}\0${buildStamp()}\0${text}`;
+  const file = cacheDir !== undefined ? join(cacheDir, `${spreadHash(key)}.json`) : undefined;
   if (file !== undefined) {
-    const hit = readCache(file);
-    if (hit) return { ...hit, cached: true };
+    const hit = readCache(file, key);
+    if (hit) return { config: hit.config, errors: hit.errors, cached: true };
   }
   const { parseConfig, formatConfigError } = await import("../core/config/config.js");
   const parsed = parseConfig(text, CONFIG_FILE);
   const result: CachedConfig = { config: parsed.config, errors: parsed.errors.map(formatConfigError) };
-  if (file !== undefined) writeJson(file, result);
+  if (file !== undefined) writeJson(file, { key, ...result });
   return { ...result, cached: false };
+}
+
+/** Two 32-bit FNV-1a style hashes of the string's code units, as 16 hex digits: spreads cache files, no more. */
+function spreadHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
 /**
@@ -198,10 +212,10 @@ function buildStamp(): string {
   return "unknown";
 }
 
-function readCache(file: string): CachedConfig | undefined {
-  const data = readJson(file) as Partial<CachedConfig> | undefined;
+function readCache(file: string, key: string): CachedConfig | undefined {
+  const data = readJson(file) as (Partial<CachedConfig> & { key?: unknown }) | undefined;
   const config = data?.config as Partial<GuardConfig> | undefined;
-  if (!data || !config || typeof config.failOn !== "string" || !Array.isArray(config.rules) || !Array.isArray(config.paths?.ignore) || !Array.isArray(data.errors)) return undefined;
+  if (!data || data.key !== key || !config || typeof config.failOn !== "string" || !Array.isArray(config.rules) || !Array.isArray(config.paths?.ignore) || !Array.isArray(data.errors)) return undefined;
   return data as CachedConfig;
 }
 

@@ -81,6 +81,13 @@ describe("runHook", () => {
     expect(second.config).toEqual(first.config);
     expect(second.isIgnoredPath("vendor/x.js")).toBe(true);
     expect((await buildHookSetup({ configText: text + "failOn: critical\n" }, { cacheDir })).configCached).toBe(false);
+    // A cache file is used only for the very text (and build) it was written for.
+    for (const name of readdirSync(cacheDir)) {
+      const file = join(cacheDir, name);
+      const data = JSON.parse(readFileSync(file, "utf8")) as { key: string };
+      writeFileSync(file, JSON.stringify({ ...data, key: data.key.replace("confidential", "restricted") }), { mode: 0o600 });
+    }
+    expect((await buildHookSetup({ configText: text }, { cacheDir })).configCached).toBe(false);
   });
 
   it("builds the same config, rules and ignore list as prepareScan", async () => {

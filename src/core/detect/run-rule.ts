@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../report/redact.js";
 import { shannonEntropy } from "./entropy.js";
 import type { MatchContext, RawMatch, Rule } from "./rule.js";
 
@@ -86,8 +86,4 @@ function isPublishedExample(rule: Rule, secret: string): "documented" | "publish
   if (rule.exampleValues?.includes(secret)) return "documented";
   if (rule.exampleValueHashes?.has(sha256Hex(secret))) return "published";
   return undefined;
-}
-
-function sha256Hex(value: string): string {
-  return createHash("sha256").update(value, "utf8").digest("hex");
 }

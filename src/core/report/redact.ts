@@ -1,4 +1,3 @@
-import { hash } from "node:crypto";
 
 /** What a private key's preview reads: not one character of key material is shown. */
 export const PRIVATE_KEY_PREVIEW = "[private key]";
@@ -88,8 +87,7 @@ export function maskLine(line: string, ranges: ReadonlyArray<readonly [number, n
  */
 export function fingerprint(ruleId: string, path: string, context: string, occurrence = 0): string {
   const input = `fp2\0${ruleId}\0${normalizePath(path)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
-  // One-shot hash (UTF-8 of the string): no Hash object per finding.
-  return hash("sha256", input, "hex").slice(0, 32);
+  return sha256Hex(input).slice(0, 32);
 }
 
 /**
@@ -98,5 +96,14 @@ export function fingerprint(ruleId: string, path: string, context: string, occur
  * locally); never printed, stored or sent, since it would let a report confirm a guess.
  */
 export function valueFingerprint(ruleId: string, path: string, value: string): string {
-  return hash("sha256", `${ruleId}\0${normalizePath(path)}\0${value}`, "hex").slice(0, 32);
+  return sha256Hex(`${ruleId}\0${normalizePath(path)}\0${value}`).slice(0, 32);
+}
+
+/**
+ * SHA-256 of the string's UTF-8, in hex: a one-shot hash, no Hash object per finding. node:crypto is
+ * taken when first needed, not imported: it loads Node's streams stack, which the Claude Code hook, a
+ * new process per event, would pay for on every event that finds nothing.
+ */
+export function sha256Hex(input: string): string {
+  return process.getBuiltinModule("node:crypto").hash("sha256", input, "hex");
 }
