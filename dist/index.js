@@ -2583,7 +2583,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -4097,7 +4097,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -7716,7 +7716,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7768,7 +7768,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7792,15 +7792,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7815,7 +7815,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -7869,7 +7869,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -7933,7 +7933,7 @@ var require_client = __commonJS({
         assert2(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8104,7 +8104,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8396,7 +8396,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8412,25 +8412,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error3) => {
@@ -8625,25 +8625,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8738,16 +8738,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -8809,7 +8809,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8817,13 +8817,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url, { connect: connect2 });
         this[kAgent] = new Agent3({
           ...opts,
           factory,
@@ -10569,10 +10569,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -10588,7 +10588,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = connect;
+    module.exports = connect2;
   }
 });
 
@@ -19290,12 +19290,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash2 = 0;
+        let hash = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
-          hash2 |= 0;
+          hash = (hash << 5) - hash + namespace.charCodeAt(i);
+          hash |= 0;
         }
-        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -20535,7 +20535,7 @@ var require_scan = __commonJS({
       }
       let base = str2;
       let prefix = "";
-      let glob2 = "";
+      let glob = "";
       if (start > 0) {
         prefix = str2.slice(0, start);
         str2 = str2.slice(start);
@@ -20543,10 +20543,10 @@ var require_scan = __commonJS({
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str2.slice(0, lastIndex);
-        glob2 = str2.slice(lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str2;
+        glob = str2;
       } else {
         base = str2;
       }
@@ -20556,7 +20556,7 @@ var require_scan = __commonJS({
         }
       }
       if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (glob) glob = utils.removeBackslashes(glob);
         if (base && backslashes === true) {
           base = utils.removeBackslashes(base);
         }
@@ -20566,7 +20566,7 @@ var require_scan = __commonJS({
         input,
         start,
         base,
-        glob: glob2,
+        glob,
         isBrace,
         isBracket,
         isGlob,
@@ -21644,9 +21644,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch3(input, options, returnState));
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -21656,13 +21656,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState2 = isObject5(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState2) {
+      const isState2 = isObject5(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState2) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState2 ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const regex = isState2 ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -21671,8 +21671,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob2, posix });
-        const result = { glob: glob2, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21697,7 +21697,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob: glob2, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21706,11 +21706,11 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob2;
+      let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
         output = format ? format(input) : input;
-        match = output === glob2;
+        match = output === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
@@ -21721,8 +21721,8 @@ var require_picomatch = __commonJS({
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob2, options, posix = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
@@ -21781,11 +21781,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
-      return pico(glob2, options, returnState);
+      return pico(glob, options, returnState);
     }
     Object.assign(picomatch3, pico);
     module.exports = picomatch3;
@@ -24067,7 +24067,7 @@ function getIDToken(aud) {
 
 // src/action/main.ts
 import { readFile as readFile3, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 
 // src/core/command-line.ts
 var REASONS = {
@@ -24614,27 +24614,27 @@ function boundRepetitions(source, flags = "", limit = 256) {
 var SLASHED = /^\/([\s\S]+)\/([a-z]*)$/;
 var ALLOWED_FLAGS = /^[imsu]*$/;
 var DEFAULT_FLAGS = "im";
-function describe(marker2, index) {
-  const shown = marker2.length > 60 ? marker2.slice(0, 59) + "…" : marker2;
+function describe(marker, index) {
+  const shown = marker.length > 60 ? marker.slice(0, 59) + "…" : marker;
   return `authorship.markers[${index}] ${JSON.stringify(shown)}`;
 }
 function compileMarkers(markers) {
   const regexes = [];
   const errors = [];
   if (!Array.isArray(markers)) return { regexes, errors: ["authorship.markers must be a list of regular expressions"] };
-  markers.forEach((marker2, index) => {
-    if (typeof marker2 !== "string") {
-      errors.push(`authorship.markers[${index}] must be a string (a regular expression), got ${marker2 === null ? "null" : typeof marker2}`);
+  markers.forEach((marker, index) => {
+    if (typeof marker !== "string") {
+      errors.push(`authorship.markers[${index}] must be a string (a regular expression), got ${marker === null ? "null" : typeof marker}`);
       return;
     }
-    const name = describe(marker2, index);
-    if (marker2.trim() === "") {
+    const name = describe(marker, index);
+    if (marker.trim() === "") {
       errors.push(`${name}: an empty marker would mark every commit as Claude's`);
       return;
     }
-    let source = marker2;
+    let source = marker;
     let flags = DEFAULT_FLAGS;
-    const slashed = SLASHED.exec(marker2);
+    const slashed = SLASHED.exec(marker);
     if (slashed) {
       source = slashed[1];
       flags = slashed[2];
@@ -25109,7 +25109,6 @@ function detectAuthorship(commit, options = {}) {
 }
 
 // src/core/report/redact.ts
-import { hash } from "node:crypto";
 var PRIVATE_KEY_PREVIEW = "[private key]";
 var ELLIPSIS = "…";
 var SHOWN_FROM = 16;
@@ -25157,10 +25156,13 @@ function maskLine(line, ranges) {
 }
 function fingerprint(ruleId, path10, context, occurrence = 0) {
   const input = `fp2\0${ruleId}\0${normalizePath(path10)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
-  return hash("sha256", input, "hex").slice(0, 32);
+  return sha256Hex(input).slice(0, 32);
 }
 function valueFingerprint(ruleId, path10, value) {
-  return hash("sha256", `${ruleId}\0${normalizePath(path10)}\0${value}`, "hex").slice(0, 32);
+  return sha256Hex(`${ruleId}\0${normalizePath(path10)}\0${value}`).slice(0, 32);
+}
+function sha256Hex(input) {
+  return process.getBuiltinModule("node:crypto").hash("sha256", input, "hex");
 }
 
 // src/core/types.ts
@@ -25204,8 +25206,8 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
-  constructor(rules203) {
-    for (const rule of rules203) {
+  constructor(rules206) {
+    for (const rule of rules206) {
       const claim2 = rule.owns;
       if (!claim2) continue;
       for (const prefix of claim2.prefixes ?? []) {
@@ -25441,6 +25443,15 @@ var PLACEHOLDER_PATTERNS = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
 ];
+var PATTERN_SCREENS = (() => {
+  const byFlags = /* @__PURE__ */ new Map();
+  const alone = [];
+  for (const [pattern] of PLACEHOLDER_PATTERNS) {
+    if (/\\(?:[1-9]|k<)/.test(pattern.source)) alone.push(pattern);
+    else byFlags.set(pattern.flags, [...byFlags.get(pattern.flags) ?? [], `(?:${pattern.source})`]);
+  }
+  return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
+})();
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
   const lower = trimmed.toLowerCase();
@@ -25449,9 +25460,11 @@ function classifyPlaceholder(value, keyName) {
     const plain = deLeet(lower);
     if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   }
-  for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-    if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
-    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+  if (PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
+    for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+      if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
+      if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+    }
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -25605,7 +25618,7 @@ function classifyFormatValue(value) {
 }
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (repeatsShortUnit(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
@@ -25623,7 +25636,24 @@ function runCoverage(value) {
   }
   return covered;
 }
-var REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
+function repeatsShortUnit(value) {
+  const n = value.length;
+  for (let i = 0; i + 10 <= n; i++) {
+    if (value.charCodeAt(i) === value.charCodeAt(i + 1)) continue;
+    for (let unit = 2; unit <= 4 && i + unit * 5 <= n; unit++) {
+      let k2 = unit;
+      while (k2 < unit * 5 && value.charCodeAt(i + k2) === value.charCodeAt(i + k2 - unit)) k2++;
+      if (k2 < unit * 5) continue;
+      let breaks = false;
+      for (let c3 = i; c3 < i + unit; c3++) breaks ||= isLineBreak(value.charCodeAt(c3));
+      if (!breaks) return true;
+    }
+  }
+  return false;
+}
+function isLineBreak(code) {
+  return code === 10 || code === 13 || code === 8232 || code === 8233;
+}
 function atMostDistinct(value, limit) {
   const seen = [];
   for (const c3 of value) {
@@ -25658,6 +25688,12 @@ function secretSeverity(provider, declared, validation) {
 
 // src/core/detect/prefilter.ts
 var MAX_CODE = 128;
+var NO_RULES = [];
+function grow(array2, length) {
+  const grown = new Int32Array(length);
+  grown.set(array2);
+  return grown;
+}
 var CODE_UNITS = 65536;
 var KeywordPrefilter = class {
   classOf = new Uint8Array(CODE_UNITS);
@@ -25673,11 +25709,12 @@ var KeywordPrefilter = class {
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
   constructor(keywordsPerRule) {
     this.ruleCount = keywordsPerRule.length;
+    const lowered = keywordsPerRule.map((keywords) => keywords.map((k2) => k2.toLowerCase()));
     let classes = 1;
-    for (const keywords of keywordsPerRule) {
+    for (const keywords of lowered) {
       for (const keyword of keywords) {
-        for (const ch of keyword.toLowerCase()) {
-          const code = ch.charCodeAt(0);
+        for (let i = 0; i < keyword.length; i++) {
+          const code = keyword.charCodeAt(i);
           if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
           if (this.classOf[code] === 0) this.classOf[code] = classes++;
         }
@@ -25686,66 +25723,66 @@ var KeywordPrefilter = class {
     if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
     for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32];
     this.classCount = classes;
-    let goto = new Int32Array(1024 * classes);
+    let capacity = 1024;
+    let firstChild = new Int32Array(capacity);
+    let nextSibling = new Int32Array(capacity);
+    let viaClass = new Int32Array(capacity);
     let states = 1;
-    const own2 = [[]];
-    keywordsPerRule.forEach((keywords, rule) => {
+    const own2 = /* @__PURE__ */ new Map();
+    lowered.forEach((keywords, rule) => {
       for (const keyword of keywords) {
         if (keyword.length === 0) continue;
         let state = 0;
-        for (const ch of keyword.toLowerCase()) {
-          const at2 = state * classes + this.classOf[ch.charCodeAt(0)];
-          if (goto[at2] === 0) {
-            if ((states + 1) * classes > goto.length) {
-              const grown = new Int32Array(goto.length * 2);
-              grown.set(goto);
-              goto = grown;
+        for (let i = 0; i < keyword.length; i++) {
+          const cls = this.classOf[keyword.charCodeAt(i)];
+          let child2 = firstChild[state];
+          while (child2 !== 0 && viaClass[child2] !== cls) child2 = nextSibling[child2];
+          if (child2 === 0) {
+            if (states === capacity) {
+              capacity *= 2;
+              firstChild = grow(firstChild, capacity);
+              nextSibling = grow(nextSibling, capacity);
+              viaClass = grow(viaClass, capacity);
             }
-            goto[at2] = states++;
-            own2.push([]);
+            child2 = states++;
+            viaClass[child2] = cls;
+            nextSibling[child2] = firstChild[state];
+            firstChild[state] = child2;
           }
-          state = goto[at2];
+          state = child2;
         }
-        const rules203 = own2[state];
-        if (!rules203.includes(rule)) rules203.push(rule);
+        const rules206 = own2.get(state);
+        if (!rules206) own2.set(state, [rule]);
+        else if (!rules206.includes(rule)) rules206.push(rule);
       }
     });
     const table = new Int32Array(states * classes);
     const fail = new Int32Array(states);
-    const outputs = new Array(states);
-    outputs[0] = [];
+    const outputs = new Array(states).fill(NO_RULES);
     const queue = new Int32Array(states);
     let tail = 0;
-    for (let cls = 0; cls < classes; cls++) {
-      const next = goto[cls];
-      table[cls] = next;
-      if (next > 0) queue[tail++] = next;
-    }
+    const enter = (child2, failure2) => {
+      fail[child2] = failure2;
+      const mine = own2.get(child2);
+      const inherited = outputs[failure2];
+      if (mine) {
+        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
+        outputs[child2] = mine;
+      } else outputs[child2] = inherited;
+      queue[tail++] = child2;
+      return outputs[child2].length > 0 ? -child2 * classes : child2 * classes;
+    };
+    for (let child2 = firstChild[0]; child2 !== 0; child2 = nextSibling[child2]) table[viaClass[child2]] = enter(child2, 0);
     for (let head = 0; head < tail; head++) {
       const state = queue[head];
-      const inherited = outputs[fail[state]];
-      const mine = own2[state];
-      if (mine.length === 0) outputs[state] = inherited;
-      else {
-        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
-        outputs[state] = mine;
-      }
-      const failRow = fail[state] * classes;
       const row = state * classes;
-      for (let cls = 0; cls < classes; cls++) {
-        const next = goto[row + cls];
-        if (next > 0) {
-          fail[next] = table[failRow + cls];
-          table[row + cls] = next;
-          queue[tail++] = next;
-        } else {
-          table[row + cls] = table[failRow + cls];
-        }
+      const failRow = fail[state] * classes;
+      table.copyWithin(row, failRow, failRow + classes);
+      for (let child2 = firstChild[state]; child2 !== 0; child2 = nextSibling[child2]) {
+        const cls = viaClass[child2];
+        const failure2 = Math.abs(table[failRow + cls]) / classes;
+        table[row + cls] = enter(child2, failure2);
       }
-    }
-    for (let i = 0; i < table.length; i++) {
-      const next = table[i];
-      table[i] = outputs[next].length > 0 ? -next * classes : next * classes;
     }
     this.table = table;
     this.outputs = outputs;
@@ -25885,12 +25922,13 @@ function runRule(rule, text, context = DEFAULT_CONTEXT) {
   for (const match of raw) {
     if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
-    if (rule.exampleValues?.includes(match.secret)) {
+    const published = isPublishedExample(rule, match.secret);
+    if (published) {
       out.push({
         ...match,
         category: "placeholder",
         severity: "low",
-        message: match.message ?? `${rule.title}: this is the provider's documented example value, not a real credential`
+        message: match.message ?? (published === "documented" ? `${rule.title}: this is the provider's documented example value, not a real credential` : `${rule.title}: a value the provider itself published in its own repository's tests or examples, not a private credential`)
       });
       continue;
     }
@@ -25898,6 +25936,11 @@ function runRule(rule, text, context = DEFAULT_CONTEXT) {
     else out.push(match);
   }
   return out;
+}
+function isPublishedExample(rule, secret) {
+  if (rule.exampleValues?.includes(secret)) return "documented";
+  if (rule.exampleValueHashes?.has(sha256Hex(secret))) return "published";
+  return void 0;
 }
 
 // src/core/detect/skip.ts
@@ -26114,19 +26157,23 @@ var TIMEOUT_DETAIL = `not fully scanned: the scan of this file stopped after ${F
 var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
+var SPAN_KEY = 1 << 16;
 var Scanner = class {
-  constructor(rules203, options = {}) {
-    this.rules = rules203;
+  constructor(rules206, options = {}) {
+    this.rules = rules206;
     this.options = options;
-    this.keywords = rules203.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.keywords = rules206.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
-    this.claims = new Claims(rules203);
+    this.claims = new Claims(rules206);
+    this.generic = rules206.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
   }
   rules;
   options;
   prefilter;
   keywords;
   claims;
+  /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
+  generic;
   scan(doc, limits = {}) {
     const { text, path: path10 } = doc;
     const expired = limits.expired;
@@ -26142,7 +26189,7 @@ var Scanner = class {
     let lineText = "";
     let longLine = false;
     let lowerLine;
-    const record2 = (rule, matches, segmentStart, line) => {
+    const record2 = (rule, matches, segmentStart, line, into) => {
       const generic = rule.provider === "generic";
       for (const match of matches) {
         const start = segmentStart + match.index;
@@ -26150,38 +26197,76 @@ var Scanner = class {
         if (place === "suppressed") suppressed++;
         else if (place) {
           const build = () => this.toFinding(doc, rule, match, start, place);
-          located.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
+          into.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
         }
       }
     };
-    for (let h3 = 0; h3 < hits.length; h3 += 4) {
-      if (expired && h3 % 256 === 0 && expired()) {
-        incomplete = true;
-        break;
-      }
-      const line = hits[h3];
-      const ruleIndex = hits[h3 + 3];
-      const rule = this.rules[ruleIndex];
-      if (minified && rule.provider === "generic") continue;
-      if (hits[h3 + 1] !== lineStart) {
-        lineStart = hits[h3 + 1];
-        const newline = text.indexOf("\n", lineStart);
-        lineEnd = newline === -1 ? text.length : newline;
-        if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-        longLine = lineEnd - lineStart > LONG_LINE;
-        lineText = longLine ? "" : text.slice(lineStart, lineEnd);
-        lowerLine = void 0;
-      }
+    const runOn = (rule, ruleIndex, line, into, ruleContext) => {
       if (!longLine && !rule.window) {
-        const matches = runRule(rule, lineText, context);
-        if (matches.length > 0) record2(rule, matches, lineStart, line);
-        continue;
+        const matches = runRule(rule, lineText, ruleContext);
+        if (matches.length > 0) record2(rule, matches, lineStart, line, into);
+        return;
       }
       if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), context);
-        if (matches.length > 0) record2(rule, matches, segmentStart, line);
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext);
+        if (matches.length > 0) record2(rule, matches, segmentStart, line, into);
       }
+    };
+    let nextCheck = 0;
+    for (let h3 = 0; h3 < hits.length; ) {
+      if (expired && h3 >= nextCheck) {
+        nextCheck = h3 + 256;
+        if (expired()) {
+          incomplete = true;
+          break;
+        }
+      }
+      const line = hits[h3];
+      lineStart = hits[h3 + 1];
+      const newline = text.indexOf("\n", lineStart);
+      lineEnd = newline === -1 ? text.length : newline;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      longLine = lineEnd - lineStart > LONG_LINE;
+      lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+      lowerLine = void 0;
+      let next = h3 + 4;
+      let generics = this.generic[hits[h3 + 3]] ? 1 : 0;
+      while (next < hits.length && hits[next + 1] === lineStart) {
+        if (this.generic[hits[next + 3]]) generics++;
+        next += 4;
+      }
+      const count3 = (next - h3) / 4;
+      if (generics === 0 || generics === count3 || longLine || minified) {
+        for (let k2 = h3; k2 < next; k2 += 4) {
+          const ruleIndex = hits[k2 + 3];
+          const rule = this.rules[ruleIndex];
+          if (minified && rule.provider === "generic") continue;
+          runOn(rule, ruleIndex, line, located, context);
+        }
+      } else {
+        const found = [];
+        let spans;
+        for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
+          const ruleIndex = hits[k2 + 3];
+          if (this.generic[ruleIndex]) continue;
+          const into = found[i] = [];
+          runOn(this.rules[ruleIndex], ruleIndex, line, into, context);
+          for (const item of into) {
+            if (item.priority > 0 && item.end <= lineEnd) (spans ??= /* @__PURE__ */ new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
+          }
+        }
+        const claimed = spans;
+        const genericContext = claimed ? { ...context, claimed: (index, length) => claimed.has(index * SPAN_KEY + length) } : context;
+        for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
+          const ruleIndex = hits[k2 + 3];
+          if (!this.generic[ruleIndex]) continue;
+          const into = found[i] = [];
+          runOn(this.rules[ruleIndex], ruleIndex, line, into, genericContext);
+        }
+        for (const into of found) if (into) for (const item of into) located.push(item);
+      }
+      h3 = next;
     }
     const kept = resolveOverlaps(located);
     assignFingerprints(text, doc.path, kept, located);
@@ -26431,6 +26516,7 @@ function suppressionNotes(setup, scan) {
 
 // src/git/git-runner.ts
 import { execFile, spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
 import { stat as stat2 } from "node:fs/promises";
 import path6 from "node:path";
 
@@ -29892,9 +29978,34 @@ var GitCallError = class extends Error {
 };
 async function openRepository(repoDir, options = {}) {
   const dir = path6.resolve(repoDir);
-  const binary = options.gitBinary ?? "git";
   const exists2 = await stat2(dir).then((s) => s.isDirectory(), () => false);
   if (!exists2) throw new GitReadError(`Repository folder not found: ${dir}`);
+  const { runner, raw, wrap, binary } = connect(dir, options);
+  let lines2;
+  try {
+    lines2 = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
+  } catch (error3) {
+    if (isGitMissing(error3, binary)) throw wrap(error3, "");
+    throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error3), 1)})`);
+  }
+  const head = lines2[2]?.trim();
+  runner.opened = { shallow: lines2[1]?.trim() === "true", ...head && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {} };
+  return runner;
+}
+function uncheckedRepository(dir, options = {}) {
+  return connect(path6.resolve(dir), options).runner;
+}
+function mayBeInRepository(dir, { bare }) {
+  if (!existsSync2(dir)) return false;
+  if (process.env["GIT_DIR"] !== void 0 || process.env["GIT_WORK_TREE"] !== void 0) return true;
+  for (let at2 = path6.resolve(dir); ; at2 = path6.dirname(at2)) {
+    if (existsSync2(path6.join(at2, ".git"))) return true;
+    if (bare && existsSync2(path6.join(at2, "HEAD")) && existsSync2(path6.join(at2, "objects")) && existsSync2(path6.join(at2, "refs"))) return true;
+    if (path6.dirname(at2) === at2) return false;
+  }
+}
+function connect(dir, options) {
+  const binary = options.gitBinary ?? "git";
   const git = wo({ baseDir: dir, binary, config: GIT_CONFIG, maxConcurrentProcesses: 4 });
   const wrap = (error3, what) => {
     if (isGitMissing(error3, binary)) {
@@ -29904,6 +30015,7 @@ async function openRepository(repoDir, options = {}) {
   };
   const runner = {
     repoDir: dir,
+    opened: { shallow: false },
     async run(args, what) {
       try {
         return await git.raw(args);
@@ -29959,13 +30071,7 @@ async function openRepository(repoDir, options = {}) {
       };
     }
   };
-  try {
-    await git.raw(["rev-parse", "--git-dir"]);
-  } catch (error3) {
-    if (isGitMissing(error3, binary)) throw wrap(error3, "");
-    throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error3), 1)})`);
-  }
-  return runner;
+  return { runner, raw: (args) => git.raw(args), wrap, binary };
 }
 
 // src/git/read-commits.ts
@@ -30225,12 +30331,8 @@ async function resolveCommit(git, revision) {
   const sha = out?.trim();
   return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
 }
-async function isShallow(git) {
-  const out = await git.tryRun(["rev-parse", "--is-shallow-repository"]);
-  return out?.trim() === "true";
-}
 async function shallowCutsInRange(git, resolved) {
-  if (resolved.revisions.length === 0 || !await isShallow(git)) return [];
+  if (resolved.revisions.length === 0 || !git.opened.shallow) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!shallowFile) return [];
   const text = await readFile(path7.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
@@ -30245,7 +30347,7 @@ async function requireCommit(git, revision, range) {
   }
   const sha = await resolveCommit(git, revision);
   if (sha) return sha;
-  const hint = await isShallow(git) ? " The repository is a shallow clone: fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)." : "";
+  const hint = git.opened.shallow ? " The repository is a shallow clone: fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)." : "";
   throw new GitReadError(`Unknown revision "${revision}" in --range ${range}: it does not name a commit in ${git.repoDir}.${hint}`);
 }
 async function resolveExplicitRange(git, range) {
@@ -30268,7 +30370,7 @@ async function resolveExplicitRange(git, range) {
 async function resolveRangeWith(git, opts) {
   if (opts.range !== void 0 && opts.all) throw new GitReadError("Use either --range or --all, not both");
   if (opts.range !== void 0) return resolveExplicitRange(git, opts.range);
-  const head = await resolveCommit(git, "HEAD");
+  const head = git.opened.head;
   if (!head) return { revisions: [], description: "no commits (HEAD does not point to a commit yet)" };
   const allHistory = { revisions: [head], description: `all history of HEAD (${short(head)})` };
   if (opts.all) return allHistory;
@@ -30342,23 +30444,23 @@ function lastBytes(pieces, count3) {
   return Buffer.concat(out);
 }
 async function* splitCommits(output, nonce) {
-  const marker2 = Buffer.from(`\0${nonce}\0`);
+  const marker = Buffer.from(`\0${nonce}\0`);
   let pieces = [];
   let size = 0;
   let started = false;
   for await (const chunk of output) {
-    const carry = Math.min(marker2.length - 1, size);
+    const carry = Math.min(marker.length - 1, size);
     const cuts = [];
     let from = 0;
     if (carry > 0) {
-      const edge = Buffer.concat([lastBytes(pieces, carry), chunk.subarray(0, marker2.length - 1)]);
-      const at2 = edge.indexOf(marker2);
+      const edge = Buffer.concat([lastBytes(pieces, carry), chunk.subarray(0, marker.length - 1)]);
+      const at2 = edge.indexOf(marker);
       if (at2 >= 0 && at2 < carry) {
         cuts.push(size - carry + at2);
-        from = at2 + marker2.length - carry;
+        from = at2 + marker.length - carry;
       }
     }
-    for (let at2 = chunk.indexOf(marker2, from); at2 >= 0; at2 = chunk.indexOf(marker2, at2 + marker2.length)) cuts.push(size + at2);
+    for (let at2 = chunk.indexOf(marker, from); at2 >= 0; at2 = chunk.indexOf(marker, at2 + marker.length)) cuts.push(size + at2);
     pieces.push(chunk);
     size += chunk.length;
     if (cuts.length === 0) continue;
@@ -30367,7 +30469,7 @@ async function* splitCommits(output, nonce) {
     for (const cut of cuts) {
       if (started) yield parseRecord(bytes.toString("utf8", start, cut));
       started = true;
-      start = cut + marker2.length;
+      start = cut + marker.length;
     }
     pieces = [bytes.subarray(start)];
     size = bytes.length - start;
@@ -30537,9 +30639,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules203) {
+function indexRules(rules206) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules203 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules206 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -30907,13 +31009,13 @@ function repeatKey(f3) {
   if (cut < 2 || f3.redacted.length - cut - 1 < 2) return void 0;
   return `${f3.rule}\0${f3.redacted}`;
 }
-function pairable(f3, rules203) {
+function pairable(f3, rules206) {
   if (f3.category !== "secret") return void 0;
-  const provider = metaFor(f3, rules203).provider;
+  const provider = metaFor(f3, rules206).provider;
   if (!provider || provider === "generic" || provider === "custom") return void 0;
   return `${f3.commit ?? ""}\0${f3.path}\0${provider}`;
 }
-function rollUp(findings, rules203) {
+function rollUp(findings, rules206) {
   const sorted = [...findings].sort(compareFindings);
   const parent = sorted.map((_3, i) => i);
   const root = (i) => {
@@ -30934,7 +31036,7 @@ function rollUp(findings, rules203) {
       if (first2 === void 0) byValue.set(value, i);
       else union2(first2, i);
     }
-    const file = pairable(f3, rules203);
+    const file = pairable(f3, rules206);
     if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
   });
   for (const members2 of byFile.values()) {
@@ -31177,8 +31279,8 @@ function fixCell(f3) {
   if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
   return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
 }
-function titleOf(f3, rules203) {
-  return f3.title || metaFor(f3, rules203).title || f3.rule;
+function titleOf(f3, rules206) {
+  return f3.title || metaFor(f3, rules206).title || f3.rule;
 }
 function rowCells(row, ctx) {
   const lead = row.findings[0];
@@ -31452,13 +31554,13 @@ function mergeByLine(annotations) {
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules203 = indexRules(input.rules);
+  const rules206 = indexRules(input.rules);
   const scope = scopeOf(input.report);
   const links = new Links(input.repository, input.docsUrl);
   const headLine = (f3) => input.headLines?.has(f3) ? input.headLines.get(f3) ?? null : f3.line;
-  const ctx = { links, rules: rules203, headLine };
+  const ctx = { links, rules: rules206, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const rows = rollUp(findings, rules203);
+  const rows = rollUp(findings, rules206);
   const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
   const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
   const { summary: summary2, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
@@ -31623,8 +31725,8 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules203) {
-  const byId = indexRules(rules203);
+function renderSarif(report, rules206) {
+  const byId = indexRules(rules206);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -34487,9 +34589,9 @@ function describeFound(value) {
   if (typeof value === "string") return JSON.stringify(value.length > 80 ? value.slice(0, 79) + "…" : value);
   return String(value);
 }
-var defOf = (schema) => schema._zod.def;
-function unwrap(schema) {
-  let current = schema;
+var defOf = (schema2) => schema2._zod.def;
+function unwrap(schema2) {
+  let current = schema2;
   for (let i = 0; i < 10; i++) {
     const def = defOf(current);
     const inner = def.innerType ?? (def.type === "pipe" ? def.in : void 0);
@@ -34511,17 +34613,17 @@ function schemaAt(root, path10) {
   }
   return current;
 }
-function knownKeys(schema) {
-  const def = schema && defOf(unwrap(schema));
+function knownKeys(schema2) {
+  const def = schema2 && defOf(unwrap(schema2));
   const all = def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
   return { listed: all.filter((k2) => !k2.startsWith("_")), all };
 }
-function description(schema) {
-  return schema.description;
+function description(schema2) {
+  return schema2.description;
 }
-function describeExpected(schema) {
-  if (!schema) return "nothing here";
-  const inner = unwrap(schema);
+function describeExpected(schema2) {
+  if (!schema2) return "nothing here";
+  const inner = unwrap(schema2);
   const def = defOf(inner);
   switch (def.type) {
     case "enum":
@@ -34579,12 +34681,12 @@ function issueToErrors(issue3, ctx) {
       );
     }
     case "invalid_type": {
-      const schema = schemaAt(ctx.root, path10);
+      const schema2 = schemaAt(ctx.root, path10);
       if (value === void 0) {
-        const about = schema && description(schema);
-        return [make(path10, `required key is missing; expected ${describeExpected(schema)}${about ? `: ${about}` : ""}`, "value")];
+        const about = schema2 && description(schema2);
+        return [make(path10, `required key is missing; expected ${describeExpected(schema2)}${about ? `: ${about}` : ""}`, "value")];
       }
-      return [make(path10, `expected ${describeExpected(schema)}, got ${describeFound(value)}`, "value")];
+      return [make(path10, `expected ${describeExpected(schema2)}, got ${describeFound(value)}`, "value")];
     }
     case "invalid_value": {
       const allowed = (issue3.values ?? []).map(String);
@@ -34810,7 +34912,7 @@ function assertNotEqual(val) {
   return val;
 }
 function toZod() {
-  return (schema) => schema;
+  return (schema2) => schema2;
 }
 function assertIs(_arg) {
 }
@@ -34903,8 +35005,8 @@ function rawShape(def) {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   return desc?.get ? desc.get.raw : desc?.value;
 }
-function sourceShape(schema) {
-  return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+function sourceShape(schema2) {
+  return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
@@ -34957,8 +35059,8 @@ function mergeDefs(...defs) {
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
-function cloneDef(schema) {
-  return mergeDefs(schema._zod.def);
+function cloneDef(schema2) {
+  return mergeDefs(schema2._zod.def);
 }
 function getElementAtPath(obj3, path10) {
   if (!path10)
@@ -35180,19 +35282,19 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
-  const currDef = schema._zod.def;
+function pick(schema2, mask) {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, maskedKeys(schema2, mask));
+  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask) {
-  const raw = sourceShape(schema);
+function maskedKeys(schema2, mask) {
+  const raw = sourceShape(schema2);
   const keys = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
@@ -35203,45 +35305,45 @@ function maskedKeys(schema, mask) {
   }
   return keys;
 }
-function omit(schema, mask) {
-  const currDef = schema._zod.def;
+function omit(schema2, mask) {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask));
+  const omitted = new Set(maskedKeys(schema2, mask));
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
+  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
+function extend(schema2, shape) {
   if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema._zod.def.checks;
+  const checks = schema2._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    const existingShape = sourceShape(schema);
+    const existingShape = sourceShape(schema2);
     for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
 }
-function extended(schema, shape) {
+function extended(schema2, shape) {
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)));
   mirrorProps(newShape, shape);
   return newShape;
 }
-function safeExtend(schema, shape) {
+function safeExtend(schema2, shape) {
   if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
 }
 function merge(a, b3) {
   if (!b3?._zod?.def) {
@@ -35262,26 +35364,26 @@ function merge(a, b3) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
-  const currDef = schema._zod.def;
+function partial(Class2, schema2, mask, name = "partial") {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask) {
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+function required(Class2, schema2, mask) {
+  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
     // overwrite with non-optional
     selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
 function aborted(x3, startIndex = 0) {
   if (x3.aborted === true)
@@ -35817,9 +35919,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn2 = (schema, value, _ctx, _params) => {
+  const fn2 = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
+    const result = schema2._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -35833,9 +35935,9 @@ var _parse = (_Err) => {
   return fn2;
 };
 var _parseAsync = (_Err) => {
-  const fn2 = async (schema, value, _ctx, params) => {
+  const fn2 = async (schema2, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
+    let result = schema2._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -35847,9 +35949,9 @@ var _parseAsync = (_Err) => {
   };
   return fn2;
 };
-var _safeParse = (_Err) => (schema, value, _ctx) => {
+var _safeParse = (_Err) => (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
+  const result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -35874,90 +35976,90 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema, value, _ctx) => {
-  const validator = schema._zod.bag.validator;
+var validate = ((schema2, value, _ctx) => {
+  const validator = schema2._zod.bag.validator;
   if (validator !== void 0) {
     if (validator(value) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema, value, _ctx);
+  return validateFallback(schema2, value, _ctx);
 });
-function validateFallback(schema, value, _ctx) {
+function validateFallback(schema2, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
-  const fallbackRun = schema._zod.bag.fallbackRun;
+  const fallbackRun = schema2._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
     result = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result = schema2._zod.run({ value, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema, value, _ctx) => {
+var validateAsync = async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse2 = _parse(_Err);
-  const fn2 = (schema, value, _ctx, _params) => {
+  const fn2 = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse2(schema, value, ctx, finalizeParams(fn2, _params));
+    return parse2(schema2, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var _decode = (_Err) => {
   const parse2 = _parse(_Err);
-  const fn2 = (schema, value, _ctx, _params) => {
-    return parse2(schema, value, _ctx, finalizeParams(fn2, _params));
+  const fn2 = (schema2, value, _ctx, _params) => {
+    return parse2(schema2, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var _encodeAsync = (_Err) => {
   const parseAsync2 = _parseAsync(_Err);
-  const fn2 = async (schema, value, _ctx, _params) => {
+  const fn2 = async (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync2(schema, value, ctx, finalizeParams(fn2, _params));
+    return await parseAsync2(schema2, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var _decodeAsync = (_Err) => {
   const parseAsync2 = _parseAsync(_Err);
-  const fn2 = async (schema, value, _ctx, _params) => {
-    return await parseAsync2(schema, value, _ctx, finalizeParams(fn2, _params));
+  const fn2 = async (schema2, value, _ctx, _params) => {
+    return await parseAsync2(schema2, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
-var _safeEncode = (_Err) => (schema, value, _ctx) => {
+var _safeEncode = (_Err) => (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema, value, ctx);
+  return _safeParse(_Err)(schema2, value, ctx);
 };
-var _safeDecode = (_Err) => (schema, value, _ctx) => {
-  return _safeParse(_Err)(schema, value, _ctx);
+var _safeDecode = (_Err) => (schema2, value, _ctx) => {
+  return _safeParse(_Err)(schema2, value, _ctx);
 };
-var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema, value, ctx);
+  return _safeParseAsync(_Err)(schema2, value, ctx);
 };
-var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema2, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema2, value, _ctx);
 };
 
 // node_modules/zod/v4/core/regexes.js
@@ -35996,8 +36098,8 @@ function anchor(source) {
 }
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
-  const hhmm2 = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm2}` : args.precision === 0 ? `${hhmm2}:[0-5]\\d` : `${hhmm2}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm2}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm2}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
   return regex;
 }
 function time(args) {
@@ -37222,10 +37324,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k2} in input`;
-      const schema = shape[key];
-      const optin = schema?._zod?.optin;
+      const schema2 = shape[key];
+      const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
-      const isOptionalOut = schema?._zod?.optout === "optional";
+      const isOptionalOut = schema2?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k2)};`);
       if (isOptionalIn && isOptionalOut) {
         const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
@@ -38334,11 +38436,11 @@ var $ZodRegistry = class {
     this._map = /* @__PURE__ */ new WeakMap();
     this._idmap = /* @__PURE__ */ new Map();
   }
-  add(schema, ..._meta) {
+  add(schema2, ..._meta) {
     const meta2 = _meta[0];
-    this._map.set(schema, meta2);
+    this._map.set(schema2, meta2);
     if (meta2 && typeof meta2 === "object" && "id" in meta2) {
-      this._idmap.set(meta2.id, schema);
+      this._idmap.set(meta2.id, schema2);
     }
     return this;
   }
@@ -38347,26 +38449,26 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
     return this;
   }
-  remove(schema) {
-    const meta2 = this._map.get(schema);
+  remove(schema2) {
+    const meta2 = this._map.get(schema2);
     if (meta2 && typeof meta2 === "object" && "id" in meta2) {
       this._idmap.delete(meta2.id);
     }
-    this._map.delete(schema);
+    this._map.delete(schema2);
     return this;
   }
-  get(schema) {
-    const p2 = schema._zod.parent;
+  get(schema2) {
+    const p2 = schema2._zod.parent;
     if (p2) {
       const pm = { ...this.get(p2) ?? {} };
       delete pm.id;
-      const f3 = { ...pm, ...this._map.get(schema) };
+      const f3 = { ...pm, ...this._map.get(schema2) };
       return Object.keys(f3).length ? f3 : void 0;
     }
-    return this._map.get(schema);
+    return this._map.get(schema2);
   }
-  has(schema) {
-    return this._map.has(schema);
+  has(schema2) {
+    return this._map.has(schema2);
   }
 };
 function registry() {
@@ -38843,13 +38945,13 @@ function _array(Class2, element, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _refine(Class2, fn2, _params) {
-  const schema = new Class2({
+  const schema2 = new Class2({
     type: "custom",
     check: "custom",
     fn: fn2,
     ...normalizeParams(_params)
   });
-  return schema;
+  return schema2;
 }
 // @__NO_SIDE_EFFECTS__
 function _superRefine(fn2, params) {
@@ -38919,8 +39021,8 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
@@ -38928,42 +39030,42 @@ function handleUnrepresentable(schema, ctx, json, params, message) {
   Object.assign(json, result);
   return true;
 }
-function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
-  const def = schema._zod.def;
-  const seen = ctx.seen.get(schema);
+  const def = schema2._zod.def;
+  const seen = ctx.seen.get(schema2);
   if (seen) {
     seen.count++;
-    const isCycle = _params.schemaPath.includes(schema);
+    const isCycle = _params.schemaPath.includes(schema2);
     if (isCycle) {
       seen.cycle = _params.path;
     }
     return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema, result);
+  ctx.seen.set(schema2, result);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema._zod.toJSONSchema?.();
+  const overrideSchema = schema2._zod.toJSONSchema?.();
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
-      schemaPath: [..._params.schemaPath, schema],
+      schemaPath: [..._params.schemaPath, schema2],
       path: _params.path
     };
-    if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params);
+    if (schema2._zod.processJSONSchema) {
+      schema2._zod.processJSONSchema(ctx, result.schema, params);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema, ctx, _json, params);
+      processor(schema2, ctx, _json, params);
     }
-    const parent = schema._zod.parent;
+    const parent = schema2._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
@@ -38971,24 +39073,24 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta2 = ctx.metadataRegistry.get(schema);
+  const meta2 = ctx.metadataRegistry.get(schema2);
   if (meta2)
     assignProps(result.schema, meta2);
-  if (ctx.io === "input" && isTransforming(schema)) {
+  if (ctx.io === "input" && isTransforming(schema2)) {
     delete result.schema.examples;
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
     (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
   delete result.schema._prefault;
-  const _result = ctx.seen.get(schema);
+  const _result = ctx.seen.get(schema2);
   return _result.schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function extractDefs(ctx, schema) {
-  const root = ctx.seen.get(schema);
+function extractDefs(ctx, schema2) {
+  const root = ctx.seen.get(schema2);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
@@ -39033,11 +39135,11 @@ function extractDefs(ctx, schema) {
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
-    const schema2 = seen.schema;
-    for (const key in schema2) {
-      delete schema2[key];
+    const schema3 = seen.schema;
+    for (const key in schema3) {
+      delete schema3[key];
     }
-    schema2.$ref = ref;
+    schema3.$ref = ref;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -39051,13 +39153,13 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   }
   for (const entry of ctx.seen.entries()) {
     const seen = entry[1];
-    if (schema === entry[0]) {
+    if (schema2 === entry[0]) {
       extractToDef(entry);
       continue;
     }
     if (ctx.external) {
       const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
+      if (schema2 !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -39080,9 +39182,9 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   if (ctx.external)
     ctx.sharedDefsExtractedFor = ctx.external;
 }
-function compactTypeUnion(schema) {
-  const options = schema.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+function compactTypeUnion(schema2) {
+  const options = schema2.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema2.type !== void 0)
     return;
   const types = [];
   for (const option of options) {
@@ -39100,8 +39202,8 @@ function compactTypeUnion(schema) {
         types.push(member);
     }
   }
-  delete schema.anyOf;
-  schema.type = types.length === 1 ? types[0] : types;
+  delete schema2.anyOf;
+  schema2.type = types.length === 1 ? types[0] : types;
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
@@ -39188,16 +39290,16 @@ function foldIntersection(json) {
   delete json.allOf;
   assignProps(json, folded2);
 }
-function finalize(ctx, schema) {
-  const root = ctx.seen.get(schema);
+function finalize(ctx, schema2) {
+  const root = ctx.seen.get(schema2);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
     if (seen.ref === null)
       return;
-    const schema2 = seen.def ?? seen.schema;
-    const _cached = { ...schema2 };
+    const schema3 = seen.def ?? seen.schema;
+    const _cached = { ...schema3 };
     const ref = seen.ref;
     seen.ref = null;
     if (ref) {
@@ -39205,28 +39307,28 @@ function finalize(ctx, schema) {
       const refSeen = ctx.seen.get(ref);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema2.allOf = schema2.allOf ?? [];
-        schema2.allOf.push(refSchema);
+        schema3.allOf = schema3.allOf ?? [];
+        schema3.allOf.push(refSchema);
       } else {
-        assignProps(schema2, refSchema);
+        assignProps(schema3, refSchema);
       }
-      assignProps(schema2, _cached);
+      assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema2) {
+        for (const key in schema3) {
           if (key === "$ref" || key === "allOf")
             continue;
           if (!(key in _cached)) {
-            delete schema2[key];
+            delete schema3[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema2) {
+        for (const key in schema3) {
           if (key === "$ref" || key === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema2[key];
+          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema3[key];
           }
         }
       }
@@ -39236,13 +39338,13 @@ function finalize(ctx, schema) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
-        schema2.$ref = parentSeen.schema.$ref;
+        schema3.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema2) {
+          for (const key in schema3) {
             if (key === "$ref" || key === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema2[key];
+            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema3[key];
             }
           }
         }
@@ -39250,7 +39352,7 @@ function finalize(ctx, schema) {
     }
     ctx.override({
       zodSchema,
-      jsonSchema: schema2,
+      jsonSchema: schema3,
       path: seen.path ?? []
     });
   };
@@ -39296,13 +39398,13 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
+    const id = ctx.external.registry.get(schema2)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+  const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
   const defs = ctx.external?.defs ?? {};
@@ -39332,10 +39434,10 @@ function finalize(ctx, schema) {
     const finalized = JSON.parse(JSON.stringify(result));
     Object.defineProperty(finalized, "~standard", {
       value: {
-        ...schema["~standard"],
+        ...schema2["~standard"],
         jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+          input: createStandardJSONSchemaMethod(schema2, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema2, "output", ctx.processors)
         }
       },
       enumerable: false,
@@ -39399,18 +39501,18 @@ function isTransforming(_schema, _ctx) {
   }
   return false;
 }
-var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+var createToJSONSchemaMethod = (schema2, processors = {}) => (params) => {
   const ctx = initializeContext({ ...params, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
+  processSchema(schema2, ctx);
+  extractDefs(ctx, schema2);
+  return finalize(ctx, schema2);
 };
-var createStandardJSONSchemaMethod = (schema, io2, processors = {}) => (params) => {
+var createStandardJSONSchemaMethod = (schema2, io2, processors = {}) => (params) => {
   const { libraryOptions, target } = params ?? {};
   const ctx = initializeContext({ ...libraryOptions ?? {}, target, io: io2, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
+  processSchema(schema2, ctx);
+  extractDefs(ctx, schema2);
+  return finalize(ctx, schema2);
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
@@ -39474,13 +39576,13 @@ var contributors = {
   },
   mime_type: (agg, def) => intersectMime(agg, def.mime)
 };
-function aggregateChecks(schema) {
+function aggregateChecks(schema2) {
   const agg = {};
-  const def = schema._zod.def;
-  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  const def = schema2._zod.def;
+  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
   for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema._zod.bag;
+  const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
     narrowMin(agg, "minimum", bag.minimum);
   if (bag.exclusiveMinimum !== void 0)
@@ -39515,10 +39617,10 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64urlCharset, base64url]
 ]);
 var exactPattern = (p2) => exactPatterns.get(p2) ?? p2;
-var stringProcessor = (schema, ctx, _json, _params) => {
+var stringProcessor = (schema2, ctx, _json, _params) => {
   const json = _json;
   json.type = "string";
-  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json.minLength = minimum;
   if (typeof maximum === "number")
@@ -39547,9 +39649,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
     }
   }
 };
-var numberProcessor = (schema, ctx, _json, params) => {
+var numberProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
   json.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
@@ -39580,7 +39682,7 @@ var numberProcessor = (schema, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema2, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first2, ...rest] = divisors;
     if (first2 !== void 0)
@@ -39597,8 +39699,8 @@ var neverProcessor = (_schema, _ctx, json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var enumProcessor = (schema, _ctx, json, _params) => {
-  const def = schema._zod.def;
+var enumProcessor = (schema2, _ctx, json, _params) => {
+  const def = schema2._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
     json.not = {};
@@ -39610,16 +39712,16 @@ var enumProcessor = (schema, _ctx, json, _params) => {
     json.type = "string";
   json.enum = values;
 };
-var customProcessor = (schema, ctx, json, params) => {
-  handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema2, ctx, json, params) => {
+  handleUnrepresentable(schema2, ctx, json, params, "Custom types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json, params) => {
-  handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema2, ctx, json, params) => {
+  handleUnrepresentable(schema2, ctx, json, params, "Transforms cannot be represented in JSON Schema");
 };
-var arrayProcessor = (schema, ctx, _json, params) => {
+var arrayProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const def = schema._zod.def;
-  const { minimum, maximum } = aggregateChecks(schema);
+  const def = schema2._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json.minItems = minimum;
   if (typeof maximum === "number")
@@ -39630,22 +39732,22 @@ var arrayProcessor = (schema, ctx, _json, params) => {
     path: [...params.path, "items"]
   });
 };
-function inputOptin(schema) {
-  const def = schema._zod.def;
+function inputOptin(schema2) {
+  const def = schema2._zod.def;
   if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
     return inputOptin(def.out);
   }
   if (def.type === "catch") {
     return inputOptin(def.innerType);
   }
-  return schema._zod.optin;
+  return schema2._zod.optin;
 }
-var objectProcessor = (schema, ctx, _json, params) => {
+var objectProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json.type = "object";
@@ -39678,8 +39780,8 @@ var objectProcessor = (schema, ctx, _json, params) => {
     });
   }
 };
-var unionProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var unionProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x3, i) => processSchema(x3, ctx, {
     ...params,
@@ -39691,8 +39793,8 @@ var unionProcessor = (schema, ctx, json, params) => {
     json.anyOf = options;
   }
 };
-var intersectionProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var intersectionProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
     path: [...params.path, "allOf", 0]
@@ -39772,9 +39874,9 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-var recordProcessor = (schema, ctx, _json, params) => {
+var recordProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   json.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
@@ -39799,7 +39901,7 @@ var recordProcessor = (schema, ctx, _json, params) => {
         pendingRecords.set(ctx, pending);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending.push(schema);
+      pending.push(schema2);
     }
     json.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -39815,10 +39917,10 @@ var recordProcessor = (schema, ctx, _json, params) => {
     }
   }
 };
-var nullableProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var nullableProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
     json.nullable = true;
@@ -39826,14 +39928,14 @@ var nullableProcessor = (schema, ctx, json, params) => {
     json.anyOf = [inner, { type: "null" }];
   }
 };
-var nonoptionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var nonoptionalProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json, params) {
+function serializeDefaultValue(value, schema2, ctx, json, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_3, val) => {
     if (typeof val !== "bigint")
@@ -39843,62 +39945,62 @@ function serializeDefaultValue(value, schema, ctx, json, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema2, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var defaultProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json.default = value;
 };
-var prefaultProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var prefaultProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json._prefault = value;
 };
-var catchProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var catchProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema2, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
   json.default = catchValue;
 };
-var pipeProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var pipeProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var readonlyProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   json.readOnly = true;
 };
-var optionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var optionalProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
 
@@ -40854,132 +40956,138 @@ var REPO_NAME = "[A-Za-z0-9._-]{1,100}";
 var TEAM_SLUG = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
 var EXTENDS_PATTERN = new RegExp(`^(?:(${LOGIN})/)?(${REPO_NAME})(?::([^\\s:][^\\s]*))?$`);
 var PERMISSION_RULE = /^[A-Za-z_][\w*-]*(?:\(.*\))?$/;
-var classification = _enum(CLASSIFICATIONS);
 var CONFIG_LIMITS = { globs: 1e3, markers: 100, rules: 200, keywords: 50, ruleExamples: 100, skills: 500, teams: 200, permissions: 500 };
 var atMost = (limit, what) => ({ error: `at most ${limit} ${what} are allowed (the limit)` });
 var recordAtMost = (limit, what) => (value, ctx) => {
   const count3 = Object.keys(value).length;
   if (count3 > limit) ctx.addIssue({ code: "custom", message: `holds ${count3} ${what}; at most ${limit} are allowed (the limit)`, input: value });
 };
-var glob = string2().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
-var teamSlug = string2().regex(new RegExp(`^(?:@?${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`)" }).transform((team) => team.replace(/^@/, ""));
-var orgTeam = string2().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
-var repositoryName = string2().regex(new RegExp(`^${REPO_NAME}$`), { error: "expected a repository name in the org, such as `governance`" }).refine((name) => name !== "." && name !== "..", { error: "expected a repository name in the org, such as `governance`" });
-var marker = string2().superRefine((value, ctx) => {
-  for (const message of compileMarkers([value]).errors) {
-    ctx.addIssue({ code: "custom", message: message.replace(/^authorship\.markers\[0\] (?:"(?:[^"\\]|\\.)*"|\S+)?:? ?/, ""), input: value });
-  }
-});
-var ruleRegex = string2().min(1, { error: "expected a regular expression" }).superRefine((source, ctx) => {
-  const safety = checkRegexSafety(source);
-  if (!safety.ok) {
-    ctx.addIssue({ code: "custom", message: `regex refused: ${safety.reason}`, input: source });
-    return;
-  }
-  if (new RegExp(source).test("")) ctx.addIssue({ code: "custom", message: "regex refused: it matches the empty string, so it would match every line", input: source });
-});
-var customRule = strictObject({
-  id: string2().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: "expected a kebab-case id such as `acme-internal-token`" }).meta({ description: "Rule id, reported in findings (kebab-case, unique, not a built-in rule's id)." }),
-  regex: ruleRegex.meta({ description: "JavaScript regular expression matching the secret; checked for catastrophic backtracking." }),
-  keywords: array(
-    string2().min(2, { error: "expected a keyword of at least 2 characters" }).regex(/^[\x20-\x7e]+$/, { error: "expected an ASCII keyword" })
-  ).min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" }).max(CONFIG_LIMITS.keywords, atMost(CONFIG_LIMITS.keywords, "keywords")).meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
-  category: _enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
-  severity: _enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
-  description: string2().optional().meta({ description: "Shown with each finding: what it is and how to fix it." }),
-  examples: strictObject({
-    truePositives: array(
-      union([
-        string2().min(1).meta({ description: "A line the rule must report." }),
-        strictObject({
-          line: string2().min(1).meta({ description: "A line as it appears in a file." }),
-          secret: string2().min(1).meta({ description: "The exact value the rule must report from it." })
-        }).meta({ description: "A line and the exact value the rule must report from it." })
-      ])
-    ).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]),
-    falsePositives: array(string2().min(1)).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]).meta({ description: "Lines the rule must not report." })
-  }).optional().meta({ description: "Lines the rule must and must not report: checked when the config is loaded, as built-in rules are checked by their tests." })
-}).meta({ description: "An extra detector." });
-var skillPolicy = strictObject({
-  maxClassification: classification.optional().meta({ description: "Highest repository classification the skill may run in. Unset: no limit." }),
-  teams: array(teamSlug).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).optional().meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." })
-}).meta({ description: "Policy for skills whose name matches this pattern." });
-var permissionPolicy = strictObject({
-  forbid: array(string2().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "rules")).default(() => []).meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
-  mcpServers: array(string2().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "servers")).optional().meta({ description: "The only MCP servers allowed at this classification. Unset: any." })
-}).meta({ description: "What an agent may not hold at this classification." });
-var hhmm = (what, allow24) => string2().regex(allow24 ? /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^(?:[01]\d|2[0-3]):[0-5]\d$/, {
-  error: `expected a ${what} time as HH:MM (24-hour clock), such as "${allow24 ? "19:00" : "08:00"}"`
-});
-var businessHours = strictObject({
-  timezone: string2().superRefine((zone, ctx) => {
-    if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: `expected an IANA time zone such as "Europe/Berlin" or "UTC", got ${JSON.stringify(zone)}`, input: zone });
-  }).meta({ description: "IANA time zone the hours are in, e.g. Europe/Berlin." }),
-  days: array(_enum(WEEKDAYS)).min(1, { error: "expected at least one day" }).default(() => ["mon", "tue", "wed", "thu", "fri"]).meta({ description: "Working days (mon … sun). Default: mon to fri." }),
-  start: hhmm("start", false).default("09:00").meta({ description: "Start of the working day, HH:MM. Default 09:00." }),
-  end: hhmm("end", true).default("18:00").meta({ description: "End of the working day, HH:MM (exclusive). Default 18:00." })
-}).superRefine((hours, ctx) => {
-  const time2 = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-  if (time2.test(hours.start) && time2.test(hours.end) && hours.end <= hours.start) ctx.addIssue({ code: "custom", path: ["end"], message: `expected an end after the start (${hours.start}); got ${hours.end}`, input: hours.end });
-}).meta({ description: "Changes made outside these hours in restricted repositories are flagged for review (low severity)." });
-var anomalies = strictObject({
-  weeklySpike: strictObject({
-    min: number2().int().min(0).max(1e5).default(3).meta({ description: "A week is a spike when a repository has more than this many Claude changes in it ... Default 3." }),
-    factor: number2().min(1).max(1e3).default(3).meta({ description: "... and more than this many times its mean over the weeks before. Default 3." }),
-    baselineWeeks: number2().int().min(1).max(52).default(4).meta({ description: "How many weeks before make the mean (empty weeks count as 0). Default 4." })
-  }).default(() => ({ min: 3, factor: 3, baselineWeeks: 4 })).meta({ description: "A repository's weekly Claude changes far above its own recent mean." }),
-  offHoursBurst: strictObject({
-    commits: number2().int().min(2).max(1e4).default(3).meta({ description: "At least this many Claude commits outside business hours ... Default 3." }),
-    hours: number2().min(1).max(168).default(24).meta({ description: "... within this many hours. Default 24." })
-  }).default(() => ({ commits: 3, hours: 24 })).meta({ description: "A burst of Claude commits outside business hours (content.businessHours; default 09:00-18:00 Monday to Friday, UTC)." }),
-  ignore: array(_enum(ANOMALY_KINDS)).default(() => []).meta({ description: `Anomaly kinds not reported: ${ANOMALY_KINDS.join(", ")}.` })
-}).meta({ description: "Anomalies flagged on the audit issue and in the inventory, and their thresholds." });
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.trim() !== "";
-  } catch {
-    return false;
-  }
+function guardConfigSchema() {
+  return schema ??= buildSchema();
 }
-var permissionsByClassification = strictObject(Object.fromEntries(CLASSIFICATIONS.map((c3) => [c3, permissionPolicy.optional()]))).default(() => ({})).meta({ description: "Per classification: tool permissions an agent may not hold in a repository of that classification." });
-var guardConfigSchema = strictObject({
-  classification: classification.optional().meta({ description: "The repository's data classification, used when the org custom property gives none." }),
-  classificationProperty: string2().regex(/^[\w.-]{1,75}$/, { error: "expected a custom property name such as `data_classification`" }).default("data_classification").meta({ description: "Org custom property that holds each repository's classification." }),
-  failOn: _enum(FAIL_ON_VALUES).default("high").meta({ description: "Lowest severity that fails the check." }),
-  authorship: strictObject({
-    markers: array(marker).max(CONFIG_LIMITS.markers, atMost(CONFIG_LIMITS.markers, "markers")).default(() => []).meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." })
-  }).default(() => ({ markers: [] })).meta({ description: "How Claude-authored commits are recognised." }),
-  paths: strictObject({
-    ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
-  }).default(() => ({ ignore: [] })),
-  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules203, ctx) => {
-    const seen = /* @__PURE__ */ new Set();
-    rules203.forEach((rule, index) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
-      seen.add(rule.id);
-    });
-  }).meta({ description: "Extra detectors: { id, regex, keywords, category, severity, description }." }),
-  skills: record(glob, skillPolicy).superRefine(recordAtMost(CONFIG_LIMITS.skills, "skill patterns")).default(() => ({})).meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
-  permissions: permissionsByClassification,
-  content: strictObject({
-    paths: record(glob, classification).superRefine(recordAtMost(CONFIG_LIMITS.globs, "path globs")).default(() => ({})).meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
-    businessHours: businessHours.optional()
-  }).default(() => ({ paths: {} })).meta({ description: "Signals that classify the content of a change." }),
-  hook: strictObject({
-    failClosed: boolean2().optional().meta({
-      description: "When the Claude Code hook cannot finish its check (its own error, its time budget, an event it cannot read): block (true) or allow with a warning (false). Default: true when classification is restricted, else false."
-    })
-  }).optional().meta({ description: "The Claude Code hook (claude-guard hook)." }),
-  audit: strictObject({
-    repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
-    notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
-    anomalies: anomalies.optional()
-  }).optional().meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
-  _extends: string2().regex(EXTENDS_PATTERN, { error: "expected a repository to inherit from: `repo`, `owner/repo` or `owner/repo:path/to/file.yml`" }).optional().meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." })
-}).meta({ title: "claude-guard configuration", description: `Configuration of claude-guard: ${CONFIG_FILE}` });
+var schema;
+function buildSchema() {
+  const classification = _enum(CLASSIFICATIONS);
+  const glob = string2().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
+  const teamSlug3 = string2().regex(new RegExp(`^(?:@?${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`)" }).transform((team) => team.replace(/^@/, ""));
+  const orgTeam = string2().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
+  const repositoryName = string2().regex(new RegExp(`^${REPO_NAME}$`), { error: "expected a repository name in the org, such as `governance`" }).refine((name) => name !== "." && name !== "..", { error: "expected a repository name in the org, such as `governance`" });
+  const marker = string2().superRefine((value, ctx) => {
+    for (const message of compileMarkers([value]).errors) {
+      ctx.addIssue({ code: "custom", message: message.replace(/^authorship\.markers\[0\] (?:"(?:[^"\\]|\\.)*"|\S+)?:? ?/, ""), input: value });
+    }
+  });
+  const ruleRegex = string2().min(1, { error: "expected a regular expression" }).superRefine((source, ctx) => {
+    const safety = checkRegexSafety(source);
+    if (!safety.ok) {
+      ctx.addIssue({ code: "custom", message: `regex refused: ${safety.reason}`, input: source });
+      return;
+    }
+    if (new RegExp(source).test("")) ctx.addIssue({ code: "custom", message: "regex refused: it matches the empty string, so it would match every line", input: source });
+  });
+  const customRule = strictObject({
+    id: string2().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: "expected a kebab-case id such as `acme-internal-token`" }).meta({ description: "Rule id, reported in findings (kebab-case, unique, not a built-in rule's id)." }),
+    regex: ruleRegex.meta({ description: "JavaScript regular expression matching the secret; checked for catastrophic backtracking." }),
+    keywords: array(
+      string2().min(2, { error: "expected a keyword of at least 2 characters" }).regex(/^[\x20-\x7e]+$/, { error: "expected an ASCII keyword" })
+    ).min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" }).max(CONFIG_LIMITS.keywords, atMost(CONFIG_LIMITS.keywords, "keywords")).meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
+    category: _enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
+    severity: _enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
+    description: string2().optional().meta({ description: "Shown with each finding: what it is and how to fix it." }),
+    examples: strictObject({
+      truePositives: array(
+        union([
+          string2().min(1).meta({ description: "A line the rule must report." }),
+          strictObject({
+            line: string2().min(1).meta({ description: "A line as it appears in a file." }),
+            secret: string2().min(1).meta({ description: "The exact value the rule must report from it." })
+          }).meta({ description: "A line and the exact value the rule must report from it." })
+        ])
+      ).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]),
+      falsePositives: array(string2().min(1)).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]).meta({ description: "Lines the rule must not report." })
+    }).optional().meta({ description: "Lines the rule must and must not report: checked when the config is loaded, as built-in rules are checked by their tests." })
+  }).meta({ description: "An extra detector." });
+  const skillPolicy = strictObject({
+    maxClassification: classification.optional().meta({ description: "Highest repository classification the skill may run in. Unset: no limit." }),
+    teams: array(teamSlug3).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).optional().meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." })
+  }).meta({ description: "Policy for skills whose name matches this pattern." });
+  const permissionPolicy = strictObject({
+    forbid: array(string2().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "rules")).default(() => []).meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
+    mcpServers: array(string2().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "servers")).optional().meta({ description: "The only MCP servers allowed at this classification. Unset: any." })
+  }).meta({ description: "What an agent may not hold at this classification." });
+  const hhmm = (what, allow24) => string2().regex(allow24 ? /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^(?:[01]\d|2[0-3]):[0-5]\d$/, {
+    error: `expected a ${what} time as HH:MM (24-hour clock), such as "${allow24 ? "19:00" : "08:00"}"`
+  });
+  const businessHours = strictObject({
+    timezone: string2().superRefine((zone, ctx) => {
+      if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: `expected an IANA time zone such as "Europe/Berlin" or "UTC", got ${JSON.stringify(zone)}`, input: zone });
+    }).meta({ description: "IANA time zone the hours are in, e.g. Europe/Berlin." }),
+    days: array(_enum(WEEKDAYS)).min(1, { error: "expected at least one day" }).default(() => ["mon", "tue", "wed", "thu", "fri"]).meta({ description: "Working days (mon … sun). Default: mon to fri." }),
+    start: hhmm("start", false).default("09:00").meta({ description: "Start of the working day, HH:MM. Default 09:00." }),
+    end: hhmm("end", true).default("18:00").meta({ description: "End of the working day, HH:MM (exclusive). Default 18:00." })
+  }).superRefine((hours, ctx) => {
+    const time2 = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+    if (time2.test(hours.start) && time2.test(hours.end) && hours.end <= hours.start) ctx.addIssue({ code: "custom", path: ["end"], message: `expected an end after the start (${hours.start}); got ${hours.end}`, input: hours.end });
+  }).meta({ description: "Changes made outside these hours in restricted repositories are flagged for review (low severity)." });
+  const anomalies = strictObject({
+    weeklySpike: strictObject({
+      min: number2().int().min(0).max(1e5).default(3).meta({ description: "A week is a spike when a repository has more than this many Claude changes in it ... Default 3." }),
+      factor: number2().min(1).max(1e3).default(3).meta({ description: "... and more than this many times its mean over the weeks before. Default 3." }),
+      baselineWeeks: number2().int().min(1).max(52).default(4).meta({ description: "How many weeks before make the mean (empty weeks count as 0). Default 4." })
+    }).default(() => ({ min: 3, factor: 3, baselineWeeks: 4 })).meta({ description: "A repository's weekly Claude changes far above its own recent mean." }),
+    offHoursBurst: strictObject({
+      commits: number2().int().min(2).max(1e4).default(3).meta({ description: "At least this many Claude commits outside business hours ... Default 3." }),
+      hours: number2().min(1).max(168).default(24).meta({ description: "... within this many hours. Default 24." })
+    }).default(() => ({ commits: 3, hours: 24 })).meta({ description: "A burst of Claude commits outside business hours (content.businessHours; default 09:00-18:00 Monday to Friday, UTC)." }),
+    ignore: array(_enum(ANOMALY_KINDS)).default(() => []).meta({ description: `Anomaly kinds not reported: ${ANOMALY_KINDS.join(", ")}.` })
+  }).meta({ description: "Anomalies flagged on the audit issue and in the inventory, and their thresholds." });
+  function isTimeZone(zone) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return zone.trim() !== "";
+    } catch {
+      return false;
+    }
+  }
+  const permissionsByClassification = strictObject(Object.fromEntries(CLASSIFICATIONS.map((c3) => [c3, permissionPolicy.optional()]))).default(() => ({})).meta({ description: "Per classification: tool permissions an agent may not hold in a repository of that classification." });
+  return strictObject({
+    classification: classification.optional().meta({ description: "The repository's data classification, used when the org custom property gives none." }),
+    classificationProperty: string2().regex(/^[\w.-]{1,75}$/, { error: "expected a custom property name such as `data_classification`" }).default("data_classification").meta({ description: "Org custom property that holds each repository's classification." }),
+    failOn: _enum(FAIL_ON_VALUES).default("high").meta({ description: "Lowest severity that fails the check." }),
+    authorship: strictObject({
+      markers: array(marker).max(CONFIG_LIMITS.markers, atMost(CONFIG_LIMITS.markers, "markers")).default(() => []).meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." })
+    }).default(() => ({ markers: [] })).meta({ description: "How Claude-authored commits are recognised." }),
+    paths: strictObject({
+      ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
+    }).default(() => ({ ignore: [] })),
+    rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules206, ctx) => {
+      const seen = /* @__PURE__ */ new Set();
+      rules206.forEach((rule, index) => {
+        if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
+        seen.add(rule.id);
+      });
+    }).meta({ description: "Extra detectors: { id, regex, keywords, category, severity, description }." }),
+    skills: record(glob, skillPolicy).superRefine(recordAtMost(CONFIG_LIMITS.skills, "skill patterns")).default(() => ({})).meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
+    permissions: permissionsByClassification,
+    content: strictObject({
+      paths: record(glob, classification).superRefine(recordAtMost(CONFIG_LIMITS.globs, "path globs")).default(() => ({})).meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
+      businessHours: businessHours.optional()
+    }).default(() => ({ paths: {} })).meta({ description: "Signals that classify the content of a change." }),
+    hook: strictObject({
+      failClosed: boolean2().optional().meta({
+        description: "When the Claude Code hook cannot finish its check (its own error, its time budget, an event it cannot read): block (true) or allow with a warning (false). Default: true when classification is restricted, else false."
+      })
+    }).optional().meta({ description: "The Claude Code hook (claude-guard hook)." }),
+    audit: strictObject({
+      repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
+      notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
+      anomalies: anomalies.optional()
+    }).optional().meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
+    _extends: string2().regex(EXTENDS_PATTERN, { error: "expected a repository to inherit from: `repo`, `owner/repo` or `owner/repo:path/to/file.yml`" }).optional().meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." })
+  }).meta({ title: "claude-guard configuration", description: `Configuration of claude-guard: ${CONFIG_FILE}` });
+}
 function defaultConfig() {
-  return guardConfigSchema.parse({});
+  return { classificationProperty: "data_classification", failOn: "high", authorship: { markers: [] }, paths: { ignore: [] }, rules: [], skills: {}, permissions: {}, content: { paths: {} } };
 }
 
 // src/core/config/config.ts
@@ -41007,8 +41115,9 @@ function parseConfig(text, file) {
   let candidate = withoutEmptyValues(data);
   const errors = [];
   const reported = [];
+  const schema2 = guardConfigSchema();
   for (let round2 = 0; round2 < RECOVERY_ROUNDS; round2++) {
-    const result = guardConfigSchema.safeParse(candidate);
+    const result = schema2.safeParse(candidate);
     if (result.success) return { config: result.data, errors: sortByPosition(errors), locate };
     const paths = [];
     for (const issue3 of result.error.issues) {
@@ -41016,7 +41125,7 @@ function parseConfig(text, file) {
       paths.push(...issue3.code === "unrecognized_keys" ? issue3.keys.map((k2) => [...path10, k2]) : [path10]);
       if (round2 > 0 && reported.some((p2) => related(p2, path10))) continue;
       reported.push(path10);
-      errors.push(...issueToErrors(issue3, { file, root: guardConfigSchema, data: candidate, positions }));
+      errors.push(...issueToErrors(issue3, { file, root: schema2, data: candidate, positions }));
     }
     candidate = prune(candidate, paths.map(recoveryUnit));
   }
@@ -41121,7 +41230,7 @@ function ruleContractProblems(rule) {
 // src/core/detect/custom-rules.ts
 var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules203 = [];
+  const rules206 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -41166,9 +41275,9 @@ function compileCustomRules(configs, builtinIds) {
       }
     }
     if (config2.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config2.id, message: `examples: ${problem}` });
-    rules203.push(rule);
+    rules206.push(rule);
   }
-  return { rules: rules203, errors };
+  return { rules: rules206, errors };
 }
 
 // src/core/detect/fake.ts
@@ -41294,6 +41403,154 @@ function defineRule(spec) {
     category: category ?? "secret",
     examples: () => ({ truePositives: truePositives2(sample()), falsePositives: falsePositives2(sample()) })
   };
+}
+
+// src/core/detect/validate/jwt.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+var CHECK = "JWT header, payload and signature length";
+var SIGNATURE_BYTES = {
+  HS256: [32],
+  HS384: [48],
+  HS512: [64],
+  ES256: [64],
+  ES256K: [64],
+  ES384: [96],
+  ES512: [132],
+  EdDSA: [64, 114],
+  Ed25519: [64],
+  Ed448: [114]
+};
+var PUBLISHED_HMAC_SECRETS = [
+  "your-256-bit-secret",
+  "your-384-bit-secret",
+  "your-512-bit-secret",
+  "a-string-secret-at-least-256-bits-long",
+  "secret",
+  "your-secret-key",
+  "your_secret_key",
+  "secretkey",
+  "secret-key",
+  "mysecret",
+  "my-secret",
+  "jwt-secret",
+  "shhhhh",
+  "changeme",
+  "test",
+  // Supabase's local development JWT secret (supabase start), published in its docs.
+  "super-secret-jwt-token-with-at-least-32-characters-long"
+];
+function segmentIsJsonObject(segment) {
+  return isObject2(decodeSegment(segment));
+}
+function decodeSegment(segment) {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return void 0;
+  try {
+    const json = Buffer.from(segment, "base64url").toString("utf8");
+    return JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function stringClaim(claims, name) {
+  const value = claims[name];
+  if (typeof value === "string") return value.slice(0, 200);
+  if (Array.isArray(value) && typeof value[0] === "string") return value.join(" ").slice(0, 200);
+  return void 0;
+}
+function hmacHash(alg) {
+  return alg === "HS256" ? "sha256" : alg === "HS384" ? "sha384" : alg === "HS512" ? "sha512" : void 0;
+}
+function signedWithPublishedSecret(alg, signingInput, signature2) {
+  const hash = hmacHash(alg);
+  if (!hash) return void 0;
+  for (const secret of PUBLISHED_HMAC_SECRETS) {
+    const expected = createHmac(hash, secret).update(signingInput).digest();
+    if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
+  }
+  return void 0;
+}
+function demoReason(claims) {
+  if (claims["name"] === "John Doe" || claims["sub"] === "1234567890" || claims["iat"] === 1516239022) {
+    return "it carries jwt.io's sample payload";
+  }
+  if (claims["iss"] === "supabase-demo") return "it is the Supabase CLI's published local development key";
+  for (const name of ["iss", "aud", "email", "sub", "name"]) {
+    const value = stringClaim(claims, name);
+    if (value && /(?:^|[^a-z0-9])example\.(?:com|org|net)(?:$|[^a-z0-9])|^example$/i.test(value)) {
+      return `its ${name} claim is an example domain`;
+    }
+  }
+  return void 0;
+}
+function failed(note, unsigned = false) {
+  return { validation: { status: "failed", check: CHECK, note }, unsigned, expired: false };
+}
+function inspectJwt(token2, now = Date.now()) {
+  const parts = token2.split(".");
+  if (parts.length !== 3) return failed("a JWT has exactly three dot-separated parts");
+  const [headerPart, payloadPart, signaturePart] = parts;
+  const header = decodeSegment(headerPart);
+  if (!isObject2(header)) return { ...failed("the header is not base64url-encoded JSON"), undecodable: true };
+  const alg = header["alg"];
+  if (typeof alg !== "string" || alg.length === 0 || alg.length > 20) return failed("the header names no algorithm (alg)");
+  const claims = decodeSegment(payloadPart);
+  if (!isObject2(claims)) return { ...failed("the payload is not a base64url-encoded JSON object"), undecodable: true };
+  const out = {
+    validation: { status: "confirmed", check: CHECK, note: "" },
+    alg,
+    unsigned: alg.toLowerCase() === "none",
+    expired: false
+  };
+  const typ = header["typ"];
+  if (typeof typ === "string") out.typ = typ.slice(0, 40);
+  const iss = stringClaim(claims, "iss");
+  if (iss !== void 0) out.iss = iss;
+  const exp = claims["exp"];
+  if (typeof exp === "number" && Number.isFinite(exp)) {
+    out.exp = exp;
+    out.expired = exp * 1e3 < now;
+  }
+  const role = stringClaim(claims, "role");
+  if (role !== void 0) out.role = role;
+  const signature2 = Buffer.from(signaturePart, "base64url");
+  const notes = [];
+  if (out.unsigned) {
+    if (signaturePart.length > 0) return { ...failed("alg is none but a signature follows", true), alg };
+    notes.push("unsigned (alg none)");
+  } else {
+    if (signaturePart.length === 0) return { ...failed(`alg is ${alg} but the signature is missing (truncated?)`), alg };
+    const sizes = SIGNATURE_BYTES[alg];
+    const rsa2 = /^(?:RS|PS)(?:256|384|512)$/.test(alg);
+    if (sizes && !sizes.includes(signature2.length)) {
+      return { ...failed(`a ${alg} signature is ${sizes.join(" or ")} bytes, this one ${signature2.length} (truncated or edited)`), alg };
+    }
+    if (rsa2 && (signature2.length < 64 || signature2.length > 1024)) {
+      return { ...failed(`an ${alg} signature of ${signature2.length} bytes is implausible (truncated or edited)`), alg };
+    }
+    notes.push(`signed with ${alg}`);
+  }
+  if (out.typ && !/jwt|jose/i.test(out.typ)) notes.push(`typ ${out.typ}`);
+  if (out.iss) notes.push(`issuer ${out.iss}`);
+  if (out.exp !== void 0) {
+    const date2 = new Date(out.exp * 1e3);
+    const day = Number.isNaN(date2.getTime()) ? String(out.exp) : date2.toISOString().slice(0, 10);
+    notes.push(out.expired ? `expired on ${day}` : `expires on ${day}`);
+  } else {
+    notes.push("no expiry");
+  }
+  if (out.role) notes.push(`role ${out.role}`);
+  out.validation.note = notes.join(", ");
+  const demo = demoReason(claims);
+  const published = out.unsigned ? void 0 : signedWithPublishedSecret(alg, `${headerPart}.${payloadPart}`, signature2);
+  if (demo) out.demo = demo;
+  else if (published !== void 0) out.demo = `it is signed with the published demo secret "${published}"`;
+  if ((role === "service_role" || role === "anon") && (iss === void 0 || /supabase/i.test(iss) || typeof claims["ref"] === "string")) {
+    out.supabaseRole = role;
+  }
+  return out;
 }
 
 // src/core/detect/rules/generic.ts
@@ -41836,7 +42093,7 @@ var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$"
 var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
-function classifyValue(raw, name, kind, quoted) {
+function classifyValue(raw, name, kind, quoted, spaced = false) {
   const value = raw.trim();
   if (value.length === 0 || value.length > MAX_TOKEN || value.length > 300 && /\s/.test(value)) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
@@ -41865,7 +42122,7 @@ function classifyValue(raw, name, kind, quoted) {
   if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
   if (/\s/.test(value) && value.split(/\s+/).some((w2) => SECRET_WORD_IN_TEXT.test(w2))) return { kind: "none" };
-  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
+  if (/\s/.test(value) && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
@@ -41875,11 +42132,18 @@ function classifyValue(raw, name, kind, quoted) {
   if (value.length < 8) return { kind: "none" };
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value)) return { kind: "none" };
+  if (/\s/.test(value) && !spaced) return { kind: "none" };
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
-  if (hasStrayCharacters(value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
+  if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
+  if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
+  if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   return typedByHand(value);
+}
+var JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
+function isTokenLike(word) {
+  return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
 function typedByHand(value) {
   const typed = classifyTypedByHand(value);
@@ -41942,7 +42206,7 @@ function isProse(value) {
 var MAX_TOKEN = 1200;
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd"
 );
 var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
@@ -41965,6 +42229,8 @@ var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})
 var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
 var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
 var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
+var SERIALIZED_SECRET = /^\{([^{}\s][^{}]{0,298}[^{}\s])\}$/;
+var AUTH_SCHEME = /^(?:bearer|token|basic)\s{1,3}(?=\S{8,}$)/i;
 var QUOTE = /["'\x60]/;
 var FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 var SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
@@ -41988,6 +42254,7 @@ function collect(re2, text, out, quoted, keyOverride, extra = {}) {
     const span = m2.indices?.groups?.[valueGroup];
     if (value === void 0 || key === void 0 || !span) continue;
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
@@ -42024,7 +42291,7 @@ function findGenericSecrets(text, context) {
   if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
   if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
   if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true);
+  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
   if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
   if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
@@ -42044,30 +42311,45 @@ function findGenericSecrets(text, context) {
   }
   const matches = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
+  for (let c3 = 0; c3 < candidates.length; c3++) {
+    const candidate = candidates[c3];
     if (seen.has(candidate.index)) continue;
-    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
-    const key = candidate.key.replace(/^[$@:]+/, "");
-    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
-    if (!kind) continue;
-    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
-    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
-    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
-    if (inHiddenInput(text, candidate.index)) continue;
-    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    let verdict = classifyValue(value, key, kind, candidate.quoted);
-    if (candidate.fallback && ENV_NAME.test(value)) continue;
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
-      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
-    }
-    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
-    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
-    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
-    if (verdict.kind === "none") continue;
+    const { value, index, wrapped: wrapped2 } = reportedValue(candidate);
+    if (context.claimed?.(index, value.length) && !candidates.some((other, o2) => o2 > c3 && (other.index === candidate.index || other.index === index))) continue;
+    const match = judgeCandidate(candidate, value, index, wrapped2, text, context);
+    if (!match) continue;
     seen.add(candidate.index);
-    matches.push(toMatch(key, value, candidate.index, kind, verdict));
+    seen.add(index);
+    matches.push(match);
   }
   return matches;
+}
+function reportedValue(candidate) {
+  const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  const wrapped2 = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : void 0;
+  if (wrapped2 !== void 0) return { value: wrapped2, index: candidate.index + 1, wrapped: true };
+  const scheme = AUTH_SCHEME.exec(value)?.[0];
+  return scheme ? { value: value.slice(scheme.length), index: candidate.index + scheme.length, wrapped: false } : { value, index: candidate.index, wrapped: false };
+}
+function judgeCandidate(candidate, value, index, wrapped2, text, context) {
+  if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) return void 0;
+  const key = candidate.key.replace(/^[$@:]+/, "");
+  const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
+  if (!kind) return void 0;
+  if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) return void 0;
+  if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return void 0;
+  if (inHiddenInput(text, candidate.index)) return void 0;
+  if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) return void 0;
+  let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped2);
+  if (candidate.fallback && ENV_NAME.test(value)) return void 0;
+  if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+    verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
+  }
+  if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) return void 0;
+  if (candidate.query && verdict.kind === "placeholder" && kind === "secret") return void 0;
+  if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) return void 0;
+  if (verdict.kind === "none") return void 0;
+  return toMatch(key, value, index, kind, verdict);
 }
 function insideProseString(text, index, value) {
   const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
@@ -42385,6 +42667,36 @@ var rules2 = [
 ];
 
 // src/core/detect/rules/providers/google-cloud.ts
+var FIREBASE_SDK_PUBLISHED_KEYS = /* @__PURE__ */ new Set([
+  "0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c",
+  "2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4",
+  "27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045",
+  "281cbc35f6814ed4e401cdf03223a65a26f1d7d578c8f7a10eada2bb588074df",
+  "37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619",
+  "3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665",
+  "3d12d5fd096bdc9cec21721ba03f2545b0e04d9ab00b16f4f8cbd0b619512d6c",
+  "3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682",
+  "49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0",
+  "4c1bbecaca97449149fb0c08669495dbb34d5a939c51a28b66b9b8b3b1731b68",
+  "4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583",
+  "6ca6473b42d9c17e9059568aa166fa8b542a90ec4b6c38f25ab55d2be31c12e0",
+  "6dc7fc8ebd924f29257679ecced9e2db53a7b0859f8dea8b21d91e890b23a653",
+  "6f1ef2461e63469ebfbe05ab6c72f416578fa1003cea26131b22c9e1e476ce22",
+  "85df9d8f90245d611af8db38ced3c86ea056512721f4d939c882e16cd56fd7bf",
+  "8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1",
+  "a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6",
+  "a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41",
+  "ab3ea7c28e929a57fd4926d36337d12f807c0dfffe170ad3fb278230989a0a8e",
+  "c35d04b38d08fd0ced1b88c7b8c61842917c05687d33bb469fbbad462a9f00d5",
+  "dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614",
+  "df824817ace55ed76bdb9221216e09aadf792880fa5682792fd81bbdfe052ea7",
+  "e2f11ce8bec346201079728778baa5c7b4b695751e2c6c21be58c35ff118a2ca",
+  "e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9",
+  "ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d",
+  "eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1",
+  "f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c",
+  "fe686096b4987fed70f96ffa6572cccbc89193c5013b8206d2d40a741296eda5"
+]);
 var rules3 = [
   defineRule({
     id: "gcp-service-account-key",
@@ -42412,6 +42724,7 @@ var rules3 = [
     severity: "high",
     keywords: ["aiza"],
     regex: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
+    exampleValueHashes: FIREBASE_SDK_PUBLISHED_KEYS,
     docs: "https://cloud.google.com/docs/authentication/api-keys",
     remediation: "Delete or regenerate the key in APIs & Services > Credentials; if it must ship to clients, restrict it by API and by application/referrer.",
     samples: () => ["AIza" + fake.base64url(35, "gcp-api-key"), "AIza" + fake.alnum(35, "gcp-api-key-2")],
@@ -42755,9 +43068,45 @@ var rules4 = [
   })
 ];
 
+// src/core/detect/rules/providers/azure-api-management.ts
+var SIGNATURE = "[A-Za-z0-9+/]{86}==";
+var rules5 = [
+  defineRule({
+    id: "azure-api-management-sas-token",
+    title: "Azure API Management access token (SAS)",
+    provider: "Microsoft Azure",
+    severity: "high",
+    // The compact form's expiry is yyyyMMddHHmm, so it follows "&20".
+    keywords: ["&20", "&sn="],
+    regex: new RegExp(
+      String.raw`(?<![\w-])(?<secret>(?:[A-Za-z0-9_-]{1,64}&20[0-9]{10}&|uid=[A-Za-z0-9_.-]{1,64}&ex=[0-9][0-9:.TZ-]{9,35}&sn=)${SIGNATURE})(?![A-Za-z0-9+/=])`
+    ),
+    docs: "https://learn.microsoft.com/rest/api/apimanagement/apimanagementrest/azure-api-management-rest-api-authentication",
+    remediation: "Regenerate the signing key the token was made with (API Management > Management API, or Repository for the Git credentials): every token signed with it stops working. Generate short-lived tokens in the pipeline instead of storing them.",
+    samples: () => {
+      const integration = "integration&20" + fake.digits(10, "apim-exp") + "&" + fake.base64(86, "apim-sig") + "==";
+      const git = "git&20" + fake.digits(10, "apim-git-exp") + "&" + fake.base64(86, "apim-git-sig") + "==";
+      const legacy = "uid=" + fake.hex(24, "apim-uid") + "&ex=2030-08-04T22:03:00.0000000Z&sn=" + fake.base64(86, "apim-sn") + "==";
+      return [integration, git, legacy];
+    },
+    truePositives: ([integration, git, legacy]) => [
+      ...inSyntaxes("apim_sas_token", integration),
+      ...withValue(integration, 'req.Header.Set("Authorization", "SharedAccessSignature %s")'),
+      ...withValue(git, "APIM_GIT_PASSWORD=%s", "  password: '%s'"),
+      ...withValue(legacy, "Authorization: SharedAccessSignature %s")
+    ],
+    falsePositives: ([integration]) => [
+      // A signature cut short, and a query string that is not a token.
+      `APIM_TOKEN=${integration.slice(0, 80)}`,
+      "https://example.org/search?q=report&2024010112&page=2",
+      `APIM_TOKEN=${integration.replace("==", "")}`
+    ]
+  })
+];
+
 // src/core/detect/rules/providers/azure-cache-for-redis.ts
 var AZURE_REDIS_HOST = String.raw`[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,30})?\.redis\.(?:cache\.windows\.net|azure\.net)(?::[0-9]{2,5})?,(?:[A-Za-z]{2,24}=[^,\s"']{0,40},){0,6}?`;
-var rules5 = [
+var rules6 = [
   defineRule({
     id: "azure-cache-for-redis-access-key",
     title: "Azure Cache for Redis access key",
@@ -42782,7 +43131,7 @@ var rules5 = [
 ];
 
 // src/core/detect/rules/providers/digitalocean.ts
-var rules6 = [
+var rules7 = [
   defineRule({
     id: "digitalocean-pat",
     title: "DigitalOcean personal access token",
@@ -42825,7 +43174,7 @@ var rules6 = [
 ];
 
 // src/core/detect/rules/providers/alibaba-cloud.ts
-var rules7 = [
+var rules8 = [
   defineRule({
     id: "alibaba-access-key-id",
     title: "Alibaba Cloud AccessKey ID",
@@ -42859,19 +43208,21 @@ var rules7 = [
 ];
 
 // src/core/detect/rules/providers/ibm-cloud.ts
-var rules8 = [
+var rules9 = [
   defineRule({
     id: "ibm-cloud-api-key",
     title: "IBM Cloud API key",
     provider: "IBM Cloud",
     severity: "critical",
     keywords: ["ibm", "ic_api_key"],
-    regex: assigned(`${ci("ibm")}[\\w. -]{0,20}?${ci("api")}${SEP}${ci("key")}|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
+    // The name may say key or token without "api" (`IBM_CLOUD_KEY`, `ibmcloud token`): the value's
+    // fixed length keeps the rule narrow.
+    regex: assigned(`(?<![A-Za-z])${ci("ibm")}[\\w. -]{0,20}?(?:${ci("api")}${SEP}${ci("key")}|${ci("key")}|${ci("token")})|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
     docs: "https://cloud.ibm.com/docs/account?topic=account-userapikey",
     remediation: "Delete the key under Manage > Access (IAM) > API keys and use trusted profiles or a secret manager.",
     samples: () => [fake.base64url(44, "ibm-key")],
-    truePositives: ([k2]) => [...inSyntaxes("ibmcloud_api_key", k2), ...withValue(k2, "IC_API_KEY=%s", '  ibm_apikey: "%s"')],
-    falsePositives: ([k2]) => [`IBMCLOUD_API_KEY=${k2.slice(0, 40)}`, "  ibm_api_key: ${{ secrets.IBM_KEY }}"]
+    truePositives: ([k2]) => [...inSyntaxes("ibmcloud_api_key", k2), ...withValue(k2, "IC_API_KEY=%s", '  ibm_apikey: "%s"', "IBM_CLOUD_KEY=%s", "ibmcloud token = '%s'")],
+    falsePositives: ([k2]) => [`IBMCLOUD_API_KEY=${k2.slice(0, 40)}`, "  ibm_api_key: ${{ secrets.IBM_KEY }}", `libmagic_key = "${k2}"`]
   }),
   defineRule({
     id: "ibm-cos-hmac-secret",
@@ -42893,7 +43244,7 @@ var rules8 = [
 ];
 
 // src/core/detect/rules/providers/oracle-cloud.ts
-var rules9 = [
+var rules10 = [
   defineRule({
     id: "oci-auth-token",
     title: "Oracle Cloud Infrastructure auth token",
@@ -42917,7 +43268,7 @@ var rules9 = [
 ];
 
 // src/core/detect/rules/providers/tencent-cloud.ts
-var rules10 = [
+var rules11 = [
   defineRule({
     id: "tencent-cloud-secret-id",
     title: "Tencent Cloud SecretId",
@@ -42947,7 +43298,7 @@ var rules10 = [
 ];
 
 // src/core/detect/rules/providers/scaleway.ts
-var rules11 = [
+var rules12 = [
   defineRule({
     id: "scaleway-access-key",
     title: "Scaleway API access key",
@@ -42978,7 +43329,7 @@ var rules11 = [
 ];
 
 // src/core/detect/rules/providers/linode.ts
-var rules12 = [
+var rules13 = [
   defineRule({
     id: "linode-api-token",
     title: "Linode (Akamai) personal access token",
@@ -42995,7 +43346,7 @@ var rules12 = [
 ];
 
 // src/core/detect/rules/providers/hetzner.ts
-var rules13 = [
+var rules14 = [
   defineRule({
     id: "hetzner-cloud-api-token",
     title: "Hetzner Cloud API token",
@@ -43012,7 +43363,7 @@ var rules13 = [
 ];
 
 // src/core/detect/rules/providers/vultr.ts
-var rules14 = [
+var rules15 = [
   defineRule({
     id: "vultr-api-key",
     title: "Vultr API key",
@@ -43029,7 +43380,7 @@ var rules14 = [
 ];
 
 // src/core/detect/rules/providers/yandex-cloud.ts
-var rules15 = [
+var rules16 = [
   defineRule({
     id: "yandex-cloud-api-key",
     title: "Yandex Cloud API key",
@@ -43079,7 +43430,7 @@ var rules15 = [
 ];
 
 // src/core/detect/rules/providers/cloudinary.ts
-var rules16 = [
+var rules17 = [
   defineRule({
     id: "cloudinary-url",
     title: "Cloudinary URL with API secret",
@@ -43189,7 +43540,7 @@ function githubClassic(id, title, prefix, remediation4, setting, lines2) {
     falsePositives: ([t2]) => [`GITHUB_TOKEN=${t2.slice(0, 30)}`, `const notAToken = "x${t2}";`, `const longer = "${t2}Q";`, "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}"]
   });
 }
-var rules17 = [
+var rules18 = [
   githubClassic(
     "github-pat-classic",
     "GitHub personal access token (classic)",
@@ -43319,7 +43670,7 @@ function gitlabRule(opts) {
   });
 }
 var b64url20 = (seed) => fake.base64url(20, seed);
-var rules18 = [
+var rules19 = [
   defineRule({
     id: "gitlab-session-cookie",
     title: "GitLab session cookie",
@@ -43511,7 +43862,7 @@ function findDataCenterTokens(text) {
 function dataCenterToken(seed) {
   return "BBDC-" + toBase64(fake.digits(12, seed).replace(/^0/, "7") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules19 = [
+var rules20 = [
   defineRule({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
@@ -43554,8 +43905,27 @@ var rules19 = [
   })
 ];
 
+// src/core/detect/rules/providers/gemini-exchange.ts
+var rules21 = [
+  defineRule({
+    id: "gemini-exchange-api-key",
+    title: "Gemini exchange API key",
+    provider: "Gemini",
+    severity: "medium",
+    keywords: ["gemini"],
+    // No digit is required: a dummy body (`account-xxxxxxxxxxxxxxxx`, as the docs write it) is then
+    // reported as this rule's placeholder.
+    regex: contextRegex("gemini", null, "(?:account|master)-[A-Za-z0-9]{16,24}"),
+    docs: "https://developer.gemini.com/authentication/api-key",
+    remediation: "Revoke the key in Gemini > Settings > API (its secret stops working with it) and keep the replacement key and secret in a secret manager.",
+    samples: () => ["account-" + fake.alnum(20, "gemini-1"), "master-" + fake.alnum(20, "gemini-2")],
+    truePositives: ([account, master]) => [...inSyntaxes("gemini_api_key", account), ...withValue(master, "GEMINI_MASTER_KEY=%s", "gemini key: '%s'")],
+    falsePositives: () => ["GEMINI_API_KEY=AIza" + fake.alnum(35, "gemini-google"), "gemini_account = account-settings", "GEMINI_KEY=master-" + fake.alnum(30, "gemini-long")]
+  })
+];
+
 // src/core/detect/rules/providers/gitea.ts
-var rules20 = [
+var rules22 = [
   defineRule({
     id: "gitea-access-token",
     title: "Gitea / Forgejo access token",
@@ -43572,7 +43942,7 @@ var rules20 = [
 ];
 
 // src/core/detect/rules/providers/travis-ci.ts
-var rules21 = [
+var rules23 = [
   defineRule({
     id: "travis-ci-api-token",
     title: "Travis CI API token",
@@ -43589,7 +43959,7 @@ var rules21 = [
 ];
 
 // src/core/detect/rules/providers/circleci.ts
-var rules22 = [
+var rules24 = [
   defineRule({
     id: "circleci-personal-token",
     title: "CircleCI personal API token",
@@ -43632,7 +44002,7 @@ var rules22 = [
 ];
 
 // src/core/detect/rules/providers/buildkite.ts
-var rules23 = [
+var rules25 = [
   defineRule({
     id: "buildkite-api-token",
     title: "Buildkite API access token",
@@ -43649,7 +44019,7 @@ var rules23 = [
 ];
 
 // src/core/detect/rules/providers/drone.ts
-var rules24 = [
+var rules26 = [
   defineRule({
     id: "drone-ci-token",
     title: "Drone CI personal token",
@@ -43669,7 +44039,7 @@ var rules24 = [
 var XOX = "xox";
 var SLACK_TOKEN_DOCS = "https://api.slack.com/concepts/token-types";
 var SLACK_REMEDIATION = "Revoke the token (auth.revoke, or reinstall/rotate it in the app's OAuth & Permissions page) and keep its replacement in a secret store.";
-var rules25 = [
+var rules27 = [
   defineRule({
     id: "slack-bot-token",
     title: "Slack bot token",
@@ -43831,7 +44201,7 @@ var rules25 = [
 
 // src/core/detect/rules/providers/discord.ts
 var DISCORD_TOKEN = String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`;
-var rules26 = [
+var rules28 = [
   defineRule({
     id: "discord-bot-token",
     title: "Discord bot token",
@@ -43868,7 +44238,7 @@ var rules26 = [
 ];
 
 // src/core/detect/rules/providers/telegram.ts
-var rules27 = [
+var rules29 = [
   defineRule({
     id: "telegram-bot-token",
     title: "Telegram bot token",
@@ -43888,7 +44258,7 @@ var rules27 = [
 ];
 
 // src/core/detect/rules/providers/microsoft-teams.ts
-var rules28 = [
+var rules30 = [
   defineRule({
     id: "microsoft-teams-webhook-url",
     title: "Microsoft Teams incoming webhook URL",
@@ -43925,7 +44295,7 @@ var rules28 = [
 ];
 
 // src/core/detect/rules/providers/twilio.ts
-var rules29 = [
+var rules31 = [
   defineRule({
     id: "twilio-api-key",
     title: "Twilio API key SID",
@@ -43983,7 +44353,7 @@ var rules29 = [
 ];
 
 // src/core/detect/rules/providers/sendgrid.ts
-var rules30 = [
+var rules32 = [
   defineRule({
     id: "sendgrid-api-key",
     title: "SendGrid API key",
@@ -44001,7 +44371,7 @@ var rules30 = [
 ];
 
 // src/core/detect/rules/providers/mailgun.ts
-var rules31 = [
+var rules33 = [
   defineRule({
     id: "mailgun-public-validation-key",
     title: "Mailgun public validation key",
@@ -44062,7 +44432,7 @@ var rules31 = [
 ];
 
 // src/core/detect/rules/providers/mailchimp.ts
-var rules32 = [
+var rules34 = [
   defineRule({
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
@@ -44095,7 +44465,7 @@ var rules32 = [
 ];
 
 // src/core/detect/rules/providers/postmark.ts
-var rules33 = [
+var rules35 = [
   defineRule({
     id: "postmark-server-token",
     title: "Postmark server or account API token",
@@ -44112,7 +44482,7 @@ var rules33 = [
 ];
 
 // src/core/detect/rules/providers/brevo.ts
-var rules34 = [
+var rules36 = [
   defineRule({
     id: "brevo-api-key",
     title: "Brevo (Sendinblue) API key",
@@ -44142,7 +44512,7 @@ var rules34 = [
 ];
 
 // src/core/detect/rules/providers/vonage.ts
-var rules35 = [
+var rules37 = [
   defineRule({
     id: "vonage-api-secret",
     title: "Vonage (Nexmo) API secret",
@@ -44159,7 +44529,7 @@ var rules35 = [
 ];
 
 // src/core/detect/rules/providers/messagebird.ts
-var rules36 = [
+var rules38 = [
   defineRule({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
@@ -44176,7 +44546,7 @@ var rules36 = [
 ];
 
 // src/core/detect/rules/providers/plivo.ts
-var rules37 = [
+var rules39 = [
   defineRule({
     id: "plivo-auth-token",
     title: "Plivo auth token",
@@ -44193,7 +44563,7 @@ var rules37 = [
 ];
 
 // src/core/detect/rules/providers/telnyx.ts
-var rules38 = [
+var rules40 = [
   defineRule({
     id: "telnyx-api-key",
     title: "Telnyx API v2 key",
@@ -44211,7 +44581,7 @@ var rules38 = [
 ];
 
 // src/core/detect/rules/providers/mattermost.ts
-var rules39 = [
+var rules41 = [
   defineRule({
     id: "mattermost-access-token",
     title: "Mattermost personal access or bot token",
@@ -44228,7 +44598,7 @@ var rules39 = [
 ];
 
 // src/core/detect/rules/providers/zulip.ts
-var rules40 = [
+var rules42 = [
   defineRule({
     id: "zulip-api-key",
     title: "Zulip API key",
@@ -44245,7 +44615,7 @@ var rules40 = [
 ];
 
 // src/core/detect/rules/providers/intercom.ts
-var rules41 = [
+var rules43 = [
   defineRule({
     id: "intercom-access-token",
     title: "Intercom access token",
@@ -44262,7 +44632,7 @@ var rules41 = [
 ];
 
 // src/core/detect/rules/providers/pusher.ts
-var rules42 = [
+var rules44 = [
   defineRule({
     id: "pusher-app-secret",
     title: "Pusher Channels app secret",
@@ -44279,7 +44649,7 @@ var rules42 = [
 ];
 
 // src/core/detect/rules/providers/zoom.ts
-var rules43 = [
+var rules45 = [
   defineRule({
     id: "zoom-client-secret",
     title: "Zoom app client secret",
@@ -44296,7 +44666,7 @@ var rules43 = [
 ];
 
 // src/core/detect/rules/providers/x-twitter.ts
-var rules44 = [
+var rules46 = [
   defineRule({
     id: "twitter-bearer-token",
     title: "X (Twitter) app bearer token",
@@ -44337,7 +44707,7 @@ var rules44 = [
 ];
 
 // src/core/detect/rules/providers/meta.ts
-var rules45 = [
+var rules47 = [
   defineRule({
     id: "facebook-app-access-token",
     title: "Facebook / Meta app access token (app id|app secret)",
@@ -44384,7 +44754,7 @@ var rules45 = [
 ];
 
 // src/core/detect/rules/providers/line.ts
-var rules46 = [
+var rules48 = [
   defineRule({
     id: "line-channel-secret",
     title: "LINE Messaging API channel secret",
@@ -44414,7 +44784,7 @@ var rules46 = [
 ];
 
 // src/core/detect/rules/providers/wechat.ts
-var rules47 = [
+var rules49 = [
   defineRule({
     id: "wechat-app-secret",
     title: "WeChat official account / mini program AppSecret",
@@ -44433,7 +44803,7 @@ var rules47 = [
 // src/core/detect/rules/providers/stripe.ts
 var NOT_PAYSTACK = `(?!(?<=${ci("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
 var remediation = "Roll the key in the Stripe Dashboard (Developers > API keys) and load it from a secret manager or environment variable.";
-var rules48 = [
+var rules50 = [
   defineRule({
     id: "stripe-secret-key",
     title: "Stripe live secret key",
@@ -44535,7 +44905,7 @@ var rules48 = [
 
 // src/core/detect/rules/providers/square.ts
 var remediation2 = "Revoke or replace the credential in the Square Developer Console and load it from a secret manager or environment variable.";
-var rules49 = [
+var rules51 = [
   defineRule({
     id: "square-access-token",
     title: "Square access token",
@@ -44600,7 +44970,7 @@ var rules49 = [
 
 // src/core/detect/rules/providers/paypal.ts
 var braintreeToken = (env, seed) => `access_token$${env}$` + fake.lowerDigits(16, seed + "-a") + "$" + fake.hex(32, seed + "-b");
-var rules50 = [
+var rules52 = [
   defineRule({
     id: "braintree-access-token",
     title: "Braintree production access token",
@@ -44670,7 +45040,7 @@ function shopifyRule(prefix, id, title, docs5) {
     falsePositives: () => [`${prefix}${fake.hex(20, id + "-short")}`, `"${prefix}${fake.alnum(32, id + "-charset")}Q"`]
   });
 }
-var rules51 = [
+var rules53 = [
   shopifyRule("shpat_", "shopify-access-token", "Shopify Admin API access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
   shopifyRule("shpca_", "shopify-custom-app-token", "Shopify custom app access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin"),
   shopifyRule("shppa_", "shopify-private-app-token", "Shopify private app password", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
@@ -44679,7 +45049,7 @@ var rules51 = [
 
 // src/core/detect/rules/providers/adyen.ts
 var CONTEXT2 = `(?:${ci("adyen")}|${ci("x-api-key")})`;
-var rules52 = [
+var rules54 = [
   defineRule({
     id: "adyen-api-key",
     title: "Adyen API key",
@@ -44711,7 +45081,7 @@ var rules52 = [
 ];
 
 // src/core/detect/rules/providers/razorpay.ts
-var rules53 = [
+var rules55 = [
   defineRule({
     id: "razorpay-key-secret",
     title: "Razorpay API key secret",
@@ -44734,7 +45104,7 @@ var rules53 = [
 ];
 
 // src/core/detect/rules/providers/plaid.ts
-var rules54 = [
+var rules56 = [
   defineRule({
     id: "plaid-secret",
     title: "Plaid API secret",
@@ -44766,7 +45136,7 @@ var rules54 = [
 ];
 
 // src/core/detect/rules/providers/coinbase.ts
-var rules55 = [
+var rules57 = [
   defineRule({
     id: "coinbase-commerce-api-key",
     title: "Coinbase Commerce API key",
@@ -44805,7 +45175,7 @@ var rules55 = [
 
 // src/core/detect/rules/providers/flutterwave.ts
 var docs = "https://developer.flutterwave.com/docs/integration-guides/authentication";
-var rules56 = [
+var rules58 = [
   defineRule({
     id: "flutterwave-secret-key",
     title: "Flutterwave live secret key",
@@ -44863,7 +45233,7 @@ var rules56 = [
 ];
 
 // src/core/detect/rules/providers/paystack.ts
-var rules57 = [
+var rules59 = [
   defineRule({
     id: "paystack-secret-key",
     title: "Paystack live secret key",
@@ -44889,7 +45259,7 @@ var rules57 = [
 // src/core/detect/rules/providers/mollie.ts
 var SETTING = providerSetting(["mollie"], ["key", "token", "secret"]);
 var docs2 = "https://docs.mollie.com/reference/authentication";
-var rules58 = [
+var rules60 = [
   defineRule({
     id: "mollie-live-api-key",
     title: "Mollie live API key",
@@ -44923,7 +45293,7 @@ var rules58 = [
 
 // src/core/detect/rules/providers/checkout-com.ts
 var docs3 = "https://www.checkout.com/docs/developer-resources/api/manage-api-keys";
-var rules59 = [
+var rules61 = [
   defineRule({
     id: "checkout-secret-key",
     title: "Checkout.com secret key",
@@ -44953,7 +45323,7 @@ var rules59 = [
 ];
 
 // src/core/detect/rules/providers/gocardless.ts
-var rules60 = [
+var rules62 = [
   defineRule({
     id: "gocardless-live-access-token",
     title: "GoCardless live access token",
@@ -44973,7 +45343,7 @@ var rules60 = [
 ];
 
 // src/core/detect/rules/providers/wise.ts
-var rules61 = [
+var rules63 = [
   defineRule({
     id: "wise-api-token",
     title: "Wise (TransferWise) API token",
@@ -44994,7 +45364,7 @@ var rules61 = [
 
 // src/core/detect/rules/providers/klarna.ts
 var docs4 = "https://docs.klarna.com/api/authentication/";
-var rules62 = [
+var rules64 = [
   defineRule({
     id: "klarna-live-api-key",
     title: "Klarna live API key",
@@ -45063,7 +45433,7 @@ function openaiRule(kind, id, title, docs5) {
     ]
   });
 }
-var rules63 = [
+var rules65 = [
   openaiRule("proj", "openai-project-key", "OpenAI project API key", "https://platform.openai.com/docs/api-reference/authentication"),
   openaiRule("svcacct", "openai-service-account-key", "OpenAI service account key", "https://platform.openai.com/docs/api-reference/project-service-accounts"),
   openaiRule("admin", "openai-admin-key", "OpenAI admin API key", "https://platform.openai.com/docs/api-reference/administration"),
@@ -45087,7 +45457,7 @@ var rules63 = [
 ];
 
 // src/core/detect/rules/providers/anthropic.ts
-var rules64 = [
+var rules66 = [
   defineRule({
     id: "anthropic-api-key",
     title: "Anthropic API key",
@@ -45149,7 +45519,7 @@ var rules64 = [
 ];
 
 // src/core/detect/rules/providers/huggingface.ts
-var rules65 = [
+var rules67 = [
   defineRule({
     id: "huggingface-access-token",
     title: "Hugging Face user access token",
@@ -45180,7 +45550,7 @@ var rules65 = [
 ];
 
 // src/core/detect/rules/providers/replicate.ts
-var rules66 = [
+var rules68 = [
   defineRule({
     id: "replicate-api-token",
     title: "Replicate API token",
@@ -45197,7 +45567,7 @@ var rules66 = [
 ];
 
 // src/core/detect/rules/providers/groq.ts
-var rules67 = [
+var rules69 = [
   defineRule({
     id: "groq-api-key",
     title: "Groq API key",
@@ -45214,7 +45584,7 @@ var rules67 = [
 ];
 
 // src/core/detect/rules/providers/perplexity.ts
-var rules68 = [
+var rules70 = [
   defineRule({
     id: "perplexity-api-key",
     title: "Perplexity API key",
@@ -45231,7 +45601,7 @@ var rules68 = [
 ];
 
 // src/core/detect/rules/providers/xai.ts
-var rules69 = [
+var rules71 = [
   defineRule({
     id: "xai-api-key",
     title: "xAI (Grok) API key",
@@ -45249,7 +45619,7 @@ var rules69 = [
 ];
 
 // src/core/detect/rules/providers/together-ai.ts
-var rules70 = [
+var rules72 = [
   defineRule({
     id: "together-api-key",
     title: "Together AI API key",
@@ -45279,7 +45649,7 @@ var rules70 = [
 ];
 
 // src/core/detect/rules/providers/fireworks.ts
-var rules71 = [
+var rules73 = [
   defineRule({
     id: "fireworks-api-key",
     title: "Fireworks AI API key",
@@ -45298,7 +45668,7 @@ var rules71 = [
 ];
 
 // src/core/detect/rules/providers/elevenlabs.ts
-var rules72 = [
+var rules74 = [
   defineRule({
     id: "elevenlabs-api-key",
     title: "ElevenLabs API key",
@@ -45328,7 +45698,7 @@ var rules72 = [
 ];
 
 // src/core/detect/rules/providers/langchain.ts
-var rules73 = [
+var rules75 = [
   defineRule({
     id: "langsmith-personal-access-token",
     title: "LangSmith personal access token",
@@ -45358,7 +45728,7 @@ var rules73 = [
 ];
 
 // src/core/detect/rules/providers/pinecone.ts
-var rules74 = [
+var rules76 = [
   defineRule({
     id: "pinecone-api-key",
     title: "Pinecone API key",
@@ -45394,7 +45764,7 @@ var rules74 = [
 ];
 
 // src/core/detect/rules/providers/cerebras.ts
-var rules75 = [
+var rules77 = [
   defineRule({
     id: "cerebras-api-key",
     title: "Cerebras Cloud API key",
@@ -45411,7 +45781,7 @@ var rules75 = [
 ];
 
 // src/core/detect/rules/providers/openrouter.ts
-var rules76 = [
+var rules78 = [
   defineRule({
     id: "openrouter-api-key",
     title: "OpenRouter API key",
@@ -45428,7 +45798,7 @@ var rules76 = [
 ];
 
 // src/core/detect/rules/providers/cohere.ts
-var rules77 = [
+var rules79 = [
   defineRule({
     id: "cohere-api-key",
     title: "Cohere API key",
@@ -45446,7 +45816,7 @@ var rules77 = [
 ];
 
 // src/core/detect/rules/providers/mistral.ts
-var rules78 = [
+var rules80 = [
   defineRule({
     id: "mistral-api-key",
     title: "Mistral AI API key",
@@ -45464,7 +45834,7 @@ var rules78 = [
 ];
 
 // src/core/detect/rules/providers/deepseek.ts
-var rules79 = [
+var rules81 = [
   defineRule({
     id: "deepseek-api-key",
     title: "DeepSeek API key",
@@ -45481,7 +45851,7 @@ var rules79 = [
 ];
 
 // src/core/detect/rules/providers/assemblyai.ts
-var rules80 = [
+var rules82 = [
   defineRule({
     id: "assemblyai-api-key",
     title: "AssemblyAI API key",
@@ -45498,7 +45868,7 @@ var rules80 = [
 ];
 
 // src/core/detect/rules/providers/deepgram.ts
-var rules81 = [
+var rules83 = [
   defineRule({
     id: "deepgram-api-key",
     title: "Deepgram API key",
@@ -45519,7 +45889,7 @@ var KEY_VALUE = "[a-f0-9]{32}";
 var ENDPOINT = String.raw`\.openai\.azure\.com`;
 var LINES_BETWEEN = String.raw`[^\n]{0,300}\n(?:[^\n]{0,300}\n){0,4}?[^\n]{0,300}?`;
 var API_KEY_SETTING = `(?<![A-Za-z0-9])[\\w.-]{0,30}?${ci("api")}${SEP}${ci("key")}${ASSIGN}`;
-var rules82 = [
+var rules84 = [
   defineRule({
     id: "azure-openai-api-key",
     title: "Azure OpenAI API key",
@@ -45570,7 +45940,7 @@ OPENAI_API_BASE=https://acme.openai.azure.com/`
 ];
 
 // src/core/detect/rules/providers/voyage-ai.ts
-var rules83 = [
+var rules85 = [
   defineRule({
     id: "voyage-api-key",
     title: "Voyage AI API key",
@@ -45587,7 +45957,7 @@ var rules83 = [
 ];
 
 // src/core/detect/rules/providers/stability-ai.ts
-var rules84 = [
+var rules86 = [
   defineRule({
     id: "stability-api-key",
     title: "Stability AI API key",
@@ -45604,7 +45974,7 @@ var rules84 = [
 ];
 
 // src/core/detect/rules/providers/wandb.ts
-var rules85 = [
+var rules87 = [
   defineRule({
     id: "wandb-api-key",
     title: "Weights & Biases API key",
@@ -45636,7 +46006,7 @@ function makeNpmToken(seed) {
   const body = fake.alnum(30, seed);
   return "npm_" + body + githubStyleChecksum(body);
 }
-var rules86 = [
+var rules88 = [
   defineRule({
     id: "npm-access-token",
     title: "npm access token",
@@ -45698,7 +46068,7 @@ function findConfigAuths(text) {
   }
   return out;
 }
-var rules87 = [
+var rules89 = [
   defineRule({
     id: "docker-hub-personal-access-token",
     title: "Docker Hub personal access token",
@@ -45760,7 +46130,7 @@ function makeJfrogReferenceToken(seed) {
 }
 var CONTEXT_WORDS = ["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"];
 var CONTEXT3 = `(?:${CONTEXT_WORDS.map(ci).join("|")})`;
-var rules88 = [
+var rules90 = [
   defineRule({
     id: "jfrog-api-key",
     title: "JFrog Artifactory API key",
@@ -45863,7 +46233,7 @@ function makePypiToken(seed, location = "pypi.org") {
   ]);
   return "pypi-" + bytes.toString("base64url");
 }
-var rules89 = [
+var rules91 = [
   defineRule({
     id: "pypi-api-token",
     title: "PyPI API token",
@@ -45901,7 +46271,7 @@ var rules89 = [
 ];
 
 // src/core/detect/rules/providers/nuget.ts
-var rules90 = [
+var rules92 = [
   defineRule({
     id: "nuget-config-password",
     title: "NuGet.Config package source password in clear text",
@@ -45943,7 +46313,7 @@ var rules90 = [
 ];
 
 // src/core/detect/rules/providers/rubygems.ts
-var rules91 = [
+var rules93 = [
   defineRule({
     id: "rubygems-api-key",
     title: "RubyGems API key",
@@ -45960,7 +46330,7 @@ var rules91 = [
 ];
 
 // src/core/detect/rules/providers/crates-io.ts
-var rules92 = [
+var rules94 = [
   defineRule({
     id: "crates-io-api-token",
     title: "crates.io API token",
@@ -45982,7 +46352,7 @@ var rules92 = [
 ];
 
 // src/core/detect/rules/providers/clojars.ts
-var rules93 = [
+var rules95 = [
   defineRule({
     id: "clojars-deploy-token",
     title: "Clojars deploy token",
@@ -46000,7 +46370,7 @@ var rules93 = [
 ];
 
 // src/core/detect/rules/providers/packagist.ts
-var rules94 = [
+var rules96 = [
   defineRule({
     id: "packagist-token",
     title: "Private Packagist token",
@@ -46021,7 +46391,7 @@ var rules94 = [
 ];
 
 // src/core/detect/rules/providers/hex.ts
-var rules95 = [
+var rules97 = [
   defineRule({
     id: "hex-api-key",
     title: "Hex.pm API key",
@@ -46039,7 +46409,7 @@ var rules95 = [
 
 // src/core/detect/rules/providers/sonatype.ts
 var NAMES = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "centralportal", "central_portal"];
-var rules96 = [
+var rules98 = [
   defineRule({
     id: "sonatype-central-token",
     title: "Sonatype Maven Central (OSSRH / Central Portal) token",
@@ -46062,7 +46432,7 @@ var rules96 = [
 ];
 
 // src/core/detect/rules/providers/cargo.ts
-var rules97 = [
+var rules99 = [
   defineRule({
     id: "cargo-registry-token",
     title: "Cargo registry token",
@@ -46091,7 +46461,7 @@ var rules97 = [
 ];
 
 // src/core/detect/rules/providers/anaconda.ts
-var rules98 = [
+var rules100 = [
   defineRule({
     id: "anaconda-api-token",
     title: "Anaconda.org API token",
@@ -46115,7 +46485,7 @@ var rules98 = [
 ];
 
 // src/core/detect/rules/providers/quay.ts
-var rules99 = [
+var rules101 = [
   defineRule({
     id: "quay-robot-token",
     title: "Quay.io robot account token",
@@ -46144,7 +46514,7 @@ var rules99 = [
 ];
 
 // src/core/detect/rules/providers/harbor.ts
-var rules100 = [
+var rules102 = [
   defineRule({
     id: "harbor-robot-secret",
     title: "Harbor robot account secret",
@@ -46179,7 +46549,7 @@ function findDataCenterTokens2(text) {
 function dataCenterToken2(seed) {
   return toBase64(fake.digits(12, seed).replace(/^0/, "4") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules101 = [
+var rules103 = [
   defineRule({
     id: "atlassian-api-token",
     title: "Atlassian API token",
@@ -46242,7 +46612,7 @@ var rules101 = [
 // src/core/detect/rules/providers/datadog.ts
 var DATADOG = String.raw`datadog|(?<![a-z])dd[_-]?(?=api|app)`;
 var DATADOG_KEYWORDS = ["datadog", "dd_api", "dd-api", "ddapi", "dd_app", "dd-app", "ddapp"];
-var rules102 = [
+var rules104 = [
   defineRule({
     id: "datadog-api-key",
     title: "Datadog API key",
@@ -46276,7 +46646,7 @@ var rules102 = [
 ];
 
 // src/core/detect/rules/providers/new-relic.ts
-var rules103 = [
+var rules105 = [
   defineRule({
     id: "newrelic-user-api-key",
     title: "New Relic user API key",
@@ -46405,7 +46775,7 @@ function fakeSentryOrgToken(seed) {
   });
   return "sntrys_" + toBase64(claims) + "_" + fake.base64(43, seed + "-secret");
 }
-var rules104 = [
+var rules106 = [
   defineRule({
     id: "sentry-org-token",
     title: "Sentry organization auth token",
@@ -46463,7 +46833,7 @@ var rules104 = [
 ];
 
 // src/core/detect/rules/providers/pagerduty.ts
-var rules105 = [
+var rules107 = [
   defineRule({
     id: "pagerduty-api-key",
     title: "PagerDuty REST API key",
@@ -46495,7 +46865,7 @@ var rules105 = [
 ];
 
 // src/core/detect/rules/providers/heroku.ts
-var rules106 = [
+var rules108 = [
   defineRule({
     id: "heroku-api-key",
     title: "Heroku API key",
@@ -46516,17 +46886,17 @@ var rules106 = [
     provider: "Heroku",
     severity: "critical",
     keywords: ["heroku"],
-    regex: contextRegex("heroku", String.raw`api[_.-]?key|api[_.-]?token|auth[_.-]?token|token|key|password`, UUID),
+    regex: contextRegex("heroku", String.raw`api[_.-]?key|api[_.-]?token|auth[_.-]?token|token|key|password|secret`, UUID),
     docs: "https://devcenter.heroku.com/articles/authentication",
     remediation: "Regenerate the API key in Heroku Account settings and store its replacement as a CI secret.",
     samples: () => [fake.uuid("heroku-1")],
-    truePositives: ([k2]) => [...inSyntaxes("heroku_api_key", k2), ...withValue(k2, "heroku_token: '%s'")],
+    truePositives: ([k2]) => [...inSyntaxes("heroku_api_key", k2), ...withValue(k2, "heroku_token: '%s'", '"heroku_secret": "%s"')],
     falsePositives: () => ["HEROKU_APP_ID=" + fake.uuid("heroku-fp"), "HEROKU_API_KEY=${{ secrets.HEROKU_API_KEY }}"]
   })
 ];
 
 // src/core/detect/rules/providers/netlify.ts
-var rules107 = [
+var rules109 = [
   defineRule({
     id: "netlify-access-token",
     title: "Netlify personal access token",
@@ -46551,7 +46921,7 @@ function fakeVercelToken(prefix, seed) {
   const body = fake.alnum(50, seed);
   return prefix + body + githubStyleChecksum(body);
 }
-var rules108 = [
+var rules110 = [
   ...[
     ["vcp_", "vercel-personal-access-token", "Vercel personal access token", "critical"],
     ["vci_", "vercel-integration-token", "Vercel integration token", "high"],
@@ -46593,7 +46963,7 @@ var rules108 = [
 ];
 
 // src/core/detect/rules/providers/cloudflare.ts
-var rules109 = [
+var rules111 = [
   ...[
     ["cfut_", "cloudflare-user-api-token", "Cloudflare user API token", "high"],
     ["cfat_", "cloudflare-account-api-token", "Cloudflare account API token", "high"],
@@ -46658,7 +47028,7 @@ var rules109 = [
 ];
 
 // src/core/detect/rules/providers/okta.ts
-var rules110 = [
+var rules112 = [
   defineRule({
     id: "okta-api-token",
     title: "Okta API token",
@@ -46678,7 +47048,7 @@ var rules110 = [
 ];
 
 // src/core/detect/rules/providers/auth0.ts
-var rules111 = [
+var rules113 = [
   defineRule({
     id: "auth0-client-secret",
     title: "Auth0 client secret",
@@ -46709,7 +47079,7 @@ var rules111 = [
 ];
 
 // src/core/detect/rules/providers/databricks.ts
-var rules112 = [
+var rules114 = [
   defineRule({
     id: "databricks-access-token",
     title: "Databricks personal access token",
@@ -46726,7 +47096,7 @@ var rules112 = [
 ];
 
 // src/core/detect/rules/providers/doppler.ts
-var rules113 = [
+var rules115 = [
   ...[
     ["pt", "doppler-personal-token", "Doppler personal token", "critical"],
     ["ct", "doppler-cli-token", "Doppler CLI token", "critical"],
@@ -46753,7 +47123,7 @@ var rules113 = [
 ];
 
 // src/core/detect/rules/providers/hashicorp.ts
-var rules114 = [
+var rules116 = [
   defineRule({
     id: "vault-service-token",
     title: "HashiCorp Vault service token",
@@ -46864,7 +47234,7 @@ secret_id = "${secret}"`
 ];
 
 // src/core/detect/rules/providers/pulumi.ts
-var rules115 = [
+var rules117 = [
   defineRule({
     id: "pulumi-access-token",
     title: "Pulumi access token",
@@ -46901,7 +47271,7 @@ function fakeGrafanaCloudToken(seed) {
 function fakeGrafanaLegacyKey(seed) {
   return toBase64(JSON.stringify({ k: fake.alnum(32, seed), n: "deploy-" + fake.lower(5, seed), id: 1 }));
 }
-var rules116 = [
+var rules118 = [
   defineRule({
     id: "grafana-cloud-token",
     title: "Grafana Cloud access policy token",
@@ -46954,7 +47324,7 @@ var rules116 = [
 ];
 
 // src/core/detect/rules/providers/dynatrace.ts
-var rules117 = [
+var rules119 = [
   defineRule({
     id: "dynatrace-api-token",
     title: "Dynatrace API token",
@@ -46971,7 +47341,7 @@ var rules117 = [
 ];
 
 // src/core/detect/rules/providers/snyk.ts
-var rules118 = [
+var rules120 = [
   defineRule({
     id: "snyk-api-token",
     title: "Snyk API token",
@@ -46989,7 +47359,7 @@ var rules118 = [
 ];
 
 // src/core/detect/rules/providers/sonarsource.ts
-var rules119 = [
+var rules121 = [
   ...[
     ["squ_", "sonarqube-user-token", "SonarQube user token", "high"],
     ["sqp_", "sonarqube-project-analysis-token", "SonarQube project analysis token", "medium"],
@@ -47025,7 +47395,7 @@ var rules119 = [
 ];
 
 // src/core/detect/rules/providers/supabase.ts
-var rules120 = [
+var rules122 = [
   defineRule({
     id: "supabase-access-token",
     title: "Supabase personal access token",
@@ -47056,7 +47426,7 @@ var rules120 = [
 ];
 
 // src/core/detect/rules/providers/planetscale.ts
-var rules121 = [
+var rules123 = [
   ...[
     ["pscale_tkn_", "planetscale-service-token", "PlanetScale service token", "high"],
     ["pscale_pw_", "planetscale-password", "PlanetScale database password", "high"],
@@ -47079,7 +47449,7 @@ var rules121 = [
 ];
 
 // src/core/detect/rules/providers/fly-io.ts
-var rules122 = [
+var rules124 = [
   defineRule({
     id: "flyio-access-token",
     title: "Fly.io access token",
@@ -47110,7 +47480,7 @@ var rules122 = [
 ];
 
 // src/core/detect/rules/providers/render.ts
-var rules123 = [
+var rules125 = [
   defineRule({
     id: "render-api-key",
     title: "Render API key",
@@ -47127,7 +47497,7 @@ var rules123 = [
 ];
 
 // src/core/detect/rules/providers/railway.ts
-var rules124 = [
+var rules126 = [
   defineRule({
     id: "railway-token",
     title: "Railway API / project token",
@@ -47144,14 +47514,14 @@ var rules124 = [
 ];
 
 // src/core/detect/rules/providers/honeycomb.ts
-var rules125 = [
+var rules127 = [
   defineRule({
     id: "honeycomb-api-key",
     title: "Honeycomb API key",
     provider: "Honeycomb",
     severity: "high",
     keywords: ["honeycomb"],
-    regex: contextRegex("honeycomb", String.raw`api[_.-]?key|write[_.-]?key|key|team`, String.raw`(?:[a-f0-9]{32}|` + hasDigit(22) + "[A-Za-z0-9]{22})"),
+    regex: contextRegex("honeycomb", String.raw`api[_.-]?key|write[_.-]?key|key|team|secret`, String.raw`(?:[a-f0-9]{32}|` + hasDigit(22) + "[A-Za-z0-9]{22})"),
     minEntropy: 3.2,
     docs: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     remediation: "Delete the key in Honeycomb > Environment settings > API Keys and pass its replacement to senders through a secret.",
@@ -47160,7 +47530,7 @@ var rules125 = [
       const k22 = fake.hex(32, "hny-2");
       return [k2, k22];
     },
-    truePositives: ([k2, k22]) => [...inSyntaxes("honeycomb_api_key", k2), ...withValue(k22, "honeycomb_writekey: '%s'")],
+    truePositives: ([k2, k22]) => [...inSyntaxes("honeycomb_api_key", k2), ...withValue(k22, "honeycomb_writekey: '%s'"), ...withValue(k2, 'HONEYCOMB_SECRET="%s"')],
     falsePositives: () => ["HONEYCOMB_DATASET=" + fake.alnum(22, "hny-fp"), "HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}"]
   }),
   defineRule({
@@ -47179,7 +47549,7 @@ var rules125 = [
 ];
 
 // src/core/detect/rules/providers/sumo-logic.ts
-var rules126 = [
+var rules128 = [
   defineRule({
     id: "sumologic-access-key",
     title: "Sumo Logic access key",
@@ -47211,7 +47581,7 @@ var rules126 = [
 ];
 
 // src/core/detect/rules/providers/prefect.ts
-var rules127 = [
+var rules129 = [
   defineRule({
     id: "prefect-api-key",
     title: "Prefect Cloud API key",
@@ -47228,7 +47598,7 @@ var rules127 = [
 ];
 
 // src/core/detect/rules/providers/infracost.ts
-var rules128 = [
+var rules130 = [
   defineRule({
     id: "infracost-api-key",
     title: "Infracost API key",
@@ -47246,7 +47616,7 @@ var rules128 = [
 ];
 
 // src/core/detect/rules/providers/scalingo.ts
-var rules129 = [
+var rules131 = [
   defineRule({
     id: "scalingo-api-token",
     title: "Scalingo API token",
@@ -47304,7 +47674,7 @@ function fakeAgeSecretKey(seed) {
   const data = [...randomString2(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
-var rules130 = [
+var rules132 = [
   defineRule({
     id: "age-secret-key",
     title: "age encryption secret key",
@@ -47324,7 +47694,7 @@ var rules130 = [
 // src/core/detect/rules/providers/launchdarkly.ts
 var LAUNCHDARKLY = String.raw`launch[_.-]?darkly|(?<![a-z])ld[_-](?=sdk|api|access)`;
 var LAUNCHDARKLY_KEYWORDS = ["launchdarkly", "launch_darkly", "launch-darkly", "ld_sdk", "ld-sdk", "ld_api", "ld-api", "ld_access", "ld-access"];
-var rules131 = [
+var rules133 = [
   defineRule({
     id: "launchdarkly-access-token",
     title: "LaunchDarkly API access token",
@@ -47354,7 +47724,7 @@ var rules131 = [
 ];
 
 // src/core/detect/rules/providers/sourcegraph.ts
-var rules132 = [
+var rules134 = [
   defineRule({
     id: "sourcegraph-access-token",
     title: "Sourcegraph access token",
@@ -47372,11 +47742,28 @@ var rules132 = [
     },
     truePositives: ([t2, t22]) => [...inSyntaxes("src_access_token", t2), ...withValue(t22, 'token: "%s"')],
     falsePositives: () => ["sgp_" + fake.hex(20, "sgp-short"), "sgp_local_" + fake.hex(30, "sgp-short2")]
+  }),
+  defineRule({
+    id: "sourcegraph-gateway-token",
+    title: "Sourcegraph Cody Gateway access token",
+    provider: "Sourcegraph",
+    severity: "high",
+    keywords: ["sgd_", "slk_", "sgs_"],
+    regex: /(?<![\w-])(?<secret>(?:sgd|slk|sgs)_[a-fA-F0-9]{64})(?![\w-])/,
+    docs: "https://docs.sourcegraph.com/dev/security/secret_formats",
+    remediation: "Rotate the license key or product subscription the token derives from (Sourcegraph support for sgd_/sgs_ tokens) and keep tokens out of source: instances derive them from the configured license key.",
+    samples: () => ["slk_" + fake.hex(64, "slk-1"), "sgd_" + fake.hex(64, "sgd-1"), "sgs_" + fake.hex(64, "sgs-1")],
+    truePositives: ([slk, sgd, sgs]) => [
+      ...inSyntaxes("cody_gateway_token", slk),
+      ...withValue(sgd, 'curl -H "Authorization: Bearer %s" https://cody-gateway.sourcegraph.com/v1/limits'),
+      ...withValue(sgs, "  accessToken: %s")
+    ],
+    falsePositives: ([slk]) => ["slk_" + fake.hex(40, "slk-short"), `${slk}0`, "sgd_" + fake.alnum(64, "sgd-alnum").replace(/[0-9a-f]/g, "x")]
   })
 ];
 
 // src/core/detect/rules/providers/codecov.ts
-var rules133 = [
+var rules135 = [
   defineRule({
     id: "codecov-upload-token",
     title: "Codecov upload token",
@@ -47405,7 +47792,7 @@ function fakeOnePasswordServiceToken(seed) {
   });
   return "ops_" + toBase64(claims, true);
 }
-var rules134 = [
+var rules136 = [
   defineRule({
     id: "onepassword-service-account-token",
     title: "1Password service account token",
@@ -47437,7 +47824,7 @@ var rules134 = [
 ];
 
 // src/core/detect/rules/providers/bitwarden.ts
-var rules135 = [
+var rules137 = [
   defineRule({
     id: "bitwarden-access-token",
     title: "Bitwarden Secrets Manager access token",
@@ -47455,7 +47842,7 @@ var rules135 = [
 ];
 
 // src/core/detect/rules/providers/tailscale.ts
-var rules136 = [
+var rules138 = [
   defineRule({
     id: "tailscale-key",
     title: "Tailscale auth key / API key / OAuth client secret",
@@ -47476,7 +47863,7 @@ var rules136 = [
 ];
 
 // src/core/detect/rules/providers/tableau.ts
-var rules137 = [
+var rules139 = [
   defineRule({
     id: "tableau-personal-access-token-secret",
     title: "Tableau personal access token secret",
@@ -47496,7 +47883,7 @@ var rules137 = [
 ];
 
 // src/core/detect/rules/providers/tines.ts
-var rules138 = [
+var rules140 = [
   defineRule({
     id: "tines-webhook-url",
     title: "Tines webhook URL",
@@ -47513,7 +47900,7 @@ var rules138 = [
 ];
 
 // src/core/detect/rules/providers/ngrok.ts
-var rules139 = [
+var rules141 = [
   defineRule({
     id: "ngrok-authtoken",
     title: "ngrok authtoken / API key",
@@ -47533,7 +47920,7 @@ var rules139 = [
 ];
 
 // src/core/detect/rules/providers/confluent.ts
-var rules140 = [
+var rules142 = [
   defineRule({
     id: "confluent-api-secret",
     title: "Confluent Cloud API secret",
@@ -47550,7 +47937,7 @@ var rules140 = [
 ];
 
 // src/core/detect/rules/providers/mongodb.ts
-var rules141 = [
+var rules143 = [
   defineRule({
     id: "mongodb-atlas-private-key",
     title: "MongoDB Atlas API private key",
@@ -47567,7 +47954,7 @@ var rules141 = [
 ];
 
 // src/core/detect/rules/providers/algolia.ts
-var rules142 = [
+var rules144 = [
   defineRule({
     id: "algolia-admin-api-key",
     title: "Algolia admin API key",
@@ -47587,7 +47974,7 @@ var rules142 = [
 function fakeElasticApiKey(seed) {
   return toBase64(fake.alnum(20, seed) + ":" + fake.base64url(22, seed + "k"));
 }
-var rules143 = [
+var rules145 = [
   defineRule({
     id: "elastic-api-key",
     title: "Elastic / Elastic Cloud API key",
@@ -47609,7 +47996,7 @@ var rules143 = [
 ];
 
 // src/core/detect/rules/providers/adobe.ts
-var rules144 = [
+var rules146 = [
   defineRule({
     id: "adobe-client-secret",
     title: "Adobe Developer Console client secret",
@@ -47626,7 +48013,7 @@ var rules144 = [
 ];
 
 // src/core/detect/rules/providers/authress.ts
-var rules145 = [
+var rules147 = [
   defineRule({
     id: "authress-service-client-access-key",
     title: "Authress service client access key",
@@ -47644,7 +48031,7 @@ var rules145 = [
 ];
 
 // src/core/detect/rules/providers/clickhouse.ts
-var rules146 = [
+var rules148 = [
   defineRule({
     id: "clickhouse-cloud-api-secret",
     title: "ClickHouse Cloud API key secret",
@@ -47661,7 +48048,7 @@ var rules146 = [
 ];
 
 // src/core/detect/rules/providers/freemius.ts
-var rules147 = [
+var rules149 = [
   defineRule({
     id: "freemius-secret-key",
     title: "Freemius SDK secret key",
@@ -47679,7 +48066,7 @@ var rules147 = [
 ];
 
 // src/core/detect/rules/providers/harness.ts
-var rules148 = [
+var rules150 = [
   defineRule({
     id: "harness-api-key",
     title: "Harness personal or service account token",
@@ -47688,6 +48075,8 @@ var rules148 = [
     keywords: ["pat.", "sat."],
     // pat.<account id>.<token id>.<secret>, sat. for service accounts.
     regex: /(?<![A-Za-z0-9_.-])(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/,
+    // A value with the prefix and dots that the format refuses (a part cut short) is a broken copy.
+    owns: { prefixes: ["pat.", "sat."] },
     docs: "https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/",
     remediation: "Delete the token in Harness (Profile or Service Account > API Keys) and create a new one kept in a secret manager.",
     samples: () => [`pat.${fake.base64url(22, "hr1")}.${fake.alnum(24, "hr2")}.${fake.alnum(20, "hr3")}`],
@@ -47697,7 +48086,7 @@ var rules148 = [
 ];
 
 // src/core/detect/rules/providers/intra42.ts
-var rules149 = [
+var rules151 = [
   defineRule({
     id: "intra42-client-secret",
     title: "42 intranet (Intra) OAuth client secret",
@@ -47714,7 +48103,7 @@ var rules149 = [
 ];
 
 // src/core/detect/rules/providers/maxmind.ts
-var rules150 = [
+var rules152 = [
   defineRule({
     id: "maxmind-license-key",
     title: "MaxMind license key",
@@ -47732,7 +48121,7 @@ var rules150 = [
 ];
 
 // src/core/detect/rules/providers/openshift.ts
-var rules151 = [
+var rules153 = [
   defineRule({
     id: "openshift-user-token",
     title: "OpenShift OAuth access token",
@@ -47749,7 +48138,7 @@ var rules151 = [
 ];
 
 // src/core/detect/rules/providers/settlemint.ts
-var rules152 = [
+var rules154 = [
   defineRule({
     id: "settlemint-access-token",
     title: "SettleMint access token",
@@ -47767,7 +48156,7 @@ var rules152 = [
 ];
 
 // src/core/detect/rules/providers/linear.ts
-var rules153 = [
+var rules155 = [
   defineRule({
     id: "linear-api-key",
     title: "Linear personal API key",
@@ -47797,7 +48186,7 @@ var rules153 = [
 ];
 
 // src/core/detect/rules/providers/notion.ts
-var rules154 = [
+var rules156 = [
   defineRule({
     id: "notion-api-token",
     title: "Notion integration token",
@@ -47827,7 +48216,7 @@ var rules154 = [
 ];
 
 // src/core/detect/rules/providers/airtable.ts
-var rules155 = [
+var rules157 = [
   defineRule({
     id: "airtable-personal-access-token",
     title: "Airtable personal access token",
@@ -47875,7 +48264,7 @@ var rules155 = [
 ];
 
 // src/core/detect/rules/providers/postman.ts
-var rules156 = [
+var rules158 = [
   defineRule({
     id: "postman-api-key",
     title: "Postman API key",
@@ -47892,7 +48281,7 @@ var rules156 = [
 ];
 
 // src/core/detect/rules/providers/figma.ts
-var rules157 = [
+var rules159 = [
   defineRule({
     id: "figma-personal-access-token",
     title: "Figma personal access token",
@@ -47909,7 +48298,7 @@ var rules157 = [
 ];
 
 // src/core/detect/rules/providers/asana.ts
-var rules158 = [
+var rules160 = [
   defineRule({
     id: "asana-personal-access-token",
     title: "Asana personal access token",
@@ -47940,7 +48329,7 @@ var rules158 = [
 ];
 
 // src/core/detect/rules/providers/typeform.ts
-var rules159 = [
+var rules161 = [
   defineRule({
     id: "typeform-personal-access-token",
     title: "Typeform personal access token",
@@ -47957,7 +48346,7 @@ var rules159 = [
 ];
 
 // src/core/detect/rules/providers/hubspot.ts
-var rules160 = [
+var rules162 = [
   defineRule({
     id: "hubspot-private-app-token",
     title: "HubSpot private app access token",
@@ -48000,7 +48389,7 @@ hs.contacts.get("${fake.uuid("hapikey-fp-3")}");`
 ];
 
 // src/core/detect/rules/providers/zendesk.ts
-var rules161 = [
+var rules163 = [
   defineRule({
     id: "zendesk-api-token",
     title: "Zendesk API token",
@@ -48018,25 +48407,25 @@ var rules161 = [
 ];
 
 // src/core/detect/rules/providers/freshdesk.ts
-var rules162 = [
+var rules164 = [
   defineRule({
     id: "freshdesk-api-key",
     title: "Freshdesk API key",
     provider: "Freshdesk",
     severity: "high",
     keywords: ["freshdesk"],
-    regex: contextRegex("freshdesk", String.raw`api[_.-]?key|key|token`, hasDigit(20) + "[A-Za-z0-9]{20}"),
+    regex: contextRegex("freshdesk", String.raw`api[_.-]?key|key|token|secret`, hasDigit(20) + "[A-Za-z0-9]{20}"),
     minEntropy: 3.2,
     docs: "https://developers.freshdesk.com/api/#authentication",
     remediation: "Reset the key in Freshdesk > Profile settings > View API key and keep its replacement in a secret manager.",
     samples: () => [fake.alnum(18, "freshdesk-1") + "9" + fake.alnum(1, "freshdesk-1b")],
-    truePositives: ([t2]) => [...inSyntaxes("freshdesk_api_key", t2), ...withValue(t2, "freshdesk_key: '%s'")],
+    truePositives: ([t2]) => [...inSyntaxes("freshdesk_api_key", t2), ...withValue(t2, "freshdesk_key: '%s'", '"freshdesk_secret": "%s"')],
     falsePositives: () => ["FRESHDESK_DOMAIN=acme.freshdesk.com", "FRESHDESK_API_KEY=" + fake.alnum(32, "freshdesk-long")]
   })
 ];
 
 // src/core/detect/rules/providers/salesforce.ts
-var rules163 = [
+var rules165 = [
   defineRule({
     id: "salesforce-access-token",
     title: "Salesforce access token / session ID",
@@ -48081,7 +48470,7 @@ var rules163 = [
 ];
 
 // src/core/detect/rules/providers/contentful.ts
-var rules164 = [
+var rules166 = [
   defineRule({
     id: "contentful-personal-access-token",
     title: "Contentful personal access token",
@@ -48113,7 +48502,7 @@ var rules164 = [
 ];
 
 // src/core/detect/rules/providers/sanity.ts
-var rules165 = [
+var rules167 = [
   defineRule({
     id: "sanity-api-token",
     title: "Sanity API token",
@@ -48130,7 +48519,7 @@ var rules165 = [
 ];
 
 // src/core/detect/rules/providers/storyblok.ts
-var rules166 = [
+var rules168 = [
   defineRule({
     id: "storyblok-access-token",
     title: "Storyblok access token",
@@ -48148,7 +48537,7 @@ var rules166 = [
 ];
 
 // src/core/detect/rules/providers/strapi.ts
-var rules167 = [
+var rules169 = [
   defineRule({
     id: "strapi-api-token",
     title: "Strapi API token",
@@ -48165,7 +48554,7 @@ var rules167 = [
 ];
 
 // src/core/detect/rules/providers/prismic.ts
-var rules168 = [
+var rules170 = [
   defineRule({
     id: "prismic-access-token",
     title: "Prismic permanent access token",
@@ -48183,7 +48572,7 @@ var rules168 = [
 ];
 
 // src/core/detect/rules/providers/shippo.ts
-var rules169 = [
+var rules171 = [
   defineRule({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
@@ -48213,7 +48602,7 @@ var rules169 = [
 ];
 
 // src/core/detect/rules/providers/easypost.ts
-var rules170 = [
+var rules172 = [
   defineRule({
     id: "easypost-production-api-key",
     title: "EasyPost production API key",
@@ -48243,7 +48632,7 @@ var rules170 = [
 ];
 
 // src/core/detect/rules/providers/duffel.ts
-var rules171 = [
+var rules173 = [
   defineRule({
     id: "duffel-live-token",
     title: "Duffel live access token",
@@ -48275,7 +48664,7 @@ var rules171 = [
 // src/core/detect/rules/providers/lob.ts
 var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
-var rules172 = [
+var rules174 = [
   defineRule({
     id: "lob-live-api-key",
     title: "Lob live API key",
@@ -48327,7 +48716,7 @@ function validateMapbox(token2) {
   const claims = decodeJsonObject(token2.split(".")[1] ?? "");
   return claims && typeof claims["u"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "failed", check: "embedded JSON claims" };
 }
-var rules173 = [
+var rules175 = [
   defineRule({
     id: "mapbox-secret-token",
     title: "Mapbox secret access token",
@@ -48360,7 +48749,7 @@ var rules173 = [
 ];
 
 // src/core/detect/rules/providers/dropbox.ts
-var rules174 = [
+var rules176 = [
   defineRule({
     id: "dropbox-short-lived-token",
     title: "Dropbox short-lived access token",
@@ -48391,7 +48780,7 @@ var rules174 = [
 
 // src/core/detect/rules/providers/box.ts
 var BOX_KEYWORDS = ["_", "-", "."].flatMap((sep3) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep3 + name));
-var rules175 = [
+var rules177 = [
   defineRule({
     id: "box-api-credential",
     title: "Box developer token / client secret",
@@ -48410,7 +48799,7 @@ var rules175 = [
 ];
 
 // src/core/detect/rules/providers/frame-io.ts
-var rules176 = [
+var rules178 = [
   defineRule({
     id: "frameio-api-token",
     title: "Frame.io developer token",
@@ -48427,7 +48816,7 @@ var rules176 = [
 ];
 
 // src/core/detect/rules/providers/twitch.ts
-var rules177 = [
+var rules179 = [
   defineRule({
     id: "twitch-client-secret",
     title: "Twitch client secret / OAuth token",
@@ -48445,7 +48834,7 @@ var rules177 = [
 ];
 
 // src/core/detect/rules/providers/spotify.ts
-var rules178 = [
+var rules180 = [
   defineRule({
     id: "spotify-client-secret",
     title: "Spotify client secret",
@@ -48462,7 +48851,7 @@ var rules178 = [
 ];
 
 // src/core/detect/rules/providers/segment.ts
-var rules179 = [
+var rules181 = [
   defineRule({
     id: "segment-write-key",
     title: "Segment write key",
@@ -48481,7 +48870,7 @@ var rules179 = [
 ];
 
 // src/core/detect/rules/providers/mixpanel.ts
-var rules180 = [
+var rules182 = [
   defineRule({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
@@ -48499,7 +48888,7 @@ var rules180 = [
 ];
 
 // src/core/detect/rules/providers/amplitude.ts
-var rules181 = [
+var rules183 = [
   defineRule({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
@@ -48516,7 +48905,7 @@ var rules181 = [
 ];
 
 // src/core/detect/rules/providers/trello.ts
-var rules182 = [
+var rules184 = [
   defineRule({
     id: "trello-api-token",
     title: "Trello API token",
@@ -48551,7 +48940,7 @@ var rules182 = [
 ];
 
 // src/core/detect/rules/providers/clickup.ts
-var rules183 = [
+var rules185 = [
   defineRule({
     id: "clickup-personal-token",
     title: "ClickUp personal API token",
@@ -48572,7 +48961,7 @@ function fakeJwt(seed, payload) {
   return toBase64('{"alg":"HS256","typ":"JWT"}', true) + "." + toBase64(JSON.stringify(payload), true) + "." + fake.base64url(43, seed + "sig");
 }
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`;
-var rules184 = [
+var rules186 = [
   defineRule({
     id: "monday-api-token",
     title: "monday.com API token",
@@ -48589,7 +48978,7 @@ var rules184 = [
 ];
 
 // src/core/detect/rules/providers/readme.ts
-var rules185 = [
+var rules187 = [
   defineRule({
     id: "readme-api-key",
     title: "ReadMe API key",
@@ -48606,7 +48995,7 @@ var rules185 = [
 ];
 
 // src/core/detect/rules/providers/defined-networking.ts
-var rules186 = [
+var rules188 = [
   defineRule({
     id: "defined-networking-api-token",
     title: "Defined Networking API token",
@@ -48625,7 +49014,7 @@ var rules186 = [
 // src/core/detect/rules/providers/nats.ts
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var TYPES = "ACNOUX";
-var rules187 = [
+var rules189 = [
   defineRule({
     id: "nats-nkey-seed",
     title: "NATS NKEY seed",
@@ -48653,7 +49042,7 @@ var rules187 = [
 ];
 
 // src/core/detect/rules/providers/adafruit.ts
-var rules188 = [
+var rules190 = [
   defineRule({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
@@ -48671,7 +49060,7 @@ var rules188 = [
 ];
 
 // src/core/detect/rules/providers/beamer.ts
-var rules189 = [
+var rules191 = [
   defineRule({
     id: "beamer-api-key",
     title: "Beamer API key",
@@ -48688,7 +49077,7 @@ var rules189 = [
 ];
 
 // src/core/detect/rules/providers/docusign.ts
-var rules190 = [
+var rules192 = [
   defineRule({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
@@ -48705,7 +49094,7 @@ var rules190 = [
 ];
 
 // src/core/detect/rules/providers/yousign.ts
-var rules191 = [
+var rules193 = [
   defineRule({
     id: "yousign-api-key",
     title: "Yousign API key",
@@ -48812,10 +49201,10 @@ function valueCheck(entry) {
   const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
   const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
   if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
-  const exact = new RegExp(`^${bodyOf(shape).regex}$`);
+  let exact;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return exact.test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
   };
 }
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
@@ -49043,7 +49432,6 @@ function keyed(entries3) {
       severity: entry.severity ?? "high",
       keywords,
       ...lazy ? {} : { regex: keyedRegex(entry) },
-      requires: requiredParts(entry),
       ...accepts ? { accepts } : {},
       ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
       ...entry.priority === void 0 ? {} : { priority: entry.priority },
@@ -49054,6 +49442,8 @@ function keyed(entries3) {
       truePositives: ([v2]) => truePositives(entry, v2),
       falsePositives: ([v2]) => falsePositives(entry, v2)
     });
+    let requires;
+    Object.defineProperty(rule, "requires", { get: () => requires ??= requiredParts(entry), enumerable: true });
     if (lazy) {
       let regex;
       let nearby;
@@ -49119,7 +49509,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules192 = keyed(TABLE);
+var rules194 = keyed(TABLE);
 
 // src/core/detect/rules/providers/encoded.ts
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -49173,7 +49563,7 @@ function findKubernetesSecretData(text) {
   return out;
 }
 var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
-var rules193 = [
+var rules195 = [
   defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
@@ -49304,7 +49694,7 @@ function findDummyValues(text) {
   }
   return out;
 }
-var rules194 = [
+var rules196 = [
   defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
@@ -49650,7 +50040,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules195 = keyed(entries);
+var rules197 = keyed(entries);
 
 // src/core/detect/rules/providers/keyed-n-z.ts
 var entries2 = [
@@ -49924,7 +50314,7 @@ var entries2 = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules196 = keyed(entries2);
+var rules198 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
@@ -49952,7 +50342,7 @@ var ENTRIES = [
   { id: "smartsheet-access-token", provider: "Smartsheet", kind: "API access token", names: ["smartsheet"], value: { alphabet: "alnum", length: 37 }, docs: "https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication" },
   { id: "codemagic-api-token", provider: "Codemagic", kind: "API token", names: ["codemagic"], value: { alphabet: "alnum", extra: "_", length: 43 }, docs: "https://docs.codemagic.io/rest-api/codemagic-rest-api/" },
   { id: "databox-token", provider: "Databox", kind: "push token", names: ["databox"], value: { alphabet: "lowerDigits", length: 21 }, docs: "https://developers.databox.com/" },
-  { id: "data-gov-api-key", provider: "api.data.gov", kind: "API key", names: ["datagov"], value: { alphabet: "alnum", length: 40 }, docs: "https://api.data.gov/docs/developer-manual/" },
+  { id: "data-gov-api-key", provider: "api.data.gov", kind: "API key", names: ["data gov"], value: { alphabet: "alnum", length: 40 }, docs: "https://api.data.gov/docs/developer-manual/" },
   { id: "flowflu-api-key", provider: "Flowlu", kind: "API key", names: ["flowflu", "flowlu"], value: { alphabet: "alnum", length: 51 }, docs: "https://www.flowlu.com/api/" },
   { id: "getgist-api-key", provider: "Gist", kind: "API key", names: ["getgist"], value: { alphabet: "alnum", extra: "+=", length: 68 }, docs: "https://developers.getgist.com/api/" },
   { id: "gocanvas-api-key", provider: "GoCanvas", kind: "API key", names: ["gocanvas"], value: { alphabet: "alnum", pattern: { regex: "[A-Za-z0-9/\\+]{43}=", sample: (s) => fake.alnum(43, s) + "=" } }, docs: "https://help.gocanvas.com/hc/en-us/articles/360056004272-GoCanvas-API" },
@@ -49962,10 +50352,27 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules197 = keyed(ENTRIES);
+var rules199 = keyed(ENTRIES);
+
+// src/core/detect/rules/providers/keyed-jwt.ts
+function signedJwt(issuer, alg = "HS256") {
+  return {
+    regex: "eyJ[A-Za-z0-9_-]{15,300}\\.eyJ[A-Za-z0-9_-]{20,3000}\\.[A-Za-z0-9_-]{43,1200}",
+    sample: (seed) => exampleJwt({ iss: issuer, sub: seed.length * 7919, iat: 17e8 }, seed, alg)
+  };
+}
+var ENTRIES2 = [
+  { id: "calendly-personal-access-token", provider: "Calendly", kind: "personal access token", names: ["calendly"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("calendly", "ES256") }, docs: "https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens" },
+  { id: "livestorm-api-token", provider: "Livestorm", kind: "API token", names: ["livestorm"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("livestorm") }, docs: "https://developers.livestorm.co/docs/authentication" },
+  { id: "web3-storage-api-token", provider: "Web3.Storage", kind: "API token", names: ["web3 storage"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("web3-storage") }, docs: "https://web3.storage/docs/how-tos/generate-api-token/" },
+  { id: "hygraph-permanent-auth-token", provider: "Hygraph", kind: "permanent auth token", names: ["hygraph", "graphcms"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("hygraph", "RS256") }, docs: "https://hygraph.com/docs/api-reference/basics/permanent-auth-tokens" },
+  { id: "rentman-api-token", provider: "Rentman", kind: "API token", names: ["rentman"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("rentman") }, docs: "https://api.rentman.net/" },
+  { id: "voicegain-jwt", provider: "Voicegain", kind: "API token (JWT)", names: ["voicegain"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("voicegain") }, docs: "https://console.voicegain.ai/api-documentation" }
+];
+var rules200 = keyed(ENTRIES2);
 
 // src/core/detect/validate/pem.ts
-import { createHash, createHmac } from "node:crypto";
+import { createHash, createHmac as createHmac2 } from "node:crypto";
 var MIN_BODY_CHARS = 60;
 var MAX_BLOCK_CHARS = 2e4;
 var LABEL_FORMATS = {
@@ -50221,7 +50628,7 @@ function checkKeyBlock(block) {
   try {
     result = checkBody(block);
   } catch {
-    result = failed("key structure", "the body could not be parsed", isEncryptedByHeaders(block));
+    result = failed2("key structure", "the body could not be parsed", isEncryptedByHeaders(block));
   }
   if (!block.complete && result.status === "confirmed") {
     return { ...result, status: "failed", note: `${block.problem ?? "incomplete block"}; ${result.note}` };
@@ -50233,7 +50640,7 @@ function checkKeyBlock(block) {
 }
 function checkPrivateKeyText(text) {
   const block = [...findPemPrivateKeys(text), ...findPuttyKeys(text)].sort((a, b3) => a.start - b3.start)[0];
-  if (!block) return failed("key structure", "no private key block with a body", false);
+  if (!block) return failed2("key structure", "no private key block with a body", false);
   return checkKeyBlock(block);
 }
 function confirmed(check, note, encrypted, detail) {
@@ -50241,7 +50648,7 @@ function confirmed(check, note, encrypted, detail) {
   if (detail !== void 0) out.detail = detail;
   return out;
 }
-function failed(check, note, encrypted, detail) {
+function failed2(check, note, encrypted, detail) {
   const out = { status: "failed", check, note, encrypted };
   if (detail !== void 0) out.detail = detail;
   return out;
@@ -50283,11 +50690,11 @@ function checkBody(block) {
 function checkLegacyEncryptedPem(block) {
   const check = "PEM encryption headers";
   const dek = /^([A-Z0-9-]{3,30}),([0-9A-Fa-f]{16,64})$/.exec((block.headers["dek-info"] ?? "").trim());
-  if (!dek) return failed(check, "Proc-Type says ENCRYPTED but DEK-Info is missing or malformed", true);
+  if (!dek) return failed2(check, "Proc-Type says ENCRYPTED but DEK-Info is missing or malformed", true);
   const cipher = dek[1];
   const bytes = decodeBase642(block.body).length;
   if (bytes < 16 || bytes % 8 !== 0) {
-    return failed(check, `encrypted body of ${bytes} bytes is not whole cipher blocks`, true, cipher);
+    return failed2(check, `encrypted body of ${bytes} bytes is not whole cipher blocks`, true, cipher);
   }
   return confirmed(check, `encrypted with ${cipher} (passphrase-protected)`, true, cipher);
 }
@@ -50404,33 +50811,33 @@ function allIntegers(items) {
 }
 function checkRsaDer(der2, check) {
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
   if (!items || items.length < 9 || !allIntegers(items.slice(0, 9))) {
-    return failed(check, "the sequence is not version, n, e, d, p, q, dP, dQ, qInv", false);
+    return failed2(check, "the sequence is not version, n, e, d, p, q, dP, dQ, qInv", false);
   }
   const [version2, nT, , , pT, qT] = items;
   const v2 = bigIntOf(der2, version2);
-  if (v2 !== 0n && v2 !== 1n) return failed(check, "unknown RSAPrivateKey version", false);
+  if (v2 !== 0n && v2 !== 1n) return failed2(check, "unknown RSAPrivateKey version", false);
   const n = bigIntOf(der2, nT);
   const detail = `RSA ${bitLength(n)}-bit`;
   if (v2 === 1n) return confirmed(check, `${detail} multi-prime key: structure holds`, false, detail);
   if (n !== bigIntOf(der2, pT) * bigIntOf(der2, qT)) {
-    return failed(check, `${detail}: the modulus is not p × q (an edited or made-up key)`, false, detail);
+    return failed2(check, `${detail}: the modulus is not p × q (an edited or made-up key)`, false, detail);
   }
   return confirmed(`${check}, modulus = p × q`, `${detail} key, unencrypted`, false, detail);
 }
 function checkEcDer(der2, curveFromPkcs8) {
   const check = "EC key structure (SEC 1)";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
-  if (!items || items.length < 2) return failed(check, "the sequence is too short for an EC key", false);
+  if (!items || items.length < 2) return failed2(check, "the sequence is too short for an EC key", false);
   const [version2, secret, ...rest] = items;
-  if (version2.tag !== TAG.integer || bigIntOf(der2, version2) !== 1n) return failed(check, "version is not 1", false);
+  if (version2.tag !== TAG.integer || bigIntOf(der2, version2) !== 1n) return failed2(check, "version is not 1", false);
   const scalarBytes = secret.end - secret.valueStart;
   if (secret.tag !== TAG.octetString || scalarBytes < 16 || scalarBytes > 72) {
-    return failed(check, "the private scalar is missing or has an impossible size", false);
+    return failed2(check, "the private scalar is missing or has an impossible size", false);
   }
   let curve = curveFromPkcs8;
   for (const t2 of rest) {
@@ -50438,7 +50845,7 @@ function checkEcDer(der2, curveFromPkcs8) {
       const oid = readTlv(der2, t2.valueStart, t2.end);
       if (oid?.tag === TAG.oid) curve = CURVES[oidOf(der2, oid)] ?? `curve ${oidOf(der2, oid)}`;
     } else if (t2.tag !== TAG.context1) {
-      return failed(check, "unexpected field after the private scalar", false);
+      return failed2(check, "unexpected field after the private scalar", false);
     }
   }
   const detail = `EC ${curve ?? `${scalarBytes * 8}-bit`}`;
@@ -50459,35 +50866,35 @@ function modPow(base, exponent, modulus) {
 function checkDsaDer(der2) {
   const check = "DSA key structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
-  if (!items || items.length !== 6 || !allIntegers(items)) return failed(check, "the sequence is not version, p, q, g, y, x", false);
+  if (!items || items.length !== 6 || !allIntegers(items)) return failed2(check, "the sequence is not version, p, q, g, y, x", false);
   const [, pT, qT, gT, yT, xT] = items;
   const p2 = bigIntOf(der2, pT);
   const x3 = bigIntOf(der2, xT);
   const detail = `DSA ${bitLength(p2)}-bit`;
   if (p2 < 3n || bitLength(x3) > 512 || bitLength(p2) > 16384 || bitLength(bigIntOf(der2, qT)) > 512) {
-    return failed(check, `${detail}: parameters of impossible sizes`, false, detail);
+    return failed2(check, `${detail}: parameters of impossible sizes`, false, detail);
   }
   if (modPow(bigIntOf(der2, gT), x3, p2) !== bigIntOf(der2, yT)) {
-    return failed(check, `${detail}: y is not g^x mod p (an edited or made-up key)`, false, detail);
+    return failed2(check, `${detail}: y is not g^x mod p (an edited or made-up key)`, false, detail);
   }
   return confirmed(`${check}, y = g^x mod p`, `${detail} key, unencrypted`, false, detail);
 }
 function checkPkcs8(der2) {
   const check = "PKCS#8 key structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
   const items = childrenOf(der2, top);
-  if (!items || items.length < 3) return failed(check, "the sequence is not version, algorithm, privateKey", false);
+  if (!items || items.length < 3) return failed2(check, "the sequence is not version, algorithm, privateKey", false);
   const [version2, algorithm, privateKey] = items;
   const v2 = version2.tag === TAG.integer ? bigIntOf(der2, version2) : -1n;
-  if (v2 !== 0n && v2 !== 1n) return failed(check, "version is not 0 or 1", false);
-  if (algorithm.tag !== TAG.sequence) return failed(check, "no algorithm identifier", false);
+  if (v2 !== 0n && v2 !== 1n) return failed2(check, "version is not 0 or 1", false);
+  if (algorithm.tag !== TAG.sequence) return failed2(check, "no algorithm identifier", false);
   const algItems = childrenOf(der2, algorithm);
   const oidTlv = algItems?.[0];
-  if (!algItems || !oidTlv || oidTlv.tag !== TAG.oid) return failed(check, "no algorithm identifier", false);
-  if (privateKey.tag !== TAG.octetString) return failed(check, "privateKey is not an OCTET STRING", false);
+  if (!algItems || !oidTlv || oidTlv.tag !== TAG.oid) return failed2(check, "no algorithm identifier", false);
+  if (privateKey.tag !== TAG.octetString) return failed2(check, "privateKey is not an OCTET STRING", false);
   const oid = oidOf(der2, oidTlv);
   const name = OIDS[oid];
   const inner = der2.subarray(privateKey.valueStart, privateKey.end);
@@ -50505,40 +50912,40 @@ function checkPkcs8(der2) {
     const expected = { Ed25519: 32, X25519: 32, Ed448: 57, X448: 56 }[name];
     const octets2 = readTlv(inner, 0, inner.length);
     if (!octets2 || octets2.tag !== TAG.octetString || octets2.end !== inner.length || octets2.end - octets2.valueStart !== expected) {
-      return failed(check, `${name}: the private key is not a ${expected}-byte string`, false, name);
+      return failed2(check, `${name}: the private key is not a ${expected}-byte string`, false, name);
     }
     return confirmed(`PKCS#8 ${name} key structure`, `${name} key, unencrypted`, false, name);
   }
   if (name === "DSA") {
     const x3 = readTlv(inner, 0, inner.length);
-    if (!x3 || x3.tag !== TAG.integer || x3.end !== inner.length) return failed(check, "DSA: the private key is not an INTEGER", false, name);
+    if (!x3 || x3.tag !== TAG.integer || x3.end !== inner.length) return failed2(check, "DSA: the private key is not an INTEGER", false, name);
     return confirmed(check, "DSA key, unencrypted", false, name);
   }
   const label = name ?? `algorithm ${oid}`;
-  if (inner.length === 0) return failed(check, `${label}: empty private key`, false, label);
+  if (inner.length === 0) return failed2(check, `${label}: empty private key`, false, label);
   return confirmed(check, `${label} key, unencrypted`, false, label);
 }
 function checkEncryptedPkcs8(der2) {
   const check = "PKCS#8 EncryptedPrivateKeyInfo structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", true);
+  if (!top) return failed2(check, problem ?? "not DER", true);
   const items = childrenOf(der2, top);
   const [algorithm, data] = items ?? [];
   if (!items || items.length !== 2 || !algorithm || !data || algorithm.tag !== TAG.sequence || data.tag !== TAG.octetString) {
-    return failed(check, "the sequence is not encryptionAlgorithm, encryptedData", true);
+    return failed2(check, "the sequence is not encryptionAlgorithm, encryptedData", true);
   }
   const oidTlv = childrenOf(der2, algorithm)?.[0];
-  if (!oidTlv || oidTlv.tag !== TAG.oid) return failed(check, "no encryption algorithm identifier", true);
+  if (!oidTlv || oidTlv.tag !== TAG.oid) return failed2(check, "no encryption algorithm identifier", true);
   const scheme = PBE_OIDS[oidOf(der2, oidTlv)] ?? `scheme ${oidOf(der2, oidTlv)}`;
   const bytes = data.end - data.valueStart;
-  if (bytes < 16) return failed(check, "the encrypted data is too short to hold a key", true, scheme);
+  if (bytes < 16) return failed2(check, "the encrypted data is too short to hold a key", true, scheme);
   return confirmed(check, `encrypted with ${scheme} (passphrase-protected)`, true, scheme);
 }
 function checkAnyDer(der2) {
   const check = "DER structure";
   const { top, problem } = topSequence(der2);
-  if (!top) return failed(check, problem ?? "not DER", false);
-  if (!childrenOf(der2, top)) return failed(check, "the sequence's elements do not fill it", false);
+  if (!top) return failed2(check, problem ?? "not DER", false);
+  if (!childrenOf(der2, top)) return failed2(check, "the sequence's elements do not fill it", false);
   return confirmed(check, "a well-formed DER key structure", false);
 }
 var OPENSSH_MAGIC = Buffer.from("openssh-key-v1\0", "latin1");
@@ -50585,7 +50992,7 @@ var SSH_CIPHER_BLOCK = {
 function checkOpenSsh(blob) {
   const check = "OpenSSH key structure";
   if (blob.length < OPENSSH_MAGIC.length || !blob.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC)) {
-    return failed(check, "the body does not start with openssh-key-v1", false);
+    return failed2(check, "the body does not start with openssh-key-v1", false);
   }
   const r2 = new SshReader(blob, OPENSSH_MAGIC.length);
   const cipher = r2.string();
@@ -50593,26 +51000,26 @@ function checkOpenSsh(blob) {
   const kdfOptions = r2.bytes();
   const count3 = r2.uint32();
   if (cipher === void 0 || kdf === void 0 || kdfOptions === void 0 || count3 === void 0) {
-    return failed(check, "the header fields are truncated", false);
+    return failed2(check, "the header fields are truncated", false);
   }
   const encrypted = cipher !== "none";
-  if (count3 < 1 || count3 > 16) return failed(check, `implausible number of keys (${count3})`, encrypted, cipher);
+  if (count3 < 1 || count3 > 16) return failed2(check, `implausible number of keys (${count3})`, encrypted, cipher);
   let keyType;
   for (let i = 0; i < count3; i++) {
     const pub = r2.bytes();
-    if (pub === void 0) return failed(check, "a public key field is truncated", encrypted, cipher);
+    if (pub === void 0) return failed2(check, "a public key field is truncated", encrypted, cipher);
     keyType ??= new SshReader(pub).string();
   }
   const privateSection = r2.bytes();
-  if (privateSection === void 0) return failed(check, "the private section is truncated", encrypted, keyType);
+  if (privateSection === void 0) return failed2(check, "the private section is truncated", encrypted, keyType);
   const tagBytes = encrypted && (cipher.includes("gcm") || cipher.includes("poly1305")) ? 16 : 0;
-  if (r2.remaining !== tagBytes) return failed(check, "the data does not end with the private section", encrypted, keyType);
+  if (r2.remaining !== tagBytes) return failed2(check, "the data does not end with the private section", encrypted, keyType);
   if (encrypted) {
     const block = SSH_CIPHER_BLOCK[cipher] ?? 8;
     if (privateSection.length === 0 || privateSection.length % block !== 0) {
-      return failed(check, `the encrypted section is not whole ${cipher} blocks`, true, keyType);
+      return failed2(check, `the encrypted section is not whole ${cipher} blocks`, true, keyType);
     }
-    if (kdf !== "bcrypt" && kdf !== "none") return failed(check, `unknown KDF ${kdf}`, true, keyType);
+    if (kdf !== "bcrypt" && kdf !== "none") return failed2(check, `unknown KDF ${kdf}`, true, keyType);
     return confirmed(check, `${keyType ?? "key"} encrypted with ${cipher} (passphrase-protected)`, true, keyType ?? cipher);
   }
   const p2 = new SshReader(privateSection);
@@ -50620,10 +51027,10 @@ function checkOpenSsh(blob) {
   const check2 = p2.uint32();
   const innerType = p2.string();
   if (check1 === void 0 || check2 === void 0 || check1 !== check2) {
-    return failed(check, "the check integers differ (a corrupted or made-up key)", false, keyType);
+    return failed2(check, "the check integers differ (a corrupted or made-up key)", false, keyType);
   }
   if (innerType === void 0 || keyType !== void 0 && innerType !== keyType) {
-    return failed(check, "the private key type does not match the public key", false, keyType);
+    return failed2(check, "the private key type does not match the public key", false, keyType);
   }
   return confirmed(`${check} and check integers`, `${innerType} key, unencrypted`, false, innerType);
 }
@@ -50743,12 +51150,12 @@ function checkPgp(block) {
     const expected = Buffer.from(block.armorChecksum, "base64");
     const crc = crc24(data);
     if (expected.length !== 3 || expected.readUIntBE(0, 3) !== crc) {
-      return failed(check, "the armor checksum does not match the data (edited or truncated)", false);
+      return failed2(check, "the armor checksum does not match the data (edited or truncated)", false);
     }
   }
   const packet = readPacket(data, 0);
-  if (!packet) return failed(check, "the data does not start with a complete OpenPGP packet", false);
-  if (packet.tag !== 5) return failed(check, `the first packet is not a secret key (tag ${packet.tag})`, false);
+  if (!packet) return failed2(check, "the data does not start with a complete OpenPGP packet", false);
+  if (packet.tag !== 5) return failed2(check, `the first packet is not a secret key (tag ${packet.tag})`, false);
   const version2 = data[packet.bodyStart];
   let p2 = packet.bodyStart + 1;
   let algorithm;
@@ -50763,11 +51170,11 @@ function checkPgp(block) {
     const publicLength = p2 + 5 <= packet.bodyEnd ? data.readUInt32BE(p2 + 1) : void 0;
     secretStart = publicLength === void 0 ? void 0 : p2 + 5 + publicLength;
   } else {
-    return failed(check, `unknown key packet version ${version2 ?? "?"}`, false);
+    return failed2(check, `unknown key packet version ${version2 ?? "?"}`, false);
   }
   const name = algorithm === void 0 ? "?" : PGP_ALGORITHMS[algorithm] ?? `algorithm ${algorithm}`;
   if (secretStart === void 0 || secretStart >= packet.bodyEnd) {
-    return failed(check, `${name}: the public key material is truncated`, false, name);
+    return failed2(check, `${name}: the public key material is truncated`, false, name);
   }
   const usage = data[secretStart];
   if (usage !== 0) return confirmed(check, `${name} secret key protected by a passphrase`, true, name);
@@ -50776,7 +51183,7 @@ function checkPgp(block) {
     let sum = 0;
     for (const b3 of material) sum = sum + b3 & 65535;
     if (packet.bodyEnd - 2 <= secretStart + 1 || data.readUInt16BE(packet.bodyEnd - 2) !== sum) {
-      return failed(check, `${name}: the secret material's checksum does not match`, false, name);
+      return failed2(check, `${name}: the secret material's checksum does not match`, false, name);
     }
     return confirmed(`${check} and its checksum`, `${name} secret key, unencrypted`, false, name);
   }
@@ -50795,30 +51202,30 @@ function puttyMac(parts) {
     sshString(Buffer.from(parts.publicBody, "base64")),
     sshString(Buffer.from(parts.privateBody, "base64"))
   ]);
-  if (parts.version >= 3) return createHmac("sha256", Buffer.alloc(0)).update(data).digest("hex");
+  if (parts.version >= 3) return createHmac2("sha256", Buffer.alloc(0)).update(data).digest("hex");
   const key = createHash("sha1").update("putty-private-key-file-mac-key").digest();
-  return createHmac("sha1", key).update(data).digest("hex");
+  return createHmac2("sha1", key).update(data).digest("hex");
 }
 function checkPutty(block) {
   const parts = block.putty;
-  if (!parts) return failed("PuTTY key structure", "not a PuTTY key", false);
+  if (!parts) return failed2("PuTTY key structure", "not a PuTTY key", false);
   const encrypted = parts.encryption !== "none";
   const detail = parts.algorithm;
-  if (parts.version === 1) return failed("PuTTY key structure", "PPK version 1 is an unreleased format", encrypted, detail);
+  if (parts.version === 1) return failed2("PuTTY key structure", "PPK version 1 is an unreleased format", encrypted, detail);
   if (encrypted) {
     const bytes = Buffer.from(parts.privateBody, "base64").length;
     if (bytes === 0 || bytes % 16 !== 0) {
-      return failed("PuTTY key structure", `the encrypted private part is not whole ${parts.encryption} blocks`, true, detail);
+      return failed2("PuTTY key structure", `the encrypted private part is not whole ${parts.encryption} blocks`, true, detail);
     }
     if (!parts.mac || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(parts.mac)) {
-      return failed("PuTTY key structure", "the Private-MAC line is missing or malformed", true, detail);
+      return failed2("PuTTY key structure", "the Private-MAC line is missing or malformed", true, detail);
     }
     return confirmed("PuTTY key structure", `${detail} key encrypted with ${parts.encryption} (passphrase-protected)`, true, detail);
   }
   const check = `PuTTY Private-MAC (${parts.version >= 3 ? "HMAC-SHA-256" : "HMAC-SHA-1"})`;
-  if (!parts.mac) return failed(check, "the Private-MAC line is missing", false, detail);
+  if (!parts.mac) return failed2(check, "the Private-MAC line is missing", false, detail);
   if (puttyMac(parts) !== parts.mac.toLowerCase()) {
-    return failed(check, "the Private-MAC does not match the key (edited, truncated or made up)", false, detail);
+    return failed2(check, "the Private-MAC does not match the key (edited, truncated or made up)", false, detail);
   }
   return confirmed(check, `${detail} key, unencrypted`, false, detail);
 }
@@ -51345,7 +51752,7 @@ var wrapped = defineRule({
     `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`
   ]
 });
-var rules198 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules201 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -51748,7 +52155,7 @@ var keywordStrings = defineRule({
     `password=${pw("od5")}`
   ]
 });
-var rules199 = [
+var rules202 = [
   postgres,
   mysql,
   mongodb,
@@ -51976,7 +52383,7 @@ function findApiKeyHeaders(text) {
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules200 = [
+var rules203 = [
   defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
@@ -52089,151 +52496,6 @@ var rules200 = [
   })
 ];
 
-// src/core/detect/validate/jwt.ts
-import { createHmac as createHmac2, timingSafeEqual } from "node:crypto";
-var CHECK = "JWT header, payload and signature length";
-var SIGNATURE_BYTES = {
-  HS256: [32],
-  HS384: [48],
-  HS512: [64],
-  ES256: [64],
-  ES256K: [64],
-  ES384: [96],
-  ES512: [132],
-  EdDSA: [64, 114],
-  Ed25519: [64],
-  Ed448: [114]
-};
-var PUBLISHED_HMAC_SECRETS = [
-  "your-256-bit-secret",
-  "your-384-bit-secret",
-  "your-512-bit-secret",
-  "a-string-secret-at-least-256-bits-long",
-  "secret",
-  "your-secret-key",
-  "your_secret_key",
-  "secretkey",
-  "secret-key",
-  "mysecret",
-  "my-secret",
-  "jwt-secret",
-  "shhhhh",
-  "changeme",
-  "test",
-  // Supabase's local development JWT secret (supabase start), published in its docs.
-  "super-secret-jwt-token-with-at-least-32-characters-long"
-];
-function decodeSegment(segment) {
-  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return void 0;
-  try {
-    const json = Buffer.from(segment, "base64url").toString("utf8");
-    return JSON.parse(json);
-  } catch {
-    return void 0;
-  }
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function stringClaim(claims, name) {
-  const value = claims[name];
-  if (typeof value === "string") return value.slice(0, 200);
-  if (Array.isArray(value) && typeof value[0] === "string") return value.join(" ").slice(0, 200);
-  return void 0;
-}
-function hmacHash(alg) {
-  return alg === "HS256" ? "sha256" : alg === "HS384" ? "sha384" : alg === "HS512" ? "sha512" : void 0;
-}
-function signedWithPublishedSecret(alg, signingInput, signature2) {
-  const hash2 = hmacHash(alg);
-  if (!hash2) return void 0;
-  for (const secret of PUBLISHED_HMAC_SECRETS) {
-    const expected = createHmac2(hash2, secret).update(signingInput).digest();
-    if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
-  }
-  return void 0;
-}
-function demoReason(claims) {
-  if (claims["name"] === "John Doe" || claims["sub"] === "1234567890" || claims["iat"] === 1516239022) {
-    return "it carries jwt.io's sample payload";
-  }
-  if (claims["iss"] === "supabase-demo") return "it is the Supabase CLI's published local development key";
-  for (const name of ["iss", "aud", "email", "sub", "name"]) {
-    const value = stringClaim(claims, name);
-    if (value && /(?:^|[^a-z0-9])example\.(?:com|org|net)(?:$|[^a-z0-9])|^example$/i.test(value)) {
-      return `its ${name} claim is an example domain`;
-    }
-  }
-  return void 0;
-}
-function failed2(note, unsigned = false) {
-  return { validation: { status: "failed", check: CHECK, note }, unsigned, expired: false };
-}
-function inspectJwt(token2, now = Date.now()) {
-  const parts = token2.split(".");
-  if (parts.length !== 3) return failed2("a JWT has exactly three dot-separated parts");
-  const [headerPart, payloadPart, signaturePart] = parts;
-  const header = decodeSegment(headerPart);
-  if (!isObject2(header)) return { ...failed2("the header is not base64url-encoded JSON"), undecodable: true };
-  const alg = header["alg"];
-  if (typeof alg !== "string" || alg.length === 0 || alg.length > 20) return failed2("the header names no algorithm (alg)");
-  const claims = decodeSegment(payloadPart);
-  if (!isObject2(claims)) return { ...failed2("the payload is not a base64url-encoded JSON object"), undecodable: true };
-  const out = {
-    validation: { status: "confirmed", check: CHECK, note: "" },
-    alg,
-    unsigned: alg.toLowerCase() === "none",
-    expired: false
-  };
-  const typ = header["typ"];
-  if (typeof typ === "string") out.typ = typ.slice(0, 40);
-  const iss = stringClaim(claims, "iss");
-  if (iss !== void 0) out.iss = iss;
-  const exp = claims["exp"];
-  if (typeof exp === "number" && Number.isFinite(exp)) {
-    out.exp = exp;
-    out.expired = exp * 1e3 < now;
-  }
-  const role = stringClaim(claims, "role");
-  if (role !== void 0) out.role = role;
-  const signature2 = Buffer.from(signaturePart, "base64url");
-  const notes = [];
-  if (out.unsigned) {
-    if (signaturePart.length > 0) return { ...failed2("alg is none but a signature follows", true), alg };
-    notes.push("unsigned (alg none)");
-  } else {
-    if (signaturePart.length === 0) return { ...failed2(`alg is ${alg} but the signature is missing (truncated?)`), alg };
-    const sizes = SIGNATURE_BYTES[alg];
-    const rsa2 = /^(?:RS|PS)(?:256|384|512)$/.test(alg);
-    if (sizes && !sizes.includes(signature2.length)) {
-      return { ...failed2(`a ${alg} signature is ${sizes.join(" or ")} bytes, this one ${signature2.length} (truncated or edited)`), alg };
-    }
-    if (rsa2 && (signature2.length < 64 || signature2.length > 1024)) {
-      return { ...failed2(`an ${alg} signature of ${signature2.length} bytes is implausible (truncated or edited)`), alg };
-    }
-    notes.push(`signed with ${alg}`);
-  }
-  if (out.typ && !/jwt|jose/i.test(out.typ)) notes.push(`typ ${out.typ}`);
-  if (out.iss) notes.push(`issuer ${out.iss}`);
-  if (out.exp !== void 0) {
-    const date2 = new Date(out.exp * 1e3);
-    const day = Number.isNaN(date2.getTime()) ? String(out.exp) : date2.toISOString().slice(0, 10);
-    notes.push(out.expired ? `expired on ${day}` : `expires on ${day}`);
-  } else {
-    notes.push("no expiry");
-  }
-  if (out.role) notes.push(`role ${out.role}`);
-  out.validation.note = notes.join(", ");
-  const demo = demoReason(claims);
-  const published = out.unsigned ? void 0 : signedWithPublishedSecret(alg, `${headerPart}.${payloadPart}`, signature2);
-  if (demo) out.demo = demo;
-  else if (published !== void 0) out.demo = `it is signed with the published demo secret "${published}"`;
-  if ((role === "service_role" || role === "anon") && (iss === void 0 || /supabase/i.test(iss) || typeof claims["ref"] === "string")) {
-    out.supabaseRole = role;
-  }
-  return out;
-}
-
 // src/core/detect/rules/jwt.ts
 var JWT_PATTERN = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.ey[A-Za-z0-9_-]{3,16384}\.[A-Za-z0-9_-]{0,2048}(?![A-Za-z0-9_-])/g;
 var SERVICE_ROLE = { id: "supabase-service-role-key", title: "Supabase service-role key" };
@@ -52300,7 +52562,7 @@ function findJwkMembers(text) {
   return out;
 }
 var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-var rules201 = [
+var rules204 = [
   defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
@@ -53571,7 +53833,7 @@ function idRule(id, title, keywords, spec, docs5, examples) {
     ...examples
   });
 }
-var rules202 = [
+var rules205 = [
   defineRule({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
@@ -53670,9 +53932,9 @@ var rules202 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules203) => rules203.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules206) => rules206.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules198,
+  ...rules201,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -53758,17 +54020,17 @@ var providerRules = [
   ...rules84,
   ...rules85,
   ...rules86,
-  ...rules89,
-  ...rules90,
+  ...rules87,
+  ...rules88,
   ...rules91,
   ...rules92,
   ...rules93,
   ...rules94,
   ...rules95,
-  ...rules87,
-  ...rules88,
   ...rules96,
   ...rules97,
+  ...rules89,
+  ...rules90,
   ...rules98,
   ...rules99,
   ...rules100,
@@ -53869,15 +54131,18 @@ var providerRules = [
   ...rules195,
   ...rules196,
   ...rules197,
-  ...structural(rules199),
-  ...structural(rules200),
-  ...structural(rules201),
-  ...rules202
+  ...rules198,
+  ...rules199,
+  ...rules200,
+  ...structural(rules202),
+  ...structural(rules203),
+  ...structural(rules204),
+  ...rules205
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules203) {
+function ruleMetas(rules206) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -53885,7 +54150,7 @@ function ruleMetas(rules203) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules203) {
+  for (const rule of rules206) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -53917,9 +54182,10 @@ function prepareScan(inputs) {
     config2 = parsed.config;
     errors.push(...parsed.errors.map(formatConfigError));
   }
-  const custom = compileCustomRules(config2.rules, new Set(ruleMetas(builtinRules).map((r2) => r2.id)));
+  const builtinMetas = ruleMetas(builtinRules);
+  const custom = compileCustomRules(config2.rules, new Set(builtinMetas.map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules203 = [...builtinRules, ...custom.rules];
+  const rules206 = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
@@ -53929,9 +54195,9 @@ function prepareScan(inputs) {
   const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config: config2,
-    scanner: new Scanner(rules203, { ignoredFingerprints: ignoreList.fingerprints }),
-    rules: rules203,
-    metas: ruleMetas(rules203),
+    scanner: new Scanner(rules206, { ignoredFingerprints: ignoreList.fingerprints }),
+    rules: rules206,
+    metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules206),
     isIgnoredPath: (path10) => byConfig(path10) || byIgnoreFile(path10),
     ignoredPathDetail: (path10) => byConfig(path10) ? "paths.ignore" : ignoreFile,
     ignoreList,
@@ -54033,9 +54299,9 @@ function teamRef(team, defaultOrg) {
   const [org, slug] = bare.includes("/") ? bare.split("/", 2) : [defaultOrg, bare];
   return { org, slug };
 }
-async function isTeamMember(gh, org, teamSlug4, username) {
+async function isTeamMember(gh, org, teamSlug3, username) {
   try {
-    const { data } = await gh.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: teamSlug4, username });
+    const { data } = await gh.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: teamSlug3, username });
     return data.state === "active";
   } catch (error3) {
     if (isNotFound(error3)) return false;
@@ -54629,8 +54895,8 @@ function policyViolations(record2) {
 function touchedClassifications(paths, contentPaths) {
   if (!contentPaths) return [];
   const out = [];
-  for (const [glob2, level] of Object.entries(contentPaths)) {
-    const matches = compileGlobs([glob2]);
+  for (const [glob, level] of Object.entries(contentPaths)) {
+    const matches = compileGlobs([glob]);
     for (const path10 of paths) {
       if (matches(path10)) {
         out.push(level);
@@ -55018,29 +55284,29 @@ var DEFAULT_PII_CLASSIFICATION = "confidential";
 var SECRET_CLASSIFICATION = "confidential";
 var rank = (c3) => CLASSIFICATIONS.indexOf(c3);
 function compileContentPaths(paths) {
-  const compiled = Object.entries(paths).map(([glob2, classification2]) => ({ glob: glob2, classification: classification2, match: (0, import_picomatch2.default)(glob2, { dot: true }) }));
-  return (path10) => compiled.filter((c3) => c3.match(path10)).map(({ glob: glob2, classification: classification2 }) => ({ glob: glob2, classification: classification2 }));
+  const compiled = Object.entries(paths).map(([glob, classification]) => ({ glob, classification, match: (0, import_picomatch2.default)(glob, { dot: true }) }));
+  return (path10) => compiled.filter((c3) => c3.match(path10)).map(({ glob, classification }) => ({ glob, classification }));
 }
 function classifyChange(change, findings, matchPaths) {
   const signals = [];
-  for (const { glob: glob2, classification: classification2 } of matchPaths(change.path)) {
-    signals.push({ kind: "path", classification: classification2, description: `its path matches content.paths ${JSON.stringify(glob2)} (${classification2})`, line: change.firstLine, raises: true });
+  for (const { glob, classification } of matchPaths(change.path)) {
+    signals.push({ kind: "path", classification, description: `its path matches content.paths ${JSON.stringify(glob)} (${classification})`, line: change.firstLine, raises: true });
   }
   const grouped2 = /* @__PURE__ */ new Map();
   for (const f3 of findings) {
     if (f3.path !== change.path || f3.commit !== change.commit) continue;
     let kind;
-    let classification2;
+    let classification;
     if (f3.category === "pii") {
       kind = "pii";
-      classification2 = PII_CLASSIFICATION[f3.rule] ?? DEFAULT_PII_CLASSIFICATION;
+      classification = PII_CLASSIFICATION[f3.rule] ?? DEFAULT_PII_CLASSIFICATION;
     } else if (f3.category === "secret" && f3.validation?.status !== "failed") {
       kind = "secret";
-      classification2 = SECRET_CLASSIFICATION;
+      classification = SECRET_CLASSIFICATION;
     } else continue;
     const what = f3.title || f3.rule;
     const key = `${kind}\0${what}`;
-    const group3 = grouped2.get(key) ?? { kind, classification: classification2, what, lines: [] };
+    const group3 = grouped2.get(key) ?? { kind, classification, what, lines: [] };
     if (!group3.lines.includes(f3.line)) group3.lines.push(f3.line);
     grouped2.set(key, group3);
   }
@@ -55221,15 +55487,15 @@ function governingPatterns(ids, policy) {
   }
   return out;
 }
-var teamSlug2 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
+var teamSlug = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
 function isModeName(entry) {
   return PERMISSION_MODES.includes(entry.trim());
 }
 var quote = (s) => JSON.stringify(s);
 function evaluateAgentPolicy(input) {
-  const { repository, classification: classification2, skillsPolicy, agentConfig: config2 } = input;
+  const { repository, classification, skillsPolicy, agentConfig: config2 } = input;
   const findings = /* @__PURE__ */ new Map();
-  const where2 = `${repository} is classified ${classification2}`;
+  const where2 = `${repository} is classified ${classification}`;
   const add = (rule, severity, at2, value, redacted, message, commit) => {
     const id = fingerprint(rule, at2.path, value);
     const existing = findings.get(id);
@@ -55257,10 +55523,10 @@ function evaluateAgentPolicy(input) {
   const aboveClassification = (skill, ids, at2, subject, commit) => {
     for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
       const max = policy.maxClassification;
-      if (!max || classificationRank(classification2) <= classificationRank(max)) continue;
+      if (!max || classificationRank(classification) <= classificationRank(max)) continue;
       add(
         "skill-above-classification",
-        classification2 === "restricted" ? "critical" : "high",
+        classification === "restricted" ? "critical" : "high",
         at2,
         skill,
         skill,
@@ -55283,7 +55549,7 @@ function evaluateAgentPolicy(input) {
     aboveClassification(skill, ids, at2, `${commitText} used the skill ${quote(skill)}`, use.commit);
     for (const { pattern, policy } of governingPatterns(ids, skillsPolicy)) {
       if (!policy.teams) continue;
-      const allowed = policy.teams.map(teamSlug2);
+      const allowed = policy.teams.map(teamSlug);
       const teamsText = policy.teams.length ? policy.teams.join(", ") : "no team";
       const rule = `skills.${quote(pattern)}.teams`;
       const fix = `If this person should run it, add them to one of those teams or ask security to extend ${rule} in ${ORG_CONFIG}.`;
@@ -55312,7 +55578,7 @@ function evaluateAgentPolicy(input) {
         );
         continue;
       }
-      if (teams.map(teamSlug2).some((t2) => allowed.includes(t2))) continue;
+      if (teams.map(teamSlug).some((t2) => allowed.includes(t2))) continue;
       add(
         "skill-team-not-allowed",
         "high",
@@ -55324,11 +55590,11 @@ function evaluateAgentPolicy(input) {
       );
     }
   }
-  const entry = input.permissionsPolicy[classification2];
+  const entry = input.permissionsPolicy[classification];
   const forbid = entry?.forbid ?? [];
   const forbiddenRules = forbid.filter((f3) => !isModeName(f3));
   const forbiddenModes = forbid.filter(isModeName).map((f3) => f3.trim());
-  const policyKey = `permissions.${classification2}.forbid`;
+  const policyKey = `permissions.${classification}.forbid`;
   const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
   const blockers = config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule);
   const forbiddenBy = (rule) => blockers.some((b3) => ruleCovers(b3, rule)) ? [] : forbiddenRules.filter((f3) => ruleCovers(rule, f3));
@@ -55343,7 +55609,7 @@ function evaluateAgentPolicy(input) {
       p2,
       p2.rule,
       p2.rule,
-      `${p2.path} allows ${quote(p2.rule)} without asking, which grants ${forbidText(hits)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove the rule or narrow it to what the agent needs (for example "Bash(npm run test:*)"), or move it to "ask" so that a person approves each use; ${exception}`
+      `${p2.path} allows ${quote(p2.rule)} without asking, which grants ${forbidText(hits)}: forbidden in ${classification} repositories (${policyKey}), and ${where2}. Remove the rule or narrow it to what the agent needs (for example "Bash(npm run test:*)"), or move it to "ask" so that a person approves each use; ${exception}`
     );
   }
   for (const item of items) {
@@ -55356,7 +55622,7 @@ function evaluateAgentPolicy(input) {
         item.toolsDeclaration ?? item,
         tool,
         tool,
-        `The ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)} pre-approves ${quote(tool)} in allowed-tools, which grants ${forbidText(hits)} while it runs: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove ${quote(tool)} from allowed-tools or narrow it; ${exception}`
+        `The ${item.kind === "command" ? "slash command" : "skill"} ${quote(item.id)} pre-approves ${quote(tool)} in allowed-tools, which grants ${forbidText(hits)} while it runs: forbidden in ${classification} repositories (${policyKey}), and ${where2}. Remove ${quote(tool)} from allowed-tools or narrow it; ${exception}`
       );
     }
   }
@@ -55368,7 +55634,7 @@ function evaluateAgentPolicy(input) {
       mode,
       `defaultMode:${mode.value}`,
       mode.value,
-      `${mode.path} sets permissions.defaultMode to ${quote(mode.value)}, so the agent runs tools without a person approving them: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove defaultMode or set it to "default", "acceptEdits" or "plan"; ${exception}`
+      `${mode.path} sets permissions.defaultMode to ${quote(mode.value)}, so the agent runs tools without a person approving them: forbidden in ${classification} repositories (${policyKey}), and ${where2}. Remove defaultMode or set it to "default", "acceptEdits" or "plan"; ${exception}`
     );
   }
   for (const agent of config2.subagents) {
@@ -55380,7 +55646,7 @@ function evaluateAgentPolicy(input) {
       mode,
       `permissionMode:${agent.id}:${mode.mode}`,
       mode.mode,
-      `The subagent ${quote(agent.id)} runs with permissionMode ${quote(mode.mode)}: forbidden in ${classification2} repositories (${policyKey}), and ${where2}. Remove permissionMode from its front matter; ${exception}`
+      `The subagent ${quote(agent.id)} runs with permissionMode ${quote(mode.mode)}: forbidden in ${classification} repositories (${policyKey}), and ${where2}. Remove permissionMode from its front matter; ${exception}`
     );
   }
   const approved = entry?.mcpServers;
@@ -55388,7 +55654,7 @@ function evaluateAgentPolicy(input) {
     const approvedText = approved.length ? `only ${approved.map(quote).join(", ")}` : "none";
     const disabled = new Set(config2.disabledMcpjsonServers.map((d2) => d2.value));
     const declared = new Set(config2.mcpServers.map((s) => s.name));
-    const mcpMessage = (name, how) => `${how} the MCP server ${quote(name)}, but the policy for ${classification2} repositories approves ${approvedText} (permissions.${classification2}.mcpServers), and ${where2}. Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification2}.mcpServers in ${ORG_CONFIG}.`;
+    const mcpMessage = (name, how) => `${how} the MCP server ${quote(name)}, but the policy for ${classification} repositories approves ${approvedText} (permissions.${classification}.mcpServers), and ${where2}. Remove the server (or list it in disabledMcpjsonServers); to have it approved, ask security to add it to permissions.${classification}.mcpServers in ${ORG_CONFIG}.`;
     for (const server of config2.mcpServers) {
       if (approved.includes(server.name) || disabled.has(server.name)) continue;
       add("mcp-server-not-approved", "high", server, server.name, server.name, mcpMessage(server.name, `${server.path} declares`));
@@ -55419,12 +55685,12 @@ function formatAge(ms2) {
   if (days < 28) return `${days} days`;
   return `${Math.floor(days / 7)} weeks`;
 }
-function reasonText(reason, classification2) {
+function reasonText(reason, classification) {
   switch (reason) {
     case "confirmed-credential":
       return "Verified credential";
     case "critical-in-confidential-or-restricted":
-      return `Critical finding in ${classification2 === "confidential" || classification2 === "restricted" ? `a ${classification2}` : "a confidential or restricted"} repository`;
+      return `Critical finding in ${classification === "confidential" || classification === "restricted" ? `a ${classification}` : "a confidential or restricted"} repository`;
     case "restricted-policy-violation":
       return "Policy violation in restricted code";
     default:
@@ -55602,8 +55868,8 @@ function skillAnomalies(sorted, skills) {
       const match = matchSkillPattern(skill, skills);
       const allowed = match?.policy.teams;
       if (!match || !allowed) continue;
-      const slugs = allowed.map(teamSlug3);
-      if (fact.teams.some((t2) => slugs.includes(teamSlug3(t2)))) continue;
+      const slugs = allowed.map(teamSlug2);
+      if (fact.teams.some((t2) => slugs.includes(teamSlug2(t2)))) continue;
       const key = `${fact.repository}
 ${id}
 ${fact.login ?? ""}`;
@@ -55620,7 +55886,7 @@ ${fact.login ?? ""}`;
   }
   return out;
 }
-var teamSlug3 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
+var teamSlug2 = (team) => team.trim().toLowerCase().replace(/^@/, "").split("/").pop() ?? "";
 var round = (n) => Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, "");
 var loginWords = (login) => `\`@${login}\``;
 var commitWords = (fact) => `${fact.sha ? `commit ${fact.sha.slice(0, 7)}` : "a commit"}${fact.login ? ` by ${loginWords(fact.login)}` : ""}`;
@@ -55818,8 +56084,8 @@ function trendsOf(records, options) {
   const facts = changeFactsFromRecords(uniqueRecords(records));
   const weeks = weeklyClaudeChanges(facts, CHART_WEEKS);
   const since = weeks[0]?.week ?? "";
-  const anomalies2 = findAnomalies(facts, options).filter((a) => a.week >= since).reverse();
-  return { weeks, anomalies: anomalies2 };
+  const anomalies = findAnomalies(facts, options).filter((a) => a.week >= since).reverse();
+  return { weeks, anomalies };
 }
 function renderDashboard(input) {
   const summary2 = summarise(input.records);
@@ -56054,8 +56320,8 @@ function mergeConfigs(org, repo, options = {}) {
   const base = structuredClone(org);
   const mine = structuredClone(repo);
   const merged = defaultConfig();
-  const classification2 = mine.classification ?? base.classification;
-  if (classification2 !== void 0) merged.classification = classification2;
+  const classification = mine.classification ?? base.classification;
+  if (classification !== void 0) merged.classification = classification;
   merged.classificationProperty = base.classificationProperty;
   if (mine.classificationProperty !== base.classificationProperty && written(["classificationProperty"])) {
     warn(["classificationProperty"], `ignored: the org's config (${orgName}) decides which custom property holds the classification ("${base.classificationProperty}")`);
@@ -56089,11 +56355,11 @@ function mergeConfigs(org, repo, options = {}) {
     merged.permissions[level] = theirs ? tightenPermissions(theirs, ours, (key, message) => warn(["permissions", level, key], message)) : clonePermissions(ours);
   }
   merged.content.paths = { ...base.content.paths };
-  for (const [glob2, level] of Object.entries(mine.content.paths)) {
-    const orgLevel = base.content.paths[glob2];
+  for (const [glob, level] of Object.entries(mine.content.paths)) {
+    const orgLevel = base.content.paths[glob];
     if (orgLevel !== void 0 && rank2(level) < rank2(orgLevel)) {
-      warn(["content", "paths", glob2], `"${level}" is below the org's "${orgLevel}" for this path: a repository may only raise a content classification; "${orgLevel}" applies`);
-    } else merged.content.paths[glob2] = level;
+      warn(["content", "paths", glob], `"${level}" is below the org's "${orgLevel}" for this path: a repository may only raise a content classification; "${orgLevel}" applies`);
+    } else merged.content.paths[glob] = level;
   }
   const hours = base.content.businessHours ?? mine.content.businessHours;
   if (hours) merged.content.businessHours = hours;
@@ -56249,8 +56515,8 @@ function renderRecordComment(record2, options) {
   return lines2.join("\n");
 }
 function parseRecordComment(body, key) {
-  const marker2 = RECORD_MARKER.exec(body);
-  if (!marker2 || marker2[1] !== "1") return void 0;
+  const marker = RECORD_MARKER.exec(body);
+  if (!marker || marker[1] !== "1") return void 0;
   const json = jsonBlock(body);
   if (json === void 0) return void 0;
   let value;
@@ -56260,10 +56526,10 @@ function parseRecordComment(body, key) {
     return void 0;
   }
   if (!isAuditRecord(value)) return void 0;
-  const deliveryId = marker2[2];
-  const headSha = marker2[3];
+  const deliveryId = marker[2];
+  const headSha = marker[3];
   if (value.session.id !== deliveryId || value.input_summary.head_sha !== headSha) return void 0;
-  const signature2 = { record: marker2[4], ...marker2[5] ? { fields: marker2[5] } : {} };
+  const signature2 = { record: marker[4], ...marker[5] ? { fields: marker[5] } : {} };
   return { deliveryId, headSha, record: value, signed: checkRecordSignature(key, value, signature2).valid, signature: signature2 };
 }
 function jsonBlock(body) {
@@ -56338,9 +56604,9 @@ function renderBaselineComment(record2, key) {
   ].join("\n");
 }
 function parseBaselineComment(body, key) {
-  const marker2 = BASELINE_MARKER.exec(body);
-  const json = marker2 ? jsonBlock(body) : void 0;
-  if (!marker2 || json === void 0) return void 0;
+  const marker = BASELINE_MARKER.exec(body);
+  const json = marker ? jsonBlock(body) : void 0;
+  if (!marker || json === void 0) return void 0;
   let value;
   try {
     value = parseJson(json).value;
@@ -56348,8 +56614,8 @@ function parseBaselineComment(body, key) {
     return void 0;
   }
   const record2 = value;
-  if (typeof record2 !== "object" || record2 === null || record2.type !== "inventory-baseline" || record2.repository?.name !== marker2[1]) return void 0;
-  return { record: record2, signed: signatureMatches(key, signedText(marker2[1], record2), marker2[2]) };
+  if (typeof record2 !== "object" || record2 === null || record2.type !== "inventory-baseline" || record2.repository?.name !== marker[1]) return void 0;
+  return { record: record2, signed: signatureMatches(key, signedText(marker[1], record2), marker[2]) };
 }
 
 // src/github/audit-issue.ts
@@ -56904,7 +57170,7 @@ async function resolveCommit2(git, revision, remote = "origin") {
   }
   return void 0;
 }
-async function isShallow2(git) {
+async function isShallow(git) {
   return (await git.tryRun(["rev-parse", "--is-shallow-repository"]))?.trim() === "true";
 }
 async function shallowBoundaries(git) {
@@ -56923,7 +57189,7 @@ async function whatIsMissing(git, req, remote) {
     if (!resolved[key]) missing.push(`${key} commit ${short3(rev)}`);
   }
   if (missing.length > 0) return `the clone does not hold the ${missing.join(" nor the ")}`;
-  if (!await isShallow2(git)) return void 0;
+  if (!await isShallow(git)) return void 0;
   const boundaries = await shallowBoundaries(git);
   if (boundaries.size === 0) return void 0;
   const revisions = resolved.base ? [`^${resolved.base}`, resolved.head] : [resolved.head];
@@ -56943,7 +57209,7 @@ async function ensureHistory(git, req, log = () => void 0) {
   let problem = await whatIsMissing(git, req, remote);
   const notes = [];
   if (problem) {
-    const shallow = await isShallow2(git);
+    const shallow = await isShallow(git);
     const wants = [req.head, ...req.base ? [req.base] : []];
     let failure2;
     let done = 0;
@@ -57162,12 +57428,12 @@ function detectAgentDrift(before, after, commit) {
     const same = (ds2) => ds2.find((d2) => d2.path === path10);
     return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules203 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules203(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules203(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules203(after, "allow");
-  const afterAsk = rules203(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules203(after, "deny").map((p2) => p2.rule);
+  const rules206 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules206(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules206(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules206(after, "allow");
+  const afterAsk = rules206(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules206(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -57178,16 +57444,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules203(before, "deny")) {
+  for (const d2 of rules206(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules203(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules206(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules203(before, "ask")) {
+  for (const a of rules206(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules203(c3, "ask")),
+      anchor2(a.path, (c3) => rules206(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`
@@ -57310,7 +57576,7 @@ function explainMembership(finding, door) {
   return message === finding.message ? finding : { ...finding, message };
 }
 function evaluateRepositoryPolicy(input) {
-  const { config: config2, classification: classification2 } = input;
+  const { config: config2, classification } = input;
   const head = input.headAgentFiles ? readAgentConfig(input.headAgentFiles) : { config: emptyAgentConfig(), problems: [] };
   const usedSkills = usedSkillsOf(input.claudeCommits);
   const findings = [];
@@ -57318,7 +57584,7 @@ function evaluateRepositoryPolicy(input) {
     findings.push(
       ...evaluateAgentPolicy({
         repository: input.repository,
-        classification: classification2.value,
+        classification: classification.value,
         skillsPolicy: config2.skills,
         permissionsPolicy: withDefaultPermissions(config2.permissions),
         agentConfig: head.config,
@@ -57335,7 +57601,7 @@ function evaluateRepositoryPolicy(input) {
     historyProblems.push(...after.problems.map((p2) => ({ ...p2, commit: commit.sha })));
     findings.push(...detectAgentDrift(before.config, after.config, commit.sha));
   }
-  const repository = { name: input.repository, classification: classification2.value, source: classification2.source };
+  const repository = { name: input.repository, classification: classification.value, source: classification.source };
   const content = classifyContent(input.changes, input.findings, config2.content.paths, repository);
   findings.push(...content.findings);
   findings.push(
@@ -57445,8 +57711,8 @@ function localLogin(author) {
 }
 async function repositoryLabel(root) {
   try {
-    const git = await openRepository(root);
-    const url = (await git.tryRun(["remote", "get-url", "origin"]))?.trim();
+    if (!mayBeInRepository(root, { bare: true })) return basename3(resolve2(root));
+    const url = (await uncheckedRepository(root).tryRun(["remote", "get-url", "origin"]))?.trim();
     const match = url ? /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) : null;
     if (match) return `${match[1]}/${match[2]}`;
   } catch {
@@ -57464,15 +57730,16 @@ function localClassification(setup, flag, configFile) {
   return resolved;
 }
 async function localPolicy(input) {
-  const { classification: classification2, problems: notes } = localClassification(input.setup, input.classificationFlag, input.configFile);
+  const { classification, problems: notes } = localClassification(input.setup, input.classificationFlag, input.configFile);
+  const repository = input.repository ?? repositoryLabel(input.root);
   let headAgentFiles;
   const claudeCommits = [];
   if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
   if (input.git && input.git.claudeCommits.length > 0) {
-    const reader = agentFileReader(await openRepository(input.root));
-    headAgentFiles = await reader.filesAt(input.git.headRevision);
+    const reader = agentFileReader(uncheckedRepository(input.root));
     const single = input.git.claudeCommits.filter((c3) => (c3.commit.parents?.length ?? 0) <= 1);
-    const touching = await reader.touchingCommits(single.map((c3) => c3.commit.sha));
+    const [head, touching] = await Promise.all([reader.filesAt(input.git.headRevision), reader.touchingCommits(single.map((c3) => c3.commit.sha))]);
+    headAgentFiles = head;
     for (const { commit, firstFile } of input.git.claudeCommits) {
       const entry = { commit };
       const login = localLogin(commit.author);
@@ -57486,9 +57753,9 @@ async function localPolicy(input) {
     }
   }
   const result = evaluateRepositoryPolicy({
-    repository: input.repository ?? await repositoryLabel(input.root),
+    repository: await repository,
     config: input.setup.config,
-    classification: classification2,
+    classification,
     ...headAgentFiles ? { headAgentFiles } : {},
     claudeCommits,
     changes: input.changes,
@@ -57496,7 +57763,7 @@ async function localPolicy(input) {
     teamsOf: () => void 0,
     door: "cli"
   });
-  return { classification: classification2, notes, result };
+  return { classification, notes, result };
 }
 function formatProblem(problem) {
   return `${problem.path}${problem.line !== void 0 ? `:${problem.line}` : ""}: ${problem.message}${problem.commit ? ` (at commit ${problem.commit.slice(0, 12)})` : ""}`;
@@ -57672,7 +57939,7 @@ async function readContext(env) {
   const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
   let payload = {};
   const eventPath = env["GITHUB_EVENT_PATH"];
-  if (eventPath && existsSync2(eventPath)) {
+  if (eventPath && existsSync3(eventPath)) {
     try {
       payload = JSON.parse(await readFile3(eventPath, "utf8"));
     } catch (error3) {
@@ -57716,7 +57983,7 @@ async function defaultBranchTip(git, branch) {
   const known = await resolveCommit2(git, ref);
   if (known) return known;
   const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`];
-  if (await isShallow2(git)) args.splice(1, 0, "--unshallow");
+  if (await isShallow(git)) args.splice(1, 0, "--unshallow");
   info(`claude-guard: fetching ${branch}, the default branch, to find where the new branch starts`);
   try {
     await git.run(args, `fetching the default branch ${branch}`);
@@ -57813,12 +58080,12 @@ Nothing to scan: ${plan.reason}.
     setup,
     ...scanInputs.configFile ? { configFile: scanInputs.configFile } : {}
   });
-  const classification2 = resolved.classification;
+  const classification = resolved.classification;
   const policy = await actionPolicy({
     workspace: context.workspace,
     setup,
     ...scanInputs.configFile ? { configFile: scanInputs.configFile } : {},
-    classification: classification2,
+    classification,
     findings: result.scan.findings,
     changes: result.scan.scanned,
     headRevision: head,
@@ -57855,7 +58122,7 @@ Nothing to scan: ${plan.reason}.
     failOn,
     configErrors,
     notes,
-    ...classification2 ? { classification: classification2 } : {},
+    ...classification ? { classification } : {},
     repository: { owner: context.owner, repo: context.repo, headSha: head, serverUrl: context.serverUrl },
     headLines: await headLinesOf(git, head, report.findings, findingLines),
     ...context.docsUrl ? { docsUrl: context.docsUrl } : {},
@@ -57888,7 +58155,7 @@ Nothing to scan: ${plan.reason}.
     runId: context.runId,
     ...context.runAttempt ? { runAttempt: context.runAttempt } : {},
     repository: { owner: context.owner, name: context.repo },
-    classification: classification2,
+    classification,
     ...context.actor ? { user: context.actor } : {},
     ...team ? { team } : {},
     change: plan.kind === "range" && plan.pullRequest !== void 0 ? { type: "pull_request", number: plan.pullRequest } : { type: "push", ref: context.ref ?? branch ?? head },

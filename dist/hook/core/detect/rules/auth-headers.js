@@ -4,7 +4,7 @@ import {
 } from "../../../chunks/chunk-3BW566JV.js";
 import {
   classifyPlaceholder
-} from "../../../chunks/chunk-TLRTMNPX.js";
+} from "../../../chunks/chunk-ZGBLILOE.js";
 import {
   shannonEntropy
 } from "../../../chunks/chunk-YMMRCIC4.js";

@@ -5,7 +5,10 @@ import {
 import {
   classifyPlaceholder,
   classifyTypedByHand
-} from "../../../chunks/chunk-TLRTMNPX.js";
+} from "../../../chunks/chunk-ZGBLILOE.js";
+import {
+  segmentIsJsonObject
+} from "../../../chunks/chunk-QHFSSTGP.js";
 import {
   shannonEntropy
 } from "../../../chunks/chunk-YMMRCIC4.js";
@@ -559,7 +562,7 @@ var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$"
 var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
-function classifyValue(raw, name, kind, quoted) {
+function classifyValue(raw, name, kind, quoted, spaced = false) {
   const value = raw.trim();
   if (value.length === 0 || value.length > MAX_TOKEN || value.length > 300 && /\s/.test(value)) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
@@ -588,7 +591,7 @@ function classifyValue(raw, name, kind, quoted) {
   if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
   if (/\s/.test(value) && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
-  if (/\s/.test(value) && isProse(value)) return { kind: "none" };
+  if (/\s/.test(value) && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
@@ -598,11 +601,18 @@ function classifyValue(raw, name, kind, quoted) {
   if (value.length < 8) return { kind: "none" };
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value)) return { kind: "none" };
+  if (/\s/.test(value) && !spaced) return { kind: "none" };
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
-  if (hasStrayCharacters(value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
+  if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
+  if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
+  if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   return typedByHand(value);
+}
+var JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
+function isTokenLike(word) {
+  return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
 function typedByHand(value) {
   const typed = classifyTypedByHand(value);
@@ -665,7 +675,7 @@ function isProse(value) {
 var MAX_TOKEN = 1200;
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "gd"
 );
 var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
@@ -688,6 +698,8 @@ var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})
 var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
 var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
 var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
+var SERIALIZED_SECRET = /^\{([^{}\s][^{}]{0,298}[^{}\s])\}$/;
+var AUTH_SCHEME = /^(?:bearer|token|basic)\s{1,3}(?=\S{8,}$)/i;
 var QUOTE = /["'\x60]/;
 var FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 var SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
@@ -711,6 +723,7 @@ function collect(re, text, out, quoted, keyOverride, extra = {}) {
     const span = m.indices?.groups?.[valueGroup];
     if (value === void 0 || key === void 0 || !span) continue;
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
+    if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
@@ -747,7 +760,7 @@ function findGenericSecrets(text, context) {
   if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
   if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
   if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true);
+  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
   if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
   if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
@@ -767,30 +780,45 @@ function findGenericSecrets(text, context) {
   }
   const matches = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c];
     if (seen.has(candidate.index)) continue;
-    if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) continue;
-    const key = candidate.key.replace(/^[$@:]+/, "");
-    const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
-    if (!kind) continue;
-    const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
-    if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) continue;
-    if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) continue;
-    if (inHiddenInput(text, candidate.index)) continue;
-    if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) continue;
-    let verdict = classifyValue(value, key, kind, candidate.quoted);
-    if (candidate.fallback && ENV_NAME.test(value)) continue;
-    if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
-      verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
-    }
-    if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) continue;
-    if (candidate.query && verdict.kind === "placeholder" && kind === "secret") continue;
-    if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) continue;
-    if (verdict.kind === "none") continue;
+    const { value, index, wrapped } = reportedValue(candidate);
+    if (context.claimed?.(index, value.length) && !candidates.some((other, o) => o > c && (other.index === candidate.index || other.index === index))) continue;
+    const match = judgeCandidate(candidate, value, index, wrapped, text, context);
+    if (!match) continue;
     seen.add(candidate.index);
-    matches.push(toMatch(key, value, candidate.index, kind, verdict));
+    seen.add(index);
+    matches.push(match);
   }
   return matches;
+}
+function reportedValue(candidate) {
+  const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : void 0;
+  if (wrapped !== void 0) return { value: wrapped, index: candidate.index + 1, wrapped: true };
+  const scheme = AUTH_SCHEME.exec(value)?.[0];
+  return scheme ? { value: value.slice(scheme.length), index: candidate.index + scheme.length, wrapped: false } : { value, index: candidate.index, wrapped: false };
+}
+function judgeCandidate(candidate, value, index, wrapped, text, context) {
+  if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) return void 0;
+  const key = candidate.key.replace(/^[$@:]+/, "");
+  const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
+  if (!kind) return void 0;
+  if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) return void 0;
+  if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return void 0;
+  if (inHiddenInput(text, candidate.index)) return void 0;
+  if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) return void 0;
+  let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped);
+  if (candidate.fallback && ENV_NAME.test(value)) return void 0;
+  if (verdict.kind === "none" && candidate.fallback && isFallbackDefault(value)) {
+    verdict = { kind: "placeholder", reason: "a fallback default, used whenever the variable is unset" };
+  }
+  if (!candidate.quoted && value.startsWith("<") && !value.includes(">")) return void 0;
+  if (candidate.query && verdict.kind === "placeholder" && kind === "secret") return void 0;
+  if (verdict.kind === "placeholder" && kind === "secret" && !candidate.fallback && isTestPath(context.path)) return void 0;
+  if (verdict.kind === "none") return void 0;
+  return toMatch(key, value, index, kind, verdict);
 }
 function insideProseString(text, index, value) {
   const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];

@@ -4,7 +4,7 @@ import {
 } from "../../../../chunks/chunk-5DJJHIZY.js";
 import {
   classifyPlaceholder
-} from "../../../../chunks/chunk-TLRTMNPX.js";
+} from "../../../../chunks/chunk-ZGBLILOE.js";
 import {
   fake,
   toBase64

@@ -19,12 +19,12 @@ var rules = [
     provider: "Freshdesk",
     severity: "high",
     keywords: ["freshdesk"],
-    regex: contextRegex("freshdesk", String.raw`api[_.-]?key|key|token`, hasDigit(20) + "[A-Za-z0-9]{20}"),
+    regex: contextRegex("freshdesk", String.raw`api[_.-]?key|key|token|secret`, hasDigit(20) + "[A-Za-z0-9]{20}"),
     minEntropy: 3.2,
     docs: "https://developers.freshdesk.com/api/#authentication",
     remediation: "Reset the key in Freshdesk > Profile settings > View API key and keep its replacement in a secret manager.",
     samples: () => [fake.alnum(18, "freshdesk-1") + "9" + fake.alnum(1, "freshdesk-1b")],
-    truePositives: ([t]) => [...inSyntaxes("freshdesk_api_key", t), ...withValue(t, "freshdesk_key: '%s'")],
+    truePositives: ([t]) => [...inSyntaxes("freshdesk_api_key", t), ...withValue(t, "freshdesk_key: '%s'", '"freshdesk_secret": "%s"')],
     falsePositives: () => ["FRESHDESK_DOMAIN=acme.freshdesk.com", "FRESHDESK_API_KEY=" + fake.alnum(32, "freshdesk-long")]
   })
 ];

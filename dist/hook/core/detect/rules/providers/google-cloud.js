@@ -13,6 +13,36 @@ import {
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/google-cloud.ts
+var FIREBASE_SDK_PUBLISHED_KEYS = /* @__PURE__ */ new Set([
+  "0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c",
+  "2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4",
+  "27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045",
+  "281cbc35f6814ed4e401cdf03223a65a26f1d7d578c8f7a10eada2bb588074df",
+  "37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619",
+  "3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665",
+  "3d12d5fd096bdc9cec21721ba03f2545b0e04d9ab00b16f4f8cbd0b619512d6c",
+  "3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682",
+  "49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0",
+  "4c1bbecaca97449149fb0c08669495dbb34d5a939c51a28b66b9b8b3b1731b68",
+  "4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583",
+  "6ca6473b42d9c17e9059568aa166fa8b542a90ec4b6c38f25ab55d2be31c12e0",
+  "6dc7fc8ebd924f29257679ecced9e2db53a7b0859f8dea8b21d91e890b23a653",
+  "6f1ef2461e63469ebfbe05ab6c72f416578fa1003cea26131b22c9e1e476ce22",
+  "85df9d8f90245d611af8db38ced3c86ea056512721f4d939c882e16cd56fd7bf",
+  "8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1",
+  "a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6",
+  "a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41",
+  "ab3ea7c28e929a57fd4926d36337d12f807c0dfffe170ad3fb278230989a0a8e",
+  "c35d04b38d08fd0ced1b88c7b8c61842917c05687d33bb469fbbad462a9f00d5",
+  "dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614",
+  "df824817ace55ed76bdb9221216e09aadf792880fa5682792fd81bbdfe052ea7",
+  "e2f11ce8bec346201079728778baa5c7b4b695751e2c6c21be58c35ff118a2ca",
+  "e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9",
+  "ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d",
+  "eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1",
+  "f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c",
+  "fe686096b4987fed70f96ffa6572cccbc89193c5013b8206d2d40a741296eda5"
+]);
 var rules = [
   defineRule({
     id: "gcp-service-account-key",
@@ -40,6 +70,7 @@ var rules = [
     severity: "high",
     keywords: ["aiza"],
     regex: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
+    exampleValueHashes: FIREBASE_SDK_PUBLISHED_KEYS,
     docs: "https://cloud.google.com/docs/authentication/api-keys",
     remediation: "Delete or regenerate the key in APIs & Services > Credentials; if it must ship to clients, restrict it by API and by application/referrer.",
     samples: () => ["AIza" + fake.base64url(35, "gcp-api-key"), "AIza" + fake.alnum(35, "gcp-api-key-2")],

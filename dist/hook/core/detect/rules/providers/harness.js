@@ -19,6 +19,8 @@ var rules = [
     keywords: ["pat.", "sat."],
     // pat.<account id>.<token id>.<secret>, sat. for service accounts.
     regex: /(?<![A-Za-z0-9_.-])(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/,
+    // A value with the prefix and dots that the format refuses (a part cut short) is a broken copy.
+    owns: { prefixes: ["pat.", "sat."] },
     docs: "https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/",
     remediation: "Delete the token in Harness (Profile or Service Account > API Keys) and create a new one kept in a secret manager.",
     samples: () => [`pat.${fake.base64url(22, "hr1")}.${fake.alnum(24, "hr2")}.${fake.alnum(20, "hr3")}`],

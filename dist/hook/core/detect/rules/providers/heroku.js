@@ -33,11 +33,11 @@ var rules = [
     provider: "Heroku",
     severity: "critical",
     keywords: ["heroku"],
-    regex: contextRegex("heroku", String.raw`api[_.-]?key|api[_.-]?token|auth[_.-]?token|token|key|password`, UUID),
+    regex: contextRegex("heroku", String.raw`api[_.-]?key|api[_.-]?token|auth[_.-]?token|token|key|password|secret`, UUID),
     docs: "https://devcenter.heroku.com/articles/authentication",
     remediation: "Regenerate the API key in Heroku Account settings and store its replacement as a CI secret.",
     samples: () => [fake.uuid("heroku-1")],
-    truePositives: ([k]) => [...inSyntaxes("heroku_api_key", k), ...withValue(k, "heroku_token: '%s'")],
+    truePositives: ([k]) => [...inSyntaxes("heroku_api_key", k), ...withValue(k, "heroku_token: '%s'", '"heroku_secret": "%s"')],
     falsePositives: () => ["HEROKU_APP_ID=" + fake.uuid("heroku-fp"), "HEROKU_API_KEY=${{ secrets.HEROKU_API_KEY }}"]
   })
 ];

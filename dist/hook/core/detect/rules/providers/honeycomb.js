@@ -19,7 +19,7 @@ var rules = [
     provider: "Honeycomb",
     severity: "high",
     keywords: ["honeycomb"],
-    regex: contextRegex("honeycomb", String.raw`api[_.-]?key|write[_.-]?key|key|team`, String.raw`(?:[a-f0-9]{32}|` + hasDigit(22) + "[A-Za-z0-9]{22})"),
+    regex: contextRegex("honeycomb", String.raw`api[_.-]?key|write[_.-]?key|key|team|secret`, String.raw`(?:[a-f0-9]{32}|` + hasDigit(22) + "[A-Za-z0-9]{22})"),
     minEntropy: 3.2,
     docs: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     remediation: "Delete the key in Honeycomb > Environment settings > API Keys and pass its replacement to senders through a secret.",
@@ -28,7 +28,7 @@ var rules = [
       const k2 = fake.hex(32, "hny-2");
       return [k, k2];
     },
-    truePositives: ([k, k2]) => [...inSyntaxes("honeycomb_api_key", k), ...withValue(k2, "honeycomb_writekey: '%s'")],
+    truePositives: ([k, k2]) => [...inSyntaxes("honeycomb_api_key", k), ...withValue(k2, "honeycomb_writekey: '%s'"), ...withValue(k, 'HONEYCOMB_SECRET="%s"')],
     falsePositives: () => ["HONEYCOMB_DATASET=" + fake.alnum(22, "hny-fp"), "HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}"]
   }),
   defineRule({

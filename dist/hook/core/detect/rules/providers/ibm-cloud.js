@@ -20,12 +20,14 @@ var rules = [
     provider: "IBM Cloud",
     severity: "critical",
     keywords: ["ibm", "ic_api_key"],
-    regex: assigned(`${ci("ibm")}[\\w. -]{0,20}?${ci("api")}${SEP}${ci("key")}|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
+    // The name may say key or token without "api" (`IBM_CLOUD_KEY`, `ibmcloud token`): the value's
+    // fixed length keeps the rule narrow.
+    regex: assigned(`(?<![A-Za-z])${ci("ibm")}[\\w. -]{0,20}?(?:${ci("api")}${SEP}${ci("key")}|${ci("key")}|${ci("token")})|${ci("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
     docs: "https://cloud.ibm.com/docs/account?topic=account-userapikey",
     remediation: "Delete the key under Manage > Access (IAM) > API keys and use trusted profiles or a secret manager.",
     samples: () => [fake.base64url(44, "ibm-key")],
-    truePositives: ([k]) => [...inSyntaxes("ibmcloud_api_key", k), ...withValue(k, "IC_API_KEY=%s", '  ibm_apikey: "%s"')],
-    falsePositives: ([k]) => [`IBMCLOUD_API_KEY=${k.slice(0, 40)}`, "  ibm_api_key: ${{ secrets.IBM_KEY }}"]
+    truePositives: ([k]) => [...inSyntaxes("ibmcloud_api_key", k), ...withValue(k, "IC_API_KEY=%s", '  ibm_apikey: "%s"', "IBM_CLOUD_KEY=%s", "ibmcloud token = '%s'")],
+    falsePositives: ([k]) => [`IBMCLOUD_API_KEY=${k.slice(0, 40)}`, "  ibm_api_key: ${{ secrets.IBM_KEY }}", `libmagic_key = "${k}"`]
   }),
   defineRule({
     id: "ibm-cos-hmac-secret",

@@ -2,8 +2,8 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-PE7NYGFU.js";
-import "../../../../chunks/chunk-TLRTMNPX.js";
+} from "../../../../chunks/chunk-UGNJX6RL.js";
+import "../../../../chunks/chunk-ZGBLILOE.js";
 import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";

@@ -3,8 +3,8 @@ import {
   JWT_LIKE,
   keyed,
   keyedRegex
-} from "../../../../chunks/chunk-PE7NYGFU.js";
-import "../../../../chunks/chunk-TLRTMNPX.js";
+} from "../../../../chunks/chunk-UGNJX6RL.js";
+import "../../../../chunks/chunk-ZGBLILOE.js";
 import "../../../../chunks/chunk-KBVS5DTB.js";
 import "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";

@@ -28,6 +28,23 @@ var rules = [
     },
     truePositives: ([t, t2]) => [...inSyntaxes("src_access_token", t), ...withValue(t2, 'token: "%s"')],
     falsePositives: () => ["sgp_" + fake.hex(20, "sgp-short"), "sgp_local_" + fake.hex(30, "sgp-short2")]
+  }),
+  defineRule({
+    id: "sourcegraph-gateway-token",
+    title: "Sourcegraph Cody Gateway access token",
+    provider: "Sourcegraph",
+    severity: "high",
+    keywords: ["sgd_", "slk_", "sgs_"],
+    regex: /(?<![\w-])(?<secret>(?:sgd|slk|sgs)_[a-fA-F0-9]{64})(?![\w-])/,
+    docs: "https://docs.sourcegraph.com/dev/security/secret_formats",
+    remediation: "Rotate the license key or product subscription the token derives from (Sourcegraph support for sgd_/sgs_ tokens) and keep tokens out of source: instances derive them from the configured license key.",
+    samples: () => ["slk_" + fake.hex(64, "slk-1"), "sgd_" + fake.hex(64, "sgd-1"), "sgs_" + fake.hex(64, "sgs-1")],
+    truePositives: ([slk, sgd, sgs]) => [
+      ...inSyntaxes("cody_gateway_token", slk),
+      ...withValue(sgd, 'curl -H "Authorization: Bearer %s" https://cody-gateway.sourcegraph.com/v1/limits'),
+      ...withValue(sgs, "  accessToken: %s")
+    ],
+    falsePositives: ([slk]) => ["slk_" + fake.hex(40, "slk-short"), `${slk}0`, "sgd_" + fake.alnum(64, "sgd-alnum").replace(/[0-9a-f]/g, "x")]
   })
 ];
 export {

@@ -180,6 +180,15 @@ var PLACEHOLDER_PATTERNS = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
 ];
+var PATTERN_SCREENS = (() => {
+  const byFlags = /* @__PURE__ */ new Map();
+  const alone = [];
+  for (const [pattern] of PLACEHOLDER_PATTERNS) {
+    if (/\\(?:[1-9]|k<)/.test(pattern.source)) alone.push(pattern);
+    else byFlags.set(pattern.flags, [...byFlags.get(pattern.flags) ?? [], `(?:${pattern.source})`]);
+  }
+  return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
+})();
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
   const lower = trimmed.toLowerCase();
@@ -188,9 +197,11 @@ function classifyPlaceholder(value, keyName) {
     const plain = deLeet(lower);
     if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   }
-  for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-    if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
-    if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+  if (PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
+    for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
+      if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
+      if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+    }
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -344,7 +355,7 @@ function classifyFormatValue(value) {
 }
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (REPEATED_UNIT.test(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (repeatsShortUnit(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
@@ -362,7 +373,24 @@ function runCoverage(value) {
   }
   return covered;
 }
-var REPEATED_UNIT = /((.)(?!\2).{1,3})\1{4}/;
+function repeatsShortUnit(value) {
+  const n = value.length;
+  for (let i = 0; i + 10 <= n; i++) {
+    if (value.charCodeAt(i) === value.charCodeAt(i + 1)) continue;
+    for (let unit = 2; unit <= 4 && i + unit * 5 <= n; unit++) {
+      let k = unit;
+      while (k < unit * 5 && value.charCodeAt(i + k) === value.charCodeAt(i + k - unit)) k++;
+      if (k < unit * 5) continue;
+      let breaks = false;
+      for (let c = i; c < i + unit; c++) breaks ||= isLineBreak(value.charCodeAt(c));
+      if (!breaks) return true;
+    }
+  }
+  return false;
+}
+function isLineBreak(code) {
+  return code === 10 || code === 13 || code === 8232 || code === 8233;
+}
 function atMostDistinct(value, limit) {
   const seen = [];
   for (const c of value) {

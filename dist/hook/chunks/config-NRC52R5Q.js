@@ -2652,9 +2652,9 @@ function describeFound(value) {
   if (typeof value === "string") return JSON.stringify(value.length > 80 ? value.slice(0, 79) + "…" : value);
   return String(value);
 }
-var defOf = (schema) => schema._zod.def;
-function unwrap(schema) {
-  let current = schema;
+var defOf = (schema2) => schema2._zod.def;
+function unwrap(schema2) {
+  let current = schema2;
   for (let i = 0; i < 10; i++) {
     const def = defOf(current);
     const inner = def.innerType ?? (def.type === "pipe" ? def.in : void 0);
@@ -2676,17 +2676,17 @@ function schemaAt(root, path) {
   }
   return current;
 }
-function knownKeys(schema) {
-  const def = schema && defOf(unwrap(schema));
+function knownKeys(schema2) {
+  const def = schema2 && defOf(unwrap(schema2));
   const all = def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
   return { listed: all.filter((k) => !k.startsWith("_")), all };
 }
-function description(schema) {
-  return schema.description;
+function description(schema2) {
+  return schema2.description;
 }
-function describeExpected(schema) {
-  if (!schema) return "nothing here";
-  const inner = unwrap(schema);
+function describeExpected(schema2) {
+  if (!schema2) return "nothing here";
+  const inner = unwrap(schema2);
   const def = defOf(inner);
   switch (def.type) {
     case "enum":
@@ -2744,12 +2744,12 @@ function issueToErrors(issue2, ctx) {
       );
     }
     case "invalid_type": {
-      const schema = schemaAt(ctx.root, path);
+      const schema2 = schemaAt(ctx.root, path);
       if (value === void 0) {
-        const about = schema && description(schema);
-        return [make(path, `required key is missing; expected ${describeExpected(schema)}${about ? `: ${about}` : ""}`, "value")];
+        const about = schema2 && description(schema2);
+        return [make(path, `required key is missing; expected ${describeExpected(schema2)}${about ? `: ${about}` : ""}`, "value")];
       }
-      return [make(path, `expected ${describeExpected(schema)}, got ${describeFound(value)}`, "value")];
+      return [make(path, `expected ${describeExpected(schema2)}, got ${describeFound(value)}`, "value")];
     }
     case "invalid_value": {
       const allowed = (issue2.values ?? []).map(String);
@@ -2975,7 +2975,7 @@ function assertNotEqual(val) {
   return val;
 }
 function toZod() {
-  return (schema) => schema;
+  return (schema2) => schema2;
 }
 function assertIs(_arg) {
 }
@@ -3068,8 +3068,8 @@ function rawShape(def) {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   return desc?.get ? desc.get.raw : desc?.value;
 }
-function sourceShape(schema) {
-  return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+function sourceShape(schema2) {
+  return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
@@ -3122,8 +3122,8 @@ function mergeDefs(...defs) {
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
-function cloneDef(schema) {
-  return mergeDefs(schema._zod.def);
+function cloneDef(schema2) {
+  return mergeDefs(schema2._zod.def);
 }
 function getElementAtPath(obj, path) {
   if (!path)
@@ -3345,19 +3345,19 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
-  const currDef = schema._zod.def;
+function pick(schema2, mask) {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, maskedKeys(schema2, mask));
+  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask) {
-  const raw = sourceShape(schema);
+function maskedKeys(schema2, mask) {
+  const raw = sourceShape(schema2);
   const keys = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
@@ -3368,45 +3368,45 @@ function maskedKeys(schema, mask) {
   }
   return keys;
 }
-function omit(schema, mask) {
-  const currDef = schema._zod.def;
+function omit(schema2, mask) {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask));
+  const omitted = new Set(maskedKeys(schema2, mask));
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
+  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
+function extend(schema2, shape) {
   if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema._zod.def.checks;
+  const checks = schema2._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    const existingShape = sourceShape(schema);
+    const existingShape = sourceShape(schema2);
     for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
 }
-function extended(schema, shape) {
+function extended(schema2, shape) {
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)));
   mirrorProps(newShape, shape);
   return newShape;
 }
-function safeExtend(schema, shape) {
+function safeExtend(schema2, shape) {
   if (!isPlainObject2(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
 }
 function merge(a, b) {
   if (!b?._zod?.def) {
@@ -3427,26 +3427,26 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
-  const currDef = schema._zod.def;
+function partial(Class2, schema2, mask, name = "partial") {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask) {
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+function required(Class2, schema2, mask) {
+  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
     // overwrite with non-optional
     selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
@@ -3982,9 +3982,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn = (schema, value, _ctx, _params) => {
+  const fn = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
+    const result = schema2._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -3998,9 +3998,9 @@ var _parse = (_Err) => {
   return fn;
 };
 var _parseAsync = (_Err) => {
-  const fn = async (schema, value, _ctx, params) => {
+  const fn = async (schema2, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
+    let result = schema2._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -4012,9 +4012,9 @@ var _parseAsync = (_Err) => {
   };
   return fn;
 };
-var _safeParse = (_Err) => (schema, value, _ctx) => {
+var _safeParse = (_Err) => (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
+  const result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -4039,90 +4039,90 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema, value, _ctx) => {
-  const validator = schema._zod.bag.validator;
+var validate = ((schema2, value, _ctx) => {
+  const validator = schema2._zod.bag.validator;
   if (validator !== void 0) {
     if (validator(value) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema, value, _ctx);
+  return validateFallback(schema2, value, _ctx);
 });
-function validateFallback(schema, value, _ctx) {
+function validateFallback(schema2, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
-  const fallbackRun = schema._zod.bag.fallbackRun;
+  const fallbackRun = schema2._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
     result = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result = schema2._zod.run({ value, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema, value, _ctx) => {
+var validateAsync = async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse2 = _parse(_Err);
-  const fn = (schema, value, _ctx, _params) => {
+  const fn = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse2(schema, value, ctx, finalizeParams(fn, _params));
+    return parse2(schema2, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var _decode = (_Err) => {
   const parse2 = _parse(_Err);
-  const fn = (schema, value, _ctx, _params) => {
-    return parse2(schema, value, _ctx, finalizeParams(fn, _params));
+  const fn = (schema2, value, _ctx, _params) => {
+    return parse2(schema2, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var _encodeAsync = (_Err) => {
   const parseAsync2 = _parseAsync(_Err);
-  const fn = async (schema, value, _ctx, _params) => {
+  const fn = async (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync2(schema, value, ctx, finalizeParams(fn, _params));
+    return await parseAsync2(schema2, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var _decodeAsync = (_Err) => {
   const parseAsync2 = _parseAsync(_Err);
-  const fn = async (schema, value, _ctx, _params) => {
-    return await parseAsync2(schema, value, _ctx, finalizeParams(fn, _params));
+  const fn = async (schema2, value, _ctx, _params) => {
+    return await parseAsync2(schema2, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
-var _safeEncode = (_Err) => (schema, value, _ctx) => {
+var _safeEncode = (_Err) => (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema, value, ctx);
+  return _safeParse(_Err)(schema2, value, ctx);
 };
-var _safeDecode = (_Err) => (schema, value, _ctx) => {
-  return _safeParse(_Err)(schema, value, _ctx);
+var _safeDecode = (_Err) => (schema2, value, _ctx) => {
+  return _safeParse(_Err)(schema2, value, _ctx);
 };
-var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema, value, ctx);
+  return _safeParseAsync(_Err)(schema2, value, ctx);
 };
-var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema2, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema2, value, _ctx);
 };
 
 // node_modules/zod/v4/core/regexes.js
@@ -4161,8 +4161,8 @@ function anchor(source) {
 }
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
-  const hhmm2 = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm2}` : args.precision === 0 ? `${hhmm2}:[0-5]\\d` : `${hhmm2}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm2}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm2}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
   return regex;
 }
 function time(args) {
@@ -5387,10 +5387,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema = shape[key];
-      const optin = schema?._zod?.optin;
+      const schema2 = shape[key];
+      const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
-      const isOptionalOut = schema?._zod?.optout === "optional";
+      const isOptionalOut = schema2?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
         const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
@@ -6499,11 +6499,11 @@ var $ZodRegistry = class {
     this._map = /* @__PURE__ */ new WeakMap();
     this._idmap = /* @__PURE__ */ new Map();
   }
-  add(schema, ..._meta) {
+  add(schema2, ..._meta) {
     const meta2 = _meta[0];
-    this._map.set(schema, meta2);
+    this._map.set(schema2, meta2);
     if (meta2 && typeof meta2 === "object" && "id" in meta2) {
-      this._idmap.set(meta2.id, schema);
+      this._idmap.set(meta2.id, schema2);
     }
     return this;
   }
@@ -6512,26 +6512,26 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
     return this;
   }
-  remove(schema) {
-    const meta2 = this._map.get(schema);
+  remove(schema2) {
+    const meta2 = this._map.get(schema2);
     if (meta2 && typeof meta2 === "object" && "id" in meta2) {
       this._idmap.delete(meta2.id);
     }
-    this._map.delete(schema);
+    this._map.delete(schema2);
     return this;
   }
-  get(schema) {
-    const p = schema._zod.parent;
+  get(schema2) {
+    const p = schema2._zod.parent;
     if (p) {
       const pm = { ...this.get(p) ?? {} };
       delete pm.id;
-      const f = { ...pm, ...this._map.get(schema) };
+      const f = { ...pm, ...this._map.get(schema2) };
       return Object.keys(f).length ? f : void 0;
     }
-    return this._map.get(schema);
+    return this._map.get(schema2);
   }
-  has(schema) {
-    return this._map.has(schema);
+  has(schema2) {
+    return this._map.has(schema2);
   }
 };
 function registry() {
@@ -7008,13 +7008,13 @@ function _array(Class2, element, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _refine(Class2, fn, _params) {
-  const schema = new Class2({
+  const schema2 = new Class2({
     type: "custom",
     check: "custom",
     fn,
     ...normalizeParams(_params)
   });
-  return schema;
+  return schema2;
 }
 // @__NO_SIDE_EFFECTS__
 function _superRefine(fn, params) {
@@ -7084,8 +7084,8 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
@@ -7093,42 +7093,42 @@ function handleUnrepresentable(schema, ctx, json, params, message) {
   Object.assign(json, result);
   return true;
 }
-function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
-  const def = schema._zod.def;
-  const seen = ctx.seen.get(schema);
+  const def = schema2._zod.def;
+  const seen = ctx.seen.get(schema2);
   if (seen) {
     seen.count++;
-    const isCycle = _params.schemaPath.includes(schema);
+    const isCycle = _params.schemaPath.includes(schema2);
     if (isCycle) {
       seen.cycle = _params.path;
     }
     return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema, result);
+  ctx.seen.set(schema2, result);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema._zod.toJSONSchema?.();
+  const overrideSchema = schema2._zod.toJSONSchema?.();
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
-      schemaPath: [..._params.schemaPath, schema],
+      schemaPath: [..._params.schemaPath, schema2],
       path: _params.path
     };
-    if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params);
+    if (schema2._zod.processJSONSchema) {
+      schema2._zod.processJSONSchema(ctx, result.schema, params);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema, ctx, _json, params);
+      processor(schema2, ctx, _json, params);
     }
-    const parent = schema._zod.parent;
+    const parent = schema2._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
@@ -7136,24 +7136,24 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta2 = ctx.metadataRegistry.get(schema);
+  const meta2 = ctx.metadataRegistry.get(schema2);
   if (meta2)
     assignProps(result.schema, meta2);
-  if (ctx.io === "input" && isTransforming(schema)) {
+  if (ctx.io === "input" && isTransforming(schema2)) {
     delete result.schema.examples;
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
     (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
   delete result.schema._prefault;
-  const _result = ctx.seen.get(schema);
+  const _result = ctx.seen.get(schema2);
   return _result.schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function extractDefs(ctx, schema) {
-  const root = ctx.seen.get(schema);
+function extractDefs(ctx, schema2) {
+  const root = ctx.seen.get(schema2);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
@@ -7198,11 +7198,11 @@ function extractDefs(ctx, schema) {
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
-    const schema2 = seen.schema;
-    for (const key in schema2) {
-      delete schema2[key];
+    const schema3 = seen.schema;
+    for (const key in schema3) {
+      delete schema3[key];
     }
-    schema2.$ref = ref;
+    schema3.$ref = ref;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -7216,13 +7216,13 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   }
   for (const entry of ctx.seen.entries()) {
     const seen = entry[1];
-    if (schema === entry[0]) {
+    if (schema2 === entry[0]) {
       extractToDef(entry);
       continue;
     }
     if (ctx.external) {
       const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
+      if (schema2 !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -7245,9 +7245,9 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   if (ctx.external)
     ctx.sharedDefsExtractedFor = ctx.external;
 }
-function compactTypeUnion(schema) {
-  const options = schema.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+function compactTypeUnion(schema2) {
+  const options = schema2.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema2.type !== void 0)
     return;
   const types = [];
   for (const option of options) {
@@ -7265,8 +7265,8 @@ function compactTypeUnion(schema) {
         types.push(member);
     }
   }
-  delete schema.anyOf;
-  schema.type = types.length === 1 ? types[0] : types;
+  delete schema2.anyOf;
+  schema2.type = types.length === 1 ? types[0] : types;
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
@@ -7353,16 +7353,16 @@ function foldIntersection(json) {
   delete json.allOf;
   assignProps(json, folded);
 }
-function finalize(ctx, schema) {
-  const root = ctx.seen.get(schema);
+function finalize(ctx, schema2) {
+  const root = ctx.seen.get(schema2);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
     if (seen.ref === null)
       return;
-    const schema2 = seen.def ?? seen.schema;
-    const _cached = { ...schema2 };
+    const schema3 = seen.def ?? seen.schema;
+    const _cached = { ...schema3 };
     const ref = seen.ref;
     seen.ref = null;
     if (ref) {
@@ -7370,28 +7370,28 @@ function finalize(ctx, schema) {
       const refSeen = ctx.seen.get(ref);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema2.allOf = schema2.allOf ?? [];
-        schema2.allOf.push(refSchema);
+        schema3.allOf = schema3.allOf ?? [];
+        schema3.allOf.push(refSchema);
       } else {
-        assignProps(schema2, refSchema);
+        assignProps(schema3, refSchema);
       }
-      assignProps(schema2, _cached);
+      assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema2) {
+        for (const key in schema3) {
           if (key === "$ref" || key === "allOf")
             continue;
           if (!(key in _cached)) {
-            delete schema2[key];
+            delete schema3[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema2) {
+        for (const key in schema3) {
           if (key === "$ref" || key === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema2[key];
+          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema3[key];
           }
         }
       }
@@ -7401,13 +7401,13 @@ function finalize(ctx, schema) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
-        schema2.$ref = parentSeen.schema.$ref;
+        schema3.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema2) {
+          for (const key in schema3) {
             if (key === "$ref" || key === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema2[key];
+            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema3[key];
             }
           }
         }
@@ -7415,7 +7415,7 @@ function finalize(ctx, schema) {
     }
     ctx.override({
       zodSchema,
-      jsonSchema: schema2,
+      jsonSchema: schema3,
       path: seen.path ?? []
     });
   };
@@ -7461,13 +7461,13 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
+    const id = ctx.external.registry.get(schema2)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+  const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
   const defs = ctx.external?.defs ?? {};
@@ -7497,10 +7497,10 @@ function finalize(ctx, schema) {
     const finalized = JSON.parse(JSON.stringify(result));
     Object.defineProperty(finalized, "~standard", {
       value: {
-        ...schema["~standard"],
+        ...schema2["~standard"],
         jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+          input: createStandardJSONSchemaMethod(schema2, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema2, "output", ctx.processors)
         }
       },
       enumerable: false,
@@ -7564,18 +7564,18 @@ function isTransforming(_schema, _ctx) {
   }
   return false;
 }
-var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+var createToJSONSchemaMethod = (schema2, processors = {}) => (params) => {
   const ctx = initializeContext({ ...params, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
+  processSchema(schema2, ctx);
+  extractDefs(ctx, schema2);
+  return finalize(ctx, schema2);
 };
-var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) => {
   const { libraryOptions, target } = params ?? {};
   const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
+  processSchema(schema2, ctx);
+  extractDefs(ctx, schema2);
+  return finalize(ctx, schema2);
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
@@ -7639,13 +7639,13 @@ var contributors = {
   },
   mime_type: (agg, def) => intersectMime(agg, def.mime)
 };
-function aggregateChecks(schema) {
+function aggregateChecks(schema2) {
   const agg = {};
-  const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  const def = schema2._zod.def;
+  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
   for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema._zod.bag;
+  const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
     narrowMin(agg, "minimum", bag.minimum);
   if (bag.exclusiveMinimum !== void 0)
@@ -7680,10 +7680,10 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64urlCharset, base64url]
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
-var stringProcessor = (schema, ctx, _json, _params) => {
+var stringProcessor = (schema2, ctx, _json, _params) => {
   const json = _json;
   json.type = "string";
-  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json.minLength = minimum;
   if (typeof maximum === "number")
@@ -7712,9 +7712,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
     }
   }
 };
-var numberProcessor = (schema, ctx, _json, params) => {
+var numberProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
   json.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
@@ -7745,7 +7745,7 @@ var numberProcessor = (schema, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema2, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
@@ -7762,8 +7762,8 @@ var neverProcessor = (_schema, _ctx, json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var enumProcessor = (schema, _ctx, json, _params) => {
-  const def = schema._zod.def;
+var enumProcessor = (schema2, _ctx, json, _params) => {
+  const def = schema2._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
     json.not = {};
@@ -7775,16 +7775,16 @@ var enumProcessor = (schema, _ctx, json, _params) => {
     json.type = "string";
   json.enum = values;
 };
-var customProcessor = (schema, ctx, json, params) => {
-  handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema2, ctx, json, params) => {
+  handleUnrepresentable(schema2, ctx, json, params, "Custom types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json, params) => {
-  handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema2, ctx, json, params) => {
+  handleUnrepresentable(schema2, ctx, json, params, "Transforms cannot be represented in JSON Schema");
 };
-var arrayProcessor = (schema, ctx, _json, params) => {
+var arrayProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const def = schema._zod.def;
-  const { minimum, maximum } = aggregateChecks(schema);
+  const def = schema2._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json.minItems = minimum;
   if (typeof maximum === "number")
@@ -7795,22 +7795,22 @@ var arrayProcessor = (schema, ctx, _json, params) => {
     path: [...params.path, "items"]
   });
 };
-function inputOptin(schema) {
-  const def = schema._zod.def;
+function inputOptin(schema2) {
+  const def = schema2._zod.def;
   if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
     return inputOptin(def.out);
   }
   if (def.type === "catch") {
     return inputOptin(def.innerType);
   }
-  return schema._zod.optin;
+  return schema2._zod.optin;
 }
-var objectProcessor = (schema, ctx, _json, params) => {
+var objectProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json.type = "object";
@@ -7843,8 +7843,8 @@ var objectProcessor = (schema, ctx, _json, params) => {
     });
   }
 };
-var unionProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var unionProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
     ...params,
@@ -7856,8 +7856,8 @@ var unionProcessor = (schema, ctx, json, params) => {
     json.anyOf = options;
   }
 };
-var intersectionProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var intersectionProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
     path: [...params.path, "allOf", 0]
@@ -7937,9 +7937,9 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-var recordProcessor = (schema, ctx, _json, params) => {
+var recordProcessor = (schema2, ctx, _json, params) => {
   const json = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   json.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
@@ -7964,7 +7964,7 @@ var recordProcessor = (schema, ctx, _json, params) => {
         pendingRecords.set(ctx, pending);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending.push(schema);
+      pending.push(schema2);
     }
     json.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -7980,10 +7980,10 @@ var recordProcessor = (schema, ctx, _json, params) => {
     }
   }
 };
-var nullableProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var nullableProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
     json.nullable = true;
@@ -7991,14 +7991,14 @@ var nullableProcessor = (schema, ctx, json, params) => {
     json.anyOf = [inner, { type: "null" }];
   }
 };
-var nonoptionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var nonoptionalProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json, params) {
+function serializeDefaultValue(value, schema2, ctx, json, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -8008,62 +8008,62 @@ function serializeDefaultValue(value, schema, ctx, json, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema2, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var defaultProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json.default = value;
 };
-var prefaultProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var prefaultProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json._prefault = value;
 };
-var catchProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var catchProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema2, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
   json.default = catchValue;
 };
-var pipeProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var pipeProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
+var readonlyProcessor = (schema2, ctx, json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   json.readOnly = true;
 };
-var optionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var optionalProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
 
@@ -9011,27 +9011,27 @@ function superRefine(fn, params) {
 var SLASHED = /^\/([\s\S]+)\/([a-z]*)$/;
 var ALLOWED_FLAGS = /^[imsu]*$/;
 var DEFAULT_FLAGS = "im";
-function describe2(marker2, index) {
-  const shown = marker2.length > 60 ? marker2.slice(0, 59) + "…" : marker2;
+function describe2(marker, index) {
+  const shown = marker.length > 60 ? marker.slice(0, 59) + "…" : marker;
   return `authorship.markers[${index}] ${JSON.stringify(shown)}`;
 }
 function compileMarkers(markers) {
   const regexes = [];
   const errors = [];
   if (!Array.isArray(markers)) return { regexes, errors: ["authorship.markers must be a list of regular expressions"] };
-  markers.forEach((marker2, index) => {
-    if (typeof marker2 !== "string") {
-      errors.push(`authorship.markers[${index}] must be a string (a regular expression), got ${marker2 === null ? "null" : typeof marker2}`);
+  markers.forEach((marker, index) => {
+    if (typeof marker !== "string") {
+      errors.push(`authorship.markers[${index}] must be a string (a regular expression), got ${marker === null ? "null" : typeof marker}`);
       return;
     }
-    const name = describe2(marker2, index);
-    if (marker2.trim() === "") {
+    const name = describe2(marker, index);
+    if (marker.trim() === "") {
       errors.push(`${name}: an empty marker would mark every commit as Claude's`);
       return;
     }
-    let source = marker2;
+    let source = marker;
     let flags = DEFAULT_FLAGS;
-    const slashed = SLASHED.exec(marker2);
+    const slashed = SLASHED.exec(marker);
     if (slashed) {
       source = slashed[1];
       flags = slashed[2];
@@ -9074,132 +9074,138 @@ var REPO_NAME = "[A-Za-z0-9._-]{1,100}";
 var TEAM_SLUG = "[A-Za-z0-9][A-Za-z0-9_-]{0,99}";
 var EXTENDS_PATTERN = new RegExp(`^(?:(${LOGIN})/)?(${REPO_NAME})(?::([^\\s:][^\\s]*))?$`);
 var PERMISSION_RULE = /^[A-Za-z_][\w*-]*(?:\(.*\))?$/;
-var classification = _enum(CLASSIFICATIONS);
 var CONFIG_LIMITS = { globs: 1e3, markers: 100, rules: 200, keywords: 50, ruleExamples: 100, skills: 500, teams: 200, permissions: 500 };
 var atMost = (limit, what) => ({ error: `at most ${limit} ${what} are allowed (the limit)` });
 var recordAtMost = (limit, what) => (value, ctx) => {
   const count = Object.keys(value).length;
   if (count > limit) ctx.addIssue({ code: "custom", message: `holds ${count} ${what}; at most ${limit} are allowed (the limit)`, input: value });
 };
-var glob = string2().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
-var teamSlug = string2().regex(new RegExp(`^(?:@?${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`)" }).transform((team) => team.replace(/^@/, ""));
-var orgTeam = string2().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
-var repositoryName = string2().regex(new RegExp(`^${REPO_NAME}$`), { error: "expected a repository name in the org, such as `governance`" }).refine((name) => name !== "." && name !== "..", { error: "expected a repository name in the org, such as `governance`" });
-var marker = string2().superRefine((value, ctx) => {
-  for (const message of compileMarkers([value]).errors) {
-    ctx.addIssue({ code: "custom", message: message.replace(/^authorship\.markers\[0\] (?:"(?:[^"\\]|\\.)*"|\S+)?:? ?/, ""), input: value });
-  }
-});
-var ruleRegex = string2().min(1, { error: "expected a regular expression" }).superRefine((source, ctx) => {
-  const safety = checkRegexSafety(source);
-  if (!safety.ok) {
-    ctx.addIssue({ code: "custom", message: `regex refused: ${safety.reason}`, input: source });
-    return;
-  }
-  if (new RegExp(source).test("")) ctx.addIssue({ code: "custom", message: "regex refused: it matches the empty string, so it would match every line", input: source });
-});
-var customRule = strictObject({
-  id: string2().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: "expected a kebab-case id such as `acme-internal-token`" }).meta({ description: "Rule id, reported in findings (kebab-case, unique, not a built-in rule's id)." }),
-  regex: ruleRegex.meta({ description: "JavaScript regular expression matching the secret; checked for catastrophic backtracking." }),
-  keywords: array(
-    string2().min(2, { error: "expected a keyword of at least 2 characters" }).regex(/^[\x20-\x7e]+$/, { error: "expected an ASCII keyword" })
-  ).min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" }).max(CONFIG_LIMITS.keywords, atMost(CONFIG_LIMITS.keywords, "keywords")).meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
-  category: _enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
-  severity: _enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
-  description: string2().optional().meta({ description: "Shown with each finding: what it is and how to fix it." }),
-  examples: strictObject({
-    truePositives: array(
-      union([
-        string2().min(1).meta({ description: "A line the rule must report." }),
-        strictObject({
-          line: string2().min(1).meta({ description: "A line as it appears in a file." }),
-          secret: string2().min(1).meta({ description: "The exact value the rule must report from it." })
-        }).meta({ description: "A line and the exact value the rule must report from it." })
-      ])
-    ).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]),
-    falsePositives: array(string2().min(1)).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]).meta({ description: "Lines the rule must not report." })
-  }).optional().meta({ description: "Lines the rule must and must not report: checked when the config is loaded, as built-in rules are checked by their tests." })
-}).meta({ description: "An extra detector." });
-var skillPolicy = strictObject({
-  maxClassification: classification.optional().meta({ description: "Highest repository classification the skill may run in. Unset: no limit." }),
-  teams: array(teamSlug).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).optional().meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." })
-}).meta({ description: "Policy for skills whose name matches this pattern." });
-var permissionPolicy = strictObject({
-  forbid: array(string2().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "rules")).default(() => []).meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
-  mcpServers: array(string2().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "servers")).optional().meta({ description: "The only MCP servers allowed at this classification. Unset: any." })
-}).meta({ description: "What an agent may not hold at this classification." });
-var hhmm = (what, allow24) => string2().regex(allow24 ? /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^(?:[01]\d|2[0-3]):[0-5]\d$/, {
-  error: `expected a ${what} time as HH:MM (24-hour clock), such as "${allow24 ? "19:00" : "08:00"}"`
-});
-var businessHours = strictObject({
-  timezone: string2().superRefine((zone, ctx) => {
-    if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: `expected an IANA time zone such as "Europe/Berlin" or "UTC", got ${JSON.stringify(zone)}`, input: zone });
-  }).meta({ description: "IANA time zone the hours are in, e.g. Europe/Berlin." }),
-  days: array(_enum(WEEKDAYS)).min(1, { error: "expected at least one day" }).default(() => ["mon", "tue", "wed", "thu", "fri"]).meta({ description: "Working days (mon … sun). Default: mon to fri." }),
-  start: hhmm("start", false).default("09:00").meta({ description: "Start of the working day, HH:MM. Default 09:00." }),
-  end: hhmm("end", true).default("18:00").meta({ description: "End of the working day, HH:MM (exclusive). Default 18:00." })
-}).superRefine((hours, ctx) => {
-  const time2 = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-  if (time2.test(hours.start) && time2.test(hours.end) && hours.end <= hours.start) ctx.addIssue({ code: "custom", path: ["end"], message: `expected an end after the start (${hours.start}); got ${hours.end}`, input: hours.end });
-}).meta({ description: "Changes made outside these hours in restricted repositories are flagged for review (low severity)." });
-var anomalies = strictObject({
-  weeklySpike: strictObject({
-    min: number2().int().min(0).max(1e5).default(3).meta({ description: "A week is a spike when a repository has more than this many Claude changes in it ... Default 3." }),
-    factor: number2().min(1).max(1e3).default(3).meta({ description: "... and more than this many times its mean over the weeks before. Default 3." }),
-    baselineWeeks: number2().int().min(1).max(52).default(4).meta({ description: "How many weeks before make the mean (empty weeks count as 0). Default 4." })
-  }).default(() => ({ min: 3, factor: 3, baselineWeeks: 4 })).meta({ description: "A repository's weekly Claude changes far above its own recent mean." }),
-  offHoursBurst: strictObject({
-    commits: number2().int().min(2).max(1e4).default(3).meta({ description: "At least this many Claude commits outside business hours ... Default 3." }),
-    hours: number2().min(1).max(168).default(24).meta({ description: "... within this many hours. Default 24." })
-  }).default(() => ({ commits: 3, hours: 24 })).meta({ description: "A burst of Claude commits outside business hours (content.businessHours; default 09:00-18:00 Monday to Friday, UTC)." }),
-  ignore: array(_enum(ANOMALY_KINDS)).default(() => []).meta({ description: `Anomaly kinds not reported: ${ANOMALY_KINDS.join(", ")}.` })
-}).meta({ description: "Anomalies flagged on the audit issue and in the inventory, and their thresholds." });
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.trim() !== "";
-  } catch {
-    return false;
-  }
+function guardConfigSchema() {
+  return schema ??= buildSchema();
 }
-var permissionsByClassification = strictObject(Object.fromEntries(CLASSIFICATIONS.map((c) => [c, permissionPolicy.optional()]))).default(() => ({})).meta({ description: "Per classification: tool permissions an agent may not hold in a repository of that classification." });
-var guardConfigSchema = strictObject({
-  classification: classification.optional().meta({ description: "The repository's data classification, used when the org custom property gives none." }),
-  classificationProperty: string2().regex(/^[\w.-]{1,75}$/, { error: "expected a custom property name such as `data_classification`" }).default("data_classification").meta({ description: "Org custom property that holds each repository's classification." }),
-  failOn: _enum(FAIL_ON_VALUES).default("high").meta({ description: "Lowest severity that fails the check." }),
-  authorship: strictObject({
-    markers: array(marker).max(CONFIG_LIMITS.markers, atMost(CONFIG_LIMITS.markers, "markers")).default(() => []).meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." })
-  }).default(() => ({ markers: [] })).meta({ description: "How Claude-authored commits are recognised." }),
-  paths: strictObject({
-    ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
-  }).default(() => ({ ignore: [] })),
-  rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules, ctx) => {
-    const seen = /* @__PURE__ */ new Set();
-    rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
-      seen.add(rule.id);
-    });
-  }).meta({ description: "Extra detectors: { id, regex, keywords, category, severity, description }." }),
-  skills: record(glob, skillPolicy).superRefine(recordAtMost(CONFIG_LIMITS.skills, "skill patterns")).default(() => ({})).meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
-  permissions: permissionsByClassification,
-  content: strictObject({
-    paths: record(glob, classification).superRefine(recordAtMost(CONFIG_LIMITS.globs, "path globs")).default(() => ({})).meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
-    businessHours: businessHours.optional()
-  }).default(() => ({ paths: {} })).meta({ description: "Signals that classify the content of a change." }),
-  hook: strictObject({
-    failClosed: boolean2().optional().meta({
-      description: "When the Claude Code hook cannot finish its check (its own error, its time budget, an event it cannot read): block (true) or allow with a warning (false). Default: true when classification is restricted, else false."
-    })
-  }).optional().meta({ description: "The Claude Code hook (claude-guard hook)." }),
-  audit: strictObject({
-    repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
-    notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
-    anomalies: anomalies.optional()
-  }).optional().meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
-  _extends: string2().regex(EXTENDS_PATTERN, { error: "expected a repository to inherit from: `repo`, `owner/repo` or `owner/repo:path/to/file.yml`" }).optional().meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." })
-}).meta({ title: "claude-guard configuration", description: `Configuration of claude-guard: ${CONFIG_FILE}` });
+var schema;
+function buildSchema() {
+  const classification = _enum(CLASSIFICATIONS);
+  const glob = string2().trim().min(1, { error: "expected a path glob such as `**/testdata/**`" });
+  const teamSlug = string2().regex(new RegExp(`^(?:@?${LOGIN}/)?${TEAM_SLUG}$`), { error: "expected a GitHub team slug such as `platform` (or `acme/platform`, `@acme/platform`)" }).transform((team) => team.replace(/^@/, ""));
+  const orgTeam = string2().regex(new RegExp(`^${LOGIN}/${TEAM_SLUG}$`), { error: "expected a team as org/team-slug, such as `acme/security`" });
+  const repositoryName = string2().regex(new RegExp(`^${REPO_NAME}$`), { error: "expected a repository name in the org, such as `governance`" }).refine((name) => name !== "." && name !== "..", { error: "expected a repository name in the org, such as `governance`" });
+  const marker = string2().superRefine((value, ctx) => {
+    for (const message of compileMarkers([value]).errors) {
+      ctx.addIssue({ code: "custom", message: message.replace(/^authorship\.markers\[0\] (?:"(?:[^"\\]|\\.)*"|\S+)?:? ?/, ""), input: value });
+    }
+  });
+  const ruleRegex = string2().min(1, { error: "expected a regular expression" }).superRefine((source, ctx) => {
+    const safety = checkRegexSafety(source);
+    if (!safety.ok) {
+      ctx.addIssue({ code: "custom", message: `regex refused: ${safety.reason}`, input: source });
+      return;
+    }
+    if (new RegExp(source).test("")) ctx.addIssue({ code: "custom", message: "regex refused: it matches the empty string, so it would match every line", input: source });
+  });
+  const customRule = strictObject({
+    id: string2().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: "expected a kebab-case id such as `acme-internal-token`" }).meta({ description: "Rule id, reported in findings (kebab-case, unique, not a built-in rule's id)." }),
+    regex: ruleRegex.meta({ description: "JavaScript regular expression matching the secret; checked for catastrophic backtracking." }),
+    keywords: array(
+      string2().min(2, { error: "expected a keyword of at least 2 characters" }).regex(/^[\x20-\x7e]+$/, { error: "expected an ASCII keyword" })
+    ).min(1, { error: "give at least one keyword: a literal that every match contains (the rule runs only on lines holding one)" }).max(CONFIG_LIMITS.keywords, atMost(CONFIG_LIMITS.keywords, "keywords")).meta({ description: "Literals every match contains; the rule runs only on lines holding one (case-insensitive)." }),
+    category: _enum(CUSTOM_RULE_CATEGORIES).default("secret").meta({ description: "What the rule finds." }),
+    severity: _enum(SEVERITY_VALUES).default("high").meta({ description: "Severity of its findings." }),
+    description: string2().optional().meta({ description: "Shown with each finding: what it is and how to fix it." }),
+    examples: strictObject({
+      truePositives: array(
+        union([
+          string2().min(1).meta({ description: "A line the rule must report." }),
+          strictObject({
+            line: string2().min(1).meta({ description: "A line as it appears in a file." }),
+            secret: string2().min(1).meta({ description: "The exact value the rule must report from it." })
+          }).meta({ description: "A line and the exact value the rule must report from it." })
+        ])
+      ).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]),
+      falsePositives: array(string2().min(1)).max(CONFIG_LIMITS.ruleExamples, atMost(CONFIG_LIMITS.ruleExamples, "examples")).default([]).meta({ description: "Lines the rule must not report." })
+    }).optional().meta({ description: "Lines the rule must and must not report: checked when the config is loaded, as built-in rules are checked by their tests." })
+  }).meta({ description: "An extra detector." });
+  const skillPolicy = strictObject({
+    maxClassification: classification.optional().meta({ description: "Highest repository classification the skill may run in. Unset: no limit." }),
+    teams: array(teamSlug).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).optional().meta({ description: "GitHub team slugs whose members may run the skill. Unset: anyone." })
+  }).meta({ description: "Policy for skills whose name matches this pattern." });
+  const permissionPolicy = strictObject({
+    forbid: array(string2().regex(PERMISSION_RULE, { error: "expected a Claude Code permission rule such as `Bash(*)`, `WebFetch` or `mcp__server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "rules")).default(() => []).meta({ description: "Tool permissions an agent may not hold in a repository of this classification, e.g. `Bash(*)`, `WebFetch`." }),
+    mcpServers: array(string2().regex(/^[\w.@/-]{1,100}$/, { error: "expected an MCP server name such as `approved-server`" })).max(CONFIG_LIMITS.permissions, atMost(CONFIG_LIMITS.permissions, "servers")).optional().meta({ description: "The only MCP servers allowed at this classification. Unset: any." })
+  }).meta({ description: "What an agent may not hold at this classification." });
+  const hhmm = (what, allow24) => string2().regex(allow24 ? /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/ : /^(?:[01]\d|2[0-3]):[0-5]\d$/, {
+    error: `expected a ${what} time as HH:MM (24-hour clock), such as "${allow24 ? "19:00" : "08:00"}"`
+  });
+  const businessHours = strictObject({
+    timezone: string2().superRefine((zone, ctx) => {
+      if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: `expected an IANA time zone such as "Europe/Berlin" or "UTC", got ${JSON.stringify(zone)}`, input: zone });
+    }).meta({ description: "IANA time zone the hours are in, e.g. Europe/Berlin." }),
+    days: array(_enum(WEEKDAYS)).min(1, { error: "expected at least one day" }).default(() => ["mon", "tue", "wed", "thu", "fri"]).meta({ description: "Working days (mon … sun). Default: mon to fri." }),
+    start: hhmm("start", false).default("09:00").meta({ description: "Start of the working day, HH:MM. Default 09:00." }),
+    end: hhmm("end", true).default("18:00").meta({ description: "End of the working day, HH:MM (exclusive). Default 18:00." })
+  }).superRefine((hours, ctx) => {
+    const time2 = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+    if (time2.test(hours.start) && time2.test(hours.end) && hours.end <= hours.start) ctx.addIssue({ code: "custom", path: ["end"], message: `expected an end after the start (${hours.start}); got ${hours.end}`, input: hours.end });
+  }).meta({ description: "Changes made outside these hours in restricted repositories are flagged for review (low severity)." });
+  const anomalies = strictObject({
+    weeklySpike: strictObject({
+      min: number2().int().min(0).max(1e5).default(3).meta({ description: "A week is a spike when a repository has more than this many Claude changes in it ... Default 3." }),
+      factor: number2().min(1).max(1e3).default(3).meta({ description: "... and more than this many times its mean over the weeks before. Default 3." }),
+      baselineWeeks: number2().int().min(1).max(52).default(4).meta({ description: "How many weeks before make the mean (empty weeks count as 0). Default 4." })
+    }).default(() => ({ min: 3, factor: 3, baselineWeeks: 4 })).meta({ description: "A repository's weekly Claude changes far above its own recent mean." }),
+    offHoursBurst: strictObject({
+      commits: number2().int().min(2).max(1e4).default(3).meta({ description: "At least this many Claude commits outside business hours ... Default 3." }),
+      hours: number2().min(1).max(168).default(24).meta({ description: "... within this many hours. Default 24." })
+    }).default(() => ({ commits: 3, hours: 24 })).meta({ description: "A burst of Claude commits outside business hours (content.businessHours; default 09:00-18:00 Monday to Friday, UTC)." }),
+    ignore: array(_enum(ANOMALY_KINDS)).default(() => []).meta({ description: `Anomaly kinds not reported: ${ANOMALY_KINDS.join(", ")}.` })
+  }).meta({ description: "Anomalies flagged on the audit issue and in the inventory, and their thresholds." });
+  function isTimeZone(zone) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return zone.trim() !== "";
+    } catch {
+      return false;
+    }
+  }
+  const permissionsByClassification = strictObject(Object.fromEntries(CLASSIFICATIONS.map((c) => [c, permissionPolicy.optional()]))).default(() => ({})).meta({ description: "Per classification: tool permissions an agent may not hold in a repository of that classification." });
+  return strictObject({
+    classification: classification.optional().meta({ description: "The repository's data classification, used when the org custom property gives none." }),
+    classificationProperty: string2().regex(/^[\w.-]{1,75}$/, { error: "expected a custom property name such as `data_classification`" }).default("data_classification").meta({ description: "Org custom property that holds each repository's classification." }),
+    failOn: _enum(FAIL_ON_VALUES).default("high").meta({ description: "Lowest severity that fails the check." }),
+    authorship: strictObject({
+      markers: array(marker).max(CONFIG_LIMITS.markers, atMost(CONFIG_LIMITS.markers, "markers")).default(() => []).meta({ description: "Extra regexes that mark a commit as Claude's (matched on the commit message; `/re/flags` allowed)." })
+    }).default(() => ({ markers: [] })).meta({ description: "How Claude-authored commits are recognised." }),
+    paths: strictObject({
+      ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
+    }).default(() => ({ ignore: [] })),
+    rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules, ctx) => {
+      const seen = /* @__PURE__ */ new Set();
+      rules.forEach((rule, index) => {
+        if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
+        seen.add(rule.id);
+      });
+    }).meta({ description: "Extra detectors: { id, regex, keywords, category, severity, description }." }),
+    skills: record(glob, skillPolicy).superRefine(recordAtMost(CONFIG_LIMITS.skills, "skill patterns")).default(() => ({})).meta({ description: 'Which skills may run at which classification, and for whom. Keys are skill name globs, e.g. "deploy/*".' }),
+    permissions: permissionsByClassification,
+    content: strictObject({
+      paths: record(glob, classification).superRefine(recordAtMost(CONFIG_LIMITS.globs, "path globs")).default(() => ({})).meta({ description: 'Path globs and the classification of what they hold, e.g. "**/payments/**": confidential.' }),
+      businessHours: businessHours.optional()
+    }).default(() => ({ paths: {} })).meta({ description: "Signals that classify the content of a change." }),
+    hook: strictObject({
+      failClosed: boolean2().optional().meta({
+        description: "When the Claude Code hook cannot finish its check (its own error, its time budget, an event it cannot read): block (true) or allow with a warning (false). Default: true when classification is restricted, else false."
+      })
+    }).optional().meta({ description: "The Claude Code hook (claude-guard hook)." }),
+    audit: strictObject({
+      repository: repositoryName.optional().meta({ description: "Org repository holding the audit issue; must be private or internal." }),
+      notify: array(orgTeam).max(CONFIG_LIMITS.teams, atMost(CONFIG_LIMITS.teams, "teams")).default(() => []).meta({ description: "Teams (org/team) mentioned on critical incidents." }),
+      anomalies: anomalies.optional()
+    }).optional().meta({ description: "Org level only (the org's .github repository): a repository's config cannot redirect it." }),
+    _extends: string2().regex(EXTENDS_PATTERN, { error: "expected a repository to inherit from: `repo`, `owner/repo` or `owner/repo:path/to/file.yml`" }).optional().meta({ description: "Inherit from another repository's config (Probot's `_extends`): repo, owner/repo or owner/repo:path." })
+  }).meta({ title: "claude-guard configuration", description: `Configuration of claude-guard: ${CONFIG_FILE}` });
+}
 function defaultConfig() {
-  return guardConfigSchema.parse({});
+  return { classificationProperty: "data_classification", failOn: "high", authorship: { markers: [] }, paths: { ignore: [] }, rules: [], skills: {}, permissions: {}, content: { paths: {} } };
 }
 
 // src/core/config/config.ts
@@ -9227,8 +9233,9 @@ function parseConfig(text, file) {
   let candidate = withoutEmptyValues(data);
   const errors = [];
   const reported = [];
+  const schema2 = guardConfigSchema();
   for (let round = 0; round < RECOVERY_ROUNDS; round++) {
-    const result = guardConfigSchema.safeParse(candidate);
+    const result = schema2.safeParse(candidate);
     if (result.success) return { config: result.data, errors: sortByPosition(errors), locate };
     const paths = [];
     for (const issue2 of result.error.issues) {
@@ -9236,7 +9243,7 @@ function parseConfig(text, file) {
       paths.push(...issue2.code === "unrecognized_keys" ? issue2.keys.map((k) => [...path, k]) : [path]);
       if (round > 0 && reported.some((p) => related(p, path))) continue;
       reported.push(path);
-      errors.push(...issueToErrors(issue2, { file, root: guardConfigSchema, data: candidate, positions }));
+      errors.push(...issueToErrors(issue2, { file, root: schema2, data: candidate, positions }));
     }
     candidate = prune(candidate, paths.map(recoveryUnit));
   }

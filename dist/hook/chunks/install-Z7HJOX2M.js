@@ -14,15 +14,15 @@ import {
   removeSettingsFile,
   settingsPath,
   writeSettings
-} from "./chunk-K5TKPA52.js";
-import "./chunk-KNOA7T6O.js";
-import "./chunk-VYO4MTE7.js";
-import "./chunk-LXSANFHC.js";
-import "./chunk-WSIKIMZF.js";
+} from "./chunk-DWBAUHGQ.js";
+import "./chunk-BR334MFJ.js";
+import "./chunk-P7XKNSLS.js";
 import "./chunk-F5FCXCT4.js";
+import "./chunk-VYO4MTE7.js";
 import "./chunk-NBV23Z5Q.js";
+import "./chunk-LXSANFHC.js";
 import "./chunk-2WR3XI5E.js";
-import "./chunk-TLRTMNPX.js";
+import "./chunk-ZGBLILOE.js";
 import "./chunk-YMMRCIC4.js";
 import "./chunk-IRZL3BGP.js";
 export {
