@@ -20,6 +20,18 @@ describe("\"my key\" in a value", () => {
   });
 });
 
+describe("\"your ...\" in a value", () => {
+  it("is a placeholder with dashes, underscores or zeros between the words", () => {
+    for (const value of ["your-api-key-here", "YOUR_SECRET_TOKEN", "master-your0api0key0here0000", `account-your0key0${"0".repeat(8)}`]) {
+      expect(classifyPlaceholder(value)).toEqual({ placeholder: true, reason: 'the value says "your ..."' });
+    }
+  });
+
+  it("is not read into a generated body", () => {
+    expect(classifyPlaceholder(`master-${fake.alnum(40, "ph-your-body")}`).placeholder).toBe(false);
+  });
+});
+
 describe("counting and keyboard runs", () => {
   it("make a placeholder of a value typed from them", () => {
     for (const value of ["abc123xyz456", "Summer123456", "sk-abc123def456ghi789jkl012mno345pq", `duffel_test_abc123`, "qwerty-asdf-zxcv", "tfp_ABCDEfghijKLMNOPqrstuvWXYZ0123456789"]) {
