@@ -58,6 +58,8 @@ const DATA_EXTENSIONS = /\.(?:csv|tsv|psv|tab|ndjson|jsonl|sql|dump|log|vcf|ldif
 const TEST_DATA_DIRS = /(?:^|\/)(?:fixtures?|__fixtures__|testdata|test[-_]data|seeds?|seeders?|seed[-_]data|mock[-_]?data|sample[-_]?data)\//i;
 const DATA_DIRS = /(?:^|\/)(?:dumps?|datasets?|exports?)\//i;
 /** Files named for the people or records they hold. */
+/** The extensions `DATA_BASENAMES` ends with: tested first, since compiling that long regex costs milliseconds. */
+const DATA_BASENAME_EXTENSIONS = /\.(?:json|ya?ml|xml)$/i;
 const DATA_BASENAMES = /(?:^|\/)(?:[\w-]*[-_.])?(?:users?|customers?|clients?|members?|employees?|patients?|contacts?|people|persons?|accounts?|subscribers?|leads?|orders?|payments?|transactions?|profiles?|applicants?|students?|guests?|mocks?|samples?|seeds?|fixtures?|dump|export|data)(?:[-_.][\w-]*)?\.(?:json|ya?ml|xml)$/i;
 const TEST_DIRS = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|mocks?|e2e|cypress|playwright)\//i;
 const TEST_BASENAMES = /[._-](?:test|spec|fixtures?|mocks?|seeds?|factory|factories)\.\w+$/i;
@@ -76,7 +78,7 @@ export function pathKind(path: string): PathKind {
     DATA_EXTENSIONS.test(path) ||
     TEST_DATA_DIRS.test(path) ||
     DATA_DIRS.test(path) ||
-    DATA_BASENAMES.test(path) ||
+    (DATA_BASENAME_EXTENSIONS.test(path) && DATA_BASENAMES.test(path)) ||
     (/\.json$/i.test(path) && TEST_DIRS.test(path));
   const test = TEST_DATA_DIRS.test(path) || TEST_DIRS.test(path) || TEST_BASENAMES.test(path);
   cachedKind = data ? (test ? "test-data" : "data") : "code";
