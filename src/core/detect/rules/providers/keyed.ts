@@ -517,43 +517,56 @@ function claimOf(entry: KeyedEntry): Claim {
 /** The rules of a table. */
 export function keyed(entries: readonly KeyedEntry[]): Rule[] {
   return entries.map((given) => {
+    // A process loads a table for the few rows whose keywords a text holds: each row's names, keywords
+    // and claim are worked out when first read, not for all rows at load.
+    let named: KeyedEntry | undefined;
     // An `anySetting` entry's names are matched as written, and are its keywords.
-    const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
-    const kind = entry.kind ?? "API key";
-    const keywords = entry.anySetting
-      ? [...entry.names]
-      : entry.value.standalone
-        ? prefixes(entry.value).map((p) => p.toLowerCase())
-        : [...new Set(entry.names.map(longestWord))];
+    const entryOf = (): KeyedEntry => (named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) });
+    const kind = given.kind ?? "API key";
     // A setting's patterns are long and most never run (`requires` turns their texts away): built on first use.
-    const lazy = !entry.value.standalone;
-    const accepts = valueCheck(entry);
+    const lazy = !given.value.standalone;
+    const accepts = valueCheck(given);
     const rule = defineRule({
-      id: entry.id,
-      title: `${entry.provider} ${kind}`,
-      provider: entry.provider,
-      severity: entry.severity ?? "high",
-      keywords,
-      ...(lazy ? {} : { regex: keyedRegex(entry) }),
+      id: given.id,
+      title: `${given.provider} ${kind}`,
+      provider: given.provider,
+      severity: given.severity ?? "high",
+      keywords: [],
+      ...(lazy ? {} : { regex: keyedRegex(entryOf()) }),
       ...(accepts ? { accepts } : {}),
-      ...(entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW }),
-      ...(entry.priority === undefined ? {} : { priority: entry.priority }),
-      owns: claimOf(entry),
-      docs: entry.docs,
-      remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
-      samples: () => [fakeValue(entry.value, entry.id)] as const,
-      truePositives: ([v]) => truePositives(entry, v),
-      falsePositives: ([v]) => falsePositives(entry, v),
+      ...(given.anySetting ? { window: ANY_SETTING_WINDOW } : given.value.standalone ? {} : { window: KEYED_WINDOW }),
+      ...(given.priority === undefined ? {} : { priority: given.priority }),
+      docs: given.docs,
+      remediation: `Revoke the ${kind} in ${given.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(given.value, given.id)] as const,
+      truePositives: ([v]) => truePositives(entryOf(), v),
+      falsePositives: ([v]) => falsePositives(entryOf(), v),
     });
+    let keywords: string[] | undefined;
+    let claim: Claim | undefined;
+    lazyField(rule, "keywords", () => (keywords ??= keywordsOf(entryOf())));
+    lazyField(rule, "owns", () => (claim ??= claimOf(entryOf())));
     // What a text must hold is asked only of texts holding a keyword: built then.
     let requires: RegExp[] | undefined;
-    Object.defineProperty(rule, "requires", { get: () => (requires ??= requiredParts(entry)), enumerable: true });
+    lazyField(rule, "requires", () => (requires ??= requiredParts(entryOf())));
     if (lazy) {
       let regex: RegExp | undefined;
       let nearby: RegExp | undefined;
-      Object.defineProperty(rule, "regex", { get: () => (regex ??= keyedRegex(entry)), enumerable: true });
-      if (!entry.anySetting) Object.defineProperty(rule, "nearbyRegex", { get: () => (nearby ??= keyedNearbyRegex(entry)), enumerable: true });
+      lazyField(rule, "regex", () => (regex ??= keyedRegex(entryOf())));
+      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => (nearby ??= keyedNearbyRegex(entryOf())));
     }
     return rule;
   });
+}
+
+/** A row's keywords: its names for an `anySetting` row, its prefixes for a standalone one, else each name's longest word. */
+function keywordsOf(entry: KeyedEntry): string[] {
+  if (entry.anySetting) return [...entry.names];
+  if (entry.value.standalone) return prefixes(entry.value).map((p) => p.toLowerCase());
+  return [...new Set(entry.names.map(longestWord))];
+}
+
+/** A rule's field computed when first read (an enumerable getter, so spreads and key lists see it). */
+function lazyField(rule: Rule, key: string, get: () => unknown): void {
+  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
 }
