@@ -110,6 +110,20 @@ describe("robustness", () => {
     expect(detectAuthorship({ sha: "x", message: "Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>", author: human, committer: human }, badOptions).isClaude).toBe(true);
   });
 
+  it("gives the same verdict for a person seen before, also after many other people", () => {
+    const bot = { name: "claude[bot]", email: "209825114+claude[bot]@users.noreply.github.com" };
+    const first = detectAuthorship(commit("Fix", { author: bot, committer: human }));
+    expect(first.isClaude).toBe(true);
+    // More distinct people than any cache of them holds.
+    for (let i = 0; i < 3000; i++) {
+      const other = { name: `Person ${i}`, email: `p${i}@example.com` };
+      expect(detectAuthorship(commit("Fix", { author: other, committer: other })).agents).toEqual([]);
+    }
+    expect(detectAuthorship(commit("Fix", { author: bot, committer: human }))).toEqual(first);
+    // The same person as committer is a committer's signal, not an author's.
+    expect(detectAuthorship(commit("Fix", { author: human, committer: bot })).signals.map((s) => s.kind)).toEqual(["bot-committer"]);
+  });
+
   it("stays fast on huge and hostile messages", () => {
     const hostile = [
       "Subject",

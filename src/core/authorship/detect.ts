@@ -74,6 +74,47 @@ function firstIdentityMatch(profile: AgentProfile, id: Identity): IdentityPatter
   return profile.identities.find((pattern) => matchesIdentity(pattern, id));
 }
 
+/** An author or committer as detection reads it, and which of each profile's patterns it matched (null: none). */
+interface Person {
+  id: Identity;
+  matches: Map<AgentProfile, IdentityPattern | null>;
+}
+
+/**
+ * People already read, by their raw name, email and login: a history repeats a few authors and
+ * committers over thousands of commits, and each would otherwise be normalised and tested against
+ * every profile's patterns again. Bounded: emptied when full (a pure cache, the verdicts are the same).
+ */
+const people = new Map<string, Person>();
+const PEOPLE_CACHE_SIZE = 1024;
+
+function personOf(raw: CommitInfo["author"] | undefined): Person {
+  const name = raw?.name ?? "";
+  const email = raw?.email ?? "";
+  const login = raw?.login ?? "";
+  // Odd metadata (not strings) is read as it is, uncached.
+  if (typeof name !== "string" || typeof email !== "string" || typeof login !== "string") return { id: toIdentity(raw), matches: new Map() };
+  // Keyed by what toIdentity reads (500 characters of each), lengths first so no two people share a key.
+  const [n, e, l] = [name.slice(0, IDENTITY_CHARS), email.slice(0, IDENTITY_CHARS), login.slice(0, IDENTITY_CHARS)];
+  const key = `${n.length}:${e.length}:${n}${e}${l}`;
+  let person = people.get(key);
+  if (!person) {
+    if (people.size >= PEOPLE_CACHE_SIZE) people.clear();
+    person = { id: toIdentity(raw), matches: new Map() };
+    people.set(key, person);
+  }
+  return person;
+}
+
+function personMatch(profile: AgentProfile, person: Person): IdentityPattern | undefined {
+  let match = person.matches.get(profile);
+  if (match === undefined) {
+    match = firstIdentityMatch(profile, person.id) ?? null;
+    person.matches.set(profile, match);
+  }
+  return match ?? undefined;
+}
+
 class Signals {
   readonly list: AuthorshipSignal[] = [];
   private readonly seen = new Map<string, AuthorshipSignal>();
@@ -103,8 +144,10 @@ function isAnyFooter(trimmed: string): boolean {
 }
 
 /** Names and emails are cut to 500 characters: no real identity is longer, and patterns stay cheap. */
+const IDENTITY_CHARS = 500;
+
 function toIdentity(person: CommitInfo["author"] | undefined): Identity {
-  const cut = (s: string | undefined): string => (s ?? "").slice(0, 500);
+  const cut = (s: string | undefined): string => (s ?? "").slice(0, IDENTITY_CHARS);
   return { name: normalizeName(cut(person?.name)), email: cut(person?.email).trim(), login: cut(person?.login).trim() || undefined };
 }
 
@@ -128,17 +171,17 @@ function branchesOf(parsed: ParsedMessage, branch: string | undefined): Array<{ 
 function profileSignals(
   profile: AgentProfile,
   parsed: ParsedMessage,
-  people: Array<{ role: "author" | "committer"; id: Identity }>,
+  roles: Array<{ role: "author" | "committer"; person: Person }>,
   branches: Array<{ name: string; evidence: string }>,
   signals: Signals,
 ): void {
   const agent = profile.id;
 
-  for (const { role, id } of people) {
-    const pattern = firstIdentityMatch(profile, id);
+  for (const { role, person } of roles) {
+    const pattern = personMatch(profile, person);
     if (!pattern) continue;
     const kind: AuthorshipSignalKind = role === "committer" ? "bot-committer" : pattern.via === "email" ? "author-email" : "bot-author";
-    signals.add(kind, agent, describeIdentity(role, id), pattern.strength);
+    signals.add(kind, agent, describeIdentity(role, person.id), pattern.strength);
   }
 
   for (const trailer of parsed.trailers) {
@@ -187,7 +230,7 @@ function markerText(message: string): string {
 function customMarkerSignals(
   markers: string[] | undefined,
   message: string,
-  people: Array<{ role: "author" | "committer"; id: Identity }>,
+  roles: Array<{ role: "author" | "committer"; person: Person }>,
   signals: Signals,
 ): void {
   const regexes = compiledMarkers(markers);
@@ -201,7 +244,8 @@ function customMarkerSignals(
       const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
       signals.add("custom-marker", CLAUDE_AGENT, line.trim() ? line : m[0], "weak");
     }
-    for (const { role, id } of people) {
+    for (const { role, person } of roles) {
+      const id = person.id;
       if (regex.test(id.email ? `${id.name} <${id.email}>` : id.name)) signals.add("custom-marker", CLAUDE_AGENT, describeIdentity(role, id), "weak");
     }
   }
@@ -221,14 +265,14 @@ export function detectAuthorship(commit: CommitInfo, options: AuthorshipOptions 
   const message = typeof commit?.message === "string" ? commit.message : "";
   const profiles = selectProfiles(options.agents);
   const parsed = parseMessage(message, isAnyFooter);
-  const people = [
-    { role: "author" as const, id: toIdentity(commit?.author) },
-    { role: "committer" as const, id: toIdentity(commit?.committer) },
+  const roles = [
+    { role: "author" as const, person: personOf(commit?.author) },
+    { role: "committer" as const, person: personOf(commit?.committer) },
   ];
   const branches = branchesOf(parsed, options.branch);
   const signals = new Signals();
-  for (const profile of profiles) profileSignals(profile, parsed, people, branches, signals);
-  if (profiles.some((p) => p.id === CLAUDE_AGENT)) customMarkerSignals(options.markers, message, people, signals);
+  for (const profile of profiles) profileSignals(profile, parsed, roles, branches, signals);
+  if (profiles.some((p) => p.id === CLAUDE_AGENT)) customMarkerSignals(options.markers, message, roles, signals);
 
   const decisive = new Set(signals.list.filter(isDecisive).map((s) => s.agent));
   const agents = profiles.map((p) => p.id).filter((id) => decisive.has(id));
