@@ -110,6 +110,76 @@ interface Located {
   value: string;
 }
 
+/** A required part that is a fixed-length run of one character class (`[A-Z0-9]{32}`). */
+const FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
+interface FixedRun {
+  /** One per pattern text, shared by the rules that require it. */
+  search: RegExp;
+  length: number;
+}
+const fixedRuns = new WeakMap<RegExp, FixedRun | null>();
+const runSearches = new Map<string, RegExp>();
+
+function fixedRunOf(required: RegExp): FixedRun | null {
+  let run = fixedRuns.get(required);
+  if (run === undefined) {
+    const length = required.flags === "" ? FIXED_RUN.exec(required.source)?.[1] : undefined;
+    let search = runSearches.get(required.source);
+    if (length !== undefined && !search) runSearches.set(required.source, (search = new RegExp(required.source)));
+    run = length === undefined || !search ? null : { search, length: Number(length) };
+    fixedRuns.set(required, run);
+  }
+  return run;
+}
+
+/**
+ * A window rule's required runs (see `Rule.requires`), answered from what the previous window's search
+ * found: the windows of neighbouring lines overlap by most of their length, so where the last window
+ * held no run only its new end is read, and where it held one that the next window also holds, nothing
+ * is. Exact for a fixed-length run of one class (no assertions): whether one lies within a range.
+ * Other required parts are tested on the window's text.
+ */
+class RunCursors {
+  /**
+   * Per run pattern, the last search's range [from, limit) and the start of the first run lying
+   * within it, or -1 for none.
+   */
+  private readonly cursors = new Map<RegExp, { from: number; limit: number; at: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
+  within(requires: readonly RegExp[], segment: string, start: number, end: number): boolean {
+    for (const required of requires) {
+      const run = fixedRunOf(required);
+      if (run ? !this.holds(run, start, end) : !required.test(segment)) return false;
+    }
+    return true;
+  }
+
+  private holds(run: FixedRun, start: number, end: number): boolean {
+    const cursor = this.cursors.get(run.search);
+    if (cursor && start >= cursor.from) {
+      // The first run in [from, limit) also starts the first in [start, end) when start has not passed it.
+      if (cursor.at !== -1 && start <= cursor.at) return cursor.at + run.length <= end;
+      if (cursor.at === -1) {
+        if (end <= cursor.limit) return false;
+        // None lies within [from, limit): a run here ends past limit.
+        return this.search(run, start, Math.max(start, cursor.limit - run.length + 1), end);
+      }
+    }
+    return this.search(run, start, start, end);
+  }
+
+  /** The first run lying within [from, end), in a range where none starts in [start, from) ending by end. */
+  private search(run: FixedRun, start: number, from: number, end: number): boolean {
+    const match = from < end ? run.search.exec(this.text.slice(from, end)) : null;
+    const at = match ? from + match.index : -1;
+    this.cursors.set(run.search, { from: start, limit: end, at });
+    return at !== -1;
+  }
+}
+
 export class Scanner {
   private readonly prefilter: KeywordPrefilter;
   private readonly keywords: string[][];
@@ -136,6 +206,7 @@ export class Scanner {
     const context: MatchContext = { path, configLike: isConfigLikePath(path) };
     const minified = looksMinified(path, text);
     const located: Located[] = [];
+    const runs = new RunCursors(text);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -165,7 +236,9 @@ export class Scanner {
       }
       if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext);
+        const segment = text.slice(segmentStart, segmentEnd);
+        if (rule.requires && !runs.within(rule.requires, segment, segmentStart, segmentEnd)) continue;
+        const matches = runRule(rule, segment, ruleContext, true);
         if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
     };

@@ -44,8 +44,8 @@ function execAll(regex: RegExp, text: string, raw: RawMatch[] | undefined): RawM
  * Every match of one rule in `text`, with its rule-level checks applied (the rule's own test, entropy, offline validation,
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
-export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT): RawMatch[] {
-  if (rule.requires && !rule.requires.every((re) => re.test(text))) return NO_MATCHES;
+export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
+  if (!requiresChecked && rule.requires && !rule.requires.every((re) => re.test(text))) return NO_MATCHES;
   let raw: RawMatch[] | undefined;
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {

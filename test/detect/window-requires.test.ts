@@ -1,0 +1,69 @@
+/**
+ * A window rule's required runs (`Rule.requires`, a fixed-length run of one class) are answered by the
+ * engine from the previous window's search: the windows it lets through must be exactly those whose
+ * own text holds every required part, as runRule's own test says.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { Scanner } from "../../src/core/detect/engine.js";
+import type { Rule } from "../../src/core/detect/rule.js";
+import { runRule } from "../../src/core/detect/run-rule.js";
+
+const WINDOW = 60;
+/** Reports the keyword at the start of every window it is handed: a finding per window let through. */
+const rule: Rule = {
+  id: "test-window-runs",
+  title: "Test window rule",
+  provider: "test",
+  category: "secret",
+  severity: "high",
+  keywords: ["acme"],
+  window: WINDOW,
+  requires: [/acme/i, /[A-Z0-9]{8}/],
+  find: (text) => (text.startsWith("acme") ? [{ secret: "acme", index: 0 }] : []),
+  examples: () => ({ truePositives: [], falsePositives: [] }),
+};
+
+/** Lines of lower-case filler, some starting with the keyword, some holding runs of 6 to 10 capitals and digits. */
+function randomText(seed: number): string {
+  let state = seed;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  const run = (n: number): string => Array.from({ length: n }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[next(36)]).join("");
+  const lines: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    let line = next(3) === 0 ? "acme " : "x ";
+    for (let words = next(6); words > 0; words--) line += next(4) === 0 ? `${run(6 + next(5))} ` : "abc def ";
+    lines.push(line);
+  }
+  return lines.join("\n");
+}
+
+/** The lines whose window, read on its own, passes runRule's test. */
+function expectedLines(text: string): number[] {
+  const lines: number[] = [];
+  let lineStart = 0;
+  text.split("\n").forEach((line, i) => {
+    const end = lineStart + line.length;
+    const window = text.slice(lineStart, Math.max(end, Math.min(text.length, lineStart + WINDOW)));
+    if (line.startsWith("acme") && runRule(rule, window).length > 0) lines.push(i + 1);
+    lineStart = end + 1;
+  });
+  return lines;
+}
+
+describe("a window rule's required runs", () => {
+  const scanner = new Scanner([rule]);
+  it("lets through exactly the windows that hold a run of the required length", () => {
+    let reported = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const text = randomText(seed);
+      const found = scanner.scan({ path: "notes.txt", text }).findings.map((f) => f.line);
+      expect(found).toEqual(expectedLines(text));
+      reported += found.length;
+    }
+    // The texts hold both kinds of window, so the comparison says something.
+    expect(reported).toBeGreaterThan(100);
+  });
+});
