@@ -2,21 +2,18 @@
  * How claude-guard starts git: one place that knows the arguments every call carries and how git's
  * failures become errors a user can act on (the CLI turns any of them into exit code 2).
  *
- * Which path does what: `run` and `tryRun` are the one-shot calls whose whole output is wanted as text
- * (rev-parse, rev-list, ls-tree, cat-file of a config); `tryRunBytes` reads raw blob bytes with a bound;
- * `stream` hands over the `git log -p` of a history scan as it comes (held whole, a long history's
- * output is hundreds of MB and its first commit waits for the last).
- *
- * The one-shot calls behave as simple-git's did (this file used it before): git's environment
- * variables (GIT_DIR, GIT_CONFIG_*, GIT_SSH, ...) and the editor and pager ones are not passed on, at
- * most 4 run at once, and a call fails only when git exits with an error *and* says something on
- * stderr. Not simple-git itself: it waits 50 ms more after every call that prints nothing (an
- * `ls-tree` of absent `.claude/` files, in every history scan).
+ * Which path does what: simple-git runs the one-shot calls whose whole output is wanted as text
+ * (rev-parse, rev-list, ls-tree, cat-file of a config: `run` and `tryRun`). `node:child_process` does what
+ * simple-git does not do well: raw blob bytes with a bound (`tryRunBytes`: simple-git decodes to text
+ * and has no output cap) and the streamed `git log -p` of a history scan (`stream`: simple-git buffers a
+ * call's whole output, which for a long history is hundreds of MB and delays the first commit until the
+ * last is read).
  */
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { simpleGit, type SimpleGit } from "simple-git";
 
 export interface GitRunnerOptions {
   /** The git executable (default `git` on PATH). For tests and unusual installs. */
@@ -124,59 +121,9 @@ export function mayBeInRepository(dir: string, { bare }: { bare: boolean }): boo
   }
 }
 
-/** Environment variables a one-shot call does not pass on to git (see the header), lower-cased. */
-const WITHHELD_ENV = new Set(["editor", "pager", "prefix", "ssh_askpass", "visual"]);
-
-function oneShotEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    const lower = key.toLowerCase().trim();
-    if (!lower.startsWith("git_") && !WITHHELD_ENV.has(lower)) env[key] = value;
-  }
-  env["GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS"] = "true";
-  return env;
-}
-
-/** One-shot git calls running at once, over every repository: the rest wait their turn. */
-const MAX_ONE_SHOT_CALLS = 4;
-let oneShotCalls = 0;
-const waitingCalls: Array<() => void> = [];
-
-async function oneShotTurn<T>(call: () => Promise<T>): Promise<T> {
-  if (oneShotCalls >= MAX_ONE_SHOT_CALLS) await new Promise<void>((resolve) => waitingCalls.push(resolve));
-  else oneShotCalls++;
-  try {
-    return await call();
-  } finally {
-    const next = waitingCalls.shift();
-    if (next) next();
-    else oneShotCalls--;
-  }
-}
-
-/** git's whole stdout as text; rejects when git cannot start, or exits with an error and says why on stderr. */
-function runText(binary: string, dir: string, args: string[]): Promise<string> {
-  return oneShotTurn(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(binary, [...CONFIG_ARGS, ...args], { cwd: dir, env: oneShotEnv(), stdio: ["ignore", "pipe", "pipe"] });
-        const out: Buffer[] = [];
-        const err: Buffer[] = [];
-        child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-        child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-        child.once("error", reject);
-        child.once("close", (code) => {
-          const stdout = Buffer.concat(out);
-          if (code !== 0 && err.length > 0) reject(new GitCallError(Buffer.concat([stdout, ...err]).toString("utf8")));
-          else resolve(stdout.toString("utf8"));
-        });
-      }),
-  );
-}
-
 function connect(dir: string, options: GitRunnerOptions) {
   const binary = options.gitBinary ?? "git";
-  const git = { raw: (args: string[]) => runText(binary, dir, args) };
+  const git: SimpleGit = simpleGit({ baseDir: dir, binary, config: GIT_CONFIG, maxConcurrentProcesses: 4 });
 
   const wrap = (error: unknown, what: string): GitReadError => {
     if (isGitMissing(error, binary)) {
