@@ -24986,6 +24986,31 @@ function matchesIdentity(pattern, id) {
 function firstIdentityMatch(profile, id) {
   return profile.identities.find((pattern) => matchesIdentity(pattern, id));
 }
+var people = /* @__PURE__ */ new Map();
+var PEOPLE_CACHE_SIZE = 1024;
+function personOf(raw) {
+  const name = raw?.name ?? "";
+  const email2 = raw?.email ?? "";
+  const login = raw?.login ?? "";
+  if (typeof name !== "string" || typeof email2 !== "string" || typeof login !== "string") return { id: toIdentity(raw), matches: /* @__PURE__ */ new Map() };
+  const [n, e, l3] = [name.slice(0, IDENTITY_CHARS), email2.slice(0, IDENTITY_CHARS), login.slice(0, IDENTITY_CHARS)];
+  const key = `${n.length}:${e.length}:${n}${e}${l3}`;
+  let person = people.get(key);
+  if (!person) {
+    if (people.size >= PEOPLE_CACHE_SIZE) people.clear();
+    person = { id: toIdentity(raw), matches: /* @__PURE__ */ new Map() };
+    people.set(key, person);
+  }
+  return person;
+}
+function personMatch(profile, person) {
+  let match = person.matches.get(profile);
+  if (match === void 0) {
+    match = firstIdentityMatch(profile, person.id) ?? null;
+    person.matches.set(profile, match);
+  }
+  return match ?? void 0;
+}
 var Signals = class {
   list = [];
   seen = /* @__PURE__ */ new Map();
@@ -25009,8 +25034,9 @@ function selectProfiles(agents) {
 function isAnyFooter(trimmed) {
   return AGENT_PROFILES.some((p2) => p2.generatedWith.some((re2) => re2.test(trimmed)));
 }
+var IDENTITY_CHARS = 500;
 function toIdentity(person) {
-  const cut = (s) => (s ?? "").slice(0, 500);
+  const cut = (s) => (s ?? "").slice(0, IDENTITY_CHARS);
   return { name: normalizeName(cut(person?.name)), email: cut(person?.email).trim(), login: cut(person?.login).trim() || void 0 };
 }
 function branchesOf(parsed, branch) {
@@ -25028,13 +25054,13 @@ function branchesOf(parsed, branch) {
   }
   return out;
 }
-function profileSignals(profile, parsed, people, branches, signals) {
+function profileSignals(profile, parsed, roles, branches, signals) {
   const agent = profile.id;
-  for (const { role, id } of people) {
-    const pattern = firstIdentityMatch(profile, id);
+  for (const { role, person } of roles) {
+    const pattern = personMatch(profile, person);
     if (!pattern) continue;
     const kind = role === "committer" ? "bot-committer" : pattern.via === "email" ? "author-email" : "bot-author";
-    signals.add(kind, agent, describeIdentity(role, id), pattern.strength);
+    signals.add(kind, agent, describeIdentity(role, person.id), pattern.strength);
   }
   for (const trailer of parsed.trailers) {
     const placement = trailer.line.placement;
@@ -25071,7 +25097,7 @@ function markerText(message) {
   const half = MARKER_INPUT_CHARS / 2;
   return text.slice(0, half) + "\n" + text.slice(text.length - half);
 }
-function customMarkerSignals(markers, message, people, signals) {
+function customMarkerSignals(markers, message, roles, signals) {
   const regexes = compiledMarkers(markers);
   if (regexes.length === 0) return;
   const text = markerText(message);
@@ -25083,7 +25109,8 @@ function customMarkerSignals(markers, message, people, signals) {
       const line = text.slice(lineStart, lineEnd < 0 ? void 0 : lineEnd);
       signals.add("custom-marker", CLAUDE_AGENT, line.trim() ? line : m2[0], "weak");
     }
-    for (const { role, id } of people) {
+    for (const { role, person } of roles) {
+      const id = person.id;
       if (regex.test(id.email ? `${id.name} <${id.email}>` : id.name)) signals.add("custom-marker", CLAUDE_AGENT, describeIdentity(role, id), "weak");
     }
   }
@@ -25095,14 +25122,14 @@ function detectAuthorship(commit, options = {}) {
   const message = typeof commit?.message === "string" ? commit.message : "";
   const profiles = selectProfiles(options.agents);
   const parsed = parseMessage(message, isAnyFooter);
-  const people = [
-    { role: "author", id: toIdentity(commit?.author) },
-    { role: "committer", id: toIdentity(commit?.committer) }
+  const roles = [
+    { role: "author", person: personOf(commit?.author) },
+    { role: "committer", person: personOf(commit?.committer) }
   ];
   const branches = branchesOf(parsed, options.branch);
   const signals = new Signals();
-  for (const profile of profiles) profileSignals(profile, parsed, people, branches, signals);
-  if (profiles.some((p2) => p2.id === CLAUDE_AGENT)) customMarkerSignals(options.markers, message, people, signals);
+  for (const profile of profiles) profileSignals(profile, parsed, roles, branches, signals);
+  if (profiles.some((p2) => p2.id === CLAUDE_AGENT)) customMarkerSignals(options.markers, message, roles, signals);
   const decisive = new Set(signals.list.filter(isDecisive).map((s) => s.agent));
   const agents = profiles.map((p2) => p2.id).filter((id) => decisive.has(id));
   return { isClaude: decisive.has(CLAUDE_AGENT), agents, signals: signals.list };
@@ -25425,7 +25452,8 @@ var PLACEHOLDER_PATTERNS = [
   [/^<[^<>]{1,80}>$/, "is in angle brackets"],
   [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
   [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "is in braces"],
-  [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
+  // Formats that allow only letters and digits get "0" as the word gap: `your0api0key0here`.
+  [/your[-_ .0]?(?:own[-_ .0]?)?(?:[a-z]+[-_ .0]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
   [MY_KEY, 'says "my key"'],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
@@ -25909,8 +25937,8 @@ function execAll(regex, text, raw) {
   }
   return raw;
 }
-function runRule(rule, text, context = DEFAULT_CONTEXT) {
-  if (rule.requires && !rule.requires.every((re2) => re2.test(text))) return NO_MATCHES;
+function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
+  if (!requiresChecked && rule.requires && !rule.requires.every((re2) => re2.test(text))) return NO_MATCHES;
   let raw;
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
@@ -26158,6 +26186,57 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
+var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
+var fixedRuns = /* @__PURE__ */ new WeakMap();
+var runSearches = /* @__PURE__ */ new Map();
+function fixedRunOf(required2) {
+  let run2 = fixedRuns.get(required2);
+  if (run2 === void 0) {
+    const length = required2.flags === "" ? FIXED_RUN.exec(required2.source)?.[1] : void 0;
+    let search = runSearches.get(required2.source);
+    if (length !== void 0 && !search) runSearches.set(required2.source, search = new RegExp(required2.source));
+    run2 = length === void 0 || !search ? null : { search, length: Number(length) };
+    fixedRuns.set(required2, run2);
+  }
+  return run2;
+}
+var RunCursors = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  /**
+   * Per run pattern, the last search's range [from, limit) and the start of the first run lying
+   * within it, or -1 for none.
+   */
+  cursors = /* @__PURE__ */ new Map();
+  /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
+  within(requires, segment, start, end) {
+    for (const required2 of requires) {
+      const run2 = fixedRunOf(required2);
+      if (run2 ? !this.holds(run2, start, end) : !required2.test(segment)) return false;
+    }
+    return true;
+  }
+  holds(run2, start, end) {
+    const cursor2 = this.cursors.get(run2.search);
+    if (cursor2 && start >= cursor2.from) {
+      if (cursor2.at !== -1 && start <= cursor2.at) return cursor2.at + run2.length <= end;
+      if (cursor2.at === -1) {
+        if (end <= cursor2.limit) return false;
+        return this.search(run2, start, Math.max(start, cursor2.limit - run2.length + 1), end);
+      }
+    }
+    return this.search(run2, start, start, end);
+  }
+  /** The first run lying within [from, end), in a range where none starts in [start, from) ending by end. */
+  search(run2, start, from, end) {
+    const match = from < end ? run2.search.exec(this.text.slice(from, end)) : null;
+    const at2 = match ? from + match.index : -1;
+    this.cursors.set(run2.search, { from: start, limit: end, at: at2 });
+    return at2 !== -1;
+  }
+};
 var Scanner = class {
   constructor(rules206, options = {}) {
     this.rules = rules206;
@@ -26183,6 +26262,7 @@ var Scanner = class {
     const context = { path: path10, configLike: isConfigLikePath(path10) };
     const minified = looksMinified(path10, text);
     const located = [];
+    const runs = new RunCursors(text);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -26209,7 +26289,9 @@ var Scanner = class {
       }
       if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext);
+        const segment = text.slice(segmentStart, segmentEnd);
+        if (rule.requires && !runs.within(rule.requires, segment, segmentStart, segmentEnd)) continue;
+        const matches = runRule(rule, segment, ruleContext, true);
         if (matches.length > 0) record2(rule, matches, segmentStart, line, into);
       }
     };
@@ -49420,38 +49502,49 @@ function claimOf(entry) {
 }
 function keyed(entries3) {
   return entries3.map((given) => {
-    const entry = given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
-    const kind = entry.kind ?? "API key";
-    const keywords = entry.anySetting ? [...entry.names] : entry.value.standalone ? prefixes(entry.value).map((p2) => p2.toLowerCase()) : [...new Set(entry.names.map(longestWord))];
-    const lazy = !entry.value.standalone;
-    const accepts = valueCheck(entry);
+    let named;
+    const entryOf = () => named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    const kind = given.kind ?? "API key";
+    const lazy = !given.value.standalone;
+    const accepts = valueCheck(given);
     const rule = defineRule({
-      id: entry.id,
-      title: `${entry.provider} ${kind}`,
-      provider: entry.provider,
-      severity: entry.severity ?? "high",
-      keywords,
-      ...lazy ? {} : { regex: keyedRegex(entry) },
+      id: given.id,
+      title: `${given.provider} ${kind}`,
+      provider: given.provider,
+      severity: given.severity ?? "high",
+      keywords: [],
+      ...lazy ? {} : { regex: keyedRegex(entryOf()) },
       ...accepts ? { accepts } : {},
-      ...entry.anySetting ? { window: ANY_SETTING_WINDOW } : entry.value.standalone ? {} : { window: KEYED_WINDOW },
-      ...entry.priority === void 0 ? {} : { priority: entry.priority },
-      owns: claimOf(entry),
-      docs: entry.docs,
-      remediation: `Revoke the ${kind} in ${entry.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
-      samples: () => [fakeValue(entry.value, entry.id)],
-      truePositives: ([v2]) => truePositives(entry, v2),
-      falsePositives: ([v2]) => falsePositives(entry, v2)
+      ...given.anySetting ? { window: ANY_SETTING_WINDOW } : given.value.standalone ? {} : { window: KEYED_WINDOW },
+      ...given.priority === void 0 ? {} : { priority: given.priority },
+      docs: given.docs,
+      remediation: `Revoke the ${kind} in ${given.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(given.value, given.id)],
+      truePositives: ([v2]) => truePositives(entryOf(), v2),
+      falsePositives: ([v2]) => falsePositives(entryOf(), v2)
     });
+    let keywords;
+    let claim2;
+    lazyField(rule, "keywords", () => keywords ??= keywordsOf(entryOf()));
+    lazyField(rule, "owns", () => claim2 ??= claimOf(entryOf()));
     let requires;
-    Object.defineProperty(rule, "requires", { get: () => requires ??= requiredParts(entry), enumerable: true });
+    lazyField(rule, "requires", () => requires ??= requiredParts(entryOf()));
     if (lazy) {
       let regex;
       let nearby;
-      Object.defineProperty(rule, "regex", { get: () => regex ??= keyedRegex(entry), enumerable: true });
-      if (!entry.anySetting) Object.defineProperty(rule, "nearbyRegex", { get: () => nearby ??= keyedNearbyRegex(entry), enumerable: true });
+      lazyField(rule, "regex", () => regex ??= keyedRegex(entryOf()));
+      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => nearby ??= keyedNearbyRegex(entryOf()));
     }
     return rule;
   });
+}
+function keywordsOf(entry) {
+  if (entry.anySetting) return [...entry.names];
+  if (entry.value.standalone) return prefixes(entry.value).map((p2) => p2.toLowerCase());
+  return [...new Set(entry.names.map(longestWord))];
+}
+function lazyField(rule, key, get) {
+  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
 }
 
 // src/core/detect/rules/providers/named-keys.ts
@@ -53044,6 +53137,7 @@ var DIGIT_PAIRS = Array.from({ length: 100 }, (_3, i) => String(i).padStart(2, "
 var DATA_EXTENSIONS = /\.(?:csv|tsv|psv|tab|ndjson|jsonl|sql|dump|log|vcf|ldif)$/i;
 var TEST_DATA_DIRS = /(?:^|\/)(?:fixtures?|__fixtures__|testdata|test[-_]data|seeds?|seeders?|seed[-_]data|mock[-_]?data|sample[-_]?data)\//i;
 var DATA_DIRS = /(?:^|\/)(?:dumps?|datasets?|exports?)\//i;
+var DATA_BASENAME_EXTENSIONS = /\.(?:json|ya?ml|xml)$/i;
 var DATA_BASENAMES = /(?:^|\/)(?:[\w-]*[-_.])?(?:users?|customers?|clients?|members?|employees?|patients?|contacts?|people|persons?|accounts?|subscribers?|leads?|orders?|payments?|transactions?|profiles?|applicants?|students?|guests?|mocks?|samples?|seeds?|fixtures?|dump|export|data)(?:[-_.][\w-]*)?\.(?:json|ya?ml|xml)$/i;
 var TEST_DIRS = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|mocks?|e2e|cypress|playwright)\//i;
 var TEST_BASENAMES = /[._-](?:test|spec|fixtures?|mocks?|seeds?|factory|factories)\.\w+$/i;
@@ -53052,7 +53146,7 @@ var cachedPath;
 var cachedKind = "code";
 function pathKind(path10) {
   if (path10 === cachedPath) return cachedKind;
-  const data = DATA_EXTENSIONS.test(path10) || TEST_DATA_DIRS.test(path10) || DATA_DIRS.test(path10) || DATA_BASENAMES.test(path10) || /\.json$/i.test(path10) && TEST_DIRS.test(path10);
+  const data = DATA_EXTENSIONS.test(path10) || TEST_DATA_DIRS.test(path10) || DATA_DIRS.test(path10) || DATA_BASENAME_EXTENSIONS.test(path10) && DATA_BASENAMES.test(path10) || /\.json$/i.test(path10) && TEST_DIRS.test(path10);
   const test = TEST_DATA_DIRS.test(path10) || TEST_DIRS.test(path10) || TEST_BASENAMES.test(path10);
   cachedKind = data ? test ? "test-data" : "data" : "code";
   cachedPath = path10;
@@ -55836,11 +55930,11 @@ function offHoursBursts(repository, list2, options) {
     }
     const first2 = off[i];
     const last = off[j3 - 1];
-    const people = [...new Set(off.slice(i, j3).map((f3) => f3.login).filter((l3) => l3 !== null))];
+    const people2 = [...new Set(off.slice(i, j3).map((f3) => f3.login).filter((l3) => l3 !== null))];
     out.push({
       kind: "off-hours-burst",
       repository,
-      reason: `${j3 - i} Claude commits in ${repository} outside business hours (${hoursWords(options.businessHours)}) within ${hours} hours, from ${timeWords(first2.date)} to ${timeWords(last.date)}${people.length > 0 ? ` (by ${people.map(loginWords).join(", ")})` : ""}: ${min} or more make a burst.`,
+      reason: `${j3 - i} Claude commits in ${repository} outside business hours (${hoursWords(options.businessHours)}) within ${hours} hours, from ${timeWords(first2.date)} to ${timeWords(last.date)}${people2.length > 0 ? ` (by ${people2.map(loginWords).join(", ")})` : ""}: ${min} or more make a burst.`,
       week: isoWeek2(last.date),
       at: last.date
     });

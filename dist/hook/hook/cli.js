@@ -18,8 +18,8 @@ import {
   inputString,
   parseHookEvent,
   parseIgnoreFile
-} from "../chunks/chunk-BR334MFJ.js";
-import "../chunks/chunk-P7XKNSLS.js";
+} from "../chunks/chunk-SLGUDJRW.js";
+import "../chunks/chunk-ABQAI6SZ.js";
 import "../chunks/chunk-F5FCXCT4.js";
 import "../chunks/chunk-VYO4MTE7.js";
 import {
@@ -28,7 +28,7 @@ import {
 } from "../chunks/chunk-NBV23Z5Q.js";
 import "../chunks/chunk-LXSANFHC.js";
 import "../chunks/chunk-2WR3XI5E.js";
-import "../chunks/chunk-ZGBLILOE.js";
+import "../chunks/chunk-S5MMQDH7.js";
 import "../chunks/chunk-YMMRCIC4.js";
 import "../chunks/chunk-IRZL3BGP.js";
 
@@ -211,7 +211,7 @@ async function buildHookSetup(inputs, options = {}) {
   const builtin = await loadBuiltinRules(options.texts);
   let rules = builtin.rules;
   if (config.rules.length > 0) {
-    const { compileCustomRules } = await import("../chunks/custom-rules-A4FGNW2R.js");
+    const { compileCustomRules } = await import("../chunks/custom-rules-H7E7J4DF.js");
     const custom = compileCustomRules(config.rules, builtin.ids);
     errors.push(...custom.errors.map((e) => `${CONFIG_FILE}: rules.${e.id}: ${e.message}`));
     rules = [...builtin.rules, ...custom.rules];
@@ -285,7 +285,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "32cb6a0aaa77bcbdc7f5983f5e61668d";
+  if (true) return "50bb75f5bf12a781b78d99a69c535a0e";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, import.meta.url)).mtimeMs);
@@ -678,7 +678,7 @@ ${HOOK_USAGE}
     return 2;
   }
   const scope = scopes[0] ?? "project";
-  const install = await import("../chunks/install-Z7HJOX2M.js");
+  const install = await import("../chunks/install-S5VZ5ZOR.js");
   const projectDir = projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
   const path = values.settings !== void 0 ? values.settings : install.settingsPath(scope, projectDir, io.env);
   try {
@@ -737,7 +737,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await import("../chunks/git-hook-BTPVPEQF.js");
+    const { runGitHookCli } = await import("../chunks/git-hook-RZDLD62O.js");
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}

@@ -4,7 +4,7 @@ import {
 } from "../../../chunks/chunk-3BW566JV.js";
 import {
   classifyPlaceholder
-} from "../../../chunks/chunk-ZGBLILOE.js";
+} from "../../../chunks/chunk-S5MMQDH7.js";
 import {
   shannonEntropy
 } from "../../../chunks/chunk-YMMRCIC4.js";

@@ -5,7 +5,7 @@ import {
 import {
   classifyPlaceholder,
   classifyTypedByHand
-} from "../../../chunks/chunk-ZGBLILOE.js";
+} from "../../../chunks/chunk-S5MMQDH7.js";
 import {
   segmentIsJsonObject
 } from "../../../chunks/chunk-QHFSSTGP.js";

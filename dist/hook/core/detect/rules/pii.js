@@ -432,6 +432,7 @@ var DIGIT_PAIRS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0
 var DATA_EXTENSIONS = /\.(?:csv|tsv|psv|tab|ndjson|jsonl|sql|dump|log|vcf|ldif)$/i;
 var TEST_DATA_DIRS = /(?:^|\/)(?:fixtures?|__fixtures__|testdata|test[-_]data|seeds?|seeders?|seed[-_]data|mock[-_]?data|sample[-_]?data)\//i;
 var DATA_DIRS = /(?:^|\/)(?:dumps?|datasets?|exports?)\//i;
+var DATA_BASENAME_EXTENSIONS = /\.(?:json|ya?ml|xml)$/i;
 var DATA_BASENAMES = /(?:^|\/)(?:[\w-]*[-_.])?(?:users?|customers?|clients?|members?|employees?|patients?|contacts?|people|persons?|accounts?|subscribers?|leads?|orders?|payments?|transactions?|profiles?|applicants?|students?|guests?|mocks?|samples?|seeds?|fixtures?|dump|export|data)(?:[-_.][\w-]*)?\.(?:json|ya?ml|xml)$/i;
 var TEST_DIRS = /(?:^|\/)(?:tests?|spec|specs|__tests__|__mocks__|mocks?|e2e|cypress|playwright)\//i;
 var TEST_BASENAMES = /[._-](?:test|spec|fixtures?|mocks?|seeds?|factory|factories)\.\w+$/i;
@@ -440,7 +441,7 @@ var cachedPath;
 var cachedKind = "code";
 function pathKind(path) {
   if (path === cachedPath) return cachedKind;
-  const data = DATA_EXTENSIONS.test(path) || TEST_DATA_DIRS.test(path) || DATA_DIRS.test(path) || DATA_BASENAMES.test(path) || /\.json$/i.test(path) && TEST_DIRS.test(path);
+  const data = DATA_EXTENSIONS.test(path) || TEST_DATA_DIRS.test(path) || DATA_DIRS.test(path) || DATA_BASENAME_EXTENSIONS.test(path) && DATA_BASENAMES.test(path) || /\.json$/i.test(path) && TEST_DIRS.test(path);
   const test = TEST_DATA_DIRS.test(path) || TEST_DIRS.test(path) || TEST_BASENAMES.test(path);
   cachedKind = data ? test ? "test-data" : "data" : "code";
   cachedPath = path;

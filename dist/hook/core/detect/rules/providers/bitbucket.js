@@ -4,7 +4,7 @@ import {
 } from "../../../../chunks/chunk-5DJJHIZY.js";
 import {
   classifyPlaceholder
-} from "../../../../chunks/chunk-ZGBLILOE.js";
+} from "../../../../chunks/chunk-S5MMQDH7.js";
 import {
   fake,
   toBase64

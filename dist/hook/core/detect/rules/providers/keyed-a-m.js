@@ -2,8 +2,8 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-UGNJX6RL.js";
-import "../../../../chunks/chunk-ZGBLILOE.js";
+} from "../../../../chunks/chunk-KBICQYTB.js";
+import "../../../../chunks/chunk-S5MMQDH7.js";
 import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";

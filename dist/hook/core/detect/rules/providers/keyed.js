@@ -3,8 +3,8 @@ import {
   JWT_LIKE,
   keyed,
   keyedRegex
-} from "../../../../chunks/chunk-UGNJX6RL.js";
-import "../../../../chunks/chunk-ZGBLILOE.js";
+} from "../../../../chunks/chunk-KBICQYTB.js";
+import "../../../../chunks/chunk-S5MMQDH7.js";
 import "../../../../chunks/chunk-KBVS5DTB.js";
 import "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";

@@ -89,8 +89,8 @@ function execAll(regex, text, raw) {
   }
   return raw;
 }
-function runRule(rule, text, context = DEFAULT_CONTEXT) {
-  if (rule.requires && !rule.requires.every((re) => re.test(text))) return NO_MATCHES;
+function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
+  if (!requiresChecked && rule.requires && !rule.requires.every((re) => re.test(text))) return NO_MATCHES;
   let raw;
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {

@@ -7,7 +7,7 @@ import {
   redact,
   runRule,
   valueFingerprint
-} from "./chunk-P7XKNSLS.js";
+} from "./chunk-ABQAI6SZ.js";
 import {
   BoundedParseError,
   parseJson
@@ -28,7 +28,7 @@ import {
 } from "./chunk-2WR3XI5E.js";
 import {
   classifyFormatValue
-} from "./chunk-ZGBLILOE.js";
+} from "./chunk-S5MMQDH7.js";
 
 // src/hook/decide.ts
 
@@ -488,6 +488,57 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
+var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
+var fixedRuns = /* @__PURE__ */ new WeakMap();
+var runSearches = /* @__PURE__ */ new Map();
+function fixedRunOf(required) {
+  let run = fixedRuns.get(required);
+  if (run === void 0) {
+    const length = required.flags === "" ? FIXED_RUN.exec(required.source)?.[1] : void 0;
+    let search = runSearches.get(required.source);
+    if (length !== void 0 && !search) runSearches.set(required.source, search = new RegExp(required.source));
+    run = length === void 0 || !search ? null : { search, length: Number(length) };
+    fixedRuns.set(required, run);
+  }
+  return run;
+}
+var RunCursors = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  /**
+   * Per run pattern, the last search's range [from, limit) and the start of the first run lying
+   * within it, or -1 for none.
+   */
+  cursors = /* @__PURE__ */ new Map();
+  /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
+  within(requires, segment, start, end) {
+    for (const required of requires) {
+      const run = fixedRunOf(required);
+      if (run ? !this.holds(run, start, end) : !required.test(segment)) return false;
+    }
+    return true;
+  }
+  holds(run, start, end) {
+    const cursor = this.cursors.get(run.search);
+    if (cursor && start >= cursor.from) {
+      if (cursor.at !== -1 && start <= cursor.at) return cursor.at + run.length <= end;
+      if (cursor.at === -1) {
+        if (end <= cursor.limit) return false;
+        return this.search(run, start, Math.max(start, cursor.limit - run.length + 1), end);
+      }
+    }
+    return this.search(run, start, start, end);
+  }
+  /** The first run lying within [from, end), in a range where none starts in [start, from) ending by end. */
+  search(run, start, from, end) {
+    const match = from < end ? run.search.exec(this.text.slice(from, end)) : null;
+    const at = match ? from + match.index : -1;
+    this.cursors.set(run.search, { from: start, limit: end, at });
+    return at !== -1;
+  }
+};
 var Scanner = class {
   constructor(rules, options = {}) {
     this.rules = rules;
@@ -513,6 +564,7 @@ var Scanner = class {
     const context = { path, configLike: isConfigLikePath(path) };
     const minified = looksMinified(path, text);
     const located = [];
+    const runs = new RunCursors(text);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -539,7 +591,9 @@ var Scanner = class {
       }
       if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext);
+        const segment = text.slice(segmentStart, segmentEnd);
+        if (rule.requires && !runs.within(rule.requires, segment, segmentStart, segmentEnd)) continue;
+        const matches = runRule(rule, segment, ruleContext, true);
         if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
     };

@@ -5,7 +5,7 @@ import {
 } from "./chunk-Z3LQCVDA.js";
 import {
   runRule
-} from "./chunk-P7XKNSLS.js";
+} from "./chunk-ABQAI6SZ.js";
 import "./chunk-YMMRCIC4.js";
 import "./chunk-IRZL3BGP.js";
 

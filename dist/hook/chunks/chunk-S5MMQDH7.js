@@ -162,7 +162,8 @@ var PLACEHOLDER_PATTERNS = [
   [/^<[^<>]{1,80}>$/, "is in angle brackets"],
   [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
   [/^\{[A-Z_][A-Z0-9_ -]{1,80}\}$/, "is in braces"],
-  [/your[-_ .]?(?:own[-_ .]?)?(?:[a-z]+[-_ .]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
+  // Formats that allow only letters and digits get "0" as the word gap: `your0api0key0here`.
+  [/your[-_ .0]?(?:own[-_ .0]?)?(?:[a-z]+[-_ .0]?){0,3}(?:key|token|secret|password|pass|pwd|id|here|value|credential)/i, 'says "your ..."'],
   [MY_KEY, 'says "my key"'],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],

@@ -10,15 +10,15 @@ const { EventEmitter: Ce } = process.getBuiltinModule("node:events");
 import {
   defaultCommand,
   packageBin
-} from "./chunk-DWBAUHGQ.js";
-import "./chunk-BR334MFJ.js";
-import "./chunk-P7XKNSLS.js";
+} from "./chunk-PFQJ5A6W.js";
+import "./chunk-SLGUDJRW.js";
+import "./chunk-ABQAI6SZ.js";
 import "./chunk-F5FCXCT4.js";
 import "./chunk-VYO4MTE7.js";
 import "./chunk-NBV23Z5Q.js";
 import "./chunk-LXSANFHC.js";
 import "./chunk-2WR3XI5E.js";
-import "./chunk-ZGBLILOE.js";
+import "./chunk-S5MMQDH7.js";
 import "./chunk-YMMRCIC4.js";
 import {
   __commonJS,

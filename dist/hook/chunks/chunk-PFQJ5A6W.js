@@ -7,7 +7,7 @@ import {
   READ_TOOLS,
   RUN_TOOLS,
   WRITE_TOOLS
-} from "./chunk-BR334MFJ.js";
+} from "./chunk-SLGUDJRW.js";
 import {
   BoundedParseError,
   parseJson
