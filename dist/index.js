@@ -57720,6 +57720,12 @@ function evaluateRepositoryPolicy(input) {
 var AGENT_PATHSPECS = [".claude", ".mcp.json"];
 var MAX_AGENT_FILE_BYTES = 1024 * 1024;
 var LOG_BATCH = 500;
+var MAX_LISTING_BYTES = 4 * 1024 * 1024;
+async function textOf(chunks) {
+  const parts = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString("utf8");
+}
 function agentFileReader(git) {
   const blobs = /* @__PURE__ */ new Map();
   const readBlob = (id) => {
@@ -57735,7 +57741,7 @@ function agentFileReader(git) {
       const touching = /* @__PURE__ */ new Set();
       for (let i = 0; i < shas.length; i += LOG_BATCH) {
         const batch = shas.slice(i, i + LOG_BATCH);
-        const out = await git.run(["log", "--no-walk=unsorted", "--format=%x00%H", "--name-only", ...batch, "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json");
+        const out = await textOf(git.stream(["log", "--no-walk=unsorted", "--format=%x00%H", "--name-only", ...batch, "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json"));
         for (const chunk of out.split("\0")) {
           const sha = chunk.trim().split("\n", 1)[0]?.trim();
           if (sha && /^[0-9a-f]{40,64}$/.test(sha)) touching.add(sha);
@@ -57745,7 +57751,7 @@ function agentFileReader(git) {
     },
     async filesAt(revision) {
       const files = /* @__PURE__ */ new Map();
-      const out = await git.tryRun(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS]);
+      const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
       if (!out) return files;
       const entries3 = [];
       for (const record2 of out.split("\0")) {
