@@ -12,11 +12,11 @@ import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import module, { createRequire } from "node:module";
-import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { debuglog } from "node:util";
 import vm from "node:vm";
 import { threadId } from "node:worker_threads";
+import { cacheDirectory } from "../cache-dir.js";
 
 const debug = debuglog("claude-guard");
 /** Caches of other builds of a bundle left this long unwritten are removed when one is written. */
@@ -66,16 +66,11 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-/**
- * The user's cache directory, the hook's too (src/hook/setup.ts): $CLAUDE_GUARD_CACHE_DIR (empty: none),
- * else $XDG_CACHE_HOME or ~/.cache, then /claude-guard; made if missing, undefined where it is not the
- * user's alone.
- */
+/** The user's cache directory, the hook's too (cache-dir.ts); made if missing, undefined where it is not the user's alone. */
 function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   try {
-    const chosen = env["CLAUDE_GUARD_CACHE_DIR"];
-    if (chosen === "") return undefined;
-    const dir = chosen ?? join(env["XDG_CACHE_HOME"] || join(homedir(), ".cache"), "claude-guard");
+    const dir = cacheDirectory(env);
+    if (dir === undefined) return undefined;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
     // Windows has no uids (a user's profile is their own).

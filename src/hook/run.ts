@@ -18,7 +18,8 @@ import { CONFIG_FILE } from "../core/files.js";
 import { decide, eventTexts, type HookDecision, type HookProtocol } from "./decide.js";
 import { appendAuditLine, auditIdentity, auditLogPath } from "./audit-log.js";
 import { inputString, parseHookEvent, type HookEvent } from "./event.js";
-import { defaultCacheDir, loadHookPolicy, loadHookSetup } from "./setup.js";
+import { cacheDirectory } from "../cache-dir.js";
+import { loadHookPolicy, loadHookSetup } from "./setup.js";
 import { toolVersion } from "../version.js";
 
 export interface HookIO {
@@ -84,7 +85,7 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
   /** The hook's own error or limit: allowed with a warning the user sees, or blocked where the policy says so. */
   const cannotCheck = async (why: string): Promise<number> => {
     if (answered) return answeredCode;
-    const policy = config ?? (await policyOf(root ?? projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd), defaultCacheDir(io.env)));
+    const policy = config ?? (await policyOf(root ?? projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd), cacheDirectory(io.env)));
     if (!hookFailsClosed(policy)) {
       const warning = `claude-guard could not check this event (${why}); allowed without a check`;
       return answer(0, protocol === "json" ? JSON.stringify({ systemMessage: warning }) + "\n" : "", `claude-guard: ${why}; allowed\n`);
@@ -113,7 +114,7 @@ export async function runHook(options: HookRunOptions, io: HookIO): Promise<numb
     eventName = event.hook_event_name;
 
     root = projectRoot(event.cwd ?? io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
-    const cacheDir = defaultCacheDir(io.env);
+    const cacheDir = cacheDirectory(io.env);
     if (event.hook_event_name === "SessionEnd") return sessionEnd(options.auditLog ?? io.env["CLAUDE_GUARD_AUDIT_LOG"], root, event, cacheDir);
     const filePaths = inputString(event, "file_path") !== undefined || inputString(event, "notebook_path") !== undefined;
     const setup = await loadHookSetup(root, { ...(cacheDir !== undefined ? { cacheDir } : {}), texts: eventTexts(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)), filePaths });

@@ -17,7 +17,6 @@
  *   load every rule; so does the hook run from lib/ as tsc compiled it, without the bundle.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
@@ -61,15 +60,6 @@ interface SetupOptions {
   filePaths?: boolean;
 }
 
-/** The per-user cache directory: $CLAUDE_GUARD_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, /claude-guard. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  if (env["CLAUDE_GUARD_CACHE_DIR"] !== undefined) return env["CLAUDE_GUARD_CACHE_DIR"] === "" ? undefined : env["CLAUDE_GUARD_CACHE_DIR"];
-  try {
-    return join(env["XDG_CACHE_HOME"] || join(homedir(), ".cache"), "claude-guard");
-  } catch {
-    return undefined;
-  }
-}
 
 /** Read a project's config and ignore file from `root` and build the scanner. Never throws for config problems. */
 export async function loadHookSetup(root: string, options: SetupOptions = {}): Promise<HookSetup> {
