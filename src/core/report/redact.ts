@@ -1,4 +1,3 @@
-
 /** What a private key's preview reads: not one character of key material is shown. */
 export const PRIVATE_KEY_PREVIEW = "[private key]";
 const ELLIPSIS = "…";
