@@ -318,7 +318,7 @@ const entries: KeyedEntry[] = [
   { id: "guru-api-token", provider: "Guru", kind: "API token", names: ["guru"], value: { alphabet: "lowerDigits", groups: UUID }, credentialWord: true, docs: "https://getguru.com" },
   { id: "loggly-api-token", provider: "Loggly", kind: "API token", names: ["loggly"], value: { alphabet: "lowerDigits", groups: UUID }, docs: "https://loggly.com" },
   { id: "magnetic-api-key", provider: "Magnetic", names: ["magnetic"], value: { alphabet: "lowerDigits", groups: UUID }, credentialWord: true, docs: "https://magnetichq.com" },
-  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hex", groups: UUID }, docs: "https://moosend.com" },
+  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hexAny", groups: UUID }, docs: "https://moosend.com" },
   // Plain shapes the drafts missed.
   { id: "alchemy-api-key", provider: "Alchemy", names: ["alchemy"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://alchemy.com" },
   { id: "bitmex-api-secret", provider: "BitMEX", kind: "API secret", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://bitmex.com" },
