@@ -147,6 +147,12 @@ interface FileState {
   tooLarge: boolean;
 }
 
+/** A copy of `text` that does not keep alive the string it was taken from (V8 keeps a slice of 13 characters or more as a view of it). */
+function ownCopy(text: string): string {
+  // Slicing the concatenation makes V8 copy it into a string of its own first.
+  return (" " + text).slice(1);
+}
+
 function newFile(diffLine: string): FileState {
   return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false };
 }
@@ -176,7 +182,8 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     const current = file;
     file = undefined;
     if (current.deleted || current.gitlink) return;
-    const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
+    // Copied: the path outlives the patch (reports, the files scanned), and a slice of the patch would keep it all.
+    const path = ownCopy(current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "");
     if (current.binary) {
       skip(path, "binary");
       if (current.blob) result.binary.push({ path, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });

@@ -92,17 +92,20 @@ function formatArg(nonce: string): string {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
 }
 
-/** One commit's record (what follows its marker): the metadata fields, then whatever git printed after them. */
-function parseRecord(record: string): RawCommit {
-  const fields: string[] = [];
-  let cursor = 0;
+/**
+ * One commit's record, bytes[start, end) (what follows its marker): the metadata fields, then whatever git
+ * printed after them. The fields are decoded apart from the patch text, so that the commit's metadata,
+ * kept for the report, holds on to a few hundred bytes and not to the whole patch (V8 keeps a string
+ * taken from a longer one as a view of it).
+ */
+function parseRecord(bytes: Buffer, start: number, end: number): RawCommit {
+  let cursor = start;
   for (let i = 0; i < FIELDS.length; i++) {
-    const end = record.indexOf("\0", cursor);
-    if (end < 0) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
-    fields.push(record.slice(cursor, end));
-    cursor = end + 1;
+    const at = bytes.indexOf(0, cursor);
+    if (at < 0 || at >= end) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
+    cursor = at + 1;
   }
-  const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date = "", message = ""] = fields;
+  const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date = "", message = ""] = bytes.toString("utf8", start, cursor - 1).split("\0");
   const info: CommitInfo = {
     sha,
     // %B ends with the newline git adds after the message: not part of it.
@@ -112,7 +115,7 @@ function parseRecord(record: string): RawCommit {
     parents: parents ? parents.split(" ") : [],
     date,
   };
-  return { info, patch: record.slice(cursor) };
+  return { info, patch: bytes.toString("utf8", cursor, end) };
 }
 
 /** The last `count` bytes of `pieces` (count is at most a marker's length). */
@@ -157,14 +160,17 @@ export async function* splitCommits(output: AsyncIterable<Buffer>, nonce: string
     const bytes = pieces.length === 1 ? chunk : Buffer.concat(pieces, size);
     let start = 0;
     for (const cut of cuts) {
-      if (started) yield parseRecord(bytes.toString("utf8", start, cut));
+      if (started) yield parseRecord(bytes, start, cut);
       started = true;
       start = cut + marker.length;
     }
     pieces = [bytes.subarray(start)];
     size = bytes.length - start;
   }
-  if (started) yield parseRecord(Buffer.concat(pieces, size).toString("utf8"));
+  if (started) {
+    const rest = Buffer.concat(pieces, size);
+    yield parseRecord(rest, 0, rest.length);
+  }
 }
 
 /** A blob's text when it is UTF-16 with a byte-order mark; `other` says what to do with any other bytes. */
