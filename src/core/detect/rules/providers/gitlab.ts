@@ -9,6 +9,7 @@ import type { Validation } from "../../../types.js";
 import { fake } from "../../fake.js";
 import { crc32 } from "../../validate/checksum.js";
 import { defineRule, escapeRegex, inSyntaxes, withValue } from "../kit.js";
+import { keyed } from "./keyed.js";
 
 /**
  * GitLab's routable token format: prefix + base64url payload + "." + 2-char version + "." + the payload
@@ -220,4 +221,17 @@ export const rules: Rule[] = [
     setting: "gitlab_feed_token",
     lines: (t) => withValue(t, 'const feed = "https://gitlab.com/dashboard/issues.atom?feed_token=%s";'),
   }),
+  // Tokens created before GitLab 14.5 carry no prefix: 20 characters, read only as the value of a
+  // setting whose name says GitLab and a credential word (`GITLAB_TOKEN`, `gitlab_secret`).
+  ...keyed([
+    {
+      id: "gitlab-legacy-access-token",
+      provider: "GitLab",
+      kind: "access token (legacy, no prefix)",
+      names: ["gitlab"],
+      value: { alphabet: "alnum", extra: "_-", length: 20 },
+      credentialWord: true,
+      docs: GITLAB_DOCS,
+    },
+  ]),
 ];

@@ -19,6 +19,7 @@ function signedJwt(issuer: string, alg = "HS256"): NonNullable<KeyedEntry["value
 }
 
 const ENTRIES: KeyedEntry[] = [
+  { id: "caflou-access-token", provider: "Caflou", kind: "access token", names: ["caflou"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("caflou") }, docs: "https://documenter.getpostman.com/view/4786951/RWMFrTQC" },
   { id: "calendly-personal-access-token", provider: "Calendly", kind: "personal access token", names: ["calendly"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("calendly", "ES256") }, docs: "https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens" },
   { id: "livestorm-api-token", provider: "Livestorm", kind: "API token", names: ["livestorm"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("livestorm") }, docs: "https://developers.livestorm.co/docs/authentication" },
   { id: "web3-storage-api-token", provider: "Web3.Storage", kind: "API token", names: ["web3 storage"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("web3-storage") }, docs: "https://web3.storage/docs/how-tos/generate-api-token/" },
