@@ -26,6 +26,16 @@ describe("KeywordPrefilter", () => {
     expect(prefilter.scan("é€ password ✓").map((h) => h.rule)).toEqual([2]);
   });
 
+  it("reports each text's own hits when one prefilter scans texts in turn", () => {
+    // More hits than its buffers hold at first: they grow, and a later small text reads none of the old ones.
+    const many = Array.from({ length: 3000 }, (_, i) => `akia ${i} pass`).join("\n");
+    expect(prefilter.scan(many)).toHaveLength(6000);
+    expect(prefilter.scan("x\nghp_ y").map((h) => [h.line, h.rule])).toEqual([[1, 0]]);
+    // A rule already hit on line 0 of the previous text is still reported on line 0 of this one.
+    expect(prefilter.scan("akia").map((h) => [h.line, h.rule])).toEqual([[0, 1]]);
+    expect(prefilter.scan("akia").map((h) => [h.line, h.rule])).toEqual([[0, 1]]);
+  });
+
   it("refuses non-ASCII keywords", () => {
     expect(() => new KeywordPrefilter([["passé"]])).toThrow(/ASCII/);
   });

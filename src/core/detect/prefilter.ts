@@ -26,6 +26,8 @@ function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayB
 }
 /** Class table over every UTF-16 code unit, so the inner loop has no range check (64 KB). */
 const CODE_UNITS = 65536;
+/** The largest hits buffer (in integers, 4 a hit) kept from one document to the next. */
+const KEPT_HITS = 1 << 18;
 
 export class KeywordPrefilter {
   private readonly classOf = new Uint8Array(CODE_UNITS);
@@ -38,6 +40,12 @@ export class KeywordPrefilter {
   /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
   private readonly outputs: Array<readonly number[]>;
   readonly ruleCount: number;
+  /**
+   * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
+   * a new one per document (a few per small file) cost more than the scan of the file itself.
+   */
+  private readonly lastLineOfRule: Int32Array;
+  private hits = new Int32Array(1024);
 
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
   constructor(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>) {
@@ -134,6 +142,7 @@ export class KeywordPrefilter {
     }
     this.table = table;
     this.outputs = outputs;
+    this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
 
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
@@ -148,12 +157,15 @@ export class KeywordPrefilter {
 
   /**
    * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
-   * path, with no object per hit.
+   * path, with no object per hit. The array is a view of a buffer the next call overwrites: read it
+   * before scanning another text.
    */
   scanFlat(text: string): Int32Array {
-    const { table, classOf, outputs, classCount: classes } = this;
-    const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
-    let hits = new Int32Array(256);
+    const { table, classOf, outputs, classCount: classes, lastLineOfRule } = this;
+    lastLineOfRule.fill(-1);
+    // A large buffer left by a hit-dense document is not kept for the rest of the run.
+    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
+    let hits = this.hits;
     let count = 0;
     let state = 0;
     let line = 0;
@@ -176,7 +188,7 @@ export class KeywordPrefilter {
             if (count + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
-              hits = grown;
+              hits = this.hits = grown;
             }
             hits[count++] = line;
             hits[count++] = lineStart;
