@@ -26,19 +26,21 @@ function staticImports(file: string): string[] {
   return out;
 }
 
-function staticGraph(entry: string): { modules: Set<string>; packages: Set<string> } {
+function staticGraph(...entries: string[]): { modules: Set<string>; packages: Set<string>; builtins: Set<string> } {
   const modules = new Set<string>();
   const packages = new Set<string>();
+  const builtins = new Set<string>();
   const visit = (file: string): void => {
     if (modules.has(file)) return;
     modules.add(file);
     for (const spec of staticImports(file)) {
       if (spec.startsWith(".")) visit(join(dirname(file), spec.replace(/\.js$/, ".ts")));
-      else if (!spec.startsWith("node:")) packages.add(spec);
+      else if (spec.startsWith("node:")) builtins.add(spec);
+      else packages.add(spec);
     }
   };
-  visit(entry);
-  return { modules, packages };
+  for (const entry of entries) visit(entry);
+  return { modules, packages, builtins };
 }
 
 describe("hook start-up", () => {
@@ -50,6 +52,17 @@ describe("hook start-up", () => {
     expect(relative).toContain("hook/run.ts");
     expect(relative).toContain("core/detect/engine.ts");
     expect(relative.filter((m) => LAZY.test(m))).toEqual([]);
+  });
+
+  it("loads neither node:crypto nor perf_hooks for an event that finds nothing, even one with a secret-like word", () => {
+    // node:crypto (and Node's streams stack with it) costs several milliseconds: it is taken where a
+    // finding is fingerprinted, not at import. Prompts and code hold "token" or "key" (the generic rule,
+    // which also checks JWTs) more often than not. The performance global loads perf_hooks.
+    const rules = ["generic.ts", "jwt.ts"].map((f) => join(SRC, "core/detect/rules", f));
+    const answering = staticGraph(join(SRC, "hook/cli.ts"), ...rules);
+    expect([...answering.builtins].filter((b) => /^node:(crypto|perf_hooks)$/.test(b))).toEqual([]);
+    const usesPerformance = [...answering.modules].filter((m) => /^(?!\s*(?:\*|\/\/)).*\bperformance\.now\(/m.test(readFileSync(m, "utf8")));
+    expect(usesPerformance.map((m) => m.slice(SRC.length + 1))).toEqual([]);
   });
 
   it("loads no package, no config schema and no rule module up front from the bundle", () => {

@@ -65,8 +65,10 @@ export interface ScanLimits {
 export const FILE_BACKSTOP_MS = 20_000;
 
 export function fileBackstop(ms: number = FILE_BACKSTOP_MS): ScanLimits {
-  const end = performance.now() + ms;
-  return { expired: () => performance.now() > end };
+  // process.uptime(), not performance.now(): that global loads Node's perf_hooks modules on first use,
+  // which the Claude Code hook (a new process per event) would pay for on every event.
+  const end = process.uptime() * 1000 + ms;
+  return { expired: () => process.uptime() * 1000 > end };
 }
 
 /** The skipped entry a door lists for a file whose scan the backstop stopped. */

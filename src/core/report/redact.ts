@@ -104,5 +104,9 @@ export function valueFingerprint(ruleId: string, path: string, value: string): s
  * new process per event, would pay for on every event that finds nothing.
  */
 export function sha256Hex(input: string): string {
-  return process.getBuiltinModule("node:crypto").hash("sha256", input, "hex");
+  hashOnce ??= process.getBuiltinModule("node:crypto").hash;
+  return hashOnce("sha256", input, "hex");
 }
+
+/** node:crypto's one-shot hash, looked up on the first fingerprint rather than on each. */
+let hashOnce: ((algorithm: string, data: string, encoding: "hex") => string) | undefined;

@@ -5,7 +5,6 @@
  * example issuers, tokens signed with a published demo secret) are recognised so they can be reported as
  * placeholders. Nothing returned here contains the token or its signature. Pure code.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Validation } from "../../types.js";
 
 interface JwtInspection {
@@ -100,6 +99,9 @@ function hmacHash(alg: string): string | undefined {
 function signedWithPublishedSecret(alg: string, signingInput: string, signature: Buffer): string | undefined {
   const hash = hmacHash(alg);
   if (!hash) return undefined;
+  // node:crypto taken when first needed, not imported: loading it (and Node's streams stack with it)
+  // costs the Claude Code hook several milliseconds on every event whose text has a secret-like word.
+  const { createHmac, timingSafeEqual } = process.getBuiltinModule("node:crypto");
   for (const secret of PUBLISHED_HMAC_SECRETS) {
     const expected = createHmac(hash, secret).update(signingInput).digest();
     if (expected.length === signature.length && timingSafeEqual(expected, signature)) return secret;
