@@ -119,6 +119,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       authors: cmd.authors,
       ...(cmd.window ? { window: cmd.window } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
+      prefetchAgentFiles: true,
     });
     progress?.done();
     report.scanned = { files: result.scan.files, bytes: result.scan.bytes, commits: result.commits, claudeCommits: result.claudeCommits, skipped: result.scan.skipped };
@@ -129,7 +130,7 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     report.commits = result.scannedCommits;
     suppression = result.scan;
     changes = result.scan.scanned;
-    if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges };
+    if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges, ...(result.agentFiles ? { agentFiles: result.agentFiles } : {}) };
   } else {
     // Inside a work tree, what git ignores is left out (build output, dependencies, local files).
     const ignored = cmd.gitignore ? await gitIgnoredPaths(scanRoot) : undefined;

@@ -44,10 +44,11 @@ export interface GitRunner {
   tryRunBytes(args: string[], maxBytes: number): Promise<Buffer | undefined>;
   /**
    * Runs git and hands over its output as it comes, at the caller's pace (git waits while the caller
-   * does not read, so memory holds a pipe's worth, not the whole output). `input` goes to git's stdin.
-   * Iterating throws a GitReadError naming `what` when git fails; stopping early ends git.
+   * does not read, so memory holds a pipe's worth, not the whole output). `input` goes to git's stdin;
+   * given as a promise, git is started at once and the text written when it is known (a rejected
+   * promise ends git). Iterating throws a GitReadError naming `what` when git fails; stopping early ends git.
    */
-  stream(args: string[], what: string, input?: string): AsyncIterable<Buffer>;
+  stream(args: string[], what: string, input?: string | Promise<string>): AsyncIterable<Buffer>;
 }
 
 /**
@@ -173,9 +174,15 @@ function connect(dir: string, options: GitRunnerOptions) {
             child.once("error", (error) => resolve({ code: null, error }));
             child.once("close", (code) => resolve({ code }));
           });
-          if (child.stdin) {
-            child.stdin.on("error", () => undefined); // git that stopped early closes its end: its exit code says why
-            child.stdin.end(input);
+          const stdin = child.stdin;
+          if (stdin) {
+            stdin.on("error", () => undefined); // git that stopped early closes its end: its exit code says why
+            if (typeof input === "string") stdin.end(input);
+            else
+              input?.then(
+                (text) => stdin.end(text),
+                () => child.kill(),
+              );
           }
           let done = false;
           try {

@@ -18,7 +18,7 @@ import {
 } from "../core/policy/index.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { CommitInfo, Finding } from "../core/types.js";
-import { agentFileReader } from "./agent-files.js";
+import { agentFileReader, type AgentFileReader } from "./agent-files.js";
 import { mayBeInRepository, uncheckedRepository } from "./git-runner.js";
 
 const AGENT_FILE_LIMIT = 1024 * 1024;
@@ -100,7 +100,12 @@ export interface LocalPolicyInput {
   findings: readonly Finding[];
   changes: readonly ScannedChange[];
   /** `scan --git`: the range's head and the Claude-authored commits read. */
-  git?: { headRevision: string; claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }> };
+  git?: {
+    headRevision: string;
+    claudeCommits: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
+    /** The scan's reader of the agent files, its reads already under way (scanGit's `prefetchAgentFiles`). */
+    agentFiles?: AgentFileReader;
+  };
   /** Plain scan: judge the agent configuration of the working tree. */
   workingTree: boolean;
   /**
@@ -127,7 +132,7 @@ export async function localPolicy(input: LocalPolicyInput): Promise<LocalPolicyO
   if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
   if (input.git && input.git.claudeCommits.length > 0) {
     // The history scan that gave these commits has checked the repository: no need to again.
-    const reader = agentFileReader(uncheckedRepository(input.root));
+    const reader = input.git.agentFiles ?? agentFileReader(uncheckedRepository(input.root));
     // Judged only when Claude worked here: a range without Claude's commits has nothing to judge.
     const single = input.git.claudeCommits.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
     const [head, touching] = await Promise.all([reader.filesAt(input.git.headRevision), reader.touchingCommits(single.map((c) => c.commit.sha))]);

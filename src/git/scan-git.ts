@@ -3,6 +3,7 @@ import { detectAuthorship } from "../core/authorship/index.js";
 import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
+import { prefetchAgentFiles, type AgentFileReader } from "./agent-files.js";
 import { openRepository } from "./git-runner.js";
 import { readCommits } from "./read-commits.js";
 import { resolveRangeWith, shallowCutsInRange } from "./range.js";
@@ -24,6 +25,8 @@ interface GitScanOptions {
   onFindings?: (file: AddedLines, findings: readonly Finding[], change: CommitChange) => void;
   /** Called with each commit read (Claude's, or all with `authors: "all"`) and why it was attributed. */
   onCommit?: (change: CommitChange, authorship: AuthorshipVerdict) => void;
+  /** Start the agent-file reads of the policy checks while the scan runs (see prefetchAgentFiles): `agentFiles` answers them. */
+  prefetchAgentFiles?: boolean;
 }
 
 export interface GitScanResult {
@@ -41,6 +44,8 @@ export interface GitScanResult {
   headRevision?: string;
   /** Claude-authored commits read, with the first file they added lines to (for the policy checks). */
   claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
+  /** With `prefetchAgentFiles`: the reader for the policy checks, its reads of the head and of Claude's commits under way. */
+  agentFiles?: AgentFileReader;
 }
 
 interface HistoryWindow {
@@ -120,25 +125,37 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
     };
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-  for await (const change of readCommits(git, readOptions)) {
-    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
-    verdicts.delete(change.commit.sha);
-    const byClaude = verdict.isClaude;
-    if (byClaude) {
-      result.scannedCommits.push({
-        sha: change.commit.sha,
-        subject: change.commit.message.split("\n", 1)[0] ?? "",
-        author: `${change.commit.author.name} <${change.commit.author.email}>`,
-        authorship: verdict,
+  const agentFiles = options.prefetchAgentFiles && result.headRevision !== undefined ? prefetchAgentFiles(git, result.headRevision) : undefined;
+  try {
+    for await (const change of readCommits(git, readOptions)) {
+      const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+      verdicts.delete(change.commit.sha);
+      const byClaude = verdict.isClaude;
+      if (byClaude) {
+        result.scannedCommits.push({
+          sha: change.commit.sha,
+          subject: change.commit.message.split("\n", 1)[0] ?? "",
+          author: `${change.commit.author.name} <${change.commit.author.email}>`,
+          authorship: verdict,
+        });
+        const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
+        result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
+        // The commits the policy checks look at for drift of the agent configuration.
+        if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha);
+      }
+      options.onCommit?.(change, verdict);
+      const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
+        ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
       });
-      const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
-      result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
+      addChangeScan(result.scan, scanned);
     }
-    options.onCommit?.(change, verdict);
-    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
-      ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
-    });
-    addChangeScan(result.scan, scanned);
+  } catch (error) {
+    agentFiles?.cancel();
+    throw error;
+  }
+  if (agentFiles) {
+    agentFiles.finish();
+    result.agentFiles = agentFiles.reader;
   }
   return result;
 }

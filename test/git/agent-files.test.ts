@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { openAgentFileReader } from "../../src/git/agent-files.js";
+import { openAgentFileReader, prefetchAgentFiles } from "../../src/git/agent-files.js";
+import { openRepository } from "../../src/git/git-runner.js";
 import { TempRepo } from "./repo-helper.js";
 
 const repo = new TempRepo("cg-agent-files-");
@@ -33,5 +34,23 @@ describe("agent configuration files from a local clone", () => {
     expect([...(await reader.filesAt(mcp)).keys()].sort()).toEqual([".claude/skills/deploy/SKILL.md", ".mcp.json"]);
     // Before the first commit there is nothing (a root commit's parent).
     expect((await reader.filesAt(`${root}^`)).size).toBe(0);
+  });
+
+  it("a scan's prefetch answers as the direct reads do, and reads anything else directly", async () => {
+    const prefetch = prefetchAgentFiles(await openRepository(repo.dir), mcp);
+    for (const sha of [root, adds, unrelated, deletes]) prefetch.add(sha);
+    prefetch.finish();
+    expect(await prefetch.reader.touchingCommits([adds, unrelated, deletes])).toEqual(new Set([adds, deletes]));
+    // mcp was not added: asked directly.
+    expect(await prefetch.reader.touchingCommits([root, mcp])).toEqual(new Set([mcp]));
+    expect([...(await prefetch.reader.filesAt(mcp)).keys()].sort()).toEqual([".claude/skills/deploy/SKILL.md", ".mcp.json"]);
+    expect([...(await prefetch.reader.filesAt(adds)).keys()].sort()).toEqual([".claude/settings.json", ".claude/skills/deploy/SKILL.md"]);
+  });
+
+  it("a cancelled prefetch stops git instead of leaving it waiting for the commits", async () => {
+    const prefetch = prefetchAgentFiles(await openRepository(repo.dir), mcp);
+    prefetch.add(adds);
+    prefetch.cancel();
+    await expect(prefetch.reader.touchingCommits([adds])).rejects.toThrow(/git failed listing the commits that change/);
   });
 });
