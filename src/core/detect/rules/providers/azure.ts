@@ -1,5 +1,5 @@
 /**
- * Microsoft Azure: storage account and Cosmos DB keys, shared access signatures, Entra ID client
+ * Microsoft Azure: storage account, Cosmos DB and Batch account keys, shared access signatures, Entra ID client
  * secrets and refresh tokens, Azure DevOps tokens, AI services keys, Functions keys, Service Bus / Event
  * Hubs / Relay / IoT Hub shared access keys, Container Registry passwords and App Configuration
  * connection strings. Formats from Microsoft Learn
@@ -51,6 +51,18 @@ const b64 = "A-Za-z0-9+/";
 const key64 = `[${b64}]{86}==`;
 /** A 44-character (32-byte) Azure key: Service Bus, Event Hubs, Relay, IoT Hub shared access keys. */
 const key32 = `[${b64}]{43}=`;
+
+/**
+ * After a line naming an account's host (`https://acme.batch.azure.com`, `acme.documents.azure.com`), a
+ * key, secret or password setting or XML element a few lines below it: the form account keys take in
+ * configuration blocks and credential stores (a Jenkins `<id>` holding the URL, the `<secret>` below it,
+ * its text optionally labelled: `{AQAAABAAA <key>}`). Each repetition is bounded.
+ */
+function belowHost(host: string): string {
+  const credential = "(?:[Kk](?:ey|EY)|[Ss](?:ecret|ECRET)|[Pp](?:ass|ASS))";
+  const element = String.raw`>\{?(?:[^\s<>{}]{1,40} ){0,2}`;
+  return String.raw`${host}[^\n]{0,120}\n(?:[^\n]{0,200}\n){0,3}?[^\n]{0,80}?(?<![A-Za-z0-9])[\w.-]{0,24}?${credential}[\w.-]{0,12}?(?:${element}|${ASSIGN})`;
+}
 
 /** Azure's "common annotated security key" (84 chars): 52 random, the JQQJ signature, 20, a 4-letter provider signature, 4. */
 function azureCask(provider: string): string {
@@ -104,9 +116,12 @@ export const rules: Rule[] = [
     title: "Azure Cosmos DB account key",
     provider: "Azure",
     severity: "critical",
-    keywords: ["cosmos", "acdb"],
+    keywords: ["cosmos", "acdb", "documents.azure.com"],
+    // Its setting, a connection string's AccountKey with the Cosmos signature, the identifiable key
+    // alone, or a key set a few lines below the account's host (`*.documents.azure.com`, `*.cosmos.azure.com`).
+    window: 1200,
     regex: new RegExp(
-      `(?:${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))` +
+      `(?:${belowHost(String.raw`\.(?:documents|(?:table|mongo|cassandra|gremlin)\.cosmos)\.azure\.com`)}|${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))` +
         `(?<secret>${key64})(?![${b64}=])`,
     ),
     // The Cosmos DB emulator's well-known key: public, and a sign of test code.
@@ -118,8 +133,43 @@ export const rules: Rule[] = [
       ...inSyntaxes("cosmos_db_key", legacy),
       ...withValue(legacy, '  cosmosPrimaryKey: "%s",'),
       ...inSyntaxes("master_key", ident),
+      ...withValue(legacy, "database:\n  endpoint: https://acme-orders.documents.azure.com:443/\n  name: orders\n  primary_key: %s", "<id>acme-orders.table.cosmos.azure.com</id>\n<secret>{AQAAABAAA %s}</secret>"),
     ],
-    falsePositives: ([legacy]) => ['  "cosmosKey": "<primary-key>",', `const other = "${legacy}";`, "COSMOS_KEY=${{ secrets.COSMOS_KEY }}"],
+    falsePositives: ([legacy]) => [
+      '  "cosmosKey": "<primary-key>",',
+      `const other = "${legacy}";`,
+      "COSMOS_KEY=${{ secrets.COSMOS_KEY }}",
+      // The host too far above, or the value under a name that is not a credential's.
+      `endpoint: https://acme.documents.azure.com\na: 1\nb: 2\nc: 3\nd: 4\nkey: ${legacy}`,
+      `endpoint: https://acme.documents.azure.com\ncertificate_thumbprint: ${legacy}`,
+    ],
+  }),
+  defineRule({
+    id: "azure-batch-account-key",
+    title: "Azure Batch account key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["batch.azure.com", "azure_batch", "azure-batch", "azurebatch", "batch_account", "batchaccount", "batch-account"],
+    // As AZURE_BATCH_ACCESS_KEY / a Batch account key setting, or a key set a few lines below the
+    // account's URL (`https://<account>.<region>.batch.azure.com`).
+    window: 1200,
+    regex: new RegExp(
+      `(?:${belowHost(String.raw`\.batch\.azure\.com`)}|(?:${ci("azure")}${SEP}${ci("batch")}|${ci("batch")}${SEP}${ci("account")})[\\w.-]{0,16}?${ci("key")}${ASSIGN})` +
+        `(?<secret>${key64})(?![${b64}=])`,
+    ),
+    docs: "https://learn.microsoft.com/en-us/azure/batch/security-best-practices",
+    remediation: "Regenerate the key in the Batch account's Keys blade and authenticate with Microsoft Entra ID instead of shared keys.",
+    samples: () => [fake.base64(86, "azure-batch") + "=="] as const,
+    truePositives: ([k]) => [
+      ...inSyntaxes("azure_batch_access_key", k),
+      ...withValue(k, "batch:\n  url: https://acmejobs.westeurope.batch.azure.com\n  account: acmejobs\n  key: %s", "<id>{https://acmejobs.westeurope.batch.azure.com}</id>\n<secret>{AQAAABAAA %s}</secret>"),
+    ],
+    falsePositives: ([k]) => [
+      `const other = "${k}";`,
+      "AZURE_BATCH_ACCESS_KEY=${AZURE_BATCH_ACCESS_KEY}",
+      `AZURE_BATCH_ACCESS_KEY=${k.slice(0, 60)}`,
+      `url: https://acmejobs.westeurope.batch.azure.com\nthumbprint: ${k}`,
+    ],
   }),
   defineRule({
     id: "azure-sas-token",
