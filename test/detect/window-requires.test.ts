@@ -1,7 +1,7 @@
 /**
- * A window rule's required runs (`Rule.requires`, a fixed-length run of one class) are answered by the
- * engine from the previous window's search: the windows it lets through must be exactly those whose
- * own text holds every required part, as runRule's own test says.
+ * A window rule's required parts (`Rule.requires`: a fixed-length run of one class, or a name's literal
+ * variants) are answered by the engine from the previous window's search: the windows it lets through
+ * must be exactly those whose own text holds every required part, as runRule's own test says.
  */
 import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
@@ -23,8 +23,15 @@ const rule: Rule = {
   examples: () => ({ truePositives: [], falsePositives: [] }),
 };
 
-/** Lines of lower-case filler, some starting with the keyword, some holding runs of 6 to 10 capitals and digits. */
-function randomText(seed: number): string {
+/** The same with a name of variants of different lengths (`acme corp`, `acmecorp`, `acme-co`). */
+const namedRule: Rule = { ...rule, id: "test-window-names", requires: [/acme[ _.-]?corp|acme-co/i, /[A-Z0-9]{8}/] };
+const NAMES = ["acme corp", "ACMECORP", "acme-co", "acme-corp", "acme_cor", "acme.corp", "acme--corp"];
+
+/**
+ * Lines of lower-case filler, some starting with the keyword, some holding runs of 6 to 10 capitals and
+ * digits, and with `names`, one of these names now and then.
+ */
+function randomText(seed: number, names = false): string {
   let state = seed;
   const next = (n: number): number => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -34,14 +41,14 @@ function randomText(seed: number): string {
   const lines: string[] = [];
   for (let i = 0; i < 60; i++) {
     let line = next(3) === 0 ? "acme " : "x ";
-    for (let words = next(6); words > 0; words--) line += next(4) === 0 ? `${run(6 + next(5))} ` : "abc def ";
+    for (let words = next(6); words > 0; words--) line += next(4) === 0 ? `${run(6 + next(5))} ` : names && next(3) === 0 ? `${NAMES[next(NAMES.length)]} ` : "abc def ";
     lines.push(line);
   }
   return lines.join("\n");
 }
 
 /** The lines whose window, read on its own, passes runRule's test. */
-function expectedLines(text: string): number[] {
+function expectedLines(text: string, rule: Rule): number[] {
   const lines: number[] = [];
   let lineStart = 0;
   text.split("\n").forEach((line, i) => {
@@ -53,17 +60,33 @@ function expectedLines(text: string): number[] {
   return lines;
 }
 
-describe("a window rule's required runs", () => {
-  const scanner = new Scanner([rule]);
+describe("a window rule's required parts", () => {
   it("lets through exactly the windows that hold a run of the required length", () => {
+    const scanner = new Scanner([rule]);
     let reported = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const text = randomText(seed);
       const found = scanner.scan({ path: "notes.txt", text }).findings.map((f) => f.line);
-      expect(found).toEqual(expectedLines(text));
+      expect(found).toEqual(expectedLines(text, rule));
       reported += found.length;
     }
     // The texts hold both kinds of window, so the comparison says something.
     expect(reported).toBeGreaterThan(100);
+  });
+
+  it("lets through exactly the windows that hold one of a name's variants and the run", () => {
+    const scanner = new Scanner([namedRule]);
+    let reported = 0;
+    let withoutName = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = randomText(seed, true);
+      const found = scanner.scan({ path: "notes.txt", text }).findings.map((f) => f.line);
+      expect(found).toEqual(expectedLines(text, namedRule));
+      reported += found.length;
+      withoutName += expectedLines(text, rule).length - found.length;
+    }
+    expect(reported).toBeGreaterThan(30);
+    // Some windows hold the run but no name: the name part decides them.
+    expect(withoutName).toBeGreaterThan(50);
   });
 });

@@ -114,70 +114,110 @@ interface Located {
 
 /** A required part that is a fixed-length run of one character class (`[A-Z0-9]{32}`). */
 const FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
-interface FixedRun {
-  /** One per pattern text, shared by the rules that require it. */
-  search: RegExp;
-  length: number;
-}
-const fixedRuns = new WeakMap<RegExp, FixedRun | null>();
-const runSearches = new Map<string, RegExp>();
+/**
+ * One character of a required part made of literals (`invoice[ _.-]?ocean|invoiceocean`): a letter,
+ * digit, `_` or space, an escaped symbol, or a class, optionally `?`. No anchors, assertions nor groups.
+ */
+const LITERAL_ATOM = String.raw`(?:[A-Za-z0-9_ ]|\\[^A-Za-z0-9]|\[(?:[^\]\\]|\\[^A-Za-z0-9])*\])\??`;
+const LITERALS = new RegExp(`^(?:${LITERAL_ATOM})+(?:\\|(?:${LITERAL_ATOM})+)*$`);
+const LITERAL_TOKEN = new RegExp(`${LITERAL_ATOM}|\\|`, "g");
 
-function fixedRunOf(required: RegExp): FixedRun | null {
-  let run = fixedRuns.get(required);
-  if (run === undefined) {
-    const length = required.flags === "" ? FIXED_RUN.exec(required.source)?.[1] : undefined;
-    let search = runSearches.get(required.source);
-    if (length !== undefined && !search) runSearches.set(required.source, (search = new RegExp(required.source)));
-    run = length === undefined || !search ? null : { search, length: Number(length) };
-    fixedRuns.set(required, run);
+/**
+ * A required part the cursors answer: one whose matches depend on the matched text alone (no anchors
+ * nor assertions), so a match within a range is one within any range around it, and at most
+ * `maxLength` long. `fixed`: every match is exactly that long.
+ */
+interface BoundedPart {
+  /** One per pattern, shared by the rules that require it. */
+  search: RegExp;
+  maxLength: number;
+  fixed: boolean;
+}
+const boundedParts = new WeakMap<RegExp, BoundedPart | null>();
+const partSearches = new Map<string, RegExp>();
+
+/** The longest match of a LITERALS pattern, or undefined when some alternative may match nothing. */
+function literalsMaxLength(source: string): number | undefined {
+  let longest = 0;
+  let length = 0;
+  let required = false;
+  for (const [token] of `${source}|`.matchAll(LITERAL_TOKEN)) {
+    if (token === "|") {
+      if (!required) return undefined;
+      longest = Math.max(longest, length);
+      length = 0;
+      required = false;
+    } else {
+      length++;
+      if (!token.endsWith("?") || token === "\\?") required = true;
+    }
   }
-  return run;
+  return longest;
+}
+
+function boundedPartOf(required: RegExp): BoundedPart | null {
+  let part = boundedParts.get(required);
+  if (part === undefined) {
+    const { source, flags } = required;
+    const run = flags === "" ? FIXED_RUN.exec(source)?.[1] : undefined;
+    const maxLength = run !== undefined ? Number(run) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : undefined;
+    if (maxLength === undefined) part = null;
+    else {
+      const key = `${flags}/${source}`;
+      let search = partSearches.get(key);
+      if (!search) partSearches.set(key, (search = new RegExp(source, flags)));
+      part = { search, maxLength, fixed: run !== undefined };
+    }
+    boundedParts.set(required, part);
+  }
+  return part;
 }
 
 /**
- * A window rule's required runs (see `Rule.requires`), answered from what the previous window's search
+ * A window rule's required parts (see `Rule.requires`), answered from what the previous window's search
  * found: the windows of neighbouring lines overlap by most of their length, so where the last window
- * held no run only its new end is read, and where it held one that the next window also holds, nothing
- * is. Exact for a fixed-length run of one class (no assertions): whether one lies within a range.
- * Other required parts are tested on the window's text.
+ * held no match only its new end is read, and where it held one that the next window also holds,
+ * nothing is. Exact for bounded parts (see BoundedPart): whether a match lies within a range. Other
+ * required parts, and a range a match found earlier runs past, are tested on the window's text.
  */
 class RunCursors {
   /**
-   * Per run pattern, the last search's range [from, limit) and the start of the first run lying
-   * within it, or -1 for none.
+   * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
+   * or at -1 for none.
    */
-  private readonly cursors = new Map<RegExp, { from: number; limit: number; at: number }>();
+  private readonly cursors = new Map<RegExp, { from: number; limit: number; at: number; end: number }>();
 
   constructor(private readonly text: string) {}
 
   /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
   within(requires: readonly RegExp[], segment: string, start: number, end: number): boolean {
     for (const required of requires) {
-      const run = fixedRunOf(required);
-      if (run ? !this.holds(run, start, end) : !required.test(segment)) return false;
+      const part = boundedPartOf(required);
+      if (!((part ? this.holds(part, start, end) : undefined) ?? required.test(segment))) return false;
     }
     return true;
   }
 
-  private holds(run: FixedRun, start: number, end: number): boolean {
-    const cursor = this.cursors.get(run.search);
+  /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
+  private holds(part: BoundedPart, start: number, end: number): boolean | undefined {
+    const cursor = this.cursors.get(part.search);
     if (cursor && start >= cursor.from) {
-      // The first run in [from, limit) also starts the first in [start, end) when start has not passed it.
-      if (cursor.at !== -1 && start <= cursor.at) return cursor.at + run.length <= end;
+      // The first match in [from, limit) also starts the first in [start, end) when start has not passed it.
+      if (cursor.at !== -1 && start <= cursor.at) return cursor.end <= end ? true : part.fixed ? false : undefined;
       if (cursor.at === -1) {
         if (end <= cursor.limit) return false;
-        // None lies within [from, limit): a run here ends past limit.
-        return this.search(run, start, Math.max(start, cursor.limit - run.length + 1), end);
+        // None lies within [from, limit): a match here ends past limit.
+        return this.search(part, start, Math.max(start, cursor.limit - part.maxLength + 1), end);
       }
     }
-    return this.search(run, start, start, end);
+    return this.search(part, start, start, end);
   }
 
-  /** The first run lying within [from, end), in a range where none starts in [start, from) ending by end. */
-  private search(run: FixedRun, start: number, from: number, end: number): boolean {
-    const match = from < end ? run.search.exec(this.text.slice(from, end)) : null;
+  /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
+  private search(part: BoundedPart, start: number, from: number, end: number): boolean {
+    const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
     const at = match ? from + match.index : -1;
-    this.cursors.set(run.search, { from: start, limit: end, at });
+    this.cursors.set(part.search, { from: start, limit: end, at, end: match ? at + match[0].length : -1 });
     return at !== -1;
   }
 }
