@@ -1,7 +1,7 @@
 /** Dummy words inside provider formats: a label the user chose beside a generated body is not a dummy. */
 import { describe, expect, it } from "@jest/globals";
 import { fake } from "../../src/core/detect/fake.js";
-import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
+import { classifyFormatValue, classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 
 describe("\"my key\" in a value", () => {
   it("is a placeholder when nothing generated follows", () => {
@@ -49,5 +49,19 @@ describe("counting and keyboard runs", () => {
   it("still make a placeholder when the runs are most of a long value", () => {
     const typed = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(4);
     expect(classifyPlaceholder(`fm2_${fake.alnum(30, "ph-run-head")}${typed}`).placeholder).toBe(true);
+  });
+});
+
+describe("a provider format's body written as one group over and over", () => {
+  it("is a placeholder, with or without the format's prefix", () => {
+    const group = fake.hexUpper(12, "ph-group");
+    expect(classifyFormatValue(group.repeat(6).slice(0, 64))).toEqual({ placeholder: true, reason: "the value repeats a short sequence" });
+    expect(classifyFormatValue(`sk_live_${fake.alnum(7, "ph-group-2").repeat(5)}`).placeholder).toBe(true);
+  });
+
+  it("leaves generated bodies, and a group written only twice, secrets", () => {
+    for (const seed of ["ph-gen-1", "ph-gen-2", "ph-gen-3"]) expect(classifyFormatValue(fake.hexUpper(64, seed)).placeholder).toBe(false);
+    const half = fake.alnum(12, "ph-twice");
+    expect(classifyFormatValue(half + half).placeholder).toBe(false);
   });
 });

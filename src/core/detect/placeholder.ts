@@ -325,12 +325,13 @@ export function classifyFormatValue(value: string): PlaceholderVerdict {
 
 /**
  * Is a value of a provider's random format typed in by hand: mostly runs (`5555555dAAAAA7777777...`),
- * a short sequence repeated (`123123123...`), or the format's prefix then a bracketed stand-in
- * (`sk-<API_KEY>`)? Not for passwords: a repetitive password is weak, yet real.
+ * a short sequence repeated (`123123123...`), one longer group over its whole length
+ * (`A1B2C3D4E5F6A1B2C3D4E5F6...`), or the format's prefix then a bracketed stand-in (`sk-<API_KEY>`)?
+ * Not for passwords: a repetitive password is weak, yet real.
  */
 function classifyFilledFormat(value: string): PlaceholderVerdict {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (repeatsShortUnit(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
@@ -369,6 +370,23 @@ function repeatsShortUnit(value: string): boolean {
       let breaks = false;
       for (let c = i; c < i + unit; c++) breaks ||= isLineBreak(value.charCodeAt(c));
       if (!breaks) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The value, after a prefix of up to 12 characters, is one group of 5 to 16 characters written three
+ * times or more to its end (the last copy may be cut short): a random body never is. Shorter groups
+ * are repeatsShortUnit's.
+ */
+function repeatsWholeGroup(value: string): boolean {
+  const n = value.length;
+  for (let start = 0; start <= 12 && (n - start) * 4 >= n * 3; start++) {
+    for (let unit = 5; unit <= 16 && start + unit * 3 <= n; unit++) {
+      let i = start + unit;
+      while (i < n && value.charCodeAt(i) === value.charCodeAt(i - unit)) i++;
+      if (i === n) return true;
     }
   }
   return false;
