@@ -87,6 +87,22 @@ describe("fingerprint", () => {
     expect(fingerprint("my-rule", "src/a.ts", masked)).toBe(expected);
   });
 
+  test("masks ranges given in any order: overlapping ones once, adjacent ones each, out-of-line parts dropped", () => {
+    const text = "a=XXXX b=YYYY c=ZZ";
+    expect(maskLine(text, [[9, 13], [2, 6], [3, 5], [16, 17], [17, 18], [-3, 0], [20, 30]])).toBe(`a=${MASK} b=${MASK} c=${MASK}${MASK}`);
+    // Whitespace runs and other whitespace characters become one space; single spaces stay; ends trimmed.
+    expect(maskLine("  a=XXXX\t\tb  ", [[4, 8]])).toBe(`a=${MASK} b`);
+    expect(maskLine("a\u00a0b = c", [])).toBe("a b = c");
+    expect(maskLine("a b = c", [])).toBe("a b = c");
+  });
+
+  test("normalizes each call's own path, whatever path came before", () => {
+    const id = (path: string) => fingerprint("my-rule", path, "ctx");
+    expect(id("./src/a.ts")).toBe(id("src/a.ts"));
+    expect(id("src\\b.ts")).toBe(id("src/b.ts"));
+    expect(id("src/b.ts")).not.toBe(id("src/a.ts"));
+  });
+
   test("a report cannot confirm a guess: two different values on the same line get the same id", () => {
     const [a] = scanOne(`api_token: "${fake.alnum(32, "guess-a")}"\n`);
     const [b] = scanOne(`api_token: "${fake.alnum(32, "guess-b")}"\n`);

@@ -8,9 +8,13 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whitespace and control characters become one space, so that a preview always stays on one line. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, " ");
+  // Most previews hold none: a test costs less than a replace that finds nothing.
+  return LINE_BREAKING.test(text) ? text.replace(LINE_BREAKING_RUNS, " ") : text;
 }
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING_RUNS = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu;
 
 /**
  * A preview of a matched value that is safe to print, store and send: it cannot help a guess.
@@ -63,18 +67,34 @@ export const MASK = "\u2022";
  * `ranges` are [start, end) offsets in `line`, in any order, possibly overlapping.
  */
 export function maskLine(line: string, ranges: ReadonlyArray<readonly [number, number]>): string {
-  const sorted = ranges.map(([s, e]) => [Math.max(0, s), Math.min(line.length, e)] as const).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  // Clamped, non-empty, by start. Plain loops: most lines hold one or two values, already in order.
+  const sorted: Array<readonly [number, number]> = [];
+  let inOrder = true;
+  for (let r = 0; r < ranges.length; r++) {
+    const range = ranges[r] as readonly [number, number];
+    const start = Math.max(0, range[0]);
+    const end = Math.min(line.length, range[1]);
+    if (end <= start) continue;
+    if (inOrder && sorted.length > 0 && (sorted[sorted.length - 1] as readonly [number, number])[0] > start) inOrder = false;
+    sorted.push([start, end]);
+  }
+  if (!inOrder) sorted.sort((a, b) => a[0] - b[0]);
   let out = "";
   let at = 0;
-  for (const [start, end] of sorted) {
+  for (let r = 0; r < sorted.length; r++) {
+    const range = sorted[r] as readonly [number, number];
+    const start = range[0];
+    const end = range[1];
     if (end <= at) continue;
     if (start > at) out += line.slice(at, start);
     if (start >= at || !out.endsWith(MASK)) out += MASK;
     at = end;
   }
   out += line.slice(at);
-  return out.replace(/\s+/g, " ").trim();
+  // Only a run of whitespace or a character other than a space changes here: most lines have none.
+  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, " ") : out).trim();
 }
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
 
 /**
  * A stable id for a finding that carries nothing of the value: SHA-256 of the rule, the normalized
@@ -85,9 +105,17 @@ export function maskLine(line: string, ranges: ReadonlyArray<readonly [number, n
  * the value, because the value is not in what is hashed.
  */
 export function fingerprint(ruleId: string, path: string, context: string, occurrence = 0): string {
-  const input = `fp2\0${ruleId}\0${normalizePath(path)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
+  // A document's findings come one after another with the same path: normalized once.
+  if (path !== lastPath) {
+    lastPath = path;
+    lastNormalizedPath = normalizePath(path);
+  }
+  const input = `fp2\0${ruleId}\0${lastNormalizedPath}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
   return sha256Hex(input).slice(0, 32);
 }
+
+let lastPath: string | undefined;
+let lastNormalizedPath = "";
 
 /**
  * The fingerprint of releases before 0.2: SHA-256 of rule, path and the value itself. Only ever
