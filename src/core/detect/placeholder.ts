@@ -72,6 +72,13 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
 ];
 
 /**
+ * Literals one of which every match of a placeholder pattern holds (in any case): a test for them is
+ * cheaper than the screens below, and a generated token holds none of them nineteen times in twenty.
+ * A pattern added above needs its literal here.
+ */
+const PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|•••|\.\.\.|…|####|______|------/i;
+
+/**
  * The patterns joined into one regex per set of flags: most values (generated tokens) match none, and
  * one test then answers for all. A pattern with a backreference is its own screen (joining would renumber it).
  */
@@ -104,7 +111,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
     const plain = deLeet(lower);
     if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   }
-  if (PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
+  if (PATTERN_LITERALS.test(trimmed) && PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
     for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
       if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
       if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
