@@ -111,6 +111,13 @@ describe("the keyed form", () => {
     for (const name of ["acmeWidgetsKey", "ACME_WIDGETS_KEY", "acmewidgets_key", "acme-widgets-key"]) {
       expect({ name, found: runRule(twoWords, `${name} = "${value}"`).map((m) => m.secret) }).toEqual({ name, found: [value] });
     }
+    // A word common in code (`image`) is no keyword: the name's other word is, and every match holds it.
+    const [commonWord] = keyed([{ ...entry, id: "image-acme-key", provider: "ImageAcme", names: ["imageacme"] }]) as [Rule];
+    expect(commonWord.keywords).toEqual(["acme"]);
+    for (const name of ["imageAcmeKey", "IMAGE_ACME_KEY", "imageacme_key", "image-acme-key"]) {
+      expect({ name, found: runRule(commonWord, `${name} = "${value}"`).map((m) => m.secret) }).toEqual({ name, found: [value] });
+      expect(commonWord.keywords.some((k) => name.toLowerCase().includes(k))).toBe(true);
+    }
     // A name kept whole (a short part) is still read in the provider's own camelCase.
     const [whole] = keyed([{ ...entry, id: "be-acme-key", provider: "BeAcme", names: ["beacme"] }]) as [Rule];
     expect(whole.keywords).toEqual(["beacme"]);

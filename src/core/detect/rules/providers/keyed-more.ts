@@ -3,7 +3,8 @@
  * recognizable shape (a prefix, a fixed length and alphabet, a structure of parts) and no rule
  * elsewhere. Each row says what the provider issues; `docs` is where it documents the credential.
  * Names are distinctive words: each name's longest word is a keyword the prefilter looks for, so a
- * common word (`float`, `image`, `export`) would run the rule on much of any codebase.
+ * common word (`float`, `image`, `export`) would run the rule on much of any codebase (a name of two
+ * words, `ExportSDK`, keys on the other one: keyed.ts).
  */
 import type { Rule } from "../../rule.js";
 import { fake } from "../../fake.js";

@@ -492,9 +492,19 @@ function splitLikeProvider(name: string, provider: string): string {
   return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
 }
 
-/** A name's most distinctive word, its keyword: every match holds all its words. */
-const longestWord = (name: string): string =>
-  name.toLowerCase().split(/[ _.-]/).reduce((a, b) => (b.length > a.length ? b : a), "");
+/**
+ * Words in most source files (`export` in nearly every module, `data` in half): as a name's keyword one
+ * would run its row, and load its table in the Claude Code hook, on most code. A name of several words
+ * keys on another of its words instead (`export sdk` on `sdk`): every match holds all of them.
+ */
+const COMMON_CODE_WORDS = new Set(["export", "data", "image", "storage", "version", "package", "interface", "select", "shift"]);
+
+/** A name's most distinctive word, its keyword: its longest word not common in code (of 3 letters or more), else its longest. */
+const keywordOfName = (name: string): string => {
+  const words = name.toLowerCase().split(/[ _.-]/);
+  const distinctive = words.filter((w) => w.length >= 3 && !COMMON_CODE_WORDS.has(w));
+  return (distinctive.length > 0 ? distinctive : words).reduce((a, b) => (b.length > a.length ? b : a), "");
+};
 
 /**
  * Where an entry's format is the one expected (`Rule.owns`): settings named after the provider (names
@@ -559,11 +569,11 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
   });
 }
 
-/** A row's keywords: its names for an `anySetting` row, its prefixes for a standalone one, else each name's longest word. */
+/** A row's keywords: its names for an `anySetting` row, its prefixes for a standalone one, else each name's most distinctive word. */
 function keywordsOf(entry: KeyedEntry): string[] {
   if (entry.anySetting) return [...entry.names];
   if (entry.value.standalone) return prefixes(entry.value).map((p) => p.toLowerCase());
-  return [...new Set(entry.names.map(longestWord))];
+  return [...new Set(entry.names.map(keywordOfName))];
 }
 
 /** A rule's field computed when first read (an enumerable getter, so spreads and key lists see it). */
