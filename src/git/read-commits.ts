@@ -157,15 +157,21 @@ export async function* splitCommits(output: AsyncIterable<Buffer>, nonce: string
     pieces.push(chunk);
     size += chunk.length;
     if (cuts.length === 0) continue;
-    const bytes = pieces.length === 1 ? chunk : Buffer.concat(pieces, size);
+    // Offsets count from the first piece; the chunk starts at `before`. Only a commit begun in an
+    // earlier chunk is copied together; the others are decoded straight from the chunk.
+    const before = size - chunk.length;
     let start = 0;
     for (const cut of cuts) {
-      if (started) yield parseRecord(bytes, start, cut);
+      if (started) {
+        if (start >= before) yield parseRecord(chunk, start - before, cut - before);
+        else yield parseRecord(Buffer.concat(cut > before ? [...pieces.slice(0, -1), chunk.subarray(0, cut - before)] : pieces.slice(0, -1)), start, cut);
+      }
       started = true;
       start = cut + marker.length;
     }
-    pieces = [bytes.subarray(start)];
-    size = bytes.length - start;
+    // The last marker ends in this chunk (one that straddles ends here too).
+    pieces = [chunk.subarray(start - before)];
+    size = size - start;
   }
   if (started) {
     const rest = Buffer.concat(pieces, size);
