@@ -10,8 +10,7 @@
  * last is read).
  */
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
 
@@ -82,8 +81,9 @@ class GitCallError extends Error {}
  */
 export async function openRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<GitRunner> {
   const dir = path.resolve(repoDir);
-  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!exists) throw new GitReadError(`Repository folder not found: ${dir}`);
+  // Checked at once (a stat is microseconds): git is asked before the caller's next await, which lets a
+  // caller start opening and do its own work while git answers.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
   const { runner, raw, wrap, binary } = connect(dir, options);
   // One process checks that this is a repository and reads what a range's resolution needs. Before
   // the first commit `--verify --quiet` exits 1 without a word, which is no error (only stderr is).

@@ -4,12 +4,14 @@ import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
 import { prefetchAgentFiles, type AgentFileReader } from "./agent-files.js";
-import { openRepository } from "./git-runner.js";
+import { openRepository, type GitRunner } from "./git-runner.js";
 import { readCommits } from "./read-commits.js";
 import { resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
   repo: string;
+  /** `openRepository(repo)`, when the caller started it early (git answers while the caller sets up). */
+  opening?: Promise<GitRunner>;
   range?: string;
   all: boolean;
   authors: "claude" | "all";
@@ -87,7 +89,7 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
 
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   // One repository handle for the whole scan: each git process it starts costs start-up time.
-  const git = await openRepository(options.repo);
+  const git = await (options.opening ?? openRepository(options.repo));
   const resolved = await resolveRangeWith(git, options.range !== undefined ? { range: options.range } : { all: options.all });
   if (options.window) {
     resolved.window = windowArgs(options.window);
