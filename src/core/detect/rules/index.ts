@@ -27,6 +27,7 @@ import { rules as drone } from "./providers/drone.js";
 import { rules as slack } from "./providers/slack.js";
 import { rules as discord } from "./providers/discord.js";
 import { rules as telegram } from "./providers/telegram.js";
+import { rules as pubnub } from "./providers/pubnub.js";
 import { rules as microsoftTeams } from "./providers/microsoft-teams.js";
 import { rules as twilio } from "./providers/twilio.js";
 import { rules as sendgrid } from "./providers/sendgrid.js";
@@ -238,6 +239,7 @@ export const providerRules: readonly Rule[] = [
   ...slack,
   ...discord,
   ...telegram,
+  ...pubnub,
   ...microsoftTeams,
   ...twilio,
   ...sendgrid,
