@@ -7,7 +7,8 @@
  * - The config is validated by the same parseConfig, but its result is cached in a private per-user
  *   directory under the hash of the config text (and of the build), so the YAML parser and the zod
  *   schema are loaded only when the config changed. Absent a config file, the defaults are cached the
- *   same way.
+ *   same way. So are its `paths.ignore` globs, as picomatch compiles them (glob-match.ts matches with
+ *   them), so picomatch too is loaded only when the config changed or the ignore file names paths.
  * - The scanner gives the engine only the rules whose keywords occur in the text. The engine runs a rule
  *   only on lines holding one of its keywords, so the findings are the same; but building the keyword
  *   automaton for all rules costs more than scanning a prompt does.
@@ -25,6 +26,7 @@ import type * as DetectIndex from "../core/detect/index.js";
 import type { Rule } from "../core/detect/rule.js";
 import { parseIgnoreFile, type IgnoreList } from "../core/detect/suppress.js";
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";
+import { globMatcher, type CompiledGlob } from "../core/glob-match.js";
 import type { HookScanner } from "./decide.js";
 import { rulesFor, type RuleIndex } from "./rule-index.js";
 
@@ -99,8 +101,10 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
   }
   let isIgnoredPath: (path: string) => boolean = () => false;
   if (options.filePaths !== false && (config.paths.ignore.length > 0 || ignoreList.paths.length > 0)) {
-    const { compileGlobs } = await import("../core/glob.js");
-    isIgnoredPath = compileGlobs([...config.paths.ignore, ...ignoreList.paths]);
+    // picomatch is loaded only for globs the cache does not hold compiled: the ignore file's.
+    const uncompiled = [...(parsed.ignoreGlobs ? [] : config.paths.ignore), ...ignoreList.paths];
+    const compiled = uncompiled.length > 0 ? (await import("../core/glob.js")).compileGlobData(uncompiled) : [];
+    isIgnoredPath = globMatcher([...(parsed.ignoreGlobs ?? []), ...compiled]);
   }
   return {
     config,
@@ -147,10 +151,12 @@ class PreselectingScanner implements HookScanner {
 interface CachedConfig {
   config: GuardConfig;
   errors: string[];
+  /** config.paths.ignore compiled; absent if picomatch refused one (buildHookSetup then fails on it as before). */
+  ignoreGlobs?: CompiledGlob[];
 }
 
 /** Bumped when the cached shape changes. */
-const CACHE_FORMAT = "hook-config-2";
+const CACHE_FORMAT = "hook-config-3";
 
 async function parseConfigCached(text: string, cacheDir: string | undefined): Promise<CachedConfig & { cached: boolean }> {
   // What the result depends on, kept in the cache file whole: a hit must hold the very same key, so
@@ -159,11 +165,11 @@ async function parseConfigCached(text: string, cacheDir: string | undefined): Pr
   const file = cacheDir !== undefined ? join(cacheDir, `${spreadHash(key)}.json`) : undefined;
   if (file !== undefined) {
     const hit = readCache(file, key);
-    if (hit) return { config: hit.config, errors: hit.errors, cached: true };
+    if (hit) return { ...hit, cached: true };
   }
   const { parseConfig, formatConfigError } = await import("../core/config/config.js");
   const parsed = parseConfig(text, CONFIG_FILE);
-  const result: CachedConfig = { config: parsed.config, errors: parsed.errors.map(formatConfigError) };
+  const result: CachedConfig = { config: parsed.config, errors: parsed.errors.map(formatConfigError), ...(await compiledGlobs(parsed.config.paths.ignore)) };
   if (file !== undefined) writeJson(file, { key, ...result });
   return { ...result, cached: false };
 }
@@ -206,7 +212,26 @@ function readCache(file: string, key: string): CachedConfig | undefined {
   const data = readJson(file) as (Partial<CachedConfig> & { key?: unknown }) | undefined;
   const config = data?.config as Partial<GuardConfig> | undefined;
   if (!data || data.key !== key || !config || typeof config.failOn !== "string" || !Array.isArray(config.rules) || !Array.isArray(config.paths?.ignore) || !Array.isArray(data.errors)) return undefined;
-  return data as CachedConfig;
+  // Compiled globs must be the config's own, each with its regex.
+  const globs: unknown = data.ignoreGlobs;
+  const patterns = config.paths.ignore;
+  if (globs === undefined) return { config: config as GuardConfig, errors: data.errors };
+  if (!Array.isArray(globs) || globs.length !== patterns.length || !globs.every((g, i) => isCompiledGlob(g) && g.glob === patterns[i])) return undefined;
+  return { config: config as GuardConfig, errors: data.errors, ignoreGlobs: globs as CompiledGlob[] };
+}
+
+async function compiledGlobs(patterns: readonly string[]): Promise<{ ignoreGlobs?: CompiledGlob[] }> {
+  if (patterns.length === 0) return { ignoreGlobs: [] };
+  try {
+    return { ignoreGlobs: (await import("../core/glob.js")).compileGlobData(patterns) };
+  } catch {
+    return {};
+  }
+}
+
+function isCompiledGlob(value: unknown): value is CompiledGlob {
+  const g = value as Partial<CompiledGlob> | null;
+  return typeof g === "object" && g !== null && typeof g.glob === "string" && typeof g.source === "string" && typeof g.flags === "string" && typeof g.windows === "boolean";
 }
 
 /**

@@ -80,6 +80,14 @@ describe("runHook", () => {
     expect(second.configCached).toBe(true);
     expect(second.config).toEqual(first.config);
     expect(second.isIgnoredPath("vendor/x.js")).toBe(true);
+    expect(second.isIgnoredPath("src/vendor.js")).toBe(false);
+    // The paths.ignore globs are cached compiled (an event then matches paths without picomatch), and
+    // only globs compiled from the config's own patterns are taken.
+    const [cached] = readdirSync(cacheDir).map((name) => join(cacheDir, name));
+    const data = JSON.parse(readFileSync(cached as string, "utf8")) as { ignoreGlobs: Array<{ glob: string; source: string }> };
+    expect(data.ignoreGlobs.map((g) => g.glob)).toEqual(["vendor/**"]);
+    writeFileSync(cached as string, JSON.stringify({ ...data, ignoreGlobs: [{ ...data.ignoreGlobs[0], glob: "other/**" }] }), { mode: 0o600 });
+    expect((await buildHookSetup({ configText: text }, { cacheDir })).configCached).toBe(false);
     expect((await buildHookSetup({ configText: text + "failOn: critical\n" }, { cacheDir })).configCached).toBe(false);
     // A cache file is used only for the very text (and build) it was written for.
     for (const name of readdirSync(cacheDir)) {
