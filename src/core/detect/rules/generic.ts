@@ -428,6 +428,7 @@ const FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 const SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
 const SQL_PASSWORD_WORD = /identified|password/i;
 const SECURE_STRING_WORD = /ConvertTo-SecureString/i;
+const SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
 
 const BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 
@@ -517,38 +518,45 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   // Each syntax's pattern runs only where the text holds a literal every match of it holds: most lines
   // a common keyword selects hold few of them, and a test for a character costs far less than a pattern.
   const quote = QUOTE.test(text);
-  if (quote) collect(ASSIGN_QUOTED, text, candidates, true);
+  // The characters every assignment operator holds (`=`, `:`, `<-`, YAML's `- `).
+  const equals = text.includes("=");
+  const colon = text.includes(":");
+  const dash = text.includes("-");
+  if (quote && (equals || colon || dash)) collect(ASSIGN_QUOTED, text, candidates, true);
   // JSON escaped inside a string (`body: "{\"access_token\":\"…\"}"`): read it unescaped, then map
   // each value's offset back to the line.
   if (text.includes('\\"')) collectUnescaped(text, candidates);
   const paren = text.includes("(");
   const bracket = text.includes("[");
-  if (quote && (paren || bracket)) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
+  // The first two arguments are separated by a comma; an index is followed by `]` and an assignment.
+  if (quote && (paren || bracket) && (text.includes(",") || (equals && text.includes("]")))) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
   if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
-  if (paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
+  if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
   if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
   if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
-  if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
+  if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
   if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, undefined, { element: true });
-  if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
-  if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  if (dash) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
+  // Each command's password follows `-p` or `-a`.
+  if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
-  if (quote && bracket) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
+  if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
   if (quote && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (text.includes("=")) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
+  if (equals && (text.includes("?") || text.includes("&"))) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
   if (context.configLike) {
-    collect(ASSIGN_UNQUOTED, text, candidates, false);
-    collect(SPACE_SEPARATED, text, candidates, false);
+    if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
+    if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
   }
-  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+  if ((context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m?.indices?.groups?.["value"];
     if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
   }
   const matches: RawMatch[] = [];
+  if (candidates.length === 0) return matches;
   const seen = new Set<number>();
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c] as Candidate;
