@@ -173,6 +173,23 @@ function boundedPartOf(required: RegExp): BoundedPart | null {
   return part;
 }
 
+const ruleParts = new WeakMap<readonly RegExp[], ReadonlyArray<BoundedPart | null>>();
+
+/** boundedPartOf each of a rule's required parts (one lookup a window, not one a part). */
+function boundedPartsOf(requires: readonly RegExp[]): ReadonlyArray<BoundedPart | null> {
+  let parts = ruleParts.get(requires);
+  if (!parts) ruleParts.set(requires, (parts = requires.map(boundedPartOf)));
+  return parts;
+}
+
+/** A search's range [from, limit) and the first match lying within it ([at, end)), or at -1 for none. */
+interface Cursor {
+  from: number;
+  limit: number;
+  at: number;
+  end: number;
+}
+
 /**
  * A window rule's required parts (see `Rule.requires`), answered from what the previous window's search
  * found: the windows of neighbouring lines overlap by most of their length, so where the last window
@@ -185,40 +202,45 @@ class RunCursors {
    * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
    * or at -1 for none.
    */
-  private readonly cursors = new Map<RegExp, { from: number; limit: number; at: number; end: number }>();
+  private readonly cursors = new Map<RegExp, Cursor>();
 
   constructor(private readonly text: string) {}
 
-  /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
-  within(requires: readonly RegExp[], segment: string, start: number, end: number): boolean {
-    for (const required of requires) {
-      const part = boundedPartOf(required);
-      if (!((part ? this.holds(part, start, end) : undefined) ?? required.test(segment))) return false;
+  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  within(requires: readonly RegExp[], start: number, end: number): boolean {
+    const parts = boundedPartsOf(requires);
+    let segment: string | undefined;
+    for (let i = 0; i < requires.length; i++) {
+      const part = parts[i];
+      const held = part ? this.holds(part, start, end) : undefined;
+      if (!(held ?? (requires[i] as RegExp).test((segment ??= this.text.slice(start, end))))) return false;
     }
     return true;
   }
 
   /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
   private holds(part: BoundedPart, start: number, end: number): boolean | undefined {
-    const cursor = this.cursors.get(part.search);
-    if (cursor && start >= cursor.from) {
-      // The first match in [from, limit) also starts the first in [start, end) when start has not passed it.
-      if (cursor.at !== -1 && start <= cursor.at) return cursor.end <= end ? true : part.fixed ? false : undefined;
-      if (cursor.at === -1) {
-        if (end <= cursor.limit) return false;
-        // None lies within [from, limit): a match here ends past limit.
-        return this.search(part, start, Math.max(start, cursor.limit - part.maxLength + 1), end);
-      }
-    }
-    return this.search(part, start, start, end);
+    let cursor = this.cursors.get(part.search);
+    if (!cursor || start < cursor.from) cursor = this.search(part, start, start, end);
+    // Start has passed the first match: what lies after it is not known.
+    else if (cursor.at !== -1 && start > cursor.at) cursor = this.search(part, start, start, end);
+    // None lies within [from, limit): one within [start, end) ends past limit.
+    else if (cursor.at === -1 && end > cursor.limit) cursor = this.search(part, start, Math.max(start, cursor.limit - part.maxLength + 1), end);
+    // [start, end) lies within [from, limit) or reaches past the first match: no match within it starts
+    // before that one.
+    if (cursor.at === -1 || cursor.at >= end) return false;
+    if (cursor.end <= end) return true;
+    // The first match runs past end: a shorter one at its place, or a later one, may not.
+    return part.fixed ? false : undefined;
   }
 
   /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
-  private search(part: BoundedPart, start: number, from: number, end: number): boolean {
+  private search(part: BoundedPart, start: number, from: number, end: number): Cursor {
     const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
     const at = match ? from + match.index : -1;
-    this.cursors.set(part.search, { from: start, limit: end, at, end: match ? at + match[0].length : -1 });
-    return at !== -1;
+    const cursor = { from: start, limit: end, at, end: match ? at + match[0].length : -1 };
+    this.cursors.set(part.search, cursor);
+    return cursor;
   }
 }
 
@@ -270,17 +292,25 @@ export class Scanner {
     };
     /** One selected rule on the current line: its matches, placed, appended to `into`. */
     const runOn = (rule: Rule, ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext) => {
-      // The common case: a short line, read whole (cached across the rules selected for it).
-      if (!longLine && !rule.window) {
-        const matches = runRule(rule, lineText, ruleContext);
+      if (!longLine) {
+        // The common case: a short line, read whole (cached across the rules selected for it).
+        if (!rule.window) {
+          const matches = runRule(rule, lineText, ruleContext);
+          if (matches.length > 0) record(rule, matches, lineStart, line, into);
+          return;
+        }
+        // A window rule: one window from the line's start (never cutting the line short); its required
+        // parts are answered before its text is taken.
+        const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
+        const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, lineStart, line, into);
         return;
       }
-      if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+      lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const segment = text.slice(segmentStart, segmentEnd);
-        if (rule.requires && !runs.within(rule.requires, segment, segmentStart, segmentEnd)) continue;
-        const matches = runRule(rule, segment, ruleContext, true);
+        if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
     };
@@ -365,13 +395,8 @@ export class Scanner {
     return result;
   }
 
-  /** The text ranges a rule sees for one selected line. */
-  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number, lowerLine: string | undefined): Array<[number, number]> {
-    // A window never cuts its own line short.
-    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.max(end, Math.min(text.length, lineStart + rule.window))]];
-    if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
-    // A long line: windows around each keyword occurrence, merged.
-    const lower = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
+  /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
+  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number, lower: string): Array<[number, number]> {
     const windows: Array<[number, number]> = [];
     for (const keyword of this.keywords[ruleIndex] as string[]) {
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
