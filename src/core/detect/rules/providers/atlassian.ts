@@ -16,8 +16,11 @@ const DATA_CENTER_CANDIDATE = /(?<![A-Za-z0-9+/-])(?<!BBDC-)[MNO][A-Za-z0-9+/]{4
 
 function findDataCenterTokens(text: string): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const m of text.matchAll(DATA_CENTER_CANDIDATE)) {
-    if (isAtlassianDataCenterToken(m[0])) out.push({ secret: m[0], index: m.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
+  // A token is 44 characters: a shorter text (most lines the word "token" selects) holds none.
+  if (text.length < 44) return out;
+  DATA_CENTER_CANDIDATE.lastIndex = 0;
+  for (let m = DATA_CENTER_CANDIDATE.exec(text); m !== null; m = DATA_CENTER_CANDIDATE.exec(text)) {
+    if (isAtlassianDataCenterToken(m[0])) out.push({ secret: m[0], index: m.index, validation: { status: "confirmed", check: "token structure" } });
   }
   return out;
 }
