@@ -19932,12 +19932,12 @@ var require_src2 = __commonJS({
     function check(path10, isFile, isDirectory2) {
       log(`checking %s`, path10);
       try {
-        const stat3 = fs_1.statSync(path10);
-        if (stat3.isFile() && isFile) {
+        const stat2 = fs_1.statSync(path10);
+        if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory2) {
+        if (stat2.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -25142,8 +25142,10 @@ var SHOWN_FROM = 16;
 var SHOWN_EACH_END = 2;
 var SURROGATE = /[\uD800-\uDFFF]/;
 function oneLine(text) {
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, " ");
+  return LINE_BREAKING.test(text) ? text.replace(LINE_BREAKING_RUNS, " ") : text;
 }
+var LINE_BREAKING = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+var LINE_BREAKING_RUNS = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu;
 function redact(value, ruleId, publicPrefix2 = "") {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
@@ -25169,28 +25171,50 @@ function normalizePath(path10) {
 }
 var MASK = "•";
 function maskLine(line, ranges) {
-  const sorted = ranges.map(([s, e]) => [Math.max(0, s), Math.min(line.length, e)]).filter(([s, e]) => e > s).sort((a, b3) => a[0] - b3[0]);
+  const sorted = [];
+  let inOrder = true;
+  for (let r2 = 0; r2 < ranges.length; r2++) {
+    const range = ranges[r2];
+    const start = Math.max(0, range[0]);
+    const end = Math.min(line.length, range[1]);
+    if (end <= start) continue;
+    if (inOrder && sorted.length > 0 && sorted[sorted.length - 1][0] > start) inOrder = false;
+    sorted.push([start, end]);
+  }
+  if (!inOrder) sorted.sort((a, b3) => a[0] - b3[0]);
   let out = "";
   let at2 = 0;
-  for (const [start, end] of sorted) {
+  for (let r2 = 0; r2 < sorted.length; r2++) {
+    const range = sorted[r2];
+    const start = range[0];
+    const end = range[1];
     if (end <= at2) continue;
     if (start > at2) out += line.slice(at2, start);
     if (start >= at2 || !out.endsWith(MASK)) out += MASK;
     at2 = end;
   }
   out += line.slice(at2);
-  return out.replace(/\s+/g, " ").trim();
+  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, " ") : out).trim();
 }
+var UNEVEN_SPACE = /\s\s|[^\S ]/;
 function fingerprint(ruleId, path10, context, occurrence = 0) {
-  const input = `fp2\0${ruleId}\0${normalizePath(path10)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
+  if (path10 !== lastPath) {
+    lastPath = path10;
+    lastNormalizedPath = normalizePath(path10);
+  }
+  const input = `fp2\0${ruleId}\0${lastNormalizedPath}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
   return sha256Hex(input).slice(0, 32);
 }
+var lastPath;
+var lastNormalizedPath = "";
 function valueFingerprint(ruleId, path10, value) {
   return sha256Hex(`${ruleId}\0${normalizePath(path10)}\0${value}`).slice(0, 32);
 }
 function sha256Hex(input) {
-  return process.getBuiltinModule("node:crypto").hash("sha256", input, "hex");
+  hashOnce ??= process.getBuiltinModule("node:crypto").hash;
+  return hashOnce("sha256", input, "hex");
 }
+var hashOnce;
 
 // src/core/types.ts
 var CATEGORIES = ["secret", "placeholder", "pii", "policy"];
@@ -25233,8 +25257,8 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
-  constructor(rules206) {
-    for (const rule of rules206) {
+  constructor(rules207) {
+    for (const rule of rules207) {
       const claim2 = rule.owns;
       if (!claim2) continue;
       for (const prefix of claim2.prefixes ?? []) {
@@ -25471,6 +25495,7 @@ var PLACEHOLDER_PATTERNS = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
 ];
+var PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|•••|\.\.\.|…|####|______|------/i;
 var PATTERN_SCREENS = (() => {
   const byFlags = /* @__PURE__ */ new Map();
   const alone = [];
@@ -25488,7 +25513,7 @@ function classifyPlaceholder(value, keyName) {
     const plain = deLeet(lower);
     if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   }
-  if (PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
+  if (PATTERN_LITERALS.test(trimmed) && PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
     for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
       if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
       if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
@@ -25646,7 +25671,7 @@ function classifyFormatValue(value) {
 }
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (repeatsShortUnit(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
@@ -25675,6 +25700,17 @@ function repeatsShortUnit(value) {
       let breaks = false;
       for (let c3 = i; c3 < i + unit; c3++) breaks ||= isLineBreak(value.charCodeAt(c3));
       if (!breaks) return true;
+    }
+  }
+  return false;
+}
+function repeatsWholeGroup(value) {
+  const n = value.length;
+  for (let start = 0; start <= 12 && (n - start) * 4 >= n * 3; start++) {
+    for (let unit = 5; unit <= 16 && start + unit * 3 <= n; unit++) {
+      let i = start + unit;
+      while (i < n && value.charCodeAt(i) === value.charCodeAt(i - unit)) i++;
+      if (i === n) return true;
     }
   }
   return false;
@@ -25723,6 +25759,7 @@ function grow(array2, length) {
   return grown;
 }
 var CODE_UNITS = 65536;
+var KEPT_HITS = 1 << 18;
 var KeywordPrefilter = class {
   classOf = new Uint8Array(CODE_UNITS);
   classCount;
@@ -25734,6 +25771,12 @@ var KeywordPrefilter = class {
   /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
   outputs;
   ruleCount;
+  /**
+   * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
+   * a new one per document (a few per small file) cost more than the scan of the file itself.
+   */
+  lastLineOfRule;
+  hits = new Int32Array(1024);
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
   constructor(keywordsPerRule) {
     this.ruleCount = keywordsPerRule.length;
@@ -25779,9 +25822,9 @@ var KeywordPrefilter = class {
           }
           state = child2;
         }
-        const rules206 = own2.get(state);
-        if (!rules206) own2.set(state, [rule]);
-        else if (!rules206.includes(rule)) rules206.push(rule);
+        const rules207 = own2.get(state);
+        if (!rules207) own2.set(state, [rule]);
+        else if (!rules207.includes(rule)) rules207.push(rule);
       }
     });
     const table = new Int32Array(states * classes);
@@ -25814,6 +25857,7 @@ var KeywordPrefilter = class {
     }
     this.table = table;
     this.outputs = outputs;
+    this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
   scan(text) {
@@ -25826,12 +25870,14 @@ var KeywordPrefilter = class {
   }
   /**
    * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
-   * path, with no object per hit.
+   * path, with no object per hit. The array is a view of a buffer the next call overwrites: read it
+   * before scanning another text.
    */
   scanFlat(text) {
-    const { table, classOf, outputs, classCount: classes } = this;
-    const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
-    let hits = new Int32Array(256);
+    const { table, classOf, outputs, classCount: classes, lastLineOfRule } = this;
+    lastLineOfRule.fill(-1);
+    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
+    let hits = this.hits;
     let count3 = 0;
     let state = 0;
     let line = 0;
@@ -25854,7 +25900,7 @@ var KeywordPrefilter = class {
             if (count3 + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
-              hits = grown;
+              hits = this.hits = grown;
             }
             hits[count3++] = line;
             hits[count3++] = lineStart;
@@ -26178,8 +26224,8 @@ function isConfigLikePath(path10) {
 }
 var FILE_BACKSTOP_MS = 2e4;
 function fileBackstop(ms2 = FILE_BACKSTOP_MS) {
-  const end = performance.now() + ms2;
-  return { expired: () => performance.now() > end };
+  const end = process.uptime() * 1e3 + ms2;
+  return { expired: () => process.uptime() * 1e3 > end };
 }
 var TIMEOUT_DETAIL = `not fully scanned: the scan of this file stopped after ${FILE_BACKSTOP_MS / 1e3} s; findings up to there are reported`;
 var LONG_LINE = 4e3;
@@ -26187,18 +26233,50 @@ var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
 var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
-var fixedRuns = /* @__PURE__ */ new WeakMap();
-var runSearches = /* @__PURE__ */ new Map();
-function fixedRunOf(required2) {
-  let run2 = fixedRuns.get(required2);
-  if (run2 === void 0) {
-    const length = required2.flags === "" ? FIXED_RUN.exec(required2.source)?.[1] : void 0;
-    let search = runSearches.get(required2.source);
-    if (length !== void 0 && !search) runSearches.set(required2.source, search = new RegExp(required2.source));
-    run2 = length === void 0 || !search ? null : { search, length: Number(length) };
-    fixedRuns.set(required2, run2);
+var LITERAL_ATOM = String.raw`(?:[A-Za-z0-9_ ]|\\[^A-Za-z0-9]|\[(?:[^\]\\]|\\[^A-Za-z0-9])*\])\??`;
+var LITERALS = new RegExp(`^(?:${LITERAL_ATOM})+(?:\\|(?:${LITERAL_ATOM})+)*$`);
+var LITERAL_TOKEN = new RegExp(`${LITERAL_ATOM}|\\|`, "g");
+var boundedParts = /* @__PURE__ */ new WeakMap();
+var partSearches = /* @__PURE__ */ new Map();
+function literalsMaxLength(source) {
+  let longest = 0;
+  let length = 0;
+  let required2 = false;
+  for (const [token2] of `${source}|`.matchAll(LITERAL_TOKEN)) {
+    if (token2 === "|") {
+      if (!required2) return void 0;
+      longest = Math.max(longest, length);
+      length = 0;
+      required2 = false;
+    } else {
+      length++;
+      if (!token2.endsWith("?") || token2 === "\\?") required2 = true;
+    }
   }
-  return run2;
+  return longest;
+}
+function boundedPartOf(required2) {
+  let part = boundedParts.get(required2);
+  if (part === void 0) {
+    const { source, flags } = required2;
+    const run2 = flags === "" ? FIXED_RUN.exec(source)?.[1] : void 0;
+    const maxLength = run2 !== void 0 ? Number(run2) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : void 0;
+    if (maxLength === void 0) part = null;
+    else {
+      const key = `${flags}/${source}`;
+      let search = partSearches.get(key);
+      if (!search) partSearches.set(key, search = new RegExp(source, flags));
+      part = { search, maxLength, fixed: run2 !== void 0 };
+    }
+    boundedParts.set(required2, part);
+  }
+  return part;
+}
+var ruleParts = /* @__PURE__ */ new WeakMap();
+function boundedPartsOf(requires) {
+  let parts = ruleParts.get(requires);
+  if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
+  return parts;
 }
 var RunCursors = class {
   constructor(text) {
@@ -26206,45 +26284,48 @@ var RunCursors = class {
   }
   text;
   /**
-   * Per run pattern, the last search's range [from, limit) and the start of the first run lying
-   * within it, or -1 for none.
+   * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
+   * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
-  within(requires, segment, start, end) {
-    for (const required2 of requires) {
-      const run2 = fixedRunOf(required2);
-      if (run2 ? !this.holds(run2, start, end) : !required2.test(segment)) return false;
+  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  within(requires, start, end) {
+    const parts = boundedPartsOf(requires);
+    let segment;
+    for (let i = 0; i < requires.length; i++) {
+      const part = parts[i];
+      const held = part ? this.holds(part, start, end) : void 0;
+      if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
   }
-  holds(run2, start, end) {
-    const cursor2 = this.cursors.get(run2.search);
-    if (cursor2 && start >= cursor2.from) {
-      if (cursor2.at !== -1 && start <= cursor2.at) return cursor2.at + run2.length <= end;
-      if (cursor2.at === -1) {
-        if (end <= cursor2.limit) return false;
-        return this.search(run2, start, Math.max(start, cursor2.limit - run2.length + 1), end);
-      }
-    }
-    return this.search(run2, start, start, end);
+  /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
+  holds(part, start, end) {
+    let cursor2 = this.cursors.get(part.search);
+    if (!cursor2 || start < cursor2.from) cursor2 = this.search(part, start, start, end);
+    else if (cursor2.at !== -1 && start > cursor2.at) cursor2 = this.search(part, start, start, end);
+    else if (cursor2.at === -1 && end > cursor2.limit) cursor2 = this.search(part, start, Math.max(start, cursor2.limit - part.maxLength + 1), end);
+    if (cursor2.at === -1 || cursor2.at >= end) return false;
+    if (cursor2.end <= end) return true;
+    return part.fixed ? false : void 0;
   }
-  /** The first run lying within [from, end), in a range where none starts in [start, from) ending by end. */
-  search(run2, start, from, end) {
-    const match = from < end ? run2.search.exec(this.text.slice(from, end)) : null;
+  /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
+  search(part, start, from, end) {
+    const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
     const at2 = match ? from + match.index : -1;
-    this.cursors.set(run2.search, { from: start, limit: end, at: at2 });
-    return at2 !== -1;
+    const cursor2 = { from: start, limit: end, at: at2, end: match ? at2 + match[0].length : -1 };
+    this.cursors.set(part.search, cursor2);
+    return cursor2;
   }
 };
 var Scanner = class {
-  constructor(rules206, options = {}) {
-    this.rules = rules206;
+  constructor(rules207, options = {}) {
+    this.rules = rules207;
     this.options = options;
-    this.keywords = rules206.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.keywords = rules207.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords);
-    this.claims = new Claims(rules206);
-    this.generic = rules206.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.claims = new Claims(rules207);
+    this.generic = rules207.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
   }
   rules;
   options;
@@ -26282,16 +26363,22 @@ var Scanner = class {
       }
     };
     const runOn = (rule, ruleIndex, line, into, ruleContext) => {
-      if (!longLine && !rule.window) {
-        const matches = runRule(rule, lineText, ruleContext);
+      if (!longLine) {
+        if (!rule.window) {
+          const matches2 = runRule(rule, lineText, ruleContext);
+          if (matches2.length > 0) record2(rule, matches2, lineStart, line, into);
+          return;
+        }
+        const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
+        const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record2(rule, matches, lineStart, line, into);
         return;
       }
-      if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+      lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const segment = text.slice(segmentStart, segmentEnd);
-        if (rule.requires && !runs.within(rule.requires, segment, segmentStart, segmentEnd)) continue;
-        const matches = runRule(rule, segment, ruleContext, true);
+        if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
         if (matches.length > 0) record2(rule, matches, segmentStart, line, into);
       }
     };
@@ -26369,11 +26456,8 @@ var Scanner = class {
     if (incomplete) result.incomplete = "timeout";
     return result;
   }
-  /** The text ranges a rule sees for one selected line. */
-  segments(rule, ruleIndex, text, lineStart, end, lowerLine) {
-    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.max(end, Math.min(text.length, lineStart + rule.window))]];
-    if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
-    const lower = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
+  /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
+  segments(rule, ruleIndex, text, lineStart, end, lower) {
     const windows = [];
     for (const keyword of this.keywords[ruleIndex]) {
       for (let at2 = lower.indexOf(keyword); at2 !== -1; at2 = lower.indexOf(keyword, at2 + keyword.length)) {
@@ -26476,23 +26560,31 @@ function findingOf(item) {
 function assignFingerprints(text, path10, kept, all) {
   const startingOn = /* @__PURE__ */ new Map();
   const multiLine = [];
-  for (const other of all) {
+  for (let k2 = 0; k2 < all.length; k2++) {
+    const other = all[k2];
     const list2 = startingOn.get(other.lineStart);
     if (list2) list2.push(other);
     else startingOn.set(other.lineStart, [other]);
     if (other.end > other.lineEnd) multiLine.push(other);
   }
   const occurrences = /* @__PURE__ */ new Map();
-  for (const item of kept) {
+  for (let k2 = 0; k2 < kept.length; k2++) {
+    const item = kept[k2];
     const { lineStart, lineEnd } = item;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    let line = text.slice(lineStart, lineEnd);
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     const ranges = [];
-    for (const candidates of [startingOn.get(lineStart) ?? [], multiLine]) {
-      for (const other of candidates) {
-        if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
-      }
+    const starting = startingOn.get(lineStart);
+    for (let c3 = 0; starting && c3 < starting.length; c3++) {
+      const other = starting[c3];
+      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
     }
-    const firstLine2 = item.value.split("\n", 1)[0];
+    for (let c3 = 0; c3 < multiLine.length; c3++) {
+      const other = multiLine[c3];
+      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    }
+    const newline = item.value.indexOf("\n");
+    const firstLine2 = newline === -1 ? item.value : item.value.slice(0, newline);
     if (firstLine2.length > 0) {
       for (let at2 = line.indexOf(firstLine2); at2 !== -1; at2 = line.indexOf(firstLine2, at2 + firstLine2.length)) ranges.push([at2, at2 + firstLine2.length]);
     }
@@ -26598,8 +26690,7 @@ function suppressionNotes(setup, scan) {
 
 // src/git/git-runner.ts
 import { execFile, spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { stat as stat2 } from "node:fs/promises";
+import { existsSync as existsSync2, statSync } from "node:fs";
 import path6 from "node:path";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
@@ -30060,8 +30151,7 @@ var GitCallError = class extends Error {
 };
 async function openRepository(repoDir, options = {}) {
   const dir = path6.resolve(repoDir);
-  const exists2 = await stat2(dir).then((s) => s.isDirectory(), () => false);
-  if (!exists2) throw new GitReadError(`Repository folder not found: ${dir}`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
   const { runner, raw, wrap, binary } = connect(dir, options);
   let lines2;
   try {
@@ -30135,9 +30225,15 @@ function connect(dir, options) {
             child2.once("error", (error3) => resolve3({ code: null, error: error3 }));
             child2.once("close", (code) => resolve3({ code }));
           });
-          if (child2.stdin) {
-            child2.stdin.on("error", () => void 0);
-            child2.stdin.end(input);
+          const stdin = child2.stdin;
+          if (stdin) {
+            stdin.on("error", () => void 0);
+            if (typeof input === "string") stdin.end(input);
+            else
+              input?.then(
+                (text) => stdin.end(text),
+                () => child2.kill()
+              );
           }
           let done = false;
           try {
@@ -30154,6 +30250,89 @@ function connect(dir, options) {
     }
   };
   return { runner, raw: (args) => git.raw(args), wrap, binary };
+}
+
+// src/git/agent-files.ts
+var AGENT_PATHSPECS = [".claude", ".mcp.json"];
+var MAX_AGENT_FILE_BYTES = 1024 * 1024;
+var MAX_LISTING_BYTES = 4 * 1024 * 1024;
+async function textOf(chunks) {
+  const parts = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString("utf8");
+}
+async function commitsTouching(git, input) {
+  const out = await textOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input));
+  const touching = /* @__PURE__ */ new Set();
+  for (const chunk of out.split("\0")) {
+    const sha = chunk.trim().split("\n", 1)[0]?.trim();
+    if (sha && /^[0-9a-f]{40,64}$/.test(sha)) touching.add(sha);
+  }
+  return touching;
+}
+function agentFileReader(git) {
+  const blobs = /* @__PURE__ */ new Map();
+  const readBlob = (id) => {
+    let text = blobs.get(id);
+    if (!text) {
+      text = git.tryRun(["cat-file", "blob", id]);
+      blobs.set(id, text);
+    }
+    return text;
+  };
+  return {
+    async touchingCommits(shas) {
+      return shas.length === 0 ? /* @__PURE__ */ new Set() : commitsTouching(git, shas.join("\n") + "\n");
+    },
+    async filesAt(revision) {
+      const files = /* @__PURE__ */ new Map();
+      const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
+      if (!out) return files;
+      const entries3 = [];
+      for (const record2 of out.split("\0")) {
+        const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
+        if (!match) continue;
+        const size = Number(match[2]);
+        if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
+        entries3.push({ id: match[1], path: match[3] });
+      }
+      const texts = await Promise.all(entries3.map((e) => readBlob(e.id)));
+      entries3.forEach((e, i) => {
+        const text = texts[i];
+        if (text !== void 0) files.set(e.path, text);
+      });
+      return files;
+    }
+  };
+}
+function prefetchAgentFiles(git, headRevision) {
+  const direct = agentFileReader(git);
+  const added = [];
+  let started;
+  const start = () => {
+    let input;
+    const shas = new Promise((resolve3, reject) => input = { resolve: resolve3, reject: () => reject(new Error("the history scan failed")) });
+    started = { head: direct.filesAt(headRevision), touching: commitsTouching(git, shas), input };
+    started.head.catch(() => void 0);
+    started.touching.catch(() => void 0);
+  };
+  return {
+    add(sha) {
+      if (!started) start();
+      added.push(sha);
+    },
+    finish: () => started?.input.resolve(added.join("\n") + "\n"),
+    cancel: () => started?.input.reject(),
+    reader: {
+      async touchingCommits(shas) {
+        const listed = new Set(added);
+        if (!started || !shas.every((sha) => listed.has(sha))) return direct.touchingCommits(shas);
+        const touching = await started.touching;
+        return new Set(shas.filter((sha) => touching.has(sha)));
+      },
+      filesAt: (revision) => started && revision === headRevision ? started.head : direct.filesAt(revision)
+    }
+  };
 }
 
 // src/git/read-commits.ts
@@ -30247,6 +30426,9 @@ function pathFromDiffGitLine(line) {
 }
 var HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 var COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @{3,}/;
+function ownCopy(text) {
+  return (" " + text).slice(1);
+}
 function newFile(diffLine) {
   return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false };
 }
@@ -30268,7 +30450,7 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     const current = file;
     file = void 0;
     if (current.deleted || current.gitlink) return;
-    const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
+    const path10 = ownCopy(current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "");
     if (current.binary) {
       skip(path10, "binary");
       if (current.blob) result.binary.push({ path: path10, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
@@ -30494,16 +30676,14 @@ var PATCH_LOG_ARGS = (nonce) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", f
 function formatArg(nonce) {
   return `--format=%x00${nonce}%x00${FIELDS.join("%x00")}%x00`;
 }
-function parseRecord(record2) {
-  const fields = [];
-  let cursor2 = 0;
+function parseRecord(bytes, start, end) {
+  let cursor2 = start;
   for (let i = 0; i < FIELDS.length; i++) {
-    const end = record2.indexOf("\0", cursor2);
-    if (end < 0) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
-    fields.push(record2.slice(cursor2, end));
-    cursor2 = end + 1;
+    const at2 = bytes.indexOf(0, cursor2);
+    if (at2 < 0 || at2 >= end) throw new GitReadError("Unexpected output from git log: a commit header was cut short");
+    cursor2 = at2 + 1;
   }
-  const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date2 = "", message = ""] = fields;
+  const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", date2 = "", message = ""] = bytes.toString("utf8", start, cursor2 - 1).split("\0");
   const info2 = {
     sha,
     // %B ends with the newline git adds after the message: not part of it.
@@ -30513,7 +30693,7 @@ function parseRecord(record2) {
     parents: parents ? parents.split(" ") : [],
     date: date2
   };
-  return { info: info2, patch: record2.slice(cursor2) };
+  return { info: info2, patch: bytes.toString("utf8", cursor2, end) };
 }
 function lastBytes(pieces, count3) {
   const out = [];
@@ -30546,17 +30726,23 @@ async function* splitCommits(output, nonce) {
     pieces.push(chunk);
     size += chunk.length;
     if (cuts.length === 0) continue;
-    const bytes = pieces.length === 1 ? chunk : Buffer.concat(pieces, size);
+    const before = size - chunk.length;
     let start = 0;
     for (const cut of cuts) {
-      if (started) yield parseRecord(bytes.toString("utf8", start, cut));
+      if (started) {
+        if (start >= before) yield parseRecord(chunk, start - before, cut - before);
+        else yield parseRecord(Buffer.concat(cut > before ? [...pieces.slice(0, -1), chunk.subarray(0, cut - before)] : pieces.slice(0, -1)), start, cut);
+      }
       started = true;
       start = cut + marker.length;
     }
-    pieces = [bytes.subarray(start)];
-    size = bytes.length - start;
+    pieces = [chunk.subarray(start - before)];
+    size = size - start;
   }
-  if (started) yield parseRecord(Buffer.concat(pieces, size).toString("utf8"));
+  if (started) {
+    const rest = Buffer.concat(pieces, size);
+    yield parseRecord(rest, 0, rest.length);
+  }
 }
 async function readBlobText(git, blob, maxBytes, other) {
   const bytes = await git.tryRunBytes(["cat-file", "blob", blob], maxBytes);
@@ -30650,7 +30836,7 @@ function shallowHistory(cuts) {
   ];
 }
 async function scanGit(setup, options) {
-  const git = await openRepository(options.repo);
+  const git = await (options.opening ?? openRepository(options.repo));
   const resolved = await resolveRangeWith(git, options.range !== void 0 ? { range: options.range } : { all: options.all });
   if (options.window) {
     resolved.window = windowArgs(options.window);
@@ -30686,25 +30872,36 @@ async function scanGit(setup, options) {
     };
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
-  for await (const change of readCommits(git, readOptions)) {
-    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
-    verdicts.delete(change.commit.sha);
-    const byClaude = verdict.isClaude;
-    if (byClaude) {
-      result.scannedCommits.push({
-        sha: change.commit.sha,
-        subject: change.commit.message.split("\n", 1)[0] ?? "",
-        author: `${change.commit.author.name} <${change.commit.author.email}>`,
-        authorship: verdict
+  const agentFiles = options.prefetchAgentFiles && result.headRevision !== void 0 ? prefetchAgentFiles(git, result.headRevision) : void 0;
+  try {
+    for await (const change of readCommits(git, readOptions)) {
+      const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+      verdicts.delete(change.commit.sha);
+      const byClaude = verdict.isClaude;
+      if (byClaude) {
+        result.scannedCommits.push({
+          sha: change.commit.sha,
+          subject: change.commit.message.split("\n", 1)[0] ?? "",
+          author: `${change.commit.author.name} <${change.commit.author.email}>`,
+          authorship: verdict
+        });
+        const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
+        result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
+        if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha);
+      }
+      options.onCommit?.(change, verdict);
+      const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
+        ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
       });
-      const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
-      result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
+      addChangeScan(result.scan, scanned);
     }
-    options.onCommit?.(change, verdict);
-    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
-      ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
-    });
-    addChangeScan(result.scan, scanned);
+  } catch (error3) {
+    agentFiles?.cancel();
+    throw error3;
+  }
+  if (agentFiles) {
+    agentFiles.finish();
+    result.agentFiles = agentFiles.reader;
   }
   return result;
 }
@@ -30721,9 +30918,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules206) {
+function indexRules(rules207) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules206 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules207 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -31091,13 +31288,13 @@ function repeatKey(f3) {
   if (cut < 2 || f3.redacted.length - cut - 1 < 2) return void 0;
   return `${f3.rule}\0${f3.redacted}`;
 }
-function pairable(f3, rules206) {
+function pairable(f3, rules207) {
   if (f3.category !== "secret") return void 0;
-  const provider = metaFor(f3, rules206).provider;
+  const provider = metaFor(f3, rules207).provider;
   if (!provider || provider === "generic" || provider === "custom") return void 0;
   return `${f3.commit ?? ""}\0${f3.path}\0${provider}`;
 }
-function rollUp(findings, rules206) {
+function rollUp(findings, rules207) {
   const sorted = [...findings].sort(compareFindings);
   const parent = sorted.map((_3, i) => i);
   const root = (i) => {
@@ -31118,7 +31315,7 @@ function rollUp(findings, rules206) {
       if (first2 === void 0) byValue.set(value, i);
       else union2(first2, i);
     }
-    const file = pairable(f3, rules206);
+    const file = pairable(f3, rules207);
     if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
   });
   for (const members2 of byFile.values()) {
@@ -31361,8 +31558,8 @@ function fixCell(f3) {
   if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
   return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
 }
-function titleOf(f3, rules206) {
-  return f3.title || metaFor(f3, rules206).title || f3.rule;
+function titleOf(f3, rules207) {
+  return f3.title || metaFor(f3, rules207).title || f3.rule;
 }
 function rowCells(row, ctx) {
   const lead = row.findings[0];
@@ -31636,13 +31833,13 @@ function mergeByLine(annotations) {
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules206 = indexRules(input.rules);
+  const rules207 = indexRules(input.rules);
   const scope = scopeOf(input.report);
   const links = new Links(input.repository, input.docsUrl);
   const headLine = (f3) => input.headLines?.has(f3) ? input.headLines.get(f3) ?? null : f3.line;
-  const ctx = { links, rules: rules206, headLine };
+  const ctx = { links, rules: rules207, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const rows = rollUp(findings, rules206);
+  const rows = rollUp(findings, rules207);
   const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
   const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
   const { summary: summary2, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
@@ -31807,8 +32004,8 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules206) {
-  const byId = indexRules(rules206);
+function renderSarif(report, rules207) {
+  const byId = indexRules(rules207);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -41142,9 +41339,9 @@ function buildSchema() {
     paths: strictObject({
       ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
     }).default(() => ({ ignore: [] })),
-    rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules206, ctx) => {
+    rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules207, ctx) => {
       const seen = /* @__PURE__ */ new Set();
-      rules206.forEach((rule, index) => {
+      rules207.forEach((rule, index) => {
         if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
         seen.add(rule.id);
       });
@@ -41312,7 +41509,7 @@ function ruleContractProblems(rule) {
 // src/core/detect/custom-rules.ts
 var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules206 = [];
+  const rules207 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -41357,9 +41554,9 @@ function compileCustomRules(configs, builtinIds) {
       }
     }
     if (config2.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config2.id, message: `examples: ${problem}` });
-    rules206.push(rule);
+    rules207.push(rule);
   }
-  return { rules: rules206, errors };
+  return { rules: rules207, errors };
 }
 
 // src/core/detect/fake.ts
@@ -41488,7 +41685,6 @@ function defineRule(spec) {
 }
 
 // src/core/detect/validate/jwt.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
 var CHECK = "JWT header, payload and signature length";
 var SIGNATURE_BYTES = {
   HS256: [32],
@@ -41548,9 +41744,10 @@ function hmacHash(alg) {
 function signedWithPublishedSecret(alg, signingInput, signature2) {
   const hash = hmacHash(alg);
   if (!hash) return void 0;
+  const { createHmac: createHmac3, timingSafeEqual: timingSafeEqual2 } = process.getBuiltinModule("node:crypto");
   for (const secret of PUBLISHED_HMAC_SECRETS) {
-    const expected = createHmac(hash, secret).update(signingInput).digest();
-    if (expected.length === signature2.length && timingSafeEqual(expected, signature2)) return secret;
+    const expected = createHmac3(hash, secret).update(signingInput).digest();
+    if (expected.length === signature2.length && timingSafeEqual2(expected, signature2)) return secret;
   }
   return void 0;
 }
@@ -42318,6 +42515,7 @@ var FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 var SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
 var SQL_PASSWORD_WORD = /identified|password/i;
 var SECURE_STRING_WORD = /ConvertTo-SecureString/i;
+var SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
 var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
@@ -42362,36 +42560,40 @@ function trimUnquoted(value) {
 function findGenericSecrets(text, context) {
   const candidates = [];
   const quote3 = QUOTE.test(text);
-  if (quote3) collect(ASSIGN_QUOTED, text, candidates, true);
+  const equals = text.includes("=");
+  const colon = text.includes(":");
+  const dash = text.includes("-");
+  if (quote3 && (equals || colon || dash)) collect(ASSIGN_QUOTED, text, candidates, true);
   if (text.includes('\\"')) collectUnescaped(text, candidates);
   const paren = text.includes("(");
   const bracket = text.includes("[");
-  if (quote3 && (paren || bracket)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  if (quote3 && (paren || bracket) && (text.includes(",") || equals && text.includes("]"))) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
   if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  if (paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  if (quote3 && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
   if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
   if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
-  if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
+  if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
   if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
-  if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
-  if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
-  if (quote3 && bracket) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  if (quote3 && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
   if (quote3 && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote3 && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote3 && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (text.includes("=")) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (equals && (text.includes("?") || text.includes("&"))) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
   if (context.configLike) {
-    collect(ASSIGN_UNQUOTED, text, candidates, false);
-    collect(SPACE_SEPARATED, text, candidates, false);
+    if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
+    if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
   }
-  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+  if ((context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m2?.indices?.groups?.["value"];
     if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
   }
   const matches = [];
+  if (candidates.length === 0) return matches;
   const seen = /* @__PURE__ */ new Set();
   for (let c3 = 0; c3 < candidates.length; c3++) {
     const candidate = candidates[c3];
@@ -42904,6 +43106,11 @@ var BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567";
 var b64 = "A-Za-z0-9+/";
 var key64 = `[${b64}]{86}==`;
 var key32 = `[${b64}]{43}=`;
+function belowHost(host) {
+  const credential = "(?:[Kk](?:ey|EY)|[Ss](?:ecret|ECRET)|[Pp](?:ass|ASS))";
+  const element = String.raw`>\{?(?:[^\s<>{}]{1,40} ){0,2}`;
+  return String.raw`${host}[^\n]{0,120}\n(?:[^\n]{0,200}\n){0,3}?[^\n]{0,80}?(?<![A-Za-z0-9])[\w.-]{0,24}?${credential}[\w.-]{0,12}?(?:${element}|${ASSIGN})`;
+}
 function azureCask(provider) {
   return `[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}${provider}[A-Za-z0-9]{4}`;
 }
@@ -42950,9 +43157,12 @@ var rules4 = [
     title: "Azure Cosmos DB account key",
     provider: "Azure",
     severity: "critical",
-    keywords: ["cosmos", "acdb"],
+    keywords: ["cosmos", "acdb", "documents.azure.com"],
+    // Its setting, a connection string's AccountKey with the Cosmos signature, the identifiable key
+    // alone, or a key set a few lines below the account's host (`*.documents.azure.com`, `*.cosmos.azure.com`).
+    window: 1200,
     regex: new RegExp(
-      `(?:${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))(?<secret>${key64})(?![${b64}=])`
+      `(?:${belowHost(String.raw`\.(?:documents|(?:table|mongo|cassandra|gremlin)\.cosmos)\.azure\.com`)}|${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))(?<secret>${key64})(?![${b64}=])`
     ),
     // The Cosmos DB emulator's well-known key: public, and a sign of test code.
     exampleValues: ["C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="],
@@ -42962,9 +43172,50 @@ var rules4 = [
     truePositives: ([legacy, ident]) => [
       ...inSyntaxes("cosmos_db_key", legacy),
       ...withValue(legacy, '  cosmosPrimaryKey: "%s",'),
-      ...inSyntaxes("master_key", ident)
+      ...inSyntaxes("master_key", ident),
+      ...withValue(legacy, "database:\n  endpoint: https://acme-orders.documents.azure.com:443/\n  name: orders\n  primary_key: %s", "<id>acme-orders.table.cosmos.azure.com</id>\n<secret>{AQAAABAAA %s}</secret>")
     ],
-    falsePositives: ([legacy]) => ['  "cosmosKey": "<primary-key>",', `const other = "${legacy}";`, "COSMOS_KEY=${{ secrets.COSMOS_KEY }}"]
+    falsePositives: ([legacy]) => [
+      '  "cosmosKey": "<primary-key>",',
+      `const other = "${legacy}";`,
+      "COSMOS_KEY=${{ secrets.COSMOS_KEY }}",
+      // The host too far above, or the value under a name that is not a credential's.
+      `endpoint: https://acme.documents.azure.com
+a: 1
+b: 2
+c: 3
+d: 4
+key: ${legacy}`,
+      `endpoint: https://acme.documents.azure.com
+certificate_thumbprint: ${legacy}`
+    ]
+  }),
+  defineRule({
+    id: "azure-batch-account-key",
+    title: "Azure Batch account key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["batch.azure.com", "azure_batch", "azure-batch", "azurebatch", "batch_account", "batchaccount", "batch-account"],
+    // As AZURE_BATCH_ACCESS_KEY / a Batch account key setting, or a key set a few lines below the
+    // account's URL (`https://<account>.<region>.batch.azure.com`).
+    window: 1200,
+    regex: new RegExp(
+      `(?:${belowHost(String.raw`\.batch\.azure\.com`)}|(?:${ci("azure")}${SEP}${ci("batch")}|${ci("batch")}${SEP}${ci("account")})[\\w.-]{0,16}?${ci("key")}${ASSIGN})(?<secret>${key64})(?![${b64}=])`
+    ),
+    docs: "https://learn.microsoft.com/en-us/azure/batch/security-best-practices",
+    remediation: "Regenerate the key in the Batch account's Keys blade and authenticate with Microsoft Entra ID instead of shared keys.",
+    samples: () => [fake.base64(86, "azure-batch") + "=="],
+    truePositives: ([k2]) => [
+      ...inSyntaxes("azure_batch_access_key", k2),
+      ...withValue(k2, "batch:\n  url: https://acmejobs.westeurope.batch.azure.com\n  account: acmejobs\n  key: %s", "<id>{https://acmejobs.westeurope.batch.azure.com}</id>\n<secret>{AQAAABAAA %s}</secret>")
+    ],
+    falsePositives: ([k2]) => [
+      `const other = "${k2}";`,
+      "AZURE_BATCH_ACCESS_KEY=${AZURE_BATCH_ACCESS_KEY}",
+      `AZURE_BATCH_ACCESS_KEY=${k2.slice(0, 60)}`,
+      `url: https://acmejobs.westeurope.batch.azure.com
+thumbprint: ${k2}`
+    ]
   }),
   defineRule({
     id: "azure-sas-token",
@@ -43719,6 +43970,365 @@ var rules18 = [
   })
 ];
 
+// src/core/detect/rules/providers/keyed.ts
+var CLASSES = {
+  digits: { cls: "0-9", chars: ALPHABETS.digits },
+  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
+  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
+  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
+  lower: { cls: "a-z", chars: ALPHABETS.lower },
+  upper: { cls: "A-Z", chars: ALPHABETS.upper },
+  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
+  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
+  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
+  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
+};
+var JWT_LIKE = {
+  regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
+  sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
+};
+function anyCaseWords(words) {
+  return `(?:${anyCaseAlternatives(words)})`;
+}
+function anyCaseAlternatives(words) {
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
+  const rest = (rests) => rests.length === 1 && rests[0].length === 1 ? `[${rests[0]}${rests[0].toUpperCase()}]` : `(?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`;
+  return [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}]${rest(rests)}`).join("|");
+}
+var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
+var NOT_SECRET_NAME = `(?<!${anyCaseAlternatives(NOT_SECRET_ENDINGS)})`;
+var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
+var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
+function namesAtWordStart(names, provider = "") {
+  const cased = provider.replace(/[^A-Za-z0-9]/g, "");
+  const rest = (w2) => {
+    if (w2.length <= 1) return "";
+    const spellings = [w2.slice(1), w2.slice(1).toUpperCase(), ...cased.toLowerCase() === w2 && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
+    return `(?:${spellings.map(escapeRegex2).join("|")})`;
+  };
+  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex2(w2[0])) + rest(w2);
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const [first2 = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
+    byFirst.set(first2, (byFirst.get(first2) ?? /* @__PURE__ */ new Set()).add(others.map((w2) => `[ _.-]?${spelled(w2)}`).join("")));
+  }
+  const byLetter = /* @__PURE__ */ new Map();
+  for (const [first2, tailSet] of byFirst) {
+    const tails = [...tailSet].filter(Boolean);
+    const optional2 = tailSet.has("");
+    const tail = tails.length === 0 ? "" : tails.length === 1 && !optional2 ? tails[0] : `(?:${tails.join("|")})${optional2 ? "?" : ""}`;
+    const letter = first2[0];
+    byLetter.set(letter, [...byLetter.get(letter) ?? [], rest(first2) + tail]);
+  }
+  const alternatives = [...byLetter].map(([letter, bodies]) => {
+    const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex2(letter)}${body}`;
+    return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
+  });
+  return `(?:${alternatives.join("|")})`;
+}
+function distinctNames(names) {
+  const letters = (n) => n.replace(/[ _.-]/g, "");
+  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
+}
+var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)`;
+function bodyOf(shape) {
+  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
+  if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
+  if (shape.groups) {
+    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
+  }
+  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
+  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
+}
+function mixTest(shape) {
+  const chars = CLASSES[shape.alphabet].chars;
+  if (!/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || maxBodyLength(shape) < 12 || shape.groups) return void 0;
+  const bothCases = maxBodyLength(shape) >= 20 && /[a-z]/.test(chars) && /[A-Z]/.test(chars);
+  return (body) => /[0-9]/.test(body) && /[A-Za-z]/.test(body) || bothCases && /[a-z][A-Z]/.test(body) && /[A-Z][a-z]/.test(body);
+}
+var maxBodyLength = (shape) => shape.range?.[1] ?? shape.length ?? bodyOf(shape).minLength;
+var fillable = (shape) => prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3);
+var STAND_IN_BODY = String.raw`<[^<>\r\n"'\x60]{1,60}>|[\w.-]{4,80}`;
+function valueCheck(entry) {
+  if (entry.anySetting) return void 0;
+  const shape = entry.value;
+  const mixed = mixTest(shape);
+  const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
+  const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
+  if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
+  let exact;
+  return (secret) => {
+    const body = bodyOfValue(secret);
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
+  };
+}
+var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
+function isWeak(shape) {
+  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
+  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
+}
+var isStrict = (entry) => entry.credentialWord === true || isWeak(entry.value);
+var URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
+var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
+var CONTEXT_LINES = 3;
+var CONTEXT2 = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
+var XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
+var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
+function valueRegex(shape) {
+  const body = bodyOf(shape);
+  const starts = prefixes(shape).map(escapeRegex2);
+  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
+  const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
+  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]` };
+}
+function anySettingRegex(entry) {
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escapeRegex2);
+  const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
+  const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
+  return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+}
+function keyedRegex(entry) {
+  if (entry.anySetting) return anySettingRegex(entry);
+  const { value, notAfter } = valueRegex(entry.value);
+  if (entry.value.standalone) {
+    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
+    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
+  }
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
+  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
+  if (isStrict(entry)) {
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
+  }
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
+  return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+}
+function keyedNearbyRegex(entry) {
+  if (entry.anySetting || entry.value.standalone) return void 0;
+  const { value, notAfter } = valueRegex(entry.value);
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
+  if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT2}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
+  return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
+}
+function requiredParts(entry) {
+  const parts = [];
+  const shape = entry.value;
+  if (!shape.standalone) {
+    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
+    parts.push(new RegExp(spelled.join("|"), "i"));
+  }
+  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex2).join("|")));
+  else if (!shape.pattern) {
+    const { cls, minLength } = bodyOf(shape);
+    parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
+  }
+  return parts;
+}
+var KEYED_WINDOW = 1200;
+var ANY_SETTING_WINDOW = 200;
+function fakeValue(shape, seed) {
+  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
+  const pick2 = (n, s) => {
+    for (let attempt = 0; ; attempt++) {
+      const v2 = randomString2(n, chars, `${s}#${attempt}`);
+      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
+      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
+    }
+  };
+  if (shape.pattern) return shape.pattern.sample(seed);
+  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
+  return (prefixes(shape)[0] ?? "") + body;
+}
+function forms(name) {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
+  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
+}
+function truePositives(entry, v2) {
+  const pairs = (lines2) => lines2.map((line) => [line, v2]);
+  if (entry.anySetting) {
+    const raw = entry.names[0];
+    const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
+    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`, `${snake2} token - '${v2}'`];
+    return [...inSyntaxes(`${snake2}_secret_key`, v2), ...pairs([`export ${upper2}_CLIENT_ID="${v2}"`, `  "${camel2}Token": "${v2}",`, `const ${camel2}Secret = "${v2}";`, ...flag, `<${camel2}Key>
+    ${v2}
+</${camel2}Key>`])];
+  }
+  if (entry.value.standalone) {
+    return [...inSyntaxes("service_token", v2), ...pairs([`const client = new Client("${v2}");`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`])];
+  }
+  const { snake, upper, camel, pascal } = forms(entry.names[0]);
+  return [
+    ...inSyntaxes(`${snake}_api_key`, v2),
+    ...pairs([
+      `export ${upper}_TOKEN="${v2}"`,
+      `  "${camel}ApiKey": "${v2}",`,
+      `const ${camel}Token = "${v2}";`,
+      `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
+      `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
+      `<add key="${pascal}ApiKey" value="${v2}" />`,
+      `${pascal} API key: ${v2}`,
+      `${snake} token - '${v2}'`,
+      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`,
+      // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
+      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>
+  <id>${snake}-prod</id>
+  <description>${pascal} production</description>
+  <secret>${v2}</secret>
+</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
+      `  <id>{${snake}}</id>
+  <secret>{AQAAABAAA ${v2}}</secret>`,
+      `  <secret>{${snake} AQAAABAAA ${v2}}</secret>`
+    ]),
+    ...isStrict(entry) ? [] : pairs([
+      `${snake}:
+  api_key: ${v2}`,
+      `# ${pascal}
+API_TOKEN=${v2}`,
+      // The provider named above the block that holds the value, other settings between.
+      `services:
+  ${snake}:
+    url: https://api.example.com
+    timeout: 30
+    secret_key: "${v2}"`,
+      `[${snake}]
+region = eu
+password = ${v2}`,
+      `[INFO] calling the ${pascal} API
+[DEBUG] using Key=${v2}`
+    ])
+  ];
+}
+function falsePositives(entry, v2) {
+  const { upper, snake } = forms(entry.names[0]);
+  const shape = entry.value;
+  const prefix = prefixes(shape)[0] ?? "";
+  const bodyLength = v2.length - prefix.length;
+  const max = shape.range?.[1] ?? bodyLength;
+  const min = shape.range?.[0] ?? bodyLength;
+  const longer = v2 + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
+  const shorter = v2.slice(0, prefix.length + min - 1);
+  const fp = shape.pattern ? [`${upper}_API_KEY=${v2.slice(0, 8)}`] : [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  if (entry.anySetting) {
+    return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v2}`, `x${snake}_key=${v2}`, `${upper}_API_KEY=${v2}${v2}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
+  }
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}settings`);
+  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
+  if (mixTest(shape) || shape.pattern) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (!shape.standalone) fp.push(`<id>${snake}</id>
+<a>1</a>
+<b>2</b>
+<c>3</c>
+<d>4</d>
+<secret>${v2}</secret>`);
+  if (!shape.standalone && isStrict(entry)) {
+    fp.push(`${upper}=${v2}`, `# ${snake}
+API_KEY=${v2}`, `[INFO] calling the ${snake} API
+[DEBUG] using Key=${v2}`, `<!-- ${snake} -->
+<secret>${v2}</secret>`);
+  } else if (!shape.standalone) {
+    fp.push(
+      `# ${snake}
+
+API_KEY=${v2}`,
+      `${snake}:
+  build_id: ${v2}`,
+      // A prose line, or more than a few lines, between the name and the value; the name inside a word.
+      `[INFO] ${snake} client ready
+[INFO] sending the request
+[DEBUG] using Key=${v2}`,
+      `${snake}:
+  a: 1
+  b: 2
+  c: 3
+  d: 4
+  api_key: ${v2}`,
+      `${snake}x:
+  api_key: ${v2}`
+    );
+  }
+  return fp;
+}
+function splitLikeProvider(name, provider) {
+  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+  const parts = words.split(" ");
+  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
+  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
+}
+var COMMON_CODE_WORDS = /* @__PURE__ */ new Set(["export", "data", "image", "storage", "version", "package", "interface", "select", "shift"]);
+var keywordOfName = (name) => {
+  const words = name.toLowerCase().split(/[ _.-]/);
+  const distinctive = words.filter((w2) => w2.length >= 3 && !COMMON_CODE_WORDS.has(w2));
+  return (distinctive.length > 0 ? distinctive : words).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
+};
+function claimOf(entry) {
+  const shape = entry.value;
+  const starts = prefixes(shape);
+  const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
+  const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
+  if (shape.pattern) return claim2;
+  const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
+  const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
+  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
+  return { ...claim2, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
+}
+function keyed(entries3) {
+  return entries3.map((given) => {
+    let named;
+    const entryOf = () => named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    const kind = given.kind ?? "API key";
+    const lazy = !given.value.standalone;
+    const accepts = valueCheck(given);
+    const rule = defineRule({
+      id: given.id,
+      title: `${given.provider} ${kind}`,
+      provider: given.provider,
+      severity: given.severity ?? "high",
+      keywords: [],
+      ...lazy ? {} : { regex: keyedRegex(entryOf()) },
+      ...accepts ? { accepts } : {},
+      ...given.anySetting ? { window: ANY_SETTING_WINDOW } : given.value.standalone ? {} : { window: KEYED_WINDOW },
+      ...given.priority === void 0 ? {} : { priority: given.priority },
+      docs: given.docs,
+      remediation: `Revoke the ${kind} in ${given.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(given.value, given.id)],
+      truePositives: ([v2]) => truePositives(entryOf(), v2),
+      falsePositives: ([v2]) => falsePositives(entryOf(), v2)
+    });
+    let keywords;
+    let claim2;
+    lazyField(rule, "keywords", () => keywords ??= keywordsOf(entryOf()));
+    lazyField(rule, "owns", () => claim2 ??= claimOf(entryOf()));
+    let requires;
+    lazyField(rule, "requires", () => requires ??= requiredParts(entryOf()));
+    if (lazy) {
+      let regex;
+      let nearby;
+      lazyField(rule, "regex", () => regex ??= keyedRegex(entryOf()));
+      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => nearby ??= keyedNearbyRegex(entryOf()));
+    }
+    return rule;
+  });
+}
+function keywordsOf(entry) {
+  if (entry.anySetting) return [...entry.names];
+  if (entry.value.standalone) return prefixes(entry.value).map((p2) => p2.toLowerCase());
+  return [...new Set(entry.names.map(keywordOfName))];
+}
+function lazyField(rule, key, get) {
+  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
+}
+
 // src/core/detect/rules/providers/gitlab.ts
 var ROUTABLE = String.raw`[A-Za-z0-9_-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}`;
 function gitlabChecksum(secret) {
@@ -43902,7 +44512,20 @@ var rules19 = [
     remediation: "Reset the feed token in User settings > Access tokens; it exposes the user's RSS/calendar feeds.",
     setting: "gitlab_feed_token",
     lines: (t2) => withValue(t2, 'const feed = "https://gitlab.com/dashboard/issues.atom?feed_token=%s";')
-  })
+  }),
+  // Tokens created before GitLab 14.5 carry no prefix: 20 characters, read only as the value of a
+  // setting whose name says GitLab and a credential word (`GITLAB_TOKEN`, `gitlab_secret`).
+  ...keyed([
+    {
+      id: "gitlab-legacy-access-token",
+      provider: "GitLab",
+      kind: "access token (legacy, no prefix)",
+      names: ["gitlab"],
+      value: { alphabet: "alnum", extra: "_-", length: 20 },
+      credentialWord: true,
+      docs: GITLAB_DOCS
+    }
+  ])
 ];
 
 // src/core/detect/validate/structure.ts
@@ -44108,12 +44731,12 @@ var rules26 = [
     provider: "Drone",
     severity: "high",
     keywords: ["drone"],
-    regex: assigned(`${ci("drone")}[\\w. -]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("drone")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("secret")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://docs.drone.io/cli/setup/",
     remediation: "Rotate the token from the Drone user interface (Account > Token) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "drone")],
-    truePositives: ([t2]) => inSyntaxes("drone_token", t2),
-    falsePositives: ([t2]) => [`DRONE_TOKEN=${t2.slice(0, 20)}`, `DRONE_COMMIT=${t2}`]
+    truePositives: ([t2]) => [...inSyntaxes("drone_token", t2), ...inSyntaxes("droneci_secret", t2, ["json", "env"])],
+    falsePositives: ([t2]) => [`DRONE_TOKEN=${t2.slice(0, 20)}`, `DRONE_COMMIT=${t2}`, `DRONE_SECRET_FILE=/run/secrets/drone`]
   })
 ];
 
@@ -44327,20 +44950,53 @@ var rules29 = [
     provider: "Telegram",
     severity: "high",
     keywords: [":aa", "telegram"],
-    owns: { names: ["telegram"], shape: { chars: "0-9A-Za-z:_-", length: [41, 52], exact: "[0-9]{5,16}:A[A-Za-z0-9_-]{34}" } },
-    // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot". Other
-    // first letters are only read on a line that names Telegram (the keyword gates the rule).
+    owns: { names: ["telegram"], shape: { chars: "0-9A-Za-z:_-", length: [41, 52], exact: "[0-9]{5,16}:[A-Za-z0-9_-]{35}" } },
+    // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot".
     regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
+    // The documented shape promises no first letter: any other is read under a setting that names Telegram.
+    nearbyRegex: contextRegex("telegram", null, "[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
     docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
     remediation: "Revoke the token with @BotFather (/revoke) and load the new one from the environment or a secret store.",
-    samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret")],
-    truePositives: ([t2]) => [...inSyntaxes("telegram_bot_token", t2), ...withValue(t2, 'fetch("https://api.telegram.org/bot%s/sendMessage")')],
-    falsePositives: ([t2]) => [`TELEGRAM_BOT_TOKEN=${t2.slice(0, 30)}`, "const time = '12:AAmorning';"]
+    samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret"), fake.digits(9, "tg-id-2").replace(/^0/, "5") + ":B" + fake.base64url(34, "tg-secret-2")],
+    truePositives: ([t2, other]) => [
+      ...inSyntaxes("telegram_bot_token", t2),
+      ...withValue(t2, 'fetch("https://api.telegram.org/bot%s/sendMessage")'),
+      ...inSyntaxes("telegramBotToken", other, ["env", "yaml", "json", "py"])
+    ],
+    falsePositives: ([t2, other]) => [`TELEGRAM_BOT_TOKEN=${t2.slice(0, 30)}`, "const time = '12:AAmorning';", `BOT_TOKEN=${other}`, `TELEGRAM_BOT_TOKEN=${other}x`]
+  })
+];
+
+// src/core/detect/rules/providers/pubnub.ts
+var KEYSETS = "https://www.pubnub.com/docs/portal/keysets";
+var UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isEncodedUuid(key) {
+  return UUID_TEXT.test(Buffer.from(key.slice("sec-c-".length), "base64").toString("latin1"));
+}
+var rules30 = [
+  ...keyed([
+    { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: KEYSETS },
+    // Lets anyone read the keyset's channels unless Access Manager is on: low, as apps ship it to clients.
+    { id: "pubnub-subscribe-key", provider: "PubNub", kind: "subscribe key", names: ["pubnub"], value: { prefix: "sub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "low", docs: KEYSETS }
+  ]),
+  defineRule({
+    id: "pubnub-secret-key",
+    title: "PubNub secret key",
+    provider: "PubNub",
+    severity: "critical",
+    keywords: ["sec-c-"],
+    regex: /(?<![\w-])(?<secret>sec-c-[A-Za-z0-9+/]{48})(?![\w+/=-])/,
+    validate: (key) => structureCheck(isEncodedUuid(key), "base64 of a UUID", "the body does not decode to a UUID"),
+    docs: KEYSETS,
+    remediation: "Rotate the keyset's secret key in the PubNub Admin Portal (Apps & Keysets), keep it on servers only, and load it from a secret store.",
+    samples: () => ["sec-c-" + Buffer.from(fake.uuid("pubnub-sec-1")).toString("base64"), "sec-c-" + Buffer.from(fake.uuid("pubnub-sec-2")).toString("base64")],
+    truePositives: ([a, b3]) => [...inSyntaxes("pubnub_secret_key", a), ...withValue(b3, `const pubnub = new PubNub({ secretKey: "%s", userId: "server" });`)],
+    falsePositives: ([a]) => ["sec-c-" + fake.alnum(24, "pubnub-sec-short"), `PUBNUB_SECRET_KEY=${a}x`, "PUBNUB_SECRET_KEY=${PUBNUB_SECRET_KEY}"]
   })
 ];
 
 // src/core/detect/rules/providers/microsoft-teams.ts
-var rules30 = [
+var rules31 = [
   defineRule({
     id: "microsoft-teams-webhook-url",
     title: "Microsoft Teams incoming webhook URL",
@@ -44377,7 +45033,7 @@ var rules30 = [
 ];
 
 // src/core/detect/rules/providers/twilio.ts
-var rules31 = [
+var rules32 = [
   defineRule({
     id: "twilio-api-key",
     title: "Twilio API key SID",
@@ -44435,7 +45091,7 @@ var rules31 = [
 ];
 
 // src/core/detect/rules/providers/sendgrid.ts
-var rules32 = [
+var rules33 = [
   defineRule({
     id: "sendgrid-api-key",
     title: "SendGrid API key",
@@ -44453,7 +45109,7 @@ var rules32 = [
 ];
 
 // src/core/detect/rules/providers/mailgun.ts
-var rules33 = [
+var rules34 = [
   defineRule({
     id: "mailgun-public-validation-key",
     title: "Mailgun public validation key",
@@ -44514,7 +45170,7 @@ var rules33 = [
 ];
 
 // src/core/detect/rules/providers/mailchimp.ts
-var rules34 = [
+var rules35 = [
   defineRule({
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
@@ -44547,7 +45203,7 @@ var rules34 = [
 ];
 
 // src/core/detect/rules/providers/postmark.ts
-var rules35 = [
+var rules36 = [
   defineRule({
     id: "postmark-server-token",
     title: "Postmark server or account API token",
@@ -44564,7 +45220,7 @@ var rules35 = [
 ];
 
 // src/core/detect/rules/providers/brevo.ts
-var rules36 = [
+var rules37 = [
   defineRule({
     id: "brevo-api-key",
     title: "Brevo (Sendinblue) API key",
@@ -44594,7 +45250,7 @@ var rules36 = [
 ];
 
 // src/core/detect/rules/providers/vonage.ts
-var rules37 = [
+var rules38 = [
   defineRule({
     id: "vonage-api-secret",
     title: "Vonage (Nexmo) API secret",
@@ -44611,7 +45267,7 @@ var rules37 = [
 ];
 
 // src/core/detect/rules/providers/messagebird.ts
-var rules38 = [
+var rules39 = [
   defineRule({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
@@ -44628,7 +45284,7 @@ var rules38 = [
 ];
 
 // src/core/detect/rules/providers/plivo.ts
-var rules39 = [
+var rules40 = [
   defineRule({
     id: "plivo-auth-token",
     title: "Plivo auth token",
@@ -44645,7 +45301,7 @@ var rules39 = [
 ];
 
 // src/core/detect/rules/providers/telnyx.ts
-var rules40 = [
+var rules41 = [
   defineRule({
     id: "telnyx-api-key",
     title: "Telnyx API v2 key",
@@ -44663,7 +45319,7 @@ var rules40 = [
 ];
 
 // src/core/detect/rules/providers/mattermost.ts
-var rules41 = [
+var rules42 = [
   defineRule({
     id: "mattermost-access-token",
     title: "Mattermost personal access or bot token",
@@ -44680,7 +45336,7 @@ var rules41 = [
 ];
 
 // src/core/detect/rules/providers/zulip.ts
-var rules42 = [
+var rules43 = [
   defineRule({
     id: "zulip-api-key",
     title: "Zulip API key",
@@ -44697,7 +45353,7 @@ var rules42 = [
 ];
 
 // src/core/detect/rules/providers/intercom.ts
-var rules43 = [
+var rules44 = [
   defineRule({
     id: "intercom-access-token",
     title: "Intercom access token",
@@ -44714,7 +45370,7 @@ var rules43 = [
 ];
 
 // src/core/detect/rules/providers/pusher.ts
-var rules44 = [
+var rules45 = [
   defineRule({
     id: "pusher-app-secret",
     title: "Pusher Channels app secret",
@@ -44731,7 +45387,7 @@ var rules44 = [
 ];
 
 // src/core/detect/rules/providers/zoom.ts
-var rules45 = [
+var rules46 = [
   defineRule({
     id: "zoom-client-secret",
     title: "Zoom app client secret",
@@ -44748,7 +45404,7 @@ var rules45 = [
 ];
 
 // src/core/detect/rules/providers/x-twitter.ts
-var rules46 = [
+var rules47 = [
   defineRule({
     id: "twitter-bearer-token",
     title: "X (Twitter) app bearer token",
@@ -44789,7 +45445,7 @@ var rules46 = [
 ];
 
 // src/core/detect/rules/providers/meta.ts
-var rules47 = [
+var rules48 = [
   defineRule({
     id: "facebook-app-access-token",
     title: "Facebook / Meta app access token (app id|app secret)",
@@ -44836,7 +45492,10 @@ var rules47 = [
 ];
 
 // src/core/detect/rules/providers/line.ts
-var rules48 = [
+var LINE_WORD = "(?:line|LINE|Line)";
+var LINE_TOKEN_NAME = String.raw`(?:(?<![A-Za-z0-9])${LINE_WORD}|(?<=[a-z0-9])Line)[ _.-]?(?:(?:bot|BOT|Bot|messaging|MESSAGING|Messaging)[ _.-]?)?(?:(?:access|ACCESS|Access)[ _.-]?)?(?:token|TOKEN|Token)`;
+var LINE_TOKEN_KEYWORDS = ["line_token", "linetoken", "line-token", "line token", "line_bot", "linebot", "line-bot", "line_access", "lineaccess", "line_messaging", "linemessaging"];
+var rules49 = [
   defineRule({
     id: "line-channel-secret",
     title: "LINE Messaging API channel secret",
@@ -44855,18 +45514,29 @@ var rules48 = [
     title: "LINE Messaging API channel access token",
     provider: "LINE",
     severity: "high",
-    keywords: ["channel_access_token", "channelaccesstoken", "channel-access-token"],
-    regex: assigned(`${ci("channel")}${SEP}${ci("access")}${SEP}${ci("token")}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
+    // Under a channel access token setting, or a token setting named for LINE itself (`LINE_TOKEN`,
+    // `lineBotAccessToken`, `line messaging token`): the name starts a word, so `newline_token` is not one.
+    keywords: ["channel_access_token", "channelaccesstoken", "channel-access-token", ...LINE_TOKEN_KEYWORDS],
+    regex: assigned(`${ci("channel")}${SEP}${ci("access")}${SEP}${ci("token")}|${LINE_TOKEN_NAME}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
     docs: "https://developers.line.biz/en/docs/basics/channel-access-token/",
     remediation: "Reissue (or revoke) the channel access token in the LINE Developers console and keep it in a secret store.",
     samples: () => [fake.base64(171, "line-token") + "="],
-    truePositives: ([t2]) => [...inSyntaxes("line_channel_access_token", t2), ...withValue(t2, 'const config = { channelAccessToken: "%s" };')],
-    falsePositives: ([t2]) => [`LINE_CHANNEL_ACCESS_TOKEN=${t2.slice(0, 100)}`, "const config = { channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN };"]
+    truePositives: ([t2]) => [
+      ...inSyntaxes("line_channel_access_token", t2),
+      ...inSyntaxes("line_bot_token", t2),
+      ...withValue(t2, 'const config = { channelAccessToken: "%s" };', "line token = '%s'", 'const lineMessagingAccessToken = "%s";')
+    ],
+    falsePositives: ([t2]) => [
+      `LINE_CHANNEL_ACCESS_TOKEN=${t2.slice(0, 100)}`,
+      "const config = { channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN };",
+      `newline_token = "${t2}"`,
+      `line = '${t2}'`
+    ]
   })
 ];
 
 // src/core/detect/rules/providers/wechat.ts
-var rules49 = [
+var rules50 = [
   defineRule({
     id: "wechat-app-secret",
     title: "WeChat official account / mini program AppSecret",
@@ -44885,7 +45555,7 @@ var rules49 = [
 // src/core/detect/rules/providers/stripe.ts
 var NOT_PAYSTACK = `(?!(?<=${ci("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
 var remediation = "Roll the key in the Stripe Dashboard (Developers > API keys) and load it from a secret manager or environment variable.";
-var rules50 = [
+var rules51 = [
   defineRule({
     id: "stripe-secret-key",
     title: "Stripe live secret key",
@@ -44987,7 +45657,7 @@ var rules50 = [
 
 // src/core/detect/rules/providers/square.ts
 var remediation2 = "Revoke or replace the credential in the Square Developer Console and load it from a secret manager or environment variable.";
-var rules51 = [
+var rules52 = [
   defineRule({
     id: "square-access-token",
     title: "Square access token",
@@ -45052,7 +45722,7 @@ var rules51 = [
 
 // src/core/detect/rules/providers/paypal.ts
 var braintreeToken = (env, seed) => `access_token$${env}$` + fake.lowerDigits(16, seed + "-a") + "$" + fake.hex(32, seed + "-b");
-var rules52 = [
+var rules53 = [
   defineRule({
     id: "braintree-access-token",
     title: "Braintree production access token",
@@ -45122,7 +45792,7 @@ function shopifyRule(prefix, id, title, docs5) {
     falsePositives: () => [`${prefix}${fake.hex(20, id + "-short")}`, `"${prefix}${fake.alnum(32, id + "-charset")}Q"`]
   });
 }
-var rules53 = [
+var rules54 = [
   shopifyRule("shpat_", "shopify-access-token", "Shopify Admin API access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
   shopifyRule("shpca_", "shopify-custom-app-token", "Shopify custom app access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin"),
   shopifyRule("shppa_", "shopify-private-app-token", "Shopify private app password", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
@@ -45130,8 +45800,8 @@ var rules53 = [
 ];
 
 // src/core/detect/rules/providers/adyen.ts
-var CONTEXT2 = `(?:${ci("adyen")}|${ci("x-api-key")})`;
-var rules54 = [
+var CONTEXT3 = `(?:${ci("adyen")}|${ci("x-api-key")})`;
+var rules55 = [
   defineRule({
     id: "adyen-api-key",
     title: "Adyen API key",
@@ -45140,7 +45810,7 @@ var rules54 = [
     keywords: ["adyen", "x-api-key"],
     // `(?=AQE)` first, so the look-behind for the context runs only where a key can start.
     regex: new RegExp(
-      `(?<![A-Za-z0-9+/])(?=AQE)(?<=${CONTEXT2}[^\\n]{0,200})(?<secret>AQE[A-Za-z0-9+/]{20,200}={0,2}-[A-Za-z0-9+/]{40,48}={0,2})(?![A-Za-z0-9+/=])`
+      `(?<![A-Za-z0-9+/])(?=AQE)(?<=${CONTEXT3}[^\\n]{0,200})(?<secret>AQE[A-Za-z0-9+/]{20,200}={0,2}-[A-Za-z0-9+/]{40,48}={0,2})(?![A-Za-z0-9+/=])`
     ),
     docs: "https://docs.adyen.com/development-resources/api-credentials/",
     remediation: "Generate a new API key for the API credential in the Adyen Customer Area, revoke the old one, and keep it in a secret manager.",
@@ -45163,7 +45833,7 @@ var rules54 = [
 ];
 
 // src/core/detect/rules/providers/razorpay.ts
-var rules55 = [
+var rules56 = [
   defineRule({
     id: "razorpay-key-secret",
     title: "Razorpay API key secret",
@@ -45186,7 +45856,7 @@ var rules55 = [
 ];
 
 // src/core/detect/rules/providers/plaid.ts
-var rules56 = [
+var rules57 = [
   defineRule({
     id: "plaid-secret",
     title: "Plaid API secret",
@@ -45218,7 +45888,7 @@ var rules56 = [
 ];
 
 // src/core/detect/rules/providers/coinbase.ts
-var rules57 = [
+var rules58 = [
   defineRule({
     id: "coinbase-commerce-api-key",
     title: "Coinbase Commerce API key",
@@ -45257,7 +45927,7 @@ var rules57 = [
 
 // src/core/detect/rules/providers/flutterwave.ts
 var docs = "https://developer.flutterwave.com/docs/integration-guides/authentication";
-var rules58 = [
+var rules59 = [
   defineRule({
     id: "flutterwave-secret-key",
     title: "Flutterwave live secret key",
@@ -45315,7 +45985,7 @@ var rules58 = [
 ];
 
 // src/core/detect/rules/providers/paystack.ts
-var rules59 = [
+var rules60 = [
   defineRule({
     id: "paystack-secret-key",
     title: "Paystack live secret key",
@@ -45341,7 +46011,7 @@ var rules59 = [
 // src/core/detect/rules/providers/mollie.ts
 var SETTING = providerSetting(["mollie"], ["key", "token", "secret"]);
 var docs2 = "https://docs.mollie.com/reference/authentication";
-var rules60 = [
+var rules61 = [
   defineRule({
     id: "mollie-live-api-key",
     title: "Mollie live API key",
@@ -45375,7 +46045,7 @@ var rules60 = [
 
 // src/core/detect/rules/providers/checkout-com.ts
 var docs3 = "https://www.checkout.com/docs/developer-resources/api/manage-api-keys";
-var rules61 = [
+var rules62 = [
   defineRule({
     id: "checkout-secret-key",
     title: "Checkout.com secret key",
@@ -45405,7 +46075,7 @@ var rules61 = [
 ];
 
 // src/core/detect/rules/providers/gocardless.ts
-var rules62 = [
+var rules63 = [
   defineRule({
     id: "gocardless-live-access-token",
     title: "GoCardless live access token",
@@ -45425,7 +46095,7 @@ var rules62 = [
 ];
 
 // src/core/detect/rules/providers/wise.ts
-var rules63 = [
+var rules64 = [
   defineRule({
     id: "wise-api-token",
     title: "Wise (TransferWise) API token",
@@ -45446,7 +46116,7 @@ var rules63 = [
 
 // src/core/detect/rules/providers/klarna.ts
 var docs4 = "https://docs.klarna.com/api/authentication/";
-var rules64 = [
+var rules65 = [
   defineRule({
     id: "klarna-live-api-key",
     title: "Klarna live API key",
@@ -45515,7 +46185,7 @@ function openaiRule(kind, id, title, docs5) {
     ]
   });
 }
-var rules65 = [
+var rules66 = [
   openaiRule("proj", "openai-project-key", "OpenAI project API key", "https://platform.openai.com/docs/api-reference/authentication"),
   openaiRule("svcacct", "openai-service-account-key", "OpenAI service account key", "https://platform.openai.com/docs/api-reference/project-service-accounts"),
   openaiRule("admin", "openai-admin-key", "OpenAI admin API key", "https://platform.openai.com/docs/api-reference/administration"),
@@ -45539,7 +46209,7 @@ var rules65 = [
 ];
 
 // src/core/detect/rules/providers/anthropic.ts
-var rules66 = [
+var rules67 = [
   defineRule({
     id: "anthropic-api-key",
     title: "Anthropic API key",
@@ -45601,7 +46271,7 @@ var rules66 = [
 ];
 
 // src/core/detect/rules/providers/huggingface.ts
-var rules67 = [
+var rules68 = [
   defineRule({
     id: "huggingface-access-token",
     title: "Hugging Face user access token",
@@ -45632,7 +46302,7 @@ var rules67 = [
 ];
 
 // src/core/detect/rules/providers/replicate.ts
-var rules68 = [
+var rules69 = [
   defineRule({
     id: "replicate-api-token",
     title: "Replicate API token",
@@ -45649,7 +46319,7 @@ var rules68 = [
 ];
 
 // src/core/detect/rules/providers/groq.ts
-var rules69 = [
+var rules70 = [
   defineRule({
     id: "groq-api-key",
     title: "Groq API key",
@@ -45666,7 +46336,7 @@ var rules69 = [
 ];
 
 // src/core/detect/rules/providers/perplexity.ts
-var rules70 = [
+var rules71 = [
   defineRule({
     id: "perplexity-api-key",
     title: "Perplexity API key",
@@ -45683,7 +46353,7 @@ var rules70 = [
 ];
 
 // src/core/detect/rules/providers/xai.ts
-var rules71 = [
+var rules72 = [
   defineRule({
     id: "xai-api-key",
     title: "xAI (Grok) API key",
@@ -45701,7 +46371,7 @@ var rules71 = [
 ];
 
 // src/core/detect/rules/providers/together-ai.ts
-var rules72 = [
+var rules73 = [
   defineRule({
     id: "together-api-key",
     title: "Together AI API key",
@@ -45731,7 +46401,7 @@ var rules72 = [
 ];
 
 // src/core/detect/rules/providers/fireworks.ts
-var rules73 = [
+var rules74 = [
   defineRule({
     id: "fireworks-api-key",
     title: "Fireworks AI API key",
@@ -45750,7 +46420,7 @@ var rules73 = [
 ];
 
 // src/core/detect/rules/providers/elevenlabs.ts
-var rules74 = [
+var rules75 = [
   defineRule({
     id: "elevenlabs-api-key",
     title: "ElevenLabs API key",
@@ -45780,7 +46450,7 @@ var rules74 = [
 ];
 
 // src/core/detect/rules/providers/langchain.ts
-var rules75 = [
+var rules76 = [
   defineRule({
     id: "langsmith-personal-access-token",
     title: "LangSmith personal access token",
@@ -45810,7 +46480,7 @@ var rules75 = [
 ];
 
 // src/core/detect/rules/providers/pinecone.ts
-var rules76 = [
+var rules77 = [
   defineRule({
     id: "pinecone-api-key",
     title: "Pinecone API key",
@@ -45846,7 +46516,7 @@ var rules76 = [
 ];
 
 // src/core/detect/rules/providers/cerebras.ts
-var rules77 = [
+var rules78 = [
   defineRule({
     id: "cerebras-api-key",
     title: "Cerebras Cloud API key",
@@ -45863,7 +46533,7 @@ var rules77 = [
 ];
 
 // src/core/detect/rules/providers/openrouter.ts
-var rules78 = [
+var rules79 = [
   defineRule({
     id: "openrouter-api-key",
     title: "OpenRouter API key",
@@ -45880,7 +46550,7 @@ var rules78 = [
 ];
 
 // src/core/detect/rules/providers/cohere.ts
-var rules79 = [
+var rules80 = [
   defineRule({
     id: "cohere-api-key",
     title: "Cohere API key",
@@ -45898,7 +46568,7 @@ var rules79 = [
 ];
 
 // src/core/detect/rules/providers/mistral.ts
-var rules80 = [
+var rules81 = [
   defineRule({
     id: "mistral-api-key",
     title: "Mistral AI API key",
@@ -45916,7 +46586,7 @@ var rules80 = [
 ];
 
 // src/core/detect/rules/providers/deepseek.ts
-var rules81 = [
+var rules82 = [
   defineRule({
     id: "deepseek-api-key",
     title: "DeepSeek API key",
@@ -45933,7 +46603,7 @@ var rules81 = [
 ];
 
 // src/core/detect/rules/providers/assemblyai.ts
-var rules82 = [
+var rules83 = [
   defineRule({
     id: "assemblyai-api-key",
     title: "AssemblyAI API key",
@@ -45950,7 +46620,7 @@ var rules82 = [
 ];
 
 // src/core/detect/rules/providers/deepgram.ts
-var rules83 = [
+var rules84 = [
   defineRule({
     id: "deepgram-api-key",
     title: "Deepgram API key",
@@ -45971,7 +46641,7 @@ var KEY_VALUE = "[a-f0-9]{32}";
 var ENDPOINT = String.raw`\.openai\.azure\.com`;
 var LINES_BETWEEN = String.raw`[^\n]{0,300}\n(?:[^\n]{0,300}\n){0,4}?[^\n]{0,300}?`;
 var API_KEY_SETTING = `(?<![A-Za-z0-9])[\\w.-]{0,30}?${ci("api")}${SEP}${ci("key")}${ASSIGN}`;
-var rules84 = [
+var rules85 = [
   defineRule({
     id: "azure-openai-api-key",
     title: "Azure OpenAI API key",
@@ -46022,7 +46692,7 @@ OPENAI_API_BASE=https://acme.openai.azure.com/`
 ];
 
 // src/core/detect/rules/providers/voyage-ai.ts
-var rules85 = [
+var rules86 = [
   defineRule({
     id: "voyage-api-key",
     title: "Voyage AI API key",
@@ -46039,7 +46709,7 @@ var rules85 = [
 ];
 
 // src/core/detect/rules/providers/stability-ai.ts
-var rules86 = [
+var rules87 = [
   defineRule({
     id: "stability-api-key",
     title: "Stability AI API key",
@@ -46056,7 +46726,7 @@ var rules86 = [
 ];
 
 // src/core/detect/rules/providers/wandb.ts
-var rules87 = [
+var rules88 = [
   defineRule({
     id: "wandb-api-key",
     title: "Weights & Biases API key",
@@ -46088,7 +46758,7 @@ function makeNpmToken(seed) {
   const body = fake.alnum(30, seed);
   return "npm_" + body + githubStyleChecksum(body);
 }
-var rules88 = [
+var rules89 = [
   defineRule({
     id: "npm-access-token",
     title: "npm access token",
@@ -46116,21 +46786,31 @@ var rules88 = [
     title: "npm registry auth token (legacy UUID)",
     provider: "npm",
     severity: "high",
-    keywords: ["_authtoken", "npmauthtoken"],
+    keywords: ["_authtoken", "npm"],
     // `.npmrc` (`//host/:_authToken=`), `npm config set … _authToken …` and `.yarnrc.yml` (`npmAuthToken:`).
     regex: new RegExp(`(?:_authToken|npmAuthToken)["']?(?:\\s{0,3}[=:]\\s{0,3}|\\s{1,3})["']?(?<secret>${UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    // A token setting named after npm (`NPM_TOKEN=…` in npm's CI guide, `npmToken:`), not one of another tool.
+    nearbyRegex: contextRegex("(?<![A-Za-z0-9])npm", "token|auth", UUID_ANY_CASE),
+    // "npm" is common in JavaScript projects: a UUID's middle must be on the line before the patterns run.
+    requires: [/-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/],
     docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
     remediation: "Revoke the token (`npm token revoke`, or in the registry's UI), and reference an environment variable in .npmrc: `_authToken=${NPM_TOKEN}`.",
     samples: () => [fake.uuid("npmrc-1"), fake.uuid("npmrc-2"), fake.uuid("t-npmrc")],
     truePositives: ([a, b3, c3]) => [
       ...inSyntaxes("npmAuthToken", b3, ["yaml", "json", "toml"]),
+      ...inSyntaxes("npm_token", c3),
+      ...withValue(a, `env:
+  NPM_AUTH_TOKEN: "%s"`),
       ...withValue(a, `//registry.npmjs.org/:_authToken=%s`, `npm config set //npm.acme.dev/:_authToken %s`),
       ...withValue(c3, `//npm.acme.dev/repo/:_authToken="%s"`)
     ],
     falsePositives: () => [
       `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}`,
       `//registry.npmjs.org/:_authToken=${fake.hex(32, "npmrc-3")}`,
-      `//registry.npmjs.org/:_authToken=${makeNpmToken("edge-npmrc")}`
+      `//registry.npmjs.org/:_authToken=${makeNpmToken("edge-npmrc")}`,
+      `NPM_PACKAGE_ID=${fake.uuid("npm-id")}`,
+      `PNPM_STORE_TOKEN=${fake.uuid("pnpm-id")}`,
+      `npm install --session ${fake.uuid("npm-session")}`
     ]
   })
 ];
@@ -46150,7 +46830,7 @@ function findConfigAuths(text) {
   }
   return out;
 }
-var rules89 = [
+var rules90 = [
   defineRule({
     id: "docker-hub-personal-access-token",
     title: "Docker Hub personal access token",
@@ -46211,8 +46891,8 @@ function makeJfrogReferenceToken(seed) {
   return Buffer.from(`reftkn:01:${fake.digits(10, seed + "-exp")}:${fake.alnum(27, seed)}`).toString("base64");
 }
 var CONTEXT_WORDS = ["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"];
-var CONTEXT3 = `(?:${CONTEXT_WORDS.map(ci).join("|")})`;
-var rules90 = [
+var CONTEXT4 = `(?:${CONTEXT_WORDS.map(ci).join("|")})`;
+var rules91 = [
   defineRule({
     id: "jfrog-api-key",
     title: "JFrog Artifactory API key",
@@ -46237,7 +46917,7 @@ var rules90 = [
     keywords: CONTEXT_WORDS,
     // `cmVmdGtuOjAx` is base64 of "reftkn:01"; the token is 64 characters. `(?=cmVmdGtu)` first, so the
     // look-behind for the context runs only where a token can start.
-    regex: new RegExp(`(?<![A-Za-z0-9+/])(?=cmVmdGtu)(?<=${CONTEXT3}[^\\n]{0,200})(?<secret>cmVmdGtuOjAx[A-Za-z0-9+/]{52})(?![A-Za-z0-9+/=])`),
+    regex: new RegExp(`(?<![A-Za-z0-9+/])(?=cmVmdGtu)(?<=${CONTEXT4}[^\\n]{0,200})(?<secret>cmVmdGtuOjAx[A-Za-z0-9+/]{52})(?![A-Za-z0-9+/=])`),
     validate: validateJfrogReferenceToken,
     docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/reference-tokens",
     remediation: "Revoke the token in the JFrog Platform (Administration > User Management > Access Tokens) and keep its replacement in a CI secret.",
@@ -46315,7 +46995,7 @@ function makePypiToken(seed, location = "pypi.org") {
   ]);
   return "pypi-" + bytes.toString("base64url");
 }
-var rules91 = [
+var rules92 = [
   defineRule({
     id: "pypi-api-token",
     title: "PyPI API token",
@@ -46353,7 +47033,7 @@ var rules91 = [
 ];
 
 // src/core/detect/rules/providers/nuget.ts
-var rules92 = [
+var rules93 = [
   defineRule({
     id: "nuget-config-password",
     title: "NuGet.Config package source password in clear text",
@@ -46395,7 +47075,7 @@ var rules92 = [
 ];
 
 // src/core/detect/rules/providers/rubygems.ts
-var rules93 = [
+var rules94 = [
   defineRule({
     id: "rubygems-api-key",
     title: "RubyGems API key",
@@ -46412,7 +47092,7 @@ var rules93 = [
 ];
 
 // src/core/detect/rules/providers/crates-io.ts
-var rules94 = [
+var rules95 = [
   defineRule({
     id: "crates-io-api-token",
     title: "crates.io API token",
@@ -46434,7 +47114,7 @@ var rules94 = [
 ];
 
 // src/core/detect/rules/providers/clojars.ts
-var rules95 = [
+var rules96 = [
   defineRule({
     id: "clojars-deploy-token",
     title: "Clojars deploy token",
@@ -46452,7 +47132,7 @@ var rules95 = [
 ];
 
 // src/core/detect/rules/providers/packagist.ts
-var rules96 = [
+var rules97 = [
   defineRule({
     id: "packagist-token",
     title: "Private Packagist token",
@@ -46473,7 +47153,7 @@ var rules96 = [
 ];
 
 // src/core/detect/rules/providers/hex.ts
-var rules97 = [
+var rules98 = [
   defineRule({
     id: "hex-api-key",
     title: "Hex.pm API key",
@@ -46491,7 +47171,7 @@ var rules97 = [
 
 // src/core/detect/rules/providers/sonatype.ts
 var NAMES = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "centralportal", "central_portal"];
-var rules98 = [
+var rules99 = [
   defineRule({
     id: "sonatype-central-token",
     title: "Sonatype Maven Central (OSSRH / Central Portal) token",
@@ -46514,7 +47194,7 @@ var rules98 = [
 ];
 
 // src/core/detect/rules/providers/cargo.ts
-var rules99 = [
+var rules100 = [
   defineRule({
     id: "cargo-registry-token",
     title: "Cargo registry token",
@@ -46543,7 +47223,7 @@ var rules99 = [
 ];
 
 // src/core/detect/rules/providers/anaconda.ts
-var rules100 = [
+var rules101 = [
   defineRule({
     id: "anaconda-api-token",
     title: "Anaconda.org API token",
@@ -46567,7 +47247,7 @@ var rules100 = [
 ];
 
 // src/core/detect/rules/providers/quay.ts
-var rules101 = [
+var rules102 = [
   defineRule({
     id: "quay-robot-token",
     title: "Quay.io robot account token",
@@ -46596,7 +47276,7 @@ var rules101 = [
 ];
 
 // src/core/detect/rules/providers/harbor.ts
-var rules102 = [
+var rules103 = [
   defineRule({
     id: "harbor-robot-secret",
     title: "Harbor robot account secret",
@@ -46623,15 +47303,17 @@ var rules102 = [
 var DATA_CENTER_CANDIDATE = /(?<![A-Za-z0-9+/-])(?<!BBDC-)[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
 function findDataCenterTokens2(text) {
   const out = [];
-  for (const m2 of text.matchAll(DATA_CENTER_CANDIDATE)) {
-    if (isAtlassianDataCenterToken(m2[0])) out.push({ secret: m2[0], index: m2.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
+  if (text.length < 44) return out;
+  DATA_CENTER_CANDIDATE.lastIndex = 0;
+  for (let m2 = DATA_CENTER_CANDIDATE.exec(text); m2 !== null; m2 = DATA_CENTER_CANDIDATE.exec(text)) {
+    if (isAtlassianDataCenterToken(m2[0])) out.push({ secret: m2[0], index: m2.index, validation: { status: "confirmed", check: "token structure" } });
   }
   return out;
 }
 function dataCenterToken2(seed) {
   return toBase64(fake.digits(12, seed).replace(/^0/, "4") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules103 = [
+var rules104 = [
   defineRule({
     id: "atlassian-api-token",
     title: "Atlassian API token",
@@ -46694,7 +47376,7 @@ var rules103 = [
 // src/core/detect/rules/providers/datadog.ts
 var DATADOG = String.raw`datadog|(?<![a-z])dd[_-]?(?=api|app)`;
 var DATADOG_KEYWORDS = ["datadog", "dd_api", "dd-api", "ddapi", "dd_app", "dd-app", "ddapp"];
-var rules104 = [
+var rules105 = [
   defineRule({
     id: "datadog-api-key",
     title: "Datadog API key",
@@ -46728,7 +47410,7 @@ var rules104 = [
 ];
 
 // src/core/detect/rules/providers/new-relic.ts
-var rules105 = [
+var rules106 = [
   defineRule({
     id: "newrelic-user-api-key",
     title: "New Relic user API key",
@@ -46857,7 +47539,7 @@ function fakeSentryOrgToken(seed) {
   });
   return "sntrys_" + toBase64(claims) + "_" + fake.base64(43, seed + "-secret");
 }
-var rules106 = [
+var rules107 = [
   defineRule({
     id: "sentry-org-token",
     title: "Sentry organization auth token",
@@ -46915,7 +47597,7 @@ var rules106 = [
 ];
 
 // src/core/detect/rules/providers/pagerduty.ts
-var rules107 = [
+var rules108 = [
   defineRule({
     id: "pagerduty-api-key",
     title: "PagerDuty REST API key",
@@ -46947,7 +47629,7 @@ var rules107 = [
 ];
 
 // src/core/detect/rules/providers/heroku.ts
-var rules108 = [
+var rules109 = [
   defineRule({
     id: "heroku-api-key",
     title: "Heroku API key",
@@ -46978,7 +47660,7 @@ var rules108 = [
 ];
 
 // src/core/detect/rules/providers/netlify.ts
-var rules109 = [
+var rules110 = [
   defineRule({
     id: "netlify-access-token",
     title: "Netlify personal access token",
@@ -47003,7 +47685,7 @@ function fakeVercelToken(prefix, seed) {
   const body = fake.alnum(50, seed);
   return prefix + body + githubStyleChecksum(body);
 }
-var rules110 = [
+var rules111 = [
   ...[
     ["vcp_", "vercel-personal-access-token", "Vercel personal access token", "critical"],
     ["vci_", "vercel-integration-token", "Vercel integration token", "high"],
@@ -47045,7 +47727,7 @@ var rules110 = [
 ];
 
 // src/core/detect/rules/providers/cloudflare.ts
-var rules111 = [
+var rules112 = [
   ...[
     ["cfut_", "cloudflare-user-api-token", "Cloudflare user API token", "high"],
     ["cfat_", "cloudflare-account-api-token", "Cloudflare account API token", "high"],
@@ -47110,7 +47792,7 @@ var rules111 = [
 ];
 
 // src/core/detect/rules/providers/okta.ts
-var rules112 = [
+var rules113 = [
   defineRule({
     id: "okta-api-token",
     title: "Okta API token",
@@ -47130,7 +47812,7 @@ var rules112 = [
 ];
 
 // src/core/detect/rules/providers/auth0.ts
-var rules113 = [
+var rules114 = [
   defineRule({
     id: "auth0-client-secret",
     title: "Auth0 client secret",
@@ -47161,7 +47843,7 @@ var rules113 = [
 ];
 
 // src/core/detect/rules/providers/databricks.ts
-var rules114 = [
+var rules115 = [
   defineRule({
     id: "databricks-access-token",
     title: "Databricks personal access token",
@@ -47178,7 +47860,7 @@ var rules114 = [
 ];
 
 // src/core/detect/rules/providers/doppler.ts
-var rules115 = [
+var rules116 = [
   ...[
     ["pt", "doppler-personal-token", "Doppler personal token", "critical"],
     ["ct", "doppler-cli-token", "Doppler CLI token", "critical"],
@@ -47205,7 +47887,7 @@ var rules115 = [
 ];
 
 // src/core/detect/rules/providers/hashicorp.ts
-var rules116 = [
+var rules117 = [
   defineRule({
     id: "vault-service-token",
     title: "HashiCorp Vault service token",
@@ -47316,7 +47998,7 @@ secret_id = "${secret}"`
 ];
 
 // src/core/detect/rules/providers/pulumi.ts
-var rules117 = [
+var rules118 = [
   defineRule({
     id: "pulumi-access-token",
     title: "Pulumi access token",
@@ -47353,7 +48035,7 @@ function fakeGrafanaCloudToken(seed) {
 function fakeGrafanaLegacyKey(seed) {
   return toBase64(JSON.stringify({ k: fake.alnum(32, seed), n: "deploy-" + fake.lower(5, seed), id: 1 }));
 }
-var rules118 = [
+var rules119 = [
   defineRule({
     id: "grafana-cloud-token",
     title: "Grafana Cloud access policy token",
@@ -47406,7 +48088,7 @@ var rules118 = [
 ];
 
 // src/core/detect/rules/providers/dynatrace.ts
-var rules119 = [
+var rules120 = [
   defineRule({
     id: "dynatrace-api-token",
     title: "Dynatrace API token",
@@ -47423,7 +48105,7 @@ var rules119 = [
 ];
 
 // src/core/detect/rules/providers/snyk.ts
-var rules120 = [
+var rules121 = [
   defineRule({
     id: "snyk-api-token",
     title: "Snyk API token",
@@ -47441,7 +48123,7 @@ var rules120 = [
 ];
 
 // src/core/detect/rules/providers/sonarsource.ts
-var rules121 = [
+var rules122 = [
   ...[
     ["squ_", "sonarqube-user-token", "SonarQube user token", "high"],
     ["sqp_", "sonarqube-project-analysis-token", "SonarQube project analysis token", "medium"],
@@ -47462,6 +48144,21 @@ var rules121 = [
     })
   ),
   defineRule({
+    id: "sonarqube-cloud-organization-token",
+    title: "SonarQube Cloud scoped organization token",
+    provider: "SonarSource",
+    severity: "high",
+    keywords: ["sqco_"],
+    owns: { prefixes: ["sqco_"] },
+    // The documentation names the `sqco_` prefix only; issued tokens carry 59 letters and digits after it.
+    regex: /(?<![\w-])(?<secret>sqco_[A-Za-z0-9]{48,70})(?![\w+/=-])/,
+    docs: "https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-organization/scoped-organization-tokens",
+    remediation: "Revoke the token in SonarQube Cloud (Administration > Scoped Organization Tokens), create a new one with the narrowest project scope, and give CI it as SONAR_TOKEN from a secret.",
+    samples: () => ["sqco_" + fake.alnum(59, "sqco-1")],
+    truePositives: ([t2]) => [...inSyntaxes("sonar_token", t2), ...withValue(t2, "sonar.token=%s", "mvn sonar:sonar -Dsonar.token=%s")],
+    falsePositives: ([t2]) => ["sqco_" + fake.alnum(20, "sqco-short"), `SONAR_TOKEN=${t2}==`, "SONAR_TOKEN=sqco_your_organization_token"]
+  }),
+  defineRule({
     id: "sonar-token-legacy",
     title: "SonarQube / SonarCloud token (legacy 40-hex)",
     provider: "SonarSource",
@@ -47477,7 +48174,7 @@ var rules121 = [
 ];
 
 // src/core/detect/rules/providers/supabase.ts
-var rules122 = [
+var rules123 = [
   defineRule({
     id: "supabase-access-token",
     title: "Supabase personal access token",
@@ -47508,7 +48205,7 @@ var rules122 = [
 ];
 
 // src/core/detect/rules/providers/planetscale.ts
-var rules123 = [
+var rules124 = [
   ...[
     ["pscale_tkn_", "planetscale-service-token", "PlanetScale service token", "high"],
     ["pscale_pw_", "planetscale-password", "PlanetScale database password", "high"],
@@ -47531,7 +48228,7 @@ var rules123 = [
 ];
 
 // src/core/detect/rules/providers/fly-io.ts
-var rules124 = [
+var rules125 = [
   defineRule({
     id: "flyio-access-token",
     title: "Fly.io access token",
@@ -47562,7 +48259,7 @@ var rules124 = [
 ];
 
 // src/core/detect/rules/providers/render.ts
-var rules125 = [
+var rules126 = [
   defineRule({
     id: "render-api-key",
     title: "Render API key",
@@ -47579,7 +48276,7 @@ var rules125 = [
 ];
 
 // src/core/detect/rules/providers/railway.ts
-var rules126 = [
+var rules127 = [
   defineRule({
     id: "railway-token",
     title: "Railway API / project token",
@@ -47596,7 +48293,7 @@ var rules126 = [
 ];
 
 // src/core/detect/rules/providers/honeycomb.ts
-var rules127 = [
+var rules128 = [
   defineRule({
     id: "honeycomb-api-key",
     title: "Honeycomb API key",
@@ -47631,7 +48328,7 @@ var rules127 = [
 ];
 
 // src/core/detect/rules/providers/sumo-logic.ts
-var rules128 = [
+var rules129 = [
   defineRule({
     id: "sumologic-access-key",
     title: "Sumo Logic access key",
@@ -47663,7 +48360,7 @@ var rules128 = [
 ];
 
 // src/core/detect/rules/providers/prefect.ts
-var rules129 = [
+var rules130 = [
   defineRule({
     id: "prefect-api-key",
     title: "Prefect Cloud API key",
@@ -47680,7 +48377,7 @@ var rules129 = [
 ];
 
 // src/core/detect/rules/providers/infracost.ts
-var rules130 = [
+var rules131 = [
   defineRule({
     id: "infracost-api-key",
     title: "Infracost API key",
@@ -47698,7 +48395,7 @@ var rules130 = [
 ];
 
 // src/core/detect/rules/providers/scalingo.ts
-var rules131 = [
+var rules132 = [
   defineRule({
     id: "scalingo-api-token",
     title: "Scalingo API token",
@@ -47756,7 +48453,7 @@ function fakeAgeSecretKey(seed) {
   const data = [...randomString2(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
-var rules132 = [
+var rules133 = [
   defineRule({
     id: "age-secret-key",
     title: "age encryption secret key",
@@ -47776,7 +48473,7 @@ var rules132 = [
 // src/core/detect/rules/providers/launchdarkly.ts
 var LAUNCHDARKLY = String.raw`launch[_.-]?darkly|(?<![a-z])ld[_-](?=sdk|api|access)`;
 var LAUNCHDARKLY_KEYWORDS = ["launchdarkly", "launch_darkly", "launch-darkly", "ld_sdk", "ld-sdk", "ld_api", "ld-api", "ld_access", "ld-access"];
-var rules133 = [
+var rules134 = [
   defineRule({
     id: "launchdarkly-access-token",
     title: "LaunchDarkly API access token",
@@ -47806,7 +48503,7 @@ var rules133 = [
 ];
 
 // src/core/detect/rules/providers/sourcegraph.ts
-var rules134 = [
+var rules135 = [
   defineRule({
     id: "sourcegraph-access-token",
     title: "Sourcegraph access token",
@@ -47845,7 +48542,7 @@ var rules134 = [
 ];
 
 // src/core/detect/rules/providers/codecov.ts
-var rules135 = [
+var rules136 = [
   defineRule({
     id: "codecov-upload-token",
     title: "Codecov upload token",
@@ -47874,7 +48571,7 @@ function fakeOnePasswordServiceToken(seed) {
   });
   return "ops_" + toBase64(claims, true);
 }
-var rules136 = [
+var rules137 = [
   defineRule({
     id: "onepassword-service-account-token",
     title: "1Password service account token",
@@ -47906,7 +48603,7 @@ var rules136 = [
 ];
 
 // src/core/detect/rules/providers/bitwarden.ts
-var rules137 = [
+var rules138 = [
   defineRule({
     id: "bitwarden-access-token",
     title: "Bitwarden Secrets Manager access token",
@@ -47924,7 +48621,7 @@ var rules137 = [
 ];
 
 // src/core/detect/rules/providers/tailscale.ts
-var rules138 = [
+var rules139 = [
   defineRule({
     id: "tailscale-key",
     title: "Tailscale auth key / API key / OAuth client secret",
@@ -47945,7 +48642,7 @@ var rules138 = [
 ];
 
 // src/core/detect/rules/providers/tableau.ts
-var rules139 = [
+var rules140 = [
   defineRule({
     id: "tableau-personal-access-token-secret",
     title: "Tableau personal access token secret",
@@ -47965,7 +48662,7 @@ var rules139 = [
 ];
 
 // src/core/detect/rules/providers/tines.ts
-var rules140 = [
+var rules141 = [
   defineRule({
     id: "tines-webhook-url",
     title: "Tines webhook URL",
@@ -47982,7 +48679,7 @@ var rules140 = [
 ];
 
 // src/core/detect/rules/providers/ngrok.ts
-var rules141 = [
+var rules142 = [
   defineRule({
     id: "ngrok-authtoken",
     title: "ngrok authtoken / API key",
@@ -48002,7 +48699,7 @@ var rules141 = [
 ];
 
 // src/core/detect/rules/providers/confluent.ts
-var rules142 = [
+var rules143 = [
   defineRule({
     id: "confluent-api-secret",
     title: "Confluent Cloud API secret",
@@ -48019,7 +48716,7 @@ var rules142 = [
 ];
 
 // src/core/detect/rules/providers/mongodb.ts
-var rules143 = [
+var rules144 = [
   defineRule({
     id: "mongodb-atlas-private-key",
     title: "MongoDB Atlas API private key",
@@ -48036,7 +48733,7 @@ var rules143 = [
 ];
 
 // src/core/detect/rules/providers/algolia.ts
-var rules144 = [
+var rules145 = [
   defineRule({
     id: "algolia-admin-api-key",
     title: "Algolia admin API key",
@@ -48056,7 +48753,7 @@ var rules144 = [
 function fakeElasticApiKey(seed) {
   return toBase64(fake.alnum(20, seed) + ":" + fake.base64url(22, seed + "k"));
 }
-var rules145 = [
+var rules146 = [
   defineRule({
     id: "elastic-api-key",
     title: "Elastic / Elastic Cloud API key",
@@ -48078,7 +48775,7 @@ var rules145 = [
 ];
 
 // src/core/detect/rules/providers/adobe.ts
-var rules146 = [
+var rules147 = [
   defineRule({
     id: "adobe-client-secret",
     title: "Adobe Developer Console client secret",
@@ -48095,7 +48792,7 @@ var rules146 = [
 ];
 
 // src/core/detect/rules/providers/authress.ts
-var rules147 = [
+var rules148 = [
   defineRule({
     id: "authress-service-client-access-key",
     title: "Authress service client access key",
@@ -48113,7 +48810,7 @@ var rules147 = [
 ];
 
 // src/core/detect/rules/providers/clickhouse.ts
-var rules148 = [
+var rules149 = [
   defineRule({
     id: "clickhouse-cloud-api-secret",
     title: "ClickHouse Cloud API key secret",
@@ -48130,7 +48827,7 @@ var rules148 = [
 ];
 
 // src/core/detect/rules/providers/freemius.ts
-var rules149 = [
+var rules150 = [
   defineRule({
     id: "freemius-secret-key",
     title: "Freemius SDK secret key",
@@ -48148,7 +48845,7 @@ var rules149 = [
 ];
 
 // src/core/detect/rules/providers/harness.ts
-var rules150 = [
+var rules151 = [
   defineRule({
     id: "harness-api-key",
     title: "Harness personal or service account token",
@@ -48168,7 +48865,7 @@ var rules150 = [
 ];
 
 // src/core/detect/rules/providers/intra42.ts
-var rules151 = [
+var rules152 = [
   defineRule({
     id: "intra42-client-secret",
     title: "42 intranet (Intra) OAuth client secret",
@@ -48185,7 +48882,7 @@ var rules151 = [
 ];
 
 // src/core/detect/rules/providers/maxmind.ts
-var rules152 = [
+var rules153 = [
   defineRule({
     id: "maxmind-license-key",
     title: "MaxMind license key",
@@ -48203,7 +48900,7 @@ var rules152 = [
 ];
 
 // src/core/detect/rules/providers/openshift.ts
-var rules153 = [
+var rules154 = [
   defineRule({
     id: "openshift-user-token",
     title: "OpenShift OAuth access token",
@@ -48220,7 +48917,7 @@ var rules153 = [
 ];
 
 // src/core/detect/rules/providers/settlemint.ts
-var rules154 = [
+var rules155 = [
   defineRule({
     id: "settlemint-access-token",
     title: "SettleMint access token",
@@ -48238,7 +48935,7 @@ var rules154 = [
 ];
 
 // src/core/detect/rules/providers/linear.ts
-var rules155 = [
+var rules156 = [
   defineRule({
     id: "linear-api-key",
     title: "Linear personal API key",
@@ -48268,7 +48965,7 @@ var rules155 = [
 ];
 
 // src/core/detect/rules/providers/notion.ts
-var rules156 = [
+var rules157 = [
   defineRule({
     id: "notion-api-token",
     title: "Notion integration token",
@@ -48298,7 +48995,7 @@ var rules156 = [
 ];
 
 // src/core/detect/rules/providers/airtable.ts
-var rules157 = [
+var rules158 = [
   defineRule({
     id: "airtable-personal-access-token",
     title: "Airtable personal access token",
@@ -48346,7 +49043,7 @@ var rules157 = [
 ];
 
 // src/core/detect/rules/providers/postman.ts
-var rules158 = [
+var rules159 = [
   defineRule({
     id: "postman-api-key",
     title: "Postman API key",
@@ -48363,7 +49060,7 @@ var rules158 = [
 ];
 
 // src/core/detect/rules/providers/figma.ts
-var rules159 = [
+var rules160 = [
   defineRule({
     id: "figma-personal-access-token",
     title: "Figma personal access token",
@@ -48380,7 +49077,7 @@ var rules159 = [
 ];
 
 // src/core/detect/rules/providers/asana.ts
-var rules160 = [
+var rules161 = [
   defineRule({
     id: "asana-personal-access-token",
     title: "Asana personal access token",
@@ -48411,7 +49108,7 @@ var rules160 = [
 ];
 
 // src/core/detect/rules/providers/typeform.ts
-var rules161 = [
+var rules162 = [
   defineRule({
     id: "typeform-personal-access-token",
     title: "Typeform personal access token",
@@ -48428,7 +49125,7 @@ var rules161 = [
 ];
 
 // src/core/detect/rules/providers/hubspot.ts
-var rules162 = [
+var rules163 = [
   defineRule({
     id: "hubspot-private-app-token",
     title: "HubSpot private app access token",
@@ -48471,7 +49168,7 @@ hs.contacts.get("${fake.uuid("hapikey-fp-3")}");`
 ];
 
 // src/core/detect/rules/providers/zendesk.ts
-var rules163 = [
+var rules164 = [
   defineRule({
     id: "zendesk-api-token",
     title: "Zendesk API token",
@@ -48489,7 +49186,7 @@ var rules163 = [
 ];
 
 // src/core/detect/rules/providers/freshdesk.ts
-var rules164 = [
+var rules165 = [
   defineRule({
     id: "freshdesk-api-key",
     title: "Freshdesk API key",
@@ -48507,7 +49204,7 @@ var rules164 = [
 ];
 
 // src/core/detect/rules/providers/salesforce.ts
-var rules165 = [
+var rules166 = [
   defineRule({
     id: "salesforce-access-token",
     title: "Salesforce access token / session ID",
@@ -48552,7 +49249,7 @@ var rules165 = [
 ];
 
 // src/core/detect/rules/providers/contentful.ts
-var rules166 = [
+var rules167 = [
   defineRule({
     id: "contentful-personal-access-token",
     title: "Contentful personal access token",
@@ -48584,7 +49281,7 @@ var rules166 = [
 ];
 
 // src/core/detect/rules/providers/sanity.ts
-var rules167 = [
+var rules168 = [
   defineRule({
     id: "sanity-api-token",
     title: "Sanity API token",
@@ -48601,7 +49298,7 @@ var rules167 = [
 ];
 
 // src/core/detect/rules/providers/storyblok.ts
-var rules168 = [
+var rules169 = [
   defineRule({
     id: "storyblok-access-token",
     title: "Storyblok access token",
@@ -48619,7 +49316,7 @@ var rules168 = [
 ];
 
 // src/core/detect/rules/providers/strapi.ts
-var rules169 = [
+var rules170 = [
   defineRule({
     id: "strapi-api-token",
     title: "Strapi API token",
@@ -48636,7 +49333,7 @@ var rules169 = [
 ];
 
 // src/core/detect/rules/providers/prismic.ts
-var rules170 = [
+var rules171 = [
   defineRule({
     id: "prismic-access-token",
     title: "Prismic permanent access token",
@@ -48654,7 +49351,7 @@ var rules170 = [
 ];
 
 // src/core/detect/rules/providers/shippo.ts
-var rules171 = [
+var rules172 = [
   defineRule({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
@@ -48684,7 +49381,7 @@ var rules171 = [
 ];
 
 // src/core/detect/rules/providers/easypost.ts
-var rules172 = [
+var rules173 = [
   defineRule({
     id: "easypost-production-api-key",
     title: "EasyPost production API key",
@@ -48714,7 +49411,7 @@ var rules172 = [
 ];
 
 // src/core/detect/rules/providers/duffel.ts
-var rules173 = [
+var rules174 = [
   defineRule({
     id: "duffel-live-token",
     title: "Duffel live access token",
@@ -48746,7 +49443,7 @@ var rules173 = [
 // src/core/detect/rules/providers/lob.ts
 var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
-var rules174 = [
+var rules175 = [
   defineRule({
     id: "lob-live-api-key",
     title: "Lob live API key",
@@ -48798,7 +49495,7 @@ function validateMapbox(token2) {
   const claims = decodeJsonObject(token2.split(".")[1] ?? "");
   return claims && typeof claims["u"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "failed", check: "embedded JSON claims" };
 }
-var rules175 = [
+var rules176 = [
   defineRule({
     id: "mapbox-secret-token",
     title: "Mapbox secret access token",
@@ -48831,7 +49528,7 @@ var rules175 = [
 ];
 
 // src/core/detect/rules/providers/dropbox.ts
-var rules176 = [
+var rules177 = [
   defineRule({
     id: "dropbox-short-lived-token",
     title: "Dropbox short-lived access token",
@@ -48862,7 +49559,7 @@ var rules176 = [
 
 // src/core/detect/rules/providers/box.ts
 var BOX_KEYWORDS = ["_", "-", "."].flatMap((sep3) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep3 + name));
-var rules177 = [
+var rules178 = [
   defineRule({
     id: "box-api-credential",
     title: "Box developer token / client secret",
@@ -48881,7 +49578,7 @@ var rules177 = [
 ];
 
 // src/core/detect/rules/providers/frame-io.ts
-var rules178 = [
+var rules179 = [
   defineRule({
     id: "frameio-api-token",
     title: "Frame.io developer token",
@@ -48898,7 +49595,7 @@ var rules178 = [
 ];
 
 // src/core/detect/rules/providers/twitch.ts
-var rules179 = [
+var rules180 = [
   defineRule({
     id: "twitch-client-secret",
     title: "Twitch client secret / OAuth token",
@@ -48916,7 +49613,7 @@ var rules179 = [
 ];
 
 // src/core/detect/rules/providers/spotify.ts
-var rules180 = [
+var rules181 = [
   defineRule({
     id: "spotify-client-secret",
     title: "Spotify client secret",
@@ -48933,7 +49630,7 @@ var rules180 = [
 ];
 
 // src/core/detect/rules/providers/segment.ts
-var rules181 = [
+var rules182 = [
   defineRule({
     id: "segment-write-key",
     title: "Segment write key",
@@ -48952,7 +49649,7 @@ var rules181 = [
 ];
 
 // src/core/detect/rules/providers/mixpanel.ts
-var rules182 = [
+var rules183 = [
   defineRule({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
@@ -48970,7 +49667,7 @@ var rules182 = [
 ];
 
 // src/core/detect/rules/providers/amplitude.ts
-var rules183 = [
+var rules184 = [
   defineRule({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
@@ -48987,7 +49684,7 @@ var rules183 = [
 ];
 
 // src/core/detect/rules/providers/trello.ts
-var rules184 = [
+var rules185 = [
   defineRule({
     id: "trello-api-token",
     title: "Trello API token",
@@ -49022,7 +49719,7 @@ var rules184 = [
 ];
 
 // src/core/detect/rules/providers/clickup.ts
-var rules185 = [
+var rules186 = [
   defineRule({
     id: "clickup-personal-token",
     title: "ClickUp personal API token",
@@ -49043,7 +49740,7 @@ function fakeJwt(seed, payload) {
   return toBase64('{"alg":"HS256","typ":"JWT"}', true) + "." + toBase64(JSON.stringify(payload), true) + "." + fake.base64url(43, seed + "sig");
 }
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`;
-var rules186 = [
+var rules187 = [
   defineRule({
     id: "monday-api-token",
     title: "monday.com API token",
@@ -49060,7 +49757,7 @@ var rules186 = [
 ];
 
 // src/core/detect/rules/providers/readme.ts
-var rules187 = [
+var rules188 = [
   defineRule({
     id: "readme-api-key",
     title: "ReadMe API key",
@@ -49077,7 +49774,7 @@ var rules187 = [
 ];
 
 // src/core/detect/rules/providers/defined-networking.ts
-var rules188 = [
+var rules189 = [
   defineRule({
     id: "defined-networking-api-token",
     title: "Defined Networking API token",
@@ -49096,7 +49793,7 @@ var rules188 = [
 // src/core/detect/rules/providers/nats.ts
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var TYPES = "ACNOUX";
-var rules189 = [
+var rules190 = [
   defineRule({
     id: "nats-nkey-seed",
     title: "NATS NKEY seed",
@@ -49124,7 +49821,7 @@ var rules189 = [
 ];
 
 // src/core/detect/rules/providers/adafruit.ts
-var rules190 = [
+var rules191 = [
   defineRule({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
@@ -49142,7 +49839,7 @@ var rules190 = [
 ];
 
 // src/core/detect/rules/providers/beamer.ts
-var rules191 = [
+var rules192 = [
   defineRule({
     id: "beamer-api-key",
     title: "Beamer API key",
@@ -49159,7 +49856,7 @@ var rules191 = [
 ];
 
 // src/core/detect/rules/providers/docusign.ts
-var rules192 = [
+var rules193 = [
   defineRule({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
@@ -49176,7 +49873,7 @@ var rules192 = [
 ];
 
 // src/core/detect/rules/providers/yousign.ts
-var rules193 = [
+var rules194 = [
   defineRule({
     id: "yousign-api-key",
     title: "Yousign API key",
@@ -49192,360 +49889,6 @@ var rules193 = [
     falsePositives: () => ["YOUSIGN_WORKSPACE_ID=" + fake.uuid("yousign-fp"), "YOUSIGN_API_KEY=${YOUSIGN_API_KEY}"]
   })
 ];
-
-// src/core/detect/rules/providers/keyed.ts
-var CLASSES = {
-  digits: { cls: "0-9", chars: ALPHABETS.digits },
-  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
-  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
-  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
-  lower: { cls: "a-z", chars: ALPHABETS.lower },
-  upper: { cls: "A-Z", chars: ALPHABETS.upper },
-  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
-  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
-  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
-  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
-};
-var JWT_LIKE = {
-  regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
-  sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
-};
-function anyCaseWords(words) {
-  return `(?:${anyCaseAlternatives(words)})`;
-}
-function anyCaseAlternatives(words) {
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
-  const rest = (rests) => rests.length === 1 && rests[0].length === 1 ? `[${rests[0]}${rests[0].toUpperCase()}]` : `(?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`;
-  return [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}]${rest(rests)}`).join("|");
-}
-var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
-var NOT_SECRET_NAME = `(?<!${anyCaseAlternatives(NOT_SECRET_ENDINGS)})`;
-var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
-var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
-function namesAtWordStart(names, provider = "") {
-  const cased = provider.replace(/[^A-Za-z0-9]/g, "");
-  const rest = (w2) => {
-    if (w2.length <= 1) return "";
-    const spellings = [w2.slice(1), w2.slice(1).toUpperCase(), ...cased.toLowerCase() === w2 && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
-    return `(?:${spellings.map(escapeRegex2).join("|")})`;
-  };
-  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex2(w2[0])) + rest(w2);
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const [first2 = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
-    byFirst.set(first2, (byFirst.get(first2) ?? /* @__PURE__ */ new Set()).add(others.map((w2) => `[ _.-]?${spelled(w2)}`).join("")));
-  }
-  const byLetter = /* @__PURE__ */ new Map();
-  for (const [first2, tailSet] of byFirst) {
-    const tails = [...tailSet].filter(Boolean);
-    const optional2 = tailSet.has("");
-    const tail = tails.length === 0 ? "" : tails.length === 1 && !optional2 ? tails[0] : `(?:${tails.join("|")})${optional2 ? "?" : ""}`;
-    const letter = first2[0];
-    byLetter.set(letter, [...byLetter.get(letter) ?? [], rest(first2) + tail]);
-  }
-  const alternatives = [...byLetter].map(([letter, bodies]) => {
-    const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
-    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex2(letter)}${body}`;
-    return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
-  });
-  return `(?:${alternatives.join("|")})`;
-}
-function distinctNames(names) {
-  const letters = (n) => n.replace(/[ _.-]/g, "");
-  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
-}
-var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)`;
-function bodyOf(shape) {
-  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
-  if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
-  if (shape.groups) {
-    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
-  }
-  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
-  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
-}
-function mixTest(shape) {
-  const chars = CLASSES[shape.alphabet].chars;
-  if (!/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || maxBodyLength(shape) < 12 || shape.groups) return void 0;
-  const bothCases = maxBodyLength(shape) >= 20 && /[a-z]/.test(chars) && /[A-Z]/.test(chars);
-  return (body) => /[0-9]/.test(body) && /[A-Za-z]/.test(body) || bothCases && /[a-z][A-Z]/.test(body) && /[A-Z][a-z]/.test(body);
-}
-var maxBodyLength = (shape) => shape.range?.[1] ?? shape.length ?? bodyOf(shape).minLength;
-var fillable = (shape) => prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3);
-var STAND_IN_BODY = String.raw`<[^<>\r\n"'\x60]{1,60}>|[\w.-]{4,80}`;
-function valueCheck(entry) {
-  if (entry.anySetting) return void 0;
-  const shape = entry.value;
-  const mixed = mixTest(shape);
-  const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
-  const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
-  if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
-  let exact;
-  return (secret) => {
-    const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
-  };
-}
-var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
-function isWeak(shape) {
-  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
-  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
-}
-var isStrict = (entry) => entry.credentialWord === true || isWeak(entry.value);
-var URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
-var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
-var CONTEXT_LINES = 3;
-var CONTEXT4 = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
-var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
-var XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
-var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
-var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
-function valueRegex(shape) {
-  const body = bodyOf(shape);
-  const starts = prefixes(shape).map(escapeRegex2);
-  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
-  const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
-  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]` };
-}
-function anySettingRegex(entry) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
-  const starts = prefixes(entry.value).map(escapeRegex2);
-  const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
-  const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
-  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
-  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
-  return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
-}
-function keyedRegex(entry) {
-  if (entry.anySetting) return anySettingRegex(entry);
-  const { value, notAfter } = valueRegex(entry.value);
-  if (entry.value.standalone) {
-    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
-    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
-  }
-  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
-  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
-  if (isStrict(entry)) {
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
-  }
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
-}
-function keyedNearbyRegex(entry) {
-  if (entry.anySetting || entry.value.standalone) return void 0;
-  const { value, notAfter } = valueRegex(entry.value);
-  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
-  if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT4}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
-  const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
-  return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
-}
-function requiredParts(entry) {
-  const parts = [];
-  const shape = entry.value;
-  if (!shape.standalone) {
-    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
-    parts.push(new RegExp(spelled.join("|"), "i"));
-  }
-  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex2).join("|")));
-  else if (!shape.pattern) {
-    const { cls, minLength } = bodyOf(shape);
-    parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
-  }
-  return parts;
-}
-var KEYED_WINDOW = 1200;
-var ANY_SETTING_WINDOW = 200;
-function fakeValue(shape, seed) {
-  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
-  const pick2 = (n, s) => {
-    for (let attempt = 0; ; attempt++) {
-      const v2 = randomString2(n, chars, `${s}#${attempt}`);
-      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
-      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
-    }
-  };
-  if (shape.pattern) return shape.pattern.sample(seed);
-  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
-  return (prefixes(shape)[0] ?? "") + body;
-}
-function forms(name) {
-  const words = name.split(/[ _.-]/).filter(Boolean);
-  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
-  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
-}
-function truePositives(entry, v2) {
-  const pairs = (lines2) => lines2.map((line) => [line, v2]);
-  if (entry.anySetting) {
-    const raw = entry.names[0];
-    const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
-    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`, `${snake2} token - '${v2}'`];
-    return [...inSyntaxes(`${snake2}_secret_key`, v2), ...pairs([`export ${upper2}_CLIENT_ID="${v2}"`, `  "${camel2}Token": "${v2}",`, `const ${camel2}Secret = "${v2}";`, ...flag, `<${camel2}Key>
-    ${v2}
-</${camel2}Key>`])];
-  }
-  if (entry.value.standalone) {
-    return [...inSyntaxes("service_token", v2), ...pairs([`const client = new Client("${v2}");`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`])];
-  }
-  const { snake, upper, camel, pascal } = forms(entry.names[0]);
-  return [
-    ...inSyntaxes(`${snake}_api_key`, v2),
-    ...pairs([
-      `export ${upper}_TOKEN="${v2}"`,
-      `  "${camel}ApiKey": "${v2}",`,
-      `const ${camel}Token = "${v2}";`,
-      `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
-      `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
-      `<add key="${pascal}ApiKey" value="${v2}" />`,
-      `${pascal} API key: ${v2}`,
-      `${snake} token - '${v2}'`,
-      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`,
-      // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
-      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>
-  <id>${snake}-prod</id>
-  <description>${pascal} production</description>
-  <secret>${v2}</secret>
-</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
-      `  <id>{${snake}}</id>
-  <secret>{AQAAABAAA ${v2}}</secret>`,
-      `  <secret>{${snake} AQAAABAAA ${v2}}</secret>`
-    ]),
-    ...isStrict(entry) ? [] : pairs([
-      `${snake}:
-  api_key: ${v2}`,
-      `# ${pascal}
-API_TOKEN=${v2}`,
-      // The provider named above the block that holds the value, other settings between.
-      `services:
-  ${snake}:
-    url: https://api.example.com
-    timeout: 30
-    secret_key: "${v2}"`,
-      `[${snake}]
-region = eu
-password = ${v2}`,
-      `[INFO] calling the ${pascal} API
-[DEBUG] using Key=${v2}`
-    ])
-  ];
-}
-function falsePositives(entry, v2) {
-  const { upper, snake } = forms(entry.names[0]);
-  const shape = entry.value;
-  const prefix = prefixes(shape)[0] ?? "";
-  const bodyLength = v2.length - prefix.length;
-  const max = shape.range?.[1] ?? bodyLength;
-  const min = shape.range?.[0] ?? bodyLength;
-  const longer = v2 + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
-  const shorter = v2.slice(0, prefix.length + min - 1);
-  const fp = shape.pattern ? [`${upper}_API_KEY=${v2.slice(0, 8)}`] : [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
-  if (entry.anySetting) {
-    return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v2}`, `x${snake}_key=${v2}`, `${upper}_API_KEY=${v2}${v2}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
-  }
-  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}settings`);
-  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
-  if (mixTest(shape) || shape.pattern) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
-  if (!shape.standalone) fp.push(`<id>${snake}</id>
-<a>1</a>
-<b>2</b>
-<c>3</c>
-<d>4</d>
-<secret>${v2}</secret>`);
-  if (!shape.standalone && isStrict(entry)) {
-    fp.push(`${upper}=${v2}`, `# ${snake}
-API_KEY=${v2}`, `[INFO] calling the ${snake} API
-[DEBUG] using Key=${v2}`, `<!-- ${snake} -->
-<secret>${v2}</secret>`);
-  } else if (!shape.standalone) {
-    fp.push(
-      `# ${snake}
-
-API_KEY=${v2}`,
-      `${snake}:
-  build_id: ${v2}`,
-      // A prose line, or more than a few lines, between the name and the value; the name inside a word.
-      `[INFO] ${snake} client ready
-[INFO] sending the request
-[DEBUG] using Key=${v2}`,
-      `${snake}:
-  a: 1
-  b: 2
-  c: 3
-  d: 4
-  api_key: ${v2}`,
-      `${snake}x:
-  api_key: ${v2}`
-    );
-  }
-  return fp;
-}
-function splitLikeProvider(name, provider) {
-  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
-  const parts = words.split(" ");
-  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
-  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
-}
-var longestWord = (name) => name.toLowerCase().split(/[ _.-]/).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
-function claimOf(entry) {
-  const shape = entry.value;
-  const starts = prefixes(shape);
-  const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
-  const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
-  if (shape.pattern) return claim2;
-  const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
-  const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
-  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
-  return { ...claim2, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
-}
-function keyed(entries3) {
-  return entries3.map((given) => {
-    let named;
-    const entryOf = () => named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
-    const kind = given.kind ?? "API key";
-    const lazy = !given.value.standalone;
-    const accepts = valueCheck(given);
-    const rule = defineRule({
-      id: given.id,
-      title: `${given.provider} ${kind}`,
-      provider: given.provider,
-      severity: given.severity ?? "high",
-      keywords: [],
-      ...lazy ? {} : { regex: keyedRegex(entryOf()) },
-      ...accepts ? { accepts } : {},
-      ...given.anySetting ? { window: ANY_SETTING_WINDOW } : given.value.standalone ? {} : { window: KEYED_WINDOW },
-      ...given.priority === void 0 ? {} : { priority: given.priority },
-      docs: given.docs,
-      remediation: `Revoke the ${kind} in ${given.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
-      samples: () => [fakeValue(given.value, given.id)],
-      truePositives: ([v2]) => truePositives(entryOf(), v2),
-      falsePositives: ([v2]) => falsePositives(entryOf(), v2)
-    });
-    let keywords;
-    let claim2;
-    lazyField(rule, "keywords", () => keywords ??= keywordsOf(entryOf()));
-    lazyField(rule, "owns", () => claim2 ??= claimOf(entryOf()));
-    let requires;
-    lazyField(rule, "requires", () => requires ??= requiredParts(entryOf()));
-    if (lazy) {
-      let regex;
-      let nearby;
-      lazyField(rule, "regex", () => regex ??= keyedRegex(entryOf()));
-      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => nearby ??= keyedNearbyRegex(entryOf()));
-    }
-    return rule;
-  });
-}
-function keywordsOf(entry) {
-  if (entry.anySetting) return [...entry.names];
-  if (entry.value.standalone) return prefixes(entry.value).map((p2) => p2.toLowerCase());
-  return [...new Set(entry.names.map(longestWord))];
-}
-function lazyField(rule, key, get) {
-  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
-}
 
 // src/core/detect/rules/providers/named-keys.ts
 var UUID2 = [8, 4, 4, 4, 12];
@@ -49602,7 +49945,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules194 = keyed(TABLE);
+var rules195 = keyed(TABLE);
 
 // src/core/detect/rules/providers/encoded.ts
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -49656,7 +49999,7 @@ function findKubernetesSecretData(text) {
   return out;
 }
 var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
-var rules195 = [
+var rules196 = [
   defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
@@ -49787,7 +50130,7 @@ function findDummyValues(text) {
   }
   return out;
 }
-var rules196 = [
+var rules197 = [
   defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
@@ -50067,6 +50410,10 @@ var entries = [
   { id: "kylas-api-key", provider: "Kylas", names: ["kylas"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://kylas.io" },
   { id: "language-layer-api-key", provider: "LanguageLayer", names: ["languagelayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://languagelayer.com" },
   { id: "lark-suite-api-key", provider: "LarkSuite", names: ["lark", "larksuite"], value: { prefix: "cli_", alphabet: "alnum", length: 16 }, docs: "https://larksuite.com" },
+  // The app's secret (32 letters and digits) beside its `cli_` id, and the access tokens the API issues
+  // from them: tenant (`t-`), user (`u-`) and app (`a-`) tokens.
+  { id: "lark-suite-app-secret", provider: "LarkSuite", kind: "app secret", names: ["lark", "larksuite", "feishu"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/authentication-management/access-token/tenant_access_token_internal" },
+  { id: "lark-suite-access-token", provider: "LarkSuite", kind: "access token", names: ["lark", "larksuite", "feishu"], value: { prefix: ["t-", "u-", "a-"], alphabet: "alnum", extra: "._-", range: [20, 120] }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/api-call-guide/calling-process/get-access-token" },
   { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
   { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
   { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://lendflow.com" },
@@ -50126,14 +50473,14 @@ var entries = [
   { id: "guru-api-token", provider: "Guru", kind: "API token", names: ["guru"], value: { alphabet: "lowerDigits", groups: UUID3 }, credentialWord: true, docs: "https://getguru.com" },
   { id: "loggly-api-token", provider: "Loggly", kind: "API token", names: ["loggly"], value: { alphabet: "lowerDigits", groups: UUID3 }, docs: "https://loggly.com" },
   { id: "magnetic-api-key", provider: "Magnetic", names: ["magnetic"], value: { alphabet: "lowerDigits", groups: UUID3 }, credentialWord: true, docs: "https://magnetichq.com" },
-  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hex", groups: UUID3 }, docs: "https://moosend.com" },
+  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hexAny", groups: UUID3 }, docs: "https://moosend.com" },
   // Plain shapes the drafts missed.
   { id: "alchemy-api-key", provider: "Alchemy", names: ["alchemy"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://alchemy.com" },
   { id: "bitmex-api-secret", provider: "BitMEX", kind: "API secret", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://bitmex.com" },
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules197 = keyed(entries);
+var rules198 = keyed(entries);
 
 // src/core/detect/rules/providers/keyed-n-z.ts
 var entries2 = [
@@ -50210,7 +50557,6 @@ var entries2 = [
   { id: "prospect-crm-api-key", provider: "ProspectCRM", names: ["prospect"], value: { alphabet: "lowerDigits", extra: "-", length: 32 }, credentialWord: true, docs: "https://prospect365.com" },
   { id: "protocols-io-api-key", provider: "ProtocolsIO", names: ["protocols"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://protocols.io" },
   { id: "proxy-crawl-api-key", provider: "ProxyCrawl", names: ["proxycrawl"], value: { alphabet: "alnum", extra: "_", length: 22 }, docs: "https://proxycrawl.com" },
-  { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: "https://www.pubnub.com/docs" },
   { id: "pure-stake-api-key", provider: "PureStake", names: ["purestake"], value: { alphabet: "alnum", length: 40 }, docs: "https://purestake.io" },
   { id: "push-bullet-api-key", provider: "PushBullet", names: ["pushbullet"], value: { alphabet: "alnum", extra: "._", length: 34 }, docs: "https://pushbullet.com" },
   { id: "qase-api-key", provider: "Qase", names: ["qase"], value: { alphabet: "alnum", length: 40 }, docs: "https://qase.io" },
@@ -50407,7 +50753,7 @@ var entries2 = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules198 = keyed(entries2);
+var rules199 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
@@ -50445,7 +50791,7 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules199 = keyed(ENTRIES);
+var rules200 = keyed(ENTRIES);
 
 // src/core/detect/rules/providers/keyed-jwt.ts
 function signedJwt(issuer, alg = "HS256") {
@@ -50455,6 +50801,7 @@ function signedJwt(issuer, alg = "HS256") {
   };
 }
 var ENTRIES2 = [
+  { id: "caflou-access-token", provider: "Caflou", kind: "access token", names: ["caflou"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("caflou") }, docs: "https://documenter.getpostman.com/view/4786951/RWMFrTQC" },
   { id: "calendly-personal-access-token", provider: "Calendly", kind: "personal access token", names: ["calendly"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("calendly", "ES256") }, docs: "https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens" },
   { id: "livestorm-api-token", provider: "Livestorm", kind: "API token", names: ["livestorm"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("livestorm") }, docs: "https://developers.livestorm.co/docs/authentication" },
   { id: "web3-storage-api-token", provider: "Web3.Storage", kind: "API token", names: ["web3 storage"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("web3-storage") }, docs: "https://web3.storage/docs/how-tos/generate-api-token/" },
@@ -50462,10 +50809,10 @@ var ENTRIES2 = [
   { id: "rentman-api-token", provider: "Rentman", kind: "API token", names: ["rentman"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("rentman") }, docs: "https://api.rentman.net/" },
   { id: "voicegain-jwt", provider: "Voicegain", kind: "API token (JWT)", names: ["voicegain"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("voicegain") }, docs: "https://console.voicegain.ai/api-documentation" }
 ];
-var rules200 = keyed(ENTRIES2);
+var rules201 = keyed(ENTRIES2);
 
 // src/core/detect/validate/pem.ts
-import { createHash, createHmac as createHmac2 } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 var MIN_BODY_CHARS = 60;
 var MAX_BLOCK_CHARS = 2e4;
 var LABEL_FORMATS = {
@@ -51295,9 +51642,9 @@ function puttyMac(parts) {
     sshString(Buffer.from(parts.publicBody, "base64")),
     sshString(Buffer.from(parts.privateBody, "base64"))
   ]);
-  if (parts.version >= 3) return createHmac2("sha256", Buffer.alloc(0)).update(data).digest("hex");
+  if (parts.version >= 3) return createHmac("sha256", Buffer.alloc(0)).update(data).digest("hex");
   const key = createHash("sha1").update("putty-private-key-file-mac-key").digest();
-  return createHmac2("sha1", key).update(data).digest("hex");
+  return createHmac("sha1", key).update(data).digest("hex");
 }
 function checkPutty(block) {
   const parts = block.putty;
@@ -51845,7 +52192,7 @@ var wrapped = defineRule({
     `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`
   ]
 });
-var rules201 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules202 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -52248,7 +52595,7 @@ var keywordStrings = defineRule({
     `password=${pw("od5")}`
   ]
 });
-var rules202 = [
+var rules203 = [
   postgres,
   mysql,
   mongodb,
@@ -52476,7 +52823,7 @@ function findApiKeyHeaders(text) {
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules203 = [
+var rules204 = [
   defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
@@ -52655,7 +53002,7 @@ function findJwkMembers(text) {
   return out;
 }
 var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-var rules204 = [
+var rules205 = [
   defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
@@ -53927,7 +54274,7 @@ function idRule(id, title, keywords, spec, docs5, examples) {
     ...examples
   });
 }
-var rules205 = [
+var rules206 = [
   defineRule({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
@@ -54026,9 +54373,9 @@ var rules205 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules206) => rules206.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules207) => rules207.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules201,
+  ...rules202,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -54116,16 +54463,16 @@ var providerRules = [
   ...rules86,
   ...rules87,
   ...rules88,
-  ...rules91,
+  ...rules89,
   ...rules92,
   ...rules93,
   ...rules94,
   ...rules95,
   ...rules96,
   ...rules97,
-  ...rules89,
-  ...rules90,
   ...rules98,
+  ...rules90,
+  ...rules91,
   ...rules99,
   ...rules100,
   ...rules101,
@@ -54228,15 +54575,16 @@ var providerRules = [
   ...rules198,
   ...rules199,
   ...rules200,
-  ...structural(rules202),
+  ...rules201,
   ...structural(rules203),
   ...structural(rules204),
-  ...rules205
+  ...structural(rules205),
+  ...rules206
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules206) {
+function ruleMetas(rules207) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -54244,7 +54592,7 @@ function ruleMetas(rules206) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules206) {
+  for (const rule of rules207) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -54255,11 +54603,32 @@ function ruleMetas(rules206) {
 
 // src/core/glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/core/glob-match.ts
+function globMatcher(globs) {
+  if (globs.length === 0) return () => false;
+  const tests = globs.map(({ glob, source, flags, windows }) => {
+    const regex = new RegExp(source, flags);
+    return (path10) => {
+      if (path10 === "") return false;
+      const slashed = windows ? path10.replace(/\\/g, "/") : path10;
+      return path10 === glob || slashed === glob || regex.test(slashed);
+    };
+  });
+  const bare = globs.map((g2) => g2.glob).filter((p2) => !/[*?[\]{}]/.test(p2)).map((p2) => p2.replace(/\/+$/, ""));
+  return (path10) => tests.some((test) => test(path10)) || bare.some((b3) => path10 === b3 || path10.startsWith(b3 + "/") || path10.includes("/" + b3 + "/"));
+}
+
+// src/core/glob.ts
 function compileGlobs(patterns) {
-  if (patterns.length === 0) return () => false;
-  const matchers = patterns.map((p2) => (0, import_picomatch.default)(p2, { dot: true }));
-  const bare = patterns.filter((p2) => !/[*?[\]{}]/.test(p2)).map((p2) => p2.replace(/\/+$/, ""));
-  return (path10) => matchers.some((m2) => m2(path10)) || bare.some((b3) => path10 === b3 || path10.startsWith(b3 + "/") || path10.includes("/" + b3 + "/"));
+  return globMatcher(compileGlobData(patterns));
+}
+function compileGlobData(patterns) {
+  const windows = process.platform === "win32";
+  return patterns.map((glob) => {
+    const regex = import_picomatch.default.makeRe(glob, { dot: true, windows });
+    return { glob, source: regex.source, flags: regex.flags, windows };
+  });
 }
 
 // src/core/setup.ts
@@ -54279,7 +54648,7 @@ function prepareScan(inputs) {
   const builtinMetas = ruleMetas(builtinRules);
   const custom = compileCustomRules(config2.rules, new Set(builtinMetas.map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules206 = [...builtinRules, ...custom.rules];
+  const rules207 = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
@@ -54289,9 +54658,9 @@ function prepareScan(inputs) {
   const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config: config2,
-    scanner: new Scanner(rules206, { ignoredFingerprints: ignoreList.fingerprints }),
-    rules: rules206,
-    metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules206),
+    scanner: new Scanner(rules207, { ignoredFingerprints: ignoreList.fingerprints }),
+    rules: rules207,
+    metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules207),
     isIgnoredPath: (path10) => byConfig(path10) || byIgnoreFile(path10),
     ignoredPathDetail: (path10) => byConfig(path10) ? "paths.ignore" : ignoreFile,
     ignoreList,
@@ -54834,16 +55203,16 @@ function ruleCovers(granted, named) {
 }
 
 // src/core/audit/hash.ts
-import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { createHmac as createHmac2, timingSafeEqual } from "node:crypto";
 var CONTENT_HASH_PREFIX = "hmac-sha256:";
 function hmacHex(key, text) {
-  return createHmac3("sha256", key).update(text, "utf8").digest("hex");
+  return createHmac2("sha256", key).update(text, "utf8").digest("hex");
 }
 function keyId(key) {
   return hmacHex(key, "claude-guard audit key id v1").slice(0, 16);
 }
 function contentHash(key, changes) {
-  const mac2 = createHmac3("sha256", key);
+  const mac2 = createHmac2("sha256", key);
   for (const part of canonicalParts(changes)) mac2.update(part, "utf8");
   return CONTENT_HASH_PREFIX + mac2.digest("hex");
 }
@@ -54865,7 +55234,7 @@ function signature(key, text) {
 function signatureMatches(key, text, candidate) {
   const expected = Buffer.from(signature(key, text), "utf8");
   const given = Buffer.from(candidate, "utf8");
-  return expected.length === given.length && timingSafeEqual2(expected, given);
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 // src/core/audit/record.ts
@@ -57522,12 +57891,12 @@ function detectAgentDrift(before, after, commit) {
     const same = (ds2) => ds2.find((d2) => d2.path === path10);
     return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules206 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules206(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules206(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules206(after, "allow");
-  const afterAsk = rules206(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules206(after, "deny").map((p2) => p2.rule);
+  const rules207 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules207(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules207(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules207(after, "allow");
+  const afterAsk = rules207(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules207(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -57538,16 +57907,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules206(before, "deny")) {
+  for (const d2 of rules207(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules206(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules207(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules206(before, "ask")) {
+  for (const a of rules207(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules206(c3, "ask")),
+      anchor2(a.path, (c3) => rules207(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`
@@ -57716,68 +58085,13 @@ function evaluateRepositoryPolicy(input) {
   return { findings: unique2, problems: head.problems, historyProblems, agentConfig: head.config, usedSkills, contents: content.contents };
 }
 
-// src/git/agent-files.ts
-var AGENT_PATHSPECS = [".claude", ".mcp.json"];
-var MAX_AGENT_FILE_BYTES = 1024 * 1024;
-var LOG_BATCH = 500;
-var MAX_LISTING_BYTES = 4 * 1024 * 1024;
-async function textOf(chunks) {
-  const parts = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts).toString("utf8");
-}
-function agentFileReader(git) {
-  const blobs = /* @__PURE__ */ new Map();
-  const readBlob = (id) => {
-    let text = blobs.get(id);
-    if (!text) {
-      text = git.tryRun(["cat-file", "blob", id]);
-      blobs.set(id, text);
-    }
-    return text;
-  };
-  return {
-    async touchingCommits(shas) {
-      const touching = /* @__PURE__ */ new Set();
-      for (let i = 0; i < shas.length; i += LOG_BATCH) {
-        const batch = shas.slice(i, i + LOG_BATCH);
-        const out = await textOf(git.stream(["log", "--no-walk=unsorted", "--format=%x00%H", "--name-only", ...batch, "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json"));
-        for (const chunk of out.split("\0")) {
-          const sha = chunk.trim().split("\n", 1)[0]?.trim();
-          if (sha && /^[0-9a-f]{40,64}$/.test(sha)) touching.add(sha);
-        }
-      }
-      return touching;
-    },
-    async filesAt(revision) {
-      const files = /* @__PURE__ */ new Map();
-      const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
-      if (!out) return files;
-      const entries3 = [];
-      for (const record2 of out.split("\0")) {
-        const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
-        if (!match) continue;
-        const size = Number(match[2]);
-        if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
-        entries3.push({ id: match[1], path: match[3] });
-      }
-      const texts = await Promise.all(entries3.map((e) => readBlob(e.id)));
-      entries3.forEach((e, i) => {
-        const text = texts[i];
-        if (text !== void 0) files.set(e.path, text);
-      });
-      return files;
-    }
-  };
-}
-
 // src/git/local-policy.ts
 var AGENT_FILE_LIMIT = 1024 * 1024;
 function readWorkingTreeAgentFiles(root) {
   const files = /* @__PURE__ */ new Map();
   const add = (absolute, path10) => {
-    const stat3 = lstatSync(absolute, { throwIfNoEntry: false });
-    if (!stat3?.isFile() || stat3.size > AGENT_FILE_LIMIT) return;
+    const stat2 = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat2?.isFile() || stat2.size > AGENT_FILE_LIMIT) return;
     try {
       files.set(path10, readFileSync(absolute, "utf8"));
     } catch {
@@ -57836,7 +58150,7 @@ async function localPolicy(input) {
   const claudeCommits = [];
   if (input.workingTree) headAgentFiles = readWorkingTreeAgentFiles(input.root);
   if (input.git && input.git.claudeCommits.length > 0) {
-    const reader = agentFileReader(uncheckedRepository(input.root));
+    const reader = input.git.agentFiles ?? agentFileReader(uncheckedRepository(input.root));
     const single = input.git.claudeCommits.filter((c3) => (c3.commit.parents?.length ?? 0) <= 1);
     const [head, touching] = await Promise.all([reader.filesAt(input.git.headRevision), reader.touchingCommits(single.map((c3) => c3.commit.sha))]);
     headAgentFiles = head;

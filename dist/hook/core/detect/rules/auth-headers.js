@@ -4,7 +4,7 @@ import {
 } from "../../../chunks/chunk-3BW566JV.js";
 import {
   classifyPlaceholder
-} from "../../../chunks/chunk-S5MMQDH7.js";
+} from "../../../chunks/chunk-FEFGX72W.js";
 import {
   shannonEntropy
 } from "../../../chunks/chunk-YMMRCIC4.js";

@@ -5,10 +5,10 @@ import {
 import {
   classifyPlaceholder,
   classifyTypedByHand
-} from "../../../chunks/chunk-S5MMQDH7.js";
+} from "../../../chunks/chunk-FEFGX72W.js";
 import {
   segmentIsJsonObject
-} from "../../../chunks/chunk-QHFSSTGP.js";
+} from "../../../chunks/chunk-C5AEHRRE.js";
 import {
   shannonEntropy
 } from "../../../chunks/chunk-YMMRCIC4.js";
@@ -705,6 +705,7 @@ var FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 var SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
 var SQL_PASSWORD_WORD = /identified|password/i;
 var SECURE_STRING_WORD = /ConvertTo-SecureString/i;
+var SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
 var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
@@ -749,36 +750,40 @@ function trimUnquoted(value) {
 function findGenericSecrets(text, context) {
   const candidates = [];
   const quote = QUOTE.test(text);
-  if (quote) collect(ASSIGN_QUOTED, text, candidates, true);
+  const equals = text.includes("=");
+  const colon = text.includes(":");
+  const dash = text.includes("-");
+  if (quote && (equals || colon || dash)) collect(ASSIGN_QUOTED, text, candidates, true);
   if (text.includes('\\"')) collectUnescaped(text, candidates);
   const paren = text.includes("(");
   const bracket = text.includes("[");
-  if (quote && (paren || bracket)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  if (quote && (paren || bracket) && (text.includes(",") || equals && text.includes("]"))) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
   if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  if (paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
   if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
   if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
-  if (text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
+  if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
   if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
-  if (text.includes("-")) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
-  if (SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
+  if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
-  if (quote && bracket) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
   if (quote && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (text.includes("=")) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (equals && (text.includes("?") || text.includes("&"))) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
   if (context.configLike) {
-    collect(ASSIGN_UNQUOTED, text, candidates, false);
-    collect(SPACE_SEPARATED, text, candidates, false);
+    if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
+    if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
   }
-  if (/(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+  if ((context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m?.indices?.groups?.["value"];
     if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
   }
   const matches = [];
+  if (candidates.length === 0) return matches;
   const seen = /* @__PURE__ */ new Set();
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c];

@@ -19,8 +19,10 @@ import "../../../../chunks/chunk-IRZL3BGP.js";
 var DATA_CENTER_CANDIDATE = /(?<![A-Za-z0-9+/-])(?<!BBDC-)[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
 function findDataCenterTokens(text) {
   const out = [];
-  for (const m of text.matchAll(DATA_CENTER_CANDIDATE)) {
-    if (isAtlassianDataCenterToken(m[0])) out.push({ secret: m[0], index: m.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
+  if (text.length < 44) return out;
+  DATA_CENTER_CANDIDATE.lastIndex = 0;
+  for (let m = DATA_CENTER_CANDIDATE.exec(text); m !== null; m = DATA_CENTER_CANDIDATE.exec(text)) {
+    if (isAtlassianDataCenterToken(m[0])) out.push({ secret: m[0], index: m.index, validation: { status: "confirmed", check: "token structure" } });
   }
   return out;
 }

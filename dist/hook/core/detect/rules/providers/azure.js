@@ -43,6 +43,11 @@ var BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567";
 var b64 = "A-Za-z0-9+/";
 var key64 = `[${b64}]{86}==`;
 var key32 = `[${b64}]{43}=`;
+function belowHost(host) {
+  const credential = "(?:[Kk](?:ey|EY)|[Ss](?:ecret|ECRET)|[Pp](?:ass|ASS))";
+  const element = String.raw`>\{?(?:[^\s<>{}]{1,40} ){0,2}`;
+  return String.raw`${host}[^\n]{0,120}\n(?:[^\n]{0,200}\n){0,3}?[^\n]{0,80}?(?<![A-Za-z0-9])[\w.-]{0,24}?${credential}[\w.-]{0,12}?(?:${element}|${ASSIGN})`;
+}
 function azureCask(provider) {
   return `[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}${provider}[A-Za-z0-9]{4}`;
 }
@@ -89,9 +94,12 @@ var rules = [
     title: "Azure Cosmos DB account key",
     provider: "Azure",
     severity: "critical",
-    keywords: ["cosmos", "acdb"],
+    keywords: ["cosmos", "acdb", "documents.azure.com"],
+    // Its setting, a connection string's AccountKey with the Cosmos signature, the identifiable key
+    // alone, or a key set a few lines below the account's host (`*.documents.azure.com`, `*.cosmos.azure.com`).
+    window: 1200,
     regex: new RegExp(
-      `(?:${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))(?<secret>${key64})(?![${b64}=])`
+      `(?:${belowHost(String.raw`\.(?:documents|(?:table|mongo|cassandra|gremlin)\.cosmos)\.azure\.com`)}|${ci("cosmos")}[\\w.-]{0,30}?${ci("key")}${ASSIGN}|${ci("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))(?<secret>${key64})(?![${b64}=])`
     ),
     // The Cosmos DB emulator's well-known key: public, and a sign of test code.
     exampleValues: ["C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="],
@@ -101,9 +109,50 @@ var rules = [
     truePositives: ([legacy, ident]) => [
       ...inSyntaxes("cosmos_db_key", legacy),
       ...withValue(legacy, '  cosmosPrimaryKey: "%s",'),
-      ...inSyntaxes("master_key", ident)
+      ...inSyntaxes("master_key", ident),
+      ...withValue(legacy, "database:\n  endpoint: https://acme-orders.documents.azure.com:443/\n  name: orders\n  primary_key: %s", "<id>acme-orders.table.cosmos.azure.com</id>\n<secret>{AQAAABAAA %s}</secret>")
     ],
-    falsePositives: ([legacy]) => ['  "cosmosKey": "<primary-key>",', `const other = "${legacy}";`, "COSMOS_KEY=${{ secrets.COSMOS_KEY }}"]
+    falsePositives: ([legacy]) => [
+      '  "cosmosKey": "<primary-key>",',
+      `const other = "${legacy}";`,
+      "COSMOS_KEY=${{ secrets.COSMOS_KEY }}",
+      // The host too far above, or the value under a name that is not a credential's.
+      `endpoint: https://acme.documents.azure.com
+a: 1
+b: 2
+c: 3
+d: 4
+key: ${legacy}`,
+      `endpoint: https://acme.documents.azure.com
+certificate_thumbprint: ${legacy}`
+    ]
+  }),
+  defineRule({
+    id: "azure-batch-account-key",
+    title: "Azure Batch account key",
+    provider: "Azure",
+    severity: "critical",
+    keywords: ["batch.azure.com", "azure_batch", "azure-batch", "azurebatch", "batch_account", "batchaccount", "batch-account"],
+    // As AZURE_BATCH_ACCESS_KEY / a Batch account key setting, or a key set a few lines below the
+    // account's URL (`https://<account>.<region>.batch.azure.com`).
+    window: 1200,
+    regex: new RegExp(
+      `(?:${belowHost(String.raw`\.batch\.azure\.com`)}|(?:${ci("azure")}${SEP}${ci("batch")}|${ci("batch")}${SEP}${ci("account")})[\\w.-]{0,16}?${ci("key")}${ASSIGN})(?<secret>${key64})(?![${b64}=])`
+    ),
+    docs: "https://learn.microsoft.com/en-us/azure/batch/security-best-practices",
+    remediation: "Regenerate the key in the Batch account's Keys blade and authenticate with Microsoft Entra ID instead of shared keys.",
+    samples: () => [fake.base64(86, "azure-batch") + "=="],
+    truePositives: ([k]) => [
+      ...inSyntaxes("azure_batch_access_key", k),
+      ...withValue(k, "batch:\n  url: https://acmejobs.westeurope.batch.azure.com\n  account: acmejobs\n  key: %s", "<id>{https://acmejobs.westeurope.batch.azure.com}</id>\n<secret>{AQAAABAAA %s}</secret>")
+    ],
+    falsePositives: ([k]) => [
+      `const other = "${k}";`,
+      "AZURE_BATCH_ACCESS_KEY=${AZURE_BATCH_ACCESS_KEY}",
+      `AZURE_BATCH_ACCESS_KEY=${k.slice(0, 60)}`,
+      `url: https://acmejobs.westeurope.batch.azure.com
+thumbprint: ${k}`
+    ]
   }),
   defineRule({
     id: "azure-sas-token",

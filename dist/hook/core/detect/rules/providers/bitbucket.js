@@ -4,7 +4,7 @@ import {
 } from "../../../../chunks/chunk-5DJJHIZY.js";
 import {
   classifyPlaceholder
-} from "../../../../chunks/chunk-S5MMQDH7.js";
+} from "../../../../chunks/chunk-FEFGX72W.js";
 import {
   fake,
   toBase64

@@ -18,12 +18,12 @@ var rules = [
     provider: "Drone",
     severity: "high",
     keywords: ["drone"],
-    regex: assigned(`${ci("drone")}[\\w. -]{0,20}?${ci("token")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: assigned(`${ci("drone")}[\\w. -]{0,20}?(?:${ci("token")}|${ci("secret")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://docs.drone.io/cli/setup/",
     remediation: "Rotate the token from the Drone user interface (Account > Token) and keep it in a secret store.",
     samples: () => [fake.alnum(32, "drone")],
-    truePositives: ([t]) => inSyntaxes("drone_token", t),
-    falsePositives: ([t]) => [`DRONE_TOKEN=${t.slice(0, 20)}`, `DRONE_COMMIT=${t}`]
+    truePositives: ([t]) => [...inSyntaxes("drone_token", t), ...inSyntaxes("droneci_secret", t, ["json", "env"])],
+    falsePositives: ([t]) => [`DRONE_TOKEN=${t.slice(0, 20)}`, `DRONE_COMMIT=${t}`, `DRONE_SECRET_FILE=/run/secrets/drone`]
   })
 ];
 export {

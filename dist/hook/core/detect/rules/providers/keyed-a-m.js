@@ -2,8 +2,8 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-KBICQYTB.js";
-import "../../../../chunks/chunk-S5MMQDH7.js";
+} from "../../../../chunks/chunk-QAQRLJ6C.js";
+import "../../../../chunks/chunk-FEFGX72W.js";
 import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";
@@ -262,6 +262,10 @@ var entries = [
   { id: "kylas-api-key", provider: "Kylas", names: ["kylas"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://kylas.io" },
   { id: "language-layer-api-key", provider: "LanguageLayer", names: ["languagelayer"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://languagelayer.com" },
   { id: "lark-suite-api-key", provider: "LarkSuite", names: ["lark", "larksuite"], value: { prefix: "cli_", alphabet: "alnum", length: 16 }, docs: "https://larksuite.com" },
+  // The app's secret (32 letters and digits) beside its `cli_` id, and the access tokens the API issues
+  // from them: tenant (`t-`), user (`u-`) and app (`a-`) tokens.
+  { id: "lark-suite-app-secret", provider: "LarkSuite", kind: "app secret", names: ["lark", "larksuite", "feishu"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/authentication-management/access-token/tenant_access_token_internal" },
+  { id: "lark-suite-access-token", provider: "LarkSuite", kind: "access token", names: ["lark", "larksuite", "feishu"], value: { prefix: ["t-", "u-", "a-"], alphabet: "alnum", extra: "._-", range: [20, 120] }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/api-call-guide/calling-process/get-access-token" },
   { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
   { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
   { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE }, docs: "https://lendflow.com" },
@@ -321,7 +325,7 @@ var entries = [
   { id: "guru-api-token", provider: "Guru", kind: "API token", names: ["guru"], value: { alphabet: "lowerDigits", groups: UUID }, credentialWord: true, docs: "https://getguru.com" },
   { id: "loggly-api-token", provider: "Loggly", kind: "API token", names: ["loggly"], value: { alphabet: "lowerDigits", groups: UUID }, docs: "https://loggly.com" },
   { id: "magnetic-api-key", provider: "Magnetic", names: ["magnetic"], value: { alphabet: "lowerDigits", groups: UUID }, credentialWord: true, docs: "https://magnetichq.com" },
-  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hex", groups: UUID }, docs: "https://moosend.com" },
+  { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hexAny", groups: UUID }, docs: "https://moosend.com" },
   // Plain shapes the drafts missed.
   { id: "alchemy-api-key", provider: "Alchemy", names: ["alchemy"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://alchemy.com" },
   { id: "bitmex-api-secret", provider: "BitMEX", kind: "API secret", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://bitmex.com" },

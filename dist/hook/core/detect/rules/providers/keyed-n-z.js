@@ -2,8 +2,8 @@
 import {
   JWT_LIKE,
   keyed
-} from "../../../../chunks/chunk-KBICQYTB.js";
-import "../../../../chunks/chunk-S5MMQDH7.js";
+} from "../../../../chunks/chunk-QAQRLJ6C.js";
+import "../../../../chunks/chunk-FEFGX72W.js";
 import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";
@@ -85,7 +85,6 @@ var entries = [
   { id: "prospect-crm-api-key", provider: "ProspectCRM", names: ["prospect"], value: { alphabet: "lowerDigits", extra: "-", length: 32 }, credentialWord: true, docs: "https://prospect365.com" },
   { id: "protocols-io-api-key", provider: "ProtocolsIO", names: ["protocols"], value: { alphabet: "lowerDigits", length: 64 }, credentialWord: true, docs: "https://protocols.io" },
   { id: "proxy-crawl-api-key", provider: "ProxyCrawl", names: ["proxycrawl"], value: { alphabet: "alnum", extra: "_", length: 22 }, docs: "https://proxycrawl.com" },
-  { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: "https://www.pubnub.com/docs" },
   { id: "pure-stake-api-key", provider: "PureStake", names: ["purestake"], value: { alphabet: "alnum", length: 40 }, docs: "https://purestake.io" },
   { id: "push-bullet-api-key", provider: "PushBullet", names: ["pushbullet"], value: { alphabet: "alnum", extra: "._", length: 34 }, docs: "https://pushbullet.com" },
   { id: "qase-api-key", provider: "Qase", names: ["qase"], value: { alphabet: "alnum", length: 40 }, docs: "https://qase.io" },

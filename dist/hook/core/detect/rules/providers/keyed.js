@@ -3,8 +3,8 @@ import {
   JWT_LIKE,
   keyed,
   keyedRegex
-} from "../../../../chunks/chunk-KBICQYTB.js";
-import "../../../../chunks/chunk-S5MMQDH7.js";
+} from "../../../../chunks/chunk-QAQRLJ6C.js";
+import "../../../../chunks/chunk-FEFGX72W.js";
 import "../../../../chunks/chunk-KBVS5DTB.js";
 import "../../../../chunks/chunk-OTVSDK4V.js";
 import "../../../../chunks/chunk-IRZL3BGP.js";

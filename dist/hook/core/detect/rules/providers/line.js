@@ -13,6 +13,9 @@ import {
 import "../../../../chunks/chunk-IRZL3BGP.js";
 
 // src/core/detect/rules/providers/line.ts
+var LINE_WORD = "(?:line|LINE|Line)";
+var LINE_TOKEN_NAME = String.raw`(?:(?<![A-Za-z0-9])${LINE_WORD}|(?<=[a-z0-9])Line)[ _.-]?(?:(?:bot|BOT|Bot|messaging|MESSAGING|Messaging)[ _.-]?)?(?:(?:access|ACCESS|Access)[ _.-]?)?(?:token|TOKEN|Token)`;
+var LINE_TOKEN_KEYWORDS = ["line_token", "linetoken", "line-token", "line token", "line_bot", "linebot", "line-bot", "line_access", "lineaccess", "line_messaging", "linemessaging"];
 var rules = [
   defineRule({
     id: "line-channel-secret",
@@ -32,13 +35,24 @@ var rules = [
     title: "LINE Messaging API channel access token",
     provider: "LINE",
     severity: "high",
-    keywords: ["channel_access_token", "channelaccesstoken", "channel-access-token"],
-    regex: assigned(`${ci("channel")}${SEP}${ci("access")}${SEP}${ci("token")}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
+    // Under a channel access token setting, or a token setting named for LINE itself (`LINE_TOKEN`,
+    // `lineBotAccessToken`, `line messaging token`): the name starts a word, so `newline_token` is not one.
+    keywords: ["channel_access_token", "channelaccesstoken", "channel-access-token", ...LINE_TOKEN_KEYWORDS],
+    regex: assigned(`${ci("channel")}${SEP}${ci("access")}${SEP}${ci("token")}|${LINE_TOKEN_NAME}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
     docs: "https://developers.line.biz/en/docs/basics/channel-access-token/",
     remediation: "Reissue (or revoke) the channel access token in the LINE Developers console and keep it in a secret store.",
     samples: () => [fake.base64(171, "line-token") + "="],
-    truePositives: ([t]) => [...inSyntaxes("line_channel_access_token", t), ...withValue(t, 'const config = { channelAccessToken: "%s" };')],
-    falsePositives: ([t]) => [`LINE_CHANNEL_ACCESS_TOKEN=${t.slice(0, 100)}`, "const config = { channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN };"]
+    truePositives: ([t]) => [
+      ...inSyntaxes("line_channel_access_token", t),
+      ...inSyntaxes("line_bot_token", t),
+      ...withValue(t, 'const config = { channelAccessToken: "%s" };', "line token = '%s'", 'const lineMessagingAccessToken = "%s";')
+    ],
+    falsePositives: ([t]) => [
+      `LINE_CHANNEL_ACCESS_TOKEN=${t.slice(0, 100)}`,
+      "const config = { channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN };",
+      `newline_token = "${t}"`,
+      `line = '${t}'`
+    ]
   })
 ];
 export {

@@ -8,6 +8,7 @@ import {
 } from "../../../../chunks/chunk-KBVS5DTB.js";
 import {
   UUID_ANY_CASE,
+  contextRegex,
   defineRule,
   inSyntaxes,
   withValue
@@ -51,21 +52,31 @@ var rules = [
     title: "npm registry auth token (legacy UUID)",
     provider: "npm",
     severity: "high",
-    keywords: ["_authtoken", "npmauthtoken"],
+    keywords: ["_authtoken", "npm"],
     // `.npmrc` (`//host/:_authToken=`), `npm config set … _authToken …` and `.yarnrc.yml` (`npmAuthToken:`).
     regex: new RegExp(`(?:_authToken|npmAuthToken)["']?(?:\\s{0,3}[=:]\\s{0,3}|\\s{1,3})["']?(?<secret>${UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    // A token setting named after npm (`NPM_TOKEN=…` in npm's CI guide, `npmToken:`), not one of another tool.
+    nearbyRegex: contextRegex("(?<![A-Za-z0-9])npm", "token|auth", UUID_ANY_CASE),
+    // "npm" is common in JavaScript projects: a UUID's middle must be on the line before the patterns run.
+    requires: [/-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/],
     docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
     remediation: "Revoke the token (`npm token revoke`, or in the registry's UI), and reference an environment variable in .npmrc: `_authToken=${NPM_TOKEN}`.",
     samples: () => [fake.uuid("npmrc-1"), fake.uuid("npmrc-2"), fake.uuid("t-npmrc")],
     truePositives: ([a, b, c]) => [
       ...inSyntaxes("npmAuthToken", b, ["yaml", "json", "toml"]),
+      ...inSyntaxes("npm_token", c),
+      ...withValue(a, `env:
+  NPM_AUTH_TOKEN: "%s"`),
       ...withValue(a, `//registry.npmjs.org/:_authToken=%s`, `npm config set //npm.acme.dev/:_authToken %s`),
       ...withValue(c, `//npm.acme.dev/repo/:_authToken="%s"`)
     ],
     falsePositives: () => [
       `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}`,
       `//registry.npmjs.org/:_authToken=${fake.hex(32, "npmrc-3")}`,
-      `//registry.npmjs.org/:_authToken=${makeNpmToken("edge-npmrc")}`
+      `//registry.npmjs.org/:_authToken=${makeNpmToken("edge-npmrc")}`,
+      `NPM_PACKAGE_ID=${fake.uuid("npm-id")}`,
+      `PNPM_STORE_TOKEN=${fake.uuid("pnpm-id")}`,
+      `npm install --session ${fake.uuid("npm-session")}`
     ]
   })
 ];

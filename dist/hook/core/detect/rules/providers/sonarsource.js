@@ -32,6 +32,21 @@ var rules = [
     })
   ),
   defineRule({
+    id: "sonarqube-cloud-organization-token",
+    title: "SonarQube Cloud scoped organization token",
+    provider: "SonarSource",
+    severity: "high",
+    keywords: ["sqco_"],
+    owns: { prefixes: ["sqco_"] },
+    // The documentation names the `sqco_` prefix only; issued tokens carry 59 letters and digits after it.
+    regex: /(?<![\w-])(?<secret>sqco_[A-Za-z0-9]{48,70})(?![\w+/=-])/,
+    docs: "https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-organization/scoped-organization-tokens",
+    remediation: "Revoke the token in SonarQube Cloud (Administration > Scoped Organization Tokens), create a new one with the narrowest project scope, and give CI it as SONAR_TOKEN from a secret.",
+    samples: () => ["sqco_" + fake.alnum(59, "sqco-1")],
+    truePositives: ([t]) => [...inSyntaxes("sonar_token", t), ...withValue(t, "sonar.token=%s", "mvn sonar:sonar -Dsonar.token=%s")],
+    falsePositives: ([t]) => ["sqco_" + fake.alnum(20, "sqco-short"), `SONAR_TOKEN=${t}==`, "SONAR_TOKEN=sqco_your_organization_token"]
+  }),
+  defineRule({
     id: "sonar-token-legacy",
     title: "SonarQube / SonarCloud token (legacy 40-hex)",
     provider: "SonarSource",

@@ -3,6 +3,7 @@ import {
   fake
 } from "../../../../chunks/chunk-KBVS5DTB.js";
 import {
+  contextRegex,
   defineRule,
   inSyntaxes,
   withValue
@@ -17,15 +18,20 @@ var rules = [
     provider: "Telegram",
     severity: "high",
     keywords: [":aa", "telegram"],
-    owns: { names: ["telegram"], shape: { chars: "0-9A-Za-z:_-", length: [41, 52], exact: "[0-9]{5,16}:A[A-Za-z0-9_-]{34}" } },
-    // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot". Other
-    // first letters are only read on a line that names Telegram (the keyword gates the rule).
+    owns: { names: ["telegram"], shape: { chars: "0-9A-Za-z:_-", length: [41, 52], exact: "[0-9]{5,16}:[A-Za-z0-9_-]{35}" } },
+    // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot".
     regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
+    // The documented shape promises no first letter: any other is read under a setting that names Telegram.
+    nearbyRegex: contextRegex("telegram", null, "[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
     docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
     remediation: "Revoke the token with @BotFather (/revoke) and load the new one from the environment or a secret store.",
-    samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret")],
-    truePositives: ([t]) => [...inSyntaxes("telegram_bot_token", t), ...withValue(t, 'fetch("https://api.telegram.org/bot%s/sendMessage")')],
-    falsePositives: ([t]) => [`TELEGRAM_BOT_TOKEN=${t.slice(0, 30)}`, "const time = '12:AAmorning';"]
+    samples: () => [fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + fake.base64url(33, "tg-secret"), fake.digits(9, "tg-id-2").replace(/^0/, "5") + ":B" + fake.base64url(34, "tg-secret-2")],
+    truePositives: ([t, other]) => [
+      ...inSyntaxes("telegram_bot_token", t),
+      ...withValue(t, 'fetch("https://api.telegram.org/bot%s/sendMessage")'),
+      ...inSyntaxes("telegramBotToken", other, ["env", "yaml", "json", "py"])
+    ],
+    falsePositives: ([t, other]) => [`TELEGRAM_BOT_TOKEN=${t.slice(0, 30)}`, "const time = '12:AAmorning';", `BOT_TOKEN=${other}`, `TELEGRAM_BOT_TOKEN=${other}x`]
   })
 ];
 export {

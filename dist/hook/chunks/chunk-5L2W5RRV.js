@@ -7,7 +7,7 @@ import {
   READ_TOOLS,
   RUN_TOOLS,
   WRITE_TOOLS
-} from "./chunk-SLGUDJRW.js";
+} from "./chunk-ZZUGM6QK.js";
 import {
   BoundedParseError,
   parseJson

@@ -7,7 +7,7 @@ import {
   redact,
   runRule,
   valueFingerprint
-} from "./chunk-ABQAI6SZ.js";
+} from "./chunk-ESCXS444.js";
 import {
   BoundedParseError,
   parseJson
@@ -28,7 +28,7 @@ import {
 } from "./chunk-2WR3XI5E.js";
 import {
   classifyFormatValue
-} from "./chunk-S5MMQDH7.js";
+} from "./chunk-FEFGX72W.js";
 
 // src/hook/decide.ts
 
@@ -140,6 +140,7 @@ function grow(array, length) {
   return grown;
 }
 var CODE_UNITS = 65536;
+var KEPT_HITS = 1 << 18;
 var KeywordPrefilter = class {
   classOf = new Uint8Array(CODE_UNITS);
   classCount;
@@ -151,6 +152,12 @@ var KeywordPrefilter = class {
   /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
   outputs;
   ruleCount;
+  /**
+   * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
+   * a new one per document (a few per small file) cost more than the scan of the file itself.
+   */
+  lastLineOfRule;
+  hits = new Int32Array(1024);
   /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
   constructor(keywordsPerRule) {
     this.ruleCount = keywordsPerRule.length;
@@ -231,6 +238,7 @@ var KeywordPrefilter = class {
     }
     this.table = table;
     this.outputs = outputs;
+    this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
   scan(text) {
@@ -243,12 +251,14 @@ var KeywordPrefilter = class {
   }
   /**
    * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
-   * path, with no object per hit.
+   * path, with no object per hit. The array is a view of a buffer the next call overwrites: read it
+   * before scanning another text.
    */
   scanFlat(text) {
-    const { table, classOf, outputs, classCount: classes } = this;
-    const lastLineOfRule = new Int32Array(this.ruleCount).fill(-1);
-    let hits = new Int32Array(256);
+    const { table, classOf, outputs, classCount: classes, lastLineOfRule } = this;
+    lastLineOfRule.fill(-1);
+    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
+    let hits = this.hits;
     let count2 = 0;
     let state = 0;
     let line = 0;
@@ -271,7 +281,7 @@ var KeywordPrefilter = class {
             if (count2 + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
-              hits = grown;
+              hits = this.hits = grown;
             }
             hits[count2++] = line;
             hits[count2++] = lineStart;
@@ -480,8 +490,8 @@ function isConfigLikePath(path) {
 }
 var FILE_BACKSTOP_MS = 2e4;
 function fileBackstop(ms = FILE_BACKSTOP_MS) {
-  const end = performance.now() + ms;
-  return { expired: () => performance.now() > end };
+  const end = process.uptime() * 1e3 + ms;
+  return { expired: () => process.uptime() * 1e3 > end };
 }
 var TIMEOUT_DETAIL = `not fully scanned: the scan of this file stopped after ${FILE_BACKSTOP_MS / 1e3} s; findings up to there are reported`;
 var LONG_LINE = 4e3;
@@ -489,18 +499,50 @@ var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
 var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
-var fixedRuns = /* @__PURE__ */ new WeakMap();
-var runSearches = /* @__PURE__ */ new Map();
-function fixedRunOf(required) {
-  let run = fixedRuns.get(required);
-  if (run === void 0) {
-    const length = required.flags === "" ? FIXED_RUN.exec(required.source)?.[1] : void 0;
-    let search = runSearches.get(required.source);
-    if (length !== void 0 && !search) runSearches.set(required.source, search = new RegExp(required.source));
-    run = length === void 0 || !search ? null : { search, length: Number(length) };
-    fixedRuns.set(required, run);
+var LITERAL_ATOM = String.raw`(?:[A-Za-z0-9_ ]|\\[^A-Za-z0-9]|\[(?:[^\]\\]|\\[^A-Za-z0-9])*\])\??`;
+var LITERALS = new RegExp(`^(?:${LITERAL_ATOM})+(?:\\|(?:${LITERAL_ATOM})+)*$`);
+var LITERAL_TOKEN = new RegExp(`${LITERAL_ATOM}|\\|`, "g");
+var boundedParts = /* @__PURE__ */ new WeakMap();
+var partSearches = /* @__PURE__ */ new Map();
+function literalsMaxLength(source) {
+  let longest = 0;
+  let length = 0;
+  let required = false;
+  for (const [token] of `${source}|`.matchAll(LITERAL_TOKEN)) {
+    if (token === "|") {
+      if (!required) return void 0;
+      longest = Math.max(longest, length);
+      length = 0;
+      required = false;
+    } else {
+      length++;
+      if (!token.endsWith("?") || token === "\\?") required = true;
+    }
   }
-  return run;
+  return longest;
+}
+function boundedPartOf(required) {
+  let part = boundedParts.get(required);
+  if (part === void 0) {
+    const { source, flags } = required;
+    const run = flags === "" ? FIXED_RUN.exec(source)?.[1] : void 0;
+    const maxLength = run !== void 0 ? Number(run) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : void 0;
+    if (maxLength === void 0) part = null;
+    else {
+      const key = `${flags}/${source}`;
+      let search = partSearches.get(key);
+      if (!search) partSearches.set(key, search = new RegExp(source, flags));
+      part = { search, maxLength, fixed: run !== void 0 };
+    }
+    boundedParts.set(required, part);
+  }
+  return part;
+}
+var ruleParts = /* @__PURE__ */ new WeakMap();
+function boundedPartsOf(requires) {
+  let parts = ruleParts.get(requires);
+  if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
+  return parts;
 }
 var RunCursors = class {
   constructor(text) {
@@ -508,35 +550,38 @@ var RunCursors = class {
   }
   text;
   /**
-   * Per run pattern, the last search's range [from, limit) and the start of the first run lying
-   * within it, or -1 for none.
+   * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
+   * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  /** Does `segment`, the text in [start, end), hold every required part (runRule's test, in its order)? */
-  within(requires, segment, start, end) {
-    for (const required of requires) {
-      const run = fixedRunOf(required);
-      if (run ? !this.holds(run, start, end) : !required.test(segment)) return false;
+  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  within(requires, start, end) {
+    const parts = boundedPartsOf(requires);
+    let segment;
+    for (let i = 0; i < requires.length; i++) {
+      const part = parts[i];
+      const held = part ? this.holds(part, start, end) : void 0;
+      if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
   }
-  holds(run, start, end) {
-    const cursor = this.cursors.get(run.search);
-    if (cursor && start >= cursor.from) {
-      if (cursor.at !== -1 && start <= cursor.at) return cursor.at + run.length <= end;
-      if (cursor.at === -1) {
-        if (end <= cursor.limit) return false;
-        return this.search(run, start, Math.max(start, cursor.limit - run.length + 1), end);
-      }
-    }
-    return this.search(run, start, start, end);
+  /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
+  holds(part, start, end) {
+    let cursor = this.cursors.get(part.search);
+    if (!cursor || start < cursor.from) cursor = this.search(part, start, start, end);
+    else if (cursor.at !== -1 && start > cursor.at) cursor = this.search(part, start, start, end);
+    else if (cursor.at === -1 && end > cursor.limit) cursor = this.search(part, start, Math.max(start, cursor.limit - part.maxLength + 1), end);
+    if (cursor.at === -1 || cursor.at >= end) return false;
+    if (cursor.end <= end) return true;
+    return part.fixed ? false : void 0;
   }
-  /** The first run lying within [from, end), in a range where none starts in [start, from) ending by end. */
-  search(run, start, from, end) {
-    const match = from < end ? run.search.exec(this.text.slice(from, end)) : null;
+  /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
+  search(part, start, from, end) {
+    const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
     const at = match ? from + match.index : -1;
-    this.cursors.set(run.search, { from: start, limit: end, at });
-    return at !== -1;
+    const cursor = { from: start, limit: end, at, end: match ? at + match[0].length : -1 };
+    this.cursors.set(part.search, cursor);
+    return cursor;
   }
 };
 var Scanner = class {
@@ -584,16 +629,22 @@ var Scanner = class {
       }
     };
     const runOn = (rule, ruleIndex, line, into, ruleContext) => {
-      if (!longLine && !rule.window) {
-        const matches = runRule(rule, lineText, ruleContext);
+      if (!longLine) {
+        if (!rule.window) {
+          const matches2 = runRule(rule, lineText, ruleContext);
+          if (matches2.length > 0) record(rule, matches2, lineStart, line, into);
+          return;
+        }
+        const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
+        const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, lineStart, line, into);
         return;
       }
-      if (longLine) lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+      lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        const segment = text.slice(segmentStart, segmentEnd);
-        if (rule.requires && !runs.within(rule.requires, segment, segmentStart, segmentEnd)) continue;
-        const matches = runRule(rule, segment, ruleContext, true);
+        if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
+        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
     };
@@ -671,11 +722,8 @@ var Scanner = class {
     if (incomplete) result.incomplete = "timeout";
     return result;
   }
-  /** The text ranges a rule sees for one selected line. */
-  segments(rule, ruleIndex, text, lineStart, end, lowerLine) {
-    if (rule.window && end - lineStart <= LONG_LINE) return [[lineStart, Math.max(end, Math.min(text.length, lineStart + rule.window))]];
-    if (end - lineStart <= LONG_LINE) return [[lineStart, end]];
-    const lower = lowerLine ?? asciiLowerCase(text.slice(lineStart, end));
+  /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
+  segments(rule, ruleIndex, text, lineStart, end, lower) {
     const windows = [];
     for (const keyword of this.keywords[ruleIndex]) {
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
@@ -778,23 +826,31 @@ function findingOf(item) {
 function assignFingerprints(text, path, kept, all) {
   const startingOn = /* @__PURE__ */ new Map();
   const multiLine = [];
-  for (const other of all) {
+  for (let k = 0; k < all.length; k++) {
+    const other = all[k];
     const list = startingOn.get(other.lineStart);
     if (list) list.push(other);
     else startingOn.set(other.lineStart, [other]);
     if (other.end > other.lineEnd) multiLine.push(other);
   }
   const occurrences = /* @__PURE__ */ new Map();
-  for (const item of kept) {
+  for (let k = 0; k < kept.length; k++) {
+    const item = kept[k];
     const { lineStart, lineEnd } = item;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    let line = text.slice(lineStart, lineEnd);
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     const ranges = [];
-    for (const candidates of [startingOn.get(lineStart) ?? [], multiLine]) {
-      for (const other of candidates) {
-        if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
-      }
+    const starting = startingOn.get(lineStart);
+    for (let c = 0; starting && c < starting.length; c++) {
+      const other = starting[c];
+      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
     }
-    const firstLine = item.value.split("\n", 1)[0];
+    for (let c = 0; c < multiLine.length; c++) {
+      const other = multiLine[c];
+      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    }
+    const newline = item.value.indexOf("\n");
+    const firstLine = newline === -1 ? item.value : item.value.slice(0, newline);
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }

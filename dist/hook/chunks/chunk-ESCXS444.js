@@ -10,8 +10,10 @@ var SHOWN_FROM = 16;
 var SHOWN_EACH_END = 2;
 var SURROGATE = /[\uD800-\uDFFF]/;
 function oneLine(text) {
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, " ");
+  return LINE_BREAKING.test(text) ? text.replace(LINE_BREAKING_RUNS, " ") : text;
 }
+var LINE_BREAKING = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+var LINE_BREAKING_RUNS = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu;
 function redact(value, ruleId, publicPrefix2 = "") {
   if (ruleId.startsWith("private-key")) return PRIVATE_KEY_PREVIEW;
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
@@ -37,28 +39,50 @@ function normalizePath(path) {
 }
 var MASK = "•";
 function maskLine(line, ranges) {
-  const sorted = ranges.map(([s, e]) => [Math.max(0, s), Math.min(line.length, e)]).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const sorted = [];
+  let inOrder = true;
+  for (let r = 0; r < ranges.length; r++) {
+    const range = ranges[r];
+    const start = Math.max(0, range[0]);
+    const end = Math.min(line.length, range[1]);
+    if (end <= start) continue;
+    if (inOrder && sorted.length > 0 && sorted[sorted.length - 1][0] > start) inOrder = false;
+    sorted.push([start, end]);
+  }
+  if (!inOrder) sorted.sort((a, b) => a[0] - b[0]);
   let out = "";
   let at = 0;
-  for (const [start, end] of sorted) {
+  for (let r = 0; r < sorted.length; r++) {
+    const range = sorted[r];
+    const start = range[0];
+    const end = range[1];
     if (end <= at) continue;
     if (start > at) out += line.slice(at, start);
     if (start >= at || !out.endsWith(MASK)) out += MASK;
     at = end;
   }
   out += line.slice(at);
-  return out.replace(/\s+/g, " ").trim();
+  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, " ") : out).trim();
 }
+var UNEVEN_SPACE = /\s\s|[^\S ]/;
 function fingerprint(ruleId, path, context, occurrence = 0) {
-  const input = `fp2\0${ruleId}\0${normalizePath(path)}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
+  if (path !== lastPath) {
+    lastPath = path;
+    lastNormalizedPath = normalizePath(path);
+  }
+  const input = `fp2\0${ruleId}\0${lastNormalizedPath}\0${context}${occurrence > 0 ? `\0${occurrence}` : ""}`;
   return sha256Hex(input).slice(0, 32);
 }
+var lastPath;
+var lastNormalizedPath = "";
 function valueFingerprint(ruleId, path, value) {
   return sha256Hex(`${ruleId}\0${normalizePath(path)}\0${value}`).slice(0, 32);
 }
 function sha256Hex(input) {
-  return process.getBuiltinModule("node:crypto").hash("sha256", input, "hex");
+  hashOnce ??= process.getBuiltinModule("node:crypto").hash;
+  return hashOnce("sha256", input, "hex");
 }
+var hashOnce;
 
 // src/core/detect/run-rule.ts
 var DEFAULT_CONTEXT = { path: "", configLike: true };

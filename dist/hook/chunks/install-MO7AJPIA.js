@@ -14,15 +14,15 @@ import {
   removeSettingsFile,
   settingsPath,
   writeSettings
-} from "./chunk-PFQJ5A6W.js";
-import "./chunk-SLGUDJRW.js";
-import "./chunk-ABQAI6SZ.js";
+} from "./chunk-5L2W5RRV.js";
+import "./chunk-ZZUGM6QK.js";
+import "./chunk-ESCXS444.js";
 import "./chunk-F5FCXCT4.js";
 import "./chunk-VYO4MTE7.js";
 import "./chunk-NBV23Z5Q.js";
 import "./chunk-LXSANFHC.js";
 import "./chunk-2WR3XI5E.js";
-import "./chunk-S5MMQDH7.js";
+import "./chunk-FEFGX72W.js";
 import "./chunk-YMMRCIC4.js";
 import "./chunk-IRZL3BGP.js";
 export {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-Z3LQCVDA.js";
 import {
   runRule
-} from "./chunk-ABQAI6SZ.js";
+} from "./chunk-ESCXS444.js";
 import "./chunk-YMMRCIC4.js";
 import "./chunk-IRZL3BGP.js";
 

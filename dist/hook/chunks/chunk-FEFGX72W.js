@@ -181,6 +181,7 @@ var PLACEHOLDER_PATTERNS = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
 ];
+var PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|•••|\.\.\.|…|####|______|------/i;
 var PATTERN_SCREENS = (() => {
   const byFlags = /* @__PURE__ */ new Map();
   const alone = [];
@@ -198,7 +199,7 @@ function classifyPlaceholder(value, keyName) {
     const plain = deLeet(lower);
     if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
   }
-  if (PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
+  if (PATTERN_LITERALS.test(trimmed) && PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
     for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
       if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
       if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
@@ -356,7 +357,7 @@ function classifyFormatValue(value) {
 }
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (repeatsShortUnit(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return { placeholder: false };
 }
@@ -385,6 +386,17 @@ function repeatsShortUnit(value) {
       let breaks = false;
       for (let c = i; c < i + unit; c++) breaks ||= isLineBreak(value.charCodeAt(c));
       if (!breaks) return true;
+    }
+  }
+  return false;
+}
+function repeatsWholeGroup(value) {
+  const n = value.length;
+  for (let start = 0; start <= 12 && (n - start) * 4 >= n * 3; start++) {
+    for (let unit = 5; unit <= 16 && start + unit * 3 <= n; unit++) {
+      let i = start + unit;
+      while (i < n && value.charCodeAt(i) === value.charCodeAt(i - unit)) i++;
+      if (i === n) return true;
     }
   }
   return false;
