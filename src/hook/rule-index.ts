@@ -60,20 +60,47 @@ export function buildRuleIndex(builtin: readonly Rule[], ids: readonly string[],
  */
 export function rulesFor(index: RuleIndex, texts: readonly string[]): number[] {
   const lower = texts.map((t) => t.toLowerCase());
+  const pairs = pairsIn(lower);
   const out: number[] = [];
   for (let i = 0; i < index.rules.length; i++) {
     const entry = index.rules[i] as RuleIndex["rules"][number];
-    if (someKeywordIn(entry, lower)) out.push(i);
+    if (someKeywordIn(entry, lower, pairs)) out.push(i);
   }
   return out;
 }
 
-function someKeywordIn(entry: RuleIndex["rules"][number], texts: readonly string[]): boolean {
-  for (let k = 3; k < entry.length; k++) {
+function someKeywordIn(entry: RuleIndex["rules"][number], texts: readonly string[], pairs: Uint8Array): boolean {
+  // A keyword with a pair of neighbouring characters that no text holds is in none of them: ruled out by
+  // a few lookups, inline (a call per keyword costs more than the search it spares), before any search.
+  keywords: for (let k = 3; k < entry.length; k++) {
     const keyword = entry[k] as string;
+    let previous = keyword.charCodeAt(0) & 0xff;
+    for (let i = 1; i < keyword.length; i++) {
+      const current = keyword.charCodeAt(i) & 0xff;
+      if (pairs[(previous << 8) | current] === 0) continue keywords;
+      previous = current;
+    }
     for (const text of texts) if (text.includes(keyword)) return true;
   }
   return false;
+}
+
+/**
+ * Which pairs of neighbouring characters the texts hold, each pair by its characters' low bytes (so a
+ * keyword's pairs are among them whenever the keyword is in a text). Most keywords are ruled out so, with
+ * no search through the texts: the searches were most of the cost of choosing, more so for a large Write.
+ */
+function pairsIn(texts: readonly string[]): Uint8Array {
+  const seen = new Uint8Array(65536);
+  for (const text of texts) {
+    let previous = text.charCodeAt(0) & 0xff;
+    for (let i = 1; i < text.length; i++) {
+      const current = text.charCodeAt(i) & 0xff;
+      seen[(previous << 8) | current] = 1;
+      previous = current;
+    }
+  }
+  return seen;
 }
 
 /** The plain values in which `rule` differs from `base`; undefined when anything else differs. */
