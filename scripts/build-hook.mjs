@@ -69,6 +69,12 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
       return { path, text: defuseTokenLiterals(inCycle.has(path) ? text : builtinsWithoutImport(text), `${outdir}/${path}`).code };
     })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
+  // A package.json beside the modules of each folder: Node looks for the package.json that says a .js
+  // file is an ES module from each module's folder up, and stops here at the first step, not after a
+  // walk up to the repository's own, for every module an event loads (~2 ms of the hook's start).
+  const folders = [...new Set(files.map((f) => dirname(f.path)))].sort();
+  files.push(...folders.map((folder) => ({ path: `${folder}/package.json`, text: '{ "type": "module" }\n' })));
+  files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const id = files.reduce((hash, f) => hash.update(`${f.path}\0${f.text}\0`), createHash("sha256")).digest("hex").slice(0, 32);
   const holders = files.filter((f) => f.text.includes(BUILD_ID_PLACEHOLDER));
   if (holders.map((f) => f.path).join() !== "hook/cli.js") throw new Error(`build-hook: the build id must be in hook/cli.js alone, found in: ${holders.map((f) => f.path).join(", ") || "none"}`);
