@@ -91,7 +91,7 @@ export async function buildHookSetup(inputs: { configText?: string; ignoreText?:
   let rules: readonly Rule[] = builtin.rules;
   if (config.rules.length > 0) {
     const { compileCustomRules } = await import("../core/detect/custom-rules.js");
-    const custom = compileCustomRules(config.rules, builtin.ids);
+    const custom = compileCustomRules(config.rules, builtin.ids());
     errors.push(...custom.errors.map((e) => `${CONFIG_FILE}: rules.${e.id}: ${e.message}`));
     rules = [...builtin.rules, ...custom.rules];
   }
@@ -272,7 +272,8 @@ declare const CLAUDE_GUARD_RULE_INDEX: string | undefined;
 
 interface BuiltinRules {
   rules: readonly Rule[];
-  ids: ReadonlySet<string>;
+  /** Every id a built-in rule reports: built only for custom rules (about 1 ms, which most events need not pay). */
+  ids: () => ReadonlySet<string>;
   how: "all" | "index";
 }
 
@@ -283,7 +284,7 @@ async function loadBuiltinRules(texts: readonly string[] | undefined): Promise<B
 }
 
 function everyRule({ builtinRules, ruleMetas }: typeof DetectIndex): BuiltinRules {
-  return { rules: builtinRules, ids: new Set(ruleMetas(builtinRules).map((r) => r.id)), how: "all" };
+  return { rules: builtinRules, ids: () => new Set(ruleMetas(builtinRules).map((r) => r.id)), how: "all" };
 }
 
 /** The rules whose keywords occur in the texts, from the modules that hold them, in the built-in order; all of them for large texts. */
@@ -303,7 +304,7 @@ async function rulesByIndex(index: RuleIndex, texts: readonly string[] | undefin
     const overrides = index.overrides[i];
     return overrides ? ({ ...rule, ...overrides } as Rule) : rule;
   });
-  return { rules, ids: new Set([...index.rules.map(([id]) => id), ...index.reports]), how: some ? "index" : "all" };
+  return { rules, ids: () => new Set([...index.rules.map(([id]) => id), ...index.reports]), how: some ? "index" : "all" };
 }
 
 function readOptional(path: string): string | undefined {
