@@ -1,4 +1,4 @@
-import { sha256Hex } from "../report/sha256.js";
+import { sha256Hex } from "../report/redact.js";
 import { shannonEntropy } from "./entropy.js";
 import type { MatchContext, RawMatch, Rule } from "./rule.js";
 

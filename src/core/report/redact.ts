@@ -1,5 +1,3 @@
-import { sha256Hex } from "./sha256.js";
-
 /** What a private key's preview reads: not one character of key material is shown. */
 export const PRIVATE_KEY_PREVIEW = "[private key]";
 const ELLIPSIS = "…";
@@ -128,3 +126,15 @@ export function valueFingerprint(ruleId: string, path: string, value: string): s
   return sha256Hex(`${ruleId}\0${normalizePath(path)}\0${value}`).slice(0, 32);
 }
 
+/**
+ * SHA-256 of the string's UTF-8, in hex: a one-shot hash, no Hash object per finding. node:crypto is
+ * taken when first needed, not imported: it loads Node's streams stack, which the Claude Code hook, a
+ * new process per event, would pay for on every event that finds nothing.
+ */
+export function sha256Hex(input: string): string {
+  hashOnce ??= process.getBuiltinModule("node:crypto").hash;
+  return hashOnce("sha256", input, "hex");
+}
+
+/** node:crypto's one-shot hash, looked up on the first fingerprint rather than on each. */
+let hashOnce: ((algorithm: string, data: string, encoding: "hex") => string) | undefined;
