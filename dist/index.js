@@ -26215,12 +26215,23 @@ function ignoreFileRewrites(list2, legacy, file = IGNORE_FILE) {
 }
 
 // src/core/detect/engine.ts
-var CONFIG_EXTENSIONS = /\.(?:env(?:\.[\w.-]+)?|ya?ml|md|mdx|markdown|rst|adoc|ini|cfg|conf|cnf|cf|ldif|properties|props|toml|tfvars|txt|service|npmrc|yarnrc|pypirc|netrc|pgpass|htpasswd|sh|bash|zsh|ksh|fish|envrc|config|settings|dist|example|sample|local|dev|prod|production|staging|secret|secrets|credentials|cred|creds)$/i;
-var CONFIG_BASENAMES = /(?:^|\/)(?:\.env[\w.-]*|dockerfile[\w.-]*|containerfile|\.npmrc|\.yarnrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials|config|makefile|procfile|[\w.-]*\.env|\.envrc|gradle\.properties|my\.cnf|redis\.conf|pg_hba\.conf|jenkinsfile|vagrantfile)$/i;
+var CONFIG_EXTENSIONS = new Set(
+  "env yaml yml md mdx markdown rst adoc ini cfg conf cnf cf ldif properties props toml tfvars txt service npmrc yarnrc pypirc netrc pgpass htpasswd sh bash zsh ksh fish envrc config settings dist example sample local dev prod production staging secret secrets credentials cred creds".split(" ")
+);
+var CONFIG_DOTTED_NAMES = /* @__PURE__ */ new Set([".git-credentials"]);
 function isConfigLikePath(path10) {
-  if (CONFIG_BASENAMES.test(path10) || CONFIG_EXTENSIONS.test(path10)) return true;
-  const base = path10.slice(path10.lastIndexOf("/") + 1);
-  return !base.includes(".");
+  const base = path10.slice(path10.lastIndexOf("/") + 1).replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  const dot = base.lastIndexOf(".");
+  if (dot < 0) return true;
+  if (CONFIG_EXTENSIONS.has(base.slice(dot + 1)) || CONFIG_DOTTED_NAMES.has(base)) return true;
+  let start = base.length;
+  while (start > 0 && isNameCharacter(base.charCodeAt(start - 1))) start--;
+  const env = base.indexOf(".env.", start);
+  if (env >= 0 && env + 5 < base.length) return true;
+  return start === 0 && (base.startsWith(".env") || base.startsWith("dockerfile"));
+}
+function isNameCharacter(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 46 || code === 45;
 }
 var FILE_BACKSTOP_MS = 2e4;
 function fileBackstop(ms2 = FILE_BACKSTOP_MS) {

@@ -22,7 +22,7 @@ import {
   inputString,
   parseHookEvent,
   parseIgnoreFile
-} from "../chunks/chunk-ZZUGM6QK.js";
+} from "../chunks/chunk-HMZAB64J.js";
 import "../chunks/chunk-ESCXS444.js";
 import "../chunks/chunk-F5FCXCT4.js";
 import "../chunks/chunk-VYO4MTE7.js";
@@ -182,19 +182,38 @@ function cacheDirectory(env) {
 // src/hook/rule-index.ts
 function rulesFor(index, texts) {
   const lower = texts.map((t) => t.toLowerCase());
+  const pairs = pairsIn(lower);
   const out = [];
   for (let i = 0; i < index.rules.length; i++) {
     const entry = index.rules[i];
-    if (someKeywordIn(entry, lower)) out.push(i);
+    if (someKeywordIn(entry, lower, pairs)) out.push(i);
   }
   return out;
 }
-function someKeywordIn(entry, texts) {
-  for (let k = 3; k < entry.length; k++) {
+function someKeywordIn(entry, texts, pairs) {
+  keywords: for (let k = 3; k < entry.length; k++) {
     const keyword = entry[k];
+    let previous = keyword.charCodeAt(0) & 255;
+    for (let i = 1; i < keyword.length; i++) {
+      const current = keyword.charCodeAt(i) & 255;
+      if (pairs[previous << 8 | current] === 0) continue keywords;
+      previous = current;
+    }
     for (const text of texts) if (text.includes(keyword)) return true;
   }
   return false;
+}
+function pairsIn(texts) {
+  const seen = new Uint8Array(65536);
+  for (const text of texts) {
+    let previous = text.charCodeAt(0) & 255;
+    for (let i = 1; i < text.length; i++) {
+      const current = text.charCodeAt(i) & 255;
+      seen[previous << 8 | current] = 1;
+      previous = current;
+    }
+  }
+  return seen;
 }
 
 // src/hook/setup.ts
@@ -219,7 +238,7 @@ async function buildHookSetup(inputs, options = {}) {
   let rules = builtin.rules;
   if (config.rules.length > 0) {
     const { compileCustomRules } = await import("../chunks/custom-rules-B6OWDHQF.js");
-    const custom = compileCustomRules(config.rules, builtin.ids);
+    const custom = compileCustomRules(config.rules, builtin.ids());
     errors.push(...custom.errors.map((e) => `${CONFIG_FILE}: rules.${e.id}: ${e.message}`));
     rules = [...builtin.rules, ...custom.rules];
   }
@@ -293,7 +312,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "599698b45aa46ff430286013a7b9db7e";
+  if (true) return "3196a7ab7d08036c1eab3740bdf13c63";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, import.meta.url)).mtimeMs);
@@ -362,7 +381,7 @@ async function rulesByIndex(index, texts) {
     const overrides = index.overrides[i];
     return overrides ? { ...rule, ...overrides } : rule;
   });
-  return { rules, ids: /* @__PURE__ */ new Set([...index.rules.map(([id]) => id), ...index.reports]), how: some ? "index" : "all" };
+  return { rules, ids: () => /* @__PURE__ */ new Set([...index.rules.map(([id]) => id), ...index.reports]), how: some ? "index" : "all" };
 }
 function readOptional(path) {
   try {
@@ -702,7 +721,7 @@ ${HOOK_USAGE}
     return 2;
   }
   const scope = scopes[0] ?? "project";
-  const install = await import("../chunks/install-MO7AJPIA.js");
+  const install = await import("../chunks/install-XFINH7NM.js");
   const projectDir = projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
   const path = values.settings !== void 0 ? values.settings : install.settingsPath(scope, projectDir, io.env);
   try {
@@ -761,7 +780,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await import("../chunks/git-hook-UPPQX7KR.js");
+    const { runGitHookCli } = await import("../chunks/git-hook-6LYZ2XX5.js");
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}

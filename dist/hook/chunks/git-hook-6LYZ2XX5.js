@@ -10,8 +10,8 @@ const { EventEmitter: Ce } = process.getBuiltinModule("node:events");
 import {
   defaultCommand,
   packageBin
-} from "./chunk-5L2W5RRV.js";
-import "./chunk-ZZUGM6QK.js";
+} from "./chunk-YQSSB7RU.js";
+import "./chunk-HMZAB64J.js";
 import "./chunk-ESCXS444.js";
 import "./chunk-F5FCXCT4.js";
 import "./chunk-VYO4MTE7.js";

@@ -7,7 +7,7 @@ import {
   READ_TOOLS,
   RUN_TOOLS,
   WRITE_TOOLS
-} from "./chunk-ZZUGM6QK.js";
+} from "./chunk-HMZAB64J.js";
 import {
   BoundedParseError,
   parseJson
