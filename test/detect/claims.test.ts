@@ -33,6 +33,28 @@ describe("a provider's setting", () => {
     expect(scan(`Using amplitude Secret=${amplitude.slice(0, 9)}q${amplitude.slice(10)}`, "debug.txt")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
   });
 
+  it("takes hex with letters of both cases for a broken copy, and hex in one case for the provider's", () => {
+    const hex = fake.hex(40, "meraki-case");
+    const mixed = hex.replace(/[a-f]/, (c) => c.toUpperCase());
+    expect(mixed).not.toBe(hex);
+    expect(scan(`meraki-api-key: ${mixed}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(scan(`meraki-api-key: ${hex.toUpperCase()}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "secret" }]);
+  });
+
+  it("reads the provider's name in the words before the setting's, and a name run into the next word", () => {
+    const key = fake.hex(128, "leankit-near");
+    expect(scan(`planviewleankit token - '${key}0a'`, "notes.txt")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    const mobile = "AA" + fake.hex(38, "nrma-short") + "-NRMA";
+    expect(scan(`new relic mobile app token = '${mobile}'`, "notes.txt")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+  });
+
+  it("takes a Data Center token cut short or padded under a Jira setting for a broken copy, not a Cloud token", () => {
+    const body = fake.base64(43, "jira-dc").replace(/[+/]/g, "A");
+    expect(scan(`jira_token: A${body}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(scan(`jira_token: N${body}=`, "config.yml")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(scan(`jira_token: ${fake.alnum(30, "jira-other")}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "secret" }]);
+  });
+
   it("leaves a value of another shape under the same name a secret: another credential of the provider", () => {
     expect(scan(`LOKALISE_TOKEN=${fake.alnum(14, "lok-other")}-${fake.alnum(6, "lok-other2")}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
     expect(scan(`WANDB_API_KEY=${fake.alnum(20, "wandb-other")}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
@@ -53,6 +75,17 @@ describe("a provider's prefix", () => {
 
   it("keeps a value with the prefix and the format as the provider's", () => {
     expect(scan(`token = "spu-${lowerDigits(32, "spu-ok")}"`, "app.py")).toEqual([{ rule: "spectral-ops-token", category: "secret" }]);
+  });
+
+  it("keeps a whole token its rule leaves to the name-based rules (it wants context) a secret, and a cut one a copy", () => {
+    const body = lowerDigits(40, "bkua-wide").replace(/[a-f]/g, "z");
+    expect(scan(`buildkite_secret := "bkua_${body}"`, "main.go")).toEqual([{ rule: "generic-secret", category: "secret" }]);
+    expect(scan(`buildkite_secret := "bkua_${body.slice(0, 30)}-${body.slice(30, 36)}"`, "main.go")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(scan(`client_secret: gloas-${fake.hex(32, "gloas-short")}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+  });
+
+  it("keeps the case of a body after a literal prefix", () => {
+    expect(scan(`token = "spu-${fake.hexUpper(32, "spu-upper")}"`, "app.py")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
   });
 });
 

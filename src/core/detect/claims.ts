@@ -19,6 +19,10 @@ interface Shape {
   max: number;
   starts: readonly string[];
   exact?: RegExp;
+  /** The format as written, letter case included: a value with a literal prefix keeps its body's case. */
+  asWritten: RegExp;
+  /** Hex: one case throughout, upper or lower. */
+  hex: boolean;
 }
 
 interface Owner {
@@ -36,7 +40,7 @@ function shapeOf(claim: Claim): Shape | undefined {
   if (!claim.shape) return undefined;
   const [min, max] = claim.shape.length;
   const { chars, starts = [], exact } = claim.shape;
-  return { outside: new RegExp(`[^${chars}]`, "g"), outsideAnyCase: new RegExp(`[^${chars}]`, "i"), min, max, starts, ...(exact ? { exact: new RegExp(`^(?:${exact})$`, "i") } : {}) };
+  return { outside: new RegExp(`[^${chars}]`, "g"), outsideAnyCase: new RegExp(`[^${chars}]`, "i"), min, max, starts, asWritten: new RegExp(exact ? `^(?:${exact})$` : `^[${chars}]{${min},${max}}$`), hex: /^(?:0-9a-f|0-9A-F)$/.test(chars), ...(exact ? { exact: new RegExp(`^(?:${exact})$`, "i") } : {}) };
 }
 
 /**
@@ -47,7 +51,9 @@ function shapeOf(claim: Claim): Shape | undefined {
 function distance(value: string, shape: Shape): 0 | 1 | 2 {
   if (shape.starts.length > 0 && !shape.starts.some((s) => value.startsWith(s))) return 2;
   const inLength = value.length >= shape.min && value.length <= shape.max;
-  if (shape.exact ? shape.exact.test(value) : inLength && !shape.outsideAnyCase.test(value)) return 0;
+  // Hex printed in the other case is the same value; hex with letters of both cases (`acdeFf05…`) is a typo.
+  const fits = shape.exact ? shape.exact.test(value) : inLength && !shape.outsideAnyCase.test(value);
+  if (fits && !(shape.hex && value !== value.toLowerCase() && value !== value.toUpperCase())) return 0;
   const outside = value.match(shape.outside) ?? [];
   const nearLength = value.length >= Math.floor(shape.min * (1 - LENGTH_SLACK)) && value.length <= Math.ceil(shape.max * (1 + LENGTH_SLACK));
   return nearLength && outside.length <= Math.max(2, Math.floor(value.length / 10)) && outside.every((c) => /[A-Za-z0-9]/.test(c)) ? 1 : 2;
@@ -55,7 +61,7 @@ function distance(value: string, shape: Shape): 0 | 1 | 2 {
 
 export class Claims {
   /** Prefix owners by the prefix's first three characters. */
-  private readonly byStart = new Map<string, Array<{ prefix: string; rule: Rule }>>();
+  private readonly byStart = new Map<string, Array<{ prefix: string; rule: Rule; shape?: Shape }>>();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   private readonly byName = new Map<string, Owner[]>();
 
@@ -63,12 +69,12 @@ export class Claims {
     for (const rule of rules) {
       const claim = rule.owns;
       if (!claim) continue;
+      const shape = shapeOf(claim);
       for (const prefix of claim.prefixes ?? []) {
         if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
         const start = prefix.slice(0, 3);
-        this.byStart.set(start, [...(this.byStart.get(start) ?? []), { prefix, rule }]);
+        this.byStart.set(start, [...(this.byStart.get(start) ?? []), { prefix, rule, ...(shape ? { shape } : {}) }]);
       }
-      const shape = shapeOf(claim);
       for (const name of claim.names ?? []) {
         const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
         this.byName.set(key, [...(this.byName.get(key) ?? []), { rule, ...(shape ? { shape } : {}) }]);
@@ -81,7 +87,8 @@ export class Claims {
    * only about values no provider rule reported: a value a provider reports is its own.
    */
   brokenCopyOf(value: string, setting?: string, before = ""): BrokenCopy | undefined {
-    for (const { prefix, rule } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return { rule, by: "prefix" };
+    // A value with the whole format is the provider's own, reported by name where its rule wants context.
+    for (const { prefix, rule, shape } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return shape?.asWritten.test(value) ? undefined : { rule, by: "prefix" };
     if (!setting || this.byName.size === 0) return undefined;
     const owners = this.ownersOf(setting, before);
     // Another credential of the same provider (a secret next to its key) has a shape of its own: only
@@ -98,19 +105,19 @@ export class Claims {
 
   /**
    * The owners of the provider names in a setting's name (a word, a few words together, or a word's
-   * start: `lokalisetoken`), or the word just before it on its line (`amplitude Key=`).
+   * start: `lokalisetoken`), or in the words just before it on its line (`amplitude Key=`).
    */
   private ownersOf(setting: string, before: string): Owner[] {
     const owners = new Set<Owner>();
     const add = (key: string) => {
       for (const owner of this.byName.get(key) ?? []) owners.add(owner);
     };
-    const words = nameWords(setting).slice(-8);
-    for (const word of words) for (let k = 5; k < word.length; k++) add(word.slice(0, k));
-    // The setting's own name is the end of the text before the value; the word before it qualifies it.
+    // The setting's own name is the end of the text before the value; the words before it qualify it
+    // (`planviewleankit token`, `new relic mobile app token`).
     const at = before.lastIndexOf(setting);
-    const qualifier = at > 0 ? /([A-Za-z][A-Za-z0-9]{2,40})[ \t]{1,2}$/.exec(before.slice(Math.max(0, at - 60), at))?.[1] : undefined;
-    const all = [...(qualifier ? nameWords(qualifier) : []), ...words];
+    const qualifier = at > 0 ? /(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9]{1,40}[ \t]{1,2}){1,4}$/.exec(before.slice(Math.max(0, at - 80), at))?.[0] : undefined;
+    const all = [...(qualifier ? nameWords(qualifier) : []), ...nameWords(setting).slice(-8)];
+    for (const word of all) for (let k = 5; k < word.length; k++) add(word.slice(0, k));
     for (let i = 0; i < all.length; i++) {
       const word = all[i] as string;
       add(word);

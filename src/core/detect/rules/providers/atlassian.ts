@@ -78,6 +78,9 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["jira", "confluence", "atlassian", "token", "bearer"],
     find: findDataCenterTokens,
+    // Under a Jira or Confluence setting, 44 base64 characters are what a server issues: a value a few
+    // characters off (cut, padded, its first letter changed) is a broken copy.
+    owns: { names: ["jira", "confluence"], shape: { chars: "A-Za-z0-9+/=", length: [44, 44], exact: "[MNO][A-Za-z0-9+/]{43}" } },
     docs: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
     remediation: "Revoke the token under Profile > Personal Access Tokens on the Jira or Confluence server and keep its replacement in a secret store.",
     samples: () => [dataCenterToken("dc-pat-1"), dataCenterToken("dc-pat-2")] as const,

@@ -24,6 +24,8 @@ export const rules: Rule[] = [
     regex: new RegExp(
       String.raw`(?<![\w-])(?<secret>(?:[A-Za-z0-9_-]{1,64}&20[0-9]{10}&|uid=[A-Za-z0-9_.-]{1,64}&ex=[0-9][0-9:.TZ-]{9,35}&sn=)${SIGNATURE})(?![A-Za-z0-9+/=])`,
     ),
+    // The Git repository's password (`git&` + expiry + signature) with a short expiry or signature is a broken copy.
+    owns: { prefixes: ["git&"] },
     docs: "https://learn.microsoft.com/rest/api/apimanagement/apimanagementrest/azure-api-management-rest-api-authentication",
     remediation: "Regenerate the signing key the token was made with (API Management > Management API, or Repository for the Git credentials): every token signed with it stops working. Generate short-lived tokens in the pipeline instead of storing them.",
     samples: () => {

@@ -59,6 +59,9 @@ function gitlabRule(opts: {
     severity: opts.severity ?? "high",
     keywords: [prefix.toLowerCase()],
     regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${escaped}(?:${ROUTABLE}|${opts.classic}))(?![A-Za-z0-9_-])`),
+    // A value with the prefix and neither format (cut short, padded, another alphabet) is a broken copy.
+    // Classic bodies up to two characters over the documented length are in use: they stay tokens.
+    owns: { prefixes: [prefix], shape: { chars: "A-Za-z0-9_.-", length: [prefix.length + 20, prefix.length + 320], exact: `${escaped}(?:${ROUTABLE}|${opts.classic.replace(/\{(\d+)\}$/, (_, n: string) => `{${n},${Number(n) + 2}}`)})` } },
     validate: gitlabChecksum,
     docs: GITLAB_DOCS,
     remediation: opts.remediation,

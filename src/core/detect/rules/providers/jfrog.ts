@@ -54,6 +54,9 @@ export const rules: Rule[] = [
     // look-behind for the context runs only where a token can start.
     regex: new RegExp(`(?<![A-Za-z0-9+/])(?=cmVmdGtu)(?<=${CONTEXT}[^\\n]{0,200})(?<secret>cmVmdGtuOjAx[A-Za-z0-9+/]{52})(?![A-Za-z0-9+/=])`),
     validate: validateJfrogReferenceToken,
+    // `cmVmdGtu` ("reftkn") and another length is a cut or padded copy; a whole token outside the
+    // context above, reported by name, stays a secret.
+    owns: { prefixes: ["cmVmdGtu"], shape: { chars: "A-Za-z0-9+/", length: [64, 64], exact: "cmVmdGtuOjAx[A-Za-z0-9+/]{52}" } },
     docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/reference-tokens",
     remediation: "Revoke the token in the JFrog Platform (Administration > User Management > Access Tokens) and keep its replacement in a CI secret.",
     samples: () => [makeJfrogReferenceToken("rt-1"), makeJfrogReferenceToken("rt-2"), makeJfrogReferenceToken("edge-rt")] as const,

@@ -118,6 +118,8 @@ export const rules: Rule[] = [
     keywords: ["-nrma"],
     // AA then 40 hex characters (EU region: eu01xx then 36), ending -NRMA.
     regex: /(?<![\w-])(?<secret>(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA)(?![\w-])/,
+    // Under a New Relic setting, `AA…-NRMA` a few characters off is a broken copy.
+    owns: { names: ["new relic"], shape: { chars: "0-9a-fxuANRM-", length: [47, 47], starts: ["AA", "eu01xx"], exact: "(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA" } },
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#mobile-app-token",
     remediation: "If the app is not public, regenerate the token with New Relic support and ship it only in release builds.",
     samples: () => ["AA" + fake.hex(40, "nrma-1") + "-NRMA", "eu01xx" + fake.hex(36, "nrma-2") + "-NRMA"] as const,

@@ -45,6 +45,8 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["5aep861"],
     regex: /(?<![\w.])(?<secret>5Aep861[A-Za-z0-9._]{75,90})(?![\w.])/,
+    // `5Aep861` and a body of another length is a cut or padded copy.
+    owns: { prefixes: ["5Aep861"], shape: { chars: "A-Za-z0-9._", length: [82, 97], exact: "5Aep861[A-Za-z0-9._]{75,90}" } },
     docs: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_flow.htm",
     remediation: "Revoke the refresh token (Setup > Connected Apps OAuth Usage, or the OAuth revoke endpoint) and store new tokens in a secret store.",
     samples: () => ["5Aep861" + fake.alnum(40, "sf-rt") + "_" + fake.alnum(40, "sf-rt2")] as const,
