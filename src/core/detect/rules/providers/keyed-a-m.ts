@@ -30,6 +30,7 @@ const entries: KeyedEntry[] = [
   {id: "alien-vault-api-key", provider: "AlienVault", names: ["alienvault"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://alienvault.com"},
   {id: "allsports-api-key", provider: "Allsports", names: ["allsports"], value: {alphabet: "lowerDigits", length: 64}, docs: "https://allsportsapi.com"},
   {id: "amadeus-api-key", provider: "Amadeus", names: ["amadeus"], value: {alphabet: "alnum", length: 32}, docs: "https://amadeus.com"},
+  {id: "amadeus-api-secret", provider: "Amadeus", kind: "API secret", names: ["amadeus"], value: {alphabet: "alnum", length: 16}, credentialWord: true, docs: "https://developers.amadeus.com/self-service/apis-docs/guides/developer-guides/API-Keys/authorization/"},
   {id: "ambee-api-key", provider: "Ambee", names: ["ambee"], value: {alphabet: "hex", length: 64}, docs: "https://ambeedata.com"},
   {id: "anypoint-oauth2-api-key", provider: "AnypointOAuth2", names: ["anypoint"], value: {alphabet: "hex", length: 32}, docs: "https://mulesoft.com"},
   {id: "apacta-api-key", provider: "Apacta", names: ["apacta"], value: {alphabet: "lowerDigits", extra: "-", length: 36}, docs: "https://apacta.com"},

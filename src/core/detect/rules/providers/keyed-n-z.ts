@@ -69,6 +69,7 @@ const entries: KeyedEntry[] = [
   {id: "podio-api-key", provider: "Podio", names: ["podio"], value: {alphabet: "lowerDigits", length: 32}, docs: "https://podio.com"},
   {id: "polls-api-key", provider: "Polls", names: ["pollsapi"], value: {alphabet: "upperDigits", length: 28}, docs: "https://pollsapi.com"},
   {id: "poloniex-api-key", provider: "Poloniex", names: ["poloniex"], value: {alphabet: "upperDigits", groups: [8, 8, 8, 8]}, docs: "https://poloniex.com"},
+  {id: "poloniex-api-secret", provider: "Poloniex", kind: "API secret", names: ["poloniex"], value: {alphabet: "hex", length: 128}, docs: "https://poloniex.com"},
   {id: "polygon-api-key", provider: "Polygon", names: ["polygon"], value: {alphabet: "alnum", length: 32}, credentialWord: true, docs: "https://polygon.io"},
   {id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: {prefix: "ptr_", alphabet: "alnum", extra: "+/=_-", range: [20, 60]}, docs: "https://docs.portainer.io/api/access"},
   {id: "position-stack-api-key", provider: "PositionStack", names: ["positionstack"], value: {alphabet: "alnum", extra: "_", length: 32}, docs: "https://positionstack.com"},
