@@ -15,7 +15,7 @@ import { build } from "esbuild";
 import ts from "typescript";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildHookBundle } from "./build-hook.mjs";
 import { defuseTokenLiterals } from "./defuse-token-literals.mjs";
 import { NODE_ESM_BUNDLE, asciiOnly } from "./esbuild-node.mjs";
@@ -74,6 +74,14 @@ function viaLoaderImport(code) {
   for (const start of starts.reverse()) out = out.slice(0, start) + "__cgImport" + out.slice(start + "import".length);
   return out;
 }
+
+// The built-in rules' keyword automaton, built once here rather than by every run and scan worker
+// (src/cli/prebuilt.ts reads it; the scanner uses it only if it was built from the same keywords).
+const { builtinRules } = await import(pathToFileURL(join(root, "lib/core/detect/index.js")).href);
+const { encodePrefilter } = await import(pathToFileURL(join(root, "lib/core/detect/prefilter.js")).href);
+const prefilter = encodePrefilter(builtinRules.map((rule) => rule.keywords));
+await writeFile(join(root, "lib", "cli", "keyword-prefilter.bin"), prefilter);
+console.log(`lib/cli/keyword-prefilter.bin: ${(prefilter.length / 1024).toFixed(0)} KiB`);
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`lib/cli/*.bundle.cjs: ${Object.keys(entries).length} bundles, ${(bytes / 1024).toFixed(0)} KiB`);

@@ -23,6 +23,7 @@ import { splitBaselined } from "../core/baseline.js";
 import { DEFAULT_MAX_FILE_BYTES, skipReasonForPath } from "../core/detect/skip.js";
 import { reportAgentProblems, runPolicyCommand } from "./policy.js";
 import { toolVersion } from "../version.js";
+import { readPrebuiltPrefilter } from "./prebuilt.js";
 
 
 
@@ -76,7 +77,8 @@ async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     opening.catch(() => undefined);
     await new Promise((next) => setImmediate(next));
   }
-  const inputs = readWorkingTreeScanInputs(root, cmd.config, io.cwd);
+  const prebuiltPrefilter = readPrebuiltPrefilter();
+  const inputs = { ...readWorkingTreeScanInputs(root, cmd.config, io.cwd), ...(prebuiltPrefilter ? { prebuiltPrefilter } : {}) };
   const setup = prepareScan(inputs);
   if (setup.errors.length > 0) {
     for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}\n`);

@@ -20,6 +20,11 @@ export interface ScanInputs {
   effectiveConfig?: EffectiveConfig;
   ignoreText?: string;
   ignoreFile?: string;
+  /**
+   * The built-in rules' keyword automaton as the build wrote it (the CLI reads it beside its bundle):
+   * start-up skips building it. Used only where it fits the rules (not with rules from the config).
+   */
+  prebuiltPrefilter?: Uint8Array;
 }
 
 export interface ScanSetup {
@@ -67,7 +72,7 @@ export function prepareScan(inputs: ScanInputs): ScanSetup {
   const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config,
-    scanner: new Scanner(rules, { ignoredFingerprints: ignoreList.fingerprints }),
+    scanner: new Scanner(rules, { ignoredFingerprints: ignoreList.fingerprints, ...(inputs.prebuiltPrefilter && custom.rules.length === 0 ? { prebuiltPrefilter: inputs.prebuiltPrefilter } : {}) }),
     rules,
     metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules),
     isIgnoredPath: (path) => byConfig(path) || byIgnoreFile(path),

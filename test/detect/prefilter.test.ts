@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { KeywordPrefilter } from "../../src/core/detect/prefilter.js";
+import { encodePrefilter, KeywordPrefilter } from "../../src/core/detect/prefilter.js";
 
 describe("KeywordPrefilter", () => {
   const prefilter = new KeywordPrefilter([["ghp_", "gho_"], ["akia"], ["pass", "password"], ["-----begin"]]);
@@ -38,5 +38,40 @@ describe("KeywordPrefilter", () => {
 
   it("refuses non-ASCII keywords", () => {
     expect(() => new KeywordPrefilter([["passé"]])).toThrow(/ASCII/);
+  });
+
+  describe("built ahead (encodePrefilter)", () => {
+    const keywords = [["ghp_", "gho_"], ["akia"], ["pass", "password"], ["-----begin"]];
+    const text = "nothing here\nconst PASSWORD = 'x'; pass again\nAKIA and ghp_ and GHO_\n-----BEGIN x\nbc abcd c";
+    const hitsOf = (p: KeywordPrefilter) => p.scan(text).map((h) => [h.line, h.rule, h.at]);
+
+    it("finds what the automaton built at start finds", () => {
+      expect(hitsOf(new KeywordPrefilter(keywords, encodePrefilter(keywords)))).toEqual(hitsOf(new KeywordPrefilter(keywords)));
+      // Keyword case does not matter: both sides fold it.
+      expect(hitsOf(new KeywordPrefilter([["GHP_", "gho_"], ["AKIA"], ["pass", "Password"], ["-----begin"]], encodePrefilter(keywords)))).toEqual(hitsOf(prefilter));
+    });
+
+    it("is read from the bytes given, in place", () => {
+      const bytes = encodePrefilter(keywords);
+      // Every transition zeroed (the table follows the 20-byte header and the 128 ASCII classes): nothing is found.
+      const states = new Int32Array(bytes.buffer, 0, 5)[2] as number;
+      const classes = new Int32Array(bytes.buffer, 0, 5)[1] as number;
+      bytes.fill(0, 148, 148 + 4 * states * classes);
+      expect(new KeywordPrefilter(keywords, bytes).scan(text)).toEqual([]);
+    });
+
+    it("is built anew for other keywords, and for bytes that are not an automaton", () => {
+      const other = [["abcd"], ["bc"], ["c"]];
+      const expected = hitsOf(new KeywordPrefilter(other));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(hitsOf(new KeywordPrefilter(other, encodePrefilter(keywords)))).toEqual(expected);
+      expect(hitsOf(new KeywordPrefilter(other, encodePrefilter(other).subarray(0, 200)))).toEqual(expected);
+      expect(hitsOf(new KeywordPrefilter(other, new Uint8Array(1000)))).toEqual(expected);
+      // Not on a 4-byte boundary: copied, then read.
+      const encoded = encodePrefilter(other);
+      const shifted = new Uint8Array(encoded.length + 1);
+      shifted.set(encoded, 1);
+      expect(hitsOf(new KeywordPrefilter(other, shifted.subarray(1)))).toEqual(expected);
+    });
   });
 });

@@ -97,6 +97,8 @@ export const TIMEOUT_DETAIL = `not fully scanned: the scan of this file stopped 
 export interface ScannerOptions {
   /** Fingerprints from `.claude-guard-ignore`. */
   ignoredFingerprints?: ReadonlySet<string>;
+  /** The keyword automaton built ahead for these rules' keywords (prefilter.ts `encodePrefilter`); built here if it does not fit. */
+  prebuiltPrefilter?: Uint8Array;
 }
 
 /**
@@ -276,7 +278,7 @@ export class Scanner {
     private readonly options: ScannerOptions = {},
   ) {
     this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
-    this.prefilter = new KeywordPrefilter(this.keywords);
+    this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
   }

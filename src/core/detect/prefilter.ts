@@ -29,8 +29,171 @@ const CODE_UNITS = 65536;
 /** The largest hits buffer (in integers, 4 a hit) kept from one document to the next. */
 const KEPT_HITS = 1 << 18;
 
+interface Automaton {
+  classOf: Uint8Array;
+  classCount: number;
+  table: Int32Array;
+  outputs: Array<readonly number[]>;
+}
+
+/** The automaton for `lowered` (each rule's keywords, lower case). */
+function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automaton {
+  const classOf = new Uint8Array(CODE_UNITS);
+  // Built at start-up where no prebuilt one fits (thousands of states), mostly before V8 has optimised
+  // any of it: flat typed arrays, index loops and native row copies keep that cheap.
+  // Alphabet: every character used in a keyword gets its own class; everything else is class 0.
+  let classes = 1;
+  for (const keywords of lowered) {
+    for (const keyword of keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const code = keyword.charCodeAt(i);
+        if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
+        if (classOf[code] === 0) classOf[code] = classes++;
+      }
+    }
+  }
+  if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
+  // Fold upper-case letters onto their lower-case class.
+  for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32] as number;
+
+  // Trie: each state's edges as a list (first child, next sibling, the class it is reached by), so
+  // that no table of every state and class is filled but the final one.
+  let capacity = 1024;
+  let firstChild = new Int32Array(capacity);
+  let nextSibling = new Int32Array(capacity);
+  let viaClass = new Int32Array(capacity);
+  let states = 1;
+  /** The rules whose keyword ends exactly at a state (only those states have an entry). */
+  const own = new Map<number, number[]>();
+  lowered.forEach((keywords, rule) => {
+    for (const keyword of keywords) {
+      if (keyword.length === 0) continue;
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const cls = classOf[keyword.charCodeAt(i)] as number;
+        let child = firstChild[state] as number;
+        while (child !== 0 && viaClass[child] !== cls) child = nextSibling[child] as number;
+        if (child === 0) {
+          if (states === capacity) {
+            capacity *= 2;
+            firstChild = grow(firstChild, capacity);
+            nextSibling = grow(nextSibling, capacity);
+            viaClass = grow(viaClass, capacity);
+          }
+          child = states++;
+          viaClass[child] = cls;
+          nextSibling[child] = firstChild[state] as number;
+          firstChild[state] = child;
+        }
+        state = child;
+      }
+      const rules = own.get(state);
+      if (!rules) own.set(state, [rule]);
+      else if (!rules.includes(rule)) rules.push(rule);
+    }
+  });
+
+  // Breadth-first failure links, folded into a full transition table: a state's row is its failure
+  // state's row (already final: failure states are shallower) with its own edges written over it.
+  // Entries are final as written: premultiplied by the class count, negated when keywords end in
+  // the target state. Each state's outputs are its own rules, then those of its failure state not
+  // already listed.
+  const table = new Int32Array(states * classes);
+  const fail = new Int32Array(states);
+  const outputs: Array<readonly number[]> = new Array<readonly number[]>(states).fill(NO_RULES);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  const enter = (child: number, failure: number): number => {
+    fail[child] = failure;
+    const mine = own.get(child);
+    const inherited = outputs[failure] as readonly number[];
+    if (mine) {
+      for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
+      outputs[child] = mine;
+    } else outputs[child] = inherited;
+    queue[tail++] = child;
+    return outputs[child]!.length > 0 ? -child * classes : child * classes;
+  };
+  for (let child = firstChild[0] as number; child !== 0; child = nextSibling[child] as number) table[viaClass[child] as number] = enter(child, 0);
+  for (let head = 0; head < tail; head++) {
+    const state = queue[head] as number;
+    const row = state * classes;
+    const failRow = (fail[state] as number) * classes;
+    table.copyWithin(row, failRow, failRow + classes);
+    for (let child = firstChild[state] as number; child !== 0; child = nextSibling[child] as number) {
+      const cls = viaClass[child] as number;
+      // Where the failure state goes on this character (an entry already encoded: decode it).
+      const failure = Math.abs(table[failRow + cls] as number) / classes;
+      table[row + cls] = enter(child, failure);
+    }
+  }
+  return { classOf, classCount: classes, table, outputs };
+}
+
+/**
+ * The encoded automaton (`encodePrefilter`): a header of 32-bit integers (the format, then the sizes),
+ * the classes of the ASCII characters (the only ones a keyword has), the transition table, each state's
+ * outputs (start offsets, then the rules), and what it was built from (the lower-cased keywords as
+ * JSON), so that it is used for exactly those keywords. Integers in the machine's byte order: the
+ * format word reads wrong in another order, and the automaton is then built instead.
+ */
+const FORMAT = 0x43470001;
+const HEADER_INTS = 5;
+
+/** The automaton for `keywordsPerRule` (as the constructor takes them), encoded for `new KeywordPrefilter(keywords, prebuilt)`. */
+export function encodePrefilter(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>): Uint8Array {
+  const lowered = keywordsPerRule.map((keywords) => keywords.map((k) => k.toLowerCase()));
+  const { classOf, classCount, table, outputs } = buildAutomaton(lowered);
+  const states = outputs.length;
+  const starts = new Int32Array(states + 1);
+  for (let state = 0; state < states; state++) starts[state + 1] = (starts[state] as number) + (outputs[state] as readonly number[]).length;
+  const rules = Int32Array.from(outputs.flat());
+  const signature = JSON.stringify(lowered);
+  const header = Int32Array.of(FORMAT, classCount, states, rules.length, signature.length);
+  const parts = [new Uint8Array(header.buffer), classOf.subarray(0, MAX_CODE), new Uint8Array(table.buffer, table.byteOffset, table.byteLength), new Uint8Array(starts.buffer), new Uint8Array(rules.buffer)];
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0) + signature.length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  for (let i = 0; i < signature.length; i++) bytes[at + i] = signature.charCodeAt(i);
+  return bytes;
+}
+
+/** The automaton `bytes` encodes, if it was built from `lowered`; undefined if not (or if it is not one). */
+function decodeAutomaton(bytes: Uint8Array, lowered: ReadonlyArray<ReadonlyArray<string>>): Automaton | undefined {
+  // The integers are read in place: they must start on a 4-byte boundary.
+  const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  if (data.length < HEADER_INTS * 4 + MAX_CODE) return undefined;
+  const [format, classCount = 0, states = 0, ruleLength = 0, signatureLength = 0] = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
+  const size = HEADER_INTS * 4 + MAX_CODE + 4 * (states * classCount + states + 1 + ruleLength) + signatureLength;
+  if (format !== FORMAT || states <= 0 || classCount <= 0 || ruleLength < 0 || size !== data.length) return undefined;
+  let at = data.byteOffset + HEADER_INTS * 4;
+  const classesAt = at;
+  at += MAX_CODE;
+  const table = new Int32Array(data.buffer, at, states * classCount);
+  at += table.byteLength;
+  const starts = new Int32Array(data.buffer, at, states + 1);
+  at += starts.byteLength;
+  const rules = new Int32Array(data.buffer, at, ruleLength);
+  at += rules.byteLength;
+  const signature = JSON.stringify(lowered);
+  if (signatureLength !== signature.length) return undefined;
+  for (let i = 0; i < signature.length; i++) if (data[at - data.byteOffset + i] !== signature.charCodeAt(i)) return undefined;
+  const classOf = new Uint8Array(CODE_UNITS);
+  classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
+  const outputs = new Array<readonly number[]>(states);
+  for (let state = 0; state < states; state++) {
+    const start = starts[state] as number;
+    const end = starts[state + 1] as number;
+    outputs[state] = start === end ? NO_RULES : Array.from(rules.subarray(start, end));
+  }
+  return { classOf, classCount, table, outputs };
+}
+
 export class KeywordPrefilter {
-  private readonly classOf = new Uint8Array(CODE_UNITS);
+  private readonly classOf: Uint8Array;
   private readonly classCount: number;
   /**
    * Next state for (state, class), premultiplied by the class count (one multiplication fewer per
@@ -47,101 +210,19 @@ export class KeywordPrefilter {
   private readonly lastLineOfRule: Int32Array;
   private hits = new Int32Array(1024);
 
-  /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
-  constructor(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>) {
+  /**
+   * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
+   * an automaton `encodePrefilter` wrote for keywords (the build writes one for the built-in rules):
+   * used if it was built from exactly these keywords, else the automaton is built here.
+   */
+  constructor(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>, prebuilt?: Uint8Array) {
     this.ruleCount = keywordsPerRule.length;
-    // Every thread builds this at start-up (thousands of states), mostly before V8 has optimised any
-    // of it: flat typed arrays, index loops and native row copies keep that cheap.
     const lowered = keywordsPerRule.map((keywords) => keywords.map((k) => k.toLowerCase()));
-    // Alphabet: every character used in a keyword gets its own class; everything else is class 0.
-    let classes = 1;
-    for (const keywords of lowered) {
-      for (const keyword of keywords) {
-        for (let i = 0; i < keyword.length; i++) {
-          const code = keyword.charCodeAt(i);
-          if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
-          if (this.classOf[code] === 0) this.classOf[code] = classes++;
-        }
-      }
-    }
-    if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
-    // Fold upper-case letters onto their lower-case class.
-    for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32] as number;
-    this.classCount = classes;
-
-    // Trie: each state's edges as a list (first child, next sibling, the class it is reached by), so
-    // that no table of every state and class is filled but the final one.
-    let capacity = 1024;
-    let firstChild = new Int32Array(capacity);
-    let nextSibling = new Int32Array(capacity);
-    let viaClass = new Int32Array(capacity);
-    let states = 1;
-    /** The rules whose keyword ends exactly at a state (only those states have an entry). */
-    const own = new Map<number, number[]>();
-    lowered.forEach((keywords, rule) => {
-      for (const keyword of keywords) {
-        if (keyword.length === 0) continue;
-        let state = 0;
-        for (let i = 0; i < keyword.length; i++) {
-          const cls = this.classOf[keyword.charCodeAt(i)] as number;
-          let child = firstChild[state] as number;
-          while (child !== 0 && viaClass[child] !== cls) child = nextSibling[child] as number;
-          if (child === 0) {
-            if (states === capacity) {
-              capacity *= 2;
-              firstChild = grow(firstChild, capacity);
-              nextSibling = grow(nextSibling, capacity);
-              viaClass = grow(viaClass, capacity);
-            }
-            child = states++;
-            viaClass[child] = cls;
-            nextSibling[child] = firstChild[state] as number;
-            firstChild[state] = child;
-          }
-          state = child;
-        }
-        const rules = own.get(state);
-        if (!rules) own.set(state, [rule]);
-        else if (!rules.includes(rule)) rules.push(rule);
-      }
-    });
-
-    // Breadth-first failure links, folded into a full transition table: a state's row is its failure
-    // state's row (already final: failure states are shallower) with its own edges written over it.
-    // Entries are final as written: premultiplied by the class count, negated when keywords end in
-    // the target state. Each state's outputs are its own rules, then those of its failure state not
-    // already listed.
-    const table = new Int32Array(states * classes);
-    const fail = new Int32Array(states);
-    const outputs: Array<readonly number[]> = new Array<readonly number[]>(states).fill(NO_RULES);
-    const queue = new Int32Array(states);
-    let tail = 0;
-    const enter = (child: number, failure: number): number => {
-      fail[child] = failure;
-      const mine = own.get(child);
-      const inherited = outputs[failure] as readonly number[];
-      if (mine) {
-        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
-        outputs[child] = mine;
-      } else outputs[child] = inherited;
-      queue[tail++] = child;
-      return outputs[child]!.length > 0 ? -child * classes : child * classes;
-    };
-    for (let child = firstChild[0] as number; child !== 0; child = nextSibling[child] as number) table[viaClass[child] as number] = enter(child, 0);
-    for (let head = 0; head < tail; head++) {
-      const state = queue[head] as number;
-      const row = state * classes;
-      const failRow = (fail[state] as number) * classes;
-      table.copyWithin(row, failRow, failRow + classes);
-      for (let child = firstChild[state] as number; child !== 0; child = nextSibling[child] as number) {
-        const cls = viaClass[child] as number;
-        // Where the failure state goes on this character (an entry already encoded: decode it).
-        const failure = Math.abs(table[failRow + cls] as number) / classes;
-        table[row + cls] = enter(child, failure);
-      }
-    }
-    this.table = table;
-    this.outputs = outputs;
+    const automaton = (prebuilt && decodeAutomaton(prebuilt, lowered)) ?? buildAutomaton(lowered);
+    this.classOf = automaton.classOf;
+    this.classCount = automaton.classCount;
+    this.table = automaton.table;
+    this.outputs = automaton.outputs;
     this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
 
