@@ -159,6 +159,32 @@ describe("generic secrets by name", () => {
   });
 
   it.each([
+    // Names of a key, a header or a field, held in constants (mobile SDKs, HTTP clients).
+    ["Constants.java", `private static final String PARAM_API_KEY = "X-Acme-Api-Key";`],
+    ["Keys.m", `static NSString *const kNewPasswordKey = @"newPassword";`],
+    ["Settings.kt", `const val INSTANCE_ID_TOKEN = "appInstanceIdToken"`],
+    ["Keys.swift", `static let accessTokenEnvVarKey = "ACMECloudAuthAccessToken"`],
+    ["spec.json", `"resumeToken": "resume-token-1000000"`],
+    // A type in a signature, another flag, a MIME type, a Windows SID, a migration, a validation rule.
+    ["auth.api.md", `export function updatePassword(user: User, newPassword: string): Promise<void>;`],
+    ["Dockerfile", `RUN adduser --uid 10001 --disabled-password --gecos "" app`],
+    ["cli.py", `    parser.add_argument('--token', '--api-key', dest='api_key')`],
+    ["mime.properties", `otp=application/vnd.oasis.opendocument.presentation-template`],
+    ["sid.ps1", `$user_sid = "S-1-5-21-${fake.digits(10, "sid-a")}-${fake.digits(10, "sid-b")}-513"`],
+    ["0002_token.py", `        ('authtoken', '0001_initial'),`],
+    ["rules.php", `        'password' => 'required|confirmed|min:8',`],
+    ["casts.php", `        'secret_array' => 'encrypted:array',`],
+    ["values.yaml", `  secretNamespace: k3d-dev-cluster`],
+  ])("reports nothing for names, types and other programs' values in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("keeps a password that names itself: it is often the real default", () => {
+    expect(scan("client_test.go", `    backendPass: "backend-secret",`).map((f) => f.rule)).toEqual(["generic-password"]);
+    expect(scan("app.yml", `  api_token: "${token}"`).map((f) => f.category)).toEqual(["secret"]);
+  });
+
+  it.each([
     ["cache.sh", `redis-cli -h cache.internal -a '${pw}' ping`],
     ["backup.sh", `mysqldump -u root -p'${pw}' orders > dump.sql`],
     ["config.h", `#define API_KEY "${token}"`],

@@ -62,6 +62,7 @@ const EXCLUDED_WORDS = new Set([
   "audience", "scope", "scopes", "grant", "response", "request", "result", "status", "state", "flow", "step", "page",
   "text", "str", "string", "color", "colour", "style", "indent", "width", "height", "line", "lines", "node", "nodes",
   "kind", "start", "end", "offset", "char", "literal", "value_type", "display", "fn", "func", "function", "enum",
+  "namespace", "privilege", "privileges",
 ]);
 
 /** Words that make a name describe an event or an outcome concerning a secret, not hold one. */
@@ -91,7 +92,7 @@ const NON_SECRET_VALUES = new Set([
   "environment", "file", "vault", "keychain", "secrets",
   "random", "generated", "prompt", "ask", "stdin", "interactive", "inherit", "default", "unset", "current-password",
   "new-password", "off", "omit", "redacted", "sensitive", "mask", "masked", "encrypted", "protected", "private",
-  "public", "readonly", "read", "write", "admin-only", "internal", "external",
+  "public", "readonly", "read", "write", "admin-only", "internal", "external", "hashed",
 ]);
 
 /** Test code and its fixtures: a directory named for tests, or a file named as a test. */
@@ -221,6 +222,14 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
+  // `(email: string, password: string): Promise<…>` in a signature: a type, whatever punctuation follows it.
+  if (!quoted && NON_SECRET_VALUES.has(lower.replace(/[)\]>,;:?]+$/, ""))) return { kind: "none" };
+  // Words that name a secret (`appInstanceIdToken`, `X-Goog-Api-Key`, `resume-token-1000000`) under a
+  // token's or a key's name: a name (of a map key, a header, a field) or a stand-in that says what it is.
+  // A password that names itself (`backend-password`) is often the real default: it stays, unless the name
+  // says it holds a key (`kCurrentPasswordKey = "newPassword"`).
+  if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
+  if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (FILE_NAME.test(value)) return { kind: "none" };
   // A package's version or version range (`"pbkdf2-password": "1.2.1"` in package.json), a package
@@ -293,7 +302,31 @@ function isFallbackDefault(value: string): boolean {
   return v.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v) && !/^[$%{<]/.test(v) && !/\s/.test(v) && !URL_LIKE.test(v) && !PATH_LIKE.test(v);
 }
 
-const GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
+/**
+ * Values other settings and programs name, whatever name they are assigned to: another command-line flag
+ * (`--disabled-password --gecos`, `add_argument('--token', '--api-key')`), a MIME type (`otp=application/…`),
+ * a Windows security identifier (`S-1-5-21-…`), a Django migration (`('authtoken', '0001_initial')`),
+ * a Laravel validation rule list or cast (`'password' => 'required|confirmed'`, `'encrypted:array'`).
+ */
+const NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$/;
+
+/** The secret words a value names itself with (`newPassword`, `X-Goog-Api-Key`, `resume-token-1`). */
+const SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
+/** camelCase, PascalCase or Header-Case words (`appInstanceIdToken`, `Goog-Api-Key`), a numbered copy allowed. */
+const IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
+/** Lower-case words joined by `-` or `_` (`backend-secret`, `test_vault_password`, `resume-token-1000000`). */
+const JOINED_WORDS = /^[a-z]{2,20}(?:[-_][a-z]{2,20}){1,6}(?:[-_]?\d{1,8})?$/;
+
+/** Words naming a secret, each one pronounceable or (in identifier case) an acronym: `xKq9Token` is not words. */
+function namesASecret(value: string): boolean {
+  if (value.length > 60) return false;
+  const identifier = IDENTIFIER_WORDS.test(value);
+  if (!identifier && !JOINED_WORDS.test(value)) return false;
+  const words = nameWords(value.replace(/\d+$/, ""));
+  return words.length >= 2 && words.some((w) => SECRET_WORD_IN_VALUE.test(w)) && words.every((w) => /[aeiouy]/.test(w) || (w.length <= 4 && identifier));
+}
+
+const GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}\d{0,3}$/;
 
 /** Bytes written out as hex (32+ digits) or base64 (24+ characters, padded or with + and /), random. */
 function isKeyMaterial(value: string): boolean {
