@@ -514,8 +514,26 @@ export function isDummyEmail(local: string, domain: string): boolean {
   return NON_PERSONAL_LOCAL.test(local);
 }
 
+/**
+ * Whether some `@` has EMAIL's characters on both sides: one a local part may end with before it, a
+ * letter or digit after it. Lines the `@` keyword selects in code (decorators, Ruby's `@ivar`, npm
+ * scopes) mostly fail it, and skip the data-line test and the pattern.
+ */
+function hasAddressShape(text: string): boolean {
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (!(isAsciiAlphanumeric(before) || before === 46 || before === 95 || before === 37 || before === 43 || before === 45)) continue;
+    if (isAsciiAlphanumeric(text.charCodeAt(at + 1))) return true;
+  }
+  return false;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 function findEmails(text: string, context: MatchContext): RawMatch[] {
-  if (!dataLike(text, context)) return [];
+  if (!hasAddressShape(text) || !dataLike(text, context)) return [];
   const out: RawMatch[] = [];
   EMAIL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -852,6 +870,8 @@ function phoneExamples(): RuleExamples {
 interface Detector {
   id: string;
   title: string;
+  /** Whether a line of this shape can hold one of its values (see LineShape); false skips the detector. */
+  possible: (shape: LineShape) => boolean;
   /** `inData`: the line is in a data-like file or is a SQL insert (computed once per line). */
   find: (text: string, context: MatchContext, inData: boolean) => RawMatch[];
   examples: () => RuleExamples;
@@ -863,15 +883,50 @@ interface Detector {
  * separate digit-selected rules more than doubled the whole scan's time, one family rule adds a tenth.
  */
 const NUMBER_DETECTORS: readonly Detector[] = [
-  { id: "payment-card-number", title: "Payment card number", find: findCardNumbers, examples: cardExamples },
-  { id: "iban", title: "International bank account number (IBAN)", find: findIbans, examples: ibanExamples },
-  { id: "us-ssn", title: "US Social Security number", find: idFinder(SSN_SPEC), examples: ssnExamples },
-  { id: "br-cpf", title: "Brazilian CPF number", find: idFinder(CPF_SPEC), examples: cpfExamples },
-  { id: "es-dni", title: "Spanish DNI/NIE number", find: idFinder(DNI_SPEC), examples: dniExamples },
-  { id: "it-codice-fiscale", title: "Italian codice fiscale", find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
-  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", find: idFinder(HETU_SPEC), examples: hetuExamples },
-  { id: "phone-number", title: "Phone number in data", find: findPhones, examples: phoneExamples },
+  // 13 digits at least: \d{13,19}, or 4+4+4+1 grouped.
+  { id: "payment-card-number", title: "Payment card number", possible: (s) => s.digits >= 13, find: findCardNumbers, examples: cardExamples },
+  { id: "iban", title: "International bank account number (IBAN)", possible: (s) => s.ibanStart, find: findIbans, examples: ibanExamples },
+  { id: "us-ssn", title: "US Social Security number", possible: (s) => s.digits >= 9, find: idFinder(SSN_SPEC), examples: ssnExamples },
+  { id: "br-cpf", title: "Brazilian CPF number", possible: (s) => s.digits >= 11, find: idFinder(CPF_SPEC), examples: cpfExamples },
+  // Eight digits, or a letter and seven.
+  { id: "es-dni", title: "Spanish DNI/NIE number", possible: (s) => s.digits >= 7, find: idFinder(DNI_SPEC), examples: dniExamples },
+  { id: "it-codice-fiscale", title: "Italian codice fiscale", possible: (s) => s.upperRun, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
+  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", possible: (s) => s.digits >= 9, find: idFinder(HETU_SPEC), examples: hetuExamples },
+  // A phone number is reported only with 9 to 15 digits.
+  { id: "phone-number", title: "Phone number in data", possible: (s) => s.digits >= 9, find: findPhones, examples: phoneExamples },
 ];
+
+/**
+ * What a line's characters allow, counted in one pass: its ASCII digits (every detector's `\d`), whether
+ * it holds an IBAN's start (`[A-Z]{2}\d\d`) and a codice fiscale's six capitals in a row. Most lines
+ * with a digit pair (versions, durations, `u32`) allow none of the formats: they cost this loop only.
+ */
+interface LineShape {
+  digits: number;
+  ibanStart: boolean;
+  upperRun: boolean;
+}
+
+function lineShape(text: string): LineShape {
+  let digits = 0;
+  let upper = 0;
+  let ibanStart = false;
+  let upperRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      if (upper >= 2) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 48 && next <= 57) ibanStart = true;
+      }
+      upper = 0;
+    } else if (code >= 65 && code <= 90) {
+      if (++upper >= 6) upperRun = true;
+    } else upper = 0;
+  }
+  return { digits, ibanStart, upperRun };
+}
 
 /** Examples of each id the `pii-number` family reports, for tests that check one detector at a time. */
 export const numberDetectorExamples: ReadonlyMap<string, () => RuleExamples> = new Map(NUMBER_DETECTORS.map((d) => [d.id, d.examples]));
@@ -895,10 +950,13 @@ const CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, 
 function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
   const kind = pathKind(context.path);
   if (text.length > BUNDLED_SEGMENT && kind === "code") return [];
+  const shape = lineShape(text);
+  if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
   if (!inData && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out: RawMatch[] = [];
   for (const detector of NUMBER_DETECTORS) {
+    if (!detector.possible(shape)) continue;
     for (const match of detector.find(text, context, inData)) out.push({ ...match, ruleId: detector.id });
   }
   return out;
