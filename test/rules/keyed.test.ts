@@ -10,7 +10,7 @@ import { builtinRules } from "../../src/core/detect/index.js";
 import { fake } from "../../src/core/detect/fake.js";
 import { classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 import type { Rule } from "../../src/core/detect/rule.js";
-import { keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
+import { JWT_LIKE, keyed, keyedRegex, type KeyedEntry } from "../../src/core/detect/rules/providers/keyed.js";
 import { rules as keyedAM } from "../../src/core/detect/rules/providers/keyed-a-m.js";
 import { rules as keyedNZ } from "../../src/core/detect/rules/providers/keyed-n-z.js";
 import { rules as keyedMore } from "../../src/core/detect/rules/providers/keyed-more.js";
@@ -87,6 +87,18 @@ describe("the keyed form", () => {
     expect(runRule(rule, `ACME_API_KEY=${value}0`)).toEqual([]);
     expect(runRule(rule, `ACME_API_KEY=${value.slice(1)}`)).toEqual([]);
     expect(runRule(rule, `xacme_key=${value}`)).toEqual([]);
+    // Its characters, `?` and more of them: the value runs on.
+    expect(runRule(rule, `acme token - '${value}?${value.slice(0, 16)}'`)).toEqual([]);
+    expect(runRule(rule, `ACME_API_KEY=${value}?`).map((m) => m.secret)).toEqual([value]);
+  });
+
+  it("takes a token signed with RSA only with a modulus's signature length", () => {
+    const [jwtLike] = keyed([{ ...entry, id: "acme-jwt-token", value: { alphabet: "alnum", extra: "-_.", pattern: JWT_LIKE } }]) as [Rule];
+    const header = Buffer.from(JSON.stringify({ typ: "JWT", alg: "RS256" })).toString("base64url");
+    const token = (signatureLength: number) => `${header}.${fake.base64url(300, "acme-rs-payload")}.${fake.base64url(signatureLength, "acme-rs-sig")}`;
+    expect(runRule(jwtLike, `ACME_TOKEN=${token(342)}`).map((m) => m.secret)).toEqual([token(342)]);
+    expect(runRule(jwtLike, `ACME_TOKEN=${token(512)}`).map((m) => m.secret)).toEqual([token(512)]);
+    expect(runRule(jwtLike, `ACME_TOKEN=${token(256)}`)).toEqual([]);
   });
 
   it("takes a long body of both cases without digits, not a one-case word or a short one", () => {

@@ -14,6 +14,7 @@ import type { Severity } from "../../../types.js";
 import type { Claim, Example, Rule } from "../../rule.js";
 import { ALPHABETS, randomString } from "../../fake.js";
 import { classifyFormatValue } from "../../placeholder.js";
+import { decodeJsonObject } from "../../validate/structure.js";
 import { ASSIGN, ci, defineRule, escapeRegex, inSyntaxes } from "../kit.js";
 
 /** Character sets a value's body is drawn from. */
@@ -49,7 +50,7 @@ interface ValueShape {
    * A body the fields above cannot say (two parts in different alphabets, alternative lengths): its
    * regex and a fake value. `alphabet` still says which characters may not follow it.
    */
-  pattern?: { regex: string; sample: (seed: string) => string };
+  pattern?: { regex: string; sample: (seed: string) => string; accepts?: (value: string) => boolean };
   /** The characters that may not follow the value, as a regex class, when the provider's differ from the alphabet's. */
   notAfter?: string;
 }
@@ -60,8 +61,22 @@ interface ValueShape {
  */
 export const JWT_LIKE: NonNullable<ValueShape["pattern"]> = {
   regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
+  accepts: rsaSignatureFits,
   sample: (seed) => [randomString(36, ALPHABETS.alnum, seed), randomString(240, ALPHABETS.base64url, `${seed}/payload`), randomString(400, ALPHABETS.base64url, `${seed}/signature`) + randomString(8, ALPHABETS.alnum, seed)].join("."),
 };
+
+/** Base64url lengths of an RSA signature: the modulus's size, 1024 to 4096 bits. */
+const RSA_SIGNATURE_LENGTHS = new Set([1024, 2048, 3072, 4096].map((bits) => Math.ceil((bits / 8) * (4 / 3))));
+
+/**
+ * A token whose header names an RSA algorithm (`RS256`, `PS256`…) is signed with the key's modulus: its
+ * signature has one of a few lengths. Another length is a cut or made-up token.
+ */
+function rsaSignatureFits(token: string): boolean {
+  const [header, , signature = ""] = token.split(".");
+  const alg = decodeJsonObject(header ?? "")?.["alg"];
+  return typeof alg !== "string" || !/^(?:RS|PS)\d{3}$/.test(alg) || RSA_SIGNATURE_LENGTHS.has(signature.replace(/=+$/, "").length);
+}
 
 export interface KeyedEntry {
   /** Rule id, kebab-case, stable. */
@@ -224,6 +239,8 @@ function valueCheck(entry: KeyedEntry): ((secret: string) => boolean) | undefine
   // Longest first: `VF.DM.` before `VF.`.
   const starts = [...prefixes(shape)].sort((a, b) => b.length - a.length);
   const bodyOfValue = (secret: string): string => secret.slice(starts.find((p) => secret.startsWith(p))?.length ?? 0);
+  const patternAccepts = shape.pattern?.accepts;
+  if (patternAccepts) return (secret) => patternAccepts(secret) && (mixed === undefined || mixed(bodyOfValue(secret)));
   if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
   // Built on the first value to test: most rows never see one.
   let exact: RegExp | undefined;
@@ -288,7 +305,8 @@ function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
   const starts = prefixes(shape).map(escapeRegex);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? (starts[0] as string) : `(?:${starts.join("|")})`;
   const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
-  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex(shape.extra) : ""}]` };
+  // `?` and more of a token's characters: the value runs on (a longer token, its characters mangled).
+  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
 }
 
 /** The regex of an `anySetting` entry: the name, the kit's assignment, a value that holds a digit. */
