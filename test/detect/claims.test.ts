@@ -84,6 +84,17 @@ describe("a provider's prefix", () => {
     expect(scan(`client_secret: gloas-${fake.hex(32, "gloas-short")}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
   });
 
+  it("reads the name a header value is assigned to", () => {
+    const body = fake.alnum(21, "baremetrics-near");
+    expect(scan(`baremetricsToken := "Bearer sk_${body.slice(0, 6)}_${body.slice(7)}"`, "main.go")).toEqual([{ rule: "authorization-bearer-token", category: "placeholder" }]);
+    expect(scan(`baremetricsToken := "Bearer sk_${body}"`, "main.go")).toEqual([{ rule: "baremetrics-api-key", category: "secret" }]);
+  });
+
+  it("takes a Plaid access token's prefix before a body that is no UUID for a broken copy, a whole sandbox token for a secret", () => {
+    expect(scan(`plaid_token = "access-sandbox-${fake.uuid("plaid-sb")}"`, "app.py")).toEqual([{ rule: "generic-secret", category: "secret" }]);
+    expect(scan(`plaid_token = "access-sandbox-${fake.lowerDigits(8, "plaid-bad").replace(/[a-f]/g, "z")}-${fake.uuid("plaid-sb2").slice(9)}"`, "app.py")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+  });
+
   it("keeps the case of a body after a literal prefix", () => {
     expect(scan(`token = "spu-${fake.hexUpper(32, "spu-upper")}"`, "app.py")).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
   });

@@ -40,6 +40,9 @@ const BASIC = new RegExp(
 const BEARER_VALUE = new RegExp(String.raw`(?<![A-Za-z0-9_-])bearer\s{1,3}(?<secret>${TOKEN_CHARS}{16,4096})${VALUE_END}`, "dgi");
 const BASIC_VALUE = /(?<![A-Za-z0-9_-])basic\s{1,3}(?<secret>[A-Za-z0-9+/]{8,2048}={0,2})(?=$|[\s"'\x60,;)}\]\\<])/dgi;
 
+/** The name a quoted value is assigned to, at the end of the text before it (`name := "`, `"name": "`). */
+const ASSIGNED_TO = /([A-Za-z_$][\w$.-]{0,60})["']?[ \t]{0,3}(?::=|=|:)[ \t]{0,3}["'\x60]$/;
+
 /** Random enough to be a token rather than a word or an identifier: letters and digits, varied. */
 function tokenShaped(value: string): boolean {
   return /\d/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.2 && !wordLike(value);
@@ -92,6 +95,9 @@ function findBearer(text: string): RawMatch[] {
         index: at,
         message: `Authorization header with a literal ${scheme} token: whoever reads the code can call the API as its owner.`,
       };
+      // `baremetricsToken := "Bearer …"`: the name says whose token it is (providers' claims read it).
+      const setting = re === BEARER_VALUE ? ASSIGNED_TO.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1] : undefined;
+      if (setting) match.setting = setting;
       out.push(placeholderOrSecret(match, secret, "Authorization header"));
     }
   }

@@ -29,6 +29,9 @@ export const rules: Rule[] = [
     // Sandbox tokens reach only fake institutions: left out on purpose.
     keywords: ["access-production-", "access-development-"],
     regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>access-(?:production|development)-${UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    // An access token's prefix with a body that is not a UUID is a broken copy; a whole sandbox token,
+    // reported by name, stays a secret.
+    owns: { prefixes: ["access-sandbox-", "access-development-", "access-production-"], shape: { chars: "a-z0-9-", length: [51, 55], exact: `access-(?:sandbox|development|production)-${UUID_ANY_CASE}` } },
     docs: "https://plaid.com/docs/api/items/#token-exchange-flow",
     remediation: "Call /item/access_token/invalidate (or /item/remove) for the leaked token and store access tokens encrypted server-side.",
     samples: () => [`access-production-${fake.uuid("plaid-at-1")}`, `access-development-${fake.uuid("plaid-at-2")}`] as const,
