@@ -217,6 +217,11 @@ describe("generic secrets by name", () => {
     expect(value("notes.txt", `acme token\n  - '${token}'`)).toEqual([]);
   });
 
+  it("reads a quoted token without the spaces a paste left at its edges", () => {
+    const value = (text: string) => scan("notes.txt", text).map((f) => [f.rule, f.category, text.slice(f.column - 1, f.endColumn! - 1)]);
+    expect(value(`acme key = 'x' secret = ' ${token} '`)).toEqual([["generic-secret", "secret", token]]);
+  });
+
   it("reads a token with a `?` or a JWT header that does not decode as a broken copy, not a live secret", () => {
     const categories = (text: string) => scan("app.py", text).map((f) => [f.rule, f.category]);
     // Two in twelve characters: too many to pass as a stray character or two; still no token's.

@@ -614,12 +614,18 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
  * it cannot decrypt verbatim, so spaces inside are part of the secret, not prose.
  */
 function reportedValue(candidate: Candidate): { value: string; index: number; wrapped: boolean } {
-  const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  let index = candidate.index;
+  // `secret = ' B8O9… '`: spaces a paste left at a quoted token's edges are not part of it.
+  if (candidate.quoted && !candidate.flag && /^\s|\s$/.test(value) && /\S/.test(value)) {
+    index += value.length - value.trimStart().length;
+    value = value.trim();
+  }
   const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : undefined;
-  if (wrapped !== undefined) return { value: wrapped, index: candidate.index + 1, wrapped: true };
+  if (wrapped !== undefined) return { value: wrapped, index: index + 1, wrapped: true };
   // `"Bearer <token>"` under a token's name: the scheme is the header's syntax, the credential follows it.
   const scheme = AUTH_SCHEME.exec(value)?.[0];
-  return scheme ? { value: value.slice(scheme.length), index: candidate.index + scheme.length, wrapped: false } : { value, index: candidate.index, wrapped: false };
+  return scheme ? { value: value.slice(scheme.length), index: index + scheme.length, wrapped: false } : { value, index, wrapped: false };
 }
 
 /** The finding a candidate makes, if any: a secret-like name and a literal value that is a secret or a placeholder. */
