@@ -326,6 +326,7 @@ const entries: KeyedEntry[] = [
   { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hexAny", groups: UUID }, docs: "https://moosend.com" },
   // Plain shapes the drafts missed.
   { id: "alchemy-api-key", provider: "Alchemy", names: ["alchemy"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://alchemy.com" },
+  { id: "bitmex-api-key", provider: "BitMEX", kind: "API key ID", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 24 }, docs: "https://www.bitmex.com/app/apiKeysUsage" },
   { id: "bitmex-api-secret", provider: "BitMEX", kind: "API secret", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://bitmex.com" },
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" },
