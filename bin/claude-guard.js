@@ -1,20 +1,25 @@
 #!/usr/bin/env node
 // The package's command: runs the compiled CLI (npm run build writes lib/). `claude-guard hook` is the
 // Claude Code hook, a door of its own: it goes to the hook's entry, which loads none of the CLI.
-import { statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+// A CommonJS module, as the hook's entry beside it is (bin/package.json).
+"use strict";
+const { statSync } = require("node:fs");
+const { join } = require("node:path");
 
 if (process.argv[2] === "hook") {
   process.argv.splice(2, 1);
-  await import("./claude-guard-hook.js");
-} else {
+  require("./claude-guard-hook.js");
+} else main();
+
+async function main() {
   // One bundled file loads much faster than lib/'s modules one by one, and with V8's code cache
   // (lib/cli/code-cache.js) faster still; used only if not older than lib/ (a plain tsc build does not
   // rebuild it).
-  const modified = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const at = (path) => join(__dirname, path);
+  const modified = (path) => statSync(at(path), { throwIfNoEntry: false })?.mtimeMs ?? -1;
   if (modified("../lib/cli/cli.bundle.cjs") >= modified("../lib/cli/main.js")) {
     const { loadBundle } = await import("../lib/cli/code-cache.js");
-    const cli = loadBundle(fileURLToPath(new URL("../lib/cli/cli.bundle.cjs", import.meta.url)));
+    const cli = loadBundle(at("../lib/cli/cli.bundle.cjs"));
     process.exitCode = await cli.exports.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
     cli.save();
   } else await import("../lib/cli/index.js");

@@ -17,14 +17,14 @@
  * a rebuilt hook never reads a config validated by an older build). Reproducible byte for byte, as
  * dist/ must be (no minify, no sourcemap, no timestamps, paths as written).
  */
-import { build } from "esbuild";
+import { build, transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defuseTokenLiterals } from "./defuse-token-literals.mjs";
-import { NODE_ESM_BUNDLE, REQUIRE_SHIM } from "./esbuild-node.mjs";
+import { NODE_ESM_BUNDLE, REQUIRE_SHIM, asciiOnly } from "./esbuild-node.mjs";
 
 const RULES_DIR = "src/core/detect/rules";
 /** Stands for the bundle's hash until the bundle is built; one string in hook/cli.js. */
@@ -63,17 +63,15 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
   const files = result.outputFiles
     .map((f) => {
       const path = relative(outRoot, f.path).split("\\").join("/");
-      // `require` only in the files that name it (bundled CommonJS: esbuild's __require helper), not in
-      // every rule module an event loads.
-      const text = /\brequire\b/.test(f.text) ? f.text.replace(BANNER, [BANNER, ...REQUIRE_SHIM].join("\n")) : f.text;
-      return { path, text: defuseTokenLiterals(inCycle.has(path) ? text : builtinsWithoutImport(text), `${outdir}/${path}`).code };
+      const text = inCycle.has(path) ? f.text : builtinsWithoutImport(f.text);
+      return { path, text: defuseTokenLiterals(asciiOnly(toCommonJs(text, `${outdir}/${path}`), `${outdir}/${path}`), `${outdir}/${path}`).code };
     })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   // A package.json beside the modules of each folder: Node looks for the package.json that says a .js
   // file is an ES module from each module's folder up, and stops here at the first step, not after a
   // walk up to the repository's own, for every module an event loads (~2 ms of the hook's start).
   const folders = [...new Set(files.map((f) => dirname(f.path)))].sort();
-  files.push(...folders.map((folder) => ({ path: `${folder}/package.json`, text: '{ "type": "module" }\n' })));
+  files.push(...folders.map((folder) => ({ path: `${folder}/package.json`, text: '{ "type": "commonjs" }\n' })));
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const id = files.reduce((hash, f) => hash.update(`${f.path}\0${f.text}\0`), createHash("sha256")).digest("hex").slice(0, 32);
   const holders = files.filter((f) => f.text.includes(BUILD_ID_PLACEHOLDER));
@@ -90,6 +88,30 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
     }
   }
   return { metafile: result.metafile, files };
+}
+
+/**
+ * The output file as a CommonJS module: what bin/claude-guard-hook.js runs through V8's code cache (Node
+ * keeps no code cache for an ES module before Node 22, and an ES module entry alone starts Node's ES
+ * module loader, ~10 ms of every event). Imports become require() calls, dynamic import() too (rule
+ * modules by their file: URL: the entry's require takes those), and import.meta.url the file's URL.
+ */
+function toCommonJs(text, name) {
+  const meta = text.includes("import.meta");
+  const { code, warnings } = transformSync(text, {
+    format: "cjs",
+    platform: "node",
+    target: NODE_ESM_BUNDLE.target,
+    charset: "utf8",
+    logLevel: "silent",
+    // import() as require() too: an import() would start Node's ES module loader after all.
+    supported: { "dynamic-import": false },
+    define: meta ? { "import.meta.url": "__cgModuleUrl" } : {},
+  });
+  if (warnings.length > 0) throw new Error(`build-hook: ${name} as CommonJS: ${warnings.map((w) => w.text).join("; ")}`);
+  if (/\bimport\.meta\b/.test(code)) throw new Error(`build-hook: ${name} uses import.meta beyond import.meta.url`);
+  // Strict, as the ES module was; the banner, which the transform drops, first.
+  return [BANNER, '"use strict";', ...(meta ? ['var __cgModuleUrl = require("node:url").pathToFileURL(__filename).href;'] : []), code].join("\n");
 }
 
 /**

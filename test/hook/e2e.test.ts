@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -99,6 +99,33 @@ process.exitCode = await runHookCli([], { stdout: process.stdout, stderr: proces
       expect(indexed.stdout).toBe(all.stdout);
       expect(indexed.stdout).not.toBe("");
     }
+  });
+
+  it("runs its bundle through V8's code cache: later events read what the first wrote, and answer the same", () => {
+    const own = join(work, "code-cache");
+    const codeDir = join(own, "hook-code");
+    const event = recordedText("user-prompt-submit", { CWD: project, PROMPT: `token ${githubToken("e2e-code-cache")}` });
+    const first = run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own });
+    const caches = readdirSync(codeDir).filter((f) => f.endsWith(".v8"));
+    expect(caches.length).toBeGreaterThan(3);
+    expect(caches.some((f) => f.includes("hook+cli.js@"))).toBe(true);
+    const written = new Map(caches.map((f) => [f, statSync(join(codeDir, f)).mtimeMs]));
+    const second = run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own });
+    expect(second).toEqual(first);
+    expect(JSON.parse(first.stdout).decision).toBe("block");
+    // Accepted, so not written again.
+    for (const [f, mtime] of written) expect(statSync(join(codeDir, f)).mtimeMs).toBe(mtime);
+    // Data V8 refuses (here: not a code cache at all) is replaced, and the answer does not change.
+    const cli = caches.find((f) => f.includes("hook+cli.js@")) ?? "";
+    writeFileSync(join(codeDir, cli), "not a code cache");
+    expect(run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own })).toEqual(first);
+    expect(readFileSync(join(codeDir, cli)).length).toBeGreaterThan(100);
+    // A folder others can write is not used: whoever writes the cache chooses the code the hook runs.
+    rmSync(codeDir, { recursive: true });
+    mkdirSync(codeDir);
+    chmodSync(codeDir, 0o777);
+    expect(run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own })).toEqual(first);
+    expect(readdirSync(codeDir)).toEqual([]);
   });
 
   it("registers a command with `hook install` that works when a shell runs it", () => {

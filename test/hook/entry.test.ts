@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ENTRY = fileURLToPath(new URL("../../bin/claude-guard-hook.js", import.meta.url));
@@ -22,6 +22,8 @@ describe("hook entry with nothing to load", () => {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     bin = join(dir, "bin", "claude-guard-hook.js");
     copyFileSync(ENTRY, bin);
+    // What says the entry is a CommonJS module in a package of ES modules.
+    copyFileSync(join(dirname(ENTRY), "package.json"), join(dir, "bin", "package.json"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
