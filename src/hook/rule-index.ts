@@ -23,7 +23,16 @@ export interface RuleIndex {
   overrides: Record<number, Overrides>;
   /** The ids rules report besides their own (no custom rule may take one either). */
   reports: string[];
+  /**
+   * By the rule's place in `rules`: what a text must hold (the rule's `requires` patterns, as source and
+   * flags) for the rules with a keyword under SHORT_KEYWORD characters, which ordinary text holds by
+   * chance (`npm` in `npm test`): their module loads only for a text that holds these too.
+   */
+  requires: Record<number, Array<[source: string, flags: string]>>;
 }
+
+/** Keywords shorter than this occur by chance in ordinary text; only their rules' `requires` go in the index (each costs every event its parse). */
+const SHORT_KEYWORD = 4;
 
 /**
  * Where each built-in rule comes from: the module whose `rules` export holds a rule with its id and the
@@ -41,11 +50,13 @@ export function buildRuleIndex(builtin: readonly Rule[], ids: readonly string[],
       candidates.set(rule.id, [...(candidates.get(rule.id) ?? []), { file, position, rule }]);
     });
   });
-  const index: RuleIndex = { files, rules: [], overrides: {}, reports: [] };
+  const index: RuleIndex = { files, rules: [], overrides: {}, reports: [], requires: {} };
   for (const rule of builtin) {
     const found = (candidates.get(rule.id) ?? []).map((c) => ({ ...c, overrides: plainDifferences(rule, c.rule) })).find((c) => c.overrides !== undefined);
     if (!found?.overrides) throw new Error(`the built-in rule ${rule.id} is in no rule module's \`rules\` export as it is (only plain values may differ)`);
     if (Object.keys(found.overrides).length > 0) index.overrides[index.rules.length] = found.overrides;
+    const requires = rule.keywords.some((k) => k.length < SHORT_KEYWORD) ? rule.requires?.filter(holdsInWhole) : undefined;
+    if (requires?.length) index.requires[index.rules.length] = requires.map((re) => [re.source, re.flags.replace(/[gy]/g, "")]);
     index.rules.push([rule.id, found.file, found.position, ...rule.keywords.map((k) => k.toLowerCase())]);
   }
   const own = new Set(builtin.map((r) => r.id));
@@ -54,9 +65,19 @@ export function buildRuleIndex(builtin: readonly Rule[], ids: readonly string[],
 }
 
 /**
+ * A pattern that matches a whole text whenever it matches a part of it (the line or window the engine
+ * tests `requires` on): no anchors, word boundaries or lookaround, which can tell a part's ends.
+ */
+function holdsInWhole(re: RegExp): boolean {
+  return !/[\^$]|\\[bB]|\(\?<?[=!]/.test(re.source);
+}
+
+/**
  * Places in `index.rules` of the rules whose keywords occur in one of the texts (case-folded: a superset
- * of the engine's prefilter hits). Plain loops: they run once per event, before V8 optimizes anything,
- * and array methods with a callback and a rest pattern per rule cost several times the searches.
+ * of the engine's prefilter hits), and, for a rule the index holds `requires` of, whose every required
+ * pattern matches one of them (the engine runs the rule on no text without them). Plain loops: they run
+ * once per event, before V8 optimizes anything, and array methods with a callback and a rest pattern
+ * per rule cost several times the searches.
  */
 export function rulesFor(index: RuleIndex, texts: readonly string[]): number[] {
   const lower = texts.map((t) => t.toLowerCase());
@@ -64,9 +85,16 @@ export function rulesFor(index: RuleIndex, texts: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < index.rules.length; i++) {
     const entry = index.rules[i] as RuleIndex["rules"][number];
-    if (someKeywordIn(entry, lower, pairs)) out.push(i);
+    if (!someKeywordIn(entry, lower, pairs)) continue;
+    const requires = index.requires[i];
+    if (requires === undefined || requires.every(([source, flags]) => matchesSome(new RegExp(source, flags), texts))) out.push(i);
   }
   return out;
+}
+
+function matchesSome(re: RegExp, texts: readonly string[]): boolean {
+  for (const text of texts) if (re.test(text)) return true;
+  return false;
 }
 
 function someKeywordIn(entry: RuleIndex["rules"][number], texts: readonly string[], pairs: Uint8Array): boolean {

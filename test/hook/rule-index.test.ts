@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Scanner, builtinRules, ruleMetas, type Rule } from "../../src/core/detect/index.js";
 import { buildRuleIndex, rulesFor, type RuleIndex } from "../../src/hook/rule-index.js";
 import { emailLine, githubToken, password, privateKey } from "../fixtures/hook/events.js";
+import { fake } from "../../src/core/detect/fake.js";
 
 const RULES_DIR = fileURLToPath(new URL("../../src/core/detect/rules/", import.meta.url));
 
@@ -76,9 +77,26 @@ describe("the hook's rule index", () => {
     expect(rulesFor(index, [`token ${githubToken("index-pick")}`]).map((i) => index.rules[i]?.[0])).toContain("github-pat-classic");
   });
 
+  it("loads a rule keyed on a short word only for a text that also holds what the rule requires", () => {
+    const id = (i: number): string | undefined => index.rules[i]?.[0];
+    const npmLegacy = index.rules.findIndex(([ruleId]) => ruleId === "npm-legacy-auth-token");
+    expect(index.requires[npmLegacy]).toBeDefined();
+    // Keyed on "npm": not for `npm test`, which cannot hold its token.
+    expect(rulesFor(index, ["npm test -- --runInBand"]).map(id)).not.toContain("npm-legacy-auth-token");
+    const setting = `NPM_TOKEN=${fake.uuid("index-npm")}`;
+    expect(rulesFor(index, ["npm publish", setting]).map(id)).toContain("npm-legacy-auth-token");
+    const doc = { path: ".env", text: setting };
+    const expected = new Scanner(builtinRules).scan(doc).findings;
+    expect(expected.map((f) => f.rule)).toContain("npm-legacy-auth-token");
+    expect(new Scanner(rulesAt(rulesFor(index, [setting]))).scan(doc).findings).toEqual(expected);
+    // Only rules with a short keyword carry their patterns in the index (every event parses it).
+    for (const i of Object.keys(index.requires).map(Number)) expect(index.rules[i]?.slice(3).some((k) => String(k).length < 4)).toBe(true);
+  });
+
   it("picks exactly the rules one of whose keywords a text holds, case-folded", () => {
+    const required = (i: number, texts: string[]): boolean => (index.requires[i] ?? []).every(([source, flags]) => texts.some((t) => new RegExp(source, flags).test(t)));
     const naive = (texts: string[]): number[] =>
-      index.rules.flatMap(([, , , ...keywords], i) => (keywords.some((k) => texts.some((t) => t.toLowerCase().includes(k))) ? [i] : []));
+      index.rules.flatMap(([, , , ...keywords], i) => (keywords.some((k) => texts.some((t) => t.toLowerCase().includes(k))) && required(i, texts) ? [i] : []));
     // Every keyword once, each in a text of its own, in upper case and cut one character short.
     const keywords = [...new Set(index.rules.flatMap(([, , , ...k]) => k))];
     const samples: string[][] = [
