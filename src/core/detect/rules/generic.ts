@@ -456,12 +456,44 @@ const SERIALIZED_SECRET = /^\{([^{}\s][^{}]{0,298}[^{}\s])\}$/;
 const AUTH_SCHEME = /^(?:bearer|token|basic)\s{1,3}(?=\S{8,}$)/i;
 
 /** Literals the patterns above hold, for testing a text before running them (findGenericSecrets). */
-const QUOTE = /["'\x60]/;
 const FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 const SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
 const SQL_PASSWORD_WORD = /identified|password/i;
 const SECURE_STRING_WORD = /ConvertTo-SecureString/i;
 const SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
+
+/** The punctuation findGenericSecrets' patterns hold, one bit each, by ASCII code. */
+const QUOTE_MARK = 1;
+const EQUALS_MARK = 2;
+const COLON_MARK = 4;
+const DASH_MARK = 8;
+const DOT_MARK = 16;
+const BACKSLASH_MARK = 32;
+const PAREN_MARK = 64;
+const BRACKET_MARK = 128;
+const CLOSE_BRACKET_MARK = 256;
+const COMMA_MARK = 512;
+const DOLLAR_MARK = 1024;
+const LESS_THAN_MARK = 2048;
+const QUESTION_MARK = 4096;
+const AMPERSAND_MARK = 8192;
+const MARKS = new Uint16Array(128);
+for (const [chars, mark] of [
+  ["\"'\x60", QUOTE_MARK], ["=", EQUALS_MARK], [":", COLON_MARK], ["-", DASH_MARK], [".", DOT_MARK], ["\\", BACKSLASH_MARK], ["(", PAREN_MARK],
+  ["[", BRACKET_MARK], ["]", CLOSE_BRACKET_MARK], [",", COMMA_MARK], ["$", DOLLAR_MARK], ["<", LESS_THAN_MARK], ["?", QUESTION_MARK], ["&", AMPERSAND_MARK],
+] as const) {
+  for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
+}
+
+/** The MARKS of every ASCII character in `text`, or'ed. */
+function marksOf(text: string): number {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) marks |= MARKS[code] as number;
+  }
+  return marks;
+}
 
 const BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 
@@ -550,35 +582,39 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const candidates: Candidate[] = [];
   // Each syntax's pattern runs only where the text holds a literal every match of it holds: most lines
   // a common keyword selects hold few of them, and a test for a character costs far less than a pattern.
-  const quote = QUOTE.test(text);
+  // The characters are read in one pass (MARKS); a longer literal is looked for only where its
+  // punctuation is.
+  const marks = marksOf(text);
+  const quote = (marks & QUOTE_MARK) !== 0;
   // The characters every assignment operator holds (`=`, `:`, `<-`, YAML's `- `).
-  const equals = text.includes("=");
-  const colon = text.includes(":");
-  const dash = text.includes("-");
+  const equals = (marks & EQUALS_MARK) !== 0;
+  const colon = (marks & COLON_MARK) !== 0;
+  const dash = (marks & DASH_MARK) !== 0;
+  const dot = (marks & DOT_MARK) !== 0;
   if (quote && (equals || colon || dash)) collect(ASSIGN_QUOTED, text, candidates, true);
   // JSON escaped inside a string (`body: "{\"access_token\":\"…\"}"`): read it unescaped, then map
   // each value's offset back to the line.
-  if (text.includes('\\"')) collectUnescaped(text, candidates);
-  const paren = text.includes("(");
-  const bracket = text.includes("[");
+  if ((marks & BACKSLASH_MARK) !== 0 && text.includes('\\"')) collectUnescaped(text, candidates);
+  const paren = (marks & PAREN_MARK) !== 0;
+  const bracket = (marks & BRACKET_MARK) !== 0;
   // The first two arguments are separated by a comma; an index is followed by `]` and an assignment.
-  if (quote && (paren || bracket) && (text.includes(",") || (equals && text.includes("]")))) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
+  if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || (equals && (marks & CLOSE_BRACKET_MARK) !== 0))) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
   if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
-  if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
+  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
   if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
-  if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
-  if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
+  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
+  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, undefined, { element: true });
+  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, undefined, { element: true });
   if (dash) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
   // Each command's password follows `-p` or `-a`.
   if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
   if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
   if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
-  if (quote && text.includes(".set")) collect(SETTER, text, candidates, true);
+  if (quote && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (equals && (text.includes("?") || text.includes("&"))) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
+  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
