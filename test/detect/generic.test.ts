@@ -179,6 +179,32 @@ describe("generic secrets by name", () => {
     expect(scan(path, line)).toEqual([]);
   });
 
+  it.each([
+    ["tanka.md", `  htpasswd_contents: 'loki:$apr1$${fake.alnum(8, "apr-salt")}$${fake.base64(22, "apr-hash")}',`],
+    ["api.ts", `  RESET_PASSWORD = '/v1/accounts:resetPassword',`],
+    ["kinds.ts", `  ResetPassword = 'identitytoolkit#ResetPasswordResponse',`],
+    ["shards.go", `// If the map grows too large, split it into shards, identified by "prefix+index"`],
+    ["forward-merge", `password = config['github']['credentials']['password']`],
+    ["DbCommand.php", `            'password' => '--password='.$connection['password'],`],
+    ["main.yml", `    gen_pw: "{{ lookup('password', '/dev/null chars=ascii_letters length=8') }}"`],
+    ["auth.php", `        'passwords' => env('AUTH_PASSWORD_BROKER', 'users'),`],
+    ["six.py", `    MovedAttribute("HTTPPasswordMgr", "urllib2", "urllib.request"),`],
+    ["main.go", `	log.Println("both --remote-write-username and --remote-write-password must be provided")`],
+    ["test_sudo.py", `    assert re.match(r"""sudo -H -S -p "[sudo via ansible] password:" -u foo /bin/bash""", cmd)`],
+  ])("reports nothing for hashes, paths, kinds, code and prose in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("reads base64 of a stand-in text, and Spring's {noop} password, by what they hold", () => {
+    const b64 = (text: string) => Buffer.from(text).toString("base64").replace(/=+$/, "");
+    const categories = (line: string) => scan("gateway.go", line).map((f) => [f.rule, f.category]);
+    expect(categories(`  ClientSecret: "${b64("example-app-secret")}",`)).toEqual([["generic-secret", "placeholder"]]);
+    expect(categories(`  DummyToken = "${b64('{"error":"UNKNOWN_ERROR"}')}"`)).toEqual([["generic-secret", "placeholder"]]);
+    expect(categories(`  ClientSecret: "${b64(fake.alnum(24, "b64-real"))}",`)).toEqual([["generic-secret", "secret"]]);
+    expect(scan("application.yml", `      client-secret: "{noop}secret1"`).map((f) => f.category)).toEqual(["placeholder"]);
+    expect(scan("application.yml", `      client-secret: "{noop}${token}"`).map((f) => f.category)).toEqual(["secret"]);
+  });
+
   it("keeps a password that names itself: it is often the real default", () => {
     expect(scan("client_test.go", `    backendPass: "backend-secret",`).map((f) => f.rule)).toEqual(["generic-password"]);
     expect(scan("app.yml", `  api_token: "${token}"`).map((f) => f.category)).toEqual(["secret"]);

@@ -62,7 +62,7 @@ const EXCLUDED_WORDS = new Set([
   "audience", "scope", "scopes", "grant", "response", "request", "result", "status", "state", "flow", "step", "page",
   "text", "str", "string", "color", "colour", "style", "indent", "width", "height", "line", "lines", "node", "nodes",
   "kind", "start", "end", "offset", "char", "literal", "value_type", "display", "fn", "func", "function", "enum",
-  "namespace", "privilege", "privileges",
+  "namespace", "privilege", "privileges", "mgr", "broker", "realm",
 ]);
 
 /** Words that make a name describe an event or an outcome concerning a secret, not hold one. */
@@ -167,7 +167,7 @@ type ValueVerdict =
   | { kind: "none" };
 
 const REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
-const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
+const HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD4|MD5|BCRYPT|pbkdf2|scrypt|argon2|sha256|ldap)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 const PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -177,7 +177,7 @@ const SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 const IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
 /** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas, member
  * paths (`jsTokens.matchToToken`), version ranges (`^7.1.3`). */
-const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^[A-Za-z_$][\w$.]*\[["':\w]|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
 
 /**
  * Is `raw` (the literal assigned to a secret-like name) a secret, a placeholder, or nothing?
@@ -185,6 +185,8 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\
  */
 function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean, spaced = false): ValueVerdict {
   const value = raw.trim();
+  // Spring Security's `{noop}` marks a password stored as it is: the value is what follows.
+  if (value.startsWith("{noop}") && value.length > 6) return classifyValue(value.slice(6), name, kind, quoted, spaced);
   // A token may be long (signed tokens, macaroons run to a kilobyte); prose that long is not a value.
   if (value.length === 0 || value.length > MAX_TOKEN || (value.length > 300 && /\s/.test(value))) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
@@ -207,6 +209,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
   // What a log or a test prints in place of a secret (`[REDACTED]`, `********`, `-redacted-`): no value.
   if (REDACTION_MARK.test(value)) return { kind: "none" };
+  if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
@@ -229,7 +232,6 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // A password that names itself (`backend-password`) is often the real default: it stays, unless the name
   // says it holds a key (`kCurrentPasswordKey = "newPassword"`).
   if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
-  if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (FILE_NAME.test(value)) return { kind: "none" };
   // A package's version or version range (`"pbkdf2-password": "1.2.1"` in package.json), a package
@@ -259,6 +261,8 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // Words glued together (`MaestroAccessToken`, `base64EncodedKey`, `PRIVATEBLOB`): a name, not a key.
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
+  // `ZXhhbXBsZS1hcHAtc2VjcmV0` is "example-app-secret": base64 of a stand-in is a stand-in.
+  if (encodesStandIn(value)) return { kind: "placeholder", reason: "base64 of a stand-in text" };
   // `eyJ…` opens a JSON Web Token's header (`{"`): one that does not decode to JSON is a broken copy.
   if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   // `API-1234`, `PROJ-42`: an issue key's shape (a capitalised word and a number), an identifier.
@@ -306,9 +310,12 @@ function isFallbackDefault(value: string): boolean {
  * Values other settings and programs name, whatever name they are assigned to: another command-line flag
  * (`--disabled-password --gecos`, `add_argument('--token', '--api-key')`), a MIME type (`otp=application/…`),
  * a Windows security identifier (`S-1-5-21-…`), a Django migration (`('authtoken', '0001_initial')`),
- * a Laravel validation rule list or cast (`'password' => 'required|confirmed'`, `'encrypted:array'`).
+ * a Laravel validation rule list or cast (`'password' => 'required|confirmed'`, `'encrypted:array'`), an
+ * htpasswd line (`user:$apr1$…`, a hash), a Google API method path (`/v1/accounts:resetPassword`), PHP
+ * concatenation after a flag (`'--password='.$config`), a path with options (Ansible's
+ * `lookup('password', '/dev/null length=20')` generates one).
  */
-const NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$/;
+const NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=/;
 
 /** The secret words a value names itself with (`newPassword`, `X-Goog-Api-Key`, `resume-token-1`). */
 const SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
@@ -316,6 +323,23 @@ const SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|t
 const IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
 /** Lower-case words joined by `-` or `_` (`backend-secret`, `test_vault_password`, `resume-token-1000000`). */
 const JOINED_WORDS = /^[a-z]{2,20}(?:[-_][a-z]{2,20}){1,6}(?:[-_]?\d{1,8})?$/;
+
+const STAND_IN_WORD = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
+const BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4}){3,40}(?:[A-Za-z0-9+/]{2,3}={0,2})?$|^[A-Za-z0-9_-]{12,160}$/;
+
+/** Base64 whose text is a stand-in: words saying so or naming a secret, a file path, a short JSON error. */
+function encodesStandIn(value: string): boolean {
+  if (!BASE64_TEXT.test(value)) return false;
+  let text: string;
+  try {
+    const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+    text = atob(standard + "=".repeat((4 - (standard.length % 4)) % 4));
+  } catch {
+    return false;
+  }
+  if (text.length < 8 || !/^[\x20-\x7e]+$/.test(text)) return false;
+  return STAND_IN_WORD.test(text) || namesASecret(text) || /^[\w.-]+(?:\/[\w.-]+)+\.\w{1,5}$/.test(text) || (/^\{"\w{1,20}":"[\w .-]{0,40}"\}$/.test(text) && !/secret|key|token|pass/i.test(text));
+}
 
 /** Words naming a secret, each one pronounceable or (in identifier case) an acronym: `xKq9Token` is not words. */
 function namesASecret(value: string): boolean {
@@ -360,7 +384,7 @@ const PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:
 /** `4f2a9c.invoiceocean.com`, `db.internal.example.org`: a host name, whatever its first label looks like. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
 
-const NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+const NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/|#)[A-Za-z_][\w-]{0,60}){1,8}$/;
 
 const QUALIFIED_NAME = /^[A-Za-z][\w.-]{0,30}:(?<local>(?:[A-Z][a-z]{1,20}){3,8})$/;
 
@@ -459,6 +483,7 @@ const AUTH_SCHEME = /^(?:bearer|token|basic)\s{1,3}(?=\S{8,}$)/i;
 const FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 const SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
 const SQL_PASSWORD_WORD = /identified|password/i;
+const SQL_STATEMENT_WORD = /\b(?:user|role|login|grant|create|alter|password)\b/i;
 const SECURE_STRING_WORD = /ConvertTo-SecureString/i;
 const SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
 
@@ -514,6 +539,8 @@ interface Candidate {
   list?: boolean;
   /** The text of an XML element. */
   element?: boolean;
+  /** A statement's password (`IDENTIFIED BY '…'`). */
+  sql?: boolean;
 }
 
 /** Calls whose first two arguments are not a name and its value: `HashPassword("pw", "salt")`,
@@ -609,7 +636,7 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   if (dash) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
   // Each command's password follows `-p` or `-a`.
   if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
+  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", { sql: true });
   if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
   if (quote && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
@@ -667,14 +694,21 @@ function reportedValue(candidate: Candidate): { value: string; index: number; wr
 /** The finding a candidate makes, if any: a secret-like name and a literal value that is a secret or a placeholder. */
 function judgeCandidate(candidate: Candidate, value: string, index: number, wrapped: boolean, text: string, context: MatchContext): RawMatch | undefined {
   if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) return undefined;
+  // `identified by "prefix+index"` in a comment is prose: a statement names a user or a role.
+  if (candidate.sql && !SQL_STATEMENT_WORD.test(text)) return undefined;
   const key = candidate.key.replace(/^[$@:]+/, "");
   // A list under a plural name holds several of the singular (`tokens`, `api_keys`).
   const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
   if (!kind) return undefined;
   // `access_token: token,` in a code sample: a bare name before a comma is a variable, not a value.
   if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) return undefined;
-  // `--token TOKEN` in usage text is a metavariable, not a value.
+  // `--token TOKEN` in usage text is a metavariable, not a value; `the --password option must …` is a
+  // sentence that names the flag (a word follows the word after it).
   if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return undefined;
+  if (candidate.flag && /^[a-z]{2,12}$/.test(value) && /^\s{1,3}[a-z]{2,12}\b(?!\s*[=:-])/.test(text.slice(index + value.length, index + value.length + 20))) return undefined;
+  // `-p "[sudo] password: " -u root`: a quoted value that opens with a space before words is the rest of a
+  // prompt or a command.
+  if (candidate.quoted && /^\s/.test(candidate.value) && /\S\s+\S/.test(candidate.value) && !candidate.element) return undefined;
   // A hidden form field goes to every visitor with the page: an anti-forgery or state value.
   if (inHiddenInput(text, candidate.index)) return undefined;
   // Badge images carry public read-only tokens in their query (codecov, shields).
