@@ -55,6 +55,16 @@ describe("a provider's setting", () => {
     expect(scan(`jira_token: ${fake.alnum(30, "jira-other")}`, "config.yml")).toEqual([{ rule: "generic-secret", category: "secret" }]);
   });
 
+  it("takes a one-character slip of the format of a provider named on the line above for a broken copy, nothing looser", () => {
+    const key = lowerDigits(40, "lok-above");
+    const above = (value: string) => scan(`[INFO] calling the Lokalise API\n[DEBUG] using API_KEY=${value}`, "debug.txt");
+    expect(above(`${key.slice(0, 20)}_${key.slice(21)}`)).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(above(`${key}x`)).toEqual([{ rule: "generic-secret", category: "placeholder" }]);
+    expect(above(`${key.slice(0, 34)}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
+    expect(above(`${key.slice(0, 20)}_-${key.slice(22)}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
+    expect(scan(`[INFO] calling the API\n[DEBUG] using API_KEY=${key.slice(0, 20)}_${key.slice(21)}`, "debug.txt")).toEqual([{ rule: "generic-secret", category: "secret" }]);
+  });
+
   it("leaves a value of another shape under the same name a secret: another credential of the provider", () => {
     expect(scan(`LOKALISE_TOKEN=${fake.alnum(14, "lok-other")}-${fake.alnum(6, "lok-other2")}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);
     expect(scan(`WANDB_API_KEY=${fake.alnum(20, "wandb-other")}`)).toEqual([{ rule: "generic-secret", category: "secret" }]);

@@ -59,6 +59,14 @@ function distance(value: string, shape: Shape): 0 | 1 | 2 {
   return nearLength && outside.length <= Math.max(2, Math.floor(value.length / 10)) && outside.every((c) => /[A-Za-z0-9]/.test(c)) ? 1 : 2;
 }
 
+/** One slip from the shape: a character too many or too few, and at most one outside its alphabet. */
+function slipOf(value: string, shape: Shape): boolean {
+  if (shape.starts.length > 0 && !shape.starts.some((s) => value.startsWith(s))) return false;
+  if (value.length < shape.min - 1 || value.length > shape.max + 1) return false;
+  const outside = value.match(shape.outside) ?? [];
+  return outside.length <= 1 && outside.every((c) => !/[\s:;,"'`]/.test(c));
+}
+
 export class Claims {
   /** Prefix owners by the prefix's first three characters. */
   private readonly byStart = new Map<string, Array<{ prefix: string; rule: Rule; shape?: Shape }>>();
@@ -86,7 +94,7 @@ export class Claims {
    * The provider format `value` (set under `setting`, when known) is a broken copy of, if any. Ask
    * only about values no provider rule reported: a value a provider reports is its own.
    */
-  brokenCopyOf(value: string, setting?: string, before = ""): BrokenCopy | undefined {
+  brokenCopyOf(value: string, setting?: string, before = "", above?: () => string): BrokenCopy | undefined {
     // A value with the whole format is the provider's own, reported by name where its rule wants context.
     for (const { prefix, rule, shape } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return shape?.asWritten.test(value) ? undefined : { rule, by: "prefix" };
     if (!setting || this.byName.size === 0) return undefined;
@@ -100,7 +108,13 @@ export class Claims {
       if (d === 0) return undefined;
       if (d === 1) copied ??= rule;
     }
-    return copied ? { rule: copied, by: "setting" } : undefined;
+    if (copied) return { rule: copied, by: "setting" };
+    // The provider named on the line just above (`[INFO] calling the Acme API` over `API_KEY=…`), where
+    // its keyed rule looks for its value too: a tie that loose takes only a slip of one character.
+    const line = owners.length === 0 ? above?.() : undefined;
+    if (!line || line.length > 200) return undefined;
+    for (const { rule, shape } of this.ownersOfWords(nameWords(line), false)) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
+    return undefined;
   }
 
   /**
@@ -108,16 +122,20 @@ export class Claims {
    * start: `lokalisetoken`), or in the words just before it on its line (`amplitude Key=`).
    */
   private ownersOf(setting: string, before: string): Owner[] {
-    const owners = new Set<Owner>();
-    const add = (key: string) => {
-      for (const owner of this.byName.get(key) ?? []) owners.add(owner);
-    };
     // The setting's own name is the end of the text before the value; the words before it qualify it
     // (`planviewleankit token`, `new relic mobile app token`).
     const at = before.lastIndexOf(setting);
     const qualifier = at > 0 ? /(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9]{1,40}[ \t]{1,2}){1,4}$/.exec(before.slice(Math.max(0, at - 80), at))?.[0] : undefined;
-    const all = [...(qualifier ? nameWords(qualifier) : []), ...nameWords(setting).slice(-8)];
-    for (const word of all) for (let k = 5; k < word.length; k++) add(word.slice(0, k));
+    return this.ownersOfWords([...(qualifier ? nameWords(qualifier) : []), ...nameWords(setting).slice(-8)], true);
+  }
+
+  /** The owners of names among `all` (a word, two or three together, or with `starts` a word's start). */
+  private ownersOfWords(all: readonly string[], starts: boolean): Owner[] {
+    const owners = new Set<Owner>();
+    const add = (key: string) => {
+      for (const owner of this.byName.get(key) ?? []) owners.add(owner);
+    };
+    if (starts) for (const word of all) for (let k = 5; k < word.length; k++) add(word.slice(0, k));
     for (let i = 0; i < all.length; i++) {
       const word = all[i] as string;
       add(word);

@@ -612,7 +612,7 @@ export class Scanner {
     }
     // A value in a provider's setting or with its prefix that only a name-based or carrier rule found:
     // a broken copy of the provider's format (claims.ts), not a working credential.
-    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start)) : undefined;
+    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : undefined;
     if (copy) {
       category = "placeholder";
       severity = "medium";
