@@ -190,6 +190,10 @@ describe("generic secrets by name", () => {
     ["auth.php", `        'passwords' => env('AUTH_PASSWORD_BROKER', 'users'),`],
     ["six.py", `    MovedAttribute("HTTPPasswordMgr", "urllib2", "urllib.request"),`],
     ["main.go", `	log.Println("both --remote-write-username and --remote-write-password must be provided")`],
+    ["Request.swift", `private let kAndroidInstallAppKey = "androidInstallApp"`],
+    ["Request.swift", `private let kCanHandleCodeInAppKey = "canHandleCodeInApp"`],
+    ["TokenTest.m", `    token:@"old-v4-token"`],
+    ["StorageTests.swift", `    "ios%2Fpublic%2F1mb\\?alt=media&token=[a-z0-9-]*$"`],
     ["test_sudo.py", `    assert re.match(r"""sudo -H -S -p "[sudo via ansible] password:" -u foo /bin/bash""", cmd)`],
   ])("reports nothing for hashes, paths, kinds, code and prose in %s: %s", (path, line) => {
     expect(scan(path, line)).toEqual([]);
@@ -203,6 +207,11 @@ describe("generic secrets by name", () => {
     expect(categories(`  ClientSecret: "${b64(fake.alnum(24, "b64-real"))}",`)).toEqual([["generic-secret", "secret"]]);
     expect(scan("application.yml", `      client-secret: "{noop}secret1"`).map((f) => f.category)).toEqual(["placeholder"]);
     expect(scan("application.yml", `      client-secret: "{noop}${token}"`).map((f) => f.category)).toEqual(["secret"]);
+  });
+
+  it("reads a stand-in's word before a name as a placeholder, not a token", () => {
+    expect(scan("Validator.m", `options.APIKey = @"TEST_APIKey";`).map((f) => f.category)).toEqual(["placeholder"]);
+    expect(scan("Validator.m", `options.APIKey = @"${token}";`).map((f) => f.category)).toEqual(["secret"]);
   });
 
   it("keeps a password that names itself: it is often the real default", () => {

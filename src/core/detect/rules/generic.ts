@@ -232,6 +232,8 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // A password that names itself (`backend-password`) is often the real default: it stays, unless the name
   // says it holds a key (`kCurrentPasswordKey = "newPassword"`).
   if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
+  // `TEST_ValidToken`, `fake_apiKey`: a word that says stand-in, then a name.
+  if (kind === "secret" && /^(?:test|fake|dummy|mock|sample|example)_[A-Za-z]{2,40}$/i.test(value)) return { kind: "placeholder", reason: "the value names itself a stand-in" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (FILE_NAME.test(value)) return { kind: "none" };
   // A package's version or version range (`"pbkdf2-password": "1.2.1"` in package.json), a package
@@ -313,16 +315,16 @@ function isFallbackDefault(value: string): boolean {
  * a Laravel validation rule list or cast (`'password' => 'required|confirmed'`, `'encrypted:array'`), an
  * htpasswd line (`user:$apr1$…`, a hash), a Google API method path (`/v1/accounts:resetPassword`), PHP
  * concatenation after a flag (`'--password='.$config`), a path with options (Ansible's
- * `lookup('password', '/dev/null length=20')` generates one).
+ * `lookup('password', '/dev/null length=20')` generates one), a regular expression (`token=[a-z0-9-]*$`).
  */
-const NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=/;
+const NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
 
 /** The secret words a value names itself with (`newPassword`, `X-Goog-Api-Key`, `resume-token-1`). */
 const SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
 /** camelCase, PascalCase or Header-Case words (`appInstanceIdToken`, `Goog-Api-Key`), a numbered copy allowed. */
 const IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
 /** Lower-case words joined by `-` or `_` (`backend-secret`, `test_vault_password`, `resume-token-1000000`). */
-const JOINED_WORDS = /^[a-z]{2,20}(?:[-_][a-z]{2,20}){1,6}(?:[-_]?\d{1,8})?$/;
+const JOINED_WORDS = /^[a-z][a-z0-9]{1,19}(?:[-_][a-z][a-z0-9]{1,19}){1,6}(?:[-_]?\d{1,8})?$/;
 
 const STAND_IN_WORD = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
 const BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4}){3,40}(?:[A-Za-z0-9+/]{2,3}={0,2})?$|^[A-Za-z0-9_-]{12,160}$/;
@@ -347,10 +349,12 @@ function namesASecret(value: string): boolean {
   const identifier = IDENTIFIER_WORDS.test(value);
   if (!identifier && !JOINED_WORDS.test(value)) return false;
   const words = nameWords(value.replace(/\d+$/, ""));
-  return words.length >= 2 && words.some((w) => SECRET_WORD_IN_VALUE.test(w)) && words.every((w) => /[aeiouy]/.test(w) || (w.length <= 4 && identifier));
+  return words.length >= 2 && words.some((w) => SECRET_WORD_IN_VALUE.test(w)) && words.every((w) => /[aeiouy]/.test(w) || (w.length <= 3 && /\d/.test(w)) || (w.length <= 4 && identifier));
 }
 
-const GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}\d{0,3}$/;
+const GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{1,12}){1,6}[A-Z]{0,4}\d{0,3}$/;
+/** Short words of names whose only vowel is the capital (`InstallApp`, `CodeInApp`). */
+const SHORT_WORDS = new Set(["app", "apps", "api", "id", "in", "on", "of", "to", "at", "is", "by", "or", "up", "as", "an", "if", "it", "all", "add", "any", "ask", "use", "end", "out", "old", "new", "own"]);
 
 /** Bytes written out as hex (32+ digits) or base64 (24+ characters, padded or with + and /), random. */
 function isKeyMaterial(value: string): boolean {
@@ -363,7 +367,7 @@ function isKeyMaterial(value: string): boolean {
 function gluedWords(value: string): boolean {
   if (!GLUED_WORDS.test(value)) return false;
   const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
-  return words.every((w) => w.length < 2 || /[aeiouy]/i.test(w.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w));
+  return words.every((w) => w.length < 2 || /[aeiouy]/i.test(w.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w) || SHORT_WORDS.has(w.toLowerCase()));
 }
 const ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
 const SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
