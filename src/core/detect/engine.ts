@@ -115,23 +115,25 @@ const WINDOW_AFTER = 2500;
 /** A claimed span's key: its start in the line times this, plus its length (a short line is under it). */
 const SPAN_KEY = 1 << 16;
 
-interface Located {
-  /**
-   * Built on first need (findingOf): only for values that survive the overlaps, or whose severity
-   * decides one. Most values a name-based rule matches on secret-dense text are a provider's, and lose.
-   */
-  finding?: Finding;
-  build: () => Finding;
-  /** Offsets in the document, for resolving overlaps between rules. */
-  start: number;
-  end: number;
-  generic: boolean;
-  priority: number;
-  /** Offsets of the value's first line in the document, for its fingerprint. */
-  lineStart: number;
-  lineEnd: number;
-  /** The value itself, only to honour old value-hash ignore entries; never leaves the engine. */
-  value: string;
+/**
+ * A rule's match placed in the document: a compact record kept until the overlaps are resolved. Its
+ * Finding is built on first need (findingOf): only for values that survive the overlaps, or whose
+ * severity decides one. Most values a name-based rule matches on secret-dense text are a provider's, and lose.
+ */
+class Located {
+  finding: Finding | undefined = undefined;
+  constructor(
+    readonly rule: Rule,
+    readonly match: RawMatch,
+    /** Offsets in the document, for resolving overlaps between rules. */
+    readonly start: number,
+    readonly end: number,
+    readonly priority: number,
+    /** The value's first line: its 0-based index in the document and its offsets (for the fingerprint). */
+    readonly line: number,
+    readonly lineStart: number,
+    readonly lineEnd: number,
+  ) {}
 }
 
 /** A required part that is a fixed-length run of one character class (`[A-Z0-9]{32}`). */
@@ -404,6 +406,7 @@ export class Scanner {
   private readonly generic: boolean[];
   /** Window rules with required parts, by rule index. */
   private readonly windowRequires: boolean[];
+  private readonly defaultMessages = new Map<Rule, string>();
 
   constructor(
     readonly rules: readonly Rule[],
@@ -433,15 +436,51 @@ export class Scanner {
     let longLine = false;
     let lowerLine: string | undefined;
 
+    // The line a value starts on (offsets, text) and whether an allow comment is on it: kept for the
+    // matches that follow on the same line, so each line is sliced and tested once.
+    let placedStart = -1;
+    let placedEnd = 0;
+    let placedText = "";
+    let placedAllowed = false;
+    const placeLine = (start: number): void => {
+      if (start === placedStart) return;
+      const newline = text.indexOf("\n", start);
+      placedStart = start;
+      placedEnd = newline === -1 ? text.length : newline;
+      placedText = text.slice(start, placedEnd);
+      placedAllowed = lineIsAllowed(placedText);
+    };
+    /**
+     * A rule's matches in the text from `segmentStart`, found on the hit's line `line`: placed (a windowed
+     * rule's match may start on a later line), appended to `into`; none on a line with an allow comment
+     * (the value's or the keyword's), nor a presigned URL's signature.
+     */
     const record = (rule: Rule, matches: RawMatch[], segmentStart: number, line: number, into: Located[]) => {
-      const generic = rule.provider === "generic";
-      for (const match of matches) {
+      const priority = rulePriority(rule);
+      const byName = rule.provider === "generic";
+      placeLine(lineStart);
+      const hitLineEnd = placedEnd;
+      for (let i = 0; i < matches.length; i++) {
+        const match = matches[i] as RawMatch;
         const start = segmentStart + match.index;
-        const place = this.place(text, rule, match, start, line, lineStart);
-        if (place === "suppressed") suppressed++;
-        else if (place) {
-          const build = () => this.toFinding(doc, rule, match, start, place);
-          into.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
+        let valueLine = line;
+        let valueLineStart = lineStart;
+        if (start > hitLineEnd) {
+          for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
+            valueLine++;
+            valueLineStart = n + 1;
+          }
+          // The keyword's line is allowed too.
+          placeLine(lineStart);
+          if (placedAllowed) {
+            suppressed++;
+            continue;
+          }
+        }
+        placeLine(valueLineStart);
+        if (placedAllowed) suppressed++;
+        else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName)) {
+          into.push(new Located(rule, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
         }
       }
     };
@@ -530,17 +569,20 @@ export class Scanner {
       }
       h = next;
     }
-    const kept = resolveOverlaps(located);
-    assignFingerprints(text, doc.path, kept, located);
+    const findingOf = (item: Located): Finding => (item.finding ??= this.toFinding(doc, item));
+    const kept = resolveOverlaps(located, findingOf);
+    assignFingerprints(text, doc.path, kept, located, findingOf);
     const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings: kept.map(findingOf), suppressed, ...(incomplete ? { incomplete: "timeout" as const } : {}) };
     const findings: Finding[] = [];
+    if (!ignored || ignored.size === 0) {
+      for (let k = 0; k < kept.length; k++) findings.push(findingOf(kept[k] as Located));
+      return incomplete ? { findings, suppressed, incomplete: "timeout" } : { findings, suppressed };
+    }
     const legacyIgnored: Array<{ old: string; replacement: string }> = [];
     for (const item of kept) {
       const finding = findingOf(item);
-      const value = item.value;
       if (ignored.has(finding.fingerprint)) continue;
-      const old = valueFingerprint(finding.rule, doc.path, value);
+      const old = valueFingerprint(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -570,32 +612,19 @@ export class Scanner {
     return merged;
   }
 
-  /**
-   * Where a match's value is (a windowed rule's match may start on a later line than its keyword), or
-   * why it is no finding: an allow comment on its line, or a presigned URL's signature.
-   */
-  private place(text: string, rule: Rule, match: RawMatch, start: number, hitLine: number, hitLineStart: number): Place | "suppressed" | undefined {
-    let line = hitLine;
-    let lineStart = hitLineStart;
-    for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const lineText = text.slice(lineStart, lineEnd);
-    if (lineIsAllowed(lineText) || (lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart))))) {
-      return "suppressed";
-    }
-    if (isPresignedUrlParameter(lineText, start - lineStart, rule.provider === "generic")) return undefined;
-    return { line, lineStart, lineEnd };
+  /** A rule's message for its findings under its own title: one string for all of them. */
+  private defaultMessage(rule: Rule): string {
+    let message = this.defaultMessages.get(rule);
+    if (message === undefined) this.defaultMessages.set(rule, (message = defaultMessage(rule.title, rule)));
+    return message;
   }
 
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
-  private toFinding(doc: ScanDocument, rule: Rule, match: RawMatch, start: number, { line, lineStart }: Place): Finding {
-    const { text } = doc;
+  private toFinding(doc: ScanDocument, item: Located): Finding {
+    const { rule, match, start, line, lineStart } = item;
+    const text = doc.text;
     const ruleId = match.ruleId ?? rule.id;
-    const title = match.title ?? rule.reports?.find((r) => r.id === ruleId)?.title ?? rule.title;
+    const title = match.title ?? reportedTitle(rule, ruleId);
     let category = match.category ?? rule.category;
     let severity: Severity = match.severity ?? rule.severity;
     let message = match.message;
@@ -630,7 +659,7 @@ export class Scanner {
     }
     // One table sets a built-in secret's severity (docs/severity.md); a custom rule keeps the one its config gives.
     if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+    message ??= title === rule.title ? this.defaultMessage(rule) : defaultMessage(title, rule);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
@@ -660,54 +689,44 @@ export class Scanner {
   }
 }
 
-/** A match's value line: its 0-based index in the document and its offsets. */
-interface Place {
-  line: number;
-  lineStart: number;
-  lineEnd: number;
-}
-
-function findingOf(item: Located): Finding {
-  return (item.finding ??= item.build());
-}
-
 /**
  * Fingerprints from the rule, the path and the value's line with every value any rule matched on it
  * masked (so that a second secret on the line is not in the hash either), numbered when the same masked
  * line occurs again in the document.
  */
-function assignFingerprints(text: string, path: string, kept: Located[], all: Located[]): void {
-  // The values that can reach a line: those starting on it, and the few that run past their own first
-  // line (PEM blocks). Indexed once, so a file with many findings costs linear time, not quadratic.
-  const startingOn = new Map<number, Located[]>();
-  const multiLine: Located[] = [];
+function assignFingerprints(text: string, path: string, kept: Located[], all: Located[], findingOf: (item: Located) => Finding): void {
+  // `all` is sorted by start (resolveOverlaps), so the values starting on a line are one run of it, met
+  // in line order as `kept` (sorted too) is walked; the few that run past their own first line (PEM
+  // blocks) are listed apart. Linear time however many findings a file has.
+  let multiLine: Located[] | undefined;
   for (let k = 0; k < all.length; k++) {
     const other = all[k] as Located;
-    const list = startingOn.get(other.lineStart);
-    if (list) list.push(other);
-    else startingOn.set(other.lineStart, [other]);
-    if (other.end > other.lineEnd) multiLine.push(other);
+    if (other.end > other.lineEnd) (multiLine ??= []).push(other);
   }
   const occurrences = new Map<string, number>();
+  let run = 0;
   // Index loops, no array a finding: this runs once per finding, mostly before V8 has optimised it.
   for (let k = 0; k < kept.length; k++) {
     const item = kept[k] as Located;
-    const { lineStart, lineEnd } = item;
+    const lineStart = item.lineStart;
+    const lineEnd = item.lineEnd;
     let line = text.slice(lineStart, lineEnd);
     if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     const ranges: Array<[number, number]> = [];
-    const starting = startingOn.get(lineStart);
-    for (let c = 0; starting && c < starting.length; c++) {
-      const other = starting[c] as Located;
+    while (run < all.length && (all[run] as Located).lineStart < lineStart) run++;
+    for (let c = run; c < all.length; c++) {
+      const other = all[c] as Located;
+      if (other.lineStart !== lineStart) break;
       if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
     }
-    for (let c = 0; c < multiLine.length; c++) {
+    for (let c = 0; multiLine && c < multiLine.length; c++) {
       const other = multiLine[c] as Located;
       if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
     }
     // A value written twice on its line is masked both times.
-    const newline = item.value.indexOf("\n");
-    const firstLine = newline === -1 ? item.value : item.value.slice(0, newline);
+    const value = item.match.secret;
+    const newline = value.indexOf("\n");
+    const firstLine = newline === -1 ? value : value.slice(0, newline);
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
@@ -719,7 +738,6 @@ function assignFingerprints(text: string, path: string, kept: Located[], all: Lo
     finding.fingerprint = fingerprint(finding.rule, path, masked, occurrence);
   }
 }
-
 
 /**
  * Lower case for ASCII letters only, so offsets stay those of the text: keywords are ASCII, and
@@ -739,6 +757,8 @@ const PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessI
 /** Is the value at `column` (0-based) of `line` a parameter of a presigned URL (for a name-based rule,
  * `byName`, also its credential scope)? */
 function isPresignedUrlParameter(line: string, column: number, byName: boolean): boolean {
+  // Both parameters end in `=`: most values follow something else.
+  if (column === 0 || line.charCodeAt(column - 1) !== 61) return false;
   const before = line.slice(Math.max(0, column - 40), column);
   if (!PRESIGNED_SIGNATURE.test(before) && !(byName && PRESIGNED_CREDENTIAL.test(before))) return false;
   // The URL around the value: from the last space or quote before it to the next one after it.
@@ -749,6 +769,17 @@ function isPresignedUrlParameter(line: string, column: number, byName: boolean):
   return PRESIGNED_URL.test(line.slice(from, to));
 }
 
+/** The title of the id a rule reports (its own, or one of `reports`). */
+function reportedTitle(rule: Rule, ruleId: string): string {
+  const reports = rule.reports;
+  for (let i = 0; reports && i < reports.length; i++) if ((reports[i] as { id: string }).id === ruleId) return (reports[i] as { title: string }).title;
+  return rule.title;
+}
+
+function defaultMessage(title: string, rule: Rule): string {
+  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+}
+
 /** Words that fake tokens in documentation spell out. */
 const SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
 
@@ -757,11 +788,13 @@ const SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|ins
  * provider's format over a header or URL carrying it, over a name-based match), then the higher
  * severity, then the longer value.
  */
-function resolveOverlaps(located: Located[]): Located[] {
-  if (located.length <= 1) return [...located];
-  located.sort((a, b) => a.start - b.start || b.end - a.end);
+function resolveOverlaps(located: Located[], findingOf: (item: Located) => Finding): Located[] {
+  if (located.length <= 1) return located.slice();
+  // Found in line order, so mostly sorted already: a check costs less than a sort's comparisons.
+  if (!sortedBy(located, true)) located.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Located[] = [];
-  for (const candidate of located) {
+  for (let c = 0; c < located.length; c++) {
+    const candidate = located[c] as Located;
     // Sorted by start: only the last few kept values can reach this one.
     let clash = -1;
     for (let i = kept.length - 1; i >= Math.max(0, kept.length - 8); i--) {
@@ -773,12 +806,22 @@ function resolveOverlaps(located: Located[]): Located[] {
       continue;
     }
     const incumbent = kept[clash] as Located;
-    if (better(candidate, incumbent)) kept[clash] = candidate;
+    if (better(candidate, incumbent, findingOf)) kept[clash] = candidate;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sortedBy(kept, false) ? kept : kept.sort((a, b) => a.start - b.start);
 }
 
-function better(a: Located, b: Located): boolean {
+/** Is the list in start order (and, with `longestFirst`, the longer of two values at one start first)? */
+function sortedBy(list: Located[], longestFirst: boolean): boolean {
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1] as Located;
+    const b = list[i] as Located;
+    if (a.start > b.start || (longestFirst && a.start === b.start && a.end < b.end)) return false;
+  }
+  return true;
+}
+
+function better(a: Located, b: Located, findingOf: (item: Located) => Finding): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
   const rank = SEVERITIES.indexOf(findingOf(b).severity) - SEVERITIES.indexOf(findingOf(a).severity);
   if (rank !== 0) return rank > 0;
