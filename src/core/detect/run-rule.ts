@@ -6,15 +6,85 @@ const DEFAULT_CONTEXT: MatchContext = { path: "", configLike: true };
 
 const globalRegexCache = new WeakMap<RegExp, RegExp>();
 
-/** The rule's pattern with the flags the engine runs it with (`g` to walk the text, `d` for the value's place). */
+/**
+ * The rule's pattern with the flags the engine runs it with: `g` to walk the text, and `d` for the place
+ * of the value (the group `secret`) only where the match's end does not tell it: `d` makes V8 build an
+ * array of offsets for every match, which cost more than the rest of the match's handling.
+ */
 function globalRegex(regex: RegExp): RegExp {
   let re = globalRegexCache.get(regex);
   if (!re) {
-    const flags = regex.flags.includes("g") ? regex.flags : regex.flags + "g";
-    re = new RegExp(regex.source, flags.includes("d") ? flags : flags + "d");
+    let flags = regex.flags.includes("g") ? regex.flags : regex.flags + "g";
+    if (!flags.includes("d") && !secretEndsMatch(regex)) flags += "d";
+    re = new RegExp(regex.source, flags);
     globalRegexCache.set(regex, re);
   }
   return re;
+}
+
+/**
+ * Does the group `secret`, where it takes part in a match, end the match? It does when it stands at the
+ * top level, followed only by assertions (lookarounds, `$`, `\b`) up to the end or to a top-level `|`;
+ * also when the pattern has no such group (the value is the whole match). Read from the source; any
+ * form this reading does not know (the `v` flag's nested classes) answers no.
+ */
+function secretEndsMatch(regex: RegExp): boolean {
+  const source = regex.source;
+  const open = source.indexOf("(?<secret>");
+  if (open === -1) return true;
+  if (regex.flags.includes("v")) return false;
+  let depth = 0;
+  let i = 0;
+  // To the group's end, which must close at the top level.
+  for (let inside = false; ; i++) {
+    if (i >= source.length) return false;
+    const c = source.charCodeAt(i);
+    if (c === 92) i++; // \x
+    else if (c === 91) i = classEnd(source, i);
+    else if (c === 40) {
+      if (i === open) {
+        if (depth !== 0) return false;
+        inside = true;
+      }
+      depth++;
+    } else if (c === 41) {
+      depth--;
+      if (inside && depth === 0) break;
+    }
+  }
+  // Then only assertions.
+  for (i++; i < source.length; ) {
+    const c = source.charCodeAt(i);
+    if (c === 124) return true; // |
+    if (c === 36) i++; // $
+    else if (c === 92 && (source[i + 1] === "b" || source[i + 1] === "B")) i += 2;
+    else if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
+      const end = groupEnd(source, i);
+      if (end === -1) return false;
+      i = end + 1;
+    } else return false;
+  }
+  return true;
+}
+
+/** The index of the `]` that closes the class opening at `at` (a `]` right after `[` or `[^` closes it, as in JS). */
+function classEnd(source: string, at: number): number {
+  let i = at + 1;
+  for (; i < source.length && source.charCodeAt(i) !== 93; i++) if (source.charCodeAt(i) === 92) i++;
+  return i;
+}
+
+/** The index of the `)` that closes the group opening at `at`, or -1. */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 91) i = classEnd(source, i);
+    else if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return i;
+  }
+  return -1;
 }
 
 const NO_MATCHES: RawMatch[] = [];
@@ -33,11 +103,27 @@ function execAll(regex: RegExp, text: string, raw: RawMatch[] | undefined): RawM
     }
     const named = m.groups?.["secret"];
     const secret = named ?? m[0];
-    const index = named !== undefined && m.indices?.groups?.["secret"] ? m.indices.groups["secret"][0] : m.index;
-    if (raw?.some((r) => r.index === index)) continue;
-    (raw ??= []).push({ secret, index });
+    let index = m.index;
+    if (named !== undefined) {
+      const place = m.indices?.groups?.["secret"];
+      index = place ? place[0] : m.index + m[0].length - named.length;
+    }
+    if (raw === undefined) raw = [];
+    else if (holdsIndex(raw, index)) continue;
+    raw.push({ secret, index });
   }
   return raw;
+}
+
+function holdsIndex(raw: RawMatch[], index: number): boolean {
+  for (let i = 0; i < raw.length; i++) if ((raw[i] as RawMatch).index === index) return true;
+  return false;
+}
+
+/** Does the text hold every one of the rule's required parts? */
+function holdsRequired(requires: readonly RegExp[], text: string): boolean {
+  for (let i = 0; i < requires.length; i++) if (!(requires[i] as RegExp).test(text)) return false;
+  return true;
 }
 
 /**
@@ -45,7 +131,7 @@ function execAll(regex: RegExp, text: string, raw: RawMatch[] | undefined): RawM
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
 export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
-  if (!requiresChecked && rule.requires && !rule.requires.every((re) => re.test(text))) return NO_MATCHES;
+  if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw: RawMatch[] | undefined;
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
@@ -54,7 +140,9 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
   }
   if (raw === undefined || raw.length === 0) return NO_MATCHES;
   const out: RawMatch[] = [];
-  for (const match of raw) {
+  // Index loops: this runs for every line a rule matches, mostly before V8 has optimised it.
+  for (let i = 0; i < raw.length; i++) {
+    const match = raw[i] as RawMatch;
     if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== undefined && shannonEntropy(match.secret) < rule.minEntropy) continue;
     const published = isPublishedExample(rule, match.secret);
