@@ -27,11 +27,7 @@ const LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v) => v.length));
 /** Characters deLeet may strip from a value's end (besides up to four digits). */
 function countDecoration(lower: string): number {
   let n = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    // ! # * - . ? _
-    if (c === 33 || c === 35 || c === 42 || c === 45 || c === 46 || c === 63 || c === 95) n++;
-  }
+  for (let i = 0; i < lower.length; i++) if (isDecoration(lower.charCodeAt(i))) n++;
   return n;
 }
 
@@ -103,23 +99,28 @@ interface PlaceholderVerdict {
  */
 export function classifyPlaceholder(value: string, keyName?: string): PlaceholderVerdict {
   const trimmed = value.trim();
-  const lower = trimmed.toLowerCase();
-  if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-  // Leetspeak and decoration of the same words: Passw0rd!, pa55word, P@ssw0rd123, Admin123!
-  // deLeet drops at most four digits and the punctuation it strips: a longer value cannot become a weak one.
-  if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
-    const plain = deLeet(lower);
-    if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  let lower: string | undefined;
+  // deLeet drops at most four digits and the punctuation it strips: a longer value cannot become a weak
+  // one, and lower-casing neither shortens a value nor makes punctuation, so only a short one is lowered.
+  if (trimmed.length - 4 - countDecoration(trimmed) <= LONGEST_WEAK_VALUE) {
+    lower = trimmed.toLowerCase();
+    if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
+    // Leetspeak and decoration of the same words: Passw0rd!, pa55word, P@ssw0rd123, Admin123!
+    if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+      const plain = deLeet(lower);
+      if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+    }
   }
-  if (PATTERN_LITERALS.test(trimmed) && PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
-    for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-      if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
-      if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+  if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
+    for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
+      const [pattern, reason] = PLACEHOLDER_PATTERNS[i] as [RegExp, string];
+      // "my key" with a generated body is a key the user named: the body is looked for only after the words.
+      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed))) return { placeholder: true, reason: `the value ${reason}` };
     }
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
-    const normalizedValue = lower.replace(/[^a-z0-9]/g, "");
+    const normalizedValue = (lower ??= trimmed.toLowerCase()).replace(/[^a-z0-9]/g, "");
     if (normalizedValue.length >= 3 && (normalizedValue === normalizedKey || normalizedKey.endsWith(normalizedValue))) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
@@ -131,7 +132,16 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
   if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
-  return { placeholder: false };
+  return NOT_PLACEHOLDER;
+}
+
+/** The verdict on most values, shared (verdicts are read, never changed). */
+const NOT_PLACEHOLDER: PlaceholderVerdict = Object.freeze({ placeholder: false });
+
+/** Does one of the joined screens match? */
+function screened(value: string): boolean {
+  for (let i = 0; i < PATTERN_SCREENS.length; i++) if ((PATTERN_SCREENS[i] as RegExp).test(value)) return true;
+  return false;
 }
 
 /** The runs a typed stand-in starts with; typedRunsDominate then weighs them. */
@@ -295,18 +305,71 @@ export function classifyTypedByHand(value: string): PlaceholderVerdict {
   return { placeholder: false };
 }
 
-/** passw0rd! → password, pa55word → password, p@$$w0rd123 → password. */
+/**
+ * passw0rd! → password, pa55word → password, p@$$w0rd123 → password: decoration at the end dropped, then
+ * up to four digits that follow four letters, digits, `@` or `$`, then leetspeak read as letters, then
+ * decoration at the end again. By character codes: it runs on every short value, where a chain of regex
+ * replaces cost more than the rest of the verdict.
+ */
 function deLeet(lower: string): string {
-  return lower
-    .replace(/[!?.#*_-]+$/, "")
-    .replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "")
-    .replace(/0/g, "o")
-    .replace(/[1!|]/g, "i")
-    .replace(/3/g, "e")
-    .replace(/[4@]/g, "a")
-    .replace(/[5$]/g, "s")
-    .replace(/7/g, "t")
-    .replace(/[!?.#*_-]+$/, "");
+  let end = lower.length;
+  while (end > 0 && isDecoration(lower.charCodeAt(end - 1))) end--;
+  let digits = 0;
+  while (digits < 4 && digits < end && isDigit(lower.charCodeAt(end - 1 - digits))) digits++;
+  // The longest digit suffix whose four characters before are all leet-word characters.
+  for (let k = digits; k >= 1; k--) {
+    const at = end - k;
+    if (at >= 4 && isLeetWordCharacter(lower.charCodeAt(at - 4)) && isLeetWordCharacter(lower.charCodeAt(at - 3)) && isLeetWordCharacter(lower.charCodeAt(at - 2)) && isLeetWordCharacter(lower.charCodeAt(at - 1))) {
+      end = at;
+      break;
+    }
+  }
+  let plain = "";
+  let from = 0;
+  for (let i = 0; i < end; i++) {
+    const letter = leetLetter(lower.charCodeAt(i));
+    if (letter === "") continue;
+    plain += lower.slice(from, i) + letter;
+    from = i + 1;
+  }
+  plain += lower.slice(from, end);
+  let plainEnd = plain.length;
+  while (plainEnd > 0 && isDecoration(plain.charCodeAt(plainEnd - 1))) plainEnd--;
+  return plainEnd === plain.length ? plain : plain.slice(0, plainEnd);
+}
+
+/** ! # * - . ? _ : what deLeet drops from a value's end (countDecoration counts them). */
+function isDecoration(c: number): boolean {
+  return c === 33 || c === 35 || c === 42 || c === 45 || c === 46 || c === 63 || c === 95;
+}
+
+/** [a-z@$0-9] */
+function isLeetWordCharacter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36;
+}
+
+/** The letter a leetspeak character stands for (0 o, 1 ! | i, 3 e, 4 @ a, 5 $ s, 7 t); "" for any other. */
+function leetLetter(c: number): string {
+  switch (c) {
+    case 48:
+      return "o";
+    case 49:
+    case 33:
+    case 124:
+      return "i";
+    case 51:
+      return "e";
+    case 52:
+    case 64:
+      return "a";
+    case 53:
+    case 36:
+      return "s";
+    case 55:
+      return "t";
+    default:
+      return "";
+  }
 }
 
 /** Length of the longest run of one character (some formats pad with a run, e.g. Dropbox's `AAAAAAAAAA`). */
@@ -314,7 +377,7 @@ function longestRun(value: string): number {
   let longest = 0;
   let run = 0;
   for (let i = 0; i < value.length; i++) {
-    run = i > 0 && value[i] === value[i - 1] ? run + 1 : 1;
+    run = i > 0 && value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
     if (run > longest) longest = run;
   }
   return longest;
@@ -339,8 +402,10 @@ export function classifyFormatValue(value: string): PlaceholderVerdict {
 function classifyFilledFormat(value: string): PlaceholderVerdict {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
-  if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
-  return { placeholder: false };
+  // The pattern ends in a closing bracket: tested only then.
+  const last = value.charCodeAt(value.length - 1);
+  if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
+  return NOT_PLACEHOLDER;
 }
 
 /** A format's literal start (`sk-`, `pk_live_`), then `<…>`, `[…]` or `{…}` where its body goes. */
@@ -351,7 +416,7 @@ function runCoverage(value: string): number {
   let covered = 0;
   let run = 0;
   for (let i = 0; i <= value.length; i++) {
-    if (i > 0 && i < value.length && value[i] === value[i - 1]) {
+    if (i > 0 && i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
       run++;
       continue;
     }
@@ -406,9 +471,11 @@ function isLineBreak(code: number): boolean {
 
 /** Does `value` use at most `limit` distinct characters? (Stops at the first one over.) */
 function atMostDistinct(value: string, limit: number): boolean {
-  const seen: string[] = [];
+  const seen: number[] = [];
   // By code point, as a Set of the string counts them.
-  for (const c of value) {
+  for (let i = 0; i < value.length; ) {
+    const c = value.codePointAt(i) as number;
+    i += c > 0xffff ? 2 : 1;
     if (!seen.includes(c)) {
       if (seen.length === limit) return false;
       seen.push(c);
