@@ -25242,15 +25242,22 @@ function shapeOf(claim2) {
   if (!claim2.shape) return void 0;
   const [min, max] = claim2.shape.length;
   const { chars, starts = [], exact } = claim2.shape;
-  return { outside: new RegExp(`[^${chars}]`, "g"), outsideAnyCase: new RegExp(`[^${chars}]`, "i"), min, max, starts, ...exact ? { exact: new RegExp(`^(?:${exact})$`, "i") } : {} };
+  return { outside: new RegExp(`[^${chars}]`, "g"), outsideAnyCase: new RegExp(`[^${chars}]`, "i"), min, max, starts, asWritten: new RegExp(exact ? `^(?:${exact})$` : `^[${chars}]{${min},${max}}$`), hex: /^(?:0-9a-f|0-9A-F)$/.test(chars), ...exact ? { exact: new RegExp(`^(?:${exact})$`, "i") } : {} };
 }
 function distance(value, shape) {
   if (shape.starts.length > 0 && !shape.starts.some((s) => value.startsWith(s))) return 2;
   const inLength = value.length >= shape.min && value.length <= shape.max;
-  if (shape.exact ? shape.exact.test(value) : inLength && !shape.outsideAnyCase.test(value)) return 0;
+  const fits = shape.exact ? shape.exact.test(value) : inLength && !shape.outsideAnyCase.test(value);
+  if (fits && !(shape.hex && value !== value.toLowerCase() && value !== value.toUpperCase())) return 0;
   const outside = value.match(shape.outside) ?? [];
   const nearLength = value.length >= Math.floor(shape.min * (1 - LENGTH_SLACK)) && value.length <= Math.ceil(shape.max * (1 + LENGTH_SLACK));
   return nearLength && outside.length <= Math.max(2, Math.floor(value.length / 10)) && outside.every((c3) => /[A-Za-z0-9]/.test(c3)) ? 1 : 2;
+}
+function slipOf(value, shape) {
+  if (shape.starts.length > 0 && !shape.starts.some((s) => value.startsWith(s))) return false;
+  if (value.length < shape.min - 1 || value.length > shape.max + 1) return false;
+  const outside = value.match(shape.outside) ?? [];
+  return outside.length <= 1 && outside.every((c3) => !/[\s:;,"'`]/.test(c3));
 }
 var Claims = class {
   /** Prefix owners by the prefix's first three characters. */
@@ -25261,12 +25268,12 @@ var Claims = class {
     for (const rule of rules207) {
       const claim2 = rule.owns;
       if (!claim2) continue;
+      const shape = shapeOf(claim2);
       for (const prefix of claim2.prefixes ?? []) {
         if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
         const start = prefix.slice(0, 3);
-        this.byStart.set(start, [...this.byStart.get(start) ?? [], { prefix, rule }]);
+        this.byStart.set(start, [...this.byStart.get(start) ?? [], { prefix, rule, ...shape ? { shape } : {} }]);
       }
-      const shape = shapeOf(claim2);
       for (const name of claim2.names ?? []) {
         const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
         this.byName.set(key, [...this.byName.get(key) ?? [], { rule, ...shape ? { shape } : {} }]);
@@ -25277,8 +25284,8 @@ var Claims = class {
    * The provider format `value` (set under `setting`, when known) is a broken copy of, if any. Ask
    * only about values no provider rule reported: a value a provider reports is its own.
    */
-  brokenCopyOf(value, setting, before = "") {
-    for (const { prefix, rule } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return { rule, by: "prefix" };
+  brokenCopyOf(value, setting, before = "", above) {
+    for (const { prefix, rule, shape } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return shape?.asWritten.test(value) ? void 0 : { rule, by: "prefix" };
     if (!setting || this.byName.size === 0) return void 0;
     const owners = this.ownersOf(setting, before);
     let copied;
@@ -25288,22 +25295,28 @@ var Claims = class {
       if (d2 === 0) return void 0;
       if (d2 === 1) copied ??= rule;
     }
-    return copied ? { rule: copied, by: "setting" } : void 0;
+    if (copied) return { rule: copied, by: "setting" };
+    const line = owners.length === 0 ? above?.() : void 0;
+    if (!line || line.length > 200) return void 0;
+    for (const { rule, shape } of this.ownersOfWords(nameWords(line), false)) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
+    return void 0;
   }
   /**
    * The owners of the provider names in a setting's name (a word, a few words together, or a word's
-   * start: `lokalisetoken`), or the word just before it on its line (`amplitude Key=`).
+   * start: `lokalisetoken`), or in the words just before it on its line (`amplitude Key=`).
    */
   ownersOf(setting, before) {
+    const at2 = before.lastIndexOf(setting);
+    const qualifier = at2 > 0 ? /(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9]{1,40}[ \t]{1,2}){1,4}$/.exec(before.slice(Math.max(0, at2 - 80), at2))?.[0] : void 0;
+    return this.ownersOfWords([...qualifier ? nameWords(qualifier) : [], ...nameWords(setting).slice(-8)], true);
+  }
+  /** The owners of names among `all` (a word, two or three together, or with `starts` a word's start). */
+  ownersOfWords(all, starts) {
     const owners = /* @__PURE__ */ new Set();
     const add = (key) => {
       for (const owner of this.byName.get(key) ?? []) owners.add(owner);
     };
-    const words = nameWords(setting).slice(-8);
-    for (const word of words) for (let k2 = 5; k2 < word.length; k2++) add(word.slice(0, k2));
-    const at2 = before.lastIndexOf(setting);
-    const qualifier = at2 > 0 ? /([A-Za-z][A-Za-z0-9]{2,40})[ \t]{1,2}$/.exec(before.slice(Math.max(0, at2 - 60), at2))?.[1] : void 0;
-    const all = [...qualifier ? nameWords(qualifier) : [], ...words];
+    if (starts) for (const word of all) for (let k2 = 5; k2 < word.length; k2++) add(word.slice(0, k2));
     for (let i = 0; i < all.length; i++) {
       const word = all[i];
       add(word);
@@ -25462,10 +25475,7 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
 var LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v2) => v2.length));
 function countDecoration(lower) {
   let n = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const c3 = lower.charCodeAt(i);
-    if (c3 === 33 || c3 === 35 || c3 === 42 || c3 === 45 || c3 === 46 || c3 === 63 || c3 === 95) n++;
-  }
+  for (let i = 0; i < lower.length; i++) if (isDecoration(lower.charCodeAt(i))) n++;
   return n;
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
@@ -25507,21 +25517,24 @@ var PATTERN_SCREENS = (() => {
 })();
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
-  const lower = trimmed.toLowerCase();
-  if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-  if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
-    const plain = deLeet(lower);
-    if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+  let lower;
+  if (trimmed.length - 4 - countDecoration(trimmed) <= LONGEST_WEAK_VALUE) {
+    lower = trimmed.toLowerCase();
+    if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
+    if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+      const plain = deLeet(lower);
+      if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
+    }
   }
-  if (PATTERN_LITERALS.test(trimmed) && PATTERN_SCREENS.some((screen) => screen.test(trimmed))) {
-    for (const [pattern, reason] of PLACEHOLDER_PATTERNS) {
-      if (pattern === MY_KEY && hasRandomBody(trimmed)) continue;
-      if (pattern.test(trimmed)) return { placeholder: true, reason: `the value ${reason}` };
+  if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
+    for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
+      const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
+      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed))) return { placeholder: true, reason: `the value ${reason}` };
     }
   }
   if (keyName) {
     const normalizedKey = keyName.toLowerCase().replace(/[^a-z0-9]/g, "");
-    const normalizedValue = lower.replace(/[^a-z0-9]/g, "");
+    const normalizedValue = (lower ??= trimmed.toLowerCase()).replace(/[^a-z0-9]/g, "");
     if (normalizedValue.length >= 3 && (normalizedValue === normalizedKey || normalizedKey.endsWith(normalizedValue))) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
@@ -25530,7 +25543,12 @@ function classifyPlaceholder(value, keyName) {
   const run2 = longestRun(trimmed);
   if (run2 >= 8 && run2 * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
-  return { placeholder: false };
+  return NOT_PLACEHOLDER;
+}
+var NOT_PLACEHOLDER = Object.freeze({ placeholder: false });
+function screened(value) {
+  for (let i = 0; i < PATTERN_SCREENS.length; i++) if (PATTERN_SCREENS[i].test(value)) return true;
+  return false;
 }
 var COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
 var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
@@ -25654,13 +25672,63 @@ function classifyTypedByHand(value) {
   return { placeholder: false };
 }
 function deLeet(lower) {
-  return lower.replace(/[!?.#*_-]+$/, "").replace(/(?<=[a-z@$0-9]{4,})\d{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t").replace(/[!?.#*_-]+$/, "");
+  let end = lower.length;
+  while (end > 0 && isDecoration(lower.charCodeAt(end - 1))) end--;
+  let digits = 0;
+  while (digits < 4 && digits < end && isDigit2(lower.charCodeAt(end - 1 - digits))) digits++;
+  for (let k2 = digits; k2 >= 1; k2--) {
+    const at2 = end - k2;
+    if (at2 >= 4 && isLeetWordCharacter(lower.charCodeAt(at2 - 4)) && isLeetWordCharacter(lower.charCodeAt(at2 - 3)) && isLeetWordCharacter(lower.charCodeAt(at2 - 2)) && isLeetWordCharacter(lower.charCodeAt(at2 - 1))) {
+      end = at2;
+      break;
+    }
+  }
+  let plain = "";
+  let from = 0;
+  for (let i = 0; i < end; i++) {
+    const letter = leetLetter(lower.charCodeAt(i));
+    if (letter === "") continue;
+    plain += lower.slice(from, i) + letter;
+    from = i + 1;
+  }
+  plain += lower.slice(from, end);
+  let plainEnd = plain.length;
+  while (plainEnd > 0 && isDecoration(plain.charCodeAt(plainEnd - 1))) plainEnd--;
+  return plainEnd === plain.length ? plain : plain.slice(0, plainEnd);
+}
+function isDecoration(c3) {
+  return c3 === 33 || c3 === 35 || c3 === 42 || c3 === 45 || c3 === 46 || c3 === 63 || c3 === 95;
+}
+function isLeetWordCharacter(c3) {
+  return c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 64 || c3 === 36;
+}
+function leetLetter(c3) {
+  switch (c3) {
+    case 48:
+      return "o";
+    case 49:
+    case 33:
+    case 124:
+      return "i";
+    case 51:
+      return "e";
+    case 52:
+    case 64:
+      return "a";
+    case 53:
+    case 36:
+      return "s";
+    case 55:
+      return "t";
+    default:
+      return "";
+  }
 }
 function longestRun(value) {
   let longest = 0;
   let run2 = 0;
   for (let i = 0; i < value.length; i++) {
-    run2 = i > 0 && value[i] === value[i - 1] ? run2 + 1 : 1;
+    run2 = i > 0 && value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
     if (run2 > longest) longest = run2;
   }
   return longest;
@@ -25672,15 +25740,16 @@ function classifyFormatValue(value) {
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
-  if (PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
-  return { placeholder: false };
+  const last = value.charCodeAt(value.length - 1);
+  if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
+  return NOT_PLACEHOLDER;
 }
 var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
 function runCoverage(value) {
   let covered = 0;
   let run2 = 0;
   for (let i = 0; i <= value.length; i++) {
-    if (i > 0 && i < value.length && value[i] === value[i - 1]) {
+    if (i > 0 && i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
       run2++;
       continue;
     }
@@ -25720,7 +25789,9 @@ function isLineBreak(code) {
 }
 function atMostDistinct(value, limit) {
   const seen = [];
-  for (const c3 of value) {
+  for (let i = 0; i < value.length; ) {
+    const c3 = value.codePointAt(i);
+    i += c3 > 65535 ? 2 : 1;
     if (!seen.includes(c3)) {
       if (seen.length === limit) return false;
       seen.push(c3);
@@ -25760,8 +25831,115 @@ function grow(array2, length) {
 }
 var CODE_UNITS = 65536;
 var KEPT_HITS = 1 << 18;
+function buildAutomaton(lowered) {
+  const classOf = new Uint8Array(CODE_UNITS);
+  let classes = 1;
+  for (const keywords of lowered) {
+    for (const keyword of keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const code = keyword.charCodeAt(i);
+        if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
+        if (classOf[code] === 0) classOf[code] = classes++;
+      }
+    }
+  }
+  if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
+  for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32];
+  let capacity = 1024;
+  let firstChild = new Int32Array(capacity);
+  let nextSibling = new Int32Array(capacity);
+  let viaClass = new Int32Array(capacity);
+  let states = 1;
+  const own2 = /* @__PURE__ */ new Map();
+  lowered.forEach((keywords, rule) => {
+    for (const keyword of keywords) {
+      if (keyword.length === 0) continue;
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const cls = classOf[keyword.charCodeAt(i)];
+        let child2 = firstChild[state];
+        while (child2 !== 0 && viaClass[child2] !== cls) child2 = nextSibling[child2];
+        if (child2 === 0) {
+          if (states === capacity) {
+            capacity *= 2;
+            firstChild = grow(firstChild, capacity);
+            nextSibling = grow(nextSibling, capacity);
+            viaClass = grow(viaClass, capacity);
+          }
+          child2 = states++;
+          viaClass[child2] = cls;
+          nextSibling[child2] = firstChild[state];
+          firstChild[state] = child2;
+        }
+        state = child2;
+      }
+      const rules207 = own2.get(state);
+      if (!rules207) own2.set(state, [rule]);
+      else if (!rules207.includes(rule)) rules207.push(rule);
+    }
+  });
+  const table = new Int32Array(states * classes);
+  const fail = new Int32Array(states);
+  const outputs = new Array(states).fill(NO_RULES);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  const enter = (child2, failure2) => {
+    fail[child2] = failure2;
+    const mine = own2.get(child2);
+    const inherited = outputs[failure2];
+    if (mine) {
+      for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
+      outputs[child2] = mine;
+    } else outputs[child2] = inherited;
+    queue[tail++] = child2;
+    return outputs[child2].length > 0 ? -child2 * classes : child2 * classes;
+  };
+  for (let child2 = firstChild[0]; child2 !== 0; child2 = nextSibling[child2]) table[viaClass[child2]] = enter(child2, 0);
+  for (let head = 0; head < tail; head++) {
+    const state = queue[head];
+    const row = state * classes;
+    const failRow = fail[state] * classes;
+    table.copyWithin(row, failRow, failRow + classes);
+    for (let child2 = firstChild[state]; child2 !== 0; child2 = nextSibling[child2]) {
+      const cls = viaClass[child2];
+      const failure2 = Math.abs(table[failRow + cls]) / classes;
+      table[row + cls] = enter(child2, failure2);
+    }
+  }
+  return { classOf, classCount: classes, table, outputs };
+}
+var FORMAT = 1128726529;
+var HEADER_INTS = 5;
+function decodeAutomaton(bytes, lowered) {
+  const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  if (data.length < HEADER_INTS * 4 + MAX_CODE) return void 0;
+  const [format, classCount = 0, states = 0, ruleLength = 0, signatureLength = 0] = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
+  const size = HEADER_INTS * 4 + MAX_CODE + 4 * (states * classCount + states + 1 + ruleLength) + signatureLength;
+  if (format !== FORMAT || states <= 0 || classCount <= 0 || ruleLength < 0 || size !== data.length) return void 0;
+  let at2 = data.byteOffset + HEADER_INTS * 4;
+  const classesAt = at2;
+  at2 += MAX_CODE;
+  const table = new Int32Array(data.buffer, at2, states * classCount);
+  at2 += table.byteLength;
+  const starts = new Int32Array(data.buffer, at2, states + 1);
+  at2 += starts.byteLength;
+  const rules207 = new Int32Array(data.buffer, at2, ruleLength);
+  at2 += rules207.byteLength;
+  const signature2 = JSON.stringify(lowered);
+  if (signatureLength !== signature2.length) return void 0;
+  for (let i = 0; i < signature2.length; i++) if (data[at2 - data.byteOffset + i] !== signature2.charCodeAt(i)) return void 0;
+  const classOf = new Uint8Array(CODE_UNITS);
+  classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
+  const outputs = new Array(states);
+  for (let state = 0; state < states; state++) {
+    const start = starts[state];
+    const end = starts[state + 1];
+    outputs[state] = start === end ? NO_RULES : Array.from(rules207.subarray(start, end));
+  }
+  return { classOf, classCount, table, outputs };
+}
 var KeywordPrefilter = class {
-  classOf = new Uint8Array(CODE_UNITS);
+  classOf;
   classCount;
   /**
    * Next state for (state, class), premultiplied by the class count (one multiplication fewer per
@@ -25777,86 +25955,19 @@ var KeywordPrefilter = class {
    */
   lastLineOfRule;
   hits = new Int32Array(1024);
-  /** `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). */
-  constructor(keywordsPerRule) {
+  /**
+   * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
+   * an automaton `encodePrefilter` wrote for keywords (the build writes one for the built-in rules):
+   * used if it was built from exactly these keywords, else the automaton is built here.
+   */
+  constructor(keywordsPerRule, prebuilt) {
     this.ruleCount = keywordsPerRule.length;
     const lowered = keywordsPerRule.map((keywords) => keywords.map((k2) => k2.toLowerCase()));
-    let classes = 1;
-    for (const keywords of lowered) {
-      for (const keyword of keywords) {
-        for (let i = 0; i < keyword.length; i++) {
-          const code = keyword.charCodeAt(i);
-          if (code >= MAX_CODE) throw new Error(`keyword "${keyword}" has a non-ASCII character; keywords must be ASCII`);
-          if (this.classOf[code] === 0) this.classOf[code] = classes++;
-        }
-      }
-    }
-    if (classes > 256) throw new Error("keywords use more than 255 distinct characters");
-    for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32];
-    this.classCount = classes;
-    let capacity = 1024;
-    let firstChild = new Int32Array(capacity);
-    let nextSibling = new Int32Array(capacity);
-    let viaClass = new Int32Array(capacity);
-    let states = 1;
-    const own2 = /* @__PURE__ */ new Map();
-    lowered.forEach((keywords, rule) => {
-      for (const keyword of keywords) {
-        if (keyword.length === 0) continue;
-        let state = 0;
-        for (let i = 0; i < keyword.length; i++) {
-          const cls = this.classOf[keyword.charCodeAt(i)];
-          let child2 = firstChild[state];
-          while (child2 !== 0 && viaClass[child2] !== cls) child2 = nextSibling[child2];
-          if (child2 === 0) {
-            if (states === capacity) {
-              capacity *= 2;
-              firstChild = grow(firstChild, capacity);
-              nextSibling = grow(nextSibling, capacity);
-              viaClass = grow(viaClass, capacity);
-            }
-            child2 = states++;
-            viaClass[child2] = cls;
-            nextSibling[child2] = firstChild[state];
-            firstChild[state] = child2;
-          }
-          state = child2;
-        }
-        const rules207 = own2.get(state);
-        if (!rules207) own2.set(state, [rule]);
-        else if (!rules207.includes(rule)) rules207.push(rule);
-      }
-    });
-    const table = new Int32Array(states * classes);
-    const fail = new Int32Array(states);
-    const outputs = new Array(states).fill(NO_RULES);
-    const queue = new Int32Array(states);
-    let tail = 0;
-    const enter = (child2, failure2) => {
-      fail[child2] = failure2;
-      const mine = own2.get(child2);
-      const inherited = outputs[failure2];
-      if (mine) {
-        for (const rule of inherited) if (!mine.includes(rule)) mine.push(rule);
-        outputs[child2] = mine;
-      } else outputs[child2] = inherited;
-      queue[tail++] = child2;
-      return outputs[child2].length > 0 ? -child2 * classes : child2 * classes;
-    };
-    for (let child2 = firstChild[0]; child2 !== 0; child2 = nextSibling[child2]) table[viaClass[child2]] = enter(child2, 0);
-    for (let head = 0; head < tail; head++) {
-      const state = queue[head];
-      const row = state * classes;
-      const failRow = fail[state] * classes;
-      table.copyWithin(row, failRow, failRow + classes);
-      for (let child2 = firstChild[state]; child2 !== 0; child2 = nextSibling[child2]) {
-        const cls = viaClass[child2];
-        const failure2 = Math.abs(table[failRow + cls]) / classes;
-        table[row + cls] = enter(child2, failure2);
-      }
-    }
-    this.table = table;
-    this.outputs = outputs;
+    const automaton = (prebuilt && decodeAutomaton(prebuilt, lowered)) ?? buildAutomaton(lowered);
+    this.classOf = automaton.classOf;
+    this.classCount = automaton.classCount;
+    this.table = automaton.table;
+    this.outputs = automaton.outputs;
     this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
@@ -25960,11 +26071,64 @@ var globalRegexCache = /* @__PURE__ */ new WeakMap();
 function globalRegex(regex) {
   let re2 = globalRegexCache.get(regex);
   if (!re2) {
-    const flags = regex.flags.includes("g") ? regex.flags : regex.flags + "g";
-    re2 = new RegExp(regex.source, flags.includes("d") ? flags : flags + "d");
+    let flags = regex.flags.includes("g") ? regex.flags : regex.flags + "g";
+    if (!flags.includes("d") && !secretEndsMatch(regex)) flags += "d";
+    re2 = new RegExp(regex.source, flags);
     globalRegexCache.set(regex, re2);
   }
   return re2;
+}
+function secretEndsMatch(regex) {
+  const source = regex.source;
+  const open3 = source.indexOf("(?<secret>");
+  if (open3 === -1) return true;
+  if (regex.flags.includes("v")) return false;
+  let depth = 0;
+  let i = 0;
+  for (let inside = false; ; i++) {
+    if (i >= source.length) return false;
+    const c3 = source.charCodeAt(i);
+    if (c3 === 92) i++;
+    else if (c3 === 91) i = classEnd(source, i);
+    else if (c3 === 40) {
+      if (i === open3) {
+        if (depth !== 0) return false;
+        inside = true;
+      }
+      depth++;
+    } else if (c3 === 41) {
+      depth--;
+      if (inside && depth === 0) break;
+    }
+  }
+  for (i++; i < source.length; ) {
+    const c3 = source.charCodeAt(i);
+    if (c3 === 124) return true;
+    if (c3 === 36) i++;
+    else if (c3 === 92 && (source[i + 1] === "b" || source[i + 1] === "B")) i += 2;
+    else if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
+      const end = groupEnd(source, i);
+      if (end === -1) return false;
+      i = end + 1;
+    } else return false;
+  }
+  return true;
+}
+function classEnd(source, at2) {
+  let i = at2 + 1;
+  for (; i < source.length && source.charCodeAt(i) !== 93; i++) if (source.charCodeAt(i) === 92) i++;
+  return i;
+}
+function groupEnd(source, at2) {
+  let depth = 0;
+  for (let i = at2; i < source.length; i++) {
+    const c3 = source.charCodeAt(i);
+    if (c3 === 92) i++;
+    else if (c3 === 91) i = classEnd(source, i);
+    else if (c3 === 40) depth++;
+    else if (c3 === 41 && --depth === 0) return i;
+  }
+  return -1;
 }
 var NO_MATCHES = [];
 function execAll(regex, text, raw) {
@@ -25977,14 +26141,27 @@ function execAll(regex, text, raw) {
     }
     const named = m2.groups?.["secret"];
     const secret = named ?? m2[0];
-    const index = named !== void 0 && m2.indices?.groups?.["secret"] ? m2.indices.groups["secret"][0] : m2.index;
-    if (raw?.some((r2) => r2.index === index)) continue;
-    (raw ??= []).push({ secret, index });
+    let index = m2.index;
+    if (named !== void 0) {
+      const place = m2.indices?.groups?.["secret"];
+      index = place ? place[0] : m2.index + m2[0].length - named.length;
+    }
+    if (raw === void 0) raw = [];
+    else if (holdsIndex(raw, index)) continue;
+    raw.push({ secret, index });
   }
   return raw;
 }
+function holdsIndex(raw, index) {
+  for (let i = 0; i < raw.length; i++) if (raw[i].index === index) return true;
+  return false;
+}
+function holdsRequired(requires, text) {
+  for (let i = 0; i < requires.length; i++) if (!requires[i].test(text)) return false;
+  return true;
+}
 function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
-  if (!requiresChecked && rule.requires && !rule.requires.every((re2) => re2.test(text))) return NO_MATCHES;
+  if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw;
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
@@ -25993,7 +26170,8 @@ function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false)
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
-  for (const match of raw) {
+  for (let i = 0; i < raw.length; i++) {
+    const match = raw[i];
     if (rule.accepts && !rule.accepts(match.secret)) continue;
     if (rule.minEntropy !== void 0 && shannonEntropy(match.secret) < rule.minEntropy) continue;
     const published = isPublishedExample(rule, match.secret);
@@ -26243,6 +26421,27 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
+var Located = class {
+  constructor(rule, match, start, end, priority, line, lineStart, lineEnd) {
+    this.rule = rule;
+    this.match = match;
+    this.start = start;
+    this.end = end;
+    this.priority = priority;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+  }
+  rule;
+  match;
+  start;
+  end;
+  priority;
+  line;
+  lineStart;
+  lineEnd;
+  finding = void 0;
+};
 var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
 var LITERAL_ATOM = String.raw`(?:[A-Za-z0-9_ ]|\\[^A-Za-z0-9]|\[(?:[^\]\\]|\\[^A-Za-z0-9])*\])\??`;
 var LITERALS = new RegExp(`^(?:${LITERAL_ATOM})+(?:\\|(?:${LITERAL_ATOM})+)*$`);
@@ -26289,26 +26488,121 @@ function boundedPartsOf(requires) {
   if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
   return parts;
 }
+var keywordParts = /* @__PURE__ */ new WeakMap();
+function keywordPartsOf(rule, keywords) {
+  let parts = keywordParts.get(rule);
+  if (!parts) keywordParts.set(rule, parts = (rule.requires ?? []).map((required2) => holdsKeyword(required2, keywords)));
+  return parts;
+}
+function holdsKeyword(required2, keywords) {
+  const { source, flags } = required2;
+  if (flags !== "" && flags !== "i" || !LITERALS.test(source) || /[\x00-\x1f]|\[\^/.test(source)) return false;
+  const variants = [];
+  let runs = [];
+  let run2 = "";
+  for (const [token2] of `${source}|`.matchAll(LITERAL_TOKEN)) {
+    if (token2 === "|") {
+      runs.push(run2);
+      variants.push(runs);
+      runs = [];
+      run2 = "";
+    } else if (token2.startsWith("[") || token2.endsWith("?") && token2 !== "\\?") {
+      runs.push(run2);
+      run2 = "";
+    } else run2 += (token2.startsWith("\\") ? token2[1] : token2[0]).toLowerCase();
+  }
+  return variants.every((variant) => variant.some((text) => keywords.some((keyword) => keyword.length > 0 && text.includes(keyword))));
+}
 var RunCursors = class {
-  constructor(text) {
+  /**
+   * `lineRules[i]`: rule i is a window rule with required parts, whose lines in `hits` (the
+   * prefilter's) onLines may read.
+   */
+  constructor(text, hits, lineRules) {
     this.text = text;
+    this.hits = hits;
+    this.lineRules = lineRules;
   }
   text;
+  hits;
+  lineRules;
   /**
    * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
    * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
-  within(requires, start, end) {
+  ruleLines = /* @__PURE__ */ new Map();
+  /**
+   * Does the text in [start, end) hold every required part (runRule's test, in its order)? With
+   * `keywordParts` (keywordPartsOf), those are answered from the rule's own lines (start must be one
+   * of them: a short line's window).
+   */
+  within(requires, start, end, ruleIndex = -1, keywordParts2) {
     const parts = boundedPartsOf(requires);
     let segment;
     for (let i = 0; i < requires.length; i++) {
       const part = parts[i];
-      const held = part ? this.holds(part, start, end) : void 0;
+      const held = part ? keywordParts2?.[i] ? this.onLines(part, ruleIndex, start, end) : this.holds(part, start, end) : void 0;
       if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
+  }
+  /**
+   * Whether a keyword part's match lies within [start, end): on one of the rule's lines there. Each line
+   * is read once for all the windows that hold it whole; only a line a window cuts is read again.
+   */
+  onLines(part, ruleIndex, start, end) {
+    const lines2 = this.linesOf(ruleIndex);
+    const { starts, ends } = lines2;
+    while (lines2.next < starts.length && starts[lines2.next] < start) lines2.next++;
+    const next = lines2.next;
+    let search = lines2.parts.get(part.search);
+    if (!search) lines2.parts.set(part.search, search = { matched: new Uint8Array(starts.length), read: 0, first: -1 });
+    if (search.read < next) search.read = next;
+    if (search.first !== -1 && search.first < next) {
+      search.first = -1;
+      for (let i = next; i < search.read; i++) {
+        if (search.matched[i] === 1) {
+          search.first = i;
+          break;
+        }
+      }
+    }
+    if (search.first !== -1) {
+      const i = search.first;
+      if (starts[i] >= end) return false;
+      return ends[i] <= end || part.search.test(this.text.slice(starts[i], end));
+    }
+    for (let i = search.read; i < starts.length && starts[i] < end; i++) {
+      const lineEnd = ends[i];
+      if (lineEnd > end) return part.search.test(this.text.slice(starts[i], end));
+      search.read = i + 1;
+      if (part.search.test(this.text.slice(starts[i], lineEnd))) {
+        search.matched[i] = 1;
+        search.first = i;
+        return true;
+      }
+    }
+    return false;
+  }
+  /** The lines of every rule `lineRules` marks, collected in one pass over the hits on first need. */
+  linesOf(ruleIndex) {
+    let lines2 = this.ruleLines.get(ruleIndex);
+    if (!lines2) {
+      const { hits, text, lineRules } = this;
+      for (let k2 = 0; k2 < hits.length; k2 += 4) {
+        const rule = hits[k2 + 3];
+        if (!lineRules[rule]) continue;
+        let entry = this.ruleLines.get(rule);
+        if (!entry) this.ruleLines.set(rule, entry = { starts: [], ends: [], next: 0, parts: /* @__PURE__ */ new Map() });
+        const lineStart = hits[k2 + 1];
+        const newline = text.indexOf("\n", lineStart);
+        entry.starts.push(lineStart);
+        entry.ends.push(newline === -1 ? text.length : newline);
+      }
+      lines2 = this.ruleLines.get(ruleIndex);
+    }
+    return lines2;
   }
   /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
   holds(part, start, end) {
@@ -26334,9 +26628,10 @@ var Scanner = class {
     this.rules = rules207;
     this.options = options;
     this.keywords = rules207.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
-    this.prefilter = new KeywordPrefilter(this.keywords);
+    this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules207);
     this.generic = rules207.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.windowRequires = rules207.map((rule) => rule.window !== void 0 && rule.requires !== void 0);
   }
   rules;
   options;
@@ -26345,6 +26640,9 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
+  /** Window rules with required parts, by rule index. */
+  windowRequires;
+  defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
     const { text, path: path10 } = doc;
     const expired = limits.expired;
@@ -26354,22 +26652,50 @@ var Scanner = class {
     const context = { path: path10, configLike: isConfigLikePath(path10) };
     const minified = looksMinified(path10, text);
     const located = [];
-    const runs = new RunCursors(text);
+    const runs = new RunCursors(text, hits, this.windowRequires);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
     let lineText = "";
     let longLine = false;
     let lowerLine;
+    let placedStart = -1;
+    let placedEnd = 0;
+    let placedText = "";
+    let placedAllowed = false;
+    const placeLine = (start) => {
+      if (start === placedStart) return;
+      const newline = text.indexOf("\n", start);
+      placedStart = start;
+      placedEnd = newline === -1 ? text.length : newline;
+      placedText = text.slice(start, placedEnd);
+      placedAllowed = lineIsAllowed(placedText);
+    };
     const record2 = (rule, matches, segmentStart, line, into) => {
-      const generic = rule.provider === "generic";
-      for (const match of matches) {
+      const priority = rulePriority(rule);
+      const byName2 = rule.provider === "generic";
+      placeLine(lineStart);
+      const hitLineEnd = placedEnd;
+      for (let i = 0; i < matches.length; i++) {
+        const match = matches[i];
         const start = segmentStart + match.index;
-        const place = this.place(text, rule, match, start, line, lineStart);
-        if (place === "suppressed") suppressed++;
-        else if (place) {
-          const build = () => this.toFinding(doc, rule, match, start, place);
-          into.push({ build, start, end: start + match.secret.length, generic, priority: rulePriority(rule), lineStart: place.lineStart, lineEnd: place.lineEnd, value: match.secret });
+        let valueLine = line;
+        let valueLineStart = lineStart;
+        if (start > hitLineEnd) {
+          for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
+            valueLine++;
+            valueLineStart = n + 1;
+          }
+          placeLine(lineStart);
+          if (placedAllowed) {
+            suppressed++;
+            continue;
+          }
+        }
+        placeLine(valueLineStart);
+        if (placedAllowed) suppressed++;
+        else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName2)) {
+          into.push(new Located(rule, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
         }
       }
     };
@@ -26381,7 +26707,7 @@ var Scanner = class {
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd, ruleIndex, keywordPartsOf(rule, this.keywords[ruleIndex]))) return;
         const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record2(rule, matches, lineStart, line, into);
         return;
@@ -26448,17 +26774,20 @@ var Scanner = class {
       }
       h3 = next;
     }
-    const kept = resolveOverlaps(located);
-    assignFingerprints(text, doc.path, kept, located);
+    const findingOf = (item) => item.finding ??= this.toFinding(doc, item);
+    const kept = resolveOverlaps(located, findingOf);
+    assignFingerprints(text, doc.path, kept, located, findingOf);
     const ignored = this.options.ignoredFingerprints;
-    if (!ignored || ignored.size === 0) return { findings: kept.map(findingOf), suppressed, ...incomplete ? { incomplete: "timeout" } : {} };
     const findings = [];
+    if (!ignored || ignored.size === 0) {
+      for (let k2 = 0; k2 < kept.length; k2++) findings.push(findingOf(kept[k2]));
+      return incomplete ? { findings, suppressed, incomplete: "timeout" } : { findings, suppressed };
+    }
     const legacyIgnored = [];
     for (const item of kept) {
       const finding = findingOf(item);
-      const value = item.value;
       if (ignored.has(finding.fingerprint)) continue;
-      const old = valueFingerprint(finding.rule, doc.path, value);
+      const old = valueFingerprint(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -26485,31 +26814,18 @@ var Scanner = class {
     }
     return merged;
   }
-  /**
-   * Where a match's value is (a windowed rule's match may start on a later line than its keyword), or
-   * why it is no finding: an allow comment on its line, or a presigned URL's signature.
-   */
-  place(text, rule, match, start, hitLine, hitLineStart) {
-    let line = hitLine;
-    let lineStart = hitLineStart;
-    for (let i = text.indexOf("\n", hitLineStart); i !== -1 && i < start; i = text.indexOf("\n", i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const lineText = text.slice(lineStart, lineEnd);
-    if (lineIsAllowed(lineText) || lineStart !== hitLineStart && lineIsAllowed(text.slice(hitLineStart, text.indexOf("\n", hitLineStart)))) {
-      return "suppressed";
-    }
-    if (isPresignedUrlParameter(lineText, start - lineStart, rule.provider === "generic")) return void 0;
-    return { line, lineStart, lineEnd };
+  /** A rule's message for its findings under its own title: one string for all of them. */
+  defaultMessage(rule) {
+    let message = this.defaultMessages.get(rule);
+    if (message === void 0) this.defaultMessages.set(rule, message = defaultMessage(rule.title, rule));
+    return message;
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
-  toFinding(doc, rule, match, start, { line, lineStart }) {
-    const { text } = doc;
+  toFinding(doc, item) {
+    const { rule, match, start, line, lineStart } = item;
+    const text = doc.text;
     const ruleId = match.ruleId ?? rule.id;
-    const title = match.title ?? rule.reports?.find((r2) => r2.id === ruleId)?.title ?? rule.title;
+    const title = match.title ?? reportedTitle(rule, ruleId);
     let category = match.category ?? rule.category;
     let severity = match.severity ?? rule.severity;
     let message = match.message;
@@ -26522,7 +26838,7 @@ var Scanner = class {
         message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
       }
     }
-    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start)) : void 0;
+    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
     if (copy) {
       category = "placeholder";
       severity = "medium";
@@ -26537,7 +26853,7 @@ var Scanner = class {
       }
     }
     if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+    message ??= title === rule.title ? this.defaultMessage(rule) : defaultMessage(title, rule);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
@@ -26565,37 +26881,34 @@ var Scanner = class {
     return finding;
   }
 };
-function findingOf(item) {
-  return item.finding ??= item.build();
-}
-function assignFingerprints(text, path10, kept, all) {
-  const startingOn = /* @__PURE__ */ new Map();
-  const multiLine = [];
+function assignFingerprints(text, path10, kept, all, findingOf) {
+  let multiLine;
   for (let k2 = 0; k2 < all.length; k2++) {
     const other = all[k2];
-    const list2 = startingOn.get(other.lineStart);
-    if (list2) list2.push(other);
-    else startingOn.set(other.lineStart, [other]);
-    if (other.end > other.lineEnd) multiLine.push(other);
+    if (other.end > other.lineEnd) (multiLine ??= []).push(other);
   }
   const occurrences = /* @__PURE__ */ new Map();
+  let run2 = 0;
   for (let k2 = 0; k2 < kept.length; k2++) {
     const item = kept[k2];
-    const { lineStart, lineEnd } = item;
+    const lineStart = item.lineStart;
+    const lineEnd = item.lineEnd;
     let line = text.slice(lineStart, lineEnd);
     if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     const ranges = [];
-    const starting = startingOn.get(lineStart);
-    for (let c3 = 0; starting && c3 < starting.length; c3++) {
-      const other = starting[c3];
+    while (run2 < all.length && all[run2].lineStart < lineStart) run2++;
+    for (let c3 = run2; c3 < all.length; c3++) {
+      const other = all[c3];
+      if (other.lineStart !== lineStart) break;
       if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
     }
-    for (let c3 = 0; c3 < multiLine.length; c3++) {
+    for (let c3 = 0; multiLine && c3 < multiLine.length; c3++) {
       const other = multiLine[c3];
       if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
     }
-    const newline = item.value.indexOf("\n");
-    const firstLine2 = newline === -1 ? item.value : item.value.slice(0, newline);
+    const value = item.match.secret;
+    const newline = value.indexOf("\n");
+    const firstLine2 = newline === -1 ? value : value.slice(0, newline);
     if (firstLine2.length > 0) {
       for (let at2 = line.indexOf(firstLine2); at2 !== -1; at2 = line.indexOf(firstLine2, at2 + firstLine2.length)) ranges.push([at2, at2 + firstLine2.length]);
     }
@@ -26614,6 +26927,7 @@ var PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
 var PRESIGNED_CREDENTIAL = /[?&]X-(?:Amz|Goog)-Credential=$/i;
 var PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
 function isPresignedUrlParameter(line, column, byName2) {
+  if (column === 0 || line.charCodeAt(column - 1) !== 61) return false;
   const before = line.slice(Math.max(0, column - 40), column);
   if (!PRESIGNED_SIGNATURE.test(before) && !(byName2 && PRESIGNED_CREDENTIAL.test(before))) return false;
   let from = column;
@@ -26622,12 +26936,21 @@ function isPresignedUrlParameter(line, column, byName2) {
   while (to2 < line.length && !/[\s"'\x60<>]/.test(line[to2])) to2++;
   return PRESIGNED_URL.test(line.slice(from, to2));
 }
+function reportedTitle(rule, ruleId) {
+  const reports = rule.reports;
+  for (let i = 0; reports && i < reports.length; i++) if (reports[i].id === ruleId) return reports[i].title;
+  return rule.title;
+}
+function defaultMessage(title, rule) {
+  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+}
 var SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
-function resolveOverlaps(located) {
-  if (located.length <= 1) return [...located];
-  located.sort((a, b3) => a.start - b3.start || b3.end - a.end);
+function resolveOverlaps(located, findingOf) {
+  if (located.length <= 1) return located.slice();
+  if (!sortedBy(located, true)) located.sort((a, b3) => a.start - b3.start || b3.end - a.end);
   const kept = [];
-  for (const candidate of located) {
+  for (let c3 = 0; c3 < located.length; c3++) {
+    const candidate = located[c3];
     let clash = -1;
     for (let i = kept.length - 1; i >= Math.max(0, kept.length - 8); i--) {
       const k2 = kept[i];
@@ -26638,11 +26961,19 @@ function resolveOverlaps(located) {
       continue;
     }
     const incumbent = kept[clash];
-    if (better(candidate, incumbent)) kept[clash] = candidate;
+    if (better(candidate, incumbent, findingOf)) kept[clash] = candidate;
   }
-  return kept.sort((a, b3) => a.start - b3.start);
+  return sortedBy(kept, false) ? kept : kept.sort((a, b3) => a.start - b3.start);
 }
-function better(a, b3) {
+function sortedBy(list2, longestFirst) {
+  for (let i = 1; i < list2.length; i++) {
+    const a = list2[i - 1];
+    const b3 = list2[i];
+    if (a.start > b3.start || longestFirst && a.start === b3.start && a.end < b3.end) return false;
+  }
+  return true;
+}
+function better(a, b3, findingOf) {
   if (a.priority !== b3.priority) return a.priority > b3.priority;
   const rank3 = SEVERITIES.indexOf(findingOf(b3).severity) - SEVERITIES.indexOf(findingOf(a).severity);
   if (rank3 !== 0) return rank3 > 0;
@@ -42172,7 +42503,13 @@ var EXCLUDED_WORDS = /* @__PURE__ */ new Set([
   "fn",
   "func",
   "function",
-  "enum"
+  "enum",
+  "namespace",
+  "privilege",
+  "privileges",
+  "mgr",
+  "broker",
+  "realm"
 ]);
 var ABOUT_A_SECRET = /* @__PURE__ */ new Set([
   "status",
@@ -42328,7 +42665,8 @@ var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
   "write",
   "admin-only",
   "internal",
-  "external"
+  "external",
+  "hashed"
 ]);
 var TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
 function isTestPath(path10) {
@@ -42375,16 +42713,17 @@ function kindOfName(name, memberAccess) {
   return kind;
 }
 var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
-var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD5|BCRYPT)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
+var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD4|MD5|BCRYPT|pbkdf2|scrypt|argon2|sha256|ldap)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
 var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
-var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
+var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^[A-Za-z_$][\w$.]*\[["':\w]|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
 function classifyValue(raw, name, kind, quoted, spaced = false) {
   const value = raw.trim();
+  if (value.startsWith("{noop}") && value.length > 6) return classifyValue(value.slice(6), name, kind, quoted, spaced);
   if (value.length === 0 || value.length > MAX_TOKEN || value.length > 300 && /\s/.test(value)) return { kind: "none" };
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
   const lower = value.toLowerCase();
@@ -42396,6 +42735,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
   if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
   if (REDACTION_MARK.test(value)) return { kind: "none" };
+  if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
@@ -42406,6 +42746,9 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
+  if (!quoted && NON_SECRET_VALUES.has(lower.replace(/[)\]>,;:?]+$/, ""))) return { kind: "none" };
+  if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
+  if (kind === "secret" && /^(?:test|fake|dummy|mock|sample|example)_[A-Za-z]{2,40}$/i.test(value)) return { kind: "placeholder", reason: "the value names itself a stand-in" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
   if (FILE_NAME.test(value)) return { kind: "none" };
   if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
@@ -42425,6 +42768,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (/\s/.test(value) && !spaced) return { kind: "none" };
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
+  if (encodesStandIn(value)) return { kind: "placeholder", reason: "base64 of a stand-in text" };
   if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
@@ -42450,7 +42794,33 @@ function isFallbackDefault(value) {
   const v2 = value.trim();
   return v2.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v2) && !/^[$%{<]/.test(v2) && !/\s/.test(v2) && !URL_LIKE.test(v2) && !PATH_LIKE.test(v2);
 }
-var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{2,12}){1,6}[A-Z]{0,4}$/;
+var NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
+var SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
+var IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
+var JOINED_WORDS = /^[a-z][a-z0-9]{1,19}(?:[-_][a-z][a-z0-9]{1,19}){1,6}(?:[-_]?\d{1,8})?$/;
+var STAND_IN_WORD = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
+var BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4}){3,40}(?:[A-Za-z0-9+/]{2,3}={0,2})?$|^[A-Za-z0-9_-]{12,160}$/;
+function encodesStandIn(value) {
+  if (!BASE64_TEXT.test(value)) return false;
+  let text;
+  try {
+    const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+    text = atob(standard + "=".repeat((4 - standard.length % 4) % 4));
+  } catch {
+    return false;
+  }
+  if (text.length < 8 || !/^[\x20-\x7e]+$/.test(text)) return false;
+  return STAND_IN_WORD.test(text) || namesASecret(text) || /^[\w.-]+(?:\/[\w.-]+)+\.\w{1,5}$/.test(text) || /^\{"\w{1,20}":"[\w .-]{0,40}"\}$/.test(text) && !/secret|key|token|pass/i.test(text);
+}
+function namesASecret(value) {
+  if (value.length > 60) return false;
+  const identifier = IDENTIFIER_WORDS.test(value);
+  if (!identifier && !JOINED_WORDS.test(value)) return false;
+  const words = nameWords(value.replace(/\d+$/, ""));
+  return words.length >= 2 && words.some((w2) => SECRET_WORD_IN_VALUE.test(w2)) && words.every((w2) => /[aeiouy]/.test(w2) || w2.length <= 3 && /\d/.test(w2) || w2.length <= 4 && identifier);
+}
+var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{1,12}){1,6}[A-Z]{0,4}\d{0,3}$/;
+var SHORT_WORDS = /* @__PURE__ */ new Set(["app", "apps", "api", "id", "in", "on", "of", "to", "at", "is", "by", "or", "up", "as", "an", "if", "it", "all", "add", "any", "ask", "use", "end", "out", "old", "new", "own"]);
 function isKeyMaterial(value) {
   const hex = /^(?:[0-9a-f]{32,512}|[0-9A-F]{32,512})$/.test(value) && /\d/.test(value) && /[a-f]/i.test(value);
   const base642 = /^[A-Za-z0-9+/]{22,1024}={0,2}$/.test(value) && (value.endsWith("=") || /[+/]/.test(value)) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
@@ -42459,7 +42829,7 @@ function isKeyMaterial(value) {
 function gluedWords(value) {
   if (!GLUED_WORDS.test(value)) return false;
   const words = value.replace(/\d+/g, "").split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/);
-  return words.every((w2) => w2.length < 2 || /[aeiouy]/i.test(w2.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w2));
+  return words.every((w2) => w2.length < 2 || /[aeiouy]/i.test(w2.replace(/^[A-Z]/, "")) || /^[A-Z]+$/.test(w2) || SHORT_WORDS.has(w2.toLowerCase()));
 }
 var ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
 var SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
@@ -42470,7 +42840,7 @@ var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
 var VERSION_SPEC = /^(?:(?:[\^~]|~>|[<>]=?|==?|!=)\s{0,2})?v?\d{1,5}(?:\.(?:\d{1,6}|[x*])){1,3}(?:[-+][\w.-]{1,60})?(?:\s{0,2},\s{0,2}[<>=!~^]{1,2}\s{0,2}\d[\w.*-]{0,30})?$|^(?:workspace|npm|file|link|portal|patch|catalog):\S/i;
 var PACKAGE_VERSION = /^[A-Za-z][\w.]{0,60}(?:[-:][A-Za-z][\w.]{0,60}){0,4}[-:@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6}){0,2}(?:[-.+][A-Za-z0-9]{1,20})?$/;
 var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|me|us|uk|de|fr|eu|jp|cn|ru|in|xyz|tech|site|online|local|internal|lan|test|example|invalid|localhost)$/i;
-var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/)[A-Za-z_][\w-]{0,60}){1,8}$/;
+var NAMESPACED_IDENTIFIER = /^[A-Za-z_][\w-]{0,60}(?:(?:\.|::?|\/|#)[A-Za-z_][\w-]{0,60}){1,8}$/;
 var QUALIFIED_NAME = /^[A-Za-z][\w.-]{0,30}:(?<local>(?:[A-Z][a-z]{1,20}){3,8})$/;
 function isQualifiedName(value) {
   const local = QUALIFIED_NAME.exec(value)?.groups?.["local"];
@@ -42521,12 +42891,53 @@ var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(
 var SQL_PASSWORD = /\b(?:identified\s+by|with\s+(?:encrypted\s+)?password|password\s*=)\s{0,3}(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi;
 var SERIALIZED_SECRET = /^\{([^{}\s][^{}]{0,298}[^{}\s])\}$/;
 var AUTH_SCHEME = /^(?:bearer|token|basic)\s{1,3}(?=\S{8,}$)/i;
-var QUOTE = /["'\x60]/;
 var FALLBACK_CALL_NAME = /(?:get|env|fetch|config|Default)\(/;
 var SHORT_PASSWORD_COMMAND = /mysql|mariadb|redis-cli|sshpass|login/;
 var SQL_PASSWORD_WORD = /identified|password/i;
+var SQL_STATEMENT_WORD = /\b(?:user|role|login|grant|create|alter|password)\b/i;
 var SECURE_STRING_WORD = /ConvertTo-SecureString/i;
 var SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
+var QUOTE_MARK = 1;
+var EQUALS_MARK = 2;
+var COLON_MARK = 4;
+var DASH_MARK = 8;
+var DOT_MARK = 16;
+var BACKSLASH_MARK = 32;
+var PAREN_MARK = 64;
+var BRACKET_MARK = 128;
+var CLOSE_BRACKET_MARK = 256;
+var COMMA_MARK = 512;
+var DOLLAR_MARK = 1024;
+var LESS_THAN_MARK = 2048;
+var QUESTION_MARK = 4096;
+var AMPERSAND_MARK = 8192;
+var MARKS = new Uint16Array(128);
+for (const [chars, mark] of [
+  ["\"'`", QUOTE_MARK],
+  ["=", EQUALS_MARK],
+  [":", COLON_MARK],
+  ["-", DASH_MARK],
+  [".", DOT_MARK],
+  ["\\", BACKSLASH_MARK],
+  ["(", PAREN_MARK],
+  ["[", BRACKET_MARK],
+  ["]", CLOSE_BRACKET_MARK],
+  [",", COMMA_MARK],
+  ["$", DOLLAR_MARK],
+  ["<", LESS_THAN_MARK],
+  ["?", QUESTION_MARK],
+  ["&", AMPERSAND_MARK]
+]) {
+  for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
+}
+function marksOf(text) {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) marks |= MARKS[code];
+  }
+  return marks;
+}
 var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
 var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
@@ -42570,30 +42981,32 @@ function trimUnquoted(value) {
 }
 function findGenericSecrets(text, context) {
   const candidates = [];
-  const quote3 = QUOTE.test(text);
-  const equals = text.includes("=");
-  const colon = text.includes(":");
-  const dash = text.includes("-");
+  const marks = marksOf(text);
+  const quote3 = (marks & QUOTE_MARK) !== 0;
+  const equals = (marks & EQUALS_MARK) !== 0;
+  const colon = (marks & COLON_MARK) !== 0;
+  const dash = (marks & DASH_MARK) !== 0;
+  const dot = (marks & DOT_MARK) !== 0;
   if (quote3 && (equals || colon || dash)) collect(ASSIGN_QUOTED, text, candidates, true);
-  if (text.includes('\\"')) collectUnescaped(text, candidates);
-  const paren = text.includes("(");
-  const bracket = text.includes("[");
-  if (quote3 && (paren || bracket) && (text.includes(",") || equals && text.includes("]"))) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  if ((marks & BACKSLASH_MARK) !== 0 && text.includes('\\"')) collectUnescaped(text, candidates);
+  const paren = (marks & PAREN_MARK) !== 0;
+  const bracket = (marks & BRACKET_MARK) !== 0;
+  if (quote3 && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
   if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
-  if (text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
+  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
   if (quote3 && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
-  if (text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
-  if (text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
+  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
+  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if (text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
+  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
   if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
   if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password");
+  if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", { sql: true });
   if (quote3 && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
-  if (quote3 && text.includes(".set")) collect(SETTER, text, candidates, true);
+  if (quote3 && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote3 && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote3 && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (equals && (text.includes("?") || text.includes("&"))) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
@@ -42620,19 +43033,27 @@ function findGenericSecrets(text, context) {
   return matches;
 }
 function reportedValue(candidate) {
-  const value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
+  let index = candidate.index;
+  if (candidate.quoted && !candidate.flag && /^\s|\s$/.test(value) && /\S/.test(value)) {
+    index += value.length - value.trimStart().length;
+    value = value.trim();
+  }
   const wrapped2 = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : void 0;
-  if (wrapped2 !== void 0) return { value: wrapped2, index: candidate.index + 1, wrapped: true };
+  if (wrapped2 !== void 0) return { value: wrapped2, index: index + 1, wrapped: true };
   const scheme = AUTH_SCHEME.exec(value)?.[0];
-  return scheme ? { value: value.slice(scheme.length), index: candidate.index + scheme.length, wrapped: false } : { value, index: candidate.index, wrapped: false };
+  return scheme ? { value: value.slice(scheme.length), index: index + scheme.length, wrapped: false } : { value, index, wrapped: false };
 }
 function judgeCandidate(candidate, value, index, wrapped2, text, context) {
   if (candidate.call && NOT_A_SETTER.test(text.slice(Math.max(0, candidate.index - 200), candidate.index).replace(/\s{0,3}(?<kq>["'])[\w.-]{1,60}\k<kq>\s{0,3},\s{0,3}["']$/, ""))) return void 0;
+  if (candidate.sql && !SQL_STATEMENT_WORD.test(text)) return void 0;
   const key = candidate.key.replace(/^[$@:]+/, "");
   const kind = classifyName(candidate.list ? key.replace(/(?<=[a-z])s$/i, "") : key, !context.configLike);
   if (!kind) return void 0;
   if (!candidate.quoted && value !== candidate.value && /^[A-Za-z_$][\w$]*$/.test(value) && /[,;]$/.test(candidate.value)) return void 0;
   if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return void 0;
+  if (candidate.flag && /^[a-z]{2,12}$/.test(value) && /^\s{1,3}[a-z]{2,12}\b(?!\s*[=:-])/.test(text.slice(index + value.length, index + value.length + 20))) return void 0;
+  if (candidate.quoted && /^\s/.test(candidate.value) && /\S\s+\S/.test(candidate.value) && !candidate.element) return void 0;
   if (inHiddenInput(text, candidate.index)) return void 0;
   if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) return void 0;
   let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped2);
@@ -43425,6 +43846,8 @@ var rules5 = [
     regex: new RegExp(
       String.raw`(?<![\w-])(?<secret>(?:[A-Za-z0-9_-]{1,64}&20[0-9]{10}&|uid=[A-Za-z0-9_.-]{1,64}&ex=[0-9][0-9:.TZ-]{9,35}&sn=)${SIGNATURE})(?![A-Za-z0-9+/=])`
     ),
+    // The Git repository's password (`git&` + expiry + signature) with a short expiry or signature is a broken copy.
+    owns: { prefixes: ["git&"] },
     docs: "https://learn.microsoft.com/rest/api/apimanagement/apimanagementrest/azure-api-management-rest-api-authentication",
     remediation: "Regenerate the signing key the token was made with (API Management > Management API, or Repository for the Git credentials): every token signed with it stops working. Generate short-lived tokens in the pipeline instead of storing them.",
     samples: () => {
@@ -43981,6 +44404,31 @@ var rules18 = [
   })
 ];
 
+// src/core/detect/validate/structure.ts
+function decodeBase64(text) {
+  const cleaned = text.replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/_-]*$/.test(cleaned)) return void 0;
+  return Buffer.from(cleaned, "base64").toString("utf8");
+}
+function decodeJsonObject(text) {
+  const decoded = decodeBase64(text);
+  if (decoded === void 0) return void 0;
+  try {
+    const value = JSON.parse(decoded);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function structureCheck(ok, check, note) {
+  return ok ? { status: "confirmed", check } : { status: "failed", check, ...note ? { note } : {} };
+}
+function isAtlassianDataCenterToken(body) {
+  if (!/^[A-Za-z0-9+/]{44}$/.test(body)) return false;
+  const bytes = Buffer.from(body, "base64");
+  return bytes.length === 33 && /^\d{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
+}
+
 // src/core/detect/rules/providers/keyed.ts
 var CLASSES = {
   digits: { cls: "0-9", chars: ALPHABETS.digits },
@@ -43996,8 +44444,15 @@ var CLASSES = {
 };
 var JWT_LIKE = {
   regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
+  accepts: rsaSignatureFits,
   sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
 };
+var RSA_SIGNATURE_LENGTHS = new Set([1024, 2048, 3072, 4096].map((bits) => Math.ceil(bits / 8 * (4 / 3))));
+function rsaSignatureFits(token2) {
+  const [header, , signature2 = ""] = token2.split(".");
+  const alg = decodeJsonObject(header ?? "")?.["alg"];
+  return typeof alg !== "string" || !/^(?:RS|PS)\d{3}$/.test(alg) || RSA_SIGNATURE_LENGTHS.has(signature2.replace(/=+$/, "").length);
+}
 function anyCaseWords(words) {
   return `(?:${anyCaseAlternatives(words)})`;
 }
@@ -44070,6 +44525,8 @@ function valueCheck(entry) {
   const mixed = mixTest(shape);
   const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
   const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
+  const patternAccepts = shape.pattern?.accepts;
+  if (patternAccepts) return (secret) => patternAccepts(secret) && (mixed === void 0 || mixed(bodyOfValue(secret)));
   if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
   let exact;
   return (secret) => {
@@ -44096,7 +44553,7 @@ function valueRegex(shape) {
   const starts = prefixes(shape).map(escapeRegex2);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
   const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
-  return { value, notAfter: shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]` };
+  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
 }
 function anySettingRegex(entry) {
   const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
@@ -44364,6 +44821,9 @@ function gitlabRule(opts) {
     severity: opts.severity ?? "high",
     keywords: [prefix.toLowerCase()],
     regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${escaped2}(?:${ROUTABLE}|${opts.classic}))(?![A-Za-z0-9_-])`),
+    // A value with the prefix and neither format (cut short, padded, another alphabet) is a broken copy.
+    // Classic bodies up to two characters over the documented length are in use: they stay tokens.
+    owns: { prefixes: [prefix], shape: { chars: "A-Za-z0-9_.-", length: [prefix.length + 20, prefix.length + 320], exact: `${escaped2}(?:${ROUTABLE}|${opts.classic.replace(/\{(\d+)\}$/, (_3, n) => `{${n},${Number(n) + 2}}`)})` } },
     validate: gitlabChecksum,
     docs: GITLAB_DOCS,
     remediation: opts.remediation,
@@ -44539,31 +44999,6 @@ var rules19 = [
   ])
 ];
 
-// src/core/detect/validate/structure.ts
-function decodeBase64(text) {
-  const cleaned = text.replace(/=+$/, "");
-  if (!/^[A-Za-z0-9+/_-]*$/.test(cleaned)) return void 0;
-  return Buffer.from(cleaned, "base64").toString("utf8");
-}
-function decodeJsonObject(text) {
-  const decoded = decodeBase64(text);
-  if (decoded === void 0) return void 0;
-  try {
-    const value = JSON.parse(decoded);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function structureCheck(ok, check, note) {
-  return ok ? { status: "confirmed", check } : { status: "failed", check, ...note ? { note } : {} };
-}
-function isAtlassianDataCenterToken(body) {
-  if (!/^[A-Za-z0-9+/]{44}$/.test(body)) return false;
-  const bytes = Buffer.from(body, "base64");
-  return bytes.length === 33 && /^\d{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
-}
-
 // src/core/detect/rules/providers/bitbucket.ts
 var DATA_CENTER_TOKEN = /(?<![A-Za-z0-9_-])BBDC-([A-Za-z0-9+/]{30,60})(?![A-Za-z0-9+/=_-])/g;
 function findDataCenterTokens(text) {
@@ -44726,6 +45161,9 @@ var rules25 = [
     severity: "high",
     keywords: ["bkua_"],
     regex: /(?<![A-Za-z0-9_])(?<secret>bkua_[a-f0-9]{40})(?![A-Za-z0-9_])/,
+    // `bkua_` and another body (cut short, other characters) is a broken copy. Bodies of 40 lower-case
+    // letters and digits that are not hex are in use as well: reported by name, they stay secrets.
+    owns: { prefixes: ["bkua_"], shape: { chars: "a-z0-9_", length: [45, 45], exact: "bkua_[a-z0-9]{40}" } },
     docs: "https://buildkite.com/docs/apis/managing-api-tokens",
     remediation: "Revoke the token in Personal settings > API access tokens and keep its replacement in a secret store.",
     samples: () => ["bkua_" + fake.hex(40, "bkua")],
@@ -45890,6 +46328,9 @@ var rules57 = [
     // Sandbox tokens reach only fake institutions: left out on purpose.
     keywords: ["access-production-", "access-development-"],
     regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>access-(?:production|development)-${UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    // An access token's prefix with a body that is not a UUID is a broken copy; a whole sandbox token,
+    // reported by name, stays a secret.
+    owns: { prefixes: ["access-sandbox-", "access-development-", "access-production-"], shape: { chars: "a-z0-9-", length: [51, 55], exact: `access-(?:sandbox|development|production)-${UUID_ANY_CASE}` } },
     docs: "https://plaid.com/docs/api/items/#token-exchange-flow",
     remediation: "Call /item/access_token/invalidate (or /item/remove) for the leaked token and store access tokens encrypted server-side.",
     samples: () => [`access-production-${fake.uuid("plaid-at-1")}`, `access-development-${fake.uuid("plaid-at-2")}`],
@@ -46930,6 +47371,9 @@ var rules91 = [
     // look-behind for the context runs only where a token can start.
     regex: new RegExp(`(?<![A-Za-z0-9+/])(?=cmVmdGtu)(?<=${CONTEXT4}[^\\n]{0,200})(?<secret>cmVmdGtuOjAx[A-Za-z0-9+/]{52})(?![A-Za-z0-9+/=])`),
     validate: validateJfrogReferenceToken,
+    // `cmVmdGtu` ("reftkn") and another length is a cut or padded copy; a whole token outside the
+    // context above, reported by name, stays a secret.
+    owns: { prefixes: ["cmVmdGtu"], shape: { chars: "A-Za-z0-9+/", length: [64, 64], exact: "cmVmdGtuOjAx[A-Za-z0-9+/]{52}" } },
     docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/reference-tokens",
     remediation: "Revoke the token in the JFrog Platform (Administration > User Management > Access Tokens) and keep its replacement in a CI secret.",
     samples: () => [makeJfrogReferenceToken("rt-1"), makeJfrogReferenceToken("rt-2"), makeJfrogReferenceToken("edge-rt")],
@@ -47372,6 +47816,9 @@ var rules104 = [
     severity: "high",
     keywords: ["jira", "confluence", "atlassian", "token", "bearer"],
     find: findDataCenterTokens2,
+    // Under a Jira or Confluence setting, 44 base64 characters are what a server issues: a value a few
+    // characters off (cut, padded, its first letter changed) is a broken copy.
+    owns: { names: ["jira", "confluence"], shape: { chars: "A-Za-z0-9+/=", length: [44, 44], exact: "[MNO][A-Za-z0-9+/]{43}" } },
     docs: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
     remediation: "Revoke the token under Profile > Personal Access Tokens on the Jira or Confluence server and keep its replacement in a secret store.",
     samples: () => [dataCenterToken2("dc-pat-1"), dataCenterToken2("dc-pat-2")],
@@ -47527,6 +47974,8 @@ var rules106 = [
     keywords: ["-nrma"],
     // AA then 40 hex characters (EU region: eu01xx then 36), ending -NRMA.
     regex: /(?<![\w-])(?<secret>(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA)(?![\w-])/,
+    // Under a New Relic setting, `AA…-NRMA` a few characters off is a broken copy.
+    owns: { names: ["new relic"], shape: { chars: "0-9a-fxuANRM-", length: [47, 47], starts: ["AA", "eu01xx"], exact: "(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA" } },
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#mobile-app-token",
     remediation: "If the app is not public, regenerate the token with New Relic support and ship it only in release builds.",
     samples: () => ["AA" + fake.hex(40, "nrma-1") + "-NRMA", "eu01xx" + fake.hex(36, "nrma-2") + "-NRMA"],
@@ -49251,6 +49700,8 @@ var rules166 = [
     severity: "high",
     keywords: ["5aep861"],
     regex: /(?<![\w.])(?<secret>5Aep861[A-Za-z0-9._]{75,90})(?![\w.])/,
+    // `5Aep861` and a body of another length is a cut or padded copy.
+    owns: { prefixes: ["5Aep861"], shape: { chars: "A-Za-z0-9._", length: [82, 97], exact: "5Aep861[A-Za-z0-9._]{75,90}" } },
     docs: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_flow.htm",
     remediation: "Revoke the refresh token (Setup > Connected Apps OAuth Usage, or the OAuth revoke endpoint) and store new tokens in a secret store.",
     samples: () => ["5Aep861" + fake.alnum(40, "sf-rt") + "_" + fake.alnum(40, "sf-rt2")],
@@ -50192,6 +50643,7 @@ var entries = [
   { id: "alien-vault-api-key", provider: "AlienVault", names: ["alienvault"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://alienvault.com" },
   { id: "allsports-api-key", provider: "Allsports", names: ["allsports"], value: { alphabet: "lowerDigits", length: 64 }, docs: "https://allsportsapi.com" },
   { id: "amadeus-api-key", provider: "Amadeus", names: ["amadeus"], value: { alphabet: "alnum", length: 32 }, docs: "https://amadeus.com" },
+  { id: "amadeus-api-secret", provider: "Amadeus", kind: "API secret", names: ["amadeus"], value: { alphabet: "alnum", length: 16 }, credentialWord: true, docs: "https://developers.amadeus.com/self-service/apis-docs/guides/developer-guides/API-Keys/authorization/" },
   { id: "ambee-api-key", provider: "Ambee", names: ["ambee"], value: { alphabet: "hex", length: 64 }, docs: "https://ambeedata.com" },
   { id: "anypoint-oauth2-api-key", provider: "AnypointOAuth2", names: ["anypoint"], value: { alphabet: "hex", length: 32 }, docs: "https://mulesoft.com" },
   { id: "apacta-api-key", provider: "Apacta", names: ["apacta"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, docs: "https://apacta.com" },
@@ -50487,6 +50939,7 @@ var entries = [
   { id: "moosend-api-key", provider: "Moosend", names: ["moosend"], value: { alphabet: "hexAny", groups: UUID3 }, docs: "https://moosend.com" },
   // Plain shapes the drafts missed.
   { id: "alchemy-api-key", provider: "Alchemy", names: ["alchemy"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://alchemy.com" },
+  { id: "bitmex-api-key", provider: "BitMEX", kind: "API key ID", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 24 }, docs: "https://www.bitmex.com/app/apiKeysUsage" },
   { id: "bitmex-api-secret", provider: "BitMEX", kind: "API secret", names: ["bitmex"], value: { alphabet: "alnum", extra: "-_", length: 48 }, docs: "https://bitmex.com" },
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
@@ -50556,6 +51009,7 @@ var entries2 = [
   { id: "podio-api-key", provider: "Podio", names: ["podio"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://podio.com" },
   { id: "polls-api-key", provider: "Polls", names: ["pollsapi"], value: { alphabet: "upperDigits", length: 28 }, docs: "https://pollsapi.com" },
   { id: "poloniex-api-key", provider: "Poloniex", names: ["poloniex"], value: { alphabet: "upperDigits", groups: [8, 8, 8, 8] }, docs: "https://poloniex.com" },
+  { id: "poloniex-api-secret", provider: "Poloniex", kind: "API secret", names: ["poloniex"], value: { alphabet: "hex", length: 128 }, docs: "https://poloniex.com" },
   { id: "polygon-api-key", provider: "Polygon", names: ["polygon"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://polygon.io" },
   { id: "portainer-access-token", provider: "Portainer", kind: "access token", names: ["portainer"], value: { prefix: "ptr_", alphabet: "alnum", extra: "+/=_-", range: [20, 60] }, docs: "https://docs.portainer.io/api/access" },
   { id: "position-stack-api-key", provider: "PositionStack", names: ["positionstack"], value: { alphabet: "alnum", extra: "_", length: 32 }, docs: "https://positionstack.com" },
@@ -52638,6 +53092,7 @@ var BASIC = new RegExp(
 );
 var BEARER_VALUE = new RegExp(String.raw`(?<![A-Za-z0-9_-])bearer\s{1,3}(?<secret>${TOKEN_CHARS}{16,4096})${VALUE_END}`, "dgi");
 var BASIC_VALUE = /(?<![A-Za-z0-9_-])basic\s{1,3}(?<secret>[A-Za-z0-9+/]{8,2048}={0,2})(?=$|[\s"'\x60,;)}\]\\<])/dgi;
+var ASSIGNED_TO = /([A-Za-z_$][\w$.-]{0,60})["']?[ \t]{0,3}(?::=|=|:)[ \t]{0,3}["'\x60]$/;
 function tokenShaped(value) {
   return /\d/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.2 && !wordLike(value);
 }
@@ -52681,6 +53136,8 @@ function findBearer(text) {
         index: at2,
         message: `Authorization header with a literal ${scheme} token: whoever reads the code can call the API as its owner.`
       };
+      const setting = re2 === BEARER_VALUE ? ASSIGNED_TO.exec(text.slice(Math.max(0, m2.index - 80), m2.index))?.[1] : void 0;
+      if (setting) match.setting = setting;
       out.push(placeholderOrSecret(match, secret, "Authorization header"));
     }
   }
@@ -53956,8 +54413,19 @@ function isDummyEmail(local, domain) {
   if (labels.slice(0, -1).some((label) => DUMMY_DOMAIN_LABELS.test(label))) return true;
   return NON_PERSONAL_LOCAL.test(local);
 }
+function hasAddressShape(text) {
+  for (let at2 = text.indexOf("@"); at2 !== -1; at2 = text.indexOf("@", at2 + 1)) {
+    const before = text.charCodeAt(at2 - 1);
+    if (!(isAsciiAlphanumeric(before) || before === 46 || before === 95 || before === 37 || before === 43 || before === 45)) continue;
+    if (isAsciiAlphanumeric(text.charCodeAt(at2 + 1))) return true;
+  }
+  return false;
+}
+function isAsciiAlphanumeric(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57;
+}
 function findEmails(text, context) {
-  if (!dataLike(text, context)) return [];
+  if (!hasAddressShape(text) || !dataLike(text, context)) return [];
   const out = [];
   EMAIL.lastIndex = 0;
   let m2;
@@ -54245,15 +54713,38 @@ function phoneExamples() {
   };
 }
 var NUMBER_DETECTORS = [
-  { id: "payment-card-number", title: "Payment card number", find: findCardNumbers, examples: cardExamples },
-  { id: "iban", title: "International bank account number (IBAN)", find: findIbans, examples: ibanExamples },
-  { id: "us-ssn", title: "US Social Security number", find: idFinder(SSN_SPEC), examples: ssnExamples },
-  { id: "br-cpf", title: "Brazilian CPF number", find: idFinder(CPF_SPEC), examples: cpfExamples },
-  { id: "es-dni", title: "Spanish DNI/NIE number", find: idFinder(DNI_SPEC), examples: dniExamples },
-  { id: "it-codice-fiscale", title: "Italian codice fiscale", find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
-  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", find: idFinder(HETU_SPEC), examples: hetuExamples },
-  { id: "phone-number", title: "Phone number in data", find: findPhones, examples: phoneExamples }
+  // 13 digits at least: \d{13,19}, or 4+4+4+1 grouped.
+  { id: "payment-card-number", title: "Payment card number", possible: (s) => s.digits >= 13, find: findCardNumbers, examples: cardExamples },
+  { id: "iban", title: "International bank account number (IBAN)", possible: (s) => s.ibanStart, find: findIbans, examples: ibanExamples },
+  { id: "us-ssn", title: "US Social Security number", possible: (s) => s.digits >= 9, find: idFinder(SSN_SPEC), examples: ssnExamples },
+  { id: "br-cpf", title: "Brazilian CPF number", possible: (s) => s.digits >= 11, find: idFinder(CPF_SPEC), examples: cpfExamples },
+  // Eight digits, or a letter and seven.
+  { id: "es-dni", title: "Spanish DNI/NIE number", possible: (s) => s.digits >= 7, find: idFinder(DNI_SPEC), examples: dniExamples },
+  { id: "it-codice-fiscale", title: "Italian codice fiscale", possible: (s) => s.upperRun, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
+  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", possible: (s) => s.digits >= 9, find: idFinder(HETU_SPEC), examples: hetuExamples },
+  // A phone number is reported only with 9 to 15 digits.
+  { id: "phone-number", title: "Phone number in data", possible: (s) => s.digits >= 9, find: findPhones, examples: phoneExamples }
 ];
+function lineShape(text) {
+  let digits = 0;
+  let upper = 0;
+  let ibanStart = false;
+  let upperRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      if (upper >= 2) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 48 && next <= 57) ibanStart = true;
+      }
+      upper = 0;
+    } else if (code >= 65 && code <= 90) {
+      if (++upper >= 6) upperRun = true;
+    } else upper = 0;
+  }
+  return { digits, ibanStart, upperRun };
+}
 var numberDetectorExamples = new Map(NUMBER_DETECTORS.map((d2) => [d2.id, d2.examples]));
 var BUNDLED_SEGMENT = 4e3;
 var CODE_GATE_SHAPES = new RegExp(
@@ -54263,10 +54754,13 @@ var CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DN
 function findPiiNumbers(text, context) {
   const kind = pathKind(context.path);
   if (text.length > BUNDLED_SEGMENT && kind === "code") return [];
+  const shape = lineShape(text);
+  if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
   if (!inData && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
   for (const detector of NUMBER_DETECTORS) {
+    if (!detector.possible(shape)) continue;
     for (const match of detector.find(text, context, inData)) out.push({ ...match, ruleId: detector.id });
   }
   return out;
@@ -54669,7 +55163,7 @@ function prepareScan(inputs) {
   const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config: config2,
-    scanner: new Scanner(rules207, { ignoredFingerprints: ignoreList.fingerprints }),
+    scanner: new Scanner(rules207, { ignoredFingerprints: ignoreList.fingerprints, ...inputs.prebuiltPrefilter && custom.rules.length === 0 ? { prebuiltPrefilter: inputs.prebuiltPrefilter } : {} }),
     rules: rules207,
     metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules207),
     isIgnoredPath: (path10) => byConfig(path10) || byIgnoreFile(path10),
