@@ -54,14 +54,21 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): 
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string, load: (specifier: string) => Promise<unknown>) => void;
   const loaded = { exports: {} };
   wrapper.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dirname(file), (specifier) => import(specifier));
-  let saved = cache === "hit" || cache === "off";
+  // A cache holds what the run that wrote it compiled. One from a run that compiled little of the bundle
+  // (`--version` first after a build: the scan's modules load only when it runs) is written again by a
+  // run that compiled more (by a quarter), else every later scan would compile the rest itself.
+  const partial = cachedData !== undefined && cache === "hit" && cachedData.length < source.length / 2;
+  let saved = cache === "off" || (cache === "hit" && !partial);
   return {
     exports: loaded.exports,
     cache,
     save: () => {
       if (saved || !cacheFile) return;
       saved = true;
-      ignoreFailure(() => writeCache(cacheFile, script.createCachedData(), `${basename(file)}-`));
+      ignoreFailure(() => {
+        const data = script.createCachedData();
+        if (!partial || data.length > 1.25 * (cachedData?.length ?? 0)) writeCache(cacheFile, data, `${basename(file)}-`);
+      });
     },
   };
 }
