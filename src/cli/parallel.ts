@@ -1,10 +1,8 @@
 /**
  * Whole-file scanning spread over the main thread and worker threads. Workers start during the folder
  * walk, as soon as it has listed enough text to share, so that their start-up (loading the rules)
- * overlaps the rest of the walk. Less text than that can still be much work: text dense with
- * credentials costs many times more a byte than plain source. So the main thread scans a first batch
- * alone, and workers start if its findings, at that rate over all the listed text, say the rest is
- * that dense. Files go out in batches of about the same size to whichever thread is free.
+ * overlaps the rest of the walk; small scans never start one. Files go out in batches of about the same
+ * size to whichever thread is free.
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -15,15 +13,8 @@ import type { SkippedFile } from "../core/types.js";
 import { emptyResult, mergeResult, scanFileBatch, type FileBatchResult } from "./file-scan.js";
 import { listFiles, type FileEntry, type WalkExclusion } from "./walk.js";
 
-/** From this much text listed, workers start during the walk: plain source this large outlasts their start. */
+/** Below this much text the main thread alone is faster than handing work out. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
-/**
- * With less text, workers start if the findings expected (from a first batch's) reach this many: each
- * costs the main thread ~0.1 ms (the rules weighing it, its fingerprint, its place in the report), and
- * a worker takes ~0.2 s of CPU to load the rules and as long again to warm up, so a rest this dense
- * leaves it enough to take over.
- */
-const PARALLEL_MIN_FINDINGS = 4000;
 const BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
 
@@ -155,17 +146,7 @@ export async function scanPaths(
   };
   try {
     const listed = listFiles(paths, root, setup, DEFAULT_MAX_FILE_BYTES, onListed, exclusion);
-    let result: FileBatchResult;
-    if (pool || workers === 0) result = pool ? await pool.run(setup, listed.files) : scanFileBatch(setup, listed.files);
-    else {
-      // Less text than workers start for during the walk: a first batch says how dense the rest is.
-      const [first = [], ...rest] = batches(listed.files);
-      result = scanFileBatch(setup, first);
-      const firstBytes = first.reduce((sum, entry) => sum + entry.size, 0);
-      const expectedFindings = firstBytes > 0 ? (result.findings.length * listedBytes) / firstBytes : 0;
-      if (rest.length > 0 && expectedFindings >= PARALLEL_MIN_FINDINGS) pool = new WorkerPool(inputs, workers);
-      mergeResult(result, pool ? await pool.run(setup, rest.flat()) : scanFileBatch(setup, rest.flat()));
-    }
+    const result = pool ? await pool.run(setup, listed.files) : scanFileBatch(setup, listed.files);
     // Threads finish in any order: sort so the report is the same run after run.
     result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
     result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -166,23 +166,6 @@ describe("claude-guard scan (files)", () => {
   });
 });
 
-describe("claude-guard scan of a small tree dense with credentials", () => {
-  it("reports every finding once when workers take over after the first batch", () => {
-    // Under 2 MiB but thousands of findings: the first batch's rate calls workers in (src/cli/parallel.ts).
-    const dir = join(work, "dense");
-    mkdirSync(dir, { recursive: true });
-    const keys = Array.from({ length: 30 }, (_, k) => "AK" + "IA" + fake.upper(16, `cli-dense-${k}`));
-    const text = keys.map((key, k) => `export const keyId${k} = "${key}";\n`).join("");
-    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `keys${String(i).padStart(3, "0")}.ts`), text);
-    // The report is large: written to a file, not read from a pipe.
-    const out = join(work, "dense.json");
-    expect(cli(["scan", dir, "--format", "json", "--output", out]).code).toBe(1);
-    const findings = (JSON.parse(readFileSync(out, "utf8")) as { findings: Array<{ path: string; line: number; rule: string }> }).findings.filter((f) => f.rule === "aws-access-key-id");
-    expect(findings).toHaveLength(200 * 30);
-    expect(new Set(findings.map((f) => `${f.path}:${f.line}`)).size).toBe(200 * 30);
-  });
-});
-
 describe("claude-guard's start-up (lib/cli/code-cache.js)", () => {
   it("runs the CLI through the code cache, written by the first run and used by the next, and its scan workers the same way", () => {
     // Over 2 MiB, so that a scan worker starts too; the key sits in the last batch.
