@@ -206,62 +206,6 @@ function boundedPartsOf(requires: readonly RegExp[]): ReadonlyArray<BoundedPart 
   return parts;
 }
 
-const keywordParts = new WeakMap<Rule, readonly boolean[]>();
-
-/**
- * For each of a rule's required parts, whether every match of it holds one of the rule's keywords and
- * lies within one line: a literal part whose every variant spells a keyword (`invoice[ _.-]?ocean`
- * under the keyword `invoice`), with no class that reads a line break. Such a part can match only on
- * the lines the prefilter selected the rule for.
- */
-function keywordPartsOf(rule: Rule, keywords: readonly string[]): readonly boolean[] {
-  let parts = keywordParts.get(rule);
-  if (!parts) keywordParts.set(rule, (parts = (rule.requires ?? []).map((required) => holdsKeyword(required, keywords))));
-  return parts;
-}
-
-function holdsKeyword(required: RegExp, keywords: readonly string[]): boolean {
-  const { source, flags } = required;
-  // eslint-disable-next-line no-control-regex
-  if ((flags !== "" && flags !== "i") || !LITERALS.test(source) || /[\x00-\x1f]|\[\^/.test(source)) return false;
-  // Each variant's runs of required characters, lower-cased (the prefilter folds ASCII case; without
-  // the u flag, `i` matches an ASCII letter only in its two ASCII cases).
-  const variants: string[][] = [];
-  let runs: string[] = [];
-  let run = "";
-  for (const [token] of `${source}|`.matchAll(LITERAL_TOKEN)) {
-    if (token === "|") {
-      runs.push(run);
-      variants.push(runs);
-      runs = [];
-      run = "";
-    } else if (token.startsWith("[") || (token.endsWith("?") && token !== "\\?")) {
-      runs.push(run);
-      run = "";
-    } else run += (token.startsWith("\\") ? (token[1] as string) : (token[0] as string)).toLowerCase();
-  }
-  return variants.every((variant) => variant.some((text) => keywords.some((keyword) => keyword.length > 0 && text.includes(keyword))));
-}
-
-/**
- * The lines the prefilter selected one window rule for in a document, in order, and per keyword part
- * (keywordPartsOf) what the lines read so far gave.
- */
-interface RuleLines {
-  starts: number[];
-  ends: number[];
-  /** The first line not before the last window's start (windows come in line order). */
-  next: number;
-  parts: Map<RegExp, LineSearch>;
-}
-
-/** One part over a rule's lines: lines [0, read) are read; `first` is the first of [next, read) with a match, or -1. */
-interface LineSearch {
-  matched: Uint8Array;
-  read: number;
-  first: number;
-}
-
 /** A search's range [from, limit) and the first match lying within it ([at, end)), or at -1 for none. */
 interface Cursor {
   from: number;
@@ -284,92 +228,18 @@ class RunCursors {
    */
   private readonly cursors = new Map<RegExp, Cursor>();
 
-  private readonly ruleLines = new Map<number, RuleLines>();
+  constructor(private readonly text: string) {}
 
-  /**
-   * `lineRules[i]`: rule i is a window rule with required parts, whose lines in `hits` (the
-   * prefilter's) onLines may read.
-   */
-  constructor(
-    private readonly text: string,
-    private readonly hits: Int32Array,
-    private readonly lineRules: readonly boolean[],
-  ) {}
-
-  /**
-   * Does the text in [start, end) hold every required part (runRule's test, in its order)? With
-   * `keywordParts` (keywordPartsOf), those are answered from the rule's own lines (start must be one
-   * of them: a short line's window).
-   */
-  within(requires: readonly RegExp[], start: number, end: number, ruleIndex = -1, keywordParts?: readonly boolean[]): boolean {
+  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  within(requires: readonly RegExp[], start: number, end: number): boolean {
     const parts = boundedPartsOf(requires);
     let segment: string | undefined;
     for (let i = 0; i < requires.length; i++) {
       const part = parts[i];
-      const held = part ? (keywordParts?.[i] ? this.onLines(part, ruleIndex, start, end) : this.holds(part, start, end)) : undefined;
+      const held = part ? this.holds(part, start, end) : undefined;
       if (!(held ?? (requires[i] as RegExp).test((segment ??= this.text.slice(start, end))))) return false;
     }
     return true;
-  }
-
-  /**
-   * Whether a keyword part's match lies within [start, end): on one of the rule's lines there. Each line
-   * is read once for all the windows that hold it whole; only a line a window cuts is read again.
-   */
-  private onLines(part: BoundedPart, ruleIndex: number, start: number, end: number): boolean {
-    const lines = this.linesOf(ruleIndex);
-    const { starts, ends } = lines;
-    while (lines.next < starts.length && (starts[lines.next] as number) < start) lines.next++;
-    const next = lines.next;
-    let search = lines.parts.get(part.search);
-    if (!search) lines.parts.set(part.search, (search = { matched: new Uint8Array(starts.length), read: 0, first: -1 }));
-    if (search.read < next) search.read = next;
-    if (search.first !== -1 && search.first < next) {
-      search.first = -1;
-      for (let i = next; i < search.read; i++) {
-        if (search.matched[i] === 1) {
-          search.first = i;
-          break;
-        }
-      }
-    }
-    // A line [next, read) matched: the first is within the window, or none of them is.
-    if (search.first !== -1) {
-      const i = search.first;
-      if ((starts[i] as number) >= end) return false;
-      return (ends[i] as number) <= end || part.search.test(this.text.slice(starts[i], end));
-    }
-    for (let i = search.read; i < starts.length && (starts[i] as number) < end; i++) {
-      const lineEnd = ends[i] as number;
-      if (lineEnd > end) return part.search.test(this.text.slice(starts[i], end));
-      search.read = i + 1;
-      if (part.search.test(this.text.slice(starts[i], lineEnd))) {
-        search.matched[i] = 1;
-        search.first = i;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The lines of every rule `lineRules` marks, collected in one pass over the hits on first need. */
-  private linesOf(ruleIndex: number): RuleLines {
-    let lines = this.ruleLines.get(ruleIndex);
-    if (!lines) {
-      const { hits, text, lineRules } = this;
-      for (let k = 0; k < hits.length; k += 4) {
-        const rule = hits[k + 3] as number;
-        if (!lineRules[rule]) continue;
-        let entry = this.ruleLines.get(rule);
-        if (!entry) this.ruleLines.set(rule, (entry = { starts: [], ends: [], next: 0, parts: new Map() }));
-        const lineStart = hits[k + 1] as number;
-        const newline = text.indexOf("\n", lineStart);
-        entry.starts.push(lineStart);
-        entry.ends.push(newline === -1 ? text.length : newline);
-      }
-      lines = this.ruleLines.get(ruleIndex) as RuleLines;
-    }
-    return lines;
   }
 
   /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
@@ -404,8 +274,6 @@ export class Scanner {
   private readonly claims: Claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   private readonly generic: boolean[];
-  /** Window rules with required parts, by rule index. */
-  private readonly windowRequires: boolean[];
   private readonly defaultMessages = new Map<Rule, string>();
 
   constructor(
@@ -416,7 +284,6 @@ export class Scanner {
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
-    this.windowRequires = rules.map((rule) => rule.window !== undefined && rule.requires !== undefined);
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
@@ -428,7 +295,7 @@ export class Scanner {
     const context: MatchContext = { path, configLike: isConfigLikePath(path) };
     const minified = looksMinified(path, text);
     const located: Located[] = [];
-    const runs = new RunCursors(text, hits, this.windowRequires);
+    const runs = new RunCursors(text);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -496,7 +363,7 @@ export class Scanner {
         // A window rule: one window from the line's start (never cutting the line short); its required
         // parts are answered before its text is taken.
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd, ruleIndex, keywordPartsOf(rule, this.keywords[ruleIndex] as string[]))) return;
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
         const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, lineStart, line, into);
         return;
