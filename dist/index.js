@@ -26488,121 +26488,26 @@ function boundedPartsOf(requires) {
   if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
   return parts;
 }
-var keywordParts = /* @__PURE__ */ new WeakMap();
-function keywordPartsOf(rule, keywords) {
-  let parts = keywordParts.get(rule);
-  if (!parts) keywordParts.set(rule, parts = (rule.requires ?? []).map((required2) => holdsKeyword(required2, keywords)));
-  return parts;
-}
-function holdsKeyword(required2, keywords) {
-  const { source, flags } = required2;
-  if (flags !== "" && flags !== "i" || !LITERALS.test(source) || /[\x00-\x1f]|\[\^/.test(source)) return false;
-  const variants = [];
-  let runs = [];
-  let run2 = "";
-  for (const [token2] of `${source}|`.matchAll(LITERAL_TOKEN)) {
-    if (token2 === "|") {
-      runs.push(run2);
-      variants.push(runs);
-      runs = [];
-      run2 = "";
-    } else if (token2.startsWith("[") || token2.endsWith("?") && token2 !== "\\?") {
-      runs.push(run2);
-      run2 = "";
-    } else run2 += (token2.startsWith("\\") ? token2[1] : token2[0]).toLowerCase();
-  }
-  return variants.every((variant) => variant.some((text) => keywords.some((keyword) => keyword.length > 0 && text.includes(keyword))));
-}
 var RunCursors = class {
-  /**
-   * `lineRules[i]`: rule i is a window rule with required parts, whose lines in `hits` (the
-   * prefilter's) onLines may read.
-   */
-  constructor(text, hits, lineRules) {
+  constructor(text) {
     this.text = text;
-    this.hits = hits;
-    this.lineRules = lineRules;
   }
   text;
-  hits;
-  lineRules;
   /**
    * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
    * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  ruleLines = /* @__PURE__ */ new Map();
-  /**
-   * Does the text in [start, end) hold every required part (runRule's test, in its order)? With
-   * `keywordParts` (keywordPartsOf), those are answered from the rule's own lines (start must be one
-   * of them: a short line's window).
-   */
-  within(requires, start, end, ruleIndex = -1, keywordParts2) {
+  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  within(requires, start, end) {
     const parts = boundedPartsOf(requires);
     let segment;
     for (let i = 0; i < requires.length; i++) {
       const part = parts[i];
-      const held = part ? keywordParts2?.[i] ? this.onLines(part, ruleIndex, start, end) : this.holds(part, start, end) : void 0;
+      const held = part ? this.holds(part, start, end) : void 0;
       if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
-  }
-  /**
-   * Whether a keyword part's match lies within [start, end): on one of the rule's lines there. Each line
-   * is read once for all the windows that hold it whole; only a line a window cuts is read again.
-   */
-  onLines(part, ruleIndex, start, end) {
-    const lines2 = this.linesOf(ruleIndex);
-    const { starts, ends } = lines2;
-    while (lines2.next < starts.length && starts[lines2.next] < start) lines2.next++;
-    const next = lines2.next;
-    let search = lines2.parts.get(part.search);
-    if (!search) lines2.parts.set(part.search, search = { matched: new Uint8Array(starts.length), read: 0, first: -1 });
-    if (search.read < next) search.read = next;
-    if (search.first !== -1 && search.first < next) {
-      search.first = -1;
-      for (let i = next; i < search.read; i++) {
-        if (search.matched[i] === 1) {
-          search.first = i;
-          break;
-        }
-      }
-    }
-    if (search.first !== -1) {
-      const i = search.first;
-      if (starts[i] >= end) return false;
-      return ends[i] <= end || part.search.test(this.text.slice(starts[i], end));
-    }
-    for (let i = search.read; i < starts.length && starts[i] < end; i++) {
-      const lineEnd = ends[i];
-      if (lineEnd > end) return part.search.test(this.text.slice(starts[i], end));
-      search.read = i + 1;
-      if (part.search.test(this.text.slice(starts[i], lineEnd))) {
-        search.matched[i] = 1;
-        search.first = i;
-        return true;
-      }
-    }
-    return false;
-  }
-  /** The lines of every rule `lineRules` marks, collected in one pass over the hits on first need. */
-  linesOf(ruleIndex) {
-    let lines2 = this.ruleLines.get(ruleIndex);
-    if (!lines2) {
-      const { hits, text, lineRules } = this;
-      for (let k2 = 0; k2 < hits.length; k2 += 4) {
-        const rule = hits[k2 + 3];
-        if (!lineRules[rule]) continue;
-        let entry = this.ruleLines.get(rule);
-        if (!entry) this.ruleLines.set(rule, entry = { starts: [], ends: [], next: 0, parts: /* @__PURE__ */ new Map() });
-        const lineStart = hits[k2 + 1];
-        const newline = text.indexOf("\n", lineStart);
-        entry.starts.push(lineStart);
-        entry.ends.push(newline === -1 ? text.length : newline);
-      }
-      lines2 = this.ruleLines.get(ruleIndex);
-    }
-    return lines2;
   }
   /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
   holds(part, start, end) {
@@ -26631,7 +26536,6 @@ var Scanner = class {
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules207);
     this.generic = rules207.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
-    this.windowRequires = rules207.map((rule) => rule.window !== void 0 && rule.requires !== void 0);
   }
   rules;
   options;
@@ -26640,8 +26544,6 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
-  /** Window rules with required parts, by rule index. */
-  windowRequires;
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
     const { text, path: path10 } = doc;
@@ -26652,7 +26554,7 @@ var Scanner = class {
     const context = { path: path10, configLike: isConfigLikePath(path10) };
     const minified = looksMinified(path10, text);
     const located = [];
-    const runs = new RunCursors(text, hits, this.windowRequires);
+    const runs = new RunCursors(text);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -26707,7 +26609,7 @@ var Scanner = class {
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd, ruleIndex, keywordPartsOf(rule, this.keywords[ruleIndex]))) return;
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
         const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record2(rule, matches, lineStart, line, into);
         return;

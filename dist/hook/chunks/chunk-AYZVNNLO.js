@@ -622,121 +622,26 @@ function boundedPartsOf(requires) {
   if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
   return parts;
 }
-var keywordParts = /* @__PURE__ */ new WeakMap();
-function keywordPartsOf(rule, keywords) {
-  let parts = keywordParts.get(rule);
-  if (!parts) keywordParts.set(rule, parts = (rule.requires ?? []).map((required) => holdsKeyword(required, keywords)));
-  return parts;
-}
-function holdsKeyword(required, keywords) {
-  const { source, flags } = required;
-  if (flags !== "" && flags !== "i" || !LITERALS.test(source) || /[\x00-\x1f]|\[\^/.test(source)) return false;
-  const variants = [];
-  let runs = [];
-  let run = "";
-  for (const [token] of `${source}|`.matchAll(LITERAL_TOKEN)) {
-    if (token === "|") {
-      runs.push(run);
-      variants.push(runs);
-      runs = [];
-      run = "";
-    } else if (token.startsWith("[") || token.endsWith("?") && token !== "\\?") {
-      runs.push(run);
-      run = "";
-    } else run += (token.startsWith("\\") ? token[1] : token[0]).toLowerCase();
-  }
-  return variants.every((variant) => variant.some((text) => keywords.some((keyword) => keyword.length > 0 && text.includes(keyword))));
-}
 var RunCursors = class {
-  /**
-   * `lineRules[i]`: rule i is a window rule with required parts, whose lines in `hits` (the
-   * prefilter's) onLines may read.
-   */
-  constructor(text, hits, lineRules) {
+  constructor(text) {
     this.text = text;
-    this.hits = hits;
-    this.lineRules = lineRules;
   }
   text;
-  hits;
-  lineRules;
   /**
    * Per pattern, the last search's range [from, limit) and the first match lying within it ([at, end)),
    * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  ruleLines = /* @__PURE__ */ new Map();
-  /**
-   * Does the text in [start, end) hold every required part (runRule's test, in its order)? With
-   * `keywordParts` (keywordPartsOf), those are answered from the rule's own lines (start must be one
-   * of them: a short line's window).
-   */
-  within(requires, start, end, ruleIndex = -1, keywordParts2) {
+  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  within(requires, start, end) {
     const parts = boundedPartsOf(requires);
     let segment;
     for (let i = 0; i < requires.length; i++) {
       const part = parts[i];
-      const held = part ? keywordParts2?.[i] ? this.onLines(part, ruleIndex, start, end) : this.holds(part, start, end) : void 0;
+      const held = part ? this.holds(part, start, end) : void 0;
       if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
-  }
-  /**
-   * Whether a keyword part's match lies within [start, end): on one of the rule's lines there. Each line
-   * is read once for all the windows that hold it whole; only a line a window cuts is read again.
-   */
-  onLines(part, ruleIndex, start, end) {
-    const lines = this.linesOf(ruleIndex);
-    const { starts, ends } = lines;
-    while (lines.next < starts.length && starts[lines.next] < start) lines.next++;
-    const next = lines.next;
-    let search = lines.parts.get(part.search);
-    if (!search) lines.parts.set(part.search, search = { matched: new Uint8Array(starts.length), read: 0, first: -1 });
-    if (search.read < next) search.read = next;
-    if (search.first !== -1 && search.first < next) {
-      search.first = -1;
-      for (let i = next; i < search.read; i++) {
-        if (search.matched[i] === 1) {
-          search.first = i;
-          break;
-        }
-      }
-    }
-    if (search.first !== -1) {
-      const i = search.first;
-      if (starts[i] >= end) return false;
-      return ends[i] <= end || part.search.test(this.text.slice(starts[i], end));
-    }
-    for (let i = search.read; i < starts.length && starts[i] < end; i++) {
-      const lineEnd = ends[i];
-      if (lineEnd > end) return part.search.test(this.text.slice(starts[i], end));
-      search.read = i + 1;
-      if (part.search.test(this.text.slice(starts[i], lineEnd))) {
-        search.matched[i] = 1;
-        search.first = i;
-        return true;
-      }
-    }
-    return false;
-  }
-  /** The lines of every rule `lineRules` marks, collected in one pass over the hits on first need. */
-  linesOf(ruleIndex) {
-    let lines = this.ruleLines.get(ruleIndex);
-    if (!lines) {
-      const { hits, text, lineRules } = this;
-      for (let k = 0; k < hits.length; k += 4) {
-        const rule = hits[k + 3];
-        if (!lineRules[rule]) continue;
-        let entry = this.ruleLines.get(rule);
-        if (!entry) this.ruleLines.set(rule, entry = { starts: [], ends: [], next: 0, parts: /* @__PURE__ */ new Map() });
-        const lineStart = hits[k + 1];
-        const newline = text.indexOf("\n", lineStart);
-        entry.starts.push(lineStart);
-        entry.ends.push(newline === -1 ? text.length : newline);
-      }
-      lines = this.ruleLines.get(ruleIndex);
-    }
-    return lines;
   }
   /** Whether a match lies within [start, end); undefined when only the range's text can tell. */
   holds(part, start, end) {
@@ -765,7 +670,6 @@ var Scanner = class {
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
-    this.windowRequires = rules.map((rule) => rule.window !== void 0 && rule.requires !== void 0);
   }
   rules;
   options;
@@ -774,8 +678,6 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
-  /** Window rules with required parts, by rule index. */
-  windowRequires;
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
     const { text, path } = doc;
@@ -786,7 +688,7 @@ var Scanner = class {
     const context = { path, configLike: isConfigLikePath(path) };
     const minified = looksMinified(path, text);
     const located = [];
-    const runs = new RunCursors(text, hits, this.windowRequires);
+    const runs = new RunCursors(text);
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -841,7 +743,7 @@ var Scanner = class {
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd, ruleIndex, keywordPartsOf(rule, this.keywords[ruleIndex]))) return;
+        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
         const matches = (0, import_chunk_Q5VWLFM4.runRule)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, lineStart, line, into);
         return;

@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_O6NMSBIX.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_O6NMSBIX.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_O6NMSBIX.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_O6NMSBIX.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_O6NMSBIX.addHookEntries,
-  defaultCommand: () => import_chunk_O6NMSBIX.defaultCommand,
-  hookEntryPath: () => import_chunk_O6NMSBIX.hookEntryPath,
-  isOwnCommand: () => import_chunk_O6NMSBIX.isOwnCommand,
-  packageBin: () => import_chunk_O6NMSBIX.packageBin,
-  readSettings: () => import_chunk_O6NMSBIX.readSettings,
-  removeHookEntries: () => import_chunk_O6NMSBIX.removeHookEntries,
-  removeSettingsFile: () => import_chunk_O6NMSBIX.removeSettingsFile,
-  settingsPath: () => import_chunk_O6NMSBIX.settingsPath,
-  writeSettings: () => import_chunk_O6NMSBIX.writeSettings
+  ClaudeSettingsError: () => import_chunk_GSGTDK7X.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_GSGTDK7X.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_GSGTDK7X.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_GSGTDK7X.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_GSGTDK7X.addHookEntries,
+  defaultCommand: () => import_chunk_GSGTDK7X.defaultCommand,
+  hookEntryPath: () => import_chunk_GSGTDK7X.hookEntryPath,
+  isOwnCommand: () => import_chunk_GSGTDK7X.isOwnCommand,
+  packageBin: () => import_chunk_GSGTDK7X.packageBin,
+  readSettings: () => import_chunk_GSGTDK7X.readSettings,
+  removeHookEntries: () => import_chunk_GSGTDK7X.removeHookEntries,
+  removeSettingsFile: () => import_chunk_GSGTDK7X.removeSettingsFile,
+  settingsPath: () => import_chunk_GSGTDK7X.settingsPath,
+  writeSettings: () => import_chunk_GSGTDK7X.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_O6NMSBIX = require("./chunk-O6NMSBIX.js");
-var import_chunk_OJUMPLWS = require("./chunk-OJUMPLWS.js");
+var import_chunk_GSGTDK7X = require("./chunk-GSGTDK7X.js");
+var import_chunk_AYZVNNLO = require("./chunk-AYZVNNLO.js");
 var import_chunk_Q5VWLFM4 = require("./chunk-Q5VWLFM4.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");

@@ -24,8 +24,8 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_O6NMSBIX = require("./chunk-O6NMSBIX.js");
-var import_chunk_OJUMPLWS = require("./chunk-OJUMPLWS.js");
+var import_chunk_GSGTDK7X = require("./chunk-GSGTDK7X.js");
+var import_chunk_AYZVNNLO = require("./chunk-AYZVNNLO.js");
 var import_chunk_Q5VWLFM4 = require("./chunk-Q5VWLFM4.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
@@ -4440,7 +4440,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_O6NMSBIX.defaultCommand)("project", top, (0, import_chunk_O6NMSBIX.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_GSGTDK7X.defaultCommand)("project", top, (0, import_chunk_GSGTDK7X.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
