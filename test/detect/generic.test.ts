@@ -199,6 +199,20 @@ describe("generic secrets by name", () => {
     expect(scan(path, line)).toEqual([]);
   });
 
+  it.each([
+    ["ru.js", `const labels = { password: "пароль", token: "токен доступа" };`],
+    ["zh.js", `  password: "请输入密码",`],
+    ["messages.py", `password = "密码不能为空"`],
+    ["ja.json", `{"password": "パスワード"}`],
+    ["ko.ts", `  passwordHint: '비밀번호를 입력하세요',`],
+  ])("reports nothing for a label or message in a non-Latin script in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("still reads a token with a stray non-Latin letter or two as a token", () => {
+    expect(scan("config.js", `  password: "${pw}ж",`).map((f) => f.rule)).toEqual(["generic-password"]);
+  });
+
   it("reads base64 of a stand-in text, and Spring's {noop} password, by what they hold", () => {
     const b64 = (text: string) => Buffer.from(text).toString("base64").replace(/=+$/, "");
     const categories = (line: string) => scan("gateway.go", line).map((f) => [f.rule, f.category]);

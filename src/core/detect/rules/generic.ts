@@ -202,6 +202,9 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   }
   // A label that repeats its name ("password": "Password", "apiKey": "API Key") is UI text.
   if (isLabelForName(value, name)) return { kind: "none" };
+  // "пароль", "请输入密码", "パスワード": words of a language written in a script no token alphabet uses are
+  // a translated label or message, not a value.
+  if (inLanguageScript(value)) return { kind: "none" };
   // `consumer_key: CONSUMER_KEY` unquoted: the name of a variable that holds the value.
   // (`YOUR_API_KEY`, `TOKEN_HERE` ask for a value: they stay placeholders below.)
   if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
@@ -410,6 +413,16 @@ function isLabelForName(value: string, name: string): boolean {
   const valueWords = value.toLowerCase().split(/\s+/);
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w) => words.includes(w));
+}
+
+/** Letters of a script other than Latin (Han, Kana, Hangul, Cyrillic, Greek, Arabic...). */
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
+
+/** Written mostly in letters of a non-Latin script: at least two, and half the value's letters. */
+function inLanguageScript(value: string): boolean {
+  if (!/[^ -~]/.test(value)) return false;
+  const other = value.match(NON_LATIN_LETTER)?.length ?? 0;
+  return other >= 2 && other * 2 >= (value.match(/\p{L}/gu)?.length ?? 0);
 }
 
 /** Three or more words, mostly alphabetic: a sentence, not a passphrase stored in code. */
