@@ -209,6 +209,22 @@ describe("generic secrets by name", () => {
     expect(scan(path, line)).toEqual([]);
   });
 
+  it.each([
+    ["db.py", `conn = f"{user}:{password}@{host}"`],
+    ["auth.py", `password = "{}:{}".format(user, pw)`],
+    ["auth.py", `token = "{0}{1}".format(head, tail)`],
+    ["client.py", `headers = {"X-Acme-Access-Token": "{token}".format(token=session.token)}`],
+    ["client.py", `token = "access_token=%s&expires=%d" % (tok, ttl)`],
+    ["client.go", `	secret := fmt.Sprintf("%s:%s", user, pass)`],
+  ])("reports nothing for a format string filled in at run time in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("still reads a token beside a format field, and a lone named field as a stand-in", () => {
+    expect(scan("client.py", `token = "${token}%s" % suffix`).map((f) => f.rule)).toEqual(["generic-secret"]);
+    expect(scan("client.py", `password = "{password}"`).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
   it("still reads a token with a stray non-Latin letter or two as a token", () => {
     expect(scan("config.js", `  password: "${pw}ж",`).map((f) => f.rule)).toEqual(["generic-password"]);
   });

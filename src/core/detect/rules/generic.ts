@@ -213,6 +213,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // What a log or a test prints in place of a secret (`[REDACTED]`, `********`, `-redacted-`): no value.
   if (REDACTION_MARK.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
+  if (isFormatString(value)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
@@ -413,6 +414,30 @@ function isLabelForName(value: string, name: string): boolean {
   const valueWords = value.toLowerCase().split(/\s+/);
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w) => words.includes(w));
+}
+
+/** A format string's fields: `{}`, `{0}`, `{user}`, `{0:>8}`, `%s`, `%(name)s`, `%-5d`, Go's `%v`. */
+const FORMAT_FIELD = /\{(?:\d{0,2}|[A-Za-z_][\w.]{0,40}(?:\[[\w'"]{0,20}\])?)(?:![rsa])?(?::[^{}\s]{0,20})?\}|%(?:\([\w.]{1,40}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,2})?[sdifrvxqo]/g;
+/** `access_token=%s&expires=%d`: a query or option string whose every value is a field. */
+const FIELDS_FOR_VALUES = /^[\w.-]{1,40}=§(?:[&;,][\w.-]{1,40}=§){0,10}$/;
+
+/**
+ * `{}:{}`, `{user}:{password}@{host}`, `%s:%s`, `access_token=%s&expires=%d`: a format string (Python's
+ * `format` and f-strings, printf) whose values are filled in at run time. A lone named field (`{password}`)
+ * is left to the placeholder checks: it may be a stand-in.
+ */
+function isFormatString(value: string): boolean {
+  if (!value.includes("{") && !value.includes("%")) return false;
+  let fields = 0;
+  let named = 0;
+  const rest = value.replace(FORMAT_FIELD, (field) => {
+    fields++;
+    if (/^\{[A-Za-z_]/.test(field)) named++;
+    return "§";
+  });
+  if (fields === 0) return false;
+  if (FIELDS_FOR_VALUES.test(rest)) return true;
+  return !/[A-Za-z0-9]/.test(rest) && !(fields === 1 && named === 1 && rest === "§");
 }
 
 /** Letters of a script other than Latin (Han, Kana, Hangul, Cyrillic, Greek, Arabic...). */
@@ -726,6 +751,8 @@ function judgeCandidate(candidate: Candidate, value: string, index: number, wrap
   // `-p "[sudo] password: " -u root`: a quoted value that opens with a space before words is the rest of a
   // prompt or a command.
   if (candidate.quoted && /^\s/.test(candidate.value) && /\S\s+\S/.test(candidate.value) && !candidate.element) return undefined;
+  // `"{token}".format(token=…)`: the literal is a format string, whatever its field is named.
+  if (candidate.quoted && value.includes("{") && /^["']\.format\(/.test(text.slice(index + value.length, index + value.length + 9))) return undefined;
   // A hidden form field goes to every visitor with the page: an anti-forgery or state value.
   if (inHiddenInput(text, candidate.index)) return undefined;
   // Badge images carry public read-only tokens in their query (codecov, shields).
