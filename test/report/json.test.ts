@@ -1,5 +1,5 @@
 import { fake } from "../../src/core/detect/fake.js";
-import { renderJson } from "../../src/core/report/index.js";
+import { renderJson, writeJson } from "../../src/core/report/index.js";
 import type { Finding, ScanReport } from "../../src/core/types.js";
 
 function finding(overrides: Partial<Finding> = {}): Finding {
@@ -139,6 +139,23 @@ describe("renderJson", () => {
     const out = JSON.parse(renderJson(report({ findings: [], scanned: { files: 0, bytes: 0, commits: 0, claudeCommits: 0, skipped: [] } })));
     expect(out.findings).toEqual([]);
     expect(out.scanned.skipped).toEqual([]);
+  });
+
+  test("written in pieces, the report is the same bytes as one JSON.stringify of it with a 2-space indent", () => {
+    const findings = Array.from({ length: 250 }, (_, i) => finding({ line: i + 1, path: `src/ünïcode "${i}".ts`, ...(i % 3 === 0 ? { validation: { status: "failed", check: "checksum" } } : {}) }));
+    const commits = [{ sha: "f".repeat(40), subject: "Add \"config\"\tloader", author: "Jane Doe", authorship: { isClaude: true, agents: ["claude"], signals: [] } }];
+    for (const shape of [report({ findings }), report({ findings: [], baselined: findings.slice(0, 3), commits: [] }), report({ findings: findings.slice(0, 1), commits })]) {
+      const pieces: string[] = [];
+      writeJson(shape, undefined, (piece) => pieces.push(piece));
+      const text = pieces.join("");
+      expect(text).toBe(renderJson(shape));
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + "\n");
+    }
+    // Many findings come in several pieces, none holding the whole report.
+    const pieces: string[] = [];
+    writeJson(report({ findings }), undefined, (piece) => pieces.push(piece));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(JSON.parse(pieces.join("")).findings).toHaveLength(250);
   });
 
   test("fields a caller attached by accident (such as a raw secret) never reach the output", () => {

@@ -1,5 +1,5 @@
 /** Report renderers: pure functions from a ScanReport (and rule metadata) to text. No I/O. */
-export { renderJson } from "./json.js";
+export { renderJson, writeJson } from "./json.js";
 export {
   renderSarif,
   pathToUri,

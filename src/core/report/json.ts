@@ -52,7 +52,21 @@ function authorshipJson(verdict: AuthorshipVerdict) {
 
 /** The JSON report, 2-space indented, with a final newline. Undefined optional fields are left out. */
 export function renderJson(report: ScanReport, classification?: ResolvedClassification): string {
-  const out = {
+  const pieces: string[] = [];
+  writeJson(report, classification, (piece) => pieces.push(piece));
+  return pieces.join("");
+}
+
+/** Findings a piece of writeJson's text holds: about 50 KB of JSON. */
+const ITEMS_A_PIECE = 100;
+
+/**
+ * renderJson's text, handed to `write` in pieces as it is built: the findings about 50 KB at a time. A
+ * report of ten thousand findings is megabytes of text; held whole until written, its parts outlive
+ * young-generation collections and are copied by each, then encoded in one block. Pieces die young.
+ */
+export function writeJson(report: ScanReport, classification: ResolvedClassification | undefined, write: (piece: string) => void): void {
+  const head = {
     version: 1 as const,
     tool: { name: report.tool.name, version: report.tool.version },
     // Added in version 1 (by \`scan\`): the classification the policy used.
@@ -72,15 +86,36 @@ export function renderJson(report: ScanReport, classification?: ResolvedClassifi
       // Added in version 1 (with --baseline): how many findings the baseline records.
       baselined: report.scanned.baselined,
     },
-    findings: report.findings.map(findingJson),
-    // Added in version 1 (with --baseline): the findings the baseline records; they do not fail the scan.
-    baselined: report.baselined?.map(findingJson),
-    commits: report.commits?.map((commit) => ({
+  };
+  // The head object without its closing "\n}": the arrays follow as its last members.
+  write(JSON.stringify(head, null, 2).slice(0, -2));
+  writeArray("findings", report.findings, findingJson, write);
+  // Added in version 1 (with --baseline): the findings the baseline records; they do not fail the scan.
+  if (report.baselined) writeArray("baselined", report.baselined, findingJson, write);
+  if (report.commits) {
+    writeArray("commits", report.commits, (commit) => ({
       sha: commit.sha,
       subject: commit.subject,
       author: commit.author,
       authorship: authorshipJson(commit.authorship),
-    })),
-  };
-  return JSON.stringify(out, null, 2) + "\n";
+    }), write);
+  }
+  write("\n}\n");
+}
+
+/** A member of the report holding an array, as JSON.stringify(report, null, 2) writes it, in pieces. */
+function writeArray<T>(key: string, items: readonly T[], toJson: (item: T) => object, write: (piece: string) => void): void {
+  if (items.length === 0) {
+    write(`,\n  "${key}": []`);
+    return;
+  }
+  write(`,\n  "${key}": [\n`);
+  for (let from = 0; from < items.length; from += ITEMS_A_PIECE) {
+    const piece = items.slice(from, from + ITEMS_A_PIECE).map(toJson);
+    // An array in an array: its items come out indented as the report's own array items (4 spaces);
+    // the 6 characters either side are the two brackets' lines.
+    const text = JSON.stringify([piece], null, 2).slice(6, -6);
+    write(from === 0 ? text : `,\n${text}`);
+  }
+  write("\n  ]");
 }
