@@ -11,6 +11,7 @@ import { rules as oracleCloud } from "./providers/oracle-cloud.js";
 import { rules as tencentCloud } from "./providers/tencent-cloud.js";
 import { rules as scaleway } from "./providers/scaleway.js";
 import { rules as linode } from "./providers/linode.js";
+import { rules as akamai } from "./providers/akamai.js";
 import { rules as hetzner } from "./providers/hetzner.js";
 import { rules as vultr } from "./providers/vultr.js";
 import { rules as yandexCloud } from "./providers/yandex-cloud.js";
@@ -223,6 +224,7 @@ export const providerRules: readonly Rule[] = [
   ...tencentCloud,
   ...scaleway,
   ...linode,
+  ...akamai,
   ...hetzner,
   ...vultr,
   ...yandexCloud,
