@@ -466,10 +466,10 @@ const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
 const ASSIGN_QUOTED = new RegExp(
   String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
-  "gd",
+  "g",
 );
 /** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
-const ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+const ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/g;
 /** Dockerfile `ENV NAME value`, redis `requirepass value`, netrc `password value` */
 const SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 /** <password>value</password> */
@@ -477,11 +477,11 @@ const XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value
 /** <add key="Password" value="..."/>, <property name="password" value="..."/>, <entry key="x">value</entry> */
 const XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
 /** --password=value, --api-key "value", and Java system properties: -Djavax.net.ssl.keyStorePassword=value */
-const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/g;
 /** mysql -uroot -p<password>, sshpass -p '<password>' */
 const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
 /** ?access_token=value&client_secret=value */
-const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
+const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/g;
 /** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value");
  * a call's first two arguments or an index assignment, not a row of a table (`["password", "signup.html"]`). */
 const KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
@@ -598,7 +598,8 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
   while ((m = re.exec(text)) !== null) {
     // `"factorType": "token:software"`: a key right after a quote that does not close after it is
     // inside a string, not a config key.
-    if (quoted === false && /["']/.test(text[m.index - 1] ?? "") && /^[\w.-]+:\S/.test(m[0]) && text[m.indices?.groups?.["key"]?.[1] ?? 0] !== text[m.index - 1]) continue;
+    // (A `name:` pair has no prefix such as `export `: its key starts the match.)
+    if (quoted === false && /["']/.test(text[m.index - 1] ?? "") && /^[\w.-]+:\S/.test(m[0]) && text[m.indices ? (m.indices.groups?.["key"]?.[1] ?? 0) : m.index + (m.groups?.["key"]?.length ?? 0)] !== text[m.index - 1]) continue;
     // `notes = "Maven - io.jsonwebtoken:jjwt-api-0.11.2"`: a pair inside a string of prose is text. (In
     // `-e "DB_PASSWORD=…"` or `ENV="A=1 B=2"` the string holds only flags and assignments: those stay.)
     if (quoted === false && insideProseString(text, m.index, m.groups?.["value"] ?? "")) continue;
@@ -609,8 +610,11 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
     // redis.conf's directives hold passwords under names of their own.
     const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
-    const span = m.indices?.groups?.[valueGroup];
-    if (value === undefined || key === undefined || !span) continue;
+    if (value === undefined || key === undefined) continue;
+    // The value's place: from the `d` flag's offsets, or, in the frequent patterns that go without them
+    // (V8 builds them for every match), from the match's end, which the value and its closing quote end.
+    const start = m.indices ? m.indices.groups?.[valueGroup]?.[0] : m.index + m[0].length - (groups["q"]?.length ?? 0) - value.length;
+    if (start === undefined) continue;
     // `cond ? "a" : "b"` is a ternary, not `"a": "b"`: JSON and dict keys sit right against their colon.
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
     // `acme token - 'value'` (notes) is a dash between words on one line, not a list item on the next.
@@ -619,11 +623,11 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     // `X= Y=z` in shell: X is empty and Y (an environment name) is the next assignment, not X's value.
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
     // A string that holds JSON or a form body (`string: '{"access_token":"…"}'` in a recorded
     // response): read on inside it, or its own pairs are never seen.
-    else if (re === ASSIGN_QUOTED) re.lastIndex = span[0];
+    else if (re === ASSIGN_QUOTED) re.lastIndex = start;
   }
 }
 
