@@ -953,7 +953,8 @@ function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
   const shape = lineShape(text);
   if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  if (!inData && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
+  // An IBAN's start is the gate's first shape: the line's shape tells it without the regex.
+  if (!inData && !shape.ibanStart && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out: RawMatch[] = [];
   for (const detector of NUMBER_DETECTORS) {
     if (!detector.possible(shape)) continue;
