@@ -851,6 +851,8 @@ function findNameValuePairs(window: string, context?: MatchContext): RawMatch[] 
   const firstLineEnd = window.indexOf("\n");
   const secondLineEnd = firstLineEnd === -1 ? -1 : window.indexOf("\n", firstLineEnd + 1);
   const text = secondLineEnd === -1 ? window : window.slice(0, secondLineEnd);
+  // Every pair spells `value`: most lines that mention a name do not, and a test for it costs less than the pattern.
+  if (!text.includes("value")) return [];
   const m = NAME_VALUE_PAIR.exec(text);
   if (!m || !m.groups || (firstLineEnd !== -1 && m.index > firstLineEnd)) return [];
   const key = m.groups["key"] as string;
