@@ -175,6 +175,11 @@ describe("generic secrets by name", () => {
     ["rules.php", `        'password' => 'required|confirmed|min:8',`],
     ["casts.php", `        'secret_array' => 'encrypted:array',`],
     ["values.yaml", `  secretNamespace: k3d-dev-cluster`],
+    // Object identifiers, character encodings and algorithm names.
+    ["oids.php", `        'pkcs-9-at-challengePassword' => '1.2.840.113549.1.9.7',`],
+    ["ldap.md", `userPassword:2.5.13.18:=\\xx\\xx`],
+    ["Codec.java", `String passwordEncoding = "UTF-8";`],
+    ["jwt.ts", `const tokenEncoding = "base64url";`],
   ])("reports nothing for names, types and other programs' values in %s: %s", (path, line) => {
     expect(scan(path, line)).toEqual([]);
   });

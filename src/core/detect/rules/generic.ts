@@ -93,6 +93,11 @@ const NON_SECRET_VALUES = new Set([
   "random", "generated", "prompt", "ask", "stdin", "interactive", "inherit", "default", "unset", "current-password",
   "new-password", "off", "omit", "redacted", "sensitive", "mask", "masked", "encrypted", "protected", "private",
   "public", "readonly", "read", "write", "admin-only", "internal", "external", "hashed",
+  // Character encodings and algorithm names (`passwordEncoding = "UTF-8"`, `tokenEncoding: "base64url"`).
+  "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf-32", "ascii", "us-ascii", "latin1", "latin-1",
+  "iso-8859-1", "iso-8859-15", "windows-1252", "cp1252", "base64", "base64url", "base32", "hex", "sha-1",
+  "sha-256", "sha-384", "sha-512", "sha384", "hmacsha1", "hmacsha256", "hmacsha384", "hmacsha512", "hs384",
+  "rs384", "rs512", "es384", "es512", "ps256", "ps384", "ps512", "eddsa", "ed25519", "pkcs12", "pkcs8", "jks",
 ]);
 
 /** Test code and its fixtures: a directory named for tests, or a file named as a test. */
@@ -319,9 +324,11 @@ function isFallbackDefault(value: string): boolean {
  * a Laravel validation rule list or cast (`'password' => 'required|confirmed'`, `'encrypted:array'`), an
  * htpasswd line (`user:$apr1$…`, a hash), a Google API method path (`/v1/accounts:resetPassword`), PHP
  * concatenation after a flag (`'--password='.$config`), a path with options (Ansible's
- * `lookup('password', '/dev/null length=20')` generates one), a regular expression (`token=[a-z0-9-]*$`).
+ * `lookup('password', '/dev/null length=20')` generates one), a regular expression (`token=[a-z0-9-]*$`),
+ * an ASN.1 object identifier (`'pkcs-9-at-challengePassword' => '1.2.840.113549.1.9.7'`, LDAP's
+ * `userPassword:2.5.13.18:=` matching rule).
  */
-const NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
+const NOT_A_CREDENTIAL = /^[0-2](?:\.\d{1,10}){3,30}(?::=\S{0,60})?$|^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
 
 /** The secret words a value names itself with (`newPassword`, `X-Goog-Api-Key`, `resume-token-1`). */
 const SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
