@@ -225,6 +225,17 @@ describe("generic secrets by name", () => {
     expect(scan(path, line)).toEqual([]);
   });
 
+  it.each([
+    ["run.sh", `DB_PASSWORD=\`perl -le 'print $ENV{"spring.datasource.password"}'\``],
+    ["push.go", `	cmd := \`curl -d '{"username": "'$HUB_USER'", "password": "'$HUB_PASSWORD'"}' https://hub.example/login\``],
+  ])("reports nothing for a shell command's output or a variable spliced into a string in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("still reads a token between backticks in code", () => {
+    expect(scan("config.js", `const token = \`${token}\`;`).map((f) => f.category)).toEqual(["secret"]);
+  });
+
   it("still reads a token beside a format field, and a lone named field as a stand-in", () => {
     expect(scan("client.py", `token = "${token}%s" % suffix`).map((f) => f.rule)).toEqual(["generic-secret"]);
     expect(scan("client.py", `password = "{password}"`).map((f) => f.category)).toEqual(["placeholder"]);

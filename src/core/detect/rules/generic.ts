@@ -199,8 +199,8 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // "default" is a weak password, but as a token or key setting it names a mode.
   if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
   // Shell and template expansions are references, whatever the name inside them says; unless the name
-  // itself asks for a value (`${YOUR_PASSWORD_HERE}`).
-  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
+  // itself asks for a value (`${YOUR_PASSWORD_HERE}`). A shell splice quotes it (`'{"password": "'$PASS'"}'`).
+  if (/^['"]?(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
     return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value)
       ? { kind: "placeholder", reason: "the template names a value still to be filled in" }
       : { kind: "none" };
@@ -762,6 +762,8 @@ function judgeCandidate(candidate: Candidate, value: string, index: number, wrap
   // `-p "[sudo] password: " -u root`: a quoted value that opens with a space before words is the rest of a
   // prompt or a command.
   if (candidate.quoted && /^\s/.test(candidate.value) && /\S\s+\S/.test(candidate.value) && !candidate.element) return undefined;
+  // PASS=`perl -le 'print …'`: the output of a shell command, not a literal.
+  if (text[candidate.index - 1] === "\x60" && /\w=$/.test(text.slice(Math.max(0, candidate.index - 3), candidate.index - 1)) && /^[\w./-]+\s/.test(candidate.value)) return undefined;
   // `"{token}".format(token=…)`: the literal is a format string, whatever its field is named.
   if (candidate.quoted && value.includes("{") && /^["']\.format\(/.test(text.slice(index + value.length, index + value.length + 9))) return undefined;
   // A hidden form field goes to every visitor with the page: an anti-forgery or state value.
