@@ -13,12 +13,13 @@ if (process.argv[2] === "hook") {
 
 async function main() {
   // One bundled file loads much faster than lib/'s modules one by one, and with V8's code cache
-  // (lib/cli/code-cache.js) faster still; used only if not older than lib/ (a plain tsc build does not
-  // rebuild it).
+  // (src/cli/code-cache.ts, built as CommonJS beside the bundle: required, it starts no ES module loader)
+  // faster still; used only if not older than lib/ (a plain tsc build does not rebuild them).
   const at = (path) => join(__dirname, path);
   const modified = (path) => statSync(at(path), { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  if (modified("../lib/cli/cli.bundle.cjs") >= modified("../lib/cli/main.js")) {
-    const { loadBundle } = await import("../lib/cli/code-cache.js");
+  const lib = modified("../lib/cli/main.js");
+  if (modified("../lib/cli/cli.bundle.cjs") >= lib && modified("../lib/cli/code-cache.cjs") >= lib) {
+    const { loadBundle } = require("../lib/cli/code-cache.cjs");
     const cli = loadBundle(at("../lib/cli/cli.bundle.cjs"));
     process.exitCode = await cli.exports.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
     cli.save();

@@ -25,7 +25,7 @@ const STALE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Node 22.1 and later; @types/node 20 does not declare them. */
 const nodeCache = module as { enableCompileCache?: (dir?: string) => unknown; flushCompileCache?: () => void };
 
-export interface LoadedBundle {
+interface LoadedBundle {
   exports: Record<string, unknown>;
   /** What the cache did: Node's own (22.1 and later), V8's data used, none yet, data V8 refused, or no cache. */
   cache: "node" | "hit" | "miss" | "rejected" | "off";

@@ -95,11 +95,16 @@ class WorkerPool {
   }
 }
 
-/** The bundled worker, run as the CLI's bundle is (bin/claude-guard.js): through V8's code cache (code-cache.ts). */
+/**
+ * The bundled worker, run as the CLI's bundle is (bin/claude-guard.js): through V8's code cache, by the
+ * CommonJS build of code-cache.ts (required, it starts no ES module loader). The cache is written after
+ * the worker's first batch, so that it holds the scan's functions, not only the set-up's.
+ */
 function bundledWorker(bundle: string, inputs: ScanInputs): Worker {
-  const loader = JSON.stringify(new URL("./code-cache.js", import.meta.url).href);
+  const loader = JSON.stringify(fileURLToPath(new URL("./code-cache.cjs", import.meta.url)));
   const file = JSON.stringify(fileURLToPath(new URL(bundle, import.meta.url)));
-  return new Worker(`import(${loader}).then(({ loadBundle }) => loadBundle(${file}).save());`, { eval: true, workerData: inputs });
+  const code = `const loaded = require(${loader}).loadBundle(${file}); require("node:worker_threads").parentPort.once("message", () => loaded.save());`;
+  return new Worker(code, { eval: true, workerData: inputs });
 }
 
 function batches(entries: readonly FileEntry[]): FileEntry[][] {
