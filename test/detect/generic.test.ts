@@ -232,6 +232,23 @@ describe("generic secrets by name", () => {
     expect(scan(path, line)).toEqual([]);
   });
 
+  it.each([
+    ["Prefs.kt", `private const val PREF_PUSH_TOKEN = "push_token"`],
+    ["Env.kt", `const val ENV_ACME_TOKEN = "ACME_TOKEN"`],
+    ["Keys.swift", `private let kIDToken = "idToken"`],
+    ["Segments.kt", `const val SEGMENT_AUTH_TOKEN = "auth/token"`],
+    ["conf.go", `	"JWTSecret": "jwt_secret",`],
+    ["conf.go", `	"SessionSecret": "session.secret",`],
+    ["auth.api.md", `export function signOut(auth: Auth): Promise<void>;`],
+  ])("reports nothing for a value that spells its own name as an identifier or a type in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
+  it("still reads a lower-case or dashed word that repeats its name as a stand-in", () => {
+    expect(scan("client.go", `	clientSecret: "secret",`).map((f) => f.category)).toEqual(["placeholder"]);
+    expect(scan("run.sh", `acme --master-password="master-password"`).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
   it("still reads a token between backticks in code", () => {
     expect(scan("config.js", `const token = \`${token}\`;`).map((f) => f.category)).toEqual(["secret"]);
   });

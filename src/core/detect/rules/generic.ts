@@ -219,6 +219,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (REDACTION_MARK.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
+  if (spellsOwnName(quoted ? value : value.replace(/[)\]>,;:?]+$/, ""), name)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
@@ -421,6 +422,22 @@ function isLabelForName(value: string, name: string): boolean {
   const valueWords = value.toLowerCase().split(/\s+/);
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w) => words.includes(w));
+}
+
+/** An identifier's or a type's spelling: joined by `_`, `.` or `/`, camelCase, or capitalised. */
+const IDENTIFIER_SPELLING = /^[A-Za-z][A-Za-z0-9]*(?:[_./][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * `SESSION_TOKEN = "session_token"`, `ENV_FIREBASE_TOKEN = "FIREBASE_TOKEN"`, `kIDToken = "idToken"`,
+ * `SEGMENT_AUTH_TOKEN = "auth/token"`, `signOut(auth: Auth)`: a value that spells the name it is assigned
+ * to (or its end) in an identifier's or a type's case names a key, a variable or a type. A lower-case word
+ * or a dashed one (`clientSecret: "secret"`, `--master-password="master-password"`) stays a stand-in.
+ */
+function spellsOwnName(value: string, name: string): boolean {
+  if (value.length < 3 || value.length > 80 || !IDENTIFIER_SPELLING.test(value)) return false;
+  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return flat.length >= 3 && key.endsWith(flat);
 }
 
 /** A format string's fields: `{}`, `{0}`, `{user}`, `{0:>8}`, `%s`, `%(name)s`, `%-5d`, Go's `%v`. */
