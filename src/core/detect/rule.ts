@@ -105,6 +105,11 @@ export interface Rule {
    */
   nearbyRegex?: RegExp;
   /**
+   * Cheap patterns every `nearbyRegex` match's text holds (the context it is found through): that pattern
+   * runs only on a text where each occurs, `regex` whatever they say.
+   */
+  nearbyRequires?: readonly RegExp[];
+  /**
    * Cheap patterns every match's text holds (all the words of a name, a run of the value's characters as
    * long as the shortest value): the rule's patterns run only on a text where each occurs. Most texts a
    * common-word keyword selects hold neither, and the full patterns cost far more than these tests.

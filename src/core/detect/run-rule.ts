@@ -136,7 +136,7 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
     raw = execAll(rule.regex, text, undefined);
-    if (rule.nearbyRegex) raw = execAll(rule.nearbyRegex, text, raw);
+    if (rule.nearbyRegex && (!rule.nearbyRequires || holdsRequired(rule.nearbyRequires, text))) raw = execAll(rule.nearbyRegex, text, raw);
   }
   if (raw === undefined || raw.length === 0) return NO_MATCHES;
   const out: RawMatch[] = [];
