@@ -25,9 +25,21 @@ interface Shape {
   hex: boolean;
 }
 
-interface Owner {
-  rule: Rule;
-  shape?: Shape;
+/**
+ * A rule's claim, its shape's regexes compiled when a value is first compared with it: most claims are
+ * never asked about in a run, and a thousand shapes built at start-up cost every run and worker.
+ */
+class Owner {
+  private built: Shape | undefined | null = null;
+  constructor(
+    readonly rule: Rule,
+    private readonly claim: Claim,
+  ) {}
+
+  get shape(): Shape | undefined {
+    if (this.built === null) this.built = shapeOf(this.claim);
+    return this.built;
+  }
 }
 
 /** A broken copy of a provider's format: the rule whose format it copies, and how it was recognized. */
@@ -69,7 +81,7 @@ function slipOf(value: string, shape: Shape): boolean {
 
 export class Claims {
   /** Prefix owners by the prefix's first three characters. */
-  private readonly byStart = new Map<string, Array<{ prefix: string; rule: Rule; shape?: Shape }>>();
+  private readonly byStart = new Map<string, Array<{ prefix: string; owner: Owner }>>();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   private readonly byName = new Map<string, Owner[]>();
 
@@ -77,15 +89,19 @@ export class Claims {
     for (const rule of rules) {
       const claim = rule.owns;
       if (!claim) continue;
-      const shape = shapeOf(claim);
+      const owner = new Owner(rule, claim);
       for (const prefix of claim.prefixes ?? []) {
         if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
         const start = prefix.slice(0, 3);
-        this.byStart.set(start, [...(this.byStart.get(start) ?? []), { prefix, rule, ...(shape ? { shape } : {}) }]);
+        const owners = this.byStart.get(start);
+        if (owners) owners.push({ prefix, owner });
+        else this.byStart.set(start, [{ prefix, owner }]);
       }
       for (const name of claim.names ?? []) {
         const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-        this.byName.set(key, [...(this.byName.get(key) ?? []), { rule, ...(shape ? { shape } : {}) }]);
+        const owners = this.byName.get(key);
+        if (owners) owners.push(owner);
+        else this.byName.set(key, [owner]);
       }
     }
   }
@@ -96,7 +112,7 @@ export class Claims {
    */
   brokenCopyOf(value: string, setting?: string, before = "", above?: () => string): BrokenCopy | undefined {
     // A value with the whole format is the provider's own, reported by name where its rule wants context.
-    for (const { prefix, rule, shape } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return shape?.asWritten.test(value) ? undefined : { rule, by: "prefix" };
+    for (const { prefix, owner } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return owner.shape?.asWritten.test(value) ? undefined : { rule: owner.rule, by: "prefix" };
     if (!setting || this.byName.size === 0) return undefined;
     const owners = this.ownersOf(setting, before);
     // Another credential of the same provider (a secret next to its key) has a shape of its own: only

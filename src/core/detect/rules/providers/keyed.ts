@@ -535,11 +535,23 @@ function claimOf(entry: KeyedEntry): Claim {
   const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
   const claim: Claim = { names, ...(shape.standalone ? { prefixes: starts } : {}) };
   if (shape.pattern) return claim;
+  // Worked out when a value is first compared with it (claims.ts): most rows' never are.
+  let whole: Claim["shape"];
+  return {
+    ...claim,
+    get shape() {
+      return (whole ??= claimShape(shape, starts));
+    },
+  };
+}
+
+/** The whole value's shape of a row whose body is not a pattern (see `Claim.shape`). */
+function claimShape(shape: ValueShape, starts: readonly string[]): NonNullable<Claim["shape"]> {
   const startLengths = starts.length === 0 ? [0] : starts.map((p) => p.length);
   const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : (shape.range ?? [shape.length ?? 0, shape.length ?? 0]);
   const chars = CLASSES[shape.alphabet].cls + escapeRegex((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
   const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex).join("|")})`}${bodyOf(shape).regex}`;
-  return { ...claim, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
+  return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
 }
 
 /** The rules of a table. */
