@@ -249,6 +249,16 @@ describe("generic secrets by name", () => {
     expect(scan("run.sh", `acme --master-password="master-password"`).map((f) => f.category)).toEqual(["placeholder"]);
   });
 
+  it.each([
+    ["RedisTests.java", `this.properties.setPassword("notused");`],
+    ["Client.scala", `      password = Some("ignored"),`],
+    ["PoolTests.java", `dataSource.setPassword("will-be-overwritten");`],
+    ["settings.ts", `  resetPassword: 'd-d-************************',`],
+    ["billing.md", `api_key: sk_live_****************${fake.digits(4, "mask")}`],
+  ])("reports nothing for a value that says it is unused or masked in %s: %s", (path, line) => {
+    expect(scan(path, line)).toEqual([]);
+  });
+
   it("still reads a token between backticks in code", () => {
     expect(scan("config.js", `const token = \`${token}\`;`).map((f) => f.category)).toEqual(["secret"]);
   });

@@ -216,7 +216,9 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // `'` + newpw + `'`: the pieces of a string built around a variable.
   if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
   // What a log or a test prints in place of a secret (`[REDACTED]`, `********`, `-redacted-`): no value.
-  if (REDACTION_MARK.test(value)) return { kind: "none" };
+  if (REDACTION_MARK.test(value) || PARTLY_MASKED.test(value)) return { kind: "none" };
+  // `setPassword("notused")`, `password = Some("ignored")`: a value that says nothing reads it.
+  if (SAYS_UNUSED.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(/[)\]>,;:?]+$/, ""), name)) return { kind: "none" };
@@ -384,6 +386,11 @@ function gluedWords(value: string): boolean {
 const ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
 const SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
 const REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
+
+/** `sk_live_************1234`, `d-d-******`: a value shown with most of it masked. */
+const PARTLY_MASKED = /^[\w-]{0,16}(?:\*{6,}|•{6,})[\w-]{0,16}$/;
+/** Words saying the value is not read: `ignored`, `notused`, `will-be-overwritten`. */
+const SAYS_UNUSED = /^(?:ignored?|unused|not[-_ ]?used|irrelevant|does[-_ ]?n[o']?t[-_ ]?matter|dont[-_ ]?care|will[-_ ]be[-_ ](?:overwritten|replaced|ignored))$/i;
 
 /** "<your token here>", "INSERT YOUR KEY HERE", "replace with your password". */
 const SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
