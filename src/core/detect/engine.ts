@@ -690,7 +690,32 @@ function sortedBy(list: Located[], longestFirst: boolean): boolean {
 
 function better(a: Located, b: Located, findingOf: (item: Located) => Finding): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
+  // The same rule's value at the same place, read twice (a window rule finds it from the windows of two
+  // lines): the same verdict, so the same severity and length, and the first one found stays. Most
+  // overlaps on secret-dense text are these: told apart without building either finding.
+  if (sameJudgement(a, b)) return false;
   const rank = SEVERITIES.indexOf(findingOf(b).severity) - SEVERITIES.indexOf(findingOf(a).severity);
   if (rank !== 0) return rank > 0;
   return a.end - a.start > b.end - b.start;
+}
+
+/**
+ * Do two placed values get the same verdict and severity from toFinding? True when every input to them
+ * is the same: the rule, the place (the text before the value and the line above it), the value, the
+ * setting it is under, and the match's own category, severity and validation outcome.
+ */
+function sameJudgement(a: Located, b: Located): boolean {
+  const x = a.match;
+  const y = b.match;
+  return (
+    a.rule === b.rule &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.lineStart === b.lineStart &&
+    x.secret === y.secret &&
+    x.setting === y.setting &&
+    x.category === y.category &&
+    x.severity === y.severity &&
+    x.validation?.status === y.validation?.status
+  );
 }

@@ -24,11 +24,19 @@ const WEAK_VALUES = new Set([
 
 const LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v) => v.length));
 
-/** Characters deLeet may strip from a value's end (besides up to four digits). */
-function countDecoration(lower: string): number {
-  let n = 0;
-  for (let i = 0; i < lower.length; i++) if (isDecoration(lower.charCodeAt(i))) n++;
-  return n;
+/**
+ * Could deLeet (it drops decoration characters and up to four digits) bring `value` down to the longest
+ * weak value's length? Read only until the answer is known: a 60-character token is answered after its
+ * first 24 characters that are not decoration.
+ */
+function mayBecomeWeak(value: string): boolean {
+  const need = value.length - 4 - LONGEST_WEAK_VALUE;
+  if (need <= 0) return true;
+  // More characters than this that are not decoration leave fewer than `need` that are.
+  const plainAllowed = value.length - need;
+  let plain = 0;
+  for (let i = 0; i < value.length; i++) if (!isDecoration(value.charCodeAt(i)) && ++plain > plainAllowed) return false;
+  return true;
 }
 
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
@@ -102,11 +110,11 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   let lower: string | undefined;
   // deLeet drops at most four digits and the punctuation it strips: a longer value cannot become a weak
   // one, and lower-casing neither shortens a value nor makes punctuation, so only a short one is lowered.
-  if (trimmed.length - 4 - countDecoration(trimmed) <= LONGEST_WEAK_VALUE) {
+  if (mayBecomeWeak(trimmed)) {
     lower = trimmed.toLowerCase();
     if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
     // Leetspeak and decoration of the same words: Passw0rd!, pa55word, P@ssw0rd123, Admin123!
-    if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+    if (mayBecomeWeak(lower)) {
       const plain = deLeet(lower);
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
@@ -338,7 +346,7 @@ function deLeet(lower: string): string {
   return plainEnd === plain.length ? plain : plain.slice(0, plainEnd);
 }
 
-/** ! # * - . ? _ : what deLeet drops from a value's end (countDecoration counts them). */
+/** ! # * - . ? _ : what deLeet drops from a value's end (mayBecomeWeak counts them). */
 function isDecoration(c: number): boolean {
   return c === 33 || c === 35 || c === 42 || c === 45 || c === 46 || c === 63 || c === 95;
 }

@@ -91,8 +91,10 @@ export function maskLine(line: string, ranges: ReadonlyArray<readonly [number, n
     at = end;
   }
   out += line.slice(at);
+  // Trimmed first (the same whitespace as \s): an indented line then mostly has no run left to collapse.
+  const trimmed = out.trim();
   // Only a run of whitespace or a character other than a space changes here: most lines have none.
-  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, " ") : out).trim();
+  return UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 const UNEVEN_SPACE = /\s\s|[^\S ]/;
 
