@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
-import { fake } from "../../src/core/detect/fake.js";
+import { fake, randomString } from "../../src/core/detect/fake.js";
 import { builtinRules } from "../../src/core/detect/index.js";
 
 const scanner = new Scanner(builtinRules);
@@ -125,6 +125,29 @@ describe("precision on real code", () => {
   ])("reports a token with %s as a placeholder, not a secret", (_what, doctor) => {
     const line = `service_token = "${doctor(fake.alnum(36, "doctored"))}"`;
     expect(scan("settings.conf", line).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("keeps generated secrets whose alphabet holds symbols (Django's SECRET_KEY) secrets", () => {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
+    const placeholders = [];
+    for (let seed = 0; seed < 100; seed++) {
+      const key = randomString(50, alphabet, `django-${seed}`);
+      const categories = scan("settings.py", `SECRET_KEY = '${key}'`).map((f) => f.category);
+      if (categories.includes("placeholder")) placeholders.push(key);
+    }
+    // Symbols in one or two places make a doctored copy; a generated key has them all along.
+    expect(placeholders.length).toBeLessThanOrEqual(3);
+  });
+
+  it("reports a signed token's structure with stray symbols inside as a placeholder", () => {
+    const token = `eyJ${fake.base64url(30, "jwt-h")}.${fake.base64url(60, "jwt-p")}.${fake.base64url(43, "jwt-s")}`;
+    const doctored = `${token.slice(0, 12)}^${token.slice(12, 50)}$${token.slice(50, 100)}&${token.slice(100)}`;
+    expect(scan("client.go", `sessionToken := "${doctored}"`).map((f) => f.category)).toEqual(["placeholder"]);
+  });
+
+  it("reports nothing for the rest of a concatenation or a call under a secret's name", () => {
+    expect(scan("tests.js", `console.log("oldNonce: "+oldNonce+", newNonce="+newNonce);console.log("x");`)).toEqual([]);
+    expect(scan("jwt.md", "JSON Web Token : `Base64(Header).Base64(Data).Base64(Signature)`")).toEqual([]);
   });
 
   it("keeps a chosen secret with symbols throughout, and percent-escapes, as secrets", () => {

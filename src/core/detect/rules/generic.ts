@@ -285,8 +285,15 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
   // Generated tokens are written in letters, digits and a few separators (base64, hex, base64url, dotted
   // or dashed parts). One or two other characters inside such a value (`…Zf7v?Htm…`, `…3gSD%c^`) make a
-  // doctored or broken copy, not a working token; a chosen secret with symbols has them throughout.
-  if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  // doctored or broken copy, not a working token, as is a token's structure with any of them inside
+  // (`eyJ…^…$….…`). A chosen or generated secret with symbols (Django's SECRET_KEY alphabet) has them in
+  // three places or more, and so has a piece of code.
+  const compact = spaced ? value.replace(/\s+/g, "") : value;
+  const strays = strayCharacters(compact);
+  if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
+  if (strays.count > 0 && ((strays.places <= 2 && strays.count * 100 < value.length * 15) || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
+    return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  }
   return typedByHand(value);
 }
 
@@ -303,11 +310,22 @@ function typedByHand(value: string): ValueVerdict {
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 
-/** A few characters outside a token's alphabet in a value otherwise written in it (percent-escapes aside). */
-function hasStrayCharacters(value: string): boolean {
-  const stray = value.replace(/%[0-9A-Fa-f]{2}/g, "").match(/[^A-Za-z0-9_\-+/=.~:]/g)?.length ?? 0;
-  return stray > 0 && stray * 100 < value.length * 15;
+/** A character no token alphabet uses. */
+const STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
+
+/**
+ * How many characters of `value` no token alphabet uses (percent-escapes aside), and in how many places:
+ * strays one or two characters apart are one place (`%c^`, `[qy]`, `()`: an insert, a format verb's leftovers).
+ */
+function strayCharacters(value: string): { count: number; places: number } {
+  const unescaped = value.replace(/%[0-9A-Fa-f]{2}/g, "");
+  const count = unescaped.match(STRAY)?.length ?? 0;
+  return { count, places: count === 0 ? 0 : (unescaped.match(STRAY_PLACE)?.length ?? 0) };
 }
+const STRAY_PLACE = /[^A-Za-z0-9_\-+/=.~:]+(?:[A-Za-z0-9_\-+/=.~:]{1,2}[^A-Za-z0-9_\-+/=.~:]+)*/g;
+
+/** `+newNonce);console.log(`, `Base64(Header).Base64(Data)`: the rest of a concatenation, or a call. */
+const CODE_FRAGMENT = /^\+\s{0,3}[A-Za-z_$][\w$.]*\s{0,3}[);,+]|[A-Za-z]{3,}\w*\((?:[A-Za-z][A-Za-z.]{2,40})?\)/;
 
 /** `pk.eyJ1Ijoi….a1B2c3…`: dotted like a member path, but a segment is random (long, digits among letters). */
 function hasRandomSegment(value: string): boolean {
