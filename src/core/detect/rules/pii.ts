@@ -302,9 +302,13 @@ interface IdSpec {
   generated: string;
 }
 
+/** The context of a format distinctive anywhere: it never matches, so `needContext` decides every value. */
+const NO_CONTEXT = /(?!)/;
+
 function idFinder(spec: IdSpec): (text: string, context: MatchContext, inData?: boolean) => RawMatch[] {
   return (text, context, inData) => {
-    const hasContext = spec.context.test(text);
+    // Not run where it cannot match: the regex would still try every character of the line.
+    const hasContext = spec.context !== NO_CONTEXT && spec.context.test(text);
     if (spec.needContext === "always" && !hasContext) return [];
     if (spec.needContext === "outside-data" && !hasContext && !(inData ?? dataLike(text, context))) return [];
     const out: RawMatch[] = [];
@@ -469,7 +473,7 @@ const CF_SPEC: IdSpec = {
   // Sixteen characters in a fixed letter/digit pattern with a date inside and a check letter: distinctive
   // anywhere, so no context is asked (the never-matching context makes `needContext` decide every value).
   // Two digits in a row must remain, since the rule is selected by digit pairs.
-  context: /(?!)/,
+  context: NO_CONTEXT,
   needContext: (value) => /\d\d/.test(value),
   valid: codiceFiscaleValid,
   compact: (value) => value,
