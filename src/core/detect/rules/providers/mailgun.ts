@@ -34,7 +34,9 @@ export const rules: Rule[] = [
     // lookbehind, so that each of several values on such a line is reported, not only the first.
     regex: new RegExp(
       `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?` +
-        `|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?[\\s"'\x60=:,(]))` +
+        // The webhook test stands left of the name: a lookbehind runs right to left, so it is tried only
+        // where the name matched, not at each of the 200 places between (quadratic on long lines).
+        `|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=(?![^\\n]{0,207}?(?:${ci("webhook")}|${ci("signing")}))${ci("mailgun")}[^\\n]{0,200}?[\\s"'\x60=:,(]))` +
         `(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`,
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
