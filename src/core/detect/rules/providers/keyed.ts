@@ -559,14 +559,16 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
   return entries.map((given) => {
     // A process loads a table for the few rows whose keywords a text holds: each row's names, keywords
     // and claim are worked out when first read, not for all rows at load.
-    let named: KeyedEntry | undefined;
-    // An `anySetting` entry's names are matched as written, and are its keywords.
-    const entryOf = (): KeyedEntry => (named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) });
+    const parts: LazyParts = { given };
+    const entryOf = (): KeyedEntry => namedEntry(parts);
     const kind = given.kind ?? "API key";
     // A setting's patterns are long and most never run (`requires` turns their texts away): built on first use.
     const lazy = !given.value.standalone;
     const accepts = valueCheck(given);
-    const rule = defineRule({
+    // The fields worked out when first read are added to a rule that has none of them yet: redefining
+    // one it has (`keywords`) would make it a dictionary-mode object, every field of which the scan's
+    // loops would then read through a hash lookup.
+    const { keywords: _none, ...rule } = defineRule({
       id: given.id,
       title: `${given.provider} ${kind}`,
       provider: given.provider,
@@ -582,22 +584,57 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
       truePositives: ([v]) => truePositives(entryOf(), v),
       falsePositives: ([v]) => falsePositives(entryOf(), v),
     });
-    let keywords: string[] | undefined;
-    let claim: Claim | undefined;
-    lazyField(rule, "keywords", () => (keywords ??= keywordsOf(entryOf())));
-    lazyField(rule, "owns", () => (claim ??= claimOf(entryOf())));
+    Object.defineProperty(rule, LAZY, { value: parts });
+    lazyField(rule, "keywords");
+    lazyField(rule, "owns");
     // What a text must hold is asked only of texts holding a keyword: built then.
-    let requires: RegExp[] | undefined;
-    lazyField(rule, "requires", () => (requires ??= requiredParts(entryOf())));
+    lazyField(rule, "requires");
     if (lazy) {
-      let regex: RegExp | undefined;
-      let nearby: RegExp | undefined;
-      lazyField(rule, "regex", () => (regex ??= keyedRegex(entryOf())));
-      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => (nearby ??= keyedNearbyRegex(entryOf())));
+      lazyField(rule, "regex");
+      if (!given.anySetting) lazyField(rule, "nearbyRegex");
     }
-    return rule;
+    return rule as Rule;
   });
 }
+
+/** A keyed rule's fields worked out when first read, and what they are worked out from. */
+interface LazyParts {
+  given: KeyedEntry;
+  named?: KeyedEntry;
+  keywords?: string[];
+  owns?: Claim;
+  requires?: RegExp[];
+  regex?: RegExp;
+  nearbyRegex?: RegExp | undefined;
+}
+
+/** Where a keyed rule keeps its LazyParts (not enumerable: a copy of the rule holds the fields' values). */
+const LAZY = Symbol("keyed rule's lazy parts");
+
+/** The entry with its names as matched: an `anySetting` entry's as written (they are its keywords too). */
+const namedEntry = (parts: LazyParts): KeyedEntry =>
+  (parts.named ??= parts.given.anySetting ? parts.given : { ...parts.given, names: parts.given.names.map((n) => splitLikeProvider(n, parts.given.provider)) });
+
+/**
+ * The getters of the lazy fields, one function per field for every rule: an accessor whose getter differs
+ * from rule to rule gives each rule a map of its own, and V8 then keeps the rules as dictionaries.
+ */
+const LAZY_GETTERS = {
+  keywords: (parts: LazyParts) => (parts.keywords ??= keywordsOf(namedEntry(parts))),
+  owns: (parts: LazyParts) => (parts.owns ??= claimOf(namedEntry(parts))),
+  requires: (parts: LazyParts) => (parts.requires ??= requiredParts(namedEntry(parts))),
+  regex: (parts: LazyParts) => (parts.regex ??= keyedRegex(namedEntry(parts))),
+  nearbyRegex: (parts: LazyParts) => (parts.nearbyRegex ??= keyedNearbyRegex(namedEntry(parts))),
+} as const;
+
+const LAZY_ACCESSORS = Object.fromEntries(
+  Object.entries(LAZY_GETTERS).map(([key, get]) => [
+    key,
+    function (this: { [LAZY]: LazyParts }) {
+      return get(this[LAZY]);
+    },
+  ]),
+) as Record<keyof typeof LAZY_GETTERS, () => unknown>;
 
 /** A row's keywords: its names for an `anySetting` row, its prefixes for a standalone one, else each name's most distinctive word. */
 function keywordsOf(entry: KeyedEntry): string[] {
@@ -607,6 +644,6 @@ function keywordsOf(entry: KeyedEntry): string[] {
 }
 
 /** A rule's field computed when first read (an enumerable getter, so spreads and key lists see it). */
-function lazyField(rule: Rule, key: string, get: () => unknown): void {
-  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
+function lazyField(rule: object, key: keyof typeof LAZY_GETTERS): void {
+  Object.defineProperty(rule, key, { get: LAZY_ACCESSORS[key], enumerable: true, configurable: true });
 }
