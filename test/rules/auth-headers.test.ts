@@ -248,3 +248,20 @@ describe("adversarial lines stay fast", () => {
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
+
+describe("user:password encoded as Basic credentials in code", () => {
+  const scanner = new Scanner(builtinRules);
+  const found = (path: string, text: string) => scanner.scan({ path, text }).findings.filter((f) => f.rule === "basic-credentials-encoded");
+
+  it("reports the password of a literal pair handed to a base64 encoder", () => {
+    const password = fake.alnum(14, "encoded-pair");
+    const [finding] = found("client.py", `auth_ = base64.b64encode(b'deploy:${password}').decode('ascii')`);
+    expect(finding?.category).toBe("secret");
+    expect(finding?.column).toBe(`auth_ = base64.b64encode(b'deploy:`.length + 1);
+  });
+
+  it("calls a dummy password a placeholder, and a pair built from variables nothing", () => {
+    expect(found("client.js", `const auth = btoa("admin:password");`).map((f) => f.category)).toEqual(["placeholder"]);
+    expect(found("client.js", "const auth = btoa(`${user}:${password}`);")).toEqual([]);
+  });
+});

@@ -274,6 +274,35 @@ function findApiKeyHeaders(text: string): RawMatch[] {
 
 // --- Rules ----------------------------------------------------------------------------------------------------
 
+// --- user:password encoded in code ------------------------------------------------------------------------------
+
+/**
+ * A `user:password` literal handed to a base64 encoder is Basic credentials built at run time:
+ * `b64encode(b"user:pass")`, `btoa("user:pass")`, `base64_encode('user:pass')`, `encode64("user:pass")`,
+ * `base64.StdEncoding.EncodeToString([]byte("user:pass"))`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("user:pass"))`,
+ * `encodeToString("user:pass".getBytes())`, `Buffer.from("user:pass").toString("base64")`.
+ */
+const ENCODED_PAIR = new RegExp(
+  String.raw`(?:b64encode|btoa|base64_encode|encode64|EncodeToString|encodeToString|ToBase64String|Buffer\.from)\(\s{0,3}` +
+    String.raw`(?:\[\]byte\(|Encoding\.\w{2,8}\.GetBytes\()?b?(?<q>["'])(?<user>[^\s"'\x60:$%{}<>/\\]{1,64}):(?<secret>[^\s"'\x60$%{}<>\\]{1,128})\k<q>` +
+    String.raw`(?<buffer>\)\s{0,3}\.toString\(\s{0,3}["']base64)?`,
+  "dg",
+);
+
+function findEncodedPair(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  ENCODED_PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED_PAIR.exec(text)) !== null) {
+    // `Buffer.from("a:b")` is base64 only when it is read back as base64.
+    if (m[0].startsWith("Buffer") && !m.groups?.["buffer"]) continue;
+    const secret = m.groups?.["secret"] ?? "";
+    if (secret.startsWith("//") || isTemplateOrReference(secret)) continue;
+    out.push({ secret, index: m.indices?.groups?.["secret"]?.[0] ?? m.index, message: `Basic credentials built from a literal user and password (user "${(m.groups?.["user"] ?? "").slice(0, 40)}").` });
+  }
+  return out;
+}
+
 const HEADER_REMEDIATION =
   "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 
@@ -366,6 +395,32 @@ export const rules: Rule[] = [
       'curl --user-agent "Mozilla/5.0" https://acme.io',
       `mysql -u root:${other} shop`,
       "curl -u ${API_KEY}: https://api.stripe.com/v1/charges",
+    ],
+  }),
+  defineRule({
+    id: "basic-credentials-encoded",
+    title: "user:password encoded as Basic credentials in code",
+    provider: "HTTP",
+    severity: "high",
+    keywords: ["b64encode", "btoa", "base64_encode", "encode64", "encodetostring", "tobase64string", "buffer.from"],
+    find: findEncodedPair,
+    docs: "https://datatracker.ietf.org/doc/html/rfc7617",
+    remediation: "Change the password, and build the header from a user and password read from environment variables or a secret store.",
+    samples: () => [token("be1", 14), token("be2", 18), token("be3", 12), token("be4", 16), token("be5", 20)] as const,
+    truePositives: ([python, js, go, csharp, buffer]) => [
+      ...withValue(python, `auth_ = base64.b64encode(b'deploy:%s').decode('ascii')`),
+      ...withValue(js, `const auth = btoa("ci-bot:%s");`),
+      ...withValue(go, `auth := base64.StdEncoding.EncodeToString([]byte("admin:%s"))`),
+      ...withValue(csharp, `var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:%s"));`),
+      ...withValue(buffer, `headers.Authorization = "Basic " + Buffer.from('deploy:%s').toString('base64');`),
+    ],
+    falsePositives: ([python]) => [
+      `auth = base64.b64encode(f"{user}:{password}".encode())`,
+      "const auth = btoa(`${user}:${pass}`);",
+      `const auth = btoa(user + ":" + password);`,
+      `const key = Buffer.from('deploy:${python}').toString('hex');`,
+      `const url = btoa("https://acme.io/callback");`,
+      `auth := base64.StdEncoding.EncodeToString([]byte("%s:%s"))`,
     ],
   }),
   defineRule({
