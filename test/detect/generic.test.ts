@@ -259,6 +259,12 @@ describe("generic secrets by name", () => {
     expect(scan(path, line)).toEqual([]);
   });
 
+  it("reads a user and password pair by its password: a dummy one is a placeholder", () => {
+    expect(scan("client.rb", `      'basic_auth' => "user:pass"`).map((f) => f.category)).toEqual(["placeholder"]);
+    expect(scan("README.md", `  --auth "admin:password" : credentials for the server`).map((f) => f.category)).toEqual(["placeholder"]);
+    expect(scan("client.rb", `      'basic_auth' => "deploy:${token}"`).map((f) => f.category)).toEqual(["secret"]);
+  });
+
   it("still reads a token between backticks in code", () => {
     expect(scan("config.js", `const token = \`${token}\`;`).map((f) => f.category)).toEqual(["secret"]);
   });

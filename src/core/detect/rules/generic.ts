@@ -264,7 +264,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
     if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
-    return typedByHand(value);
+    return typedPairOrValue(value);
   }
   // Tokens, keys and secrets are long and irregular; a short or word-like value is a name, not a key.
   if (value.length < 8) return { kind: "none" };
@@ -294,7 +294,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (strays.count > 0 && ((strays.places <= 2 && strays.count * 100 < value.length * 15) || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
     return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   }
-  return typedByHand(value);
+  return typedPairOrValue(value);
 }
 
 const JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
@@ -302,6 +302,16 @@ const JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
 /** A word that reads as a generated token: long, with letters and digits. */
 function isTokenLike(word: string): boolean {
   return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
+}
+
+/**
+ * A value that passed every other check, judged whole or, when it is a user and password pair
+ * (`basic_auth: "user:pass"`, `--auth "admin:password"`), by its password: a dummy there is a placeholder.
+ */
+function typedPairOrValue(value: string): ValueVerdict {
+  const pair = USER_PASSWORD_PAIR.exec(value);
+  if (pair && classifyPlaceholder(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  return typedByHand(value);
 }
 
 /** A value that passed every other check: a secret, unless typed by hand (`a1b2c3d4…`, `AAAABBBB…`). */
@@ -405,6 +415,8 @@ const ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_
 const SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
 const REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
 
+/** `user:pass`: a user name and a password joined by a colon (basic authentication's pair). */
+const USER_PASSWORD_PAIR = /^[\w.+@-]{1,64}:([^:\s]{1,64})$/;
 /** `sk_live_************1234`, `d-d-******`: a value shown with most of it masked. */
 const PARTLY_MASKED = /^[\w-]{0,16}(?:\*{6,}|•{6,})[\w-]{0,16}$/;
 /** Words saying the value is not read: `ignored`, `notused`, `will-be-overwritten`. */
