@@ -46,6 +46,8 @@ export interface ReadCommitsOptions extends RangeOptions, Partial<PatchLimits> {
   filter?: (commit: CommitInfo) => boolean;
   /** Called as commits are read: commits looked at so far (yielded or filtered out), and the range's size. */
   onProgress?: (done: number, total: number) => void;
+  /** Commits one `git log -p` process reads (default PATCH_CHUNK; tests read a short history in several). */
+  chunkCommits?: number;
 }
 
 /** NUL-separated fields. NUL cannot occur in commit metadata, and the random nonce keeps file content from faking a header. */
@@ -217,45 +219,101 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
     return;
   }
 
-  // What the patch stream reads, and for each commit it yields, how many range commits are done then.
   // The commits whose patches are read, and for each, how many range commits are done once it is.
   const kept: string[] = [];
   const keptIndex: number[] = [];
   let total = 0;
-  if (opts.filter) {
-    // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
-    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...(resolved.window ?? []), ...revisions, "--"], "reading commit metadata"), nonce)) {
-      if (opts.filter(raw.info)) {
-        kept.push(raw.info.sha);
-        keptIndex.push(total);
-      }
-      total++;
-    }
-  } else {
-    const listed = await git.run(["rev-list", ...WALK_ARGS, ...(resolved.window ?? []), ...revisions, "--"], "listing the commits to read");
-    for (const sha of listed.split("\n")) {
-      if (!sha) continue;
-      kept.push(sha);
-      keptIndex.push(total++);
-    }
-  }
-  opts.onProgress?.(0, total);
-  if (kept.length === 0) {
-    if (total > 0) opts.onProgress?.(total, total);
-    return;
-  }
-
   // One git process a chunk of commits: git keeps what it parsed for the whole of one call (over 100 MB
-  // for 20,000 commits), so a long history is read in a few calls, one at a time.
-  let yielded = 0;
-  for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
-    const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
-    for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
-      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-      yielded++;
-      opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
+  // for 20,000 commits), so a long history is read in a few calls. Each is started before it is read:
+  // the first while the commits are listed, the next once the current one has answered, so that git's
+  // start-up (and its first commits' diffs, up to a pipe's worth) overlaps the scan of the chunk before.
+  const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
+  const chunkInput = (chunk: number) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
+  const startChunk = (input: string | Promise<string>) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
+  let next: StartedStream | undefined;
+  try {
+    if (opts.filter) {
+      // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
+      for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...(resolved.window ?? []), ...revisions, "--"], "reading commit metadata"), nonce)) {
+        if (opts.filter(raw.info)) {
+          kept.push(raw.info.sha);
+          keptIndex.push(total);
+        }
+        total++;
+      }
+      if (kept.length > 0) next = startChunk(chunkInput(0));
+    } else {
+      const listing = git.run(["rev-list", ...WALK_ARGS, ...(resolved.window ?? []), ...revisions, "--"], "listing the commits to read");
+      next = startChunk(
+        listing.then((listed) => {
+          for (const sha of listed.split("\n")) {
+            if (!sha) continue;
+            kept.push(sha);
+            keptIndex.push(total++);
+          }
+          // Given no commit, git would read HEAD: it is ended instead.
+          if (kept.length === 0) throw new GitReadError("no commits to read");
+          return chunkInput(0);
+        }),
+      );
+      await listing;
     }
+    opts.onProgress?.(0, total);
+    if (kept.length === 0) {
+      if (total > 0) opts.onProgress?.(total, total);
+      return;
+    }
+
+    let yielded = 0;
+    const chunks = Math.ceil(kept.length / chunkSize);
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const current = next as StartedStream;
+      next = undefined;
+      for await (const raw of splitCommits(current.chunks, nonce)) {
+        if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
+        const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+        if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+        yielded++;
+        opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
+      }
+    }
+  } finally {
+    // Stopped early (a failure, or a caller that stops reading): a git started ahead is ended too.
+    next?.stop();
   }
+}
+
+interface StartedStream {
+  chunks: AsyncIterable<Buffer>;
+  /** Ends git without reading it (a stream that is read ends with its reading). */
+  stop(): void;
+}
+
+/** Starts a git stream at once (GitRunner.stream starts git when it is first read), to be read later. */
+function startedStream(stream: AsyncIterable<Buffer>): StartedStream {
+  const iterator = stream[Symbol.asyncIterator]();
+  const first = iterator.next();
+  // A failure is thrown to whoever reads the stream; one never read is not an unhandled rejection.
+  first.catch(() => undefined);
+  let read = false;
+  return {
+    chunks: {
+      async *[Symbol.asyncIterator]() {
+        read = true;
+        let step = await first;
+        try {
+          while (!step.done) {
+            yield step.value;
+            step = await iterator.next();
+          }
+        } finally {
+          if (!step.done) await iterator.return?.(undefined);
+        }
+      },
+    },
+    stop: () => {
+      if (!read) iterator.return?.(undefined).catch(() => undefined);
+    },
+  };
 }

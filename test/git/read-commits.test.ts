@@ -248,6 +248,24 @@ describe("readCommits batching, filtering and progress", () => {
     expect([...dones].sort((a, b) => a - b)).toEqual(dones);
   });
 
+  it("reads a history longer than a chunk in several git processes, each started before it is read", async () => {
+    const { repo: r, shas } = sevenCommits();
+    const git = loggingGit();
+    const changes = await collect(r.dir, { gitBinary: git.binary, chunkCommits: 3 });
+    expect(changes.map((c) => c.commit.sha)).toEqual(shas);
+    expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
+    expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(3);
+    expect([...git.stdin()].sort()).toEqual([...shas].sort());
+
+    // Stopped inside the first chunk: the second chunk's git, started ahead, is ended with it.
+    const got: string[] = [];
+    for await (const change of readCommits(r.dir, { chunkCommits: 3 })) {
+      got.push(change.commit.sha);
+      if (got.length === 2) break;
+    }
+    expect(got).toEqual(shas.slice(0, 2));
+  });
+
   it("stops cleanly when the caller breaks out early", async () => {
     const { repo: r, shas } = sevenCommits();
     const got: string[] = [];
