@@ -347,6 +347,12 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
 }
 
 /**
+ * What every match of a strict entry's nearby pattern holds (see `Rule.nearbyRequires`): its URL form a
+ * query's `?` or `&`, its element form a closing tag's `</`.
+ */
+const STRICT_NEARBY_PARTS: readonly RegExp[] = [/[?&]|<\//];
+
+/**
  * The nearby regex of a table entry: the provider named in the context above the value's setting
  * (see `CONTEXT`), or, for common-word names and weak shapes, in a credential store's XML block
  * (`XML_CONTEXT`) or as a label of the host of a URL whose query holds the value
@@ -591,7 +597,10 @@ export function keyed(entries: readonly KeyedEntry[]): Rule[] {
     lazyField(rule, "requires");
     if (lazy) {
       lazyField(rule, "regex");
-      if (!given.anySetting) lazyField(rule, "nearbyRegex");
+      if (!given.anySetting) {
+        lazyField(rule, "nearbyRegex");
+        lazyField(rule, "nearbyRequires");
+      }
     }
     return rule as Rule;
   });
@@ -625,6 +634,7 @@ const LAZY_GETTERS = {
   requires: (parts: LazyParts) => (parts.requires ??= requiredParts(namedEntry(parts))),
   regex: (parts: LazyParts) => (parts.regex ??= keyedRegex(namedEntry(parts))),
   nearbyRegex: (parts: LazyParts) => (parts.nearbyRegex ??= keyedNearbyRegex(namedEntry(parts))),
+  nearbyRequires: (parts: LazyParts) => (isStrict(parts.given) ? STRICT_NEARBY_PARTS : undefined),
 } as const;
 
 const LAZY_ACCESSORS = Object.fromEntries(
