@@ -4168,9 +4168,9 @@ var require_util2 = __commonJS({
       let policy = "";
       if (policyHeader.length > 0) {
         for (let i = policyHeader.length; i !== 0; i--) {
-          const token2 = policyHeader[i - 1].trim();
-          if (referrerPolicyTokens.has(token2)) {
-            policy = token2;
+          const token3 = policyHeader[i - 1].trim();
+          if (referrerPolicyTokens.has(token3)) {
+            policy = token3;
             break;
           }
         }
@@ -4403,9 +4403,9 @@ var require_util2 = __commonJS({
     function parseMetadata(metadata) {
       const result = [];
       let empty = true;
-      for (const token2 of metadata.split(" ")) {
+      for (const token3 of metadata.split(" ")) {
         empty = false;
-        const parsedToken = parseHashWithOptions.exec(token2);
+        const parsedToken = parseHashWithOptions.exec(token3);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
         }
@@ -20322,9 +20322,9 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token2) => {
-      if (token2.isPrefix !== true) {
-        token2.depth = token2.isGlobstar ? Infinity : 1;
+    var depth = (token3) => {
+      if (token3.isPrefix !== true) {
+        token3.depth = token3.isGlobstar ? Infinity : 1;
       }
     };
     var scan = (input, options) => {
@@ -20351,7 +20351,7 @@ var require_scan = __commonJS({
       let braces = 0;
       let prev;
       let code;
-      let token2 = { value: "", depth: 0, isGlob: false };
+      let token3 = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
@@ -20362,7 +20362,7 @@ var require_scan = __commonJS({
         code = advance();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token2.backslashes = true;
+          backslashes = token3.backslashes = true;
           code = advance();
           if (code === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
@@ -20373,7 +20373,7 @@ var require_scan = __commonJS({
           braces++;
           while (eos() !== true && (code = advance())) {
             if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token2.backslashes = true;
+              backslashes = token3.backslashes = true;
               advance();
               continue;
             }
@@ -20382,8 +20382,8 @@ var require_scan = __commonJS({
               continue;
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token2.isBrace = true;
-              isGlob = token2.isGlob = true;
+              isBrace = token3.isBrace = true;
+              isGlob = token3.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -20391,8 +20391,8 @@ var require_scan = __commonJS({
               break;
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token2.isBrace = true;
-              isGlob = token2.isGlob = true;
+              isBrace = token3.isBrace = true;
+              isGlob = token3.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -20403,7 +20403,7 @@ var require_scan = __commonJS({
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
-                isBrace = token2.isBrace = true;
+                isBrace = token3.isBrace = true;
                 finished = true;
                 break;
               }
@@ -20416,8 +20416,8 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_FORWARD_SLASH) {
           slashes.push(index);
-          tokens.push(token2);
-          token2 = { value: "", depth: 0, isGlob: false };
+          tokens.push(token3);
+          token3 = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
@@ -20429,8 +20429,8 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token2.isGlob = true;
-            isExtglob = token2.isExtglob = true;
+            isGlob = token3.isGlob = true;
+            isExtglob = token3.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
@@ -20439,7 +20439,7 @@ var require_scan = __commonJS({
               let parens = 0;
               while (eos() !== true && (code = advance())) {
                 if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token2.backslashes = true;
+                  backslashes = token3.backslashes = true;
                   advance();
                   continue;
                 }
@@ -20458,8 +20458,8 @@ var require_scan = __commonJS({
           }
         }
         if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token2.isGlobstar = true;
-          isGlob = token2.isGlob = true;
+          if (prev === CHAR_ASTERISK) isGlobstar = token3.isGlobstar = true;
+          isGlob = token3.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -20467,7 +20467,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token2.isGlob = true;
+          isGlob = token3.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -20477,13 +20477,13 @@ var require_scan = __commonJS({
         if (code === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token2.backslashes = true;
+              backslashes = token3.backslashes = true;
               advance();
               continue;
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token2.isBracket = true;
-              isGlob = token2.isGlob = true;
+              isBracket = token3.isBracket = true;
+              isGlob = token3.isGlob = true;
               finished = true;
               break;
             }
@@ -20494,17 +20494,17 @@ var require_scan = __commonJS({
           break;
         }
         if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token2.negated = true;
+          negated = token3.negated = true;
           start++;
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token2.isGlob = true;
+          isGlob = token3.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code = advance())) {
               if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token2.backslashes = true;
+                backslashes = token3.backslashes = true;
                 advance();
                 continue;
               }
@@ -20578,7 +20578,7 @@ var require_scan = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code)) {
-          tokens.push(token2);
+          tokens.push(token3);
         }
         state.tokens = tokens;
       }
@@ -20947,9 +20947,9 @@ var require_parse2 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token2) => {
-        state.output += token2.output != null ? token2.output : token2.value;
-        consume(token2.value);
+      const append = (token3) => {
+        state.output += token3.output != null ? token3.output : token3.value;
+        consume(token3.value);
       };
       const negate = () => {
         let count3 = 1;
@@ -20999,54 +20999,54 @@ var require_parse2 = __commonJS({
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
-        const token2 = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token2.prev = prev;
-        token2.parens = state.parens;
-        token2.output = state.output;
-        token2.startIndex = state.index;
-        token2.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token2.open;
+        const token3 = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token3.prev = prev;
+        token3.parens = state.parens;
+        token3.output = state.output;
+        token3.startIndex = state.index;
+        token3.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token3.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token2);
+        extglobs.push(token3);
       };
-      const extglobClose = (token2) => {
-        const literal2 = input.slice(token2.startIndex, state.index + 1);
-        const body = input.slice(token2.startIndex + 2, state.index);
+      const extglobClose = (token3) => {
+        const literal2 = input.slice(token3.startIndex, state.index + 1);
+        const body = input.slice(token3.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token2.type === "plus" || token2.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token2.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token2.tokensIndex];
+        if ((token3.type === "plus" || token3.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token3.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open3 = tokens[token3.tokensIndex];
           open3.type = "text";
           open3.value = literal2;
           open3.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token2.tokensIndex + 1; i < tokens.length; i++) {
+          for (let i = token3.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token2.output + open3.output;
+          state.output = token3.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
-        let output = token2.close + (opts.capture ? ")" : "");
+        let output = token3.close + (opts.capture ? ")" : "");
         let rest;
-        if (token2.type === "negate") {
+        if (token3.type === "negate") {
           let extglobStar = star;
-          if (token2.inner && token2.inner.length > 1 && token2.inner.includes("/")) {
+          if (token3.inner && token3.inner.length > 1 && token3.inner.includes("/")) {
             extglobStar = globstar(opts);
           }
           if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token2.close = `)$))${extglobStar}`;
+            output = token3.close = `)$))${extglobStar}`;
           }
-          if (token2.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+          if (token3.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
             const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token2.close = `)${expression})${extglobStar})`;
+            output = token3.close = `)${expression})${extglobStar})`;
           }
-          if (token2.prev.type === "bos") {
+          if (token3.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
@@ -21505,18 +21505,18 @@ var require_parse2 = __commonJS({
           consume(value);
           continue;
         }
-        const token2 = { type: "star", value, output: star };
+        const token3 = { type: "star", value, output: star };
         if (opts.bash === true) {
-          token2.output = ".*?";
+          token3.output = ".*?";
           if (prev.type === "bos" || prev.type === "slash") {
-            token2.output = nodot + token2.output;
+            token3.output = nodot + token3.output;
           }
-          push(token2);
+          push(token3);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token2.output = value;
-          push(token2);
+          token3.output = value;
+          push(token3);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -21535,7 +21535,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token2);
+        push(token3);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -21557,10 +21557,10 @@ var require_parse2 = __commonJS({
       }
       if (state.backtrack === true) {
         state.output = "";
-        for (const token2 of state.tokens) {
-          state.output += token2.output != null ? token2.output : token2.value;
-          if (token2.suffix) {
-            state.output += token2.suffix;
+        for (const token3 of state.tokens) {
+          state.output += token3.output != null ? token3.output : token3.value;
+          if (token3.suffix) {
+            state.output += token3.suffix;
           }
         }
       }
@@ -22668,8 +22668,8 @@ var __awaiter2 = function(thisArg, _arguments, P3, generator) {
   });
 };
 var BearerCredentialHandler = class {
-  constructor(token2) {
-    this.token = token2;
+  constructor(token3) {
+    this.token = token3;
   }
   // currently implements pre-authorization
   // TODO: support preAuth = false where it hooks on 401
@@ -22727,11 +22727,11 @@ var OidcClient = class _OidcClient {
     return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
   }
   static getRequestToken() {
-    const token2 = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-    if (!token2) {
+    const token3 = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token3) {
       throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
     }
-    return token2;
+    return token3;
   }
   static getIDTokenUrl() {
     const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
@@ -25194,7 +25194,8 @@ function maskLine(line, ranges) {
     at2 = end;
   }
   out += line.slice(at2);
-  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, " ") : out).trim();
+  const trimmed = out.trim();
+  return UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 var UNEVEN_SPACE = /\s\s|[^\S ]/;
 function fingerprint(ruleId, path10, context, occurrence = 0) {
@@ -25238,6 +25239,19 @@ function nameWords(name) {
 
 // src/core/detect/claims.ts
 var LENGTH_SLACK = 0.25;
+var Owner = class {
+  constructor(rule, claim2) {
+    this.rule = rule;
+    this.claim = claim2;
+  }
+  rule;
+  claim;
+  built = null;
+  get shape() {
+    if (this.built === null) this.built = shapeOf(this.claim);
+    return this.built;
+  }
+};
 function shapeOf(claim2) {
   if (!claim2.shape) return void 0;
   const [min, max] = claim2.shape.length;
@@ -25264,19 +25278,23 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
-  constructor(rules207) {
-    for (const rule of rules207) {
+  constructor(rules208) {
+    for (const rule of rules208) {
       const claim2 = rule.owns;
       if (!claim2) continue;
-      const shape = shapeOf(claim2);
+      const owner = new Owner(rule, claim2);
       for (const prefix of claim2.prefixes ?? []) {
         if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
         const start = prefix.slice(0, 3);
-        this.byStart.set(start, [...this.byStart.get(start) ?? [], { prefix, rule, ...shape ? { shape } : {} }]);
+        const owners = this.byStart.get(start);
+        if (owners) owners.push({ prefix, owner });
+        else this.byStart.set(start, [{ prefix, owner }]);
       }
       for (const name of claim2.names ?? []) {
         const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-        this.byName.set(key, [...this.byName.get(key) ?? [], { rule, ...shape ? { shape } : {} }]);
+        const owners = this.byName.get(key);
+        if (owners) owners.push(owner);
+        else this.byName.set(key, [owner]);
       }
     }
   }
@@ -25285,7 +25303,7 @@ var Claims = class {
    * only about values no provider rule reported: a value a provider reports is its own.
    */
   brokenCopyOf(value, setting, before = "", above) {
-    for (const { prefix, rule, shape } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return shape?.asWritten.test(value) ? void 0 : { rule, by: "prefix" };
+    for (const { prefix, owner } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return owner.shape?.asWritten.test(value) ? void 0 : { rule: owner.rule, by: "prefix" };
     if (!setting || this.byName.size === 0) return void 0;
     const owners = this.ownersOf(setting, before);
     let copied;
@@ -25473,10 +25491,13 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
   "superman"
 ]);
 var LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v2) => v2.length));
-function countDecoration(lower) {
-  let n = 0;
-  for (let i = 0; i < lower.length; i++) if (isDecoration(lower.charCodeAt(i))) n++;
-  return n;
+function mayBecomeWeak(value) {
+  const need = value.length - 4 - LONGEST_WEAK_VALUE;
+  if (need <= 0) return true;
+  const plainAllowed = value.length - need;
+  let plain = 0;
+  for (let i = 0; i < value.length; i++) if (!isDecoration(value.charCodeAt(i)) && ++plain > plainAllowed) return false;
+  return true;
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 function hasRandomBody(value) {
@@ -25518,10 +25539,10 @@ var PATTERN_SCREENS = (() => {
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
   let lower;
-  if (trimmed.length - 4 - countDecoration(trimmed) <= LONGEST_WEAK_VALUE) {
+  if (mayBecomeWeak(trimmed)) {
     lower = trimmed.toLowerCase();
     if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-    if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+    if (mayBecomeWeak(lower)) {
       const plain = deLeet(lower);
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
@@ -25873,9 +25894,9 @@ function buildAutomaton(lowered) {
         }
         state = child2;
       }
-      const rules207 = own2.get(state);
-      if (!rules207) own2.set(state, [rule]);
-      else if (!rules207.includes(rule)) rules207.push(rule);
+      const rules208 = own2.get(state);
+      if (!rules208) own2.set(state, [rule]);
+      else if (!rules208.includes(rule)) rules208.push(rule);
     }
   });
   const table = new Int32Array(states * classes);
@@ -25923,8 +25944,8 @@ function decodeAutomaton(bytes, lowered) {
   at2 += table.byteLength;
   const starts = new Int32Array(data.buffer, at2, states + 1);
   at2 += starts.byteLength;
-  const rules207 = new Int32Array(data.buffer, at2, ruleLength);
-  at2 += rules207.byteLength;
+  const rules208 = new Int32Array(data.buffer, at2, ruleLength);
+  at2 += rules208.byteLength;
   const signature2 = JSON.stringify(lowered);
   if (signatureLength !== signature2.length) return void 0;
   for (let i = 0; i < signature2.length; i++) if (data[at2 - data.byteOffset + i] !== signature2.charCodeAt(i)) return void 0;
@@ -25934,7 +25955,7 @@ function decodeAutomaton(bytes, lowered) {
   for (let state = 0; state < states; state++) {
     const start = starts[state];
     const end = starts[state + 1];
-    outputs[state] = start === end ? NO_RULES : Array.from(rules207.subarray(start, end));
+    outputs[state] = start === end ? NO_RULES : Array.from(rules208.subarray(start, end));
   }
   return { classOf, classCount, table, outputs };
 }
@@ -26166,7 +26187,7 @@ function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false)
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
     raw = execAll(rule.regex, text, void 0);
-    if (rule.nearbyRegex) raw = execAll(rule.nearbyRegex, text, raw);
+    if (rule.nearbyRegex && (!rule.nearbyRequires || holdsRequired(rule.nearbyRequires, text))) raw = execAll(rule.nearbyRegex, text, raw);
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
@@ -26452,15 +26473,15 @@ function literalsMaxLength(source) {
   let longest = 0;
   let length = 0;
   let required2 = false;
-  for (const [token2] of `${source}|`.matchAll(LITERAL_TOKEN)) {
-    if (token2 === "|") {
+  for (const [token3] of `${source}|`.matchAll(LITERAL_TOKEN)) {
+    if (token3 === "|") {
       if (!required2) return void 0;
       longest = Math.max(longest, length);
       length = 0;
       required2 = false;
     } else {
       length++;
-      if (!token2.endsWith("?") || token2 === "\\?") required2 = true;
+      if (!token3.endsWith("?") || token3 === "\\?") required2 = true;
     }
   }
   return longest;
@@ -26529,13 +26550,13 @@ var RunCursors = class {
   }
 };
 var Scanner = class {
-  constructor(rules207, options = {}) {
-    this.rules = rules207;
+  constructor(rules208, options = {}) {
+    this.rules = rules208;
     this.options = options;
-    this.keywords = rules207.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
+    this.keywords = rules208.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
-    this.claims = new Claims(rules207);
-    this.generic = rules207.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.claims = new Claims(rules208);
+    this.generic = rules208.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
   }
   rules;
   options;
@@ -26877,9 +26898,15 @@ function sortedBy(list2, longestFirst) {
 }
 function better(a, b3, findingOf) {
   if (a.priority !== b3.priority) return a.priority > b3.priority;
+  if (sameJudgement(a, b3)) return false;
   const rank3 = SEVERITIES.indexOf(findingOf(b3).severity) - SEVERITIES.indexOf(findingOf(a).severity);
   if (rank3 !== 0) return rank3 > 0;
   return a.end - a.start > b3.end - b3.start;
+}
+function sameJudgement(a, b3) {
+  const x3 = a.match;
+  const y2 = b3.match;
+  return a.rule === b3.rule && a.start === b3.start && a.end === b3.end && a.lineStart === b3.lineStart && x3.secret === y2.secret && x3.setting === y2.setting && x3.category === y2.category && x3.severity === y2.severity && x3.validation?.status === y2.validation?.status;
 }
 
 // src/core/scan-change.ts
@@ -31007,50 +31034,128 @@ async function readUtf16Files(git, parsed, limits) {
   }
 }
 async function* readCommits(repo, opts = {}) {
-  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
-  const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
-  const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
-  const nonce = randomBytes(12).toString("hex");
-  const revisions = resolved.revisions;
-  if (revisions.length === 0) {
-    opts.onProgress?.(0, 0);
-    return;
-  }
-  const kept = [];
-  const keptIndex = [];
-  let total = 0;
-  if (opts.filter) {
-    for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...resolved.window ?? [], ...revisions, "--"], "reading commit metadata"), nonce)) {
-      if (opts.filter(raw.info)) {
-        kept.push(raw.info.sha);
-        keptIndex.push(total);
+  let early = opts.started;
+  try {
+    const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
+    const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
+    const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
+    const revisions = resolved.revisions;
+    if (revisions.length === 0) {
+      opts.onProgress?.(0, 0);
+      return;
+    }
+    const window2 = resolved.window ?? [];
+    let start;
+    if (!opts.filter) {
+      start = early && await early.reads(revisions, window2) ? early : startHistoryRead(git, revisions, window2);
+      if (start !== early) early?.walk.stop();
+      early = void 0;
+    }
+    const nonce = start?.nonce ?? randomBytes(12).toString("hex");
+    const kept = [];
+    const keptIndex = [];
+    let total = 0;
+    const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
+    const chunkInput = (chunk) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
+    const startChunk = (input) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
+    let next;
+    try {
+      if (start) {
+        for (const sha of (await start.listing).split("\n")) {
+          if (!sha) continue;
+          kept.push(sha);
+          keptIndex.push(total++);
+        }
+        next = start.walk;
+      } else {
+        for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...window2, ...revisions, "--"], "reading commit metadata"), nonce)) {
+          if (opts.filter?.(raw.info)) {
+            kept.push(raw.info.sha);
+            keptIndex.push(total);
+          }
+          total++;
+        }
+        if (kept.length > 0) next = startChunk(chunkInput(0));
       }
-      total++;
+      opts.onProgress?.(0, total);
+      if (kept.length === 0) {
+        if (total > 0) opts.onProgress?.(total, total);
+        return;
+      }
+      let yielded = 0;
+      const chunks = Math.ceil(kept.length / chunkSize);
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        let current = next;
+        next = void 0;
+        const last = Math.min(kept.length, (chunk + 1) * chunkSize);
+        for (let walked = chunk === 0 && start !== void 0; yielded < last; walked = false) {
+          for await (const raw of splitCommits(current.chunks, nonce)) {
+            if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
+            if (raw.info.sha !== kept[yielded]) {
+              if (walked) break;
+              throw new GitReadError(`Unexpected output from git log: commit ${raw.info.sha} where ${kept[yielded] ?? "none"} was listed`);
+            }
+            const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+            if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+            yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+            yielded++;
+            opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
+            if (yielded === last) break;
+          }
+          if (yielded === last) break;
+          if (!walked) throw new GitReadError(`Unexpected output from git log: it ended before commit ${kept[yielded] ?? ""}`);
+          current = startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", kept.slice(yielded, last).join("\n") + "\n"));
+        }
+      }
+    } finally {
+      next?.stop();
     }
-  } else {
-    const listed = await git.run(["rev-list", ...WALK_ARGS, ...resolved.window ?? [], ...revisions, "--"], "listing the commits to read");
-    for (const sha of listed.split("\n")) {
-      if (!sha) continue;
-      kept.push(sha);
-      keptIndex.push(total++);
+  } finally {
+    early?.walk.stop();
+  }
+}
+function startHistoryRead(git, revisions, window2 = []) {
+  const nonce = randomBytes(12).toString("hex");
+  const listing = git.run(["rev-list", ...WALK_ARGS, ...window2, ...revisions, "--"], "listing the commits to read");
+  listing.catch(() => void 0);
+  const walk2 = startedStream(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...PATCH_ARGS, ...window2, ...revisions, "--"], "reading commit patches"));
+  return {
+    nonce,
+    listing,
+    walk: walk2,
+    reads: async (wanted, wantedWindow) => {
+      if (wantedWindow.join("\0") !== window2.join("\0") || wanted.length !== revisions.length) return false;
+      if (wanted.every((revision, i) => revision === revisions[i])) return true;
+      if (revisions.length !== 1 || revisions[0] !== "HEAD" || !/^[0-9a-f]{40,64}$/.test(wanted[0] ?? "")) return false;
+      const listed = (await listing.catch(() => "")).trimEnd();
+      return listed.slice(listed.lastIndexOf("\n") + 1) === wanted[0];
     }
-  }
-  opts.onProgress?.(0, total);
-  if (kept.length === 0) {
-    if (total > 0) opts.onProgress?.(total, total);
-    return;
-  }
-  let yielded = 0;
-  for (let start = 0; start < kept.length; start += PATCH_CHUNK) {
-    const input = kept.slice(start, start + PATCH_CHUNK).join("\n") + "\n";
-    for await (const raw of splitCommits(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input), nonce)) {
-      const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-      if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-      yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-      yielded++;
-      opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
+  };
+}
+function startedStream(stream) {
+  const iterator = stream[Symbol.asyncIterator]();
+  const first2 = iterator.next();
+  first2.catch(() => void 0);
+  let read = false;
+  return {
+    chunks: {
+      async *[Symbol.asyncIterator]() {
+        read = true;
+        let step = await first2;
+        try {
+          while (!step.done) {
+            yield step.value;
+            step = await iterator.next();
+          }
+        } finally {
+          if (!step.done) await iterator.return?.(void 0);
+        }
+      }
+    },
+    stop: () => {
+      if (!read) iterator.return?.(void 0).catch(() => void 0);
     }
-  }
+  };
 }
 
 // src/git/scan-git.ts
@@ -31080,6 +31185,13 @@ function shallowHistory(cuts) {
   ];
 }
 async function scanGit(setup, options) {
+  try {
+    return await scanHistory(setup, options);
+  } finally {
+    options.started?.walk.stop();
+  }
+}
+async function scanHistory(setup, options) {
   const git = await (options.opening ?? openRepository(options.repo));
   const resolved = await resolveRangeWith(git, options.range !== void 0 ? { range: options.range } : { all: options.all });
   if (options.window) {
@@ -31107,7 +31219,7 @@ async function scanGit(setup, options) {
     return verdict;
   };
   const verdicts = /* @__PURE__ */ new Map();
-  const readOptions = { resolved };
+  const readOptions = { resolved, ...options.started && options.authors === "all" ? { started: options.started } : {} };
   if (options.authors === "claude") {
     readOptions.filter = (commit) => {
       const verdict = attribute(commit);
@@ -31162,9 +31274,9 @@ function metaFor(finding, byId) {
     severity: finding.severity
   };
 }
-function indexRules(rules207) {
+function indexRules(rules208) {
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules207 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule of rules208 ?? []) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   return byId;
 }
 function categorySentence(category) {
@@ -31532,13 +31644,13 @@ function repeatKey(f3) {
   if (cut < 2 || f3.redacted.length - cut - 1 < 2) return void 0;
   return `${f3.rule}\0${f3.redacted}`;
 }
-function pairable(f3, rules207) {
+function pairable(f3, rules208) {
   if (f3.category !== "secret") return void 0;
-  const provider = metaFor(f3, rules207).provider;
+  const provider = metaFor(f3, rules208).provider;
   if (!provider || provider === "generic" || provider === "custom") return void 0;
   return `${f3.commit ?? ""}\0${f3.path}\0${provider}`;
 }
-function rollUp(findings, rules207) {
+function rollUp(findings, rules208) {
   const sorted = [...findings].sort(compareFindings);
   const parent = sorted.map((_3, i) => i);
   const root = (i) => {
@@ -31559,7 +31671,7 @@ function rollUp(findings, rules207) {
       if (first2 === void 0) byValue.set(value, i);
       else union2(first2, i);
     }
-    const file = pairable(f3, rules207);
+    const file = pairable(f3, rules208);
     if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
   });
   for (const members2 of byFile.values()) {
@@ -31802,8 +31914,8 @@ function fixCell(f3) {
   if (hint.snippet) return `use ${codeSpan(hint.snippet, { max: 60, inTable: true })}`;
   return mdText(hint.lead.charAt(0).toLowerCase() + hint.lead.slice(1), 90);
 }
-function titleOf(f3, rules207) {
-  return f3.title || metaFor(f3, rules207).title || f3.rule;
+function titleOf(f3, rules208) {
+  return f3.title || metaFor(f3, rules208).title || f3.rule;
 }
 function rowCells(row, ctx) {
   const lead = row.findings[0];
@@ -32077,13 +32189,13 @@ function mergeByLine(annotations) {
 function renderCheckRun(input) {
   const findings = input.report.findings;
   const configErrors = input.configErrors ?? [];
-  const rules207 = indexRules(input.rules);
+  const rules208 = indexRules(input.rules);
   const scope = scopeOf(input.report);
   const links = new Links(input.repository, input.docsUrl);
   const headLine = (f3) => input.headLines?.has(f3) ? input.headLines.get(f3) ?? null : f3.line;
-  const ctx = { links, rules: rules207, headLine };
+  const ctx = { links, rules: rules208, headLine };
   const conclusion = checkConclusion(findings, input.failOn, configErrors);
-  const rows = rollUp(findings, rules207);
+  const rows = rollUp(findings, rules208);
   const title = titleFor(rows, conclusion, input.failOn, scope, configErrors.length, input.report.scanned.files);
   const elsewhere = input.everyFindingIn ?? "`claude-guard scan --git --format json` on a clone lists every finding";
   const { summary: summary2, table } = renderSummary(input, conclusion, title, scope, rows, ctx, elsewhere);
@@ -32248,8 +32360,8 @@ function region(finding) {
   const endColumn = Math.max(startColumn + 1, Math.trunc(finding.endColumn));
   return { startLine, startColumn, endLine: startLine, endColumn };
 }
-function renderSarif(report, rules207) {
-  const byId = indexRules(rules207);
+function renderSarif(report, rules208) {
+  const byId = indexRules(rules208);
   let findings = report.findings;
   let omitted = 0;
   if (findings.length > MAX_SARIF_RESULTS) {
@@ -37466,9 +37578,9 @@ var $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
   def.pattern ?? (def.pattern = e164);
   $ZodStringFormat.init(inst, def);
 });
-function isValidJWT(token2, algorithm = null) {
+function isValidJWT(token3, algorithm = null) {
   try {
-    const tokensParts = token2.split(".");
+    const tokensParts = token3.split(".");
     if (tokensParts.length !== 3)
       return false;
     const [header] = tokensParts;
@@ -41583,9 +41695,9 @@ function buildSchema() {
     paths: strictObject({
       ignore: array(glob).max(CONFIG_LIMITS.globs, atMost(CONFIG_LIMITS.globs, "globs")).default(() => []).meta({ description: `Path globs that are never scanned (at most ${CONFIG_LIMITS.globs}).` })
     }).default(() => ({ ignore: [] })),
-    rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules207, ctx) => {
+    rules: array(customRule).max(CONFIG_LIMITS.rules, atMost(CONFIG_LIMITS.rules, "rules")).default(() => []).superRefine((rules208, ctx) => {
       const seen = /* @__PURE__ */ new Set();
-      rules207.forEach((rule, index) => {
+      rules208.forEach((rule, index) => {
         if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}": each rule needs its own id`, input: rule.id });
         seen.add(rule.id);
       });
@@ -41753,7 +41865,7 @@ function ruleContractProblems(rule) {
 // src/core/detect/custom-rules.ts
 var CUSTOM_REPEAT_LIMIT = 256;
 function compileCustomRules(configs, builtinIds) {
-  const rules207 = [];
+  const rules208 = [];
   const errors = [];
   for (const config2 of configs) {
     if (builtinIds.has(config2.id)) {
@@ -41798,9 +41910,9 @@ function compileCustomRules(configs, builtinIds) {
       }
     }
     if (config2.examples) for (const problem of ruleContractProblems(rule)) errors.push({ id: config2.id, message: `examples: ${problem}` });
-    rules207.push(rule);
+    rules208.push(rule);
   }
-  return { rules: rules207, errors };
+  return { rules: rules208, errors };
 }
 
 // src/core/detect/fake.ts
@@ -42011,8 +42123,8 @@ function demoReason(claims) {
 function failed(note, unsigned = false) {
   return { validation: { status: "failed", check: CHECK, note }, unsigned, expired: false };
 }
-function inspectJwt(token2, now = Date.now()) {
-  const parts = token2.split(".");
+function inspectJwt(token3, now = Date.now()) {
+  const parts = token3.split(".");
   if (parts.length !== 3) return failed("a JWT has exactly three dot-separated parts");
   const [headerPart, payloadPart, signaturePart] = parts;
   const header = decodeSegment(headerPart);
@@ -42568,7 +42680,48 @@ var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
   "admin-only",
   "internal",
   "external",
-  "hashed"
+  "hashed",
+  // Character encodings and algorithm names (`passwordEncoding = "UTF-8"`, `tokenEncoding: "base64url"`).
+  "utf-8",
+  "utf8",
+  "utf-16",
+  "utf-16le",
+  "utf-16be",
+  "utf-32",
+  "ascii",
+  "us-ascii",
+  "latin1",
+  "latin-1",
+  "iso-8859-1",
+  "iso-8859-15",
+  "windows-1252",
+  "cp1252",
+  "base64",
+  "base64url",
+  "base32",
+  "hex",
+  "sha-1",
+  "sha-256",
+  "sha-384",
+  "sha-512",
+  "sha384",
+  "hmacsha1",
+  "hmacsha256",
+  "hmacsha384",
+  "hmacsha512",
+  "hs384",
+  "rs384",
+  "rs512",
+  "es384",
+  "es512",
+  "ps256",
+  "ps384",
+  "ps512",
+  "eddsa",
+  "ed25519",
+  "pkcs12",
+  "pkcs8",
+  "jks"
 ]);
 var TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
 function isTestPath(path10) {
@@ -42614,7 +42767,7 @@ function kindOfName(name, memberAccess) {
   if (kind === "secret" && words.includes("tokens") && !words.some((w2) => SECRET_WORDS.has(w2) && w2 !== "token")) return void 0;
   return kind;
 }
-var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+var REFERENCE = /\$\{|\$\((?:<|[A-Za-z_][\w.-]*[\s)])|#\{|\{\{|\{%|<%|%\([A-Za-z_][\w.]{0,40}\)[-+ #0]{0,3}\d{0,3}[sdifrx]|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
 var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD4|MD5|BCRYPT|pbkdf2|scrypt|argon2|sha256|ldap)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
@@ -42630,14 +42783,18 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
   const lower = value.toLowerCase();
   if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
-  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
+  if (/^['"]?(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
     return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
   }
   if (isLabelForName(value, name)) return { kind: "none" };
+  if (inLanguageScript(value)) return { kind: "none" };
   if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
   if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
-  if (REDACTION_MARK.test(value)) return { kind: "none" };
+  if (REDACTION_MARK.test(value) || PARTLY_MASKED.test(value)) return { kind: "none" };
+  if (SAYS_UNUSED.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
+  if (isFormatString(value)) return { kind: "none" };
+  if (spellsOwnName(quoted ? value : value.replace(/[)\]>,;:?]+$/, ""), name)) return { kind: "none" };
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
@@ -42662,7 +42819,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
     if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
-    return typedByHand(value);
+    return typedPairOrValue(value);
   }
   if (value.length < 8) return { kind: "none" };
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
@@ -42674,21 +42831,35 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
-  if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
-  return typedByHand(value);
+  const compact = spaced ? value.replace(/\s+/g, "") : value;
+  const strays = strayCharacters(compact);
+  if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
+  if (strays.count > 0 && (strays.places <= 2 && strays.count * 100 < value.length * 15 || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
+    return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  }
+  return typedPairOrValue(value);
 }
 var JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
 function isTokenLike(word) {
   return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
+function typedPairOrValue(value) {
+  const pair = USER_PASSWORD_PAIR.exec(value);
+  if (pair && classifyPlaceholder(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  return typedByHand(value);
+}
 function typedByHand(value) {
   const typed = classifyTypedByHand(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
-function hasStrayCharacters(value) {
-  const stray = value.replace(/%[0-9A-Fa-f]{2}/g, "").match(/[^A-Za-z0-9_\-+/=.~:]/g)?.length ?? 0;
-  return stray > 0 && stray * 100 < value.length * 15;
+var STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
+function strayCharacters(value) {
+  const unescaped = value.replace(/%[0-9A-Fa-f]{2}/g, "");
+  const count3 = unescaped.match(STRAY)?.length ?? 0;
+  return { count: count3, places: count3 === 0 ? 0 : unescaped.match(STRAY_PLACE)?.length ?? 0 };
 }
+var STRAY_PLACE = /[^A-Za-z0-9_\-+/=.~:]+(?:[A-Za-z0-9_\-+/=.~:]{1,2}[^A-Za-z0-9_\-+/=.~:]+)*/g;
+var CODE_FRAGMENT = /^\+\s{0,3}[A-Za-z_$][\w$.]*\s{0,3}[);,+]|[A-Za-z]{3,}\w*\((?:[A-Za-z][A-Za-z.]{2,40})?\)/;
 function hasRandomSegment(value) {
   return /^[\w.-]+$/.test(value) && value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
 }
@@ -42696,7 +42867,7 @@ function isFallbackDefault(value) {
   const v2 = value.trim();
   return v2.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v2) && !/^[$%{<]/.test(v2) && !/\s/.test(v2) && !URL_LIKE.test(v2) && !PATH_LIKE.test(v2);
 }
-var NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
+var NOT_A_CREDENTIAL = /^[0-2](?:\.\d{1,10}){3,30}(?::=\S{0,60})?$|^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
 var SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
 var IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
 var JOINED_WORDS = /^[a-z][a-z0-9]{1,19}(?:[-_][a-z][a-z0-9]{1,19}){1,6}(?:[-_]?\d{1,8})?$/;
@@ -42736,6 +42907,9 @@ function gluedWords(value) {
 var ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
 var SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
 var REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*•x]{0,4}[*•]{4,}[*•x]{0,4}$/i;
+var USER_PASSWORD_PAIR = /^[\w.+@-]{1,64}:([^:\s]{1,64})$/;
+var PARTLY_MASKED = /^[\w-]{0,16}(?:\*{6,}|•{6,})[\w-]{0,16}$/;
+var SAYS_UNUSED = /^(?:ignored?|unused|not[-_ ]?used|irrelevant|does[-_ ]?n[o']?t[-_ ]?matter|dont[-_ ]?care|will[-_ ]be[-_ ](?:overwritten|replaced|ignored))$/i;
 var SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
 var FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
 var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
@@ -42759,6 +42933,34 @@ function isLabelForName(value, name) {
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
 }
+var IDENTIFIER_SPELLING = /^[A-Za-z][A-Za-z0-9]*(?:[_./][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][A-Za-z0-9]*$/;
+function spellsOwnName(value, name) {
+  if (value.length < 3 || value.length > 80 || !IDENTIFIER_SPELLING.test(value)) return false;
+  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return flat.length >= 3 && key.endsWith(flat);
+}
+var FORMAT_FIELD = /\{(?:\d{0,2}|[A-Za-z_][\w.]{0,40}(?:\[[\w'"]{0,20}\])?)(?:![rsa])?(?::[^{}\s]{0,20})?\}|%(?:\([\w.]{1,40}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,2})?[sdifrvxqo]/g;
+var FIELDS_FOR_VALUES = /^[\w.-]{1,40}=§(?:[&;,][\w.-]{1,40}=§){0,10}$/;
+function isFormatString(value) {
+  if (!value.includes("{") && !value.includes("%")) return false;
+  let fields = 0;
+  let named = 0;
+  const rest = value.replace(FORMAT_FIELD, (field) => {
+    fields++;
+    if (/^\{[A-Za-z_]/.test(field)) named++;
+    return "§";
+  });
+  if (fields === 0) return false;
+  if (FIELDS_FOR_VALUES.test(rest)) return true;
+  return !/[A-Za-z0-9]/.test(rest) && !(fields === 1 && named === 1 && rest === "§");
+}
+var NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
+function inLanguageScript(value) {
+  if (!/[^ -~]/.test(value)) return false;
+  const other = value.match(NON_LATIN_LETTER)?.length ?? 0;
+  return other >= 2 && other * 2 >= (value.match(new RegExp("\\p{L}", "gu"))?.length ?? 0);
+}
 function isProse(value) {
   const words = value.trim().split(/\s+/);
   if (words.length < 2) return false;
@@ -42769,15 +42971,15 @@ var MAX_TOKEN = 1200;
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 var ASSIGN_QUOTED = new RegExp(
   String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
-  "gd"
+  "g"
 );
-var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/g;
 var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
-var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/g;
 var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
+var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/g;
 var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
 var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
 var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
@@ -42847,7 +43049,7 @@ function collect(re2, text, out, quoted, keyOverride, extra = {}) {
   re2.lastIndex = 0;
   let m2;
   while ((m2 = re2.exec(text)) !== null) {
-    if (quoted === false && /["']/.test(text[m2.index - 1] ?? "") && /^[\w.-]+:\S/.test(m2[0]) && text[m2.indices?.groups?.["key"]?.[1] ?? 0] !== text[m2.index - 1]) continue;
+    if (quoted === false && /["']/.test(text[m2.index - 1] ?? "") && /^[\w.-]+:\S/.test(m2[0]) && text[m2.indices ? m2.indices.groups?.["key"]?.[1] ?? 0 : m2.index + (m2.groups?.["key"]?.length ?? 0)] !== text[m2.index - 1]) continue;
     if (quoted === false && insideProseString(text, m2.index, m2.groups?.["value"] ?? "")) continue;
     if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m2.index - 12), m2.index + (m2[0].length - m2[0].trimStart().length)))) continue;
     const groups = m2.groups ?? {};
@@ -42855,15 +43057,16 @@ function collect(re2, text, out, quoted, keyOverride, extra = {}) {
     const value = groups[valueGroup];
     const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
     const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
-    const span = m2.indices?.groups?.[valueGroup];
-    if (value === void 0 || key === void 0 || !span) continue;
+    if (value === void 0 || key === void 0) continue;
+    const start = m2.indices ? m2.indices.groups?.[valueGroup]?.[0] : m2.index + m2[0].length - (groups["q"]?.length ?? 0) - value.length;
+    if (start === void 0) continue;
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m2[0].length === 0) re2.lastIndex++;
-    else if (re2 === ASSIGN_QUOTED) re2.lastIndex = span[0];
+    else if (re2 === ASSIGN_QUOTED) re2.lastIndex = start;
   }
 }
 function collectUnescaped(text, out) {
@@ -42956,6 +43159,8 @@ function judgeCandidate(candidate, value, index, wrapped2, text, context) {
   if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return void 0;
   if (candidate.flag && /^[a-z]{2,12}$/.test(value) && /^\s{1,3}[a-z]{2,12}\b(?!\s*[=:-])/.test(text.slice(index + value.length, index + value.length + 20))) return void 0;
   if (candidate.quoted && /^\s/.test(candidate.value) && /\S\s+\S/.test(candidate.value) && !candidate.element) return void 0;
+  if (text[candidate.index - 1] === "`" && /\w=$/.test(text.slice(Math.max(0, candidate.index - 3), candidate.index - 1)) && /^[\w./-]+\s/.test(candidate.value)) return void 0;
+  if (candidate.quoted && value.includes("{") && /^["']\.format\(/.test(text.slice(index + value.length, index + value.length + 9))) return void 0;
   if (inHiddenInput(text, candidate.index)) return void 0;
   if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) return void 0;
   let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped2);
@@ -43025,6 +43230,7 @@ function findNameValuePairs(window2, context) {
   const firstLineEnd = window2.indexOf("\n");
   const secondLineEnd = firstLineEnd === -1 ? -1 : window2.indexOf("\n", firstLineEnd + 1);
   const text = secondLineEnd === -1 ? window2 : window2.slice(0, secondLineEnd);
+  if (!text.includes("value")) return [];
   const m2 = NAME_VALUE_PAIR.exec(text);
   if (!m2 || !m2.groups || firstLineEnd !== -1 && m2.index > firstLineEnd) return [];
   const key = m2.groups["key"];
@@ -43057,7 +43263,7 @@ var rules = [
     find: findGenericSecrets,
     remediation: "Rotate the value, then read it from an environment variable or a secret manager at run time.",
     samples: () => [fake.alnum(10, "generic-password") + "!", fake.alnum(32, "generic-secret"), fake.hex(40, "generic-salt"), fake.hex(16, "generic-list"), fake.hex(16, "generic-list2"), fake.alnum(16, "generic-salt2")],
-    truePositives: ([pw2, token2, salt, first2, second]) => {
+    truePositives: ([pw2, token3, salt, first2, second]) => {
       const typed = "Tr0ub!e";
       const as2 = (id) => (examples) => examples.map(([line, value]) => [line, value, id]);
       return [
@@ -43068,14 +43274,14 @@ var rules = [
           ...withValue(typed, `db_pass = "%s"`)
         ]),
         ...as2(SECRET)([
-          ...inSyntaxes("api_key", token2),
-          ...withValue(token2, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...inSyntaxes("api_key", token3),
+          ...withValue(token3, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
           ...withValue(salt, `  salt = "%s"`),
           ...withValue(first2, `  "tokens": ["%s", "${second}"],`)
         ])
       ];
     },
-    falsePositives: ([, token2, , , , salt]) => [
+    falsePositives: ([, token3, , , , salt]) => [
       `password = os.environ["DB_PASSWORD"]`,
       `const password = process.env.DB_PASSWORD;`,
       `password: \${DB_PASSWORD}`,
@@ -43089,7 +43295,7 @@ var rules = [
       `max_tokens = 4096`,
       `token_url: "https://auth.example.com/oauth/token"`,
       `secretName: my-app-secret`,
-      `public_key = "${token2}"`,
+      `public_key = "${token3}"`,
       "  , consumer_key: CONSUMER_KEY",
       "    clientSecret: process.env.GITHUB_SECRET || 'CLIENT_SECRET',",
       `salt_length = 16`,
@@ -43113,14 +43319,14 @@ var rules = [
     remediation: "Remove the default: pass the value from a secret store (TF_VAR_ environment variable, Vault, a cloud secret manager) and mark the variable sensitive.",
     samples: () => [`${fake.alnum(16, "tf-var")}!`, fake.alnum(32, "tf-var-2")],
     // A variable block spans lines: the setting matrix does not apply.
-    truePositives: ([pw2, token2]) => [
+    truePositives: ([pw2, token3]) => [
       [`variable "db_password" {
   type      = string
   default   = "${pw2}"
 }`, pw2, PASSWORD],
       [`variable "api_token" {
-  default = "${token2}"
-}`, token2, SECRET]
+  default = "${token3}"
+}`, token3, SECRET]
     ],
     falsePositives: () => [`variable "db_password" {
   type      = string
@@ -43141,10 +43347,10 @@ var rules = [
     remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
     samples: () => [fake.alnum(14, "name-value") + "#", fake.alnum(32, "nv2")],
     // A name and its value in an environment list: the setting matrix does not apply.
-    truePositives: ([pw2, token2]) => [
+    truePositives: ([pw2, token3]) => [
       [`- name: DB_PASSWORD
   value: "${pw2}"`, pw2, PASSWORD],
-      [`{"name": "API_TOKEN", "value": "${token2}"}`, token2, SECRET]
+      [`{"name": "API_TOKEN", "value": "${token3}"}`, token3, SECRET]
     ],
     falsePositives: () => [`- name: DB_PASSWORD
   valueFrom:
@@ -44014,8 +44220,34 @@ var rules13 = [
   })
 ];
 
-// src/core/detect/rules/providers/hetzner.ts
+// src/core/detect/rules/providers/akamai.ts
+var token = (seed) => `akab-${fake.lowerDigits(16, seed)}-${fake.lowerDigits(16, `${seed}-2`)}`;
 var rules14 = [
+  defineRule({
+    id: "akamai-edgegrid-token",
+    title: "Akamai EdgeGrid client or access token",
+    provider: "Akamai",
+    severity: "high",
+    keywords: ["akab-"],
+    regex: /(?<![A-Za-z0-9_.-])(?<secret>akab-[a-z0-9]{16,40}-[a-z0-9]{5,40})(?![A-Za-z0-9_.-])/,
+    docs: "https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials",
+    remediation: "Delete the API client's credentials in Akamai Control Center (Identity and Access Management > API clients), create new ones, and keep the .edgerc file out of the repository.",
+    samples: () => [token("akamai-client"), token("akamai-access")],
+    truePositives: ([client, access2]) => [
+      ...inSyntaxes("client_token", client),
+      ...withValue(access2, "access_token = %s", `    ClientToken:  "%s",`, `const edgegrid = new EdgeGrid("%s", secret, accessToken, host);`)
+    ],
+    falsePositives: ([client]) => [
+      `host = ${client}.luna.akamaiapis.net`,
+      `host = https://${client}.luna.akamaiapis.net/`,
+      `client_token = ${client.toUpperCase()}`,
+      `client_token = akab-${fake.lowerDigits(12, "akamai-short")}`
+    ]
+  })
+];
+
+// src/core/detect/rules/providers/hetzner.ts
+var rules15 = [
   defineRule({
     id: "hetzner-cloud-api-token",
     title: "Hetzner Cloud API token",
@@ -44032,7 +44264,7 @@ var rules14 = [
 ];
 
 // src/core/detect/rules/providers/vultr.ts
-var rules15 = [
+var rules16 = [
   defineRule({
     id: "vultr-api-key",
     title: "Vultr API key",
@@ -44049,7 +44281,7 @@ var rules15 = [
 ];
 
 // src/core/detect/rules/providers/yandex-cloud.ts
-var rules16 = [
+var rules17 = [
   defineRule({
     id: "yandex-cloud-api-key",
     title: "Yandex Cloud API key",
@@ -44099,7 +44331,7 @@ var rules16 = [
 ];
 
 // src/core/detect/rules/providers/cloudinary.ts
-var rules17 = [
+var rules18 = [
   defineRule({
     id: "cloudinary-url",
     title: "Cloudinary URL with API secret",
@@ -44186,10 +44418,10 @@ function githubToken(prefix, seed) {
   const body = fake.alnum(30, seed);
   return prefix + body + githubStyleChecksum(body);
 }
-function tamper(token2) {
-  const i = token2.length - 10;
-  const c3 = token2[i] === "A" ? "B" : "A";
-  return token2.slice(0, i) + c3 + token2.slice(i + 1);
+function tamper(token3) {
+  const i = token3.length - 10;
+  const c3 = token3[i] === "A" ? "B" : "A";
+  return token3.slice(0, i) + c3 + token3.slice(i + 1);
 }
 var GITHUB_DOCS = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats";
 function githubClassic(id, title, prefix, remediation4, setting, lines2) {
@@ -44209,7 +44441,7 @@ function githubClassic(id, title, prefix, remediation4, setting, lines2) {
     falsePositives: ([t2]) => [`GITHUB_TOKEN=${t2.slice(0, 30)}`, `const notAToken = "x${t2}";`, `const longer = "${t2}Q";`, "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}"]
   });
 }
-var rules18 = [
+var rules19 = [
   githubClassic(
     "github-pat-classic",
     "GitHub personal access token (classic)",
@@ -44350,8 +44582,8 @@ var JWT_LIKE = {
   sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
 };
 var RSA_SIGNATURE_LENGTHS = new Set([1024, 2048, 3072, 4096].map((bits) => Math.ceil(bits / 8 * (4 / 3))));
-function rsaSignatureFits(token2) {
-  const [header, , signature2 = ""] = token2.split(".");
+function rsaSignatureFits(token3) {
+  const [header, , signature2 = ""] = token3.split(".");
   const alg = decodeJsonObject(header ?? "")?.["alg"];
   return typeof alg !== "string" || !/^(?:RS|PS)\d{3}$/.test(alg) || RSA_SIGNATURE_LENGTHS.has(signature2.replace(/=+$/, "").length);
 }
@@ -44481,6 +44713,7 @@ function keyedRegex(entry) {
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
   return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
+var STRICT_NEARBY_PARTS = [/[?&]|<\//];
 function keyedNearbyRegex(entry) {
   if (entry.anySetting || entry.value.standalone) return void 0;
   const { value, notAfter } = valueRegex(entry.value);
@@ -44646,20 +44879,29 @@ function claimOf(entry) {
   const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
   const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
   if (shape.pattern) return claim2;
+  let whole;
+  return {
+    ...claim2,
+    get shape() {
+      return whole ??= claimShape(shape, starts);
+    }
+  };
+}
+function claimShape(shape, starts) {
   const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
   const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
   const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
   const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
-  return { ...claim2, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
+  return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
 }
 function keyed(entries3) {
   return entries3.map((given) => {
-    let named;
-    const entryOf = () => named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    const parts = { given };
+    const entryOf = () => namedEntry(parts);
     const kind = given.kind ?? "API key";
     const lazy = !given.value.standalone;
     const accepts = valueCheck(given);
-    const rule = defineRule({
+    const { keywords: _none, ...rule } = defineRule({
       id: given.id,
       title: `${given.provider} ${kind}`,
       provider: given.provider,
@@ -44675,28 +44917,45 @@ function keyed(entries3) {
       truePositives: ([v2]) => truePositives(entryOf(), v2),
       falsePositives: ([v2]) => falsePositives(entryOf(), v2)
     });
-    let keywords;
-    let claim2;
-    lazyField(rule, "keywords", () => keywords ??= keywordsOf(entryOf()));
-    lazyField(rule, "owns", () => claim2 ??= claimOf(entryOf()));
-    let requires;
-    lazyField(rule, "requires", () => requires ??= requiredParts(entryOf()));
+    Object.defineProperty(rule, LAZY, { value: parts });
+    lazyField(rule, "keywords");
+    lazyField(rule, "owns");
+    lazyField(rule, "requires");
     if (lazy) {
-      let regex;
-      let nearby;
-      lazyField(rule, "regex", () => regex ??= keyedRegex(entryOf()));
-      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => nearby ??= keyedNearbyRegex(entryOf()));
+      lazyField(rule, "regex");
+      if (!given.anySetting) {
+        lazyField(rule, "nearbyRegex");
+        lazyField(rule, "nearbyRequires");
+      }
     }
     return rule;
   });
 }
+var LAZY = /* @__PURE__ */ Symbol("keyed rule's lazy parts");
+var namedEntry = (parts) => parts.named ??= parts.given.anySetting ? parts.given : { ...parts.given, names: parts.given.names.map((n) => splitLikeProvider(n, parts.given.provider)) };
+var LAZY_GETTERS = {
+  keywords: (parts) => parts.keywords ??= keywordsOf(namedEntry(parts)),
+  owns: (parts) => parts.owns ??= claimOf(namedEntry(parts)),
+  requires: (parts) => parts.requires ??= requiredParts(namedEntry(parts)),
+  regex: (parts) => parts.regex ??= keyedRegex(namedEntry(parts)),
+  nearbyRegex: (parts) => parts.nearbyRegex ??= keyedNearbyRegex(namedEntry(parts)),
+  nearbyRequires: (parts) => isStrict(parts.given) ? STRICT_NEARBY_PARTS : void 0
+};
+var LAZY_ACCESSORS = Object.fromEntries(
+  Object.entries(LAZY_GETTERS).map(([key, get]) => [
+    key,
+    function() {
+      return get(this[LAZY]);
+    }
+  ])
+);
 function keywordsOf(entry) {
   if (entry.anySetting) return [...entry.names];
   if (entry.value.standalone) return prefixes(entry.value).map((p2) => p2.toLowerCase());
   return [...new Set(entry.names.map(keywordOfName))];
 }
-function lazyField(rule, key, get) {
-  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
+function lazyField(rule, key) {
+  Object.defineProperty(rule, key, { get: LAZY_ACCESSORS[key], enumerable: true, configurable: true });
 }
 
 // src/core/detect/rules/providers/gitlab.ts
@@ -44735,7 +44994,7 @@ function gitlabRule(opts) {
   });
 }
 var b64url20 = (seed) => fake.base64url(20, seed);
-var rules19 = [
+var rules20 = [
   defineRule({
     id: "gitlab-session-cookie",
     title: "GitLab session cookie",
@@ -44915,7 +45174,7 @@ function findDataCenterTokens(text) {
 function dataCenterToken(seed) {
   return "BBDC-" + toBase64(fake.digits(12, seed).replace(/^0/, "7") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules20 = [
+var rules21 = [
   defineRule({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
@@ -44959,7 +45218,7 @@ var rules20 = [
 ];
 
 // src/core/detect/rules/providers/gemini-exchange.ts
-var rules21 = [
+var rules22 = [
   defineRule({
     id: "gemini-exchange-api-key",
     title: "Gemini exchange API key",
@@ -44978,7 +45237,7 @@ var rules21 = [
 ];
 
 // src/core/detect/rules/providers/gitea.ts
-var rules22 = [
+var rules23 = [
   defineRule({
     id: "gitea-access-token",
     title: "Gitea / Forgejo access token",
@@ -44995,7 +45254,7 @@ var rules22 = [
 ];
 
 // src/core/detect/rules/providers/travis-ci.ts
-var rules23 = [
+var rules24 = [
   defineRule({
     id: "travis-ci-api-token",
     title: "Travis CI API token",
@@ -45012,7 +45271,7 @@ var rules23 = [
 ];
 
 // src/core/detect/rules/providers/circleci.ts
-var rules24 = [
+var rules25 = [
   defineRule({
     id: "circleci-personal-token",
     title: "CircleCI personal API token",
@@ -45055,7 +45314,7 @@ var rules24 = [
 ];
 
 // src/core/detect/rules/providers/buildkite.ts
-var rules25 = [
+var rules26 = [
   defineRule({
     id: "buildkite-api-token",
     title: "Buildkite API access token",
@@ -45075,7 +45334,7 @@ var rules25 = [
 ];
 
 // src/core/detect/rules/providers/drone.ts
-var rules26 = [
+var rules27 = [
   defineRule({
     id: "drone-ci-token",
     title: "Drone CI personal token",
@@ -45095,7 +45354,7 @@ var rules26 = [
 var XOX = "xox";
 var SLACK_TOKEN_DOCS = "https://api.slack.com/concepts/token-types";
 var SLACK_REMEDIATION = "Revoke the token (auth.revoke, or reinstall/rotate it in the app's OAuth & Permissions page) and keep its replacement in a secret store.";
-var rules27 = [
+var rules28 = [
   defineRule({
     id: "slack-bot-token",
     title: "Slack bot token",
@@ -45257,7 +45516,7 @@ var rules27 = [
 
 // src/core/detect/rules/providers/discord.ts
 var DISCORD_TOKEN = String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`;
-var rules28 = [
+var rules29 = [
   defineRule({
     id: "discord-bot-token",
     title: "Discord bot token",
@@ -45294,7 +45553,7 @@ var rules28 = [
 ];
 
 // src/core/detect/rules/providers/telegram.ts
-var rules29 = [
+var rules30 = [
   defineRule({
     id: "telegram-bot-token",
     title: "Telegram bot token",
@@ -45324,7 +45583,7 @@ var UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 function isEncodedUuid(key) {
   return UUID_TEXT.test(Buffer.from(key.slice("sec-c-".length), "base64").toString("latin1"));
 }
-var rules30 = [
+var rules31 = [
   ...keyed([
     { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: KEYSETS },
     // Lets anyone read the keyset's channels unless Access Manager is on: low, as apps ship it to clients.
@@ -45347,7 +45606,7 @@ var rules30 = [
 ];
 
 // src/core/detect/rules/providers/microsoft-teams.ts
-var rules31 = [
+var rules32 = [
   defineRule({
     id: "microsoft-teams-webhook-url",
     title: "Microsoft Teams incoming webhook URL",
@@ -45384,7 +45643,7 @@ var rules31 = [
 ];
 
 // src/core/detect/rules/providers/twilio.ts
-var rules32 = [
+var rules33 = [
   defineRule({
     id: "twilio-api-key",
     title: "Twilio API key SID",
@@ -45442,7 +45701,7 @@ var rules32 = [
 ];
 
 // src/core/detect/rules/providers/sendgrid.ts
-var rules33 = [
+var rules34 = [
   defineRule({
     id: "sendgrid-api-key",
     title: "SendGrid API key",
@@ -45460,7 +45719,7 @@ var rules33 = [
 ];
 
 // src/core/detect/rules/providers/mailgun.ts
-var rules34 = [
+var rules35 = [
   defineRule({
     id: "mailgun-public-validation-key",
     title: "Mailgun public validation key",
@@ -45486,7 +45745,7 @@ var rules34 = [
     // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings): a
     // lookbehind, so that each of several values on such a line is reported, not only the first.
     regex: new RegExp(
-      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=${ci("mailgun")}(?![^\\n]{0,200}?(?:${ci("webhook")}|${ci("signing")}))[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
+      `(?:${ci("mailgun")}(?![\\w.-]{0,30}?(?:${ci("webhook")}|${ci("signing")}))[\\w.-]{0,30}?${ASSIGN}|\\b${ci("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=(?![^\\n]{0,207}?(?:${ci("webhook")}|${ci("signing")}))${ci("mailgun")}[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     remediation: "Delete or rotate the key in Settings > API Security and keep its replacement in a secret store.",
@@ -45521,7 +45780,7 @@ var rules34 = [
 ];
 
 // src/core/detect/rules/providers/mailchimp.ts
-var rules35 = [
+var rules36 = [
   defineRule({
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
@@ -45554,7 +45813,7 @@ var rules35 = [
 ];
 
 // src/core/detect/rules/providers/postmark.ts
-var rules36 = [
+var rules37 = [
   defineRule({
     id: "postmark-server-token",
     title: "Postmark server or account API token",
@@ -45571,7 +45830,7 @@ var rules36 = [
 ];
 
 // src/core/detect/rules/providers/brevo.ts
-var rules37 = [
+var rules38 = [
   defineRule({
     id: "brevo-api-key",
     title: "Brevo (Sendinblue) API key",
@@ -45601,7 +45860,7 @@ var rules37 = [
 ];
 
 // src/core/detect/rules/providers/vonage.ts
-var rules38 = [
+var rules39 = [
   defineRule({
     id: "vonage-api-secret",
     title: "Vonage (Nexmo) API secret",
@@ -45618,7 +45877,7 @@ var rules38 = [
 ];
 
 // src/core/detect/rules/providers/messagebird.ts
-var rules39 = [
+var rules40 = [
   defineRule({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
@@ -45635,7 +45894,7 @@ var rules39 = [
 ];
 
 // src/core/detect/rules/providers/plivo.ts
-var rules40 = [
+var rules41 = [
   defineRule({
     id: "plivo-auth-token",
     title: "Plivo auth token",
@@ -45652,7 +45911,7 @@ var rules40 = [
 ];
 
 // src/core/detect/rules/providers/telnyx.ts
-var rules41 = [
+var rules42 = [
   defineRule({
     id: "telnyx-api-key",
     title: "Telnyx API v2 key",
@@ -45670,7 +45929,7 @@ var rules41 = [
 ];
 
 // src/core/detect/rules/providers/mattermost.ts
-var rules42 = [
+var rules43 = [
   defineRule({
     id: "mattermost-access-token",
     title: "Mattermost personal access or bot token",
@@ -45687,7 +45946,7 @@ var rules42 = [
 ];
 
 // src/core/detect/rules/providers/zulip.ts
-var rules43 = [
+var rules44 = [
   defineRule({
     id: "zulip-api-key",
     title: "Zulip API key",
@@ -45704,7 +45963,7 @@ var rules43 = [
 ];
 
 // src/core/detect/rules/providers/intercom.ts
-var rules44 = [
+var rules45 = [
   defineRule({
     id: "intercom-access-token",
     title: "Intercom access token",
@@ -45721,7 +45980,7 @@ var rules44 = [
 ];
 
 // src/core/detect/rules/providers/pusher.ts
-var rules45 = [
+var rules46 = [
   defineRule({
     id: "pusher-app-secret",
     title: "Pusher Channels app secret",
@@ -45738,7 +45997,7 @@ var rules45 = [
 ];
 
 // src/core/detect/rules/providers/zoom.ts
-var rules46 = [
+var rules47 = [
   defineRule({
     id: "zoom-client-secret",
     title: "Zoom app client secret",
@@ -45755,7 +46014,7 @@ var rules46 = [
 ];
 
 // src/core/detect/rules/providers/x-twitter.ts
-var rules47 = [
+var rules48 = [
   defineRule({
     id: "twitter-bearer-token",
     title: "X (Twitter) app bearer token",
@@ -45796,15 +46055,15 @@ var rules47 = [
 ];
 
 // src/core/detect/rules/providers/meta.ts
-var rules48 = [
+var rules49 = [
   defineRule({
     id: "facebook-app-access-token",
     title: "Facebook / Meta app access token (app id|app secret)",
     provider: "Meta",
     severity: "high",
-    keywords: ["facebook", "fb_", "|", "%7c"],
-    // An app token is "<app id>|<app secret or token>"; the app id is 15-16 digits. Read only where the
-    // line names Facebook (keywords), since "digits|text" alone is common.
+    // An app token is "<app id>|<app secret or token>"; the app id is 15-16 digits: every token holds a
+    // digit right before its bar. A bar alone selected every `||` of ordinary code.
+    keywords: ["facebook", "fb_", ..."0123456789".split("").flatMap((digit) => [`${digit}|`, `${digit}%7c`])],
     regex: /(?<![A-Za-z0-9_])(?<secret>[0-9]{15,16}(?:\||%7[Cc])[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/,
     docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens",
     remediation: "Reset the app secret in the Meta App Dashboard (Settings > Basic): that invalidates app tokens built from it.",
@@ -45846,7 +46105,7 @@ var rules48 = [
 var LINE_WORD = "(?:line|LINE|Line)";
 var LINE_TOKEN_NAME = String.raw`(?:(?<![A-Za-z0-9])${LINE_WORD}|(?<=[a-z0-9])Line)[ _.-]?(?:(?:bot|BOT|Bot|messaging|MESSAGING|Messaging)[ _.-]?)?(?:(?:access|ACCESS|Access)[ _.-]?)?(?:token|TOKEN|Token)`;
 var LINE_TOKEN_KEYWORDS = ["line_token", "linetoken", "line-token", "line token", "line_bot", "linebot", "line-bot", "line_access", "lineaccess", "line_messaging", "linemessaging"];
-var rules49 = [
+var rules50 = [
   defineRule({
     id: "line-channel-secret",
     title: "LINE Messaging API channel secret",
@@ -45887,7 +46146,7 @@ var rules49 = [
 ];
 
 // src/core/detect/rules/providers/wechat.ts
-var rules50 = [
+var rules51 = [
   defineRule({
     id: "wechat-app-secret",
     title: "WeChat official account / mini program AppSecret",
@@ -45906,7 +46165,7 @@ var rules50 = [
 // src/core/detect/rules/providers/stripe.ts
 var NOT_PAYSTACK = `(?!(?<=${ci("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
 var remediation = "Roll the key in the Stripe Dashboard (Developers > API keys) and load it from a secret manager or environment variable.";
-var rules51 = [
+var rules52 = [
   defineRule({
     id: "stripe-secret-key",
     title: "Stripe live secret key",
@@ -46008,7 +46267,7 @@ var rules51 = [
 
 // src/core/detect/rules/providers/square.ts
 var remediation2 = "Revoke or replace the credential in the Square Developer Console and load it from a secret manager or environment variable.";
-var rules52 = [
+var rules53 = [
   defineRule({
     id: "square-access-token",
     title: "Square access token",
@@ -46073,7 +46332,7 @@ var rules52 = [
 
 // src/core/detect/rules/providers/paypal.ts
 var braintreeToken = (env, seed) => `access_token$${env}$` + fake.lowerDigits(16, seed + "-a") + "$" + fake.hex(32, seed + "-b");
-var rules53 = [
+var rules54 = [
   defineRule({
     id: "braintree-access-token",
     title: "Braintree production access token",
@@ -46143,7 +46402,7 @@ function shopifyRule(prefix, id, title, docs5) {
     falsePositives: () => [`${prefix}${fake.hex(20, id + "-short")}`, `"${prefix}${fake.alnum(32, id + "-charset")}Q"`]
   });
 }
-var rules54 = [
+var rules55 = [
   shopifyRule("shpat_", "shopify-access-token", "Shopify Admin API access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
   shopifyRule("shpca_", "shopify-custom-app-token", "Shopify custom app access token", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin"),
   shopifyRule("shppa_", "shopify-private-app-token", "Shopify private app password", "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens"),
@@ -46152,7 +46411,7 @@ var rules54 = [
 
 // src/core/detect/rules/providers/adyen.ts
 var CONTEXT3 = `(?:${ci("adyen")}|${ci("x-api-key")})`;
-var rules55 = [
+var rules56 = [
   defineRule({
     id: "adyen-api-key",
     title: "Adyen API key",
@@ -46184,7 +46443,7 @@ var rules55 = [
 ];
 
 // src/core/detect/rules/providers/razorpay.ts
-var rules56 = [
+var rules57 = [
   defineRule({
     id: "razorpay-key-secret",
     title: "Razorpay API key secret",
@@ -46207,7 +46466,7 @@ var rules56 = [
 ];
 
 // src/core/detect/rules/providers/plaid.ts
-var rules57 = [
+var rules58 = [
   defineRule({
     id: "plaid-secret",
     title: "Plaid API secret",
@@ -46242,7 +46501,7 @@ var rules57 = [
 ];
 
 // src/core/detect/rules/providers/coinbase.ts
-var rules58 = [
+var rules59 = [
   defineRule({
     id: "coinbase-commerce-api-key",
     title: "Coinbase Commerce API key",
@@ -46281,7 +46540,7 @@ var rules58 = [
 
 // src/core/detect/rules/providers/flutterwave.ts
 var docs = "https://developer.flutterwave.com/docs/integration-guides/authentication";
-var rules59 = [
+var rules60 = [
   defineRule({
     id: "flutterwave-secret-key",
     title: "Flutterwave live secret key",
@@ -46339,7 +46598,7 @@ var rules59 = [
 ];
 
 // src/core/detect/rules/providers/paystack.ts
-var rules60 = [
+var rules61 = [
   defineRule({
     id: "paystack-secret-key",
     title: "Paystack live secret key",
@@ -46365,7 +46624,7 @@ var rules60 = [
 // src/core/detect/rules/providers/mollie.ts
 var SETTING = providerSetting(["mollie"], ["key", "token", "secret"]);
 var docs2 = "https://docs.mollie.com/reference/authentication";
-var rules61 = [
+var rules62 = [
   defineRule({
     id: "mollie-live-api-key",
     title: "Mollie live API key",
@@ -46399,7 +46658,7 @@ var rules61 = [
 
 // src/core/detect/rules/providers/checkout-com.ts
 var docs3 = "https://www.checkout.com/docs/developer-resources/api/manage-api-keys";
-var rules62 = [
+var rules63 = [
   defineRule({
     id: "checkout-secret-key",
     title: "Checkout.com secret key",
@@ -46429,7 +46688,7 @@ var rules62 = [
 ];
 
 // src/core/detect/rules/providers/gocardless.ts
-var rules63 = [
+var rules64 = [
   defineRule({
     id: "gocardless-live-access-token",
     title: "GoCardless live access token",
@@ -46449,7 +46708,7 @@ var rules63 = [
 ];
 
 // src/core/detect/rules/providers/wise.ts
-var rules64 = [
+var rules65 = [
   defineRule({
     id: "wise-api-token",
     title: "Wise (TransferWise) API token",
@@ -46470,7 +46729,7 @@ var rules64 = [
 
 // src/core/detect/rules/providers/klarna.ts
 var docs4 = "https://docs.klarna.com/api/authentication/";
-var rules65 = [
+var rules66 = [
   defineRule({
     id: "klarna-live-api-key",
     title: "Klarna live API key",
@@ -46539,7 +46798,7 @@ function openaiRule(kind, id, title, docs5) {
     ]
   });
 }
-var rules66 = [
+var rules67 = [
   openaiRule("proj", "openai-project-key", "OpenAI project API key", "https://platform.openai.com/docs/api-reference/authentication"),
   openaiRule("svcacct", "openai-service-account-key", "OpenAI service account key", "https://platform.openai.com/docs/api-reference/project-service-accounts"),
   openaiRule("admin", "openai-admin-key", "OpenAI admin API key", "https://platform.openai.com/docs/api-reference/administration"),
@@ -46563,7 +46822,7 @@ var rules66 = [
 ];
 
 // src/core/detect/rules/providers/anthropic.ts
-var rules67 = [
+var rules68 = [
   defineRule({
     id: "anthropic-api-key",
     title: "Anthropic API key",
@@ -46625,7 +46884,7 @@ var rules67 = [
 ];
 
 // src/core/detect/rules/providers/huggingface.ts
-var rules68 = [
+var rules69 = [
   defineRule({
     id: "huggingface-access-token",
     title: "Hugging Face user access token",
@@ -46656,7 +46915,7 @@ var rules68 = [
 ];
 
 // src/core/detect/rules/providers/replicate.ts
-var rules69 = [
+var rules70 = [
   defineRule({
     id: "replicate-api-token",
     title: "Replicate API token",
@@ -46673,7 +46932,7 @@ var rules69 = [
 ];
 
 // src/core/detect/rules/providers/groq.ts
-var rules70 = [
+var rules71 = [
   defineRule({
     id: "groq-api-key",
     title: "Groq API key",
@@ -46690,7 +46949,7 @@ var rules70 = [
 ];
 
 // src/core/detect/rules/providers/perplexity.ts
-var rules71 = [
+var rules72 = [
   defineRule({
     id: "perplexity-api-key",
     title: "Perplexity API key",
@@ -46707,7 +46966,7 @@ var rules71 = [
 ];
 
 // src/core/detect/rules/providers/xai.ts
-var rules72 = [
+var rules73 = [
   defineRule({
     id: "xai-api-key",
     title: "xAI (Grok) API key",
@@ -46725,7 +46984,7 @@ var rules72 = [
 ];
 
 // src/core/detect/rules/providers/together-ai.ts
-var rules73 = [
+var rules74 = [
   defineRule({
     id: "together-api-key",
     title: "Together AI API key",
@@ -46755,7 +47014,7 @@ var rules73 = [
 ];
 
 // src/core/detect/rules/providers/fireworks.ts
-var rules74 = [
+var rules75 = [
   defineRule({
     id: "fireworks-api-key",
     title: "Fireworks AI API key",
@@ -46774,7 +47033,7 @@ var rules74 = [
 ];
 
 // src/core/detect/rules/providers/elevenlabs.ts
-var rules75 = [
+var rules76 = [
   defineRule({
     id: "elevenlabs-api-key",
     title: "ElevenLabs API key",
@@ -46804,7 +47063,7 @@ var rules75 = [
 ];
 
 // src/core/detect/rules/providers/langchain.ts
-var rules76 = [
+var rules77 = [
   defineRule({
     id: "langsmith-personal-access-token",
     title: "LangSmith personal access token",
@@ -46834,7 +47093,7 @@ var rules76 = [
 ];
 
 // src/core/detect/rules/providers/pinecone.ts
-var rules77 = [
+var rules78 = [
   defineRule({
     id: "pinecone-api-key",
     title: "Pinecone API key",
@@ -46870,7 +47129,7 @@ var rules77 = [
 ];
 
 // src/core/detect/rules/providers/cerebras.ts
-var rules78 = [
+var rules79 = [
   defineRule({
     id: "cerebras-api-key",
     title: "Cerebras Cloud API key",
@@ -46887,7 +47146,7 @@ var rules78 = [
 ];
 
 // src/core/detect/rules/providers/openrouter.ts
-var rules79 = [
+var rules80 = [
   defineRule({
     id: "openrouter-api-key",
     title: "OpenRouter API key",
@@ -46904,7 +47163,7 @@ var rules79 = [
 ];
 
 // src/core/detect/rules/providers/cohere.ts
-var rules80 = [
+var rules81 = [
   defineRule({
     id: "cohere-api-key",
     title: "Cohere API key",
@@ -46922,7 +47181,7 @@ var rules80 = [
 ];
 
 // src/core/detect/rules/providers/mistral.ts
-var rules81 = [
+var rules82 = [
   defineRule({
     id: "mistral-api-key",
     title: "Mistral AI API key",
@@ -46940,7 +47199,7 @@ var rules81 = [
 ];
 
 // src/core/detect/rules/providers/deepseek.ts
-var rules82 = [
+var rules83 = [
   defineRule({
     id: "deepseek-api-key",
     title: "DeepSeek API key",
@@ -46957,7 +47216,7 @@ var rules82 = [
 ];
 
 // src/core/detect/rules/providers/assemblyai.ts
-var rules83 = [
+var rules84 = [
   defineRule({
     id: "assemblyai-api-key",
     title: "AssemblyAI API key",
@@ -46974,7 +47233,7 @@ var rules83 = [
 ];
 
 // src/core/detect/rules/providers/deepgram.ts
-var rules84 = [
+var rules85 = [
   defineRule({
     id: "deepgram-api-key",
     title: "Deepgram API key",
@@ -46995,7 +47254,7 @@ var KEY_VALUE = "[a-f0-9]{32}";
 var ENDPOINT = String.raw`\.openai\.azure\.com`;
 var LINES_BETWEEN = String.raw`[^\n]{0,300}\n(?:[^\n]{0,300}\n){0,4}?[^\n]{0,300}?`;
 var API_KEY_SETTING = `(?<![A-Za-z0-9])[\\w.-]{0,30}?${ci("api")}${SEP}${ci("key")}${ASSIGN}`;
-var rules85 = [
+var rules86 = [
   defineRule({
     id: "azure-openai-api-key",
     title: "Azure OpenAI API key",
@@ -47007,6 +47266,9 @@ var rules85 = [
     nearbyRegex: new RegExp(
       `(?:${ENDPOINT}${LINES_BETWEEN}${API_KEY_SETTING}|${API_KEY_SETTING}(?=${KEY_VALUE}${LINES_BETWEEN}${ENDPOINT}))(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`
     ),
+    // Both of its forms hold the endpoint's host: most texts that name Azure or OpenAI do not, and the
+    // form that starts at the setting is tried at every character.
+    nearbyRequires: [new RegExp(ENDPOINT)],
     minEntropy: 3,
     docs: "https://learn.microsoft.com/azure/ai-services/openai/reference",
     remediation: "Regenerate the key in the Azure portal (resource > Keys and Endpoint), switch callers to the other key first, and prefer Microsoft Entra ID authentication.",
@@ -47046,7 +47308,7 @@ OPENAI_API_BASE=https://acme.openai.azure.com/`
 ];
 
 // src/core/detect/rules/providers/voyage-ai.ts
-var rules86 = [
+var rules87 = [
   defineRule({
     id: "voyage-api-key",
     title: "Voyage AI API key",
@@ -47063,7 +47325,7 @@ var rules86 = [
 ];
 
 // src/core/detect/rules/providers/stability-ai.ts
-var rules87 = [
+var rules88 = [
   defineRule({
     id: "stability-api-key",
     title: "Stability AI API key",
@@ -47080,7 +47342,7 @@ var rules87 = [
 ];
 
 // src/core/detect/rules/providers/wandb.ts
-var rules88 = [
+var rules89 = [
   defineRule({
     id: "wandb-api-key",
     title: "Weights & Biases API key",
@@ -47104,15 +47366,15 @@ var rules88 = [
 ];
 
 // src/core/detect/rules/providers/npm.ts
-function validateNpmToken(token2) {
-  const ok = token2.startsWith("npm_") && hasGithubStyleChecksum(token2.slice(4));
+function validateNpmToken(token3) {
+  const ok = token3.startsWith("npm_") && hasGithubStyleChecksum(token3.slice(4));
   return ok ? { status: "confirmed", check: "CRC32 checksum" } : { status: "failed", check: "CRC32 checksum", note: "the last 6 characters are not the checksum of the rest" };
 }
 function makeNpmToken(seed) {
   const body = fake.alnum(30, seed);
   return "npm_" + body + githubStyleChecksum(body);
 }
-var rules89 = [
+var rules90 = [
   defineRule({
     id: "npm-access-token",
     title: "npm access token",
@@ -47184,7 +47446,7 @@ function findConfigAuths(text) {
   }
   return out;
 }
-var rules90 = [
+var rules91 = [
   defineRule({
     id: "docker-hub-personal-access-token",
     title: "Docker Hub personal access token",
@@ -47236,8 +47498,8 @@ var rules90 = [
 ];
 
 // src/core/detect/rules/providers/jfrog.ts
-function validateJfrogReferenceToken(token2) {
-  const decoded = Buffer.from(token2, "base64").toString("latin1");
+function validateJfrogReferenceToken(token3) {
+  const decoded = Buffer.from(token3, "base64").toString("latin1");
   const ok = /^reftkn:\d{2}:\d{1,12}:[!-~]{8,}$/.test(decoded);
   return ok ? { status: "confirmed", check: "reference token structure" } : { status: "failed", check: "reference token structure", note: "the value does not decode to reftkn:<version>:<expiry>:<random>" };
 }
@@ -47246,7 +47508,7 @@ function makeJfrogReferenceToken(seed) {
 }
 var CONTEXT_WORDS = ["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"];
 var CONTEXT4 = `(?:${CONTEXT_WORDS.map(ci).join("|")})`;
-var rules91 = [
+var rules92 = [
   defineRule({
     id: "jfrog-api-key",
     title: "JFrog Artifactory API key",
@@ -47332,8 +47594,8 @@ function isMacaroonV2(bytes) {
   const signature2 = field();
   return signature2?.type === 6 && signature2.length === 32 && pos === bytes.length;
 }
-function validatePypiToken(token2) {
-  const ok = token2.startsWith("pypi-") && isMacaroonV2(Buffer.from(token2.slice(5), "base64url"));
+function validatePypiToken(token3) {
+  const ok = token3.startsWith("pypi-") && isMacaroonV2(Buffer.from(token3.slice(5), "base64url"));
   return ok ? { status: "confirmed", check: "macaroon structure" } : { status: "failed", check: "macaroon structure", note: "the value does not decode to a complete macaroon (truncated or altered)" };
 }
 function makePypiToken(seed, location = "pypi.org") {
@@ -47352,7 +47614,7 @@ function makePypiToken(seed, location = "pypi.org") {
   ]);
   return "pypi-" + bytes.toString("base64url");
 }
-var rules92 = [
+var rules93 = [
   defineRule({
     id: "pypi-api-token",
     title: "PyPI API token",
@@ -47390,7 +47652,7 @@ var rules92 = [
 ];
 
 // src/core/detect/rules/providers/nuget.ts
-var rules93 = [
+var rules94 = [
   defineRule({
     id: "nuget-config-password",
     title: "NuGet.Config package source password in clear text",
@@ -47432,7 +47694,7 @@ var rules93 = [
 ];
 
 // src/core/detect/rules/providers/rubygems.ts
-var rules94 = [
+var rules95 = [
   defineRule({
     id: "rubygems-api-key",
     title: "RubyGems API key",
@@ -47449,7 +47711,7 @@ var rules94 = [
 ];
 
 // src/core/detect/rules/providers/crates-io.ts
-var rules95 = [
+var rules96 = [
   defineRule({
     id: "crates-io-api-token",
     title: "crates.io API token",
@@ -47471,7 +47733,7 @@ var rules95 = [
 ];
 
 // src/core/detect/rules/providers/clojars.ts
-var rules96 = [
+var rules97 = [
   defineRule({
     id: "clojars-deploy-token",
     title: "Clojars deploy token",
@@ -47489,7 +47751,7 @@ var rules96 = [
 ];
 
 // src/core/detect/rules/providers/packagist.ts
-var rules97 = [
+var rules98 = [
   defineRule({
     id: "packagist-token",
     title: "Private Packagist token",
@@ -47510,7 +47772,7 @@ var rules97 = [
 ];
 
 // src/core/detect/rules/providers/hex.ts
-var rules98 = [
+var rules99 = [
   defineRule({
     id: "hex-api-key",
     title: "Hex.pm API key",
@@ -47528,7 +47790,7 @@ var rules98 = [
 
 // src/core/detect/rules/providers/sonatype.ts
 var NAMES = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "centralportal", "central_portal"];
-var rules99 = [
+var rules100 = [
   defineRule({
     id: "sonatype-central-token",
     title: "Sonatype Maven Central (OSSRH / Central Portal) token",
@@ -47551,7 +47813,7 @@ var rules99 = [
 ];
 
 // src/core/detect/rules/providers/cargo.ts
-var rules100 = [
+var rules101 = [
   defineRule({
     id: "cargo-registry-token",
     title: "Cargo registry token",
@@ -47580,7 +47842,7 @@ var rules100 = [
 ];
 
 // src/core/detect/rules/providers/anaconda.ts
-var rules101 = [
+var rules102 = [
   defineRule({
     id: "anaconda-api-token",
     title: "Anaconda.org API token",
@@ -47604,7 +47866,7 @@ var rules101 = [
 ];
 
 // src/core/detect/rules/providers/quay.ts
-var rules102 = [
+var rules103 = [
   defineRule({
     id: "quay-robot-token",
     title: "Quay.io robot account token",
@@ -47633,7 +47895,7 @@ var rules102 = [
 ];
 
 // src/core/detect/rules/providers/harbor.ts
-var rules103 = [
+var rules104 = [
   defineRule({
     id: "harbor-robot-secret",
     title: "Harbor robot account secret",
@@ -47670,7 +47932,7 @@ function findDataCenterTokens2(text) {
 function dataCenterToken2(seed) {
   return toBase64(fake.digits(12, seed).replace(/^0/, "4") + ":" + fake.alnum(20, seed + "-body"));
 }
-var rules104 = [
+var rules105 = [
   defineRule({
     id: "atlassian-api-token",
     title: "Atlassian API token",
@@ -47736,7 +47998,7 @@ var rules104 = [
 // src/core/detect/rules/providers/datadog.ts
 var DATADOG = String.raw`datadog|(?<![a-z])dd[_-]?(?=api|app)`;
 var DATADOG_KEYWORDS = ["datadog", "dd_api", "dd-api", "ddapi", "dd_app", "dd-app", "ddapp"];
-var rules105 = [
+var rules106 = [
   defineRule({
     id: "datadog-api-key",
     title: "Datadog API key",
@@ -47770,7 +48032,7 @@ var rules105 = [
 ];
 
 // src/core/detect/rules/providers/new-relic.ts
-var rules106 = [
+var rules107 = [
   defineRule({
     id: "newrelic-user-api-key",
     title: "New Relic user API key",
@@ -47887,8 +48149,8 @@ var rules106 = [
 ];
 
 // src/core/detect/rules/providers/sentry.ts
-function validateSentryOrgToken(token2) {
-  const payload = token2.slice("sntrys_".length, token2.lastIndexOf("_"));
+function validateSentryOrgToken(token3) {
+  const payload = token3.slice("sntrys_".length, token3.lastIndexOf("_"));
   const claims = decodeJsonObject(payload);
   return structureCheck(claims !== void 0 && "iat" in claims, "embedded JSON claims");
 }
@@ -47901,7 +48163,7 @@ function fakeSentryOrgToken(seed) {
   });
   return "sntrys_" + toBase64(claims) + "_" + fake.base64(43, seed + "-secret");
 }
-var rules107 = [
+var rules108 = [
   defineRule({
     id: "sentry-org-token",
     title: "Sentry organization auth token",
@@ -47959,7 +48221,7 @@ var rules107 = [
 ];
 
 // src/core/detect/rules/providers/pagerduty.ts
-var rules108 = [
+var rules109 = [
   defineRule({
     id: "pagerduty-api-key",
     title: "PagerDuty REST API key",
@@ -47991,7 +48253,7 @@ var rules108 = [
 ];
 
 // src/core/detect/rules/providers/heroku.ts
-var rules109 = [
+var rules110 = [
   defineRule({
     id: "heroku-api-key",
     title: "Heroku API key",
@@ -48022,7 +48284,7 @@ var rules109 = [
 ];
 
 // src/core/detect/rules/providers/netlify.ts
-var rules110 = [
+var rules111 = [
   defineRule({
     id: "netlify-access-token",
     title: "Netlify personal access token",
@@ -48039,15 +48301,15 @@ var rules110 = [
 ];
 
 // src/core/detect/rules/providers/vercel.ts
-function validateVercel(token2) {
-  const rest = token2.slice(4);
+function validateVercel(token3) {
+  const rest = token3.slice(4);
   return structureCheck(rest.length === 56 && githubStyleChecksum(rest.slice(0, 50)) === rest.slice(50), "CRC32 checksum");
 }
 function fakeVercelToken(prefix, seed) {
   const body = fake.alnum(50, seed);
   return prefix + body + githubStyleChecksum(body);
 }
-var rules111 = [
+var rules112 = [
   ...[
     ["vcp_", "vercel-personal-access-token", "Vercel personal access token", "critical"],
     ["vci_", "vercel-integration-token", "Vercel integration token", "high"],
@@ -48089,7 +48351,7 @@ var rules111 = [
 ];
 
 // src/core/detect/rules/providers/cloudflare.ts
-var rules112 = [
+var rules113 = [
   ...[
     ["cfut_", "cloudflare-user-api-token", "Cloudflare user API token", "high"],
     ["cfat_", "cloudflare-account-api-token", "Cloudflare account API token", "high"],
@@ -48154,7 +48416,7 @@ var rules112 = [
 ];
 
 // src/core/detect/rules/providers/okta.ts
-var rules113 = [
+var rules114 = [
   defineRule({
     id: "okta-api-token",
     title: "Okta API token",
@@ -48174,7 +48436,7 @@ var rules113 = [
 ];
 
 // src/core/detect/rules/providers/auth0.ts
-var rules114 = [
+var rules115 = [
   defineRule({
     id: "auth0-client-secret",
     title: "Auth0 client secret",
@@ -48205,7 +48467,7 @@ var rules114 = [
 ];
 
 // src/core/detect/rules/providers/databricks.ts
-var rules115 = [
+var rules116 = [
   defineRule({
     id: "databricks-access-token",
     title: "Databricks personal access token",
@@ -48222,7 +48484,7 @@ var rules115 = [
 ];
 
 // src/core/detect/rules/providers/doppler.ts
-var rules116 = [
+var rules117 = [
   ...[
     ["pt", "doppler-personal-token", "Doppler personal token", "critical"],
     ["ct", "doppler-cli-token", "Doppler CLI token", "critical"],
@@ -48249,7 +48511,7 @@ var rules116 = [
 ];
 
 // src/core/detect/rules/providers/hashicorp.ts
-var rules117 = [
+var rules118 = [
   defineRule({
     id: "vault-service-token",
     title: "HashiCorp Vault service token",
@@ -48360,7 +48622,7 @@ secret_id = "${secret}"`
 ];
 
 // src/core/detect/rules/providers/pulumi.ts
-var rules118 = [
+var rules119 = [
   defineRule({
     id: "pulumi-access-token",
     title: "Pulumi access token",
@@ -48381,8 +48643,8 @@ function grafanaServiceAccountChecksum(secretPart) {
   const c3 = crc32("glsa_" + secretPart);
   return [c3 & 255, c3 >>> 8 & 255, c3 >>> 16 & 255, c3 >>> 24 & 255].map((b3) => b3.toString(16).padStart(2, "0")).join("");
 }
-function validateGrafanaServiceAccount(token2) {
-  const m2 = /^glsa_([A-Za-z0-9]{32})_([a-fA-F0-9]{8})$/.exec(token2);
+function validateGrafanaServiceAccount(token3) {
+  const m2 = /^glsa_([A-Za-z0-9]{32})_([a-fA-F0-9]{8})$/.exec(token3);
   const ok = m2 !== null && grafanaServiceAccountChecksum(m2[1]) === m2[2].toLowerCase();
   return structureCheck(ok, "CRC32 checksum");
 }
@@ -48397,7 +48659,7 @@ function fakeGrafanaCloudToken(seed) {
 function fakeGrafanaLegacyKey(seed) {
   return toBase64(JSON.stringify({ k: fake.alnum(32, seed), n: "deploy-" + fake.lower(5, seed), id: 1 }));
 }
-var rules119 = [
+var rules120 = [
   defineRule({
     id: "grafana-cloud-token",
     title: "Grafana Cloud access policy token",
@@ -48405,8 +48667,8 @@ var rules119 = [
     severity: "high",
     keywords: ["glc_"],
     regex: /(?<![\w-])(?<secret>glc_[A-Za-z0-9+/]{32,600}={0,2})(?![\w+/=-])/,
-    validate: (token2) => {
-      const claims = decodeJsonObject(token2.slice(4));
+    validate: (token3) => {
+      const claims = decodeJsonObject(token3.slice(4));
       return claims && typeof claims["k"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "unchecked" };
     },
     docs: "https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/",
@@ -48437,8 +48699,8 @@ var rules119 = [
     keywords: ["eyjrijoi"],
     // base64 of {"k":" ...: the legacy key is a base64 JSON object.
     regex: /(?<![\w+/-])(?<secret>eyJrIjoi[A-Za-z0-9+/]{40,400}={0,2})(?![\w+/=-])/,
-    validate: (token2) => {
-      const claims = decodeJsonObject(token2);
+    validate: (token3) => {
+      const claims = decodeJsonObject(token3);
       return structureCheck(claims !== void 0 && typeof claims["k"] === "string" && "id" in claims, "embedded JSON claims");
     },
     docs: "https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/",
@@ -48450,7 +48712,7 @@ var rules119 = [
 ];
 
 // src/core/detect/rules/providers/dynatrace.ts
-var rules120 = [
+var rules121 = [
   defineRule({
     id: "dynatrace-api-token",
     title: "Dynatrace API token",
@@ -48467,7 +48729,7 @@ var rules120 = [
 ];
 
 // src/core/detect/rules/providers/snyk.ts
-var rules121 = [
+var rules122 = [
   defineRule({
     id: "snyk-api-token",
     title: "Snyk API token",
@@ -48485,7 +48747,7 @@ var rules121 = [
 ];
 
 // src/core/detect/rules/providers/sonarsource.ts
-var rules122 = [
+var rules123 = [
   ...[
     ["squ_", "sonarqube-user-token", "SonarQube user token", "high"],
     ["sqp_", "sonarqube-project-analysis-token", "SonarQube project analysis token", "medium"],
@@ -48536,7 +48798,7 @@ var rules122 = [
 ];
 
 // src/core/detect/rules/providers/supabase.ts
-var rules123 = [
+var rules124 = [
   defineRule({
     id: "supabase-access-token",
     title: "Supabase personal access token",
@@ -48567,7 +48829,7 @@ var rules123 = [
 ];
 
 // src/core/detect/rules/providers/planetscale.ts
-var rules124 = [
+var rules125 = [
   ...[
     ["pscale_tkn_", "planetscale-service-token", "PlanetScale service token", "high"],
     ["pscale_pw_", "planetscale-password", "PlanetScale database password", "high"],
@@ -48590,7 +48852,7 @@ var rules124 = [
 ];
 
 // src/core/detect/rules/providers/fly-io.ts
-var rules125 = [
+var rules126 = [
   defineRule({
     id: "flyio-access-token",
     title: "Fly.io access token",
@@ -48621,7 +48883,7 @@ var rules125 = [
 ];
 
 // src/core/detect/rules/providers/render.ts
-var rules126 = [
+var rules127 = [
   defineRule({
     id: "render-api-key",
     title: "Render API key",
@@ -48638,7 +48900,7 @@ var rules126 = [
 ];
 
 // src/core/detect/rules/providers/railway.ts
-var rules127 = [
+var rules128 = [
   defineRule({
     id: "railway-token",
     title: "Railway API / project token",
@@ -48655,7 +48917,7 @@ var rules127 = [
 ];
 
 // src/core/detect/rules/providers/honeycomb.ts
-var rules128 = [
+var rules129 = [
   defineRule({
     id: "honeycomb-api-key",
     title: "Honeycomb API key",
@@ -48690,7 +48952,7 @@ var rules128 = [
 ];
 
 // src/core/detect/rules/providers/sumo-logic.ts
-var rules129 = [
+var rules130 = [
   defineRule({
     id: "sumologic-access-key",
     title: "Sumo Logic access key",
@@ -48722,7 +48984,7 @@ var rules129 = [
 ];
 
 // src/core/detect/rules/providers/prefect.ts
-var rules130 = [
+var rules131 = [
   defineRule({
     id: "prefect-api-key",
     title: "Prefect Cloud API key",
@@ -48739,7 +49001,7 @@ var rules130 = [
 ];
 
 // src/core/detect/rules/providers/infracost.ts
-var rules131 = [
+var rules132 = [
   defineRule({
     id: "infracost-api-key",
     title: "Infracost API key",
@@ -48757,7 +49019,7 @@ var rules131 = [
 ];
 
 // src/core/detect/rules/providers/scalingo.ts
-var rules132 = [
+var rules133 = [
   defineRule({
     id: "scalingo-api-token",
     title: "Scalingo API token",
@@ -48815,7 +49077,7 @@ function fakeAgeSecretKey(seed) {
   const data = [...randomString2(52, BECH32_CHARSET, seed)].map((ch) => BECH32_CHARSET.indexOf(ch));
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
-var rules133 = [
+var rules134 = [
   defineRule({
     id: "age-secret-key",
     title: "age encryption secret key",
@@ -48835,7 +49097,7 @@ var rules133 = [
 // src/core/detect/rules/providers/launchdarkly.ts
 var LAUNCHDARKLY = String.raw`launch[_.-]?darkly|(?<![a-z])ld[_-](?=sdk|api|access)`;
 var LAUNCHDARKLY_KEYWORDS = ["launchdarkly", "launch_darkly", "launch-darkly", "ld_sdk", "ld-sdk", "ld_api", "ld-api", "ld_access", "ld-access"];
-var rules134 = [
+var rules135 = [
   defineRule({
     id: "launchdarkly-access-token",
     title: "LaunchDarkly API access token",
@@ -48865,7 +49127,7 @@ var rules134 = [
 ];
 
 // src/core/detect/rules/providers/sourcegraph.ts
-var rules135 = [
+var rules136 = [
   defineRule({
     id: "sourcegraph-access-token",
     title: "Sourcegraph access token",
@@ -48904,7 +49166,7 @@ var rules135 = [
 ];
 
 // src/core/detect/rules/providers/codecov.ts
-var rules136 = [
+var rules137 = [
   defineRule({
     id: "codecov-upload-token",
     title: "Codecov upload token",
@@ -48933,7 +49195,7 @@ function fakeOnePasswordServiceToken(seed) {
   });
   return "ops_" + toBase64(claims, true);
 }
-var rules137 = [
+var rules138 = [
   defineRule({
     id: "onepassword-service-account-token",
     title: "1Password service account token",
@@ -48941,7 +49203,7 @@ var rules137 = [
     severity: "critical",
     keywords: ["ops_"],
     regex: /(?<![\w-])(?<secret>ops_eyJ[A-Za-z0-9+/_-]{250,4000}={0,3})(?![\w+/=-])/,
-    validate: (token2) => structureCheck(decodeJsonObject(token2.slice(4)) !== void 0, "embedded JSON credentials"),
+    validate: (token3) => structureCheck(decodeJsonObject(token3.slice(4)) !== void 0, "embedded JSON credentials"),
     docs: "https://developer.1password.com/docs/service-accounts/security/",
     remediation: "Revoke the service account token in 1Password > Developer > Service Accounts and give CI its replacement as OP_SERVICE_ACCOUNT_TOKEN from a secret.",
     samples: () => [fakeOnePasswordServiceToken("ops-1")],
@@ -48965,7 +49227,7 @@ var rules137 = [
 ];
 
 // src/core/detect/rules/providers/bitwarden.ts
-var rules138 = [
+var rules139 = [
   defineRule({
     id: "bitwarden-access-token",
     title: "Bitwarden Secrets Manager access token",
@@ -48983,7 +49245,7 @@ var rules138 = [
 ];
 
 // src/core/detect/rules/providers/tailscale.ts
-var rules139 = [
+var rules140 = [
   defineRule({
     id: "tailscale-key",
     title: "Tailscale auth key / API key / OAuth client secret",
@@ -49004,7 +49266,7 @@ var rules139 = [
 ];
 
 // src/core/detect/rules/providers/tableau.ts
-var rules140 = [
+var rules141 = [
   defineRule({
     id: "tableau-personal-access-token-secret",
     title: "Tableau personal access token secret",
@@ -49024,7 +49286,7 @@ var rules140 = [
 ];
 
 // src/core/detect/rules/providers/tines.ts
-var rules141 = [
+var rules142 = [
   defineRule({
     id: "tines-webhook-url",
     title: "Tines webhook URL",
@@ -49041,7 +49303,7 @@ var rules141 = [
 ];
 
 // src/core/detect/rules/providers/ngrok.ts
-var rules142 = [
+var rules143 = [
   defineRule({
     id: "ngrok-authtoken",
     title: "ngrok authtoken / API key",
@@ -49061,7 +49323,7 @@ var rules142 = [
 ];
 
 // src/core/detect/rules/providers/confluent.ts
-var rules143 = [
+var rules144 = [
   defineRule({
     id: "confluent-api-secret",
     title: "Confluent Cloud API secret",
@@ -49078,7 +49340,7 @@ var rules143 = [
 ];
 
 // src/core/detect/rules/providers/mongodb.ts
-var rules144 = [
+var rules145 = [
   defineRule({
     id: "mongodb-atlas-private-key",
     title: "MongoDB Atlas API private key",
@@ -49095,7 +49357,7 @@ var rules144 = [
 ];
 
 // src/core/detect/rules/providers/algolia.ts
-var rules145 = [
+var rules146 = [
   defineRule({
     id: "algolia-admin-api-key",
     title: "Algolia admin API key",
@@ -49115,7 +49377,7 @@ var rules145 = [
 function fakeElasticApiKey(seed) {
   return toBase64(fake.alnum(20, seed) + ":" + fake.base64url(22, seed + "k"));
 }
-var rules146 = [
+var rules147 = [
   defineRule({
     id: "elastic-api-key",
     title: "Elastic / Elastic Cloud API key",
@@ -49137,7 +49399,7 @@ var rules146 = [
 ];
 
 // src/core/detect/rules/providers/adobe.ts
-var rules147 = [
+var rules148 = [
   defineRule({
     id: "adobe-client-secret",
     title: "Adobe Developer Console client secret",
@@ -49154,7 +49416,7 @@ var rules147 = [
 ];
 
 // src/core/detect/rules/providers/authress.ts
-var rules148 = [
+var rules149 = [
   defineRule({
     id: "authress-service-client-access-key",
     title: "Authress service client access key",
@@ -49172,7 +49434,7 @@ var rules148 = [
 ];
 
 // src/core/detect/rules/providers/clickhouse.ts
-var rules149 = [
+var rules150 = [
   defineRule({
     id: "clickhouse-cloud-api-secret",
     title: "ClickHouse Cloud API key secret",
@@ -49189,7 +49451,7 @@ var rules149 = [
 ];
 
 // src/core/detect/rules/providers/freemius.ts
-var rules150 = [
+var rules151 = [
   defineRule({
     id: "freemius-secret-key",
     title: "Freemius SDK secret key",
@@ -49207,7 +49469,7 @@ var rules150 = [
 ];
 
 // src/core/detect/rules/providers/harness.ts
-var rules151 = [
+var rules152 = [
   defineRule({
     id: "harness-api-key",
     title: "Harness personal or service account token",
@@ -49227,7 +49489,7 @@ var rules151 = [
 ];
 
 // src/core/detect/rules/providers/intra42.ts
-var rules152 = [
+var rules153 = [
   defineRule({
     id: "intra42-client-secret",
     title: "42 intranet (Intra) OAuth client secret",
@@ -49244,7 +49506,7 @@ var rules152 = [
 ];
 
 // src/core/detect/rules/providers/maxmind.ts
-var rules153 = [
+var rules154 = [
   defineRule({
     id: "maxmind-license-key",
     title: "MaxMind license key",
@@ -49262,7 +49524,7 @@ var rules153 = [
 ];
 
 // src/core/detect/rules/providers/openshift.ts
-var rules154 = [
+var rules155 = [
   defineRule({
     id: "openshift-user-token",
     title: "OpenShift OAuth access token",
@@ -49279,7 +49541,7 @@ var rules154 = [
 ];
 
 // src/core/detect/rules/providers/settlemint.ts
-var rules155 = [
+var rules156 = [
   defineRule({
     id: "settlemint-access-token",
     title: "SettleMint access token",
@@ -49297,7 +49559,7 @@ var rules155 = [
 ];
 
 // src/core/detect/rules/providers/linear.ts
-var rules156 = [
+var rules157 = [
   defineRule({
     id: "linear-api-key",
     title: "Linear personal API key",
@@ -49327,7 +49589,7 @@ var rules156 = [
 ];
 
 // src/core/detect/rules/providers/notion.ts
-var rules157 = [
+var rules158 = [
   defineRule({
     id: "notion-api-token",
     title: "Notion integration token",
@@ -49357,7 +49619,7 @@ var rules157 = [
 ];
 
 // src/core/detect/rules/providers/airtable.ts
-var rules158 = [
+var rules159 = [
   defineRule({
     id: "airtable-personal-access-token",
     title: "Airtable personal access token",
@@ -49405,7 +49667,7 @@ var rules158 = [
 ];
 
 // src/core/detect/rules/providers/postman.ts
-var rules159 = [
+var rules160 = [
   defineRule({
     id: "postman-api-key",
     title: "Postman API key",
@@ -49422,7 +49684,7 @@ var rules159 = [
 ];
 
 // src/core/detect/rules/providers/figma.ts
-var rules160 = [
+var rules161 = [
   defineRule({
     id: "figma-personal-access-token",
     title: "Figma personal access token",
@@ -49439,7 +49701,7 @@ var rules160 = [
 ];
 
 // src/core/detect/rules/providers/asana.ts
-var rules161 = [
+var rules162 = [
   defineRule({
     id: "asana-personal-access-token",
     title: "Asana personal access token",
@@ -49470,7 +49732,7 @@ var rules161 = [
 ];
 
 // src/core/detect/rules/providers/typeform.ts
-var rules162 = [
+var rules163 = [
   defineRule({
     id: "typeform-personal-access-token",
     title: "Typeform personal access token",
@@ -49487,7 +49749,7 @@ var rules162 = [
 ];
 
 // src/core/detect/rules/providers/hubspot.ts
-var rules163 = [
+var rules164 = [
   defineRule({
     id: "hubspot-private-app-token",
     title: "HubSpot private app access token",
@@ -49530,7 +49792,7 @@ hs.contacts.get("${fake.uuid("hapikey-fp-3")}");`
 ];
 
 // src/core/detect/rules/providers/zendesk.ts
-var rules164 = [
+var rules165 = [
   defineRule({
     id: "zendesk-api-token",
     title: "Zendesk API token",
@@ -49548,7 +49810,7 @@ var rules164 = [
 ];
 
 // src/core/detect/rules/providers/freshdesk.ts
-var rules165 = [
+var rules166 = [
   defineRule({
     id: "freshdesk-api-key",
     title: "Freshdesk API key",
@@ -49566,7 +49828,7 @@ var rules165 = [
 ];
 
 // src/core/detect/rules/providers/salesforce.ts
-var rules166 = [
+var rules167 = [
   defineRule({
     id: "salesforce-access-token",
     title: "Salesforce access token / session ID",
@@ -49613,7 +49875,7 @@ var rules166 = [
 ];
 
 // src/core/detect/rules/providers/contentful.ts
-var rules167 = [
+var rules168 = [
   defineRule({
     id: "contentful-personal-access-token",
     title: "Contentful personal access token",
@@ -49645,7 +49907,7 @@ var rules167 = [
 ];
 
 // src/core/detect/rules/providers/sanity.ts
-var rules168 = [
+var rules169 = [
   defineRule({
     id: "sanity-api-token",
     title: "Sanity API token",
@@ -49662,7 +49924,7 @@ var rules168 = [
 ];
 
 // src/core/detect/rules/providers/storyblok.ts
-var rules169 = [
+var rules170 = [
   defineRule({
     id: "storyblok-access-token",
     title: "Storyblok access token",
@@ -49680,7 +49942,7 @@ var rules169 = [
 ];
 
 // src/core/detect/rules/providers/strapi.ts
-var rules170 = [
+var rules171 = [
   defineRule({
     id: "strapi-api-token",
     title: "Strapi API token",
@@ -49697,7 +49959,7 @@ var rules170 = [
 ];
 
 // src/core/detect/rules/providers/prismic.ts
-var rules171 = [
+var rules172 = [
   defineRule({
     id: "prismic-access-token",
     title: "Prismic permanent access token",
@@ -49715,7 +49977,7 @@ var rules171 = [
 ];
 
 // src/core/detect/rules/providers/shippo.ts
-var rules172 = [
+var rules173 = [
   defineRule({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
@@ -49745,7 +50007,7 @@ var rules172 = [
 ];
 
 // src/core/detect/rules/providers/easypost.ts
-var rules173 = [
+var rules174 = [
   defineRule({
     id: "easypost-production-api-key",
     title: "EasyPost production API key",
@@ -49775,7 +50037,7 @@ var rules173 = [
 ];
 
 // src/core/detect/rules/providers/duffel.ts
-var rules174 = [
+var rules175 = [
   defineRule({
     id: "duffel-live-token",
     title: "Duffel live access token",
@@ -49807,7 +50069,7 @@ var rules174 = [
 // src/core/detect/rules/providers/lob.ts
 var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
-var rules175 = [
+var rules176 = [
   defineRule({
     id: "lob-live-api-key",
     title: "Lob live API key",
@@ -49855,11 +50117,11 @@ function fakeMapboxToken(prefix, seed) {
   const claims = toBase64(JSON.stringify({ u: "user" + fake.lower(6, seed), a: fake.lowerDigits(25, seed + "a") }), true);
   return prefix + claims + "." + fake.base64url(22, seed + "sig");
 }
-function validateMapbox(token2) {
-  const claims = decodeJsonObject(token2.split(".")[1] ?? "");
+function validateMapbox(token3) {
+  const claims = decodeJsonObject(token3.split(".")[1] ?? "");
   return claims && typeof claims["u"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "failed", check: "embedded JSON claims" };
 }
-var rules176 = [
+var rules177 = [
   defineRule({
     id: "mapbox-secret-token",
     title: "Mapbox secret access token",
@@ -49892,7 +50154,7 @@ var rules176 = [
 ];
 
 // src/core/detect/rules/providers/dropbox.ts
-var rules177 = [
+var rules178 = [
   defineRule({
     id: "dropbox-short-lived-token",
     title: "Dropbox short-lived access token",
@@ -49923,7 +50185,7 @@ var rules177 = [
 
 // src/core/detect/rules/providers/box.ts
 var BOX_KEYWORDS = ["_", "-", "."].flatMap((sep3) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep3 + name));
-var rules178 = [
+var rules179 = [
   defineRule({
     id: "box-api-credential",
     title: "Box developer token / client secret",
@@ -49942,7 +50204,7 @@ var rules178 = [
 ];
 
 // src/core/detect/rules/providers/frame-io.ts
-var rules179 = [
+var rules180 = [
   defineRule({
     id: "frameio-api-token",
     title: "Frame.io developer token",
@@ -49959,7 +50221,7 @@ var rules179 = [
 ];
 
 // src/core/detect/rules/providers/twitch.ts
-var rules180 = [
+var rules181 = [
   defineRule({
     id: "twitch-client-secret",
     title: "Twitch client secret / OAuth token",
@@ -49977,7 +50239,7 @@ var rules180 = [
 ];
 
 // src/core/detect/rules/providers/spotify.ts
-var rules181 = [
+var rules182 = [
   defineRule({
     id: "spotify-client-secret",
     title: "Spotify client secret",
@@ -49994,7 +50256,7 @@ var rules181 = [
 ];
 
 // src/core/detect/rules/providers/segment.ts
-var rules182 = [
+var rules183 = [
   defineRule({
     id: "segment-write-key",
     title: "Segment write key",
@@ -50013,7 +50275,7 @@ var rules182 = [
 ];
 
 // src/core/detect/rules/providers/mixpanel.ts
-var rules183 = [
+var rules184 = [
   defineRule({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
@@ -50031,7 +50293,7 @@ var rules183 = [
 ];
 
 // src/core/detect/rules/providers/amplitude.ts
-var rules184 = [
+var rules185 = [
   defineRule({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
@@ -50048,7 +50310,7 @@ var rules184 = [
 ];
 
 // src/core/detect/rules/providers/trello.ts
-var rules185 = [
+var rules186 = [
   defineRule({
     id: "trello-api-token",
     title: "Trello API token",
@@ -50083,7 +50345,7 @@ var rules185 = [
 ];
 
 // src/core/detect/rules/providers/clickup.ts
-var rules186 = [
+var rules187 = [
   defineRule({
     id: "clickup-personal-token",
     title: "ClickUp personal API token",
@@ -50104,7 +50366,7 @@ function fakeJwt(seed, payload) {
   return toBase64('{"alg":"HS256","typ":"JWT"}', true) + "." + toBase64(JSON.stringify(payload), true) + "." + fake.base64url(43, seed + "sig");
 }
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`;
-var rules187 = [
+var rules188 = [
   defineRule({
     id: "monday-api-token",
     title: "monday.com API token",
@@ -50121,7 +50383,7 @@ var rules187 = [
 ];
 
 // src/core/detect/rules/providers/readme.ts
-var rules188 = [
+var rules189 = [
   defineRule({
     id: "readme-api-key",
     title: "ReadMe API key",
@@ -50138,7 +50400,7 @@ var rules188 = [
 ];
 
 // src/core/detect/rules/providers/defined-networking.ts
-var rules189 = [
+var rules190 = [
   defineRule({
     id: "defined-networking-api-token",
     title: "Defined Networking API token",
@@ -50157,7 +50419,7 @@ var rules189 = [
 // src/core/detect/rules/providers/nats.ts
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var TYPES = "ACNOUX";
-var rules190 = [
+var rules191 = [
   defineRule({
     id: "nats-nkey-seed",
     title: "NATS NKEY seed",
@@ -50185,7 +50447,7 @@ var rules190 = [
 ];
 
 // src/core/detect/rules/providers/adafruit.ts
-var rules191 = [
+var rules192 = [
   defineRule({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
@@ -50203,7 +50465,7 @@ var rules191 = [
 ];
 
 // src/core/detect/rules/providers/beamer.ts
-var rules192 = [
+var rules193 = [
   defineRule({
     id: "beamer-api-key",
     title: "Beamer API key",
@@ -50220,7 +50482,7 @@ var rules192 = [
 ];
 
 // src/core/detect/rules/providers/docusign.ts
-var rules193 = [
+var rules194 = [
   defineRule({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
@@ -50237,7 +50499,7 @@ var rules193 = [
 ];
 
 // src/core/detect/rules/providers/yousign.ts
-var rules194 = [
+var rules195 = [
   defineRule({
     id: "yousign-api-key",
     title: "Yousign API key",
@@ -50309,7 +50571,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => fake.hex(8, s) + ":" + fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules195 = keyed(TABLE);
+var rules196 = keyed(TABLE);
 
 // src/core/detect/rules/providers/encoded.ts
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -50363,7 +50625,7 @@ function findKubernetesSecretData(text) {
   return out;
 }
 var encode2 = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
-var rules196 = [
+var rules197 = [
   defineRule({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
@@ -50494,7 +50756,7 @@ function findDummyValues(text) {
   }
   return out;
 }
-var rules197 = [
+var rules198 = [
   defineRule({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
@@ -50846,7 +51108,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules198 = keyed(entries);
+var rules199 = keyed(entries);
 
 // src/core/detect/rules/providers/keyed-n-z.ts
 var entries2 = [
@@ -51120,7 +51382,7 @@ var entries2 = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules199 = keyed(entries2);
+var rules200 = keyed(entries2);
 
 // src/core/detect/rules/providers/keyed-more.ts
 var ENTRIES = [
@@ -51158,7 +51420,7 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules200 = keyed(ENTRIES);
+var rules201 = keyed(ENTRIES);
 
 // src/core/detect/rules/providers/keyed-jwt.ts
 function signedJwt(issuer, alg = "HS256") {
@@ -51176,7 +51438,7 @@ var ENTRIES2 = [
   { id: "rentman-api-token", provider: "Rentman", kind: "API token", names: ["rentman"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("rentman") }, docs: "https://api.rentman.net/" },
   { id: "voicegain-jwt", provider: "Voicegain", kind: "API token (JWT)", names: ["voicegain"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("voicegain") }, docs: "https://console.voicegain.ai/api-documentation" }
 ];
-var rules201 = keyed(ENTRIES2);
+var rules202 = keyed(ENTRIES2);
 
 // src/core/detect/validate/pem.ts
 import { createHash, createHmac } from "node:crypto";
@@ -51267,13 +51529,13 @@ function readPemBlock(text, markerStart, markerEnd, label) {
       } else if (bodyLength === 0 && lastHeader !== void 0 && /^[ \t]/.test(raw) && !BASE64_TOKEN.test(content)) {
         headers[lastHeader] += " " + content;
       } else {
-        for (const token2 of content.split(/\s+/)) {
-          if (token2.length === 0 || /^[\\+,;]$/.test(token2)) continue;
-          if (BASE64_TOKEN.test(token2)) {
-            bodyParts.push(token2);
-            bodyLength += token2.length;
-          } else if (ARMOR_CHECKSUM_TOKEN.test(token2) && bodyLength > 0) {
-            armorChecksum = token2.slice(1);
+        for (const token3 of content.split(/\s+/)) {
+          if (token3.length === 0 || /^[\\+,;]$/.test(token3)) continue;
+          if (BASE64_TOKEN.test(token3)) {
+            bodyParts.push(token3);
+            bodyLength += token3.length;
+          } else if (ARMOR_CHECKSUM_TOKEN.test(token3) && bodyLength > 0) {
+            armorChecksum = token3.slice(1);
           } else {
             problem = "text that is not base64 interrupts the body (an ellipsis, a placeholder or code)";
             break scan;
@@ -52559,7 +52821,7 @@ var wrapped = defineRule({
     `  tls.key: ${Buffer.from("-----BEGIN PRIVATE KEY-----\n<paste here>\n-----END PRIVATE KEY-----\n").toString("base64")}`
   ]
 });
-var rules202 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
+var rules203 = [rsa, ec, dsa, openssh, pkcs8, pkcs8Encrypted, pgp, putty, otherPem, wrapped];
 
 // src/core/detect/rules/connection-strings.ts
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -52962,7 +53224,7 @@ var keywordStrings = defineRule({
     `password=${pw("od5")}`
   ]
 });
-var rules203 = [
+var rules204 = [
   postgres,
   mysql,
   mongodb,
@@ -53190,10 +53452,26 @@ function findApiKeyHeaders(text) {
   }
   return out;
 }
+var ENCODED_PAIR = new RegExp(
+  String.raw`(?:b64encode|btoa|base64_encode|encode64|EncodeToString|encodeToString|ToBase64String|Buffer\.from)\(\s{0,3}` + String.raw`(?:\[\]byte\(|Encoding\.\w{2,8}\.GetBytes\()?b?(?<q>["'])(?<user>[^\s"'\x60:$%{}<>/\\]{1,64}):(?<secret>[^\s"'\x60$%{}<>\\]{1,128})\k<q>` + String.raw`(?<buffer>\)\s{0,3}\.toString\(\s{0,3}["']base64)?`,
+  "dg"
+);
+function findEncodedPair(text) {
+  const out = [];
+  ENCODED_PAIR.lastIndex = 0;
+  let m2;
+  while ((m2 = ENCODED_PAIR.exec(text)) !== null) {
+    if (m2[0].startsWith("Buffer") && !m2.groups?.["buffer"]) continue;
+    const secret = m2.groups?.["secret"] ?? "";
+    if (secret.startsWith("//") || isTemplateOrReference(secret)) continue;
+    out.push({ secret, index: m2.indices?.groups?.["secret"]?.[0] ?? m2.index, message: `Basic credentials built from a literal user and password (user "${(m2.groups?.["user"] ?? "").slice(0, 40)}").` });
+  }
+  return out;
+}
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
-var token = (seed, n = 40) => fake.alnum(n, seed);
+var token2 = (seed, n = 40) => fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
-var rules204 = [
+var rules205 = [
   defineRule({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
@@ -53203,7 +53481,7 @@ var rules204 = [
     find: findBearer,
     docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
     remediation: HEADER_REMEDIATION,
-    samples: () => [token("br1"), token("br2", 32), token("br3", 48), fake.hex(64, "br7"), token("br8", 64), basic(token("br9", 12), token("br10", 22)), token("br6")],
+    samples: () => [token2("br1"), token2("br2", 32), token2("br3", 48), fake.hex(64, "br7"), token2("br8", 64), basic(token2("br9", 12), token2("br10", 22)), token2("br6")],
     truePositives: ([t40, t32, t48, hex, t64, apiKey]) => [
       ...withValue(t40, `curl -H "Authorization: Bearer %s" https://api.acme.io/v1/orders`, `req.Header.Set("Authorization", "token %s")`),
       ...withValue(t32, `  headers: { Authorization: 'Bearer %s' },`),
@@ -53235,7 +53513,7 @@ var rules204 = [
     validate: (secret) => decodeBasicCredentials(secret) ? { status: "confirmed", check: BASIC_CHECK } : { status: "failed", check: BASIC_CHECK, note: "the value is not base64 of user:password" },
     docs: "https://www.rfc-editor.org/rfc/rfc7617#section-2",
     remediation: "Change the account's password (or revoke the API key used as user name), then read credentials from a secret store.",
-    samples: () => [basic("svc-deploy", token("bs1", 18)), basic(token("bs2", 32), ""), token("bs3", 16), basic("api", fake.hex(32, "bs4")), basic("svc", token("bs5", 12))],
+    samples: () => [basic("svc-deploy", token2("bs1", 18)), basic(token2("bs2", 32), ""), token2("bs3", 16), basic("api", fake.hex(32, "bs4")), basic("svc", token2("bs5", 12))],
     truePositives: ([deploy, keyAsUser, password, recorded, asserted]) => [
       ...withValue(deploy, `curl -H 'Authorization: Basic %s' https://ci.acme.io/api`),
       ...withValue(keyAsUser, `  "Authorization": "Basic %s",`),
@@ -53263,7 +53541,7 @@ var rules204 = [
     find: findCurlUser,
     docs: "https://curl.se/docs/manpage.html#-u",
     remediation: 'Change the password or revoke the key, and let curl read it from a netrc file or an environment variable (-u "$USER:$PASS").',
-    samples: () => [token("cu1", 16), token("cu2", 24), "sk_test_" + token("cu3", 24), token("cu4", 12)],
+    samples: () => [token2("cu1", 16), token2("cu2", 24), "sk_test_" + token2("cu3", 24), token2("cu4", 12)],
     truePositives: ([password, continued, apiKey]) => [
       ...withValue(password, `curl -u admin:%s https://jenkins.acme.io/api/json`),
       ...withValue(continued, `curl https://api.acme.io/v1/charges \\
@@ -53281,6 +53559,32 @@ var rules204 = [
     ]
   }),
   defineRule({
+    id: "basic-credentials-encoded",
+    title: "user:password encoded as Basic credentials in code",
+    provider: "HTTP",
+    severity: "high",
+    keywords: ["b64encode", "btoa", "base64_encode", "encode64", "encodetostring", "tobase64string", "buffer.from"],
+    find: findEncodedPair,
+    docs: "https://datatracker.ietf.org/doc/html/rfc7617",
+    remediation: "Change the password, and build the header from a user and password read from environment variables or a secret store.",
+    samples: () => [token2("be1", 14), token2("be2", 18), token2("be3", 12), token2("be4", 16), token2("be5", 20)],
+    truePositives: ([python, js2, go, csharp, buffer]) => [
+      ...withValue(python, `auth_ = base64.b64encode(b'deploy:%s').decode('ascii')`),
+      ...withValue(js2, `const auth = btoa("ci-bot:%s");`),
+      ...withValue(go, `auth := base64.StdEncoding.EncodeToString([]byte("admin:%s"))`),
+      ...withValue(csharp, `var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:%s"));`),
+      ...withValue(buffer, `headers.Authorization = "Basic " + Buffer.from('deploy:%s').toString('base64');`)
+    ],
+    falsePositives: ([python]) => [
+      `auth = base64.b64encode(f"{user}:{password}".encode())`,
+      "const auth = btoa(`${user}:${pass}`);",
+      `const auth = btoa(user + ":" + password);`,
+      `const key = Buffer.from('deploy:${python}').toString('hex');`,
+      `const url = btoa("https://acme.io/callback");`,
+      `auth := base64.StdEncoding.EncodeToString([]byte("%s:%s"))`
+    ]
+  }),
+  defineRule({
     id: "api-key-header",
     title: "API key in a request header",
     provider: "HTTP",
@@ -53289,7 +53593,7 @@ var rules204 = [
     find: findApiKeyHeaders,
     docs: "https://swagger.io/docs/specification/v3_0/authentication/api-keys/",
     remediation: HEADER_REMEDIATION,
-    samples: () => [token("ak1", 32), token("ak2", 40), "glpat-" + token("ak3", 20), fake.hex(32, "ak4"), token("ak5", 32)],
+    samples: () => [token2("ak1", 32), token2("ak2", 40), "glpat-" + token2("ak3", 20), fake.hex(32, "ak4"), token2("ak5", 32)],
     truePositives: ([curl, object, gitlab, hex]) => [
       ...withValue(curl, `curl -H "X-API-Key: %s" https://api.acme.io/v2/items`),
       ...withValue(object, `  headers: { 'x-api-key': '%s', 'content-type': 'application/json' },`),
@@ -53315,10 +53619,10 @@ function findJwts(text) {
   const re2 = new RegExp(JWT_PATTERN.source, "g");
   let m2;
   while ((m2 = re2.exec(text)) !== null) {
-    const token2 = m2[0];
-    const info2 = inspectJwt(token2);
+    const token3 = m2[0];
+    const info2 = inspectJwt(token3);
     if (info2.undecodable) continue;
-    const match = { secret: token2, index: m2.index, validation: info2.validation };
+    const match = { secret: token3, index: m2.index, validation: info2.validation };
     const note = info2.validation.note;
     let severity;
     if (info2.validation.status === "failed") {
@@ -53372,7 +53676,7 @@ function findJwkMembers(text) {
   return out;
 }
 var base64urlKey = (bytes, seed) => Buffer.from(fake.hex(bytes * 2, seed), "hex").toString("base64url");
-var rules205 = [
+var rules206 = [
   defineRule({
     id: "jwt-token",
     title: "JSON Web Token",
@@ -54100,9 +54404,10 @@ function findIbans(text, context) {
   }
   return out;
 }
+var NO_CONTEXT = /(?!)/;
 function idFinder(spec) {
   return (text, context, inData) => {
-    const hasContext = spec.context.test(text);
+    const hasContext = spec.context !== NO_CONTEXT && spec.context.test(text);
     if (spec.needContext === "always" && !hasContext) return [];
     if (spec.needContext === "outside-data" && !hasContext && !(inData ?? dataLike(text, context))) return [];
     const out = [];
@@ -54250,7 +54555,7 @@ var CF_SPEC = {
   // Sixteen characters in a fixed letter/digit pattern with a date inside and a check letter: distinctive
   // anywhere, so no context is asked (the never-matching context makes `needContext` decide every value).
   // Two digits in a row must remain, since the rule is selected by digit pairs.
-  context: /(?!)/,
+  context: NO_CONTEXT,
   needContext: (value) => /\d\d/.test(value),
   valid: codiceFiscaleValid,
   compact: (value) => value,
@@ -54659,7 +54964,7 @@ function findPiiNumbers(text, context) {
   const shape = lineShape(text);
   if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  if (!inData && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
+  if (!inData && !shape.ibanStart && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
   for (const detector of NUMBER_DETECTORS) {
     if (!detector.possible(shape)) continue;
@@ -54681,7 +54986,7 @@ function idRule(id, title, keywords, spec, docs5, examples) {
     ...examples
   });
 }
-var rules206 = [
+var rules207 = [
   defineRule({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
@@ -54780,9 +55085,9 @@ var rules206 = [
 ];
 
 // src/core/detect/rules/index.ts
-var structural = (rules207) => rules207.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
+var structural = (rules208) => rules208.map((rule) => ({ ...rule, priority: rule.priority ?? 1 }));
 var providerRules = [
-  ...rules202,
+  ...rules203,
   ...rules2,
   ...rules3,
   ...rules4,
@@ -54871,16 +55176,16 @@ var providerRules = [
   ...rules87,
   ...rules88,
   ...rules89,
-  ...rules92,
+  ...rules90,
   ...rules93,
   ...rules94,
   ...rules95,
   ...rules96,
   ...rules97,
   ...rules98,
-  ...rules90,
-  ...rules91,
   ...rules99,
+  ...rules91,
+  ...rules92,
   ...rules100,
   ...rules101,
   ...rules102,
@@ -54983,15 +55288,16 @@ var providerRules = [
   ...rules199,
   ...rules200,
   ...rules201,
-  ...structural(rules203),
+  ...rules202,
   ...structural(rules204),
   ...structural(rules205),
-  ...rules206
+  ...structural(rules206),
+  ...rules207
 ];
 
 // src/core/detect/index.ts
 var builtinRules = [...providerRules, ...rules];
-function ruleMetas(rules207) {
+function ruleMetas(rules208) {
   const metas = [];
   const seen = /* @__PURE__ */ new Set();
   const push = (meta2) => {
@@ -54999,7 +55305,7 @@ function ruleMetas(rules207) {
     seen.add(meta2.id);
     metas.push(meta2);
   };
-  for (const rule of rules207) {
+  for (const rule of rules208) {
     push({ id: rule.id, title: rule.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
     for (const extra of rule.reports ?? []) {
       push({ id: extra.id, title: extra.title, provider: rule.provider, category: rule.category, severity: rule.severity, docs: rule.docs, remediation: rule.remediation });
@@ -55055,7 +55361,7 @@ function prepareScan(inputs) {
   const builtinMetas = ruleMetas(builtinRules);
   const custom = compileCustomRules(config2.rules, new Set(builtinMetas.map((r2) => r2.id)));
   errors.push(...custom.errors.map((e) => `${inputs.configFile ?? "config"}: rules.${e.id}: ${e.message}`));
-  const rules207 = [...builtinRules, ...custom.rules];
+  const rules208 = [...builtinRules, ...custom.rules];
   const ignoreList = parseIgnoreFile(inputs.ignoreText ?? "");
   const ignoreFile = inputs.ignoreFile ?? IGNORE_FILE;
   for (const bad of ignoreList.invalid) {
@@ -55065,9 +55371,9 @@ function prepareScan(inputs) {
   const byIgnoreFile = compileGlobs(ignoreList.paths);
   return {
     config: config2,
-    scanner: new Scanner(rules207, { ignoredFingerprints: ignoreList.fingerprints, ...inputs.prebuiltPrefilter && custom.rules.length === 0 ? { prebuiltPrefilter: inputs.prebuiltPrefilter } : {} }),
-    rules: rules207,
-    metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules207),
+    scanner: new Scanner(rules208, { ignoredFingerprints: ignoreList.fingerprints, ...inputs.prebuiltPrefilter && custom.rules.length === 0 ? { prebuiltPrefilter: inputs.prebuiltPrefilter } : {} }),
+    rules: rules208,
+    metas: custom.rules.length === 0 ? builtinMetas : ruleMetas(rules208),
     isIgnoredPath: (path10) => byConfig(path10) || byIgnoreFile(path10),
     ignoredPathDetail: (path10) => byConfig(path10) ? "paths.ignore" : ignoreFile,
     ignoreList,
@@ -58298,12 +58604,12 @@ function detectAgentDrift(before, after, commit) {
     const same = (ds2) => ds2.find((d2) => d2.path === path10);
     return same(prefer(after)) ?? same(after.permissions) ?? same(after.defaultModes) ?? { path: path10, line: 1, endColumn: 2 };
   };
-  const rules207 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
-  const beforeAllow = rules207(before, "allow").map((p2) => p2.rule);
-  const beforeAsk = rules207(before, "ask").map((p2) => p2.rule);
-  const afterAllow = rules207(after, "allow");
-  const afterAsk = rules207(after, "ask").map((p2) => p2.rule);
-  const afterDeny = rules207(after, "deny").map((p2) => p2.rule);
+  const rules208 = (c3, l3) => c3.permissions.filter((p2) => p2.list === l3);
+  const beforeAllow = rules208(before, "allow").map((p2) => p2.rule);
+  const beforeAsk = rules208(before, "ask").map((p2) => p2.rule);
+  const afterAllow = rules208(after, "allow");
+  const afterAsk = rules208(after, "ask").map((p2) => p2.rule);
+  const afterDeny = rules208(after, "deny").map((p2) => p2.rule);
   for (const p2 of afterAllow) {
     if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
@@ -58314,16 +58620,16 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
-  for (const d2 of rules207(before, "deny")) {
+  for (const d2 of rules208(before, "deny")) {
     if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
-    add(anchor2(d2.path, (c3) => rules207(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
+    add(anchor2(d2.path, (c3) => rules208(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
-  for (const a of rules207(before, "ask")) {
+  for (const a of rules208(before, "ask")) {
     if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
     const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
     if (!takesOver) continue;
     add(
-      anchor2(a.path, (c3) => rules207(c3, "ask")),
+      anchor2(a.path, (c3) => rules208(c3, "ask")),
       `ask-removed:${a.rule}`,
       a.rule,
       `${a.path} no longer asks before ${quote2(a.rule)}, which the allow rule ${quote2(takesOver.rule)} now approves without asking`

@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_3BW566JV = require("../../../chunks/chunk-3BW566JV.js");
-var import_chunk_KWJ5CQOJ = require("../../../chunks/chunk-KWJ5CQOJ.js");
+var import_chunk_SFJZ52BT = require("../../../chunks/chunk-SFJZ52BT.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../chunks/chunk-OTVSDK4V.js");
@@ -141,7 +141,7 @@ function findBasic(text) {
       }
       const { user, password } = credentials;
       match.validation = { status: "confirmed", check: BASIC_CHECK, note: `user "${user.slice(0, 40)}"` };
-      const verdict = (0, import_chunk_KWJ5CQOJ.classifyPlaceholder)(password || user, password ? user : void 0);
+      const verdict = (0, import_chunk_SFJZ52BT.classifyPlaceholder)(password || user, password ? user : void 0);
       if (verdict.placeholder) {
         match.category = "placeholder";
         match.severity = "medium";
@@ -239,6 +239,22 @@ function findApiKeyHeaders(text) {
   }
   return out;
 }
+var ENCODED_PAIR = new RegExp(
+  String.raw`(?:b64encode|btoa|base64_encode|encode64|EncodeToString|encodeToString|ToBase64String|Buffer\.from)\(\s{0,3}` + String.raw`(?:\[\]byte\(|Encoding\.\w{2,8}\.GetBytes\()?b?(?<q>["'])(?<user>[^\s"'\x60:$%{}<>/\\]{1,64}):(?<secret>[^\s"'\x60$%{}<>\\]{1,128})\k<q>` + String.raw`(?<buffer>\)\s{0,3}\.toString\(\s{0,3}["']base64)?`,
+  "dg"
+);
+function findEncodedPair(text) {
+  const out = [];
+  ENCODED_PAIR.lastIndex = 0;
+  let m;
+  while ((m = ENCODED_PAIR.exec(text)) !== null) {
+    if (m[0].startsWith("Buffer") && !m.groups?.["buffer"]) continue;
+    const secret = m.groups?.["secret"] ?? "";
+    if (secret.startsWith("//") || (0, import_chunk_3BW566JV.isTemplateOrReference)(secret)) continue;
+    out.push({ secret, index: m.indices?.groups?.["secret"]?.[0] ?? m.index, message: `Basic credentials built from a literal user and password (user "${(m.groups?.["user"] ?? "").slice(0, 40)}").` });
+  }
+  return out;
+}
 var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";
 var token = (seed, n = 40) => import_chunk_KBVS5DTB.fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
@@ -327,6 +343,32 @@ var rules = [
       'curl --user-agent "Mozilla/5.0" https://acme.io',
       `mysql -u root:${other} shop`,
       "curl -u ${API_KEY}: https://api.stripe.com/v1/charges"
+    ]
+  }),
+  (0, import_chunk_OTVSDK4V.defineRule)({
+    id: "basic-credentials-encoded",
+    title: "user:password encoded as Basic credentials in code",
+    provider: "HTTP",
+    severity: "high",
+    keywords: ["b64encode", "btoa", "base64_encode", "encode64", "encodetostring", "tobase64string", "buffer.from"],
+    find: findEncodedPair,
+    docs: "https://datatracker.ietf.org/doc/html/rfc7617",
+    remediation: "Change the password, and build the header from a user and password read from environment variables or a secret store.",
+    samples: () => [token("be1", 14), token("be2", 18), token("be3", 12), token("be4", 16), token("be5", 20)],
+    truePositives: ([python, js, go, csharp, buffer]) => [
+      ...(0, import_chunk_OTVSDK4V.withValue)(python, `auth_ = base64.b64encode(b'deploy:%s').decode('ascii')`),
+      ...(0, import_chunk_OTVSDK4V.withValue)(js, `const auth = btoa("ci-bot:%s");`),
+      ...(0, import_chunk_OTVSDK4V.withValue)(go, `auth := base64.StdEncoding.EncodeToString([]byte("admin:%s"))`),
+      ...(0, import_chunk_OTVSDK4V.withValue)(csharp, `var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:%s"));`),
+      ...(0, import_chunk_OTVSDK4V.withValue)(buffer, `headers.Authorization = "Basic " + Buffer.from('deploy:%s').toString('base64');`)
+    ],
+    falsePositives: ([python]) => [
+      `auth = base64.b64encode(f"{user}:{password}".encode())`,
+      "const auth = btoa(`${user}:${pass}`);",
+      `const auth = btoa(user + ":" + password);`,
+      `const key = Buffer.from('deploy:${python}').toString('hex');`,
+      `const url = btoa("https://acme.io/callback");`,
+      `auth := base64.StdEncoding.EncodeToString([]byte("%s:%s"))`
     ]
   }),
   (0, import_chunk_OTVSDK4V.defineRule)({

@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_KWJ5CQOJ = require("../../../chunks/chunk-KWJ5CQOJ.js");
+var import_chunk_SFJZ52BT = require("../../../chunks/chunk-SFJZ52BT.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
@@ -521,7 +521,48 @@ var NON_SECRET_VALUES = /* @__PURE__ */ new Set([
   "admin-only",
   "internal",
   "external",
-  "hashed"
+  "hashed",
+  // Character encodings and algorithm names (`passwordEncoding = "UTF-8"`, `tokenEncoding: "base64url"`).
+  "utf-8",
+  "utf8",
+  "utf-16",
+  "utf-16le",
+  "utf-16be",
+  "utf-32",
+  "ascii",
+  "us-ascii",
+  "latin1",
+  "latin-1",
+  "iso-8859-1",
+  "iso-8859-15",
+  "windows-1252",
+  "cp1252",
+  "base64",
+  "base64url",
+  "base32",
+  "hex",
+  "sha-1",
+  "sha-256",
+  "sha-384",
+  "sha-512",
+  "sha384",
+  "hmacsha1",
+  "hmacsha256",
+  "hmacsha384",
+  "hmacsha512",
+  "hs384",
+  "rs384",
+  "rs512",
+  "es384",
+  "es512",
+  "ps256",
+  "ps384",
+  "ps512",
+  "eddsa",
+  "ed25519",
+  "pkcs12",
+  "pkcs8",
+  "jks"
 ]);
 var TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|__mocks__|testdata|test-data|fixtures?|testing|mocks?)\/|(?:^|\/)test_[\w-]+\.\w+$|[._-](?:test|spec|tests)\.\w+$|_test\.go$|Tests?\.(?:java|kt|cs|scala|swift)$/i;
 function isTestPath(path) {
@@ -567,7 +608,7 @@ function kindOfName(name, memberAccess) {
   if (kind === "secret" && words.includes("tokens") && !words.some((w) => SECRET_WORDS.has(w) && w !== "token")) return void 0;
   return kind;
 }
-var REFERENCE = /\$\{|\$\(|#\{|\{\{|\{%|<%|%\(|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
+var REFERENCE = /\$\{|\$\((?:<|[A-Za-z_][\w.-]*[\s)])|#\{|\{\{|\{%|<%|%\([A-Za-z_][\w.]{0,40}\)[-+ #0]{0,3}\d{0,3}[sdifrx]|^\$[A-Za-z_]|^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]|process\.env|os\.environ|getenv|System\.getenv|ENV\[|env\(|^env:|^secret:|^vault:|^ssm:|^file:|^ref\+|secrets\.[A-Za-z_]|^arn:[\w-]+|^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret)|^ENC[([]|^enc:|^sops:|^\{[a-z_][\w.]*\}$|^\$[0-9]$|^%s$|^%[dv]$|^\?$|^:[a-z_]\w*$|^\(\([\w./-]{1,100}\)\)$|^%%\w{1,60}%%$/;
 var HASHED_PASSWORD = /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|y|7|pbkdf2[\w-]*|scrypt)\$|(?:sha\d+|md5|pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2)\$[^$\s]{1,64}\$|\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|MD4|MD5|BCRYPT|pbkdf2|scrypt|argon2|sha256|ldap)\}|sha\d+:|pbkdf2[_:]|md5[a-f0-9]{32}$)/i;
 var PATH_LIKE = /^(?:\/(?:[\w.-]+\/)*[\w.-]*$|\.{1,2}\/|~\/|[A-Za-z]:\\|[\w.-]{1,40}:(?:\/|\.\/|~\/))/;
 var URL_LIKE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
@@ -583,15 +624,19 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (/^(?:[$@]?key|keys)$/i.test(name.trim()) && !isKeyMaterial(value)) return { kind: "none" };
   const lower = value.toLowerCase();
   if (NON_SECRET_VALUES.has(lower) && !(kind === "password" && lower === "default")) return { kind: "none" };
-  if (/^(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
+  if (/^['"]?(?:\$\{|\$\(|\$\$?[A-Za-z_]|\{\{|\{%|<%|#\{|\(\([\w./-]{1,100}(?:\)\))?$|%%\w{1,60}%%$)/.test(value)) {
     return /^\$?\{\{?\s*[\w.-]*(?:your|here|replace|change_?me|insert)[\w.-]*\s*\}\}?$/i.test(value) ? { kind: "placeholder", reason: "the template names a value still to be filled in" } : { kind: "none" };
   }
   if (isLabelForName(value, name)) return { kind: "none" };
+  if (inLanguageScript(value)) return { kind: "none" };
   if (!quoted && ENV_NAME.test(value) && value.length <= 64 && !ASKS_FOR_A_VALUE.test(value)) return { kind: "none" };
   if (/^["'\x60]\s{0,3}\+|\+\s{0,3}["'\x60]$|^\s{0,3}\+[^+]*\+\s{0,3}$/.test(value)) return { kind: "none" };
-  if (REDACTION_MARK.test(value)) return { kind: "none" };
+  if (REDACTION_MARK.test(value) || PARTLY_MASKED.test(value)) return { kind: "none" };
+  if (SAYS_UNUSED.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
-  const early = (0, import_chunk_KWJ5CQOJ.classifyPlaceholder)(value, name);
+  if (isFormatString(value)) return { kind: "none" };
+  if (spellsOwnName(quoted ? value : value.replace(/[)\]>,;:?]+$/, ""), name)) return { kind: "none" };
+  const early = (0, import_chunk_SFJZ52BT.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
@@ -615,7 +660,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
     if (/^\d+$/.test(value) && value.length < 6) return { kind: "none" };
-    return typedByHand(value);
+    return typedPairOrValue(value);
   }
   if (value.length < 8) return { kind: "none" };
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
@@ -627,21 +672,35 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (JWT_SHAPED.test(value) && !(0, import_chunk_C5AEHRRE.segmentIsJsonObject)(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
-  if (hasStrayCharacters(spaced ? value.replace(/\s+/g, "") : value)) return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
-  return typedByHand(value);
+  const compact = spaced ? value.replace(/\s+/g, "") : value;
+  const strays = strayCharacters(compact);
+  if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
+  if (strays.count > 0 && (strays.places <= 2 && strays.count * 100 < value.length * 15 || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
+    return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
+  }
+  return typedPairOrValue(value);
 }
 var JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
 function isTokenLike(word) {
   return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
+function typedPairOrValue(value) {
+  const pair = USER_PASSWORD_PAIR.exec(value);
+  if (pair && (0, import_chunk_SFJZ52BT.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  return typedByHand(value);
+}
 function typedByHand(value) {
-  const typed = (0, import_chunk_KWJ5CQOJ.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_SFJZ52BT.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
-function hasStrayCharacters(value) {
-  const stray = value.replace(/%[0-9A-Fa-f]{2}/g, "").match(/[^A-Za-z0-9_\-+/=.~:]/g)?.length ?? 0;
-  return stray > 0 && stray * 100 < value.length * 15;
+var STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
+function strayCharacters(value) {
+  const unescaped = value.replace(/%[0-9A-Fa-f]{2}/g, "");
+  const count = unescaped.match(STRAY)?.length ?? 0;
+  return { count, places: count === 0 ? 0 : unescaped.match(STRAY_PLACE)?.length ?? 0 };
 }
+var STRAY_PLACE = /[^A-Za-z0-9_\-+/=.~:]+(?:[A-Za-z0-9_\-+/=.~:]{1,2}[^A-Za-z0-9_\-+/=.~:]+)*/g;
+var CODE_FRAGMENT = /^\+\s{0,3}[A-Za-z_$][\w$.]*\s{0,3}[);,+]|[A-Za-z]{3,}\w*\((?:[A-Za-z][A-Za-z.]{2,40})?\)/;
 function hasRandomSegment(value) {
   return /^[\w.-]+$/.test(value) && value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
 }
@@ -649,7 +708,7 @@ function isFallbackDefault(value) {
   const v = value.trim();
   return v.length >= 3 && !/^(?:\d+|true|false|null|none|nil|undefined)$/i.test(v) && !/^[$%{<]/.test(v) && !/\s/.test(v) && !URL_LIKE.test(v) && !PATH_LIKE.test(v);
 }
-var NOT_A_CREDENTIAL = /^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
+var NOT_A_CREDENTIAL = /^[0-2](?:\.\d{1,10}){3,30}(?::=\S{0,60})?$|^--?[A-Za-z][\w-]{0,60}=?$|^(?:application|text|image|audio|video|font|model|multipart|message)\/[\w.+-]{1,100}$|^S-1-\d{1,2}(?:-\d{1,10}){1,14}$|^\d{4}_[a-z0-9_]{1,80}$|^[a-z_]{2,30}(?::[\w,.-]{0,40})?(?:\|[a-z_]{2,30}(?::[\w,.-]{0,40})?)+$|^(?:encrypted|hashed):[a-z]{2,20}$|^[\w.@-]{1,64}:\$(?:apr1|2[abxy]?|1|5|6)\$|^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]\w*$|^\.\s{0,3}\$[A-Za-z_]|^\/[\w./-]+\s+\w+=|\[(?:a-z|A-Z|0-9)[^\]]{0,20}\][*+?{]/;
 var SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
 var IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
 var JOINED_WORDS = /^[a-z][a-z0-9]{1,19}(?:[-_][a-z][a-z0-9]{1,19}){1,6}(?:[-_]?\d{1,8})?$/;
@@ -689,6 +748,9 @@ function gluedWords(value) {
 var ASKS_FOR_A_VALUE = /^(?:YOUR|MY|INSERT|REPLACE|CHANGE|ENTER|PUT|SET|FILL)_|_(?:HERE|ME)$/;
 var SECRET_WORD_IN_TEXT = /^(?:passwords?|passwd|passphrase|pass|token|tokens|secret|secrets|key|keys|credentials?|username|login)[.,:;!?)]*$/i;
 var REDACTION_MARK = /^[[({"'-]{0,2}(?:redacted|masked|hidden|removed|filtered|omitted|scrubbed|sanitized)[\])}"'-]{0,2}$|^[*\u2022x]{0,4}[*\u2022]{4,}[*\u2022x]{0,4}$/i;
+var USER_PASSWORD_PAIR = /^[\w.+@-]{1,64}:([^:\s]{1,64})$/;
+var PARTLY_MASKED = /^[\w-]{0,16}(?:\*{6,}|\u2022{6,})[\w-]{0,16}$/;
+var SAYS_UNUSED = /^(?:ignored?|unused|not[-_ ]?used|irrelevant|does[-_ ]?n[o']?t[-_ ]?matter|dont[-_ ]?care|will[-_ ]be[-_ ](?:overwritten|replaced|ignored))$/i;
 var SPOKEN_PLACEHOLDER = /^[<[{(]?\s*(?:your|insert|enter|put|replace|add|paste|set)\b[^\n]{0,40}\b(?:key|token|secret|password|passphrase|credentials?|here)\s*[>\]})]?\.?$/i;
 var FILE_NAME = /^[\w.-]{1,80}\.(?:html?|jsx?|tsx?|mjs|cjs|json|ya?ml|toml|ini|txt|md|png|jpe?g|gif|svg|css|scss|xml|csv|sql|sh|py|rb|go|java|php|pem|crt|cer|pub|key|p12|pfx|jks|env|conf|cfg|log|lock)$/i;
 var KEY_VALUE_LIST = /^[\w.-]+=[\w.-]*(?:,[\w.-]+=[\w.-]*)+$/;
@@ -712,6 +774,34 @@ function isLabelForName(value, name) {
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w) => words.includes(w));
 }
+var IDENTIFIER_SPELLING = /^[A-Za-z][A-Za-z0-9]*(?:[_./][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][A-Za-z0-9]*$/;
+function spellsOwnName(value, name) {
+  if (value.length < 3 || value.length > 80 || !IDENTIFIER_SPELLING.test(value)) return false;
+  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return flat.length >= 3 && key.endsWith(flat);
+}
+var FORMAT_FIELD = /\{(?:\d{0,2}|[A-Za-z_][\w.]{0,40}(?:\[[\w'"]{0,20}\])?)(?:![rsa])?(?::[^{}\s]{0,20})?\}|%(?:\([\w.]{1,40}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,2})?[sdifrvxqo]/g;
+var FIELDS_FOR_VALUES = /^[\w.-]{1,40}=\u00a7(?:[&;,][\w.-]{1,40}=\u00a7){0,10}$/;
+function isFormatString(value) {
+  if (!value.includes("{") && !value.includes("%")) return false;
+  let fields = 0;
+  let named = 0;
+  const rest = value.replace(FORMAT_FIELD, (field) => {
+    fields++;
+    if (/^\{[A-Za-z_]/.test(field)) named++;
+    return "\u00a7";
+  });
+  if (fields === 0) return false;
+  if (FIELDS_FOR_VALUES.test(rest)) return true;
+  return !/[A-Za-z0-9]/.test(rest) && !(fields === 1 && named === 1 && rest === "\u00a7");
+}
+var NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
+function inLanguageScript(value) {
+  if (!/[^ -~]/.test(value)) return false;
+  const other = value.match(NON_LATIN_LETTER)?.length ?? 0;
+  return other >= 2 && other * 2 >= (value.match(new RegExp("\\p{L}", "gu"))?.length ?? 0);
+}
 function isProse(value) {
   const words = value.trim().split(/\s+/);
   if (words.length < 2) return false;
@@ -722,15 +812,15 @@ var MAX_TOKEN = 1200;
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 var ASSIGN_QUOTED = new RegExp(
   String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
-  "gd"
+  "g"
 );
-var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/dg;
+var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/g;
 var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
-var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/dg;
+var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/g;
 var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/dg;
+var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/g;
 var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
 var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
 var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
@@ -800,7 +890,7 @@ function collect(re, text, out, quoted, keyOverride, extra = {}) {
   re.lastIndex = 0;
   let m;
   while ((m = re.exec(text)) !== null) {
-    if (quoted === false && /["']/.test(text[m.index - 1] ?? "") && /^[\w.-]+:\S/.test(m[0]) && text[m.indices?.groups?.["key"]?.[1] ?? 0] !== text[m.index - 1]) continue;
+    if (quoted === false && /["']/.test(text[m.index - 1] ?? "") && /^[\w.-]+:\S/.test(m[0]) && text[m.indices ? m.indices.groups?.["key"]?.[1] ?? 0 : m.index + (m.groups?.["key"]?.length ?? 0)] !== text[m.index - 1]) continue;
     if (quoted === false && insideProseString(text, m.index, m.groups?.["value"] ?? "")) continue;
     if (quoted === false && DECLARATION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index + (m[0].length - m[0].trimStart().length)))) continue;
     const groups = m.groups ?? {};
@@ -808,15 +898,16 @@ function collect(re, text, out, quoted, keyOverride, extra = {}) {
     const value = groups[valueGroup];
     const rawKey = keyOverride ?? groups["key"] ?? groups["key1"] ?? groups["key2"];
     const key = rawKey === "requirepass" || rawKey === "masterauth" ? "password" : rawKey;
-    const span = m.indices?.groups?.[valueGroup];
-    if (value === void 0 || key === void 0 || !span) continue;
+    if (value === void 0 || key === void 0) continue;
+    const start = m.indices ? m.indices.groups?.[valueGroup]?.[0] : m.index + m[0].length - (groups["q"]?.length ?? 0) - value.length;
+    if (start === void 0) continue;
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: span[0], quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
-    else if (re === ASSIGN_QUOTED) re.lastIndex = span[0];
+    else if (re === ASSIGN_QUOTED) re.lastIndex = start;
   }
 }
 function collectUnescaped(text, out) {
@@ -909,6 +1000,8 @@ function judgeCandidate(candidate, value, index, wrapped, text, context) {
   if (candidate.flag && /^[A-Z][A-Z0-9_-]*$/.test(value)) return void 0;
   if (candidate.flag && /^[a-z]{2,12}$/.test(value) && /^\s{1,3}[a-z]{2,12}\b(?!\s*[=:-])/.test(text.slice(index + value.length, index + value.length + 20))) return void 0;
   if (candidate.quoted && /^\s/.test(candidate.value) && /\S\s+\S/.test(candidate.value) && !candidate.element) return void 0;
+  if (text[candidate.index - 1] === "`" && /\w=$/.test(text.slice(Math.max(0, candidate.index - 3), candidate.index - 1)) && /^[\w./-]+\s/.test(candidate.value)) return void 0;
+  if (candidate.quoted && value.includes("{") && /^["']\.format\(/.test(text.slice(index + value.length, index + value.length + 9))) return void 0;
   if (inHiddenInput(text, candidate.index)) return void 0;
   if (candidate.query && BADGE_URL.test(text.slice(Math.max(0, candidate.index - 200), candidate.index))) return void 0;
   let verdict = classifyValue(value, key, kind, candidate.quoted, wrapped);
@@ -978,6 +1071,7 @@ function findNameValuePairs(window, context) {
   const firstLineEnd = window.indexOf("\n");
   const secondLineEnd = firstLineEnd === -1 ? -1 : window.indexOf("\n", firstLineEnd + 1);
   const text = secondLineEnd === -1 ? window : window.slice(0, secondLineEnd);
+  if (!text.includes("value")) return [];
   const m = NAME_VALUE_PAIR.exec(text);
   if (!m || !m.groups || firstLineEnd !== -1 && m.index > firstLineEnd) return [];
   const key = m.groups["key"];

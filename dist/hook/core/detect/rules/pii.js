@@ -698,9 +698,10 @@ function findIbans(text, context) {
   }
   return out;
 }
+var NO_CONTEXT = /(?!)/;
 function idFinder(spec) {
   return (text, context, inData) => {
-    const hasContext = spec.context.test(text);
+    const hasContext = spec.context !== NO_CONTEXT && spec.context.test(text);
     if (spec.needContext === "always" && !hasContext) return [];
     if (spec.needContext === "outside-data" && !hasContext && !(inData ?? dataLike(text, context))) return [];
     const out = [];
@@ -848,7 +849,7 @@ var CF_SPEC = {
   // Sixteen characters in a fixed letter/digit pattern with a date inside and a check letter: distinctive
   // anywhere, so no context is asked (the never-matching context makes `needContext` decide every value).
   // Two digits in a row must remain, since the rule is selected by digit pairs.
-  context: /(?!)/,
+  context: NO_CONTEXT,
   needContext: (value) => /\d\d/.test(value),
   valid: codiceFiscaleValid,
   compact: (value) => value,
@@ -1257,7 +1258,7 @@ function findPiiNumbers(text, context) {
   const shape = lineShape(text);
   if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  if (!inData && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
+  if (!inData && !shape.ibanStart && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
   for (const detector of NUMBER_DETECTORS) {
     if (!detector.possible(shape)) continue;

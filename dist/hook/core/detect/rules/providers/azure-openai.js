@@ -41,6 +41,9 @@ var rules = [
     nearbyRegex: new RegExp(
       `(?:${ENDPOINT}${LINES_BETWEEN}${API_KEY_SETTING}|${API_KEY_SETTING}(?=${KEY_VALUE}${LINES_BETWEEN}${ENDPOINT}))(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`
     ),
+    // Both of its forms hold the endpoint's host: most texts that name Azure or OpenAI do not, and the
+    // form that starts at the setting is tried at every character.
+    nearbyRequires: [new RegExp(ENDPOINT)],
     minEntropy: 3,
     docs: "https://learn.microsoft.com/azure/ai-services/openai/reference",
     remediation: "Regenerate the key in the Azure portal (resource > Keys and Endpoint), switch callers to the other key first, and prefer Microsoft Entra ID authentication.",

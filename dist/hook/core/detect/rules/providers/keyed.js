@@ -19,14 +19,14 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  JWT_LIKE: () => import_chunk_5XAOJTWR.JWT_LIKE,
-  keyed: () => import_chunk_5XAOJTWR.keyed,
-  keyedRegex: () => import_chunk_5XAOJTWR.keyedRegex
+  JWT_LIKE: () => import_chunk_6NXOO6AX.JWT_LIKE,
+  keyed: () => import_chunk_6NXOO6AX.keyed,
+  keyedRegex: () => import_chunk_6NXOO6AX.keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_5XAOJTWR = require("../../../../chunks/chunk-5XAOJTWR.js");
+var import_chunk_6NXOO6AX = require("../../../../chunks/chunk-6NXOO6AX.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_KWJ5CQOJ = require("../../../../chunks/chunk-KWJ5CQOJ.js");
+var import_chunk_SFJZ52BT = require("../../../../chunks/chunk-SFJZ52BT.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");

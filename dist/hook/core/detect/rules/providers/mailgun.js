@@ -51,7 +51,7 @@ var rules = [
     // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings): a
     // lookbehind, so that each of several values on such a line is reported, not only the first.
     regex: new RegExp(
-      `(?:${(0, import_chunk_OTVSDK4V.ci)("mailgun")}(?![\\w.-]{0,30}?(?:${(0, import_chunk_OTVSDK4V.ci)("webhook")}|${(0, import_chunk_OTVSDK4V.ci)("signing")}))[\\w.-]{0,30}?${import_chunk_OTVSDK4V.ASSIGN}|\\b${(0, import_chunk_OTVSDK4V.ci)("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=${(0, import_chunk_OTVSDK4V.ci)("mailgun")}(?![^\\n]{0,200}?(?:${(0, import_chunk_OTVSDK4V.ci)("webhook")}|${(0, import_chunk_OTVSDK4V.ci)("signing")}))[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
+      `(?:${(0, import_chunk_OTVSDK4V.ci)("mailgun")}(?![\\w.-]{0,30}?(?:${(0, import_chunk_OTVSDK4V.ci)("webhook")}|${(0, import_chunk_OTVSDK4V.ci)("signing")}))[\\w.-]{0,30}?${import_chunk_OTVSDK4V.ASSIGN}|\\b${(0, import_chunk_OTVSDK4V.ci)("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=(?![^\\n]{0,207}?(?:${(0, import_chunk_OTVSDK4V.ci)("webhook")}|${(0, import_chunk_OTVSDK4V.ci)("signing")}))${(0, import_chunk_OTVSDK4V.ci)("mailgun")}[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     remediation: "Delete or rotate the key in Settings > API Security and keep its replacement in a secret store.",

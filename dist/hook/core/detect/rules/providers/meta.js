@@ -31,9 +31,9 @@ var rules = [
     title: "Facebook / Meta app access token (app id|app secret)",
     provider: "Meta",
     severity: "high",
-    keywords: ["facebook", "fb_", "|", "%7c"],
-    // An app token is "<app id>|<app secret or token>"; the app id is 15-16 digits. Read only where the
-    // line names Facebook (keywords), since "digits|text" alone is common.
+    // An app token is "<app id>|<app secret or token>"; the app id is 15-16 digits: every token holds a
+    // digit right before its bar. A bar alone selected every `||` of ordinary code.
+    keywords: ["facebook", "fb_", ..."0123456789".split("").flatMap((digit) => [`${digit}|`, `${digit}%7c`])],
     regex: /(?<![A-Za-z0-9_])(?<secret>[0-9]{15,16}(?:\||%7[Cc])[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/,
     docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens",
     remediation: "Reset the app secret in the Meta App Dashboard (Settings > Basic): that invalidates app tokens built from it.",

@@ -86,7 +86,8 @@ function maskLine(line, ranges) {
     at = end;
   }
   out += line.slice(at);
-  return (UNEVEN_SPACE.test(out) ? out.replace(/\s+/g, " ") : out).trim();
+  const trimmed = out.trim();
+  return UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 var UNEVEN_SPACE = /\s\s|[^\S ]/;
 function fingerprint(ruleId, path, context, occurrence = 0) {
@@ -207,7 +208,7 @@ function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false)
   if (rule.find) raw = rule.find(text, context);
   else if (rule.regex) {
     raw = execAll(rule.regex, text, void 0);
-    if (rule.nearbyRegex) raw = execAll(rule.nearbyRegex, text, raw);
+    if (rule.nearbyRegex && (!rule.nearbyRequires || holdsRequired(rule.nearbyRequires, text))) raw = execAll(rule.nearbyRegex, text, raw);
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];

@@ -25,7 +25,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("./chunk-5DJJHIZY.js");
-var import_chunk_KWJ5CQOJ = require("./chunk-KWJ5CQOJ.js");
+var import_chunk_SFJZ52BT = require("./chunk-SFJZ52BT.js");
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("./chunk-OTVSDK4V.js");
 var CLASSES = {
@@ -129,7 +129,7 @@ function valueCheck(entry) {
   let exact;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_KWJ5CQOJ.classifyFormatValue)(secret).placeholder;
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_SFJZ52BT.classifyFormatValue)(secret).placeholder;
   };
 }
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
@@ -177,6 +177,7 @@ function keyedRegex(entry) {
   const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
   return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
+var STRICT_NEARBY_PARTS = [/[?&]|<\//];
 function keyedNearbyRegex(entry) {
   if (entry.anySetting || entry.value.standalone) return void 0;
   const { value, notAfter } = valueRegex(entry.value);
@@ -342,20 +343,29 @@ function claimOf(entry) {
   const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
   const claim = { names, ...shape.standalone ? { prefixes: starts } : {} };
   if (shape.pattern) return claim;
+  let whole;
+  return {
+    ...claim,
+    get shape() {
+      return whole ??= claimShape(shape, starts);
+    }
+  };
+}
+function claimShape(shape, starts) {
   const startLengths = starts.length === 0 ? [0] : starts.map((p) => p.length);
   const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
   const chars = CLASSES[shape.alphabet].cls + (0, import_chunk_OTVSDK4V.escapeRegex)((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
   const exact = `${starts.length === 0 ? "" : `(?:${starts.map(import_chunk_OTVSDK4V.escapeRegex).join("|")})`}${bodyOf(shape).regex}`;
-  return { ...claim, shape: { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact } };
+  return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
 }
 function keyed(entries) {
   return entries.map((given) => {
-    let named;
-    const entryOf = () => named ??= given.anySetting ? given : { ...given, names: given.names.map((n) => splitLikeProvider(n, given.provider)) };
+    const parts = { given };
+    const entryOf = () => namedEntry(parts);
     const kind = given.kind ?? "API key";
     const lazy = !given.value.standalone;
     const accepts = valueCheck(given);
-    const rule = (0, import_chunk_OTVSDK4V.defineRule)({
+    const { keywords: _none, ...rule } = (0, import_chunk_OTVSDK4V.defineRule)({
       id: given.id,
       title: `${given.provider} ${kind}`,
       provider: given.provider,
@@ -371,28 +381,45 @@ function keyed(entries) {
       truePositives: ([v]) => truePositives(entryOf(), v),
       falsePositives: ([v]) => falsePositives(entryOf(), v)
     });
-    let keywords;
-    let claim;
-    lazyField(rule, "keywords", () => keywords ??= keywordsOf(entryOf()));
-    lazyField(rule, "owns", () => claim ??= claimOf(entryOf()));
-    let requires;
-    lazyField(rule, "requires", () => requires ??= requiredParts(entryOf()));
+    Object.defineProperty(rule, LAZY, { value: parts });
+    lazyField(rule, "keywords");
+    lazyField(rule, "owns");
+    lazyField(rule, "requires");
     if (lazy) {
-      let regex;
-      let nearby;
-      lazyField(rule, "regex", () => regex ??= keyedRegex(entryOf()));
-      if (!given.anySetting) lazyField(rule, "nearbyRegex", () => nearby ??= keyedNearbyRegex(entryOf()));
+      lazyField(rule, "regex");
+      if (!given.anySetting) {
+        lazyField(rule, "nearbyRegex");
+        lazyField(rule, "nearbyRequires");
+      }
     }
     return rule;
   });
 }
+var LAZY = /* @__PURE__ */ Symbol("keyed rule's lazy parts");
+var namedEntry = (parts) => parts.named ??= parts.given.anySetting ? parts.given : { ...parts.given, names: parts.given.names.map((n) => splitLikeProvider(n, parts.given.provider)) };
+var LAZY_GETTERS = {
+  keywords: (parts) => parts.keywords ??= keywordsOf(namedEntry(parts)),
+  owns: (parts) => parts.owns ??= claimOf(namedEntry(parts)),
+  requires: (parts) => parts.requires ??= requiredParts(namedEntry(parts)),
+  regex: (parts) => parts.regex ??= keyedRegex(namedEntry(parts)),
+  nearbyRegex: (parts) => parts.nearbyRegex ??= keyedNearbyRegex(namedEntry(parts)),
+  nearbyRequires: (parts) => isStrict(parts.given) ? STRICT_NEARBY_PARTS : void 0
+};
+var LAZY_ACCESSORS = Object.fromEntries(
+  Object.entries(LAZY_GETTERS).map(([key, get]) => [
+    key,
+    function() {
+      return get(this[LAZY]);
+    }
+  ])
+);
 function keywordsOf(entry) {
   if (entry.anySetting) return [...entry.names];
   if (entry.value.standalone) return prefixes(entry.value).map((p) => p.toLowerCase());
   return [...new Set(entry.names.map(keywordOfName))];
 }
-function lazyField(rule, key, get) {
-  Object.defineProperty(rule, key, { get, enumerable: true, configurable: true });
+function lazyField(rule, key) {
+  Object.defineProperty(rule, key, { get: LAZY_ACCESSORS[key], enumerable: true, configurable: true });
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

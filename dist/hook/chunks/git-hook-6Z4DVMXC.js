@@ -24,15 +24,15 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_GSGTDK7X = require("./chunk-GSGTDK7X.js");
-var import_chunk_AYZVNNLO = require("./chunk-AYZVNNLO.js");
-var import_chunk_Q5VWLFM4 = require("./chunk-Q5VWLFM4.js");
+var import_chunk_L56AZQMO = require("./chunk-L56AZQMO.js");
+var import_chunk_AXNXBH4N = require("./chunk-AXNXBH4N.js");
+var import_chunk_SX3IEHY2 = require("./chunk-SX3IEHY2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_KWJ5CQOJ = require("./chunk-KWJ5CQOJ.js");
+var import_chunk_SFJZ52BT = require("./chunk-SFJZ52BT.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 const { chmodSync, existsSync: existsSync2, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule("node:fs");
@@ -4440,7 +4440,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_GSGTDK7X.defaultCommand)("project", top, (0, import_chunk_GSGTDK7X.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_L56AZQMO.defaultCommand)("project", top, (0, import_chunk_L56AZQMO.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });

@@ -30,15 +30,28 @@ __export(stdin_exports, {
   parseIgnoreFile: () => parseIgnoreFile
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_Q5VWLFM4 = require("./chunk-Q5VWLFM4.js");
+var import_chunk_SX3IEHY2 = require("./chunk-SX3IEHY2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_KWJ5CQOJ = require("./chunk-KWJ5CQOJ.js");
+var import_chunk_SFJZ52BT = require("./chunk-SFJZ52BT.js");
 const { posix } = process.getBuiltinModule("node:path");
 var LENGTH_SLACK = 0.25;
+var Owner = class {
+  constructor(rule, claim) {
+    this.rule = rule;
+    this.claim = claim;
+  }
+  rule;
+  claim;
+  built = null;
+  get shape() {
+    if (this.built === null) this.built = shapeOf(this.claim);
+    return this.built;
+  }
+};
 function shapeOf(claim) {
   if (!claim.shape) return void 0;
   const [min, max] = claim.shape.length;
@@ -69,15 +82,19 @@ var Claims = class {
     for (const rule of rules) {
       const claim = rule.owns;
       if (!claim) continue;
-      const shape = shapeOf(claim);
+      const owner = new Owner(rule, claim);
       for (const prefix of claim.prefixes ?? []) {
         if (prefix.length < 3) throw new Error(`${rule.id}: a claimed prefix needs at least 3 characters`);
         const start = prefix.slice(0, 3);
-        this.byStart.set(start, [...this.byStart.get(start) ?? [], { prefix, rule, ...shape ? { shape } : {} }]);
+        const owners = this.byStart.get(start);
+        if (owners) owners.push({ prefix, owner });
+        else this.byStart.set(start, [{ prefix, owner }]);
       }
       for (const name of claim.names ?? []) {
         const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-        this.byName.set(key, [...this.byName.get(key) ?? [], { rule, ...shape ? { shape } : {} }]);
+        const owners = this.byName.get(key);
+        if (owners) owners.push(owner);
+        else this.byName.set(key, [owner]);
       }
     }
   }
@@ -86,7 +103,7 @@ var Claims = class {
    * only about values no provider rule reported: a value a provider reports is its own.
    */
   brokenCopyOf(value, setting, before = "", above) {
-    for (const { prefix, rule, shape } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return shape?.asWritten.test(value) ? void 0 : { rule, by: "prefix" };
+    for (const { prefix, owner } of this.byStart.get(value.slice(0, 3)) ?? []) if (value.startsWith(prefix)) return owner.shape?.asWritten.test(value) ? void 0 : { rule: owner.rule, by: "prefix" };
     if (!setting || this.byName.size === 0) return void 0;
     const owners = this.ownersOf(setting, before);
     let copied;
@@ -738,20 +755,20 @@ var Scanner = class {
     const runOn = (rule, ruleIndex, line, into, ruleContext) => {
       if (!longLine) {
         if (!rule.window) {
-          const matches2 = (0, import_chunk_Q5VWLFM4.runRule)(rule, lineText, ruleContext);
+          const matches2 = (0, import_chunk_SX3IEHY2.runRule)(rule, lineText, ruleContext);
           if (matches2.length > 0) record(rule, matches2, lineStart, line, into);
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
         if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = (0, import_chunk_Q5VWLFM4.runRule)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+        const matches = (0, import_chunk_SX3IEHY2.runRule)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, lineStart, line, into);
         return;
       }
       lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = (0, import_chunk_Q5VWLFM4.runRule)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+        const matches = (0, import_chunk_SX3IEHY2.runRule)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
     };
@@ -823,7 +840,7 @@ var Scanner = class {
     for (const item of kept) {
       const finding = findingOf(item);
       if (ignored.has(finding.fingerprint)) continue;
-      const old = (0, import_chunk_Q5VWLFM4.valueFingerprint)(finding.rule, doc.path, item.match.secret);
+      const old = (0, import_chunk_SX3IEHY2.valueFingerprint)(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -867,7 +884,7 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = (0, import_chunk_KWJ5CQOJ.classifyFormatValue)(match.secret);
+      const verdict = (0, import_chunk_SFJZ52BT.classifyFormatValue)(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
@@ -908,7 +925,7 @@ var Scanner = class {
       endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: (0, import_chunk_Q5VWLFM4.redact)(match.secret, ruleId, (0, import_chunk_Q5VWLFM4.publicPrefix)(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
+      redacted: (0, import_chunk_SX3IEHY2.redact)(match.secret, ruleId, (0, import_chunk_SX3IEHY2.publicPrefix)(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
       message,
       title
     };
@@ -948,12 +965,12 @@ function assignFingerprints(text, path, kept, all, findingOf) {
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
-    const masked = (0, import_chunk_Q5VWLFM4.maskLine)(line, ranges);
+    const masked = (0, import_chunk_SX3IEHY2.maskLine)(line, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    finding.fingerprint = (0, import_chunk_Q5VWLFM4.fingerprint)(finding.rule, path, masked, occurrence);
+    finding.fingerprint = (0, import_chunk_SX3IEHY2.fingerprint)(finding.rule, path, masked, occurrence);
   }
 }
 function asciiLowerCase(text) {
@@ -1011,9 +1028,15 @@ function sortedBy(list, longestFirst) {
 }
 function better(a, b, findingOf) {
   if (a.priority !== b.priority) return a.priority > b.priority;
+  if (sameJudgement(a, b)) return false;
   const rank = import_chunk_LXSANFHC.SEVERITIES.indexOf(findingOf(b).severity) - import_chunk_LXSANFHC.SEVERITIES.indexOf(findingOf(a).severity);
   if (rank !== 0) return rank > 0;
   return a.end - a.start > b.end - b.start;
+}
+function sameJudgement(a, b) {
+  const x = a.match;
+  const y = b.match;
+  return a.rule === b.rule && a.start === b.start && a.end === b.end && a.lineStart === b.lineStart && x.secret === y.secret && x.setting === y.setting && x.category === y.category && x.severity === y.severity && x.validation?.status === y.validation?.status;
 }
 function emptyChangeScan() {
   return { findings: [], suppressed: 0, legacyIgnored: [], skipped: [], scanned: [], files: 0, bytes: 0 };

@@ -169,10 +169,13 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
   "superman"
 ]);
 var LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v) => v.length));
-function countDecoration(lower) {
-  let n = 0;
-  for (let i = 0; i < lower.length; i++) if (isDecoration(lower.charCodeAt(i))) n++;
-  return n;
+function mayBecomeWeak(value) {
+  const need = value.length - 4 - LONGEST_WEAK_VALUE;
+  if (need <= 0) return true;
+  const plainAllowed = value.length - need;
+  let plain = 0;
+  for (let i = 0; i < value.length; i++) if (!isDecoration(value.charCodeAt(i)) && ++plain > plainAllowed) return false;
+  return true;
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 function hasRandomBody(value) {
@@ -214,10 +217,10 @@ var PATTERN_SCREENS = (() => {
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
   let lower;
-  if (trimmed.length - 4 - countDecoration(trimmed) <= LONGEST_WEAK_VALUE) {
+  if (mayBecomeWeak(trimmed)) {
     lower = trimmed.toLowerCase();
     if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-    if (lower.length - 4 - countDecoration(lower) <= LONGEST_WEAK_VALUE) {
+    if (mayBecomeWeak(lower)) {
       const plain = deLeet(lower);
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
