@@ -7,7 +7,8 @@ import { prepareScan } from "../core/setup.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { localPolicy, repositoryLabel, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
-import { openHistory, scanGit } from "../git/scan-git.js";
+import { scanGit } from "../git/scan-git.js";
+import { openRepository } from "../git/git-runner.js";
 import { gitIgnoredPaths } from "../git/ignored.js";
 import { scanStaged } from "../git/staged.js";
 import type { ScanCommand } from "./args.js";
@@ -33,19 +34,13 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const root = cmd.git || cmd.staged || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
   // Started first: git answers while the scan runs (the policy names the repository in its findings).
   const repository = repositoryLabel(scanRoot);
-  // A history scan's git calls run while the rules are compiled (prepareScan, synchronous): one turn of
-  // the event loop lets simple-git start the first. A config error stops the scan before they are read.
-  const history = cmd.git && firstIsDirectory ? openHistory(scanRoot, cmd) : undefined;
-  if (history) await new Promise((next) => setImmediate(next));
-  try {
-    return await scanWith(cmd, io, { scanRoot, root, firstIsDirectory, repository, ...(history ? { history } : {}) });
-  } finally {
-    history?.stop();
+  // A history scan's first git call runs while the rules are compiled (prepareScan, synchronous): one
+  // turn of the event loop lets simple-git start it. A config error stops the scan before it is awaited.
+  const opening = cmd.git ? openRepository(scanRoot) : undefined;
+  if (opening) {
+    opening.catch(() => undefined);
+    await new Promise((next) => setImmediate(next));
   }
-}
-
-async function scanWith(cmd: ScanCommand, io: CliIO, at: { scanRoot: string; root: string; firstIsDirectory: boolean; repository: Promise<string>; history?: ReturnType<typeof openHistory> }): Promise<number> {
-  const { scanRoot, root, firstIsDirectory, repository, history } = at;
   const prebuiltPrefilter = readPrebuiltPrefilter();
   const inputs = { ...readWorkingTreeScanInputs(root, cmd.config, io.cwd), ...(prebuiltPrefilter ? { prebuiltPrefilter } : {}) };
   const setup = prepareScan(inputs);
@@ -93,7 +88,7 @@ async function scanWith(cmd: ScanCommand, io: CliIO, at: { scanRoot: string; roo
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
     const result = await scanGit(setup, {
       repo: scanRoot,
-      ...(history ? { opening: history.opening, ...(history.started ? { started: history.started } : {}) } : {}),
+      ...(opening ? { opening } : {}),
       ...(cmd.range !== undefined ? { range: cmd.range } : {}),
       all: cmd.all,
       authors: cmd.authors,

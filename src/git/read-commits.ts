@@ -48,8 +48,6 @@ export interface ReadCommitsOptions extends RangeOptions, Partial<PatchLimits> {
   onProgress?: (done: number, total: number) => void;
   /** Commits one `git log -p` process reads (default PATCH_CHUNK; tests read a short history in several). */
   chunkCommits?: number;
-  /** The read, started early by startHistoryRead; used when it is for the range read (else ended). Not with `filter`. */
-  started?: HistoryStart;
 }
 
 /** NUL-separated fields. NUL cannot occur in commit metadata, and the random nonce keeps file content from faking a header. */
@@ -211,136 +209,79 @@ export async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits
  * folder is not a repository, the range does not resolve or git is missing.
  */
 export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<CommitChange> {
-  // Ended unless it is read (a stream that is read ends with its reading).
-  let early = opts.started;
+  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
+  const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
+  const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
+  const nonce = randomBytes(12).toString("hex");
+  const revisions = resolved.revisions;
+  if (revisions.length === 0) {
+    opts.onProgress?.(0, 0);
+    return;
+  }
+
+  // The commits whose patches are read, and for each, how many range commits are done once it is.
+  const kept: string[] = [];
+  const keptIndex: number[] = [];
+  let total = 0;
+  // One git process a chunk of commits: git keeps what it parsed for the whole of one call (over 100 MB
+  // for 20,000 commits), so a long history is read in a few calls. Each is started before it is read:
+  // the first while the commits are listed, the next once the current one has answered, so that git's
+  // start-up (and its first commits' diffs, up to a pipe's worth) overlaps the scan of the chunk before.
+  const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
+  const chunkInput = (chunk: number) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
+  const startChunk = (input: string | Promise<string>) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
+  let next: StartedStream | undefined;
   try {
-    const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
-    const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
-    const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
-    const revisions = resolved.revisions;
-    if (revisions.length === 0) {
-      opts.onProgress?.(0, 0);
+    if (opts.filter) {
+      // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
+      for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...(resolved.window ?? []), ...revisions, "--"], "reading commit metadata"), nonce)) {
+        if (opts.filter(raw.info)) {
+          kept.push(raw.info.sha);
+          keptIndex.push(total);
+        }
+        total++;
+      }
+      if (kept.length > 0) next = startChunk(chunkInput(0));
+    } else {
+      const listing = git.run(["rev-list", ...WALK_ARGS, ...(resolved.window ?? []), ...revisions, "--"], "listing the commits to read");
+      next = startChunk(
+        listing.then((listed) => {
+          for (const sha of listed.split("\n")) {
+            if (!sha) continue;
+            kept.push(sha);
+            keptIndex.push(total++);
+          }
+          // Given no commit, git would read HEAD: it is ended instead.
+          if (kept.length === 0) throw new GitReadError("no commits to read");
+          return chunkInput(0);
+        }),
+      );
+      await listing;
+    }
+    opts.onProgress?.(0, total);
+    if (kept.length === 0) {
+      if (total > 0) opts.onProgress?.(total, total);
       return;
     }
-    const window = resolved.window ?? [];
-    // All of the range's commits are read: git lists them, and its own walk reads the first chunk meanwhile.
-    let start: HistoryStart | undefined;
-    if (!opts.filter) {
-      start = early && (await early.reads(revisions, window)) ? early : startHistoryRead(git, revisions, window);
-      if (start !== early) early?.walk.stop();
-      early = undefined;
-    }
-    const nonce = start?.nonce ?? randomBytes(12).toString("hex");
 
-    // The commits whose patches are read, and for each, how many range commits are done once it is.
-    const kept: string[] = [];
-    const keptIndex: number[] = [];
-    let total = 0;
-    // One git process a chunk of commits: git keeps what it parsed for the whole of one call (over 100 MB
-    // for 20,000 commits), so a long history is read in a few calls. Each is started before it is read
-    // (the first with the listing, the next once the current one has answered), so that git's start-up
-    // and its first commits' diffs (up to a pipe's worth) overlap the scan of the chunk before.
-    const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
-    const chunkInput = (chunk: number) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
-    const startChunk = (input: string) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
-    let next: StartedStream | undefined;
-    try {
-      if (start) {
-        for (const sha of (await start.listing).split("\n")) {
-          if (!sha) continue;
-          kept.push(sha);
-          keptIndex.push(total++);
-        }
-        // The walk prints the whole range: only its first chunk is read from it.
-        next = start.walk;
-      } else {
-        // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
-        for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...window, ...revisions, "--"], "reading commit metadata"), nonce)) {
-          if (opts.filter?.(raw.info)) {
-            kept.push(raw.info.sha);
-            keptIndex.push(total);
-          }
-          total++;
-        }
-        if (kept.length > 0) next = startChunk(chunkInput(0));
+    let yielded = 0;
+    const chunks = Math.ceil(kept.length / chunkSize);
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const current = next as StartedStream;
+      next = undefined;
+      for await (const raw of splitCommits(current.chunks, nonce)) {
+        if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
+        const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+        if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+        yielded++;
+        opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
       }
-      opts.onProgress?.(0, total);
-      if (kept.length === 0) {
-        if (total > 0) opts.onProgress?.(total, total);
-        return;
-      }
-
-      let yielded = 0;
-      const chunks = Math.ceil(kept.length / chunkSize);
-      for (let chunk = 0; chunk < chunks; chunk++) {
-        let current = next as StartedStream;
-        next = undefined;
-        const last = Math.min(kept.length, (chunk + 1) * chunkSize);
-        for (let walked = chunk === 0 && start !== undefined; yielded < last; walked = false) {
-          for await (const raw of splitCommits(current.chunks, nonce)) {
-            if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
-            if (raw.info.sha !== kept[yielded]) {
-              if (walked) break;
-              throw new GitReadError(`Unexpected output from git log: commit ${raw.info.sha} where ${kept[yielded] ?? "none"} was listed`);
-            }
-            const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-            if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-            yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-            yielded++;
-            opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
-            if (yielded === last) break;
-          }
-          if (yielded === last) break;
-          // git's walk read another history than the listing (HEAD moved between the two): the rest of
-          // the chunk is read from the listed commits. Any other stream prints what it was given.
-          if (!walked) throw new GitReadError(`Unexpected output from git log: it ended before commit ${kept[yielded] ?? ""}`);
-          current = startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", kept.slice(yielded, last).join("\n") + "\n"));
-        }
-      }
-    } finally {
-      // Stopped early (a failure, or a caller that stops reading): a git started ahead is ended too.
-      next?.stop();
     }
   } finally {
-    early?.walk.stop();
+    // Stopped early (a failure, or a caller that stops reading): a git started ahead is ended too.
+    next?.stop();
   }
-}
-
-/**
- * A range's read, started before the scan is set up (so git answers while the rules are compiled): the
- * list of its commits (`git rev-list`), and git's own walk of it with patches, of which the first chunk
- * is read (the same output, commit for commit, as `git log --no-walk --stdin` given the listed commits).
- */
-export interface HistoryStart {
-  readonly nonce: string;
-  readonly listing: Promise<string>;
-  readonly walk: StartedStream;
-  /**
-   * Whether this read is the one for `revisions` (with `window`). `HEAD` (started before HEAD's commit
-   * was known) stands for the commit it names: the listing ends with the tip it read.
-   */
-  reads(revisions: readonly string[], window: readonly string[]): Promise<boolean>;
-}
-
-/** Starts reading a range (see HistoryStart); git runs at once. */
-export function startHistoryRead(git: GitRunner, revisions: readonly string[], window: readonly string[] = []): HistoryStart {
-  const nonce = randomBytes(12).toString("hex");
-  const listing = git.run(["rev-list", ...WALK_ARGS, ...window, ...revisions, "--"], "listing the commits to read");
-  // Thrown to whoever reads it; one never read is not an unhandled rejection.
-  listing.catch(() => undefined);
-  const walk = startedStream(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...PATCH_ARGS, ...window, ...revisions, "--"], "reading commit patches"));
-  return {
-    nonce,
-    listing,
-    walk,
-    reads: async (wanted, wantedWindow) => {
-      if (wantedWindow.join("\0") !== window.join("\0") || wanted.length !== revisions.length) return false;
-      if (wanted.every((revision, i) => revision === revisions[i])) return true;
-      if (revisions.length !== 1 || revisions[0] !== "HEAD" || !/^[0-9a-f]{40,64}$/.test(wanted[0] ?? "")) return false;
-      const listed = (await listing.catch(() => "")).trimEnd();
-      return listed.slice(listed.lastIndexOf("\n") + 1) === wanted[0];
-    },
-  };
 }
 
 interface StartedStream {

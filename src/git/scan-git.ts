@@ -4,15 +4,14 @@ import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
 import { prefetchAgentFiles, type AgentFileReader } from "./agent-files.js";
-import { openRepository, uncheckedRepository, type GitRunner } from "./git-runner.js";
-import { readCommits, startHistoryRead, type HistoryStart } from "./read-commits.js";
+import { openRepository, type GitRunner } from "./git-runner.js";
+import { readCommits } from "./read-commits.js";
 import { resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
   repo: string;
-  /** From openHistory, when the caller started git early (git answers while the caller sets up). */
+  /** `openRepository(repo)`, when the caller started it early (git answers while the caller sets up). */
   opening?: Promise<GitRunner>;
-  started?: HistoryStart;
   range?: string;
   all: boolean;
   authors: "claude" | "all";
@@ -88,29 +87,7 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
   ];
 }
 
-/**
- * A history scan's git work, started before the scan is set up (git answers while the rules are
- * compiled): the repository's check, and for all of HEAD's history by every author (nothing to filter,
- * no window), the read of its commits. Pass both to scanGit; `stop` ends a read that scanGit did not take.
- */
-export function openHistory(repo: string, options: Pick<GitScanOptions, "range" | "all" | "authors" | "window">): { opening: Promise<GitRunner>; started?: HistoryStart; stop: () => void } {
-  const opening = openRepository(repo);
-  // A failure is thrown by scanGit; a scan stopped before it (a config error) leaves no unhandled rejection.
-  opening.catch(() => undefined);
-  const started = options.range === undefined && options.all && options.authors === "all" && !options.window ? startHistoryRead(uncheckedRepository(repo), ["HEAD"]) : undefined;
-  return { opening, ...(started ? { started } : {}), stop: () => started?.walk.stop() };
-}
-
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
-  try {
-    return await scanHistory(setup, options);
-  } finally {
-    // A read started early and not taken (a failure before it, or another range) ends here.
-    options.started?.walk.stop();
-  }
-}
-
-async function scanHistory(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   // One repository handle for the whole scan: each git process it starts costs start-up time.
   const git = await (options.opening ?? openRepository(options.repo));
   const resolved = await resolveRangeWith(git, options.range !== undefined ? { range: options.range } : { all: options.all });
@@ -141,7 +118,7 @@ async function scanHistory(setup: ScanSetup, options: GitScanOptions): Promise<G
   // Only Claude's commits: a metadata pass picks them, and only their patches are read. All authors:
   // no filter, so the whole range is one `git log -p` stream, attributed as it is read.
   const verdicts = new Map<string, AuthorshipVerdict>();
-  const readOptions: Parameters<typeof readCommits>[1] = { resolved, ...(options.started && options.authors === "all" ? { started: options.started } : {}) };
+  const readOptions: Parameters<typeof readCommits>[1] = { resolved };
   if (options.authors === "claude") {
     readOptions.filter = (commit) => {
       const verdict = attribute(commit);

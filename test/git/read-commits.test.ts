@@ -1,8 +1,7 @@
 import { readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import type { CommitChange, CommitInfo } from "../../src/core/types.js";
-import { uncheckedRepository } from "../../src/git/git-runner.js";
-import { readCommits, startHistoryRead, type ReadCommitsOptions } from "../../src/git/read-commits.js";
+import { readCommits, type ReadCommitsOptions } from "../../src/git/read-commits.js";
 import { HUMAN, TempRepo, tempDir, type Identity } from "./repo-helper.js";
 
 const CLAUDE_TRAILER = "Co-Authored-By: Claude <noreply@anthropic.com>";
@@ -215,12 +214,9 @@ describe("readCommits batching, filtering and progress", () => {
     const changes = await collect(r.dir, { gitBinary: git.binary });
     expect(changes.map((c) => c.commit.sha)).toEqual(shas);
     expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
-    // Without a filter, one rev-list lists the commits while git's own walk reads them (no list to wait
-    // for); no metadata pass.
-    const patchCalls = git.calls().filter((args) => args.includes("-p"));
-    expect(patchCalls).toHaveLength(1);
-    expect(patchCalls[0]).toEqual(expect.arrayContaining(["--topo-order", "--reverse", shas[6]]));
-    expect(git.stdin()).toEqual([]);
+    expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(1);
+    expect(git.stdin()).toEqual(shas);
+    // Without a filter, one rev-list lists the commits; no metadata pass.
     expect(git.calls().filter((args) => args.includes("log") || args.includes("rev-list"))).toHaveLength(2);
   });
 
@@ -258,9 +254,8 @@ describe("readCommits batching, filtering and progress", () => {
     const changes = await collect(r.dir, { gitBinary: git.binary, chunkCommits: 3 });
     expect(changes.map((c) => c.commit.sha)).toEqual(shas);
     expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
-    // The first chunk from git's walk of the range, the others from the listed commits on git's stdin.
     expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(3);
-    expect([...git.stdin()].sort()).toEqual(shas.slice(3).sort());
+    expect([...git.stdin()].sort()).toEqual([...shas].sort());
 
     // Stopped inside the first chunk: the second chunk's git, started ahead, is ended with it.
     const got: string[] = [];
@@ -269,41 +264,6 @@ describe("readCommits batching, filtering and progress", () => {
       if (got.length === 2) break;
     }
     expect(got).toEqual(shas.slice(0, 2));
-  });
-
-  it("takes a read of HEAD started before HEAD was known, when HEAD still names the commit resolved", async () => {
-    const { repo: r, shas } = sevenCommits();
-    const git = loggingGit();
-    const started = startHistoryRead(uncheckedRepository(r.dir, { gitBinary: git.binary }), ["HEAD"]);
-    const changes = await collect(r.dir, { gitBinary: git.binary, started });
-    expect(changes.map((c) => c.commit.sha)).toEqual(shas);
-    // The range's one read is the one started early.
-    expect(git.calls().filter((args) => args.includes("-p"))).toEqual([expect.arrayContaining(["HEAD"])]);
-  });
-
-  it("ends a read started early for HEAD once HEAD has moved, and reads the range resolved", async () => {
-    const { repo: r, shas } = sevenCommits();
-    const git = loggingGit();
-    const started = startHistoryRead(uncheckedRepository(r.dir, { gitBinary: git.binary }), ["HEAD"]);
-    await started.listing;
-    r.write("late.txt", "late\n");
-    const late = r.commit("Late");
-    const changes = await collect(r.dir, { gitBinary: git.binary, started, resolved: { revisions: [late], description: "" } });
-    expect(changes.map((c) => c.commit.sha)).toEqual([...shas, late]);
-    expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(2);
-  });
-
-  it("reads the rest of the first chunk from the listing when git's walk saw another history", async () => {
-    const { repo: r, shas } = sevenCommits();
-    const git = loggingGit();
-    // The walk reads the first five commits only: the listing has seven.
-    const runner = uncheckedRepository(r.dir, { gitBinary: git.binary });
-    const started = startHistoryRead(runner, [shas[4] as string]);
-    const listing = await runner.run(["rev-list", "--topo-order", "--reverse", shas[6] as string, "--"], "listing");
-    const changes = await collect(r.dir, { gitBinary: git.binary, started: { ...started, listing: Promise.resolve(listing), reads: () => Promise.resolve(true) } });
-    expect(changes.map((c) => c.commit.sha)).toEqual(shas);
-    expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
-    expect(git.stdin()).toEqual(shas.slice(5));
   });
 
   it("stops cleanly when the caller breaks out early", async () => {
