@@ -31034,103 +31034,69 @@ async function readUtf16Files(git, parsed, limits) {
   }
 }
 async function* readCommits(repo, opts = {}) {
-  let early = opts.started;
+  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
+  const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
+  const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
+  const nonce = randomBytes(12).toString("hex");
+  const revisions = resolved.revisions;
+  if (revisions.length === 0) {
+    opts.onProgress?.(0, 0);
+    return;
+  }
+  const kept = [];
+  const keptIndex = [];
+  let total = 0;
+  const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
+  const chunkInput = (chunk) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
+  const startChunk = (input) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
+  let next;
   try {
-    const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
-    const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
-    const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
-    const revisions = resolved.revisions;
-    if (revisions.length === 0) {
-      opts.onProgress?.(0, 0);
+    if (opts.filter) {
+      for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...resolved.window ?? [], ...revisions, "--"], "reading commit metadata"), nonce)) {
+        if (opts.filter(raw.info)) {
+          kept.push(raw.info.sha);
+          keptIndex.push(total);
+        }
+        total++;
+      }
+      if (kept.length > 0) next = startChunk(chunkInput(0));
+    } else {
+      const listing = git.run(["rev-list", ...WALK_ARGS, ...resolved.window ?? [], ...revisions, "--"], "listing the commits to read");
+      next = startChunk(
+        listing.then((listed) => {
+          for (const sha of listed.split("\n")) {
+            if (!sha) continue;
+            kept.push(sha);
+            keptIndex.push(total++);
+          }
+          if (kept.length === 0) throw new GitReadError("no commits to read");
+          return chunkInput(0);
+        })
+      );
+      await listing;
+    }
+    opts.onProgress?.(0, total);
+    if (kept.length === 0) {
+      if (total > 0) opts.onProgress?.(total, total);
       return;
     }
-    const window2 = resolved.window ?? [];
-    let start;
-    if (!opts.filter) {
-      start = early && await early.reads(revisions, window2) ? early : startHistoryRead(git, revisions, window2);
-      if (start !== early) early?.walk.stop();
-      early = void 0;
-    }
-    const nonce = start?.nonce ?? randomBytes(12).toString("hex");
-    const kept = [];
-    const keptIndex = [];
-    let total = 0;
-    const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
-    const chunkInput = (chunk) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
-    const startChunk = (input) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
-    let next;
-    try {
-      if (start) {
-        for (const sha of (await start.listing).split("\n")) {
-          if (!sha) continue;
-          kept.push(sha);
-          keptIndex.push(total++);
-        }
-        next = start.walk;
-      } else {
-        for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...window2, ...revisions, "--"], "reading commit metadata"), nonce)) {
-          if (opts.filter?.(raw.info)) {
-            kept.push(raw.info.sha);
-            keptIndex.push(total);
-          }
-          total++;
-        }
-        if (kept.length > 0) next = startChunk(chunkInput(0));
+    let yielded = 0;
+    const chunks = Math.ceil(kept.length / chunkSize);
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const current = next;
+      next = void 0;
+      for await (const raw of splitCommits(current.chunks, nonce)) {
+        if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
+        const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
+        if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
+        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+        yielded++;
+        opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
       }
-      opts.onProgress?.(0, total);
-      if (kept.length === 0) {
-        if (total > 0) opts.onProgress?.(total, total);
-        return;
-      }
-      let yielded = 0;
-      const chunks = Math.ceil(kept.length / chunkSize);
-      for (let chunk = 0; chunk < chunks; chunk++) {
-        let current = next;
-        next = void 0;
-        const last = Math.min(kept.length, (chunk + 1) * chunkSize);
-        for (let walked = chunk === 0 && start !== void 0; yielded < last; walked = false) {
-          for await (const raw of splitCommits(current.chunks, nonce)) {
-            if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
-            if (raw.info.sha !== kept[yielded]) {
-              if (walked) break;
-              throw new GitReadError(`Unexpected output from git log: commit ${raw.info.sha} where ${kept[yielded] ?? "none"} was listed`);
-            }
-            const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
-            if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-            yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
-            yielded++;
-            opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
-            if (yielded === last) break;
-          }
-          if (yielded === last) break;
-          if (!walked) throw new GitReadError(`Unexpected output from git log: it ended before commit ${kept[yielded] ?? ""}`);
-          current = startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", kept.slice(yielded, last).join("\n") + "\n"));
-        }
-      }
-    } finally {
-      next?.stop();
     }
   } finally {
-    early?.walk.stop();
+    next?.stop();
   }
-}
-function startHistoryRead(git, revisions, window2 = []) {
-  const nonce = randomBytes(12).toString("hex");
-  const listing = git.run(["rev-list", ...WALK_ARGS, ...window2, ...revisions, "--"], "listing the commits to read");
-  listing.catch(() => void 0);
-  const walk2 = startedStream(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...PATCH_ARGS, ...window2, ...revisions, "--"], "reading commit patches"));
-  return {
-    nonce,
-    listing,
-    walk: walk2,
-    reads: async (wanted, wantedWindow) => {
-      if (wantedWindow.join("\0") !== window2.join("\0") || wanted.length !== revisions.length) return false;
-      if (wanted.every((revision, i) => revision === revisions[i])) return true;
-      if (revisions.length !== 1 || revisions[0] !== "HEAD" || !/^[0-9a-f]{40,64}$/.test(wanted[0] ?? "")) return false;
-      const listed = (await listing.catch(() => "")).trimEnd();
-      return listed.slice(listed.lastIndexOf("\n") + 1) === wanted[0];
-    }
-  };
 }
 function startedStream(stream) {
   const iterator = stream[Symbol.asyncIterator]();
@@ -31185,13 +31151,6 @@ function shallowHistory(cuts) {
   ];
 }
 async function scanGit(setup, options) {
-  try {
-    return await scanHistory(setup, options);
-  } finally {
-    options.started?.walk.stop();
-  }
-}
-async function scanHistory(setup, options) {
   const git = await (options.opening ?? openRepository(options.repo));
   const resolved = await resolveRangeWith(git, options.range !== void 0 ? { range: options.range } : { all: options.all });
   if (options.window) {
@@ -31219,7 +31178,7 @@ async function scanHistory(setup, options) {
     return verdict;
   };
   const verdicts = /* @__PURE__ */ new Map();
-  const readOptions = { resolved, ...options.started && options.authors === "all" ? { started: options.started } : {} };
+  const readOptions = { resolved };
   if (options.authors === "claude") {
     readOptions.filter = (commit) => {
       const verdict = attribute(commit);
