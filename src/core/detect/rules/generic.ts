@@ -180,6 +180,8 @@ const SINGLE_WORD_LABEL = /^\p{Lu}[\p{Ll}]+(?:\s\p{L}[\p{Ll}]*)?$/u;
 /** `TF_TOKEN_app_terraform_io`: three or more words joined by underscores name something. */
 const SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 const IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
+/** What follows an unquoted word in a signature or a list (`password: string)`, `Auth,`), not part of it. */
+const CLOSING_PUNCTUATION = /[)\]>,;:?]+$/;
 /** Unquoted values in config files that are still expressions: calls, lists, maps, lambdas, member
  * paths (`jsTokens.matchToToken`), version ranges (`^7.1.3`). */
 const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^[A-Za-z_$][\w$.]*\[["':\w]|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
@@ -221,7 +223,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (SAYS_UNUSED.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
-  if (spellsOwnName(quoted ? value : value.replace(/[)\]>,;:?]+$/, ""), name)) return { kind: "none" };
+  if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
@@ -238,7 +240,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
   // `(email: string, password: string): Promise<…>` in a signature: a type, whatever punctuation follows it.
-  if (!quoted && NON_SECRET_VALUES.has(lower.replace(/[)\]>,;:?]+$/, ""))) return { kind: "none" };
+  if (!quoted && NON_SECRET_VALUES.has(lower.replace(CLOSING_PUNCTUATION, ""))) return { kind: "none" };
   // Words that name a secret (`appInstanceIdToken`, `X-Goog-Api-Key`, `resume-token-1000000`) under a
   // token's or a key's name: a name (of a map key, a header, a field) or a stand-in that says what it is.
   // A password that names itself (`backend-password`) is often the real default: it stays, unless the name
