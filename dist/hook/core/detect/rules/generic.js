@@ -616,6 +616,7 @@ var ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 var SINGLE_WORD_LABEL = new RegExp("^\\p{Lu}[\\p{Ll}]+(?:\\s\\p{L}[\\p{Ll}]*)?$", "u");
 var SNAKE_WORDS = /^[A-Za-z]{2,}(?:_[A-Za-z]{2,}){2,}$/;
 var IDENTIFIER_LIKE = /^[a-z][a-z]*(?:[-_.][a-z]+)*$/;
+var CLOSING_PUNCTUATION = /[)\]>,;:?]+$/;
 var CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+;?$|^[\^~]?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?,?$|^[A-Za-z_$][\w$.]*\(|^[A-Za-z_$][\w$.]*\[["':\w]|^\(|^\[|^\{|^new\s|^await\s|^function\b|^=>|^!!|^&\w|^\*\w|^\|$|^>-?$/;
 function classifyValue(raw, name, kind, quoted, spaced = false) {
   const value = raw.trim();
@@ -635,7 +636,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (SAYS_UNUSED.test(value)) return { kind: "none" };
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
-  if (spellsOwnName(quoted ? value : value.replace(/[)\]>,;:?]+$/, ""), name)) return { kind: "none" };
+  if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
   const early = (0, import_chunk_SFJZ52BT.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
@@ -646,7 +647,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
   if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
-  if (!quoted && NON_SECRET_VALUES.has(lower.replace(/[)\]>,;:?]+$/, ""))) return { kind: "none" };
+  if (!quoted && NON_SECRET_VALUES.has(lower.replace(CLOSING_PUNCTUATION, ""))) return { kind: "none" };
   if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
   if (kind === "secret" && /^(?:test|fake|dummy|mock|sample|example)_[A-Za-z]{2,40}$/i.test(value)) return { kind: "placeholder", reason: "the value names itself a stand-in" };
   if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
