@@ -217,6 +217,8 @@ const entries: KeyedEntry[] = [
   {id: "gumroad-api-key", provider: "Gumroad", names: ["gumroad"], value: {alphabet: "alnum", extra: "-", length: 43}, docs: "https://gumroad.com"},
   {id: "gyazo-api-key", provider: "Gyazo", names: ["gyazo"], value: {alphabet: "alnum", extra: "-", length: 43}, docs: "https://gyazo.com"},
   {id: "happyscribe-api-key", provider: "Happyscribe", names: ["happyscribe"], value: {alphabet: "alnum", length: 24}, docs: "https://happyscribe.com"},
+  // Hasura Cloud adds a randomly generated admin secret to each project (HASURA_GRAPHQL_ADMIN_SECRET, sent as x-hasura-admin-secret); a self-hosted one is chosen by its owner. Read as a long random value under a Hasura credential name.
+  {id: "hasura-admin-secret", provider: "Hasura", kind: "admin secret", names: ["hasura", "hasura admin"], value: {alphabet: "alnum", range: [32, 64]}, credentialWord: true, docs: "https://hasura.io/docs/latest/hasura-cloud/projects/secure/"},
   {id: "harvest-api-key", provider: "Harvest", names: ["harvest"], value: {alphabet: "alnum", extra: "._", length: 97}, credentialWord: true, docs: "https://harvestapp.com"},
   {id: "help-crunch-api-key", provider: "HelpCrunch", names: ["helpcrunch"], value: {alphabet: "alnum", extra: "-+/=", length: 328}, docs: "https://helpcrunch.com"},
   {id: "helpscout-api-key", provider: "Helpscout", names: ["helpscout"], value: {alphabet: "lowerDigits", length: 40}, docs: "https://helpscout.net"},
