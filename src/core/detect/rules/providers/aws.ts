@@ -7,9 +7,13 @@
 import type { Rule } from "../../rule.js";
 import { fake, randomString } from "../../fake.js";
 import { ASSIGN, SEP, UUID, ci, defineRule, inSyntaxes, withValue } from "../kit.js";
+import { JENKINS_LABEL } from "./keyed.js";
 
 /** AWS key ids are upper-case base32 after their prefix. */
 const BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/** An STS session token: long base64. */
+const STS_TOKEN = "[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])";
 
 export const rules: Rule[] = [
   defineRule({
@@ -73,25 +77,41 @@ export const rules: Rule[] = [
     title: "AWS session token",
     provider: "AWS",
     severity: "high",
-    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken"],
+    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken", "asia"],
     // With an AWS-specific name any long base64 value counts; with a generic name (sessionToken) the
     // value must start like an STS token does (base64 of its binary header).
     regex: new RegExp(
       `(?:${ci("aws")}${SEP}(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}` +
         `|(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))` +
-        `(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])`,
+        `(?<secret>${STS_TOKEN})`,
     ),
+    // Temporary credentials come as three (STS `Credentials`: AccessKeyId, SecretAccessKey, SessionToken),
+    // and a temporary key id starts with ASIA: a long base64 value set under a `session` name in the
+    // block of an ASIA key id, a few lines below it, is that key's session token (`id: ASIA…` then
+    // `session: …`; a Jenkins credential's `<session>{AQAAABAAA …}` element).
+    nearbyRegex: new RegExp(
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}<?[\w.-]{0,20}?` +
+        `(?:${ci("session")})${ASSIGN}(?:${JENKINS_LABEL})?(?<secret>${STS_TOKEN})`,
+    ),
+    nearbyRequires: [/ASIA[A-Z0-9]{16}/],
+    // A token runs to 2,000 characters on the lines below its key id.
+    window: 4000,
     docs: "https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html",
     remediation:
       "Revoke the role's active sessions (IAM > Roles > Revoke sessions) and never commit temporary credentials; let the SDK fetch them at run time.",
-    samples: () => ["IQoJb3JpZ2luX2Vj" + fake.base64(300, "aws-sts-1"), fake.base64(220, "aws-sts-2")] as const,
-    truePositives: ([sts, other]) => [
+    samples: () => ["IQoJb3JpZ2luX2Vj" + fake.base64(300, "aws-sts-1"), fake.base64(220, "aws-sts-2"), "ASIA" + randomString(16, BASE32_UPPER, "aws-sts-id"), fake.base64(40, "aws-sts-secret")] as const,
+    truePositives: ([sts, other, id, secret]) => [
       ...inSyntaxes("aws_session_token", sts),
       ...withValue(sts, '  sessionToken: "%s",'),
       ...withValue(other, "aws_security_token = %s"),
+      ...withValue(other, `aws credentials {\n  id: ${id}\n  secret: ${secret}\n  session: %s\n}`, `  <id>{${id}}</id>\n  <secret>{AQAAABAAA ${secret}}</secret>\n  <session>{AQAAABAAA %s}</session>`),
     ],
-    falsePositives: ([, other]) => [
+    falsePositives: ([, other, id, secret]) => [
       `  sessionToken: "${other}",`,
+      // A long-term key id (AKIA) has no session; a session value far below the id is another block's.
+      `credentials:\n  id: AKIA${id.slice(4)}\n  session: ${other}`,
+      `credentials:\n  id: ${id}\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  session: ${other}`,
+      `credentials:\n  id: ${id}\n  secret: ${secret}\n  session: ${other.slice(0, 80)}`,
       `AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake.base64(40, "short")}`,
       "  sessionToken: process.env.AWS_SESSION_TOKEN,",
     ],

@@ -297,7 +297,7 @@ const XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:
  * <value>}`, the form exports and test fixtures of Jenkins credentials take): a template, so the
  * provider's name before it is tie enough.
  */
-const JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
+export const JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
 const BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 
 function valueRegex(shape: ValueShape): { value: string; notAfter: string } {
