@@ -253,10 +253,16 @@ function valueCheck(entry: KeyedEntry): ((secret: string) => boolean) | undefine
 /** The entry's prefixes (none, one or several). */
 const prefixes = (shape: ValueShape): readonly string[] => (shape.prefix === undefined ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix);
 
+/**
+ * A UUID's layout: identifiers of every kind have it, so a value in it says little about whose it is.
+ * Other group layouts (`XXXXXXXX-XXXXXXXX-XXXXXXXX-XXXXXXXX`, 11-4-4-4-12) are the provider's own.
+ */
+const UUID_LAYOUT = "8,4,4,4,12";
+
 function isWeak(shape: ValueShape): boolean {
-  // A pattern of several parts is as long as its sample.
-  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
-  return shape.groups !== undefined || shape.alphabet === "digits" || (!shape.prefix && max < 16);
+  // A pattern of several parts is as long as its sample; grouped bodies count their dashes.
+  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? (shape.groups ? bodyOf(shape).minLength : 0);
+  return shape.groups?.join() === UUID_LAYOUT || shape.alphabet === "digits" || (!shape.prefix && max < 16);
 }
 
 /** The name must hold a credential word: a common-word name, or a weak shape (see `credentialWord`). */
