@@ -65,3 +65,27 @@ describe("a provider format's body written as one group over and over", () => {
     expect(classifyFormatValue(half + half).placeholder).toBe(false);
   });
 });
+
+describe("a provider format's body typed over (issue 11 item 5)", () => {
+  // `a1b2c3…`: letters and digits counting up side by side, over the whole body.
+  const interleaved = Array.from({ length: 16 }, (_, i) => `${"abcdef"[i % 6]}${(i + 1) % 10}`).join("");
+
+  it("is a placeholder when the body counts up, interleaved", () => {
+    expect(classifyFormatValue(`shpss_${interleaved}`)).toEqual({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
+    expect(classifyFormatValue(`shpat_${interleaved.toUpperCase()}`).placeholder).toBe(true);
+  });
+
+  it("is a placeholder when runs of one character are typed one after another", () => {
+    const value = `${fake.alnum(22, "ph-ladder-1")}AAAABBBBCCCC${fake.alnum(30, "ph-ladder-2")}`;
+    expect(classifyFormatValue(value).placeholder).toBe(true);
+  });
+
+  it("leaves generated bodies secrets, one padding run or a short count inside them", () => {
+    for (const seed of ["ph-body-1", "ph-body-2", "ph-body-3", "ph-body-4"]) {
+      expect(classifyFormatValue(`shpss_${fake.hex(32, seed)}`).placeholder).toBe(false);
+      expect(classifyFormatValue(fake.alnum(64, seed)).placeholder).toBe(false);
+    }
+    expect(classifyFormatValue(`${fake.base64(30, "ph-pad")}AAAAAAAAAA${fake.base64(30, "ph-pad-2")}`).placeholder).toBe(false);
+    expect(classifyFormatValue(`${fake.alnum(30, "ph-count")}a1b2c3${fake.alnum(30, "ph-count-2")}`).placeholder).toBe(false);
+  });
+});

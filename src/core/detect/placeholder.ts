@@ -306,12 +306,19 @@ function repeatedGroup(value: string): boolean {
  * findings only: a provider's format (a PEM body, a padded token) can hold runs by construction.
  */
 export function classifyTypedByHand(value: string): PlaceholderVerdict {
-  const counting = countingShare(value);
-  if ((value.length >= 16 && counting >= 0.5) || (value.length >= 8 && counting >= 0.7)) return { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
+  if (countsByHand(value)) return COUNTS;
   if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
   return { placeholder: false };
 }
+
+/** Counting (`a1b2c3d4`, `zyxwvu98765`) over most of a value: a random one of this length almost never does. */
+function countsByHand(value: string): boolean {
+  if (value.length < 8) return false;
+  const counting = countingShare(value);
+  return (value.length >= 16 && counting >= 0.5) || counting >= 0.7;
+}
+const COUNTS: PlaceholderVerdict = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
 
 /**
  * passw0rd! → password, pa55word → password, p@$$w0rd123 → password: decoration at the end dropped, then
@@ -403,12 +410,15 @@ export function classifyFormatValue(value: string): PlaceholderVerdict {
 
 /**
  * Is a value of a provider's random format typed in by hand: mostly runs (`5555555dAAAAA7777777...`),
+ * runs typed one after another (`…AAAABBBBCCCC…`), counting over most of it (`shpss_a1b2c3d4e5f6…`),
  * a short sequence repeated (`123123123...`), one longer group over its whole length
  * (`A1B2C3D4E5F6A1B2C3D4E5F6...`), or the format's prefix then a bracketed stand-in (`sk-<API_KEY>`)?
  * Not for passwords: a repetitive password is weak, yet real.
  */
 function classifyFilledFormat(value: string): PlaceholderVerdict {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
+  if (countsByHand(value)) return COUNTS;
   if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   // The pattern ends in a closing bracket: tested only then.
   const last = value.charCodeAt(value.length - 1);
@@ -418,6 +428,26 @@ function classifyFilledFormat(value: string): PlaceholderVerdict {
 
 /** A format's literal start (`sk-`, `pk_live_`), then `<…>`, `[…]` or `{…}` where its body goes. */
 const PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
+
+/**
+ * Three runs of four or more of one character each, back to back and each of another character
+ * (`AAAABBBBCCCC`): typed over a body. Binary written out as base64 pads with one run (`AAAAAAAA`),
+ * not a ladder of them.
+ */
+function hasRunLadder(value: string): boolean {
+  let ladder = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
+      run++;
+      continue;
+    }
+    ladder = run >= 4 ? ladder + 1 : 0;
+    if (ladder >= 3) return true;
+    run = 1;
+  }
+  return false;
+}
 
 /** Characters in runs of four or more of one character. */
 function runCoverage(value: string): number {
