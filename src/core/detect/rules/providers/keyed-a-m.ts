@@ -185,6 +185,9 @@ const entries: KeyedEntry[] = [
   {id: "fetchrss-api-key", provider: "Fetchrss", names: ["fetchrss"], value: {alphabet: "alnum", extra: ".", length: 40}, docs: "https://fetchrss.com"},
   {id: "file-io-api-key", provider: "FileIO", names: ["fileio"], value: {alphabet: "upperDigits", extra: "-.", length: 39}, docs: "https://file.io"},
   {id: "financial-modeling-prep-api-key", provider: "FinancialModelingPrep", names: ["financialmodelingprep"], value: {alphabet: "alnum", length: 32}, docs: "https://financialmodelingprep.com"},
+  // "It starts with API_KEY" (Finage's dashboard, as Nango's guide describes it); the body's length is not
+  // documented, so a range around the keys seen: upper-case letters and digits after the prefix.
+  {id: "finage-api-key", provider: "Finage", names: ["finage"], value: {prefix: "API_KEY", alphabet: "upperDigits", range: [20, 40], standalone: true}, docs: "https://nango.dev/docs/api-integrations/finage/connect"},
   {id: "findl-api-key", provider: "Findl", names: ["findl"], value: {alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12]}, docs: "https://findl.com"},
   {id: "fixer-io-api-key", provider: "FixerIO", names: ["fixer"], value: {alphabet: "alnum", length: 32}, credentialWord: true, docs: "https://fixer.io"},
   {id: "flat-io-api-key", provider: "FlatIO", names: ["flat"], value: {alphabet: "lowerDigits", length: 128}, credentialWord: true, docs: "https://flat.io"},
