@@ -492,12 +492,14 @@ function repeatsShortUnit(value: string): boolean {
  */
 function repeatsWholeGroup(value: string): boolean {
   const n = value.length;
-  for (let start = 0; start <= 12 && (n - start) * 4 >= n * 3; start++) {
-    for (let unit = 5; unit <= 16 && start + unit * 3 <= n; unit++) {
-      let i = start + unit;
-      while (i < n && value.charCodeAt(i) === value.charCodeAt(i - unit)) i++;
-      if (i === n) return true;
-    }
+  // The group may start at 0 to 12, and in the value's first quarter.
+  const lastStart = Math.min(12, Math.floor(n / 4));
+  for (let unit = 5; unit <= 16 && unit * 3 <= n; unit++) {
+    // Read from the end, where a random value stops at once: `from` is the first place from which every
+    // character repeats the one `unit` before it; a group starting at `from - unit` or later repeats to the end.
+    let from = n;
+    while (from > unit && value.charCodeAt(from - 1) === value.charCodeAt(from - 1 - unit)) from--;
+    if (Math.max(0, from - unit) <= Math.min(lastStart, n - unit * 3)) return true;
   }
   return false;
 }
