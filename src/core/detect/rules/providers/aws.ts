@@ -93,6 +93,8 @@ export const rules: Rule[] = [
       String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}<?[\w.-]{0,20}?` +
         `(?:${ci("session")})${ASSIGN}(?:${JENKINS_LABEL})?(?<secret>${STS_TOKEN})`,
     ),
+    // Every match holds a token's run of base64; the nearby form an ASIA key id too.
+    requires: [/[A-Za-z0-9/+]{100}/],
     nearbyRequires: [/ASIA[A-Z0-9]{16}/],
     // A token runs to 2,000 characters on the lines below its key id.
     window: 4000,
