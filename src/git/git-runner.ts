@@ -7,10 +7,13 @@
  * simple-git does not do well: raw blob bytes with a bound (`tryRunBytes`: simple-git decodes to text
  * and has no output cap) and the streamed `git log -p` of a history scan (`stream`: simple-git buffers a
  * call's whole output, which for a long history is hundreds of MB and delays the first commit until the
- * last is read).
+ * last is read). A stream's output goes through a temporary file rather than a pipe: a pipe holds
+ * 64 KiB, so git stalled whenever the scan of a commit took longer than git took to fill it, and the
+ * scan then waited for git (see openSpool).
  */
 import { execFile, spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
 
@@ -42,12 +45,20 @@ export interface GitRunner {
    */
   tryRunBytes(args: string[], maxBytes: number): Promise<Buffer | undefined>;
   /**
-   * Runs git and hands over its output as it comes, at the caller's pace (git waits while the caller
-   * does not read, so memory holds a pipe's worth, not the whole output). `input` goes to git's stdin;
-   * given as a promise, git is started at once and the text written when it is known (a rejected
-   * promise ends git). Iterating throws a GitReadError naming `what` when git fails; stopping early ends git.
+   * Runs git and hands over its output as it comes, at the caller's pace. git writes to a private
+   * temporary file (see openSpool) that is read as it grows, so git runs ahead of a caller that works
+   * between reads instead of waiting on a full pipe: memory holds one read (up to 1 MiB), and the disk
+   * (or the page cache) the part of the output not read yet. `input` goes to git's stdin; given as a
+   * promise, git is started at once and the text written when it is known (a rejected promise ends git).
+   * Iterating throws a GitReadError naming `what` when git fails; stopping early ends git. The file is
+   * gone once the iteration ends, whichever way.
    */
-  stream(args: string[], what: string, input?: string | Promise<string>): AsyncIterable<Buffer>;
+  stream(args: string[], what: string, input?: string | Promise<string>): GitStream;
+}
+
+export interface GitStream extends AsyncIterable<Buffer> {
+  /** Settles once git has ended (its whole output then waits to be read) or could not start; not before the stream is read. */
+  readonly ended: Promise<void>;
 }
 
 /**
@@ -74,6 +85,71 @@ function firstLines(text: string, count = 3): string {
 
 /** A streamed call's failure: git's own words (stderr) when it said something. */
 class GitCallError extends Error {}
+
+/** The most of a spooled output read at once (a commit split across two reads is copied once more). */
+const SPOOL_READ_BYTES = 1024 * 1024;
+/** How long a reader that caught up with git waits before it looks again (git's exit also wakes it). */
+const SPOOL_POLL_MS = 1;
+
+interface Spool {
+  /** git's end (its stdout), closed here once git is started. */
+  write: number;
+  read: number;
+  /** Removes the file's name and folder; again later where the system refused while the file was open. */
+  remove(): void;
+  /** Closes the reader's end and removes what is left. */
+  close(): void;
+}
+
+/**
+ * The private file a streamed call's output goes to (see GitRunner.stream): in a folder of its own
+ * (mkdtemp: mode 0700), mode 0600. Its name is removed at once where the system allows it while the
+ * file is open (POSIX: the open descriptors keep the file, and the system frees it when git and this
+ * process have closed them, even after a crash); elsewhere when the read ends.
+ */
+function openSpool(what: string): Spool {
+  let folder: string;
+  try {
+    folder = mkdtempSync(path.join(tmpdir(), "claude-guard-git-"));
+  } catch (error) {
+    throw new GitReadError(`Cannot create a temporary file for git's output ${what} in ${tmpdir()} (set TMPDIR to a writable folder): ${messageOf(error)}`);
+  }
+  const remove = () => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Still open (Windows): removed once git has exited and the reader has closed it.
+    }
+  };
+  const file = path.join(folder, "output");
+  let write = -1;
+  let readEnd = -1;
+  try {
+    write = openSync(file, "wx", 0o600);
+    readEnd = openSync(file, "r");
+  } catch (error) {
+    if (write >= 0) closeSync(write);
+    remove();
+    throw new GitReadError(`Cannot create a temporary file for git's output ${what} in ${folder}: ${messageOf(error)}`);
+  }
+  remove();
+  let closed = false;
+  return {
+    write,
+    read: readEnd,
+    remove,
+    close() {
+      if (!closed) closeSync(readEnd);
+      closed = true;
+      remove();
+    },
+  };
+}
+
+/** Reads bytes of a file at a position, through libuv's pool (the event loop turns while it reads). */
+function readAt(fd: number, into: Buffer, position: number): Promise<number> {
+  return new Promise((resolve, reject) => read(fd, into, 0, into.length, position, (error, bytes) => (error ? reject(error) : resolve(bytes))));
+}
 
 /**
  * Opens `repoDir` for reading: checks that the folder exists, that git runs and that the folder is
@@ -160,19 +236,44 @@ function connect(dir: string, options: GitRunnerOptions) {
       });
     },
     stream(args, what, input) {
+      let settle!: () => void;
+      const ended = new Promise<void>((resolve) => (settle = resolve));
       return {
+        ended,
         async *[Symbol.asyncIterator]() {
-          const child = spawn(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
-          const { stdout, stderr: errors } = child;
-          if (!stdout || !errors) throw new GitReadError(`git failed ${what} in ${dir}: no output pipe`);
+          let spool: Spool;
+          let child: ReturnType<typeof spawn>;
+          try {
+            spool = openSpool(what);
+          } catch (error) {
+            settle();
+            throw error;
+          }
+          try {
+            child = spawn(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === undefined ? "ignore" : "pipe", spool.write, "pipe"] });
+          } catch (error) {
+            spool.close();
+            settle();
+            throw wrap(error, what);
+          } finally {
+            // git holds its own copy of the descriptor.
+            closeSync(spool.write);
+          }
+          const errors = child.stderr;
           let stderr = "";
-          errors.setEncoding("utf8");
-          errors.on("data", (text: string) => {
+          errors?.setEncoding("utf8");
+          errors?.on("data", (text: string) => {
             if (stderr.length < 16_384) stderr += text;
           });
+          let end: { code: number | null; error?: Error } | undefined;
           const exited = new Promise<{ code: number | null; error?: Error }>((resolve) => {
             child.once("error", (error) => resolve({ code: null, error }));
             child.once("close", (code) => resolve({ code }));
+          }).then((result) => (end = result));
+          // Where the system keeps an open file's name (Windows), it is removed once git is done with it.
+          void exited.then(() => {
+            spool.remove();
+            settle();
           });
           const stdin = child.stdin;
           if (stdin) {
@@ -186,13 +287,28 @@ function connect(dir: string, options: GitRunnerOptions) {
           }
           let done = false;
           try {
-            for await (const chunk of stdout) yield chunk as Buffer;
-            const end = await exited;
+            for (let position = 0; ; ) {
+              // Whether git had ended is known before the file's size is read: then that size is all there is.
+              const finished = end;
+              const ready = fstatSync(spool.read).size - position;
+              if (ready > 0) {
+                const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
+                const got = await readAt(spool.read, chunk, position);
+                position += got;
+                if (got > 0) yield got === chunk.length ? chunk : chunk.subarray(0, got);
+                continue;
+              }
+              if (finished) break;
+              // Caught up with git: look again shortly, or as soon as it ends.
+              await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, SPOOL_POLL_MS))]);
+            }
+            const result = await exited;
             done = true;
-            if (end.error) throw wrap(end.error, what);
-            if (end.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${end.code}`), what);
+            if (result.error) throw wrap(result.error, what);
+            if (result.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${result.code}`), what);
           } finally {
             if (!done) child.kill();
+            spool.close();
           }
         },
       };

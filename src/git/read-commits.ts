@@ -4,9 +4,12 @@
  * How, and why this way:
  * - `git log -p` read as a stream and parsed a commit at a time, one process for up to 2,000 commits
  *   (their SHAs on its stdin, listed first by one `rev-list`): git's own diff is the floor, and a scan
- *   adds no process nor setup per commit (a git process per commit is 40-80x slower). Memory holds the
- *   commit being scanned and a pipe's worth of git's output (git waits while the caller scans), plus
- *   what one git call keeps of the objects it parsed, bounded by the chunk.
+ *   adds no process nor setup per commit (a git process per commit is 40-80x slower). git's output goes
+ *   to a private temporary file read as it grows (GitRunner.stream), so git runs ahead of the scan
+ *   instead of waiting on a full pipe whenever a commit takes the scan longer than git (the scan then
+ *   waited for git in turn). Memory holds the commit being scanned and one read of git's output, plus
+ *   what one git call keeps of the objects it parsed, bounded by the chunk; the file holds at most one
+ *   chunk's output not yet read.
  * - Every commit of the range that passes the filter is yielded, also those that add no line (merges,
  *   deletions, empty commits), so callers can count and attribute them. `files` lists only files with
  *   at least one added line; binary, too-large and truncated files are in `skipped`.
@@ -32,7 +35,7 @@ import { randomBytes } from "node:crypto";
 import { hasBinaryExtension } from "../core/detect/skip.js";
 import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
 import type { CommitChange, CommitInfo } from "../core/types.js";
-import { GitReadError, openRepository, type GitRunner } from "./git-runner.js";
+import { GitReadError, openRepository, type GitRunner, type GitStream } from "./git-runner.js";
 import { addedLinesByContent, DEFAULT_PATCH_LIMITS, parseCommitPatch, type ParsedPatch, type PatchLimits } from "./patch.js";
 import { resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
 
@@ -225,12 +228,15 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
   let total = 0;
   // One git process a chunk of commits: git keeps what it parsed for the whole of one call (over 100 MB
   // for 20,000 commits), so a long history is read in a few calls. Each is started before it is read:
-  // the first while the commits are listed, the next once the current one has answered, so that git's
-  // start-up (and its first commits' diffs, up to a pipe's worth) overlaps the scan of the chunk before.
+  // the first while the commits are listed, the next once the current one has ended (its output waits
+  // in its file), so that git runs ahead of the scan one process at a time.
   const chunkSize = opts.chunkCommits ?? PATCH_CHUNK;
   const chunkInput = (chunk: number) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
   const startChunk = (input: string | Promise<string>) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
   let next: StartedStream | undefined;
+  let stopped = false;
+  /** Chunks whose git has been started. */
+  let started = 0;
   try {
     if (opts.filter) {
       // Metadata first, for the whole range (no diffs); patches only for the commits that pass.
@@ -267,10 +273,19 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
     let yielded = 0;
     const chunks = Math.ceil(kept.length / chunkSize);
     for (let chunk = 0; chunk < chunks; chunk++) {
-      const current = next as StartedStream;
+      // Started when the chunk before ended, or now if its end has not been seen yet.
+      const current = next ?? startChunk(chunkInput(chunk));
       next = undefined;
+      started = chunk + 1;
+      if (started < chunks) {
+        void current.ended.then(() => {
+          if (!stopped && started === chunk + 1) {
+            next = startChunk(chunkInput(chunk + 1));
+            started++;
+          }
+        });
+      }
       for await (const raw of splitCommits(current.chunks, nonce)) {
-        if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
         const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
         if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
         yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
@@ -280,24 +295,28 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
     }
   } finally {
     // Stopped early (a failure, or a caller that stops reading): a git started ahead is ended too.
+    stopped = true;
     next?.stop();
   }
 }
 
 interface StartedStream {
   chunks: AsyncIterable<Buffer>;
+  /** Settles once git has ended (see GitStream). */
+  ended: Promise<void>;
   /** Ends git without reading it (a stream that is read ends with its reading). */
   stop(): void;
 }
 
 /** Starts a git stream at once (GitRunner.stream starts git when it is first read), to be read later. */
-function startedStream(stream: AsyncIterable<Buffer>): StartedStream {
+function startedStream(stream: GitStream): StartedStream {
   const iterator = stream[Symbol.asyncIterator]();
   const first = iterator.next();
   // A failure is thrown to whoever reads the stream; one never read is not an unhandled rejection.
   first.catch(() => undefined);
   let read = false;
   return {
+    ended: stream.ended,
     chunks: {
       async *[Symbol.asyncIterator]() {
         read = true;

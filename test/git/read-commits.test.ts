@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { CommitChange, CommitInfo } from "../../src/core/types.js";
 import { readCommits, type ReadCommitsOptions } from "../../src/git/read-commits.js";
@@ -275,7 +276,96 @@ describe("readCommits batching, filtering and progress", () => {
     }
     expect(got).toEqual(shas.slice(0, 3));
   });
+
+  /**
+   * A git wrapper whose patch-reading calls (`-p`) first write what their stdout is (type and mode, then
+   * its path) and their process id, then run git and `then` (shell), in the same process.
+   */
+  function patchGit(then: string): { binary: string; pid: () => number; stdout: () => { kind: string; where: string } } {
+    const dir = tempDir("cg-gitpatch-");
+    dirs.push(dir);
+    const binary = path.join(dir, "git-patch");
+    const pidFile = path.join(dir, "pid");
+    const stdoutFile = path.join(dir, "stdout");
+    writeFileSync(
+      binary,
+      `#!/bin/sh\ncase " $* " in *" -p "*) echo $$ > "${pidFile}"\n` +
+        `exec 4>&1; stat -L -c '%F %a' /proc/self/fd/4 > "${stdoutFile}"; readlink /proc/self/fd/4 >> "${stdoutFile}"; exec 4>&-\n` +
+        `git "$@"\n${then}\nexit $?\n;; esac\nexec git "$@"\n`,
+    );
+    chmodSync(binary, 0o755);
+    const stdout = () => {
+      const [kind = "", where = ""] = readFileSync(stdoutFile, "utf8").trim().split("\n");
+      return { kind, where };
+    };
+    return { binary, pid: () => Number(readFileSync(pidFile, "utf8")), stdout };
+  }
+
+  /** The folder of the file git wrote to, from its path as /proc shows it (" (deleted)" once its name is removed). */
+  const spoolFolder = (where: string) => path.dirname(where.replace(/ \(deleted\)$/, ""));
+
+  // The wrapper reads /proc and GNU stat's options.
+  const linuxOnly = process.platform === "linux" ? it : it.skip;
+
+  linuxOnly("hands git's output over through a private file whose name is gone while git writes it", async () => {
+    const { repo: r, shas } = sevenCommits();
+    const git = patchGit("");
+    const changes = await collect(r.dir, { gitBinary: git.binary });
+    expect(changes.map((c) => c.commit.sha)).toEqual(shas);
+    const { kind, where } = git.stdout();
+    expect(kind).toMatch(/^regular (empty )?file 600$/);
+    // In a folder of its own under the temporary folder, its name removed before git wrote a byte.
+    expect(where.startsWith(path.join(os.tmpdir(), "claude-guard-git-"))).toBe(true);
+    expect(where).toMatch(/\/output \(deleted\)$/);
+    expect(existsSync(spoolFolder(where))).toBe(false);
+  });
+
+  linuxOnly("reads commits while git still runs, and a caller that stops early ends git and leaves no file", async () => {
+    const { repo: r, shas } = sevenCommits();
+    // git's output is all written, but the process goes on: only stopping can end it.
+    const git = patchGit("exec sleep 60");
+    const got: string[] = [];
+    for await (const change of readCommits(r.dir, { gitBinary: git.binary })) {
+      got.push(change.commit.sha);
+      if (got.length === 2) break;
+    }
+    expect(got).toEqual(shas.slice(0, 2));
+    expect(existsSync(spoolFolder(git.stdout().where))).toBe(false);
+    await waitFor(() => !isRunning(git.pid()));
+  });
+
+  linuxOnly("leaves no file when git fails after printing part of its output", async () => {
+    const { repo: r, shas } = sevenCommits();
+    const git = patchGit("echo 'fatal: simulated failure' >&2; exit 3");
+    const got: string[] = [];
+    await expect(
+      (async () => {
+        for await (const change of readCommits(r.dir, { gitBinary: git.binary })) got.push(change.commit.sha);
+      })(),
+    ).rejects.toThrow(/git failed reading commit patches .*simulated failure/);
+    // The commits git printed before it failed were read (the last one is known to be whole only
+    // when git ends well); the failure still ends the read.
+    expect(got).toEqual(shas.slice(0, -1));
+    expect(existsSync(spoolFolder(git.stdout().where))).toBe(false);
+  });
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe("readCommits errors", () => {
   const dirs: string[] = [];
