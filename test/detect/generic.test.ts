@@ -346,6 +346,19 @@ describe("generic secrets by name", () => {
     expect(categories(`api_token = "eyJ${header}.${payload}.${fake.base64url(43, "jwt-sig")}"`)).toEqual([["generic-secret", "placeholder"]]);
   });
 
+  it("reads a short secret punctuated as people and password tools write it as a secret, a token with one insert as a broken copy", () => {
+    const categories = (text: string) => scan("app.py", text).map((f) => [f.rule, f.category]);
+    const a = fake.alnum(10, "chosen-a");
+    // Two marks in ten characters: chosen, not a token with a character lost.
+    expect(categories(`session_secret = "${a.slice(0, 3)}^${a.slice(3, 6)}=${a.slice(6)}"`)).toEqual([["generic-secret", "secret"]]);
+    expect(categories(`jwt_secret = "${a.slice(0, 4)}?${a.slice(4, 7)}+${a.slice(7)}"`)).toEqual([["generic-secret", "secret"]]);
+    // A mark and a number appended, as password policies ask.
+    expect(categories(`app_secret = "${fake.alnum(18, "chosen-b")}!${fake.digits(2, "chosen-c")}"`)).toEqual([["generic-secret", "secret"]]);
+    // One character inserted in a long token stays a broken copy.
+    const t = fake.alnum(40, "insert");
+    expect(categories(`api_token = "${t.slice(0, 17)}%c^${t.slice(17)}"`)).toEqual([["generic-secret", "placeholder"]]);
+  });
+
   it("reads the credential after an auth scheme under a token's name, and an issue key as an identifier", () => {
     const value = (text: string) => scan("config.yml", text).map((f) => [f.rule, f.category, text.slice(f.column - 1, f.endColumn! - 1)]);
     expect(value(`acme_auth_token: "Bearer ${token}"`)).toEqual([["generic-secret", "secret", token]]);

@@ -283,6 +283,9 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   // `API-1234`, `PROJ-42`: an issue key's shape (a capitalised word and a number), an identifier.
   if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
+  // A short value punctuated in two places or more (`RI3^k=IUb`, `z2F2?0+Q`) was chosen, by a person
+  // or a password tool: none of the broken-copy tests below apply to it.
+  if (isPunctuatedChoice(value)) return typedPairOrValue(value);
   // No token alphabet holds `?`: at a token's end or inside it, it marks a character lost in a copy.
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
   // Generated tokens are written in letters, digits and a few separators (base64, hex, base64url, dotted
@@ -300,6 +303,23 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
 }
 
 const JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
+
+/** Letters and digits, then one mark and a number (`…Qx7!42`). */
+const POLICY_SUFFIX = /^[A-Za-z0-9]{6,28}[!#$%&*@^]\d{1,4}$/;
+
+/**
+ * Shorter than a token (under 16 characters), letters or digits at both ends, and punctuation (any
+ * character but a letter or a digit) two times or more, 15% of it or more: what people and password
+ * tools write (`Xk3!pq_9`). A token with a character lost or inserted (`yWT?9sOl6`) has one place.
+ * So is a body of letters and digits with one mark and a number appended (`…Qx7!42`), as password
+ * policies ask.
+ */
+function isPunctuatedChoice(value: string): boolean {
+  if (POLICY_SUFFIX.test(value)) return true;
+  if (value.length < 8 || value.length >= 16 || !/^[A-Za-z0-9].*[A-Za-z0-9]$/.test(value)) return false;
+  const marks = value.replace(/[A-Za-z0-9]+/g, "").length;
+  return marks >= 2 && marks * 100 >= value.length * 15;
+}
 
 /** A word that reads as a generated token: long, with letters and digits. */
 function isTokenLike(word: string): boolean {
