@@ -318,6 +318,9 @@ describe("generic secrets by name", () => {
     // Jenkins reads text it cannot decrypt as the secret itself, spaces and all.
     const spaced = `${fake.lower(6, "label")} ${fake.alnum(24, "spaced-token")}`;
     expect(value(`<apiToken>{${spaced}}</apiToken>`)).toEqual([["generic-secret", "secret", spaced]]);
+    // A wrapped token that says it is a stand-in is a placeholder, as it is unwrapped.
+    const standIn = `${fake.lower(6, "label")} fake${fake.alnum(24, "spaced-fake")}`;
+    expect(value(`<apiToken>{${standIn}}</apiToken>`)).toEqual([["generic-secret", "placeholder", standIn]]);
     // Words in braces are a template or a stand-in, not a stored secret.
     expect(value(`<secret>{db.secret}</secret>`)).toEqual([]);
     expect(value(`<secret>{This is the thing}</secret>`)).toEqual([]);

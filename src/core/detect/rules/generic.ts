@@ -227,6 +227,9 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  // A wrapped value (`{acme AQAAABAAA <token>}`) is as much a stand-in as the token it wraps.
+  const wrappedStandIn = spaced ? standInWord(value) : undefined;
+  if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   // `iam:ChangePassword`, `allauth.forms.ResetPasswordForm`, `formModel.newPassword`: a namespaced
@@ -319,6 +322,16 @@ function isPunctuatedChoice(value: string): boolean {
   if (value.length < 8 || value.length >= 16 || !/^[A-Za-z0-9].*[A-Za-z0-9]$/.test(value)) return false;
   const marks = value.replace(/[A-Za-z0-9]+/g, "").length;
   return marks >= 2 && marks * 100 >= value.length * 15;
+}
+
+/** The reason a token-like word of a wrapped value is a stand-in, if one is. */
+function standInWord(value: string): string | undefined {
+  for (const word of value.split(/\s+/)) {
+    if (!isTokenLike(word)) continue;
+    const verdict = classifyPlaceholder(word);
+    if (verdict.placeholder) return verdict.reason ?? "";
+  }
+  return undefined;
 }
 
 /** A word that reads as a generated token: long, with letters and digits. */
