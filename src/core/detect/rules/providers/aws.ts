@@ -88,9 +88,10 @@ export const rules: Rule[] = [
     // Temporary credentials come as three (STS `Credentials`: AccessKeyId, SecretAccessKey, SessionToken),
     // and a temporary key id starts with ASIA: a long base64 value set under a `session` name in the
     // block of an ASIA key id, a few lines below it, is that key's session token (`id: ASIA…` then
-    // `session: …`; a Jenkins credential's `<session>{AQAAABAAA …}` element).
+    // `session: …`; the CLI's JSON, `"AccessKeyId": "ASIA…"` then `"SessionToken": "…"`; a Jenkins
+    // credential's `<session>{AQAAABAAA …}` element).
     nearbyRegex: new RegExp(
-      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}<?[\w.-]{0,20}?` +
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` +
         `(?:${ci("session")})${ASSIGN}(?:${JENKINS_LABEL})?(?<secret>${STS_TOKEN})`,
     ),
     // Every match holds a token's run of base64; the nearby form an ASIA key id too.
@@ -107,6 +108,7 @@ export const rules: Rule[] = [
       ...withValue(sts, '  sessionToken: "%s",'),
       ...withValue(other, "aws_security_token = %s"),
       ...withValue(other, `aws credentials {\n  id: ${id}\n  secret: ${secret}\n  session: %s\n}`, `  <id>{${id}}</id>\n  <secret>{AQAAABAAA ${secret}}</secret>\n  <session>{AQAAABAAA %s}</session>`),
+      ...withValue(other, `{\n  "Credentials": {\n    "AccessKeyId": "${id}",\n    "SecretAccessKey": "${secret}",\n    "SessionToken": "%s",\n    "Expiration": "2030-01-01T00:00:00Z"\n  }\n}`),
     ],
     falsePositives: ([, other, id, secret]) => [
       `  sessionToken: "${other}",`,
