@@ -299,7 +299,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   const compact = spaced ? value.replace(/\s+/g, "") : value;
   const strays = strayCharacters(compact);
   if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
-  if (strays.count > 0 && ((strays.places <= 2 && strays.count * 100 < value.length * 15) || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
+  if (strays.count > 0 && !PERCENT_MARKED.test(compact) && ((strays.places <= 2 && strays.count * 100 < value.length * 15) || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
     return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   }
   return typedPairOrValue(value);
@@ -354,6 +354,13 @@ function typedByHand(value: string): ValueVerdict {
   const typed = classifyTypedByHand(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
+
+/**
+ * A token's characters and `%` signs, each before a letter or a digit (`…qe%HnjW…`): alphabets that hold
+ * `%` write it so (percent-encoded text, generators with a symbol alphabet). An insert or a format
+ * verb's leftovers bring other marks with it (`…3gSD%c^`).
+ */
+const PERCENT_MARKED = /^(?:[A-Za-z0-9_\-+/=.~:]|%(?=[A-Za-z0-9]))+$/;
 
 /** A character no token alphabet uses. */
 const STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
