@@ -360,6 +360,8 @@ describe("generic secrets by name", () => {
     // One character inserted in a long token stays a broken copy.
     const t = fake.alnum(40, "insert");
     expect(categories(`api_token = "${t.slice(0, 17)}%c^${t.slice(17)}"`)).toEqual([["generic-secret", "placeholder"]]);
+    // A `;` closing a value is a delimiter.
+    expect(categories(`api_token = "${t};"`)).toEqual([["generic-secret", "secret"]]);
     // `%` before a letter or a digit is a character of the value's alphabet.
     expect(categories(`api_token = "${t.slice(0, 13)}%${t.slice(13, 26)}%${t.slice(26)}"`)).toEqual([["generic-secret", "secret"]]);
   });

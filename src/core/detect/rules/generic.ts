@@ -296,7 +296,8 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // doctored or broken copy, not a working token, as is a token's structure with any of them inside
   // (`eyJ…^…$….…`). A chosen or generated secret with symbols (Django's SECRET_KEY alphabet) has them in
   // three places or more, and so has a piece of code.
-  const compact = spaced ? value.replace(/\s+/g, "") : value;
+  // A `;` or `,` closing the value ends a statement or a list item: a delimiter, not an insert.
+  const compact = (spaced ? value.replace(/\s+/g, "") : value).replace(/(?<=[A-Za-z0-9])[;,]$/, "");
   const strays = strayCharacters(compact);
   if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
   if (strays.count > 0 && !PERCENT_MARKED.test(compact) && ((strays.places <= 2 && strays.count * 100 < value.length * 15) || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
