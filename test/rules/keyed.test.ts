@@ -61,6 +61,13 @@ describe("the keyed form", () => {
     expect(runRule(rule, `key = "${value}"  # see the acme docs`)).toEqual([]);
   });
 
+  it("reads a quoted value padded with one space inside its quotes, not a value cut by more", () => {
+    expect(runRule(rule, `acme token = ' ${value} '`).map((m) => m.secret)).toEqual([value]);
+    expect(runRule(rule, `ACME_KEY=" ${value}"`).map((m) => m.secret)).toEqual([value]);
+    expect(runRule(rule, `acme token = '  ${value}'`)).toEqual([]);
+    expect(runRule(rule, `acme token = ' ${value}x'`)).toEqual([]);
+  });
+
   it("finds a value in a credential position of the block a line naming the provider opens", () => {
     const found = (text: string): string[] => runRule(rule, text).map((m) => m.secret);
     expect(found(`acme:\n  url: https://acme.example\n  region: eu\n  secret_key: ${value}`)).toEqual([value]);

@@ -182,9 +182,10 @@ function distinctNames(names: readonly string[]): string[] {
 /**
  * Between the setting's name and the value: the kit's assignment (`=`, `:`, `=>`, a CLI flag's space,
  * an argument), an XML element's `>`, .NET's `key="..." value="`, or a spaced dash in notes and
- * lists (`Acme token - <value>`).
+ * lists (`Acme token - <value>`). A quoted value may be padded with one space inside its quotes
+ * (`acme_token = ' <value> '`, as notes and hand-written configs pad it).
  */
-const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)`;
+const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:(?<=["'\x60]) )?`;
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
