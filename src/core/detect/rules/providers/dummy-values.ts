@@ -49,8 +49,12 @@ const DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|exampl
 
 function findDummyValues(text: string): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const group = m.slice(1).findIndex((g) => g !== undefined);
+  // An exec loop, not matchAll (a copy of the pattern and an iterator a call) nor an array of the groups
+  // a match: most texts are a real token's line, whose every match has a real body.
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    let group = 0;
+    while (group + 1 < m.length && m[group + 1] === undefined) group++;
     const prefix = m[group + 1] as string;
     const body = m[0].slice(prefix.length).replace(/[.…]+$/, (tail) => (tail.length >= 3 || tail === "…" ? tail : ""));
     if (!DUMMY.test(body)) continue;
