@@ -418,7 +418,8 @@ export function classifyFormatValue(value: string): PlaceholderVerdict {
 function classifyFilledFormat(value: string): PlaceholderVerdict {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
-  if (countsByHand(value)) return COUNTS;
+  // Short or digit-only bodies count up now and then by chance (a random 16-digit one in a hundred).
+  if (value.length >= 24 && /[A-Za-z]/.test(value) && countsByHand(value)) return COUNTS;
   if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   // The pattern ends in a closing bracket: tested only then.
   const last = value.charCodeAt(value.length - 1);
