@@ -94,3 +94,14 @@ describe("a provider format's body typed over (issue 11 item 5)", () => {
     expect(counted).toEqual([]);
   });
 });
+
+describe("a marker word a generated body spells by chance", () => {
+  it("is not a stand-in in mixed case, and is one as people write it", () => {
+    const body = fake.alnum(30, "ph-marker");
+    expect(classifyPlaceholder(`${body.slice(0, 12)}fAkE${body.slice(12)}`).placeholder).toBe(false);
+    expect(classifyPlaceholder(`${body.slice(0, 12)}9tBd7${body.slice(12)}`).placeholder).toBe(false);
+    for (const word of ["fake", "FAKE", "Fake"]) expect(classifyPlaceholder(`${body.slice(0, 12)}${word}${body.slice(12)}`)).toEqual({ placeholder: true, reason: "the value names itself a stand-in" });
+    expect(classifyPlaceholder(`${body.slice(0, 12)}fAkE${body.slice(12, 20)}FAKE${body.slice(20)}`).placeholder).toBe(true);
+    expect(classifyPlaceholder(`DoNotUse${fake.alnum(8, "ph-phrase")}`).placeholder).toBe(true);
+  });
+});

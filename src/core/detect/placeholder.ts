@@ -75,6 +75,25 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
 ];
 
+/** The patterns of one marker word (`fake`, `TODO`), which a generated body also spells now and then; each with its global copy. */
+const MARKER_PATTERNS: ReadonlyMap<RegExp, RegExp> = new Map(
+  PLACEHOLDER_PATTERNS.filter(([, reason]) => reason === "names itself a stand-in" || reason === "is a to-do marker").map(([pattern]) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)]),
+);
+
+/**
+ * Is the marker word in `value` written as a person writes it: in one case (`fake`, `FAKE`) or capitalised
+ * (`Fake`)? A generated body spells one in mixed case three times in four (`fAkE`, `tBd`): that is chance.
+ * Several words together (`DoNotUse`, `not_a_real`) are a phrase, written on purpose in any case.
+ */
+function markerTyped(pattern: RegExp, value: string): boolean {
+  for (const match of value.matchAll(MARKER_PATTERNS.get(pattern) as RegExp)) {
+    const letters = match[0].replace(/[^A-Za-z]/g, "");
+    if (!MARKER_WORDS.has(letters.toLowerCase()) || /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
+  }
+  return false;
+}
+const MARKER_WORDS: ReadonlySet<string> = new Set(["fake", "dummy", "sample", "example", "placeholder", "foobar", "lorem", "ipsum", "redacted", "notreal", "todo", "tbd", "fixme", "xxx"]);
+
 /**
  * Literals one of which every match of a placeholder pattern holds (in any case): a test for them is
  * cheaper than the screens below, and a generated token holds none of them nineteen times in twenty.
@@ -123,7 +142,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i] as [RegExp, string];
       // "my key" with a generated body is a key the user named: the body is looked for only after the words.
-      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed))) return { placeholder: true, reason: `the value ${reason}` };
+      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !(MARKER_PATTERNS.has(pattern) && !markerTyped(pattern, trimmed))) return { placeholder: true, reason: `the value ${reason}` };
     }
   }
   if (keyName) {
