@@ -105,3 +105,15 @@ describe("a marker word a generated body spells by chance", () => {
     expect(classifyPlaceholder(`DoNotUse${fake.alnum(8, "ph-phrase")}`).placeholder).toBe(true);
   });
 });
+
+describe("a word naming a secret, or a to-do marker, that a generated body spells by chance", () => {
+  it("is not a stand-in inside letters and digits mixed as a generator mixes them", () => {
+    const body = fake.lower(4, "ph-chance-a") + fake.digits(1, "ph-chance-b") + fake.lower(2, "ph-chance-c") + fake.digits(1, "ph-chance-d") + fake.lower(2, "ph-chance-e") + fake.digits(1, "ph-chance-f");
+    expect(classifyPlaceholder(`${body}key`).placeholder).toBe(false);
+    expect(classifyPlaceholder(`${body}7tbd3${fake.alnum(12, "ph-chance-g")}`).placeholder).toBe(false);
+  });
+
+  it("is one as people write it", () => {
+    for (const value of ["token123", "1234token", "user2token", "api_key_2", "todo_1", "value-tbd"]) expect(classifyPlaceholder(value).placeholder).toBe(true);
+  });
+});

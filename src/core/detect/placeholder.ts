@@ -61,7 +61,8 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, "says \"... here\""],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "is a to-do marker"],
+  // Set apart from letters, and at its start from digits too: `7tbd3` in a generated body is chance.
+  [/(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i, "is a to-do marker"],
   [/x{4,}|X{4,}/, "is a run of x's"],
   // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
   // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
@@ -74,6 +75,19 @@ const PLACEHOLDER_PATTERNS: Array<[RegExp, string]> = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"],
 ];
+
+/**
+ * Did `pattern` match a generated body by chance: a marker word in mixed case (markerTyped), or a word
+ * naming a secret after letters and digits mixed as a generator mixes them (`…x7q2k9key`)? Names people
+ * write (`token123`, `1234token`, `user2token`) pass from letters to digits or back three times or fewer.
+ */
+function byChance(pattern: RegExp, value: string): boolean {
+  if (MARKER_PATTERNS.has(pattern)) return !markerTyped(pattern, value);
+  return NAMING_PATTERNS.has(pattern) && (value.replace(/\d+$/, "").match(/[a-z](?=[0-9])|[0-9](?=[a-z])/gi)?.length ?? 0) > 3;
+}
+
+/** The patterns of a word that names what the value stands for, in one case (`usertoken123`, `API_KEY_2`). */
+const NAMING_PATTERNS: ReadonlySet<RegExp> = new Set(PLACEHOLDER_PATTERNS.filter(([pattern, reason]) => reason === "is a word that names what it stands for" && pattern.source.startsWith("^(?:[")).map(([pattern]) => pattern));
 
 /** The patterns of one marker word (`fake`, `TODO`), which a generated body also spells now and then; each with its global copy. */
 const MARKER_PATTERNS: ReadonlyMap<RegExp, RegExp> = new Map(
@@ -142,7 +156,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i] as [RegExp, string];
       // "my key" with a generated body is a key the user named: the body is looked for only after the words.
-      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !(MARKER_PATTERNS.has(pattern) && !markerTyped(pattern, trimmed))) return { placeholder: true, reason: `the value ${reason}` };
+      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !byChance(pattern, trimmed)) return { placeholder: true, reason: `the value ${reason}` };
     }
   }
   if (keyName) {
