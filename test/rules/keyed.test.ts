@@ -146,6 +146,33 @@ describe("the keyed form", () => {
     expect(runRule(whole, `beAcMeToken := "${value}"`)).toEqual([]);
   });
 
+  it("keys a name made of common words on its least common one, and a name another name's keyword covers on none", () => {
+    const [bothCommon] = keyed([{ ...entry, id: "currency-cloud-key", provider: "CurrencyCloud", names: ["currencycloud"] }]) as [Rule];
+    expect(bothCommon.keywords).toEqual(["currency"]);
+    const [oneSignal] = keyed([{ ...entry, id: "one-signal-key", provider: "OneSignal", names: ["onesignal"] }]) as [Rule];
+    expect(oneSignal.keywords).toEqual(["signal"]);
+    // `acme widgets` holds `acme`, the keyword of the name `acme`: lines holding `widgets` alone are not read.
+    const [covered] = keyed([{ ...entry, id: "acme-widgets-key", provider: "AcmeWidgets", names: ["acme widgets", "acme"] }]) as [Rule];
+    expect(covered.keywords).toEqual(["acme"]);
+    for (const name of ["ACME_WIDGETS_KEY", "acmeWidgetsKey", "ACME_KEY"]) {
+      expect({ name, found: runRule(covered, `${name} = "${value}"`).map((m) => m.secret) }).toEqual({ name, found: [value] });
+    }
+  });
+
+  it("have, for every name of every row, a keyword each of the name's spellings holds", () => {
+    for (const rule of tables) {
+      // A row matched by its value's prefix alone (no window) has no names to hold.
+      const names = rule.window ? rule.requires?.[0] : undefined;
+      if (!names) continue;
+      for (const spelled of names.source.split("|")) {
+        for (const separator of ["", "_", " ", ".", "-"]) {
+          const name = spelled.replaceAll("[ _.-]?", separator).replace(/\\(.)/g, "$1").toLowerCase();
+          expect({ id: rule.id, name, holds: rule.keywords.some((k) => name.includes(k.toLowerCase())) }).toEqual({ id: rule.id, name, holds: true });
+        }
+      }
+    }
+  });
+
   it("asks for a credential word next to a common-word name or a weak shape", () => {
     const [strict] = keyed([{ ...entry, id: "acme-strict-key", credentialWord: true }]) as [Rule];
     expect(runRule(strict, `ACME=${value}`)).toEqual([]);

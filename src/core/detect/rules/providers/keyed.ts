@@ -665,11 +665,27 @@ const LAZY_ACCESSORS = Object.fromEntries(
   ]),
 ) as Record<keyof typeof LAZY_GETTERS, () => unknown>;
 
-/** A row's keywords: its names for an `anySetting` row, its prefixes for a standalone one, else each name's most distinctive word. */
+/**
+ * A row's keywords: its names for an `anySetting` row, its prefixes for a standalone one, else each name's
+ * most distinctive word, but none for a name one of whose words holds another name's keyword (`azure search`
+ * beside `azure`, `lark suite` beside `lark`): that name's every spelling holds that keyword already.
+ */
 function keywordsOf(entry: KeyedEntry): string[] {
   if (entry.anySetting) return [...entry.names];
   if (entry.value.standalone) return prefixes(entry.value).map((p) => p.toLowerCase());
-  return [...new Set(entry.names.map(keywordOfName))];
+  const own = entry.names.map(keywordOfName);
+  const words = entry.names.map((name) => name.toLowerCase().split(/[ _.-]/));
+  // A name whose keyword covers another's is kept whatever covers it in turn.
+  const covering = new Set<number>();
+  const dropped = new Set<number>();
+  own.forEach((_, i) => {
+    if (covering.has(i)) return;
+    const by = own.findIndex((keyword, j) => j !== i && !dropped.has(j) && keyword !== own[i] && words[i]!.some((word) => word.includes(keyword)));
+    if (by === -1) return;
+    dropped.add(i);
+    covering.add(by);
+  });
+  return [...new Set(own.filter((_, i) => !dropped.has(i)))];
 }
 
 /** A rule's field computed when first read (an enumerable getter, so spreads and key lists see it). */
