@@ -589,8 +589,8 @@ const XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}
 const CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/g;
 /** mysql -uroot -p<password>, sshpass -p '<password>' */
 const SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-/** ?access_token=value&client_secret=value */
-const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/g;
+/** ?access_token=value&client_secret=value; the value ends at a quote of any kind (a URL in a template literal). */
+const QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'\x60#<>]{1,300})/g;
 /** define('DB_PASSWORD', 'value'), setdefault("TOKEN", "value"), headers["X-Api-Key"] = "value", put("password", "value");
  * a call's first two arguments or an index assignment, not a row of a table (`["password", "signup.html"]`). */
 const KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
@@ -1012,7 +1012,7 @@ export const rules: Rule[] = [
         ]),
         ...as(SECRET)([
           ...inSyntaxes("api_key", token),
-          ...withValue(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...withValue(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
           ...withValue(salt, `  salt = "%s"`),
           ...withValue(first, `  "tokens": ["%s", "${second}"],`),
         ]),
