@@ -25513,7 +25513,8 @@ var PLACEHOLDER_PATTERNS = [
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "is a to-do marker"],
+  // Set apart from letters, and at its start from digits too: `7tbd3` in a generated body is chance.
+  [/(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i, "is a to-do marker"],
   [/x{4,}|X{4,}/, "is a run of x's"],
   // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
   // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
@@ -25526,6 +25527,22 @@ var PLACEHOLDER_PATTERNS = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
 ];
+function byChance(pattern, value) {
+  if (MARKER_PATTERNS.has(pattern)) return !markerTyped(pattern, value);
+  return NAMING_PATTERNS.has(pattern) && (value.replace(/\d+$/, "").match(/[a-z](?=[0-9])|[0-9](?=[a-z])/gi)?.length ?? 0) > 3;
+}
+var NAMING_PATTERNS = new Set(PLACEHOLDER_PATTERNS.filter(([pattern, reason]) => reason === "is a word that names what it stands for" && pattern.source.startsWith("^(?:[")).map(([pattern]) => pattern));
+var MARKER_PATTERNS = new Map(
+  PLACEHOLDER_PATTERNS.filter(([, reason]) => reason === "names itself a stand-in" || reason === "is a to-do marker").map(([pattern]) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)])
+);
+function markerTyped(pattern, value) {
+  for (const match of value.matchAll(MARKER_PATTERNS.get(pattern))) {
+    const letters = match[0].replace(/[^A-Za-z]/g, "");
+    if (!MARKER_WORDS.has(letters.toLowerCase()) || /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
+  }
+  return false;
+}
+var MARKER_WORDS = /* @__PURE__ */ new Set(["fake", "dummy", "sample", "example", "placeholder", "foobar", "lorem", "ipsum", "redacted", "notreal", "todo", "tbd", "fixme", "xxx"]);
 var PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|•••|\.\.\.|…|####|______|------/i;
 var PATTERN_SCREENS = (() => {
   const byFlags = /* @__PURE__ */ new Map();
@@ -25550,7 +25567,7 @@ function classifyPlaceholder(value, keyName) {
   if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
-      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed))) return { placeholder: true, reason: `the value ${reason}` };
+      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !byChance(pattern, trimmed)) return { placeholder: true, reason: `the value ${reason}` };
     }
   }
   if (keyName) {
@@ -25686,12 +25703,17 @@ function repeatedGroup(value) {
   return false;
 }
 function classifyTypedByHand(value) {
-  const counting = countingShare(value);
-  if (value.length >= 16 && counting >= 0.5 || value.length >= 8 && counting >= 0.7) return { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
+  if (countsByHand(value)) return COUNTS;
   if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
   return { placeholder: false };
 }
+function countsByHand(value) {
+  if (value.length < 8) return false;
+  const counting = countingShare(value);
+  return value.length >= 16 && counting >= 0.5 || counting >= 0.7;
+}
+var COUNTS = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
 function deLeet(lower) {
   let end = lower.length;
   while (end > 0 && isDecoration(lower.charCodeAt(end - 1))) end--;
@@ -25760,12 +25782,28 @@ function classifyFormatValue(value) {
 }
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
+  if (value.length >= 24 && /[A-Za-z]/.test(value) && countsByHand(value)) return COUNTS;
   if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   const last = value.charCodeAt(value.length - 1);
   if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return NOT_PLACEHOLDER;
 }
 var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
+function hasRunLadder(value) {
+  let ladder = 0;
+  let run2 = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
+      run2++;
+      continue;
+    }
+    ladder = run2 >= 4 ? ladder + 1 : 0;
+    if (ladder >= 3) return true;
+    run2 = 1;
+  }
+  return false;
+}
 function runCoverage(value) {
   let covered = 0;
   let run2 = 0;
@@ -25796,12 +25834,11 @@ function repeatsShortUnit(value) {
 }
 function repeatsWholeGroup(value) {
   const n = value.length;
-  for (let start = 0; start <= 12 && (n - start) * 4 >= n * 3; start++) {
-    for (let unit = 5; unit <= 16 && start + unit * 3 <= n; unit++) {
-      let i = start + unit;
-      while (i < n && value.charCodeAt(i) === value.charCodeAt(i - unit)) i++;
-      if (i === n) return true;
-    }
+  const lastStart = Math.min(12, Math.floor(n / 4));
+  for (let unit = 5; unit <= 16 && unit * 3 <= n; unit++) {
+    let from = n;
+    while (from > unit && value.charCodeAt(from - 1) === value.charCodeAt(from - 1 - unit)) from--;
+    if (Math.max(0, from - unit) <= Math.min(lastStart, n - unit * 3)) return true;
   }
   return false;
 }
@@ -26961,7 +26998,8 @@ function suppressionNotes(setup, scan) {
 
 // src/git/git-runner.ts
 import { execFile, spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync2, statSync } from "node:fs";
+import { closeSync, existsSync as existsSync2, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path6 from "node:path";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
@@ -30420,6 +30458,48 @@ function firstLines(text, count3 = 3) {
 }
 var GitCallError = class extends Error {
 };
+var SPOOL_READ_BYTES = 1024 * 1024;
+var SPOOL_POLL_MS = 1;
+function openSpool(what) {
+  let folder;
+  try {
+    folder = mkdtempSync(path6.join(tmpdir(), "claude-guard-git-"));
+  } catch (error3) {
+    throw new GitReadError(`Cannot create a temporary file for git's output ${what} in ${tmpdir()} (set TMPDIR to a writable folder): ${messageOf(error3)}`);
+  }
+  const remove = () => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+    }
+  };
+  const file = path6.join(folder, "output");
+  let write = -1;
+  let readEnd = -1;
+  try {
+    write = openSync(file, "wx", 384);
+    readEnd = openSync(file, "r");
+  } catch (error3) {
+    if (write >= 0) closeSync(write);
+    remove();
+    throw new GitReadError(`Cannot create a temporary file for git's output ${what} in ${folder}: ${messageOf(error3)}`);
+  }
+  remove();
+  let closed = false;
+  return {
+    write,
+    read: readEnd,
+    remove,
+    close() {
+      if (!closed) closeSync(readEnd);
+      closed = true;
+      remove();
+    }
+  };
+}
+function readAt(fd, into, position) {
+  return new Promise((resolve3, reject) => read(fd, into, 0, into.length, position, (error3, bytes) => error3 ? reject(error3) : resolve3(bytes)));
+}
 async function openRepository(repoDir, options = {}) {
   const dir = path6.resolve(repoDir);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
@@ -30482,19 +30562,42 @@ function connect(dir, options) {
       });
     },
     stream(args, what, input) {
+      let settle2;
+      const ended = new Promise((resolve3) => settle2 = resolve3);
       return {
+        ended,
         async *[Symbol.asyncIterator]() {
-          const child2 = spawn2(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-          const { stdout, stderr: errors } = child2;
-          if (!stdout || !errors) throw new GitReadError(`git failed ${what} in ${dir}: no output pipe`);
+          let spool;
+          let child2;
+          try {
+            spool = openSpool(what);
+          } catch (error3) {
+            settle2();
+            throw error3;
+          }
+          try {
+            child2 = spawn2(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === void 0 ? "ignore" : "pipe", spool.write, "pipe"] });
+          } catch (error3) {
+            spool.close();
+            settle2();
+            throw wrap(error3, what);
+          } finally {
+            closeSync(spool.write);
+          }
+          const errors = child2.stderr;
           let stderr = "";
-          errors.setEncoding("utf8");
-          errors.on("data", (text) => {
+          errors?.setEncoding("utf8");
+          errors?.on("data", (text) => {
             if (stderr.length < 16384) stderr += text;
           });
+          let end;
           const exited = new Promise((resolve3) => {
             child2.once("error", (error3) => resolve3({ code: null, error: error3 }));
             child2.once("close", (code) => resolve3({ code }));
+          }).then((result) => end = result);
+          void exited.then(() => {
+            spool.remove();
+            settle2();
           });
           const stdin = child2.stdin;
           if (stdin) {
@@ -30508,13 +30611,26 @@ function connect(dir, options) {
           }
           let done = false;
           try {
-            for await (const chunk of stdout) yield chunk;
-            const end = await exited;
+            for (let position = 0; ; ) {
+              const finished = end;
+              const ready = fstatSync(spool.read).size - position;
+              if (ready > 0) {
+                const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
+                const got = await readAt(spool.read, chunk, position);
+                position += got;
+                if (got > 0) yield got === chunk.length ? chunk : chunk.subarray(0, got);
+                continue;
+              }
+              if (finished) break;
+              await Promise.race([exited, new Promise((resolve3) => setTimeout(resolve3, SPOOL_POLL_MS))]);
+            }
+            const result = await exited;
             done = true;
-            if (end.error) throw wrap(end.error, what);
-            if (end.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${end.code}`), what);
+            if (result.error) throw wrap(result.error, what);
+            if (result.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${result.code}`), what);
           } finally {
             if (!done) child2.kill();
+            spool.close();
           }
         }
       };
@@ -31050,6 +31166,8 @@ async function* readCommits(repo, opts = {}) {
   const chunkInput = (chunk) => kept.slice(chunk * chunkSize, (chunk + 1) * chunkSize).join("\n") + "\n";
   const startChunk = (input) => startedStream(git.stream(PATCH_LOG_ARGS(nonce), "reading commit patches", input));
   let next;
+  let stopped = false;
+  let started = 0;
   try {
     if (opts.filter) {
       for await (const raw of splitCommits(git.stream([...LOG_ARGS, ...WALK_ARGS, formatArg(nonce), ...resolved.window ?? [], ...revisions, "--"], "reading commit metadata"), nonce)) {
@@ -31083,10 +31201,18 @@ async function* readCommits(repo, opts = {}) {
     let yielded = 0;
     const chunks = Math.ceil(kept.length / chunkSize);
     for (let chunk = 0; chunk < chunks; chunk++) {
-      const current = next;
+      const current = next ?? startChunk(chunkInput(chunk));
       next = void 0;
+      started = chunk + 1;
+      if (started < chunks) {
+        void current.ended.then(() => {
+          if (!stopped && started === chunk + 1) {
+            next = startChunk(chunkInput(chunk + 1));
+            started++;
+          }
+        });
+      }
       for await (const raw of splitCommits(current.chunks, nonce)) {
-        if (!next && chunk + 1 < chunks) next = startChunk(chunkInput(chunk + 1));
         const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
         if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
         yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
@@ -31095,6 +31221,7 @@ async function* readCommits(repo, opts = {}) {
       }
     }
   } finally {
+    stopped = true;
     next?.stop();
   }
 }
@@ -31102,11 +31229,12 @@ function startedStream(stream) {
   const iterator = stream[Symbol.asyncIterator]();
   const first2 = iterator.next();
   first2.catch(() => void 0);
-  let read = false;
+  let read2 = false;
   return {
+    ended: stream.ended,
     chunks: {
       async *[Symbol.asyncIterator]() {
-        read = true;
+        read2 = true;
         let step = await first2;
         try {
           while (!step.done) {
@@ -31119,7 +31247,7 @@ function startedStream(stream) {
       }
     },
     stop: () => {
-      if (!read) iterator.return?.(void 0).catch(() => void 0);
+      if (!read2) iterator.return?.(void 0).catch(() => void 0);
     }
   };
 }
@@ -42757,6 +42885,8 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
   const early = classifyPlaceholder(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  const wrappedStandIn = spaced ? standInWord(value) : void 0;
+  if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
@@ -42790,16 +42920,32 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (encodesStandIn(value)) return { kind: "placeholder", reason: "base64 of a stand-in text" };
   if (JWT_SHAPED.test(value) && !segmentIsJsonObject(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
+  if (isPunctuatedChoice(value)) return typedPairOrValue(value);
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
-  const compact = spaced ? value.replace(/\s+/g, "") : value;
+  const compact = (spaced ? value.replace(/\s+/g, "") : value).replace(/(?<=[A-Za-z0-9])[;,]$/, "");
   const strays = strayCharacters(compact);
   if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
-  if (strays.count > 0 && (strays.places <= 2 && strays.count * 100 < value.length * 15 || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
+  if (strays.count > 0 && !PERCENT_MARKED.test(compact) && (strays.places <= 2 && strays.count * 100 < value.length * 15 || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
     return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   }
   return typedPairOrValue(value);
 }
 var JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
+var POLICY_SUFFIX = /^[A-Za-z0-9]{6,28}[!#$%&*@^]\d{1,4}$/;
+function isPunctuatedChoice(value) {
+  if (POLICY_SUFFIX.test(value)) return true;
+  if (value.length < 8 || value.length >= 16 || !/^[A-Za-z0-9].*[A-Za-z0-9]$/.test(value)) return false;
+  const marks = value.replace(/[A-Za-z0-9]+/g, "").length;
+  return marks >= 2 && marks * 100 >= value.length * 15;
+}
+function standInWord(value) {
+  for (const word of value.split(/\s+/)) {
+    if (!isTokenLike(word)) continue;
+    const verdict = classifyPlaceholder(word);
+    if (verdict.placeholder) return verdict.reason ?? "";
+  }
+  return void 0;
+}
 function isTokenLike(word) {
   return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
@@ -42812,6 +42958,7 @@ function typedByHand(value) {
   const typed = classifyTypedByHand(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
+var PERCENT_MARKED = /^(?:[A-Za-z0-9_\-+/=.~:]|%(?=[A-Za-z0-9]))+$/;
 var STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
 function strayCharacters(value) {
   const unescaped = value.replace(/%[0-9A-Fa-f]{2}/g, "");
@@ -42835,10 +42982,13 @@ var STAND_IN_WORD = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
 var BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4}){3,40}(?:[A-Za-z0-9+/]{2,3}={0,2})?$|^[A-Za-z0-9_-]{12,160}$/;
 function encodesStandIn(value) {
   if (!BASE64_TEXT.test(value)) return false;
+  const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+  const padded = standard + "=".repeat((4 - standard.length % 4) % 4);
+  const padding = padded.indexOf("=");
+  if (padding !== -1 && padded.length - padding > 2) return false;
   let text;
   try {
-    const standard = value.replace(/-/g, "+").replace(/_/g, "/");
-    text = atob(standard + "=".repeat((4 - standard.length % 4) % 4));
+    text = atob(padded);
   } catch {
     return false;
   }
@@ -42939,7 +43089,7 @@ var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
 var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/g;
 var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/g;
+var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'\x60#<>]{1,300})/g;
 var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
 var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
 var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
@@ -43235,7 +43385,7 @@ var rules = [
         ]),
         ...as2(SECRET)([
           ...inSyntaxes("api_key", token3),
-          ...withValue(token3, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...withValue(token3, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
           ...withValue(salt, `  salt = "%s"`),
           ...withValue(first2, `  "tokens": ["%s", "${second}"],`)
         ])
@@ -43319,8 +43469,447 @@ var rules = [
   })
 ];
 
+// src/core/detect/validate/structure.ts
+function decodeBase64(text) {
+  const cleaned = text.replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/_-]*$/.test(cleaned)) return void 0;
+  return Buffer.from(cleaned, "base64").toString("utf8");
+}
+function decodeJsonObject(text) {
+  const decoded = decodeBase64(text);
+  if (decoded === void 0) return void 0;
+  try {
+    const value = JSON.parse(decoded);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function structureCheck(ok, check, note) {
+  return ok ? { status: "confirmed", check } : { status: "failed", check, ...note ? { note } : {} };
+}
+function isAtlassianDataCenterToken(body) {
+  if (!/^[A-Za-z0-9+/]{44}$/.test(body)) return false;
+  const bytes = Buffer.from(body, "base64");
+  return bytes.length === 33 && /^\d{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
+}
+
+// src/core/detect/rules/providers/keyed.ts
+var CLASSES = {
+  digits: { cls: "0-9", chars: ALPHABETS.digits },
+  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
+  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
+  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
+  lower: { cls: "a-z", chars: ALPHABETS.lower },
+  upper: { cls: "A-Z", chars: ALPHABETS.upper },
+  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
+  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
+  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
+  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
+};
+var JWT_LIKE = {
+  regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
+  accepts: rsaSignatureFits,
+  sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
+};
+var RSA_SIGNATURE_LENGTHS = new Set([1024, 2048, 3072, 4096].map((bits) => Math.ceil(bits / 8 * (4 / 3))));
+function rsaSignatureFits(token3) {
+  const [header, , signature2 = ""] = token3.split(".");
+  const alg = decodeJsonObject(header ?? "")?.["alg"];
+  return typeof alg !== "string" || !/^(?:RS|PS)\d{3}$/.test(alg) || RSA_SIGNATURE_LENGTHS.has(signature2.replace(/=+$/, "").length);
+}
+function anyCaseWords(words) {
+  return `(?:${anyCaseAlternatives(words)})`;
+}
+function anyCaseAlternatives(words) {
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
+  const rest = (rests) => rests.length === 1 && rests[0].length === 1 ? `[${rests[0]}${rests[0].toUpperCase()}]` : `(?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`;
+  return [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}]${rest(rests)}`).join("|");
+}
+var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
+var NOT_SECRET_NAME = `(?<!${anyCaseAlternatives(NOT_SECRET_ENDINGS)})`;
+var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
+var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
+function namesAtWordStart(names, provider = "") {
+  const cased = provider.replace(/[^A-Za-z0-9]/g, "");
+  const rest = (w2) => {
+    if (w2.length <= 1) return "";
+    const spellings = [w2.slice(1), w2.slice(1).toUpperCase(), ...cased.toLowerCase() === w2 && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
+    return `(?:${spellings.map(escapeRegex2).join("|")})`;
+  };
+  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex2(w2[0])) + rest(w2);
+  const byFirst = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const [first2 = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
+    byFirst.set(first2, (byFirst.get(first2) ?? /* @__PURE__ */ new Set()).add(others.map((w2) => `[ _.-]?${spelled(w2)}`).join("")));
+  }
+  const byLetter = /* @__PURE__ */ new Map();
+  for (const [first2, tailSet] of byFirst) {
+    const tails = [...tailSet].filter(Boolean);
+    const optional2 = tailSet.has("");
+    const tail = tails.length === 0 ? "" : tails.length === 1 && !optional2 ? tails[0] : `(?:${tails.join("|")})${optional2 ? "?" : ""}`;
+    const letter = first2[0];
+    byLetter.set(letter, [...byLetter.get(letter) ?? [], rest(first2) + tail]);
+  }
+  const alternatives = [...byLetter].map(([letter, bodies]) => {
+    const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex2(letter)}${body}`;
+    return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
+  });
+  return `(?:${alternatives.join("|")})`;
+}
+function distinctNames(names) {
+  const letters = (n) => n.replace(/[ _.-]/g, "");
+  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
+}
+var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?`;
+function bodyOf(shape) {
+  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
+  if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
+  if (shape.groups) {
+    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
+  }
+  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
+  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
+}
+function mixTest(shape) {
+  const chars = CLASSES[shape.alphabet].chars;
+  if (!/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || maxBodyLength(shape) < 12 || shape.groups) return void 0;
+  const bothCases = maxBodyLength(shape) >= 20 && /[a-z]/.test(chars) && /[A-Z]/.test(chars);
+  return (body) => /[0-9]/.test(body) && /[A-Za-z]/.test(body) || bothCases && /[a-z][A-Z]/.test(body) && /[A-Z][a-z]/.test(body);
+}
+var maxBodyLength = (shape) => shape.range?.[1] ?? shape.length ?? bodyOf(shape).minLength;
+var fillable = (shape) => prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3);
+var STAND_IN_BODY = String.raw`<[^<>\r\n"'\x60]{1,60}>|[\w.-]{4,80}`;
+function valueCheck(entry) {
+  if (entry.anySetting) return void 0;
+  const shape = entry.value;
+  const mixed = mixTest(shape);
+  const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
+  const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
+  const patternAccepts = shape.pattern?.accepts;
+  if (patternAccepts) return (secret) => patternAccepts(secret) && (mixed === void 0 || mixed(bodyOfValue(secret)));
+  if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
+  let exact;
+  return (secret) => {
+    const body = bodyOfValue(secret);
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
+  };
+}
+var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
+var UUID_LAYOUT = "8,4,4,4,12";
+function isWeak(shape) {
+  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? (shape.groups ? bodyOf(shape).minLength : 0);
+  return shape.groups?.join() === UUID_LAYOUT || shape.alphabet === "digits" || !shape.prefix && max < 16;
+}
+var isStrict = (entry) => entry.credentialWord === true || isWeak(entry.value);
+var URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
+var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
+var CONTEXT_LINES = 3;
+var CONTEXT2 = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
+var XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
+var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
+var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
+function valueRegex(shape) {
+  const body = bodyOf(shape);
+  const starts = prefixes(shape).map(escapeRegex2);
+  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
+  const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
+  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
+}
+function anySettingRegex(entry) {
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escapeRegex2);
+  const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
+  const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
+  return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
+}
+function keyedRegex(entry) {
+  if (entry.anySetting) return anySettingRegex(entry);
+  const { value, notAfter } = valueRegex(entry.value);
+  if (entry.value.standalone) {
+    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
+    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
+  }
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
+  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
+  if (isStrict(entry)) {
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
+  }
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
+  return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+}
+var STRICT_NEARBY_PARTS = [/[?&]|<\//];
+function keyedNearbyRegex(entry) {
+  if (entry.anySetting || entry.value.standalone) return void 0;
+  const { value, notAfter } = valueRegex(entry.value);
+  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
+  if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT2}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
+  const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
+  return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
+}
+function requiredParts(entry) {
+  const parts = [];
+  const shape = entry.value;
+  if (!shape.standalone) {
+    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
+    parts.push(new RegExp(spelled.join("|"), "i"));
+  }
+  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex2).join("|")));
+  else if (!shape.pattern) {
+    const { cls, minLength } = bodyOf(shape);
+    parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
+  }
+  return parts;
+}
+var KEYED_WINDOW = 1200;
+var ANY_SETTING_WINDOW = 200;
+function fakeValue(shape, seed) {
+  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
+  const pick2 = (n, s) => {
+    for (let attempt = 0; ; attempt++) {
+      const v2 = randomString2(n, chars, `${s}#${attempt}`);
+      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
+      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
+    }
+  };
+  if (shape.pattern) return shape.pattern.sample(seed);
+  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
+  return (prefixes(shape)[0] ?? "") + body;
+}
+function forms(name) {
+  const words = name.split(/[ _.-]/).filter(Boolean);
+  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
+  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
+}
+function truePositives(entry, v2) {
+  const pairs = (lines2) => lines2.map((line) => [line, v2]);
+  if (entry.anySetting) {
+    const raw = entry.names[0];
+    const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
+    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`, `${snake2} token - '${v2}'`];
+    return [...inSyntaxes(`${snake2}_secret_key`, v2), ...pairs([`export ${upper2}_CLIENT_ID="${v2}"`, `  "${camel2}Token": "${v2}",`, `const ${camel2}Secret = "${v2}";`, ...flag, `<${camel2}Key>
+    ${v2}
+</${camel2}Key>`])];
+  }
+  if (entry.value.standalone) {
+    return [...inSyntaxes("service_token", v2), ...pairs([`const client = new Client("${v2}");`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`])];
+  }
+  const { snake, upper, camel, pascal } = forms(entry.names[0]);
+  return [
+    ...inSyntaxes(`${snake}_api_key`, v2),
+    ...pairs([
+      `export ${upper}_TOKEN="${v2}"`,
+      `  "${camel}ApiKey": "${v2}",`,
+      `const ${camel}Token = "${v2}";`,
+      `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
+      `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
+      `<add key="${pascal}ApiKey" value="${v2}" />`,
+      `${pascal} API key: ${v2}`,
+      `${snake} token - '${v2}'`,
+      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`,
+      // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
+      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>
+  <id>${snake}-prod</id>
+  <description>${pascal} production</description>
+  <secret>${v2}</secret>
+</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
+      `  <id>{${snake}}</id>
+  <secret>{AQAAABAAA ${v2}}</secret>`,
+      `  <secret>{${snake} AQAAABAAA ${v2}}</secret>`
+    ]),
+    ...isStrict(entry) ? [] : pairs([
+      `${snake}:
+  api_key: ${v2}`,
+      `# ${pascal}
+API_TOKEN=${v2}`,
+      // The provider named above the block that holds the value, other settings between.
+      `services:
+  ${snake}:
+    url: https://api.example.com
+    timeout: 30
+    secret_key: "${v2}"`,
+      `[${snake}]
+region = eu
+password = ${v2}`,
+      `[INFO] calling the ${pascal} API
+[DEBUG] using Key=${v2}`
+    ])
+  ];
+}
+function falsePositives(entry, v2) {
+  const { upper, snake } = forms(entry.names[0]);
+  const shape = entry.value;
+  const prefix = prefixes(shape)[0] ?? "";
+  const bodyLength = v2.length - prefix.length;
+  const max = shape.range?.[1] ?? bodyLength;
+  const min = shape.range?.[0] ?? bodyLength;
+  const longer = v2 + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
+  const shorter = v2.slice(0, prefix.length + min - 1);
+  const fp = shape.pattern ? [`${upper}_API_KEY=${v2.slice(0, 8)}`] : [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
+  if (entry.anySetting) {
+    return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v2}`, `x${snake}_key=${v2}`, `${upper}_API_KEY=${v2}${v2}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
+  }
+  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}settings`);
+  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
+  if (mixTest(shape) || shape.pattern) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
+  if (!shape.standalone) fp.push(`<id>${snake}</id>
+<a>1</a>
+<b>2</b>
+<c>3</c>
+<d>4</d>
+<secret>${v2}</secret>`);
+  if (!shape.standalone && isStrict(entry)) {
+    fp.push(`${upper}=${v2}`, `# ${snake}
+API_KEY=${v2}`, `[INFO] calling the ${snake} API
+[DEBUG] using Key=${v2}`, `<!-- ${snake} -->
+<secret>${v2}</secret>`);
+  } else if (!shape.standalone) {
+    fp.push(
+      `# ${snake}
+
+API_KEY=${v2}`,
+      `${snake}:
+  build_id: ${v2}`,
+      // A prose line, or more than a few lines, between the name and the value; the name inside a word.
+      `[INFO] ${snake} client ready
+[INFO] sending the request
+[DEBUG] using Key=${v2}`,
+      `${snake}:
+  a: 1
+  b: 2
+  c: 3
+  d: 4
+  api_key: ${v2}`,
+      `${snake}x:
+  api_key: ${v2}`
+    );
+  }
+  return fp;
+}
+function splitLikeProvider(name, provider) {
+  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
+  const parts = words.split(" ");
+  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
+  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
+}
+var COMMON_CODE_WORDS = [
+  ...["index", "export", "user", "one", "invoice", "data", "interface", "request", "version", "image", "package", "select"],
+  ...["stack", "proxy", "storage", "signal", "security", "cloud", "shift", "language", "world", "detect", "magic", "currency"]
+];
+var keywordOfName = (name) => {
+  const words = name.toLowerCase().split(/[ _.-]/);
+  const long = words.filter((w2) => w2.length >= 3);
+  const distinctive = long.filter((w2) => !COMMON_CODE_WORDS.includes(w2));
+  if (distinctive.length > 0) return distinctive.reduce((a, b3) => b3.length > a.length ? b3 : a);
+  if (long.length > 0) return long.reduce((a, b3) => COMMON_CODE_WORDS.indexOf(b3) > COMMON_CODE_WORDS.indexOf(a) ? b3 : a);
+  return words.reduce((a, b3) => b3.length > a.length ? b3 : a, "");
+};
+function claimOf(entry) {
+  const shape = entry.value;
+  const starts = prefixes(shape);
+  const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
+  const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
+  if (shape.pattern) return claim2;
+  let whole;
+  return {
+    ...claim2,
+    get shape() {
+      return whole ??= claimShape(shape, starts);
+    }
+  };
+}
+function claimShape(shape, starts) {
+  const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
+  const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
+  const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
+  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
+  return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
+}
+function keyed(entries3) {
+  return entries3.map((given) => {
+    const parts = { given };
+    const entryOf = () => namedEntry(parts);
+    const kind = given.kind ?? "API key";
+    const lazy = !given.value.standalone;
+    const accepts = valueCheck(given);
+    const { keywords: _none, ...rule } = defineRule({
+      id: given.id,
+      title: `${given.provider} ${kind}`,
+      provider: given.provider,
+      severity: given.severity ?? "high",
+      keywords: [],
+      ...lazy ? {} : { regex: keyedRegex(entryOf()) },
+      ...accepts ? { accepts } : {},
+      ...given.anySetting ? { window: ANY_SETTING_WINDOW } : given.value.standalone ? {} : { window: KEYED_WINDOW },
+      ...given.priority === void 0 ? {} : { priority: given.priority },
+      docs: given.docs,
+      remediation: `Revoke the ${kind} in ${given.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
+      samples: () => [fakeValue(given.value, given.id)],
+      truePositives: ([v2]) => truePositives(entryOf(), v2),
+      falsePositives: ([v2]) => falsePositives(entryOf(), v2)
+    });
+    Object.defineProperty(rule, LAZY, { value: parts });
+    lazyField(rule, "keywords");
+    lazyField(rule, "owns");
+    lazyField(rule, "requires");
+    if (lazy) {
+      lazyField(rule, "regex");
+      if (!given.anySetting) {
+        lazyField(rule, "nearbyRegex");
+        lazyField(rule, "nearbyRequires");
+      }
+    }
+    return rule;
+  });
+}
+var LAZY = /* @__PURE__ */ Symbol("keyed rule's lazy parts");
+var namedEntry = (parts) => parts.named ??= parts.given.anySetting ? parts.given : { ...parts.given, names: parts.given.names.map((n) => splitLikeProvider(n, parts.given.provider)) };
+var LAZY_GETTERS = {
+  keywords: (parts) => parts.keywords ??= keywordsOf(namedEntry(parts)),
+  owns: (parts) => parts.owns ??= claimOf(namedEntry(parts)),
+  requires: (parts) => parts.requires ??= requiredParts(namedEntry(parts)),
+  regex: (parts) => parts.regex ??= keyedRegex(namedEntry(parts)),
+  nearbyRegex: (parts) => parts.nearbyRegex ??= keyedNearbyRegex(namedEntry(parts)),
+  nearbyRequires: (parts) => isStrict(parts.given) ? STRICT_NEARBY_PARTS : void 0
+};
+var LAZY_ACCESSORS = Object.fromEntries(
+  Object.entries(LAZY_GETTERS).map(([key, get]) => [
+    key,
+    function() {
+      return get(this[LAZY]);
+    }
+  ])
+);
+function keywordsOf(entry) {
+  if (entry.anySetting) return [...entry.names];
+  if (entry.value.standalone) return prefixes(entry.value).map((p2) => p2.toLowerCase());
+  const own2 = entry.names.map(keywordOfName);
+  const words = entry.names.map((name) => name.toLowerCase().split(/[ _.-]/));
+  const covering = /* @__PURE__ */ new Set();
+  const dropped = /* @__PURE__ */ new Set();
+  own2.forEach((_3, i) => {
+    if (covering.has(i)) return;
+    const by = own2.findIndex((keyword, j3) => j3 !== i && !dropped.has(j3) && keyword !== own2[i] && words[i].some((word) => word.includes(keyword)));
+    if (by === -1) return;
+    dropped.add(i);
+    covering.add(by);
+  });
+  return [...new Set(own2.filter((_3, i) => !dropped.has(i)))];
+}
+function lazyField(rule, key) {
+  Object.defineProperty(rule, key, { get: LAZY_ACCESSORS[key], enumerable: true, configurable: true });
+}
+
 // src/core/detect/rules/providers/aws.ts
 var BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+var STS_TOKEN = "[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])";
 var rules2 = [
   defineRule({
     id: "aws-access-key-id",
@@ -43379,22 +43968,65 @@ var rules2 = [
     title: "AWS session token",
     provider: "AWS",
     severity: "high",
-    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken"],
+    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken", "asia"],
     // With an AWS-specific name any long base64 value counts; with a generic name (sessionToken) the
     // value must start like an STS token does (base64 of its binary header).
     regex: new RegExp(
-      `(?:${ci("aws")}${SEP}(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}|(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])`
+      `(?:${ci("aws")}${SEP}(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}|(?:${ci("session")}|${ci("security")})${SEP}${ci("token")}${ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))(?<secret>${STS_TOKEN})`
     ),
+    // Temporary credentials come as three (STS `Credentials`: AccessKeyId, SecretAccessKey, SessionToken),
+    // and a temporary key id starts with ASIA: a long base64 value set under a `session` name in the
+    // block of an ASIA key id, a few lines below it, is that key's session token (`id: ASIA…` then
+    // `session: …`; the CLI's JSON, `"AccessKeyId": "ASIA…"` then `"SessionToken": "…"`; a Jenkins
+    // credential's `<session>{AQAAABAAA …}` element).
+    nearbyRegex: new RegExp(
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${ci("session")})${ASSIGN}(?:${JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
+    ),
+    // Every match holds a token's run of base64; the nearby form an ASIA key id too.
+    requires: [/[A-Za-z0-9/+]{100}/],
+    nearbyRequires: [/ASIA[A-Z0-9]{16}/],
+    // A token runs to 2,000 characters on the lines below its key id.
+    window: 4e3,
     docs: "https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html",
     remediation: "Revoke the role's active sessions (IAM > Roles > Revoke sessions) and never commit temporary credentials; let the SDK fetch them at run time.",
-    samples: () => ["IQoJb3JpZ2luX2Vj" + fake.base64(300, "aws-sts-1"), fake.base64(220, "aws-sts-2")],
-    truePositives: ([sts, other]) => [
+    samples: () => ["IQoJb3JpZ2luX2Vj" + fake.base64(300, "aws-sts-1"), fake.base64(220, "aws-sts-2"), "ASIA" + randomString2(16, BASE32_UPPER, "aws-sts-id"), fake.base64(40, "aws-sts-secret")],
+    truePositives: ([sts, other, id, secret]) => [
       ...inSyntaxes("aws_session_token", sts),
       ...withValue(sts, '  sessionToken: "%s",'),
-      ...withValue(other, "aws_security_token = %s")
+      ...withValue(other, "aws_security_token = %s"),
+      ...withValue(other, `aws credentials {
+  id: ${id}
+  secret: ${secret}
+  session: %s
+}`, `  <id>{${id}}</id>
+  <secret>{AQAAABAAA ${secret}}</secret>
+  <session>{AQAAABAAA %s}</session>`),
+      ...withValue(other, `{
+  "Credentials": {
+    "AccessKeyId": "${id}",
+    "SecretAccessKey": "${secret}",
+    "SessionToken": "%s",
+    "Expiration": "2030-01-01T00:00:00Z"
+  }
+}`)
     ],
-    falsePositives: ([, other]) => [
+    falsePositives: ([, other, id, secret]) => [
       `  sessionToken: "${other}",`,
+      // A long-term key id (AKIA) has no session; a session value far below the id is another block's.
+      `credentials:
+  id: AKIA${id.slice(4)}
+  session: ${other}`,
+      `credentials:
+  id: ${id}
+  a: 1
+  b: 2
+  c: 3
+  d: 4
+  session: ${other}`,
+      `credentials:
+  id: ${id}
+  secret: ${secret}
+  session: ${other.slice(0, 80)}`,
       `AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake.base64(40, "short")}`,
       "  sessionToken: process.env.AWS_SESSION_TOKEN,"
     ]
@@ -44498,426 +45130,6 @@ var rules19 = [
   })
 ];
 
-// src/core/detect/validate/structure.ts
-function decodeBase64(text) {
-  const cleaned = text.replace(/=+$/, "");
-  if (!/^[A-Za-z0-9+/_-]*$/.test(cleaned)) return void 0;
-  return Buffer.from(cleaned, "base64").toString("utf8");
-}
-function decodeJsonObject(text) {
-  const decoded = decodeBase64(text);
-  if (decoded === void 0) return void 0;
-  try {
-    const value = JSON.parse(decoded);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function structureCheck(ok, check, note) {
-  return ok ? { status: "confirmed", check } : { status: "failed", check, ...note ? { note } : {} };
-}
-function isAtlassianDataCenterToken(body) {
-  if (!/^[A-Za-z0-9+/]{44}$/.test(body)) return false;
-  const bytes = Buffer.from(body, "base64");
-  return bytes.length === 33 && /^\d{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
-}
-
-// src/core/detect/rules/providers/keyed.ts
-var CLASSES = {
-  digits: { cls: "0-9", chars: ALPHABETS.digits },
-  hex: { cls: "0-9a-f", chars: ALPHABETS.hex },
-  hexUpper: { cls: "0-9A-F", chars: ALPHABETS.hexUpper },
-  hexAny: { cls: "0-9a-fA-F", chars: ALPHABETS.hex + "ABCDEF" },
-  lower: { cls: "a-z", chars: ALPHABETS.lower },
-  upper: { cls: "A-Z", chars: ALPHABETS.upper },
-  alpha: { cls: "A-Za-z", chars: ALPHABETS.upper + ALPHABETS.lower },
-  lowerDigits: { cls: "a-z0-9", chars: ALPHABETS.lowerDigits },
-  upperDigits: { cls: "A-Z0-9", chars: ALPHABETS.upperDigits },
-  alnum: { cls: "A-Za-z0-9", chars: ALPHABETS.alnum }
-};
-var JWT_LIKE = {
-  regex: "[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{60,1200}\\.[A-Za-z0-9_-]{60,1200}",
-  accepts: rsaSignatureFits,
-  sample: (seed) => [randomString2(36, ALPHABETS.alnum, seed), randomString2(240, ALPHABETS.base64url, `${seed}/payload`), randomString2(400, ALPHABETS.base64url, `${seed}/signature`) + randomString2(8, ALPHABETS.alnum, seed)].join(".")
-};
-var RSA_SIGNATURE_LENGTHS = new Set([1024, 2048, 3072, 4096].map((bits) => Math.ceil(bits / 8 * (4 / 3))));
-function rsaSignatureFits(token3) {
-  const [header, , signature2 = ""] = token3.split(".");
-  const alg = decodeJsonObject(header ?? "")?.["alg"];
-  return typeof alg !== "string" || !/^(?:RS|PS)\d{3}$/.test(alg) || RSA_SIGNATURE_LENGTHS.has(signature2.replace(/=+$/, "").length);
-}
-function anyCaseWords(words) {
-  return `(?:${anyCaseAlternatives(words)})`;
-}
-function anyCaseAlternatives(words) {
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const w2 of words) byFirst.set(w2[0], [...byFirst.get(w2[0]) ?? [], w2.slice(1)]);
-  const rest = (rests) => rests.length === 1 && rests[0].length === 1 ? `[${rests[0]}${rests[0].toUpperCase()}]` : `(?:${rests.flatMap((r2) => [r2, r2.toUpperCase()]).join("|")})`;
-  return [...byFirst].map(([first2, rests]) => `[${first2}${first2.toUpperCase()}]${rest(rests)}`).join("|");
-}
-var NOT_SECRET_ENDINGS = ["id", "uuid", "name", "user", "account", "org", "project"];
-var NOT_SECRET_NAME = `(?<!${anyCaseAlternatives(NOT_SECRET_ENDINGS)})`;
-var CREDENTIAL = anyCaseWords(["key", "token", "secret", "pass", "pwd", "pat", "cred", "auth"]);
-var KEY_TOKEN_SECRET = anyCaseWords(["key", "token", "secret"]);
-function namesAtWordStart(names, provider = "") {
-  const cased = provider.replace(/[^A-Za-z0-9]/g, "");
-  const rest = (w2) => {
-    if (w2.length <= 1) return "";
-    const spellings = [w2.slice(1), w2.slice(1).toUpperCase(), ...cased.toLowerCase() === w2 && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
-    return `(?:${spellings.map(escapeRegex2).join("|")})`;
-  };
-  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex2(w2[0])) + rest(w2);
-  const byFirst = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const [first2 = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
-    byFirst.set(first2, (byFirst.get(first2) ?? /* @__PURE__ */ new Set()).add(others.map((w2) => `[ _.-]?${spelled(w2)}`).join("")));
-  }
-  const byLetter = /* @__PURE__ */ new Map();
-  for (const [first2, tailSet] of byFirst) {
-    const tails = [...tailSet].filter(Boolean);
-    const optional2 = tailSet.has("");
-    const tail = tails.length === 0 ? "" : tails.length === 1 && !optional2 ? tails[0] : `(?:${tails.join("|")})${optional2 ? "?" : ""}`;
-    const letter = first2[0];
-    byLetter.set(letter, [...byLetter.get(letter) ?? [], rest(first2) + tail]);
-  }
-  const alternatives = [...byLetter].map(([letter, bodies]) => {
-    const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
-    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex2(letter)}${body}`;
-    return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
-  });
-  return `(?:${alternatives.join("|")})`;
-}
-function distinctNames(names) {
-  const letters = (n) => n.replace(/[ _.-]/g, "");
-  return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
-}
-var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)`;
-function bodyOf(shape) {
-  if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
-  if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
-  if (shape.groups) {
-    return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
-  }
-  const [min, max] = shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  if (min <= 0 || max < min) throw new Error(`keyed value needs a length or a range`);
-  return { regex: min === max ? `${cls}{${min}}` : `${cls}{${min},${max}}`, cls, minLength: min };
-}
-function mixTest(shape) {
-  const chars = CLASSES[shape.alphabet].chars;
-  if (!/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || maxBodyLength(shape) < 12 || shape.groups) return void 0;
-  const bothCases = maxBodyLength(shape) >= 20 && /[a-z]/.test(chars) && /[A-Z]/.test(chars);
-  return (body) => /[0-9]/.test(body) && /[A-Za-z]/.test(body) || bothCases && /[a-z][A-Z]/.test(body) && /[A-Z][a-z]/.test(body);
-}
-var maxBodyLength = (shape) => shape.range?.[1] ?? shape.length ?? bodyOf(shape).minLength;
-var fillable = (shape) => prefixes(shape).length > 0 && prefixes(shape).every((p2) => p2.length >= 3);
-var STAND_IN_BODY = String.raw`<[^<>\r\n"'\x60]{1,60}>|[\w.-]{4,80}`;
-function valueCheck(entry) {
-  if (entry.anySetting) return void 0;
-  const shape = entry.value;
-  const mixed = mixTest(shape);
-  const starts = [...prefixes(shape)].sort((a, b3) => b3.length - a.length);
-  const bodyOfValue = (secret) => secret.slice(starts.find((p2) => secret.startsWith(p2))?.length ?? 0);
-  const patternAccepts = shape.pattern?.accepts;
-  if (patternAccepts) return (secret) => patternAccepts(secret) && (mixed === void 0 || mixed(bodyOfValue(secret)));
-  if (!fillable(shape)) return mixed && ((secret) => mixed(bodyOfValue(secret)));
-  let exact;
-  return (secret) => {
-    const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || classifyFormatValue(secret).placeholder;
-  };
-}
-var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
-function isWeak(shape) {
-  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
-  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
-}
-var isStrict = (entry) => entry.credentialWord === true || isWeak(entry.value);
-var URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
-var SECRET_SETTING_END = `(?![\\w.-])${NOT_SECRET_NAME}${BETWEEN}`;
-var CONTEXT_LINES = 3;
-var CONTEXT2 = `(?![a-z0-9])[^\\n]{0,200}\\n(?:[ \\t]{0,40}["'<]?[\\w.-]{1,40}["']?[ \\t]{0,3}[:=>][^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[^\\n]{0,80}?(?<![A-Za-z0-9])[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
-var ELEMENT_LABEL = `(?:(?<=>)\\{?(?:[^\\s<>{}]{1,40} ){0,2})?`;
-var XML_CONTEXT = `(?![a-z0-9])[^<>\\n]{0,80}</[\\w.-]{1,40}>[ \\t]{0,8}\\n(?:[ \\t]{0,40}<[^\\n]{0,200}\\n){0,${CONTEXT_LINES}}?[ \\t]{0,40}<[\\w.-]{0,16}?${anyCaseWords(["key", "token", "secret", "pass"])}[\\w.-]{0,12}?`;
-var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
-var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
-function valueRegex(shape) {
-  const body = bodyOf(shape);
-  const starts = prefixes(shape).map(escapeRegex2);
-  const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
-  const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
-  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
-}
-function anySettingRegex(entry) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
-  const starts = prefixes(entry.value).map(escapeRegex2);
-  const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
-  const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
-  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
-  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
-  return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
-}
-function keyedRegex(entry) {
-  if (entry.anySetting) return anySettingRegex(entry);
-  const { value, notAfter } = valueRegex(entry.value);
-  if (entry.value.standalone) {
-    if (prefixes(entry.value).length === 0 || prefixes(entry.value).some((p2) => p2.length < 3)) throw new Error(`${entry.id}: a standalone value needs a distinctive prefix`);
-    return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${value})(?!${notAfter})`);
-  }
-  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
-  const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
-  if (isStrict(entry)) {
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
-  }
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
-  return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
-}
-var STRICT_NEARBY_PARTS = [/[?&]|<\//];
-function keyedNearbyRegex(entry) {
-  if (entry.anySetting || entry.value.standalone) return void 0;
-  const { value, notAfter } = valueRegex(entry.value);
-  const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
-  if (!isStrict(entry)) return new RegExp(`${names}${CONTEXT2}${SECRET_SETTING_END}${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
-  const element = `${XML_CONTEXT}(?![\\w.-])${NOT_SECRET_NAME}[ \\t]{0,3}>[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,16})?${ELEMENT_LABEL}`;
-  return new RegExp(`(?:(?<=[/.])${names}\\.${URL_QUERY}[\\w-]{0,12}=|${names}${element})(?<secret>${value})(?!${notAfter})`);
-}
-function requiredParts(entry) {
-  const parts = [];
-  const shape = entry.value;
-  if (!shape.standalone) {
-    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
-    parts.push(new RegExp(spelled.join("|"), "i"));
-  }
-  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex2).join("|")));
-  else if (!shape.pattern) {
-    const { cls, minLength } = bodyOf(shape);
-    parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
-  }
-  return parts;
-}
-var KEYED_WINDOW = 1200;
-var ANY_SETTING_WINDOW = 200;
-function fakeValue(shape, seed) {
-  const chars = CLASSES[shape.alphabet].chars + (shape.extra ?? "").replace("=", "");
-  const pick2 = (n, s) => {
-    for (let attempt = 0; ; attempt++) {
-      const v2 = randomString2(n, chars, `${s}#${attempt}`);
-      const ok = !/[A-Za-z]/.test(chars) || !/[0-9]/.test(chars) || /[A-Za-z]/.test(v2) && /[0-9]/.test(v2);
-      if (ok && /^[A-Za-z0-9]/.test(v2) && /[A-Za-z0-9]$/.test(v2)) return v2;
-    }
-  };
-  if (shape.pattern) return shape.pattern.sample(seed);
-  const body = shape.groups ? shape.groups.map((n, i) => pick2(n, `${seed}/${i}`)).join("-") : pick2(shape.range ? Math.round((shape.range[0] + shape.range[1]) / 2) : shape.length, seed);
-  return (prefixes(shape)[0] ?? "") + body;
-}
-function forms(name) {
-  const words = name.split(/[ _.-]/).filter(Boolean);
-  const pascal = words.map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
-  return { snake: words.join("_"), upper: words.join("_").toUpperCase(), camel: pascal[0].toLowerCase() + pascal.slice(1), pascal };
-}
-function truePositives(entry, v2) {
-  const pairs = (lines2) => lines2.map((line) => [line, v2]);
-  if (entry.anySetting) {
-    const raw = entry.names[0];
-    const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
-    const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v2}`, `${snake2} token - '${v2}'`];
-    return [...inSyntaxes(`${snake2}_secret_key`, v2), ...pairs([`export ${upper2}_CLIENT_ID="${v2}"`, `  "${camel2}Token": "${v2}",`, `const ${camel2}Secret = "${v2}";`, ...flag, `<${camel2}Key>
-    ${v2}
-</${camel2}Key>`])];
-  }
-  if (entry.value.standalone) {
-    return [...inSyntaxes("service_token", v2), ...pairs([`const client = new Client("${v2}");`, `curl -H "X-Key: ${v2}" https://api.example.com/v1/me`])];
-  }
-  const { snake, upper, camel, pascal } = forms(entry.names[0]);
-  return [
-    ...inSyntaxes(`${snake}_api_key`, v2),
-    ...pairs([
-      `export ${upper}_TOKEN="${v2}"`,
-      `  "${camel}ApiKey": "${v2}",`,
-      `const ${camel}Token = "${v2}";`,
-      `mycli deploy --${snake.replace(/_/g, "-")}-api-key ${v2}`,
-      `<${camel}ApiKey>${v2}</${camel}ApiKey>`,
-      `<add key="${pascal}ApiKey" value="${v2}" />`,
-      `${pascal} API key: ${v2}`,
-      `${snake} token - '${v2}'`,
-      `fetch("https://api.${snake.replace(/_/g, "")}.com/v1/items?limit=5&api_key=${v2}")`,
-      // A credential store's XML: the name in the id or description above, or before Jenkins' prefix.
-      `<com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>
-  <id>${snake}-prod</id>
-  <description>${pascal} production</description>
-  <secret>${v2}</secret>
-</com.cloudbees.plugins.credentials.impl.StringCredentialsImpl>`,
-      `  <id>{${snake}}</id>
-  <secret>{AQAAABAAA ${v2}}</secret>`,
-      `  <secret>{${snake} AQAAABAAA ${v2}}</secret>`
-    ]),
-    ...isStrict(entry) ? [] : pairs([
-      `${snake}:
-  api_key: ${v2}`,
-      `# ${pascal}
-API_TOKEN=${v2}`,
-      // The provider named above the block that holds the value, other settings between.
-      `services:
-  ${snake}:
-    url: https://api.example.com
-    timeout: 30
-    secret_key: "${v2}"`,
-      `[${snake}]
-region = eu
-password = ${v2}`,
-      `[INFO] calling the ${pascal} API
-[DEBUG] using Key=${v2}`
-    ])
-  ];
-}
-function falsePositives(entry, v2) {
-  const { upper, snake } = forms(entry.names[0]);
-  const shape = entry.value;
-  const prefix = prefixes(shape)[0] ?? "";
-  const bodyLength = v2.length - prefix.length;
-  const max = shape.range?.[1] ?? bodyLength;
-  const min = shape.range?.[0] ?? bodyLength;
-  const longer = v2 + (shape.alphabet === "digits" ? "7" : "7k").repeat(max - bodyLength + 1).slice(0, max - bodyLength + 1);
-  const shorter = v2.slice(0, prefix.length + min - 1);
-  const fp = shape.pattern ? [`${upper}_API_KEY=${v2.slice(0, 8)}`] : [`${upper}_API_KEY=${longer}`, `${upper}_API_KEY=${shorter}`];
-  if (entry.anySetting) {
-    return [...fp, `SOME_OTHER_SERVICE_API_KEY=${v2}`, `x${snake}_key=${v2}`, `${upper}_API_KEY=${v2}${v2}`, `// ${entry.provider}: see the docs for the ${snake}_api_key setting`];
-  }
-  if (shape.standalone) fp.push(`${prefix}${"_".repeat(4)}settings`);
-  else fp.push(`SOME_OTHER_SERVICE_API_KEY=${v2}`, `${upper}_PROJECT_ID=${v2}`, `  ${snake}_url: https://example.com/items?id=${v2}`, `https://api.${snake.replace(/_/g, "")}.com/v1/items?id=${v2}`);
-  if (mixTest(shape) || shape.pattern) fp.push(`${upper}_API_KEY=${prefix}${randomString2(bodyLength, ALPHABETS.lower, entry.id)}`);
-  if (!shape.standalone) fp.push(`<id>${snake}</id>
-<a>1</a>
-<b>2</b>
-<c>3</c>
-<d>4</d>
-<secret>${v2}</secret>`);
-  if (!shape.standalone && isStrict(entry)) {
-    fp.push(`${upper}=${v2}`, `# ${snake}
-API_KEY=${v2}`, `[INFO] calling the ${snake} API
-[DEBUG] using Key=${v2}`, `<!-- ${snake} -->
-<secret>${v2}</secret>`);
-  } else if (!shape.standalone) {
-    fp.push(
-      `# ${snake}
-
-API_KEY=${v2}`,
-      `${snake}:
-  build_id: ${v2}`,
-      // A prose line, or more than a few lines, between the name and the value; the name inside a word.
-      `[INFO] ${snake} client ready
-[INFO] sending the request
-[DEBUG] using Key=${v2}`,
-      `${snake}:
-  a: 1
-  b: 2
-  c: 3
-  d: 4
-  api_key: ${v2}`,
-      `${snake}x:
-  api_key: ${v2}`
-    );
-  }
-  return fp;
-}
-function splitLikeProvider(name, provider) {
-  const words = provider.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase();
-  const parts = words.split(" ");
-  const distinct = parts.every((w2) => w2.length >= 3) && parts.some((w2) => w2.length >= 5);
-  return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
-}
-var COMMON_CODE_WORDS = /* @__PURE__ */ new Set(["export", "data", "image", "storage", "version", "package", "interface", "select", "shift"]);
-var keywordOfName = (name) => {
-  const words = name.toLowerCase().split(/[ _.-]/);
-  const distinctive = words.filter((w2) => w2.length >= 3 && !COMMON_CODE_WORDS.has(w2));
-  return (distinctive.length > 0 ? distinctive : words).reduce((a, b3) => b3.length > a.length ? b3 : a, "");
-};
-function claimOf(entry) {
-  const shape = entry.value;
-  const starts = prefixes(shape);
-  const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
-  const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
-  if (shape.pattern) return claim2;
-  let whole;
-  return {
-    ...claim2,
-    get shape() {
-      return whole ??= claimShape(shape, starts);
-    }
-  };
-}
-function claimShape(shape, starts) {
-  const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
-  const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
-  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
-  return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
-}
-function keyed(entries3) {
-  return entries3.map((given) => {
-    const parts = { given };
-    const entryOf = () => namedEntry(parts);
-    const kind = given.kind ?? "API key";
-    const lazy = !given.value.standalone;
-    const accepts = valueCheck(given);
-    const { keywords: _none, ...rule } = defineRule({
-      id: given.id,
-      title: `${given.provider} ${kind}`,
-      provider: given.provider,
-      severity: given.severity ?? "high",
-      keywords: [],
-      ...lazy ? {} : { regex: keyedRegex(entryOf()) },
-      ...accepts ? { accepts } : {},
-      ...given.anySetting ? { window: ANY_SETTING_WINDOW } : given.value.standalone ? {} : { window: KEYED_WINDOW },
-      ...given.priority === void 0 ? {} : { priority: given.priority },
-      docs: given.docs,
-      remediation: `Revoke the ${kind} in ${given.provider}'s dashboard, issue a new one, and load it from a secret manager or an environment variable.`,
-      samples: () => [fakeValue(given.value, given.id)],
-      truePositives: ([v2]) => truePositives(entryOf(), v2),
-      falsePositives: ([v2]) => falsePositives(entryOf(), v2)
-    });
-    Object.defineProperty(rule, LAZY, { value: parts });
-    lazyField(rule, "keywords");
-    lazyField(rule, "owns");
-    lazyField(rule, "requires");
-    if (lazy) {
-      lazyField(rule, "regex");
-      if (!given.anySetting) {
-        lazyField(rule, "nearbyRegex");
-        lazyField(rule, "nearbyRequires");
-      }
-    }
-    return rule;
-  });
-}
-var LAZY = /* @__PURE__ */ Symbol("keyed rule's lazy parts");
-var namedEntry = (parts) => parts.named ??= parts.given.anySetting ? parts.given : { ...parts.given, names: parts.given.names.map((n) => splitLikeProvider(n, parts.given.provider)) };
-var LAZY_GETTERS = {
-  keywords: (parts) => parts.keywords ??= keywordsOf(namedEntry(parts)),
-  owns: (parts) => parts.owns ??= claimOf(namedEntry(parts)),
-  requires: (parts) => parts.requires ??= requiredParts(namedEntry(parts)),
-  regex: (parts) => parts.regex ??= keyedRegex(namedEntry(parts)),
-  nearbyRegex: (parts) => parts.nearbyRegex ??= keyedNearbyRegex(namedEntry(parts)),
-  nearbyRequires: (parts) => isStrict(parts.given) ? STRICT_NEARBY_PARTS : void 0
-};
-var LAZY_ACCESSORS = Object.fromEntries(
-  Object.entries(LAZY_GETTERS).map(([key, get]) => [
-    key,
-    function() {
-      return get(this[LAZY]);
-    }
-  ])
-);
-function keywordsOf(entry) {
-  if (entry.anySetting) return [...entry.names];
-  if (entry.value.standalone) return prefixes(entry.value).map((p2) => p2.toLowerCase());
-  return [...new Set(entry.names.map(keywordOfName))];
-}
-function lazyField(rule, key) {
-  Object.defineProperty(rule, key, { get: LAZY_ACCESSORS[key], enumerable: true, configurable: true });
-}
-
 // src/core/detect/rules/providers/gitlab.ts
 var ROUTABLE = String.raw`[A-Za-z0-9_-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}`;
 function gitlabChecksum(secret) {
@@ -45746,7 +45958,8 @@ var rules36 = [
     title: "Mailchimp API key",
     provider: "Mailchimp",
     severity: "high",
-    keywords: ["-us"],
+    // The data center suffix with its first digit: every match holds one, and `--user` or `-use` none.
+    keywords: [..."0123456789"].map((digit) => `-us${digit}`),
     // 32 hex characters and the data center suffix ("-us6").
     regex: /(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us[0-9]{1,2})(?![A-Za-z0-9])/,
     docs: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
@@ -50027,21 +50240,27 @@ var rules175 = [
 ];
 
 // src/core/detect/rules/providers/lob.ts
-var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
+var LOB = String.raw`(?<![a-zA-Z])${ci("lob")}(?=[_.-]|${["api", "key", "secret", "token", "live", "test"].map(ci).join("|")})`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
+function lobKeyRegex(prefix, alone) {
+  const named = String.raw`${LOB}[\w. -]{0,25}?${ASSIGN}(?<secret>${prefix}[a-f0-9]{32,35})`;
+  return new RegExp(String.raw`(?:${named}${alone ? String.raw`|(?<![\w-])${prefix}[a-f0-9]{35}` : ""})${END}`);
+}
+var LIVE_HEX = [/live_[a-f0-9]{32}/];
 var rules176 = [
   defineRule({
     id: "lob-live-api-key",
     title: "Lob live API key",
     provider: "Lob",
     severity: "high",
-    keywords: LOB_KEYWORDS,
-    regex: contextRegex(LOB, null, "live_[a-f0-9]{32,35}"),
+    keywords: [...LOB_KEYWORDS, "live_"],
+    regex: lobKeyRegex("live_", true),
+    requires: LIVE_HEX,
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the key in the Lob dashboard > Settings > API Keys and keep its replacement in a secret manager.",
     samples: () => ["live_" + fake.hex(35, "lob-1")],
-    truePositives: ([t2]) => [...inSyntaxes("lob_api_key", t2), ...withValue(t2, "lob_key: '%s'")],
-    falsePositives: () => ["GLOBAL_KEY=live_" + fake.hex(35, "lob-fp"), "LOB_API_KEY=live_pub_" + fake.hex(31, "lob-pub")]
+    truePositives: ([t2]) => [...inSyntaxes("lob_api_key", t2), ...withValue(t2, "lob_key: '%s'", "curl https://api.lob.com/v1/addresses -u %s:", "token = '%s'")],
+    falsePositives: () => ["GLOBAL_KEY=live_" + fake.hex(33, "lob-fp"), "LOB_API_KEY=live_pub_" + fake.hex(31, "lob-pub"), "token = 'live_" + fake.hex(34, "lob-fp-34") + "'", "STRIPE_KEY=sk_live_" + fake.hex(35, "lob-fp-sk")]
   }),
   defineRule({
     id: "lob-publishable-api-key",
@@ -50063,12 +50282,12 @@ var rules176 = [
     provider: "Lob",
     severity: "medium",
     keywords: LOB_KEYWORDS,
-    regex: contextRegex(LOB, null, "test_[a-f0-9]{32,35}"),
+    regex: lobKeyRegex("test_", false),
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the test key in the Lob dashboard and keep it out of source control.",
     samples: () => ["test_" + fake.hex(35, "lob-t-1")],
     truePositives: ([t2]) => [...inSyntaxes("lob_test_key", t2), ...withValue(t2, "lob.api_key = '%s'")],
-    falsePositives: () => ["LOB_TEST_KEY=test_" + fake.hex(20, "lob-t-short"), "unittest_" + fake.hex(35, "lob-t-fp")]
+    falsePositives: () => ["LOB_TEST_KEY=test_" + fake.hex(20, "lob-t-short"), "unittest_" + fake.hex(35, "lob-t-fp"), "def test_" + fake.hex(35, "lob-t-fn") + "():"]
   })
 ];
 
@@ -50698,8 +50917,10 @@ var CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p2]) => `(${p2
 var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|…|(.)\1{7,}|0123456|1234567|abcdefg/i;
 function findDummyValues(text) {
   const out = [];
-  for (const m2 of text.matchAll(CANDIDATE)) {
-    const group3 = m2.slice(1).findIndex((g2) => g2 !== void 0);
+  CANDIDATE.lastIndex = 0;
+  for (let m2 = CANDIDATE.exec(text); m2 !== null; m2 = CANDIDATE.exec(text)) {
+    let group3 = 0;
+    while (group3 + 1 < m2.length && m2[group3 + 1] === void 0) group3++;
     const prefix = m2[group3 + 1];
     const body = m2[0].slice(prefix.length).replace(/[.…]+$/, (tail) => tail.length >= 3 || tail === "…" ? tail : "");
     if (!DUMMY.test(body)) continue;
@@ -50922,6 +51143,9 @@ var entries = [
   { id: "fetchrss-api-key", provider: "Fetchrss", names: ["fetchrss"], value: { alphabet: "alnum", extra: ".", length: 40 }, docs: "https://fetchrss.com" },
   { id: "file-io-api-key", provider: "FileIO", names: ["fileio"], value: { alphabet: "upperDigits", extra: "-.", length: 39 }, docs: "https://file.io" },
   { id: "financial-modeling-prep-api-key", provider: "FinancialModelingPrep", names: ["financialmodelingprep"], value: { alphabet: "alnum", length: 32 }, docs: "https://financialmodelingprep.com" },
+  // "It starts with API_KEY" (Finage's dashboard, as Nango's guide describes it); the body's length is not
+  // documented, so a range around the keys seen: upper-case letters and digits after the prefix.
+  { id: "finage-api-key", provider: "Finage", names: ["finage"], value: { prefix: "API_KEY", alphabet: "upperDigits", range: [20, 40], standalone: true }, docs: "https://nango.dev/docs/api-integrations/finage/connect" },
   { id: "findl-api-key", provider: "Findl", names: ["findl"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://findl.com" },
   { id: "fixer-io-api-key", provider: "FixerIO", names: ["fixer"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://fixer.io" },
   { id: "flat-io-api-key", provider: "FlatIO", names: ["flat"], value: { alphabet: "lowerDigits", length: 128 }, credentialWord: true, docs: "https://flat.io" },
@@ -50954,6 +51178,8 @@ var entries = [
   { id: "gumroad-api-key", provider: "Gumroad", names: ["gumroad"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://gumroad.com" },
   { id: "gyazo-api-key", provider: "Gyazo", names: ["gyazo"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://gyazo.com" },
   { id: "happyscribe-api-key", provider: "Happyscribe", names: ["happyscribe"], value: { alphabet: "alnum", length: 24 }, docs: "https://happyscribe.com" },
+  // Hasura Cloud adds a randomly generated admin secret to each project (HASURA_GRAPHQL_ADMIN_SECRET, sent as x-hasura-admin-secret); a self-hosted one is chosen by its owner. Read as a long random value under a Hasura credential name.
+  { id: "hasura-admin-secret", provider: "Hasura", kind: "admin secret", names: ["hasura", "hasura admin"], value: { alphabet: "alnum", range: [32, 64] }, credentialWord: true, docs: "https://hasura.io/docs/latest/hasura-cloud/projects/secure/" },
   { id: "harvest-api-key", provider: "Harvest", names: ["harvest"], value: { alphabet: "alnum", extra: "._", length: 97 }, credentialWord: true, docs: "https://harvestapp.com" },
   { id: "help-crunch-api-key", provider: "HelpCrunch", names: ["helpcrunch"], value: { alphabet: "alnum", extra: "-+/=", length: 328 }, docs: "https://helpcrunch.com" },
   { id: "helpscout-api-key", provider: "Helpscout", names: ["helpscout"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://helpscout.net" },
@@ -57560,12 +57786,12 @@ function describeLocation(location) {
   return `${location.owner}/${location.repo}:${location.path}${location.ref ? `@${location.ref}` : ""}`;
 }
 var sameFile = (a, b3) => a.owner.toLowerCase() === b3.owner.toLowerCase() && a.repo.toLowerCase() === b3.repo.toLowerCase() && a.path === b3.path;
-async function loadEffectiveConfig(read, target) {
+async function loadEffectiveConfig(read2, target) {
   const errors = [];
   const warnings = [];
   const sources = [];
   const readLayer = async (location) => {
-    const text = await read(location);
+    const text = await read2(location);
     if (text === void 0) return void 0;
     const file = describeLocation(location);
     const parsed = parseConfig(text, file);
@@ -58122,22 +58348,22 @@ function decodeContent(data, maxBytes) {
 
 // src/github/config.ts
 function readConfigText(gh, onRead, cache2) {
-  const read = readConfigTextOnce(gh, onRead);
-  if (!cache2) return read;
+  const read2 = readConfigTextOnce(gh, onRead);
+  if (!cache2) return read2;
   return (location) => {
     const key = `${location.owner}/${location.repo}:${location.path}@${location.ref ?? ""}`.toLowerCase();
     let text = cache2.get(key);
-    if (!text) cache2.set(key, text = read(location));
+    if (!text) cache2.set(key, text = read2(location));
     return text;
   };
 }
 function readConfigTextOnce(gh, onRead) {
   return async (location) => {
     onRead();
-    const read = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
-    if (read.status === "missing") return void 0;
-    if (read.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read.status})`);
-    return read.text;
+    const read2 = await readFileAt(gh, { owner: location.owner, repo: location.repo }, location.path, location.ref);
+    if (read2.status === "missing") return void 0;
+    if (read2.status !== "ok") throw new Error(`${location.owner}/${location.repo}:${location.path} could not be read (${read2.status})`);
+    return read2.text;
   };
 }
 function loadOrgConfig(gh, owner, onRead = () => void 0, cache2) {

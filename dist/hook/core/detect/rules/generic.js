@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_SFJZ52BT = require("../../../chunks/chunk-SFJZ52BT.js");
+var import_chunk_OZVHD3PO = require("../../../chunks/chunk-OZVHD3PO.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
@@ -637,8 +637,10 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
-  const early = (0, import_chunk_SFJZ52BT.classifyPlaceholder)(value, name);
+  const early = (0, import_chunk_OZVHD3PO.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  const wrappedStandIn = spaced ? standInWord(value) : void 0;
+  if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
   if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
   if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
@@ -672,28 +674,45 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (encodesStandIn(value)) return { kind: "placeholder", reason: "base64 of a stand-in text" };
   if (JWT_SHAPED.test(value) && !(0, import_chunk_C5AEHRRE.segmentIsJsonObject)(value.slice(0, value.indexOf(".")))) return { kind: "placeholder", reason: "a JSON Web Token's header that does not decode: a broken copy" };
   if (/^[A-Z]{2,10}-\d{1,6}$/.test(value)) return { kind: "none" };
+  if (isPunctuatedChoice(value)) return typedPairOrValue(value);
   if (value.includes("?")) return { kind: "placeholder", reason: "a `?` where a token's character should be: a broken copy" };
-  const compact = spaced ? value.replace(/\s+/g, "") : value;
+  const compact = (spaced ? value.replace(/\s+/g, "") : value).replace(/(?<=[A-Za-z0-9])[;,]$/, "");
   const strays = strayCharacters(compact);
   if (strays.count > 0 && CODE_FRAGMENT.test(value)) return { kind: "none" };
-  if (strays.count > 0 && (strays.places <= 2 && strays.count * 100 < value.length * 15 || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
+  if (strays.count > 0 && !PERCENT_MARKED.test(compact) && (strays.places <= 2 && strays.count * 100 < value.length * 15 || JWT_SHAPED.test(compact.replace(STRAY, "")))) {
     return { kind: "placeholder", reason: "characters no token format uses, set among a token's: a doctored or broken copy" };
   }
   return typedPairOrValue(value);
 }
 var JWT_SHAPED = /^eyJ[\w-]{8,}\.[\w-]+(?:\.[\w-]*)?$/;
+var POLICY_SUFFIX = /^[A-Za-z0-9]{6,28}[!#$%&*@^]\d{1,4}$/;
+function isPunctuatedChoice(value) {
+  if (POLICY_SUFFIX.test(value)) return true;
+  if (value.length < 8 || value.length >= 16 || !/^[A-Za-z0-9].*[A-Za-z0-9]$/.test(value)) return false;
+  const marks = value.replace(/[A-Za-z0-9]+/g, "").length;
+  return marks >= 2 && marks * 100 >= value.length * 15;
+}
+function standInWord(value) {
+  for (const word of value.split(/\s+/)) {
+    if (!isTokenLike(word)) continue;
+    const verdict = (0, import_chunk_OZVHD3PO.classifyPlaceholder)(word);
+    if (verdict.placeholder) return verdict.reason ?? "";
+  }
+  return void 0;
+}
 function isTokenLike(word) {
   return word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word);
 }
 function typedPairOrValue(value) {
   const pair = USER_PASSWORD_PAIR.exec(value);
-  if (pair && (0, import_chunk_SFJZ52BT.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  if (pair && (0, import_chunk_OZVHD3PO.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
   return typedByHand(value);
 }
 function typedByHand(value) {
-  const typed = (0, import_chunk_SFJZ52BT.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_OZVHD3PO.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
+var PERCENT_MARKED = /^(?:[A-Za-z0-9_\-+/=.~:]|%(?=[A-Za-z0-9]))+$/;
 var STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
 function strayCharacters(value) {
   const unescaped = value.replace(/%[0-9A-Fa-f]{2}/g, "");
@@ -717,10 +736,13 @@ var STAND_IN_WORD = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
 var BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4}){3,40}(?:[A-Za-z0-9+/]{2,3}={0,2})?$|^[A-Za-z0-9_-]{12,160}$/;
 function encodesStandIn(value) {
   if (!BASE64_TEXT.test(value)) return false;
+  const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+  const padded = standard + "=".repeat((4 - standard.length % 4) % 4);
+  const padding = padded.indexOf("=");
+  if (padding !== -1 && padded.length - padding > 2) return false;
   let text;
   try {
-    const standard = value.replace(/-/g, "+").replace(/_/g, "/");
-    text = atob(standard + "=".repeat((4 - standard.length % 4) % 4));
+    text = atob(padded);
   } catch {
     return false;
   }
@@ -821,7 +843,7 @@ var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
 var CLI_FLAG = /(?:^|\s)--?(?<key>[A-Za-z][\w-]{0,40}(?:\.[\w-]{1,40}){0,6})(?:=|\s{1,3})(?<q>["']?)(?<value>[^\s"'][^\s"']{0,199})\k<q>(?=\s|$|["';)])/g;
 var SHORT_PASSWORD_FLAG = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?\s-p(?<qp>["']?)(?<value>[^\s"'-][^\s"']{0,99})\k<qp>(?=\s|$)|\bredis-cli\b[^\n]{0,200}?\s-a\s{1,3}(?<qa>["']?)(?<value3>[^\s"']{1,100})\k<qa>|\b(?:sshpass|(?:docker|podman|buildah|skopeo|helm\s+registry|oras|nerdctl)\s+login\b[^\n]{0,200}?)\s-p\s{1,3}(?<q>["']?)(?<value2>[^\s"']{1,100})\k<q>/dg;
-var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'#<>]{1,300})/g;
+var QUERY_PARAM = /[?&](?<key>[A-Za-z_][\w.-]{0,40})=(?<value>[^&\s"'\x60#<>]{1,300})/g;
 var KEY_ARGUMENT = /(?:\(\s{0,3}|\[\s{0,3}(?=["'][\w.-]{1,60}["']\s{0,3}\]))(?<kq>["'])(?<key>[\w.-]{1,60})\k<kq>\s{0,3}(?:,|\]\s{0,3}(?:===?|!==?|=|\|\|=|\?\?=))\s{0,3}(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>/dg;
 var PGPASS_LINE = /^[^:\s#]+:(?:\d+|\*):[^:\s]+:[^:\s]+:(?<value>\S{1,200})$/d;
 var NAME_VALUE_PAIR = /(?:^|[\s{,-])["']?(?:name|key)["']?\s{0,3}[:=]\s{0,3}["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?\s{0,3},?\s{0,200}?["']?value["']?\s{0,3}[:=]\s{0,3}(?:(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,300})\k<q>|(?<value2>[^\s"'{[][^\s]{0,299}))/d;
@@ -1117,7 +1139,7 @@ var rules = [
         ]),
         ...as(SECRET)([
           ...(0, import_chunk_OTVSDK4V.inSyntaxes)("api_key", token),
-          ...(0, import_chunk_OTVSDK4V.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...(0, import_chunk_OTVSDK4V.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
           ...(0, import_chunk_OTVSDK4V.withValue)(salt, `  salt = "%s"`),
           ...(0, import_chunk_OTVSDK4V.withValue)(first, `  "tokens": ["%s", "${second}"],`)
         ])

@@ -22,10 +22,14 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
+var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
+var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
+var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+var STS_TOKEN = "[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])";
 var rules = [
   (0, import_chunk_OTVSDK4V.defineRule)({
     id: "aws-access-key-id",
@@ -84,22 +88,65 @@ var rules = [
     title: "AWS session token",
     provider: "AWS",
     severity: "high",
-    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken"],
+    keywords: ["session_token", "sessiontoken", "session-token", "security_token", "securitytoken", "asia"],
     // With an AWS-specific name any long base64 value counts; with a generic name (sessionToken) the
     // value must start like an STS token does (base64 of its binary header).
     regex: new RegExp(
-      `(?:${(0, import_chunk_OTVSDK4V.ci)("aws")}${import_chunk_OTVSDK4V.SEP}(?:${(0, import_chunk_OTVSDK4V.ci)("session")}|${(0, import_chunk_OTVSDK4V.ci)("security")})${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("token")}${import_chunk_OTVSDK4V.ASSIGN}|(?:${(0, import_chunk_OTVSDK4V.ci)("session")}|${(0, import_chunk_OTVSDK4V.ci)("security")})${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("token")}${import_chunk_OTVSDK4V.ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])`
+      `(?:${(0, import_chunk_OTVSDK4V.ci)("aws")}${import_chunk_OTVSDK4V.SEP}(?:${(0, import_chunk_OTVSDK4V.ci)("session")}|${(0, import_chunk_OTVSDK4V.ci)("security")})${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("token")}${import_chunk_OTVSDK4V.ASSIGN}|(?:${(0, import_chunk_OTVSDK4V.ci)("session")}|${(0, import_chunk_OTVSDK4V.ci)("security")})${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("token")}${import_chunk_OTVSDK4V.ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))(?<secret>${STS_TOKEN})`
     ),
+    // Temporary credentials come as three (STS `Credentials`: AccessKeyId, SecretAccessKey, SessionToken),
+    // and a temporary key id starts with ASIA: a long base64 value set under a `session` name in the
+    // block of an ASIA key id, a few lines below it, is that key's session token (`id: ASIA\u2026` then
+    // `session: \u2026`; the CLI's JSON, `"AccessKeyId": "ASIA\u2026"` then `"SessionToken": "\u2026"`; a Jenkins
+    // credential's `<session>{AQAAABAAA \u2026}` element).
+    nearbyRegex: new RegExp(
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_OTVSDK4V.ci)("session")})${import_chunk_OTVSDK4V.ASSIGN}(?:${import_chunk_RRY2DI76.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
+    ),
+    // Every match holds a token's run of base64; the nearby form an ASIA key id too.
+    requires: [/[A-Za-z0-9/+]{100}/],
+    nearbyRequires: [/ASIA[A-Z0-9]{16}/],
+    // A token runs to 2,000 characters on the lines below its key id.
+    window: 4e3,
     docs: "https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html",
     remediation: "Revoke the role's active sessions (IAM > Roles > Revoke sessions) and never commit temporary credentials; let the SDK fetch them at run time.",
-    samples: () => ["IQoJb3JpZ2luX2Vj" + import_chunk_KBVS5DTB.fake.base64(300, "aws-sts-1"), import_chunk_KBVS5DTB.fake.base64(220, "aws-sts-2")],
-    truePositives: ([sts, other]) => [
+    samples: () => ["IQoJb3JpZ2luX2Vj" + import_chunk_KBVS5DTB.fake.base64(300, "aws-sts-1"), import_chunk_KBVS5DTB.fake.base64(220, "aws-sts-2"), "ASIA" + (0, import_chunk_KBVS5DTB.randomString)(16, BASE32_UPPER, "aws-sts-id"), import_chunk_KBVS5DTB.fake.base64(40, "aws-sts-secret")],
+    truePositives: ([sts, other, id, secret]) => [
       ...(0, import_chunk_OTVSDK4V.inSyntaxes)("aws_session_token", sts),
       ...(0, import_chunk_OTVSDK4V.withValue)(sts, '  sessionToken: "%s",'),
-      ...(0, import_chunk_OTVSDK4V.withValue)(other, "aws_security_token = %s")
+      ...(0, import_chunk_OTVSDK4V.withValue)(other, "aws_security_token = %s"),
+      ...(0, import_chunk_OTVSDK4V.withValue)(other, `aws credentials {
+  id: ${id}
+  secret: ${secret}
+  session: %s
+}`, `  <id>{${id}}</id>
+  <secret>{AQAAABAAA ${secret}}</secret>
+  <session>{AQAAABAAA %s}</session>`),
+      ...(0, import_chunk_OTVSDK4V.withValue)(other, `{
+  "Credentials": {
+    "AccessKeyId": "${id}",
+    "SecretAccessKey": "${secret}",
+    "SessionToken": "%s",
+    "Expiration": "2030-01-01T00:00:00Z"
+  }
+}`)
     ],
-    falsePositives: ([, other]) => [
+    falsePositives: ([, other, id, secret]) => [
       `  sessionToken: "${other}",`,
+      // A long-term key id (AKIA) has no session; a session value far below the id is another block's.
+      `credentials:
+  id: AKIA${id.slice(4)}
+  session: ${other}`,
+      `credentials:
+  id: ${id}
+  a: 1
+  b: 2
+  c: 3
+  d: 4
+  session: ${other}`,
+      `credentials:
+  id: ${id}
+  secret: ${secret}
+  session: ${other.slice(0, 80)}`,
       `AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${import_chunk_KBVS5DTB.fake.base64(40, "short")}`,
       "  sessionToken: process.env.AWS_SESSION_TOKEN,"
     ]

@@ -58,8 +58,10 @@ var CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p]) => `(${p})
 var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|\u2026|(.)\1{7,}|0123456|1234567|abcdefg/i;
 function findDummyValues(text) {
   const out = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const group = m.slice(1).findIndex((g) => g !== void 0);
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    let group = 0;
+    while (group + 1 < m.length && m[group + 1] === void 0) group++;
     const prefix = m[group + 1];
     const body = m[0].slice(prefix.length).replace(/[.\u2026]+$/, (tail) => tail.length >= 3 || tail === "\u2026" ? tail : "");
     if (!DUMMY.test(body)) continue;

@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_6NXOO6AX = require("../../../../chunks/chunk-6NXOO6AX.js");
+var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_SFJZ52BT = require("../../../../chunks/chunk-SFJZ52BT.js");
+var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -205,6 +205,9 @@ var entries = [
   { id: "fetchrss-api-key", provider: "Fetchrss", names: ["fetchrss"], value: { alphabet: "alnum", extra: ".", length: 40 }, docs: "https://fetchrss.com" },
   { id: "file-io-api-key", provider: "FileIO", names: ["fileio"], value: { alphabet: "upperDigits", extra: "-.", length: 39 }, docs: "https://file.io" },
   { id: "financial-modeling-prep-api-key", provider: "FinancialModelingPrep", names: ["financialmodelingprep"], value: { alphabet: "alnum", length: 32 }, docs: "https://financialmodelingprep.com" },
+  // "It starts with API_KEY" (Finage's dashboard, as Nango's guide describes it); the body's length is not
+  // documented, so a range around the keys seen: upper-case letters and digits after the prefix.
+  { id: "finage-api-key", provider: "Finage", names: ["finage"], value: { prefix: "API_KEY", alphabet: "upperDigits", range: [20, 40], standalone: true }, docs: "https://nango.dev/docs/api-integrations/finage/connect" },
   { id: "findl-api-key", provider: "Findl", names: ["findl"], value: { alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12] }, docs: "https://findl.com" },
   { id: "fixer-io-api-key", provider: "FixerIO", names: ["fixer"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://fixer.io" },
   { id: "flat-io-api-key", provider: "FlatIO", names: ["flat"], value: { alphabet: "lowerDigits", length: 128 }, credentialWord: true, docs: "https://flat.io" },
@@ -237,6 +240,8 @@ var entries = [
   { id: "gumroad-api-key", provider: "Gumroad", names: ["gumroad"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://gumroad.com" },
   { id: "gyazo-api-key", provider: "Gyazo", names: ["gyazo"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://gyazo.com" },
   { id: "happyscribe-api-key", provider: "Happyscribe", names: ["happyscribe"], value: { alphabet: "alnum", length: 24 }, docs: "https://happyscribe.com" },
+  // Hasura Cloud adds a randomly generated admin secret to each project (HASURA_GRAPHQL_ADMIN_SECRET, sent as x-hasura-admin-secret); a self-hosted one is chosen by its owner. Read as a long random value under a Hasura credential name.
+  { id: "hasura-admin-secret", provider: "Hasura", kind: "admin secret", names: ["hasura", "hasura admin"], value: { alphabet: "alnum", range: [32, 64] }, credentialWord: true, docs: "https://hasura.io/docs/latest/hasura-cloud/projects/secure/" },
   { id: "harvest-api-key", provider: "Harvest", names: ["harvest"], value: { alphabet: "alnum", extra: "._", length: 97 }, credentialWord: true, docs: "https://harvestapp.com" },
   { id: "help-crunch-api-key", provider: "HelpCrunch", names: ["helpcrunch"], value: { alphabet: "alnum", extra: "-+/=", length: 328 }, docs: "https://helpcrunch.com" },
   { id: "helpscout-api-key", provider: "Helpscout", names: ["helpscout"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://helpscout.net" },
@@ -285,8 +290,8 @@ var entries = [
   { id: "lark-suite-app-secret", provider: "LarkSuite", kind: "app secret", names: ["lark", "larksuite", "feishu"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/authentication-management/access-token/tenant_access_token_internal" },
   { id: "lark-suite-access-token", provider: "LarkSuite", kind: "access token", names: ["lark", "larksuite", "feishu"], value: { prefix: ["t-", "u-", "a-"], alphabet: "alnum", extra: "._-", range: [20, 120] }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/api-call-guide/calling-process/get-access-token" },
   { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
-  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_6NXOO6AX.JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
-  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_6NXOO6AX.JWT_LIKE }, docs: "https://lendflow.com" },
+  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_RRY2DI76.JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
+  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_RRY2DI76.JWT_LIKE }, docs: "https://lendflow.com" },
   { id: "lemlist-api-key", provider: "Lemlist", names: ["lemlist"], value: { alphabet: "hex", length: 32 }, docs: "https://lemlist.com" },
   { id: "less-annoying-crm-api-key", provider: "LessAnnoyingCRM", names: ["less"], value: { alphabet: "alnum", extra: "-", length: 57 }, credentialWord: true, docs: "https://lessannoyingcrm.com" },
   { id: "lexigram-api-key", provider: "Lexigram", names: ["lexigram"], value: { alphabet: "alnum", length: 301 }, docs: "https://lexigram.io" },
@@ -351,7 +356,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules = (0, import_chunk_6NXOO6AX.keyed)(entries);
+var rules = (0, import_chunk_RRY2DI76.keyed)(entries);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

@@ -19,19 +19,21 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  JWT_LIKE: () => import_chunk_6NXOO6AX.JWT_LIKE,
-  keyed: () => import_chunk_6NXOO6AX.keyed,
-  keyedRegex: () => import_chunk_6NXOO6AX.keyedRegex
+  JENKINS_LABEL: () => import_chunk_RRY2DI76.JENKINS_LABEL,
+  JWT_LIKE: () => import_chunk_RRY2DI76.JWT_LIKE,
+  keyed: () => import_chunk_RRY2DI76.keyed,
+  keyedRegex: () => import_chunk_RRY2DI76.keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_6NXOO6AX = require("../../../../chunks/chunk-6NXOO6AX.js");
+var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_SFJZ52BT = require("../../../../chunks/chunk-SFJZ52BT.js");
+var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  JENKINS_LABEL,
   JWT_LIKE,
   keyed,
   keyedRegex

@@ -25,21 +25,27 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
-var LOB = String.raw`(?<![a-z])lob(?=[_.-]|api|key|secret|token|live|test)`;
+var LOB = String.raw`(?<![a-zA-Z])${(0, import_chunk_OTVSDK4V.ci)("lob")}(?=[_.-]|${["api", "key", "secret", "token", "live", "test"].map(import_chunk_OTVSDK4V.ci).join("|")})`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
+function lobKeyRegex(prefix, alone) {
+  const named = String.raw`${LOB}[\w. -]{0,25}?${import_chunk_OTVSDK4V.ASSIGN}(?<secret>${prefix}[a-f0-9]{32,35})`;
+  return new RegExp(String.raw`(?:${named}${alone ? String.raw`|(?<![\w-])${prefix}[a-f0-9]{35}` : ""})${import_chunk_OTVSDK4V.END}`);
+}
+var LIVE_HEX = [/live_[a-f0-9]{32}/];
 var rules = [
   (0, import_chunk_OTVSDK4V.defineRule)({
     id: "lob-live-api-key",
     title: "Lob live API key",
     provider: "Lob",
     severity: "high",
-    keywords: LOB_KEYWORDS,
-    regex: (0, import_chunk_OTVSDK4V.contextRegex)(LOB, null, "live_[a-f0-9]{32,35}"),
+    keywords: [...LOB_KEYWORDS, "live_"],
+    regex: lobKeyRegex("live_", true),
+    requires: LIVE_HEX,
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the key in the Lob dashboard > Settings > API Keys and keep its replacement in a secret manager.",
     samples: () => ["live_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-1")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("lob_api_key", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "lob_key: '%s'")],
-    falsePositives: () => ["GLOBAL_KEY=live_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-fp"), "LOB_API_KEY=live_pub_" + import_chunk_KBVS5DTB.fake.hex(31, "lob-pub")]
+    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("lob_api_key", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "lob_key: '%s'", "curl https://api.lob.com/v1/addresses -u %s:", "token = '%s'")],
+    falsePositives: () => ["GLOBAL_KEY=live_" + import_chunk_KBVS5DTB.fake.hex(33, "lob-fp"), "LOB_API_KEY=live_pub_" + import_chunk_KBVS5DTB.fake.hex(31, "lob-pub"), "token = 'live_" + import_chunk_KBVS5DTB.fake.hex(34, "lob-fp-34") + "'", "STRIPE_KEY=sk_live_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-fp-sk")]
   }),
   (0, import_chunk_OTVSDK4V.defineRule)({
     id: "lob-publishable-api-key",
@@ -61,12 +67,12 @@ var rules = [
     provider: "Lob",
     severity: "medium",
     keywords: LOB_KEYWORDS,
-    regex: (0, import_chunk_OTVSDK4V.contextRegex)(LOB, null, "test_[a-f0-9]{32,35}"),
+    regex: lobKeyRegex("test_", false),
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the test key in the Lob dashboard and keep it out of source control.",
     samples: () => ["test_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-1")],
     truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("lob_test_key", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "lob.api_key = '%s'")],
-    falsePositives: () => ["LOB_TEST_KEY=test_" + import_chunk_KBVS5DTB.fake.hex(20, "lob-t-short"), "unittest_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-fp")]
+    falsePositives: () => ["LOB_TEST_KEY=test_" + import_chunk_KBVS5DTB.fake.hex(20, "lob-t-short"), "unittest_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-fp"), "def test_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-fn") + "():"]
   })
 ];
 // Annotate the CommonJS export names for ESM import in node:

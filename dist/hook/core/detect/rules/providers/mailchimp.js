@@ -31,7 +31,8 @@ var rules = [
     title: "Mailchimp API key",
     provider: "Mailchimp",
     severity: "high",
-    keywords: ["-us"],
+    // The data center suffix with its first digit: every match holds one, and `--user` or `-use` none.
+    keywords: [..."0123456789"].map((digit) => `-us${digit}`),
     // 32 hex characters and the data center suffix ("-us6").
     regex: /(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us[0-9]{1,2})(?![A-Za-z0-9])/,
     docs: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",

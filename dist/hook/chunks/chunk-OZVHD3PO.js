@@ -191,7 +191,8 @@ var PLACEHOLDER_PATTERNS = [
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
   [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  [/(?:^|[^a-z])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z]|$)/i, "is a to-do marker"],
+  // Set apart from letters, and at its start from digits too: `7tbd3` in a generated body is chance.
+  [/(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i, "is a to-do marker"],
   [/x{4,}|X{4,}/, "is a run of x's"],
   // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
   // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
@@ -204,6 +205,22 @@ var PLACEHOLDER_PATTERNS = [
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|\u2026)$/, "is cut short with an ellipsis"]
 ];
+function byChance(pattern, value) {
+  if (MARKER_PATTERNS.has(pattern)) return !markerTyped(pattern, value);
+  return NAMING_PATTERNS.has(pattern) && (value.replace(/\d+$/, "").match(/[a-z](?=[0-9])|[0-9](?=[a-z])/gi)?.length ?? 0) > 3;
+}
+var NAMING_PATTERNS = new Set(PLACEHOLDER_PATTERNS.filter(([pattern, reason]) => reason === "is a word that names what it stands for" && pattern.source.startsWith("^(?:[")).map(([pattern]) => pattern));
+var MARKER_PATTERNS = new Map(
+  PLACEHOLDER_PATTERNS.filter(([, reason]) => reason === "names itself a stand-in" || reason === "is a to-do marker").map(([pattern]) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)])
+);
+function markerTyped(pattern, value) {
+  for (const match of value.matchAll(MARKER_PATTERNS.get(pattern))) {
+    const letters = match[0].replace(/[^A-Za-z]/g, "");
+    if (!MARKER_WORDS.has(letters.toLowerCase()) || /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
+  }
+  return false;
+}
+var MARKER_WORDS = /* @__PURE__ */ new Set(["fake", "dummy", "sample", "example", "placeholder", "foobar", "lorem", "ipsum", "redacted", "notreal", "todo", "tbd", "fixme", "xxx"]);
 var PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|\u2022\u2022\u2022|\.\.\.|\u2026|####|______|------/i;
 var PATTERN_SCREENS = (() => {
   const byFlags = /* @__PURE__ */ new Map();
@@ -228,7 +245,7 @@ function classifyPlaceholder(value, keyName) {
   if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
-      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed))) return { placeholder: true, reason: `the value ${reason}` };
+      if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !byChance(pattern, trimmed)) return { placeholder: true, reason: `the value ${reason}` };
     }
   }
   if (keyName) {
@@ -364,12 +381,17 @@ function repeatedGroup(value) {
   return false;
 }
 function classifyTypedByHand(value) {
-  const counting = countingShare(value);
-  if (value.length >= 16 && counting >= 0.5 || value.length >= 8 && counting >= 0.7) return { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
+  if (countsByHand(value)) return COUNTS;
   if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
   return { placeholder: false };
 }
+function countsByHand(value) {
+  if (value.length < 8) return false;
+  const counting = countingShare(value);
+  return value.length >= 16 && counting >= 0.5 || counting >= 0.7;
+}
+var COUNTS = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
 function deLeet(lower) {
   let end = lower.length;
   while (end > 0 && isDecoration(lower.charCodeAt(end - 1))) end--;
@@ -438,12 +460,28 @@ function classifyFormatValue(value) {
 }
 function classifyFilledFormat(value) {
   if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
+  if (value.length >= 24 && /[A-Za-z]/.test(value) && countsByHand(value)) return COUNTS;
   if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   const last = value.charCodeAt(value.length - 1);
   if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return NOT_PLACEHOLDER;
 }
 var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
+function hasRunLadder(value) {
+  let ladder = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
+      run++;
+      continue;
+    }
+    ladder = run >= 4 ? ladder + 1 : 0;
+    if (ladder >= 3) return true;
+    run = 1;
+  }
+  return false;
+}
 function runCoverage(value) {
   let covered = 0;
   let run = 0;
@@ -474,12 +512,11 @@ function repeatsShortUnit(value) {
 }
 function repeatsWholeGroup(value) {
   const n = value.length;
-  for (let start = 0; start <= 12 && (n - start) * 4 >= n * 3; start++) {
-    for (let unit = 5; unit <= 16 && start + unit * 3 <= n; unit++) {
-      let i = start + unit;
-      while (i < n && value.charCodeAt(i) === value.charCodeAt(i - unit)) i++;
-      if (i === n) return true;
-    }
+  const lastStart = Math.min(12, Math.floor(n / 4));
+  for (let unit = 5; unit <= 16 && unit * 3 <= n; unit++) {
+    let from = n;
+    while (from > unit && value.charCodeAt(from - 1) === value.charCodeAt(from - 1 - unit)) from--;
+    if (Math.max(0, from - unit) <= Math.min(lastStart, n - unit * 3)) return true;
   }
   return false;
 }

@@ -24,21 +24,22 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_L56AZQMO = require("./chunk-L56AZQMO.js");
-var import_chunk_AXNXBH4N = require("./chunk-AXNXBH4N.js");
+var import_chunk_4GGPW2GQ = require("./chunk-4GGPW2GQ.js");
+var import_chunk_H7CNPLEG = require("./chunk-H7CNPLEG.js");
 var import_chunk_SX3IEHY2 = require("./chunk-SX3IEHY2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_SFJZ52BT = require("./chunk-SFJZ52BT.js");
+var import_chunk_OZVHD3PO = require("./chunk-OZVHD3PO.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
-const { chmodSync, existsSync: existsSync2, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { chmodSync, existsSync: existsSync2, mkdirSync, readFileSync, renameSync, rmSync: rmSync2, writeFileSync } = process.getBuiltinModule("node:fs");
 const { dirname, join, resolve } = process.getBuiltinModule("node:path");
 const { execFile, spawn } = process.getBuiltinModule("node:child_process");
-const { existsSync, statSync } = process.getBuiltinModule("node:fs");
+const { closeSync, existsSync, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } = process.getBuiltinModule("node:fs");
+const { tmpdir } = process.getBuiltinModule("node:os");
 const path = process.getBuiltinModule("node:path");
 const { spawn: ve } = process.getBuiltinModule("node:child_process");
 const { normalize: Se } = process.getBuiltinModule("node:path");
@@ -4328,6 +4329,48 @@ function firstLines(text, count = 3) {
 }
 var GitCallError = class extends Error {
 };
+var SPOOL_READ_BYTES = 1024 * 1024;
+var SPOOL_POLL_MS = 1;
+function openSpool(what) {
+  let folder;
+  try {
+    folder = mkdtempSync(path.join(tmpdir(), "claude-guard-git-"));
+  } catch (error) {
+    throw new GitReadError(`Cannot create a temporary file for git's output ${what} in ${tmpdir()} (set TMPDIR to a writable folder): ${messageOf(error)}`);
+  }
+  const remove = () => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+    }
+  };
+  const file = path.join(folder, "output");
+  let write = -1;
+  let readEnd = -1;
+  try {
+    write = openSync(file, "wx", 384);
+    readEnd = openSync(file, "r");
+  } catch (error) {
+    if (write >= 0) closeSync(write);
+    remove();
+    throw new GitReadError(`Cannot create a temporary file for git's output ${what} in ${folder}: ${messageOf(error)}`);
+  }
+  remove();
+  let closed = false;
+  return {
+    write,
+    read: readEnd,
+    remove,
+    close() {
+      if (!closed) closeSync(readEnd);
+      closed = true;
+      remove();
+    }
+  };
+}
+function readAt(fd, into, position) {
+  return new Promise((resolve2, reject) => read(fd, into, 0, into.length, position, (error, bytes) => error ? reject(error) : resolve2(bytes)));
+}
 async function openRepository(repoDir, options = {}) {
   const dir = path.resolve(repoDir);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
@@ -4378,19 +4421,42 @@ function connect(dir, options) {
       });
     },
     stream(args, what, input) {
+      let settle;
+      const ended = new Promise((resolve2) => settle = resolve2);
       return {
+        ended,
         async *[Symbol.asyncIterator]() {
-          const child = spawn(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-          const { stdout, stderr: errors } = child;
-          if (!stdout || !errors) throw new GitReadError(`git failed ${what} in ${dir}: no output pipe`);
+          let spool;
+          let child;
+          try {
+            spool = openSpool(what);
+          } catch (error) {
+            settle();
+            throw error;
+          }
+          try {
+            child = spawn(binary, [...CONFIG_ARGS, ...args], { cwd: dir, stdio: [input === void 0 ? "ignore" : "pipe", spool.write, "pipe"] });
+          } catch (error) {
+            spool.close();
+            settle();
+            throw wrap(error, what);
+          } finally {
+            closeSync(spool.write);
+          }
+          const errors = child.stderr;
           let stderr = "";
-          errors.setEncoding("utf8");
-          errors.on("data", (text) => {
+          errors?.setEncoding("utf8");
+          errors?.on("data", (text) => {
             if (stderr.length < 16384) stderr += text;
           });
+          let end;
           const exited = new Promise((resolve2) => {
             child.once("error", (error) => resolve2({ code: null, error }));
             child.once("close", (code) => resolve2({ code }));
+          }).then((result) => end = result);
+          void exited.then(() => {
+            spool.remove();
+            settle();
           });
           const stdin = child.stdin;
           if (stdin) {
@@ -4404,13 +4470,26 @@ function connect(dir, options) {
           }
           let done = false;
           try {
-            for await (const chunk of stdout) yield chunk;
-            const end = await exited;
+            for (let position = 0; ; ) {
+              const finished = end;
+              const ready = fstatSync(spool.read).size - position;
+              if (ready > 0) {
+                const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
+                const got = await readAt(spool.read, chunk, position);
+                position += got;
+                if (got > 0) yield got === chunk.length ? chunk : chunk.subarray(0, got);
+                continue;
+              }
+              if (finished) break;
+              await Promise.race([exited, new Promise((resolve2) => setTimeout(resolve2, SPOOL_POLL_MS))]);
+            }
+            const result = await exited;
             done = true;
-            if (end.error) throw wrap(end.error, what);
-            if (end.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${end.code}`), what);
+            if (result.error) throw wrap(result.error, what);
+            if (result.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${result.code}`), what);
           } finally {
             if (!done) child.kill();
+            spool.close();
           }
         }
       };
@@ -4440,7 +4519,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_L56AZQMO.defaultCommand)("project", top, (0, import_chunk_L56AZQMO.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_4GGPW2GQ.defaultCommand)("project", top, (0, import_chunk_4GGPW2GQ.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
@@ -4473,7 +4552,7 @@ async function runGitHookCli(action, options, io2) {
       io2.stdout.write(`claude-guard: removed the claude-guard pre-commit hook; the hook it ran first is back in ${hook}
 `);
     } else {
-      rmSync(hook);
+      rmSync2(hook);
       io2.stdout.write(`claude-guard: removed ${hook}
 `);
     }

@@ -19,13 +19,14 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
+  JENKINS_LABEL: () => JENKINS_LABEL,
   JWT_LIKE: () => JWT_LIKE,
   keyed: () => keyed,
   keyedRegex: () => keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("./chunk-5DJJHIZY.js");
-var import_chunk_SFJZ52BT = require("./chunk-SFJZ52BT.js");
+var import_chunk_OZVHD3PO = require("./chunk-OZVHD3PO.js");
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("./chunk-OTVSDK4V.js");
 var CLASSES = {
@@ -96,7 +97,7 @@ function distinctNames(names) {
   const letters = (n) => n.replace(/[ _.-]/g, "");
   return names.filter((n) => n !== letters(n) || !names.some((o) => o !== n && letters(o) === n));
 }
-var BETWEEN = `(?:${import_chunk_OTVSDK4V.ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)`;
+var BETWEEN = `(?:${import_chunk_OTVSDK4V.ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?`;
 function bodyOf(shape) {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
   const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? (0, import_chunk_OTVSDK4V.escapeRegex)(shape.extra) : ""}]`;
@@ -129,13 +130,14 @@ function valueCheck(entry) {
   let exact;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_SFJZ52BT.classifyFormatValue)(secret).placeholder;
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_OZVHD3PO.classifyFormatValue)(secret).placeholder;
   };
 }
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
+var UUID_LAYOUT = "8,4,4,4,12";
 function isWeak(shape) {
-  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? 0;
-  return shape.groups !== void 0 || shape.alphabet === "digits" || !shape.prefix && max < 16;
+  const max = shape.range?.[1] ?? shape.length ?? shape.pattern?.sample("length").length ?? (shape.groups ? bodyOf(shape).minLength : 0);
+  return shape.groups?.join() === UUID_LAYOUT || shape.alphabet === "digits" || !shape.prefix && max < 16;
 }
 var isStrict = (entry) => entry.credentialWord === true || isWeak(entry.value);
 var URL_QUERY = `[^\\s"'<>]{0,200}?[?&][\\w-]{0,12}?(?:key|token|secret)`;
@@ -331,11 +333,17 @@ function splitLikeProvider(name, provider) {
   const distinct = parts.every((w) => w.length >= 3) && parts.some((w) => w.length >= 5);
   return distinct && words.includes(" ") && words.replace(/ /g, "") === name ? words : name;
 }
-var COMMON_CODE_WORDS = /* @__PURE__ */ new Set(["export", "data", "image", "storage", "version", "package", "interface", "select", "shift"]);
+var COMMON_CODE_WORDS = [
+  ...["index", "export", "user", "one", "invoice", "data", "interface", "request", "version", "image", "package", "select"],
+  ...["stack", "proxy", "storage", "signal", "security", "cloud", "shift", "language", "world", "detect", "magic", "currency"]
+];
 var keywordOfName = (name) => {
   const words = name.toLowerCase().split(/[ _.-]/);
-  const distinctive = words.filter((w) => w.length >= 3 && !COMMON_CODE_WORDS.has(w));
-  return (distinctive.length > 0 ? distinctive : words).reduce((a, b) => b.length > a.length ? b : a, "");
+  const long = words.filter((w) => w.length >= 3);
+  const distinctive = long.filter((w) => !COMMON_CODE_WORDS.includes(w));
+  if (distinctive.length > 0) return distinctive.reduce((a, b) => b.length > a.length ? b : a);
+  if (long.length > 0) return long.reduce((a, b) => COMMON_CODE_WORDS.indexOf(b) > COMMON_CODE_WORDS.indexOf(a) ? b : a);
+  return words.reduce((a, b) => b.length > a.length ? b : a, "");
 };
 function claimOf(entry) {
   const shape = entry.value;
@@ -416,13 +424,25 @@ var LAZY_ACCESSORS = Object.fromEntries(
 function keywordsOf(entry) {
   if (entry.anySetting) return [...entry.names];
   if (entry.value.standalone) return prefixes(entry.value).map((p) => p.toLowerCase());
-  return [...new Set(entry.names.map(keywordOfName))];
+  const own = entry.names.map(keywordOfName);
+  const words = entry.names.map((name) => name.toLowerCase().split(/[ _.-]/));
+  const covering = /* @__PURE__ */ new Set();
+  const dropped = /* @__PURE__ */ new Set();
+  own.forEach((_, i) => {
+    if (covering.has(i)) return;
+    const by = own.findIndex((keyword, j) => j !== i && !dropped.has(j) && keyword !== own[i] && words[i].some((word) => word.includes(keyword)));
+    if (by === -1) return;
+    dropped.add(i);
+    covering.add(by);
+  });
+  return [...new Set(own.filter((_, i) => !dropped.has(i)))];
 }
 function lazyField(rule, key) {
   Object.defineProperty(rule, key, { get: LAZY_ACCESSORS[key], enumerable: true, configurable: true });
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  JENKINS_LABEL,
   JWT_LIKE,
   keyed,
   keyedRegex
