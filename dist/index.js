@@ -25503,6 +25503,11 @@ var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret
 function hasRandomBody(value) {
   return value.split(/[^A-Za-z0-9]/).some((part) => part.length >= 32 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && !atMostDistinct(part, 11));
 }
+var STAND_IN_WORD = /placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i;
+var TODO_MARKER = /(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i;
+var KIND_WORD_LOWER = /^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/;
+var KIND_WORD_UPPER = /^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/;
+var KIND_WORDS_CAPITALISED = /^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/;
 var PLACEHOLDER_PATTERNS = [
   [/^<[^<>]{1,80}>$/, "is in angle brackets"],
   [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
@@ -25512,17 +25517,13 @@ var PLACEHOLDER_PATTERNS = [
   [MY_KEY, 'says "my key"'],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
-  [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  // Set apart from letters, and at its start from digits too: `7tbd3` in a generated body is chance.
-  [/(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i, "is a to-do marker"],
+  [STAND_IN_WORD, "names itself a stand-in"],
+  [TODO_MARKER, "is a to-do marker"],
   [/x{4,}|X{4,}/, "is a run of x's"],
-  // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
-  // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
-  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "is a word that names what it stands for"],
-  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "is a word that names what it stands for"],
+  [KIND_WORD_LOWER, "is a word that names what it stands for"],
+  [KIND_WORD_UPPER, "is a word that names what it stands for"],
   [/^your[A-Z_-]/, 'says "your ..."'],
-  // `CleartextPassword1`, `MySecretToken42`: capitalised words ending in the kind of value they stand for.
-  [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "is a word that names what it stands for"],
+  [KIND_WORDS_CAPITALISED, "is a word that names what it stands for"],
   [/\*{3,}|•{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "is masked"],
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|…)$/, "is cut short with an ellipsis"]
@@ -25531,10 +25532,8 @@ function byChance(pattern, value) {
   if (MARKER_PATTERNS.has(pattern)) return !markerTyped(pattern, value);
   return NAMING_PATTERNS.has(pattern) && (value.replace(/\d+$/, "").match(/[a-z](?=[0-9])|[0-9](?=[a-z])/gi)?.length ?? 0) > 3;
 }
-var NAMING_PATTERNS = new Set(PLACEHOLDER_PATTERNS.filter(([pattern, reason]) => reason === "is a word that names what it stands for" && pattern.source.startsWith("^(?:[")).map(([pattern]) => pattern));
-var MARKER_PATTERNS = new Map(
-  PLACEHOLDER_PATTERNS.filter(([, reason]) => reason === "names itself a stand-in" || reason === "is a to-do marker").map(([pattern]) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)])
-);
+var NAMING_PATTERNS = /* @__PURE__ */ new Set([KIND_WORD_LOWER, KIND_WORD_UPPER, KIND_WORDS_CAPITALISED]);
+var MARKER_PATTERNS = new Map([STAND_IN_WORD, TODO_MARKER].map((pattern) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)]));
 function markerTyped(pattern, value) {
   for (const match of value.matchAll(MARKER_PATTERNS.get(pattern))) {
     const letters = match[0].replace(/[^A-Za-z]/g, "");
@@ -42978,7 +42977,7 @@ var NOT_A_CREDENTIAL = /^[0-2](?:\.\d{1,10}){3,30}(?::=\S{0,60})?$|^--?[A-Za-z][
 var SECRET_WORD_IN_VALUE = /^(?:password|passwd|passphrase|passcode|pass|pwd|token|secret|key|apikey|auth|credentials?|creds)$/;
 var IDENTIFIER_WORDS = /^(?:[a-z]{1,20}|[A-Z]{1,5}[a-z]{0,20})(?:-?[A-Z]{1,5}[a-z]{0,20}){1,7}\d{0,2}$/;
 var JOINED_WORDS = /^[a-z][a-z0-9]{1,19}(?:[-_][a-z][a-z0-9]{1,19}){1,6}(?:[-_]?\d{1,8})?$/;
-var STAND_IN_WORD = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
+var STAND_IN_WORD2 = /\b(?:example|sample|dummy|fake|placeholder)(?:\b|[-_])/i;
 var BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4}){3,40}(?:[A-Za-z0-9+/]{2,3}={0,2})?$|^[A-Za-z0-9_-]{12,160}$/;
 function encodesStandIn(value) {
   if (!BASE64_TEXT.test(value)) return false;
@@ -42993,7 +42992,7 @@ function encodesStandIn(value) {
     return false;
   }
   if (text.length < 8 || !/^[\x20-\x7e]+$/.test(text)) return false;
-  return STAND_IN_WORD.test(text) || namesASecret(text) || /^[\w.-]+(?:\/[\w.-]+)+\.\w{1,5}$/.test(text) || /^\{"\w{1,20}":"[\w .-]{0,40}"\}$/.test(text) && !/secret|key|token|pass/i.test(text);
+  return STAND_IN_WORD2.test(text) || namesASecret(text) || /^[\w.-]+(?:\/[\w.-]+)+\.\w{1,5}$/.test(text) || /^\{"\w{1,20}":"[\w .-]{0,40}"\}$/.test(text) && !/secret|key|token|pass/i.test(text);
 }
 function namesASecret(value) {
   if (value.length > 60) return false;

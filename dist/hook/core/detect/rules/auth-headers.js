@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_3BW566JV = require("../../../chunks/chunk-3BW566JV.js");
-var import_chunk_OZVHD3PO = require("../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../chunks/chunk-OTVSDK4V.js");
@@ -141,7 +141,7 @@ function findBasic(text) {
       }
       const { user, password } = credentials;
       match.validation = { status: "confirmed", check: BASIC_CHECK, note: `user "${user.slice(0, 40)}"` };
-      const verdict = (0, import_chunk_OZVHD3PO.classifyPlaceholder)(password || user, password ? user : void 0);
+      const verdict = (0, import_chunk_KJVFVGWE.classifyPlaceholder)(password || user, password ? user : void 0);
       if (verdict.placeholder) {
         match.category = "placeholder";
         match.severity = "medium";

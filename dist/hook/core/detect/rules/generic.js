@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_OZVHD3PO = require("../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
@@ -637,7 +637,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
-  const early = (0, import_chunk_OZVHD3PO.classifyPlaceholder)(value, name);
+  const early = (0, import_chunk_KJVFVGWE.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
@@ -695,7 +695,7 @@ function isPunctuatedChoice(value) {
 function standInWord(value) {
   for (const word of value.split(/\s+/)) {
     if (!isTokenLike(word)) continue;
-    const verdict = (0, import_chunk_OZVHD3PO.classifyPlaceholder)(word);
+    const verdict = (0, import_chunk_KJVFVGWE.classifyPlaceholder)(word);
     if (verdict.placeholder) return verdict.reason ?? "";
   }
   return void 0;
@@ -705,11 +705,11 @@ function isTokenLike(word) {
 }
 function typedPairOrValue(value) {
   const pair = USER_PASSWORD_PAIR.exec(value);
-  if (pair && (0, import_chunk_OZVHD3PO.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  if (pair && (0, import_chunk_KJVFVGWE.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
   return typedByHand(value);
 }
 function typedByHand(value) {
-  const typed = (0, import_chunk_OZVHD3PO.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_KJVFVGWE.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 var PERCENT_MARKED = /^(?:[A-Za-z0-9_\-+/=.~:]|%(?=[A-Za-z0-9]))+$/;

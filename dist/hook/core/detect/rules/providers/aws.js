@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
+var import_chunk_5LKB4K2O = require("../../../../chunks/chunk-5LKB4K2O.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -100,7 +100,7 @@ var rules = [
     // `session: \u2026`; the CLI's JSON, `"AccessKeyId": "ASIA\u2026"` then `"SessionToken": "\u2026"`; a Jenkins
     // credential's `<session>{AQAAABAAA \u2026}` element).
     nearbyRegex: new RegExp(
-      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_OTVSDK4V.ci)("session")})${import_chunk_OTVSDK4V.ASSIGN}(?:${import_chunk_RRY2DI76.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_OTVSDK4V.ci)("session")})${import_chunk_OTVSDK4V.ASSIGN}(?:${import_chunk_5LKB4K2O.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
     ),
     // Every match holds a token's run of base64; the nearby form an ASIA key id too.
     requires: [/[A-Za-z0-9/+]{100}/],

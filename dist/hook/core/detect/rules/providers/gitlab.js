@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
+var import_chunk_5LKB4K2O = require("../../../../chunks/chunk-5LKB4K2O.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
@@ -217,7 +217,7 @@ var rules = [
   }),
   // Tokens created before GitLab 14.5 carry no prefix: 20 characters, read only as the value of a
   // setting whose name says GitLab and a credential word (`GITLAB_TOKEN`, `gitlab_secret`).
-  ...(0, import_chunk_RRY2DI76.keyed)([
+  ...(0, import_chunk_5LKB4K2O.keyed)([
     {
       id: "gitlab-legacy-access-token",
       provider: "GitLab",

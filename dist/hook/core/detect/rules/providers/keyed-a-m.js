@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
+var import_chunk_5LKB4K2O = require("../../../../chunks/chunk-5LKB4K2O.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -290,8 +290,8 @@ var entries = [
   { id: "lark-suite-app-secret", provider: "LarkSuite", kind: "app secret", names: ["lark", "larksuite", "feishu"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/authentication-management/access-token/tenant_access_token_internal" },
   { id: "lark-suite-access-token", provider: "LarkSuite", kind: "access token", names: ["lark", "larksuite", "feishu"], value: { prefix: ["t-", "u-", "a-"], alphabet: "alnum", extra: "._-", range: [20, 120] }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/api-call-guide/calling-process/get-access-token" },
   { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
-  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_RRY2DI76.JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
-  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_RRY2DI76.JWT_LIKE }, docs: "https://lendflow.com" },
+  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_5LKB4K2O.JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
+  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_5LKB4K2O.JWT_LIKE }, docs: "https://lendflow.com" },
   { id: "lemlist-api-key", provider: "Lemlist", names: ["lemlist"], value: { alphabet: "hex", length: 32 }, docs: "https://lemlist.com" },
   { id: "less-annoying-crm-api-key", provider: "LessAnnoyingCRM", names: ["less"], value: { alphabet: "alnum", extra: "-", length: 57 }, credentialWord: true, docs: "https://lessannoyingcrm.com" },
   { id: "lexigram-api-key", provider: "Lexigram", names: ["lexigram"], value: { alphabet: "alnum", length: 301 }, docs: "https://lexigram.io" },
@@ -356,7 +356,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules = (0, import_chunk_RRY2DI76.keyed)(entries);
+var rules = (0, import_chunk_5LKB4K2O.keyed)(entries);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

@@ -19,15 +19,15 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  JENKINS_LABEL: () => import_chunk_RRY2DI76.JENKINS_LABEL,
-  JWT_LIKE: () => import_chunk_RRY2DI76.JWT_LIKE,
-  keyed: () => import_chunk_RRY2DI76.keyed,
-  keyedRegex: () => import_chunk_RRY2DI76.keyedRegex
+  JENKINS_LABEL: () => import_chunk_5LKB4K2O.JENKINS_LABEL,
+  JWT_LIKE: () => import_chunk_5LKB4K2O.JWT_LIKE,
+  keyed: () => import_chunk_5LKB4K2O.keyed,
+  keyedRegex: () => import_chunk_5LKB4K2O.keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
+var import_chunk_5LKB4K2O = require("../../../../chunks/chunk-5LKB4K2O.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");

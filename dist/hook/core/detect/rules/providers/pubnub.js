@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_RRY2DI76 = require("../../../../chunks/chunk-RRY2DI76.js");
+var import_chunk_5LKB4K2O = require("../../../../chunks/chunk-5LKB4K2O.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OZVHD3PO = require("../../../../chunks/chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("../../../../chunks/chunk-KJVFVGWE.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -34,7 +34,7 @@ function isEncodedUuid(key) {
   return UUID_TEXT.test(Buffer.from(key.slice("sec-c-".length), "base64").toString("latin1"));
 }
 var rules = [
-  ...(0, import_chunk_RRY2DI76.keyed)([
+  ...(0, import_chunk_5LKB4K2O.keyed)([
     { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: KEYSETS },
     // Lets anyone read the keyset's channels unless Access Manager is on: low, as apps ship it to clients.
     { id: "pubnub-subscribe-key", provider: "PubNub", kind: "subscribe key", names: ["pubnub"], value: { prefix: "sub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "low", docs: KEYSETS }

@@ -36,7 +36,7 @@ var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_OZVHD3PO = require("./chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("./chunk-KJVFVGWE.js");
 const { posix } = process.getBuiltinModule("node:path");
 var LENGTH_SLACK = 0.25;
 var Owner = class {
@@ -884,7 +884,7 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = (0, import_chunk_OZVHD3PO.classifyFormatValue)(match.secret);
+      const verdict = (0, import_chunk_KJVFVGWE.classifyFormatValue)(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";

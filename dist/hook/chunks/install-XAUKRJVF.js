@@ -19,31 +19,31 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_4GGPW2GQ.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_4GGPW2GQ.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_4GGPW2GQ.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_4GGPW2GQ.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_4GGPW2GQ.addHookEntries,
-  defaultCommand: () => import_chunk_4GGPW2GQ.defaultCommand,
-  hookEntryPath: () => import_chunk_4GGPW2GQ.hookEntryPath,
-  isOwnCommand: () => import_chunk_4GGPW2GQ.isOwnCommand,
-  packageBin: () => import_chunk_4GGPW2GQ.packageBin,
-  readSettings: () => import_chunk_4GGPW2GQ.readSettings,
-  removeHookEntries: () => import_chunk_4GGPW2GQ.removeHookEntries,
-  removeSettingsFile: () => import_chunk_4GGPW2GQ.removeSettingsFile,
-  settingsPath: () => import_chunk_4GGPW2GQ.settingsPath,
-  writeSettings: () => import_chunk_4GGPW2GQ.writeSettings
+  ClaudeSettingsError: () => import_chunk_S7Z6ITOL.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_S7Z6ITOL.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_S7Z6ITOL.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_S7Z6ITOL.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_S7Z6ITOL.addHookEntries,
+  defaultCommand: () => import_chunk_S7Z6ITOL.defaultCommand,
+  hookEntryPath: () => import_chunk_S7Z6ITOL.hookEntryPath,
+  isOwnCommand: () => import_chunk_S7Z6ITOL.isOwnCommand,
+  packageBin: () => import_chunk_S7Z6ITOL.packageBin,
+  readSettings: () => import_chunk_S7Z6ITOL.readSettings,
+  removeHookEntries: () => import_chunk_S7Z6ITOL.removeHookEntries,
+  removeSettingsFile: () => import_chunk_S7Z6ITOL.removeSettingsFile,
+  settingsPath: () => import_chunk_S7Z6ITOL.settingsPath,
+  writeSettings: () => import_chunk_S7Z6ITOL.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_4GGPW2GQ = require("./chunk-4GGPW2GQ.js");
-var import_chunk_H7CNPLEG = require("./chunk-H7CNPLEG.js");
+var import_chunk_S7Z6ITOL = require("./chunk-S7Z6ITOL.js");
+var import_chunk_EIMUBEWV = require("./chunk-EIMUBEWV.js");
 var import_chunk_SX3IEHY2 = require("./chunk-SX3IEHY2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_OZVHD3PO = require("./chunk-OZVHD3PO.js");
+var import_chunk_KJVFVGWE = require("./chunk-KJVFVGWE.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:

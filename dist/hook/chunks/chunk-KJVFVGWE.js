@@ -181,6 +181,11 @@ var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret
 function hasRandomBody(value) {
   return value.split(/[^A-Za-z0-9]/).some((part) => part.length >= 32 && /[0-9]/.test(part) && /[A-Za-z]/.test(part) && !atMostDistinct(part, 11));
 }
+var STAND_IN_WORD = /placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i;
+var TODO_MARKER = /(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i;
+var KIND_WORD_LOWER = /^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/;
+var KIND_WORD_UPPER = /^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/;
+var KIND_WORDS_CAPITALISED = /^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/;
 var PLACEHOLDER_PATTERNS = [
   [/^<[^<>]{1,80}>$/, "is in angle brackets"],
   [/^\[[^[\]]{1,80}\]$/, "is in square brackets"],
@@ -190,17 +195,13 @@ var PLACEHOLDER_PATTERNS = [
   [MY_KEY, 'says "my key"'],
   [/(?:replace|change|insert|enter|put|add|set|fill|update)[-_ .]?(?:me|this|it|here|in|your|with|later|value|token|key)/i, "asks to be replaced"],
   [/(?:^|[^a-z])(?:key|token|secret|password|value)[-_ .]?(?:goes[-_ .]?)?here(?:[^a-z]|$)/i, 'says "... here"'],
-  [/placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|notreal|not[-_ .]a[-_ .]real|do[-_ .]?not[-_ .]?use/i, "names itself a stand-in"],
-  // Set apart from letters, and at its start from digits too: `7tbd3` in a generated body is chance.
-  [/(?:^|[^a-z0-9+/=])(?:todo|tbd|fixme|xxx|n\/a)(?:[^a-z+/=]|$)/i, "is a to-do marker"],
+  [STAND_IN_WORD, "names itself a stand-in"],
+  [TODO_MARKER, "is a to-do marker"],
   [/x{4,}|X{4,}/, "is a run of x's"],
-  // "token123", "usertoken123", "personal-access-token", "supersecret99": a word naming the kind of value.
-  // (With separators but no digits, `stripe_secret_key` is the name of a key elsewhere, not a value.)
-  [/^(?:[a-z0-9]*(?:token|secret|passw(?:or)?d|pass|apikey|accesskey|key)[a-z]*\d{0,6}|[a-z0-9._-]*(?:token|secret|passw(?:or)?d|pass|api[-_.]?key|access[-_.]?key|key)[a-z._-]*\d{1,6})$/, "is a word that names what it stands for"],
-  [/^(?:[A-Z0-9]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|APIKEY|ACCESSKEY|KEY)[A-Z]*\d{0,6}|[A-Z0-9._-]*(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API[-_.]?KEY|ACCESS[-_.]?KEY|KEY)[A-Z._-]*\d{1,6})$/, "is a word that names what it stands for"],
+  [KIND_WORD_LOWER, "is a word that names what it stands for"],
+  [KIND_WORD_UPPER, "is a word that names what it stands for"],
   [/^your[A-Z_-]/, 'says "your ..."'],
-  // `CleartextPassword1`, `MySecretToken42`: capitalised words ending in the kind of value they stand for.
-  [/^(?:[A-Z][a-z]{1,12}){0,4}(?:Password|Passwd|Passphrase|Secret|Token|Key|Apikey)\d{0,6}[!.#?]?$/, "is a word that names what it stands for"],
+  [KIND_WORDS_CAPITALISED, "is a word that names what it stands for"],
   [/\*{3,}|\u2022{3,}|\.{4,}|#{4,}|_{6,}|-{6,}/, "is masked"],
   // `ops_eyJzaWdu...`: documentation shows the start of a token and elides the rest.
   [/^[^\s.]{8,}(?:\.{3}|\u2026)$/, "is cut short with an ellipsis"]
@@ -209,10 +210,8 @@ function byChance(pattern, value) {
   if (MARKER_PATTERNS.has(pattern)) return !markerTyped(pattern, value);
   return NAMING_PATTERNS.has(pattern) && (value.replace(/\d+$/, "").match(/[a-z](?=[0-9])|[0-9](?=[a-z])/gi)?.length ?? 0) > 3;
 }
-var NAMING_PATTERNS = new Set(PLACEHOLDER_PATTERNS.filter(([pattern, reason]) => reason === "is a word that names what it stands for" && pattern.source.startsWith("^(?:[")).map(([pattern]) => pattern));
-var MARKER_PATTERNS = new Map(
-  PLACEHOLDER_PATTERNS.filter(([, reason]) => reason === "names itself a stand-in" || reason === "is a to-do marker").map(([pattern]) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)])
-);
+var NAMING_PATTERNS = /* @__PURE__ */ new Set([KIND_WORD_LOWER, KIND_WORD_UPPER, KIND_WORDS_CAPITALISED]);
+var MARKER_PATTERNS = new Map([STAND_IN_WORD, TODO_MARKER].map((pattern) => [pattern, new RegExp(pattern.source, `${pattern.flags}g`)]));
 function markerTyped(pattern, value) {
   for (const match of value.matchAll(MARKER_PATTERNS.get(pattern))) {
     const letters = match[0].replace(/[^A-Za-z]/g, "");
