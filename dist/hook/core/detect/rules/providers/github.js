@@ -147,13 +147,15 @@ var rules = [
     title: "GitHub OAuth / GitHub App client secret",
     provider: "GitHub",
     severity: "high",
-    keywords: ["github", "gh_client", "ghclient"],
+    // Every match names a client secret (the setting's own words, rarer than "github" on a line), whatever
+    // stands between it and the GitHub name (`GH_APP_CLIENT_SECRET`).
+    keywords: ["clientsecret", "client_secret", "client-secret", "client.secret"],
     // 40 hex characters with no prefix: only as the value of a GitHub client secret setting.
     regex: (0, import_chunk_OTVSDK4V.assigned)(`(?:${(0, import_chunk_OTVSDK4V.ci)("github")}|${(0, import_chunk_OTVSDK4V.ci)("gh")})[\\w. -]{0,20}?${(0, import_chunk_OTVSDK4V.ci)("client")}${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps",
     remediation: "Generate a new client secret in the app's settings, delete the old one, and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "gh-client-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("github_client_secret", s), ...(0, import_chunk_OTVSDK4V.withValue)(s, "  githubClientSecret: '%s',")],
+    truePositives: ([s]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("github_client_secret", s), ...(0, import_chunk_OTVSDK4V.withValue)(s, "  githubClientSecret: '%s',", "GH_APP_CLIENT_SECRET=%s", "gh-oauth.client-secret: %s")],
     falsePositives: ([s]) => [`GITHUB_CLIENT_ID=${s}`, `GITHUB_CLIENT_SECRET=${s.slice(0, 32)}`, `const commit = "${s}";`]
   })
 ];
