@@ -272,8 +272,6 @@ function findApiKeyHeaders(text: string): RawMatch[] {
   return out;
 }
 
-// --- Rules ----------------------------------------------------------------------------------------------------
-
 // --- user:password encoded in code ------------------------------------------------------------------------------
 
 /**
@@ -302,6 +300,8 @@ function findEncodedPair(text: string): RawMatch[] {
   }
   return out;
 }
+
+// --- Rules ----------------------------------------------------------------------------------------------------
 
 const HEADER_REMEDIATION =
   "Revoke the token at the service that issued it, then read it at run time from an environment variable or a secret store.";

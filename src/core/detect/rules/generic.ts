@@ -356,15 +356,18 @@ function typedByHand(value: string): ValueVerdict {
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 
+/** What the token alphabets use, as a character class's body: base64 and base64url, hex, dotted and dashed parts. */
+const TOKEN_CHARACTERS = String.raw`A-Za-z0-9_\-+/=.~:`;
+
 /**
  * A token's characters and `%` signs, each before a letter or a digit (`…qe%HnjW…`): alphabets that hold
  * `%` write it so (percent-encoded text, generators with a symbol alphabet). An insert or a format
  * verb's leftovers bring other marks with it (`…3gSD%c^`).
  */
-const PERCENT_MARKED = /^(?:[A-Za-z0-9_\-+/=.~:]|%(?=[A-Za-z0-9]))+$/;
+const PERCENT_MARKED = new RegExp(String.raw`^(?:[${TOKEN_CHARACTERS}]|%(?=[A-Za-z0-9]))+$`);
 
 /** A character no token alphabet uses. */
-const STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
+const STRAY = new RegExp(`[^${TOKEN_CHARACTERS}]`, "g");
 
 /**
  * How many characters of `value` no token alphabet uses (percent-escapes aside), and in how many places:
@@ -375,7 +378,7 @@ function strayCharacters(value: string): { count: number; places: number } {
   const count = unescaped.match(STRAY)?.length ?? 0;
   return { count, places: count === 0 ? 0 : (unescaped.match(STRAY_PLACE)?.length ?? 0) };
 }
-const STRAY_PLACE = /[^A-Za-z0-9_\-+/=.~:]+(?:[A-Za-z0-9_\-+/=.~:]{1,2}[^A-Za-z0-9_\-+/=.~:]+)*/g;
+const STRAY_PLACE = new RegExp(`[^${TOKEN_CHARACTERS}]+(?:[${TOKEN_CHARACTERS}]{1,2}[^${TOKEN_CHARACTERS}]+)*`, "g");
 
 /** `+newNonce);console.log(`, `Base64(Header).Base64(Data)`: the rest of a concatenation, or a call. */
 const CODE_FRAGMENT = /^\+\s{0,3}[A-Za-z_$][\w$.]*\s{0,3}[);,+]|[A-Za-z]{3,}\w*\((?:[A-Za-z][A-Za-z.]{2,40})?\)/;
