@@ -8,8 +8,8 @@
  *   to a private temporary file read as it grows (GitRunner.stream), so git runs ahead of the scan
  *   instead of waiting on a full pipe whenever a commit takes the scan longer than git (the scan then
  *   waited for git in turn). Memory holds the commit being scanned and one read of git's output, plus
- *   what one git call keeps of the objects it parsed, bounded by the chunk; the file holds at most one
- *   chunk's output not yet read.
+ *   what one git call keeps of the objects it parsed, bounded by the chunk; the temporary files hold at
+ *   most two chunks' output not yet read (the chunk being read, whose git has ended, and the next one).
  * - Every commit of the range that passes the filter is yielded, also those that add no line (merges,
  *   deletions, empty commits), so callers can count and attribute them. `files` lists only files with
  *   at least one added line; binary, too-large and truncated files are in `skipped`.
