@@ -42957,14 +42957,15 @@ function typedByHand(value) {
   const typed = classifyTypedByHand(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
-var PERCENT_MARKED = /^(?:[A-Za-z0-9_\-+/=.~:]|%(?=[A-Za-z0-9]))+$/;
-var STRAY = /[^A-Za-z0-9_\-+/=.~:]/g;
+var TOKEN_CHARACTERS = String.raw`A-Za-z0-9_\-+/=.~:`;
+var PERCENT_MARKED = new RegExp(String.raw`^(?:[${TOKEN_CHARACTERS}]|%(?=[A-Za-z0-9]))+$`);
+var STRAY = new RegExp(`[^${TOKEN_CHARACTERS}]`, "g");
 function strayCharacters(value) {
   const unescaped = value.replace(/%[0-9A-Fa-f]{2}/g, "");
   const count3 = unescaped.match(STRAY)?.length ?? 0;
   return { count: count3, places: count3 === 0 ? 0 : unescaped.match(STRAY_PLACE)?.length ?? 0 };
 }
-var STRAY_PLACE = /[^A-Za-z0-9_\-+/=.~:]+(?:[A-Za-z0-9_\-+/=.~:]{1,2}[^A-Za-z0-9_\-+/=.~:]+)*/g;
+var STRAY_PLACE = new RegExp(`[^${TOKEN_CHARACTERS}]+(?:[${TOKEN_CHARACTERS}]{1,2}[^${TOKEN_CHARACTERS}]+)*`, "g");
 var CODE_FRAGMENT = /^\+\s{0,3}[A-Za-z_$][\w$.]*\s{0,3}[);,+]|[A-Za-z]{3,}\w*\((?:[A-Za-z][A-Za-z.]{2,40})?\)/;
 function hasRandomSegment(value) {
   return /^[\w.-]+$/.test(value) && value.split(".").some((segment) => segment.length >= 16 && (segment.match(/\d/g)?.length ?? 0) >= 3 && /[a-z]/i.test(segment));
