@@ -25,18 +25,97 @@ const WEAK_VALUES = new Set([
 const LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v) => v.length));
 
 /**
- * Could deLeet (it drops decoration characters and up to four digits) bring `value` down to the longest
- * weak value's length? Read only until the answer is known: a 60-character token is answered after its
- * first 24 characters that are not decoration.
+ * Could deLeet (it drops decoration characters and up to four digits) bring a value of `length`
+ * characters, `decorations` of them decoration, down to the longest weak value's length?
  */
-function mayBecomeWeak(value: string): boolean {
-  const need = value.length - 4 - LONGEST_WEAK_VALUE;
-  if (need <= 0) return true;
-  // More characters than this that are not decoration leave fewer than `need` that are.
-  const plainAllowed = value.length - need;
-  let plain = 0;
-  for (let i = 0; i < value.length; i++) if (!isDecoration(value.charCodeAt(i)) && ++plain > plainAllowed) return false;
-  return true;
+function mayBecomeWeak(length: number, decorations: number): boolean {
+  return length - 4 - LONGEST_WEAK_VALUE <= decorations;
+}
+
+/**
+ * What the classifiers read from a value's characters, taken in one pass: they judge every provider
+ * finding, mostly before V8 has optimised them, and one loop costs less than a loop or a regex per test.
+ */
+interface CharacterStats {
+  /** The longest run of one character (some formats pad with a run, e.g. Dropbox's `AAAAAAAAAA`). */
+  longestRun: number;
+  /** Runs of four or more of one character, and the characters in them. */
+  runsOfFour: number;
+  inRunsOfFour: number;
+  /** Three runs of four or more back to back, each of another character (`AAAABBBBCCCC`): typed over a body. */
+  runLadder: boolean;
+  /**
+   * Pairs of neighbouring characters, and of characters one apart (interleaved `a1b2c3`), that count:
+   * consecutive letters (either case) or digits, either way.
+   */
+  countingNext: number;
+  countingApart: number;
+  /** Characters deLeet drops (isDecoration). */
+  decorations: number;
+  hasLetter: boolean;
+  /** Each character repeats the one 2, 3 or 4 before it over four times that length somewhere: repeatsShortUnit may hold. */
+  periodic: boolean;
+}
+
+const PAST_END = -3;
+
+function characterStats(value: string): CharacterStats {
+  let longestRun = 0;
+  let runsOfFour = 0;
+  let inRunsOfFour = 0;
+  let ladder = 0;
+  let runLadder = false;
+  let countingNext = 0;
+  let countingApart = 0;
+  let decorations = 0;
+  let hasLetter = false;
+  let periodic = false;
+  let run = 0;
+  let repeats2 = 0;
+  let repeats3 = 0;
+  let repeats4 = 0;
+  // The four characters before (-1 before the start), and the two before in counting order: a letter's
+  // lower-case code, a digit's code + 256, -2 for any other character (-4 before the start), so that
+  // two characters count exactly when their orders are 1 apart.
+  let back1 = -1;
+  let back2 = -1;
+  let back3 = -1;
+  let back4 = -1;
+  let order1 = -4;
+  let order2 = -4;
+  // One step past the end, with a code no character has, closes the last run.
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : PAST_END;
+    if (c === back1) run++;
+    else {
+      if (run > longestRun) longestRun = run;
+      if (run >= 4) {
+        runsOfFour++;
+        inRunsOfFour += run;
+        if (++ladder >= 3) runLadder = true;
+      } else ladder = 0;
+      run = 1;
+    }
+    if (c === PAST_END) break;
+    const lower = c | 0x20;
+    const letter = lower >= 97 && lower <= 122;
+    if (letter) hasLetter = true;
+    const order = letter ? lower : c >= 48 && c <= 57 ? c + 256 : -2;
+    if (order - order1 === 1 || order1 - order === 1) countingNext++;
+    if (order - order2 === 1 || order2 - order === 1) countingApart++;
+    if (order === -2 && isDecoration(c)) decorations++;
+    repeats2 = c === back2 ? repeats2 + 1 : 0;
+    repeats3 = c === back3 ? repeats3 + 1 : 0;
+    repeats4 = c === back4 ? repeats4 + 1 : 0;
+    if (repeats2 >= 8 || repeats3 >= 12 || repeats4 >= 16) periodic = true;
+    back4 = back3;
+    back3 = back2;
+    back2 = back1;
+    back1 = c;
+    order2 = order1;
+    order1 = order;
+  }
+  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, hasLetter, periodic };
 }
 
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
@@ -145,14 +224,20 @@ interface PlaceholderVerdict {
  */
 export function classifyPlaceholder(value: string, keyName?: string): PlaceholderVerdict {
   const trimmed = value.trim();
+  return placeholderVerdict(trimmed, characterStats(trimmed), keyName);
+}
+
+/** classifyPlaceholder's verdict on a trimmed value, given its characterStats. */
+function placeholderVerdict(trimmed: string, stats: CharacterStats, keyName: string | undefined): PlaceholderVerdict {
   let lower: string | undefined;
   // deLeet drops at most four digits and the punctuation it strips: a longer value cannot become a weak
-  // one, and lower-casing neither shortens a value nor makes punctuation, so only a short one is lowered.
-  if (mayBecomeWeak(trimmed)) {
+  // one, and lower-casing neither shortens a value nor makes punctuation, so only a short one is lowered
+  // (and its decorations are the value's).
+  if (mayBecomeWeak(trimmed.length, stats.decorations)) {
     lower = trimmed.toLowerCase();
     if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
     // Leetspeak and decoration of the same words: Passw0rd!, pa55word, P@ssw0rd123, Admin123!
-    if (mayBecomeWeak(lower)) {
+    if (mayBecomeWeak(lower.length, stats.decorations)) {
       const plain = deLeet(lower);
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
@@ -174,7 +259,7 @@ export function classifyPlaceholder(value: string, keyName?: string): Placeholde
   // Counting and keyboard runs judged by their share of the value: `abc123xyz456` is typed, while a long
   // generated body that happens to hold one `abc123` run is still a key.
   if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
-  const run = longestRun(trimmed);
+  const run = stats.longestRun;
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
   if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
@@ -284,45 +369,8 @@ function markRuns(value: string, covered: Uint8Array, distance: number, step: (a
   }
 }
 
-/**
- * The share of neighbouring characters (next to each other, or one apart for interleaved `a1b2c3`) that
- * are consecutive letters or digits, either way: about 3% in a random alphanumeric value, 11% in hex.
- * Short values need more of it: eight random hex digits reach half by chance now and then.
- */
-function countingShare(value: string): number {
-  let best = 0;
-  for (const distance of [1, 2]) {
-    const pairs = value.length - distance;
-    if (pairs < 4) continue;
-    let counting = 0;
-    for (let i = 0; i < pairs; i++) {
-      const a = value.charCodeAt(i) | 0x20;
-      const b = value.charCodeAt(i + distance) | 0x20;
-      const bothLetters = a >= 97 && a <= 122 && b >= 97 && b <= 122;
-      const bothDigits = isDigit(value.charCodeAt(i)) && isDigit(value.charCodeAt(i + distance));
-      if ((bothLetters || bothDigits) && Math.abs(a - b) === 1) counting++;
-    }
-    best = Math.max(best, counting / pairs);
-  }
-  return best;
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-/** How many runs of four or more of one character. */
-function runsOfFour(value: string): number {
-  let runs = 0;
-  let run = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value[i] === value[i - 1]) run++;
-    else {
-      if (run >= 4) runs++;
-      run = 1;
-    }
-  }
-  return runs;
 }
 
 /** A group of three or more characters found three times between separators (`1234-1234-1234`). */
@@ -344,17 +392,26 @@ function repeatedGroup(value: string): boolean {
  * findings only: a provider's format (a PEM body, a padded token) can hold runs by construction.
  */
 export function classifyTypedByHand(value: string): PlaceholderVerdict {
-  if (countsByHand(value)) return COUNTS;
-  if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
+  const stats = characterStats(value);
+  if (countsByHand(value.length, stats)) return COUNTS;
+  if (stats.runsOfFour >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
   return { placeholder: false };
 }
 
-/** Counting (`a1b2c3d4`, `zyxwvu98765`) over most of a value: a random one of this length almost never does. */
-function countsByHand(value: string): boolean {
-  if (value.length < 8) return false;
-  const counting = countingShare(value);
-  return (value.length >= 16 && counting >= 0.5) || counting >= 0.7;
+/**
+ * Counting (`a1b2c3d4`, `zyxwvu98765`) over most of a value of `length` characters: a random one of this
+ * length almost never does. Its share is that of the pairs next to each other or of those one apart
+ * (characterStats), whichever is higher: about 3% in a random alphanumeric value, 11% in hex. Short
+ * values need more of it: eight random hex digits reach half by chance now and then.
+ */
+function countsByHand(length: number, stats: CharacterStats): boolean {
+  if (length < 8) return false;
+  // Four pairs at least for a share.
+  const next = length - 1 >= 4 ? stats.countingNext / (length - 1) : 0;
+  const apart = length - 2 >= 4 ? stats.countingApart / (length - 2) : 0;
+  const counting = Math.max(next, apart);
+  return (length >= 16 && counting >= 0.5) || counting >= 0.7;
 }
 const COUNTS: PlaceholderVerdict = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
 
@@ -425,25 +482,17 @@ function leetLetter(c: number): string {
   }
 }
 
-/** Length of the longest run of one character (some formats pad with a run, e.g. Dropbox's `AAAAAAAAAA`). */
-function longestRun(value: string): number {
-  let longest = 0;
-  let run = 0;
-  for (let i = 0; i < value.length; i++) {
-    run = i > 0 && value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
-
 /**
  * Is a value found as a provider's format a stand-in? A dummy or weak default (classifyPlaceholder), or
  * the format filled in by hand (classifyFilledFormat). The engine's verdict on every provider finding,
  * and the test a keyed row puts to a value with its prefix whose body is not the format's.
  */
 export function classifyFormatValue(value: string): PlaceholderVerdict {
-  const general = classifyPlaceholder(value);
-  return general.placeholder ? general : classifyFilledFormat(value);
+  const trimmed = value.trim();
+  const stats = characterStats(trimmed);
+  const general = placeholderVerdict(trimmed, stats, undefined);
+  if (general.placeholder) return general;
+  return classifyFilledFormat(value, trimmed === value ? stats : characterStats(value));
 }
 
 /**
@@ -453,12 +502,12 @@ export function classifyFormatValue(value: string): PlaceholderVerdict {
  * (`A1B2C3D4E5F6A1B2C3D4E5F6...`), or the format's prefix then a bracketed stand-in (`sk-<API_KEY>`)?
  * Not for passwords: a repetitive password is weak, yet real.
  */
-function classifyFilledFormat(value: string): PlaceholderVerdict {
-  if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
+function classifyFilledFormat(value: string, stats: CharacterStats): PlaceholderVerdict {
+  if (value.length >= 16 && stats.inRunsOfFour * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (stats.runLadder) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
   // Short or digit-only bodies count up now and then by chance (a random 16-digit one in a hundred).
-  if (value.length >= 24 && /[A-Za-z]/.test(value) && countsByHand(value)) return COUNTS;
-  if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+  if (value.length >= 24 && stats.hasLetter && countsByHand(value.length, stats)) return COUNTS;
+  if ((stats.periodic && repeatsShortUnit(value)) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   // The pattern ends in a closing bracket: tested only then.
   const last = value.charCodeAt(value.length - 1);
   if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
@@ -469,44 +518,9 @@ function classifyFilledFormat(value: string): PlaceholderVerdict {
 const PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
 
 /**
- * Three runs of four or more of one character each, back to back and each of another character
- * (`AAAABBBBCCCC`): typed over a body. Binary written out as base64 pads with one run (`AAAAAAAA`),
- * not a ladder of them.
- */
-function hasRunLadder(value: string): boolean {
-  let ladder = 0;
-  let run = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run++;
-      continue;
-    }
-    ladder = run >= 4 ? ladder + 1 : 0;
-    if (ladder >= 3) return true;
-    run = 1;
-  }
-  return false;
-}
-
-/** Characters in runs of four or more of one character. */
-function runCoverage(value: string): number {
-  let covered = 0;
-  let run = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i > 0 && i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run++;
-      continue;
-    }
-    if (run >= 4) covered += run;
-    run = 1;
-  }
-  return covered;
-}
-
-/**
  * Two to four characters, not one repeated, five times or more in a row (`123123123123123`,
  * `ababababab`): what /((.)(?!\2).{1,3})\1{4}/ finds, by comparing characters rather than backtracking.
- * Runs of one character are runCoverage's: formats pad with them (Dropbox's `AAAA...`).
+ * Runs of one character are not (characterStats counts them): formats pad with them (Dropbox's `AAAA...`).
  */
 function repeatsShortUnit(value: string): boolean {
   const n = value.length;
