@@ -3,8 +3,8 @@ import type { BusinessHoursConfig } from "../../src/core/config/config.js";
 import {
   businessHoursFindings,
   classifyChange,
-  classifyContent,
   compileContentPaths,
+  contentAboveFindings,
   isOutsideBusinessHours,
   PII_CLASSIFICATION,
 } from "../../src/core/policy/content.js";
@@ -52,19 +52,19 @@ describe("content classification of a change: the highest signal wins", () => {
 
   it("a secret makes the change confidential but does not raise content-above-classification by itself", () => {
     const secret = finding("aws-access-key-id", "secret", 5);
-    const { contents, findings } = classifyContent([change], [secret], {}, REPO);
-    expect(contents[0]?.classification).toBe("confidential");
-    expect(contents[0]?.signals[0]).toMatchObject({ kind: "secret", raises: false });
-    expect(findings).toEqual([]);
+    const content = classifyChange(change, [secret], noPaths);
+    expect(content.classification).toBe("confidential");
+    expect(content.signals[0]).toMatchObject({ kind: "secret", raises: false });
+    expect(contentAboveFindings([change], [secret], {}, REPO)).toEqual([]);
     // A value whose own check failed is not a credential; placeholders are no signal.
     const failed = finding("aws-access-key-id", "secret", 5, { validation: { status: "failed" } });
-    expect(classifyContent([change], [failed, finding("generic-password", "placeholder", 6)], {}, REPO).contents[0]?.signals).toEqual([]);
+    expect(classifyChange(change, [failed, finding("generic-password", "placeholder", 6)], noPaths).signals).toEqual([]);
   });
 });
 
 describe("content-above-classification", () => {
   it("is one high finding per change, at its strongest signal, saying which signal and what to do", () => {
-    const { findings } = classifyContent([change], [finding("payment-card-number", "pii", 4), finding("email-address", "pii", 2)], { "data/**": "confidential" }, REPO);
+    const findings = contentAboveFindings([change], [finding("payment-card-number", "pii", 4), finding("email-address", "pii", 2)], { "data/**": "confidential" }, REPO);
     expect(findings).toHaveLength(1);
     const [above] = findings;
     expect(above).toMatchObject({ rule: "content-above-classification", category: "policy", severity: "high", path: "data/users.csv", line: 4, commit: SHA, redacted: "restricted" });
@@ -75,10 +75,18 @@ describe("content-above-classification", () => {
     expect(above?.message).not.toContain("Email");
   });
 
+  it("the credentials found in a change change nothing in its finding: only paths and personal data can raise one", () => {
+    const pii = [finding("email-address", "pii", 2), finding("payment-card-number", "pii", 4)];
+    const secrets = [finding("aws-access-key-id", "secret", 1), finding("payment-card-number", "secret", 4)];
+    const paths = { "data/**": "confidential" } as const;
+    expect(contentAboveFindings([change], [secrets[0]!, pii[0]!, secrets[1]!, pii[1]!], paths, REPO)).toEqual(contentAboveFindings([change], pii, paths, REPO));
+    expect(contentAboveFindings([change], secrets, {}, { ...REPO, classification: "public" })).toEqual([]);
+  });
+
   it("nothing when the content is at or below the repository's classification", () => {
-    expect(classifyContent([change], [finding("payment-card-number", "pii", 4)], {}, { ...REPO, classification: "restricted" }).findings).toEqual([]);
-    expect(classifyContent([change], [finding("email-address", "pii", 4)], {}, REPO).findings).toEqual([]);
-    expect(classifyContent([change], [finding("email-address", "pii", 4)], {}, { ...REPO, classification: "public" }).findings).toHaveLength(1);
+    expect(contentAboveFindings([change], [finding("payment-card-number", "pii", 4)], {}, { ...REPO, classification: "restricted" })).toEqual([]);
+    expect(contentAboveFindings([change], [finding("email-address", "pii", 4)], {}, REPO)).toEqual([]);
+    expect(contentAboveFindings([change], [finding("email-address", "pii", 4)], {}, { ...REPO, classification: "public" })).toHaveLength(1);
   });
 });
 

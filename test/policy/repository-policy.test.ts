@@ -82,8 +82,7 @@ describe("evaluateRepositoryPolicy", () => {
       }),
     );
     // Business hours apply to restricted repositories only: this one is confidential.
-    expect(result.findings.map((f) => [f.rule, f.line])).toEqual([["content-above-classification", 2]]);
-    expect(result.contents).toEqual([expect.objectContaining({ path: "payments/a.ts", classification: "restricted" })]);
+    expect(result.findings.map((f) => [f.rule, f.path, f.line, f.redacted])).toEqual([["content-above-classification", "payments/a.ts", 2, "restricted"]]);
   });
 });
 

@@ -15,9 +15,9 @@
  *     the kind an internal repository may hold; a public repository may not).
  * - secrets (category `secret`, unless the format's own check failed): `confidential`, since a credential
  *   opens systems whose data is at least confidential. A secret counts toward the change's
- *   classification (the audit record shows it) but does not by itself raise `content-above-classification`:
- *   the secret is already a finding of its own that fails the check and asks for rotation, and one
- *   problem must not be counted twice. Placeholders give no signal.
+ *   classification but does not by itself raise `content-above-classification`: the secret is already a
+ *   finding of its own that fails the check and asks for rotation, and one problem must not be counted
+ *   twice. Placeholders give no signal.
  *
  * A change whose classification is above the repository's yields one `content-above-classification`
  * finding (severity high), at the line of its strongest signal, naming every signal above the repository.
@@ -165,35 +165,42 @@ export function contentAboveFinding(content: ChangeContent, repository: { name: 
   return finding;
 }
 
-/** Classifies every change and returns the contents and their findings (one per change at most). */
-export function classifyContent(
+/**
+ * The `content-above-classification` findings of the changes (one per change at most). Only the signals
+ * that can raise one are worked out: paths and personal data, as a secret never does. A change with
+ * neither costs nothing, however many credentials were found in it (a secret-dense tree has thousands).
+ */
+export function contentAboveFindings(
   changes: readonly ScannedChange[],
   findings: readonly Finding[],
   contentPaths: Readonly<Record<string, Classification>>,
   repository: { name: string; classification: Classification; source?: string },
-): { contents: ChangeContent[]; findings: Finding[] } {
+): Finding[] {
   const matchPaths = compileContentPaths(contentPaths);
-  // Each change sees only its own file's findings: indexed once, not searched per change (a tree of
+  const byPath = Object.keys(contentPaths).length > 0;
+  // Each change sees only its own file's personal data: indexed once, not searched per change (a tree of
   // thousands of files with thousands of findings would cost their product).
-  const byChange = new Map<string, Finding[]>();
+  const piiByChange = new Map<string, Finding[]>();
   for (const f of findings) {
+    if (f.category !== "pii") continue;
     const key = `${f.path}\0${f.commit ?? ""}`;
-    const list = byChange.get(key);
+    const list = piiByChange.get(key);
     if (list) list.push(f);
-    else byChange.set(key, [f]);
+    else piiByChange.set(key, [f]);
   }
-  const contents = changes.map((c) => classifyChange(c, byChange.get(`${c.path}\0${c.commit ?? ""}`) ?? [], matchPaths));
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const content of contents) {
-    const finding = contentAboveFinding(content, repository);
+  for (const change of changes) {
+    const pii = piiByChange.get(`${change.path}\0${change.commit ?? ""}`);
+    if (!pii && !byPath) continue;
+    const finding = contentAboveFinding(classifyChange(change, pii ?? [], matchPaths), repository);
     if (!finding) continue;
     const key = `${finding.fingerprint}\0${finding.commit ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(finding);
   }
-  return { contents, findings: out };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

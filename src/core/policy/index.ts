@@ -39,10 +39,10 @@ export type { ClassificationInputs, ClassificationResolution, ResolvedClassifica
 export {
   businessHoursFindings,
   classifyChange,
-  classifyContent,
   CONTENT_ABOVE_CLASSIFICATION,
   CONTENT_RULE_TITLES,
   contentAboveFinding,
+  contentAboveFindings,
   isOutsideBusinessHours,
   OUTSIDE_BUSINESS_HOURS,
   PII_CLASSIFICATION,

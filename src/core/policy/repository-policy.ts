@@ -9,7 +9,7 @@ import type { GuardConfig } from "../config/config.js";
 import type { CommitInfo, Finding } from "../types.js";
 import { emptyAgentConfig, readAgentConfig, skillsFromTrailers, type AgentConfig, type AgentConfigProblem } from "./agent-config.js";
 import type { ResolvedClassification } from "./classification.js";
-import { businessHoursFindings, classifyContent, type ChangeContent, type ScannedChange } from "./content.js";
+import { businessHoursFindings, contentAboveFindings, type ScannedChange } from "./content.js";
 import { detectAgentDrift } from "./drift.js";
 import { evaluateAgentPolicy, matchSkillPattern, withDefaultPermissions, type SkillUse } from "./skills-policy.js";
 
@@ -55,7 +55,6 @@ export interface RepositoryPolicyResult {
   historyProblems: Array<AgentConfigProblem & { commit: string }>;
   agentConfig: AgentConfig;
   usedSkills: SkillUse[];
-  contents: ChangeContent[];
 }
 
 export function usedSkillsOf(commits: readonly ClaudeCommitInput[]): SkillUse[] {
@@ -132,8 +131,7 @@ export function evaluateRepositoryPolicy(input: RepositoryPolicyInput): Reposito
   }
 
   const repository = { name: input.repository, classification: classification.value, source: classification.source };
-  const content = classifyContent(input.changes, input.findings, config.content.paths, repository);
-  findings.push(...content.findings);
+  findings.push(...contentAboveFindings(input.changes, input.findings, config.content.paths, repository));
   findings.push(
     ...businessHoursFindings(
       input.claudeCommits.map((c) => ({ commit: c.commit, ...(c.firstFile ? { path: c.firstFile.path, line: c.firstFile.line } : {}) })),
@@ -151,5 +149,5 @@ export function evaluateRepositoryPolicy(input: RepositoryPolicyInput): Reposito
     return true;
   });
   unique.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-  return { findings: unique, problems: head.problems, historyProblems, agentConfig: head.config, usedSkills, contents: content.contents };
+  return { findings: unique, problems: head.problems, historyProblems, agentConfig: head.config, usedSkills };
 }
