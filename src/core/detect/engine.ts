@@ -137,7 +137,12 @@ class Located {
 }
 
 /** A required part that is a fixed-length run of one character class (`[A-Z0-9]{32}`). */
-const FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
+const FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
+/**
+ * A class whose members are ASCII characters only: not negated, and no escape but `\d`, `\w` and escaped
+ * symbols (`\s`, `\W`, `\u…` may stand for other characters).
+ */
+const ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
 /**
  * One character of a required part made of literals (`invoice[ _.-]?ocean|invoiceocean`): a letter,
  * digit, `_` or space, an escaped symbol, or a class, optionally `?`. No anchors, assertions nor groups.
@@ -152,13 +157,47 @@ const LITERAL_TOKEN = new RegExp(`${LITERAL_ATOM}|\\|`, "g");
  * `maxLength` long. `fixed`: every match is exactly that long.
  */
 interface BoundedPart {
-  /** One per pattern, shared by the rules that require it. */
+  /** The pattern, for the parts searched by it. */
   search: RegExp;
   maxLength: number;
   fixed: boolean;
+  /**
+   * For a run of an ASCII class, the class's members by character code: found by `firstRun`, which V8's
+   * regex engine is slow at (it tries every start and reads on up to the run's length from each).
+   */
+  runOf: Uint8Array | undefined;
 }
 const boundedParts = new WeakMap<RegExp, BoundedPart | null>();
-const partSearches = new Map<string, RegExp>();
+/** One per pattern, shared by the rules that require it (the cursors are kept per part). */
+const partsByPattern = new Map<string, BoundedPart>();
+
+/** `member[code]` is 1 for the ASCII characters an ASCII_CLASS matches. */
+function asciiMembers(charClass: string): Uint8Array {
+  const matches = new RegExp(charClass);
+  const member = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) if (matches.test(String.fromCharCode(code))) member[code] = 1;
+  return member;
+}
+
+/**
+ * Where the first run of `length` members starts in [from, end), or -1. Each try reads back from the end
+ * of the run it would need: a non-member there rules out every start up to it, so most characters are
+ * never read and none more than twice.
+ */
+function firstRun(text: string, from: number, end: number, member: Uint8Array, length: number): number {
+  let start = from;
+  while (start + length <= end) {
+    let at = start + length - 1;
+    while (at >= start) {
+      const code = text.charCodeAt(at);
+      if (code >= 128 || member[code] !== 1) break;
+      at--;
+    }
+    if (at < start) return start;
+    start = at + 1;
+  }
+  return -1;
+}
 
 /** The longest match of a LITERALS pattern, or undefined when some alternative may match nothing. */
 function literalsMaxLength(source: string): number | undefined {
@@ -183,14 +222,17 @@ function boundedPartOf(required: RegExp): BoundedPart | null {
   let part = boundedParts.get(required);
   if (part === undefined) {
     const { source, flags } = required;
-    const run = flags === "" ? FIXED_RUN.exec(source)?.[1] : undefined;
-    const maxLength = run !== undefined ? Number(run) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : undefined;
-    if (maxLength === undefined) part = null;
-    else {
-      const key = `${flags}/${source}`;
-      let search = partSearches.get(key);
-      if (!search) partSearches.set(key, (search = new RegExp(source, flags)));
-      part = { search, maxLength, fixed: run !== undefined };
+    const key = `${flags}/${source}`;
+    part = partsByPattern.get(key) ?? null;
+    if (!part) {
+      const run = flags === "" ? FIXED_RUN.exec(source) : null;
+      const maxLength = run ? Number(run[2]) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : undefined;
+      if (maxLength !== undefined) {
+        const charClass = run?.[1];
+        const runOf = charClass !== undefined && ASCII_CLASS.test(charClass) ? asciiMembers(charClass) : undefined;
+        part = { search: new RegExp(source, flags), maxLength, fixed: run !== null, runOf };
+        partsByPattern.set(key, part);
+      }
     }
     boundedParts.set(required, part);
   }
@@ -260,9 +302,19 @@ class RunCursors {
 
   /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
   private search(part: BoundedPart, start: number, from: number, end: number): Cursor {
-    const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
-    const at = match ? from + match.index : -1;
-    const cursor = { from: start, limit: end, at, end: match ? at + match[0].length : -1 };
+    let at = -1;
+    let matchEnd = -1;
+    if (part.runOf) {
+      at = firstRun(this.text, from, end, part.runOf, part.maxLength);
+      if (at !== -1) matchEnd = at + part.maxLength;
+    } else {
+      const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
+      if (match) {
+        at = from + match.index;
+        matchEnd = at + match[0].length;
+      }
+    }
+    const cursor = { from: start, limit: end, at, end: matchEnd };
     this.cursors.set(part.search, cursor);
     return cursor;
   }
