@@ -52,8 +52,7 @@ export function listFiles(
   const report = (absolute: string) => relative(root, absolute).split(sep).join("/") || absolute.split(sep).pop() || absolute;
 
   const ignoredDetail = (path: string) => setup.ignoredPathDetail?.(path) ?? "paths.ignore";
-  const visitFile = (absolute: string, size: number, named = false) => {
-    const path = report(absolute);
+  const visitFile = (absolute: string, path: string, size: number, named = false) => {
     if (!named && exclusion?.isExcluded(absolute, false)) return skipped.push({ path, reason: "ignored", detail: exclusion.detail });
     if (setup.isIgnoredPath(path)) return skipped.push({ path, reason: "ignored", detail: ignoredDetail(path) });
     const reason = skipReasonForPath(path);
@@ -64,31 +63,33 @@ export function listFiles(
     onListed?.(entry);
   };
 
-  const walk = (dir: string): void => {
+  /** `dir` and its path as reported (`report(dir)`): its entries' paths are that path and their names. */
+  const walk = (dir: string, dirPath: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ path: report(dir) + "/", reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? "read error" });
+      skipped.push({ path: (dirPath || report(dir)) + "/", reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? "read error" });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const absolute = join(dir, entry.name);
+      const path = dirPath === "" ? entry.name : `${dirPath}/${entry.name}`;
       if (entry.isDirectory()) {
         if (PRUNED_DIRS.has(entry.name)) {
-          if (entry.name !== ".git") skipped.push({ path: report(absolute) + "/", reason: "vendored", detail: "folder not descended into" });
+          if (entry.name !== ".git") skipped.push({ path: path + "/", reason: "vendored", detail: "folder not descended into" });
         } else if (exclusion?.isExcluded(absolute, true)) {
-          skipped.push({ path: report(absolute) + "/", reason: "ignored", detail: exclusion.detail });
-        } else if (setup.isIgnoredPath(report(absolute))) {
-          skipped.push({ path: report(absolute) + "/", reason: "ignored", detail: ignoredDetail(report(absolute)) });
+          skipped.push({ path: path + "/", reason: "ignored", detail: exclusion.detail });
+        } else if (setup.isIgnoredPath(path)) {
+          skipped.push({ path: path + "/", reason: "ignored", detail: ignoredDetail(path) });
         } else {
-          walk(absolute);
+          walk(absolute, path);
         }
       } else if (entry.isFile()) {
-        visitFile(absolute, statSync(absolute).size);
+        visitFile(absolute, path, statSync(absolute).size);
       } else if (!entry.isSymbolicLink()) {
-        skipped.push({ path: report(absolute), reason: "unreadable", detail: `${specialFileKind(entry)}: only regular files are read` });
+        skipped.push({ path, reason: "unreadable", detail: `${specialFileKind(entry)}: only regular files are read` });
       }
       // Symbolic links are not followed: they can point outside the scanned tree or loop.
     }
@@ -98,8 +99,8 @@ export function listFiles(
     const absolute = resolve(given);
     const info = statSync(absolute, { throwIfNoEntry: false });
     if (!info) throw new Error(`cannot read "${given}": no such file or folder`);
-    if (info.isDirectory()) walk(absolute);
-    else if (info.isFile()) visitFile(absolute, info.size, true);
+    if (info.isDirectory()) walk(absolute, relative(root, absolute).split(sep).join("/"));
+    else if (info.isFile()) visitFile(absolute, report(absolute), info.size, true);
     else throw new Error(`cannot scan "${given}": it is ${specialFileKind(info)}, not a regular file or folder`);
   }
   return { files, skipped };
