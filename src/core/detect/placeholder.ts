@@ -52,12 +52,31 @@ interface CharacterStats {
   countingApart: number;
   /** Characters deLeet drops (isDecoration). */
   decorations: number;
-  hasLetter: boolean;
   /** Each character repeats the one 2, 3 or 4 before it over four times that length somewhere: repeatsShortUnit may hold. */
   periodic: boolean;
 }
 
+/**
+ * An ASCII character's place in counting order: a letter's lower-case code, a digit's code + 256, so that
+ * two characters count exactly when their places are 1 apart; DECORATION or OTHER for the rest (and any
+ * character past ASCII), which count with nothing. Looked up in a table, so that the loop does not
+ * branch on each character's kind.
+ */
+const DECORATION = -10;
+const OTHER = -2;
+const COUNTING_ORDER = (() => {
+  const order = new Int16Array(128).fill(OTHER);
+  for (let c = 0; c < 128; c++) {
+    if (c >= 48 && c <= 57) order[c] = c + 256;
+    else if ((c | 0x20) >= 97 && (c | 0x20) <= 122) order[c] = c | 0x20;
+    else if (isDecoration(c)) order[c] = DECORATION;
+  }
+  return order;
+})();
+/** A code no character has: the step past a value's end, which closes its last run. */
 const PAST_END = -3;
+/** The counting order before a value's start: 1 apart from no place. */
+const BEFORE_START = -4;
 
 function characterStats(value: string): CharacterStats {
   let longestRun = 0;
@@ -68,22 +87,18 @@ function characterStats(value: string): CharacterStats {
   let countingNext = 0;
   let countingApart = 0;
   let decorations = 0;
-  let hasLetter = false;
   let periodic = false;
   let run = 0;
   let repeats2 = 0;
   let repeats3 = 0;
   let repeats4 = 0;
-  // The four characters before (-1 before the start), and the two before in counting order: a letter's
-  // lower-case code, a digit's code + 256, -2 for any other character (-4 before the start), so that
-  // two characters count exactly when their orders are 1 apart.
+  // The four characters before (-1 before the start), and the places of the two before in counting order.
   let back1 = -1;
   let back2 = -1;
   let back3 = -1;
   let back4 = -1;
-  let order1 = -4;
-  let order2 = -4;
-  // One step past the end, with a code no character has, closes the last run.
+  let order1 = BEFORE_START;
+  let order2 = BEFORE_START;
   for (let i = 0; i <= value.length; i++) {
     const c = i < value.length ? value.charCodeAt(i) : PAST_END;
     if (c === back1) run++;
@@ -97,17 +112,18 @@ function characterStats(value: string): CharacterStats {
       run = 1;
     }
     if (c === PAST_END) break;
-    const lower = c | 0x20;
-    const letter = lower >= 97 && lower <= 122;
-    if (letter) hasLetter = true;
-    const order = letter ? lower : c >= 48 && c <= 57 ? c + 256 : -2;
-    if (order - order1 === 1 || order1 - order === 1) countingNext++;
-    if (order - order2 === 1 || order2 - order === 1) countingApart++;
-    if (order === -2 && isDecoration(c)) decorations++;
-    repeats2 = c === back2 ? repeats2 + 1 : 0;
-    repeats3 = c === back3 ? repeats3 + 1 : 0;
-    repeats4 = c === back4 ? repeats4 + 1 : 0;
-    if (repeats2 >= 8 || repeats3 >= 12 || repeats4 >= 16) periodic = true;
+    const order = c < 128 ? (COUNTING_ORDER[c] as number) : OTHER;
+    if (order === DECORATION) decorations++;
+    const next = order - order1;
+    if (next === 1 || next === -1) countingNext++;
+    const apart = order - order2;
+    if (apart === 1 || apart === -1) countingApart++;
+    if (c !== back2) repeats2 = 0;
+    else if (++repeats2 >= 8) periodic = true;
+    if (c !== back3) repeats3 = 0;
+    else if (++repeats3 >= 12) periodic = true;
+    if (c !== back4) repeats4 = 0;
+    else if (++repeats4 >= 16) periodic = true;
     back4 = back3;
     back3 = back2;
     back2 = back1;
@@ -115,7 +131,7 @@ function characterStats(value: string): CharacterStats {
     order2 = order1;
     order1 = order;
   }
-  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, hasLetter, periodic };
+  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic };
 }
 
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
@@ -506,7 +522,7 @@ function classifyFilledFormat(value: string, stats: CharacterStats): Placeholder
   if (value.length >= 16 && stats.inRunsOfFour * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
   if (stats.runLadder) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
   // Short or digit-only bodies count up now and then by chance (a random 16-digit one in a hundred).
-  if (value.length >= 24 && stats.hasLetter && countsByHand(value.length, stats)) return COUNTS;
+  if (value.length >= 24 && countsByHand(value.length, stats) && /[A-Za-z]/.test(value)) return COUNTS;
   if ((stats.periodic && repeatsShortUnit(value)) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   // The pattern ends in a closing bracket: tested only then.
   const last = value.charCodeAt(value.length - 1);
