@@ -1072,6 +1072,9 @@ export const rules: Rule[] = [
     severity: "high",
     keywords: ["name", "\"key\"", "'key'", "key:"],
     window: 600,
+    // Every pair spells `value` (findNameValuePairs): the engine skips the windows without it, most of
+    // those a line mentioning a name opens, before any text is taken.
+    requires: [/value/],
     reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findNameValuePairs,
     remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
