@@ -902,11 +902,13 @@ const NUMBER_DETECTORS: readonly Detector[] = [
 
 /**
  * What a line's characters allow, counted in one pass: its ASCII digits (every detector's `\d`), whether
- * it holds an IBAN's start (`[A-Z]{2}\d\d`) and a codice fiscale's six capitals in a row. Most lines
- * with a digit pair (versions, durations, `u32`) allow none of the formats: they cost this loop only.
+ * it holds two capitals and two digits (`[A-Z]{2}\d\d`), an IBAN's start (the same, not glued to a word
+ * before it) and a codice fiscale's six capitals in a row. Most lines with a digit pair (versions,
+ * durations, `u32`) allow none of the formats: they cost this loop only.
  */
 interface LineShape {
   digits: number;
+  capitalsDigits: boolean;
   ibanStart: boolean;
   upperRun: boolean;
 }
@@ -914,6 +916,7 @@ interface LineShape {
 function lineShape(text: string): LineShape {
   let digits = 0;
   let upper = 0;
+  let capitalsDigits = false;
   let ibanStart = false;
   let upperRun = false;
   for (let i = 0; i < text.length; i++) {
@@ -922,14 +925,23 @@ function lineShape(text: string): LineShape {
       digits++;
       if (upper >= 2) {
         const next = text.charCodeAt(i + 1);
-        if (next >= 48 && next <= 57) ibanStart = true;
+        if (next >= 48 && next <= 57) {
+          capitalsDigits = true;
+          // IBAN_CANDIDATE's start: no letter, digit or `_-/.+@#` before the two capitals.
+          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) ibanStart = true;
+        }
       }
       upper = 0;
     } else if (code >= 65 && code <= 90) {
       if (++upper >= 6) upperRun = true;
     } else upper = 0;
   }
-  return { digits, ibanStart, upperRun };
+  return { digits, capitalsDigits, ibanStart, upperRun };
+}
+
+/** A character IBAN_CANDIDATE's look-behind refuses before an IBAN: [A-Za-z0-9_\-/.+@#] (NaN, no character, is none). */
+function gluesToIban(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 64 || code === 35;
 }
 
 /** Examples of each id the `pii-number` family reports, for tests that check one detector at a time. */
@@ -943,12 +955,11 @@ const BUNDLED_SEGMENT = 4000;
 
 /**
  * In code (not data), a line is worth the detectors only when it holds a shape valid anywhere (an IBAN's
- * start, a dashed SSN, a dotted CPF, a codice fiscale's start) or a word one of them asks for. Two tests
- * instead of ten on the digit lines of ordinary code.
+ * start, a dashed SSN, a dotted CPF, a codice fiscale's capitals and digits) or a word one of them asks
+ * for. Two tests instead of ten on the digit lines of ordinary code; the line's shape tells the IBAN and
+ * the codice fiscale without them.
  */
-const CODE_GATE_SHAPES = new RegExp(
-  [String.raw`[A-Z]{2}\d\d`, String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"),
-);
+const CODE_GATE_SHAPES = new RegExp([String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"));
 const CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DNI_SPEC.context.source, HETU_SPEC.context.source, "ssn"].join("|"), "i");
 
 function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
@@ -957,8 +968,10 @@ function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
   const shape = lineShape(text);
   if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  // An IBAN's start is the gate's first shape: the line's shape tells it without the regex.
-  if (!inData && !shape.ibanStart && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
+  // Two capitals and two digits inside a random token (`…xQZ42…`) start no IBAN: they let the line
+  // through where it is an IBAN's start, or where the line may hold a codice fiscale (six capitals in a row).
+  const shapeOpens = shape.ibanStart || (shape.capitalsDigits && shape.upperRun);
+  if (!inData && !shapeOpens && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out: RawMatch[] = [];
   for (const detector of NUMBER_DETECTORS) {
     if (!detector.possible(shape)) continue;
