@@ -10,6 +10,9 @@
 import { relative, resolve, sep } from "node:path";
 import { GitReadError, mayBeInRepository, uncheckedRepository } from "./git-runner.js";
 
+/** A wholly ignored folder is one entry, so even large work trees list far less than this. */
+const MAX_IGNORED_LISTING_BYTES = 256 * 1024 * 1024;
+
 interface GitIgnored {
   /** The work tree's top folder. */
   top: string;
@@ -32,7 +35,11 @@ export async function gitIgnoredPaths(dir: string): Promise<GitIgnored | undefin
     if (inside !== "true") return undefined; // no repository, a bare one, or inside .git
     const git = uncheckedRepository(resolve(dir, cdup));
     top = git.repoDir;
-    listed = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], "listing the files .gitignore leaves out");
+    // Through tryRunBytes, not run: in a clean checkout this prints nothing, and simple-git waits 50 ms
+    // more after a call that prints nothing.
+    const bytes = await git.tryRunBytes(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], MAX_IGNORED_LISTING_BYTES);
+    if (bytes === undefined) return undefined;
+    listed = bytes.toString("utf8");
   } catch (error) {
     if (error instanceof GitReadError) return undefined;
     throw error;
