@@ -28,6 +28,14 @@ export function escapeRegex(text: string): string {
 export const SEP = "[_.-]?";
 
 /**
+ * An empty lookahead, which matches everywhere: a join for V8's regex compiler. After alternatives and
+ * optional parts of different lengths, Irregexp compiles what follows once for each way of reaching it
+ * (up to ten copies of every later part, until a loop or a lookaround); a lookaround starts one shared
+ * copy. Placed after such parts in the long setting patterns, it halves the time they take to compile.
+ */
+export const JOIN = "(?=)";
+
+/**
  * What may sit between a setting's name and its value: a name suffix (`_PROD`), a getter's `()` and
  * return type (`getKey() string {`), a closing quote, backtick, bracket or XML tag end, line breaks
  * and indentation (an assignment wrapped onto the next line: `KEY\n        = "value"`), a declared
@@ -40,7 +48,7 @@ export const SEP = "[_.-]?";
  * or prose's `is` (`your Acme key is …`), an opening quote, and an optional auth scheme (`Bearer`,
  * `Token`, `Basic`). Every repetition is bounded, so a pattern built on it stays linear.
  */
-export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?${JOIN}(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 
 /** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
 const NEXT_LINE_WINDOW = 1200;

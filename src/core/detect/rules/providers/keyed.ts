@@ -15,7 +15,7 @@ import type { Claim, Example, Rule } from "../../rule.js";
 import { ALPHABETS, randomString } from "../../fake.js";
 import { classifyFormatValue } from "../../placeholder.js";
 import { decodeJsonObject } from "../../validate/structure.js";
-import { ASSIGN, ci, defineRule, escapeRegex, inSyntaxes } from "../kit.js";
+import { ASSIGN, ci, defineRule, escapeRegex, inSyntaxes, JOIN } from "../kit.js";
 
 /** Character sets a value's body is drawn from. */
 const CLASSES = {
@@ -185,7 +185,7 @@ function distinctNames(names: readonly string[]): string[] {
  * lists (`Acme token - <value>`). A quoted value may be padded with one space inside its quotes
  * (`acme_token = ' <value> '`, as notes and hand-written configs pad it).
  */
-const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:(?<=["'\x60]) )?`;
+const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:(?<=["'\x60]) )?${JOIN}`;
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
@@ -327,7 +327,7 @@ function anySettingRegex(entry: KeyedEntry): RegExp {
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
   const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex(entry.value.extra) : ""}-]`;
   // A credential word may follow the name after a space, as notes and labels write it (`Sendbird token - "…"`).
-  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${JOIN}${CREDENTIAL})?`;
   return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 
@@ -345,11 +345,11 @@ export function keyedRegex(entry: KeyedEntry): RegExp {
   if (isStrict(entry)) {
     // `tatum_key`, `tatum token`, and the product's name after the provider's: `tatumio token`; or
     // the name before Jenkins' prefix.
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${JOIN}${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
   }
   // The name in the setting itself (`abyssale_api_key`), in a URL whose query holds the value
   // (`https://api.abyssale.com/v1?key=...`), or before Jenkins' prefix.
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${JOIN}${KEY_TOKEN_SECRET})?`;
   return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 
