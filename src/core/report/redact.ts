@@ -30,9 +30,15 @@ export function redact(value: string, ruleId: string, publicPrefix = ""): string
   const restText = value.slice(prefix.length);
   // Without surrogate pairs code units are code points: the string itself, no array of characters.
   const rest: string | string[] = SURROGATE.test(restText) ? Array.from(restText) : restText;
-  if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-  const part = (from: number, to: number): string => (typeof rest === "string" ? rest.slice(from, to) : rest.slice(from, to).join(""));
-  return oneLine(prefix + part(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(part(rest.length - SHOWN_EACH_END, rest.length));
+  // The ellipsis is no line break: the preview is made one line in one go, not part by part.
+  if (rest.length < SHOWN_FROM) return oneLine(prefix + ELLIPSIS);
+  const first = rest.slice(0, SHOWN_EACH_END);
+  const last = rest.slice(rest.length - SHOWN_EACH_END);
+  return oneLine(prefix + joined(first) + ELLIPSIS + joined(last));
+}
+
+function joined(part: string | string[]): string {
+  return typeof part === "string" ? part : part.join("");
 }
 
 /**
