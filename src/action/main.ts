@@ -17,7 +17,8 @@ import { codeBlock } from "../core/report/markdown.js";
 import { renderSarif } from "../core/report/sarif.js";
 import { suppressionNotes } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
-import { isFailing, type AuthorshipVerdict, type CommitChange, type FailOn, type Finding, type ScanReport } from "../core/types.js";
+import { addedLinesOf, linesOf } from "../core/added-lines.js";
+import { isFailing, type AddedLines, type AuthorshipVerdict, type CommitChange, type FailOn, type Finding, type ScanReport } from "../core/types.js";
 import { publishCheckRun, type PublishResult } from "../github/check-runs.js";
 import { recordTeam } from "../github/teams.js";
 import { openRepository, type GitRunner } from "../git/git-runner.js";
@@ -197,7 +198,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
   const masker = new SecretMasker((value) => core.setSecret(value));
   const claudeChanges: CommitChange[] = [];
   // The added lines that hold findings, to place them at the head (annotations can only sit there).
-  const findingLines: Array<{ commit: string; files: Array<{ path: string; lines: string[]; lineNumbers: number[] }> }> = [];
+  const findingLines: Array<{ commit: string; files: AddedLines[] }> = [];
   const branch = "branch" in plan ? plan.branch : undefined;
   const result = await scanGit(setup, {
     repo: context.workspace,
@@ -208,7 +209,8 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     onFindings: (file, findings, change) => {
       masker.add(file, findings);
       const at = findings.map((f) => file.lineNumbers.indexOf(f.line)).filter((i) => i >= 0);
-      findingLines.push({ commit: change.commit.sha, files: [{ path: file.path, lines: at.map((i) => file.lines[i] as string), lineNumbers: at.map((i) => file.lineNumbers[i] as number) }] });
+      const lines = linesOf(file);
+      findingLines.push({ commit: change.commit.sha, files: [addedLinesOf(file.path, at.map((i) => lines[i] as string), at.map((i) => file.lineNumbers[i] as number))] });
     },
     onCommit: (change: CommitChange, authorship: AuthorshipVerdict) => {
       if (authorship.isClaude) claudeChanges.push(change);

@@ -4,6 +4,7 @@
  * (scanGit's onFindings), at the finding's column..endColumn. They are handed to the runner through
  * `::add-mask::` (core.setSecret) and kept nowhere else: not in a file, an output or a report.
  */
+import { linesOf } from "../core/added-lines.js";
 import type { AddedLines, Finding } from "../core/types.js";
 
 /** Values shorter than this are not registered: masking "abc" would garble the logs and hide nothing. */
@@ -19,17 +20,18 @@ const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
  */
 export function matchedValues(file: AddedLines, finding: Pick<Finding, "line" | "column" | "endColumn">): string[] {
   const index = file.lineNumbers.indexOf(finding.line);
-  const line = index >= 0 ? file.lines[index] : undefined;
+  const lines = linesOf(file);
+  const line = index >= 0 ? lines[index] : undefined;
   if (line === undefined) return [];
   const text = line.replace(/\r$/, "");
   const first = text.slice(Math.max(0, finding.column - 1), Math.max(0, finding.endColumn - 1));
   const values = [first];
   // A PEM or PuTTY block that runs on past its first line: its body lines follow in the added lines.
   if (KEY_START.test(first) && finding.endColumn - 1 >= text.length) {
-    for (let i = index + 1; i < file.lines.length && i <= index + MAX_KEY_LINES; i++) {
+    for (let i = index + 1; i < lines.length && i <= index + MAX_KEY_LINES; i++) {
       // Only the lines right below: a gap in the line numbers is another hunk.
       if (file.lineNumbers[i] !== (file.lineNumbers[i - 1] ?? 0) + 1) break;
-      const next = (file.lines[i] ?? "").replace(/\r$/, "").trim();
+      const next = (lines[i] ?? "").replace(/\r$/, "").trim();
       values.push(next);
       if (KEY_END.test(next)) break;
     }

@@ -63,7 +63,7 @@ export async function evaluatePolicy(input: PolicyInput): Promise<PolicyOutput> 
     const entry: ClaudeCommitInput = { commit };
     const login = commit.author.login ?? input.actor;
     if (login) entry.login = login;
-    const first = change.files.find((f) => f.lines.length > 0);
+    const first = change.files.find((f) => f.lineNumbers.length > 0);
     if (first) entry.firstFile = { path: first.path, line: first.lineNumbers[0] ?? 1 };
     const touched = [...change.files.map((f) => f.path), ...change.skipped.map((s) => s.path)].some(isAgentConfigPath);
     const parent = commit.parents?.[0];

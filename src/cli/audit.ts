@@ -385,7 +385,7 @@ async function runVerify(args: readonly string[], io: CliIO, deps: AuditCliDeps)
       io.stdout.write(`  content_hash   match\n`);
     } else {
       mismatch = true;
-      const lines = changes.reduce((n, c) => n + c.files.reduce((m, f) => m + f.lines.length, 0), 0);
+      const lines = changes.reduce((n, c) => n + c.files.reduce((m, f) => m + f.lineNumbers.length, 0), 0);
       io.stdout.write(`  content_hash   MISMATCH (the clone's ${input.commits.length} commit(s) add ${lines} line(s); the record says ${input.lines_added})\n`);
     }
   }

@@ -188,7 +188,7 @@ async function localInventory(dirs: readonly string[], scan: boolean, config: st
       authors: "claude",
       onCommit: (change) => {
         const paths = [...change.files.map((f) => f.path), ...change.skipped.map((s) => s.path)];
-        const lines = change.files.reduce((sum, f) => sum + f.lines.length, 0);
+        const lines = change.files.reduce((sum, f) => sum + f.lineNumbers.length, 0);
         claudeCommits.push([change.commit, localLogin(change.commit.author) ?? "unknown", lines, paths, hours]);
       },
     });

@@ -70,7 +70,7 @@ export function scanChange(setup: ChangeScanSetup, change: ChangeToScan, options
   const commit = change.commit !== undefined ? { commit: change.commit } : {};
   result.skipped.push(...(change.skipped ?? []));
   for (const file of change.files) {
-    if (file.lines.length === 0) continue;
+    if (file.lineNumbers.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
       result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: setup.ignoredPathDetail?.(file.path) ?? "paths.ignore" });
       continue;
@@ -80,7 +80,7 @@ export function scanChange(setup: ChangeScanSetup, change: ChangeToScan, options
       result.skipped.push({ path: file.path, reason, ...commit });
       continue;
     }
-    const text = file.lines.join("\n");
+    const text = file.text;
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, ...commit }, (options.limits ?? fileBackstop)());
     if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", ...commit, detail: TIMEOUT_DETAIL });
     result.findings.push(...scanned.findings);

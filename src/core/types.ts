@@ -86,11 +86,15 @@ export interface CommitInfo {
   date?: string;
 }
 
-/** The lines one commit added to one file, with their line numbers in the new file. */
+/**
+ * The lines one commit added to one file, with their line numbers in the new file. Held as one text,
+ * the lines joined by "\n" (no line holds one): what the engine scans, so a reader builds it once and
+ * no array of a string per line is made (see linesOf in core/added-lines.ts for a door that wants them).
+ */
 export interface AddedLines {
   path: string;
-  lines: string[];
-  /** lineNumbers[i] is the new-file line number of lines[i] (same length as lines). */
+  text: string;
+  /** lineNumbers[i] is the new-file line number of the text's line i: one per line, none for a file without any. */
   lineNumbers: number[];
 }
 

@@ -14,6 +14,7 @@
  * binary files and files over the added-size cap. Lines are never cut: a line of any length is kept
  * whole, within the file's cap (the memory bound: at most `maxFileChars` characters a file are held).
  */
+import { addedLinesOf } from "../core/added-lines.js";
 import type { AddedLines, SkippedFile } from "../core/types.js";
 
 export interface PatchLimits {
@@ -141,24 +142,38 @@ interface FileState {
   deleted: boolean;
   binary: boolean;
   gitlink: boolean;
-  lines: string[];
+  /**
+   * The added lines gathered so far, each followed by "\n": bytes[textStart, textEnd) of the patch (see
+   * addLine). Their characters are counted for the cap from `counted` on (see countCharacters).
+   */
+  textStart: number;
+  textEnd: number;
   lineNumbers: number[];
+  /** Characters (UTF-16 code units, as the text decodes) of the lines before textStart + counted, each line's "\n" included. */
   chars: number;
+  counted: number;
   tooLarge: boolean;
 }
 
-/** A copy of `text` that does not keep alive the string it was taken from (V8 keeps a slice of 13 characters or more as a view of it). */
-function ownCopy(text: string): string {
-  // Slicing the concatenation makes V8 copy it into a string of its own first.
-  return (" " + text).slice(1);
-}
-
 function newFile(diffLine: string): FileState {
-  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false };
+  return { diffLine, deleted: false, binary: false, gitlink: false, textStart: -1, textEnd: -1, lineNumbers: [], chars: 0, counted: 0, tooLarge: false };
 }
 
-/** Parses one commit's patch text. `commit` is copied into each SkippedFile. */
-export function parseCommitPatch(patch: string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const PLUS = 43;
+const MINUS = 45;
+const BACKSLASH = 92;
+
+/**
+ * Parses one commit's patch. Given bytes (git's output), it gathers each file's added lines in place:
+ * the bytes are rewritten (each line moved over the prefixes and removed lines before it), so that a
+ * file's text is decoded once, with no string a line (a history's added lines are hundreds of
+ * thousands). Given text (a REST patch, a test), it reads its UTF-8 bytes. `commit` is copied into
+ * each SkippedFile.
+ */
+export function parseCommitPatch(patch: Buffer | string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
+  const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
   const result: ParsedPatch = { files: [], skipped: [], binary: [] };
   let file: FileState | undefined;
   // Lines still expected in the current hunk, from its header. Counting (instead of guessing from a
@@ -176,84 +191,110 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
     if (detail) entry.detail = detail;
     result.skipped.push(entry);
   };
+  const skipTooLarge = (path: string) => skip(path, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
+
+  /**
+   * The cap is on characters, which only decoding tells; a character takes 1 to 3 bytes (a 4-byte one is
+   * two UTF-16 units, an invalid byte one U+FFFD). So bytes are counted, and the lines not counted yet
+   * are decoded only once their bytes could pass the cap: never for a file under it in bytes, and at
+   * most three times the cap's worth for one over it.
+   */
+  const countCharacters = (current: FileState): void => {
+    const uncounted = current.textEnd - current.counted;
+    if (uncounted <= limits.maxFileChars - current.chars) return;
+    if (uncounted > 3 * (limits.maxFileChars - current.chars)) current.chars = Infinity;
+    else {
+      // (A last line without its "\n" in the patch still counts one for it.)
+      current.chars += bytes.toString("utf8", current.counted, current.textEnd).length + Math.max(0, current.textEnd - bytes.length);
+      current.counted = current.textEnd;
+    }
+    if (current.chars > limits.maxFileChars) {
+      // Dropped: memory stays bounded and the file is reported as skipped, not half-scanned.
+      current.tooLarge = true;
+      current.lineNumbers = [];
+    }
+  };
 
   const finish = () => {
     if (!file) return;
     const current = file;
     file = undefined;
     if (current.deleted || current.gitlink) return;
-    // Copied: the path outlives the patch (reports, the files scanned), and a slice of the patch would keep it all.
-    const path = ownCopy(current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "");
+    // Read from the file's header lines, each decoded on its own: the path keeps no patch text alive.
+    const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
       skip(path, "binary");
       if (current.blob) result.binary.push({ path, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
       return;
     }
     if (current.tooLarge) {
-      skip(path, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
+      skipTooLarge(path);
       return;
     }
-    if (current.lines.length === 0) return;
-    result.files.push({ path, lines: current.lines, lineNumbers: current.lineNumbers });
+    if (current.lineNumbers.length === 0) return;
+    // Without the last line's "\n". UTF-8 decodes the same line by line as over the whole patch: a
+    // character never spans a "\n", and the bytes taken out ("+", "\r") are ASCII.
+    result.files.push({ path, text: bytes.toString("utf8", current.textStart, Math.min(current.textEnd - 1, bytes.length)), lineNumbers: current.lineNumbers });
   };
 
-  /** Adds the text of patch[from, to) as a line (read straight from the patch: one string, no copies in between). */
+  /** Adds bytes[from, to) as a line: moved to the end of the file's text so far, followed by "\n". */
   const addLine = (from: number, to: number) => {
     if (!file || file.tooLarge) return;
     // CRLF files: the \r is the line ending, not content.
-    const line = patch.slice(from, to > from && patch.charCodeAt(to - 1) === 13 ? to - 1 : to);
-    file.chars += line.length + 1;
-    if (file.chars > limits.maxFileChars) {
-      // Drop what was collected: memory stays bounded and the file is reported as skipped, not half-scanned.
-      file.tooLarge = true;
-      file.lines = [];
-      file.lineNumbers = [];
-      return;
-    }
-    file.lines.push(line);
+    const end = to > from && bytes[to - 1] === CARRIAGE_RETURN ? to - 1 : to;
+    if (file.textStart < 0) {
+      // The first line stays where it is; the next ones follow it (each moves left: nothing not yet read is overwritten).
+      file.textStart = file.textEnd = file.counted = from;
+    } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
+    file.textEnd += end - from;
+    // Where the line's own "\n" (or "\r") was, or before; past the end for a last line without one.
+    if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
+    file.textEnd++;
     file.lineNumbers.push(newLine);
+    countCharacters(file);
   };
 
   let start = 0;
-  while (start <= patch.length) {
-    let end = patch.indexOf("\n", start);
-    if (end < 0) end = patch.length;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
     const lineStart = start;
     start = end + 1;
 
-    // A plain diff's hunk line, read by its first character (the common case, so no string is made
-    // for the lines it drops).
+    // A plain diff's hunk line, read by its first byte (the common case, so no string is made for it).
     if (oldLeft.length === 1 && (newLeft > 0 || (oldLeft[0] as number) > 0)) {
-      const first = end > lineStart ? patch.charCodeAt(lineStart) : -1;
+      const first = end > lineStart ? bytes[lineStart] : -1;
       // "\ No newline at end of file": about the previous line, not a line itself.
-      if (first === 92) continue;
-      if (first === 45) {
+      if (first === BACKSLASH) continue;
+      if (first === MINUS) {
         oldLeft[0] = (oldLeft[0] as number) - 1;
         continue;
       }
-      if (first === 43) addLine(lineStart + 1, end);
+      if (first === PLUS) addLine(lineStart + 1, end);
       else oldLeft[0] = (oldLeft[0] as number) - 1;
       newLine++;
       newLeft--;
       continue;
     }
 
-    const line = patch.slice(lineStart, end);
     if (inHunk()) {
       // "\ No newline at end of file": about the previous line, not a line itself.
-      if (line.startsWith("\\")) continue;
+      if (bytes[lineStart] === BACKSLASH && end > lineStart) continue;
       const columns = oldLeft.length;
-      const prefix = line.slice(0, columns);
-      if (prefix.includes("-")) {
+      // The prefix: one column a parent (a line shorter than it has fewer).
+      const prefixEnd = Math.min(end, lineStart + columns);
+      let removed = false;
+      for (let at = lineStart; at < prefixEnd; at++) if (bytes[at] === MINUS) removed = true;
+      if (removed) {
         // Not in the result: a line of each parent whose column says "-".
-        for (let i = 0; i < columns; i++) if (prefix[i] === "-") oldLeft[i] = (oldLeft[i] as number) - 1;
+        for (let i = 0; i < prefixEnd - lineStart; i++) if (bytes[lineStart + i] === MINUS) oldLeft[i] = (oldLeft[i] as number) - 1;
         continue;
       }
       // In the result. New against every parent when every column says "+"; a " " column is a parent
       // that has the line (context, or "" when diff.suppressBlankEmpty is set; none with --unified=0).
-      let newAgainstAll = prefix.length === columns;
+      let newAgainstAll = prefixEnd - lineStart === columns;
       for (let i = 0; i < columns; i++) {
-        if (prefix[i] === "+") continue;
+        if (lineStart + i < prefixEnd && bytes[lineStart + i] === PLUS) continue;
         newAgainstAll = false;
         oldLeft[i] = (oldLeft[i] as number) - 1;
       }
@@ -263,6 +304,7 @@ export function parseCommitPatch(patch: string, commit?: string, limits: PatchLi
       continue;
     }
 
+    const line = bytes.toString("utf8", lineStart, end);
     if (line.startsWith("diff --git ")) {
       finish();
       file = newFile(line);
@@ -338,7 +380,7 @@ export function addedLinesByContent(path: string, befores: ReadonlyArray<string 
     lines.push(line);
     lineNumbers.push(i + 1);
   });
-  return { path, lines, lineNumbers };
+  return addedLinesOf(path, lines, lineNumbers);
 }
 
 /** Lines of a text as git counts them: CRLF endings are line endings, a final newline ends the last line. */

@@ -90,7 +90,8 @@ const PATCH_LOG_ARGS = (nonce: string) => [...LOG_ARGS, "--no-walk=unsorted", "-
 
 interface RawCommit {
   info: CommitInfo;
-  patch: string;
+  /** What git printed after the metadata: bytes, which parseCommitPatch rewrites as it reads them. */
+  patch: Buffer;
 }
 
 function formatArg(nonce: string): string {
@@ -98,10 +99,8 @@ function formatArg(nonce: string): string {
 }
 
 /**
- * One commit's record, bytes[start, end) (what follows its marker): the metadata fields, then whatever git
- * printed after them. The fields are decoded apart from the patch text, so that the commit's metadata,
- * kept for the report, holds on to a few hundred bytes and not to the whole patch (V8 keeps a string
- * taken from a longer one as a view of it).
+ * One commit's record, bytes[start, end) (what follows its marker): the metadata fields, decoded, then
+ * whatever git printed after them, left as bytes (a view of `bytes`) for parseCommitPatch.
  */
 function parseRecord(bytes: Buffer, start: number, end: number): RawCommit {
   let cursor = start;
@@ -120,7 +119,7 @@ function parseRecord(bytes: Buffer, start: number, end: number): RawCommit {
     parents: parents ? parents.split(" ") : [],
     date,
   };
-  return { info, patch: bytes.toString("utf8", cursor, end) };
+  return { info, patch: bytes.subarray(cursor, end) };
 }
 
 /** The last `count` bytes of `pieces` (count is at most a marker's length). */
@@ -203,7 +202,7 @@ export async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits
     for (const blob of candidate.parentBlobs) befores.push(/^0+$/.test(blob) ? undefined : ((await readBlobText(git, blob, maxBytes, "utf8")) ?? ""));
     const added = addedLinesByContent(candidate.path, befores, after);
     parsed.skipped = parsed.skipped.filter((s) => !(s.path === candidate.path && s.reason === "binary"));
-    if (added.lines.length > 0) parsed.files.push(added);
+    if (added.lineNumbers.length > 0) parsed.files.push(added);
   }
 }
 

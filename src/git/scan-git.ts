@@ -140,7 +140,7 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
           author: `${change.commit.author.name} <${change.commit.author.email}>`,
           authorship: verdict,
         });
-        const first = change.files.find((f) => f.lines.length > 0 && !setup.isIgnoredPath(f.path));
+        const first = change.files.find((f) => f.lineNumbers.length > 0 && !setup.isIgnoredPath(f.path));
         result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
         // The commits the policy checks look at for drift of the agent configuration.
         if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha);

@@ -13,6 +13,7 @@
  * diffs against the parent since it is an ancestor) and only the lines added in every comparison are kept.
  */
 import { hasBinaryExtension, skipReasonForPath } from "../core/detect/skip.js";
+import { addedLinesOf, linesOf } from "../core/added-lines.js";
 import type { AddedLines, CommitChange, CommitInfo, SkippedFile } from "../core/types.js";
 import { addedLinesByContent as addedLinesByContentOf, DEFAULT_PATCH_LIMITS, parseCommitPatch, splitLines, type PatchLimits } from "../git/patch.js";
 import { nextLink, type GitHubClient, type RepoRef } from "./client.js";
@@ -110,14 +111,15 @@ async function keepLinesNewAgainst(gh: GitHubClient, repo: RepoRef, sha: string,
         keep = (line) => !present.has(line);
       }
     }
-    const narrowed: AddedLines = { path: file.path, lines: [], lineNumbers: [] };
-    file.lines.forEach((line, i) => {
+    const lines: string[] = [];
+    const lineNumbers: number[] = [];
+    linesOf(file).forEach((line, i) => {
       const lineNumber = file.lineNumbers[i] as number;
       if (!keep(line, lineNumber)) return;
-      narrowed.lines.push(line);
-      narrowed.lineNumbers.push(lineNumber);
+      lines.push(line);
+      lineNumbers.push(lineNumber);
     });
-    if (narrowed.lines.length > 0) kept.push(narrowed);
+    if (lines.length > 0) kept.push(addedLinesOf(file.path, lines, lineNumbers));
   }
   return kept;
 }
@@ -184,7 +186,7 @@ async function readWithoutPatch(gh: GitHubClient, repo: RepoRef, commit: CommitI
     else if (old.status !== "missing") return skip(...notReadable(old, "at the parent commit"));
   }
   const added = addedLinesByContent(path, before, after.text);
-  if (added.lines.length > 0) change.files.push(added);
+  if (added.lineNumbers.length > 0) change.files.push(added);
   return [];
 }
 

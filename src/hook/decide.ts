@@ -145,8 +145,7 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
     room -= text.length;
     // The core step every door runs on a change. paths.ignore was applied to the event already (a
     // prompt or a command has no path to match); the hook's clock bounds the scan, not the file backstop.
-    const lines = text.split("\n");
-    const file = { path: piece.path, lines, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : lines.map((_, i) => i + 1) };
+    const file = { path: piece.path, text, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : Array.from({ length: countNewlines(text, text.length) + 1 }, (_, i) => i + 1) };
     const result = scanChange({ scanner: ctx.scanner, isIgnoredPath: () => false }, { files: [file], byClaude: true }, { limits: () => (ctx.expired ? { expired: ctx.expired } : {}) });
     addChangeScan(scan, result);
     for (const finding of result.findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });

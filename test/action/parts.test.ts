@@ -7,6 +7,7 @@ import { matchedValues, SecretMasker } from "../../src/action/masking.js";
 import { fake } from "../../src/core/detect/fake.js";
 import type { CheckAnnotation } from "../../src/core/report/check-run.js";
 import type { AddedLines, Finding } from "../../src/core/types.js";
+import { addedLinesOf } from "../../src/core/added-lines.js";
 
 const A = "a".repeat(40);
 const B = "b".repeat(40);
@@ -60,7 +61,7 @@ describe("readActionInputs", () => {
 
 describe("masking: the matched values, read back from the added lines", () => {
   const value = "Vb" + fake.alnum(14, "mask-1");
-  const file: AddedLines = { path: "a.yml", lines: ["x: 1", `password: "${value}"`], lineNumbers: [10, 11] };
+  const file: AddedLines = addedLinesOf("a.yml", ["x: 1", `password: "${value}"`], [10, 11]);
   const finding = (line: number, column: number, endColumn: number, category: Finding["category"] = "secret") =>
     ({ line, column, endColumn, category }) as Finding;
 
@@ -73,7 +74,7 @@ describe("masking: the matched values, read back from the added lines", () => {
     const body = [fake.base64(64, "k1"), fake.base64(64, "k2")];
     const begin = "-----BEGIN " + "RSA PRIVATE KEY-----";
     const end = "-----END " + "RSA PRIVATE KEY-----";
-    const pem: AddedLines = { path: "k.pem", lines: [begin, ...body, end, "after"], lineNumbers: [1, 2, 3, 4, 5] };
+    const pem: AddedLines = addedLinesOf("k.pem", [begin, ...body, end, "after"], [1, 2, 3, 4, 5]);
     expect(matchedValues(pem, finding(1, 1, begin.length + 1))).toEqual([begin, ...body, end]);
   });
 

@@ -6,26 +6,27 @@ import { describeApiError, nextLink } from "../../src/github/client.js";
 import { addedLinesByContent, addedLinesFromPatch } from "../../src/github/commit-files.js";
 import { decodeContent } from "../../src/github/contents.js";
 import { testPrivateKey } from "./harness.js";
+import { linesOf } from "../../src/core/added-lines.js";
 
 describe("REST patches (hunks without git headers)", () => {
   it("numbers added lines in the new file through context, deletions and several hunks", () => {
     const parsed = addedLinesFromPatch("src/a b.ts", "@@ -1,3 +1,3 @@\n ctx\n-old\n+new\n ctx2\n@@ -20 +20,2 @@\n+twenty\n+twenty-one\n\\ No newline at end of file", "abc");
-    expect(parsed.files).toEqual([{ path: "src/a b.ts", lines: ["new", "twenty", "twenty-one"], lineNumbers: [2, 20, 21] }]);
+    expect(parsed.files).toEqual([{ path: "src/a b.ts", text: ["new", "twenty", "twenty-one"].join("\n"), lineNumbers: [2, 20, 21] }]);
   });
 
   it("keeps a line that looks like a header when the hunk says it is content", () => {
     const parsed = addedLinesFromPatch("x", "@@ -0,0 +1,2 @@\n+++ b/not-a-header\n+diff --git a/x b/x", "abc");
-    expect(parsed.files[0]?.lines).toEqual(["++ b/not-a-header", "diff --git a/x b/x"]);
+    expect(linesOf(parsed.files[0] ?? { text: "", lineNumbers: [] })).toEqual(["++ b/not-a-header", "diff --git a/x b/x"]);
   });
 });
 
 describe("added lines from two texts (GitHub sent no patch)", () => {
   it("reports lines of the new text that the old one lacks, with new-file line numbers", () => {
-    expect(addedLinesByContent("f", "a\nb\nc\n", "a\nx\nb\nc\ny\n")).toEqual({ path: "f", lines: ["x", "y"], lineNumbers: [2, 5] });
+    expect(addedLinesByContent("f", "a\nb\nc\n", "a\nx\nb\nc\ny\n")).toEqual({ path: "f", text: ["x", "y"].join("\n"), lineNumbers: [2, 5] });
   });
   it("takes every line of a new file, and a duplicated line once more than before", () => {
-    expect(addedLinesByContent("f", undefined, "a\r\nb\r\n").lines).toEqual(["a", "b"]);
-    expect(addedLinesByContent("f", "k\n", "k\nk\n")).toMatchObject({ lines: ["k"], lineNumbers: [2] });
+    expect(linesOf(addedLinesByContent("f", undefined, "a\r\nb\r\n"))).toEqual(["a", "b"]);
+    expect(addedLinesByContent("f", "k\n", "k\nk\n")).toMatchObject({ text: ["k"].join("\n"), lineNumbers: [2] });
   });
 });
 

@@ -9,6 +9,7 @@ import { fake } from "../../src/core/detect/fake.js";
 import { githubStyleChecksum } from "../../src/core/detect/validate/checksum.js";
 import { prepareScan } from "../../src/core/setup.js";
 import type { CommitChange, Finding } from "../../src/core/types.js";
+import { addedLinesOf } from "../../src/core/added-lines.js";
 
 export const HMAC_KEY = "test-audit-key-" + fake.alnum(24, "audit-key");
 export const OTHER_KEY = "other-audit-key-" + fake.alnum(24, "other-key");
@@ -36,11 +37,11 @@ export function claudeChange(n: number, options: { withSecret?: boolean; skills?
     "Co-Authored-By: Claude <noreply@anthropic.com>",
   ].join("\n");
   const paths = options.paths ?? ["src/feature.ts", "scripts/run.py"];
-  const files = paths.map((path, i) => ({
-    path,
-    lines: i === 0 && options.withSecret ? [CONTENT_SENTINEL, `const token = "${SECRET}";`, `const contact = "${EMAIL}";`] : [CONTENT_SENTINEL, `x = ${n}`],
-    lineNumbers: i === 0 && options.withSecret ? [1, 2, 3] : [1, 2],
-  }));
+  const files = paths.map((path, i) =>
+    i === 0 && options.withSecret
+      ? addedLinesOf(path, [CONTENT_SENTINEL, `const token = "${SECRET}";`, `const contact = "${EMAIL}";`], [1, 2, 3])
+      : addedLinesOf(path, [CONTENT_SENTINEL, `x = ${n}`], [1, 2]),
+  );
   return {
     commit: { sha: sha(n), message, author: { name: "Jane", email: "jane@example.org", login: "jane-dev" }, committer: { name: "Jane", email: "jane@example.org" } },
     files,
@@ -54,7 +55,7 @@ export function scanFindings(changes: readonly CommitChange[]): Finding[] {
   const out: Finding[] = [];
   for (const change of changes) {
     for (const file of change.files) {
-      out.push(...(setup.scanner.scan({ path: file.path, text: file.lines.join("\n"), lineNumbers: file.lineNumbers, commit: change.commit.sha }).findings as Finding[]));
+      out.push(...(setup.scanner.scan({ path: file.path, text: file.text, lineNumbers: file.lineNumbers, commit: change.commit.sha }).findings as Finding[]));
     }
   }
   return out;

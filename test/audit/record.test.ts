@@ -15,6 +15,7 @@ import {
 import type { Finding } from "../../src/core/types.js";
 import { BODY_SENTINEL, claudeChange, CONTENT_SENTINEL, EMAIL, HMAC_KEY, OTHER_KEY, recordInput, scanFindings, SECRET, sha, simpleRecord } from "./fixtures.js";
 import { validate } from "./json-schema-subset.js";
+import { addedLinesOf } from "../../src/core/added-lines.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../schema/audit-record.v1.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
@@ -86,7 +87,7 @@ describe("audit record: the governance framework's fields", () => {
 
   it("names the skills a change added or edited, by front matter name or folder, with the trailers' skills", () => {
     const change = claudeChange(11, { skills: ["code-review"], paths: [".claude/skills/deploy/prod/SKILL.md", ".claude/skills/notes/SKILL.md", "packages/web/.claude/commands/frontend/component.md", "src/app.ts"] });
-    change.files[0] = { path: ".claude/skills/deploy/prod/SKILL.md", lines: ["---", "name: deploy", "description: ship it", "---"], lineNumbers: [1, 2, 3, 4] };
+    change.files[0] = addedLinesOf(".claude/skills/deploy/prod/SKILL.md", ["---", "name: deploy", "description: ship it", "---"], [1, 2, 3, 4]);
     const record = buildAuditRecord(recordInput({ changes: [change], findings: [] }));
     expect(record.skills_used).toEqual(["code-review", "deploy", "notes", "frontend/component"]);
   });
@@ -129,7 +130,10 @@ describe("content_hash: HMAC-SHA256 with AUDIT_HMAC_KEY over the added lines", (
   it("changes when one added line changes, not when files come in another order", () => {
     const base = contentHash(HMAC_KEY, changes);
     const edited = structuredClone(changes);
-    (edited[1]?.files[0]?.lines ?? []).push("one more line");
+    const file = edited[1]?.files[0];
+    if (!file) throw new Error("fixture: the second commit has no file");
+    file.text += "\none more line";
+    file.lineNumbers.push((file.lineNumbers.at(-1) ?? 0) + 1);
     expect(contentHash(HMAC_KEY, edited)).not.toBe(base);
     const reordered = structuredClone(changes);
     reordered[0]?.files.reverse();

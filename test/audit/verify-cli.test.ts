@@ -97,7 +97,8 @@ describe("audit verify", () => {
     const tampered = structuredClone(changes);
     const file = tampered[1]?.files.find((f) => f.path === "src/a.ts");
     if (!file) throw new Error("fixture: src/a.ts not in the second commit");
-    file.lines[0] = file.lines[0] + " // changed";
+    const [first = "", ...rest] = file.text.split("\n");
+    file.text = [first + " // changed", ...rest].join("\n");
     const result = await verify(recordFrom(tampered));
     expect(result.stdout).toMatch(/content_hash\s+MISMATCH/);
     expect(result.stdout).toMatch(/key_id\s+match/);

@@ -49,7 +49,7 @@ describe("parseCommitPatch", () => {
       ),
       "abc",
     );
-    expect(parsed.files).toEqual([{ path: "src/a.ts", lines: ["new two", "new three", "twelve"], lineNumbers: [2, 3, 12] }]);
+    expect(parsed.files).toEqual([{ path: "src/a.ts", text: ["new two", "new three", "twelve"].join("\n"), lineNumbers: [2, 3, 12] }]);
     expect(parsed.skipped).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe("parseCommitPatch", () => {
       ),
     );
     expect(parsed.files).toHaveLength(1);
-    expect(parsed.files[0]?.lines).toEqual(["++ b/evil", "diff --git a/x b/x", "@@ -1 +1 @@", "Binary files a and b differ"]);
+    expect(parsed.files[0]?.text.split("\n")).toEqual(["++ b/evil", "diff --git a/x b/x", "@@ -1 +1 @@", "Binary files a and b differ"]);
     expect(parsed.files[0]?.path).toBe("n.txt");
   });
 
@@ -86,7 +86,7 @@ describe("parseCommitPatch", () => {
         "\\ No newline at end of file",
       ),
     );
-    expect(parsed.files).toEqual([{ path: "d/sp ace.txt", lines: ["last", "more"], lineNumbers: [1, 2] }]);
+    expect(parsed.files).toEqual([{ path: "d/sp ace.txt", text: ["last", "more"].join("\n"), lineNumbers: [1, 2] }]);
   });
 
   it("skips binary files with their path, and ignores deletions, submodules and mode-only changes", () => {
@@ -124,7 +124,7 @@ describe("parseCommitPatch", () => {
     const parsed = parseCommitPatch(
       patch('diff --git "a/say \\"hi\\".txt" "b/say \\"hi\\".txt"', "--- /dev/null", '+++ "b/say \\"hi\\".txt"\t', "@@ -0,0 +1 @@", "+quote"),
     );
-    expect(parsed.files).toEqual([{ path: 'say "hi".txt', lines: ["quote"], lineNumbers: [1] }]);
+    expect(parsed.files).toEqual([{ path: 'say "hi".txt', text: ["quote"].join("\n"), lineNumbers: [1] }]);
   });
 
   it("uses the new path of a rename", () => {
@@ -141,7 +141,7 @@ describe("parseCommitPatch", () => {
         "+added",
       ),
     );
-    expect(parsed.files).toEqual([{ path: "new name.txt", lines: ["added"], lineNumbers: [4] }]);
+    expect(parsed.files).toEqual([{ path: "new name.txt", text: ["added"].join("\n"), lineNumbers: [4] }]);
   });
 
   it("caps added characters per file, recording it, and never cuts a line", () => {
@@ -155,7 +155,29 @@ describe("parseCommitPatch", () => {
       "c2",
       { maxFileChars: 1000 },
     );
-    expect(long.files).toEqual([{ path: "min.js", lines: ["x".repeat(50), "short"], lineNumbers: [1, 2] }]);
+    expect(long.files).toEqual([{ path: "min.js", text: ["x".repeat(50), "short"].join("\n"), lineNumbers: [1, 2] }]);
     expect(long.skipped).toEqual([]);
+  });
+
+  it("caps characters, not bytes: text of two- to four-byte characters is cut at the same count as ASCII", () => {
+    // Each line: 4 characters and its "\n", 5 characters; "é" is 2 bytes, "日" 3, "😀" 4 bytes and 2 characters.
+    const lines = ["éééé", "日日日日", "😀😀", "abcd"];
+    const file = (cap: number) =>
+      parseCommitPatch(patch("diff --git a/u.txt b/u.txt", "--- /dev/null", "+++ b/u.txt", `@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => "+" + l)), "c", { maxFileChars: cap });
+    expect(file(20).files).toEqual([{ path: "u.txt", text: lines.join("\n"), lineNumbers: [1, 2, 3, 4] }]);
+    expect(file(19).files).toEqual([]);
+    expect(file(19).skipped).toEqual([expect.objectContaining({ path: "u.txt", reason: "too-large" })]);
+    expect(file(5).skipped).toEqual([expect.objectContaining({ path: "u.txt", reason: "too-large" })]);
+  });
+
+  it("reads git's bytes as the text they decode to: invalid UTF-8 becomes U+FFFD as in the whole patch, CRLF ends lines", () => {
+    const bytes = Buffer.concat([
+      Buffer.from("diff --git a/b.txt b/b.txt\n--- /dev/null\n+++ b/b.txt\n@@ -0,0 +1,3 @@\n+caf", "utf8"),
+      Buffer.from([0xc3, 0x0d, 0x0a, 0x2b, 0x80, 0x41, 0x0a, 0x2b, 0xe6, 0x97, 0xa5, 0x0d, 0x0d, 0x0a]),
+    ]);
+    const whole = bytes.toString("utf8");
+    const parsed = parseCommitPatch(bytes, "c");
+    expect(parsed.files).toEqual([{ path: "b.txt", text: ["caf\ufffd", "\ufffdA", "日\r"].join("\n"), lineNumbers: [1, 2, 3] }]);
+    expect(whole).toContain("+caf\ufffd\r\n+\ufffdA\n+日\r\r\n");
   });
 });

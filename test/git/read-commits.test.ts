@@ -41,7 +41,7 @@ describe("readCommits on real repositories", () => {
     expect(changes.map((c) => c.commit.sha)).toEqual([first, second]);
 
     // Root commit: diffed against the empty tree, so all its lines are added.
-    expect(changes[0]?.files).toEqual([{ path: "app.py", lines: ["a = 1", "b = 2"], lineNumbers: [1, 2] }]);
+    expect(changes[0]?.files).toEqual([{ path: "app.py", text: ["a = 1", "b = 2"].join("\n"), lineNumbers: [1, 2] }]);
     expect(changes[0]?.commit.parents).toEqual([]);
 
     const info = changes[1]?.commit as CommitInfo;
@@ -50,7 +50,7 @@ describe("readCommits on real repositories", () => {
     expect(info.committer).toEqual({ name: BOT.name, email: BOT.email });
     expect(info.parents).toEqual([first]);
     expect(info.date).toBe("2024-01-01T12:02:00+00:00");
-    expect(changes[1]?.files).toEqual([{ path: "app.py", lines: ["inserted = 3", "tail = 4"], lineNumbers: [2, 4] }]);
+    expect(changes[1]?.files).toEqual([{ path: "app.py", text: ["inserted = 3", "tail = 4"].join("\n"), lineNumbers: [2, 4] }]);
   });
 
   it("handles new, deleted, renamed (with and without edits) and mode-only files", async () => {
@@ -80,8 +80,8 @@ describe("readCommits on real repositories", () => {
     expect([third?.commit.sha, fourth?.commit.sha]).toEqual([deletionOnly, empty]);
     expect(third?.files).toEqual([]);
     expect(change?.files.map((f) => f.path).sort()).toEqual(["fresh.txt", "moved/edited.txt"]);
-    expect(byPath(change, "moved/edited.txt")).toEqual({ path: "moved/edited.txt", lines: ["appended after rename"], lineNumbers: [21] });
-    expect(byPath(change, "fresh.txt")?.lines).toEqual(["brand new"]);
+    expect(byPath(change, "moved/edited.txt")).toEqual({ path: "moved/edited.txt", text: ["appended after rename"].join("\n"), lineNumbers: [21] });
+    expect(byPath(change, "fresh.txt")?.text.split("\n")).toEqual(["brand new"]);
     expect(change?.skipped).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe("readCommits on real repositories", () => {
 
     const [change] = await collect(r.dir);
     expect(change?.skipped).toEqual([{ path: "bin/blob.dat", reason: "binary", commit: sha }]);
-    expect(Object.fromEntries((change?.files ?? []).map((f) => [f.path, f.lines]))).toEqual({
+    expect(Object.fromEntries((change?.files ?? []).map((f) => [f.path, f.text.split("\n")]))).toEqual({
       "a\tb.txt": ["tab"],
       "dir with space/file name.txt": ["space"],
       "café/naïve.txt": ["unicode"],
@@ -116,11 +116,11 @@ describe("readCommits on real repositories", () => {
     r.commit("more");
 
     const [first, second] = await collect(r.dir);
-    expect(byPath(first, "no-eol.txt")).toEqual({ path: "no-eol.txt", lines: ["one", "two"], lineNumbers: [1, 2] });
+    expect(byPath(first, "no-eol.txt")).toEqual({ path: "no-eol.txt", text: ["one", "two"].join("\n"), lineNumbers: [1, 2] });
     // "two" gained a newline, so git shows it as removed and added again.
-    expect(byPath(second, "no-eol.txt")).toEqual({ path: "no-eol.txt", lines: ["two", "three"], lineNumbers: [2, 3] });
-    expect(byPath(second, "win.ini")?.lines).toEqual(["[section]", "key = value"]);
-    expect(byPath(second, "tricky.txt")?.lines).toEqual(["++ b/not-a-header", "diff --git a/x b/x", "@@ -1 +1 @@"]);
+    expect(byPath(second, "no-eol.txt")).toEqual({ path: "no-eol.txt", text: ["two", "three"].join("\n"), lineNumbers: [2, 3] });
+    expect(byPath(second, "win.ini")?.text.split("\n")).toEqual(["[section]", "key = value"]);
+    expect(byPath(second, "tricky.txt")?.text.split("\n")).toEqual(["++ b/not-a-header", "diff --git a/x b/x", "@@ -1 +1 @@"]);
   });
 
   it("yields merge commits with their parents, and no file when the merge adds no line of its own", async () => {
@@ -152,7 +152,7 @@ describe("readCommits on real repositories", () => {
     const sha = r.commit("big stuff");
     const [change] = await collect(r.dir, { maxFileChars: 400 });
     expect(byPath(change, "huge.txt")).toBeUndefined();
-    expect(byPath(change, "minified.js")?.lines).toEqual(["y".repeat(300), "ok"]);
+    expect(byPath(change, "minified.js")?.text.split("\n")).toEqual(["y".repeat(300), "ok"]);
     expect(change?.skipped).toEqual([expect.objectContaining({ path: "huge.txt", reason: "too-large", commit: sha })]);
   });
 
@@ -214,7 +214,7 @@ describe("readCommits batching, filtering and progress", () => {
     const git = loggingGit();
     const changes = await collect(r.dir, { gitBinary: git.binary });
     expect(changes.map((c) => c.commit.sha)).toEqual(shas);
-    expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
+    expect(changes.map((c) => c.files[0]?.text.split("\n")[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
     expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(1);
     expect(git.stdin()).toEqual(shas);
     // Without a filter, one rev-list lists the commits; no metadata pass.
@@ -237,7 +237,7 @@ describe("readCommits batching, filtering and progress", () => {
     expect(seen).toEqual(shas);
     expect(changes.map((c) => c.commit.sha)).toEqual([shas[2], shas[5]]);
     expect(changes[0]?.commit.message).toContain(CLAUDE_TRAILER);
-    expect(changes[1]?.files).toEqual([{ path: "f6.txt", lines: ["content 6"], lineNumbers: [1] }]);
+    expect(changes[1]?.files).toEqual([{ path: "f6.txt", text: ["content 6"].join("\n"), lineNumbers: [1] }]);
 
     const patchCalls = git.calls().filter((args) => args.includes("log") && args.includes("-p"));
     expect(patchCalls).toHaveLength(1);
@@ -254,7 +254,7 @@ describe("readCommits batching, filtering and progress", () => {
     const git = loggingGit();
     const changes = await collect(r.dir, { gitBinary: git.binary, chunkCommits: 3 });
     expect(changes.map((c) => c.commit.sha)).toEqual(shas);
-    expect(changes.map((c) => c.files[0]?.lines[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
+    expect(changes.map((c) => c.files[0]?.text.split("\n")[0])).toEqual(shas.map((_, i) => `content ${i + 1}`));
     expect(git.calls().filter((args) => args.includes("-p"))).toHaveLength(3);
     expect([...git.stdin()].sort()).toEqual([...shas].sort());
 

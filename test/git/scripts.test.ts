@@ -37,9 +37,9 @@ describe("scripts/make-demo-repo.sh", () => {
     expect(commit?.commit.message).toMatch(/Generated with \[Claude Code\]\(https:\/\/claude\.com\/claude-code\)/);
     expect(commit?.commit.message).toMatch(/Co-Authored-By: Claude <noreply@anthropic\.com>$/);
     const settings = commit?.files.find((f) => f.path === "config/settings.yml");
-    expect(settings?.lines.some((l) => AWS_KEY_ID.test(l))).toBe(true);
-    expect(settings?.lines.some((l) => /aws_secret_access_key: [A-Za-z0-9/+]{40}$/.test(l))).toBe(true);
-    expect(settings?.lines).toContain("  password: changeme");
+    expect(settings?.text.split("\n").some((l) => AWS_KEY_ID.test(l))).toBe(true);
+    expect(settings?.text.split("\n").some((l) => /aws_secret_access_key: [A-Za-z0-9/+]{40}$/.test(l))).toBe(true);
+    expect(settings?.text.split("\n")).toContain("  password: changeme");
   });
 
   it("stores no key-shaped literal in the script itself", () => {
@@ -89,7 +89,7 @@ describe("bench/gen-history.mjs", () => {
       const file = bySha.get(secret.sha)?.files.find((f) => f.path === secret.path);
       const at = file?.lineNumbers.indexOf(secret.line) ?? -1;
       expect(at).toBeGreaterThanOrEqual(0);
-      expect(file?.lines[at]).toMatch(/[=:]/);
+      expect(file?.text.split("\n")[at]).toMatch(/[=:]/);
       if (secret.deletedInSha) {
         const tree = execFileSync("git", ["ls-tree", "-r", "--name-only", secret.deletedInSha], { cwd: dir, encoding: "utf8" });
         expect(tree.split("\n")).not.toContain(secret.path);
@@ -102,7 +102,7 @@ describe("bench/gen-history.mjs", () => {
       const { dir } = generate(`lines-${lines}`, 40, 3, ["--lines", String(lines)]);
       const changes = await collect(dir);
       expect(changes).toHaveLength(40);
-      const added = changes.map((c) => c.files.reduce((sum, f) => sum + f.lines.length, 0));
+      const added = changes.map((c) => c.files.reduce((sum, f) => sum + f.lineNumbers.length, 0));
       const mean = added.reduce((a, b) => a + b, 0) / added.length;
       expect(mean).toBeGreaterThan(lines * 0.9);
       expect(mean).toBeLessThan(lines * 1.25);

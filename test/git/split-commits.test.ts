@@ -13,7 +13,7 @@ async function* inChunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
 
 async function split(bytes: Buffer, size: number) {
   const out = [];
-  for await (const raw of splitCommits(inChunks(bytes, size), NONCE)) out.push({ sha: raw.info.sha, message: raw.info.message, patch: raw.patch });
+  for await (const raw of splitCommits(inChunks(bytes, size), NONCE)) out.push({ sha: raw.info.sha, message: raw.info.message, patch: raw.patch.toString("utf8") });
   return out;
 }
 

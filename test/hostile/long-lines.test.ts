@@ -43,7 +43,7 @@ describe("a token 240,000 characters into a line is found in every mode", () => 
 
   it("the App's patch reader keeps the line whole", () => {
     const parsed = addedLinesFromPatch("data/blob.txt", `@@ -0,0 +1 @@\n+${longLine}`, "abc");
-    expect(parsed.files[0]?.lines[0]).toHaveLength(longLine.length);
+    expect(parsed.files[0]?.text.split("\n")[0]).toHaveLength(longLine.length);
     expect(parsed.skipped).toEqual([]);
   });
 

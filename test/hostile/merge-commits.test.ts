@@ -61,7 +61,7 @@ describe("merge commits' own changes are scanned", () => {
       ["config.js", [2]],
       ["payments/keys.js", [1]],
     ]);
-    expect(merge?.files.flatMap((f) => f.lines).join("\n")).not.toContain(sideKey);
+    expect(merge?.files.map((f) => f.text).join("\n")).not.toContain(sideKey);
   });
 
   it("scan --git finds both keys in the merge commit, with --authors all and with Claude's merge", () => {
@@ -105,8 +105,8 @@ describe("combined diff parsing", () => {
     ].join("\n");
     const parsed = parseCommitPatch(patch, "abc");
     expect(parsed.files).toEqual([
-      { path: "app.txt", lines: ["new in the octopus"], lineNumbers: [5] },
-      { path: "other.txt", lines: ["diff --git a/x b/x"], lineNumbers: [1] },
+      { path: "app.txt", text: ["new in the octopus"].join("\n"), lineNumbers: [5] },
+      { path: "other.txt", text: ["diff --git a/x b/x"].join("\n"), lineNumbers: [1] },
     ]);
   });
 });

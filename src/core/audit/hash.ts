@@ -48,7 +48,8 @@ function* canonicalParts(changes: readonly CommitChange[]): Generator<string> {
     const files = [...change.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const file of files) {
       yield `file ${file.path}\n`;
-      for (const line of file.lines) yield line + "\n";
+      // Each line and its "\n": the text, which joins them, and one more.
+      if (file.lineNumbers.length > 0) yield file.text + "\n";
     }
   }
 }

@@ -12,6 +12,7 @@
 import { skillsFromTrailers } from "../policy/agent-config.js";
 import { compileGlobs } from "../glob.js";
 import { CLASSIFICATIONS, type Classification } from "../config/schema.js";
+import { linesOf } from "../added-lines.js";
 import { isFailing, SEVERITIES, type Category, type CommitChange, type FailOn, type Finding, type Severity } from "../types.js";
 import { contentHash, keyId } from "./hash.js";
 
@@ -121,9 +122,9 @@ export function buildAuditRecord(input: AuditRecordInput): AuditRecord {
   let linesAdded = 0;
   for (const change of input.changes) {
     for (const file of change.files) {
-      if (file.lines.length === 0) continue;
+      if (file.lineNumbers.length === 0) continue;
       files.add(file.path);
-      linesAdded += file.lines.length;
+      linesAdded += file.lineNumbers.length;
       const language = languageOf(file.path);
       if (language) languages.add(language);
     }
@@ -203,11 +204,12 @@ const FRONT_MATTER_NAME = /^name:\s*["']?([^"'\s#]+)["']?\s*$/;
 function skillsInFiles(change: CommitChange): string[] {
   const out: string[] = [];
   for (const file of change.files) {
-    if (file.lines.length === 0) continue;
+    if (file.lineNumbers.length === 0) continue;
     const match = SKILL_FILE.exec(file.path) ?? COMMAND_FILE.exec(file.path);
     if (!match) continue;
-    const named = file.lines.findIndex((line, i) => (file.lineNumbers[i] ?? Infinity) <= 10 && FRONT_MATTER_NAME.test(line.trim()));
-    out.push(named >= 0 ? (FRONT_MATTER_NAME.exec((file.lines[named] as string).trim())?.[1] as string) : (match[1] as string));
+    const lines = linesOf(file);
+    const named = lines.findIndex((line, i) => (file.lineNumbers[i] ?? Infinity) <= 10 && FRONT_MATTER_NAME.test(line.trim()));
+    out.push(named >= 0 ? (FRONT_MATTER_NAME.exec((lines[named] as string).trim())?.[1] as string) : (match[1] as string));
   }
   return out;
 }

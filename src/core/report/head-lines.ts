@@ -4,7 +4,8 @@
  * deleted it (a secret added, then removed: still in the history, and the case that matters most).
  * Pure: the doors read the head's files and the added lines, this decides.
  */
-import type { Finding } from "../types.js";
+import { linesOf } from "../added-lines.js";
+import type { AddedLines, Finding } from "../types.js";
 
 interface HeadFiles {
   /** The file's text at the head; null when the file is not there; undefined when it could not be read. */
@@ -52,13 +53,14 @@ export function locateAtHead(findings: readonly Finding[], headSha: string, file
 }
 
 /** The added-line lookup from the commits' added lines, as every door holds them after a scan. */
-export function addedLineIndex(changes: ReadonlyArray<{ commit: string; files: ReadonlyArray<{ path: string; lines: readonly string[]; lineNumbers: readonly number[] }> }>): (f: Finding) => string | undefined {
+export function addedLineIndex(changes: ReadonlyArray<{ commit: string; files: readonly AddedLines[] }>): (f: Finding) => string | undefined {
   const byKey = new Map<string, Map<number, string>>();
   for (const change of changes) {
     for (const file of change.files) {
       const key = `${change.commit}\0${file.path}`;
       const lines = byKey.get(key) ?? new Map<number, string>();
-      file.lineNumbers.forEach((n, i) => lines.set(n, file.lines[i] as string));
+      const texts = linesOf(file);
+      file.lineNumbers.forEach((n, i) => lines.set(n, texts[i] as string));
       byKey.set(key, lines);
     }
   }
