@@ -48,7 +48,7 @@ export const JOIN = "(?=)";
  * or prose's `is` (`your Acme key is …`), an opening quote, and an optional auth scheme (`Bearer`,
  * `Token`, `Basic`). Every repetition is bounded, so a pattern built on it stays linear.
  */
-export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?${JOIN}(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+export const ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?${JOIN}(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?${JOIN}(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 
 /** Characters a setting rule sees from its keyword's line: that line and the value on the next. */
 const NEXT_LINE_WINDOW = 1200;
@@ -90,7 +90,7 @@ export function providerSetting(names: readonly string[], kinds: readonly string
   const kind = literal(kinds);
   // The kind may follow a space or two words, as notes and labels write it (`Plaid secret - "…"`,
   // `Acme client secret: …`).
-  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${kind}[\w.-]{0,12}${ASSIGN}`;
+  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${JOIN}${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
   return `${literal(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }

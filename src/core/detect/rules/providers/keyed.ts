@@ -185,7 +185,7 @@ function distinctNames(names: readonly string[]): string[] {
  * lists (`Acme token - <value>`). A quoted value may be padded with one space inside its quotes
  * (`acme_token = ' <value> '`, as notes and hand-written configs pad it).
  */
-const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:(?<=["'\x60]) )?${JOIN}`;
+const BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value${JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\x60]?)(?:(?<=["'\x60]) )?${JOIN}`;
 
 function bodyOf(shape: ValueShape): { regex: string; cls: string; minLength: number } {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
