@@ -54,6 +54,8 @@ interface CharacterStats {
   decorations: number;
   /** Each character repeats the one 2, 3 or 4 before it over four times that length somewhere: repeatsShortUnit may hold. */
   periodic: boolean;
+  /** Distinct characters, counted up to five; undefined when the value holds a surrogate (see fewDistinct). */
+  distinctUpToFive: number | undefined;
 }
 
 /**
@@ -88,6 +90,8 @@ function characterStats(value: string): CharacterStats {
   let countingApart = 0;
   let decorations = 0;
   let periodic = false;
+  let surrogate = false;
+  let distinct = 0;
   let run = 0;
   let repeats2 = 0;
   let repeats3 = 0;
@@ -99,6 +103,11 @@ function characterStats(value: string): CharacterStats {
   let back4 = -1;
   let order1 = BEFORE_START;
   let order2 = BEFORE_START;
+  // The first four distinct characters (-1 for none yet).
+  let seen1 = -1;
+  let seen2 = -1;
+  let seen3 = -1;
+  let seen4 = -1;
   for (let i = 0; i <= value.length; i++) {
     const c = i < value.length ? value.charCodeAt(i) : PAST_END;
     if (c === back1) run++;
@@ -112,7 +121,16 @@ function characterStats(value: string): CharacterStats {
       run = 1;
     }
     if (c === PAST_END) break;
-    const order = c < 128 ? (COUNTING_ORDER[c] as number) : OTHER;
+    let order = OTHER;
+    if (c < 128) order = COUNTING_ORDER[c] as number;
+    else if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+    if (distinct < 5 && c !== seen1 && c !== seen2 && c !== seen3 && c !== seen4) {
+      if (distinct === 0) seen1 = c;
+      else if (distinct === 1) seen2 = c;
+      else if (distinct === 2) seen3 = c;
+      else if (distinct === 3) seen4 = c;
+      distinct++;
+    }
     if (order === DECORATION) decorations++;
     const next = order - order1;
     if (next === 1 || next === -1) countingNext++;
@@ -131,7 +149,7 @@ function characterStats(value: string): CharacterStats {
     order2 = order1;
     order1 = order;
   }
-  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic };
+  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? undefined : distinct };
 }
 
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
@@ -278,7 +296,7 @@ function placeholderVerdict(trimmed: string, stats: CharacterStats, keyName: str
   const run = stats.longestRun;
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
-  if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
+  if (trimmed.length >= 16 && fewDistinct(trimmed, stats)) return { placeholder: true, reason: "the value has almost no variety" };
   return NOT_PLACEHOLDER;
 }
 
@@ -576,6 +594,14 @@ function repeatsWholeGroup(value: string): boolean {
 /** The characters a regex's `.` does not match. */
 function isLineBreak(code: number): boolean {
   return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * Does `value` use at most four distinct characters? From its characterStats, whose count is of code
+ * units: the code points' only when no surrogate pair may join two of them.
+ */
+function fewDistinct(value: string, stats: CharacterStats): boolean {
+  return stats.distinctUpToFive === undefined ? atMostDistinct(value, 4) : stats.distinctUpToFive <= 4;
 }
 
 /** Does `value` use at most `limit` distinct characters? (Stops at the first one over.) */
