@@ -784,7 +784,7 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const bracket = (marks & BRACKET_MARK) !== 0;
   // The first two arguments are separated by a comma; an index is followed by `]` and an assignment.
   if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || (equals && (marks & CLOSE_BRACKET_MARK) !== 0))) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
-  if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
+  if (quote && text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
   if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
   if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
