@@ -21,7 +21,9 @@ async function main() {
   if (modified("../lib/cli/cli.bundle.cjs") >= lib && modified("../lib/cli/code-cache.cjs") >= lib) {
     const { loadBundle } = require("../lib/cli/code-cache.cjs");
     const cli = loadBundle(at("../lib/cli/cli.bundle.cjs"));
-    process.exitCode = await cli.exports.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
+    // stdin is opened only by a command that reads it (`scan -`): opening it costs a millisecond or more.
+    const io = { stdout: process.stdout, stderr: process.stderr, get stdin() { return process.stdin; }, env: process.env, cwd: process.cwd() };
+    process.exitCode = await cli.exports.run(process.argv.slice(2), io);
     cli.save();
   } else await import("../lib/cli/index.js");
 }

@@ -1,5 +1,15 @@
 /** Entry point of the `claude-guard` command: only wiring, the work is in main.ts. */
 import { run } from "./main.js";
 
-const code = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
+// stdin is opened only by a command that reads it (`scan -`): opening it costs a millisecond or more.
+const io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  get stdin() {
+    return process.stdin;
+  },
+  env: process.env,
+  cwd: process.cwd(),
+};
+const code = await run(process.argv.slice(2), io);
 process.exitCode = code;
