@@ -326,7 +326,8 @@ export class Scanner {
   private readonly claims: Claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   private readonly generic: boolean[];
-  private readonly defaultMessages = new Map<Rule, string>();
+  /** Per rule, the default message under each title its findings are reported with. */
+  private readonly defaultMessages = new Map<Rule, Map<string, string>>();
 
   constructor(
     readonly rules: readonly Rule[],
@@ -531,10 +532,17 @@ export class Scanner {
     return merged;
   }
 
-  /** A rule's message for its findings under its own title: one string for all of them. */
-  private defaultMessage(rule: Rule): string {
-    let message = this.defaultMessages.get(rule);
-    if (message === undefined) this.defaultMessages.set(rule, (message = defaultMessage(rule.title, rule)));
+  /**
+   * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
+   * by testing `title === rule.title`: a keyed rule's title is a joined string, and the first such one to
+   * reach that test in optimised code threw toFinding back to the interpreter (V8 had only seen
+   * internalized titles there).
+   */
+  private defaultMessage(rule: Rule, title: string): string {
+    let byTitle = this.defaultMessages.get(rule);
+    if (byTitle === undefined) this.defaultMessages.set(rule, (byTitle = new Map()));
+    let message = byTitle.get(title);
+    if (message === undefined) byTitle.set(title, (message = defaultMessage(title, rule)));
     return message;
   }
 
@@ -578,7 +586,7 @@ export class Scanner {
     }
     // One table sets a built-in secret's severity (docs/severity.md); a custom rule keeps the one its config gives.
     if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= title === rule.title ? this.defaultMessage(rule) : defaultMessage(title, rule);
+    message ??= this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {

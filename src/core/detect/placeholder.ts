@@ -247,9 +247,14 @@ const PATTERN_SCREENS: readonly RegExp[] = (() => {
   return [...[...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
 })();
 
+/**
+ * Every verdict has both fields, `reason` undefined when not a placeholder, and none is frozen: one object
+ * shape for all of them, so the engine's per-finding code that reads them (toFinding) is not deoptimised
+ * when a second shape first reaches it.
+ */
 interface PlaceholderVerdict {
-  placeholder: boolean;
-  reason?: string;
+  readonly placeholder: boolean;
+  readonly reason: string | undefined;
 }
 
 /**
@@ -301,7 +306,7 @@ function placeholderVerdict(trimmed: string, stats: CharacterStats, keyName: str
 }
 
 /** The verdict on most values, shared (verdicts are read, never changed). */
-const NOT_PLACEHOLDER: PlaceholderVerdict = Object.freeze({ placeholder: false });
+const NOT_PLACEHOLDER: PlaceholderVerdict = { placeholder: false, reason: undefined };
 
 /** Does one of the joined screens match? */
 function screened(value: string): boolean {
@@ -430,7 +435,7 @@ export function classifyTypedByHand(value: string): PlaceholderVerdict {
   if (countsByHand(value.length, stats)) return COUNTS;
   if (stats.runsOfFour >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
-  return { placeholder: false };
+  return NOT_PLACEHOLDER;
 }
 
 /**
@@ -447,7 +452,7 @@ function countsByHand(length: number, stats: CharacterStats): boolean {
   const counting = Math.max(next, apart);
   return (length >= 16 && counting >= 0.5) || counting >= 0.7;
 }
-const COUNTS: PlaceholderVerdict = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
+const COUNTS: PlaceholderVerdict = { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
 
 /**
  * passw0rd! → password, pa55word → password, p@$$w0rd123 → password: decoration at the end dropped, then
