@@ -32,17 +32,13 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const firstIsDirectory = statSync(first, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const scanRoot = cmd.staged ? findRepositoryRoot(first) : cmd.git || (cmd.paths.length === 1 && firstIsDirectory) ? first : cmd.paths.length === 1 ? dirname(first) : io.cwd;
   const root = cmd.git || cmd.staged || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
-  const fromStdin = cmd.paths.length === 1 && cmd.paths[0] === "-" && !cmd.git && !cmd.staged;
-  // The first git call of a history scan (opening the repository) or of a tree scan (what .gitignore
-  // leaves out) runs while the rules are compiled (prepareScan, synchronous): one turn of the event loop
-  // lets simple-git start it. A config error stops the scan before it is awaited.
-  const opening = cmd.git ? openRepository(scanRoot) : undefined;
-  const ignoring = !cmd.git && !cmd.staged && !fromStdin && cmd.gitignore ? gitIgnoredPaths(scanRoot) : undefined;
-  // Started early too: git answers while the scan runs (the policy names the repository in its findings).
+  // Started first: git answers while the scan runs (the policy names the repository in its findings).
   const repository = repositoryLabel(scanRoot);
-  const firstGitCall = opening ?? ignoring;
-  if (firstGitCall) {
-    firstGitCall.catch(() => undefined);
+  // A history scan's first git call runs while the rules are compiled (prepareScan, synchronous): one
+  // turn of the event loop lets simple-git start it. A config error stops the scan before it is awaited.
+  const opening = cmd.git ? openRepository(scanRoot) : undefined;
+  if (opening) {
+    opening.catch(() => undefined);
     await new Promise((next) => setImmediate(next));
   }
   const prebuiltPrefilter = readPrebuiltPrefilter();
@@ -67,7 +63,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   let gitPolicy: LocalPolicyInput["git"];
   let suppression: Pick<ChangeScan, "suppressed" | "legacyIgnored"> = { suppressed: 0, legacyIgnored: [] };
 
-  if (fromStdin) {
+  if (cmd.paths.length === 1 && cmd.paths[0] === "-" && !cmd.git && !cmd.staged) {
     if (!io.stdin || io.stdin.isTTY) throw new Error("scan - reads the text to scan from stdin, and stdin is a terminal: pipe it in (for example: cat file | claude-guard scan - --stdin-name file)");
     const bytes = await readBounded(io.stdin, DEFAULT_MAX_FILE_BYTES);
     // Named from the repository's root, as a tree scan there names the file: path rules and fingerprints match.
@@ -112,7 +108,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges, ...(result.agentFiles ? { agentFiles: result.agentFiles } : {}) };
   } else {
     // Inside a work tree, what git ignores is left out (build output, dependencies, local files).
-    const ignored = await ignoring;
+    const ignored = cmd.gitignore ? await gitIgnoredPaths(scanRoot) : undefined;
     const exclusion = ignored ? { isExcluded: ignored.isIgnored, detail: ".gitignore" } : undefined;
     const listed = await scanPaths(setup, inputs, cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, firstIsDirectory, exclusion);
     const result = listed.result;
