@@ -12,6 +12,24 @@ export interface CliIO {
   cwd: string;
 }
 
+/** Streams already told to let a closed reader go (a test or a host may call `run` many times on one). */
+const tolerant = new WeakSet<object>();
+
+/**
+ * A reader that stops early (`claude-guard scan . | head`) closes the pipe: the rest of the output has
+ * nowhere to go, by the reader's choice. Node would end the process on an unhandled EPIPE error with a
+ * stack trace; the command ends as usual instead, and its exit status still says what it found. Any
+ * other write error is thrown as before.
+ */
+export function tolerateClosedReader(stream: CliIO["stdout"]): void {
+  const emitter = stream as Partial<Pick<NodeJS.EventEmitter, "on">>;
+  if (typeof emitter.on !== "function" || tolerant.has(stream)) return;
+  tolerant.add(stream);
+  emitter.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 /** Nothing at or above the fail-on threshold (for `audit verify`: every record verified). */
 export const EXIT_CLEAN = 0;
 /** Findings at or above the threshold (for `audit verify`: a record that does not verify). */

@@ -5,11 +5,12 @@
  */
 import { parseCommandLine, USAGE, UsageError } from "./args.js";
 import { runInit } from "./init.js";
-import { EXIT_CLEAN, EXIT_ERROR, type CliIO } from "./io.js";
+import { EXIT_CLEAN, EXIT_ERROR, tolerateClosedReader, type CliIO } from "./io.js";
 import { errorSentence } from "../core/command-line.js";
 import { toolVersion } from "../version.js";
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  tolerateClosedReader(io.stdout);
   // `audit export|verify` parses its own arguments too, and loads Octokit only when asked for.
   if (argv[0] === "audit") return (await import("./audit.js")).runAuditCli(argv.slice(1), io);
   if (argv[0] === "inventory") return (await import("./inventory.js")).runInventoryCli(argv.slice(1), io);

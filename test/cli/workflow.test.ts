@@ -4,7 +4,7 @@
  * baseline, history windows and the summary's counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -177,6 +177,22 @@ describe("scan - (stdin)", () => {
     expect(out.status).toBe(2);
     expect(out.stderr).toMatch(/stdin holds more than 8 MB, the most claude-guard reads of one file/);
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
+
+describe("a reader that stops early", () => {
+  it("ends the output, not the command: no EPIPE crash, and the exit status still says findings", async () => {
+    const dir = join(work, "many-findings");
+    mkdirSync(dir);
+    // Far more report than a pipe holds (64 KiB), so the writes go on after the reader has gone.
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `db${i}.ts`), `const password = "${password(`pipe${i}`)}";\n`);
+    const child = spawn(process.execPath, [BIN, "scan", dir, "--format", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(1);
   });
 });
 
