@@ -25151,9 +25151,13 @@ function redact(value, ruleId, publicPrefix2 = "") {
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
   const restText = value.slice(prefix.length);
   const rest = SURROGATE.test(restText) ? Array.from(restText) : restText;
-  if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-  const part = (from, to2) => typeof rest === "string" ? rest.slice(from, to2) : rest.slice(from, to2).join("");
-  return oneLine(prefix + part(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(part(rest.length - SHOWN_EACH_END, rest.length));
+  if (rest.length < SHOWN_FROM) return oneLine(prefix + ELLIPSIS);
+  const first2 = rest.slice(0, SHOWN_EACH_END);
+  const last = rest.slice(rest.length - SHOWN_EACH_END);
+  return oneLine(prefix + joined(first2) + ELLIPSIS + joined(last));
+}
+function joined(part) {
+  return typeof part === "string" ? part : part.join("");
 }
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";
@@ -25491,13 +25495,90 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
   "superman"
 ]);
 var LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v2) => v2.length));
-function mayBecomeWeak(value) {
-  const need = value.length - 4 - LONGEST_WEAK_VALUE;
-  if (need <= 0) return true;
-  const plainAllowed = value.length - need;
-  let plain = 0;
-  for (let i = 0; i < value.length; i++) if (!isDecoration(value.charCodeAt(i)) && ++plain > plainAllowed) return false;
-  return true;
+function mayBecomeWeak(length, decorations) {
+  return length - 4 - LONGEST_WEAK_VALUE <= decorations;
+}
+var DECORATION = -10;
+var OTHER = -2;
+var COUNTING_ORDER = (() => {
+  const order = new Int16Array(128).fill(OTHER);
+  for (let c3 = 0; c3 < 128; c3++) {
+    if (c3 >= 48 && c3 <= 57) order[c3] = c3 + 256;
+    else if ((c3 | 32) >= 97 && (c3 | 32) <= 122) order[c3] = c3 | 32;
+    else if (isDecoration(c3)) order[c3] = DECORATION;
+  }
+  return order;
+})();
+var PAST_END = -3;
+var BEFORE_START = -4;
+function characterStats(value) {
+  let longestRun = 0;
+  let runsOfFour = 0;
+  let inRunsOfFour = 0;
+  let ladder = 0;
+  let runLadder = false;
+  let countingNext = 0;
+  let countingApart = 0;
+  let decorations = 0;
+  let periodic = false;
+  let surrogate = false;
+  let distinct = 0;
+  let run2 = 0;
+  let repeats2 = 0;
+  let repeats3 = 0;
+  let repeats4 = 0;
+  let back1 = -1;
+  let back2 = -1;
+  let back3 = -1;
+  let back4 = -1;
+  let order1 = BEFORE_START;
+  let order2 = BEFORE_START;
+  let seen1 = -1;
+  let seen2 = -1;
+  let seen3 = -1;
+  let seen4 = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c3 = i < value.length ? value.charCodeAt(i) : PAST_END;
+    if (c3 === back1) run2++;
+    else {
+      if (run2 > longestRun) longestRun = run2;
+      if (run2 >= 4) {
+        runsOfFour++;
+        inRunsOfFour += run2;
+        if (++ladder >= 3) runLadder = true;
+      } else ladder = 0;
+      run2 = 1;
+    }
+    if (c3 === PAST_END) break;
+    let order = OTHER;
+    if (c3 < 128) order = COUNTING_ORDER[c3];
+    else if (c3 >= 55296 && c3 <= 57343) surrogate = true;
+    if (distinct < 5 && c3 !== seen1 && c3 !== seen2 && c3 !== seen3 && c3 !== seen4) {
+      if (distinct === 0) seen1 = c3;
+      else if (distinct === 1) seen2 = c3;
+      else if (distinct === 2) seen3 = c3;
+      else if (distinct === 3) seen4 = c3;
+      distinct++;
+    }
+    if (order === DECORATION) decorations++;
+    const next = order - order1;
+    if (next === 1 || next === -1) countingNext++;
+    const apart = order - order2;
+    if (apart === 1 || apart === -1) countingApart++;
+    if (c3 !== back2) repeats2 = 0;
+    else if (++repeats2 >= 8) periodic = true;
+    if (c3 !== back3) repeats3 = 0;
+    else if (++repeats3 >= 12) periodic = true;
+    if (c3 !== back4) repeats4 = 0;
+    else if (++repeats4 >= 16) periodic = true;
+    back4 = back3;
+    back3 = back2;
+    back2 = back1;
+    back1 = c3;
+    order2 = order1;
+    order1 = order;
+  }
+  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? void 0 : distinct };
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 function hasRandomBody(value) {
@@ -25554,11 +25635,14 @@ var PATTERN_SCREENS = (() => {
 })();
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
+  return placeholderVerdict(trimmed, characterStats(trimmed), keyName);
+}
+function placeholderVerdict(trimmed, stats, keyName) {
   let lower;
-  if (mayBecomeWeak(trimmed)) {
+  if (mayBecomeWeak(trimmed.length, stats.decorations)) {
     lower = trimmed.toLowerCase();
     if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-    if (mayBecomeWeak(lower)) {
+    if (mayBecomeWeak(lower.length, stats.decorations)) {
       const plain = deLeet(lower);
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
@@ -25577,12 +25661,12 @@ function classifyPlaceholder(value, keyName) {
     }
   }
   if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
-  const run2 = longestRun(trimmed);
+  const run2 = stats.longestRun;
   if (run2 >= 8 && run2 * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
-  if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
+  if (trimmed.length >= 16 && fewDistinct(trimmed, stats)) return { placeholder: true, reason: "the value has almost no variety" };
   return NOT_PLACEHOLDER;
 }
-var NOT_PLACEHOLDER = Object.freeze({ placeholder: false });
+var NOT_PLACEHOLDER = { placeholder: false, reason: void 0 };
 function screened(value) {
   for (let i = 0; i < PATTERN_SCREENS.length; i++) if (PATTERN_SCREENS[i].test(value)) return true;
   return false;
@@ -25659,37 +25743,8 @@ function markRuns(value, covered, distance3, step, min) {
     close(runStart, i);
   }
 }
-function countingShare(value) {
-  let best = 0;
-  for (const distance3 of [1, 2]) {
-    const pairs = value.length - distance3;
-    if (pairs < 4) continue;
-    let counting = 0;
-    for (let i = 0; i < pairs; i++) {
-      const a = value.charCodeAt(i) | 32;
-      const b3 = value.charCodeAt(i + distance3) | 32;
-      const bothLetters = a >= 97 && a <= 122 && b3 >= 97 && b3 <= 122;
-      const bothDigits = isDigit2(value.charCodeAt(i)) && isDigit2(value.charCodeAt(i + distance3));
-      if ((bothLetters || bothDigits) && Math.abs(a - b3) === 1) counting++;
-    }
-    best = Math.max(best, counting / pairs);
-  }
-  return best;
-}
 function isDigit2(code) {
   return code >= 48 && code <= 57;
-}
-function runsOfFour(value) {
-  let runs = 0;
-  let run2 = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value[i] === value[i - 1]) run2++;
-    else {
-      if (run2 >= 4) runs++;
-      run2 = 1;
-    }
-  }
-  return runs;
 }
 function repeatedGroup(value) {
   const seen = /* @__PURE__ */ new Map();
@@ -25702,17 +25757,20 @@ function repeatedGroup(value) {
   return false;
 }
 function classifyTypedByHand(value) {
-  if (countsByHand(value)) return COUNTS;
-  if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
+  const stats = characterStats(value);
+  if (countsByHand(value.length, stats)) return COUNTS;
+  if (stats.runsOfFour >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
-  return { placeholder: false };
+  return NOT_PLACEHOLDER;
 }
-function countsByHand(value) {
-  if (value.length < 8) return false;
-  const counting = countingShare(value);
-  return value.length >= 16 && counting >= 0.5 || counting >= 0.7;
+function countsByHand(length, stats) {
+  if (length < 8) return false;
+  const next = length - 1 >= 4 ? stats.countingNext / (length - 1) : 0;
+  const apart = length - 2 >= 4 ? stats.countingApart / (length - 2) : 0;
+  const counting = Math.max(next, apart);
+  return length >= 16 && counting >= 0.5 || counting >= 0.7;
 }
-var COUNTS = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
+var COUNTS = { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
 function deLeet(lower) {
   let end = lower.length;
   while (end > 0 && isDecoration(lower.charCodeAt(end - 1))) end--;
@@ -25766,56 +25824,23 @@ function leetLetter(c3) {
       return "";
   }
 }
-function longestRun(value) {
-  let longest = 0;
-  let run2 = 0;
-  for (let i = 0; i < value.length; i++) {
-    run2 = i > 0 && value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
-    if (run2 > longest) longest = run2;
-  }
-  return longest;
-}
 function classifyFormatValue(value) {
-  const general = classifyPlaceholder(value);
-  return general.placeholder ? general : classifyFilledFormat(value);
+  const trimmed = value.trim();
+  const stats = characterStats(trimmed);
+  const general = placeholderVerdict(trimmed, stats, void 0);
+  if (general.placeholder) return general;
+  return classifyFilledFormat(value, trimmed === value ? stats : characterStats(value));
 }
-function classifyFilledFormat(value) {
-  if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
-  if (value.length >= 24 && /[A-Za-z]/.test(value) && countsByHand(value)) return COUNTS;
-  if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+function classifyFilledFormat(value, stats) {
+  if (value.length >= 16 && stats.inRunsOfFour * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (stats.runLadder) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
+  if (value.length >= 24 && countsByHand(value.length, stats) && /[A-Za-z]/.test(value)) return COUNTS;
+  if (stats.periodic && repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   const last = value.charCodeAt(value.length - 1);
   if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return NOT_PLACEHOLDER;
 }
 var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
-function hasRunLadder(value) {
-  let ladder = 0;
-  let run2 = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run2++;
-      continue;
-    }
-    ladder = run2 >= 4 ? ladder + 1 : 0;
-    if (ladder >= 3) return true;
-    run2 = 1;
-  }
-  return false;
-}
-function runCoverage(value) {
-  let covered = 0;
-  let run2 = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i > 0 && i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run2++;
-      continue;
-    }
-    if (run2 >= 4) covered += run2;
-    run2 = 1;
-  }
-  return covered;
-}
 function repeatsShortUnit(value) {
   const n = value.length;
   for (let i = 0; i + 10 <= n; i++) {
@@ -25843,6 +25868,9 @@ function repeatsWholeGroup(value) {
 }
 function isLineBreak(code) {
   return code === 10 || code === 13 || code === 8232 || code === 8233;
+}
+function fewDistinct(value, stats) {
+  return stats.distinctUpToFive === void 0 ? atMostDistinct(value, 4) : stats.distinctUpToFive <= 4;
 }
 function atMostDistinct(value, limit) {
   const seen = [];
@@ -26499,12 +26527,33 @@ var Located = class {
   lineEnd;
   finding = void 0;
 };
-var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
+var FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
+var ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
 var LITERAL_ATOM = String.raw`(?:[A-Za-z0-9_ ]|\\[^A-Za-z0-9]|\[(?:[^\]\\]|\\[^A-Za-z0-9])*\])\??`;
 var LITERALS = new RegExp(`^(?:${LITERAL_ATOM})+(?:\\|(?:${LITERAL_ATOM})+)*$`);
 var LITERAL_TOKEN = new RegExp(`${LITERAL_ATOM}|\\|`, "g");
 var boundedParts = /* @__PURE__ */ new WeakMap();
-var partSearches = /* @__PURE__ */ new Map();
+var partsByPattern = /* @__PURE__ */ new Map();
+function asciiMembers(charClass) {
+  const matches = new RegExp(charClass);
+  const member = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) if (matches.test(String.fromCharCode(code))) member[code] = 1;
+  return member;
+}
+function firstRun(text, from, end, member, length) {
+  let start = from;
+  while (start + length <= end) {
+    let at2 = start + length - 1;
+    while (at2 >= start) {
+      const code = text.charCodeAt(at2);
+      if (code >= 128 || member[code] !== 1) break;
+      at2--;
+    }
+    if (at2 < start) return start;
+    start = at2 + 1;
+  }
+  return -1;
+}
 function literalsMaxLength(source) {
   let longest = 0;
   let length = 0;
@@ -26526,14 +26575,17 @@ function boundedPartOf(required2) {
   let part = boundedParts.get(required2);
   if (part === void 0) {
     const { source, flags } = required2;
-    const run2 = flags === "" ? FIXED_RUN.exec(source)?.[1] : void 0;
-    const maxLength = run2 !== void 0 ? Number(run2) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : void 0;
-    if (maxLength === void 0) part = null;
-    else {
-      const key = `${flags}/${source}`;
-      let search = partSearches.get(key);
-      if (!search) partSearches.set(key, search = new RegExp(source, flags));
-      part = { search, maxLength, fixed: run2 !== void 0 };
+    const key = `${flags}/${source}`;
+    part = partsByPattern.get(key) ?? null;
+    if (!part) {
+      const run2 = flags === "" ? FIXED_RUN.exec(source) : null;
+      const maxLength = run2 ? Number(run2[2]) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : void 0;
+      if (maxLength !== void 0) {
+        const charClass = run2?.[1];
+        const runOf = charClass !== void 0 && ASCII_CLASS.test(charClass) ? asciiMembers(charClass) : void 0;
+        part = { search: new RegExp(source, flags), maxLength, fixed: run2 !== null, runOf };
+        partsByPattern.set(key, part);
+      }
     }
     boundedParts.set(required2, part);
   }
@@ -26578,9 +26630,19 @@ var RunCursors = class {
   }
   /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
   search(part, start, from, end) {
-    const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
-    const at2 = match ? from + match.index : -1;
-    const cursor2 = { from: start, limit: end, at: at2, end: match ? at2 + match[0].length : -1 };
+    let at2 = -1;
+    let matchEnd = -1;
+    if (part.runOf) {
+      at2 = firstRun(this.text, from, end, part.runOf, part.maxLength);
+      if (at2 !== -1) matchEnd = at2 + part.maxLength;
+    } else {
+      const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
+      if (match) {
+        at2 = from + match.index;
+        matchEnd = at2 + match[0].length;
+      }
+    }
+    const cursor2 = { from: start, limit: end, at: at2, end: matchEnd };
     this.cursors.set(part.search, cursor2);
     return cursor2;
   }
@@ -26601,6 +26663,7 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
+  /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
     const { text, path: path10 } = doc;
@@ -26773,10 +26836,17 @@ var Scanner = class {
     }
     return merged;
   }
-  /** A rule's message for its findings under its own title: one string for all of them. */
-  defaultMessage(rule) {
-    let message = this.defaultMessages.get(rule);
-    if (message === void 0) this.defaultMessages.set(rule, message = defaultMessage(rule.title, rule));
+  /**
+   * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
+   * by testing `title === rule.title`: a keyed rule's title is a joined string, and the first such one to
+   * reach that test in optimised code threw toFinding back to the interpreter (V8 had only seen
+   * internalized titles there).
+   */
+  defaultMessage(rule, title) {
+    let byTitle = this.defaultMessages.get(rule);
+    if (byTitle === void 0) this.defaultMessages.set(rule, byTitle = /* @__PURE__ */ new Map());
+    let message = byTitle.get(title);
+    if (message === void 0) byTitle.set(title, message = defaultMessage(title, rule));
     return message;
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
@@ -26812,7 +26882,7 @@ var Scanner = class {
       }
     }
     if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= title === rule.title ? this.defaultMessage(rule) : defaultMessage(title, rule);
+    message ??= this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
@@ -26964,7 +27034,7 @@ function scanChange(setup, change, options = {}) {
   const commit = change.commit !== void 0 ? { commit: change.commit } : {};
   result.skipped.push(...change.skipped ?? []);
   for (const file of change.files) {
-    if (file.lines.length === 0) continue;
+    if (file.lineNumbers.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
       result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: setup.ignoredPathDetail?.(file.path) ?? "paths.ignore" });
       continue;
@@ -26974,7 +27044,7 @@ function scanChange(setup, change, options = {}) {
       result.skipped.push({ path: file.path, reason, ...commit });
       continue;
     }
-    const text = file.lines.join("\n");
+    const text = file.text;
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, ...commit }, (options.limits ?? fileBackstop)());
     if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", ...commit, detail: TIMEOUT_DETAIL });
     result.findings.push(...scanned.findings);
@@ -30744,6 +30814,14 @@ function decodeUtf16WithBom(bytes) {
   return text.slice(0, SNIFF_CHARS).includes("\0") ? void 0 : text;
 }
 
+// src/core/added-lines.ts
+function linesOf(file) {
+  return file.lineNumbers.length === 0 ? [] : file.text.split("\n");
+}
+function addedLinesOf(path10, lines2, lineNumbers) {
+  return { path: path10, text: lines2.join("\n"), lineNumbers };
+}
+
 // src/git/patch.ts
 var DEFAULT_PATCH_LIMITS = { maxFileChars: 5e6 };
 var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -30812,13 +30890,16 @@ function pathFromDiffGitLine(line) {
 }
 var HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 var COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @{3,}/;
-function ownCopy(text) {
-  return (" " + text).slice(1);
-}
 function newFile(diffLine) {
-  return { diffLine, deleted: false, binary: false, gitlink: false, lines: [], lineNumbers: [], chars: 0, tooLarge: false };
+  return { diffLine, deleted: false, binary: false, gitlink: false, textStart: -1, textEnd: -1, lineNumbers: [], chars: 0, counted: 0, tooLarge: false };
 }
+var NEWLINE = 10;
+var CARRIAGE_RETURN = 13;
+var PLUS = 43;
+var MINUS = 45;
+var BACKSLASH = 92;
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
+  const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
   const result = { files: [], skipped: [], binary: [] };
   let file;
   let oldLeft = [];
@@ -30831,68 +30912,82 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     if (detail) entry.detail = detail;
     result.skipped.push(entry);
   };
+  const skipTooLarge = (path10) => skip(path10, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
+  const countCharacters = (current) => {
+    const uncounted = current.textEnd - current.counted;
+    if (uncounted <= limits.maxFileChars - current.chars) return;
+    if (uncounted > 3 * (limits.maxFileChars - current.chars)) current.chars = Infinity;
+    else {
+      current.chars += bytes.toString("utf8", current.counted, current.textEnd).length + Math.max(0, current.textEnd - bytes.length);
+      current.counted = current.textEnd;
+    }
+    if (current.chars > limits.maxFileChars) {
+      current.tooLarge = true;
+      current.lineNumbers = [];
+    }
+  };
   const finish = () => {
     if (!file) return;
     const current = file;
     file = void 0;
     if (current.deleted || current.gitlink) return;
-    const path10 = ownCopy(current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "");
+    const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
       skip(path10, "binary");
       if (current.blob) result.binary.push({ path: path10, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
       return;
     }
     if (current.tooLarge) {
-      skip(path10, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
+      skipTooLarge(path10);
       return;
     }
-    if (current.lines.length === 0) return;
-    result.files.push({ path: path10, lines: current.lines, lineNumbers: current.lineNumbers });
+    if (current.lineNumbers.length === 0) return;
+    result.files.push({ path: path10, text: bytes.toString("utf8", current.textStart, Math.min(current.textEnd - 1, bytes.length)), lineNumbers: current.lineNumbers });
   };
   const addLine = (from, to2) => {
     if (!file || file.tooLarge) return;
-    const line = patch.slice(from, to2 > from && patch.charCodeAt(to2 - 1) === 13 ? to2 - 1 : to2);
-    file.chars += line.length + 1;
-    if (file.chars > limits.maxFileChars) {
-      file.tooLarge = true;
-      file.lines = [];
-      file.lineNumbers = [];
-      return;
-    }
-    file.lines.push(line);
+    const end = to2 > from && bytes[to2 - 1] === CARRIAGE_RETURN ? to2 - 1 : to2;
+    if (file.textStart < 0) {
+      file.textStart = file.textEnd = file.counted = from;
+    } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
+    file.textEnd += end - from;
+    if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
+    file.textEnd++;
     file.lineNumbers.push(newLine);
+    countCharacters(file);
   };
   let start = 0;
-  while (start <= patch.length) {
-    let end = patch.indexOf("\n", start);
-    if (end < 0) end = patch.length;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
     const lineStart = start;
     start = end + 1;
     if (oldLeft.length === 1 && (newLeft > 0 || oldLeft[0] > 0)) {
-      const first2 = end > lineStart ? patch.charCodeAt(lineStart) : -1;
-      if (first2 === 92) continue;
-      if (first2 === 45) {
+      const first2 = end > lineStart ? bytes[lineStart] : -1;
+      if (first2 === BACKSLASH) continue;
+      if (first2 === MINUS) {
         oldLeft[0] = oldLeft[0] - 1;
         continue;
       }
-      if (first2 === 43) addLine(lineStart + 1, end);
+      if (first2 === PLUS) addLine(lineStart + 1, end);
       else oldLeft[0] = oldLeft[0] - 1;
       newLine++;
       newLeft--;
       continue;
     }
-    const line = patch.slice(lineStart, end);
     if (inHunk()) {
-      if (line.startsWith("\\")) continue;
+      if (bytes[lineStart] === BACKSLASH && end > lineStart) continue;
       const columns = oldLeft.length;
-      const prefix = line.slice(0, columns);
-      if (prefix.includes("-")) {
-        for (let i = 0; i < columns; i++) if (prefix[i] === "-") oldLeft[i] = oldLeft[i] - 1;
+      const prefixEnd = Math.min(end, lineStart + columns);
+      let removed = false;
+      for (let at2 = lineStart; at2 < prefixEnd; at2++) if (bytes[at2] === MINUS) removed = true;
+      if (removed) {
+        for (let i = 0; i < prefixEnd - lineStart; i++) if (bytes[lineStart + i] === MINUS) oldLeft[i] = oldLeft[i] - 1;
         continue;
       }
-      let newAgainstAll = prefix.length === columns;
+      let newAgainstAll = prefixEnd - lineStart === columns;
       for (let i = 0; i < columns; i++) {
-        if (prefix[i] === "+") continue;
+        if (lineStart + i < prefixEnd && bytes[lineStart + i] === PLUS) continue;
         newAgainstAll = false;
         oldLeft[i] = oldLeft[i] - 1;
       }
@@ -30901,6 +30996,7 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
       newLeft--;
       continue;
     }
+    const line = bytes.toString("utf8", lineStart, end);
     if (line.startsWith("diff --git ")) {
       finish();
       file = newFile(line);
@@ -30964,7 +31060,7 @@ function addedLinesByContent(path10, befores, after) {
     lines2.push(line);
     lineNumbers.push(i + 1);
   });
-  return { path: path10, lines: lines2, lineNumbers };
+  return addedLinesOf(path10, lines2, lineNumbers);
 }
 function splitLines(text) {
   const lines2 = text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
@@ -31079,7 +31175,7 @@ function parseRecord(bytes, start, end) {
     parents: parents ? parents.split(" ") : [],
     date: date2
   };
-  return { info: info2, patch: bytes.toString("utf8", cursor2, end) };
+  return { info: info2, patch: bytes.subarray(cursor2, end) };
 }
 function lastBytes(pieces, count3) {
   const out = [];
@@ -31145,7 +31241,7 @@ async function readUtf16Files(git, parsed, limits) {
     for (const blob of candidate.parentBlobs) befores.push(/^0+$/.test(blob) ? void 0 : await readBlobText(git, blob, maxBytes, "utf8") ?? "");
     const added = addedLinesByContent(candidate.path, befores, after);
     parsed.skipped = parsed.skipped.filter((s) => !(s.path === candidate.path && s.reason === "binary"));
-    if (added.lines.length > 0) parsed.files.push(added);
+    if (added.lineNumbers.length > 0) parsed.files.push(added);
   }
 }
 async function* readCommits(repo, opts = {}) {
@@ -31327,7 +31423,7 @@ async function scanGit(setup, options) {
           author: `${change.commit.author.name} <${change.commit.author.email}>`,
           authorship: verdict
         });
-        const first2 = change.files.find((f3) => f3.lines.length > 0 && !setup.isIgnoredPath(f3.path));
+        const first2 = change.files.find((f3) => f3.lineNumbers.length > 0 && !setup.isIgnoredPath(f3.path));
         result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
         if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha);
       }
@@ -32359,7 +32455,8 @@ function addedLineIndex(changes) {
     for (const file of change.files) {
       const key = `${change.commit}\0${file.path}`;
       const lines2 = byKey.get(key) ?? /* @__PURE__ */ new Map();
-      file.lineNumbers.forEach((n, i) => lines2.set(n, file.lines[i]));
+      const texts = linesOf(file);
+      file.lineNumbers.forEach((n, i) => lines2.set(n, texts[i]));
       byKey.set(key, lines2);
     }
   }
@@ -42070,7 +42167,8 @@ function escapeRegex2(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+var JOIN = "(?=)";
+var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?${JOIN}(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?${JOIN}(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 var NEXT_LINE_WINDOW = 1200;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
@@ -42087,7 +42185,7 @@ function contextRegex(provider, name, value, end = END) {
 function providerSetting(names, kinds, call = true) {
   const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex2(w2))).join("|")})`;
   const kind = literal2(kinds);
-  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${kind}[\w.-]{0,12}${ASSIGN}`;
+  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${JOIN}${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
   return `${literal2(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }
@@ -43040,8 +43138,8 @@ function isLabelForName(value, name) {
   if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
   const words = nameWords(name);
   const valueWords = value.toLowerCase().split(/\s+/);
-  const joined = valueWords.join("");
-  return words.join("").endsWith(joined) || valueWords.every((w2) => words.includes(w2));
+  const joined2 = valueWords.join("");
+  return words.join("").endsWith(joined2) || valueWords.every((w2) => words.includes(w2));
 }
 var IDENTIFIER_SPELLING = /^[A-Za-z][A-Za-z0-9]*(?:[_./][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][A-Za-z0-9]*$/;
 function spellsOwnName(value, name) {
@@ -43207,7 +43305,7 @@ function findGenericSecrets(text, context) {
   const paren = (marks & PAREN_MARK) !== 0;
   const bracket = (marks & BRACKET_MARK) !== 0;
   if (quote3 && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
-  if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
+  if (quote3 && text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
   if (quote3 && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
   if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
@@ -43452,6 +43550,9 @@ var rules = [
     severity: "high",
     keywords: ["name", '"key"', "'key'", "key:"],
     window: 600,
+    // Every pair spells `value` (findNameValuePairs): the engine skips the windows without it, most of
+    // those a line mentioning a name opens, before any text is taken.
+    requires: [/value/],
     reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findNameValuePairs,
     remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",
@@ -43563,7 +43664,7 @@ function distinctNames(names) {
   const letters = (n) => n.replace(/[ _.-]/g, "");
   return names.filter((n) => n !== letters(n) || !names.some((o2) => o2 !== n && letters(o2) === n));
 }
-var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?`;
+var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value${JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?${JOIN}`;
 function bodyOf(shape) {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
   const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
@@ -43627,7 +43728,7 @@ function anySettingRegex(entry) {
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
   const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
-  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${CREDENTIAL})?`;
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${JOIN}${CREDENTIAL})?`;
   return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 function keyedRegex(entry) {
@@ -43640,9 +43741,9 @@ function keyedRegex(entry) {
   const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
   if (isStrict(entry)) {
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${JOIN}${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
   }
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${KEY_TOKEN_SECRET})?`;
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${JOIN}${KEY_TOKEN_SECRET})?`;
   return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 var STRICT_NEARBY_PARTS = [/[?&]|<\//];
@@ -55123,6 +55224,7 @@ var NUMBER_DETECTORS = [
 function lineShape(text) {
   let digits = 0;
   let upper = 0;
+  let capitalsDigits = false;
   let ibanStart = false;
   let upperRun = false;
   for (let i = 0; i < text.length; i++) {
@@ -55131,20 +55233,24 @@ function lineShape(text) {
       digits++;
       if (upper >= 2) {
         const next = text.charCodeAt(i + 1);
-        if (next >= 48 && next <= 57) ibanStart = true;
+        if (next >= 48 && next <= 57) {
+          capitalsDigits = true;
+          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) ibanStart = true;
+        }
       }
       upper = 0;
     } else if (code >= 65 && code <= 90) {
       if (++upper >= 6) upperRun = true;
     } else upper = 0;
   }
-  return { digits, ibanStart, upperRun };
+  return { digits, capitalsDigits, ibanStart, upperRun };
+}
+function gluesToIban(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 64 || code === 35;
 }
 var numberDetectorExamples = new Map(NUMBER_DETECTORS.map((d2) => [d2.id, d2.examples]));
 var BUNDLED_SEGMENT = 4e3;
-var CODE_GATE_SHAPES = new RegExp(
-  [String.raw`[A-Z]{2}\d\d`, String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|")
-);
+var CODE_GATE_SHAPES = new RegExp([String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"));
 var CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DNI_SPEC.context.source, HETU_SPEC.context.source, "ssn"].join("|"), "i");
 function findPiiNumbers(text, context) {
   const kind = pathKind(context.path);
@@ -55152,7 +55258,8 @@ function findPiiNumbers(text, context) {
   const shape = lineShape(text);
   if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  if (!inData && !shape.ibanStart && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
+  const shapeOpens = shape.ibanStart || shape.capitalsDigits && shape.upperRun;
+  if (!inData && !shapeOpens && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
   for (const detector of NUMBER_DETECTORS) {
     if (!detector.possible(shape)) continue;
@@ -56125,7 +56232,7 @@ function* canonicalParts(changes) {
     for (const file of files) {
       yield `file ${file.path}
 `;
-      for (const line of file.lines) yield line + "\n";
+      if (file.lineNumbers.length > 0) yield file.text + "\n";
     }
   }
 }
@@ -56158,9 +56265,9 @@ function buildAuditRecord(input) {
   let linesAdded = 0;
   for (const change of input.changes) {
     for (const file of change.files) {
-      if (file.lines.length === 0) continue;
+      if (file.lineNumbers.length === 0) continue;
       files.add(file.path);
-      linesAdded += file.lines.length;
+      linesAdded += file.lineNumbers.length;
       const language = languageOf2(file.path);
       if (language) languages.add(language);
     }
@@ -56229,11 +56336,12 @@ var FRONT_MATTER_NAME = /^name:\s*["']?([^"'\s#]+)["']?\s*$/;
 function skillsInFiles(change) {
   const out = [];
   for (const file of change.files) {
-    if (file.lines.length === 0) continue;
+    if (file.lineNumbers.length === 0) continue;
     const match = SKILL_FILE.exec(file.path) ?? COMMAND_FILE.exec(file.path);
     if (!match) continue;
-    const named = file.lines.findIndex((line, i) => (file.lineNumbers[i] ?? Infinity) <= 10 && FRONT_MATTER_NAME.test(line.trim()));
-    out.push(named >= 0 ? FRONT_MATTER_NAME.exec(file.lines[named].trim())?.[1] : match[1]);
+    const lines2 = linesOf(file);
+    const named = lines2.findIndex((line, i) => (file.lineNumbers[i] ?? Infinity) <= 10 && FRONT_MATTER_NAME.test(line.trim()));
+    out.push(named >= 0 ? FRONT_MATTER_NAME.exec(lines2[named].trim())?.[1] : match[1]);
   }
   return out;
 }
@@ -56712,27 +56820,30 @@ function contentAboveFinding(content, repository) {
   if (content.commit) finding.commit = content.commit;
   return finding;
 }
-function classifyContent(changes, findings, contentPaths, repository) {
+function contentAboveFindings(changes, findings, contentPaths, repository) {
   const matchPaths = compileContentPaths(contentPaths);
-  const byChange = /* @__PURE__ */ new Map();
+  const byPath = Object.keys(contentPaths).length > 0;
+  const piiByChange = /* @__PURE__ */ new Map();
   for (const f3 of findings) {
+    if (f3.category !== "pii") continue;
     const key = `${f3.path}\0${f3.commit ?? ""}`;
-    const list2 = byChange.get(key);
+    const list2 = piiByChange.get(key);
     if (list2) list2.push(f3);
-    else byChange.set(key, [f3]);
+    else piiByChange.set(key, [f3]);
   }
-  const contents = changes.map((c3) => classifyChange(c3, byChange.get(`${c3.path}\0${c3.commit ?? ""}`) ?? [], matchPaths));
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const content of contents) {
-    const finding = contentAboveFinding(content, repository);
+  for (const change of changes) {
+    const pii = piiByChange.get(`${change.path}\0${change.commit ?? ""}`);
+    if (!pii && !byPath) continue;
+    const finding = contentAboveFinding(classifyChange(change, pii ?? [], matchPaths), repository);
     if (!finding) continue;
     const key = `${finding.fingerprint}\0${finding.commit ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(finding);
   }
-  return { contents, findings: out };
+  return out;
 }
 var WEEKDAY_NAMES = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
 function localTime(date2, timeZone) {
@@ -58654,15 +58765,16 @@ var KEY_START = /^(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-K
 var KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
 function matchedValues(file, finding) {
   const index = file.lineNumbers.indexOf(finding.line);
-  const line = index >= 0 ? file.lines[index] : void 0;
+  const lines2 = linesOf(file);
+  const line = index >= 0 ? lines2[index] : void 0;
   if (line === void 0) return [];
   const text = line.replace(/\r$/, "");
   const first2 = text.slice(Math.max(0, finding.column - 1), Math.max(0, finding.endColumn - 1));
   const values = [first2];
   if (KEY_START.test(first2) && finding.endColumn - 1 >= text.length) {
-    for (let i = index + 1; i < file.lines.length && i <= index + MAX_KEY_LINES; i++) {
+    for (let i = index + 1; i < lines2.length && i <= index + MAX_KEY_LINES; i++) {
       if (file.lineNumbers[i] !== (file.lineNumbers[i - 1] ?? 0) + 1) break;
-      const next = (file.lines[i] ?? "").replace(/\r$/, "").trim();
+      const next = (lines2[i] ?? "").replace(/\r$/, "").trim();
       values.push(next);
       if (KEY_END.test(next)) break;
     }
@@ -58966,8 +59078,7 @@ function evaluateRepositoryPolicy(input) {
     findings.push(...detectAgentDrift(before.config, after.config, commit.sha));
   }
   const repository = { name: input.repository, classification: classification.value, source: classification.source };
-  const content = classifyContent(input.changes, input.findings, config2.content.paths, repository);
-  findings.push(...content.findings);
+  findings.push(...contentAboveFindings(input.changes, input.findings, config2.content.paths, repository));
   findings.push(
     ...businessHoursFindings(
       input.claudeCommits.map((c3) => ({ commit: c3.commit, ...c3.firstFile ? { path: c3.firstFile.path, line: c3.firstFile.line } : {} })),
@@ -58983,7 +59094,7 @@ function evaluateRepositoryPolicy(input) {
     return true;
   });
   unique2.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : a.line - b3.line || (a.rule < b3.rule ? -1 : a.rule > b3.rule ? 1 : 0));
-  return { findings: unique2, problems: head.problems, historyProblems, agentConfig: head.config, usedSkills, contents: content.contents };
+  return { findings: unique2, problems: head.problems, historyProblems, agentConfig: head.config, usedSkills };
 }
 
 // src/git/local-policy.ts
@@ -59380,7 +59491,8 @@ Nothing to scan: ${plan.reason}.
     onFindings: (file, findings, change) => {
       masker.add(file, findings);
       const at2 = findings.map((f3) => file.lineNumbers.indexOf(f3.line)).filter((i) => i >= 0);
-      findingLines.push({ commit: change.commit.sha, files: [{ path: file.path, lines: at2.map((i) => file.lines[i]), lineNumbers: at2.map((i) => file.lineNumbers[i]) }] });
+      const lines2 = linesOf(file);
+      findingLines.push({ commit: change.commit.sha, files: [addedLinesOf(file.path, at2.map((i) => lines2[i]), at2.map((i) => file.lineNumbers[i]))] });
     },
     onCommit: (change, authorship) => {
       if (authorship.isClaude) claudeChanges.push(change);

@@ -19,13 +19,13 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  isTemplateOrReference: () => import_chunk_3BW566JV.isTemplateOrReference,
-  rules: () => import_chunk_3BW566JV.rules
+  isTemplateOrReference: () => import_chunk_VVODFHSS.isTemplateOrReference,
+  rules: () => import_chunk_VVODFHSS.rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_3BW566JV = require("../../../chunks/chunk-3BW566JV.js");
+var import_chunk_VVODFHSS = require("../../../chunks/chunk-VVODFHSS.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

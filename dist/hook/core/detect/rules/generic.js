@@ -24,11 +24,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_KJVFVGWE = require("../../../chunks/chunk-KJVFVGWE.js");
+var import_chunk_XNL2OAYG = require("../../../chunks/chunk-XNL2OAYG.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
 var SECRET_WORDS = /* @__PURE__ */ new Set([
@@ -637,7 +637,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
-  const early = (0, import_chunk_KJVFVGWE.classifyPlaceholder)(value, name);
+  const early = (0, import_chunk_XNL2OAYG.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
@@ -695,7 +695,7 @@ function isPunctuatedChoice(value) {
 function standInWord(value) {
   for (const word of value.split(/\s+/)) {
     if (!isTokenLike(word)) continue;
-    const verdict = (0, import_chunk_KJVFVGWE.classifyPlaceholder)(word);
+    const verdict = (0, import_chunk_XNL2OAYG.classifyPlaceholder)(word);
     if (verdict.placeholder) return verdict.reason ?? "";
   }
   return void 0;
@@ -705,11 +705,11 @@ function isTokenLike(word) {
 }
 function typedPairOrValue(value) {
   const pair = USER_PASSWORD_PAIR.exec(value);
-  if (pair && (0, import_chunk_KJVFVGWE.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  if (pair && (0, import_chunk_XNL2OAYG.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
   return typedByHand(value);
 }
 function typedByHand(value) {
-  const typed = (0, import_chunk_KJVFVGWE.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_XNL2OAYG.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 var TOKEN_CHARACTERS = String.raw`A-Za-z0-9_\-+/=.~:`;
@@ -962,7 +962,7 @@ function findGenericSecrets(text, context) {
   const paren = (marks & PAREN_MARK) !== 0;
   const bracket = (marks & BRACKET_MARK) !== 0;
   if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
-  if (text.includes("define")) collect(C_DEFINE, text, candidates, true);
+  if (quote && text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
   if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
   if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
@@ -1116,7 +1116,7 @@ function findNameValuePairs(window, context) {
 var PASSWORD = "generic-password";
 var SECRET = "generic-secret";
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
     // so a line with several secret-like words is read once.
     id: SECRET,
@@ -1133,16 +1133,16 @@ var rules = [
       const as = (id) => (examples) => examples.map(([line, value]) => [line, value, id]);
       return [
         ...as(PASSWORD)([
-          ...(0, import_chunk_OTVSDK4V.inSyntaxes)("db_password", pw),
-          ...(0, import_chunk_OTVSDK4V.withValue)(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
-          ...(0, import_chunk_OTVSDK4V.withValue)(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
-          ...(0, import_chunk_OTVSDK4V.withValue)(typed, `db_pass = "%s"`)
+          ...(0, import_chunk_QTGPMH4Q.inSyntaxes)("db_password", pw),
+          ...(0, import_chunk_QTGPMH4Q.withValue)(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
+          ...(0, import_chunk_QTGPMH4Q.withValue)(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
+          ...(0, import_chunk_QTGPMH4Q.withValue)(typed, `db_pass = "%s"`)
         ]),
         ...as(SECRET)([
-          ...(0, import_chunk_OTVSDK4V.inSyntaxes)("api_key", token),
-          ...(0, import_chunk_OTVSDK4V.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
-          ...(0, import_chunk_OTVSDK4V.withValue)(salt, `  salt = "%s"`),
-          ...(0, import_chunk_OTVSDK4V.withValue)(first, `  "tokens": ["%s", "${second}"],`)
+          ...(0, import_chunk_QTGPMH4Q.inSyntaxes)("api_key", token),
+          ...(0, import_chunk_QTGPMH4Q.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...(0, import_chunk_QTGPMH4Q.withValue)(salt, `  salt = "%s"`),
+          ...(0, import_chunk_QTGPMH4Q.withValue)(first, `  "tokens": ["%s", "${second}"],`)
         ])
       ];
     },
@@ -1172,7 +1172,7 @@ var rules = [
       `    user.setPassword(request.getParameter("password"));`
     ]
   }),
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "generic-terraform-variable",
     title: "Hardcoded secret",
     provider: "generic",
@@ -1200,13 +1200,16 @@ var rules = [
   default = "eu-west-1"
 }`]
   }),
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "generic-name-value",
     title: "Hardcoded secret",
     provider: "generic",
     severity: "high",
     keywords: ["name", '"key"', "'key'", "key:"],
     window: 600,
+    // Every pair spells `value` (findNameValuePairs): the engine skips the windows without it, most of
+    // those a line mentioning a name opens, before any text is taken.
+    requires: [/value/],
     reports: [{ id: SECRET, title: "Hardcoded secret" }, { id: PASSWORD, title: "Hardcoded password" }],
     find: findNameValuePairs,
     remediation: "Rotate the value, then reference a Kubernetes Secret (valueFrom.secretKeyRef) or the platform's secret store instead of a literal value.",

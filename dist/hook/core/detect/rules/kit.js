@@ -19,27 +19,28 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ASSIGN: () => import_chunk_OTVSDK4V.ASSIGN,
-  CREDENTIAL_KINDS: () => import_chunk_OTVSDK4V.CREDENTIAL_KINDS,
-  END: () => import_chunk_OTVSDK4V.END,
-  END_B64: () => import_chunk_OTVSDK4V.END_B64,
-  SECRET_NAME: () => import_chunk_OTVSDK4V.SECRET_NAME,
-  SEP: () => import_chunk_OTVSDK4V.SEP,
-  SETTING_SYNTAXES: () => import_chunk_OTVSDK4V.SETTING_SYNTAXES,
-  UUID: () => import_chunk_OTVSDK4V.UUID,
-  UUID_ANY_CASE: () => import_chunk_OTVSDK4V.UUID_ANY_CASE,
-  assigned: () => import_chunk_OTVSDK4V.assigned,
-  ci: () => import_chunk_OTVSDK4V.ci,
-  contextRegex: () => import_chunk_OTVSDK4V.contextRegex,
-  defineRule: () => import_chunk_OTVSDK4V.defineRule,
-  escapeRegex: () => import_chunk_OTVSDK4V.escapeRegex,
-  hasDigit: () => import_chunk_OTVSDK4V.hasDigit,
-  inSyntaxes: () => import_chunk_OTVSDK4V.inSyntaxes,
-  providerSetting: () => import_chunk_OTVSDK4V.providerSetting,
-  withValue: () => import_chunk_OTVSDK4V.withValue
+  ASSIGN: () => import_chunk_QTGPMH4Q.ASSIGN,
+  CREDENTIAL_KINDS: () => import_chunk_QTGPMH4Q.CREDENTIAL_KINDS,
+  END: () => import_chunk_QTGPMH4Q.END,
+  END_B64: () => import_chunk_QTGPMH4Q.END_B64,
+  JOIN: () => import_chunk_QTGPMH4Q.JOIN,
+  SECRET_NAME: () => import_chunk_QTGPMH4Q.SECRET_NAME,
+  SEP: () => import_chunk_QTGPMH4Q.SEP,
+  SETTING_SYNTAXES: () => import_chunk_QTGPMH4Q.SETTING_SYNTAXES,
+  UUID: () => import_chunk_QTGPMH4Q.UUID,
+  UUID_ANY_CASE: () => import_chunk_QTGPMH4Q.UUID_ANY_CASE,
+  assigned: () => import_chunk_QTGPMH4Q.assigned,
+  ci: () => import_chunk_QTGPMH4Q.ci,
+  contextRegex: () => import_chunk_QTGPMH4Q.contextRegex,
+  defineRule: () => import_chunk_QTGPMH4Q.defineRule,
+  escapeRegex: () => import_chunk_QTGPMH4Q.escapeRegex,
+  hasDigit: () => import_chunk_QTGPMH4Q.hasDigit,
+  inSyntaxes: () => import_chunk_QTGPMH4Q.inSyntaxes,
+  providerSetting: () => import_chunk_QTGPMH4Q.providerSetting,
+  withValue: () => import_chunk_QTGPMH4Q.withValue
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_OTVSDK4V = require("../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
@@ -47,6 +48,7 @@ var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
   CREDENTIAL_KINDS,
   END,
   END_B64,
+  JOIN,
   SECRET_NAME,
   SEP,
   SETTING_SYNTAXES,

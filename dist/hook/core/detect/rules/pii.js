@@ -32,7 +32,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_ETBY7HIV = require("../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 function isDigits(text) {
   return /^\d+$/.test(text);
@@ -1229,6 +1229,7 @@ var NUMBER_DETECTORS = [
 function lineShape(text) {
   let digits = 0;
   let upper = 0;
+  let capitalsDigits = false;
   let ibanStart = false;
   let upperRun = false;
   for (let i = 0; i < text.length; i++) {
@@ -1237,20 +1238,24 @@ function lineShape(text) {
       digits++;
       if (upper >= 2) {
         const next = text.charCodeAt(i + 1);
-        if (next >= 48 && next <= 57) ibanStart = true;
+        if (next >= 48 && next <= 57) {
+          capitalsDigits = true;
+          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) ibanStart = true;
+        }
       }
       upper = 0;
     } else if (code >= 65 && code <= 90) {
       if (++upper >= 6) upperRun = true;
     } else upper = 0;
   }
-  return { digits, ibanStart, upperRun };
+  return { digits, capitalsDigits, ibanStart, upperRun };
+}
+function gluesToIban(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 64 || code === 35;
 }
 var numberDetectorExamples = new Map(NUMBER_DETECTORS.map((d) => [d.id, d.examples]));
 var BUNDLED_SEGMENT = 4e3;
-var CODE_GATE_SHAPES = new RegExp(
-  [String.raw`[A-Z]{2}\d\d`, String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|")
-);
+var CODE_GATE_SHAPES = new RegExp([String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"));
 var CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DNI_SPEC.context.source, HETU_SPEC.context.source, "ssn"].join("|"), "i");
 function findPiiNumbers(text, context) {
   const kind = pathKind(context.path);
@@ -1258,7 +1263,8 @@ function findPiiNumbers(text, context) {
   const shape = lineShape(text);
   if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  if (!inData && !shape.ibanStart && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
+  const shapeOpens = shape.ibanStart || shape.capitalsDigits && shape.upperRun;
+  if (!inData && !shapeOpens && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
   for (const detector of NUMBER_DETECTORS) {
     if (!detector.possible(shape)) continue;
@@ -1267,7 +1273,7 @@ function findPiiNumbers(text, context) {
   return out;
 }
 function idRule(id, title, keywords, spec, docs, examples) {
-  return (0, import_chunk_OTVSDK4V.defineRule)({
+  return (0, import_chunk_QTGPMH4Q.defineRule)({
     id,
     title,
     provider: "PII",
@@ -1281,7 +1287,7 @@ function idRule(id, title, keywords, spec, docs, examples) {
   });
 }
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
     id: "pii-number",
@@ -1324,7 +1330,7 @@ var rules = [
   }),
   idRule("nl-bsn", "Dutch citizen service number (BSN)", ["bsn", "burgerservicenummer", "sofi"], BSN_SPEC, "https://www.rvig.nl/burgerservicenummer", {
     samples: () => [examplesOf.bsn("ex-bsn")],
-    truePositives: ([bsn]) => (0, import_chunk_OTVSDK4V.withValue)(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
+    truePositives: ([bsn]) => (0, import_chunk_QTGPMH4Q.withValue)(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
     falsePositives: ([bsn]) => [`bsn: "${breakLastDigit(bsn)}"`, `bsn_id: "${bsn}"`, `value: "${bsn}"`]
   }),
   idRule("in-aadhaar", "Indian Aadhaar number", ["aadhaar", "aadhar", "uidai"], AADHAAR_SPEC, "https://uidai.gov.in/en/my-aadhaar/about-your-aadhaar.html", {
@@ -1356,7 +1362,7 @@ var rules = [
       falsePositives: ([pnr]) => [`personnummer: ${breakLastDigit(pnr)}`, `personnummer: ${pnr.slice(0, 2)}13${pnr.slice(4)}`, `id: ${pnr}`]
     }
   ),
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "email-address",
     title: "Email address in data",
     provider: "PII",
@@ -1367,7 +1373,7 @@ var rules = [
     docs: "https://www.rfc-editor.org/rfc/rfc2606",
     remediation: "Replace real addresses in test data with generated ones at example.com (RFC 2606), and purge the real ones from the git history.",
     samples: () => [examplesOf.email("ex-email")],
-    truePositives: ([email]) => (0, import_chunk_OTVSDK4V.withValue)(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
+    truePositives: ([email]) => (0, import_chunk_QTGPMH4Q.withValue)(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
     falsePositives: ([email]) => [
       `INSERT INTO users (email) VALUES ('jane@example.com');`,
       `INSERT INTO users (email) VALUES ('noreply@${email.split("@")[1]}');`,

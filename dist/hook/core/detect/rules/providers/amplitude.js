@@ -23,20 +23,20 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
     provider: "Amplitude",
     severity: "high",
     keywords: ["amplitude"],
-    regex: (0, import_chunk_OTVSDK4V.contextRegex)("amplitude", String.raw`secret[_.-]?key|api[_.-]?secret|secret`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("amplitude", String.raw`secret[_.-]?key|api[_.-]?secret|secret`, "[a-f0-9]{32}"),
     docs: "https://amplitude.com/docs/apis/authentication",
     remediation: "Rotate the project's secret key in Amplitude > Settings > Projects and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "amplitude-1")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("amplitude_secret_key", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "amplitude_api_secret: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("amplitude_secret_key", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "amplitude_api_secret: '%s'")],
     falsePositives: () => ["AMPLITUDE_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(32, "amplitude-fp"), "AMPLITUDE_SECRET_KEY=${AMPLITUDE_SECRET_KEY}"]
   })
 ];

@@ -23,20 +23,20 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "beamer-api-key",
     title: "Beamer API key",
     provider: "Beamer",
     severity: "medium",
     keywords: ["beamer"],
-    regex: (0, import_chunk_OTVSDK4V.contextRegex)("beamer", null, "b_[A-Za-z0-9_=-]{44}", String.raw`(?![\w=-])`),
+    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("beamer", null, "b_[A-Za-z0-9_=-]{44}", String.raw`(?![\w=-])`),
     docs: "https://www.getbeamer.com/api",
     remediation: "Delete the key in Beamer > Settings > API and keep its replacement in a secret manager.",
     samples: () => ["b_" + import_chunk_KBVS5DTB.fake.base64url(44, "beamer-1")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("beamer_api_key", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "beamer_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("beamer_api_key", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "beamer_key: '%s'")],
     falsePositives: () => ["BEAMER_PRODUCT_ID=" + import_chunk_KBVS5DTB.fake.alnum(12, "beamer-fp"), "BEAMER_API_KEY=b_" + import_chunk_KBVS5DTB.fake.alnum(20, "beamer-short")]
   })
 ];

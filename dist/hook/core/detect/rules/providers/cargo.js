@@ -23,10 +23,10 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "cargo-registry-token",
     title: "Cargo registry token",
     provider: "Cargo",
@@ -40,10 +40,10 @@ var rules = [
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(40, "cargo-1"), import_chunk_KBVS5DTB.fake.base64url(48, "cargo-2"), "A" + import_chunk_KBVS5DTB.fake.base64url(39, "t-cargo")],
     // An environment variable: the name keeps its case, and XML does not hold it.
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_OTVSDK4V.inSyntaxes)("CARGO_REGISTRIES_ACME_TOKEN", c, import_chunk_OTVSDK4V.SETTING_SYNTAXES),
-      ...(0, import_chunk_OTVSDK4V.withValue)(a, `CARGO_REGISTRIES_ACME_TOKEN=%s`),
-      ...(0, import_chunk_OTVSDK4V.withValue)(b, `export CARGO_REGISTRY_TOKEN="%s"`),
-      ...(0, import_chunk_OTVSDK4V.withValue)(c, `CARGO_REGISTRIES_INTERNAL_TOKEN='%s'`)
+      ...(0, import_chunk_QTGPMH4Q.inSyntaxes)("CARGO_REGISTRIES_ACME_TOKEN", c, import_chunk_QTGPMH4Q.SETTING_SYNTAXES),
+      ...(0, import_chunk_QTGPMH4Q.withValue)(a, `CARGO_REGISTRIES_ACME_TOKEN=%s`),
+      ...(0, import_chunk_QTGPMH4Q.withValue)(b, `export CARGO_REGISTRY_TOKEN="%s"`),
+      ...(0, import_chunk_QTGPMH4Q.withValue)(c, `CARGO_REGISTRIES_INTERNAL_TOKEN='%s'`)
     ],
     falsePositives: () => [
       "CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}",

@@ -23,10 +23,10 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "cloudinary-url",
     title: "Cloudinary URL with API secret",
     provider: "Cloudinary",
@@ -36,7 +36,7 @@ var rules = [
     docs: "https://cloudinary.com/documentation/how_to_integrate_cloudinary#api_keys_and_secrets",
     remediation: "Regenerate the API secret in Settings > API Keys and load CLOUDINARY_URL from the environment or a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(27, "cloudinary")],
-    truePositives: ([s]) => (0, import_chunk_OTVSDK4V.withValue)(
+    truePositives: ([s]) => (0, import_chunk_QTGPMH4Q.withValue)(
       s,
       "CLOUDINARY_URL=cloudinary://" + import_chunk_KBVS5DTB.fake.digits(15, "cl-key") + ":%s@acme-media",
       'cloudinary.config({ cloudinary_url: "cloudinary://' + import_chunk_KBVS5DTB.fake.digits(15, "cl-key2") + ':%s@demo" })',

@@ -22,7 +22,7 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var PREFIXES = [
   ["xoxb-", "slack-bot-token", "Slack bot token"],
@@ -79,7 +79,7 @@ function findDummyValues(text) {
   return out;
 }
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
     provider: "placeholder",

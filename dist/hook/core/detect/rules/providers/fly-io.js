@@ -23,10 +23,10 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "flyio-access-token",
     title: "Fly.io access token",
     provider: "Fly.io",
@@ -36,10 +36,10 @@ var rules = [
     docs: "https://fly.io/docs/security/tokens/",
     remediation: "Revoke the token with `fly tokens revoke` (or in the dashboard) and give CI its replacement as FLY_API_TOKEN from a secret.",
     samples: () => ["fo1_" + import_chunk_KBVS5DTB.fake.base64url(43, "fo1-1")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "fly deploy --access-token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "fly deploy --access-token %s")],
     falsePositives: () => ["fo1_" + import_chunk_KBVS5DTB.fake.alnum(20, "fo1-short"), "fo1_" + import_chunk_KBVS5DTB.fake.alnum(50, "fo1-long")]
   }),
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "flyio-macaroon-token",
     title: "Fly.io macaroon token",
     provider: "Fly.io",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://fly.io/docs/security/tokens/",
     remediation: "Revoke the token with `fly tokens revoke` and give CI its replacement as FLY_API_TOKEN from a secret.",
     samples: () => ["fm2_lJPE" + import_chunk_KBVS5DTB.fake.base64(200, "fm2-1")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, 'FLY_API_TOKEN="FlyV1 %s"', "Authorization: FlyV1 %s")],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, 'FLY_API_TOKEN="FlyV1 %s"', "Authorization: FlyV1 %s")],
     falsePositives: () => ["fm2_" + import_chunk_KBVS5DTB.fake.alnum(40, "fm2-short"), "rfm2_" + import_chunk_KBVS5DTB.fake.alnum(120, "fm2-embedded")]
   })
 ];

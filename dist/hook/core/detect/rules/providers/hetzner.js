@@ -23,20 +23,20 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "hetzner-cloud-api-token",
     title: "Hetzner Cloud API token",
     provider: "Hetzner",
     severity: "critical",
     keywords: ["hcloud", "hetzner"],
-    regex: (0, import_chunk_OTVSDK4V.assigned)(`(?:${(0, import_chunk_OTVSDK4V.ci)("hcloud")}|${(0, import_chunk_OTVSDK4V.ci)("hetzner")})[\\w. -]{0,20}?(?:${(0, import_chunk_OTVSDK4V.ci)("token")}|${(0, import_chunk_OTVSDK4V.ci)("api")}${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_QTGPMH4Q.assigned)(`(?:${(0, import_chunk_QTGPMH4Q.ci)("hcloud")}|${(0, import_chunk_QTGPMH4Q.ci)("hetzner")})[\\w. -]{0,20}?(?:${(0, import_chunk_QTGPMH4Q.ci)("token")}|${(0, import_chunk_QTGPMH4Q.ci)("api")}${import_chunk_QTGPMH4Q.SEP}${(0, import_chunk_QTGPMH4Q.ci)("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://docs.hetzner.cloud/#authentication",
     remediation: "Delete the token in the project's Security > API tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(64, "hcloud")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("hcloud_token", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, 'hetzner_api_key = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("hcloud_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, 'hetzner_api_key = "%s"')],
     falsePositives: ([t]) => [`HCLOUD_TOKEN=${t.slice(0, 50)}`, `const checksum = "${t}";`]
   })
 ];

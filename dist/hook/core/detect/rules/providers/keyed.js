@@ -19,17 +19,17 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  JENKINS_LABEL: () => import_chunk_5LKB4K2O.JENKINS_LABEL,
-  JWT_LIKE: () => import_chunk_5LKB4K2O.JWT_LIKE,
-  keyed: () => import_chunk_5LKB4K2O.keyed,
-  keyedRegex: () => import_chunk_5LKB4K2O.keyedRegex
+  JENKINS_LABEL: () => import_chunk_ERJAFSQW.JENKINS_LABEL,
+  JWT_LIKE: () => import_chunk_ERJAFSQW.JWT_LIKE,
+  keyed: () => import_chunk_ERJAFSQW.keyed,
+  keyedRegex: () => import_chunk_ERJAFSQW.keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_5LKB4K2O = require("../../../../chunks/chunk-5LKB4K2O.js");
+var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_KJVFVGWE = require("../../../../chunks/chunk-KJVFVGWE.js");
+var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

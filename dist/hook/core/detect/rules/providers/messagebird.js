@@ -23,20 +23,20 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
     provider: "MessageBird",
     severity: "high",
     keywords: ["messagebird", "message_bird", "message-bird"],
-    regex: (0, import_chunk_OTVSDK4V.assigned)(`${(0, import_chunk_OTVSDK4V.ci)("message")}${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("bird")}[\\w. -]{0,20}?(?:${(0, import_chunk_OTVSDK4V.ci)("key")}|${(0, import_chunk_OTVSDK4V.ci)("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_QTGPMH4Q.assigned)(`${(0, import_chunk_QTGPMH4Q.ci)("message")}${import_chunk_QTGPMH4Q.SEP}${(0, import_chunk_QTGPMH4Q.ci)("bird")}[\\w. -]{0,20}?(?:${(0, import_chunk_QTGPMH4Q.ci)("key")}|${(0, import_chunk_QTGPMH4Q.ci)("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
     docs: "https://developers.messagebird.com/api/#authentication",
     remediation: "Delete the access key in the dashboard's Developers > API access and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(25, "messagebird")],
-    truePositives: ([k]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("messagebird_access_key", k), ...(0, import_chunk_OTVSDK4V.withValue)(k, '  messageBirdKey: "%s",')],
+    truePositives: ([k]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("messagebird_access_key", k), ...(0, import_chunk_QTGPMH4Q.withValue)(k, '  messageBirdKey: "%s",')],
     falsePositives: ([k]) => [`MESSAGEBIRD_ACCESS_KEY=${k.slice(0, 20)}`, `const key = "${k}";`]
   })
 ];

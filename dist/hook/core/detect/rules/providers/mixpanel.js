@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
     provider: "Mixpanel",
     severity: "high",
     keywords: ["mixpanel"],
-    regex: (0, import_chunk_OTVSDK4V.contextRegex)("mixpanel", String.raw`api[_.-]?secret|secret`, String.raw`[a-f0-9]{32}|` + (0, import_chunk_OTVSDK4V.hasDigit)(32) + "[A-Za-z0-9]{32}"),
+    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("mixpanel", String.raw`api[_.-]?secret|secret`, String.raw`[a-f0-9]{32}|` + (0, import_chunk_QTGPMH4Q.hasDigit)(32) + "[A-Za-z0-9]{32}"),
     minEntropy: 3.5,
     docs: "https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts",
     remediation: "Rotate the secret in Mixpanel > Project / Organization settings and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "mixpanel-1")],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("mixpanel_api_secret", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "mixpanel_secret: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("mixpanel_api_secret", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "mixpanel_secret: '%s'")],
     falsePositives: () => ["MIXPANEL_TOKEN=" + import_chunk_KBVS5DTB.fake.hex(32, "mixpanel-fp"), "MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}"]
   })
 ];

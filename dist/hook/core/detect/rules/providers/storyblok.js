@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "storyblok-access-token",
     title: "Storyblok access token",
     provider: "Storyblok",
     severity: "medium",
     keywords: ["storyblok"],
-    regex: (0, import_chunk_OTVSDK4V.contextRegex)("storyblok", String.raw`(?:access|preview|public|management|oauth)?[_.-]?token|api[_.-]?key`, (0, import_chunk_OTVSDK4V.hasDigit)(30) + "[A-Za-z0-9-]{22,30}"),
+    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("storyblok", String.raw`(?:access|preview|public|management|oauth)?[_.-]?token|api[_.-]?key`, (0, import_chunk_QTGPMH4Q.hasDigit)(30) + "[A-Za-z0-9-]{22,30}"),
     minEntropy: 3.5,
     docs: "https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication",
     remediation: "Delete the token in Storyblok > Settings > Access Tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(20, "storyblok-1") + "3" + import_chunk_KBVS5DTB.fake.alnum(1, "storyblok-1b") + "tt"],
-    truePositives: ([t]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("storyblok_token", t), ...(0, import_chunk_OTVSDK4V.withValue)(t, "storyblok_preview_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("storyblok_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "storyblok_preview_token: '%s'")],
     falsePositives: () => ["STORYBLOK_SPACE_ID=" + import_chunk_KBVS5DTB.fake.digits(6, "storyblok-fp"), "STORYBLOK_TOKEN=${STORYBLOK_TOKEN}"]
   })
 ];

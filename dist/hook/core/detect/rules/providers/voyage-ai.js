@@ -23,20 +23,20 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "voyage-api-key",
     title: "Voyage AI API key",
     provider: "Voyage AI",
     severity: "high",
     keywords: ["voyage"],
-    regex: new RegExp(`${(0, import_chunk_OTVSDK4V.providerSetting)(["voyage"], import_chunk_OTVSDK4V.CREDENTIAL_KINDS)}(?<secret>pa-[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`${(0, import_chunk_QTGPMH4Q.providerSetting)(["voyage"], import_chunk_QTGPMH4Q.CREDENTIAL_KINDS)}(?<secret>pa-[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])`),
     docs: "https://docs.voyageai.com/docs/api-key-and-installation",
     remediation: "Revoke the key in the Voyage AI dashboard (API Keys), create a new one and load it from VOYAGE_API_KEY.",
     samples: () => ["pa-" + import_chunk_KBVS5DTB.fake.alnum(43, "vo-1"), "pa-" + import_chunk_KBVS5DTB.fake.base64url(43, "t-vo")],
-    truePositives: ([a, b]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("voyage_api_key", a), ...(0, import_chunk_OTVSDK4V.withValue)(b, `vo = voyageai.Client(api_key="%s")`, `VOYAGE_API_KEY="%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("voyage_api_key", a), ...(0, import_chunk_QTGPMH4Q.withValue)(b, `vo = voyageai.Client(api_key="%s")`, `VOYAGE_API_KEY="%s"`)],
     falsePositives: () => ["VOYAGE_API_KEY=pa-...", `VOYAGE_API_KEY=pa-${import_chunk_KBVS5DTB.fake.base64url(20, "vo-fp")}`]
   })
 ];

@@ -23,20 +23,20 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_OTVSDK4V = require("../../../../chunks/chunk-OTVSDK4V.js");
+var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_OTVSDK4V.defineRule)({
+  (0, import_chunk_QTGPMH4Q.defineRule)({
     id: "vultr-api-key",
     title: "Vultr API key",
     provider: "Vultr",
     severity: "critical",
     keywords: ["vultr"],
-    regex: (0, import_chunk_OTVSDK4V.assigned)(`${(0, import_chunk_OTVSDK4V.ci)("vultr")}[\\w. -]{0,20}?(?:${(0, import_chunk_OTVSDK4V.ci)("api")}${import_chunk_OTVSDK4V.SEP}${(0, import_chunk_OTVSDK4V.ci)("key")}|${(0, import_chunk_OTVSDK4V.ci)("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_QTGPMH4Q.assigned)(`${(0, import_chunk_QTGPMH4Q.ci)("vultr")}[\\w. -]{0,20}?(?:${(0, import_chunk_QTGPMH4Q.ci)("api")}${import_chunk_QTGPMH4Q.SEP}${(0, import_chunk_QTGPMH4Q.ci)("key")}|${(0, import_chunk_QTGPMH4Q.ci)("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
     docs: "https://www.vultr.com/api/#section/Authentication",
     remediation: "Regenerate the API key under Account > API and restrict it to known IP ranges.",
     samples: () => [import_chunk_KBVS5DTB.fake.upperDigits(36, "vultr")],
-    truePositives: ([k]) => [...(0, import_chunk_OTVSDK4V.inSyntaxes)("vultr_api_key", k), ...(0, import_chunk_OTVSDK4V.withValue)(k, '  vultrToken: "%s",', "Vultr token: %s")],
+    truePositives: ([k]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("vultr_api_key", k), ...(0, import_chunk_QTGPMH4Q.withValue)(k, '  vultrToken: "%s",', "Vultr token: %s")],
     falsePositives: ([k]) => [`VULTR_API_KEY=${k.toLowerCase()}`, `VULTR_API_KEY=${k.slice(0, 30)}`]
   })
 ];

@@ -24,15 +24,15 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_S7Z6ITOL = require("./chunk-S7Z6ITOL.js");
-var import_chunk_EIMUBEWV = require("./chunk-EIMUBEWV.js");
-var import_chunk_SX3IEHY2 = require("./chunk-SX3IEHY2.js");
+var import_chunk_TTJHCW76 = require("./chunk-TTJHCW76.js");
+var import_chunk_KJJMBSYW = require("./chunk-KJJMBSYW.js");
+var import_chunk_SEMY5FT2 = require("./chunk-SEMY5FT2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_KJVFVGWE = require("./chunk-KJVFVGWE.js");
+var import_chunk_XNL2OAYG = require("./chunk-XNL2OAYG.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 const { chmodSync, existsSync: existsSync2, mkdirSync, readFileSync, renameSync, rmSync: rmSync2, writeFileSync } = process.getBuiltinModule("node:fs");
@@ -4519,7 +4519,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_S7Z6ITOL.defaultCommand)("project", top, (0, import_chunk_S7Z6ITOL.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_TTJHCW76.defaultCommand)("project", top, (0, import_chunk_TTJHCW76.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });

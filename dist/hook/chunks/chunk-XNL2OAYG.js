@@ -169,13 +169,90 @@ var WEAK_VALUES = /* @__PURE__ */ new Set([
   "superman"
 ]);
 var LONGEST_WEAK_VALUE = Math.max(...[...WEAK_VALUES].map((v) => v.length));
-function mayBecomeWeak(value) {
-  const need = value.length - 4 - LONGEST_WEAK_VALUE;
-  if (need <= 0) return true;
-  const plainAllowed = value.length - need;
-  let plain = 0;
-  for (let i = 0; i < value.length; i++) if (!isDecoration(value.charCodeAt(i)) && ++plain > plainAllowed) return false;
-  return true;
+function mayBecomeWeak(length, decorations) {
+  return length - 4 - LONGEST_WEAK_VALUE <= decorations;
+}
+var DECORATION = -10;
+var OTHER = -2;
+var COUNTING_ORDER = (() => {
+  const order = new Int16Array(128).fill(OTHER);
+  for (let c = 0; c < 128; c++) {
+    if (c >= 48 && c <= 57) order[c] = c + 256;
+    else if ((c | 32) >= 97 && (c | 32) <= 122) order[c] = c | 32;
+    else if (isDecoration(c)) order[c] = DECORATION;
+  }
+  return order;
+})();
+var PAST_END = -3;
+var BEFORE_START = -4;
+function characterStats(value) {
+  let longestRun = 0;
+  let runsOfFour = 0;
+  let inRunsOfFour = 0;
+  let ladder = 0;
+  let runLadder = false;
+  let countingNext = 0;
+  let countingApart = 0;
+  let decorations = 0;
+  let periodic = false;
+  let surrogate = false;
+  let distinct = 0;
+  let run = 0;
+  let repeats2 = 0;
+  let repeats3 = 0;
+  let repeats4 = 0;
+  let back1 = -1;
+  let back2 = -1;
+  let back3 = -1;
+  let back4 = -1;
+  let order1 = BEFORE_START;
+  let order2 = BEFORE_START;
+  let seen1 = -1;
+  let seen2 = -1;
+  let seen3 = -1;
+  let seen4 = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : PAST_END;
+    if (c === back1) run++;
+    else {
+      if (run > longestRun) longestRun = run;
+      if (run >= 4) {
+        runsOfFour++;
+        inRunsOfFour += run;
+        if (++ladder >= 3) runLadder = true;
+      } else ladder = 0;
+      run = 1;
+    }
+    if (c === PAST_END) break;
+    let order = OTHER;
+    if (c < 128) order = COUNTING_ORDER[c];
+    else if (c >= 55296 && c <= 57343) surrogate = true;
+    if (distinct < 5 && c !== seen1 && c !== seen2 && c !== seen3 && c !== seen4) {
+      if (distinct === 0) seen1 = c;
+      else if (distinct === 1) seen2 = c;
+      else if (distinct === 2) seen3 = c;
+      else if (distinct === 3) seen4 = c;
+      distinct++;
+    }
+    if (order === DECORATION) decorations++;
+    const next = order - order1;
+    if (next === 1 || next === -1) countingNext++;
+    const apart = order - order2;
+    if (apart === 1 || apart === -1) countingApart++;
+    if (c !== back2) repeats2 = 0;
+    else if (++repeats2 >= 8) periodic = true;
+    if (c !== back3) repeats3 = 0;
+    else if (++repeats3 >= 12) periodic = true;
+    if (c !== back4) repeats4 = 0;
+    else if (++repeats4 >= 16) periodic = true;
+    back4 = back3;
+    back3 = back2;
+    back2 = back1;
+    back1 = c;
+    order2 = order1;
+    order1 = order;
+  }
+  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? void 0 : distinct };
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 function hasRandomBody(value) {
@@ -232,11 +309,14 @@ var PATTERN_SCREENS = (() => {
 })();
 function classifyPlaceholder(value, keyName) {
   const trimmed = value.trim();
+  return placeholderVerdict(trimmed, characterStats(trimmed), keyName);
+}
+function placeholderVerdict(trimmed, stats, keyName) {
   let lower;
-  if (mayBecomeWeak(trimmed)) {
+  if (mayBecomeWeak(trimmed.length, stats.decorations)) {
     lower = trimmed.toLowerCase();
     if (WEAK_VALUES.has(lower)) return { placeholder: true, reason: "the value is a well-known dummy or default" };
-    if (mayBecomeWeak(lower)) {
+    if (mayBecomeWeak(lower.length, stats.decorations)) {
       const plain = deLeet(lower);
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
@@ -255,12 +335,12 @@ function classifyPlaceholder(value, keyName) {
     }
   }
   if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
-  const run = longestRun(trimmed);
+  const run = stats.longestRun;
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
-  if (trimmed.length >= 16 && atMostDistinct(trimmed, 4)) return { placeholder: true, reason: "the value has almost no variety" };
+  if (trimmed.length >= 16 && fewDistinct(trimmed, stats)) return { placeholder: true, reason: "the value has almost no variety" };
   return NOT_PLACEHOLDER;
 }
-var NOT_PLACEHOLDER = Object.freeze({ placeholder: false });
+var NOT_PLACEHOLDER = { placeholder: false, reason: void 0 };
 function screened(value) {
   for (let i = 0; i < PATTERN_SCREENS.length; i++) if (PATTERN_SCREENS[i].test(value)) return true;
   return false;
@@ -337,37 +417,8 @@ function markRuns(value, covered, distance, step, min) {
     close(runStart, i);
   }
 }
-function countingShare(value) {
-  let best = 0;
-  for (const distance of [1, 2]) {
-    const pairs = value.length - distance;
-    if (pairs < 4) continue;
-    let counting = 0;
-    for (let i = 0; i < pairs; i++) {
-      const a = value.charCodeAt(i) | 32;
-      const b = value.charCodeAt(i + distance) | 32;
-      const bothLetters = a >= 97 && a <= 122 && b >= 97 && b <= 122;
-      const bothDigits = isDigit(value.charCodeAt(i)) && isDigit(value.charCodeAt(i + distance));
-      if ((bothLetters || bothDigits) && Math.abs(a - b) === 1) counting++;
-    }
-    best = Math.max(best, counting / pairs);
-  }
-  return best;
-}
 function isDigit(code) {
   return code >= 48 && code <= 57;
-}
-function runsOfFour(value) {
-  let runs = 0;
-  let run = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value[i] === value[i - 1]) run++;
-    else {
-      if (run >= 4) runs++;
-      run = 1;
-    }
-  }
-  return runs;
 }
 function repeatedGroup(value) {
   const seen = /* @__PURE__ */ new Map();
@@ -380,17 +431,20 @@ function repeatedGroup(value) {
   return false;
 }
 function classifyTypedByHand(value) {
-  if (countsByHand(value)) return COUNTS;
-  if (runsOfFour(value) >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
+  const stats = characterStats(value);
+  if (countsByHand(value.length, stats)) return COUNTS;
+  if (stats.runsOfFour >= 3) return { placeholder: true, reason: "the value is runs of repeated characters" };
   if (repeatedGroup(value)) return { placeholder: true, reason: "the value repeats one group" };
-  return { placeholder: false };
+  return NOT_PLACEHOLDER;
 }
-function countsByHand(value) {
-  if (value.length < 8) return false;
-  const counting = countingShare(value);
-  return value.length >= 16 && counting >= 0.5 || counting >= 0.7;
+function countsByHand(length, stats) {
+  if (length < 8) return false;
+  const next = length - 1 >= 4 ? stats.countingNext / (length - 1) : 0;
+  const apart = length - 2 >= 4 ? stats.countingApart / (length - 2) : 0;
+  const counting = Math.max(next, apart);
+  return length >= 16 && counting >= 0.5 || counting >= 0.7;
 }
-var COUNTS = Object.freeze({ placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" });
+var COUNTS = { placeholder: true, reason: "the value counts up or down (a1b2c3, abcdef, 98765)" };
 function deLeet(lower) {
   let end = lower.length;
   while (end > 0 && isDecoration(lower.charCodeAt(end - 1))) end--;
@@ -444,56 +498,23 @@ function leetLetter(c) {
       return "";
   }
 }
-function longestRun(value) {
-  let longest = 0;
-  let run = 0;
-  for (let i = 0; i < value.length; i++) {
-    run = i > 0 && value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
 function classifyFormatValue(value) {
-  const general = classifyPlaceholder(value);
-  return general.placeholder ? general : classifyFilledFormat(value);
+  const trimmed = value.trim();
+  const stats = characterStats(trimmed);
+  const general = placeholderVerdict(trimmed, stats, void 0);
+  if (general.placeholder) return general;
+  return classifyFilledFormat(value, trimmed === value ? stats : characterStats(value));
 }
-function classifyFilledFormat(value) {
-  if (value.length >= 16 && runCoverage(value) * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
-  if (hasRunLadder(value)) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
-  if (value.length >= 24 && /[A-Za-z]/.test(value) && countsByHand(value)) return COUNTS;
-  if (repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
+function classifyFilledFormat(value, stats) {
+  if (value.length >= 16 && stats.inRunsOfFour * 2 >= value.length) return { placeholder: true, reason: "the value is mostly repeated characters" };
+  if (stats.runLadder) return { placeholder: true, reason: "the value holds runs of repeated characters typed one after another" };
+  if (value.length >= 24 && countsByHand(value.length, stats) && /[A-Za-z]/.test(value)) return COUNTS;
+  if (stats.periodic && repeatsShortUnit(value) || repeatsWholeGroup(value)) return { placeholder: true, reason: "the value repeats a short sequence" };
   const last = value.charCodeAt(value.length - 1);
   if ((last === 62 || last === 93 || last === 125) && PREFIX_THEN_BRACKETS.test(value)) return { placeholder: true, reason: "the value is the format's prefix then a stand-in in brackets" };
   return NOT_PLACEHOLDER;
 }
 var PREFIX_THEN_BRACKETS = /^[A-Za-z0-9]{1,12}(?:[-_.][A-Za-z0-9]{1,12}){0,2}[-_.]?(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{?[^{}]{1,80}\}\}?)$/;
-function hasRunLadder(value) {
-  let ladder = 0;
-  let run = 1;
-  for (let i = 1; i <= value.length; i++) {
-    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run++;
-      continue;
-    }
-    ladder = run >= 4 ? ladder + 1 : 0;
-    if (ladder >= 3) return true;
-    run = 1;
-  }
-  return false;
-}
-function runCoverage(value) {
-  let covered = 0;
-  let run = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i > 0 && i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1)) {
-      run++;
-      continue;
-    }
-    if (run >= 4) covered += run;
-    run = 1;
-  }
-  return covered;
-}
 function repeatsShortUnit(value) {
   const n = value.length;
   for (let i = 0; i + 10 <= n; i++) {
@@ -521,6 +542,9 @@ function repeatsWholeGroup(value) {
 }
 function isLineBreak(code) {
   return code === 10 || code === 13 || code === 8232 || code === 8233;
+}
+function fewDistinct(value, stats) {
+  return stats.distinctUpToFive === void 0 ? atMostDistinct(value, 4) : stats.distinctUpToFive <= 4;
 }
 function atMostDistinct(value, limit) {
   const seen = [];

@@ -30,13 +30,13 @@ __export(stdin_exports, {
   parseIgnoreFile: () => parseIgnoreFile
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_SX3IEHY2 = require("./chunk-SX3IEHY2.js");
+var import_chunk_SEMY5FT2 = require("./chunk-SEMY5FT2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_KJVFVGWE = require("./chunk-KJVFVGWE.js");
+var import_chunk_XNL2OAYG = require("./chunk-XNL2OAYG.js");
 const { posix } = process.getBuiltinModule("node:path");
 var LENGTH_SLACK = 0.25;
 var Owner = class {
@@ -593,12 +593,33 @@ var Located = class {
   lineEnd;
   finding = void 0;
 };
-var FIXED_RUN = /^\[(?:[^\]\\]|\\.)*\]\{(\d+)\}$/;
+var FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
+var ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
 var LITERAL_ATOM = String.raw`(?:[A-Za-z0-9_ ]|\\[^A-Za-z0-9]|\[(?:[^\]\\]|\\[^A-Za-z0-9])*\])\??`;
 var LITERALS = new RegExp(`^(?:${LITERAL_ATOM})+(?:\\|(?:${LITERAL_ATOM})+)*$`);
 var LITERAL_TOKEN = new RegExp(`${LITERAL_ATOM}|\\|`, "g");
 var boundedParts = /* @__PURE__ */ new WeakMap();
-var partSearches = /* @__PURE__ */ new Map();
+var partsByPattern = /* @__PURE__ */ new Map();
+function asciiMembers(charClass) {
+  const matches = new RegExp(charClass);
+  const member = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) if (matches.test(String.fromCharCode(code))) member[code] = 1;
+  return member;
+}
+function firstRun(text, from, end, member, length) {
+  let start = from;
+  while (start + length <= end) {
+    let at = start + length - 1;
+    while (at >= start) {
+      const code = text.charCodeAt(at);
+      if (code >= 128 || member[code] !== 1) break;
+      at--;
+    }
+    if (at < start) return start;
+    start = at + 1;
+  }
+  return -1;
+}
 function literalsMaxLength(source) {
   let longest = 0;
   let length = 0;
@@ -620,14 +641,17 @@ function boundedPartOf(required) {
   let part = boundedParts.get(required);
   if (part === void 0) {
     const { source, flags } = required;
-    const run = flags === "" ? FIXED_RUN.exec(source)?.[1] : void 0;
-    const maxLength = run !== void 0 ? Number(run) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : void 0;
-    if (maxLength === void 0) part = null;
-    else {
-      const key = `${flags}/${source}`;
-      let search = partSearches.get(key);
-      if (!search) partSearches.set(key, search = new RegExp(source, flags));
-      part = { search, maxLength, fixed: run !== void 0 };
+    const key = `${flags}/${source}`;
+    part = partsByPattern.get(key) ?? null;
+    if (!part) {
+      const run = flags === "" ? FIXED_RUN.exec(source) : null;
+      const maxLength = run ? Number(run[2]) : (flags === "" || flags === "i") && LITERALS.test(source) ? literalsMaxLength(source) : void 0;
+      if (maxLength !== void 0) {
+        const charClass = run?.[1];
+        const runOf = charClass !== void 0 && ASCII_CLASS.test(charClass) ? asciiMembers(charClass) : void 0;
+        part = { search: new RegExp(source, flags), maxLength, fixed: run !== null, runOf };
+        partsByPattern.set(key, part);
+      }
     }
     boundedParts.set(required, part);
   }
@@ -672,9 +696,19 @@ var RunCursors = class {
   }
   /** The first match lying within [from, end), in a range where none starts in [start, from) ending by end. */
   search(part, start, from, end) {
-    const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
-    const at = match ? from + match.index : -1;
-    const cursor = { from: start, limit: end, at, end: match ? at + match[0].length : -1 };
+    let at = -1;
+    let matchEnd = -1;
+    if (part.runOf) {
+      at = firstRun(this.text, from, end, part.runOf, part.maxLength);
+      if (at !== -1) matchEnd = at + part.maxLength;
+    } else {
+      const match = from < end ? part.search.exec(this.text.slice(from, end)) : null;
+      if (match) {
+        at = from + match.index;
+        matchEnd = at + match[0].length;
+      }
+    }
+    const cursor = { from: start, limit: end, at, end: matchEnd };
     this.cursors.set(part.search, cursor);
     return cursor;
   }
@@ -695,6 +729,7 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
+  /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
     const { text, path } = doc;
@@ -755,20 +790,20 @@ var Scanner = class {
     const runOn = (rule, ruleIndex, line, into, ruleContext) => {
       if (!longLine) {
         if (!rule.window) {
-          const matches2 = (0, import_chunk_SX3IEHY2.runRule)(rule, lineText, ruleContext);
+          const matches2 = (0, import_chunk_SEMY5FT2.runRule)(rule, lineText, ruleContext);
           if (matches2.length > 0) record(rule, matches2, lineStart, line, into);
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
         if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = (0, import_chunk_SX3IEHY2.runRule)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+        const matches = (0, import_chunk_SEMY5FT2.runRule)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, lineStart, line, into);
         return;
       }
       lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = (0, import_chunk_SX3IEHY2.runRule)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+        const matches = (0, import_chunk_SEMY5FT2.runRule)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
         if (matches.length > 0) record(rule, matches, segmentStart, line, into);
       }
     };
@@ -840,7 +875,7 @@ var Scanner = class {
     for (const item of kept) {
       const finding = findingOf(item);
       if (ignored.has(finding.fingerprint)) continue;
-      const old = (0, import_chunk_SX3IEHY2.valueFingerprint)(finding.rule, doc.path, item.match.secret);
+      const old = (0, import_chunk_SEMY5FT2.valueFingerprint)(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -867,10 +902,17 @@ var Scanner = class {
     }
     return merged;
   }
-  /** A rule's message for its findings under its own title: one string for all of them. */
-  defaultMessage(rule) {
-    let message = this.defaultMessages.get(rule);
-    if (message === void 0) this.defaultMessages.set(rule, message = defaultMessage(rule.title, rule));
+  /**
+   * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
+   * by testing `title === rule.title`: a keyed rule's title is a joined string, and the first such one to
+   * reach that test in optimised code threw toFinding back to the interpreter (V8 had only seen
+   * internalized titles there).
+   */
+  defaultMessage(rule, title) {
+    let byTitle = this.defaultMessages.get(rule);
+    if (byTitle === void 0) this.defaultMessages.set(rule, byTitle = /* @__PURE__ */ new Map());
+    let message = byTitle.get(title);
+    if (message === void 0) byTitle.set(title, message = defaultMessage(title, rule));
     return message;
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
@@ -884,7 +926,7 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = (0, import_chunk_KJVFVGWE.classifyFormatValue)(match.secret);
+      const verdict = (0, import_chunk_XNL2OAYG.classifyFormatValue)(match.secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
@@ -906,7 +948,7 @@ var Scanner = class {
       }
     }
     if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= title === rule.title ? this.defaultMessage(rule) : defaultMessage(title, rule);
+    message ??= this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
@@ -925,7 +967,7 @@ var Scanner = class {
       endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: (0, import_chunk_SX3IEHY2.redact)(match.secret, ruleId, (0, import_chunk_SX3IEHY2.publicPrefix)(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
+      redacted: (0, import_chunk_SEMY5FT2.redact)(match.secret, ruleId, (0, import_chunk_SEMY5FT2.publicPrefix)(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
       message,
       title
     };
@@ -965,12 +1007,12 @@ function assignFingerprints(text, path, kept, all, findingOf) {
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
-    const masked = (0, import_chunk_SX3IEHY2.maskLine)(line, ranges);
+    const masked = (0, import_chunk_SEMY5FT2.maskLine)(line, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    finding.fingerprint = (0, import_chunk_SX3IEHY2.fingerprint)(finding.rule, path, masked, occurrence);
+    finding.fingerprint = (0, import_chunk_SEMY5FT2.fingerprint)(finding.rule, path, masked, occurrence);
   }
 }
 function asciiLowerCase(text) {
@@ -1056,7 +1098,7 @@ function scanChange(setup, change, options = {}) {
   const commit = change.commit !== void 0 ? { commit: change.commit } : {};
   result.skipped.push(...change.skipped ?? []);
   for (const file of change.files) {
-    if (file.lines.length === 0) continue;
+    if (file.lineNumbers.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
       result.skipped.push({ path: file.path, reason: "ignored", ...commit, detail: setup.ignoredPathDetail?.(file.path) ?? "paths.ignore" });
       continue;
@@ -1066,7 +1108,7 @@ function scanChange(setup, change, options = {}) {
       result.skipped.push({ path: file.path, reason, ...commit });
       continue;
     }
-    const text = file.lines.join("\n");
+    const text = file.text;
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, ...commit }, (options.limits ?? fileBackstop)());
     if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", ...commit, detail: TIMEOUT_DETAIL });
     result.findings.push(...scanned.findings);
@@ -1253,8 +1295,7 @@ function decide(event, ctx) {
       text = text.slice(0, room);
     }
     room -= text.length;
-    const lines = text.split("\n");
-    const file = { path: piece.path, lines, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : lines.map((_, i) => i + 1) };
+    const file = { path: piece.path, text, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : Array.from({ length: countNewlines(text, text.length) + 1 }, (_, i) => i + 1) };
     const result = scanChange({ scanner: ctx.scanner, isIgnoredPath: () => false }, { files: [file], byClaude: true }, { limits: () => ctx.expired ? { expired: ctx.expired } : {} });
     addChangeScan(scan, result);
     for (const finding of result.findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });

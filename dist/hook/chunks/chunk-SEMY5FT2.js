@@ -43,9 +43,13 @@ function redact(value, ruleId, publicPrefix2 = "") {
   const prefix = publicPrefix2 && value.startsWith(publicPrefix2) ? publicPrefix2 : "";
   const restText = value.slice(prefix.length);
   const rest = SURROGATE.test(restText) ? Array.from(restText) : restText;
-  if (rest.length < SHOWN_FROM) return oneLine(prefix) + ELLIPSIS;
-  const part = (from, to) => typeof rest === "string" ? rest.slice(from, to) : rest.slice(from, to).join("");
-  return oneLine(prefix + part(0, SHOWN_EACH_END)) + ELLIPSIS + oneLine(part(rest.length - SHOWN_EACH_END, rest.length));
+  if (rest.length < SHOWN_FROM) return oneLine(prefix + ELLIPSIS);
+  const first = rest.slice(0, SHOWN_EACH_END);
+  const last = rest.slice(rest.length - SHOWN_EACH_END);
+  return oneLine(prefix + joined(first) + ELLIPSIS + joined(last));
+}
+function joined(part) {
+  return typeof part === "string" ? part : part.join("");
 }
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";

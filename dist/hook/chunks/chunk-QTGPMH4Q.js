@@ -23,6 +23,7 @@ __export(stdin_exports, {
   CREDENTIAL_KINDS: () => CREDENTIAL_KINDS,
   END: () => END,
   END_B64: () => END_B64,
+  JOIN: () => JOIN,
   SECRET_NAME: () => SECRET_NAME,
   SEP: () => SEP,
   SETTING_SYNTAXES: () => SETTING_SYNTAXES,
@@ -46,7 +47,8 @@ function escapeRegex(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 var SEP = "[_.-]?";
-var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
+var JOIN = "(?=)";
+var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?${JOIN}(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?${JOIN}(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
 var NEXT_LINE_WINDOW = 1200;
 var END = String.raw`(?![\w-])`;
 var END_B64 = String.raw`(?![\w+/=-])`;
@@ -63,7 +65,7 @@ function contextRegex(provider, name, value, end = END) {
 function providerSetting(names, kinds, call = true) {
   const literal = (words) => `(?:${words.map((w) => ci(escapeRegex(w))).join("|")})`;
   const kind = literal(kinds);
-  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${kind}[\w.-]{0,12}${ASSIGN}`;
+  const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${JOIN}${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
   return `${literal(names)}(?:${call ? `${direct}|${argument}` : direct})`;
 }
@@ -107,6 +109,7 @@ function defineRule(spec) {
   CREDENTIAL_KINDS,
   END,
   END_B64,
+  JOIN,
   SECRET_NAME,
   SEP,
   SETTING_SYNTAXES,
