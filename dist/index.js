@@ -58763,9 +58763,8 @@ var MIN_MASK_LENGTH = 4;
 var MAX_KEY_LINES = 400;
 var KEY_START = /^(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-)/;
 var KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
-function matchedValues(file, finding) {
+function matchedValues(file, finding, lines2 = linesOf(file)) {
   const index = file.lineNumbers.indexOf(finding.line);
-  const lines2 = linesOf(file);
   const line = index >= 0 ? lines2[index] : void 0;
   if (line === void 0) return [];
   const text = line.replace(/\r$/, "");
@@ -58789,9 +58788,10 @@ var SecretMasker = class {
   seen = /* @__PURE__ */ new Set();
   /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
   add(file, findings) {
+    let lines2;
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
-      for (const value of matchedValues(file, finding)) {
+      for (const value of matchedValues(file, finding, lines2 ??= linesOf(file))) {
         if (this.seen.has(value)) continue;
         this.seen.add(value);
         this.register(value);

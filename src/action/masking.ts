@@ -18,9 +18,8 @@ const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
  * The text a finding matched in a file's added lines, one string per line it covers (the runner masks
  * line by line, so a multi-line private key is registered as its lines). Empty when the line is not there.
  */
-export function matchedValues(file: AddedLines, finding: Pick<Finding, "line" | "column" | "endColumn">): string[] {
+export function matchedValues(file: AddedLines, finding: Pick<Finding, "line" | "column" | "endColumn">, lines: readonly string[] = linesOf(file)): string[] {
   const index = file.lineNumbers.indexOf(finding.line);
-  const lines = linesOf(file);
   const line = index >= 0 ? lines[index] : undefined;
   if (line === undefined) return [];
   const text = line.replace(/\r$/, "");
@@ -47,9 +46,11 @@ export class SecretMasker {
 
   /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
   add(file: AddedLines, findings: readonly Finding[]): void {
+    // The file's lines, split once for all its findings (on first need: most files have no secret).
+    let lines: string[] | undefined;
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
-      for (const value of matchedValues(file, finding)) {
+      for (const value of matchedValues(file, finding, (lines ??= linesOf(file)))) {
         if (this.seen.has(value)) continue;
         this.seen.add(value);
         this.register(value);
