@@ -21,9 +21,7 @@ async function main() {
   if (modified("../lib/cli/cli.bundle.cjs") >= lib && modified("../lib/cli/code-cache.cjs") >= lib) {
     const { loadBundle } = require("../lib/cli/code-cache.cjs");
     const cli = loadBundle(at("../lib/cli/cli.bundle.cjs"));
-    // stdin is opened only by a command that reads it (`scan -`): opening it costs a millisecond or more.
-    const io = { stdout: process.stdout, stderr: process.stderr, get stdin() { return process.stdin; }, env: process.env, cwd: process.cwd() };
-    process.exitCode = await cli.exports.run(process.argv.slice(2), io);
+    process.exitCode = await cli.exports.run(process.argv.slice(2), cli.exports.processIO());
     cli.save();
   } else await import("../lib/cli/index.js");
   exitOnceWritten();

@@ -12,6 +12,23 @@ export interface CliIO {
   cwd: string;
 }
 
+/**
+ * The running process's streams and settings, as the command's entries (bin/claude-guard.js, index.ts)
+ * hand them to run(). stdin is opened only by a command that reads it (`scan -`): opening it costs a
+ * millisecond or more.
+ */
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
 /** Streams already told to let a closed reader go (a test or a host may call `run` many times on one). */
 const tolerant = new WeakSet<object>();
 

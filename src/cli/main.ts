@@ -9,6 +9,9 @@ import { EXIT_CLEAN, EXIT_ERROR, tolerateClosedReader, type CliIO } from "./io.j
 import { errorSentence } from "../core/command-line.js";
 import { toolVersion } from "../version.js";
 
+/** For the entries: the bundle's exports are this module's. */
+export { processIO } from "./io.js";
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   tolerateClosedReader(io.stdout);
   // `audit export|verify` parses its own arguments too, and loads Octokit only when asked for.
