@@ -349,6 +349,10 @@ export class Scanner {
     const minified = looksMinified(path, text);
     const located: Located[] = [];
     const runs = new RunCursors(text);
+    // The spans the format rules report on the current line (see below), for its name-based rules: one
+    // context a document, not one a line (a copy of the context and a closure on each mixed line).
+    let claimed: Set<number> | undefined;
+    const genericContext: MatchContext = { ...context, claimed: (index, length) => claimed !== undefined && claimed.has(index * SPAN_KEY + length) };
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -467,18 +471,16 @@ export class Scanner {
         // outranks theirs in resolveOverlaps, and their copy would mask the same span in fingerprints).
         // Findings are kept in hit order, as if each rule ran in turn.
         const found: Located[][] = [];
-        let spans: Set<number> | undefined;
+        claimed = undefined;
         for (let k = h, i = 0; k < next; k += 4, i++) {
           const ruleIndex = hits[k + 3] as number;
           if (this.generic[ruleIndex]) continue;
           const into: Located[] = (found[i] = []);
           runOn(this.rules[ruleIndex] as Rule, ruleIndex, line, into, context);
           for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) (spans ??= new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
+            if (item.priority > 0 && item.end <= lineEnd) (claimed ??= new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
           }
         }
-        const claimed = spans;
-        const genericContext: MatchContext = claimed ? { ...context, claimed: (index, length) => claimed.has(index * SPAN_KEY + length) } : context;
         for (let k = h, i = 0; k < next; k += 4, i++) {
           const ruleIndex = hits[k + 3] as number;
           if (!this.generic[ruleIndex]) continue;
