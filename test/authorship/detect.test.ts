@@ -167,6 +167,31 @@ describe("profiles are data", () => {
     }
   });
 
+  // Detection skips a profile whose words the commit does not hold: that is exact only while every
+  // pattern needs one of them.
+  it("every pattern of a profile needs one of its words", () => {
+    const names = (res: Array<RegExp | undefined>, words: string[]) => res.some((re) => re !== undefined && words.some((w) => re.source.toLowerCase().includes(w)));
+    for (const p of AGENT_PROFILES) {
+      for (const w of p.words) expect(w).toMatch(/^[a-z]+$/);
+      for (const i of p.identities) expect([p.id, names([i.name, i.email, i.login], p.words)]).toEqual([p.id, true]);
+      for (const s of p.sessionTrailers) expect([p.id, names([s.key, s.value], p.words)]).toEqual([p.id, true]);
+      for (const re of [...p.toolTrailerValues, ...p.generatedWith, ...p.subjectPrefixes, ...p.branches]) expect([re.source, names([re], p.words)]).toEqual([re.source, true]);
+    }
+  });
+
+  it("a profile's word is found in any field and in any case its patterns match", () => {
+    const dana = { name: "Dana", email: "dana@example.com" };
+    // In the author's email only; upper case; "ſ" (long s), which `iu` patterns read as "s".
+    expect(detectAuthorship(commit("Fix", { author: { name: "Dana", email: "noreply@anthropic.com" } })).agents).toEqual(["claude"]);
+    expect(detectAuthorship(commit("Fix", { committer: { ...dana, login: "Copilot" } })).agents).toEqual(["copilot"]);
+    expect(detectAuthorship(commit("Fix\n\nAssisted-by: WINDSURF")).agents).toEqual(["windsurf"]);
+    expect(detectAuthorship(commit("Fix\n\nGenerated with Curſor")).agents).toEqual(["cursor"]);
+    expect(detectAuthorship(commit("Fix"), { branch: "devin/1716400000-add-feature" }).signals.map((s) => s.kind)).toEqual(["branch-name"]);
+    // No word at all: nothing, unless a custom marker matches.
+    expect(detectAuthorship(commit("Fix\n\nReviewed-by: Dana Reyes <dana.reyes@example.com>"))).toEqual({ isClaude: false, agents: [], signals: [] });
+    expect(detectAuthorship(commit("Fix\n\nReviewed-by: Dana"), { markers: ["Reviewed-by"] }).isClaude).toBe(true);
+  });
+
   it("detection is driven by the profile list: a repeated run gives the same verdict", () => {
     const c = commit("Fix\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
     expect(detectAuthorship(c)).toEqual(detectAuthorship(c));

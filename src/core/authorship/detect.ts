@@ -138,6 +138,28 @@ function selectProfiles(agents: string[] | undefined): AgentProfile[] {
   return AGENT_PROFILES.filter((p) => wanted.has(p.id));
 }
 
+/**
+ * Each profile's words as one pattern. Flags `iu`: Unicode case folding matches every case variant that
+ * the profiles' `i` and `iu` patterns match (and more: "ſ" for "s", as `iu` patterns read it too).
+ */
+const PROFILE_WORDS = new Map(AGENT_PROFILES.map((p) => [p, new RegExp(p.words.join("|"), "iu")]));
+
+/**
+ * Everything signals are read from, one field a line: the message, the author's and committer's name,
+ * email and login, the branch (no word spans a line break). Undefined when a field is not text (odd
+ * metadata, read as it is): then every profile is looked at.
+ */
+function signalText(commit: CommitInfo, message: string, branch: unknown): string | undefined {
+  let text = message;
+  for (const person of [commit?.author, commit?.committer]) {
+    for (const field of [person?.name, person?.email, person?.login]) {
+      if (typeof field === "string") text += "\n" + field;
+      else if (field !== undefined && field !== null) return undefined;
+    }
+  }
+  return typeof branch === "string" ? text + "\n" + branch : text;
+}
+
 /** Whether a trimmed line is any agent's footer: keeps a footer-plus-trailers paragraph a trailer block. */
 function isAnyFooter(trimmed: string): boolean {
   return AGENT_PROFILES.some((p) => p.generatedWith.some((re) => re.test(trimmed)));
@@ -228,12 +250,11 @@ function markerText(message: string): string {
 }
 
 function customMarkerSignals(
-  markers: string[] | undefined,
+  regexes: readonly RegExp[],
   message: string,
   roles: Array<{ role: "author" | "committer"; person: Person }>,
   signals: Signals,
 ): void {
-  const regexes = compiledMarkers(markers);
   if (regexes.length === 0) return;
   const text = markerText(message);
   for (const regex of regexes) {
@@ -264,6 +285,12 @@ function isDecisive(signal: AuthorshipSignal): boolean {
 export function detectAuthorship(commit: CommitInfo, options: AuthorshipOptions = {}): AuthorshipVerdict {
   const message = typeof commit?.message === "string" ? commit.message : "";
   const profiles = selectProfiles(options.agents);
+  const markers = profiles.some((p) => p.id === CLAUDE_AGENT) ? compiledMarkers(options.markers) : [];
+  // Only the profiles the commit names can signal (see AgentProfile.words); with none and no custom
+  // marker, the verdict is the empty one, and the message is not parsed at all.
+  const text = signalText(commit, message, options.branch);
+  const named = text === undefined ? profiles : profiles.filter((p) => (PROFILE_WORDS.get(p) as RegExp).test(text));
+  if (named.length === 0 && markers.length === 0) return { isClaude: false, agents: [], signals: [] };
   const parsed = parseMessage(message, isAnyFooter);
   const roles = [
     { role: "author" as const, person: personOf(commit?.author) },
@@ -271,8 +298,8 @@ export function detectAuthorship(commit: CommitInfo, options: AuthorshipOptions 
   ];
   const branches = branchesOf(parsed, options.branch);
   const signals = new Signals();
-  for (const profile of profiles) profileSignals(profile, parsed, roles, branches, signals);
-  if (profiles.some((p) => p.id === CLAUDE_AGENT)) customMarkerSignals(options.markers, message, roles, signals);
+  for (const profile of named) profileSignals(profile, parsed, roles, branches, signals);
+  customMarkerSignals(markers, message, roles, signals);
 
   const decisive = new Set(signals.list.filter(isDecisive).map((s) => s.agent));
   const agents = profiles.map((p) => p.id).filter((id) => decisive.has(id));

@@ -47,6 +47,12 @@ export interface AgentProfile {
   /** Stable id reported in verdicts and accepted in `AuthorshipOptions.agents`. */
   id: string;
   title: string;
+  /**
+   * Words (lower-case ASCII letters) of which every pattern below needs one, matched case-insensitively:
+   * a commit whose message, people and branch hold none of them carries no signal of this agent, and
+   * detection skips the profile (most commits name no agent at all). A new pattern must contain one.
+   */
+  words: string[];
   identities: IdentityPattern[];
   /**
    * Values of tool trailers (`Assisted-by:`, `Generated-by:`) that name this agent, e.g. the Linux
@@ -154,6 +160,7 @@ const CLAUDE_TOOL_ADDRESS = new RegExp(
 const claude: AgentProfile = {
   id: "claude",
   title: "Claude Code",
+  words: ["claude", "anthropic"],
   identities: [
     // claude-code-action and the Claude GitHub App commit as the app's bot account.
     { via: "account", login: exactly("claude[bot]"), strength: "strong" },
@@ -192,6 +199,7 @@ const claude: AgentProfile = {
 const copilot: AgentProfile = {
   id: "copilot",
   title: "GitHub Copilot coding agent",
+  words: ["copilot"],
   identities: [
     { via: "account", login: /^copilot(?:-swe-agent(?:\[bot\])?)?$/i, strength: "strong" },
     { via: "account", name: exactly("copilot-swe-agent[bot]"), strength: "strong" },
@@ -211,6 +219,7 @@ const copilot: AgentProfile = {
 const cursor: AgentProfile = {
   id: "cursor",
   title: "Cursor",
+  words: ["cursor"],
   identities: [
     { via: "account", login: /^cursor(?:agent|\[bot\])$/i, strength: "strong" },
     { via: "account", name: /^(?:cursor\[bot\]|cursoragent)$/i, strength: "strong" },
@@ -229,6 +238,7 @@ const cursor: AgentProfile = {
 const aider: AgentProfile = {
   id: "aider",
   title: "aider",
+  words: ["aider"],
   identities: [
     { via: "email", email: /^aider@aider\.chat$/i, strength: "strong" },
     // aider appends " (aider)" to the author and committer names of the commits it makes.
@@ -246,6 +256,7 @@ const aider: AgentProfile = {
 const codex: AgentProfile = {
   id: "codex",
   title: "OpenAI Codex",
+  words: ["codex", "openai"],
   identities: [
     { via: "account", login: exactly("chatgpt-codex-connector[bot]"), strength: "strong" },
     { via: "account", name: exactly("chatgpt-codex-connector[bot]"), strength: "strong" },
@@ -263,6 +274,7 @@ const codex: AgentProfile = {
 const devin: AgentProfile = {
   id: "devin",
   title: "Devin",
+  words: ["devin"],
   identities: [
     { via: "account", login: exactly("devin-ai-integration[bot]"), strength: "strong" },
     { via: "account", name: exactly("devin-ai-integration[bot]"), strength: "strong" },
@@ -279,6 +291,7 @@ const devin: AgentProfile = {
 const gemini: AgentProfile = {
   id: "gemini",
   title: "Google Gemini (Code Assist, CLI)",
+  words: ["gemini"],
   identities: [
     { via: "account", login: exactly("gemini-code-assist[bot]"), strength: "strong" },
     { via: "account", name: exactly("gemini-code-assist[bot]"), strength: "strong" },
@@ -296,6 +309,7 @@ const gemini: AgentProfile = {
 const jules: AgentProfile = {
   id: "jules",
   title: "Google Jules",
+  words: ["jules"],
   identities: [
     { via: "account", login: exactly("google-labs-jules[bot]"), strength: "strong" },
     { via: "account", name: exactly("google-labs-jules[bot]"), strength: "strong" },
@@ -311,6 +325,7 @@ const jules: AgentProfile = {
 const windsurf: AgentProfile = {
   id: "windsurf",
   title: "Windsurf (Cascade)",
+  words: ["windsurf", "cascade", "codeium"],
   identities: [
     { via: "name", name: /^windsurf(?: (?:cascade|agent|ai))?$/i, strength: "strong" },
     { via: "name", name: /^cascade$/i, email: /@(?:[a-z0-9-]+\.)*(?:codeium\.com|windsurf\.(?:com|ai))$/i, strength: "strong" },
