@@ -160,9 +160,13 @@ function signalText(commit: CommitInfo, message: string, branch: unknown): strin
   return typeof branch === "string" ? text + "\n" + branch : text;
 }
 
-/** Whether a trimmed line is any agent's footer: keeps a footer-plus-trailers paragraph a trailer block. */
+/**
+ * Whether a trimmed line is any agent's footer: keeps a footer-plus-trailers paragraph a trailer block.
+ * A footer names its agent (see AgentProfile.words): the others' footer patterns, costly to compile
+ * (Unicode emoji classes), are not run.
+ */
 function isAnyFooter(trimmed: string): boolean {
-  return AGENT_PROFILES.some((p) => p.generatedWith.some((re) => re.test(trimmed)));
+  return AGENT_PROFILES.some((p) => p.generatedWith.length > 0 && (PROFILE_WORDS.get(p) as RegExp).test(trimmed) && p.generatedWith.some((re) => re.test(trimmed)));
 }
 
 /** Names and emails are cut to 500 characters: no real identity is longer, and patterns stay cheap. */
