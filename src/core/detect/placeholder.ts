@@ -281,7 +281,9 @@ function placeholderVerdict(trimmed: string, stats: CharacterStats, keyName: str
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
   }
-  if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
+  // Most values (generated tokens) hold neither kind of mark: one test then answers for both screens.
+  const marked = MARKS.test(trimmed);
+  if (marked && PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i] as [RegExp, string];
       // "my key" with a generated body is a key the user named: the body is looked for only after the words.
@@ -297,7 +299,7 @@ function placeholderVerdict(trimmed: string, stats: CharacterStats, keyName: str
   }
   // Counting and keyboard runs judged by their share of the value: `abc123xyz456` is typed, while a long
   // generated body that happens to hold one `abc123` run is still a key.
-  if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
+  if (marked && COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
   const run = stats.longestRun;
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   // A long token-shaped value whose random part is mostly one or two characters (`sk-aaaaaaaa...1`).
@@ -316,6 +318,9 @@ function screened(value: string): boolean {
 
 /** The runs a typed stand-in starts with; typedRunsDominate then weighs them. */
 const COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+
+/** PATTERN_LITERALS or COUNTING_MARK: matches exactly where one of them does. */
+const MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
 
 /** Keyboard rows, for runs typed along them (`qwer`, `asdf`, `vbnm`). */
 const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
