@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { fake } from "../../src/core/detect/fake.js";
-import { classifyName, rules } from "../../src/core/detect/rules/generic.js";
+import { ASSIGN_QUOTED, classifyName, quotedPairMayFollow, rules } from "../../src/core/detect/rules/generic.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 
 const scanner = new Scanner(rules);
@@ -444,5 +444,44 @@ describe("values a format rule already reports", () => {
       expect(findings.filter((f) => f.rule === formatRule.id)).toHaveLength(lines.length);
     }
     expect(asked).toContain(true);
+  });
+});
+
+describe("the test that ends reading on inside a quoted value", () => {
+  it("says no only where no quoted pair starts at that place or after it", () => {
+    // Lines of the pieces the pattern turns on, drawn by a seeded generator, tried from every place.
+    const pieces = ["a", "key", "_", " ", "\t", "=", ":", "-", "==", "=>", "<-", "?", "|", "+", "!", "[]", "(", "new String(", "\"", "'", "\x60", "\\", "$", "@", "."];
+    pieces.push(...pieces.slice(0, 12).map((p) => `key${p}"v"`), `k: 'v'`, ` - "v"`, `"k": "v"`, `k ||= 'v'`);
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pattern = new RegExp(ASSIGN_QUOTED.source, "g");
+    let ruledOut = 0;
+    let pairs = 0;
+    const missed: Array<[string, number]> = [];
+    for (let line = 0; line < 3000; line++) {
+      const text = Array.from({ length: 2 + next(14) }, () => pieces[next(pieces.length)]).join("");
+      for (let from = 0; from <= text.length; from++) {
+        pattern.lastIndex = from;
+        const found = pattern.exec(text) !== null;
+        if (found) pairs++;
+        if (quotedPairMayFollow(text, from)) continue;
+        ruledOut++;
+        if (found) missed.push([text, from]);
+      }
+    }
+    expect(missed).toEqual([]);
+    // Both answers are given often: the lines hold pairs, and places after the last one.
+    expect(ruledOut).toBeGreaterThan(10_000);
+    expect(pairs).toBeGreaterThan(10_000);
+  });
+
+  it("reads on inside a string that holds pairs, and stops in one that cannot", () => {
+    const value = '{"access_token":"x"}';
+    expect(quotedPairMayFollow(`string: '${value}'`, 9)).toBe(true);
+    expect(quotedPairMayFollow(`token: "${fake.alnum(20, "no-pair")}", next`, 8)).toBe(false);
+    expect(quotedPairMayFollow(`a: "b-c"`, 4)).toBe(false);
   });
 });

@@ -576,7 +576,7 @@ function isProse(value: string): boolean {
 const MAX_TOKEN = 1200;
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
 /** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
-const ASSIGN_QUOTED = new RegExp(
+export const ASSIGN_QUOTED = new RegExp(
   String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "g",
 );
@@ -738,9 +738,33 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
     // A string that holds JSON or a form body (`string: '{"access_token":"…"}'` in a recorded
-    // response): read on inside it, or its own pairs are never seen.
-    else if (re === ASSIGN_QUOTED) re.lastIndex = start;
+    // response): read on inside it, or its own pairs are never seen. Most values hold no pair: the
+    // pattern would still try every word from there to the line's end.
+    else if (re === ASSIGN_QUOTED) {
+      if (!quotedPairMayFollow(text, start)) break;
+      re.lastIndex = start;
+    }
   }
+}
+
+/**
+ * Can an ASSIGN_QUOTED match start at `from` or after? Each of its operators holds `=`, `:` or `-`, and
+ * its value's two quotes come after the operator: without an operator character followed by two quote
+ * characters, none can. (Exact as a test that rules out: the first operator character after `from` has
+ * every later one's quotes after it.)
+ */
+export function quotedPairMayFollow(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i++);
+    if (code === 61 || code === 58 || code === 45) break;
+  }
+  let quotes = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 34 || code === 39 || code === 96) && ++quotes === 2) return true;
+  }
+  return false;
 }
 
 function collectUnescaped(text: string, out: Candidate[]): void {
