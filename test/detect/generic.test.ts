@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { fake } from "../../src/core/detect/fake.js";
-import { ASSIGN_QUOTED, classifyName, quotedPairMayFollow, rules } from "../../src/core/detect/rules/generic.js";
+import { ASSIGN_QUOTED, ASSIGN_UNQUOTED, classifyName, quotedPairMayFollow, rules } from "../../src/core/detect/rules/generic.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 
 const scanner = new Scanner(rules);
@@ -483,5 +483,33 @@ describe("the test that ends reading on inside a quoted value", () => {
     expect(quotedPairMayFollow(`string: '${value}'`, 9)).toBe(true);
     expect(quotedPairMayFollow(`token: "${fake.alnum(20, "no-pair")}", next`, 8)).toBe(false);
     expect(quotedPairMayFollow(`a: "b-c"`, 4)).toBe(false);
+  });
+});
+
+describe("assignment names read whole", () => {
+  it("make the same matches as names that may give characters back", () => {
+    const pieces = ["a", "Key", "_", "$", "@", ".", "-", " ", "\t", "=", ":", "::", "==", "=>", "<-", "?", "|", "+", "!", "[]", "(", '"', "'", "\x60", "\\", "#", "{", "export ", "ENV ", "set "];
+    pieces.push(fake.alnum(79, "whole-79"), fake.alnum(81, "whole-81"), `${fake.alnum(78, "whole-78")}.-`, `k: "v"`, `k = 'v'`, `"k": "v"`, ` - "v"`, "K=v");
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const matches = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => [m.index, m[0], { ...m.groups }]);
+    // Copies: the rule's own patterns keep the lastIndex of their last use.
+    for (const pattern of [ASSIGN_QUOTED, ASSIGN_UNQUOTED].map((p) => new RegExp(p.source, p.flags))) {
+      const givesBack = new RegExp(pattern.source.replace(/\(\?=\(\?<key>([^()]*)\)\)\\k<key>/, "(?<key>$1)"), pattern.flags);
+      expect(givesBack.source).not.toEqual(pattern.source);
+      let found = 0;
+      const differing: string[] = [];
+      for (let line = 0; line < 4000; line++) {
+        const text = Array.from({ length: 2 + next(12) }, () => pieces[next(pieces.length)]).join("");
+        const expected = matches(givesBack, text);
+        found += expected.length;
+        if (JSON.stringify(matches(pattern, text)) !== JSON.stringify(expected)) differing.push(text);
+      }
+      expect(differing).toEqual([]);
+      expect(found).toBeGreaterThan(500);
+    }
   });
 });

@@ -575,13 +575,32 @@ function isProse(value: string): boolean {
 /** The longest quoted value read as one: long enough for signed tokens, bounded for the regex's cost. */
 const MAX_TOKEN = 1200;
 const QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
-/** name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value" */
+/**
+ * `(?<name>pattern)` read whole, never given back: V8 has no atomic group, so a look-ahead captures it and
+ * a back-reference takes it. Used for a name none of whose characters can start what follows it: giving
+ * characters back then never makes a match, and the pattern would try each shorter name at every word
+ * of a line (a random token is one long word).
+ */
+function whole(name: string, pattern: string): string {
+  return String.raw`(?=(?<${name}>${pattern}))\k<${name}>`;
+}
+
+/**
+ * name = "value", name: "value", "name": "value", name := "value", name => 'value', name == "value".
+ * After the name come a quote, `[`, a space or an operator, and the one operator that starts with a name's
+ * character (`-`) must follow a space: the name is read whole.
+ */
 export const ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)` +
+    whole("key", String.raw`[A-Za-z_$@][\w.$@-]{0,79}`) +
+    String.raw`\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "g",
 );
-/** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value */
-const ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/g;
+/** Config files: NAME=value, name: value, export NAME=value, ENV NAME=value, db.password=value (a space, `=` or `:` after the name: read whole). */
+export const ASSIGN_UNQUOTED = new RegExp(
+  String.raw`(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?` + whole("key", String.raw`[A-Za-z_][\w.-]{0,79}`) + String.raw`\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'\x60#][^\s]{0,299})`,
+  "g",
+);
 /** Dockerfile `ENV NAME value`, redis `requirepass value`, netrc `password value` */
 const SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 /** <password>value</password> */
