@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Scanner } from "../../src/core/detect/engine.js";
 import { fake } from "../../src/core/detect/fake.js";
-import { ASSIGN_QUOTED, ASSIGN_UNQUOTED, classifyName, quotedPairMayFollow, rules } from "../../src/core/detect/rules/generic.js";
+import { ASSIGN_QUOTED, ASSIGN_UNQUOTED, LIST_VALUE, classifyName, quotedPairMayFollow, rules } from "../../src/core/detect/rules/generic.js";
 import type { Rule } from "../../src/core/detect/rule.js";
 
 const scanner = new Scanner(rules);
@@ -489,7 +489,7 @@ describe("the test that ends reading on inside a quoted value", () => {
 describe("assignment names read whole", () => {
   it("make the same matches as names that may give characters back", () => {
     const pieces = ["a", "Key", "_", "$", "@", ".", "-", " ", "\t", "=", ":", "::", "==", "=>", "<-", "?", "|", "+", "!", "[]", "(", '"', "'", "\x60", "\\", "#", "{", "export ", "ENV ", "set "];
-    pieces.push(fake.alnum(79, "whole-79"), fake.alnum(81, "whole-81"), `${fake.alnum(78, "whole-78")}.-`, `k: "v"`, `k = 'v'`, `"k": "v"`, ` - "v"`, "K=v");
+    pieces.push(fake.alnum(79, "whole-79"), fake.alnum(81, "whole-81"), `${fake.alnum(78, "whole-78")}.-`, `k: "v"`, `k = 'v'`, `"k": "v"`, ` - "v"`, "K=v", "[", `=["v"`, `:['v'`, ` = ["v"`);
     let seed = 11;
     const next = (n: number) => {
       seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
@@ -497,7 +497,7 @@ describe("assignment names read whole", () => {
     };
     const matches = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => [m.index, m[0], { ...m.groups }]);
     // Copies: the rule's own patterns keep the lastIndex of their last use.
-    for (const pattern of [ASSIGN_QUOTED, ASSIGN_UNQUOTED].map((p) => new RegExp(p.source, p.flags))) {
+    for (const pattern of [ASSIGN_QUOTED, ASSIGN_UNQUOTED, LIST_VALUE].map((p) => new RegExp(p.source, p.flags))) {
       const givesBack = new RegExp(pattern.source.replace(/\(\?=\(\?<key>([^()]*)\)\)\\k<key>/, "(?<key>$1)"), pattern.flags);
       expect(givesBack.source).not.toEqual(pattern.source);
       let found = 0;

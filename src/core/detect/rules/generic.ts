@@ -634,8 +634,11 @@ const HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3
 /** C and C++: #define API_KEY "value" */
 const C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
 
-/** `"tokens": ["…", "…"]`, `api_keys = ['…']`: the first string of a list under a plural name. */
-const LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
+/** `"tokens": ["…", "…"]`, `api_keys = ['…']`: the first string of a list under a plural name (a quote, space, `:` or `=` after it: read whole). */
+export const LIST_VALUE = new RegExp(
+  String.raw`(?<![\w$.@-])(?<kq>["']?)` + whole("key", String.raw`[A-Za-z_$][\w.$-]{0,79}`) + String.raw`\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>`,
+  "dg",
+);
 /** Setters: `setPassword("…")`, `.setCipherKey(Base64.decode("…"))`, `.set_api_key('…')`. */
 const SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
 /** One-time password generators seeded with a literal (`ROTP::TOTP.new('…')`, `pyotp.TOTP('…')`). */
@@ -829,7 +832,7 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || (equals && (marks & CLOSE_BRACKET_MARK) !== 0))) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
   if (quote && text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
-  if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
+  if (quote && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
   if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
   if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
@@ -841,13 +844,13 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
   if (quote && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
-  if (quote && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
+  if (quote && dash && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
   if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
   }
-  if ((context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+  if (colon && (context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m?.indices?.groups?.["value"];
     if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
