@@ -143,6 +143,8 @@ function selectProfiles(agents: string[] | undefined): AgentProfile[] {
  * the profiles' `i` and `iu` patterns match (and more: "ſ" for "s", as `iu` patterns read it too).
  */
 const PROFILE_WORDS = new Map(AGENT_PROFILES.map((p) => [p, new RegExp(p.words.join("|"), "iu")]));
+/** Every profile's words: one test answers for most commits, which name no agent. */
+const ANY_PROFILE_WORD = new RegExp(AGENT_PROFILES.flatMap((p) => p.words).join("|"), "iu");
 
 /**
  * Everything signals are read from, one field a line: the message, the author's and committer's name,
@@ -293,7 +295,7 @@ export function detectAuthorship(commit: CommitInfo, options: AuthorshipOptions 
   // Only the profiles the commit names can signal (see AgentProfile.words); with none and no custom
   // marker, the verdict is the empty one, and the message is not parsed at all.
   const text = signalText(commit, message, options.branch);
-  const named = text === undefined ? profiles : profiles.filter((p) => (PROFILE_WORDS.get(p) as RegExp).test(text));
+  const named = text === undefined ? profiles : !ANY_PROFILE_WORD.test(text) ? [] : profiles.filter((p) => (PROFILE_WORDS.get(p) as RegExp).test(text));
   if (named.length === 0 && markers.length === 0) return { isClaude: false, agents: [], signals: [] };
   const parsed = parseMessage(message, isAnyFooter);
   const roles = [
