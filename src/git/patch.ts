@@ -134,9 +134,8 @@ interface FileState {
   diffLine: string;
   /** The path of a combined diff's `diff --cc <path>` header. */
   combinedPath?: string;
-  /** From the `index` line: the new blob and one old blob a parent. */
-  blob?: string;
-  parentBlobs?: string[];
+  /** The `index` line (blob ids), read only if the file is binary. */
+  indexLine?: string;
   newPath?: string;
   renameTo?: string;
   deleted: boolean;
@@ -163,7 +162,14 @@ const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 const PLUS = 43;
 const MINUS = 45;
+const AT = 64;
 const BACKSLASH = 92;
+/**
+ * The first bytes of the header lines read below ("diff", "deleted", "@@", "+++", "rename to", "Binary",
+ * "index", "new file mode"): any other line ("--- a/x", "old mode", "similarity index") is passed over
+ * without being decoded, as none of the tests below could match it.
+ */
+const HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c) => c.charCodeAt(0)));
 
 /**
  * Parses one commit's patch. Given bytes (git's output), it gathers each file's added lines in place:
@@ -224,7 +230,9 @@ export function parseCommitPatch(patch: Buffer | string, commit?: string, limits
     const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
       skip(path, "binary");
-      if (current.blob) result.binary.push({ path, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
+      // The new blob, and one old blob a parent.
+      const ids = current.indexLine !== undefined ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
+      if (ids) result.binary.push({ path, blob: ids[2] as string, parentBlobs: (ids[1] as string).split(",") });
       return;
     }
     if (current.tooLarge) {
@@ -304,6 +312,8 @@ export function parseCommitPatch(patch: Buffer | string, commit?: string, limits
       continue;
     }
 
+    const first = bytes[lineStart] as number;
+    if (lineStart === end || !HEADER_FIRST_BYTES.has(first)) continue;
     const line = bytes.toString("utf8", lineStart, end);
     if (line.startsWith("diff --git ")) {
       finish();
@@ -317,34 +327,31 @@ export function parseCommitPatch(patch: Buffer | string, commit?: string, limits
       continue;
     }
     if (!file) continue; // the blank line between the commit header and its first diff
-    const hunk = HUNK_HEADER.exec(line);
-    if (hunk) {
-      oldLeft = [hunk[1] === undefined ? 1 : Number(hunk[1])];
-      newLine = Number(hunk[2]);
-      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
-      continue;
-    }
-    const combined = COMBINED_HUNK_HEADER.exec(line);
-    if (combined && (combined[2] as string).trim().split(" ").length === (combined[1] as string).length - 1) {
-      oldLeft = (combined[2] as string)
-        .trim()
-        .split(" ")
-        .map((range) => (range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1));
-      newLine = Number(combined[3]);
-      newLeft = combined[4] === undefined ? 1 : Number(combined[4]);
-      continue;
+    if (first === AT) {
+      // Both patterns start with "^@".
+      const hunk = HUNK_HEADER.exec(line);
+      if (hunk) {
+        oldLeft = [hunk[1] === undefined ? 1 : Number(hunk[1])];
+        newLine = Number(hunk[2]);
+        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+        continue;
+      }
+      const combined = COMBINED_HUNK_HEADER.exec(line);
+      if (combined && (combined[2] as string).trim().split(" ").length === (combined[1] as string).length - 1) {
+        oldLeft = (combined[2] as string)
+          .trim()
+          .split(" ")
+          .map((range) => (range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1));
+        newLine = Number(combined[3]);
+        newLeft = combined[4] === undefined ? 1 : Number(combined[4]);
+        continue;
+      }
     }
     if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
     else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
     else if (line.startsWith("deleted file mode ")) file.deleted = true;
     else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
-    else if (line.startsWith("index ")) {
-      const ids = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(line);
-      if (ids) {
-        file.blob = ids[2] as string;
-        file.parentBlobs = (ids[1] as string).split(",");
-      }
-    }
+    else if (line.startsWith("index ")) file.indexLine = line;
     else if (line.startsWith("new file mode 160000") || (line.startsWith("index ") && line.endsWith(" 160000"))) file.gitlink = true;
   }
   finish();

@@ -118,6 +118,15 @@ describe("parseCommitPatch", () => {
     );
     expect(parsed.files).toEqual([]);
     expect(parsed.skipped).toEqual([{ path: "img.png", reason: "binary", commit: "c0ffee" }]);
+    expect(parsed.binary).toEqual([{ path: "img.png", blob: "1234567", parentBlobs: ["0000000"] }]);
+  });
+
+  it("gives a binary file's blobs from its index line, one old blob a parent in a merge", () => {
+    const parsed = parseCommitPatch(
+      patch("diff --cc doc.bin", "index 1111111,2222222..3333333", "Binary files differ", "diff --git a/no-index.bin b/no-index.bin", "Binary files a/no-index.bin and b/no-index.bin differ"),
+    );
+    expect(parsed.binary).toEqual([{ path: "doc.bin", blob: "3333333", parentBlobs: ["1111111", "2222222"] }]);
+    expect(parsed.skipped.map((s) => s.path)).toEqual(["doc.bin", "no-index.bin"]);
   });
 
   it("reads a quoted name followed by git's tab", () => {
