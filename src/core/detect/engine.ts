@@ -4,7 +4,7 @@
  * fingerprint and a placeholder/secret verdict. Pure: it takes text and returns data.
  */
 import { fingerprint, maskLine, publicPrefix, redact, valueFingerprint } from "../report/redact.js";
-import type { Finding, Severity, Validation } from "../types.js";
+import type { Category, Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { Claims } from "./claims.js";
 import { classifyFormatValue } from "./placeholder.js";
@@ -116,14 +116,40 @@ const WINDOW_AFTER = 2500;
 const SPAN_KEY = 1 << 16;
 
 /**
+ * What the per-finding code reads of a rule, taken once per rule into one object shape: rules are built
+ * in many shapes (18 among dense's findings), and reading their fields for each finding went through
+ * V8's slowest (megamorphic) property lookups.
+ */
+interface RuleFacts {
+  readonly rule: Rule;
+  readonly id: string;
+  /** The title its own id is reported under (reportedTitle). */
+  readonly title: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly provider: string;
+  readonly priority: number;
+  readonly keywords: readonly string[];
+  /** A name-based rule (provider `generic`): its values are not a format's, and have no public prefix. */
+  readonly byName: boolean;
+  readonly custom: boolean;
+}
+
+function factsOf(rule: Rule): RuleFacts {
+  const { id, category, severity, provider, keywords } = rule;
+  return { rule, id, title: reportedTitle(rule, id), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
+}
+
+/**
  * A rule's match placed in the document: a compact record kept until the overlaps are resolved. Its
  * Finding is built on first need (findingOf): only for values that survive the overlaps, or whose
  * severity decides one. Most values a name-based rule matches on secret-dense text are a provider's, and lose.
  */
 class Located {
   finding: Finding | undefined = undefined;
+  readonly rule: Rule;
   constructor(
-    readonly rule: Rule,
+    readonly facts: RuleFacts,
     readonly match: RawMatch,
     /** Offsets in the document, for resolving overlaps between rules. */
     readonly start: number,
@@ -133,7 +159,9 @@ class Located {
     readonly line: number,
     readonly lineStart: number,
     readonly lineEnd: number,
-  ) {}
+  ) {
+    this.rule = facts.rule;
+  }
 }
 
 /** A required part that is a fixed-length run of one character class (`[A-Z0-9]{32}`). */
@@ -326,6 +354,8 @@ export class Scanner {
   private readonly claims: Claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   private readonly generic: boolean[];
+  /** By rule index, taken when the rule's first match is recorded (most rules never match). */
+  private readonly facts: Array<RuleFacts | undefined>;
   /** Per rule, the default message under each title its findings are reported with. */
   private readonly defaultMessages = new Map<Rule, Map<string, string>>();
 
@@ -337,6 +367,7 @@ export class Scanner {
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.facts = rules.map(() => undefined);
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
@@ -379,9 +410,8 @@ export class Scanner {
      * rule's match may start on a later line), appended to `into`; none on a line with an allow comment
      * (the value's or the keyword's), nor a presigned URL's signature.
      */
-    const record = (rule: Rule, matches: RawMatch[], segmentStart: number, line: number, into: Located[]) => {
-      const priority = rulePriority(rule);
-      const byName = rule.provider === "generic";
+    const record = (facts: RuleFacts, matches: RawMatch[], segmentStart: number, line: number, into: Located[]) => {
+      const { priority, byName } = facts;
       placeLine(lineStart);
       const hitLineEnd = placedEnd;
       for (let i = 0; i < matches.length; i++) {
@@ -404,7 +434,7 @@ export class Scanner {
         placeLine(valueLineStart);
         if (placedAllowed) suppressed++;
         else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName)) {
-          into.push(new Located(rule, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
+          into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
         }
       }
     };
@@ -414,7 +444,7 @@ export class Scanner {
         // The common case: a short line, read whole (cached across the rules selected for it).
         if (!rule.window) {
           const matches = runRule(rule, lineText, ruleContext);
-          if (matches.length > 0) record(rule, matches, lineStart, line, into);
+          if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
           return;
         }
         // A window rule: one window from the line's start (never cutting the line short); its required
@@ -422,14 +452,14 @@ export class Scanner {
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
         if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
         const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-        if (matches.length > 0) record(rule, matches, lineStart, line, into);
+        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
         return;
       }
       lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
       for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
         const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-        if (matches.length > 0) record(rule, matches, segmentStart, line, into);
+        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, segmentStart, line, into);
       }
     };
 
@@ -534,6 +564,10 @@ export class Scanner {
     return merged;
   }
 
+  private factsAt(ruleIndex: number): RuleFacts {
+    return (this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex] as Rule));
+  }
+
   /**
    * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
    * by testing `title === rule.title`: a keyed rule's title is a joined string, and the first such one to
@@ -550,18 +584,21 @@ export class Scanner {
 
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
   private toFinding(doc: ScanDocument, item: Located): Finding {
-    const { rule, match, start, line, lineStart } = item;
+    const { rule, facts, match, start, line, lineStart } = item;
     const text = doc.text;
-    const ruleId = match.ruleId ?? rule.id;
-    const title = match.title ?? reportedTitle(rule, ruleId);
-    let category = match.category ?? rule.category;
-    let severity: Severity = match.severity ?? rule.severity;
+    // Each field of a match read once: matches come in several shapes, and each read is a slow lookup.
+    const secret = match.secret;
+    const reported = match.ruleId;
+    const ruleId = reported ?? facts.id;
+    const title = match.title ?? (reported === undefined ? facts.title : reportedTitle(rule, reported));
+    let category = match.category ?? facts.category;
+    let severity: Severity = match.severity ?? facts.severity;
     let message = match.message;
     const validation: Validation | undefined = match.validation;
 
     // A value whose own checksum or structure holds is real, however repetitive it looks.
-    if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = classifyFormatValue(match.secret);
+    if (category === "secret" && !facts.byName && validation?.status !== "confirmed") {
+      const verdict = classifyFormatValue(secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
@@ -570,7 +607,7 @@ export class Scanner {
     }
     // A value in a provider's setting or with its prefix that only a name-based or carrier rule found:
     // a broken copy of the provider's format (claims.ts), not a working credential.
-    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : undefined;
+    const copy = category === "secret" && facts.priority < 2 ? this.claims.brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : undefined;
     if (copy) {
       category = "placeholder";
       severity = "medium";
@@ -580,14 +617,14 @@ export class Scanner {
     if (category === "secret" && validation?.status === "failed") {
       // A token of the right shape whose checksum fails and that spells out words
       // (`ghp_PersonalAccessToken0124...`) is documentation, not a leak.
-      if (SPELLED_OUT.test(match.secret)) {
+      if (SPELLED_OUT.test(secret)) {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
       }
     }
     // One table sets a built-in secret's severity (docs/severity.md); a custom rule keeps the one its config gives.
-    if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
+    if (category === "secret" && !facts.custom) severity = secretSeverity(facts.provider, severity, validation);
     message ??= this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
@@ -597,7 +634,7 @@ export class Scanner {
 
     const fileLine = doc.lineNumbers ? (doc.lineNumbers[line] ?? line + 1) : line + 1;
     const column = start - lineStart + 1;
-    const firstLineLength = match.secret.indexOf("\n");
+    const firstLineLength = secret.indexOf("\n");
     const finding: Finding = {
       rule: ruleId,
       category,
@@ -605,10 +642,10 @@ export class Scanner {
       path: doc.path,
       line: fileLine,
       column,
-      endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
+      endColumn: column + (firstLineLength === -1 ? secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: redact(match.secret, ruleId, publicPrefix(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
+      redacted: redact(secret, ruleId, publicPrefix(secret, facts.keywords, !facts.byName && !facts.custom)),
       message,
       title,
     };
