@@ -40,13 +40,20 @@ interface TextOrigin {
 /** Why a path is skipped before reading it, or undefined when it should be scanned. */
 export function skipReasonForPath(path: string, origin: TextOrigin = {}): SkipReason | undefined {
   if (origin.byClaude) return undefined;
-  const normalized = path.replace(/\\/g, "/");
+  // Asked for every file of every commit of a history: the common path (no backslash) is not copied.
+  const normalized = path.includes("\\") ? path.replace(/\\/g, "/") : path;
   const base = normalized.slice(normalized.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(base)) return "lockfile";
   if (VENDORED_DIRS.test(normalized)) return "vendored";
   if (GENERATED.test(base)) return "generated";
-  if (hasBinaryExtension(base)) return "binary";
+  if (binaryExtension(base)) return "binary";
   return undefined;
+}
+
+/** Whether a lower-case file name's extension says binary. */
+function binaryExtension(base: string): boolean {
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1));
 }
 
 /**
@@ -54,9 +61,7 @@ export function skipReasonForPath(path: string, origin: TextOrigin = {}): SkipRe
  * (a git patch) git's own content check decides, so this is for deciding whether a file is worth fetching.
  */
 export function hasBinaryExtension(path: string): boolean {
-  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  const dot = base.lastIndexOf(".");
-  return dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1));
+  return binaryExtension(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
 }
 
 /** True when the first bytes hold a NUL: binary content whatever the name says. */
