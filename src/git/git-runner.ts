@@ -88,8 +88,16 @@ class GitCallError extends Error {}
 
 /** The most of a spooled output read at once (a commit split across two reads is copied once more). */
 const SPOOL_READ_BYTES = 1024 * 1024;
-/** How long a reader that caught up with git waits before it looks again (git's exit also wakes it). */
+/**
+ * How long a reader that caught up with git waits before it looks again (git's exit also wakes it). For
+ * git's first output, 1 ms for the first SPOOL_QUICK_LOOKS looks (a scan's start waits on it), 4 ms
+ * after; once git has written, 4 ms: a reader that outruns git (a history of many small commits) woke a
+ * thousand times a second (history-20000: 2,200-3,200 looks, tens of ms of the main thread), and what git
+ * writes meanwhile waits in the file for the next look; what it writes last is read when it exits.
+ */
 const SPOOL_POLL_MS = 1;
+const SPOOL_SLOW_POLL_MS = 4;
+const SPOOL_QUICK_LOOKS = 20;
 
 interface Spool {
   /** git's end (its stdout), closed here once git is started. */
@@ -287,6 +295,7 @@ function connect(dir: string, options: GitRunnerOptions) {
           }
           let done = false;
           try {
+            let looksBeforeOutput = 0;
             for (let position = 0; ; ) {
               // Whether git had ended is known before the file's size is read: then that size is all there is.
               const finished = end;
@@ -300,7 +309,7 @@ function connect(dir: string, options: GitRunnerOptions) {
               }
               if (finished) break;
               // Caught up with git: look again shortly, or as soon as it ends.
-              await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, SPOOL_POLL_MS))]);
+              await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, position === 0 && ++looksBeforeOutput <= SPOOL_QUICK_LOOKS ? SPOOL_POLL_MS : SPOOL_SLOW_POLL_MS))]);
             }
             const result = await exited;
             done = true;
