@@ -381,9 +381,18 @@ export class Scanner {
     const located: Located[] = [];
     const runs = new RunCursors(text);
     // The spans the format rules report on the current line (see below), for its name-based rules: one
-    // context a document, not one a line (a copy of the context and a closure on each mixed line).
-    let claimed: Set<number> | undefined;
-    const genericContext: MatchContext = { ...context, claimed: (index, length) => claimed !== undefined && claimed.has(index * SPAN_KEY + length) };
+    // context a document, not one a line (a copy of the context and a closure on each mixed line), and
+    // the spans' keys in one list reused from line to line (a line holds a few: no Set a line).
+    const claimed: number[] = [];
+    let claimedCount = 0;
+    const genericContext: MatchContext = {
+      ...context,
+      claimed: (index, length) => {
+        const key = index * SPAN_KEY + length;
+        for (let i = 0; i < claimedCount; i++) if (claimed[i] === key) return true;
+        return false;
+      },
+    };
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -501,14 +510,14 @@ export class Scanner {
         // outranks theirs in resolveOverlaps, and their copy would mask the same span in fingerprints).
         // Findings are kept in hit order, as if each rule ran in turn.
         const found: Located[][] = [];
-        claimed = undefined;
+        claimedCount = 0;
         for (let k = h, i = 0; k < next; k += 4, i++) {
           const ruleIndex = hits[k + 3] as number;
           if (this.generic[ruleIndex]) continue;
           const into: Located[] = (found[i] = []);
           runOn(this.rules[ruleIndex] as Rule, ruleIndex, line, into, context);
           for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) (claimed ??= new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
+            if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
           }
         }
         for (let k = h, i = 0; k < next; k += 4, i++) {
