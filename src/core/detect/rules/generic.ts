@@ -805,8 +805,13 @@ function collectUnescaped(text: string, out: Candidate[]): void {
 /** Strip what surrounds a value in config syntax: trailing commas and brackets of flow YAML, `;` of ini. */
 function trimUnquoted(value: string): string {
   // `TOKEN=v\nNEXT=w` inside a JSON string: the value ends with its escaped line.
+  if (value.includes("\\")) value = value.replace(/\\[nrt][\s\S]*$/, "");
   // `'PERCY_TOKEN=v'`: a quote that closes the string the pair sits in is not part of the value.
-  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
+  // (Each pattern runs only where the value ends as it must end for a match: most values end in a letter or digit.)
+  const last = value.charCodeAt(value.length - 1);
+  if (last === 34 || last === 39 || last === 96) value = value.replace(/^([^"'\x60]+)["'\x60]$/, "$1");
+  const end = value.charCodeAt(value.length - 1);
+  return end === 44 || end === 59 || end === 125 || end === 93 || end === 41 ? value.replace(/[,;}\])]+$/, "") : value;
 }
 
 function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
@@ -857,16 +862,18 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   }
   const matches: RawMatch[] = [];
   if (candidates.length === 0) return matches;
-  const seen = new Set<number>();
+  // The places of the candidates reported so far (few lines report any: made when one does).
+  let seen: Set<number> | undefined;
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c] as Candidate;
-    if (seen.has(candidate.index)) continue;
+    if (seen?.has(candidate.index)) continue;
     const { value, index, wrapped } = reportedValue(candidate);
     // A value a format rule reports exactly (context.claimed) is that rule's finding whatever this one
     // says: not judged, unless a later candidate at its index waits on whether it would be reported.
     if (context.claimed?.(index, value.length) && !candidates.some((other, o) => o > c && (other.index === candidate.index || other.index === index))) continue;
     const match = judgeCandidate(candidate, value, index, wrapped, text, context);
     if (!match) continue;
+    seen ??= new Set<number>();
     seen.add(candidate.index);
     seen.add(index);
     matches.push(match);
@@ -880,11 +887,13 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
  * encrypted blob the controller's key decrypts): the value is what the braces hold. Jenkins reads text
  * it cannot decrypt verbatim, so spaces inside are part of the secret, not prose.
  */
+const SPACE = /\s/;
+
 function reportedValue(candidate: Candidate): { value: string; index: number; wrapped: boolean } {
   let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
   let index = candidate.index;
   // `secret = ' B8O9… '`: spaces a paste left at a quoted token's edges are not part of it.
-  if (candidate.quoted && !candidate.flag && /^\s|\s$/.test(value) && /\S/.test(value)) {
+  if (candidate.quoted && !candidate.flag && (SPACE.test(value.charAt(0)) || SPACE.test(value.charAt(value.length - 1))) && /\S/.test(value)) {
     index += value.length - value.trimStart().length;
     value = value.trim();
   }
