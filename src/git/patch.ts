@@ -351,8 +351,11 @@ export function parseCommitPatch(patch: Buffer | string, commit?: string, limits
     else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
     else if (line.startsWith("deleted file mode ")) file.deleted = true;
     else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
-    else if (line.startsWith("index ")) file.indexLine = line;
-    else if (line.startsWith("new file mode 160000") || (line.startsWith("index ") && line.endsWith(" 160000"))) file.gitlink = true;
+    else if (line.startsWith("index ")) {
+      file.indexLine = line;
+      // A submodule's pointer moved (`index <old>..<new> 160000`): a commit id, not content.
+      if (line.endsWith(" 160000")) file.gitlink = true;
+    } else if (line.startsWith("new file mode 160000")) file.gitlink = true;
   }
   finish();
   return result;

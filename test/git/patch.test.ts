@@ -113,6 +113,14 @@ describe("parseCommitPatch", () => {
         "+++ b/vendor/lib",
         "@@ -0,0 +1 @@",
         "+Subproject commit abcdef0123456789abcdef0123456789abcdef01",
+        // A submodule whose pointer moved: its index line ends with the gitlink mode.
+        "diff --git a/vendor/other b/vendor/other",
+        `index ${"1".repeat(40)}..${"2".repeat(40)} 160000`,
+        "--- a/vendor/other",
+        "+++ b/vendor/other",
+        "@@ -1 +1 @@",
+        `-Subproject commit ${"1".repeat(40)}`,
+        `+Subproject commit ${"2".repeat(40)}`,
       ),
       "c0ffee",
     );
