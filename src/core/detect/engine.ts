@@ -123,8 +123,9 @@ const SPAN_KEY = 1 << 16;
 interface RuleFacts {
   readonly rule: Rule;
   readonly id: string;
-  /** The title its own id is reported under (reportedTitle). */
+  /** The title its own id is reported under (reportedTitle), and the default message under it. */
   readonly title: string;
+  readonly message: string;
   readonly category: Category;
   readonly severity: Severity;
   readonly provider: string;
@@ -137,7 +138,8 @@ interface RuleFacts {
 
 function factsOf(rule: Rule): RuleFacts {
   const { id, category, severity, provider, keywords } = rule;
-  return { rule, id, title: reportedTitle(rule, id), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
+  const title = reportedTitle(rule, id);
+  return { rule, id, title, message: defaultMessage(title, rule), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
 }
 
 /**
@@ -599,7 +601,10 @@ export class Scanner {
     const secret = match.secret;
     const reported = match.ruleId;
     const ruleId = reported ?? facts.id;
-    const title = match.title ?? (reported === undefined ? facts.title : reportedTitle(rule, reported));
+    const matchTitle = match.title;
+    const title = matchTitle ?? (reported === undefined ? facts.title : reportedTitle(rule, reported));
+    // Most findings are under their rule's own id and title, and so have its default message.
+    const ownTitle = reported === undefined && matchTitle === undefined;
     let category = match.category ?? facts.category;
     let severity: Severity = match.severity ?? facts.severity;
     let message = match.message;
@@ -634,7 +639,7 @@ export class Scanner {
     }
     // One table sets a built-in secret's severity (docs/severity.md); a custom rule keeps the one its config gives.
     if (category === "secret" && !facts.custom) severity = secretSeverity(facts.provider, severity, validation);
-    message ??= this.defaultMessage(rule, title);
+    message ??= ownTitle ? facts.message : this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
