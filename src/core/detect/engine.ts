@@ -11,7 +11,7 @@ import { classifyFormatValue } from "./placeholder.js";
 import { secretSeverity } from "./severity.js";
 import { KeywordPrefilter } from "./prefilter.js";
 import { rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
-import { runRule } from "./run-rule.js";
+import { type RuleRun, ruleRunOf, runPrepared } from "./run-rule.js";
 import { looksMinified } from "./skip.js";
 import { lineIsAllowed } from "./suppress.js";
 
@@ -358,6 +358,8 @@ export class Scanner {
   private readonly generic: boolean[];
   /** By rule index, taken when the rule's first match is recorded (most rules never match). */
   private readonly facts: Array<RuleFacts | undefined>;
+  /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
+  private readonly runs: Array<RuleRun | undefined>;
   /** Per rule, the default message under each title its findings are reported with. */
   private readonly defaultMessages = new Map<Rule, Map<string, string>>();
 
@@ -370,6 +372,7 @@ export class Scanner {
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
     this.facts = rules.map(() => undefined);
+    this.runs = rules.map(() => undefined);
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
@@ -450,11 +453,12 @@ export class Scanner {
       }
     };
     /** One selected rule on the current line: its matches, placed, appended to `into`. */
-    const runOn = (rule: Rule, ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext) => {
+    const runOn = (ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext) => {
+      const rule = (this.runs[ruleIndex] ??= ruleRunOf(this.rules[ruleIndex] as Rule));
       if (!longLine) {
         // The common case: a short line, read whole (cached across the rules selected for it).
         if (!rule.window) {
-          const matches = runRule(rule, lineText, ruleContext);
+          const matches = runPrepared(rule, lineText, ruleContext);
           if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
           return;
         }
@@ -462,14 +466,14 @@ export class Scanner {
         // parts are answered before its text is taken.
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
         if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+        const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
         if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
         return;
       }
       lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
-      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
+      for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+        const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
         if (matches.length > 0) record(this.factsAt(ruleIndex), matches, segmentStart, line, into);
       }
     };
@@ -502,9 +506,8 @@ export class Scanner {
       if (generics === 0 || generics === count || longLine || minified) {
         for (let k = h; k < next; k += 4) {
           const ruleIndex = hits[k + 3] as number;
-          const rule = this.rules[ruleIndex] as Rule;
-          if (minified && rule.provider === "generic") continue;
-          runOn(rule, ruleIndex, line, located, context);
+          if (minified && (this.rules[ruleIndex] as Rule).provider === "generic") continue;
+          runOn(ruleIndex, line, located, context);
         }
       } else {
         // Format rules first: the values they report on this line are handed to the name-based rules
@@ -517,7 +520,7 @@ export class Scanner {
           const ruleIndex = hits[k + 3] as number;
           if (this.generic[ruleIndex]) continue;
           const into: Located[] = (found[i] = []);
-          runOn(this.rules[ruleIndex] as Rule, ruleIndex, line, into, context);
+          runOn(ruleIndex, line, into, context);
           for (const item of into) {
             if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
           }
@@ -526,7 +529,7 @@ export class Scanner {
           const ruleIndex = hits[k + 3] as number;
           if (!this.generic[ruleIndex]) continue;
           const into: Located[] = (found[i] = []);
-          runOn(this.rules[ruleIndex] as Rule, ruleIndex, line, into, genericContext);
+          runOn(ruleIndex, line, into, genericContext);
         }
         for (const into of found) if (into) for (const item of into) located.push(item);
       }
@@ -556,12 +559,12 @@ export class Scanner {
   }
 
   /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
-  private segments(rule: Rule, ruleIndex: number, text: string, lineStart: number, end: number, lower: string): Array<[number, number]> {
+  private segments(window: number | undefined, ruleIndex: number, text: string, lineStart: number, end: number, lower: string): Array<[number, number]> {
     const windows: Array<[number, number]> = [];
     for (const keyword of this.keywords[ruleIndex] as string[]) {
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
         // A multi-line rule (a PEM block in a minified JSON line) reads on past the line's end.
-        const stop = rule.window ? Math.min(text.length, lineStart + at + rule.window) : Math.min(end, lineStart + at + WINDOW_AFTER);
+        const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(end, lineStart + at + WINDOW_AFTER);
         windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
       }
     }

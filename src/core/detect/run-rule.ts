@@ -90,11 +90,10 @@ function groupEnd(source: string, at: number): number {
 const NO_MATCHES: RawMatch[] = [];
 
 /**
- * The matches of one pattern, appended to `raw` (none at a place `raw` already holds). Most lines the
+ * The matches of one pattern (in its globalRegex form), appended to `raw` (none at a place `raw` already holds). Most lines the
  * prefilter selects hold no match: nothing is allocated for them.
  */
-function execAll(regex: RegExp, text: string, raw: RawMatch[] | undefined): RawMatch[] | undefined {
-  const re = globalRegex(regex);
+function execAll(re: RegExp, text: string, raw: RawMatch[] | undefined): RawMatch[] | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -127,10 +126,62 @@ function holdsRequired(requires: readonly RegExp[], text: string): boolean {
 }
 
 /**
+ * What runRule reads of a rule, taken once per rule into one object shape. Rules come in some fifty shapes
+ * (keyed rules read regex, requires and keywords through lazy getters), and runRule runs for every keyword
+ * hit (~63,000 a pass on secret-dense text): reading ten fields of the rule itself each time went through
+ * V8's slowest (megamorphic) lookups. The pattern is kept in the form it is run with (globalRegex).
+ */
+export interface RuleRun {
+  readonly title: string;
+  readonly window: number | undefined;
+  readonly requires: readonly RegExp[] | undefined;
+  readonly find: Rule["find"];
+  readonly regex: RegExp | undefined;
+  readonly nearbyRegex: RegExp | undefined;
+  readonly nearbyRequires: readonly RegExp[] | undefined;
+  readonly accepts: Rule["accepts"];
+  readonly minEntropy: number | undefined;
+  readonly exampleValues: readonly string[] | undefined;
+  readonly exampleValueHashes: ReadonlySet<string> | undefined;
+  readonly validate: Rule["validate"];
+}
+
+const ruleRuns = new WeakMap<Rule, RuleRun>();
+
+/** A rule's RuleRun, taken on its first use (most rules never run on a given text: their lazy parts stay unbuilt). */
+export function ruleRunOf(rule: Rule): RuleRun {
+  let run = ruleRuns.get(rule);
+  if (run === undefined) {
+    const { title, window, requires, find, regex, nearbyRegex, nearbyRequires, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
+    run = {
+      title,
+      window,
+      requires,
+      find,
+      regex: find || !regex ? undefined : globalRegex(regex),
+      nearbyRegex: find || !regex || !nearbyRegex ? undefined : globalRegex(nearbyRegex),
+      nearbyRequires,
+      accepts,
+      minEntropy,
+      exampleValues,
+      exampleValueHashes,
+      validate,
+    };
+    ruleRuns.set(rule, run);
+  }
+  return run;
+}
+
+/**
  * Every match of one rule in `text`, with its rule-level checks applied (the rule's own test, entropy, offline validation,
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
 export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
+  return runPrepared(ruleRunOf(rule), text, context, requiresChecked);
+}
+
+/** runRule on a rule's RuleRun (the engine keeps them by rule index). */
+export function runPrepared(rule: RuleRun, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw: RawMatch[] | undefined;
   if (rule.find) raw = rule.find(text, context);
@@ -170,7 +221,7 @@ export function runRule(rule: Rule, text: string, context: MatchContext = DEFAUL
  * (`exampleValues`), or in its own public repository's tests and sample configuration
  * (`exampleValueHashes`, compared by SHA-256)? Such values are public and known: a placeholder.
  */
-function isPublishedExample(rule: Rule, secret: string): "documented" | "published" | undefined {
+function isPublishedExample(rule: RuleRun, secret: string): "documented" | "published" | undefined {
   if (rule.exampleValues?.includes(secret)) return "documented";
   if (rule.exampleValueHashes?.has(sha256Hex(secret))) return "published";
   return undefined;
