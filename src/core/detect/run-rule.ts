@@ -129,21 +129,37 @@ function holdsRequired(requires: readonly RegExp[], text: string): boolean {
  * What runRule reads of a rule, taken once per rule into one object shape. Rules come in some fifty shapes
  * (keyed rules read regex, requires and keywords through lazy getters), and runRule runs for every keyword
  * hit (~63,000 a pass on secret-dense text): reading ten fields of the rule itself each time went through
- * V8's slowest (megamorphic) lookups. The pattern is kept in the form it is run with (globalRegex).
+ * V8's slowest (megamorphic) lookups.
  */
 export interface RuleRun {
+  readonly rule: Rule;
   readonly title: string;
   readonly window: number | undefined;
   readonly requires: readonly RegExp[] | undefined;
   readonly find: Rule["find"];
-  readonly regex: RegExp | undefined;
-  readonly nearbyRegex: RegExp | undefined;
-  readonly nearbyRequires: readonly RegExp[] | undefined;
+  /**
+   * The patterns, taken on the first run past the required parts (a keyed rule builds them when first
+   * read, and most texts holding its keyword lack its required parts).
+   */
+  patterns: Patterns | undefined;
   readonly accepts: Rule["accepts"];
   readonly minEntropy: number | undefined;
   readonly exampleValues: readonly string[] | undefined;
   readonly exampleValueHashes: ReadonlySet<string> | undefined;
   readonly validate: Rule["validate"];
+}
+
+/** A regex rule's patterns in the form they are run with (globalRegex). */
+interface Patterns {
+  readonly regex: RegExp | undefined;
+  readonly nearbyRegex: RegExp | undefined;
+  readonly nearbyRequires: readonly RegExp[] | undefined;
+}
+
+function patternsOf(rule: Rule): Patterns {
+  const { regex, nearbyRegex } = rule;
+  if (!regex) return { regex: undefined, nearbyRegex: undefined, nearbyRequires: undefined };
+  return { regex: globalRegex(regex), nearbyRegex: nearbyRegex && globalRegex(nearbyRegex), nearbyRequires: nearbyRegex && rule.nearbyRequires };
 }
 
 const ruleRuns = new WeakMap<Rule, RuleRun>();
@@ -152,15 +168,14 @@ const ruleRuns = new WeakMap<Rule, RuleRun>();
 export function ruleRunOf(rule: Rule): RuleRun {
   let run = ruleRuns.get(rule);
   if (run === undefined) {
-    const { title, window, requires, find, regex, nearbyRegex, nearbyRequires, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
+    const { title, window, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
     run = {
+      rule,
       title,
       window,
       requires,
       find,
-      regex: find || !regex ? undefined : globalRegex(regex),
-      nearbyRegex: find || !regex || !nearbyRegex ? undefined : globalRegex(nearbyRegex),
-      nearbyRequires,
+      patterns: undefined,
       accepts,
       minEntropy,
       exampleValues,
@@ -185,9 +200,12 @@ export function runPrepared(rule: RuleRun, text: string, context: MatchContext =
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw: RawMatch[] | undefined;
   if (rule.find) raw = rule.find(text, context);
-  else if (rule.regex) {
-    raw = execAll(rule.regex, text, undefined);
-    if (rule.nearbyRegex && (!rule.nearbyRequires || holdsRequired(rule.nearbyRequires, text))) raw = execAll(rule.nearbyRegex, text, raw);
+  else {
+    const { regex, nearbyRegex, nearbyRequires } = (rule.patterns ??= patternsOf(rule.rule));
+    if (regex) {
+      raw = execAll(regex, text, undefined);
+      if (nearbyRegex && (!nearbyRequires || holdsRequired(nearbyRequires, text))) raw = execAll(nearbyRegex, text, raw);
+    }
   }
   if (raw === undefined || raw.length === 0) return NO_MATCHES;
   const out: RawMatch[] = [];
