@@ -18319,7 +18319,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18511,7 +18511,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -24793,6 +24793,7 @@ var CLAUDE_TOOL_ADDRESS = new RegExp(
 var claude = {
   id: "claude",
   title: "Claude Code",
+  words: ["claude", "anthropic"],
   identities: [
     // claude-code-action and the Claude GitHub App commit as the app's bot account.
     { via: "account", login: exactly("claude[bot]"), strength: "strong" },
@@ -24830,6 +24831,7 @@ var claude = {
 var copilot = {
   id: "copilot",
   title: "GitHub Copilot coding agent",
+  words: ["copilot"],
   identities: [
     { via: "account", login: /^copilot(?:-swe-agent(?:\[bot\])?)?$/i, strength: "strong" },
     { via: "account", name: exactly("copilot-swe-agent[bot]"), strength: "strong" },
@@ -24848,6 +24850,7 @@ var copilot = {
 var cursor = {
   id: "cursor",
   title: "Cursor",
+  words: ["cursor"],
   identities: [
     { via: "account", login: /^cursor(?:agent|\[bot\])$/i, strength: "strong" },
     { via: "account", name: /^(?:cursor\[bot\]|cursoragent)$/i, strength: "strong" },
@@ -24865,6 +24868,7 @@ var cursor = {
 var aider = {
   id: "aider",
   title: "aider",
+  words: ["aider"],
   identities: [
     { via: "email", email: /^aider@aider\.chat$/i, strength: "strong" },
     // aider appends " (aider)" to the author and committer names of the commits it makes.
@@ -24881,6 +24885,7 @@ var aider = {
 var codex = {
   id: "codex",
   title: "OpenAI Codex",
+  words: ["codex", "openai"],
   identities: [
     { via: "account", login: exactly("chatgpt-codex-connector[bot]"), strength: "strong" },
     { via: "account", name: exactly("chatgpt-codex-connector[bot]"), strength: "strong" },
@@ -24897,6 +24902,7 @@ var codex = {
 var devin = {
   id: "devin",
   title: "Devin",
+  words: ["devin"],
   identities: [
     { via: "account", login: exactly("devin-ai-integration[bot]"), strength: "strong" },
     { via: "account", name: exactly("devin-ai-integration[bot]"), strength: "strong" },
@@ -24912,6 +24918,7 @@ var devin = {
 var gemini = {
   id: "gemini",
   title: "Google Gemini (Code Assist, CLI)",
+  words: ["gemini"],
   identities: [
     { via: "account", login: exactly("gemini-code-assist[bot]"), strength: "strong" },
     { via: "account", name: exactly("gemini-code-assist[bot]"), strength: "strong" },
@@ -24928,6 +24935,7 @@ var gemini = {
 var jules = {
   id: "jules",
   title: "Google Jules",
+  words: ["jules"],
   identities: [
     { via: "account", login: exactly("google-labs-jules[bot]"), strength: "strong" },
     { via: "account", name: exactly("google-labs-jules[bot]"), strength: "strong" },
@@ -24942,6 +24950,7 @@ var jules = {
 var windsurf = {
   id: "windsurf",
   title: "Windsurf (Cascade)",
+  words: ["windsurf", "cascade", "codeium"],
   identities: [
     { via: "name", name: /^windsurf(?: (?:cascade|agent|ai))?$/i, strength: "strong" },
     { via: "name", name: /^cascade$/i, email: /@(?:[a-z0-9-]+\.)*(?:codeium\.com|windsurf\.(?:com|ai))$/i, strength: "strong" },
@@ -25031,8 +25040,20 @@ function selectProfiles(agents) {
   const wanted = new Set(agents.map((a) => String(a).toLowerCase()));
   return AGENT_PROFILES.filter((p2) => wanted.has(p2.id));
 }
+var PROFILE_WORDS = new Map(AGENT_PROFILES.map((p2) => [p2, new RegExp(p2.words.join("|"), "iu")]));
+var ANY_PROFILE_WORD = new RegExp(AGENT_PROFILES.flatMap((p2) => p2.words).join("|"), "iu");
+function signalText(commit, message, branch) {
+  let text = message;
+  for (const person of [commit?.author, commit?.committer]) {
+    for (const field of [person?.name, person?.email, person?.login]) {
+      if (typeof field === "string") text += "\n" + field;
+      else if (field !== void 0 && field !== null) return void 0;
+    }
+  }
+  return typeof branch === "string" ? text + "\n" + branch : text;
+}
 function isAnyFooter(trimmed) {
-  return AGENT_PROFILES.some((p2) => p2.generatedWith.some((re2) => re2.test(trimmed)));
+  return AGENT_PROFILES.some((p2) => p2.generatedWith.length > 0 && PROFILE_WORDS.get(p2).test(trimmed) && p2.generatedWith.some((re2) => re2.test(trimmed)));
 }
 var IDENTITY_CHARS = 500;
 function toIdentity(person) {
@@ -25097,8 +25118,7 @@ function markerText(message) {
   const half = MARKER_INPUT_CHARS / 2;
   return text.slice(0, half) + "\n" + text.slice(text.length - half);
 }
-function customMarkerSignals(markers, message, roles, signals) {
-  const regexes = compiledMarkers(markers);
+function customMarkerSignals(regexes, message, roles, signals) {
   if (regexes.length === 0) return;
   const text = markerText(message);
   for (const regex of regexes) {
@@ -25121,6 +25141,10 @@ function isDecisive(signal) {
 function detectAuthorship(commit, options = {}) {
   const message = typeof commit?.message === "string" ? commit.message : "";
   const profiles = selectProfiles(options.agents);
+  const markers = profiles.some((p2) => p2.id === CLAUDE_AGENT) ? compiledMarkers(options.markers) : [];
+  const text = signalText(commit, message, options.branch);
+  const named = text === void 0 ? profiles : !ANY_PROFILE_WORD.test(text) ? [] : profiles.filter((p2) => PROFILE_WORDS.get(p2).test(text));
+  if (named.length === 0 && markers.length === 0) return { isClaude: false, agents: [], signals: [] };
   const parsed = parseMessage(message, isAnyFooter);
   const roles = [
     { role: "author", person: personOf(commit?.author) },
@@ -25128,8 +25152,8 @@ function detectAuthorship(commit, options = {}) {
   ];
   const branches = branchesOf(parsed, options.branch);
   const signals = new Signals();
-  for (const profile of profiles) profileSignals(profile, parsed, roles, branches, signals);
-  if (profiles.some((p2) => p2.id === CLAUDE_AGENT)) customMarkerSignals(options.markers, message, roles, signals);
+  for (const profile of named) profileSignals(profile, parsed, roles, branches, signals);
+  customMarkerSignals(markers, message, roles, signals);
   const decisive = new Set(signals.list.filter(isDecisive).map((s) => s.agent));
   const agents = profiles.map((p2) => p2.id).filter((id) => decisive.has(id));
   return { isClaude: decisive.has(CLAUDE_AGENT), agents, signals: signals.list };
@@ -25162,11 +25186,12 @@ function joined(part) {
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";
   const lower = value.slice(0, 16).toLowerCase();
-  let best = "";
-  for (const keyword of keywords) {
-    if (keyword.length > best.length && keyword.length <= 12 && keyword.length < value.length && lower.startsWith(keyword.toLowerCase())) best = keyword;
+  let longest = 0;
+  for (let i = 0; i < keywords.length; i++) {
+    const length = keywords[i].length;
+    if (length > longest && length <= 12 && length < value.length && lower.startsWith(keywords[i])) longest = length;
   }
-  return value.slice(0, best.length);
+  return value.slice(0, longest);
 }
 function normalizePath(path10) {
   let out = path10.replace(/\\/g, "/");
@@ -25647,7 +25672,8 @@ function placeholderVerdict(trimmed, stats, keyName) {
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
   }
-  if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
+  const marked = MARKS.test(trimmed);
+  if (marked && PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
       if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !byChance(pattern, trimmed)) return { placeholder: true, reason: `the value ${reason}` };
@@ -25660,7 +25686,7 @@ function placeholderVerdict(trimmed, stats, keyName) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
-  if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
+  if (marked && COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
   const run2 = stats.longestRun;
   if (run2 >= 8 && run2 * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   if (trimmed.length >= 16 && fewDistinct(trimmed, stats)) return { placeholder: true, reason: "the value has almost no variety" };
@@ -25672,6 +25698,7 @@ function screened(value) {
   return false;
 }
 var COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+var MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
 var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 var KEYBOARD_POSITION = new Map(KEYBOARD_ROWS.flatMap((row, r2) => [...row].map((c3, i) => [c3.charCodeAt(0), r2 * 16 + i])));
 function typedRunsDominate(value) {
@@ -26216,8 +26243,7 @@ function groupEnd(source, at2) {
   return -1;
 }
 var NO_MATCHES = [];
-function execAll(regex, text, raw) {
-  const re2 = globalRegex(regex);
+function execAll(re2, text, raw) {
   re2.lastIndex = 0;
   for (let m2 = re2.exec(text); m2 !== null; m2 = re2.exec(text)) {
     if (m2[0].length === 0) {
@@ -26245,13 +26271,46 @@ function holdsRequired(requires, text) {
   for (let i = 0; i < requires.length; i++) if (!requires[i].test(text)) return false;
   return true;
 }
+function patternsOf(rule) {
+  const { regex, nearbyRegex } = rule;
+  if (!regex) return { regex: void 0, nearbyRegex: void 0, nearbyRequires: void 0 };
+  return { regex: globalRegex(regex), nearbyRegex: nearbyRegex && globalRegex(nearbyRegex), nearbyRequires: nearbyRegex && rule.nearbyRequires };
+}
+var ruleRuns = /* @__PURE__ */ new WeakMap();
+function ruleRunOf(rule) {
+  let run2 = ruleRuns.get(rule);
+  if (run2 === void 0) {
+    const { title, window: window2, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate: validate2 } = rule;
+    run2 = {
+      rule,
+      title,
+      window: window2,
+      requires,
+      find,
+      patterns: void 0,
+      accepts,
+      minEntropy,
+      exampleValues,
+      exampleValueHashes,
+      validate: validate2
+    };
+    ruleRuns.set(rule, run2);
+  }
+  return run2;
+}
 function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
+  return runPrepared(ruleRunOf(rule), text, context, requiresChecked);
+}
+function runPrepared(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw;
   if (rule.find) raw = rule.find(text, context);
-  else if (rule.regex) {
-    raw = execAll(rule.regex, text, void 0);
-    if (rule.nearbyRegex && (!rule.nearbyRequires || holdsRequired(rule.nearbyRequires, text))) raw = execAll(rule.nearbyRegex, text, raw);
+  else {
+    const { regex, nearbyRegex, nearbyRequires } = rule.patterns ??= patternsOf(rule.rule);
+    if (regex) {
+      raw = execAll(regex, text, void 0);
+      if (nearbyRegex && (!nearbyRequires || holdsRequired(nearbyRequires, text))) raw = execAll(nearbyRegex, text, raw);
+    }
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
@@ -26404,18 +26463,20 @@ var BINARY_EXTENSIONS = /* @__PURE__ */ new Set([
 var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 function skipReasonForPath(path10, origin = {}) {
   if (origin.byClaude) return void 0;
-  const normalized = path10.replace(/\\/g, "/");
+  const normalized = path10.includes("\\") ? path10.replace(/\\/g, "/") : path10;
   const base = normalized.slice(normalized.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(base)) return "lockfile";
   if (VENDORED_DIRS.test(normalized)) return "vendored";
   if (GENERATED.test(base)) return "generated";
-  if (hasBinaryExtension(base)) return "binary";
+  if (binaryExtension(base)) return "binary";
   return void 0;
 }
-function hasBinaryExtension(path10) {
-  const base = path10.slice(path10.lastIndexOf("/") + 1).toLowerCase();
+function binaryExtension(base) {
   const dot = base.lastIndexOf(".");
   return dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1));
+}
+function hasBinaryExtension(path10) {
+  return binaryExtension(path10.slice(path10.lastIndexOf("/") + 1).toLowerCase());
 }
 function looksMinified(path10, text) {
   if (!/\.(?:js|mjs|cjs|css|html?)$/i.test(path10)) return false;
@@ -26506,9 +26567,14 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
+function factsOf(rule) {
+  const { id, category, severity, provider, keywords } = rule;
+  const title = reportedTitle(rule, id);
+  return { rule, id, title, message: defaultMessage(title, rule), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
+}
 var Located = class {
-  constructor(rule, match, start, end, priority, line, lineStart, lineEnd) {
-    this.rule = rule;
+  constructor(facts, match, start, end, priority, line, lineStart, lineEnd) {
+    this.facts = facts;
     this.match = match;
     this.start = start;
     this.end = end;
@@ -26516,8 +26582,9 @@ var Located = class {
     this.line = line;
     this.lineStart = lineStart;
     this.lineEnd = lineEnd;
+    this.rule = facts.rule;
   }
-  rule;
+  facts;
   match;
   start;
   end;
@@ -26526,6 +26593,7 @@ var Located = class {
   lineStart;
   lineEnd;
   finding = void 0;
+  rule;
 };
 var FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
 var ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
@@ -26655,6 +26723,8 @@ var Scanner = class {
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules208);
     this.generic = rules208.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.facts = rules208.map(() => void 0);
+    this.runs = rules208.map(() => void 0);
   }
   rules;
   options;
@@ -26663,6 +26733,10 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
+  /** By rule index, taken when the rule's first match is recorded (most rules never match). */
+  facts;
+  /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
+  runs;
   /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
@@ -26675,6 +26749,16 @@ var Scanner = class {
     const minified = looksMinified(path10, text);
     const located = [];
     const runs = new RunCursors(text);
+    const claimed = [];
+    let claimedCount = 0;
+    const genericContext = {
+      ...context,
+      claimed: (index, length) => {
+        const key = index * SPAN_KEY + length;
+        for (let i = 0; i < claimedCount; i++) if (claimed[i] === key) return true;
+        return false;
+      }
+    };
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -26693,9 +26777,8 @@ var Scanner = class {
       placedText = text.slice(start, placedEnd);
       placedAllowed = lineIsAllowed(placedText);
     };
-    const record2 = (rule, matches, segmentStart, line, into) => {
-      const priority = rulePriority(rule);
-      const byName2 = rule.provider === "generic";
+    const record2 = (facts, matches, segmentStart, line, into) => {
+      const { priority, byName: byName2 } = facts;
       placeLine(lineStart);
       const hitLineEnd = placedEnd;
       for (let i = 0; i < matches.length; i++) {
@@ -26717,28 +26800,29 @@ var Scanner = class {
         placeLine(valueLineStart);
         if (placedAllowed) suppressed++;
         else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName2)) {
-          into.push(new Located(rule, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
+          into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
         }
       }
     };
-    const runOn = (rule, ruleIndex, line, into, ruleContext) => {
+    const runOn = (ruleIndex, line, into, ruleContext) => {
+      const rule = this.runs[ruleIndex] ??= ruleRunOf(this.rules[ruleIndex]);
       if (!longLine) {
         if (!rule.window) {
-          const matches2 = runRule(rule, lineText, ruleContext);
-          if (matches2.length > 0) record2(rule, matches2, lineStart, line, into);
+          const matches2 = runPrepared(rule, lineText, ruleContext);
+          if (matches2.length > 0) record2(this.factsAt(ruleIndex), matches2, lineStart, line, into);
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
         if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = runRule(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-        if (matches.length > 0) record2(rule, matches, lineStart, line, into);
+        const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+        if (matches.length > 0) record2(this.factsAt(ruleIndex), matches, lineStart, line, into);
         return;
       }
       lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
-      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
+      for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = runRule(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-        if (matches.length > 0) record2(rule, matches, segmentStart, line, into);
+        const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+        if (matches.length > 0) record2(this.factsAt(ruleIndex), matches, segmentStart, line, into);
       }
     };
     let nextCheck = 0;
@@ -26768,29 +26852,26 @@ var Scanner = class {
       if (generics === 0 || generics === count3 || longLine || minified) {
         for (let k2 = h3; k2 < next; k2 += 4) {
           const ruleIndex = hits[k2 + 3];
-          const rule = this.rules[ruleIndex];
-          if (minified && rule.provider === "generic") continue;
-          runOn(rule, ruleIndex, line, located, context);
+          if (minified && this.rules[ruleIndex].provider === "generic") continue;
+          runOn(ruleIndex, line, located, context);
         }
       } else {
         const found = [];
-        let spans;
+        claimedCount = 0;
         for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
           const ruleIndex = hits[k2 + 3];
           if (this.generic[ruleIndex]) continue;
           const into = found[i] = [];
-          runOn(this.rules[ruleIndex], ruleIndex, line, into, context);
+          runOn(ruleIndex, line, into, context);
           for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) (spans ??= /* @__PURE__ */ new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
+            if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
           }
         }
-        const claimed = spans;
-        const genericContext = claimed ? { ...context, claimed: (index, length) => claimed.has(index * SPAN_KEY + length) } : context;
         for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
           const ruleIndex = hits[k2 + 3];
           if (!this.generic[ruleIndex]) continue;
           const into = found[i] = [];
-          runOn(this.rules[ruleIndex], ruleIndex, line, into, genericContext);
+          runOn(ruleIndex, line, into, genericContext);
         }
         for (const into of found) if (into) for (const item of into) located.push(item);
       }
@@ -26819,11 +26900,11 @@ var Scanner = class {
     return result;
   }
   /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
-  segments(rule, ruleIndex, text, lineStart, end, lower) {
+  segments(window2, ruleIndex, text, lineStart, end, lower) {
     const windows = [];
     for (const keyword of this.keywords[ruleIndex]) {
       for (let at2 = lower.indexOf(keyword); at2 !== -1; at2 = lower.indexOf(keyword, at2 + keyword.length)) {
-        const stop = rule.window ? Math.min(text.length, lineStart + at2 + rule.window) : Math.min(end, lineStart + at2 + WINDOW_AFTER);
+        const stop = window2 ? Math.min(text.length, lineStart + at2 + window2) : Math.min(end, lineStart + at2 + WINDOW_AFTER);
         windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
       }
     }
@@ -26835,6 +26916,9 @@ var Scanner = class {
       else merged.push([w2[0], w2[1]]);
     }
     return merged;
+  }
+  factsAt(ruleIndex) {
+    return this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex]);
   }
   /**
    * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
@@ -26851,23 +26935,27 @@ var Scanner = class {
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
   toFinding(doc, item) {
-    const { rule, match, start, line, lineStart } = item;
+    const { rule, facts, match, start, line, lineStart } = item;
     const text = doc.text;
-    const ruleId = match.ruleId ?? rule.id;
-    const title = match.title ?? reportedTitle(rule, ruleId);
-    let category = match.category ?? rule.category;
-    let severity = match.severity ?? rule.severity;
+    const secret = match.secret;
+    const reported = match.ruleId;
+    const ruleId = reported ?? facts.id;
+    const matchTitle = match.title;
+    const title = matchTitle ?? (reported === void 0 ? facts.title : reportedTitle(rule, reported));
+    const ownTitle = reported === void 0 && matchTitle === void 0;
+    let category = match.category ?? facts.category;
+    let severity = match.severity ?? facts.severity;
     let message = match.message;
     const validation = match.validation;
-    if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = classifyFormatValue(match.secret);
+    if (category === "secret" && !facts.byName && validation?.status !== "confirmed") {
+      const verdict = classifyFormatValue(secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
       }
     }
-    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
+    const copy = category === "secret" && facts.priority < 2 ? this.claims.brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
     if (copy) {
       category = "placeholder";
       severity = "medium";
@@ -26875,14 +26963,14 @@ var Scanner = class {
       message = `${title}: the value ${where2} a ${copy.rule.title} but does not have its format (length or characters): a cut-short, mistyped or made-up copy, not a working credential. If a real one belongs here, load it from an environment variable or a secret store.`;
     }
     if (category === "secret" && validation?.status === "failed") {
-      if (SPELLED_OUT.test(match.secret)) {
+      if (SPELLED_OUT.test(secret)) {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
       }
     }
-    if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= this.defaultMessage(rule, title);
+    if (category === "secret" && !facts.custom) severity = secretSeverity(facts.provider, severity, validation);
+    message ??= ownTitle ? facts.message : this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
@@ -26890,7 +26978,7 @@ var Scanner = class {
     }
     const fileLine = doc.lineNumbers ? doc.lineNumbers[line] ?? line + 1 : line + 1;
     const column = start - lineStart + 1;
-    const firstLineLength = match.secret.indexOf("\n");
+    const firstLineLength = secret.indexOf("\n");
     const finding = {
       rule: ruleId,
       category,
@@ -26898,10 +26986,10 @@ var Scanner = class {
       path: doc.path,
       line: fileLine,
       column,
-      endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
+      endColumn: column + (firstLineLength === -1 ? secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: redact(match.secret, ruleId, publicPrefix(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
+      redacted: redact(secret, ruleId, publicPrefix(secret, facts.keywords, !facts.byName && !facts.custom)),
       message,
       title
     };
@@ -30529,6 +30617,8 @@ var GitCallError = class extends Error {
 };
 var SPOOL_READ_BYTES = 1024 * 1024;
 var SPOOL_POLL_MS = 1;
+var SPOOL_SLOW_POLL_MS = 4;
+var SPOOL_QUICK_LOOKS = 20;
 function openSpool(what) {
   let folder;
   try {
@@ -30680,6 +30770,7 @@ function connect(dir, options) {
           }
           let done = false;
           try {
+            let looksBeforeOutput = 0;
             for (let position = 0; ; ) {
               const finished = end;
               const ready = fstatSync(spool.read).size - position;
@@ -30691,7 +30782,7 @@ function connect(dir, options) {
                 continue;
               }
               if (finished) break;
-              await Promise.race([exited, new Promise((resolve3) => setTimeout(resolve3, SPOOL_POLL_MS))]);
+              await Promise.race([exited, new Promise((resolve3) => setTimeout(resolve3, position === 0 && ++looksBeforeOutput <= SPOOL_QUICK_LOOKS ? SPOOL_POLL_MS : SPOOL_SLOW_POLL_MS))]);
             }
             const result = await exited;
             done = true;
@@ -30897,7 +30988,9 @@ var NEWLINE = 10;
 var CARRIAGE_RETURN = 13;
 var PLUS = 43;
 var MINUS = 45;
+var AT = 64;
 var BACKSLASH = 92;
+var HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c3) => c3.charCodeAt(0)));
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
   const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
   const result = { files: [], skipped: [], binary: [] };
@@ -30934,7 +31027,8 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
     if (current.binary) {
       skip(path10, "binary");
-      if (current.blob) result.binary.push({ path: path10, blob: current.blob, parentBlobs: current.parentBlobs ?? [] });
+      const ids = current.indexLine !== void 0 ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
+      if (ids) result.binary.push({ path: path10, blob: ids[2], parentBlobs: ids[1].split(",") });
       return;
     }
     if (current.tooLarge) {
@@ -30963,13 +31057,13 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
     const lineStart = start;
     start = end + 1;
     if (oldLeft.length === 1 && (newLeft > 0 || oldLeft[0] > 0)) {
-      const first2 = end > lineStart ? bytes[lineStart] : -1;
-      if (first2 === BACKSLASH) continue;
-      if (first2 === MINUS) {
+      const first3 = end > lineStart ? bytes[lineStart] : -1;
+      if (first3 === BACKSLASH) continue;
+      if (first3 === MINUS) {
         oldLeft[0] = oldLeft[0] - 1;
         continue;
       }
-      if (first2 === PLUS) addLine(lineStart + 1, end);
+      if (first3 === PLUS) addLine(lineStart + 1, end);
       else oldLeft[0] = oldLeft[0] - 1;
       newLine++;
       newLeft--;
@@ -30996,6 +31090,8 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
       newLeft--;
       continue;
     }
+    const first2 = bytes[lineStart];
+    if (lineStart === end || !HEADER_FIRST_BYTES.has(first2)) continue;
     const line = bytes.toString("utf8", lineStart, end);
     if (line.startsWith("diff --git ")) {
       finish();
@@ -31009,31 +31105,30 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
       continue;
     }
     if (!file) continue;
-    const hunk = HUNK_HEADER.exec(line);
-    if (hunk) {
-      oldLeft = [hunk[1] === void 0 ? 1 : Number(hunk[1])];
-      newLine = Number(hunk[2]);
-      newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
-      continue;
-    }
-    const combined = COMBINED_HUNK_HEADER.exec(line);
-    if (combined && combined[2].trim().split(" ").length === combined[1].length - 1) {
-      oldLeft = combined[2].trim().split(" ").map((range) => range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1);
-      newLine = Number(combined[3]);
-      newLeft = combined[4] === void 0 ? 1 : Number(combined[4]);
-      continue;
+    if (first2 === AT) {
+      const hunk = HUNK_HEADER.exec(line);
+      if (hunk) {
+        oldLeft = [hunk[1] === void 0 ? 1 : Number(hunk[1])];
+        newLine = Number(hunk[2]);
+        newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
+        continue;
+      }
+      const combined = COMBINED_HUNK_HEADER.exec(line);
+      if (combined && combined[2].trim().split(" ").length === combined[1].length - 1) {
+        oldLeft = combined[2].trim().split(" ").map((range) => range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1);
+        newLine = Number(combined[3]);
+        newLeft = combined[4] === void 0 ? 1 : Number(combined[4]);
+        continue;
+      }
     }
     if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
     else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
     else if (line.startsWith("deleted file mode ")) file.deleted = true;
     else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
     else if (line.startsWith("index ")) {
-      const ids = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(line);
-      if (ids) {
-        file.blob = ids[2];
-        file.parentBlobs = ids[1].split(",");
-      }
-    } else if (line.startsWith("new file mode 160000") || line.startsWith("index ") && line.endsWith(" 160000")) file.gitlink = true;
+      file.indexLine = line;
+      if (line.endsWith(" 160000")) file.gitlink = true;
+    } else if (line.startsWith("new file mode 160000")) file.gitlink = true;
   }
   finish();
   return result;
@@ -43177,11 +43272,17 @@ function isProse(value) {
 }
 var MAX_TOKEN = 1200;
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
+function whole(name, pattern) {
+  return String.raw`(?=(?<${name}>${pattern}))\k<${name}>`;
+}
 var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)` + whole("key", String.raw`[A-Za-z_$@][\w.$@-]{0,79}`) + String.raw`\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "g"
 );
-var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/g;
+var ASSIGN_UNQUOTED = new RegExp(
+  String.raw`(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?` + whole("key", String.raw`[A-Za-z_][\w.-]{0,79}`) + String.raw`\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'\x60#][^\s]{0,299})`,
+  "g"
+);
 var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
@@ -43196,7 +43297,10 @@ var FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|get
 var FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
 var HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
 var C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
-var LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
+var LIST_VALUE = new RegExp(
+  String.raw`(?<![\w$.@-])(?<kq>["']?)` + whole("key", String.raw`[A-Za-z_$][\w.$-]{0,79}`) + String.raw`\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>`,
+  "dg"
+);
 var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
 var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
 var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
@@ -43223,7 +43327,7 @@ var DOLLAR_MARK = 1024;
 var LESS_THAN_MARK = 2048;
 var QUESTION_MARK = 4096;
 var AMPERSAND_MARK = 8192;
-var MARKS = new Uint16Array(128);
+var MARKS2 = new Uint16Array(128);
 for (const [chars, mark] of [
   ["\"'`", QUOTE_MARK],
   ["=", EQUALS_MARK],
@@ -43240,13 +43344,13 @@ for (const [chars, mark] of [
   ["?", QUESTION_MARK],
   ["&", AMPERSAND_MARK]
 ]) {
-  for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
+  for (const char of chars) MARKS2[char.charCodeAt(0)] = mark;
 }
 function marksOf(text) {
   let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) marks |= MARKS[code];
+    if (code < 128) marks |= MARKS2[code];
   }
   return marks;
 }
@@ -43274,8 +43378,24 @@ function collect(re2, text, out, quoted, keyOverride, extra = {}) {
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m2[0].length === 0) re2.lastIndex++;
-    else if (re2 === ASSIGN_QUOTED) re2.lastIndex = start;
+    else if (re2 === ASSIGN_QUOTED) {
+      if (!quotedPairMayFollow(text, start)) break;
+      re2.lastIndex = start;
+    }
   }
+}
+function quotedPairMayFollow(text, from) {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i++);
+    if (code === 61 || code === 58 || code === 45) break;
+  }
+  let quotes = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 34 || code === 39 || code === 96) && ++quotes === 2) return true;
+  }
+  return false;
 }
 function collectUnescaped(text, out) {
   const offsets = [];
@@ -43290,7 +43410,11 @@ function collectUnescaped(text, out) {
   for (const c3 of inner) out.push({ ...c3, index: offsets[c3.index] ?? c3.index });
 }
 function trimUnquoted(value) {
-  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
+  if (value.includes("\\")) value = value.replace(/\\[nrt][\s\S]*$/, "");
+  const last = value.charCodeAt(value.length - 1);
+  if (last === 34 || last === 39 || last === 96) value = value.replace(/^([^"'\x60]+)["'\x60]$/, "$1");
+  const end = value.charCodeAt(value.length - 1);
+  return end === 44 || end === 59 || end === 125 || end === 93 || end === 41 ? value.replace(/[,;}\])]+$/, "") : value;
 }
 function findGenericSecrets(text, context) {
   const candidates = [];
@@ -43307,7 +43431,7 @@ function findGenericSecrets(text, context) {
   if (quote3 && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
   if (quote3 && text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  if (quote3 && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  if (quote3 && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
   if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
   if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
@@ -43318,37 +43442,39 @@ function findGenericSecrets(text, context) {
   if (quote3 && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
   if (quote3 && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote3 && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
-  if (quote3 && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
+  if (quote3 && dash && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
   if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
   }
-  if ((context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+  if (colon && (context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m2?.indices?.groups?.["value"];
     if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
   }
   const matches = [];
   if (candidates.length === 0) return matches;
-  const seen = /* @__PURE__ */ new Set();
+  let seen;
   for (let c3 = 0; c3 < candidates.length; c3++) {
     const candidate = candidates[c3];
-    if (seen.has(candidate.index)) continue;
+    if (seen?.has(candidate.index)) continue;
     const { value, index, wrapped: wrapped2 } = reportedValue(candidate);
     if (context.claimed?.(index, value.length) && !candidates.some((other, o2) => o2 > c3 && (other.index === candidate.index || other.index === index))) continue;
     const match = judgeCandidate(candidate, value, index, wrapped2, text, context);
     if (!match) continue;
+    seen ??= /* @__PURE__ */ new Set();
     seen.add(candidate.index);
     seen.add(index);
     matches.push(match);
   }
   return matches;
 }
+var SPACE = /\s/;
 function reportedValue(candidate) {
   let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
   let index = candidate.index;
-  if (candidate.quoted && !candidate.flag && /^\s|\s$/.test(value) && /\S/.test(value)) {
+  if (candidate.quoted && !candidate.flag && (SPACE.test(value.charAt(0)) || SPACE.test(value.charAt(value.length - 1))) && /\S/.test(value)) {
     index += value.length - value.trimStart().length;
     value = value.trim();
   }
@@ -43918,11 +44044,11 @@ function claimOf(entry) {
   const names = entry.names.filter((n) => n.replace(/[^a-z0-9]/gi, "").length >= 4);
   const claim2 = { names, ...shape.standalone ? { prefixes: starts } : {} };
   if (shape.pattern) return claim2;
-  let whole;
+  let whole2;
   return {
     ...claim2,
     get shape() {
-      return whole ??= claimShape(shape, starts);
+      return whole2 ??= claimShape(shape, starts);
     }
   };
 }

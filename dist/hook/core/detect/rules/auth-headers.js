@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_VVODFHSS = require("../../../chunks/chunk-VVODFHSS.js");
-var import_chunk_XNL2OAYG = require("../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
@@ -141,7 +141,7 @@ function findBasic(text) {
       }
       const { user, password } = credentials;
       match.validation = { status: "confirmed", check: BASIC_CHECK, note: `user "${user.slice(0, 40)}"` };
-      const verdict = (0, import_chunk_XNL2OAYG.classifyPlaceholder)(password || user, password ? user : void 0);
+      const verdict = (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(password || user, password ? user : void 0);
       if (verdict.placeholder) {
         match.category = "placeholder";
         match.severity = "medium";

@@ -19,12 +19,16 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
+  ASSIGN_QUOTED: () => ASSIGN_QUOTED,
+  ASSIGN_UNQUOTED: () => ASSIGN_UNQUOTED,
+  LIST_VALUE: () => LIST_VALUE,
   classifyName: () => classifyName,
+  quotedPairMayFollow: () => quotedPairMayFollow,
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_XNL2OAYG = require("../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
@@ -637,7 +641,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
-  const early = (0, import_chunk_XNL2OAYG.classifyPlaceholder)(value, name);
+  const early = (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
@@ -695,7 +699,7 @@ function isPunctuatedChoice(value) {
 function standInWord(value) {
   for (const word of value.split(/\s+/)) {
     if (!isTokenLike(word)) continue;
-    const verdict = (0, import_chunk_XNL2OAYG.classifyPlaceholder)(word);
+    const verdict = (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(word);
     if (verdict.placeholder) return verdict.reason ?? "";
   }
   return void 0;
@@ -705,11 +709,11 @@ function isTokenLike(word) {
 }
 function typedPairOrValue(value) {
   const pair = USER_PASSWORD_PAIR.exec(value);
-  if (pair && (0, import_chunk_XNL2OAYG.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  if (pair && (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
   return typedByHand(value);
 }
 function typedByHand(value) {
-  const typed = (0, import_chunk_XNL2OAYG.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_OGIVKPLJ.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 var TOKEN_CHARACTERS = String.raw`A-Za-z0-9_\-+/=.~:`;
@@ -834,11 +838,17 @@ function isProse(value) {
 }
 var MAX_TOKEN = 1200;
 var QUOTED_VALUE = String.raw`(?<q>["'\x60])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){0,${MAX_TOKEN}})\k<q>`;
+function whole(name, pattern) {
+  return String.raw`(?=(?<${name}>${pattern}))\k<${name}>`;
+}
 var ASSIGN_QUOTED = new RegExp(
-  String.raw`(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$@][\w.$@-]{0,79})\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
+  String.raw`(?<![\w$.@-])(?<kq>["']?)` + whole("key", String.raw`[A-Za-z_$@][\w.$@-]{0,79}`) + String.raw`\k<kq>(?:\[\])?(?<sp>\s{0,8})(?<op>:=|=>|\?\?=|\|\|=|\+=|\?=|<-|===?|!==?|=|:(?!:)|(?<=[ \t])-(?=[ \t]{1,3}["'\x60]))[ \t]{0,32}(?:[&*\w<>\[\]'.]{1,30}\s{0,3}=\s{0,3})?(?:(?:new\s+String|Some|Option|Optional\.of|(?:new\s+)?\w{0,30}(?:Secret|Secure|Password|Credential)\w{0,20})\(\s{0,3})?(?:[rbuRBUf@]|r#)?` + QUOTED_VALUE,
   "g"
 );
-var ASSIGN_UNQUOTED = /(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?(?<key>[A-Za-z_][\w.-]{0,79})\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'`#][^\s]{0,299})/g;
+var ASSIGN_UNQUOTED = new RegExp(
+  String.raw`(?<![\w$.@{-])(?:export\s+|set\s+|ENV\s+|ARG\s+|declare\s+(?:-\w\s+)?|setenv\s+)?` + whole("key", String.raw`[A-Za-z_][\w.-]{0,79}`) + String.raw`\s{0,8}(?:=|:(?!:))[ \t]{0,8}(?<value>[^\s"'\x60#][^\s]{0,299})`,
+  "g"
+);
 var SPACE_SEPARATED = /(?:^\s*(?:ENV|ARG)\s+(?<key1>[A-Za-z_]\w{0,79})\s+|(?:^\s*|\blogin\s+\S{1,100}\s+)(?<key2>requirepass|masterauth|password|passwd|passphrase)\s+(?![A-Za-z]{1,40}[.,;:!?]\s*$))(?<value>[^\s=:"'][^\s]{0,199})\s*$/dg;
 var XML_ELEMENT = /<(?<key>[A-Za-z_][\w:.-]{0,59})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,300})<\/\k<key>>/dg;
 var XML_KEY_VALUE = /\b(?:key|name)\s{0,3}=\s{0,3}"(?<key>[^"]{1,80})"\s{1,10}value\s{0,3}=\s{0,3}"(?<value>[^"\r\n]{0,300})"/dg;
@@ -853,7 +863,10 @@ var FALLBACK_CALL = /\b(?:environ\.get|getenv|env\.get|ENV\.fetch|env|config|get
 var FALLBACK_EXPANSION = /\$\{(?<key>[A-Za-z_][\w.-]{0,79})(?::-|:=|:(?![?+=-]))(?<value>[^}\s$]{1,200})\}/dg;
 var HELM_DEFAULT = /\.Values\.(?<key>[\w.]{1,80})\s{0,3}\|\s{0,3}default\s{1,3}"(?<value>[^"\r\n]{1,200})"|default\s{1,3}"(?<value2>[^"\r\n]{1,200})"\s{0,3}\.Values\.(?<key2>[\w.]{1,80})/dg;
 var C_DEFINE = /#\s{0,3}define\s{1,5}(?<key>[A-Za-z_]\w{0,79})\s{1,10}(?:[LuU]8?)?"(?<value>(?:\\.|[^"\\\r\n]){0,300})"/dg;
-var LIST_VALUE = /(?<![\w$.@-])(?<kq>["']?)(?<key>[A-Za-z_$][\w.$-]{0,79})\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>/dg;
+var LIST_VALUE = new RegExp(
+  String.raw`(?<![\w$.@-])(?<kq>["']?)` + whole("key", String.raw`[A-Za-z_$][\w.$-]{0,79}`) + String.raw`\k<kq>\s{0,3}(?::|=)\s{0,3}\[\s{0,3}(?<q>["'])(?<value>[^"'\s\\]{1,300})\k<q>`,
+  "dg"
+);
 var SETTER = /\.set_?(?<key>[A-Za-z][\w]{0,60})\(\s{0,3}(?:[\w.]{1,40}\(\s{0,3})?(?<q>["'])(?<value>(?:\\.|(?!\k<q>)[^\\\r\n]){1,300})\k<q>\s{0,3}\)/dg;
 var OTP_SEED = /\b[HT]OTP(?:\.new)?\(\s{0,3}(?<q>["'])(?<value>[A-Za-z2-7=]{16,128})\k<q>/dg;
 var SECURE_STRING = /ConvertTo-SecureString\s{1,5}(?:-String\s{1,5})?(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{1,5}-AsPlainText/dgi;
@@ -931,8 +944,24 @@ function collect(re, text, out, quoted, keyOverride, extra = {}) {
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
     if (m[0].length === 0) re.lastIndex++;
-    else if (re === ASSIGN_QUOTED) re.lastIndex = start;
+    else if (re === ASSIGN_QUOTED) {
+      if (!quotedPairMayFollow(text, start)) break;
+      re.lastIndex = start;
+    }
   }
+}
+function quotedPairMayFollow(text, from) {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i++);
+    if (code === 61 || code === 58 || code === 45) break;
+  }
+  let quotes = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 34 || code === 39 || code === 96) && ++quotes === 2) return true;
+  }
+  return false;
 }
 function collectUnescaped(text, out) {
   const offsets = [];
@@ -947,7 +976,11 @@ function collectUnescaped(text, out) {
   for (const c of inner) out.push({ ...c, index: offsets[c.index] ?? c.index });
 }
 function trimUnquoted(value) {
-  return value.replace(/\\[nrt][\s\S]*$/, "").replace(/^([^"'\x60]+)["'\x60]$/, "$1").replace(/[,;}\])]+$/, "");
+  if (value.includes("\\")) value = value.replace(/\\[nrt][\s\S]*$/, "");
+  const last = value.charCodeAt(value.length - 1);
+  if (last === 34 || last === 39 || last === 96) value = value.replace(/^([^"'\x60]+)["'\x60]$/, "$1");
+  const end = value.charCodeAt(value.length - 1);
+  return end === 44 || end === 59 || end === 125 || end === 93 || end === 41 ? value.replace(/[,;}\])]+$/, "") : value;
 }
 function findGenericSecrets(text, context) {
   const candidates = [];
@@ -964,7 +997,7 @@ function findGenericSecrets(text, context) {
   if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
   if (quote && text.includes("define")) collect(C_DEFINE, text, candidates, true);
   if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  if (quote && paren && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
+  if (quote && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
   if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
   if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
@@ -975,37 +1008,39 @@ function findGenericSecrets(text, context) {
   if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
   if (quote && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
-  if (quote && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
+  if (quote && dash && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
   if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
   }
-  if ((context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
+  if (colon && (context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m?.indices?.groups?.["value"];
     if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
   }
   const matches = [];
   if (candidates.length === 0) return matches;
-  const seen = /* @__PURE__ */ new Set();
+  let seen;
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c];
-    if (seen.has(candidate.index)) continue;
+    if (seen?.has(candidate.index)) continue;
     const { value, index, wrapped } = reportedValue(candidate);
     if (context.claimed?.(index, value.length) && !candidates.some((other, o) => o > c && (other.index === candidate.index || other.index === index))) continue;
     const match = judgeCandidate(candidate, value, index, wrapped, text, context);
     if (!match) continue;
+    seen ??= /* @__PURE__ */ new Set();
     seen.add(candidate.index);
     seen.add(index);
     matches.push(match);
   }
   return matches;
 }
+var SPACE = /\s/;
 function reportedValue(candidate) {
   let value = candidate.quoted && !candidate.flag ? candidate.value : trimUnquoted(candidate.value);
   let index = candidate.index;
-  if (candidate.quoted && !candidate.flag && /^\s|\s$/.test(value) && /\S/.test(value)) {
+  if (candidate.quoted && !candidate.flag && (SPACE.test(value.charAt(0)) || SPACE.test(value.charAt(value.length - 1))) && /\S/.test(value)) {
     index += value.length - value.trimStart().length;
     value = value.trim();
   }
@@ -1228,6 +1263,10 @@ var rules = [
 ];
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  ASSIGN_QUOTED,
+  ASSIGN_UNQUOTED,
+  LIST_VALUE,
   classifyName,
+  quotedPairMayFollow,
   rules
 });

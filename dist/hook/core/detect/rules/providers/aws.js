@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
+var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -100,7 +100,7 @@ var rules = [
     // `session: \u2026`; the CLI's JSON, `"AccessKeyId": "ASIA\u2026"` then `"SessionToken": "\u2026"`; a Jenkins
     // credential's `<session>{AQAAABAAA \u2026}` element).
     nearbyRegex: new RegExp(
-      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_QTGPMH4Q.ci)("session")})${import_chunk_QTGPMH4Q.ASSIGN}(?:${import_chunk_ERJAFSQW.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_QTGPMH4Q.ci)("session")})${import_chunk_QTGPMH4Q.ASSIGN}(?:${import_chunk_3HVMMMGU.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
     ),
     // Every match holds a token's run of base64; the nearby form an ASIA key id too.
     requires: [/[A-Za-z0-9/+]{100}/],

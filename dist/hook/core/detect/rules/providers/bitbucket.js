@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -33,7 +33,7 @@ function findDataCenterTokens(text) {
   for (const m of text.matchAll(DATA_CENTER_TOKEN)) {
     const body = m[1];
     if ((0, import_chunk_5DJJHIZY.isAtlassianDataCenterToken)(body)) out.push({ secret: m[0], index: m.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
-    else if ((0, import_chunk_XNL2OAYG.classifyPlaceholder)(body).placeholder) out.push({ secret: m[0], index: m.index ?? 0, category: "placeholder" });
+    else if ((0, import_chunk_OGIVKPLJ.classifyPlaceholder)(body).placeholder) out.push({ secret: m[0], index: m.index ?? 0, category: "placeholder" });
   }
   return out;
 }

@@ -22,7 +22,7 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -35,7 +35,7 @@ function findConfigAuths(text) {
     const pair = /^([^\s:]{1,200}):([\x21-\x7e][\x20-\x7e\n]*)$/.exec(decoded);
     if (!pair) continue;
     const index = (m.index ?? 0) + m[0].lastIndexOf(secret);
-    const dummy = (0, import_chunk_XNL2OAYG.classifyPlaceholder)(pair[2]).placeholder;
+    const dummy = (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(pair[2]).placeholder;
     out.push({ secret, index, ...dummy ? { category: "placeholder" } : { validation: { status: "confirmed", check: "username:password encoding" } } });
   }
   return out;

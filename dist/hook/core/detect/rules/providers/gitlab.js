@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
+var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
@@ -217,7 +217,7 @@ var rules = [
   }),
   // Tokens created before GitLab 14.5 carry no prefix: 20 characters, read only as the value of a
   // setting whose name says GitLab and a credential word (`GITLAB_TOKEN`, `gitlab_secret`).
-  ...(0, import_chunk_ERJAFSQW.keyed)([
+  ...(0, import_chunk_3HVMMMGU.keyed)([
     {
       id: "gitlab-legacy-access-token",
       provider: "GitLab",

@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
+var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -43,7 +43,7 @@ var ENTRIES = [
   { id: "rentman-api-token", provider: "Rentman", kind: "API token", names: ["rentman"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("rentman") }, docs: "https://api.rentman.net/" },
   { id: "voicegain-jwt", provider: "Voicegain", kind: "API token (JWT)", names: ["voicegain"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("voicegain") }, docs: "https://console.voicegain.ai/api-documentation" }
 ];
-var rules = (0, import_chunk_ERJAFSQW.keyed)(ENTRIES);
+var rules = (0, import_chunk_3HVMMMGU.keyed)(ENTRIES);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

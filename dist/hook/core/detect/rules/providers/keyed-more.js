@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
+var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -63,7 +63,7 @@ var ENTRIES = [
   { id: "amplitude-api-key", provider: "Amplitude", kind: "API key or secret key", names: ["amplitude"], credentialWord: true, value: { alphabet: "hex", length: 32 }, docs: "https://amplitude.com/docs/apis/authentication" },
   { id: "adobe-io-api-key", provider: "Adobe", kind: "I/O API key", names: ["adobeio", "adobe io", "adobe"], credentialWord: true, value: { alphabet: "alnum", length: 32 }, docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/" }
 ];
-var rules = (0, import_chunk_ERJAFSQW.keyed)(ENTRIES);
+var rules = (0, import_chunk_3HVMMMGU.keyed)(ENTRIES);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

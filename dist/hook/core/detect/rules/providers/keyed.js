@@ -19,15 +19,15 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  JENKINS_LABEL: () => import_chunk_ERJAFSQW.JENKINS_LABEL,
-  JWT_LIKE: () => import_chunk_ERJAFSQW.JWT_LIKE,
-  keyed: () => import_chunk_ERJAFSQW.keyed,
-  keyedRegex: () => import_chunk_ERJAFSQW.keyedRegex
+  JENKINS_LABEL: () => import_chunk_3HVMMMGU.JENKINS_LABEL,
+  JWT_LIKE: () => import_chunk_3HVMMMGU.JWT_LIKE,
+  keyed: () => import_chunk_3HVMMMGU.keyed,
+  keyedRegex: () => import_chunk_3HVMMMGU.keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
+var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");

@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ERJAFSQW = require("../../../../chunks/chunk-ERJAFSQW.js");
+var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("../../../../chunks/chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
@@ -34,7 +34,7 @@ function isEncodedUuid(key) {
   return UUID_TEXT.test(Buffer.from(key.slice("sec-c-".length), "base64").toString("latin1"));
 }
 var rules = [
-  ...(0, import_chunk_ERJAFSQW.keyed)([
+  ...(0, import_chunk_3HVMMMGU.keyed)([
     { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: KEYSETS },
     // Lets anyone read the keyset's channels unless Access Manager is on: low, as apps ship it to clients.
     { id: "pubnub-subscribe-key", provider: "PubNub", kind: "subscribe key", names: ["pubnub"], value: { prefix: "sub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "low", docs: KEYSETS }

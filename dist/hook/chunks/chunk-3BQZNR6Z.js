@@ -23,6 +23,8 @@ __export(stdin_exports, {
   maskLine: () => maskLine,
   publicPrefix: () => publicPrefix,
   redact: () => redact,
+  ruleRunOf: () => ruleRunOf,
+  runPrepared: () => runPrepared,
   runRule: () => runRule,
   valueFingerprint: () => valueFingerprint
 });
@@ -54,11 +56,12 @@ function joined(part) {
 function publicPrefix(value, keywords, formatRule) {
   if (!formatRule) return "";
   const lower = value.slice(0, 16).toLowerCase();
-  let best = "";
-  for (const keyword of keywords) {
-    if (keyword.length > best.length && keyword.length <= 12 && keyword.length < value.length && lower.startsWith(keyword.toLowerCase())) best = keyword;
+  let longest = 0;
+  for (let i = 0; i < keywords.length; i++) {
+    const length = keywords[i].length;
+    if (length > longest && length <= 12 && length < value.length && lower.startsWith(keywords[i])) longest = length;
   }
-  return value.slice(0, best.length);
+  return value.slice(0, longest);
 }
 function normalizePath(path) {
   let out = path.replace(/\\/g, "/");
@@ -177,8 +180,7 @@ function groupEnd(source, at) {
   return -1;
 }
 var NO_MATCHES = [];
-function execAll(regex, text, raw) {
-  const re = globalRegex(regex);
+function execAll(re, text, raw) {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -206,13 +208,46 @@ function holdsRequired(requires, text) {
   for (let i = 0; i < requires.length; i++) if (!requires[i].test(text)) return false;
   return true;
 }
+function patternsOf(rule) {
+  const { regex, nearbyRegex } = rule;
+  if (!regex) return { regex: void 0, nearbyRegex: void 0, nearbyRequires: void 0 };
+  return { regex: globalRegex(regex), nearbyRegex: nearbyRegex && globalRegex(nearbyRegex), nearbyRequires: nearbyRegex && rule.nearbyRequires };
+}
+var ruleRuns = /* @__PURE__ */ new WeakMap();
+function ruleRunOf(rule) {
+  let run = ruleRuns.get(rule);
+  if (run === void 0) {
+    const { title, window, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
+    run = {
+      rule,
+      title,
+      window,
+      requires,
+      find,
+      patterns: void 0,
+      accepts,
+      minEntropy,
+      exampleValues,
+      exampleValueHashes,
+      validate
+    };
+    ruleRuns.set(rule, run);
+  }
+  return run;
+}
 function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
+  return runPrepared(ruleRunOf(rule), text, context, requiresChecked);
+}
+function runPrepared(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw;
   if (rule.find) raw = rule.find(text, context);
-  else if (rule.regex) {
-    raw = execAll(rule.regex, text, void 0);
-    if (rule.nearbyRegex && (!rule.nearbyRequires || holdsRequired(rule.nearbyRequires, text))) raw = execAll(rule.nearbyRegex, text, raw);
+  else {
+    const { regex, nearbyRegex, nearbyRequires } = rule.patterns ??= patternsOf(rule.rule);
+    if (regex) {
+      raw = execAll(regex, text, void 0);
+      if (nearbyRegex && (!nearbyRequires || holdsRequired(nearbyRequires, text))) raw = execAll(nearbyRegex, text, raw);
+    }
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
   const out = [];
@@ -246,6 +281,8 @@ function isPublishedExample(rule, secret) {
   maskLine,
   publicPrefix,
   redact,
+  ruleRunOf,
+  runPrepared,
   runRule,
   valueFingerprint
 });

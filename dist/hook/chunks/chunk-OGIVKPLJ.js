@@ -321,7 +321,8 @@ function placeholderVerdict(trimmed, stats, keyName) {
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
   }
-  if (PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
+  const marked = MARKS.test(trimmed);
+  if (marked && PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
       if (pattern.test(trimmed) && !(pattern === MY_KEY && hasRandomBody(trimmed)) && !byChance(pattern, trimmed)) return { placeholder: true, reason: `the value ${reason}` };
@@ -334,7 +335,7 @@ function placeholderVerdict(trimmed, stats, keyName) {
       return { placeholder: true, reason: "the value repeats the name it is assigned to" };
     }
   }
-  if (COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
+  if (marked && COUNTING_MARK.test(trimmed) && typedRunsDominate(trimmed)) return { placeholder: true, reason: "the value is a keyboard or counting sequence" };
   const run = stats.longestRun;
   if (run >= 8 && run * 5 >= trimmed.length * 2) return { placeholder: true, reason: "the value is one character repeated" };
   if (trimmed.length >= 16 && fewDistinct(trimmed, stats)) return { placeholder: true, reason: "the value has almost no variety" };
@@ -346,6 +347,7 @@ function screened(value) {
   return false;
 }
 var COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+var MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
 var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 var KEYBOARD_POSITION = new Map(KEYBOARD_ROWS.flatMap((row, r) => [...row].map((c, i) => [c.charCodeAt(0), r * 16 + i])));
 function typedRunsDominate(value) {

@@ -26,7 +26,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("./chunk-5DJJHIZY.js");
-var import_chunk_XNL2OAYG = require("./chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
 var import_chunk_QTGPMH4Q = require("./chunk-QTGPMH4Q.js");
 var CLASSES = {
@@ -130,7 +130,7 @@ function valueCheck(entry) {
   let exact;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_XNL2OAYG.classifyFormatValue)(secret).placeholder;
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_OGIVKPLJ.classifyFormatValue)(secret).placeholder;
   };
 }
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;

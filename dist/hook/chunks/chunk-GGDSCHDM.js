@@ -30,13 +30,13 @@ __export(stdin_exports, {
   parseIgnoreFile: () => parseIgnoreFile
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_SEMY5FT2 = require("./chunk-SEMY5FT2.js");
+var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_XNL2OAYG = require("./chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
 const { posix } = process.getBuiltinModule("node:path");
 var LENGTH_SLACK = 0.25;
 var Owner = class {
@@ -491,16 +491,15 @@ var BINARY_EXTENSIONS = /* @__PURE__ */ new Set([
 var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 function skipReasonForPath(path, origin = {}) {
   if (origin.byClaude) return void 0;
-  const normalized = path.replace(/\\/g, "/");
+  const normalized = path.includes("\\") ? path.replace(/\\/g, "/") : path;
   const base = normalized.slice(normalized.lastIndexOf("/") + 1).toLowerCase();
   if (LOCKFILES.has(base)) return "lockfile";
   if (VENDORED_DIRS.test(normalized)) return "vendored";
   if (GENERATED.test(base)) return "generated";
-  if (hasBinaryExtension(base)) return "binary";
+  if (binaryExtension(base)) return "binary";
   return void 0;
 }
-function hasBinaryExtension(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+function binaryExtension(base) {
   const dot = base.lastIndexOf(".");
   return dot > 0 && BINARY_EXTENSIONS.has(base.slice(dot + 1));
 }
@@ -572,9 +571,14 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
+function factsOf(rule) {
+  const { id, category, severity, provider, keywords } = rule;
+  const title = reportedTitle(rule, id);
+  return { rule, id, title, message: defaultMessage(title, rule), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
+}
 var Located = class {
-  constructor(rule, match, start, end, priority, line, lineStart, lineEnd) {
-    this.rule = rule;
+  constructor(facts, match, start, end, priority, line, lineStart, lineEnd) {
+    this.facts = facts;
     this.match = match;
     this.start = start;
     this.end = end;
@@ -582,8 +586,9 @@ var Located = class {
     this.line = line;
     this.lineStart = lineStart;
     this.lineEnd = lineEnd;
+    this.rule = facts.rule;
   }
-  rule;
+  facts;
   match;
   start;
   end;
@@ -592,6 +597,7 @@ var Located = class {
   lineStart;
   lineEnd;
   finding = void 0;
+  rule;
 };
 var FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
 var ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
@@ -721,6 +727,8 @@ var Scanner = class {
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.facts = rules.map(() => void 0);
+    this.runs = rules.map(() => void 0);
   }
   rules;
   options;
@@ -729,6 +737,10 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
+  /** By rule index, taken when the rule's first match is recorded (most rules never match). */
+  facts;
+  /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
+  runs;
   /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
@@ -741,6 +753,16 @@ var Scanner = class {
     const minified = looksMinified(path, text);
     const located = [];
     const runs = new RunCursors(text);
+    const claimed = [];
+    let claimedCount = 0;
+    const genericContext = {
+      ...context,
+      claimed: (index, length) => {
+        const key = index * SPAN_KEY + length;
+        for (let i = 0; i < claimedCount; i++) if (claimed[i] === key) return true;
+        return false;
+      }
+    };
     let suppressed = 0;
     let lineStart = -1;
     let lineEnd = 0;
@@ -759,9 +781,8 @@ var Scanner = class {
       placedText = text.slice(start, placedEnd);
       placedAllowed = lineIsAllowed(placedText);
     };
-    const record = (rule, matches, segmentStart, line, into) => {
-      const priority = rulePriority(rule);
-      const byName = rule.provider === "generic";
+    const record = (facts, matches, segmentStart, line, into) => {
+      const { priority, byName } = facts;
       placeLine(lineStart);
       const hitLineEnd = placedEnd;
       for (let i = 0; i < matches.length; i++) {
@@ -783,28 +804,29 @@ var Scanner = class {
         placeLine(valueLineStart);
         if (placedAllowed) suppressed++;
         else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName)) {
-          into.push(new Located(rule, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
+          into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
         }
       }
     };
-    const runOn = (rule, ruleIndex, line, into, ruleContext) => {
+    const runOn = (ruleIndex, line, into, ruleContext) => {
+      const rule = this.runs[ruleIndex] ??= (0, import_chunk_3BQZNR6Z.ruleRunOf)(this.rules[ruleIndex]);
       if (!longLine) {
         if (!rule.window) {
-          const matches2 = (0, import_chunk_SEMY5FT2.runRule)(rule, lineText, ruleContext);
-          if (matches2.length > 0) record(rule, matches2, lineStart, line, into);
+          const matches2 = (0, import_chunk_3BQZNR6Z.runPrepared)(rule, lineText, ruleContext);
+          if (matches2.length > 0) record(this.factsAt(ruleIndex), matches2, lineStart, line, into);
           return;
         }
         const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
         if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = (0, import_chunk_SEMY5FT2.runRule)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-        if (matches.length > 0) record(rule, matches, lineStart, line, into);
+        const matches = (0, import_chunk_3BQZNR6Z.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
         return;
       }
       lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
-      for (const [segmentStart, segmentEnd] of this.segments(rule, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
+      for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
         if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = (0, import_chunk_SEMY5FT2.runRule)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-        if (matches.length > 0) record(rule, matches, segmentStart, line, into);
+        const matches = (0, import_chunk_3BQZNR6Z.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, segmentStart, line, into);
       }
     };
     let nextCheck = 0;
@@ -834,29 +856,26 @@ var Scanner = class {
       if (generics === 0 || generics === count2 || longLine || minified) {
         for (let k = h; k < next; k += 4) {
           const ruleIndex = hits[k + 3];
-          const rule = this.rules[ruleIndex];
-          if (minified && rule.provider === "generic") continue;
-          runOn(rule, ruleIndex, line, located, context);
+          if (minified && this.rules[ruleIndex].provider === "generic") continue;
+          runOn(ruleIndex, line, located, context);
         }
       } else {
         const found = [];
-        let spans;
+        claimedCount = 0;
         for (let k = h, i = 0; k < next; k += 4, i++) {
           const ruleIndex = hits[k + 3];
           if (this.generic[ruleIndex]) continue;
           const into = found[i] = [];
-          runOn(this.rules[ruleIndex], ruleIndex, line, into, context);
+          runOn(ruleIndex, line, into, context);
           for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) (spans ??= /* @__PURE__ */ new Set()).add((item.start - lineStart) * SPAN_KEY + (item.end - item.start));
+            if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
           }
         }
-        const claimed = spans;
-        const genericContext = claimed ? { ...context, claimed: (index, length) => claimed.has(index * SPAN_KEY + length) } : context;
         for (let k = h, i = 0; k < next; k += 4, i++) {
           const ruleIndex = hits[k + 3];
           if (!this.generic[ruleIndex]) continue;
           const into = found[i] = [];
-          runOn(this.rules[ruleIndex], ruleIndex, line, into, genericContext);
+          runOn(ruleIndex, line, into, genericContext);
         }
         for (const into of found) if (into) for (const item of into) located.push(item);
       }
@@ -875,7 +894,7 @@ var Scanner = class {
     for (const item of kept) {
       const finding = findingOf(item);
       if (ignored.has(finding.fingerprint)) continue;
-      const old = (0, import_chunk_SEMY5FT2.valueFingerprint)(finding.rule, doc.path, item.match.secret);
+      const old = (0, import_chunk_3BQZNR6Z.valueFingerprint)(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -885,11 +904,11 @@ var Scanner = class {
     return result;
   }
   /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
-  segments(rule, ruleIndex, text, lineStart, end, lower) {
+  segments(window, ruleIndex, text, lineStart, end, lower) {
     const windows = [];
     for (const keyword of this.keywords[ruleIndex]) {
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
-        const stop = rule.window ? Math.min(text.length, lineStart + at + rule.window) : Math.min(end, lineStart + at + WINDOW_AFTER);
+        const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(end, lineStart + at + WINDOW_AFTER);
         windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
       }
     }
@@ -901,6 +920,9 @@ var Scanner = class {
       else merged.push([w[0], w[1]]);
     }
     return merged;
+  }
+  factsAt(ruleIndex) {
+    return this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex]);
   }
   /**
    * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
@@ -917,23 +939,27 @@ var Scanner = class {
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
   toFinding(doc, item) {
-    const { rule, match, start, line, lineStart } = item;
+    const { rule, facts, match, start, line, lineStart } = item;
     const text = doc.text;
-    const ruleId = match.ruleId ?? rule.id;
-    const title = match.title ?? reportedTitle(rule, ruleId);
-    let category = match.category ?? rule.category;
-    let severity = match.severity ?? rule.severity;
+    const secret = match.secret;
+    const reported = match.ruleId;
+    const ruleId = reported ?? facts.id;
+    const matchTitle = match.title;
+    const title = matchTitle ?? (reported === void 0 ? facts.title : reportedTitle(rule, reported));
+    const ownTitle = reported === void 0 && matchTitle === void 0;
+    let category = match.category ?? facts.category;
+    let severity = match.severity ?? facts.severity;
     let message = match.message;
     const validation = match.validation;
-    if (category === "secret" && rule.provider !== "generic" && validation?.status !== "confirmed") {
-      const verdict = (0, import_chunk_XNL2OAYG.classifyFormatValue)(match.secret);
+    if (category === "secret" && !facts.byName && validation?.status !== "confirmed") {
+      const verdict = (0, import_chunk_OGIVKPLJ.classifyFormatValue)(secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
       }
     }
-    const copy = category === "secret" && rulePriority(rule) < 2 ? this.claims.brokenCopyOf(match.secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
+    const copy = category === "secret" && facts.priority < 2 ? this.claims.brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
     if (copy) {
       category = "placeholder";
       severity = "medium";
@@ -941,14 +967,14 @@ var Scanner = class {
       message = `${title}: the value ${where2} a ${copy.rule.title} but does not have its format (length or characters): a cut-short, mistyped or made-up copy, not a working credential. If a real one belongs here, load it from an environment variable or a secret store.`;
     }
     if (category === "secret" && validation?.status === "failed") {
-      if (SPELLED_OUT.test(match.secret)) {
+      if (SPELLED_OUT.test(secret)) {
         category = "placeholder";
         severity = "medium";
         message = `${title}: this value has the format's shape, but its ${validation.check ?? "checksum"} fails and it spells out words: a documentation placeholder. Replace it with a reference to an environment variable or secret store.`;
       }
     }
-    if (category === "secret" && rule.provider !== "custom") severity = secretSeverity(rule.provider, severity, validation);
-    message ??= this.defaultMessage(rule, title);
+    if (category === "secret" && !facts.custom) severity = secretSeverity(facts.provider, severity, validation);
+    message ??= ownTitle ? facts.message : this.defaultMessage(rule, title);
     if (validation?.status === "failed") {
       message += ` Its ${validation.check ?? "offline check"} does not match: not a confirmed credential (a typo, a truncated or a made-up value), yet it has the format of one.`;
     } else if (validation?.status === "confirmed" && category === "secret") {
@@ -956,7 +982,7 @@ var Scanner = class {
     }
     const fileLine = doc.lineNumbers ? doc.lineNumbers[line] ?? line + 1 : line + 1;
     const column = start - lineStart + 1;
-    const firstLineLength = match.secret.indexOf("\n");
+    const firstLineLength = secret.indexOf("\n");
     const finding = {
       rule: ruleId,
       category,
@@ -964,10 +990,10 @@ var Scanner = class {
       path: doc.path,
       line: fileLine,
       column,
-      endColumn: column + (firstLineLength === -1 ? match.secret.length : firstLineLength),
+      endColumn: column + (firstLineLength === -1 ? secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: (0, import_chunk_SEMY5FT2.redact)(match.secret, ruleId, (0, import_chunk_SEMY5FT2.publicPrefix)(match.secret, rule.keywords, rule.provider !== "generic" && rule.provider !== "custom")),
+      redacted: (0, import_chunk_3BQZNR6Z.redact)(secret, ruleId, (0, import_chunk_3BQZNR6Z.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
       message,
       title
     };
@@ -1007,12 +1033,12 @@ function assignFingerprints(text, path, kept, all, findingOf) {
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
-    const masked = (0, import_chunk_SEMY5FT2.maskLine)(line, ranges);
+    const masked = (0, import_chunk_3BQZNR6Z.maskLine)(line, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    finding.fingerprint = (0, import_chunk_SEMY5FT2.fingerprint)(finding.rule, path, masked, occurrence);
+    finding.fingerprint = (0, import_chunk_3BQZNR6Z.fingerprint)(finding.rule, path, masked, occurrence);
   }
 }
 function asciiLowerCase(text) {

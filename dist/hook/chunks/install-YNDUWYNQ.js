@@ -19,31 +19,31 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_TTJHCW76.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_TTJHCW76.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_TTJHCW76.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_TTJHCW76.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_TTJHCW76.addHookEntries,
-  defaultCommand: () => import_chunk_TTJHCW76.defaultCommand,
-  hookEntryPath: () => import_chunk_TTJHCW76.hookEntryPath,
-  isOwnCommand: () => import_chunk_TTJHCW76.isOwnCommand,
-  packageBin: () => import_chunk_TTJHCW76.packageBin,
-  readSettings: () => import_chunk_TTJHCW76.readSettings,
-  removeHookEntries: () => import_chunk_TTJHCW76.removeHookEntries,
-  removeSettingsFile: () => import_chunk_TTJHCW76.removeSettingsFile,
-  settingsPath: () => import_chunk_TTJHCW76.settingsPath,
-  writeSettings: () => import_chunk_TTJHCW76.writeSettings
+  ClaudeSettingsError: () => import_chunk_VR7HZP5Q.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_VR7HZP5Q.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_VR7HZP5Q.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_VR7HZP5Q.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_VR7HZP5Q.addHookEntries,
+  defaultCommand: () => import_chunk_VR7HZP5Q.defaultCommand,
+  hookEntryPath: () => import_chunk_VR7HZP5Q.hookEntryPath,
+  isOwnCommand: () => import_chunk_VR7HZP5Q.isOwnCommand,
+  packageBin: () => import_chunk_VR7HZP5Q.packageBin,
+  readSettings: () => import_chunk_VR7HZP5Q.readSettings,
+  removeHookEntries: () => import_chunk_VR7HZP5Q.removeHookEntries,
+  removeSettingsFile: () => import_chunk_VR7HZP5Q.removeSettingsFile,
+  settingsPath: () => import_chunk_VR7HZP5Q.settingsPath,
+  writeSettings: () => import_chunk_VR7HZP5Q.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_TTJHCW76 = require("./chunk-TTJHCW76.js");
-var import_chunk_KJJMBSYW = require("./chunk-KJJMBSYW.js");
-var import_chunk_SEMY5FT2 = require("./chunk-SEMY5FT2.js");
+var import_chunk_VR7HZP5Q = require("./chunk-VR7HZP5Q.js");
+var import_chunk_GGDSCHDM = require("./chunk-GGDSCHDM.js");
+var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_XNL2OAYG = require("./chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:

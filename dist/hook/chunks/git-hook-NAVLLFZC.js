@@ -24,15 +24,15 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_TTJHCW76 = require("./chunk-TTJHCW76.js");
-var import_chunk_KJJMBSYW = require("./chunk-KJJMBSYW.js");
-var import_chunk_SEMY5FT2 = require("./chunk-SEMY5FT2.js");
+var import_chunk_VR7HZP5Q = require("./chunk-VR7HZP5Q.js");
+var import_chunk_GGDSCHDM = require("./chunk-GGDSCHDM.js");
+var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_XNL2OAYG = require("./chunk-XNL2OAYG.js");
+var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 const { chmodSync, existsSync: existsSync2, mkdirSync, readFileSync, renameSync, rmSync: rmSync2, writeFileSync } = process.getBuiltinModule("node:fs");
@@ -4331,6 +4331,8 @@ var GitCallError = class extends Error {
 };
 var SPOOL_READ_BYTES = 1024 * 1024;
 var SPOOL_POLL_MS = 1;
+var SPOOL_SLOW_POLL_MS = 4;
+var SPOOL_QUICK_LOOKS = 20;
 function openSpool(what) {
   let folder;
   try {
@@ -4470,6 +4472,7 @@ function connect(dir, options) {
           }
           let done = false;
           try {
+            let looksBeforeOutput = 0;
             for (let position = 0; ; ) {
               const finished = end;
               const ready = fstatSync(spool.read).size - position;
@@ -4481,7 +4484,7 @@ function connect(dir, options) {
                 continue;
               }
               if (finished) break;
-              await Promise.race([exited, new Promise((resolve2) => setTimeout(resolve2, SPOOL_POLL_MS))]);
+              await Promise.race([exited, new Promise((resolve2) => setTimeout(resolve2, position === 0 && ++looksBeforeOutput <= SPOOL_QUICK_LOOKS ? SPOOL_POLL_MS : SPOOL_SLOW_POLL_MS))]);
             }
             const result = await exited;
             done = true;
@@ -4519,7 +4522,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_TTJHCW76.defaultCommand)("project", top, (0, import_chunk_TTJHCW76.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_VR7HZP5Q.defaultCommand)("project", top, (0, import_chunk_VR7HZP5Q.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
