@@ -591,6 +591,22 @@ describe("phone-number", () => {
   });
 });
 
+describe("the line's shape skips only lines the patterns cannot match", () => {
+  it("reads values at a token's edges: after `@` (only cards refuse it), a NIE's free letter, a whole-line codice fiscale", () => {
+    const found = (id: string, line: string, context: MatchContext = CODE) => run(id, line, context).map((m) => m.secret);
+    const ssn = examplesOf.ssn("edge-ssn");
+    const nie = examplesOf.nie("edge-nie");
+    const cf = examplesOf.codiceFiscale("edge-cf");
+    expect(found("us-ssn", `applicant,@${ssn}`, CSV)).toEqual([ssn]);
+    expect(found("us-ssn", `ssn @${ssn.replace(/-/g, "")}`)).toEqual([ssn.replace(/-/g, "")]);
+    expect(found("es-dni", nie, CSV)).toEqual([nie]);
+    expect(found("es-dni", `nie=${nie};`)).toEqual([nie]);
+    expect(found("es-dni", `a a${nie};`, CSV)).toEqual([]);
+    expect(found("it-codice-fiscale", cf, CSV)).toEqual([cf]);
+    expect(found("it-codice-fiscale", `cliente;${cf}A`, CSV)).toEqual([]);
+  });
+});
+
 describe("adversarial input", () => {
   const lines: Array<[string, string]> = [
     ["digits", "4".repeat(100_000)],

@@ -874,7 +874,7 @@ function phoneExamples(): RuleExamples {
 interface Detector {
   id: string;
   title: string;
-  /** Whether a line of this shape can hold one of its values (see LineShape); false skips the detector. */
+  /** Whether a line of this shape can hold one of its values (see lineShape); false skips the detector. */
   possible: (shape: LineShape) => boolean;
   /** `inData`: the line is in a data-like file or is a SQL insert (computed once per line). */
   find: (text: string, context: MatchContext, inData: boolean) => RawMatch[];
@@ -885,63 +885,108 @@ interface Detector {
  * The detectors a digit pair selects. They run as one rule (`pii-number`) so that a line with digits
  * is handed to the PII rules once, not eight times: measured on 20 MB of node_modules JavaScript, eight
  * separate digit-selected rules more than doubled the whole scan's time, one family rule adds a tenth.
+ * Each `possible` asks what its candidate pattern cannot match without: a digit count, and a free digit
+ * run (see lineShape) as long as the pattern's first group of digits.
  */
 const NUMBER_DETECTORS: readonly Detector[] = [
   // 13 digits at least: \d{13,19}, or 4+4+4+1 grouped.
-  { id: "payment-card-number", title: "Payment card number", possible: (s) => s.digits >= 13, find: findCardNumbers, examples: cardExamples },
-  { id: "iban", title: "International bank account number (IBAN)", possible: (s) => s.ibanStart, find: findIbans, examples: ibanExamples },
-  { id: "us-ssn", title: "US Social Security number", possible: (s) => s.digits >= 9, find: idFinder(SSN_SPEC), examples: ssnExamples },
-  { id: "br-cpf", title: "Brazilian CPF number", possible: (s) => s.digits >= 11, find: idFinder(CPF_SPEC), examples: cpfExamples },
+  { id: "payment-card-number", title: "Payment card number", possible: (s) => digitsOf(s) >= 13 && freeRunOf(s) >= 4, find: findCardNumbers, examples: cardExamples },
+  { id: "iban", title: "International bank account number (IBAN)", possible: (s) => (s & SHAPE_IBAN_START) !== 0, find: findIbans, examples: ibanExamples },
+  { id: "us-ssn", title: "US Social Security number", possible: (s) => digitsOf(s) >= 9 && freeRunOf(s) >= 3, find: idFinder(SSN_SPEC), examples: ssnExamples },
+  { id: "br-cpf", title: "Brazilian CPF number", possible: (s) => digitsOf(s) >= 11 && freeRunOf(s) >= 3, find: idFinder(CPF_SPEC), examples: cpfExamples },
   // Eight digits, or a letter and seven.
-  { id: "es-dni", title: "Spanish DNI/NIE number", possible: (s) => s.digits >= 7, find: idFinder(DNI_SPEC), examples: dniExamples },
-  { id: "it-codice-fiscale", title: "Italian codice fiscale", possible: (s) => s.upperRun, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
-  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", possible: (s) => s.digits >= 9, find: idFinder(HETU_SPEC), examples: hetuExamples },
-  // A phone number is reported only with 9 to 15 digits.
-  { id: "phone-number", title: "Phone number in data", possible: (s) => s.digits >= 9, find: findPhones, examples: phoneExamples },
+  { id: "es-dni", title: "Spanish DNI/NIE number", possible: (s) => freeRunOf(s) >= 7, find: idFinder(DNI_SPEC), examples: dniExamples },
+  { id: "it-codice-fiscale", title: "Italian codice fiscale", possible: (s) => (s & SHAPE_FISCAL_CODE) !== 0, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
+  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", possible: (s) => digitsOf(s) >= 9 && freeRunOf(s) >= 6, find: idFinder(HETU_SPEC), examples: hetuExamples },
+  // A phone number is reported only with 9 to 15 digits, and only in data.
+  { id: "phone-number", title: "Phone number in data", possible: (s) => digitsOf(s) >= 9, find: findPhones, examples: phoneExamples },
 ];
 
+/** The `possible` bit of the phone detector, the one that reads data lines only (see findPiiNumbers). */
+const PHONES_ONLY = 1 << NUMBER_DETECTORS.findIndex((d) => d.id === "phone-number");
+
 /**
- * What a line's characters allow, counted in one pass: its ASCII digits (every detector's `\d`), whether
- * it holds two capitals and two digits (`[A-Z]{2}\d\d`), an IBAN's start (the same, not glued to a word
- * before it) and a codice fiscale's six capitals in a row. Most lines with a digit pair (versions,
- * durations, `u32`) allow none of the formats: they cost this loop only.
+ * What a line's characters allow, counted in one pass and packed in one number (a line costs no object):
+ * - bits 0-7, its ASCII digits (every detector's `\d`), at most 255;
+ * - bits 8-15, its longest free digit run, at most 255: a run not glued to the character before it as
+ *   the id and card patterns' look-behinds ask (`[\w.\-/#+]` is glue), or after a free X, Y or Z (a NIE).
+ *   Digits inside tokens (`a9f3`, `v1.2.3`, `2024-01-15`'s later groups) start no id or card;
+ * - SHAPE_CAPITALS_DIGITS: two capitals and two digits (`[A-Z]{2}\d\d`); SHAPE_IBAN_START: the same, not glued to a
+ *   word before it (IBAN_CANDIDATE's start); SHAPE_FISCAL_CODE: a token of exactly 16 capitals and digits
+ *   whose first six are capitals, alone between characters other than `[A-Za-z0-9_]` (a codice fiscale's).
+ * Most lines with a digit pair (versions, durations, `u32`, hex and base64 tokens) allow none of the
+ * formats: they cost this loop only.
  */
-interface LineShape {
-  digits: number;
-  capitalsDigits: boolean;
-  ibanStart: boolean;
-  upperRun: boolean;
-}
+type LineShape = number;
+
+const SHAPE_CAPITALS_DIGITS = 1 << 16;
+const SHAPE_IBAN_START = 1 << 17;
+const SHAPE_FISCAL_CODE = 1 << 18;
+const FISCAL_CODE_LENGTH = 16;
+
+const digitsOf = (shape: LineShape): number => shape & 0xff;
+const freeRunOf = (shape: LineShape): number => (shape >>> 8) & 0xff;
 
 function lineShape(text: string): LineShape {
   let digits = 0;
+  let run = 0;
+  let free = false;
+  let freeRun = 0;
   let upper = 0;
-  let capitalsDigits = false;
-  let ibanStart = false;
-  let upperRun = false;
+  // Characters of the current token while it may be a codice fiscale (capitals and digits, six capitals first); -1 when not.
+  let token = 0;
+  let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       digits++;
+      if (run++ === 0) free = digitRunIsFree(text, i);
+      if (free && run > freeRun) freeRun = run;
       if (upper >= 2) {
         const next = text.charCodeAt(i + 1);
         if (next >= 48 && next <= 57) {
-          capitalsDigits = true;
+          flags |= SHAPE_CAPITALS_DIGITS;
           // IBAN_CANDIDATE's start: no letter, digit or `_-/.+@#` before the two capitals.
-          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) ibanStart = true;
+          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) flags |= SHAPE_IBAN_START;
         }
       }
       upper = 0;
-    } else if (code >= 65 && code <= 90) {
-      if (++upper >= 6) upperRun = true;
-    } else upper = 0;
+      if (token >= 0) token = token < 6 ? -1 : token + 1;
+    } else {
+      run = 0;
+      if (code >= 65 && code <= 90) {
+        upper++;
+        if (token >= 0) token++;
+      } else {
+        upper = 0;
+        if ((code >= 97 && code <= 122) || code === 95) token = -1;
+        else {
+          if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+          token = 0;
+        }
+      }
+    }
   }
-  return { digits, capitalsDigits, ibanStart, upperRun };
+  if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+  return flags | (Math.min(freeRun, 255) << 8) | Math.min(digits, 255);
+}
+
+/** Whether the digit run starting at `i` may start an id or a card number: see lineShape. */
+function digitRunIsFree(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  if (!gluesToId(before)) return true;
+  // A NIE's letter: X, Y or Z, itself free.
+  return before >= 88 && before <= 90 && !gluesToId(text.charCodeAt(i - 2));
+}
+
+/** A character the id patterns' look-behind refuses before a value: [\w.\-/#+] (NaN, no character, is none). */
+function gluesToId(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 35;
 }
 
 /** A character IBAN_CANDIDATE's look-behind refuses before an IBAN: [A-Za-z0-9_\-/.+@#] (NaN, no character, is none). */
 function gluesToIban(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 64 || code === 35;
+  return gluesToId(code) || code === 64;
 }
 
 /** Examples of each id the `pii-number` family reports, for tests that check one detector at a time. */
@@ -966,15 +1011,21 @@ function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
   const kind = pathKind(context.path);
   if (text.length > BUNDLED_SEGMENT && kind === "code") return [];
   const shape = lineShape(text);
-  if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
+  // Bit i: NUMBER_DETECTORS[i] may find a value on this line.
+  let possible = 0;
+  for (let i = 0; i < NUMBER_DETECTORS.length; i++) if ((NUMBER_DETECTORS[i] as Detector).possible(shape)) possible |= 1 << i;
+  if (possible === 0) return [];
+  // Phone numbers are read in data only: where they alone may be found, a code line must be a SQL statement.
+  if (possible === PHONES_ONLY && kind === "code" && !SQL_DATA_LINE.test(text)) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
   // Two capitals and two digits inside a random token (`…xQZ42…`) start no IBAN: they let the line
-  // through where it is an IBAN's start, or where the line may hold a codice fiscale (six capitals in a row).
-  const shapeOpens = shape.ibanStart || (shape.capitalsDigits && shape.upperRun);
+  // through where it is an IBAN's start, or where the line may hold a codice fiscale.
+  const shapeOpens = (shape & SHAPE_IBAN_START) !== 0 || (shape & (SHAPE_CAPITALS_DIGITS | SHAPE_FISCAL_CODE)) === (SHAPE_CAPITALS_DIGITS | SHAPE_FISCAL_CODE);
   if (!inData && !shapeOpens && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out: RawMatch[] = [];
-  for (const detector of NUMBER_DETECTORS) {
-    if (!detector.possible(shape)) continue;
+  for (let i = 0; i < NUMBER_DETECTORS.length; i++) {
+    if ((possible & (1 << i)) === 0) continue;
+    const detector = NUMBER_DETECTORS[i] as Detector;
     for (const match of detector.find(text, context, inData)) out.push({ ...match, ruleId: detector.id });
   }
   return out;
