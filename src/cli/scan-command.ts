@@ -8,6 +8,7 @@ import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { localPolicy, repositoryLabel, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
+import { rangeCommits } from "../git/range.js";
 import { openRepository } from "../git/git-runner.js";
 import { gitIgnoredPaths } from "../git/ignored.js";
 import { scanStaged } from "../git/staged.js";
@@ -34,9 +35,10 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const root = cmd.git || cmd.staged || hasOwnSettings(scanRoot) ? scanRoot : findRepositoryRoot(scanRoot);
   // Started first: git answers while the scan runs (the policy names the repository in its findings).
   const repository = repositoryLabel(scanRoot);
-  // A history scan's first git call runs while the rules are compiled (prepareScan, synchronous): one
-  // turn of the event loop lets simple-git start it. A config error stops the scan before it is awaited.
-  const opening = cmd.git ? openRepository(scanRoot) : undefined;
+  // A history scan's first git calls (the repository's check, the range's ends) run while the rules are
+  // compiled (prepareScan, synchronous): one turn of the event loop lets simple-git start them. A config
+  // error stops the scan before it is awaited.
+  const opening = cmd.git ? openRepository(scanRoot, { commits: rangeCommits(cmd.range !== undefined ? { range: cmd.range } : { all: cmd.all }) }) : undefined;
   if (opening) {
     opening.catch(() => undefined);
     await new Promise((next) => setImmediate(next));

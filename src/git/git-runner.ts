@@ -22,6 +22,15 @@ export interface GitRunnerOptions {
   gitBinary?: string;
 }
 
+export interface OpenOptions extends GitRunnerOptions {
+  /**
+   * Revisions the caller will resolve to commits (resolveCommit): a range's ends, the upstream. One git
+   * process asks for them all alongside openRepository's check, instead of one process each after it.
+   * A revision that starts with "-" is not asked (git would read it as an option).
+   */
+  commits?: readonly string[];
+}
+
 /** An error from reading a repository; its message is meant for the user as it is. */
 export class GitReadError extends Error {
   override name = "GitReadError";
@@ -32,9 +41,10 @@ export interface GitRunner {
   /**
    * What openRepository saw when it opened the repository (one `git rev-parse` asks for all of it): the
    * commit HEAD pointed to (undefined before the first commit), and whether the clone was shallow. A
-   * fetch made afterwards (the Action's) can change both: ask git again then.
+   * fetch made afterwards (the Action's) can change both: ask git again then. `commits`: what OpenOptions.commits
+   * named (undefined for a revision that names no commit), when git could tell (see commitsOf).
    */
-  readonly opened: { head?: string; shallow: boolean };
+  readonly opened: { head?: string; shallow: boolean; commits?: ReadonlyMap<string, string | undefined> };
   /** Runs git; throws a GitReadError naming `what` when git fails. */
   run(args: string[], what: string): Promise<string>;
   /** Runs git; returns undefined instead of throwing when git exits with an error. */
@@ -69,6 +79,9 @@ export interface GitStream extends AsyncIterable<Buffer> {
  */
 const GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
 const CONFIG_ARGS = GIT_CONFIG.flatMap((c) => ["-c", c]);
+
+/** A full commit id (SHA-1 or SHA-256). */
+const COMMIT_ID = /^[0-9a-f]{40,64}$/;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -160,15 +173,42 @@ function readAt(fd: number, into: Buffer, position: number): Promise<number> {
 }
 
 /**
+ * The commit a revision names, or undefined when it names none: from what openRepository asked for
+ * (OpenOptions.commits), else from git.
+ */
+export async function resolveCommit(git: GitRunner, revision: string): Promise<string | undefined> {
+  const known = git.opened.commits;
+  if (known?.has(revision)) return known.get(revision);
+  const sha = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]))?.trim();
+  return sha && COMMIT_ID.test(sha) ? sha : undefined;
+}
+
+/**
+ * The commits `revisions` name, from one git process (`--verify` takes one revision). When one of
+ * several names none, git prints nothing for it and the revisions after it, or stops: which one is not
+ * known, and the answer is undefined (resolveCommit then asks for each alone). A revision holding ".."
+ * is not given (git would read a range).
+ */
+async function commitsOf(git: GitRunner, revisions: readonly string[]): Promise<ReadonlyMap<string, string | undefined> | undefined> {
+  const shas = (await git.tryRun(["rev-parse", "--revs-only", ...revisions.map((revision) => `${revision}^{commit}`)]))?.trim().split("\n");
+  if (shas?.length === revisions.length && shas.every((sha) => COMMIT_ID.test(sha))) return new Map(revisions.map((revision, i) => [revision, shas[i]]));
+  return revisions.length === 1 ? new Map([[revisions[0] as string, undefined]]) : undefined;
+}
+
+/**
  * Opens `repoDir` for reading: checks that the folder exists, that git runs and that the folder is
  * inside a git repository (bare repositories are fine).
  */
-export async function openRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<GitRunner> {
+export async function openRepository(repoDir: string, options: OpenOptions = {}): Promise<GitRunner> {
   const dir = path.resolve(repoDir);
   // Checked at once (a stat is microseconds): git is asked before the caller's next await, which lets a
   // caller start opening and do its own work while git answers.
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
   const { runner, raw, wrap, binary } = connect(dir, options);
+  // Asked alongside the check, not after it (a rejection means git is missing, which the check reports).
+  const revisions = (options.commits ?? []).filter((revision) => !revision.startsWith("-") && !revision.includes(".."));
+  const asked = revisions.length > 0 ? commitsOf(runner, revisions) : undefined;
+  asked?.catch(() => undefined);
   // One process checks that this is a repository and reads what a range's resolution needs. Before
   // the first commit `--verify --quiet` exits 1 without a word, which is no error (only stderr is).
   let lines: string[];
@@ -179,7 +219,8 @@ export async function openRepository(repoDir: string, options: GitRunnerOptions 
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
   }
   const head = lines[2]?.trim();
-  runner.opened = { shallow: lines[1]?.trim() === "true", ...(head && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {}) };
+  const commits = await asked;
+  runner.opened = { shallow: lines[1]?.trim() === "true", ...(head && COMMIT_ID.test(head) ? { head } : {}), ...(commits ? { commits } : {}) };
   return runner;
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { GitReadError, openRepository, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
+import { GitReadError, openRepository, resolveCommit, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
 
 export interface RangeOptions extends GitRunnerOptions {
   /** `BASE..HEAD`, `BASE...HEAD` (commits on either side since the merge base) or one revision (its whole history). */
@@ -25,11 +25,25 @@ export interface ResolvedRange {
 
 const short = (sha: string) => sha.slice(0, 7);
 
-/** The commit a revision names, or undefined when it names none. */
-async function resolveCommit(git: GitRunner, revision: string): Promise<string | undefined> {
-  const out = await git.tryRun(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]);
-  const sha = out?.trim();
-  return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+/** A range's revisions as written: BASE and HEAD of `BASE..HEAD` / `BASE...HEAD` (like git, an empty side is HEAD), or the one revision. */
+function splitRange(text: string): { separator?: ".." | "..."; names: string[] } {
+  const symmetric = text.indexOf("...");
+  const twoDot = text.indexOf("..");
+  if (symmetric < 0 && twoDot < 0) return { names: [text] };
+  const separator = symmetric >= 0 ? "..." : "..";
+  const at = symmetric >= 0 ? symmetric : twoDot;
+  return { separator, names: [text.slice(0, at) || "HEAD", text.slice(at + separator.length) || "HEAD"] };
+}
+
+/**
+ * The revisions resolveRangeWith resolves first (a range's ends, else the upstream): for
+ * openRepository's OpenOptions.commits, which asks git for them while it checks the repository.
+ */
+export function rangeCommits(opts: RangeOptions): string[] {
+  if (opts.all) return [];
+  if (opts.range === undefined) return ["@{upstream}"];
+  const text = opts.range.trim();
+  return text ? splitRange(text).names : [];
 }
 
 export async function isShallowRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<boolean> {
@@ -69,14 +83,9 @@ async function requireCommit(git: GitRunner, revision: string, range: string): P
 async function resolveExplicitRange(git: GitRunner, range: string): Promise<ResolvedRange> {
   const text = range.trim();
   if (!text) throw new GitReadError("--range is empty: give BASE..HEAD");
-  const symmetric = text.indexOf("...");
-  const twoDot = text.indexOf("..");
-  if (symmetric >= 0 || twoDot >= 0) {
-    const separator = symmetric >= 0 ? "..." : "..";
-    const at = symmetric >= 0 ? symmetric : twoDot;
-    // Like git, an empty side means HEAD ("main.." is "main..HEAD").
-    const baseName = text.slice(0, at) || "HEAD";
-    const headName = text.slice(at + separator.length) || "HEAD";
+  const { separator, names } = splitRange(text);
+  const [baseName = "HEAD", headName = "HEAD"] = names;
+  if (separator) {
     const base = await requireCommit(git, baseName, text);
     const head = await requireCommit(git, headName, text);
     return separator === ".."
@@ -89,7 +98,7 @@ async function resolveExplicitRange(git: GitRunner, range: string): Promise<Reso
 
 /** Resolves the options of `scan --git` to the revisions to read. */
 export async function resolveRange(repoDir: string, opts: RangeOptions = {}): Promise<ResolvedRange> {
-  const git = await openRepository(repoDir, opts);
+  const git = await openRepository(repoDir, { ...opts, commits: rangeCommits(opts) });
   return resolveRangeWith(git, opts);
 }
 
@@ -106,8 +115,9 @@ export async function resolveRangeWith(git: GitRunner, opts: RangeOptions): Prom
   // (fresh clones in CI often are both) fall back to HEAD's whole history.
   const upstream = await resolveCommit(git, "@{upstream}");
   if (!upstream) return allHistory;
-  const upstreamName = (await git.tryRun(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]))?.trim() || "@{upstream}";
-  const mergeBase = (await git.tryRun(["merge-base", head, upstream]))?.trim();
+  const [upstreamOut, mergeBaseOut] = await Promise.all([git.tryRun(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]), git.tryRun(["merge-base", head, upstream])]);
+  const upstreamName = upstreamOut?.trim() || "@{upstream}";
+  const mergeBase = mergeBaseOut?.trim();
   if (!mergeBase) {
     return { revisions: [head], description: `all history of HEAD (${short(head)}): no common history with ${upstreamName}` };
   }

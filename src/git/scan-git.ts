@@ -6,11 +6,14 @@ import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, 
 import { prefetchAgentFiles, type AgentFileReader } from "./agent-files.js";
 import { openRepository, type GitRunner } from "./git-runner.js";
 import { readCommits } from "./read-commits.js";
-import { resolveRangeWith, shallowCutsInRange } from "./range.js";
+import { rangeCommits, resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
   repo: string;
-  /** `openRepository(repo)`, when the caller started it early (git answers while the caller sets up). */
+  /**
+   * `openRepository(repo, { commits: rangeCommits(<the range options>) })`, when the caller started it
+   * early (git answers while the caller sets up).
+   */
   opening?: Promise<GitRunner>;
   range?: string;
   all: boolean;
@@ -89,8 +92,9 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
 
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   // One repository handle for the whole scan: each git process it starts costs start-up time.
-  const git = await (options.opening ?? openRepository(options.repo));
-  const resolved = await resolveRangeWith(git, options.range !== undefined ? { range: options.range } : { all: options.all });
+  const rangeOptions = options.range !== undefined ? { range: options.range } : { all: options.all };
+  const git = await (options.opening ?? openRepository(options.repo, { commits: rangeCommits(rangeOptions) }));
+  const resolved = await resolveRangeWith(git, rangeOptions);
   if (options.window) {
     resolved.window = windowArgs(options.window);
     resolved.description += ` ${windowWords(options.window)}`;

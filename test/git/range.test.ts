@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { openRepository } from "../../src/git/git-runner.js";
+import { rangeCommits } from "../../src/git/range.js";
 import { isShallowRepository, readCommits, resolveRange } from "../../src/git/read-commits.js";
 import { TempRepo, gitEnv, tempDir } from "./repo-helper.js";
 
@@ -67,6 +69,35 @@ describe("resolveRange", () => {
     await expect(resolveRange(repo.dir, { range: "main..typo" })).rejects.toThrow(/Unknown revision "typo"/);
     await expect(resolveRange(repo.dir, { range: "--output=x..HEAD" })).rejects.toThrow(/cannot start with "-"/);
     await expect(resolveRange(repo.dir, { range: "main..HEAD", all: true })).rejects.toThrow(/either --range or --all/);
+  });
+
+  it("asks for a range's ends with the repository's check: one git process answers them all", async () => {
+    expect(rangeCommits({ range: "main..feature" })).toEqual(["main", "feature"]);
+    expect(rangeCommits({ range: "main..." })).toEqual(["main", "HEAD"]);
+    expect(rangeCommits({ range: "main" })).toEqual(["main"]);
+    expect(rangeCommits({})).toEqual(["@{upstream}"]);
+    expect(rangeCommits({ all: true })).toEqual([]);
+    expect(rangeCommits({ range: " " })).toEqual([]);
+
+    const opened = (await openRepository(repo.dir, { commits: ["main", "feature", "HEAD~1"] })).opened;
+    expect(opened.head).toBe(feature[1]);
+    expect([...(opened.commits ?? [])]).toEqual([
+      ["main", base[2]],
+      ["feature", feature[1]],
+      ["HEAD~1", feature[0]],
+    ]);
+    // One of several that names no commit: git does not say which, so none is answered here (each is
+    // then asked alone); one alone that names none is answered as none.
+    expect((await openRepository(repo.dir, { commits: ["main", "nope", "feature"] })).opened.commits).toBeUndefined();
+    expect([...((await openRepository(repo.dir, { commits: ["nope"] })).opened.commits ?? [])]).toEqual([["nope", undefined]]);
+    expect([...((await openRepository(repo.dir, { commits: ["@{upstream}"] })).opened.commits ?? [])]).toEqual([["@{upstream}", undefined]]);
+    // Option-like revisions and ranges are not given to git.
+    expect((await openRepository(repo.dir, { commits: ["--output=x", "main..feature"] })).opened.commits).toBeUndefined();
+    await expect(resolveRange(repo.dir, { range: "main..feature..x" })).rejects.toThrow(/Unknown revision "feature\.\.x"/);
+    // Not a repository: said as such, not as an unknown revision.
+    const plain = tempDir("cg-plain-");
+    dirs.push(plain);
+    await expect(resolveRange(plain, { range: "main..HEAD" })).rejects.toThrow(/Not a git repository/);
   });
 
   it("tells shallow clones apart and hints at fetching more history", async () => {
