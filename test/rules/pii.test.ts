@@ -600,10 +600,22 @@ describe("the line's shape skips only lines the patterns cannot match", () => {
     expect(found("us-ssn", `applicant,@${ssn}`, CSV)).toEqual([ssn]);
     expect(found("us-ssn", `ssn @${ssn.replace(/-/g, "")}`)).toEqual([ssn.replace(/-/g, "")]);
     expect(found("es-dni", nie, CSV)).toEqual([nie]);
-    expect(found("es-dni", `nie=${nie};`)).toEqual([nie]);
     expect(found("es-dni", `a a${nie};`, CSV)).toEqual([]);
     expect(found("it-codice-fiscale", cf, CSV)).toEqual([cf]);
     expect(found("it-codice-fiscale", `cliente;${cf}A`, CSV)).toEqual([]);
+  });
+
+  it("in code, reads the lines that hold a free digit run of three, an IBAN's start or a codice fiscale", () => {
+    const found = (id: string, line: string) => run(id, line, CODE).map((m) => m.secret);
+    const nie = examplesOf.nie("edge-nie");
+    const cf = examplesOf.codiceFiscale("edge-cf");
+    const iban = examplesOf.iban("DE", fake.digits(18, "edge-iban"));
+    expect(found("es-dni", `nie=${nie};`)).toEqual([nie]);
+    expect(found("es-dni", `nie=a${nie};`)).toEqual([]);
+    expect(found("it-codice-fiscale", `cliente = "${cf}";`)).toEqual([cf]);
+    expect(found("it-codice-fiscale", `cliente = "${cf}x";`)).toEqual([]);
+    expect(found("iban", `const account = "${iban}";`)).toEqual([iban]);
+    expect(found("iban", `const account = "@${iban}";`)).toEqual([]);
   });
 });
 

@@ -1015,9 +1015,17 @@ const BUNDLED_SEGMENT = 4000;
 const CODE_GATE_SHAPES = new RegExp([String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"));
 const CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DNI_SPEC.context.source, HETU_SPEC.context.source, "ssn"].join("|"), "i");
 
+/**
+ * What every number detector but the phone's (data only) needs, as one pattern: a free digit run of three
+ * or more (see lineShape), an IBAN's start, a codice fiscale's token. Most digit lines of code have none,
+ * and this test tells so in about half the time of the shape's loop.
+ */
+const CODE_SHAPE_NEEDS = /(?<![\w.\-/#+])[XYZ]?\d{3}|(?<![\w.\-/#+@])[A-Z]{2}\d\d|(?<![A-Za-z0-9_])[A-Z]{6}[A-Z0-9]{10}(?![A-Za-z0-9_])/;
+
 function findPiiNumbers(text: string, context: MatchContext): RawMatch[] {
   const kind = pathKind(context.path);
-  if (text.length > BUNDLED_SEGMENT && kind === "code") return [];
+  // A code line with none of those needs is read by no detector, unless it is a SQL statement (phones).
+  if (kind === "code" && (text.length > BUNDLED_SEGMENT || (!CODE_SHAPE_NEEDS.test(text) && !SQL_DATA_LINE.test(text)))) return [];
   const shape = lineShape(text);
   // Bit i: NUMBER_DETECTORS[i] may find a value on this line.
   let possible = 0;
