@@ -36,8 +36,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // Started first: git answers while the scan runs (the policy names the repository in its findings).
   const repository = repositoryLabel(scanRoot);
   // A history scan's first git calls (the repository's check, the range's ends) run while the rules are
-  // compiled (prepareScan, synchronous). execFile starts git at once; the turn of the event loop below
-  // takes the answers of calls already done (without it, the same time to the first commit). A config
+  // compiled (prepareScan, synchronous): one turn of the event loop lets simple-git start them. A config
   // error stops the scan before it is awaited.
   const opening = cmd.git ? openRepository(scanRoot, { commits: rangeCommits(cmd.range !== undefined ? { range: cmd.range } : { all: cmd.all }) }) : undefined;
   if (opening) {

@@ -6,8 +6,9 @@
  *   (deletions included, which the added-lines reader does not list);
  * - per revision read: one `git ls-tree -r -l` limited to those paths, then one `git cat-file blob` per
  *   file not read before (files are cached by blob id: a commit and its parent share most of them).
- * The first two print nothing in most repositories; the first goes through `stream` (the commits to
- * look at are written to its stdin when known), the second through `tryRunBytes` (a bounded listing).
+ * The first two print nothing in most repositories, and simple-git (`run`, `tryRun`) waits 50 ms more
+ * after any call that prints nothing, on every `scan --git`: they go through the runner's own
+ * child-process paths (`stream`, `tryRunBytes`), which return as soon as git exits.
  * A history scan starts the first two while it runs (prefetchAgentFiles): starting a process forks
  * this one, which takes longer the larger its heap is (25-40 ms each after a scan of 2,000 commits).
  */

@@ -2,12 +2,12 @@
  * How claude-guard starts git: one place that knows the arguments every call carries and how git's
  * failures become errors a user can act on (the CLI turns any of them into exit code 2).
  *
- * Which path does what, all through `node:child_process`: one-shot calls whose whole output is wanted
- * as text (rev-parse, rev-list, ls-tree, cat-file of a config: `run` and `tryRun`, execFile), raw blob
- * bytes with a bound (`tryRunBytes`), and the streamed `git log -p` of a history scan (`stream`: a long
- * history's output is hundreds of MB, read as it comes). These were simple-git's until its cost showed:
- * loading it took ~3-5 ms of every run, each call ~1 ms more than execFile, and it waited 50 ms more
- * after a call that printed nothing. A stream's output goes through a temporary file rather than a pipe: a pipe holds
+ * Which path does what: simple-git runs the one-shot calls whose whole output is wanted as text
+ * (rev-parse, rev-list, ls-tree, cat-file of a config: `run` and `tryRun`). `node:child_process` does what
+ * simple-git does not do well: raw blob bytes with a bound (`tryRunBytes`: simple-git decodes to text
+ * and has no output cap) and the streamed `git log -p` of a history scan (`stream`: simple-git buffers a
+ * call's whole output, which for a long history is hundreds of MB and delays the first commit until the
+ * last is read). A stream's output goes through a temporary file rather than a pipe: a pipe holds
  * 64 KiB, so git stalled whenever the scan of a commit took longer than git took to fill it, and the
  * scan then waited for git (see openSpool).
  */
@@ -15,6 +15,7 @@ import { execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { simpleGit, type SimpleGit } from "simple-git";
 
 export interface GitRunnerOptions {
   /** The git executable (default `git` on PATH). For tests and unusual installs. */
@@ -248,18 +249,7 @@ export function mayBeInRepository(dir: string, { bare }: { bare: boolean }): boo
 
 function connect(dir: string, options: GitRunnerOptions) {
   const binary = options.gitBinary ?? "git";
-  /**
-   * git's output as text. A failure is an exit code with words on stderr, its message git's words: a
-   * silent exit code is no failure (`rev-parse --verify --quiet` of a revision that names nothing exits 1
-   * without a word, and openRepository reads that as "no commit").
-   */
-  const raw = (args: string[]): Promise<string> =>
-    new Promise((resolve, reject) => {
-      execFile(binary, [...CONFIG_ARGS, ...args], { cwd: dir, encoding: "utf8", maxBuffer: Infinity }, (error, stdout, stderr) => {
-        if (!error || (typeof error.code === "number" && stderr.length === 0)) resolve(stdout);
-        else reject(typeof error.code === "number" ? new GitCallError(`${stdout}${stderr}`) : error);
-      });
-    });
+  const git: SimpleGit = simpleGit({ baseDir: dir, binary, config: GIT_CONFIG, maxConcurrentProcesses: 4 });
 
   const wrap = (error: unknown, what: string): GitReadError => {
     if (isGitMissing(error, binary)) {
@@ -273,14 +263,14 @@ function connect(dir: string, options: GitRunnerOptions) {
     opened: { shallow: false },
     async run(args, what) {
       try {
-        return await raw(args);
+        return await git.raw(args);
       } catch (error) {
         throw wrap(error, what);
       }
     },
     async tryRun(args) {
       try {
-        return await raw(args);
+        return await git.raw(args);
       } catch (error) {
         // A missing git is never "the revision does not exist": say what is really wrong.
         if (isGitMissing(error, binary)) throw wrap(error, "");
@@ -374,5 +364,5 @@ function connect(dir: string, options: GitRunnerOptions) {
       };
     },
   };
-  return { runner, raw, wrap, binary };
+  return { runner, raw: (args: string[]) => git.raw(args), wrap, binary };
 }

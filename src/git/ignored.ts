@@ -35,7 +35,8 @@ export async function gitIgnoredPaths(dir: string): Promise<GitIgnored | undefin
     if (inside !== "true") return undefined; // no repository, a bare one, or inside .git
     const git = uncheckedRepository(resolve(dir, cdup));
     top = git.repoDir;
-    // Through tryRunBytes: the listing is bounded.
+    // Through tryRunBytes, not run: in a clean checkout this prints nothing, and simple-git waits 50 ms
+    // more after a call that prints nothing.
     const bytes = await git.tryRunBytes(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], MAX_IGNORED_LISTING_BYTES);
     if (bytes === undefined) return undefined;
     listed = bytes.toString("utf8");
