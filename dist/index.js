@@ -30603,6 +30603,7 @@ var GitReadError = class extends Error {
 };
 var GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
 var CONFIG_ARGS = GIT_CONFIG.flatMap((c3) => ["-c", c3]);
+var COMMIT_ID = /^[0-9a-f]{40,64}$/;
 function messageOf(error3) {
   return error3 instanceof Error ? error3.message : String(error3);
 }
@@ -30659,10 +30660,24 @@ function openSpool(what) {
 function readAt(fd, into, position) {
   return new Promise((resolve3, reject) => read(fd, into, 0, into.length, position, (error3, bytes) => error3 ? reject(error3) : resolve3(bytes)));
 }
+async function resolveCommit(git, revision) {
+  const known = git.opened.commits;
+  if (known?.has(revision)) return known.get(revision);
+  const sha = (await git.tryRun(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]))?.trim();
+  return sha && COMMIT_ID.test(sha) ? sha : void 0;
+}
+async function commitsOf(git, revisions) {
+  const shas = (await git.tryRun(["rev-parse", "--revs-only", ...revisions.map((revision) => `${revision}^{commit}`)]))?.trim().split("\n");
+  if (shas?.length === revisions.length && shas.every((sha) => COMMIT_ID.test(sha))) return new Map(revisions.map((revision, i) => [revision, shas[i]]));
+  return revisions.length === 1 ? /* @__PURE__ */ new Map([[revisions[0], void 0]]) : void 0;
+}
 async function openRepository(repoDir, options = {}) {
   const dir = path6.resolve(repoDir);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
   const { runner, raw, wrap, binary } = connect(dir, options);
+  const revisions = (options.commits ?? []).filter((revision) => !revision.startsWith("-") && !revision.includes(".."));
+  const asked = revisions.length > 0 ? commitsOf(runner, revisions) : void 0;
+  asked?.catch(() => void 0);
   let lines2;
   try {
     lines2 = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
@@ -30671,7 +30686,8 @@ async function openRepository(repoDir, options = {}) {
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error3), 1)})`);
   }
   const head = lines2[2]?.trim();
-  runner.opened = { shallow: lines2[1]?.trim() === "true", ...head && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {} };
+  const commits = await asked;
+  runner.opened = { shallow: lines2[1]?.trim() === "true", ...head && COMMIT_ID.test(head) ? { head } : {}, ...commits ? { commits } : {} };
   return runner;
 }
 function uncheckedRepository(dir, options = {}) {
@@ -31167,10 +31183,19 @@ function splitLines(text) {
 import { readFile } from "node:fs/promises";
 import path7 from "node:path";
 var short = (sha) => sha.slice(0, 7);
-async function resolveCommit(git, revision) {
-  const out = await git.tryRun(["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]);
-  const sha = out?.trim();
-  return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
+function splitRange(text) {
+  const symmetric = text.indexOf("...");
+  const twoDot = text.indexOf("..");
+  if (symmetric < 0 && twoDot < 0) return { names: [text] };
+  const separator = symmetric >= 0 ? "..." : "..";
+  const at2 = symmetric >= 0 ? symmetric : twoDot;
+  return { separator, names: [text.slice(0, at2) || "HEAD", text.slice(at2 + separator.length) || "HEAD"] };
+}
+function rangeCommits(opts) {
+  if (opts.all) return [];
+  if (opts.range === void 0) return ["@{upstream}"];
+  const text = opts.range.trim();
+  return text ? splitRange(text).names : [];
 }
 async function shallowCutsInRange(git, resolved) {
   if (resolved.revisions.length === 0 || !git.opened.shallow) return [];
@@ -31194,13 +31219,9 @@ async function requireCommit(git, revision, range) {
 async function resolveExplicitRange(git, range) {
   const text = range.trim();
   if (!text) throw new GitReadError("--range is empty: give BASE..HEAD");
-  const symmetric = text.indexOf("...");
-  const twoDot = text.indexOf("..");
-  if (symmetric >= 0 || twoDot >= 0) {
-    const separator = symmetric >= 0 ? "..." : "..";
-    const at2 = symmetric >= 0 ? symmetric : twoDot;
-    const baseName = text.slice(0, at2) || "HEAD";
-    const headName = text.slice(at2 + separator.length) || "HEAD";
+  const { separator, names } = splitRange(text);
+  const [baseName = "HEAD", headName = "HEAD"] = names;
+  if (separator) {
     const base = await requireCommit(git, baseName, text);
     const head = await requireCommit(git, headName, text);
     return separator === ".." ? { revisions: [`^${base}`, head], description: `${baseName}..${headName} (${short(base)}..${short(head)})` } : { revisions: [`${base}...${head}`], description: `${baseName}...${headName} (${short(base)}...${short(head)})` };
@@ -31217,8 +31238,9 @@ async function resolveRangeWith(git, opts) {
   if (opts.all) return allHistory;
   const upstream = await resolveCommit(git, "@{upstream}");
   if (!upstream) return allHistory;
-  const upstreamName = (await git.tryRun(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]))?.trim() || "@{upstream}";
-  const mergeBase = (await git.tryRun(["merge-base", head, upstream]))?.trim();
+  const [upstreamOut, mergeBaseOut] = await Promise.all([git.tryRun(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]), git.tryRun(["merge-base", head, upstream])]);
+  const upstreamName = upstreamOut?.trim() || "@{upstream}";
+  const mergeBase = mergeBaseOut?.trim();
   if (!mergeBase) {
     return { revisions: [head], description: `all history of HEAD (${short(head)}): no common history with ${upstreamName}` };
   }
@@ -31340,7 +31362,7 @@ async function readUtf16Files(git, parsed, limits) {
   }
 }
 async function* readCommits(repo, opts = {}) {
-  const git = typeof repo === "string" ? await openRepository(repo, opts) : repo;
+  const git = typeof repo === "string" ? await openRepository(repo, { ...opts, commits: opts.resolved ? [] : rangeCommits(opts) }) : repo;
   const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
   const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const nonce = randomBytes(12).toString("hex");
@@ -31469,8 +31491,9 @@ function shallowHistory(cuts) {
   ];
 }
 async function scanGit(setup, options) {
-  const git = await (options.opening ?? openRepository(options.repo));
-  const resolved = await resolveRangeWith(git, options.range !== void 0 ? { range: options.range } : { all: options.all });
+  const rangeOptions = options.range !== void 0 ? { range: options.range } : { all: options.all };
+  const git = await (options.opening ?? openRepository(options.repo, { commits: rangeCommits(rangeOptions) }));
+  const resolved = await resolveRangeWith(git, rangeOptions);
   if (options.window) {
     resolved.window = windowArgs(options.window);
     resolved.description += ` ${windowWords(options.window)}`;
@@ -55334,61 +55357,99 @@ function phoneExamples() {
     ]
   };
 }
+var SHAPE_CAPITALS_DIGITS = 1 << 16;
+var SHAPE_IBAN_START = 1 << 17;
+var SHAPE_FISCAL_CODE = 1 << 18;
+var FISCAL_CODE_LENGTH = 16;
+function allows(shape, needs) {
+  return (shape & 255) >= needs.digits && (shape >>> 8 & 255) >= needs.freeRun && (shape & needs.flags) === needs.flags;
+}
 var NUMBER_DETECTORS = [
   // 13 digits at least: \d{13,19}, or 4+4+4+1 grouped.
-  { id: "payment-card-number", title: "Payment card number", possible: (s) => s.digits >= 13, find: findCardNumbers, examples: cardExamples },
-  { id: "iban", title: "International bank account number (IBAN)", possible: (s) => s.ibanStart, find: findIbans, examples: ibanExamples },
-  { id: "us-ssn", title: "US Social Security number", possible: (s) => s.digits >= 9, find: idFinder(SSN_SPEC), examples: ssnExamples },
-  { id: "br-cpf", title: "Brazilian CPF number", possible: (s) => s.digits >= 11, find: idFinder(CPF_SPEC), examples: cpfExamples },
+  { id: "payment-card-number", title: "Payment card number", needs: { digits: 13, freeRun: 4, flags: 0 }, find: findCardNumbers, examples: cardExamples },
+  { id: "iban", title: "International bank account number (IBAN)", needs: { digits: 0, freeRun: 0, flags: SHAPE_IBAN_START }, find: findIbans, examples: ibanExamples },
+  { id: "us-ssn", title: "US Social Security number", needs: { digits: 9, freeRun: 3, flags: 0 }, find: idFinder(SSN_SPEC), examples: ssnExamples },
+  { id: "br-cpf", title: "Brazilian CPF number", needs: { digits: 11, freeRun: 3, flags: 0 }, find: idFinder(CPF_SPEC), examples: cpfExamples },
   // Eight digits, or a letter and seven.
-  { id: "es-dni", title: "Spanish DNI/NIE number", possible: (s) => s.digits >= 7, find: idFinder(DNI_SPEC), examples: dniExamples },
-  { id: "it-codice-fiscale", title: "Italian codice fiscale", possible: (s) => s.upperRun, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
-  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", possible: (s) => s.digits >= 9, find: idFinder(HETU_SPEC), examples: hetuExamples },
-  // A phone number is reported only with 9 to 15 digits.
-  { id: "phone-number", title: "Phone number in data", possible: (s) => s.digits >= 9, find: findPhones, examples: phoneExamples }
+  { id: "es-dni", title: "Spanish DNI/NIE number", needs: { digits: 0, freeRun: 7, flags: 0 }, find: idFinder(DNI_SPEC), examples: dniExamples },
+  { id: "it-codice-fiscale", title: "Italian codice fiscale", needs: { digits: 0, freeRun: 0, flags: SHAPE_FISCAL_CODE }, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
+  { id: "fi-hetu", title: "Finnish personal identity code (henkilötunnus)", needs: { digits: 9, freeRun: 6, flags: 0 }, find: idFinder(HETU_SPEC), examples: hetuExamples },
+  // A phone number is reported only with 9 to 15 digits, and only in data.
+  { id: "phone-number", title: "Phone number in data", needs: { digits: 9, freeRun: 0, flags: 0 }, find: findPhones, examples: phoneExamples }
 ];
+var PHONES_ONLY = 1 << NUMBER_DETECTORS.findIndex((d2) => d2.id === "phone-number");
 function lineShape(text) {
   let digits = 0;
+  let run2 = 0;
+  let free = false;
+  let freeRun = 0;
   let upper = 0;
-  let capitalsDigits = false;
-  let ibanStart = false;
-  let upperRun = false;
+  let token3 = 0;
+  let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       digits++;
+      if (run2++ === 0) free = digitRunIsFree(text, i);
+      if (free && run2 > freeRun) freeRun = run2;
       if (upper >= 2) {
         const next = text.charCodeAt(i + 1);
         if (next >= 48 && next <= 57) {
-          capitalsDigits = true;
-          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) ibanStart = true;
+          flags |= SHAPE_CAPITALS_DIGITS;
+          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) flags |= SHAPE_IBAN_START;
         }
       }
       upper = 0;
-    } else if (code >= 65 && code <= 90) {
-      if (++upper >= 6) upperRun = true;
-    } else upper = 0;
+      if (token3 >= 0) token3 = token3 < 6 ? -1 : token3 + 1;
+    } else {
+      run2 = 0;
+      if (code >= 65 && code <= 90) {
+        upper++;
+        if (token3 >= 0) token3++;
+      } else {
+        upper = 0;
+        if (code >= 97 && code <= 122 || code === 95) token3 = -1;
+        else {
+          if (token3 === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+          token3 = 0;
+        }
+      }
+    }
   }
-  return { digits, capitalsDigits, ibanStart, upperRun };
+  if (token3 === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+  return flags | Math.min(freeRun, 255) << 8 | Math.min(digits, 255);
+}
+function digitRunIsFree(text, i) {
+  const before = text.charCodeAt(i - 1);
+  if (!gluesToId(before)) return true;
+  return before >= 88 && before <= 90 && !gluesToId(text.charCodeAt(i - 2));
+}
+function gluesToId(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 35;
 }
 function gluesToIban(code) {
-  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 64 || code === 35;
+  return gluesToId(code) || code === 64;
 }
 var numberDetectorExamples = new Map(NUMBER_DETECTORS.map((d2) => [d2.id, d2.examples]));
 var BUNDLED_SEGMENT = 4e3;
 var CODE_GATE_SHAPES = new RegExp([String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"));
 var CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DNI_SPEC.context.source, HETU_SPEC.context.source, "ssn"].join("|"), "i");
+var CODE_SHAPE_NEEDS = /(?<![\w.\-/#+])[XYZ]?\d{3}|(?<![\w.\-/#+@])[A-Z]{2}\d\d|(?<![A-Za-z0-9_])[A-Z]{6}[A-Z0-9]{10}(?![A-Za-z0-9_])/;
 function findPiiNumbers(text, context) {
   const kind = pathKind(context.path);
-  if (text.length > BUNDLED_SEGMENT && kind === "code") return [];
+  if (kind === "code" && (text.length > BUNDLED_SEGMENT || !CODE_SHAPE_NEEDS.test(text) && !SQL_DATA_LINE.test(text))) return [];
   const shape = lineShape(text);
-  if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
+  let possible = 0;
+  for (let i = 0; i < NUMBER_DETECTORS.length; i++) if (allows(shape, NUMBER_DETECTORS[i].needs)) possible |= 1 << i;
+  if (possible === 0) return [];
+  if (possible === PHONES_ONLY && kind === "code" && !SQL_DATA_LINE.test(text)) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  const shapeOpens = shape.ibanStart || shape.capitalsDigits && shape.upperRun;
+  const shapeOpens = (shape & SHAPE_IBAN_START) !== 0 || (shape & (SHAPE_CAPITALS_DIGITS | SHAPE_FISCAL_CODE)) === (SHAPE_CAPITALS_DIGITS | SHAPE_FISCAL_CODE);
   if (!inData && !shapeOpens && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
-  for (const detector of NUMBER_DETECTORS) {
-    if (!detector.possible(shape)) continue;
+  for (let i = 0; i < NUMBER_DETECTORS.length; i++) {
+    if ((possible & 1 << i) === 0) continue;
+    const detector = NUMBER_DETECTORS[i];
     for (const match of detector.find(text, context, inData)) out.push({ ...match, ruleId: detector.id });
   }
   return out;

@@ -324,7 +324,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "1e29b6a9c401b4de7958bcef7f508ba7";
+  if (true) return "59775aea38868529e82c931daf3f3e98";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
@@ -786,7 +786,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-NAVLLFZC.js")));
+    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-KIRXWPGI.js")));
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}

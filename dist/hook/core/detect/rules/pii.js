@@ -1213,61 +1213,99 @@ function phoneExamples() {
     ]
   };
 }
+var SHAPE_CAPITALS_DIGITS = 1 << 16;
+var SHAPE_IBAN_START = 1 << 17;
+var SHAPE_FISCAL_CODE = 1 << 18;
+var FISCAL_CODE_LENGTH = 16;
+function allows(shape, needs) {
+  return (shape & 255) >= needs.digits && (shape >>> 8 & 255) >= needs.freeRun && (shape & needs.flags) === needs.flags;
+}
 var NUMBER_DETECTORS = [
   // 13 digits at least: \d{13,19}, or 4+4+4+1 grouped.
-  { id: "payment-card-number", title: "Payment card number", possible: (s) => s.digits >= 13, find: findCardNumbers, examples: cardExamples },
-  { id: "iban", title: "International bank account number (IBAN)", possible: (s) => s.ibanStart, find: findIbans, examples: ibanExamples },
-  { id: "us-ssn", title: "US Social Security number", possible: (s) => s.digits >= 9, find: idFinder(SSN_SPEC), examples: ssnExamples },
-  { id: "br-cpf", title: "Brazilian CPF number", possible: (s) => s.digits >= 11, find: idFinder(CPF_SPEC), examples: cpfExamples },
+  { id: "payment-card-number", title: "Payment card number", needs: { digits: 13, freeRun: 4, flags: 0 }, find: findCardNumbers, examples: cardExamples },
+  { id: "iban", title: "International bank account number (IBAN)", needs: { digits: 0, freeRun: 0, flags: SHAPE_IBAN_START }, find: findIbans, examples: ibanExamples },
+  { id: "us-ssn", title: "US Social Security number", needs: { digits: 9, freeRun: 3, flags: 0 }, find: idFinder(SSN_SPEC), examples: ssnExamples },
+  { id: "br-cpf", title: "Brazilian CPF number", needs: { digits: 11, freeRun: 3, flags: 0 }, find: idFinder(CPF_SPEC), examples: cpfExamples },
   // Eight digits, or a letter and seven.
-  { id: "es-dni", title: "Spanish DNI/NIE number", possible: (s) => s.digits >= 7, find: idFinder(DNI_SPEC), examples: dniExamples },
-  { id: "it-codice-fiscale", title: "Italian codice fiscale", possible: (s) => s.upperRun, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
-  { id: "fi-hetu", title: "Finnish personal identity code (henkil\u00f6tunnus)", possible: (s) => s.digits >= 9, find: idFinder(HETU_SPEC), examples: hetuExamples },
-  // A phone number is reported only with 9 to 15 digits.
-  { id: "phone-number", title: "Phone number in data", possible: (s) => s.digits >= 9, find: findPhones, examples: phoneExamples }
+  { id: "es-dni", title: "Spanish DNI/NIE number", needs: { digits: 0, freeRun: 7, flags: 0 }, find: idFinder(DNI_SPEC), examples: dniExamples },
+  { id: "it-codice-fiscale", title: "Italian codice fiscale", needs: { digits: 0, freeRun: 0, flags: SHAPE_FISCAL_CODE }, find: idFinder(CF_SPEC), examples: codiceFiscaleExamples },
+  { id: "fi-hetu", title: "Finnish personal identity code (henkil\u00f6tunnus)", needs: { digits: 9, freeRun: 6, flags: 0 }, find: idFinder(HETU_SPEC), examples: hetuExamples },
+  // A phone number is reported only with 9 to 15 digits, and only in data.
+  { id: "phone-number", title: "Phone number in data", needs: { digits: 9, freeRun: 0, flags: 0 }, find: findPhones, examples: phoneExamples }
 ];
+var PHONES_ONLY = 1 << NUMBER_DETECTORS.findIndex((d) => d.id === "phone-number");
 function lineShape(text) {
   let digits = 0;
+  let run = 0;
+  let free = false;
+  let freeRun = 0;
   let upper = 0;
-  let capitalsDigits = false;
-  let ibanStart = false;
-  let upperRun = false;
+  let token = 0;
+  let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       digits++;
+      if (run++ === 0) free = digitRunIsFree(text, i);
+      if (free && run > freeRun) freeRun = run;
       if (upper >= 2) {
         const next = text.charCodeAt(i + 1);
         if (next >= 48 && next <= 57) {
-          capitalsDigits = true;
-          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) ibanStart = true;
+          flags |= SHAPE_CAPITALS_DIGITS;
+          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) flags |= SHAPE_IBAN_START;
         }
       }
       upper = 0;
-    } else if (code >= 65 && code <= 90) {
-      if (++upper >= 6) upperRun = true;
-    } else upper = 0;
+      if (token >= 0) token = token < 6 ? -1 : token + 1;
+    } else {
+      run = 0;
+      if (code >= 65 && code <= 90) {
+        upper++;
+        if (token >= 0) token++;
+      } else {
+        upper = 0;
+        if (code >= 97 && code <= 122 || code === 95) token = -1;
+        else {
+          if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+          token = 0;
+        }
+      }
+    }
   }
-  return { digits, capitalsDigits, ibanStart, upperRun };
+  if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+  return flags | Math.min(freeRun, 255) << 8 | Math.min(digits, 255);
+}
+function digitRunIsFree(text, i) {
+  const before = text.charCodeAt(i - 1);
+  if (!gluesToId(before)) return true;
+  return before >= 88 && before <= 90 && !gluesToId(text.charCodeAt(i - 2));
+}
+function gluesToId(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 35;
 }
 function gluesToIban(code) {
-  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 64 || code === 35;
+  return gluesToId(code) || code === 64;
 }
 var numberDetectorExamples = new Map(NUMBER_DETECTORS.map((d) => [d.id, d.examples]));
 var BUNDLED_SEGMENT = 4e3;
 var CODE_GATE_SHAPES = new RegExp([String.raw`\d{3}-\d\d-\d{4}`, String.raw`\d{3}\.\d{3}\.\d{3}-\d\d`, CARD_ABBREVIATIONS.source, SSN_SPEC.context.source].join("|"));
 var CODE_GATE_WORDS = new RegExp([CARD_WORDS.source, CPF_SPEC.context.source, DNI_SPEC.context.source, HETU_SPEC.context.source, "ssn"].join("|"), "i");
+var CODE_SHAPE_NEEDS = /(?<![\w.\-/#+])[XYZ]?\d{3}|(?<![\w.\-/#+@])[A-Z]{2}\d\d|(?<![A-Za-z0-9_])[A-Z]{6}[A-Z0-9]{10}(?![A-Za-z0-9_])/;
 function findPiiNumbers(text, context) {
   const kind = pathKind(context.path);
-  if (text.length > BUNDLED_SEGMENT && kind === "code") return [];
+  if (kind === "code" && (text.length > BUNDLED_SEGMENT || !CODE_SHAPE_NEEDS.test(text) && !SQL_DATA_LINE.test(text))) return [];
   const shape = lineShape(text);
-  if (!NUMBER_DETECTORS.some((detector) => detector.possible(shape))) return [];
+  let possible = 0;
+  for (let i = 0; i < NUMBER_DETECTORS.length; i++) if (allows(shape, NUMBER_DETECTORS[i].needs)) possible |= 1 << i;
+  if (possible === 0) return [];
+  if (possible === PHONES_ONLY && kind === "code" && !SQL_DATA_LINE.test(text)) return [];
   const inData = kind !== "code" || SQL_DATA_LINE.test(text);
-  const shapeOpens = shape.ibanStart || shape.capitalsDigits && shape.upperRun;
+  const shapeOpens = (shape & SHAPE_IBAN_START) !== 0 || (shape & (SHAPE_CAPITALS_DIGITS | SHAPE_FISCAL_CODE)) === (SHAPE_CAPITALS_DIGITS | SHAPE_FISCAL_CODE);
   if (!inData && !shapeOpens && !CODE_GATE_SHAPES.test(text) && !CODE_GATE_WORDS.test(text)) return [];
   const out = [];
-  for (const detector of NUMBER_DETECTORS) {
-    if (!detector.possible(shape)) continue;
+  for (let i = 0; i < NUMBER_DETECTORS.length; i++) {
+    if ((possible & 1 << i) === 0) continue;
+    const detector = NUMBER_DETECTORS[i];
     for (const match of detector.find(text, context, inData)) out.push({ ...match, ruleId: detector.id });
   }
   return out;

@@ -4317,6 +4317,7 @@ var GitReadError = class extends Error {
 };
 var GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
 var CONFIG_ARGS = GIT_CONFIG.flatMap((c3) => ["-c", c3]);
+var COMMIT_ID = /^[0-9a-f]{40,64}$/;
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
@@ -4373,10 +4374,18 @@ function openSpool(what) {
 function readAt(fd, into, position) {
   return new Promise((resolve2, reject) => read(fd, into, 0, into.length, position, (error, bytes) => error ? reject(error) : resolve2(bytes)));
 }
+async function commitsOf(git, revisions) {
+  const shas = (await git.tryRun(["rev-parse", "--revs-only", ...revisions.map((revision) => `${revision}^{commit}`)]))?.trim().split("\n");
+  if (shas?.length === revisions.length && shas.every((sha) => COMMIT_ID.test(sha))) return new Map(revisions.map((revision, i) => [revision, shas[i]]));
+  return revisions.length === 1 ? /* @__PURE__ */ new Map([[revisions[0], void 0]]) : void 0;
+}
 async function openRepository(repoDir, options = {}) {
   const dir = path.resolve(repoDir);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new GitReadError(`Repository folder not found: ${dir}`);
   const { runner, raw, wrap, binary } = connect(dir, options);
+  const revisions = (options.commits ?? []).filter((revision) => !revision.startsWith("-") && !revision.includes(".."));
+  const asked = revisions.length > 0 ? commitsOf(runner, revisions) : void 0;
+  asked?.catch(() => void 0);
   let lines;
   try {
     lines = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
@@ -4385,7 +4394,8 @@ async function openRepository(repoDir, options = {}) {
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
   }
   const head = lines[2]?.trim();
-  runner.opened = { shallow: lines[1]?.trim() === "true", ...head && /^[0-9a-f]{40,64}$/.test(head) ? { head } : {} };
+  const commits = await asked;
+  runner.opened = { shallow: lines[1]?.trim() === "true", ...head && COMMIT_ID.test(head) ? { head } : {}, ...commits ? { commits } : {} };
   return runner;
 }
 function connect(dir, options) {
