@@ -22,7 +22,7 @@ export interface GitRunnerOptions {
   gitBinary?: string;
 }
 
-export interface OpenOptions extends GitRunnerOptions {
+interface OpenOptions extends GitRunnerOptions {
   /**
    * Revisions the caller will resolve to commits (resolveCommit): a range's ends, the upstream. One git
    * process asks for them all alongside openRepository's check, instead of one process each after it.
