@@ -31197,6 +31197,9 @@ function rangeCommits(opts) {
   const text = opts.range.trim();
   return text ? splitRange(text).names : [];
 }
+function openRepositoryForRange(repoDir, opts) {
+  return openRepository(repoDir, { ...opts, commits: rangeCommits(opts) });
+}
 async function shallowCutsInRange(git, resolved) {
   if (resolved.revisions.length === 0 || !git.opened.shallow) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
@@ -31362,7 +31365,7 @@ async function readUtf16Files(git, parsed, limits) {
   }
 }
 async function* readCommits(repo, opts = {}) {
-  const git = typeof repo === "string" ? await openRepository(repo, { ...opts, commits: opts.resolved ? [] : rangeCommits(opts) }) : repo;
+  const git = typeof repo !== "string" ? repo : opts.resolved ? await openRepository(repo, opts) : await openRepositoryForRange(repo, opts);
   const resolved = opts.resolved ?? await resolveRangeWith(git, opts);
   const limits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const nonce = randomBytes(12).toString("hex");
@@ -31492,7 +31495,7 @@ function shallowHistory(cuts) {
 }
 async function scanGit(setup, options) {
   const rangeOptions = options.range !== void 0 ? { range: options.range } : { all: options.all };
-  const git = await (options.opening ?? openRepository(options.repo, { commits: rangeCommits(rangeOptions) }));
+  const git = await (options.opening ?? openRepositoryForRange(options.repo, rangeOptions));
   const resolved = await resolveRangeWith(git, rangeOptions);
   if (options.window) {
     resolved.window = windowArgs(options.window);

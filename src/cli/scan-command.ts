@@ -8,8 +8,7 @@ import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { localPolicy, repositoryLabel, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
 import { scanGit } from "../git/scan-git.js";
-import { rangeCommits } from "../git/range.js";
-import { openRepository } from "../git/git-runner.js";
+import { openRepositoryForRange } from "../git/range.js";
 import { gitIgnoredPaths } from "../git/ignored.js";
 import { scanStaged } from "../git/staged.js";
 import type { ScanCommand } from "./args.js";
@@ -38,7 +37,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // A history scan's first git calls (the repository's check, the range's ends) run while the rules are
   // compiled (prepareScan, synchronous): one turn of the event loop lets simple-git start them. A config
   // error stops the scan before it is awaited.
-  const opening = cmd.git ? openRepository(scanRoot, { commits: rangeCommits(cmd.range !== undefined ? { range: cmd.range } : { all: cmd.all }) }) : undefined;
+  const opening = cmd.git ? openRepositoryForRange(scanRoot, cmd.range !== undefined ? { range: cmd.range } : { all: cmd.all }) : undefined;
   if (opening) {
     opening.catch(() => undefined);
     await new Promise((next) => setImmediate(next));

@@ -46,6 +46,11 @@ export function rangeCommits(opts: RangeOptions): string[] {
   return text ? splitRange(text).names : [];
 }
 
+/** Opens `repoDir` for resolving `opts` (resolveRangeWith): git is asked for the range's ends alongside its check. */
+export function openRepositoryForRange(repoDir: string, opts: RangeOptions): Promise<GitRunner> {
+  return openRepository(repoDir, { ...opts, commits: rangeCommits(opts) });
+}
+
 export async function isShallowRepository(repoDir: string, options: GitRunnerOptions = {}): Promise<boolean> {
   return (await openRepository(repoDir, options)).opened.shallow;
 }
@@ -98,8 +103,7 @@ async function resolveExplicitRange(git: GitRunner, range: string): Promise<Reso
 
 /** Resolves the options of `scan --git` to the revisions to read. */
 export async function resolveRange(repoDir: string, opts: RangeOptions = {}): Promise<ResolvedRange> {
-  const git = await openRepository(repoDir, { ...opts, commits: rangeCommits(opts) });
-  return resolveRangeWith(git, opts);
+  return resolveRangeWith(await openRepositoryForRange(repoDir, opts), opts);
 }
 
 export async function resolveRangeWith(git: GitRunner, opts: RangeOptions): Promise<ResolvedRange> {

@@ -37,7 +37,7 @@ import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
 import type { CommitChange, CommitInfo } from "../core/types.js";
 import { GitReadError, openRepository, type GitRunner, type GitStream } from "./git-runner.js";
 import { addedLinesByContent, DEFAULT_PATCH_LIMITS, parseCommitPatch, type ParsedPatch, type PatchLimits } from "./patch.js";
-import { rangeCommits, resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
+import { openRepositoryForRange, resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
 
 export { GitReadError } from "./git-runner.js";
 export { isShallowRepository, resolveRange, type RangeOptions, type ResolvedRange } from "./range.js";
@@ -211,7 +211,7 @@ export async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits
  * folder is not a repository, the range does not resolve or git is missing.
  */
 export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<CommitChange> {
-  const git = typeof repo === "string" ? await openRepository(repo, { ...opts, commits: opts.resolved ? [] : rangeCommits(opts) }) : repo;
+  const git = typeof repo !== "string" ? repo : opts.resolved ? await openRepository(repo, opts) : await openRepositoryForRange(repo, opts);
   const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
   const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
   const nonce = randomBytes(12).toString("hex");

@@ -4,15 +4,15 @@ import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../
 import type { ScanSetup } from "../core/setup.js";
 import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, IncompleteScan, ScanReport } from "../core/types.js";
 import { prefetchAgentFiles, type AgentFileReader } from "./agent-files.js";
-import { openRepository, type GitRunner } from "./git-runner.js";
+import type { GitRunner } from "./git-runner.js";
 import { readCommits } from "./read-commits.js";
-import { rangeCommits, resolveRangeWith, shallowCutsInRange } from "./range.js";
+import { openRepositoryForRange, resolveRangeWith, shallowCutsInRange } from "./range.js";
 
 interface GitScanOptions {
   repo: string;
   /**
-   * `openRepository(repo, { commits: rangeCommits(<the range options>) })`, when the caller started it
-   * early (git answers while the caller sets up).
+   * `openRepositoryForRange(repo, <the range options>)`, when the caller started it early (git answers
+   * while the caller sets up).
    */
   opening?: Promise<GitRunner>;
   range?: string;
@@ -93,7 +93,7 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   // One repository handle for the whole scan: each git process it starts costs start-up time.
   const rangeOptions = options.range !== undefined ? { range: options.range } : { all: options.all };
-  const git = await (options.opening ?? openRepository(options.repo, { commits: rangeCommits(rangeOptions) }));
+  const git = await (options.opening ?? openRepositoryForRange(options.repo, rangeOptions));
   const resolved = await resolveRangeWith(git, rangeOptions);
   if (options.window) {
     resolved.window = windowArgs(options.window);
