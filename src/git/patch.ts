@@ -133,11 +133,11 @@ const COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @
 interface FileState {
   diffLine: string;
   /** The path of a combined diff's `diff --cc <path>` header. */
-  combinedPath?: string;
+  combinedPath: string | undefined;
   /** The `index` line (blob ids), read only if the file is binary. */
-  indexLine?: string;
-  newPath?: string;
-  renameTo?: string;
+  indexLine: string | undefined;
+  newPath: string | undefined;
+  renameTo: string | undefined;
   deleted: boolean;
   binary: boolean;
   gitlink: boolean;
@@ -155,7 +155,43 @@ interface FileState {
 }
 
 function newFile(diffLine: string): FileState {
-  return { diffLine, deleted: false, binary: false, gitlink: false, textStart: -1, textEnd: -1, lineNumbers: [], chars: 0, counted: 0, tooLarge: false };
+  // Every field set here, so that all files share one shape (the hunk loop reads them).
+  return {
+    diffLine,
+    combinedPath: undefined,
+    indexLine: undefined,
+    newPath: undefined,
+    renameTo: undefined,
+    deleted: false,
+    binary: false,
+    gitlink: false,
+    textStart: -1,
+    textEnd: -1,
+    lineNumbers: [],
+    chars: 0,
+    counted: 0,
+    tooLarge: false,
+  };
+}
+
+/** One commit's patch as it is read (see parseCommitPatch). */
+interface PatchState {
+  bytes: Buffer;
+  commit: string | undefined;
+  limits: PatchLimits;
+  result: ParsedPatch;
+  /** The file whose header was read last. */
+  file: FileState | undefined;
+  /**
+   * Lines still expected in the current hunk, from its header. Counting (instead of guessing from a
+   * line's first characters) is what keeps an added line such as "++ b/x" or "diff --git" from being
+   * read as a header. One count of old lines per parent: a plain diff has one column, a merge's
+   * combined diff one a parent.
+   */
+  oldLeft: number[];
+  newLeft: number;
+  /** The new file's number of the next line in the result. */
+  newLine: number;
 }
 
 const NEWLINE = 10;
@@ -177,100 +213,23 @@ const HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c) => c.charCodeAt(0)));
  * file's text is decoded once, with no string a line (a history's added lines are hundreds of
  * thousands). Given text (a REST patch, a test), it reads its UTF-8 bytes. `commit` is copied into
  * each SkippedFile.
+ *
+ * Only a plain hunk's lines, nearly all of them, are read in this loop; the rest is done in functions of
+ * their own, so that V8 optimizes a small loop, quickly, and a header kind or a merge first seen late in
+ * a history does not throw that code away.
  */
 export function parseCommitPatch(patch: Buffer | string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
   const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
-  const result: ParsedPatch = { files: [], skipped: [], binary: [] };
-  let file: FileState | undefined;
-  // Lines still expected in the current hunk, from its header. Counting (instead of guessing from a
-  // line's first characters) is what keeps an added line such as "++ b/x" or "diff --git" from being
-  // read as a header.
-  // One count of old lines per parent: a plain diff has one column, a merge's combined diff one a parent.
-  let oldLeft: number[] = [];
-  let newLeft = 0;
-  let newLine = 0;
-  const inHunk = () => newLeft > 0 || oldLeft.some((n) => n > 0);
-
-  const skip = (path: string, reason: SkippedFile["reason"], detail?: string) => {
-    const entry: SkippedFile = { path, reason };
-    if (commit) entry.commit = commit;
-    if (detail) entry.detail = detail;
-    result.skipped.push(entry);
-  };
-  const skipTooLarge = (path: string) => skip(path, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
-
-  /**
-   * The cap is on characters, which only decoding tells; a character takes 1 to 3 bytes (a 4-byte one is
-   * two UTF-16 units, an invalid byte one U+FFFD). So bytes are counted, and the lines not counted yet
-   * are decoded only once their bytes could pass the cap: never for a file under it in bytes, and at
-   * most three times the cap's worth for one over it.
-   */
-  const countCharacters = (current: FileState): void => {
-    const uncounted = current.textEnd - current.counted;
-    if (uncounted <= limits.maxFileChars - current.chars) return;
-    if (uncounted > 3 * (limits.maxFileChars - current.chars)) current.chars = Infinity;
-    else {
-      // (A last line without its "\n" in the patch still counts one for it.)
-      current.chars += bytes.toString("utf8", current.counted, current.textEnd).length + Math.max(0, current.textEnd - bytes.length);
-      current.counted = current.textEnd;
-    }
-    if (current.chars > limits.maxFileChars) {
-      // Dropped: memory stays bounded and the file is reported as skipped, not half-scanned.
-      current.tooLarge = true;
-      current.lineNumbers = [];
-    }
-  };
-
-  const finish = () => {
-    if (!file) return;
-    const current = file;
-    file = undefined;
-    if (current.deleted || current.gitlink) return;
-    // Read from the file's header lines, each decoded on its own: the path keeps no patch text alive.
-    const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
-    if (current.binary) {
-      skip(path, "binary");
-      // The new blob, and one old blob a parent.
-      const ids = current.indexLine !== undefined ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
-      if (ids) result.binary.push({ path, blob: ids[2] as string, parentBlobs: (ids[1] as string).split(",") });
-      return;
-    }
-    if (current.tooLarge) {
-      skipTooLarge(path);
-      return;
-    }
-    if (current.lineNumbers.length === 0) return;
-    // Without the last line's "\n". UTF-8 decodes the same line by line as over the whole patch: a
-    // character never spans a "\n", and the bytes taken out ("+", "\r") are ASCII.
-    result.files.push({ path, text: bytes.toString("utf8", current.textStart, Math.min(current.textEnd - 1, bytes.length)), lineNumbers: current.lineNumbers });
-  };
-
-  /** Adds bytes[from, to) as a line: moved to the end of the file's text so far, followed by "\n". */
-  const addLine = (from: number, to: number) => {
-    if (!file || file.tooLarge) return;
-    // CRLF files: the \r is the line ending, not content.
-    const end = to > from && bytes[to - 1] === CARRIAGE_RETURN ? to - 1 : to;
-    if (file.textStart < 0) {
-      // The first line stays where it is; the next ones follow it (each moves left: nothing not yet read is overwritten).
-      file.textStart = file.textEnd = file.counted = from;
-    } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
-    file.textEnd += end - from;
-    // Where the line's own "\n" (or "\r") was, or before; past the end for a last line without one.
-    if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
-    file.textEnd++;
-    file.lineNumbers.push(newLine);
-    countCharacters(file);
-  };
-
+  const state: PatchState = { bytes, commit, limits, result: { files: [], skipped: [], binary: [] }, file: undefined, oldLeft: [], newLeft: 0, newLine: 0 };
   let start = 0;
   while (start <= bytes.length) {
     let end = bytes.indexOf(NEWLINE, start);
     if (end < 0) end = bytes.length;
     const lineStart = start;
     start = end + 1;
-
-    // A plain diff's hunk line, read by its first byte (the common case, so no string is made for it).
-    if (oldLeft.length === 1 && (newLeft > 0 || (oldLeft[0] as number) > 0)) {
+    const oldLeft = state.oldLeft;
+    // A plain diff's hunk line, read by its first byte (nearly every line: no string is made for it).
+    if (oldLeft.length === 1 && (state.newLeft > 0 || (oldLeft[0] as number) > 0)) {
       const first = end > lineStart ? bytes[lineStart] : -1;
       // "\ No newline at end of file": about the previous line, not a line itself.
       if (first === BACKSLASH) continue;
@@ -278,87 +237,169 @@ export function parseCommitPatch(patch: Buffer | string, commit?: string, limits
         oldLeft[0] = (oldLeft[0] as number) - 1;
         continue;
       }
-      if (first === PLUS) addLine(lineStart + 1, end);
-      else oldLeft[0] = (oldLeft[0] as number) - 1;
-      newLine++;
-      newLeft--;
-      continue;
-    }
-
-    if (inHunk()) {
-      // "\ No newline at end of file": about the previous line, not a line itself.
-      if (bytes[lineStart] === BACKSLASH && end > lineStart) continue;
-      const columns = oldLeft.length;
-      // The prefix: one column a parent (a line shorter than it has fewer).
-      const prefixEnd = Math.min(end, lineStart + columns);
-      let removed = false;
-      for (let at = lineStart; at < prefixEnd; at++) if (bytes[at] === MINUS) removed = true;
-      if (removed) {
-        // Not in the result: a line of each parent whose column says "-".
-        for (let i = 0; i < prefixEnd - lineStart; i++) if (bytes[lineStart + i] === MINUS) oldLeft[i] = (oldLeft[i] as number) - 1;
-        continue;
-      }
-      // In the result. New against every parent when every column says "+"; a " " column is a parent
-      // that has the line (context, or "" when diff.suppressBlankEmpty is set; none with --unified=0).
-      let newAgainstAll = prefixEnd - lineStart === columns;
-      for (let i = 0; i < columns; i++) {
-        if (lineStart + i < prefixEnd && bytes[lineStart + i] === PLUS) continue;
-        newAgainstAll = false;
-        oldLeft[i] = (oldLeft[i] as number) - 1;
-      }
-      if (newAgainstAll) addLine(lineStart + columns, end);
-      newLine++;
-      newLeft--;
-      continue;
-    }
-
-    const first = bytes[lineStart] as number;
-    if (lineStart === end || !HEADER_FIRST_BYTES.has(first)) continue;
-    const line = bytes.toString("utf8", lineStart, end);
-    if (line.startsWith("diff --git ")) {
-      finish();
-      file = newFile(line);
-      continue;
-    }
-    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
-      finish();
-      file = newFile(line);
-      file.combinedPath = unquoteGitPath(line.slice(line.indexOf(" ", "diff --".length) + 1));
-      continue;
-    }
-    if (!file) continue; // the blank line between the commit header and its first diff
-    if (first === AT) {
-      // Both patterns start with "^@".
-      const hunk = HUNK_HEADER.exec(line);
-      if (hunk) {
-        oldLeft = [hunk[1] === undefined ? 1 : Number(hunk[1])];
-        newLine = Number(hunk[2]);
-        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
-        continue;
-      }
-      const combined = COMBINED_HUNK_HEADER.exec(line);
-      if (combined && (combined[2] as string).trim().split(" ").length === (combined[1] as string).length - 1) {
-        oldLeft = (combined[2] as string)
-          .trim()
-          .split(" ")
-          .map((range) => (range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1));
-        newLine = Number(combined[3]);
-        newLeft = combined[4] === undefined ? 1 : Number(combined[4]);
-        continue;
-      }
-    }
-    if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
-    else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
-    else if (line.startsWith("deleted file mode ")) file.deleted = true;
-    else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
-    else if (line.startsWith("index ")) {
-      file.indexLine = line;
-      // A submodule's pointer moved (`index <old>..<new> 160000`): a commit id, not content.
-      if (line.endsWith(" 160000")) file.gitlink = true;
-    } else if (line.startsWith("new file mode 160000")) file.gitlink = true;
+      if (first === PLUS) {
+        if (state.file) addLine(state, state.file, lineStart + 1, end, state.newLine);
+      } else oldLeft[0] = (oldLeft[0] as number) - 1;
+      state.newLine++;
+      state.newLeft--;
+    } else if (state.newLeft > 0 || oldLeft.some((n) => n > 0)) readCombinedLine(state, lineStart, end);
+    else readHeaderLine(state, lineStart, end);
   }
-  finish();
-  return result;
+  finish(state);
+  return state.result;
+}
+
+/** A line of a merge's combined diff, bytes[lineStart, end): one prefix column a parent. */
+function readCombinedLine(state: PatchState, lineStart: number, end: number): void {
+  const { bytes, oldLeft } = state;
+  // "\ No newline at end of file": about the previous line, not a line itself.
+  if (bytes[lineStart] === BACKSLASH && end > lineStart) return;
+  const columns = oldLeft.length;
+  // The prefix: one column a parent (a line shorter than it has fewer).
+  const prefixEnd = Math.min(end, lineStart + columns);
+  let removed = false;
+  for (let at = lineStart; at < prefixEnd; at++) if (bytes[at] === MINUS) removed = true;
+  if (removed) {
+    // Not in the result: a line of each parent whose column says "-".
+    for (let i = 0; i < prefixEnd - lineStart; i++) if (bytes[lineStart + i] === MINUS) oldLeft[i] = (oldLeft[i] as number) - 1;
+    return;
+  }
+  // In the result. New against every parent when every column says "+"; a " " column is a parent
+  // that has the line (context, or "" when diff.suppressBlankEmpty is set; none with --unified=0).
+  let newAgainstAll = prefixEnd - lineStart === columns;
+  for (let i = 0; i < columns; i++) {
+    if (lineStart + i < prefixEnd && bytes[lineStart + i] === PLUS) continue;
+    newAgainstAll = false;
+    oldLeft[i] = (oldLeft[i] as number) - 1;
+  }
+  if (newAgainstAll && state.file) addLine(state, state.file, lineStart + columns, end, state.newLine);
+  state.newLine++;
+  state.newLeft--;
+}
+
+/** Adds bytes[from, to) as the file's line `lineNumber`: moved to the end of its text so far, followed by "\n". */
+function addLine(state: PatchState, file: FileState, from: number, to: number, lineNumber: number): void {
+  if (file.tooLarge) return;
+  const bytes = state.bytes;
+  // CRLF files: the \r is the line ending, not content.
+  const end = to > from && bytes[to - 1] === CARRIAGE_RETURN ? to - 1 : to;
+  if (file.textStart < 0) {
+    // The first line stays where it is; the next ones follow it (each moves left: nothing not yet read is overwritten).
+    file.textStart = file.textEnd = file.counted = from;
+  } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
+  file.textEnd += end - from;
+  // Where the line's own "\n" (or "\r") was, or before; past the end for a last line without one.
+  if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
+  file.textEnd++;
+  file.lineNumbers.push(lineNumber);
+  // Counted only once the bytes not counted yet could pass the cap (see countCharacters).
+  if (file.textEnd - file.counted > state.limits.maxFileChars - file.chars) countCharacters(state, file);
+}
+
+/**
+ * The cap is on characters, which only decoding tells; a character takes 1 to 3 bytes (a 4-byte one is
+ * two UTF-16 units, an invalid byte one U+FFFD). So bytes are counted, and the lines not counted yet
+ * are decoded only once their bytes could pass the cap: never for a file under it in bytes, and at
+ * most three times the cap's worth for one over it.
+ */
+function countCharacters(state: PatchState, file: FileState): void {
+  const { bytes, limits } = state;
+  const uncounted = file.textEnd - file.counted;
+  if (uncounted > 3 * (limits.maxFileChars - file.chars)) file.chars = Infinity;
+  else {
+    // (A last line without its "\n" in the patch still counts one for it.)
+    file.chars += bytes.toString("utf8", file.counted, file.textEnd).length + Math.max(0, file.textEnd - bytes.length);
+    file.counted = file.textEnd;
+  }
+  if (file.chars > limits.maxFileChars) {
+    // Dropped: memory stays bounded and the file is reported as skipped, not half-scanned.
+    file.tooLarge = true;
+    file.lineNumbers = [];
+  }
+}
+
+function skip(state: PatchState, path: string, reason: SkippedFile["reason"], detail?: string): void {
+  const entry: SkippedFile = { path, reason };
+  if (state.commit) entry.commit = state.commit;
+  if (detail) entry.detail = detail;
+  state.result.skipped.push(entry);
+}
+
+/** Ends the current file: its added text and line numbers go to the result, or it is skipped. */
+function finish(state: PatchState): void {
+  const current = state.file;
+  if (!current) return;
+  state.file = undefined;
+  if (current.deleted || current.gitlink) return;
+  // Read from the file's header lines, each decoded on its own: the path keeps no patch text alive.
+  const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
+  if (current.binary) {
+    skip(state, path, "binary");
+    // The new blob, and one old blob a parent.
+    const ids = current.indexLine !== undefined ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
+    if (ids) state.result.binary.push({ path, blob: ids[2] as string, parentBlobs: (ids[1] as string).split(",") });
+    return;
+  }
+  if (current.tooLarge) {
+    skip(state, path, "too-large", `added more than ${state.limits.maxFileChars} characters; its lines were not scanned`);
+    return;
+  }
+  if (current.lineNumbers.length === 0) return;
+  // Without the last line's "\n". UTF-8 decodes the same line by line as over the whole patch: a
+  // character never spans a "\n", and the bytes taken out ("+", "\r") are ASCII.
+  const bytes = state.bytes;
+  state.result.files.push({ path, text: bytes.toString("utf8", current.textStart, Math.min(current.textEnd - 1, bytes.length)), lineNumbers: current.lineNumbers });
+}
+
+/** A line outside any hunk, bytes[lineStart, end): a file's header lines, a hunk header, or nothing read. */
+function readHeaderLine(state: PatchState, lineStart: number, end: number): void {
+  const bytes = state.bytes;
+  const first = bytes[lineStart] as number;
+  if (lineStart === end || !HEADER_FIRST_BYTES.has(first)) return;
+  const line = bytes.toString("utf8", lineStart, end);
+  if (line.startsWith("diff --git ")) {
+    finish(state);
+    state.file = newFile(line);
+    return;
+  }
+  if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+    finish(state);
+    const file = newFile(line);
+    file.combinedPath = unquoteGitPath(line.slice(line.indexOf(" ", "diff --".length) + 1));
+    state.file = file;
+    return;
+  }
+  const file = state.file;
+  if (!file) return; // the blank line between the commit header and its first diff
+  if (first === AT) {
+    // Both patterns start with "^@".
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      state.oldLeft = [hunk[1] === undefined ? 1 : Number(hunk[1])];
+      state.newLine = Number(hunk[2]);
+      state.newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      return;
+    }
+    const combined = COMBINED_HUNK_HEADER.exec(line);
+    if (combined && (combined[2] as string).trim().split(" ").length === (combined[1] as string).length - 1) {
+      state.oldLeft = (combined[2] as string)
+        .trim()
+        .split(" ")
+        .map((range) => (range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1));
+      state.newLine = Number(combined[3]);
+      state.newLeft = combined[4] === undefined ? 1 : Number(combined[4]);
+      return;
+    }
+  }
+  if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
+  else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
+  else if (line.startsWith("deleted file mode ")) file.deleted = true;
+  else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
+  else if (line.startsWith("index ")) {
+    file.indexLine = line;
+    // A submodule's pointer moved (`index <old>..<new> 160000`): a commit id, not content.
+    if (line.endsWith(" 160000")) file.gitlink = true;
+  } else if (line.startsWith("new file mode 160000")) file.gitlink = true;
 }
 
 /**
