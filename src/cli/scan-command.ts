@@ -1,7 +1,7 @@
 /** `claude-guard scan`: a tree, stdin, the staged changes or the git history, then the policy checks and the report. */
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { renderJson, renderSarif, renderText, writeJson } from "../core/report/index.js";
+import { renderSarif, renderText, writeJson } from "../core/report/index.js";
 import { suppressionNotes, type ChangeScan } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
@@ -144,12 +144,13 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   }
 
   const color = cmd.output === undefined && (cmd.color ?? (Boolean(io.stdout.isTTY) && io.env["NO_COLOR"] === undefined));
-  if (cmd.format === "json" && cmd.output === undefined) {
-    // Written as it is rendered: a report of many findings is megabytes (json.ts writeJson).
-    writeJson(report, policy.classification, (piece) => io.stdout.write(piece));
+  if (cmd.format === "json") {
+    // Written as it is rendered, to the file or stdout: a report of many findings is megabytes (json.ts writeJson).
+    const render = (write: (piece: string) => void) => writeJson(report, policy.classification, write);
+    if (cmd.output !== undefined) await writeOutputFile(resolve(io.cwd, cmd.output), render);
+    else render((piece) => io.stdout.write(piece));
   } else {
-    const rendered =
-      cmd.format === "json" ? renderJson(report, policy.classification) : cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas, detail: cmd.detail, ...(cmd.git ? { authors: cmd.authors } : {}) });
+    const rendered = cmd.format === "sarif" ? renderSarif(report, setup.metas) : renderText(report, { color, rules: setup.metas, detail: cmd.detail, ...(cmd.git ? { authors: cmd.authors } : {}) });
     if (cmd.output !== undefined) {
       await writeOutputFile(resolve(io.cwd, cmd.output), rendered.endsWith("\n") ? rendered : rendered + "\n");
     } else {
