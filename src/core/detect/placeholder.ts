@@ -2,6 +2,7 @@
  * Values in a secret position that are obviously dummies or weak defaults. They are reported as their
  * own category (`placeholder`): AI-written code commits them, and they then get reused for real.
  */
+import { escapeRegex } from "./regex-escape.js";
 
 /** Weak defaults and dummy words, compared after lower-casing and trimming. */
 const WEAK_VALUES = new Set([
@@ -56,6 +57,8 @@ interface CharacterStats {
   periodic: boolean;
   /** Distinct characters, counted up to five; undefined when the value holds a surrogate (see fewDistinct). */
   distinctUpToFive: number | undefined;
+  /** MARKS may match (see MARK_TRIGRAMS); false when it cannot. */
+  mayHoldMark: boolean;
 }
 
 /**
@@ -108,6 +111,10 @@ function characterStats(value: string): CharacterStats {
   let seen2 = -1;
   let seen3 = -1;
   let seen4 = -1;
+  let mayHoldMark = false;
+  // The MARK_CODE of the two characters before.
+  let mark1 = VALUE_START;
+  let mark2 = 0;
   for (let i = 0; i <= value.length; i++) {
     const c = i < value.length ? value.charCodeAt(i) : PAST_END;
     if (c === back1) run++;
@@ -122,8 +129,16 @@ function characterStats(value: string): CharacterStats {
     }
     if (c === PAST_END) break;
     let order = OTHER;
-    if (c < 128) order = COUNTING_ORDER[c] as number;
-    else if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+    if (c < 128) {
+      order = COUNTING_ORDER[c] as number;
+      const mark = MARK_CODE[c] as number;
+      if (MARK_TRIGRAMS[(mark2 * MARK_CODES + mark1) * MARK_CODES + mark] === 1) mayHoldMark = true;
+      mark2 = mark1;
+      mark1 = mark;
+    } else {
+      mayHoldMark = true;
+      if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+    }
     if (distinct < 5 && c !== seen1 && c !== seen2 && c !== seen3 && c !== seen4) {
       if (distinct === 0) seen1 = c;
       else if (distinct === 1) seen2 = c;
@@ -149,7 +164,7 @@ function characterStats(value: string): CharacterStats {
     order2 = order1;
     order1 = order;
   }
-  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? undefined : distinct };
+  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? undefined : distinct, mayHoldMark };
 }
 
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
@@ -227,11 +242,14 @@ function markerTyped(pattern: RegExp, value: string): boolean {
 const MARKER_WORDS: ReadonlySet<string> = new Set(["fake", "dummy", "sample", "example", "placeholder", "foobar", "lorem", "ipsum", "redacted", "notreal", "todo", "tbd", "fixme", "xxx"]);
 
 /**
- * Literals one of which every match of a placeholder pattern holds (in any case): a test for them is
- * cheaper than the screens below, and a generated token holds none of them nineteen times in twenty.
- * A pattern added above needs its literal here.
+ * Literals one of which every match of a placeholder pattern holds (in any case), besides a bracket at its
+ * start: a test for them is cheaper than the screens below, and a generated token holds none of them
+ * nineteen times in twenty. A pattern added above needs its literal here.
  */
-const PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|•••|\.\.\.|…|####|______|------/i;
+const PATTERN_WORDS = ["your", "key", "token", "secret", "pass", "replace", "change", "insert", "enter", "put", "add", "set", "fill", "update", "here", "placeholder", "example", "sample", "dummy", "fake", "foobar", "lorem", "ipsum", "redacted", "not", "todo", "tbd", "fixme", "xxx", "n/a", "***", "•••", "...", "…", "####", "______", "------"];
+/** The characters a placeholder pattern's match may start a value with instead (`<…>`, `[…]`, `{…}`). */
+const OPENING_BRACKETS = "<[{";
+const PATTERN_LITERALS = new RegExp(`^[${escapeRegex(OPENING_BRACKETS)}]|${PATTERN_WORDS.map(escapeRegex).join("|")}`, "i");
 
 /**
  * The patterns joined into one regex per set of flags: most values (generated tokens) match none, and
@@ -282,7 +300,7 @@ function placeholderVerdict(trimmed: string, stats: CharacterStats, keyName: str
     }
   }
   // Most values (generated tokens) hold neither kind of mark: one test then answers for both screens.
-  const marked = MARKS.test(trimmed);
+  const marked = stats.mayHoldMark && MARKS.test(trimmed);
   if (marked && PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i] as [RegExp, string];
@@ -317,10 +335,39 @@ function screened(value: string): boolean {
 }
 
 /** The runs a typed stand-in starts with; typedRunsDominate then weighs them. */
-const COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+const COUNTING_WORDS = ["0123456789", "1234567890", "abcdefghij", "qwertyuiop", "123456", "abc123", "xyz123", "xyz456", "qwerty"];
+const COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 
 /** PATTERN_LITERALS or COUNTING_MARK: matches exactly where one of them does. */
 const MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+
+/**
+ * Where MARKS may match, told by characterStats' pass: its words' first three characters (in any case),
+ * or an opening bracket first. Each ASCII character those hold has a number (MARK_CODE; 0 for the rest),
+ * the value's start one of its own, and MARK_TRIGRAMS has a 1 for each three numbers in a row that start
+ * a match. A word that starts past ASCII (`…`, `•••`) is left to the test for any such character: under
+ * the `i` flag without `u`, no character past ASCII matches one in it.
+ */
+const MARK_CODE = new Uint8Array(128);
+const VALUE_START = 1;
+const { MARK_CODES, MARK_TRIGRAMS } = (() => {
+  let codes = VALUE_START + 1;
+  const codeOf = (c: number): number => (MARK_CODE[c] ||= codes++);
+  const starts: Array<[number, number, number]> = [...OPENING_BRACKETS].map((bracket) => [0, VALUE_START, codeOf(bracket.charCodeAt(0))]);
+  for (const word of [...PATTERN_WORDS, ...COUNTING_WORDS]) {
+    const lower = word.toLowerCase();
+    const [a, b, c] = [lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)];
+    if (a >= 128) continue;
+    // (NaN past a word's end fails the test too.)
+    if (!(b < 128 && c < 128)) throw new Error(`mark word "${word}": three ASCII characters first, or a first past ASCII`);
+    starts.push([codeOf(a), codeOf(b), codeOf(c)]);
+  }
+  // The `i` flag: an upper-case letter is its lower-case one.
+  for (let c = 65; c <= 90; c++) MARK_CODE[c] = MARK_CODE[c | 0x20] as number;
+  const trigrams = new Uint8Array(codes ** 3);
+  for (const [a, b, c] of starts) trigrams[(a * codes + b) * codes + c] = 1;
+  return { MARK_CODES: codes, MARK_TRIGRAMS: trigrams };
+})();
 
 /** Keyboard rows, for runs typed along them (`qwer`, `asdf`, `vbnm`). */
 const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];

@@ -9,6 +9,7 @@
  * a row into a `defineRule` spec); everything else has a file of its own under providers/.
  */
 import type { Category } from "../../types.js";
+import { escapeRegex } from "../regex-escape.js";
 import type { Example, Rule } from "../rule.js";
 
 // ---------------------------------------------------------------------------------------------------
@@ -19,10 +20,7 @@ export function ci(word: string): string {
   return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 }
 
-/** `text` as a regex literal, safe inside a character class too (`-` and `/` escaped). */
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
+export { escapeRegex };
 
 /** Optional separator inside a setting name: AWS_SECRET, aws.secret, aws-secret, awsSecret. */
 export const SEP = "[_.-]?";
