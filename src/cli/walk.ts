@@ -1,6 +1,6 @@
 /** Lists the files under the paths given to `claude-guard scan`, and what is left out and why. */
 import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { skipReasonForPath } from "../core/detect/skip.js";
 import type { SkippedFile } from "../core/types.js";
 
@@ -73,8 +73,11 @@ export function listFiles(
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` is resolved and an entry's name holds no separator: joined as strings, not by path.join,
+    // which normalizes the whole path again for every entry.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
-      const absolute = join(dir, entry.name);
+      const absolute = prefix + entry.name;
       const path = dirPath === "" ? entry.name : `${dirPath}/${entry.name}`;
       if (entry.isDirectory()) {
         if (PRUNED_DIRS.has(entry.name)) {

@@ -45,10 +45,14 @@ export async function gitIgnoredPaths(dir: string): Promise<GitIgnored | undefin
     throw error;
   }
   const ignored = new Set(listed.split("\0").filter((entry) => entry.length > 0));
+  const below = top.endsWith(sep) ? top : top + sep;
   return {
     top,
     isIgnored(absolute, isFolder) {
-      const path = relative(top, absolute).split(sep).join("/");
+      // The walk's paths are resolved, as the top is: one below it starts with it, and is sliced rather
+      // than given to path.relative (which resolves both again, for every file listed). relative() still
+      // answers any other path (on Windows, the top spelled in another letter case).
+      const path = (absolute.startsWith(below) ? absolute.slice(below.length) : relative(top, absolute)).split(sep).join("/");
       if (path === "" || path.startsWith("../")) return false;
       return ignored.has(isFolder ? `${path}/` : path);
     },
