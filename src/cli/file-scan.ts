@@ -95,9 +95,18 @@ export function scanFileBytes(setup: ScanSetup, path: string, bytes: Buffer, res
   }
   const scanned = setup.scanner.scan({ path, text: utf16 ?? bytes.toString("utf8") }, fileBackstop());
   if (scanned.incomplete) result.skipped.push({ path, reason: "timeout", detail: TIMEOUT_DETAIL });
-  for (const finding of scanned.findings) result.findings.push(finding);
+  appendAll(result.findings, scanned.findings);
   result.suppressed += scanned.suppressed;
   if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
   result.files++;
   result.bytes += bytes.length;
+}
+
+/**
+ * `items` pushed onto `into`, in a function of its own: looping over a file's findings (thousands in
+ * secret-dense files) in scanFileBytes made it hot, and TurboFan compiled it with the Buffer code it
+ * inlines, for a function that runs once a file.
+ */
+function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i] as T);
 }
