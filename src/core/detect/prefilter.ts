@@ -242,11 +242,21 @@ export class KeywordPrefilter {
    * before scanning another text.
    */
   scanFlat(text: string): Int32Array {
-    const { table, classOf, outputs, classCount: classes, lastLineOfRule } = this;
-    lastLineOfRule.fill(-1);
+    this.lastLineOfRule.fill(-1);
     // A large buffer left by a hit-dense document is not kept for the rest of the run.
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
-    let hits = this.hits;
+    const count = KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.outputs, this.classCount, this.lastLineOfRule, this.hits);
+    return this.hits.subarray(0, count);
+  }
+
+  /**
+   * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
+   * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
+   * V8 optimises the loop during the first long document, before the reads at the start of that call
+   * have type feedback, and code compiled from there fell back to the interpreter at its first read on
+   * every later call (then re-entered the loop's on-stack-replaced code).
+   */
+  private static findHits(prefilter: KeywordPrefilter, text: string, table: Int32Array, classOf: Uint8Array, outputs: Array<readonly number[]>, classes: number, lastLineOfRule: Int32Array, hits: Int32Array): number {
     let count = 0;
     let state = 0;
     let line = 0;
@@ -269,7 +279,7 @@ export class KeywordPrefilter {
             if (count + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
-              hits = this.hits = grown;
+              hits = prefilter.hits = grown;
             }
             hits[count++] = line;
             hits[count++] = lineStart;
@@ -279,6 +289,6 @@ export class KeywordPrefilter {
         }
       }
     }
-    return hits.subarray(0, count);
+    return count;
   }
 }
