@@ -39,26 +39,26 @@ function mayBecomeWeak(length: number, decorations: number): boolean {
  */
 interface CharacterStats {
   /** The longest run of one character (some formats pad with a run, e.g. Dropbox's `AAAAAAAAAA`). */
-  longestRun: number;
+  readonly longestRun: number;
   /** Runs of four or more of one character, and the characters in them. */
-  runsOfFour: number;
-  inRunsOfFour: number;
+  readonly runsOfFour: number;
+  readonly inRunsOfFour: number;
   /** Three runs of four or more back to back, each of another character (`AAAABBBBCCCC`): typed over a body. */
-  runLadder: boolean;
+  readonly runLadder: boolean;
   /**
    * Pairs of neighbouring characters, and of characters one apart (interleaved `a1b2c3`), that count:
    * consecutive letters (either case) or digits, either way.
    */
-  countingNext: number;
-  countingApart: number;
+  readonly countingNext: number;
+  readonly countingApart: number;
   /** Characters deLeet drops (isDecoration). */
-  decorations: number;
+  readonly decorations: number;
   /** Each character repeats the one 2, 3 or 4 before it over four times that length somewhere: repeatsShortUnit may hold. */
-  periodic: boolean;
+  readonly periodic: boolean;
   /** Distinct characters, counted up to five; undefined when the value holds a surrogate (see fewDistinct). */
-  distinctUpToFive: number | undefined;
+  readonly distinctUpToFive: number | undefined;
   /** MARKS may match (see MARK_TRIGRAMS); false when it cannot. */
-  mayHoldMark: boolean;
+  readonly mayHoldMark: boolean;
 }
 
 /**
@@ -83,7 +83,15 @@ const PAST_END = -3;
 /** The counting order before a value's start: 1 apart from no place. */
 const BEFORE_START = -4;
 
+/**
+ * The value characterStats read last, and its stats (read, never changed): the name-based rule asks for a
+ * value's placeholder verdict, then whether it was typed by hand: its characters are read once.
+ */
+let lastValue = "";
+let lastStats: CharacterStats | undefined;
+
 function characterStats(value: string): CharacterStats {
+  if (value === lastValue && lastStats !== undefined) return lastStats;
   let longestRun = 0;
   let runsOfFour = 0;
   let inRunsOfFour = 0;
@@ -164,7 +172,9 @@ function characterStats(value: string): CharacterStats {
     order2 = order1;
     order1 = order;
   }
-  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? undefined : distinct, mayHoldMark };
+  lastValue = value;
+  lastStats = { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? undefined : distinct, mayHoldMark };
+  return lastStats;
 }
 
 /** "my key", "the token": a stand-in, unless a generated body follows (a key the user named `mykey`, see `hasRandomBody`). */
