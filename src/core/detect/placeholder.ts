@@ -128,11 +128,13 @@ function characterStats(value: string): CharacterStats {
     if (c === back1) run++;
     else {
       if (run > longestRun) longestRun = run;
-      if (run >= 4) {
-        runsOfFour++;
-        inRunsOfFour += run;
-        if (++ladder >= 3) runLadder = true;
-      } else ladder = 0;
+      // A run of four or more counted without a branch of its own: V8 optimises this function before most
+      // inputs show one, and a branch first taken later deoptimised it (a second compile).
+      const four = run >= 4 ? 1 : 0;
+      runsOfFour += four;
+      inRunsOfFour += four * run;
+      ladder = four * (ladder + 1);
+      if (ladder >= 3) runLadder = true;
       run = 1;
     }
     if (c === PAST_END) break;
