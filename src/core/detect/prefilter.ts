@@ -33,7 +33,9 @@ interface Automaton {
   classOf: Uint8Array;
   classCount: number;
   table: Int32Array;
-  outputs: Array<readonly number[]>;
+  /** The rules whose keyword ends in state s (including through failure links): rules[starts[s] .. starts[s + 1]). */
+  starts: Int32Array;
+  rules: Int32Array;
 }
 
 /** The automaton for `lowered` (each rule's keywords, lower case). */
@@ -127,7 +129,9 @@ function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automato
       table[row + cls] = enter(child, failure);
     }
   }
-  return { classOf, classCount: classes, table, outputs };
+  const starts = new Int32Array(states + 1);
+  for (let state = 0; state < states; state++) starts[state + 1] = (starts[state] as number) + (outputs[state] as readonly number[]).length;
+  return { classOf, classCount: classes, table, starts, rules: Int32Array.from(outputs.flat()) };
 }
 
 /**
@@ -143,11 +147,8 @@ const HEADER_INTS = 5;
 /** The automaton for `keywordsPerRule` (as the constructor takes them), encoded for `new KeywordPrefilter(keywords, prebuilt)`. */
 export function encodePrefilter(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>): Uint8Array {
   const lowered = keywordsPerRule.map((keywords) => keywords.map((k) => k.toLowerCase()));
-  const { classOf, classCount, table, outputs } = buildAutomaton(lowered);
-  const states = outputs.length;
-  const starts = new Int32Array(states + 1);
-  for (let state = 0; state < states; state++) starts[state + 1] = (starts[state] as number) + (outputs[state] as readonly number[]).length;
-  const rules = Int32Array.from(outputs.flat());
+  const { classOf, classCount, table, starts, rules } = buildAutomaton(lowered);
+  const states = starts.length - 1;
   const signature = JSON.stringify(lowered);
   const header = Int32Array.of(FORMAT, classCount, states, rules.length, signature.length);
   const parts = [new Uint8Array(header.buffer), classOf.subarray(0, MAX_CODE), new Uint8Array(table.buffer, table.byteOffset, table.byteLength), new Uint8Array(starts.buffer), new Uint8Array(rules.buffer)];
@@ -183,13 +184,7 @@ function decodeAutomaton(bytes: Uint8Array, lowered: ReadonlyArray<ReadonlyArray
   for (let i = 0; i < signature.length; i++) if (data[at - data.byteOffset + i] !== signature.charCodeAt(i)) return undefined;
   const classOf = new Uint8Array(CODE_UNITS);
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
-  const outputs = new Array<readonly number[]>(states);
-  for (let state = 0; state < states; state++) {
-    const start = starts[state] as number;
-    const end = starts[state + 1] as number;
-    outputs[state] = start === end ? NO_RULES : Array.from(rules.subarray(start, end));
-  }
-  return { classOf, classCount, table, outputs };
+  return { classOf, classCount, table, starts, rules };
 }
 
 export class KeywordPrefilter {
@@ -200,8 +195,13 @@ export class KeywordPrefilter {
    * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
    */
   private readonly table: Int32Array;
-  /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
-  private readonly outputs: Array<readonly number[]>;
+  /**
+   * The rules whose keyword ends in a state (including through failure links), by state number:
+   * rules[starts[s] .. starts[s + 1]). Two flat arrays, not an array a state: the loop reads them in
+   * a few cache lines, where arrays of their own lay scattered over the heap.
+   */
+  private readonly starts: Int32Array;
+  private readonly rules: Int32Array;
   readonly ruleCount: number;
   /**
    * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
@@ -222,7 +222,8 @@ export class KeywordPrefilter {
     this.classOf = automaton.classOf;
     this.classCount = automaton.classCount;
     this.table = automaton.table;
-    this.outputs = automaton.outputs;
+    this.starts = automaton.starts;
+    this.rules = automaton.rules;
     this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
 
@@ -245,7 +246,7 @@ export class KeywordPrefilter {
     this.lastLineOfRule.fill(-1);
     // A large buffer left by a hit-dense document is not kept for the rest of the run.
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
-    const count = KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.outputs, this.classCount, this.lastLineOfRule, this.hits);
+    const count = KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count);
   }
 
@@ -256,7 +257,7 @@ export class KeywordPrefilter {
    * have type feedback, and code compiled from there fell back to the interpreter at its first read on
    * every later call (then re-entered the loop's on-stack-replaced code).
    */
-  private static findHits(prefilter: KeywordPrefilter, text: string, table: Int32Array, classOf: Uint8Array, outputs: Array<readonly number[]>, classes: number, lastLineOfRule: Int32Array, hits: Int32Array): number {
+  private static findHits(prefilter: KeywordPrefilter, text: string, table: Int32Array, classOf: Uint8Array, starts: Int32Array, rules: Int32Array, classes: number, lastLineOfRule: Int32Array, hits: Int32Array): number {
     let count = 0;
     let state = 0;
     let line = 0;
@@ -273,7 +274,9 @@ export class KeywordPrefilter {
       state = table[state + (classOf[code] as number)] as number;
       if (state < 0) {
         state = -state;
-        for (const rule of outputs[state / classes] as readonly number[]) {
+        const ending = state / classes;
+        for (let k = starts[ending] as number, end = starts[ending + 1] as number; k < end; k++) {
+          const rule = rules[k] as number;
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
             if (count + 4 > hits.length) {
