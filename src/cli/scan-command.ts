@@ -38,10 +38,12 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // compiled (prepareScan, synchronous): one turn of the event loop lets simple-git start them. A config
   // error stops the scan before it is awaited.
   const opening = cmd.git ? openRepositoryForRange(scanRoot, cmd.range !== undefined ? { range: cmd.range } : { all: cmd.all }) : undefined;
-  if (opening) {
-    opening.catch(() => undefined);
-    await new Promise((next) => setImmediate(next));
-  }
+  // A tree scan's .gitignore listing (inside a work tree, what git ignores is left out: build output,
+  // dependencies, local files) is asked for as early, for the same reason.
+  const fromStdin = cmd.paths.length === 1 && cmd.paths[0] === "-" && !cmd.git && !cmd.staged;
+  const ignoring = !fromStdin && !cmd.git && !cmd.staged && cmd.gitignore ? gitIgnoredPaths(scanRoot) : undefined;
+  for (const started of [opening, ignoring]) started?.catch(() => undefined);
+  if (opening || ignoring) await new Promise((next) => setImmediate(next));
   const prebuiltPrefilter = readPrebuiltPrefilter();
   const inputs = { ...readWorkingTreeScanInputs(root, cmd.config, io.cwd), ...(prebuiltPrefilter ? { prebuiltPrefilter } : {}) };
   const setup = prepareScan(inputs);
@@ -64,7 +66,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   let gitPolicy: LocalPolicyInput["git"];
   let suppression: Pick<ChangeScan, "suppressed" | "legacyIgnored"> = { suppressed: 0, legacyIgnored: [] };
 
-  if (cmd.paths.length === 1 && cmd.paths[0] === "-" && !cmd.git && !cmd.staged) {
+  if (fromStdin) {
     if (!io.stdin || io.stdin.isTTY) throw new Error("scan - reads the text to scan from stdin, and stdin is a terminal: pipe it in (for example: cat file | claude-guard scan - --stdin-name file)");
     const bytes = await readBounded(io.stdin, DEFAULT_MAX_FILE_BYTES);
     // Named from the repository's root, as a tree scan there names the file: path rules and fingerprints match.
@@ -108,8 +110,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     changes = result.scan.scanned;
     if (result.headRevision) gitPolicy = { headRevision: result.headRevision, claudeCommits: result.claudeChanges, ...(result.agentFiles ? { agentFiles: result.agentFiles } : {}) };
   } else {
-    // Inside a work tree, what git ignores is left out (build output, dependencies, local files).
-    const ignored = cmd.gitignore ? await gitIgnoredPaths(scanRoot) : undefined;
+    const ignored = await ignoring;
     const exclusion = ignored ? { isExcluded: ignored.isIgnored, detail: ".gitignore" } : undefined;
     const listed = await scanPaths(setup, inputs, cmd.paths.map((p) => resolve(io.cwd, p)), scanRoot, firstIsDirectory, exclusion);
     const result = listed.result;
