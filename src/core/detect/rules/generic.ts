@@ -704,19 +704,31 @@ interface Candidate {
   index: number;
   quoted: boolean;
   /** Found in a URL's query string. */
-  query?: boolean;
+  query: boolean;
   /** Found as a command-line flag's argument. */
-  flag?: boolean;
+  flag: boolean;
   /** The default used when a variable is unset. */
-  fallback?: boolean;
+  fallback: boolean;
   /** The first two arguments of a call. */
-  call?: boolean;
+  call: boolean;
   /** The first element of a list. */
-  list?: boolean;
+  list: boolean;
   /** The text of an XML element. */
-  element?: boolean;
+  element: boolean;
   /** A statement's password (`IDENTIFIED BY '…'`). */
-  sql?: boolean;
+  sql: boolean;
+}
+
+/** The syntax a candidate was found in, when it is one the judgement asks about (Candidate's flags). */
+type FoundIn = "query" | "flag" | "fallback" | "call" | "list" | "element" | "sql";
+
+/**
+ * Every candidate is made here, with every field set in one order: one object shape for all of them, so
+ * the code that reads them (judgeCandidate, findGenericSecrets) is not deoptimised when a second shape
+ * first reaches it.
+ */
+function candidateOf(key: string, value: string, index: number, quoted: boolean, foundIn?: FoundIn): Candidate {
+  return { key, value, index, quoted, query: foundIn === "query", flag: foundIn === "flag", fallback: foundIn === "fallback", call: foundIn === "call", list: foundIn === "list", element: foundIn === "element", sql: foundIn === "sql" };
 }
 
 /** Calls whose first two arguments are not a name and its value: `HashPassword("pw", "salt")`,
@@ -726,7 +738,7 @@ const NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|val
 /** A declaration keyword before a name: the line is code, so an unquoted value is an expression. */
 const DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
 
-function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "group", keyOverride?: string, extra: Partial<Candidate> = {}): void {
+function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "group", keyOverride?: string, foundIn?: FoundIn): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -757,7 +769,7 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     // `X= Y=z` in shell: X is empty and Y (an environment name) is the next assignment, not X's value.
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    out.push(candidateOf(key, value, start, quoted === "group" ? Boolean(groups["q"]) : quoted, foundIn));
     if (m[0].length === 0) re.lastIndex++;
     // A string that holds JSON or a form body (`string: '{"access_token":"…"}'` in a recorded
     // response): read on inside it, or its own pairs are never seen. Most values hold no pair: the
@@ -799,7 +811,10 @@ function collectUnescaped(text: string, out: Candidate[]): void {
   }
   const inner: Candidate[] = [];
   collect(ASSIGN_QUOTED, unescaped, inner, true);
-  for (const c of inner) out.push({ ...c, index: offsets[c.index] ?? c.index });
+  for (const c of inner) {
+    c.index = offsets[c.index] ?? c.index;
+    out.push(c);
+  }
 }
 
 /** Strip what surrounds a value in config syntax: trailing commas and brackets of flow YAML, `;` of ini. */
@@ -814,7 +829,12 @@ function trimUnquoted(value: string): string {
   return end === 44 || end === 59 || end === 125 || end === 93 || end === 41 ? value.replace(/[,;}\])]+$/, "") : value;
 }
 
-function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
+/**
+ * The name and value pairs of `text`, in the order they are judged. A function of its own: most of its
+ * syntaxes' branches are taken rarely, and the first one taken after V8 optimised it deoptimises it (no
+ * type feedback there); only this part is then compiled again, not findGenericSecrets' judgement.
+ */
+function candidatesIn(text: string, context: MatchContext): Candidate[] {
   const candidates: Candidate[] = [];
   // Each syntax's pattern runs only where the text holds a literal every match of it holds: most lines
   // a common keyword selects hold few of them, and a test for a character costs far less than a pattern.
@@ -834,23 +854,23 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   const paren = (marks & PAREN_MARK) !== 0;
   const bracket = (marks & BRACKET_MARK) !== 0;
   // The first two arguments are separated by a comma; an index is followed by `]` and an assignment.
-  if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || (equals && (marks & CLOSE_BRACKET_MARK) !== 0))) collect(KEY_ARGUMENT, text, candidates, true, undefined, { call: true });
+  if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || (equals && (marks & CLOSE_BRACKET_MARK) !== 0))) collect(KEY_ARGUMENT, text, candidates, true, undefined, "call");
   if (quote && text.includes("define")) collect(C_DEFINE, text, candidates, true);
-  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, { fallback: true });
-  if (quote && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, { fallback: true });
-  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, { fallback: true });
-  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, { fallback: true });
+  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, undefined, "fallback");
+  if (quote && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, undefined, "fallback");
+  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, undefined, "fallback");
+  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, undefined, "fallback");
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, undefined, { element: true });
-  if (dash) collect(CLI_FLAG, text, candidates, "group", undefined, { flag: true });
+  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, undefined, "element");
+  if (dash) collect(CLI_FLAG, text, candidates, "group", undefined, "flag");
   // Each command's password follows `-p` or `-a`.
   if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", { sql: true });
-  if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, undefined, { list: true });
+  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", "sql");
+  if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, undefined, "list");
   if (quote && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote && dash && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, undefined, { query: true });
+  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, undefined, "query");
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
@@ -858,8 +878,13 @@ function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
   if (colon && (context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m?.indices?.groups?.["value"];
-    if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
+    if (m?.groups?.["value"] && span) candidates.push(candidateOf("password", m.groups["value"], span[0], true));
   }
+  return candidates;
+}
+
+function findGenericSecrets(text: string, context: MatchContext): RawMatch[] {
+  const candidates = candidatesIn(text, context);
   const matches: RawMatch[] = [];
   if (candidates.length === 0) return matches;
   // The places of the candidates reported so far (few lines report any: made when one does).
