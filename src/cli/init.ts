@@ -5,8 +5,7 @@
  */
 import { describeSystemError, errorReason } from "../core/command-line.js";
 import { CONFIG_FILE } from "../core/files.js";
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Classification } from "../core/config/config.js";
 import { starterConfig } from "../core/config/starter.js";
@@ -41,9 +40,11 @@ export async function runInit(cmd: InitCommand, io: InitIO): Promise<number> {
   const shown = relative(io.cwd, target) || target;
   const text = starterConfig(cmd.classification !== undefined ? { classification: cmd.classification } : {});
   try {
-    await mkdir(dirname(target), { recursive: true });
+    // Synchronous: every scan loads this module (findRepositoryRoot), and node:fs/promises (with readline,
+    // ~1 ms of CPU to load) would come with it.
+    mkdirSync(dirname(target), { recursive: true });
     // "wx" fails if the file exists: no window between a check and the write.
-    await writeFile(target, text, { flag: cmd.force ? "w" : "wx" });
+    writeFileSync(target, text, { flag: cmd.force ? "w" : "wx" });
   } catch (error) {
     // EEXIST from mkdir means a file stands where the folder should be; from the write, the config exists.
     if ((error as NodeJS.ErrnoException).code === "EEXIST" && (error as NodeJS.ErrnoException).syscall === "open") {

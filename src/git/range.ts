@@ -3,7 +3,7 @@
  * branch adds to its upstream. Revisions are resolved to full SHAs once, so the later `git rev-list`
  * reads exactly the commits described, even if a branch moves meanwhile.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { GitReadError, openRepository, resolveCommit, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
 
@@ -65,7 +65,13 @@ export async function shallowCutsInRange(git: GitRunner, resolved: ResolvedRange
   if (resolved.revisions.length === 0 || !git.opened.shallow) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!shallowFile) return [];
-  const text = await readFile(path.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
+  // A few lines, read at once: node:fs/promises (with readline, ~1 ms of CPU to load) stays out of every scan.
+  let text = "";
+  try {
+    text = readFileSync(path.resolve(git.repoDir, shallowFile), "utf8");
+  } catch {
+    // no shallow file: no cut
+  }
   const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   if (cuts.size === 0) return [];
   const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...(resolved.window ?? []), ...resolved.revisions, "--"], "listing the commits of the range");
