@@ -19420,8 +19420,8 @@ var require_common = __commonJS({
         return namespaces;
       }
       function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
+        for (const skip2 of createDebug.skips) {
+          if (matchesTemplate(name, skip2)) {
             return false;
           }
         }
@@ -24066,7 +24066,7 @@ function getIDToken(aud) {
 }
 
 // src/action/main.ts
-import { readFile as readFile3, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile2, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/core/command-line.ts
@@ -24236,9 +24236,9 @@ var Parser = class {
       this.i += 3;
       look = true;
     } else if (this.src.startsWith("?<", this.i)) {
-      const close = this.src.indexOf(">", this.i);
-      if (close < 0) throw new ParseError("unterminated group name");
-      this.i = close + 1;
+      const close2 = this.src.indexOf(">", this.i);
+      if (close2 < 0) throw new ParseError("unterminated group name");
+      this.i = close2 + 1;
     } else if (this.src[this.i] === "?") {
       throw new ParseError(`unsupported group syntax at ${start}`);
     }
@@ -24256,8 +24256,8 @@ var Parser = class {
       return { t: "backref", start, end: this.i };
     }
     if (c3 === "k" && this.src[this.i] === "<") {
-      const close = this.src.indexOf(">", this.i);
-      this.i = close < 0 ? this.src.length : close + 1;
+      const close2 = this.src.indexOf(">", this.i);
+      this.i = close2 < 0 ? this.src.length : close2 + 1;
       return { t: "backref", start, end: this.i };
     }
     return { t: "char", pred: this.pred(this.escapeValue(c3).pred), start, end: this.i };
@@ -24319,8 +24319,8 @@ var Parser = class {
       case "p":
       case "P": {
         if (!this.unicode || this.src[this.i] !== "{") return one(c3);
-        const close = this.src.indexOf("}", this.i);
-        this.i = close < 0 ? this.src.length : close + 1;
+        const close2 = this.src.indexOf("}", this.i);
+        this.i = close2 < 0 ? this.src.length : close2 + 1;
         return { pred: ANY };
       }
       default:
@@ -25307,6 +25307,12 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
+  /**
+   * The owners found in a text (a setting with the words qualifying it, or a line), by that text: the
+   * same settings recur in file after file (dense input: 54 distinct among 430), and finding them
+   * splits names with regexes and looks up every word, word pair and word start.
+   */
+  ownersByText = /* @__PURE__ */ new Map();
   constructor(rules208) {
     for (const rule of rules208) {
       const claim2 = rule.owns;
@@ -25345,8 +25351,18 @@ var Claims = class {
     if (copied) return { rule: copied, by: "setting" };
     const line = owners.length === 0 ? above?.() : void 0;
     if (!line || line.length > 200) return void 0;
-    for (const { rule, shape } of this.ownersOfWords(nameWords(line), false)) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
+    for (const { rule, shape } of this.remembered(`
+${line}`, () => this.ownersOfWords(nameWords(line), false))) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
     return void 0;
+  }
+  /** `find()`'s owners, found once for `key` (kept for the last thousand or so keys). */
+  remembered(key, find) {
+    let owners = this.ownersByText.get(key);
+    if (owners === void 0) {
+      if (this.ownersByText.size >= 1024) this.ownersByText.clear();
+      this.ownersByText.set(key, owners = find());
+    }
+    return owners;
   }
   /**
    * The owners of the provider names in a setting's name (a word, a few words together, or a word's
@@ -25355,7 +25371,7 @@ var Claims = class {
   ownersOf(setting, before) {
     const at2 = before.lastIndexOf(setting);
     const qualifier = at2 > 0 ? /(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9]{1,40}[ \t]{1,2}){1,4}$/.exec(before.slice(Math.max(0, at2 - 80), at2))?.[0] : void 0;
-    return this.ownersOfWords([...qualifier ? nameWords(qualifier) : [], ...nameWords(setting).slice(-8)], true);
+    return this.remembered(`${qualifier ?? ""}\0${setting}`, () => this.ownersOfWords([...qualifier ? nameWords(qualifier) : [], ...nameWords(setting).slice(-8)], true));
   }
   /** The owners of names among `all` (a word, two or three together, or with `starts` a word's start). */
   ownersOfWords(all, starts) {
@@ -25373,6 +25389,11 @@ var Claims = class {
     return [...owners];
   }
 };
+
+// src/core/detect/regex-escape.ts
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
 
 // src/core/detect/placeholder.ts
 var WEAK_VALUES = /* @__PURE__ */ new Set([
@@ -25536,7 +25557,10 @@ var COUNTING_ORDER = (() => {
 })();
 var PAST_END = -3;
 var BEFORE_START = -4;
+var lastValue = "";
+var lastStats;
 function characterStats(value) {
+  if (value === lastValue && lastStats !== void 0) return lastStats;
   let longestRun = 0;
   let runsOfFour = 0;
   let inRunsOfFour = 0;
@@ -25562,22 +25586,33 @@ function characterStats(value) {
   let seen2 = -1;
   let seen3 = -1;
   let seen4 = -1;
+  let mayHoldMark = false;
+  let mark1 = VALUE_START;
+  let mark2 = 0;
   for (let i = 0; i <= value.length; i++) {
     const c3 = i < value.length ? value.charCodeAt(i) : PAST_END;
     if (c3 === back1) run2++;
     else {
       if (run2 > longestRun) longestRun = run2;
-      if (run2 >= 4) {
-        runsOfFour++;
-        inRunsOfFour += run2;
-        if (++ladder >= 3) runLadder = true;
-      } else ladder = 0;
+      const four = run2 >= 4 ? 1 : 0;
+      runsOfFour += four;
+      inRunsOfFour += four * run2;
+      ladder = four * (ladder + 1);
+      if (ladder >= 3) runLadder = true;
       run2 = 1;
     }
     if (c3 === PAST_END) break;
     let order = OTHER;
-    if (c3 < 128) order = COUNTING_ORDER[c3];
-    else if (c3 >= 55296 && c3 <= 57343) surrogate = true;
+    if (c3 < 128) {
+      order = COUNTING_ORDER[c3];
+      const mark = MARK_CODE[c3];
+      if (MARK_TRIGRAMS[(mark2 * MARK_CODES + mark1) * MARK_CODES + mark] === 1) mayHoldMark = true;
+      mark2 = mark1;
+      mark1 = mark;
+    } else {
+      mayHoldMark = true;
+      if (c3 >= 55296 && c3 <= 57343) surrogate = true;
+    }
     if (distinct < 5 && c3 !== seen1 && c3 !== seen2 && c3 !== seen3 && c3 !== seen4) {
       if (distinct === 0) seen1 = c3;
       else if (distinct === 1) seen2 = c3;
@@ -25603,7 +25638,9 @@ function characterStats(value) {
     order2 = order1;
     order1 = order;
   }
-  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? void 0 : distinct };
+  lastValue = value;
+  lastStats = { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? void 0 : distinct, mayHoldMark };
+  return lastStats;
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 function hasRandomBody(value) {
@@ -25648,7 +25685,9 @@ function markerTyped(pattern, value) {
   return false;
 }
 var MARKER_WORDS = /* @__PURE__ */ new Set(["fake", "dummy", "sample", "example", "placeholder", "foobar", "lorem", "ipsum", "redacted", "notreal", "todo", "tbd", "fixme", "xxx"]);
-var PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|•••|\.\.\.|…|####|______|------/i;
+var PATTERN_WORDS = ["your", "key", "token", "secret", "pass", "replace", "change", "insert", "enter", "put", "add", "set", "fill", "update", "here", "placeholder", "example", "sample", "dummy", "fake", "foobar", "lorem", "ipsum", "redacted", "not", "todo", "tbd", "fixme", "xxx", "n/a", "***", "•••", "...", "…", "####", "______", "------"];
+var OPENING_BRACKETS = "<[{";
+var PATTERN_LITERALS = new RegExp(`^[${escapeRegex(OPENING_BRACKETS)}]|${PATTERN_WORDS.map(escapeRegex).join("|")}`, "i");
 var PATTERN_SCREENS = (() => {
   const byFlags = /* @__PURE__ */ new Map();
   const alone = [];
@@ -25672,7 +25711,7 @@ function placeholderVerdict(trimmed, stats, keyName) {
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
   }
-  const marked = MARKS.test(trimmed);
+  const marked = stats.mayHoldMark && MARKS.test(trimmed);
   if (marked && PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
@@ -25697,8 +25736,27 @@ function screened(value) {
   for (let i = 0; i < PATTERN_SCREENS.length; i++) if (PATTERN_SCREENS[i].test(value)) return true;
   return false;
 }
-var COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+var COUNTING_WORDS = ["0123456789", "1234567890", "abcdefghij", "qwertyuiop", "123456", "abc123", "xyz123", "xyz456", "qwerty"];
+var COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 var MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+var MARK_CODE = new Uint8Array(128);
+var VALUE_START = 1;
+var { MARK_CODES, MARK_TRIGRAMS } = (() => {
+  let codes = VALUE_START + 1;
+  const codeOf = (c3) => MARK_CODE[c3] ||= codes++;
+  const starts = [...OPENING_BRACKETS].map((bracket) => [0, VALUE_START, codeOf(bracket.charCodeAt(0))]);
+  for (const word of [...PATTERN_WORDS, ...COUNTING_WORDS]) {
+    const lower = word.toLowerCase();
+    const [a, b3, c3] = [lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)];
+    if (a >= 128) continue;
+    if (!(b3 < 128 && c3 < 128)) throw new Error(`mark word "${word}": three ASCII characters first, or a first past ASCII`);
+    starts.push([codeOf(a), codeOf(b3), codeOf(c3)]);
+  }
+  for (let c3 = 65; c3 <= 90; c3++) MARK_CODE[c3] = MARK_CODE[c3 | 32];
+  const trigrams = new Uint8Array(codes ** 3);
+  for (const [a, b3, c3] of starts) trigrams[(a * codes + b3) * codes + c3] = 1;
+  return { MARK_CODES: codes, MARK_TRIGRAMS: trigrams };
+})();
 var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 var KEYBOARD_POSITION = new Map(KEYBOARD_ROWS.flatMap((row, r2) => [...row].map((c3, i) => [c3.charCodeAt(0), r2 * 16 + i])));
 function typedRunsDominate(value) {
@@ -25749,7 +25807,7 @@ function keyboardStep(a, b3) {
   return d2 === 1 || d2 === -1 ? d2 : 0;
 }
 function markRuns(value, covered, distance3, step, min) {
-  const close = (from, to2) => {
+  const close2 = (from, to2) => {
     const need = isDigit2(value.charCodeAt(from)) ? Math.max(min, 4) : min;
     if ((to2 - from) / distance3 + 1 >= need) for (let k2 = from; k2 <= to2; k2 += distance3) covered[k2] = 1;
   };
@@ -25763,11 +25821,11 @@ function markRuns(value, covered, distance3, step, min) {
         direction = s;
         continue;
       }
-      close(runStart, i);
+      close2(runStart, i);
       runStart = s === 0 ? i + distance3 : i;
       direction = s;
     }
-    close(runStart, i);
+    close2(runStart, i);
   }
 }
 function isDigit2(code) {
@@ -26018,7 +26076,9 @@ function buildAutomaton(lowered) {
       table[row + cls] = enter(child2, failure2);
     }
   }
-  return { classOf, classCount: classes, table, outputs };
+  const starts = new Int32Array(states + 1);
+  for (let state = 0; state < states; state++) starts[state + 1] = starts[state] + outputs[state].length;
+  return { classOf, classCount: classes, table, starts, rules: Int32Array.from(outputs.flat()) };
 }
 var FORMAT = 1128726529;
 var HEADER_INTS = 5;
@@ -26042,15 +26102,9 @@ function decodeAutomaton(bytes, lowered) {
   for (let i = 0; i < signature2.length; i++) if (data[at2 - data.byteOffset + i] !== signature2.charCodeAt(i)) return void 0;
   const classOf = new Uint8Array(CODE_UNITS);
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
-  const outputs = new Array(states);
-  for (let state = 0; state < states; state++) {
-    const start = starts[state];
-    const end = starts[state + 1];
-    outputs[state] = start === end ? NO_RULES : Array.from(rules208.subarray(start, end));
-  }
-  return { classOf, classCount, table, outputs };
+  return { classOf, classCount, table, starts, rules: rules208 };
 }
-var KeywordPrefilter = class {
+var KeywordPrefilter = class _KeywordPrefilter {
   classOf;
   classCount;
   /**
@@ -26058,8 +26112,13 @@ var KeywordPrefilter = class {
    * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
    */
   table;
-  /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
-  outputs;
+  /**
+   * The rules whose keyword ends in a state (including through failure links), by state number:
+   * rules[starts[s] .. starts[s + 1]). Two flat arrays, not an array a state: the loop reads them in
+   * a few cache lines, where arrays of their own lay scattered over the heap.
+   */
+  starts;
+  rules;
   ruleCount;
   /**
    * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
@@ -26079,7 +26138,8 @@ var KeywordPrefilter = class {
     this.classOf = automaton.classOf;
     this.classCount = automaton.classCount;
     this.table = automaton.table;
-    this.outputs = automaton.outputs;
+    this.starts = automaton.starts;
+    this.rules = automaton.rules;
     this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
@@ -26097,10 +26157,19 @@ var KeywordPrefilter = class {
    * before scanning another text.
    */
   scanFlat(text) {
-    const { table, classOf, outputs, classCount: classes, lastLineOfRule } = this;
-    lastLineOfRule.fill(-1);
+    this.lastLineOfRule.fill(-1);
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
-    let hits = this.hits;
+    const count3 = _KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
+    return this.hits.subarray(0, count3);
+  }
+  /**
+   * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
+   * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
+   * V8 optimises the loop during the first long document, before the reads at the start of that call
+   * have type feedback, and code compiled from there fell back to the interpreter at its first read on
+   * every later call (then re-entered the loop's on-stack-replaced code).
+   */
+  static findHits(prefilter, text, table, classOf, starts, rules208, classes, lastLineOfRule, hits) {
     let count3 = 0;
     let state = 0;
     let line = 0;
@@ -26117,13 +26186,15 @@ var KeywordPrefilter = class {
       state = table[state + classOf[code]];
       if (state < 0) {
         state = -state;
-        for (const rule of outputs[state / classes]) {
+        const ending = state / classes;
+        for (let k2 = starts[ending], end = starts[ending + 1]; k2 < end; k2++) {
+          const rule = rules208[k2];
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
             if (count3 + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
-              hits = this.hits = grown;
+              hits = prefilter.hits = grown;
             }
             hits[count3++] = line;
             hits[count3++] = lineStart;
@@ -26133,7 +26204,7 @@ var KeywordPrefilter = class {
         }
       }
     }
-    return hits.subarray(0, count3);
+    return count3;
   }
 };
 
@@ -27155,7 +27226,7 @@ function suppressionNotes(setup, scan) {
 
 // src/git/git-runner.ts
 import { execFile, spawn as spawn2 } from "node:child_process";
-import { closeSync, existsSync as existsSync2, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } from "node:fs";
+import { close, closeSync, existsSync as existsSync2, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path6 from "node:path";
 
@@ -30651,9 +30722,9 @@ function openSpool(what) {
     read: readEnd,
     remove,
     close() {
-      if (!closed) closeSync(readEnd);
+      if (closed) return;
       closed = true;
-      remove();
+      close(readEnd, () => remove());
     }
   };
 }
@@ -30998,7 +31069,22 @@ function pathFromDiffGitLine(line) {
 var HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 var COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @{3,}/;
 function newFile(diffLine) {
-  return { diffLine, deleted: false, binary: false, gitlink: false, textStart: -1, textEnd: -1, lineNumbers: [], chars: 0, counted: 0, tooLarge: false };
+  return {
+    diffLine,
+    combinedPath: void 0,
+    indexLine: void 0,
+    newPath: void 0,
+    renameTo: void 0,
+    deleted: false,
+    binary: false,
+    gitlink: false,
+    textStart: -1,
+    textEnd: -1,
+    lineNumbers: [],
+    chars: 0,
+    counted: 0,
+    tooLarge: false
+  };
 }
 var NEWLINE = 10;
 var CARRIAGE_RETURN = 13;
@@ -31009,145 +31095,148 @@ var BACKSLASH = 92;
 var HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c3) => c3.charCodeAt(0)));
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
   const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
-  const result = { files: [], skipped: [], binary: [] };
-  let file;
-  let oldLeft = [];
-  let newLeft = 0;
-  let newLine = 0;
-  const inHunk = () => newLeft > 0 || oldLeft.some((n) => n > 0);
-  const skip = (path10, reason, detail) => {
-    const entry = { path: path10, reason };
-    if (commit) entry.commit = commit;
-    if (detail) entry.detail = detail;
-    result.skipped.push(entry);
-  };
-  const skipTooLarge = (path10) => skip(path10, "too-large", `added more than ${limits.maxFileChars} characters; its lines were not scanned`);
-  const countCharacters = (current) => {
-    const uncounted = current.textEnd - current.counted;
-    if (uncounted <= limits.maxFileChars - current.chars) return;
-    if (uncounted > 3 * (limits.maxFileChars - current.chars)) current.chars = Infinity;
-    else {
-      current.chars += bytes.toString("utf8", current.counted, current.textEnd).length + Math.max(0, current.textEnd - bytes.length);
-      current.counted = current.textEnd;
-    }
-    if (current.chars > limits.maxFileChars) {
-      current.tooLarge = true;
-      current.lineNumbers = [];
-    }
-  };
-  const finish = () => {
-    if (!file) return;
-    const current = file;
-    file = void 0;
-    if (current.deleted || current.gitlink) return;
-    const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
-    if (current.binary) {
-      skip(path10, "binary");
-      const ids = current.indexLine !== void 0 ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
-      if (ids) result.binary.push({ path: path10, blob: ids[2], parentBlobs: ids[1].split(",") });
-      return;
-    }
-    if (current.tooLarge) {
-      skipTooLarge(path10);
-      return;
-    }
-    if (current.lineNumbers.length === 0) return;
-    result.files.push({ path: path10, text: bytes.toString("utf8", current.textStart, Math.min(current.textEnd - 1, bytes.length)), lineNumbers: current.lineNumbers });
-  };
-  const addLine = (from, to2) => {
-    if (!file || file.tooLarge) return;
-    const end = to2 > from && bytes[to2 - 1] === CARRIAGE_RETURN ? to2 - 1 : to2;
-    if (file.textStart < 0) {
-      file.textStart = file.textEnd = file.counted = from;
-    } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
-    file.textEnd += end - from;
-    if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
-    file.textEnd++;
-    file.lineNumbers.push(newLine);
-    countCharacters(file);
-  };
+  const state = { bytes, commit, limits, result: { files: [], skipped: [], binary: [] }, file: void 0, oldLeft: [], newLeft: 0, newLine: 0 };
   let start = 0;
   while (start <= bytes.length) {
     let end = bytes.indexOf(NEWLINE, start);
     if (end < 0) end = bytes.length;
     const lineStart = start;
     start = end + 1;
-    if (oldLeft.length === 1 && (newLeft > 0 || oldLeft[0] > 0)) {
-      const first3 = end > lineStart ? bytes[lineStart] : -1;
-      if (first3 === BACKSLASH) continue;
-      if (first3 === MINUS) {
+    const oldLeft = state.oldLeft;
+    if (oldLeft.length === 1 && (state.newLeft > 0 || oldLeft[0] > 0)) {
+      const first2 = end > lineStart ? bytes[lineStart] : -1;
+      if (first2 === BACKSLASH) continue;
+      if (first2 === MINUS) {
         oldLeft[0] = oldLeft[0] - 1;
         continue;
       }
-      if (first3 === PLUS) addLine(lineStart + 1, end);
-      else oldLeft[0] = oldLeft[0] - 1;
-      newLine++;
-      newLeft--;
-      continue;
-    }
-    if (inHunk()) {
-      if (bytes[lineStart] === BACKSLASH && end > lineStart) continue;
-      const columns = oldLeft.length;
-      const prefixEnd = Math.min(end, lineStart + columns);
-      let removed = false;
-      for (let at2 = lineStart; at2 < prefixEnd; at2++) if (bytes[at2] === MINUS) removed = true;
-      if (removed) {
-        for (let i = 0; i < prefixEnd - lineStart; i++) if (bytes[lineStart + i] === MINUS) oldLeft[i] = oldLeft[i] - 1;
-        continue;
-      }
-      let newAgainstAll = prefixEnd - lineStart === columns;
-      for (let i = 0; i < columns; i++) {
-        if (lineStart + i < prefixEnd && bytes[lineStart + i] === PLUS) continue;
-        newAgainstAll = false;
-        oldLeft[i] = oldLeft[i] - 1;
-      }
-      if (newAgainstAll) addLine(lineStart + columns, end);
-      newLine++;
-      newLeft--;
-      continue;
-    }
-    const first2 = bytes[lineStart];
-    if (lineStart === end || !HEADER_FIRST_BYTES.has(first2)) continue;
-    const line = bytes.toString("utf8", lineStart, end);
-    if (line.startsWith("diff --git ")) {
-      finish();
-      file = newFile(line);
-      continue;
-    }
-    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
-      finish();
-      file = newFile(line);
-      file.combinedPath = unquoteGitPath(line.slice(line.indexOf(" ", "diff --".length) + 1));
-      continue;
-    }
-    if (!file) continue;
-    if (first2 === AT) {
-      const hunk = HUNK_HEADER.exec(line);
-      if (hunk) {
-        oldLeft = [hunk[1] === void 0 ? 1 : Number(hunk[1])];
-        newLine = Number(hunk[2]);
-        newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
-        continue;
-      }
-      const combined = COMBINED_HUNK_HEADER.exec(line);
-      if (combined && combined[2].trim().split(" ").length === combined[1].length - 1) {
-        oldLeft = combined[2].trim().split(" ").map((range) => range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1);
-        newLine = Number(combined[3]);
-        newLeft = combined[4] === void 0 ? 1 : Number(combined[4]);
-        continue;
-      }
-    }
-    if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
-    else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
-    else if (line.startsWith("deleted file mode ")) file.deleted = true;
-    else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
-    else if (line.startsWith("index ")) {
-      file.indexLine = line;
-      if (line.endsWith(" 160000")) file.gitlink = true;
-    } else if (line.startsWith("new file mode 160000")) file.gitlink = true;
+      if (first2 === PLUS) {
+        if (state.file) addLine(state, state.file, lineStart + 1, end, state.newLine);
+      } else oldLeft[0] = oldLeft[0] - 1;
+      state.newLine++;
+      state.newLeft--;
+    } else if (state.newLeft > 0 || oldLeft.some((n) => n > 0)) readCombinedLine(state, lineStart, end);
+    else readHeaderLine(state, lineStart, end);
   }
-  finish();
-  return result;
+  finish(state);
+  return state.result;
+}
+function readCombinedLine(state, lineStart, end) {
+  const { bytes, oldLeft } = state;
+  if (bytes[lineStart] === BACKSLASH && end > lineStart) return;
+  const columns = oldLeft.length;
+  const prefixEnd = Math.min(end, lineStart + columns);
+  let removed = false;
+  for (let at2 = lineStart; at2 < prefixEnd; at2++) if (bytes[at2] === MINUS) removed = true;
+  if (removed) {
+    for (let i = 0; i < prefixEnd - lineStart; i++) if (bytes[lineStart + i] === MINUS) oldLeft[i] = oldLeft[i] - 1;
+    return;
+  }
+  let newAgainstAll = prefixEnd - lineStart === columns;
+  for (let i = 0; i < columns; i++) {
+    if (lineStart + i < prefixEnd && bytes[lineStart + i] === PLUS) continue;
+    newAgainstAll = false;
+    oldLeft[i] = oldLeft[i] - 1;
+  }
+  if (newAgainstAll && state.file) addLine(state, state.file, lineStart + columns, end, state.newLine);
+  state.newLine++;
+  state.newLeft--;
+}
+function addLine(state, file, from, to2, lineNumber) {
+  if (file.tooLarge) return;
+  const bytes = state.bytes;
+  const end = to2 > from && bytes[to2 - 1] === CARRIAGE_RETURN ? to2 - 1 : to2;
+  if (file.textStart < 0) {
+    file.textStart = file.textEnd = file.counted = from;
+  } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
+  file.textEnd += end - from;
+  if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
+  file.textEnd++;
+  file.lineNumbers.push(lineNumber);
+  if (file.textEnd - file.counted > state.limits.maxFileChars - file.chars) countCharacters(state, file);
+}
+function countCharacters(state, file) {
+  const { bytes, limits } = state;
+  const uncounted = file.textEnd - file.counted;
+  if (uncounted > 3 * (limits.maxFileChars - file.chars)) file.chars = Infinity;
+  else {
+    file.chars += bytes.toString("utf8", file.counted, file.textEnd).length + Math.max(0, file.textEnd - bytes.length);
+    file.counted = file.textEnd;
+  }
+  if (file.chars > limits.maxFileChars) {
+    file.tooLarge = true;
+    file.lineNumbers = [];
+  }
+}
+function skip(state, path10, reason, detail) {
+  const entry = { path: path10, reason };
+  if (state.commit) entry.commit = state.commit;
+  if (detail) entry.detail = detail;
+  state.result.skipped.push(entry);
+}
+function finish(state) {
+  const current = state.file;
+  if (!current) return;
+  state.file = void 0;
+  if (current.deleted || current.gitlink) return;
+  const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
+  if (current.binary) {
+    skip(state, path10, "binary");
+    const ids = current.indexLine !== void 0 ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
+    if (ids) state.result.binary.push({ path: path10, blob: ids[2], parentBlobs: ids[1].split(",") });
+    return;
+  }
+  if (current.tooLarge) {
+    skip(state, path10, "too-large", `added more than ${state.limits.maxFileChars} characters; its lines were not scanned`);
+    return;
+  }
+  if (current.lineNumbers.length === 0) return;
+  const bytes = state.bytes;
+  state.result.files.push({ path: path10, text: bytes.toString("utf8", current.textStart, Math.min(current.textEnd - 1, bytes.length)), lineNumbers: current.lineNumbers });
+}
+function readHeaderLine(state, lineStart, end) {
+  const bytes = state.bytes;
+  const first2 = bytes[lineStart];
+  if (lineStart === end || !HEADER_FIRST_BYTES.has(first2)) return;
+  const line = bytes.toString("utf8", lineStart, end);
+  if (line.startsWith("diff --git ")) {
+    finish(state);
+    state.file = newFile(line);
+    return;
+  }
+  if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+    finish(state);
+    const file2 = newFile(line);
+    file2.combinedPath = unquoteGitPath(line.slice(line.indexOf(" ", "diff --".length) + 1));
+    state.file = file2;
+    return;
+  }
+  const file = state.file;
+  if (!file) return;
+  if (first2 === AT) {
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      state.oldLeft = [hunk[1] === void 0 ? 1 : Number(hunk[1])];
+      state.newLine = Number(hunk[2]);
+      state.newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
+      return;
+    }
+    const combined = COMBINED_HUNK_HEADER.exec(line);
+    if (combined && combined[2].trim().split(" ").length === combined[1].length - 1) {
+      state.oldLeft = combined[2].trim().split(" ").map((range) => range.includes(",") ? Number(range.slice(range.indexOf(",") + 1)) : 1);
+      state.newLine = Number(combined[3]);
+      state.newLeft = combined[4] === void 0 ? 1 : Number(combined[4]);
+      return;
+    }
+  }
+  if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
+  else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
+  else if (line.startsWith("deleted file mode ")) file.deleted = true;
+  else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
+  else if (line.startsWith("index ")) {
+    file.indexLine = line;
+    if (line.endsWith(" 160000")) file.gitlink = true;
+  } else if (line.startsWith("new file mode 160000")) file.gitlink = true;
 }
 function addedLinesByContent(path10, befores, after) {
   const afterLines = splitLines(after);
@@ -31180,7 +31269,7 @@ function splitLines(text) {
 }
 
 // src/git/range.ts
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path7 from "node:path";
 var short = (sha) => sha.slice(0, 7);
 function splitRange(text) {
@@ -31204,7 +31293,11 @@ async function shallowCutsInRange(git, resolved) {
   if (resolved.revisions.length === 0 || !git.opened.shallow) return [];
   const shallowFile = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!shallowFile) return [];
-  const text = await readFile(path7.resolve(git.repoDir, shallowFile), "utf8").catch(() => "");
+  let text = "";
+  try {
+    text = readFileSync(path7.resolve(git.repoDir, shallowFile), "utf8");
+  } catch {
+  }
   const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   if (cuts.size === 0) return [];
   const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.window ?? [], ...resolved.revisions, "--"], "listing the commits of the range");
@@ -32289,16 +32382,16 @@ function commitItems(scope, links) {
 }
 function skippedGroups(skipped) {
   const groups = /* @__PURE__ */ new Map();
-  for (const skip of skipped) {
-    const group3 = groups.get(skip.reason);
-    if (group3) group3.push(skip);
-    else groups.set(skip.reason, [skip]);
+  for (const skip2 of skipped) {
+    const group3 = groups.get(skip2.reason);
+    if (group3) group3.push(skip2);
+    else groups.set(skip2.reason, [skip2]);
   }
   const priority = ["truncated", "too-large", "unreadable", "timeout", "binary", "generated", "vendored", "lockfile", "ignored"];
   return [...groups.entries()].sort(([a], [b3]) => priority.indexOf(a) - priority.indexOf(b3));
 }
-function skipDetail(skip) {
-  const extra = [skip.detail ? mdText(skip.detail, 100) : "", skip.commit ? `commit ${codeSpan(skip.commit.slice(0, 7), { max: 7 })}` : ""].filter(Boolean);
+function skipDetail(skip2) {
+  const extra = [skip2.detail ? mdText(skip2.detail, 100) : "", skip2.commit ? `commit ${codeSpan(skip2.commit.slice(0, 7), { max: 7 })}` : ""].filter(Boolean);
   return extra.length > 0 ? ` (${extra.join("; ")})` : "";
 }
 function notScannedLine(skipped) {
@@ -35795,7 +35888,7 @@ __export(util_exports, {
   defineLazyInternal: () => defineLazyInternal,
   derived: () => derived,
   esc: () => esc,
-  escapeRegex: () => escapeRegex,
+  escapeRegex: () => escapeRegex2,
   explicitlyAborted: () => explicitlyAborted,
   extend: () => extend,
   finalizeIssue: () => finalizeIssue,
@@ -36140,7 +36233,7 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
+function escapeRegex2(str2) {
   return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
@@ -37319,7 +37412,7 @@ var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (ins
 });
 var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const escapedRegex = escapeRegex(def.includes);
+  const escapedRegex = escapeRegex2(def.includes);
   const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
   def.pattern = pattern;
   inst._zod.check = (payload) => {
@@ -37338,7 +37431,7 @@ var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst,
 });
 var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+  const pattern = new RegExp(`^${escapeRegex2(def.prefix)}.*`);
   def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.startsWith(def.prefix))
@@ -37356,7 +37449,7 @@ var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (i
 });
 var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+  const pattern = new RegExp(`.*${escapeRegex2(def.suffix)}$`);
   def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.endsWith(def.suffix))
@@ -38696,7 +38789,7 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
   inst._zod.values = valuesSet;
   defineLazyInternal(inst, "pattern", (zod) => {
     const patternValues = getEnumValues(zod.def.entries).filter((k2) => propertyKeyTypes.has(typeof k2));
-    return new RegExp(patternValues.length ? `^(${patternValues.map((o2) => escapeRegex(o2.toString())).join("|")})$` : "^[^\\s\\S]$");
+    return new RegExp(patternValues.length ? `^(${patternValues.map((o2) => escapeRegex2(o2.toString())).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
     const input = payload.value;
@@ -42284,9 +42377,6 @@ function exampleJwt(payload, seed, alg = "HS256") {
 function ci(word) {
   return word.replace(/[a-z]/gi, (c3) => `[${c3.toLowerCase()}${c3.toUpperCase()}]`);
 }
-function escapeRegex2(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
 var SEP = "[_.-]?";
 var JOIN = "(?=)";
 var ASSIGN = String.raw`[\w.-]{0,20}?(?:\(\)[\w :]{0,12})?["'\x60\]>]{0,2}\s{0,24}(?:[Ss]tring )?${JOIN}(?:[:.?]{1,3}=|=>|[|?]{2}|[=:,({>]|-(?=\s{1,3}[\x60"'])|\s)\s{0,17}(?:(?:return|is)\s)?[\x60"']?${JOIN}(?:(?:[Bb]earer|BEARER|[Tt]oken|TOKEN|[Bb]asic|BASIC)\s{1,3})?`;
@@ -42304,7 +42394,7 @@ function contextRegex(provider, name, value, end = END) {
   return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
 }
 function providerSetting(names, kinds, call = true) {
-  const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex2(w2))).join("|")})`;
+  const literal2 = (words) => `(?:${words.map((w2) => ci(escapeRegex(w2))).join("|")})`;
   const kind = literal2(kinds);
   const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${JOIN}${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
@@ -43381,9 +43471,12 @@ function marksOf(text) {
   return marks;
 }
 var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
+function candidateOf(key, value, index, quoted, foundIn) {
+  return { key, value, index, quoted, query: foundIn === "query", flag: foundIn === "flag", fallback: foundIn === "fallback", call: foundIn === "call", list: foundIn === "list", element: foundIn === "element", sql: foundIn === "sql" };
+}
 var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
-function collect(re2, text, out, quoted, keyOverride, extra = {}) {
+function collect(re2, text, out, quoted, keyOverride, foundIn) {
   re2.lastIndex = 0;
   let m2;
   while ((m2 = re2.exec(text)) !== null) {
@@ -43402,7 +43495,7 @@ function collect(re2, text, out, quoted, keyOverride, extra = {}) {
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    out.push(candidateOf(key, value, start, quoted === "group" ? Boolean(groups["q"]) : quoted, foundIn));
     if (m2[0].length === 0) re2.lastIndex++;
     else if (re2 === ASSIGN_QUOTED) {
       if (!quotedPairMayFollow(text, start)) break;
@@ -43433,7 +43526,10 @@ function collectUnescaped(text, out) {
   }
   const inner = [];
   collect(ASSIGN_QUOTED, unescaped, inner, true);
-  for (const c3 of inner) out.push({ ...c3, index: offsets[c3.index] ?? c3.index });
+  for (const c3 of inner) {
+    c3.index = offsets[c3.index] ?? c3.index;
+    out.push(c3);
+  }
 }
 function trimUnquoted(value) {
   if (value.includes("\\")) value = value.replace(/\\[nrt][\s\S]*$/, "");
@@ -43442,7 +43538,7 @@ function trimUnquoted(value) {
   const end = value.charCodeAt(value.length - 1);
   return end === 44 || end === 59 || end === 125 || end === 93 || end === 41 ? value.replace(/[,;}\])]+$/, "") : value;
 }
-function findGenericSecrets(text, context) {
+function candidatesIn(text, context) {
   const candidates = [];
   const marks = marksOf(text);
   const quote3 = (marks & QUOTE_MARK) !== 0;
@@ -43454,22 +43550,22 @@ function findGenericSecrets(text, context) {
   if ((marks & BACKSLASH_MARK) !== 0 && text.includes('\\"')) collectUnescaped(text, candidates);
   const paren = (marks & PAREN_MARK) !== 0;
   const bracket = (marks & BRACKET_MARK) !== 0;
-  if (quote3 && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  if (quote3 && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, "call");
   if (quote3 && text.includes("define")) collect(C_DEFINE, text, candidates, true);
-  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  if (quote3 && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
-  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
-  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
+  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, "fallback");
+  if (quote3 && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, "fallback");
+  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, "fallback");
+  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, "fallback");
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
-  if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, "element");
+  if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, "flag");
   if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", { sql: true });
-  if (quote3 && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  if (quote3 && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", "sql");
+  if (quote3 && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, "list");
   if (quote3 && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote3 && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote3 && dash && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, "query");
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
@@ -43477,8 +43573,12 @@ function findGenericSecrets(text, context) {
   if (colon && (context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m2 = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m2?.indices?.groups?.["value"];
-    if (m2?.groups?.["value"] && span) candidates.push({ key: "password", value: m2.groups["value"], index: span[0], quoted: true });
+    if (m2?.groups?.["value"] && span) candidates.push(candidateOf("password", m2.groups["value"], span[0], true));
   }
+  return candidates;
+}
+function findGenericSecrets(text, context) {
+  const candidates = candidatesIn(text, context);
   const matches = [];
   if (candidates.length === 0) return matches;
   let seen;
@@ -43535,9 +43635,9 @@ function judgeCandidate(candidate, value, index, wrapped2, text, context) {
   return toMatch(key, value, index, kind, verdict);
 }
 function insideProseString(text, index, value) {
-  const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
-  if (!close) return false;
-  const open3 = text.lastIndexOf(close, index);
+  const close2 = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
+  if (!close2) return false;
+  const open3 = text.lastIndexOf(close2, index);
   if (open3 === -1) return false;
   const before = text.slice(open3 + 1, index).trim();
   return before.length > 0 && !before.split(/\s+/).every((w2) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w2));
@@ -43545,9 +43645,9 @@ function insideProseString(text, index, value) {
 function inHiddenInput(text, index) {
   const open3 = text.lastIndexOf("<", index);
   if (open3 === -1 || !/^<input\b/i.test(text.slice(open3, open3 + 7))) return false;
-  const close = text.indexOf(">", open3);
-  if (close !== -1 && close < index) return false;
-  const tag = text.slice(open3, close === -1 ? text.length : close);
+  const close2 = text.indexOf(">", open3);
+  if (close2 !== -1 && close2 < index) return false;
+  const tag = text.slice(open3, close2 === -1 ? text.length : close2);
   return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
 }
 function toMatch(key, value, index, kind, verdict) {
@@ -43789,9 +43889,9 @@ function namesAtWordStart(names, provider = "") {
   const rest = (w2) => {
     if (w2.length <= 1) return "";
     const spellings = [w2.slice(1), w2.slice(1).toUpperCase(), ...cased.toLowerCase() === w2 && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
-    return `(?:${spellings.map(escapeRegex2).join("|")})`;
+    return `(?:${spellings.map(escapeRegex).join("|")})`;
   };
-  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex2(w2[0])) + rest(w2);
+  const spelled = (w2) => (/[a-z]/.test(w2[0]) ? `[${w2[0]}${w2[0].toUpperCase()}]` : escapeRegex(w2[0])) + rest(w2);
   const byFirst = /* @__PURE__ */ new Map();
   for (const name of names) {
     const [first2 = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
@@ -43807,7 +43907,7 @@ function namesAtWordStart(names, provider = "") {
   }
   const alternatives = [...byLetter].map(([letter, bodies]) => {
     const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
-    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex2(letter)}${body}`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${escapeRegex(letter)}${body}`;
     return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
   });
   return `(?:${alternatives.join("|")})`;
@@ -43819,7 +43919,7 @@ function distinctNames(names) {
 var BETWEEN = `(?:${ASSIGN}|["']\\s{1,3}value${JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?${JOIN}`;
 function bodyOf(shape) {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex2(shape.extra) : ""}]`;
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? escapeRegex(shape.extra) : ""}]`;
   if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
   if (shape.groups) {
     return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b3) => a + b3 + 1, -1) };
@@ -43869,17 +43969,17 @@ var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
 var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 function valueRegex(shape) {
   const body = bodyOf(shape);
-  const starts = prefixes(shape).map(escapeRegex2);
+  const starts = prefixes(shape).map(escapeRegex);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
   const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
-  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex2(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
+  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? escapeRegex(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
 }
 function anySettingRegex(entry) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex2(n))).join("|")})`;
-  const starts = prefixes(entry.value).map(escapeRegex2);
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => ci(escapeRegex(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(escapeRegex);
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
-  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex2(entry.value.extra) : ""}-]`;
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? escapeRegex(entry.value.extra) : ""}-]`;
   const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${JOIN}${CREDENTIAL})?`;
   return new RegExp(`${name}${spacedCredential}${ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
@@ -43911,10 +44011,10 @@ function requiredParts(entry) {
   const parts = [];
   const shape = entry.value;
   if (!shape.standalone) {
-    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex2(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex2).join("[ _.-]?"));
+    const spelled = entry.names.map((n) => entry.anySetting ? escapeRegex(n) : n.split(/[ _.-]/).filter(Boolean).map(escapeRegex).join("[ _.-]?"));
     parts.push(new RegExp(spelled.join("|"), "i"));
   }
-  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex2).join("|")));
+  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(escapeRegex).join("|")));
   else if (!shape.pattern) {
     const { cls, minLength } = bodyOf(shape);
     parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
@@ -44081,8 +44181,8 @@ function claimOf(entry) {
 function claimShape(shape, starts) {
   const startLengths = starts.length === 0 ? [0] : starts.map((p2) => p2.length);
   const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  const chars = CLASSES[shape.alphabet].cls + escapeRegex2((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
-  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex2).join("|")})`}${bodyOf(shape).regex}`;
+  const chars = CLASSES[shape.alphabet].cls + escapeRegex((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
+  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(escapeRegex).join("|")})`}${bodyOf(shape).regex}`;
   return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
 }
 function keyed(entries3) {
@@ -45401,7 +45501,7 @@ function gitlabRoutable(prefix, seed) {
 var GITLAB_DOCS = "https://docs.gitlab.com/security/tokens/#token-prefixes";
 function gitlabRule(opts) {
   const { prefix } = opts;
-  const escaped2 = escapeRegex2(prefix);
+  const escaped2 = escapeRegex(prefix);
   return defineRule({
     id: opts.id,
     title: opts.title,
@@ -51169,7 +51269,8 @@ var PREFIXES = [
 var KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_", "sk"];
 var TOKEN = String.raw`[A-Za-z0-9_.*<>{}$…-]{3,160}`;
 var CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p2]) => `(${p2})`).join("|")})${TOKEN}`, "g");
-var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|…|(.)\1{7,}|0123456|1234567|abcdefg/i;
+var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|…|0123456|1234567|abcdefg/i;
+var ONE_CHARACTER_RUN = /(.)\1{7,}/i;
 function findDummyValues(text) {
   const out = [];
   CANDIDATE.lastIndex = 0;
@@ -51178,7 +51279,7 @@ function findDummyValues(text) {
     while (group3 + 1 < m2.length && m2[group3 + 1] === void 0) group3++;
     const prefix = m2[group3 + 1];
     const body = m2[0].slice(prefix.length).replace(/[.…]+$/, (tail) => tail.length >= 3 || tail === "…" ? tail : "");
-    if (!DUMMY.test(body)) continue;
+    if (!DUMMY.test(body) && !ONE_CHARACTER_RUN.test(body)) continue;
     const [, ruleId, title] = PREFIXES[group3];
     out.push({
       secret: prefix + body,
@@ -55391,7 +55492,9 @@ function lineShape(text) {
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
+    const digit = code >= 48 && code <= 57;
+    const capital = code >= 65 && code <= 90;
+    if (digit) {
       digits++;
       if (run2++ === 0) free = digitRunIsFree(text, i);
       if (free && run2 > freeRun) freeRun = run2;
@@ -55403,20 +55506,16 @@ function lineShape(text) {
         }
       }
       upper = 0;
-      if (token3 >= 0) token3 = token3 < 6 ? -1 : token3 + 1;
     } else {
       run2 = 0;
-      if (code >= 65 && code <= 90) {
-        upper++;
-        if (token3 >= 0) token3++;
-      } else {
-        upper = 0;
-        if (code >= 97 && code <= 122 || code === 95) token3 = -1;
-        else {
-          if (token3 === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
-          token3 = 0;
-        }
-      }
+      upper = capital ? upper + 1 : 0;
+    }
+    if (digit || capital) {
+      if (token3 >= 0) token3 = digit && token3 < 6 ? -1 : token3 + 1;
+    } else if (code >= 97 && code <= 122 || code === 95) token3 = -1;
+    else {
+      if (token3 === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+      token3 = 0;
     }
   }
   if (token3 === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
@@ -56169,20 +56268,20 @@ function readItem(kind, path10, pathId, text, problems) {
   const lines2 = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const item = { kind, id: pathId, aliases: [pathId], ...declaration(path10, lines2, 1) };
   if ((lines2[0] ?? "").trimEnd() !== "---") return item;
-  const close = lines2.findIndex((l3, i) => i > 0 && (l3.trimEnd() === "---" || l3.trimEnd() === "..."));
-  if (close === -1) {
+  const close2 = lines2.findIndex((l3, i) => i > 0 && (l3.trimEnd() === "---" || l3.trimEnd() === "..."));
+  if (close2 === -1) {
     problems.push({ path: path10, line: 1, message: "the YAML front matter opened by `---` on line 1 is never closed by another `---` line" });
     return item;
   }
   let data;
   try {
-    data = parseYaml(lines2.slice(1, close).join("\n"));
+    data = parseYaml(lines2.slice(1, close2).join("\n"));
   } catch (error3) {
     if (!(error3 instanceof BoundedParseError)) throw error3;
     const line = error3.line !== void 0 ? error3.line + 1 : 1;
     problems.push({ path: path10, line, message: `the front matter ${error3.kind === "syntax" ? "is not valid YAML" : "is refused"}: ${error3.reason}` });
     if (error3.kind === "refused") return item;
-    data = simpleKeys(lines2.slice(1, close));
+    data = simpleKeys(lines2.slice(1, close2));
   }
   if (data === void 0 || data === null) return item;
   if (!isObject3(data)) {
@@ -56191,7 +56290,7 @@ function readItem(kind, path10, pathId, text, problems) {
   }
   const keyLine = (key) => {
     const re2 = new RegExp(`^["']?${key.replace(/[-]/g, "\\-")}["']?\\s*:`);
-    for (let i = 1; i < close; i++) if (re2.test(lines2[i])) return i + 1;
+    for (let i = 1; i < close2; i++) if (re2.test(lines2[i])) return i + 1;
     return void 0;
   };
   const name = data["name"];
@@ -58820,7 +58919,7 @@ function planScan(eventName, payload, inputs, githubSha) {
 }
 
 // src/action/history.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path8 from "node:path";
 var HistoryError = class extends Error {
   name = "HistoryError";
@@ -58841,7 +58940,7 @@ async function isShallow(git) {
 async function shallowBoundaries(git) {
   const gitPath = (await git.tryRun(["rev-parse", "--git-path", "shallow"]))?.trim();
   if (!gitPath) return /* @__PURE__ */ new Set();
-  const text = await readFile2(path8.resolve(git.repoDir, gitPath), "utf8").catch(() => "");
+  const text = await readFile(path8.resolve(git.repoDir, gitPath), "utf8").catch(() => "");
   return new Set(text.split("\n").map((l3) => l3.trim()).filter((l3) => l3.length > 0));
 }
 async function whatIsMissing(git, req, remote) {
@@ -59056,7 +59155,7 @@ async function readClassification(gh, repo, options) {
 }
 
 // src/git/local-policy.ts
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import { basename as basename3, join as join3, resolve as resolve2 } from "node:path";
 
 // src/core/policy/drift.ts
@@ -59295,7 +59394,7 @@ function readWorkingTreeAgentFiles(root) {
     const stat2 = lstatSync(absolute, { throwIfNoEntry: false });
     if (!stat2?.isFile() || stat2.size > AGENT_FILE_LIMIT) return;
     try {
-      files.set(path10, readFileSync(absolute, "utf8"));
+      files.set(path10, readFileSync2(absolute, "utf8"));
     } catch {
     }
   };
@@ -59509,13 +59608,13 @@ function restGitHubClient(options) {
 }
 
 // src/version.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var cached2;
 function toolVersion() {
   if (true) return "0.1.0";
   if (cached2 === void 0) {
     try {
-      cached2 = JSON.parse(readFileSync2(new URL("../package.json", import.meta.url), "utf8")).version ?? "0.0.0";
+      cached2 = JSON.parse(readFileSync3(new URL("../package.json", import.meta.url), "utf8")).version ?? "0.0.0";
     } catch {
       cached2 = "0.0.0";
     }
@@ -59557,7 +59656,7 @@ async function readContext(env) {
   const eventPath = env["GITHUB_EVENT_PATH"];
   if (eventPath && existsSync3(eventPath)) {
     try {
-      payload = JSON.parse(await readFile3(eventPath, "utf8"));
+      payload = JSON.parse(await readFile2(eventPath, "utf8"));
     } catch (error3) {
       throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error3.message}`);
     }
@@ -59588,7 +59687,7 @@ async function readScanInputs(git, context, inputs, base, head) {
   const file = path9.resolve(context.workspace, inputs.config);
   let text;
   try {
-    text = await readFile3(file, "utf8");
+    text = await readFile2(file, "utf8");
   } catch (error3) {
     throw new Error(`Cannot read the config file given in the config input (${inputs.config}): ${errorReason(error3)}`);
   }

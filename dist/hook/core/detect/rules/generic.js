@@ -28,11 +28,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_OGIVKPLJ = require("../../../chunks/chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("../../../chunks/chunk-BO5YSYUT.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
 var SECRET_WORDS = /* @__PURE__ */ new Set([
@@ -641,7 +642,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
-  const early = (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(value, name);
+  const early = (0, import_chunk_BO5YSYUT.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
@@ -699,7 +700,7 @@ function isPunctuatedChoice(value) {
 function standInWord(value) {
   for (const word of value.split(/\s+/)) {
     if (!isTokenLike(word)) continue;
-    const verdict = (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(word);
+    const verdict = (0, import_chunk_BO5YSYUT.classifyPlaceholder)(word);
     if (verdict.placeholder) return verdict.reason ?? "";
   }
   return void 0;
@@ -709,11 +710,11 @@ function isTokenLike(word) {
 }
 function typedPairOrValue(value) {
   const pair = USER_PASSWORD_PAIR.exec(value);
-  if (pair && (0, import_chunk_OGIVKPLJ.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  if (pair && (0, import_chunk_BO5YSYUT.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
   return typedByHand(value);
 }
 function typedByHand(value) {
-  const typed = (0, import_chunk_OGIVKPLJ.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_BO5YSYUT.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 var TOKEN_CHARACTERS = String.raw`A-Za-z0-9_\-+/=.~:`;
@@ -921,9 +922,12 @@ function marksOf(text) {
   return marks;
 }
 var BADGE_URL = /(?:badge|\.svg|\.png|shields\.io|\/graph\/)[^\s"'()]*$/i;
+function candidateOf(key, value, index, quoted, foundIn) {
+  return { key, value, index, quoted, query: foundIn === "query", flag: foundIn === "flag", fallback: foundIn === "fallback", call: foundIn === "call", list: foundIn === "list", element: foundIn === "element", sql: foundIn === "sql" };
+}
 var NOT_A_SETTER = /(?:hash|encod|encrypt|decrypt|crypt|check|verif|compar|valid|match|equal|assert|expect|sign|digest|auth|login|password|passwd|secret|token|key|test|mock|it|describe|log|print|format|replace|split|join|(?<![A-Za-z])t)\s{0,3}\($/i;
 var DECLARATION_BEFORE = /\b(?:var|let|const|val|auto|my|local|final|static|def|fn)\s+$/;
-function collect(re, text, out, quoted, keyOverride, extra = {}) {
+function collect(re, text, out, quoted, keyOverride, foundIn) {
   re.lastIndex = 0;
   let m;
   while ((m = re.exec(text)) !== null) {
@@ -942,7 +946,7 @@ function collect(re, text, out, quoted, keyOverride, extra = {}) {
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
-    out.push({ key, value, index: start, quoted: quoted === "group" ? Boolean(groups["q"]) : quoted, ...extra });
+    out.push(candidateOf(key, value, start, quoted === "group" ? Boolean(groups["q"]) : quoted, foundIn));
     if (m[0].length === 0) re.lastIndex++;
     else if (re === ASSIGN_QUOTED) {
       if (!quotedPairMayFollow(text, start)) break;
@@ -973,7 +977,10 @@ function collectUnescaped(text, out) {
   }
   const inner = [];
   collect(ASSIGN_QUOTED, unescaped, inner, true);
-  for (const c of inner) out.push({ ...c, index: offsets[c.index] ?? c.index });
+  for (const c of inner) {
+    c.index = offsets[c.index] ?? c.index;
+    out.push(c);
+  }
 }
 function trimUnquoted(value) {
   if (value.includes("\\")) value = value.replace(/\\[nrt][\s\S]*$/, "");
@@ -982,7 +989,7 @@ function trimUnquoted(value) {
   const end = value.charCodeAt(value.length - 1);
   return end === 44 || end === 59 || end === 125 || end === 93 || end === 41 ? value.replace(/[,;}\])]+$/, "") : value;
 }
-function findGenericSecrets(text, context) {
+function candidatesIn(text, context) {
   const candidates = [];
   const marks = marksOf(text);
   const quote = (marks & QUOTE_MARK) !== 0;
@@ -994,22 +1001,22 @@ function findGenericSecrets(text, context) {
   if ((marks & BACKSLASH_MARK) !== 0 && text.includes('\\"')) collectUnescaped(text, candidates);
   const paren = (marks & PAREN_MARK) !== 0;
   const bracket = (marks & BRACKET_MARK) !== 0;
-  if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, { call: true });
+  if (quote && (paren || bracket) && ((marks & COMMA_MARK) !== 0 || equals && (marks & CLOSE_BRACKET_MARK) !== 0)) collect(KEY_ARGUMENT, text, candidates, true, void 0, "call");
   if (quote && text.includes("define")) collect(C_DEFINE, text, candidates, true);
-  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, { fallback: true });
-  if (quote && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, { fallback: true });
-  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, { fallback: true });
-  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, { fallback: true });
+  if (dot && text.includes("env.")) collect(FALLBACK_OR, text, candidates, true, void 0, "fallback");
+  if (quote && paren && (marks & COMMA_MARK) !== 0 && FALLBACK_CALL_NAME.test(text)) collect(FALLBACK_CALL, text, candidates, true, void 0, "fallback");
+  if ((marks & DOLLAR_MARK) !== 0 && text.includes("${")) collect(FALLBACK_EXPANSION, text, candidates, true, void 0, "fallback");
+  if (dot && text.includes(".Values.")) collect(HELM_DEFAULT, text, candidates, true, void 0, "fallback");
   if (equals && text.includes("value")) collect(XML_KEY_VALUE, text, candidates, true);
-  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, { element: true });
-  if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, { flag: true });
+  if ((marks & LESS_THAN_MARK) !== 0 && text.includes("</")) collect(XML_ELEMENT, text, candidates, true, void 0, "element");
+  if (dash) collect(CLI_FLAG, text, candidates, "group", void 0, "flag");
   if (dash && SHORT_PASSWORD_COMMAND.test(text)) collect(SHORT_PASSWORD_FLAG, text, candidates, true, "password");
-  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", { sql: true });
-  if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, { list: true });
+  if (quote && SQL_PASSWORD_WORD.test(text)) collect(SQL_PASSWORD, text, candidates, true, "password", "sql");
+  if (quote && bracket && (equals || colon)) collect(LIST_VALUE, text, candidates, true, void 0, "list");
   if (quote && dot && text.includes(".set")) collect(SETTER, text, candidates, true);
   if (quote && text.includes("OTP")) collect(OTP_SEED, text, candidates, true, "otp_secret");
   if (quote && dash && SECURE_STRING_WORD.test(text)) collect(SECURE_STRING, text, candidates, true, "password");
-  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, { query: true });
+  if (equals && (marks & (QUESTION_MARK | AMPERSAND_MARK)) !== 0) collect(QUERY_PARAM, text, candidates, true, void 0, "query");
   if (context.configLike) {
     if (equals || colon) collect(ASSIGN_UNQUOTED, text, candidates, false);
     if (SPACE_SEPARATED_WORD.test(text)) collect(SPACE_SEPARATED, text, candidates, false);
@@ -1017,8 +1024,12 @@ function findGenericSecrets(text, context) {
   if (colon && (context.path.endsWith("pgpass") || context.path.endsWith("pgpass.conf")) && /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/.test(context.path)) {
     const m = PGPASS_LINE.exec(text.split("\n", 1)[0] ?? "");
     const span = m?.indices?.groups?.["value"];
-    if (m?.groups?.["value"] && span) candidates.push({ key: "password", value: m.groups["value"], index: span[0], quoted: true });
+    if (m?.groups?.["value"] && span) candidates.push(candidateOf("password", m.groups["value"], span[0], true));
   }
+  return candidates;
+}
+function findGenericSecrets(text, context) {
+  const candidates = candidatesIn(text, context);
   const matches = [];
   if (candidates.length === 0) return matches;
   let seen;
@@ -1151,7 +1162,7 @@ function findNameValuePairs(window, context) {
 var PASSWORD = "generic-password";
 var SECRET = "generic-secret";
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
     // so a line with several secret-like words is read once.
     id: SECRET,
@@ -1168,16 +1179,16 @@ var rules = [
       const as = (id) => (examples) => examples.map(([line, value]) => [line, value, id]);
       return [
         ...as(PASSWORD)([
-          ...(0, import_chunk_QTGPMH4Q.inSyntaxes)("db_password", pw),
-          ...(0, import_chunk_QTGPMH4Q.withValue)(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
-          ...(0, import_chunk_QTGPMH4Q.withValue)(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
-          ...(0, import_chunk_QTGPMH4Q.withValue)(typed, `db_pass = "%s"`)
+          ...(0, import_chunk_U3SJT3WC.inSyntaxes)("db_password", pw),
+          ...(0, import_chunk_U3SJT3WC.withValue)(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
+          ...(0, import_chunk_U3SJT3WC.withValue)(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
+          ...(0, import_chunk_U3SJT3WC.withValue)(typed, `db_pass = "%s"`)
         ]),
         ...as(SECRET)([
-          ...(0, import_chunk_QTGPMH4Q.inSyntaxes)("api_key", token),
-          ...(0, import_chunk_QTGPMH4Q.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
-          ...(0, import_chunk_QTGPMH4Q.withValue)(salt, `  salt = "%s"`),
-          ...(0, import_chunk_QTGPMH4Q.withValue)(first, `  "tokens": ["%s", "${second}"],`)
+          ...(0, import_chunk_U3SJT3WC.inSyntaxes)("api_key", token),
+          ...(0, import_chunk_U3SJT3WC.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...(0, import_chunk_U3SJT3WC.withValue)(salt, `  salt = "%s"`),
+          ...(0, import_chunk_U3SJT3WC.withValue)(first, `  "tokens": ["%s", "${second}"],`)
         ])
       ];
     },
@@ -1207,7 +1218,7 @@ var rules = [
       `    user.setPassword(request.getParameter("password"));`
     ]
   }),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "generic-terraform-variable",
     title: "Hardcoded secret",
     provider: "generic",
@@ -1235,7 +1246,7 @@ var rules = [
   default = "eu-west-1"
 }`]
   }),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "generic-name-value",
     title: "Hardcoded secret",
     provider: "generic",

@@ -19,28 +19,29 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ASSIGN: () => import_chunk_QTGPMH4Q.ASSIGN,
-  CREDENTIAL_KINDS: () => import_chunk_QTGPMH4Q.CREDENTIAL_KINDS,
-  END: () => import_chunk_QTGPMH4Q.END,
-  END_B64: () => import_chunk_QTGPMH4Q.END_B64,
-  JOIN: () => import_chunk_QTGPMH4Q.JOIN,
-  SECRET_NAME: () => import_chunk_QTGPMH4Q.SECRET_NAME,
-  SEP: () => import_chunk_QTGPMH4Q.SEP,
-  SETTING_SYNTAXES: () => import_chunk_QTGPMH4Q.SETTING_SYNTAXES,
-  UUID: () => import_chunk_QTGPMH4Q.UUID,
-  UUID_ANY_CASE: () => import_chunk_QTGPMH4Q.UUID_ANY_CASE,
-  assigned: () => import_chunk_QTGPMH4Q.assigned,
-  ci: () => import_chunk_QTGPMH4Q.ci,
-  contextRegex: () => import_chunk_QTGPMH4Q.contextRegex,
-  defineRule: () => import_chunk_QTGPMH4Q.defineRule,
-  escapeRegex: () => import_chunk_QTGPMH4Q.escapeRegex,
-  hasDigit: () => import_chunk_QTGPMH4Q.hasDigit,
-  inSyntaxes: () => import_chunk_QTGPMH4Q.inSyntaxes,
-  providerSetting: () => import_chunk_QTGPMH4Q.providerSetting,
-  withValue: () => import_chunk_QTGPMH4Q.withValue
+  ASSIGN: () => import_chunk_U3SJT3WC.ASSIGN,
+  CREDENTIAL_KINDS: () => import_chunk_U3SJT3WC.CREDENTIAL_KINDS,
+  END: () => import_chunk_U3SJT3WC.END,
+  END_B64: () => import_chunk_U3SJT3WC.END_B64,
+  JOIN: () => import_chunk_U3SJT3WC.JOIN,
+  SECRET_NAME: () => import_chunk_U3SJT3WC.SECRET_NAME,
+  SEP: () => import_chunk_U3SJT3WC.SEP,
+  SETTING_SYNTAXES: () => import_chunk_U3SJT3WC.SETTING_SYNTAXES,
+  UUID: () => import_chunk_U3SJT3WC.UUID,
+  UUID_ANY_CASE: () => import_chunk_U3SJT3WC.UUID_ANY_CASE,
+  assigned: () => import_chunk_U3SJT3WC.assigned,
+  ci: () => import_chunk_U3SJT3WC.ci,
+  contextRegex: () => import_chunk_U3SJT3WC.contextRegex,
+  defineRule: () => import_chunk_U3SJT3WC.defineRule,
+  escapeRegex: () => import_chunk_MBMW4SK2.escapeRegex,
+  hasDigit: () => import_chunk_U3SJT3WC.hasDigit,
+  inSyntaxes: () => import_chunk_U3SJT3WC.inSyntaxes,
+  providerSetting: () => import_chunk_U3SJT3WC.providerSetting,
+  withValue: () => import_chunk_U3SJT3WC.withValue
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

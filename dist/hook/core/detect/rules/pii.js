@@ -32,7 +32,8 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_ETBY7HIV = require("../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 function isDigits(text) {
   return /^\d+$/.test(text);
@@ -1244,7 +1245,9 @@ function lineShape(text) {
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
+    const digit = code >= 48 && code <= 57;
+    const capital = code >= 65 && code <= 90;
+    if (digit) {
       digits++;
       if (run++ === 0) free = digitRunIsFree(text, i);
       if (free && run > freeRun) freeRun = run;
@@ -1256,20 +1259,16 @@ function lineShape(text) {
         }
       }
       upper = 0;
-      if (token >= 0) token = token < 6 ? -1 : token + 1;
     } else {
       run = 0;
-      if (code >= 65 && code <= 90) {
-        upper++;
-        if (token >= 0) token++;
-      } else {
-        upper = 0;
-        if (code >= 97 && code <= 122 || code === 95) token = -1;
-        else {
-          if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
-          token = 0;
-        }
-      }
+      upper = capital ? upper + 1 : 0;
+    }
+    if (digit || capital) {
+      if (token >= 0) token = digit && token < 6 ? -1 : token + 1;
+    } else if (code >= 97 && code <= 122 || code === 95) token = -1;
+    else {
+      if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
+      token = 0;
     }
   }
   if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
@@ -1311,7 +1310,7 @@ function findPiiNumbers(text, context) {
   return out;
 }
 function idRule(id, title, keywords, spec, docs, examples) {
-  return (0, import_chunk_QTGPMH4Q.defineRule)({
+  return (0, import_chunk_U3SJT3WC.defineRule)({
     id,
     title,
     provider: "PII",
@@ -1325,7 +1324,7 @@ function idRule(id, title, keywords, spec, docs, examples) {
   });
 }
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
     id: "pii-number",
@@ -1368,7 +1367,7 @@ var rules = [
   }),
   idRule("nl-bsn", "Dutch citizen service number (BSN)", ["bsn", "burgerservicenummer", "sofi"], BSN_SPEC, "https://www.rvig.nl/burgerservicenummer", {
     samples: () => [examplesOf.bsn("ex-bsn")],
-    truePositives: ([bsn]) => (0, import_chunk_QTGPMH4Q.withValue)(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
+    truePositives: ([bsn]) => (0, import_chunk_U3SJT3WC.withValue)(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
     falsePositives: ([bsn]) => [`bsn: "${breakLastDigit(bsn)}"`, `bsn_id: "${bsn}"`, `value: "${bsn}"`]
   }),
   idRule("in-aadhaar", "Indian Aadhaar number", ["aadhaar", "aadhar", "uidai"], AADHAAR_SPEC, "https://uidai.gov.in/en/my-aadhaar/about-your-aadhaar.html", {
@@ -1400,7 +1399,7 @@ var rules = [
       falsePositives: ([pnr]) => [`personnummer: ${breakLastDigit(pnr)}`, `personnummer: ${pnr.slice(0, 2)}13${pnr.slice(4)}`, `id: ${pnr}`]
     }
   ),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "email-address",
     title: "Email address in data",
     provider: "PII",
@@ -1411,7 +1410,7 @@ var rules = [
     docs: "https://www.rfc-editor.org/rfc/rfc2606",
     remediation: "Replace real addresses in test data with generated ones at example.com (RFC 2606), and purge the real ones from the git history.",
     samples: () => [examplesOf.email("ex-email")],
-    truePositives: ([email]) => (0, import_chunk_QTGPMH4Q.withValue)(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
+    truePositives: ([email]) => (0, import_chunk_U3SJT3WC.withValue)(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
     falsePositives: ([email]) => [
       `INSERT INTO users (email) VALUES ('jane@example.com');`,
       `INSERT INTO users (email) VALUES ('noreply@${email.split("@")[1]}');`,

@@ -23,9 +23,10 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var DATA_CENTER_TOKEN = /(?<![A-Za-z0-9_-])BBDC-([A-Za-z0-9+/]{30,60})(?![A-Za-z0-9+/=_-])/g;
 function findDataCenterTokens(text) {
@@ -33,7 +34,7 @@ function findDataCenterTokens(text) {
   for (const m of text.matchAll(DATA_CENTER_TOKEN)) {
     const body = m[1];
     if ((0, import_chunk_5DJJHIZY.isAtlassianDataCenterToken)(body)) out.push({ secret: m[0], index: m.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
-    else if ((0, import_chunk_OGIVKPLJ.classifyPlaceholder)(body).placeholder) out.push({ secret: m[0], index: m.index ?? 0, category: "placeholder" });
+    else if ((0, import_chunk_BO5YSYUT.classifyPlaceholder)(body).placeholder) out.push({ secret: m[0], index: m.index ?? 0, category: "placeholder" });
   }
   return out;
 }
@@ -41,7 +42,7 @@ function dataCenterToken(seed) {
   return "BBDC-" + (0, import_chunk_KBVS5DTB.toBase64)(import_chunk_KBVS5DTB.fake.digits(12, seed).replace(/^0/, "7") + ":" + import_chunk_KBVS5DTB.fake.alnum(20, seed + "-body"));
 }
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
     provider: "Bitbucket",
@@ -51,10 +52,10 @@ var rules = [
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
     remediation: "Revoke the app password in Personal Bitbucket settings > App passwords and move to a scoped API token kept in a secret store.",
     samples: () => ["ATBB" + import_chunk_KBVS5DTB.fake.alnum(24, "atbb") + import_chunk_KBVS5DTB.fake.hexUpper(8, "atbb-crc")],
-    truePositives: ([p]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("bitbucket_app_password", p), ...(0, import_chunk_QTGPMH4Q.withValue)(p, "git clone https://jdoe:%s@bitbucket.org/acme/app.git")],
+    truePositives: ([p]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bitbucket_app_password", p), ...(0, import_chunk_U3SJT3WC.withValue)(p, "git clone https://jdoe:%s@bitbucket.org/acme/app.git")],
     falsePositives: ([p]) => [`BITBUCKET_APP_PASSWORD=${p.slice(0, 30)}`, `const x = "${p}7";`]
   }),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "bitbucket-access-token",
     title: "Bitbucket repository, project or workspace access token",
     provider: "Bitbucket",
@@ -65,10 +66,10 @@ var rules = [
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/",
     remediation: "Revoke the access token in the repository's, project's or workspace's Access tokens settings and keep its replacement in a secret store.",
     samples: () => ["ATCTT3xFfGN0" + import_chunk_KBVS5DTB.fake.base64url(170, "bb-access") + "=" + import_chunk_KBVS5DTB.fake.hexUpper(8, "bb-crc")],
-    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.bitbucket.org/2.0/repositories/acme')],
+    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.bitbucket.org/2.0/repositories/acme')],
     falsePositives: ([t]) => [`BITBUCKET_TOKEN=${t.slice(0, 80)}`, `BITBUCKET_TOKEN=${t.slice(0, -9)}`]
   }),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "bitbucket-data-center-http-access-token",
     title: "Bitbucket Data Center HTTP access token",
     provider: "Bitbucket",
@@ -78,7 +79,7 @@ var rules = [
     docs: "https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html",
     remediation: "Revoke the token in the user's, project's or repository's HTTP access tokens settings and keep its replacement in a secret store.",
     samples: () => [dataCenterToken("bbdc-1"), dataCenterToken("bbdc-2")],
-    truePositives: ([t, u]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(u, "%s", "git clone https://ci:%s@git.acme.internal/scm/proj/repo.git")],
+    truePositives: ([t, u]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(u, "%s", "git clone https://ci:%s@git.acme.internal/scm/proj/repo.git")],
     falsePositives: ([t]) => [`BITBUCKET_TOKEN=BBDC-${import_chunk_KBVS5DTB.fake.base64(44, "bbdc-random")}`, `BITBUCKET_TOKEN=${t.toUpperCase()}`, "BBDC-1234"]
   })
 ];

@@ -23,20 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
     provider: "DocuSign",
     severity: "high",
     keywords: ["docusign"],
-    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("docusign", String.raw`secret[_.-]?key|client[_.-]?secret|secret`, import_chunk_QTGPMH4Q.UUID),
+    regex: (0, import_chunk_U3SJT3WC.contextRegex)("docusign", String.raw`secret[_.-]?key|client[_.-]?secret|secret`, import_chunk_U3SJT3WC.UUID),
     docs: "https://developers.docusign.com/platform/configure-app/",
     remediation: "Delete the secret key on the app in DocuSign Apps and Keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("docusign-1")],
-    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("docusign_secret_key", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "docusign_client_secret: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("docusign_secret_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "docusign_client_secret: '%s'")],
     falsePositives: () => ["DOCUSIGN_INTEGRATION_KEY=" + import_chunk_KBVS5DTB.fake.uuid("docusign-fp"), "DOCUSIGN_ACCOUNT_ID=" + import_chunk_KBVS5DTB.fake.uuid("docusign-fp2")]
   })
 ];

@@ -22,7 +22,8 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var PREFIXES = [
   ["xoxb-", "slack-bot-token", "Slack bot token"],
@@ -55,7 +56,8 @@ var PREFIXES = [
 var KEYWORDS = ["xoxb-", "xoxp-", "xoxs-", "xoxc-", "xoxa-", "xapp-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "ghp_", "gho_", "ghs_", "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-", "npm_", "hf_", "pypi-", "sg.", "akia", "aiza", "dop_v1_", "lin_api_", "sk"];
 var TOKEN = String.raw`[A-Za-z0-9_.*<>{}$${"\u2026"}-]{3,160}`;
 var CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXES.map(([p]) => `(${p})`).join("|")})${TOKEN}`, "g");
-var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|\u2026|(.)\1{7,}|0123456|1234567|abcdefg/i;
+var DUMMY = /<[^<>]{1,60}>|\{\{?[^{}]{1,60}\}\}?|\$\{[^{}]{1,60}\}|your|example|placeholder|replace|insert|redacted|dummy|sample|changeme|(?:^|[_-])(?:here|token|key|secret)(?:$|[_-])|[xX*.]{4,}|\u2026|0123456|1234567|abcdefg/i;
+var ONE_CHARACTER_RUN = /(.)\1{7,}/i;
 function findDummyValues(text) {
   const out = [];
   CANDIDATE.lastIndex = 0;
@@ -64,7 +66,7 @@ function findDummyValues(text) {
     while (group + 1 < m.length && m[group + 1] === void 0) group++;
     const prefix = m[group + 1];
     const body = m[0].slice(prefix.length).replace(/[.\u2026]+$/, (tail) => tail.length >= 3 || tail === "\u2026" ? tail : "");
-    if (!DUMMY.test(body)) continue;
+    if (!DUMMY.test(body) && !ONE_CHARACTER_RUN.test(body)) continue;
     const [, ruleId, title] = PREFIXES[group];
     out.push({
       secret: prefix + body,
@@ -79,7 +81,7 @@ function findDummyValues(text) {
   return out;
 }
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "provider-placeholder",
     title: "Provider credential placeholder",
     provider: "placeholder",

@@ -22,11 +22,12 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_3HVMMMGU = require("../../../../chunks/chunk-3HVMMMGU.js");
+var import_chunk_QIE23ESF = require("../../../../chunks/chunk-QIE23ESF.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_OGIVKPLJ = require("../../../../chunks/chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function signedJwt(issuer, alg = "HS256") {
   return {
@@ -43,7 +44,7 @@ var ENTRIES = [
   { id: "rentman-api-token", provider: "Rentman", kind: "API token", names: ["rentman"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("rentman") }, docs: "https://api.rentman.net/" },
   { id: "voicegain-jwt", provider: "Voicegain", kind: "API token (JWT)", names: ["voicegain"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("voicegain") }, docs: "https://console.voicegain.ai/api-documentation" }
 ];
-var rules = (0, import_chunk_3HVMMMGU.keyed)(ENTRIES);
+var rules = (0, import_chunk_QIE23ESF.keyed)(ENTRIES);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

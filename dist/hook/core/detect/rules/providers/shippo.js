@@ -23,10 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
     provider: "Shippo",
@@ -36,10 +37,10 @@ var rules = [
     docs: "https://docs.goshippo.com/docs/guides_general/authentication/",
     remediation: "Regenerate the token in Shippo > Settings > API and keep its replacement in a secret manager.",
     samples: () => ["shippo_live_" + import_chunk_KBVS5DTB.fake.hex(40, "shippo-1")],
-    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("shippo_api_key", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "Authorization: ShippoToken %s")],
+    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("shippo_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: ShippoToken %s")],
     falsePositives: () => ["shippo_live_" + import_chunk_KBVS5DTB.fake.hex(20, "shippo-short"), "SHIPPO_API_KEY=${SHIPPO_API_KEY}"]
   }),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "shippo-test-api-token",
     title: "Shippo test API token",
     provider: "Shippo",
@@ -49,7 +50,7 @@ var rules = [
     docs: "https://docs.goshippo.com/docs/guides_general/authentication/",
     remediation: "Regenerate the test token in Shippo > Settings > API and keep it out of source control.",
     samples: () => ["shippo_test_" + import_chunk_KBVS5DTB.fake.hex(40, "shippo-t-1")],
-    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("shippo_test_key", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "shippo.api_key = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("shippo_test_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "shippo.api_key = '%s'")],
     falsePositives: () => ["shippo_test_" + import_chunk_KBVS5DTB.fake.hex(20, "shippo-t-short"), "shippo_test_" + import_chunk_KBVS5DTB.fake.hex(48, "shippo-t-long")]
   })
 ];

@@ -23,21 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "storyblok-access-token",
     title: "Storyblok access token",
     provider: "Storyblok",
     severity: "medium",
     keywords: ["storyblok"],
-    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("storyblok", String.raw`(?:access|preview|public|management|oauth)?[_.-]?token|api[_.-]?key`, (0, import_chunk_QTGPMH4Q.hasDigit)(30) + "[A-Za-z0-9-]{22,30}"),
+    regex: (0, import_chunk_U3SJT3WC.contextRegex)("storyblok", String.raw`(?:access|preview|public|management|oauth)?[_.-]?token|api[_.-]?key`, (0, import_chunk_U3SJT3WC.hasDigit)(30) + "[A-Za-z0-9-]{22,30}"),
     minEntropy: 3.5,
     docs: "https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication",
     remediation: "Delete the token in Storyblok > Settings > Access Tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(20, "storyblok-1") + "3" + import_chunk_KBVS5DTB.fake.alnum(1, "storyblok-1b") + "tt"],
-    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("storyblok_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "storyblok_preview_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("storyblok_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "storyblok_preview_token: '%s'")],
     falsePositives: () => ["STORYBLOK_SPACE_ID=" + import_chunk_KBVS5DTB.fake.digits(6, "storyblok-fp"), "STORYBLOK_TOKEN=${STORYBLOK_TOKEN}"]
   })
 ];

@@ -26,7 +26,8 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("../../../../chunks/chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function validateVercel(token) {
   const rest = token.slice(4);
@@ -44,7 +45,7 @@ var rules = [
     ["vcr_", "vercel-app-refresh-token", "Vercel app refresh token", "high"],
     ["vck_", "vercel-api-key", "Vercel API key (AI Gateway)", "high"]
   ].map(
-    ([prefix, id, title, severity]) => (0, import_chunk_QTGPMH4Q.defineRule)({
+    ([prefix, id, title, severity]) => (0, import_chunk_U3SJT3WC.defineRule)({
       id,
       title,
       provider: "Vercel",
@@ -57,22 +58,22 @@ var rules = [
       docs: "https://vercel.com/changelog/new-token-formats-and-secret-scanning",
       remediation: "Delete the token in Vercel > Account Settings > Tokens (or revoke the app grant) and store its replacement as a CI secret.",
       samples: () => [fakeVercelToken(prefix, id + "-1")],
-      truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("vercel_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, 'const vercel = new Vercel({ bearerToken: "%s" });')],
+      truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vercel_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'const vercel = new Vercel({ bearerToken: "%s" });')],
       falsePositives: () => [prefix + import_chunk_KBVS5DTB.fake.alnum(30, id + "-short"), "x" + prefix + import_chunk_KBVS5DTB.fake.alnum(56, id + "-embedded")]
     })
   ),
-  (0, import_chunk_QTGPMH4Q.defineRule)({
+  (0, import_chunk_U3SJT3WC.defineRule)({
     id: "vercel-token-legacy",
     title: "Vercel access token (legacy 24-character)",
     provider: "Vercel",
     severity: "high",
     keywords: ["vercel"],
-    regex: (0, import_chunk_QTGPMH4Q.contextRegex)("vercel", String.raw`token|api[_.-]?key|secret`, (0, import_chunk_QTGPMH4Q.hasDigit)(24) + "[A-Za-z0-9]{24}"),
+    regex: (0, import_chunk_U3SJT3WC.contextRegex)("vercel", String.raw`token|api[_.-]?key|secret`, (0, import_chunk_U3SJT3WC.hasDigit)(24) + "[A-Za-z0-9]{24}"),
     minEntropy: 3.2,
     docs: "https://vercel.com/docs/accounts/access-tokens",
     remediation: "Delete the token in Vercel > Account Settings > Tokens and store its replacement as a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(20, "vercel-leg-1") + "4" + import_chunk_KBVS5DTB.fake.alnum(3, "vercel-leg-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("vercel_token", t), ...(0, import_chunk_QTGPMH4Q.withValue)(t, "vercel_api_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vercel_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "vercel_api_token: '%s'")],
     falsePositives: () => ["VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}", "VERCEL_ORG_ID=" + import_chunk_KBVS5DTB.fake.alnum(24, "vercel-fp")]
   })
 ];

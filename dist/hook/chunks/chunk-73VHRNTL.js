@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("./chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("./chunk-U3SJT3WC.js");
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
 var PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
 var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
@@ -74,7 +74,7 @@ function uriFinder(spec) {
 }
 function uriRule(spec) {
   const { schemes: _schemes, queryPassword: _queryPassword, ...rule } = spec;
-  return (0, import_chunk_QTGPMH4Q.defineRule)({ ...rule, severity: "high", find: uriFinder(spec) });
+  return (0, import_chunk_U3SJT3WC.defineRule)({ ...rule, severity: "high", find: uriFinder(spec) });
 }
 var DB_REMEDIATION = "Change the database user's password, then build the connection string at run time from an environment variable or a secret store.";
 var pw = (seed, n = 20) => import_chunk_KBVS5DTB.fake.alnum(n, seed);
@@ -339,7 +339,7 @@ function findJdbc(text) {
   }
   return out.sort((a, b) => a.index - b.index);
 }
-var jdbc = (0, import_chunk_QTGPMH4Q.defineRule)({
+var jdbc = (0, import_chunk_U3SJT3WC.defineRule)({
   id: "jdbc-connection-string",
   title: "JDBC URL with a password",
   provider: "JDBC",
@@ -400,7 +400,7 @@ function findKeywordConnectionStrings(text) {
   }
   return out.sort((a, b) => a.index - b.index);
 }
-var keywordStrings = (0, import_chunk_QTGPMH4Q.defineRule)({
+var keywordStrings = (0, import_chunk_U3SJT3WC.defineRule)({
   id: "odbc-connection-string",
   title: "Connection string with a password (ODBC, ADO.NET, libpq)",
   provider: "Databases",

@@ -33,18 +33,15 @@ __export(stdin_exports, {
   ci: () => ci,
   contextRegex: () => contextRegex,
   defineRule: () => defineRule,
-  escapeRegex: () => escapeRegex,
   hasDigit: () => hasDigit,
   inSyntaxes: () => inSyntaxes,
   providerSetting: () => providerSetting,
   withValue: () => withValue
 });
 module.exports = __toCommonJS(stdin_exports);
+var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 function ci(word) {
   return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-}
-function escapeRegex(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 var SEP = "[_.-]?";
 var JOIN = "(?=)";
@@ -63,7 +60,7 @@ function contextRegex(provider, name, value, end = END) {
   return new RegExp(String.raw`(?:${provider})${between}${ASSIGN}(?<secret>${value})${end}`, "i");
 }
 function providerSetting(names, kinds, call = true) {
-  const literal = (words) => `(?:${words.map((w) => ci(escapeRegex(w))).join("|")})`;
+  const literal = (words) => `(?:${words.map((w) => ci((0, import_chunk_MBMW4SK2.escapeRegex)(w))).join("|")})`;
   const kind = literal(kinds);
   const direct = String.raw`[\w.-]{0,24}?(?:[ \t]{1,2}(?:[\w.-]{1,12}[ \t]{1,2}){0,2})?${JOIN}${kind}[\w.-]{0,12}${ASSIGN}`;
   const argument = String.raw`[\w.]{0,30}\(\s{0,3}\{?\s{0,3}\w{0,12}${kind}\w{0,12}["']?\s{0,2}[=:]\s{0,2}["'\x60]?`;
@@ -119,7 +116,6 @@ function defineRule(spec) {
   ci,
   contextRegex,
   defineRule,
-  escapeRegex,
   hasDigit,
   inSyntaxes,
   providerSetting,

@@ -26,9 +26,10 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("./chunk-5DJJHIZY.js");
-var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
-var import_chunk_QTGPMH4Q = require("./chunk-QTGPMH4Q.js");
+var import_chunk_U3SJT3WC = require("./chunk-U3SJT3WC.js");
+var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 var CLASSES = {
   digits: { cls: "0-9", chars: import_chunk_KBVS5DTB.ALPHABETS.digits },
   hex: { cls: "0-9a-f", chars: import_chunk_KBVS5DTB.ALPHABETS.hex },
@@ -70,9 +71,9 @@ function namesAtWordStart(names, provider = "") {
   const rest = (w) => {
     if (w.length <= 1) return "";
     const spellings = [w.slice(1), w.slice(1).toUpperCase(), ...cased.toLowerCase() === w && /[A-Z]/.test(cased.slice(1)) ? [cased.slice(1)] : []];
-    return `(?:${spellings.map(import_chunk_QTGPMH4Q.escapeRegex).join("|")})`;
+    return `(?:${spellings.map(import_chunk_MBMW4SK2.escapeRegex).join("|")})`;
   };
-  const spelled = (w) => (/[a-z]/.test(w[0]) ? `[${w[0]}${w[0].toUpperCase()}]` : (0, import_chunk_QTGPMH4Q.escapeRegex)(w[0])) + rest(w);
+  const spelled = (w) => (/[a-z]/.test(w[0]) ? `[${w[0]}${w[0].toUpperCase()}]` : (0, import_chunk_MBMW4SK2.escapeRegex)(w[0])) + rest(w);
   const byFirst = /* @__PURE__ */ new Map();
   for (const name of names) {
     const [first = "", ...others] = name.split(/[ _.-]/).filter(Boolean);
@@ -88,7 +89,7 @@ function namesAtWordStart(names, provider = "") {
   }
   const alternatives = [...byLetter].map(([letter, bodies]) => {
     const body = bodies.length === 1 ? bodies[0] : `(?:${bodies.join("|")})`;
-    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${(0, import_chunk_QTGPMH4Q.escapeRegex)(letter)}${body}`;
+    if (!/[a-z]/.test(letter)) return `(?<![A-Za-z0-9])${(0, import_chunk_MBMW4SK2.escapeRegex)(letter)}${body}`;
     return `(?:(?<![A-Za-z0-9])${letter}|(?<![A-Z])${letter.toUpperCase()})${body}`;
   });
   return `(?:${alternatives.join("|")})`;
@@ -97,10 +98,10 @@ function distinctNames(names) {
   const letters = (n) => n.replace(/[ _.-]/g, "");
   return names.filter((n) => n !== letters(n) || !names.some((o) => o !== n && letters(o) === n));
 }
-var BETWEEN = `(?:${import_chunk_QTGPMH4Q.ASSIGN}|["']\\s{1,3}value${import_chunk_QTGPMH4Q.JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?${import_chunk_QTGPMH4Q.JOIN}`;
+var BETWEEN = `(?:${import_chunk_U3SJT3WC.ASSIGN}|["']\\s{1,3}value${import_chunk_U3SJT3WC.JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?${import_chunk_U3SJT3WC.JOIN}`;
 function bodyOf(shape) {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
-  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? (0, import_chunk_QTGPMH4Q.escapeRegex)(shape.extra) : ""}]`;
+  const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? (0, import_chunk_MBMW4SK2.escapeRegex)(shape.extra) : ""}]`;
   if (shape.pattern) return { regex: `(?:${shape.pattern.regex})`, cls, minLength: 1 };
   if (shape.groups) {
     return { regex: shape.groups.map((n) => `${cls}{${n}}`).join("-"), cls, minLength: shape.groups.reduce((a, b) => a + b + 1, -1) };
@@ -130,7 +131,7 @@ function valueCheck(entry) {
   let exact;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_OGIVKPLJ.classifyFormatValue)(secret).placeholder;
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_BO5YSYUT.classifyFormatValue)(secret).placeholder;
   };
 }
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;
@@ -150,19 +151,19 @@ var JENKINS_LABEL = `AQAAABAAA[ \\t]{1,3}`;
 var BEFORE_JENKINS_LABEL = `[ \\t]{1,3}(?=AQAAABAAA[ \\t])`;
 function valueRegex(shape) {
   const body = bodyOf(shape);
-  const starts = prefixes(shape).map(import_chunk_QTGPMH4Q.escapeRegex);
+  const starts = prefixes(shape).map(import_chunk_MBMW4SK2.escapeRegex);
   const prefix = starts.length === 0 ? "" : starts.length === 1 ? starts[0] : `(?:${starts.join("|")})`;
   const value = fillable(shape) && !shape.standalone ? `${prefix}(?:${body.regex}|${STAND_IN_BODY})` : `${prefix}${body.regex}`;
-  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? (0, import_chunk_QTGPMH4Q.escapeRegex)(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
+  return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? (0, import_chunk_MBMW4SK2.escapeRegex)(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
 }
 function anySettingRegex(entry) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => (0, import_chunk_QTGPMH4Q.ci)((0, import_chunk_QTGPMH4Q.escapeRegex)(n))).join("|")})`;
-  const starts = prefixes(entry.value).map(import_chunk_QTGPMH4Q.escapeRegex);
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => (0, import_chunk_U3SJT3WC.ci)((0, import_chunk_MBMW4SK2.escapeRegex)(n))).join("|")})`;
+  const starts = prefixes(entry.value).map(import_chunk_MBMW4SK2.escapeRegex);
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
-  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? (0, import_chunk_QTGPMH4Q.escapeRegex)(entry.value.extra) : ""}-]`;
-  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${import_chunk_QTGPMH4Q.JOIN}${CREDENTIAL})?`;
-  return new RegExp(`${name}${spacedCredential}${import_chunk_QTGPMH4Q.ASSIGN}(?<secret>${value})(?!${notAfter})`);
+  const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? (0, import_chunk_MBMW4SK2.escapeRegex)(entry.value.extra) : ""}-]`;
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${import_chunk_U3SJT3WC.JOIN}${CREDENTIAL})?`;
+  return new RegExp(`${name}${spacedCredential}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 function keyedRegex(entry) {
   if (entry.anySetting) return anySettingRegex(entry);
@@ -174,9 +175,9 @@ function keyedRegex(entry) {
   const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
   if (isStrict(entry)) {
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${import_chunk_QTGPMH4Q.JOIN}${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${import_chunk_U3SJT3WC.JOIN}${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
   }
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${import_chunk_QTGPMH4Q.JOIN}${KEY_TOKEN_SECRET})?`;
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${import_chunk_U3SJT3WC.JOIN}${KEY_TOKEN_SECRET})?`;
   return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 var STRICT_NEARBY_PARTS = [/[?&]|<\//];
@@ -192,10 +193,10 @@ function requiredParts(entry) {
   const parts = [];
   const shape = entry.value;
   if (!shape.standalone) {
-    const spelled = entry.names.map((n) => entry.anySetting ? (0, import_chunk_QTGPMH4Q.escapeRegex)(n) : n.split(/[ _.-]/).filter(Boolean).map(import_chunk_QTGPMH4Q.escapeRegex).join("[ _.-]?"));
+    const spelled = entry.names.map((n) => entry.anySetting ? (0, import_chunk_MBMW4SK2.escapeRegex)(n) : n.split(/[ _.-]/).filter(Boolean).map(import_chunk_MBMW4SK2.escapeRegex).join("[ _.-]?"));
     parts.push(new RegExp(spelled.join("|"), "i"));
   }
-  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(import_chunk_QTGPMH4Q.escapeRegex).join("|")));
+  if (fillable(shape) && !shape.standalone) parts.push(new RegExp(prefixes(shape).map(import_chunk_MBMW4SK2.escapeRegex).join("|")));
   else if (!shape.pattern) {
     const { cls, minLength } = bodyOf(shape);
     parts.push(new RegExp(`${shape.groups ? `${cls.slice(0, -1)}-]` : cls}{${minLength}}`));
@@ -228,16 +229,16 @@ function truePositives(entry, v) {
     const raw = entry.names[0];
     const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
     const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v}`, `${snake2} token - '${v}'`];
-    return [...(0, import_chunk_QTGPMH4Q.inSyntaxes)(`${snake2}_secret_key`, v), ...pairs([`export ${upper2}_CLIENT_ID="${v}"`, `  "${camel2}Token": "${v}",`, `const ${camel2}Secret = "${v}";`, ...flag, `<${camel2}Key>
+    return [...(0, import_chunk_U3SJT3WC.inSyntaxes)(`${snake2}_secret_key`, v), ...pairs([`export ${upper2}_CLIENT_ID="${v}"`, `  "${camel2}Token": "${v}",`, `const ${camel2}Secret = "${v}";`, ...flag, `<${camel2}Key>
     ${v}
 </${camel2}Key>`])];
   }
   if (entry.value.standalone) {
-    return [...(0, import_chunk_QTGPMH4Q.inSyntaxes)("service_token", v), ...pairs([`const client = new Client("${v}");`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`])];
+    return [...(0, import_chunk_U3SJT3WC.inSyntaxes)("service_token", v), ...pairs([`const client = new Client("${v}");`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`])];
   }
   const { snake, upper, camel, pascal } = forms(entry.names[0]);
   return [
-    ...(0, import_chunk_QTGPMH4Q.inSyntaxes)(`${snake}_api_key`, v),
+    ...(0, import_chunk_U3SJT3WC.inSyntaxes)(`${snake}_api_key`, v),
     ...pairs([
       `export ${upper}_TOKEN="${v}"`,
       `  "${camel}ApiKey": "${v}",`,
@@ -362,8 +363,8 @@ function claimOf(entry) {
 function claimShape(shape, starts) {
   const startLengths = starts.length === 0 ? [0] : starts.map((p) => p.length);
   const [min, max] = shape.groups ? [bodyOf(shape).minLength, bodyOf(shape).minLength] : shape.range ?? [shape.length ?? 0, shape.length ?? 0];
-  const chars = CLASSES[shape.alphabet].cls + (0, import_chunk_QTGPMH4Q.escapeRegex)((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
-  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(import_chunk_QTGPMH4Q.escapeRegex).join("|")})`}${bodyOf(shape).regex}`;
+  const chars = CLASSES[shape.alphabet].cls + (0, import_chunk_MBMW4SK2.escapeRegex)((shape.extra ?? "") + (shape.groups ? "-" : "") + starts.join(""));
+  const exact = `${starts.length === 0 ? "" : `(?:${starts.map(import_chunk_MBMW4SK2.escapeRegex).join("|")})`}${bodyOf(shape).regex}`;
   return { chars, length: [min + Math.min(...startLengths), max + Math.max(...startLengths)], starts, exact };
 }
 function keyed(entries) {
@@ -373,7 +374,7 @@ function keyed(entries) {
     const kind = given.kind ?? "API key";
     const lazy = !given.value.standalone;
     const accepts = valueCheck(given);
-    const { keywords: _none, ...rule } = (0, import_chunk_QTGPMH4Q.defineRule)({
+    const { keywords: _none, ...rule } = (0, import_chunk_U3SJT3WC.defineRule)({
       id: given.id,
       title: `${given.provider} ${kind}`,
       provider: given.provider,

@@ -36,7 +36,7 @@ var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
 const { posix } = process.getBuiltinModule("node:path");
 var LENGTH_SLACK = 0.25;
 var Owner = class {
@@ -78,6 +78,12 @@ var Claims = class {
   byStart = /* @__PURE__ */ new Map();
   /** Setting owners by the name's letters and digits (`newrelic`). */
   byName = /* @__PURE__ */ new Map();
+  /**
+   * The owners found in a text (a setting with the words qualifying it, or a line), by that text: the
+   * same settings recur in file after file (dense input: 54 distinct among 430), and finding them
+   * splits names with regexes and looks up every word, word pair and word start.
+   */
+  ownersByText = /* @__PURE__ */ new Map();
   constructor(rules) {
     for (const rule of rules) {
       const claim = rule.owns;
@@ -116,8 +122,18 @@ var Claims = class {
     if (copied) return { rule: copied, by: "setting" };
     const line = owners.length === 0 ? above?.() : void 0;
     if (!line || line.length > 200) return void 0;
-    for (const { rule, shape } of this.ownersOfWords((0, import_chunk_2WR3XI5E.nameWords)(line), false)) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
+    for (const { rule, shape } of this.remembered(`
+${line}`, () => this.ownersOfWords((0, import_chunk_2WR3XI5E.nameWords)(line), false))) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
     return void 0;
+  }
+  /** `find()`'s owners, found once for `key` (kept for the last thousand or so keys). */
+  remembered(key, find) {
+    let owners = this.ownersByText.get(key);
+    if (owners === void 0) {
+      if (this.ownersByText.size >= 1024) this.ownersByText.clear();
+      this.ownersByText.set(key, owners = find());
+    }
+    return owners;
   }
   /**
    * The owners of the provider names in a setting's name (a word, a few words together, or a word's
@@ -126,7 +142,7 @@ var Claims = class {
   ownersOf(setting, before) {
     const at = before.lastIndexOf(setting);
     const qualifier = at > 0 ? /(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9]{1,40}[ \t]{1,2}){1,4}$/.exec(before.slice(Math.max(0, at - 80), at))?.[0] : void 0;
-    return this.ownersOfWords([...qualifier ? (0, import_chunk_2WR3XI5E.nameWords)(qualifier) : [], ...(0, import_chunk_2WR3XI5E.nameWords)(setting).slice(-8)], true);
+    return this.remembered(`${qualifier ?? ""}\0${setting}`, () => this.ownersOfWords([...qualifier ? (0, import_chunk_2WR3XI5E.nameWords)(qualifier) : [], ...(0, import_chunk_2WR3XI5E.nameWords)(setting).slice(-8)], true));
   }
   /** The owners of names among `all` (a word, two or three together, or with `starts` a word's start). */
   ownersOfWords(all, starts) {
@@ -247,7 +263,9 @@ function buildAutomaton(lowered) {
       table[row + cls] = enter(child, failure);
     }
   }
-  return { classOf, classCount: classes, table, outputs };
+  const starts = new Int32Array(states + 1);
+  for (let state = 0; state < states; state++) starts[state + 1] = starts[state] + outputs[state].length;
+  return { classOf, classCount: classes, table, starts, rules: Int32Array.from(outputs.flat()) };
 }
 var FORMAT = 1128726529;
 var HEADER_INTS = 5;
@@ -271,15 +289,9 @@ function decodeAutomaton(bytes, lowered) {
   for (let i = 0; i < signature.length; i++) if (data[at - data.byteOffset + i] !== signature.charCodeAt(i)) return void 0;
   const classOf = new Uint8Array(CODE_UNITS);
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
-  const outputs = new Array(states);
-  for (let state = 0; state < states; state++) {
-    const start = starts[state];
-    const end = starts[state + 1];
-    outputs[state] = start === end ? NO_RULES : Array.from(rules.subarray(start, end));
-  }
-  return { classOf, classCount, table, outputs };
+  return { classOf, classCount, table, starts, rules };
 }
-var KeywordPrefilter = class {
+var KeywordPrefilter = class _KeywordPrefilter {
   classOf;
   classCount;
   /**
@@ -287,8 +299,13 @@ var KeywordPrefilter = class {
    * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
    */
   table;
-  /** Indexed by state number: the rules whose keyword ends there (including through failure links). */
-  outputs;
+  /**
+   * The rules whose keyword ends in a state (including through failure links), by state number:
+   * rules[starts[s] .. starts[s + 1]). Two flat arrays, not an array a state: the loop reads them in
+   * a few cache lines, where arrays of their own lay scattered over the heap.
+   */
+  starts;
+  rules;
   ruleCount;
   /**
    * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
@@ -308,7 +325,8 @@ var KeywordPrefilter = class {
     this.classOf = automaton.classOf;
     this.classCount = automaton.classCount;
     this.table = automaton.table;
-    this.outputs = automaton.outputs;
+    this.starts = automaton.starts;
+    this.rules = automaton.rules;
     this.lastLineOfRule = new Int32Array(this.ruleCount);
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
@@ -326,10 +344,19 @@ var KeywordPrefilter = class {
    * before scanning another text.
    */
   scanFlat(text) {
-    const { table, classOf, outputs, classCount: classes, lastLineOfRule } = this;
-    lastLineOfRule.fill(-1);
+    this.lastLineOfRule.fill(-1);
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
-    let hits = this.hits;
+    const count2 = _KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
+    return this.hits.subarray(0, count2);
+  }
+  /**
+   * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
+   * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
+   * V8 optimises the loop during the first long document, before the reads at the start of that call
+   * have type feedback, and code compiled from there fell back to the interpreter at its first read on
+   * every later call (then re-entered the loop's on-stack-replaced code).
+   */
+  static findHits(prefilter, text, table, classOf, starts, rules, classes, lastLineOfRule, hits) {
     let count2 = 0;
     let state = 0;
     let line = 0;
@@ -346,13 +373,15 @@ var KeywordPrefilter = class {
       state = table[state + classOf[code]];
       if (state < 0) {
         state = -state;
-        for (const rule of outputs[state / classes]) {
+        const ending = state / classes;
+        for (let k = starts[ending], end = starts[ending + 1]; k < end; k++) {
+          const rule = rules[k];
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
             if (count2 + 4 > hits.length) {
               const grown = new Int32Array(hits.length * 2);
               grown.set(hits);
-              hits = this.hits = grown;
+              hits = prefilter.hits = grown;
             }
             hits[count2++] = line;
             hits[count2++] = lineStart;
@@ -362,7 +391,7 @@ var KeywordPrefilter = class {
         }
       }
     }
-    return hits.subarray(0, count2);
+    return count2;
   }
 };
 function rulePriority(rule) {
@@ -952,7 +981,7 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && !facts.byName && validation?.status !== "confirmed") {
-      const verdict = (0, import_chunk_OGIVKPLJ.classifyFormatValue)(secret);
+      const verdict = (0, import_chunk_BO5YSYUT.classifyFormatValue)(secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";

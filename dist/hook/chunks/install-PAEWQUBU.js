@@ -19,32 +19,33 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_VR7HZP5Q.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_VR7HZP5Q.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_VR7HZP5Q.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_VR7HZP5Q.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_VR7HZP5Q.addHookEntries,
-  defaultCommand: () => import_chunk_VR7HZP5Q.defaultCommand,
-  hookEntryPath: () => import_chunk_VR7HZP5Q.hookEntryPath,
-  isOwnCommand: () => import_chunk_VR7HZP5Q.isOwnCommand,
-  packageBin: () => import_chunk_VR7HZP5Q.packageBin,
-  readSettings: () => import_chunk_VR7HZP5Q.readSettings,
-  removeHookEntries: () => import_chunk_VR7HZP5Q.removeHookEntries,
-  removeSettingsFile: () => import_chunk_VR7HZP5Q.removeSettingsFile,
-  settingsPath: () => import_chunk_VR7HZP5Q.settingsPath,
-  writeSettings: () => import_chunk_VR7HZP5Q.writeSettings
+  ClaudeSettingsError: () => import_chunk_ZZGPKIAO.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_ZZGPKIAO.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_ZZGPKIAO.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_ZZGPKIAO.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_ZZGPKIAO.addHookEntries,
+  defaultCommand: () => import_chunk_ZZGPKIAO.defaultCommand,
+  hookEntryPath: () => import_chunk_ZZGPKIAO.hookEntryPath,
+  isOwnCommand: () => import_chunk_ZZGPKIAO.isOwnCommand,
+  packageBin: () => import_chunk_ZZGPKIAO.packageBin,
+  readSettings: () => import_chunk_ZZGPKIAO.readSettings,
+  removeHookEntries: () => import_chunk_ZZGPKIAO.removeHookEntries,
+  removeSettingsFile: () => import_chunk_ZZGPKIAO.removeSettingsFile,
+  settingsPath: () => import_chunk_ZZGPKIAO.settingsPath,
+  writeSettings: () => import_chunk_ZZGPKIAO.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_VR7HZP5Q = require("./chunk-VR7HZP5Q.js");
-var import_chunk_GGDSCHDM = require("./chunk-GGDSCHDM.js");
+var import_chunk_ZZGPKIAO = require("./chunk-ZZGPKIAO.js");
+var import_chunk_EG7GGFPV = require("./chunk-EG7GGFPV.js");
 var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
+var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

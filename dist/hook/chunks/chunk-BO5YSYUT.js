@@ -24,6 +24,7 @@ __export(stdin_exports, {
   classifyTypedByHand: () => classifyTypedByHand
 });
 module.exports = __toCommonJS(stdin_exports);
+var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 var WEAK_VALUES = /* @__PURE__ */ new Set([
   "changeme",
   "change_me",
@@ -185,7 +186,10 @@ var COUNTING_ORDER = (() => {
 })();
 var PAST_END = -3;
 var BEFORE_START = -4;
+var lastValue = "";
+var lastStats;
 function characterStats(value) {
+  if (value === lastValue && lastStats !== void 0) return lastStats;
   let longestRun = 0;
   let runsOfFour = 0;
   let inRunsOfFour = 0;
@@ -211,22 +215,33 @@ function characterStats(value) {
   let seen2 = -1;
   let seen3 = -1;
   let seen4 = -1;
+  let mayHoldMark = false;
+  let mark1 = VALUE_START;
+  let mark2 = 0;
   for (let i = 0; i <= value.length; i++) {
     const c = i < value.length ? value.charCodeAt(i) : PAST_END;
     if (c === back1) run++;
     else {
       if (run > longestRun) longestRun = run;
-      if (run >= 4) {
-        runsOfFour++;
-        inRunsOfFour += run;
-        if (++ladder >= 3) runLadder = true;
-      } else ladder = 0;
+      const four = run >= 4 ? 1 : 0;
+      runsOfFour += four;
+      inRunsOfFour += four * run;
+      ladder = four * (ladder + 1);
+      if (ladder >= 3) runLadder = true;
       run = 1;
     }
     if (c === PAST_END) break;
     let order = OTHER;
-    if (c < 128) order = COUNTING_ORDER[c];
-    else if (c >= 55296 && c <= 57343) surrogate = true;
+    if (c < 128) {
+      order = COUNTING_ORDER[c];
+      const mark = MARK_CODE[c];
+      if (MARK_TRIGRAMS[(mark2 * MARK_CODES + mark1) * MARK_CODES + mark] === 1) mayHoldMark = true;
+      mark2 = mark1;
+      mark1 = mark;
+    } else {
+      mayHoldMark = true;
+      if (c >= 55296 && c <= 57343) surrogate = true;
+    }
     if (distinct < 5 && c !== seen1 && c !== seen2 && c !== seen3 && c !== seen4) {
       if (distinct === 0) seen1 = c;
       else if (distinct === 1) seen2 = c;
@@ -252,7 +267,9 @@ function characterStats(value) {
     order2 = order1;
     order1 = order;
   }
-  return { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? void 0 : distinct };
+  lastValue = value;
+  lastStats = { longestRun, runsOfFour, inRunsOfFour, runLadder, countingNext, countingApart, decorations, periodic, distinctUpToFive: surrogate ? void 0 : distinct, mayHoldMark };
+  return lastStats;
 }
 var MY_KEY = /(?:^|[^a-z])(?:my|the|some)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password)(?:[^a-z]|$)/i;
 function hasRandomBody(value) {
@@ -297,7 +314,9 @@ function markerTyped(pattern, value) {
   return false;
 }
 var MARKER_WORDS = /* @__PURE__ */ new Set(["fake", "dummy", "sample", "example", "placeholder", "foobar", "lorem", "ipsum", "redacted", "notreal", "todo", "tbd", "fixme", "xxx"]);
-var PATTERN_LITERALS = /^[<[{]|your|key|token|secret|pass|replace|change|insert|enter|put|add|set|fill|update|here|placeholder|example|sample|dummy|fake|foobar|lorem|ipsum|redacted|not|todo|tbd|fixme|xxx|n\/a|\*\*\*|\u2022\u2022\u2022|\.\.\.|\u2026|####|______|------/i;
+var PATTERN_WORDS = ["your", "key", "token", "secret", "pass", "replace", "change", "insert", "enter", "put", "add", "set", "fill", "update", "here", "placeholder", "example", "sample", "dummy", "fake", "foobar", "lorem", "ipsum", "redacted", "not", "todo", "tbd", "fixme", "xxx", "n/a", "***", "\u2022\u2022\u2022", "...", "\u2026", "####", "______", "------"];
+var OPENING_BRACKETS = "<[{";
+var PATTERN_LITERALS = new RegExp(`^[${(0, import_chunk_MBMW4SK2.escapeRegex)(OPENING_BRACKETS)}]|${PATTERN_WORDS.map(import_chunk_MBMW4SK2.escapeRegex).join("|")}`, "i");
 var PATTERN_SCREENS = (() => {
   const byFlags = /* @__PURE__ */ new Map();
   const alone = [];
@@ -321,7 +340,7 @@ function placeholderVerdict(trimmed, stats, keyName) {
       if (plain.length >= 4 && plain !== lower && WEAK_VALUES.has(plain)) return { placeholder: true, reason: "the value is a well-known dummy or default, decorated" };
     }
   }
-  const marked = MARKS.test(trimmed);
+  const marked = stats.mayHoldMark && MARKS.test(trimmed);
   if (marked && PATTERN_LITERALS.test(trimmed) && screened(trimmed)) {
     for (let i = 0; i < PLACEHOLDER_PATTERNS.length; i++) {
       const [pattern, reason] = PLACEHOLDER_PATTERNS[i];
@@ -346,8 +365,27 @@ function screened(value) {
   for (let i = 0; i < PATTERN_SCREENS.length; i++) if (PATTERN_SCREENS[i].test(value)) return true;
   return false;
 }
-var COUNTING_MARK = /0123456789|1234567890|abcdefghij|qwertyuiop|123456|abc123|xyz123|xyz456|qwerty/i;
+var COUNTING_WORDS = ["0123456789", "1234567890", "abcdefghij", "qwertyuiop", "123456", "abc123", "xyz123", "xyz456", "qwerty"];
+var COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 var MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+var MARK_CODE = new Uint8Array(128);
+var VALUE_START = 1;
+var { MARK_CODES, MARK_TRIGRAMS } = (() => {
+  let codes = VALUE_START + 1;
+  const codeOf = (c) => MARK_CODE[c] ||= codes++;
+  const starts = [...OPENING_BRACKETS].map((bracket) => [0, VALUE_START, codeOf(bracket.charCodeAt(0))]);
+  for (const word of [...PATTERN_WORDS, ...COUNTING_WORDS]) {
+    const lower = word.toLowerCase();
+    const [a, b, c] = [lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)];
+    if (a >= 128) continue;
+    if (!(b < 128 && c < 128)) throw new Error(`mark word "${word}": three ASCII characters first, or a first past ASCII`);
+    starts.push([codeOf(a), codeOf(b), codeOf(c)]);
+  }
+  for (let c = 65; c <= 90; c++) MARK_CODE[c] = MARK_CODE[c | 32];
+  const trigrams = new Uint8Array(codes ** 3);
+  for (const [a, b, c] of starts) trigrams[(a * codes + b) * codes + c] = 1;
+  return { MARK_CODES: codes, MARK_TRIGRAMS: trigrams };
+})();
 var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 var KEYBOARD_POSITION = new Map(KEYBOARD_ROWS.flatMap((row, r) => [...row].map((c, i) => [c.charCodeAt(0), r * 16 + i])));
 function typedRunsDominate(value) {

@@ -24,21 +24,22 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_VR7HZP5Q = require("./chunk-VR7HZP5Q.js");
-var import_chunk_GGDSCHDM = require("./chunk-GGDSCHDM.js");
+var import_chunk_ZZGPKIAO = require("./chunk-ZZGPKIAO.js");
+var import_chunk_EG7GGFPV = require("./chunk-EG7GGFPV.js");
 var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_OGIVKPLJ = require("./chunk-OGIVKPLJ.js");
+var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
+var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 const { chmodSync, existsSync: existsSync2, mkdirSync, readFileSync, renameSync, rmSync: rmSync2, writeFileSync } = process.getBuiltinModule("node:fs");
 const { dirname, join, resolve } = process.getBuiltinModule("node:path");
 const { execFile, spawn } = process.getBuiltinModule("node:child_process");
-const { closeSync, existsSync, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } = process.getBuiltinModule("node:fs");
+const { close, closeSync, existsSync, fstatSync, mkdtempSync, openSync, read, rmSync, statSync } = process.getBuiltinModule("node:fs");
 const { tmpdir } = process.getBuiltinModule("node:os");
 const path = process.getBuiltinModule("node:path");
 const { spawn: ve } = process.getBuiltinModule("node:child_process");
@@ -4365,9 +4366,9 @@ function openSpool(what) {
     read: readEnd,
     remove,
     close() {
-      if (!closed) closeSync(readEnd);
+      if (closed) return;
       closed = true;
-      remove();
+      close(readEnd, () => remove());
     }
   };
 }
@@ -4532,7 +4533,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_VR7HZP5Q.defaultCommand)("project", top, (0, import_chunk_VR7HZP5Q.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_ZZGPKIAO.defaultCommand)("project", top, (0, import_chunk_ZZGPKIAO.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
