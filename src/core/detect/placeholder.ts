@@ -90,7 +90,7 @@ const BEFORE_START = -4;
 let lastValue = "";
 let lastStats: CharacterStats | undefined;
 
-function characterStats(value: string): CharacterStats {
+export function characterStats(value: string): CharacterStats {
   if (value === lastValue && lastStats !== undefined) return lastStats;
   let longestRun = 0;
   let runsOfFour = 0;
@@ -351,7 +351,7 @@ const COUNTING_WORDS = ["0123456789", "1234567890", "abcdefghij", "qwertyuiop", 
 const COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 
 /** PATTERN_LITERALS or COUNTING_MARK: matches exactly where one of them does. */
-const MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+export const MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
 
 /**
  * Where MARKS may match, told by characterStats' pass: its words' first three characters (in any case),
