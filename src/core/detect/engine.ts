@@ -150,7 +150,6 @@ function factsOf(rule: Rule): RuleFacts {
  */
 class Located {
   finding: Finding | undefined = undefined;
-  readonly rule: Rule;
   constructor(
     readonly facts: RuleFacts,
     readonly match: RawMatch,
@@ -162,9 +161,7 @@ class Located {
     readonly line: number,
     readonly lineStart: number,
     readonly lineEnd: number,
-  ) {
-    this.rule = facts.rule;
-  }
+  ) {}
 }
 
 /** A required part that is a fixed-length run of one character class (`[A-Z0-9]{32}`). */
@@ -599,7 +596,8 @@ export class Scanner {
 
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
   private toFinding(doc: ScanDocument, item: Located): Finding {
-    const { rule, facts, match, start, line, lineStart } = item;
+    const { facts, match, start, line, lineStart } = item;
+    const rule = facts.rule;
     const text = doc.text;
     // Each field of a match read once: matches come in several shapes, and each read is a slow lookup.
     const secret = match.secret;
@@ -825,7 +823,7 @@ function sameJudgement(a: Located, b: Located): boolean {
   const x = a.match;
   const y = b.match;
   return (
-    a.rule === b.rule &&
+    a.facts.rule === b.facts.rule &&
     a.start === b.start &&
     a.end === b.end &&
     a.lineStart === b.lineStart &&
