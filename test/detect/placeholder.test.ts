@@ -1,7 +1,7 @@
 /** Dummy words inside provider formats: a label the user chose beside a generated body is not a dummy. */
 import { describe, expect, it } from "@jest/globals";
 import { fake } from "../../src/core/detect/fake.js";
-import { MARKS, characterStats, classifyFormatValue, classifyPlaceholder } from "../../src/core/detect/placeholder.js";
+import { MARKS, MARK_WORDS, characterStats, classifyFormatValue, classifyPlaceholder } from "../../src/core/detect/placeholder.js";
 
 describe("\"my key\" in a value", () => {
   it("is a placeholder when nothing generated follows", () => {
@@ -122,7 +122,6 @@ describe("the mark-word gate (characterStats' mayHoldMark)", () => {
   it("never rules out a value MARKS matches, and rules out most that it does not", () => {
     // Values built from mark words in random case (whole, cut short, glued to others), brackets, random
     // ASCII and characters past it: every place a word may start, and near misses of every word.
-    const words = ["your", "key", "token", "secret", "pass", "replace", "change", "insert", "enter", "put", "add", "set", "fill", "update", "here", "placeholder", "example", "sample", "dummy", "fake", "foobar", "lorem", "ipsum", "redacted", "not", "todo", "tbd", "fixme", "xxx", "n/a", "***", "•••", "...", "…", "####", "______", "------", "0123456789", "1234567890", "abcdefghij", "qwertyuiop", "123456", "abc123", "xyz123", "xyz456", "qwerty"];
     const filler = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+=*#<>[]{}: ";
     const beyond = ["é", "Ω", "ſ", "K", "😀", "•"];
     let seed = 11;
@@ -133,7 +132,7 @@ describe("the mark-word gate (characterStats' mayHoldMark)", () => {
     const randomCase = (word: string) => [...word].map((c) => (next(2) ? c.toUpperCase() : c)).join("");
     const piece = (): string => {
       const kind = next(10);
-      const word = words[next(words.length)] as string;
+      const word = MARK_WORDS[next(MARK_WORDS.length)] as string;
       if (kind < 3) return randomCase(word);
       if (kind < 5) return randomCase(word.slice(0, 1 + next(word.length - 1)));
       if (kind === 5) return beyond[next(beyond.length)] as string;

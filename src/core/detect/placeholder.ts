@@ -352,6 +352,8 @@ const COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 
 /** PATTERN_LITERALS or COUNTING_MARK: matches exactly where one of them does. */
 export const MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+/** The words MARKS matches (besides an opening bracket first). */
+export const MARK_WORDS: readonly string[] = [...PATTERN_WORDS, ...COUNTING_WORDS];
 
 /**
  * Where MARKS may match, told by characterStats' pass: its words' first three characters (in any case),
@@ -366,7 +368,7 @@ const { MARK_CODES, MARK_TRIGRAMS } = (() => {
   let codes = VALUE_START + 1;
   const codeOf = (c: number): number => (MARK_CODE[c] ||= codes++);
   const starts: Array<[number, number, number]> = [...OPENING_BRACKETS].map((bracket) => [0, VALUE_START, codeOf(bracket.charCodeAt(0))]);
-  for (const word of [...PATTERN_WORDS, ...COUNTING_WORDS]) {
+  for (const word of MARK_WORDS) {
     const lower = word.toLowerCase();
     const [a, b, c] = [lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)];
     if (a >= 128) continue;
