@@ -25739,13 +25739,14 @@ function screened(value) {
 var COUNTING_WORDS = ["0123456789", "1234567890", "abcdefghij", "qwertyuiop", "123456", "abc123", "xyz123", "xyz456", "qwerty"];
 var COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 var MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+var MARK_WORDS = [...PATTERN_WORDS, ...COUNTING_WORDS];
 var MARK_CODE = new Uint8Array(128);
 var VALUE_START = 1;
 var { MARK_CODES, MARK_TRIGRAMS } = (() => {
   let codes = VALUE_START + 1;
   const codeOf = (c3) => MARK_CODE[c3] ||= codes++;
   const starts = [...OPENING_BRACKETS].map((bracket) => [0, VALUE_START, codeOf(bracket.charCodeAt(0))]);
-  for (const word of [...PATTERN_WORDS, ...COUNTING_WORDS]) {
+  for (const word of MARK_WORDS) {
     const lower = word.toLowerCase();
     const [a, b3, c3] = [lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)];
     if (a >= 128) continue;
@@ -26653,7 +26654,6 @@ var Located = class {
     this.line = line;
     this.lineStart = lineStart;
     this.lineEnd = lineEnd;
-    this.rule = facts.rule;
   }
   facts;
   match;
@@ -26664,7 +26664,6 @@ var Located = class {
   lineStart;
   lineEnd;
   finding = void 0;
-  rule;
 };
 var FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
 var ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
@@ -27006,7 +27005,8 @@ var Scanner = class {
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
   toFinding(doc, item) {
-    const { rule, facts, match, start, line, lineStart } = item;
+    const { facts, match, start, line, lineStart } = item;
+    const rule = facts.rule;
     const text = doc.text;
     const secret = match.secret;
     const reported = match.ruleId;
@@ -27171,7 +27171,7 @@ function better(a, b3, findingOf) {
 function sameJudgement(a, b3) {
   const x3 = a.match;
   const y2 = b3.match;
-  return a.rule === b3.rule && a.start === b3.start && a.end === b3.end && a.lineStart === b3.lineStart && x3.secret === y2.secret && x3.setting === y2.setting && x3.category === y2.category && x3.severity === y2.severity && x3.validation?.status === y2.validation?.status;
+  return a.facts.rule === b3.facts.rule && a.start === b3.start && a.end === b3.end && a.lineStart === b3.lineStart && x3.secret === y2.secret && x3.setting === y2.setting && x3.category === y2.category && x3.severity === y2.severity && x3.validation?.status === y2.validation?.status;
 }
 
 // src/core/scan-change.ts

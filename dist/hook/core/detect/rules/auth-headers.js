@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_73VHRNTL = require("../../../chunks/chunk-73VHRNTL.js");
-var import_chunk_BO5YSYUT = require("../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
@@ -142,7 +142,7 @@ function findBasic(text) {
       }
       const { user, password } = credentials;
       match.validation = { status: "confirmed", check: BASIC_CHECK, note: `user "${user.slice(0, 40)}"` };
-      const verdict = (0, import_chunk_BO5YSYUT.classifyPlaceholder)(password || user, password ? user : void 0);
+      const verdict = (0, import_chunk_54UYYK4R.classifyPlaceholder)(password || user, password ? user : void 0);
       if (verdict.placeholder) {
         match.category = "placeholder";
         match.severity = "medium";

@@ -28,7 +28,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
-var import_chunk_BO5YSYUT = require("../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
@@ -642,7 +642,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (NOT_A_CREDENTIAL.test(value)) return { kind: "none" };
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
-  const early = (0, import_chunk_BO5YSYUT.classifyPlaceholder)(value, name);
+  const early = (0, import_chunk_54UYYK4R.classifyPlaceholder)(value, name);
   if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
@@ -700,7 +700,7 @@ function isPunctuatedChoice(value) {
 function standInWord(value) {
   for (const word of value.split(/\s+/)) {
     if (!isTokenLike(word)) continue;
-    const verdict = (0, import_chunk_BO5YSYUT.classifyPlaceholder)(word);
+    const verdict = (0, import_chunk_54UYYK4R.classifyPlaceholder)(word);
     if (verdict.placeholder) return verdict.reason ?? "";
   }
   return void 0;
@@ -710,11 +710,11 @@ function isTokenLike(word) {
 }
 function typedPairOrValue(value) {
   const pair = USER_PASSWORD_PAIR.exec(value);
-  if (pair && (0, import_chunk_BO5YSYUT.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
+  if (pair && (0, import_chunk_54UYYK4R.classifyPlaceholder)(pair[1] ?? "").placeholder) return { kind: "placeholder", reason: "the pair's password is a well-known dummy" };
   return typedByHand(value);
 }
 function typedByHand(value) {
-  const typed = (0, import_chunk_BO5YSYUT.classifyTypedByHand)(value);
+  const typed = (0, import_chunk_54UYYK4R.classifyTypedByHand)(value);
   return typed.placeholder ? { kind: "placeholder", reason: typed.reason ?? "" } : { kind: "secret" };
 }
 var TOKEN_CHARACTERS = String.raw`A-Za-z0-9_\-+/=.~:`;

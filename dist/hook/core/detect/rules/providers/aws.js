@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_QIE23ESF = require("../../../../chunks/chunk-QIE23ESF.js");
+var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
@@ -101,7 +101,7 @@ var rules = [
     // `session: \u2026`; the CLI's JSON, `"AccessKeyId": "ASIA\u2026"` then `"SessionToken": "\u2026"`; a Jenkins
     // credential's `<session>{AQAAABAAA \u2026}` element).
     nearbyRegex: new RegExp(
-      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_U3SJT3WC.ci)("session")})${import_chunk_U3SJT3WC.ASSIGN}(?:${import_chunk_QIE23ESF.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_U3SJT3WC.ci)("session")})${import_chunk_U3SJT3WC.ASSIGN}(?:${import_chunk_PH4ZFJQ6.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
     ),
     // Every match holds a token's run of base64; the nearby form an ASIA key id too.
     requires: [/[A-Za-z0-9/+]{100}/],

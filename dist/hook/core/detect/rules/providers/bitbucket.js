@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
@@ -34,7 +34,7 @@ function findDataCenterTokens(text) {
   for (const m of text.matchAll(DATA_CENTER_TOKEN)) {
     const body = m[1];
     if ((0, import_chunk_5DJJHIZY.isAtlassianDataCenterToken)(body)) out.push({ secret: m[0], index: m.index ?? 0, validation: { status: "confirmed", check: "token structure" } });
-    else if ((0, import_chunk_BO5YSYUT.classifyPlaceholder)(body).placeholder) out.push({ secret: m[0], index: m.index ?? 0, category: "placeholder" });
+    else if ((0, import_chunk_54UYYK4R.classifyPlaceholder)(body).placeholder) out.push({ secret: m[0], index: m.index ?? 0, category: "placeholder" });
   }
   return out;
 }

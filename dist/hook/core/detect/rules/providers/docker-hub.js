@@ -22,7 +22,7 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
@@ -36,7 +36,7 @@ function findConfigAuths(text) {
     const pair = /^([^\s:]{1,200}):([\x21-\x7e][\x20-\x7e\n]*)$/.exec(decoded);
     if (!pair) continue;
     const index = (m.index ?? 0) + m[0].lastIndexOf(secret);
-    const dummy = (0, import_chunk_BO5YSYUT.classifyPlaceholder)(pair[2]).placeholder;
+    const dummy = (0, import_chunk_54UYYK4R.classifyPlaceholder)(pair[2]).placeholder;
     out.push({ secret, index, ...dummy ? { category: "placeholder" } : { validation: { status: "confirmed", check: "username:password encoding" } } });
   }
   return out;

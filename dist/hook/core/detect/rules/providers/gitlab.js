@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_QIE23ESF = require("../../../../chunks/chunk-QIE23ESF.js");
+var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
@@ -218,7 +218,7 @@ var rules = [
   }),
   // Tokens created before GitLab 14.5 carry no prefix: 20 characters, read only as the value of a
   // setting whose name says GitLab and a credential word (`GITLAB_TOKEN`, `gitlab_secret`).
-  ...(0, import_chunk_QIE23ESF.keyed)([
+  ...(0, import_chunk_PH4ZFJQ6.keyed)([
     {
       id: "gitlab-legacy-access-token",
       provider: "GitLab",

@@ -22,9 +22,9 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_QIE23ESF = require("../../../../chunks/chunk-QIE23ESF.js");
+var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
-var import_chunk_BO5YSYUT = require("../../../../chunks/chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
@@ -35,7 +35,7 @@ function isEncodedUuid(key) {
   return UUID_TEXT.test(Buffer.from(key.slice("sec-c-".length), "base64").toString("latin1"));
 }
 var rules = [
-  ...(0, import_chunk_QIE23ESF.keyed)([
+  ...(0, import_chunk_PH4ZFJQ6.keyed)([
     { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: KEYSETS },
     // Lets anyone read the keyset's channels unless Access Manager is on: low, as apps ship it to clients.
     { id: "pubnub-subscribe-key", provider: "PubNub", kind: "subscribe key", names: ["pubnub"], value: { prefix: "sub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "low", docs: KEYSETS }

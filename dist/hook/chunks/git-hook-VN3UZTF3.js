@@ -24,15 +24,15 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_ZZGPKIAO = require("./chunk-ZZGPKIAO.js");
-var import_chunk_EG7GGFPV = require("./chunk-EG7GGFPV.js");
+var import_chunk_RQ2IP6QT = require("./chunk-RQ2IP6QT.js");
+var import_chunk_4T4PAUF4 = require("./chunk-4T4PAUF4.js");
 var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
@@ -4533,7 +4533,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_ZZGPKIAO.defaultCommand)("project", top, (0, import_chunk_ZZGPKIAO.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_RQ2IP6QT.defaultCommand)("project", top, (0, import_chunk_RQ2IP6QT.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });

@@ -36,7 +36,7 @@ var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
-var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 const { posix } = process.getBuiltinModule("node:path");
 var LENGTH_SLACK = 0.25;
 var Owner = class {
@@ -615,7 +615,6 @@ var Located = class {
     this.line = line;
     this.lineStart = lineStart;
     this.lineEnd = lineEnd;
-    this.rule = facts.rule;
   }
   facts;
   match;
@@ -626,7 +625,6 @@ var Located = class {
   lineStart;
   lineEnd;
   finding = void 0;
-  rule;
 };
 var FIXED_RUN = /^(\[(?:[^\]\\]|\\.)*\])\{(\d+)\}$/;
 var ASCII_CLASS = /^\[(?!\^)(?:[ -[^-~]|\\[!-/:-@[-`{-~]|\\[dw])*\]$/;
@@ -968,7 +966,8 @@ var Scanner = class {
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
   toFinding(doc, item) {
-    const { rule, facts, match, start, line, lineStart } = item;
+    const { facts, match, start, line, lineStart } = item;
+    const rule = facts.rule;
     const text = doc.text;
     const secret = match.secret;
     const reported = match.ruleId;
@@ -981,7 +980,7 @@ var Scanner = class {
     let message = match.message;
     const validation = match.validation;
     if (category === "secret" && !facts.byName && validation?.status !== "confirmed") {
-      const verdict = (0, import_chunk_BO5YSYUT.classifyFormatValue)(secret);
+      const verdict = (0, import_chunk_54UYYK4R.classifyFormatValue)(secret);
       if (verdict.placeholder) {
         category = "placeholder";
         severity = "medium";
@@ -1133,7 +1132,7 @@ function better(a, b, findingOf) {
 function sameJudgement(a, b) {
   const x = a.match;
   const y = b.match;
-  return a.rule === b.rule && a.start === b.start && a.end === b.end && a.lineStart === b.lineStart && x.secret === y.secret && x.setting === y.setting && x.category === y.category && x.severity === y.severity && x.validation?.status === y.validation?.status;
+  return a.facts.rule === b.facts.rule && a.start === b.start && a.end === b.end && a.lineStart === b.lineStart && x.secret === y.secret && x.setting === y.setting && x.category === y.category && x.severity === y.severity && x.validation?.status === y.validation?.status;
 }
 function emptyChangeScan() {
   return { findings: [], suppressed: 0, legacyIgnored: [], skipped: [], scanned: [], files: 0, bytes: 0 };

@@ -26,7 +26,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("./chunk-5DJJHIZY.js");
-var import_chunk_BO5YSYUT = require("./chunk-BO5YSYUT.js");
+var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("./chunk-U3SJT3WC.js");
 var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
@@ -131,7 +131,7 @@ function valueCheck(entry) {
   let exact;
   return (secret) => {
     const body = bodyOfValue(secret);
-    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_BO5YSYUT.classifyFormatValue)(secret).placeholder;
+    return (exact ??= new RegExp(`^${bodyOf(shape).regex}$`)).test(body) && (mixed === void 0 || mixed(body)) || (0, import_chunk_54UYYK4R.classifyFormatValue)(secret).placeholder;
   };
 }
 var prefixes = (shape) => shape.prefix === void 0 ? [] : typeof shape.prefix === "string" ? [shape.prefix] : shape.prefix;

@@ -368,13 +368,14 @@ function screened(value) {
 var COUNTING_WORDS = ["0123456789", "1234567890", "abcdefghij", "qwertyuiop", "123456", "abc123", "xyz123", "xyz456", "qwerty"];
 var COUNTING_MARK = new RegExp(COUNTING_WORDS.join("|"), "i");
 var MARKS = new RegExp(`${PATTERN_LITERALS.source}|${COUNTING_MARK.source}`, "i");
+var MARK_WORDS = [...PATTERN_WORDS, ...COUNTING_WORDS];
 var MARK_CODE = new Uint8Array(128);
 var VALUE_START = 1;
 var { MARK_CODES, MARK_TRIGRAMS } = (() => {
   let codes = VALUE_START + 1;
   const codeOf = (c) => MARK_CODE[c] ||= codes++;
   const starts = [...OPENING_BRACKETS].map((bracket) => [0, VALUE_START, codeOf(bracket.charCodeAt(0))]);
-  for (const word of [...PATTERN_WORDS, ...COUNTING_WORDS]) {
+  for (const word of MARK_WORDS) {
     const lower = word.toLowerCase();
     const [a, b, c] = [lower.charCodeAt(0), lower.charCodeAt(1), lower.charCodeAt(2)];
     if (a >= 128) continue;
