@@ -272,7 +272,13 @@ const ruleParts = new WeakMap<readonly RegExp[], ReadonlyArray<BoundedPart | nul
 /** boundedPartOf each of a rule's required parts (one lookup a window, not one a part). */
 function boundedPartsOf(requires: readonly RegExp[]): ReadonlyArray<BoundedPart | null> {
   let parts = ruleParts.get(requires);
-  if (!parts) ruleParts.set(requires, (parts = requires.map(boundedPartOf)));
+  if (!parts) {
+    // Pushed one by one, not `map`ped: map made some lists holey, and a list of another elements kind
+    // reaching `within` sent its optimised code back to the interpreter.
+    const list: Array<BoundedPart | null> = [];
+    for (let i = 0; i < requires.length; i++) list.push(boundedPartOf(requires[i] as RegExp));
+    ruleParts.set(requires, (parts = list));
+  }
   return parts;
 }
 
@@ -348,16 +354,222 @@ class RunCursors {
   }
 }
 
+/**
+ * One document's pass over its keyword hits, line by line: the line being read, the line a value was last
+ * placed on, the spans format rules report on a line, and what was found. An object with methods, not
+ * closures in `scan` sharing its locals: that made scan one large function, compiled by V8 two or three
+ * times a run (on-stack during the first long document, then again after each deopt). Now scan's loop
+ * is small and the per-line work is a method too large to be inlined into it: each is compiled on its own.
+ */
+class DocumentScan {
+  /** Every match placed, in hit order. */
+  readonly located: Located[] = [];
+  /** Matches dropped by an inline allow comment. */
+  suppressed = 0;
+  private readonly context: MatchContext;
+  /**
+   * The context of the name-based rules on a line that format rules also matched: one a document, not one
+   * a line (a copy of the context and a closure on each mixed line). `claimed` lists the spans the format
+   * rules report on the current line, as keys (SPAN_KEY) in one list reused from line to line (a line
+   * holds a few: no Set a line).
+   */
+  private readonly genericContext: MatchContext;
+  private readonly claimed: number[] = [];
+  private claimedCount = 0;
+  private readonly minified: boolean;
+  private readonly cursors: RunCursors;
+  // The current line: its offsets, its text (empty on a long line) and, on a long line, its lower case
+  // (made on first need).
+  private lineStart = -1;
+  private lineEnd = 0;
+  private lineText = "";
+  private longLine = false;
+  private lowerLine: string | undefined = undefined;
+  // The line a value starts on (offsets, text) and whether an allow comment is on it: kept for the
+  // matches that follow on the same line, so each line is sliced and tested once.
+  private placedStart = -1;
+  private placedEnd = 0;
+  private placedText = "";
+  private placedAllowed = false;
+
+  constructor(
+    private readonly scanner: Scanner,
+    private readonly text: string,
+    path: string,
+  ) {
+    this.context = { path, configLike: isConfigLikePath(path) };
+    this.minified = looksMinified(path, text);
+    this.cursors = new RunCursors(text);
+    this.genericContext = { ...this.context, claimed: (index, length) => this.isClaimed(index * SPAN_KEY + length) };
+  }
+
+  private isClaimed(key: number): boolean {
+    for (let i = 0; i < this.claimedCount; i++) if (this.claimed[i] === key) return true;
+    return false;
+  }
+
+  /** Runs the rules of the hits on the line of hit `h` (flat, 4 integers a hit); returns the index of the next line's first hit. */
+  scanLine(hits: Int32Array, h: number): number {
+    const { scanner, text, minified } = this;
+    const generic = scanner.generic;
+    const line = hits[h] as number;
+    const lineStart = hits[h + 1] as number;
+    const newline = text.indexOf("\n", lineStart);
+    let lineEnd = newline === -1 ? text.length : newline;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const longLine = lineEnd - lineStart > LONG_LINE;
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+    this.longLine = longLine;
+    this.lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+    this.lowerLine = undefined;
+    // This line's hits: [h, next).
+    let next = h + 4;
+    let generics = generic[hits[h + 3] as number] ? 1 : 0;
+    while (next < hits.length && hits[next + 1] === lineStart) {
+      if (generic[hits[next + 3] as number]) generics++;
+      next += 4;
+    }
+    const count = (next - h) / 4;
+    if (generics === 0 || generics === count || longLine || minified) {
+      for (let k = h; k < next; k += 4) {
+        const ruleIndex = hits[k + 3] as number;
+        if (minified && (scanner.rules[ruleIndex] as Rule).provider === "generic") continue;
+        this.runOn(ruleIndex, line, this.located, this.context);
+      }
+      return next;
+    }
+    // Format rules first: the values they report on this line are handed to the name-based rules
+    // (`claimed`), which need not judge a value a format rule already reports exactly there (it
+    // outranks theirs in resolveOverlaps, and their copy would mask the same span in fingerprints).
+    // Findings are kept in hit order, as if each rule ran in turn.
+    // One list per hit, made up front so that `found` has no holes.
+    const found: Located[][] = [];
+    for (let k = h; k < next; k += 4) found.push([]);
+    this.claimedCount = 0;
+    for (let k = h, i = 0; k < next; k += 4, i++) {
+      const ruleIndex = hits[k + 3] as number;
+      if (generic[ruleIndex]) continue;
+      const into = found[i] as Located[];
+      this.runOn(ruleIndex, line, into, this.context);
+      for (let j = 0; j < into.length; j++) {
+        const item = into[j] as Located;
+        if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+      }
+    }
+    for (let k = h, i = 0; k < next; k += 4, i++) {
+      const ruleIndex = hits[k + 3] as number;
+      if (!generic[ruleIndex]) continue;
+      this.runOn(ruleIndex, line, found[i] as Located[], this.genericContext);
+    }
+    for (let i = 0; i < found.length; i++) this.located.push(...(found[i] as Located[]));
+    return next;
+  }
+
+  /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
+  private runOn(ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext): void {
+    const { scanner, text, lineStart, lineEnd } = this;
+    const rule = (scanner.runs[ruleIndex] ??= ruleRunOf(scanner.rules[ruleIndex] as Rule));
+    if (!this.longLine) {
+      // The common case: a short line, read whole (cached across the rules selected for it).
+      if (!rule.window) {
+        const matches = runPrepared(rule, this.lineText, ruleContext);
+        if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+        return;
+      }
+      // A window rule: one window from the line's start (never cutting the line short); its required
+      // parts are answered before its text is taken.
+      const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
+      if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
+      const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+      return;
+    }
+    const lower = (this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd)));
+    for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
+      if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
+      const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, segmentStart, line, into);
+    }
+  }
+
+  /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
+  private segments(window: number | undefined, ruleIndex: number, lower: string): Array<[number, number]> {
+    const { text, lineStart, lineEnd } = this;
+    const windows: Array<[number, number]> = [];
+    for (const keyword of this.scanner.keywords[ruleIndex] as string[]) {
+      for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
+        // A multi-line rule (a PEM block in a minified JSON line) reads on past the line's end.
+        const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(lineEnd, lineStart + at + WINDOW_AFTER);
+        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
+      }
+    }
+    windows.sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const w of windows) {
+      const last = merged[merged.length - 1];
+      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+      else merged.push([w[0], w[1]]);
+    }
+    return merged;
+  }
+
+  /**
+   * A rule's matches in the text from `segmentStart`, found on the current line `line`: placed (a windowed
+   * rule's match may start on a later line), appended to `into`; none on a line with an allow comment
+   * (the value's or the keyword's), nor a presigned URL's signature.
+   */
+  private record(facts: RuleFacts, matches: RawMatch[], segmentStart: number, line: number, into: Located[]): void {
+    const { priority, byName } = facts;
+    const { text, lineStart } = this;
+    this.placeLine(lineStart);
+    const hitLineEnd = this.placedEnd;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i] as RawMatch;
+      const start = segmentStart + match.index;
+      let valueLine = line;
+      let valueLineStart = lineStart;
+      if (start > hitLineEnd) {
+        for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
+          valueLine++;
+          valueLineStart = n + 1;
+        }
+        // The keyword's line is allowed too.
+        this.placeLine(lineStart);
+        if (this.placedAllowed) {
+          this.suppressed++;
+          continue;
+        }
+      }
+      this.placeLine(valueLineStart);
+      if (this.placedAllowed) this.suppressed++;
+      else if (!isPresignedUrlParameter(this.placedText, start - valueLineStart, byName)) {
+        into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, this.placedEnd));
+      }
+    }
+  }
+
+  private placeLine(start: number): void {
+    if (start === this.placedStart) return;
+    const newline = this.text.indexOf("\n", start);
+    this.placedStart = start;
+    this.placedEnd = newline === -1 ? this.text.length : newline;
+    this.placedText = this.text.slice(start, this.placedEnd);
+    this.placedAllowed = lineIsAllowed(this.placedText);
+  }
+}
+
 export class Scanner {
   private readonly prefilter: KeywordPrefilter;
-  private readonly keywords: string[][];
+  /** Each rule's keywords, lower-cased. */
+  readonly keywords: string[][];
   private readonly claims: Claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
-  private readonly generic: boolean[];
+  readonly generic: boolean[];
   /** By rule index, taken when the rule's first match is recorded (most rules never match). */
   private readonly facts: Array<RuleFacts | undefined>;
   /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
-  private readonly runs: Array<RuleRun | undefined>;
+  readonly runs: Array<RuleRun | undefined>;
   /** Per rule, the default message under each title its findings are reported with. */
   private readonly defaultMessages = new Map<Rule, Map<string, string>>();
 
@@ -374,108 +586,12 @@ export class Scanner {
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
-    const { text, path } = doc;
+    const text = doc.text;
     const expired = limits.expired;
     let incomplete = false;
     const hits = this.prefilter.scanFlat(text);
     if (hits.length === 0) return { findings: [], suppressed: 0 };
-    const context: MatchContext = { path, configLike: isConfigLikePath(path) };
-    const minified = looksMinified(path, text);
-    const located: Located[] = [];
-    const runs = new RunCursors(text);
-    // The spans the format rules report on the current line (see below), for its name-based rules: one
-    // context a document, not one a line (a copy of the context and a closure on each mixed line), and
-    // the spans' keys in one list reused from line to line (a line holds a few: no Set a line).
-    const claimed: number[] = [];
-    let claimedCount = 0;
-    const genericContext: MatchContext = {
-      ...context,
-      claimed: (index, length) => {
-        const key = index * SPAN_KEY + length;
-        for (let i = 0; i < claimedCount; i++) if (claimed[i] === key) return true;
-        return false;
-      },
-    };
-    let suppressed = 0;
-    let lineStart = -1;
-    let lineEnd = 0;
-    let lineText = "";
-    let longLine = false;
-    let lowerLine: string | undefined;
-
-    // The line a value starts on (offsets, text) and whether an allow comment is on it: kept for the
-    // matches that follow on the same line, so each line is sliced and tested once.
-    let placedStart = -1;
-    let placedEnd = 0;
-    let placedText = "";
-    let placedAllowed = false;
-    const placeLine = (start: number): void => {
-      if (start === placedStart) return;
-      const newline = text.indexOf("\n", start);
-      placedStart = start;
-      placedEnd = newline === -1 ? text.length : newline;
-      placedText = text.slice(start, placedEnd);
-      placedAllowed = lineIsAllowed(placedText);
-    };
-    /**
-     * A rule's matches in the text from `segmentStart`, found on the hit's line `line`: placed (a windowed
-     * rule's match may start on a later line), appended to `into`; none on a line with an allow comment
-     * (the value's or the keyword's), nor a presigned URL's signature.
-     */
-    const record = (facts: RuleFacts, matches: RawMatch[], segmentStart: number, line: number, into: Located[]) => {
-      const { priority, byName } = facts;
-      placeLine(lineStart);
-      const hitLineEnd = placedEnd;
-      for (let i = 0; i < matches.length; i++) {
-        const match = matches[i] as RawMatch;
-        const start = segmentStart + match.index;
-        let valueLine = line;
-        let valueLineStart = lineStart;
-        if (start > hitLineEnd) {
-          for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
-            valueLine++;
-            valueLineStart = n + 1;
-          }
-          // The keyword's line is allowed too.
-          placeLine(lineStart);
-          if (placedAllowed) {
-            suppressed++;
-            continue;
-          }
-        }
-        placeLine(valueLineStart);
-        if (placedAllowed) suppressed++;
-        else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName)) {
-          into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
-        }
-      }
-    };
-    /** One selected rule on the current line: its matches, placed, appended to `into`. */
-    const runOn = (ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext) => {
-      const rule = (this.runs[ruleIndex] ??= ruleRunOf(this.rules[ruleIndex] as Rule));
-      if (!longLine) {
-        // The common case: a short line, read whole (cached across the rules selected for it).
-        if (!rule.window) {
-          const matches = runPrepared(rule, lineText, ruleContext);
-          if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
-          return;
-        }
-        // A window rule: one window from the line's start (never cutting the line short); its required
-        // parts are answered before its text is taken.
-        const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
-        return;
-      }
-      lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
-      for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, segmentStart, line, into);
-      }
-    };
-
+    const pass = new DocumentScan(this, text, doc.path);
     let nextCheck = 0;
     for (let h = 0; h < hits.length; ) {
       if (expired && h >= nextCheck) {
@@ -485,54 +601,18 @@ export class Scanner {
           break;
         }
       }
-      const line = hits[h] as number;
-      lineStart = hits[h + 1] as number;
-      const newline = text.indexOf("\n", lineStart);
-      lineEnd = newline === -1 ? text.length : newline;
-      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      longLine = lineEnd - lineStart > LONG_LINE;
-      lineText = longLine ? "" : text.slice(lineStart, lineEnd);
-      lowerLine = undefined;
-      // This line's hits: [h, next).
-      let next = h + 4;
-      let generics = this.generic[hits[h + 3] as number] ? 1 : 0;
-      while (next < hits.length && hits[next + 1] === lineStart) {
-        if (this.generic[hits[next + 3] as number]) generics++;
-        next += 4;
-      }
-      const count = (next - h) / 4;
-      if (generics === 0 || generics === count || longLine || minified) {
-        for (let k = h; k < next; k += 4) {
-          const ruleIndex = hits[k + 3] as number;
-          if (minified && (this.rules[ruleIndex] as Rule).provider === "generic") continue;
-          runOn(ruleIndex, line, located, context);
-        }
-      } else {
-        // Format rules first: the values they report on this line are handed to the name-based rules
-        // (`claimed`), which need not judge a value a format rule already reports exactly there (it
-        // outranks theirs in resolveOverlaps, and their copy would mask the same span in fingerprints).
-        // Findings are kept in hit order, as if each rule ran in turn.
-        const found: Located[][] = [];
-        claimedCount = 0;
-        for (let k = h, i = 0; k < next; k += 4, i++) {
-          const ruleIndex = hits[k + 3] as number;
-          if (this.generic[ruleIndex]) continue;
-          const into: Located[] = (found[i] = []);
-          runOn(ruleIndex, line, into, context);
-          for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
-          }
-        }
-        for (let k = h, i = 0; k < next; k += 4, i++) {
-          const ruleIndex = hits[k + 3] as number;
-          if (!this.generic[ruleIndex]) continue;
-          const into: Located[] = (found[i] = []);
-          runOn(ruleIndex, line, into, genericContext);
-        }
-        for (const into of found) if (into) for (const item of into) located.push(item);
-      }
-      h = next;
+      h = pass.scanLine(hits, h);
     }
+    const located = pass.located;
+    const suppressed = pass.suppressed;
+    // Most documents with keyword hits have no match (a history's commits nearly all): nothing to resolve.
+    if (located.length === 0) return incomplete ? { findings: [], suppressed, incomplete: "timeout" } : { findings: [], suppressed };
+    return this.report(doc, located, suppressed, incomplete);
+  }
+
+  /** The findings of a document's placed matches: overlaps resolved, fingerprints set, ignored ones left out. */
+  private report(doc: ScanDocument, located: Located[], suppressed: number, incomplete: boolean): DocumentResult {
+    const text = doc.text;
     const findingOf = (item: Located): Finding => (item.finding ??= this.toFinding(doc, item));
     const kept = resolveOverlaps(located, findingOf);
     assignFingerprints(text, doc.path, kept, located, findingOf);
@@ -556,27 +636,7 @@ export class Scanner {
     return result;
   }
 
-  /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
-  private segments(window: number | undefined, ruleIndex: number, text: string, lineStart: number, end: number, lower: string): Array<[number, number]> {
-    const windows: Array<[number, number]> = [];
-    for (const keyword of this.keywords[ruleIndex] as string[]) {
-      for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
-        // A multi-line rule (a PEM block in a minified JSON line) reads on past the line's end.
-        const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(end, lineStart + at + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
-      }
-    }
-    windows.sort((a, b) => a[0] - b[0]);
-    const merged: Array<[number, number]> = [];
-    for (const w of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-      else merged.push([w[0], w[1]]);
-    }
-    return merged;
-  }
-
-  private factsAt(ruleIndex: number): RuleFacts {
+  factsAt(ruleIndex: number): RuleFacts {
     return (this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex] as Rule));
   }
 
