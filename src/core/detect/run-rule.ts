@@ -208,6 +208,16 @@ export function runPrepared(rule: RuleRun, text: string, context: MatchContext =
     }
   }
   if (raw === undefined || raw.length === 0) return NO_MATCHES;
+  return checkedMatches(rule, raw);
+}
+
+/**
+ * A rule's matches that pass its own checks, with the verdict of the published examples. A function apart
+ * from runPrepared, which runs for every keyword hit: matches are rare on most text, and come in several
+ * shapes (a `find` rule's carry fields of its own), so this loop meets new shapes and rare branches
+ * long after V8 has optimised the hit path, which need not be compiled again for them.
+ */
+function checkedMatches(rule: RuleRun, raw: RawMatch[]): RawMatch[] {
   const out: RawMatch[] = [];
   // Index loops: this runs for every line a rule matches, mostly before V8 has optimised it.
   for (let i = 0; i < raw.length; i++) {
