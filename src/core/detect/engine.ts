@@ -793,7 +793,12 @@ function asciiLowerCase(text: string): string {
  * and no key; the credential scope beside it names the signer and the day. (An access key id there names
  * a real key: its own rule still reports it.) */
 const PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
-const PRESIGNED_CREDENTIAL = /[?&]X-(?:Amz|Goog)-Credential=$/i;
+/**
+ * The signature or the credential scope, in one pattern: one test where a second one ran only for a
+ * name-based rule's value after `=`, which V8 may meet long after optimising the engine's placing of
+ * matches, and which sent that code back to the interpreter.
+ */
+const PRESIGNED_SIGNATURE_OR_CREDENTIAL = /[?&](?:X-(?:Amz|Goog)-(?:Signature|Credential)|Signature)=$/i;
 const PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
 
 /** Is the value at `column` (0-based) of `line` a parameter of a presigned URL (for a name-based rule,
@@ -802,7 +807,7 @@ function isPresignedUrlParameter(line: string, column: number, byName: boolean):
   // Both parameters end in `=`: most values follow something else.
   if (column === 0 || line.charCodeAt(column - 1) !== 61) return false;
   const before = line.slice(Math.max(0, column - 40), column);
-  if (!PRESIGNED_SIGNATURE.test(before) && !(byName && PRESIGNED_CREDENTIAL.test(before))) return false;
+  if (!(byName ? PRESIGNED_SIGNATURE_OR_CREDENTIAL : PRESIGNED_SIGNATURE).test(before)) return false;
   // The URL around the value: from the last space or quote before it to the next one after it.
   let from = column;
   while (from > 0 && !/[\s"'\x60<>]/.test(line[from - 1] as string)) from--;
