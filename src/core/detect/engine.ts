@@ -358,8 +358,9 @@ class RunCursors {
  * One document's pass over its keyword hits, line by line: the line being read, the line a value was last
  * placed on, the spans format rules report on a line, and what was found. An object with methods, not
  * closures in `scan` sharing its locals: that made scan one large function, compiled by V8 two or three
- * times a run (on-stack during the first long document, then again after each deopt). Now scan's loop
- * is small and the per-line work is a method too large to be inlined into it: each is compiled on its own.
+ * times a run (on-stack during the first long document, then again after each deopt). Now the hit loop
+ * (scanHits) is small and the per-line work (scanLine) a method too large to be inlined into it: each is
+ * compiled on its own, and a deopt in one does not throw away the other.
  */
 class DocumentScan {
   /** Every match placed, in hit order. */
@@ -408,8 +409,26 @@ class DocumentScan {
     return false;
   }
 
+  /**
+   * Runs the rules of every hit (flat, 4 integers a hit), line by line; false when `expired` stopped it
+   * first. The loop is a method of its own, with nothing after it: V8 compiles it on-stack during the first
+   * long document, and such code is kept when it deopts past its loop (in scan, reading the result after
+   * the loop deopted on every long document of a source tree).
+   */
+  scanHits(hits: Int32Array, expired: (() => boolean) | undefined): boolean {
+    let nextCheck = 0;
+    for (let h = 0; h < hits.length; ) {
+      if (expired && h >= nextCheck) {
+        nextCheck = h + 256;
+        if (expired()) return false;
+      }
+      h = this.scanLine(hits, h);
+    }
+    return true;
+  }
+
   /** Runs the rules of the hits on the line of hit `h` (flat, 4 integers a hit); returns the index of the next line's first hit. */
-  scanLine(hits: Int32Array, h: number): number {
+  private scanLine(hits: Int32Array, h: number): number {
     const { scanner, text, minified } = this;
     const generic = scanner.generic;
     const line = hits[h] as number;
@@ -586,23 +605,10 @@ export class Scanner {
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
-    const text = doc.text;
-    const expired = limits.expired;
-    let incomplete = false;
-    const hits = this.prefilter.scanFlat(text);
+    const hits = this.prefilter.scanFlat(doc.text);
     if (hits.length === 0) return { findings: [], suppressed: 0 };
-    const pass = new DocumentScan(this, text, doc.path);
-    let nextCheck = 0;
-    for (let h = 0; h < hits.length; ) {
-      if (expired && h >= nextCheck) {
-        nextCheck = h + 256;
-        if (expired()) {
-          incomplete = true;
-          break;
-        }
-      }
-      h = pass.scanLine(hits, h);
-    }
+    const pass = new DocumentScan(this, doc.text, doc.path);
+    const incomplete = !pass.scanHits(hits, limits.expired);
     const located = pass.located;
     const suppressed = pass.suppressed;
     // Most documents with keyword hits have no match (a history's commits nearly all): nothing to resolve.
