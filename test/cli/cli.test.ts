@@ -239,6 +239,33 @@ describe("claude-guard scan --git", () => {
     expect(bad.stderr).toContain("nope");
     expect(cli(["scan", "--git", "--repo", work]).code).toBe(2);
   });
+
+  // The order a history scan's failures are reported in (the set-up's, then git's), whatever order their work runs in.
+  it("stops for a configuration with errors or an unusable baseline before anything is reported, ahead of git's own failures", () => {
+    const config = join(work, "bad-config.yml");
+    writeFileSync(config, "classification: secretive\n");
+    const output = join(work, "never-written.json");
+    const configError = 'the configuration has 1 error(s); nothing was scanned:\n  ' + config + ':1: classification: expected one of public, internal, confidential, restricted, got "secretive"\n';
+    for (const authors of ["all", "claude"]) {
+      const bad = cli(["scan", "--git", "--repo", repo, "--all", "--authors", authors, "--config", config, "--format", "json", "--output", output]);
+      expect(bad).toEqual({ code: 2, stdout: "", stderr: `claude-guard: ${configError}` });
+    }
+    const baselineError = "the baseline file missing-baseline.json does not exist; write it with `claude-guard baseline --output missing-baseline.json`";
+    const noBaseline = cli(["scan", "--git", "--repo", repo, "--all", "--baseline", "missing-baseline.json", "--format", "json", "--output", output]);
+    expect(noBaseline).toEqual({ code: 2, stdout: "", stderr: `claude-guard: ${baselineError}\n` });
+    expect(readdirSync(work)).not.toContain("never-written.json");
+
+    // git fails too (no repository, a range that does not resolve): the configuration, then the baseline, are reported first.
+    for (const where of [["--repo", work], ["--repo", repo, "--range", "nope..HEAD"]]) {
+      expect(cli(["scan", "--git", ...where, "--config", config, "--baseline", "missing-baseline.json"])).toEqual({ code: 2, stdout: "", stderr: `claude-guard: ${configError}` });
+      expect(cli(["scan", "--git", ...where, "--baseline", "missing-baseline.json"])).toEqual({ code: 2, stdout: "", stderr: `claude-guard: ${baselineError}\n` });
+    }
+    // Alone, git's failures keep their words.
+    const notRepository = cli(["scan", "--git", "--repo", work]);
+    expect(notRepository).toMatchObject({ code: 2, stdout: "" });
+    expect(notRepository.stderr.startsWith(`claude-guard: Not a git repository: ${work} (fatal: not a git repository`)).toBe(true);
+    expect(cli(["scan", "--git", "--repo", repo, "--range", "nope..HEAD"])).toEqual({ code: 2, stdout: "", stderr: `claude-guard: Unknown revision "nope" in --range nope..HEAD: it does not name a commit in ${repo}.\n` });
+  });
 });
 
 describe("claude-guard scan --git: the text report's detail", () => {
