@@ -1,5 +1,63 @@
 import { describe, expect, it } from "@jest/globals";
+import { builtinRules } from "../../src/core/detect/index.js";
 import { encodePrefilter, KeywordPrefilter } from "../../src/core/detect/prefilter.js";
+
+/**
+ * The hits by a plain search, the specification scanFlat must meet: on each line (split at "\n" only),
+ * every occurrence of every keyword with ASCII letters folded; a rule is reported once a line, at its
+ * earliest keyword end; hits ending at the same offset list the rule with the longer keyword first,
+ * then by rule index.
+ */
+function reference(keywordsPerRule: string[][], text: string): number[] {
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const hits: number[] = [];
+  let lineStart = 0;
+  text.split("\n").forEach((lineText, line) => {
+    const folded = fold(lineText);
+    const found: Array<[end: number, length: number, rule: number]> = [];
+    keywordsPerRule.forEach((keywords, rule) => {
+      for (const keyword of keywords.map(fold)) {
+        if (keyword.length === 0) continue;
+        for (let at = folded.indexOf(keyword); at >= 0; at = folded.indexOf(keyword, at + 1)) found.push([at + keyword.length, keyword.length, rule]);
+      }
+    });
+    found.sort((a, b) => a[0] - b[0] || b[1] - a[1] || a[2] - b[2]);
+    const seen = new Set<number>();
+    for (const [end, , rule] of found) {
+      if (seen.has(rule)) continue;
+      seen.add(rule);
+      hits.push(line, lineStart, lineStart + end, rule);
+    }
+    lineStart += lineText.length + 1;
+  });
+  return hits;
+}
+
+/** A small seeded generator (mulberry32), so that a failing text can be made again. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A text of keywords (whole, cut short, in upper case) among noise: ASCII, non-ASCII, CRLF and long lines. */
+function textOf(keywords: string[], next: () => number, pieces: number): string {
+  const noise = ["a", "x", " ", "=", "_", "-", "0", "é", "€", "\u{1F511}", "\u212A", "\r\n", "\n", "\t", "\"", "/"];
+  const parts: string[] = [];
+  for (let i = 0; i < pieces; i++) {
+    const keyword = keywords[Math.floor(next() * keywords.length)] as string;
+    const roll = next();
+    if (roll < 0.3) parts.push(keyword);
+    else if (roll < 0.4) parts.push(keyword.toUpperCase());
+    else if (roll < 0.55) parts.push(keyword.slice(0, 1 + Math.floor(next() * keyword.length)));
+    else if (roll < 0.6) parts.push("y".repeat(Math.floor(next() * 5000)));
+    else parts.push(noise[Math.floor(next() * noise.length)] as string);
+  }
+  return parts.join("");
+}
 
 describe("KeywordPrefilter", () => {
   const prefilter = new KeywordPrefilter([["ghp_", "gho_"], ["akia"], ["pass", "password"], ["-----begin"]]);
@@ -36,6 +94,27 @@ describe("KeywordPrefilter", () => {
     expect(prefilter.scan("akia").map((h) => [h.line, h.rule])).toEqual([[0, 1]]);
   });
 
+  it("finds what a plain search finds, on random texts", () => {
+    const next = random(13);
+    const sets: string[][][] = [
+      [["abcd"], ["bc"], ["c"], ["abc", "d"], ["bcd", "abcd"]],
+      [["pass", "password"], ["word"], ["ass"], ["s"], ["sword", "pas"], ["pass"]],
+      [["aa"], ["aaa"], ["a"], ["aab", "ba"], ["key_"], ["-----begin"], ["0|"], ["x=="]],
+      builtinRules.map((rule) => [...rule.keywords]),
+    ];
+    for (const keywordsPerRule of sets) {
+      const all = keywordsPerRule.flat();
+      const built = new KeywordPrefilter(keywordsPerRule);
+      const prebuilt = new KeywordPrefilter(keywordsPerRule, encodePrefilter(keywordsPerRule));
+      for (let round = 0; round < 40; round++) {
+        const text = textOf(all, next, 1 + Math.floor(next() * 300));
+        const expected = reference(keywordsPerRule, text);
+        expect([...built.scanFlat(text)]).toEqual(expected);
+        expect([...prebuilt.scanFlat(text)]).toEqual(expected);
+      }
+    }
+  });
+
   it("refuses non-ASCII keywords", () => {
     expect(() => new KeywordPrefilter([["passé"]])).toThrow(/ASCII/);
   });
@@ -67,6 +146,13 @@ describe("KeywordPrefilter", () => {
       expect(hitsOf(new KeywordPrefilter(other, encodePrefilter(keywords)))).toEqual(expected);
       expect(hitsOf(new KeywordPrefilter(other, encodePrefilter(other).subarray(0, 200)))).toEqual(expected);
       expect(hitsOf(new KeywordPrefilter(other, new Uint8Array(1000)))).toEqual(expected);
+      // Another format's word (an older build's file), with its transitions zeroed: not read, so hits are still found.
+      const stale = encodePrefilter(other);
+      const [, classes = 0, states = 0] = new Int32Array(stale.buffer, 0, 5);
+      stale.fill(0, 148, 148 + 4 * states * classes);
+      expect(hitsOf(new KeywordPrefilter(other, stale))).toEqual([]);
+      new Int32Array(stale.buffer, 0, 1)[0] = 0x43470001;
+      expect(hitsOf(new KeywordPrefilter(other, stale))).toEqual(expected);
       // Not on a 4-byte boundary: copied, then read.
       const encoded = encodePrefilter(other);
       const shifted = new Uint8Array(encoded.length + 1);
