@@ -229,7 +229,12 @@ export class KeywordPrefilter {
    * a new one per document (a few per small file) cost more than the scan of the file itself.
    */
   private readonly lastLineOfRule: Int32Array;
-  private hits = new Int32Array(1024);
+  /**
+   * Room for the hits of all but the most keyword-dense documents from the start (untouched pages of a
+   * large typed array cost nothing): a history's large commits have ~2,000 hits each, and growing the
+   * buffer in findHits, first met after V8 had compiled its loop, threw that code away.
+   */
+  private hits = new Int32Array(KEPT_HITS);
 
   /**
    * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
@@ -266,7 +271,7 @@ export class KeywordPrefilter {
   scanFlat(text: string): Int32Array {
     this.lastLineOfRule.fill(-1);
     // A large buffer left by a hit-dense document is not kept for the rest of the run.
-    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
+    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
     const count = KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count);
   }
