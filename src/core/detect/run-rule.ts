@@ -57,14 +57,27 @@ function secretEndsMatch(regex: RegExp): boolean {
     const c = source.charCodeAt(i);
     if (c === 124) return true; // |
     if (c === 36) i++; // $
-    else if (c === 92 && (source[i + 1] === "b" || source[i + 1] === "B")) i += 2;
-    else if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
+    else if (c === 92 && (source.charCodeAt(i + 1) | 32) === 98) i += 2; // \b or \B
+    else if (lookaroundOpensAt(source, i)) {
       const end = groupEnd(source, i);
       if (end === -1) return false;
       i = end + 1;
     } else return false;
   }
   return true;
+}
+
+/**
+ * Where a lookaround opens (`(?=`, `(?!`, `(?<=`, `(?<!`), one sticky pattern. One test at one place,
+ * not a chain of `startsWith`: secretEndsMatch reads every pattern the engine compiles and V8 optimises
+ * it early; the chain's later calls were first reached after that, and a call with no type feedback threw
+ * the compiled code away (compiled twice in most runs on the dense input).
+ */
+const LOOKAROUND_OPEN = /\(\?<?[=!]/y;
+
+function lookaroundOpensAt(source: string, at: number): boolean {
+  LOOKAROUND_OPEN.lastIndex = at;
+  return LOOKAROUND_OPEN.test(source);
 }
 
 /** The index of the `]` that closes the class opening at `at` (a `]` right after `[` or `[^` closes it, as in JS). */
