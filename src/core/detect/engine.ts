@@ -433,9 +433,13 @@ class DocumentScan {
     const generic = scanner.generic;
     const line = hits[h] as number;
     const lineStart = hits[h + 1] as number;
+    // The line's end without its "\r", from values computed on every line: a branch only the last line
+    // or a CRLF file takes has no type feedback yet when V8 optimises this, and sent the code back.
+    const textEnd = text.length;
     const newline = text.indexOf("\n", lineStart);
-    let lineEnd = newline === -1 ? text.length : newline;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const end = newline === -1 ? textEnd : newline;
+    const beforeEnd = end - 1;
+    const lineEnd = end > lineStart && text.charCodeAt(beforeEnd) === 13 ? beforeEnd : end;
     const longLine = lineEnd - lineStart > LONG_LINE;
     this.lineStart = lineStart;
     this.lineEnd = lineEnd;
