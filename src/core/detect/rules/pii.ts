@@ -525,11 +525,20 @@ export function isDummyEmail(local: string, domain: string): boolean {
  */
 function hasAddressShape(text: string): boolean {
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
-    const before = text.charCodeAt(at - 1);
+    const before = codeAt(text, at - 1);
     if (!(isAsciiAlphanumeric(before) || before === 46 || before === 95 || before === 37 || before === 43 || before === 45)) continue;
-    if (isAsciiAlphanumeric(text.charCodeAt(at + 1))) return true;
+    if (isAsciiAlphanumeric(codeAt(text, at + 1))) return true;
   }
   return false;
+}
+
+/**
+ * The code unit at `i`, or -1 (no character, which no test here accepts) outside the text. Not
+ * charCodeAt's NaN: a read past either end (an `@` or a digit at a line's edge), first met after V8 had
+ * optimised the reader, sent that code back to the interpreter, once in each thread of a source scan.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
 function isAsciiAlphanumeric(code: number): boolean {
@@ -953,11 +962,11 @@ function lineShape(text: string): LineShape {
       if (run++ === 0) free = digitRunIsFree(text, i);
       if (free && run > freeRun) freeRun = run;
       if (upper >= 2) {
-        const next = text.charCodeAt(i + 1);
+        const next = codeAt(text, i + 1);
         if (next >= 48 && next <= 57) {
           flags |= SHAPE_CAPITALS_DIGITS;
           // IBAN_CANDIDATE's start: no letter, digit or `_-/.+@#` before the two capitals.
-          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) flags |= SHAPE_IBAN_START;
+          if (upper === 2 && !gluesToIban(codeAt(text, i - 3))) flags |= SHAPE_IBAN_START;
         }
       }
       upper = 0;
@@ -967,9 +976,12 @@ function lineShape(text: string): LineShape {
     }
     // The codice fiscale's token: one step for a capital and a digit alike. V8 optimises this function (and
     // findPiiNumbers, which inlines it) before most inputs show a digit after six capitals: a step of its
-    // own there had no type feedback, and reaching it deoptimised both (a second compile of each).
+    // own there had no type feedback, and reaching it deoptimised both (a second compile of each). For the
+    // same reason the next length is computed on every character: the addition, reached only at a capital
+    // or a digit inside a token, was first met after the compile in some runs of a history.
+    const longer = token + 1;
     if (digit || capital) {
-      if (token >= 0) token = digit && token < 6 ? -1 : token + 1;
+      if (token >= 0) token = digit && token < 6 ? -1 : longer;
     } else if ((code >= 97 && code <= 122) || code === 95) token = -1;
     else {
       if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
@@ -982,18 +994,18 @@ function lineShape(text: string): LineShape {
 
 /** Whether the digit run starting at `i` may start an id or a card number: see lineShape. */
 function digitRunIsFree(text: string, i: number): boolean {
-  const before = text.charCodeAt(i - 1);
+  const before = codeAt(text, i - 1);
   if (!gluesToId(before)) return true;
   // A NIE's letter: X, Y or Z, itself free.
-  return before >= 88 && before <= 90 && !gluesToId(text.charCodeAt(i - 2));
+  return before >= 88 && before <= 90 && !gluesToId(codeAt(text, i - 2));
 }
 
-/** A character the id patterns' look-behind refuses before a value: [\w.\-/#+] (NaN, no character, is none). */
+/** A character the id patterns' look-behind refuses before a value: [\w.\-/#+] (-1 or NaN, no character, is none). */
 function gluesToId(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 35;
 }
 
-/** A character IBAN_CANDIDATE's look-behind refuses before an IBAN: [A-Za-z0-9_\-/.+@#] (NaN, no character, is none). */
+/** A character IBAN_CANDIDATE's look-behind refuses before an IBAN: [A-Za-z0-9_\-/.+@#] (-1 or NaN, no character, is none). */
 function gluesToIban(code: number): boolean {
   return gluesToId(code) || code === 64;
 }
