@@ -26002,6 +26002,7 @@ function grow(array2, length) {
 }
 var CODE_UNITS = 65536;
 var KEPT_HITS = 1 << 18;
+var HOT_INTS = 1 << 16;
 function buildAutomaton(lowered) {
   const classOf = new Uint8Array(CODE_UNITS);
   let classes = 1;
@@ -26021,7 +26022,7 @@ function buildAutomaton(lowered) {
   let nextSibling = new Int32Array(capacity);
   let viaClass = new Int32Array(capacity);
   let states = 1;
-  const own2 = /* @__PURE__ */ new Map();
+  let own2 = /* @__PURE__ */ new Map();
   lowered.forEach((keywords, rule) => {
     for (const keyword of keywords) {
       if (keyword.length === 0) continue;
@@ -26049,6 +26050,16 @@ function buildAutomaton(lowered) {
       else if (!rules208.includes(rule)) rules208.push(rule);
     }
   });
+  const order = new Int32Array(states);
+  const id = new Int32Array(states);
+  for (let head = 0, tail2 = 1; head < tail2; head++) {
+    const state = order[head];
+    id[state] = head;
+    for (let child2 = firstChild[state]; child2 !== 0; child2 = nextSibling[child2]) order[tail2++] = child2;
+  }
+  const renumber = (edges) => order.map((state) => id[edges[state]]);
+  [firstChild, nextSibling, viaClass] = [renumber(firstChild), renumber(nextSibling), order.map((state) => viaClass[state])];
+  own2 = new Map([...own2].map(([state, rules208]) => [id[state], rules208]));
   const table = new Int32Array(states * classes);
   const fail = new Int32Array(states);
   const outputs = new Array(states).fill(NO_RULES);
@@ -26081,7 +26092,7 @@ function buildAutomaton(lowered) {
   for (let state = 0; state < states; state++) starts[state + 1] = starts[state] + outputs[state].length;
   return { classOf, classCount: classes, table, starts, rules: Int32Array.from(outputs.flat()) };
 }
-var FORMAT = 1128726529;
+var FORMAT = 1128726530;
 var HEADER_INTS = 5;
 function decodeAutomaton(bytes, lowered) {
   const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
@@ -26126,7 +26137,12 @@ var KeywordPrefilter = class _KeywordPrefilter {
    * a new one per document (a few per small file) cost more than the scan of the file itself.
    */
   lastLineOfRule;
-  hits = new Int32Array(1024);
+  /**
+   * Room for the hits of all but the most keyword-dense documents from the start (untouched pages of a
+   * large typed array cost nothing): a history's large commits have ~2,000 hits each, and growing the
+   * buffer in findHits, first met after V8 had compiled its loop, threw that code away.
+   */
+  hits = new Int32Array(KEPT_HITS);
   /**
    * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
    * an automaton `encodePrefilter` wrote for keywords (the build writes one for the built-in rules):
@@ -26159,7 +26175,7 @@ var KeywordPrefilter = class _KeywordPrefilter {
    */
   scanFlat(text) {
     this.lastLineOfRule.fill(-1);
-    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
+    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
     const count3 = _KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count3);
   }
@@ -26172,10 +26188,12 @@ var KeywordPrefilter = class _KeywordPrefilter {
    */
   static findHits(prefilter, text, table, classOf, starts, rules208, classes, lastLineOfRule, hits) {
     let count3 = 0;
-    let state = 0;
     let line = 0;
     let lineStart = 0;
     const length = text.length;
+    let ahead = 0;
+    for (let k2 = 0, end = Math.min(table.length, HOT_INTS, 16 * length); k2 < end; k2 += 16) ahead |= table[k2];
+    let state = ahead & 0;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {
@@ -26289,14 +26307,19 @@ function secretEndsMatch(regex) {
     const c3 = source.charCodeAt(i);
     if (c3 === 124) return true;
     if (c3 === 36) i++;
-    else if (c3 === 92 && (source[i + 1] === "b" || source[i + 1] === "B")) i += 2;
-    else if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
+    else if (c3 === 92 && (source.charCodeAt(i + 1) | 32) === 98) i += 2;
+    else if (lookaroundOpensAt(source, i)) {
       const end = groupEnd(source, i);
       if (end === -1) return false;
       i = end + 1;
     } else return false;
   }
   return true;
+}
+var LOOKAROUND_OPEN = /\(\?<?[=!]/y;
+function lookaroundOpensAt(source, at2) {
+  LOOKAROUND_OPEN.lastIndex = at2;
+  return LOOKAROUND_OPEN.test(source);
 }
 function classEnd(source, at2) {
   let i = at2 + 1;
@@ -26385,6 +26408,9 @@ function runPrepared(rule, text, context = DEFAULT_CONTEXT, requiresChecked = fa
     }
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
+  return checkedMatches(rule, raw);
+}
+function checkedMatches(rule, raw) {
   const out = [];
   for (let i = 0; i < raw.length; i++) {
     const match = raw[i];
@@ -26732,7 +26758,11 @@ function boundedPartOf(required2) {
 var ruleParts = /* @__PURE__ */ new WeakMap();
 function boundedPartsOf(requires) {
   let parts = ruleParts.get(requires);
-  if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
+  if (!parts) {
+    const list2 = [];
+    for (let i = 0; i < requires.length; i++) list2.push(boundedPartOf(requires[i]));
+    ruleParts.set(requires, parts = list2);
+  }
   return parts;
 }
 var RunCursors = class {
@@ -26785,6 +26815,204 @@ var RunCursors = class {
     return cursor2;
   }
 };
+var DocumentScan = class {
+  constructor(scanner, text, path10) {
+    this.scanner = scanner;
+    this.text = text;
+    this.context = { path: path10, configLike: isConfigLikePath(path10) };
+    this.minified = looksMinified(path10, text);
+    this.cursors = new RunCursors(text);
+    this.genericContext = { ...this.context, claimed: (index, length) => this.isClaimed(index * SPAN_KEY + length) };
+  }
+  scanner;
+  text;
+  /** Every match placed, in hit order. */
+  located = [];
+  /** Matches dropped by an inline allow comment. */
+  suppressed = 0;
+  context;
+  /**
+   * The context of the name-based rules on a line that format rules also matched: one a document, not one
+   * a line (a copy of the context and a closure on each mixed line). `claimed` lists the spans the format
+   * rules report on the current line, as keys (SPAN_KEY) in one list reused from line to line (a line
+   * holds a few: no Set a line).
+   */
+  genericContext;
+  claimed = [];
+  claimedCount = 0;
+  minified;
+  cursors;
+  // The current line: its offsets, its text (empty on a long line) and, on a long line, its lower case
+  // (made on first need).
+  lineStart = -1;
+  lineEnd = 0;
+  lineText = "";
+  longLine = false;
+  lowerLine = void 0;
+  // The line a value starts on (offsets, text) and whether an allow comment is on it: kept for the
+  // matches that follow on the same line, so each line is sliced and tested once.
+  placedStart = -1;
+  placedEnd = 0;
+  placedText = "";
+  placedAllowed = false;
+  isClaimed(key) {
+    for (let i = 0; i < this.claimedCount; i++) if (this.claimed[i] === key) return true;
+    return false;
+  }
+  /**
+   * Runs the rules of every hit (flat, 4 integers a hit), line by line; false when `expired` stopped it
+   * first. The loop is a method of its own, with nothing after it: V8 compiles it on-stack during the first
+   * long document, and such code is kept when it deopts past its loop (in scan, reading the result after
+   * the loop deopted on every long document of a source tree).
+   */
+  scanHits(hits, expired) {
+    let nextCheck = 0;
+    for (let h3 = 0; h3 < hits.length; ) {
+      if (expired && h3 >= nextCheck) {
+        nextCheck = h3 + 256;
+        if (expired()) return false;
+      }
+      h3 = this.scanLine(hits, h3);
+    }
+    return true;
+  }
+  /** Runs the rules of the hits on the line of hit `h` (flat, 4 integers a hit); returns the index of the next line's first hit. */
+  scanLine(hits, h3) {
+    const { scanner, text, minified } = this;
+    const generic = scanner.generic;
+    const line = hits[h3];
+    const lineStart = hits[h3 + 1];
+    const textEnd = text.length;
+    const newline = text.indexOf("\n", lineStart);
+    const end = newline === -1 ? textEnd : newline;
+    const beforeEnd = end - 1;
+    const lineEnd = end > lineStart && text.charCodeAt(beforeEnd) === 13 ? beforeEnd : end;
+    const longLine = lineEnd - lineStart > LONG_LINE;
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+    this.longLine = longLine;
+    this.lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+    this.lowerLine = void 0;
+    let next = h3 + 4;
+    let generics = generic[hits[h3 + 3]] ? 1 : 0;
+    while (next < hits.length && hits[next + 1] === lineStart) {
+      if (generic[hits[next + 3]]) generics++;
+      next += 4;
+    }
+    const count3 = (next - h3) / 4;
+    if (generics === 0 || generics === count3 || longLine || minified) {
+      for (let k2 = h3; k2 < next; k2 += 4) {
+        const ruleIndex = hits[k2 + 3];
+        if (minified && scanner.rules[ruleIndex].provider === "generic") continue;
+        this.runOn(ruleIndex, line, this.located, this.context);
+      }
+      return next;
+    }
+    const found = [];
+    for (let k2 = h3; k2 < next; k2 += 4) found.push([]);
+    this.claimedCount = 0;
+    for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
+      const ruleIndex = hits[k2 + 3];
+      if (generic[ruleIndex]) continue;
+      const into = found[i];
+      this.runOn(ruleIndex, line, into, this.context);
+      for (let j3 = 0; j3 < into.length; j3++) {
+        const item = into[j3];
+        if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+      }
+    }
+    for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
+      const ruleIndex = hits[k2 + 3];
+      if (!generic[ruleIndex]) continue;
+      this.runOn(ruleIndex, line, found[i], this.genericContext);
+    }
+    for (let i = 0; i < found.length; i++) this.located.push(...found[i]);
+    return next;
+  }
+  /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
+  runOn(ruleIndex, line, into, ruleContext) {
+    const { scanner, text, lineStart, lineEnd } = this;
+    const rule = scanner.runs[ruleIndex] ??= ruleRunOf(scanner.rules[ruleIndex]);
+    if (!this.longLine) {
+      if (!rule.window) {
+        const matches2 = runPrepared(rule, this.lineText, ruleContext);
+        if (matches2.length > 0) this.record(scanner.factsAt(ruleIndex), matches2, lineStart, line, into);
+        return;
+      }
+      const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
+      if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
+      const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+      return;
+    }
+    const lower = this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+    for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
+      if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
+      const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, segmentStart, line, into);
+    }
+  }
+  /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
+  segments(window2, ruleIndex, lower) {
+    const { text, lineStart, lineEnd } = this;
+    const windows = [];
+    for (const keyword of this.scanner.keywords[ruleIndex]) {
+      for (let at2 = lower.indexOf(keyword); at2 !== -1; at2 = lower.indexOf(keyword, at2 + keyword.length)) {
+        const stop = window2 ? Math.min(text.length, lineStart + at2 + window2) : Math.min(lineEnd, lineStart + at2 + WINDOW_AFTER);
+        windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
+      }
+    }
+    windows.sort((a, b3) => a[0] - b3[0]);
+    const merged = [];
+    for (const w2 of windows) {
+      const last = merged[merged.length - 1];
+      if (last && w2[0] <= last[1]) last[1] = Math.max(last[1], w2[1]);
+      else merged.push([w2[0], w2[1]]);
+    }
+    return merged;
+  }
+  /**
+   * A rule's matches in the text from `segmentStart`, found on the current line `line`: placed (a windowed
+   * rule's match may start on a later line), appended to `into`; none on a line with an allow comment
+   * (the value's or the keyword's), nor a presigned URL's signature.
+   */
+  record(facts, matches, segmentStart, line, into) {
+    const { priority, byName: byName2 } = facts;
+    const { text, lineStart } = this;
+    this.placeLine(lineStart);
+    const hitLineEnd = this.placedEnd;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i];
+      const start = segmentStart + match.index;
+      let valueLine = line;
+      let valueLineStart = lineStart;
+      if (start > hitLineEnd) {
+        for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
+          valueLine++;
+          valueLineStart = n + 1;
+        }
+        this.placeLine(lineStart);
+        if (this.placedAllowed) {
+          this.suppressed++;
+          continue;
+        }
+      }
+      this.placeLine(valueLineStart);
+      if (this.placedAllowed) this.suppressed++;
+      else if (!isPresignedUrlParameter(this.placedText, start - valueLineStart, byName2)) {
+        into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, this.placedEnd));
+      }
+    }
+  }
+  placeLine(start) {
+    if (start === this.placedStart) return;
+    const newline = this.text.indexOf("\n", start);
+    this.placedStart = start;
+    this.placedEnd = newline === -1 ? this.text.length : newline;
+    this.placedText = this.text.slice(start, this.placedEnd);
+    this.placedAllowed = lineIsAllowed(this.placedText);
+  }
+};
 var Scanner = class {
   constructor(rules208, options = {}) {
     this.rules = rules208;
@@ -26799,6 +27027,7 @@ var Scanner = class {
   rules;
   options;
   prefilter;
+  /** Each rule's keywords, lower-cased. */
   keywords;
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
@@ -26810,143 +27039,18 @@ var Scanner = class {
   /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
-    const { text, path: path10 } = doc;
-    const expired = limits.expired;
-    let incomplete = false;
-    const hits = this.prefilter.scanFlat(text);
+    const hits = this.prefilter.scanFlat(doc.text);
     if (hits.length === 0) return { findings: [], suppressed: 0 };
-    const context = { path: path10, configLike: isConfigLikePath(path10) };
-    const minified = looksMinified(path10, text);
-    const located = [];
-    const runs = new RunCursors(text);
-    const claimed = [];
-    let claimedCount = 0;
-    const genericContext = {
-      ...context,
-      claimed: (index, length) => {
-        const key = index * SPAN_KEY + length;
-        for (let i = 0; i < claimedCount; i++) if (claimed[i] === key) return true;
-        return false;
-      }
-    };
-    let suppressed = 0;
-    let lineStart = -1;
-    let lineEnd = 0;
-    let lineText = "";
-    let longLine = false;
-    let lowerLine;
-    let placedStart = -1;
-    let placedEnd = 0;
-    let placedText = "";
-    let placedAllowed = false;
-    const placeLine = (start) => {
-      if (start === placedStart) return;
-      const newline = text.indexOf("\n", start);
-      placedStart = start;
-      placedEnd = newline === -1 ? text.length : newline;
-      placedText = text.slice(start, placedEnd);
-      placedAllowed = lineIsAllowed(placedText);
-    };
-    const record2 = (facts, matches, segmentStart, line, into) => {
-      const { priority, byName: byName2 } = facts;
-      placeLine(lineStart);
-      const hitLineEnd = placedEnd;
-      for (let i = 0; i < matches.length; i++) {
-        const match = matches[i];
-        const start = segmentStart + match.index;
-        let valueLine = line;
-        let valueLineStart = lineStart;
-        if (start > hitLineEnd) {
-          for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
-            valueLine++;
-            valueLineStart = n + 1;
-          }
-          placeLine(lineStart);
-          if (placedAllowed) {
-            suppressed++;
-            continue;
-          }
-        }
-        placeLine(valueLineStart);
-        if (placedAllowed) suppressed++;
-        else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName2)) {
-          into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
-        }
-      }
-    };
-    const runOn = (ruleIndex, line, into, ruleContext) => {
-      const rule = this.runs[ruleIndex] ??= ruleRunOf(this.rules[ruleIndex]);
-      if (!longLine) {
-        if (!rule.window) {
-          const matches2 = runPrepared(rule, lineText, ruleContext);
-          if (matches2.length > 0) record2(this.factsAt(ruleIndex), matches2, lineStart, line, into);
-          return;
-        }
-        const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-        if (matches.length > 0) record2(this.factsAt(ruleIndex), matches, lineStart, line, into);
-        return;
-      }
-      lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
-      for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-        if (matches.length > 0) record2(this.factsAt(ruleIndex), matches, segmentStart, line, into);
-      }
-    };
-    let nextCheck = 0;
-    for (let h3 = 0; h3 < hits.length; ) {
-      if (expired && h3 >= nextCheck) {
-        nextCheck = h3 + 256;
-        if (expired()) {
-          incomplete = true;
-          break;
-        }
-      }
-      const line = hits[h3];
-      lineStart = hits[h3 + 1];
-      const newline = text.indexOf("\n", lineStart);
-      lineEnd = newline === -1 ? text.length : newline;
-      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      longLine = lineEnd - lineStart > LONG_LINE;
-      lineText = longLine ? "" : text.slice(lineStart, lineEnd);
-      lowerLine = void 0;
-      let next = h3 + 4;
-      let generics = this.generic[hits[h3 + 3]] ? 1 : 0;
-      while (next < hits.length && hits[next + 1] === lineStart) {
-        if (this.generic[hits[next + 3]]) generics++;
-        next += 4;
-      }
-      const count3 = (next - h3) / 4;
-      if (generics === 0 || generics === count3 || longLine || minified) {
-        for (let k2 = h3; k2 < next; k2 += 4) {
-          const ruleIndex = hits[k2 + 3];
-          if (minified && this.rules[ruleIndex].provider === "generic") continue;
-          runOn(ruleIndex, line, located, context);
-        }
-      } else {
-        const found = [];
-        claimedCount = 0;
-        for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
-          const ruleIndex = hits[k2 + 3];
-          if (this.generic[ruleIndex]) continue;
-          const into = found[i] = [];
-          runOn(ruleIndex, line, into, context);
-          for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
-          }
-        }
-        for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
-          const ruleIndex = hits[k2 + 3];
-          if (!this.generic[ruleIndex]) continue;
-          const into = found[i] = [];
-          runOn(ruleIndex, line, into, genericContext);
-        }
-        for (const into of found) if (into) for (const item of into) located.push(item);
-      }
-      h3 = next;
-    }
+    const pass = new DocumentScan(this, doc.text, doc.path);
+    const incomplete = !pass.scanHits(hits, limits.expired);
+    const located = pass.located;
+    const suppressed = pass.suppressed;
+    if (located.length === 0) return incomplete ? { findings: [], suppressed, incomplete: "timeout" } : { findings: [], suppressed };
+    return this.report(doc, located, suppressed, incomplete);
+  }
+  /** The findings of a document's placed matches: overlaps resolved, fingerprints set, ignored ones left out. */
+  report(doc, located, suppressed, incomplete) {
+    const text = doc.text;
     const findingOf = (item) => item.finding ??= this.toFinding(doc, item);
     const kept = resolveOverlaps(located, findingOf);
     assignFingerprints(text, doc.path, kept, located, findingOf);
@@ -26968,24 +27072,6 @@ var Scanner = class {
     if (legacyIgnored.length > 0) result.legacyIgnored = legacyIgnored;
     if (incomplete) result.incomplete = "timeout";
     return result;
-  }
-  /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
-  segments(window2, ruleIndex, text, lineStart, end, lower) {
-    const windows = [];
-    for (const keyword of this.keywords[ruleIndex]) {
-      for (let at2 = lower.indexOf(keyword); at2 !== -1; at2 = lower.indexOf(keyword, at2 + keyword.length)) {
-        const stop = window2 ? Math.min(text.length, lineStart + at2 + window2) : Math.min(end, lineStart + at2 + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
-      }
-    }
-    windows.sort((a, b3) => a[0] - b3[0]);
-    const merged = [];
-    for (const w2 of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w2[0] <= last[1]) last[1] = Math.max(last[1], w2[1]);
-      else merged.push([w2[0], w2[1]]);
-    }
-    return merged;
   }
   factsAt(ruleIndex) {
     return this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex]);
@@ -27112,12 +27198,12 @@ function asciiLowerCase(text) {
   return text.replace(/[A-Z]+/g, (run2) => run2.toLowerCase());
 }
 var PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
-var PRESIGNED_CREDENTIAL = /[?&]X-(?:Amz|Goog)-Credential=$/i;
+var PRESIGNED_SIGNATURE_OR_CREDENTIAL = /[?&](?:X-(?:Amz|Goog)-(?:Signature|Credential)|Signature)=$/i;
 var PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
 function isPresignedUrlParameter(line, column, byName2) {
   if (column === 0 || line.charCodeAt(column - 1) !== 61) return false;
   const before = line.slice(Math.max(0, column - 40), column);
-  if (!PRESIGNED_SIGNATURE.test(before) && !(byName2 && PRESIGNED_CREDENTIAL.test(before))) return false;
+  if (!(byName2 ? PRESIGNED_SIGNATURE_OR_CREDENTIAL : PRESIGNED_SIGNATURE).test(before)) return false;
   let from = column;
   while (from > 0 && !/[\s"'\x60<>]/.test(line[from - 1])) from--;
   let to2 = column;
@@ -55164,11 +55250,14 @@ function isDummyEmail(local, domain) {
 }
 function hasAddressShape(text) {
   for (let at2 = text.indexOf("@"); at2 !== -1; at2 = text.indexOf("@", at2 + 1)) {
-    const before = text.charCodeAt(at2 - 1);
+    const before = codeAt(text, at2 - 1);
     if (!(isAsciiAlphanumeric(before) || before === 46 || before === 95 || before === 37 || before === 43 || before === 45)) continue;
-    if (isAsciiAlphanumeric(text.charCodeAt(at2 + 1))) return true;
+    if (isAsciiAlphanumeric(codeAt(text, at2 + 1))) return true;
   }
   return false;
+}
+function codeAt(text, i) {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 function isAsciiAlphanumeric(code) {
   return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57;
@@ -55499,10 +55588,10 @@ function lineShape(text) {
       if (run2++ === 0) free = digitRunIsFree(text, i);
       if (free && run2 > freeRun) freeRun = run2;
       if (upper >= 2) {
-        const next = text.charCodeAt(i + 1);
+        const next = codeAt(text, i + 1);
         if (next >= 48 && next <= 57) {
           flags |= SHAPE_CAPITALS_DIGITS;
-          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) flags |= SHAPE_IBAN_START;
+          if (upper === 2 && !gluesToIban(codeAt(text, i - 3))) flags |= SHAPE_IBAN_START;
         }
       }
       upper = 0;
@@ -55510,8 +55599,9 @@ function lineShape(text) {
       run2 = 0;
       upper = capital ? upper + 1 : 0;
     }
+    const longer = token3 + 1;
     if (digit || capital) {
-      if (token3 >= 0) token3 = digit && token3 < 6 ? -1 : token3 + 1;
+      if (token3 >= 0) token3 = digit && token3 < 6 ? -1 : longer;
     } else if (code >= 97 && code <= 122 || code === 95) token3 = -1;
     else {
       if (token3 === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
@@ -55522,9 +55612,9 @@ function lineShape(text) {
   return flags | Math.min(freeRun, 255) << 8 | Math.min(digits, 255);
 }
 function digitRunIsFree(text, i) {
-  const before = text.charCodeAt(i - 1);
+  const before = codeAt(text, i - 1);
   if (!gluesToId(before)) return true;
-  return before >= 88 && before <= 90 && !gluesToId(text.charCodeAt(i - 2));
+  return before >= 88 && before <= 90 && !gluesToId(codeAt(text, i - 2));
 }
 function gluesToId(code) {
   return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 35;

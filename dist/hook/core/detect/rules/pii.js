@@ -917,11 +917,14 @@ function isDummyEmail(local, domain) {
 }
 function hasAddressShape(text) {
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
-    const before = text.charCodeAt(at - 1);
+    const before = codeAt(text, at - 1);
     if (!(isAsciiAlphanumeric(before) || before === 46 || before === 95 || before === 37 || before === 43 || before === 45)) continue;
-    if (isAsciiAlphanumeric(text.charCodeAt(at + 1))) return true;
+    if (isAsciiAlphanumeric(codeAt(text, at + 1))) return true;
   }
   return false;
+}
+function codeAt(text, i) {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 function isAsciiAlphanumeric(code) {
   return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57;
@@ -1252,10 +1255,10 @@ function lineShape(text) {
       if (run++ === 0) free = digitRunIsFree(text, i);
       if (free && run > freeRun) freeRun = run;
       if (upper >= 2) {
-        const next = text.charCodeAt(i + 1);
+        const next = codeAt(text, i + 1);
         if (next >= 48 && next <= 57) {
           flags |= SHAPE_CAPITALS_DIGITS;
-          if (upper === 2 && !gluesToIban(text.charCodeAt(i - 3))) flags |= SHAPE_IBAN_START;
+          if (upper === 2 && !gluesToIban(codeAt(text, i - 3))) flags |= SHAPE_IBAN_START;
         }
       }
       upper = 0;
@@ -1263,8 +1266,9 @@ function lineShape(text) {
       run = 0;
       upper = capital ? upper + 1 : 0;
     }
+    const longer = token + 1;
     if (digit || capital) {
-      if (token >= 0) token = digit && token < 6 ? -1 : token + 1;
+      if (token >= 0) token = digit && token < 6 ? -1 : longer;
     } else if (code >= 97 && code <= 122 || code === 95) token = -1;
     else {
       if (token === FISCAL_CODE_LENGTH) flags |= SHAPE_FISCAL_CODE;
@@ -1275,9 +1279,9 @@ function lineShape(text) {
   return flags | Math.min(freeRun, 255) << 8 | Math.min(digits, 255);
 }
 function digitRunIsFree(text, i) {
-  const before = text.charCodeAt(i - 1);
+  const before = codeAt(text, i - 1);
   if (!gluesToId(before)) return true;
-  return before >= 88 && before <= 90 && !gluesToId(text.charCodeAt(i - 2));
+  return before >= 88 && before <= 90 && !gluesToId(codeAt(text, i - 2));
 }
 function gluesToId(code) {
   return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 45 || code === 47 || code === 46 || code === 43 || code === 35;

@@ -30,7 +30,7 @@ __export(stdin_exports, {
   parseIgnoreFile: () => parseIgnoreFile
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
+var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
@@ -188,6 +188,7 @@ function grow(array, length) {
 }
 var CODE_UNITS = 65536;
 var KEPT_HITS = 1 << 18;
+var HOT_INTS = 1 << 16;
 function buildAutomaton(lowered) {
   const classOf = new Uint8Array(CODE_UNITS);
   let classes = 1;
@@ -207,7 +208,7 @@ function buildAutomaton(lowered) {
   let nextSibling = new Int32Array(capacity);
   let viaClass = new Int32Array(capacity);
   let states = 1;
-  const own = /* @__PURE__ */ new Map();
+  let own = /* @__PURE__ */ new Map();
   lowered.forEach((keywords, rule) => {
     for (const keyword of keywords) {
       if (keyword.length === 0) continue;
@@ -235,6 +236,16 @@ function buildAutomaton(lowered) {
       else if (!rules.includes(rule)) rules.push(rule);
     }
   });
+  const order = new Int32Array(states);
+  const id = new Int32Array(states);
+  for (let head = 0, tail2 = 1; head < tail2; head++) {
+    const state = order[head];
+    id[state] = head;
+    for (let child = firstChild[state]; child !== 0; child = nextSibling[child]) order[tail2++] = child;
+  }
+  const renumber = (edges) => order.map((state) => id[edges[state]]);
+  [firstChild, nextSibling, viaClass] = [renumber(firstChild), renumber(nextSibling), order.map((state) => viaClass[state])];
+  own = new Map([...own].map(([state, rules]) => [id[state], rules]));
   const table = new Int32Array(states * classes);
   const fail = new Int32Array(states);
   const outputs = new Array(states).fill(NO_RULES);
@@ -267,7 +278,7 @@ function buildAutomaton(lowered) {
   for (let state = 0; state < states; state++) starts[state + 1] = starts[state] + outputs[state].length;
   return { classOf, classCount: classes, table, starts, rules: Int32Array.from(outputs.flat()) };
 }
-var FORMAT = 1128726529;
+var FORMAT = 1128726530;
 var HEADER_INTS = 5;
 function decodeAutomaton(bytes, lowered) {
   const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
@@ -312,7 +323,12 @@ var KeywordPrefilter = class _KeywordPrefilter {
    * a new one per document (a few per small file) cost more than the scan of the file itself.
    */
   lastLineOfRule;
-  hits = new Int32Array(1024);
+  /**
+   * Room for the hits of all but the most keyword-dense documents from the start (untouched pages of a
+   * large typed array cost nothing): a history's large commits have ~2,000 hits each, and growing the
+   * buffer in findHits, first met after V8 had compiled its loop, threw that code away.
+   */
+  hits = new Int32Array(KEPT_HITS);
   /**
    * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
    * an automaton `encodePrefilter` wrote for keywords (the build writes one for the built-in rules):
@@ -345,7 +361,7 @@ var KeywordPrefilter = class _KeywordPrefilter {
    */
   scanFlat(text) {
     this.lastLineOfRule.fill(-1);
-    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(1024);
+    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
     const count2 = _KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count2);
   }
@@ -358,10 +374,12 @@ var KeywordPrefilter = class _KeywordPrefilter {
    */
   static findHits(prefilter, text, table, classOf, starts, rules, classes, lastLineOfRule, hits) {
     let count2 = 0;
-    let state = 0;
     let line = 0;
     let lineStart = 0;
     const length = text.length;
+    let ahead = 0;
+    for (let k = 0, end = Math.min(table.length, HOT_INTS, 16 * length); k < end; k += 16) ahead |= table[k];
+    let state = ahead & 0;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {
@@ -693,7 +711,11 @@ function boundedPartOf(required) {
 var ruleParts = /* @__PURE__ */ new WeakMap();
 function boundedPartsOf(requires) {
   let parts = ruleParts.get(requires);
-  if (!parts) ruleParts.set(requires, parts = requires.map(boundedPartOf));
+  if (!parts) {
+    const list = [];
+    for (let i = 0; i < requires.length; i++) list.push(boundedPartOf(requires[i]));
+    ruleParts.set(requires, parts = list);
+  }
   return parts;
 }
 var RunCursors = class {
@@ -746,6 +768,204 @@ var RunCursors = class {
     return cursor;
   }
 };
+var DocumentScan = class {
+  constructor(scanner, text, path) {
+    this.scanner = scanner;
+    this.text = text;
+    this.context = { path, configLike: isConfigLikePath(path) };
+    this.minified = looksMinified(path, text);
+    this.cursors = new RunCursors(text);
+    this.genericContext = { ...this.context, claimed: (index, length) => this.isClaimed(index * SPAN_KEY + length) };
+  }
+  scanner;
+  text;
+  /** Every match placed, in hit order. */
+  located = [];
+  /** Matches dropped by an inline allow comment. */
+  suppressed = 0;
+  context;
+  /**
+   * The context of the name-based rules on a line that format rules also matched: one a document, not one
+   * a line (a copy of the context and a closure on each mixed line). `claimed` lists the spans the format
+   * rules report on the current line, as keys (SPAN_KEY) in one list reused from line to line (a line
+   * holds a few: no Set a line).
+   */
+  genericContext;
+  claimed = [];
+  claimedCount = 0;
+  minified;
+  cursors;
+  // The current line: its offsets, its text (empty on a long line) and, on a long line, its lower case
+  // (made on first need).
+  lineStart = -1;
+  lineEnd = 0;
+  lineText = "";
+  longLine = false;
+  lowerLine = void 0;
+  // The line a value starts on (offsets, text) and whether an allow comment is on it: kept for the
+  // matches that follow on the same line, so each line is sliced and tested once.
+  placedStart = -1;
+  placedEnd = 0;
+  placedText = "";
+  placedAllowed = false;
+  isClaimed(key) {
+    for (let i = 0; i < this.claimedCount; i++) if (this.claimed[i] === key) return true;
+    return false;
+  }
+  /**
+   * Runs the rules of every hit (flat, 4 integers a hit), line by line; false when `expired` stopped it
+   * first. The loop is a method of its own, with nothing after it: V8 compiles it on-stack during the first
+   * long document, and such code is kept when it deopts past its loop (in scan, reading the result after
+   * the loop deopted on every long document of a source tree).
+   */
+  scanHits(hits, expired) {
+    let nextCheck = 0;
+    for (let h = 0; h < hits.length; ) {
+      if (expired && h >= nextCheck) {
+        nextCheck = h + 256;
+        if (expired()) return false;
+      }
+      h = this.scanLine(hits, h);
+    }
+    return true;
+  }
+  /** Runs the rules of the hits on the line of hit `h` (flat, 4 integers a hit); returns the index of the next line's first hit. */
+  scanLine(hits, h) {
+    const { scanner, text, minified } = this;
+    const generic = scanner.generic;
+    const line = hits[h];
+    const lineStart = hits[h + 1];
+    const textEnd = text.length;
+    const newline = text.indexOf("\n", lineStart);
+    const end = newline === -1 ? textEnd : newline;
+    const beforeEnd = end - 1;
+    const lineEnd = end > lineStart && text.charCodeAt(beforeEnd) === 13 ? beforeEnd : end;
+    const longLine = lineEnd - lineStart > LONG_LINE;
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+    this.longLine = longLine;
+    this.lineText = longLine ? "" : text.slice(lineStart, lineEnd);
+    this.lowerLine = void 0;
+    let next = h + 4;
+    let generics = generic[hits[h + 3]] ? 1 : 0;
+    while (next < hits.length && hits[next + 1] === lineStart) {
+      if (generic[hits[next + 3]]) generics++;
+      next += 4;
+    }
+    const count2 = (next - h) / 4;
+    if (generics === 0 || generics === count2 || longLine || minified) {
+      for (let k = h; k < next; k += 4) {
+        const ruleIndex = hits[k + 3];
+        if (minified && scanner.rules[ruleIndex].provider === "generic") continue;
+        this.runOn(ruleIndex, line, this.located, this.context);
+      }
+      return next;
+    }
+    const found = [];
+    for (let k = h; k < next; k += 4) found.push([]);
+    this.claimedCount = 0;
+    for (let k = h, i = 0; k < next; k += 4, i++) {
+      const ruleIndex = hits[k + 3];
+      if (generic[ruleIndex]) continue;
+      const into = found[i];
+      this.runOn(ruleIndex, line, into, this.context);
+      for (let j = 0; j < into.length; j++) {
+        const item = into[j];
+        if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+      }
+    }
+    for (let k = h, i = 0; k < next; k += 4, i++) {
+      const ruleIndex = hits[k + 3];
+      if (!generic[ruleIndex]) continue;
+      this.runOn(ruleIndex, line, found[i], this.genericContext);
+    }
+    for (let i = 0; i < found.length; i++) this.located.push(...found[i]);
+    return next;
+  }
+  /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
+  runOn(ruleIndex, line, into, ruleContext) {
+    const { scanner, text, lineStart, lineEnd } = this;
+    const rule = scanner.runs[ruleIndex] ??= (0, import_chunk_GECAMBB3.ruleRunOf)(scanner.rules[ruleIndex]);
+    if (!this.longLine) {
+      if (!rule.window) {
+        const matches2 = (0, import_chunk_GECAMBB3.runPrepared)(rule, this.lineText, ruleContext);
+        if (matches2.length > 0) this.record(scanner.factsAt(ruleIndex), matches2, lineStart, line, into);
+        return;
+      }
+      const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
+      if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
+      const matches = (0, import_chunk_GECAMBB3.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+      return;
+    }
+    const lower = this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
+    for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
+      if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
+      const matches = (0, import_chunk_GECAMBB3.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, segmentStart, line, into);
+    }
+  }
+  /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
+  segments(window, ruleIndex, lower) {
+    const { text, lineStart, lineEnd } = this;
+    const windows = [];
+    for (const keyword of this.scanner.keywords[ruleIndex]) {
+      for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
+        const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(lineEnd, lineStart + at + WINDOW_AFTER);
+        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
+      }
+    }
+    windows.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const w of windows) {
+      const last = merged[merged.length - 1];
+      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+      else merged.push([w[0], w[1]]);
+    }
+    return merged;
+  }
+  /**
+   * A rule's matches in the text from `segmentStart`, found on the current line `line`: placed (a windowed
+   * rule's match may start on a later line), appended to `into`; none on a line with an allow comment
+   * (the value's or the keyword's), nor a presigned URL's signature.
+   */
+  record(facts, matches, segmentStart, line, into) {
+    const { priority, byName } = facts;
+    const { text, lineStart } = this;
+    this.placeLine(lineStart);
+    const hitLineEnd = this.placedEnd;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i];
+      const start = segmentStart + match.index;
+      let valueLine = line;
+      let valueLineStart = lineStart;
+      if (start > hitLineEnd) {
+        for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
+          valueLine++;
+          valueLineStart = n + 1;
+        }
+        this.placeLine(lineStart);
+        if (this.placedAllowed) {
+          this.suppressed++;
+          continue;
+        }
+      }
+      this.placeLine(valueLineStart);
+      if (this.placedAllowed) this.suppressed++;
+      else if (!isPresignedUrlParameter(this.placedText, start - valueLineStart, byName)) {
+        into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, this.placedEnd));
+      }
+    }
+  }
+  placeLine(start) {
+    if (start === this.placedStart) return;
+    const newline = this.text.indexOf("\n", start);
+    this.placedStart = start;
+    this.placedEnd = newline === -1 ? this.text.length : newline;
+    this.placedText = this.text.slice(start, this.placedEnd);
+    this.placedAllowed = lineIsAllowed(this.placedText);
+  }
+};
 var Scanner = class {
   constructor(rules, options = {}) {
     this.rules = rules;
@@ -760,6 +980,7 @@ var Scanner = class {
   rules;
   options;
   prefilter;
+  /** Each rule's keywords, lower-cased. */
   keywords;
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
@@ -771,143 +992,18 @@ var Scanner = class {
   /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
-    const { text, path } = doc;
-    const expired = limits.expired;
-    let incomplete = false;
-    const hits = this.prefilter.scanFlat(text);
+    const hits = this.prefilter.scanFlat(doc.text);
     if (hits.length === 0) return { findings: [], suppressed: 0 };
-    const context = { path, configLike: isConfigLikePath(path) };
-    const minified = looksMinified(path, text);
-    const located = [];
-    const runs = new RunCursors(text);
-    const claimed = [];
-    let claimedCount = 0;
-    const genericContext = {
-      ...context,
-      claimed: (index, length) => {
-        const key = index * SPAN_KEY + length;
-        for (let i = 0; i < claimedCount; i++) if (claimed[i] === key) return true;
-        return false;
-      }
-    };
-    let suppressed = 0;
-    let lineStart = -1;
-    let lineEnd = 0;
-    let lineText = "";
-    let longLine = false;
-    let lowerLine;
-    let placedStart = -1;
-    let placedEnd = 0;
-    let placedText = "";
-    let placedAllowed = false;
-    const placeLine = (start) => {
-      if (start === placedStart) return;
-      const newline = text.indexOf("\n", start);
-      placedStart = start;
-      placedEnd = newline === -1 ? text.length : newline;
-      placedText = text.slice(start, placedEnd);
-      placedAllowed = lineIsAllowed(placedText);
-    };
-    const record = (facts, matches, segmentStart, line, into) => {
-      const { priority, byName } = facts;
-      placeLine(lineStart);
-      const hitLineEnd = placedEnd;
-      for (let i = 0; i < matches.length; i++) {
-        const match = matches[i];
-        const start = segmentStart + match.index;
-        let valueLine = line;
-        let valueLineStart = lineStart;
-        if (start > hitLineEnd) {
-          for (let n = hitLineEnd; n !== -1 && n < start; n = text.indexOf("\n", n + 1)) {
-            valueLine++;
-            valueLineStart = n + 1;
-          }
-          placeLine(lineStart);
-          if (placedAllowed) {
-            suppressed++;
-            continue;
-          }
-        }
-        placeLine(valueLineStart);
-        if (placedAllowed) suppressed++;
-        else if (!isPresignedUrlParameter(placedText, start - valueLineStart, byName)) {
-          into.push(new Located(facts, match, start, start + match.secret.length, priority, valueLine, valueLineStart, placedEnd));
-        }
-      }
-    };
-    const runOn = (ruleIndex, line, into, ruleContext) => {
-      const rule = this.runs[ruleIndex] ??= (0, import_chunk_3BQZNR6Z.ruleRunOf)(this.rules[ruleIndex]);
-      if (!longLine) {
-        if (!rule.window) {
-          const matches2 = (0, import_chunk_3BQZNR6Z.runPrepared)(rule, lineText, ruleContext);
-          if (matches2.length > 0) record(this.factsAt(ruleIndex), matches2, lineStart, line, into);
-          return;
-        }
-        const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
-        if (rule.requires && !runs.within(rule.requires, lineStart, windowEnd)) return;
-        const matches = (0, import_chunk_3BQZNR6Z.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, lineStart, line, into);
-        return;
-      }
-      lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
-      for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, text, lineStart, lineEnd, lowerLine)) {
-        if (rule.requires && !runs.within(rule.requires, segmentStart, segmentEnd)) continue;
-        const matches = (0, import_chunk_3BQZNR6Z.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-        if (matches.length > 0) record(this.factsAt(ruleIndex), matches, segmentStart, line, into);
-      }
-    };
-    let nextCheck = 0;
-    for (let h = 0; h < hits.length; ) {
-      if (expired && h >= nextCheck) {
-        nextCheck = h + 256;
-        if (expired()) {
-          incomplete = true;
-          break;
-        }
-      }
-      const line = hits[h];
-      lineStart = hits[h + 1];
-      const newline = text.indexOf("\n", lineStart);
-      lineEnd = newline === -1 ? text.length : newline;
-      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      longLine = lineEnd - lineStart > LONG_LINE;
-      lineText = longLine ? "" : text.slice(lineStart, lineEnd);
-      lowerLine = void 0;
-      let next = h + 4;
-      let generics = this.generic[hits[h + 3]] ? 1 : 0;
-      while (next < hits.length && hits[next + 1] === lineStart) {
-        if (this.generic[hits[next + 3]]) generics++;
-        next += 4;
-      }
-      const count2 = (next - h) / 4;
-      if (generics === 0 || generics === count2 || longLine || minified) {
-        for (let k = h; k < next; k += 4) {
-          const ruleIndex = hits[k + 3];
-          if (minified && this.rules[ruleIndex].provider === "generic") continue;
-          runOn(ruleIndex, line, located, context);
-        }
-      } else {
-        const found = [];
-        claimedCount = 0;
-        for (let k = h, i = 0; k < next; k += 4, i++) {
-          const ruleIndex = hits[k + 3];
-          if (this.generic[ruleIndex]) continue;
-          const into = found[i] = [];
-          runOn(ruleIndex, line, into, context);
-          for (const item of into) {
-            if (item.priority > 0 && item.end <= lineEnd) claimed[claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
-          }
-        }
-        for (let k = h, i = 0; k < next; k += 4, i++) {
-          const ruleIndex = hits[k + 3];
-          if (!this.generic[ruleIndex]) continue;
-          const into = found[i] = [];
-          runOn(ruleIndex, line, into, genericContext);
-        }
-        for (const into of found) if (into) for (const item of into) located.push(item);
-      }
-      h = next;
-    }
+    const pass = new DocumentScan(this, doc.text, doc.path);
+    const incomplete = !pass.scanHits(hits, limits.expired);
+    const located = pass.located;
+    const suppressed = pass.suppressed;
+    if (located.length === 0) return incomplete ? { findings: [], suppressed, incomplete: "timeout" } : { findings: [], suppressed };
+    return this.report(doc, located, suppressed, incomplete);
+  }
+  /** The findings of a document's placed matches: overlaps resolved, fingerprints set, ignored ones left out. */
+  report(doc, located, suppressed, incomplete) {
+    const text = doc.text;
     const findingOf = (item) => item.finding ??= this.toFinding(doc, item);
     const kept = resolveOverlaps(located, findingOf);
     assignFingerprints(text, doc.path, kept, located, findingOf);
@@ -921,7 +1017,7 @@ var Scanner = class {
     for (const item of kept) {
       const finding = findingOf(item);
       if (ignored.has(finding.fingerprint)) continue;
-      const old = (0, import_chunk_3BQZNR6Z.valueFingerprint)(finding.rule, doc.path, item.match.secret);
+      const old = (0, import_chunk_GECAMBB3.valueFingerprint)(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -929,24 +1025,6 @@ var Scanner = class {
     if (legacyIgnored.length > 0) result.legacyIgnored = legacyIgnored;
     if (incomplete) result.incomplete = "timeout";
     return result;
-  }
-  /** The text ranges a rule sees on a long line: windows around each keyword occurrence, merged. */
-  segments(window, ruleIndex, text, lineStart, end, lower) {
-    const windows = [];
-    for (const keyword of this.keywords[ruleIndex]) {
-      for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
-        const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(end, lineStart + at + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
-      }
-    }
-    windows.sort((a, b) => a[0] - b[0]);
-    const merged = [];
-    for (const w of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-      else merged.push([w[0], w[1]]);
-    }
-    return merged;
   }
   factsAt(ruleIndex) {
     return this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex]);
@@ -1021,7 +1099,7 @@ var Scanner = class {
       endColumn: column + (firstLineLength === -1 ? secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: (0, import_chunk_3BQZNR6Z.redact)(secret, ruleId, (0, import_chunk_3BQZNR6Z.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
+      redacted: (0, import_chunk_GECAMBB3.redact)(secret, ruleId, (0, import_chunk_GECAMBB3.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
       message,
       title
     };
@@ -1061,24 +1139,24 @@ function assignFingerprints(text, path, kept, all, findingOf) {
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
-    const masked = (0, import_chunk_3BQZNR6Z.maskLine)(line, ranges);
+    const masked = (0, import_chunk_GECAMBB3.maskLine)(line, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    finding.fingerprint = (0, import_chunk_3BQZNR6Z.fingerprint)(finding.rule, path, masked, occurrence);
+    finding.fingerprint = (0, import_chunk_GECAMBB3.fingerprint)(finding.rule, path, masked, occurrence);
   }
 }
 function asciiLowerCase(text) {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 var PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
-var PRESIGNED_CREDENTIAL = /[?&]X-(?:Amz|Goog)-Credential=$/i;
+var PRESIGNED_SIGNATURE_OR_CREDENTIAL = /[?&](?:X-(?:Amz|Goog)-(?:Signature|Credential)|Signature)=$/i;
 var PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
 function isPresignedUrlParameter(line, column, byName) {
   if (column === 0 || line.charCodeAt(column - 1) !== 61) return false;
   const before = line.slice(Math.max(0, column - 40), column);
-  if (!PRESIGNED_SIGNATURE.test(before) && !(byName && PRESIGNED_CREDENTIAL.test(before))) return false;
+  if (!(byName ? PRESIGNED_SIGNATURE_OR_CREDENTIAL : PRESIGNED_SIGNATURE).test(before)) return false;
   let from = column;
   while (from > 0 && !/[\s"'\x60<>]/.test(line[from - 1])) from--;
   let to = column;

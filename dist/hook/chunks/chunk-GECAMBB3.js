@@ -154,14 +154,19 @@ function secretEndsMatch(regex) {
     const c = source.charCodeAt(i);
     if (c === 124) return true;
     if (c === 36) i++;
-    else if (c === 92 && (source[i + 1] === "b" || source[i + 1] === "B")) i += 2;
-    else if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
+    else if (c === 92 && (source.charCodeAt(i + 1) | 32) === 98) i += 2;
+    else if (lookaroundOpensAt(source, i)) {
       const end = groupEnd(source, i);
       if (end === -1) return false;
       i = end + 1;
     } else return false;
   }
   return true;
+}
+var LOOKAROUND_OPEN = /\(\?<?[=!]/y;
+function lookaroundOpensAt(source, at) {
+  LOOKAROUND_OPEN.lastIndex = at;
+  return LOOKAROUND_OPEN.test(source);
 }
 function classEnd(source, at) {
   let i = at + 1;
@@ -250,6 +255,9 @@ function runPrepared(rule, text, context = DEFAULT_CONTEXT, requiresChecked = fa
     }
   }
   if (raw === void 0 || raw.length === 0) return NO_MATCHES;
+  return checkedMatches(rule, raw);
+}
+function checkedMatches(rule, raw) {
   const out = [];
   for (let i = 0; i < raw.length; i++) {
     const match = raw[i];

@@ -19,25 +19,25 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_RQ2IP6QT.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_RQ2IP6QT.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_RQ2IP6QT.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_RQ2IP6QT.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_RQ2IP6QT.addHookEntries,
-  defaultCommand: () => import_chunk_RQ2IP6QT.defaultCommand,
-  hookEntryPath: () => import_chunk_RQ2IP6QT.hookEntryPath,
-  isOwnCommand: () => import_chunk_RQ2IP6QT.isOwnCommand,
-  packageBin: () => import_chunk_RQ2IP6QT.packageBin,
-  readSettings: () => import_chunk_RQ2IP6QT.readSettings,
-  removeHookEntries: () => import_chunk_RQ2IP6QT.removeHookEntries,
-  removeSettingsFile: () => import_chunk_RQ2IP6QT.removeSettingsFile,
-  settingsPath: () => import_chunk_RQ2IP6QT.settingsPath,
-  writeSettings: () => import_chunk_RQ2IP6QT.writeSettings
+  ClaudeSettingsError: () => import_chunk_T4ZK6RST.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_T4ZK6RST.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_T4ZK6RST.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_T4ZK6RST.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_T4ZK6RST.addHookEntries,
+  defaultCommand: () => import_chunk_T4ZK6RST.defaultCommand,
+  hookEntryPath: () => import_chunk_T4ZK6RST.hookEntryPath,
+  isOwnCommand: () => import_chunk_T4ZK6RST.isOwnCommand,
+  packageBin: () => import_chunk_T4ZK6RST.packageBin,
+  readSettings: () => import_chunk_T4ZK6RST.readSettings,
+  removeHookEntries: () => import_chunk_T4ZK6RST.removeHookEntries,
+  removeSettingsFile: () => import_chunk_T4ZK6RST.removeSettingsFile,
+  settingsPath: () => import_chunk_T4ZK6RST.settingsPath,
+  writeSettings: () => import_chunk_T4ZK6RST.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_RQ2IP6QT = require("./chunk-RQ2IP6QT.js");
-var import_chunk_4T4PAUF4 = require("./chunk-4T4PAUF4.js");
-var import_chunk_3BQZNR6Z = require("./chunk-3BQZNR6Z.js");
+var import_chunk_T4ZK6RST = require("./chunk-T4ZK6RST.js");
+var import_chunk_WIMJVOLI = require("./chunk-WIMJVOLI.js");
+var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
