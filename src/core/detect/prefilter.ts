@@ -283,7 +283,7 @@ export class KeywordPrefilter {
    * have type feedback, and code compiled from there fell back to the interpreter at its first read on
    * every later call (then re-entered the loop's on-stack-replaced code).
    */
-  private static findHits(prefilter: KeywordPrefilter, text: string, table: Int32Array, classOf: Uint8Array, starts: Int32Array, rules: Int32Array, classes: number, lastLineOfRule: Int32Array, hits: Int32Array): number {
+  private static findHits(prefilter: KeywordPrefilter, text: string, table: Int32Array, classOf: Uint8Array, starts: Int32Array, rules: Int32Array, classes: number, lastLineOfRule: Int32Array, hits: Int32Array<ArrayBuffer>): number {
     let count = 0;
     let line = 0;
     let lineStart = 0;
@@ -309,11 +309,7 @@ export class KeywordPrefilter {
           const rule = rules[k] as number;
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
-            if (count + 4 > hits.length) {
-              const grown = new Int32Array(hits.length * 2);
-              grown.set(hits);
-              hits = prefilter.hits = grown;
-            }
+            if (count + 4 > hits.length) hits = prefilter.hits = grow(hits, hits.length * 2);
             hits[count++] = line;
             hits[count++] = lineStart;
             hits[count++] = i + 1;
