@@ -802,13 +802,14 @@ function asciiLowerCase(text: string): string {
 /** The signature a presigned URL carries (S3, GCS, CloudFront): valid for minutes, for that one request,
  * and no key; the credential scope beside it names the signer and the day. (An access key id there names
  * a real key: its own rule still reports it.) */
-const PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
+const SIGNATURE_PARAMETERS = String.raw`X-(?:Amz|Goog)-Signature|Signature`;
+const PRESIGNED_SIGNATURE = new RegExp(String.raw`[?&](?:${SIGNATURE_PARAMETERS})=$`, "i");
 /**
  * The signature or the credential scope, in one pattern: one test where a second one ran only for a
  * name-based rule's value after `=`, which V8 may meet long after optimising the engine's placing of
  * matches, and which sent that code back to the interpreter.
  */
-const PRESIGNED_SIGNATURE_OR_CREDENTIAL = /[?&](?:X-(?:Amz|Goog)-(?:Signature|Credential)|Signature)=$/i;
+const PRESIGNED_SIGNATURE_OR_CREDENTIAL = new RegExp(String.raw`[?&](?:${SIGNATURE_PARAMETERS}|X-(?:Amz|Goog)-Credential)=$`, "i");
 const PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
 
 /** Is the value at `column` (0-based) of `line` a parameter of a presigned URL (for a name-based rule,
