@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_T4ZK6RST.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_T4ZK6RST.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_T4ZK6RST.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_T4ZK6RST.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_T4ZK6RST.addHookEntries,
-  defaultCommand: () => import_chunk_T4ZK6RST.defaultCommand,
-  hookEntryPath: () => import_chunk_T4ZK6RST.hookEntryPath,
-  isOwnCommand: () => import_chunk_T4ZK6RST.isOwnCommand,
-  packageBin: () => import_chunk_T4ZK6RST.packageBin,
-  readSettings: () => import_chunk_T4ZK6RST.readSettings,
-  removeHookEntries: () => import_chunk_T4ZK6RST.removeHookEntries,
-  removeSettingsFile: () => import_chunk_T4ZK6RST.removeSettingsFile,
-  settingsPath: () => import_chunk_T4ZK6RST.settingsPath,
-  writeSettings: () => import_chunk_T4ZK6RST.writeSettings
+  ClaudeSettingsError: () => import_chunk_X3VGBXUK.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_X3VGBXUK.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_X3VGBXUK.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_X3VGBXUK.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_X3VGBXUK.addHookEntries,
+  defaultCommand: () => import_chunk_X3VGBXUK.defaultCommand,
+  hookEntryPath: () => import_chunk_X3VGBXUK.hookEntryPath,
+  isOwnCommand: () => import_chunk_X3VGBXUK.isOwnCommand,
+  packageBin: () => import_chunk_X3VGBXUK.packageBin,
+  readSettings: () => import_chunk_X3VGBXUK.readSettings,
+  removeHookEntries: () => import_chunk_X3VGBXUK.removeHookEntries,
+  removeSettingsFile: () => import_chunk_X3VGBXUK.removeSettingsFile,
+  settingsPath: () => import_chunk_X3VGBXUK.settingsPath,
+  writeSettings: () => import_chunk_X3VGBXUK.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_T4ZK6RST = require("./chunk-T4ZK6RST.js");
-var import_chunk_WIMJVOLI = require("./chunk-WIMJVOLI.js");
+var import_chunk_X3VGBXUK = require("./chunk-X3VGBXUK.js");
+var import_chunk_IRCCVA62 = require("./chunk-IRCCVA62.js");
 var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");

@@ -396,11 +396,7 @@ var KeywordPrefilter = class _KeywordPrefilter {
           const rule = rules[k];
           if (lastLineOfRule[rule] !== line) {
             lastLineOfRule[rule] = line;
-            if (count2 + 4 > hits.length) {
-              const grown = new Int32Array(hits.length * 2);
-              grown.set(hits);
-              hits = prefilter.hits = grown;
-            }
+            if (count2 + 4 > hits.length) hits = prefilter.hits = grow(hits, hits.length * 2);
             hits[count2++] = line;
             hits[count2++] = lineStart;
             hits[count2++] = i + 1;
@@ -1150,8 +1146,9 @@ function assignFingerprints(text, path, kept, all, findingOf) {
 function asciiLowerCase(text) {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
-var PRESIGNED_SIGNATURE = /[?&](?:X-(?:Amz|Goog)-Signature|Signature)=$/i;
-var PRESIGNED_SIGNATURE_OR_CREDENTIAL = /[?&](?:X-(?:Amz|Goog)-(?:Signature|Credential)|Signature)=$/i;
+var SIGNATURE_PARAMETERS = String.raw`X-(?:Amz|Goog)-Signature|Signature`;
+var PRESIGNED_SIGNATURE = new RegExp(String.raw`[?&](?:${SIGNATURE_PARAMETERS})=$`, "i");
+var PRESIGNED_SIGNATURE_OR_CREDENTIAL = new RegExp(String.raw`[?&](?:${SIGNATURE_PARAMETERS}|X-(?:Amz|Goog)-Credential)=$`, "i");
 var PRESIGNED_URL = /[?&](?:X-(?:Amz|Goog)-Signature|Key-Pair-Id|GoogleAccessId)=/i;
 function isPresignedUrlParameter(line, column, byName) {
   if (column === 0 || line.charCodeAt(column - 1) !== 61) return false;

@@ -24,8 +24,8 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_T4ZK6RST = require("./chunk-T4ZK6RST.js");
-var import_chunk_WIMJVOLI = require("./chunk-WIMJVOLI.js");
+var import_chunk_X3VGBXUK = require("./chunk-X3VGBXUK.js");
+var import_chunk_IRCCVA62 = require("./chunk-IRCCVA62.js");
 var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
@@ -4533,7 +4533,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_T4ZK6RST.defaultCommand)("project", top, (0, import_chunk_T4ZK6RST.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_X3VGBXUK.defaultCommand)("project", top, (0, import_chunk_X3VGBXUK.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
