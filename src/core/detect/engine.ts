@@ -4,14 +4,14 @@
  * fingerprint and a placeholder/secret verdict. Pure: it takes text and returns data.
  */
 import { fingerprint, maskLine, publicPrefix, redact, valueFingerprint } from "../report/redact.js";
-import type { Category, Finding, Severity, Validation } from "../types.js";
+import type { Finding, Severity, Validation } from "../types.js";
 import { SEVERITIES } from "../types.js";
 import { Claims } from "./claims.js";
 import { classifyFormatValue } from "./placeholder.js";
 import { secretSeverity } from "./severity.js";
 import { KeywordPrefilter } from "./prefilter.js";
-import { rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
-import { type RuleRun, ruleRunOf, runPrepared } from "./run-rule.js";
+import { defaultMessage, reportedTitle, rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
+import { type RuleFacts, factsOf, runPrepared } from "./run-rule.js";
 import { looksMinified } from "./skip.js";
 import { lineIsAllowed } from "./suppress.js";
 
@@ -114,34 +114,6 @@ const WINDOW_BEFORE = 300;
 const WINDOW_AFTER = 2500;
 /** A claimed span's key: its start in the line times this, plus its length (a short line is under it). */
 const SPAN_KEY = 1 << 16;
-
-/**
- * What the per-finding code reads of a rule, taken once per rule into one object shape: rules are built
- * in many shapes (18 among dense's findings), and reading their fields for each finding went through
- * V8's slowest (megamorphic) property lookups. Its counterpart for running a rule on a hit is RuleRun
- * (run-rule.ts): taken on a rule's first hit, while these are taken on its first match (most never match).
- */
-interface RuleFacts {
-  readonly rule: Rule;
-  readonly id: string;
-  /** The title its own id is reported under (reportedTitle), and the default message under it. */
-  readonly title: string;
-  readonly message: string;
-  readonly category: Category;
-  readonly severity: Severity;
-  readonly provider: string;
-  readonly priority: number;
-  readonly keywords: readonly string[];
-  /** A name-based rule (provider `generic`): its values are not a format's, and have no public prefix. */
-  readonly byName: boolean;
-  readonly custom: boolean;
-}
-
-function factsOf(rule: Rule): RuleFacts {
-  const { id, category, severity, provider, keywords } = rule;
-  const title = reportedTitle(rule, id);
-  return { rule, id, title, message: defaultMessage(title, rule), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
-}
 
 /**
  * A rule's match placed in the document: a compact record kept until the overlaps are resolved. Its
@@ -492,12 +464,12 @@ class DocumentScan {
   /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
   private runOn(ruleIndex: number, line: number, into: Located[], ruleContext: MatchContext): void {
     const { scanner, text, lineStart, lineEnd } = this;
-    const rule = (scanner.runs[ruleIndex] ??= ruleRunOf(scanner.rules[ruleIndex] as Rule));
+    const rule = (scanner.facts[ruleIndex] ??= factsOf(scanner.rules[ruleIndex] as Rule));
     if (!this.longLine) {
       // The common case: a short line, read whole (cached across the rules selected for it).
       if (!rule.window) {
         const matches = runPrepared(rule, this.lineText, ruleContext);
-        if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+        if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
         return;
       }
       // A window rule: one window from the line's start (never cutting the line short); its required
@@ -505,14 +477,14 @@ class DocumentScan {
       const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
       if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
       const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+      if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
       return;
     }
     const lower = (this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd)));
     for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
       if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
       const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, segmentStart, line, into);
+      if (matches.length > 0) this.record(rule, matches, segmentStart, line, into);
     }
   }
 
@@ -589,10 +561,8 @@ export class Scanner {
   private readonly claims: Claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   readonly generic: boolean[];
-  /** By rule index, taken when the rule's first match is recorded (most rules never match). */
-  private readonly facts: Array<RuleFacts | undefined>;
-  /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
-  readonly runs: Array<RuleRun | undefined>;
+  /** By rule index, what the engine reads of the rule: taken on the rule's first keyword hit. */
+  readonly facts: Array<RuleFacts | undefined>;
   /** Per rule, the default message under each title its findings are reported with. */
   private readonly defaultMessages = new Map<Rule, Map<string, string>>();
 
@@ -605,7 +575,6 @@ export class Scanner {
     this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
     this.facts = rules.map(() => undefined);
-    this.runs = rules.map(() => undefined);
   }
 
   scan(doc: ScanDocument, limits: ScanLimits = {}): DocumentResult {
@@ -646,10 +615,6 @@ export class Scanner {
     return result;
   }
 
-  factsAt(ruleIndex: number): RuleFacts {
-    return (this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex] as Rule));
-  }
-
   /**
    * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
    * by testing `title === rule.title`: a keyed rule's title is a joined string, and the first such one to
@@ -674,7 +639,7 @@ export class Scanner {
     const reported = match.ruleId;
     const ruleId = reported ?? facts.id;
     const matchTitle = match.title;
-    const title = matchTitle ?? (reported === undefined ? facts.title : reportedTitle(rule, reported));
+    const title = matchTitle ?? (reported === undefined ? facts.reportTitle : reportedTitle(rule, reported));
     // Most findings are under their rule's own id and title, and so have its default message.
     const ownTitle = reported === undefined && matchTitle === undefined;
     let category = match.category ?? facts.category;
@@ -828,16 +793,6 @@ function isPresignedUrlParameter(line: string, column: number, byName: boolean):
 }
 
 /** The title of the id a rule reports (its own, or one of `reports`). */
-function reportedTitle(rule: Rule, ruleId: string): string {
-  const reports = rule.reports;
-  for (let i = 0; reports && i < reports.length; i++) if ((reports[i] as { id: string }).id === ruleId) return (reports[i] as { title: string }).title;
-  return rule.title;
-}
-
-function defaultMessage(title: string, rule: Rule): string {
-  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
-}
-
 /** Words that fake tokens in documentation spell out. */
 const SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
 

@@ -78,6 +78,18 @@ export function rulePriority(rule: Pick<Rule, "priority" | "provider">): number 
   return rule.priority ?? (rule.provider === "generic" ? 0 : 2);
 }
 
+/** The title a rule's findings under `ruleId` carry: its `reports` entry for that id, else its own title. */
+export function reportedTitle(rule: Rule, ruleId: string): string {
+  const reports = rule.reports;
+  for (let i = 0; reports && i < reports.length; i++) if ((reports[i] as { id: string }).id === ruleId) return (reports[i] as { title: string }).title;
+  return rule.title;
+}
+
+/** The message of a rule's findings under `title` when the match brings none of its own. */
+export function defaultMessage(title: string, rule: Rule): string {
+  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+}
+
 export interface Rule {
   /** kebab-case, stable: it is part of fingerprints and ignore files. */
   id: string;

@@ -1,6 +1,6 @@
 import { sha256Hex } from "../report/redact.js";
 import { shannonEntropy } from "./entropy.js";
-import type { MatchContext, RawMatch, Rule } from "./rule.js";
+import { defaultMessage, reportedTitle, rulePriority, type MatchContext, type RawMatch, type Rule } from "./rule.js";
 
 const DEFAULT_CONTEXT: MatchContext = { path: "", configLike: true };
 
@@ -139,14 +139,28 @@ function holdsRequired(requires: readonly RegExp[], text: string): boolean {
 }
 
 /**
- * What runRule reads of a rule, taken once per rule into one object shape. Rules come in some fifty shapes
- * (keyed rules read regex, requires and keywords through lazy getters), and runRule runs for every keyword
- * hit (~63,000 a pass on secret-dense text): reading ten fields of the rule itself each time went through
- * V8's slowest (megamorphic) lookups.
+ * What the engine reads of a rule, taken once per rule into one object shape: to run it (runPrepared, for
+ * every keyword hit: ~63,000 a pass on secret-dense text) and to place and report its matches (the
+ * engine's record and toFinding). Rules come in some fifty shapes (keyed rules read regex, requires and
+ * keywords through lazy getters), and reading their fields each time went through V8's slowest
+ * (megamorphic) lookups. Taken on the rule's first keyword hit, its patterns later still.
  */
-export interface RuleRun {
+export interface RuleFacts {
   readonly rule: Rule;
+  readonly id: string;
+  /** The rule's own title (published-example messages). */
   readonly title: string;
+  /** The title of its findings under its own id (a `reports` entry may retitle it), and their default message. */
+  readonly reportTitle: string;
+  readonly message: string;
+  readonly category: Rule["category"];
+  readonly severity: Rule["severity"];
+  readonly provider: string;
+  readonly priority: number;
+  readonly keywords: readonly string[];
+  /** A name-based rule (provider `generic`): its values are not a format's, and have no public prefix. */
+  readonly byName: boolean;
+  readonly custom: boolean;
   readonly window: number | undefined;
   readonly requires: readonly RegExp[] | undefined;
   readonly find: Rule["find"];
@@ -175,16 +189,27 @@ function patternsOf(rule: Rule): Patterns {
   return { regex: globalRegex(regex), nearbyRegex: nearbyRegex && globalRegex(nearbyRegex), nearbyRequires: nearbyRegex && rule.nearbyRequires };
 }
 
-const ruleRuns = new WeakMap<Rule, RuleRun>();
+const ruleFacts = new WeakMap<Rule, RuleFacts>();
 
-/** A rule's RuleRun, taken on its first use (most rules never run on a given text: their lazy parts stay unbuilt). */
-export function ruleRunOf(rule: Rule): RuleRun {
-  let run = ruleRuns.get(rule);
-  if (run === undefined) {
-    const { title, window, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
-    run = {
+/** A rule's RuleFacts, taken on its first use (most rules never run on a given text: their lazy parts stay unbuilt). */
+export function factsOf(rule: Rule): RuleFacts {
+  let facts = ruleFacts.get(rule);
+  if (facts === undefined) {
+    const { id, title, category, severity, provider, keywords, window, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
+    const reportTitle = reportedTitle(rule, id);
+    facts = {
       rule,
+      id,
       title,
+      reportTitle,
+      message: defaultMessage(reportTitle, rule),
+      category,
+      severity,
+      provider,
+      priority: rulePriority(rule),
+      keywords,
+      byName: provider === "generic",
+      custom: provider === "custom",
       window,
       requires,
       find,
@@ -195,9 +220,9 @@ export function ruleRunOf(rule: Rule): RuleRun {
       exampleValueHashes,
       validate,
     };
-    ruleRuns.set(rule, run);
+    ruleFacts.set(rule, facts);
   }
-  return run;
+  return facts;
 }
 
 /**
@@ -205,11 +230,11 @@ export function ruleRunOf(rule: Rule): RuleRun {
  * documented example values). The engine calls this only on lines the keyword prefilter selected.
  */
 export function runRule(rule: Rule, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
-  return runPrepared(ruleRunOf(rule), text, context, requiresChecked);
+  return runPrepared(factsOf(rule), text, context, requiresChecked);
 }
 
-/** runRule on a rule's RuleRun (the engine keeps them by rule index). */
-export function runPrepared(rule: RuleRun, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
+/** runRule on a rule's RuleFacts (the engine keeps them by rule index). */
+export function runPrepared(rule: RuleFacts, text: string, context: MatchContext = DEFAULT_CONTEXT, requiresChecked = false): RawMatch[] {
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
   let raw: RawMatch[] | undefined;
   if (rule.find) raw = rule.find(text, context);
@@ -230,7 +255,7 @@ export function runPrepared(rule: RuleRun, text: string, context: MatchContext =
  * shapes (a `find` rule's carry fields of its own), so this loop meets new shapes and rare branches
  * long after V8 has optimised the hit path, which need not be compiled again for them.
  */
-function checkedMatches(rule: RuleRun, raw: RawMatch[]): RawMatch[] {
+function checkedMatches(rule: RuleFacts, raw: RawMatch[]): RawMatch[] {
   const out: RawMatch[] = [];
   // Index loops: this runs for every line a rule matches, mostly before V8 has optimised it.
   for (let i = 0; i < raw.length; i++) {
@@ -262,7 +287,7 @@ function checkedMatches(rule: RuleRun, raw: RawMatch[]): RawMatch[] {
  * (`exampleValues`), or in its own public repository's tests and sample configuration
  * (`exampleValueHashes`, compared by SHA-256)? Such values are public and known: a placeholder.
  */
-function isPublishedExample(rule: RuleRun, secret: string): "documented" | "published" | undefined {
+function isPublishedExample(rule: RuleFacts, secret: string): "documented" | "published" | undefined {
   if (rule.exampleValues?.includes(secret)) return "documented";
   if (rule.exampleValueHashes?.has(sha256Hex(secret))) return "published";
   return undefined;
