@@ -7,8 +7,7 @@ import { prepareScan } from "../core/setup.js";
 import { isFailing, type FailOn, type ScanReport } from "../core/types.js";
 import { localPolicy, repositoryLabel, type LocalPolicyInput } from "../git/local-policy.js";
 import { hasOwnSettings, readWorkingTreeScanInputs } from "../git/scan-inputs.js";
-import { scanGit } from "../git/scan-git.js";
-import { openRepositoryForRange } from "../git/range.js";
+import { openRepositoryForScan, scanGit } from "../git/scan-git.js";
 import { gitIgnoredPaths } from "../git/ignored.js";
 import { scanStaged } from "../git/staged.js";
 import type { ScanCommand } from "./args.js";
@@ -37,7 +36,8 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   // A history scan's first git calls (the repository's check, the range's ends) run while the rules are
   // compiled (prepareScan, synchronous): one turn of the event loop lets simple-git start them. A config
   // error stops the scan before it is awaited.
-  const opening = cmd.git ? openRepositoryForRange(scanRoot, cmd.range !== undefined ? { range: cmd.range } : { all: cmd.all }) : undefined;
+  const history = { repo: scanRoot, ...(cmd.range !== undefined ? { range: cmd.range } : {}), all: cmd.all };
+  const opening = cmd.git ? openRepositoryForScan(history) : undefined;
   // A tree scan's .gitignore listing (inside a work tree, what git ignores is left out: build output,
   // dependencies, local files) is asked for as early, for the same reason.
   const fromStdin = cmd.paths.length === 1 && cmd.paths[0] === "-" && !cmd.git && !cmd.staged;
@@ -90,10 +90,8 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   } else if (cmd.git) {
     const progress = cmd.progress && io.stderr.isTTY ? progressPrinter(io) : undefined;
     const result = await scanGit(setup, {
-      repo: scanRoot,
+      ...history,
       ...(opening ? { opening } : {}),
-      ...(cmd.range !== undefined ? { range: cmd.range } : {}),
-      all: cmd.all,
       authors: cmd.authors,
       ...(cmd.window ? { window: cmd.window } : {}),
       ...(progress ? { onProgress: progress.update } : {}),

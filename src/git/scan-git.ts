@@ -6,14 +6,11 @@ import type { AddedLines, AuthorshipVerdict, CommitChange, CommitInfo, Finding, 
 import { prefetchAgentFiles, type AgentFileReader } from "./agent-files.js";
 import type { GitRunner } from "./git-runner.js";
 import { readCommits } from "./read-commits.js";
-import { openRepositoryForRange, resolveRangeWith, shallowCutsInRange } from "./range.js";
+import { openRepositoryForRange, resolveRangeWith, shallowCutsInRange, type RangeOptions } from "./range.js";
 
 interface GitScanOptions {
   repo: string;
-  /**
-   * `openRepositoryForRange(repo, <the range options>)`, when the caller started it early (git answers
-   * while the caller sets up).
-   */
+  /** `openRepositoryForScan(<these options>)`, when the caller started it early (git answers while the caller sets up). */
   opening?: Promise<GitRunner>;
   range?: string;
   all: boolean;
@@ -90,11 +87,20 @@ function shallowHistory(cuts: readonly string[]): IncompleteScan[] {
   ];
 }
 
+/** The range a scan reads, as range.ts takes it: `range` when given, else `all` (args.ts refuses both). */
+function rangeOptions(options: Pick<GitScanOptions, "range" | "all">): RangeOptions {
+  return options.range !== undefined ? { range: options.range } : { all: options.all };
+}
+
+/** Opens the repository of a history scan for its range (git is asked for the range's ends alongside its check). */
+export function openRepositoryForScan(options: Pick<GitScanOptions, "repo" | "range" | "all">): Promise<GitRunner> {
+  return openRepositoryForRange(options.repo, rangeOptions(options));
+}
+
 export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promise<GitScanResult> {
   // One repository handle for the whole scan: each git process it starts costs start-up time.
-  const rangeOptions = options.range !== undefined ? { range: options.range } : { all: options.all };
-  const git = await (options.opening ?? openRepositoryForRange(options.repo, rangeOptions));
-  const resolved = await resolveRangeWith(git, rangeOptions);
+  const git = await (options.opening ?? openRepositoryForScan(options));
+  const resolved = await resolveRangeWith(git, rangeOptions(options));
   if (options.window) {
     resolved.window = windowArgs(options.window);
     resolved.description += ` ${windowWords(options.window)}`;
