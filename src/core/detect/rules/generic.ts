@@ -226,21 +226,27 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
   // Explicit stand-ins first: "{your_token}", "<password>", "yourStrong(!)Password", "[YOUR_KEY]".
   const early = classifyPlaceholder(value, name);
-  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  const hasSpace = /\s/.test(value);
+  if (early.placeholder && !hasSpace) return { kind: "placeholder", reason: early.reason ?? "" };
   // A wrapped value (`{acme AQAAABAAA <token>}`) is as much a stand-in as the token it wraps.
   const wrappedStandIn = spaced ? standInWord(value) : undefined;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
-  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
+  if (hasSpace && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
+  // The patterns below that need a punctuation mark run only where the value holds it: most tokens hold
+  // none of `.:/\#`, and a bit of marksOf costs less than a pattern.
+  const marks = marksOf(value);
   // `iam:ChangePassword`, `allauth.forms.ResetPasswordForm`, `formModel.newPassword`: a namespaced
   // name that mentions the secret is an identifier (an action, a class, a binding), not its value.
-  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  // (Its words are joined by `.`, `:`, `/` or `#`.)
+  if ((marks & (DOT_MARK | COLON_MARK | SLASH_MARK | HASH_MARK)) !== 0 && NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
   // `tns:AuthenticationTokenType`, `clm5:AgencyIdentificationCodeContentType`: a qualified name (an XML
   // type or element), words a generator does not write.
-  if (kind !== "password" && isQualifiedName(value)) return { kind: "none" };
+  if (kind !== "password" && (marks & COLON_MARK) !== 0 && isQualifiedName(value)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
-  if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
-  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
+  // A URL's scheme and a data URL end with `:`; each form of a path holds `/` or `\`.
+  if ((marks & COLON_MARK) !== 0 && (URL_LIKE.test(value) || lower.startsWith("data:"))) return { kind: "none" };
+  if ((marks & (SLASH_MARK | BACKSLASH_MARK)) !== 0 && PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
   // `(email: string, password: string): Promise<…>` in a signature: a type, whatever punctuation follows it.
   if (!quoted && NON_SECRET_VALUES.has(lower.replace(CLOSING_PUNCTUATION, ""))) return { kind: "none" };
@@ -251,19 +257,19 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
   // `TEST_ValidToken`, `fake_apiKey`: a word that says stand-in, then a name.
   if (kind === "secret" && /^(?:test|fake|dummy|mock|sample|example)_[A-Za-z]{2,40}$/i.test(value)) return { kind: "placeholder", reason: "the value names itself a stand-in" };
-  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
-  if (FILE_NAME.test(value)) return { kind: "none" };
-  // A package's version or version range (`"pbkdf2-password": "1.2.1"` in package.json), a package
-  // coordinate (`jjwt-jackson-0.11.2`) or a host name: what a manifest or a setting names, not a secret.
-  if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
+  if ((marks & EQUALS_MARK) !== 0 && (marks & COMMA_MARK) !== 0 && KEY_VALUE_LIST.test(value)) return { kind: "none" };
+  // A file name, a package's version or version range (`"pbkdf2-password": "1.2.1"` in package.json), a
+  // package coordinate (`jjwt-jackson-0.11.2`) or a host name: what a manifest or a setting names, not a
+  // secret. Each holds a `.` (a version protocol, `workspace:*`, a `:`).
+  if ((marks & (DOT_MARK | COLON_MARK)) !== 0 && (FILE_NAME.test(value) || VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value))) return { kind: "none" };
   // `login_or_token\n+` inside a JSON string: escaped lines of a diff, code or a message, not a value.
-  if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
+  if ((marks & BACKSLASH_MARK) !== 0 && /\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
   // A description of the setting: "Joker.com password", "Basic authentication username".
-  if (/\s/.test(value) && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
+  if (hasSpace && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
   // Prose: "Password must be at least 12 characters", "Your session token has expired".
   // (A wrapped value holding a token among its words is not prose: `{acme AQAAABAAA x7Kq…}`.)
-  if (/\s/.test(value) && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
+  if (hasSpace && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
 
   if (kind === "password") {
@@ -276,7 +282,7 @@ function classifyValue(raw: string, name: string, kind: KeyKind, quoted: boolean
   // A long run of lower-case letters without a separator is typed, not named (`asdfhjkqwe…`).
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value) && !spaced) return { kind: "none" };
+  if (hasSpace && !spaced) return { kind: "none" };
   // Words glued together (`MaestroAccessToken`, `base64EncodedKey`, `PRIVATEBLOB`): a name, not a key.
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
@@ -663,7 +669,7 @@ const SQL_STATEMENT_WORD = /\b(?:user|role|login|grant|create|alter|password)\b/
 const SECURE_STRING_WORD = /ConvertTo-SecureString/i;
 const SPACE_SEPARATED_WORD = /ENV|ARG|pass|masterauth/;
 
-/** The punctuation findGenericSecrets' patterns hold, one bit each, by ASCII code. */
+/** The punctuation findGenericSecrets' and classifyValue's patterns hold, one bit each, by ASCII code. */
 const QUOTE_MARK = 1;
 const EQUALS_MARK = 2;
 const COLON_MARK = 4;
@@ -678,10 +684,13 @@ const DOLLAR_MARK = 1024;
 const LESS_THAN_MARK = 2048;
 const QUESTION_MARK = 4096;
 const AMPERSAND_MARK = 8192;
+const SLASH_MARK = 16384;
+const HASH_MARK = 32768;
 const MARKS = new Uint16Array(128);
 for (const [chars, mark] of [
   ["\"'\x60", QUOTE_MARK], ["=", EQUALS_MARK], [":", COLON_MARK], ["-", DASH_MARK], [".", DOT_MARK], ["\\", BACKSLASH_MARK], ["(", PAREN_MARK],
   ["[", BRACKET_MARK], ["]", CLOSE_BRACKET_MARK], [",", COMMA_MARK], ["$", DOLLAR_MARK], ["<", LESS_THAN_MARK], ["?", QUESTION_MARK], ["&", AMPERSAND_MARK],
+  ["/", SLASH_MARK], ["#", HASH_MARK],
 ] as const) {
   for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
 }
