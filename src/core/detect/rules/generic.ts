@@ -775,7 +775,7 @@ function collect(re: RegExp, text: string, out: Candidate[], quoted: boolean | "
     // `acme token - 'value'` (notes) is a dash between words on one line, not a list item on the next.
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
     // A literal glued to an expression (`"prefix-" + randomUUID()`) is only part of a value built at run time.
-    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    if (quoted !== false && followedByPlus(text, m.index + m[0].length)) continue;
     // `X= Y=z` in shell: X is empty and Y (an environment name) is the next assignment, not X's value.
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push(candidateOf(key, value, start, quoted === "group" ? Boolean(groups["q"]) : quoted, foundIn));
@@ -808,6 +808,14 @@ export function quotedPairMayFollow(text: string, from: number): boolean {
     if ((code === 34 || code === 39 || code === 96) && ++quotes === 2) return true;
   }
   return false;
+}
+
+/** A `+` (not `++`) up to three spaces after `at`: the text's own characters, read where they are. */
+const PLUS_AFTER = /\s{0,3}\+(?!\+)/y;
+
+function followedByPlus(text: string, at: number): boolean {
+  PLUS_AFTER.lastIndex = at;
+  return PLUS_AFTER.test(text);
 }
 
 function collectUnescaped(text: string, out: Candidate[]): void {
@@ -934,7 +942,9 @@ function reportedValue(candidate: Candidate): { value: string; index: number; wr
   const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : undefined;
   if (wrapped !== undefined) return { value: wrapped, index: index + 1, wrapped: true };
   // `"Bearer <token>"` under a token's name: the scheme is the header's syntax, the credential follows it.
-  const scheme = AUTH_SCHEME.exec(value)?.[0];
+  // (Each scheme starts with a `b` or a `t`, either case: the pattern runs on the few values that do.)
+  const first = value.charCodeAt(0) | 32;
+  const scheme = first === 98 || first === 116 ? AUTH_SCHEME.exec(value)?.[0] : undefined;
   return scheme ? { value: value.slice(scheme.length), index: index + scheme.length, wrapped: false } : { value, index, wrapped: false };
 }
 
