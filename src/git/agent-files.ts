@@ -9,8 +9,9 @@
  * The first two print nothing in most repositories, and simple-git (`run`, `tryRun`) waits 50 ms more
  * after any call that prints nothing, on every `scan --git`: they go through the runner's own
  * child-process paths (`stream`, `tryRunBytes`), which return as soon as git exits.
- * A history scan starts the first two while it runs (prefetchAgentFiles): starting a process forks
- * this one, which takes longer the larger its heap is (25-40 ms each after a scan of 2,000 commits).
+ * A history scan answers the first from the diffs it reads, and starts the second while it runs
+ * (prefetchAgentFiles): starting a process forks this one, which takes longer the larger its heap is
+ * (25-40 ms each after a scan of 2,000 commits).
  */
 import { openRepository, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
 
@@ -33,8 +34,8 @@ export interface AgentFileReader {
   filesAt(revision: string): Promise<Map<string, string>>;
 }
 
-/** Which of the commits listed in `input` (one SHA a line; git is started before it is known) touched the agent paths. */
-async function commitsTouching(git: GitRunner, input: string | Promise<string>): Promise<Set<string>> {
+/** Which of the commits listed in `input` (one SHA a line) touched the agent paths. */
+async function commitsTouching(git: GitRunner, input: string): Promise<Set<string>> {
   const out = await textOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input));
   const touching = new Set<string>();
   for (const chunk of out.split("\0")) {
@@ -86,49 +87,52 @@ export function agentFileReader(git: GitRunner): AgentFileReader {
   };
 }
 
-/** The agent-file reads of a history scan's policy checks, started while the scan runs (see the header). */
+/**
+ * Whether a path from the top of the work tree is one the agent pathspecs match, given from the folder
+ * at `prefix` (GitRunner.opened.prefix): the file or folder itself, or a path under it.
+ */
+function isAgentPath(path: string, prefix: string): boolean {
+  return AGENT_PATHSPECS.some((spec) => path === prefix + spec || path.startsWith(`${prefix}${spec}/`));
+}
+
+/** The agent-file reads of a history scan's policy checks, answered from what the scan reads (see prefetchAgentFiles). */
 interface AgentFilePrefetch {
-  /** A commit the policy checks will ask about (one of Claude's, with at most one parent), as the scan reads it. */
-  add(sha: string): void;
-  /** The scan is done: git learns the commits to look at. */
-  finish(): void;
-  /** The scan failed: git is stopped. */
-  cancel(): void;
-  /** Answers the reads started here from what git said, and any other as agentFileReader does. */
+  /** A commit the policy checks will ask about (one of Claude's, with at most one parent), as the scan reads it, with every path its diff names. */
+  add(sha: string, changedPaths: readonly string[]): void;
+  /** Answers the reads started here, and any other as agentFileReader does. */
   reader: AgentFileReader;
 }
 
 /**
- * Starts, at the first commit added, the reads of `headRevision`'s agent files and of which added commits
- * touch them; the list of commits goes to git once the scan is finished. Nothing starts when no commit is added.
+ * Which added commits touch the agent files is read off the paths their diffs name (deletions and a
+ * rename's old path included, as `git log --name-only` with the agent pathspecs lists them), with no
+ * git process: the one that listed them was spawned mid-scan and then ran after it, on the way to the
+ * report. The reads of `headRevision`'s agent files start at the first commit added; nothing starts
+ * when no commit is added.
  */
 export function prefetchAgentFiles(git: GitRunner, headRevision: string): AgentFilePrefetch {
   const direct = agentFileReader(git);
-  const added: string[] = [];
-  let started: { head: Promise<Map<string, string>>; touching: Promise<Set<string>>; input: { resolve: (text: string) => void; reject: () => void } } | undefined;
-  const start = () => {
-    let input!: { resolve: (text: string) => void; reject: () => void };
-    const shas = new Promise<string>((resolve, reject) => (input = { resolve, reject: () => reject(new Error("the history scan failed")) }));
-    started = { head: direct.filesAt(headRevision), touching: commitsTouching(git, shas), input };
-    // Awaited by the policy checks, or never (a scan that failed): not an unhandled rejection meanwhile.
-    started.head.catch(() => undefined);
-    started.touching.catch(() => undefined);
-  };
+  // Known once openRepository has checked the repository (a scan's runner always is).
+  const prefix = git.opened.prefix;
+  const added = new Set<string>();
+  const touching = new Set<string>();
+  let head: Promise<Map<string, string>> | undefined;
   return {
-    add(sha) {
-      if (!started) start();
-      added.push(sha);
+    add(sha, changedPaths) {
+      if (!head) {
+        head = direct.filesAt(headRevision);
+        // Awaited by the policy checks, or never (a scan that failed): not an unhandled rejection meanwhile.
+        head.catch(() => undefined);
+      }
+      added.add(sha);
+      if (prefix !== undefined && changedPaths.some((path) => isAgentPath(path, prefix))) touching.add(sha);
     },
-    finish: () => started?.input.resolve(added.join("\n") + "\n"),
-    cancel: () => started?.input.reject(),
     reader: {
       async touchingCommits(shas) {
-        const listed = new Set(added);
-        if (!started || !shas.every((sha) => listed.has(sha))) return direct.touchingCommits(shas);
-        const touching = await started.touching;
+        if (prefix === undefined || !shas.every((sha) => added.has(sha))) return direct.touchingCommits(shas);
         return new Set(shas.filter((sha) => touching.has(sha)));
       },
-      filesAt: (revision) => (started && revision === headRevision ? started.head : direct.filesAt(revision)),
+      filesAt: (revision) => (head && revision === headRevision ? head : direct.filesAt(revision)),
     },
   };
 }

@@ -42,9 +42,11 @@ export interface GitRunner {
    * What openRepository saw when it opened the repository (one `git rev-parse` asks for all of it): the
    * commit HEAD pointed to (undefined before the first commit), and whether the clone was shallow. A
    * fetch made afterwards (the Action's) can change both: ask git again then. `commits`: what OpenOptions.commits
-   * named (undefined for a revision that names no commit), when git could tell (see commitsOf).
+   * named (undefined for a revision that names no commit), when git could tell (see commitsOf). `prefix`:
+   * the folder's path from the top of the work tree ("" there, "sub/" in a subfolder), to which git's
+   * pathspecs are relative; a patch names paths from the top.
    */
-  readonly opened: { head?: string; shallow: boolean; commits?: ReadonlyMap<string, string | undefined> };
+  readonly opened: { head?: string; shallow: boolean; prefix?: string; commits?: ReadonlyMap<string, string | undefined> };
   /** Runs git; throws a GitReadError naming `what` when git fails. */
   run(args: string[], what: string): Promise<string>;
   /** Runs git; returns undefined instead of throwing when git exits with an error. */
@@ -215,14 +217,14 @@ export async function openRepository(repoDir: string, options: OpenOptions = {})
   // the first commit `--verify --quiet` exits 1 without a word, which is no error (only stderr is).
   let lines: string[];
   try {
-    lines = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
+    lines = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--show-prefix", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
   } catch (error) {
     if (isGitMissing(error, binary)) throw wrap(error, "");
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
   }
-  const head = lines[2]?.trim();
+  const head = lines[3]?.trim();
   const commits = await asked;
-  runner.opened = { shallow: lines[1]?.trim() === "true", ...(head && COMMIT_ID.test(head) ? { head } : {}), ...(commits ? { commits } : {}) };
+  runner.opened = { shallow: lines[1]?.trim() === "true", prefix: lines[2] ?? "", ...(head && COMMIT_ID.test(head) ? { head } : {}), ...(commits ? { commits } : {}) };
   return runner;
 }
 

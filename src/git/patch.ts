@@ -36,6 +36,11 @@ export interface ParsedPatch {
    * can look at the bytes (UTF-16 text is "binary" to git) and read them after all.
    */
   binary: Array<{ path: string; blob: string; parentBlobs: string[] }>;
+  /**
+   * Every path the diff names, whatever became of its file (deleted, renamed away, binary, a mode
+   * change, no line added): each file's path, and a rename's old path too.
+   */
+  paths: string[];
 }
 
 const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -137,6 +142,7 @@ interface FileState {
   /** The `index` line (blob ids), read only if the file is binary. */
   indexLine: string | undefined;
   newPath: string | undefined;
+  renameFrom: string | undefined;
   renameTo: string | undefined;
   deleted: boolean;
   binary: boolean;
@@ -161,6 +167,7 @@ function newFile(diffLine: string): FileState {
     combinedPath: undefined,
     indexLine: undefined,
     newPath: undefined,
+    renameFrom: undefined,
     renameTo: undefined,
     deleted: false,
     binary: false,
@@ -201,7 +208,7 @@ const MINUS = 45;
 const AT = 64;
 const BACKSLASH = 92;
 /**
- * The first bytes of the header lines read below ("diff", "deleted", "@@", "+++", "rename to", "Binary",
+ * The first bytes of the header lines read below ("diff", "deleted", "@@", "+++", "rename from/to", "Binary",
  * "index", "new file mode"): any other line ("--- a/x", "old mode", "similarity index") is passed over
  * without being decoded, as none of the tests below could match it.
  */
@@ -220,7 +227,7 @@ const HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c) => c.charCodeAt(0)));
  */
 export function parseCommitPatch(patch: Buffer | string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
   const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
-  const state: PatchState = { bytes, commit, limits, result: { files: [], skipped: [], binary: [] }, file: undefined, oldLeft: [], newLeft: 0, newLine: 0 };
+  const state: PatchState = { bytes, commit, limits, result: { files: [], skipped: [], binary: [], paths: [] }, file: undefined, oldLeft: [], newLeft: 0, newLine: 0 };
   let start = 0;
   while (start <= bytes.length) {
     let end = bytes.indexOf(NEWLINE, start);
@@ -330,9 +337,11 @@ function finish(state: PatchState): void {
   const current = state.file;
   if (!current) return;
   state.file = undefined;
-  if (current.deleted || current.gitlink) return;
   // Read from the file's header lines, each decoded on its own: the path keeps no patch text alive.
   const path = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
+  state.result.paths.push(path);
+  if (current.renameFrom !== undefined) state.result.paths.push(current.renameFrom);
+  if (current.deleted || current.gitlink) return;
   if (current.binary) {
     skip(state, path, "binary");
     // The new blob, and one old blob a parent.
@@ -393,6 +402,7 @@ function readHeaderLine(state: PatchState, lineStart: number, end: number): void
   }
   if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
   else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
+  else if (line.startsWith("rename from ")) file.renameFrom = unquoteGitPath(line.slice("rename from ".length));
   else if (line.startsWith("deleted file mode ")) file.deleted = true;
   else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
   else if (line.startsWith("index ")) {

@@ -88,6 +88,11 @@ const WALK_ARGS = ["--topo-order", "--reverse"];
 const PATCH_CHUNK = 2000;
 const PATCH_LOG_ARGS = (nonce: string) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
 
+/** A commit read from git, with every path its diff names (see ParsedPatch.paths). */
+export interface ReadCommitChange extends CommitChange {
+  changedPaths: string[];
+}
+
 interface RawCommit {
   info: CommitInfo;
   /** What git printed after the metadata: bytes, which parseCommitPatch rewrites as it reads them. */
@@ -210,7 +215,7 @@ export async function readUtf16Files(git: GitRunner, parsed: ParsedPatch, limits
  * Yields each commit of the range (oldest first) with the lines it added. Throws a GitReadError when the
  * folder is not a repository, the range does not resolve or git is missing.
  */
-export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<CommitChange> {
+export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOptions = {}): AsyncGenerator<ReadCommitChange> {
   const git = typeof repo !== "string" ? repo : opts.resolved ? await openRepository(repo, opts) : await openRepositoryForRange(repo, opts);
   const resolved = opts.resolved ?? (await resolveRangeWith(git, opts));
   const limits: PatchLimits = { maxFileChars: opts.maxFileChars ?? DEFAULT_PATCH_LIMITS.maxFileChars };
@@ -287,7 +292,7 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
       for await (const raw of splitCommits(current.chunks, nonce)) {
         const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
         if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped, changedPaths: parsed.paths };
         yielded++;
         opts.onProgress?.(yielded === kept.length ? total : (keptIndex[yielded] as number), total);
       }

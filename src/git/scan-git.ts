@@ -138,36 +138,28 @@ export async function scanGit(setup: ScanSetup, options: GitScanOptions): Promis
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
   const agentFiles = options.prefetchAgentFiles && result.headRevision !== undefined ? prefetchAgentFiles(git, result.headRevision) : undefined;
-  try {
-    for await (const change of readCommits(git, readOptions)) {
-      const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
-      verdicts.delete(change.commit.sha);
-      const byClaude = verdict.isClaude;
-      if (byClaude) {
-        result.scannedCommits.push({
-          sha: change.commit.sha,
-          subject: change.commit.message.split("\n", 1)[0] ?? "",
-          author: `${change.commit.author.name} <${change.commit.author.email}>`,
-          authorship: verdict,
-        });
-        const first = change.files.find((f) => f.lineNumbers.length > 0 && !setup.isIgnoredPath(f.path));
-        result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
-        // The commits the policy checks look at for drift of the agent configuration.
-        if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha);
-      }
-      options.onCommit?.(change, verdict);
-      const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
-        ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
+  for await (const change of readCommits(git, readOptions)) {
+    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+    verdicts.delete(change.commit.sha);
+    const byClaude = verdict.isClaude;
+    if (byClaude) {
+      result.scannedCommits.push({
+        sha: change.commit.sha,
+        subject: change.commit.message.split("\n", 1)[0] ?? "",
+        author: `${change.commit.author.name} <${change.commit.author.email}>`,
+        authorship: verdict,
       });
-      addChangeScan(result.scan, scanned);
+      const first = change.files.find((f) => f.lineNumbers.length > 0 && !setup.isIgnoredPath(f.path));
+      result.claudeChanges.push({ commit: change.commit, ...(first ? { firstFile: { path: first.path, line: first.lineNumbers[0] ?? 1 } } : {}) });
+      // The commits the policy checks look at for drift of the agent configuration.
+      if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha, change.changedPaths);
     }
-  } catch (error) {
-    agentFiles?.cancel();
-    throw error;
+    options.onCommit?.(change, verdict);
+    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
+      ...(options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}),
+    });
+    addChangeScan(result.scan, scanned);
   }
-  if (agentFiles) {
-    agentFiles.finish();
-    result.agentFiles = agentFiles.reader;
-  }
+  if (agentFiles) result.agentFiles = agentFiles.reader;
   return result;
 }

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { openAgentFileReader, prefetchAgentFiles } from "../../src/git/agent-files.js";
+import { agentFileReader, openAgentFileReader, prefetchAgentFiles } from "../../src/git/agent-files.js";
 import { openRepository } from "../../src/git/git-runner.js";
+import { readCommits } from "../../src/git/read-commits.js";
 import { TempRepo } from "./repo-helper.js";
 
 const repo = new TempRepo("cg-agent-files-");
@@ -20,6 +21,17 @@ rmSync(path.join(repo.dir, ".claude", "settings.json"));
 const deletes = repo.commit("delete the settings");
 repo.write(".mcp.json", '{ "mcpServers": {} }\n');
 const mcp = repo.commit("add .mcp.json");
+// Commits after `mcp`, for the scan's prefetch: a rename out of .claude/, a mode change, a nested
+// .claude/ folder's change (the agent files of a scan of packages/web), a rename into .claude/.
+renameSync(path.join(repo.dir, ".claude", "skills", "deploy", "SKILL.md"), path.join(repo.dir, "SKILL.md"));
+const renamesOut = repo.commit("move the skill out");
+repo.write(".mcp.json", '{ "mcpServers": {} }\n', 0o755);
+const modeOnly = repo.commit("make .mcp.json executable");
+repo.write("packages/web/.claude/settings.json", '{ "permissions": {} }\n');
+const nested = repo.commit("change the web package's settings");
+renameSync(path.join(repo.dir, "SKILL.md"), path.join(repo.dir, ".claude", "SKILL.md"));
+const renamesIn = repo.commit("move the skill back in");
+const everyCommit = [root, adds, unrelated, deletes, mcp, renamesOut, modeOnly, nested, renamesIn];
 
 describe("agent configuration files from a local clone", () => {
   it("finds the commits that add, change or delete .claude/ or .mcp.json files (deletions included)", async () => {
@@ -36,21 +48,25 @@ describe("agent configuration files from a local clone", () => {
     expect((await reader.filesAt(`${root}^`)).size).toBe(0);
   });
 
-  it("a scan's prefetch answers as the direct reads do, and reads anything else directly", async () => {
-    const prefetch = prefetchAgentFiles(await openRepository(repo.dir), mcp);
-    for (const sha of [root, adds, unrelated, deletes]) prefetch.add(sha);
-    prefetch.finish();
-    expect(await prefetch.reader.touchingCommits([adds, unrelated, deletes])).toEqual(new Set([adds, deletes]));
+  it("a scan's prefetch finds the touching commits in the diffs it reads, as git lists them, and reads anything else directly", async () => {
+    const git = await openRepository(repo.dir);
+    const prefetch = prefetchAgentFiles(git, mcp);
+    const scanned = everyCommit.filter((sha) => sha !== mcp);
+    for await (const change of readCommits(git, { all: true })) if (scanned.includes(change.commit.sha)) prefetch.add(change.commit.sha, change.changedPaths);
+    const touching = new Set([adds, deletes, renamesOut, modeOnly, renamesIn]);
+    expect(await agentFileReader(git).touchingCommits(scanned)).toEqual(touching);
+    expect(await prefetch.reader.touchingCommits(scanned)).toEqual(touching);
     // mcp was not added: asked directly.
     expect(await prefetch.reader.touchingCommits([root, mcp])).toEqual(new Set([mcp]));
     expect([...(await prefetch.reader.filesAt(mcp)).keys()].sort()).toEqual([".claude/skills/deploy/SKILL.md", ".mcp.json"]);
     expect([...(await prefetch.reader.filesAt(adds)).keys()].sort()).toEqual([".claude/settings.json", ".claude/skills/deploy/SKILL.md"]);
   });
 
-  it("a cancelled prefetch stops git instead of leaving it waiting for the commits", async () => {
-    const prefetch = prefetchAgentFiles(await openRepository(repo.dir), mcp);
-    prefetch.add(adds);
-    prefetch.cancel();
-    await expect(prefetch.reader.touchingCommits([adds])).rejects.toThrow(/git failed listing the commits that change/);
+  it("a scan of a subfolder finds the commits that touch that folder's .claude/, as git lists them from there", async () => {
+    const git = await openRepository(path.join(repo.dir, "packages", "web"));
+    const prefetch = prefetchAgentFiles(git, nested);
+    for await (const change of readCommits(git, { all: true })) prefetch.add(change.commit.sha, change.changedPaths);
+    expect(await agentFileReader(git).touchingCommits(everyCommit)).toEqual(new Set([adds, nested]));
+    expect(await prefetch.reader.touchingCommits(everyCommit)).toEqual(new Set([adds, nested]));
   });
 });

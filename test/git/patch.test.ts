@@ -53,6 +53,34 @@ describe("parseCommitPatch", () => {
     expect(parsed.skipped).toEqual([]);
   });
 
+  it("lists every path the diff names: deleted, renamed away (old and new path), mode-only and binary files too", () => {
+    const parsed = parseCommitPatch(
+      patch(
+        "diff --git a/gone.txt b/gone.txt",
+        "deleted file mode 100644",
+        "index 1111111..0000000",
+        "diff --git a/old/name.md b/new/name.md",
+        "similarity index 100%",
+        "rename from old/name.md",
+        "rename to new/name.md",
+        "diff --git a/run.sh b/run.sh",
+        "old mode 100644",
+        "new mode 100755",
+        "diff --git a/logo.png b/logo.png",
+        "index 3333333..4444444 100644",
+        "Binary files a/logo.png and b/logo.png differ",
+        'diff --git a/"t\\tab.txt" b/"t\\tab.txt"',
+        "new file mode 100644",
+        "--- /dev/null",
+        '+++ "b/t\\tab.txt"',
+        "@@ -0,0 +1 @@",
+        "+x",
+      ),
+    );
+    expect(parsed.paths).toEqual(["gone.txt", "new/name.md", "old/name.md", "run.sh", "logo.png", "t\tab.txt"]);
+    expect(parsed.files.map((f) => f.path)).toEqual(["t\tab.txt"]);
+  });
+
   it("reads added lines that look like diff headers as content", () => {
     const parsed = parseCommitPatch(
       patch(
