@@ -349,6 +349,10 @@ class DocumentScan {
   private readonly genericContext: MatchContext;
   private readonly claimed: number[] = [];
   private claimedCount = 0;
+  /** Per hit of a mixed line, how many matches `located` holds once the format rules of the hits up to it ran. */
+  private readonly formatEnds: number[] = [];
+  /** A name-based rule's matches on a mixed line, before they are put in their place in `located`. */
+  private readonly genericFound: Located[] = [];
   private readonly minified: boolean;
   private readonly cursors: RunCursors;
   // The current line: its offsets, its text (empty on a long line) and, on a long line, its lower case
@@ -437,27 +441,35 @@ class DocumentScan {
     // Format rules first: the values they report on this line are handed to the name-based rules
     // (`claimed`), which need not judge a value a format rule already reports exactly there (it
     // outranks theirs in resolveOverlaps, and their copy would mask the same span in fingerprints).
-    // Findings are kept in hit order, as if each rule ran in turn.
-    // One list per hit, made up front so that `found` has no holes.
-    const found: Located[][] = [];
-    for (let k = h; k < next; k += 4) found.push([]);
+    // Findings are kept in hit order, as if each rule ran in turn: the format rules' go to `located`
+    // at once, and `formatEnds[i]` says where those of the hits up to the line's i-th end, so that the
+    // name-based rules' (rare: no list a hit is made for them) are put in after them.
+    const located = this.located;
+    const formatEnds = this.formatEnds;
     this.claimedCount = 0;
     for (let k = h, i = 0; k < next; k += 4, i++) {
       const ruleIndex = hits[k + 3] as number;
-      if (generic[ruleIndex]) continue;
-      const into = found[i] as Located[];
-      this.runOn(ruleIndex, line, into, this.context);
-      for (let j = 0; j < into.length; j++) {
-        const item = into[j] as Located;
-        if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+      if (!generic[ruleIndex]) {
+        const from = located.length;
+        this.runOn(ruleIndex, line, located, this.context);
+        for (let j = from; j < located.length; j++) {
+          const item = located[j] as Located;
+          if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+        }
       }
+      formatEnds[i] = located.length;
     }
+    const found = this.genericFound;
+    let inserted = 0;
     for (let k = h, i = 0; k < next; k += 4, i++) {
       const ruleIndex = hits[k + 3] as number;
       if (!generic[ruleIndex]) continue;
-      this.runOn(ruleIndex, line, found[i] as Located[], this.genericContext);
+      this.runOn(ruleIndex, line, found, this.genericContext);
+      if (found.length === 0) continue;
+      located.splice((formatEnds[i] as number) + inserted, 0, ...found);
+      inserted += found.length;
+      found.length = 0;
     }
-    for (let i = 0; i < found.length; i++) this.located.push(...(found[i] as Located[]));
     return next;
   }
 
