@@ -239,17 +239,34 @@ function boundedPartOf(required: RegExp): BoundedPart | null {
   return part;
 }
 
-const ruleParts = new WeakMap<readonly RegExp[], ReadonlyArray<BoundedPart | null>>();
+/** A required part, and how the cursors answer it (`bounded`; null: tested on the range's text). */
+interface RequiredPart {
+  readonly pattern: RegExp;
+  readonly bounded: BoundedPart | null;
+}
 
-/** boundedPartOf each of a rule's required parts (one lookup a window, not one a part). */
-function boundedPartsOf(requires: readonly RegExp[]): ReadonlyArray<BoundedPart | null> {
+const ruleParts = new WeakMap<readonly RegExp[], readonly RequiredPart[]>();
+
+/**
+ * A rule's required parts in the order `within` tests them (one lookup a window, not one a part): the
+ * runs of a class first, then the others in the rule's order. All must hold, so the order does not
+ * change the answer, only its cost: firstRun skips most of a range where a regex reads all of it, and
+ * most windows lack the run (a keyed rule's body), so a provider's name is then not searched for at all.
+ */
+function requiredPartsOf(requires: readonly RegExp[]): readonly RequiredPart[] {
   let parts = ruleParts.get(requires);
   if (!parts) {
     // Pushed one by one, not `map`ped: map made some lists holey, and a list of another elements kind
     // reaching `within` sent its optimised code back to the interpreter.
-    const list: Array<BoundedPart | null> = [];
-    for (let i = 0; i < requires.length; i++) list.push(boundedPartOf(requires[i] as RegExp));
-    ruleParts.set(requires, (parts = list));
+    const runs: RequiredPart[] = [];
+    const others: RequiredPart[] = [];
+    for (let i = 0; i < requires.length; i++) {
+      const pattern = requires[i] as RegExp;
+      const bounded = boundedPartOf(pattern);
+      (bounded?.runOf ? runs : others).push({ pattern, bounded });
+    }
+    for (let i = 0; i < others.length; i++) runs.push(others[i] as RequiredPart);
+    ruleParts.set(requires, (parts = runs));
   }
   return parts;
 }
@@ -278,14 +295,14 @@ class RunCursors {
 
   constructor(private readonly text: string) {}
 
-  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  /** Does the text in [start, end) hold every required part (runRule's test)? */
   within(requires: readonly RegExp[], start: number, end: number): boolean {
-    const parts = boundedPartsOf(requires);
+    const parts = requiredPartsOf(requires);
     let segment: string | undefined;
-    for (let i = 0; i < requires.length; i++) {
-      const part = parts[i];
-      const held = part ? this.holds(part, start, end) : undefined;
-      if (!(held ?? (requires[i] as RegExp).test((segment ??= this.text.slice(start, end))))) return false;
+    for (let i = 0; i < parts.length; i++) {
+      const { pattern, bounded } = parts[i] as RequiredPart;
+      const held = bounded ? this.holds(bounded, start, end) : undefined;
+      if (!(held ?? pattern.test((segment ??= this.text.slice(start, end))))) return false;
     }
     return true;
   }
