@@ -179,7 +179,7 @@ export function encodePrefilter(keywordsPerRule: ReadonlyArray<ReadonlyArray<str
     bytes.set(part, at);
     at += part.length;
   }
-  for (let i = 0; i < signature.length; i++) bytes[at + i] = signature.charCodeAt(i);
+  new TextEncoder().encodeInto(signature, bytes.subarray(at));
   return bytes;
 }
 
@@ -200,9 +200,9 @@ function decodeAutomaton(bytes: Uint8Array, lowered: ReadonlyArray<ReadonlyArray
   at += starts.byteLength;
   const rules = new Int32Array(data.buffer, at, ruleLength);
   at += rules.byteLength;
-  const signature = JSON.stringify(lowered);
-  if (signatureLength !== signature.length) return undefined;
-  for (let i = 0; i < signature.length; i++) if (data[at - data.byteOffset + i] !== signature.charCodeAt(i)) return undefined;
+  // Compared as one decoded string: a loop over its ~19,000 characters was long enough for V8 to
+  // compile it, once at every start-up.
+  if (new TextDecoder().decode(data.subarray(at - data.byteOffset)) !== JSON.stringify(lowered)) return undefined;
   const classOf = new Uint8Array(CODE_UNITS);
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
   return { classOf, classCount, table, starts, rules };
@@ -272,8 +272,23 @@ export class KeywordPrefilter {
     this.lastLineOfRule.fill(-1);
     // A large buffer left by a hit-dense document is not kept for the rest of the run.
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
-    const count = KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
+    // Never more reads ahead than the text has characters (a short text reaches few rows).
+    // The start state, 0, computed from what was read ahead so that those reads are not dropped as unused.
+    const start = KeywordPrefilter.readAhead(this.table, Math.min(this.table.length, HOT_INTS, 16 * text.length)) & 0;
+    const count = KeywordPrefilter.findHits(this, text, text.length, start, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count);
+  }
+
+  /**
+   * Reads one integer per 64-byte line of the table's first `ints` (see HOT_INTS); returns them or'ed.
+   * A loop apart from findHits, with nothing after it: V8 compiles a loop on-stack where it first runs
+   * long, and two loops there made two such compiles; an operation after the loop, first reached after
+   * that compile, sent its code back to the interpreter.
+   */
+  private static readAhead(table: Int32Array, ints: number): number {
+    let ahead = 0;
+    for (let k = 0; k < ints; k += 16) ahead |= table[k] as number;
+    return ahead;
   }
 
   /**
@@ -281,18 +296,16 @@ export class KeywordPrefilter {
    * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
    * V8 optimises the loop during the first long document, before the reads at the start of that call
    * have type feedback, and code compiled from there fell back to the interpreter at its first read on
-   * every later call (then re-entered the loop's on-stack-replaced code).
+   * every later call (then re-entered the loop's on-stack-replaced code). For the same reason the text's
+   * length comes computed: the first call runs before V8 keeps type feedback for this function, and a
+   * property read before the loop had none when the compile came in that call (the compiled code then
+   * fell back at once on the next call). `start` is the start state (0).
    */
-  private static findHits(prefilter: KeywordPrefilter, text: string, table: Int32Array, classOf: Uint8Array, starts: Int32Array, rules: Int32Array, classes: number, lastLineOfRule: Int32Array, hits: Int32Array<ArrayBuffer>): number {
+  private static findHits(prefilter: KeywordPrefilter, text: string, length: number, start: number, table: Int32Array, classOf: Uint8Array, starts: Int32Array, rules: Int32Array, classes: number, lastLineOfRule: Int32Array, hits: Int32Array<ArrayBuffer>): number {
     let count = 0;
     let line = 0;
     let lineStart = 0;
-    const length = text.length;
-    // One read per 64-byte line, and never more reads than the text has characters (a short text reaches few rows).
-    let ahead = 0;
-    for (let k = 0, end = Math.min(table.length, HOT_INTS, 16 * length); k < end; k += 16) ahead |= table[k] as number;
-    // Always 0 (the start state), written so that the reads ahead are not dropped as unused.
-    let state = ahead & 0;
+    let state = start;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {
