@@ -13,7 +13,7 @@ if (process.argv[2] === "hook") {
 
 async function main() {
   // One bundled file loads much faster than lib/'s modules one by one, and with V8's code cache
-  // (src/cli/code-cache.ts, built as CommonJS beside the bundle: required, it starts no ES module loader)
+  // (src/code-cache.ts, built as CommonJS beside the bundle: required, it starts no ES module loader)
   // faster still; used only if not older than lib/ (a plain tsc build does not rebuild them).
   const at = (path) => join(__dirname, path);
   const modified = (path) => statSync(at(path), { throwIfNoEntry: false })?.mtimeMs ?? -1;

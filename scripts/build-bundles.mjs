@@ -3,7 +3,7 @@
  * Bundles the compiled CLI and its scan worker (lib/, from tsc) into one CommonJS file each with esbuild:
  * lib/cli/cli.bundle.cjs and lib/cli/scan-worker.bundle.cjs. Loading ~300 modules one by one (resolve,
  * read, compile each) was about a third of a small scan's CPU time, paid again by every worker thread;
- * one file costs far less. CommonJS, all ASCII, so that lib/cli/code-cache.cjs (src/cli/code-cache.ts) can run them through V8's
+ * one file costs far less. CommonJS, all ASCII, so that lib/cli/code-cache.cjs (src/code-cache.ts) can run them through V8's
  * code cache (a script's cache; Node 20 has none for ES modules). They sit in lib/cli/ so that paths the
  * code takes from import.meta.url (../../bin/, ../core/detect/) resolve as from lib/cli/*.js.
  * bin/claude-guard.js runs the bundle only when it is at least as new as lib/ (a plain `tsc` build leaves
@@ -63,7 +63,7 @@ for (const name of Object.keys(entries)) {
 }
 // The loader that runs the bundles (bin/claude-guard.js, each scan worker), as CommonJS beside them:
 // loaded with require(), it does not start Node's ES module loader, ~20 ms of CPU of every run and worker.
-await build({ absWorkingDir: root, entryPoints: { "code-cache": "lib/cli/code-cache.js" }, outdir: "lib/cli", outExtension: { ".js": ".cjs" }, ...NODE_ESM_BUNDLE, format: "cjs" });
+await build({ absWorkingDir: root, entryPoints: { "code-cache": "lib/code-cache.js" }, outdir: "lib/cli", outExtension: { ".js": ".cjs" }, ...NODE_ESM_BUNDLE, format: "cjs" });
 
 /** Every import(x) of the bundle after the banner, as __cgImport(x). */
 function viaLoaderImport(code) {

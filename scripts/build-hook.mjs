@@ -13,6 +13,7 @@
  * (src/hook/rule-index.ts), built here from the same sources and fixed in the bundle, says where each
  * rule is, so the hook loads every rule, when it must, through it too.
  *
+ * Beside them, code-cache.cjs: the loader that runs them with V8's code cache (src/code-cache.ts).
  * Also fixed at build time: the version, and a hash of the bundle's own code (the config cache's key:
  * a rebuilt hook never reads a config validated by an older build). Reproducible byte for byte, as
  * dist/ must be (no minify, no sourcemap, no timestamps, paths as written).
@@ -72,6 +73,7 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
   // walk up to the repository's own, for every module an event loads (~2 ms of the hook's start).
   const folders = [...new Set(files.map((f) => dirname(f.path)))].sort();
   files.push(...folders.map((folder) => ({ path: `${folder}/package.json`, text: '{ "type": "commonjs" }\n' })));
+  files.push({ path: "code-cache.cjs", text: await codeCacheLoader(root) });
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const id = files.reduce((hash, f) => hash.update(`${f.path}\0${f.text}\0`), createHash("sha256")).digest("hex").slice(0, 32);
   const holders = files.filter((f) => f.text.includes(BUILD_ID_PLACEHOLDER));
@@ -88,6 +90,15 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
     }
   }
   return { metafile: result.metafile, files };
+}
+
+/**
+ * The loader bin/claude-guard-hook.js runs the hook's files with (src/code-cache.ts, the CLI's too), as
+ * CommonJS beside them: the plugin's copy of the repository has no lib/ to take it from.
+ */
+async function codeCacheLoader(root) {
+  const result = await build({ absWorkingDir: root, entryPoints: ["src/code-cache.ts"], ...NODE_ESM_BUNDLE, format: "cjs", metafile: false, write: false });
+  return asciiOnly([BANNER, result.outputFiles[0].text].join("\n"), "code-cache.cjs");
 }
 
 /**

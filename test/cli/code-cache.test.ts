@@ -1,5 +1,5 @@
 /**
- * The loader that runs the CLI's bundles with V8's code cache (src/cli/code-cache.ts), on a small
+ * The loader that runs the CLI's bundles with V8's code cache (src/code-cache.ts), on a small
  * CommonJS bundle written here: a second run uses the cache; a corrupt cache, one V8 refuses, and a
  * directory that others can write or own are never used; NODE_DISABLE_COMPILE_CACHE turns it off. On
  * Node 22.1 and later the loader hands caching to Node (module.enableCompileCache): the V8 cases are
@@ -12,7 +12,7 @@ import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
-import { loadBundle } from "../../src/cli/code-cache.js";
+import { CodeCache, loadBundle, type CodeCacheOptions } from "../../src/code-cache.js";
 
 const nodeCaches = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
 const onNode20 = nodeCaches ? it.skip : it;
@@ -22,7 +22,7 @@ const asRoot = !nodeCaches && process.getuid?.() === 0 ? it : it.skip;
 let work: string;
 let bundle = "";
 let env: NodeJS.ProcessEnv;
-const cacheDir = () => join(work, "xdg", "claude-guard");
+const cacheDir = () => join(work, "xdg", "claude-guard", "code");
 const cacheFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith(".v8"));
 
 let answer = 42;
@@ -128,3 +128,34 @@ describe("code cache", () => {
     expect(existsSync(cacheDir())).toBe(false);
   });
 });
+
+describe("code cache keyed by the file's stat (the hook's)", () => {
+  const HOOK: CodeCacheOptions = { key: "stat", refreshPartial: false };
+  /** Each load in a folder of its own (V8 keeps the scripts a process compiled by name), the file's require of a sibling too. */
+  function load(text: string): { cache: CodeCache; answer: unknown } {
+    const dir = join(work, `hook${++runs}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, "part.js"), `"use strict";\nexports.part = () => ${JSON.stringify(text)};\n`);
+    writeFileSync(join(dir, "entry.js"), `"use strict";\nconst { part } = require("./part.js");\nexports.answer = () => part();\n`);
+    const cache = new CodeCache(env, HOOK);
+    const exports = cache.load(join(dir, "entry.js"));
+    const answer = (exports["answer"] as () => unknown)();
+    cache.save();
+    return { cache, answer };
+  }
+
+  onNode20("runs a file and the files it requires, and writes a cache of each, named by path and stat, with no check before the data", () => {
+    const { cache, answer } = load("first");
+    expect(answer).toBe("first");
+    expect(cache.outcome).toBe("miss");
+    const names = cacheFiles();
+    expect(names).toHaveLength(2);
+    expect(names.every((name) => name.includes("+entry.js@") || name.includes("+part.js@"))).toBe(true);
+    const file = names.find((name) => name.includes("+entry.js@")) as string;
+    // The data as V8 wrote it: V8 takes it back.
+    const data = readFileSync(join(cacheDir(), file));
+    const source = `(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {"use strict";\nconst { part } = require("./part.js");\nexports.answer = () => part();\n\n})`;
+    expect(new vm.Script(source, { filename: join(work, "other.js"), cachedData: data }).cachedDataRejected).toBe(false);
+  });
+});
+

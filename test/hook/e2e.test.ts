@@ -103,7 +103,7 @@ process.exitCode = await runHookCli([], { stdout: process.stdout, stderr: proces
 
   it("runs its bundle through V8's code cache: later events read what the first wrote, and answer the same", () => {
     const own = join(work, "code-cache");
-    const codeDir = join(own, "hook-code");
+    const codeDir = join(own, "code");
     const event = recordedText("user-prompt-submit", { CWD: project, PROMPT: `token ${githubToken("e2e-code-cache")}` });
     const first = run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own });
     const caches = readdirSync(codeDir).filter((f) => f.endsWith(".v8"));
