@@ -72,9 +72,13 @@ const FAR_FUTURE = 4_102_444_800; // 2100-01-01
  */
 const JWK_MEMBER = /(?<![\w$.-])(?<q>["']?)(?<name>d|p|q|dp|dq|qi|k)\k<q>:\s{0,3}(?<vq>["'\x60])(?<secret>[A-Za-z0-9_-]{22,4096})\k<vq>/dg;
 const JWK_KEYWORDS = ["d", "p", "q", "i", "k"].flatMap((c) => [`${c}:`, `${c}":`, `${c}':`]);
+/** The shortest text JWK_MEMBER matches: a one-letter name, `:`, and 22 characters in quotes (`k:"…"`). */
+const JWK_MEMBER_MIN_LENGTH = 26;
 
 function findJwkMembers(text: string): RawMatch[] {
   const out: RawMatch[] = [];
+  // Most lines the one-letter keywords select are shorter settings (`enabled: true`, `payload:`).
+  if (text.length < JWK_MEMBER_MIN_LENGTH) return out;
   JWK_MEMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = JWK_MEMBER.exec(text)) !== null) {
