@@ -89,7 +89,7 @@ const PATCH_CHUNK = 2000;
 const PATCH_LOG_ARGS = (nonce: string) => [...LOG_ARGS, "--no-walk=unsorted", "--stdin", formatArg(nonce), ...PATCH_ARGS, "--"];
 
 /** A commit read from git, with every path its diff names (see ParsedPatch.paths). */
-export interface ReadCommitChange extends CommitChange {
+interface ReadCommitChange extends CommitChange {
   changedPaths: string[];
 }
 
