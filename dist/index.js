@@ -26109,9 +26109,7 @@ function decodeAutomaton(bytes, lowered) {
   at2 += starts.byteLength;
   const rules208 = new Int32Array(data.buffer, at2, ruleLength);
   at2 += rules208.byteLength;
-  const signature2 = JSON.stringify(lowered);
-  if (signatureLength !== signature2.length) return void 0;
-  for (let i = 0; i < signature2.length; i++) if (data[at2 - data.byteOffset + i] !== signature2.charCodeAt(i)) return void 0;
+  if (new TextDecoder().decode(data.subarray(at2 - data.byteOffset)) !== JSON.stringify(lowered)) return void 0;
   const classOf = new Uint8Array(CODE_UNITS);
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
   return { classOf, classCount, table, starts, rules: rules208 };
@@ -26176,24 +26174,36 @@ var KeywordPrefilter = class _KeywordPrefilter {
   scanFlat(text) {
     this.lastLineOfRule.fill(-1);
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
-    const count3 = _KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
+    const start = _KeywordPrefilter.readAhead(this.table, Math.min(this.table.length, HOT_INTS, 16 * text.length)) & 0;
+    const count3 = _KeywordPrefilter.findHits(this, text, text.length, start, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count3);
+  }
+  /**
+   * Reads one integer per 64-byte line of the table's first `ints` (see HOT_INTS); returns them or'ed.
+   * A loop apart from findHits, with nothing after it: V8 compiles a loop on-stack where it first runs
+   * long, and two loops there made two such compiles; an operation after the loop, first reached after
+   * that compile, sent its code back to the interpreter.
+   */
+  static readAhead(table, ints) {
+    let ahead = 0;
+    for (let k2 = 0; k2 < ints; k2 += 16) ahead |= table[k2];
+    return ahead;
   }
   /**
    * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
    * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
    * V8 optimises the loop during the first long document, before the reads at the start of that call
    * have type feedback, and code compiled from there fell back to the interpreter at its first read on
-   * every later call (then re-entered the loop's on-stack-replaced code).
+   * every later call (then re-entered the loop's on-stack-replaced code). For the same reason the text's
+   * length comes computed: the first call runs before V8 keeps type feedback for this function, and a
+   * property read before the loop had none when the compile came in that call (the compiled code then
+   * fell back at once on the next call). `start` is the start state (0).
    */
-  static findHits(prefilter, text, table, classOf, starts, rules208, classes, lastLineOfRule, hits) {
+  static findHits(prefilter, text, length, start, table, classOf, starts, rules208, classes, lastLineOfRule, hits) {
     let count3 = 0;
     let line = 0;
     let lineStart = 0;
-    const length = text.length;
-    let ahead = 0;
-    for (let k2 = 0, end = Math.min(table.length, HOT_INTS, 16 * length); k2 < end; k2 += 16) ahead |= table[k2];
-    let state = ahead & 0;
+    let state = start;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {
@@ -26226,6 +26236,14 @@ var KeywordPrefilter = class _KeywordPrefilter {
 // src/core/detect/rule.ts
 function rulePriority(rule) {
   return rule.priority ?? (rule.provider === "generic" ? 0 : 2);
+}
+function reportedTitle(rule, ruleId) {
+  const reports = rule.reports;
+  for (let i = 0; reports && i < reports.length; i++) if (reports[i].id === ruleId) return reports[i].title;
+  return rule.title;
+}
+function defaultMessage(title, rule) {
+  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
 }
 
 // src/core/detect/entropy.ts
@@ -26367,14 +26385,25 @@ function patternsOf(rule) {
   if (!regex) return { regex: void 0, nearbyRegex: void 0, nearbyRequires: void 0 };
   return { regex: globalRegex(regex), nearbyRegex: nearbyRegex && globalRegex(nearbyRegex), nearbyRequires: nearbyRegex && rule.nearbyRequires };
 }
-var ruleRuns = /* @__PURE__ */ new WeakMap();
-function ruleRunOf(rule) {
-  let run2 = ruleRuns.get(rule);
-  if (run2 === void 0) {
-    const { title, window: window2, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate: validate2 } = rule;
-    run2 = {
+var ruleFacts = /* @__PURE__ */ new WeakMap();
+function factsOf(rule) {
+  let facts = ruleFacts.get(rule);
+  if (facts === void 0) {
+    const { id, title, category, severity, provider, keywords, window: window2, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate: validate2 } = rule;
+    const reportTitle = reportedTitle(rule, id);
+    facts = {
       rule,
+      id,
       title,
+      reportTitle,
+      message: defaultMessage(reportTitle, rule),
+      category,
+      severity,
+      provider,
+      priority: rulePriority(rule),
+      keywords,
+      byName: provider === "generic",
+      custom: provider === "custom",
       window: window2,
       requires,
       find,
@@ -26385,12 +26414,12 @@ function ruleRunOf(rule) {
       exampleValueHashes,
       validate: validate2
     };
-    ruleRuns.set(rule, run2);
+    ruleFacts.set(rule, facts);
   }
-  return run2;
+  return facts;
 }
 function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
-  return runPrepared(ruleRunOf(rule), text, context, requiresChecked);
+  return runPrepared(factsOf(rule), text, context, requiresChecked);
 }
 function runPrepared(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
@@ -26661,11 +26690,6 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
-function factsOf(rule) {
-  const { id, category, severity, provider, keywords } = rule;
-  const title = reportedTitle(rule, id);
-  return { rule, id, title, message: defaultMessage(title, rule), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
-}
 var Located = class {
   constructor(facts, match, start, end, priority, line, lineStart, lineEnd) {
     this.facts = facts;
@@ -26752,12 +26776,18 @@ function boundedPartOf(required2) {
   return part;
 }
 var ruleParts = /* @__PURE__ */ new WeakMap();
-function boundedPartsOf(requires) {
+function requiredPartsOf(requires) {
   let parts = ruleParts.get(requires);
   if (!parts) {
-    const list2 = [];
-    for (let i = 0; i < requires.length; i++) list2.push(boundedPartOf(requires[i]));
-    ruleParts.set(requires, parts = list2);
+    const runs = [];
+    const others = [];
+    for (let i = 0; i < requires.length; i++) {
+      const pattern = requires[i];
+      const bounded = boundedPartOf(pattern);
+      (bounded?.runOf ? runs : others).push({ pattern, bounded });
+    }
+    for (let i = 0; i < others.length; i++) runs.push(others[i]);
+    ruleParts.set(requires, parts = runs);
   }
   return parts;
 }
@@ -26771,14 +26801,14 @@ var RunCursors = class {
    * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  /** Does the text in [start, end) hold every required part (runRule's test)? */
   within(requires, start, end) {
-    const parts = boundedPartsOf(requires);
+    const parts = requiredPartsOf(requires);
     let segment;
-    for (let i = 0; i < requires.length; i++) {
-      const part = parts[i];
-      const held = part ? this.holds(part, start, end) : void 0;
-      if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
+    for (let i = 0; i < parts.length; i++) {
+      const { pattern, bounded } = parts[i];
+      const held = bounded ? this.holds(bounded, start, end) : void 0;
+      if (!(held ?? pattern.test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
   }
@@ -26836,6 +26866,10 @@ var DocumentScan = class {
   genericContext;
   claimed = [];
   claimedCount = 0;
+  /** Per hit of a mixed line, how many matches `located` holds once the format rules of the hits up to it ran. */
+  formatEnds = [];
+  /** A name-based rule's matches on a mixed line, before they are put in their place in `located`. */
+  genericFound = [];
   minified;
   cursors;
   // The current line: its offsets, its text (empty on a long line) and, on a long line, its lower case
@@ -26904,48 +26938,55 @@ var DocumentScan = class {
       }
       return next;
     }
-    const found = [];
-    for (let k2 = h3; k2 < next; k2 += 4) found.push([]);
+    const located = this.located;
+    const formatEnds = this.formatEnds;
     this.claimedCount = 0;
     for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
       const ruleIndex = hits[k2 + 3];
-      if (generic[ruleIndex]) continue;
-      const into = found[i];
-      this.runOn(ruleIndex, line, into, this.context);
-      for (let j3 = 0; j3 < into.length; j3++) {
-        const item = into[j3];
-        if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+      if (!generic[ruleIndex]) {
+        const from = located.length;
+        this.runOn(ruleIndex, line, located, this.context);
+        for (let j3 = from; j3 < located.length; j3++) {
+          const item = located[j3];
+          if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+        }
       }
+      formatEnds[i] = located.length;
     }
+    const found = this.genericFound;
+    let inserted = 0;
     for (let k2 = h3, i = 0; k2 < next; k2 += 4, i++) {
       const ruleIndex = hits[k2 + 3];
       if (!generic[ruleIndex]) continue;
-      this.runOn(ruleIndex, line, found[i], this.genericContext);
+      this.runOn(ruleIndex, line, found, this.genericContext);
+      if (found.length === 0) continue;
+      located.splice(formatEnds[i] + inserted, 0, ...found);
+      inserted += found.length;
+      found.length = 0;
     }
-    for (let i = 0; i < found.length; i++) this.located.push(...found[i]);
     return next;
   }
   /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
   runOn(ruleIndex, line, into, ruleContext) {
     const { scanner, text, lineStart, lineEnd } = this;
-    const rule = scanner.runs[ruleIndex] ??= ruleRunOf(scanner.rules[ruleIndex]);
+    const rule = scanner.facts[ruleIndex] ??= factsOf(scanner.rules[ruleIndex]);
     if (!this.longLine) {
       if (!rule.window) {
         const matches2 = runPrepared(rule, this.lineText, ruleContext);
-        if (matches2.length > 0) this.record(scanner.factsAt(ruleIndex), matches2, lineStart, line, into);
+        if (matches2.length > 0) this.record(rule, matches2, lineStart, line, into);
         return;
       }
       const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
       if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
       const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+      if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
       return;
     }
     const lower = this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
     for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
       if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
       const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, segmentStart, line, into);
+      if (matches.length > 0) this.record(rule, matches, segmentStart, line, into);
     }
   }
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
@@ -27018,7 +27059,6 @@ var Scanner = class {
     this.claims = new Claims(rules208);
     this.generic = rules208.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
     this.facts = rules208.map(() => void 0);
-    this.runs = rules208.map(() => void 0);
   }
   rules;
   options;
@@ -27028,10 +27068,8 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
-  /** By rule index, taken when the rule's first match is recorded (most rules never match). */
+  /** By rule index, what the engine reads of the rule: taken on the rule's first keyword hit. */
   facts;
-  /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
-  runs;
   /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
@@ -27069,9 +27107,6 @@ var Scanner = class {
     if (incomplete) result.incomplete = "timeout";
     return result;
   }
-  factsAt(ruleIndex) {
-    return this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex]);
-  }
   /**
    * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
    * by testing `title === rule.title`: a keyed rule's title is a joined string, and the first such one to
@@ -27094,7 +27129,7 @@ var Scanner = class {
     const reported = match.ruleId;
     const ruleId = reported ?? facts.id;
     const matchTitle = match.title;
-    const title = matchTitle ?? (reported === void 0 ? facts.title : reportedTitle(rule, reported));
+    const title = matchTitle ?? (reported === void 0 ? facts.reportTitle : reportedTitle(rule, reported));
     const ownTitle = reported === void 0 && matchTitle === void 0;
     let category = match.category ?? facts.category;
     let severity = match.severity ?? facts.severity;
@@ -27206,14 +27241,6 @@ function isPresignedUrlParameter(line, column, byName2) {
   let to2 = column;
   while (to2 < line.length && !/[\s"'\x60<>]/.test(line[to2])) to2++;
   return PRESIGNED_URL.test(line.slice(from, to2));
-}
-function reportedTitle(rule, ruleId) {
-  const reports = rule.reports;
-  for (let i = 0; reports && i < reports.length; i++) if (reports[i].id === ruleId) return reports[i].title;
-  return rule.title;
-}
-function defaultMessage(title, rule) {
-  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
 }
 var SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
 function resolveOverlaps(located, findingOf) {
@@ -30834,14 +30861,14 @@ async function openRepository(repoDir, options = {}) {
   asked?.catch(() => void 0);
   let lines2;
   try {
-    lines2 = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
+    lines2 = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--show-prefix", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
   } catch (error3) {
     if (isGitMissing(error3, binary)) throw wrap(error3, "");
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error3), 1)})`);
   }
-  const head = lines2[2]?.trim();
+  const head = lines2[3]?.trim();
   const commits = await asked;
-  runner.opened = { shallow: lines2[1]?.trim() === "true", ...head && COMMIT_ID.test(head) ? { head } : {}, ...commits ? { commits } : {} };
+  runner.opened = { shallow: lines2[1]?.trim() === "true", prefix: lines2[2] ?? "", ...head && COMMIT_ID.test(head) ? { head } : {}, ...commits ? { commits } : {} };
   return runner;
 }
 function uncheckedRepository(dir, options = {}) {
@@ -31022,32 +31049,30 @@ function agentFileReader(git) {
     }
   };
 }
+function isAgentPath(path10, prefix) {
+  return AGENT_PATHSPECS.some((spec) => path10 === prefix + spec || path10.startsWith(`${prefix}${spec}/`));
+}
 function prefetchAgentFiles(git, headRevision) {
   const direct = agentFileReader(git);
-  const added = [];
-  let started;
-  const start = () => {
-    let input;
-    const shas = new Promise((resolve3, reject) => input = { resolve: resolve3, reject: () => reject(new Error("the history scan failed")) });
-    started = { head: direct.filesAt(headRevision), touching: commitsTouching(git, shas), input };
-    started.head.catch(() => void 0);
-    started.touching.catch(() => void 0);
-  };
+  const prefix = git.opened.prefix;
+  const added = /* @__PURE__ */ new Set();
+  const touching = /* @__PURE__ */ new Set();
+  let head;
   return {
-    add(sha) {
-      if (!started) start();
-      added.push(sha);
+    add(sha, changedPaths) {
+      if (!head) {
+        head = direct.filesAt(headRevision);
+        head.catch(() => void 0);
+      }
+      added.add(sha);
+      if (prefix !== void 0 && changedPaths.some((path10) => isAgentPath(path10, prefix))) touching.add(sha);
     },
-    finish: () => started?.input.resolve(added.join("\n") + "\n"),
-    cancel: () => started?.input.reject(),
     reader: {
       async touchingCommits(shas) {
-        const listed = new Set(added);
-        if (!started || !shas.every((sha) => listed.has(sha))) return direct.touchingCommits(shas);
-        const touching = await started.touching;
+        if (prefix === void 0 || !shas.every((sha) => added.has(sha))) return direct.touchingCommits(shas);
         return new Set(shas.filter((sha) => touching.has(sha)));
       },
-      filesAt: (revision) => started && revision === headRevision ? started.head : direct.filesAt(revision)
+      filesAt: (revision) => head && revision === headRevision ? head : direct.filesAt(revision)
     }
   };
 }
@@ -31157,6 +31182,7 @@ function newFile(diffLine) {
     combinedPath: void 0,
     indexLine: void 0,
     newPath: void 0,
+    renameFrom: void 0,
     renameTo: void 0,
     deleted: false,
     binary: false,
@@ -31178,7 +31204,7 @@ var BACKSLASH = 92;
 var HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c3) => c3.charCodeAt(0)));
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
   const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
-  const state = { bytes, commit, limits, result: { files: [], skipped: [], binary: [] }, file: void 0, oldLeft: [], newLeft: 0, newLine: 0 };
+  const state = { bytes, commit, limits, result: { files: [], skipped: [], binary: [], paths: [] }, file: void 0, oldLeft: [], newLeft: 0, newLine: 0 };
   let start = 0;
   while (start <= bytes.length) {
     let end = bytes.indexOf(NEWLINE, start);
@@ -31261,8 +31287,10 @@ function finish(state) {
   const current = state.file;
   if (!current) return;
   state.file = void 0;
-  if (current.deleted || current.gitlink) return;
   const path10 = current.newPath ?? current.renameTo ?? current.combinedPath ?? pathFromDiffGitLine(current.diffLine) ?? "";
+  state.result.paths.push(path10);
+  if (current.renameFrom !== void 0) state.result.paths.push(current.renameFrom);
+  if (current.deleted || current.gitlink) return;
   if (current.binary) {
     skip(state, path10, "binary");
     const ids = current.indexLine !== void 0 ? /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(current.indexLine) : null;
@@ -31314,6 +31342,7 @@ function readHeaderLine(state, lineStart, end) {
   }
   if (line.startsWith("+++ ")) file.newPath = pathFromMarkerLine(line.slice(4), "b/");
   else if (line.startsWith("rename to ")) file.renameTo = unquoteGitPath(line.slice("rename to ".length));
+  else if (line.startsWith("rename from ")) file.renameFrom = unquoteGitPath(line.slice("rename from ".length));
   else if (line.startsWith("deleted file mode ")) file.deleted = true;
   else if (line.startsWith("Binary files ") && line.endsWith(" differ")) file.binary = true;
   else if (line.startsWith("index ")) {
@@ -31606,7 +31635,7 @@ async function* readCommits(repo, opts = {}) {
       for await (const raw of splitCommits(current.chunks, nonce)) {
         const parsed = parseCommitPatch(raw.patch, raw.info.sha, limits);
         if (parsed.binary.length > 0) await readUtf16Files(git, parsed, limits);
-        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped };
+        yield { commit: raw.info, files: parsed.files, skipped: parsed.skipped, changedPaths: parsed.paths };
         yielded++;
         opts.onProgress?.(yielded === kept.length ? total : keptIndex[yielded], total);
       }
@@ -31669,10 +31698,15 @@ function shallowHistory(cuts) {
     }
   ];
 }
+function rangeOptions(options) {
+  return options.range !== void 0 ? { range: options.range } : { all: options.all };
+}
+function openRepositoryForScan(options) {
+  return openRepositoryForRange(options.repo, rangeOptions(options));
+}
 async function scanGit(setup, options) {
-  const rangeOptions = options.range !== void 0 ? { range: options.range } : { all: options.all };
-  const git = await (options.opening ?? openRepositoryForRange(options.repo, rangeOptions));
-  const resolved = await resolveRangeWith(git, rangeOptions);
+  const git = await (options.opening ?? openRepositoryForScan(options));
+  const resolved = await resolveRangeWith(git, rangeOptions(options));
   if (options.window) {
     resolved.window = windowArgs(options.window);
     resolved.description += ` ${windowWords(options.window)}`;
@@ -31708,36 +31742,28 @@ async function scanGit(setup, options) {
   }
   if (options.onProgress) readOptions.onProgress = options.onProgress;
   const agentFiles = options.prefetchAgentFiles && result.headRevision !== void 0 ? prefetchAgentFiles(git, result.headRevision) : void 0;
-  try {
-    for await (const change of readCommits(git, readOptions)) {
-      const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
-      verdicts.delete(change.commit.sha);
-      const byClaude = verdict.isClaude;
-      if (byClaude) {
-        result.scannedCommits.push({
-          sha: change.commit.sha,
-          subject: change.commit.message.split("\n", 1)[0] ?? "",
-          author: `${change.commit.author.name} <${change.commit.author.email}>`,
-          authorship: verdict
-        });
-        const first2 = change.files.find((f3) => f3.lineNumbers.length > 0 && !setup.isIgnoredPath(f3.path));
-        result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
-        if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha);
-      }
-      options.onCommit?.(change, verdict);
-      const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
-        ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
+  for await (const change of readCommits(git, readOptions)) {
+    const verdict = verdicts.get(change.commit.sha) ?? attribute(change.commit);
+    verdicts.delete(change.commit.sha);
+    const byClaude = verdict.isClaude;
+    if (byClaude) {
+      result.scannedCommits.push({
+        sha: change.commit.sha,
+        subject: change.commit.message.split("\n", 1)[0] ?? "",
+        author: `${change.commit.author.name} <${change.commit.author.email}>`,
+        authorship: verdict
       });
-      addChangeScan(result.scan, scanned);
+      const first2 = change.files.find((f3) => f3.lineNumbers.length > 0 && !setup.isIgnoredPath(f3.path));
+      result.claudeChanges.push({ commit: change.commit, ...first2 ? { firstFile: { path: first2.path, line: first2.lineNumbers[0] ?? 1 } } : {} });
+      if ((change.commit.parents?.length ?? 0) <= 1) agentFiles?.add(change.commit.sha, change.changedPaths);
     }
-  } catch (error3) {
-    agentFiles?.cancel();
-    throw error3;
+    options.onCommit?.(change, verdict);
+    const scanned = scanChange(setup, { commit: change.commit.sha, files: change.files, skipped: change.skipped, byClaude }, {
+      ...options.onFindings ? { onFindings: (file, findings) => options.onFindings?.(file, findings, change) } : {}
+    });
+    addChangeScan(result.scan, scanned);
   }
-  if (agentFiles) {
-    agentFiles.finish();
-    result.agentFiles = agentFiles.reader;
-  }
+  if (agentFiles) result.agentFiles = agentFiles.reader;
   return result;
 }
 
@@ -43275,27 +43301,28 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
   const early = classifyPlaceholder(value, name);
-  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  const hasSpace = /\s/.test(value);
+  if (early.placeholder && !hasSpace) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
-  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
+  if (hasSpace && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
-  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
-  if (kind !== "password" && isQualifiedName(value)) return { kind: "none" };
+  const marks = marksOf(value);
+  if ((marks & (DOT_MARK | COLON_MARK | SLASH_MARK | HASH_MARK)) !== 0 && NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  if (kind !== "password" && (marks & COLON_MARK) !== 0 && isQualifiedName(value)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
-  if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
-  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
+  if ((marks & COLON_MARK) !== 0 && (URL_LIKE.test(value) || lower.startsWith("data:"))) return { kind: "none" };
+  if ((marks & (SLASH_MARK | BACKSLASH_MARK)) !== 0 && PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
   if (!quoted && NON_SECRET_VALUES.has(lower.replace(CLOSING_PUNCTUATION, ""))) return { kind: "none" };
   if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
   if (kind === "secret" && /^(?:test|fake|dummy|mock|sample|example)_[A-Za-z]{2,40}$/i.test(value)) return { kind: "placeholder", reason: "the value names itself a stand-in" };
-  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
-  if (FILE_NAME.test(value)) return { kind: "none" };
-  if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
-  if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
+  if ((marks & EQUALS_MARK) !== 0 && (marks & COMMA_MARK) !== 0 && KEY_VALUE_LIST.test(value)) return { kind: "none" };
+  if ((marks & (DOT_MARK | COLON_MARK)) !== 0 && (FILE_NAME.test(value) || VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value))) return { kind: "none" };
+  if ((marks & BACKSLASH_MARK) !== 0 && /\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
-  if (/\s/.test(value) && value.split(/\s+/).some((w2) => SECRET_WORD_IN_TEXT.test(w2))) return { kind: "none" };
-  if (/\s/.test(value) && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
+  if (hasSpace && value.split(/\s+/).some((w2) => SECRET_WORD_IN_TEXT.test(w2))) return { kind: "none" };
+  if (hasSpace && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
@@ -43305,7 +43332,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (value.length < 8) return { kind: "none" };
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value) && !spaced) return { kind: "none" };
+  if (hasSpace && !spaced) return { kind: "none" };
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if (shannonEntropy(value) < 2.6) return { kind: "none" };
   if (encodesStandIn(value)) return { kind: "placeholder", reason: "base64 of a stand-in text" };
@@ -43526,6 +43553,8 @@ var DOLLAR_MARK = 1024;
 var LESS_THAN_MARK = 2048;
 var QUESTION_MARK = 4096;
 var AMPERSAND_MARK = 8192;
+var SLASH_MARK = 16384;
+var HASH_MARK = 32768;
 var MARKS2 = new Uint16Array(128);
 for (const [chars, mark] of [
   ["\"'`", QUOTE_MARK],
@@ -43541,7 +43570,9 @@ for (const [chars, mark] of [
   ["$", DOLLAR_MARK],
   ["<", LESS_THAN_MARK],
   ["?", QUESTION_MARK],
-  ["&", AMPERSAND_MARK]
+  ["&", AMPERSAND_MARK],
+  ["/", SLASH_MARK],
+  ["#", HASH_MARK]
 ]) {
   for (const char of chars) MARKS2[char.charCodeAt(0)] = mark;
 }
@@ -43576,7 +43607,7 @@ function collect(re2, text, out, quoted, keyOverride, foundIn) {
     if (start === void 0) continue;
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
-    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m2.index + m2[0].length, m2.index + m2[0].length + 8))) continue;
+    if (quoted !== false && followedByPlus(text, m2.index + m2[0].length)) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push(candidateOf(key, value, start, quoted === "group" ? Boolean(groups["q"]) : quoted, foundIn));
     if (m2[0].length === 0) re2.lastIndex++;
@@ -43598,6 +43629,11 @@ function quotedPairMayFollow(text, from) {
     if ((code === 34 || code === 39 || code === 96) && ++quotes === 2) return true;
   }
   return false;
+}
+var PLUS_AFTER = /\s{0,3}\+(?!\+)/y;
+function followedByPlus(text, at2) {
+  PLUS_AFTER.lastIndex = at2;
+  return PLUS_AFTER.test(text);
 }
 function collectUnescaped(text, out) {
   const offsets = [];
@@ -43689,7 +43725,8 @@ function reportedValue(candidate) {
   }
   const wrapped2 = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : void 0;
   if (wrapped2 !== void 0) return { value: wrapped2, index: index + 1, wrapped: true };
-  const scheme = AUTH_SCHEME.exec(value)?.[0];
+  const first2 = value.charCodeAt(0) | 32;
+  const scheme = first2 === 98 || first2 === 116 ? AUTH_SCHEME.exec(value)?.[0] : void 0;
   return scheme ? { value: value.slice(scheme.length), index: index + scheme.length, wrapped: false } : { value, index, wrapped: false };
 }
 function judgeCandidate(candidate, value, index, wrapped2, text, context) {
@@ -54283,8 +54320,10 @@ function findJwts(text) {
 var FAR_FUTURE = 4102444800;
 var JWK_MEMBER = /(?<![\w$.-])(?<q>["']?)(?<name>d|p|q|dp|dq|qi|k)\k<q>:\s{0,3}(?<vq>["'\x60])(?<secret>[A-Za-z0-9_-]{22,4096})\k<vq>/dg;
 var JWK_KEYWORDS = ["d", "p", "q", "i", "k"].flatMap((c3) => [`${c3}:`, `${c3}":`, `${c3}':`]);
+var JWK_MEMBER_MIN_LENGTH = 26;
 function findJwkMembers(text) {
   const out = [];
+  if (text.length < JWK_MEMBER_MIN_LENGTH) return out;
   JWK_MEMBER.lastIndex = 0;
   let m2;
   while ((m2 = JWK_MEMBER.exec(text)) !== null) {

@@ -643,27 +643,28 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (isFormatString(value)) return { kind: "none" };
   if (spellsOwnName(quoted ? value : value.replace(CLOSING_PUNCTUATION, ""), name)) return { kind: "none" };
   const early = (0, import_chunk_54UYYK4R.classifyPlaceholder)(value, name);
-  if (early.placeholder && !/\s/.test(value)) return { kind: "placeholder", reason: early.reason ?? "" };
+  const hasSpace = /\s/.test(value);
+  if (early.placeholder && !hasSpace) return { kind: "placeholder", reason: early.reason ?? "" };
   const wrappedStandIn = spaced ? standInWord(value) : void 0;
   if (wrappedStandIn) return { kind: "placeholder", reason: wrappedStandIn };
-  if (/\s/.test(value) && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
+  if (hasSpace && SPOKEN_PLACEHOLDER.test(value)) return { kind: "placeholder", reason: "the value asks for a real one" };
   if (REFERENCE.test(value) || value.startsWith("\\")) return { kind: "none" };
-  if (NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
-  if (kind !== "password" && isQualifiedName(value)) return { kind: "none" };
+  const marks = marksOf(value);
+  if ((marks & (DOT_MARK | COLON_MARK | SLASH_MARK | HASH_MARK)) !== 0 && NAMESPACED_IDENTIFIER.test(value) && mentionsName(value, name)) return { kind: "none" };
+  if (kind !== "password" && (marks & COLON_MARK) !== 0 && isQualifiedName(value)) return { kind: "none" };
   if (HASHED_PASSWORD.test(value)) return { kind: "none" };
-  if (URL_LIKE.test(value) || lower.startsWith("data:")) return { kind: "none" };
-  if (PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
+  if ((marks & COLON_MARK) !== 0 && (URL_LIKE.test(value) || lower.startsWith("data:"))) return { kind: "none" };
+  if ((marks & (SLASH_MARK | BACKSLASH_MARK)) !== 0 && PATH_LIKE.test(value) && !/[!@#%^&*+=]/.test(value)) return { kind: "none" };
   if (!quoted && CODE_EXPRESSION.test(value) && !hasRandomSegment(value)) return { kind: "none" };
   if (!quoted && NON_SECRET_VALUES.has(lower.replace(CLOSING_PUNCTUATION, ""))) return { kind: "none" };
   if ((kind === "secret" || /(?:^|[^a-z])key$|Key$/.test(name)) && namesASecret(value)) return { kind: "none" };
   if (kind === "secret" && /^(?:test|fake|dummy|mock|sample|example)_[A-Za-z]{2,40}$/i.test(value)) return { kind: "placeholder", reason: "the value names itself a stand-in" };
-  if (KEY_VALUE_LIST.test(value)) return { kind: "none" };
-  if (FILE_NAME.test(value)) return { kind: "none" };
-  if (VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value)) return { kind: "none" };
-  if (/\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
+  if ((marks & EQUALS_MARK) !== 0 && (marks & COMMA_MARK) !== 0 && KEY_VALUE_LIST.test(value)) return { kind: "none" };
+  if ((marks & (DOT_MARK | COLON_MARK)) !== 0 && (FILE_NAME.test(value) || VERSION_SPEC.test(value) || PACKAGE_VERSION.test(value) || HOST_NAME.test(value))) return { kind: "none" };
+  if ((marks & BACKSLASH_MARK) !== 0 && /\\[nr]/.test(value) && !/^-----BEGIN/.test(value)) return { kind: "none" };
   if (ENV_NAME.test(value) && value.length <= 64) return { kind: "none" };
-  if (/\s/.test(value) && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
-  if (/\s/.test(value) && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
+  if (hasSpace && value.split(/\s+/).some((w) => SECRET_WORD_IN_TEXT.test(w))) return { kind: "none" };
+  if (hasSpace && !(spaced && value.split(/\s+/).some(isTokenLike)) && isProse(value)) return { kind: "none" };
   if (SINGLE_WORD_LABEL.test(value) && !/\d/.test(value)) return { kind: "none" };
   if (kind === "password") {
     if (value.length < 4) return { kind: "none" };
@@ -673,7 +674,7 @@ function classifyValue(raw, name, kind, quoted, spaced = false) {
   if (value.length < 8) return { kind: "none" };
   if ((IDENTIFIER_LIKE.test(value) || SNAKE_WORDS.test(value)) && value.length <= 40 && (value.length < 20 || /[-_.]/.test(value))) return { kind: "none" };
   if (/^\d+$/.test(value) && value.length < 16) return { kind: "none" };
-  if (/\s/.test(value) && !spaced) return { kind: "none" };
+  if (hasSpace && !spaced) return { kind: "none" };
   if (value.length <= 32 && (gluedWords(value) || /^[A-Z]{4,12}$/.test(value))) return { kind: "none" };
   if ((0, import_chunk_YMMRCIC4.shannonEntropy)(value) < 2.6) return { kind: "none" };
   if (encodesStandIn(value)) return { kind: "placeholder", reason: "base64 of a stand-in text" };
@@ -894,6 +895,8 @@ var DOLLAR_MARK = 1024;
 var LESS_THAN_MARK = 2048;
 var QUESTION_MARK = 4096;
 var AMPERSAND_MARK = 8192;
+var SLASH_MARK = 16384;
+var HASH_MARK = 32768;
 var MARKS = new Uint16Array(128);
 for (const [chars, mark] of [
   ["\"'`", QUOTE_MARK],
@@ -909,7 +912,9 @@ for (const [chars, mark] of [
   ["$", DOLLAR_MARK],
   ["<", LESS_THAN_MARK],
   ["?", QUESTION_MARK],
-  ["&", AMPERSAND_MARK]
+  ["&", AMPERSAND_MARK],
+  ["/", SLASH_MARK],
+  ["#", HASH_MARK]
 ]) {
   for (const char of chars) MARKS[char.charCodeAt(0)] = mark;
 }
@@ -944,7 +949,7 @@ function collect(re, text, out, quoted, keyOverride, foundIn) {
     if (start === void 0) continue;
     if (groups["kq"] && groups["op"] === ":" && groups["sp"]) continue;
     if (groups["op"] === "-" && /[\r\n]/.test(groups["sp"] ?? "")) continue;
-    if (quoted !== false && /^\s{0,3}\+(?!\+)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    if (quoted !== false && followedByPlus(text, m.index + m[0].length)) continue;
     if (quoted === false && /^[A-Z_][A-Z0-9_-]*=/.test(value)) continue;
     out.push(candidateOf(key, value, start, quoted === "group" ? Boolean(groups["q"]) : quoted, foundIn));
     if (m[0].length === 0) re.lastIndex++;
@@ -966,6 +971,11 @@ function quotedPairMayFollow(text, from) {
     if ((code === 34 || code === 39 || code === 96) && ++quotes === 2) return true;
   }
   return false;
+}
+var PLUS_AFTER = /\s{0,3}\+(?!\+)/y;
+function followedByPlus(text, at) {
+  PLUS_AFTER.lastIndex = at;
+  return PLUS_AFTER.test(text);
 }
 function collectUnescaped(text, out) {
   const offsets = [];
@@ -1057,7 +1067,8 @@ function reportedValue(candidate) {
   }
   const wrapped = candidate.element ? SERIALIZED_SECRET.exec(value)?.[1] : void 0;
   if (wrapped !== void 0) return { value: wrapped, index: index + 1, wrapped: true };
-  const scheme = AUTH_SCHEME.exec(value)?.[0];
+  const first = value.charCodeAt(0) | 32;
+  const scheme = first === 98 || first === 116 ? AUTH_SCHEME.exec(value)?.[0] : void 0;
   return scheme ? { value: value.slice(scheme.length), index: index + scheme.length, wrapped: false } : { value, index, wrapped: false };
 }
 function judgeCandidate(candidate, value, index, wrapped, text, context) {

@@ -75,8 +75,10 @@ function findJwts(text) {
 var FAR_FUTURE = 4102444800;
 var JWK_MEMBER = /(?<![\w$.-])(?<q>["']?)(?<name>d|p|q|dp|dq|qi|k)\k<q>:\s{0,3}(?<vq>["'\x60])(?<secret>[A-Za-z0-9_-]{22,4096})\k<vq>/dg;
 var JWK_KEYWORDS = ["d", "p", "q", "i", "k"].flatMap((c) => [`${c}:`, `${c}":`, `${c}':`]);
+var JWK_MEMBER_MIN_LENGTH = 26;
 function findJwkMembers(text) {
   const out = [];
+  if (text.length < JWK_MEMBER_MIN_LENGTH) return out;
   JWK_MEMBER.lastIndex = 0;
   let m;
   while ((m = JWK_MEMBER.exec(text)) !== null) {

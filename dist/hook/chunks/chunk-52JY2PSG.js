@@ -30,7 +30,7 @@ __export(stdin_exports, {
   parseIgnoreFile: () => parseIgnoreFile
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
+var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
@@ -295,9 +295,7 @@ function decodeAutomaton(bytes, lowered) {
   at += starts.byteLength;
   const rules = new Int32Array(data.buffer, at, ruleLength);
   at += rules.byteLength;
-  const signature = JSON.stringify(lowered);
-  if (signatureLength !== signature.length) return void 0;
-  for (let i = 0; i < signature.length; i++) if (data[at - data.byteOffset + i] !== signature.charCodeAt(i)) return void 0;
+  if (new TextDecoder().decode(data.subarray(at - data.byteOffset)) !== JSON.stringify(lowered)) return void 0;
   const classOf = new Uint8Array(CODE_UNITS);
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
   return { classOf, classCount, table, starts, rules };
@@ -362,24 +360,36 @@ var KeywordPrefilter = class _KeywordPrefilter {
   scanFlat(text) {
     this.lastLineOfRule.fill(-1);
     if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
-    const count2 = _KeywordPrefilter.findHits(this, text, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
+    const start = _KeywordPrefilter.readAhead(this.table, Math.min(this.table.length, HOT_INTS, 16 * text.length)) & 0;
+    const count2 = _KeywordPrefilter.findHits(this, text, text.length, start, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
     return this.hits.subarray(0, count2);
+  }
+  /**
+   * Reads one integer per 64-byte line of the table's first `ints` (see HOT_INTS); returns them or'ed.
+   * A loop apart from findHits, with nothing after it: V8 compiles a loop on-stack where it first runs
+   * long, and two loops there made two such compiles; an operation after the loop, first reached after
+   * that compile, sent its code back to the interpreter.
+   */
+  static readAhead(table, ints) {
+    let ahead = 0;
+    for (let k = 0; k < ints; k += 16) ahead |= table[k];
+    return ahead;
   }
   /**
    * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
    * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
    * V8 optimises the loop during the first long document, before the reads at the start of that call
    * have type feedback, and code compiled from there fell back to the interpreter at its first read on
-   * every later call (then re-entered the loop's on-stack-replaced code).
+   * every later call (then re-entered the loop's on-stack-replaced code). For the same reason the text's
+   * length comes computed: the first call runs before V8 keeps type feedback for this function, and a
+   * property read before the loop had none when the compile came in that call (the compiled code then
+   * fell back at once on the next call). `start` is the start state (0).
    */
-  static findHits(prefilter, text, table, classOf, starts, rules, classes, lastLineOfRule, hits) {
+  static findHits(prefilter, text, length, start, table, classOf, starts, rules, classes, lastLineOfRule, hits) {
     let count2 = 0;
     let line = 0;
     let lineStart = 0;
-    const length = text.length;
-    let ahead = 0;
-    for (let k = 0, end = Math.min(table.length, HOT_INTS, 16 * length); k < end; k += 16) ahead |= table[k];
-    let state = ahead & 0;
+    let state = start;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {
@@ -408,9 +418,6 @@ var KeywordPrefilter = class _KeywordPrefilter {
     return count2;
   }
 };
-function rulePriority(rule) {
-  return rule.priority ?? (rule.provider === "generic" ? 0 : 2);
-}
 var LOCKFILES = /* @__PURE__ */ new Set([
   "package-lock.json",
   "npm-shrinkwrap.json",
@@ -614,11 +621,6 @@ var LONG_LINE = 4e3;
 var WINDOW_BEFORE = 300;
 var WINDOW_AFTER = 2500;
 var SPAN_KEY = 1 << 16;
-function factsOf(rule) {
-  const { id, category, severity, provider, keywords } = rule;
-  const title = reportedTitle(rule, id);
-  return { rule, id, title, message: defaultMessage(title, rule), category, severity, provider, priority: rulePriority(rule), keywords, byName: provider === "generic", custom: provider === "custom" };
-}
 var Located = class {
   constructor(facts, match, start, end, priority, line, lineStart, lineEnd) {
     this.facts = facts;
@@ -705,12 +707,18 @@ function boundedPartOf(required) {
   return part;
 }
 var ruleParts = /* @__PURE__ */ new WeakMap();
-function boundedPartsOf(requires) {
+function requiredPartsOf(requires) {
   let parts = ruleParts.get(requires);
   if (!parts) {
-    const list = [];
-    for (let i = 0; i < requires.length; i++) list.push(boundedPartOf(requires[i]));
-    ruleParts.set(requires, parts = list);
+    const runs = [];
+    const others = [];
+    for (let i = 0; i < requires.length; i++) {
+      const pattern = requires[i];
+      const bounded = boundedPartOf(pattern);
+      (bounded?.runOf ? runs : others).push({ pattern, bounded });
+    }
+    for (let i = 0; i < others.length; i++) runs.push(others[i]);
+    ruleParts.set(requires, parts = runs);
   }
   return parts;
 }
@@ -724,14 +732,14 @@ var RunCursors = class {
    * or at -1 for none.
    */
   cursors = /* @__PURE__ */ new Map();
-  /** Does the text in [start, end) hold every required part (runRule's test, in its order)? */
+  /** Does the text in [start, end) hold every required part (runRule's test)? */
   within(requires, start, end) {
-    const parts = boundedPartsOf(requires);
+    const parts = requiredPartsOf(requires);
     let segment;
-    for (let i = 0; i < requires.length; i++) {
-      const part = parts[i];
-      const held = part ? this.holds(part, start, end) : void 0;
-      if (!(held ?? requires[i].test(segment ??= this.text.slice(start, end)))) return false;
+    for (let i = 0; i < parts.length; i++) {
+      const { pattern, bounded } = parts[i];
+      const held = bounded ? this.holds(bounded, start, end) : void 0;
+      if (!(held ?? pattern.test(segment ??= this.text.slice(start, end)))) return false;
     }
     return true;
   }
@@ -789,6 +797,10 @@ var DocumentScan = class {
   genericContext;
   claimed = [];
   claimedCount = 0;
+  /** Per hit of a mixed line, how many matches `located` holds once the format rules of the hits up to it ran. */
+  formatEnds = [];
+  /** A name-based rule's matches on a mixed line, before they are put in their place in `located`. */
+  genericFound = [];
   minified;
   cursors;
   // The current line: its offsets, its text (empty on a long line) and, on a long line, its lower case
@@ -857,48 +869,55 @@ var DocumentScan = class {
       }
       return next;
     }
-    const found = [];
-    for (let k = h; k < next; k += 4) found.push([]);
+    const located = this.located;
+    const formatEnds = this.formatEnds;
     this.claimedCount = 0;
     for (let k = h, i = 0; k < next; k += 4, i++) {
       const ruleIndex = hits[k + 3];
-      if (generic[ruleIndex]) continue;
-      const into = found[i];
-      this.runOn(ruleIndex, line, into, this.context);
-      for (let j = 0; j < into.length; j++) {
-        const item = into[j];
-        if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+      if (!generic[ruleIndex]) {
+        const from = located.length;
+        this.runOn(ruleIndex, line, located, this.context);
+        for (let j = from; j < located.length; j++) {
+          const item = located[j];
+          if (item.priority > 0 && item.end <= lineEnd) this.claimed[this.claimedCount++] = (item.start - lineStart) * SPAN_KEY + (item.end - item.start);
+        }
       }
+      formatEnds[i] = located.length;
     }
+    const found = this.genericFound;
+    let inserted = 0;
     for (let k = h, i = 0; k < next; k += 4, i++) {
       const ruleIndex = hits[k + 3];
       if (!generic[ruleIndex]) continue;
-      this.runOn(ruleIndex, line, found[i], this.genericContext);
+      this.runOn(ruleIndex, line, found, this.genericContext);
+      if (found.length === 0) continue;
+      located.splice(formatEnds[i] + inserted, 0, ...found);
+      inserted += found.length;
+      found.length = 0;
     }
-    for (let i = 0; i < found.length; i++) this.located.push(...found[i]);
     return next;
   }
   /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
   runOn(ruleIndex, line, into, ruleContext) {
     const { scanner, text, lineStart, lineEnd } = this;
-    const rule = scanner.runs[ruleIndex] ??= (0, import_chunk_GECAMBB3.ruleRunOf)(scanner.rules[ruleIndex]);
+    const rule = scanner.facts[ruleIndex] ??= (0, import_chunk_76NIEP4X.factsOf)(scanner.rules[ruleIndex]);
     if (!this.longLine) {
       if (!rule.window) {
-        const matches2 = (0, import_chunk_GECAMBB3.runPrepared)(rule, this.lineText, ruleContext);
-        if (matches2.length > 0) this.record(scanner.factsAt(ruleIndex), matches2, lineStart, line, into);
+        const matches2 = (0, import_chunk_76NIEP4X.runPrepared)(rule, this.lineText, ruleContext);
+        if (matches2.length > 0) this.record(rule, matches2, lineStart, line, into);
         return;
       }
       const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
       if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
-      const matches = (0, import_chunk_GECAMBB3.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
-      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, lineStart, line, into);
+      const matches = (0, import_chunk_76NIEP4X.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
       return;
     }
     const lower = this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
     for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
       if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
-      const matches = (0, import_chunk_GECAMBB3.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
-      if (matches.length > 0) this.record(scanner.factsAt(ruleIndex), matches, segmentStart, line, into);
+      const matches = (0, import_chunk_76NIEP4X.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      if (matches.length > 0) this.record(rule, matches, segmentStart, line, into);
     }
   }
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
@@ -969,9 +988,8 @@ var Scanner = class {
     this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
     this.claims = new Claims(rules);
-    this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
+    this.generic = rules.map((rule) => rule.provider === "generic" && (0, import_chunk_76NIEP4X.rulePriority)(rule) === 0);
     this.facts = rules.map(() => void 0);
-    this.runs = rules.map(() => void 0);
   }
   rules;
   options;
@@ -981,10 +999,8 @@ var Scanner = class {
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
-  /** By rule index, taken when the rule's first match is recorded (most rules never match). */
+  /** By rule index, what the engine reads of the rule: taken on the rule's first keyword hit. */
   facts;
-  /** By rule index, what runRule reads of the rule: taken on the rule's first keyword hit. */
-  runs;
   /** Per rule, the default message under each title its findings are reported with. */
   defaultMessages = /* @__PURE__ */ new Map();
   scan(doc, limits = {}) {
@@ -1013,7 +1029,7 @@ var Scanner = class {
     for (const item of kept) {
       const finding = findingOf(item);
       if (ignored.has(finding.fingerprint)) continue;
-      const old = (0, import_chunk_GECAMBB3.valueFingerprint)(finding.rule, doc.path, item.match.secret);
+      const old = (0, import_chunk_76NIEP4X.valueFingerprint)(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -1021,9 +1037,6 @@ var Scanner = class {
     if (legacyIgnored.length > 0) result.legacyIgnored = legacyIgnored;
     if (incomplete) result.incomplete = "timeout";
     return result;
-  }
-  factsAt(ruleIndex) {
-    return this.facts[ruleIndex] ??= factsOf(this.rules[ruleIndex]);
   }
   /**
    * A rule's message for its findings under a title: one string for all of them. Looked up by title, not
@@ -1035,7 +1048,7 @@ var Scanner = class {
     let byTitle = this.defaultMessages.get(rule);
     if (byTitle === void 0) this.defaultMessages.set(rule, byTitle = /* @__PURE__ */ new Map());
     let message = byTitle.get(title);
-    if (message === void 0) byTitle.set(title, message = defaultMessage(title, rule));
+    if (message === void 0) byTitle.set(title, message = (0, import_chunk_76NIEP4X.defaultMessage)(title, rule));
     return message;
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
@@ -1047,7 +1060,7 @@ var Scanner = class {
     const reported = match.ruleId;
     const ruleId = reported ?? facts.id;
     const matchTitle = match.title;
-    const title = matchTitle ?? (reported === void 0 ? facts.title : reportedTitle(rule, reported));
+    const title = matchTitle ?? (reported === void 0 ? facts.reportTitle : (0, import_chunk_76NIEP4X.reportedTitle)(rule, reported));
     const ownTitle = reported === void 0 && matchTitle === void 0;
     let category = match.category ?? facts.category;
     let severity = match.severity ?? facts.severity;
@@ -1095,7 +1108,7 @@ var Scanner = class {
       endColumn: column + (firstLineLength === -1 ? secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: (0, import_chunk_GECAMBB3.redact)(secret, ruleId, (0, import_chunk_GECAMBB3.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
+      redacted: (0, import_chunk_76NIEP4X.redact)(secret, ruleId, (0, import_chunk_76NIEP4X.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
       message,
       title
     };
@@ -1135,12 +1148,12 @@ function assignFingerprints(text, path, kept, all, findingOf) {
     if (firstLine.length > 0) {
       for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
     }
-    const masked = (0, import_chunk_GECAMBB3.maskLine)(line, ranges);
+    const masked = (0, import_chunk_76NIEP4X.maskLine)(line, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    finding.fingerprint = (0, import_chunk_GECAMBB3.fingerprint)(finding.rule, path, masked, occurrence);
+    finding.fingerprint = (0, import_chunk_76NIEP4X.fingerprint)(finding.rule, path, masked, occurrence);
   }
 }
 function asciiLowerCase(text) {
@@ -1159,14 +1172,6 @@ function isPresignedUrlParameter(line, column, byName) {
   let to = column;
   while (to < line.length && !/[\s"'\x60<>]/.test(line[to])) to++;
   return PRESIGNED_URL.test(line.slice(from, to));
-}
-function reportedTitle(rule, ruleId) {
-  const reports = rule.reports;
-  for (let i = 0; reports && i < reports.length; i++) if (reports[i].id === ruleId) return reports[i].title;
-  return rule.title;
-}
-function defaultMessage(title, rule) {
-  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
 }
 var SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
 function resolveOverlaps(located, findingOf) {

@@ -24,9 +24,9 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_X3VGBXUK = require("./chunk-X3VGBXUK.js");
-var import_chunk_IRCCVA62 = require("./chunk-IRCCVA62.js");
-var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
+var import_chunk_EWNR3DNJ = require("./chunk-EWNR3DNJ.js");
+var import_chunk_52JY2PSG = require("./chunk-52JY2PSG.js");
+var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
@@ -4389,14 +4389,14 @@ async function openRepository(repoDir, options = {}) {
   asked?.catch(() => void 0);
   let lines;
   try {
-    lines = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
+    lines = (await raw(["rev-parse", "--git-dir", "--is-shallow-repository", "--show-prefix", "--verify", "--quiet", "HEAD^{commit}"])).split("\n");
   } catch (error) {
     if (isGitMissing(error, binary)) throw wrap(error, "");
     throw new GitReadError(`Not a git repository: ${dir} (${firstLines(messageOf(error), 1)})`);
   }
-  const head = lines[2]?.trim();
+  const head = lines[3]?.trim();
   const commits = await asked;
-  runner.opened = { shallow: lines[1]?.trim() === "true", ...head && COMMIT_ID.test(head) ? { head } : {}, ...commits ? { commits } : {} };
+  runner.opened = { shallow: lines[1]?.trim() === "true", prefix: lines[2] ?? "", ...head && COMMIT_ID.test(head) ? { head } : {}, ...commits ? { commits } : {} };
   return runner;
 }
 function connect(dir, options) {
@@ -4533,7 +4533,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_X3VGBXUK.defaultCommand)("project", top, (0, import_chunk_X3VGBXUK.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_EWNR3DNJ.defaultCommand)("project", top, (0, import_chunk_EWNR3DNJ.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });

@@ -19,25 +19,25 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_X3VGBXUK.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_X3VGBXUK.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_X3VGBXUK.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_X3VGBXUK.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_X3VGBXUK.addHookEntries,
-  defaultCommand: () => import_chunk_X3VGBXUK.defaultCommand,
-  hookEntryPath: () => import_chunk_X3VGBXUK.hookEntryPath,
-  isOwnCommand: () => import_chunk_X3VGBXUK.isOwnCommand,
-  packageBin: () => import_chunk_X3VGBXUK.packageBin,
-  readSettings: () => import_chunk_X3VGBXUK.readSettings,
-  removeHookEntries: () => import_chunk_X3VGBXUK.removeHookEntries,
-  removeSettingsFile: () => import_chunk_X3VGBXUK.removeSettingsFile,
-  settingsPath: () => import_chunk_X3VGBXUK.settingsPath,
-  writeSettings: () => import_chunk_X3VGBXUK.writeSettings
+  ClaudeSettingsError: () => import_chunk_EWNR3DNJ.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_EWNR3DNJ.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_EWNR3DNJ.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_EWNR3DNJ.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_EWNR3DNJ.addHookEntries,
+  defaultCommand: () => import_chunk_EWNR3DNJ.defaultCommand,
+  hookEntryPath: () => import_chunk_EWNR3DNJ.hookEntryPath,
+  isOwnCommand: () => import_chunk_EWNR3DNJ.isOwnCommand,
+  packageBin: () => import_chunk_EWNR3DNJ.packageBin,
+  readSettings: () => import_chunk_EWNR3DNJ.readSettings,
+  removeHookEntries: () => import_chunk_EWNR3DNJ.removeHookEntries,
+  removeSettingsFile: () => import_chunk_EWNR3DNJ.removeSettingsFile,
+  settingsPath: () => import_chunk_EWNR3DNJ.settingsPath,
+  writeSettings: () => import_chunk_EWNR3DNJ.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_X3VGBXUK = require("./chunk-X3VGBXUK.js");
-var import_chunk_IRCCVA62 = require("./chunk-IRCCVA62.js");
-var import_chunk_GECAMBB3 = require("./chunk-GECAMBB3.js");
+var import_chunk_EWNR3DNJ = require("./chunk-EWNR3DNJ.js");
+var import_chunk_52JY2PSG = require("./chunk-52JY2PSG.js");
+var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");

@@ -19,11 +19,14 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
+  defaultMessage: () => defaultMessage,
+  factsOf: () => factsOf,
   fingerprint: () => fingerprint,
   maskLine: () => maskLine,
   publicPrefix: () => publicPrefix,
   redact: () => redact,
-  ruleRunOf: () => ruleRunOf,
+  reportedTitle: () => reportedTitle,
+  rulePriority: () => rulePriority,
   runPrepared: () => runPrepared,
   runRule: () => runRule,
   valueFingerprint: () => valueFingerprint
@@ -115,6 +118,17 @@ function sha256Hex(input) {
   return hashOnce("sha256", input, "hex");
 }
 var hashOnce;
+function rulePriority(rule) {
+  return rule.priority ?? (rule.provider === "generic" ? 0 : 2);
+}
+function reportedTitle(rule, ruleId) {
+  const reports = rule.reports;
+  for (let i = 0; reports && i < reports.length; i++) if (reports[i].id === ruleId) return reports[i].title;
+  return rule.title;
+}
+function defaultMessage(title, rule) {
+  return `${title}. ${rule.remediation ?? "Rotate it, then load it from an environment variable or a secret store."}`;
+}
 var DEFAULT_CONTEXT = { path: "", configLike: true };
 var globalRegexCache = /* @__PURE__ */ new WeakMap();
 function globalRegex(regex) {
@@ -218,14 +232,25 @@ function patternsOf(rule) {
   if (!regex) return { regex: void 0, nearbyRegex: void 0, nearbyRequires: void 0 };
   return { regex: globalRegex(regex), nearbyRegex: nearbyRegex && globalRegex(nearbyRegex), nearbyRequires: nearbyRegex && rule.nearbyRequires };
 }
-var ruleRuns = /* @__PURE__ */ new WeakMap();
-function ruleRunOf(rule) {
-  let run = ruleRuns.get(rule);
-  if (run === void 0) {
-    const { title, window, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
-    run = {
+var ruleFacts = /* @__PURE__ */ new WeakMap();
+function factsOf(rule) {
+  let facts = ruleFacts.get(rule);
+  if (facts === void 0) {
+    const { id, title, category, severity, provider, keywords, window, requires, find, accepts, minEntropy, exampleValues, exampleValueHashes, validate } = rule;
+    const reportTitle = reportedTitle(rule, id);
+    facts = {
       rule,
+      id,
       title,
+      reportTitle,
+      message: defaultMessage(reportTitle, rule),
+      category,
+      severity,
+      provider,
+      priority: rulePriority(rule),
+      keywords,
+      byName: provider === "generic",
+      custom: provider === "custom",
       window,
       requires,
       find,
@@ -236,12 +261,12 @@ function ruleRunOf(rule) {
       exampleValueHashes,
       validate
     };
-    ruleRuns.set(rule, run);
+    ruleFacts.set(rule, facts);
   }
-  return run;
+  return facts;
 }
 function runRule(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
-  return runPrepared(ruleRunOf(rule), text, context, requiresChecked);
+  return runPrepared(factsOf(rule), text, context, requiresChecked);
 }
 function runPrepared(rule, text, context = DEFAULT_CONTEXT, requiresChecked = false) {
   if (!requiresChecked && rule.requires && !holdsRequired(rule.requires, text)) return NO_MATCHES;
@@ -285,11 +310,14 @@ function isPublishedExample(rule, secret) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  defaultMessage,
+  factsOf,
   fingerprint,
   maskLine,
   publicPrefix,
   redact,
-  ruleRunOf,
+  reportedTitle,
+  rulePriority,
   runPrepared,
   runRule,
   valueFingerprint
