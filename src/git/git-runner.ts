@@ -59,11 +59,11 @@ export interface GitRunner {
   /**
    * Runs git and hands over its output as it comes, at the caller's pace. git writes to a private
    * temporary file (see openSpool) that is read as it grows, so git runs ahead of a caller that works
-   * between reads instead of waiting on a full pipe: memory holds one read (up to 1 MiB), and the disk
-   * (or the page cache) the part of the output not read yet. `input` goes to git's stdin; given as a
-   * promise, git is started at once and the text written when it is known (a rejected promise ends git).
-   * Iterating throws a GitReadError naming `what` when git fails; stopping early ends git. The file is
-   * gone once the iteration ends, whichever way.
+   * between reads instead of waiting on a full pipe: memory holds two reads (up to 1 MiB each: the one
+   * handed over, and the next, read meanwhile), and the disk (or the page cache) the part of the output
+   * not read yet. `input` goes to git's stdin; given as a promise, git is started at once and the text
+   * written when it is known (a rejected promise ends git). Iterating throws a GitReadError naming
+   * `what` when git fails; stopping early ends git. The file is gone once the iteration ends, whichever way.
    */
   stream(args: string[], what: string, input?: string | Promise<string>): GitStream;
 }
@@ -339,20 +339,35 @@ function connect(dir: string, options: GitRunnerOptions) {
               );
           }
           let done = false;
+          let position = 0;
+          /** One read of what git wrote past `position` (no chunk when nothing more is there yet). */
+          const readMore = async (): Promise<{ chunk?: Buffer; finished: boolean }> => {
+            // Whether git had ended is known before the file's size is read: then that size is all there is.
+            const finished = end !== undefined;
+            const ready = fstatSync(spool.read).size - position;
+            if (ready <= 0) return { finished };
+            const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
+            const got = await readAt(spool.read, chunk, position);
+            position += got;
+            return { chunk: got === chunk.length ? chunk : chunk.subarray(0, got), finished };
+          };
+          // The next read, started before a chunk is handed over: libuv's pool reads it while the caller
+          // works on that chunk, instead of the caller waiting for each read when it asks for more.
+          let ahead: ReturnType<typeof readMore> | undefined;
           try {
             let looksBeforeOutput = 0;
-            for (let position = 0; ; ) {
-              // Whether git had ended is known before the file's size is read: then that size is all there is.
-              const finished = end;
-              const ready = fstatSync(spool.read).size - position;
-              if (ready > 0) {
-                const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
-                const got = await readAt(spool.read, chunk, position);
-                position += got;
-                if (got > 0) yield got === chunk.length ? chunk : chunk.subarray(0, got);
+            for (;;) {
+              const step = await (ahead ?? readMore());
+              ahead = undefined;
+              if (step.chunk) {
+                if (step.chunk.length > 0) {
+                  ahead = readMore();
+                  ahead.catch(() => undefined); // thrown when awaited; not an unhandled rejection meanwhile
+                  yield step.chunk;
+                }
                 continue;
               }
-              if (finished) break;
+              if (step.finished) break;
               // Caught up with git: look again shortly, or as soon as it ends.
               await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, position === 0 && ++looksBeforeOutput <= SPOOL_QUICK_LOOKS ? SPOOL_POLL_MS : SPOOL_SLOW_POLL_MS))]);
             }
@@ -362,6 +377,8 @@ function connect(dir: string, options: GitRunnerOptions) {
             if (result.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${result.code}`), what);
           } finally {
             if (!done) child.kill();
+            // A read still under way (a caller that stopped early) ends before its file is closed.
+            await ahead?.catch(() => undefined);
             spool.close();
           }
         },

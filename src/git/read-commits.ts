@@ -7,7 +7,7 @@
  *   adds no process nor setup per commit (a git process per commit is 40-80x slower). git's output goes
  *   to a private temporary file read as it grows (GitRunner.stream), so git runs ahead of the scan
  *   instead of waiting on a full pipe whenever a commit takes the scan longer than git (the scan then
- *   waited for git in turn). Memory holds the commit being scanned and one read of git's output, plus
+ *   waited for git in turn). Memory holds the commit being scanned and two reads of git's output, plus
  *   what one git call keeps of the objects it parsed, bounded by the chunk; the temporary files hold at
  *   most two chunks' output not yet read (the chunk being read, whose git has ended, and the next one).
  * - Every commit of the range that passes the filter is yielded, also those that add no line (merges,

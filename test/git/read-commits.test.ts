@@ -334,6 +334,30 @@ describe("readCommits batching, filtering and progress", () => {
     await waitFor(() => !isRunning(git.pid()));
   });
 
+  linuxOnly("hands over output longer than one read whole, and a caller that stops while the next read is under way ends git and leaves no file", async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write("small.txt", "first\n");
+    const first = r.commit("small");
+    // About 3 MB of patch: three reads of git's output, each started before the last is handed over.
+    const lines = Array.from({ length: 40_000 }, (_, i) => `line ${i} ${"x".repeat(60)}`);
+    r.write("big.txt", lines.join("\n") + "\n");
+    const second = r.commit("big");
+    const changes = await collect(r.dir);
+    expect(changes.map((c) => c.commit.sha)).toEqual([first, second]);
+    expect(byPath(changes[1], "big.txt")?.text).toBe(lines.join("\n"));
+
+    const git = patchGit("exec sleep 60");
+    const got: string[] = [];
+    for await (const change of readCommits(r.dir, { gitBinary: git.binary })) {
+      got.push(change.commit.sha);
+      break;
+    }
+    expect(got).toEqual([first]);
+    expect(existsSync(spoolFolder(git.stdout().where))).toBe(false);
+    await waitFor(() => !isRunning(git.pid()));
+  });
+
   linuxOnly("leaves no file when git fails after printing part of its output", async () => {
     const { repo: r, shas } = sevenCommits();
     const git = patchGit("echo 'fatal: simulated failure' >&2; exit 3");
