@@ -30966,19 +30966,31 @@ function connect(dir, options) {
               );
           }
           let done = false;
+          let position = 0;
+          const readMore = async () => {
+            const finished = end !== void 0;
+            const ready = fstatSync(spool.read).size - position;
+            if (ready <= 0) return { finished };
+            const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
+            const got = await readAt(spool.read, chunk, position);
+            position += got;
+            return { chunk: got === chunk.length ? chunk : chunk.subarray(0, got), finished };
+          };
+          let ahead;
           try {
             let looksBeforeOutput = 0;
-            for (let position = 0; ; ) {
-              const finished = end;
-              const ready = fstatSync(spool.read).size - position;
-              if (ready > 0) {
-                const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
-                const got = await readAt(spool.read, chunk, position);
-                position += got;
-                if (got > 0) yield got === chunk.length ? chunk : chunk.subarray(0, got);
+            for (; ; ) {
+              const step = await (ahead ?? readMore());
+              ahead = void 0;
+              if (step.chunk) {
+                if (step.chunk.length > 0) {
+                  ahead = readMore();
+                  ahead.catch(() => void 0);
+                  yield step.chunk;
+                }
                 continue;
               }
-              if (finished) break;
+              if (step.finished) break;
               await Promise.race([exited, new Promise((resolve3) => setTimeout(resolve3, position === 0 && ++looksBeforeOutput <= SPOOL_QUICK_LOOKS ? SPOOL_POLL_MS : SPOOL_SLOW_POLL_MS))]);
             }
             const result = await exited;
@@ -30987,6 +30999,7 @@ function connect(dir, options) {
             if (result.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${result.code}`), what);
           } finally {
             if (!done) child2.kill();
+            await ahead?.catch(() => void 0);
             spool.close();
           }
         }
@@ -59635,7 +59648,7 @@ async function actionPolicy(input) {
     classificationFlag: input.classification.value,
     findings: input.findings,
     changes: input.changes,
-    git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges },
+    git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges, ...input.agentFiles ? { agentFiles: input.agentFiles } : {} },
     workingTree: false,
     ...input.repository !== "/" ? { repository: input.repository } : {}
   });
@@ -59903,6 +59916,9 @@ Nothing to scan: ${plan.reason}.
     all: false,
     authors: inputs.authors,
     ...branch ? { branch } : {},
+    // The policy checks below read the agent configuration: which of Claude's commits change it is read
+    // off the diffs this scan parses, as `scan --git` does (no git call of its own).
+    prefetchAgentFiles: true,
     onFindings: (file, findings, change) => {
       masker.add(file, findings);
       const at2 = findings.map((f3) => file.lineNumbers.indexOf(f3.line)).filter((i) => i >= 0);
@@ -59932,6 +59948,7 @@ Nothing to scan: ${plan.reason}.
     changes: result.scan.scanned,
     headRevision: head,
     claudeChanges: result.claudeChanges,
+    ...result.agentFiles ? { agentFiles: result.agentFiles } : {},
     repository: `${context.owner}/${context.repo}`
   });
   const configErrors = [...setup.errors, ...policy.problems];

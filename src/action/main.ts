@@ -206,6 +206,9 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     all: false,
     authors: inputs.authors,
     ...(branch ? { branch } : {}),
+    // The policy checks below read the agent configuration: which of Claude's commits change it is read
+    // off the diffs this scan parses, as `scan --git` does (no git call of its own).
+    prefetchAgentFiles: true,
     onFindings: (file, findings, change) => {
       masker.add(file, findings);
       const at = findings.map((f) => file.lineNumbers.indexOf(f.line)).filter((i) => i >= 0);
@@ -239,6 +242,7 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     changes: result.scan.scanned,
     headRevision: head,
     claudeChanges: result.claudeChanges,
+    ...(result.agentFiles ? { agentFiles: result.agentFiles } : {}),
     repository: `${context.owner}/${context.repo}`,
   });
   const configErrors = [...setup.errors, ...policy.problems];

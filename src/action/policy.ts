@@ -11,6 +11,7 @@ import type { ScanSetup } from "../core/setup.js";
 import type { CommitInfo, Finding } from "../core/types.js";
 import type { GitHubClient } from "../github/client.js";
 import { payloadVisibility, readClassification } from "../github/properties.js";
+import type { AgentFileReader } from "../git/agent-files.js";
 import { formatProblem, localPolicy } from "../git/local-policy.js";
 
 type Json = Record<string, unknown>;
@@ -53,6 +54,8 @@ interface ActionPolicyInput {
   changes: readonly ScannedChange[];
   headRevision: string;
   claudeChanges: Array<{ commit: CommitInfo; firstFile?: { path: string; line: number } }>;
+  /** The history scan's reader of the agent files (scanGit's `agentFiles`), its reads already under way. */
+  agentFiles?: AgentFileReader;
   /** `owner/name` from GITHUB_REPOSITORY, for messages (the clone's remote may be a mirror or missing). */
   repository: string;
 }
@@ -74,7 +77,7 @@ export async function actionPolicy(input: ActionPolicyInput): Promise<ActionPoli
     classificationFlag: input.classification.value as Classification,
     findings: input.findings,
     changes: input.changes,
-    git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges },
+    git: { headRevision: input.headRevision, claudeCommits: input.claudeChanges, ...(input.agentFiles ? { agentFiles: input.agentFiles } : {}) },
     workingTree: false,
     ...(input.repository !== "/" ? { repository: input.repository } : {}),
   });

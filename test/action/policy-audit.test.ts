@@ -118,6 +118,8 @@ describe("policy: Claude adds Bash(*) to a repository classified restricted by i
     const policy = sarif.runs[0].results.filter((r: { properties: { category: string } }) => r.properties.category === "policy");
     expect(policy.length).toBeGreaterThanOrEqual(1);
     expect(policy.some((r: { ruleId: string }) => r.ruleId === "forbidden-tool-permission")).toBe(true);
+    // Claude's own commit wrote the permission: drift, found from the commits the history scan read.
+    expect(policy.some((r: { ruleId: string }) => r.ruleId === "agent-permission-widened")).toBe(true);
     const record = JSON.parse(readFileSync(result.outputs["audit-file"]!, "utf8"));
     expect(record.repository).toMatchObject({ classification: "restricted", classification_source: "custom property data_classification" });
   });

@@ -325,7 +325,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "9b9578f6cdc052c323776ad22232e8d2";
+  if (true) return "2741fb4b536669b14f9e1f8a454ecc67";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
@@ -787,7 +787,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-YS5YFS4D.js")));
+    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-VGNMPWJF.js")));
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}

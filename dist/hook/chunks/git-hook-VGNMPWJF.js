@@ -4482,19 +4482,31 @@ function connect(dir, options) {
               );
           }
           let done = false;
+          let position = 0;
+          const readMore = async () => {
+            const finished = end !== void 0;
+            const ready = fstatSync(spool.read).size - position;
+            if (ready <= 0) return { finished };
+            const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
+            const got = await readAt(spool.read, chunk, position);
+            position += got;
+            return { chunk: got === chunk.length ? chunk : chunk.subarray(0, got), finished };
+          };
+          let ahead;
           try {
             let looksBeforeOutput = 0;
-            for (let position = 0; ; ) {
-              const finished = end;
-              const ready = fstatSync(spool.read).size - position;
-              if (ready > 0) {
-                const chunk = Buffer.allocUnsafe(Math.min(ready, SPOOL_READ_BYTES));
-                const got = await readAt(spool.read, chunk, position);
-                position += got;
-                if (got > 0) yield got === chunk.length ? chunk : chunk.subarray(0, got);
+            for (; ; ) {
+              const step = await (ahead ?? readMore());
+              ahead = void 0;
+              if (step.chunk) {
+                if (step.chunk.length > 0) {
+                  ahead = readMore();
+                  ahead.catch(() => void 0);
+                  yield step.chunk;
+                }
                 continue;
               }
-              if (finished) break;
+              if (step.finished) break;
               await Promise.race([exited, new Promise((resolve2) => setTimeout(resolve2, position === 0 && ++looksBeforeOutput <= SPOOL_QUICK_LOOKS ? SPOOL_POLL_MS : SPOOL_SLOW_POLL_MS))]);
             }
             const result = await exited;
@@ -4503,6 +4515,7 @@ function connect(dir, options) {
             if (result.code !== 0) throw wrap(new GitCallError(stderr.trim() || `git exited with code ${result.code}`), what);
           } finally {
             if (!done) child.kill();
+            await ahead?.catch(() => void 0);
             spool.close();
           }
         }
