@@ -821,7 +821,6 @@ function isPresignedUrlParameter(line: string, column: number, byName: boolean):
   return PRESIGNED_URL.test(line.slice(from, to));
 }
 
-/** The title of the id a rule reports (its own, or one of `reports`). */
 /** Words that fake tokens in documentation spell out. */
 const SPELLED_OUT = /token|secret|passw|example|sample|dummy|personal|access|install|your|placeholder/i;
 
