@@ -146,9 +146,7 @@ export class CodeCache {
   /** The cached data, if the file is the user's own and holds it whole (with key "content": its check, then the data). */
   private readCache(path: string): Buffer | undefined {
     try {
-      const stat = statSync(path);
-      const uid = process.getuid?.();
-      if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
+      if (!onlyThisUserWrites(statSync(path))) return undefined;
       const file = readFileSync(path);
       if (this.options.key !== "content") return file;
       const data = file.subarray(CHECK_BYTES);
@@ -221,14 +219,21 @@ function codeCacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
     const dir = join(base, "code");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
-    // Windows has no uids (a user's profile is their own).
-    const uid = process.getuid?.();
-    if (stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0))) return dir;
+    if (stat.isDirectory() && onlyThisUserWrites(stat)) return dir;
     debug("code cache off: %s is not a directory only this user can write", dir);
   } catch (error) {
     debug("code cache off: %s", (error as Error).message);
   }
   return undefined;
+}
+
+/**
+ * Whether a cache file or folder is this user's and no one else may write it: whoever writes a cache
+ * chooses the code the next run executes. Windows has no uids (a user's profile is their own).
+ */
+function onlyThisUserWrites(stat: { uid: number; mode: number }): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
 }
 
 /** A check of the data, in the cache file before it (zlib's CRC-32 would load zlib, which nothing else needs). */

@@ -124,9 +124,7 @@ var CodeCache = class {
   /** The cached data, if the file is the user's own and holds it whole (with key "content": its check, then the data). */
   readCache(path) {
     try {
-      const stat = (0, import_node_fs.statSync)(path);
-      const uid = process.getuid?.();
-      if (uid !== void 0 && (stat.uid !== uid || (stat.mode & 18) !== 0)) return void 0;
+      if (!onlyThisUserWrites((0, import_node_fs.statSync)(path))) return void 0;
       const file = (0, import_node_fs.readFileSync)(path);
       if (this.options.key !== "content") return file;
       const data = file.subarray(CHECK_BYTES);
@@ -179,13 +177,16 @@ function codeCacheDirectory(env) {
     const dir = (0, import_node_path2.join)(base, "code");
     (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
     const stat = (0, import_node_fs.lstatSync)(dir);
-    const uid = process.getuid?.();
-    if (stat.isDirectory() && (uid === void 0 || stat.uid === uid && (stat.mode & 18) === 0)) return dir;
+    if (stat.isDirectory() && onlyThisUserWrites(stat)) return dir;
     debug("code cache off: %s is not a directory only this user can write", dir);
   } catch (error) {
     debug("code cache off: %s", error.message);
   }
   return void 0;
+}
+function onlyThisUserWrites(stat) {
+  const uid = process.getuid?.();
+  return uid === void 0 || stat.uid === uid && (stat.mode & 18) === 0;
 }
 var CHECK_BYTES = 16;
 var sha256 = (data) => process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest();
