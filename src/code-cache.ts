@@ -8,6 +8,9 @@
  * Each file runs as a vm.Script with the data V8 made when it last ran it; a file's own requires of the
  * bundle's files (relative paths, or file: URLs as the hook's rule modules are named) run the same way.
  * A cache is written after the run that had none, so that it holds the functions compiled lazily too.
+ * Every cache carries V8's own checksum of its data and is refused when that does not match
+ * (withChecksums): without it V8 takes a corrupt cache in a release build, and runs the code it
+ * decodes from it or aborts the process, which for the hook means an event let through.
  * Only a speed-up: any failure is ignored. NODE_DISABLE_COMPILE_CACHE (Node's own switch) turns it off,
  * so does CLAUDE_GUARD_CACHE_DIR=""; it lives in the user's cache directory (cache-dir.ts), under
  * code/, used only if no one else can write it, since whoever can write it chooses the code the next run
@@ -39,12 +42,11 @@ type CacheOutcome = "node" | "hit" | "miss" | "rejected" | "off";
  * within 1.5x of `node -e 0`, issue 13), and nothing else:
  * - `key`: how a cache file is tied to its script. V8 checks a cache against its source's length only, so
  *   the name must change whenever the source does. "content" (the CLI): named after a SHA-256 of the
- *   source, and the data checked by a SHA-256 digest written before it (V8 checks no sum of its own in a
- *   release build: a corrupt cache can abort the process). The CLI loads node:crypto anyway and hashes its
- *   one bundle in a millisecond or two. "stat" (the hook): named after the file's size, modification and
- *   change times and inode, the data unchecked: node:crypto stays off an event's path (README: the hook's
- *   start-up), and an event loads a dozen or more files. A rebuilt or reinstalled file has a new change
- *   time (set by the system on every write; an archive cannot restore it as it does a modification time).
+ *   source; the CLI loads node:crypto anyway and hashes its one bundle in a millisecond or two. "stat"
+ *   (the hook): named after the file's size, modification and change times and inode: node:crypto stays
+ *   off an event's path (README: the hook's start-up), and an event loads a dozen or more files. A rebuilt
+ *   or reinstalled file has a new change time (set by the system on every write; an archive cannot
+ *   restore it as it does a modification time). Both are checked the same way (withChecksums).
  * - `refreshPartial`: a cache from a run that compiled less than half of its script (the CLI's `--version`
  *   first after a build: the scan's modules load only when it runs) is written again by a run that
  *   compiled more (by a quarter), which costs a createCachedData each run until then. The CLI's, not the
@@ -112,8 +114,12 @@ export class CodeCache {
     // The CLI bundle's import() calls (scripts/build-bundles.mjs) come to __cgLoaderImport: V8 keeps no
     // import() for a script run from its cache. This module sits beside the bundles, so specifiers
     // resolve as from them.
-    const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}\n})`, { filename: file, cachedData });
-    const outcome: CacheOutcome = !name ? "off" : cachedData === undefined ? "miss" : script.cachedDataRejected ? "rejected" : "hit";
+    const wrapped = `(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}\n})`;
+    let script: vm.Script | undefined;
+    if (cachedData) ignoreFailure(() => (script = withChecksums(() => new vm.Script(wrapped, { filename: file, cachedData }))));
+    // A cache that could not be checked is not used: the source compiled as with none (and, then, no cache written: save()).
+    script ??= new vm.Script(wrapped, { filename: file });
+    const outcome: CacheOutcome = !name ? "off" : cachedData === undefined ? "miss" : script.cachedDataRejected !== false ? "rejected" : "hit";
     this.outcome ??= outcome;
     if (debugging) debug("code cache %s: %s", outcome, name ? join(this.dir as string, name) : file);
     const partial = this.options.refreshPartial && outcome === "hit" && cachedData !== undefined && cachedData.length < source.length / 2;
@@ -130,7 +136,7 @@ export class CodeCache {
     if (!dir) return;
     for (const { script, name, replaces, partial } of this.unsaved.splice(0)) {
       ignoreFailure(() => {
-        const data = script.createCachedData();
+        const data = withChecksums(() => script.createCachedData());
         if (!partial || data.length > 1.25 * partial.length) this.writeCache(dir, name, data, replaces);
       });
     }
@@ -143,15 +149,10 @@ export class CodeCache {
     return process.getBuiltinModule(specifier) ?? nodeModule().createRequire(from)(specifier);
   }
 
-  /** The cached data, if the file is the user's own and holds it whole (with key "content": its check, then the data). */
+  /** The cached data, if the file is the user's own (V8 checks the rest: withChecksums). */
   private readCache(path: string): Buffer | undefined {
     try {
-      if (!onlyThisUserWrites(statSync(path))) return undefined;
-      const file = readFileSync(path);
-      if (this.options.key !== "content") return file;
-      const data = file.subarray(CHECK_BYTES);
-      if (file.length > CHECK_BYTES && sha256(data).subarray(0, CHECK_BYTES).equals(file.subarray(0, CHECK_BYTES))) return data;
-      debug("code cache corrupt: %s", path);
+      if (onlyThisUserWrites(statSync(path))) return readFileSync(path);
     } catch {
       // none yet
     }
@@ -166,7 +167,6 @@ export class CodeCache {
     try {
       const fd = openSync(temporary, "wx", 0o600);
       try {
-        if (this.options.key === "content") writeSync(fd, sha256(data).subarray(0, CHECK_BYTES));
         writeSync(fd, data);
       } finally {
         closeSync(fd);
@@ -176,11 +176,17 @@ export class CodeCache {
     } finally {
       ignoreFailure(() => unlinkSync(temporary));
     }
-    for (const other of readdirSync(dir)) {
-      if (other === name || !other.endsWith(".v8")) continue;
+    // Others (another install's, another Node's): once unused for a week. So are those that earlier
+    // versions kept in the cache directory itself and in hook-code/, which no version reads now.
+    for (const folder of [dir, dirname(dir), join(dirname(dir), "hook-code")]) {
       ignoreFailure(() => {
-        // Others (another install's, another Node's): once unused for a week.
-        if ((replaces !== undefined && other.startsWith(replaces)) || Date.now() - statSync(join(dir, other)).mtimeMs > STALE_MS) unlinkSync(join(dir, other));
+        for (const other of readdirSync(folder)) {
+          if ((folder === dir && other === name) || !other.endsWith(".v8")) continue;
+          const path = join(folder, other);
+          ignoreFailure(() => {
+            if ((folder === dir && replaces !== undefined && other.startsWith(replaces)) || Date.now() - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+          });
+        }
       });
     }
   }
@@ -236,8 +242,23 @@ function onlyThisUserWrites(stat: { uid: number; mode: number }): boolean {
   return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
 }
 
-/** A check of the data, in the cache file before it (zlib's CRC-32 would load zlib, which nothing else needs). */
-const CHECK_BYTES = 16;
+/**
+ * Runs `action` (reading or making a code cache) with V8's checksums of code caches on: a cache made
+ * then carries a checksum of its data (and the flag in the flags' hash every cache holds, so that one
+ * made without it is refused), and one read then is refused unless its checksum matches. On only
+ * meanwhile: the flag also has every worker thread check Node's own start-up snapshot (~20 ms each). A
+ * process whose flags cannot be set throws here, and its cache is not used (never used unchecked).
+ */
+function withChecksums<T>(action: () => T): T {
+  const v8 = process.getBuiltinModule("node:v8");
+  v8.setFlagsFromString("--verify-snapshot-checksum");
+  try {
+    return action();
+  } finally {
+    v8.setFlagsFromString("--no-verify-snapshot-checksum");
+  }
+}
+
 const sha256 = (data: Buffer): Buffer => process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest();
 
 function ignoreFailure(action: () => unknown): void {

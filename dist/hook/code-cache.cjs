@@ -92,9 +92,12 @@ var CodeCache = class {
     const ofPath = `${file.replace(/[^\w.-]+/g, "+").slice(-120)}@${runtime}@`;
     const name = !this.dir ? void 0 : this.options.key === "content" ? `${(0, import_node_path2.basename)(file)}-${sha256(bytes).toString("hex").slice(0, 16)}-${runtime}.v8` : `${ofPath}${stat.size}-${stat.mtimeMs}-${stat.ctimeMs}-${stat.ino}.v8`;
     const cachedData = name ? this.readCache((0, import_node_path2.join)(this.dir, name)) : void 0;
-    const script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}
-})`, { filename: file, cachedData });
-    const outcome = !name ? "off" : cachedData === void 0 ? "miss" : script.cachedDataRejected ? "rejected" : "hit";
+    const wrapped = `(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}
+})`;
+    let script;
+    if (cachedData) ignoreFailure(() => script = withChecksums(() => new import_node_vm.default.Script(wrapped, { filename: file, cachedData })));
+    script ??= new import_node_vm.default.Script(wrapped, { filename: file });
+    const outcome = !name ? "off" : cachedData === void 0 ? "miss" : script.cachedDataRejected !== false ? "rejected" : "hit";
     this.outcome ??= outcome;
     if (debugging) debug("code cache %s: %s", outcome, name ? (0, import_node_path2.join)(this.dir, name) : file);
     const partial = this.options.refreshPartial && outcome === "hit" && cachedData !== void 0 && cachedData.length < source.length / 2;
@@ -110,7 +113,7 @@ var CodeCache = class {
     if (!dir) return;
     for (const { script, name, replaces, partial } of this.unsaved.splice(0)) {
       ignoreFailure(() => {
-        const data = script.createCachedData();
+        const data = withChecksums(() => script.createCachedData());
         if (!partial || data.length > 1.25 * partial.length) this.writeCache(dir, name, data, replaces);
       });
     }
@@ -121,15 +124,10 @@ var CodeCache = class {
     if (specifier.startsWith("file:")) return this.load((0, import_node_url.fileURLToPath)(specifier));
     return process.getBuiltinModule(specifier) ?? nodeModule().createRequire(from)(specifier);
   }
-  /** The cached data, if the file is the user's own and holds it whole (with key "content": its check, then the data). */
+  /** The cached data, if the file is the user's own (V8 checks the rest: withChecksums). */
   readCache(path) {
     try {
-      if (!onlyThisUserWrites((0, import_node_fs.statSync)(path))) return void 0;
-      const file = (0, import_node_fs.readFileSync)(path);
-      if (this.options.key !== "content") return file;
-      const data = file.subarray(CHECK_BYTES);
-      if (file.length > CHECK_BYTES && sha256(data).subarray(0, CHECK_BYTES).equals(file.subarray(0, CHECK_BYTES))) return data;
-      debug("code cache corrupt: %s", path);
+      if (onlyThisUserWrites((0, import_node_fs.statSync)(path))) return (0, import_node_fs.readFileSync)(path);
     } catch {
     }
     return void 0;
@@ -141,7 +139,6 @@ var CodeCache = class {
     try {
       const fd = (0, import_node_fs.openSync)(temporary, "wx", 384);
       try {
-        if (this.options.key === "content") (0, import_node_fs.writeSync)(fd, sha256(data).subarray(0, CHECK_BYTES));
         (0, import_node_fs.writeSync)(fd, data);
       } finally {
         (0, import_node_fs.closeSync)(fd);
@@ -151,10 +148,15 @@ var CodeCache = class {
     } finally {
       ignoreFailure(() => (0, import_node_fs.unlinkSync)(temporary));
     }
-    for (const other of (0, import_node_fs.readdirSync)(dir)) {
-      if (other === name || !other.endsWith(".v8")) continue;
+    for (const folder of [dir, (0, import_node_path2.dirname)(dir), (0, import_node_path2.join)((0, import_node_path2.dirname)(dir), "hook-code")]) {
       ignoreFailure(() => {
-        if (replaces !== void 0 && other.startsWith(replaces) || Date.now() - (0, import_node_fs.statSync)((0, import_node_path2.join)(dir, other)).mtimeMs > STALE_MS) (0, import_node_fs.unlinkSync)((0, import_node_path2.join)(dir, other));
+        for (const other of (0, import_node_fs.readdirSync)(folder)) {
+          if (folder === dir && other === name || !other.endsWith(".v8")) continue;
+          const path2 = (0, import_node_path2.join)(folder, other);
+          ignoreFailure(() => {
+            if (folder === dir && replaces !== void 0 && other.startsWith(replaces) || Date.now() - (0, import_node_fs.statSync)(path2).mtimeMs > STALE_MS) (0, import_node_fs.unlinkSync)(path2);
+          });
+        }
       });
     }
   }
@@ -188,7 +190,15 @@ function onlyThisUserWrites(stat) {
   const uid = process.getuid?.();
   return uid === void 0 || stat.uid === uid && (stat.mode & 18) === 0;
 }
-var CHECK_BYTES = 16;
+function withChecksums(action) {
+  const v8 = process.getBuiltinModule("node:v8");
+  v8.setFlagsFromString("--verify-snapshot-checksum");
+  try {
+    return action();
+  } finally {
+    v8.setFlagsFromString("--no-verify-snapshot-checksum");
+  }
+}
 var sha256 = (data) => process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest();
 function ignoreFailure(action) {
   try {

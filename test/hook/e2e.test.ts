@@ -119,7 +119,17 @@ process.exitCode = await runHookCli([], { stdout: process.stdout, stderr: proces
     const cli = caches.find((f) => f.includes("hook+cli.js@")) ?? "";
     writeFileSync(join(codeDir, cli), "not a code cache");
     expect(run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own })).toEqual(first);
-    expect(readFileSync(join(codeDir, cli)).length).toBeGreaterThan(100);
+    const good = readFileSync(join(codeDir, cli));
+    expect(good.length).toBeGreaterThan(100);
+    // So is a cache with one byte changed in a string the code holds: unchecked, V8 would take it and
+    // run the code with that string changed (or abort, and the event would go through).
+    const altered = Buffer.from(good);
+    const at = altered.indexOf("claude-guard");
+    expect(at).toBeGreaterThan(0);
+    altered[at] = "C".charCodeAt(0);
+    writeFileSync(join(codeDir, cli), altered);
+    expect(run([HOOK_BIN], event, { CLAUDE_GUARD_CACHE_DIR: own })).toEqual(first);
+    expect(readFileSync(join(codeDir, cli)).equals(altered)).toBe(false);
     // A folder others can write is not used: whoever writes the cache chooses the code the hook runs.
     rmSync(codeDir, { recursive: true });
     mkdirSync(codeDir);

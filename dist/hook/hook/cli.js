@@ -325,7 +325,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "c3b2a63856739bbb66d0edf513c06e1e";
+  if (true) return "dabfa3e79d10e154c9f3cfa1e5e4c1ae";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
