@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defuseTokenLiterals } from "./defuse-token-literals.mjs";
-import { NODE_ESM_BUNDLE, REQUIRE_SHIM, asciiOnly } from "./esbuild-node.mjs";
+import { NODE_ESM_BUNDLE, REQUIRE_SHIM, asciiOnly, buildCodeCacheLoader } from "./esbuild-node.mjs";
 
 const RULES_DIR = "src/core/detect/rules";
 /** Stands for the bundle's hash until the bundle is built; one string in hook/cli.js. */
@@ -73,7 +73,7 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
   // walk up to the repository's own, for every module an event loads (~2 ms of the hook's start).
   const folders = [...new Set(files.map((f) => dirname(f.path)))].sort();
   files.push(...folders.map((folder) => ({ path: `${folder}/package.json`, text: '{ "type": "commonjs" }\n' })));
-  files.push({ path: "code-cache.cjs", text: await codeCacheLoader(root) });
+  files.push({ path: "code-cache.cjs", text: await buildCodeCacheLoader(root, BANNER) });
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   const id = files.reduce((hash, f) => hash.update(`${f.path}\0${f.text}\0`), createHash("sha256")).digest("hex").slice(0, 32);
   const holders = files.filter((f) => f.text.includes(BUILD_ID_PLACEHOLDER));
@@ -90,15 +90,6 @@ export async function buildHookBundle({ root, outdir, version, write = true }) {
     }
   }
   return { metafile: result.metafile, files };
-}
-
-/**
- * The loader bin/claude-guard-hook.js runs the hook's files with (src/code-cache.ts, the CLI's too), as
- * CommonJS beside them: the plugin's copy of the repository has no lib/ to take it from.
- */
-async function codeCacheLoader(root) {
-  const result = await build({ absWorkingDir: root, entryPoints: ["src/code-cache.ts"], ...NODE_ESM_BUNDLE, format: "cjs", metafile: false, write: false });
-  return asciiOnly([BANNER, result.outputFiles[0].text].join("\n"), "code-cache.cjs");
 }
 
 /**

@@ -4,6 +4,7 @@
  * `require` through createRequire, since bundled CommonJS dependencies call `require("net")` and an ES
  * module has none.
  */
+import { build } from "esbuild";
 import ts from "typescript";
 
 export const REQUIRE_SHIM = ['import { createRequire as __cgCreateRequire } from "node:module";', "const require = __cgCreateRequire(import.meta.url);"];
@@ -50,4 +51,16 @@ export function asciiOnly(code, name) {
     // A character already escaped (`\•` in a regular expression) keeps one backslash: `\u2022`.
     return (escaped ? slashes.slice(1) : slashes) + escape(char);
   });
+}
+
+/**
+ * The code-cache loader (src/code-cache.ts) as one CommonJS file, ASCII only, `banner` first: what the
+ * CLI's bundles (lib/cli/code-cache.cjs, for bin/claude-guard.js and each scan worker) and the hook's
+ * (lib/hook-bundle/, dist/hook/, for bin/claude-guard-hook.js) are run with. One recipe for both, from
+ * src/: the plugin's copy of the repository has no lib/. CommonJS: loaded with require(), it does not
+ * start Node's ES module loader (~20 ms of CPU of every run, worker and hook event).
+ */
+export async function buildCodeCacheLoader(root, banner) {
+  const result = await build({ absWorkingDir: root, entryPoints: ["src/code-cache.ts"], ...NODE_ESM_BUNDLE, format: "cjs", metafile: false, write: false });
+  return asciiOnly([banner, result.outputFiles[0].text].join("\n"), "code-cache.cjs");
 }
