@@ -22,7 +22,7 @@ import type { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { cacheDirectory } from "./cache-dir.js";
+import { cacheDirectory, onlyThisUserWrites } from "./cache-dir.js";
 
 /** Caches not written for this long are removed when another is written (an install since removed). */
 const STALE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -231,15 +231,6 @@ function codeCacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
     debug("code cache off: %s", (error as Error).message);
   }
   return undefined;
-}
-
-/**
- * Whether a cache file or folder is this user's and no one else may write it: whoever writes a cache
- * chooses the code the next run executes. Windows has no uids (a user's profile is their own).
- */
-function onlyThisUserWrites(stat: { uid: number; mode: number }): boolean {
-  const uid = process.getuid?.();
-  return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
 }
 
 /**

@@ -53,6 +53,10 @@ function cacheDirectory(env) {
     return void 0;
   }
 }
+function onlyThisUserWrites(stat) {
+  const uid = process.getuid?.();
+  return uid === void 0 || stat.uid === uid && (stat.mode & 18) === 0;
+}
 
 // src/code-cache.ts
 var STALE_MS = 7 * 24 * 60 * 60 * 1e3;
@@ -185,10 +189,6 @@ function codeCacheDirectory(env) {
     debug("code cache off: %s", error.message);
   }
   return void 0;
-}
-function onlyThisUserWrites(stat) {
-  const uid = process.getuid?.();
-  return uid === void 0 || stat.uid === uid && (stat.mode & 18) === 0;
 }
 function withChecksums(action) {
   const v8 = process.getBuiltinModule("node:v8");

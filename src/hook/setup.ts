@@ -19,6 +19,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { onlyThisUserWrites } from "../cache-dir.js";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
 import { Scanner } from "../core/detect/engine.js";
@@ -240,9 +241,7 @@ function isCompiledGlob(value: unknown): value is CompiledGlob {
  */
 function readJson(file: string): unknown {
   try {
-    const stat = statSync(file);
-    if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return undefined;
-    if ((stat.mode & 0o022) !== 0) return undefined;
+    if (!onlyThisUserWrites(statSync(file))) return undefined;
     return JSON.parse(readFileSync(file, "utf8")) as unknown;
   } catch {
     return undefined;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createHmac } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runHook, type HookIO } from "../../src/hook/run.js";
@@ -69,6 +69,19 @@ describe("runHook", () => {
     expect(r.stderr).toContain("the configuration has 1 error(s)");
     expect((JSON.parse(r.stdout) as { decision: string }).decision).toBe("block");
     expect(r.stdout + r.stderr).not.toContain(token);
+  });
+
+  it("uses no cached config that others can write: it is policy, and whoever writes it chooses what the hook enforces", async () => {
+    const cacheDir = join(work, "cache-trust");
+    const text = "classification: confidential\n";
+    await buildHookSetup({ configText: text }, { cacheDir });
+    const [cached] = readdirSync(cacheDir).map((name) => join(cacheDir, name));
+    expect((await buildHookSetup({ configText: text }, { cacheDir })).configCached).toBe(true);
+    chmodSync(cached as string, 0o666);
+    expect((await buildHookSetup({ configText: text }, { cacheDir })).configCached).toBe(false);
+    // Validated again and written in its place, for this user alone.
+    expect(statSync(cached as string).mode & 0o777).toBe(0o600);
+    expect((await buildHookSetup({ configText: text }, { cacheDir })).configCached).toBe(true);
   });
 
   it("caches the validated config by its text", async () => {

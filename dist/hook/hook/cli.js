@@ -189,6 +189,10 @@ function cacheDirectory(env) {
     return void 0;
   }
 }
+function onlyThisUserWrites(stat) {
+  const uid = process.getuid?.();
+  return uid === void 0 || stat.uid === uid && (stat.mode & 18) === 0;
+}
 function rulesFor(index, texts) {
   const lower = texts.map((t) => t.toLowerCase());
   const pairs = pairsIn(lower);
@@ -325,7 +329,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "dabfa3e79d10e154c9f3cfa1e5e4c1ae";
+  if (true) return "28c76deabe9eba67c354d2175da3c5e4";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
@@ -358,9 +362,7 @@ function isCompiledGlob(value) {
 }
 function readJson(file) {
   try {
-    const stat = statSync(file);
-    if (typeof process.getuid === "function" && stat.uid !== process.getuid()) return void 0;
-    if ((stat.mode & 18) !== 0) return void 0;
+    if (!onlyThisUserWrites(statSync(file))) return void 0;
     return JSON.parse(readFileSync(file, "utf8"));
   } catch {
     return void 0;
