@@ -56,6 +56,14 @@ type CacheOutcome = "node" | "hit" | "miss" | "rejected" | "off";
 export interface CodeCacheOptions {
   key: "content" | "stat";
   refreshPartial: boolean;
+  /**
+   * Set in a worker thread, where other threads of the process load and write their caches at the same
+   * moment (the CLI's scan workers). V8's flags are the process's: such a loader turns the checksum flag
+   * on and leaves it on (see withChecksums), as turning it off could change it under another thread's
+   * cache call. Nothing would run unchecked (that cache would be refused, or written without a checksum
+   * and refused the next time), but with several workers their caches would keep being refused.
+   */
+  workerThread?: boolean;
 }
 
 /** A script run whose cache is not written yet: written by save(). */
@@ -116,7 +124,7 @@ export class CodeCache {
     // resolve as from them.
     const wrapped = `(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}\n})`;
     let script: vm.Script | undefined;
-    if (cachedData) ignoreFailure(() => (script = withChecksums(() => new vm.Script(wrapped, { filename: file, cachedData }))));
+    if (cachedData) ignoreFailure(() => (script = withChecksums(() => new vm.Script(wrapped, { filename: file, cachedData }), this.options.workerThread)));
     // A cache that could not be checked is not used: the source compiled as with none (and, then, no cache written: save()).
     script ??= new vm.Script(wrapped, { filename: file });
     const outcome: CacheOutcome = !name ? "off" : cachedData === undefined ? "miss" : script.cachedDataRejected !== false ? "rejected" : "hit";
@@ -136,7 +144,7 @@ export class CodeCache {
     if (!dir) return;
     for (const { script, name, replaces, partial } of this.unsaved.splice(0)) {
       ignoreFailure(() => {
-        const data = withChecksums(() => script.createCachedData());
+        const data = withChecksums(() => script.createCachedData(), this.options.workerThread);
         if (!partial || data.length > 1.25 * partial.length) this.writeCache(dir, name, data, replaces);
       });
     }
@@ -205,14 +213,14 @@ interface LoadedBundle {
  * through Node's own compile cache (module.enableCompileCache), in the same folder; the hook cannot take
  * that way: its files require each other by file: URL, which Node's require does not take.
  */
-export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle {
+export function loadBundle(file: string, env: NodeJS.ProcessEnv = process.env, workerThread = false): LoadedBundle {
   const nodeCache = nodeModule();
   if (typeof nodeCache.enableCompileCache === "function") {
     const dir = env["NODE_DISABLE_COMPILE_CACHE"] ? undefined : codeCacheDirectory(env);
     if (dir) ignoreFailure(() => nodeCache.enableCompileCache?.(dir));
     return { exports: nodeCache.createRequire(file)(file) as Record<string, unknown>, cache: dir ? "node" : "off", save: () => ignoreFailure(() => nodeCache.flushCompileCache?.()) };
   }
-  const cache = new CodeCache(env, { key: "content", refreshPartial: true });
+  const cache = new CodeCache(env, { key: "content", refreshPartial: true, workerThread });
   const exports = cache.load(file);
   return { exports, cache: cache.outcome ?? "off", save: () => cache.save() };
 }
@@ -236,17 +244,18 @@ function codeCacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
 /**
  * Runs `action` (reading or making a code cache) with V8's checksums of code caches on: a cache made
  * then carries a checksum of its data (and the flag in the flags' hash every cache holds, so that one
- * made without it is refused), and one read then is refused unless its checksum matches. On only
- * meanwhile: the flag also has every worker thread check Node's own start-up snapshot (~20 ms each). A
- * process whose flags cannot be set throws here, and its cache is not used (never used unchecked).
+ * made without it is refused), and one read then is refused unless its checksum matches. The main
+ * thread turns it off again (left on, every worker thread started later would check Node's own start-up
+ * snapshot, ~20 ms each); a worker thread leaves it on (CodeCacheOptions.workerThread). A process whose
+ * flags cannot be set throws here, and its cache is not used (never used unchecked).
  */
-function withChecksums<T>(action: () => T): T {
+function withChecksums<T>(action: () => T, leaveOn = false): T {
   const v8 = process.getBuiltinModule("node:v8");
   v8.setFlagsFromString("--verify-snapshot-checksum");
   try {
     return action();
   } finally {
-    v8.setFlagsFromString("--no-verify-snapshot-checksum");
+    if (!leaveOn) v8.setFlagsFromString("--no-verify-snapshot-checksum");
   }
 }
 

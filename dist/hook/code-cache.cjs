@@ -99,7 +99,7 @@ var CodeCache = class {
     const wrapped = `(function (exports, require, module, __filename, __dirname, __cgLoaderImport) {${source}
 })`;
     let script;
-    if (cachedData) ignoreFailure(() => script = withChecksums(() => new import_node_vm.default.Script(wrapped, { filename: file, cachedData })));
+    if (cachedData) ignoreFailure(() => script = withChecksums(() => new import_node_vm.default.Script(wrapped, { filename: file, cachedData }), this.options.workerThread));
     script ??= new import_node_vm.default.Script(wrapped, { filename: file });
     const outcome = !name ? "off" : cachedData === void 0 ? "miss" : script.cachedDataRejected !== false ? "rejected" : "hit";
     this.outcome ??= outcome;
@@ -117,7 +117,7 @@ var CodeCache = class {
     if (!dir) return;
     for (const { script, name, replaces, partial } of this.unsaved.splice(0)) {
       ignoreFailure(() => {
-        const data = withChecksums(() => script.createCachedData());
+        const data = withChecksums(() => script.createCachedData(), this.options.workerThread);
         if (!partial || data.length > 1.25 * partial.length) this.writeCache(dir, name, data, replaces);
       });
     }
@@ -165,14 +165,14 @@ var CodeCache = class {
     }
   }
 };
-function loadBundle(file, env = process.env) {
+function loadBundle(file, env = process.env, workerThread = false) {
   const nodeCache = nodeModule();
   if (typeof nodeCache.enableCompileCache === "function") {
     const dir = env["NODE_DISABLE_COMPILE_CACHE"] ? void 0 : codeCacheDirectory(env);
     if (dir) ignoreFailure(() => nodeCache.enableCompileCache?.(dir));
     return { exports: nodeCache.createRequire(file)(file), cache: dir ? "node" : "off", save: () => ignoreFailure(() => nodeCache.flushCompileCache?.()) };
   }
-  const cache = new CodeCache(env, { key: "content", refreshPartial: true });
+  const cache = new CodeCache(env, { key: "content", refreshPartial: true, workerThread });
   const exports2 = cache.load(file);
   return { exports: exports2, cache: cache.outcome ?? "off", save: () => cache.save() };
 }
@@ -190,13 +190,13 @@ function codeCacheDirectory(env) {
   }
   return void 0;
 }
-function withChecksums(action) {
+function withChecksums(action, leaveOn = false) {
   const v8 = process.getBuiltinModule("node:v8");
   v8.setFlagsFromString("--verify-snapshot-checksum");
   try {
     return action();
   } finally {
-    v8.setFlagsFromString("--no-verify-snapshot-checksum");
+    if (!leaveOn) v8.setFlagsFromString("--no-verify-snapshot-checksum");
   }
 }
 var sha256 = (data) => process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest();

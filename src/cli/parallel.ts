@@ -106,12 +106,13 @@ class WorkerPool {
 /**
  * The bundled worker, run as the CLI's bundle is (bin/claude-guard.js): through V8's code cache, by the
  * CommonJS build of code-cache.ts (required, it starts no ES module loader). The cache is written after
- * the worker's first batch, so that it holds the scan's functions, not only the set-up's.
+ * the worker's first batch, so that it holds the scan's functions, not only the set-up's. The loader is
+ * told it runs in a worker thread: the other workers load theirs at the same moment.
  */
 function bundledWorker(Worker: typeof WorkerThreads.Worker, bundle: string, inputs: ScanInputs): WorkerThreads.Worker {
   const loader = JSON.stringify(fileURLToPath(new URL("./code-cache.cjs", import.meta.url)));
   const file = JSON.stringify(fileURLToPath(new URL(bundle, import.meta.url)));
-  const code = `const loaded = require(${loader}).loadBundle(${file}); require("node:worker_threads").parentPort.once("message", () => loaded.save());`;
+  const code = `const loaded = require(${loader}).loadBundle(${file}, process.env, true); require("node:worker_threads").parentPort.once("message", () => loaded.save());`;
   return new Worker(code, { eval: true, workerData: inputs });
 }
 

@@ -135,6 +135,25 @@ describe("code cache", () => {
     for (const path of kept) expect(existsSync(path)).toBe(true);
   });
 
+  onNode20("leaves V8's checksum flag on in a worker thread, where other threads use their caches at the same moment, and off in the main thread", () => {
+    run();
+    const off = v8.cachedDataVersionTag();
+    const on = withV8Checksums(() => v8.cachedDataVersionTag());
+    expect(on).not.toBe(off);
+    try {
+      writeBundle();
+      expect(new CodeCache(env, { key: "content", refreshPartial: true }).load(bundle)["answer"]).toBeDefined();
+      expect(v8.cachedDataVersionTag()).toBe(off);
+      writeBundle();
+      const cache = new CodeCache(env, { key: "content", refreshPartial: true, workerThread: true });
+      cache.load(bundle);
+      expect(cache.outcome).toBe("hit");
+      expect(v8.cachedDataVersionTag()).toBe(on);
+    } finally {
+      v8.setFlagsFromString("--no-verify-snapshot-checksum");
+    }
+  });
+
   onNode20("keys the cache by the bundle's content, not its length", () => {
     run();
     answer = 24;

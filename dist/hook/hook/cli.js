@@ -329,7 +329,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "28c76deabe9eba67c354d2175da3c5e4";
+  if (true) return "4a0915d5d32487d931f640851c6a2c05";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
