@@ -26,6 +26,8 @@ import { cacheDirectory, onlyThisUserWrites } from "./cache-dir.js";
 
 /** Caches not written for this long are removed when another is written (an install since removed). */
 const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+/** The CLI's bundle caches as versions before code/ named them in the cache directory itself (key "content"). */
+const LEGACY_ROOT_CACHE = /^[\w.-]+\.bundle\.cjs-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8$/;
 
 /**
  * node:module, taken when needed: loading it loads parts of Node's ES module loader, which the hook's
@@ -185,11 +187,14 @@ export class CodeCache {
       ignoreFailure(() => unlinkSync(temporary));
     }
     // Others (another install's, another Node's): once unused for a week. So are those that earlier
-    // versions kept in the cache directory itself and in hook-code/, which no version reads now.
-    for (const folder of [dir, dirname(dir), join(dirname(dir), "hook-code")]) {
+    // versions kept in the cache directory itself and in hook-code/, which no version reads now. The
+    // cache directory may be one CLAUDE_GUARD_CACHE_DIR names: there only the CLI's bundle caches, by
+    // their names, never another program's .v8 file.
+    const root = dirname(dir);
+    for (const [folder, ours] of [[dir, /\.v8$/], [root, LEGACY_ROOT_CACHE], [join(root, "hook-code"), /\.v8$/]] as const) {
       ignoreFailure(() => {
         for (const other of readdirSync(folder)) {
-          if ((folder === dir && other === name) || !other.endsWith(".v8")) continue;
+          if ((folder === dir && other === name) || !ours.test(other)) continue;
           const path = join(folder, other);
           ignoreFailure(() => {
             if ((folder === dir && replaces !== undefined && other.startsWith(replaces)) || Date.now() - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);

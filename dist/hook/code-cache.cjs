@@ -60,6 +60,7 @@ function onlyThisUserWrites(stat) {
 
 // src/code-cache.ts
 var STALE_MS = 7 * 24 * 60 * 60 * 1e3;
+var LEGACY_ROOT_CACHE = /^[\w.-]+\.bundle\.cjs-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8$/;
 var nodeModule = () => process.getBuiltinModule("node:module");
 var debugging = /\bclaude-guard\b/i.test(process.env["NODE_DEBUG"] ?? "");
 function debug(format, ...values) {
@@ -152,10 +153,11 @@ var CodeCache = class {
     } finally {
       ignoreFailure(() => (0, import_node_fs.unlinkSync)(temporary));
     }
-    for (const folder of [dir, (0, import_node_path2.dirname)(dir), (0, import_node_path2.join)((0, import_node_path2.dirname)(dir), "hook-code")]) {
+    const root = (0, import_node_path2.dirname)(dir);
+    for (const [folder, ours] of [[dir, /\.v8$/], [root, LEGACY_ROOT_CACHE], [(0, import_node_path2.join)(root, "hook-code"), /\.v8$/]]) {
       ignoreFailure(() => {
         for (const other of (0, import_node_fs.readdirSync)(folder)) {
-          if (folder === dir && other === name || !other.endsWith(".v8")) continue;
+          if (folder === dir && other === name || !ours.test(other)) continue;
           const path2 = (0, import_node_path2.join)(folder, other);
           ignoreFailure(() => {
             if (folder === dir && replaces !== void 0 && other.startsWith(replaces) || Date.now() - (0, import_node_fs.statSync)(path2).mtimeMs > STALE_MS) (0, import_node_fs.unlinkSync)(path2);

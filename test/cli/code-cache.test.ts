@@ -118,7 +118,7 @@ describe("code cache", () => {
     expect(run().cache).toBe("hit");
   });
 
-  onNode20("removes caches unused for a week when it writes one, also those earlier versions kept beside code/, and nothing else", () => {
+  onNode20("removes caches unused for a week when it writes one, also those earlier versions kept beside code/, and no other file", () => {
     const root = join(work, "xdg", "claude-guard");
     mkdirSync(join(root, "code"), { recursive: true, mode: 0o700 });
     mkdirSync(join(root, "hook-code"), { mode: 0o700 });
@@ -128,8 +128,19 @@ describe("code cache", () => {
       if (old) utimesSync(path, weekAgo, weekAgo);
       return path;
     };
-    const stale = [place(join(root, "code", "other-install.v8"), true), place(join(root, "cli.bundle.cjs-0123-v20.v8"), true), place(join(root, "hook-code", "+old+hook.js@v20@1-2-3-4.v8"), true)];
-    const kept = [place(join(root, "code", "recent.v8"), false), place(join(root, "cli.bundle.cjs-4567-v20.v8"), false), place(join(root, "0123456789abcdef.json"), true)];
+    const stale = [
+      place(join(root, "code", "other-install.v8"), true),
+      place(join(root, "cli.bundle.cjs-0123456789abcdef-v20.18.1-x64.v8"), true),
+      place(join(root, "scan-worker.bundle.cjs-fedcba9876543210-v22.1.0-arm64.v8"), true),
+      place(join(root, "hook-code", "+old+hook.js@v20@1-2-3-4.v8"), true),
+    ];
+    const kept = [
+      place(join(root, "code", "recent.v8"), false),
+      place(join(root, "cli.bundle.cjs-4567456745674567-v20.18.1-x64.v8"), false),
+      place(join(root, "0123456789abcdef.json"), true),
+      // The cache directory may be one CLAUDE_GUARD_CACHE_DIR names: another program's files stay.
+      place(join(root, "another-program.v8"), true),
+    ];
     expect(run().cache).toBe("miss");
     for (const path of stale) expect(existsSync(path)).toBe(false);
     for (const path of kept) expect(existsSync(path)).toBe(true);
