@@ -25992,6 +25992,340 @@ function secretSeverity(provider, declared, validation) {
   return SECRET_SEVERITY[evidenceOf(provider, validation)][blastRadius(declared)];
 }
 
+// src/core/detect/keyword-scan-wasm.ts
+var KEYWORD_SCAN_WASM = new Uint8Array([
+  0,
+  97,
+  115,
+  109,
+  1,
+  0,
+  0,
+  0,
+  1,
+  14,
+  1,
+  96,
+  9,
+  127,
+  127,
+  127,
+  127,
+  127,
+  127,
+  127,
+  127,
+  127,
+  1,
+  127,
+  3,
+  2,
+  1,
+  0,
+  5,
+  3,
+  1,
+  0,
+  1,
+  7,
+  21,
+  2,
+  6,
+  109,
+  101,
+  109,
+  111,
+  114,
+  121,
+  2,
+  0,
+  8,
+  102,
+  105,
+  110,
+  100,
+  72,
+  105,
+  116,
+  115,
+  0,
+  0,
+  10,
+  143,
+  2,
+  1,
+  140,
+  2,
+  1,
+  10,
+  127,
+  32,
+  0,
+  33,
+  9,
+  32,
+  0,
+  33,
+  13,
+  32,
+  7,
+  33,
+  14,
+  2,
+  64,
+  3,
+  64,
+  32,
+  9,
+  32,
+  1,
+  79,
+  13,
+  1,
+  32,
+  9,
+  47,
+  1,
+  0,
+  33,
+  10,
+  32,
+  9,
+  65,
+  2,
+  106,
+  33,
+  9,
+  32,
+  10,
+  65,
+  10,
+  70,
+  4,
+  64,
+  32,
+  12,
+  65,
+  1,
+  106,
+  33,
+  12,
+  32,
+  9,
+  33,
+  13,
+  65,
+  0,
+  33,
+  11,
+  12,
+  1,
+  11,
+  32,
+  11,
+  32,
+  2,
+  32,
+  10,
+  106,
+  45,
+  0,
+  0,
+  65,
+  2,
+  116,
+  106,
+  40,
+  2,
+  0,
+  33,
+  11,
+  32,
+  11,
+  65,
+  0,
+  72,
+  4,
+  64,
+  65,
+  0,
+  32,
+  11,
+  107,
+  33,
+  11,
+  32,
+  11,
+  32,
+  5,
+  110,
+  65,
+  2,
+  116,
+  33,
+  18,
+  32,
+  3,
+  32,
+  18,
+  106,
+  40,
+  2,
+  0,
+  33,
+  15,
+  32,
+  3,
+  32,
+  18,
+  106,
+  40,
+  2,
+  4,
+  33,
+  16,
+  2,
+  64,
+  3,
+  64,
+  32,
+  15,
+  32,
+  16,
+  79,
+  13,
+  1,
+  32,
+  4,
+  32,
+  15,
+  65,
+  2,
+  116,
+  106,
+  40,
+  2,
+  0,
+  33,
+  17,
+  32,
+  6,
+  32,
+  17,
+  65,
+  2,
+  116,
+  106,
+  40,
+  2,
+  0,
+  32,
+  12,
+  71,
+  4,
+  64,
+  32,
+  14,
+  65,
+  16,
+  106,
+  32,
+  8,
+  75,
+  4,
+  64,
+  65,
+  127,
+  15,
+  11,
+  32,
+  6,
+  32,
+  17,
+  65,
+  2,
+  116,
+  106,
+  32,
+  12,
+  54,
+  2,
+  0,
+  32,
+  14,
+  32,
+  12,
+  54,
+  2,
+  0,
+  32,
+  14,
+  32,
+  13,
+  32,
+  0,
+  107,
+  65,
+  1,
+  118,
+  54,
+  2,
+  4,
+  32,
+  14,
+  32,
+  9,
+  32,
+  0,
+  107,
+  65,
+  1,
+  118,
+  54,
+  2,
+  8,
+  32,
+  14,
+  32,
+  17,
+  54,
+  2,
+  12,
+  32,
+  14,
+  65,
+  16,
+  106,
+  33,
+  14,
+  11,
+  32,
+  15,
+  65,
+  1,
+  106,
+  33,
+  15,
+  12,
+  0,
+  11,
+  11,
+  11,
+  12,
+  0,
+  11,
+  11,
+  32,
+  14,
+  32,
+  7,
+  107,
+  65,
+  2,
+  118,
+  11
+]);
+
 // src/core/detect/prefilter.ts
 var MAX_CODE = 128;
 var NO_RULES = [];
@@ -26001,8 +26335,6 @@ function grow(array2, length) {
   return grown;
 }
 var CODE_UNITS = 65536;
-var KEPT_HITS = 1 << 18;
-var HOT_INTS = 1 << 16;
 function buildAutomaton(lowered) {
   const classOf = new Uint8Array(CODE_UNITS);
   let classes = 1;
@@ -26061,6 +26393,7 @@ function buildAutomaton(lowered) {
   [firstChild, nextSibling, viaClass] = [renumber(firstChild), renumber(nextSibling), order.map((state) => viaClass[state])];
   own2 = new Map([...own2].map(([state, rules208]) => [id[state], rules208]));
   const table = new Int32Array(states * classes);
+  const rowBytes = 4 * classes;
   const fail = new Int32Array(states);
   const outputs = new Array(states).fill(NO_RULES);
   const queue = new Int32Array(states);
@@ -26074,7 +26407,7 @@ function buildAutomaton(lowered) {
       outputs[child2] = mine;
     } else outputs[child2] = inherited;
     queue[tail++] = child2;
-    return outputs[child2].length > 0 ? -child2 * classes : child2 * classes;
+    return outputs[child2].length > 0 ? -child2 * rowBytes : child2 * rowBytes;
   };
   for (let child2 = firstChild[0]; child2 !== 0; child2 = nextSibling[child2]) table[viaClass[child2]] = enter(child2, 0);
   for (let head = 0; head < tail; head++) {
@@ -26084,7 +26417,7 @@ function buildAutomaton(lowered) {
     table.copyWithin(row, failRow, failRow + classes);
     for (let child2 = firstChild[state]; child2 !== 0; child2 = nextSibling[child2]) {
       const cls = viaClass[child2];
-      const failure2 = Math.abs(table[failRow + cls]) / classes;
+      const failure2 = Math.abs(table[failRow + cls]) / rowBytes;
       table[row + cls] = enter(child2, failure2);
     }
   }
@@ -26092,7 +26425,7 @@ function buildAutomaton(lowered) {
   for (let state = 0; state < states; state++) starts[state + 1] = starts[state] + outputs[state].length;
   return { classOf, classCount: classes, table, starts, rules: Int32Array.from(outputs.flat()) };
 }
-var FORMAT = 1128726530;
+var FORMAT = 1128726531;
 var HEADER_INTS = 5;
 function decodeAutomaton(bytes, lowered) {
   const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
@@ -26114,33 +26447,27 @@ function decodeAutomaton(bytes, lowered) {
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
   return { classOf, classCount, table, starts, rules: rules208 };
 }
-var KeywordPrefilter = class _KeywordPrefilter {
-  classOf;
-  classCount;
-  /**
-   * Next state for (state, class), premultiplied by the class count (one multiplication fewer per
-   * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
-   */
-  table;
-  /**
-   * The rules whose keyword ends in a state (including through failure links), by state number:
-   * rules[starts[s] .. starts[s + 1]). Two flat arrays, not an array a state: the loop reads them in
-   * a few cache lines, where arrays of their own lay scattered over the heap.
-   */
-  starts;
-  rules;
+var WASM_PAGE = 65536;
+var FIRST_HITS_BYTES = 1 << 18;
+var compiledModule;
+function keywordScanInstance() {
+  const wasm = globalThis.WebAssembly;
+  if (!wasm) throw new Error("The keyword scan needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.");
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("The keyword scan needs a little-endian machine.");
+  compiledModule ??= new wasm.Module(KEYWORD_SCAN_WASM);
+  return new wasm.Instance(compiledModule, {}).exports;
+}
+var KeywordPrefilter = class {
   ruleCount;
-  /**
-   * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
-   * a new one per document (a few per small file) cost more than the scan of the file itself.
-   */
-  lastLineOfRule;
-  /**
-   * Room for the hits of all but the most keyword-dense documents from the start (untouched pages of a
-   * large typed array cost nothing): a history's large commits have ~2,000 hits each, and growing the
-   * buffer in findHits, first met after V8 had compiled its loop, threw that code away.
-   */
-  hits = new Int32Array(KEPT_HITS);
+  scanLoop;
+  layout;
+  rowBytes;
+  /** Bytes for hits, from layout.hits: the text follows them. Doubled when a text's hits do not fit. */
+  hitsBytes = FIRST_HITS_BYTES;
+  /** Views of the loop's memory, made again when it grows (growing detaches the old buffer). */
+  memoryBuffer;
+  bytes;
+  ints;
   /**
    * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
    * an automaton `encodePrefilter` wrote for keywords (the build writes one for the built-in rules):
@@ -26149,13 +26476,33 @@ var KeywordPrefilter = class _KeywordPrefilter {
   constructor(keywordsPerRule, prebuilt) {
     this.ruleCount = keywordsPerRule.length;
     const lowered = keywordsPerRule.map((keywords) => keywords.map((k2) => k2.toLowerCase()));
-    const automaton = (prebuilt && decodeAutomaton(prebuilt, lowered)) ?? buildAutomaton(lowered);
-    this.classOf = automaton.classOf;
-    this.classCount = automaton.classCount;
-    this.table = automaton.table;
-    this.starts = automaton.starts;
-    this.rules = automaton.rules;
-    this.lastLineOfRule = new Int32Array(this.ruleCount);
+    const { classOf, classCount, table, starts, rules: rules208 } = (prebuilt && decodeAutomaton(prebuilt, lowered)) ?? buildAutomaton(lowered);
+    this.rowBytes = 4 * classCount;
+    const classesAt = table.byteLength;
+    const startsAt = classesAt + classOf.byteLength;
+    const rulesAt = startsAt + starts.byteLength;
+    const lastLineAt = rulesAt + rules208.byteLength;
+    this.layout = { classOf: classesAt, starts: startsAt, rules: rulesAt, lastLine: lastLineAt, hits: lastLineAt + 4 * this.ruleCount };
+    this.scanLoop = keywordScanInstance();
+    this.memoryBuffer = this.scanLoop.memory.buffer;
+    this.bytes = Buffer.from(this.memoryBuffer);
+    this.ints = new Int32Array(this.memoryBuffer);
+    this.reserve(this.layout.hits + this.hitsBytes);
+    const at2 = (array2) => new Uint8Array(array2.buffer, array2.byteOffset, array2.byteLength);
+    this.bytes.set(at2(table), 0);
+    this.bytes.set(classOf, classesAt);
+    this.bytes.set(at2(starts), startsAt);
+    this.bytes.set(at2(rules208), rulesAt);
+  }
+  /** Grows the loop's memory to at least `size` bytes. */
+  reserve(size) {
+    const buffer = this.scanLoop.memory.buffer;
+    if (size > buffer.byteLength) this.scanLoop.memory.grow(Math.ceil((size - buffer.byteLength) / WASM_PAGE));
+    if (this.scanLoop.memory.buffer !== this.memoryBuffer) {
+      this.memoryBuffer = this.scanLoop.memory.buffer;
+      this.bytes = Buffer.from(this.memoryBuffer);
+      this.ints = new Int32Array(this.memoryBuffer);
+    }
   }
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
   scan(text) {
@@ -26168,68 +26515,21 @@ var KeywordPrefilter = class _KeywordPrefilter {
   }
   /**
    * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
-   * path, with no object per hit. The array is a view of a buffer the next call overwrites: read it
+   * path, with no object per hit. The array is a view of memory the next call overwrites: read it
    * before scanning another text.
    */
   scanFlat(text) {
-    this.lastLineOfRule.fill(-1);
-    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
-    const start = _KeywordPrefilter.readAhead(this.table, Math.min(this.table.length, HOT_INTS, 16 * text.length)) & 0;
-    const count3 = _KeywordPrefilter.findHits(this, text, text.length, start, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
-    return this.hits.subarray(0, count3);
-  }
-  /**
-   * Reads one integer per 64-byte line of the table's first `ints` (see HOT_INTS); returns them or'ed.
-   * A loop apart from findHits, with nothing after it: V8 compiles a loop on-stack where it first runs
-   * long, and two loops there made two such compiles; an operation after the loop, first reached after
-   * that compile, sent its code back to the interpreter.
-   */
-  static readAhead(table, ints) {
-    let ahead = 0;
-    for (let k2 = 0; k2 < ints; k2 += 16) ahead |= table[k2];
-    return ahead;
-  }
-  /**
-   * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
-   * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
-   * V8 optimises the loop during the first long document, before the reads at the start of that call
-   * have type feedback, and code compiled from there fell back to the interpreter at its first read on
-   * every later call (then re-entered the loop's on-stack-replaced code). For the same reason the text's
-   * length comes computed: the first call runs before V8 keeps type feedback for this function, and a
-   * property read before the loop had none when the compile came in that call (the compiled code then
-   * fell back at once on the next call). `start` is the start state (0).
-   */
-  static findHits(prefilter, text, length, start, table, classOf, starts, rules208, classes, lastLineOfRule, hits) {
-    let count3 = 0;
-    let line = 0;
-    let lineStart = 0;
-    let state = start;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) {
-        line++;
-        lineStart = i + 1;
-        state = 0;
-        continue;
-      }
-      state = table[state + classOf[code]];
-      if (state < 0) {
-        state = -state;
-        const ending = state / classes;
-        for (let k2 = starts[ending], end = starts[ending + 1]; k2 < end; k2++) {
-          const rule = rules208[k2];
-          if (lastLineOfRule[rule] !== line) {
-            lastLineOfRule[rule] = line;
-            if (count3 + 4 > hits.length) hits = prefilter.hits = grow(hits, hits.length * 2);
-            hits[count3++] = line;
-            hits[count3++] = lineStart;
-            hits[count3++] = i + 1;
-            hits[count3++] = rule;
-          }
-        }
-      }
+    const { classOf, starts, rules: rules208, lastLine, hits } = this.layout;
+    for (; ; ) {
+      const textAt = hits + this.hitsBytes;
+      const end = textAt + 2 * text.length;
+      this.reserve(end);
+      this.bytes.write(text, textAt, "utf16le");
+      this.ints.fill(-1, lastLine / 4, lastLine / 4 + this.ruleCount);
+      const count3 = this.scanLoop.findHits(textAt, end, classOf, starts, rules208, this.rowBytes, lastLine, hits, textAt);
+      if (count3 >= 0) return this.ints.subarray(hits / 4, hits / 4 + count3);
+      this.hitsBytes *= 2;
     }
-    return count3;
   }
 };
 

@@ -85,9 +85,18 @@ describe("KeywordPrefilter", () => {
   });
 
   it("reports each text's own hits when one prefilter scans texts in turn", () => {
-    // More hits than its buffers hold at first: they grow, and a later small text reads none of the old ones.
-    const many = Array.from({ length: 3000 }, (_, i) => `akia ${i} pass`).join("\n");
-    expect(prefilter.scan(many)).toHaveLength(6000);
+    // More hits than its memory has room for at first (16,384): the room grows and the text is read again,
+    // and a later small text reads none of the old ones.
+    const keywords = [["ghp_", "gho_"], ["akia"], ["pass", "password"], ["-----begin"]];
+    const many = Array.from({ length: 10_000 }, (_, i) => `akia ${i} pass`).join("\n");
+    expect([...prefilter.scanFlat(many)]).toEqual(reference(keywords, many));
+    expect(prefilter.scan(many)).toHaveLength(20_000);
+    // A text larger than the memory at first (its code units are copied there): the memory grows.
+    const large = `${"x".repeat(3_000_000)} password\n€ akia`;
+    expect(prefilter.scan(large).map((h) => [h.line, h.rule, h.at])).toEqual([
+      [0, 2, 3_000_005],
+      [1, 1, 3_000_016],
+    ]);
     expect(prefilter.scan("x\nghp_ y").map((h) => [h.line, h.rule])).toEqual([[1, 0]]);
     // A rule already hit on line 0 of the previous text is still reported on line 0 of this one.
     expect(prefilter.scan("akia").map((h) => [h.line, h.rule])).toEqual([[0, 1]]);

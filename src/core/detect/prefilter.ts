@@ -1,8 +1,10 @@
 /**
  * One pass over a text that finds, for every line, which rules' keywords occur in it: an Aho-Corasick
- * automaton over case-folded ASCII, compiled to a dense DFA table so the inner loop is one array read
- * per character. Rules run only on the lines this pass selects, which is what makes scanning fast.
+ * automaton over case-folded ASCII, compiled to a dense DFA table so the inner loop is one table read
+ * per character. Rules run only on the lines this pass selects, which is what makes scanning fast. The
+ * loop itself is WebAssembly (keyword-scan.wat), run over the text's UTF-16 code units.
  */
+import { KEYWORD_SCAN_WASM } from "./keyword-scan-wasm.js";
 
 interface KeywordHit {
   /** 0-based line index in the text. */
@@ -26,19 +28,15 @@ function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayB
 }
 /** Class table over every UTF-16 code unit, so the inner loop has no range check (64 KB). */
 const CODE_UNITS = 65536;
-/** The largest hits buffer (in integers, 4 a hit) kept from one document to the next. */
-const KEPT_HITS = 1 << 18;
-/**
- * How much of the table's start (in integers: 256 KB, the rows of the ~1,200 shallowest states) a scan
- * reads ahead. The rule work between two documents pushes the table out of the cache, and the scan's
- * own reads cannot overlap (each waits for the state the one before read); reads ahead that do not
- * depend on each other bring in the rows most steps land on at the cost of about one miss, not one each.
- */
-const HOT_INTS = 1 << 16;
 
 interface Automaton {
   classOf: Uint8Array;
   classCount: number;
+  /**
+   * Next state for (state, class) at state * classCount + class. A state is the byte offset of its row
+   * (its number times 4 * classCount: the address keyword-scan.wat reads it at), negated when keywords
+   * end in it: the loop tests a sign, not a map.
+   */
   table: Int32Array;
   /** The rules whose keyword ends in state s (including through failure links): rules[starts[s] .. starts[s + 1]). */
   starts: Int32Array;
@@ -117,10 +115,11 @@ function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automato
 
   // Breadth-first failure links, folded into a full transition table: a state's row is its failure
   // state's row (already final: failure states are shallower) with its own edges written over it.
-  // Entries are final as written: premultiplied by the class count, negated when keywords end in
+  // Entries are final as written: the target's row offset in bytes, negated when keywords end in
   // the target state. Each state's outputs are its own rules, then those of its failure state not
   // already listed.
   const table = new Int32Array(states * classes);
+  const rowBytes = 4 * classes;
   const fail = new Int32Array(states);
   const outputs: Array<readonly number[]> = new Array<readonly number[]>(states).fill(NO_RULES);
   const queue = new Int32Array(states);
@@ -134,7 +133,7 @@ function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automato
       outputs[child] = mine;
     } else outputs[child] = inherited;
     queue[tail++] = child;
-    return outputs[child]!.length > 0 ? -child * classes : child * classes;
+    return outputs[child]!.length > 0 ? -child * rowBytes : child * rowBytes;
   };
   for (let child = firstChild[0] as number; child !== 0; child = nextSibling[child] as number) table[viaClass[child] as number] = enter(child, 0);
   for (let head = 0; head < tail; head++) {
@@ -145,7 +144,7 @@ function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automato
     for (let child = firstChild[state] as number; child !== 0; child = nextSibling[child] as number) {
       const cls = viaClass[child] as number;
       // Where the failure state goes on this character (an entry already encoded: decode it).
-      const failure = Math.abs(table[failRow + cls] as number) / classes;
+      const failure = Math.abs(table[failRow + cls] as number) / rowBytes;
       table[row + cls] = enter(child, failure);
     }
   }
@@ -162,7 +161,7 @@ function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automato
  * for exactly those keywords. Integers in the machine's byte order: the
  * format word reads wrong in another order, and the automaton is then built instead.
  */
-const FORMAT = 0x43470002;
+const FORMAT = 0x43470003;
 const HEADER_INTS = 5;
 
 /** The automaton for `keywordsPerRule` (as the constructor takes them), encoded for `new KeywordPrefilter(keywords, prebuilt)`. */
@@ -208,33 +207,57 @@ function decodeAutomaton(bytes: Uint8Array, lowered: ReadonlyArray<ReadonlyArray
   return { classOf, classCount, table, starts, rules };
 }
 
+/** What keyword-scan.wat exports. */
+interface KeywordScanExports {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  findHits(text: number, end: number, classOf: number, starts: number, rules: number, rowBytes: number, lastLine: number, hits: number, hitsEnd: number): number;
+}
+
+/** The parts of the WebAssembly API used here (the ES2022 library has no types for them). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+const WASM_PAGE = 65536;
+/** Room for the hits at first, in bytes (16 a hit): a history's large commits have ~2,000 hits each. */
+const FIRST_HITS_BYTES = 1 << 18;
+
+let compiledModule: object | undefined;
+
+/** A new instance of the scan loop, with its own memory. */
+function keywordScanInstance(): KeywordScanExports {
+  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (!wasm) throw new Error("The keyword scan needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.");
+  // WebAssembly's memory is little-endian; the tables are written and the hits read through typed arrays.
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("The keyword scan needs a little-endian machine.");
+  compiledModule ??= new wasm.Module(KEYWORD_SCAN_WASM);
+  return new wasm.Instance(compiledModule, {}).exports as KeywordScanExports;
+}
+
+/**
+ * Where the scan loop's inputs lie in its memory (byte offsets; see keyword-scan.wat): the table at 0,
+ * then the classes, the outputs, the rules' last lines, the hits, and the text last, as it grows.
+ */
+interface MemoryLayout {
+  classOf: number;
+  starts: number;
+  rules: number;
+  lastLine: number;
+  hits: number;
+}
+
 export class KeywordPrefilter {
-  private readonly classOf: Uint8Array;
-  private readonly classCount: number;
-  /**
-   * Next state for (state, class), premultiplied by the class count (one multiplication fewer per
-   * character), and negated when keywords end in that state: the inner loop tests a sign, not a map.
-   */
-  private readonly table: Int32Array;
-  /**
-   * The rules whose keyword ends in a state (including through failure links), by state number:
-   * rules[starts[s] .. starts[s + 1]). Two flat arrays, not an array a state: the loop reads them in
-   * a few cache lines, where arrays of their own lay scattered over the heap.
-   */
-  private readonly starts: Int32Array;
-  private readonly rules: Int32Array;
   readonly ruleCount: number;
-  /**
-   * scanFlat's working arrays, kept from call to call: a typed array is allocated outside V8's heap, and
-   * a new one per document (a few per small file) cost more than the scan of the file itself.
-   */
-  private readonly lastLineOfRule: Int32Array;
-  /**
-   * Room for the hits of all but the most keyword-dense documents from the start (untouched pages of a
-   * large typed array cost nothing): a history's large commits have ~2,000 hits each, and growing the
-   * buffer in findHits, first met after V8 had compiled its loop, threw that code away.
-   */
-  private hits = new Int32Array(KEPT_HITS);
+  private readonly scanLoop: KeywordScanExports;
+  private readonly layout: MemoryLayout;
+  private readonly rowBytes: number;
+  /** Bytes for hits, from layout.hits: the text follows them. Doubled when a text's hits do not fit. */
+  private hitsBytes = FIRST_HITS_BYTES;
+  /** Views of the loop's memory, made again when it grows (growing detaches the old buffer). */
+  private memoryBuffer: ArrayBuffer;
+  private bytes: Buffer;
+  private ints: Int32Array;
 
   /**
    * `keywordsPerRule[i]` are rule i's keywords (any case; matched case-insensitively). `prebuilt` is
@@ -244,13 +267,34 @@ export class KeywordPrefilter {
   constructor(keywordsPerRule: ReadonlyArray<ReadonlyArray<string>>, prebuilt?: Uint8Array) {
     this.ruleCount = keywordsPerRule.length;
     const lowered = keywordsPerRule.map((keywords) => keywords.map((k) => k.toLowerCase()));
-    const automaton = (prebuilt && decodeAutomaton(prebuilt, lowered)) ?? buildAutomaton(lowered);
-    this.classOf = automaton.classOf;
-    this.classCount = automaton.classCount;
-    this.table = automaton.table;
-    this.starts = automaton.starts;
-    this.rules = automaton.rules;
-    this.lastLineOfRule = new Int32Array(this.ruleCount);
+    const { classOf, classCount, table, starts, rules } = (prebuilt && decodeAutomaton(prebuilt, lowered)) ?? buildAutomaton(lowered);
+    this.rowBytes = 4 * classCount;
+    const classesAt = table.byteLength;
+    const startsAt = classesAt + classOf.byteLength;
+    const rulesAt = startsAt + starts.byteLength;
+    const lastLineAt = rulesAt + rules.byteLength;
+    this.layout = { classOf: classesAt, starts: startsAt, rules: rulesAt, lastLine: lastLineAt, hits: lastLineAt + 4 * this.ruleCount };
+    this.scanLoop = keywordScanInstance();
+    this.memoryBuffer = this.scanLoop.memory.buffer;
+    this.bytes = Buffer.from(this.memoryBuffer);
+    this.ints = new Int32Array(this.memoryBuffer);
+    this.reserve(this.layout.hits + this.hitsBytes);
+    const at = (array: Int32Array | Uint8Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    this.bytes.set(at(table), 0);
+    this.bytes.set(classOf, classesAt);
+    this.bytes.set(at(starts), startsAt);
+    this.bytes.set(at(rules), rulesAt);
+  }
+
+  /** Grows the loop's memory to at least `size` bytes. */
+  private reserve(size: number): void {
+    const buffer = this.scanLoop.memory.buffer;
+    if (size > buffer.byteLength) this.scanLoop.memory.grow(Math.ceil((size - buffer.byteLength) / WASM_PAGE));
+    if (this.scanLoop.memory.buffer !== this.memoryBuffer) {
+      this.memoryBuffer = this.scanLoop.memory.buffer;
+      this.bytes = Buffer.from(this.memoryBuffer);
+      this.ints = new Int32Array(this.memoryBuffer);
+    }
   }
 
   /** Every (line, rule) pair whose keyword occurs, at most once per line and rule, in text order. */
@@ -265,72 +309,21 @@ export class KeywordPrefilter {
 
   /**
    * The same hits as `scan`, packed four integers a hit (line, lineStart, at, rule): the engine's hot
-   * path, with no object per hit. The array is a view of a buffer the next call overwrites: read it
+   * path, with no object per hit. The array is a view of memory the next call overwrites: read it
    * before scanning another text.
    */
   scanFlat(text: string): Int32Array {
-    this.lastLineOfRule.fill(-1);
-    // A large buffer left by a hit-dense document is not kept for the rest of the run.
-    if (this.hits.length > KEPT_HITS) this.hits = new Int32Array(KEPT_HITS);
-    // Never more reads ahead than the text has characters (a short text reaches few rows).
-    // The start state, 0, computed from what was read ahead so that those reads are not dropped as unused.
-    const start = KeywordPrefilter.readAhead(this.table, Math.min(this.table.length, HOT_INTS, 16 * text.length)) & 0;
-    const count = KeywordPrefilter.findHits(this, text, text.length, start, this.table, this.classOf, this.starts, this.rules, this.classCount, this.lastLineOfRule, this.hits);
-    return this.hits.subarray(0, count);
-  }
-
-  /**
-   * Reads one integer per 64-byte line of the table's first `ints` (see HOT_INTS); returns them or'ed.
-   * A loop apart from findHits, with nothing after it: V8 compiles a loop on-stack where it first runs
-   * long, and two loops there made two such compiles; an operation after the loop, first reached after
-   * that compile, sent its code back to the interpreter.
-   */
-  private static readAhead(table: Int32Array, ints: number): number {
-    let ahead = 0;
-    for (let k = 0; k < ints; k += 16) ahead |= table[k] as number;
-    return ahead;
-  }
-
-  /**
-   * scanFlat's loop: writes the hits to `hits`, or to the larger buffer it puts in `prefilter.hits` when
-   * they do not fit, and returns how many integers it wrote. A function apart that is given the arrays:
-   * V8 optimises the loop during the first long document, before the reads at the start of that call
-   * have type feedback, and code compiled from there fell back to the interpreter at its first read on
-   * every later call (then re-entered the loop's on-stack-replaced code). For the same reason the text's
-   * length comes computed: the first call runs before V8 keeps type feedback for this function, and a
-   * property read before the loop had none when the compile came in that call (the compiled code then
-   * fell back at once on the next call). `start` is the start state (0).
-   */
-  private static findHits(prefilter: KeywordPrefilter, text: string, length: number, start: number, table: Int32Array, classOf: Uint8Array, starts: Int32Array, rules: Int32Array, classes: number, lastLineOfRule: Int32Array, hits: Int32Array<ArrayBuffer>): number {
-    let count = 0;
-    let line = 0;
-    let lineStart = 0;
-    let state = start;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) {
-        line++;
-        lineStart = i + 1;
-        state = 0;
-        continue;
-      }
-      state = table[state + (classOf[code] as number)] as number;
-      if (state < 0) {
-        state = -state;
-        const ending = state / classes;
-        for (let k = starts[ending] as number, end = starts[ending + 1] as number; k < end; k++) {
-          const rule = rules[k] as number;
-          if (lastLineOfRule[rule] !== line) {
-            lastLineOfRule[rule] = line;
-            if (count + 4 > hits.length) hits = prefilter.hits = grow(hits, hits.length * 2);
-            hits[count++] = line;
-            hits[count++] = lineStart;
-            hits[count++] = i + 1;
-            hits[count++] = rule;
-          }
-        }
-      }
+    const { classOf, starts, rules, lastLine, hits } = this.layout;
+    for (;;) {
+      const textAt = hits + this.hitsBytes;
+      const end = textAt + 2 * text.length;
+      this.reserve(end);
+      this.bytes.write(text, textAt, "utf16le");
+      this.ints.fill(-1, lastLine / 4, lastLine / 4 + this.ruleCount);
+      const count = this.scanLoop.findHits(textAt, end, classOf, starts, rules, this.rowBytes, lastLine, hits, textAt);
+      if (count >= 0) return this.ints.subarray(hits / 4, hits / 4 + count);
+      // More hits than room: twice the room, and the text again after it.
+      this.hitsBytes *= 2;
     }
-    return count;
   }
 }

@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_EWNR3DNJ.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_EWNR3DNJ.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_EWNR3DNJ.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_EWNR3DNJ.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_EWNR3DNJ.addHookEntries,
-  defaultCommand: () => import_chunk_EWNR3DNJ.defaultCommand,
-  hookEntryPath: () => import_chunk_EWNR3DNJ.hookEntryPath,
-  isOwnCommand: () => import_chunk_EWNR3DNJ.isOwnCommand,
-  packageBin: () => import_chunk_EWNR3DNJ.packageBin,
-  readSettings: () => import_chunk_EWNR3DNJ.readSettings,
-  removeHookEntries: () => import_chunk_EWNR3DNJ.removeHookEntries,
-  removeSettingsFile: () => import_chunk_EWNR3DNJ.removeSettingsFile,
-  settingsPath: () => import_chunk_EWNR3DNJ.settingsPath,
-  writeSettings: () => import_chunk_EWNR3DNJ.writeSettings
+  ClaudeSettingsError: () => import_chunk_PPOFGBTS.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_PPOFGBTS.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_PPOFGBTS.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_PPOFGBTS.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_PPOFGBTS.addHookEntries,
+  defaultCommand: () => import_chunk_PPOFGBTS.defaultCommand,
+  hookEntryPath: () => import_chunk_PPOFGBTS.hookEntryPath,
+  isOwnCommand: () => import_chunk_PPOFGBTS.isOwnCommand,
+  packageBin: () => import_chunk_PPOFGBTS.packageBin,
+  readSettings: () => import_chunk_PPOFGBTS.readSettings,
+  removeHookEntries: () => import_chunk_PPOFGBTS.removeHookEntries,
+  removeSettingsFile: () => import_chunk_PPOFGBTS.removeSettingsFile,
+  settingsPath: () => import_chunk_PPOFGBTS.settingsPath,
+  writeSettings: () => import_chunk_PPOFGBTS.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_EWNR3DNJ = require("./chunk-EWNR3DNJ.js");
-var import_chunk_52JY2PSG = require("./chunk-52JY2PSG.js");
+var import_chunk_PPOFGBTS = require("./chunk-PPOFGBTS.js");
+var import_chunk_VSQRT3TL = require("./chunk-VSQRT3TL.js");
 var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
