@@ -25992,6 +25992,22 @@ function secretSeverity(provider, declared, validation) {
   return SECRET_SEVERITY[evidenceOf(provider, validation)][blastRadius(declared)];
 }
 
+// src/core/wasm.ts
+var WASM_PAGE = 65536;
+function reserve(memory, size) {
+  const current = memory.buffer.byteLength;
+  if (size > current) memory.grow(Math.ceil((size - current) / WASM_PAGE));
+}
+var compiled = /* @__PURE__ */ new WeakMap();
+function instantiate(bytes, job) {
+  const wasm = globalThis.WebAssembly;
+  if (!wasm) throw new Error(`${job} needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.`);
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error(`${job} needs a little-endian machine.`);
+  let module = compiled.get(bytes);
+  if (!module) compiled.set(bytes, module = new wasm.Module(bytes));
+  return new wasm.Instance(module, {}).exports;
+}
+
 // src/core/detect/keyword-scan-wasm.ts
 var KEYWORD_SCAN_WASM = new Uint8Array([
   0,
@@ -26447,16 +26463,7 @@ function decodeAutomaton(bytes, lowered) {
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
   return { classOf, classCount, table, starts, rules: rules208 };
 }
-var WASM_PAGE = 65536;
 var FIRST_HITS_BYTES = 1 << 18;
-var compiledModule;
-function keywordScanInstance() {
-  const wasm = globalThis.WebAssembly;
-  if (!wasm) throw new Error("The keyword scan needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.");
-  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("The keyword scan needs a little-endian machine.");
-  compiledModule ??= new wasm.Module(KEYWORD_SCAN_WASM);
-  return new wasm.Instance(compiledModule, {}).exports;
-}
 var KeywordPrefilter = class {
   ruleCount;
   scanLoop;
@@ -26483,7 +26490,7 @@ var KeywordPrefilter = class {
     const rulesAt = startsAt + starts.byteLength;
     const lastLineAt = rulesAt + rules208.byteLength;
     this.layout = { classOf: classesAt, starts: startsAt, rules: rulesAt, lastLine: lastLineAt, hits: lastLineAt + 4 * this.ruleCount };
-    this.scanLoop = keywordScanInstance();
+    this.scanLoop = instantiate(KEYWORD_SCAN_WASM, "The keyword scan");
     this.memoryBuffer = this.scanLoop.memory.buffer;
     this.bytes = Buffer.from(this.memoryBuffer);
     this.ints = new Int32Array(this.memoryBuffer);
@@ -26496,8 +26503,7 @@ var KeywordPrefilter = class {
   }
   /** Grows the loop's memory to at least `size` bytes. */
   reserve(size) {
-    const buffer = this.scanLoop.memory.buffer;
-    if (size > buffer.byteLength) this.scanLoop.memory.grow(Math.ceil((size - buffer.byteLength) / WASM_PAGE));
+    reserve(this.scanLoop.memory, size);
     if (this.scanLoop.memory.buffer !== this.memoryBuffer) {
       this.memoryBuffer = this.scanLoop.memory.buffer;
       this.bytes = Buffer.from(this.memoryBuffer);
@@ -31421,6 +31427,630 @@ function addedLinesOf(path10, lines2, lineNumbers) {
   return { path: path10, text: lines2.join("\n"), lineNumbers };
 }
 
+// src/git/patch-lines-wasm.ts
+var PATCH_LINES_WASM = new Uint8Array([
+  0,
+  97,
+  115,
+  109,
+  1,
+  0,
+  0,
+  0,
+  1,
+  5,
+  1,
+  96,
+  0,
+  1,
+  127,
+  3,
+  2,
+  1,
+  0,
+  5,
+  3,
+  1,
+  0,
+  2,
+  7,
+  21,
+  2,
+  6,
+  109,
+  101,
+  109,
+  111,
+  114,
+  121,
+  2,
+  0,
+  8,
+  114,
+  101,
+  97,
+  100,
+  72,
+  117,
+  110,
+  107,
+  0,
+  0,
+  10,
+  186,
+  4,
+  1,
+  183,
+  4,
+  1,
+  18,
+  127,
+  65,
+  0,
+  40,
+  2,
+  0,
+  33,
+  0,
+  65,
+  4,
+  40,
+  2,
+  0,
+  33,
+  1,
+  65,
+  8,
+  40,
+  2,
+  0,
+  33,
+  2,
+  65,
+  12,
+  40,
+  2,
+  0,
+  33,
+  3,
+  65,
+  16,
+  40,
+  2,
+  0,
+  33,
+  4,
+  65,
+  20,
+  40,
+  2,
+  0,
+  33,
+  5,
+  65,
+  24,
+  40,
+  2,
+  0,
+  33,
+  6,
+  65,
+  28,
+  40,
+  2,
+  0,
+  33,
+  7,
+  65,
+  32,
+  40,
+  2,
+  0,
+  33,
+  8,
+  65,
+  36,
+  40,
+  2,
+  0,
+  33,
+  9,
+  65,
+  40,
+  40,
+  2,
+  0,
+  33,
+  10,
+  2,
+  64,
+  3,
+  64,
+  32,
+  3,
+  65,
+  0,
+  76,
+  32,
+  2,
+  65,
+  0,
+  76,
+  113,
+  13,
+  1,
+  32,
+  0,
+  32,
+  1,
+  75,
+  13,
+  1,
+  32,
+  0,
+  33,
+  11,
+  32,
+  0,
+  33,
+  12,
+  2,
+  64,
+  3,
+  64,
+  32,
+  12,
+  65,
+  16,
+  106,
+  32,
+  1,
+  75,
+  13,
+  1,
+  32,
+  12,
+  253,
+  0,
+  4,
+  128,
+  128,
+  4,
+  65,
+  10,
+  253,
+  15,
+  253,
+  35,
+  253,
+  100,
+  33,
+  17,
+  32,
+  17,
+  4,
+  64,
+  32,
+  12,
+  32,
+  17,
+  104,
+  106,
+  33,
+  12,
+  12,
+  2,
+  11,
+  32,
+  12,
+  65,
+  16,
+  106,
+  33,
+  12,
+  12,
+  0,
+  11,
+  11,
+  2,
+  64,
+  3,
+  64,
+  32,
+  12,
+  32,
+  1,
+  79,
+  13,
+  1,
+  32,
+  12,
+  45,
+  0,
+  128,
+  128,
+  4,
+  65,
+  10,
+  70,
+  13,
+  1,
+  32,
+  12,
+  65,
+  1,
+  106,
+  33,
+  12,
+  12,
+  0,
+  11,
+  11,
+  32,
+  12,
+  65,
+  1,
+  106,
+  33,
+  0,
+  32,
+  12,
+  32,
+  11,
+  75,
+  4,
+  127,
+  32,
+  11,
+  45,
+  0,
+  128,
+  128,
+  4,
+  5,
+  65,
+  127,
+  11,
+  33,
+  13,
+  32,
+  13,
+  65,
+  220,
+  0,
+  70,
+  13,
+  0,
+  32,
+  13,
+  65,
+  45,
+  70,
+  4,
+  64,
+  32,
+  2,
+  65,
+  1,
+  107,
+  33,
+  2,
+  12,
+  1,
+  11,
+  32,
+  13,
+  65,
+  43,
+  70,
+  32,
+  10,
+  69,
+  113,
+  4,
+  64,
+  32,
+  4,
+  65,
+  1,
+  106,
+  33,
+  4,
+  32,
+  3,
+  65,
+  1,
+  107,
+  33,
+  3,
+  12,
+  1,
+  11,
+  32,
+  13,
+  65,
+  43,
+  70,
+  4,
+  64,
+  32,
+  11,
+  65,
+  1,
+  106,
+  33,
+  14,
+  32,
+  12,
+  33,
+  15,
+  32,
+  15,
+  32,
+  14,
+  75,
+  4,
+  64,
+  32,
+  15,
+  45,
+  0,
+  255,
+  255,
+  3,
+  65,
+  13,
+  70,
+  4,
+  64,
+  32,
+  15,
+  65,
+  1,
+  107,
+  33,
+  15,
+  11,
+  11,
+  32,
+  5,
+  65,
+  0,
+  72,
+  4,
+  64,
+  32,
+  14,
+  33,
+  5,
+  32,
+  14,
+  33,
+  6,
+  32,
+  14,
+  33,
+  7,
+  5,
+  32,
+  14,
+  32,
+  6,
+  71,
+  4,
+  64,
+  32,
+  6,
+  65,
+  128,
+  128,
+  4,
+  106,
+  32,
+  14,
+  65,
+  128,
+  128,
+  4,
+  106,
+  32,
+  15,
+  32,
+  14,
+  107,
+  252,
+  10,
+  0,
+  0,
+  11,
+  11,
+  32,
+  6,
+  32,
+  15,
+  32,
+  14,
+  107,
+  106,
+  33,
+  6,
+  32,
+  6,
+  32,
+  1,
+  73,
+  4,
+  64,
+  32,
+  6,
+  65,
+  10,
+  58,
+  0,
+  128,
+  128,
+  4,
+  11,
+  32,
+  6,
+  65,
+  1,
+  106,
+  33,
+  6,
+  32,
+  9,
+  65,
+  2,
+  116,
+  32,
+  4,
+  54,
+  2,
+  64,
+  32,
+  9,
+  65,
+  1,
+  106,
+  33,
+  9,
+  32,
+  4,
+  65,
+  1,
+  106,
+  33,
+  4,
+  32,
+  3,
+  65,
+  1,
+  107,
+  33,
+  3,
+  32,
+  6,
+  32,
+  7,
+  107,
+  32,
+  8,
+  74,
+  4,
+  64,
+  65,
+  1,
+  33,
+  16,
+  12,
+  3,
+  11,
+  32,
+  9,
+  65,
+  240,
+  255,
+  0,
+  79,
+  4,
+  64,
+  65,
+  2,
+  33,
+  16,
+  12,
+  3,
+  11,
+  12,
+  1,
+  11,
+  32,
+  2,
+  65,
+  1,
+  107,
+  33,
+  2,
+  32,
+  4,
+  65,
+  1,
+  106,
+  33,
+  4,
+  32,
+  3,
+  65,
+  1,
+  107,
+  33,
+  3,
+  12,
+  0,
+  11,
+  11,
+  65,
+  0,
+  32,
+  0,
+  54,
+  2,
+  0,
+  65,
+  8,
+  32,
+  2,
+  54,
+  2,
+  0,
+  65,
+  12,
+  32,
+  3,
+  54,
+  2,
+  0,
+  65,
+  16,
+  32,
+  4,
+  54,
+  2,
+  0,
+  65,
+  20,
+  32,
+  5,
+  54,
+  2,
+  0,
+  65,
+  24,
+  32,
+  6,
+  54,
+  2,
+  0,
+  65,
+  28,
+  32,
+  7,
+  54,
+  2,
+  0,
+  65,
+  36,
+  32,
+  9,
+  54,
+  2,
+  0,
+  32,
+  16,
+  11
+]);
+
 // src/git/patch.ts
 var DEFAULT_PATCH_LIMITS = { maxFileChars: 5e6 };
 var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
@@ -31515,33 +32145,90 @@ var MINUS = 45;
 var AT = 64;
 var BACKSLASH = 92;
 var HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c3) => c3.charCodeAt(0)));
+var STATE = { pos: 0, length: 1, oldLeft: 2, newLeft: 3, newLine: 4, textStart: 5, textEnd: 6, counted: 7, allowance: 8, lines: 9, keep: 10 };
+var STATE_INTS = 11;
+var LINES_AT = 64;
+var PATCH_AT = 65536;
+var HUNK_READ = 0;
+var PAST_ALLOWANCE = 1;
+var KEPT_MEMORY = 64 * 1024 * 1024;
+var MAX_ALLOWANCE = 2147483647;
+var hunkLoop;
+function hunkLoopFor(length) {
+  hunkLoop ??= instantiate(PATCH_LINES_WASM, "Reading patches");
+  reserve(hunkLoop.memory, PATCH_AT + length);
+  return hunkLoop;
+}
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
-  const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
+  const length = typeof patch === "string" ? Buffer.byteLength(patch, "utf8") : patch.length;
+  const loop = hunkLoopFor(length);
+  const bytes = Buffer.from(loop.memory.buffer, PATCH_AT, length);
+  if (typeof patch === "string") bytes.write(patch, "utf8");
+  else patch.copy(bytes);
   const state = { bytes, commit, limits, result: { files: [], skipped: [], binary: [], paths: [] }, file: void 0, oldLeft: [], newLeft: 0, newLine: 0 };
-  let start = 0;
-  while (start <= bytes.length) {
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end < 0) end = bytes.length;
-    const lineStart = start;
-    start = end + 1;
-    const oldLeft = state.oldLeft;
-    if (oldLeft.length === 1 && (state.newLeft > 0 || oldLeft[0] > 0)) {
-      const first2 = end > lineStart ? bytes[lineStart] : -1;
-      if (first2 === BACKSLASH) continue;
-      if (first2 === MINUS) {
-        oldLeft[0] = oldLeft[0] - 1;
+  try {
+    let start = 0;
+    while (start <= bytes.length) {
+      const oldLeft = state.oldLeft;
+      if (oldLeft.length === 1 && (state.newLeft > 0 || oldLeft[0] > 0)) {
+        start = readHunk(state, loop, start);
         continue;
       }
-      if (first2 === PLUS) {
-        if (state.file) addLine(state, state.file, lineStart + 1, end, state.newLine);
-      } else oldLeft[0] = oldLeft[0] - 1;
-      state.newLine++;
-      state.newLeft--;
-    } else if (state.newLeft > 0 || oldLeft.some((n) => n > 0)) readCombinedLine(state, lineStart, end);
-    else readHeaderLine(state, lineStart, end);
+      let end = bytes.indexOf(NEWLINE, start);
+      if (end < 0) end = bytes.length;
+      const lineStart = start;
+      start = end + 1;
+      if (state.newLeft > 0 || oldLeft.some((n) => n > 0)) readCombinedLine(state, lineStart, end);
+      else readHeaderLine(state, lineStart, end);
+    }
+    finish(state);
+    return state.result;
+  } finally {
+    if (loop.memory.buffer.byteLength > KEPT_MEMORY) hunkLoop = void 0;
   }
-  finish(state);
-  return state.result;
+}
+function readHunk(state, loop, start) {
+  const hunk = new Int32Array(loop.memory.buffer, 0, STATE_INTS);
+  const numbers = new Int32Array(loop.memory.buffer, LINES_AT, (PATCH_AT - LINES_AT) / 4);
+  const file = state.file;
+  hunk[STATE.pos] = start;
+  hunk[STATE.length] = state.bytes.length;
+  hunk[STATE.oldLeft] = state.oldLeft[0];
+  hunk[STATE.newLeft] = state.newLeft;
+  hunk[STATE.newLine] = state.newLine;
+  hunk[STATE.lines] = 0;
+  const keep = (file2) => file2 !== void 0 && !file2.tooLarge;
+  if (keep(file)) {
+    hunk[STATE.textStart] = file.textStart;
+    hunk[STATE.textEnd] = file.textEnd;
+    hunk[STATE.counted] = file.counted;
+    hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
+    hunk[STATE.keep] = 1;
+  } else hunk[STATE.keep] = 0;
+  for (; ; ) {
+    const why = loop.readHunk();
+    if (keep(file)) {
+      const count3 = hunk[STATE.lines];
+      for (let k2 = 0; k2 < count3; k2++) file.lineNumbers.push(numbers[k2]);
+      hunk[STATE.lines] = 0;
+      file.textStart = hunk[STATE.textStart];
+      file.textEnd = hunk[STATE.textEnd];
+      file.counted = hunk[STATE.counted];
+      if (why === PAST_ALLOWANCE) {
+        countCharacters(state, file);
+        if (file.tooLarge) hunk[STATE.keep] = 0;
+        else {
+          hunk[STATE.counted] = file.counted;
+          hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
+        }
+      }
+    }
+    if (why === HUNK_READ) break;
+  }
+  state.oldLeft[0] = hunk[STATE.oldLeft];
+  state.newLeft = hunk[STATE.newLeft];
+  state.newLine = hunk[STATE.newLine];
+  return hunk[STATE.pos];
 }
 function readCombinedLine(state, lineStart, end) {
   const { bytes, oldLeft } = state;
@@ -32680,12 +33367,12 @@ var Links = class {
 function fit(items, cap, more) {
   const lines2 = [];
   let used = 0;
-  const reserve = 400;
+  const reserve2 = 400;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const size = utf8Length(item) + 1;
     const isLast = i === items.length - 1;
-    if (used + size + (isLast ? 0 : reserve) > cap) {
+    if (used + size + (isLast ? 0 : reserve2) > cap) {
       lines2.push(more(items.length - i, i));
       return { lines: lines2, shown: i };
     }
@@ -39491,7 +40178,7 @@ var $ZodCyclicError = class extends Error {
     this.name = "ZodCyclicError";
   }
 };
-var STATE = "~memo";
+var STATE2 = "~memo";
 var NO_ISSUES = [];
 function isRef(value) {
   return value !== null && typeof value === "object";
@@ -39702,10 +40389,10 @@ var memo = {
         const input = payload.value;
         if (!isRef(input))
           return base(payload, ctx);
-        let state = ctx[STATE];
+        let state = ctx[STATE2];
         if (!state) {
           state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
-          ctx[STATE] = state;
+          ctx[STATE2] = state;
         }
         let bucket;
         if (lastCtx === ctx) {
@@ -39754,7 +40441,7 @@ function memoizer() {
   return memo;
 }
 function isBackEdge(ctx, value) {
-  const backEdges = ctx[STATE]?.backEdges;
+  const backEdges = ctx[STATE2]?.backEdges;
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
@@ -57484,8 +58171,8 @@ var DEFAULT_PII_CLASSIFICATION = "confidential";
 var SECRET_CLASSIFICATION = "confidential";
 var rank = (c3) => CLASSIFICATIONS.indexOf(c3);
 function compileContentPaths(paths) {
-  const compiled = Object.entries(paths).map(([glob, classification]) => ({ glob, classification, match: (0, import_picomatch2.default)(glob, { dot: true }) }));
-  return (path10) => compiled.filter((c3) => c3.match(path10)).map(({ glob, classification }) => ({ glob, classification }));
+  const compiled2 = Object.entries(paths).map(([glob, classification]) => ({ glob, classification, match: (0, import_picomatch2.default)(glob, { dot: true }) }));
+  return (path10) => compiled2.filter((c3) => c3.match(path10)).map(({ glob, classification }) => ({ glob, classification }));
 }
 function classifyChange(change, findings, matchPaths) {
   const signals = [];

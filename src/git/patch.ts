@@ -16,6 +16,8 @@
  */
 import { addedLinesOf } from "../core/added-lines.js";
 import type { AddedLines, SkippedFile } from "../core/types.js";
+import { instantiate, reserve, type WasmMemory } from "../core/wasm.js";
+import { PATCH_LINES_WASM } from "./patch-lines-wasm.js";
 
 export interface PatchLimits {
   /**
@@ -214,46 +216,123 @@ const BACKSLASH = 92;
  */
 const HEADER_FIRST_BYTES = new Set([..."d@+rBin"].map((c) => c.charCodeAt(0)));
 
+/** What patch-lines.wat exports. */
+interface PatchLinesExports {
+  memory: WasmMemory;
+  readHunk(): number;
+}
+
+// patch-lines.wat's memory: its state (4-byte integers, by index), the added lines' numbers, the patch.
+const STATE = { pos: 0, length: 1, oldLeft: 2, newLeft: 3, newLine: 4, textStart: 5, textEnd: 6, counted: 7, allowance: 8, lines: 9, keep: 10 } as const;
+const STATE_INTS = 11;
+const LINES_AT = 64;
+const PATCH_AT = 65536;
+/** Why readHunk stopped. */
+const HUNK_READ = 0;
+const PAST_ALLOWANCE = 1;
 /**
- * Parses one commit's patch. Given bytes (git's output), it gathers each file's added lines in place:
- * the bytes are rewritten (each line moved over the prefixes and removed lines before it), so that a
- * file's text is decoded once, with no string a line (a history's added lines are hundreds of
- * thousands). Given text (a REST patch, a test), it reads its UTF-8 bytes. `commit` is copied into
+ * The memory kept from one patch to the next: a larger one (a commit that added a large file) is let go
+ * after its patch, so that one such commit does not hold that much memory for the rest of the run.
+ */
+const KEPT_MEMORY = 64 * 1024 * 1024;
+const MAX_ALLOWANCE = 0x7fffffff;
+
+let hunkLoop: PatchLinesExports | undefined;
+
+/** The hunk loop, its memory grown to hold a patch of `length` bytes. Parses are synchronous: one loop serves them all. */
+function hunkLoopFor(length: number): PatchLinesExports {
+  hunkLoop ??= instantiate<PatchLinesExports>(PATCH_LINES_WASM, "Reading patches");
+  reserve(hunkLoop.memory, PATCH_AT + length);
+  return hunkLoop;
+}
+
+/**
+ * Parses one commit's patch. The patch is copied into the hunk loop's memory (patch-lines.wat), where each
+ * file's added lines are gathered in place: each line moved over the prefixes and removed lines before
+ * it, so that a file's text is decoded once, with no string a line (a history's added lines are hundreds
+ * of thousands). Given text (a REST patch, a test), its UTF-8 bytes are copied. `commit` is copied into
  * each SkippedFile.
  *
- * Only a plain hunk's lines, nearly all of them, are read in this loop; the rest is done in functions of
- * their own, so that V8 optimizes a small loop, quickly, and a header kind or a merge first seen late in
- * a history does not throw that code away.
+ * Only a plain hunk's lines, nearly all of them, are read by that loop; the rest is done here, in
+ * functions of their own.
  */
 export function parseCommitPatch(patch: Buffer | string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
-  const bytes = typeof patch === "string" ? Buffer.from(patch, "utf8") : patch;
+  const length = typeof patch === "string" ? Buffer.byteLength(patch, "utf8") : patch.length;
+  const loop = hunkLoopFor(length);
+  const bytes = Buffer.from(loop.memory.buffer, PATCH_AT, length);
+  if (typeof patch === "string") bytes.write(patch, "utf8");
+  else patch.copy(bytes);
   const state: PatchState = { bytes, commit, limits, result: { files: [], skipped: [], binary: [], paths: [] }, file: undefined, oldLeft: [], newLeft: 0, newLine: 0 };
-  let start = 0;
-  while (start <= bytes.length) {
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end < 0) end = bytes.length;
-    const lineStart = start;
-    start = end + 1;
-    const oldLeft = state.oldLeft;
-    // A plain diff's hunk line, read by its first byte (nearly every line: no string is made for it).
-    if (oldLeft.length === 1 && (state.newLeft > 0 || (oldLeft[0] as number) > 0)) {
-      const first = end > lineStart ? bytes[lineStart] : -1;
-      // "\ No newline at end of file": about the previous line, not a line itself.
-      if (first === BACKSLASH) continue;
-      if (first === MINUS) {
-        oldLeft[0] = (oldLeft[0] as number) - 1;
+  try {
+    let start = 0;
+    while (start <= bytes.length) {
+      const oldLeft = state.oldLeft;
+      // A plain diff's hunk: its lines are read by the loop, to the hunk's end.
+      if (oldLeft.length === 1 && (state.newLeft > 0 || (oldLeft[0] as number) > 0)) {
+        start = readHunk(state, loop, start);
         continue;
       }
-      if (first === PLUS) {
-        if (state.file) addLine(state, state.file, lineStart + 1, end, state.newLine);
-      } else oldLeft[0] = (oldLeft[0] as number) - 1;
-      state.newLine++;
-      state.newLeft--;
-    } else if (state.newLeft > 0 || oldLeft.some((n) => n > 0)) readCombinedLine(state, lineStart, end);
-    else readHeaderLine(state, lineStart, end);
+      let end = bytes.indexOf(NEWLINE, start);
+      if (end < 0) end = bytes.length;
+      const lineStart = start;
+      start = end + 1;
+      if (state.newLeft > 0 || oldLeft.some((n) => n > 0)) readCombinedLine(state, lineStart, end);
+      else readHeaderLine(state, lineStart, end);
+    }
+    finish(state);
+    return state.result;
+  } finally {
+    if (loop.memory.buffer.byteLength > KEPT_MEMORY) hunkLoop = undefined;
   }
-  finish(state);
-  return state.result;
+}
+
+/**
+ * Reads a plain hunk's lines from `start` with the loop, to the hunk's end (or the patch's); returns where
+ * the next line starts. The current file's added lines are kept (see addLine), unless it is skipped as
+ * too large or there is no file.
+ */
+function readHunk(state: PatchState, loop: PatchLinesExports, start: number): number {
+  const hunk = new Int32Array(loop.memory.buffer, 0, STATE_INTS);
+  const numbers = new Int32Array(loop.memory.buffer, LINES_AT, (PATCH_AT - LINES_AT) / 4);
+  const file = state.file;
+  hunk[STATE.pos] = start;
+  hunk[STATE.length] = state.bytes.length;
+  hunk[STATE.oldLeft] = state.oldLeft[0] as number;
+  hunk[STATE.newLeft] = state.newLeft;
+  hunk[STATE.newLine] = state.newLine;
+  hunk[STATE.lines] = 0;
+  const keep = (file: FileState | undefined): file is FileState => file !== undefined && !file.tooLarge;
+  if (keep(file)) {
+    hunk[STATE.textStart] = file.textStart;
+    hunk[STATE.textEnd] = file.textEnd;
+    hunk[STATE.counted] = file.counted;
+    hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
+    hunk[STATE.keep] = 1;
+  } else hunk[STATE.keep] = 0;
+  for (;;) {
+    const why = loop.readHunk();
+    if (keep(file)) {
+      const count = hunk[STATE.lines] as number;
+      for (let k = 0; k < count; k++) file.lineNumbers.push(numbers[k] as number);
+      hunk[STATE.lines] = 0;
+      file.textStart = hunk[STATE.textStart] as number;
+      file.textEnd = hunk[STATE.textEnd] as number;
+      file.counted = hunk[STATE.counted] as number;
+      if (why === PAST_ALLOWANCE) {
+        countCharacters(state, file);
+        if (file.tooLarge) hunk[STATE.keep] = 0;
+        else {
+          hunk[STATE.counted] = file.counted;
+          hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
+        }
+      }
+    }
+    if (why === HUNK_READ) break;
+  }
+  state.oldLeft[0] = hunk[STATE.oldLeft] as number;
+  state.newLeft = hunk[STATE.newLeft] as number;
+  state.newLine = hunk[STATE.newLine] as number;
+  return hunk[STATE.pos] as number;
 }
 
 /** A line of a merge's combined diff, bytes[lineStart, end): one prefix column a parent. */

@@ -95,7 +95,7 @@ interface ReadCommitChange extends CommitChange {
 
 interface RawCommit {
   info: CommitInfo;
-  /** What git printed after the metadata: bytes, which parseCommitPatch rewrites as it reads them. */
+  /** What git printed after the metadata, as bytes (parseCommitPatch reads a copy). */
   patch: Buffer;
 }
 

@@ -124,6 +124,18 @@ describe("KeywordPrefilter", () => {
     }
   });
 
+  it("says why it cannot run where Node.js has no WebAssembly (node --jitless), and does not scan", () => {
+    const global = globalThis as { WebAssembly?: unknown };
+    const saved = global.WebAssembly;
+    delete global.WebAssembly;
+    try {
+      expect(() => new KeywordPrefilter([["akia"]])).toThrow(/needs WebAssembly.*--jitless/);
+    } finally {
+      global.WebAssembly = saved;
+    }
+    expect(new KeywordPrefilter([["akia"]]).scan("AKIA")).toHaveLength(1);
+  });
+
   it("refuses non-ASCII keywords", () => {
     expect(() => new KeywordPrefilter([["passé"]])).toThrow(/ASCII/);
   });

@@ -204,6 +204,38 @@ describe("parseCommitPatch", () => {
     expect(long.skipped).toEqual([]);
   });
 
+  it("reads hunks of tens of thousands of lines whole, and a file past the cap mid-hunk is skipped while the next file is read", () => {
+    // More added lines than the hunk loop numbers in one call (16,368): it is called again until the hunk ends.
+    const count = 40_000;
+    const lines = Array.from({ length: count }, (_, i) => `line ${i}`);
+    const big = parseCommitPatch(patch("diff --git a/a.txt b/a.txt", "--- /dev/null", "+++ b/a.txt", `@@ -0,0 +1,${count} @@`, ...lines.map((l) => "+" + l)), "c");
+    expect(big.files).toHaveLength(1);
+    expect(big.files[0]?.text).toBe(lines.join("\n"));
+    expect(big.files[0]?.lineNumbers).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    // A cap the first file passes after ~20,000 lines: it is skipped, and the hunk's other lines are still
+    // counted, so the second file's lines keep their numbers.
+    const capped = parseCommitPatch(
+      patch(
+        "diff --git a/a.txt b/a.txt",
+        "--- /dev/null",
+        "+++ b/a.txt",
+        `@@ -0,0 +1,${count} @@`,
+        ...lines.map((l) => "+" + l),
+        "diff --git a/b.txt b/b.txt",
+        "--- a/b.txt",
+        "+++ b/b.txt",
+        "@@ -2 +2,2 @@",
+        "-old",
+        "+new one",
+        "+new two",
+      ),
+      "c",
+      { maxFileChars: 200_000 },
+    );
+    expect(capped.skipped).toEqual([expect.objectContaining({ path: "a.txt", reason: "too-large" })]);
+    expect(capped.files).toEqual([{ path: "b.txt", text: "new one\nnew two", lineNumbers: [2, 3] }]);
+  });
+
   it("caps characters, not bytes: text of two- to four-byte characters is cut at the same count as ASCII", () => {
     // Each line: 4 characters and its "\n", 5 characters; "é" is 2 bytes, "日" 3, "😀" 4 bytes and 2 characters.
     const lines = ["éééé", "日日日日", "😀😀", "abcd"];

@@ -4,6 +4,7 @@
  * per character. Rules run only on the lines this pass selects, which is what makes scanning fast. The
  * loop itself is WebAssembly (keyword-scan.wat), run over the text's UTF-16 code units.
  */
+import { instantiate, reserve, type WasmMemory } from "../wasm.js";
 import { KEYWORD_SCAN_WASM } from "./keyword-scan-wasm.js";
 
 interface KeywordHit {
@@ -209,31 +210,12 @@ function decodeAutomaton(bytes: Uint8Array, lowered: ReadonlyArray<ReadonlyArray
 
 /** What keyword-scan.wat exports. */
 interface KeywordScanExports {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   findHits(text: number, end: number, classOf: number, starts: number, rules: number, rowBytes: number, lastLine: number, hits: number, hitsEnd: number): number;
 }
 
-/** The parts of the WebAssembly API used here (the ES2022 library has no types for them). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
-const WASM_PAGE = 65536;
 /** Room for the hits at first, in bytes (16 a hit): a history's large commits have ~2,000 hits each. */
 const FIRST_HITS_BYTES = 1 << 18;
-
-let compiledModule: object | undefined;
-
-/** A new instance of the scan loop, with its own memory. */
-function keywordScanInstance(): KeywordScanExports {
-  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (!wasm) throw new Error("The keyword scan needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.");
-  // WebAssembly's memory is little-endian; the tables are written and the hits read through typed arrays.
-  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("The keyword scan needs a little-endian machine.");
-  compiledModule ??= new wasm.Module(KEYWORD_SCAN_WASM);
-  return new wasm.Instance(compiledModule, {}).exports as KeywordScanExports;
-}
 
 /**
  * Where the scan loop's inputs lie in its memory (byte offsets; see keyword-scan.wat): the table at 0,
@@ -274,7 +256,7 @@ export class KeywordPrefilter {
     const rulesAt = startsAt + starts.byteLength;
     const lastLineAt = rulesAt + rules.byteLength;
     this.layout = { classOf: classesAt, starts: startsAt, rules: rulesAt, lastLine: lastLineAt, hits: lastLineAt + 4 * this.ruleCount };
-    this.scanLoop = keywordScanInstance();
+    this.scanLoop = instantiate<KeywordScanExports>(KEYWORD_SCAN_WASM, "The keyword scan");
     this.memoryBuffer = this.scanLoop.memory.buffer;
     this.bytes = Buffer.from(this.memoryBuffer);
     this.ints = new Int32Array(this.memoryBuffer);
@@ -288,8 +270,7 @@ export class KeywordPrefilter {
 
   /** Grows the loop's memory to at least `size` bytes. */
   private reserve(size: number): void {
-    const buffer = this.scanLoop.memory.buffer;
-    if (size > buffer.byteLength) this.scanLoop.memory.grow(Math.ceil((size - buffer.byteLength) / WASM_PAGE));
+    reserve(this.scanLoop.memory, size);
     if (this.scanLoop.memory.buffer !== this.memoryBuffer) {
       this.memoryBuffer = this.scanLoop.memory.buffer;
       this.bytes = Buffer.from(this.memoryBuffer);

@@ -179,6 +179,20 @@ function evidenceOf(provider, validation) {
 function secretSeverity(provider, declared, validation) {
   return SECRET_SEVERITY[evidenceOf(provider, validation)][blastRadius(declared)];
 }
+var WASM_PAGE = 65536;
+function reserve(memory, size) {
+  const current = memory.buffer.byteLength;
+  if (size > current) memory.grow(Math.ceil((size - current) / WASM_PAGE));
+}
+var compiled = /* @__PURE__ */ new WeakMap();
+function instantiate(bytes, job) {
+  const wasm = globalThis.WebAssembly;
+  if (!wasm) throw new Error(`${job} needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.`);
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error(`${job} needs a little-endian machine.`);
+  let module2 = compiled.get(bytes);
+  if (!module2) compiled.set(bytes, module2 = new wasm.Module(bytes));
+  return new wasm.Instance(module2, {}).exports;
+}
 var KEYWORD_SCAN_WASM = new Uint8Array([
   0,
   97,
@@ -631,16 +645,7 @@ function decodeAutomaton(bytes, lowered) {
   classOf.set(new Uint8Array(data.buffer, classesAt, MAX_CODE));
   return { classOf, classCount, table, starts, rules };
 }
-var WASM_PAGE = 65536;
 var FIRST_HITS_BYTES = 1 << 18;
-var compiledModule;
-function keywordScanInstance() {
-  const wasm = globalThis.WebAssembly;
-  if (!wasm) throw new Error("The keyword scan needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.");
-  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("The keyword scan needs a little-endian machine.");
-  compiledModule ??= new wasm.Module(KEYWORD_SCAN_WASM);
-  return new wasm.Instance(compiledModule, {}).exports;
-}
 var KeywordPrefilter = class {
   ruleCount;
   scanLoop;
@@ -667,7 +672,7 @@ var KeywordPrefilter = class {
     const rulesAt = startsAt + starts.byteLength;
     const lastLineAt = rulesAt + rules.byteLength;
     this.layout = { classOf: classesAt, starts: startsAt, rules: rulesAt, lastLine: lastLineAt, hits: lastLineAt + 4 * this.ruleCount };
-    this.scanLoop = keywordScanInstance();
+    this.scanLoop = instantiate(KEYWORD_SCAN_WASM, "The keyword scan");
     this.memoryBuffer = this.scanLoop.memory.buffer;
     this.bytes = Buffer.from(this.memoryBuffer);
     this.ints = new Int32Array(this.memoryBuffer);
@@ -680,8 +685,7 @@ var KeywordPrefilter = class {
   }
   /** Grows the loop's memory to at least `size` bytes. */
   reserve(size) {
-    const buffer = this.scanLoop.memory.buffer;
-    if (size > buffer.byteLength) this.scanLoop.memory.grow(Math.ceil((size - buffer.byteLength) / WASM_PAGE));
+    reserve(this.scanLoop.memory, size);
     if (this.scanLoop.memory.buffer !== this.memoryBuffer) {
       this.memoryBuffer = this.scanLoop.memory.buffer;
       this.bytes = Buffer.from(this.memoryBuffer);

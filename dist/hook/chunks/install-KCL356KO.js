@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_PPOFGBTS.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_PPOFGBTS.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_PPOFGBTS.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_PPOFGBTS.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_PPOFGBTS.addHookEntries,
-  defaultCommand: () => import_chunk_PPOFGBTS.defaultCommand,
-  hookEntryPath: () => import_chunk_PPOFGBTS.hookEntryPath,
-  isOwnCommand: () => import_chunk_PPOFGBTS.isOwnCommand,
-  packageBin: () => import_chunk_PPOFGBTS.packageBin,
-  readSettings: () => import_chunk_PPOFGBTS.readSettings,
-  removeHookEntries: () => import_chunk_PPOFGBTS.removeHookEntries,
-  removeSettingsFile: () => import_chunk_PPOFGBTS.removeSettingsFile,
-  settingsPath: () => import_chunk_PPOFGBTS.settingsPath,
-  writeSettings: () => import_chunk_PPOFGBTS.writeSettings
+  ClaudeSettingsError: () => import_chunk_4XCMYUQS.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_4XCMYUQS.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_4XCMYUQS.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_4XCMYUQS.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_4XCMYUQS.addHookEntries,
+  defaultCommand: () => import_chunk_4XCMYUQS.defaultCommand,
+  hookEntryPath: () => import_chunk_4XCMYUQS.hookEntryPath,
+  isOwnCommand: () => import_chunk_4XCMYUQS.isOwnCommand,
+  packageBin: () => import_chunk_4XCMYUQS.packageBin,
+  readSettings: () => import_chunk_4XCMYUQS.readSettings,
+  removeHookEntries: () => import_chunk_4XCMYUQS.removeHookEntries,
+  removeSettingsFile: () => import_chunk_4XCMYUQS.removeSettingsFile,
+  settingsPath: () => import_chunk_4XCMYUQS.settingsPath,
+  writeSettings: () => import_chunk_4XCMYUQS.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PPOFGBTS = require("./chunk-PPOFGBTS.js");
-var import_chunk_VSQRT3TL = require("./chunk-VSQRT3TL.js");
+var import_chunk_4XCMYUQS = require("./chunk-4XCMYUQS.js");
+var import_chunk_D72SFPXJ = require("./chunk-D72SFPXJ.js");
 var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
