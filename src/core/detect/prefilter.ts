@@ -102,7 +102,7 @@ function buildAutomaton(lowered: ReadonlyArray<ReadonlyArray<string>>): Automato
   });
 
   // Renumber the states breadth-first: the shallow states, where nearly every step of a scan is, then
-  // have their rows together at the start of the table, which scanFlat loads ahead (see HOT_INTS).
+  // have their rows together at the start of the table, which the scan reads ahead (READ_AHEAD_BYTES).
   const order = new Int32Array(states);
   const id = new Int32Array(states);
   for (let head = 0, tail = 1; head < tail; head++) {
@@ -211,9 +211,14 @@ function decodeAutomaton(bytes: Uint8Array, lowered: ReadonlyArray<ReadonlyArray
 /** What keyword-scan.wat exports. */
 interface KeywordScanExports {
   memory: WasmMemory;
-  findHits(text: number, end: number, classOf: number, starts: number, rules: number, rowBytes: number, lastLine: number, hits: number, hitsEnd: number): number;
+  findHits(text: number, end: number, classOf: number, starts: number, rules: number, rowBytes: number, lastLine: number, hits: number, hitsEnd: number, ahead: number): number;
 }
 
+/**
+ * How much of the table's start (the rows of the ~1,200 shallowest states) a scan reads ahead (see
+ * keyword-scan.wat); never more than a short text's steps could reach.
+ */
+const READ_AHEAD_BYTES = 1 << 18;
 /** Room for the hits at first, in bytes (16 a hit): a history's large commits have ~2,000 hits each. */
 const FIRST_HITS_BYTES = 1 << 18;
 
@@ -301,7 +306,7 @@ export class KeywordPrefilter {
       this.reserve(end);
       this.bytes.write(text, textAt, "utf16le");
       this.ints.fill(-1, lastLine / 4, lastLine / 4 + this.ruleCount);
-      const count = this.scanLoop.findHits(textAt, end, classOf, starts, rules, this.rowBytes, lastLine, hits, textAt);
+      const count = this.scanLoop.findHits(textAt, end, classOf, starts, rules, this.rowBytes, lastLine, hits, textAt, Math.min(classOf, READ_AHEAD_BYTES, 64 * text.length));
       if (count >= 0) return this.ints.subarray(hits / 4, hits / 4 + count);
       // More hits than room: twice the room, and the text again after it.
       this.hitsBytes *= 2;

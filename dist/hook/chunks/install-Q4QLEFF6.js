@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_4XCMYUQS.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_4XCMYUQS.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_4XCMYUQS.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_4XCMYUQS.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_4XCMYUQS.addHookEntries,
-  defaultCommand: () => import_chunk_4XCMYUQS.defaultCommand,
-  hookEntryPath: () => import_chunk_4XCMYUQS.hookEntryPath,
-  isOwnCommand: () => import_chunk_4XCMYUQS.isOwnCommand,
-  packageBin: () => import_chunk_4XCMYUQS.packageBin,
-  readSettings: () => import_chunk_4XCMYUQS.readSettings,
-  removeHookEntries: () => import_chunk_4XCMYUQS.removeHookEntries,
-  removeSettingsFile: () => import_chunk_4XCMYUQS.removeSettingsFile,
-  settingsPath: () => import_chunk_4XCMYUQS.settingsPath,
-  writeSettings: () => import_chunk_4XCMYUQS.writeSettings
+  ClaudeSettingsError: () => import_chunk_SU6K546X.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_SU6K546X.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_SU6K546X.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_SU6K546X.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_SU6K546X.addHookEntries,
+  defaultCommand: () => import_chunk_SU6K546X.defaultCommand,
+  hookEntryPath: () => import_chunk_SU6K546X.hookEntryPath,
+  isOwnCommand: () => import_chunk_SU6K546X.isOwnCommand,
+  packageBin: () => import_chunk_SU6K546X.packageBin,
+  readSettings: () => import_chunk_SU6K546X.readSettings,
+  removeHookEntries: () => import_chunk_SU6K546X.removeHookEntries,
+  removeSettingsFile: () => import_chunk_SU6K546X.removeSettingsFile,
+  settingsPath: () => import_chunk_SU6K546X.settingsPath,
+  writeSettings: () => import_chunk_SU6K546X.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_4XCMYUQS = require("./chunk-4XCMYUQS.js");
-var import_chunk_D72SFPXJ = require("./chunk-D72SFPXJ.js");
+var import_chunk_SU6K546X = require("./chunk-SU6K546X.js");
+var import_chunk_JYIH6O7W = require("./chunk-JYIH6O7W.js");
 var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
