@@ -31418,13 +31418,10 @@ function prefetchAgentFiles(git, headRevision) {
   const prefix = git.opened.prefix;
   const added = /* @__PURE__ */ new Set();
   const touching = /* @__PURE__ */ new Set();
-  let head;
+  const head = direct.filesAt(headRevision);
+  head.catch(() => void 0);
   return {
     add(sha, changedPaths) {
-      if (!head) {
-        head = direct.filesAt(headRevision);
-        head.catch(() => void 0);
-      }
       added.add(sha);
       if (prefix !== void 0 && changedPaths.some((path10) => isAgentPath(path10, prefix))) touching.add(sha);
     },
@@ -31433,7 +31430,7 @@ function prefetchAgentFiles(git, headRevision) {
         if (prefix === void 0 || !shas.every((sha) => added.has(sha))) return direct.touchingCommits(shas);
         return new Set(shas.filter((sha) => touching.has(sha)));
       },
-      filesAt: (revision) => head && revision === headRevision ? head : direct.filesAt(revision)
+      filesAt: (revision) => revision === headRevision ? head : direct.filesAt(revision)
     }
   };
 }
