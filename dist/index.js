@@ -32192,15 +32192,17 @@ var HUNK_READ = 0;
 var PAST_ALLOWANCE = 1;
 var KEPT_MEMORY = 64 * 1024 * 1024;
 var MAX_ALLOWANCE = 2147483647;
+var MAX_PATCH_BYTES = 2147483647 - PATCH_AT;
 var hunkLoop;
-function hunkLoopFor(length) {
+function hunkLoopFor(length, commit) {
+  if (length > MAX_PATCH_BYTES) throw new Error(`The patch of commit ${commit ?? "(unnamed)"} is ${length} bytes; claude-guard reads patches of up to 2 GiB a commit. Scan a range without it (--range).`);
   hunkLoop ??= instantiate(PATCH_LINES_WASM, "Reading patches");
   reserve(hunkLoop.memory, PATCH_AT + length);
   return hunkLoop;
 }
 function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
   const length = typeof patch === "string" ? Buffer.byteLength(patch, "utf8") : patch.length;
-  const loop = hunkLoopFor(length);
+  const loop = hunkLoopFor(length, commit);
   const bytes = Buffer.from(loop.memory.buffer, PATCH_AT, length);
   if (typeof patch === "string") bytes.write(patch, "utf8");
   else patch.copy(bytes);

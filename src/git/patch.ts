@@ -236,11 +236,14 @@ const PAST_ALLOWANCE = 1;
  */
 const KEPT_MEMORY = 64 * 1024 * 1024;
 const MAX_ALLOWANCE = 0x7fffffff;
+/** The loop's offsets are 32-bit integers, -1 meaning none: a patch must end below 2 GiB in its memory. */
+const MAX_PATCH_BYTES = 0x7fffffff - PATCH_AT;
 
 let hunkLoop: PatchLinesExports | undefined;
 
 /** The hunk loop, its memory grown to hold a patch of `length` bytes. Parses are synchronous: one loop serves them all. */
-function hunkLoopFor(length: number): PatchLinesExports {
+function hunkLoopFor(length: number, commit: string | undefined): PatchLinesExports {
+  if (length > MAX_PATCH_BYTES) throw new Error(`The patch of commit ${commit ?? "(unnamed)"} is ${length} bytes; claude-guard reads patches of up to 2 GiB a commit. Scan a range without it (--range).`);
   hunkLoop ??= instantiate<PatchLinesExports>(PATCH_LINES_WASM, "Reading patches");
   reserve(hunkLoop.memory, PATCH_AT + length);
   return hunkLoop;
@@ -258,7 +261,7 @@ function hunkLoopFor(length: number): PatchLinesExports {
  */
 export function parseCommitPatch(patch: Buffer | string, commit?: string, limits: PatchLimits = DEFAULT_PATCH_LIMITS): ParsedPatch {
   const length = typeof patch === "string" ? Buffer.byteLength(patch, "utf8") : patch.length;
-  const loop = hunkLoopFor(length);
+  const loop = hunkLoopFor(length, commit);
   const bytes = Buffer.from(loop.memory.buffer, PATCH_AT, length);
   if (typeof patch === "string") bytes.write(patch, "utf8");
   else patch.copy(bytes);
