@@ -59,6 +59,13 @@ describe("typos get a suggestion and a non-zero exit", () => {
 });
 
 describe("errors are sentences", () => {
+  it("under node --jitless (no WebAssembly) a scan stops with exit 2 and says why, and reports nothing", () => {
+    const out = spawnSync(process.execPath, ["--jitless", BIN, "scan", "a.txt", "--format", "json"], { cwd: work, encoding: "utf8", timeout: 20000, env: { ...process.env, NO_COLOR: "1" } });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain("needs WebAssembly, which this Node.js has switched off (it is under --jitless): run claude-guard without that flag.");
+    expect(out.stdout).toBe("");
+  });
+
   it("--output into a missing folder is an error, and no folder is made", () => {
     const target = join(work, "no-such-folder", "report.json");
     const r = cli(["scan", "a.txt", "--format", "json", "--output", target]);
