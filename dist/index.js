@@ -32231,36 +32231,37 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
 function readHunk(state, loop, start) {
   const hunk = new Int32Array(loop.memory.buffer, 0, STATE_INTS);
   const numbers = new Int32Array(loop.memory.buffer, LINES_AT, (PATCH_AT - LINES_AT) / 4);
-  const file = state.file;
   hunk[STATE.pos] = start;
   hunk[STATE.length] = state.bytes.length;
   hunk[STATE.oldLeft] = state.oldLeft[0];
   hunk[STATE.newLeft] = state.newLeft;
   hunk[STATE.newLine] = state.newLine;
   hunk[STATE.lines] = 0;
-  const keep = (file2) => file2 !== void 0 && !file2.tooLarge;
-  if (keep(file)) {
-    hunk[STATE.textStart] = file.textStart;
-    hunk[STATE.textEnd] = file.textEnd;
-    hunk[STATE.counted] = file.counted;
-    hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
-    hunk[STATE.keep] = 1;
-  } else hunk[STATE.keep] = 0;
+  let kept = state.file && !state.file.tooLarge ? state.file : void 0;
+  if (kept) {
+    hunk[STATE.textStart] = kept.textStart;
+    hunk[STATE.textEnd] = kept.textEnd;
+    hunk[STATE.counted] = kept.counted;
+    hunk[STATE.allowance] = allowanceOf(state, kept);
+  }
+  hunk[STATE.keep] = kept ? 1 : 0;
   for (; ; ) {
     const why = loop.readHunk();
-    if (keep(file)) {
+    if (kept) {
       const count3 = hunk[STATE.lines];
-      for (let k2 = 0; k2 < count3; k2++) file.lineNumbers.push(numbers[k2]);
+      for (let k2 = 0; k2 < count3; k2++) kept.lineNumbers.push(numbers[k2]);
       hunk[STATE.lines] = 0;
-      file.textStart = hunk[STATE.textStart];
-      file.textEnd = hunk[STATE.textEnd];
-      file.counted = hunk[STATE.counted];
+      kept.textStart = hunk[STATE.textStart];
+      kept.textEnd = hunk[STATE.textEnd];
+      kept.counted = hunk[STATE.counted];
       if (why === PAST_ALLOWANCE) {
-        countCharacters(state, file);
-        if (file.tooLarge) hunk[STATE.keep] = 0;
-        else {
-          hunk[STATE.counted] = file.counted;
-          hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
+        countCharacters(state, kept);
+        if (kept.tooLarge) {
+          kept = void 0;
+          hunk[STATE.keep] = 0;
+        } else {
+          hunk[STATE.counted] = kept.counted;
+          hunk[STATE.allowance] = allowanceOf(state, kept);
         }
       }
     }
@@ -32270,6 +32271,9 @@ function readHunk(state, loop, start) {
   state.newLeft = hunk[STATE.newLeft];
   state.newLine = hunk[STATE.newLine];
   return hunk[STATE.pos];
+}
+function allowanceOf(state, file) {
+  return Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
 }
 function readCombinedLine(state, lineStart, end) {
   const { bytes, oldLeft } = state;

@@ -297,36 +297,38 @@ export function parseCommitPatch(patch: Buffer | string, commit?: string, limits
 function readHunk(state: PatchState, loop: PatchLinesExports, start: number): number {
   const hunk = new Int32Array(loop.memory.buffer, 0, STATE_INTS);
   const numbers = new Int32Array(loop.memory.buffer, LINES_AT, (PATCH_AT - LINES_AT) / 4);
-  const file = state.file;
   hunk[STATE.pos] = start;
   hunk[STATE.length] = state.bytes.length;
   hunk[STATE.oldLeft] = state.oldLeft[0] as number;
   hunk[STATE.newLeft] = state.newLeft;
   hunk[STATE.newLine] = state.newLine;
   hunk[STATE.lines] = 0;
-  const keep = (file: FileState | undefined): file is FileState => file !== undefined && !file.tooLarge;
-  if (keep(file)) {
-    hunk[STATE.textStart] = file.textStart;
-    hunk[STATE.textEnd] = file.textEnd;
-    hunk[STATE.counted] = file.counted;
-    hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
-    hunk[STATE.keep] = 1;
-  } else hunk[STATE.keep] = 0;
+  // The file whose lines are kept: none once it is skipped as too large (then its lines are only counted).
+  let kept = state.file && !state.file.tooLarge ? state.file : undefined;
+  if (kept) {
+    hunk[STATE.textStart] = kept.textStart;
+    hunk[STATE.textEnd] = kept.textEnd;
+    hunk[STATE.counted] = kept.counted;
+    hunk[STATE.allowance] = allowanceOf(state, kept);
+  }
+  hunk[STATE.keep] = kept ? 1 : 0;
   for (;;) {
     const why = loop.readHunk();
-    if (keep(file)) {
+    if (kept) {
       const count = hunk[STATE.lines] as number;
-      for (let k = 0; k < count; k++) file.lineNumbers.push(numbers[k] as number);
+      for (let k = 0; k < count; k++) kept.lineNumbers.push(numbers[k] as number);
       hunk[STATE.lines] = 0;
-      file.textStart = hunk[STATE.textStart] as number;
-      file.textEnd = hunk[STATE.textEnd] as number;
-      file.counted = hunk[STATE.counted] as number;
+      kept.textStart = hunk[STATE.textStart] as number;
+      kept.textEnd = hunk[STATE.textEnd] as number;
+      kept.counted = hunk[STATE.counted] as number;
       if (why === PAST_ALLOWANCE) {
-        countCharacters(state, file);
-        if (file.tooLarge) hunk[STATE.keep] = 0;
-        else {
-          hunk[STATE.counted] = file.counted;
-          hunk[STATE.allowance] = Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
+        countCharacters(state, kept);
+        if (kept.tooLarge) {
+          kept = undefined;
+          hunk[STATE.keep] = 0;
+        } else {
+          hunk[STATE.counted] = kept.counted;
+          hunk[STATE.allowance] = allowanceOf(state, kept);
         }
       }
     }
@@ -336,6 +338,11 @@ function readHunk(state: PatchState, loop: PatchLinesExports, start: number): nu
   state.newLeft = hunk[STATE.newLeft] as number;
   state.newLine = hunk[STATE.newLine] as number;
   return hunk[STATE.pos] as number;
+}
+
+/** The bytes a file's text may grow past its last count before its characters are counted again (addLine's test). */
+function allowanceOf(state: PatchState, file: FileState): number {
+  return Math.min(MAX_ALLOWANCE, state.limits.maxFileChars - file.chars);
 }
 
 /** A line of a merge's combined diff, bytes[lineStart, end): one prefix column a parent. */

@@ -306,6 +306,7 @@ export class KeywordPrefilter {
       this.reserve(end);
       this.bytes.write(text, textAt, "utf16le");
       this.ints.fill(-1, lastLine / 4, lastLine / 4 + this.ruleCount);
+      // The table ends where the classes start (layout.classOf): never read ahead past it.
       const count = this.scanLoop.findHits(textAt, end, classOf, starts, rules, this.rowBytes, lastLine, hits, textAt, Math.min(classOf, READ_AHEAD_BYTES, 64 * text.length));
       if (count >= 0) return this.ints.subarray(hits / 4, hits / 4 + count);
       // More hits than room: twice the room, and the text again after it.
