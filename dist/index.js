@@ -27404,7 +27404,6 @@ var Scanner = class {
     this.options = options;
     this.keywords = rules208.map((rule) => rule.keywords.map((k2) => k2.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
-    this.claims = new Claims(rules208);
     this.generic = rules208.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
     this.facts = rules208.map(() => void 0);
   }
@@ -27413,6 +27412,7 @@ var Scanner = class {
   prefilter;
   /** Each rule's keywords, lower-cased. */
   keywords;
+  /** Built on the first finding that asks (toFinding): reading every rule's claim costs each run ~2 ms, and most scans report nothing. */
   claims;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   generic;
@@ -27491,7 +27491,7 @@ var Scanner = class {
         message = `${title}: this value has the format's shape but is a placeholder (${verdict.reason}). Replace it with a reference to an environment variable or secret store before it is filled in for real.`;
       }
     }
-    const copy = category === "secret" && facts.priority < 2 ? this.claims.brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
+    const copy = category === "secret" && facts.priority < 2 ? (this.claims ??= new Claims(this.rules)).brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : void 0;
     if (copy) {
       category = "placeholder";
       severity = "medium";

@@ -587,7 +587,8 @@ export class Scanner {
   private readonly prefilter: KeywordPrefilter;
   /** Each rule's keywords, lower-cased. */
   readonly keywords: string[][];
-  private readonly claims: Claims;
+  /** Built on the first finding that asks (toFinding): reading every rule's claim costs each run ~2 ms, and most scans report nothing. */
+  private claims: Claims | undefined;
   /** Name-based rules (priority 0), by rule index: they run after a line's format rules. */
   readonly generic: boolean[];
   /** By rule index, what the engine reads of the rule: taken on the rule's first keyword hit. */
@@ -601,7 +602,6 @@ export class Scanner {
   ) {
     this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
-    this.claims = new Claims(rules);
     this.generic = rules.map((rule) => rule.provider === "generic" && rulePriority(rule) === 0);
     this.facts = rules.map(() => undefined);
   }
@@ -687,7 +687,7 @@ export class Scanner {
     }
     // A value in a provider's setting or with its prefix that only a name-based or carrier rule found:
     // a broken copy of the provider's format (claims.ts), not a working credential.
-    const copy = category === "secret" && facts.priority < 2 ? this.claims.brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : undefined;
+    const copy = category === "secret" && facts.priority < 2 ? (this.claims ??= new Claims(this.rules)).brokenCopyOf(secret, match.setting, text.slice(Math.max(lineStart, start - 200), start), () => text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, Math.max(0, lineStart - 1))) : undefined;
     if (copy) {
       category = "placeholder";
       severity = "medium";

@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_SU6K546X.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_SU6K546X.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_SU6K546X.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_SU6K546X.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_SU6K546X.addHookEntries,
-  defaultCommand: () => import_chunk_SU6K546X.defaultCommand,
-  hookEntryPath: () => import_chunk_SU6K546X.hookEntryPath,
-  isOwnCommand: () => import_chunk_SU6K546X.isOwnCommand,
-  packageBin: () => import_chunk_SU6K546X.packageBin,
-  readSettings: () => import_chunk_SU6K546X.readSettings,
-  removeHookEntries: () => import_chunk_SU6K546X.removeHookEntries,
-  removeSettingsFile: () => import_chunk_SU6K546X.removeSettingsFile,
-  settingsPath: () => import_chunk_SU6K546X.settingsPath,
-  writeSettings: () => import_chunk_SU6K546X.writeSettings
+  ClaudeSettingsError: () => import_chunk_KH7G6Z3O.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_KH7G6Z3O.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_KH7G6Z3O.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_KH7G6Z3O.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_KH7G6Z3O.addHookEntries,
+  defaultCommand: () => import_chunk_KH7G6Z3O.defaultCommand,
+  hookEntryPath: () => import_chunk_KH7G6Z3O.hookEntryPath,
+  isOwnCommand: () => import_chunk_KH7G6Z3O.isOwnCommand,
+  packageBin: () => import_chunk_KH7G6Z3O.packageBin,
+  readSettings: () => import_chunk_KH7G6Z3O.readSettings,
+  removeHookEntries: () => import_chunk_KH7G6Z3O.removeHookEntries,
+  removeSettingsFile: () => import_chunk_KH7G6Z3O.removeSettingsFile,
+  settingsPath: () => import_chunk_KH7G6Z3O.settingsPath,
+  writeSettings: () => import_chunk_KH7G6Z3O.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_SU6K546X = require("./chunk-SU6K546X.js");
-var import_chunk_JYIH6O7W = require("./chunk-JYIH6O7W.js");
+var import_chunk_KH7G6Z3O = require("./chunk-KH7G6Z3O.js");
+var import_chunk_TCVWDK2H = require("./chunk-TCVWDK2H.js");
 var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
