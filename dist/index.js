@@ -25159,6 +25159,11 @@ function detectAuthorship(commit, options = {}) {
   return { isClaude: decisive.has(CLAUDE_AGENT), agents, signals: signals.list };
 }
 
+// src/core/append.ts
+function appendAll(into, items) {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
+}
+
 // src/core/report/redact.ts
 var PRIVATE_KEY_PREVIEW = "[private key]";
 var ELLIPSIS = "…";
@@ -26701,6 +26706,7 @@ function groupEnd(source, at2) {
 }
 var NO_MATCHES = [];
 function execAll(re2, text, raw) {
+  const earlier = raw === void 0 ? 0 : raw.length;
   re2.lastIndex = 0;
   for (let m2 = re2.exec(text); m2 !== null; m2 = re2.exec(text)) {
     if (m2[0].length === 0) {
@@ -26715,13 +26721,21 @@ function execAll(re2, text, raw) {
       index = place ? place[0] : m2.index + m2[0].length - named.length;
     }
     if (raw === void 0) raw = [];
-    else if (holdsIndex(raw, index)) continue;
+    else if (earlier > 0 && holdsIndex(raw, earlier, index)) continue;
     raw.push({ secret, index });
   }
   return raw;
 }
-function holdsIndex(raw, index) {
-  for (let i = 0; i < raw.length; i++) if (raw[i].index === index) return true;
+function holdsIndex(raw, count3, index) {
+  let low = 0;
+  let high = count3 - 1;
+  while (low <= high) {
+    const middle = low + high >>> 1;
+    const at2 = raw[middle].index;
+    if (at2 === index) return true;
+    if (at2 < index) low = middle + 1;
+    else high = middle - 1;
+  }
   return false;
 }
 function holdsRequired(requires, text) {
@@ -27340,20 +27354,19 @@ var DocumentScan = class {
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
   segments(window2, ruleIndex, lower) {
     const { text, lineStart, lineEnd } = this;
-    const windows = [];
+    const lists = [];
     for (const keyword of this.scanner.keywords[ruleIndex]) {
+      const merged2 = [];
       for (let at2 = lower.indexOf(keyword); at2 !== -1; at2 = lower.indexOf(keyword, at2 + keyword.length)) {
         const stop = window2 ? Math.min(text.length, lineStart + at2 + window2) : Math.min(lineEnd, lineStart + at2 + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop]);
+        addWindow(merged2, Math.max(lineStart, lineStart + at2 - WINDOW_BEFORE), stop);
       }
+      if (merged2.length > 0) lists.push(merged2);
     }
-    windows.sort((a, b3) => a[0] - b3[0]);
+    if (lists.length <= 1) return lists[0] ?? [];
+    const windows = lists.flat().sort((a, b3) => a[0] - b3[0]);
     const merged = [];
-    for (const w2 of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w2[0] <= last[1]) last[1] = Math.max(last[1], w2[1]);
-      else merged.push([w2[0], w2[1]]);
-    }
+    for (const w2 of windows) addWindow(merged, w2[0], w2[1]);
     return merged;
   }
   /**
@@ -27534,44 +27547,78 @@ var Scanner = class {
     return finding;
   }
 };
+var FINGERPRINT_SPAN = 1e3;
 function assignFingerprints(text, path10, kept, all, findingOf) {
-  let multiLine;
+  const multiLine = [];
   for (let k2 = 0; k2 < all.length; k2++) {
     const other = all[k2];
-    if (other.end > other.lineEnd) (multiLine ??= []).push(other);
+    if (other.end > other.lineEnd) multiLine.push(other);
   }
+  let nextMultiLine = 0;
+  let reaching = [];
   const occurrences = /* @__PURE__ */ new Map();
+  let currentLine = -1;
+  let line = "";
   let run2 = 0;
+  let runEnd = 0;
+  let furthestEnd;
+  let from = 0;
   for (let k2 = 0; k2 < kept.length; k2++) {
     const item = kept[k2];
     const lineStart = item.lineStart;
-    const lineEnd = item.lineEnd;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    const ranges = [];
-    while (run2 < all.length && all[run2].lineStart < lineStart) run2++;
-    for (let c3 = run2; c3 < all.length; c3++) {
-      const other = all[c3];
-      if (other.lineStart !== lineStart) break;
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
-    }
-    for (let c3 = 0; multiLine && c3 < multiLine.length; c3++) {
-      const other = multiLine[c3];
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    if (lineStart !== currentLine) {
+      currentLine = lineStart;
+      line = text.slice(lineStart, item.lineEnd);
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      while (run2 < all.length && all[run2].lineStart < lineStart) run2++;
+      runEnd = run2;
+      while (runEnd < all.length && all[runEnd].lineStart === lineStart) runEnd++;
+      furthestEnd = void 0;
+      from = run2;
+      while (nextMultiLine < multiLine.length && multiLine[nextMultiLine].start < item.lineEnd) reaching.push(multiLine[nextMultiLine++]);
+      if (reaching.length > 0) reaching = reaching.filter((other) => other.end > lineStart);
     }
     const value = item.match.secret;
     const newline = value.indexOf("\n");
     const firstLine2 = newline === -1 ? value : value.slice(0, newline);
-    if (firstLine2.length > 0) {
-      for (let at2 = line.indexOf(firstLine2); at2 !== -1; at2 = line.indexOf(firstLine2, at2 + firstLine2.length)) ranges.push([at2, at2 + firstLine2.length]);
+    const lineEnd = lineStart + line.length;
+    const spanStart = Math.max(lineStart, item.start - FINGERPRINT_SPAN);
+    const spanEnd = Math.min(lineEnd, item.start + firstLine2.length + FINGERPRINT_SPAN);
+    const span = spanStart === lineStart && spanEnd === lineEnd ? line : text.slice(spanStart, spanEnd);
+    const ranges = [];
+    if (spanStart > lineStart) {
+      if (!furthestEnd) {
+        furthestEnd = [lineStart];
+        for (let c3 = run2; c3 < runEnd; c3++) furthestEnd.push(Math.max(furthestEnd[c3 - run2], all[c3].end));
+      }
+      while (from < runEnd && all[from].start < spanStart) from++;
+      const reach = furthestEnd[from - run2];
+      if (reach > spanStart) ranges.push([0, reach - spanStart]);
     }
-    const masked = maskLine(line, ranges);
+    for (let c3 = from; c3 < runEnd; c3++) {
+      const other = all[c3];
+      if (other.start >= spanEnd) break;
+      ranges.push([other.start - spanStart, other.end - spanStart]);
+    }
+    for (let c3 = 0; c3 < reaching.length; c3++) {
+      const other = reaching[c3];
+      if (other.start < spanEnd && other.end > spanStart) ranges.push([other.start - spanStart, other.end - spanStart]);
+    }
+    if (firstLine2.length > 0) {
+      for (let at2 = span.indexOf(firstLine2); at2 !== -1; at2 = span.indexOf(firstLine2, at2 + firstLine2.length)) ranges.push([at2, at2 + firstLine2.length]);
+    }
+    const masked = maskLine(span, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     finding.fingerprint = fingerprint(finding.rule, path10, masked, occurrence);
   }
+}
+function addWindow(merged, start, stop) {
+  const last = merged[merged.length - 1];
+  if (last && start <= last[1]) last[1] = Math.max(last[1], stop);
+  else merged.push([start, stop]);
 }
 function asciiLowerCase(text) {
   return text.replace(/[A-Z]+/g, (run2) => run2.toLowerCase());
@@ -27637,11 +27684,11 @@ function emptyChangeScan() {
   return { findings: [], suppressed: 0, legacyIgnored: [], skipped: [], scanned: [], files: 0, bytes: 0 };
 }
 function addChangeScan(into, from) {
-  into.findings.push(...from.findings);
+  appendAll(into.findings, from.findings);
   into.suppressed += from.suppressed;
-  into.legacyIgnored.push(...from.legacyIgnored);
-  into.skipped.push(...from.skipped);
-  into.scanned.push(...from.scanned);
+  appendAll(into.legacyIgnored, from.legacyIgnored);
+  appendAll(into.skipped, from.skipped);
+  appendAll(into.scanned, from.scanned);
   into.files += from.files;
   into.bytes += from.bytes;
   return into;
@@ -27664,10 +27711,10 @@ function scanChange(setup, change, options = {}) {
     const text = file.text;
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, ...commit }, (options.limits ?? fileBackstop)());
     if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", ...commit, detail: TIMEOUT_DETAIL });
-    result.findings.push(...scanned.findings);
+    appendAll(result.findings, scanned.findings);
     if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings);
     result.suppressed += scanned.suppressed;
-    if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
+    if (scanned.legacyIgnored) appendAll(result.legacyIgnored, scanned.legacyIgnored);
     result.files++;
     result.bytes += Buffer.byteLength(text, "utf8");
     result.scanned.push({ path: file.path, ...commit, firstLine: file.lineNumbers[0] ?? 1 });
@@ -44799,16 +44846,22 @@ function judgeCandidate(candidate, value, index, wrapped2, text, context) {
   if (verdict.kind === "none") return void 0;
   return toMatch(key, value, index, kind, verdict);
 }
+var LOOK_BACK = 2e3;
+function lastIndexWithin(text, search, index) {
+  const from = Math.max(0, index - LOOK_BACK);
+  const at2 = text.slice(from, index + search.length).lastIndexOf(search);
+  return at2 === -1 ? -1 : from + at2;
+}
 function insideProseString(text, index, value) {
   const close2 = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
   if (!close2) return false;
-  const open3 = text.lastIndexOf(close2, index);
+  const open3 = lastIndexWithin(text, close2, index);
   if (open3 === -1) return false;
   const before = text.slice(open3 + 1, index).trim();
   return before.length > 0 && !before.split(/\s+/).every((w2) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w2));
 }
 function inHiddenInput(text, index) {
-  const open3 = text.lastIndexOf("<", index);
+  const open3 = lastIndexWithin(text, "<", index);
   if (open3 === -1 || !/^<input\b/i.test(text.slice(open3, open3 + 7))) return false;
   const close2 = text.indexOf(">", open3);
   if (close2 !== -1 && close2 < index) return false;

@@ -1,5 +1,6 @@
 /** Reading and scanning whole files; used by the main thread and by the worker threads alike. */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { appendAll } from "../core/append.js";
 import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
 import { DEFAULT_MAX_FILE_BYTES, looksBinary } from "../core/detect/skip.js";
 import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
@@ -22,12 +23,12 @@ export function emptyResult(): FileBatchResult {
 }
 
 export function mergeResult(into: FileBatchResult, from: FileBatchResult): void {
-  into.findings.push(...from.findings);
-  into.skipped.push(...from.skipped);
+  appendAll(into.findings, from.findings);
+  appendAll(into.skipped, from.skipped);
   into.files += from.files;
   into.bytes += from.bytes;
   into.suppressed += from.suppressed;
-  into.legacyIgnored.push(...from.legacyIgnored);
+  appendAll(into.legacyIgnored, from.legacyIgnored);
 }
 
 /** Opening never waits for a FIFO's writer (no effect on regular files; 0 where the flag does not exist). */
@@ -97,16 +98,7 @@ export function scanFileBytes(setup: ScanSetup, path: string, bytes: Buffer, res
   if (scanned.incomplete) result.skipped.push({ path, reason: "timeout", detail: TIMEOUT_DETAIL });
   appendAll(result.findings, scanned.findings);
   result.suppressed += scanned.suppressed;
-  if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
+  if (scanned.legacyIgnored) appendAll(result.legacyIgnored, scanned.legacyIgnored);
   result.files++;
   result.bytes += bytes.length;
-}
-
-/**
- * `items` pushed onto `into`, in a function of its own: looping over a file's findings (thousands in
- * secret-dense files) in scanFileBytes made it hot, and TurboFan compiled it with the Buffer code it
- * inlines, for a function that runs once a file.
- */
-function appendAll<T>(into: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) into.push(items[i] as T);
 }

@@ -5,6 +5,7 @@
  * ignore-file fingerprints and allow comments suppress findings. Because every door comes through here,
  * the same change gives the same findings, suppressed count, skipped list and notes in each of them.
  */
+import { appendAll } from "./append.js";
 import { fileBackstop, TIMEOUT_DETAIL, type DocumentResult, type ScanDocument, type ScanLimits } from "./detect/engine.js";
 import { skipReasonForPath } from "./detect/skip.js";
 import { ignoreFileRewrites, type IgnoreList } from "./detect/suppress.js";
@@ -55,11 +56,11 @@ export function emptyChangeScan(): ChangeScan {
 
 /** Adds `from` to `into` (several commits make one report). */
 export function addChangeScan(into: ChangeScan, from: ChangeScan): ChangeScan {
-  into.findings.push(...from.findings);
+  appendAll(into.findings, from.findings);
   into.suppressed += from.suppressed;
-  into.legacyIgnored.push(...from.legacyIgnored);
-  into.skipped.push(...from.skipped);
-  into.scanned.push(...from.scanned);
+  appendAll(into.legacyIgnored, from.legacyIgnored);
+  appendAll(into.skipped, from.skipped);
+  appendAll(into.scanned, from.scanned);
   into.files += from.files;
   into.bytes += from.bytes;
   return into;
@@ -83,10 +84,10 @@ export function scanChange(setup: ChangeScanSetup, change: ChangeToScan, options
     const text = file.text;
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, ...commit }, (options.limits ?? fileBackstop)());
     if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", ...commit, detail: TIMEOUT_DETAIL });
-    result.findings.push(...scanned.findings);
+    appendAll(result.findings, scanned.findings);
     if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings);
     result.suppressed += scanned.suppressed;
-    if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
+    if (scanned.legacyIgnored) appendAll(result.legacyIgnored, scanned.legacyIgnored);
     result.files++;
     // Counted, not encoded: a copy of every scanned text only to take its length cost a history scan 1%.
     result.bytes += Buffer.byteLength(text, "utf8");

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { fake } from "../../src/core/detect/fake.js";
-import { Scanner } from "../../src/core/detect/engine.js";
+import { FINGERPRINT_SPAN, Scanner } from "../../src/core/detect/engine.js";
 import { builtinRules } from "../../src/core/detect/index.js";
 import { parseIgnoreFile, ignoreFileRewrites } from "../../src/core/detect/suppress.js";
 import { fingerprint, maskLine, MASK, normalizePath, PRIVATE_KEY_PREVIEW, publicPrefix, redact, valueFingerprint } from "../../src/core/report/redact.js";
@@ -138,6 +138,23 @@ describe("fingerprint", () => {
     const withOther = scanOne(`api_token: "${v}", other_token: "${fake.alnum(24, "dup-2")}"\n`);
     // The hash input is the masked line: with both values masked, the ids do not depend on either value.
     expect(withOther.map((f) => f.fingerprint)).toEqual(findings.map((f) => f.fingerprint));
+  });
+
+  test("on a long line, the text within FINGERPRINT_SPAN of the value stands for the line", () => {
+    const value = fake.alnum(32, "long-line");
+    const words = (word: string, characters: number) => `${word} `.repeat(Math.ceil(characters / (word.length + 1)));
+    // The same prose next to the value, for more than the span; other words farther away.
+    const near = words("lorem", FINGERPRINT_SPAN + 100);
+    const text = (far: string) => `${words(far, 3000)}${near}api_token: "${value}" ${near}${words(far, 3000)}`;
+    const [first] = scanOne(text("alpha"));
+    expect(first).toBeDefined();
+    // What is hashed: the value's span of the line, with the value masked.
+    const at = text("alpha").indexOf(value);
+    const span = text("alpha").slice(at - FINGERPRINT_SPAN, at + value.length + FINGERPRINT_SPAN);
+    expect(first?.fingerprint).toBe(fingerprint(first?.rule ?? "", "src/a.yml", maskLine(span, [[FINGERPRINT_SPAN, FINGERPRINT_SPAN + value.length]])));
+    // Edits beyond the span leave the id; those within it change it.
+    expect(scanOne(text("gamma"))[0]?.fingerprint).toBe(first?.fingerprint);
+    expect(scanOne(text("alpha").replace("api_token", "auth_token"))[0]?.fingerprint).not.toBe(first?.fingerprint);
   });
 
   test("the same file spelled with ./ or backslashes gets the same id", () => {

@@ -520,21 +520,23 @@ class DocumentScan {
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
   private segments(window: number | undefined, ruleIndex: number, lower: string): Array<[number, number]> {
     const { text, lineStart, lineEnd } = this;
-    const windows: Array<[number, number]> = [];
+    // Each keyword's windows come in order, so they are merged as they come; the keywords' merged lists
+    // (a few) are then merged together. Sorting a window per occurrence took seconds on a line holding
+    // hundreds of thousands of them.
+    const lists: Array<Array<[number, number]>> = [];
     for (const keyword of this.scanner.keywords[ruleIndex] as string[]) {
+      const merged: Array<[number, number]> = [];
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
         // A multi-line rule (a PEM block in a minified JSON line) reads on past the line's end.
         const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(lineEnd, lineStart + at + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
+        addWindow(merged, Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop);
       }
+      if (merged.length > 0) lists.push(merged);
     }
-    windows.sort((a, b) => a[0] - b[0]);
+    if (lists.length <= 1) return lists[0] ?? [];
+    const windows = lists.flat().sort((a, b) => a[0] - b[0]);
     const merged: Array<[number, number]> = [];
-    for (const w of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-      else merged.push([w[0], w[1]]);
-    }
+    for (const w of windows) addWindow(merged, w[0], w[1]);
     return merged;
   }
 
@@ -736,53 +738,101 @@ export class Scanner {
 }
 
 /**
- * Fingerprints from the rule, the path and the value's line with every value any rule matched on it
- * masked (so that a second secret on the line is not in the hash either), numbered when the same masked
- * line occurs again in the document.
+ * How much of a long line stands for it in a fingerprint: this many characters either side of the value's
+ * first line. A line that fits is hashed whole; a longer one (a data blob, thousands of values on one
+ * line) costs each of its findings this much, not the whole line: masking and hashing a whole 8 MB line
+ * for each of its values took minutes.
+ */
+export const FINGERPRINT_SPAN = 1000;
+
+/**
+ * Fingerprints from the rule, the path and the value's line (or, on a long line, its part around the
+ * value: FINGERPRINT_SPAN) with every value any rule matched there masked (so that a second secret on the
+ * line is not in the hash either), numbered when the same masked text occurs again in the document.
  */
 function assignFingerprints(text: string, path: string, kept: Located[], all: Located[], findingOf: (item: Located) => Finding): void {
   // `all` is sorted by start (resolveOverlaps), so the values starting on a line are one run of it, met
   // in line order as `kept` (sorted too) is walked; the few that run past their own first line (PEM
-  // blocks) are listed apart. Linear time however many findings a file has.
-  let multiLine: Located[] | undefined;
+  // blocks) are listed apart, and those reaching into the line being read kept at hand. Each finding
+  // reads the values within its span only: linear time however many values a line holds.
+  const multiLine: Located[] = [];
   for (let k = 0; k < all.length; k++) {
     const other = all[k] as Located;
-    if (other.end > other.lineEnd) (multiLine ??= []).push(other);
+    if (other.end > other.lineEnd) multiLine.push(other);
   }
+  let nextMultiLine = 0;
+  let reaching: Located[] = [];
   const occurrences = new Map<string, number>();
+  // The current line: its text (without a "\r"), its run of `all` [run, runEnd), and on a line longer
+  // than the spans, by place in the run, the furthest end of the values before it (those starting left
+  // of a span and reaching into it).
+  let currentLine = -1;
+  let line = "";
   let run = 0;
+  let runEnd = 0;
+  let furthestEnd: number[] | undefined;
+  // The first value of the run starting at or after the span's start (spans only move right on a line).
+  let from = 0;
   // Index loops, no array a finding: this runs once per finding, mostly before V8 has optimised it.
   for (let k = 0; k < kept.length; k++) {
     const item = kept[k] as Located;
     const lineStart = item.lineStart;
-    const lineEnd = item.lineEnd;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    const ranges: Array<[number, number]> = [];
-    while (run < all.length && (all[run] as Located).lineStart < lineStart) run++;
-    for (let c = run; c < all.length; c++) {
-      const other = all[c] as Located;
-      if (other.lineStart !== lineStart) break;
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    if (lineStart !== currentLine) {
+      currentLine = lineStart;
+      line = text.slice(lineStart, item.lineEnd);
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      while (run < all.length && (all[run] as Located).lineStart < lineStart) run++;
+      runEnd = run;
+      while (runEnd < all.length && (all[runEnd] as Located).lineStart === lineStart) runEnd++;
+      furthestEnd = undefined;
+      from = run;
+      while (nextMultiLine < multiLine.length && (multiLine[nextMultiLine] as Located).start < item.lineEnd) reaching.push(multiLine[nextMultiLine++] as Located);
+      if (reaching.length > 0) reaching = reaching.filter((other) => other.end > lineStart);
     }
-    for (let c = 0; multiLine && c < multiLine.length; c++) {
-      const other = multiLine[c] as Located;
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
-    }
-    // A value written twice on its line is masked both times.
     const value = item.match.secret;
     const newline = value.indexOf("\n");
     const firstLine = newline === -1 ? value : value.slice(0, newline);
-    if (firstLine.length > 0) {
-      for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
+    const lineEnd = lineStart + line.length;
+    const spanStart = Math.max(lineStart, item.start - FINGERPRINT_SPAN);
+    const spanEnd = Math.min(lineEnd, item.start + firstLine.length + FINGERPRINT_SPAN);
+    const span = spanStart === lineStart && spanEnd === lineEnd ? line : text.slice(spanStart, spanEnd);
+    const ranges: Array<[number, number]> = [];
+    if (spanStart > lineStart) {
+      if (!furthestEnd) {
+        furthestEnd = [lineStart];
+        for (let c = run; c < runEnd; c++) furthestEnd.push(Math.max(furthestEnd[c - run] as number, (all[c] as Located).end));
+      }
+      while (from < runEnd && (all[from] as Located).start < spanStart) from++;
+      const reach = furthestEnd[from - run] as number;
+      if (reach > spanStart) ranges.push([0, reach - spanStart]);
     }
-    const masked = maskLine(line, ranges);
+    for (let c = from; c < runEnd; c++) {
+      const other = all[c] as Located;
+      if (other.start >= spanEnd) break;
+      ranges.push([other.start - spanStart, other.end - spanStart]);
+    }
+    for (let c = 0; c < reaching.length; c++) {
+      const other = reaching[c] as Located;
+      if (other.start < spanEnd && other.end > spanStart) ranges.push([other.start - spanStart, other.end - spanStart]);
+    }
+    // A value written twice on its line is masked both times.
+    if (firstLine.length > 0) {
+      for (let at = span.indexOf(firstLine); at !== -1; at = span.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
+    }
+    const masked = maskLine(span, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     finding.fingerprint = fingerprint(finding.rule, path, masked, occurrence);
   }
+}
+
+/** Adds the window [start, stop) to `merged`, windows in order of their starts: joined to the last one where they meet. */
+function addWindow(merged: Array<[number, number]>, start: number, stop: number): void {
+  const last = merged[merged.length - 1];
+  if (last && start <= last[1]) last[1] = Math.max(last[1], stop);
+  else merged.push([start, stop]);
 }
 
 /**

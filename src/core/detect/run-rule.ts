@@ -107,6 +107,9 @@ const NO_MATCHES: RawMatch[] = [];
  * prefilter selects hold no match: nothing is allocated for them.
  */
 function execAll(re: RegExp, text: string, raw: RawMatch[] | undefined): RawMatch[] | undefined {
+  // What `raw` holds comes from an earlier pattern (the rule's main one, before its nearby one), in the
+  // order of its places: one pattern's matches never share a place, so only those are looked up.
+  const earlier = raw === undefined ? 0 : raw.length;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -121,14 +124,26 @@ function execAll(re: RegExp, text: string, raw: RawMatch[] | undefined): RawMatc
       index = place ? place[0] : m.index + m[0].length - named.length;
     }
     if (raw === undefined) raw = [];
-    else if (holdsIndex(raw, index)) continue;
+    else if (earlier > 0 && holdsIndex(raw, earlier, index)) continue;
     raw.push({ secret, index });
   }
   return raw;
 }
 
-function holdsIndex(raw: RawMatch[], index: number): boolean {
-  for (let i = 0; i < raw.length; i++) if ((raw[i] as RawMatch).index === index) return true;
+/**
+ * Does `raw[0, count)`, in the order of its places, hold one at `index`? A binary search: a long line can
+ * hold hundreds of thousands of matches, and a scan of them for each was quadratic.
+ */
+function holdsIndex(raw: RawMatch[], count: number, index: number): boolean {
+  let low = 0;
+  let high = count - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = (raw[middle] as RawMatch).index;
+    if (at === index) return true;
+    if (at < index) low = middle + 1;
+    else high = middle - 1;
+  }
   return false;
 }
 

@@ -992,18 +992,31 @@ function judgeCandidate(candidate: Candidate, value: string, index: number, wrap
   return toMatch(key, value, index, kind, verdict);
 }
 
+/**
+ * How far back from a candidate a look for its string's opening quote or its tag's `<` goes. Unbounded,
+ * each candidate of a long line read back to the line's start: minutes for a megabyte-long line of values.
+ */
+const LOOK_BACK = 2000;
+
+/** `text.lastIndexOf(search, index)`, looking back at most LOOK_BACK characters. */
+function lastIndexWithin(text: string, search: string, index: number): number {
+  const from = Math.max(0, index - LOOK_BACK);
+  const at = text.slice(from, index + search.length).lastIndexOf(search);
+  return at === -1 ? -1 : from + at;
+}
+
 /** Does the unquoted pair at `index`, whose value ends at a lone closing quote, sit in a string after words? */
 function insideProseString(text: string, index: number, value: string): boolean {
   const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
   if (!close) return false;
-  const open = text.lastIndexOf(close, index);
+  const open = lastIndexWithin(text, close, index);
   if (open === -1) return false;
   const before = text.slice(open + 1, index).trim();
   return before.length > 0 && !before.split(/\s+/).every((w) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w));
 }
 
 function inHiddenInput(text: string, index: number): boolean {
-  const open = text.lastIndexOf("<", index);
+  const open = lastIndexWithin(text, "<", index);
   if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
   const close = text.indexOf(">", open);
   if (close !== -1 && close < index) return false;

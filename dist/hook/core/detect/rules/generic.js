@@ -1096,16 +1096,22 @@ function judgeCandidate(candidate, value, index, wrapped, text, context) {
   if (verdict.kind === "none") return void 0;
   return toMatch(key, value, index, kind, verdict);
 }
+var LOOK_BACK = 2e3;
+function lastIndexWithin(text, search, index) {
+  const from = Math.max(0, index - LOOK_BACK);
+  const at = text.slice(from, index + search.length).lastIndexOf(search);
+  return at === -1 ? -1 : from + at;
+}
 function insideProseString(text, index, value) {
   const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
   if (!close) return false;
-  const open = text.lastIndexOf(close, index);
+  const open = lastIndexWithin(text, close, index);
   if (open === -1) return false;
   const before = text.slice(open + 1, index).trim();
   return before.length > 0 && !before.split(/\s+/).every((w) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w));
 }
 function inHiddenInput(text, index) {
-  const open = text.lastIndexOf("<", index);
+  const open = lastIndexWithin(text, "<", index);
   if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
   const close = text.indexOf(">", open);
   if (close !== -1 && close < index) return false;

@@ -30,7 +30,7 @@ __export(stdin_exports, {
   parseIgnoreFile: () => parseIgnoreFile
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
+var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
@@ -38,6 +38,9 @@ var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
 var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 const { posix } = process.getBuiltinModule("node:path");
+function appendAll(into, items) {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
+}
 var LENGTH_SLACK = 0.25;
 var Owner = class {
   constructor(rule, claim) {
@@ -1244,43 +1247,42 @@ var DocumentScan = class {
   /** One selected rule on the current line (`line`): its matches, placed, appended to `into`. */
   runOn(ruleIndex, line, into, ruleContext) {
     const { scanner, text, lineStart, lineEnd } = this;
-    const rule = scanner.facts[ruleIndex] ??= (0, import_chunk_76NIEP4X.factsOf)(scanner.rules[ruleIndex]);
+    const rule = scanner.facts[ruleIndex] ??= (0, import_chunk_YMHDPRU6.factsOf)(scanner.rules[ruleIndex]);
     if (!this.longLine) {
       if (!rule.window) {
-        const matches2 = (0, import_chunk_76NIEP4X.runPrepared)(rule, this.lineText, ruleContext);
+        const matches2 = (0, import_chunk_YMHDPRU6.runPrepared)(rule, this.lineText, ruleContext);
         if (matches2.length > 0) this.record(rule, matches2, lineStart, line, into);
         return;
       }
       const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
       if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
-      const matches = (0, import_chunk_76NIEP4X.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      const matches = (0, import_chunk_YMHDPRU6.runPrepared)(rule, text.slice(lineStart, windowEnd), ruleContext, true);
       if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
       return;
     }
     const lower = this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
     for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
       if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
-      const matches = (0, import_chunk_76NIEP4X.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      const matches = (0, import_chunk_YMHDPRU6.runPrepared)(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
       if (matches.length > 0) this.record(rule, matches, segmentStart, line, into);
     }
   }
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
   segments(window, ruleIndex, lower) {
     const { text, lineStart, lineEnd } = this;
-    const windows = [];
+    const lists = [];
     for (const keyword of this.scanner.keywords[ruleIndex]) {
+      const merged2 = [];
       for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + keyword.length)) {
         const stop = window ? Math.min(text.length, lineStart + at + window) : Math.min(lineEnd, lineStart + at + WINDOW_AFTER);
-        windows.push([Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop]);
+        addWindow(merged2, Math.max(lineStart, lineStart + at - WINDOW_BEFORE), stop);
       }
+      if (merged2.length > 0) lists.push(merged2);
     }
-    windows.sort((a, b) => a[0] - b[0]);
+    if (lists.length <= 1) return lists[0] ?? [];
+    const windows = lists.flat().sort((a, b) => a[0] - b[0]);
     const merged = [];
-    for (const w of windows) {
-      const last = merged[merged.length - 1];
-      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-      else merged.push([w[0], w[1]]);
-    }
+    for (const w of windows) addWindow(merged, w[0], w[1]);
     return merged;
   }
   /**
@@ -1331,7 +1333,7 @@ var Scanner = class {
     this.options = options;
     this.keywords = rules.map((rule) => rule.keywords.map((k) => k.toLowerCase()));
     this.prefilter = new KeywordPrefilter(this.keywords, options.prebuiltPrefilter);
-    this.generic = rules.map((rule) => rule.provider === "generic" && (0, import_chunk_76NIEP4X.rulePriority)(rule) === 0);
+    this.generic = rules.map((rule) => rule.provider === "generic" && (0, import_chunk_YMHDPRU6.rulePriority)(rule) === 0);
     this.facts = rules.map(() => void 0);
   }
   rules;
@@ -1373,7 +1375,7 @@ var Scanner = class {
     for (const item of kept) {
       const finding = findingOf(item);
       if (ignored.has(finding.fingerprint)) continue;
-      const old = (0, import_chunk_76NIEP4X.valueFingerprint)(finding.rule, doc.path, item.match.secret);
+      const old = (0, import_chunk_YMHDPRU6.valueFingerprint)(finding.rule, doc.path, item.match.secret);
       if (ignored.has(old)) legacyIgnored.push({ old, replacement: finding.fingerprint });
       else findings.push(finding);
     }
@@ -1392,7 +1394,7 @@ var Scanner = class {
     let byTitle = this.defaultMessages.get(rule);
     if (byTitle === void 0) this.defaultMessages.set(rule, byTitle = /* @__PURE__ */ new Map());
     let message = byTitle.get(title);
-    if (message === void 0) byTitle.set(title, message = (0, import_chunk_76NIEP4X.defaultMessage)(title, rule));
+    if (message === void 0) byTitle.set(title, message = (0, import_chunk_YMHDPRU6.defaultMessage)(title, rule));
     return message;
   }
   /** The finding of a placed match: its verdict (secret or placeholder), severity, message and preview. */
@@ -1404,7 +1406,7 @@ var Scanner = class {
     const reported = match.ruleId;
     const ruleId = reported ?? facts.id;
     const matchTitle = match.title;
-    const title = matchTitle ?? (reported === void 0 ? facts.reportTitle : (0, import_chunk_76NIEP4X.reportedTitle)(rule, reported));
+    const title = matchTitle ?? (reported === void 0 ? facts.reportTitle : (0, import_chunk_YMHDPRU6.reportedTitle)(rule, reported));
     const ownTitle = reported === void 0 && matchTitle === void 0;
     let category = match.category ?? facts.category;
     let severity = match.severity ?? facts.severity;
@@ -1452,7 +1454,7 @@ var Scanner = class {
       endColumn: column + (firstLineLength === -1 ? secret.length : firstLineLength),
       // Set once every value of the document is known (assignFingerprints).
       fingerprint: "",
-      redacted: (0, import_chunk_76NIEP4X.redact)(secret, ruleId, (0, import_chunk_76NIEP4X.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
+      redacted: (0, import_chunk_YMHDPRU6.redact)(secret, ruleId, (0, import_chunk_YMHDPRU6.publicPrefix)(secret, facts.keywords, !facts.byName && !facts.custom)),
       message,
       title
     };
@@ -1461,44 +1463,78 @@ var Scanner = class {
     return finding;
   }
 };
+var FINGERPRINT_SPAN = 1e3;
 function assignFingerprints(text, path, kept, all, findingOf) {
-  let multiLine;
+  const multiLine = [];
   for (let k = 0; k < all.length; k++) {
     const other = all[k];
-    if (other.end > other.lineEnd) (multiLine ??= []).push(other);
+    if (other.end > other.lineEnd) multiLine.push(other);
   }
+  let nextMultiLine = 0;
+  let reaching = [];
   const occurrences = /* @__PURE__ */ new Map();
+  let currentLine = -1;
+  let line = "";
   let run = 0;
+  let runEnd = 0;
+  let furthestEnd;
+  let from = 0;
   for (let k = 0; k < kept.length; k++) {
     const item = kept[k];
     const lineStart = item.lineStart;
-    const lineEnd = item.lineEnd;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    const ranges = [];
-    while (run < all.length && all[run].lineStart < lineStart) run++;
-    for (let c = run; c < all.length; c++) {
-      const other = all[c];
-      if (other.lineStart !== lineStart) break;
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
-    }
-    for (let c = 0; multiLine && c < multiLine.length; c++) {
-      const other = multiLine[c];
-      if (other.start < lineEnd && other.end > lineStart) ranges.push([other.start - lineStart, other.end - lineStart]);
+    if (lineStart !== currentLine) {
+      currentLine = lineStart;
+      line = text.slice(lineStart, item.lineEnd);
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      while (run < all.length && all[run].lineStart < lineStart) run++;
+      runEnd = run;
+      while (runEnd < all.length && all[runEnd].lineStart === lineStart) runEnd++;
+      furthestEnd = void 0;
+      from = run;
+      while (nextMultiLine < multiLine.length && multiLine[nextMultiLine].start < item.lineEnd) reaching.push(multiLine[nextMultiLine++]);
+      if (reaching.length > 0) reaching = reaching.filter((other) => other.end > lineStart);
     }
     const value = item.match.secret;
     const newline = value.indexOf("\n");
     const firstLine = newline === -1 ? value : value.slice(0, newline);
-    if (firstLine.length > 0) {
-      for (let at = line.indexOf(firstLine); at !== -1; at = line.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
+    const lineEnd = lineStart + line.length;
+    const spanStart = Math.max(lineStart, item.start - FINGERPRINT_SPAN);
+    const spanEnd = Math.min(lineEnd, item.start + firstLine.length + FINGERPRINT_SPAN);
+    const span = spanStart === lineStart && spanEnd === lineEnd ? line : text.slice(spanStart, spanEnd);
+    const ranges = [];
+    if (spanStart > lineStart) {
+      if (!furthestEnd) {
+        furthestEnd = [lineStart];
+        for (let c = run; c < runEnd; c++) furthestEnd.push(Math.max(furthestEnd[c - run], all[c].end));
+      }
+      while (from < runEnd && all[from].start < spanStart) from++;
+      const reach = furthestEnd[from - run];
+      if (reach > spanStart) ranges.push([0, reach - spanStart]);
     }
-    const masked = (0, import_chunk_76NIEP4X.maskLine)(line, ranges);
+    for (let c = from; c < runEnd; c++) {
+      const other = all[c];
+      if (other.start >= spanEnd) break;
+      ranges.push([other.start - spanStart, other.end - spanStart]);
+    }
+    for (let c = 0; c < reaching.length; c++) {
+      const other = reaching[c];
+      if (other.start < spanEnd && other.end > spanStart) ranges.push([other.start - spanStart, other.end - spanStart]);
+    }
+    if (firstLine.length > 0) {
+      for (let at = span.indexOf(firstLine); at !== -1; at = span.indexOf(firstLine, at + firstLine.length)) ranges.push([at, at + firstLine.length]);
+    }
+    const masked = (0, import_chunk_YMHDPRU6.maskLine)(span, ranges);
     const finding = findingOf(item);
     const key = `${finding.rule}\0${masked}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    finding.fingerprint = (0, import_chunk_76NIEP4X.fingerprint)(finding.rule, path, masked, occurrence);
+    finding.fingerprint = (0, import_chunk_YMHDPRU6.fingerprint)(finding.rule, path, masked, occurrence);
   }
+}
+function addWindow(merged, start, stop) {
+  const last = merged[merged.length - 1];
+  if (last && start <= last[1]) last[1] = Math.max(last[1], stop);
+  else merged.push([start, stop]);
 }
 function asciiLowerCase(text) {
   return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
@@ -1562,11 +1598,11 @@ function emptyChangeScan() {
   return { findings: [], suppressed: 0, legacyIgnored: [], skipped: [], scanned: [], files: 0, bytes: 0 };
 }
 function addChangeScan(into, from) {
-  into.findings.push(...from.findings);
+  appendAll(into.findings, from.findings);
   into.suppressed += from.suppressed;
-  into.legacyIgnored.push(...from.legacyIgnored);
-  into.skipped.push(...from.skipped);
-  into.scanned.push(...from.scanned);
+  appendAll(into.legacyIgnored, from.legacyIgnored);
+  appendAll(into.skipped, from.skipped);
+  appendAll(into.scanned, from.scanned);
   into.files += from.files;
   into.bytes += from.bytes;
   return into;
@@ -1589,10 +1625,10 @@ function scanChange(setup, change, options = {}) {
     const text = file.text;
     const scanned = setup.scanner.scan({ path: file.path, text, lineNumbers: file.lineNumbers, ...commit }, (options.limits ?? fileBackstop)());
     if (scanned.incomplete) result.skipped.push({ path: file.path, reason: "timeout", ...commit, detail: TIMEOUT_DETAIL });
-    result.findings.push(...scanned.findings);
+    appendAll(result.findings, scanned.findings);
     if (scanned.findings.length > 0) options.onFindings?.(file, scanned.findings);
     result.suppressed += scanned.suppressed;
-    if (scanned.legacyIgnored) result.legacyIgnored.push(...scanned.legacyIgnored);
+    if (scanned.legacyIgnored) appendAll(result.legacyIgnored, scanned.legacyIgnored);
     result.files++;
     result.bytes += Buffer.byteLength(text, "utf8");
     result.scanned.push({ path: file.path, ...commit, firstLine: file.lineNumbers[0] ?? 1 });

@@ -24,9 +24,9 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_KH7G6Z3O = require("./chunk-KH7G6Z3O.js");
-var import_chunk_TCVWDK2H = require("./chunk-TCVWDK2H.js");
-var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
+var import_chunk_IREXK7V4 = require("./chunk-IREXK7V4.js");
+var import_chunk_RD7NYDXZ = require("./chunk-RD7NYDXZ.js");
+var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
@@ -4546,7 +4546,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_KH7G6Z3O.defaultCommand)("project", top, (0, import_chunk_KH7G6Z3O.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_IREXK7V4.defaultCommand)("project", top, (0, import_chunk_IREXK7V4.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });

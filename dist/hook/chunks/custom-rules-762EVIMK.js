@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_Z3LQCVDA = require("./chunk-Z3LQCVDA.js");
-var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
+var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_IRZL3BGP = require("./chunk-IRZL3BGP.js");
 var CONTEXT = { path: "example.txt", configLike: true };
@@ -55,7 +55,7 @@ function ruleContractProblems(rule) {
       problems.push(`true positive ${shown} does not hold its expected value`);
       continue;
     }
-    const matches = (0, import_chunk_76NIEP4X.runRule)(rule, line, CONTEXT).filter((m) => m.secret === secret);
+    const matches = (0, import_chunk_YMHDPRU6.runRule)(rule, line, CONTEXT).filter((m) => m.secret === secret);
     if (matches.length === 0) {
       problems.push(`true positive ${shown} does not yield its expected value`);
       continue;
@@ -69,7 +69,7 @@ function ruleContractProblems(rule) {
   }
   for (const line of examples.falsePositives) {
     const shown = JSON.stringify(line.length > 120 ? line.slice(0, 117) + "..." : line);
-    const flagged = (0, import_chunk_76NIEP4X.runRule)(rule, line, CONTEXT).filter((m) => (m.category ?? rule.category) === rule.category);
+    const flagged = (0, import_chunk_YMHDPRU6.runRule)(rule, line, CONTEXT).filter((m) => (m.category ?? rule.category) === rule.category);
     if (flagged.length > 0) problems.push(`false positive ${shown} yields a finding`);
   }
   return problems;
@@ -115,7 +115,7 @@ function compileCustomRules(configs, builtinIds) {
     for (const example of config.examples?.truePositives ?? []) {
       if (typeof example !== "string") truePositives.push([example.line, example.secret]);
       else {
-        const [first] = (0, import_chunk_76NIEP4X.runRule)(rule, example, { path: "example.txt", configLike: true });
+        const [first] = (0, import_chunk_YMHDPRU6.runRule)(rule, example, { path: "example.txt", configLike: true });
         if (first) truePositives.push([example, first.secret]);
         else errors.push({ id: config.id, message: `examples: true positive ${JSON.stringify(example.length > 120 ? example.slice(0, 117) + "..." : example)} yields nothing` });
       }

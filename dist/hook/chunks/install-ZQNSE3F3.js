@@ -19,25 +19,25 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_KH7G6Z3O.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_KH7G6Z3O.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_KH7G6Z3O.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_KH7G6Z3O.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_KH7G6Z3O.addHookEntries,
-  defaultCommand: () => import_chunk_KH7G6Z3O.defaultCommand,
-  hookEntryPath: () => import_chunk_KH7G6Z3O.hookEntryPath,
-  isOwnCommand: () => import_chunk_KH7G6Z3O.isOwnCommand,
-  packageBin: () => import_chunk_KH7G6Z3O.packageBin,
-  readSettings: () => import_chunk_KH7G6Z3O.readSettings,
-  removeHookEntries: () => import_chunk_KH7G6Z3O.removeHookEntries,
-  removeSettingsFile: () => import_chunk_KH7G6Z3O.removeSettingsFile,
-  settingsPath: () => import_chunk_KH7G6Z3O.settingsPath,
-  writeSettings: () => import_chunk_KH7G6Z3O.writeSettings
+  ClaudeSettingsError: () => import_chunk_IREXK7V4.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_IREXK7V4.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_IREXK7V4.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_IREXK7V4.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_IREXK7V4.addHookEntries,
+  defaultCommand: () => import_chunk_IREXK7V4.defaultCommand,
+  hookEntryPath: () => import_chunk_IREXK7V4.hookEntryPath,
+  isOwnCommand: () => import_chunk_IREXK7V4.isOwnCommand,
+  packageBin: () => import_chunk_IREXK7V4.packageBin,
+  readSettings: () => import_chunk_IREXK7V4.readSettings,
+  removeHookEntries: () => import_chunk_IREXK7V4.removeHookEntries,
+  removeSettingsFile: () => import_chunk_IREXK7V4.removeSettingsFile,
+  settingsPath: () => import_chunk_IREXK7V4.settingsPath,
+  writeSettings: () => import_chunk_IREXK7V4.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_KH7G6Z3O = require("./chunk-KH7G6Z3O.js");
-var import_chunk_TCVWDK2H = require("./chunk-TCVWDK2H.js");
-var import_chunk_76NIEP4X = require("./chunk-76NIEP4X.js");
+var import_chunk_IREXK7V4 = require("./chunk-IREXK7V4.js");
+var import_chunk_RD7NYDXZ = require("./chunk-RD7NYDXZ.js");
+var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");

@@ -200,6 +200,7 @@ function groupEnd(source, at) {
 }
 var NO_MATCHES = [];
 function execAll(re, text, raw) {
+  const earlier = raw === void 0 ? 0 : raw.length;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -214,13 +215,21 @@ function execAll(re, text, raw) {
       index = place ? place[0] : m.index + m[0].length - named.length;
     }
     if (raw === void 0) raw = [];
-    else if (holdsIndex(raw, index)) continue;
+    else if (earlier > 0 && holdsIndex(raw, earlier, index)) continue;
     raw.push({ secret, index });
   }
   return raw;
 }
-function holdsIndex(raw, index) {
-  for (let i = 0; i < raw.length; i++) if (raw[i].index === index) return true;
+function holdsIndex(raw, count, index) {
+  let low = 0;
+  let high = count - 1;
+  while (low <= high) {
+    const middle = low + high >>> 1;
+    const at = raw[middle].index;
+    if (at === index) return true;
+    if (at < index) low = middle + 1;
+    else high = middle - 1;
+  }
   return false;
 }
 function holdsRequired(requires, text) {
