@@ -513,3 +513,13 @@ describe("assignment names read whole", () => {
     }
   });
 });
+
+describe("JSON escaped inside a string", () => {
+  it("reports each value at its own column of the escaped line, however many escaped quotes come before it", () => {
+    const first = fake.alnum(32, "escaped-1");
+    const second = fake.alnum(32, "escaped-2");
+    const line = `body: "{\\"user\\":\\"ana\\",\\"access_token\\":\\"${first}\\",\\"note\\":\\"x\\",\\"refresh_token\\":\\"${second}\\"}"`;
+    const found = scan("fixtures/response.yml", line).filter((f) => f.category === "secret");
+    expect(found.map((f) => f.column).sort((a, b) => a - b)).toEqual([line.indexOf(first) + 1, line.indexOf(second) + 1]);
+  });
+});

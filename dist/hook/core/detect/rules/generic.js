@@ -978,19 +978,27 @@ function followedByPlus(text, at) {
   return PLUS_AFTER.test(text);
 }
 function collectUnescaped(text, out) {
-  const offsets = [];
-  let unescaped = "";
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\\" && text[i + 1] === '"') continue;
-    offsets.push(i);
-    unescaped += text[i];
-  }
+  const dropped = [];
+  const unescaped = text.replace(/\\"/g, (_match, offset) => {
+    dropped.push(offset - dropped.length);
+    return '"';
+  });
   const inner = [];
   collect(ASSIGN_QUOTED, unescaped, inner, true);
   for (const c of inner) {
-    c.index = offsets[c.index] ?? c.index;
+    c.index += droppedUpTo(dropped, c.index);
     out.push(c);
   }
+}
+function droppedUpTo(places, index) {
+  let low = 0;
+  let high = places.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (places[middle] <= index) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 function trimUnquoted(value) {
   if (value.includes("\\")) value = value.replace(/\\[nrt][\s\S]*$/, "");
