@@ -44871,9 +44871,10 @@ function insideProseString(text, index, value) {
 function inHiddenInput(text, index) {
   const open3 = lastIndexWithin(text, "<", index);
   if (open3 === -1 || !/^<input\b/i.test(text.slice(open3, open3 + 7))) return false;
-  const close2 = text.indexOf(">", open3);
-  if (close2 !== -1 && close2 < index) return false;
-  const tag = text.slice(open3, close2 === -1 ? text.length : close2);
+  const reach = Math.min(text.length, index + LOOK_BACK);
+  const close2 = text.slice(open3, reach).indexOf(">");
+  if (close2 !== -1 && open3 + close2 < index) return false;
+  const tag = text.slice(open3, close2 === -1 ? reach : open3 + close2);
   return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
 }
 function toMatch(key, value, index, kind, verdict) {
@@ -45800,6 +45801,15 @@ function sasFieldsValid(query) {
   }
   return true;
 }
+var QUERY_LOOK_BACK = 2e3;
+function queryStart(text, at2) {
+  const stop = Math.max(0, at2 - QUERY_LOOK_BACK);
+  for (let i = at2 - 1; i >= stop; i--) {
+    const c3 = text.charCodeAt(i);
+    if (c3 === 32 || c3 === 9 || c3 === 34 || c3 === 39 || c3 === 60 || c3 === 62 || c3 === 96) return i + 1;
+  }
+  return stop;
+}
 function findSasTokens(text) {
   const out = [];
   SAS_PATTERN.lastIndex = 0;
@@ -45807,7 +45817,7 @@ function findSasTokens(text) {
   while ((m2 = SAS_PATTERN.exec(text)) !== null) {
     const secret = m2.groups?.["secret"] ?? "";
     const at2 = m2.index;
-    const start = Math.max(...[" ", "	", '"', "'", "<", ">", "`"].map((c3) => text.lastIndexOf(c3, at2) + 1));
+    const start = queryStart(text, at2);
     if (!sasFieldsValid(text.slice(start, m2.index + m2[0].length))) continue;
     out.push({ secret, index: m2.indices?.groups?.["secret"]?.[0] ?? m2.index });
   }
@@ -54598,7 +54608,8 @@ var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+
 var LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
 var DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
 function inComment(text, index) {
-  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  const from = Math.max(0, index - 2e3);
+  const lineStart = from + text.slice(from, index).lastIndexOf("\n") + 1;
   return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
 }
 var HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;

@@ -44,3 +44,29 @@ test("a batch of 200,000 findings reaches the report whole, in a tree scan and i
   const history = addChangeScan(emptyChangeScan(), { ...emptyChangeScan(), findings });
   expect(history.findings).toHaveLength(200_000);
 });
+
+describe("a 2 MB line of one shape ends in seconds (each once read the line back to its start, or on to its end, for every value)", () => {
+  const line = (unit: (i: number) => string) => {
+    const parts: string[] = [];
+    for (let i = 0, length = 0; length < 2_000_000; i++) length += (parts[parts.length] = unit(i)).length;
+    return parts.join("");
+  };
+  const scanner = new Scanner(builtinRules);
+  const timed = (path: string, text: string) => {
+    const started = performance.now();
+    const { findings } = scanner.scan({ path, text });
+    return { findings, seconds: (performance.now() - started) / 1000 };
+  };
+
+  it("Azure SAS queries with no space between them (each looked back for its query's start: about a minute)", () => {
+    const { findings, seconds } = timed("data/urls.txt", line((i) => `sv=2021-08-06&ss=b&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&sig=${fake.base64(43, `sas-${i}`)}%3D&`));
+    expect(findings.filter((f) => f.rule === "azure-sas-token").length).toBeGreaterThan(15_000);
+    expect(seconds).toBeLessThan(8);
+  });
+
+  it("passwords in unclosed <input tags (each tag read on to the line's end for a `type=hidden`: 15 s)", () => {
+    const { findings, seconds } = timed("data/form.txt", line((i) => `<input password = "${fake.alnum(12, `input-${i}`)}"; `));
+    expect(findings.length).toBeGreaterThan(50_000);
+    expect(seconds).toBeLessThan(8);
+  });
+});

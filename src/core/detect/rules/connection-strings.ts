@@ -23,9 +23,13 @@ const EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.
  * development setup to copy, not a deployed one. */
 const LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
 const DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
-/** The match sits after a comment marker on its line (`// …`, `# …`, ` * …`, `<!-- …`, `-- …`). */
+/**
+ * The match sits after a comment marker on its line (`// …`, `# …`, ` * …`, `<!-- …`, `-- …`), read at
+ * most 2,000 characters back: each match of a long line read back to the line's start was quadratic.
+ */
 function inComment(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  const from = Math.max(0, index - 2000);
+  const lineStart = from + text.slice(from, index).lastIndexOf("\n") + 1;
   return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
 }
 /** Usage text names the host with a word (`user:pass@host:port`); an upper-case `HOST` is a template

@@ -1006,8 +1006,9 @@ function judgeCandidate(candidate: Candidate, value: string, index: number, wrap
 }
 
 /**
- * How far back from a candidate a look for its string's opening quote or its tag's `<` goes. Unbounded,
- * each candidate of a long line read back to the line's start: minutes for a megabyte-long line of values.
+ * How far from a candidate a look for its string's opening quote or its tag's `<` goes back (and the rest
+ * of its tag forward). Unbounded, each candidate of a long line read to the line's start or end: minutes
+ * for a megabyte-long line of values.
  */
 const LOOK_BACK = 2000;
 
@@ -1031,9 +1032,12 @@ function insideProseString(text: string, index: number, value: string): boolean 
 function inHiddenInput(text: string, index: number): boolean {
   const open = lastIndexWithin(text, "<", index);
   if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
-  const close = text.indexOf(">", open);
-  if (close !== -1 && close < index) return false;
-  const tag = text.slice(open, close === -1 ? text.length : close);
+  // The tag read up to its `>`, or as far past the value as the look back reaches before it: an
+  // unclosed `<input` read to the line's end for each candidate was quadratic too.
+  const reach = Math.min(text.length, index + LOOK_BACK);
+  const close = text.slice(open, reach).indexOf(">");
+  if (close !== -1 && open + close < index) return false;
+  const tag = text.slice(open, close === -1 ? reach : open + close);
   return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
 }
 

@@ -23,7 +23,7 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_73VHRNTL = require("../../../chunks/chunk-73VHRNTL.js");
+var import_chunk_FIMFXJ3E = require("../../../chunks/chunk-FIMFXJ3E.js");
 var import_chunk_54UYYK4R = require("../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
@@ -81,7 +81,7 @@ function findBearer(text) {
       if (re === BEARER_VALUE && !tokenShaped(secret)) continue;
       seen.add(at);
       if (JWT_SHAPE.test(secret)) continue;
-      if ((0, import_chunk_73VHRNTL.isTemplateOrReference)(secret)) continue;
+      if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
       const scheme = { token: "Token", apikey: "ApiKey" }[(g["scheme"] ?? "").toLowerCase()] ?? "Bearer";
       const match = {
         secret,
@@ -119,12 +119,12 @@ function findBasic(text) {
       if (seen.has(index)) continue;
       if (re === BASIC_VALUE && !decodeBasicCredentials(secret)) continue;
       seen.add(index);
-      if ((0, import_chunk_73VHRNTL.isTemplateOrReference)(secret)) continue;
+      if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
       const raw = secret.indexOf(":");
       if (raw > 0) {
         secret = secret.slice(raw + 1);
         index += raw + 1;
-        if ((0, import_chunk_73VHRNTL.isTemplateOrReference)(secret)) continue;
+        if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
         const match2 = { secret, index, message: "Authorization header with a literal Basic user:password (unencoded)." };
         out.push(match2);
         continue;
@@ -188,10 +188,10 @@ function findCurlUser(text) {
       let secret = m.groups?.["secret"] ?? "";
       let index = start + (m.indices?.groups?.["secret"]?.[0] ?? m.index);
       if (secret === "") {
-        if (user.length < 16 || (0, import_chunk_73VHRNTL.isTemplateOrReference)(user)) continue;
+        if (user.length < 16 || (0, import_chunk_FIMFXJ3E.isTemplateOrReference)(user)) continue;
         secret = user;
         index = start + (m.indices?.groups?.["user"]?.[0] ?? m.index);
-      } else if ((0, import_chunk_73VHRNTL.isTemplateOrReference)(secret)) {
+      } else if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) {
         continue;
       }
       const standIn = /^<[^<>]*$/.test(user) && /^[^<>]*>$/.test(secret) ? "a <user:password> template" : /^(.)\1*$/.test(secret) && /^(.)\1*$/.test(user) ? "one character repeated" : void 0;
@@ -229,7 +229,7 @@ function findApiKeyHeaders(text) {
     const g = m.groups ?? {};
     const secret = g["secret"] ?? "";
     if (g["nameQuote"] && !g["open"]) continue;
-    if (JWT_SHAPE.test(secret) || (0, import_chunk_73VHRNTL.isTemplateOrReference)(secret)) continue;
+    if (JWT_SHAPE.test(secret) || (0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
     const name = g["name"] ?? "API key";
     const match = {
       secret,
@@ -251,7 +251,7 @@ function findEncodedPair(text) {
   while ((m = ENCODED_PAIR.exec(text)) !== null) {
     if (m[0].startsWith("Buffer") && !m.groups?.["buffer"]) continue;
     const secret = m.groups?.["secret"] ?? "";
-    if (secret.startsWith("//") || (0, import_chunk_73VHRNTL.isTemplateOrReference)(secret)) continue;
+    if (secret.startsWith("//") || (0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
     out.push({ secret, index: m.indices?.groups?.["secret"]?.[0] ?? m.index, message: `Basic credentials built from a literal user and password (user "${(m.groups?.["user"] ?? "").slice(0, 40)}").` });
   }
   return out;

@@ -19,11 +19,11 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  isTemplateOrReference: () => import_chunk_73VHRNTL.isTemplateOrReference,
-  rules: () => import_chunk_73VHRNTL.rules
+  isTemplateOrReference: () => import_chunk_FIMFXJ3E.isTemplateOrReference,
+  rules: () => import_chunk_FIMFXJ3E.rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_73VHRNTL = require("../../../chunks/chunk-73VHRNTL.js");
+var import_chunk_FIMFXJ3E = require("../../../chunks/chunk-FIMFXJ3E.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
 var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");

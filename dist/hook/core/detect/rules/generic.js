@@ -1121,9 +1121,10 @@ function insideProseString(text, index, value) {
 function inHiddenInput(text, index) {
   const open = lastIndexWithin(text, "<", index);
   if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
-  const close = text.indexOf(">", open);
-  if (close !== -1 && close < index) return false;
-  const tag = text.slice(open, close === -1 ? text.length : close);
+  const reach = Math.min(text.length, index + LOOK_BACK);
+  const close = text.slice(open, reach).indexOf(">");
+  if (close !== -1 && open + close < index) return false;
+  const tag = text.slice(open, close === -1 ? reach : open + close);
   return /\btype\s{0,3}=\s{0,3}["']?hidden\b/i.test(tag);
 }
 function toMatch(key, value, index, kind, verdict) {

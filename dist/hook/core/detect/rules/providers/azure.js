@@ -37,6 +37,15 @@ function sasFieldsValid(query) {
   }
   return true;
 }
+var QUERY_LOOK_BACK = 2e3;
+function queryStart(text, at) {
+  const stop = Math.max(0, at - QUERY_LOOK_BACK);
+  for (let i = at - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) return i + 1;
+  }
+  return stop;
+}
 function findSasTokens(text) {
   const out = [];
   SAS_PATTERN.lastIndex = 0;
@@ -44,7 +53,7 @@ function findSasTokens(text) {
   while ((m = SAS_PATTERN.exec(text)) !== null) {
     const secret = m.groups?.["secret"] ?? "";
     const at = m.index;
-    const start = Math.max(...[" ", "	", '"', "'", "<", ">", "`"].map((c) => text.lastIndexOf(c, at) + 1));
+    const start = queryStart(text, at);
     if (!sasFieldsValid(text.slice(start, m.index + m[0].length))) continue;
     out.push({ secret, index: m.indices?.groups?.["secret"]?.[0] ?? m.index });
   }

@@ -31,7 +31,8 @@ var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+
 var LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
 var DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
 function inComment(text, index) {
-  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  const from = Math.max(0, index - 2e3);
+  const lineStart = from + text.slice(from, index).lastIndexOf("\n") + 1;
   return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
 }
 var HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;
