@@ -27696,7 +27696,7 @@ function addChangeScan(into, from) {
 function scanChange(setup, change, options = {}) {
   const result = emptyChangeScan();
   const commit = change.commit !== void 0 ? { commit: change.commit } : {};
-  result.skipped.push(...change.skipped ?? []);
+  appendAll(result.skipped, change.skipped ?? []);
   for (const file of change.files) {
     if (file.lineNumbers.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
@@ -60610,7 +60610,7 @@ function evaluateRepositoryPolicy(input) {
     findings.push(...detectAgentDrift(before.config, after.config, commit.sha));
   }
   const repository = { name: input.repository, classification: classification.value, source: classification.source };
-  findings.push(...contentAboveFindings(input.changes, input.findings, config2.content.paths, repository));
+  appendAll(findings, contentAboveFindings(input.changes, input.findings, config2.content.paths, repository));
   findings.push(
     ...businessHoursFindings(
       input.claudeCommits.map((c3) => ({ commit: c3.commit, ...c3.firstFile ? { path: c3.firstFile.path, line: c3.firstFile.line } : {} })),

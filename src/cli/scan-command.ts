@@ -1,4 +1,5 @@
 /** `claude-guard scan`: a tree, stdin, the staged changes or the git history, then the policy checks and the report. */
+import { appendAll } from "../core/append.js";
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { renderSarif, renderText, writeJson } from "../core/report/index.js";
@@ -132,7 +133,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     ...(gitPolicy ? { git: gitPolicy } : {}),
     workingTree: !cmd.git && scanRoot === root && cmd.paths.some((p) => resolve(io.cwd, p) === scanRoot),
   });
-  report.findings.push(...policy.result.findings);
+  appendAll(report.findings, policy.result.findings);
   report.scanned.suppressed = suppression.suppressed;
   if (cmd.record) return writeBaselineFile(cmd.record, report.findings, new Set(changes.map((c) => c.path)), root, io);
   if (baseline) {

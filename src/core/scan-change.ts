@@ -69,7 +69,7 @@ export function addChangeScan(into: ChangeScan, from: ChangeScan): ChangeScan {
 export function scanChange(setup: ChangeScanSetup, change: ChangeToScan, options: ChangeScanOptions = {}): ChangeScan {
   const result = emptyChangeScan();
   const commit = change.commit !== undefined ? { commit: change.commit } : {};
-  result.skipped.push(...(change.skipped ?? []));
+  appendAll(result.skipped, change.skipped ?? []);
   for (const file of change.files) {
     if (file.lineNumbers.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {

@@ -135,6 +135,14 @@ describe("renderText", () => {
     expect(renderText(report({ findings: many }), { color: false })).not.toContain("Revoke it in GitHub's developer settings");
   });
 
+  test("lists 200,000 findings of one rule (widths and groups not passed as arguments, nor copied per finding)", () => {
+    const one = finding();
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...one, line: i + 1 }));
+    const out = renderText(report({ findings: many }), { color: false, rules: RULES });
+    expect(out).toContain("github-pat-classic  GitHub personal access token (classic), 200000 findings");
+    expect(out.split("\n").filter((l) => l.includes("src/config.ts:"))).toHaveLength(200_000);
+  });
+
   test("policy findings keep their own remediation, and no suppression is offered for them alone", () => {
     const message = 'A commit used the skill "deploy", which only platform may run (skills."deploy/*".teams). Add them to the team.';
     const out = renderText(report({ findings: [finding({ rule: "skill-team-not-allowed", category: "policy", severity: "high", message, redacted: "deploy" })] }), { color: false });

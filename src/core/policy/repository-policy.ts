@@ -5,6 +5,7 @@
  * touched `.claude/**` or `.mcp.json` (detectAgentDrift), content classification per scanned change and
  * business hours (content.ts). Pure: the doors read the files and the memberships and pass them in.
  */
+import { appendAll } from "../append.js";
 import type { GuardConfig } from "../config/config.js";
 import type { CommitInfo, Finding } from "../types.js";
 import { emptyAgentConfig, readAgentConfig, skillsFromTrailers, type AgentConfig, type AgentConfigProblem } from "./agent-config.js";
@@ -131,7 +132,7 @@ export function evaluateRepositoryPolicy(input: RepositoryPolicyInput): Reposito
   }
 
   const repository = { name: input.repository, classification: classification.value, source: classification.source };
-  findings.push(...contentAboveFindings(input.changes, input.findings, config.content.paths, repository));
+  appendAll(findings, contentAboveFindings(input.changes, input.findings, config.content.paths, repository));
   findings.push(
     ...businessHoursFindings(
       input.claudeCommits.map((c) => ({ commit: c.commit, ...(c.firstFile ? { path: c.firstFile.path, line: c.firstFile.line } : {}) })),

@@ -274,8 +274,9 @@ function renderFindings(findings: readonly Finding[], options: TextOptions, colu
     commit: f.commit ? clean(f.commit.slice(0, 7)) : "",
     check: checkWord(f),
   }));
-  const col = (pick: (r: (typeof rows)[number]) => string) => Math.max(0, ...rows.map((r) => width(pick(r))));
-  const sevWidth = Math.max(...sorted.map((f) => f.severity.length));
+  // Widest by a loop, not Math.max(...): a report can hold more findings than V8 allows arguments.
+  const col = (pick: (r: (typeof rows)[number]) => string) => rows.reduce((widest, r) => Math.max(widest, width(pick(r))), 0);
+  const sevWidth = sorted.reduce((widest, f) => Math.max(widest, f.severity.length), 0);
   const ruleWidth = col((r) => r.rule);
   const previewWidth = col((r) => r.preview);
   const commitWidth = col((r) => r.commit);
@@ -296,7 +297,11 @@ function renderFindings(findings: readonly Finding[], options: TextOptions, colu
   lines.push("", paint(ANSI.bold, "How to fix"));
   const byId = indexRules(options.rules);
   const byRule = new Map<string, Finding[]>();
-  for (const f of sorted) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of sorted) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   for (const [ruleId, list] of byRule) {
     const meta = metaFor(list[0] as Finding, byId);
     lines.push(`  ${paint(ANSI.bold, clean(ruleId))}${paint(ANSI.dim, cutEnd(`  ${clean(meta.title)}, ${plural(list.length, "finding")}`, Math.max(0, columns - 2 - width(clean(ruleId)))))}`);

@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_IREXK7V4.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_IREXK7V4.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_IREXK7V4.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_IREXK7V4.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_IREXK7V4.addHookEntries,
-  defaultCommand: () => import_chunk_IREXK7V4.defaultCommand,
-  hookEntryPath: () => import_chunk_IREXK7V4.hookEntryPath,
-  isOwnCommand: () => import_chunk_IREXK7V4.isOwnCommand,
-  packageBin: () => import_chunk_IREXK7V4.packageBin,
-  readSettings: () => import_chunk_IREXK7V4.readSettings,
-  removeHookEntries: () => import_chunk_IREXK7V4.removeHookEntries,
-  removeSettingsFile: () => import_chunk_IREXK7V4.removeSettingsFile,
-  settingsPath: () => import_chunk_IREXK7V4.settingsPath,
-  writeSettings: () => import_chunk_IREXK7V4.writeSettings
+  ClaudeSettingsError: () => import_chunk_QPIFTQVJ.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_QPIFTQVJ.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_QPIFTQVJ.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_QPIFTQVJ.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_QPIFTQVJ.addHookEntries,
+  defaultCommand: () => import_chunk_QPIFTQVJ.defaultCommand,
+  hookEntryPath: () => import_chunk_QPIFTQVJ.hookEntryPath,
+  isOwnCommand: () => import_chunk_QPIFTQVJ.isOwnCommand,
+  packageBin: () => import_chunk_QPIFTQVJ.packageBin,
+  readSettings: () => import_chunk_QPIFTQVJ.readSettings,
+  removeHookEntries: () => import_chunk_QPIFTQVJ.removeHookEntries,
+  removeSettingsFile: () => import_chunk_QPIFTQVJ.removeSettingsFile,
+  settingsPath: () => import_chunk_QPIFTQVJ.settingsPath,
+  writeSettings: () => import_chunk_QPIFTQVJ.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_IREXK7V4 = require("./chunk-IREXK7V4.js");
-var import_chunk_RD7NYDXZ = require("./chunk-RD7NYDXZ.js");
+var import_chunk_QPIFTQVJ = require("./chunk-QPIFTQVJ.js");
+var import_chunk_CGDOVCK3 = require("./chunk-CGDOVCK3.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");

@@ -1610,7 +1610,7 @@ function addChangeScan(into, from) {
 function scanChange(setup, change, options = {}) {
   const result = emptyChangeScan();
   const commit = change.commit !== void 0 ? { commit: change.commit } : {};
-  result.skipped.push(...change.skipped ?? []);
+  appendAll(result.skipped, change.skipped ?? []);
   for (const file of change.files) {
     if (file.lineNumbers.length === 0) continue;
     if (setup.isIgnoredPath(file.path)) {
