@@ -25159,9 +25159,14 @@ function detectAuthorship(commit, options = {}) {
   return { isClaude: decisive.has(CLAUDE_AGENT), agents, signals: signals.list };
 }
 
-// src/core/append.ts
+// src/core/collections.ts
 function appendAll(into, items) {
   for (let i = 0; i < items.length; i++) into.push(items[i]);
+}
+function addToGroup(groups, key, item) {
+  const group3 = groups.get(key);
+  if (group3) group3.push(item);
+  else groups.set(key, [item]);
 }
 
 // src/core/report/redact.ts
@@ -33269,7 +33274,7 @@ function rollUp(findings, rules208) {
       else union2(first2, i);
     }
     const file = pairable(f3, rules208);
-    if (file !== void 0) byFile.set(file, [...byFile.get(file) ?? [], i]);
+    if (file !== void 0) addToGroup(byFile, file, i);
   });
   for (const members2 of byFile.values()) {
     const paired = /* @__PURE__ */ new Set();
@@ -33292,7 +33297,7 @@ function rollUp(findings, rules208) {
   const rows = /* @__PURE__ */ new Map();
   sorted.forEach((f3, i) => {
     const r2 = root(i);
-    rows.set(r2, [...rows.get(r2) ?? [], f3]);
+    addToGroup(rows, r2, f3);
   });
   return [...rows.entries()].sort(([a], [b3]) => a - b3).map(([, group3]) => ({ findings: group3 }));
 }
@@ -33529,7 +33534,7 @@ function rolledRows(rows, ctx) {
   const groups = /* @__PURE__ */ new Map();
   for (const f3 of rows.flatMap((r2) => r2.findings).sort(compareFindings)) {
     const key = `${f3.rule}\0${f3.path}`;
-    groups.set(key, [...groups.get(key) ?? [], f3]);
+    addToGroup(groups, key, f3);
   }
   return [...groups.values()].map((group3) => {
     const lead = group3[0];
@@ -33690,7 +33695,7 @@ function ruleLink(ruleId, links) {
 function renderDetails(input, scope, ctx, elsewhere) {
   const findings = [...input.report.findings].sort(compareFindings);
   const byRule = /* @__PURE__ */ new Map();
-  for (const f3 of findings) byRule.set(f3.rule, [...byRule.get(f3.rule) ?? [], f3]);
+  for (const f3 of findings) addToGroup(byRule, f3.rule, f3);
   const scopeBlock = scopeSection(input, scope, ctx.links);
   const skipped = input.report.scanned.skipped;
   const skippedBlock = skipped.length > 0 ? folded(`Files not scanned (${skipped.length})`, notScannedList(skipped, 12e3)) : [];
@@ -33764,7 +33769,7 @@ function mergeByLine(annotations) {
   const byLine = /* @__PURE__ */ new Map();
   for (const a of annotations) {
     const key = `${a.path}\0${a.start_line}`;
-    byLine.set(key, [...byLine.get(key) ?? [], a]);
+    addToGroup(byLine, key, a);
   }
   return [...byLine.values()].map((group3) => {
     if (group3.length === 1) return group3[0];
@@ -57395,7 +57400,7 @@ function emitWorkflowAnnotations(annotations, sink, elsewhere) {
   const byLevel = /* @__PURE__ */ new Map();
   for (const a of annotations) {
     const level = LEVEL[a.annotation_level];
-    byLevel.set(level, [...byLevel.get(level) ?? [], a]);
+    addToGroup(byLevel, level, a);
   }
   let shown = 0;
   for (const level of ["error", "warning", "notice"]) {
@@ -58780,7 +58785,7 @@ function emptyWeek(start) {
 function findAnomalies(facts, options) {
   const sorted = facts.filter(validDate2).sort(byDate);
   const byRepo = /* @__PURE__ */ new Map();
-  for (const fact of sorted) byRepo.set(fact.repository, [...byRepo.get(fact.repository) ?? [], fact]);
+  for (const fact of sorted) addToGroup(byRepo, fact.repository, fact);
   const out = [];
   for (const [repository, list2] of byRepo) {
     out.push(...weeklySpikes(repository, list2, options.thresholds.weeklySpike));
@@ -58971,7 +58976,7 @@ function summarise(recordsInCommentOrder) {
   const byRepo = /* @__PURE__ */ new Map();
   for (const record2 of records) {
     const repo = `${record2.repository.owner}/${record2.repository.name}`;
-    byRepo.set(repo, [...byRepo.get(repo) ?? [], record2]);
+    addToGroup(byRepo, repo, record2);
   }
   const repositories = [];
   for (const [repository, list2] of [...byRepo.entries()].sort(([a], [b3]) => byName(a, b3))) {

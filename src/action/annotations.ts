@@ -7,6 +7,7 @@
  */
 import type { CheckAnnotation } from "../core/report/check-run.js";
 import { visibleControls } from "../core/report/markdown.js";
+import { addToGroup } from "../core/collections.js";
 
 /** What GitHub displays per level and step. */
 const ANNOTATIONS_SHOWN_PER_STEP = 10;
@@ -47,7 +48,7 @@ export function emitWorkflowAnnotations(annotations: readonly CheckAnnotation[],
   const byLevel = new Map<WorkflowLevel, CheckAnnotation[]>();
   for (const a of annotations) {
     const level = LEVEL[a.annotation_level];
-    byLevel.set(level, [...(byLevel.get(level) ?? []), a]);
+    addToGroup(byLevel, level, a);
   }
   let shown = 0;
   for (const level of ["error", "warning", "notice"] as const) {

@@ -4,7 +4,7 @@
  * the classification. The lines go through the core's scanChange, as in every door, so a finding is the
  * same finding, with the same fingerprint, and the same suppressions and notes, wherever it is reported.
  */
-import { appendAll } from "../core/append.js";
+import { appendAll } from "../core/collections.js";
 import { detectAuthorship } from "../core/authorship/index.js";
 import { ORG_CONFIG_REPO } from "../core/config/load.js";
 import { CONFIG_FILE, IGNORE_FILE } from "../core/files.js";

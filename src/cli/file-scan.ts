@@ -1,6 +1,6 @@
 /** Reading and scanning whole files; used by the main thread and by the worker threads alike. */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { appendAll } from "../core/append.js";
+import { appendAll } from "../core/collections.js";
 import { fileBackstop, TIMEOUT_DETAIL } from "../core/detect/engine.js";
 import { DEFAULT_MAX_FILE_BYTES, looksBinary } from "../core/detect/skip.js";
 import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";

@@ -39,6 +39,7 @@ import { authorTeams, listOrgRepositories, orgPropertyValues, readInventoryRepos
 import { apiBaseUrl, parseDateBound } from "./audit.js";
 import { EXIT_CLEAN, EXIT_ERROR, writeOutputFile, type CliIO } from "./io.js";
 import { errorSentence, parseFlags } from "../core/command-line.js";
+import { addToGroup } from "../core/collections.js";
 
 export const INVENTORY_USAGE = `Usage:
   claude-guard inventory --org ORG [--repos NAME,...] [--since DATE] [--until DATE] [--scan]
@@ -151,7 +152,7 @@ async function readReport(file: string): Promise<InventoryReport> {
 /** Findings on Claude's lines, by commit (the scan reports them all together). */
 function findingsByCommit(findings: readonly Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
-  for (const f of findings) if (f.commit) out.set(f.commit, [...(out.get(f.commit) ?? []), f]);
+  for (const f of findings) if (f.commit) addToGroup(out, f.commit, f);
   return out;
 }
 

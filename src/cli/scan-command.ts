@@ -1,5 +1,5 @@
 /** `claude-guard scan`: a tree, stdin, the staged changes or the git history, then the policy checks and the report. */
-import { appendAll } from "../core/append.js";
+import { appendAll } from "../core/collections.js";
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { renderSarif, renderText, writeJson } from "../core/report/index.js";

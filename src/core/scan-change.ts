@@ -5,7 +5,7 @@
  * ignore-file fingerprints and allow comments suppress findings. Because every door comes through here,
  * the same change gives the same findings, suppressed count, skipped list and notes in each of them.
  */
-import { appendAll } from "./append.js";
+import { appendAll } from "./collections.js";
 import { fileBackstop, TIMEOUT_DETAIL, type DocumentResult, type ScanDocument, type ScanLimits } from "./detect/engine.js";
 import { skipReasonForPath } from "./detect/skip.js";
 import { ignoreFileRewrites, type IgnoreList } from "./detect/suppress.js";

@@ -390,6 +390,21 @@ describe("size limits", () => {
   });
 });
 
+describe("a dump of 50,000 findings of one rule in one file", () => {
+  test("renders in linear time: its groups are not copied for each finding they gain", () => {
+    const base = finding(ghToken("dump"));
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ ...base, line: i + 1, fingerprint: fake.hex(32, `dump-${i}`) }));
+    const started = performance.now();
+    const out = renderCheckRun(input({ report: report({ findings: many }) }));
+    const seconds = (performance.now() - started) / 1000;
+    expect(out.table.findings).toBe(50_000);
+    expect(out.annotations).toHaveLength(50_000);
+    expect(out.text?.length ?? 0).toBeLessThanOrEqual(LIMIT);
+    // Quadratic, 20,000 took 3.7 s, and 50,000 would take about 25.
+    expect(seconds).toBeLessThan(10);
+  });
+});
+
 describe("annotations", () => {
   test("batches of 50: 120 annotations give 50, 50, 20 in order", () => {
     const annotations: CheckAnnotation[] = Array.from({ length: 120 }, (_, i) => ({ path: `f${i}.ts`, start_line: 1, end_line: 1, annotation_level: "warning", message: String(i) }));

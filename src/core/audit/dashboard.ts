@@ -16,6 +16,7 @@ import { renderComplianceSection, type GovernanceControls } from "./compliance.j
 import { categoryTotal, policyViolations, recordKey, type AuditRecord } from "./record.js";
 import { anomalyOptionsOf, changeFactsFromRecords, findAnomalies, NO_TEAM, UNCLASSIFIED, weeklyClaudeChanges, type Anomaly, type AnomalyOptions, type WeekTrend } from "./trends.js";
 import { changeLinks, formatAge, formatDay, formatTime, reasonText, recordClassification } from "./words.js";
+import { addToGroup } from "../collections.js";
 
 export const AUDIT_ISSUE_TITLE = "claude-guard audit trail";
 export const AUDIT_LABEL = "claude-guard-audit";
@@ -119,7 +120,7 @@ export function summarise(recordsInCommentOrder: readonly AuditRecord[]): Dashbo
   const byRepo = new Map<string, AuditRecord[]>();
   for (const record of records) {
     const repo = `${record.repository.owner}/${record.repository.name}`;
-    byRepo.set(repo, [...(byRepo.get(repo) ?? []), record]);
+    addToGroup(byRepo, repo, record);
   }
   const repositories: RepositorySummary[] = [];
   for (const [repository, list] of [...byRepo.entries()].sort(([a], [b]) => byName(a, b))) {

@@ -21,6 +21,7 @@ import { businessHoursOrDefault, isoWeek as isoWeekOf, isOffHours } from "../cal
 import { matchSkillPattern, type SkillsPolicy } from "../policy/skills-policy.js";
 import type { AuditRecord } from "./record.js";
 import { formatTime } from "./words.js";
+import { addToGroup } from "../collections.js";
 
 type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
@@ -136,7 +137,7 @@ function emptyWeek(start: number): WeekTrend {
 export function findAnomalies(facts: readonly ClaudeChangeFact[], options: AnomalyOptions): Anomaly[] {
   const sorted = facts.filter(validDate).sort(byDate);
   const byRepo = new Map<string, ClaudeChangeFact[]>();
-  for (const fact of sorted) byRepo.set(fact.repository, [...(byRepo.get(fact.repository) ?? []), fact]);
+  for (const fact of sorted) addToGroup(byRepo, fact.repository, fact);
   const out: Anomaly[] = [];
   for (const [repository, list] of byRepo) {
     out.push(...weeklySpikes(repository, list, options.thresholds.weeklySpike));

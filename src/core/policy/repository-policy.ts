@@ -5,7 +5,7 @@
  * touched `.claude/**` or `.mcp.json` (detectAgentDrift), content classification per scanned change and
  * business hours (content.ts). Pure: the doors read the files and the memberships and pass them in.
  */
-import { appendAll } from "../append.js";
+import { appendAll } from "../collections.js";
 import type { GuardConfig } from "../config/config.js";
 import type { CommitInfo, Finding } from "../types.js";
 import { emptyAgentConfig, readAgentConfig, skillsFromTrailers, type AgentConfig, type AgentConfigProblem } from "./agent-config.js";

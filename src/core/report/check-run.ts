@@ -14,6 +14,7 @@ import { ALLOW_COMMENT, indexRules, metaFor, TOOL_NAME, validationNote, type Rul
 import { compareFindings, rollUp, type FindingRow } from "./roll-up.js";
 import { formatBytes } from "./text.js";
 import { plural } from "./plural.js";
+import { addToGroup } from "../collections.js";
 
 export const CHECK_RUN_NAME = TOOL_NAME;
 /** GitHub's limit for a check run's `output.summary` and `output.text`, each. */
@@ -350,7 +351,7 @@ function rolledRows(rows: readonly FindingRow[], ctx: TableContext): Array<{ cel
   const groups = new Map<string, Finding[]>();
   for (const f of rows.flatMap((r) => r.findings).sort(compareFindings)) {
     const key = `${f.rule}\0${f.path}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    addToGroup(groups, key, f);
   }
   return [...groups.values()].map((group) => {
     const lead = group[0] as Finding;
@@ -541,7 +542,7 @@ function ruleLink(ruleId: string, links: Links): string {
 function renderDetails(input: CheckRunInput, scope: Scope, ctx: TableContext, elsewhere: string): string {
   const findings = [...input.report.findings].sort(compareFindings);
   const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of findings) addToGroup(byRule, f.rule, f);
   const scopeBlock = scopeSection(input, scope, ctx.links);
   const skipped = input.report.scanned.skipped;
   const skippedBlock = skipped.length > 0 ? folded(`Files not scanned (${skipped.length})`, notScannedList(skipped, 12_000)) : [];
@@ -628,7 +629,7 @@ function mergeByLine(annotations: readonly CheckAnnotation[]): CheckAnnotation[]
   const byLine = new Map<string, CheckAnnotation[]>();
   for (const a of annotations) {
     const key = `${a.path}\0${a.start_line}`;
-    byLine.set(key, [...(byLine.get(key) ?? []), a]);
+    addToGroup(byLine, key, a);
   }
   return [...byLine.values()].map((group) => {
     if (group.length === 1) return group[0] as CheckAnnotation;

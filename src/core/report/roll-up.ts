@@ -6,6 +6,7 @@
  */
 import type { Finding } from "../types.js";
 import { metaFor, SEVERITY_ORDER, type RuleMeta } from "./meta.js";
+import { addToGroup } from "../collections.js";
 
 export interface FindingRow {
   /** Most severe first, then by path and line: `findings[0]` is the row's lead. */
@@ -67,7 +68,7 @@ export function rollUp(findings: readonly Finding[], rules: ReadonlyMap<string, 
       else union(first, i);
     }
     const file = pairable(f, rules);
-    if (file !== undefined) byFile.set(file, [...(byFile.get(file) ?? []), i]);
+    if (file !== undefined) addToGroup(byFile, file, i);
   });
   // A pair is two different rules of one provider close together; each value joins one partner at most.
   for (const members of byFile.values()) {
@@ -92,7 +93,7 @@ export function rollUp(findings: readonly Finding[], rules: ReadonlyMap<string, 
   const rows = new Map<number, Finding[]>();
   sorted.forEach((f, i) => {
     const r = root(i);
-    rows.set(r, [...(rows.get(r) ?? []), f]);
+    addToGroup(rows, r, f);
   });
   // Roots are the smallest index of their group, and `sorted` is most severe first: rows keep that order.
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, group]) => ({ findings: group }));

@@ -2,6 +2,7 @@ import { CATEGORIES, type Finding, type ScanReport, type Severity, type SkipReas
 import { IGNORE_FILE } from "../files.js";
 import { fixSentences, ALLOW_COMMENT, indexRules, metaFor, SEVERITY_ORDER, type RuleMeta } from "./meta.js";
 import { plural } from "./plural.js";
+import { addToGroup } from "../collections.js";
 
 export interface TextOptions {
   /** ANSI colours: the caller decides (TTY, NO_COLOR, FORCE_COLOR); the renderer does no I/O. */
@@ -297,11 +298,7 @@ function renderFindings(findings: readonly Finding[], options: TextOptions, colu
   lines.push("", paint(ANSI.bold, "How to fix"));
   const byId = indexRules(options.rules);
   const byRule = new Map<string, Finding[]>();
-  for (const f of sorted) {
-    const list = byRule.get(f.rule);
-    if (list) list.push(f);
-    else byRule.set(f.rule, [f]);
-  }
+  for (const f of sorted) addToGroup(byRule, f.rule, f);
   for (const [ruleId, list] of byRule) {
     const meta = metaFor(list[0] as Finding, byId);
     lines.push(`  ${paint(ANSI.bold, clean(ruleId))}${paint(ANSI.dim, cutEnd(`  ${clean(meta.title)}, ${plural(list.length, "finding")}`, Math.max(0, columns - 2 - width(clean(ruleId)))))}`);
