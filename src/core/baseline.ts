@@ -27,12 +27,18 @@ export class BaselineError extends Error {}
 
 const FINGERPRINT = /^[a-f0-9]{32}$/;
 
+/**
+ * What a baseline may hold: a baseline of an old repository can list many thousands of findings. The
+ * length goes with the entries (~130 characters each, written by renderBaseline): at 16 MiB, as for
+ * config files, `claude-guard baseline` wrote files of 135,000+ findings that `scan --baseline` refused.
+ */
+const BASELINE_LIMITS = { ...FILE_LIMITS, maxChars: 160 * 1024 * 1024, maxEntries: 1_000_000, maxValues: 4_000_000 };
+
 /** Reads a baseline file's text; `file` names it in errors. */
 export function parseBaseline(text: string, file: string): Baseline {
   let data: unknown;
   try {
-    // A baseline of an old repository can list many thousands of findings.
-    data = parseJson(text, { ...FILE_LIMITS, maxEntries: 1_000_000, maxValues: 4_000_000 }).value;
+    data = parseJson(text, BASELINE_LIMITS).value;
   } catch (error) {
     if (!(error instanceof BoundedParseError)) throw error;
     throw new BaselineError(`${file}${error.line !== undefined ? `:${error.line}` : ""} is not a baseline: ${error.reason}`);
@@ -57,14 +63,19 @@ function sortEntries(entries: readonly BaselineEntry[]): BaselineEntry[] {
   return [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.fingerprint < b.fingerprint ? -1 : 1));
 }
 
-/** The file's text: 2-space JSON, entries sorted by path, rule and fingerprint, each fingerprint once. */
+/**
+ * The file's text: 2-space JSON, entries sorted by path, rule and fingerprint, each fingerprint once.
+ * Throws when it would hold more than parseBaseline reads back: a baseline that cannot be used is not
+ * written.
+ */
 export function renderBaseline(baseline: Baseline): string {
-  const out = {
-    version: 1,
-    generatedAt: baseline.generatedAt,
-    findings: sortEntries(baseline.entries).map((e) => ({ fingerprint: e.fingerprint, rule: e.rule, path: e.path })),
-  };
-  return JSON.stringify(out, null, 2) + "\n";
+  const findings = sortEntries(baseline.entries).map((e) => ({ fingerprint: e.fingerprint, rule: e.rule, path: e.path }));
+  const tooMany = (what: string) =>
+    new BaselineError(`${findings.length} findings make a baseline of ${what}, more than one can hold (${BASELINE_LIMITS.maxEntries} findings, ${BASELINE_LIMITS.maxChars / 1024 / 1024} MiB): nothing was written. Record narrower paths, or leave generated dumps out with paths.ignore.`);
+  if (findings.length > BASELINE_LIMITS.maxEntries) throw tooMany(`${findings.length} entries`);
+  const text = JSON.stringify({ version: 1, generatedAt: baseline.generatedAt, findings }, null, 2) + "\n";
+  if (text.length > BASELINE_LIMITS.maxChars) throw tooMany(`${Math.ceil(text.length / 1024 / 1024)} MiB`);
+  return text;
 }
 
 /** The entries for a scan's findings (policy findings left out). */

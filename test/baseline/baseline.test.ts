@@ -25,6 +25,13 @@ describe("baseline", () => {
     expect(parseBaseline(text, "b.json").entries).toHaveLength(2);
   });
 
+  it("reads back what it writes for 200,000 findings (a data dump's), where 16 MiB once stopped at ~135,000", () => {
+    const findings = Array.from({ length: 200_000 }, (_, i) => finding(i + 1, `dumps/part-${i % 40}.csv`));
+    const text = renderBaseline({ version: 1, generatedAt: "2026-12-06T20:00:00.000Z", entries: baselineEntries(findings) });
+    expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
+    expect(parseBaseline(text, "big.json").entries).toHaveLength(200_000);
+  });
+
   it("splits a scan's findings into baselined and fresh; policy findings are never baselined", () => {
     const baseline = { entries: baselineEntries([finding(1, "a.ts")]) };
     const policy = { ...finding(1, "a.ts", "policy") };
