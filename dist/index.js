@@ -43628,6 +43628,12 @@ function inSyntaxes(name, value, only = Object.keys(SYNTAXES)) {
 function withValue(secret, ...templates) {
   return templates.map((template) => [template.split("%s").join(secret), secret]);
 }
+var LOOK_AROUND = 2e3;
+function lastIndexWithin(text, search, index) {
+  const from = Math.max(0, index - LOOK_AROUND);
+  const at2 = text.slice(from, index + search.length).lastIndexOf(search);
+  return at2 === -1 ? -1 : from + at2;
+}
 function defineRule(spec) {
   const { samples, truePositives: truePositives2, falsePositives: falsePositives2, category, ...rule } = spec;
   let values;
@@ -44859,12 +44865,6 @@ function judgeCandidate(candidate, value, index, wrapped2, text, context) {
   if (verdict.kind === "none") return void 0;
   return toMatch(key, value, index, kind, verdict);
 }
-var LOOK_BACK = 2e3;
-function lastIndexWithin(text, search, index) {
-  const from = Math.max(0, index - LOOK_BACK);
-  const at2 = text.slice(from, index + search.length).lastIndexOf(search);
-  return at2 === -1 ? -1 : from + at2;
-}
 function insideProseString(text, index, value) {
   const close2 = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
   if (!close2) return false;
@@ -44876,7 +44876,7 @@ function insideProseString(text, index, value) {
 function inHiddenInput(text, index) {
   const open3 = lastIndexWithin(text, "<", index);
   if (open3 === -1 || !/^<input\b/i.test(text.slice(open3, open3 + 7))) return false;
-  const reach = Math.min(text.length, index + LOOK_BACK);
+  const reach = Math.min(text.length, index + LOOK_AROUND);
   const close2 = text.slice(open3, reach).indexOf(">");
   if (close2 !== -1 && open3 + close2 < index) return false;
   const tag = text.slice(open3, close2 === -1 ? reach : open3 + close2);
@@ -45806,9 +45806,8 @@ function sasFieldsValid(query) {
   }
   return true;
 }
-var QUERY_LOOK_BACK = 2e3;
 function queryStart(text, at2) {
-  const stop = Math.max(0, at2 - QUERY_LOOK_BACK);
+  const stop = Math.max(0, at2 - LOOK_AROUND);
   for (let i = at2 - 1; i >= stop; i--) {
     const c3 = text.charCodeAt(i);
     if (c3 === 32 || c3 === 9 || c3 === 34 || c3 === 39 || c3 === 60 || c3 === 62 || c3 === 96) return i + 1;
@@ -54613,8 +54612,8 @@ var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+
 var LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
 var DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
 function inComment(text, index) {
-  const from = Math.max(0, index - 2e3);
-  const lineStart = from + text.slice(from, index).lastIndexOf("\n") + 1;
+  const newline = lastIndexWithin(text, "\n", index - 1);
+  const lineStart = newline === -1 ? Math.max(0, index - LOOK_AROUND) : newline + 1;
   return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
 }
 var HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;

@@ -329,7 +329,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "8e8e27d037b597a8ffb7b2cc1fb435e3";
+  if (true) return "92c1154516e1a19d5fd7bb1b25ed7308";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);

@@ -9,7 +9,7 @@
  */
 import { fake } from "../fake.js";
 import type { MatchContext, RawMatch, Rule } from "../rule.js";
-import { defineRule, type RuleSpec } from "./kit.js";
+import { defineRule, lastIndexWithin, LOOK_AROUND, type RuleSpec } from "./kit.js";
 
 /** Characters that end a URL's userinfo or cannot be part of it in code. */
 const USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
@@ -25,11 +25,11 @@ const LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[
 const DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
 /**
  * The match sits after a comment marker on its line (`// …`, `# …`, ` * …`, `<!-- …`, `-- …`), read at
- * most 2,000 characters back: each match of a long line read back to the line's start was quadratic.
+ * most LOOK_AROUND characters back.
  */
 function inComment(text: string, index: number): boolean {
-  const from = Math.max(0, index - 2000);
-  const lineStart = from + text.slice(from, index).lastIndexOf("\n") + 1;
+  const newline = lastIndexWithin(text, "\n", index - 1);
+  const lineStart = newline === -1 ? Math.max(0, index - LOOK_AROUND) : newline + 1;
   return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
 }
 /** Usage text names the host with a word (`user:pass@host:port`); an upper-case `HOST` is a template

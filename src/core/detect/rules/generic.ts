@@ -11,7 +11,7 @@ import { shannonEntropy } from "../entropy.js";
 import { fake } from "../fake.js";
 import { classifyPlaceholder, classifyTypedByHand } from "../placeholder.js";
 import type { Example, MatchContext, RawMatch, Rule } from "../rule.js";
-import { defineRule, inSyntaxes, withValue } from "./kit.js";
+import { defineRule, inSyntaxes, lastIndexWithin, LOOK_AROUND, withValue } from "./kit.js";
 import { nameWords } from "../name-words.js";
 import { segmentIsJsonObject } from "../validate/jwt.js";
 
@@ -1005,20 +1005,6 @@ function judgeCandidate(candidate: Candidate, value: string, index: number, wrap
   return toMatch(key, value, index, kind, verdict);
 }
 
-/**
- * How far from a candidate a look for its string's opening quote or its tag's `<` goes back (and the rest
- * of its tag forward). Unbounded, each candidate of a long line read to the line's start or end: minutes
- * for a megabyte-long line of values.
- */
-const LOOK_BACK = 2000;
-
-/** `text.lastIndexOf(search, index)`, looking back at most LOOK_BACK characters. */
-function lastIndexWithin(text: string, search: string, index: number): number {
-  const from = Math.max(0, index - LOOK_BACK);
-  const at = text.slice(from, index + search.length).lastIndexOf(search);
-  return at === -1 ? -1 : from + at;
-}
-
 /** Does the unquoted pair at `index`, whose value ends at a lone closing quote, sit in a string after words? */
 function insideProseString(text: string, index: number, value: string): boolean {
   const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
@@ -1032,9 +1018,9 @@ function insideProseString(text: string, index: number, value: string): boolean 
 function inHiddenInput(text: string, index: number): boolean {
   const open = lastIndexWithin(text, "<", index);
   if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
-  // The tag read up to its `>`, or as far past the value as the look back reaches before it: an
-  // unclosed `<input` read to the line's end for each candidate was quadratic too.
-  const reach = Math.min(text.length, index + LOOK_BACK);
+  // The tag read up to its `>`, or LOOK_AROUND past the value: an unclosed `<input` read to the line's
+  // end for each candidate was quadratic too.
+  const reach = Math.min(text.length, index + LOOK_AROUND);
   const close = text.slice(open, reach).indexOf(">");
   if (close !== -1 && open + close < index) return false;
   const tag = text.slice(open, close === -1 ? reach : open + close);

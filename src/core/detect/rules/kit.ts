@@ -146,6 +146,20 @@ export interface RuleSpec<T extends readonly string[]> extends Omit<Rule, "categ
   falsePositives: (samples: T) => string[];
 }
 
+/**
+ * How far a rule looks back (or ahead) from a value on its line for what surrounds it: an opening quote,
+ * a tag, a comment marker, a query's start. Unbounded, each value of a long line read to the line's start
+ * or end: minutes for a megabyte-long line of values.
+ */
+export const LOOK_AROUND = 2000;
+
+/** `text.lastIndexOf(search, index)`, looking back at most LOOK_AROUND characters; -1 when not there. */
+export function lastIndexWithin(text: string, search: string, index: number): number {
+  const from = Math.max(0, index - LOOK_AROUND);
+  const at = text.slice(from, index + search.length).lastIndexOf(search);
+  return at === -1 ? -1 : from + at;
+}
+
 /** A rule, with its samples generated on first use (so that loading the rules costs nothing). */
 export function defineRule<T extends readonly string[]>(spec: RuleSpec<T>): Rule {
   const { samples, truePositives, falsePositives, category, ...rule } = spec;

@@ -23,11 +23,11 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_FIMFXJ3E = require("../../../chunks/chunk-FIMFXJ3E.js");
+var import_chunk_5BC2PLLZ = require("../../../chunks/chunk-5BC2PLLZ.js");
 var import_chunk_54UYYK4R = require("../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 var SEPARATOR = String.raw`(?<nameQuote>["'\x60]?)\]?(?:\s{0,3}(?:=>|[:=,])\s{0,3}|\s{1,3}(?=["']))`;
@@ -81,7 +81,7 @@ function findBearer(text) {
       if (re === BEARER_VALUE && !tokenShaped(secret)) continue;
       seen.add(at);
       if (JWT_SHAPE.test(secret)) continue;
-      if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
+      if ((0, import_chunk_5BC2PLLZ.isTemplateOrReference)(secret)) continue;
       const scheme = { token: "Token", apikey: "ApiKey" }[(g["scheme"] ?? "").toLowerCase()] ?? "Bearer";
       const match = {
         secret,
@@ -119,12 +119,12 @@ function findBasic(text) {
       if (seen.has(index)) continue;
       if (re === BASIC_VALUE && !decodeBasicCredentials(secret)) continue;
       seen.add(index);
-      if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
+      if ((0, import_chunk_5BC2PLLZ.isTemplateOrReference)(secret)) continue;
       const raw = secret.indexOf(":");
       if (raw > 0) {
         secret = secret.slice(raw + 1);
         index += raw + 1;
-        if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
+        if ((0, import_chunk_5BC2PLLZ.isTemplateOrReference)(secret)) continue;
         const match2 = { secret, index, message: "Authorization header with a literal Basic user:password (unencoded)." };
         out.push(match2);
         continue;
@@ -188,10 +188,10 @@ function findCurlUser(text) {
       let secret = m.groups?.["secret"] ?? "";
       let index = start + (m.indices?.groups?.["secret"]?.[0] ?? m.index);
       if (secret === "") {
-        if (user.length < 16 || (0, import_chunk_FIMFXJ3E.isTemplateOrReference)(user)) continue;
+        if (user.length < 16 || (0, import_chunk_5BC2PLLZ.isTemplateOrReference)(user)) continue;
         secret = user;
         index = start + (m.indices?.groups?.["user"]?.[0] ?? m.index);
-      } else if ((0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) {
+      } else if ((0, import_chunk_5BC2PLLZ.isTemplateOrReference)(secret)) {
         continue;
       }
       const standIn = /^<[^<>]*$/.test(user) && /^[^<>]*>$/.test(secret) ? "a <user:password> template" : /^(.)\1*$/.test(secret) && /^(.)\1*$/.test(user) ? "one character repeated" : void 0;
@@ -229,7 +229,7 @@ function findApiKeyHeaders(text) {
     const g = m.groups ?? {};
     const secret = g["secret"] ?? "";
     if (g["nameQuote"] && !g["open"]) continue;
-    if (JWT_SHAPE.test(secret) || (0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
+    if (JWT_SHAPE.test(secret) || (0, import_chunk_5BC2PLLZ.isTemplateOrReference)(secret)) continue;
     const name = g["name"] ?? "API key";
     const match = {
       secret,
@@ -251,7 +251,7 @@ function findEncodedPair(text) {
   while ((m = ENCODED_PAIR.exec(text)) !== null) {
     if (m[0].startsWith("Buffer") && !m.groups?.["buffer"]) continue;
     const secret = m.groups?.["secret"] ?? "";
-    if (secret.startsWith("//") || (0, import_chunk_FIMFXJ3E.isTemplateOrReference)(secret)) continue;
+    if (secret.startsWith("//") || (0, import_chunk_5BC2PLLZ.isTemplateOrReference)(secret)) continue;
     out.push({ secret, index: m.indices?.groups?.["secret"]?.[0] ?? m.index, message: `Basic credentials built from a literal user and password (user "${(m.groups?.["user"] ?? "").slice(0, 40)}").` });
   }
   return out;
@@ -260,7 +260,7 @@ var HEADER_REMEDIATION = "Revoke the token at the service that issued it, then r
 var token = (seed, n = 40) => import_chunk_KBVS5DTB.fake.alnum(n, seed);
 var basic = (user, password) => Buffer.from(`${user}:${password}`).toString("base64");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "authorization-bearer-token",
     title: "Bearer token in an Authorization header",
     provider: "HTTP",
@@ -271,13 +271,13 @@ var rules = [
     remediation: HEADER_REMEDIATION,
     samples: () => [token("br1"), token("br2", 32), token("br3", 48), import_chunk_KBVS5DTB.fake.hex(64, "br7"), token("br8", 64), basic(token("br9", 12), token("br10", 22)), token("br6")],
     truePositives: ([t40, t32, t48, hex, t64, apiKey]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(t40, `curl -H "Authorization: Bearer %s" https://api.acme.io/v1/orders`, `req.Header.Set("Authorization", "token %s")`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t32, `  headers: { Authorization: 'Bearer %s' },`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t48, `Authorization: Bearer %s`, `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "%s");`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t40, `curl -H "Authorization: Bearer %s" https://api.acme.io/v1/orders`, `req.Header.Set("Authorization", "token %s")`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t32, `  headers: { Authorization: 'Bearer %s' },`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t48, `Authorization: Bearer %s`, `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "%s");`),
       // A recorded request (VCR cassette) lists the header's values under the name, one per line.
-      ...(0, import_chunk_U3SJT3WC.withValue)(hex, `      - Bearer %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t64, `  "value": "Bearer %s",`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(apiKey, `  headers: { authorization: 'ApiKey %s' },`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(hex, `      - Bearer %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t64, `  "value": "Bearer %s",`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(apiKey, `  headers: { authorization: 'ApiKey %s' },`)
     ],
     falsePositives: ([, , , , , , glued]) => [
       "headers: { Authorization: 'Bearer ' + token },",
@@ -291,7 +291,7 @@ var rules = [
       "  - Bearer access_token_for_the_service"
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "authorization-basic-credentials",
     title: "Basic credentials in an Authorization header",
     provider: "HTTP",
@@ -303,12 +303,12 @@ var rules = [
     remediation: "Change the account's password (or revoke the API key used as user name), then read credentials from a secret store.",
     samples: () => [basic("svc-deploy", token("bs1", 18)), basic(token("bs2", 32), ""), token("bs3", 16), basic("api", import_chunk_KBVS5DTB.fake.hex(32, "bs4")), basic("svc", token("bs5", 12))],
     truePositives: ([deploy, keyAsUser, password, recorded, asserted]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(deploy, `curl -H 'Authorization: Basic %s' https://ci.acme.io/api`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(keyAsUser, `  "Authorization": "Basic %s",`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(deploy, `curl -H 'Authorization: Basic %s' https://ci.acme.io/api`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(keyAsUser, `  "Authorization": "Basic %s",`),
       // REST Client files take `user:password` unencoded: the password is the value.
-      ...(0, import_chunk_U3SJT3WC.withValue)(password, `Authorization: Basic admin:%s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(recorded, `      - Basic %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(asserted, `  assert.Equal(t, "Basic %s", r.Header.Get("Authorization"))`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(password, `Authorization: Basic admin:%s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(recorded, `      - Basic %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(asserted, `  assert.Equal(t, "Basic %s", r.Header.Get("Authorization"))`)
     ],
     falsePositives: () => [
       "headers['Authorization'] = 'Basic ' + btoa(`${user}:${pass}`);",
@@ -319,7 +319,7 @@ var rules = [
       "Use basic AUTHENTICATION for the admin endpoints."
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "curl-basic-auth",
     title: "curl command with -u user:password",
     provider: "HTTP",
@@ -331,12 +331,12 @@ var rules = [
     remediation: 'Change the password or revoke the key, and let curl read it from a netrc file or an environment variable (-u "$USER:$PASS").',
     samples: () => [token("cu1", 16), token("cu2", 24), "sk_test_" + token("cu3", 24), token("cu4", 12)],
     truePositives: ([password, continued, apiKey]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(password, `curl -u admin:%s https://jenkins.acme.io/api/json`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(continued, `curl https://api.acme.io/v1/charges \\
+      ...(0, import_chunk_ZFKQM6C4.withValue)(password, `curl -u admin:%s https://jenkins.acme.io/api/json`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(continued, `curl https://api.acme.io/v1/charges \\
   --user "billing:%s" \\
   -d amount=100`),
       // `-u key:` (Stripe-style): the API key is the user name, the password is empty.
-      ...(0, import_chunk_U3SJT3WC.withValue)(apiKey, `curl -u %s: https://api.stripe.com/v1/charges`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(apiKey, `curl -u %s: https://api.stripe.com/v1/charges`)
     ],
     falsePositives: ([, , , other]) => [
       'curl -u "$USER:$PASS" https://api.acme.io',
@@ -346,7 +346,7 @@ var rules = [
       "curl -u ${API_KEY}: https://api.stripe.com/v1/charges"
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "basic-credentials-encoded",
     title: "user:password encoded as Basic credentials in code",
     provider: "HTTP",
@@ -357,11 +357,11 @@ var rules = [
     remediation: "Change the password, and build the header from a user and password read from environment variables or a secret store.",
     samples: () => [token("be1", 14), token("be2", 18), token("be3", 12), token("be4", 16), token("be5", 20)],
     truePositives: ([python, js, go, csharp, buffer]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(python, `auth_ = base64.b64encode(b'deploy:%s').decode('ascii')`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(js, `const auth = btoa("ci-bot:%s");`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(go, `auth := base64.StdEncoding.EncodeToString([]byte("admin:%s"))`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(csharp, `var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:%s"));`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(buffer, `headers.Authorization = "Basic " + Buffer.from('deploy:%s').toString('base64');`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(python, `auth_ = base64.b64encode(b'deploy:%s').decode('ascii')`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(js, `const auth = btoa("ci-bot:%s");`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(go, `auth := base64.StdEncoding.EncodeToString([]byte("admin:%s"))`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(csharp, `var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:%s"));`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(buffer, `headers.Authorization = "Basic " + Buffer.from('deploy:%s').toString('base64');`)
     ],
     falsePositives: ([python]) => [
       `auth = base64.b64encode(f"{user}:{password}".encode())`,
@@ -372,7 +372,7 @@ var rules = [
       `auth := base64.StdEncoding.EncodeToString([]byte("%s:%s"))`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "api-key-header",
     title: "API key in a request header",
     provider: "HTTP",
@@ -383,10 +383,10 @@ var rules = [
     remediation: HEADER_REMEDIATION,
     samples: () => [token("ak1", 32), token("ak2", 40), "glpat-" + token("ak3", 20), import_chunk_KBVS5DTB.fake.hex(32, "ak4"), token("ak5", 32)],
     truePositives: ([curl, object, gitlab, hex]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(curl, `curl -H "X-API-Key: %s" https://api.acme.io/v2/items`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(object, `  headers: { 'x-api-key': '%s', 'content-type': 'application/json' },`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(gitlab, `PRIVATE-TOKEN: %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(hex, `requests.get(url, headers={"api-key": "%s"})`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(curl, `curl -H "X-API-Key: %s" https://api.acme.io/v2/items`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(object, `  headers: { 'x-api-key': '%s', 'content-type': 'application/json' },`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(gitlab, `PRIVATE-TOKEN: %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(hex, `requests.get(url, headers={"api-key": "%s"})`)
     ],
     falsePositives: ([, , , , other]) => [
       "headers: { 'x-api-key': apiKey },",

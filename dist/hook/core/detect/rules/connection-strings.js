@@ -19,13 +19,13 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  isTemplateOrReference: () => import_chunk_FIMFXJ3E.isTemplateOrReference,
-  rules: () => import_chunk_FIMFXJ3E.rules
+  isTemplateOrReference: () => import_chunk_5BC2PLLZ.isTemplateOrReference,
+  rules: () => import_chunk_5BC2PLLZ.rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_FIMFXJ3E = require("../../../chunks/chunk-FIMFXJ3E.js");
+var import_chunk_5BC2PLLZ = require("../../../chunks/chunk-5BC2PLLZ.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:

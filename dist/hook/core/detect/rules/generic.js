@@ -32,7 +32,7 @@ var import_chunk_54UYYK4R = require("../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 var PASSWORD_WORDS = /* @__PURE__ */ new Set(["password", "passwd", "passwords", "passphrase", "passcode", "pass", "pwd", "pword", "pw", "psw"]);
@@ -1104,24 +1104,18 @@ function judgeCandidate(candidate, value, index, wrapped, text, context) {
   if (verdict.kind === "none") return void 0;
   return toMatch(key, value, index, kind, verdict);
 }
-var LOOK_BACK = 2e3;
-function lastIndexWithin(text, search, index) {
-  const from = Math.max(0, index - LOOK_BACK);
-  const at = text.slice(from, index + search.length).lastIndexOf(search);
-  return at === -1 ? -1 : from + at;
-}
 function insideProseString(text, index, value) {
   const close = /^[^"'\x60]+(["'\x60])[,;]?$/.exec(value)?.[1];
   if (!close) return false;
-  const open = lastIndexWithin(text, close, index);
+  const open = (0, import_chunk_ZFKQM6C4.lastIndexWithin)(text, close, index);
   if (open === -1) return false;
   const before = text.slice(open + 1, index).trim();
   return before.length > 0 && !before.split(/\s+/).every((w) => /^(?:-{1,2}[\w-]{1,40}|[\w.-]{1,80}=\S*)$/.test(w));
 }
 function inHiddenInput(text, index) {
-  const open = lastIndexWithin(text, "<", index);
+  const open = (0, import_chunk_ZFKQM6C4.lastIndexWithin)(text, "<", index);
   if (open === -1 || !/^<input\b/i.test(text.slice(open, open + 7))) return false;
-  const reach = Math.min(text.length, index + LOOK_BACK);
+  const reach = Math.min(text.length, index + import_chunk_ZFKQM6C4.LOOK_AROUND);
   const close = text.slice(open, reach).indexOf(">");
   if (close !== -1 && open + close < index) return false;
   const tag = text.slice(open, close === -1 ? reach : open + close);
@@ -1188,7 +1182,7 @@ function findNameValuePairs(window, context) {
 var PASSWORD = "generic-password";
 var SECRET = "generic-secret";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     // One rule for every name-based secret: it reports `generic-password` or `generic-secret` per match,
     // so a line with several secret-like words is read once.
     id: SECRET,
@@ -1205,16 +1199,16 @@ var rules = [
       const as = (id) => (examples) => examples.map(([line, value]) => [line, value, id]);
       return [
         ...as(PASSWORD)([
-          ...(0, import_chunk_U3SJT3WC.inSyntaxes)("db_password", pw),
-          ...(0, import_chunk_U3SJT3WC.withValue)(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
-          ...(0, import_chunk_U3SJT3WC.withValue)(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
-          ...(0, import_chunk_U3SJT3WC.withValue)(typed, `db_pass = "%s"`)
+          ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("db_password", pw),
+          ...(0, import_chunk_ZFKQM6C4.withValue)(pw, `const dbPassword = '%s';`, `mysql -u root -p%s app`, `spring.datasource.password=%s`, `CREATE USER app IDENTIFIED BY '%s';`),
+          ...(0, import_chunk_ZFKQM6C4.withValue)(pw, `define('DB_PASSWORD', '%s');`, `    "password2": "%s",`, `    password = Some("%s"),`, `    user.setPassword("%s");`),
+          ...(0, import_chunk_ZFKQM6C4.withValue)(typed, `db_pass = "%s"`)
         ]),
         ...as(SECRET)([
-          ...(0, import_chunk_U3SJT3WC.inSyntaxes)("api_key", token),
-          ...(0, import_chunk_U3SJT3WC.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
-          ...(0, import_chunk_U3SJT3WC.withValue)(salt, `  salt = "%s"`),
-          ...(0, import_chunk_U3SJT3WC.withValue)(first, `  "tokens": ["%s", "${second}"],`)
+          ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("api_key", token),
+          ...(0, import_chunk_ZFKQM6C4.withValue)(token, `client_secret: "%s"`, `apiKey = "%s"`, `curl "https://api.example.com/v1/items?access_token=%s"`, "const url = `https://api.example.com/geo?q=${q}&access_token=%s`;", `deploy --api-token %s`, `      oauth_nonce: '%s',`),
+          ...(0, import_chunk_ZFKQM6C4.withValue)(salt, `  salt = "%s"`),
+          ...(0, import_chunk_ZFKQM6C4.withValue)(first, `  "tokens": ["%s", "${second}"],`)
         ])
       ];
     },
@@ -1244,7 +1238,7 @@ var rules = [
       `    user.setPassword(request.getParameter("password"));`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "generic-terraform-variable",
     title: "Hardcoded secret",
     provider: "generic",
@@ -1272,7 +1266,7 @@ var rules = [
   default = "eu-west-1"
 }`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "generic-name-value",
     title: "Hardcoded secret",
     provider: "generic",

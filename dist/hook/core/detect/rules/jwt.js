@@ -25,7 +25,7 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 var JWT_PATTERN = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.ey[A-Za-z0-9_-]{3,16384}\.[A-Za-z0-9_-]{0,2048}(?![A-Za-z0-9_-])/g;
@@ -96,7 +96,7 @@ function findJwkMembers(text) {
 }
 var base64urlKey = (bytes, seed) => Buffer.from(import_chunk_KBVS5DTB.fake.hex(bytes * 2, seed), "hex").toString("base64url");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "jwt-token",
     title: "JSON Web Token",
     provider: "JWT",
@@ -114,9 +114,9 @@ var rules = [
       (0, import_chunk_KBVS5DTB.exampleJwt)({ iss: "supabase", ref: import_chunk_KBVS5DTB.fake.lower(20, "jwt-ref2"), role: "anon", iat: 17e8, exp: FAR_FUTURE }, "jwt-4")
     ],
     truePositives: ([session, rs, serviceRole, anon]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("session_token", session),
-      ...(0, import_chunk_U3SJT3WC.withValue)(session, `const token = "%s";`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(rs, `Authorization: Bearer %s`),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("session_token", session),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(session, `const token = "%s";`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(rs, `Authorization: Bearer %s`),
       [`SUPABASE_SERVICE_ROLE_KEY=${serviceRole}`, serviceRole, SERVICE_ROLE.id],
       [`  anonKey: '${anon}',`, anon, ANON.id]
     ],
@@ -131,7 +131,7 @@ var rules = [
       `token: "${session.split(".")[0]}.eyJ${import_chunk_KBVS5DTB.fake.base64url(40, "jwt-fp-payload")}.${import_chunk_KBVS5DTB.fake.base64url(43, "jwt-fp-sig")}"`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "jwk-private-key",
     title: "JSON Web Key private key",
     provider: "JWK",
@@ -143,9 +143,9 @@ var rules = [
     samples: () => [base64urlKey(32, "jwk-d"), base64urlKey(16, "jwk-k"), base64urlKey(64, "jwk-dq")],
     // JWK members are JSON or object-literal members: the setting matrix does not apply.
     truePositives: ([d, k, dq]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(d, `  d: '%s',`, `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x")}","y":"${base64urlKey(32, "jwk-y")}","d":"%s"}`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(k, `    "k": "%s",`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(dq, `  dq: "%s",`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(d, `  d: '%s',`, `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x")}","y":"${base64urlKey(32, "jwk-y")}","d":"%s"}`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(k, `    "k": "%s",`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(dq, `  dq: "%s",`)
     ],
     falsePositives: ([d]) => [
       `{"kty":"EC","crv":"P-256","x":"${base64urlKey(32, "jwk-x2")}","y":"${base64urlKey(32, "jwk-y2")}"}`,

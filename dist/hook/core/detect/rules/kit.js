@@ -19,28 +19,30 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ASSIGN: () => import_chunk_U3SJT3WC.ASSIGN,
-  CREDENTIAL_KINDS: () => import_chunk_U3SJT3WC.CREDENTIAL_KINDS,
-  END: () => import_chunk_U3SJT3WC.END,
-  END_B64: () => import_chunk_U3SJT3WC.END_B64,
-  JOIN: () => import_chunk_U3SJT3WC.JOIN,
-  SECRET_NAME: () => import_chunk_U3SJT3WC.SECRET_NAME,
-  SEP: () => import_chunk_U3SJT3WC.SEP,
-  SETTING_SYNTAXES: () => import_chunk_U3SJT3WC.SETTING_SYNTAXES,
-  UUID: () => import_chunk_U3SJT3WC.UUID,
-  UUID_ANY_CASE: () => import_chunk_U3SJT3WC.UUID_ANY_CASE,
-  assigned: () => import_chunk_U3SJT3WC.assigned,
-  ci: () => import_chunk_U3SJT3WC.ci,
-  contextRegex: () => import_chunk_U3SJT3WC.contextRegex,
-  defineRule: () => import_chunk_U3SJT3WC.defineRule,
+  ASSIGN: () => import_chunk_ZFKQM6C4.ASSIGN,
+  CREDENTIAL_KINDS: () => import_chunk_ZFKQM6C4.CREDENTIAL_KINDS,
+  END: () => import_chunk_ZFKQM6C4.END,
+  END_B64: () => import_chunk_ZFKQM6C4.END_B64,
+  JOIN: () => import_chunk_ZFKQM6C4.JOIN,
+  LOOK_AROUND: () => import_chunk_ZFKQM6C4.LOOK_AROUND,
+  SECRET_NAME: () => import_chunk_ZFKQM6C4.SECRET_NAME,
+  SEP: () => import_chunk_ZFKQM6C4.SEP,
+  SETTING_SYNTAXES: () => import_chunk_ZFKQM6C4.SETTING_SYNTAXES,
+  UUID: () => import_chunk_ZFKQM6C4.UUID,
+  UUID_ANY_CASE: () => import_chunk_ZFKQM6C4.UUID_ANY_CASE,
+  assigned: () => import_chunk_ZFKQM6C4.assigned,
+  ci: () => import_chunk_ZFKQM6C4.ci,
+  contextRegex: () => import_chunk_ZFKQM6C4.contextRegex,
+  defineRule: () => import_chunk_ZFKQM6C4.defineRule,
   escapeRegex: () => import_chunk_MBMW4SK2.escapeRegex,
-  hasDigit: () => import_chunk_U3SJT3WC.hasDigit,
-  inSyntaxes: () => import_chunk_U3SJT3WC.inSyntaxes,
-  providerSetting: () => import_chunk_U3SJT3WC.providerSetting,
-  withValue: () => import_chunk_U3SJT3WC.withValue
+  hasDigit: () => import_chunk_ZFKQM6C4.hasDigit,
+  inSyntaxes: () => import_chunk_ZFKQM6C4.inSyntaxes,
+  lastIndexWithin: () => import_chunk_ZFKQM6C4.lastIndexWithin,
+  providerSetting: () => import_chunk_ZFKQM6C4.providerSetting,
+  withValue: () => import_chunk_ZFKQM6C4.withValue
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:
@@ -50,6 +52,7 @@ var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
   END,
   END_B64,
   JOIN,
+  LOOK_AROUND,
   SECRET_NAME,
   SEP,
   SETTING_SYNTAXES,
@@ -62,6 +65,7 @@ var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
   escapeRegex,
   hasDigit,
   inSyntaxes,
+  lastIndexWithin,
   providerSetting,
   withValue
 });

@@ -32,7 +32,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_ETBY7HIV = require("../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 function isDigits(text) {
@@ -1314,7 +1314,7 @@ function findPiiNumbers(text, context) {
   return out;
 }
 function idRule(id, title, keywords, spec, docs, examples) {
-  return (0, import_chunk_U3SJT3WC.defineRule)({
+  return (0, import_chunk_ZFKQM6C4.defineRule)({
     id,
     title,
     provider: "PII",
@@ -1328,7 +1328,7 @@ function idRule(id, title, keywords, spec, docs, examples) {
   });
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     // One rule for every number-shaped format selected by digits; each match carries its own id
     // (payment-card-number, iban, us-ssn, ...), title, severity and message.
     id: "pii-number",
@@ -1371,7 +1371,7 @@ var rules = [
   }),
   idRule("nl-bsn", "Dutch citizen service number (BSN)", ["bsn", "burgerservicenummer", "sofi"], BSN_SPEC, "https://www.rvig.nl/burgerservicenummer", {
     samples: () => [examplesOf.bsn("ex-bsn")],
-    truePositives: ([bsn]) => (0, import_chunk_U3SJT3WC.withValue)(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
+    truePositives: ([bsn]) => (0, import_chunk_ZFKQM6C4.withValue)(bsn, `bsn: "%s"`, `<burgerservicenummer>%s</burgerservicenummer>`),
     falsePositives: ([bsn]) => [`bsn: "${breakLastDigit(bsn)}"`, `bsn_id: "${bsn}"`, `value: "${bsn}"`]
   }),
   idRule("in-aadhaar", "Indian Aadhaar number", ["aadhaar", "aadhar", "uidai"], AADHAAR_SPEC, "https://uidai.gov.in/en/my-aadhaar/about-your-aadhaar.html", {
@@ -1403,7 +1403,7 @@ var rules = [
       falsePositives: ([pnr]) => [`personnummer: ${breakLastDigit(pnr)}`, `personnummer: ${pnr.slice(0, 2)}13${pnr.slice(4)}`, `id: ${pnr}`]
     }
   ),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "email-address",
     title: "Email address in data",
     provider: "PII",
@@ -1414,7 +1414,7 @@ var rules = [
     docs: "https://www.rfc-editor.org/rfc/rfc2606",
     remediation: "Replace real addresses in test data with generated ones at example.com (RFC 2606), and purge the real ones from the git history.",
     samples: () => [examplesOf.email("ex-email")],
-    truePositives: ([email]) => (0, import_chunk_U3SJT3WC.withValue)(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
+    truePositives: ([email]) => (0, import_chunk_ZFKQM6C4.withValue)(email, `INSERT INTO users (email) VALUES ('%s');`, `insert into contacts values (1, 'A', 'mailto:%s')`),
     falsePositives: ([email]) => [
       `INSERT INTO users (email) VALUES ('jane@example.com');`,
       `INSERT INTO users (email) VALUES ('noreply@${email.split("@")[1]}');`,

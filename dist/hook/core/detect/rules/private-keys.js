@@ -25,7 +25,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../chunks/chunk-IRZL3BGP.js");
 const { createHash, createHmac } = process.getBuiltinModule("node:crypto");
@@ -1131,7 +1131,7 @@ function markerOnlyFalsePositives(label) {
 var escaped = (key) => key.split("\n").join("\\n");
 var lines = (key) => key.split("\n");
 function pemRule(spec) {
-  return (0, import_chunk_U3SJT3WC.defineRule)({
+  return (0, import_chunk_ZFKQM6C4.defineRule)({
     id: spec.id,
     title: spec.title,
     provider: spec.provider,
@@ -1278,7 +1278,7 @@ var pgp = pemRule({
     ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "", ...exampleKeys.pgp(42).slice(2, -1), "-----END PGP PUBLIC KEY BLOCK-----"].join("\n")
   ]
 });
-var otherPem = (0, import_chunk_U3SJT3WC.defineRule)({
+var otherPem = (0, import_chunk_ZFKQM6C4.defineRule)({
   id: "private-key-pem",
   title: "Private key (other PEM type)",
   provider: "PEM",
@@ -1306,7 +1306,7 @@ var otherPem = (0, import_chunk_U3SJT3WC.defineRule)({
     ...markerOnlyFalsePositives("ANY PRIVATE KEY")
   ]
 });
-var putty = (0, import_chunk_U3SJT3WC.defineRule)({
+var putty = (0, import_chunk_ZFKQM6C4.defineRule)({
   id: "private-key-putty",
   title: "PuTTY private key (.ppk)",
   provider: "PuTTY",
@@ -1391,7 +1391,7 @@ function findWrappedKeys(text) {
   }
   return out.sort((a, b) => a.index - b.index);
 }
-var wrapped = (0, import_chunk_U3SJT3WC.defineRule)({
+var wrapped = (0, import_chunk_ZFKQM6C4.defineRule)({
   id: "private-key-base64-pem",
   title: "Base64-encoded private key file",
   provider: "PEM",
@@ -1402,7 +1402,7 @@ var wrapped = (0, import_chunk_U3SJT3WC.defineRule)({
   docs: "https://kubernetes.io/docs/concepts/configuration/secret/",
   remediation: REMEDIATION,
   samples: () => [Buffer.from(exampleKeys.ec(46).join("\n") + "\n").toString("base64"), Buffer.from(exampleKeys.openssh(47).join("\n") + "\n").toString("base64")],
-  truePositives: ([ec2, openssh2]) => [...(0, import_chunk_U3SJT3WC.withValue)(ec2, `  tls.key: %s`), ...(0, import_chunk_U3SJT3WC.withValue)(openssh2, `export SSH_KEY_B64=%s`)],
+  truePositives: ([ec2, openssh2]) => [...(0, import_chunk_ZFKQM6C4.withValue)(ec2, `  tls.key: %s`), ...(0, import_chunk_ZFKQM6C4.withValue)(openssh2, `export SSH_KEY_B64=%s`)],
   falsePositives: () => [
     // A certificate is public: same prefix, no private key inside.
     `  tls.crt: ${Buffer.from(["-----BEGIN CERTIFICATE-----", ...exampleKeys.rsa(48).slice(1, -1), "-----END CERTIFICATE-----"].join("\n")).toString("base64")}`,

@@ -8,7 +8,7 @@
  */
 import type { RawMatch, Rule } from "../../rule.js";
 import { fake, randomString } from "../../fake.js";
-import { ASSIGN, SEP, assigned, ci, defineRule, inSyntaxes, withValue } from "../kit.js";
+import { ASSIGN, SEP, assigned, ci, defineRule, inSyntaxes, LOOK_AROUND, withValue } from "../kit.js";
 
 /** A SAS always carries its signed version (sv=YYYY-MM-DD) before the signature (sig=). */
 const SAS_PATTERN = /(?<![A-Za-z0-9])sv=\d{4}-\d{2}-\d{2}&[^\s"'<>`]{0,400}?(?<=[?&;])sig=(?<secret>[A-Za-z0-9%+/]{40,100}={0,2})(?![A-Za-z0-9%+/=])/dg;
@@ -28,16 +28,13 @@ function sasFieldsValid(query: string): boolean {
   return true;
 }
 
-/** How far back from `sv=` the start of its query is looked for: a query is far shorter. */
-const QUERY_LOOK_BACK = 2000;
-
 /**
  * Where the query holding `sv=` at `at` starts: after the last space, quote or bracket before it, looked
- * for at most QUERY_LOOK_BACK characters back. Looked for to the line's start, a line of thousands of
- * tokens with no space took a minute for 2 MB.
+ * for at most LOOK_AROUND characters back (a query is far shorter). Looked for to the line's start, a
+ * line of thousands of tokens with no space took a minute for 2 MB.
  */
 function queryStart(text: string, at: number): number {
-  const stop = Math.max(0, at - QUERY_LOOK_BACK);
+  const stop = Math.max(0, at - LOOK_AROUND);
   for (let i = at - 1; i >= stop; i--) {
     const c = text.charCodeAt(i);
     // space, tab, ", ', <, >, `

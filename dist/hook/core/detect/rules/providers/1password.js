@@ -24,7 +24,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function fakeOnePasswordServiceToken(seed) {
@@ -40,7 +40,7 @@ function fakeOnePasswordServiceToken(seed) {
   return "ops_" + (0, import_chunk_KBVS5DTB.toBase64)(claims, true);
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "onepassword-service-account-token",
     title: "1Password service account token",
     provider: "1Password",
@@ -51,10 +51,10 @@ var rules = [
     docs: "https://developer.1password.com/docs/service-accounts/security/",
     remediation: "Revoke the service account token in 1Password > Developer > Service Accounts and give CI its replacement as OP_SERVICE_ACCOUNT_TOKEN from a secret.",
     samples: () => [fakeOnePasswordServiceToken("ops-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("op_service_account_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("op_service_account_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "token: '%s'")],
     falsePositives: () => ["ops_eyJ" + import_chunk_KBVS5DTB.fake.alnum(60, "ops-short"), "OP_SERVICE_ACCOUNT_TOKEN=${{ secrets.OP_SERVICE_ACCOUNT_TOKEN }}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "onepassword-secret-key",
     title: "1Password account Secret Key",
     provider: "1Password",
@@ -65,7 +65,7 @@ var rules = [
     docs: "https://support.1password.com/secret-key-security/",
     remediation: "Regenerate the Secret Key (1password.com > your name > Regenerate Secret Key), change the account password, and never store either in code.",
     samples: () => [`A3-${import_chunk_KBVS5DTB.fake.upperDigits(6, "op1")}-${import_chunk_KBVS5DTB.fake.upperDigits(6, "op2")}-${import_chunk_KBVS5DTB.fake.upperDigits(5, "op3")}-${import_chunk_KBVS5DTB.fake.upperDigits(5, "op4")}-${import_chunk_KBVS5DTB.fake.upperDigits(5, "op5")}-${import_chunk_KBVS5DTB.fake.upperDigits(5, "op6")}`],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("op_secret_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'secretKey: "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("op_secret_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'secretKey: "%s"')],
     falsePositives: () => ["A3-" + import_chunk_KBVS5DTB.fake.upperDigits(6, "op1") + "-" + import_chunk_KBVS5DTB.fake.upperDigits(5, "op2"), "SKU A3-" + import_chunk_KBVS5DTB.fake.upperDigits(6, "op7") + "-" + import_chunk_KBVS5DTB.fake.upperDigits(4, "op8")]
   })
 ];

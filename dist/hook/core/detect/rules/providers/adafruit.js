@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "adafruit-io-key",
     title: "Adafruit IO key",
     provider: "Adafruit",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://io.adafruit.com/api/docs/#authentication",
     remediation: "Regenerate the key on io.adafruit.com (My Key > Regenerate) and keep it out of firmware sources and repositories.",
     samples: () => ["aio_" + import_chunk_KBVS5DTB.fake.alnum(28, "aio-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("adafruit_io_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '#define IO_KEY "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("adafruit_io_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '#define IO_KEY "%s"')],
     falsePositives: () => ["aio_" + import_chunk_KBVS5DTB.fake.alnum(16, "aio-short"), "radio_" + import_chunk_KBVS5DTB.fake.alnum(28, "aio-embedded")]
   })
 ];

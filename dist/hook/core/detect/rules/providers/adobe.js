@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "adobe-client-secret",
     title: "Adobe Developer Console client secret",
     provider: "Adobe",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation/",
     remediation: "Rotate the client secret in Adobe Developer Console > Project > Credentials and keep the new one in a secret store.",
     samples: () => ["p8e-" + import_chunk_KBVS5DTB.fake.alnum(32, "adobe-secret")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("adobe_client_secret", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'clientSecret := "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("adobe_client_secret", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'clientSecret := "%s"')],
     falsePositives: () => ["p8e-" + import_chunk_KBVS5DTB.fake.alnum(20, "adobe-short"), "p8e-" + import_chunk_KBVS5DTB.fake.alnum(40, "adobe-long")]
   })
 ];

@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
-var CONTEXT = `(?:${(0, import_chunk_U3SJT3WC.ci)("adyen")}|${(0, import_chunk_U3SJT3WC.ci)("x-api-key")})`;
+var CONTEXT = `(?:${(0, import_chunk_ZFKQM6C4.ci)("adyen")}|${(0, import_chunk_ZFKQM6C4.ci)("x-api-key")})`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "adyen-api-key",
     title: "Adyen API key",
     provider: "Adyen",
@@ -45,9 +45,9 @@ var rules = [
       "AQE" + import_chunk_KBVS5DTB.fake.base64(70, "t-ady-1") + "=-" + import_chunk_KBVS5DTB.fake.base64(43, "t-ady-2") + "="
     ],
     truePositives: ([key, other]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("adyen_api_key", key),
-      ...(0, import_chunk_U3SJT3WC.withValue)(key, `ADYEN_API_KEY=%s-${import_chunk_KBVS5DTB.fake.alnum(16, "adyen-c")}`, `curl -H "X-API-Key: %s" https://checkout-test.adyen.com/v71/payments`, `adyen: { apiKey: "%s" }`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(other, `adyenConfig.setApiKey("%s-${import_chunk_KBVS5DTB.fake.alnum(12, "t-ady-3")}");`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("adyen_api_key", key),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(key, `ADYEN_API_KEY=%s-${import_chunk_KBVS5DTB.fake.alnum(16, "adyen-c")}`, `curl -H "X-API-Key: %s" https://checkout-test.adyen.com/v71/payments`, `adyen: { apiKey: "%s" }`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(other, `adyenConfig.setApiKey("%s-${import_chunk_KBVS5DTB.fake.alnum(12, "t-ady-3")}");`)
     ],
     falsePositives: ([key]) => [
       // An unrelated base64 blob on a line that does not mention Adyen.

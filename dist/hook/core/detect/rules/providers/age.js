@@ -25,7 +25,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -68,7 +68,7 @@ function fakeAgeSecretKey(seed) {
   return bech32Encode("age-secret-key-", data).toUpperCase();
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "age-secret-key",
     title: "age encryption secret key",
     provider: "age",
@@ -79,7 +79,7 @@ var rules = [
     docs: "https://github.com/FiloSottile/age#readme",
     remediation: "Generate a new identity with age-keygen, re-encrypt the files to its recipient, and keep the identity file out of the repository.",
     samples: () => [fakeAgeSecretKey("age-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sops_age_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "%s")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sops_age_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "%s")],
     falsePositives: () => ["# public key: age1" + (0, import_chunk_KBVS5DTB.randomString)(58, BECH32_CHARSET, "age-pub"), "AGE-SECRET-KEY-1" + (0, import_chunk_KBVS5DTB.randomString)(40, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age-short")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "airtable-personal-access-token",
     title: "Airtable personal access token",
     provider: "Airtable",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://airtable.com/developers/web/guides/personal-access-tokens",
     remediation: "Delete the token at airtable.com/create/tokens and keep its replacement in a secret manager.",
     samples: () => ["pat" + import_chunk_KBVS5DTB.fake.alnum(14, "airtable-1") + "." + import_chunk_KBVS5DTB.fake.hex(64, "airtable-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("airtable_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "new Airtable({ apiKey: '%s' })")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("airtable_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "new Airtable({ apiKey: '%s' })")],
     falsePositives: () => ["pat" + import_chunk_KBVS5DTB.fake.alnum(14, "airtable-fp") + "." + import_chunk_KBVS5DTB.fake.hex(30, "airtable-short"), "spat" + import_chunk_KBVS5DTB.fake.alnum(14, "airtable-e") + "." + import_chunk_KBVS5DTB.fake.hex(64, "airtable-e2")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "airtable-oauth-access-token",
     title: "Airtable OAuth access token",
     provider: "Airtable",
@@ -54,21 +54,21 @@ var rules = [
     samples: () => [
       "oaa" + import_chunk_KBVS5DTB.fake.alnum(14, "airtable-oauth") + ".v1." + Buffer.from(JSON.stringify({ userId: "usr" + import_chunk_KBVS5DTB.fake.alnum(14, "at-usr"), expiresAt: "2030-01-01T00:00:00.000Z", oauthApplicationId: "oap" + import_chunk_KBVS5DTB.fake.alnum(14, "at-app"), secret: import_chunk_KBVS5DTB.fake.hex(64, "at-sec") })).toString("base64url") + "." + import_chunk_KBVS5DTB.fake.hex(64, "airtable-oauth-sig")
     ],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("airtable_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: Bearer %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("airtable_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: Bearer %s")],
     falsePositives: ([t]) => [t.replace(".v1.", ".v2."), t.slice(0, -10), `const id = "x${t}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "airtable-api-key-legacy",
     title: "Airtable API key (legacy)",
     provider: "Airtable",
     severity: "high",
     keywords: ["airtable"],
     // "key" and 14 characters; some copies lost the "key" prefix, so any 17 characters with a digit.
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("airtable", String.raw`api[_.-]?key|key|token`, (0, import_chunk_U3SJT3WC.hasDigit)(17) + "[A-Za-z0-9]{17}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("airtable", String.raw`api[_.-]?key|key|token`, (0, import_chunk_ZFKQM6C4.hasDigit)(17) + "[A-Za-z0-9]{17}"),
     docs: "https://support.airtable.com/docs/airtable-api-key-deprecation-notice",
     remediation: "API keys are deprecated: delete it, create a scoped personal access token and keep it in a secret manager.",
     samples: () => ["key" + import_chunk_KBVS5DTB.fake.alnum(12, "airtable-leg-1") + "42"],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("airtable_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "airtable_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("airtable_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "airtable_key: '%s'")],
     falsePositives: () => ["AIRTABLE_BASE_ID=app" + import_chunk_KBVS5DTB.fake.alnum(14, "airtable-base"), "AIRTABLE_API_KEY=keyboardShortcutsX"]
   })
 ];

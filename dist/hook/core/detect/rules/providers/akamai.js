@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var token = (seed) => `akab-${import_chunk_KBVS5DTB.fake.lowerDigits(16, seed)}-${import_chunk_KBVS5DTB.fake.lowerDigits(16, `${seed}-2`)}`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "akamai-edgegrid-token",
     title: "Akamai EdgeGrid client or access token",
     provider: "Akamai",
@@ -39,8 +39,8 @@ var rules = [
     remediation: "Delete the API client's credentials in Akamai Control Center (Identity and Access Management > API clients), create new ones, and keep the .edgerc file out of the repository.",
     samples: () => [token("akamai-client"), token("akamai-access")],
     truePositives: ([client, access]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("client_token", client),
-      ...(0, import_chunk_U3SJT3WC.withValue)(access, "access_token = %s", `    ClientToken:  "%s",`, `const edgegrid = new EdgeGrid("%s", secret, accessToken, host);`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("client_token", client),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(access, "access_token = %s", `    ClientToken:  "%s",`, `const edgegrid = new EdgeGrid("%s", secret, accessToken, host);`)
     ],
     falsePositives: ([client]) => [
       `host = ${client}.luna.akamaiapis.net`,

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "algolia-admin-api-key",
     title: "Algolia admin API key",
     provider: "Algolia",
     severity: "high",
     keywords: ["algolia"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("algolia", String.raw`admin[_.-]?(?:api[_.-]?)?key|write[_.-]?(?:api[_.-]?)?key`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("algolia", String.raw`admin[_.-]?(?:api[_.-]?)?key|write[_.-]?(?:api[_.-]?)?key`, "[a-f0-9]{32}"),
     docs: "https://www.algolia.com/doc/guides/security/api-keys/#admin-api-key",
     remediation: "Regenerate the admin API key in the Algolia dashboard > API Keys, keep it server-side only, and load it from a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "algolia-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("algolia_admin_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "algolia_admin_key: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("algolia_admin_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "algolia_admin_key: '%s'")],
     falsePositives: () => ["ALGOLIA_SEARCH_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(32, "algolia-fp"), "ALGOLIA_ADMIN_API_KEY=${ALGOLIA_ADMIN_API_KEY}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "alibaba-access-key-id",
     title: "Alibaba Cloud AccessKey ID",
     provider: "Alibaba Cloud",
@@ -37,24 +37,24 @@ var rules = [
     docs: "https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair",
     remediation: "Disable and delete the AccessKey pair in the RAM console, then use RAM roles / STS tokens or a secret manager.",
     samples: () => ["LTAI" + import_chunk_KBVS5DTB.fake.alnum(20, "ltai"), "LTAI" + import_chunk_KBVS5DTB.fake.alnum(12, "ltai-old")],
-    truePositives: ([id, old]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("alibaba_cloud_access_key_id", id), ...(0, import_chunk_U3SJT3WC.withValue)(old, 'access_key_id = "%s"')],
+    truePositives: ([id, old]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("alibaba_cloud_access_key_id", id), ...(0, import_chunk_ZFKQM6C4.withValue)(old, 'access_key_id = "%s"')],
     falsePositives: ([id]) => [`const x = "${id}Abcdef";`, "const region = 'LTAI-region';"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "alibaba-access-key-secret",
     title: "Alibaba Cloud AccessKey secret",
     provider: "Alibaba Cloud",
     severity: "critical",
     keywords: ["alibaba", "aliyun", "alicloud", "accesskeysecret", "access_key_secret", "access-key-secret"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("alibaba")}|${(0, import_chunk_U3SJT3WC.ci)("aliyun")}|${(0, import_chunk_U3SJT3WC.ci)("alicloud")})[\\w.-]{0,30}?(?:${(0, import_chunk_U3SJT3WC.ci)("secret")}|${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})|${(0, import_chunk_U3SJT3WC.ci)("access")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("secret")}`,
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("alibaba")}|${(0, import_chunk_ZFKQM6C4.ci)("aliyun")}|${(0, import_chunk_ZFKQM6C4.ci)("alicloud")})[\\w.-]{0,30}?(?:${(0, import_chunk_ZFKQM6C4.ci)("secret")}|${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})|${(0, import_chunk_ZFKQM6C4.ci)("access")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("secret")}`,
       "[A-Za-z0-9]{30}",
       "[A-Za-z0-9]"
     ),
     docs: "https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair",
     remediation: "Disable and delete the AccessKey pair in the RAM console, then use RAM roles / STS tokens or a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(30, "ali-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("alibaba_cloud_access_key_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "  accessKeySecret: '%s',")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("alibaba_cloud_access_key_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "  accessKeySecret: '%s',")],
     falsePositives: ([s]) => [`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${s.slice(0, 24)}`, "  accessKeySecret: process.env.ALIYUN_SECRET,", `const other = "${s}";`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "amplitude-secret-key",
     title: "Amplitude secret key",
     provider: "Amplitude",
     severity: "high",
     keywords: ["amplitude"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("amplitude", String.raw`secret[_.-]?key|api[_.-]?secret|secret`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("amplitude", String.raw`secret[_.-]?key|api[_.-]?secret|secret`, "[a-f0-9]{32}"),
     docs: "https://amplitude.com/docs/apis/authentication",
     remediation: "Rotate the project's secret key in Amplitude > Settings > Projects and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "amplitude-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("amplitude_secret_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "amplitude_api_secret: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("amplitude_secret_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "amplitude_api_secret: '%s'")],
     falsePositives: () => ["AMPLITUDE_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(32, "amplitude-fp"), "AMPLITUDE_SECRET_KEY=${AMPLITUDE_SECRET_KEY}"]
   })
 ];

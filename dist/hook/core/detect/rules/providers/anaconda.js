@@ -23,27 +23,27 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "anaconda-api-token",
     title: "Anaconda.org API token",
     provider: "Anaconda",
     severity: "high",
     keywords: ["anaconda", "binstar"],
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.providerSetting)(["anaconda", "binstar"], ["token"], false)}|${(0, import_chunk_U3SJT3WC.ci)("anaconda")}\\s{1,3}(?:-t|--token)(?:\\s{1,3}|=)["']?)(?<secret>[A-Za-z0-9][A-Za-z0-9_-]{20,80})(?![A-Za-z0-9_-])`
+      `(?:${(0, import_chunk_ZFKQM6C4.providerSetting)(["anaconda", "binstar"], ["token"], false)}|${(0, import_chunk_ZFKQM6C4.ci)("anaconda")}\\s{1,3}(?:-t|--token)(?:\\s{1,3}|=)["']?)(?<secret>[A-Za-z0-9][A-Za-z0-9_-]{20,80})(?![A-Za-z0-9_-])`
     ),
     minEntropy: 3,
     docs: "https://www.anaconda.com/docs/cli-reference/anaconda-client/commands/auth",
     remediation: "Remove the token (`anaconda auth --remove` or on anaconda.org > Settings > Access), create a scoped one, and keep it in a CI secret.",
     samples: () => [`${import_chunk_KBVS5DTB.fake.lower(2, "conda-1")}-${import_chunk_KBVS5DTB.fake.uuid("conda-2")}`, import_chunk_KBVS5DTB.fake.alnum(40, "conda-3"), "ab-" + import_chunk_KBVS5DTB.fake.uuid("t-conda")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("anaconda_api_token", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `anaconda -t %s upload dist/*.tar.bz2`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `export BINSTAR_API_TOKEN="%s"`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("anaconda_api_token", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `anaconda -t %s upload dist/*.tar.bz2`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `export BINSTAR_API_TOKEN="%s"`)
     ],
     falsePositives: () => ["export ANACONDA_API_TOKEN=$INPUT_ANACONDATOKEN", "ANACONDA_API_TOKEN: ${{ secrets.ANACONDA_TOKEN }}", `anaconda upload --label main noarch/pkg.tar.bz2`]
   })

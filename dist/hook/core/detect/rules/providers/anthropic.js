@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "anthropic-api-key",
     title: "Anthropic API key",
     provider: "Anthropic",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.anthropic.com/en/api/overview#authentication",
     remediation: "Revoke the key in the Anthropic Console (Settings > API keys), create a new one, and load it from a secret manager or environment variable.",
     samples: () => ["sk-ant-api03-" + import_chunk_KBVS5DTB.fake.base64url(93, "ant-1") + "AA", "sk-ant-api03-" + import_chunk_KBVS5DTB.fake.base64url(93, "ant-2") + "AA"],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("anthropic_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = anthropic.Anthropic(api_key="%s")`, `x-api-key: %s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("anthropic_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = anthropic.Anthropic(api_key="%s")`, `x-api-key: %s`)],
     falsePositives: ([a]) => [
       `ANTHROPIC_API_KEY=sk-ant-api03-${import_chunk_KBVS5DTB.fake.base64url(93, "ant-3")}QQ`,
       `ANTHROPIC_API_KEY=sk-ant-api03-${import_chunk_KBVS5DTB.fake.base64url(60, "ant-4")}AA`,
@@ -47,7 +47,7 @@ var rules = [
       "sk-ant-admin01-" + a.slice("sk-ant-api03-".length)
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "anthropic-admin-key",
     title: "Anthropic Admin API key",
     provider: "Anthropic",
@@ -59,8 +59,8 @@ var rules = [
     remediation: "Revoke the Admin key in the Anthropic Console (Settings > Admin keys) at once and keep admin keys out of application code entirely.",
     samples: () => ["sk-ant-admin01-" + import_chunk_KBVS5DTB.fake.base64url(93, "ant-admin-1") + "AA", "sk-ant-admin01-" + import_chunk_KBVS5DTB.fake.base64url(93, "ant-admin-2") + "AA"],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("anthropic_admin_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `curl https://api.anthropic.com/v1/organizations/users -H "x-api-key: %s"`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("anthropic_admin_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `curl https://api.anthropic.com/v1/organizations/users -H "x-api-key: %s"`)
     ],
     falsePositives: ([a]) => [
       `sk-ant-admin01-${import_chunk_KBVS5DTB.fake.base64url(93, "ant-admin-3")}`,
@@ -68,7 +68,7 @@ var rules = [
       "sk-ant-api03-" + a.slice("sk-ant-admin01-".length)
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "anthropic-oauth-token",
     title: "Claude Code OAuth token",
     provider: "Anthropic",
@@ -79,7 +79,7 @@ var rules = [
     docs: "https://docs.anthropic.com/en/docs/claude-code/github-actions",
     remediation: "Sign out the token's sessions from claude.ai account settings, issue a new one with `claude setup-token`, and store it as a CI secret.",
     samples: () => ["sk-ant-oat01-" + import_chunk_KBVS5DTB.fake.base64url(95, "ant-oat-1"), "sk-ant-oat01-" + import_chunk_KBVS5DTB.fake.base64url(95, "ant-oat-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("claude_code_oauth_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `claude_code_oauth_token: "%s"`, `export CLAUDE_CODE_OAUTH_TOKEN=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("claude_code_oauth_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `claude_code_oauth_token: "%s"`, `export CLAUDE_CODE_OAUTH_TOKEN=%s`)],
     falsePositives: () => [
       `CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-${import_chunk_KBVS5DTB.fake.base64url(40, "ant-oat-3")}`,
       "claude_code_oauth_token: ${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}"

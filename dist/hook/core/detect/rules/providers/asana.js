@@ -23,35 +23,35 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "asana-personal-access-token",
     title: "Asana personal access token",
     provider: "Asana",
     severity: "high",
     keywords: ["asana"],
     // Current format: 2/<user gid>/<app gid>:<32 characters>.
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("asana", null, String.raw`2/[0-9]{6,20}/[0-9]{6,20}:[A-Za-z0-9]{32}`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("asana", null, String.raw`2/[0-9]{6,20}/[0-9]{6,20}:[A-Za-z0-9]{32}`),
     docs: "https://developers.asana.com/docs/personal-access-token",
     remediation: "Deauthorize the token in Asana > My Settings > Apps > Developer apps and keep its replacement in a secret manager.",
     samples: () => ["2/" + import_chunk_KBVS5DTB.fake.digits(16, "asana-1") + "/" + import_chunk_KBVS5DTB.fake.digits(16, "asana-1b") + ":" + import_chunk_KBVS5DTB.fake.alnum(32, "asana-1c")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("asana_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "asana_pat: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("asana_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "asana_pat: '%s'")],
     falsePositives: () => ["ASANA_PROJECT=2/" + import_chunk_KBVS5DTB.fake.digits(16, "asana-fp"), "ASANA_ACCESS_TOKEN=${ASANA_ACCESS_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "asana-personal-access-token-legacy",
     title: "Asana personal access token (legacy 1/ format)",
     provider: "Asana",
     severity: "high",
     keywords: ["asana"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("asana", null, String.raw`1/[0-9]{6,20}:[a-f0-9]{32}`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("asana", null, String.raw`1/[0-9]{6,20}:[a-f0-9]{32}`),
     docs: "https://developers.asana.com/docs/personal-access-token",
     remediation: "Deauthorize the token in Asana > My Settings > Apps and keep its replacement in a secret manager.",
     samples: () => ["1/" + import_chunk_KBVS5DTB.fake.digits(16, "asana-leg-1") + ":" + import_chunk_KBVS5DTB.fake.hex(32, "asana-leg-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("asana_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "asana_access_token = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("asana_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "asana_access_token = '%s'")],
     falsePositives: () => ["ASANA_TOKEN=1/" + import_chunk_KBVS5DTB.fake.digits(16, "asana-leg-fp") + ":" + import_chunk_KBVS5DTB.fake.hex(20, "asana-leg-s"), "ratio = 1/" + import_chunk_KBVS5DTB.fake.digits(8, "asana-r")]
   })
 ];

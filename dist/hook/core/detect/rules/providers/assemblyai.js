@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "assemblyai-api-key",
     title: "AssemblyAI API key",
     provider: "AssemblyAI",
     severity: "high",
     keywords: ["assemblyai", "assembly_ai", "assembly-ai", "aai.settings"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["assemblyai", "assembly_ai", "assembly-ai", "aai.settings"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["assemblyai", "assembly_ai", "assembly-ai", "aai.settings"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
     docs: "https://www.assemblyai.com/docs/api-reference/overview",
     remediation: "Regenerate the key in the AssemblyAI dashboard, and load it from ASSEMBLYAI_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "aai-1"), import_chunk_KBVS5DTB.fake.hex(32, "t-aai")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("assemblyai_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `aai.settings.api_key = "%s"`, `const assemblyAiKey = "%s";`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("assemblyai_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `aai.settings.api_key = "%s"`, `const assemblyAiKey = "%s";`)],
     falsePositives: () => [`ASSEMBLYAI_TRANSCRIPT_ID=${import_chunk_KBVS5DTB.fake.hex(32, "aai-fp")}`, `ASSEMBLYAI_API_KEY=${import_chunk_KBVS5DTB.fake.hex(24, "aai-fp-2")}`]
   })
 ];

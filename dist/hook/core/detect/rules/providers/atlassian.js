@@ -24,7 +24,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var DATA_CENTER_CANDIDATE = /(?<![A-Za-z0-9+/-])(?<!BBDC-)[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
@@ -41,7 +41,7 @@ function dataCenterToken(seed) {
   return (0, import_chunk_KBVS5DTB.toBase64)(import_chunk_KBVS5DTB.fake.digits(12, seed).replace(/^0/, "4") + ":" + import_chunk_KBVS5DTB.fake.alnum(20, seed + "-body"));
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "atlassian-api-token",
     title: "Atlassian API token",
     provider: "Atlassian",
@@ -56,32 +56,32 @@ var rules = [
       const t2 = "ATATT3xFfGF0" + import_chunk_KBVS5DTB.fake.base64url(171, "atl-2") + "=" + import_chunk_KBVS5DTB.fake.hexUpper(8, "atl-2c");
       return [t, t2];
     },
-    truePositives: ([t, t2]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("atlassian_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'const JIRA_TOKEN = "%s";'), ...(0, import_chunk_U3SJT3WC.withValue)(t2, "  jira_token: %s")],
+    truePositives: ([t, t2]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("atlassian_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'const JIRA_TOKEN = "%s";'), ...(0, import_chunk_ZFKQM6C4.withValue)(t2, "  jira_token: %s")],
     falsePositives: () => [
       "ATLASSIAN_API_TOKEN=${{ secrets.ATLASSIAN_API_TOKEN }}",
       'token = "ATATT3xFfGF0' + import_chunk_KBVS5DTB.fake.base64url(40, "atl-short") + '"',
       "ATATT3" + import_chunk_KBVS5DTB.fake.base64url(180, "atl-nosum")
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "atlassian-api-token-legacy",
     title: "Atlassian API token (legacy 24-character)",
     provider: "Atlassian",
     severity: "high",
     keywords: ["atlassian", "jira", "confluence"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("atlassian|jira|confluence", String.raw`api[_.-]?token|token|password|secret|api[_.-]?key`, (0, import_chunk_U3SJT3WC.hasDigit)(24) + "[A-Za-z0-9]{24}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("atlassian|jira|confluence", String.raw`api[_.-]?token|token|password|secret|api[_.-]?key`, (0, import_chunk_ZFKQM6C4.hasDigit)(24) + "[A-Za-z0-9]{24}"),
     minEntropy: 3.2,
     docs: "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
     remediation: "Revoke the token at id.atlassian.com > Security > API tokens and store its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(21, "atl-leg-1") + "7" + import_chunk_KBVS5DTB.fake.alnum(2, "atl-leg-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("jira_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'confluence_password: "%s"', "ATLASSIAN_TOKEN = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("jira_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'confluence_password: "%s"', "ATLASSIAN_TOKEN = '%s'")],
     falsePositives: () => [
       "JIRA_API_TOKEN=os.environ['JIRA_API_TOKEN']",
       'jira_project_key = "' + import_chunk_KBVS5DTB.fake.alnum(24, "atl-fp") + '"',
       'JIRA_TOKEN="' + import_chunk_KBVS5DTB.fake.alnum(30, "atl-long") + '"'
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "atlassian-data-center-pat",
     title: "Jira / Confluence Data Center personal access token",
     provider: "Atlassian",
@@ -94,7 +94,7 @@ var rules = [
     docs: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
     remediation: "Revoke the token under Profile > Personal Access Tokens on the Jira or Confluence server and keep its replacement in a secret store.",
     samples: () => [dataCenterToken("dc-pat-1"), dataCenterToken("dc-pat-2")],
-    truePositives: ([t, u]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("jira_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(u, "confluence_b=%s", 'curl -H "Authorization: Bearer %s" https://jira.acme.internal/rest/api/2/myself')],
+    truePositives: ([t, u]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("jira_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(u, "confluence_b=%s", 'curl -H "Authorization: Bearer %s" https://jira.acme.internal/rest/api/2/myself')],
     falsePositives: ([t]) => [
       `jira_token: ${import_chunk_KBVS5DTB.fake.base64(44, "dc-random").replace(/^./, "N")}`,
       `jira_token: ${t}AAAA`,

@@ -23,35 +23,35 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "auth0-client-secret",
     title: "Auth0 client secret",
     provider: "Auth0",
     severity: "high",
     keywords: ["auth0"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("auth0", String.raw`client[_.-]?secret|secret`, "[A-Za-z0-9_-]{64}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("auth0", String.raw`client[_.-]?secret|secret`, "[A-Za-z0-9_-]{64}"),
     minEntropy: 3.5,
     docs: "https://auth0.com/docs/get-started/applications/rotate-client-secret",
     remediation: "Rotate the client secret in the Auth0 dashboard (Applications > Settings) and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(64, "auth0-1")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("auth0_client_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "auth0_secret: '%s'")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("auth0_client_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "auth0_secret: '%s'")],
     falsePositives: () => ["AUTH0_CLIENT_SECRET=process.env.AUTH0_CLIENT_SECRET", "AUTH0_CLIENT_ID=" + import_chunk_KBVS5DTB.fake.alnum(32, "auth0-fp")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "auth0-management-token",
     title: "Auth0 Management API token",
     provider: "Auth0",
     severity: "critical",
     keywords: ["auth0"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("auth0", String.raw`(?:management|mgmt|api)[_.-]?(?:api[_.-]?)?token`, String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("auth0", String.raw`(?:management|mgmt|api)[_.-]?(?:api[_.-]?)?token`, String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`),
     docs: "https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens",
     remediation: "Revoke the token by rotating the signing key or deleting the grant in Auth0, and obtain short-lived tokens via client credentials at run time.",
     samples: () => [(0, import_chunk_KBVS5DTB.toBase64)('{"alg":"RS256","typ":"JWT","kid":"' + import_chunk_KBVS5DTB.fake.alnum(12, "a0k") + '"}', true) + "." + (0, import_chunk_KBVS5DTB.toBase64)('{"iss":"https://acme.eu.auth0.com/","sub":"' + import_chunk_KBVS5DTB.fake.alnum(20, "a0s") + '@clients","aud":"https://acme.eu.auth0.com/api/v2/"}', true) + "." + import_chunk_KBVS5DTB.fake.base64url(86, "a0sig")],
-    truePositives: ([jwt]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("auth0_management_token", jwt), ...(0, import_chunk_U3SJT3WC.withValue)(jwt, "auth0_mgmt_token: '%s'")],
+    truePositives: ([jwt]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("auth0_management_token", jwt), ...(0, import_chunk_ZFKQM6C4.withValue)(jwt, "auth0_mgmt_token: '%s'")],
     falsePositives: () => ["AUTH0_MANAGEMENT_TOKEN=${AUTH0_TOKEN}", "AUTH0_MANAGEMENT_AUDIENCE=https://acme.eu.auth0.com/api/v2/"]
   })
 ];

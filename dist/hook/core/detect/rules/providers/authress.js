@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "authress-service-client-access-key",
     title: "Authress service client access key",
     provider: "Authress",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://authress.io/knowledge-base/docs/authorization/service-clients",
     remediation: "Delete the access key on the service client in the Authress management portal and create a new one kept in a secret store.",
     samples: () => [`sc_${import_chunk_KBVS5DTB.fake.lowerDigits(12, "au1")}.${import_chunk_KBVS5DTB.fake.lowerDigits(4, "au2")}.acc_${import_chunk_KBVS5DTB.fake.lowerDigits(12, "au3")}.${import_chunk_KBVS5DTB.fake.base64url(64, "au4")}`],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("authress_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'accessKey: "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("authress_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'accessKey: "%s"')],
     falsePositives: () => ["sc_" + import_chunk_KBVS5DTB.fake.lowerDigits(12, "au5") + ".abcd", "sc_abc.defg.acc_short.x"]
   })
 ];

@@ -22,17 +22,17 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var STS_TOKEN = "[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "aws-access-key-id",
     title: "AWS access key ID",
     provider: "AWS",
@@ -47,8 +47,8 @@ var rules = [
     remediation: "Deactivate and delete the access key in IAM (and review CloudTrail for its use), then use roles, SSO or a secret manager instead of static keys.",
     samples: () => ["AKIA" + (0, import_chunk_KBVS5DTB.randomString)(16, BASE32_UPPER, "aws-akia"), "ASIA" + (0, import_chunk_KBVS5DTB.randomString)(16, BASE32_UPPER, "aws-asia")],
     truePositives: ([akia, asia]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("aws_access_key_id", akia),
-      ...(0, import_chunk_U3SJT3WC.withValue)(asia, '  "AccessKeyId": "%s",', `const creds = { accessKeyId: '%s', region: "eu-west-1" };`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("aws_access_key_id", akia),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(asia, '  "AccessKeyId": "%s",', `const creds = { accessKeyId: '%s', region: "eu-west-1" };`)
     ],
     falsePositives: ([akia, asia]) => [
       `AWS_ACCESS_KEY_ID=${akia.slice(0, 19)}`,
@@ -59,7 +59,7 @@ var rules = [
       "aws_access_key_id = os.environ['AWS_ACCESS_KEY_ID']"
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "aws-secret-access-key",
     title: "AWS secret access key",
     provider: "AWS",
@@ -67,15 +67,15 @@ var rules = [
     keywords: ["aws_secret", "aws-secret", "aws.secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key"],
     // 40 base64 characters; only as the value of an AWS secret key setting (the format has no prefix).
     regex: new RegExp(
-      `(?<![A-Za-z0-9/+])(?:${(0, import_chunk_U3SJT3WC.ci)("aws")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("secret")}(?:${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("access")})?${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("secret")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("access")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")})${import_chunk_U3SJT3WC.ASSIGN}(?!YC)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`
+      `(?<![A-Za-z0-9/+])(?:${(0, import_chunk_ZFKQM6C4.ci)("aws")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("secret")}(?:${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("access")})?${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("secret")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("access")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")})${import_chunk_ZFKQM6C4.ASSIGN}(?!YC)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`
     ),
     exampleValues: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"],
     docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
     remediation: "Deactivate and delete the access key pair in IAM, review CloudTrail for its use, and load credentials from a role, SSO or a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(40, "aws-secret-1"), import_chunk_KBVS5DTB.fake.base64(40, "aws-secret-2")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("aws_secret_access_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, '  secretAccessKey: "%s",', '  "SecretAccessKey": "%s",')
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("aws_secret_access_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, '  secretAccessKey: "%s",', '  "SecretAccessKey": "%s",')
     ],
     falsePositives: ([a]) => [
       "aws_secret_access_key = os.environ['AWS_SECRET_ACCESS_KEY']",
@@ -84,7 +84,7 @@ var rules = [
       "  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,"
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "aws-session-token",
     title: "AWS session token",
     provider: "AWS",
@@ -93,7 +93,7 @@ var rules = [
     // With an AWS-specific name any long base64 value counts; with a generic name (sessionToken) the
     // value must start like an STS token does (base64 of its binary header).
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("aws")}${import_chunk_U3SJT3WC.SEP}(?:${(0, import_chunk_U3SJT3WC.ci)("session")}|${(0, import_chunk_U3SJT3WC.ci)("security")})${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")}${import_chunk_U3SJT3WC.ASSIGN}|(?:${(0, import_chunk_U3SJT3WC.ci)("session")}|${(0, import_chunk_U3SJT3WC.ci)("security")})${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")}${import_chunk_U3SJT3WC.ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))(?<secret>${STS_TOKEN})`
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("aws")}${import_chunk_ZFKQM6C4.SEP}(?:${(0, import_chunk_ZFKQM6C4.ci)("session")}|${(0, import_chunk_ZFKQM6C4.ci)("security")})${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")}${import_chunk_ZFKQM6C4.ASSIGN}|(?:${(0, import_chunk_ZFKQM6C4.ci)("session")}|${(0, import_chunk_ZFKQM6C4.ci)("security")})${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")}${import_chunk_ZFKQM6C4.ASSIGN}(?=FwoGZXIvYXdz|FQoGZXIvYXdz|IQoJb3JpZ2lu))(?<secret>${STS_TOKEN})`
     ),
     // Temporary credentials come as three (STS `Credentials`: AccessKeyId, SecretAccessKey, SessionToken),
     // and a temporary key id starts with ASIA: a long base64 value set under a `session` name in the
@@ -101,7 +101,7 @@ var rules = [
     // `session: \u2026`; the CLI's JSON, `"AccessKeyId": "ASIA\u2026"` then `"SessionToken": "\u2026"`; a Jenkins
     // credential's `<session>{AQAAABAAA \u2026}` element).
     nearbyRegex: new RegExp(
-      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_U3SJT3WC.ci)("session")})${import_chunk_U3SJT3WC.ASSIGN}(?:${import_chunk_PH4ZFJQ6.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
+      String.raw`(?<![A-Za-z0-9])ASIA[A-Z0-9]{16}(?![A-Za-z0-9])[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,3}?[ \t]{0,40}["'<]?[\w.-]{0,20}?` + `(?:${(0, import_chunk_ZFKQM6C4.ci)("session")})${import_chunk_ZFKQM6C4.ASSIGN}(?:${import_chunk_TANNEOZE.JENKINS_LABEL})?(?<secret>${STS_TOKEN})`
     ),
     // Every match holds a token's run of base64; the nearby form an ASIA key id too.
     requires: [/[A-Za-z0-9/+]{100}/],
@@ -112,17 +112,17 @@ var rules = [
     remediation: "Revoke the role's active sessions (IAM > Roles > Revoke sessions) and never commit temporary credentials; let the SDK fetch them at run time.",
     samples: () => ["IQoJb3JpZ2luX2Vj" + import_chunk_KBVS5DTB.fake.base64(300, "aws-sts-1"), import_chunk_KBVS5DTB.fake.base64(220, "aws-sts-2"), "ASIA" + (0, import_chunk_KBVS5DTB.randomString)(16, BASE32_UPPER, "aws-sts-id"), import_chunk_KBVS5DTB.fake.base64(40, "aws-sts-secret")],
     truePositives: ([sts, other, id, secret]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("aws_session_token", sts),
-      ...(0, import_chunk_U3SJT3WC.withValue)(sts, '  sessionToken: "%s",'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(other, "aws_security_token = %s"),
-      ...(0, import_chunk_U3SJT3WC.withValue)(other, `aws credentials {
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("aws_session_token", sts),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(sts, '  sessionToken: "%s",'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(other, "aws_security_token = %s"),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(other, `aws credentials {
   id: ${id}
   secret: ${secret}
   session: %s
 }`, `  <id>{${id}}</id>
   <secret>{AQAAABAAA ${secret}}</secret>
   <session>{AQAAABAAA %s}</session>`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(other, `{
+      ...(0, import_chunk_ZFKQM6C4.withValue)(other, `{
   "Credentials": {
     "AccessKeyId": "${id}",
     "SecretAccessKey": "${secret}",
@@ -152,7 +152,7 @@ var rules = [
       "  sessionToken: process.env.AWS_SESSION_TOKEN,"
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "aws-bedrock-api-key",
     title: "Amazon Bedrock API key",
     provider: "AWS",
@@ -168,26 +168,26 @@ var rules = [
       "bedrock-api-key-" + Buffer.from("bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=" + import_chunk_KBVS5DTB.fake.alnum(60, "bedrock-url")).toString("base64")
     ],
     truePositives: ([longTerm, shortTerm]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("aws_bearer_token_bedrock", longTerm),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("aws_bearer_token_bedrock", shortTerm, ["env", "json"]),
-      ...(0, import_chunk_U3SJT3WC.withValue)(shortTerm, `client = boto3.client("bedrock-runtime")  # token: '%s'`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("aws_bearer_token_bedrock", longTerm),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("aws_bearer_token_bedrock", shortTerm, ["env", "json"]),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(shortTerm, `client = boto3.client("bedrock-runtime")  # token: '%s'`)
     ],
     falsePositives: () => ['const service = "bedrock-api-key-manager";', `AWS_BEARER_TOKEN_BEDROCK=ABSK${import_chunk_KBVS5DTB.fake.base64(60, "bedrock-other")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "amazon-mws-auth-token",
     title: "Amazon Marketplace Web Service auth token",
     provider: "AWS",
     severity: "high",
     keywords: ["amzn.mws."],
-    regex: new RegExp(`(?<![A-Za-z0-9.])(?<secret>amzn\\.mws\\.${import_chunk_U3SJT3WC.UUID})(?![A-Za-z0-9-])`),
+    regex: new RegExp(`(?<![A-Za-z0-9.])(?<secret>amzn\\.mws\\.${import_chunk_ZFKQM6C4.UUID})(?![A-Za-z0-9-])`),
     docs: "https://developer-docs.amazon.com/sp-api/docs/migrating-from-mws",
     remediation: "Revoke the developer's access in Seller Central (User permissions > Third-party developer) and store the token in a secret manager.",
     samples: () => ["amzn.mws." + import_chunk_KBVS5DTB.fake.uuid("mws")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mws_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'params["MWSAuthToken"] = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mws_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'params["MWSAuthToken"] = "%s"')],
     falsePositives: ([t]) => [`const host = "amzn.mws.amazonservices.com";`, `MWS_AUTH_TOKEN=${t.slice(0, -2)}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "aws-appsync-api-key",
     title: "AWS AppSync GraphQL API key",
     provider: "AWS",
@@ -198,7 +198,7 @@ var rules = [
     docs: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization",
     remediation: "Delete the API key in the AppSync console (Settings > API keys), create one with a short expiry, and prefer IAM or Cognito authorization for anything not public.",
     samples: () => ["da2-" + import_chunk_KBVS5DTB.fake.lowerDigits(26, "appsync-1"), "da2-" + import_chunk_KBVS5DTB.fake.lowerDigits(26, "appsync-2")],
-    truePositives: ([k, l]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("appsync_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(l, '"aws_appsync_apiKey": "%s",', 'curl -H "x-api-key: %s" https://example.appsync-api.us-east-1.amazonaws.com/graphql')],
+    truePositives: ([k, l]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("appsync_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(l, '"aws_appsync_apiKey": "%s",', 'curl -H "x-api-key: %s" https://example.appsync-api.us-east-1.amazonaws.com/graphql')],
     falsePositives: ([k]) => [`APPSYNC_API_KEY=da2-${import_chunk_KBVS5DTB.fake.lowerDigits(12, "appsync-short")}`, `APPSYNC_API_KEY=${k.toUpperCase()}`, `const id = "${k}x";`]
   })
 ];

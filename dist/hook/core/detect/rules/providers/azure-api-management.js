@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var SIGNATURE = "[A-Za-z0-9+/]{86}==";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-api-management-sas-token",
     title: "Azure API Management access token (SAS)",
     provider: "Microsoft Azure",
@@ -49,10 +49,10 @@ var rules = [
       return [integration, git, legacy];
     },
     truePositives: ([integration, git, legacy]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("apim_sas_token", integration),
-      ...(0, import_chunk_U3SJT3WC.withValue)(integration, 'req.Header.Set("Authorization", "SharedAccessSignature %s")'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(git, "APIM_GIT_PASSWORD=%s", "  password: '%s'"),
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, "Authorization: SharedAccessSignature %s")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("apim_sas_token", integration),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(integration, 'req.Header.Set("Authorization", "SharedAccessSignature %s")'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(git, "APIM_GIT_PASSWORD=%s", "  password: '%s'"),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, "Authorization: SharedAccessSignature %s")
     ],
     falsePositives: ([integration]) => [
       // A signature cut short, and a query string that is not a token.

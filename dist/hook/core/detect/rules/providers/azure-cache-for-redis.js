@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var AZURE_REDIS_HOST = String.raw`[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,30})?\.redis\.(?:cache\.windows\.net|azure\.net)(?::[0-9]{2,5})?,(?:[A-Za-z]{2,24}=[^,\s"']{0,40},){0,6}?`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-cache-for-redis-access-key",
     title: "Azure Cache for Redis access key",
     provider: "Azure",
@@ -39,9 +39,9 @@ var rules = [
     remediation: "Regenerate the access key in the Azure portal (the cache's Authentication > Access keys), switch clients to the other key or to Microsoft Entra authentication, and keep the connection string in Key Vault.",
     samples: () => [`${import_chunk_KBVS5DTB.fake.base64(43, "azredis")}=`],
     truePositives: ([k]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("redis_connection", `contoso.redis.cache.windows.net:6380,password=${k},ssl=True,abortConnect=False`).map(([line]) => [line, k]),
-      ...(0, import_chunk_U3SJT3WC.withValue)(k, '"Redis": "acme-cache.redis.cache.windows.net:6380,ssl=True,password=%s,abortConnect=False"'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(k, "REDIS=acme.westeurope.redis.azure.net:10000,password=%s,ssl=True")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("redis_connection", `contoso.redis.cache.windows.net:6380,password=${k},ssl=True,abortConnect=False`).map(([line]) => [line, k]),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(k, '"Redis": "acme-cache.redis.cache.windows.net:6380,ssl=True,password=%s,abortConnect=False"'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(k, "REDIS=acme.westeurope.redis.azure.net:10000,password=%s,ssl=True")
     ],
     falsePositives: ([k]) => [
       `REDIS=localhost:6379,password=${k}`,

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var KEY_VALUE = "[a-f0-9]{32}";
 var ENDPOINT = String.raw`\.openai\.azure\.com`;
 var LINES_BETWEEN = String.raw`[^\n]{0,300}\n(?:[^\n]{0,300}\n){0,4}?[^\n]{0,300}?`;
-var API_KEY_SETTING = `(?<![A-Za-z0-9])[\\w.-]{0,30}?${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}${import_chunk_U3SJT3WC.ASSIGN}`;
+var API_KEY_SETTING = `(?<![A-Za-z0-9])[\\w.-]{0,30}?${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}${import_chunk_ZFKQM6C4.ASSIGN}`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-openai-api-key",
     title: "Azure OpenAI API key",
     provider: "Microsoft Azure",
     severity: "high",
     keywords: ["azure", "openai"],
     // Random 32-hex values score about 3.5-3.9 bits: 3 only drops repeats and words.
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["azure_openai", "azure-openai", "azureopenai", "azure.openai"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["azure_openai", "azure-openai", "azureopenai", "azure.openai"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`),
     nearbyRegex: new RegExp(
       `(?:${ENDPOINT}${LINES_BETWEEN}${API_KEY_SETTING}|${API_KEY_SETTING}(?=${KEY_VALUE}${LINES_BETWEEN}${ENDPOINT}))(?<secret>${KEY_VALUE})(?![A-Za-z0-9_])`
     ),
@@ -50,13 +50,13 @@ var rules = [
     remediation: "Regenerate the key in the Azure portal (resource > Keys and Endpoint), switch callers to the other key first, and prefer Microsoft Entra ID authentication.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "az-1"), import_chunk_KBVS5DTB.fake.hex(32, "t-az")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_openai_api_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = AzureOpenAI(api_key="%s", api_version="2024-06-01")`, `azure_openai_key: "%s"`),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_openai_api_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = AzureOpenAI(api_key="%s", api_version="2024-06-01")`, `azure_openai_key: "%s"`),
       // OpenAI's names, the Azure endpoint above or below.
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `export OPENAI_API_BASE=https://acme-gpt.openai.azure.com/
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `export OPENAI_API_BASE=https://acme-gpt.openai.azure.com/
 export OPENAI_API_KEY=%s`, `openai.api_key = '%s'
 openai.api_base = "https://acme.openai.azure.com/"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `const openai = new OpenAI({
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const openai = new OpenAI({
   apiKey: "%s",
   baseURL:
     "https://acme.openai.azure.com/openai/deployments/chat",

@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var SAS_PATTERN = /(?<![A-Za-z0-9])sv=\d{4}-\d{2}-\d{2}&[^\s"'<>`]{0,400}?(?<=[?&;])sig=(?<secret>[A-Za-z0-9%+/]{40,100}={0,2})(?![A-Za-z0-9%+/=])/dg;
@@ -37,9 +37,8 @@ function sasFieldsValid(query) {
   }
   return true;
 }
-var QUERY_LOOK_BACK = 2e3;
 function queryStart(text, at) {
-  const stop = Math.max(0, at - QUERY_LOOK_BACK);
+  const stop = Math.max(0, at - import_chunk_ZFKQM6C4.LOOK_AROUND);
   for (let i = at - 1; i >= stop; i--) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) return i + 1;
@@ -66,7 +65,7 @@ var key32 = `[${b64}]{43}=`;
 function belowHost(host) {
   const credential = "(?:[Kk](?:ey|EY)|[Ss](?:ecret|ECRET)|[Pp](?:ass|ASS))";
   const element = String.raw`>\{?(?:[^\s<>{}]{1,40} ){0,2}`;
-  return String.raw`${host}[^\n]{0,120}\n(?:[^\n]{0,200}\n){0,3}?[^\n]{0,80}?(?<![A-Za-z0-9])[\w.-]{0,24}?${credential}[\w.-]{0,12}?(?:${element}|${import_chunk_U3SJT3WC.ASSIGN})`;
+  return String.raw`${host}[^\n]{0,120}\n(?:[^\n]{0,200}\n){0,3}?[^\n]{0,80}?(?<![A-Za-z0-9])[\w.-]{0,24}?${credential}[\w.-]{0,12}?(?:${element}|${import_chunk_ZFKQM6C4.ASSIGN})`;
 }
 function azureCask(provider) {
   return `[A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}${provider}[A-Za-z0-9]{4}`;
@@ -81,7 +80,7 @@ function cask(provider, seed) {
   return import_chunk_KBVS5DTB.fake.alnum(52, seed) + "JQQJ99BBAC" + import_chunk_KBVS5DTB.fake.alnum(14, seed + "-mid") + provider + import_chunk_KBVS5DTB.fake.alnum(4, seed + "-end");
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-storage-account-key",
     title: "Azure Storage account key",
     provider: "Azure",
@@ -90,17 +89,17 @@ var rules = [
     // In a connection string (AccountKey=), as the value of a storage key setting, or an identifiable
     // key carrying the "+ASt" signature. Keys with the Cosmos DB signature belong to azure-cosmosdb-key.
     regex: new RegExp(
-      `(?:(?:${(0, import_chunk_U3SJT3WC.ci)("storage")}${import_chunk_U3SJT3WC.SEP}(?:${(0, import_chunk_U3SJT3WC.ci)("account")}${import_chunk_U3SJT3WC.SEP})?|${(0, import_chunk_U3SJT3WC.ci)("account")}[_-]?)${(0, import_chunk_U3SJT3WC.ci)("key")}${import_chunk_U3SJT3WC.ASSIGN}|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`
+      `(?:(?:${(0, import_chunk_ZFKQM6C4.ci)("storage")}${import_chunk_ZFKQM6C4.SEP}(?:${(0, import_chunk_ZFKQM6C4.ci)("account")}${import_chunk_ZFKQM6C4.SEP})?|${(0, import_chunk_ZFKQM6C4.ci)("account")}[_-]?)${(0, import_chunk_ZFKQM6C4.ci)("key")}${import_chunk_ZFKQM6C4.ASSIGN}|(?<![${b64}])(?=[${b64}]{76}\\+ASt[${b64}]{5}[AQgw]==))(?![${b64}]{76}ACDb)(?<secret>${key64})(?![${b64}=])`
     ),
     exampleValues: ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="],
     docs: "https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage",
     remediation: "Rotate the key in the storage account's Access keys blade, then use Microsoft Entra ID (managed identity) or a SAS from Key Vault instead of account keys.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(86, "azure-storage") + "==", identifiable64("+ASt", "azure-storage-id")],
     truePositives: ([legacy, ident]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, `conn = "DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=%s;EndpointSuffix=core.windows.net"`),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_storage_key", legacy),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_storage_key", ident),
-      ...(0, import_chunk_U3SJT3WC.withValue)(ident, 'const key = "%s";')
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, `conn = "DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=%s;EndpointSuffix=core.windows.net"`),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_storage_key", legacy),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_storage_key", ident),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(ident, 'const key = "%s";')
     ],
     falsePositives: ([legacy]) => [
       "AccountName=devstoreaccount1;AccountKey=<your-account-key>;",
@@ -109,7 +108,7 @@ var rules = [
       `AccountKey=${identifiable64("ACDb", "cosmos-in-storage")};`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-cosmosdb-key",
     title: "Azure Cosmos DB account key",
     provider: "Azure",
@@ -119,7 +118,7 @@ var rules = [
     // alone, or a key set a few lines below the account's host (`*.documents.azure.com`, `*.cosmos.azure.com`).
     window: 1200,
     regex: new RegExp(
-      `(?:${belowHost(String.raw`\.(?:documents|(?:table|mongo|cassandra|gremlin)\.cosmos)\.azure\.com`)}|${(0, import_chunk_U3SJT3WC.ci)("cosmos")}[\\w.-]{0,30}?${(0, import_chunk_U3SJT3WC.ci)("key")}${import_chunk_U3SJT3WC.ASSIGN}|${(0, import_chunk_U3SJT3WC.ci)("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))(?<secret>${key64})(?![${b64}=])`
+      `(?:${belowHost(String.raw`\.(?:documents|(?:table|mongo|cassandra|gremlin)\.cosmos)\.azure\.com`)}|${(0, import_chunk_ZFKQM6C4.ci)("cosmos")}[\\w.-]{0,30}?${(0, import_chunk_ZFKQM6C4.ci)("key")}${import_chunk_ZFKQM6C4.ASSIGN}|${(0, import_chunk_ZFKQM6C4.ci)("accountkey")}\\s{0,2}=\\s{0,2}(?=[${b64}]{76}ACDb)|(?<![${b64}])(?=[${b64}]{76}ACDb[${b64}]{5}[AQgw]==))(?<secret>${key64})(?![${b64}=])`
     ),
     // The Cosmos DB emulator's well-known key: public, and a sign of test code.
     exampleValues: ["C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="],
@@ -127,10 +126,10 @@ var rules = [
     remediation: "Regenerate the key in the account's Keys blade and switch clients to Microsoft Entra ID role-based access.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(86, "cosmos-legacy") + "==", identifiable64("ACDb", "cosmos-ident")],
     truePositives: ([legacy, ident]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("cosmos_db_key", legacy),
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, '  cosmosPrimaryKey: "%s",'),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("master_key", ident),
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, "database:\n  endpoint: https://acme-orders.documents.azure.com:443/\n  name: orders\n  primary_key: %s", "<id>acme-orders.table.cosmos.azure.com</id>\n<secret>{AQAAABAAA %s}</secret>")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cosmos_db_key", legacy),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, '  cosmosPrimaryKey: "%s",'),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("master_key", ident),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, "database:\n  endpoint: https://acme-orders.documents.azure.com:443/\n  name: orders\n  primary_key: %s", "<id>acme-orders.table.cosmos.azure.com</id>\n<secret>{AQAAABAAA %s}</secret>")
     ],
     falsePositives: ([legacy]) => [
       '  "cosmosKey": "<primary-key>",',
@@ -147,7 +146,7 @@ key: ${legacy}`,
 certificate_thumbprint: ${legacy}`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-batch-account-key",
     title: "Azure Batch account key",
     provider: "Azure",
@@ -157,14 +156,14 @@ certificate_thumbprint: ${legacy}`
     // account's URL (`https://<account>.<region>.batch.azure.com`).
     window: 1200,
     regex: new RegExp(
-      `(?:${belowHost(String.raw`\.batch\.azure\.com`)}|(?:${(0, import_chunk_U3SJT3WC.ci)("azure")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("batch")}|${(0, import_chunk_U3SJT3WC.ci)("batch")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("account")})[\\w.-]{0,16}?${(0, import_chunk_U3SJT3WC.ci)("key")}${import_chunk_U3SJT3WC.ASSIGN})(?<secret>${key64})(?![${b64}=])`
+      `(?:${belowHost(String.raw`\.batch\.azure\.com`)}|(?:${(0, import_chunk_ZFKQM6C4.ci)("azure")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("batch")}|${(0, import_chunk_ZFKQM6C4.ci)("batch")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("account")})[\\w.-]{0,16}?${(0, import_chunk_ZFKQM6C4.ci)("key")}${import_chunk_ZFKQM6C4.ASSIGN})(?<secret>${key64})(?![${b64}=])`
     ),
     docs: "https://learn.microsoft.com/en-us/azure/batch/security-best-practices",
     remediation: "Regenerate the key in the Batch account's Keys blade and authenticate with Microsoft Entra ID instead of shared keys.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(86, "azure-batch") + "=="],
     truePositives: ([k]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_batch_access_key", k),
-      ...(0, import_chunk_U3SJT3WC.withValue)(k, "batch:\n  url: https://acmejobs.westeurope.batch.azure.com\n  account: acmejobs\n  key: %s", "<id>{https://acmejobs.westeurope.batch.azure.com}</id>\n<secret>{AQAAABAAA %s}</secret>")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_batch_access_key", k),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(k, "batch:\n  url: https://acmejobs.westeurope.batch.azure.com\n  account: acmejobs\n  key: %s", "<id>{https://acmejobs.westeurope.batch.azure.com}</id>\n<secret>{AQAAABAAA %s}</secret>")
     ],
     falsePositives: ([k]) => [
       `const other = "${k}";`,
@@ -174,7 +173,7 @@ certificate_thumbprint: ${legacy}`
 thumbprint: ${k}`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-sas-token",
     title: "Azure shared access signature (SAS) token",
     provider: "Azure",
@@ -185,12 +184,12 @@ thumbprint: ${k}`
     remediation: "Revoke the SAS by rotating the key that signed it (or deleting its stored access policy / user delegation key) and issue short-lived SAS at run time.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(43, "sas-sig").replace(/\+/g, "%2B").replace(/\//g, "%2F") + "%3D", import_chunk_KBVS5DTB.fake.base64(43, "sas-sig-2") + "="],
     truePositives: ([s1, s2]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(
+      ...(0, import_chunk_ZFKQM6C4.withValue)(
         s1,
         `const url = "https://acme.blob.core.windows.net/backups/db.bak?sp=r&st=2024-05-01T10:00:00Z&se=2024-05-02T10:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=%s";`
       ),
-      ...(0, import_chunk_U3SJT3WC.withValue)(s2, "AZURE_SAS_TOKEN=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupitfx&se=2030-01-01T00:00:00Z&spr=https&sig=%s"),
-      ...(0, import_chunk_U3SJT3WC.withValue)(s2, "AZURE_SAS_TOKEN=sp=rl&sip=10.1.7.1-10.1.7.255&spr=https&sv=2022-11-02&sr=c&sig=%s")
+      ...(0, import_chunk_ZFKQM6C4.withValue)(s2, "AZURE_SAS_TOKEN=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupitfx&se=2030-01-01T00:00:00Z&spr=https&sig=%s"),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(s2, "AZURE_SAS_TOKEN=sp=rl&sip=10.1.7.1-10.1.7.255&spr=https&sv=2022-11-02&sr=c&sig=%s")
     ],
     falsePositives: ([s1]) => [
       `https://example.com/download?file=a.zip&sig=${s1}`,
@@ -201,7 +200,7 @@ thumbprint: ${k}`
       `AZURE_SAS_TOKEN=sp=rl&sip=10.1.7&spr=https&sv=2022-11-02&sr=c&sig=${s1}`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-entra-client-secret",
     title: "Microsoft Entra ID (Azure AD) application client secret",
     provider: "Azure",
@@ -212,10 +211,10 @@ thumbprint: ${k}`
     docs: "https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials",
     remediation: "Delete the secret under App registrations > Certificates & secrets, add a new one stored in Key Vault, or move to certificates or federated credentials.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(3, "entra-a") + "8Q~" + import_chunk_KBVS5DTB.fake.base64url(34, "entra-b").replace(/-/g, "."), import_chunk_KBVS5DTB.fake.alnum(3, "entra-c") + "7Q~" + import_chunk_KBVS5DTB.fake.alnum(31, "entra-d")],
-    truePositives: ([s, old]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_client_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, '  "clientSecret": "%s",'), ...(0, import_chunk_U3SJT3WC.withValue)(old, "client_secret = '%s'")],
+    truePositives: ([s, old]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_client_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, '  "clientSecret": "%s",'), ...(0, import_chunk_ZFKQM6C4.withValue)(old, "client_secret = '%s'")],
     falsePositives: ([s]) => [`AZURE_CLIENT_SECRET=${s.slice(0, 30)}`, "const home = '~/.azure/8Q~config';", "AZURE_CLIENT_SECRET=${AZURE_CLIENT_SECRET}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-devops-pat",
     title: "Azure DevOps personal access token",
     provider: "Azure",
@@ -226,28 +225,28 @@ thumbprint: ${k}`
     docs: "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
     remediation: "Revoke the token under User settings > Personal access tokens and use Microsoft Entra tokens or a service connection instead.",
     samples: () => [cask("AZDO", "ado-pat")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_devops_ext_pat", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "git clone https://pat:%s@dev.azure.com/acme/proj/_git/repo")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_devops_ext_pat", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "git clone https://pat:%s@dev.azure.com/acme/proj/_git/repo")],
     falsePositives: ([t]) => [`const t = "${t.slice(1)}";`, `const u = "${cask("ACOG", "ado-other")}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-devops-pat-legacy",
     title: "Azure DevOps personal access token (52-character format)",
     provider: "Azure",
     severity: "high",
     keywords: ["azure_devops", "azuredevops", "azure-devops", "devops", "vsts", "ado_pat", "adopat", "ado_token", "azdo", "personal_access_token", "personalaccesstoken"],
     // Base32 (lower case) with no prefix: only as the value of a DevOps / PAT setting.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("azure")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("devops")}|${(0, import_chunk_U3SJT3WC.ci)("devops")}|${(0, import_chunk_U3SJT3WC.ci)("vsts")}|${(0, import_chunk_U3SJT3WC.ci)("ado")}${import_chunk_U3SJT3WC.SEP}(?:${(0, import_chunk_U3SJT3WC.ci)("pat")}|${(0, import_chunk_U3SJT3WC.ci)("token")})|${(0, import_chunk_U3SJT3WC.ci)("azdo")}|${(0, import_chunk_U3SJT3WC.ci)("personal")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("access")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")})[\\w.-]{0,30}?`,
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("azure")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("devops")}|${(0, import_chunk_ZFKQM6C4.ci)("devops")}|${(0, import_chunk_ZFKQM6C4.ci)("vsts")}|${(0, import_chunk_ZFKQM6C4.ci)("ado")}${import_chunk_ZFKQM6C4.SEP}(?:${(0, import_chunk_ZFKQM6C4.ci)("pat")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})|${(0, import_chunk_ZFKQM6C4.ci)("azdo")}|${(0, import_chunk_ZFKQM6C4.ci)("personal")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("access")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")})[\\w.-]{0,30}?`,
       "[a-z2-7]{52}",
       "[A-Za-z0-9]"
     ),
     docs: "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
     remediation: "Revoke the token under User settings > Personal access tokens and regenerate it (new tokens use the identifiable 84-character format).",
     samples: () => [(0, import_chunk_KBVS5DTB.randomString)(52, BASE32_LOWER, "ado-legacy")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_devops_pat", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'var personalAccessToken = "%s";', "  vsts_token: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_devops_pat", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'var personalAccessToken = "%s";', "  vsts_token: %s")],
     falsePositives: ([t]) => [`AZURE_DEVOPS_PAT=${t.slice(0, 40)}`, `const hash = "${t}";`, `AZURE_DEVOPS_PAT=${t.toUpperCase()}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-ai-services-key",
     title: "Azure AI services (Cognitive Services / Azure OpenAI) key",
     provider: "Azure",
@@ -258,10 +257,10 @@ thumbprint: ${k}`
     docs: "https://learn.microsoft.com/en-us/azure/ai-services/authentication",
     remediation: "Regenerate the key in the resource's Keys and Endpoint blade and use Microsoft Entra ID (managed identity) or Key Vault.",
     samples: () => [cask("ACOG", "ai-services")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("azure_openai_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'client = AzureOpenAI(api_key="%s", api_version="2024-06-01")')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("azure_openai_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'client = AzureOpenAI(api_key="%s", api_version="2024-06-01")')],
     falsePositives: ([k]) => [`const x = "${k}0";`, `const y = "${cask("AZDO", "ai-other")}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-functions-key",
     title: "Azure Functions access key",
     provider: "Azure",
@@ -269,21 +268,21 @@ thumbprint: ${k}`
     keywords: ["x-functions-key", "azurewebsites.net", "azfu"],
     // As the x-functions-key header, as ?code= on a function URL, or an identifiable key ("AzFu").
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("x-functions-key")}${import_chunk_U3SJT3WC.ASSIGN}|azurewebsites\\.net/api/[^\\s"'?#]{0,100}\\?(?:[^\\s"'#]{0,200}&)?code=|(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==))(?<secret>[A-Za-z0-9_/+%-]{40,100}={0,2})(?![A-Za-z0-9_/+%=-])`
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("x-functions-key")}${import_chunk_ZFKQM6C4.ASSIGN}|azurewebsites\\.net/api/[^\\s"'?#]{0,100}\\?(?:[^\\s"'#]{0,200}&)?code=|(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]{44}AzFu[A-Za-z0-9_-]{5}[AQgw]==))(?<secret>[A-Za-z0-9_/+%-]{40,100}={0,2})(?![A-Za-z0-9_/+%=-])`
     ),
     docs: "https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to",
     remediation: "Renew the function or host key in the Function App's App keys blade and keep callers' keys in Key Vault.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(54, "func-legacy") + "==", import_chunk_KBVS5DTB.fake.base64url(44, "func-id") + "AzFu" + import_chunk_KBVS5DTB.fake.base64url(5, "func-id-t") + "A=="],
     truePositives: ([legacy, ident]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, 'fetch("https://acme-fn.azurewebsites.net/api/HttpTrigger1?code=%s")', 'curl -H "x-functions-key: %s" https://acme-fn.azurewebsites.net/api/orders'),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("function_key", ident)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, 'fetch("https://acme-fn.azurewebsites.net/api/HttpTrigger1?code=%s")', 'curl -H "x-functions-key: %s" https://acme-fn.azurewebsites.net/api/orders'),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("function_key", ident)
     ],
     falsePositives: ([legacy]) => [
       `https://example.com/callback?code=${legacy}`,
       "fetch(`https://acme-fn.azurewebsites.net/api/HttpTrigger1?code=${process.env.FUNCTION_KEY}`)"
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-shared-access-key",
     title: "Azure Service Bus / Event Hubs / Relay / IoT Hub shared access key",
     provider: "Azure",
@@ -292,22 +291,22 @@ thumbprint: ${k}`
     // In a connection string (SharedAccessKey=, not SharedAccessKeyName=), or an identifiable key with
     // the service's signature (+ASb Service Bus, +AEh Event Hubs, +ARm Relay, AIoT IoT Hub).
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("sharedaccesskey")}\\s{0,2}=\\s{0,2}|(?<![${b64}])(?=[${b64}]{33}(?:\\+ASb|\\+AEh|\\+ARm|AIoT)[A-P][${b64}]{5}=))(?<secret>${key32})(?![${b64}=])`
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("sharedaccesskey")}\\s{0,2}=\\s{0,2}|(?<![${b64}])(?=[${b64}]{33}(?:\\+ASb|\\+AEh|\\+ARm|AIoT)[A-P][${b64}]{5}=))(?<secret>${key32})(?![${b64}=])`
     ),
     docs: "https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas",
     remediation: "Regenerate the key of that shared access policy (Shared access policies blade) and prefer Microsoft Entra ID with managed identities.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(43, "servicebus") + "=", identifiable32("+AEh", "eventhub")],
     truePositives: ([k, ident]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(
+      ...(0, import_chunk_ZFKQM6C4.withValue)(
         k,
         `"Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=%s"`,
         "HostName=acme.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=%s"
       ),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("event_hub_key", ident)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("event_hub_key", ident)
     ],
     falsePositives: ([k]) => ["SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>", `const other = "${k}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-app-configuration-connection-string",
     title: "Azure App Configuration connection string secret",
     provider: "Azure",
@@ -318,8 +317,8 @@ thumbprint: ${k}`
     remediation: "Regenerate the access key in the store's Access settings blade and connect with Microsoft Entra ID instead.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(43, "appconfig") + "=", cask("AZC", "appconfig-id")],
     truePositives: ([s, ident]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(ident, `Endpoint=https://acme.azconfig.io;Id=${import_chunk_KBVS5DTB.fake.alnum(4, "ac-id4")};Secret=%s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(
+      ...(0, import_chunk_ZFKQM6C4.withValue)(ident, `Endpoint=https://acme.azconfig.io;Id=${import_chunk_KBVS5DTB.fake.alnum(4, "ac-id4")};Secret=%s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(
         s,
         `Endpoint=https://acme-config.azconfig.io;Id=${import_chunk_KBVS5DTB.fake.alnum(4, "ac-id")}-l0-s0:${import_chunk_KBVS5DTB.fake.alnum(20, "ac-id2")};Secret=%s`,
         `APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=x1y2-l9-s0:${import_chunk_KBVS5DTB.fake.alnum(20, "ac-id3")};Secret=%s"`
@@ -327,7 +326,7 @@ thumbprint: ${k}`
     ],
     falsePositives: () => ["Endpoint=https://contoso.azconfig.io;Id=xxx;Secret=xxx", 'const endpoint = "https://acme.azconfig.io";']
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-container-registry-password",
     title: "Azure Container Registry password",
     provider: "Azure",
@@ -338,10 +337,10 @@ thumbprint: ${k}`
     docs: "https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication",
     remediation: "Regenerate the password (Access keys blade, or the token's password) and log in with Microsoft Entra ID or a managed identity instead.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(42, "acr-1") + "+ACRB" + import_chunk_KBVS5DTB.fake.alnum(5, "acr-1t"), import_chunk_KBVS5DTB.fake.base64(42, "acr-2") + "+ACRA" + import_chunk_KBVS5DTB.fake.alnum(5, "acr-2t")],
-    truePositives: ([p, q]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("acr_password", p), ...(0, import_chunk_U3SJT3WC.withValue)(q, "docker login acme.azurecr.io -u acme -p %s", "%s")],
+    truePositives: ([p, q]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("acr_password", p), ...(0, import_chunk_ZFKQM6C4.withValue)(q, "docker login acme.azurecr.io -u acme -p %s", "%s")],
     falsePositives: ([p]) => [`ACR_PASSWORD=${p.slice(1)}`, `ACR_PASSWORD=${p}xyz`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "azure-entra-refresh-token",
     title: "Microsoft Entra ID refresh token",
     provider: "Azure",
@@ -353,7 +352,7 @@ thumbprint: ${k}`
     docs: "https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens",
     remediation: "Revoke the user's sessions (Entra admin center > Users > Revoke sessions, or Revoke-MgUserSignInSession) and keep tokens in a token cache, never in code.",
     samples: () => [`0.A${import_chunk_KBVS5DTB.fake.base64url(51, "rt-client")}.AgAB${import_chunk_KBVS5DTB.fake.base64url(700, "rt-body")}`, `1.A${import_chunk_KBVS5DTB.fake.base64url(54, "rt-client2")}.1.AgAB${import_chunk_KBVS5DTB.fake.base64url(900, "rt-body2")}.A${import_chunk_KBVS5DTB.fake.base64url(200, "rt-tail")}`],
-    truePositives: ([t, u]) => [...(0, import_chunk_U3SJT3WC.withValue)(t, '"refresh_token": "%s",', "AZURE_REFRESH_TOKEN=%s"), ...(0, import_chunk_U3SJT3WC.withValue)(u, "let refresh_token = '%s';")],
+    truePositives: ([t, u]) => [...(0, import_chunk_ZFKQM6C4.withValue)(t, '"refresh_token": "%s",', "AZURE_REFRESH_TOKEN=%s"), ...(0, import_chunk_ZFKQM6C4.withValue)(u, "let refresh_token = '%s';")],
     falsePositives: ([t]) => [`"refresh_token": "${t.slice(0, 200)}"`, `"version": "0.A${import_chunk_KBVS5DTB.fake.base64url(20, "rt-short")}.Agent"`]
   })
 ];

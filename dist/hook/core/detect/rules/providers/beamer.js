@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "beamer-api-key",
     title: "Beamer API key",
     provider: "Beamer",
     severity: "medium",
     keywords: ["beamer"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("beamer", null, "b_[A-Za-z0-9_=-]{44}", String.raw`(?![\w=-])`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("beamer", null, "b_[A-Za-z0-9_=-]{44}", String.raw`(?![\w=-])`),
     docs: "https://www.getbeamer.com/api",
     remediation: "Delete the key in Beamer > Settings > API and keep its replacement in a secret manager.",
     samples: () => ["b_" + import_chunk_KBVS5DTB.fake.base64url(44, "beamer-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("beamer_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "beamer_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("beamer_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "beamer_key: '%s'")],
     falsePositives: () => ["BEAMER_PRODUCT_ID=" + import_chunk_KBVS5DTB.fake.alnum(12, "beamer-fp"), "BEAMER_API_KEY=b_" + import_chunk_KBVS5DTB.fake.alnum(20, "beamer-short")]
   })
 ];

@@ -25,7 +25,7 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var DATA_CENTER_TOKEN = /(?<![A-Za-z0-9_-])BBDC-([A-Za-z0-9+/]{30,60})(?![A-Za-z0-9+/=_-])/g;
@@ -42,7 +42,7 @@ function dataCenterToken(seed) {
   return "BBDC-" + (0, import_chunk_KBVS5DTB.toBase64)(import_chunk_KBVS5DTB.fake.digits(12, seed).replace(/^0/, "7") + ":" + import_chunk_KBVS5DTB.fake.alnum(20, seed + "-body"));
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
     provider: "Bitbucket",
@@ -52,10 +52,10 @@ var rules = [
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
     remediation: "Revoke the app password in Personal Bitbucket settings > App passwords and move to a scoped API token kept in a secret store.",
     samples: () => ["ATBB" + import_chunk_KBVS5DTB.fake.alnum(24, "atbb") + import_chunk_KBVS5DTB.fake.hexUpper(8, "atbb-crc")],
-    truePositives: ([p]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bitbucket_app_password", p), ...(0, import_chunk_U3SJT3WC.withValue)(p, "git clone https://jdoe:%s@bitbucket.org/acme/app.git")],
+    truePositives: ([p]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("bitbucket_app_password", p), ...(0, import_chunk_ZFKQM6C4.withValue)(p, "git clone https://jdoe:%s@bitbucket.org/acme/app.git")],
     falsePositives: ([p]) => [`BITBUCKET_APP_PASSWORD=${p.slice(0, 30)}`, `const x = "${p}7";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "bitbucket-access-token",
     title: "Bitbucket repository, project or workspace access token",
     provider: "Bitbucket",
@@ -66,10 +66,10 @@ var rules = [
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/",
     remediation: "Revoke the access token in the repository's, project's or workspace's Access tokens settings and keep its replacement in a secret store.",
     samples: () => ["ATCTT3xFfGN0" + import_chunk_KBVS5DTB.fake.base64url(170, "bb-access") + "=" + import_chunk_KBVS5DTB.fake.hexUpper(8, "bb-crc")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.bitbucket.org/2.0/repositories/acme')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.bitbucket.org/2.0/repositories/acme')],
     falsePositives: ([t]) => [`BITBUCKET_TOKEN=${t.slice(0, 80)}`, `BITBUCKET_TOKEN=${t.slice(0, -9)}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "bitbucket-data-center-http-access-token",
     title: "Bitbucket Data Center HTTP access token",
     provider: "Bitbucket",
@@ -79,7 +79,7 @@ var rules = [
     docs: "https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html",
     remediation: "Revoke the token in the user's, project's or repository's HTTP access tokens settings and keep its replacement in a secret store.",
     samples: () => [dataCenterToken("bbdc-1"), dataCenterToken("bbdc-2")],
-    truePositives: ([t, u]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(u, "%s", "git clone https://ci:%s@git.acme.internal/scm/proj/repo.git")],
+    truePositives: ([t, u]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("bitbucket_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(u, "%s", "git clone https://ci:%s@git.acme.internal/scm/proj/repo.git")],
     falsePositives: ([t]) => [`BITBUCKET_TOKEN=BBDC-${import_chunk_KBVS5DTB.fake.base64(44, "bbdc-random")}`, `BITBUCKET_TOKEN=${t.toUpperCase()}`, "BBDC-1234"]
   })
 ];

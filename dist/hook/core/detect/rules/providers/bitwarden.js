@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "bitwarden-access-token",
     title: "Bitwarden Secrets Manager access token",
     provider: "Bitwarden",
     severity: "critical",
     keywords: ["bws", "bitwarden"],
     // 0.<service account UUID>.<client secret>:<base64 encryption key>
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("bws|bitwarden", null, String.raw`0\.` + import_chunk_U3SJT3WC.UUID + String.raw`\.[A-Za-z0-9]{20,40}:[A-Za-z0-9+/]{22}={0,2}`, import_chunk_U3SJT3WC.END_B64),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("bws|bitwarden", null, String.raw`0\.` + import_chunk_ZFKQM6C4.UUID + String.raw`\.[A-Za-z0-9]{20,40}:[A-Za-z0-9+/]{22}={0,2}`, import_chunk_ZFKQM6C4.END_B64),
     docs: "https://bitwarden.com/help/access-tokens/",
     remediation: "Revoke the access token on the Bitwarden machine account and give CI its replacement as BWS_ACCESS_TOKEN from a secret.",
     samples: () => ["0." + import_chunk_KBVS5DTB.fake.uuid("bws-1") + "." + import_chunk_KBVS5DTB.fake.alnum(30, "bws-1b") + ":" + import_chunk_KBVS5DTB.fake.base64(22, "bws-1c") + "=="],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("bws_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "bitwarden_access_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("bws_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "bitwarden_access_token: '%s'")],
     falsePositives: () => ["BWS_ACCESS_TOKEN=${{ secrets.BWS_ACCESS_TOKEN }}", "BWS_PROJECT_ID=" + import_chunk_KBVS5DTB.fake.uuid("bws-fp")]
   })
 ];

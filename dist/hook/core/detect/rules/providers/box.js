@@ -23,24 +23,24 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var BOX_KEYWORDS = ["_", "-", "."].flatMap((sep) => ["client", "developer", "access", "primary", "api"].map((name) => "box" + sep + name));
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "box-api-credential",
     title: "Box developer token / client secret",
     provider: "Box",
     severity: "high",
     keywords: BOX_KEYWORDS,
     // "box" alone is too common (inbox, checkbox, sandbox): it must start the name and be followed by a separator.
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`(?<![a-z])box[_.-](?:client[_.-]?secret|developer[_.-]?token|access[_.-]?token|primary[_.-]?key|api[_.-]?key)`, null, (0, import_chunk_U3SJT3WC.hasDigit)(32) + "[A-Za-z0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`(?<![a-z])box[_.-](?:client[_.-]?secret|developer[_.-]?token|access[_.-]?token|primary[_.-]?key|api[_.-]?key)`, null, (0, import_chunk_ZFKQM6C4.hasDigit)(32) + "[A-Za-z0-9]{32}"),
     minEntropy: 3.5,
     docs: "https://developer.box.com/guides/authentication/tokens/developer-tokens/",
     remediation: "Revoke the token or reset the client secret in the Box Developer Console and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(30, "box-1") + "64"],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("box_client_secret", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "box_developer_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("box_client_secret", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "box_developer_token: '%s'")],
     falsePositives: () => ["SANDBOX_CLIENT_SECRET=" + import_chunk_KBVS5DTB.fake.alnum(30, "box-fp") + "12", "BOX_CLIENT_ID=" + import_chunk_KBVS5DTB.fake.alnum(32, "box-id")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "brevo-api-key",
     title: "Brevo (Sendinblue) API key",
     provider: "Brevo",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://developers.brevo.com/docs/getting-started",
     remediation: "Delete the key in SMTP & API > API Keys and keep its replacement in a secret store.",
     samples: () => ["xkeysib-" + import_chunk_KBVS5DTB.fake.hex(64, "brevo") + "-" + import_chunk_KBVS5DTB.fake.alnum(16, "brevo-b")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("brevo_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'headers: { "api-key": "%s" },')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("brevo_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'headers: { "api-key": "%s" },')],
     falsePositives: ([k]) => [`BREVO_API_KEY=${k.slice(0, 60)}`, 'const prefix = "xkeysib-";']
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "brevo-smtp-key",
     title: "Brevo (Sendinblue) SMTP key",
     provider: "Brevo",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://help.brevo.com/hc/en-us/articles/7924908994450",
     remediation: "Delete the SMTP key in SMTP & API > SMTP and keep its replacement in a secret store.",
     samples: () => ["xsmtpsib-" + import_chunk_KBVS5DTB.fake.hex(64, "brevo-smtp") + "-" + import_chunk_KBVS5DTB.fake.alnum(16, "brevo-smtp-b")],
-    truePositives: ([k]) => (0, import_chunk_U3SJT3WC.inSyntaxes)("smtp_password", k),
+    truePositives: ([k]) => (0, import_chunk_ZFKQM6C4.inSyntaxes)("smtp_password", k),
     falsePositives: ([k]) => [`SMTP_PASSWORD=${k.slice(0, 50)}`, 'const prefix = "xsmtpsib-";']
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "buildkite-api-token",
     title: "Buildkite API access token",
     provider: "Buildkite",
@@ -40,7 +40,7 @@ var rules = [
     docs: "https://buildkite.com/docs/apis/managing-api-tokens",
     remediation: "Revoke the token in Personal settings > API access tokens and keep its replacement in a secret store.",
     samples: () => ["bkua_" + import_chunk_KBVS5DTB.fake.hex(40, "bkua")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("buildkite_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.buildkite.com/v2/user')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("buildkite_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.buildkite.com/v2/user')],
     falsePositives: ([t]) => [`BUILDKITE_API_TOKEN=${t.slice(0, 30)}`, `BUILDKITE_API_TOKEN=bkua_${import_chunk_KBVS5DTB.fake.alnum(40, "not-hex").replace(/[0-9a-f]/g, "Z")}`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cargo-registry-token",
     title: "Cargo registry token",
     provider: "Cargo",
@@ -41,10 +41,10 @@ var rules = [
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(40, "cargo-1"), import_chunk_KBVS5DTB.fake.base64url(48, "cargo-2"), "A" + import_chunk_KBVS5DTB.fake.base64url(39, "t-cargo")],
     // An environment variable: the name keeps its case, and XML does not hold it.
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("CARGO_REGISTRIES_ACME_TOKEN", c, import_chunk_U3SJT3WC.SETTING_SYNTAXES),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `CARGO_REGISTRIES_ACME_TOKEN=%s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `export CARGO_REGISTRY_TOKEN="%s"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `CARGO_REGISTRIES_INTERNAL_TOKEN='%s'`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("CARGO_REGISTRIES_ACME_TOKEN", c, import_chunk_ZFKQM6C4.SETTING_SYNTAXES),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `CARGO_REGISTRIES_ACME_TOKEN=%s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `export CARGO_REGISTRY_TOKEN="%s"`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `CARGO_REGISTRIES_INTERNAL_TOKEN='%s'`)
     ],
     falsePositives: () => [
       "CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}",

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cerebras-api-key",
     title: "Cerebras Cloud API key",
     provider: "Cerebras",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://inference-docs.cerebras.ai/quickstart",
     remediation: "Delete the key in Cerebras Cloud (API Keys), create a new one and load it from CEREBRAS_API_KEY.",
     samples: () => ["csk-" + import_chunk_KBVS5DTB.fake.lowerDigits(48, "csk-1"), "csk-" + import_chunk_KBVS5DTB.fake.lowerDigits(48, "t-csk")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cerebras_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = Cerebras(api_key="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cerebras_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = Cerebras(api_key="%s")`)],
     falsePositives: () => [`CEREBRAS_API_KEY=csk-${import_chunk_KBVS5DTB.fake.lowerDigits(20, "csk-fp")}`, `xcsk-${import_chunk_KBVS5DTB.fake.lowerDigits(48, "csk-fp-2")}`]
   })
 ];

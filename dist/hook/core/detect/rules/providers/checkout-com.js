@@ -23,35 +23,35 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var docs = "https://www.checkout.com/docs/developer-resources/api/manage-api-keys";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "checkout-secret-key",
     title: "Checkout.com secret key",
     provider: "Checkout.com",
     severity: "critical",
     keywords: ["sk_"],
-    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>sk_${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>sk_${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
     docs,
     remediation: "Revoke the secret key in the Checkout.com Dashboard (Developers > Keys) and keep its replacement in a secret manager.",
     samples: () => [`sk_${import_chunk_KBVS5DTB.fake.uuid("cko-1")}`, `sk_${import_chunk_KBVS5DTB.fake.uuid("cko-2")}`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cko_secret_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `api = checkout_sdk.DefaultSdk(secret_key="%s")`, `Authorization: %s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cko_secret_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `api = checkout_sdk.DefaultSdk(secret_key="%s")`, `Authorization: %s`)],
     falsePositives: () => [`CKO_PUBLIC_KEY=pk_${import_chunk_KBVS5DTB.fake.uuid("cko-3")}`, `task_${import_chunk_KBVS5DTB.fake.uuid("cko-4")}`, `"sk_test_${import_chunk_KBVS5DTB.fake.uuid("edge-cko")}"`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "checkout-test-secret-key",
     title: "Checkout.com sandbox secret key",
     provider: "Checkout.com",
     severity: "medium",
     keywords: ["sk_test_"],
-    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>sk_test_${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>sk_test_${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
     docs,
     remediation: "Revoke the sandbox key in the Checkout.com Dashboard and load keys from the environment.",
     samples: () => [`sk_test_${import_chunk_KBVS5DTB.fake.uuid("cko-t-1")}`, `sk_test_${import_chunk_KBVS5DTB.fake.uuid("cko-t-2")}`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cko_secret_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `{"secretKey": "%s"}`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cko_secret_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `{"secretKey": "%s"}`)],
     falsePositives: () => [`pk_test_${import_chunk_KBVS5DTB.fake.uuid("cko-t-3")}`, `sk_test_${import_chunk_KBVS5DTB.fake.hex(32, "cko-t-4")}`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "circleci-personal-token",
     title: "CircleCI personal API token",
     provider: "CircleCI",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://circleci.com/docs/managing-api-tokens/",
     remediation: "Delete the token in User settings > Personal API tokens and keep its replacement in a secret store.",
     samples: () => ["CCIPAT_" + import_chunk_KBVS5DTB.fake.alnum(22, "ccipat") + "_" + import_chunk_KBVS5DTB.fake.hex(40, "ccipat-b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("circleci_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  headers: { "Circle-Token": "%s" },')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("circleci_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  headers: { "Circle-Token": "%s" },')],
     falsePositives: ([t]) => [`CIRCLECI_TOKEN=${t.slice(0, 40)}`, `const prefix = "CCIPAT_";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "circleci-project-token",
     title: "CircleCI project API token",
     provider: "CircleCI",
@@ -50,20 +50,20 @@ var rules = [
     docs: "https://circleci.com/docs/managing-api-tokens/#creating-a-project-api-token",
     remediation: "Delete the token in Project settings > API permissions and keep its replacement in a secret store.",
     samples: () => ["CCIPRJ_" + import_chunk_KBVS5DTB.fake.alnum(22, "cciprj") + "_" + import_chunk_KBVS5DTB.fake.hex(40, "cciprj-b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("circle_project_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "curl -u %s: https://circleci.com/api/v2/project/gh/acme/app/pipeline")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("circle_project_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "curl -u %s: https://circleci.com/api/v2/project/gh/acme/app/pipeline")],
     falsePositives: ([t]) => [`CIRCLE_PROJECT_TOKEN=${t.replace(/_[a-f0-9]{40}$/, "")}`, `const s = "CCIPRJ_${import_chunk_KBVS5DTB.fake.alnum(22, "x")}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "circleci-api-token-legacy",
     title: "CircleCI API token (unprefixed format)",
     provider: "CircleCI",
     severity: "high",
     keywords: ["circle"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("circle")}(?:${(0, import_chunk_U3SJT3WC.ci)("ci")})?[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("circle")}(?:${(0, import_chunk_ZFKQM6C4.ci)("ci")})?[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://circleci.com/docs/managing-api-tokens/",
     remediation: "Delete the token in User settings > Personal API tokens and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "circle-legacy")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("circleci_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "circle-token": "%s",')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("circleci_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "circle-token": "%s",')],
     falsePositives: ([t]) => [`CIRCLE_SHA1=${t}`, `CIRCLECI_TOKEN=${t.slice(0, 36)}`]
   })
 ];

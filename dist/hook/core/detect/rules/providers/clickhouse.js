@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "clickhouse-cloud-api-secret",
     title: "ClickHouse Cloud API key secret",
     provider: "ClickHouse",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://clickhouse.com/docs/cloud/manage/openapi",
     remediation: "Delete the API key in ClickHouse Cloud > Organization > API keys and create a new one kept in a secret store.",
     samples: () => ["4b1d" + import_chunk_KBVS5DTB.fake.alnum(38, "clickhouse")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("clickhouse_key_secret", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'secret: "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("clickhouse_key_secret", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'secret: "%s"')],
     falsePositives: () => ["4b1d" + import_chunk_KBVS5DTB.fake.alnum(30, "ch-short"), "id-4b1d" + import_chunk_KBVS5DTB.fake.alnum(38, "ch-inword") + "x"]
   })
 ];

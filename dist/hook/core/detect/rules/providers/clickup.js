@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "clickup-personal-token",
     title: "ClickUp personal API token",
     provider: "ClickUp",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://developer.clickup.com/docs/authentication#personal-token",
     remediation: "Regenerate the token in ClickUp > Settings > Apps and keep its replacement in a secret manager.",
     samples: () => ["pk_" + import_chunk_KBVS5DTB.fake.digits(8, "clickup-1") + "_" + import_chunk_KBVS5DTB.fake.upperDigits(32, "clickup-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("clickup_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'headers: { Authorization: "%s" }')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("clickup_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'headers: { Authorization: "%s" }')],
     falsePositives: () => ["pk_live_" + import_chunk_KBVS5DTB.fake.alnum(24, "clickup-stripe"), "pk_" + import_chunk_KBVS5DTB.fake.digits(8, "clickup-fp") + "_" + import_chunk_KBVS5DTB.fake.upperDigits(20, "clickup-short")]
   })
 ];

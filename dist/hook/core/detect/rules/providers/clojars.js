@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "clojars-deploy-token",
     title: "Clojars deploy token",
     provider: "Clojars",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
     remediation: "Disable the deploy token on clojars.org (Deploy Tokens), create a scoped one, and keep it in a CI secret.",
     samples: () => ["CLOJARS_" + import_chunk_KBVS5DTB.fake.hex(60, "clj-1"), "CLOJARS_" + import_chunk_KBVS5DTB.fake.hex(60, "clj-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("clojars_password", b), ...(0, import_chunk_U3SJT3WC.withValue)(a, `:password "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("clojars_password", b), ...(0, import_chunk_ZFKQM6C4.withValue)(a, `:password "%s"`)],
     falsePositives: () => [`CLOJARS_USERNAME=${import_chunk_KBVS5DTB.fake.lower(8, "clj-3")}`, `CLOJARS_${import_chunk_KBVS5DTB.fake.hex(40, "clj-4")}`]
   })
 ];

@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
@@ -32,7 +32,7 @@ var rules = [
     ["cfat_", "cloudflare-account-api-token", "Cloudflare account API token", "high"],
     ["cfk_", "cloudflare-global-api-key", "Cloudflare global API key", "critical"]
   ].map(
-    ([prefix, id, title, severity]) => (0, import_chunk_U3SJT3WC.defineRule)({
+    ([prefix, id, title, severity]) => (0, import_chunk_ZFKQM6C4.defineRule)({
       id,
       title,
       provider: "Cloudflare",
@@ -44,38 +44,38 @@ var rules = [
       docs: "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
       remediation: "Roll or delete the credential in the Cloudflare dashboard (My Profile / Manage Account > API Tokens) and keep the new one in a secret manager.",
       samples: () => [prefix + import_chunk_KBVS5DTB.fake.alnum(40, id + "-1") + import_chunk_KBVS5DTB.fake.hex(8, id + "-1c")],
-      truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cloudflare_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'api_token = "%s"')],
+      truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cloudflare_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'api_token = "%s"')],
       falsePositives: () => [prefix + import_chunk_KBVS5DTB.fake.alnum(30, id + "-short"), "CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}"]
     })
   ),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cloudflare-api-token-legacy",
     title: "Cloudflare API token (legacy 40-character)",
     provider: "Cloudflare",
     severity: "high",
     keywords: ["cloudflare", "cf_", "cf-"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`cloudflare|(?<![a-z])cf[_-]`, String.raw`api[_.-]?token|token`, (0, import_chunk_U3SJT3WC.hasDigit)(40) + "[A-Za-z0-9_-]{40}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`cloudflare|(?<![a-z])cf[_-]`, String.raw`api[_.-]?token|token`, (0, import_chunk_ZFKQM6C4.hasDigit)(40) + "[A-Za-z0-9_-]{40}"),
     minEntropy: 3.5,
     docs: "https://developers.cloudflare.com/fundamentals/api/get-started/create-token/",
     remediation: "Roll or delete the token in Cloudflare > My Profile > API Tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(19, "cf-tok-1") + "3" + import_chunk_KBVS5DTB.fake.base64url(20, "cf-tok-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cloudflare_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "CF_API_TOKEN: '%s'", 'cloudflare_api_token = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cloudflare_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "CF_API_TOKEN: '%s'", 'cloudflare_api_token = "%s"')],
     falsePositives: () => ["CLOUDFLARE_API_TOKEN=${{ secrets.CLOUDFLARE_API_TOKEN }}", "CLOUDFLARE_ZONE_TOKEN=" + import_chunk_KBVS5DTB.fake.alnum(45, "cf-tok-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cloudflare-global-api-key-legacy",
     title: "Cloudflare global API key (legacy 37-hex)",
     provider: "Cloudflare",
     severity: "critical",
     keywords: ["cloudflare", "cf_", "cf-", "x-auth-key"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`cloudflare|(?<![a-z])cf[_-]|x-auth-key`, null, "[a-f0-9]{37}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`cloudflare|(?<![a-z])cf[_-]|x-auth-key`, null, "[a-f0-9]{37}"),
     docs: "https://developers.cloudflare.com/fundamentals/api/get-started/keys/",
     remediation: "Change the global API key in Cloudflare > My Profile > API Tokens, then move automation to scoped API tokens.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(37, "cf-global-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cloudflare_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '-H "X-Auth-Key: %s"', "CF_GLOBAL_KEY='%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cloudflare_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '-H "X-Auth-Key: %s"', "CF_GLOBAL_KEY='%s'")],
     falsePositives: () => ["CLOUDFLARE_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(32, "cf-global-32"), "CLOUDFLARE_ZONE_ID=${ZONE}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cloudflare-origin-ca-key",
     title: "Cloudflare Origin CA key",
     provider: "Cloudflare",
@@ -85,7 +85,7 @@ var rules = [
     docs: "https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/",
     remediation: "Change the Origin CA key in Cloudflare > My Profile > API Tokens and keep its replacement in a secret manager.",
     samples: () => ["v1.0-" + import_chunk_KBVS5DTB.fake.hex(24, "cf-ca-1") + "-" + import_chunk_KBVS5DTB.fake.hex(146, "cf-ca-1b")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cf_origin_ca_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "X-Auth-User-Service-Key: %s")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cf_origin_ca_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "X-Auth-User-Service-Key: %s")],
     falsePositives: () => ['version: "v1.0-beta"', "v1.0-" + import_chunk_KBVS5DTB.fake.hex(8, "cf-ca-fp") + "-" + import_chunk_KBVS5DTB.fake.hex(12, "cf-ca-fp2")]
   })
 ];

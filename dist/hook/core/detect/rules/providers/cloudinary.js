@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cloudinary-url",
     title: "Cloudinary URL with API secret",
     provider: "Cloudinary",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://cloudinary.com/documentation/how_to_integrate_cloudinary#api_keys_and_secrets",
     remediation: "Regenerate the API secret in Settings > API Keys and load CLOUDINARY_URL from the environment or a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(27, "cloudinary")],
-    truePositives: ([s]) => (0, import_chunk_U3SJT3WC.withValue)(
+    truePositives: ([s]) => (0, import_chunk_ZFKQM6C4.withValue)(
       s,
       "CLOUDINARY_URL=cloudinary://" + import_chunk_KBVS5DTB.fake.digits(15, "cl-key") + ":%s@acme-media",
       'cloudinary.config({ cloudinary_url: "cloudinary://' + import_chunk_KBVS5DTB.fake.digits(15, "cl-key2") + ':%s@demo" })',

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "codecov-upload-token",
     title: "Codecov upload token",
     provider: "Codecov",
     severity: "medium",
     keywords: ["codecov"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("codecov", String.raw`token|api[_.-]?key`, import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("codecov", String.raw`token|api[_.-]?key`, import_chunk_ZFKQM6C4.UUID),
     docs: "https://docs.codecov.com/docs/codecov-tokens",
     remediation: "Regenerate the token in Codecov > Repository / Organization settings and pass it to CI as CODECOV_TOKEN from a secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("codecov-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("codecov_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "codecov_token: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("codecov_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "codecov_token: %s")],
     falsePositives: () => ["CODECOV_TOKEN=${{ secrets.CODECOV_TOKEN }}", "CODECOV_FLAGS=" + import_chunk_KBVS5DTB.fake.uuid("codecov-fp")]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "cohere-api-key",
     title: "Cohere API key",
     provider: "Cohere",
     severity: "high",
     keywords: ["cohere", "co_api"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["cohere", "co_api"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>[A-Za-z0-9]{40})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["cohere", "co_api"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>[A-Za-z0-9]{40})(?![A-Za-z0-9_])`),
     minEntropy: 3.5,
     docs: "https://docs.cohere.com/reference/about",
     remediation: "Delete the key in the Cohere dashboard (API Keys), create a new one and load it from CO_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(40, "cohere-1"), import_chunk_KBVS5DTB.fake.alnum(40, "t-cohere")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("cohere_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `co = cohere.Client(api_key="%s")`, `"cohereApiKey": "%s"`, `CO_API_KEY=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cohere_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `co = cohere.Client(api_key="%s")`, `"cohereApiKey": "%s"`, `CO_API_KEY=%s`)],
     falsePositives: () => ["CO_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", `COHERE_MODEL=command-r-plus`, `CO_API_KEY=${import_chunk_KBVS5DTB.fake.alnum(32, "cohere-fp")}`, `COHERE_API_KEY=${"ab".repeat(20)}`]
   })
 ];

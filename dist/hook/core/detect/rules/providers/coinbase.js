@@ -23,42 +23,42 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "coinbase-commerce-api-key",
     title: "Coinbase Commerce API key",
     provider: "Coinbase",
     severity: "high",
     keywords: ["commerce", "x-cc-api-key"],
     regex: new RegExp(
-      `${(0, import_chunk_U3SJT3WC.providerSetting)(["coinbase_commerce", "coinbase-commerce", "coinbasecommerce", "coinbase.commerce", "x-cc-api"], ["key", "token"])}(?<secret>${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_])`
+      `${(0, import_chunk_ZFKQM6C4.providerSetting)(["coinbase_commerce", "coinbase-commerce", "coinbasecommerce", "coinbase.commerce", "x-cc-api"], ["key", "token"])}(?<secret>${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_])`
     ),
     docs: "https://docs.cdp.coinbase.com/commerce/introduction/welcome",
     remediation: "Delete the API key in Coinbase Commerce settings, create a new one, and keep it in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("cbc-1"), import_chunk_KBVS5DTB.fake.uuid("cbc-2"), import_chunk_KBVS5DTB.fake.uuid("t-cbc-1")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("coinbase_commerce_api_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `curl -H "X-CC-Api-Key: %s" https://api.commerce.coinbase.com/charges`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `coinbaseCommerceApiKey = '%s'`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("coinbase_commerce_api_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `curl -H "X-CC-Api-Key: %s" https://api.commerce.coinbase.com/charges`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `coinbaseCommerceApiKey = '%s'`)
     ],
     falsePositives: () => [`COINBASE_COMMERCE_WEBHOOK_ID=${import_chunk_KBVS5DTB.fake.uuid("cbc-3")}`, `COMMERCE_ORDER_KEY=${import_chunk_KBVS5DTB.fake.uuid("cbc-4")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "coinbase-api-secret",
     title: "Coinbase API secret",
     provider: "Coinbase",
     severity: "critical",
     keywords: ["coinbase"],
     // Legacy Coinbase secrets are 32 alphanumerics, Exchange secrets 88 base64 characters.
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["coinbase"], ["secret"])}(?<secret>[A-Za-z0-9+/]{32,86}={0,2})(?![A-Za-z0-9+/=_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["coinbase"], ["secret"])}(?<secret>[A-Za-z0-9+/]{32,86}={0,2})(?![A-Za-z0-9+/=_])`),
     minEntropy: 3.5,
     docs: "https://docs.cdp.coinbase.com/exchange/docs/rest-auth",
     remediation: "Delete the API key in Coinbase settings (API), create a new key pair, and keep the secret in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "cb-1"), import_chunk_KBVS5DTB.fake.base64(86, "cb-2") + "=="],
-    truePositives: ([legacy, exchange]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("coinbase_api_secret", legacy), ...(0, import_chunk_U3SJT3WC.withValue)(exchange, `coinbase_secret: "%s"`, `COINBASE_SECRET="%s"`)],
+    truePositives: ([legacy, exchange]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("coinbase_api_secret", legacy), ...(0, import_chunk_ZFKQM6C4.withValue)(exchange, `coinbase_secret: "%s"`, `COINBASE_SECRET="%s"`)],
     falsePositives: () => [`COINBASE_API_SECRET=\${{ secrets.COINBASE_API_SECRET }}`, `COINBASE_API_SECRET=${import_chunk_KBVS5DTB.fake.alnum(16, "cb-3")}`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "confluent-api-secret",
     title: "Confluent Cloud API secret",
     provider: "Confluent",
     severity: "high",
     keywords: ["confluent"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("confluent", String.raw`api[_.-]?secret|secret|password|token`, "[A-Za-z0-9+/]{64}", import_chunk_U3SJT3WC.END_B64),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("confluent", String.raw`api[_.-]?secret|secret|password|token`, "[A-Za-z0-9+/]{64}", import_chunk_ZFKQM6C4.END_B64),
     docs: "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html",
     remediation: "Delete the API key pair in Confluent Cloud > API keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(64, "confluent-1")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("confluent_cloud_api_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "confluent_secret: '%s'")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("confluent_cloud_api_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "confluent_secret: '%s'")],
     falsePositives: () => ["CONFLUENT_CLOUD_API_KEY=" + import_chunk_KBVS5DTB.fake.upperDigits(16, "confluent-fp"), "CONFLUENT_CLOUD_API_SECRET=${SECRET}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "contentful-personal-access-token",
     title: "Contentful personal access token",
     provider: "Contentful",
@@ -37,22 +37,22 @@ var rules = [
     docs: "https://www.contentful.com/developers/docs/references/authentication/#the-content-management-api",
     remediation: "Revoke the token in Contentful > Settings > CMA tokens and keep its replacement in a secret manager.",
     samples: () => ["CFPAT-" + import_chunk_KBVS5DTB.fake.base64url(43, "cfpat-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("contentful_management_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "createClient({ accessToken: '%s' })")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("contentful_management_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "createClient({ accessToken: '%s' })")],
     falsePositives: () => ["CFPAT-" + import_chunk_KBVS5DTB.fake.alnum(20, "cfpat-short"), "CONTENTFUL_MANAGEMENT_TOKEN=${CMA_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "contentful-delivery-token",
     title: "Contentful delivery / preview API token",
     provider: "Contentful",
     // Read access to content (preview tokens include drafts).
     severity: "medium",
     keywords: ["contentful"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("contentful", String.raw`(?:delivery|preview|access|cda|cpa)[_.-]?(?:api[_.-]?)?token|token`, (0, import_chunk_U3SJT3WC.hasDigit)(43) + "[A-Za-z0-9_-]{43}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("contentful", String.raw`(?:delivery|preview|access|cda|cpa)[_.-]?(?:api[_.-]?)?token|token`, (0, import_chunk_ZFKQM6C4.hasDigit)(43) + "[A-Za-z0-9_-]{43}"),
     minEntropy: 3.5,
     docs: "https://www.contentful.com/developers/docs/references/authentication/",
     remediation: "Revoke the API key in Contentful > Settings > API keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(40, "cda-1") + "7" + import_chunk_KBVS5DTB.fake.alnum(2, "cda-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("contentful_delivery_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "contentful_access_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("contentful_delivery_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "contentful_access_token: '%s'")],
     falsePositives: () => ["CONTENTFUL_SPACE_ID=" + import_chunk_KBVS5DTB.fake.lowerDigits(12, "cda-fp"), "CONTENTFUL_ACCESS_TOKEN=${CONTENTFUL_ACCESS_TOKEN}"]
   })
 ];

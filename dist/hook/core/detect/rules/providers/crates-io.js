@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "crates-io-api-token",
     title: "crates.io API token",
     provider: "crates.io",
@@ -38,10 +38,10 @@ var rules = [
     remediation: "Revoke the token on crates.io (Account Settings > API Tokens), prefer trusted publishing, and keep any token in a CI secret.",
     samples: () => ["cio" + import_chunk_KBVS5DTB.fake.alnum(32, "cio-1"), "cio" + import_chunk_KBVS5DTB.fake.alnum(32, "cio-2"), "cio" + import_chunk_KBVS5DTB.fake.alnum(32, "edge-cio")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("cargo_registry_token", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `token = "%s"`, `cargo publish --token %s`),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cargo_registry_token", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `token = "%s"`, `cargo publish --token %s`),
       // A crates.io token in CARGO_REGISTRY_TOKEN is this rule's, not cargo-registry-token's.
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `CARGO_REGISTRY_TOKEN=%s`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `CARGO_REGISTRY_TOKEN=%s`)
     ],
     falsePositives: () => [`cargo publish --token cio${import_chunk_KBVS5DTB.fake.alnum(20, "cio-3")}`, `specious${import_chunk_KBVS5DTB.fake.alnum(32, "cio-4")}`]
   })

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "databricks-access-token",
     title: "Databricks personal access token",
     provider: "Databricks",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html",
     remediation: "Revoke the token in Databricks > User Settings > Developer > Access tokens and use OAuth or a secret scope instead.",
     samples: () => ["dapi" + import_chunk_KBVS5DTB.fake.hex(32, "dapi-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("databricks_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'token = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("databricks_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'token = "%s"')],
     falsePositives: () => ["dapi" + import_chunk_KBVS5DTB.fake.hex(20, "dapi-short"), "rapidapi" + import_chunk_KBVS5DTB.fake.hex(32, "dapi-embedded")]
   })
 ];

@@ -23,40 +23,40 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var DATADOG = String.raw`datadog|(?<![a-z])dd[_-]?(?=api|app)`;
 var DATADOG_KEYWORDS = ["datadog", "dd_api", "dd-api", "ddapi", "dd_app", "dd-app", "ddapp"];
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "datadog-api-key",
     title: "Datadog API key",
     provider: "Datadog",
     severity: "high",
     keywords: DATADOG_KEYWORDS,
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(DATADOG, String.raw`api[_.-]?key|apikey|key`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(DATADOG, String.raw`api[_.-]?key|apikey|key`, "[a-f0-9]{32}"),
     docs: "https://docs.datadoghq.com/account_management/api-app-keys/",
     remediation: "Revoke the key in Datadog > Organization Settings > API Keys and inject its replacement from a secret store (e.g. DD_API_KEY from the CI secrets).",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "dd-api-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("dd_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'headers = {"DD-API-KEY": "%s"}', "  datadog_api_key: %s")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dd_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'headers = {"DD-API-KEY": "%s"}', "  datadog_api_key: %s")],
     falsePositives: () => [
       "DD_API_KEY=${DD_API_KEY}",
       'ADD_API_KEY="' + import_chunk_KBVS5DTB.fake.hex(32, "dd-fp") + '"',
       "DD_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(31, "dd-short")
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "datadog-app-key",
     title: "Datadog application key",
     provider: "Datadog",
     severity: "high",
     keywords: DATADOG_KEYWORDS,
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(DATADOG, String.raw`app(?:lication)?[_.-]?key|appkey`, "[a-f0-9]{40}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(DATADOG, String.raw`app(?:lication)?[_.-]?key|appkey`, "[a-f0-9]{40}"),
     docs: "https://docs.datadoghq.com/account_management/api-app-keys/",
     remediation: "Revoke the application key in Datadog > Organization Settings > Application Keys and load its replacement from a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "dd-app-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("dd_app_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'export DATADOG_APPLICATION_KEY="%s"', '-H "DD-APPLICATION-KEY: %s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dd_app_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'export DATADOG_APPLICATION_KEY="%s"', '-H "DD-APPLICATION-KEY: %s"')],
     falsePositives: () => ["DD_APP_KEY=process.env.DD_APP_KEY", "DD_APP_KEY=" + import_chunk_KBVS5DTB.fake.hex(41, "dd-app-long"), "DD_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(40, "dd-app-wrongname")]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "deepgram-api-key",
     title: "Deepgram API key",
     provider: "Deepgram",
     severity: "high",
     keywords: ["deepgram"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["deepgram"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["deepgram"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`),
     docs: "https://developers.deepgram.com/docs/create-additional-api-keys",
     remediation: "Delete the key in the Deepgram console (API Keys), create a new one and load it from DEEPGRAM_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "dg-1"), import_chunk_KBVS5DTB.fake.hex(40, "t-dg")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("deepgram_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `deepgram = DeepgramClient(api_key="%s")`, `DEEPGRAM_TOKEN="%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("deepgram_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `deepgram = DeepgramClient(api_key="%s")`, `DEEPGRAM_TOKEN="%s"`)],
     falsePositives: () => [`DEEPGRAM_PROJECT_ID=${import_chunk_KBVS5DTB.fake.hex(40, "dg-fp")}`, `DEEPGRAM_API_KEY=${import_chunk_KBVS5DTB.fake.hex(32, "dg-fp-2")}`]
   })
 ];

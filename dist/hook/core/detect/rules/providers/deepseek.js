@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "deepseek-api-key",
     title: "DeepSeek API key",
     provider: "DeepSeek",
     severity: "high",
     keywords: ["deepseek"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["deepseek"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>sk-[a-f0-9]{32})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["deepseek"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>sk-[a-f0-9]{32})(?![A-Za-z0-9_])`),
     docs: "https://api-docs.deepseek.com/",
     remediation: "Delete the key in the DeepSeek platform (API keys), create a new one and load it from DEEPSEEK_API_KEY.",
     samples: () => ["sk-" + import_chunk_KBVS5DTB.fake.hex(32, "ds-1"), "sk-" + import_chunk_KBVS5DTB.fake.hex(32, "t-ds")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("deepseek_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `llm = ChatDeepSeek(api_key="%s", model="deepseek-chat")`, `"deepseekApiKey": "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("deepseek_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `llm = ChatDeepSeek(api_key="%s", model="deepseek-chat")`, `"deepseekApiKey": "%s"`)],
     falsePositives: () => [`DEEPSEEK_API_KEY=sk-${import_chunk_KBVS5DTB.fake.hex(20, "ds-fp")}`, `OPENAI_API_KEY=sk-${import_chunk_KBVS5DTB.fake.hex(32, "ds-fp-2")}`]
   })
 ];

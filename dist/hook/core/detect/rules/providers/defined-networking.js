@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "defined-networking-api-token",
     title: "Defined Networking API token",
     provider: "Defined Networking",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.defined.net/guides/automating-host-creation/#api-keys",
     remediation: "Delete the API key in the Defined Networking admin panel and keep its replacement in a secret manager.",
     samples: () => ["dnkey-" + import_chunk_KBVS5DTB.fake.upperDigits(26, "dnkey-1") + "-" + import_chunk_KBVS5DTB.fake.upperDigits(52, "dnkey-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("dn_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'Authorization: "Bearer %s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dn_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'Authorization: "Bearer %s"')],
     falsePositives: () => ["dnkey-" + import_chunk_KBVS5DTB.fake.alnum(20, "dnkey-short"), "DN_API_KEY=${DN_API_KEY}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "digitalocean-pat",
     title: "DigitalOcean personal access token",
     provider: "DigitalOcean",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://docs.digitalocean.com/reference/api/create-personal-access-token/",
     remediation: "Delete the token under API > Tokens in the control panel and keep its replacement in a secret manager.",
     samples: () => ["dop_v1_" + import_chunk_KBVS5DTB.fake.hex(64, "dop")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("digitalocean_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'provider "digitalocean" { token = "%s" }')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("digitalocean_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'provider "digitalocean" { token = "%s" }')],
     falsePositives: ([t]) => [`DIGITALOCEAN_TOKEN=${t.slice(0, 60)}`, `DIGITALOCEAN_TOKEN=${t.toUpperCase()}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "digitalocean-oauth-token",
     title: "DigitalOcean OAuth access token",
     provider: "DigitalOcean",
@@ -50,10 +50,10 @@ var rules = [
     docs: "https://docs.digitalocean.com/reference/api/oauth/",
     remediation: "Revoke the token (POST /v1/oauth/revoke) or the application's authorization, and store tokens outside the code.",
     samples: () => ["doo_v1_" + import_chunk_KBVS5DTB.fake.hex(64, "doo")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.digitalocean.com/v2/account')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.digitalocean.com/v2/account')],
     falsePositives: ([t]) => [`  "access_token": "${t.slice(0, 50)}",`, `const id = "x${t}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "digitalocean-refresh-token",
     title: "DigitalOcean OAuth refresh token",
     provider: "DigitalOcean",
@@ -63,7 +63,7 @@ var rules = [
     docs: "https://docs.digitalocean.com/reference/api/oauth/",
     remediation: "Revoke the application's authorization in the control panel and store refresh tokens encrypted, outside the code.",
     samples: () => ["dor_v1_" + import_chunk_KBVS5DTB.fake.hex(64, "dor")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("do_refresh_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "refresh_token": "%s",')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("do_refresh_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "refresh_token": "%s",')],
     falsePositives: ([t]) => [`DO_REFRESH_TOKEN=${t.slice(0, 40)}`, `const id = "${t}g";`]
   })
 ];

@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var DISCORD_TOKEN = String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "discord-bot-token",
     title: "Discord bot token",
     provider: "Discord",
@@ -37,7 +37,7 @@ var rules = [
     // base64(bot user id) . timestamp . HMAC. Only with context: a Discord/bot-token setting, the
     // "Bot" authorization scheme, or the client's run()/login() call.
     regex: new RegExp(
-      `(?:(?:${(0, import_chunk_U3SJT3WC.ci)("discord")}[\\w.-]{0,30}?|${(0, import_chunk_U3SJT3WC.ci)("bot")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")})${import_chunk_U3SJT3WC.ASSIGN}|\\b${(0, import_chunk_U3SJT3WC.ci)("bot")}\\s{1,3}|\\.(?:run|login)\\(\\s{0,3}["'\\x60])(?<secret>${DISCORD_TOKEN})(?![A-Za-z0-9_-])`
+      `(?:(?:${(0, import_chunk_ZFKQM6C4.ci)("discord")}[\\w.-]{0,30}?|${(0, import_chunk_ZFKQM6C4.ci)("bot")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")})${import_chunk_ZFKQM6C4.ASSIGN}|\\b${(0, import_chunk_ZFKQM6C4.ci)("bot")}\\s{1,3}|\\.(?:run|login)\\(\\s{0,3}["'\\x60])(?<secret>${DISCORD_TOKEN})(?![A-Za-z0-9_-])`
     ),
     docs: "https://discord.com/developers/docs/reference#authentication",
     remediation: "Reset the bot token in the Developer Portal (Bot > Reset Token) and load it from the environment or a secret store.",
@@ -45,10 +45,10 @@ var rules = [
       Buffer.from(import_chunk_KBVS5DTB.fake.digits(19, "discord-id").replace(/^0/, "1")).toString("base64url").slice(0, 26) + "." + import_chunk_KBVS5DTB.fake.base64url(6, "dt") + "." + import_chunk_KBVS5DTB.fake.base64url(38, "dh"),
       "MT" + import_chunk_KBVS5DTB.fake.base64url(24, "discord-id-2") + "." + import_chunk_KBVS5DTB.fake.base64url(6, "dt2") + "." + import_chunk_KBVS5DTB.fake.base64url(27, "dh2")
     ],
-    truePositives: ([t, old]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("discord_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'client.run("%s")'), ...(0, import_chunk_U3SJT3WC.withValue)(old, 'headers = {"Authorization": "Bot %s"}')],
+    truePositives: ([t, old]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("discord_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'client.run("%s")'), ...(0, import_chunk_ZFKQM6C4.withValue)(old, 'headers = {"Authorization": "Bot %s"}')],
     falsePositives: ([t]) => [`const version = "${t}";`, `DISCORD_TOKEN=${t.split(".").slice(0, 2).join(".")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "discord-webhook-url",
     title: "Discord webhook URL",
     provider: "Discord",
@@ -58,7 +58,7 @@ var rules = [
     docs: "https://discord.com/developers/docs/resources/webhook#execute-webhook",
     remediation: "Delete the webhook (channel settings > Integrations > Webhooks) and create a new one whose URL lives in a secret store.",
     samples: () => ["discord.com/api/webhooks/" + import_chunk_KBVS5DTB.fake.digits(19, "dw-id") + "/" + import_chunk_KBVS5DTB.fake.base64url(68, "dw-token")],
-    truePositives: ([u]) => (0, import_chunk_U3SJT3WC.withValue)(u, "DISCORD_WEBHOOK_URL=https://%s", 'requests.post("https://%s", json={"content": "hi"})', '  "discordWebhook": "https://%s",'),
+    truePositives: ([u]) => (0, import_chunk_ZFKQM6C4.withValue)(u, "DISCORD_WEBHOOK_URL=https://%s", 'requests.post("https://%s", json={"content": "hi"})', '  "discordWebhook": "https://%s",'),
     falsePositives: ([u]) => [`DISCORD_WEBHOOK_URL=https://${u.slice(0, -30)}`, 'const base = "https://discord.com/api/webhooks/";']
   })
 ];

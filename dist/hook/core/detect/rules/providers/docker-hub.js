@@ -24,7 +24,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var CONFIG_AUTH = /\\{0,3}"auth\\{0,3}"\s{0,3}:\s{0,3}\\{0,3}"(?<secret>[A-Za-z0-9+/]{8,4000}={0,2})\\{0,3}"/g;
@@ -42,7 +42,7 @@ function findConfigAuths(text) {
   return out;
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "docker-hub-personal-access-token",
     title: "Docker Hub personal access token",
     provider: "Docker",
@@ -53,13 +53,13 @@ var rules = [
     remediation: "Delete the token in Docker Hub (Account settings > Personal access tokens), create one with the least scope, and keep it in a CI secret.",
     samples: () => ["dckr_pat_" + import_chunk_KBVS5DTB.fake.alnum(27, "dckr-1"), "dckr_pat_" + import_chunk_KBVS5DTB.fake.base64url(27, "dckr-2")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("dockerhub_token", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `echo "%s" | docker login -u ci --password-stdin`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `DOCKERHUB_TOKEN=%s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dockerhub_token", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `echo "%s" | docker login -u ci --password-stdin`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `DOCKERHUB_TOKEN=%s`)
     ],
     falsePositives: () => [`DOCKERHUB_TOKEN=dckr_pat_${import_chunk_KBVS5DTB.fake.base64url(15, "dckr-3")}`, `dckr_pat_${import_chunk_KBVS5DTB.fake.base64url(40, "dckr-4")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "docker-hub-organization-access-token",
     title: "Docker Hub organization access token",
     provider: "Docker",
@@ -69,10 +69,10 @@ var rules = [
     docs: "https://docs.docker.com/security/for-admins/access-tokens/",
     remediation: "Delete the organization access token in Docker Admin Console, create one with the least repository access, and keep it in a CI secret.",
     samples: () => ["dckr_oat_" + import_chunk_KBVS5DTB.fake.alnum(32, "oat-1"), "dckr_oat_" + import_chunk_KBVS5DTB.fake.base64url(27, "oat-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("docker_password", a), ...(0, import_chunk_U3SJT3WC.withValue)(a, `password: %s`), ...(0, import_chunk_U3SJT3WC.withValue)(b, `docker login -u myorg -p '%s'`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("docker_password", a), ...(0, import_chunk_ZFKQM6C4.withValue)(a, `password: %s`), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `docker login -u myorg -p '%s'`)],
     falsePositives: () => [`dckr_oat_${import_chunk_KBVS5DTB.fake.base64url(10, "oat-3")}`, `dckr_oat_${import_chunk_KBVS5DTB.fake.base64url(45, "oat-4")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "docker-config-auth",
     title: "Docker registry credentials (config.json auth)",
     provider: "Docker",
@@ -82,12 +82,12 @@ var rules = [
     docs: "https://docs.docker.com/reference/cli/docker/login/",
     remediation: "Change the registry password or revoke the token it holds, then use a credential helper (credsStore) or a CI secret instead of a config with inline auths.",
     samples: () => [(0, import_chunk_KBVS5DTB.toBase64)(`ci-bot:${import_chunk_KBVS5DTB.fake.alnum(24, "dockercfg-1")}`), (0, import_chunk_KBVS5DTB.toBase64)(`_json_key:${import_chunk_KBVS5DTB.fake.alnum(60, "dockercfg-2")}`)],
-    truePositives: ([a, b]) => (0, import_chunk_U3SJT3WC.withValue)(
+    truePositives: ([a, b]) => (0, import_chunk_ZFKQM6C4.withValue)(
       a,
       '{"auths": {"registry.acme.io": {"auth": "%s"}}}',
       '      "auth": "%s",',
       'DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.acme.io:5000\\":{\\"auth\\":\\"%s\\"}}}'
-    ).concat((0, import_chunk_U3SJT3WC.withValue)(b, '  config.json: "{\\n\\t\\"auths\\": {\\"https://gcr.io\\": {\\"auth\\":\\"%s\\"}}}"')),
+    ).concat((0, import_chunk_ZFKQM6C4.withValue)(b, '  config.json: "{\\n\\t\\"auths\\": {\\"https://gcr.io\\": {\\"auth\\":\\"%s\\"}}}"')),
     falsePositives: () => ['"auth": "bearer"', `"auth": "${(0, import_chunk_KBVS5DTB.toBase64)("ci-bot:password")}"`, `"auth": "${import_chunk_KBVS5DTB.fake.base64(40, "dockercfg-noise")}"`]
   })
 ];

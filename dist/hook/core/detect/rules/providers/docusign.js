@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "docusign-secret-key",
     title: "DocuSign integration secret key",
     provider: "DocuSign",
     severity: "high",
     keywords: ["docusign"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("docusign", String.raw`secret[_.-]?key|client[_.-]?secret|secret`, import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("docusign", String.raw`secret[_.-]?key|client[_.-]?secret|secret`, import_chunk_ZFKQM6C4.UUID),
     docs: "https://developers.docusign.com/platform/configure-app/",
     remediation: "Delete the secret key on the app in DocuSign Apps and Keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("docusign-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("docusign_secret_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "docusign_client_secret: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("docusign_secret_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "docusign_client_secret: '%s'")],
     falsePositives: () => ["DOCUSIGN_INTEGRATION_KEY=" + import_chunk_KBVS5DTB.fake.uuid("docusign-fp"), "DOCUSIGN_ACCOUNT_ID=" + import_chunk_KBVS5DTB.fake.uuid("docusign-fp2")]
   })
 ];

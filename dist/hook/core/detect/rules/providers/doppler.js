@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
@@ -35,7 +35,7 @@ var rules = [
     ["scim", "doppler-scim-token", "Doppler SCIM token", "high"],
     ["audit", "doppler-audit-token", "Doppler audit token", "medium"]
   ].map(
-    ([kind, id, title, severity]) => (0, import_chunk_U3SJT3WC.defineRule)({
+    ([kind, id, title, severity]) => (0, import_chunk_ZFKQM6C4.defineRule)({
       id,
       title,
       provider: "Doppler",
@@ -46,7 +46,7 @@ var rules = [
       docs: "https://docs.doppler.com/reference/auth-token-formats",
       remediation: "Revoke the token in the Doppler dashboard (Access / Service Tokens) and inject secrets at run time with `doppler run` instead of committing tokens.",
       samples: () => [`dp.${kind}.` + (kind === "st" ? "prd." : "") + import_chunk_KBVS5DTB.fake.alnum(43, id + "-1")],
-      truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("doppler_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "doppler configure set token %s --scope /")],
+      truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("doppler_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "doppler configure set token %s --scope /")],
       falsePositives: () => [`dp.${kind}.` + import_chunk_KBVS5DTB.fake.alnum(20, id + "-short"), "DOPPLER_TOKEN=${{ secrets.DOPPLER_TOKEN }}"]
     })
   )

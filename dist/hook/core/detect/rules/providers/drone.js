@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "drone-ci-token",
     title: "Drone CI personal token",
     provider: "Drone",
     severity: "high",
     keywords: ["drone"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("drone")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("secret")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("drone")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("secret")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://docs.drone.io/cli/setup/",
     remediation: "Rotate the token from the Drone user interface (Account > Token) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "drone")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("drone_token", t), ...(0, import_chunk_U3SJT3WC.inSyntaxes)("droneci_secret", t, ["json", "env"])],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("drone_token", t), ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("droneci_secret", t, ["json", "env"])],
     falsePositives: ([t]) => [`DRONE_TOKEN=${t.slice(0, 20)}`, `DRONE_COMMIT=${t}`, `DRONE_SECRET_FILE=/run/secrets/drone`]
   })
 ];

@@ -23,34 +23,34 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "dropbox-short-lived-token",
     title: "Dropbox short-lived access token",
     provider: "Dropbox",
     severity: "high",
     keywords: ["dropbox"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("dropbox", null, String.raw`sl\.[A-Za-z0-9_=.-]{130,1400}`, String.raw`(?![\w=.-])`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("dropbox", null, String.raw`sl\.[A-Za-z0-9_=.-]{130,1400}`, String.raw`(?![\w=.-])`),
     docs: "https://developers.dropbox.com/oauth-guide",
     remediation: "Revoke the token (POST /2/auth/token/revoke or the app console) and obtain tokens at run time through OAuth.",
     samples: () => ["sl." + import_chunk_KBVS5DTB.fake.base64url(135, "dropbox-sl-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("dropbox_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "dropbox_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dropbox_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "dropbox_token: '%s'")],
     falsePositives: () => ["DROPBOX_ACCESS_TOKEN=sl." + import_chunk_KBVS5DTB.fake.alnum(40, "dropbox-sl-short"), "DROPBOX_APP_KEY=" + import_chunk_KBVS5DTB.fake.lowerDigits(15, "dropbox-fp")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "dropbox-long-lived-token",
     title: "Dropbox long-lived access token",
     provider: "Dropbox",
     severity: "high",
     keywords: ["dropbox"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("dropbox", null, "[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}", String.raw`(?![\w=-])`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("dropbox", null, "[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}", String.raw`(?![\w=-])`),
     docs: "https://developers.dropbox.com/oauth-guide",
     remediation: "Revoke the token in the Dropbox app console and move to short-lived tokens with refresh tokens kept in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(11, "dropbox-ll-1") + "AAAAAAAAAA" + import_chunk_KBVS5DTB.fake.base64url(43, "dropbox-ll-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("dropbox_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'dropbox_access_token = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dropbox_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'dropbox_access_token = "%s"')],
     falsePositives: () => ["DROPBOX_TOKEN=" + import_chunk_KBVS5DTB.fake.alnum(64, "dropbox-ll-fp"), "DROPBOX_TOKEN=${DROPBOX_TOKEN}"]
   })
 ];

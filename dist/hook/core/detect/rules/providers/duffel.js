@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "duffel-live-token",
     title: "Duffel live access token",
     provider: "Duffel",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://duffel.com/docs/api/overview/making-requests/authentication",
     remediation: "Revoke the token in the Duffel dashboard > Developers > Access tokens and keep its replacement in a secret manager.",
     samples: () => ["duffel_live_" + import_chunk_KBVS5DTB.fake.base64url(43, "duffel-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("duffel_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "new Duffel({ token: '%s' })")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("duffel_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "new Duffel({ token: '%s' })")],
     falsePositives: () => ["duffel_live_" + import_chunk_KBVS5DTB.fake.alnum(20, "duffel-short"), "DUFFEL_ACCESS_TOKEN=${DUFFEL_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "duffel-test-token",
     title: "Duffel test access token",
     provider: "Duffel",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://duffel.com/docs/api/overview/making-requests/authentication",
     remediation: "Revoke the test token in the Duffel dashboard and keep it out of source control.",
     samples: () => ["duffel_test_" + import_chunk_KBVS5DTB.fake.base64url(43, "duffel-t-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("duffel_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("duffel_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "token: '%s'")],
     falsePositives: () => ["duffel_test_" + import_chunk_KBVS5DTB.fake.alnum(20, "duffel-t-short"), "duffel_test_" + import_chunk_KBVS5DTB.fake.alnum(50, "duffel-t-long")]
   })
 ];

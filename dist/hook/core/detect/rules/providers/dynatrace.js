@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "dynatrace-api-token",
     title: "Dynatrace API token",
     provider: "Dynatrace",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens",
     remediation: "Revoke the token in Dynatrace > Access tokens and keep its replacement in a secret manager.",
     samples: () => ["dt0c01." + import_chunk_KBVS5DTB.fake.upperDigits(24, "dt-1") + "." + import_chunk_KBVS5DTB.fake.upperDigits(64, "dt-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("dt_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: Api-Token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("dt_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: Api-Token %s")],
     falsePositives: () => ["dt0c01." + import_chunk_KBVS5DTB.fake.upperDigits(24, "dt-fp") + "." + import_chunk_KBVS5DTB.fake.upperDigits(20, "dt-short"), "DT_API_TOKEN=${DT_API_TOKEN}"]
   })
 ];

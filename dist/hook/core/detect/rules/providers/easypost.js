@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "easypost-production-api-key",
     title: "EasyPost production API key",
     provider: "EasyPost",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://docs.easypost.com/docs/authentication",
     remediation: "Delete the key in EasyPost > Account Settings > API Keys and keep its replacement in a secret manager.",
     samples: () => ["EZAK" + import_chunk_KBVS5DTB.fake.alnum(54, "ezak-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("easypost_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "EasyPostClient('%s')")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("easypost_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "EasyPostClient('%s')")],
     falsePositives: () => ["EZAK" + import_chunk_KBVS5DTB.fake.alnum(30, "ezak-short"), "EZAK" + import_chunk_KBVS5DTB.fake.alnum(60, "ezak-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "easypost-test-api-key",
     title: "EasyPost test API key",
     provider: "EasyPost",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://docs.easypost.com/docs/authentication",
     remediation: "Delete the test key in EasyPost > Account Settings > API Keys and keep it out of source control.",
     samples: () => ["EZTK" + import_chunk_KBVS5DTB.fake.alnum(54, "eztk-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("easypost_test_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "client = EasyPostClient('%s')")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("easypost_test_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "client = EasyPostClient('%s')")],
     falsePositives: () => ["EZTK" + import_chunk_KBVS5DTB.fake.alnum(30, "eztk-short"), "EZTK" + import_chunk_KBVS5DTB.fake.alnum(60, "eztk-long")]
   })
 ];

@@ -24,21 +24,21 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function fakeElasticApiKey(seed) {
   return (0, import_chunk_KBVS5DTB.toBase64)(import_chunk_KBVS5DTB.fake.alnum(20, seed) + ":" + import_chunk_KBVS5DTB.fake.base64url(22, seed + "k"));
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "elastic-api-key",
     title: "Elastic / Elastic Cloud API key",
     provider: "Elastic",
     severity: "high",
     keywords: ["elastic", "es_api", "es-api", "esapi"],
     // Encoded API keys are base64 of `<id>:<api key>`.
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`elastic(?:search)?|(?<![a-z])es[_-]?(?=api)`, String.raw`api[_.-]?key|apikey`, "[A-Za-z0-9+/]{40,120}={0,2}", import_chunk_U3SJT3WC.END_B64),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`elastic(?:search)?|(?<![a-z])es[_-]?(?=api)`, String.raw`api[_.-]?key|apikey`, "[A-Za-z0-9+/]{40,120}={0,2}", import_chunk_ZFKQM6C4.END_B64),
     validate: (key) => {
       const decoded = (0, import_chunk_5DJJHIZY.decodeBase64)(key);
       return (0, import_chunk_5DJJHIZY.structureCheck)(decoded !== void 0 && /^[\w-]{8,64}:[\w-]{16,64}$/.test(decoded), "base64 id:key structure");
@@ -46,7 +46,7 @@ var rules = [
     docs: "https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html",
     remediation: "Invalidate the key (Kibana > Stack Management > API keys, or Elastic Cloud > API keys) and keep its replacement in a secret manager.",
     samples: () => [fakeElasticApiKey("elastic-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("elastic_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'elasticsearch.apiKey: "%s"', "es_api_key: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("elastic_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'elasticsearch.apiKey: "%s"', "es_api_key: '%s'")],
     falsePositives: () => ["ELASTIC_API_KEY=${ELASTIC_API_KEY}", "ELASTIC_CLOUD_ID=deployment:" + import_chunk_KBVS5DTB.fake.alnum(30, "elastic-fp")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "elevenlabs-api-key",
     title: "ElevenLabs API key",
     provider: "ElevenLabs",
@@ -37,20 +37,20 @@ var rules = [
     docs: "https://elevenlabs.io/docs/api-reference/authentication",
     remediation: "Delete the key in ElevenLabs (Developers > API Keys), create a new one and load it from ELEVENLABS_API_KEY.",
     samples: () => ["sk_" + import_chunk_KBVS5DTB.fake.hex(48, "el-1"), "sk_" + import_chunk_KBVS5DTB.fake.hex(48, "t-el")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("elevenlabs_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = ElevenLabs(api_key="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("elevenlabs_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = ElevenLabs(api_key="%s")`)],
     falsePositives: () => [`sk_${import_chunk_KBVS5DTB.fake.hex(32, "el-fp")}`, `sk_live_${import_chunk_KBVS5DTB.fake.hex(48, "el-fp-2")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "elevenlabs-legacy-api-key",
     title: "ElevenLabs API key (legacy hex)",
     provider: "ElevenLabs",
     severity: "high",
     keywords: ["elevenlabs", "eleven_labs", "xi-api", "xi_api"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["elevenlabs", "eleven_labs", "xi-api", "xi_api"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["elevenlabs", "eleven_labs", "xi-api", "xi_api"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
     docs: "https://elevenlabs.io/docs/api-reference/authentication",
     remediation: "Delete the key in ElevenLabs (Developers > API Keys), create a new one and load it from ELEVENLABS_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "el-legacy-1"), import_chunk_KBVS5DTB.fake.hex(32, "t-el-legacy")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("elevenlabs_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `headers = {"xi-api-key": "%s"}`, `elevenlabs.api_key = '%s'`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("elevenlabs_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `headers = {"xi-api-key": "%s"}`, `elevenlabs.api_key = '%s'`)],
     falsePositives: () => [`ELEVENLABS_VOICE_ID=${import_chunk_KBVS5DTB.fake.hex(32, "el-fp")}`, `ELEVENLABS_API_KEY=${import_chunk_KBVS5DTB.fake.hex(20, "el-fp-2")}`]
   })
 ];

@@ -24,7 +24,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var ENCODED_JWT = /(?<![A-Za-z0-9+/_-])ZXlK[A-Za-z0-9+/_-]{40,8000}={0,2}(?![A-Za-z0-9+/=_-])/g;
@@ -79,7 +79,7 @@ function findKubernetesSecretData(text) {
 }
 var encode = (jwt) => Buffer.from(jwt, "latin1").toString("base64");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "kubernetes-secret-data",
     title: "Kubernetes Secret manifest data",
     provider: "Kubernetes",
@@ -92,7 +92,7 @@ var rules = [
     samples: () => [Buffer.from(import_chunk_KBVS5DTB.fake.alnum(20, "k8s-secret")).toString("base64"), Buffer.from(import_chunk_KBVS5DTB.fake.alnum(16, "k8s-pw")).toString("base64")],
     // A manifest, not a setting: the syntax matrix does not apply.
     truePositives: ([value, other]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(value, `apiVersion: v1
+      ...(0, import_chunk_ZFKQM6C4.withValue)(value, `apiVersion: v1
 kind: Secret
 metadata:
   name: db
@@ -106,7 +106,7 @@ kind: Secret
 metadata:
   name: api
 `),
-      ...(0, import_chunk_U3SJT3WC.withValue)(other, `apiVersion: v1
+      ...(0, import_chunk_ZFKQM6C4.withValue)(other, `apiVersion: v1
 kind: Secret
 data:
   .dockercfg: |
@@ -134,7 +134,7 @@ data:
 `
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "jwt-base64",
     title: "Base64-encoded JSON Web Token",
     provider: "JWT",
@@ -148,9 +148,9 @@ data:
       return [encode(jwt), encode(jwt).replace(/=+$/, ""), Buffer.from(jwt, "latin1").toString("base64url")];
     },
     truePositives: ([padded, unpadded, urlSafe]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(padded, `  token: %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(unpadded, `AUTH_TOKEN_B64="%s"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(urlSafe, `TOKEN=%s`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(padded, `  token: %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(unpadded, `AUTH_TOKEN_B64="%s"`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(urlSafe, `TOKEN=%s`)
     ],
     falsePositives: () => [`data: ${encode("eyJ" + import_chunk_KBVS5DTB.fake.alnum(60, "jwt-b64-not"))}`, `blob: ZXlK${import_chunk_KBVS5DTB.fake.alnum(60, "jwt-b64-rand")}`]
   })

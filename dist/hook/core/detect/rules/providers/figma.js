@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "figma-personal-access-token",
     title: "Figma personal access token",
     provider: "Figma",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://www.figma.com/developers/api#access-tokens",
     remediation: "Revoke the token in Figma > Settings > Security > Personal access tokens and keep its replacement in a secret manager.",
     samples: () => ["figd_" + import_chunk_KBVS5DTB.fake.base64url(40, "figd-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("figma_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '"X-Figma-Token": "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("figma_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '"X-Figma-Token": "%s"')],
     falsePositives: () => ["figd_" + import_chunk_KBVS5DTB.fake.alnum(20, "figd-short"), "FIGMA_TOKEN=${FIGMA_TOKEN}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "fireworks-api-key",
     title: "Fireworks AI API key",
     provider: "Fireworks AI",
@@ -39,7 +39,7 @@ var rules = [
     docs: "https://docs.fireworks.ai/api-reference/introduction",
     remediation: "Delete the key in the Fireworks AI account settings (API Keys), create a new one and load it from FIREWORKS_API_KEY.",
     samples: () => ["fw_" + import_chunk_KBVS5DTB.fake.alnum(24, "fw-1").replace(/^./, "3"), "fw_" + import_chunk_KBVS5DTB.fake.alnum(30, "t-fw").replace(/^./, "5")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("fireworks_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `fireworks.client.api_key = "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("fireworks_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `fireworks.client.api_key = "%s"`)],
     falsePositives: () => ["int fw_GetFirmwareImageVersionNumber(void);", `fw_${import_chunk_KBVS5DTB.fake.alnum(10, "fw-fp")}9`, "fw_" + import_chunk_KBVS5DTB.fake.upper(12, "edge-fw") + import_chunk_KBVS5DTB.fake.lower(12, "edge-fw-2")]
   })
 ];

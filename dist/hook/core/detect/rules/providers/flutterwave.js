@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var docs = "https://developer.flutterwave.com/docs/integration-guides/authentication";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "flutterwave-secret-key",
     title: "Flutterwave live secret key",
     provider: "Flutterwave",
@@ -38,10 +38,10 @@ var rules = [
     docs,
     remediation: "Regenerate the API keys in the Flutterwave Dashboard (Settings > API Keys) and keep the secret key in a secret manager.",
     samples: () => [`FLWSECK-${import_chunk_KBVS5DTB.fake.hex(32, "flw-1")}-X`, `FLWSECK-${import_chunk_KBVS5DTB.fake.hex(32, "flw-2")}-X`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("flw_secret_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `const flw = new Flutterwave(pub, "%s");`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("flw_secret_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const flw = new Flutterwave(pub, "%s");`)],
     falsePositives: () => [`FLW_PUBLIC_KEY=FLWPUBK-${import_chunk_KBVS5DTB.fake.hex(32, "flw-3")}-X`, `FLWSECK-${import_chunk_KBVS5DTB.fake.hex(20, "flw-4")}-X`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "flutterwave-encryption-key",
     title: "Flutterwave encryption key",
     provider: "Flutterwave",
@@ -52,10 +52,10 @@ var rules = [
     docs,
     remediation: "Regenerate the API keys in the Flutterwave Dashboard (Settings > API) and load them from the environment.",
     samples: () => [`FLWSECK_TEST-${import_chunk_KBVS5DTB.fake.hex(12, "flwe-1")}`, `FLWSECK-${import_chunk_KBVS5DTB.fake.hex(12, "flwe-2")}`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("flw_encryption_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `"encryptionKey": "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("flw_encryption_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"encryptionKey": "%s"`)],
     falsePositives: () => [`FLW_ENCRYPTION_KEY=FLWSECK_TEST-${import_chunk_KBVS5DTB.fake.hex(8, "flwe-3")}`, `FLWSECK_TEST-${import_chunk_KBVS5DTB.fake.hex(32, "flwe-4")}-X`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "flutterwave-public-key",
     title: "Flutterwave public key",
     provider: "Flutterwave",
@@ -66,10 +66,10 @@ var rules = [
     docs,
     remediation: "Public keys may ship in client code; rotate the key pair in the Flutterwave Dashboard if it was not meant to be published.",
     samples: () => [`FLWPUBK_TEST-${import_chunk_KBVS5DTB.fake.hex(32, "flwp-1")}-X`, `FLWPUBK-${import_chunk_KBVS5DTB.fake.hex(32, "flwp-2")}-X`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("flw_public_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `public_key: "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("flw_public_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `public_key: "%s"`)],
     falsePositives: () => [`FLWPUBK_TEST-${import_chunk_KBVS5DTB.fake.hex(20, "flwp-3")}-X`, `const name = "FLWPUBK_TEST-key";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "flutterwave-test-secret-key",
     title: "Flutterwave test secret key",
     provider: "Flutterwave",
@@ -79,7 +79,7 @@ var rules = [
     docs,
     remediation: "Regenerate the test keys in the Flutterwave Dashboard and load them from the environment.",
     samples: () => [`FLWSECK_TEST-${import_chunk_KBVS5DTB.fake.hex(32, "flwt-1")}-X`, `FLWSECK_TEST-${import_chunk_KBVS5DTB.fake.hex(32, "flwt-2")}-X`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("flw_secret_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `"secretKey": "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("flw_secret_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"secretKey": "%s"`)],
     falsePositives: () => [`FLWPUBK_TEST-${import_chunk_KBVS5DTB.fake.hex(32, "flwt-3")}-X`, `FLWSECK_TEST-${import_chunk_KBVS5DTB.fake.hex(12, "flwt-4")}`]
   })
 ];

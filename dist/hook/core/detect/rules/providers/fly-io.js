@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "flyio-access-token",
     title: "Fly.io access token",
     provider: "Fly.io",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://fly.io/docs/security/tokens/",
     remediation: "Revoke the token with `fly tokens revoke` (or in the dashboard) and give CI its replacement as FLY_API_TOKEN from a secret.",
     samples: () => ["fo1_" + import_chunk_KBVS5DTB.fake.base64url(43, "fo1-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "fly deploy --access-token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "fly deploy --access-token %s")],
     falsePositives: () => ["fo1_" + import_chunk_KBVS5DTB.fake.alnum(20, "fo1-short"), "fo1_" + import_chunk_KBVS5DTB.fake.alnum(50, "fo1-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "flyio-macaroon-token",
     title: "Fly.io macaroon token",
     provider: "Fly.io",
@@ -51,7 +51,7 @@ var rules = [
     docs: "https://fly.io/docs/security/tokens/",
     remediation: "Revoke the token with `fly tokens revoke` and give CI its replacement as FLY_API_TOKEN from a secret.",
     samples: () => ["fm2_lJPE" + import_chunk_KBVS5DTB.fake.base64(200, "fm2-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'FLY_API_TOKEN="FlyV1 %s"', "Authorization: FlyV1 %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("fly_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'FLY_API_TOKEN="FlyV1 %s"', "Authorization: FlyV1 %s")],
     falsePositives: () => ["fm2_" + import_chunk_KBVS5DTB.fake.alnum(40, "fm2-short"), "rfm2_" + import_chunk_KBVS5DTB.fake.alnum(120, "fm2-embedded")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "frameio-api-token",
     title: "Frame.io developer token",
     provider: "Frame.io",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://developer.frame.io/docs/getting-started/authentication",
     remediation: "Delete the token at developer.frame.io > Tokens and keep its replacement in a secret manager.",
     samples: () => ["fio-u-" + import_chunk_KBVS5DTB.fake.base64url(64, "fio-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("frameio_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'Authorization: "Bearer %s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("frameio_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'Authorization: "Bearer %s"')],
     falsePositives: () => ["fio-u-" + import_chunk_KBVS5DTB.fake.alnum(30, "fio-short"), "fio-u-" + import_chunk_KBVS5DTB.fake.alnum(70, "fio-long")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "freemius-secret-key",
     title: "Freemius SDK secret key",
     provider: "Freemius",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://freemius.com/help/documentation/wordpress-sdk/integrating-freemius-sdk/",
     remediation: "Regenerate the secret key in the Freemius dashboard (Settings > Keys) and load it from a configuration file kept out of the repository.",
     samples: () => ["sk_" + import_chunk_KBVS5DTB.fake.base64(29, "freemius").replace(/[/+]/g, "#")],
-    truePositives: ([k]) => (0, import_chunk_U3SJT3WC.withValue)(k, `"secret_key" => "%s",`, `'secret_key' => '%s',`),
+    truePositives: ([k]) => (0, import_chunk_ZFKQM6C4.withValue)(k, `"secret_key" => "%s",`, `'secret_key' => '%s',`),
     falsePositives: () => [`"secret_key" => "sk_short",`, `"public_key" => "pk_${import_chunk_KBVS5DTB.fake.alnum(29, "fm-pk")}",`]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "freshdesk-api-key",
     title: "Freshdesk API key",
     provider: "Freshdesk",
     severity: "high",
     keywords: ["freshdesk"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("freshdesk", String.raw`api[_.-]?key|key|token|secret`, (0, import_chunk_U3SJT3WC.hasDigit)(20) + "[A-Za-z0-9]{20}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("freshdesk", String.raw`api[_.-]?key|key|token|secret`, (0, import_chunk_ZFKQM6C4.hasDigit)(20) + "[A-Za-z0-9]{20}"),
     minEntropy: 3.2,
     docs: "https://developers.freshdesk.com/api/#authentication",
     remediation: "Reset the key in Freshdesk > Profile settings > View API key and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(18, "freshdesk-1") + "9" + import_chunk_KBVS5DTB.fake.alnum(1, "freshdesk-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("freshdesk_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "freshdesk_key: '%s'", '"freshdesk_secret": "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("freshdesk_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "freshdesk_key: '%s'", '"freshdesk_secret": "%s"')],
     falsePositives: () => ["FRESHDESK_DOMAIN=acme.freshdesk.com", "FRESHDESK_API_KEY=" + import_chunk_KBVS5DTB.fake.alnum(32, "freshdesk-long")]
   })
 ];

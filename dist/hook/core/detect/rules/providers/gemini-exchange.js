@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "gemini-exchange-api-key",
     title: "Gemini exchange API key",
     provider: "Gemini",
@@ -35,11 +35,11 @@ var rules = [
     keywords: ["gemini"],
     // No digit is required: a dummy body (`account-xxxxxxxxxxxxxxxx`, as the docs write it) is then
     // reported as this rule's placeholder.
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("gemini", null, "(?:account|master)-[A-Za-z0-9]{16,24}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("gemini", null, "(?:account|master)-[A-Za-z0-9]{16,24}"),
     docs: "https://developer.gemini.com/authentication/api-key",
     remediation: "Revoke the key in Gemini > Settings > API (its secret stops working with it) and keep the replacement key and secret in a secret manager.",
     samples: () => ["account-" + import_chunk_KBVS5DTB.fake.alnum(20, "gemini-1"), "master-" + import_chunk_KBVS5DTB.fake.alnum(20, "gemini-2")],
-    truePositives: ([account, master]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("gemini_api_key", account), ...(0, import_chunk_U3SJT3WC.withValue)(master, "GEMINI_MASTER_KEY=%s", "gemini key: '%s'")],
+    truePositives: ([account, master]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("gemini_api_key", account), ...(0, import_chunk_ZFKQM6C4.withValue)(master, "GEMINI_MASTER_KEY=%s", "gemini key: '%s'")],
     falsePositives: () => ["GEMINI_API_KEY=AIza" + import_chunk_KBVS5DTB.fake.alnum(35, "gemini-google"), "gemini_account = account-settings", "GEMINI_KEY=master-" + import_chunk_KBVS5DTB.fake.alnum(30, "gemini-long")]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "gitea-access-token",
     title: "Gitea / Forgejo access token",
     provider: "Gitea",
     severity: "high",
     keywords: ["gitea", "forgejo", "codeberg"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("gitea")}|${(0, import_chunk_U3SJT3WC.ci)("forgejo")}|${(0, import_chunk_U3SJT3WC.ci)("codeberg")})[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("pat")}|${(0, import_chunk_U3SJT3WC.ci)("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("gitea")}|${(0, import_chunk_ZFKQM6C4.ci)("forgejo")}|${(0, import_chunk_ZFKQM6C4.ci)("codeberg")})[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("pat")}|${(0, import_chunk_ZFKQM6C4.ci)("password")})`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens",
     remediation: "Delete the token in Settings > Applications on the Gitea/Forgejo instance and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "gitea")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("gitea_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "  forgejo_token: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("gitea_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "  forgejo_token: %s")],
     falsePositives: ([t]) => [`GITEA_SHA=${t}`, `GITEA_TOKEN=${t.slice(0, 30)}`]
   })
 ];

@@ -24,7 +24,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var CRC = "CRC32 checksum";
@@ -46,7 +46,7 @@ function tamper(token) {
 }
 var GITHUB_DOCS = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats";
 function githubClassic(id, title, prefix, remediation, setting, lines) {
-  return (0, import_chunk_U3SJT3WC.defineRule)({
+  return (0, import_chunk_ZFKQM6C4.defineRule)({
     id,
     title,
     provider: "GitHub",
@@ -58,7 +58,7 @@ function githubClassic(id, title, prefix, remediation, setting, lines) {
     remediation,
     samples: () => [githubToken(prefix, id), tamper(githubToken(prefix, id + "-2"))],
     // A token whose checksum fails (a typo, or a value edited by hand) is still reported.
-    truePositives: ([t, typo]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)(setting, t), ...lines(t), ...(0, import_chunk_U3SJT3WC.withValue)(typo, "GH_TOKEN=%s")],
+    truePositives: ([t, typo]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)(setting, t), ...lines(t), ...(0, import_chunk_ZFKQM6C4.withValue)(typo, "GH_TOKEN=%s")],
     falsePositives: ([t]) => [`GITHUB_TOKEN=${t.slice(0, 30)}`, `const notAToken = "x${t}";`, `const longer = "${t}Q";`, "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}"]
   });
 }
@@ -69,7 +69,7 @@ var rules = [
     "ghp_",
     "Delete the token under Settings > Developer settings > Personal access tokens, then use a fine-grained token or a GitHub App kept in a secret store.",
     "github_token",
-    (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "git remote set-url origin https://%s@github.com/acme/app.git", '  token: "%s"')
+    (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "git remote set-url origin https://%s@github.com/acme/app.git", '  token: "%s"')
   ),
   githubClassic(
     "github-oauth-token",
@@ -77,7 +77,7 @@ var rules = [
     "gho_",
     "Revoke the token (the OAuth app's settings, or DELETE /applications/{client_id}/token) and store user tokens encrypted, outside the code.",
     "oauth_token",
-    (t) => (0, import_chunk_U3SJT3WC.withValue)(t, 'headers: { Authorization: "token %s" },')
+    (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'headers: { Authorization: "token %s" },')
   ),
   githubClassic(
     "github-user-to-server-token",
@@ -85,9 +85,9 @@ var rules = [
     "ghu_",
     "Revoke the token (DELETE /applications/{client_id}/token or the user's authorized apps) and keep user tokens encrypted, outside the code.",
     "access_token",
-    (t) => (0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.github.com/user')
+    (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://api.github.com/user')
   ),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "github-installation-token",
     title: "GitHub App installation access token",
     provider: "GitHub",
@@ -106,13 +106,13 @@ var rules = [
       "ghs_" + import_chunk_KBVS5DTB.fake.digits(7, "app-id") + "_eyJ" + import_chunk_KBVS5DTB.fake.base64url(40, "jwt-h") + ".eyJ" + import_chunk_KBVS5DTB.fake.base64url(300, "jwt-p") + "." + import_chunk_KBVS5DTB.fake.base64url(86, "jwt-s")
     ],
     truePositives: ([t, stateless]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("github_token", t),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t, "git clone https://x-access-token:%s@github.com/acme/app.git"),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("token", stateless)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("github_token", t),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t, "git clone https://x-access-token:%s@github.com/acme/app.git"),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("token", stateless)
     ],
     falsePositives: ([t]) => [`GITHUB_TOKEN=${t.slice(0, 38)}`, `const id = "${"ghs_"}123_notajwt";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "github-refresh-token",
     title: "GitHub App refresh token",
     provider: "GitHub",
@@ -126,10 +126,10 @@ var rules = [
     docs: "https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens",
     remediation: "Revoke the user's authorization of the app (or DELETE /applications/{client_id}/grant) and store refresh tokens encrypted, outside the code.",
     samples: () => ["ghr_" + import_chunk_KBVS5DTB.fake.alnum(76, "ghr"), githubToken("ghr_", "ghr-short")],
-    truePositives: ([long, short]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("refresh_token", long), ...(0, import_chunk_U3SJT3WC.inSyntaxes)("github_refresh_token", short, ["env", "yaml"])],
+    truePositives: ([long, short]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("refresh_token", long), ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("github_refresh_token", short, ["env", "yaml"])],
     falsePositives: ([long]) => [`  "refresh_token": "${long.slice(0, 60)}",`, `const x = "${long}Z";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "github-pat-fine-grained",
     title: "GitHub fine-grained personal access token",
     provider: "GitHub",
@@ -140,10 +140,10 @@ var rules = [
     docs: GITHUB_DOCS,
     remediation: "Delete the token under Settings > Developer settings > Fine-grained tokens and keep its replacement in a secret store.",
     samples: () => ["github_pat_" + import_chunk_KBVS5DTB.fake.alnum(22, "fg-a") + "_" + import_chunk_KBVS5DTB.fake.alnum(59, "fg-b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("github_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'octokit = new Octokit({ auth: "%s" });')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("github_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'octokit = new Octokit({ auth: "%s" });')],
     falsePositives: ([t]) => [`GITHUB_TOKEN=${t.slice(0, 70)}`, `const prefix = "github_pat_";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "github-oauth-client-secret",
     title: "GitHub OAuth / GitHub App client secret",
     provider: "GitHub",
@@ -152,11 +152,11 @@ var rules = [
     // stands between it and the GitHub name (`GH_APP_CLIENT_SECRET`).
     keywords: ["clientsecret", "client_secret", "client-secret", "client.secret"],
     // 40 hex characters with no prefix: only as the value of a GitHub client secret setting.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("github")}|${(0, import_chunk_U3SJT3WC.ci)("gh")})[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("client")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("github")}|${(0, import_chunk_ZFKQM6C4.ci)("gh")})[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("client")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[a-f0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps",
     remediation: "Generate a new client secret in the app's settings, delete the old one, and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "gh-client-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("github_client_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "  githubClientSecret: '%s',", "GH_APP_CLIENT_SECRET=%s", "gh-oauth.client-secret: %s")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("github_client_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "  githubClientSecret: '%s',", "GH_APP_CLIENT_SECRET=%s", "gh-oauth.client-secret: %s")],
     falsePositives: ([s]) => [`GITHUB_CLIENT_ID=${s}`, `GITHUB_CLIENT_SECRET=${s.slice(0, 32)}`, `const commit = "${s}";`]
   })
 ];

@@ -22,12 +22,12 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var ROUTABLE = String.raw`[A-Za-z0-9_-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}`;
@@ -46,7 +46,7 @@ var GITLAB_DOCS = "https://docs.gitlab.com/security/tokens/#token-prefixes";
 function gitlabRule(opts) {
   const { prefix } = opts;
   const escaped = (0, import_chunk_MBMW4SK2.escapeRegex)(prefix);
-  return (0, import_chunk_U3SJT3WC.defineRule)({
+  return (0, import_chunk_ZFKQM6C4.defineRule)({
     id: opts.id,
     title: opts.title,
     provider: "GitLab",
@@ -60,13 +60,13 @@ function gitlabRule(opts) {
     docs: GITLAB_DOCS,
     remediation: opts.remediation,
     samples: () => [prefix + opts.classicSample(opts.id), gitlabRoutable(prefix, opts.id + "-routable")],
-    truePositives: ([classic, routable]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)(opts.setting, routable), ...(0, import_chunk_U3SJT3WC.inSyntaxes)(opts.setting, classic, ["env"]), ...opts.lines(classic)],
+    truePositives: ([classic, routable]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)(opts.setting, routable), ...(0, import_chunk_ZFKQM6C4.inSyntaxes)(opts.setting, classic, ["env"]), ...opts.lines(classic)],
     falsePositives: ([classic]) => [`GITLAB_TOKEN=${classic.slice(0, prefix.length + 10)}`, `const notAToken = "x${classic}";`, `const prefixOnly = "${prefix}";`]
   });
 }
 var b64url20 = (seed) => import_chunk_KBVS5DTB.fake.base64url(20, seed);
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "gitlab-session-cookie",
     title: "GitLab session cookie",
     provider: "GitLab",
@@ -78,7 +78,7 @@ var rules = [
     remediation: "Revoke the session under User Settings > Active sessions (or sign out everywhere) and never paste cookies into code or logs.",
     samples: () => ["_gitlab_session=" + import_chunk_KBVS5DTB.fake.hex(32, "gl-session")],
     // The cookie as sent, name included: the value is a header fragment, not a setting's value.
-    truePositives: ([t]) => (0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Cookie: %s" https://gitlab.example.com/api/v4/user', "GITLAB_COOKIE=%s", '  "cookie": "%s; path=/",'),
+    truePositives: ([t]) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Cookie: %s" https://gitlab.example.com/api/v4/user', "GITLAB_COOKIE=%s", '  "cookie": "%s; path=/",'),
     falsePositives: ([t]) => [t.slice(0, 30), 'cookie_name = "_gitlab_session="']
   }),
   gitlabRule({
@@ -89,7 +89,7 @@ var rules = [
     classicSample: b64url20,
     remediation: "Revoke the token (User settings > Access tokens, or the project's/group's Access tokens) and keep its replacement in CI/CD variables or a secret store.",
     setting: "gitlab_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, 'curl --header "PRIVATE-TOKEN: %s" https://gitlab.com/api/v4/projects')
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'curl --header "PRIVATE-TOKEN: %s" https://gitlab.com/api/v4/projects')
   }),
   gitlabRule({
     id: "gitlab-deploy-token",
@@ -99,7 +99,7 @@ var rules = [
     classicSample: b64url20,
     remediation: "Revoke the deploy token in Settings > Repository > Deploy tokens and create a new one stored as a masked CI/CD variable.",
     setting: "ci_deploy_password",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "docker login -u gitlab+deploy-token-1 -p %s registry.gitlab.com")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "docker login -u gitlab+deploy-token-1 -p %s registry.gitlab.com")
   }),
   gitlabRule({
     id: "gitlab-runner-authentication-token",
@@ -110,7 +110,7 @@ var rules = [
     severity: "high",
     remediation: "Reset the runner's authentication token (or delete the runner) in the runner's settings and re-register it.",
     setting: "runner_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, '  token = "%s"', "gitlab-runner register --url https://gitlab.com --token %s")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, '  token = "%s"', "gitlab-runner register --url https://gitlab.com --token %s")
   }),
   gitlabRule({
     id: "gitlab-runner-registered-token",
@@ -120,7 +120,7 @@ var rules = [
     classicSample: b64url20,
     remediation: "Delete the runner in the GitLab UI (which revokes its token) and register a new one.",
     setting: "runner_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, '  token = "%s"')
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, '  token = "%s"')
   }),
   gitlabRule({
     id: "gitlab-runner-registration-token",
@@ -130,7 +130,7 @@ var rules = [
     classicSample: b64url20,
     remediation: "Reset the registration token in the project's/group's CI/CD > Runners settings and move to runner authentication tokens.",
     setting: "registration_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "gitlab-runner register --registration-token %s")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "gitlab-runner register --registration-token %s")
   }),
   gitlabRule({
     id: "gitlab-scim-token",
@@ -140,7 +140,7 @@ var rules = [
     classicSample: b64url20,
     remediation: "Reset the SCIM token in the group's SAML SSO settings and update the identity provider with the new one.",
     setting: "gitlab_scim_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: Bearer %s")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: Bearer %s")
   }),
   gitlabRule({
     id: "gitlab-ci-job-token",
@@ -151,7 +151,7 @@ var rules = [
     severity: "medium",
     remediation: "Job tokens expire with the job; find how it was printed or persisted (logs, artifacts) and stop it, and restrict the job token's allowlist.",
     setting: "ci_job_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, 'curl --header "JOB-TOKEN: %s" https://gitlab.com/api/v4/jobs')
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'curl --header "JOB-TOKEN: %s" https://gitlab.com/api/v4/jobs')
   }),
   gitlabRule({
     id: "gitlab-pipeline-trigger-token",
@@ -161,7 +161,7 @@ var rules = [
     classicSample: (seed) => import_chunk_KBVS5DTB.fake.hex(40, seed),
     remediation: "Revoke the trigger token in Settings > CI/CD > Pipeline trigger tokens and create a new one stored as a masked variable.",
     setting: "trigger_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "curl -X POST -F token=%s -F ref=main https://gitlab.com/api/v4/projects/1/trigger/pipeline")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "curl -X POST -F token=%s -F ref=main https://gitlab.com/api/v4/projects/1/trigger/pipeline")
   }),
   gitlabRule({
     id: "gitlab-incoming-mail-token",
@@ -172,7 +172,7 @@ var rules = [
     severity: "medium",
     remediation: "Reset the incoming email token in User settings > Access tokens, which changes the user's issue-by-email addresses.",
     setting: "incoming_email_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "GITLAB_INCOMING_TOKEN=%s")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "GITLAB_INCOMING_TOKEN=%s")
   }),
   gitlabRule({
     id: "gitlab-kubernetes-agent-token",
@@ -182,7 +182,7 @@ var rules = [
     classicSample: (seed) => import_chunk_KBVS5DTB.fake.base64url(50, seed),
     remediation: "Revoke the agent token in Operate > Kubernetes clusters, create a new one and store it as a Kubernetes secret.",
     setting: "token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, "helm upgrade --install agent gitlab/gitlab-agent --set config.token=%s")
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, "helm upgrade --install agent gitlab/gitlab-agent --set config.token=%s")
   }),
   gitlabRule({
     id: "gitlab-oauth-app-secret",
@@ -192,7 +192,7 @@ var rules = [
     classicSample: (seed) => import_chunk_KBVS5DTB.fake.base64url(64, seed),
     remediation: "Renew the application's secret in its Applications settings and keep it in a secret store.",
     setting: "gitlab_client_secret",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, '  "client_secret": "%s",')
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, '  "client_secret": "%s",')
   }),
   gitlabRule({
     id: "gitlab-feature-flags-client-token",
@@ -203,7 +203,7 @@ var rules = [
     severity: "medium",
     remediation: "Reset the instance ID token in Deploy > Feature flags > Configure and update the Unleash clients.",
     setting: "unleash_instance_id",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, 'unleash = UnleashClient(url, app_name="prod", instance_id="%s")')
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'unleash = UnleashClient(url, app_name="prod", instance_id="%s")')
   }),
   gitlabRule({
     id: "gitlab-feed-token",
@@ -214,11 +214,11 @@ var rules = [
     severity: "medium",
     remediation: "Reset the feed token in User settings > Access tokens; it exposes the user's RSS/calendar feeds.",
     setting: "gitlab_feed_token",
-    lines: (t) => (0, import_chunk_U3SJT3WC.withValue)(t, 'const feed = "https://gitlab.com/dashboard/issues.atom?feed_token=%s";')
+    lines: (t) => (0, import_chunk_ZFKQM6C4.withValue)(t, 'const feed = "https://gitlab.com/dashboard/issues.atom?feed_token=%s";')
   }),
   // Tokens created before GitLab 14.5 carry no prefix: 20 characters, read only as the value of a
   // setting whose name says GitLab and a credential word (`GITLAB_TOKEN`, `gitlab_secret`).
-  ...(0, import_chunk_PH4ZFJQ6.keyed)([
+  ...(0, import_chunk_TANNEOZE.keyed)([
     {
       id: "gitlab-legacy-access-token",
       provider: "GitLab",

@@ -23,23 +23,23 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "gocardless-live-access-token",
     title: "GoCardless live access token",
     provider: "GoCardless",
     severity: "critical",
     keywords: ["gocardless"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["gocardless"], ["token", "key", "secret"])}(?<secret>live_[A-Za-z0-9_=-]{40})(?![A-Za-z0-9_=-])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["gocardless"], ["token", "key", "secret"])}(?<secret>live_[A-Za-z0-9_=-]{40})(?![A-Za-z0-9_=-])`),
     docs: "https://developer.gocardless.com/getting-started/api/making-your-first-request/",
     remediation: "Revoke the access token in the GoCardless Dashboard (Developers > API access tokens) and keep its replacement in a secret manager.",
     samples: () => [`live_${import_chunk_KBVS5DTB.fake.alnum(40, "gc-1")}`, `live_${import_chunk_KBVS5DTB.fake.base64url(40, "gc-2")}`],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("gocardless_access_token", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = gocardless_pro.Client(access_token="%s", environment="live")`, `gocardless_access_token: %s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("gocardless_access_token", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = gocardless_pro.Client(access_token="%s", environment="live")`, `gocardless_access_token: %s`)
     ],
     falsePositives: () => [`GOCARDLESS_ACCESS_TOKEN=sandbox_${import_chunk_KBVS5DTB.fake.base64url(40, "gc-3")}`, `GOCARDLESS_ACCESS_TOKEN=live_${import_chunk_KBVS5DTB.fake.base64url(20, "gc-4")}`]
   })

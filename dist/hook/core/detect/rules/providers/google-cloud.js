@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var FIREBASE_SDK_PUBLISHED_KEYS = /* @__PURE__ */ new Set([
@@ -57,7 +57,7 @@ var FIREBASE_SDK_PUBLISHED_KEYS = /* @__PURE__ */ new Set([
   "fe686096b4987fed70f96ffa6572cccbc89193c5013b8206d2d40a741296eda5"
 ]);
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "gcp-service-account-key",
     title: "Google Cloud service account key (JSON key file)",
     provider: "Google Cloud",
@@ -71,12 +71,12 @@ var rules = [
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "gcp-sa-key-id")],
     // The key file's field name, lower-case as Google writes it.
     truePositives: ([id]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("private_key_id", id, ["yaml", "json", "js", "py", "toml"]),
-      ...(0, import_chunk_U3SJT3WC.withValue)(id, `{"type": "service_account", "project_id": "demo-123", "private_key_id": "%s"}`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("private_key_id", id, ["yaml", "json", "js", "py", "toml"]),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(id, `{"type": "service_account", "project_id": "demo-123", "private_key_id": "%s"}`)
     ],
     falsePositives: ([id]) => [`  "private_key_id": "${id.slice(0, 32)}",`, `  "private_key_id": "${id.toUpperCase()}Z",`, '  "private_key_id": process.env.GCP_KEY_ID,']
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "gcp-api-key",
     title: "Google API key",
     provider: "Google Cloud",
@@ -88,13 +88,13 @@ var rules = [
     remediation: "Delete or regenerate the key in APIs & Services > Credentials; if it must ship to clients, restrict it by API and by application/referrer.",
     samples: () => ["AIza" + import_chunk_KBVS5DTB.fake.base64url(35, "gcp-api-key"), "AIza" + import_chunk_KBVS5DTB.fake.alnum(35, "gcp-api-key-2")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("google_api_key", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, '  apiKey: "%s",'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, 'fetch("https://maps.googleapis.com/maps/api/geocode/json?key=%s")')
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("google_api_key", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, '  apiKey: "%s",'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, 'fetch("https://maps.googleapis.com/maps/api/geocode/json?key=%s")')
     ],
     falsePositives: ([a]) => [`  apiKey: "${a.slice(0, 30)}",`, `const k = "${a}x";`, "  apiKey: process.env.GOOGLE_API_KEY,"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "google-oauth-client-secret",
     title: "Google OAuth client secret",
     provider: "Google Cloud",
@@ -104,24 +104,24 @@ var rules = [
     docs: "https://developers.google.com/identity/protocols/oauth2",
     remediation: "Reset the client secret in APIs & Services > Credentials and keep it in a secret manager, never in client code.",
     samples: () => ["GOCSPX-" + import_chunk_KBVS5DTB.fake.base64url(28, "gocspx")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("google_client_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, '  "client_secret": "%s",')],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("google_client_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, '  "client_secret": "%s",')],
     falsePositives: ([s]) => [`GOOGLE_CLIENT_SECRET=${s.slice(0, 30)}`, `const prefix = "GOCSPX-";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "google-oauth-refresh-token",
     title: "Google OAuth refresh token",
     provider: "Google Cloud",
     severity: "high",
     keywords: ["1//0"],
     // Google refresh tokens start with "1//0"; only reported as the value of a refresh-token setting.
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.ci)("refresh")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>1//0[A-Za-z0-9_-]{40,300})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.ci)("refresh")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")}${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>1//0[A-Za-z0-9_-]{40,300})(?![A-Za-z0-9_-])`),
     docs: "https://developers.google.com/identity/protocols/oauth2#expiration",
     remediation: "Revoke the grant (myaccount.google.com/permissions or the revoke endpoint) and store refresh tokens encrypted, outside the code.",
     samples: () => ["1//0" + import_chunk_KBVS5DTB.fake.base64url(99, "google-refresh")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("google_refresh_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "refresh_token": "%s",', "  refreshToken: '%s',")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("google_refresh_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "refresh_token": "%s",', "  refreshToken: '%s',")],
     falsePositives: ([t]) => [`const path = "1//0${t.slice(4, 20)}";`, "GOOGLE_REFRESH_TOKEN=1//0abc"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "google-oauth-access-token",
     title: "Google OAuth access token",
     provider: "Google Cloud",
@@ -132,12 +132,12 @@ var rules = [
     remediation: "Revoke the token (https://oauth2.googleapis.com/revoke) and let the client library obtain short-lived tokens at run time.",
     samples: () => ["ya29." + import_chunk_KBVS5DTB.fake.base64url(150, "ya29")],
     truePositives: ([t]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("google_access_token", t),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://www.googleapis.com/drive/v3/files', '  "access_token": "%s",')
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("google_access_token", t),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://www.googleapis.com/drive/v3/files', '  "access_token": "%s",')
     ],
     falsePositives: ([t]) => [`const x = "ya29.short";`, `const y = "a${t}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "firebase-cloud-messaging-server-key",
     title: "Firebase Cloud Messaging legacy server key",
     provider: "Google Cloud",
@@ -147,7 +147,7 @@ var rules = [
     docs: "https://firebase.google.com/docs/cloud-messaging/migrate-v1",
     remediation: "Delete the legacy server key in the Firebase console (Cloud Messaging) and migrate to the HTTP v1 API with service account credentials.",
     samples: () => ["AAAA" + import_chunk_KBVS5DTB.fake.base64url(7, "fcm-a") + ":APA91b" + import_chunk_KBVS5DTB.fake.base64url(134, "fcm-b")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("fcm_server_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'headers: { Authorization: "key=%s" },')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("fcm_server_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'headers: { Authorization: "key=%s" },')],
     falsePositives: ([k]) => [`FCM_SERVER_KEY=${k.slice(0, 60)}`, `const registrationToken = "${k.slice(12)}";`]
   })
 ];

@@ -27,7 +27,7 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function grafanaServiceAccountChecksum(secretPart) {
@@ -51,7 +51,7 @@ function fakeGrafanaLegacyKey(seed) {
   return (0, import_chunk_KBVS5DTB.toBase64)(JSON.stringify({ k: import_chunk_KBVS5DTB.fake.alnum(32, seed), n: "deploy-" + import_chunk_KBVS5DTB.fake.lower(5, seed), id: 1 }));
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "grafana-cloud-token",
     title: "Grafana Cloud access policy token",
     provider: "Grafana",
@@ -65,10 +65,10 @@ var rules = [
     docs: "https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/",
     remediation: "Delete the token in Grafana Cloud > Administration > Access policies and keep its replacement in a secret manager.",
     samples: () => [fakeGrafanaCloudToken("glc-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("grafana_cloud_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "password: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("grafana_cloud_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "password: %s")],
     falsePositives: () => ["glc_" + import_chunk_KBVS5DTB.fake.alnum(12, "glc-short"), "GRAFANA_CLOUD_TOKEN=${GRAFANA_CLOUD_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "grafana-service-account-token",
     title: "Grafana service account token",
     provider: "Grafana",
@@ -79,10 +79,10 @@ var rules = [
     docs: "https://grafana.com/docs/grafana/latest/administration/service-accounts/",
     remediation: "Delete the token in Grafana > Administration > Service accounts and keep its replacement in a secret manager.",
     samples: () => [fakeGrafanaServiceAccountToken("glsa-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("grafana_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://grafana.example.com/api/org')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("grafana_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://grafana.example.com/api/org')],
     falsePositives: () => ["glsa_" + import_chunk_KBVS5DTB.fake.alnum(20, "glsa-short") + "_" + import_chunk_KBVS5DTB.fake.hex(8, "glsa-s"), "glsa_" + import_chunk_KBVS5DTB.fake.alnum(32, "glsa-nosum")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "grafana-api-key-legacy",
     title: "Grafana API key (legacy)",
     provider: "Grafana",
@@ -97,7 +97,7 @@ var rules = [
     docs: "https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/",
     remediation: "Delete the API key in Grafana, migrate to a service account token, and keep it in a secret manager.",
     samples: () => [fakeGrafanaLegacyKey("grafana-leg-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("grafana_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'GrafanaClient("%s", host=host)')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("grafana_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'GrafanaClient("%s", host=host)')],
     falsePositives: () => ["eyJrIjoi" + import_chunk_KBVS5DTB.fake.alnum(10, "gr-short"), "https://app.powerbi.com/view?r=eyJrIjoi" + import_chunk_KBVS5DTB.fake.alnum(20, "gr-pbi")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "groq-api-key",
     title: "Groq API key",
     provider: "Groq",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://console.groq.com/docs/quickstart",
     remediation: "Delete the key in the GroqCloud console (API Keys), create a new one and load it from GROQ_API_KEY.",
     samples: () => ["gsk_" + import_chunk_KBVS5DTB.fake.alnum(52, "gsk-1"), "gsk_" + import_chunk_KBVS5DTB.fake.alnum(52, "t-groq")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("groq_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `const groq = new Groq({ apiKey: "%s" });`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("groq_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const groq = new Groq({ apiKey: "%s" });`)],
     falsePositives: () => [`GROQ_API_KEY=gsk_${import_chunk_KBVS5DTB.fake.alnum(40, "gsk-fp")}`, `gsk_${import_chunk_KBVS5DTB.fake.alnum(60, "gsk-fp-2")}`]
   })
 ];

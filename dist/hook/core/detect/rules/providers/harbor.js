@@ -23,27 +23,27 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "harbor-robot-secret",
     title: "Harbor robot account secret",
     provider: "Harbor",
     severity: "high",
     keywords: ["harbor", "robot$"],
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("harbor")}|robot\\$)[^\\n]{0,120}?(?:-p|--password|${(0, import_chunk_U3SJT3WC.ci)("password")}|${(0, import_chunk_U3SJT3WC.ci)("secret")}|${(0, import_chunk_U3SJT3WC.ci)("token")})[\\w.-]{0,12}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_])`
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("harbor")}|robot\\$)[^\\n]{0,120}?(?:-p|--password|${(0, import_chunk_ZFKQM6C4.ci)("password")}|${(0, import_chunk_ZFKQM6C4.ci)("secret")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})[\\w.-]{0,12}${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_])`
     ),
     minEntropy: 3.5,
     docs: "https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/",
     remediation: "Refresh the robot account's secret in Harbor (Robot Accounts > Refresh secret) and keep it in a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "harbor-1"), import_chunk_KBVS5DTB.fake.alnum(32, "harbor-2"), import_chunk_KBVS5DTB.fake.alnum(32, "edge-harbor")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("harbor_robot_secret", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `docker login harbor.acme.dev -u 'robot$ci+builder' -p '%s'`, `harbor_password: "%s"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `docker login registry.acme.dev -u 'robot$proj+ci' -p %s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("harbor_robot_secret", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `docker login harbor.acme.dev -u 'robot$ci+builder' -p '%s'`, `harbor_password: "%s"`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `docker login registry.acme.dev -u 'robot$proj+ci' -p %s`)
     ],
     falsePositives: () => [`HARBOR_PASSWORD=\${HARBOR_PASSWORD}`, `HARBOR_URL=https://harbor.acme.dev/api/v2.0/projects`, `HARBOR_ROBOT_SECRET=${import_chunk_KBVS5DTB.fake.alnum(20, "harbor-3")}`]
   })

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "harness-api-key",
     title: "Harness personal or service account token",
     provider: "Harness",
@@ -40,7 +40,7 @@ var rules = [
     docs: "https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/",
     remediation: "Delete the token in Harness (Profile or Service Account > API Keys) and create a new one kept in a secret manager.",
     samples: () => [`pat.${import_chunk_KBVS5DTB.fake.base64url(22, "hr1")}.${import_chunk_KBVS5DTB.fake.alnum(24, "hr2")}.${import_chunk_KBVS5DTB.fake.alnum(20, "hr3")}`],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("harness_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'x-api-key: "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("harness_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'x-api-key: "%s"')],
     falsePositives: () => ["pat." + import_chunk_KBVS5DTB.fake.alnum(22, "hr4") + "." + import_chunk_KBVS5DTB.fake.alnum(10, "hr5"), "compat.version.number"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vault-service-token",
     title: "HashiCorp Vault service token",
     provider: "HashiCorp",
@@ -41,10 +41,10 @@ var rules = [
       const t2 = "hvs." + import_chunk_KBVS5DTB.fake.alnum(24, "hvs-2");
       return [t, t2];
     },
-    truePositives: ([t, t2]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vault_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t2, "vault login %s")],
+    truePositives: ([t, t2]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vault_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t2, "vault login %s")],
     falsePositives: () => ["hvs." + import_chunk_KBVS5DTB.fake.alnum(10, "hvs-short"), "VAULT_TOKEN=$(vault print token)"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vault-batch-token",
     title: "HashiCorp Vault batch token",
     provider: "HashiCorp",
@@ -54,10 +54,10 @@ var rules = [
     docs: "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
     remediation: "Batch tokens cannot be revoked individually: revoke the parent token or lease, shorten TTLs, and never commit tokens.",
     samples: () => ["hvb.AAAAAQ" + import_chunk_KBVS5DTB.fake.base64url(150, "hvb-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vault_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'token: "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vault_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'token: "%s"')],
     falsePositives: () => ["hvb." + import_chunk_KBVS5DTB.fake.alnum(40, "hvb-short"), "VAULT_TOKEN_TYPE=batch"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vault-recovery-token",
     title: "HashiCorp Vault recovery token",
     provider: "HashiCorp",
@@ -67,23 +67,23 @@ var rules = [
     docs: "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
     remediation: "Revoke the recovery token and regenerate it with `vault operator generate-root -recovery-token` only when needed.",
     samples: () => ["hvr." + import_chunk_KBVS5DTB.fake.base64url(90, "hvr-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vault_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "recovery_token = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vault_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "recovery_token = '%s'")],
     falsePositives: () => ["hvr." + import_chunk_KBVS5DTB.fake.alnum(8, "hvr-short"), "shvr." + import_chunk_KBVS5DTB.fake.alnum(30, "hvr-embedded")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vault-token-legacy",
     title: "HashiCorp Vault token (legacy s. format)",
     provider: "HashiCorp",
     severity: "high",
     keywords: ["vault"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("vault", "token", String.raw`s\.` + (0, import_chunk_U3SJT3WC.hasDigit)(24) + "[A-Za-z0-9]{24}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("vault", "token", String.raw`s\.` + (0, import_chunk_ZFKQM6C4.hasDigit)(24) + "[A-Za-z0-9]{24}"),
     docs: "https://developer.hashicorp.com/vault/docs/concepts/tokens",
     remediation: "Revoke the token with `vault token revoke` and authenticate workloads with an auth method at run time.",
     samples: () => ["s." + import_chunk_KBVS5DTB.fake.alnum(22, "vault-leg-1") + "9" + import_chunk_KBVS5DTB.fake.alnum(1, "vault-leg-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vault_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "vault_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vault_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "vault_token: '%s'")],
     falsePositives: () => ["VAULT_TOKEN=s." + import_chunk_KBVS5DTB.fake.alnum(10, "vault-short"), "VAULT_TOKEN_PATH=s.tokenhelperconfigpath"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vault-approle-secret-id",
     title: "HashiCorp Vault AppRole SecretID",
     provider: "HashiCorp",
@@ -93,14 +93,14 @@ var rules = [
     // A SecretID Vault generates is a lower-case UUID, the password half of an AppRole login: under a Vault or AppRole setting
     // (VAULT_SECRET_ID), or a secret_id a few lines below its RoleID (the pair an AppRole login takes).
     regex: new RegExp(
-      `(?:(?:${(0, import_chunk_U3SJT3WC.ci)("vault")}|${(0, import_chunk_U3SJT3WC.ci)("approle")})[\\w.-]{0,20}?|${(0, import_chunk_U3SJT3WC.ci)("role")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("id")}${import_chunk_U3SJT3WC.ASSIGN}${import_chunk_U3SJT3WC.UUID_ANY_CASE}[^\\n]{0,80}\\n(?:[^\\n]{0,200}\\n){0,2}?[^\\n]{0,40}?(?<![A-Za-z0-9]))${(0, import_chunk_U3SJT3WC.ci)("secret")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("id")}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>${import_chunk_U3SJT3WC.UUID})(?![\\w-])`
+      `(?:(?:${(0, import_chunk_ZFKQM6C4.ci)("vault")}|${(0, import_chunk_ZFKQM6C4.ci)("approle")})[\\w.-]{0,20}?|${(0, import_chunk_ZFKQM6C4.ci)("role")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("id")}${import_chunk_ZFKQM6C4.ASSIGN}${import_chunk_ZFKQM6C4.UUID_ANY_CASE}[^\\n]{0,80}\\n(?:[^\\n]{0,200}\\n){0,2}?[^\\n]{0,40}?(?<![A-Za-z0-9]))${(0, import_chunk_ZFKQM6C4.ci)("secret")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("id")}${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>${import_chunk_ZFKQM6C4.UUID})(?![\\w-])`
     ),
     docs: "https://developer.hashicorp.com/vault/docs/auth/approle",
     remediation: "Destroy the SecretID (`vault write auth/approle/role/<role>/secret-id/destroy`), issue a new one with a short TTL and limited uses, and deliver it by response wrapping.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("approle-secret"), import_chunk_KBVS5DTB.fake.uuid("approle-role")],
     truePositives: ([secret, role]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("vault_secret_id", secret),
-      ...(0, import_chunk_U3SJT3WC.withValue)(secret, `approle_secret_id: "%s"`, `role_id = "${role}"
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vault_secret_id", secret),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(secret, `approle_secret_id: "%s"`, `role_id = "${role}"
 secret_id = "%s"`, `{
   "role_id": "${role}",
   "secret_id": "%s"
@@ -121,7 +121,7 @@ d = 4
 secret_id = "${secret}"`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "terraform-cloud-token",
     title: "Terraform Cloud / HCP Terraform API token",
     provider: "HashiCorp",
@@ -131,7 +131,7 @@ secret_id = "${secret}"`
     docs: "https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens",
     remediation: "Revoke the token in HCP Terraform > User / Team / Organization settings > Tokens and give CI its replacement as TF_TOKEN_app_terraform_io from a secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(14, "tfc-1") + ".atlasv1." + import_chunk_KBVS5DTB.fake.base64url(67, "tfc-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("tfe_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "TF_TOKEN_app_terraform_io=%s", 'credentials "app.terraform.io" { token = "%s" }')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("tfe_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "TF_TOKEN_app_terraform_io=%s", 'credentials "app.terraform.io" { token = "%s" }')],
     falsePositives: () => [import_chunk_KBVS5DTB.fake.alnum(14, "tfc-fp") + ".atlasv1." + import_chunk_KBVS5DTB.fake.alnum(20, "tfc-short"), "TF_TOKEN_app_terraform_io=${TFC_TOKEN}"]
   })
 ];

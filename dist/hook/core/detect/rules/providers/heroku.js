@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "heroku-api-key",
     title: "Heroku API key",
     provider: "Heroku",
@@ -38,20 +38,20 @@ var rules = [
     docs: "https://devcenter.heroku.com/articles/authentication",
     remediation: "Revoke the authorization with `heroku authorizations:revoke` (or in Account settings), then store its replacement as a CI secret.",
     samples: () => ["HRKU-AA" + import_chunk_KBVS5DTB.fake.base64url(58, "hrku-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("heroku_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'heroku_api_key = "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("heroku_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'heroku_api_key = "%s"')],
     falsePositives: () => ["HRKU-AA" + import_chunk_KBVS5DTB.fake.base64url(30, "hrku-short"), "HEROKU_API_KEY=$(heroku auth:token)"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "heroku-api-key-legacy",
     title: "Heroku API key (legacy UUID)",
     provider: "Heroku",
     severity: "critical",
     keywords: ["heroku"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("heroku", String.raw`api[_.-]?key|api[_.-]?token|auth[_.-]?token|token|key|password|secret`, import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("heroku", String.raw`api[_.-]?key|api[_.-]?token|auth[_.-]?token|token|key|password|secret`, import_chunk_ZFKQM6C4.UUID),
     docs: "https://devcenter.heroku.com/articles/authentication",
     remediation: "Regenerate the API key in Heroku Account settings and store its replacement as a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("heroku-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("heroku_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "heroku_token: '%s'", '"heroku_secret": "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("heroku_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "heroku_token: '%s'", '"heroku_secret": "%s"')],
     falsePositives: () => ["HEROKU_APP_ID=" + import_chunk_KBVS5DTB.fake.uuid("heroku-fp"), "HEROKU_API_KEY=${{ secrets.HEROKU_API_KEY }}"]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "hetzner-cloud-api-token",
     title: "Hetzner Cloud API token",
     provider: "Hetzner",
     severity: "critical",
     keywords: ["hcloud", "hetzner"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("hcloud")}|${(0, import_chunk_U3SJT3WC.ci)("hetzner")})[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("hcloud")}|${(0, import_chunk_ZFKQM6C4.ci)("hetzner")})[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")})`, "[A-Za-z0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://docs.hetzner.cloud/#authentication",
     remediation: "Delete the token in the project's Security > API tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(64, "hcloud")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("hcloud_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'hetzner_api_key = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("hcloud_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'hetzner_api_key = "%s"')],
     falsePositives: ([t]) => [`HCLOUD_TOKEN=${t.slice(0, 50)}`, `const checksum = "${t}";`]
   })
 ];

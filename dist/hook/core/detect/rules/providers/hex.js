@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "hex-api-key",
     title: "Hex.pm API key",
     provider: "Hex",
     severity: "high",
     keywords: ["hex_api", "hexpm", "hex.pm"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["hex_api", "hexpm", "hex.pm"], ["key"], false)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["hex_api", "hexpm", "hex.pm"], ["key"], false)}(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_])`),
     docs: "https://hex.pm/docs/publish",
     remediation: "Revoke the key (`mix hex.user key revoke` or on hex.pm), create one with the least permissions, and keep it in a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "hex-1"), import_chunk_KBVS5DTB.fake.hex(32, "hex-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("hex_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `env: { HEXPM_KEY: "%s" }`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("hex_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `env: { HEXPM_KEY: "%s" }`)],
     falsePositives: () => [`HEX_API_KEY=\${{ secrets.HEX_API_KEY }}`, `HEX_API_KEY=${import_chunk_KBVS5DTB.fake.hex(40, "hex-3")}`]
   })
 ];

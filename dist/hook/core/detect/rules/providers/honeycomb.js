@@ -23,17 +23,17 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "honeycomb-api-key",
     title: "Honeycomb API key",
     provider: "Honeycomb",
     severity: "high",
     keywords: ["honeycomb"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("honeycomb", String.raw`api[_.-]?key|write[_.-]?key|key|team|secret`, String.raw`(?:[a-f0-9]{32}|` + (0, import_chunk_U3SJT3WC.hasDigit)(22) + "[A-Za-z0-9]{22})"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("honeycomb", String.raw`api[_.-]?key|write[_.-]?key|key|team|secret`, String.raw`(?:[a-f0-9]{32}|` + (0, import_chunk_ZFKQM6C4.hasDigit)(22) + "[A-Za-z0-9]{22})"),
     minEntropy: 3.2,
     docs: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     remediation: "Delete the key in Honeycomb > Environment settings > API Keys and pass its replacement to senders through a secret.",
@@ -42,10 +42,10 @@ var rules = [
       const k2 = import_chunk_KBVS5DTB.fake.hex(32, "hny-2");
       return [k, k2];
     },
-    truePositives: ([k, k2]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("honeycomb_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k2, "honeycomb_writekey: '%s'"), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'HONEYCOMB_SECRET="%s"')],
+    truePositives: ([k, k2]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("honeycomb_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k2, "honeycomb_writekey: '%s'"), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'HONEYCOMB_SECRET="%s"')],
     falsePositives: () => ["HONEYCOMB_DATASET=" + import_chunk_KBVS5DTB.fake.alnum(22, "hny-fp"), "HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "honeycomb-ingest-key",
     title: "Honeycomb ingest key",
     provider: "Honeycomb",
@@ -55,7 +55,7 @@ var rules = [
     docs: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     remediation: "Delete the ingest key in Honeycomb > Environment settings > API Keys and pass its replacement to senders through a secret.",
     samples: () => ["hcaik_01" + import_chunk_KBVS5DTB.fake.lowerDigits(56, "hcaik-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("honeycomb_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "x-honeycomb-team: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("honeycomb_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "x-honeycomb-team: %s")],
     falsePositives: () => ["hcaik_" + import_chunk_KBVS5DTB.fake.lowerDigits(20, "hcaik-short"), "hcaik_" + import_chunk_KBVS5DTB.fake.lowerDigits(70, "hcaik-long")]
   })
 ];

@@ -23,17 +23,17 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "hubspot-private-app-token",
     title: "HubSpot private app access token",
     provider: "HubSpot",
     severity: "high",
     keywords: ["pat-na", "pat-eu", "pat-ap"],
-    regex: new RegExp(String.raw`(?<![\w-])(?<secret>pat-(?:na|eu|ap)[0-9]{1,2}-${import_chunk_U3SJT3WC.UUID})(?![\w-])`),
+    regex: new RegExp(String.raw`(?<![\w-])(?<secret>pat-(?:na|eu|ap)[0-9]{1,2}-${import_chunk_ZFKQM6C4.UUID})(?![\w-])`),
     docs: "https://developers.hubspot.com/docs/api/private-apps",
     remediation: "Rotate the token in HubSpot > Settings > Integrations > Private Apps and keep its replacement in a secret manager.",
     samples: () => {
@@ -41,10 +41,10 @@ var rules = [
       const t2 = "pat-eu1-" + import_chunk_KBVS5DTB.fake.uuid("hubspot-2");
       return [t, t2];
     },
-    truePositives: ([t, t2]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("hubspot_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t2, "new Client({ accessToken: '%s' })")],
+    truePositives: ([t, t2]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("hubspot_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t2, "new Client({ accessToken: '%s' })")],
     falsePositives: () => ["pat-na1-" + import_chunk_KBVS5DTB.fake.hex(20, "hubspot-short"), "HUBSPOT_ACCESS_TOKEN=${HUBSPOT_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "hubspot-api-key-legacy",
     title: "HubSpot API key (legacy hapikey)",
     provider: "HubSpot",
@@ -52,11 +52,11 @@ var rules = [
     keywords: ["hubspot", "hapikey"],
     // Under a key setting, as the hapikey query parameter, or as the one argument of a HubSpot client's
     // constructor (`new HubSpotAPI("\u2026")`, the form the legacy SDKs took).
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`hubspot[\w. -]{0,25}?(?:${import_chunk_U3SJT3WC.SECRET_NAME})|hapikey|new\s{1,3}hubspot\w{0,12}(?=\(\s{0,3}["'])`, null, import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`hubspot[\w. -]{0,25}?(?:${import_chunk_ZFKQM6C4.SECRET_NAME})|hapikey|new\s{1,3}hubspot\w{0,12}(?=\(\s{0,3}["'])`, null, import_chunk_ZFKQM6C4.UUID),
     docs: "https://developers.hubspot.com/changelog/upcoming-api-key-sunset",
     remediation: "HubSpot API keys are retired: delete it and use a private app token kept in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("hapikey-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("hubspot_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "https://api.hubapi.com/contacts/v1/lists?hapikey=%s", `const hs = new HubSpotAPI("%s");`)],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("hubspot_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "https://api.hubapi.com/contacts/v1/lists?hapikey=%s", `const hs = new HubSpotAPI("%s");`)],
     falsePositives: () => [
       "HUBSPOT_PORTAL_ID=" + import_chunk_KBVS5DTB.fake.uuid("hapikey-fp"),
       "HUBSPOT_API_KEY=${HUBSPOT_API_KEY}",

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "huggingface-access-token",
     title: "Hugging Face user access token",
     provider: "Hugging Face",
@@ -38,10 +38,10 @@ var rules = [
     docs: "https://huggingface.co/docs/hub/security-tokens",
     remediation: "Invalidate the token in Hugging Face settings (Access Tokens), create a fine-grained one, and load it from HF_TOKEN.",
     samples: () => ["hf_" + import_chunk_KBVS5DTB.fake.upper(17, "hf-1-u") + import_chunk_KBVS5DTB.fake.lower(17, "hf-1-l"), "hf_" + import_chunk_KBVS5DTB.fake.lower(20, "t-hf-1") + import_chunk_KBVS5DTB.fake.upper(14, "t-hf-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("hf_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `login(token='%s')`, `huggingface-cli login --token %s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("hf_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `login(token='%s')`, `huggingface-cli login --token %s`)],
     falsePositives: () => [`- (id)hf_requiredCharacteristicTypesForDisplayMetadata;`, `HF_TOKEN=hf_${import_chunk_KBVS5DTB.fake.alnum(34, "hf-fp-1").replace(/[A-Za-z]/, "7")}`, `HF_TOKEN=hf_${import_chunk_KBVS5DTB.fake.lower(20, "hf-fp-2")}`, `HF_TOKEN=hf_${import_chunk_KBVS5DTB.fake.lower(33, "edge-hf")}1`, "my_hf_" + import_chunk_KBVS5DTB.fake.lower(34, "edge-hf-2")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "huggingface-org-token",
     title: "Hugging Face organization API token (legacy)",
     provider: "Hugging Face",
@@ -51,7 +51,7 @@ var rules = [
     docs: "https://huggingface.co/docs/hub/security-tokens",
     remediation: "Revoke the organization token in the organization's Hugging Face settings and move to fine-grained user tokens.",
     samples: () => ["api_org_" + import_chunk_KBVS5DTB.fake.upper(17, "hforg-1-u") + import_chunk_KBVS5DTB.fake.lower(17, "hforg-1-l"), "api_org_" + import_chunk_KBVS5DTB.fake.lower(20, "t-hf-3") + import_chunk_KBVS5DTB.fake.upper(14, "t-hf-4")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("huggingfacehub_api_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `os.environ['HUGGINGFACEHUB_API_TOKEN'] = '%s'`, `use_auth_token: "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("huggingfacehub_api_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `os.environ['HUGGINGFACEHUB_API_TOKEN'] = '%s'`, `use_auth_token: "%s"`)],
     falsePositives: () => ["const api_org_controller = require('../../controllers/api/index').organizations;", `def _api_org_${import_chunk_KBVS5DTB.fake.hex(8, "hforg-1")}_${import_chunk_KBVS5DTB.fake.hex(4, "hforg-2")}(self):`]
   })
 ];

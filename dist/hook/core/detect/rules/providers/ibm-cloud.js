@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "ibm-cloud-api-key",
     title: "IBM Cloud API key",
     provider: "IBM Cloud",
@@ -35,27 +35,27 @@ var rules = [
     keywords: ["ibm", "ic_api_key"],
     // The name may say key or token without "api" (`IBM_CLOUD_KEY`, `ibmcloud token`): the value's
     // fixed length keeps the rule narrow.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?<![A-Za-z])${(0, import_chunk_U3SJT3WC.ci)("ibm")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})|${(0, import_chunk_U3SJT3WC.ci)("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?<![A-Za-z])${(0, import_chunk_ZFKQM6C4.ci)("ibm")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})|${(0, import_chunk_ZFKQM6C4.ci)("ic_api_key")}`, "[A-Za-z0-9_-]{44}", "[A-Za-z0-9_-]"),
     docs: "https://cloud.ibm.com/docs/account?topic=account-userapikey",
     remediation: "Delete the key under Manage > Access (IAM) > API keys and use trusted profiles or a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(44, "ibm-key")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("ibmcloud_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "IC_API_KEY=%s", '  ibm_apikey: "%s"', "IBM_CLOUD_KEY=%s", "ibmcloud token = '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("ibmcloud_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "IC_API_KEY=%s", '  ibm_apikey: "%s"', "IBM_CLOUD_KEY=%s", "ibmcloud token = '%s'")],
     falsePositives: ([k]) => [`IBMCLOUD_API_KEY=${k.slice(0, 40)}`, "  ibm_api_key: ${{ secrets.IBM_KEY }}", `libmagic_key = "${k}"`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "ibm-cos-hmac-secret",
     title: "IBM Cloud Object Storage HMAC secret access key",
     provider: "IBM Cloud",
     severity: "critical",
     keywords: ["secret_access_key", "secretaccesskey", "secret-access-key"],
     // HMAC credentials are 48 hex characters (AWS secret keys are 40 base64 ones).
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("secret")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("access")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}`, "[a-f0-9]{48}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("secret")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("access")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}`, "[a-f0-9]{48}", "[A-Za-z0-9]"),
     docs: "https://cloud.ibm.com/docs/cloud-object-storage?topic=cloud-object-storage-uhc-hmac-credentials-main",
     remediation: "Delete the service credential that holds these HMAC keys and create a new one, stored in Secrets Manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(48, "ibm-hmac")],
     truePositives: ([s]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("secret_access_key", s),
-      ...(0, import_chunk_U3SJT3WC.withValue)(s, `  "cos_hmac_keys": { "access_key_id": "${import_chunk_KBVS5DTB.fake.hex(32, "ibm-hmac-id")}", "secret_access_key": "%s" }`, "aws_secret_access_key = %s")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("secret_access_key", s),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(s, `  "cos_hmac_keys": { "access_key_id": "${import_chunk_KBVS5DTB.fake.hex(32, "ibm-hmac-id")}", "secret_access_key": "%s" }`, "aws_secret_access_key = %s")
     ],
     falsePositives: ([s]) => [`aws_secret_access_key = ${s.slice(0, 40)}`, `const digest = "${s}";`]
   })

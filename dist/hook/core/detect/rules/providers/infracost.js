@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "infracost-api-key",
     title: "Infracost API key",
     provider: "Infracost",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://www.infracost.io/docs/integrations/environment_variables/",
     remediation: "Rotate the key in Infracost Cloud > Org Settings and give CI its replacement as INFRACOST_API_KEY from a secret.",
     samples: () => ["ico-" + import_chunk_KBVS5DTB.fake.alnum(32, "ico-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("infracost_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "infracost configure set api_key %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("infracost_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "infracost configure set api_key %s")],
     falsePositives: () => ["ico-" + import_chunk_KBVS5DTB.fake.alnum(16, "ico-short"), "favico-" + import_chunk_KBVS5DTB.fake.alnum(32, "ico-embedded"), "/assets/favicon.ico-" + import_chunk_KBVS5DTB.fake.hex(32, "ico-asset") + ".png"]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "intercom-access-token",
     title: "Intercom access token",
     provider: "Intercom",
     severity: "high",
     keywords: ["intercom"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("intercom")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("intercom")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("key")})`, "[A-Za-z0-9=_-]{59,70}", "[A-Za-z0-9=_-]"),
     docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication",
     remediation: "Revoke the token (regenerate it in the Developer Hub app's Authentication page) and keep it in a secret store.",
     samples: () => ["dG9rOj" + import_chunk_KBVS5DTB.fake.base64url(54, "intercom") + "="],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("intercom_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  intercomToken: "%s",')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("intercom_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  intercomToken: "%s",')],
     falsePositives: ([t]) => [`INTERCOM_ACCESS_TOKEN=${t.slice(0, 40)}`, "INTERCOM_APP_ID=abc123"]
   })
 ];

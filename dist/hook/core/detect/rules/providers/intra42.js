@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "intra42-client-secret",
     title: "42 intranet (Intra) OAuth client secret",
     provider: "42",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://api.intra.42.fr/apidoc/guides/getting_started",
     remediation: "Regenerate the application's secret on profile.intra.42.fr (Applications) and keep it out of the repository.",
     samples: () => ["s-s4t2ud-" + import_chunk_KBVS5DTB.fake.hex(64, "intra42")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("ft_client_secret", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'clientSecret := "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("ft_client_secret", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'clientSecret := "%s"')],
     falsePositives: () => ["s-s4t2ud-" + import_chunk_KBVS5DTB.fake.hex(40, "i42-short"), "s-s4t2xx-" + import_chunk_KBVS5DTB.fake.hex(64, "i42-bad")]
   })
 ];

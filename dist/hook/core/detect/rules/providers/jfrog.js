@@ -25,7 +25,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function validateJfrogReferenceToken(token) {
@@ -37,9 +37,9 @@ function makeJfrogReferenceToken(seed) {
   return Buffer.from(`reftkn:01:${import_chunk_KBVS5DTB.fake.digits(10, seed + "-exp")}:${import_chunk_KBVS5DTB.fake.alnum(27, seed)}`).toString("base64");
 }
 var CONTEXT_WORDS = ["jfrog", "artifactory", "xray", "bearer", "_authtoken", "jf_access", "x-jfrog"];
-var CONTEXT = `(?:${CONTEXT_WORDS.map(import_chunk_U3SJT3WC.ci).join("|")})`;
+var CONTEXT = `(?:${CONTEXT_WORDS.map(import_chunk_ZFKQM6C4.ci).join("|")})`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "jfrog-api-key",
     title: "JFrog Artifactory API key",
     provider: "JFrog",
@@ -50,12 +50,12 @@ var rules = [
     remediation: "Revoke the API key in the JFrog Platform (Edit Profile), move to access or reference tokens, and keep credentials in a CI secret.",
     samples: () => ["AKCp" + import_chunk_KBVS5DTB.fake.alnum(69, "akcp-1"), "AKCp" + import_chunk_KBVS5DTB.fake.alnum(69, "akcp-2")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("artifactory_api_key", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `curl -H "X-JFrog-Art-Api: %s" https://acme.jfrog.io/artifactory/api/repositories`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("artifactory_api_key", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `curl -H "X-JFrog-Art-Api: %s" https://acme.jfrog.io/artifactory/api/repositories`)
     ],
     falsePositives: () => [`AKCp${import_chunk_KBVS5DTB.fake.alnum(40, "akcp-3")}`, `xAKCp${import_chunk_KBVS5DTB.fake.alnum(69, "akcp-4")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "jfrog-reference-token",
     title: "JFrog reference token",
     provider: "JFrog",
@@ -72,9 +72,9 @@ var rules = [
     remediation: "Revoke the token in the JFrog Platform (Administration > User Management > Access Tokens) and keep its replacement in a CI secret.",
     samples: () => [makeJfrogReferenceToken("rt-1"), makeJfrogReferenceToken("rt-2"), makeJfrogReferenceToken("edge-rt")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("jfrog_access_token", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `curl -H "Authorization: Bearer %s" https://acme.jfrog.io/artifactory/api/system/ping`, `artifactory_token: "%s"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=%s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("jfrog_access_token", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `curl -H "Authorization: Bearer %s" https://acme.jfrog.io/artifactory/api/system/ping`, `artifactory_token: "%s"`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=%s`)
     ],
     falsePositives: ([, , c]) => [
       `const blob = "${makeJfrogReferenceToken("rt-3")}";`,

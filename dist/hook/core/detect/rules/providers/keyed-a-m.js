@@ -22,11 +22,11 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var UUID = [8, 4, 4, 4, 12];
@@ -291,8 +291,8 @@ var entries = [
   { id: "lark-suite-app-secret", provider: "LarkSuite", kind: "app secret", names: ["lark", "larksuite", "feishu"], value: { alphabet: "alnum", length: 32 }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/authentication-management/access-token/tenant_access_token_internal" },
   { id: "lark-suite-access-token", provider: "LarkSuite", kind: "access token", names: ["lark", "larksuite", "feishu"], value: { prefix: ["t-", "u-", "a-"], alphabet: "alnum", extra: "._-", range: [20, 120] }, credentialWord: true, docs: "https://open.larksuite.com/document/server-docs/api-call-guide/calling-process/get-access-token" },
   { id: "leadfeeder-api-key", provider: "Leadfeeder", names: ["leadfeeder"], value: { alphabet: "alnum", extra: "-", length: 43 }, docs: "https://leadfeeder.com" },
-  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_PH4ZFJQ6.JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
-  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_PH4ZFJQ6.JWT_LIKE }, docs: "https://lendflow.com" },
+  { id: "lemon-squeezy-api-key", provider: "LemonSqueezy", names: ["lemon squeezy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_TANNEOZE.JWT_LIKE }, docs: "https://docs.lemonsqueezy.com/api/getting-started/requests#authentication" },
+  { id: "lendflow-api-token", provider: "Lendflow", kind: "API token", names: ["lendflow"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_TANNEOZE.JWT_LIKE }, docs: "https://lendflow.com" },
   { id: "lemlist-api-key", provider: "Lemlist", names: ["lemlist"], value: { alphabet: "hex", length: 32 }, docs: "https://lemlist.com" },
   { id: "less-annoying-crm-api-key", provider: "LessAnnoyingCRM", names: ["less"], value: { alphabet: "alnum", extra: "-", length: 57 }, credentialWord: true, docs: "https://lessannoyingcrm.com" },
   { id: "lexigram-api-key", provider: "Lexigram", names: ["lexigram"], value: { alphabet: "alnum", length: 301 }, docs: "https://lexigram.io" },
@@ -357,7 +357,7 @@ var entries = [
   { id: "instabot-api-key", provider: "Instabot", names: ["instabot"], value: { alphabet: "alnum", extra: "+/=", length: 44 }, docs: "https://instabot.io" },
   { id: "liveagent-api-key", provider: "LiveAgent", names: ["liveagent"], value: { alphabet: "alnum", length: 32 }, docs: "https://liveagent.com" }
 ];
-var rules = (0, import_chunk_PH4ZFJQ6.keyed)(entries);
+var rules = (0, import_chunk_TANNEOZE.keyed)(entries);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

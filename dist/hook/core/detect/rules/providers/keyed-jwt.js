@@ -22,11 +22,11 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function signedJwt(issuer, alg = "HS256") {
@@ -44,7 +44,7 @@ var ENTRIES = [
   { id: "rentman-api-token", provider: "Rentman", kind: "API token", names: ["rentman"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("rentman") }, docs: "https://api.rentman.net/" },
   { id: "voicegain-jwt", provider: "Voicegain", kind: "API token (JWT)", names: ["voicegain"], credentialWord: true, value: { alphabet: "alnum", extra: "-_.", pattern: signedJwt("voicegain") }, docs: "https://console.voicegain.ai/api-documentation" }
 ];
-var rules = (0, import_chunk_PH4ZFJQ6.keyed)(ENTRIES);
+var rules = (0, import_chunk_TANNEOZE.keyed)(ENTRIES);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

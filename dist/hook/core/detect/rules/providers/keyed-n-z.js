@@ -22,11 +22,11 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var entries = [
@@ -210,7 +210,7 @@ var entries = [
   { id: "swiftype-api-key", provider: "Swiftype", names: ["swiftype"], value: { alphabet: "alnum", extra: "-_", length: 20 }, docs: "https://swiftype.com/documentation" },
   { id: "t-ly-api-key", provider: "TLy", names: ["tly"], value: { alphabet: "alnum", length: 60 }, credentialWord: true, docs: "https://t.ly" },
   { id: "tatum-io-api-key", provider: "TatumIO", names: ["tatum"], value: { alphabet: "lowerDigits", extra: "-", length: 36 }, credentialWord: true, docs: "https://tatum.io" },
-  { id: "tallyfy-api-token", provider: "Tallyfy", kind: "API token", names: ["tallyfy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_PH4ZFJQ6.JWT_LIKE }, docs: "https://tallyfy.com/products/pro/integrations/open-api/" },
+  { id: "tallyfy-api-token", provider: "Tallyfy", kind: "API token", names: ["tallyfy"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_TANNEOZE.JWT_LIKE }, docs: "https://tallyfy.com/products/pro/integrations/open-api/" },
   { id: "taxjar-api-key", provider: "Taxjar", names: ["taxjar"], value: { alphabet: "lowerDigits", length: 32 }, docs: "https://taxjar.com" },
   { id: "teamgate-api-key", provider: "Teamgate", names: ["teamgate"], value: { alphabet: "lowerDigits", length: 40 }, docs: "https://teamgate.com" },
   { id: "teamwork-api-token", provider: "Teamwork", kind: "API token", names: ["teamwork"], value: { prefix: "tkn.v1_", alphabet: "alnum", extra: "=", length: 72 }, docs: "https://apidocs.teamwork.com" },
@@ -260,7 +260,7 @@ var entries = [
   { id: "verimail-api-key", provider: "Verimail", names: ["verimail"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://verimail.io" },
   { id: "veriphone-api-key", provider: "Veriphone", names: ["veriphone"], value: { alphabet: "upperDigits", length: 32 }, docs: "https://veriphone.io" },
   { id: "version-eye-api-key", provider: "VersionEye", names: ["versioneye"], value: { alphabet: "alnum", extra: "-", length: 40 }, docs: "https://versioneye.com" },
-  { id: "viewneo-api-token", provider: "Viewneo", kind: "API token", names: ["viewneo"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_PH4ZFJQ6.JWT_LIKE }, docs: "https://viewneo.com" },
+  { id: "viewneo-api-token", provider: "Viewneo", kind: "API token", names: ["viewneo"], value: { alphabet: "alnum", extra: "-_.", pattern: import_chunk_TANNEOZE.JWT_LIKE }, docs: "https://viewneo.com" },
   { id: "virus-total-api-key", provider: "VirusTotal", names: ["virustotal"], value: { alphabet: "hex", length: 64 }, docs: "https://virustotal.com" },
   { id: "visual-crossing-api-key", provider: "VisualCrossing", names: ["visualcrossing"], value: { alphabet: "upperDigits", length: 25 }, docs: "https://visualcrossing.com" },
   { id: "voiceflow-api-key", provider: "Voiceflow", names: ["voiceflow"], value: { prefix: ["VF.DM.", "VF.WS.", "VF."], alphabet: "alnum", pattern: { regex: "[0-9a-f]{24}\\.[A-Za-z0-9]{16}", sample: (s) => "VF.DM." + import_chunk_KBVS5DTB.fake.hex(24, s) + "." + import_chunk_KBVS5DTB.fake.alnum(16, s + "-secret") }, standalone: true }, docs: "https://docs.voiceflow.com/reference/authentication" },
@@ -300,7 +300,7 @@ var entries = [
   { id: "zoho-refresh-token", provider: "Zoho", kind: "refresh token", names: ["zoho", "zoho crm"], value: { prefix: "1000.", alphabet: "hex", extra: ".", length: 65 }, docs: "https://www.zoho.com/crm/developer/docs/api/v2/oauth-overview.html" },
   { id: "zonka-feedback-api-key", provider: "ZonkaFeedback", names: ["zonka feedback", "zonka"], value: { alphabet: "alnum", length: 36 }, credentialWord: true, docs: "https://zonkafeedback.com" }
 ];
-var rules = (0, import_chunk_PH4ZFJQ6.keyed)(entries);
+var rules = (0, import_chunk_TANNEOZE.keyed)(entries);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

@@ -19,17 +19,17 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  JENKINS_LABEL: () => import_chunk_PH4ZFJQ6.JENKINS_LABEL,
-  JWT_LIKE: () => import_chunk_PH4ZFJQ6.JWT_LIKE,
-  keyed: () => import_chunk_PH4ZFJQ6.keyed,
-  keyedRegex: () => import_chunk_PH4ZFJQ6.keyedRegex
+  JENKINS_LABEL: () => import_chunk_TANNEOZE.JENKINS_LABEL,
+  JWT_LIKE: () => import_chunk_TANNEOZE.JWT_LIKE,
+  keyed: () => import_chunk_TANNEOZE.keyed,
+  keyedRegex: () => import_chunk_TANNEOZE.keyedRegex
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 // Annotate the CommonJS export names for ESM import in node:

@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var docs = "https://docs.klarna.com/api/authentication/";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "klarna-live-api-key",
     title: "Klarna live API key",
     provider: "Klarna",
@@ -38,10 +38,10 @@ var rules = [
     docs,
     remediation: "Disable the API key in the Klarna Merchant Portal (Settings > Klarna API keys), create a new one and keep it in a secret manager.",
     samples: () => [`klarna_live_api_${import_chunk_KBVS5DTB.fake.alnum(120, "klarna-1")}`, `klarna_live_api_${import_chunk_KBVS5DTB.fake.base64url(80, "klarna-2")}`, `klarna_live_api_${import_chunk_KBVS5DTB.fake.base64(120, "klarna-5")}`],
-    truePositives: ([a, b, c]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("klarna_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `password: "%s"`), ...(0, import_chunk_U3SJT3WC.withValue)(c, `KLARNA_API_KEY=%s`)],
+    truePositives: ([a, b, c]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("klarna_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `password: "%s"`), ...(0, import_chunk_ZFKQM6C4.withValue)(c, `KLARNA_API_KEY=%s`)],
     falsePositives: () => [`KLARNA_CLIENT_ID=klarna_live_client_${import_chunk_KBVS5DTB.fake.base64(60, "klarna-3")}`, `klarna_live_api_username: ${import_chunk_KBVS5DTB.fake.lower(8, "klarna-4")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "klarna-test-api-key",
     title: "Klarna test API key",
     provider: "Klarna",
@@ -51,7 +51,7 @@ var rules = [
     docs,
     remediation: "Disable the test API key in the Klarna Merchant Portal (playground) and load keys from the environment.",
     samples: () => [`klarna_test_api_${import_chunk_KBVS5DTB.fake.alnum(120, "klarna-t-1")}`, `klarna_test_api_${import_chunk_KBVS5DTB.fake.base64url(80, "klarna-t-3")}`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("klarna_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `auth = ("${import_chunk_KBVS5DTB.fake.uuid("klarna-t-2")}", "%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("klarna_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `auth = ("${import_chunk_KBVS5DTB.fake.uuid("klarna-t-2")}", "%s")`)],
     falsePositives: () => [`klarna_test_api_${import_chunk_KBVS5DTB.fake.base64(20, "klarna-t-4")}`, `klarna_test_api_base_url = "https://api.playground.klarna.com"`]
   })
 ];

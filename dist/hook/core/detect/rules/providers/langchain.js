@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "langsmith-personal-access-token",
     title: "LangSmith personal access token",
     provider: "LangChain",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key",
     remediation: "Delete the token in LangSmith (Settings > API Keys), create a new one and load it from LANGSMITH_API_KEY.",
     samples: () => ["lsv2_pt_" + import_chunk_KBVS5DTB.fake.hex(32, "ls-1-a") + "_" + import_chunk_KBVS5DTB.fake.hex(10, "ls-1-b"), "lsv2_pt_" + import_chunk_KBVS5DTB.fake.hex(32, "t-ls-1") + "_" + import_chunk_KBVS5DTB.fake.hex(10, "t-ls-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("langchain_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `os.environ["LANGSMITH_API_KEY"] = "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("langchain_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `os.environ["LANGSMITH_API_KEY"] = "%s"`)],
     falsePositives: () => [`LANGCHAIN_API_KEY=ls__${import_chunk_KBVS5DTB.fake.hex(32, "ls-fp")}`, `lsv2_pt_${import_chunk_KBVS5DTB.fake.hex(32, "ls-fp-2")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "langsmith-service-key",
     title: "LangSmith service key",
     provider: "LangChain",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key",
     remediation: "Delete the service key in LangSmith (Settings > API Keys), create a new one and keep it in a secret manager.",
     samples: () => ["lsv2_sk_" + import_chunk_KBVS5DTB.fake.hex(32, "lss-1-a") + "_" + import_chunk_KBVS5DTB.fake.hex(10, "lss-1-b"), "lsv2_sk_" + import_chunk_KBVS5DTB.fake.hex(32, "t-ls-3") + "_" + import_chunk_KBVS5DTB.fake.hex(10, "t-ls-4")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("langsmith_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `langsmith_key: "%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("langsmith_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `langsmith_key: "%s"`)],
     falsePositives: () => [`lsv2_sk_${import_chunk_KBVS5DTB.fake.hex(20, "lss-fp")}_${import_chunk_KBVS5DTB.fake.hex(10, "lss-fp-2")}`, `lsv2_xx_${import_chunk_KBVS5DTB.fake.hex(32, "lss-fp-3")}_${import_chunk_KBVS5DTB.fake.hex(10, "lss-fp-4")}`]
   })
 ];

@@ -23,36 +23,36 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var LAUNCHDARKLY = String.raw`launch[_.-]?darkly|(?<![a-z])ld[_-](?=sdk|api|access)`;
 var LAUNCHDARKLY_KEYWORDS = ["launchdarkly", "launch_darkly", "launch-darkly", "ld_sdk", "ld-sdk", "ld_api", "ld-api", "ld_access", "ld-access"];
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "launchdarkly-access-token",
     title: "LaunchDarkly API access token",
     provider: "LaunchDarkly",
     severity: "high",
     keywords: LAUNCHDARKLY_KEYWORDS,
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(LAUNCHDARKLY, null, "api-" + import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(LAUNCHDARKLY, null, "api-" + import_chunk_ZFKQM6C4.UUID),
     docs: "https://docs.launchdarkly.com/home/account/api",
     remediation: "Delete the token in LaunchDarkly > Organization settings > Authorization and keep its replacement in a secret manager.",
     samples: () => ["api-" + import_chunk_KBVS5DTB.fake.uuid("ld-api-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("launchdarkly_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "ld_api_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("launchdarkly_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "ld_api_token: '%s'")],
     falsePositives: () => ["service_name = api-" + import_chunk_KBVS5DTB.fake.uuid("ld-fp"), "LAUNCHDARKLY_ACCESS_TOKEN=${LD_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "launchdarkly-sdk-key",
     title: "LaunchDarkly server-side SDK key",
     provider: "LaunchDarkly",
     severity: "medium",
     keywords: LAUNCHDARKLY_KEYWORDS,
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(LAUNCHDARKLY, null, "sdk-" + import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(LAUNCHDARKLY, null, "sdk-" + import_chunk_ZFKQM6C4.UUID),
     docs: "https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys",
     remediation: "Reset the SDK key in LaunchDarkly > Project settings > Environments and load it from a secret at run time.",
     samples: () => ["sdk-" + import_chunk_KBVS5DTB.fake.uuid("ld-sdk-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("ld_sdk_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "  launchdarkly_sdk_key: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("ld_sdk_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "  launchdarkly_sdk_key: %s")],
     falsePositives: () => ["LD_SDK_KEY=sdk-" + import_chunk_KBVS5DTB.fake.hex(20, "ld-sdk-short"), "LD_CLIENT_SIDE_ID=" + import_chunk_KBVS5DTB.fake.hex(24, "ld-sdk-fp")]
   })
 ];

@@ -23,27 +23,27 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var LINE_WORD = "(?:line|LINE|Line)";
 var LINE_TOKEN_NAME = String.raw`(?:(?<![A-Za-z0-9])${LINE_WORD}|(?<=[a-z0-9])Line)[ _.-]?(?:(?:bot|BOT|Bot|messaging|MESSAGING|Messaging)[ _.-]?)?(?:(?:access|ACCESS|Access)[ _.-]?)?(?:token|TOKEN|Token)`;
 var LINE_TOKEN_KEYWORDS = ["line_token", "linetoken", "line-token", "line token", "line_bot", "linebot", "line-bot", "line_access", "lineaccess", "line_messaging", "linemessaging"];
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "line-channel-secret",
     title: "LINE Messaging API channel secret",
     provider: "LINE",
     severity: "high",
     keywords: ["channel_secret", "channelsecret", "channel-secret"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("channel")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("channel")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.line.biz/en/docs/messaging-api/getting-started/",
     remediation: "Reissue the channel secret in the LINE Developers console (Basic settings) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "line-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("line_channel_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, 'const config = { channelSecret: "%s" };')],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("line_channel_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, 'const config = { channelSecret: "%s" };')],
     falsePositives: ([s]) => [`LINE_CHANNEL_ID=${s.slice(0, 10)}`, "const config = { channelSecret: process.env.LINE_CHANNEL_SECRET };"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "line-channel-access-token",
     title: "LINE Messaging API channel access token",
     provider: "LINE",
@@ -51,14 +51,14 @@ var rules = [
     // Under a channel access token setting, or a token setting named for LINE itself (`LINE_TOKEN`,
     // `lineBotAccessToken`, `line messaging token`): the name starts a word, so `newline_token` is not one.
     keywords: ["channel_access_token", "channelaccesstoken", "channel-access-token", ...LINE_TOKEN_KEYWORDS],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("channel")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("access")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")}|${LINE_TOKEN_NAME}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("channel")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("access")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")}|${LINE_TOKEN_NAME}`, "[A-Za-z0-9+/]{150,200}={0,2}", "[A-Za-z0-9+/=]"),
     docs: "https://developers.line.biz/en/docs/basics/channel-access-token/",
     remediation: "Reissue (or revoke) the channel access token in the LINE Developers console and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(171, "line-token") + "="],
     truePositives: ([t]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("line_channel_access_token", t),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("line_bot_token", t),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t, 'const config = { channelAccessToken: "%s" };', "line token = '%s'", 'const lineMessagingAccessToken = "%s";')
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("line_channel_access_token", t),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("line_bot_token", t),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'const config = { channelAccessToken: "%s" };', "line token = '%s'", 'const lineMessagingAccessToken = "%s";')
     ],
     falsePositives: ([t]) => [
       `LINE_CHANNEL_ACCESS_TOKEN=${t.slice(0, 100)}`,

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "linear-api-key",
     title: "Linear personal API key",
     provider: "Linear",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://linear.app/developers/graphql#personal-api-keys",
     remediation: "Revoke the key in Linear > Settings > Security & access > API keys and keep its replacement in a secret manager.",
     samples: () => ["lin_api_" + import_chunk_KBVS5DTB.fake.alnum(40, "lin-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("linear_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "new LinearClient({ apiKey: '%s' })")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("linear_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "new LinearClient({ apiKey: '%s' })")],
     falsePositives: () => ["lin_api_" + import_chunk_KBVS5DTB.fake.alnum(30, "lin-short"), "LINEAR_API_KEY=process.env.LINEAR_API_KEY"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "linear-oauth-token",
     title: "Linear OAuth access token",
     provider: "Linear",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://linear.app/developers/oauth-2-0-authentication",
     remediation: "Revoke the token through Linear's OAuth revoke endpoint (or the app's authorization) and store tokens server-side only.",
     samples: () => ["lin_oauth_" + import_chunk_KBVS5DTB.fake.hex(64, "linoauth-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("linear_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: Bearer %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("linear_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: Bearer %s")],
     falsePositives: () => ["lin_oauth_" + import_chunk_KBVS5DTB.fake.hex(40, "linoauth-short"), "lin_oauth_" + import_chunk_KBVS5DTB.fake.hex(70, "linoauth-long")]
   })
 ];

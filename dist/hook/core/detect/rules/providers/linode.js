@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "linode-api-token",
     title: "Linode (Akamai) personal access token",
     provider: "Linode",
     severity: "critical",
     keywords: ["linode"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("linode")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("pat")})`, "[a-f0-9]{64}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("linode")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("pat")})`, "[a-f0-9]{64}", "[A-Za-z0-9]"),
     docs: "https://techdocs.akamai.com/linode-api/reference/get-started#personal-access-tokens",
     remediation: "Revoke the token in Cloud Manager (My Profile > API Tokens) and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(64, "linode")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("linode_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  linode_api_key: "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("linode_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  linode_api_key: "%s"')],
     falsePositives: ([t]) => [`LINODE_TOKEN=${t.slice(0, 40)}`, `const sha256 = "${t}";`]
   })
 ];

@@ -23,18 +23,18 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
-var LOB = String.raw`(?<![a-zA-Z])${(0, import_chunk_U3SJT3WC.ci)("lob")}(?=[_.-]|${["api", "key", "secret", "token", "live", "test"].map(import_chunk_U3SJT3WC.ci).join("|")})`;
+var LOB = String.raw`(?<![a-zA-Z])${(0, import_chunk_ZFKQM6C4.ci)("lob")}(?=[_.-]|${["api", "key", "secret", "token", "live", "test"].map(import_chunk_ZFKQM6C4.ci).join("|")})`;
 var LOB_KEYWORDS = ["lob_", "lob-", "lob.", "lobapi", "lobkey", "lobsecret", "lobtoken", "loblive", "lobtest"];
 function lobKeyRegex(prefix, alone) {
-  const named = String.raw`${LOB}[\w. -]{0,25}?${import_chunk_U3SJT3WC.ASSIGN}(?<secret>${prefix}[a-f0-9]{32,35})`;
-  return new RegExp(String.raw`(?:${named}${alone ? String.raw`|(?<![\w-])${prefix}[a-f0-9]{35}` : ""})${import_chunk_U3SJT3WC.END}`);
+  const named = String.raw`${LOB}[\w. -]{0,25}?${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>${prefix}[a-f0-9]{32,35})`;
+  return new RegExp(String.raw`(?:${named}${alone ? String.raw`|(?<![\w-])${prefix}[a-f0-9]{35}` : ""})${import_chunk_ZFKQM6C4.END}`);
 }
 var LIVE_HEX = [/live_[a-f0-9]{32}/];
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "lob-live-api-key",
     title: "Lob live API key",
     provider: "Lob",
@@ -45,10 +45,10 @@ var rules = [
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the key in the Lob dashboard > Settings > API Keys and keep its replacement in a secret manager.",
     samples: () => ["live_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("lob_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "lob_key: '%s'", "curl https://api.lob.com/v1/addresses -u %s:", "token = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("lob_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "lob_key: '%s'", "curl https://api.lob.com/v1/addresses -u %s:", "token = '%s'")],
     falsePositives: () => ["GLOBAL_KEY=live_" + import_chunk_KBVS5DTB.fake.hex(33, "lob-fp"), "LOB_API_KEY=live_pub_" + import_chunk_KBVS5DTB.fake.hex(31, "lob-pub"), "token = 'live_" + import_chunk_KBVS5DTB.fake.hex(34, "lob-fp-34") + "'", "STRIPE_KEY=sk_live_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-fp-sk")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "lob-publishable-api-key",
     title: "Lob publishable API key",
     provider: "Lob",
@@ -59,10 +59,10 @@ var rules = [
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the publishable key in the Lob dashboard if it was not meant to be public.",
     samples: () => ["live_pub_" + import_chunk_KBVS5DTB.fake.hex(31, "lob-pub")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("lob_publishable_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "lob.publishable = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("lob_publishable_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "lob.publishable = '%s'")],
     falsePositives: () => ["live_pub_" + import_chunk_KBVS5DTB.fake.hex(20, "lob-pub-short"), "test_pub_" + import_chunk_KBVS5DTB.fake.hex(40, "lob-pub-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "lob-test-api-key",
     title: "Lob test API key",
     provider: "Lob",
@@ -72,7 +72,7 @@ var rules = [
     docs: "https://docs.lob.com/#tag/Authentication",
     remediation: "Rotate the test key in the Lob dashboard and keep it out of source control.",
     samples: () => ["test_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("lob_test_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "lob.api_key = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("lob_test_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "lob.api_key = '%s'")],
     falsePositives: () => ["LOB_TEST_KEY=test_" + import_chunk_KBVS5DTB.fake.hex(20, "lob-t-short"), "unittest_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-fp"), "def test_" + import_chunk_KBVS5DTB.fake.hex(35, "lob-t-fn") + "():"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mailchimp-api-key",
     title: "Mailchimp API key",
     provider: "Mailchimp",
@@ -39,22 +39,22 @@ var rules = [
     docs: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
     remediation: "Revoke the key in Account > Extras > API keys and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "mailchimp") + "-us21"],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mailchimp_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'mailchimp.setConfig({ apiKey: "%s", server: "us21" });')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mailchimp_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'mailchimp.setConfig({ apiKey: "%s", server: "us21" });')],
     falsePositives: ([k]) => [`const locale = "en-us";`, `MAILCHIMP_API_KEY=${k.slice(0, 20)}-us21`, `const x = "${k}x";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mandrill-api-key",
     title: "Mandrill (Mailchimp Transactional) API key",
     provider: "Mailchimp",
     severity: "high",
     keywords: ["mandrill"],
     // Called an API key in the docs; settings and notes also name it a token.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("mandrill")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP})?(?:${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("mandrill")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP})?(?:${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})`, "(?:md-)?[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     minEntropy: 3,
     docs: "https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key",
     remediation: "Delete the key in Mandrill's Settings > SMTP & API Info and keep its replacement in a secret store.",
     samples: () => ["md-" + import_chunk_KBVS5DTB.fake.base64url(22, "mandrill"), import_chunk_KBVS5DTB.fake.alnum(22, "mandrill-old")],
-    truePositives: ([k, old]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mandrill_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '  "mandrillApiKey": "%s",'), ...(0, import_chunk_U3SJT3WC.withValue)(old, "  mandrill_key: %s", "MANDRILL_TOKEN=%s")],
+    truePositives: ([k, old]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mandrill_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '  "mandrillApiKey": "%s",'), ...(0, import_chunk_ZFKQM6C4.withValue)(old, "  mandrill_key: %s", "MANDRILL_TOKEN=%s")],
     falsePositives: ([k]) => [`MANDRILL_API_KEY=${k.slice(0, 15)}`, "MANDRILL_API_KEY=aaaaaaaaaaaaaaaaaaaaaa"]
   })
 ];

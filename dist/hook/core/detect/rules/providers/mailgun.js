@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mailgun-public-validation-key",
     title: "Mailgun public validation key",
     provider: "Mailgun",
@@ -38,10 +38,10 @@ var rules = [
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/",
     remediation: "Rotate the public validation key in Mailgun (Settings > API Security) if it should not be public.",
     samples: () => ["pubkey-" + import_chunk_KBVS5DTB.fake.hex(32, "mg-pub")],
-    truePositives: ([t]) => (0, import_chunk_U3SJT3WC.inSyntaxes)("mailgun_public_key", t),
+    truePositives: ([t]) => (0, import_chunk_ZFKQM6C4.inSyntaxes)("mailgun_public_key", t),
     falsePositives: ([t]) => [`MAILGUN_PUBLIC_KEY=${t.slice(0, 20)}`, 'const name = "pubkey-rotation";']
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mailgun-api-key",
     title: "Mailgun API key",
     provider: "Mailgun",
@@ -52,36 +52,36 @@ var rules = [
     // Or anywhere later on a line that names Mailgun (a client's constructor, a list of settings): a
     // lookbehind, so that each of several values on such a line is reported, not only the first.
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("mailgun")}(?![\\w.-]{0,30}?(?:${(0, import_chunk_U3SJT3WC.ci)("webhook")}|${(0, import_chunk_U3SJT3WC.ci)("signing")}))[\\w.-]{0,30}?${import_chunk_U3SJT3WC.ASSIGN}|\\b${(0, import_chunk_U3SJT3WC.ci)("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=(?![^\\n]{0,207}?(?:${(0, import_chunk_U3SJT3WC.ci)("webhook")}|${(0, import_chunk_U3SJT3WC.ci)("signing")}))${(0, import_chunk_U3SJT3WC.ci)("mailgun")}[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("mailgun")}(?![\\w.-]{0,30}?(?:${(0, import_chunk_ZFKQM6C4.ci)("webhook")}|${(0, import_chunk_ZFKQM6C4.ci)("signing")}))[\\w.-]{0,30}?${import_chunk_ZFKQM6C4.ASSIGN}|\\b${(0, import_chunk_ZFKQM6C4.ci)("api")}["']?\\s{0,3}[:,]\\s{0,3}["']?|(?<![\\w-])(?=key-|[0-9a-f]{32}-)(?<=(?![^\\n]{0,207}?(?:${(0, import_chunk_ZFKQM6C4.ci)("webhook")}|${(0, import_chunk_ZFKQM6C4.ci)("signing")}))${(0, import_chunk_ZFKQM6C4.ci)("mailgun")}[^\\n]{0,200}?[\\s"'\`=:,(]))(?<secret>key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9-])`
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     remediation: "Delete or rotate the key in Settings > API Security and keep its replacement in a secret store.",
     samples: () => ["key-" + import_chunk_KBVS5DTB.fake.lowerDigits(32, "mg-legacy"), import_chunk_KBVS5DTB.fake.hex(32, "mg-new") + "-" + import_chunk_KBVS5DTB.fake.hex(8, "mg-b") + "-" + import_chunk_KBVS5DTB.fake.hex(8, "mg-c")],
     truePositives: ([legacy, current]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("mailgun_api_key", current),
-      ...(0, import_chunk_U3SJT3WC.withValue)(current, 'const mg = new Mailgun(formData).client({ username: "sender", key: "%s" });'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, "mailgun domain 'mg.acme.com' key '%s'"),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mailgun_api_key", current),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(current, 'const mg = new Mailgun(formData).client({ username: "sender", key: "%s" });'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, "mailgun domain 'mg.acme.com' key '%s'"),
       // The second of two values on a line that names Mailgun.
       [`mailgun pass '${current}' key ${legacy}`, legacy],
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, 'requests.post(url, auth=("api", "%s"), data=payload)', "curl -s --user 'api:%s' https://api.mailgun.net/v3/acme.com/messages")
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, 'requests.post(url, auth=("api", "%s"), data=payload)', "curl -s --user 'api:%s' https://api.mailgun.net/v3/acme.com/messages")
     ],
     falsePositives: ([legacy, current]) => [`MAILGUN_WEBHOOK_SIGNING_KEY=${current}`, `mailgun webhook signing key '${current}'`, `// mailgun: ${legacy}x`, `const cacheKey = "${legacy}";`, `MAILGUN_API_KEY=${legacy.slice(0, 20)}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mailgun-webhook-signing-key",
     title: "Mailgun webhook signing key",
     provider: "Mailgun",
     severity: "medium",
     keywords: ["mailgun"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(
-      `${(0, import_chunk_U3SJT3WC.ci)("mailgun")}[\\w.-]{0,30}?(?:${(0, import_chunk_U3SJT3WC.ci)("webhook")}|${(0, import_chunk_U3SJT3WC.ci)("signing")})[\\w.-]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("key")}`,
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(
+      `${(0, import_chunk_ZFKQM6C4.ci)("mailgun")}[\\w.-]{0,30}?(?:${(0, import_chunk_ZFKQM6C4.ci)("webhook")}|${(0, import_chunk_ZFKQM6C4.ci)("signing")})[\\w.-]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("key")}`,
       "[0-9a-f]{32}(?:-[0-9a-f]{8}-[0-9a-f]{8})?",
       "[A-Za-z0-9-]"
     ),
     docs: "https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#securing-webhooks",
     remediation: "Rotate the HTTP webhook signing key in Settings > API Security and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "mg-sign") + "-" + import_chunk_KBVS5DTB.fake.hex(8, "mg-sign-b") + "-" + import_chunk_KBVS5DTB.fake.hex(8, "mg-sign-c")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mailgun_webhook_signing_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '  mailgunSigningKey: "%s",')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mailgun_webhook_signing_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '  mailgunSigningKey: "%s",')],
     falsePositives: ([k]) => [`MAILGUN_WEBHOOK_SIGNING_KEY=${k.slice(0, 20)}`, `MAILGUN_API_KEY=${k}`]
   })
 ];

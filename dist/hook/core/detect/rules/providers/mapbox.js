@@ -24,7 +24,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function fakeMapboxToken(prefix, seed) {
@@ -36,7 +36,7 @@ function validateMapbox(token) {
   return claims && typeof claims["u"] === "string" ? { status: "confirmed", check: "embedded JSON claims" } : { status: "failed", check: "embedded JSON claims" };
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mapbox-secret-token",
     title: "Mapbox secret access token",
     provider: "Mapbox",
@@ -47,10 +47,10 @@ var rules = [
     docs: "https://docs.mapbox.com/accounts/guides/tokens/",
     remediation: "Delete the secret token at account.mapbox.com/access-tokens and keep its replacement server-side in a secret manager.",
     samples: () => [fakeMapboxToken("sk.", "mapbox-sk-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mapbox_downloads_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "MAPBOX_SECRET_TOKEN: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mapbox_downloads_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "MAPBOX_SECRET_TOKEN: '%s'")],
     falsePositives: () => ["sk.eyJ" + import_chunk_KBVS5DTB.fake.alnum(10, "mapbox-short"), "task.eyJ" + import_chunk_KBVS5DTB.fake.alnum(30, "mapbox-e") + "." + import_chunk_KBVS5DTB.fake.alnum(22, "mapbox-e2")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mapbox-public-token",
     title: "Mapbox public access token",
     provider: "Mapbox",
@@ -62,7 +62,7 @@ var rules = [
     docs: "https://docs.mapbox.com/accounts/guides/tokens/#public-tokens",
     remediation: "Make sure the public token has URL restrictions in your Mapbox account; rotate it if it was not meant to be shared.",
     samples: () => [fakeMapboxToken("pk.", "mapbox-pk-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("next_public_mapbox_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "mapboxgl.accessToken = '%s';")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("next_public_mapbox_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "mapboxgl.accessToken = '%s';")],
     falsePositives: () => ["pk.eyJ" + import_chunk_KBVS5DTB.fake.alnum(10, "mapbox-pk-short"), "mapboxgl.accessToken = process.env.MAPBOX_TOKEN;"]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mattermost-access-token",
     title: "Mattermost personal access or bot token",
     provider: "Mattermost",
     severity: "high",
     keywords: ["mattermost"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("mattermost")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("mattermost")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("pat")})`, "[a-z0-9]{26}", "[A-Za-z0-9]"),
     docs: "https://developers.mattermost.com/integrate/reference/personal-access-token/",
     remediation: "Revoke the token in Profile > Security > Personal Access Tokens (or the bot account) and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.lowerDigits(26, "mattermost")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mattermost_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  mattermost_bot_token: "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mattermost_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  mattermost_bot_token: "%s"')],
     falsePositives: ([t]) => [`MATTERMOST_TEAM_ID=${t}`, `MATTERMOST_TOKEN=${t.slice(0, 20)}`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "maxmind-license-key",
     title: "MaxMind license key",
     provider: "MaxMind",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://dev.maxmind.com/license-key-retirement/",
     remediation: "Deactivate the license key in your MaxMind account (Manage License Keys) and generate a new one kept in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(6, "mm1") + "_" + import_chunk_KBVS5DTB.fake.alnum(29, "mm2") + "_mmk"],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("maxmind_license_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "LicenseKey %s")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("maxmind_license_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "LicenseKey %s")],
     falsePositives: () => [import_chunk_KBVS5DTB.fake.alnum(6, "mm3") + "_" + import_chunk_KBVS5DTB.fake.alnum(20, "mm4") + "_mmk", "geo_mmk"]
   })
 ];

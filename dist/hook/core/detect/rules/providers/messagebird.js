@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "messagebird-api-key",
     title: "MessageBird (Bird) access key",
     provider: "MessageBird",
     severity: "high",
     keywords: ["messagebird", "message_bird", "message-bird"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("message")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("bird")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("message")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("bird")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})`, "[A-Za-z0-9]{25}", "[A-Za-z0-9]"),
     docs: "https://developers.messagebird.com/api/#authentication",
     remediation: "Delete the access key in the dashboard's Developers > API access and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(25, "messagebird")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("messagebird_access_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '  messageBirdKey: "%s",')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("messagebird_access_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '  messageBirdKey: "%s",')],
     falsePositives: ([k]) => [`MESSAGEBIRD_ACCESS_KEY=${k.slice(0, 20)}`, `const key = "${k}";`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "facebook-app-access-token",
     title: "Facebook / Meta app access token (app id|app secret)",
     provider: "Meta",
@@ -39,10 +39,10 @@ var rules = [
     docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens",
     remediation: "Reset the app secret in the Meta App Dashboard (Settings > Basic): that invalidates app tokens built from it.",
     samples: () => [import_chunk_KBVS5DTB.fake.digits(15, "fb-app").replace(/^0/, "1") + "|" + import_chunk_KBVS5DTB.fake.base64url(27, "fb-app-secret")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("facebook_app_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, `{"facebook access_token":"%s","token_type":"bearer"}`)],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("facebook_app_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, `{"facebook access_token":"%s","token_type":"bearer"}`)],
     falsePositives: () => ['facebook: "2024|release notes"', `facebook_id = "${import_chunk_KBVS5DTB.fake.digits(15, "fb-x")}"`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "facebook-access-token",
     title: "Facebook / Meta Graph API access token",
     provider: "Meta",
@@ -54,20 +54,20 @@ var rules = [
     docs: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens",
     remediation: "Invalidate the token (change the app secret or remove the app's access for that user/page) and keep tokens in a secret store.",
     samples: () => ["EAAG" + import_chunk_KBVS5DTB.fake.alnum(180, "fb-token")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("facebook_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "fetch(`https://graph.facebook.com/v19.0/me?access_token=%s`)")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("facebook_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "fetch(`https://graph.facebook.com/v19.0/me?access_token=%s`)")],
     falsePositives: ([t]) => [`FACEBOOK_ACCESS_TOKEN=${t.slice(0, 60)}`, `const blob = "QUJD${t}+/==";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "facebook-app-secret",
     title: "Facebook / Meta app secret",
     provider: "Meta",
     severity: "high",
     keywords: ["facebook", "fb_", "fb-", "fb.", "fbapp", "fbsecret"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("facebook")}|${(0, import_chunk_U3SJT3WC.ci)("fb")})[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("facebook")}|${(0, import_chunk_ZFKQM6C4.ci)("fb")})[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.facebook.com/docs/facebook-login/security/#appsecret",
     remediation: "Reset the app secret in App settings > Basic (this also invalidates tokens signed with it) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "fb-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("facebook_app_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "FB_APP_SECRET=%s")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("facebook_app_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "FB_APP_SECRET=%s")],
     falsePositives: ([s]) => [`FACEBOOK_APP_ID=${s.slice(0, 15)}`, `FACEBOOK_APP_SECRET=${s.slice(0, 24)}`]
   })
 ];

@@ -23,26 +23,26 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "microsoft-teams-webhook-url",
     title: "Microsoft Teams incoming webhook URL",
     provider: "Microsoft Teams",
     severity: "medium",
     keywords: ["webhook.office.com", "outlook.office.com/webhook", "outlook.office365.com/webhook"],
     regex: new RegExp(
-      `(?<secret>(?:[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${import_chunk_U3SJT3WC.UUID_ANY_CASE}@${import_chunk_U3SJT3WC.UUID_ANY_CASE}/IncomingWebhook/[a-f0-9]{32}/${import_chunk_U3SJT3WC.UUID_ANY_CASE}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`
+      `(?<secret>(?:[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${import_chunk_ZFKQM6C4.UUID_ANY_CASE}@${import_chunk_ZFKQM6C4.UUID_ANY_CASE}/IncomingWebhook/[a-f0-9]{32}/${import_chunk_ZFKQM6C4.UUID_ANY_CASE}(?:/V2[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])`
     ),
     docs: "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
     remediation: "Remove the connector/webhook from the channel and create a new one whose URL lives in a secret store.",
     samples: () => ["acme.webhook.office.com/webhookb2/" + import_chunk_KBVS5DTB.fake.uuid("tw1") + "@" + import_chunk_KBVS5DTB.fake.uuid("tw2") + "/IncomingWebhook/" + import_chunk_KBVS5DTB.fake.hex(32, "tw3") + "/" + import_chunk_KBVS5DTB.fake.uuid("tw4") + "/V2" + import_chunk_KBVS5DTB.fake.base64url(43, "tw5")],
-    truePositives: ([u]) => (0, import_chunk_U3SJT3WC.withValue)(u, "TEAMS_WEBHOOK_URL=https://%s", 'await fetch("https://%s", { method: "POST", body })', "  teams_webhook_url: https://%s"),
+    truePositives: ([u]) => (0, import_chunk_ZFKQM6C4.withValue)(u, "TEAMS_WEBHOOK_URL=https://%s", 'await fetch("https://%s", { method: "POST", body })', "  teams_webhook_url: https://%s"),
     falsePositives: ([u]) => [`TEAMS_WEBHOOK_URL=https://${u.slice(0, 80)}`, 'const docs = "https://acme.webhook.office.com/webhookb2/<id>";']
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "microsoft-teams-workflow-webhook",
     title: "Microsoft Teams workflow (Power Automate / Logic Apps) webhook signature",
     provider: "Microsoft Teams",
@@ -53,7 +53,7 @@ var rules = [
     docs: "https://learn.microsoft.com/en-us/power-automate/teams/create-flows-power-apps-teams",
     remediation: "Regenerate the trigger's URL (re-create the workflow trigger or rotate the Logic App's access keys) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(43, "teams-wf-sig")],
-    truePositives: ([sig]) => (0, import_chunk_U3SJT3WC.withValue)(
+    truePositives: ([sig]) => (0, import_chunk_ZFKQM6C4.withValue)(
       sig,
       `TEAMS_WORKFLOW_URL=https://prod-12.westus.logic.azure.com:443/workflows/${import_chunk_KBVS5DTB.fake.hex(32, "wf")}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=%s`,
       `const url = "https://default${import_chunk_KBVS5DTB.fake.hex(30, "env")}.0e.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/${import_chunk_KBVS5DTB.fake.hex(32, "wf2")}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=%s";`

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mistral-api-key",
     title: "Mistral AI API key",
     provider: "Mistral AI",
     severity: "high",
     keywords: ["mistral"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["mistral"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["mistral"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_])`),
     minEntropy: 3.5,
     docs: "https://docs.mistral.ai/getting-started/quickstart/",
     remediation: "Revoke the key in Mistral's La Plateforme (API Keys), create a new one and load it from MISTRAL_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "mistral-1"), import_chunk_KBVS5DTB.fake.alnum(32, "t-mistral")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mistral_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = Mistral(api_key="%s")`, `os.environ["MISTRAL_API_KEY"] = "%s"`, `MISTRAL_KEY=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mistral_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = Mistral(api_key="%s")`, `os.environ["MISTRAL_API_KEY"] = "%s"`, `MISTRAL_KEY=%s`)],
     falsePositives: () => [`MISTRAL_API_KEY=os.environ["MISTRAL_API_KEY"]`, `mistral_model = "mistral-large-latest"`, `MISTRAL_API_KEY=${import_chunk_KBVS5DTB.fake.alnum(40, "mistral-fp")}`, `MISTRAL_MODEL_ID=${import_chunk_KBVS5DTB.fake.alnum(32, "edge-m")}`]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mixpanel-api-secret",
     title: "Mixpanel API secret / service account secret",
     provider: "Mixpanel",
     severity: "high",
     keywords: ["mixpanel"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("mixpanel", String.raw`api[_.-]?secret|secret`, String.raw`[a-f0-9]{32}|` + (0, import_chunk_U3SJT3WC.hasDigit)(32) + "[A-Za-z0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("mixpanel", String.raw`api[_.-]?secret|secret`, String.raw`[a-f0-9]{32}|` + (0, import_chunk_ZFKQM6C4.hasDigit)(32) + "[A-Za-z0-9]{32}"),
     minEntropy: 3.5,
     docs: "https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts",
     remediation: "Rotate the secret in Mixpanel > Project / Organization settings and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "mixpanel-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mixpanel_api_secret", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "mixpanel_secret: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mixpanel_api_secret", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "mixpanel_secret: '%s'")],
     falsePositives: () => ["MIXPANEL_TOKEN=" + import_chunk_KBVS5DTB.fake.hex(32, "mixpanel-fp"), "MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}"]
   })
 ];

@@ -23,13 +23,13 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
-var SETTING = (0, import_chunk_U3SJT3WC.providerSetting)(["mollie"], ["key", "token", "secret"]);
+var SETTING = (0, import_chunk_ZFKQM6C4.providerSetting)(["mollie"], ["key", "token", "secret"]);
 var docs = "https://docs.mollie.com/reference/authentication";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mollie-live-api-key",
     title: "Mollie live API key",
     provider: "Mollie",
@@ -40,12 +40,12 @@ var rules = [
     remediation: "Reset the live API key in the Mollie Dashboard (Developers > API keys) and keep it in a secret manager.",
     samples: () => [`live_${import_chunk_KBVS5DTB.fake.alnum(30, "mollie-1")}`, `live_${import_chunk_KBVS5DTB.fake.alnum(30, "mollie-2")}`],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("mollie_api_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `mollie = createMollieClient({ apiKey: "%s" });`, `mollie_client.set_api_key("%s")`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mollie_api_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `mollie = createMollieClient({ apiKey: "%s" });`, `mollie_client.set_api_key("%s")`)
     ],
     falsePositives: () => [`MOLLIE_API_KEY=live_${import_chunk_KBVS5DTB.fake.alnum(20, "mollie-3")}`, `MOLLIE_PROFILE_ID=pfl_${import_chunk_KBVS5DTB.fake.alnum(10, "mollie-4")}`, "MOLLIE_API_KEY=process.env.MOLLIE_API_KEY"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mollie-test-api-key",
     title: "Mollie test API key",
     provider: "Mollie",
@@ -55,7 +55,7 @@ var rules = [
     docs,
     remediation: "Reset the test API key in the Mollie Dashboard and load it from the environment.",
     samples: () => [`test_${import_chunk_KBVS5DTB.fake.alnum(30, "mollie-t-1")}`, `test_${import_chunk_KBVS5DTB.fake.alnum(30, "mollie-t-2")}`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mollie_test_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `mollie_client.set_api_key("%s")`, `MOLLIE_KEY: %s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mollie_test_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `mollie_client.set_api_key("%s")`, `MOLLIE_KEY: %s`)],
     falsePositives: () => [`MOLLIE_API_KEY=test_${import_chunk_KBVS5DTB.fake.alnum(12, "mollie-t-3")}`, `test_${import_chunk_KBVS5DTB.fake.alnum(30, "mollie-t-4")}`]
   })
 ];

@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function fakeJwt(seed, payload) {
@@ -31,17 +31,17 @@ function fakeJwt(seed, payload) {
 }
 var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,1000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}`;
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "monday-api-token",
     title: "monday.com API token",
     provider: "monday.com",
     severity: "high",
     keywords: ["monday"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("monday", String.raw`api[_.-]?token|api[_.-]?key|token`, JWT),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("monday", String.raw`api[_.-]?token|api[_.-]?key|token`, JWT),
     docs: "https://developer.monday.com/api-reference/docs/authentication",
     remediation: "Regenerate the token in monday.com > Developers > My access tokens and keep its replacement in a secret manager.",
     samples: () => [fakeJwt("monday-1", { tid: Number(import_chunk_KBVS5DTB.fake.digits(9, "monday-t")), aai: 11, uid: Number(import_chunk_KBVS5DTB.fake.digits(8, "monday-u")), iad: "2024-05-01T10:00:00.000Z", per: "me:write", actid: 1234, rgn: "use1" })],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("monday_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "monday_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("monday_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "monday_token: '%s'")],
     falsePositives: () => ["MONDAY_API_TOKEN=${MONDAY_API_TOKEN}", "MONDAY_BOARD_ID=" + import_chunk_KBVS5DTB.fake.digits(10, "monday-fp")]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "mongodb-atlas-private-key",
     title: "MongoDB Atlas API private key",
     provider: "MongoDB",
     severity: "high",
     keywords: ["atlas"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`(?:mongodb[_.-]?)?atlas`, String.raw`private[_.-]?(?:api[_.-]?)?key|api[_.-]?private[_.-]?key`, import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`(?:mongodb[_.-]?)?atlas`, String.raw`private[_.-]?(?:api[_.-]?)?key|api[_.-]?private[_.-]?key`, import_chunk_ZFKQM6C4.UUID),
     docs: "https://www.mongodb.com/docs/atlas/configure-api-access/",
     remediation: "Delete the API key in Atlas > Organization Access Manager > API Keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("atlas-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("mongodb_atlas_private_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "atlas_private_key: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("mongodb_atlas_private_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "atlas_private_key: '%s'")],
     falsePositives: () => ["MONGODB_ATLAS_PUBLIC_KEY=" + import_chunk_KBVS5DTB.fake.lower(8, "atlas-fp"), "ATLAS_PROJECT_ID=" + import_chunk_KBVS5DTB.fake.uuid("atlas-fp2")]
   })
 ];

@@ -22,11 +22,11 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var UUID = [8, 4, 4, 4, 12];
@@ -83,7 +83,7 @@ var TABLE = [
   { id: "twitter-access-secret", provider: "X (Twitter)", kind: "user access token secret", names: ["twitter"], value: { alphabet: "alnum", length: 45 }, anySetting: true, priority: PRIORITY, docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens" },
   { id: "sidekiq-enterprise-credentials", provider: "Sidekiq", kind: "Pro/Enterprise gem server credentials", names: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"], value: { alphabet: "alnum", pattern: { regex: "[a-fA-F0-9]{8}:[a-fA-F0-9]{8}", sample: (s) => import_chunk_KBVS5DTB.fake.hex(8, s) + ":" + import_chunk_KBVS5DTB.fake.hex(8, s + "p") }, notAfter: "[A-Za-z0-9]" }, anySetting: true, priority: PRIORITY, docs: "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ" }
 ];
-var rules = (0, import_chunk_PH4ZFJQ6.keyed)(TABLE);
+var rules = (0, import_chunk_TANNEOZE.keyed)(TABLE);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   rules

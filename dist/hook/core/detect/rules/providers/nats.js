@@ -23,13 +23,13 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var TYPES = "ACNOUX";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "nats-nkey-seed",
     title: "NATS NKEY seed",
     provider: "NATS",
@@ -40,9 +40,9 @@ var rules = [
     remediation: "Generate a new NKEY (nk -gen user, or nsc for accounts and operators), replace the public key in the server's or operator's configuration, and keep the seed in a secret store or a .creds file outside the repository.",
     samples: () => ["SUA" + (0, import_chunk_KBVS5DTB.randomString)(55, BASE32, "nats-user-seed"), "SOA" + (0, import_chunk_KBVS5DTB.randomString)(55, BASE32, "nats-operator-seed")],
     truePositives: ([user, operator]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("nats_seed", user),
-      ...(0, import_chunk_U3SJT3WC.withValue)(user, 'seed := []byte("%s")', "# %s", "%s"),
-      ...(0, import_chunk_U3SJT3WC.withValue)(operator, 'var oSeed = []byte("%s")', "  signing_key_seed: %s")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("nats_seed", user),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(user, 'seed := []byte("%s")', "# %s", "%s"),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(operator, 'var oSeed = []byte("%s")', "  signing_key_seed: %s")
     ],
     falsePositives: ([user]) => [
       // A public key (56 characters, no S), a seed cut short or run on, lower case, outside base32.

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "netlify-access-token",
     title: "Netlify personal access token",
     provider: "Netlify",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.netlify.com/api/get-started/#authentication",
     remediation: "Delete the token in Netlify > User settings > Applications and give CI its replacement as NETLIFY_AUTH_TOKEN from a secret.",
     samples: () => ["nfp_" + import_chunk_KBVS5DTB.fake.alnum(40, "nfp-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("netlify_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "netlify deploy --auth %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("netlify_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "netlify deploy --auth %s")],
     falsePositives: () => ["nfp_" + import_chunk_KBVS5DTB.fake.alnum(20, "nfp-short"), "NETLIFY_AUTH_TOKEN=${NETLIFY_AUTH_TOKEN}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-user-api-key",
     title: "New Relic user API key",
     provider: "New Relic",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     remediation: "Delete the key in New Relic > API keys, create a new one and keep it in a secret manager.",
     samples: () => ["NRAK-" + import_chunk_KBVS5DTB.fake.upperDigits(27, "nrak-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'headers: { "API-Key": "%s" }')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'headers: { "API-Key": "%s" }')],
     falsePositives: () => ["NEW_RELIC_API_KEY=NRAK-" + import_chunk_KBVS5DTB.fake.upperDigits(20, "nrak-short"), "NRAK-" + import_chunk_KBVS5DTB.fake.upperDigits(30, "nrak-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-admin-api-key",
     title: "New Relic admin API key (legacy)",
     provider: "New Relic",
@@ -50,10 +50,10 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     remediation: "Delete the admin key in New Relic > API keys, move automation to a user key and keep keys in a secret manager.",
     samples: () => ["NRAA-" + import_chunk_KBVS5DTB.fake.alnum(27, "nraa-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("newrelic_admin_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "'X-Api-Key': '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("newrelic_admin_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "'X-Api-Key': '%s'")],
     falsePositives: () => ["NRAA-" + import_chunk_KBVS5DTB.fake.alnum(10, "nraa-short"), "xNRAA-" + import_chunk_KBVS5DTB.fake.alnum(27, "nraa-embedded")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-insert-key",
     title: "New Relic Insights insert key",
     provider: "New Relic",
@@ -63,10 +63,10 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#insights-insert-key",
     remediation: "Delete the insert key in New Relic > API keys and use an ingest license key from a secret store instead.",
     samples: () => ["NRII-" + import_chunk_KBVS5DTB.fake.base64url(32, "nrii-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_insert_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '"X-Insert-Key": "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_insert_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '"X-Insert-Key": "%s"')],
     falsePositives: () => ["NRII-" + import_chunk_KBVS5DTB.fake.alnum(16, "nrii-short"), "NRII-" + import_chunk_KBVS5DTB.fake.alnum(40, "nrii-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-query-key",
     title: "New Relic Insights query key",
     provider: "New Relic",
@@ -77,10 +77,10 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/insights-apis/query-insights-event-data-api/",
     remediation: "Delete the query key in New Relic > API keys and query through NerdGraph with a user key kept in a secret store.",
     samples: () => ["NRIQ-" + import_chunk_KBVS5DTB.fake.base64url(32, "nriq-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_query_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'curl -H "X-Query-Key: %s" https://insights-api.newrelic.com/v1/accounts/1/query')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_query_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'curl -H "X-Query-Key: %s" https://insights-api.newrelic.com/v1/accounts/1/query')],
     falsePositives: () => ["NRIQ-" + import_chunk_KBVS5DTB.fake.alnum(16, "nriq-short"), "NRIQ-" + import_chunk_KBVS5DTB.fake.alnum(40, "nriq-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-browser-key",
     title: "New Relic browser key",
     provider: "New Relic",
@@ -92,10 +92,10 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#browser-key",
     remediation: "If the key was not meant to be public, rotate it in New Relic > API keys.",
     samples: () => ["NRJS-" + import_chunk_KBVS5DTB.fake.hex(19, "nrjs-1"), "NRBR-" + import_chunk_KBVS5DTB.fake.hex(19, "nrbr-1")],
-    truePositives: ([k, br]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_browser_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'licenseKey: "%s",'), ...(0, import_chunk_U3SJT3WC.withValue)(br, 'NREUM.info={"licenseKey":"%s","applicationID":"1"}')],
+    truePositives: ([k, br]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_browser_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'licenseKey: "%s",'), ...(0, import_chunk_ZFKQM6C4.withValue)(br, 'NREUM.info={"licenseKey":"%s","applicationID":"1"}')],
     falsePositives: () => ["NRJS-" + import_chunk_KBVS5DTB.fake.hex(12, "nrjs-short"), "NRJS-" + import_chunk_KBVS5DTB.fake.hex(25, "nrjs-long")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-license-key",
     title: "New Relic ingest license key",
     provider: "New Relic",
@@ -107,23 +107,23 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
     remediation: "Rotate the license key in New Relic > API keys and pass it to agents through an environment variable or secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(36, "nral-1") + "NRAL", import_chunk_KBVS5DTB.fake.hex(32, "nral-2") + "FFFFNRAL", "eu01xx" + import_chunk_KBVS5DTB.fake.hex(26, "nral-3") + "FFFFNRAL"],
-    truePositives: ([k, ffff, eu]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_license_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "license_key: '%s'"), ...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_license_key", ffff), ...(0, import_chunk_U3SJT3WC.withValue)(eu, "new relic license key EU = '%s'")],
+    truePositives: ([k, ffff, eu]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_license_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "license_key: '%s'"), ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_license_key", ffff), ...(0, import_chunk_ZFKQM6C4.withValue)(eu, "new relic license key EU = '%s'")],
     falsePositives: () => ["NEW_RELIC_LICENSE_KEY=" + import_chunk_KBVS5DTB.fake.hex(30, "nral-short") + "NRAL", "GENERAL_SETTING=" + import_chunk_KBVS5DTB.fake.hex(40, "nral-fp")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-license-key-legacy",
     title: "New Relic license key (legacy 40-hex)",
     provider: "New Relic",
     severity: "medium",
     keywords: ["newrelic", "new_relic", "new-relic"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`new[_.-]?relic`, String.raw`license[_.-]?key|license`, "[a-f0-9]{40}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`new[_.-]?relic`, String.raw`license[_.-]?key|license`, "[a-f0-9]{40}"),
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
     remediation: "Rotate the license key in New Relic > API keys and pass it to agents through an environment variable or secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "nrlic-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_license_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "newrelic.license_key = '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_license_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "newrelic.license_key = '%s'")],
     falsePositives: () => ["NEW_RELIC_LICENSE_KEY=<%= ENV['KEY'] %>", "NEW_RELIC_APP_NAME=" + import_chunk_KBVS5DTB.fake.hex(40, "nrlic-fp")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "newrelic-mobile-app-token",
     title: "New Relic mobile app token",
     provider: "New Relic",
@@ -137,7 +137,7 @@ var rules = [
     docs: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#mobile-app-token",
     remediation: "If the app is not public, regenerate the token with New Relic support and ship it only in release builds.",
     samples: () => ["AA" + import_chunk_KBVS5DTB.fake.hex(40, "nrma-1") + "-NRMA", "eu01xx" + import_chunk_KBVS5DTB.fake.hex(36, "nrma-2") + "-NRMA"],
-    truePositives: ([k, eu]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("new_relic_app_token", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'NewRelic.withApplicationToken("%s").start(this);'), ...(0, import_chunk_U3SJT3WC.withValue)(eu, "NEW_RELIC_MOBILE_TOKEN=%s")],
+    truePositives: ([k, eu]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("new_relic_app_token", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'NewRelic.withApplicationToken("%s").start(this);'), ...(0, import_chunk_ZFKQM6C4.withValue)(eu, "NEW_RELIC_MOBILE_TOKEN=%s")],
     falsePositives: ([k]) => ["AA" + import_chunk_KBVS5DTB.fake.hex(30, "nrma-short") + "-NRMA", `${k.slice(0, -5)}`]
   })
 ];

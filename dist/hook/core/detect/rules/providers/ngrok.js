@@ -23,24 +23,24 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "ngrok-authtoken",
     title: "ngrok authtoken / API key",
     provider: "ngrok",
     severity: "high",
     keywords: ["ngrok"],
     regex: new RegExp(
-      String.raw`(?:ngrok[\w. -]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${import_chunk_U3SJT3WC.ASSIGN}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${import_chunk_U3SJT3WC.END}`,
+      String.raw`(?:ngrok[\w. -]{0,25}?(?:auth[_.-]?token|api[_.-]?key|token|key)[\w.-]{0,12}?${import_chunk_ZFKQM6C4.ASSIGN}|ngrok(?:\s{1,3}config)?\s{1,3}(?:add-)?authtoken\s{1,3}["']?)(?<secret>[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30})${import_chunk_ZFKQM6C4.END}`,
       "i"
     ),
     docs: "https://ngrok.com/docs/agent/#authtokens",
     remediation: "Reset the authtoken (or delete the API key) in the ngrok dashboard and pass its replacement as NGROK_AUTHTOKEN from a secret.",
     samples: () => ["2" + import_chunk_KBVS5DTB.fake.alnum(26, "ngrok-1") + "_" + import_chunk_KBVS5DTB.fake.alnum(21, "ngrok-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("ngrok_authtoken", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "ngrok config add-authtoken %s", "ngrok authtoken %s", "ngrok token = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("ngrok_authtoken", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "ngrok config add-authtoken %s", "ngrok authtoken %s", "ngrok token = '%s'")],
     falsePositives: () => ["NGROK_AUTHTOKEN=${NGROK_AUTHTOKEN}", "ngrok http 8080 --domain=" + import_chunk_KBVS5DTB.fake.lower(10, "ngrok-fp") + ".ngrok.app"]
   })
 ];

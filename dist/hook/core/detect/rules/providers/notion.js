@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "notion-api-token",
     title: "Notion integration token",
     provider: "Notion",
@@ -37,20 +37,20 @@ var rules = [
     docs: "https://developers.notion.com/docs/authorization#internal-integration-auth-flow-set-up",
     remediation: "Refresh the integration secret at notion.so/profile/integrations and keep its replacement in a secret manager.",
     samples: () => ["ntn_" + import_chunk_KBVS5DTB.fake.digits(11, "ntn-1") + import_chunk_KBVS5DTB.fake.alnum(35, "ntn-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("notion_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "new Client({ auth: '%s' })")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("notion_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "new Client({ auth: '%s' })")],
     falsePositives: () => ["ntn_" + import_chunk_KBVS5DTB.fake.alnum(20, "ntn-short"), "NOTION_TOKEN=${NOTION_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "notion-integration-token-legacy",
     title: "Notion integration token (legacy secret_)",
     provider: "Notion",
     severity: "high",
     keywords: ["notion"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("notion", null, String.raw`secret_[A-Za-z0-9]{43}`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("notion", null, String.raw`secret_[A-Za-z0-9]{43}`),
     docs: "https://developers.notion.com/docs/authorization",
     remediation: "Refresh the integration secret at notion.so/profile/integrations and keep its replacement in a secret manager.",
     samples: () => ["secret_" + import_chunk_KBVS5DTB.fake.alnum(43, "notion-leg-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("notion_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "notion_token: '%s'", "notion token = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("notion_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "notion_token: '%s'", "notion token = '%s'")],
     falsePositives: () => ["NOTION_API_KEY=secret_" + import_chunk_KBVS5DTB.fake.alnum(20, "notion-short"), "client_secret_" + import_chunk_KBVS5DTB.fake.alnum(43, "notion-fp")]
   })
 ];

@@ -26,7 +26,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function validateNpmToken(token) {
@@ -38,7 +38,7 @@ function makeNpmToken(seed) {
   return "npm_" + body + (0, import_chunk_ETBY7HIV.githubStyleChecksum)(body);
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "npm-access-token",
     title: "npm access token",
     provider: "npm",
@@ -50,9 +50,9 @@ var rules = [
     remediation: "Revoke the token on npmjs.com (Access Tokens) or with `npm token revoke`, use a granular token or trusted publishing, and keep it in a CI secret.",
     samples: () => [makeNpmToken("npm-ex-1"), makeNpmToken("npm-ex-2"), makeNpmToken("npm-ex-3")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("npm_token", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `//registry.npmjs.org/:_authToken=%s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `export NODE_AUTH_TOKEN=%s`, `"%s"`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("npm_token", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `//registry.npmjs.org/:_authToken=%s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `export NODE_AUTH_TOKEN=%s`, `"%s"`)
     ],
     falsePositives: () => [
       `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}`,
@@ -60,28 +60,28 @@ var rules = [
       `const npm_${import_chunk_KBVS5DTB.fake.alnum(36, "npm-ex-5")}_cache = 1;`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "npm-legacy-auth-token",
     title: "npm registry auth token (legacy UUID)",
     provider: "npm",
     severity: "high",
     keywords: ["_authtoken", "npm"],
     // `.npmrc` (`//host/:_authToken=`), `npm config set \u2026 _authToken \u2026` and `.yarnrc.yml` (`npmAuthToken:`).
-    regex: new RegExp(`(?:_authToken|npmAuthToken)["']?(?:\\s{0,3}[=:]\\s{0,3}|\\s{1,3})["']?(?<secret>${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`(?:_authToken|npmAuthToken)["']?(?:\\s{0,3}[=:]\\s{0,3}|\\s{1,3})["']?(?<secret>${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
     // A token setting named after npm (`NPM_TOKEN=\u2026` in npm's CI guide, `npmToken:`), not one of another tool.
-    nearbyRegex: (0, import_chunk_U3SJT3WC.contextRegex)("(?<![A-Za-z0-9])npm", "token|auth", import_chunk_U3SJT3WC.UUID_ANY_CASE),
+    nearbyRegex: (0, import_chunk_ZFKQM6C4.contextRegex)("(?<![A-Za-z0-9])npm", "token|auth", import_chunk_ZFKQM6C4.UUID_ANY_CASE),
     // "npm" is common in JavaScript projects: a UUID's middle must be on the line before the patterns run.
     requires: [/-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/],
     docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
     remediation: "Revoke the token (`npm token revoke`, or in the registry's UI), and reference an environment variable in .npmrc: `_authToken=${NPM_TOKEN}`.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("npmrc-1"), import_chunk_KBVS5DTB.fake.uuid("npmrc-2"), import_chunk_KBVS5DTB.fake.uuid("t-npmrc")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("npmAuthToken", b, ["yaml", "json", "toml"]),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("npm_token", c),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `env:
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("npmAuthToken", b, ["yaml", "json", "toml"]),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("npm_token", c),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `env:
   NPM_AUTH_TOKEN: "%s"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `//registry.npmjs.org/:_authToken=%s`, `npm config set //npm.acme.dev/:_authToken %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `//npm.acme.dev/repo/:_authToken="%s"`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `//registry.npmjs.org/:_authToken=%s`, `npm config set //npm.acme.dev/:_authToken %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `//npm.acme.dev/repo/:_authToken="%s"`)
     ],
     falsePositives: () => [
       `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}`,

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "nuget-config-password",
     title: "NuGet.Config package source password in clear text",
     provider: "NuGet",
@@ -42,13 +42,13 @@ var rules = [
     remediation: "Change the feed password or token, then reference it from an environment variable (%FEED_PASSWORD%) or use a credential provider instead of NuGet.Config.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(16, "nuget-pw"), import_chunk_KBVS5DTB.fake.alnum(24, "nuget-pw2"), import_chunk_KBVS5DTB.fake.alnum(18, "t-nuget-pw")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `<add key="ClearTextPassword" value="%s" />`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `    <add key="ClearTextPassword" value="%s"/>`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `<add key='ClearTextPassword' value='%s' />`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `<add key="ClearTextPassword" value="%s" />`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `    <add key="ClearTextPassword" value="%s"/>`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `<add key='ClearTextPassword' value='%s' />`)
     ],
     falsePositives: () => [`<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />`, `<add key="Password" value="${import_chunk_KBVS5DTB.fake.alnum(12, "nuget-enc")}" />`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "nuget-api-key",
     title: "NuGet.org API key",
     provider: "NuGet",
@@ -59,9 +59,9 @@ var rules = [
     remediation: "Delete or regenerate the key on nuget.org (API Keys), scope the new one to the needed packages, and keep it in a CI secret.",
     samples: () => ["oy2" + import_chunk_KBVS5DTB.fake.lowerDigits(43, "nuget-1"), "oy2" + import_chunk_KBVS5DTB.fake.lowerDigits(43, "nuget-2"), "oy2" + import_chunk_KBVS5DTB.fake.lowerDigits(43, "t-nuget")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("nuget_api_key", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `dotnet nuget push pkg.nupkg --api-key %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `<add key="ApiKey" value="%s" />`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("nuget_api_key", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `dotnet nuget push pkg.nupkg --api-key %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `<add key="ApiKey" value="%s" />`)
     ],
     falsePositives: () => [`oy2${import_chunk_KBVS5DTB.fake.lowerDigits(30, "nuget-3")}`, `toy2${import_chunk_KBVS5DTB.fake.lowerDigits(43, "nuget-4")}`]
   })

@@ -23,24 +23,24 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "okta-api-token",
     title: "Okta API token",
     provider: "Okta",
     severity: "critical",
     keywords: ["okta", "ssws"],
     regex: new RegExp(
-      String.raw`(?:okta[\w. -]{0,25}?(?:${import_chunk_U3SJT3WC.SECRET_NAME})[\w.-]{0,12}?${import_chunk_U3SJT3WC.ASSIGN}|ssws\s{1,3})(?<secret>00[A-Za-z0-9_-]{40})${import_chunk_U3SJT3WC.END}`,
+      String.raw`(?:okta[\w. -]{0,25}?(?:${import_chunk_ZFKQM6C4.SECRET_NAME})[\w.-]{0,12}?${import_chunk_ZFKQM6C4.ASSIGN}|ssws\s{1,3})(?<secret>00[A-Za-z0-9_-]{40})${import_chunk_ZFKQM6C4.END}`,
       "i"
     ),
     docs: "https://developer.okta.com/docs/guides/create-an-api-token/main/",
     remediation: "Revoke the token in Okta Admin > Security > API > Tokens and move automation to OAuth service apps with keys in a secret manager.",
     samples: () => ["00" + import_chunk_KBVS5DTB.fake.base64url(40, "okta-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("okta_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: SSWS %s", "  okta_client_token: %s", "Okta API token: %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("okta_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: SSWS %s", "  okta_client_token: %s", "Okta API token: %s")],
     falsePositives: () => ["OKTA_API_TOKEN=00" + import_chunk_KBVS5DTB.fake.base64url(30, "okta-short"), "OKTA_ORG_URL=https://dev-123456.okta.com"]
   })
 ];

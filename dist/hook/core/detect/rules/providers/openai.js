@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var MARKER = "T3BlbkFJ";
@@ -34,7 +34,7 @@ function openaiKey(seed, prefix, halfLength = 74) {
 var remediation = "Revoke the key in the OpenAI platform (API keys page), create a new one scoped to the project, and load it from a secret manager or environment variable.";
 function openaiRule(kind, id, title, docs) {
   const prefix = `sk-${kind}-`;
-  return (0, import_chunk_U3SJT3WC.defineRule)({
+  return (0, import_chunk_ZFKQM6C4.defineRule)({
     id,
     title,
     provider: "OpenAI",
@@ -49,9 +49,9 @@ function openaiRule(kind, id, title, docs) {
       prefix + import_chunk_KBVS5DTB.fake.alnum(20, id + "-3") + MARKER + import_chunk_KBVS5DTB.fake.alnum(20, id + "-4")
     ],
     truePositives: ([long, medium, short]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("openai_api_key", long),
-      ...(0, import_chunk_U3SJT3WC.withValue)(medium, `client = OpenAI(api_key="%s")`, `key: %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(short, `const openai = new OpenAI({ apiKey: "%s" });`, `Authorization: Bearer %s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("openai_api_key", long),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(medium, `client = OpenAI(api_key="%s")`, `key: %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(short, `const openai = new OpenAI({ apiKey: "%s" });`, `Authorization: Bearer %s`)
     ],
     falsePositives: () => [
       // No marker between the halves.
@@ -69,7 +69,7 @@ var rules = [
   openaiRule("proj", "openai-project-key", "OpenAI project API key", "https://platform.openai.com/docs/api-reference/authentication"),
   openaiRule("svcacct", "openai-service-account-key", "OpenAI service account key", "https://platform.openai.com/docs/api-reference/project-service-accounts"),
   openaiRule("admin", "openai-admin-key", "OpenAI admin API key", "https://platform.openai.com/docs/api-reference/administration"),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "openai-legacy-key",
     title: "OpenAI API key (legacy user key)",
     provider: "OpenAI",
@@ -79,7 +79,7 @@ var rules = [
     docs: "https://platform.openai.com/docs/api-reference/authentication",
     remediation,
     samples: () => ["sk-" + import_chunk_KBVS5DTB.fake.alnum(20, "oai-legacy-1") + MARKER + import_chunk_KBVS5DTB.fake.alnum(20, "oai-legacy-2"), "sk-" + import_chunk_KBVS5DTB.fake.alnum(20, "oai-legacy-3") + MARKER + import_chunk_KBVS5DTB.fake.alnum(20, "oai-legacy-4")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("openai_key", b), ...(0, import_chunk_U3SJT3WC.withValue)(a, `openai.api_key = "%s"`, `'%s'`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("openai_key", b), ...(0, import_chunk_ZFKQM6C4.withValue)(a, `openai.api_key = "%s"`, `'%s'`)],
     falsePositives: () => [
       `sk-${import_chunk_KBVS5DTB.fake.alnum(48, "oai-legacy-5")}`,
       `sk-${import_chunk_KBVS5DTB.fake.alnum(19, "oai-legacy-6")}${MARKER}${import_chunk_KBVS5DTB.fake.alnum(20, "oai-legacy-7")}`,

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "openrouter-api-key",
     title: "OpenRouter API key",
     provider: "OpenRouter",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://openrouter.ai/docs/api-reference/authentication",
     remediation: "Delete the key in OpenRouter (Keys), create a new one with a credit limit, and load it from OPENROUTER_API_KEY.",
     samples: () => ["sk-or-v1-" + import_chunk_KBVS5DTB.fake.hex(64, "or-1"), "sk-or-v1-" + import_chunk_KBVS5DTB.fake.hex(64, "t-or")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("openrouter_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `-H "Authorization: Bearer %s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("openrouter_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `-H "Authorization: Bearer %s"`)],
     falsePositives: () => [`sk-or-v1-${import_chunk_KBVS5DTB.fake.hex(40, "or-fp")}`, `sk-or-v2-${import_chunk_KBVS5DTB.fake.hex(64, "or-fp-2")}`]
   })
 ];

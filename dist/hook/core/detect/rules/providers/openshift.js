@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "openshift-user-token",
     title: "OpenShift OAuth access token",
     provider: "Red Hat OpenShift",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html",
     remediation: "Delete the token (oc delete useroauthaccesstoken <name>, or log out) and let tools obtain short-lived tokens instead of storing one.",
     samples: () => ["sha256~" + import_chunk_KBVS5DTB.fake.base64url(43, "openshift")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("oc_token", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "oc login --token=%s --server=https://api.cluster.example:6443")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("oc_token", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "oc login --token=%s --server=https://api.cluster.example:6443")],
     falsePositives: () => ["sha256~" + import_chunk_KBVS5DTB.fake.base64url(20, "os-short"), "sha256:" + import_chunk_KBVS5DTB.fake.hex(64, "os-digest")]
   })
 ];

@@ -23,19 +23,19 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "oci-auth-token",
     title: "Oracle Cloud Infrastructure auth token",
     provider: "Oracle Cloud",
     severity: "high",
     keywords: ["oci_", "oci-", "oci.", "ociauth", "oracle"],
     // 20 characters drawn from letters, digits and punctuation; only as the value of an OCI auth token setting.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(
-      `(?:${(0, import_chunk_U3SJT3WC.ci)("oci")}|${(0, import_chunk_U3SJT3WC.ci)("oracle")})[\\w.-]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("auth")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")}`,
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(
+      `(?:${(0, import_chunk_ZFKQM6C4.ci)("oci")}|${(0, import_chunk_ZFKQM6C4.ci)("oracle")})[\\w.-]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("auth")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")}`,
       String.raw`[A-Za-z0-9+\-_.:;<>()\[\]{}#!]{20}`,
       String.raw`[^\s"'\x60,]`
     ),
@@ -44,7 +44,7 @@ var rules = [
     remediation: "Delete the auth token under the user's Auth Tokens in the OCI console and keep its replacement in OCI Vault.",
     samples: () => ["a" + import_chunk_KBVS5DTB.fake.alnum(12, "oci-a") + "(;<" + import_chunk_KBVS5DTB.fake.alnum(3, "oci-b") + "#"],
     // Not in XML: the token may hold "<", so its text cannot be told from the closing tag.
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("oci_auth_token", t, import_chunk_U3SJT3WC.SETTING_SYNTAXES), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  oracle_auth_token: "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("oci_auth_token", t, import_chunk_ZFKQM6C4.SETTING_SYNTAXES), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  oracle_auth_token: "%s"')],
     falsePositives: () => ["OCI_AUTH_TOKEN=aaaaaaaaaaaaaaaaaaaa", "  oci_auth_token: ${OCI_AUTH_TOKEN}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "packagist-token",
     title: "Private Packagist token",
     provider: "Packagist",
@@ -38,9 +38,9 @@ var rules = [
     remediation: "Revoke the token in Private Packagist (Settings > Authentication tokens) and keep its replacement in Composer's auth.json outside the repository or in a CI secret.",
     samples: () => ["packagist_ort_" + import_chunk_KBVS5DTB.fake.hex(68, "pkg-1"), "packagist_uut_" + import_chunk_KBVS5DTB.fake.hex(68, "pkg-2"), "packagist_out_" + import_chunk_KBVS5DTB.fake.hex(68, "t-pkg")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("packagist_token", c),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `composer config --global --auth http-basic.repo.packagist.com token %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `"password": "%s"`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("packagist_token", c),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `composer config --global --auth http-basic.repo.packagist.com token %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"password": "%s"`)
     ],
     falsePositives: () => [`packagist_org_${import_chunk_KBVS5DTB.fake.hex(68, "pkg-3")}`, `packagist_ort_${import_chunk_KBVS5DTB.fake.hex(40, "pkg-4")}`]
   })

@@ -23,36 +23,36 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pagerduty-api-key",
     title: "PagerDuty REST API key",
     provider: "PagerDuty",
     severity: "high",
     keywords: ["pagerduty", "pager_duty", "pager-duty", "pd_", "pd-"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`pager[_.-]?duty|(?<![a-z])pd[_-]`, String.raw`api[_.-]?key|api[_.-]?token|token|key`, (0, import_chunk_U3SJT3WC.hasDigit)(20) + String.raw`[A-Za-z0-9_+-]{20}`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`pager[_.-]?duty|(?<![a-z])pd[_-]`, String.raw`api[_.-]?key|api[_.-]?token|token|key`, (0, import_chunk_ZFKQM6C4.hasDigit)(20) + String.raw`[A-Za-z0-9_+-]{20}`),
     minEntropy: 3.5,
     exampleValues: ["y_NbAkKc66ryYTWUXYEu"],
     docs: "https://support.pagerduty.com/main/docs/api-access-keys",
     remediation: "Delete the key in PagerDuty > Integrations > API Access Keys and load its replacement from a secret manager.",
     samples: () => ["u+" + import_chunk_KBVS5DTB.fake.alnum(14, "pd-1") + "-7" + import_chunk_KBVS5DTB.fake.alnum(2, "pd-1b")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pagerduty_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "pd_api_token: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pagerduty_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "pd_api_token: '%s'")],
     falsePositives: () => ["PAGERDUTY_API_KEY=${PAGERDUTY_API_KEY}", "PAGERDUTY_SERVICE_NAME=checkout_service_prod"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pagerduty-integration-key",
     title: "PagerDuty integration (routing) key",
     provider: "PagerDuty",
     severity: "medium",
     keywords: ["pagerduty", "pager_duty", "pager-duty", "pd_", "pd-"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)(String.raw`pager[_.-]?duty|(?<![a-z])pd[_-]`, String.raw`routing[_.-]?key|integration[_.-]?key|service[_.-]?key`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)(String.raw`pager[_.-]?duty|(?<![a-z])pd[_-]`, String.raw`routing[_.-]?key|integration[_.-]?key|service[_.-]?key`, "[a-f0-9]{32}"),
     docs: "https://developer.pagerduty.com/docs/events-api-v2-overview",
     remediation: "Regenerate the integration key on the PagerDuty service and pass it to the sender through a secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "pd-int-1")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pagerduty_routing_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "pagerduty_integration_key: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pagerduty_routing_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "pagerduty_integration_key: '%s'")],
     falsePositives: () => ["PAGERDUTY_ROUTING_KEY=" + import_chunk_KBVS5DTB.fake.hex(20, "pd-int-short"), "PAGERDUTY_SERVICE_ID=" + import_chunk_KBVS5DTB.fake.hex(32, "pd-int-fp")]
   })
 ];

@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var braintreeToken = (env, seed) => `access_token$${env}$` + import_chunk_KBVS5DTB.fake.lowerDigits(16, seed + "-a") + "$" + import_chunk_KBVS5DTB.fake.hex(32, seed + "-b");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "braintree-access-token",
     title: "Braintree production access token",
     provider: "PayPal Braintree",
@@ -38,13 +38,13 @@ var rules = [
     docs: "https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials",
     remediation: "Revoke the access token in the Braintree Control Panel (or the PayPal developer dashboard) and store its replacement in a secret manager.",
     samples: () => [braintreeToken("production", "bt-1"), braintreeToken("production", "bt-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("braintree_access_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `gateway = braintree.BraintreeGateway(access_token="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("braintree_access_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `gateway = braintree.BraintreeGateway(access_token="%s")`)],
     falsePositives: () => [
       `access_token$staging$${import_chunk_KBVS5DTB.fake.lowerDigits(16, "bt-5")}$${import_chunk_KBVS5DTB.fake.hex(32, "bt-6")}`,
       `access_token$production$${import_chunk_KBVS5DTB.fake.lowerDigits(16, "bt-7")}$${import_chunk_KBVS5DTB.fake.hex(20, "bt-8")}`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "braintree-sandbox-access-token",
     title: "Braintree sandbox access token",
     provider: "PayPal Braintree",
@@ -54,22 +54,22 @@ var rules = [
     docs: "https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials",
     remediation: "Revoke the sandbox access token and load tokens from the environment rather than source.",
     samples: () => [braintreeToken("sandbox", "bts-1"), braintreeToken("sandbox", "bts-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("braintree_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `"braintreeToken": "%s"`, `BT_TOKEN=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("braintree_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"braintreeToken": "%s"`, `BT_TOKEN=%s`)],
     falsePositives: () => [`access_token$sandbox$${import_chunk_KBVS5DTB.fake.lowerDigits(10, "bts-5")}`, "access_token$sandbox$ is the prefix to look for"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "paypal-client-secret",
     title: "PayPal REST API client secret",
     provider: "PayPal",
     severity: "critical",
     keywords: ["paypal"],
     // PayPal client ids and secrets are both 80 URL-safe characters: only the name tells the secret apart.
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["paypal"], ["secret"])}(?<secret>[A-Za-z0-9_-]{80})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["paypal"], ["secret"])}(?<secret>[A-Za-z0-9_-]{80})(?![A-Za-z0-9_-])`),
     minEntropy: 3.5,
     docs: "https://developer.paypal.com/api/rest/authentication/",
     remediation: "Generate a new secret for the app in the PayPal Developer Dashboard, disable the old one, and keep it in a secret manager.",
     samples: () => ["E" + import_chunk_KBVS5DTB.fake.alnum(79, "paypal-1"), "E" + import_chunk_KBVS5DTB.fake.base64url(79, "paypal-2"), import_chunk_KBVS5DTB.fake.base64url(80, "t-pp-1")],
-    truePositives: ([a, b, c]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("paypal_client_secret", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `"paypalSecret": "%s"`), ...(0, import_chunk_U3SJT3WC.withValue)(c, `paypal_client_secret: "%s"`)],
+    truePositives: ([a, b, c]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("paypal_client_secret", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"paypalSecret": "%s"`), ...(0, import_chunk_ZFKQM6C4.withValue)(c, `paypal_client_secret: "%s"`)],
     falsePositives: () => [
       `PAYPAL_CLIENT_ID=${"A" + import_chunk_KBVS5DTB.fake.base64url(79, "paypal-3")}`,
       `PAYPAL_CLIENT_SECRET=\${PAYPAL_CLIENT_SECRET}`,

@@ -23,23 +23,23 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "paystack-secret-key",
     title: "Paystack live secret key",
     provider: "Paystack",
     severity: "critical",
     keywords: ["paystack"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.ci)("paystack")}[^\\n]{0,200}?(?<![A-Za-z0-9_])(?<secret>sk_live_[0-9a-f]{40})(?![A-Za-z0-9])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.ci)("paystack")}[^\\n]{0,200}?(?<![A-Za-z0-9_])(?<secret>sk_live_[0-9a-f]{40})(?![A-Za-z0-9])`),
     docs: "https://paystack.com/docs/api/authentication/",
     remediation: "Generate new API keys in the Paystack Dashboard (Settings > API Keys & Webhooks) and keep the secret key in a secret manager.",
     samples: () => [`sk_live_${import_chunk_KBVS5DTB.fake.hex(40, "paystack-1")}`, `sk_live_${import_chunk_KBVS5DTB.fake.hex(40, "paystack-2")}`],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("paystack_secret_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `const paystack = require("paystack")("%s");`, `paystack.secret_key = "%s"`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("paystack_secret_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const paystack = require("paystack")("%s");`, `paystack.secret_key = "%s"`)
     ],
     falsePositives: () => [
       `PAYSTACK_SECRET_KEY=sk_test_${import_chunk_KBVS5DTB.fake.hex(40, "paystack-3")}`,

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "perplexity-api-key",
     title: "Perplexity API key",
     provider: "Perplexity",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.perplexity.ai/guides/getting-started",
     remediation: "Delete the key in Perplexity's API settings, generate a new one and load it from PERPLEXITY_API_KEY.",
     samples: () => ["pplx-" + import_chunk_KBVS5DTB.fake.alnum(48, "pplx-1"), "pplx-" + import_chunk_KBVS5DTB.fake.alnum(48, "t-pplx")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("perplexity_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `headers = {"Authorization": "Bearer %s"}`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("perplexity_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `headers = {"Authorization": "Bearer %s"}`)],
     falsePositives: () => [`pplx-${import_chunk_KBVS5DTB.fake.alnum(30, "pplx-fp")}`, `pplx-7b-online`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pinecone-api-key",
     title: "Pinecone API key",
     provider: "Pinecone",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://docs.pinecone.io/guides/projects/manage-api-keys",
     remediation: "Delete the key in the Pinecone console (API Keys), create a new one with the least role needed, and load it from PINECONE_API_KEY.",
     samples: () => ["pcsk_" + import_chunk_KBVS5DTB.fake.alnum(6, "pc-1-id") + "_" + import_chunk_KBVS5DTB.fake.alnum(63, "pc-1-s"), "pcsk_" + import_chunk_KBVS5DTB.fake.alnum(5, "t-pc-1") + "_" + import_chunk_KBVS5DTB.fake.alnum(63, "t-pc-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pinecone_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `pc = Pinecone(api_key="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pinecone_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `pc = Pinecone(api_key="%s")`)],
     falsePositives: () => [
       `pcsk_${import_chunk_KBVS5DTB.fake.alnum(6, "pc-fp")}_${import_chunk_KBVS5DTB.fake.alnum(20, "pc-fp-2")}`,
       `pcsk_${import_chunk_KBVS5DTB.fake.alnum(70, "pc-fp-3")}`,
@@ -46,17 +46,17 @@ var rules = [
       `PINECONE_API_KEY=pcsk_${import_chunk_KBVS5DTB.fake.alnum(6, "pc-fp-6")}_${import_chunk_KBVS5DTB.fake.alnum(68, "pc-fp-7")}`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pinecone-legacy-api-key",
     title: "Pinecone API key (legacy UUID)",
     provider: "Pinecone",
     severity: "high",
     keywords: ["pinecone"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["pinecone"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["pinecone"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
     docs: "https://docs.pinecone.io/guides/projects/manage-api-keys",
     remediation: "Delete the key in the Pinecone console (API Keys), create a new one and load it from PINECONE_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("pc-legacy-1"), import_chunk_KBVS5DTB.fake.uuid("t-pc-legacy")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pinecone_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `pinecone.init(api_key="%s", environment="us-west1-gcp")`, `PINECONE_KEY: %s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pinecone_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `pinecone.init(api_key="%s", environment="us-west1-gcp")`, `PINECONE_KEY: %s`)],
     falsePositives: () => [`PINECONE_INDEX_ID=${import_chunk_KBVS5DTB.fake.uuid("pc-legacy-fp")}`, `PINECONE_API_KEY=${import_chunk_KBVS5DTB.fake.hex(32, "pc-legacy-fp-2")}`]
   })
 ];

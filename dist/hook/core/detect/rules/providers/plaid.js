@@ -23,39 +23,39 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "plaid-secret",
     title: "Plaid API secret",
     provider: "Plaid",
     severity: "critical",
     keywords: ["plaid"],
     // 30 hex characters; any 30 letters and digits under a Plaid secret or token setting.
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["plaid"], ["secret", "token"])}(?<secret>(?=[a-z]{0,29}[0-9])[0-9a-z]{30})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["plaid"], ["secret", "token"])}(?<secret>(?=[a-z]{0,29}[0-9])[0-9a-z]{30})(?![A-Za-z0-9_])`),
     docs: "https://plaid.com/docs/quickstart/glossary/#secret",
     remediation: "Rotate the secret in the Plaid Dashboard (Team Settings > Keys) and keep it in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(30, "plaid-1"), import_chunk_KBVS5DTB.fake.hex(30, "plaid-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("plaid_secret", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `plaid_config = {"plaidSecret": "%s"}`, `PLAID_SECRET_SANDBOX="%s"`, "Plaid secret - '%s'", "Plaid client secret: %s")],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("plaid_secret", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `plaid_config = {"plaidSecret": "%s"}`, `PLAID_SECRET_SANDBOX="%s"`, "Plaid secret - '%s'", "Plaid client secret: %s")],
     falsePositives: () => [`PLAID_CLIENT_ID=${import_chunk_KBVS5DTB.fake.hex(24, "plaid-3")}`, `PLAID_SECRET=${import_chunk_KBVS5DTB.fake.hex(40, "plaid-4")}`, "PLAID_SECRET=${PLAID_SECRET}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "plaid-access-token",
     title: "Plaid access token",
     provider: "Plaid",
     severity: "high",
     // Sandbox tokens reach only fake institutions: left out on purpose.
     keywords: ["access-production-", "access-development-"],
-    regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>access-(?:production|development)-${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>access-(?:production|development)-${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_-])`),
     // An access token's prefix with a body that is not a UUID is a broken copy; a whole sandbox token,
     // reported by name, stays a secret.
-    owns: { prefixes: ["access-sandbox-", "access-development-", "access-production-"], shape: { chars: "a-z0-9-", length: [51, 55], exact: `access-(?:sandbox|development|production)-${import_chunk_U3SJT3WC.UUID_ANY_CASE}` } },
+    owns: { prefixes: ["access-sandbox-", "access-development-", "access-production-"], shape: { chars: "a-z0-9-", length: [51, 55], exact: `access-(?:sandbox|development|production)-${import_chunk_ZFKQM6C4.UUID_ANY_CASE}` } },
     docs: "https://plaid.com/docs/api/items/#token-exchange-flow",
     remediation: "Call /item/access_token/invalidate (or /item/remove) for the leaked token and store access tokens encrypted server-side.",
     samples: () => [`access-production-${import_chunk_KBVS5DTB.fake.uuid("plaid-at-1")}`, `access-development-${import_chunk_KBVS5DTB.fake.uuid("plaid-at-2")}`],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("plaid_access_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `{"access_token": "%s"}`, `token=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("plaid_access_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `{"access_token": "%s"}`, `token=%s`)],
     falsePositives: () => [`access_token = "access-sandbox-${import_chunk_KBVS5DTB.fake.uuid("plaid-at-3")}"`, `access-production-${import_chunk_KBVS5DTB.fake.hex(32, "plaid-at-4")}`]
   })
 ];

@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
@@ -32,7 +32,7 @@ var rules = [
     ["pscale_pw_", "planetscale-password", "PlanetScale database password", "high"],
     ["pscale_oauth_", "planetscale-oauth-token", "PlanetScale OAuth token", "high"]
   ].map(
-    ([prefix, id, title, severity]) => (0, import_chunk_U3SJT3WC.defineRule)({
+    ([prefix, id, title, severity]) => (0, import_chunk_ZFKQM6C4.defineRule)({
       id,
       title,
       provider: "PlanetScale",
@@ -42,7 +42,7 @@ var rules = [
       docs: "https://planetscale.com/docs/concepts/service-tokens",
       remediation: "Delete the token or password in the PlanetScale dashboard and load its replacement from a secret manager.",
       samples: () => [prefix + import_chunk_KBVS5DTB.fake.base64url(43, id + "-1")],
-      truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("planetscale_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "DATABASE_URL=mysql://user:%s@aws.connect.psdb.cloud/app")],
+      truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("planetscale_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "DATABASE_URL=mysql://user:%s@aws.connect.psdb.cloud/app")],
       falsePositives: () => [prefix + import_chunk_KBVS5DTB.fake.alnum(16, id + "-short"), "PLANETSCALE_TOKEN=${PLANETSCALE_TOKEN}"]
     })
   )

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "plivo-auth-token",
     title: "Plivo auth token",
     provider: "Plivo",
     severity: "high",
     keywords: ["plivo"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("plivo")}[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("auth")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("plivo")}[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("auth")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("token")}`, "[A-Za-z0-9]{40}", "[A-Za-z0-9]"),
     docs: "https://www.plivo.com/docs/sms/concepts/authentication",
     remediation: "Regenerate the auth token in the Plivo console and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(40, "plivo")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("plivo_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "  plivoAuthToken: '%s',")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("plivo_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "  plivoAuthToken: '%s',")],
     falsePositives: ([t]) => [`PLIVO_AUTH_ID=${t.slice(0, 20)}`, `PLIVO_AUTH_TOKEN=${t.slice(0, 30)}`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "postman-api-key",
     title: "Postman API key",
     provider: "Postman",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://learning.postman.com/docs/developer/postman-api/authentication/",
     remediation: "Delete the key in Postman > Settings > API keys and keep its replacement in a secret manager.",
     samples: () => ["PMAK-" + import_chunk_KBVS5DTB.fake.hex(24, "pmak-1") + "-" + import_chunk_KBVS5DTB.fake.hex(34, "pmak-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("postman_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '-H "X-Api-Key: %s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("postman_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '-H "X-Api-Key: %s"')],
     falsePositives: () => ["PMAK-" + import_chunk_KBVS5DTB.fake.hex(24, "pmak-fp") + "-" + import_chunk_KBVS5DTB.fake.hex(20, "pmak-short"), "POSTMAN_API_KEY={{postman_api_key}}"]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "postmark-server-token",
     title: "Postmark server or account API token",
     provider: "Postmark",
     severity: "high",
     keywords: ["postmark"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("postmark")}[\\w. -]{0,30}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("key")})`, import_chunk_U3SJT3WC.UUID, "[A-Za-z0-9-]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("postmark")}[\\w. -]{0,30}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("key")})`, import_chunk_ZFKQM6C4.UUID, "[A-Za-z0-9-]"),
     docs: "https://postmarkapp.com/developer/api/overview#authentication",
     remediation: "Reset the token in the server's (or account's) API Tokens tab and keep its replacement in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("postmark")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("postmark_server_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "X-Postmark-Server-Token: %s" https://api.postmarkapp.com/email')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("postmark_server_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "X-Postmark-Server-Token: %s" https://api.postmarkapp.com/email')],
     falsePositives: ([t]) => [`POSTMARK_MESSAGE_ID=${t}`, `POSTMARK_SERVER_TOKEN=${t.slice(0, 30)}`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "prefect-api-key",
     title: "Prefect Cloud API key",
     provider: "Prefect",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys",
     remediation: "Delete the key in Prefect Cloud > Profile > API Keys and give workers its replacement as PREFECT_API_KEY from a secret.",
     samples: () => ["pnu_" + import_chunk_KBVS5DTB.fake.alnum(36, "pnu-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("prefect_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "prefect cloud login -k %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("prefect_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "prefect cloud login -k %s")],
     falsePositives: () => ["pnu_" + import_chunk_KBVS5DTB.fake.alnum(20, "pnu-short"), "pnu_" + import_chunk_KBVS5DTB.fake.alnum(40, "pnu-long")]
   })
 ];

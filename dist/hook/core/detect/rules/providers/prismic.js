@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "prismic-access-token",
     title: "Prismic permanent access token",
     provider: "Prismic",
     severity: "medium",
     keywords: ["prismic"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("prismic", String.raw`(?:access|write|api)?[_.-]?token`, (0, import_chunk_U3SJT3WC.hasDigit)(60) + "[A-Za-z0-9_.-]{40,300}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("prismic", String.raw`(?:access|write|api)?[_.-]?token`, (0, import_chunk_ZFKQM6C4.hasDigit)(60) + "[A-Za-z0-9_.-]{40,300}"),
     minEntropy: 4,
     docs: "https://prismic.io/docs/access-token",
     remediation: "Revoke the token in Prismic > Settings > API & Security and keep its replacement in a secret manager.",
     samples: () => ["MC5" + import_chunk_KBVS5DTB.fake.alnum(30, "prismic-1") + ".77-9" + import_chunk_KBVS5DTB.fake.base64url(30, "prismic-1b") + "5"],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("prismic_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "prismic_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("prismic_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "prismic_token: '%s'")],
     falsePositives: () => ["PRISMIC_REPOSITORY=my-repo", "PRISMIC_ACCESS_TOKEN=${PRISMIC_TOKEN}"]
   })
 ];

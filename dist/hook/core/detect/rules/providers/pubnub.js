@@ -22,11 +22,11 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_PH4ZFJQ6 = require("../../../../chunks/chunk-PH4ZFJQ6.js");
+var import_chunk_TANNEOZE = require("../../../../chunks/chunk-TANNEOZE.js");
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("../../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var KEYSETS = "https://www.pubnub.com/docs/portal/keysets";
@@ -35,12 +35,12 @@ function isEncodedUuid(key) {
   return UUID_TEXT.test(Buffer.from(key.slice("sec-c-".length), "base64").toString("latin1"));
 }
 var rules = [
-  ...(0, import_chunk_PH4ZFJQ6.keyed)([
+  ...(0, import_chunk_TANNEOZE.keyed)([
     { id: "pubnub-publish-key", provider: "PubNub", kind: "publish key", names: ["pubnub"], value: { prefix: "pub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "medium", docs: KEYSETS },
     // Lets anyone read the keyset's channels unless Access Manager is on: low, as apps ship it to clients.
     { id: "pubnub-subscribe-key", provider: "PubNub", kind: "subscribe key", names: ["pubnub"], value: { prefix: "sub-c-", alphabet: "lowerDigits", groups: [8, 4, 4, 4, 12], standalone: true }, severity: "low", docs: KEYSETS }
   ]),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pubnub-secret-key",
     title: "PubNub secret key",
     provider: "PubNub",
@@ -51,7 +51,7 @@ var rules = [
     docs: KEYSETS,
     remediation: "Rotate the keyset's secret key in the PubNub Admin Portal (Apps & Keysets), keep it on servers only, and load it from a secret store.",
     samples: () => ["sec-c-" + Buffer.from(import_chunk_KBVS5DTB.fake.uuid("pubnub-sec-1")).toString("base64"), "sec-c-" + Buffer.from(import_chunk_KBVS5DTB.fake.uuid("pubnub-sec-2")).toString("base64")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pubnub_secret_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `const pubnub = new PubNub({ secretKey: "%s", userId: "server" });`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pubnub_secret_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const pubnub = new PubNub({ secretKey: "%s", userId: "server" });`)],
     falsePositives: ([a]) => ["sec-c-" + import_chunk_KBVS5DTB.fake.alnum(24, "pubnub-sec-short"), `PUBNUB_SECRET_KEY=${a}x`, "PUBNUB_SECRET_KEY=${PUBNUB_SECRET_KEY}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pulumi-access-token",
     title: "Pulumi access token",
     provider: "Pulumi",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
     remediation: "Delete the token in Pulumi Cloud > Settings > Access Tokens and give CI its replacement as PULUMI_ACCESS_TOKEN from a secret.",
     samples: () => ["pul-" + import_chunk_KBVS5DTB.fake.hex(40, "pul-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pulumi_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "pulumi login --token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pulumi_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "pulumi login --token %s")],
     falsePositives: () => ["pul-" + import_chunk_KBVS5DTB.fake.hex(30, "pul-short"), "PULUMI_ACCESS_TOKEN=${{ secrets.PULUMI_ACCESS_TOKEN }}"]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pusher-app-secret",
     title: "Pusher Channels app secret",
     provider: "Pusher",
     severity: "high",
     keywords: ["pusher"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("pusher")}[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("pusher")}[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[a-f0-9]{20}", "[A-Za-z0-9]"),
     docs: "https://pusher.com/docs/channels/server_api/authenticating-users/",
     remediation: "Rotate the app's key/secret pair in the Channels dashboard (App Keys) and keep the secret server-side in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(20, "pusher")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("pusher_app_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, '  "pusherSecret": "%s",')],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("pusher_app_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, '  "pusherSecret": "%s",')],
     falsePositives: ([s]) => [`PUSHER_APP_KEY=${s}`, `PUSHER_APP_SECRET=${s.slice(0, 12)}`]
   })
 ];

@@ -26,7 +26,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function isMacaroonV2(bytes) {
@@ -89,7 +89,7 @@ function makePypiToken(seed, location = "pypi.org") {
   return "pypi-" + bytes.toString("base64url");
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "pypi-api-token",
     title: "PyPI API token",
     provider: "PyPI",
@@ -102,13 +102,13 @@ var rules = [
     remediation: "Remove the token in PyPI account settings (API tokens), prefer trusted publishing from CI, and keep any token in a CI secret.",
     samples: () => [makePypiToken("pypi-ex-1"), makePypiToken("pypi-ex-2"), makePypiToken("pypi-ex-3")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("twine_password", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `password = %s`, `password: %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `uv publish --token %s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twine_password", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `password = %s`, `password: %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `uv publish --token %s`)
     ],
     falsePositives: () => [`password = pypi-AgEIcHlwaS5vcmc${import_chunk_KBVS5DTB.fake.base64url(20, "pypi-ex-4")}`, `TWINE_PASSWORD: \${{ secrets.PYPI_API_TOKEN }}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "testpypi-api-token",
     title: "TestPyPI API token",
     provider: "PyPI",
@@ -120,7 +120,7 @@ var rules = [
     docs: "https://packaging.python.org/en/latest/guides/using-testpypi/",
     remediation: "Remove the token in TestPyPI account settings (API tokens) and keep tokens in CI secrets.",
     samples: () => [makePypiToken("tpypi-ex-1", "test.pypi.org"), makePypiToken("tpypi-ex-2", "test.pypi.org")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("test_pypi_token", b), ...(0, import_chunk_U3SJT3WC.withValue)(a, `password = %s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("test_pypi_token", b), ...(0, import_chunk_ZFKQM6C4.withValue)(a, `password = %s`)],
     falsePositives: () => [`password = ${makePypiToken("tpypi-ex-3")}`, `pypi-AgENdGVzdC5weXBpLm9yZw${import_chunk_KBVS5DTB.fake.base64url(10, "tpypi-ex-4")}`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "quay-robot-token",
     title: "Quay.io robot account token",
     provider: "Quay",
@@ -35,15 +35,15 @@ var rules = [
     keywords: ["quay"],
     // Upper-case hex (a SHA-256 digest) is excluded: a robot token practically always has letters beyond F.
     regex: new RegExp(
-      `(?<![A-Za-z0-9])(?![0-9A-F]{64}(?![A-Z0-9]))(?<secret>[A-Z0-9]{64})(?![A-Za-z0-9])(?:(?<=${(0, import_chunk_U3SJT3WC.ci)("quay")}[^\\n]{0,264})|(?=[^\\n]{0,200}${(0, import_chunk_U3SJT3WC.ci)("quay")}))`
+      `(?<![A-Za-z0-9])(?![0-9A-F]{64}(?![A-Z0-9]))(?<secret>[A-Z0-9]{64})(?![A-Za-z0-9])(?:(?<=${(0, import_chunk_ZFKQM6C4.ci)("quay")}[^\\n]{0,264})|(?=[^\\n]{0,200}${(0, import_chunk_ZFKQM6C4.ci)("quay")}))`
     ),
     docs: "https://docs.quay.io/glossary/robot-accounts.html",
     remediation: "Regenerate the robot account's token in Quay (Robot Accounts > Regenerate token) and keep it in a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.upperDigits(64, "quay-1"), import_chunk_KBVS5DTB.fake.upperDigits(64, "quay-2"), import_chunk_KBVS5DTB.fake.upperDigits(64, "edge-quay")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("quay_robot_token", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `docker login -u="acme+deployer" -p="%s" quay.io`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `password: %s # quay.io robot`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("quay_robot_token", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `docker login -u="acme+deployer" -p="%s" quay.io`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `password: %s # quay.io robot`)
     ],
     falsePositives: ([, , c]) => [
       `image: quay.io/acme/app@sha256:${import_chunk_KBVS5DTB.fake.hexUpper(64, "quay-3")}`,

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "railway-token",
     title: "Railway API / project token",
     provider: "Railway",
     severity: "high",
     keywords: ["railway"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("railway", String.raw`api[_.-]?token|token|api[_.-]?key`, import_chunk_U3SJT3WC.UUID),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("railway", String.raw`api[_.-]?token|token|api[_.-]?key`, import_chunk_ZFKQM6C4.UUID),
     docs: "https://docs.railway.com/guides/public-api#creating-a-token",
     remediation: "Delete the token in Railway > Account / Project Settings > Tokens and give CI its replacement as RAILWAY_TOKEN from a secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("railway-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("railway_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "railway_api_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("railway_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "railway_api_token: '%s'")],
     falsePositives: () => ["RAILWAY_PROJECT_ID=" + import_chunk_KBVS5DTB.fake.uuid("railway-fp"), "RAILWAY_TOKEN=${{ secrets.RAILWAY_TOKEN }}"]
   })
 ];

@@ -23,26 +23,26 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "razorpay-key-secret",
     title: "Razorpay API key secret",
     provider: "Razorpay",
     severity: "critical",
     keywords: ["razorpay", "rzp_live_", "rzp_test_"],
     // The secret has no prefix: it is found as a secret or token next to `razorpay` or a `rzp_live_`/`rzp_test_` key id.
-    regex: new RegExp(`(?:${(0, import_chunk_U3SJT3WC.ci)("razorpay")}|rzp_(?:live|test)_)[^\\n]{0,200}?(?:${(0, import_chunk_U3SJT3WC.ci)("secret")}|${(0, import_chunk_U3SJT3WC.ci)("token")})[\\w.-]{0,12}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`(?:${(0, import_chunk_ZFKQM6C4.ci)("razorpay")}|rzp_(?:live|test)_)[^\\n]{0,200}?(?:${(0, import_chunk_ZFKQM6C4.ci)("secret")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})[\\w.-]{0,12}${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_])`),
     minEntropy: 3,
     docs: "https://razorpay.com/docs/api/authentication/",
     remediation: "Regenerate the API key pair in the Razorpay Dashboard (Account & Settings > API Keys) and keep the secret server-side in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(24, "rzp-1"), import_chunk_KBVS5DTB.fake.alnum(24, "rzp-3")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("razorpay_key_secret", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, "razorpay token - '%s'"),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `const rzp = new Razorpay({ key_id: "rzp_live_${import_chunk_KBVS5DTB.fake.alnum(14, "rzp-2")}", key_secret: "%s" });`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("razorpay_key_secret", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, "razorpay token - '%s'"),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const rzp = new Razorpay({ key_id: "rzp_live_${import_chunk_KBVS5DTB.fake.alnum(14, "rzp-2")}", key_secret: "%s" });`)
     ],
     falsePositives: () => [`RAZORPAY_KEY_SECRET=process.env.RAZORPAY_SECRET`, `RAZORPAY_KEY_ID=rzp_live_${import_chunk_KBVS5DTB.fake.alnum(14, "rzp-4")}`]
   })

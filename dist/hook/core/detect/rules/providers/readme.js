@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "readme-api-key",
     title: "ReadMe API key",
     provider: "ReadMe",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://docs.readme.com/main/reference/intro/authentication",
     remediation: "Revoke the key in ReadMe > Project > API Keys and give CI its replacement as RDME_API_KEY from a secret.",
     samples: () => ["rdme_" + import_chunk_KBVS5DTB.fake.lowerDigits(70, "rdme-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("rdme_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "rdme openapi --key=%s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("rdme_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "rdme openapi --key=%s")],
     falsePositives: () => ["rdme_" + import_chunk_KBVS5DTB.fake.lowerDigits(40, "rdme-short"), "RDME_API_KEY=${{ secrets.RDME_API_KEY }}"]
   })
 ];

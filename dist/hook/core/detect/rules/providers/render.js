@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "render-api-key",
     title: "Render API key",
     provider: "Render",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://render.com/docs/api#1-create-an-api-key",
     remediation: "Revoke the key in Render > Account Settings > API Keys and keep its replacement in a secret manager.",
     samples: () => ["rnd_" + import_chunk_KBVS5DTB.fake.alnum(32, "rnd-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("render_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: Bearer %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("render_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: Bearer %s")],
     falsePositives: () => ["rnd_" + import_chunk_KBVS5DTB.fake.alnum(20, "rnd-short"), "grnd_" + import_chunk_KBVS5DTB.fake.alnum(32, "rnd-embedded")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "replicate-api-token",
     title: "Replicate API token",
     provider: "Replicate",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://replicate.com/docs/topics/security/api-tokens",
     remediation: "Disable the token on Replicate (Account > API tokens), create a new one and load it from REPLICATE_API_TOKEN.",
     samples: () => ["r8_" + import_chunk_KBVS5DTB.fake.alnum(37, "r8-1"), "r8_" + import_chunk_KBVS5DTB.fake.alnum(37, "t-r8")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("replicate_api_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `replicate.Client(api_token="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("replicate_api_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `replicate.Client(api_token="%s")`)],
     falsePositives: () => [`REPLICATE_API_TOKEN=r8_${import_chunk_KBVS5DTB.fake.alnum(20, "r8-fp")}`, `var r8_${import_chunk_KBVS5DTB.fake.alnum(37, "r8-fp-2")}_x = 1;`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "rubygems-api-key",
     title: "RubyGems API key",
     provider: "RubyGems",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://guides.rubygems.org/api-key-scopes/",
     remediation: "Delete the key on rubygems.org (Settings > API keys), prefer trusted publishing, and keep any key in a CI secret.",
     samples: () => ["rubygems_" + import_chunk_KBVS5DTB.fake.hex(48, "gem-1"), "rubygems_" + import_chunk_KBVS5DTB.fake.hex(48, "gem-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("gem_host_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `:rubygems_api_key: %s`, `'%s'`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("gem_host_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `:rubygems_api_key: %s`, `'%s'`)],
     falsePositives: () => [`:rubygems_api_key: ${import_chunk_KBVS5DTB.fake.hex(32, "gem-3")}`, `rubygems_${import_chunk_KBVS5DTB.fake.hex(40, "gem-4")}`]
   })
 ];

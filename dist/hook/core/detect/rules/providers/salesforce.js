@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "salesforce-access-token",
     title: "Salesforce access token / session ID",
     provider: "Salesforce",
@@ -38,24 +38,24 @@ var rules = [
     docs: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_access_tokens.htm",
     remediation: "Revoke the session (Setup > Session Management, or the OAuth revoke endpoint) and obtain short-lived tokens at run time.",
     samples: () => ["00D" + import_chunk_KBVS5DTB.fake.alnum(15, "sf-1") + "!AQ" + import_chunk_KBVS5DTB.fake.alnum(10, "sf-1b") + "." + import_chunk_KBVS5DTB.fake.base64url(84, "sf-1c").replace(/-/g, "x")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("salesforce_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "sf.Connection({ accessToken: '%s' })")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("salesforce_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "sf.Connection({ accessToken: '%s' })")],
     falsePositives: () => ["00D" + import_chunk_KBVS5DTB.fake.alnum(15, "sf-fp") + " is our org id", "00D" + import_chunk_KBVS5DTB.fake.alnum(15, "sf-fp2") + "!" + import_chunk_KBVS5DTB.fake.alnum(20, "sf-short")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "salesforce-consumer-secret",
     title: "Salesforce connected app consumer secret",
     provider: "Salesforce",
     severity: "high",
     keywords: ["salesforce", "sfdc"],
     // 64 upper-case hex characters with no prefix: read only as the value of a Salesforce setting.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("salesforce")}|${(0, import_chunk_U3SJT3WC.ci)("sfdc")})[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("consumer")}${import_chunk_U3SJT3WC.SEP}|${(0, import_chunk_U3SJT3WC.ci)("client")}${import_chunk_U3SJT3WC.SEP})?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[0-9A-F]{64}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("salesforce")}|${(0, import_chunk_ZFKQM6C4.ci)("sfdc")})[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("consumer")}${import_chunk_ZFKQM6C4.SEP}|${(0, import_chunk_ZFKQM6C4.ci)("client")}${import_chunk_ZFKQM6C4.SEP})?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[0-9A-F]{64}", "[A-Za-z0-9]"),
     docs: "https://help.salesforce.com/s/articleView?id=sf.connected_app_rotate_consumer_details.htm",
     remediation: "Rotate the consumer key and secret of the connected app (Setup > App Manager > Manage Consumer Details) and keep them in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hexUpper(64, "sf-cs")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("salesforce_consumer_secret", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '  "sfdcClientSecret": "%s",')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("salesforce_consumer_secret", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '  "sfdcClientSecret": "%s",')],
     falsePositives: ([k]) => [`SALESFORCE_CONSUMER_SECRET=${k.slice(0, 40)}`, `SALESFORCE_CONSUMER_KEY=${k}`, `const digest = "${k}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "salesforce-refresh-token",
     title: "Salesforce OAuth refresh token",
     provider: "Salesforce",
@@ -67,7 +67,7 @@ var rules = [
     docs: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_flow.htm",
     remediation: "Revoke the refresh token (Setup > Connected Apps OAuth Usage, or the OAuth revoke endpoint) and store new tokens in a secret store.",
     samples: () => ["5Aep861" + import_chunk_KBVS5DTB.fake.alnum(40, "sf-rt") + "_" + import_chunk_KBVS5DTB.fake.alnum(40, "sf-rt2")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("salesforce_refresh_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "refresh_token=%s&grant_type=refresh_token")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("salesforce_refresh_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "refresh_token=%s&grant_type=refresh_token")],
     falsePositives: ([t]) => [`SALESFORCE_REFRESH_TOKEN=${t.slice(0, 30)}`, `SALESFORCE_REFRESH_TOKEN=${t}${import_chunk_KBVS5DTB.fake.alnum(20, "sf-long")}`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sanity-api-token",
     title: "Sanity API token",
     provider: "Sanity",
     severity: "high",
     keywords: ["sanity"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("sanity", String.raw`token|api[_.-]?key|secret`, "sk[A-Za-z0-9]{78,200}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("sanity", String.raw`token|api[_.-]?key|secret`, "sk[A-Za-z0-9]{78,200}"),
     docs: "https://www.sanity.io/docs/http-auth",
     remediation: "Delete the token in sanity.io/manage > API > Tokens and keep its replacement in a secret manager.",
     samples: () => ["sk" + import_chunk_KBVS5DTB.fake.alnum(180, "sanity-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sanity_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "sanity_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sanity_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "sanity_token: '%s'")],
     falsePositives: () => ["SANITY_PROJECT_ID=" + import_chunk_KBVS5DTB.fake.lowerDigits(8, "sanity-fp"), "SANITY_API_TOKEN=sk" + import_chunk_KBVS5DTB.fake.alnum(30, "sanity-short")]
   })
 ];

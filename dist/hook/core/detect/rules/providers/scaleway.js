@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "scaleway-access-key",
     title: "Scaleway API access key",
     provider: "Scaleway",
@@ -38,20 +38,20 @@ var rules = [
     docs: "https://www.scaleway.com/en/docs/iam/concepts/#api-key",
     remediation: "Delete the API key in IAM > API keys and generate a new one, kept in a secret manager.",
     samples: () => ["SCW" + import_chunk_KBVS5DTB.fake.upperDigits(17, "scw")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("scw_access_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'access_key = "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("scw_access_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'access_key = "%s"')],
     falsePositives: ([k]) => [`const x = "${k}A";`, "const name = 'SCW_ACCESS_KEY';"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "scaleway-secret-key",
     title: "Scaleway API secret key",
     provider: "Scaleway",
     severity: "critical",
     keywords: ["scw", "scaleway"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("scw")}|${(0, import_chunk_U3SJT3WC.ci)("scaleway")})[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, import_chunk_U3SJT3WC.UUID, "[A-Za-z0-9-]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("scw")}|${(0, import_chunk_ZFKQM6C4.ci)("scaleway")})[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, import_chunk_ZFKQM6C4.UUID, "[A-Za-z0-9-]"),
     docs: "https://www.scaleway.com/en/docs/iam/concepts/#api-key",
     remediation: "Delete the API key in IAM > API keys and generate a new one, kept in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("scw-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("scw_secret_key", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, '  scaleway_secret_key: "%s"')],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("scw_secret_key", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, '  scaleway_secret_key: "%s"')],
     falsePositives: ([s]) => [`SCW_DEFAULT_PROJECT_ID=${s}`, `SCW_SECRET_KEY=${s.slice(0, 30)}`]
   })
 ];

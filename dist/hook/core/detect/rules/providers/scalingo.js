@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "scalingo-api-token",
     title: "Scalingo API token",
     provider: "Scalingo",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://doc.scalingo.com/platform/cli/start#login-with-an-api-token",
     remediation: "Revoke the token in Scalingo > Profile > API tokens and give CI its replacement as SCALINGO_API_TOKEN from a secret.",
     samples: () => ["tk-us-" + import_chunk_KBVS5DTB.fake.base64url(48, "scalingo-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("scalingo_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "scalingo login --api-token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("scalingo_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "scalingo login --api-token %s")],
     falsePositives: () => ["tk-us-" + import_chunk_KBVS5DTB.fake.alnum(20, "scalingo-short"), "SCALINGO_API_TOKEN=${SCALINGO_API_TOKEN}"]
   })
 ];

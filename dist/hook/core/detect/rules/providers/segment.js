@@ -23,23 +23,23 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "segment-write-key",
     title: "Segment write key",
     provider: "Segment",
     // Write-only, and browser sources expose it by design: worth reporting for server sources.
     severity: "medium",
     keywords: ["segment"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("segment", String.raw`write[_.-]?key`, (0, import_chunk_U3SJT3WC.hasDigit)(32) + "[A-Za-z0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("segment", String.raw`write[_.-]?key`, (0, import_chunk_ZFKQM6C4.hasDigit)(32) + "[A-Za-z0-9]{32}"),
     minEntropy: 3.5,
     docs: "https://segment.com/docs/connections/find-writekey/",
     remediation: "Regenerate the write key of the source in Segment and load it from a secret manager for server-side sources.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(30, "segment-1") + "27"],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("segment_write_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "segment_write_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("segment_write_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "segment_write_key: '%s'")],
     falsePositives: () => ["SEGMENT_WRITE_KEY=${SEGMENT_WRITE_KEY}", "SEGMENT_SOURCE_ID=" + import_chunk_KBVS5DTB.fake.alnum(32, "segment-fp")]
   })
 ];

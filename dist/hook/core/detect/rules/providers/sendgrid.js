@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sendgrid-api-key",
     title: "SendGrid API key",
     provider: "SendGrid",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
     remediation: "Delete the key in Settings > API Keys and create a new, narrowly scoped one stored in a secret store.",
     samples: () => ["SG." + import_chunk_KBVS5DTB.fake.base64url(22, "sg-id") + "." + import_chunk_KBVS5DTB.fake.base64url(43, "sg-secret")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sendgrid_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'sgMail.setApiKey("%s");')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sendgrid_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'sgMail.setApiKey("%s");')],
     falsePositives: ([k]) => [`SENDGRID_API_KEY=${k.slice(0, 40)}`, 'const ns = "SG.util.format";']
   })
 ];

@@ -25,7 +25,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function validateSentryOrgToken(token) {
@@ -43,7 +43,7 @@ function fakeSentryOrgToken(seed) {
   return "sntrys_" + (0, import_chunk_KBVS5DTB.toBase64)(claims) + "_" + import_chunk_KBVS5DTB.fake.base64(43, seed + "-secret");
 }
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sentry-org-token",
     title: "Sentry organization auth token",
     provider: "Sentry",
@@ -54,10 +54,10 @@ var rules = [
     docs: "https://docs.sentry.io/account/auth-tokens/#organization-auth-tokens",
     remediation: "Revoke the token in Sentry > Settings > Auth Tokens and give CI its replacement as SENTRY_AUTH_TOKEN from a secret.",
     samples: () => [fakeSentryOrgToken("sntrys-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sentry_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "authToken: '%s',")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sentry_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "authToken: '%s',")],
     falsePositives: () => ["SENTRY_AUTH_TOKEN=${{ secrets.SENTRY_AUTH_TOKEN }}", "sntrys_eyJ" + import_chunk_KBVS5DTB.fake.base64(30, "sntrys-nosecret")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sentry-user-token",
     title: "Sentry user auth token",
     provider: "Sentry",
@@ -67,23 +67,23 @@ var rules = [
     docs: "https://docs.sentry.io/account/auth-tokens/#user-auth-tokens",
     remediation: "Revoke the token in Sentry > User Settings > Personal Tokens and keep its replacement in a secret manager.",
     samples: () => ["sntryu_" + import_chunk_KBVS5DTB.fake.hex(64, "sntryu-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sentry_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'token = "%s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sentry_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'token = "%s"')],
     falsePositives: () => ["sntryu_" + import_chunk_KBVS5DTB.fake.hex(40, "sntryu-short"), "sntryu_" + import_chunk_KBVS5DTB.fake.hex(64, "sntryu-long") + "ab"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sentry-auth-token-legacy",
     title: "Sentry auth token (legacy 64-hex)",
     provider: "Sentry",
     severity: "high",
     keywords: ["sentry"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("sentry", String.raw`auth[_.-]?token|token|api[_.-]?key`, "[a-f0-9]{64}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("sentry", String.raw`auth[_.-]?token|token|api[_.-]?key`, "[a-f0-9]{64}"),
     docs: "https://docs.sentry.io/account/auth-tokens/",
     remediation: "Revoke the token in Sentry > Settings > Auth Tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(64, "sentry-leg-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sentry_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "sentry_auth_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sentry_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "sentry_auth_token: '%s'")],
     falsePositives: () => ["SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN", "SENTRY_RELEASE=" + import_chunk_KBVS5DTB.fake.hex(64, "sentry-fp")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sentry-dsn-secret",
     title: "Sentry DSN with secret key",
     provider: "Sentry",
@@ -94,7 +94,7 @@ var rules = [
     docs: "https://docs.sentry.io/concepts/key-terms/dsn-explainer/",
     remediation: "Revoke the client key in Sentry > Project Settings > Client Keys and use the public DSN form (without the secret) in code.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "dsn-secret-1")],
-    truePositives: ([s]) => (0, import_chunk_U3SJT3WC.withValue)(s, `SENTRY_DSN=https://${import_chunk_KBVS5DTB.fake.hex(32, "dsn-pub-1")}:%s@o123456.ingest.sentry.io/4501234`, `dsn: "https://${import_chunk_KBVS5DTB.fake.hex(32, "dsn-pub-2")}:%s@sentry.example.com/42"`),
+    truePositives: ([s]) => (0, import_chunk_ZFKQM6C4.withValue)(s, `SENTRY_DSN=https://${import_chunk_KBVS5DTB.fake.hex(32, "dsn-pub-1")}:%s@o123456.ingest.sentry.io/4501234`, `dsn: "https://${import_chunk_KBVS5DTB.fake.hex(32, "dsn-pub-2")}:%s@sentry.example.com/42"`),
     falsePositives: () => [`SENTRY_DSN=https://${import_chunk_KBVS5DTB.fake.hex(32, "dsn-pub-3")}@o123456.ingest.sentry.io/4501234`, `https://${import_chunk_KBVS5DTB.fake.hex(32, "dsn-4")}:${import_chunk_KBVS5DTB.fake.hex(32, "dsn-5")}@example.com/42`]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "settlemint-access-token",
     title: "SettleMint access token",
     provider: "SettleMint",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://console.settlemint.com/documentation/platform-components/security-and-authentication/application-access-tokens",
     remediation: "Delete the access token in the SettleMint console and create a new one kept in a secret store.",
     samples: () => ["sm_pat_" + import_chunk_KBVS5DTB.fake.lowerDigits(16, "settlemint")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("settlemint_access_token", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'token := "%s"')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("settlemint_access_token", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'token := "%s"')],
     falsePositives: () => ["sm_pat_" + import_chunk_KBVS5DTB.fake.lowerDigits(10, "sm-short"), "sm_xat_" + import_chunk_KBVS5DTB.fake.lowerDigits(16, "sm-bad")]
   })
 ];

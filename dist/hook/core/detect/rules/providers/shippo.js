@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "shippo-live-api-token",
     title: "Shippo live API token",
     provider: "Shippo",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://docs.goshippo.com/docs/guides_general/authentication/",
     remediation: "Regenerate the token in Shippo > Settings > API and keep its replacement in a secret manager.",
     samples: () => ["shippo_live_" + import_chunk_KBVS5DTB.fake.hex(40, "shippo-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("shippo_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "Authorization: ShippoToken %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("shippo_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "Authorization: ShippoToken %s")],
     falsePositives: () => ["shippo_live_" + import_chunk_KBVS5DTB.fake.hex(20, "shippo-short"), "SHIPPO_API_KEY=${SHIPPO_API_KEY}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "shippo-test-api-token",
     title: "Shippo test API token",
     provider: "Shippo",
@@ -50,7 +50,7 @@ var rules = [
     docs: "https://docs.goshippo.com/docs/guides_general/authentication/",
     remediation: "Regenerate the test token in Shippo > Settings > API and keep it out of source control.",
     samples: () => ["shippo_test_" + import_chunk_KBVS5DTB.fake.hex(40, "shippo-t-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("shippo_test_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "shippo.api_key = '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("shippo_test_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "shippo.api_key = '%s'")],
     falsePositives: () => ["shippo_test_" + import_chunk_KBVS5DTB.fake.hex(20, "shippo-t-short"), "shippo_test_" + import_chunk_KBVS5DTB.fake.hex(48, "shippo-t-long")]
   })
 ];

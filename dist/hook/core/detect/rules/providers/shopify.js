@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function shopifyRule(prefix, id, title, docs) {
-  return (0, import_chunk_U3SJT3WC.defineRule)({
+  return (0, import_chunk_ZFKQM6C4.defineRule)({
     id,
     title,
     provider: "Shopify",
@@ -38,8 +38,8 @@ function shopifyRule(prefix, id, title, docs) {
     remediation: "Rotate the credential from the Shopify admin or Partner Dashboard (uninstalling a custom app revokes its tokens) and keep it in a secret manager.",
     samples: () => [prefix + import_chunk_KBVS5DTB.fake.hex(32, id + "-1"), prefix + import_chunk_KBVS5DTB.fake.hex(32, id + "-2")],
     truePositives: ([a, b]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("shopify_token", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `const shopify = { accessToken: "%s" };`, `X-Shopify-Access-Token: %s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("shopify_token", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `const shopify = { accessToken: "%s" };`, `X-Shopify-Access-Token: %s`)
     ],
     falsePositives: () => [`${prefix}${import_chunk_KBVS5DTB.fake.hex(20, id + "-short")}`, `"${prefix}${import_chunk_KBVS5DTB.fake.alnum(32, id + "-charset")}Q"`]
   });

@@ -23,14 +23,14 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var XOX = "xox";
 var SLACK_TOKEN_DOCS = "https://api.slack.com/concepts/token-types";
 var SLACK_REMEDIATION = "Revoke the token (auth.revoke, or reinstall/rotate it in the app's OAuth & Permissions page) and keep its replacement in a secret store.";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-bot-token",
     title: "Slack bot token",
     provider: "Slack",
@@ -41,10 +41,10 @@ var rules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "b-" + import_chunk_KBVS5DTB.fake.digits(12, "sl-team") + "-" + import_chunk_KBVS5DTB.fake.digits(13, "sl-bot") + "-" + import_chunk_KBVS5DTB.fake.alnum(24, "sl-b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_bot_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'app = App(token="%s")')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_bot_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'app = App(token="%s")')],
     falsePositives: ([t]) => [`SLACK_BOT_TOKEN=${t.slice(0, 25)}`, `const id = "${XOX}b-${import_chunk_KBVS5DTB.fake.digits(12, "x")}";`, `SLACK_BOT_TOKEN=${t}-extra`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-user-token",
     title: "Slack user token",
     provider: "Slack",
@@ -54,10 +54,10 @@ var rules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "p-" + import_chunk_KBVS5DTB.fake.digits(11, "u1") + "-" + import_chunk_KBVS5DTB.fake.digits(12, "u2") + "-" + import_chunk_KBVS5DTB.fake.digits(13, "u3") + "-" + import_chunk_KBVS5DTB.fake.hex(32, "u4")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_user_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'curl -H "Authorization: Bearer %s" https://slack.com/api/auth.test')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_user_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'curl -H "Authorization: Bearer %s" https://slack.com/api/auth.test')],
     falsePositives: ([t]) => [`SLACK_USER_TOKEN=${t.slice(0, 40)}`, `SLACK_USER_TOKEN=${t.toUpperCase().replace("XOXP", XOX + "p")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-workspace-token",
     title: "Slack workspace app token (legacy)",
     provider: "Slack",
@@ -67,10 +67,10 @@ var rules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "a-2-" + import_chunk_KBVS5DTB.fake.digits(12, "wa1") + "-" + import_chunk_KBVS5DTB.fake.digits(12, "wa2") + "-" + import_chunk_KBVS5DTB.fake.hex(32, "wa3")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "access_token": "%s",')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "access_token": "%s",')],
     falsePositives: ([t]) => [`const label = "${XOX}a-short";`, `const y = "${t}_x";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-legacy-refresh-token",
     title: "Slack workspace app refresh token (legacy)",
     provider: "Slack",
@@ -82,9 +82,9 @@ var rules = [
     remediation: SLACK_REMEDIATION,
     samples: () => [XOX + "r-" + import_chunk_KBVS5DTB.fake.digits(12, "wr1") + "-" + import_chunk_KBVS5DTB.fake.alnum(40, "wr2")],
     truePositives: ([t]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_refresh_token", t),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "refresh_token": "%s",'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(`${XOX}r-1-${import_chunk_KBVS5DTB.fake.alnum(12, "wr3")}`, '  "refresh_token": "%s",')
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_refresh_token", t),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "refresh_token": "%s",'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(`${XOX}r-1-${import_chunk_KBVS5DTB.fake.alnum(12, "wr3")}`, '  "refresh_token": "%s",')
     ],
     falsePositives: () => [
       `const label = "${XOX}r-1";`,
@@ -92,7 +92,7 @@ var rules = [
       `slack token - '${XOX}r-${import_chunk_KBVS5DTB.fake.digits(12, "wr-fp-1")}?${import_chunk_KBVS5DTB.fake.digits(11, "wr-fp-2")}x'`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-session-token",
     title: "Slack session token (xoxs/xoxc)",
     provider: "Slack",
@@ -103,10 +103,10 @@ var rules = [
     docs: SLACK_TOKEN_DOCS,
     remediation: "Sign the user out of all sessions (Account > Sign out all other sessions) so the token dies, and never store session tokens in code.",
     samples: () => [XOX + "c-" + import_chunk_KBVS5DTB.fake.digits(12, "s1") + "-" + import_chunk_KBVS5DTB.fake.digits(12, "s2") + "-" + import_chunk_KBVS5DTB.fake.digits(13, "s3") + "-" + import_chunk_KBVS5DTB.fake.hex(64, "s4")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_xoxc", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'headers = {"Authorization": "Bearer %s"}')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_xoxc", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'headers = {"Authorization": "Bearer %s"}')],
     falsePositives: ([t]) => [`SLACK_XOXC=${t.slice(0, 30)}`, `const y = "${XOX}c-123-456-789-abc";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-configuration-token",
     title: "Slack app configuration access token",
     provider: "Slack",
@@ -116,10 +116,10 @@ var rules = [
     docs: "https://api.slack.com/authentication/config-tokens",
     remediation: "Revoke the configuration token (tooling.tokens.rotate or the app config page) and regenerate it only where needed.",
     samples: () => [XOX + "e." + XOX + "p-1-" + import_chunk_KBVS5DTB.fake.alnum(164, "cfg")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_config_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "slack manifest --token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_config_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "slack manifest --token %s")],
     falsePositives: ([t]) => [`SLACK_CONFIG_TOKEN=${t.slice(0, 100)}`, `const y = "${XOX}e.${XOX}p-1-abc";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-rotating-refresh-token",
     title: "Slack refresh token (token rotation / configuration)",
     provider: "Slack",
@@ -129,10 +129,10 @@ var rules = [
     docs: "https://api.slack.com/authentication/rotation",
     remediation: "Revoke the app's tokens (auth.revoke or reinstall the app) and store rotating refresh tokens encrypted, outside the code.",
     samples: () => [XOX + "e-1-" + import_chunk_KBVS5DTB.fake.alnum(146, "rot")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_refresh_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "refresh_token": "%s",')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_refresh_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "refresh_token": "%s",')],
     falsePositives: ([t]) => [`SLACK_REFRESH_TOKEN=${t.slice(0, 60)}`, `const y = "${XOX}e-1-short";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-app-token",
     title: "Slack app-level token",
     provider: "Slack",
@@ -142,10 +142,10 @@ var rules = [
     docs: "https://api.slack.com/authentication/token-types#app-level",
     remediation: "Revoke the app-level token under Basic Information > App-Level Tokens and generate a new one kept in a secret store.",
     samples: () => ["x\x61pp-1-A" + import_chunk_KBVS5DTB.fake.upperDigits(10, "xapp1") + "-" + import_chunk_KBVS5DTB.fake.digits(13, "xapp2") + "-" + import_chunk_KBVS5DTB.fake.hex(64, "xapp3")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_app_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'SocketModeHandler(app, "%s").start()')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_app_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'SocketModeHandler(app, "%s").start()')],
     falsePositives: ([t]) => [`SLACK_APP_TOKEN=${t.slice(0, 40)}`, 'const prefix = "xapp-1-";']
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-webhook-url",
     title: "Slack incoming webhook URL",
     provider: "Slack",
@@ -155,10 +155,10 @@ var rules = [
     docs: "https://api.slack.com/messaging/webhooks",
     remediation: "Regenerate or remove the webhook in the app's Incoming Webhooks page and load the URL from a secret store.",
     samples: () => ["hooks.slack.com/services/T" + import_chunk_KBVS5DTB.fake.upperDigits(8, "wh-t") + "/B" + import_chunk_KBVS5DTB.fake.upperDigits(10, "wh-b") + "/" + import_chunk_KBVS5DTB.fake.alnum(24, "wh-s")],
-    truePositives: ([u]) => (0, import_chunk_U3SJT3WC.withValue)(u, "SLACK_WEBHOOK_URL=https://%s", 'requests.post("https://%s", json={"text": "deployed"})', "  slack_webhook_url: https://%s", '<add key="SlackWebhook" value="https://%s" />'),
+    truePositives: ([u]) => (0, import_chunk_ZFKQM6C4.withValue)(u, "SLACK_WEBHOOK_URL=https://%s", 'requests.post("https://%s", json={"text": "deployed"})', "  slack_webhook_url: https://%s", '<add key="SlackWebhook" value="https://%s" />'),
     falsePositives: ([u]) => [`SLACK_WEBHOOK_URL=https://${u.slice(0, -4)}`, "SLACK_WEBHOOK_URL=https://h\x6foks.slack.com/services/T000/B000/XXXX"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-workflow-webhook-url",
     title: "Slack workflow webhook URL",
     provider: "Slack",
@@ -171,20 +171,20 @@ var rules = [
       "hooks.slack.com/triggers/T" + import_chunk_KBVS5DTB.fake.upperDigits(9, "wf-t") + "/" + import_chunk_KBVS5DTB.fake.digits(13, "wf-n") + "/" + import_chunk_KBVS5DTB.fake.hex(32, "wf-s"),
       "hooks.slack.com/workflows/T" + import_chunk_KBVS5DTB.fake.upperDigits(9, "wf-t2") + "/A" + import_chunk_KBVS5DTB.fake.upperDigits(10, "wf-a") + "/" + import_chunk_KBVS5DTB.fake.digits(18, "wf-n2") + "/" + import_chunk_KBVS5DTB.fake.alnum(24, "wf-s2")
     ],
-    truePositives: ([trigger, workflow]) => [...(0, import_chunk_U3SJT3WC.withValue)(trigger, "SLACK_WORKFLOW_URL=https://%s"), ...(0, import_chunk_U3SJT3WC.withValue)(workflow, 'fetch("https://%s", { method: "POST" })')],
+    truePositives: ([trigger, workflow]) => [...(0, import_chunk_ZFKQM6C4.withValue)(trigger, "SLACK_WORKFLOW_URL=https://%s"), ...(0, import_chunk_ZFKQM6C4.withValue)(workflow, 'fetch("https://%s", { method: "POST" })')],
     falsePositives: ([trigger]) => [`SLACK_WORKFLOW_URL=https://${trigger.slice(0, -20)}`, "const docs = 'https://hooks.slack.com/workflows/';"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "slack-signing-secret",
     title: "Slack app signing secret",
     provider: "Slack",
     severity: "high",
     keywords: ["slack"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("slack")}[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("signing")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("slack")}[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("signing")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://api.slack.com/authentication/verifying-requests-from-slack",
     remediation: "Regenerate the signing secret under Basic Information > App Credentials and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "slack-signing")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("slack_signing_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, 'app = App(token=bot_token, slackSigningSecret="%s")')],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("slack_signing_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, 'app = App(token=bot_token, slackSigningSecret="%s")')],
     falsePositives: ([s]) => [`SLACK_SIGNING_SECRET=${s.slice(0, 20)}`, `SLACK_CLIENT_ID=${s}`]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "snyk-api-token",
     title: "Snyk API token",
     provider: "Snyk",
     severity: "high",
     keywords: ["snyk"],
     // Also `snyk auth <token>`, the CLI's login command.
-    regex: new RegExp(String.raw`(?:snyk[\w. -]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${import_chunk_U3SJT3WC.ASSIGN}|snyk\s{1,3}auth\s{1,3})(?<secret>${import_chunk_U3SJT3WC.UUID})${import_chunk_U3SJT3WC.END}`, "i"),
+    regex: new RegExp(String.raw`(?:snyk[\w. -]{0,25}?(?:api[_.-]?token|token|api[_.-]?key|key)[\w.-]{0,12}?${import_chunk_ZFKQM6C4.ASSIGN}|snyk\s{1,3}auth\s{1,3})(?<secret>${import_chunk_ZFKQM6C4.UUID})${import_chunk_ZFKQM6C4.END}`, "i"),
     docs: "https://docs.snyk.io/snyk-api/authentication-for-api",
     remediation: "Revoke the token in Snyk > Account settings (or the service account) and give CI its replacement as SNYK_TOKEN from a secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("snyk-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("snyk_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "snyk auth %s", "snyk_api_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("snyk_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "snyk auth %s", "snyk_api_key: '%s'")],
     falsePositives: () => ["SNYK_ORG_ID=" + import_chunk_KBVS5DTB.fake.uuid("snyk-fp"), "SNYK_TOKEN=${{ secrets.SNYK_TOKEN }}"]
   })
 ];

@@ -23,7 +23,7 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
@@ -32,7 +32,7 @@ var rules = [
     ["sqp_", "sonarqube-project-analysis-token", "SonarQube project analysis token", "medium"],
     ["sqa_", "sonarqube-global-analysis-token", "SonarQube global analysis token", "high"]
   ].map(
-    ([prefix, id, title, severity]) => (0, import_chunk_U3SJT3WC.defineRule)({
+    ([prefix, id, title, severity]) => (0, import_chunk_ZFKQM6C4.defineRule)({
       id,
       title,
       provider: "SonarSource",
@@ -42,11 +42,11 @@ var rules = [
       docs: "https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/",
       remediation: "Revoke the token in SonarQube > My Account > Security and give CI its replacement as SONAR_TOKEN from a secret.",
       samples: () => [prefix + import_chunk_KBVS5DTB.fake.hex(40, id + "-1")],
-      truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sonar_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "sonar.token=%s")],
+      truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sonar_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "sonar.token=%s")],
       falsePositives: () => [prefix + import_chunk_KBVS5DTB.fake.hex(30, id + "-short"), prefix + import_chunk_KBVS5DTB.fake.hex(44, id + "-long")]
     })
   ),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sonarqube-cloud-organization-token",
     title: "SonarQube Cloud scoped organization token",
     provider: "SonarSource",
@@ -58,20 +58,20 @@ var rules = [
     docs: "https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-organization/scoped-organization-tokens",
     remediation: "Revoke the token in SonarQube Cloud (Administration > Scoped Organization Tokens), create a new one with the narrowest project scope, and give CI it as SONAR_TOKEN from a secret.",
     samples: () => ["sqco_" + import_chunk_KBVS5DTB.fake.alnum(59, "sqco-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sonar_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "sonar.token=%s", "mvn sonar:sonar -Dsonar.token=%s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sonar_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "sonar.token=%s", "mvn sonar:sonar -Dsonar.token=%s")],
     falsePositives: ([t]) => ["sqco_" + import_chunk_KBVS5DTB.fake.alnum(20, "sqco-short"), `SONAR_TOKEN=${t}==`, "SONAR_TOKEN=sqco_your_organization_token"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sonar-token-legacy",
     title: "SonarQube / SonarCloud token (legacy 40-hex)",
     provider: "SonarSource",
     severity: "high",
     keywords: ["sonar"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("sonar", String.raw`token|login`, "[a-f0-9]{40}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("sonar", String.raw`token|login`, "[a-f0-9]{40}"),
     docs: "https://docs.sonarsource.com/sonarqube-cloud/managing-your-account/managing-tokens/",
     remediation: "Revoke the token in SonarQube/SonarCloud > My Account > Security and give CI its replacement from a secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "sonar-leg-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sonar_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "-Dsonar.login=%s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sonar_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "-Dsonar.login=%s")],
     falsePositives: () => ["SONAR_PROJECT_KEY=" + import_chunk_KBVS5DTB.fake.hex(40, "sonar-fp"), "SONAR_TOKEN=${SONAR_TOKEN}"]
   })
 ];

@@ -23,27 +23,27 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var NAMES = ["ossrh", "sonatype", "mavencentral", "maven_central", "maven-central", "centralportal", "central_portal"];
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sonatype-central-token",
     title: "Sonatype Maven Central (OSSRH / Central Portal) token",
     provider: "Sonatype",
     severity: "high",
     keywords: NAMES,
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(NAMES, ["password", "token", "secret", "pass"], false)}(?<secret>[A-Za-z0-9+/]{20,100}={0,2})(?![A-Za-z0-9+/=_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(NAMES, ["password", "token", "secret", "pass"], false)}(?<secret>[A-Za-z0-9+/]{20,100}={0,2})(?![A-Za-z0-9+/=_])`),
     // The value's charset is broad: only random-looking values are reported (passwords are the generic detector's).
     minEntropy: 3.5,
     docs: "https://central.sonatype.org/publish/generate-portal-token/",
     remediation: "Revoke the user token in the Central Portal (or OSSRH) account, generate a new one, and keep it in a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(44, "ossrh-1"), import_chunk_KBVS5DTB.fake.alnum(36, "ossrh-2"), import_chunk_KBVS5DTB.fake.alnum(40, "t-ossrh")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("sonatype_token", b),
-      ...(0, import_chunk_U3SJT3WC.withValue)(a, `ossrhPassword=%s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `sonatypePassword="%s"`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sonatype_token", b),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(a, `ossrhPassword=%s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `sonatypePassword="%s"`)
     ],
     falsePositives: () => [`ossrhPassword=\${env.OSSRH_PASSWORD}`, `SONATYPE_PASSWORD=aaaaaaaaaaaaaaaaaaaaaaaa`, `SONATYPE_USERNAME=${import_chunk_KBVS5DTB.fake.alnum(8, "ossrh-3")}`]
   })

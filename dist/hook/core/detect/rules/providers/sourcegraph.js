@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sourcegraph-access-token",
     title: "Sourcegraph access token",
     provider: "Sourcegraph",
@@ -42,10 +42,10 @@ var rules = [
       const t2 = "sgp_" + import_chunk_KBVS5DTB.fake.hex(40, "sgp-2");
       return [t, t2];
     },
-    truePositives: ([t, t2]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("src_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t2, 'token: "%s"')],
+    truePositives: ([t, t2]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("src_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t2, 'token: "%s"')],
     falsePositives: () => ["sgp_" + import_chunk_KBVS5DTB.fake.hex(20, "sgp-short"), "sgp_local_" + import_chunk_KBVS5DTB.fake.hex(30, "sgp-short2")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sourcegraph-gateway-token",
     title: "Sourcegraph Cody Gateway access token",
     provider: "Sourcegraph",
@@ -56,9 +56,9 @@ var rules = [
     remediation: "Rotate the license key or product subscription the token derives from (Sourcegraph support for sgd_/sgs_ tokens) and keep tokens out of source: instances derive them from the configured license key.",
     samples: () => ["slk_" + import_chunk_KBVS5DTB.fake.hex(64, "slk-1"), "sgd_" + import_chunk_KBVS5DTB.fake.hex(64, "sgd-1"), "sgs_" + import_chunk_KBVS5DTB.fake.hex(64, "sgs-1")],
     truePositives: ([slk, sgd, sgs]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("cody_gateway_token", slk),
-      ...(0, import_chunk_U3SJT3WC.withValue)(sgd, 'curl -H "Authorization: Bearer %s" https://cody-gateway.sourcegraph.com/v1/limits'),
-      ...(0, import_chunk_U3SJT3WC.withValue)(sgs, "  accessToken: %s")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("cody_gateway_token", slk),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(sgd, 'curl -H "Authorization: Bearer %s" https://cody-gateway.sourcegraph.com/v1/limits'),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(sgs, "  accessToken: %s")
     ],
     falsePositives: ([slk]) => ["slk_" + import_chunk_KBVS5DTB.fake.hex(40, "slk-short"), `${slk}0`, "sgd_" + import_chunk_KBVS5DTB.fake.alnum(64, "sgd-alnum").replace(/[0-9a-f]/g, "x")]
   })

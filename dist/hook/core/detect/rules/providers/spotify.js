@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "spotify-client-secret",
     title: "Spotify client secret",
     provider: "Spotify",
     severity: "high",
     keywords: ["spotify", "spotipy"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("spotify|spotipy", String.raw`client[_.-]?secret|secret`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("spotify|spotipy", String.raw`client[_.-]?secret|secret`, "[a-f0-9]{32}"),
     docs: "https://developer.spotify.com/documentation/web-api/concepts/apps",
     remediation: "Rotate the client secret in the Spotify Developer Dashboard and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "spotify-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("spotify_client_secret", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "SPOTIPY_CLIENT_SECRET='%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("spotify_client_secret", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "SPOTIPY_CLIENT_SECRET='%s'")],
     falsePositives: () => ["SPOTIFY_CLIENT_ID=" + import_chunk_KBVS5DTB.fake.hex(32, "spotify-fp"), "SPOTIFY_CLIENT_SECRET=${SPOTIFY_CLIENT_SECRET}"]
   })
 ];

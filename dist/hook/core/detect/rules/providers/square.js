@@ -23,12 +23,12 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var remediation = "Revoke or replace the credential in the Square Developer Console and load it from a secret manager or environment variable.";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "square-access-token",
     title: "Square access token",
     provider: "Square",
@@ -39,14 +39,14 @@ var rules = [
     docs: "https://developer.squareup.com/docs/build-basics/access-tokens",
     remediation,
     samples: () => ["EAAA" + import_chunk_KBVS5DTB.fake.alnum(60, "square-at-1"), "EAAA" + import_chunk_KBVS5DTB.fake.base64url(60, "square-at-2"), "EAAA" + import_chunk_KBVS5DTB.fake.base64url(60, "t-sq-1")],
-    truePositives: ([a, b, c]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("square_access_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = Client(access_token="%s")`), ...(0, import_chunk_U3SJT3WC.withValue)(c, `token: %s`)],
+    truePositives: ([a, b, c]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("square_access_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = Client(access_token="%s")`), ...(0, import_chunk_ZFKQM6C4.withValue)(c, `token: %s`)],
     falsePositives: () => [
       // A lower-case hex digest beginning with "eaaa" (container image digests).
       `image: aws-cli@sha256:eaaa${import_chunk_KBVS5DTB.fake.hex(60, "square-at-digest")}`,
       `token = "EAAA${import_chunk_KBVS5DTB.fake.base64url(40, "square-at-short")}"`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "square-legacy-access-token",
     title: "Square personal access token (legacy sq0atp-)",
     provider: "Square",
@@ -56,10 +56,10 @@ var rules = [
     docs: "https://developer.squareup.com/docs/build-basics/access-tokens",
     remediation,
     samples: () => ["sq0atp-" + import_chunk_KBVS5DTB.fake.alnum(22, "square-atp-1"), "sq0atp-" + import_chunk_KBVS5DTB.fake.base64url(22, "square-atp-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("square_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `"accessToken": "%s"`, `export SQUARE_TOKEN=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("square_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"accessToken": "%s"`, `export SQUARE_TOKEN=%s`)],
     falsePositives: () => [`sq0atp-${import_chunk_KBVS5DTB.fake.base64url(12, "square-atp-short")}`, `sq0atp-${import_chunk_KBVS5DTB.fake.base64url(40, "square-atp-long")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "square-oauth-secret",
     title: "Square OAuth application secret",
     provider: "Square",
@@ -70,10 +70,10 @@ var rules = [
     docs: "https://developer.squareup.com/docs/oauth-api/create-urls-for-square-authorization",
     remediation: "Replace the application secret in the Square Developer Console (OAuth page) and keep it server-side in a secret store.",
     samples: () => ["sq0csp-" + import_chunk_KBVS5DTB.fake.alnum(43, "square-csp-1"), "sq0csp-" + import_chunk_KBVS5DTB.fake.base64url(43, "square-csp-2"), "sandbox-sq0csb-" + import_chunk_KBVS5DTB.fake.alnum(43, "square-csb")],
-    truePositives: ([a, b, c]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("square_app_secret", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `SQUARE_APP_SECRET='%s'`, `client_secret: %s`), ...(0, import_chunk_U3SJT3WC.withValue)(c, `SQUARE_SANDBOX_SECRET=%s`)],
+    truePositives: ([a, b, c]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("square_app_secret", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `SQUARE_APP_SECRET='%s'`, `client_secret: %s`), ...(0, import_chunk_ZFKQM6C4.withValue)(c, `SQUARE_SANDBOX_SECRET=%s`)],
     falsePositives: () => [`sq0csp-${import_chunk_KBVS5DTB.fake.base64url(20, "square-csp-short")}`, `const name = "sq0csp-placeholder";`, `sq0csb-${import_chunk_KBVS5DTB.fake.alnum(43, "square-csb-bare")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "square-application-id",
     title: "Square application ID",
     provider: "Square",
@@ -85,7 +85,7 @@ var rules = [
     docs: "https://developer.squareup.com/docs/build-basics/access-tokens#get-an-application-id",
     remediation: "An application ID is not a secret on its own: check that the application's secret and access tokens next to it are not committed.",
     samples: () => ["sq0idp-" + import_chunk_KBVS5DTB.fake.alnum(22, "square-idp"), "sandbox-sq0idb-" + import_chunk_KBVS5DTB.fake.base64url(22, "square-idb")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("square_application_id", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `squareAppId: "%s",`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("square_application_id", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `squareAppId: "%s",`)],
     falsePositives: () => [`sq0idp-${import_chunk_KBVS5DTB.fake.alnum(12, "square-idp-short")}`, `sq0idb-${import_chunk_KBVS5DTB.fake.alnum(22, "square-idb-bare")}`]
   })
 ];

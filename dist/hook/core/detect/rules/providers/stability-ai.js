@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "stability-api-key",
     title: "Stability AI API key",
     provider: "Stability AI",
     severity: "high",
     keywords: ["stability"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["stability"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>sk-[A-Za-z0-9]{48})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["stability"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>sk-[A-Za-z0-9]{48})(?![A-Za-z0-9_])`),
     docs: "https://platform.stability.ai/docs/getting-started/authentication",
     remediation: "Delete the key in the Stability AI platform (Account > API Keys), create a new one and load it from STABILITY_API_KEY.",
     samples: () => ["sk-" + import_chunk_KBVS5DTB.fake.alnum(48, "stab-1"), "sk-" + import_chunk_KBVS5DTB.fake.alnum(48, "t-stab")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("stability_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `stability_api = client.StabilityInference(key="%s")`, `STABILITY_KEY=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("stability_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `stability_api = client.StabilityInference(key="%s")`, `STABILITY_KEY=%s`)],
     falsePositives: () => [`STABILITY_API_KEY=sk-${import_chunk_KBVS5DTB.fake.alnum(20, "stab-fp")}`, `stability_level = "sk-${import_chunk_KBVS5DTB.fake.alnum(48, "stab-fp-2")}"`]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "storyblok-access-token",
     title: "Storyblok access token",
     provider: "Storyblok",
     severity: "medium",
     keywords: ["storyblok"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("storyblok", String.raw`(?:access|preview|public|management|oauth)?[_.-]?token|api[_.-]?key`, (0, import_chunk_U3SJT3WC.hasDigit)(30) + "[A-Za-z0-9-]{22,30}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("storyblok", String.raw`(?:access|preview|public|management|oauth)?[_.-]?token|api[_.-]?key`, (0, import_chunk_ZFKQM6C4.hasDigit)(30) + "[A-Za-z0-9-]{22,30}"),
     minEntropy: 3.5,
     docs: "https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication",
     remediation: "Delete the token in Storyblok > Settings > Access Tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(20, "storyblok-1") + "3" + import_chunk_KBVS5DTB.fake.alnum(1, "storyblok-1b") + "tt"],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("storyblok_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "storyblok_preview_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("storyblok_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "storyblok_preview_token: '%s'")],
     falsePositives: () => ["STORYBLOK_SPACE_ID=" + import_chunk_KBVS5DTB.fake.digits(6, "storyblok-fp"), "STORYBLOK_TOKEN=${STORYBLOK_TOKEN}"]
   })
 ];

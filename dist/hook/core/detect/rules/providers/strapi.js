@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "strapi-api-token",
     title: "Strapi API token",
     provider: "Strapi",
     severity: "high",
     keywords: ["strapi"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("strapi", String.raw`api[_.-]?token|token`, "[a-f0-9]{256}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("strapi", String.raw`api[_.-]?token|token`, "[a-f0-9]{256}"),
     docs: "https://docs.strapi.io/cms/features/api-tokens",
     remediation: "Regenerate or delete the token in Strapi admin > Settings > API Tokens and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(256, "strapi-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("strapi_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "strapi_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("strapi_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "strapi_token: '%s'")],
     falsePositives: () => ["STRAPI_API_TOKEN=" + import_chunk_KBVS5DTB.fake.hex(64, "strapi-short"), "STRAPI_URL=http://localhost:1337"]
   })
 ];

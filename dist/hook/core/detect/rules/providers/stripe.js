@@ -23,13 +23,13 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
-var NOT_PAYSTACK = `(?!(?<=${(0, import_chunk_U3SJT3WC.ci)("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
+var NOT_PAYSTACK = `(?!(?<=${(0, import_chunk_ZFKQM6C4.ci)("paystack")}[^\\n]{0,200})[0-9a-f]{40}(?![0-9A-Za-z]))`;
 var remediation = "Roll the key in the Stripe Dashboard (Developers > API keys) and load it from a secret manager or environment variable.";
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "stripe-secret-key",
     title: "Stripe live secret key",
     provider: "Stripe",
@@ -40,12 +40,12 @@ var rules = [
     remediation,
     samples: () => ["sk_live_" + import_chunk_KBVS5DTB.fake.alnum(24, "stripe-sk-1"), "sk_live_51" + import_chunk_KBVS5DTB.fake.alnum(97, "stripe-sk-2"), "sk_live_" + import_chunk_KBVS5DTB.fake.hex(40, "stripe-sk-3")],
     truePositives: ([legacy, modern, hex]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("stripe_secret_key", modern),
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, `const stripe = new Stripe("%s");`, `stripe.api_key = '%s'`),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("stripe_secret_key", modern),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, `const stripe = new Stripe("%s");`, `stripe.api_key = '%s'`),
       // A Paystack-shaped key on a line that does not name Paystack stays Stripe's.
-      ...(0, import_chunk_U3SJT3WC.withValue)(hex, `SECRET_KEY=%s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(hex, `SECRET_KEY=%s`),
       // A real Stripe key on a line that also mentions Paystack.
-      ...(0, import_chunk_U3SJT3WC.withValue)(modern, `// migrated from paystack: STRIPE_KEY=%s`)
+      ...(0, import_chunk_ZFKQM6C4.withValue)(modern, `// migrated from paystack: STRIPE_KEY=%s`)
     ],
     falsePositives: () => [
       `STRIPE_SECRET_KEY=sk_live_${import_chunk_KBVS5DTB.fake.alnum(12, "stripe-sk-short")}`,
@@ -57,7 +57,7 @@ var rules = [
       `Using Key=sk_live_${import_chunk_KBVS5DTB.fake.alnum(34, "stripe-sk-dash-1")}-${import_chunk_KBVS5DTB.fake.alnum(40, "stripe-sk-dash-2")}`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "stripe-restricted-key",
     title: "Stripe live restricted key",
     provider: "Stripe",
@@ -67,10 +67,10 @@ var rules = [
     docs: "https://docs.stripe.com/keys/restricted-api-keys",
     remediation,
     samples: () => ["rk_live_51" + import_chunk_KBVS5DTB.fake.alnum(97, "stripe-rk-1"), "rk_live_" + import_chunk_KBVS5DTB.fake.alnum(24, "stripe-rk-2")],
-    truePositives: ([modern, legacy]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("stripe_restricted_key", modern), ...(0, import_chunk_U3SJT3WC.withValue)(legacy, `export STRIPE_RK=%s`, `key: '%s'`)],
+    truePositives: ([modern, legacy]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("stripe_restricted_key", modern), ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, `export STRIPE_RK=%s`, `key: '%s'`)],
     falsePositives: () => [`rk_live_${import_chunk_KBVS5DTB.fake.alnum(10, "stripe-rk-short")}`, `const id = "xrk_live_${import_chunk_KBVS5DTB.fake.alnum(30, "stripe-rk-3")}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "stripe-test-key",
     title: "Stripe test-mode secret or restricted key",
     provider: "Stripe",
@@ -84,13 +84,13 @@ var rules = [
     remediation: "Roll the test key in the Stripe Dashboard and keep even test keys in environment variables.",
     samples: () => ["sk_test_51" + import_chunk_KBVS5DTB.fake.alnum(97, "stripe-test-1"), "rk_test_" + import_chunk_KBVS5DTB.fake.alnum(24, "stripe-test-2")],
     truePositives: ([secret, restricted]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("stripe_test_key", secret),
-      ...(0, import_chunk_U3SJT3WC.withValue)(secret, `Stripe.api_key = "%s"`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(restricted, `STRIPE_TEST_KEY: %s`, `x=%s;`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("stripe_test_key", secret),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(secret, `Stripe.api_key = "%s"`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(restricted, `STRIPE_TEST_KEY: %s`, `x=%s;`)
     ],
     falsePositives: () => [`sk_test_${import_chunk_KBVS5DTB.fake.alnum(16, "stripe-test-short")}`, "stripeKey = os.environ['STRIPE_TEST_KEY']"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "stripe-webhook-secret",
     title: "Stripe webhook signing secret",
     provider: "Stripe",
@@ -101,14 +101,14 @@ var rules = [
     docs: "https://docs.stripe.com/webhooks#verify-official-libraries",
     remediation: "Roll the endpoint's signing secret in the Stripe Dashboard (Webhooks) and load it from the environment.",
     samples: () => ["whsec_" + import_chunk_KBVS5DTB.fake.alnum(32, "stripe-whsec-1"), "whsec_" + import_chunk_KBVS5DTB.fake.hex(64, "stripe-whsec-2")],
-    truePositives: ([dashboard, cli]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("stripe_webhook_secret", cli), ...(0, import_chunk_U3SJT3WC.withValue)(dashboard, `const endpointSecret = "%s";`)],
+    truePositives: ([dashboard, cli]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("stripe_webhook_secret", cli), ...(0, import_chunk_ZFKQM6C4.withValue)(dashboard, `const endpointSecret = "%s";`)],
     falsePositives: () => [
       `STRIPE_WEBHOOK_SECRET=whsec_${import_chunk_KBVS5DTB.fake.alnum(16, "stripe-whsec-short")}`,
       // Svix-style secrets are base64 with `+` and `/`: not Stripe's format.
       `SVIX_SECRET=whsec_${import_chunk_KBVS5DTB.fake.alnum(20, "svix-a")}+${import_chunk_KBVS5DTB.fake.alnum(11, "svix-b")}/${import_chunk_KBVS5DTB.fake.alnum(10, "svix-c")}=`
     ]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "stripe-publishable-key",
     title: "Stripe live publishable key",
     provider: "Stripe",
@@ -120,9 +120,9 @@ var rules = [
     remediation: "Publishable keys are public by design; load them from configuration so test and live keys are not mixed up.",
     samples: () => ["pk_live_51" + import_chunk_KBVS5DTB.fake.alnum(97, "stripe-pk-1"), "pk_live_" + import_chunk_KBVS5DTB.fake.alnum(24, "stripe-pk-2")],
     truePositives: ([modern, legacy]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("stripe_publishable_key", legacy),
-      ...(0, import_chunk_U3SJT3WC.withValue)(modern, `const stripePromise = loadStripe("%s");`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(legacy, `NEXT_PUBLIC_STRIPE_KEY=%s`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("stripe_publishable_key", legacy),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(modern, `const stripePromise = loadStripe("%s");`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(legacy, `NEXT_PUBLIC_STRIPE_KEY=%s`)
     ],
     falsePositives: () => [`pk_live_${import_chunk_KBVS5DTB.fake.alnum(8, "stripe-pk-short")}`, `const stripe = loadStripe(process.env.NEXT_PUBLIC_STRIPE_KEY);`]
   })

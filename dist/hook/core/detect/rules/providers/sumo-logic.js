@@ -23,36 +23,36 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sumologic-access-key",
     title: "Sumo Logic access key",
     provider: "Sumo Logic",
     severity: "high",
     keywords: ["sumo"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("sumo", String.raw`access[_.-]?key|key|secret`, (0, import_chunk_U3SJT3WC.hasDigit)(64) + "[A-Za-z0-9]{64}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("sumo", String.raw`access[_.-]?key|key|secret`, (0, import_chunk_ZFKQM6C4.hasDigit)(64) + "[A-Za-z0-9]{64}"),
     minEntropy: 3.5,
     docs: "https://help.sumologic.com/docs/manage/security/access-keys/",
     remediation: "Delete the access key in Sumo Logic > Preferences > Access Keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(60, "sumo-1") + "8" + import_chunk_KBVS5DTB.fake.alnum(3, "sumo-1b")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sumologic_accesskey", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "sumo_access_key: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sumologic_accesskey", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "sumo_access_key: '%s'")],
     falsePositives: () => ["SUMOLOGIC_ACCESSKEY=${SUMO_KEY}", "SUMO_COLLECTOR_KEY=" + import_chunk_KBVS5DTB.fake.alnum(40, "sumo-short")]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "sumologic-access-id",
     title: "Sumo Logic access ID",
     provider: "Sumo Logic",
     // The ID half of an access key pair: sensitive mostly next to its key.
     severity: "low",
     keywords: ["sumo"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("sumo", String.raw`access[_.-]?id|id`, "su" + (0, import_chunk_U3SJT3WC.hasDigit)(12) + "[A-Za-z0-9]{12}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("sumo", String.raw`access[_.-]?id|id`, "su" + (0, import_chunk_ZFKQM6C4.hasDigit)(12) + "[A-Za-z0-9]{12}"),
     docs: "https://help.sumologic.com/docs/manage/security/access-keys/",
     remediation: "Rotate the access key pair in Sumo Logic > Preferences > Access Keys and keep both halves in a secret manager.",
     samples: () => ["su" + import_chunk_KBVS5DTB.fake.alnum(10, "sumoid-1") + "42"],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("sumologic_accessid", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "sumo_access_id: '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("sumologic_accessid", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "sumo_access_id: '%s'")],
     falsePositives: () => ["SUMOLOGIC_ACCESSID=${SUMO_ID}", "SUMO_COLLECTOR_ID=" + import_chunk_KBVS5DTB.fake.digits(9, "sumoid-fp")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "supabase-access-token",
     title: "Supabase personal access token",
     provider: "Supabase",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://supabase.com/docs/reference/api/introduction#authentication",
     remediation: "Revoke the token in Supabase > Account > Access Tokens and give CI its replacement as SUPABASE_ACCESS_TOKEN from a secret.",
     samples: () => ["sbp_" + import_chunk_KBVS5DTB.fake.hex(40, "sbp-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("supabase_access_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "supabase login --token %s")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("supabase_access_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "supabase login --token %s")],
     falsePositives: () => ["sbp_" + import_chunk_KBVS5DTB.fake.hex(30, "sbp-short"), "SUPABASE_ACCESS_TOKEN=${{ secrets.SUPABASE_ACCESS_TOKEN }}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "supabase-secret-key",
     title: "Supabase secret API key",
     provider: "Supabase",
@@ -51,7 +51,7 @@ var rules = [
     docs: "https://supabase.com/docs/guides/api/api-keys",
     remediation: "Delete the secret key in Supabase > Project Settings > API Keys, keep it server-side only, and load it from a secret manager.",
     samples: () => ["sb_secret_" + import_chunk_KBVS5DTB.fake.alnum(22, "sbsec-1") + "_" + import_chunk_KBVS5DTB.fake.alnum(8, "sbsec-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("supabase_secret_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "createClient(url, '%s')")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("supabase_secret_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "createClient(url, '%s')")],
     falsePositives: () => ["sb_secret_" + import_chunk_KBVS5DTB.fake.alnum(10, "sbsec-short"), "sb_publishable_" + import_chunk_KBVS5DTB.fake.alnum(31, "sbsec-pub")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "tableau-personal-access-token-secret",
     title: "Tableau personal access token secret",
     provider: "Tableau",
@@ -38,8 +38,8 @@ var rules = [
     remediation: "Revoke the token in Tableau (My Account Settings > Personal Access Tokens, or by a site admin), create a new one and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64(21, "tableau-1") + "Q==:" + import_chunk_KBVS5DTB.fake.alnum(32, "tableau-1b"), import_chunk_KBVS5DTB.fake.base64(21, "tableau-2") + "g==:" + import_chunk_KBVS5DTB.fake.alnum(32, "tableau-2b")],
     truePositives: ([s, t]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("tableau_pat_secret", s),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t, "tableau_auth = TSC.PersonalAccessTokenAuth('ci-token', '%s', site_id='acme')", "%s")
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("tableau_pat_secret", s),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t, "tableau_auth = TSC.PersonalAccessTokenAuth('ci-token', '%s', site_id='acme')", "%s")
     ],
     falsePositives: ([s]) => [`TABLEAU_PAT_SECRET=${s.slice(0, -1)}`, `TABLEAU_PAT_SECRET=${s.replace("==:", "==")}`]
   })

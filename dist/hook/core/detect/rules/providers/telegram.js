@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "telegram-bot-token",
     title: "Telegram bot token",
     provider: "Telegram",
@@ -37,14 +37,14 @@ var rules = [
     // <bot id>:<35 characters>, in practice starting with "AA"; in API URLs it follows "/bot".
     regex: /(?:(?<=\/bot)|(?<![A-Za-z0-9_]))(?<secret>[0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
     // The documented shape promises no first letter: any other is read under a setting that names Telegram.
-    nearbyRegex: (0, import_chunk_U3SJT3WC.contextRegex)("telegram", null, "[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
+    nearbyRegex: (0, import_chunk_ZFKQM6C4.contextRegex)("telegram", null, "[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
     docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
     remediation: "Revoke the token with @BotFather (/revoke) and load the new one from the environment or a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.digits(10, "tg-id").replace(/^0/, "7") + ":AA" + import_chunk_KBVS5DTB.fake.base64url(33, "tg-secret"), import_chunk_KBVS5DTB.fake.digits(9, "tg-id-2").replace(/^0/, "5") + ":B" + import_chunk_KBVS5DTB.fake.base64url(34, "tg-secret-2")],
     truePositives: ([t, other]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("telegram_bot_token", t),
-      ...(0, import_chunk_U3SJT3WC.withValue)(t, 'fetch("https://api.telegram.org/bot%s/sendMessage")'),
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("telegramBotToken", other, ["env", "yaml", "json", "py"])
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("telegram_bot_token", t),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'fetch("https://api.telegram.org/bot%s/sendMessage")'),
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("telegramBotToken", other, ["env", "yaml", "json", "py"])
     ],
     falsePositives: ([t, other]) => [`TELEGRAM_BOT_TOKEN=${t.slice(0, 30)}`, "const time = '12:AAmorning';", `BOT_TOKEN=${other}`, `TELEGRAM_BOT_TOKEN=${other}x`]
   })

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "telnyx-api-key",
     title: "Telnyx API v2 key",
     provider: "Telnyx",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://developers.telnyx.com/docs/overview/authentication",
     remediation: "Delete the key in the portal's Auth > API Keys and keep its replacement in a secret store.",
     samples: () => ["KEY0" + import_chunk_KBVS5DTB.fake.hexUpper(31, "telnyx") + "_" + import_chunk_KBVS5DTB.fake.alnum(22, "telnyx-s")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("telnyx_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'const telnyx = Telnyx("%s");')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("telnyx_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'const telnyx = Telnyx("%s");')],
     falsePositives: ([k]) => [`TELNYX_API_KEY=${k.split("_")[0] ?? ""}`, 'const enumName = "KEY0_UP";']
   })
 ];

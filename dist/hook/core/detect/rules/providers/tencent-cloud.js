@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "tencent-cloud-secret-id",
     title: "Tencent Cloud SecretId",
     provider: "Tencent Cloud",
@@ -37,20 +37,20 @@ var rules = [
     docs: "https://www.tencentcloud.com/document/product/598/32675",
     remediation: "Disable and delete the API key in CAM > Access Keys, then use CAM roles or a secret manager.",
     samples: () => ["AKID" + import_chunk_KBVS5DTB.fake.alnum(32, "akid")],
-    truePositives: ([id]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("tencentcloud_secret_id", id), ...(0, import_chunk_U3SJT3WC.withValue)(id, 'cred = credential.Credential("%s", secret_key)')],
+    truePositives: ([id]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("tencentcloud_secret_id", id), ...(0, import_chunk_ZFKQM6C4.withValue)(id, 'cred = credential.Credential("%s", secret_key)')],
     falsePositives: ([id]) => [`const x = "${id.slice(0, 30)}";`, `const y = "${id}Q";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "tencent-cloud-secret-key",
     title: "Tencent Cloud SecretKey",
     provider: "Tencent Cloud",
     severity: "critical",
     keywords: ["tencent", "qcloud", "tccli"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("tencent")}|${(0, import_chunk_U3SJT3WC.ci)("qcloud")}|${(0, import_chunk_U3SJT3WC.ci)("tccli")})[\\w. -]{0,30}?${(0, import_chunk_U3SJT3WC.ci)("secret")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("tencent")}|${(0, import_chunk_ZFKQM6C4.ci)("qcloud")}|${(0, import_chunk_ZFKQM6C4.ci)("tccli")})[\\w. -]{0,30}?${(0, import_chunk_ZFKQM6C4.ci)("secret")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.tencentcloud.com/document/product/598/32675",
     remediation: "Disable and delete the API key in CAM > Access Keys, then use CAM roles or a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "tencent-key")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("tencentcloud_secret_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, "  qcloud_secret_key: %s")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("tencentcloud_secret_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "  qcloud_secret_key: %s")],
     falsePositives: ([k]) => [`TENCENTCLOUD_SECRET_KEY=${k.slice(0, 20)}`, `const secretKey = "${k}";`]
   })
 ];

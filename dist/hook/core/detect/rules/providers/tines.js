@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "tines-webhook-url",
     title: "Tines webhook URL",
     provider: "Tines",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://www.tines.com/docs/actions/types/webhook/",
     remediation: "Change the webhook action's secret in the Tines story (the old URL stops working) and keep the URL in a secret store.",
     samples: () => [`https://acme-corp.tines.com/webhook/${import_chunk_KBVS5DTB.fake.lowerDigits(32, "tines-path")}/${import_chunk_KBVS5DTB.fake.lowerDigits(32, "tines-secret")}`],
-    truePositives: ([u]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("tines_webhook_url", u), ...(0, import_chunk_U3SJT3WC.withValue)(u, "curl -X POST %s -d '{}'")],
+    truePositives: ([u]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("tines_webhook_url", u), ...(0, import_chunk_ZFKQM6C4.withValue)(u, "curl -X POST %s -d '{}'")],
     falsePositives: ([u]) => [`TINES_WEBHOOK_URL=${u.slice(0, -10)}`, "https://acme.tines.com/webhook/"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "together-api-key",
     title: "Together AI API key",
     provider: "Together AI",
@@ -37,20 +37,20 @@ var rules = [
     docs: "https://docs.together.ai/reference/authentication-1",
     remediation: "Revoke the key in Together AI settings (API Keys), create a new one and load it from TOGETHER_API_KEY.",
     samples: () => ["tgp_v1_" + import_chunk_KBVS5DTB.fake.alnum(43, "tgp-1"), "tgp_v1_" + import_chunk_KBVS5DTB.fake.base64url(43, "t-tgp")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("together_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = Together(api_key="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("together_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = Together(api_key="%s")`)],
     falsePositives: () => [`TOGETHER_API_KEY=tgp_v1_${import_chunk_KBVS5DTB.fake.base64url(30, "tgp-fp")}`, `tgp_v2_${import_chunk_KBVS5DTB.fake.base64url(43, "tgp-fp-2")}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "together-legacy-api-key",
     title: "Together AI API key (legacy hex)",
     provider: "Together AI",
     severity: "high",
     keywords: ["together"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["together"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{64})(?![A-Za-z0-9_])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["together"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>[a-f0-9]{64})(?![A-Za-z0-9_])`),
     docs: "https://docs.together.ai/reference/authentication-1",
     remediation: "Revoke the key in Together AI settings (API Keys), create a new one and load it from TOGETHER_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(64, "tg-1"), import_chunk_KBVS5DTB.fake.hex(64, "t-tg")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("together_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `together.api_key = "%s"`, `export TOGETHER_API_KEY=%s`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("together_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `together.api_key = "%s"`, `export TOGETHER_API_KEY=%s`)],
     falsePositives: () => [`TOGETHER_API_KEY=${import_chunk_KBVS5DTB.fake.hex(40, "tg-fp")}`, `const togetherHash = "${import_chunk_KBVS5DTB.fake.hex(64, "tg-fp-2")}";`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "travis-ci-api-token",
     title: "Travis CI API token",
     provider: "Travis CI",
     severity: "high",
     keywords: ["travis"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("travis")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("travis")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")})`, "[A-Za-z0-9_-]{22}", "[A-Za-z0-9_-]"),
     docs: "https://docs.travis-ci.com/user/triggering-builds/",
     remediation: "Regenerate the token in Travis CI's account settings and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.base64url(22, "travis")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("travis_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, '  "travis_api_token": "%s",')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("travis_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, '  "travis_api_token": "%s",')],
     falsePositives: ([t]) => [`TRAVIS_TOKEN=${t.slice(0, 16)}`, `TRAVIS_BUILD_ID=${t}`]
   })
 ];

@@ -23,17 +23,17 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "trello-api-token",
     title: "Trello API token",
     provider: "Trello",
     severity: "high",
     keywords: ["trello"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("trello", "token", String.raw`ATTA[A-Za-z0-9]{60,80}|[a-f0-9]{64}`),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("trello", "token", String.raw`ATTA[A-Za-z0-9]{60,80}|[a-f0-9]{64}`),
     docs: "https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/",
     remediation: "Revoke the token in Trello > Settings > Applications and keep its replacement in a secret manager.",
     samples: () => {
@@ -41,21 +41,21 @@ var rules = [
       const t2 = import_chunk_KBVS5DTB.fake.hex(64, "trello-2");
       return [t, t2];
     },
-    truePositives: ([t, t2]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("trello_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t2, "trello_api_token: '%s'")],
+    truePositives: ([t, t2]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("trello_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t2, "trello_api_token: '%s'")],
     falsePositives: () => ["TRELLO_BOARD_ID=" + import_chunk_KBVS5DTB.fake.hex(24, "trello-fp"), "TRELLO_TOKEN=${TRELLO_TOKEN}"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "trello-api-key",
     title: "Trello API key",
     provider: "Trello",
     // The key identifies the app; it needs a user token to act, so it matters less on its own.
     severity: "medium",
     keywords: ["trello"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("trello", String.raw`api[_.-]?key|key`, "[a-f0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("trello", String.raw`api[_.-]?key|key`, "[a-f0-9]{32}"),
     docs: "https://developer.atlassian.com/cloud/trello/guides/rest-api/api-introduction/",
     remediation: "Regenerate the key and secret in the Trello Power-Up admin portal and keep them in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "trello-key-1")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("trello_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "trello_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("trello_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "trello_key: '%s'")],
     falsePositives: () => ["TRELLO_LIST_ID=" + import_chunk_KBVS5DTB.fake.hex(32, "trello-key-fp"), "TRELLO_API_KEY=" + import_chunk_KBVS5DTB.fake.hex(24, "trello-key-short")]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twilio-api-key",
     title: "Twilio API key SID",
     provider: "Twilio",
@@ -38,47 +38,47 @@ var rules = [
     docs: "https://www.twilio.com/docs/iam/api-keys",
     remediation: "Delete the API key in the Twilio Console (Account > API keys & tokens); its secret is likely nearby and is revoked with it.",
     samples: () => ["SK" + import_chunk_KBVS5DTB.fake.hex(32, "twilio-sk")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("twilio_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'client = Client("%s", api_secret, account_sid)')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twilio_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'client = Client("%s", api_secret, account_sid)')],
     falsePositives: ([k]) => [`TWILIO_API_KEY=${k.toUpperCase()}`, `TWILIO_API_KEY=${k.slice(0, 30)}`, `const skip = "SKIP_${k.slice(2)}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twilio-account-sid",
     title: "Twilio account SID",
     provider: "Twilio",
     severity: "low",
     keywords: ["twilio", "account_sid", "accountsid", "account-sid"],
     // An identifier, not a secret on its own: reported low, as a sign that the auth token is near.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("twilio")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("sid")}|${(0, import_chunk_U3SJT3WC.ci)("token")})|${(0, import_chunk_U3SJT3WC.ci)("account")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("twilio")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("sid")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})|${(0, import_chunk_ZFKQM6C4.ci)("account")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("sid")}`, "AC[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api/account",
     remediation: "No rotation needed for the SID itself; check that the auth token or API key secret next to it is not committed as well.",
     samples: () => ["AC" + import_chunk_KBVS5DTB.fake.hex(32, "twilio-ac")],
-    truePositives: ([sid]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("twilio_account_sid", sid), ...(0, import_chunk_U3SJT3WC.withValue)(sid, '  accountSid: "%s",'), ...(0, import_chunk_U3SJT3WC.withValue)(sid, "twilio token - '%s'")],
+    truePositives: ([sid]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twilio_account_sid", sid), ...(0, import_chunk_ZFKQM6C4.withValue)(sid, '  accountSid: "%s",'), ...(0, import_chunk_ZFKQM6C4.withValue)(sid, "twilio token - '%s'")],
     falsePositives: ([sid]) => [`TWILIO_ACCOUNT_SID=${sid.slice(0, 20)}`, `const other = "${sid}";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twilio-auth-token",
     title: "Twilio auth token",
     provider: "Twilio",
     severity: "critical",
     keywords: ["twilio"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("twilio")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("auth")}${import_chunk_U3SJT3WC.SEP})?${(0, import_chunk_U3SJT3WC.ci)("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("twilio")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("auth")}${import_chunk_ZFKQM6C4.SEP})?${(0, import_chunk_ZFKQM6C4.ci)("token")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/access-tokens#auth-tokens",
     remediation: "Rotate the auth token (promote the secondary token in the Console) and move API access to API keys kept in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "twilio-auth")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("twilio_auth_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "  twilioAuthToken: '%s',"), ...(0, import_chunk_U3SJT3WC.withValue)(t, "twilio token - '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twilio_auth_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "  twilioAuthToken: '%s',"), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "twilio token - '%s'")],
     falsePositives: ([t]) => [`TWILIO_AUTH_TOKEN=${t.slice(0, 20)}`, "  twilioAuthToken: process.env.TWILIO_AUTH_TOKEN,"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twilio-api-key-secret",
     title: "Twilio API key secret",
     provider: "Twilio",
     severity: "high",
     keywords: ["twilio"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("twilio")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}(?:${(0, import_chunk_U3SJT3WC.ci)("key")}${import_chunk_U3SJT3WC.SEP})?)?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("twilio")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}(?:${(0, import_chunk_ZFKQM6C4.ci)("key")}${import_chunk_ZFKQM6C4.SEP})?)?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://www.twilio.com/docs/iam/api-keys",
     remediation: "Delete the API key in the Twilio Console and create a new one, with its secret in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "twilio-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("twilio_api_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "  twilio_api_key_secret: %s")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twilio_api_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "  twilio_api_key_secret: %s")],
     falsePositives: ([s]) => [`TWILIO_API_SECRET=${s.slice(0, 24)}`, `const secret = "${s}";`]
   })
 ];

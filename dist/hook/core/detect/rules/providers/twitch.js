@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twitch-client-secret",
     title: "Twitch client secret / OAuth token",
     provider: "Twitch",
     severity: "high",
     keywords: ["twitch"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("twitch", String.raw`client[_.-]?secret|secret|oauth[_.-]?token|access[_.-]?token|token`, (0, import_chunk_U3SJT3WC.hasDigit)(30) + "[a-z0-9]{30}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("twitch", String.raw`client[_.-]?secret|secret|oauth[_.-]?token|access[_.-]?token|token`, (0, import_chunk_ZFKQM6C4.hasDigit)(30) + "[a-z0-9]{30}"),
     minEntropy: 3.5,
     docs: "https://dev.twitch.tv/docs/authentication/register-app/",
     remediation: "Create a new secret for the app in the Twitch Developer Console (or revoke the OAuth token) and keep it in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.lowerDigits(28, "twitch-1") + "5" + import_chunk_KBVS5DTB.fake.lower(1, "twitch-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("twitch_client_secret", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "twitch_oauth_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twitch_client_secret", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "twitch_oauth_token: '%s'")],
     falsePositives: () => ["TWITCH_CLIENT_ID=" + import_chunk_KBVS5DTB.fake.lowerDigits(30, "twitch-fp"), "TWITCH_CLIENT_SECRET=${TWITCH_SECRET}"]
   })
 ];

@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "typeform-personal-access-token",
     title: "Typeform personal access token",
     provider: "Typeform",
@@ -37,7 +37,7 @@ var rules = [
     docs: "https://www.typeform.com/developers/get-started/personal-access-token/",
     remediation: "Delete the token in Typeform > Account > Personal tokens and keep its replacement in a secret manager.",
     samples: () => ["tfp_" + import_chunk_KBVS5DTB.fake.alnum(44, "tfp-1") + "_" + import_chunk_KBVS5DTB.fake.alnum(14, "tfp-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("typeform_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'Authorization: "Bearer %s"')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("typeform_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'Authorization: "Bearer %s"')],
     falsePositives: () => ["tfp_" + import_chunk_KBVS5DTB.fake.alnum(30, "tfp-short"), "tfp_" + import_chunk_KBVS5DTB.fake.alnum(70, "tfp-long")]
   })
 ];

@@ -26,7 +26,7 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("../../../../chunks/chunk-5DJJHIZY.js");
 var import_chunk_ETBY7HIV = require("../../../../chunks/chunk-ETBY7HIV.js");
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 function validateVercel(token) {
@@ -45,7 +45,7 @@ var rules = [
     ["vcr_", "vercel-app-refresh-token", "Vercel app refresh token", "high"],
     ["vck_", "vercel-api-key", "Vercel API key (AI Gateway)", "high"]
   ].map(
-    ([prefix, id, title, severity]) => (0, import_chunk_U3SJT3WC.defineRule)({
+    ([prefix, id, title, severity]) => (0, import_chunk_ZFKQM6C4.defineRule)({
       id,
       title,
       provider: "Vercel",
@@ -58,22 +58,22 @@ var rules = [
       docs: "https://vercel.com/changelog/new-token-formats-and-secret-scanning",
       remediation: "Delete the token in Vercel > Account Settings > Tokens (or revoke the app grant) and store its replacement as a CI secret.",
       samples: () => [fakeVercelToken(prefix, id + "-1")],
-      truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vercel_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'const vercel = new Vercel({ bearerToken: "%s" });')],
+      truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vercel_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'const vercel = new Vercel({ bearerToken: "%s" });')],
       falsePositives: () => [prefix + import_chunk_KBVS5DTB.fake.alnum(30, id + "-short"), "x" + prefix + import_chunk_KBVS5DTB.fake.alnum(56, id + "-embedded")]
     })
   ),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vercel-token-legacy",
     title: "Vercel access token (legacy 24-character)",
     provider: "Vercel",
     severity: "high",
     keywords: ["vercel"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("vercel", String.raw`token|api[_.-]?key|secret`, (0, import_chunk_U3SJT3WC.hasDigit)(24) + "[A-Za-z0-9]{24}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("vercel", String.raw`token|api[_.-]?key|secret`, (0, import_chunk_ZFKQM6C4.hasDigit)(24) + "[A-Za-z0-9]{24}"),
     minEntropy: 3.2,
     docs: "https://vercel.com/docs/accounts/access-tokens",
     remediation: "Delete the token in Vercel > Account Settings > Tokens and store its replacement as a CI secret.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(20, "vercel-leg-1") + "4" + import_chunk_KBVS5DTB.fake.alnum(3, "vercel-leg-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vercel_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "vercel_api_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vercel_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "vercel_api_token: '%s'")],
     falsePositives: () => ["VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}", "VERCEL_ORG_ID=" + import_chunk_KBVS5DTB.fake.alnum(24, "vercel-fp")]
   })
 ];

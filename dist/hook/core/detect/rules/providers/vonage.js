@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vonage-api-secret",
     title: "Vonage (Nexmo) API secret",
     provider: "Vonage",
     severity: "high",
     keywords: ["vonage", "nexmo"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("vonage")}|${(0, import_chunk_U3SJT3WC.ci)("nexmo")})[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("secret")}|${(0, import_chunk_U3SJT3WC.ci)("token")})`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("vonage")}|${(0, import_chunk_ZFKQM6C4.ci)("nexmo")})[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("secret")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})`, "[A-Za-z0-9]{16}", "[A-Za-z0-9]"),
     docs: "https://developer.vonage.com/en/getting-started/concepts/authentication",
     remediation: "Rotate the API secret in the Vonage dashboard (API Settings) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(16, "vonage")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vonage_api_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, '  "nexmoApiSecret": "%s",'), ...(0, import_chunk_U3SJT3WC.withValue)(s, "nexmo token - '%s'")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vonage_api_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, '  "nexmoApiSecret": "%s",'), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "nexmo token - '%s'")],
     falsePositives: ([s]) => [`VONAGE_API_KEY=${s.slice(0, 8)}`, `VONAGE_API_SECRET=${s.slice(0, 10)}`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "voyage-api-key",
     title: "Voyage AI API key",
     provider: "Voyage AI",
     severity: "high",
     keywords: ["voyage"],
-    regex: new RegExp(`${(0, import_chunk_U3SJT3WC.providerSetting)(["voyage"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}(?<secret>pa-[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])`),
+    regex: new RegExp(`${(0, import_chunk_ZFKQM6C4.providerSetting)(["voyage"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}(?<secret>pa-[A-Za-z0-9_-]{40,48})(?![A-Za-z0-9_-])`),
     docs: "https://docs.voyageai.com/docs/api-key-and-installation",
     remediation: "Revoke the key in the Voyage AI dashboard (API Keys), create a new one and load it from VOYAGE_API_KEY.",
     samples: () => ["pa-" + import_chunk_KBVS5DTB.fake.alnum(43, "vo-1"), "pa-" + import_chunk_KBVS5DTB.fake.base64url(43, "t-vo")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("voyage_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `vo = voyageai.Client(api_key="%s")`, `VOYAGE_API_KEY="%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("voyage_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `vo = voyageai.Client(api_key="%s")`, `VOYAGE_API_KEY="%s"`)],
     falsePositives: () => ["VOYAGE_API_KEY=pa-...", `VOYAGE_API_KEY=pa-${import_chunk_KBVS5DTB.fake.base64url(20, "vo-fp")}`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "vultr-api-key",
     title: "Vultr API key",
     provider: "Vultr",
     severity: "critical",
     keywords: ["vultr"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("vultr")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("vultr")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})`, "[A-Z0-9]{36}", "[A-Za-z0-9]"),
     docs: "https://www.vultr.com/api/#section/Authentication",
     remediation: "Regenerate the API key under Account > API and restrict it to known IP ranges.",
     samples: () => [import_chunk_KBVS5DTB.fake.upperDigits(36, "vultr")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("vultr_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '  vultrToken: "%s",', "Vultr token: %s")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("vultr_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '  vultrToken: "%s",', "Vultr token: %s")],
     falsePositives: ([k]) => [`VULTR_API_KEY=${k.toLowerCase()}`, `VULTR_API_KEY=${k.slice(0, 30)}`]
   })
 ];

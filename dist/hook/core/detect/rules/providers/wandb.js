@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "wandb-api-key",
     title: "Weights & Biases API key",
     provider: "Weights & Biases",
@@ -35,15 +35,15 @@ var rules = [
     keywords: ["wandb"],
     owns: { names: ["wandb"], shape: { chars: "0-9a-f", length: [40, 40] } },
     regex: new RegExp(
-      `(?:${(0, import_chunk_U3SJT3WC.providerSetting)(["wandb"], import_chunk_U3SJT3WC.CREDENTIAL_KINDS)}|${(0, import_chunk_U3SJT3WC.ci)("wandb")}\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}){0,2}\\s{1,3})(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`
+      `(?:${(0, import_chunk_ZFKQM6C4.providerSetting)(["wandb"], import_chunk_ZFKQM6C4.CREDENTIAL_KINDS)}|${(0, import_chunk_ZFKQM6C4.ci)("wandb")}\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}){0,2}\\s{1,3})(?<secret>[a-f0-9]{40})(?![A-Za-z0-9_])`
     ),
     docs: "https://docs.wandb.ai/guides/track/environment-variables/",
     remediation: "Revoke the key in W&B user settings (API keys), create a new one and load it from WANDB_API_KEY.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(40, "wandb-1"), import_chunk_KBVS5DTB.fake.hex(40, "wandb-2"), import_chunk_KBVS5DTB.fake.hex(40, "wandb-3")],
     truePositives: ([a, b, c]) => [
-      ...(0, import_chunk_U3SJT3WC.inSyntaxes)("wandb_api_key", a),
-      ...(0, import_chunk_U3SJT3WC.withValue)(b, `wandb login --relogin %s`, `wandb login %s`),
-      ...(0, import_chunk_U3SJT3WC.withValue)(c, `wandb.login(key="%s")`)
+      ...(0, import_chunk_ZFKQM6C4.inSyntaxes)("wandb_api_key", a),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(b, `wandb login --relogin %s`, `wandb login %s`),
+      ...(0, import_chunk_ZFKQM6C4.withValue)(c, `wandb.login(key="%s")`)
     ],
     falsePositives: () => [`WANDB_RUN_ID=${import_chunk_KBVS5DTB.fake.hex(40, "wandb-4")}`, `wandb login $WANDB_API_KEY`, `WANDB_API_KEY=${import_chunk_KBVS5DTB.fake.hex(32, "wandb-5")}`]
   })

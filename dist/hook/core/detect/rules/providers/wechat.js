@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "wechat-app-secret",
     title: "WeChat official account / mini program AppSecret",
     provider: "WeChat",
     severity: "high",
     keywords: ["wechat", "weixin", "wx_", "wx-", "wxapp", "wxsecret"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`(?:${(0, import_chunk_U3SJT3WC.ci)("wechat")}|${(0, import_chunk_U3SJT3WC.ci)("weixin")}|${(0, import_chunk_U3SJT3WC.ci)("wx")})[\\w. -]{0,20}?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`(?:${(0, import_chunk_ZFKQM6C4.ci)("wechat")}|${(0, import_chunk_ZFKQM6C4.ci)("weixin")}|${(0, import_chunk_ZFKQM6C4.ci)("wx")})[\\w. -]{0,20}?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[a-f0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.weixin.qq.com/doc/offiaccount/en/Basic_Information/Get_access_token.html",
     remediation: "Reset the AppSecret in the WeChat Official Accounts / Mini Program admin console and keep it server-side in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.hex(32, "wechat")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("wechat_app_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "  wx_app_secret: %s")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("wechat_app_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "  wx_app_secret: %s")],
     falsePositives: ([s]) => [`WECHAT_APP_ID=wx${s.slice(0, 16)}`, `WECHAT_APP_SECRET=${s.slice(0, 20)}`]
   })
 ];

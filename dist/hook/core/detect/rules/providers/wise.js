@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "wise-api-token",
     title: "Wise (TransferWise) API token",
     provider: "Wise",
@@ -35,12 +35,12 @@ var rules = [
     keywords: ["wise"],
     // `(?<![A-Za-z])` keeps words such as "otherwise" or "likewise" from counting as context.
     regex: new RegExp(
-      `(?<![A-Za-z])(?:${(0, import_chunk_U3SJT3WC.ci)("transferwise")}|${(0, import_chunk_U3SJT3WC.ci)("wise")})[\\w.-]{0,24}?(?:${(0, import_chunk_U3SJT3WC.ci)("token")}|${(0, import_chunk_U3SJT3WC.ci)("key")})[\\w.-]{0,12}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>${import_chunk_U3SJT3WC.UUID_ANY_CASE})(?![A-Za-z0-9_-])`
+      `(?<![A-Za-z])(?:${(0, import_chunk_ZFKQM6C4.ci)("transferwise")}|${(0, import_chunk_ZFKQM6C4.ci)("wise")})[\\w.-]{0,24}?(?:${(0, import_chunk_ZFKQM6C4.ci)("token")}|${(0, import_chunk_ZFKQM6C4.ci)("key")})[\\w.-]{0,12}${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>${import_chunk_ZFKQM6C4.UUID_ANY_CASE})(?![A-Za-z0-9_-])`
     ),
     docs: "https://docs.wise.com/api-docs/features/authentication-access/personal-tokens",
     remediation: "Delete the token in Wise (Settings > API tokens), create a new one with the least access needed, and keep it in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.uuid("wise-1"), import_chunk_KBVS5DTB.fake.uuid("wise-2")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("wise_api_token", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `"transferwiseToken": "%s"`, `export WISE_TOKEN="%s"`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("wise_api_token", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `"transferwiseToken": "%s"`, `export WISE_TOKEN="%s"`)],
     falsePositives: () => [`otherwise_token = "${import_chunk_KBVS5DTB.fake.uuid("wise-3")}"`, `likewise_key = "${import_chunk_KBVS5DTB.fake.uuid("edge-wise")}"`, `WISE_PROFILE_ID=${import_chunk_KBVS5DTB.fake.digits(8, "wise-4")}`]
   })
 ];

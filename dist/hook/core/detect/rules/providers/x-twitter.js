@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twitter-bearer-token",
     title: "X (Twitter) app bearer token",
     provider: "X (Twitter)",
@@ -40,7 +40,7 @@ var rules = [
     remediation: "Regenerate the bearer token in the developer portal (Keys and tokens) and keep it in a secret store.",
     samples: () => ["AM" + import_chunk_KBVS5DTB.fake.alnum(10, "tw-a") + "AAAAAA" + import_chunk_KBVS5DTB.fake.alnum(6, "tw-b") + "%2B" + import_chunk_KBVS5DTB.fake.alnum(20, "tw-c") + "%3D" + import_chunk_KBVS5DTB.fake.alnum(50, "tw-d")],
     // The token is the leading run of "A" and then `rest`, which is what is reported.
-    truePositives: ([rest]) => (0, import_chunk_U3SJT3WC.withValue)(
+    truePositives: ([rest]) => (0, import_chunk_ZFKQM6C4.withValue)(
       rest,
       `TWITTER_BEARER_TOKEN=${"A".repeat(20)}%s`,
       `  twitter_bearer_token: ${"A".repeat(20)}%s`,
@@ -49,7 +49,7 @@ var rules = [
     ),
     falsePositives: ([rest]) => [`const blob = "${"A".repeat(40)}${import_chunk_KBVS5DTB.fake.alnum(90, "blob")}";`, `TWITTER_BEARER_TOKEN=${"A".repeat(20)}${rest.slice(0, 40)}`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "twitter-api-secret",
     title: "X (Twitter) API key secret",
     provider: "X (Twitter)",
@@ -57,11 +57,11 @@ var rules = [
     keywords: ["twitter"],
     // 50 characters under any Twitter setting: the consumer key is 25 and the access secret 45 (named-keys.ts).
     // Also in notes and labels that space the setting's words (`Twitter consumer secret: \u2026`).
-    regex: new RegExp(`(?:${(0, import_chunk_U3SJT3WC.ci)("twitter")}${import_chunk_U3SJT3WC.ASSIGN}|${(0, import_chunk_U3SJT3WC.providerSetting)(["twitter"], ["secret", "key", "token"], false)})(?<secret>(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50})(?![A-Za-z0-9])`),
+    regex: new RegExp(`(?:${(0, import_chunk_ZFKQM6C4.ci)("twitter")}${import_chunk_ZFKQM6C4.ASSIGN}|${(0, import_chunk_ZFKQM6C4.providerSetting)(["twitter"], ["secret", "key", "token"], false)})(?<secret>(?=[A-Za-z]{0,49}[0-9])[A-Za-z0-9]{50})(?![A-Za-z0-9])`),
     docs: "https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/api-key-and-secret",
     remediation: "Regenerate the API key and secret in the developer portal (Keys and tokens) and keep them in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(50, "twitter-secret")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("twitter_api_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "  twitter_consumer_secret: %s", "Twitter consumer secret: %s", "twitter API key secret - '%s'")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("twitter_api_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "  twitter_consumer_secret: %s", "Twitter consumer secret: %s", "twitter API key secret - '%s'")],
     falsePositives: ([s]) => [`TWITTER_API_KEY=${s.slice(0, 25)}`, `TWITTER_API_SECRET=${s.slice(0, 40)}`]
   })
 ];

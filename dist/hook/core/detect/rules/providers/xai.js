@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "xai-api-key",
     title: "xAI (Grok) API key",
     provider: "xAI",
@@ -38,7 +38,7 @@ var rules = [
     docs: "https://docs.x.ai/docs/overview",
     remediation: "Delete the key in the xAI console (API Keys), create a new one and load it from XAI_API_KEY.",
     samples: () => ["xai-" + import_chunk_KBVS5DTB.fake.alnum(80, "xai-1"), "xai-" + import_chunk_KBVS5DTB.fake.alnum(80, "t-xai")],
-    truePositives: ([a, b]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("xai_api_key", a), ...(0, import_chunk_U3SJT3WC.withValue)(b, `client = Client(api_key="%s")`)],
+    truePositives: ([a, b]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("xai_api_key", a), ...(0, import_chunk_ZFKQM6C4.withValue)(b, `client = Client(api_key="%s")`)],
     falsePositives: () => [`XAI_API_KEY=xai-${import_chunk_KBVS5DTB.fake.alnum(40, "xai-fp")}`, `model: "xai-grok-beta"`]
   })
 ];

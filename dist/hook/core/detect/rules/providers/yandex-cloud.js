@@ -23,11 +23,11 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "yandex-cloud-api-key",
     title: "Yandex Cloud API key",
     provider: "Yandex Cloud",
@@ -37,10 +37,10 @@ var rules = [
     docs: "https://yandex.cloud/en/docs/iam/concepts/authorization/api-key",
     remediation: "Delete the service account's API key in the console (Service accounts > API keys) and keep its replacement in Lockbox.",
     samples: () => ["AQVN" + import_chunk_KBVS5DTB.fake.base64url(36, "yc-api")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("yc_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, 'headers = {"Authorization": "Api-Key %s"}')],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("yc_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, 'headers = {"Authorization": "Api-Key %s"}')],
     falsePositives: ([k]) => [`YC_API_KEY=${k.slice(0, 30)}`, `const x = "${k}abcdef";`]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "yandex-cloud-iam-token",
     title: "Yandex Cloud IAM token",
     provider: "Yandex Cloud",
@@ -52,25 +52,25 @@ var rules = [
     docs: "https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token",
     remediation: "Revoke the token (yc iam revoke-token) and let the SDK obtain IAM tokens at run time from a service account.",
     samples: () => ["t1.9euel" + import_chunk_KBVS5DTB.fake.base64url(140, "yc-iam-a") + "." + import_chunk_KBVS5DTB.fake.base64url(86, "yc-iam-b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("yc_iam_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, 'headers = {"Authorization": "Bearer %s"}')],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("yc_iam_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, 'headers = {"Authorization": "Bearer %s"}')],
     falsePositives: ([t]) => [`YC_IAM_TOKEN=${t.split(".").slice(0, 2).join(".")}`, "const t1 = t1.9euelDone;"]
   }),
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "yandex-cloud-static-key-secret",
     title: "Yandex Cloud static access key secret",
     provider: "Yandex Cloud",
     severity: "critical",
     keywords: ["yandex", "secret_access_key", "secretaccesskey", "secret-access-key", "yc_secret", "ycsecret"],
     // The S3-compatible secret starts with "YC" and has 40 characters.
-    regex: (0, import_chunk_U3SJT3WC.assigned)(
-      `${(0, import_chunk_U3SJT3WC.ci)("secret")}${import_chunk_U3SJT3WC.SEP}(?:${(0, import_chunk_U3SJT3WC.ci)("access")}${import_chunk_U3SJT3WC.SEP})?${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("yandex")}[\\w.-]{0,30}?(?:${(0, import_chunk_U3SJT3WC.ci)("secret")}|${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})|${(0, import_chunk_U3SJT3WC.ci)("yc")}${import_chunk_U3SJT3WC.SEP}${(0, import_chunk_U3SJT3WC.ci)("secret")}`,
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(
+      `${(0, import_chunk_ZFKQM6C4.ci)("secret")}${import_chunk_ZFKQM6C4.SEP}(?:${(0, import_chunk_ZFKQM6C4.ci)("access")}${import_chunk_ZFKQM6C4.SEP})?${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("yandex")}[\\w.-]{0,30}?(?:${(0, import_chunk_ZFKQM6C4.ci)("secret")}|${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})|${(0, import_chunk_ZFKQM6C4.ci)("yc")}${import_chunk_ZFKQM6C4.SEP}${(0, import_chunk_ZFKQM6C4.ci)("secret")}`,
       "YC[A-Za-z0-9_-]{38}",
       "[A-Za-z0-9_-]"
     ),
     docs: "https://yandex.cloud/en/docs/iam/concepts/authorization/access-key",
     remediation: "Delete the static access key of the service account and create a new one, stored in Lockbox.",
     samples: () => ["YC" + import_chunk_KBVS5DTB.fake.base64url(38, "yc-static")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("yandex_storage_secret_key", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, "aws_secret_access_key = %s")],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("yandex_storage_secret_key", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, "aws_secret_access_key = %s")],
     falsePositives: ([s]) => [`aws_secret_access_key = ${s.slice(0, 30)}`, `const other = "${s}";`]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "yousign-api-key",
     title: "Yousign API key",
     provider: "Yousign",
     severity: "high",
     keywords: ["yousign"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("yousign", String.raw`api[_.-]?key|key|token`, (0, import_chunk_U3SJT3WC.hasDigit)(32) + "[A-Za-z0-9]{32}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("yousign", String.raw`api[_.-]?key|key|token`, (0, import_chunk_ZFKQM6C4.hasDigit)(32) + "[A-Za-z0-9]{32}"),
     minEntropy: 3.5,
     docs: "https://developers.yousign.com/docs/set-up-your-account",
     remediation: "Delete the key in Yousign > Developers > API keys and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(30, "yousign-1") + "81"],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("yousign_api_key", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "yousign_key: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("yousign_api_key", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "yousign_key: '%s'")],
     falsePositives: () => ["YOUSIGN_WORKSPACE_ID=" + import_chunk_KBVS5DTB.fake.uuid("yousign-fp"), "YOUSIGN_API_KEY=${YOUSIGN_API_KEY}"]
   })
 ];

@@ -23,22 +23,22 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "zendesk-api-token",
     title: "Zendesk API token",
     provider: "Zendesk",
     severity: "high",
     keywords: ["zendesk"],
-    regex: (0, import_chunk_U3SJT3WC.contextRegex)("zendesk", String.raw`api[_.-]?token|token|api[_.-]?key|key|secret`, (0, import_chunk_U3SJT3WC.hasDigit)(40) + "[A-Za-z0-9]{40}"),
+    regex: (0, import_chunk_ZFKQM6C4.contextRegex)("zendesk", String.raw`api[_.-]?token|token|api[_.-]?key|key|secret`, (0, import_chunk_ZFKQM6C4.hasDigit)(40) + "[A-Za-z0-9]{40}"),
     minEntropy: 3.5,
     docs: "https://support.zendesk.com/hc/en-us/articles/4408889192858-Managing-access-to-the-Zendesk-API",
     remediation: "Delete the token in Zendesk Admin Center > Apps and integrations > Zendesk API and keep its replacement in a secret manager.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(38, "zendesk-1") + "5" + import_chunk_KBVS5DTB.fake.alnum(1, "zendesk-1b")],
-    truePositives: ([t]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("zendesk_api_token", t), ...(0, import_chunk_U3SJT3WC.withValue)(t, "zendesk_token: '%s'")],
+    truePositives: ([t]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("zendesk_api_token", t), ...(0, import_chunk_ZFKQM6C4.withValue)(t, "zendesk_token: '%s'")],
     falsePositives: () => ["ZENDESK_SUBDOMAIN=acme", "ZENDESK_API_TOKEN=" + import_chunk_KBVS5DTB.fake.alnum(30, "zendesk-short")]
   })
 ];

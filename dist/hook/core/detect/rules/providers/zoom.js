@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "zoom-client-secret",
     title: "Zoom app client secret",
     provider: "Zoom",
     severity: "high",
     keywords: ["zoom"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("zoom")}[\\w. -]{0,30}?${(0, import_chunk_U3SJT3WC.ci)("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("zoom")}[\\w. -]{0,30}?${(0, import_chunk_ZFKQM6C4.ci)("secret")}`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://developers.zoom.us/docs/integrations/oauth/",
     remediation: "Regenerate the client secret in the app's App Credentials page (Zoom App Marketplace) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "zoom")],
-    truePositives: ([s]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("zoom_client_secret", s), ...(0, import_chunk_U3SJT3WC.withValue)(s, '  "zoomApiSecret": "%s",')],
+    truePositives: ([s]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("zoom_client_secret", s), ...(0, import_chunk_ZFKQM6C4.withValue)(s, '  "zoomApiSecret": "%s",')],
     falsePositives: ([s]) => [`ZOOM_CLIENT_ID=${s.slice(0, 22)}`, `ZOOM_CLIENT_SECRET=${s.slice(0, 20)}`]
   })
 ];

@@ -23,21 +23,21 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("../../../../chunks/chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("../../../../chunks/chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("../../../../chunks/chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("../../../../chunks/chunk-MBMW4SK2.js");
 var import_chunk_IRZL3BGP = require("../../../../chunks/chunk-IRZL3BGP.js");
 var rules = [
-  (0, import_chunk_U3SJT3WC.defineRule)({
+  (0, import_chunk_ZFKQM6C4.defineRule)({
     id: "zulip-api-key",
     title: "Zulip API key",
     provider: "Zulip",
     severity: "high",
     keywords: ["zulip"],
-    regex: (0, import_chunk_U3SJT3WC.assigned)(`${(0, import_chunk_U3SJT3WC.ci)("zulip")}[\\w. -]{0,20}?(?:${(0, import_chunk_U3SJT3WC.ci)("api")}${import_chunk_U3SJT3WC.SEP})?(?:${(0, import_chunk_U3SJT3WC.ci)("key")}|${(0, import_chunk_U3SJT3WC.ci)("token")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
+    regex: (0, import_chunk_ZFKQM6C4.assigned)(`${(0, import_chunk_ZFKQM6C4.ci)("zulip")}[\\w. -]{0,20}?(?:${(0, import_chunk_ZFKQM6C4.ci)("api")}${import_chunk_ZFKQM6C4.SEP})?(?:${(0, import_chunk_ZFKQM6C4.ci)("key")}|${(0, import_chunk_ZFKQM6C4.ci)("token")})`, "[A-Za-z0-9]{32}", "[A-Za-z0-9]"),
     docs: "https://zulip.com/api/api-keys",
     remediation: "Regenerate the API key in Personal settings > Account & privacy (or the bot's settings) and keep it in a secret store.",
     samples: () => [import_chunk_KBVS5DTB.fake.alnum(32, "zulip")],
-    truePositives: ([k]) => [...(0, import_chunk_U3SJT3WC.inSyntaxes)("zulip_api_key", k), ...(0, import_chunk_U3SJT3WC.withValue)(k, '  zulipKey: "%s",'), ...(0, import_chunk_U3SJT3WC.withValue)(k, "zulip token - '%s'")],
+    truePositives: ([k]) => [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("zulip_api_key", k), ...(0, import_chunk_ZFKQM6C4.withValue)(k, '  zulipKey: "%s",'), ...(0, import_chunk_ZFKQM6C4.withValue)(k, "zulip token - '%s'")],
     falsePositives: ([k]) => [`ZULIP_API_KEY=${k.slice(0, 20)}`, "ZULIP_SITE=https://acme.zulipchat.com"]
   })
 ];

@@ -24,15 +24,15 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("./chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("./chunk-ZFKQM6C4.js");
 var USER = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s:@/?#'"\x60<>\\(){}\[\];]{0,128})`;
 var PASSWORD = String.raw`(?:<[A-Za-z_ -]{1,40}>|[^\s/?#'"\x60<>\\]{1,256})`;
 var EXAMPLE_HOST = /^(?:(?:[\w-]+\.)*example(?:\.(?:com|org|net))?|(?:[\w-]+\.)+(?:test|invalid|example)|x{3,}[\w.-]*)(?=$|[:/?#,\s])/i;
 var LOCAL_HOST = /^(?:(?:[\w-]+\.)*localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=$|[:/?#,\s])/i;
 var DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$/i;
 function inComment(text, index) {
-  const from = Math.max(0, index - 2e3);
-  const lineStart = from + text.slice(from, index).lastIndexOf("\n") + 1;
+  const newline = (0, import_chunk_ZFKQM6C4.lastIndexWithin)(text, "\n", index - 1);
+  const lineStart = newline === -1 ? Math.max(0, index - import_chunk_ZFKQM6C4.LOOK_AROUND) : newline + 1;
   return /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%|rem\s)|\s(?:\/\/|#)\s/i.test(text.slice(lineStart, index));
 }
 var HOST_WORD = /^(?:host|hostname|your-host|your_host|server)(?=$|[:/?#,\s])/;
@@ -75,7 +75,7 @@ function uriFinder(spec) {
 }
 function uriRule(spec) {
   const { schemes: _schemes, queryPassword: _queryPassword, ...rule } = spec;
-  return (0, import_chunk_U3SJT3WC.defineRule)({ ...rule, severity: "high", find: uriFinder(spec) });
+  return (0, import_chunk_ZFKQM6C4.defineRule)({ ...rule, severity: "high", find: uriFinder(spec) });
 }
 var DB_REMEDIATION = "Change the database user's password, then build the connection string at run time from an environment variable or a secret store.";
 var pw = (seed, n = 20) => import_chunk_KBVS5DTB.fake.alnum(n, seed);
@@ -340,7 +340,7 @@ function findJdbc(text) {
   }
   return out.sort((a, b) => a.index - b.index);
 }
-var jdbc = (0, import_chunk_U3SJT3WC.defineRule)({
+var jdbc = (0, import_chunk_ZFKQM6C4.defineRule)({
   id: "jdbc-connection-string",
   title: "JDBC URL with a password",
   provider: "JDBC",
@@ -401,7 +401,7 @@ function findKeywordConnectionStrings(text) {
   }
   return out.sort((a, b) => a.index - b.index);
 }
-var keywordStrings = (0, import_chunk_U3SJT3WC.defineRule)({
+var keywordStrings = (0, import_chunk_ZFKQM6C4.defineRule)({
   id: "odbc-connection-string",
   title: "Connection string with a password (ODBC, ADO.NET, libpq)",
   provider: "Databases",

@@ -24,6 +24,7 @@ __export(stdin_exports, {
   END: () => END,
   END_B64: () => END_B64,
   JOIN: () => JOIN,
+  LOOK_AROUND: () => LOOK_AROUND,
   SECRET_NAME: () => SECRET_NAME,
   SEP: () => SEP,
   SETTING_SYNTAXES: () => SETTING_SYNTAXES,
@@ -35,6 +36,7 @@ __export(stdin_exports, {
   defineRule: () => defineRule,
   hasDigit: () => hasDigit,
   inSyntaxes: () => inSyntaxes,
+  lastIndexWithin: () => lastIndexWithin,
   providerSetting: () => providerSetting,
   withValue: () => withValue
 });
@@ -88,6 +90,12 @@ function inSyntaxes(name, value, only = Object.keys(SYNTAXES)) {
 function withValue(secret, ...templates) {
   return templates.map((template) => [template.split("%s").join(secret), secret]);
 }
+var LOOK_AROUND = 2e3;
+function lastIndexWithin(text, search, index) {
+  const from = Math.max(0, index - LOOK_AROUND);
+  const at = text.slice(from, index + search.length).lastIndexOf(search);
+  return at === -1 ? -1 : from + at;
+}
 function defineRule(spec) {
   const { samples, truePositives, falsePositives, category, ...rule } = spec;
   let values;
@@ -107,6 +115,7 @@ function defineRule(spec) {
   END,
   END_B64,
   JOIN,
+  LOOK_AROUND,
   SECRET_NAME,
   SEP,
   SETTING_SYNTAXES,
@@ -118,6 +127,7 @@ function defineRule(spec) {
   defineRule,
   hasDigit,
   inSyntaxes,
+  lastIndexWithin,
   providerSetting,
   withValue
 });

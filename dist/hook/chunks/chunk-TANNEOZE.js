@@ -28,7 +28,7 @@ module.exports = __toCommonJS(stdin_exports);
 var import_chunk_5DJJHIZY = require("./chunk-5DJJHIZY.js");
 var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 var import_chunk_KBVS5DTB = require("./chunk-KBVS5DTB.js");
-var import_chunk_U3SJT3WC = require("./chunk-U3SJT3WC.js");
+var import_chunk_ZFKQM6C4 = require("./chunk-ZFKQM6C4.js");
 var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
 var CLASSES = {
   digits: { cls: "0-9", chars: import_chunk_KBVS5DTB.ALPHABETS.digits },
@@ -98,7 +98,7 @@ function distinctNames(names) {
   const letters = (n) => n.replace(/[ _.-]/g, "");
   return names.filter((n) => n !== letters(n) || !names.some((o) => o !== n && letters(o) === n));
 }
-var BETWEEN = `(?:${import_chunk_U3SJT3WC.ASSIGN}|["']\\s{1,3}value${import_chunk_U3SJT3WC.JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?${import_chunk_U3SJT3WC.JOIN}`;
+var BETWEEN = `(?:${import_chunk_ZFKQM6C4.ASSIGN}|["']\\s{1,3}value${import_chunk_ZFKQM6C4.JOIN}\\s{0,2}=\\s{0,2}["']| - ["'\`]?)(?:(?<=["'\`]) )?${import_chunk_ZFKQM6C4.JOIN}`;
 function bodyOf(shape) {
   if (shape.extra && !/^[-_.+/=]+$/.test(shape.extra)) throw new Error(`keyed value: extra characters must be among - _ . + / =`);
   const cls = `[${CLASSES[shape.alphabet].cls}${shape.extra ? (0, import_chunk_MBMW4SK2.escapeRegex)(shape.extra) : ""}]`;
@@ -157,13 +157,13 @@ function valueRegex(shape) {
   return { value, notAfter: `(?:${shape.notAfter ?? `[A-Za-z0-9${shape.extra ? (0, import_chunk_MBMW4SK2.escapeRegex)(shape.extra) : ""}]`}|\\?[A-Za-z0-9])` };
 }
 function anySettingRegex(entry) {
-  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => (0, import_chunk_U3SJT3WC.ci)((0, import_chunk_MBMW4SK2.escapeRegex)(n))).join("|")})`;
+  const name = `(?:(?<![A-Za-z0-9])|(?<=[a-z0-9])(?=[A-Z]))(?:${entry.names.map((n) => (0, import_chunk_ZFKQM6C4.ci)((0, import_chunk_MBMW4SK2.escapeRegex)(n))).join("|")})`;
   const starts = prefixes(entry.value).map(import_chunk_MBMW4SK2.escapeRegex);
   const prefix = starts.length === 0 ? "" : `(?:${starts.join("|")})`;
   const value = String.raw`(?<=["'\x60=:>\s])(?=[^\s"'\x60,;]{0,90}[0-9])` + prefix + bodyOf(entry.value).regex;
   const notAfter = entry.value.notAfter ?? `[A-Za-z0-9_${entry.value.extra ? (0, import_chunk_MBMW4SK2.escapeRegex)(entry.value.extra) : ""}-]`;
-  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${import_chunk_U3SJT3WC.JOIN}${CREDENTIAL})?`;
-  return new RegExp(`${name}${spacedCredential}${import_chunk_U3SJT3WC.ASSIGN}(?<secret>${value})(?!${notAfter})`);
+  const spacedCredential = `(?:[ \\t]{1,2}(?:[aA](?:pi|PI)[ _-]?)?${import_chunk_ZFKQM6C4.JOIN}${CREDENTIAL})?`;
+  return new RegExp(`${name}${spacedCredential}${import_chunk_ZFKQM6C4.ASSIGN}(?<secret>${value})(?!${notAfter})`);
 }
 function keyedRegex(entry) {
   if (entry.anySetting) return anySettingRegex(entry);
@@ -175,9 +175,9 @@ function keyedRegex(entry) {
   const names = namesAtWordStart(distinctNames(entry.names), entry.provider);
   const spaced = `[ \\t]{1,2}(?:[aA](?:pi|PI))?[ _-]?`;
   if (isStrict(entry)) {
-    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${import_chunk_U3SJT3WC.JOIN}${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
+    return new RegExp(`${names}(?:[\\w.-]{0,16}?(?:${spaced})?${import_chunk_ZFKQM6C4.JOIN}${CREDENTIAL}[\\w.-]{0,12}?${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?(?<secret>${value})(?!${notAfter})`);
   }
-  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${import_chunk_U3SJT3WC.JOIN}${KEY_TOKEN_SECRET})?`;
+  const sameLine = `[\\w.-]{0,24}?(?:${spaced}${import_chunk_ZFKQM6C4.JOIN}${KEY_TOKEN_SECRET})?`;
   return new RegExp(`${names}(?:(?:${sameLine}|${URL_QUERY})${SECRET_SETTING_END}|${BEFORE_JENKINS_LABEL})(?:${JENKINS_LABEL})?${ELEMENT_LABEL}(?<secret>${value})(?!${notAfter})`);
 }
 var STRICT_NEARBY_PARTS = [/[?&]|<\//];
@@ -229,16 +229,16 @@ function truePositives(entry, v) {
     const raw = entry.names[0];
     const { upper: upper2, camel: camel2, snake: snake2 } = raw.includes("__") ? { upper: raw.toUpperCase(), camel: raw, snake: raw } : forms(raw);
     const flag = raw.includes("__") ? [] : [`mycli deploy --${snake2.replace(/_/g, "-")}-api-key ${v}`, `${snake2} token - '${v}'`];
-    return [...(0, import_chunk_U3SJT3WC.inSyntaxes)(`${snake2}_secret_key`, v), ...pairs([`export ${upper2}_CLIENT_ID="${v}"`, `  "${camel2}Token": "${v}",`, `const ${camel2}Secret = "${v}";`, ...flag, `<${camel2}Key>
+    return [...(0, import_chunk_ZFKQM6C4.inSyntaxes)(`${snake2}_secret_key`, v), ...pairs([`export ${upper2}_CLIENT_ID="${v}"`, `  "${camel2}Token": "${v}",`, `const ${camel2}Secret = "${v}";`, ...flag, `<${camel2}Key>
     ${v}
 </${camel2}Key>`])];
   }
   if (entry.value.standalone) {
-    return [...(0, import_chunk_U3SJT3WC.inSyntaxes)("service_token", v), ...pairs([`const client = new Client("${v}");`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`])];
+    return [...(0, import_chunk_ZFKQM6C4.inSyntaxes)("service_token", v), ...pairs([`const client = new Client("${v}");`, `curl -H "X-Key: ${v}" https://api.example.com/v1/me`])];
   }
   const { snake, upper, camel, pascal } = forms(entry.names[0]);
   return [
-    ...(0, import_chunk_U3SJT3WC.inSyntaxes)(`${snake}_api_key`, v),
+    ...(0, import_chunk_ZFKQM6C4.inSyntaxes)(`${snake}_api_key`, v),
     ...pairs([
       `export ${upper}_TOKEN="${v}"`,
       `  "${camel}ApiKey": "${v}",`,
@@ -374,7 +374,7 @@ function keyed(entries) {
     const kind = given.kind ?? "API key";
     const lazy = !given.value.standalone;
     const accepts = valueCheck(given);
-    const { keywords: _none, ...rule } = (0, import_chunk_U3SJT3WC.defineRule)({
+    const { keywords: _none, ...rule } = (0, import_chunk_ZFKQM6C4.defineRule)({
       id: given.id,
       title: `${given.provider} ${kind}`,
       provider: given.provider,
