@@ -27216,6 +27216,7 @@ var DocumentScan = class {
     this.minified = looksMinified(path10, text);
     this.cursors = new RunCursors(text);
     this.genericContext = { ...this.context, claimed: (index, length) => this.isClaimed(index * SPAN_KEY + length) };
+    this.windowContext = { ...this.context, hitLineEnd: 0 };
   }
   scanner;
   text;
@@ -27231,6 +27232,8 @@ var DocumentScan = class {
    * holds a few: no Set a line).
    */
   genericContext;
+  /** The context of a window rule's run: the document's, and where the keyword's line ends in the window (hitLineEnd). */
+  windowContext;
   claimed = [];
   claimedCount = 0;
   /** Per hit of a mixed line, how many matches `located` holds once the format rules of the hits up to it ran. */
@@ -27345,16 +27348,23 @@ var DocumentScan = class {
       }
       const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
       if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
-      const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      const matches = runPrepared(rule, text.slice(lineStart, windowEnd), this.windowContextOf(ruleContext, lineEnd - lineStart), true);
       if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
       return;
     }
     const lower = this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd));
     for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
       if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
-      const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      const context = rule.window ? this.windowContextOf(ruleContext, Math.max(0, lineEnd - segmentStart)) : ruleContext;
+      const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), context, true);
       if (matches.length > 0) this.record(rule, matches, segmentStart, line, into);
     }
+  }
+  /** The context of a window rule's run whose keyword's line ends at `hitLineEnd` in its text (a name-based rule's keeps its own). */
+  windowContextOf(ruleContext, hitLineEnd) {
+    if (ruleContext !== this.context) return ruleContext;
+    this.windowContext.hitLineEnd = hitLineEnd;
+    return this.windowContext;
   }
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */
   segments(window2, ruleIndex, lower) {
@@ -53357,11 +53367,11 @@ function readPemBlock(text, markerStart, markerEnd, label) {
   if (problem !== void 0) block.problem = problem;
   return block;
 }
-function findPemPrivateKeys(text) {
+function findPemPrivateKeys(text, startsBefore = text.length) {
   const blocks = [];
   const re2 = new RegExp(BEGIN_MARKER.source, "g");
   let m2;
-  while ((m2 = re2.exec(text)) !== null) {
+  while ((m2 = re2.exec(text)) !== null && m2.index < startsBefore) {
     const block = readPemBlock(text, m2.index, m2.index + m2[0].length, m2[1]);
     if (block && block.body.length >= MIN_BODY_CHARS) {
       blocks.push(block);
@@ -54332,7 +54342,8 @@ function pemRule(spec) {
     severity: "critical",
     keywords: [`begin ${spec.label.toLowerCase()}-----`],
     window: KEY_WINDOW,
-    find: (text) => findPemPrivateKeys(text).filter((block) => block.format === spec.format).map((block) => toMatch2(text, block, spec.what)),
+    // Every block's BEGIN line holds the keyword: a window reads the blocks that start on its own line.
+    find: (text, context) => findPemPrivateKeys(text, context.hitLineEnd).filter((block) => block.format === spec.format).map((block) => toMatch2(text, block, spec.what)),
     validate: (secret) => {
       const check = checkPrivateKeyText(secret);
       return { status: check.status, check: check.check, note: check.note };
@@ -54477,9 +54488,10 @@ var otherPem = defineRule({
   title: "Private key (other PEM type)",
   provider: "PEM",
   severity: "critical",
-  keywords: ["private key-----"],
+  // Every label's BEGIN line holds one of the keywords: a window reads the blocks that start on its own line.
+  keywords: ["private key-----", "private key block-----"],
   window: KEY_WINDOW,
-  find: (text) => findPemPrivateKeys(text).filter((block) => block.format === "other").map((block) => toMatch2(text, block, `Private key (${block.label})`)),
+  find: (text, context) => findPemPrivateKeys(text, context.hitLineEnd).filter((block) => block.format === "other").map((block) => toMatch2(text, block, `Private key (${block.label})`)),
   validate: (secret) => {
     const check = checkPrivateKeyText(secret);
     return { status: check.status, check: check.check, note: check.note };

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { exampleKeys, rules } from "../../src/core/detect/rules/private-keys.js";
+import { findPemPrivateKeys } from "../../src/core/detect/validate/pem.js";
 import { runRule } from "../../src/core/detect/run-rule.js";
 import { Scanner } from "../../src/core/detect/engine.js";
 import type { RawMatch, Rule } from "../../src/core/detect/rule.js";
@@ -90,6 +91,17 @@ describe("what a match says", () => {
   });
 });
 
+describe("findPemPrivateKeys", () => {
+  it("reads the blocks whose BEGIN marker starts before startsBefore, each whole", () => {
+    const first = exampleKeys.ec(7).join("\n");
+    const text = `${first}\n${exampleKeys.ec(8).join("\n")}`;
+    expect(findPemPrivateKeys(text).map((b) => b.start)).toEqual([0, first.length + 1]);
+    const [only, ...rest] = findPemPrivateKeys(text, first.indexOf("\n"));
+    expect(rest).toEqual([]);
+    expect(text.slice(only?.start, only?.end).trimEnd()).toBe(first);
+  });
+});
+
 describe("base64-wrapped key files", () => {
   const wrapped = byId("private-key-base64-pem");
 
@@ -136,6 +148,31 @@ describe("through the engine", () => {
     const text = [pkcs1, "", exampleKeys.ec(3).join("\n")].join("\n");
     const { findings } = scanner.scan({ path: "keys.pem", text });
     expect(findings.map((f) => f.rule)).toEqual(["private-key-rsa", "private-key-ec"]);
+  });
+
+  // Each BEGIN line holds its rule's keyword, so each block has a window of its own: a window reads the
+  // blocks that start on its first line only (MatchContext.hitLineEnd). Reading on through every block a
+  // window held read a file of many keys once for each of the ~24 keys a 20,000-character window holds.
+  it("reads each block of a file of many keys once, from its own BEGIN line", () => {
+    const keys = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? exampleKeys.ec(100 + i) : exampleKeys.rsa(100 + i)).join("\n"));
+    const text = keys.join("\n");
+    let blocksRead = 0;
+    const counting = rules.map((rule) => (rule.find ? { ...rule, find: (t: string, c: Parameters<NonNullable<Rule["find"]>>[1]) => {
+      const found = (rule.find as NonNullable<Rule["find"]>)(t, c);
+      blocksRead += found.length;
+      return found;
+    } } : rule));
+    const { findings } = new Scanner(counting).scan({ path: "keys.pem", text });
+    const beginLines = text.split("\n").flatMap((line, i) => (line.startsWith("-----BEGIN") ? [i + 1] : []));
+    expect(findings.map((f) => f.line)).toEqual(beginLines);
+    expect(findings.map((f) => f.rule)).toEqual(keys.map((_, i) => (i % 2 === 0 ? "private-key-ec" : "private-key-rsa")));
+    expect(blocksRead).toBe(keys.length);
+  });
+
+  it("finds a key of another label ending in BLOCK alone in its file", () => {
+    const key = exampleKeys.rsa(47).join("\n").replaceAll("RSA PRIVATE KEY", "ACME PRIVATE KEY BLOCK");
+    const { findings } = scanner.scan({ path: "acme.key", text: `# key\n${key}\n` });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([["private-key-pem", 2]]);
   });
 
   it("reports nothing for docs that only mention the markers", () => {

@@ -364,6 +364,8 @@ class DocumentScan {
    * holds a few: no Set a line).
    */
   private readonly genericContext: MatchContext;
+  /** The context of a window rule's run: the document's, and where the keyword's line ends in the window (hitLineEnd). */
+  private readonly windowContext: MatchContext;
   private readonly claimed: number[] = [];
   private claimedCount = 0;
   /** Per hit of a mixed line, how many matches `located` holds once the format rules of the hits up to it ran. */
@@ -395,6 +397,7 @@ class DocumentScan {
     this.minified = looksMinified(path, text);
     this.cursors = new RunCursors(text);
     this.genericContext = { ...this.context, claimed: (index, length) => this.isClaimed(index * SPAN_KEY + length) };
+    this.windowContext = { ...this.context, hitLineEnd: 0 };
   }
 
   private isClaimed(key: number): boolean {
@@ -505,16 +508,24 @@ class DocumentScan {
       // parts are answered before its text is taken.
       const windowEnd = Math.max(lineEnd, Math.min(text.length, lineStart + rule.window));
       if (rule.requires && !this.cursors.within(rule.requires, lineStart, windowEnd)) return;
-      const matches = runPrepared(rule, text.slice(lineStart, windowEnd), ruleContext, true);
+      const matches = runPrepared(rule, text.slice(lineStart, windowEnd), this.windowContextOf(ruleContext, lineEnd - lineStart), true);
       if (matches.length > 0) this.record(rule, matches, lineStart, line, into);
       return;
     }
     const lower = (this.lowerLine ??= asciiLowerCase(text.slice(lineStart, lineEnd)));
     for (const [segmentStart, segmentEnd] of this.segments(rule.window, ruleIndex, lower)) {
       if (rule.requires && !this.cursors.within(rule.requires, segmentStart, segmentEnd)) continue;
-      const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), ruleContext, true);
+      const context = rule.window ? this.windowContextOf(ruleContext, Math.max(0, lineEnd - segmentStart)) : ruleContext;
+      const matches = runPrepared(rule, text.slice(segmentStart, segmentEnd), context, true);
       if (matches.length > 0) this.record(rule, matches, segmentStart, line, into);
     }
+  }
+
+  /** The context of a window rule's run whose keyword's line ends at `hitLineEnd` in its text (a name-based rule's keeps its own). */
+  private windowContextOf(ruleContext: MatchContext, hitLineEnd: number): MatchContext {
+    if (ruleContext !== this.context) return ruleContext;
+    this.windowContext.hitLineEnd = hitLineEnd;
+    return this.windowContext;
   }
 
   /** The text ranges a rule sees on a long line (`lower`, the current line): windows around each keyword occurrence, merged. */

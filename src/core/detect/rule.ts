@@ -32,6 +32,13 @@ export interface MatchContext {
    * one on the same span whatever its verdict, so the name-based rule need not judge the value.
    */
   claimed?: (index: number, length: number) => boolean;
+  /**
+   * Set by the engine when the text is a window read on from a keyword's line (Rule.window): where that
+   * line ends in the text. A rule whose every match starts with its own keyword may leave out the matches
+   * that start past it: the lines they start on hold the keyword, so each has a window of its own. (A
+   * file of many keys was read once for every key a window held: 24 times at 20,000 characters.)
+   */
+  hitLineEnd?: number;
 }
 
 /**

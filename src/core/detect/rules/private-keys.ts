@@ -345,8 +345,9 @@ function pemRule<T extends readonly string[]>(spec: PemRuleSpec<T>): Rule {
     severity: "critical",
     keywords: [`begin ${spec.label.toLowerCase()}-----`],
     window: KEY_WINDOW,
-    find: (text) =>
-      findPemPrivateKeys(text)
+    // Every block's BEGIN line holds the keyword: a window reads the blocks that start on its own line.
+    find: (text, context) =>
+      findPemPrivateKeys(text, context.hitLineEnd)
         .filter((block) => block.format === spec.format)
         .map((block) => toMatch(text, block, spec.what)),
     validate: (secret) => {
@@ -504,10 +505,11 @@ const otherPem = defineRule({
   title: "Private key (other PEM type)",
   provider: "PEM",
   severity: "critical",
-  keywords: ["private key-----"],
+  // Every label's BEGIN line holds one of the keywords: a window reads the blocks that start on its own line.
+  keywords: ["private key-----", "private key block-----"],
   window: KEY_WINDOW,
-  find: (text) =>
-    findPemPrivateKeys(text)
+  find: (text, context) =>
+    findPemPrivateKeys(text, context.hitLineEnd)
       .filter((block) => block.format === "other")
       .map((block) => toMatch(text, block, `Private key (${block.label})`)),
   validate: (secret) => {

@@ -239,12 +239,15 @@ function readPemBlock(text: string, markerStart: number, markerEnd: number, labe
   return block;
 }
 
-/** Every PEM private key block in `text` with a body of at least MIN_BODY_CHARS base64 characters. */
-export function findPemPrivateKeys(text: string): KeyBlock[] {
+/**
+ * Every PEM private key block in `text` with a body of at least MIN_BODY_CHARS base64 characters, of those
+ * whose BEGIN marker starts before `startsBefore` (a block may run on past it).
+ */
+export function findPemPrivateKeys(text: string, startsBefore = text.length): KeyBlock[] {
   const blocks: KeyBlock[] = [];
   const re = new RegExp(BEGIN_MARKER.source, "g");
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null && m.index < startsBefore) {
     const block = readPemBlock(text, m.index, m.index + m[0].length, m[1] as string);
     if (block && block.body.length >= MIN_BODY_CHARS) {
       blocks.push(block);

@@ -162,11 +162,11 @@ function readPemBlock(text, markerStart, markerEnd, label) {
   if (problem !== void 0) block.problem = problem;
   return block;
 }
-function findPemPrivateKeys(text) {
+function findPemPrivateKeys(text, startsBefore = text.length) {
   const blocks = [];
   const re = new RegExp(BEGIN_MARKER.source, "g");
   let m;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null && m.index < startsBefore) {
     const block = readPemBlock(text, m.index, m.index + m[0].length, m[1]);
     if (block && block.body.length >= MIN_BODY_CHARS) {
       blocks.push(block);
@@ -1138,7 +1138,8 @@ function pemRule(spec) {
     severity: "critical",
     keywords: [`begin ${spec.label.toLowerCase()}-----`],
     window: KEY_WINDOW,
-    find: (text) => findPemPrivateKeys(text).filter((block) => block.format === spec.format).map((block) => toMatch(text, block, spec.what)),
+    // Every block's BEGIN line holds the keyword: a window reads the blocks that start on its own line.
+    find: (text, context) => findPemPrivateKeys(text, context.hitLineEnd).filter((block) => block.format === spec.format).map((block) => toMatch(text, block, spec.what)),
     validate: (secret) => {
       const check = checkPrivateKeyText(secret);
       return { status: check.status, check: check.check, note: check.note };
@@ -1283,9 +1284,10 @@ var otherPem = (0, import_chunk_ZFKQM6C4.defineRule)({
   title: "Private key (other PEM type)",
   provider: "PEM",
   severity: "critical",
-  keywords: ["private key-----"],
+  // Every label's BEGIN line holds one of the keywords: a window reads the blocks that start on its own line.
+  keywords: ["private key-----", "private key block-----"],
   window: KEY_WINDOW,
-  find: (text) => findPemPrivateKeys(text).filter((block) => block.format === "other").map((block) => toMatch(text, block, `Private key (${block.label})`)),
+  find: (text, context) => findPemPrivateKeys(text, context.hitLineEnd).filter((block) => block.format === "other").map((block) => toMatch(text, block, `Private key (${block.label})`)),
   validate: (secret) => {
     const check = checkPrivateKeyText(secret);
     return { status: check.status, check: check.check, note: check.note };

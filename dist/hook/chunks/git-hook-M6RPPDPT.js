@@ -24,8 +24,8 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_VNKQDION = require("./chunk-VNKQDION.js");
-var import_chunk_BVGIGHUR = require("./chunk-BVGIGHUR.js");
+var import_chunk_GM7OOLR4 = require("./chunk-GM7OOLR4.js");
+var import_chunk_4BDAAHNH = require("./chunk-4BDAAHNH.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
@@ -4546,7 +4546,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_VNKQDION.defaultCommand)("project", top, (0, import_chunk_VNKQDION.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_GM7OOLR4.defaultCommand)("project", top, (0, import_chunk_GM7OOLR4.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });

@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_VNKQDION.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_VNKQDION.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_VNKQDION.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_VNKQDION.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_VNKQDION.addHookEntries,
-  defaultCommand: () => import_chunk_VNKQDION.defaultCommand,
-  hookEntryPath: () => import_chunk_VNKQDION.hookEntryPath,
-  isOwnCommand: () => import_chunk_VNKQDION.isOwnCommand,
-  packageBin: () => import_chunk_VNKQDION.packageBin,
-  readSettings: () => import_chunk_VNKQDION.readSettings,
-  removeHookEntries: () => import_chunk_VNKQDION.removeHookEntries,
-  removeSettingsFile: () => import_chunk_VNKQDION.removeSettingsFile,
-  settingsPath: () => import_chunk_VNKQDION.settingsPath,
-  writeSettings: () => import_chunk_VNKQDION.writeSettings
+  ClaudeSettingsError: () => import_chunk_GM7OOLR4.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_GM7OOLR4.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_GM7OOLR4.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_GM7OOLR4.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_GM7OOLR4.addHookEntries,
+  defaultCommand: () => import_chunk_GM7OOLR4.defaultCommand,
+  hookEntryPath: () => import_chunk_GM7OOLR4.hookEntryPath,
+  isOwnCommand: () => import_chunk_GM7OOLR4.isOwnCommand,
+  packageBin: () => import_chunk_GM7OOLR4.packageBin,
+  readSettings: () => import_chunk_GM7OOLR4.readSettings,
+  removeHookEntries: () => import_chunk_GM7OOLR4.removeHookEntries,
+  removeSettingsFile: () => import_chunk_GM7OOLR4.removeSettingsFile,
+  settingsPath: () => import_chunk_GM7OOLR4.settingsPath,
+  writeSettings: () => import_chunk_GM7OOLR4.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_VNKQDION = require("./chunk-VNKQDION.js");
-var import_chunk_BVGIGHUR = require("./chunk-BVGIGHUR.js");
+var import_chunk_GM7OOLR4 = require("./chunk-GM7OOLR4.js");
+var import_chunk_4BDAAHNH = require("./chunk-4BDAAHNH.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
