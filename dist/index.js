@@ -58327,11 +58327,12 @@ function classifyChange(change, findings, matchPaths) {
     const what = f3.title || f3.rule;
     const key = `${kind}\0${what}`;
     const group3 = grouped2.get(key) ?? { kind, classification, what, lines: [] };
-    if (!group3.lines.includes(f3.line)) group3.lines.push(f3.line);
+    group3.lines.push(f3.line);
     grouped2.set(key, group3);
   }
   for (const g2 of grouped2.values()) {
     g2.lines.sort((x3, y2) => x3 - y2);
+    g2.lines = g2.lines.filter((line, i) => i === 0 || line !== g2.lines[i - 1]);
     const shown = g2.lines.length > 5 ? `${g2.lines.slice(0, 5).join(", ")} and ${g2.lines.length - 5} more` : g2.lines.join(", ");
     const where2 = `${g2.lines.length === 1 ? "line" : "lines"} ${shown}`;
     const description2 = g2.kind === "pii" ? `it adds personal data: ${g2.what} on ${where2} (${g2.classification})` : `it adds a credential: ${g2.what} on ${where2} (${g2.classification})`;

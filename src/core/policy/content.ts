@@ -114,11 +114,14 @@ export function classifyChange(change: ScannedChange, findings: readonly Finding
     const what = f.title || f.rule;
     const key = `${kind}\0${what}`;
     const group = grouped.get(key) ?? { kind, classification, what, lines: [] };
-    if (!group.lines.includes(f.line)) group.lines.push(f.line);
+    group.lines.push(f.line);
     grouped.set(key, group);
   }
   for (const g of grouped.values()) {
+    // Each line once, dropped after the sort: looking each finding's line up in the list was quadratic
+    // (0.37 s for a CSV of 52,000 phone numbers, and growing with the square).
     g.lines.sort((x, y) => x - y);
+    g.lines = g.lines.filter((line, i) => i === 0 || line !== g.lines[i - 1]);
     const shown = g.lines.length > 5 ? `${g.lines.slice(0, 5).join(", ")} and ${g.lines.length - 5} more` : g.lines.join(", ");
     const where = `${g.lines.length === 1 ? "line" : "lines"} ${shown}`;
     const description = g.kind === "pii" ? `it adds personal data: ${g.what} on ${where} (${g.classification})` : `it adds a credential: ${g.what} on ${where} (${g.classification})`;
