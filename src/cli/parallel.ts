@@ -14,7 +14,10 @@ import type { SkippedFile } from "../core/types.js";
 import { emptyResult, mergeResult, scanFileBatch, type FileBatchResult } from "./file-scan.js";
 import { listFiles, type FileEntry, type WalkExclusion } from "./walk.js";
 
-/** Below this much text the main thread alone is faster than handing work out. */
+/**
+ * Below this much text the main thread alone is faster than handing work out. A file is never split, so
+ * the largest one listed does not count: a folder of one 5 MB file and little else has nothing to share.
+ */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 const BATCH_BYTES = 64 * 1024;
 const BATCH_FILES = 64;
@@ -154,9 +157,11 @@ export async function scanPaths(
   const workers = parallel ? workerCount() : 0;
   let pool: WorkerPool | undefined;
   let listedBytes = 0;
+  let largest = 0;
   const onListed = (entry: FileEntry) => {
     listedBytes += entry.size;
-    if (!pool && workers > 0 && listedBytes >= PARALLEL_MIN_BYTES) pool = new WorkerPool(inputs, workers);
+    largest = Math.max(largest, entry.size);
+    if (!pool && workers > 0 && listedBytes - largest >= PARALLEL_MIN_BYTES) pool = new WorkerPool(inputs, workers);
   };
   try {
     const listed = listFiles(paths, root, setup, DEFAULT_MAX_FILE_BYTES, onListed, exclusion);

@@ -188,6 +188,24 @@ describe("claude-guard's start-up (lib/cli/code-cache.js)", () => {
     }
     expect(readdirSync(join(work, "xdg", "claude-guard")).length).toBeGreaterThan(0);
   });
+
+  it("starts no scan worker for a folder whose text is one large file: a file is never split, so there is nothing to share", () => {
+    const dir = join(work, "one-large");
+    mkdirSync(dir, { recursive: true });
+    // Lines that wake the name-based rules and hold no finding: the main thread is busy long enough for a
+    // worker, had one started, to load and say so.
+    writeFileSync(join(dir, "limits.yml"), Array.from({ length: 150_000 }, (_, i) => `auth_token_ttl_${i % 97}: ${10 + (i % 80)}m`).join("\n") + "\n");
+    writeFileSync(join(dir, "settings.ts"), `export const keyId = "${awsKeyId}";\n`);
+    const env = { ...process.env, XDG_CACHE_HOME: join(work, "xdg-one"), NODE_DEBUG: "claude-guard" };
+    const nodeCaches = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+    const r = spawnSync(process.execPath, [BIN, "scan", dir, "--format", "json"], { encoding: "utf8", env });
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path)).toEqual(["settings.ts"]);
+    // The main thread's own bundle says what its cache did; a worker's would too (Node 20: V8's cache).
+    if (nodeCaches) return;
+    expect(r.stderr).toMatch(/code cache \w+: \S*cli\.bundle\.cjs-/);
+    expect(r.stderr).not.toMatch(/scan-worker\.bundle\.cjs/);
+  });
 });
 
 describe("claude-guard scan --git", () => {
