@@ -56075,8 +56075,10 @@ function nameWords2(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
 }
 var LABEL_BEFORE = /((?:[A-Za-z][\w.-]{0,39} ){0,2}[A-Za-z][\w.-]{0,39})["'\]]?\s{0,3}(?:[:=]>?|#|\bno\.?|\bis)?\s{0,3}["'(]?\s{0,2}$/;
+var LABEL_END = /[\w.-]["'\]]?\s{0,3}(?:[:=]>?|#|\bno\.?|\bis)?\s{0,3}["'(]?\s{0,2}$/;
 function labelledAsSomethingElse(text, index) {
-  const m2 = LABEL_BEFORE.exec(text.slice(Math.max(0, index - 40), index));
+  const before = text.slice(Math.max(0, index - 40), index);
+  const m2 = LABEL_END.test(before) ? LABEL_BEFORE.exec(before) : null;
   if (!m2) return false;
   const words = nameWords2(m2[1]);
   const last = words[words.length - 1];

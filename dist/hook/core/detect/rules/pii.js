@@ -573,8 +573,10 @@ function nameWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
 }
 var LABEL_BEFORE = /((?:[A-Za-z][\w.-]{0,39} ){0,2}[A-Za-z][\w.-]{0,39})["'\]]?\s{0,3}(?:[:=]>?|#|\bno\.?|\bis)?\s{0,3}["'(]?\s{0,2}$/;
+var LABEL_END = /[\w.-]["'\]]?\s{0,3}(?:[:=]>?|#|\bno\.?|\bis)?\s{0,3}["'(]?\s{0,2}$/;
 function labelledAsSomethingElse(text, index) {
-  const m = LABEL_BEFORE.exec(text.slice(Math.max(0, index - 40), index));
+  const before = text.slice(Math.max(0, index - 40), index);
+  const m = LABEL_END.test(before) ? LABEL_BEFORE.exec(before) : null;
   if (!m) return false;
   const words = nameWords(m[1]);
   const last = words[words.length - 1];
