@@ -25273,6 +25273,29 @@ function isFailing(finding, failOn) {
 
 // src/core/detect/name-words.ts
 function nameWords(name) {
+  const words = [];
+  let start = -1;
+  for (let i = 0; i < name.length; i++) {
+    const c3 = name.charCodeAt(i);
+    if (c3 >= 128) return patternWords(name);
+    const upper = c3 >= 65 && c3 <= 90;
+    if (!upper && !(c3 >= 97 && c3 <= 122) && !(c3 >= 48 && c3 <= 57)) {
+      if (start !== -1) words.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    } else if (start === -1) start = i;
+    else if (upper) {
+      const before = name.charCodeAt(i - 1);
+      const after = name.charCodeAt(i + 1);
+      if (before >= 97 && before <= 122 || before >= 48 && before <= 57 || before >= 65 && before <= 90 && after >= 97 && after <= 122) {
+        words.push(name.slice(start, i).toLowerCase());
+        start = i;
+      }
+    }
+  }
+  if (start !== -1) words.push(name.slice(start).toLowerCase());
+  return words;
+}
+function patternWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w2) => w2.length > 0);
 }
 
@@ -44360,8 +44383,13 @@ function classifyName(name, memberAccess = false) {
   return kind;
 }
 function kindOfName(name, memberAccess) {
-  const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w2) => w2.length > 0);
+  let named = name;
+  if (memberAccess && name.includes(".")) {
+    const segments = name.split(".").filter((s) => s.length > 0);
+    if (segments.length > 2) named = segments.slice(-2).join(".");
+  }
+  let words = nameWords(named);
+  if (words.includes("nonce")) words = words.join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ");
   if (words.length === 0 || words.length > 10) return void 0;
   const purpose = words.indexOf("to");
   if (purpose > 0) words.length = purpose;
@@ -44372,7 +44400,9 @@ function kindOfName(name, memberAccess) {
   if (last === "id" || last === "ids") return void 0;
   let kind;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i].replace(/(?<=[a-z]{3})\d{1,2}$/, "");
+    const written = words[i];
+    const end = written.charCodeAt(written.length - 1);
+    const word = end >= 48 && end <= 57 ? written.replace(/(?<=[a-z]{3})\d{1,2}$/, "") : written;
     if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return void 0;
     if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
     else if (kind === void 0 && (SECRET_WORDS.has(word) || word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1))) kind = "secret";

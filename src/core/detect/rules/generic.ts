@@ -131,8 +131,14 @@ export function classifyName(name: string, memberAccess = false): KeyKind | unde
 function kindOfName(name: string, memberAccess: boolean): KeyKind | undefined {
   // In code a dotted name is a member access: its last two segments name it (`token.indent` is an
   // indent, `config.api.key` a key). In config files dots are part of one name (`spring.datasource.password`).
-  const segments = name.split(".").filter((s) => s.length > 0);
-  const words = nameWords(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w) => w.length > 0);
+  let named = name;
+  if (memberAccess && name.includes(".")) {
+    const segments = name.split(".").filter((s) => s.length > 0);
+    if (segments.length > 2) named = segments.slice(-2).join(".");
+  }
+  let words = nameWords(named);
+  // WeChat Pay's `nonce_str` is one word.
+  if (words.includes("nonce")) words = words.join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ");
   if (words.length === 0 || words.length > 10) return undefined;
   // `keyVaultToStoreSecrets`, `pathToToken`: what comes before "to" is the thing named, the rest its purpose.
   const purpose = words.indexOf("to");
@@ -148,7 +154,9 @@ function kindOfName(name: string, memberAccess: boolean): KeyKind | undefined {
   let kind: KeyKind | undefined;
   for (let i = 0; i < words.length; i++) {
     // `password2`, `token_1`: a numbered copy of the same name.
-    const word = (words[i] as string).replace(/(?<=[a-z]{3})\d{1,2}$/, "");
+    const written = words[i] as string;
+    const end = written.charCodeAt(written.length - 1);
+    const word = end >= 48 && end <= 57 ? written.replace(/(?<=[a-z]{3})\d{1,2}$/, "") : written;
     if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return undefined;
     if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
     else if (kind === undefined && (SECRET_WORDS.has(word) || (word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1)))) kind = "secret";

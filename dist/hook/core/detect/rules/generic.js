@@ -27,7 +27,7 @@ __export(stdin_exports, {
   rules: () => rules
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_2WR3XI5E = require("../../../chunks/chunk-2WR3XI5E.js");
+var import_chunk_5HPHTXGK = require("../../../chunks/chunk-5HPHTXGK.js");
 var import_chunk_54UYYK4R = require("../../../chunks/chunk-54UYYK4R.js");
 var import_chunk_C5AEHRRE = require("../../../chunks/chunk-C5AEHRRE.js");
 var import_chunk_YMMRCIC4 = require("../../../chunks/chunk-YMMRCIC4.js");
@@ -589,8 +589,13 @@ function classifyName(name, memberAccess = false) {
   return kind;
 }
 function kindOfName(name, memberAccess) {
-  const segments = name.split(".").filter((s) => s.length > 0);
-  const words = (0, import_chunk_2WR3XI5E.nameWords)(memberAccess && segments.length > 2 ? segments.slice(-2).join(".") : name).join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ").filter((w) => w.length > 0);
+  let named = name;
+  if (memberAccess && name.includes(".")) {
+    const segments = name.split(".").filter((s) => s.length > 0);
+    if (segments.length > 2) named = segments.slice(-2).join(".");
+  }
+  let words = (0, import_chunk_5HPHTXGK.nameWords)(named);
+  if (words.includes("nonce")) words = words.join(" ").replace(/\bnonce str\b/g, "noncestr").split(" ");
   if (words.length === 0 || words.length > 10) return void 0;
   const purpose = words.indexOf("to");
   if (purpose > 0) words.length = purpose;
@@ -601,7 +606,9 @@ function kindOfName(name, memberAccess) {
   if (last === "id" || last === "ids") return void 0;
   let kind;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i].replace(/(?<=[a-z]{3})\d{1,2}$/, "");
+    const written = words[i];
+    const end = written.charCodeAt(written.length - 1);
+    const word = end >= 48 && end <= 57 ? written.replace(/(?<=[a-z]{3})\d{1,2}$/, "") : written;
     if (EXCLUDED_WORDS.has(word) && i === words.length - 1) return void 0;
     if (PASSWORD_WORDS.has(word) || PASSWORD_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1) || isPassCompound(word)) kind = "password";
     else if (kind === void 0 && (SECRET_WORDS.has(word) || word.length > 6 && SECRET_SUFFIXES.some((s) => word.endsWith(s) && word.length > s.length + 1))) kind = "secret";
@@ -760,7 +767,7 @@ function namesASecret(value) {
   if (value.length > 60) return false;
   const identifier = IDENTIFIER_WORDS.test(value);
   if (!identifier && !JOINED_WORDS.test(value)) return false;
-  const words = (0, import_chunk_2WR3XI5E.nameWords)(value.replace(/\d+$/, ""));
+  const words = (0, import_chunk_5HPHTXGK.nameWords)(value.replace(/\d+$/, ""));
   return words.length >= 2 && words.some((w) => SECRET_WORD_IN_VALUE.test(w)) && words.every((w) => /[aeiouy]/.test(w) || w.length <= 3 && /\d/.test(w) || w.length <= 4 && identifier);
 }
 var GLUED_WORDS = /^[a-z]{0,12}(?:\d{1,3}[a-z]{2,12})?(?:[A-Z]{1,4}[a-z]{1,12}){1,6}[A-Z]{0,4}\d{0,3}$/;
@@ -795,11 +802,11 @@ function isQualifiedName(value) {
 }
 function mentionsName(value, name) {
   const flat = value.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return (0, import_chunk_2WR3XI5E.nameWords)(name).some((w) => w.length >= 3 && (PASSWORD_WORDS.has(w) || SECRET_WORDS.has(w) || w === "key" || w === "auth") && flat.includes(w));
+  return (0, import_chunk_5HPHTXGK.nameWords)(name).some((w) => w.length >= 3 && (PASSWORD_WORDS.has(w) || SECRET_WORDS.has(w) || w === "key" || w === "auth") && flat.includes(w));
 }
 function isLabelForName(value, name) {
   if (!new RegExp("^\\p{Lu}", "u").test(value) || /\d/.test(value)) return false;
-  const words = (0, import_chunk_2WR3XI5E.nameWords)(name);
+  const words = (0, import_chunk_5HPHTXGK.nameWords)(name);
   const valueWords = value.toLowerCase().split(/\s+/);
   const joined = valueWords.join("");
   return words.join("").endsWith(joined) || valueWords.every((w) => words.includes(w));

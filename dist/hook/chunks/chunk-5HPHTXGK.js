@@ -23,6 +23,29 @@ __export(stdin_exports, {
 });
 module.exports = __toCommonJS(stdin_exports);
 function nameWords(name) {
+  const words = [];
+  let start = -1;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return patternWords(name);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57)) {
+      if (start !== -1) words.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    } else if (start === -1) start = i;
+    else if (upper) {
+      const before = name.charCodeAt(i - 1);
+      const after = name.charCodeAt(i + 1);
+      if (before >= 97 && before <= 122 || before >= 48 && before <= 57 || before >= 65 && before <= 90 && after >= 97 && after <= 122) {
+        words.push(name.slice(start, i).toLowerCase());
+        start = i;
+      }
+    }
+  }
+  if (start !== -1) words.push(name.slice(start).toLowerCase());
+  return words;
+}
+function patternWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
 }
 // Annotate the CommonJS export names for ESM import in node:

@@ -19,30 +19,30 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_GM7OOLR4.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_GM7OOLR4.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_GM7OOLR4.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_GM7OOLR4.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_GM7OOLR4.addHookEntries,
-  defaultCommand: () => import_chunk_GM7OOLR4.defaultCommand,
-  hookEntryPath: () => import_chunk_GM7OOLR4.hookEntryPath,
-  isOwnCommand: () => import_chunk_GM7OOLR4.isOwnCommand,
-  packageBin: () => import_chunk_GM7OOLR4.packageBin,
-  readSettings: () => import_chunk_GM7OOLR4.readSettings,
-  removeHookEntries: () => import_chunk_GM7OOLR4.removeHookEntries,
-  removeSettingsFile: () => import_chunk_GM7OOLR4.removeSettingsFile,
-  settingsPath: () => import_chunk_GM7OOLR4.settingsPath,
-  writeSettings: () => import_chunk_GM7OOLR4.writeSettings
+  ClaudeSettingsError: () => import_chunk_YVLVNJT5.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_YVLVNJT5.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_YVLVNJT5.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_YVLVNJT5.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_YVLVNJT5.addHookEntries,
+  defaultCommand: () => import_chunk_YVLVNJT5.defaultCommand,
+  hookEntryPath: () => import_chunk_YVLVNJT5.hookEntryPath,
+  isOwnCommand: () => import_chunk_YVLVNJT5.isOwnCommand,
+  packageBin: () => import_chunk_YVLVNJT5.packageBin,
+  readSettings: () => import_chunk_YVLVNJT5.readSettings,
+  removeHookEntries: () => import_chunk_YVLVNJT5.removeHookEntries,
+  removeSettingsFile: () => import_chunk_YVLVNJT5.removeSettingsFile,
+  settingsPath: () => import_chunk_YVLVNJT5.settingsPath,
+  writeSettings: () => import_chunk_YVLVNJT5.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_GM7OOLR4 = require("./chunk-GM7OOLR4.js");
-var import_chunk_4BDAAHNH = require("./chunk-4BDAAHNH.js");
+var import_chunk_YVLVNJT5 = require("./chunk-YVLVNJT5.js");
+var import_chunk_H3Q4GGSY = require("./chunk-H3Q4GGSY.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
-var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
+var import_chunk_5HPHTXGK = require("./chunk-5HPHTXGK.js");
 var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");

@@ -35,7 +35,7 @@ var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
-var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
+var import_chunk_5HPHTXGK = require("./chunk-5HPHTXGK.js");
 var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 const { posix } = process.getBuiltinModule("node:path");
 function appendAll(into, items) {
@@ -126,7 +126,7 @@ var Claims = class {
     const line = owners.length === 0 ? above?.() : void 0;
     if (!line || line.length > 200) return void 0;
     for (const { rule, shape } of this.remembered(`
-${line}`, () => this.ownersOfWords((0, import_chunk_2WR3XI5E.nameWords)(line), false))) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
+${line}`, () => this.ownersOfWords((0, import_chunk_5HPHTXGK.nameWords)(line), false))) if (shape && distance(value, shape) !== 0 && slipOf(value, shape)) return { rule, by: "setting" };
     return void 0;
   }
   /** `find()`'s owners, found once for `key` (kept for the last thousand or so keys). */
@@ -145,7 +145,7 @@ ${line}`, () => this.ownersOfWords((0, import_chunk_2WR3XI5E.nameWords)(line), f
   ownersOf(setting, before) {
     const at = before.lastIndexOf(setting);
     const qualifier = at > 0 ? /(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z0-9]{1,40}[ \t]{1,2}){1,4}$/.exec(before.slice(Math.max(0, at - 80), at))?.[0] : void 0;
-    return this.remembered(`${qualifier ?? ""}\0${setting}`, () => this.ownersOfWords([...qualifier ? (0, import_chunk_2WR3XI5E.nameWords)(qualifier) : [], ...(0, import_chunk_2WR3XI5E.nameWords)(setting).slice(-8)], true));
+    return this.remembered(`${qualifier ?? ""}\0${setting}`, () => this.ownersOfWords([...qualifier ? (0, import_chunk_5HPHTXGK.nameWords)(qualifier) : [], ...(0, import_chunk_5HPHTXGK.nameWords)(setting).slice(-8)], true));
   }
   /** The owners of names among `all` (a word, two or three together, or with `starts` a word's start). */
   ownersOfWords(all, starts) {

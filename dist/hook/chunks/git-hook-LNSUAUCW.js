@@ -24,14 +24,14 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_GM7OOLR4 = require("./chunk-GM7OOLR4.js");
-var import_chunk_4BDAAHNH = require("./chunk-4BDAAHNH.js");
+var import_chunk_YVLVNJT5 = require("./chunk-YVLVNJT5.js");
+var import_chunk_H3Q4GGSY = require("./chunk-H3Q4GGSY.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
 var import_chunk_NBV23Z5Q = require("./chunk-NBV23Z5Q.js");
 var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
-var import_chunk_2WR3XI5E = require("./chunk-2WR3XI5E.js");
+var import_chunk_5HPHTXGK = require("./chunk-5HPHTXGK.js");
 var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 var import_chunk_YMMRCIC4 = require("./chunk-YMMRCIC4.js");
 var import_chunk_MBMW4SK2 = require("./chunk-MBMW4SK2.js");
@@ -4546,7 +4546,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_GM7OOLR4.defaultCommand)("project", top, (0, import_chunk_GM7OOLR4.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_YVLVNJT5.defaultCommand)("project", top, (0, import_chunk_YVLVNJT5.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
