@@ -148,7 +148,8 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
     const file = { path: piece.path, text, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : Array.from({ length: countNewlines(text, text.length) + 1 }, (_, i) => i + 1) };
     const result = scanChange({ scanner: ctx.scanner, isIgnoredPath: () => false }, { files: [file], byClaude: true }, { limits: () => (ctx.expired ? { expired: ctx.expired } : {}) });
     addChangeScan(scan, result);
-    for (const finding of result.findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });
+    const lineOf = lineReader(piece);
+    for (const finding of result.findings) located.push({ finding, piece, lineText: lineOf(finding) });
     if (result.skipped.some((s) => s.reason === "timeout")) incomplete ??= `${piece.label} of ${plan.subject} (the hook's time budget ran out)`;
   }
   const texts = plan.pieces.map((p) => p.text);
@@ -157,7 +158,8 @@ export function decide(event: HookEvent, ctx: DecideContext): HookDecision {
 
   const blocks = (f: Finding) => blocksUnderPolicy(f, name, ctx.config);
   const blocking = name === "PostToolUse" ? [] : located.filter((l) => blocks(l.finding));
-  const reported = located.filter((l) => !blocking.includes(l));
+  const blocked = new Set(blocking);
+  const reported = located.filter((l) => !blocked.has(l));
   const protocol = ctx.protocol ?? "json";
 
   if (blocking.length > 0) {
@@ -288,18 +290,32 @@ function countNewlines(text: string, end: number): number {
   return n;
 }
 
-/** The text of the line a finding is on, within its piece. */
-function lineAt(piece: Piece, finding: Finding): string {
-  const index = piece.lineNumbers ? piece.lineNumbers.indexOf(finding.line) : finding.line - 1;
-  if (index < 0) return "";
-  let start = 0;
-  for (let i = 0; i < index; i++) {
-    const next = piece.text.indexOf("\n", start);
-    if (next === -1) return "";
-    start = next + 1;
-  }
-  const end = piece.text.indexOf("\n", start);
-  return piece.text.slice(start, end === -1 ? piece.text.length : end).replace(/\r$/, "");
+/**
+ * The text of the line a finding is on, within its piece. The piece's lines are indexed on the first
+ * finding: a walk from the text's start for each finding took 8 s for a Write of 45,000 phone numbers.
+ */
+function lineReader(piece: Piece): (finding: Finding) => string {
+  let starts: number[] | undefined;
+  let indexOfLine: Map<number, number> | undefined;
+  return (finding) => {
+    let index = finding.line - 1;
+    if (piece.lineNumbers) {
+      if (!indexOfLine) {
+        indexOfLine = new Map();
+        // The first place a line number is listed, as indexOf finds it.
+        for (let i = piece.lineNumbers.length - 1; i >= 0; i--) indexOfLine.set(piece.lineNumbers[i] as number, i);
+      }
+      index = indexOfLine.get(finding.line) ?? -1;
+    }
+    if (!starts) {
+      starts = [0];
+      for (let i = piece.text.indexOf("\n"); i !== -1; i = piece.text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    const start = starts[index];
+    if (start === undefined) return "";
+    const end = piece.text.indexOf("\n", start);
+    return piece.text.slice(start, end === -1 ? piece.text.length : end).replace(/\r$/, "");
+  };
 }
 
 function where(l: LocatedFinding, pieces: number): string {

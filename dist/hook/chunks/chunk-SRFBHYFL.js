@@ -1822,7 +1822,8 @@ function decide(event, ctx) {
     const file = { path: piece.path, text, lineNumbers: piece.lineNumbers ? [...piece.lineNumbers] : Array.from({ length: countNewlines(text, text.length) + 1 }, (_, i) => i + 1) };
     const result = scanChange({ scanner: ctx.scanner, isIgnoredPath: () => false }, { files: [file], byClaude: true }, { limits: () => ctx.expired ? { expired: ctx.expired } : {} });
     addChangeScan(scan, result);
-    for (const finding of result.findings) located.push({ finding, piece, lineText: lineAt(piece, finding) });
+    const lineOf = lineReader(piece);
+    for (const finding of result.findings) located.push({ finding, piece, lineText: lineOf(finding) });
     if (result.skipped.some((s) => s.reason === "timeout")) incomplete ??= `${piece.label} of ${plan.subject} (the hook's time budget ran out)`;
   }
   const texts = plan.pieces.map((p) => p.text);
@@ -1830,7 +1831,8 @@ function decide(event, ctx) {
   const withLanguage = { ...base, texts, scan, ...language !== void 0 ? { language } : {}, ...incomplete !== void 0 ? { incomplete } : {} };
   const blocks = (f) => blocksUnderPolicy(f, name, ctx.config);
   const blocking = name === "PostToolUse" ? [] : located.filter((l) => blocks(l.finding));
-  const reported = located.filter((l) => !blocking.includes(l));
+  const blocked = new Set(blocking);
+  const reported = located.filter((l) => !blocked.has(l));
   const protocol = ctx.protocol ?? "json";
   if (blocking.length > 0) {
     const reply = name === "UserPromptSubmit" ? blockPrompt(event, blocking, protocol) : denyTool(event, plan.subject, blocking, reported, ctx.config, protocol);
@@ -1932,17 +1934,27 @@ function countNewlines(text, end) {
   for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) n++;
   return n;
 }
-function lineAt(piece, finding) {
-  const index = piece.lineNumbers ? piece.lineNumbers.indexOf(finding.line) : finding.line - 1;
-  if (index < 0) return "";
-  let start = 0;
-  for (let i = 0; i < index; i++) {
-    const next = piece.text.indexOf("\n", start);
-    if (next === -1) return "";
-    start = next + 1;
-  }
-  const end = piece.text.indexOf("\n", start);
-  return piece.text.slice(start, end === -1 ? piece.text.length : end).replace(/\r$/, "");
+function lineReader(piece) {
+  let starts;
+  let indexOfLine;
+  return (finding) => {
+    let index = finding.line - 1;
+    if (piece.lineNumbers) {
+      if (!indexOfLine) {
+        indexOfLine = /* @__PURE__ */ new Map();
+        for (let i = piece.lineNumbers.length - 1; i >= 0; i--) indexOfLine.set(piece.lineNumbers[i], i);
+      }
+      index = indexOfLine.get(finding.line) ?? -1;
+    }
+    if (!starts) {
+      starts = [0];
+      for (let i = piece.text.indexOf("\n"); i !== -1; i = piece.text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    const start = starts[index];
+    if (start === void 0) return "";
+    const end = piece.text.indexOf("\n", start);
+    return piece.text.slice(start, end === -1 ? piece.text.length : end).replace(/\r$/, "");
+  };
 }
 function where(l, pieces) {
   const f = l.finding;
