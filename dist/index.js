@@ -33873,35 +33873,50 @@ function ignoreLine(f3) {
 // src/core/report/head-lines.ts
 function locateAtHead(findings, headSha, files) {
   const located = /* @__PURE__ */ new Map();
-  const split = /* @__PURE__ */ new Map();
+  const heads = /* @__PURE__ */ new Map();
   for (const f3 of findings) {
     if (!f3.commit || f3.commit === headSha || f3.category === "policy") continue;
     const added = files.addedLine(f3);
     if (added === void 0) continue;
-    if (!split.has(f3.path)) {
+    if (!heads.has(f3.path)) {
       const text = files.text(f3.path);
       if (text === void 0) continue;
-      split.set(f3.path, text === null ? null : text.split(/\r?\n/));
+      heads.set(f3.path, text === null ? null : new HeadFile(text.split(/\r?\n/)));
     }
-    const lines2 = split.get(f3.path);
-    if (lines2 === null || lines2 === void 0) {
-      located.set(f3, null);
-      continue;
-    }
-    const want = added.replace(/\r$/, "");
-    if (lines2[f3.line - 1] === want) {
-      located.set(f3, f3.line);
-      continue;
-    }
-    let best = null;
-    for (let i = 0; i < lines2.length; i++) {
-      if (lines2[i] !== want) continue;
-      if (best === null || Math.abs(i + 1 - f3.line) < Math.abs(best - f3.line)) best = i + 1;
-    }
-    located.set(f3, best);
+    const head = heads.get(f3.path);
+    located.set(f3, head ? head.nearest(added.replace(/\r$/, ""), f3.line) : null);
   }
   return located;
 }
+var HeadFile = class {
+  constructor(lines2) {
+    this.lines = lines2;
+  }
+  lines;
+  places;
+  /** The number of the line reading `text` nearest to `line` (the earlier of two as near), or null for none. */
+  nearest(text, line) {
+    if (this.lines[line - 1] === text) return line;
+    if (!this.places) {
+      this.places = /* @__PURE__ */ new Map();
+      for (let i = 0; i < this.lines.length; i++) addToGroup(this.places, this.lines[i], i + 1);
+    }
+    const places = this.places.get(text);
+    if (!places) return null;
+    let low = 0;
+    let high = places.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (places[middle] < line) low = middle + 1;
+      else high = middle;
+    }
+    const after = places[low];
+    const before = places[low - 1];
+    if (before === void 0) return after ?? null;
+    if (after === void 0) return before;
+    return after - line < line - before ? after : before;
+  }
+};
 function addedLineIndex(changes) {
   const byKey = /* @__PURE__ */ new Map();
   for (const change of changes) {

@@ -5,6 +5,7 @@
  * Pure: the doors read the head's files and the added lines, this decides.
  */
 import { linesOf } from "../added-lines.js";
+import { addToGroup } from "../collections.js";
 import type { AddedLines, Finding } from "../types.js";
 
 interface HeadFiles {
@@ -22,34 +23,55 @@ interface HeadFiles {
  */
 export function locateAtHead(findings: readonly Finding[], headSha: string, files: HeadFiles): Map<Finding, number | null> {
   const located = new Map<Finding, number | null>();
-  const split = new Map<string, string[] | null>();
+  const heads = new Map<string, HeadFile | null>();
   for (const f of findings) {
     if (!f.commit || f.commit === headSha || f.category === "policy") continue;
     const added = files.addedLine(f);
     if (added === undefined) continue;
-    if (!split.has(f.path)) {
+    if (!heads.has(f.path)) {
       const text = files.text(f.path);
       if (text === undefined) continue;
-      split.set(f.path, text === null ? null : text.split(/\r?\n/));
+      heads.set(f.path, text === null ? null : new HeadFile(text.split(/\r?\n/)));
     }
-    const lines = split.get(f.path);
-    if (lines === null || lines === undefined) {
-      located.set(f, null);
-      continue;
-    }
-    const want = added.replace(/\r$/, "");
-    if (lines[f.line - 1] === want) {
-      located.set(f, f.line);
-      continue;
-    }
-    let best: number | null = null;
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] !== want) continue;
-      if (best === null || Math.abs(i + 1 - f.line) < Math.abs(best - f.line)) best = i + 1;
-    }
-    located.set(f, best);
+    const head = heads.get(f.path);
+    located.set(f, head ? head.nearest(added.replace(/\r$/, ""), f.line) : null);
   }
   return located;
+}
+
+/**
+ * A file's lines at the head, and where each text stands, indexed on the first finding that asks: a
+ * search of every line for each finding took 5 s for 20,000 findings in a file a later commit had
+ * shifted by one line (and grew with the square).
+ */
+class HeadFile {
+  private places: Map<string, number[]> | undefined;
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  /** The number of the line reading `text` nearest to `line` (the earlier of two as near), or null for none. */
+  nearest(text: string, line: number): number | null {
+    if (this.lines[line - 1] === text) return line;
+    if (!this.places) {
+      this.places = new Map();
+      for (let i = 0; i < this.lines.length; i++) addToGroup(this.places, this.lines[i] as string, i + 1);
+    }
+    const places = this.places.get(text);
+    if (!places) return null;
+    // The first place at or after the line; the one before it is the nearest from above.
+    let low = 0;
+    let high = places.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((places[middle] as number) < line) low = middle + 1;
+      else high = middle;
+    }
+    const after = places[low];
+    const before = places[low - 1];
+    if (before === undefined) return after ?? null;
+    if (after === undefined) return before;
+    return after - line < line - before ? after : before;
+  }
 }
 
 /** The added-line lookup from the commits' added lines, as every door holds them after a scan. */
