@@ -60359,8 +60359,8 @@ var MIN_MASK_LENGTH = 4;
 var MAX_KEY_LINES = 400;
 var KEY_START = /^(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-)/;
 var KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
-function matchedValues(file, finding, lines2 = linesOf(file)) {
-  const index = file.lineNumbers.indexOf(finding.line);
+function matchedValues(file, finding, lines2 = linesOf(file), indexOf = (line) => file.lineNumbers.indexOf(line)) {
+  const index = indexOf(finding.line);
   const line = index >= 0 ? lines2[index] : void 0;
   if (line === void 0) return [];
   const text = line.replace(/\r$/, "");
@@ -60385,9 +60385,17 @@ var SecretMasker = class {
   /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
   add(file, findings) {
     let lines2;
+    let places;
+    const indexOf = (line) => {
+      if (!places) {
+        places = /* @__PURE__ */ new Map();
+        for (let i = file.lineNumbers.length - 1; i >= 0; i--) places.set(file.lineNumbers[i], i);
+      }
+      return places.get(line) ?? -1;
+    };
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
-      for (const value of matchedValues(file, finding, lines2 ??= linesOf(file))) {
+      for (const value of matchedValues(file, finding, lines2 ??= linesOf(file), indexOf)) {
         if (this.seen.has(value)) continue;
         this.seen.add(value);
         this.register(value);

@@ -18,8 +18,13 @@ const KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
  * The text a finding matched in a file's added lines, one string per line it covers (the runner masks
  * line by line, so a multi-line private key is registered as its lines). Empty when the line is not there.
  */
-export function matchedValues(file: AddedLines, finding: Pick<Finding, "line" | "column" | "endColumn">, lines: readonly string[] = linesOf(file)): string[] {
-  const index = file.lineNumbers.indexOf(finding.line);
+export function matchedValues(
+  file: AddedLines,
+  finding: Pick<Finding, "line" | "column" | "endColumn">,
+  lines: readonly string[] = linesOf(file),
+  indexOf: (line: number) => number = (line) => file.lineNumbers.indexOf(line),
+): string[] {
+  const index = indexOf(finding.line);
   const line = index >= 0 ? lines[index] : undefined;
   if (line === undefined) return [];
   const text = line.replace(/\r$/, "");
@@ -46,11 +51,21 @@ export class SecretMasker {
 
   /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
   add(file: AddedLines, findings: readonly Finding[]): void {
-    // The file's lines, split once for all its findings (on first need: most files have no secret).
+    // The file's lines, split once for all its findings, and where each line number is among them (on
+    // first need: most files have no secret). An indexOf per finding was quadratic in a file of tokens.
     let lines: string[] | undefined;
+    let places: Map<number, number> | undefined;
+    const indexOf = (line: number): number => {
+      if (!places) {
+        places = new Map();
+        // The first place of a number, as indexOf finds it.
+        for (let i = file.lineNumbers.length - 1; i >= 0; i--) places.set(file.lineNumbers[i] as number, i);
+      }
+      return places.get(line) ?? -1;
+    };
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
-      for (const value of matchedValues(file, finding, (lines ??= linesOf(file)))) {
+      for (const value of matchedValues(file, finding, (lines ??= linesOf(file)), indexOf)) {
         if (this.seen.has(value)) continue;
         this.seen.add(value);
         this.register(value);

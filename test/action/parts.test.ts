@@ -78,6 +78,19 @@ describe("masking: the matched values, read back from the added lines", () => {
     expect(matchedValues(pem, finding(1, 1, begin.length + 1))).toEqual([begin, ...body, end]);
   });
 
+  // Each finding's line was looked up with an indexOf in the file's line numbers: quadratic in a file of tokens.
+  it("registers the values of a file of 100,000 secret findings in time that grows with their number", () => {
+    const count = 100_000;
+    const lines = Array.from({ length: count }, (_, i) => `key${i} = value-${String(i).padStart(6, "0")}`);
+    const many = addedLinesOf("fixtures.env", lines, lines.map((_, i) => i + 1));
+    const registered: string[] = [];
+    const started = Date.now();
+    new SecretMasker((v) => registered.push(v)).add(many, lines.map((line, i) => finding(i + 1, line.indexOf("value") + 1, line.length + 1)));
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(registered).toHaveLength(count);
+    expect(registered.at(-1)).toBe(`value-${String(count - 1).padStart(6, "0")}`);
+  });
+
   it("registers secrets once each, never placeholders", () => {
     const registered: string[] = [];
     const masker = new SecretMasker((v) => registered.push(v));

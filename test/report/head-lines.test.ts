@@ -10,7 +10,7 @@ const OLD = "1".repeat(40);
 const HEAD = "2".repeat(40);
 
 function finding(path: string, line: number, extra: Partial<Finding> = {}): Finding {
-  return { rule: "phone-number", category: "pii", severity: "low", path, line, column: 1, endColumn: 5, commit: OLD, fingerprint: "f".repeat(32), redacted: "…", message: "", ...extra };
+  return { rule: "phone-number", category: "pii", severity: "low", path, line, column: 1, endColumn: 5, commit: OLD, fingerprint: "f".repeat(32), redacted: "…", message: "", title: "Phone number", ...extra };
 }
 
 describe("locateAtHead", () => {
