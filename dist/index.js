@@ -31550,6 +31550,16 @@ function linesOf(file) {
 function addedLinesOf(path10, lines2, lineNumbers) {
   return { path: path10, text: lines2.join("\n"), lineNumbers };
 }
+function lineIndex(lineNumbers) {
+  let places;
+  return (line) => {
+    if (!places) {
+      places = /* @__PURE__ */ new Map();
+      for (let i = lineNumbers.length - 1; i >= 0; i--) places.set(lineNumbers[i], i);
+    }
+    return places.get(line) ?? -1;
+  };
+}
 
 // src/git/patch-lines-wasm.ts
 var PATCH_LINES_WASM = new Uint8Array([
@@ -60385,14 +60395,7 @@ var SecretMasker = class {
   /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
   add(file, findings) {
     let lines2;
-    let places;
-    const indexOf = (line) => {
-      if (!places) {
-        places = /* @__PURE__ */ new Map();
-        for (let i = file.lineNumbers.length - 1; i >= 0; i--) places.set(file.lineNumbers[i], i);
-      }
-      return places.get(line) ?? -1;
-    };
+    const indexOf = lineIndex(file.lineNumbers);
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
       for (const value of matchedValues(file, finding, lines2 ??= linesOf(file), indexOf)) {
@@ -61097,7 +61100,8 @@ Nothing to scan: ${plan.reason}.
     prefetchAgentFiles: true,
     onFindings: (file, findings, change) => {
       masker.add(file, findings);
-      const at2 = findings.map((f3) => file.lineNumbers.indexOf(f3.line)).filter((i) => i >= 0);
+      const indexOf = lineIndex(file.lineNumbers);
+      const at2 = findings.map((f3) => indexOf(f3.line)).filter((i) => i >= 0);
       const lines2 = linesOf(file);
       findingLines.push({ commit: change.commit.sha, files: [addedLinesOf(file.path, at2.map((i) => lines2[i]), at2.map((i) => file.lineNumbers[i]))] });
     },

@@ -17,7 +17,7 @@ import { codeBlock } from "../core/report/markdown.js";
 import { renderSarif } from "../core/report/sarif.js";
 import { suppressionNotes } from "../core/scan-change.js";
 import { prepareScan } from "../core/setup.js";
-import { addedLinesOf, linesOf } from "../core/added-lines.js";
+import { addedLinesOf, lineIndex, linesOf } from "../core/added-lines.js";
 import { isFailing, type AddedLines, type AuthorshipVerdict, type CommitChange, type FailOn, type Finding, type ScanReport } from "../core/types.js";
 import { publishCheckRun, type PublishResult } from "../github/check-runs.js";
 import { recordTeam } from "../github/teams.js";
@@ -211,7 +211,8 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     prefetchAgentFiles: true,
     onFindings: (file, findings, change) => {
       masker.add(file, findings);
-      const at = findings.map((f) => file.lineNumbers.indexOf(f.line)).filter((i) => i >= 0);
+      const indexOf = lineIndex(file.lineNumbers);
+      const at = findings.map((f) => indexOf(f.line)).filter((i) => i >= 0);
       const lines = linesOf(file);
       findingLines.push({ commit: change.commit.sha, files: [addedLinesOf(file.path, at.map((i) => lines[i] as string), at.map((i) => file.lineNumbers[i] as number))] });
     },

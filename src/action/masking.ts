@@ -4,7 +4,7 @@
  * (scanGit's onFindings), at the finding's column..endColumn. They are handed to the runner through
  * `::add-mask::` (core.setSecret) and kept nowhere else: not in a file, an output or a report.
  */
-import { linesOf } from "../core/added-lines.js";
+import { lineIndex, linesOf } from "../core/added-lines.js";
 import type { AddedLines, Finding } from "../core/types.js";
 
 /** Values shorter than this are not registered: masking "abc" would garble the logs and hide nothing. */
@@ -54,15 +54,7 @@ export class SecretMasker {
     // The file's lines, split once for all its findings, and where each line number is among them (on
     // first need: most files have no secret). An indexOf per finding was quadratic in a file of tokens.
     let lines: string[] | undefined;
-    let places: Map<number, number> | undefined;
-    const indexOf = (line: number): number => {
-      if (!places) {
-        places = new Map();
-        // The first place of a number, as indexOf finds it.
-        for (let i = file.lineNumbers.length - 1; i >= 0; i--) places.set(file.lineNumbers[i] as number, i);
-      }
-      return places.get(line) ?? -1;
-    };
+    const indexOf = lineIndex(file.lineNumbers);
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
       for (const value of matchedValues(file, finding, (lines ??= linesOf(file)), indexOf)) {

@@ -10,3 +10,19 @@ export function linesOf(file: Pick<AddedLines, "text" | "lineNumbers">): string[
 export function addedLinesOf(path: string, lines: readonly string[], lineNumbers: number[]): AddedLines {
   return { path, text: lines.join("\n"), lineNumbers };
 }
+
+/**
+ * Where each line number stands among `lineNumbers` (the first place, as indexOf finds it; -1 for none),
+ * indexed on the first call: for the doors that look up many findings' lines in one file, where an
+ * indexOf per finding was quadratic (tens of thousands of findings in one data file).
+ */
+export function lineIndex(lineNumbers: readonly number[]): (line: number) => number {
+  let places: Map<number, number> | undefined;
+  return (line) => {
+    if (!places) {
+      places = new Map();
+      for (let i = lineNumbers.length - 1; i >= 0; i--) places.set(lineNumbers[i] as number, i);
+    }
+    return places.get(line) ?? -1;
+  };
+}

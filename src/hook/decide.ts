@@ -18,6 +18,7 @@
 import { posix } from "node:path";
 import type { GuardConfig } from "../core/config/config.js";
 import type { DocumentResult, ScanDocument, ScanLimits } from "../core/detect/engine.js";
+import { lineIndex } from "../core/added-lines.js";
 import { IGNORE_FILE } from "../core/files.js";
 import { addChangeScan, emptyChangeScan, scanChange, type ChangeScan } from "../core/scan-change.js";
 import { envVarName, fixHint, languageOf, type FileLanguage } from "../core/report/fix-hints.js";
@@ -296,17 +297,9 @@ function countNewlines(text: string, end: number): number {
  */
 function lineReader(piece: Piece): (finding: Finding) => string {
   let starts: number[] | undefined;
-  let indexOfLine: Map<number, number> | undefined;
+  const indexOf = piece.lineNumbers ? lineIndex(piece.lineNumbers) : (line: number) => line - 1;
   return (finding) => {
-    let index = finding.line - 1;
-    if (piece.lineNumbers) {
-      if (!indexOfLine) {
-        indexOfLine = new Map();
-        // The first place a line number is listed, as indexOf finds it.
-        for (let i = piece.lineNumbers.length - 1; i >= 0; i--) indexOfLine.set(piece.lineNumbers[i] as number, i);
-      }
-      index = indexOfLine.get(finding.line) ?? -1;
-    }
+    const index = indexOf(finding.line);
     if (!starts) {
       starts = [0];
       for (let i = piece.text.indexOf("\n"); i !== -1; i = piece.text.indexOf("\n", i + 1)) starts.push(i + 1);

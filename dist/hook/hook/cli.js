@@ -37,7 +37,7 @@ __export(stdin_exports, {
 module.exports = __toCommonJS(stdin_exports);
 var import_chunk_64KGGQ7Q = require("../chunks/chunk-64KGGQ7Q.js");
 var import_chunk_PVODE7YL = require("../chunks/chunk-PVODE7YL.js");
-var import_chunk_SRFBHYFL = require("../chunks/chunk-SRFBHYFL.js");
+var import_chunk_XCH6UEI2 = require("../chunks/chunk-XCH6UEI2.js");
 var import_chunk_YMHDPRU6 = require("../chunks/chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("../chunks/chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("../chunks/chunk-VYO4MTE7.js");
@@ -259,7 +259,7 @@ async function buildHookSetup(inputs, options = {}) {
     errors.push(...custom.errors.map((e) => `${import_chunk_NBV23Z5Q.CONFIG_FILE}: rules.${e.id}: ${e.message}`));
     rules = [...builtin.rules, ...custom.rules];
   }
-  const ignoreList = (0, import_chunk_SRFBHYFL.parseIgnoreFile)(inputs.ignoreText ?? "");
+  const ignoreList = (0, import_chunk_XCH6UEI2.parseIgnoreFile)(inputs.ignoreText ?? "");
   if (inputs.ignoreText !== void 0) {
     for (const bad of ignoreList.invalid) warnings.push(`${import_chunk_NBV23Z5Q.IGNORE_FILE}:${bad.line}: "${bad.text}" is not a finding fingerprint (32 hex characters); the line is ignored`);
   }
@@ -295,13 +295,13 @@ var PreselectingScanner = class {
   scan(doc, limits = {}) {
     const options = { ignoredFingerprints: this.ignoredFingerprints };
     if (doc.text.length > PRESELECT_MAX_CHARS) {
-      this.full ??= new import_chunk_SRFBHYFL.Scanner(this.rules, options);
+      this.full ??= new import_chunk_XCH6UEI2.Scanner(this.rules, options);
       return this.full.scan(doc, limits);
     }
     const lower = doc.text.toLowerCase();
     const candidates = this.rules.filter((_, i) => this.keywords[i].some((k) => lower.includes(k)));
     if (candidates.length === 0) return { findings: [], suppressed: 0 };
-    return new import_chunk_SRFBHYFL.Scanner(candidates, options).scan(doc, limits);
+    return new import_chunk_XCH6UEI2.Scanner(candidates, options).scan(doc, limits);
   }
 };
 var CACHE_FORMAT = "hook-config-3";
@@ -329,7 +329,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "394a7c99b506bdf5d56db7b5ba15eab4";
+  if (true) return "df498bb90cd1d02b7e4239765ab02a4f";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
@@ -467,15 +467,15 @@ async function runHook(options, io) {
     } catch (error) {
       return cannotCheck(`could not read the event: ${error.message}`);
     }
-    const parsed = (0, import_chunk_SRFBHYFL.parseHookEvent)(text);
+    const parsed = (0, import_chunk_XCH6UEI2.parseHookEvent)(text);
     if (!parsed.ok) return cannotCheck(parsed.error);
     const event = parsed.event;
     eventName = event.hook_event_name;
     root = projectRoot(event.cwd ?? io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
     const cacheDir = cacheDirectory(io.env);
     if (event.hook_event_name === "SessionEnd") return sessionEnd(options.auditLog ?? io.env["CLAUDE_GUARD_AUDIT_LOG"], root, event, cacheDir);
-    const filePaths = (0, import_chunk_SRFBHYFL.inputString)(event, "file_path") !== void 0 || (0, import_chunk_SRFBHYFL.inputString)(event, "notebook_path") !== void 0;
-    const setup = await loadHookSetup(root, { ...cacheDir !== void 0 ? { cacheDir } : {}, texts: (0, import_chunk_SRFBHYFL.eventTexts)(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)), filePaths });
+    const filePaths = (0, import_chunk_XCH6UEI2.inputString)(event, "file_path") !== void 0 || (0, import_chunk_XCH6UEI2.inputString)(event, "notebook_path") !== void 0;
+    const setup = await loadHookSetup(root, { ...cacheDir !== void 0 ? { cacheDir } : {}, texts: (0, import_chunk_XCH6UEI2.eventTexts)(event, root).map((t) => t.slice(0, HOOK_MAX_SCAN_CHARS)), filePaths });
     config = setup.config;
     if (answered) return 0;
     if (setup.errors.length > 0) {
@@ -488,7 +488,7 @@ ${setup.errors.map((e) => `  ${e}
     for (const warning of setup.warnings) io.stderr.write(`claude-guard: warning: ${warning}
 `);
     if (expired()) return cannotCheck(`its time budget of ${budget} ms ran out before the scan`);
-    const decision = (0, import_chunk_SRFBHYFL.decide)(event, {
+    const decision = (0, import_chunk_XCH6UEI2.decide)(event, {
       scanner: setup.scanner,
       config: setup.config,
       isIgnoredPath: setup.isIgnoredPath,
@@ -730,7 +730,7 @@ ${HOOK_USAGE}
     return 2;
   }
   const scope = scopes[0] ?? "project";
-  const install = await Promise.resolve().then(() => __toESM(require("../chunks/install-I2RZ3Y76.js")));
+  const install = await Promise.resolve().then(() => __toESM(require("../chunks/install-JPB2M3T3.js")));
   const projectDir = projectRoot(io.env["CLAUDE_PROJECT_DIR"] ?? io.cwd);
   const path = values.settings !== void 0 ? values.settings : install.settingsPath(scope, projectDir, io.env);
   try {
@@ -789,7 +789,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-WJBYKJXM.js")));
+    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-7UPSXDXE.js")));
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}

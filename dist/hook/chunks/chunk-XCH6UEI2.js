@@ -38,6 +38,16 @@ var import_chunk_LXSANFHC = require("./chunk-LXSANFHC.js");
 var import_chunk_5HPHTXGK = require("./chunk-5HPHTXGK.js");
 var import_chunk_54UYYK4R = require("./chunk-54UYYK4R.js");
 const { posix } = process.getBuiltinModule("node:path");
+function lineIndex(lineNumbers) {
+  let places;
+  return (line) => {
+    if (!places) {
+      places = /* @__PURE__ */ new Map();
+      for (let i = lineNumbers.length - 1; i >= 0; i--) places.set(lineNumbers[i], i);
+    }
+    return places.get(line) ?? -1;
+  };
+}
 function appendAll(into, items) {
   for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
@@ -1936,16 +1946,9 @@ function countNewlines(text, end) {
 }
 function lineReader(piece) {
   let starts;
-  let indexOfLine;
+  const indexOf = piece.lineNumbers ? lineIndex(piece.lineNumbers) : (line) => line - 1;
   return (finding) => {
-    let index = finding.line - 1;
-    if (piece.lineNumbers) {
-      if (!indexOfLine) {
-        indexOfLine = /* @__PURE__ */ new Map();
-        for (let i = piece.lineNumbers.length - 1; i >= 0; i--) indexOfLine.set(piece.lineNumbers[i], i);
-      }
-      index = indexOfLine.get(finding.line) ?? -1;
-    }
+    const index = indexOf(finding.line);
     if (!starts) {
       starts = [0];
       for (let i = piece.text.indexOf("\n"); i !== -1; i = piece.text.indexOf("\n", i + 1)) starts.push(i + 1);

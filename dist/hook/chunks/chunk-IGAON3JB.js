@@ -36,7 +36,7 @@ __export(stdin_exports, {
   writeSettings: () => writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_SRFBHYFL = require("./chunk-SRFBHYFL.js");
+var import_chunk_XCH6UEI2 = require("./chunk-XCH6UEI2.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { homedir } = process.getBuiltinModule("node:os");
@@ -44,8 +44,8 @@ const { dirname, isAbsolute, join, relative, sep } = process.getBuiltinModule("n
 const { fileURLToPath } = process.getBuiltinModule("node:url");
 var HOOK_ENTRIES = [
   { event: "UserPromptSubmit" },
-  { event: "PreToolUse", matcher: [...import_chunk_SRFBHYFL.WRITE_TOOLS, ...import_chunk_SRFBHYFL.RUN_TOOLS].join("|") },
-  { event: "PostToolUse", matcher: import_chunk_SRFBHYFL.READ_TOOLS.join("|") }
+  { event: "PreToolUse", matcher: [...import_chunk_XCH6UEI2.WRITE_TOOLS, ...import_chunk_XCH6UEI2.RUN_TOOLS].join("|") },
+  { event: "PostToolUse", matcher: import_chunk_XCH6UEI2.READ_TOOLS.join("|") }
 ];
 var SESSION_END_ENTRY = { event: "SessionEnd" };
 var OLD_MATCHERS = { PreToolUse: ["Write|Edit|MultiEdit|Bash"], PostToolUse: ["Read|Bash"] };

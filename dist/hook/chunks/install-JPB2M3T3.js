@@ -19,24 +19,24 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var stdin_exports = {};
 __export(stdin_exports, {
-  ClaudeSettingsError: () => import_chunk_P7PAIH4A.ClaudeSettingsError,
-  HOOK_ENTRIES: () => import_chunk_P7PAIH4A.HOOK_ENTRIES,
-  HOOK_TIMEOUT_SECONDS: () => import_chunk_P7PAIH4A.HOOK_TIMEOUT_SECONDS,
-  SESSION_END_ENTRY: () => import_chunk_P7PAIH4A.SESSION_END_ENTRY,
-  addHookEntries: () => import_chunk_P7PAIH4A.addHookEntries,
-  defaultCommand: () => import_chunk_P7PAIH4A.defaultCommand,
-  hookEntryPath: () => import_chunk_P7PAIH4A.hookEntryPath,
-  isOwnCommand: () => import_chunk_P7PAIH4A.isOwnCommand,
-  packageBin: () => import_chunk_P7PAIH4A.packageBin,
-  readSettings: () => import_chunk_P7PAIH4A.readSettings,
-  removeHookEntries: () => import_chunk_P7PAIH4A.removeHookEntries,
-  removeSettingsFile: () => import_chunk_P7PAIH4A.removeSettingsFile,
-  settingsPath: () => import_chunk_P7PAIH4A.settingsPath,
-  writeSettings: () => import_chunk_P7PAIH4A.writeSettings
+  ClaudeSettingsError: () => import_chunk_IGAON3JB.ClaudeSettingsError,
+  HOOK_ENTRIES: () => import_chunk_IGAON3JB.HOOK_ENTRIES,
+  HOOK_TIMEOUT_SECONDS: () => import_chunk_IGAON3JB.HOOK_TIMEOUT_SECONDS,
+  SESSION_END_ENTRY: () => import_chunk_IGAON3JB.SESSION_END_ENTRY,
+  addHookEntries: () => import_chunk_IGAON3JB.addHookEntries,
+  defaultCommand: () => import_chunk_IGAON3JB.defaultCommand,
+  hookEntryPath: () => import_chunk_IGAON3JB.hookEntryPath,
+  isOwnCommand: () => import_chunk_IGAON3JB.isOwnCommand,
+  packageBin: () => import_chunk_IGAON3JB.packageBin,
+  readSettings: () => import_chunk_IGAON3JB.readSettings,
+  removeHookEntries: () => import_chunk_IGAON3JB.removeHookEntries,
+  removeSettingsFile: () => import_chunk_IGAON3JB.removeSettingsFile,
+  settingsPath: () => import_chunk_IGAON3JB.settingsPath,
+  writeSettings: () => import_chunk_IGAON3JB.writeSettings
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_P7PAIH4A = require("./chunk-P7PAIH4A.js");
-var import_chunk_SRFBHYFL = require("./chunk-SRFBHYFL.js");
+var import_chunk_IGAON3JB = require("./chunk-IGAON3JB.js");
+var import_chunk_XCH6UEI2 = require("./chunk-XCH6UEI2.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");

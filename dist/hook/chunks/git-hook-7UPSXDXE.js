@@ -24,8 +24,8 @@ __export(stdin_exports, {
   runGitHookCli: () => runGitHookCli
 });
 module.exports = __toCommonJS(stdin_exports);
-var import_chunk_P7PAIH4A = require("./chunk-P7PAIH4A.js");
-var import_chunk_SRFBHYFL = require("./chunk-SRFBHYFL.js");
+var import_chunk_IGAON3JB = require("./chunk-IGAON3JB.js");
+var import_chunk_XCH6UEI2 = require("./chunk-XCH6UEI2.js");
 var import_chunk_YMHDPRU6 = require("./chunk-YMHDPRU6.js");
 var import_chunk_F5FCXCT4 = require("./chunk-F5FCXCT4.js");
 var import_chunk_VYO4MTE7 = require("./chunk-VYO4MTE7.js");
@@ -4546,7 +4546,7 @@ function ownHook(text) {
 `) };
 }
 function cliCommand(top) {
-  return (0, import_chunk_P7PAIH4A.defaultCommand)("project", top, (0, import_chunk_P7PAIH4A.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
+  return (0, import_chunk_IGAON3JB.defaultCommand)("project", top, (0, import_chunk_IGAON3JB.packageBin)("claude-guard.js"), [], "$(git rev-parse --show-toplevel)").command;
 }
 function writeExecutable(path2, text) {
   mkdirSync(dirname(path2), { recursive: true });
