@@ -265,72 +265,95 @@ interface UsageSummary {
 
 /** Sessions and tokens per day, skill and user, and the hook's decisions, from a log's text. */
 export function summarizeUsageLog(text: string, since?: Date): UsageSummary {
-  const days = new Map<string, UsageRow>();
-  const skills = new Map<string, UsageRow>();
-  const users = new Map<string, UsageRow>();
-  const events = { allowed: 0, blocked: 0, allowed_with_context: 0 };
-  let sessions = 0;
-  let tokens = 0;
-  let modelCalls = 0;
-  let skipped = 0;
-  const add = (map: Map<string, UsageRow>, key: string, n: number, calls: number) => {
-    const row = map.get(key) ?? { sessions: 0, tokens: 0, model_calls: 0 };
-    row.sessions++;
-    row.tokens += n;
-    row.model_calls += calls;
-    map.set(key, row);
-  };
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
+  const tally = new UsageTally(since);
+  for (const line of text.split("\n")) tally.add(line);
+  return tally.summary();
+}
+
+/**
+ * summarizeUsageLog's counts, taken a line at a time: a log is read as it streams in (a year of a team's
+ * hook events is hundreds of megabytes, and a log held whole took over twice its size in memory).
+ */
+export class UsageTally {
+  private readonly days = new Map<string, UsageRow>();
+  private readonly skills = new Map<string, UsageRow>();
+  private readonly users = new Map<string, UsageRow>();
+  private readonly events = { allowed: 0, blocked: 0, allowed_with_context: 0 };
+  private sessions = 0;
+  private tokens = 0;
+  private modelCalls = 0;
+  private skipped = 0;
+
+  constructor(private readonly since?: Date) {}
+
+  /** One line of the log (without its "\n"). */
+  add(line: string): void {
+    if (line.trim() === "") return;
     let record: unknown;
     try {
       record = JSON.parse(line);
     } catch {
-      skipped++;
-      continue;
+      this.skipped++;
+      return;
     }
     if (!isObject(record) || typeof record["timestamp"] !== "string" || Number.isNaN(Date.parse(record["timestamp"]))) {
-      skipped++;
-      continue;
+      this.skipped++;
+      return;
     }
-    if (since && Date.parse(record["timestamp"]) < since.getTime()) continue;
+    if (this.since && Date.parse(record["timestamp"]) < this.since.getTime()) return;
     if (record["kind"] === "pre-flight") {
       const decision = isObject(record["hook"]) ? record["hook"]["decision"] : undefined;
-      if (decision === "blocked") events.blocked++;
-      else if (decision === "allowed-with-context") events.allowed_with_context++;
-      else events.allowed++;
-      continue;
+      if (decision === "blocked") this.events.blocked++;
+      else if (decision === "allowed-with-context") this.events.allowed_with_context++;
+      else this.events.allowed++;
+      return;
     }
     if (record["kind"] !== "session-usage") {
-      skipped++;
-      continue;
+      this.skipped++;
+      return;
     }
     const n = isObject(record["tokens_used"]) ? count(record["tokens_used"]["total"]) : 0;
     const calls = count(record["model_calls"]);
-    sessions++;
-    tokens += n;
-    modelCalls += calls;
-    add(days, new Date(record["timestamp"]).toISOString().slice(0, 10), n, calls);
-    add(users, typeof record["user_id"] === "string" ? record["user_id"] : "unknown", n, calls);
+    this.sessions++;
+    this.tokens += n;
+    this.modelCalls += calls;
+    addUsage(this.days, new Date(record["timestamp"]).toISOString().slice(0, 10), n, calls);
+    addUsage(this.users, typeof record["user_id"] === "string" ? record["user_id"] : "unknown", n, calls);
     const used = Array.isArray(record["skill_used"]) ? record["skill_used"].filter((s): s is string => typeof s === "string") : [];
-    for (const skill of used.length > 0 ? new Set(used) : ["(none)"]) add(skills, skill, n, calls);
+    for (const skill of used.length > 0 ? new Set(used) : ["(none)"]) addUsage(this.skills, skill, n, calls);
   }
-  const rows = <K extends string>(map: Map<string, UsageRow>, name: K, order: "key" | "tokens") =>
-    [...map.entries()]
-      .sort(([a, x], [b, y]) => (order === "tokens" ? y.tokens - x.tokens || y.sessions - x.sessions : 0) || (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, row]) => ({ [name]: key, ...row }) as { [P in K]: string } & UsageRow);
-  return {
-    version: 1,
-    since: since ? since.toISOString() : null,
-    sessions,
-    tokens,
-    model_calls: modelCalls,
-    days: rows(days, "day", "key"),
-    skills: rows(skills, "skill", "tokens"),
-    users: rows(users, "user", "tokens"),
-    events,
-    skipped_lines: skipped,
-  };
+
+  /** A line that could not be read whole (longer than any record): counted as skipped. */
+  skipLine(): void {
+    this.skipped++;
+  }
+
+  summary(): UsageSummary {
+    const rows = <K extends string>(map: Map<string, UsageRow>, name: K, order: "key" | "tokens") =>
+      [...map.entries()]
+        .sort(([a, x], [b, y]) => (order === "tokens" ? y.tokens - x.tokens || y.sessions - x.sessions : 0) || (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, row]) => ({ [name]: key, ...row }) as { [P in K]: string } & UsageRow);
+    return {
+      version: 1,
+      since: this.since ? this.since.toISOString() : null,
+      sessions: this.sessions,
+      tokens: this.tokens,
+      model_calls: this.modelCalls,
+      days: rows(this.days, "day", "key"),
+      skills: rows(this.skills, "skill", "tokens"),
+      users: rows(this.users, "user", "tokens"),
+      events: { ...this.events },
+      skipped_lines: this.skipped,
+    };
+  }
+}
+
+function addUsage(map: Map<string, UsageRow>, key: string, n: number, calls: number): void {
+  const row = map.get(key) ?? { sessions: 0, tokens: 0, model_calls: 0 };
+  row.sessions++;
+  row.tokens += n;
+  row.model_calls += calls;
+  map.set(key, row);
 }
 
 export function renderUsageMarkdown(summary: UsageSummary): string {

@@ -202,4 +202,21 @@ describe("claude-guard usage", () => {
     expect(await cli(["usage", "--audit-log", log, "--sinse", "2026-12-01"])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --sinse; did you mean --since?") });
     expect(await cli(["usage", "--audit-log", log, "--output", join(work, "no-such-folder", "u.md")])).toMatchObject({ code: 2, stderr: expect.stringContaining("does not exist (create it first)") });
   });
+
+  // A log is read as it streams, a line at a time: held whole, one of 326 MB took 742 MB, and one past
+  // V8's longest string could not be read at all.
+  it("reads a log line by line across its read chunks: records whole, an overlong line skipped, the last line without a newline", async () => {
+    const log = join(work, "streamed.jsonl");
+    // ~500 KB of records (several 64 KB reads), with characters of two and three bytes that some reads cut.
+    const records = Array.from({ length: 3000 }, (_, i) => session("2026-12-03", `dév-${i % 7}`, [`skill-中-${i % 3}`], 10, 1));
+    writeFileSync(log, [records.slice(0, 1500).join("\n"), "x".repeat(2 * 1024 * 1024), records.slice(1500).join("\n")].join("\n"));
+    const r = await cli(["usage", "--audit-log", log, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { sessions: number; tokens: number; skipped_lines: number; skills: Array<{ skill: string; sessions: number }>; users: Array<{ user: string }> };
+    expect([summary.sessions, summary.tokens, summary.skipped_lines]).toEqual([3000, 30000, 1]);
+    expect(summary.skills).toEqual([0, 1, 2].map((k) => ({ skill: `skill-中-${k}`, sessions: 1000, tokens: 10000, model_calls: 1000 })));
+    expect(summary.users.map((u) => u.user).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((k) => `dév-${k}`));
+    // A device is no log: it is refused, not read for ever.
+    expect(await cli(["usage", "--audit-log", "/dev/zero"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--audit-log /dev/zero is not a file") });
+  });
 });
