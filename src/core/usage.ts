@@ -263,16 +263,10 @@ interface UsageSummary {
   skipped_lines: number;
 }
 
-/** Sessions and tokens per day, skill and user, and the hook's decisions, from a log's text. */
-export function summarizeUsageLog(text: string, since?: Date): UsageSummary {
-  const tally = new UsageTally(since);
-  for (const line of text.split("\n")) tally.add(line);
-  return tally.summary();
-}
-
 /**
- * summarizeUsageLog's counts, taken a line at a time: a log is read as it streams in (a year of a team's
- * hook events is hundreds of megabytes, and a log held whole took over twice its size in memory).
+ * Sessions and tokens per day, skill and user, and the hook's decisions, counted a line of the log at a
+ * time: a log is read as it streams in (a year of a team's hook events is hundreds of megabytes, and a
+ * log held whole took over twice its size in memory).
  */
 export class UsageTally {
   private readonly days = new Map<string, UsageRow>();
