@@ -31462,6 +31462,7 @@ async function commitsTouching(git, input) {
 }
 function agentFileReader(git) {
   const blobs = /* @__PURE__ */ new Map();
+  const revisions = /* @__PURE__ */ new Map();
   const readBlob = (id) => {
     let text = blobs.get(id);
     if (!text) {
@@ -31474,26 +31475,34 @@ function agentFileReader(git) {
     async touchingCommits(shas) {
       return shas.length === 0 ? /* @__PURE__ */ new Set() : commitsTouching(git, shas.join("\n") + "\n");
     },
-    async filesAt(revision) {
-      const files = /* @__PURE__ */ new Map();
-      const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
-      if (!out) return files;
-      const entries3 = [];
-      for (const record2 of out.split("\0")) {
-        const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
-        if (!match) continue;
-        const size = Number(match[2]);
-        if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
-        entries3.push({ id: match[1], path: match[3] });
+    filesAt(revision) {
+      let files = revisions.get(revision);
+      if (!files) {
+        files = listFiles(revision);
+        revisions.set(revision, files);
       }
-      const texts = await Promise.all(entries3.map((e) => readBlob(e.id)));
-      entries3.forEach((e, i) => {
-        const text = texts[i];
-        if (text !== void 0) files.set(e.path, text);
-      });
       return files;
     }
   };
+  async function listFiles(revision) {
+    const files = /* @__PURE__ */ new Map();
+    const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
+    if (!out) return files;
+    const entries3 = [];
+    for (const record2 of out.split("\0")) {
+      const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
+      if (!match) continue;
+      const size = Number(match[2]);
+      if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
+      entries3.push({ id: match[1], path: match[3] });
+    }
+    const texts = await Promise.all(entries3.map((e) => readBlob(e.id)));
+    entries3.forEach((e, i) => {
+      const text = texts[i];
+      if (text !== void 0) files.set(e.path, text);
+    });
+    return files;
+  }
 }
 function isAgentPath(path10, prefix) {
   return AGENT_PATHSPECS.some((spec) => path10 === prefix + spec || path10.startsWith(`${prefix}${spec}/`));

@@ -52,6 +52,8 @@ export async function openAgentFileReader(repoDir: string, options: GitRunnerOpt
 
 export function agentFileReader(git: GitRunner): AgentFileReader {
   const blobs = new Map<string, Promise<string | undefined>>();
+  // By revision: drift reads each commit's files and its parent's, and a commit is the next one's parent.
+  const revisions = new Map<string, Promise<Map<string, string>>>();
   const readBlob = (id: string): Promise<string | undefined> => {
     let text = blobs.get(id);
     if (!text) {
@@ -64,27 +66,36 @@ export function agentFileReader(git: GitRunner): AgentFileReader {
     async touchingCommits(shas) {
       return shas.length === 0 ? new Set() : commitsTouching(git, shas.join("\n") + "\n");
     },
-    async filesAt(revision) {
-      const files = new Map<string, string>();
-      // A root commit's parent, or a revision that does not exist: nothing there.
-      const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
-      if (!out) return files;
-      const entries: Array<{ path: string; id: string }> = [];
-      for (const record of out.split("\0")) {
-        const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record);
-        if (!match) continue;
-        const size = Number(match[2]);
-        if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
-        entries.push({ id: match[1] as string, path: match[3] as string });
+    filesAt(revision) {
+      let files = revisions.get(revision);
+      if (!files) {
+        files = listFiles(revision);
+        revisions.set(revision, files);
       }
-      const texts = await Promise.all(entries.map((e) => readBlob(e.id)));
-      entries.forEach((e, i) => {
-        const text = texts[i];
-        if (text !== undefined) files.set(e.path, text);
-      });
       return files;
     },
   };
+
+  async function listFiles(revision: string): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    // A root commit's parent, or a revision that does not exist: nothing there.
+    const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
+    if (!out) return files;
+    const entries: Array<{ path: string; id: string }> = [];
+    for (const record of out.split("\0")) {
+      const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record);
+      if (!match) continue;
+      const size = Number(match[2]);
+      if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
+      entries.push({ id: match[1] as string, path: match[3] as string });
+    }
+    const texts = await Promise.all(entries.map((e) => readBlob(e.id)));
+    entries.forEach((e, i) => {
+      const text = texts[i];
+      if (text !== undefined) files.set(e.path, text);
+    });
+    return files;
+  }
 }
 
 /**

@@ -48,6 +48,23 @@ describe("agent configuration files from a local clone", () => {
     expect((await reader.filesAt(`${root}^`)).size).toBe(0);
   });
 
+  // Drift reads each commit's files and its parent's; a commit is the next one's parent. Each read of a
+  // revision was an ls-tree and a cat-file per new blob: 900 git processes for 300 commits that each
+  // changed .claude/settings.json.
+  it("reads each revision once: the same revision asked again starts no git process", async () => {
+    const git = await openRepository(repo.dir);
+    const calls: string[] = [];
+    const counting = { ...git, tryRun: (args: string[]) => (calls.push(args[0] as string), git.tryRun(args)), tryRunBytes: (args: string[], max: number) => (calls.push(args[0] as string), git.tryRunBytes(args, max)) };
+    const reader = agentFileReader(counting);
+    const first = await reader.filesAt(adds);
+    expect(calls).toEqual(["ls-tree", "cat-file", "cat-file"]);
+    expect(await reader.filesAt(adds)).toEqual(first);
+    expect(calls).toHaveLength(3);
+    // The next commit shares its blobs: one listing, no blob read again.
+    expect([...(await reader.filesAt(unrelated)).keys()].sort()).toEqual([".claude/settings.json", ".claude/skills/deploy/SKILL.md"]);
+    expect(calls).toEqual(["ls-tree", "cat-file", "cat-file", "ls-tree"]);
+  });
+
   it("a scan's prefetch finds the touching commits in the diffs it reads, as git lists them, and reads anything else directly", async () => {
     const git = await openRepository(repo.dir);
     const prefetch = prefetchAgentFiles(git, mcp);
