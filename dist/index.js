@@ -57780,6 +57780,17 @@ function bashPattern(specifier) {
   return specifier.endsWith(":*") ? `${specifier.slice(0, -2)} *` : specifier;
 }
 function globCovers(granted, named, style) {
+  const re2 = globRegex(granted, style);
+  if (re2.test(named)) return true;
+  if (style === "path" && !granted.includes("/")) return re2.test(named.slice(named.lastIndexOf("/") + 1));
+  return false;
+}
+var globRegexes = /* @__PURE__ */ new Map();
+var GLOB_REGEXES_MAX = 1e4;
+function globRegex(granted, style) {
+  const key = `${style}\0${granted}`;
+  const known = globRegexes.get(key);
+  if (known) return known;
   let source = "";
   let rest = granted;
   let optionalTail = "";
@@ -57796,14 +57807,14 @@ function globCovers(granted, named, style) {
     else source += escapeRegex3(c3);
   }
   const re2 = new RegExp(`^${source}${optionalTail}$`, "s");
-  if (re2.test(named)) return true;
-  if (style === "path" && !granted.includes("/")) return re2.test(named.slice(named.lastIndexOf("/") + 1));
-  return false;
+  if (globRegexes.size >= GLOB_REGEXES_MAX) globRegexes.clear();
+  globRegexes.set(key, re2);
+  return re2;
 }
 var stripDotSlash = (p2) => p2.replace(/^(?:\.\/)+/, "");
 function ruleCovers(granted, named) {
-  const g2 = parsePermissionRule(granted);
-  const n = parsePermissionRule(named);
+  const g2 = parsedRule(granted);
+  const n = parsedRule(named);
   if (!g2 || !n) return granted.trim() === named.trim();
   if (g2.mcp || n.mcp) {
     if (!g2.mcp || !n.mcp || g2.mcp.server !== n.mcp.server) return false;
@@ -57811,17 +57822,27 @@ function ruleCovers(granted, named) {
     if (n.mcp.tool === void 0 || n.mcp.tool === "*") return false;
     return globCovers(g2.mcp.tool, n.mcp.tool, "any");
   }
-  g2.tool = TOOL_ALIAS[g2.tool] ?? g2.tool;
-  n.tool = TOOL_ALIAS[n.tool] ?? n.tool;
-  if (family(g2.tool) !== family(n.tool)) return false;
-  if (g2.tool !== n.tool && family(g2.tool) !== g2.tool) return false;
-  if (coversEveryUse(g2.tool, g2.specifier)) return true;
-  if (coversEveryUse(n.tool, n.specifier)) return false;
+  const gTool = TOOL_ALIAS[g2.tool] ?? g2.tool;
+  const nTool = TOOL_ALIAS[n.tool] ?? n.tool;
+  if (family(gTool) !== family(nTool)) return false;
+  if (gTool !== nTool && family(gTool) !== gTool) return false;
+  if (coversEveryUse(gTool, g2.specifier)) return true;
+  if (coversEveryUse(nTool, n.specifier)) return false;
   const gs2 = g2.specifier;
   const ns2 = n.specifier;
-  if (g2.tool === "Bash") return globCovers(bashPattern(gs2), bashPattern(ns2), "bash");
-  if (PATH_TOOLS.has(g2.tool)) return globCovers(stripDotSlash(gs2), stripDotSlash(ns2), "path");
+  if (gTool === "Bash") return globCovers(bashPattern(gs2), bashPattern(ns2), "bash");
+  if (PATH_TOOLS.has(gTool)) return globCovers(stripDotSlash(gs2), stripDotSlash(ns2), "path");
   return globCovers(gs2, ns2, "any");
+}
+var parsedRules = /* @__PURE__ */ new Map();
+function parsedRule(rule) {
+  let parsed = parsedRules.get(rule);
+  if (parsed === void 0) {
+    if (parsedRules.size >= GLOB_REGEXES_MAX) parsedRules.clear();
+    parsed = parsePermissionRule(rule) ?? null;
+    parsedRules.set(rule, parsed);
+  }
+  return parsed ?? void 0;
 }
 
 // src/core/audit/hash.ts
@@ -58687,7 +58708,10 @@ function evaluateAgentPolicy(input) {
   const policyKey = `permissions.${classification}.forbid`;
   const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
   const blockers = config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule);
-  const forbiddenBy = (rule) => blockers.some((b3) => ruleCovers(b3, rule)) ? [] : forbiddenRules.filter((f3) => ruleCovers(rule, f3));
+  const forbiddenBy = (rule) => {
+    const hits = forbiddenRules.filter((f3) => ruleCovers(rule, f3));
+    return hits.length === 0 || blockers.some((b3) => ruleCovers(b3, rule)) ? [] : hits;
+  };
   const forbidText = (hits) => hits.map(quote).join(" and ");
   for (const p2 of config2.permissions) {
     if (p2.list !== "allow") continue;

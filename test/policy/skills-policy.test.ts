@@ -228,6 +228,25 @@ describe("forbidden-tool-permission", () => {
     // withDefaultPermissions fills the classifications the config leaves out.
     expect(evaluate({ files, permissionsPolicy: withDefaultPermissions(permissionsPolicy), classification: "restricted" }).map((f) => f.redacted)).toEqual(["Bash(*)"]);
   });
+
+  // Each allow rule was compared with every ask and deny rule, parsing both and building a pattern each
+  // time: a settings file of 12,000 rules took 90 s (a pull request can add one). The forbidden rules are
+  // read first now, the blockers only for a rule that grants one, and rules and patterns once each.
+  it("judges a settings file of 12,000 rules in time that does not grow with their square", () => {
+    const many = (prefix: string) => Array.from({ length: 3000 }, (_, i) => `${prefix}${i}:*)`);
+    const files = {
+      ".claude/settings.json": settings({
+        allow: [...many("Bash(npm run task"), ...many("Bash(curl https://api-"), "Bash(curl *)", "Bash(wget *)"],
+        ask: many("Bash(git push origin br"),
+        deny: [...many("Bash(curl https://blocked-"), "Bash(wget *)"],
+      }),
+    };
+    const started = Date.now();
+    const findings = evaluate({ files, permissionsPolicy: { restricted: { forbid: ["Bash(curl:*)", "Bash(wget:*)"] } }, classification: "restricted" });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // `Bash(curl *)` grants the forbidden curl; `Bash(wget *)` is denied as well, so it grants nothing.
+    expect(findings.map((f) => f.redacted)).toEqual(["Bash(curl *)"]);
+  });
 });
 
 describe("mcp-server-not-approved", () => {

@@ -471,6 +471,25 @@ function bashPattern(specifier: string): string {
  * absorbed by a wildcard of the granted one.
  */
 function globCovers(granted: string, named: string, style: "any" | "path" | "bash"): boolean {
+  const re = globRegex(granted, style);
+  if (re.test(named)) return true;
+  // gitignore: a pattern without a slash matches a file name at any depth.
+  if (style === "path" && !granted.includes("/")) return re.test(named.slice(named.lastIndexOf("/") + 1));
+  return false;
+}
+
+/**
+ * The pattern of a granted glob, made once per glob and style: policies compare every rule with many others
+ * (each allow rule with the ask and deny rules, each added rule with the rules before), and a pattern
+ * built for each comparison was most of their time. Bounded: emptied when full (a pure cache).
+ */
+const globRegexes = new Map<string, RegExp>();
+const GLOB_REGEXES_MAX = 10_000;
+
+function globRegex(granted: string, style: "any" | "path" | "bash"): RegExp {
+  const key = `${style}\0${granted}`;
+  const known = globRegexes.get(key);
+  if (known) return known;
   let source = "";
   let rest = granted;
   let optionalTail = "";
@@ -487,10 +506,9 @@ function globCovers(granted: string, named: string, style: "any" | "path" | "bas
     else source += escapeRegex(c);
   }
   const re = new RegExp(`^${source}${optionalTail}$`, "s");
-  if (re.test(named)) return true;
-  // gitignore: a pattern without a slash matches a file name at any depth.
-  if (style === "path" && !granted.includes("/")) return re.test(named.slice(named.lastIndexOf("/") + 1));
-  return false;
+  if (globRegexes.size >= GLOB_REGEXES_MAX) globRegexes.clear();
+  globRegexes.set(key, re);
+  return re;
 }
 
 const stripDotSlash = (p: string): string => p.replace(/^(?:\.\/)+/, "");
@@ -502,8 +520,8 @@ const stripDotSlash = (p: string): string => p.replace(/^(?:\.\/)+/, "");
  * `WebFetch(domain:x)` but not the reverse; `mcp__github` covers `mcp__github__create_issue`.
  */
 export function ruleCovers(granted: string, named: string): boolean {
-  const g = parsePermissionRule(granted);
-  const n = parsePermissionRule(named);
+  const g = parsedRule(granted);
+  const n = parsedRule(named);
   if (!g || !n) return granted.trim() === named.trim();
   if (g.mcp || n.mcp) {
     if (!g.mcp || !n.mcp || g.mcp.server !== n.mcp.server) return false;
@@ -511,16 +529,29 @@ export function ruleCovers(granted: string, named: string): boolean {
     if (n.mcp.tool === undefined || n.mcp.tool === "*") return false;
     return globCovers(g.mcp.tool, n.mcp.tool, "any");
   }
-  g.tool = TOOL_ALIAS[g.tool] ?? g.tool;
-  n.tool = TOOL_ALIAS[n.tool] ?? n.tool;
-  if (family(g.tool) !== family(n.tool)) return false;
+  const gTool = TOOL_ALIAS[g.tool] ?? g.tool;
+  const nTool = TOOL_ALIAS[n.tool] ?? n.tool;
+  if (family(gTool) !== family(nTool)) return false;
   // A family rule covers its members, not the reverse (`Write(x)` does not grant `Edit(x)`).
-  if (g.tool !== n.tool && family(g.tool) !== g.tool) return false;
-  if (coversEveryUse(g.tool, g.specifier)) return true;
-  if (coversEveryUse(n.tool, n.specifier)) return false;
+  if (gTool !== nTool && family(gTool) !== gTool) return false;
+  if (coversEveryUse(gTool, g.specifier)) return true;
+  if (coversEveryUse(nTool, n.specifier)) return false;
   const gs = g.specifier as string;
   const ns = n.specifier as string;
-  if (g.tool === "Bash") return globCovers(bashPattern(gs), bashPattern(ns), "bash");
-  if (PATH_TOOLS.has(g.tool)) return globCovers(stripDotSlash(gs), stripDotSlash(ns), "path");
+  if (gTool === "Bash") return globCovers(bashPattern(gs), bashPattern(ns), "bash");
+  if (PATH_TOOLS.has(gTool)) return globCovers(stripDotSlash(gs), stripDotSlash(ns), "path");
   return globCovers(gs, ns, "any");
+}
+
+/** parsePermissionRule, once per rule text (read, never changed): ruleCovers meets each rule many times. */
+const parsedRules = new Map<string, ParsedPermissionRule | null>();
+
+function parsedRule(rule: string): ParsedPermissionRule | undefined {
+  let parsed = parsedRules.get(rule);
+  if (parsed === undefined) {
+    if (parsedRules.size >= GLOB_REGEXES_MAX) parsedRules.clear();
+    parsed = parsePermissionRule(rule) ?? null;
+    parsedRules.set(rule, parsed);
+  }
+  return parsed ?? undefined;
 }

@@ -299,7 +299,13 @@ export function evaluateAgentPolicy(input: AgentPolicyInput): Finding[] {
   const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
   // ask and deny beat allow in Claude Code: an allow rule they fully cover grants nothing.
   const blockers = config.permissions.filter((p) => p.list !== "allow").map((p) => p.rule);
-  const forbiddenBy = (rule: string): string[] => (blockers.some((b) => ruleCovers(b, rule)) ? [] : forbiddenRules.filter((f) => ruleCovers(rule, f)));
+  // The forbidden rules first: the policy names a few, and most allow rules grant none of them, so the
+  // blockers (every ask and deny rule) are read only for a rule that does. Asked of every allow rule,
+  // 12,000 rules took 90 s.
+  const forbiddenBy = (rule: string): string[] => {
+    const hits = forbiddenRules.filter((f) => ruleCovers(rule, f));
+    return hits.length === 0 || blockers.some((b) => ruleCovers(b, rule)) ? [] : hits;
+  };
   const forbidText = (hits: string[]) => hits.map(quote).join(" and ");
 
   for (const p of config.permissions) {
