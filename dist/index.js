@@ -57834,6 +57834,26 @@ function ruleCovers(granted, named) {
   if (PATH_TOOLS.has(gTool)) return globCovers(stripDotSlash(gs2), stripDotSlash(ns2), "path");
   return globCovers(gs2, ns2, "any");
 }
+function coverIndex(rules208) {
+  const exact = new Set(rules208);
+  const trimmed = new Set(rules208.map((r2) => r2.trim()));
+  const groups = /* @__PURE__ */ new Map();
+  for (const rule of rules208) {
+    const key = coverGroup(rule);
+    if (key !== void 0) addToGroup(groups, key, rule);
+  }
+  return (named) => {
+    if (exact.has(named) && ruleCovers(named, named)) return true;
+    const key = coverGroup(named);
+    if (key === void 0) return trimmed.has(named.trim());
+    return (groups.get(key) ?? []).some((rule) => ruleCovers(rule, named));
+  };
+}
+function coverGroup(rule) {
+  const parsed = parsedRule(rule);
+  if (!parsed) return void 0;
+  return parsed.mcp ? `mcp\0${parsed.mcp.server}` : `tool\0${family(TOOL_ALIAS[parsed.tool] ?? parsed.tool)}`;
+}
 var parsedRules = /* @__PURE__ */ new Map();
 function parsedRule(rule) {
   let parsed = parsedRules.get(rule);
@@ -60550,8 +60570,9 @@ function detectAgentDrift(before, after, commit) {
   const afterAllow = rules208(after, "allow");
   const afterAsk = rules208(after, "ask").map((p2) => p2.rule);
   const afterDeny = rules208(after, "deny").map((p2) => p2.rule);
+  const coveredBeforeAllow = coverIndex(beforeAllow);
   for (const p2 of afterAllow) {
-    if (beforeAllow.some((b3) => ruleCovers(b3, p2.rule))) continue;
+    if (coveredBeforeAllow(p2.rule)) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p2.rule, a) && ruleCovers(a, p2.rule));
     add(
       p2,
@@ -60560,13 +60581,15 @@ function detectAgentDrift(before, after, commit) {
       wasAsk ? `${p2.path} moves ${quote2(p2.rule)} from "ask" to "allow", so it now runs without a person approving it` : `${p2.path} now allows ${quote2(p2.rule)} without asking (allow rules before: ${list(beforeAllow)})`
     );
   }
+  const coveredAfterDeny = coverIndex(afterDeny);
+  const coveredAfterAsk = coverIndex(afterAsk);
   for (const d2 of rules208(before, "deny")) {
-    if (afterDeny.some((a) => ruleCovers(a, d2.rule))) continue;
+    if (coveredAfterDeny(d2.rule)) continue;
     add(anchor2(d2.path, (c3) => rules208(c3, "deny")), `deny-removed:${d2.rule}`, d2.rule, `${d2.path} no longer denies ${quote2(d2.rule)} (deny rules now: ${list(afterDeny)})`);
   }
   for (const a of rules208(before, "ask")) {
-    if (afterAsk.some((r2) => ruleCovers(r2, a.rule)) || afterDeny.some((r2) => ruleCovers(r2, a.rule))) continue;
-    const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && beforeAllow.some((b3) => ruleCovers(b3, r2.rule)));
+    if (coveredAfterAsk(a.rule) || coveredAfterDeny(a.rule)) continue;
+    const takesOver = afterAllow.find((r2) => ruleCovers(r2.rule, a.rule) && coveredBeforeAllow(r2.rule));
     if (!takesOver) continue;
     add(
       anchor2(a.path, (c3) => rules208(c3, "ask")),

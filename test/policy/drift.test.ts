@@ -163,3 +163,24 @@ describe("detectAgentDrift: tightening produces nothing", () => {
     expect(detectAgentDrift(configOf(tight), configOf(tight))).toEqual([]);
   });
 });
+
+describe("detectAgentDrift: large settings", () => {
+  // Every rule of the new version was compared with every rule of the old one (ruleCovers each time):
+  // two versions of a 12,000-rule settings file took over a minute. Rules are compared within their
+  // tool family now, and one listed as it was answers at once.
+  it("compares two versions of 12,000 rules in time that does not grow with their square, and finds what widened", () => {
+    const version = (shift: number) =>
+      settingsFile({
+        permissions: {
+          allow: Array.from({ length: 3000 }, (_, i) => [`Bash(npm run task${i + shift}:*)`, `Read(src/pkg${i + shift}/**)`]).flat(),
+          ask: Array.from({ length: 3000 }, (_, i) => `Bash(git push origin br${i}:*)`),
+          deny: Array.from({ length: 3000 }, (_, i) => `Read(secrets/s${i}/**)`),
+        },
+      });
+    const started = Date.now();
+    const findings = drift(version(0), version(2));
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The two rules of each family past the old list's end are new.
+    expect(findings.map((f) => f.redacted).sort()).toEqual(["Bash(npm run task3000:*)", "Bash(npm run task3001:*)", "Read(src/pkg3000/**)", "Read(src/pkg3001/**)"]);
+  });
+});

@@ -18,6 +18,7 @@
  *   `enableAllProjectMcpServers`, `enabledMcpjsonServers`, `disabledMcpjsonServers`, `env`.
  * - `.mcp.json`: `mcpServers` (name -> { type, command, args, url }).
  */
+import { addToGroup } from "../collections.js";
 import { BoundedParseError, FILE_LIMITS, jsonPointer as pointer, parseJson, parseYaml, type ParsedJson } from "../bounded-parse.js";
 import { normalizePath } from "../report/redact.js";
 
@@ -541,6 +542,37 @@ export function ruleCovers(granted: string, named: string): boolean {
   if (gTool === "Bash") return globCovers(bashPattern(gs), bashPattern(ns), "bash");
   if (PATH_TOOLS.has(gTool)) return globCovers(stripDotSlash(gs), stripDotSlash(ns), "path");
   return globCovers(gs, ns, "any");
+}
+
+/**
+ * `rules.some((r) => ruleCovers(r, named))`, for many `named` against one list: the rules are grouped by
+ * what ruleCovers compares first (an MCP server, else a tool family), so a rule is compared only with its
+ * own group's, and a named rule listed as it is answers at once. The same answers as the loop: rules
+ * ruleCovers cannot parse cover only the same text, and rules of different groups never cover each other.
+ * (Drift compares every rule of a settings file with every rule of the version before.)
+ */
+export function coverIndex(rules: readonly string[]): (named: string) => boolean {
+  const exact = new Set(rules);
+  const trimmed = new Set(rules.map((r) => r.trim()));
+  const groups = new Map<string, string[]>();
+  for (const rule of rules) {
+    const key = coverGroup(rule);
+    if (key !== undefined) addToGroup(groups, key, rule);
+  }
+  return (named) => {
+    if (exact.has(named) && ruleCovers(named, named)) return true;
+    const key = coverGroup(named);
+    // A rule that does not parse is covered by the same text only (ruleCovers' fallback).
+    if (key === undefined) return trimmed.has(named.trim());
+    return (groups.get(key) ?? []).some((rule) => ruleCovers(rule, named));
+  };
+}
+
+/** What ruleCovers compares first: rules of different groups never cover each other; undefined: not parsed. */
+function coverGroup(rule: string): string | undefined {
+  const parsed = parsedRule(rule);
+  if (!parsed) return undefined;
+  return parsed.mcp ? `mcp\0${parsed.mcp.server}` : `tool\0${family(TOOL_ALIAS[parsed.tool] ?? parsed.tool)}`;
 }
 
 /** parsePermissionRule, once per rule text (read, never changed): ruleCovers meets each rule many times. */

@@ -26,7 +26,7 @@
  */
 import { fingerprint } from "../report/redact.js";
 import type { Finding, Severity } from "../types.js";
-import { type AgentConfig, type AgentItem, type Declaration, permissionModeRank, ruleCovers } from "./agent-config.js";
+import { type AgentConfig, type AgentItem, type Declaration, coverIndex, permissionModeRank, ruleCovers } from "./agent-config.js";
 
 export const AGENT_PERMISSION_WIDENED = "agent-permission-widened";
 const TITLE = "Agent widened its own permissions";
@@ -82,8 +82,9 @@ export function detectAgentDrift(before: AgentConfig, after: AgentConfig, commit
   const afterAllow = rules(after, "allow");
   const afterAsk = rules(after, "ask").map((p) => p.rule);
   const afterDeny = rules(after, "deny").map((p) => p.rule);
+  const coveredBeforeAllow = coverIndex(beforeAllow);
   for (const p of afterAllow) {
-    if (beforeAllow.some((b) => ruleCovers(b, p.rule))) continue;
+    if (coveredBeforeAllow(p.rule)) continue;
     const wasAsk = beforeAsk.find((a) => ruleCovers(p.rule, a) && ruleCovers(a, p.rule));
     add(
       p,
@@ -94,14 +95,16 @@ export function detectAgentDrift(before: AgentConfig, after: AgentConfig, commit
         : `${p.path} now allows ${quote(p.rule)} without asking (allow rules before: ${list(beforeAllow)})`,
     );
   }
+  const coveredAfterDeny = coverIndex(afterDeny);
+  const coveredAfterAsk = coverIndex(afterAsk);
   for (const d of rules(before, "deny")) {
-    if (afterDeny.some((a) => ruleCovers(a, d.rule))) continue;
+    if (coveredAfterDeny(d.rule)) continue;
     add(anchor(d.path, (c) => rules(c, "deny")), `deny-removed:${d.rule}`, d.rule, `${d.path} no longer denies ${quote(d.rule)} (deny rules now: ${list(afterDeny)})`);
   }
   for (const a of rules(before, "ask")) {
-    if (afterAsk.some((r) => ruleCovers(r, a.rule)) || afterDeny.some((r) => ruleCovers(r, a.rule))) continue;
+    if (coveredAfterAsk(a.rule) || coveredAfterDeny(a.rule)) continue;
     // Only when an allow rule that was already there now takes over; a new allow rule is reported above.
-    const takesOver = afterAllow.find((r) => ruleCovers(r.rule, a.rule) && beforeAllow.some((b) => ruleCovers(b, r.rule)));
+    const takesOver = afterAllow.find((r) => ruleCovers(r.rule, a.rule) && coveredBeforeAllow(r.rule));
     if (!takesOver) continue;
     add(
       anchor(a.path, (c) => rules(c, "ask")),
