@@ -57786,7 +57786,7 @@ function globCovers(granted, named, style) {
   return false;
 }
 var globRegexes = /* @__PURE__ */ new Map();
-var GLOB_REGEXES_MAX = 1e4;
+var RULE_CACHE_MAX = 1e4;
 function globRegex(granted, style) {
   const key = `${style}\0${granted}`;
   const known = globRegexes.get(key);
@@ -57807,7 +57807,7 @@ function globRegex(granted, style) {
     else source += escapeRegex3(c3);
   }
   const re2 = new RegExp(`^${source}${optionalTail}$`, "s");
-  if (globRegexes.size >= GLOB_REGEXES_MAX) globRegexes.clear();
+  if (globRegexes.size >= RULE_CACHE_MAX) globRegexes.clear();
   globRegexes.set(key, re2);
   return re2;
 }
@@ -57858,7 +57858,7 @@ var parsedRules = /* @__PURE__ */ new Map();
 function parsedRule(rule) {
   let parsed = parsedRules.get(rule);
   if (parsed === void 0) {
-    if (parsedRules.size >= GLOB_REGEXES_MAX) parsedRules.clear();
+    if (parsedRules.size >= RULE_CACHE_MAX) parsedRules.clear();
     parsed = parsePermissionRule(rule) ?? null;
     parsedRules.set(rule, parsed);
   }
@@ -58727,10 +58727,10 @@ function evaluateAgentPolicy(input) {
   const forbiddenModes = forbid.filter(isModeName).map((f3) => f3.trim());
   const policyKey = `permissions.${classification}.forbid`;
   const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
-  const blockers = config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule);
+  const blocked = coverIndex(config2.permissions.filter((p2) => p2.list !== "allow").map((p2) => p2.rule));
   const forbiddenBy = (rule) => {
     const hits = forbiddenRules.filter((f3) => ruleCovers(rule, f3));
-    return hits.length === 0 || blockers.some((b3) => ruleCovers(b3, rule)) ? [] : hits;
+    return hits.length === 0 || blocked(rule) ? [] : hits;
   };
   const forbidText = (hits) => hits.map(quote).join(" and ");
   for (const p2 of config2.permissions) {

@@ -485,7 +485,8 @@ function globCovers(granted: string, named: string, style: "any" | "path" | "bas
  * built for each comparison was most of their time. Bounded: emptied when full (a pure cache).
  */
 const globRegexes = new Map<string, RegExp>();
-const GLOB_REGEXES_MAX = 10_000;
+/** The size at which the policy's caches (glob patterns, parsed rules) are emptied. */
+const RULE_CACHE_MAX = 10_000;
 
 function globRegex(granted: string, style: "any" | "path" | "bash"): RegExp {
   const key = `${style}\0${granted}`;
@@ -507,7 +508,7 @@ function globRegex(granted: string, style: "any" | "path" | "bash"): RegExp {
     else source += escapeRegex(c);
   }
   const re = new RegExp(`^${source}${optionalTail}$`, "s");
-  if (globRegexes.size >= GLOB_REGEXES_MAX) globRegexes.clear();
+  if (globRegexes.size >= RULE_CACHE_MAX) globRegexes.clear();
   globRegexes.set(key, re);
   return re;
 }
@@ -581,7 +582,7 @@ const parsedRules = new Map<string, ParsedPermissionRule | null>();
 function parsedRule(rule: string): ParsedPermissionRule | undefined {
   let parsed = parsedRules.get(rule);
   if (parsed === undefined) {
-    if (parsedRules.size >= GLOB_REGEXES_MAX) parsedRules.clear();
+    if (parsedRules.size >= RULE_CACHE_MAX) parsedRules.clear();
     parsed = parsePermissionRule(rule) ?? null;
     parsedRules.set(rule, parsed);
   }

@@ -31,7 +31,7 @@ import { CONFIG_FILE } from "../files.js";
 import { CLASSIFICATIONS, type Classification } from "../config/config.js";
 import { fingerprint } from "../report/redact.js";
 import type { Finding, Severity } from "../types.js";
-import { type AgentConfig, type AgentItem, type Declaration, PERMISSION_MODES, ruleCovers } from "./agent-config.js";
+import { type AgentConfig, type AgentItem, type Declaration, PERMISSION_MODES, coverIndex, ruleCovers } from "./agent-config.js";
 
 export interface SkillPolicy {
   maxClassification?: Classification;
@@ -298,13 +298,13 @@ export function evaluateAgentPolicy(input: AgentPolicyInput): Finding[] {
   const policyKey = `permissions.${classification}.forbid`;
   const exception = `to request an exception, ask security to change ${policyKey} in ${ORG_CONFIG}.`;
   // ask and deny beat allow in Claude Code: an allow rule they fully cover grants nothing.
-  const blockers = config.permissions.filter((p) => p.list !== "allow").map((p) => p.rule);
+  const blocked = coverIndex(config.permissions.filter((p) => p.list !== "allow").map((p) => p.rule));
   // The forbidden rules first: the policy names a few, and most allow rules grant none of them, so the
   // blockers (every ask and deny rule) are read only for a rule that does. Asked of every allow rule,
   // 12,000 rules took 90 s.
   const forbiddenBy = (rule: string): string[] => {
     const hits = forbiddenRules.filter((f) => ruleCovers(rule, f));
-    return hits.length === 0 || blockers.some((b) => ruleCovers(b, rule)) ? [] : hits;
+    return hits.length === 0 || blocked(rule) ? [] : hits;
   };
   const forbidText = (hits: string[]) => hits.map(quote).join(" and ");
 
