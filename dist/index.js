@@ -18318,7 +18318,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18502,7 +18502,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -31446,13 +31446,13 @@ function connect(dir, options) {
 var AGENT_PATHSPECS = [".claude", ".mcp.json"];
 var MAX_AGENT_FILE_BYTES = 1024 * 1024;
 var MAX_LISTING_BYTES = 4 * 1024 * 1024;
-async function textOf(chunks) {
+async function bytesOf(chunks) {
   const parts = [];
   for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts).toString("utf8");
+  return Buffer.concat(parts);
 }
 async function commitsTouching(git, input) {
-  const out = await textOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input));
+  const out = (await bytesOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input))).toString("utf8");
   const touching = /* @__PURE__ */ new Set();
   for (const chunk of out.split("\0")) {
     const sha = chunk.trim().split("\n", 1)[0]?.trim();
@@ -31461,15 +31461,17 @@ async function commitsTouching(git, input) {
   return touching;
 }
 function agentFileReader(git) {
-  const blobs = /* @__PURE__ */ new Map();
+  const cache2 = { blobs: /* @__PURE__ */ new Map(), trees: /* @__PURE__ */ new Map() };
   const revisions = /* @__PURE__ */ new Map();
-  const readBlob = (id) => {
-    let text = blobs.get(id);
-    if (!text) {
-      text = git.tryRun(["cat-file", "blob", id]);
-      blobs.set(id, text);
-    }
-    return text;
+  let waiting = [];
+  const readWaiting = () => {
+    const batch = waiting;
+    waiting = [];
+    readRevisions(git, cache2, batch.map((w2) => w2.revision)).then(
+      (read2) => batch.forEach((w2) => w2.done(read2.get(w2.revision) ?? /* @__PURE__ */ new Map())),
+      // A repository git cannot read (or no git): no agent files, as for a revision without them.
+      () => batch.forEach((w2) => w2.done(/* @__PURE__ */ new Map()))
+    );
   };
   return {
     async touchingCommits(shas) {
@@ -31478,30 +31480,147 @@ function agentFileReader(git) {
     filesAt(revision) {
       let files = revisions.get(revision);
       if (!files) {
-        files = listFiles(revision);
+        files = new Promise((done) => {
+          if (waiting.length === 0) setImmediate(readWaiting);
+          waiting.push({ revision, done });
+        });
         revisions.set(revision, files);
       }
       return files;
     }
   };
-  async function listFiles(revision) {
-    const files = /* @__PURE__ */ new Map();
-    const out = (await git.tryRunBytes(["ls-tree", "-r", "-l", "-z", revision, "--", ...AGENT_PATHSPECS], MAX_LISTING_BYTES))?.toString("utf8");
-    if (!out) return files;
-    const entries3 = [];
-    for (const record2 of out.split("\0")) {
-      const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(record2);
-      if (!match) continue;
-      const size = Number(match[2]);
-      if (Number.isFinite(size) && size > MAX_AGENT_FILE_BYTES) continue;
-      entries3.push({ id: match[1], path: match[3] });
-    }
-    const texts = await Promise.all(entries3.map((e) => readBlob(e.id)));
-    entries3.forEach((e, i) => {
-      const text = texts[i];
-      if (text !== void 0) files.set(e.path, text);
+}
+var EMPTY_TREE = {
+  40: "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+  64: "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"
+};
+async function readRevisions(git, cache2, revisions) {
+  const named = revisions.filter((r2) => r2.length > 0 && !/[\n\r\0]/.test(r2));
+  const treeOf = /* @__PURE__ */ new Map();
+  if (named.length > 0) {
+    const lines2 = (await bytesOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the trees of the revisions whose .claude/ is read", named.map((r2) => `${r2}^{tree}
+`).join("")))).toString("utf8").split("\n");
+    named.forEach((revision, i) => {
+      const tree = /^([0-9a-f]{40}|[0-9a-f]{64}) tree \d+$/.exec(lines2[i] ?? "")?.[1];
+      if (tree) treeOf.set(revision, tree);
     });
-    return files;
+  }
+  const newTrees = [...new Set(treeOf.values())].filter((tree) => !cache2.trees.has(tree));
+  if (newTrees.length > 0) await listTrees(git, cache2, newTrees);
+  const unread = /* @__PURE__ */ new Set();
+  for (const tree of newTrees) for (const entry of cache2.trees.get(tree)?.entries ?? []) if (entry.mode !== GITLINK && !cache2.blobs.has(entry.id)) unread.add(entry.id);
+  if (unread.size > 0) await readBlobs(git, cache2, [...unread], newTrees);
+  const result = /* @__PURE__ */ new Map();
+  for (const revision of revisions) {
+    const files = /* @__PURE__ */ new Map();
+    const tree = treeOf.get(revision);
+    for (const entry of tree !== void 0 && cache2.trees.get(tree)?.entries || []) {
+      const text = entry.mode === GITLINK ? void 0 : cache2.blobs.get(entry.id);
+      if (text !== void 0) files.set(entry.path, text);
+    }
+    result.set(revision, files);
+  }
+  return result;
+}
+var GITLINK = "160000";
+async function listTrees(git, cache2, trees) {
+  const empty = EMPTY_TREE[trees[0].length];
+  const input = trees.map((tree) => `${empty} ${tree}
+`).join("");
+  const asked = new Set(trees);
+  let currentTree = "";
+  let current;
+  let listed = 0;
+  let skipped = 0;
+  let stopped = false;
+  let rest = Buffer.alloc(0);
+  for await (const chunk of git.stream(["diff-tree", "--stdin", "-r", "-z", "--no-renames", "--relative", "--", ...AGENT_PATHSPECS], "listing the .claude/ and .mcp.json files of the revisions read", input)) {
+    const out = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let at2 = 0;
+    while (at2 < out.length) {
+      let next;
+      if (out[at2] === COLON) {
+        const metaEnd = out.indexOf(0, at2);
+        const pathEnd = metaEnd === -1 ? -1 : out.indexOf(0, metaEnd + 1);
+        if (pathEnd === -1) break;
+        next = pathEnd + 1;
+        if (current) {
+          const [, mode = "", , id = ""] = out.toString("latin1", at2 + 1, metaEnd).split(" ");
+          listed += `${mode} ${mode === GITLINK ? "commit" : "blob"} ${id} ${"-".padStart(7)}	`.length + (pathEnd - metaEnd);
+          current.entries.push({ mode, id, path: out.toString("utf8", metaEnd + 1, pathEnd) });
+          if (listed > MAX_LISTING_BYTES) {
+            cache2.trees.set(currentTree, void 0);
+            current = void 0;
+          }
+        } else skipped += next - at2;
+      } else {
+        const lineEnd = out.indexOf(NEWLINE, at2);
+        if (lineEnd === -1) break;
+        next = lineEnd + 1;
+        currentTree = out.toString("latin1", at2, lineEnd).split(" ")[1] ?? "";
+        current = asked.has(currentTree) ? { entries: [] } : void 0;
+        if (current) cache2.trees.set(currentTree, current);
+        listed = 0;
+      }
+      at2 = next;
+    }
+    rest = out.subarray(at2);
+    if (skipped > MAX_SKIPPED_BYTES) {
+      stopped = true;
+      break;
+    }
+  }
+  if (stopped && current) cache2.trees.set(currentTree, void 0);
+  for (const tree of trees) if (!cache2.trees.has(tree)) cache2.trees.set(tree, stopped ? void 0 : { entries: [] });
+}
+var MAX_SKIPPED_BYTES = 16 * MAX_LISTING_BYTES;
+var COLON = 58;
+var NEWLINE = 10;
+async function readBlobs(git, cache2, ids, trees) {
+  const sizeLines = (await bytesOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the sizes of the agent files read", ids.map((id) => `${id}
+`).join("")))).toString("utf8").split("\n");
+  const sizes = /* @__PURE__ */ new Map();
+  ids.forEach((id, i) => {
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(sizeLines[i] ?? "")?.[1];
+    if (size !== void 0) sizes.set(id, Number(size));
+  });
+  const wanted = /* @__PURE__ */ new Set();
+  for (const tree of trees) {
+    const listing = cache2.trees.get(tree);
+    if (!listing) continue;
+    let bytes = 0;
+    for (const entry of listing.entries) {
+      const size = entry.mode === GITLINK ? "-" : String(sizes.get(entry.id) ?? "-");
+      bytes += `${entry.mode} ${entry.mode === GITLINK ? "commit" : "blob"} ${entry.id} ${size.padStart(7)}	`.length + Buffer.byteLength(entry.path) + 1;
+    }
+    if (bytes > MAX_LISTING_BYTES) {
+      cache2.trees.set(tree, void 0);
+      continue;
+    }
+    for (const entry of listing.entries) {
+      const size = sizes.get(entry.id);
+      if (entry.mode === GITLINK || cache2.blobs.has(entry.id)) continue;
+      if (size === void 0 || size > MAX_AGENT_FILE_BYTES) cache2.blobs.set(entry.id, void 0);
+      else wanted.add(entry.id);
+    }
+  }
+  if (wanted.size === 0) return;
+  const order = [...wanted];
+  const out = await bytesOf(git.stream(["cat-file", "--batch", "--buffer"], "reading the agent files", order.map((id) => `${id}
+`).join("")));
+  let at2 = 0;
+  for (const id of order) {
+    const lineEnd = out.indexOf(NEWLINE, at2);
+    if (lineEnd === -1) break;
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(out.toString("latin1", at2, lineEnd))?.[1];
+    if (size === void 0) {
+      at2 = lineEnd + 1;
+      continue;
+    }
+    const end = lineEnd + 1 + Number(size);
+    if (end > out.length) break;
+    cache2.blobs.set(id, out.toString("utf8", lineEnd + 1, end));
+    at2 = end + 1;
   }
 }
 function isAgentPath(path10, prefix) {
@@ -32281,7 +32400,7 @@ function newFile(diffLine) {
     tooLarge: false
   };
 }
-var NEWLINE = 10;
+var NEWLINE2 = 10;
 var CARRIAGE_RETURN = 13;
 var PLUS = 43;
 var MINUS = 45;
@@ -32319,7 +32438,7 @@ function parseCommitPatch(patch, commit, limits = DEFAULT_PATCH_LIMITS) {
         start = readHunk(state, loop, start);
         continue;
       }
-      let end = bytes.indexOf(NEWLINE, start);
+      let end = bytes.indexOf(NEWLINE2, start);
       if (end < 0) end = bytes.length;
       const lineStart = start;
       start = end + 1;
@@ -32408,7 +32527,7 @@ function addLine(state, file, from, to2, lineNumber) {
     file.textStart = file.textEnd = file.counted = from;
   } else if (from !== file.textEnd) bytes.copyWithin(file.textEnd, from, end);
   file.textEnd += end - from;
-  if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE;
+  if (file.textEnd < bytes.length) bytes[file.textEnd] = NEWLINE2;
   file.textEnd++;
   file.lineNumbers.push(lineNumber);
   if (file.textEnd - file.counted > state.limits.maxFileChars - file.chars) countCharacters(state, file);
@@ -60829,15 +60948,18 @@ async function localPolicy(input) {
     const single = input.git.claudeCommits.filter((c3) => (c3.commit.parents?.length ?? 0) <= 1);
     const [head, touching] = await Promise.all([reader.filesAt(input.git.headRevision), reader.touchingCommits(single.map((c3) => c3.commit.sha))]);
     headAgentFiles = head;
-    for (const { commit, firstFile } of input.git.claudeCommits) {
+    const drift = input.git.claudeCommits.map(({ commit }) => {
+      if (!touching.has(commit.sha)) return void 0;
+      const parent = commit.parents?.[0];
+      return Promise.all([parent ? reader.filesAt(parent) : /* @__PURE__ */ new Map(), reader.filesAt(commit.sha)]);
+    });
+    for (const [i, { commit, firstFile }] of input.git.claudeCommits.entries()) {
       const entry = { commit };
       const login = localLogin(commit.author);
       if (login) entry.login = login;
       if (firstFile) entry.firstFile = firstFile;
-      if (touching.has(commit.sha)) {
-        const parent = commit.parents?.[0];
-        entry.agentFiles = { before: parent ? await reader.filesAt(parent) : /* @__PURE__ */ new Map(), after: await reader.filesAt(commit.sha) };
-      }
+      const files = await drift[i];
+      if (files) entry.agentFiles = { before: files[0], after: files[1] };
       claudeCommits.push(entry);
     }
   }

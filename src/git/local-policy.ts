@@ -137,15 +137,20 @@ export async function localPolicy(input: LocalPolicyInput): Promise<LocalPolicyO
     const single = input.git.claudeCommits.filter((c) => (c.commit.parents?.length ?? 0) <= 1);
     const [head, touching] = await Promise.all([reader.filesAt(input.git.headRevision), reader.touchingCommits(single.map((c) => c.commit.sha))]);
     headAgentFiles = head;
-    for (const { commit, firstFile } of input.git.claudeCommits) {
+    // Every commit's files and its parent's asked for at once: the reader reads them together (a few git
+    // processes for all, where one commit at a time took a few each).
+    const drift = input.git.claudeCommits.map(({ commit }) => {
+      if (!touching.has(commit.sha)) return undefined;
+      const parent = commit.parents?.[0];
+      return Promise.all([parent ? reader.filesAt(parent) : new Map<string, string>(), reader.filesAt(commit.sha)]);
+    });
+    for (const [i, { commit, firstFile }] of input.git.claudeCommits.entries()) {
       const entry: ClaudeCommitInput = { commit };
       const login = localLogin(commit.author);
       if (login) entry.login = login;
       if (firstFile) entry.firstFile = firstFile;
-      if (touching.has(commit.sha)) {
-        const parent = commit.parents?.[0];
-        entry.agentFiles = { before: parent ? await reader.filesAt(parent) : new Map(), after: await reader.filesAt(commit.sha) };
-      }
+      const files = await drift[i];
+      if (files) entry.agentFiles = { before: files[0], after: files[1] };
       claudeCommits.push(entry);
     }
   }
