@@ -58621,8 +58621,19 @@ function contentAboveFindings(changes, findings, contentPaths, repository) {
   return out;
 }
 var WEEKDAY_NAMES = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+var LOCAL_TIME_FORMATS = /* @__PURE__ */ new Map();
+var MAX_LOCAL_TIME_FORMATS = 64;
+function localTimeFormat(timeZone) {
+  let format = LOCAL_TIME_FORMATS.get(timeZone);
+  if (!format) {
+    if (LOCAL_TIME_FORMATS.size >= MAX_LOCAL_TIME_FORMATS) LOCAL_TIME_FORMATS.clear();
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    LOCAL_TIME_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
 function localTime(date2, timeZone) {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date2);
+  const parts = localTimeFormat(timeZone).formatToParts(date2);
   const get = (type) => parts.find((p2) => p2.type === type)?.value ?? "";
   const day = get("weekday").toLowerCase().slice(0, 3);
   return { day, time: `${get("hour").padStart(2, "0")}:${get("minute").padStart(2, "0")}` };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import type { BusinessHoursConfig } from "../../src/core/config/config.js";
 import {
   businessHoursFindings,
@@ -113,6 +113,24 @@ describe("business hours", () => {
     expect(isOutsideBusinessHours("2024-01-03T17:00:00Z", hours)?.outside).toBe(true);
     expect(isOutsideBusinessHours("2024-01-06T10:00:00Z", hours)).toMatchObject({ outside: true, day: "sat" });
     expect(isOutsideBusinessHours("not a date", hours)).toBeUndefined();
+  });
+
+  it("makes one formatter a time zone for any number of dates (an inventory reads thousands), and reads many zones right", () => {
+    const built = jest.spyOn(Intl, "DateTimeFormat");
+    try {
+      const chatham: BusinessHoursConfig = { ...hours, timezone: "Pacific/Chatham" };
+      // 08:00Z on a Wednesday in January is 21:45 in the Chatham Islands (UTC+13:45).
+      for (let i = 0; i < 1000; i++) expect(isOutsideBusinessHours("2024-01-03T08:00:00Z", chatham)).toEqual({ outside: true, day: "wed", time: "21:45" });
+      expect(built.mock.calls.length).toBeLessThanOrEqual(1);
+      // More zones than it keeps: each still read in its own zone.
+      const zones = Intl.supportedValuesOf("timeZone").slice(0, 80);
+      for (const timezone of zones) {
+        const expected = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date("2024-01-03T12:00:00Z"));
+        expect(isOutsideBusinessHours("2024-01-03T12:00:00Z", { ...hours, timezone })?.time).toBe(expected);
+      }
+    } finally {
+      built.mockRestore();
+    }
   });
 
   it("flags a restricted repository's commits outside the hours, low severity, and nothing elsewhere", () => {

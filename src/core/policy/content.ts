@@ -211,9 +211,27 @@ export function contentAboveFindings(
 
 const WEEKDAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
 
+/**
+ * A formatter of the weekday and HH:MM in each time zone, made once: making one costs ~50 µs and memory
+ * outside V8's heap that is freed only when its wrapper is collected, so one a commit took an inventory
+ * of 4,000 of Claude's commits 0.5 s and 170 MB. Zones are a config's (the schema checks each): a few.
+ */
+const LOCAL_TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const MAX_LOCAL_TIME_FORMATS = 64;
+
+function localTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = LOCAL_TIME_FORMATS.get(timeZone);
+  if (!format) {
+    if (LOCAL_TIME_FORMATS.size >= MAX_LOCAL_TIME_FORMATS) LOCAL_TIME_FORMATS.clear();
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    LOCAL_TIME_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The weekday and HH:MM of an instant in a time zone. */
 function localTime(date: Date, timeZone: string): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+  const parts = localTimeFormat(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const day = get("weekday").toLowerCase().slice(0, 3) as Weekday;
   return { day, time: `${get("hour").padStart(2, "0")}:${get("minute").padStart(2, "0")}` };
