@@ -57,19 +57,28 @@ export async function evaluatePolicy(input: PolicyInput): Promise<PolicyOutput> 
   const reader = githubAgentFiles(input.gh, { owner: input.owner, repo: input.repo });
   const headAgentFiles = await reader.filesAt(input.headSha);
 
+  // Every drift read requested at once (the reader caches trees and blobs by id, and the client bounds
+  // how many requests run together): one commit at a time, a pull request whose commits each changed the
+  // settings waited for two or three requests in turn per commit.
+  const drift = input.changes.map(({ change }) => {
+    const commit = change.commit;
+    const touched = [...change.files.map((f) => f.path), ...change.skipped.map((s) => s.path)].some(isAgentConfigPath);
+    if (!touched || (commit.parents?.length ?? 0) > 1) return undefined;
+    const parent = commit.parents?.[0];
+    return Promise.all([parent ? reader.filesAt(parent) : new Map<string, string>(), commit.sha === input.headSha ? headAgentFiles : reader.filesAt(commit.sha)]);
+  });
+  // Settled before any is awaited: a failed read is thrown below, in order, never left unhandled.
+  await Promise.allSettled(drift);
   const claudeCommits: ClaudeCommitInput[] = [];
-  for (const { change } of input.changes) {
+  for (const [i, { change }] of input.changes.entries()) {
     const commit = change.commit;
     const entry: ClaudeCommitInput = { commit };
     const login = commit.author.login ?? input.actor;
     if (login) entry.login = login;
     const first = change.files.find((f) => f.lineNumbers.length > 0);
     if (first) entry.firstFile = { path: first.path, line: first.lineNumbers[0] ?? 1 };
-    const touched = [...change.files.map((f) => f.path), ...change.skipped.map((s) => s.path)].some(isAgentConfigPath);
-    const parent = commit.parents?.[0];
-    if (touched && (commit.parents?.length ?? 0) <= 1) {
-      entry.agentFiles = { before: parent ? await reader.filesAt(parent) : new Map(), after: commit.sha === input.headSha ? headAgentFiles : await reader.filesAt(commit.sha) };
-    }
+    const files = await drift[i];
+    if (files) entry.agentFiles = { before: files[0], after: files[1] };
     claudeCommits.push(entry);
   }
 
@@ -102,7 +111,8 @@ export async function evaluatePolicy(input: PolicyInput): Promise<PolicyOutput> 
     teamsOf: (login) => teamsByLogin.get(login),
     door: "app",
   });
-  notes.push(...new Set(reader.notes));
+  // Sorted: the reads ran together, and their notes came in the order they finished.
+  notes.push(...[...new Set(reader.notes)].sort());
   for (const p of result.historyProblems) notes.push(`${p.path}${p.line !== undefined ? `:${p.line}` : ""} at ${p.commit.slice(0, 7)}: ${p.message}`);
   const problems = result.problems.map((p) => `${p.path}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message} (agent configuration at ${input.headSha.slice(0, 7)})`);
   return { findings: result.findings, problems, notes };

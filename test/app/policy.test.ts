@@ -136,4 +136,31 @@ describe("the App's policy checks", () => {
     expect(done?.conclusion).toBe("failure");
     expect(plain(done?.output?.summary)).toMatch(/Configuration errors \(1\)\*\*\n- \.mcp\.json:3: not valid JSON/);
   });
+  it("reads the agent files of every commit that changed them at once, not one commit after another", async () => {
+    mockStart(64, "failOn: high\n");
+    // Three Claude commits in a row, each changing .claude/settings.json.
+    const commits = [2, 3, 4].map((n) => apiCommit(sha(n), `Settings ${n}`, "claude", [n === 2 ? BASE_SHA : sha(n - 1)]));
+    githubApi().get(`${REPO_PATH}/pulls/7/commits`).query({ per_page: "100" }).reply(200, commits);
+    for (const commit of commits) {
+      githubApi().get(`${REPO_PATH}/commits/${commit.sha}`).reply(200, commitDetail(commit, [{ filename: ".claude/settings.json", patch: "@@ -1,0 +1,1 @@\n+{}" }]));
+    }
+    // Each root tree answers after a pause; how many were asked for before the first answer says whether they ran together.
+    let inFlight = 0;
+    let most = 0;
+    const slowRoot = () => async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      inFlight--;
+      return [200, { tree: [{ path: "src", type: "tree", sha: "5c".repeat(20) }], truncated: false }];
+    };
+    for (const tree of [HEAD_SHA, BASE_SHA, sha(2), sha(3), sha(4)]) githubApi().get(`${REPO_PATH}/git/trees/${tree}`).reply(slowRoot());
+    githubApi().patch(`${REPO_PATH}/check-runs/64`).reply(200, { id: 64 });
+
+    await app.deliver("pull_request", pullRequestPayload("internal"), "delivery-policy-5");
+
+    expect(sentRequests().filter((r) => r.path.includes("/git/trees/"))).toHaveLength(5);
+    // The head's first; then the three commits' and their parents' (four distinct trees) together.
+    expect(most).toBeGreaterThanOrEqual(3);
+    expect(sentBodies<CheckRunBody>("PATCH", "/check-runs/64")[0]?.conclusion).toBe("success");
+  });
 });
