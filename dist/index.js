@@ -31215,6 +31215,11 @@ var wo = (t2, e) => {
 var GitReadError = class extends Error {
   name = "GitReadError";
 };
+async function outputOf(stream) {
+  const parts = [];
+  for await (const chunk of stream) parts.push(chunk);
+  return Buffer.concat(parts);
+}
 var GIT_CONFIG = ["core.quotepath=off", "log.showSignature=false", "diff.relative=false"];
 var CONFIG_ARGS = GIT_CONFIG.flatMap((c3) => ["-c", c3]);
 var COMMIT_ID = /^[0-9a-f]{40,64}$/;
@@ -31446,13 +31451,8 @@ function connect(dir, options) {
 var AGENT_PATHSPECS = [".claude", ".mcp.json"];
 var MAX_AGENT_FILE_BYTES = 1024 * 1024;
 var MAX_LISTING_BYTES = 4 * 1024 * 1024;
-async function bytesOf(chunks) {
-  const parts = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
-}
 async function commitsTouching(git, input) {
-  const out = (await bytesOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input))).toString("utf8");
+  const out = (await outputOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input))).toString("utf8");
   const touching = /* @__PURE__ */ new Set();
   for (const chunk of out.split("\0")) {
     const sha = chunk.trim().split("\n", 1)[0]?.trim();
@@ -31498,7 +31498,7 @@ async function readRevisions(git, cache2, revisions) {
   const named = revisions.filter((r2) => r2.length > 0 && !/[\n\r\0]/.test(r2));
   const treeOf = /* @__PURE__ */ new Map();
   if (named.length > 0) {
-    const lines2 = (await bytesOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the trees of the revisions whose .claude/ is read", named.map((r2) => `${r2}^{tree}
+    const lines2 = (await outputOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the trees of the revisions whose .claude/ is read", named.map((r2) => `${r2}^{tree}
 `).join("")))).toString("utf8").split("\n");
     named.forEach((revision, i) => {
       const tree = /^([0-9a-f]{40}|[0-9a-f]{64}) tree \d+$/.exec(lines2[i] ?? "")?.[1];
@@ -31577,7 +31577,7 @@ var MAX_SKIPPED_BYTES = 16 * MAX_LISTING_BYTES;
 var COLON = 58;
 var NEWLINE = 10;
 async function readBlobs(git, cache2, ids, trees) {
-  const sizeLines = (await bytesOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the sizes of the agent files read", ids.map((id) => `${id}
+  const sizeLines = (await outputOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the sizes of the agent files read", ids.map((id) => `${id}
 `).join("")))).toString("utf8").split("\n");
   const sizes = /* @__PURE__ */ new Map();
   ids.forEach((id, i) => {
@@ -31606,7 +31606,7 @@ async function readBlobs(git, cache2, ids, trees) {
   }
   if (wanted.size === 0) return;
   const order = [...wanted];
-  const out = await bytesOf(git.stream(["cat-file", "--batch", "--buffer"], "reading the agent files", order.map((id) => `${id}
+  const out = await outputOf(git.stream(["cat-file", "--batch", "--buffer"], "reading the agent files", order.map((id) => `${id}
 `).join("")));
   let at2 = 0;
   for (const id of order) {
@@ -32680,8 +32680,8 @@ async function shallowCutsInRange(git, resolved) {
   }
   const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   if (cuts.size === 0) return [];
-  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...resolved.window ?? [], ...resolved.revisions, "--"], "listing the commits of the range");
-  return listed.split("\n").filter((sha) => cuts.has(sha));
+  const listed = await outputOf(git.stream(["rev-list", "--topo-order", "--reverse", ...resolved.window ?? [], ...resolved.revisions, "--"], "listing the commits of the range"));
+  return listed.toString("latin1").split("\n").filter((sha) => cuts.has(sha));
 }
 async function requireCommit(git, revision, range) {
   if (revision.startsWith("-")) {
@@ -32867,10 +32867,10 @@ async function* readCommits(repo, opts = {}) {
       }
       if (kept.length > 0) next = startChunk(chunkInput(0));
     } else {
-      const listing = git.run(["rev-list", ...WALK_ARGS, ...resolved.window ?? [], ...revisions, "--"], "listing the commits to read");
+      const listing = outputOf(git.stream(["rev-list", ...WALK_ARGS, ...resolved.window ?? [], ...revisions, "--"], "listing the commits to read"));
       next = startChunk(
         listing.then((listed) => {
-          for (const sha of listed.split("\n")) {
+          for (const sha of listed.toString("latin1").split("\n")) {
             if (!sha) continue;
             kept.push(sha);
             keptIndex.push(total++);
@@ -60457,7 +60457,7 @@ async function whatIsMissing(git, req, remote) {
   const boundaries = await shallowBoundaries(git);
   if (boundaries.size === 0) return void 0;
   const revisions = resolved.base ? [`^${resolved.base}`, resolved.head] : [resolved.head];
-  const listed = (await git.run(["rev-list", ...revisions, "--"], "listing the commits of the range")).split("\n");
+  const listed = (await outputOf(git.stream(["rev-list", ...revisions, "--"], "listing the commits of the range"))).toString("latin1").split("\n");
   const cut = listed.find((sha) => boundaries.has(sha.trim()));
   if (cut === void 0) return void 0;
   return req.base ? `the shallow clone's history stops at ${short3(cut)}, before it reaches the base ${short3(req.base)}` : `the shallow clone's history stops at ${short3(cut)}, and the whole history of ${short3(req.head)} is to be scanned`;

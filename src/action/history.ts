@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { GitRunner } from "../git/git-runner.js";
+import { outputOf, type GitRunner } from "../git/git-runner.js";
 
 class HistoryError extends Error {
   override name = "HistoryError";
@@ -69,7 +69,7 @@ async function whatIsMissing(git: GitRunner, req: HistoryRequest, remote: string
   const boundaries = await shallowBoundaries(git);
   if (boundaries.size === 0) return undefined;
   const revisions = resolved.base ? [`^${resolved.base}`, resolved.head as string] : [resolved.head as string];
-  const listed = (await git.run(["rev-list", ...revisions, "--"], "listing the commits of the range")).split("\n");
+  const listed = (await outputOf(git.stream(["rev-list", ...revisions, "--"], "listing the commits of the range"))).toString("latin1").split("\n");
   const cut = listed.find((sha) => boundaries.has(sha.trim()));
   if (cut === undefined) return undefined;
   return req.base

@@ -19,7 +19,7 @@
  * (25-40 ms each after a scan of 2,000 commits).
  */
 import type { GitRunner, GitRunnerOptions } from "./git-runner.js";
-import { openRepository } from "./git-runner.js";
+import { openRepository, outputOf } from "./git-runner.js";
 
 const AGENT_PATHSPECS = [".claude", ".mcp.json"];
 /** Agent configuration files are small; a larger file is not read (and cannot configure much). */
@@ -29,12 +29,6 @@ const MAX_AGENT_FILE_BYTES = 1024 * 1024;
  * this: a few files make a few hundred bytes.
  */
 const MAX_LISTING_BYTES = 4 * 1024 * 1024;
-
-async function bytesOf(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
-}
 
 export interface AgentFileReader {
   /** The subset of `shas` whose commit added, changed or removed a file under `.claude/` or `.mcp.json`. */
@@ -48,7 +42,7 @@ export interface AgentFileReader {
 
 /** Which of the commits listed in `input` (one SHA a line) touched the agent paths. */
 async function commitsTouching(git: GitRunner, input: string): Promise<Set<string>> {
-  const out = (await bytesOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input))).toString("utf8");
+  const out = (await outputOf(git.stream(["log", "--no-walk=unsorted", "--stdin", "--format=%x00%H", "--name-only", "--", ...AGENT_PATHSPECS], "listing the commits that change .claude/ or .mcp.json", input))).toString("utf8");
   const touching = new Set<string>();
   for (const chunk of out.split("\0")) {
     const sha = chunk.trim().split("\n", 1)[0]?.trim();
@@ -121,7 +115,7 @@ async function readRevisions(git: GitRunner, cache: ReadCache, revisions: readon
   const named = revisions.filter((r) => r.length > 0 && !/[\n\r\0]/.test(r));
   const treeOf = new Map<string, string>();
   if (named.length > 0) {
-    const lines = (await bytesOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the trees of the revisions whose .claude/ is read", named.map((r) => `${r}^{tree}\n`).join("")))).toString("utf8").split("\n");
+    const lines = (await outputOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the trees of the revisions whose .claude/ is read", named.map((r) => `${r}^{tree}\n`).join("")))).toString("utf8").split("\n");
     named.forEach((revision, i) => {
       const tree = /^([0-9a-f]{40}|[0-9a-f]{64}) tree \d+$/.exec(lines[i] ?? "")?.[1];
       if (tree) treeOf.set(revision, tree);
@@ -221,7 +215,7 @@ const NEWLINE = 0x0a;
  * MAX_AGENT_FILE_BYTES of the trees listed under MAX_LISTING_BYTES (`cat-file --batch`).
  */
 async function readBlobs(git: GitRunner, cache: ReadCache, ids: readonly string[], trees: readonly string[]): Promise<void> {
-  const sizeLines = (await bytesOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the sizes of the agent files read", ids.map((id) => `${id}\n`).join("")))).toString("utf8").split("\n");
+  const sizeLines = (await outputOf(git.stream(["cat-file", "--batch-check", "--buffer"], "finding the sizes of the agent files read", ids.map((id) => `${id}\n`).join("")))).toString("utf8").split("\n");
   const sizes = new Map<string, number>();
   ids.forEach((id, i) => {
     const size = /^[0-9a-f]+ blob (\d+)$/.exec(sizeLines[i] ?? "")?.[1];
@@ -249,7 +243,7 @@ async function readBlobs(git: GitRunner, cache: ReadCache, ids: readonly string[
   }
   if (wanted.size === 0) return;
   const order = [...wanted];
-  const out = await bytesOf(git.stream(["cat-file", "--batch", "--buffer"], "reading the agent files", order.map((id) => `${id}\n`).join("")));
+  const out = await outputOf(git.stream(["cat-file", "--batch", "--buffer"], "reading the agent files", order.map((id) => `${id}\n`).join("")));
   // Each: `<id> blob <size>` and a line break, the blob's bytes, a line break.
   let at = 0;
   for (const id of order) {

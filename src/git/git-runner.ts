@@ -2,12 +2,14 @@
  * How claude-guard starts git: one place that knows the arguments every call carries and how git's
  * failures become errors a user can act on (the CLI turns any of them into exit code 2).
  *
- * Which path does what: simple-git runs the one-shot calls whose whole output is wanted as text
- * (rev-parse, rev-list, ls-tree, cat-file of a config: `run` and `tryRun`). `node:child_process` does what
- * simple-git does not do well: raw blob bytes with a bound (`tryRunBytes`: simple-git decodes to text
- * and has no output cap) and the streamed `git log -p` of a history scan (`stream`: simple-git buffers a
+ * Which path does what: simple-git runs the one-shot calls whose whole output is wanted as text and
+ * that print something (rev-parse, merge-base, cat-file of a config: `run` and `tryRun`). `node:child_process`
+ * does what simple-git does not do well: raw blob bytes with a bound (`tryRunBytes`: simple-git decodes to
+ * text and has no output cap), the streamed `git log -p` of a history scan (`stream`: simple-git buffers a
  * call's whole output, which for a long history is hundreds of MB and delays the first commit until the
- * last is read). A stream's output goes through a temporary file rather than a pipe: a pipe holds
+ * last is read), and the calls that may print nothing (`outputOf` a stream: a range's rev-list, the staged
+ * diff, the agent files' listings), which simple-git answers 50 ms after git has exited.
+ * A stream's output goes through a temporary file rather than a pipe: a pipe holds
  * 64 KiB, so git stalled whenever the scan of a commit took longer than git took to fill it, and the
  * scan then waited for git (see openSpool).
  */
@@ -71,6 +73,17 @@ export interface GitRunner {
 export interface GitStream extends AsyncIterable<Buffer> {
   /** Settles once git has ended (its whole output then waits to be read) or could not start; not before the stream is read. */
   readonly ended: Promise<void>;
+}
+
+/**
+ * A stream's whole output. For a call that may print nothing (a range without commits, an empty index):
+ * through `run` (simple-git), such a call returns 50 ms after git has exited, as simple-git waits that
+ * long for output when none came; a stream returns when git exits.
+ */
+export async function outputOf(stream: GitStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(chunk);
+  return Buffer.concat(parts);
 }
 
 /**

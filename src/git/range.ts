@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { GitReadError, openRepository, resolveCommit, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
+import { GitReadError, openRepository, outputOf, resolveCommit, type GitRunner, type GitRunnerOptions } from "./git-runner.js";
 
 export interface RangeOptions extends GitRunnerOptions {
   /** `BASE..HEAD`, `BASE...HEAD` (commits on either side since the merge base) or one revision (its whole history). */
@@ -74,8 +74,8 @@ export async function shallowCutsInRange(git: GitRunner, resolved: ResolvedRange
   }
   const cuts = new Set(text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0));
   if (cuts.size === 0) return [];
-  const listed = await git.run(["rev-list", "--topo-order", "--reverse", ...(resolved.window ?? []), ...resolved.revisions, "--"], "listing the commits of the range");
-  return listed.split("\n").filter((sha) => cuts.has(sha));
+  const listed = await outputOf(git.stream(["rev-list", "--topo-order", "--reverse", ...(resolved.window ?? []), ...resolved.revisions, "--"], "listing the commits of the range"));
+  return listed.toString("latin1").split("\n").filter((sha) => cuts.has(sha));
 }
 
 async function requireCommit(git: GitRunner, revision: string, range: string): Promise<string> {

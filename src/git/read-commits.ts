@@ -35,7 +35,7 @@ import { randomBytes } from "node:crypto";
 import { hasBinaryExtension } from "../core/detect/skip.js";
 import { decodeUtf16WithBom } from "../core/detect/text-encoding.js";
 import type { CommitChange, CommitInfo } from "../core/types.js";
-import { GitReadError, openRepository, type GitRunner, type GitStream } from "./git-runner.js";
+import { GitReadError, openRepository, outputOf, type GitRunner, type GitStream } from "./git-runner.js";
 import { addedLinesByContent, DEFAULT_PATCH_LIMITS, parseCommitPatch, type ParsedPatch, type PatchLimits } from "./patch.js";
 import { openRepositoryForRange, resolveRangeWith, type RangeOptions, type ResolvedRange } from "./range.js";
 
@@ -253,10 +253,11 @@ export async function* readCommits(repo: string | GitRunner, opts: ReadCommitsOp
       }
       if (kept.length > 0) next = startChunk(chunkInput(0));
     } else {
-      const listing = git.run(["rev-list", ...WALK_ARGS, ...(resolved.window ?? []), ...revisions, "--"], "listing the commits to read");
+      // A range without commits prints nothing (see outputOf).
+      const listing = outputOf(git.stream(["rev-list", ...WALK_ARGS, ...(resolved.window ?? []), ...revisions, "--"], "listing the commits to read"));
       next = startChunk(
         listing.then((listed) => {
-          for (const sha of listed.split("\n")) {
+          for (const sha of listed.toString("latin1").split("\n")) {
             if (!sha) continue;
             kept.push(sha);
             keptIndex.push(total++);

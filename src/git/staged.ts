@@ -6,15 +6,16 @@
  */
 import { scanChange } from "../core/scan-change.js";
 import type { ScanSetup } from "../core/setup.js";
-import { openRepository } from "./git-runner.js";
+import { openRepository, outputOf, type GitRunner } from "./git-runner.js";
 import { DEFAULT_PATCH_LIMITS, parseCommitPatch } from "./patch.js";
 import { PATCH_ARGS, readUtf16Files } from "./read-commits.js";
 import type { GitScanResult } from "./scan-git.js";
 
-/** The staged change of the repository holding `repo`, scanned. Works before the first commit too (against the empty tree). */
-export async function scanStaged(setup: ScanSetup, repo: string): Promise<GitScanResult> {
-  const git = await openRepository(repo);
-  const patch = await git.run(["diff", "--cached", ...PATCH_ARGS], "reading the staged changes");
+/** The staged change of the repository holding `repo` (a folder, or its opened runner), scanned. Works before the first commit too (against the empty tree). */
+export async function scanStaged(setup: ScanSetup, repo: string | GitRunner): Promise<GitScanResult> {
+  const git = typeof repo === "string" ? await openRepository(repo) : repo;
+  // As bytes, which the patch reader takes as they are; an empty index prints nothing (see outputOf).
+  const patch = await outputOf(git.stream(["diff", "--cached", ...PATCH_ARGS], "reading the staged changes"));
   const parsed = parseCommitPatch(patch, undefined, DEFAULT_PATCH_LIMITS);
   if (parsed.binary.length > 0) await readUtf16Files(git, parsed, DEFAULT_PATCH_LIMITS);
   // Not a commit of Claude's: lockfiles, vendored and generated files are skipped by name, as in a tree scan.

@@ -329,7 +329,7 @@ function spreadHash(text) {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 function buildStamp() {
-  if (true) return "df498bb90cd1d02b7e4239765ab02a4f";
+  if (true) return "955bcf0e8e9344a140857fccc10088a6";
   for (const candidate of ["../core/config/schema.js", "../core/config/schema.ts"]) {
     try {
       return String(statSync(new URL(candidate, __cgModuleUrl)).mtimeMs);
@@ -789,7 +789,7 @@ async function runGitHookInstall(action, values, io) {
     return 2;
   }
   try {
-    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-7UPSXDXE.js")));
+    const { runGitHookCli } = await Promise.resolve().then(() => __toESM(require("../chunks/git-hook-BZNWF66J.js")));
     return await runGitHookCli(action, { chain: values.chain ?? false, ...values.command !== void 0 ? { command: values.command } : {} }, io);
   } catch (error) {
     io.stderr.write(`claude-guard: ${error.message}
