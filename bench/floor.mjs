@@ -77,9 +77,6 @@ rmSync(scratch, { recursive: true, force: true });
 const { prepareScan } = await import(path.join(REPO_DIR, "lib", "core", "setup.js"));
 const { writeJson } = await import(path.join(REPO_DIR, "lib", "core", "report", "index.js"));
 const { scanner } = prepareScan({});
-// As the CLI's scan does after its set-up (src/cli/regexp-tiering.ts): patterns straight to machine code.
-const { compilePatternsToMachineCode } = await import(path.join(REPO_DIR, "lib", "cli", "regexp-tiering.js"));
-compilePatternsToMachineCode();
 /** One pass of the engine over the files, then the JSON report of its findings written to a string. */
 const pass = () => {
   let started = performance.now();

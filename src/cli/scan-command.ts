@@ -23,17 +23,8 @@ import { DEFAULT_MAX_FILE_BYTES, skipReasonForPath } from "../core/detect/skip.j
 import { reportAgentProblems } from "./policy.js";
 import { toolVersion } from "../version.js";
 import { readPrebuiltPrefilter } from "./prebuilt.js";
-import { compilePatternsToMachineCode, restorePatternTiering } from "./regexp-tiering.js";
 
 export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
-  try {
-    return await scanCommand(cmd, io);
-  } finally {
-    restorePatternTiering();
-  }
-}
-
-async function scanCommand(cmd: ScanCommand, io: CliIO): Promise<number> {
   // Paths in the report (and so fingerprints) are relative to the scan root: the repository with
   // --git, the folder when one folder is scanned, else the working directory.
   // With --staged, the repository's top: staged paths are relative to it.
@@ -62,7 +53,6 @@ async function scanCommand(cmd: ScanCommand, io: CliIO): Promise<number> {
     io.stderr.write(`claude-guard: the configuration has ${setup.errors.length} error(s); nothing was scanned:\n${setup.errors.map((e) => `  ${e}\n`).join("")}`);
     return EXIT_ERROR;
   }
-  compilePatternsToMachineCode();
   const failOn: FailOn = cmd.failOn ?? setup.config.failOn;
   // Read before the scan: a baseline that cannot be used stops it at once.
   const baseline = cmd.baseline !== undefined ? readBaselineFile(io.cwd, cmd.baseline) : undefined;
