@@ -31464,13 +31464,16 @@ function agentFileReader(git) {
   const cache2 = { blobs: /* @__PURE__ */ new Map(), trees: /* @__PURE__ */ new Map() };
   const revisions = /* @__PURE__ */ new Map();
   let waiting = [];
+  let previous = Promise.resolve();
   const readWaiting = () => {
     const batch = waiting;
     waiting = [];
-    readRevisions(git, cache2, batch.map((w2) => w2.revision)).then(
-      (read2) => batch.forEach((w2) => w2.done(read2.get(w2.revision) ?? /* @__PURE__ */ new Map())),
-      // A repository git cannot read (or no git): no agent files, as for a revision without them.
-      () => batch.forEach((w2) => w2.done(/* @__PURE__ */ new Map()))
+    previous = previous.then(
+      () => readRevisions(git, cache2, batch.map((w2) => w2.revision)).then(
+        (read2) => batch.forEach((w2) => w2.done(read2.get(w2.revision) ?? /* @__PURE__ */ new Map())),
+        // A repository git cannot read (or no git): no agent files, as for a revision without them.
+        () => batch.forEach((w2) => w2.done(/* @__PURE__ */ new Map()))
+      )
     );
   };
   return {

@@ -61,13 +61,18 @@ export function agentFileReader(git: GitRunner): AgentFileReader {
   const revisions = new Map<string, Promise<Map<string, string>>>();
   // The revisions asked for since the last batch started, read together once this turn of the event loop ends.
   let waiting: Array<{ revision: string; done: (files: Map<string, string>) => void }> = [];
+  // Batches run one after another: one takes a tree in the cache as read, which a batch still under way
+  // may have listed without its blobs yet (a revision with the head's tree, asked while the head's read runs).
+  let previous: Promise<void> = Promise.resolve();
   const readWaiting = () => {
     const batch = waiting;
     waiting = [];
-    readRevisions(git, cache, batch.map((w) => w.revision)).then(
-      (read) => batch.forEach((w) => w.done(read.get(w.revision) ?? new Map())),
-      // A repository git cannot read (or no git): no agent files, as for a revision without them.
-      () => batch.forEach((w) => w.done(new Map())),
+    previous = previous.then(() =>
+      readRevisions(git, cache, batch.map((w) => w.revision)).then(
+        (read) => batch.forEach((w) => w.done(read.get(w.revision) ?? new Map())),
+        // A repository git cannot read (or no git): no agent files, as for a revision without them.
+        () => batch.forEach((w) => w.done(new Map())),
+      ),
     );
   };
   return {

@@ -125,6 +125,40 @@ describe("agent configuration files from a local clone", () => {
     }
   }, 30_000);
 
+  it("answers a revision whose tree a batch still under way is reading with that tree's files", async () => {
+    const other = new TempRepo("cg-agent-same-tree-");
+    try {
+      other.write(".claude/settings.json", '{ "permissions": { "allow": ["Bash(npm test)"] } }\n');
+      other.write(".claude/skills/deploy/SKILL.md", "---\nname: deploy\n---\n");
+      const withFiles = other.commit("agent files");
+      // An empty commit: the same tree under another revision.
+      const sameTree = other.commit("empty");
+      const git = await openRepository(other.dir);
+      let second: Promise<Map<string, string>> | undefined;
+      // Asked once the first batch has listed the tree and starts reading its files.
+      // The first batch's read of the files answers late, so that the second's lookups are done before it.
+      const stream: GitRunner["stream"] = (args, what, input) => {
+        const real = git.stream(args, what, input);
+        if (args[0] !== "cat-file" || args[1] !== "--batch" || second) return real;
+        second = reader.filesAt(sameTree);
+        const late = async function* () {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          yield* real;
+        };
+        return Object.assign(late(), { ended: real.ended });
+      };
+      const reader = agentFileReader({ ...git, stream });
+      const first = await reader.filesAt(withFiles);
+      const expected = [...lsTreeFiles(other.dir, withFiles)];
+      expect(expected).toHaveLength(2);
+      expect([...first]).toEqual(expected);
+      expect(second).toBeDefined();
+      expect([...((await second) ?? [])]).toEqual(expected);
+    } finally {
+      other.remove();
+    }
+  });
+
   it("stops reading a listing git never ends: the revision has no files, and the read ends", async () => {
     const git = await openRepository(repo.dir);
     const tree = "a".repeat(40);
