@@ -31526,6 +31526,9 @@ async function readRevisions(git, cache2, revisions) {
   return result;
 }
 var GITLINK = "160000";
+function listingBytes(mode, id, size, pathBytes) {
+  return `${mode} ${mode === GITLINK ? "commit" : "blob"} ${id} ${size.padStart(7)}	`.length + pathBytes + 1;
+}
 async function listTrees(git, cache2, trees) {
   const empty = EMPTY_TREE[trees[0].length];
   const input = trees.map((tree) => `${empty} ${tree}
@@ -31549,7 +31552,7 @@ async function listTrees(git, cache2, trees) {
         next = pathEnd + 1;
         if (current) {
           const [, mode = "", , id = ""] = out.toString("latin1", at2 + 1, metaEnd).split(" ");
-          listed += `${mode} ${mode === GITLINK ? "commit" : "blob"} ${id} ${"-".padStart(7)}	`.length + (pathEnd - metaEnd);
+          listed += listingBytes(mode, id, "-", pathEnd - metaEnd - 1);
           current.entries.push({ mode, id, path: out.toString("utf8", metaEnd + 1, pathEnd) });
           if (listed > MAX_LISTING_BYTES) {
             cache2.trees.set(currentTree, void 0);
@@ -31594,7 +31597,7 @@ async function readBlobs(git, cache2, ids, trees) {
     let bytes = 0;
     for (const entry of listing.entries) {
       const size = entry.mode === GITLINK ? "-" : String(sizes.get(entry.id) ?? "-");
-      bytes += `${entry.mode} ${entry.mode === GITLINK ? "commit" : "blob"} ${entry.id} ${size.padStart(7)}	`.length + Buffer.byteLength(entry.path) + 1;
+      bytes += listingBytes(entry.mode, entry.id, size, Buffer.byteLength(entry.path));
     }
     if (bytes > MAX_LISTING_BYTES) {
       cache2.trees.set(tree, void 0);

@@ -147,6 +147,11 @@ async function readRevisions(git: GitRunner, cache: ReadCache, revisions: readon
 /** A submodule's entry: listed by `ls-tree`, no file to read. */
 const GITLINK = "160000";
 
+/** The bytes `git ls-tree -r -l -z` prints for an entry: `size` as it prints it ("-" for a submodule's). */
+function listingBytes(mode: string, id: string, size: string, pathBytes: number): number {
+  return `${mode} ${mode === GITLINK ? "commit" : "blob"} ${id} ${size.padStart(7)}\t`.length + pathBytes + 1;
+}
+
 /**
  * Each tree's agent files, from one `git diff-tree --stdin -r` of the empty tree against each (its
  * pathspecs, like `ls-tree`'s, relative to the folder git runs in; `--relative` names the files from
@@ -180,7 +185,7 @@ async function listTrees(git: GitRunner, cache: ReadCache, trees: readonly strin
         next = pathEnd + 1;
         if (current) {
           const [, mode = "", , id = ""] = out.toString("latin1", at + 1, metaEnd).split(" ");
-          listed += `${mode} ${mode === GITLINK ? "commit" : "blob"} ${id} ${"-".padStart(7)}\t`.length + (pathEnd - metaEnd);
+          listed += listingBytes(mode, id, "-", pathEnd - metaEnd - 1);
           current.entries.push({ mode, id, path: out.toString("utf8", metaEnd + 1, pathEnd) });
           if (listed > MAX_LISTING_BYTES) {
             cache.trees.set(currentTree, undefined);
@@ -233,7 +238,7 @@ async function readBlobs(git: GitRunner, cache: ReadCache, ids: readonly string[
     let bytes = 0;
     for (const entry of listing.entries) {
       const size = entry.mode === GITLINK ? "-" : String(sizes.get(entry.id) ?? "-");
-      bytes += `${entry.mode} ${entry.mode === GITLINK ? "commit" : "blob"} ${entry.id} ${size.padStart(7)}\t`.length + Buffer.byteLength(entry.path) + 1;
+      bytes += listingBytes(entry.mode, entry.id, size, Buffer.byteLength(entry.path));
     }
     if (bytes > MAX_LISTING_BYTES) {
       cache.trees.set(tree, undefined);
