@@ -60558,7 +60558,7 @@ var MIN_MASK_LENGTH = 4;
 var MAX_KEY_LINES = 400;
 var KEY_START = /^(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-)/;
 var KEY_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|^Private-MAC:/;
-function matchedValues(file, finding, lines2 = linesOf(file), indexOf = (line) => file.lineNumbers.indexOf(line)) {
+function matchedValues(file, finding, lines2 = linesOf(file), indexOf = lineIndex(file.lineNumbers)) {
   const index = indexOf(finding.line);
   const line = index >= 0 ? lines2[index] : void 0;
   if (line === void 0) return [];
@@ -60581,10 +60581,14 @@ var SecretMasker = class {
   }
   register;
   seen = /* @__PURE__ */ new Set();
-  /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
-  add(file, findings) {
-    let lines2;
-    const indexOf = lineIndex(file.lineNumbers);
+  /**
+   * Registers the matched values of the file's secret findings. Placeholders and PII are not secrets.
+   * `known`: the file's lines and line index when the caller has them already (the Action's, which keeps
+   * the findings' lines too), so that they are not made twice.
+   */
+  add(file, findings, known = {}) {
+    let lines2 = known.lines;
+    const indexOf = known.indexOf ?? lineIndex(file.lineNumbers);
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
       for (const value of matchedValues(file, finding, lines2 ??= linesOf(file), indexOf)) {
@@ -61294,10 +61298,10 @@ Nothing to scan: ${plan.reason}.
     // off the diffs this scan parses, as `scan --git` does (no git call of its own).
     prefetchAgentFiles: true,
     onFindings: (file, findings, change) => {
-      masker.add(file, findings);
       const indexOf = lineIndex(file.lineNumbers);
-      const at2 = findings.map((f3) => indexOf(f3.line)).filter((i) => i >= 0);
       const lines2 = linesOf(file);
+      masker.add(file, findings, { lines: lines2, indexOf });
+      const at2 = findings.map((f3) => indexOf(f3.line)).filter((i) => i >= 0);
       findingLines.push({ commit: change.commit.sha, files: [addedLinesOf(file.path, at2.map((i) => lines2[i]), at2.map((i) => file.lineNumbers[i]))] });
     },
     onCommit: (change, authorship) => {

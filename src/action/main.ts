@@ -210,10 +210,10 @@ async function scanAndReport(env: NodeJS.ProcessEnv): Promise<void> {
     // off the diffs this scan parses, as `scan --git` does (no git call of its own).
     prefetchAgentFiles: true,
     onFindings: (file, findings, change) => {
-      masker.add(file, findings);
       const indexOf = lineIndex(file.lineNumbers);
-      const at = findings.map((f) => indexOf(f.line)).filter((i) => i >= 0);
       const lines = linesOf(file);
+      masker.add(file, findings, { lines, indexOf });
+      const at = findings.map((f) => indexOf(f.line)).filter((i) => i >= 0);
       findingLines.push({ commit: change.commit.sha, files: [addedLinesOf(file.path, at.map((i) => lines[i] as string), at.map((i) => file.lineNumbers[i] as number))] });
     },
     onCommit: (change: CommitChange, authorship: AuthorshipVerdict) => {

@@ -22,7 +22,7 @@ export function matchedValues(
   file: AddedLines,
   finding: Pick<Finding, "line" | "column" | "endColumn">,
   lines: readonly string[] = linesOf(file),
-  indexOf: (line: number) => number = (line) => file.lineNumbers.indexOf(line),
+  indexOf: (line: number) => number = lineIndex(file.lineNumbers),
 ): string[] {
   const index = indexOf(finding.line);
   const line = index >= 0 ? lines[index] : undefined;
@@ -49,12 +49,16 @@ export class SecretMasker {
 
   constructor(private readonly register: (value: string) => void) {}
 
-  /** Registers the matched values of the file's secret findings. Placeholders and PII are not secrets. */
-  add(file: AddedLines, findings: readonly Finding[]): void {
+  /**
+   * Registers the matched values of the file's secret findings. Placeholders and PII are not secrets.
+   * `known`: the file's lines and line index when the caller has them already (the Action's, which keeps
+   * the findings' lines too), so that they are not made twice.
+   */
+  add(file: AddedLines, findings: readonly Finding[], known: { lines?: readonly string[]; indexOf?: (line: number) => number } = {}): void {
     // The file's lines, split once for all its findings, and where each line number is among them (on
     // first need: most files have no secret). An indexOf per finding was quadratic in a file of tokens.
-    let lines: string[] | undefined;
-    const indexOf = lineIndex(file.lineNumbers);
+    let lines = known.lines;
+    const indexOf = known.indexOf ?? lineIndex(file.lineNumbers);
     for (const finding of findings) {
       if (finding.category !== "secret") continue;
       for (const value of matchedValues(file, finding, (lines ??= linesOf(file)), indexOf)) {
